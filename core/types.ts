@@ -1,0 +1,136 @@
+// The data that flows one way through mediawatch:
+// source → RawItem → NormalisedItem → ScoredItem → Store → API / dashboard / digest.
+
+export type ItemKind = 'news' | 'rss' | 'social';
+
+/** What a crawler or connector hands to the pipeline, before any cleaning. */
+export interface RawItem {
+  sourceId: string;
+  kind: ItemKind;
+  /** URL the content was fetched from (or the post permalink). */
+  url: string;
+  /** Canonical URL declared by the page, if any; dedupe keys on it. */
+  canonicalUrl?: string;
+  title: string;
+  text: string;
+  /** Public byline for news; for social items, already pseudonymised by the connector. */
+  author?: string;
+  /** ISO 8601 with offset when known. */
+  publishedAt?: string;
+  fetchedAt: string;
+  /** Social platform name (mastodon, bluesky, ...) for kind "social". */
+  platform?: string;
+  engagement?: { likes?: number; shares?: number; replies?: number; views?: number };
+}
+
+/** RawItem after Unicode/whitespace cleaning, with the keys used for dedupe and search. */
+export interface NormalisedItem extends RawItem {
+  /** Stable id derived from the canonical URL: re-crawling the same page yields the same id. */
+  id: string;
+  canonicalUrl: string;
+  /** Lowercased title + text without diacritics (đ→d), indexed for accent-insensitive search. */
+  foldedText: string;
+  /** Hash of the folded, whitespace-collapsed body: catches the same story under another URL. */
+  contentHash: string;
+}
+
+export type ExplanationKind = 'congress' | 'distortion' | 'negative' | 'fact';
+
+/** One reason behind a score, precise enough for the UI to highlight it. */
+export interface Explanation {
+  kind: ExplanationKind;
+  /** Lexicon entry or cue id that matched. */
+  term: string;
+  /** Text as it appears in the item. */
+  matched: string;
+  weight: number;
+  field: 'title' | 'text';
+  /** Character offsets [start, end) in the NFC field named by `field`. */
+  start: number;
+  end: number;
+  note?: string;
+  /** For kind "fact": the official fact this passage contradicts. */
+  factId?: string;
+}
+
+export interface Classification {
+  congress: boolean;
+  distortion: boolean;
+  scores: { congress: number; distortion: number };
+  /** Topic ids of the lexicons that matched (e.g. "congress-2020"). */
+  topics: string[];
+  explanations: Explanation[];
+}
+
+export type ScoredItem = NormalisedItem & Classification & {
+  /** True when the item needs an analyst's eye (congress-related and likely distorted). */
+  flagged: boolean;
+  /** Near-duplicate cluster id, when the pipeline assigned one. */
+  clusterId?: string;
+};
+
+export interface ItemQuery {
+  flagged?: boolean;
+  congress?: boolean;
+  q?: string;
+  topic?: string;
+  source?: string;
+  kind?: ItemKind;
+  from?: string;
+  to?: string;
+  page: number;
+  pageSize: number;
+}
+
+export type ItemSummary = Omit<ScoredItem, 'text' | 'foldedText' | 'explanations'> & { snippet: string };
+
+export interface Page<T> {
+  items: T[];
+  total: number;
+  page: number;
+  pageSize: number;
+}
+
+export interface CountBucket {
+  key: string;
+  count: number;
+}
+
+export interface Stats {
+  total: number;
+  flagged: number;
+  congress: number;
+  byDay: Array<CountBucket & { flagged: number }>;
+  bySource: Array<CountBucket & { flagged: number }>;
+  byTopic: CountBucket[];
+}
+
+export interface StatsQuery {
+  from?: string;
+  to?: string;
+  source?: string;
+}
+
+export interface UpsertResult {
+  /** Items whose id was not in the store before. */
+  inserted: number;
+  /** Items whose id existed; their content was replaced. */
+  updated: number;
+  errors: Array<{ id: string; reason: string }>;
+}
+
+/**
+ * Every storage engine implements this; tests/store/contract.test.ts runs the same
+ * suite against each engine.
+ */
+export interface Store {
+  readonly engine: string;
+  init(): Promise<void>;
+  upsertItems(items: ScoredItem[]): Promise<UpsertResult>;
+  getItem(id: string): Promise<ScoredItem | null>;
+  /** Id of a stored item with this content hash (another URL carrying the same story), if any. */
+  findByContentHash(contentHash: string): Promise<string | null>;
+  queryItems(query: ItemQuery): Promise<Page<ItemSummary>>;
+  stats(query: StatsQuery): Promise<Stats>;
+  close(): Promise<void>;
+}
