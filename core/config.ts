@@ -104,6 +104,8 @@ export const configSchema = z
       .default({ engine: 'sqlite', path: '../data/mediawatch.db' }),
     crawler: crawlerSchema,
     sources: z.array(sourceSchema).default([]),
+    /** Feed validators and connector cursors kept between runs. */
+    statePath: z.string().min(1).default('../data/crawl-state.json'),
     /** Topic lexicon files (YAML). */
     topics: z.array(z.string().min(1)).min(1).default(['topics/congress-2020.yaml']),
     /** Distortion cue files (YAML). */

@@ -1,0 +1,191 @@
+import type { IncomingMessage } from 'node:http';
+import { Readable } from 'node:stream';
+import { setTimeout as sleep } from 'node:timers/promises';
+import {
+  CheerioCrawler,
+  Configuration,
+  NonRetryableError,
+  RequestQueue,
+  log as crawleeLog,
+  LogLevel,
+  type CheerioCrawlingContext,
+  type CheerioCrawlerOptions,
+} from 'crawlee';
+import type { RobotsTxtFile } from '@crawlee/utils';
+import { decodeDocument } from './charset.ts';
+import { extractPage, type ExtractedArticle } from './extract.ts';
+import type { HostRateLimiter } from './politeness.ts';
+import { canonicalizeUrl, passesPatterns, sameHost } from './urls.ts';
+
+// Our own progress and error report replaces crawlee's console chatter.
+crawleeLog.setLevel(LogLevel.OFF);
+
+/** Meta-refresh and canonical hops followed from one seed before giving up (stops A→B→A loops). */
+const MAX_HOPS = 3;
+
+/** Limits and politeness for one page crawl. */
+export interface PageCrawlOptions {
+  userAgent: string;
+  requestsPerMinute: number;
+  maxPages: number;
+  timeoutSecs: number;
+  maxRetries: number;
+  maxPageBytes: number;
+  include: string[];
+  exclude: string[];
+  /** Follow same-site links found on each page (news sites) or only fetch the seeds (feed entries). */
+  followLinks: boolean;
+  robots: RobotsTxtFile;
+  limiter: HostRateLimiter;
+  /** First retry waits this long, doubling each time. Default 1000 ms. */
+  retryBackoffMs?: number;
+}
+
+export interface Seed {
+  url: string;
+  /** Carried along redirects and canonical hops, handed back with the article. */
+  userData?: Record<string, unknown>;
+}
+
+export interface PageCrawlEvents {
+  onArticle(article: ExtractedArticle, finalUrl: string, userData: Record<string, unknown>): Promise<void>;
+  onPageFetched(url: string): void;
+  /** A fetched page that is neither an article nor a redirect stub (home, category, info page). */
+  onNonArticle?(url: string, userData: Record<string, unknown>): Promise<void>;
+  onError(url: string, reason: string, userData: Record<string, unknown>): Promise<void>;
+}
+
+/**
+ * CheerioCrawler that decodes pages itself. Crawlee decodes by the Content-Type header only;
+ * Vietnamese sites often declare windows-1258 in a <meta charset> instead, so raw bytes are
+ * kept (forceResponseEncoding: latin1 passes them through untouched) and decoded here, with a
+ * size cap enforced while streaming.
+ */
+class NewsPageCrawler extends CheerioCrawler {
+  constructor(
+    options: CheerioCrawlerOptions,
+    config: Configuration,
+    private readonly maxPageBytes: number,
+  ) {
+    super({ ...options, forceResponseEncoding: 'latin1' }, config);
+  }
+
+  protected override async _parseHTML(response: IncomingMessage, isXml: boolean, context: CheerioCrawlingContext) {
+    const chunks: Buffer[] = [];
+    let size = 0;
+    for await (const chunk of response) {
+      size += chunk.length;
+      if (size > this.maxPageBytes) {
+        response.destroy();
+        throw new NonRetryableError(`page exceeds the ${this.maxPageBytes}-byte cap`);
+      }
+      chunks.push(chunk as Buffer);
+    }
+    const { text } = decodeDocument(Buffer.concat(chunks), response.headers['content-type']);
+    const utf8 = Readable.from([Buffer.from(text, 'utf8')]) as unknown as IncomingMessage;
+    return super._parseHTML(utf8, isXml, context);
+  }
+}
+
+function errorReason(error: Error): string {
+  const message = error.message.split('\n')[0];
+  if (/Redirected \d+ times/i.test(message)) return `redirect loop (${message})`;
+  if (/timed out|timeout/i.test(message)) return `timeout: ${message}`;
+  return message;
+}
+
+/**
+ * Fetches seeds (and, for news sites, the same-site links they lead to) with crawlee,
+ * honouring robots.txt, the host rate limit, include/exclude patterns and the page budget.
+ */
+export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, events: PageCrawlEvents): Promise<void> {
+  const config = new Configuration({ persistStorage: false, purgeOnStart: true });
+  const queue = await RequestQueue.open(`mediawatch-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`, { config });
+  const origin = seeds[0] ? new URL(seeds[0].url).origin : '';
+  const backoff = options.retryBackoffMs ?? 1000;
+
+  const allowed = (url: string) =>
+    sameHost(url, origin) && options.robots.isAllowed(url, options.userAgent) && passesPatterns(url, options.include, options.exclude);
+
+  const hopsOf = (context: CheerioCrawlingContext) => Number(context.request.userData.hops ?? 0);
+  const enqueueTarget = (context: CheerioCrawlingContext, target: string) =>
+    context.addRequests([{ url: target, userData: { ...context.request.userData, hops: hopsOf(context) + 1 } }]);
+
+  const crawler = new NewsPageCrawler(
+    {
+      requestQueue: queue,
+      maxRequestsPerCrawl: options.maxPages,
+      maxRequestRetries: options.maxRetries,
+      navigationTimeoutSecs: options.timeoutSecs,
+      requestHandlerTimeoutSecs: Math.max(60, options.timeoutSecs * 2),
+      maxConcurrency: 4,
+      useSessionPool: false,
+      persistCookiesPerSession: false,
+      preNavigationHooks: [
+        async ({ request }, gotOptions) => {
+          await options.limiter.acquire(request.url, options.requestsPerMinute);
+          gotOptions.headers = { ...gotOptions.headers, 'user-agent': options.userAgent };
+          gotOptions.maxRedirects = 5;
+          // got follows redirects by itself; each hop is checked like any other link.
+          gotOptions.hooks = {
+            ...gotOptions.hooks,
+            beforeRedirect: [
+              (next) => {
+                const target = next.url?.toString() ?? '';
+                if (!allowed(target)) throw new NonRetryableError(`redirected to ${target}, which is off-site or disallowed`);
+              },
+            ],
+          };
+        },
+      ],
+      requestHandler: async (context) => {
+        const { request, $ } = context;
+        const finalUrl = request.loadedUrl ?? request.url;
+        events.onPageFetched(finalUrl);
+        // crawlee bundles an older cheerio; its API is the subset extractPage uses, so reuse the parsed tree.
+        const page = extractPage($ as unknown as Parameters<typeof extractPage>[0], finalUrl);
+        if (options.followLinks) {
+          await context.enqueueLinks({
+            strategy: 'same-hostname',
+            transformRequestFunction: (candidate) => (allowed(candidate.url) ? candidate : false),
+          });
+        }
+        if (page.kind === 'redirect') {
+          if (hopsOf(context) >= MAX_HOPS) await events.onError(finalUrl, `more than ${MAX_HOPS} meta refreshes in a row`, request.userData);
+          else if (allowed(page.target)) await enqueueTarget(context, page.target);
+          else await events.onError(finalUrl, `meta refresh to ${page.target}, which is off-site, disallowed or excluded`, request.userData);
+          return;
+        }
+        if (page.kind === 'other') {
+          await events.onNonArticle?.(finalUrl, request.userData);
+          return;
+        }
+        const { article } = page;
+        // A print version or tracking URL declares its canonical page: fetch that one instead so
+        // the story is stored once, from its own page. If the canonical page cannot be fetched,
+        // this copy is stored under the canonical URL.
+        if (article.canonicalUrl !== canonicalizeUrl(finalUrl) && allowed(article.canonicalUrl) && hopsOf(context) < MAX_HOPS) {
+          await enqueueTarget(context, article.canonicalUrl);
+          return;
+        }
+        await events.onArticle(article, finalUrl, request.userData);
+      },
+      errorHandler: async ({ request }) => {
+        await sleep(Math.min(30_000, backoff * 2 ** request.retryCount));
+      },
+      failedRequestHandler: async ({ request }, error) => {
+        await events.onError(request.url, errorReason(error), request.userData);
+      },
+    },
+    config,
+    options.maxPageBytes,
+  );
+
+  const startable: Seed[] = [];
+  for (const seed of seeds) {
+    if (options.robots.isAllowed(seed.url, options.userAgent)) startable.push(seed);
+    else await events.onError(seed.url, 'disallowed by robots.txt; not fetched', seed.userData ?? {});
+  }
+  await crawler.run(startable.map((seed) => ({ url: seed.url, userData: seed.userData ?? {} })));
+  await queue.drop();
+}

@@ -1,0 +1,153 @@
+import Parser from 'rss-parser';
+import type { RawItem } from '../core/types.ts';
+import type { RssSourceConfig } from '../core/config.ts';
+import { fetchResource } from './fetch.ts';
+import type { ExtractedArticle } from './extract.ts';
+import { crawlPages, type Seed } from './pages.ts';
+import type { CrawlRun } from './run.ts';
+import type { SourceReport } from './report.ts';
+
+interface FeedEntry {
+  link: string;
+  title: string;
+  summary: string;
+  author?: string;
+  /** ISO date, only when the feed's date parsed. */
+  publishedAt?: string;
+}
+
+interface FeedValidators extends Record<string, unknown> {
+  etag?: string;
+  lastModified?: string;
+}
+
+const parser = new Parser();
+
+function entryItem(source: RssSourceConfig, entry: FeedEntry, fetchedAt: string, article?: ExtractedArticle): RawItem {
+  return {
+    sourceId: source.id,
+    kind: 'rss',
+    url: entry.link,
+    canonicalUrl: article?.canonicalUrl,
+    title: article?.title || entry.title,
+    text: article?.text || entry.summary,
+    author: article?.author ?? entry.author,
+    // A feed date that failed to parse falls back to the date the page itself declares.
+    publishedAt: entry.publishedAt ?? article?.publishedAt,
+    fetchedAt,
+  };
+}
+
+function groupByOrigin(seeds: Seed[]): Map<string, Seed[]> {
+  const groups = new Map<string, Seed[]>();
+  for (const seed of seeds) {
+    const origin = new URL(seed.url).origin;
+    groups.set(origin, [...(groups.get(origin) ?? []), seed]);
+  }
+  return groups;
+}
+
+/**
+ * Reads an RSS 2.0 or Atom feed with a conditional GET (an unchanged feed costs one 304) and
+ * ingests every entry, with the full text from the entry's page when it can be fetched and the
+ * feed's own summary when it cannot, so no entry is lost.
+ */
+export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: SourceReport): Promise<void> {
+  const stateKey = `feed:${source.id}`;
+  const validators = run.state.get<FeedValidators>(stateKey) ?? {};
+  if (!(await run.robots.isAllowed(source.url))) {
+    report.recordError(source.url, 'feed disallowed by robots.txt; not fetched');
+    return;
+  }
+  await run.limiter.acquire(source.url, source.requestsPerMinute ?? run.config.crawler.requestsPerMinute);
+  const headers: Record<string, string> = {};
+  if (validators.etag) headers['if-none-match'] = validators.etag;
+  if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
+  const response = await fetchResource(source.url, { ...run.fetchOptions, headers });
+  report.fetched++;
+  run.progress(report);
+  if (response.status === 304) {
+    report.notModified++;
+    return;
+  }
+  if (response.status !== 200) {
+    report.recordError(source.url, `feed answered HTTP ${response.status}`);
+    return;
+  }
+  let feed: Awaited<ReturnType<typeof parser.parseString>>;
+  try {
+    feed = await parser.parseString(response.text);
+  } catch (error) {
+    report.recordError(source.url, `malformed feed: ${(error as Error).message.split('\n')[0]}`);
+    return;
+  }
+
+  const fetchedAt = new Date().toISOString();
+  const entries: FeedEntry[] = [];
+  for (const raw of feed.items) {
+    const href = raw.link ?? (raw.guid?.startsWith('http') ? raw.guid : undefined);
+    if (!href) {
+      report.recordError(source.url, `feed entry "${raw.title ?? '(untitled)'}" has no link; skipped`);
+      continue;
+    }
+    entries.push({
+      link: new URL(href, response.url).href,
+      title: raw.title ?? '',
+      summary: raw.contentSnippet ?? raw.content ?? raw.summary ?? '',
+      author: raw.creator ?? raw.author,
+      publishedAt: raw.isoDate,
+    });
+  }
+
+  const ingest = async (entry: FeedEntry, article?: ExtractedArticle) => {
+    const outcome = await run.pipeline.ingest(entryItem(source, entry, fetchedAt, article));
+    if (outcome.status === 'error') report.recordError(entry.link, `store: ${outcome.reason}`);
+    report.recordOutcome(outcome);
+    run.progress(report);
+  };
+
+  if (!source.fetchArticles) {
+    for (const entry of entries) await ingest(entry);
+  } else {
+    const seeds = entries.map((entry) => ({ url: entry.link, userData: { entry } }));
+    for (const [origin, group] of groupByOrigin(seeds)) {
+      let robots;
+      try {
+        robots = await run.robots.get(origin);
+      } catch (error) {
+        // Without the site's rules its pages are not fetched; the feed's summaries still count.
+        report.recordError(origin, (error as Error).message);
+        for (const seed of group) await ingest(entryOf(seed.userData));
+        continue;
+      }
+      await crawlPages(group, { ...run.pageOptions(source), robots, followLinks: false }, {
+        onPageFetched: () => {
+          report.fetched++;
+          run.progress(report);
+        },
+        onArticle: async (article, _url, userData) => {
+          report.extracted++;
+          await ingest(entryOf(userData), article);
+        },
+        onNonArticle: async (url, userData) => {
+          report.recordError(url, "entry's page has no article body (kept the feed's summary)");
+          await ingest(entryOf(userData));
+        },
+        onError: async (url, reason, userData) => {
+          report.recordError(url, `${reason} (kept the feed's summary)`);
+          await ingest(entryOf(userData));
+        },
+      });
+    }
+  }
+  // Validators are saved only once every entry is stored: a crash before this point makes
+  // the next run fetch the whole feed again instead of getting a 304 and losing entries.
+  run.state.set(stateKey, {
+    etag: response.headers.get('etag') ?? undefined,
+    lastModified: response.headers.get('last-modified') ?? undefined,
+  });
+}
+
+function entryOf(userData: Record<string, unknown> | undefined): FeedEntry {
+  return (userData as { entry: FeedEntry }).entry;
+}

@@ -1,0 +1,108 @@
+import { configRelative, type LoadedConfig, type NewsSourceConfig, type SourceConfig } from '../core/config.ts';
+import type { IngestPipeline } from '../pipeline/ingest.ts';
+import type { FetchOptions } from './fetch.ts';
+import { crawlPages, type PageCrawlOptions } from './pages.ts';
+import { HostRateLimiter, RobotsCache } from './politeness.ts';
+import { SourceReport } from './report.ts';
+import { crawlFeed } from './rss.ts';
+import { discoverFromSitemaps } from './sitemap.ts';
+import { CrawlState } from './state.ts';
+
+/** Everything the source crawlers of one run share: politeness, robots rules, state, the pipeline. */
+export class CrawlRun {
+  readonly limiter = new HostRateLimiter();
+  readonly robots: RobotsCache;
+  readonly state: CrawlState;
+  readonly fetchOptions: FetchOptions;
+
+  constructor(
+    readonly config: LoadedConfig,
+    readonly pipeline: IngestPipeline,
+    readonly progress: (report: SourceReport) => void = () => {},
+  ) {
+    const { crawler } = config;
+    this.fetchOptions = { userAgent: crawler.userAgent, timeoutSecs: crawler.timeoutSecs, maxBytes: crawler.maxPageBytes };
+    this.robots = new RobotsCache(this.fetchOptions);
+    this.state = new CrawlState(configRelative(config, config.statePath));
+  }
+
+  /** Page-crawl limits for a source: its own overrides, else the crawler defaults. */
+  pageOptions(source: SourceConfig): Omit<PageCrawlOptions, 'robots' | 'followLinks'> {
+    const { crawler } = this.config;
+    return {
+      userAgent: crawler.userAgent,
+      requestsPerMinute: source.requestsPerMinute ?? crawler.requestsPerMinute,
+      maxPages: source.maxPages ?? crawler.maxPages,
+      timeoutSecs: crawler.timeoutSecs,
+      maxRetries: crawler.maxRetries,
+      maxPageBytes: crawler.maxPageBytes,
+      include: source.include,
+      exclude: source.exclude,
+      limiter: this.limiter,
+    };
+  }
+}
+
+async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: SourceReport): Promise<void> {
+  const options = run.pageOptions(source);
+  const robots = await run.robots.get(source.startUrls[0]);
+  const seeds = source.startUrls.map((url) => ({ url }));
+  if (source.sitemaps) {
+    const discovered = await discoverFromSitemaps(
+      source.startUrls[0],
+      robots,
+      run.fetchOptions,
+      (url) => run.limiter.acquire(url, options.requestsPerMinute),
+      options.maxPages,
+    );
+    discovered.errors.forEach((error) => report.recordError(error.url, error.reason));
+    seeds.push(...discovered.urls.map((url) => ({ url })));
+  }
+  await crawlPages(seeds, { ...options, robots, followLinks: true }, {
+    onPageFetched: () => {
+      report.fetched++;
+      run.progress(report);
+    },
+    onArticle: async (article, url) => {
+      report.extracted++;
+      const outcome = await run.pipeline.ingest({
+        sourceId: source.id,
+        kind: 'news',
+        url,
+        canonicalUrl: article.canonicalUrl,
+        title: article.title,
+        text: article.text,
+        author: article.author,
+        publishedAt: article.publishedAt,
+        fetchedAt: new Date().toISOString(),
+      });
+      if (outcome.status === 'error') report.recordError(url, `store: ${outcome.reason}`);
+      report.recordOutcome(outcome);
+      run.progress(report);
+    },
+    onError: async (url, reason) => {
+      report.recordError(url, reason);
+      run.progress(report);
+    },
+  });
+}
+
+/**
+ * Crawls each source once, in order. A source that fails as a whole (robots.txt unreachable,
+ * feed gone) is reported and the run moves on to the next one.
+ */
+export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Promise<SourceReport[]> {
+  const reports: SourceReport[] = [];
+  for (const source of sources) {
+    const report = new SourceReport(source.id);
+    reports.push(report);
+    try {
+      if (source.kind === 'news') await crawlNewsSite(source, run, report);
+      else await crawlFeed(source, run, report);
+    } catch (error) {
+      report.recordError(source.kind === 'news' ? source.startUrls[0] : source.url, (error as Error).message);
+    }
+    run.progress(report);
+  }
+  return reports;
+}

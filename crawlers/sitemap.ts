@@ -1,0 +1,54 @@
+import * as cheerio from 'cheerio';
+import type { RobotsTxtFile } from '@crawlee/utils';
+import { fetchResource, type FetchOptions } from './fetch.ts';
+import { sameHost } from './urls.ts';
+
+/** Sitemap indexes nest; two levels cover real news sites without chasing loops. */
+const MAX_DEPTH = 2;
+
+export interface SitemapDiscovery {
+  urls: string[];
+  errors: Array<{ url: string; reason: string }>;
+}
+
+/**
+ * Page URLs listed in the site's sitemaps: those named in robots.txt, else /sitemap.xml.
+ * Only same-host sitemaps and URLs are kept; the page budget caps the list.
+ */
+export async function discoverFromSitemaps(
+  siteUrl: string,
+  robots: RobotsTxtFile,
+  fetchOptions: FetchOptions,
+  throttle: (url: string) => Promise<void>,
+  limit: number,
+): Promise<SitemapDiscovery> {
+  const declared = robots.getSitemaps().filter((url) => sameHost(url, siteUrl));
+  const pending = (declared.length ? declared : [new URL('/sitemap.xml', siteUrl).href]).map((url) => ({ url, depth: 0 }));
+  const seen = new Set<string>();
+  const urls = new Set<string>();
+  const errors: SitemapDiscovery['errors'] = [];
+  while (pending.length && urls.size < limit) {
+    const { url, depth } = pending.shift()!;
+    if (seen.has(url)) continue;
+    seen.add(url);
+    try {
+      await throttle(url);
+      const response = await fetchResource(url, fetchOptions);
+      if (response.status === 404 && !declared.length) continue; // No sitemap at the usual place: fine.
+      if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
+      const $ = cheerio.load(response.text, { xml: true });
+      if (!$('urlset, sitemapindex').length) throw new Error('not a sitemap (no <urlset> or <sitemapindex>)');
+      $('sitemap > loc').each((_, el) => {
+        const loc = $(el).text().trim();
+        if (depth < MAX_DEPTH && sameHost(loc, siteUrl)) pending.push({ url: loc, depth: depth + 1 });
+      });
+      $('url > loc').each((_, el) => {
+        const loc = $(el).text().trim();
+        if (urls.size < limit && sameHost(loc, siteUrl)) urls.add(loc);
+      });
+    } catch (error) {
+      errors.push({ url, reason: `sitemap: ${(error as Error).message}` });
+    }
+  }
+  return { urls: [...urls], errors };
+}

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import type { NormalisedItem, RawItem } from '../core/types.ts';
+import { canonicalizeUrl } from '../crawlers/urls.ts';
+import { foldVietnamese, toNfc } from './nlp/fold.ts';
+
+function sha1(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
+}
+
+/** Collapses runs of spaces/tabs but keeps paragraph breaks, which the UI shows. */
+function cleanWhitespace(text: string): string {
+  return text
+    .replace(/\r\n?/g, '\n')
+    .replace(/[^\S\n]+/g, ' ')
+    .replace(/ *\n */g, '\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trim();
+}
+
+/** Stable item id: the same canonical URL always yields the same id, in every store. */
+export function itemIdFor(canonicalUrl: string): string {
+  return sha1(canonicalUrl).slice(0, 20);
+}
+
+/** Cleans a raw item and derives its identity (id, content hash) and its folded search text. */
+export function normaliseItem(raw: RawItem): NormalisedItem {
+  const title = cleanWhitespace(toNfc(raw.title));
+  const text = cleanWhitespace(toNfc(raw.text));
+  const canonicalUrl = canonicalizeUrl(raw.canonicalUrl ?? raw.url);
+  const foldedBody = foldVietnamese(text).replace(/\s+/g, ' ');
+  return {
+    ...raw,
+    title,
+    text,
+    author: raw.author ? cleanWhitespace(toNfc(raw.author)) : undefined,
+    canonicalUrl,
+    id: itemIdFor(canonicalUrl),
+    foldedText: `${foldVietnamese(title)}\n${foldedBody}`,
+    contentHash: sha1(foldedBody),
+  };
+}

@@ -1,0 +1,245 @@
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import type {
+  ItemQuery,
+  ItemSummary,
+  Page,
+  ScoredItem,
+  Stats,
+  StatsQuery,
+  Store,
+  UpsertResult,
+} from '../../core/types.ts';
+import { foldVietnamese } from '../nlp/fold.ts';
+import { dateBound, itemTimestamp, toSummary, vietnamDay } from './common.ts';
+
+export interface SqliteStoreOptions {
+  /** Database file; created with its folder if missing. ":memory:" for throwaway stores. */
+  path: string;
+  /** How long a writer waits for another process's lock before failing. Default 5000 ms. */
+  busyTimeoutMs?: number;
+}
+
+/**
+ * Schema migrations, applied in order; PRAGMA user_version records how many ran.
+ * Append new steps; never edit a released one.
+ */
+const MIGRATIONS: string[] = [
+  `CREATE TABLE items (
+     rowid INTEGER PRIMARY KEY,
+     id TEXT NOT NULL UNIQUE,
+     source_id TEXT NOT NULL,
+     kind TEXT NOT NULL,
+     canonical_url TEXT NOT NULL,
+     content_hash TEXT NOT NULL,
+     ts TEXT NOT NULL,
+     day TEXT NOT NULL,
+     congress INTEGER NOT NULL,
+     distortion INTEGER NOT NULL,
+     flagged INTEGER NOT NULL,
+     score_congress REAL NOT NULL,
+     score_distortion REAL NOT NULL,
+     topics TEXT NOT NULL,
+     doc TEXT NOT NULL
+   );
+   CREATE INDEX items_ts ON items (ts DESC, id);
+   CREATE INDEX items_flagged_ts ON items (flagged, ts DESC);
+   CREATE INDEX items_source_ts ON items (source_id, ts DESC);
+   CREATE INDEX items_content_hash ON items (content_hash);
+   -- Full-text index over a folded copy (no diacritics, đ→d): FTS5's remove_diacritics
+   -- leaves đ alone, so "dai hoi" would otherwise miss "Đại hội".
+   CREATE VIRTUAL TABLE items_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2');`,
+];
+
+/** Turns free text into an FTS5 query: every word must appear; quoting defuses FTS syntax. */
+function ftsQuery(q: string): string | null {
+  const words = foldVietnamese(q).match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words.map((word) => `"${word}"`).join(' ');
+}
+
+interface Filter {
+  where: string;
+  params: Record<string, unknown>;
+}
+
+function buildFilter(query: Partial<ItemQuery> & StatsQuery): Filter {
+  const clauses: string[] = [];
+  const params: Record<string, unknown> = {};
+  if (query.flagged !== undefined) {
+    clauses.push('flagged = @flagged');
+    params.flagged = query.flagged ? 1 : 0;
+  }
+  if (query.congress !== undefined) {
+    clauses.push('congress = @congress');
+    params.congress = query.congress ? 1 : 0;
+  }
+  if (query.source) {
+    clauses.push('source_id = @source');
+    params.source = query.source;
+  }
+  if (query.kind) {
+    clauses.push('kind = @kind');
+    params.kind = query.kind;
+  }
+  if (query.topic) {
+    clauses.push('EXISTS (SELECT 1 FROM json_each(items.topics) WHERE value = @topic)');
+    params.topic = query.topic;
+  }
+  if (query.from) {
+    clauses.push('ts >= @from');
+    params.from = dateBound(query.from, 'from');
+  }
+  if (query.to) {
+    clauses.push('ts <= @to');
+    params.to = dateBound(query.to, 'to');
+  }
+  if (query.q !== undefined) {
+    const match = ftsQuery(query.q);
+    // A query with no letters or digits matches nothing rather than everything.
+    clauses.push(match ? 'rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)' : '0');
+    if (match) params.match = match;
+  }
+  return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
+}
+
+/** The embedded default engine: one file, WAL mode, FTS5 search. */
+export class SqliteStore implements Store {
+  readonly engine = 'sqlite';
+  private db: Database.Database | undefined;
+
+  constructor(private readonly options: SqliteStoreOptions) {}
+
+  private get conn(): Database.Database {
+    if (!this.db) throw new Error('SqliteStore used before init() or after close()');
+    return this.db;
+  }
+
+  async init(): Promise<void> {
+    if (this.options.path !== ':memory:') mkdirSync(dirname(this.options.path), { recursive: true });
+    const db = new Database(this.options.path);
+    db.pragma('journal_mode = WAL');
+    db.pragma(`busy_timeout = ${this.options.busyTimeoutMs ?? 5000}`);
+    db.pragma('synchronous = NORMAL');
+    const applied = db.pragma('user_version', { simple: true }) as number;
+    if (applied > MIGRATIONS.length) {
+      throw new Error(
+        `${this.options.path} has schema version ${applied}, newer than this mediawatch (${MIGRATIONS.length}); upgrade mediawatch`,
+      );
+    }
+    for (let version = applied; version < MIGRATIONS.length; version++) {
+      db.transaction(() => {
+        db.exec(MIGRATIONS[version]);
+        db.pragma(`user_version = ${version + 1}`);
+      })();
+    }
+    this.db = db;
+  }
+
+  async upsertItems(items: ScoredItem[]): Promise<UpsertResult> {
+    const db = this.conn;
+    const existing = db.prepare<[string], { rowid: number }>('SELECT rowid FROM items WHERE id = ?');
+    const insert = db.prepare(
+      `INSERT INTO items (id, source_id, kind, canonical_url, content_hash, ts, day, congress, distortion, flagged,
+                          score_congress, score_distortion, topics, doc)
+       VALUES (@id, @source_id, @kind, @canonical_url, @content_hash, @ts, @day, @congress, @distortion, @flagged,
+               @score_congress, @score_distortion, @topics, @doc)
+       ON CONFLICT(id) DO UPDATE SET source_id = excluded.source_id, kind = excluded.kind,
+         canonical_url = excluded.canonical_url, content_hash = excluded.content_hash, ts = excluded.ts,
+         day = excluded.day, congress = excluded.congress, distortion = excluded.distortion,
+         flagged = excluded.flagged, score_congress = excluded.score_congress,
+         score_distortion = excluded.score_distortion, topics = excluded.topics, doc = excluded.doc
+       RETURNING rowid`,
+    );
+    const deleteFts = db.prepare('DELETE FROM items_fts WHERE rowid = ?');
+    const insertFts = db.prepare('INSERT INTO items_fts (rowid, folded) VALUES (?, ?)');
+    const result: UpsertResult = { inserted: 0, updated: 0, errors: [] };
+    db.transaction(() => {
+      for (const item of items) {
+        try {
+          const before = existing.get(item.id);
+          const ts = itemTimestamp(item);
+          const { rowid } = insert.get({
+            id: item.id,
+            source_id: item.sourceId,
+            kind: item.kind,
+            canonical_url: item.canonicalUrl,
+            content_hash: item.contentHash,
+            ts,
+            day: vietnamDay(ts),
+            congress: item.congress ? 1 : 0,
+            distortion: item.distortion ? 1 : 0,
+            flagged: item.flagged ? 1 : 0,
+            score_congress: item.scores.congress,
+            score_distortion: item.scores.distortion,
+            topics: JSON.stringify(item.topics),
+            doc: JSON.stringify(item),
+          }) as { rowid: number };
+          if (before) deleteFts.run(rowid);
+          insertFts.run(rowid, item.foldedText);
+          if (before) result.updated++;
+          else result.inserted++;
+        } catch (error) {
+          result.errors.push({ id: item.id, reason: (error as Error).message });
+        }
+      }
+    })();
+    return result;
+  }
+
+  async getItem(id: string): Promise<ScoredItem | null> {
+    const row = this.conn.prepare<[string], { doc: string }>('SELECT doc FROM items WHERE id = ?').get(id);
+    return row ? (JSON.parse(row.doc) as ScoredItem) : null;
+  }
+
+  async findByContentHash(contentHash: string): Promise<string | null> {
+    const row = this.conn
+      .prepare<[string], { id: string }>('SELECT id FROM items WHERE content_hash = ? ORDER BY rowid LIMIT 1')
+      .get(contentHash);
+    return row?.id ?? null;
+  }
+
+  async queryItems(query: ItemQuery): Promise<Page<ItemSummary>> {
+    const { where, params } = buildFilter(query);
+    const total = (this.conn.prepare(`SELECT count(*) AS n FROM items ${where}`).get(params) as { n: number }).n;
+    const rows = this.conn
+      .prepare(`SELECT doc FROM items ${where} ORDER BY ts DESC, id LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as Array<{ doc: string }>;
+    return {
+      items: rows.map((row) => toSummary(JSON.parse(row.doc) as ScoredItem)),
+      total,
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  async stats(query: StatsQuery): Promise<Stats> {
+    const { where, params } = buildFilter(query);
+    const db = this.conn;
+    const totals = db
+      .prepare(`SELECT count(*) AS total, coalesce(sum(flagged), 0) AS flagged, coalesce(sum(congress), 0) AS congress FROM items ${where}`)
+      .get(params) as { total: number; flagged: number; congress: number };
+    const byDay = db
+      .prepare(`SELECT day AS key, count(*) AS count, sum(flagged) AS flagged FROM items ${where} GROUP BY day ORDER BY day`)
+      .all(params) as Stats['byDay'];
+    const bySource = db
+      .prepare(
+        `SELECT source_id AS key, count(*) AS count, sum(flagged) AS flagged FROM items ${where}
+         GROUP BY source_id ORDER BY count DESC, key`,
+      )
+      .all(params) as Stats['bySource'];
+    const byTopic = db
+      .prepare(
+        `SELECT t.value AS key, count(*) AS count FROM items, json_each(items.topics) AS t ${where}
+         GROUP BY t.value ORDER BY count DESC, key`,
+      )
+      .all(params) as Stats['byTopic'];
+    return { ...totals, byDay, bySource, byTopic };
+  }
+
+  async close(): Promise<void> {
+    this.db?.close();
+    this.db = undefined;
+  }
+}
