@@ -76,11 +76,16 @@ export interface ItemQuery {
   topic?: string;
   source?: string;
   kind?: ItemKind;
+  clusterId?: string;
   from?: string;
   to?: string;
+  /** Default "newest" (by published time, else fetch time). */
+  sort?: ItemSort;
   page: number;
   pageSize: number;
 }
+
+export type ItemSort = 'newest' | 'oldest' | 'distortion';
 
 export type ItemSummary = Omit<ScoredItem, 'text' | 'foldedText' | 'explanations'> & { snippet: string };
 
@@ -109,6 +114,7 @@ export interface StatsQuery {
   from?: string;
   to?: string;
   source?: string;
+  clusterId?: string;
 }
 
 export interface UpsertResult {
@@ -132,5 +138,7 @@ export interface Store {
   findByContentHash(contentHash: string): Promise<string | null>;
   queryItems(query: ItemQuery): Promise<Page<ItemSummary>>;
   stats(query: StatsQuery): Promise<Stats>;
+  /** Every stored item in batches, in insertion order: for reindexing and rebuilding indexes. */
+  scanItems(batchSize?: number): AsyncIterable<ScoredItem[]>;
   close(): Promise<void>;
 }

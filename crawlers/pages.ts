@@ -15,7 +15,7 @@ import type { RobotsTxtFile } from '@crawlee/utils';
 import { decodeDocument } from './charset.ts';
 import { extractPage, type ExtractedArticle } from './extract.ts';
 import type { HostRateLimiter } from './politeness.ts';
-import { canonicalizeUrl, passesPatterns, sameHost } from './urls.ts';
+import { canonicalizeUrl, isAssetUrl, passesPatterns, sameHost } from './urls.ts';
 
 // Our own progress and error report replaces crawlee's console chatter.
 crawleeLog.setLevel(LogLevel.OFF);
@@ -147,7 +147,7 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
         if (options.followLinks) {
           await context.enqueueLinks({
             strategy: 'same-hostname',
-            transformRequestFunction: (candidate) => (allowed(candidate.url) ? candidate : false),
+            transformRequestFunction: (candidate) => (allowed(candidate.url) && !isAssetUrl(candidate.url) ? candidate : false),
           });
         }
         if (page.kind === 'redirect') {

@@ -10,6 +10,8 @@ export class SourceReport {
   fetched = 0;
   extracted = 0;
   new = 0;
+  /** Known URLs whose content changed since the last crawl. */
+  updated = 0;
   duplicates = 0;
   flagged = 0;
   /** 304 answers to conditional GETs (an unchanged feed). */
@@ -18,11 +20,15 @@ export class SourceReport {
 
   constructor(readonly sourceId: string) {}
 
-  recordOutcome(outcome: IngestOutcome): void {
-    if (outcome.status === 'error') return;
-    if (outcome.status === 'new') this.new++;
-    else this.duplicates++;
-    if (outcome.status === 'new' && outcome.item.flagged) this.flagged++;
+  /** Counts what the pipeline did with an extracted item; a failed item is an error of this source. */
+  recordOutcome(url: string, outcome: IngestOutcome): void {
+    if (outcome.status === 'error') this.recordError(url, outcome.reason);
+    else if (outcome.status === 'duplicate') this.duplicates++;
+    else {
+      if (outcome.status === 'new') this.new++;
+      else this.updated++;
+      if (outcome.item.flagged) this.flagged++;
+    }
   }
 
   recordError(url: string, reason: string): void {
@@ -30,7 +36,7 @@ export class SourceReport {
   }
 
   toJSON() {
-    const { sourceId, fetched, extracted, new: added, duplicates, flagged, notModified, errors } = this;
-    return { sourceId, fetched, extracted, new: added, duplicates, flagged, notModified, errors };
+    const { sourceId, fetched, extracted, updated, duplicates, flagged, notModified, errors } = this;
+    return { sourceId, fetched, extracted, new: this.new, updated, duplicates, flagged, notModified, errors };
   }
 }

@@ -101,8 +101,7 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
 
   const ingest = async (entry: FeedEntry, article?: ExtractedArticle) => {
     const outcome = await run.pipeline.ingest(entryItem(source, entry, fetchedAt, article));
-    if (outcome.status === 'error') report.recordError(entry.link, `store: ${outcome.reason}`);
-    report.recordOutcome(outcome);
+    report.recordOutcome(entry.link, outcome);
     run.progress(report);
   };
 

@@ -76,8 +76,7 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
         publishedAt: article.publishedAt,
         fetchedAt: new Date().toISOString(),
       });
-      if (outcome.status === 'error') report.recordError(url, `store: ${outcome.reason}`);
-      report.recordOutcome(outcome);
+      report.recordOutcome(url, outcome);
       run.progress(report);
     },
     onError: async (url, reason) => {

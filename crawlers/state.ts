@@ -9,7 +9,15 @@ export class CrawlState {
   private data: Record<string, Record<string, unknown>>;
 
   constructor(private readonly path: string) {
-    this.data = existsSync(path) ? (JSON.parse(readFileSync(path, 'utf8')) as typeof this.data) : {};
+    this.data = {};
+    if (!existsSync(path)) return;
+    try {
+      this.data = JSON.parse(readFileSync(path, 'utf8')) as typeof this.data;
+    } catch (error) {
+      // Losing validators only costs full refetches, so keep the bad file for inspection and go on.
+      renameSync(path, `${path}.corrupt`);
+      process.emitWarning(`crawl state ${path} was unreadable (${(error as Error).message}); moved to ${path}.corrupt, starting fresh`);
+    }
   }
 
   get<T extends Record<string, unknown>>(key: string): T | undefined {

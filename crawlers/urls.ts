@@ -28,3 +28,10 @@ export function passesPatterns(url: string, include: string[], exclude: string[]
   if (include.length && !include.some((pattern) => new RegExp(pattern).test(url))) return false;
   return !exclude.some((pattern) => new RegExp(pattern).test(url));
 }
+
+/** Links to files that are never article pages (styles, media, documents, feeds). */
+const ASSET_EXTENSION = /\.(css|js|mjs|png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|rar|7z|gz|docx?|xlsx?|pptx?|mp[34]|m4a|avi|mov|webm|woff2?|ttf|eot|xml|rss|atom|json)$/i;
+
+export function isAssetUrl(url: string): boolean {
+  return ASSET_EXTENSION.test(new URL(url).pathname);
+}

@@ -6,6 +6,12 @@ export interface ItemClassifier {
   classify(input: { title: string; text: string; kind?: string }): Classification;
 }
 
+/** Near-duplicate clustering as the pipeline sees it (see pipeline/nlp/cluster.ts). */
+export interface ClusterAssigner {
+  /** Returns the cluster of this item; the same id always gets the same cluster. */
+  assign(id: string, foldedText: string, seenAt: string): string;
+}
+
 export type IngestOutcome =
   | { status: 'new'; item: ScoredItem }
   | { status: 'updated'; item: ScoredItem }
@@ -20,21 +26,48 @@ export function scoreItem(raw: RawItem, classifier: ItemClassifier): ScoredItem 
 }
 
 /**
- * raw item → normalised → scored → stored. Deduplicates by canonical URL (same id: the stored
- * item is refreshed, not added) and by content hash (the same story under another URL is skipped).
+ * raw item → normalised → scored → stored. Deduplicates by canonical URL (same id: unchanged
+ * content is skipped, changed content refreshes the stored item) and by content hash (the same
+ * story under another URL is skipped). Near-duplicates (small edits) are stored but share a cluster.
  */
 export class IngestPipeline {
   constructor(
     private readonly store: Store,
     private readonly classifier: ItemClassifier,
+    private readonly clusters?: ClusterAssigner,
   ) {}
 
+  /** Feeds every stored item to the cluster index, so new items join clusters seen in earlier runs. */
+  async seedClusters(): Promise<number> {
+    if (!this.clusters) return 0;
+    let seeded = 0;
+    for await (const batch of this.store.scanItems()) {
+      for (const item of batch) this.clusters.assign(item.id, item.foldedText, item.fetchedAt);
+      seeded += batch.length;
+    }
+    return seeded;
+  }
+
   async ingest(raw: RawItem): Promise<IngestOutcome> {
-    const item = scoreItem(raw, this.classifier);
-    const sameContent = await this.store.findByContentHash(item.contentHash);
-    if (sameContent && sameContent !== item.id) return { status: 'duplicate', item, duplicateOf: sameContent };
-    const result = await this.store.upsertItems([item]);
-    if (result.errors.length) return { status: 'error', reason: result.errors[0].reason };
-    return result.inserted ? { status: 'new', item } : { status: 'updated', item };
+    let item: ScoredItem;
+    try {
+      item = scoreItem(raw, this.classifier);
+    } catch (error) {
+      return { status: 'error', reason: `scoring failed: ${(error as Error).message}` };
+    }
+    try {
+      const stored = await this.store.getItem(item.id);
+      if (stored && stored.contentHash === item.contentHash) return { status: 'duplicate', item: stored, duplicateOf: stored.id };
+      if (!stored) {
+        const sameContent = await this.store.findByContentHash(item.contentHash);
+        if (sameContent) return { status: 'duplicate', item, duplicateOf: sameContent };
+      }
+      if (this.clusters) item.clusterId = this.clusters.assign(item.id, item.foldedText, item.fetchedAt);
+      const result = await this.store.upsertItems([item]);
+      if (result.errors.length) return { status: 'error', reason: result.errors[0].reason };
+      return stored ? { status: 'updated', item } : { status: 'new', item };
+    } catch (error) {
+      return { status: 'error', reason: `store: ${(error as Error).message}` };
+    }
   }
 }

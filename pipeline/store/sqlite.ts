@@ -3,6 +3,7 @@ import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
   ItemQuery,
+  ItemSort,
   ItemSummary,
   Page,
   ScoredItem,
@@ -50,7 +51,15 @@ const MIGRATIONS: string[] = [
    -- Full-text index over a folded copy (no diacritics, đ→d): FTS5's remove_diacritics
    -- leaves đ alone, so "dai hoi" would otherwise miss "Đại hội".
    CREATE VIRTUAL TABLE items_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2');`,
+  `ALTER TABLE items ADD COLUMN cluster_id TEXT;
+   CREATE INDEX items_cluster ON items (cluster_id, ts);`,
 ];
+
+const ORDER_BY: Record<ItemSort, string> = {
+  newest: 'ts DESC, id',
+  oldest: 'ts ASC, id',
+  distortion: 'score_distortion DESC, ts DESC, id',
+};
 
 /** Turns free text into an FTS5 query: every word must appear; quoting defuses FTS syntax. */
 function ftsQuery(q: string): string | null {
@@ -82,6 +91,10 @@ function buildFilter(query: Partial<ItemQuery> & StatsQuery): Filter {
   if (query.kind) {
     clauses.push('kind = @kind');
     params.kind = query.kind;
+  }
+  if (query.clusterId) {
+    clauses.push('cluster_id = @clusterId');
+    params.clusterId = query.clusterId;
   }
   if (query.topic) {
     clauses.push('EXISTS (SELECT 1 FROM json_each(items.topics) WHERE value = @topic)');
@@ -142,14 +155,15 @@ export class SqliteStore implements Store {
     const existing = db.prepare<[string], { rowid: number }>('SELECT rowid FROM items WHERE id = ?');
     const insert = db.prepare(
       `INSERT INTO items (id, source_id, kind, canonical_url, content_hash, ts, day, congress, distortion, flagged,
-                          score_congress, score_distortion, topics, doc)
+                          score_congress, score_distortion, topics, cluster_id, doc)
        VALUES (@id, @source_id, @kind, @canonical_url, @content_hash, @ts, @day, @congress, @distortion, @flagged,
-               @score_congress, @score_distortion, @topics, @doc)
+               @score_congress, @score_distortion, @topics, @cluster_id, @doc)
        ON CONFLICT(id) DO UPDATE SET source_id = excluded.source_id, kind = excluded.kind,
          canonical_url = excluded.canonical_url, content_hash = excluded.content_hash, ts = excluded.ts,
          day = excluded.day, congress = excluded.congress, distortion = excluded.distortion,
          flagged = excluded.flagged, score_congress = excluded.score_congress,
-         score_distortion = excluded.score_distortion, topics = excluded.topics, doc = excluded.doc
+         score_distortion = excluded.score_distortion, topics = excluded.topics,
+         cluster_id = excluded.cluster_id, doc = excluded.doc
        RETURNING rowid`,
     );
     const deleteFts = db.prepare('DELETE FROM items_fts WHERE rowid = ?');
@@ -174,6 +188,7 @@ export class SqliteStore implements Store {
             score_congress: item.scores.congress,
             score_distortion: item.scores.distortion,
             topics: JSON.stringify(item.topics),
+            cluster_id: item.clusterId ?? null,
             doc: JSON.stringify(item),
           }) as { rowid: number };
           if (before) deleteFts.run(rowid);
@@ -204,7 +219,7 @@ export class SqliteStore implements Store {
     const { where, params } = buildFilter(query);
     const total = (this.conn.prepare(`SELECT count(*) AS n FROM items ${where}`).get(params) as { n: number }).n;
     const rows = this.conn
-      .prepare(`SELECT doc FROM items ${where} ORDER BY ts DESC, id LIMIT @limit OFFSET @offset`)
+      .prepare(`SELECT doc FROM items ${where} ORDER BY ${ORDER_BY[query.sort ?? 'newest']} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as Array<{ doc: string }>;
     return {
       items: rows.map((row) => toSummary(JSON.parse(row.doc) as ScoredItem)),
@@ -236,6 +251,19 @@ export class SqliteStore implements Store {
       )
       .all(params) as Stats['byTopic'];
     return { ...totals, byDay, bySource, byTopic };
+  }
+
+  async *scanItems(batchSize = 1000): AsyncIterable<ScoredItem[]> {
+    const next = this.conn.prepare<[number, number], { rowid: number; doc: string }>(
+      'SELECT rowid, doc FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?',
+    );
+    let after = 0;
+    for (;;) {
+      const rows = next.all(after, batchSize);
+      if (!rows.length) return;
+      after = rows[rows.length - 1].rowid;
+      yield rows.map((row) => JSON.parse(row.doc) as ScoredItem);
+    }
   }
 
   async close(): Promise<void> {

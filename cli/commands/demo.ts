@@ -1,0 +1,110 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Command } from 'commander';
+import { startServer, type RunningServer } from '../../api/server.ts';
+import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/config.ts';
+import type { ItemSummary } from '../../core/types.ts';
+import { openStore } from '../../pipeline/store/index.ts';
+import { createLogger } from '../context.ts';
+import { forumFeedRoute, readPublicPosts } from '../demo/forum-feed.ts';
+import { StaticSite } from '../demo/static-site.ts';
+import { CrawlProgress, formatCrawlSummary } from '../progress.ts';
+import { runCrawl } from './crawl.ts';
+import { parsePort, untilStopped } from './serve.ts';
+
+const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The offline fixture site (a copy of the shared developer fixture) and the labelled corpus. */
+export const DEMO_SITE_ROOT = join(REPO, 'tests/fixtures/site');
+export const DEMO_CORPUS = join(REPO, 'tests/fixtures/dev-corpus.jsonl');
+export const FORUM_FEED_PATH = '/dien-dan/rss.xml';
+
+/** Starts the demo news site with its forum feed on 127.0.0.1 (a free port). */
+export async function startDemoSite(): Promise<StaticSite> {
+  const site = new StaticSite({
+    root: DEMO_SITE_ROOT,
+    routes: { [FORUM_FEED_PATH]: forumFeedRoute(readPublicPosts(DEMO_CORPUS)) },
+  });
+  await site.start();
+  return site;
+}
+
+/** A config crawling the demo site (pages, sitemap, RSS, Atom, forum feed) into `dataDir`. */
+export function demoConfig(siteUrl: string, dataDir: string): LoadedConfig {
+  const configDir = join(REPO, dirname(DEFAULT_CONFIG_PATH));
+  return parseConfig(
+    {
+      store: { engine: 'sqlite', path: join(dataDir, 'mediawatch.db') },
+      statePath: join(dataDir, 'crawl-state.json'),
+      crawler: { requestsPerMinute: 600 },
+      sources: [
+        { id: 'tin-pho-nui', name: 'Tin Phố Núi', kind: 'news', startUrls: [`${siteUrl}/`] },
+        { id: 'tin-pho-nui-rss', kind: 'rss', url: `${siteUrl}/rss.xml` },
+        { id: 'tin-pho-nui-atom', kind: 'rss', url: `${siteUrl}/atom.xml` },
+        { id: 'dien-dan-pho-nui', name: 'Diễn đàn Phố Núi', kind: 'rss', url: `${siteUrl}${FORUM_FEED_PATH}`, fetchArticles: false },
+      ],
+    },
+    '<demo>',
+    configDir,
+  );
+}
+
+async function listenPreferring(port: number, start: (port: number) => Promise<RunningServer>): Promise<RunningServer> {
+  try {
+    return await start(port);
+  } catch {
+    // The demo should just work: if the usual port is taken, take any free one.
+    return start(0);
+  }
+}
+
+function describe(item: ItemSummary): string {
+  const score = `congress ${item.scores.congress.toFixed(2)}, distortion ${item.scores.distortion.toFixed(2)}`;
+  return `  - ${item.title.slice(0, 90)}\n    ${item.sourceId} · ${score} · /api/items/${item.id}`;
+}
+
+export function registerDemo(program: Command): void {
+  program
+    .command('demo')
+    .description('crawl a bundled offline news site and forum feed into a fresh store, then serve the API')
+    .option('-p, --port <n>', 'API port (default 8080, or any free port if taken)', parsePort)
+    .option('--no-serve', 'crawl, print the summary and exit')
+    .option('--keep', 'keep the demo database instead of deleting it on exit')
+    .action(async (options: { port?: number; serve: boolean; keep?: boolean }) => {
+      const dataDir = mkdtempSync(join(tmpdir(), 'mediawatch-demo-'));
+      const site = await startDemoSite();
+      try {
+        process.stderr.write(`Demo news site on ${site.url} (offline fixture: Tin Phố Núi + Diễn đàn Phố Núi)\n`);
+        const config = demoConfig(site.url, dataDir);
+        const reports = await runCrawl(config, [], new CrawlProgress());
+        process.stdout.write(`\n${formatCrawlSummary(reports)}\n`);
+
+        const store = await openStore(config);
+        const flagged = await store.queryItems({ flagged: true, sort: 'distortion', page: 1, pageSize: 5 });
+        const stats = await store.stats({});
+        process.stdout.write(
+          `\nStored ${stats.total} items: ${stats.congress} about the congresses, ${stats.flagged} flagged for review.\n` +
+            `Most likely distorted:\n${flagged.items.map(describe).join('\n')}\n`,
+        );
+        if (!options.serve) {
+          await store.close();
+          return;
+        }
+        const server = await listenPreferring(options.port ?? 8080, (port) =>
+          startServer({ store, host: '127.0.0.1', port, logger: createLogger() }),
+        );
+        process.stdout.write(
+          `\nAPI: ${server.url}/api/items?flagged=true\n     ${server.url}/api/stats\n` +
+            `Database: ${config.store.engine === 'sqlite' ? config.store.path : ''}${options.keep ? ' (kept)' : ' (deleted on exit)'}\n` +
+            'Ctrl-C to stop.\n',
+        );
+        await untilStopped();
+        await server.close();
+        await store.close();
+      } finally {
+        await site.stop();
+        if (!options.keep) rmSync(dataDir, { recursive: true, force: true });
+      }
+    });
+}

@@ -1,0 +1,17 @@
+import type { Command } from 'commander';
+import { registerClassify } from './classify.ts';
+import { registerCrawl } from './crawl.ts';
+import { registerDemo } from './demo.ts';
+import { registerEval } from './eval.ts';
+import { registerReindex } from './reindex.ts';
+import { registerServe } from './serve.ts';
+
+/** Each command module adds itself to the program; order here is the order in --help. */
+export const commands: Array<(program: Command) => void> = [
+  registerDemo,
+  registerCrawl,
+  registerServe,
+  registerClassify,
+  registerEval,
+  registerReindex,
+];

@@ -1,0 +1,44 @@
+import type { Command } from 'commander';
+import { startServer } from '../../api/server.ts';
+import { loadConfig } from '../../core/config.ts';
+import { openStore } from '../../pipeline/store/index.ts';
+import { createLogger } from '../context.ts';
+import { UserError } from '../errors.ts';
+
+/** Resolves when the process is asked to stop (Ctrl-C, service manager). */
+export function untilStopped(): Promise<void> {
+  return new Promise((resolve) => {
+    process.once('SIGINT', () => resolve());
+    process.once('SIGTERM', () => resolve());
+  });
+}
+
+export function parsePort(value: string): number {
+  const port = Number(value);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UserError(`--port must be 0..65535, got "${value}"`);
+  return port;
+}
+
+export function registerServe(program: Command): void {
+  program
+    .command('serve')
+    .description('serve the API over the configured store')
+    .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
+    .option('-p, --port <n>', 'port (default: server.port from the config)', parsePort)
+    .option('--host <host>', 'interface to listen on (default: server.host from the config)')
+    .action(async (options: { config?: string; port?: number; host?: string }) => {
+      const config = loadConfig(options.config);
+      const logger = createLogger();
+      const store = await openStore(config);
+      const server = await startServer({
+        store,
+        logger,
+        host: options.host ?? config.server.host,
+        port: options.port ?? config.server.port,
+      });
+      process.stderr.write(`mediawatch API on ${server.url}/api (store: ${store.engine}); Ctrl-C to stop\n`);
+      await untilStopped();
+      await server.close();
+      await store.close();
+    });
+}

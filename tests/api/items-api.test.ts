@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { startServer, type RunningServer } from '../../api/server.ts';
+import { SqliteStore } from '../../pipeline/store/sqlite.ts';
+import { makeItem } from '../helpers/items.ts';
+
+const store = new SqliteStore({ path: ':memory:' });
+let api: RunningServer;
+
+const items = [
+  makeItem({ title: 'Khai mạc Đại hội Đảng bộ tỉnh', text: 'Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI khai mạc.', publishedAt: '2020-10-14T08:00:00+07:00' }, { congress: true }),
+  makeItem({ title: 'Tin đồn đại hội bị hoãn', text: 'Nghe nói đại hội bị hoãn, chia sẻ gấp!', publishedAt: '2020-10-10T20:00:00+07:00', kind: 'social', sourceId: 'nhom-pho-nui' }, { congress: true, distortion: true }),
+  makeItem({ title: 'Giá cà phê tăng', text: 'Giá cà phê nhân xô tăng 300 đồng/kg.', publishedAt: '2020-10-21T08:00:00+07:00' }),
+];
+
+async function get(path: string) {
+  const response = await fetch(`${api.url}${path}`);
+  return { status: response.status, body: (await response.json()) as Record<string, any> };
+}
+
+beforeAll(async () => {
+  await store.init();
+  await store.upsertItems(items);
+  api = await startServer({ store, host: '127.0.0.1', port: 0 });
+});
+afterAll(async () => {
+  await api.close();
+  await store.close();
+});
+
+describe('GET /api/items', () => {
+  it('filters by flag, kind, source and date, newest first by default', async () => {
+    expect((await get('/api/items?flagged=true')).body.items.map((i: { title: string }) => i.title)).toEqual(['Tin đồn đại hội bị hoãn']);
+    expect((await get('/api/items?kind=social')).body.total).toBe(1);
+    expect((await get('/api/items?source=bao-a')).body.total).toBe(2);
+    expect((await get('/api/items?from=2020-10-14&to=2020-10-14')).body.total).toBe(1);
+    const all = await get('/api/items');
+    expect(all.body.items.map((i: { publishedAt: string }) => i.publishedAt)).toEqual([
+      '2020-10-21T08:00:00+07:00',
+      '2020-10-14T08:00:00+07:00',
+      '2020-10-10T20:00:00+07:00',
+    ]);
+    expect(all.body).toMatchObject({ total: 3, page: 1, pageSize: 20 });
+    expect(all.body.items[0]).not.toHaveProperty('text');
+  });
+
+  it.each([
+    ['pageSize=0', 'pageSize'],
+    ['pageSize=101', 'pageSize'],
+    ['page=0', 'page'],
+    ['page=abc', 'page'],
+    ['flagged=maybe', 'flagged'],
+    ['kind=video', 'kind'],
+    ['from=yesterday', 'from'],
+    ['to=2020-02-30', 'to'],
+    ['from=2020-10-15&to=2020-10-14', 'to'],
+    ['q=', 'q'],
+    [`q=${'a'.repeat(201)}`, 'q'],
+    ['sort=random', 'sort'],
+    ['colour=red', 'colour'],
+  ])('rejects %s with a 400 naming "%s"', async (query, parameter) => {
+    const { status, body } = await get(`/api/items?${query}`);
+    expect(status).toBe(400);
+    expect(body.error.parameter).toBe(parameter);
+    expect(body.error.message).toContain(parameter);
+  });
+
+  it('answers 404 for an unknown item id and an unknown route', async () => {
+    const missing = await get('/api/items/does-not-exist');
+    expect(missing.status).toBe(404);
+    expect(missing.body.error.code).toBe('not_found');
+    expect((await get('/api/nothing-here')).status).toBe(404);
+  });
+
+  it('returns the full item, with text and explanations, by id', async () => {
+    const { status, body } = await get(`/api/items/${items[1].id}`);
+    expect(status).toBe(200);
+    expect(body.text).toBe(items[1].text);
+    expect(body).toHaveProperty('explanations');
+  });
+});
+
+describe('GET /api/stats and /api/clusters', () => {
+  it('counts by day and source', async () => {
+    const { body } = await get('/api/stats');
+    expect(body).toMatchObject({ total: 3, flagged: 1, congress: 2 });
+    expect(body.byDay.map((d: { key: string }) => d.key)).toEqual(['2020-10-10', '2020-10-14', '2020-10-21']);
+    expect((await get('/api/stats?source=bao-a')).body.total).toBe(2);
+    expect((await get('/api/stats?from=soon')).status).toBe(400);
+  });
+
+  it('answers 404 for an unknown cluster', async () => {
+    expect((await get('/api/clusters/c-none')).status).toBe(404);
+  });
+});
