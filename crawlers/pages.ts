@@ -142,6 +142,12 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
         const { request, $ } = context;
         const finalUrl = request.loadedUrl ?? request.url;
         events.onPageFetched(finalUrl);
+        // crawlee hands 4xx pages to the handler; a missing page is an error of the source, not a page.
+        const status = context.response.statusCode ?? 200;
+        if (status >= 400) {
+          await events.onError(finalUrl, `HTTP ${status}`, request.userData);
+          return;
+        }
         // crawlee bundles an older cheerio; its API is the subset extractPage uses, so reuse the parsed tree.
         const page = extractPage($ as unknown as Parameters<typeof extractPage>[0], finalUrl);
         if (options.followLinks) {

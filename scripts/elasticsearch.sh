@@ -1,0 +1,324 @@
+#!/usr/bin/env bash
+# A local Elasticsearch node for mediawatch's tests, benchmarks and for trying the
+# Elasticsearch engine on one machine. Production deployments point the config at their
+# own cluster instead.
+#
+#   scripts/elasticsearch.sh install   download the integration-test distribution from Maven
+#                                      Central into the cache (skipped when already there)
+#   scripts/elasticsearch.sh start     run a single-node cluster on 127.0.0.1:$ES_PORT and wait
+#                                      until it is healthy (a no-op when ours is already running)
+#   scripts/elasticsearch.sh stop      stop exactly the process `start` started (by pid)
+#   scripts/elasticsearch.sh status    print whether our node runs and its health
+#   scripts/elasticsearch.sh log       print the tail of the node's log
+#
+# Settings (environment variables):
+#   ES_VERSION        Elasticsearch version (default 9.5.4; needs Java 21+, 8.x needs Java 17+)
+#   ES_PORT           HTTP port on 127.0.0.1 (default 9200)
+#   ES_HEAP           JVM heap, -Xms and -Xmx (default 512m)
+#   ES_CACHE_DIR      where the zip and the unpacked distribution live (default <repo>/.cache/elasticsearch)
+#   ES_DATA_DIR       per-node folder with data/, logs/ and config/ (default $TMPDIR/mediawatch-es-$ES_PORT)
+#   ES_PID_FILE       pid file of the node (default $ES_DATA_DIR/elasticsearch.pid)
+#   ES_JAVA_HOME      JDK to run with (default: picked from /usr/lib/jvm and JAVA_HOME)
+#   ES_USER           unprivileged user the node runs as when this script runs as root
+#                     (default mediawatch-es; created when missing: Elasticsearch refuses root)
+#   ES_START_TIMEOUT  seconds to wait for a healthy cluster (default 180)
+#   ES_FRESH=1        `start` wipes ES_DATA_DIR first (throwaway test nodes)
+set -euo pipefail
+
+here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+repo="$(cd "$here/.." && pwd)"
+
+ES_VERSION="${ES_VERSION:-9.5.4}"
+ES_PORT="${ES_PORT:-9200}"
+ES_HEAP="${ES_HEAP:-512m}"
+ES_CACHE_DIR="${ES_CACHE_DIR:-$repo/.cache/elasticsearch}"
+ES_DATA_DIR="${ES_DATA_DIR:-${TMPDIR:-/tmp}/mediawatch-es-$ES_PORT}"
+ES_PID_FILE="${ES_PID_FILE:-$ES_DATA_DIR/elasticsearch.pid}"
+ES_USER="${ES_USER:-mediawatch-es}"
+ES_START_TIMEOUT="${ES_START_TIMEOUT:-180}"
+
+GROUP_PATH="org/elasticsearch/distribution/integ-test-zip/elasticsearch"
+ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip"
+CENTRAL="${MAVEN_CENTRAL_URL:-https://repo1.maven.org/maven2}"
+ZIP="$ES_CACHE_DIR/elasticsearch-$ES_VERSION.zip"
+ES_HOME="$ES_CACHE_DIR/elasticsearch-$ES_VERSION"
+URL="http://127.0.0.1:$ES_PORT"
+
+log() { printf 'elasticsearch.sh: %s\n' "$*" >&2; }
+die() { log "error: $*"; exit 1; }
+
+major() { printf '%s' "${1%%.*}"; }
+
+# --- install ---------------------------------------------------------------------------
+
+download() {
+  mkdir -p "$ES_CACHE_DIR"
+  if [[ -s "$ZIP" ]] && unzip -tq "$ZIP" >/dev/null 2>&1; then
+    log "using cached $ZIP"
+    return
+  fi
+  rm -f "$ZIP"
+  log "downloading $ARTIFACT from Maven Central"
+  if command -v mvn >/dev/null 2>&1 &&
+    mvn -B -q -Dstyle.color=never org.apache.maven.plugins:maven-dependency-plugin:3.8.1:copy \
+      -Dartifact="$ARTIFACT" -DoutputDirectory="$ES_CACHE_DIR" -Dmdep.overWriteReleases=true >&2; then
+    :
+  else
+    command -v curl >/dev/null 2>&1 || die "neither mvn nor curl could fetch $ARTIFACT"
+    log "mvn unavailable or failed; fetching with curl"
+    local url="$CENTRAL/$GROUP_PATH/$ES_VERSION/elasticsearch-$ES_VERSION.zip"
+    curl -fSL --retry 3 -o "$ZIP.part" "$url" || die "download failed: $url"
+    local expected actual
+    expected="$(curl -fsSL --retry 3 "$url.sha1" | cut -c1-40)" || die "could not fetch $url.sha1"
+    actual="$(sha1sum "$ZIP.part" | cut -c1-40)"
+    [[ "$expected" == "$actual" ]] || die "checksum mismatch for $url (expected $expected, got $actual)"
+    mv "$ZIP.part" "$ZIP"
+  fi
+  [[ -s "$ZIP" ]] || die "download produced no $ZIP"
+}
+
+cmd_install() {
+  if [[ -x "$ES_HOME/bin/elasticsearch" ]]; then
+    log "Elasticsearch $ES_VERSION already installed in $ES_HOME"
+    return
+  fi
+  command -v unzip >/dev/null 2>&1 || die "unzip is required (apt-get install unzip)"
+  download
+  local tmp="$ES_CACHE_DIR/.unpack-$$"
+  rm -rf "$tmp"
+  mkdir -p "$tmp"
+  unzip -q "$ZIP" -d "$tmp"
+  [[ -x "$tmp/elasticsearch-$ES_VERSION/bin/elasticsearch" ]] || die "unexpected layout in $ZIP"
+  # Readable by the unprivileged user the node runs as.
+  chmod -R a+rX "$tmp/elasticsearch-$ES_VERSION"
+  rm -rf "$ES_HOME"
+  mv "$tmp/elasticsearch-$ES_VERSION" "$ES_HOME"
+  rm -rf "$tmp"
+  log "installed Elasticsearch $ES_VERSION in $ES_HOME"
+}
+
+# --- java ------------------------------------------------------------------------------
+
+java_major() { # prints the feature version of a JDK home, or nothing
+  local out
+  out="$("$1/bin/java" -version 2>&1 | head -n1)" || return 0
+  out="$(sed -nE 's/.*version "([0-9]+)(\.([0-9]+))?.*/\1 \3/p' <<<"$out")"
+  set -- $out
+  if [[ "${1:-}" == 1 ]]; then printf '%s' "${2:-}"; else printf '%s' "${1:-}"; fi
+}
+
+pick_java() {
+  local need=17 prefer=oldest
+  if (($(major "$ES_VERSION") >= 9)); then need=21 prefer=newest; fi
+  if [[ -n "${ES_JAVA_HOME:-}" ]]; then
+    local v
+    v="$(java_major "$ES_JAVA_HOME")"
+    [[ -n "$v" ]] || die "ES_JAVA_HOME=$ES_JAVA_HOME has no working bin/java"
+    ((v >= need)) || die "Elasticsearch $ES_VERSION needs Java $need+, ES_JAVA_HOME has Java $v"
+    printf '%s' "$ES_JAVA_HOME"
+    return
+  fi
+  local best="" best_v="" home v
+  for home in ${JAVA_HOME:-} /usr/lib/jvm/*; do
+    [[ -x "$home/bin/java" && ! -L "$home" ]] || continue
+    v="$(java_major "$home")"
+    [[ -n "$v" ]] && ((v >= need)) || continue
+    if [[ -z "$best" ]] || { [[ $prefer == newest ]] && ((v > best_v)); } || { [[ $prefer == oldest ]] && ((v < best_v)); }; then
+      best="$home" best_v="$v"
+    fi
+  done
+  [[ -n "$best" ]] || die "no JDK $need+ found for Elasticsearch $ES_VERSION; set ES_JAVA_HOME"
+  printf '%s' "$best"
+}
+
+# --- start / stop ----------------------------------------------------------------------
+
+# Pid from our pid file if that process is alive and is an Elasticsearch JVM; else nothing.
+our_pid() {
+  [[ -s "$ES_PID_FILE" ]] || return 0
+  local pid
+  pid="$(tr -dc '0-9' <"$ES_PID_FILE")"
+  [[ -n "$pid" ]] || return 0
+  if kill -0 "$pid" 2>/dev/null && tr '\0' ' ' <"/proc/$pid/cmdline" 2>/dev/null | grep -q 'org.elasticsearch'; then
+    printf '%s' "$pid"
+  fi
+}
+
+health() { # prints the cluster status (green/yellow/red) or nothing
+  curl -fsS -m 5 "$URL/_cluster/health" 2>/dev/null | sed -nE 's/.*"status":"([a-z]+)".*/\1/p' || true
+}
+
+log_file() { printf '%s' "$ES_DATA_DIR/logs/mediawatch-test.log"; }
+
+show_log() {
+  local file
+  file="$(log_file)"
+  if [[ -f "$file" ]]; then
+    log "last lines of $file:"
+    tail -n "${1:-60}" "$file" >&2
+  fi
+  if [[ -f "$ES_DATA_DIR/logs/startup.out" ]]; then
+    log "startup output ($ES_DATA_DIR/logs/startup.out):"
+    tail -n 30 "$ES_DATA_DIR/logs/startup.out" >&2
+  fi
+}
+
+ensure_user() {
+  if ! id -u "$ES_USER" >/dev/null 2>&1; then
+    log "creating unprivileged user $ES_USER"
+    if command -v useradd >/dev/null 2>&1; then
+      useradd --system --user-group --no-create-home --home-dir /nonexistent --shell /usr/sbin/nologin "$ES_USER"
+    else
+      adduser --system --group --no-create-home "$ES_USER"
+    fi
+  fi
+}
+
+cmd_start() {
+  [[ "$ES_PORT" =~ ^[0-9]+$ ]] || die "ES_PORT must be a number, got $ES_PORT"
+  local pid
+  pid="$(our_pid)"
+  if [[ -n "$pid" ]]; then
+    log "already running (pid $pid) on $URL"
+    wait_healthy "$pid"
+    return
+  fi
+  if [[ -n "$(health)" ]]; then
+    log "another Elasticsearch already answers on $URL (not started by this script); leaving it alone"
+    return
+  fi
+  [[ -x "$ES_HOME/bin/elasticsearch" ]] || cmd_install
+
+  local java_home
+  java_home="$(pick_java)"
+  if [[ "${ES_FRESH:-}" == 1 ]]; then rm -rf "$ES_DATA_DIR"; fi
+  mkdir -p "$ES_DATA_DIR/data" "$ES_DATA_DIR/logs" "$ES_DATA_DIR/tmp" "$(dirname "$ES_PID_FILE")"
+  # A per-node copy of the config: the node writes its keystore there, and several nodes
+  # (tests start a second one) can share one installation.
+  rm -rf "$ES_DATA_DIR/config"
+  cp -R "$ES_HOME/config" "$ES_DATA_DIR/config"
+  local transport=$((ES_PORT + 100))
+  cat >>"$ES_DATA_DIR/config/elasticsearch.yml" <<EOF
+
+# --- written by scripts/elasticsearch.sh ---
+cluster.name: mediawatch-test
+node.name: mediawatch-$ES_PORT
+discovery.type: single-node
+network.host: 127.0.0.1
+http.port: $ES_PORT
+transport.port: $transport
+path.data: $ES_DATA_DIR/data
+path.logs: $ES_DATA_DIR/logs
+# A laptop or CI disk that is nearly full must not make the indices read-only.
+cluster.routing.allocation.disk.threshold_enabled: false
+action.auto_create_index: true
+# A throwaway node on loopback: no TLS, no passwords (and no security auto-configuration).
+xpack.security.enabled: false
+EOF
+  rm -f "$ES_PID_FILE"
+
+  local -a run=()
+  if [[ "$(id -u)" == 0 ]]; then
+    ensure_user
+    chown -R "$ES_USER:" "$ES_DATA_DIR"
+    chown "$ES_USER:" "$(dirname "$ES_PID_FILE")"
+    # The node must be able to reach its installation and folders.
+    if ! runuser -u "$ES_USER" -- test -r "$ES_HOME/lib" -a -x "$ES_DATA_DIR"; then
+      die "user $ES_USER cannot read $ES_HOME or $ES_DATA_DIR; put ES_CACHE_DIR/ES_DATA_DIR under world-readable folders"
+    fi
+    run=(runuser -u "$ES_USER" --)
+  fi
+
+  log "starting Elasticsearch $ES_VERSION on $URL (java: $java_home, heap: $ES_HEAP, data: $ES_DATA_DIR)"
+  if ! "${run[@]}" env \
+    ES_JAVA_HOME="$java_home" \
+    ES_PATH_CONF="$ES_DATA_DIR/config" \
+    ES_TMPDIR="$ES_DATA_DIR/tmp" \
+    ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP ${ES_EXTRA_JAVA_OPTS:-}" \
+    "$ES_HOME/bin/elasticsearch" -d -p "$ES_PID_FILE" \
+    >"$ES_DATA_DIR/logs/startup.out" 2>&1 </dev/null; then
+    show_log
+    die "Elasticsearch failed to start"
+  fi
+  local waited=0
+  while [[ -z "$(our_pid)" ]]; do
+    ((waited++ < 50)) || { show_log; die "no running node behind $ES_PID_FILE"; }
+    sleep 0.2
+  done
+  wait_healthy "$(our_pid)"
+}
+
+wait_healthy() {
+  local pid="$1" deadline=$((SECONDS + ES_START_TIMEOUT)) status
+  while ((SECONDS < deadline)); do
+    if ! kill -0 "$pid" 2>/dev/null; then
+      show_log
+      die "Elasticsearch (pid $pid) exited during startup"
+    fi
+    status="$(health)"
+    if [[ "$status" == green || "$status" == yellow ]]; then
+      log "Elasticsearch is up on $URL (pid $pid, status $status)"
+      return
+    fi
+    sleep 1
+  done
+  show_log
+  log "not healthy after ${ES_START_TIMEOUT}s; stopping pid $pid"
+  stop_pid "$pid"
+  die "Elasticsearch did not become healthy on $URL"
+}
+
+stop_pid() {
+  local pid="$1" waited=0
+  kill -TERM "$pid" 2>/dev/null || return 0
+  while kill -0 "$pid" 2>/dev/null; do
+    if ((waited++ >= 600)); then # 60 s
+      log "pid $pid ignored SIGTERM for 60s; sending SIGKILL"
+      kill -KILL "$pid" 2>/dev/null || true
+      sleep 0.5
+      break
+    fi
+    sleep 0.1
+  done
+}
+
+cmd_stop() {
+  local pid
+  pid="$(our_pid)"
+  if [[ -z "$pid" ]]; then
+    log "not running (no live Elasticsearch behind $ES_PID_FILE)"
+    rm -f "$ES_PID_FILE"
+    return
+  fi
+  log "stopping Elasticsearch (pid $pid)"
+  stop_pid "$pid"
+  rm -f "$ES_PID_FILE"
+  log "stopped"
+}
+
+cmd_status() {
+  local pid status
+  pid="$(our_pid)"
+  status="$(health)"
+  if [[ -n "$pid" ]]; then
+    echo "running: pid $pid, $URL, health ${status:-unreachable}, data $ES_DATA_DIR"
+  elif [[ -n "$status" ]]; then
+    echo "not started by this script, but a node answers on $URL (health $status)"
+  else
+    echo "not running ($URL unreachable)"
+    return 3
+  fi
+}
+
+case "${1:-}" in
+  install) cmd_install ;;
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  restart) cmd_stop; cmd_start ;;
+  status) cmd_status ;;
+  log) show_log "${2:-100}" ;;
+  *)
+    sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//' >&2
+    exit 2
+    ;;
+esac

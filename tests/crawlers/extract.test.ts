@@ -1,0 +1,89 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { decodeDocument } from '../../crawlers/charset.ts';
+import { extractPage } from '../../crawlers/extract.ts';
+import { canonicalizeUrl, isAssetUrl, passesPatterns } from '../../crawlers/urls.ts';
+
+const BODY = 'Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI đã thảo luận văn kiện và bầu Ban Chấp hành khóa mới. '.repeat(3);
+
+function page(head: string, body: string): string {
+  return `<!doctype html><html><head>${head}</head><body>${body}</body></html>`;
+}
+
+describe('extractPage', () => {
+  it('reads title, date, author and canonical URL from JSON-LD', () => {
+    const html = page(
+      `<title>Site | Tiêu đề</title><link rel="canonical" href="/bai/1.html?utm_source=fb">
+       <script type="application/ld+json">{"@type":"NewsArticle","headline":"Tiêu đề bài","datePublished":"2020-10-14T09:00:00+07:00","author":{"@type":"Person","name":"Minh Châu"}}</script>`,
+      `<article><h1>Tiêu đề bài</h1><p>${BODY}</p></article>`,
+    );
+    const result = extractPage(html, 'https://bao.example/in/1.html');
+    expect(result.kind).toBe('article');
+    if (result.kind !== 'article') return;
+    expect(result.article).toMatchObject({
+      title: 'Tiêu đề bài',
+      publishedAt: '2020-10-14T09:00:00+07:00',
+      author: 'Minh Châu',
+      canonicalUrl: 'https://bao.example/bai/1.html',
+    });
+  });
+
+  it('falls back to meta tags and <time>, and drops menus, ads, comments and related links', () => {
+    const html = page(
+      '<meta property="og:title" content="Tin chính">',
+      `<nav>Trang chủ | Thời sự</nav>
+       <article><time datetime="2020-09-05T09:30:00+07:00">5/9/2020</time>
+         <div class="ads">Vay tiêu dùng lãi suất 0%</div><p>${BODY}</p>
+         <div class="related-news"><a href="/x">Tin liên quan</a></div>
+         <div id="comments"><p>Nghe nói đã có danh sách nhân sự.</p></div></article>`,
+    );
+    const result = extractPage(html, 'https://bao.example/a.html');
+    if (result.kind !== 'article') throw new Error(`expected an article, got ${result.kind}`);
+    expect(result.article.publishedAt).toBe('2020-09-05T09:30:00+07:00');
+    expect(result.article.text).toContain('Ban Chấp hành khóa mới');
+    for (const noise of ['Trang chủ', 'Vay tiêu dùng', 'Tin liên quan', 'Nghe nói']) expect(result.article.text).not.toContain(noise);
+  });
+
+  it('treats pages without a date or with a short body as non-articles, and meta refresh as a redirect', () => {
+    expect(extractPage(page('<title>Giới thiệu</title>', `<main><p>${BODY}</p></main>`), 'https://bao.example/gt.html').kind).toBe('other');
+    expect(extractPage(page('<meta property="article:published_time" content="2020-01-01">', '<p>Ngắn.</p>'), 'https://bao.example/n.html').kind).toBe('other');
+    expect(extractPage(page('<meta http-equiv="refresh" content="0; url=/moi.html">', ''), 'https://bao.example/cu.html')).toEqual({
+      kind: 'redirect',
+      target: 'https://bao.example/moi.html',
+    });
+  });
+});
+
+describe('decodeDocument', () => {
+  // Real windows-1258 bytes (glibc iconv, tone marks as combining characters) from the fixture site.
+  const fixture = readFileSync(join(import.meta.dirname, '../fixtures/site/xa-hoi/cu-tri-ia-pa-gop-y-du-thao-van-kien.html'));
+  const title = 'Cử tri Ia Pa góp ý dự thảo văn kiện: chú trọng thuỷ lợi, hoà giải ở cơ sở';
+
+  it('decodes windows-1258 declared only in <meta charset> and returns NFC text', () => {
+    const { text, charset } = decodeDocument(fixture, 'text/html');
+    expect(charset).toBe('windows-1258');
+    expect(text).toContain(title);
+  });
+
+  it('prefers a BOM, then the header charset, and defaults to UTF-8', () => {
+    const withoutMeta = Buffer.from(fixture.toString('latin1').replace(/<meta charset="windows-1258">/i, ''), 'latin1');
+    expect(decodeDocument(withoutMeta, 'text/html; charset=windows-1258').text).toContain(title);
+    expect(decodeDocument(withoutMeta, 'text/html').text).not.toContain(title);
+    const utf8 = Buffer.from(title);
+    expect(decodeDocument(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'text/html; charset=windows-1258').text).toBe(title);
+    expect(decodeDocument(utf8, 'text/html').text).toBe(title);
+  });
+});
+
+describe('URL rules', () => {
+  it('canonicalises tracking parameters and fragments away', () => {
+    expect(canonicalizeUrl('https://Bao.example/a.html?utm_source=x&id=2&fbclid=y#binh-luan')).toBe('https://bao.example/a.html?id=2');
+  });
+  it('applies include/exclude patterns and recognises asset links', () => {
+    expect(passesPatterns('https://bao.example/thoi-su/a.html', ['/thoi-su/'], ['/video/'])).toBe(true);
+    expect(passesPatterns('https://bao.example/video/a.html', [], ['/video/'])).toBe(false);
+    expect(isAssetUrl('https://bao.example/static/style.css')).toBe(true);
+    expect(isAssetUrl('https://bao.example/thoi-su/a.html')).toBe(false);
+  });
+});
