@@ -62,11 +62,26 @@ export interface Classification {
   explanations: Explanation[];
 }
 
+export type ReviewStatus = 'new' | 'in_review' | 'dismissed' | 'confirmed' | 'response_drafted' | 'responded';
+
+/**
+ * The review workflow's view of an item, mirrored into the store so queues can filter on it.
+ * The workflow module owns it (with versions and history); crawls never overwrite it.
+ */
+export interface ItemReview {
+  status: ReviewStatus;
+  assignee?: string;
+  priority?: 'low' | 'normal' | 'high' | 'urgent';
+  tags?: string[];
+}
+
 export type ScoredItem = NormalisedItem & Classification & {
   /** True when the item needs an analyst's eye (congress-related and likely distorted). */
   flagged: boolean;
   /** Near-duplicate cluster id, when the pipeline assigned one. */
   clusterId?: string;
+  /** Absent until someone acts on the item (then "new" is implied). */
+  review?: ItemReview;
 };
 
 export interface ItemQuery {
@@ -77,6 +92,9 @@ export interface ItemQuery {
   source?: string;
   kind?: ItemKind;
   clusterId?: string;
+  /** Review status; "new" also matches items nobody has touched. */
+  status?: ReviewStatus[];
+  assignee?: string;
   from?: string;
   to?: string;
   /** Default "newest" (by published time, else fetch time). */

@@ -63,6 +63,8 @@ export class IngestPipeline {
         if (sameContent) return { status: 'duplicate', item, duplicateOf: sameContent };
       }
       if (this.clusters) item.clusterId = this.clusters.assign(item.id, item.foldedText, item.fetchedAt);
+      // A refreshed page keeps the decisions analysts already took on it.
+      if (stored?.review) item.review = stored.review;
       const result = await this.store.upsertItems([item]);
       if (result.errors.length) return { status: 'error', reason: result.errors[0].reason };
       return stored ? { status: 'updated', item } : { status: 'new', item };

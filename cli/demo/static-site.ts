@@ -23,7 +23,7 @@ export interface LoggedRequest {
   status: number;
 }
 
-export type RouteHandler = (req: IncomingMessage, res: ServerResponse, site: StaticSite) => void | Promise<void>;
+export type RouteHandler = (req: IncomingMessage, res: ServerResponse, site: StaticSite) => unknown;
 
 export interface StaticSiteOptions {
   /** Folder served as the site root; "/" and folders serve index.html. */

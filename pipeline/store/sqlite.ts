@@ -53,6 +53,10 @@ const MIGRATIONS: string[] = [
    CREATE VIRTUAL TABLE items_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2');`,
   `ALTER TABLE items ADD COLUMN cluster_id TEXT;
    CREATE INDEX items_cluster ON items (cluster_id, ts);`,
+  `ALTER TABLE items ADD COLUMN status TEXT NOT NULL DEFAULT 'new';
+   ALTER TABLE items ADD COLUMN assignee TEXT;
+   UPDATE items SET status = coalesce(json_extract(doc, '$.review.status'), 'new'), assignee = json_extract(doc, '$.review.assignee');
+   CREATE INDEX items_status_ts ON items (status, ts DESC);`,
 ];
 
 const ORDER_BY: Record<ItemSort, string> = {
@@ -95,6 +99,14 @@ function buildFilter(query: Partial<ItemQuery> & StatsQuery): Filter {
   if (query.clusterId) {
     clauses.push('cluster_id = @clusterId');
     params.clusterId = query.clusterId;
+  }
+  if (query.status?.length) {
+    clauses.push(`status IN (${query.status.map((_, i) => `@status${i}`).join(', ')})`);
+    query.status.forEach((status, i) => (params[`status${i}`] = status));
+  }
+  if (query.assignee) {
+    clauses.push('assignee = @assignee');
+    params.assignee = query.assignee;
   }
   if (query.topic) {
     clauses.push('EXISTS (SELECT 1 FROM json_each(items.topics) WHERE value = @topic)');
@@ -155,15 +167,15 @@ export class SqliteStore implements Store {
     const existing = db.prepare<[string], { rowid: number }>('SELECT rowid FROM items WHERE id = ?');
     const insert = db.prepare(
       `INSERT INTO items (id, source_id, kind, canonical_url, content_hash, ts, day, congress, distortion, flagged,
-                          score_congress, score_distortion, topics, cluster_id, doc)
+                          score_congress, score_distortion, topics, cluster_id, status, assignee, doc)
        VALUES (@id, @source_id, @kind, @canonical_url, @content_hash, @ts, @day, @congress, @distortion, @flagged,
-               @score_congress, @score_distortion, @topics, @cluster_id, @doc)
+               @score_congress, @score_distortion, @topics, @cluster_id, @status, @assignee, @doc)
        ON CONFLICT(id) DO UPDATE SET source_id = excluded.source_id, kind = excluded.kind,
          canonical_url = excluded.canonical_url, content_hash = excluded.content_hash, ts = excluded.ts,
          day = excluded.day, congress = excluded.congress, distortion = excluded.distortion,
          flagged = excluded.flagged, score_congress = excluded.score_congress,
          score_distortion = excluded.score_distortion, topics = excluded.topics,
-         cluster_id = excluded.cluster_id, doc = excluded.doc
+         cluster_id = excluded.cluster_id, status = excluded.status, assignee = excluded.assignee, doc = excluded.doc
        RETURNING rowid`,
     );
     const deleteFts = db.prepare('DELETE FROM items_fts WHERE rowid = ?');
@@ -189,6 +201,8 @@ export class SqliteStore implements Store {
             score_distortion: item.scores.distortion,
             topics: JSON.stringify(item.topics),
             cluster_id: item.clusterId ?? null,
+            status: item.review?.status ?? 'new',
+            assignee: item.review?.assignee ?? null,
             doc: JSON.stringify(item),
           }) as { rowid: number };
           if (before) deleteFts.run(rowid);
