@@ -94,7 +94,10 @@ export class StaticSite {
   private async handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     const route = this.options.routes?.[path];
-    if (route) return route(req, res, this);
+    if (route) {
+      await route(req, res, this);
+      return;
+    }
     let file = normalize(join(this.options.root, path));
     if (file !== this.options.root && !file.startsWith(this.options.root + sep)) {
       res.writeHead(403).end('forbidden');
