@@ -4,8 +4,11 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // Crawl and Elasticsearch suites start servers; forks keep their globals apart.
+    hookTimeout: 180_000,
+    // Crawl, Elasticsearch and browser suites start servers; forks keep their globals apart.
     pool: 'forks',
+    // The JSON report gives .ci/run its closing "N passed, N failed" line.
+    reporters: ['default', 'json'],
+    outputFile: { json: '.cache/vitest-report.json' },
   },
 });

@@ -78,23 +78,125 @@ download() {
 }
 
 cmd_install() {
-  if [[ -x "$ES_HOME/bin/elasticsearch" ]]; then
+  if [[ ! -x "$ES_HOME/bin/elasticsearch" ]]; then
+    command -v unzip >/dev/null 2>&1 || die "unzip is required (apt-get install unzip)"
+    download
+    local tmp="$ES_CACHE_DIR/.unpack-$$"
+    rm -rf "$tmp"
+    mkdir -p "$tmp"
+    unzip -q "$ZIP" -d "$tmp"
+    [[ -x "$tmp/elasticsearch-$ES_VERSION/bin/elasticsearch" ]] || die "unexpected layout in $ZIP"
+    rm -rf "$ES_HOME"
+    mv "$tmp/elasticsearch-$ES_VERSION" "$ES_HOME"
+    rm -rf "$tmp"
+    log "installed Elasticsearch $ES_VERSION in $ES_HOME"
+  else
     log "Elasticsearch $ES_VERSION already installed in $ES_HOME"
-    return
   fi
-  command -v unzip >/dev/null 2>&1 || die "unzip is required (apt-get install unzip)"
-  download
-  local tmp="$ES_CACHE_DIR/.unpack-$$"
-  rm -rf "$tmp"
-  mkdir -p "$tmp"
-  unzip -q "$ZIP" -d "$tmp"
-  [[ -x "$tmp/elasticsearch-$ES_VERSION/bin/elasticsearch" ]] || die "unexpected layout in $ZIP"
+  install_analysis_plugin
   # Readable by the unprivileged user the node runs as.
-  chmod -R a+rX "$tmp/elasticsearch-$ES_VERSION"
-  rm -rf "$ES_HOME"
-  mv "$tmp/elasticsearch-$ES_VERSION" "$ES_HOME"
-  rm -rf "$tmp"
-  log "installed Elasticsearch $ES_VERSION in $ES_HOME"
+  chmod -R a+rX "$ES_HOME"
+}
+
+# The integration-test distribution ships without the analysis-common module, so it lacks
+# the `asciifolding` token filter and the `mapping` char filter that mediawatch's folding
+# analyzer uses (every regular Elasticsearch distribution has them). This tiny plugin
+# provides both under the same names, built from the Lucene classes the distribution already
+# ships, so the test node runs exactly the index template production clusters get.
+PLUGIN_NAME=mediawatch-analysis
+install_analysis_plugin() {
+  local dest="$ES_HOME/plugins/$PLUGIN_NAME"
+  [[ -f "$dest/plugin-descriptor.properties" ]] && return
+  if [[ -d "$ES_HOME/modules/analysis-common" ]]; then return; fi
+  local java_home java_v
+  java_home="$(pick_java)"
+  java_v="$(java_major "$java_home")"
+  [[ -x "$java_home/bin/javac" ]] || die "$java_home has no javac; set ES_JAVA_HOME to a JDK (not a JRE)"
+  local build="$ES_CACHE_DIR/.plugin-build-$$"
+  rm -rf "$build"
+  mkdir -p "$build/src/mediawatch/es" "$build/classes" "$build/dist"
+  cat >"$build/src/mediawatch/es/FoldingAnalysisPlugin.java" <<'JAVA'
+package mediawatch.es;
+
+import java.io.Reader;
+import java.util.List;
+import java.util.Map;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.charfilter.MappingCharFilter;
+import org.apache.lucene.analysis.charfilter.NormalizeCharMap;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.elasticsearch.index.analysis.AbstractCharFilterFactory;
+import org.elasticsearch.index.analysis.AbstractTokenFilterFactory;
+import org.elasticsearch.index.analysis.CharFilterFactory;
+import org.elasticsearch.index.analysis.TokenFilterFactory;
+import org.elasticsearch.indices.analysis.AnalysisModule.AnalysisProvider;
+import org.elasticsearch.plugins.AnalysisPlugin;
+import org.elasticsearch.plugins.Plugin;
+
+/** `asciifolding` token filter and `mapping` char filter, as in Elasticsearch's analysis-common. */
+public final class FoldingAnalysisPlugin extends Plugin implements AnalysisPlugin {
+  @Override
+  public Map<String, AnalysisProvider<TokenFilterFactory>> getTokenFilters() {
+    return Map.of("asciifolding", (indexSettings, environment, name, settings) -> {
+      boolean preserveOriginal = settings.getAsBoolean("preserve_original", false);
+      return new AbstractTokenFilterFactory(name) {
+        @Override
+        public TokenStream create(TokenStream input) {
+          return new ASCIIFoldingFilter(input, preserveOriginal);
+        }
+
+        @Override
+        public TokenStream normalize(TokenStream input) {
+          return new ASCIIFoldingFilter(input, false);
+        }
+      };
+    });
+  }
+
+  @Override
+  public Map<String, AnalysisProvider<CharFilterFactory>> getCharFilters() {
+    return Map.of("mapping", AnalysisPlugin.requiresAnalysisSettings((indexSettings, environment, name, settings) -> {
+      List<String> rules = settings.getAsList("mappings");
+      if (rules.isEmpty()) throw new IllegalArgumentException("mapping char filter [" + name + "] needs [mappings]");
+      NormalizeCharMap.Builder builder = new NormalizeCharMap.Builder();
+      for (String rule : rules) {
+        int arrow = rule.indexOf("=>");
+        if (arrow < 1) throw new IllegalArgumentException("invalid mapping rule [" + rule + "], expected \"from => to\"");
+        builder.add(rule.substring(0, arrow).trim(), rule.substring(arrow + 2).trim());
+      }
+      NormalizeCharMap map = builder.build();
+      return new AbstractCharFilterFactory(name) {
+        @Override
+        public Reader create(Reader reader) {
+          return new MappingCharFilter(map, reader);
+        }
+
+        @Override
+        public Reader normalize(Reader reader) {
+          return new MappingCharFilter(map, reader);
+        }
+      };
+    }));
+  }
+}
+JAVA
+  log "building the $PLUGIN_NAME plugin (asciifolding, mapping) with $java_home"
+  "$java_home/bin/javac" -nowarn --release "$java_v" -cp "$ES_HOME/lib/*" -d "$build/classes" \
+    "$build/src/mediawatch/es/FoldingAnalysisPlugin.java" || die "could not compile the $PLUGIN_NAME plugin"
+  "$java_home/bin/jar" --create --file "$build/dist/$PLUGIN_NAME.jar" -C "$build/classes" . || die "jar failed"
+  cat >"$build/dist/plugin-descriptor.properties" <<EOF
+description=asciifolding token filter and mapping char filter for mediawatch test nodes
+version=1.0.0
+name=$PLUGIN_NAME
+classname=mediawatch.es.FoldingAnalysisPlugin
+java.version=$java_v
+elasticsearch.version=$ES_VERSION
+EOF
+  rm -rf "$dest"
+  mkdir -p "$(dirname "$dest")"
+  mv "$build/dist" "$dest"
+  rm -rf "$build"
+  log "installed plugin $PLUGIN_NAME in $dest"
 }
 
 # --- java ------------------------------------------------------------------------------
