@@ -1,7 +1,5 @@
 import type { AddressInfo } from 'node:net';
-import type { Logger } from 'pino';
-import type { Store } from '../core/types.ts';
-import { createApp } from './app.ts';
+import { createApp, type AppOptions } from './app.ts';
 
 export interface RunningServer {
   url: string;
@@ -9,7 +7,7 @@ export interface RunningServer {
 }
 
 /** Starts the API on host:port (port 0 picks a free one) and resolves once it listens. */
-export function startServer(options: { store: Store; host: string; port: number; logger?: Logger }): Promise<RunningServer> {
+export function startServer(options: AppOptions & { host: string; port: number }): Promise<RunningServer> {
   const app = createApp(options);
   return new Promise((resolve, reject) => {
     const server = app.listen(options.port, options.host);

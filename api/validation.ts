@@ -49,4 +49,23 @@ export const query = {
       .transform(Number)
       .pipe(z.number().int().min(min, `must be at least ${min}`).max(max, `must be at most ${max}`)),
   text: (max: number) => z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`),
+  /** Comma-separated values from a fixed set ("status=new,in_review"); errors name the parameter itself. */
+  list: <T extends string>(values: readonly [T, ...T[]]) =>
+    z
+      .string()
+      .describe(`comma-separated, any of: ${values.join(', ')}`)
+      .transform((raw, ctx) => {
+        const parts = [...new Set(raw.split(',').map((part) => part.trim()).filter(Boolean))];
+        const wrong = parts.find((part) => !(values as readonly string[]).includes(part));
+        if (wrong !== undefined || !parts.length) {
+          ctx.addIssue({ code: z.ZodIssueCode.custom, message: wrong !== undefined ? `"${wrong}" is not one of ${values.join(', ')}` : 'must not be empty' });
+          return z.NEVER;
+        }
+        return parts as T[];
+      }),
 };
+
+/** Builds the JSON error body every 4xx/5xx answer carries. */
+export function errorBody(code: string, message: string, extra: Record<string, unknown> = {}): { error: Record<string, unknown> } {
+  return { error: { code, message, ...extra } };
+}

@@ -2,6 +2,7 @@ import { readFileSync, existsSync } from 'node:fs';
 import { dirname, isAbsolute, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
+import { validateDetailed as validateCron } from 'node-cron';
 
 /** Default config file, relative to the working directory. */
 export const DEFAULT_CONFIG_PATH = 'config/mediawatch.yaml';
@@ -71,7 +72,157 @@ const rssSourceSchema = z
   })
   .strict();
 
-export const sourceSchema = z.discriminatedUnion('kind', [newsSourceSchema, rssSourceSchema]);
+// --- Social connectors (see docs/social.md). Each reads public posts only and keeps a cursor. ---
+
+/** Platforms of the social connectors; a file import names its own (facebook, tiktok, ...). */
+export const SOCIAL_KINDS = ['mastodon', 'bluesky', 'youtube', 'telegram', 'reddit', 'file'] as const;
+
+const socialBase = {
+  ...sourceBase,
+  /** Longest Retry-After / rate-limit reset this crawl waits for; a longer one fails the stream until the next run. */
+  maxWaitSecs: z.number().int().min(0).max(3600).default(120),
+};
+
+const mastodonSourceSchema = z
+  .object({
+    ...socialBase,
+    kind: z.literal('mastodon'),
+    /** Any server speaking the Mastodon REST API. */
+    baseUrl: httpUrl.default('https://mastodon.social'),
+    /** Public hashtag timelines, without "#". */
+    hashtags: z.array(z.string().regex(/^#?[\p{L}\p{N}_]+$/u, 'a hashtag: letters, digits, "_"').transform((t) => t.replace(/^#/, ''))).default([]),
+    /** Public accounts ("user" on this server or "user@other.server"). */
+    accounts: z.array(z.string().regex(/^@?[A-Za-z0-9_.-]+(@[A-Za-z0-9.-]+(:\d+)?)?$/, 'an account: "user" or "user@server"').transform((a) => a.replace(/^@/, ''))).default([]),
+    /** Only posts made on this server (hashtag timelines). */
+    localOnly: z.boolean().default(false),
+    /** Statuses per page (the API allows at most 40). */
+    limit: z.number().int().min(1).max(40).default(40),
+  })
+  .strict();
+
+const blueskySourceSchema = z
+  .object({
+    ...socialBase,
+    kind: z.literal('bluesky'),
+    /** Public AppView serving the app.bsky XRPC queries without a login. */
+    baseUrl: httpUrl.default('https://public.api.bsky.app'),
+    /** Web app the post permalinks point at. */
+    webUrl: httpUrl.default('https://bsky.app'),
+    /** app.bsky.feed.searchPosts queries (newest first). */
+    searches: z.array(z.string().trim().min(1)).default([]),
+    /** Author feeds: handles ("name.bsky.social") or DIDs. */
+    authors: z.array(z.string().trim().min(3)).default([]),
+    /** Only posts in this language (searches), e.g. "vi". */
+    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP-47 language tag such as "vi"').optional(),
+    authorFilter: z.enum(['posts_with_replies', 'posts_no_replies', 'posts_and_author_threads']).default('posts_with_replies'),
+    /** Posts per page (1-100). */
+    limit: z.number().int().min(1).max(100).default(100),
+  })
+  .strict();
+
+const youtubeSourceSchema = z
+  .object({
+    ...socialBase,
+    kind: z.literal('youtube'),
+    /** Host of /feeds/videos.xml. */
+    baseUrl: httpUrl.default('https://www.youtube.com'),
+    /** Channel ids ("UC" + 22 characters). */
+    channels: z.array(z.string().regex(/^UC[A-Za-z0-9_-]{22}$/, 'a channel id: "UC" followed by 22 characters')).default([]),
+    /** Playlist ids. */
+    playlists: z.array(z.string().regex(/^[A-Za-z0-9_-]{10,64}$/, 'a playlist id')).default([]),
+  })
+  .strict();
+
+const telegramSourceSchema = z
+  .object({
+    ...socialBase,
+    kind: z.literal('telegram'),
+    /** Host of the public web previews (/s/<channel>). */
+    baseUrl: httpUrl.default('https://t.me'),
+    /** Public channel usernames, without "@". */
+    channels: z.array(z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'a channel username').transform((c) => c.replace(/^@/, ''))).default([]),
+  })
+  .strict();
+
+const subredditName = z.string().regex(/^(r\/)?[A-Za-z0-9_]{2,21}$/, 'a subreddit name').transform((s) => s.replace(/^r\//, ''));
+
+const redditSourceSchema = z
+  .object({
+    ...socialBase,
+    kind: z.literal('reddit'),
+    baseUrl: httpUrl.default('https://www.reddit.com'),
+    /** Subreddits whose "new" listing is read. */
+    subreddits: z.array(subredditName).default([]),
+    /** Searches, newest first; with `subreddit` restricted to it, else across Reddit. */
+    searches: z.array(z.object({ query: z.string().trim().min(1), subreddit: subredditName.optional() }).strict()).default([]),
+    /** Posts per page (the API allows at most 100). */
+    limit: z.number().int().min(1).max(100).default(100),
+  })
+  .strict();
+
+const columnName = z.string().min(1);
+
+const fileSourceSchema = z
+  .object({
+    ...sourceBase,
+    kind: z.literal('file'),
+    /** An export file, or a folder whose .csv/.json/.jsonl files are imported (relative to the config file). */
+    path: z.string().min(1),
+    /** Default: from the file extension. */
+    format: z.enum(['csv', 'json', 'jsonl']).optional(),
+    /** Platform the material comes from (facebook, tiktok, ...), unless a `platform` column says so per row. */
+    platform: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'lowercase letters, digits, "_" or "-"').default('import'),
+    /** Which column (CSV header, or dotted JSON path) holds each field. */
+    columns: z
+      .object({
+        url: columnName,
+        text: columnName,
+        title: columnName.optional(),
+        author: columnName.optional(),
+        publishedAt: columnName.optional(),
+        likes: columnName.optional(),
+        shares: columnName.optional(),
+        replies: columnName.optional(),
+        views: columnName.optional(),
+        platform: columnName.optional(),
+      })
+      .strict(),
+    /** CSV field separator. */
+    delimiter: z.string().length(1).default(','),
+    /** JSON: dotted path of the array of records inside the top-level object (e.g. "data"). */
+    recordsPath: z.string().min(1).optional(),
+    /** Offset applied to dates written without one. */
+    timezone: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'an offset such as "+07:00"').default('+07:00'),
+  })
+  .strict();
+
+export const sourceSchema = z.discriminatedUnion('kind', [
+  newsSourceSchema,
+  rssSourceSchema,
+  mastodonSourceSchema,
+  blueskySourceSchema,
+  youtubeSourceSchema,
+  telegramSourceSchema,
+  redditSourceSchema,
+  fileSourceSchema,
+]);
+
+/** Pseudonymisation of social authors (see docs/social.md). */
+const privacySchema = z
+  .object({
+    /** Secret key of the keyed hash that replaces authors' handles and names (at least 16 characters). */
+    pseudonymKey: z.string().min(16, 'must be at least 16 characters').optional(),
+    /** Name of the environment variable holding that key (keeps it out of the file). */
+    pseudonymKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
+    /** Keep the handle of the official/media accounts listed in `keepHandlesFor`; when false everyone is pseudonymised. */
+    keepOfficialHandles: z.boolean().default(true),
+    /** Official and media accounts per platform whose handle is kept, e.g. { telegram: ["baogialai"] }. */
+    keepHandlesFor: z.record(z.string().regex(/^[a-z][a-z0-9_-]*$/, 'a platform name'), z.array(z.string().min(1))).default({}),
+    /** Social items are kept this many days (default: the top-level retentionDays). */
+    retentionDays: z.number().int().positive().optional(),
+  })
+  .strict()
+  .default({});
 
 const sqliteStoreSchema = z
   .object({
@@ -80,22 +231,223 @@ const sqliteStoreSchema = z
   })
   .strict();
 
+const esNodeUrl = httpUrl.refine((u) => !/\/\/[^/]*@/.test(u), {
+  message: 'must not carry credentials; use store.auth (apiKey, or username and password)',
+});
+
+const esAuthSchema = z
+  .object({
+    apiKey: z.string().min(1).optional(),
+    username: z.string().min(1).optional(),
+    password: z.string().min(1).optional(),
+  })
+  .strict()
+  .superRefine((auth, ctx) => {
+    const basic = auth.username !== undefined || auth.password !== undefined;
+    if (auth.apiKey !== undefined && basic) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'use either apiKey or username/password, not both' });
+    } else if (!auth.apiKey && !basic) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'needs apiKey, or username and password' });
+    } else if (basic && (!auth.username || !auth.password)) {
+      ctx.addIssue({ code: z.ZodIssueCode.custom, message: 'username and password go together' });
+    }
+  });
+
 const elasticsearchStoreSchema = z
   .object({
     engine: z.literal('elasticsearch'),
-    node: z.union([httpUrl, z.array(httpUrl).min(1)]),
-    auth: z
-      .union([
-        z.object({ apiKey: z.string().min(1) }).strict(),
-        z.object({ username: z.string().min(1), password: z.string().min(1) }).strict(),
-      ])
-      .optional(),
+    /** One URL or several (nodes of one cluster); https when the cluster uses TLS. */
+    node: z.union([esNodeUrl, z.array(esNodeUrl).min(1, 'needs at least one URL')], {
+      errorMap: (issue, ctx) =>
+        ctx.data === undefined
+          ? { message: 'is required: the http(s) URL of a node, or a list of them' }
+          : issue.code === 'invalid_union' || issue.code === 'invalid_type'
+            ? { message: 'must be an http(s) URL or a list of them' }
+            : { message: ctx.defaultError },
+    }),
+    auth: esAuthSchema.optional(),
+    /** CA certificate (PEM) the cluster's certificate is signed with; path relative to the config file. */
     tls: z.object({ caFile: z.string().min(1) }).strict().optional(),
+    /** Name prefix: indices are "<index>-items-v<N>" behind the alias "<index>-items". */
     index: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "_" or "-"').default('mediawatch'),
     /** Local SQLite file that buffers writes while Elasticsearch is unreachable. */
     outboxPath: z.string().min(1).default('../data/es-outbox.db'),
+    /** Per-request timeout. */
+    requestTimeoutMs: z.number().int().positive().default(30_000),
   })
   .strict();
+
+// --- Email, urgent alerts, schedules (see docs/digest-and-alerts.md) ---
+
+const emailAddress = z.string().email('must be an e-mail address');
+
+/** "addr@example.org" or "Display Name <addr@example.org>". */
+const mailbox = z.string().refine(
+  (value) => {
+    const match = /^(?:[^<>]*<([^<>\s]+)>|([^<>\s]+))$/.exec(value.trim());
+    const address = match?.[1] ?? match?.[2];
+    return address !== undefined && emailAddress.safeParse(address).success;
+  },
+  { message: 'must be "addr@example.org" or "Name <addr@example.org>"' },
+);
+
+const smtpSchema = z
+  .object({
+    host: z.string().min(1),
+    port: z.number().int().min(1).max(65535).default(587),
+    /** TLS from the first byte (usually port 465); otherwise STARTTLS when the server offers it. */
+    secure: z.boolean().default(false),
+    /** Refuse to send unless the connection is upgraded with STARTTLS. */
+    requireTLS: z.boolean().default(false),
+    auth: z
+      .object({
+        user: z.string().min(1),
+        pass: z.string().min(1).optional(),
+        /** Name of the environment variable holding the password (keeps it out of the file). */
+        passEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
+      })
+      .strict()
+      .refine((auth) => (auth.pass === undefined) !== (auth.passEnv === undefined), {
+        message: 'needs exactly one of pass or passEnv',
+      })
+      .optional(),
+    tls: z
+      .object({
+        rejectUnauthorized: z.boolean().default(true),
+        /** CA certificate (PEM) of a private mail server; path relative to the config file. */
+        caFile: z.string().min(1).optional(),
+      })
+      .strict()
+      .default({}),
+    timeoutSecs: z.number().positive().default(30),
+  })
+  .strict();
+
+const emailSchema = z
+  .object({
+    smtp: smtpSchema,
+    from: mailbox,
+    /** Who gets the weekly digest (overridden by `digest --to`). */
+    digestRecipients: z.array(emailAddress).default([]),
+    /** Incident-response recipients of urgent alerts. */
+    alertRecipients: z.array(emailAddress).default([]),
+  })
+  .strict();
+
+const alertsSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** An item whose distortion score reaches this is urgent. */
+    distortionThreshold: z.number().min(0).max(1).default(0.85),
+    /** Only items about the tracked event (congress-related) raise distortion alerts. */
+    congressOnly: z.boolean().default(true),
+    /** Older items (by published, else fetched time) raise no distortion alert: a first crawl of an archive is not urgent. */
+    maxAgeHours: z.number().positive().default(72),
+    /** A cluster is urgent when it gains `items` items within `withinHours`. */
+    clusterGrowth: z
+      .object({
+        items: z.number().int().min(2).default(5),
+        withinHours: z.number().positive().max(24 * 30).default(6),
+        /** Only clusters with at least one flagged item in that window. */
+        flaggedOnly: z.boolean().default(true),
+      })
+      .strict()
+      .default({}),
+    /** Also POST each alert as JSON here (chat bridge, incident tool). */
+    webhookUrl: httpUrl.optional(),
+    webhookTimeoutSecs: z.number().positive().default(10),
+    /** Remembers which alerts went out on which channel, so nothing is sent twice. */
+    statePath: z.string().min(1).default('../data/alerts.db'),
+    /** An alert that could not be delivered is retried each cycle for this long. */
+    retryForHours: z.number().positive().default(24),
+  })
+  .strict()
+  .default({});
+
+const cronExpression = z.string().superRefine((expression, ctx) => {
+  const result = validateCron(expression);
+  if (!result.valid) {
+    const why = result.errors.map((error) => error.message).join('; ');
+    ctx.addIssue({ code: z.ZodIssueCode.custom, message: `is not a valid cron expression ("${expression}": ${why})` });
+  }
+});
+
+const timeZone = z.string().refine(
+  (zone) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: zone });
+      return true;
+    } catch {
+      return false;
+    }
+  },
+  { message: 'is not a known IANA time zone' },
+);
+
+const schedulesSchema = z
+  .object({
+    /** Time zone every cron expression below is read in. */
+    timezone: timeZone.default('Asia/Ho_Chi_Minh'),
+    /** Crawl jobs; an entry without `sources` crawls every enabled source no other entry names. */
+    crawl: z
+      .array(
+        z
+          .object({
+            name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, ".", "_" or "-"').optional(),
+            cron: cronExpression,
+            sources: z.array(z.string().min(1)).min(1).optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+    /** When the weekly digest goes out (it covers the last complete ISO week). */
+    digest: cronExpression.optional(),
+    /** When items older than `retentionDays` are deleted. */
+    retention: cronExpression.optional(),
+  })
+  .strict()
+  .default({});
+
+/** Users, sessions, review state, responses and the audit log (a local SQLite file). */
+const workflowSchema = z
+  .object({
+    path: z.string().min(1).default('../data/workflow.db'),
+  })
+  .strict()
+  .default({});
+
+/** Sessions, login lockout, rate limits and proxies for the API (see docs/review-workflow.md). */
+const securitySchema = z
+  .object({
+    /** A session ends this long after login ... */
+    sessionHours: z.number().positive().max(24 * 30).default(12),
+    /** ... or after this long without a request. */
+    idleMinutes: z.number().positive().default(60),
+    lockout: z
+      .object({
+        threshold: z.number().int().min(1).default(5),
+        baseSeconds: z.number().int().positive().default(60),
+        maxSeconds: z.number().int().positive().default(3600),
+        forgetAfterHours: z.number().positive().default(24),
+      })
+      .strict()
+      .default({}),
+    rateLimits: z
+      .object({
+        /** Login attempts per client address per minute. */
+        loginPerMinute: z.number().int().positive().default(10),
+        /** API requests per user (or address, before login) per minute. */
+        apiPerMinute: z.number().int().positive().default(600),
+      })
+      .strict()
+      .default({}),
+    /** Express "trust proxy": false, a hop count, or proxy addresses/subnets. Needed for Secure cookies behind TLS-terminating proxies. */
+    trustProxy: z.union([z.boolean(), z.number().int().min(0), z.array(z.string().min(1))]).default(false),
+    /** log2 of scrypt's N for password hashes (15 = 32 MiB, about 0.1 s). */
+    scryptCost: z.number().int().min(14).max(20).default(15),
+  })
+  .strict()
+  .default({});
 
 export const configSchema = z
   .object({
@@ -104,6 +456,8 @@ export const configSchema = z
       .default({ engine: 'sqlite', path: '../data/mediawatch.db' }),
     crawler: crawlerSchema,
     sources: z.array(sourceSchema).default([]),
+    /** Pseudonymisation of social authors; a key is required once a social source is configured. */
+    privacy: privacySchema,
     /** Feed validators and connector cursors kept between runs. */
     statePath: z.string().min(1).default('../data/crawl-state.json'),
     /** Topic lexicon files (YAML). */
@@ -126,6 +480,15 @@ export const configSchema = z
       })
       .strict()
       .default({}),
+    workflow: workflowSchema,
+    security: securitySchema,
+    /** Public base URL of the dashboard, for links in e-mails and alerts. */
+    dashboardUrl: httpUrl.default('http://127.0.0.1:8080'),
+    email: emailSchema.optional(),
+    alerts: alertsSchema,
+    schedules: schedulesSchema,
+    /** Items older than this many days are deleted by the retention job. */
+    retentionDays: z.number().int().positive().default(730),
   })
   .strict();
 
@@ -133,8 +496,20 @@ export type MediawatchConfig = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type NewsSourceConfig = z.infer<typeof newsSourceSchema>;
 export type RssSourceConfig = z.infer<typeof rssSourceSchema>;
+export type MastodonSourceConfig = z.infer<typeof mastodonSourceSchema>;
+export type BlueskySourceConfig = z.infer<typeof blueskySourceSchema>;
+export type YoutubeSourceConfig = z.infer<typeof youtubeSourceSchema>;
+export type TelegramSourceConfig = z.infer<typeof telegramSourceSchema>;
+export type RedditSourceConfig = z.infer<typeof redditSourceSchema>;
+export type FileSourceConfig = z.infer<typeof fileSourceSchema>;
+export type SocialSourceConfig = Extract<SourceConfig, { kind: (typeof SOCIAL_KINDS)[number] }>;
+export type PrivacyConfig = z.infer<typeof privacySchema>;
 export type CrawlerConfig = z.infer<typeof crawlerSchema>;
 export type StoreConfig = MediawatchConfig['store'];
+export type SecurityConfig = MediawatchConfig['security'];
+export type EmailConfig = z.infer<typeof emailSchema>;
+export type AlertsConfig = z.infer<typeof alertsSchema>;
+export type SchedulesConfig = z.infer<typeof schedulesSchema>;
 
 /** Raised for any problem with the config file; the message names the file and the key. */
 export class ConfigError extends Error {
@@ -155,6 +530,32 @@ function formatPath(path: Array<string | number>): string {
   );
 }
 
+/** Cross-field rules of the social sources that the schema cannot express per key. */
+function checkSocialSources(config: MediawatchConfig, where: string): void {
+  const problems: string[] = [];
+  const social: string[] = [];
+  config.sources.forEach((source, index) => {
+    const at = `sources[${index}]`;
+    if (source.kind === 'news' || source.kind === 'rss') return;
+    social.push(source.id);
+    if (source.kind === 'mastodon' && !source.hashtags.length && !source.accounts.length) problems.push(`${at}: needs hashtags or accounts`);
+    if (source.kind === 'bluesky' && !source.searches.length && !source.authors.length) problems.push(`${at}: needs searches or authors`);
+    if (source.kind === 'youtube' && !source.channels.length && !source.playlists.length) problems.push(`${at}: needs channels or playlists`);
+    if (source.kind === 'telegram' && !source.channels.length) problems.push(`${at}.channels: needs at least one channel`);
+    if (source.kind === 'reddit' && !source.subreddits.length && !source.searches.length) problems.push(`${at}: needs subreddits or searches`);
+  });
+  const { pseudonymKey, pseudonymKeyEnv } = config.privacy;
+  if (pseudonymKey !== undefined && pseudonymKeyEnv !== undefined) {
+    problems.push('privacy: use either pseudonymKey or pseudonymKeyEnv, not both');
+  } else if (social.length && pseudonymKey === undefined && pseudonymKeyEnv === undefined) {
+    problems.push(
+      `privacy.pseudonymKeyEnv: social sources (${social.join(', ')}) pseudonymise authors with a keyed hash; ` +
+        'name the environment variable holding the key (or set privacy.pseudonymKey)',
+    );
+  }
+  if (problems.length) throw new ConfigError(`Invalid config ${where}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+}
+
 /** Validates an already-parsed config object; `where` names its origin in error messages. */
 export function parseConfig(raw: unknown, where: string, baseDir: string): LoadedConfig {
   const result = configSchema.safeParse(raw ?? {});
@@ -172,6 +573,12 @@ export function parseConfig(raw: unknown, where: string, baseDir: string): Loade
     if (ids.has(source.id)) throw new ConfigError(`Invalid config ${where}:\n  - sources[${index}].id: duplicate id "${source.id}"`);
     ids.add(source.id);
   });
+  result.data.schedules.crawl.forEach((job, index) => {
+    job.sources?.forEach((id, j) => {
+      if (!ids.has(id)) throw new ConfigError(`Invalid config ${where}:\n  - schedules.crawl[${index}].sources[${j}]: unknown source "${id}"`);
+    });
+  });
+  checkSocialSources(result.data, where);
   return { ...result.data, configPath: where, baseDir };
 }
 

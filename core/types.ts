@@ -141,6 +141,11 @@ export interface UpsertResult {
   /** Items whose id existed; their content was replaced. */
   updated: number;
   errors: Array<{ id: string; reason: string }>;
+  /**
+   * Items a remote engine could not reach its cluster for and queued in its durable outbox
+   * instead (Elasticsearch outage); they are written, in order, once the cluster answers again.
+   */
+  buffered?: number;
 }
 
 /**
@@ -158,5 +163,10 @@ export interface Store {
   stats(query: StatsQuery): Promise<Stats>;
   /** Every stored item in batches, in insertion order: for reindexing and rebuilding indexes. */
   scanItems(batchSize?: number): AsyncIterable<ScoredItem[]>;
+  /**
+   * Deletes items whose timestamp (published, else fetched) is before the cutoff, with their
+   * search entries; returns how many went. Optional: the retention job skips engines without it.
+   */
+  deleteOlderThan?(cutoffIso: string): Promise<number>;
   close(): Promise<void>;
 }

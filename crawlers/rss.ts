@@ -106,7 +106,10 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
   };
 
   if (!source.fetchArticles) {
-    for (const entry of entries) await ingest(entry);
+    for (const entry of entries) {
+      report.extracted++;
+      await ingest(entry);
+    }
   } else {
     const seeds = entries.map((entry) => ({ url: entry.link, userData: { entry } }));
     for (const [origin, group] of groupByOrigin(seeds)) {

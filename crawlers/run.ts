@@ -5,6 +5,8 @@ import { crawlPages, type PageCrawlOptions } from './pages.ts';
 import { HostRateLimiter, RobotsCache } from './politeness.ts';
 import { SourceReport } from './report.ts';
 import { crawlFeed } from './rss.ts';
+import { crawlSocialSource, isSocialSource, sourceLocation } from './social/index.ts';
+import { SourceRunLog, sourceRunsPath } from './source-runs.ts';
 import { discoverFromSitemaps } from './sitemap.ts';
 import { CrawlState } from './state.ts';
 
@@ -92,16 +94,35 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
  */
 export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Promise<SourceReport[]> {
   const reports: SourceReport[] = [];
-  for (const source of sources) {
-    const report = new SourceReport(source.id);
-    reports.push(report);
+  // Each source's runs are recorded for GET /api/sources; a broken log never stops a crawl.
+  const runLog = new SourceRunLog(sourceRunsPath(run.config));
+  const logged = <T>(action: () => T): T | undefined => {
     try {
-      if (source.kind === 'news') await crawlNewsSite(source, run, report);
-      else await crawlFeed(source, run, report);
+      return action();
     } catch (error) {
-      report.recordError(source.kind === 'news' ? source.startUrls[0] : source.url, (error as Error).message);
+      process.emitWarning(`source run log ${sourceRunsPath(run.config)}: ${(error as Error).message}`);
+      return undefined;
     }
-    run.progress(report);
+  };
+  try {
+    for (const source of sources) {
+      const report = new SourceReport(source.id);
+      reports.push(report);
+      const runId = logged(() => runLog.start(source.id, source.kind));
+      let failed = false;
+      try {
+        if (source.kind === 'news') await crawlNewsSite(source, run, report);
+        else if (source.kind === 'rss') await crawlFeed(source, run, report);
+        else if (isSocialSource(source)) await crawlSocialSource(source, run, report);
+      } catch (error) {
+        failed = true;
+        report.recordError(sourceLocation(source, run), (error as Error).message);
+      }
+      if (runId !== undefined) logged(() => runLog.finish(runId, report, failed));
+      run.progress(report);
+    }
+  } finally {
+    runLog.close();
   }
   return reports;
 }

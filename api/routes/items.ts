@@ -1,41 +1,62 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import type { Store } from '../../core/types.ts';
-import { HttpError, parseInput, query } from '../validation.ts';
+import { ACCESS, REVIEW_STATUSES } from '../../pipeline/workflow/index.ts';
+import { defineRoute, type AnyRoute } from '../route.ts';
+import { HttpError, query } from '../validation.ts';
 
 export const MAX_PAGE_SIZE = 100;
 
-const itemQuerySchema = z
-  .object({
-    flagged: query.boolean.optional(),
-    congress: query.boolean.optional(),
-    q: query.text(200).optional(),
-    topic: query.text(100).optional(),
-    source: query.text(100).optional(),
-    kind: z.enum(['news', 'rss', 'social']).optional(),
-    clusterId: query.text(100).optional(),
-    from: query.date.optional(),
-    to: query.date.optional(),
-    sort: z.enum(['newest', 'oldest', 'distortion']).optional(),
-    page: query.int(1, 100_000).default('1'),
-    pageSize: query.int(1, MAX_PAGE_SIZE).default('20'),
-  })
+export const itemFilterShape = {
+  flagged: query.boolean.optional(),
+  congress: query.boolean.optional(),
+  q: query.text(200).optional().describe('full-text search, accent-insensitive'),
+  topic: query.text(100).optional(),
+  source: query.text(100).optional(),
+  kind: z.enum(['news', 'rss', 'social']).optional(),
+  clusterId: query.text(100).optional(),
+  status: query.list(REVIEW_STATUSES).optional(),
+  assignee: query.text(64).optional().describe('user name, or "me"'),
+  from: query.date.optional(),
+  to: query.date.optional(),
+  sort: z.enum(['newest', 'oldest', 'distortion']).optional(),
+  page: query.int(1, 100_000).default('1'),
+  pageSize: query.int(1, MAX_PAGE_SIZE).default('20'),
+};
+
+const toNotBeforeFrom = <T extends { from?: string; to?: string }>(q: T) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
+
+export const itemQuerySchema = z
+  .object(itemFilterShape)
   .strict()
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), {
-    message: 'must not be before "from"',
-    path: ['to'],
-  });
+  .refine(toNotBeforeFrom, { message: 'must not be before "from"', path: ['to'] });
+
+export const itemIdParams = z.object({ id: z.string().min(1).max(300) }).strict();
 
 /** GET /api/items (filtered, paginated summaries) and GET /api/items/:id (the full item). */
-export function itemsRouter(store: Store): Router {
-  const router = Router();
-  router.get('/', async (req, res) => {
-    res.json(await store.queryItems(parseInput(itemQuerySchema, req.query)));
-  });
-  router.get('/:id', async (req, res) => {
-    const item = await store.getItem(req.params.id);
-    if (!item) throw new HttpError(404, 'not_found', `no item with id "${req.params.id}"`);
-    res.json(item);
-  });
-  return router;
+export function itemRoutes(store: Store): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/items',
+      tag: 'items',
+      summary: 'List items (filtered, paginated summaries)',
+      access: ACCESS.read,
+      query: itemQuerySchema,
+      handle: async ({ query: q, principal }) =>
+        store.queryItems({ ...q, assignee: q.assignee === 'me' ? principal!.user.username : q.assignee }),
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/items/:id',
+      tag: 'items',
+      summary: 'One item with its text and explanations',
+      access: ACCESS.read,
+      params: itemIdParams,
+      handle: async ({ params }) => {
+        const item = await store.getItem(params.id);
+        if (!item) throw new HttpError(404, 'not_found', `no item with id "${params.id}"`);
+        return item;
+      },
+    }),
+  ];
 }

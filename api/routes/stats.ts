@@ -1,7 +1,8 @@
-import { Router } from 'express';
 import { z } from 'zod';
 import type { Store } from '../../core/types.ts';
-import { parseInput, query } from '../validation.ts';
+import { ACCESS } from '../../pipeline/workflow/index.ts';
+import { defineRoute, type AnyRoute } from '../route.ts';
+import { query } from '../validation.ts';
 
 const statsQuerySchema = z
   .object({
@@ -12,10 +13,16 @@ const statsQuerySchema = z
   .strict();
 
 /** GET /api/stats: totals and counts by day, source and topic. */
-export function statsRouter(store: Store): Router {
-  const router = Router();
-  router.get('/', async (req, res) => {
-    res.json(await store.stats(parseInput(statsQuerySchema, req.query)));
-  });
-  return router;
+export function statsRoutes(store: Store): AnyRoute[] {
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/stats',
+      tag: 'items',
+      summary: 'Totals and counts by day, source and topic',
+      access: ACCESS.read,
+      query: statsQuerySchema,
+      handle: ({ query: q }) => store.stats(q),
+    }),
+  ];
 }

@@ -1,8 +1,10 @@
 import type { Command } from 'commander';
 import { loadConfig, type LoadedConfig } from '../../core/config.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
+import type { ScoredItem, Store } from '../../core/types.ts';
+import { alertAfterCrawl } from '../../pipeline/alerts/index.ts';
 import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
-import { openPipeline } from '../context.ts';
+import { createLogger, openPipeline } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { CrawlProgress, formatCrawlSummary } from '../progress.ts';
 
@@ -17,14 +19,36 @@ export function selectSources(config: LoadedConfig, ids: string[]) {
   return config.sources.filter((source) => ids.includes(source.id));
 }
 
+/** Optional steps around a crawl cycle (urgent alerts use `afterCycle`). */
+export interface CrawlHooks {
+  /** Runs once the sources are crawled, before the store closes, with every item stored (new or changed). */
+  afterCycle?: (cycle: { store: Store; stored: ScoredItem[]; reports: SourceReport[] }) => Promise<void>;
+}
+
 /** Crawls the sources once through the whole pipeline; used by `crawl` and `demo`. */
-export async function runCrawl(config: LoadedConfig, sourceIds: string[], progress = new CrawlProgress()): Promise<SourceReport[]> {
+export async function runCrawl(
+  config: LoadedConfig,
+  sourceIds: string[],
+  progress = new CrawlProgress(),
+  hooks: CrawlHooks = {},
+): Promise<SourceReport[]> {
   const sources = selectSources(config, sourceIds);
   if (!sources.length) throw new UserError(`no enabled sources in ${config.configPath}; enable one or name it with --source`);
   const { store, pipeline } = await openPipeline(config);
   try {
+    const stored: ScoredItem[] = [];
+    if (hooks.afterCycle) {
+      const ingest = pipeline.ingest.bind(pipeline);
+      pipeline.ingest = async (raw) => {
+        const outcome = await ingest(raw);
+        if (outcome.status === 'new' || outcome.status === 'updated') stored.push(outcome.item);
+        return outcome;
+      };
+    }
     const run = new CrawlRun(config, pipeline, (report) => progress.update(report));
-    return await crawlSources(run, sources);
+    const reports = await crawlSources(run, sources);
+    await hooks.afterCycle?.({ store, stored, reports });
+    return reports;
   } finally {
     progress.done();
     await store.close();
@@ -40,7 +64,10 @@ export function registerCrawl(program: Command): void {
     .option('--json', 'print the summary as JSON on stdout')
     .action(async (options: { config?: string; source: string[]; json?: boolean }) => {
       const config = loadConfig(options.config);
-      const reports = await runCrawl(config, options.source);
+      const logger = createLogger();
+      const reports = await runCrawl(config, options.source, undefined, {
+        afterCycle: async (cycle) => void (await alertAfterCrawl(config, cycle, logger)),
+      });
       if (options.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
       else process.stdout.write(`${formatCrawlSummary(reports)}\n`);
     });

@@ -3,10 +3,12 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
+import { appSecurityFromConfig } from '../../api/app.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/config.ts';
 import type { ItemSummary } from '../../core/types.ts';
 import { openStore } from '../../pipeline/store/index.ts';
+import { generatePassword, openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
 import { createLogger } from '../context.ts';
 import { forumFeedRoute, readPublicPosts } from '../demo/forum-feed.ts';
 import { StaticSite } from '../demo/static-site.ts';
@@ -37,6 +39,7 @@ export function demoConfig(siteUrl: string, dataDir: string): LoadedConfig {
     {
       store: { engine: 'sqlite', path: join(dataDir, 'mediawatch.db') },
       statePath: join(dataDir, 'crawl-state.json'),
+      workflow: { path: join(dataDir, 'workflow.db') },
       crawler: { requestsPerMinute: 600 },
       sources: [
         { id: 'tin-pho-nui', name: 'Tin Phố Núi', kind: 'news', startUrls: [`${siteUrl}/`] },
@@ -91,16 +94,26 @@ export function registerDemo(program: Command): void {
           await store.close();
           return;
         }
+        // A demo admin with a printed password (dashboard, POST /api/auth/login) and a ready API token.
+        const logger = createLogger();
+        const workflow = openWorkflow(workflowOptionsFromConfig(config, { store, logger }));
+        const password = generatePassword();
+        await workflow.users.create({ username: 'demo', role: 'admin', password, displayName: 'Demo admin', mustChangePassword: false }, SYSTEM_ACTOR);
+        const { token } = workflow.auth.createToken('demo', { name: 'demo' }, SYSTEM_ACTOR);
         const server = await listenPreferring(options.port ?? 8080, (port) =>
-          startServer({ store, host: '127.0.0.1', port, logger: createLogger() }),
+          startServer({ store, workflow, security: appSecurityFromConfig(config), host: '127.0.0.1', port, logger }),
         );
         process.stdout.write(
-          `\nAPI: ${server.url}/api/items?flagged=true\n     ${server.url}/api/stats\n` +
+          `\nSign in as "demo" (admin), password ${password}\n` +
+            `API token: ${token}\n` +
+            `  curl -H "Authorization: Bearer ${token}" '${server.url}/api/items?flagged=true'\n` +
+            `\nAPI: ${server.url}/api/items?flagged=true\n     ${server.url}/api/stats\n     ${server.url}/api/openapi.json\n` +
             `Database: ${config.store.engine === 'sqlite' ? config.store.path : ''}${options.keep ? ' (kept)' : ' (deleted on exit)'}\n` +
             'Ctrl-C to stop.\n',
         );
         await untilStopped();
         await server.close();
+        workflow.close();
         await store.close();
       } finally {
         await site.stop();

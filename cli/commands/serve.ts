@@ -1,7 +1,10 @@
 import type { Command } from 'commander';
+import { appSecurityFromConfig } from '../../api/app.ts';
 import { startServer } from '../../api/server.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openStore } from '../../pipeline/store/index.ts';
+import { openWorkflow, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
+import { startSchedules } from '../../pipeline/schedules/index.ts';
 import { createLogger } from '../context.ts';
 import { UserError } from '../errors.ts';
 
@@ -30,15 +33,25 @@ export function registerServe(program: Command): void {
       const config = loadConfig(options.config);
       const logger = createLogger();
       const store = await openStore(config);
+      // Users, sessions, review state and the audit log (see docs/review-workflow.md).
+      const workflow = openWorkflow(workflowOptionsFromConfig(config, { store, logger }));
+      if (!workflow.users.count()) process.stderr.write('No users yet: create the first admin with `mediawatch users add <name> --role admin`.\n');
+      void workflow.reviews.resyncMirror().catch((error: Error) => logger.warn({ err: error }, 'could not resync review state into the store'));
       const server = await startServer({
         store,
+        workflow,
+        security: appSecurityFromConfig(config),
         logger,
         host: options.host ?? config.server.host,
         port: options.port ?? config.server.port,
       });
       process.stderr.write(`mediawatch API on ${server.url}/api (store: ${store.engine}); Ctrl-C to stop\n`);
+      // Scheduled jobs (crawls + urgent alerts, weekly digest, retention): see docs/digest-and-alerts.md.
+      const scheduler = startSchedules(config, logger);
       await untilStopped();
+      await scheduler.stop();
       await server.close();
+      workflow.close();
       await store.close();
     });
 }

@@ -280,6 +280,15 @@ export class SqliteStore implements Store {
     }
   }
 
+  async deleteOlderThan(cutoffIso: string): Promise<number> {
+    const db = this.conn;
+    const cutoff = new Date(cutoffIso).toISOString();
+    return db.transaction(() => {
+      db.prepare('DELETE FROM items_fts WHERE rowid IN (SELECT rowid FROM items WHERE ts < ?)').run(cutoff);
+      return db.prepare('DELETE FROM items WHERE ts < ?').run(cutoff).changes;
+    })();
+  }
+
   async close(): Promise<void> {
     this.db?.close();
     this.db = undefined;

@@ -1,10 +1,13 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
+import { openWorkflow, SYSTEM_ACTOR } from '../../pipeline/workflow/index.ts';
 import { makeItem } from '../helpers/items.ts';
 
 const store = new SqliteStore({ path: ':memory:' });
+const workflow = openWorkflow({ path: ':memory:', store, security: { scryptCost: 10 } });
 let api: RunningServer;
+let token: string;
 
 const items = [
   makeItem({ title: 'Khai mạc Đại hội Đảng bộ tỉnh', text: 'Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI khai mạc.', publishedAt: '2020-10-14T08:00:00+07:00' }, { congress: true }),
@@ -13,17 +16,20 @@ const items = [
 ];
 
 async function get(path: string) {
-  const response = await fetch(`${api.url}${path}`);
+  const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, body: (await response.json()) as Record<string, any> };
 }
 
 beforeAll(async () => {
   await store.init();
   await store.upsertItems(items);
-  api = await startServer({ store, host: '127.0.0.1', port: 0 });
+  await workflow.users.create({ username: 'reader', role: 'viewer', password: 'Reader-pass-1', mustChangePassword: false }, SYSTEM_ACTOR);
+  token = workflow.auth.createToken('reader', { name: 'items test' }, SYSTEM_ACTOR).token;
+  api = await startServer({ store, workflow, host: '127.0.0.1', port: 0 });
 });
 afterAll(async () => {
   await api.close();
+  workflow.close();
   await store.close();
 });
 

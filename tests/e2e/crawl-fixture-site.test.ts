@@ -13,6 +13,7 @@ import type { LoadedConfig } from '../../core/config.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
 import type { ItemSummary, Page, ScoredItem, Store } from '../../core/types.ts';
 import { openStore } from '../../pipeline/store/index.ts';
+import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Workflow } from '../../pipeline/workflow/index.ts';
 
 interface ExpectedArticle {
   url: string;
@@ -44,6 +45,9 @@ let config: LoadedConfig;
 let firstRun: SourceReport[];
 let store: Store;
 let api: RunningServer;
+let workflow: Workflow;
+/** A read-only API token: every API route but /api/health needs one. */
+let token: string;
 
 async function siteItems(): Promise<ScoredItem[]> {
   const items: ScoredItem[] = [];
@@ -58,7 +62,7 @@ function report(sourceId: string): SourceReport {
 }
 
 async function getJson<T>(path: string): Promise<{ status: number; body: T }> {
-  const response = await fetch(`${api.url}${path}`);
+  const response = await fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
   return { status: response.status, body: (await response.json()) as T };
 }
 
@@ -68,11 +72,15 @@ beforeAll(async () => {
   config = demoConfig(site.url, dataDir);
   firstRun = await runCrawl(config, [], quietProgress());
   store = await openStore(config);
-  api = await startServer({ store, host: '127.0.0.1', port: 0 });
+  workflow = openWorkflow({ ...workflowOptionsFromConfig(config, { store }), security: { scryptCost: 10 } });
+  await workflow.users.create({ username: 'e2e', role: 'viewer', password: 'E2e-reader-1', mustChangePassword: false }, SYSTEM_ACTOR);
+  token = workflow.auth.createToken('e2e', { name: 'e2e' }, SYSTEM_ACTOR).token;
+  api = await startServer({ store, workflow, host: '127.0.0.1', port: 0 });
 });
 
 afterAll(async () => {
   await api?.close();
+  workflow?.close();
   await store?.close();
   await site?.stop();
   if (dataDir) rmSync(dataDir, { recursive: true, force: true });

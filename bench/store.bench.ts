@@ -1,0 +1,292 @@
+// Store throughput: bulk-index N synthetic Vietnamese items into SQLite and into Elasticsearch
+// in one run, then time the analysts' main query (flagged items, newest first) at that size.
+//
+//   npm run bench:store                          # 100,000 items
+//   npm run bench:store -- --items 20000 --queries 500 --es-url http://127.0.0.1:9200
+//
+// Targets on a 2-core machine: ≥ 20,000 docs/s into SQLite, ≥ 5,000 docs/s into Elasticsearch,
+// flagged-items query p95 < 50 ms. Elasticsearch: MEDIAWATCH_ES_URL or --es-url (default
+// http://127.0.0.1:9200); when no node answers, SQLite is still benchmarked and the run says
+// loudly that Elasticsearch was not. Run through bench/run.ts (node --expose-gc --import tsx).
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { ItemQuery, ScoredItem, StatsQuery, Store } from '../core/types.ts';
+import { normaliseItem } from '../pipeline/normalise.ts';
+import { ElasticsearchStore } from '../pipeline/store/elasticsearch.ts';
+import { SqliteStore } from '../pipeline/store/sqlite.ts';
+
+const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
+
+function arg(name: string, fallback: number): number {
+  const i = process.argv.indexOf(`--${name}`);
+  if (i < 0) return fallback;
+  const value = Number(process.argv[i + 1]);
+  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
+  return value;
+}
+function textArg(name: string, fallback: string): string {
+  const i = process.argv.indexOf(`--${name}`);
+  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
+}
+
+const ITEMS = arg('items', 100_000);
+const QUERIES = arg('queries', 300);
+const SQLITE_BATCH = arg('sqlite-batch', 1_000);
+const ES_BATCH = arg('es-batch', 5_000);
+const ES_URL = textArg('es-url', process.env.MEDIAWATCH_ES_URL ?? 'http://127.0.0.1:9200');
+const KEEP = process.argv.includes('--keep');
+const SEED = arg('seed', 20210125);
+
+const TARGETS = { sqliteDocsPerSec: 20_000, esDocsPerSec: 5_000, p95Ms: 50 };
+
+// --- synthetic corpus -------------------------------------------------------------------
+
+function rng(seed: number) {
+  let s = seed >>> 0;
+  return () => {
+    s ^= s << 13;
+    s >>>= 0;
+    s ^= s >>> 17;
+    s ^= s << 5;
+    s >>>= 0;
+    return s / 0x100000000;
+  };
+}
+
+/** Sentences in the style of real items: the dev corpus, split up. */
+function sentencePool(): string[] {
+  const pool: string[] = [];
+  for (const line of readFileSync(join(repo, 'tests/fixtures/dev-corpus.jsonl'), 'utf8').split('\n')) {
+    if (!line.trim()) continue;
+    const item = JSON.parse(line) as { title: string; text: string };
+    for (const sentence of `${item.title}. ${item.text}`.split(/(?<=[.!?])\s+/)) if (sentence.trim().length > 8) pool.push(sentence.trim());
+  }
+  pool.push(
+    'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng diễn ra tại Hà Nội.',
+    'Giá xăng dầu trong nước được điều chỉnh theo giá thế giới.',
+    'Mưa lớn kéo dài gây ngập úng tại nhiều tỉnh miền Trung.',
+    'Một số trang mạng đăng tải thông tin sai sự thật, xuyên tạc đường lối của Đảng.',
+    'Thành phố đẩy mạnh chuyển đổi số trong cải cách hành chính.',
+  );
+  return pool;
+}
+
+function generate(count: number): ScoredItem[] {
+  const random = rng(SEED);
+  const pool = sentencePool();
+  const pick = () => pool[Math.floor(random() * pool.length)];
+  const start = Date.parse('2020-10-01T00:00:00Z');
+  const items: ScoredItem[] = [];
+  for (let i = 0; i < count; i++) {
+    const source = `nguon-${Math.floor(random() * 40)}`;
+    const sentences = 4 + Math.floor(random() * 6);
+    const text = Array.from({ length: sentences }, pick).join(' ');
+    const title = pick().slice(0, 120);
+    const congress = random() < 0.2;
+    const distortion = random() < 0.15;
+    const normalised = normaliseItem({
+      sourceId: source,
+      kind: random() < 0.7 ? 'news' : random() < 0.5 ? 'rss' : 'social',
+      url: `https://${source}.example/bai-viet/${i}.html`,
+      title,
+      text,
+      publishedAt: new Date(start + Math.floor(random() * 120 * 86_400_000)).toISOString(),
+      fetchedAt: new Date(start + 121 * 86_400_000).toISOString(),
+    });
+    items.push({
+      ...normalised,
+      congress,
+      distortion,
+      scores: { congress: congress ? 0.5 + random() / 2 : random() / 2, distortion: distortion ? 0.5 + random() / 2 : random() / 2 },
+      topics: congress ? (random() < 0.3 ? ['congress-2020', 'rumours'] : ['congress-2020']) : random() < 0.1 ? ['economy'] : [],
+      explanations: congress ? [{ kind: 'congress', term: 'dai-hoi', matched: 'Đại hội', weight: 0.6, field: 'text', start: 0, end: 7 }] : [],
+      flagged: congress && distortion,
+      clusterId: `c${Math.floor(i / 3)}`,
+    });
+  }
+  return items;
+}
+
+// --- measuring --------------------------------------------------------------------------
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => undefined);
+const fmt = (n: number) => Math.round(n).toLocaleString('en-US');
+const ms = (n: number) => (n < 10 ? n.toFixed(2) : n.toFixed(1));
+
+interface IndexFigures {
+  seconds: number;
+  docsPerSec: number;
+  errors: number;
+}
+
+async function bulkIndex(store: Store, items: ScoredItem[], batch: number): Promise<IndexFigures> {
+  gc();
+  const started = performance.now();
+  let errors = 0;
+  let lastReport = started;
+  for (let i = 0; i < items.length; i += batch) {
+    const result = await store.upsertItems(items.slice(i, i + batch));
+    errors += result.errors.length + (result.buffered ?? 0);
+    const now = performance.now();
+    if (now - lastReport > 5_000) {
+      lastReport = now;
+      process.stdout.write(`  ${store.engine}: ${fmt(i + batch)}/${fmt(items.length)} after ${((now - started) / 1000).toFixed(1)}s\n`);
+    }
+  }
+  const seconds = (performance.now() - started) / 1000;
+  return { seconds, docsPerSec: items.length / seconds, errors };
+}
+
+interface Latency {
+  p50: number;
+  p95: number;
+  max: number;
+}
+
+async function latency(run: () => Promise<unknown>, times: number): Promise<Latency> {
+  for (let i = 0; i < Math.min(20, times); i++) await run();
+  const samples: number[] = [];
+  for (let i = 0; i < times; i++) {
+    const started = performance.now();
+    await run();
+    samples.push(performance.now() - started);
+  }
+  samples.sort((a, b) => a - b);
+  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)];
+  return { p50: at(0.5), p95: at(0.95), max: samples[samples.length - 1] };
+}
+
+/** The analysts' queue: flagged items, newest first, a page at a time (pages 1..5). */
+function flaggedQuery(i: number): ItemQuery {
+  return { flagged: true, sort: 'newest', page: 1 + (i % 5), pageSize: 20 };
+}
+
+interface EngineFigures {
+  engine: string;
+  index: IndexFigures;
+  flagged: Latency;
+  flaggedSearch: Latency;
+  stats: Latency;
+  deep: Latency;
+  total: number;
+  flaggedTotal: number;
+}
+
+async function benchEngine(store: Store, items: ScoredItem[], batch: number): Promise<EngineFigures> {
+  process.stdout.write(`\n${store.engine}: indexing ${fmt(items.length)} items in batches of ${fmt(batch)}...\n`);
+  const index = await bulkIndex(store, items, batch);
+  process.stdout.write(`  ${fmt(index.docsPerSec)} docs/s (${index.seconds.toFixed(1)}s, ${index.errors} errors)\n`);
+  const total = (await store.queryItems({ page: 1, pageSize: 1 })).total;
+  const flaggedTotal = (await store.queryItems({ flagged: true, page: 1, pageSize: 1 })).total;
+  let i = 0;
+  const flagged = await latency(() => store.queryItems(flaggedQuery(i++)), QUERIES);
+  const flaggedSearch = await latency(() => store.queryItems({ ...flaggedQuery(i++), q: 'dai hoi dang' }), QUERIES);
+  const statsQuery: StatsQuery = { from: '2020-11-01', to: '2020-12-31' };
+  const stats = await latency(() => store.stats(statsQuery), Math.max(20, Math.floor(QUERIES / 5)));
+  const deepPage = Math.floor(Math.min(total, 50_000) / 20) - 1;
+  const deep = await latency(() => store.queryItems({ sort: 'newest', page: Math.max(1, deepPage - (i++ % 3)), pageSize: 20 }), 20);
+  return { engine: store.engine, index, flagged, flaggedSearch, stats, deep, total, flaggedTotal };
+}
+
+// --- run --------------------------------------------------------------------------------
+
+async function probe(url: string): Promise<string | null> {
+  try {
+    const response = await fetch(`${url}/_cluster/health`, { signal: AbortSignal.timeout(3000) });
+    return response.ok ? null : `HTTP ${response.status}`;
+  } catch (error) {
+    return String((error as Error).cause ?? (error as Error).message);
+  }
+}
+
+process.stdout.write(`generating ${fmt(ITEMS)} synthetic Vietnamese items (seed ${SEED})...\n`);
+const generated = performance.now();
+const items = generate(ITEMS);
+const avgChars = items.reduce((sum, item) => sum + item.title.length + item.text.length, 0) / items.length;
+const flaggedShare = items.filter((item) => item.flagged).length / items.length;
+process.stdout.write(
+  `  done in ${((performance.now() - generated) / 1000).toFixed(1)}s: avg ${fmt(avgChars)} chars/item, ${(flaggedShare * 100).toFixed(1)}% flagged\n`,
+);
+
+const results: EngineFigures[] = [];
+const tmp = mkdtempSync(join(tmpdir(), 'mediawatch-bench-'));
+try {
+  const sqlitePath = join(tmp, 'bench.db');
+  const sqlite = new SqliteStore({ path: sqlitePath });
+  await sqlite.init();
+  results.push(await benchEngine(sqlite, items, SQLITE_BATCH));
+  await sqlite.close();
+  process.stdout.write(`  database file: ${fmt(statSync(sqlitePath).size / 1e6)} MB\n`);
+} finally {
+  rmSync(tmp, { recursive: true, force: true });
+}
+
+const esProblem = await probe(ES_URL);
+if (esProblem) {
+  const lines = [
+    `ELASTICSEARCH NOT BENCHMARKED: no node at ${ES_URL} (${esProblem}).`,
+    'Start one: bash scripts/elasticsearch.sh install && bash scripts/elasticsearch.sh start',
+  ];
+  process.stdout.write(`\n${'!'.repeat(80)}\n${lines.map((line) => `! ${line}`).join('\n')}\n${'!'.repeat(80)}\n`);
+} else {
+  const es = new ElasticsearchStore({
+    node: ES_URL,
+    index: `mwbench-${Date.now().toString(36)}`,
+    outboxPath: null,
+    requestTimeoutMs: 120_000,
+  });
+  await es.init();
+  try {
+    const version = ((await es.client.info().catch(() => undefined)) as { version?: { number?: string } } | undefined)?.version?.number;
+    const nodeInfo = await es.client.nodes.info({ node_id: '_local', metric: ['jvm'] });
+    const node = Object.values(nodeInfo.nodes)[0];
+    process.stdout.write(
+      `\nElasticsearch ${version ?? node?.version} at ${ES_URL}, heap ${fmt((node?.jvm?.mem?.heap_max_in_bytes ?? 0) / 1048576)} MB\n`,
+    );
+    results.push(await benchEngine(es, items, ES_BATCH));
+  } finally {
+    if (!KEEP) await es.destroy();
+    await es.close();
+  }
+}
+
+const row = (cells: string[], widths: number[]) => cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ');
+const header = ['engine', 'index docs/s', 'target', 'flagged p50', 'flagged p95', 'target', '+q p95', 'stats p95', 'deep p95'];
+const table = [
+  header,
+  ...results.map((r) => {
+    const target = r.engine === 'sqlite' ? TARGETS.sqliteDocsPerSec : TARGETS.esDocsPerSec;
+    return [
+      r.engine,
+      fmt(r.index.docsPerSec),
+      `≥${fmt(target)} ${r.index.docsPerSec >= target ? 'ok' : 'MISSED'}`,
+      `${ms(r.flagged.p50)} ms`,
+      `${ms(r.flagged.p95)} ms`,
+      `<${TARGETS.p95Ms} ${r.flagged.p95 < TARGETS.p95Ms ? 'ok' : 'MISSED'}`,
+      `${ms(r.flaggedSearch.p95)} ms`,
+      `${ms(r.stats.p95)} ms`,
+      `${ms(r.deep.p95)} ms`,
+    ];
+  }),
+];
+const widths = header.map((_, i) => Math.max(...table.map((cells) => cells[i].length)));
+process.stdout.write(`\n${fmt(ITEMS)} items, ${QUERIES} timed queries each (flagged: ${fmt(results[0].flaggedTotal)} matching items)\n`);
+for (const cells of table) process.stdout.write(`${row(cells, widths)}\n`);
+process.stdout.write(
+  '"flagged": flagged=true, newest first, pages 1-5 of 20; "+q": the same with q="dai hoi dang"; ' +
+    '"stats": two months of aggregations; "deep": a page near item 50,000 (or the end).\n',
+);
+const [lite, elastic] = results;
+if (elastic) {
+  process.stdout.write(
+    `ratios: indexing sqlite/elasticsearch ${(lite.index.docsPerSec / elastic.index.docsPerSec).toFixed(1)}x; ` +
+      `flagged p95 elasticsearch/sqlite ${(elastic.flagged.p95 / lite.flagged.p95).toFixed(1)}x\n`,
+  );
+  if (lite.total !== elastic.total || lite.flaggedTotal !== elastic.flaggedTotal) {
+    process.stdout.write(`MISMATCH: sqlite holds ${lite.total} (${lite.flaggedTotal} flagged), elasticsearch ${elastic.total} (${elastic.flaggedTotal})\n`);
+    process.exitCode = 1;
+  }
+}
+if (results.some((r) => r.index.errors)) process.exitCode = 1;

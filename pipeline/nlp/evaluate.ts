@@ -1,0 +1,156 @@
+/**
+ * Evaluation of the classifier on a labelled corpus (JSON lines with labels.congress and
+ * labels.distortion): precision/recall/F1 per label, false-positive rate on hard negatives
+ * (non-Party "đại hội"), breakdown by texts with vs without diacritics, and a substring baseline.
+ */
+import type { Classification } from '../../core/types.ts';
+import { foldVietnamese } from './fold.ts';
+import { isWithoutDiacritics } from './text.ts';
+
+export interface LabelledItem {
+  id: string;
+  title: string;
+  text: string;
+  kind?: string;
+  labels: { congress: boolean; distortion: boolean };
+}
+
+export interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+  tn: number;
+}
+
+export interface Metrics extends Counts {
+  n: number;
+  precision: number;
+  recall: number;
+  f1: number;
+}
+
+export function metrics(c: Counts): Metrics {
+  const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : c.fn ? 0 : 1;
+  const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
+  const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  const r = (x: number) => Math.round(x * 10000) / 10000;
+  return { ...c, n: c.tp + c.fp + c.fn + c.tn, precision: r(precision), recall: r(recall), f1: r(f1) };
+}
+
+function count(pairs: Array<[boolean, boolean]>): Counts {
+  const c: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
+  for (const [predicted, actual] of pairs) {
+    if (predicted && actual) c.tp++;
+    else if (predicted) c.fp++;
+    else if (actual) c.fn++;
+    else c.tn++;
+  }
+  return c;
+}
+
+/** Item whose label says it is not about the Party congress but whose text says "đại hội". */
+export function isHardNegative(item: LabelledItem): boolean {
+  return !item.labels.congress && foldVietnamese(`${item.title}\n${item.text}`).includes('dai hoi');
+}
+
+/** The naive baseline: case-insensitive substring "đại hội" (accented only, as typed). */
+export function baselineCongress(item: LabelledItem): boolean {
+  return `${item.title}\n${item.text}`.normalize('NFC').toLowerCase().includes('đại hội');
+}
+
+export interface EvalReport {
+  items: number;
+  congress: Metrics;
+  distortion: Metrics;
+  /** Distortion among items labelled congress-related (what the analyst queue sees). */
+  distortionWithinCongress: Metrics;
+  hardNegatives: { n: number; falsePositives: number; rate: number; ids: string[] };
+  diacritics: {
+    accented: { n: number; congress: Metrics; distortion: Metrics };
+    withoutDiacritics: { n: number; congress: Metrics; distortion: Metrics };
+    /** accented congress F1 − no-diacritics congress F1 */
+    congressF1Gap: number;
+  };
+  baseline: { name: string; congress: Metrics; hardNegativeFalsePositiveRate: number };
+  targets: Array<{ name: string; value: number; target: string; met: boolean }>;
+  errors: Array<{ id: string; label: 'congress' | 'distortion'; expected: boolean; got: boolean; score: number }>;
+}
+
+export function evaluate(items: LabelledItem[], classify: (item: LabelledItem) => Classification): EvalReport {
+  const results = items.map((item) => ({ item, c: classify(item), bare: isWithoutDiacritics(`${item.title}\n${item.text}`) }));
+  const congress = metrics(count(results.map((r) => [r.c.congress, r.item.labels.congress])));
+  const distortion = metrics(count(results.map((r) => [r.c.distortion, r.item.labels.distortion])));
+  const distortionWithinCongress = metrics(
+    count(results.filter((r) => r.item.labels.congress).map((r) => [r.c.distortion, r.item.labels.distortion])),
+  );
+  const hard = results.filter((r) => isHardNegative(r.item));
+  const hardFp = hard.filter((r) => r.c.congress);
+  const subset = (bare: boolean) => {
+    const rs = results.filter((r) => r.bare === bare);
+    return {
+      n: rs.length,
+      congress: metrics(count(rs.map((r) => [r.c.congress, r.item.labels.congress]))),
+      distortion: metrics(count(rs.map((r) => [r.c.distortion, r.item.labels.distortion]))),
+    };
+  };
+  const accented = subset(false);
+  const withoutDiacritics = subset(true);
+  const baseline = metrics(count(items.map((i) => [baselineCongress(i), i.labels.congress])));
+  const baselineHardFp = items.filter((i) => isHardNegative(i) && baselineCongress(i)).length;
+  const gap = Math.round((accented.congress.f1 - withoutDiacritics.congress.f1) * 10000) / 10000;
+  const targets = [
+    { name: 'congress F1', value: congress.f1, target: '≥ 0.95', met: congress.f1 >= 0.95 },
+    { name: 'distortion recall', value: distortion.recall, target: '≥ 0.90', met: distortion.recall >= 0.9 },
+    { name: 'distortion precision', value: distortion.precision, target: '≥ 0.80', met: distortion.precision >= 0.8 },
+    { name: 'no-diacritics congress F1 gap', value: gap, target: '≤ 0.03', met: Math.abs(gap) <= 0.03 || withoutDiacritics.n === 0 },
+  ];
+  const errors: EvalReport['errors'] = [];
+  for (const r of results) {
+    if (r.c.congress !== r.item.labels.congress)
+      errors.push({ id: r.item.id, label: 'congress', expected: r.item.labels.congress, got: r.c.congress, score: r.c.scores.congress });
+    if (r.c.distortion !== r.item.labels.distortion)
+      errors.push({ id: r.item.id, label: 'distortion', expected: r.item.labels.distortion, got: r.c.distortion, score: r.c.scores.distortion });
+  }
+  return {
+    items: items.length,
+    congress,
+    distortion,
+    distortionWithinCongress,
+    hardNegatives: { n: hard.length, falsePositives: hardFp.length, rate: hard.length ? Math.round((hardFp.length / hard.length) * 10000) / 10000 : 0, ids: hardFp.map((r) => r.item.id) },
+    diacritics: { accented, withoutDiacritics, congressF1Gap: gap },
+    baseline: {
+      name: 'case-insensitive substring "đại hội"',
+      congress: baseline,
+      hardNegativeFalsePositiveRate: hard.length ? Math.round((baselineHardFp / hard.length) * 10000) / 10000 : 0,
+    },
+    targets,
+    errors,
+  };
+}
+
+function fmt(m: Metrics): string {
+  return `P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  (tp ${m.tp} fp ${m.fp} fn ${m.fn} tn ${m.tn})`;
+}
+
+export function formatReport(r: EvalReport, showErrors = false): string {
+  const lines = [
+    `items: ${r.items}`,
+    `congress      ${fmt(r.congress)}`,
+    `distortion    ${fmt(r.distortion)}`,
+    `  within congress-labelled items: ${fmt(r.distortionWithinCongress)}`,
+    `hard negatives (non-Party "đại hội"): ${r.hardNegatives.n}, false positives ${r.hardNegatives.falsePositives} (rate ${r.hardNegatives.rate.toFixed(3)})${r.hardNegatives.ids.length ? ` ${r.hardNegatives.ids.join(', ')}` : ''}`,
+    `with diacritics (${r.diacritics.accented.n}):    congress ${fmt(r.diacritics.accented.congress)}`,
+    `                          distortion ${fmt(r.diacritics.accented.distortion)}`,
+    `without diacritics (${r.diacritics.withoutDiacritics.n}): congress ${fmt(r.diacritics.withoutDiacritics.congress)}`,
+    `                          distortion ${fmt(r.diacritics.withoutDiacritics.distortion)}`,
+    `  congress F1 gap (accented − without): ${r.diacritics.congressF1Gap.toFixed(3)}`,
+    `baseline (${r.baseline.name}): congress ${fmt(r.baseline.congress)}; hard-negative FP rate ${r.baseline.hardNegativeFalsePositiveRate.toFixed(3)}`,
+    'targets:',
+    ...r.targets.map((t) => `  ${t.met ? 'ok  ' : 'MISS'} ${t.name} = ${t.value.toFixed(3)} (target ${t.target})`),
+  ];
+  if (showErrors && r.errors.length) {
+    lines.push('errors:');
+    for (const e of r.errors) lines.push(`  ${e.id} ${e.label}: expected ${e.expected}, got ${e.got} (score ${e.score.toFixed(3)})`);
+  }
+  return lines.join('\n');
+}

@@ -1,0 +1,330 @@
+/**
+ * Date and number mentions in Vietnamese text, found on the syllable tokens of a PreparedText:
+ * "ngày 14/10/2020", "14-10", "14.10.2020", "từ ngày 14 đến hết ngày 16/10/2020", "từ 25/1 đến 2/2/2021",
+ * "ngày 14 tháng 10 năm 2020", "tháng 12", "tháng 6/2021", "tháng mười", and numbers written in digits
+ * ("1.587", "66.000", "5,1 triệu") or in words ("ba trăm năm mươi", "năm mươi ba", "mười lăm").
+ */
+import { accentKey, TOK_DIACRITIC, TOK_DIGITS, tokenSpan, type PreparedText } from './text.ts';
+
+/** Date keywords as written; a token with other diacritics is another word ("thắng" is not "tháng"). */
+const KEYWORDS: Record<string, string> = Object.fromEntries(
+  ['ngày', 'tháng', 'năm', 'đến', 'tới', 'hết', 'từ'].map((w) => [accentKey(w).key.replace(/\d$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd'), accentKey(w).key]),
+);
+
+/** Token i is the keyword `folded` (and, when the token has diacritics, the same word). */
+function kw(p: PreparedText, i: number, folded: string): boolean {
+  if (i >= p.count || p.tokText[i] !== folded) return false;
+  if (!(p.tokFlags[i] & TOK_DIACRITIC)) return true;
+  const want = KEYWORDS[folded];
+  if (!want) return true;
+  const [s, e] = tokenSpan(p, i, i);
+  return accentKey(p.original.slice(s, e)).key === want;
+}
+
+export interface DayDate {
+  day?: number;
+  month: number;
+  year?: number;
+}
+
+export interface DateMention {
+  /** Tokens (inclusive) of the whole mention. */
+  tokFirst: number;
+  tokLast: number;
+  /** One date, or two for a range (start, end). Missing parts of a range start are taken from its end. */
+  dates: DayDate[];
+}
+
+export interface NumberMention {
+  tokFirst: number;
+  tokLast: number;
+  value: number;
+  /** Written in words (less certain for single words such as "ba", "năm"). */
+  words: boolean;
+}
+
+const DIGIT_WORDS = new Map<string, number>([['khong', 0], ['mot', 1], ['hai', 2], ['ba', 3], ['bon', 4], ['nam', 5], ['sau', 6], ['bay', 7], ['tam', 8], ['chin', 9]]);
+/** Variants used only after "mươi"/"mười": mốt (1), tư (4), lăm/nhăm (5). */
+const AFTER_TENS = new Map<string, number>([['mot', 1], ['tu', 4], ['lam', 5], ['nham', 5]]);
+const MULTIPLIERS = new Map<string, number>([['nghin', 1000], ['ngan', 1000], ['trieu', 1_000_000]]);
+const MONTH_WORDS = new Map<string, number>([['gieng', 1], ['chap', 12]]);
+const DATE_PREFIX = new Set(['ngay', 'tu', 'den', 'toi', 'sang', 'chieu', 'trua', 'toi', 'dem', 'hom', 'vao', 'truoc', 'sau', 'khoang', 'tra', 'het']);
+
+function sep(p: PreparedText, i: number): string {
+  return p.folded.slice(p.tokEnd[i], p.tokStart[i + 1]).trim();
+}
+
+function intToken(p: PreparedText, i: number): number | null {
+  if (i >= p.count || !(p.tokFlags[i] & TOK_DIGITS)) return null;
+  const t = p.tokText[i];
+  return /^\d+$/.test(t) ? Number(t) : null;
+}
+
+/** Parses a number in digits or words at token i: [value, last token, words] or null. */
+export function parseNumberAt(p: PreparedText, i: number): [number, number, boolean] | null {
+  if (i >= p.count) return null;
+  if (p.tokFlags[i] & TOK_DIGITS) {
+    const t = p.tokText[i];
+    let value: number;
+    if (/^\d{1,3}(\.\d{3})+$/.test(t)) value = Number(t.replace(/\./g, ''));
+    else if (/^\d+,\d+$/.test(t)) value = Number(t.replace(',', '.'));
+    else if (/^\d+$/.test(t)) value = Number(t);
+    else return null;
+    let last = i;
+    const mult = i + 1 < p.count ? MULTIPLIERS.get(p.tokText[i + 1]) : undefined;
+    if (mult && !sep(p, i)) {
+      value *= mult;
+      last = i + 1;
+    }
+    return [value, last, false];
+  }
+  let total = 0;
+  let current = 0;
+  let pending: number | null = null;
+  let afterTens = false;
+  let last = -1;
+  let j = i;
+  for (; j < p.count; j++) {
+    if (j > i && sep(p, j - 1)) break;
+    const w = p.tokText[j];
+    if (afterTens && pending === null && AFTER_TENS.has(w)) {
+      pending = AFTER_TENS.get(w)!;
+      afterTens = false;
+    } else if (DIGIT_WORDS.has(w)) {
+      if (pending !== null) break;
+      pending = DIGIT_WORDS.get(w)!;
+      afterTens = false;
+    } else if (w === 'muoi') {
+      if (pending !== null) {
+        current += pending * 10;
+        pending = null;
+      } else if (current % 100 === 0) current += 10;
+      else break;
+      afterTens = true;
+    } else if (w === 'tram') {
+      if (pending === null) break;
+      current += pending * 100;
+      pending = null;
+      afterTens = false;
+    } else if ((w === 'linh' || w === 'le') && current > 0 && current % 100 === 0 && pending === null) {
+      afterTens = false;
+    } else if (MULTIPLIERS.get(w) && (pending !== null || current > 0)) {
+      total += (current + (pending ?? 0)) * MULTIPLIERS.get(w)!;
+      current = 0;
+      pending = null;
+      afterTens = false;
+    } else break;
+    last = j;
+  }
+  if (last < 0) return null;
+  return [total + current + (pending ?? 0), last, true];
+}
+
+function validDay(d: number): boolean {
+  return Number.isInteger(d) && d >= 1 && d <= 31;
+}
+function validMonth(m: number): boolean {
+  return Number.isInteger(m) && m >= 1 && m <= 12;
+}
+function normYear(y: number): number | undefined {
+  if (y >= 1900 && y <= 2100) return y;
+  if (y >= 0 && y < 100) return 2000 + y;
+  return undefined;
+}
+
+/** "D/M[/Y]" at token i (separators / - .); [date, last token] or null. */
+function slashDate(p: PreparedText, i: number, prefixed: boolean): [DayDate, number] | null {
+  const d = intToken(p, i);
+  if (d === null || !validDay(d) || p.tokText[i].length > 2 || i + 1 >= p.count) return null;
+  const s1 = sep(p, i);
+  if (!(s1 === '/' || ((s1 === '-' || s1 === '.') && prefixed))) return null;
+  const m = intToken(p, i + 1);
+  if (m === null || !validMonth(m) || p.tokText[i + 1].length > 2) return null;
+  const date: DayDate = { day: d, month: m };
+  let last = i + 1;
+  if (i + 2 < p.count && sep(p, i + 1) === s1) {
+    const y = intToken(p, i + 2);
+    const len = p.tokText[i + 2].length;
+    if (y !== null && (len === 4 || len === 2)) {
+      const year = normYear(y);
+      if (year !== undefined) {
+        date.year = year;
+        last = i + 2;
+      }
+    }
+  }
+  return [date, last];
+}
+
+/** A single date at token i: "D/M[/Y]", "ngày D tháng M [năm Y]", "tháng M[/Y]" (month only), "ngày D" (day only). */
+function singleDate(p: PreparedText, i: number, allowDayOnly: boolean): [DayDate | { day: number; month: 0 }, number] | null {
+  const prev = i > 0 ? p.tokText[i - 1] : '';
+  const prefixed = DATE_PREFIX.has(prev) && (prev !== 'thang' || kw(p, i - 1, 'thang'));
+  if (kw(p, i, 'ngay')) {
+    const num = parseNumberAt(p, i + 1);
+    if (!num) return null;
+    const [d, lastD] = num;
+    if (!validDay(d)) return null;
+    const slash = slashDate(p, i + 1, true);
+    if (slash) return slash;
+    if (kw(p, lastD + 1, 'thang')) {
+      const mnum = monthAt(p, lastD + 2);
+      if (mnum) {
+        const [m, lastM] = mnum;
+        const date: DayDate = { day: d, month: m };
+        let last = lastM;
+        if (kw(p, lastM + 1, 'nam')) {
+          const y = intToken(p, lastM + 2);
+          if (y !== null && normYear(y) !== undefined) {
+            date.year = normYear(y);
+            last = lastM + 2;
+          }
+        } else {
+          const y = yearAfterSlash(p, lastM);
+          if (y) {
+            date.year = y;
+            last = lastM + 1;
+          }
+        }
+        return [date, last];
+      }
+    }
+    if (allowDayOnly) return [{ day: d, month: 0 }, lastD];
+    return null;
+  }
+  if (kw(p, i, 'thang')) {
+    const mnum = monthAt(p, i + 1);
+    if (!mnum) return null;
+    const [m, lastM] = mnum;
+    const date: DayDate = { month: m };
+    let last = lastM;
+    const y = yearAfterSlash(p, lastM);
+    if (y) {
+      date.year = y;
+      last = lastM + 1;
+    } else if (kw(p, lastM + 1, 'nam')) {
+      const yy = intToken(p, lastM + 2);
+      if (yy !== null && normYear(yy) !== undefined && p.tokText[lastM + 2].length === 4) {
+        date.year = normYear(yy);
+        last = lastM + 2;
+      }
+    }
+    return [date, last];
+  }
+  const slash = slashDate(p, i, prefixed);
+  if (slash) return slash;
+  if (allowDayOnly) {
+    const d = intToken(p, i);
+    if (d !== null && validDay(d) && p.tokText[i].length <= 2) return [{ day: d, month: 0 }, i];
+  }
+  return null;
+}
+
+function monthAt(p: PreparedText, i: number): [number, number] | null {
+  if (i >= p.count) return null;
+  const w = p.tokText[i];
+  const month = MONTH_WORDS.get(w);
+  if (month) return [month, i];
+  const num = parseNumberAt(p, i);
+  if (!num) return null;
+  const [m, last, words] = num;
+  if (!validMonth(m)) return null;
+  if (!words && p.tokText[i].length > 2) return null;
+  return [m, last];
+}
+
+function yearAfterSlash(p: PreparedText, i: number): number | undefined {
+  if (i + 1 >= p.count || sep(p, i) !== '/') return undefined;
+  const y = intToken(p, i + 1);
+  return y !== null && p.tokText[i + 1].length === 4 ? normYear(y) : undefined;
+}
+
+/** Every date mention in a prepared text, in order. */
+export function extractDates(p: PreparedText): DateMention[] {
+  const out: DateMention[] = [];
+  let i = 0;
+  while (i < p.count) {
+    const candidate = kw(p, i, 'ngay') || kw(p, i, 'thang') || (p.tokFlags[i] & TOK_DIGITS) !== 0;
+    if (!candidate) {
+      i++;
+      continue;
+    }
+    const first = singleDate(p, i, true);
+    if (!first) {
+      i++;
+      continue;
+    }
+    let [start, last] = first;
+    // Range: "<date> đến [hết] [ngày] <date>" or "<date> - <date>"
+    let j = last + 1;
+    let isRange = false;
+    if (j < p.count && (kw(p, j, 'den') || kw(p, j, 'toi'))) {
+      j++;
+      if (kw(p, j, 'het')) j++;
+      isRange = true;
+    } else if (j < p.count && (sep(p, last) === '-' || sep(p, last) === '–')) isRange = true;
+    if (isRange) {
+      const end = singleDate(p, j, false);
+      if (end && end[0].month) {
+        const e = end[0] as DayDate;
+        const s: DayDate = { day: start.day, month: start.month || e.month, year: (start as DayDate).year ?? e.year };
+        if (s.day !== undefined || s.month) {
+          out.push({ tokFirst: i, tokLast: end[1], dates: [s, e] });
+          i = end[1] + 1;
+          continue;
+        }
+      }
+    }
+    if (start.month) out.push({ tokFirst: i, tokLast: last, dates: [start as DayDate] });
+    i = last + 1;
+  }
+  return out;
+}
+
+/** Every number mention (digits, or words of two syllables or more / followed by a multiplier). */
+export function extractNumbers(p: PreparedText): NumberMention[] {
+  const out: NumberMention[] = [];
+  let i = 0;
+  while (i < p.count) {
+    const w = p.tokText[i];
+    const isDigit = (p.tokFlags[i] & TOK_DIGITS) !== 0;
+    if (!isDigit && !DIGIT_WORDS.has(w) && w !== 'muoi') {
+      i++;
+      continue;
+    }
+    const num = parseNumberAt(p, i);
+    if (!num) {
+      i++;
+      continue;
+    }
+    const [value, last, words] = num;
+    out.push({ tokFirst: i, tokLast: last, value, words });
+    i = last + 1;
+  }
+  return out;
+}
+
+/** Compares a mentioned date with an inclusive ISO range; years default to the range's. */
+export function dateWithin(date: DayDate, startIso: string, endIso: string): boolean {
+  const [sy, sm, sd] = startIso.split('-').map(Number);
+  const [ey, em, ed] = endIso.split('-').map(Number);
+  const start = sy * 10000 + sm * 100 + sd;
+  const end = ey * 10000 + em * 100 + ed;
+  const years = date.year ? [date.year] : Array.from(new Set([sy, ey]));
+  for (const y of years) {
+    if (date.day === undefined) {
+      const monthStart = y * 10000 + date.month * 100 + 1;
+      const monthEnd = y * 10000 + date.month * 100 + 31;
+      if (monthEnd >= start && monthStart <= end) return true;
+    } else {
+      const v = y * 10000 + date.month * 100 + date.day;
+      if (v >= start && v <= end) return true;
+    }
+  }
+  return false;
+}
+
+export function formatDayDate(d: DayDate): string {
+  const parts = [d.day !== undefined ? String(d.day) : '', String(d.month), d.year ? String(d.year) : ''].filter(Boolean);
+  return d.day === undefined ? `tháng ${parts.join('/')}` : parts.join('/');
+}

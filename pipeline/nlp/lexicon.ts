@@ -1,0 +1,294 @@
+/**
+ * Lexicon files (YAML) and their compiled form: every phrase becomes a sequence of syllable ids in
+ * one Aho-Corasick automaton per lexicon; matches are verified against the accents written in the
+ * lexicon when the text has them (so "đảng" does not match "đang", but "dang" typed without
+ * diacritics does).
+ */
+import { readFileSync } from 'node:fs';
+import { parse as parseYaml } from 'yaml';
+import { z } from 'zod';
+import { SyllableAutomaton, type Vocabulary } from './automaton.ts';
+import { AccentCache, canonAccentKey, canonSyllable, type SymbolStream } from './stream.ts';
+import { foldedSyllables, prepareText, tokenSpan, type PreparedText } from './text.ts';
+
+/** A problem in a lexicon/config file; the message names the file and the key. */
+export class LexiconError extends Error {
+  override name = 'LexiconError';
+  readonly userFacing = true;
+}
+
+function formatPath(path: Array<string | number>): string {
+  return path.reduce<string>(
+    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : String(part)),
+    '',
+  );
+}
+
+const phrase = z
+  .string()
+  .min(1)
+  .refine((s) => prepareText(s).count > 0, { message: 'must contain at least one syllable' });
+
+/** Reads a YAML file and validates it; errors name the file and the offending key. */
+export function loadYamlFile<T extends z.ZodTypeAny>(file: string, schema: T, what: string): z.infer<T> {
+  let raw: unknown;
+  try {
+    raw = parseYaml(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    if (e.code === 'ENOENT') throw new LexiconError(`${what} file not found: ${file}`);
+    throw new LexiconError(`${what} file ${file} is not valid YAML: ${e.message}`);
+  }
+  const result = schema.safeParse(raw ?? {});
+  if (!result.success) {
+    const lines = result.error.issues.map((issue: z.ZodIssue) => {
+      const key = formatPath(issue.path) || '(top level)';
+      const detail = issue.code === 'unrecognized_keys' ? `unknown key(s): ${issue.keys.join(', ')}` : issue.message;
+      return `  - ${key}: ${detail}`;
+    });
+    throw new LexiconError(`Invalid ${what} file ${file}:\n${lines.join('\n')}`);
+  }
+  return result.data;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schemas
+
+export const topicSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, ".", "_" or "-"'),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    /** Which score this topic feeds ("congress"), or "none" to only tag items with the topic id. */
+    feeds: z.enum(['congress', 'none']).default('congress'),
+    scoring: z
+      .object({
+        /** Evidence (sum of weights) at which the topic score is 0.5. */
+        evidenceAtHalf: z.number().positive().default(2),
+        /** Multiplier for matches in the title. */
+        titleWeight: z.number().positive().default(1.5),
+        /** Each repeat of the same term counts this fraction of the previous one. */
+        repeatDecay: z.number().min(0).max(1).default(0.5),
+        /** Co-occurrence window, in syllables, within one sentence. */
+        nearWindow: z.number().int().positive().default(8),
+        /** Added per distinct context term near an anchor (at most two per anchor). */
+        nearBonus: z.number().min(0).default(0.75),
+        /** Context terms together never add more than this. */
+        contextCap: z.number().min(0).default(1),
+        /** Long bodies whose only evidence is one passing mention are damped below this density (matches per 1000 syllables). */
+        minDensity: z.number().min(0).default(2),
+      })
+      .strict()
+      .default({}),
+    terms: z
+      .array(
+        z
+          .object({
+            term: phrase,
+            weight: z.number().positive(),
+            /** strong: names the event on its own; anchor: ambiguous event word; context: counts only with an anchor. */
+            role: z.enum(['strong', 'anchor', 'context']).default('anchor'),
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .min(1),
+    negatives: z
+      .array(
+        z
+          .object({
+            term: phrase,
+            weight: z.number().positive(),
+            /** near: cancels anchors close to it (and, without strong evidence, the whole item); item: subtracts from the item. */
+            scope: z.enum(['near', 'item']).default('near'),
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+export type TopicFile = z.infer<typeof topicSchema>;
+
+export const cuesSchema = z
+  .object({
+    id: z.string().min(1),
+    name: z.string().optional(),
+    description: z.string().optional(),
+    scoring: z
+      .object({
+        evidenceAtHalf: z.number().positive().default(2),
+        titleWeight: z.number().positive().default(1.2),
+        repeatDecay: z.number().min(0).max(1).default(0.5),
+        /** Weight of the first contradicted official fact; later ones decay. */
+        contradictionWeight: z.number().min(0).default(2.5),
+      })
+      .strict()
+      .default({}),
+    /** Words that negate a cue right after them ("không chia sẻ", "đừng share"). */
+    negators: z.array(phrase).default([]),
+    groups: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            /** Negative weights lower the score (e.g. official rebuttal framing). */
+            weight: z.number(),
+            note: z.string().optional(),
+            /** A sentence with one of these terms reports or rebuts a claim: claims and cues in it do not count. */
+            suppressSentence: z.boolean().default(false),
+            terms: z.array(phrase).min(1),
+          })
+          .strict(),
+      )
+      .min(1),
+    style: z
+      .object({
+        shouting: z
+          .object({
+            perWord: z.number().min(0).default(0.3),
+            max: z.number().min(0).default(1),
+            /** All-caps words that are acronyms, not shouting. */
+            acronyms: z.array(z.string()).default([]),
+          })
+          .strict()
+          .default({}),
+        exclamation: z
+          .object({ perRun: z.number().min(0).default(0.5), max: z.number().min(0).default(1), minRun: z.number().int().min(2).default(2) })
+          .strict()
+          .default({}),
+        alarmEmoji: z
+          .object({ perEmoji: z.number().min(0).default(0.4), max: z.number().min(0).default(0.8), chars: z.array(z.string().min(1)).default([]) })
+          .strict()
+          .default({}),
+        quote: z
+          .object({
+            /** A quotation introduced by a verb of saying. */
+            weight: z.number().min(0).default(0.3),
+            /** ... attributed to a vague, unnamed speaker. */
+            vagueWeight: z.number().min(0).default(1.5),
+            verbs: z.array(phrase).default([]),
+            vagueSpeakers: z.array(phrase).default([]),
+          })
+          .strict()
+          .default({}),
+      })
+      .strict()
+      .default({}),
+  })
+  .strict();
+export type CuesFile = z.infer<typeof cuesSchema>;
+
+export const abbreviationsSchema = z
+  .object({
+    abbreviations: z
+      .array(
+        z
+          .object({
+            abbr: z.union([phrase, z.array(phrase).min(1)]),
+            expansion: phrase,
+            match: z.enum(['folded', 'exact']).default('folded'),
+            note: z.string().optional(),
+          })
+          .strict(),
+      )
+      .default([]),
+  })
+  .strict();
+export type AbbreviationsFile = z.infer<typeof abbreviationsSchema>;
+
+// ---------------------------------------------------------------------------------------------
+// Compiled phrases
+
+export interface PhraseSpec<T> {
+  text: string;
+  syllables: string[];
+  keys: Array<{ key: string; bare: boolean }>;
+  data: T;
+}
+
+export interface PhraseHit<T> {
+  spec: PhraseSpec<T>;
+  /** Stream positions (inclusive). */
+  first: number;
+  last: number;
+  /** Source tokens (inclusive). */
+  tokFirst: number;
+  tokLast: number;
+}
+
+/** Splits a phrase into canonical folded syllables and the accent keys as written. */
+export function compilePhrase<T>(text: string, data: T): PhraseSpec<T> {
+  const p = prepareText(text.normalize('NFC'));
+  const syllables: string[] = [];
+  const keys: Array<{ key: string; bare: boolean }> = [];
+  for (let i = 0; i < p.count; i++) {
+    syllables.push(canonSyllable(p.tokText[i]));
+    const [s, e] = tokenSpan(p, i, i);
+    keys.push(canonAccentKey(p.original.slice(s, e)));
+  }
+  return { text, syllables, keys, data };
+}
+
+/** A set of phrases in one automaton. */
+export class PhraseSet<T> {
+  private readonly specs: Array<PhraseSpec<T>> = [];
+  private automaton: SyllableAutomaton | null = null;
+
+  constructor(private readonly vocabulary: Vocabulary) {}
+
+  add(text: string, data: T): void {
+    if (this.automaton) throw new Error('phrase set already built');
+    const spec = compilePhrase(text, data);
+    if (!spec.syllables.length) return;
+    for (const s of spec.syllables) this.vocabulary.add(s);
+    this.specs.push(spec);
+  }
+
+  get size(): number {
+    return this.specs.length;
+  }
+
+  /** Builds the automaton; call after every phrase set sharing the vocabulary has been filled. */
+  build(): void {
+    const automaton = new SyllableAutomaton(this.vocabulary.size);
+    for (const spec of this.specs) automaton.add(spec.syllables.map((s) => this.vocabulary.get(s)));
+    automaton.build();
+    this.automaton = automaton;
+  }
+
+  /** Every verified match, in stream order. */
+  match(stream: SymbolStream, accents: AccentCache): Array<PhraseHit<T>> {
+    if (!this.automaton) this.build();
+    const hits: Array<PhraseHit<T>> = [];
+    this.automaton!.match(stream.sym, stream.length, ({ pattern, first, last }) => {
+      const spec = this.specs[pattern];
+      for (let k = first; k <= last; k++) {
+        if (stream.expanded[k]) continue;
+        const want = spec.keys[k - first];
+        if (want.bare) continue;
+        const got = accents.get(stream.tokFirst[k]);
+        if (got.bare && accents.lenient) continue;
+        if (got.key !== want.key) return;
+      }
+      hits.push({ spec, first, last, tokFirst: stream.tokFirst[first], tokLast: stream.tokLast[last] });
+    });
+    return hits;
+  }
+}
+
+/** Keeps the longest of overlapping hits (leftmost-longest), in order. */
+export function longestNonOverlapping<T>(hits: Array<PhraseHit<T>>): Array<PhraseHit<T>> {
+  const sorted = [...hits].sort((a, b) => a.first - b.first || b.last - b.first - (a.last - a.first));
+  const out: Array<PhraseHit<T>> = [];
+  let end = -1;
+  for (const h of sorted) {
+    if (h.first > end) {
+      out.push(h);
+      end = h.last;
+    }
+  }
+  return out;
+}
+
+export { foldedSyllables, type PreparedText };

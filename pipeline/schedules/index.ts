@@ -1,0 +1,134 @@
+// The jobs `serve` runs on a schedule, from config `schedules`: crawls (per source or group of
+// sources) followed by urgent alerts, the weekly digest, and retention clean-up.
+import type { Logger } from 'pino';
+import { ConfigError, type LoadedConfig } from '../../core/config.ts';
+import type { Store } from '../../core/types.ts';
+import { pruneAlertLedger } from '../alerts/index.ts';
+import { openStore } from '../store/index.ts';
+import { Scheduler, type JobDefinition, type TriggerFactory } from './scheduler.ts';
+
+export { Scheduler, cronTrigger } from './scheduler.ts';
+export type { JobDefinition, TriggerFactory, TickOutcome, JobState } from './scheduler.ts';
+
+export interface CrawlJobPlan {
+  name: string;
+  cron: string;
+  sources: string[];
+}
+
+/**
+ * Which sources each crawl entry covers. Entries with `sources` take those (even disabled ones:
+ * naming a source is explicit); an entry without takes every enabled source no entry names.
+ */
+export function planCrawlJobs(config: Pick<LoadedConfig, 'sources' | 'schedules'>): CrawlJobPlan[] {
+  const named = new Set(config.schedules.crawl.flatMap((entry) => entry.sources ?? []));
+  const rest = config.sources.filter((source) => source.enabled && !named.has(source.id)).map((source) => source.id);
+  const used = new Set<string>();
+  return config.schedules.crawl.map((entry, index) => {
+    let name = `crawl:${entry.name ?? (entry.sources ? entry.sources.join('+') : 'others')}`;
+    if (used.has(name)) name = `${name}#${index}`;
+    used.add(name);
+    return { name, cron: entry.cron, sources: entry.sources ?? rest };
+  });
+}
+
+/** Deletes items older than the cutoff, if the engine can; returns null (with a warning) when it cannot. */
+export async function deleteItemsOlderThan(store: Store, cutoff: Date, logger: Logger): Promise<number | null> {
+  if (!store.deleteOlderThan) {
+    logger.warn({ engine: store.engine }, 'retention: this store engine cannot delete items yet; clean-up skipped');
+    return null;
+  }
+  const deleted = await store.deleteOlderThan(cutoff.toISOString());
+  logger.info({ engine: store.engine, cutoff: cutoff.toISOString(), deleted }, 'retention: old items deleted');
+  return deleted;
+}
+
+/** Days items are kept: privacy.retentionDays when the config has it, else retentionDays. */
+export function retentionDaysOf(config: LoadedConfig): number {
+  const privacy = (config as unknown as { privacy?: { retentionDays?: unknown } }).privacy;
+  return typeof privacy?.retentionDays === 'number' ? privacy.retentionDays : config.retentionDays;
+}
+
+export interface JobRunners {
+  crawl(sourceIds: string[]): Promise<unknown>;
+  digest(): Promise<unknown>;
+  retention(): Promise<unknown>;
+}
+
+/** The real work of each job; each opens and closes what it needs, so one failing run leaves nothing behind. */
+export function defaultRunners(config: LoadedConfig, logger: Logger, now: () => Date = () => new Date()): JobRunners {
+  return {
+    async crawl(sourceIds) {
+      // Loaded on first use: the crawler stack is heavy and serve may have no crawl jobs.
+      const [{ runCrawl }, { CrawlProgress }, { alertAfterCrawl }] = await Promise.all([
+        import('../../cli/commands/crawl.ts'),
+        import('../../cli/progress.ts'),
+        import('../alerts/index.ts'),
+      ]);
+      const quiet = new CrawlProgress({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream);
+      const reports = await runCrawl(config, sourceIds, quiet, {
+        afterCycle: async (cycle) => void (await alertAfterCrawl(config, cycle, logger)),
+      });
+      for (const report of reports) {
+        const summary = report.toJSON();
+        logger.info({ ...summary, errors: summary.errors.length }, `crawled ${report.sourceId}`);
+      }
+      return reports;
+    },
+    async digest() {
+      const { runDigest } = await import('../../dashboards/digest/index.ts');
+      return runDigest(config, { now: now(), logger });
+    },
+    async retention() {
+      const days = retentionDaysOf(config);
+      const cutoff = new Date(now().getTime() - days * 86_400_000);
+      const store = await openStore(config);
+      try {
+        await deleteItemsOlderThan(store, cutoff, logger);
+      } finally {
+        await store.close();
+      }
+      const pruned = pruneAlertLedger(config, cutoff.toISOString());
+      if (pruned) logger.info({ pruned }, 'retention: old alert records deleted');
+    },
+  };
+}
+
+/** The job list from the config; throws ConfigError when a job cannot work with this config. */
+export function scheduledJobs(config: LoadedConfig, runners: JobRunners): JobDefinition[] {
+  const jobs: JobDefinition[] = [];
+  const where = config.configPath;
+  planCrawlJobs(config).forEach((plan) => {
+    if (!plan.sources.length) {
+      throw new ConfigError(`Invalid config ${where}:\n  - schedules.crawl: "${plan.name}" has no sources to crawl (every enabled source is named by another entry)`);
+    }
+    jobs.push({ name: plan.name, cron: plan.cron, exclusiveGroup: 'crawl', run: () => runners.crawl(plan.sources) });
+  });
+  if (config.schedules.digest) {
+    if (!config.email) throw new ConfigError(`Invalid config ${where}:\n  - schedules.digest: needs the "email" section (smtp, from, digestRecipients)`);
+    if (!config.email.digestRecipients.length) throw new ConfigError(`Invalid config ${where}:\n  - email.digestRecipients: schedules.digest is set but nobody would receive the digest`);
+    jobs.push({ name: 'digest', cron: config.schedules.digest, run: () => runners.digest() });
+  }
+  if (config.schedules.retention) {
+    jobs.push({ name: 'retention', cron: config.schedules.retention, run: () => runners.retention() });
+  }
+  return jobs;
+}
+
+export interface StartOptions {
+  trigger?: TriggerFactory;
+  runners?: Partial<JobRunners>;
+  now?: () => Date;
+}
+
+/** What `serve` calls: arms every configured job; `stop()` it on shutdown. */
+export function startSchedules(config: LoadedConfig, logger: Logger, options: StartOptions = {}): Scheduler {
+  const runners = { ...defaultRunners(config, logger, options.now), ...options.runners };
+  const scheduler = new Scheduler(scheduledJobs(config, runners), {
+    timezone: config.schedules.timezone,
+    logger,
+    trigger: options.trigger,
+    now: options.now,
+  });
+  return scheduler.start();
+}

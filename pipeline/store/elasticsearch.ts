@@ -1,0 +1,813 @@
+// The Elasticsearch engine: the same Store contract as SQLite, for offices that outgrow one
+// machine. Reads and writes go through an alias over a versioned index (see es-mapping.ts);
+// writes use the client's bulk helper and fall back to a durable local outbox during outages.
+import { readFileSync } from 'node:fs';
+import { Client, Transport, errors, type estypes } from '@elastic/elasticsearch';
+
+type ClientOptions = ConstructorParameters<typeof Client>[0];
+import type {
+  ItemQuery,
+  ItemSort,
+  ItemSummary,
+  Page,
+  ScoredItem,
+  Stats,
+  StatsQuery,
+  Store,
+  UpsertResult,
+} from '../../core/types.ts';
+import { foldVietnamese } from '../nlp/fold.ts';
+import { dateBound, itemTimestamp, toSummary } from './common.ts';
+import { EsOutbox, type OutboxEntry } from './es-outbox.ts';
+import { INDEX_MAPPINGS, INDEX_SETTINGS, MAPPING_VERSION, indexNames, versionOf, type IndexNames } from './es-mapping.ts';
+
+export interface ElasticsearchStoreOptions {
+  /** One URL or several nodes of the same cluster. */
+  node: string | string[];
+  auth?: { apiKey: string } | { username: string; password: string };
+  /** PEM file of the CA that signed the cluster's certificate (absolute path). */
+  caFile?: string;
+  /** Name prefix of the alias, indices and template. Default "mediawatch". */
+  index?: string;
+  /**
+   * SQLite file that buffers writes while the cluster is unreachable; `null` disables the
+   * outbox (outages then fail the write, as `reindex` wants).
+   */
+  outboxPath?: string | null;
+  requestTimeoutMs?: number;
+  /** How often buffered items are retried while the cluster is down. Default 2000 ms. */
+  replayIntervalMs?: number;
+  /** Attempts for a bulk request that fails with 429/5xx or a connection error. Default 3. */
+  writeAttempts?: number;
+  /** Bulk helper tuning. */
+  flushBytes?: number;
+  concurrency?: number;
+  /** Only for tests of index migrations: pretend the mapping has this version. */
+  mappingVersion?: number;
+  /** Where outage and migration notices go. Default: stderr. */
+  warn?: (message: string) => void;
+}
+
+type Outcome = { ok: true; existed: boolean } | { ok: false; transient: boolean; reason: string };
+
+/** What Elasticsearch stores: the item plus the store's bookkeeping under "mw". */
+interface EsDoc extends ScoredItem {
+  mw: { ts: string; seq: number; status: string; writtenAt: number };
+}
+
+/**
+ * Connection errors and 502/503/504 are retried by the client itself; this keeps its back-off
+ * short (0.1, 0.2, 0.4 s), so during an outage a crawl falls back to the outbox within a
+ * second instead of waiting the default several seconds on every request.
+ */
+class QuickRetryTransport extends Transport {
+  constructor(options: ConstructorParameters<typeof Transport>[0]) {
+    super({ ...options, retryBackoff: (_min, _max, attempt) => Math.min(0.05 * 2 ** attempt, 1) });
+  }
+}
+
+/** ES refuses search results past this offset; deeper pages walk there with search_after. */
+const MAX_WINDOW = 10_000;
+const MGET_CHUNK = 5_000;
+const SUMMARY_EXCLUDES = ['foldedText', 'explanations', 'mw'];
+
+const SORTS: Record<ItemSort, estypes.SortCombinations[]> = {
+  newest: [{ 'mw.ts': 'desc' }, { id: 'asc' }],
+  oldest: [{ 'mw.ts': 'asc' }, { id: 'asc' }],
+  distortion: [{ 'scores.distortion': 'desc' }, { 'mw.ts': 'desc' }, { id: 'asc' }],
+};
+
+const SCAN_SORT: estypes.SortCombinations[] = [{ 'mw.seq': 'asc' }, { id: 'asc' }];
+
+/** Insertion order across processes: microseconds since the epoch, strictly increasing here. */
+let lastSeq = 0;
+function nextSeq(): number {
+  lastSeq = Math.max(lastSeq + 1, Date.now() * 1000);
+  return lastSeq;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Failures worth retrying or buffering: the cluster is down, overloaded or briefly unavailable. */
+export function isTransientError(error: unknown): boolean {
+  if (
+    error instanceof errors.ConnectionError ||
+    error instanceof errors.TimeoutError ||
+    error instanceof errors.NoLivingConnectionsError
+  ) {
+    return true;
+  }
+  if (error instanceof errors.ResponseError) return [429, 502, 503, 504].includes(error.statusCode ?? 0);
+  return false;
+}
+
+function statusOf(error: unknown): number | undefined {
+  return error instanceof errors.ResponseError ? error.statusCode : undefined;
+}
+
+/** One line for logs and errors: the ES error type and reason rather than the raw body. */
+export function describeError(error: unknown): string {
+  if (error instanceof errors.ResponseError) {
+    const cause = (error.body as { error?: estypes.ErrorCause } | undefined)?.error;
+    const root = cause?.root_cause?.[0] ?? cause;
+    return root?.reason ? `${error.statusCode} ${root.type}: ${root.reason}` : `${error.statusCode} ${error.message}`;
+  }
+  return (error as Error)?.message ?? String(error);
+}
+
+function reasonOf(cause: estypes.ErrorCause | null | undefined, status: number): string {
+  if (!cause) return `HTTP ${status}`;
+  const caused = cause.caused_by?.reason ? ` (${cause.caused_by.reason})` : '';
+  return `${cause.type}: ${cause.reason ?? ''}${caused}`;
+}
+
+/** Same filters as the SQLite engine's buildFilter, as an Elasticsearch query. */
+export function buildQuery(query: Partial<ItemQuery> & StatsQuery): estypes.QueryDslQueryContainer {
+  const filter: estypes.QueryDslQueryContainer[] = [];
+  const must: estypes.QueryDslQueryContainer[] = [];
+  const should: estypes.QueryDslQueryContainer[] = [];
+  if (query.flagged !== undefined) filter.push({ term: { flagged: query.flagged } });
+  if (query.congress !== undefined) filter.push({ term: { congress: query.congress } });
+  if (query.source) filter.push({ term: { sourceId: query.source } });
+  if (query.kind) filter.push({ term: { kind: query.kind } });
+  if (query.clusterId) filter.push({ term: { clusterId: query.clusterId } });
+  if (query.status?.length) filter.push({ terms: { 'mw.status': query.status } });
+  if (query.assignee) filter.push({ term: { 'review.assignee': query.assignee } });
+  if (query.topic) filter.push({ term: { topics: query.topic } });
+  if (query.from || query.to) {
+    filter.push({
+      range: {
+        'mw.ts': {
+          ...(query.from ? { gte: dateBound(query.from, 'from') } : {}),
+          ...(query.to ? { lte: dateBound(query.to, 'to') } : {}),
+        },
+      },
+    });
+  }
+  if (query.q !== undefined) {
+    const text = query.q.normalize('NFC');
+    // A query with no letters or digits matches nothing rather than everything.
+    if (!/[\p{L}\p{N}]/u.test(foldVietnamese(text))) return { match_none: {} };
+    // Every word must appear, in the title or the text, diacritics or not...
+    must.push({ multi_match: { query: text, type: 'cross_fields', fields: ['title^2', 'text'], operator: 'and' } });
+    // ...and words spelled with the same diacritics as typed score higher.
+    should.push({ multi_match: { query: text, type: 'cross_fields', fields: ['title.exact^4', 'text.exact^2'] } });
+  }
+  if (!filter.length && !must.length) return { match_all: {} };
+  return { bool: { filter, must, should } };
+}
+
+function stripBookkeeping(source: EsDoc | ScoredItem | undefined): ScoredItem {
+  const { mw: _mw, ...item } = source as EsDoc;
+  return item;
+}
+
+export class ElasticsearchStore implements Store {
+  readonly engine = 'elasticsearch';
+  readonly names: IndexNames;
+  private readonly prefix: string;
+  private readonly version: number;
+  private readonly outbox: EsOutbox | undefined;
+  private readonly warn: (message: string) => void;
+  private clientInstance: Client | undefined;
+  /** When the last request failed for lack of a cluster; reads skip Elasticsearch until a replay succeeds. */
+  private outageSince: number | undefined;
+  private lastAttempt = 0;
+  private replayTimer: NodeJS.Timeout | undefined;
+  private replayChain: Promise<unknown> = Promise.resolve();
+  private replayRunning = false;
+  private closed = false;
+
+  constructor(private readonly options: ElasticsearchStoreOptions) {
+    this.prefix = options.index ?? 'mediawatch';
+    this.names = indexNames(this.prefix);
+    this.version = options.mappingVersion ?? MAPPING_VERSION;
+    this.outbox = options.outboxPath ? new EsOutbox(options.outboxPath) : undefined;
+    this.warn = options.warn ?? ((message) => process.stderr.write(`mediawatch elasticsearch: ${message}\n`));
+  }
+
+  /** The underlying client, for tests, the bench and admin commands. */
+  get client(): Client {
+    if (!this.clientInstance || this.closed) throw new Error('ElasticsearchStore used before init() or after close()');
+    return this.clientInstance;
+  }
+
+  private get nodes(): string {
+    return [this.options.node].flat().join(', ');
+  }
+
+  async init(): Promise<void> {
+    const clientOptions: ClientOptions = {
+      node: this.options.node,
+      requestTimeout: this.options.requestTimeoutMs ?? 30_000,
+      maxRetries: 3,
+      Transport: QuickRetryTransport,
+      name: 'mediawatch',
+    };
+    if (this.options.auth) clientOptions.auth = this.options.auth;
+    if (this.options.caFile) {
+      let ca: Buffer;
+      try {
+        ca = readFileSync(this.options.caFile);
+      } catch (error) {
+        throw new Error(`cannot read store.tls.caFile ${this.options.caFile}: ${(error as Error).message}`);
+      }
+      clientOptions.tls = { ca };
+    }
+    this.clientInstance = new Client(clientOptions);
+    try {
+      await this.ensureIndex();
+    } catch (error) {
+      await this.clientInstance.close();
+      this.clientInstance = undefined;
+      throw new Error(`Elasticsearch at ${this.nodes}: ${describeError(error)}`, { cause: error });
+    }
+    const pending = this.outbox?.pending() ?? 0;
+    if (pending) {
+      this.warn(`${pending} item(s) buffered in ${this.outbox!.path} by an earlier run; replaying them`);
+      await this.replay(true);
+    }
+  }
+
+  // --- index lifecycle ------------------------------------------------------------------
+
+  private async ensureIndex(): Promise<void> {
+    const client = this.client;
+    await client.indices.putIndexTemplate({
+      name: this.names.template,
+      index_patterns: [this.names.pattern],
+      priority: 500,
+      template: { settings: INDEX_SETTINGS, mappings: INDEX_MAPPINGS },
+      _meta: { managedBy: 'mediawatch', mappingVersion: this.version },
+    });
+    const target = this.names.versioned(this.version);
+    const current = await this.aliasedIndices();
+    if (!current.length) {
+      if (await client.indices.exists({ index: this.names.alias })) {
+        throw new Error(`"${this.names.alias}" is an index, not the alias mediawatch expects; rename or delete it`);
+      }
+      await this.createIndex(target, true);
+      return;
+    }
+    if (current.includes(target)) return;
+    const newer = current.find((index) => (versionOf(this.prefix, index) ?? 0) > this.version);
+    if (newer) {
+      throw new Error(`alias ${this.names.alias} points to ${newer}, made by a newer mediawatch (mapping v${this.version} here); upgrade mediawatch`);
+    }
+    await this.migrate(current, target);
+  }
+
+  private async aliasedIndices(): Promise<string[]> {
+    try {
+      return Object.keys(await this.client.indices.getAlias({ name: this.names.alias }));
+    } catch (error) {
+      if (statusOf(error) === 404) return [];
+      throw error;
+    }
+  }
+
+  private async createIndex(index: string, withAlias: boolean): Promise<void> {
+    try {
+      await this.client.indices.create({
+        index,
+        aliases: withAlias ? { [this.names.alias]: { is_write_index: true } } : undefined,
+        wait_for_active_shards: 1,
+      });
+    } catch (error) {
+      // Another process created it first: fine, the alias came with it atomically.
+      const type = ((error as errors.ResponseError).body as { error?: { type?: string } } | undefined)?.error?.type;
+      if (type !== 'resource_already_exists_exception') throw error;
+    }
+  }
+
+  /**
+   * Builds the current-version index from the old one with no downtime: copy everything, swap
+   * the alias atomically, then copy what was written to the old index during the copy (unless
+   * the new index already holds a newer write of that id). The old index is kept.
+   */
+  private async migrate(oldIndices: string[], target: string): Promise<void> {
+    const source = oldIndices.join(',');
+    this.warn(`migrating ${source} to ${target} (mapping v${this.version}); reads continue on the old index meanwhile`);
+    await this.createIndex(target, false);
+    const started = Date.now();
+    let copied = await this.copyIndex(source, target, { match_all: {} }, false);
+    await this.client.indices.refresh({ index: target });
+    await this.client.indices.updateAliases({
+      actions: [
+        ...oldIndices.map((index) => ({ remove: { index, alias: this.names.alias } })),
+        { add: { index: target, alias: this.names.alias, is_write_index: true } },
+      ],
+    });
+    copied += await this.copyIndex(source, target, { range: { 'mw.writtenAt': { gte: started - 60_000 } } }, true);
+    await this.client.indices.refresh({ index: target });
+    this.warn(`migrated ${copied} document(s) to ${target}; ${source} is no longer used and can be deleted`);
+  }
+
+  private async copyIndex(
+    source: string,
+    target: string,
+    query: estypes.QueryDslQueryContainer,
+    onlyIfNewer: boolean,
+  ): Promise<number> {
+    let copied = 0;
+    for await (const hits of this.scanHits(source, query, [{ _shard_doc: 'asc' }], 1000, undefined)) {
+      let docs = hits.map((hit) => ({ id: hit._id!, body: hit._source! }));
+      if (onlyIfNewer) {
+        const found = await this.client.mget<EsDoc>({ index: target, ids: docs.map((doc) => doc.id), _source_includes: ['mw.writtenAt'] });
+        const writtenAt = new Map<string, number>();
+        for (const doc of found.docs) {
+          if ('found' in doc && doc.found) writtenAt.set(doc._id, doc._source?.mw?.writtenAt ?? 0);
+        }
+        docs = docs.filter((doc) => (writtenAt.get(doc.id) ?? -1) < doc.body.mw.writtenAt);
+      }
+      const outcomes = await this.bulkIndex(docs, target);
+      const failed = [...outcomes.values()].filter((outcome) => !outcome.ok);
+      if (failed.length) throw new Error(`migration to ${target} failed for ${failed.length} document(s): ${(failed[0] as { reason: string }).reason}`);
+      copied += docs.length;
+    }
+    return copied;
+  }
+
+  /** Deletes this prefix's indices and template (tests and benchmarks clean up with it). */
+  async destroy(): Promise<void> {
+    const client = this.client;
+    const indices = Object.keys(await client.indices.get({ index: this.names.pattern, allow_no_indices: true, expand_wildcards: 'all' }));
+    if (indices.length) await client.indices.delete({ index: indices.join(',') });
+    await client.indices.deleteIndexTemplate({ name: this.names.template }).catch((error: unknown) => {
+      if (statusOf(error) !== 404) throw error;
+    });
+  }
+
+  // --- writes ---------------------------------------------------------------------------
+
+  async upsertItems(items: ScoredItem[]): Promise<UpsertResult> {
+    const result: UpsertResult = { inserted: 0, updated: 0, errors: [] };
+    if (!items.length) return result;
+    if (this.closed || !this.clientInstance) throw new Error('ElasticsearchStore used before init() or after close()');
+    if (this.outbox && this.outbox.pending() > 0) {
+      // Buffered items go first, so an older buffered copy never overwrites this one. During
+      // an outage the background replay retries; the caller does not wait for it.
+      this.outbox.enqueue(items);
+      const outcomes = this.replayRunning || this.replayDue() === false ? new Map<string, Outcome>() : await this.replay(false);
+      return this.tally(items, outcomes, result);
+    }
+    let outcomes: Map<string, Outcome>;
+    try {
+      outcomes = await this.writeItems(items);
+    } catch (error) {
+      if (!this.outbox || !isTransientError(error)) throw error;
+      this.enterOutage(error);
+      this.outbox.enqueue(items);
+      return { ...result, buffered: items.length };
+    }
+    const transient = items.filter((item) => {
+      const outcome = outcomes.get(item.id);
+      return outcome && !outcome.ok && outcome.transient;
+    });
+    if (transient.length && this.outbox) {
+      // Overloaded or unavailable shards even after retries: keep them for the replay.
+      const reason = (outcomes.get(transient[0].id) as { reason: string }).reason;
+      this.outbox.enqueue(transient);
+      for (const item of transient) outcomes.delete(item.id);
+      this.enterOutage(new Error(reason));
+    }
+    return this.tally(items, outcomes, result);
+  }
+
+  /** Counts like SQLite: first copy of an id is an insert or an update, repeats are updates. */
+  private tally(items: ScoredItem[], outcomes: Map<string, Outcome>, result: UpsertResult): UpsertResult {
+    const seen = new Set<string>();
+    let buffered = 0;
+    for (const item of items) {
+      const outcome = outcomes.get(item.id);
+      const repeat = seen.has(item.id);
+      seen.add(item.id);
+      if (!outcome) buffered++;
+      else if (!outcome.ok) {
+        if (!repeat) result.errors.push({ id: item.id, reason: outcome.reason });
+      } else if (repeat || outcome.existed) result.updated++;
+      else result.inserted++;
+    }
+    if (buffered) result.buffered = buffered;
+    return result;
+  }
+
+  /**
+   * Writes items (last copy of an id wins) and makes them visible to search. Throws when the
+   * cluster cannot be reached after retries; per-document failures come back as outcomes.
+   */
+  private async writeItems(items: ScoredItem[]): Promise<Map<string, Outcome>> {
+    const latest = new Map<string, ScoredItem>();
+    for (const item of items) latest.set(item.id, item);
+    const unique = [...latest.values()];
+    const outcomes = new Map<string, Outcome>();
+    for (let start = 0; start < unique.length; start += MGET_CHUNK) {
+      const chunk = unique.slice(start, start + MGET_CHUNK);
+      const seqs = await this.withRetry(() => this.existingSeqs(chunk.map((item) => item.id)));
+      const writtenAt = Date.now();
+      const docs = chunk.map((item) => {
+        const doc: EsDoc = {
+          ...item,
+          mw: {
+            ts: itemTimestamp(item),
+            seq: seqs.get(item.id) ?? nextSeq(),
+            status: item.review?.status ?? 'new',
+            writtenAt,
+          },
+        };
+        return { id: item.id, body: doc };
+      });
+      const written = await this.bulkIndex(docs, this.names.alias);
+      for (const [id, outcome] of written) {
+        outcomes.set(id, outcome.ok ? { ok: true, existed: seqs.has(id) } : outcome);
+      }
+    }
+    await this.withRetry(() => this.client.indices.refresh({ index: this.names.alias }));
+    return outcomes;
+  }
+
+  /** Insertion sequence of the ids that already exist (real-time, no refresh needed). */
+  private async existingSeqs(ids: string[]): Promise<Map<string, number>> {
+    const response = await this.client.mget<EsDoc>({ index: this.names.alias, ids, _source_includes: ['mw.seq'] });
+    const seqs = new Map<string, number>();
+    for (const doc of response.docs) {
+      if ('found' in doc && doc.found) seqs.set(doc._id, doc._source?.mw?.seq ?? nextSeq());
+    }
+    return seqs;
+  }
+
+  /** Retries a request the cluster answered with 429 (the client retries the other transient failures). */
+  private async withRetry<T>(action: () => Promise<T>): Promise<T> {
+    const attempts = this.options.writeAttempts ?? 3;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await action();
+      } catch (error) {
+        if (attempt >= attempts || statusOf(error) !== 429 || this.closed) throw error;
+        await sleep(250 * 2 ** attempt);
+      }
+    }
+  }
+
+  /**
+   * Bulk-indexes documents by id through the client's helper (which retries 429s per
+   * document); 503s and leftover 429s are retried here, and so is a 429 for the whole request
+   * (re-sending is safe: ids are stable). Connection errors and 502/503/504 for the whole
+   * request were already retried by the client and are thrown.
+   */
+  private async bulkIndex(docs: Array<{ id: string; body: EsDoc }>, index: string): Promise<Map<string, Outcome>> {
+    const outcomes = new Map<string, Outcome>();
+    const attempts = this.options.writeAttempts ?? 3;
+    let pending = docs;
+    for (let attempt = 1; pending.length; attempt++) {
+      const dropped = new Map<string, { status: number; reason: string }>();
+      try {
+        await this.client.helpers.bulk({
+          datasource: pending,
+          onDocument: (doc) => [{ index: { _index: index, _id: doc.id } }, doc.body],
+          flushBytes: this.options.flushBytes ?? 5_000_000,
+          concurrency: this.options.concurrency ?? 2,
+          retries: 2,
+          wait: 500,
+          refreshOnCompletion: false,
+          onDrop: (drop) => {
+            const operation = drop.operation as { index?: { _id?: string } };
+            dropped.set(String(operation.index?._id), { status: drop.status, reason: reasonOf(drop.error, drop.status) });
+          },
+        });
+      } catch (error) {
+        if (attempt >= attempts || statusOf(error) !== 429 || this.closed) throw error;
+        await sleep(250 * 2 ** attempt);
+        continue;
+      }
+      const retry: typeof docs = [];
+      for (const doc of pending) {
+        const drop = dropped.get(doc.id);
+        if (!drop) outcomes.set(doc.id, { ok: true, existed: false });
+        else if ((drop.status === 429 || drop.status === 503) && attempt < attempts) retry.push(doc);
+        else outcomes.set(doc.id, { ok: false, transient: drop.status === 429 || drop.status >= 500, reason: drop.reason });
+      }
+      if (retry.length) await sleep(250 * 2 ** attempt);
+      pending = retry;
+    }
+    return outcomes;
+  }
+
+  // --- outage handling ------------------------------------------------------------------
+
+  private enterOutage(error: unknown): void {
+    this.lastAttempt = Date.now();
+    if (this.outageSince === undefined) {
+      this.outageSince = Date.now();
+      this.warn(
+        `cannot write to ${this.nodes} (${describeError(error)}); buffering items in ${this.outbox?.path} ` +
+          'and replaying them when the cluster answers again',
+      );
+    }
+    this.scheduleReplay();
+  }
+
+  private scheduleReplay(): void {
+    if (this.replayTimer || this.closed || !this.outbox) return;
+    const interval = this.options.replayIntervalMs ?? 2000;
+    this.replayTimer = setInterval(() => {
+      void this.replay(true).catch((error: unknown) => this.warn(`replay failed: ${describeError(error)}`));
+    }, interval);
+    // Buffered items live on disk: a process may exit while the timer waits.
+    this.replayTimer.unref();
+  }
+
+  /** Items waiting in the outbox (0 without one). */
+  pendingWrites(): number {
+    return this.outbox?.pending() ?? 0;
+  }
+
+  /**
+   * Sends buffered items in the order they were queued. Runs one at a time; without `force`
+   * it does nothing while the last failed attempt is recent (callers then just buffer).
+   */
+  replay(force: boolean): Promise<Map<string, Outcome>> {
+    const run = this.replayChain.then(async () => {
+      this.replayRunning = true;
+      try {
+        return await this.replayOnce(force);
+      } finally {
+        this.replayRunning = false;
+      }
+    });
+    this.replayChain = run.catch(() => undefined);
+    return run;
+  }
+
+  /** False while the last failed attempt is too recent to try the cluster again. */
+  private replayDue(): boolean {
+    return this.outageSince === undefined || Date.now() - this.lastAttempt >= (this.options.replayIntervalMs ?? 2000);
+  }
+
+  private async replayOnce(force: boolean): Promise<Map<string, Outcome>> {
+    const outbox = this.outbox;
+    const outcomes = new Map<string, Outcome>();
+    if (!outbox || this.closed) return outcomes;
+    if (!force && !this.replayDue()) return outcomes;
+    this.lastAttempt = Date.now();
+    let replayed = 0;
+    for (;;) {
+      const batch = outbox.peek(1000);
+      if (!batch.length) break;
+      let written: Map<string, Outcome>;
+      try {
+        written = await this.writeItems(batch.map((entry) => entry.item));
+      } catch (error) {
+        if (!isTransientError(error)) throw error;
+        this.enterOutage(error);
+        return outcomes;
+      }
+      const done: OutboxEntry[] = [];
+      let stalled = false;
+      for (const entry of batch) {
+        const outcome = written.get(entry.id);
+        if (!outcome) continue;
+        if (outcome.ok) done.push(entry);
+        else if (outcome.transient) stalled = true;
+        else {
+          outbox.reject(entry, outcome.reason);
+          this.warn(`Elasticsearch refused buffered item ${entry.id}: ${outcome.reason} (kept in ${outbox.path}, table dead_letters)`);
+        }
+        outcomes.set(entry.id, outcome);
+      }
+      outbox.ack(done);
+      replayed += done.length;
+      if (stalled) {
+        this.enterOutage(new Error('some buffered items were rejected as overloaded'));
+        return outcomes;
+      }
+    }
+    if (this.outageSince !== undefined) {
+      const seconds = Math.round((Date.now() - this.outageSince) / 1000);
+      this.warn(`${this.nodes} answers again after ${seconds}s; replayed ${replayed} buffered item(s)`);
+    }
+    this.outageSince = undefined;
+    if (this.replayTimer) clearInterval(this.replayTimer);
+    this.replayTimer = undefined;
+    return outcomes;
+  }
+
+  /** Reads that the crawl needs keep going during an outage, answered from the outbox. */
+  private get inOutage(): boolean {
+    return this.outbox !== undefined && this.outageSince !== undefined;
+  }
+
+  // --- reads ----------------------------------------------------------------------------
+
+  async getItem(id: string): Promise<ScoredItem | null> {
+    const buffered = this.outbox?.get(id);
+    if (buffered) return buffered;
+    if (this.inOutage) return null;
+    try {
+      const response = await this.client.get<EsDoc>({ index: this.names.alias, id, _source_excludes: ['mw'] });
+      return response.found && response._source ? stripBookkeeping(response._source) : null;
+    } catch (error) {
+      if (statusOf(error) === 404) return null;
+      if (this.outbox && isTransientError(error)) {
+        this.enterOutage(error);
+        return null;
+      }
+      throw error;
+    }
+  }
+
+  async findByContentHash(contentHash: string): Promise<string | null> {
+    if (!this.inOutage) {
+      try {
+        const response = await this.client.search({
+          index: this.names.alias,
+          size: 1,
+          query: { term: { contentHash } },
+          sort: SCAN_SORT,
+          _source: false,
+          track_total_hits: false,
+        });
+        const hit = response.hits.hits[0];
+        if (hit) return hit._id ?? null;
+      } catch (error) {
+        if (!this.outbox || !isTransientError(error)) throw error;
+        this.enterOutage(error);
+      }
+    }
+    return this.outbox?.findByContentHash(contentHash) ?? null;
+  }
+
+  async queryItems(query: ItemQuery): Promise<Page<ItemSummary>> {
+    const esQuery = buildQuery(query);
+    const sort = SORTS[query.sort ?? 'newest'];
+    const offset = (query.page - 1) * query.pageSize;
+    let response: estypes.SearchResponse<ScoredItem>;
+    if (offset + query.pageSize <= MAX_WINDOW) {
+      response = await this.client.search<ScoredItem>({
+        index: this.names.alias,
+        query: esQuery,
+        sort,
+        from: offset,
+        size: query.pageSize,
+        track_total_hits: true,
+        _source: { excludes: SUMMARY_EXCLUDES },
+      });
+    } else {
+      response = await this.deepPage(esQuery, sort, offset, query.pageSize);
+    }
+    const total = response.hits.total;
+    return {
+      items: response.hits.hits.map((hit) => toSummary(hit._source as ScoredItem)),
+      total: typeof total === 'number' ? total : (total?.value ?? 0),
+      page: query.page,
+      pageSize: query.pageSize,
+    };
+  }
+
+  /**
+   * A page past the 10,000-result window: walk to the offset with search_after over a point
+   * in time (sort values only, 10,000 at a time), then fetch the page after the last one.
+   */
+  private async deepPage(
+    query: estypes.QueryDslQueryContainer,
+    sort: estypes.SortCombinations[],
+    offset: number,
+    size: number,
+  ): Promise<estypes.SearchResponse<ScoredItem>> {
+    const client = this.client;
+    let pitId = (await client.openPointInTime({ index: this.names.alias, keep_alive: '1m' })).id;
+    try {
+      let searchAfter: estypes.SortResults | undefined;
+      let remaining = offset;
+      while (remaining > 0) {
+        const step = Math.min(remaining, MAX_WINDOW);
+        const skip = await client.search({
+          pit: { id: pitId, keep_alive: '1m' },
+          query,
+          sort,
+          size: step,
+          search_after: searchAfter,
+          _source: false,
+          track_total_hits: false,
+          filter_path: ['pit_id', 'hits.hits.sort'],
+        });
+        pitId = skip.pit_id ?? pitId;
+        const hits = skip.hits?.hits ?? [];
+        remaining -= hits.length;
+        if (hits.length < step) {
+          // Fewer results than the offset: an empty page, with the real total.
+          const count = await client.count({ index: this.names.alias, query });
+          return { hits: { hits: [], total: { value: count.count, relation: 'eq' } } } as unknown as estypes.SearchResponse<ScoredItem>;
+        }
+        searchAfter = hits[hits.length - 1].sort;
+      }
+      const page = await client.search<ScoredItem>({
+        pit: { id: pitId, keep_alive: '1m' },
+        query,
+        sort,
+        size,
+        search_after: searchAfter,
+        track_total_hits: true,
+        _source: { excludes: SUMMARY_EXCLUDES },
+      });
+      pitId = page.pit_id ?? pitId;
+      return page;
+    } finally {
+      await client.closePointInTime({ id: pitId }).catch(() => undefined);
+    }
+  }
+
+  async stats(query: StatsQuery): Promise<Stats> {
+    const flaggedOnly: estypes.AggregationsAggregationContainer = { filter: { term: { flagged: true } } };
+    const response = await this.client.search({
+      index: this.names.alias,
+      size: 0,
+      track_total_hits: true,
+      query: buildQuery(query),
+      aggs: {
+        flagged: flaggedOnly,
+        congress: { filter: { term: { congress: true } } },
+        byDay: {
+          date_histogram: { field: 'mw.ts', calendar_interval: 'day', time_zone: '+07:00', format: 'yyyy-MM-dd', min_doc_count: 1 },
+          aggs: { flagged: flaggedOnly },
+        },
+        bySource: {
+          terms: { field: 'sourceId', size: 10_000, order: [{ _count: 'desc' }, { _key: 'asc' }] },
+          aggs: { flagged: flaggedOnly },
+        },
+        byTopic: { terms: { field: 'topics', size: 10_000, order: [{ _count: 'desc' }, { _key: 'asc' }] } },
+      },
+    });
+    type Bucket = { key: string | number; key_as_string?: string; doc_count: number; flagged?: { doc_count: number } };
+    const aggs = response.aggregations as Record<string, { doc_count?: number; buckets?: Bucket[] }>;
+    const total = response.hits.total;
+    return {
+      total: typeof total === 'number' ? total : (total?.value ?? 0),
+      flagged: aggs.flagged.doc_count ?? 0,
+      congress: aggs.congress.doc_count ?? 0,
+      byDay: (aggs.byDay.buckets ?? []).map((b) => ({ key: String(b.key_as_string), count: b.doc_count, flagged: b.flagged?.doc_count ?? 0 })),
+      bySource: (aggs.bySource.buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count, flagged: b.flagged?.doc_count ?? 0 })),
+      byTopic: (aggs.byTopic.buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count })),
+    };
+  }
+
+  async *scanItems(batchSize = 1000): AsyncIterable<ScoredItem[]> {
+    if (this.pendingWrites()) await this.replay(true);
+    const pending = this.pendingWrites();
+    if (pending) this.warn(`${pending} buffered item(s) could not be replayed yet and are not part of this scan`);
+    for await (const hits of this.scanHits(this.names.alias, { match_all: {} }, SCAN_SORT, batchSize, ['mw'])) {
+      yield hits.map((hit) => stripBookkeeping(hit._source));
+    }
+  }
+
+  /** Every hit of a query in batches, over a point in time with search_after. */
+  private async *scanHits(
+    index: string,
+    query: estypes.QueryDslQueryContainer,
+    sort: estypes.SortCombinations[],
+    batchSize: number,
+    excludes: string[] | undefined,
+  ): AsyncIterable<Array<estypes.SearchHit<EsDoc>>> {
+    const client = this.client;
+    const size = Math.max(1, Math.min(batchSize, MAX_WINDOW));
+    let pitId = (await client.openPointInTime({ index, keep_alive: '2m' })).id;
+    try {
+      let searchAfter: estypes.SortResults | undefined;
+      for (;;) {
+        const response = await client.search<EsDoc>({
+          pit: { id: pitId, keep_alive: '2m' },
+          query,
+          sort,
+          size,
+          search_after: searchAfter,
+          track_total_hits: false,
+          ...(excludes ? { _source: { excludes } } : {}),
+        });
+        pitId = response.pit_id ?? pitId;
+        const hits = response.hits.hits;
+        if (!hits.length) return;
+        yield hits;
+        if (hits.length < size) return;
+        searchAfter = hits[hits.length - 1].sort;
+      }
+    } finally {
+      await client.closePointInTime({ id: pitId }).catch(() => undefined);
+    }
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    if (this.replayTimer) clearInterval(this.replayTimer);
+    this.replayTimer = undefined;
+    if (this.clientInstance && this.pendingWrites()) {
+      await this.replay(true).catch(() => undefined);
+      const left = this.pendingWrites();
+      if (left) this.warn(`${left} item(s) stay buffered in ${this.outbox!.path}; they are sent the next time mediawatch opens this store`);
+    }
+    this.closed = true;
+    await this.replayChain.catch(() => undefined);
+    this.outbox?.close();
+    await this.clientInstance?.close();
+    this.clientInstance = undefined;
+  }
+}

@@ -1,0 +1,114 @@
+// Index layout of the Elasticsearch engine. Bump MAPPING_VERSION whenever the settings or
+// mappings change: the store then builds "<prefix>-items-v<N+1>", copies the documents over
+// and moves the alias, so readers never see a half-built index.
+import type { estypes } from '@elastic/elasticsearch';
+
+export const MAPPING_VERSION = 1;
+
+export interface IndexNames {
+  /** What every read and write goes through. */
+  alias: string;
+  /** Index template name; its pattern matches every version of the items index. */
+  template: string;
+  pattern: string;
+  versioned(version: number): string;
+}
+
+export function indexNames(prefix: string): IndexNames {
+  return {
+    alias: `${prefix}-items`,
+    template: `${prefix}-items`,
+    pattern: `${prefix}-items-v*`,
+    versioned: (version) => `${prefix}-items-v${version}`,
+  };
+}
+
+/** "<prefix>-items-v7" → 7; anything else → undefined. */
+export function versionOf(prefix: string, index: string): number | undefined {
+  const match = index.startsWith(`${prefix}-items-v`) ? /^(\d+)$/.exec(index.slice(`${prefix}-items-v`.length)) : null;
+  return match ? Number(match[1]) : undefined;
+}
+
+const keyword: estypes.MappingProperty = { type: 'keyword' };
+const notIndexedKeyword: estypes.MappingProperty = { type: 'keyword', index: false, doc_values: false };
+
+/**
+ * Vietnamese text: the main field folds case and diacritics (đ→d too, which is a letter of its
+ * own rather than d plus a mark), so "dai hoi dang" finds "Đại hội Đảng"; the ".exact"
+ * sub-field keeps the diacritics and is boosted, so a query typed with accents ranks the
+ * exact spelling first.
+ */
+const vietnameseText: estypes.MappingProperty = {
+  type: 'text',
+  analyzer: 'mw_folded',
+  fields: { exact: { type: 'text', analyzer: 'mw_exact' } },
+};
+
+export const INDEX_SETTINGS: estypes.IndicesIndexSettings = {
+  number_of_shards: 1,
+  // No replica on a one-node cluster (stays green), one as soon as there is a second node.
+  auto_expand_replicas: '0-1',
+  refresh_interval: '1s',
+  analysis: {
+    char_filter: {
+      mw_vi_d: { type: 'mapping', mappings: ['đ => d', 'Đ => D'] },
+    },
+    filter: {
+      mw_ascii: { type: 'asciifolding', preserve_original: false },
+    },
+    analyzer: {
+      mw_folded: { type: 'custom', tokenizer: 'standard', char_filter: ['mw_vi_d'], filter: ['lowercase', 'mw_ascii'] },
+      mw_exact: { type: 'custom', tokenizer: 'standard', filter: ['lowercase'] },
+    },
+  },
+};
+
+export const INDEX_MAPPINGS: estypes.MappingTypeMapping = {
+  // Unknown fields are kept in _source (getItem returns them) but not indexed.
+  dynamic: false,
+  _meta: { mappingVersion: MAPPING_VERSION, managedBy: 'mediawatch' },
+  properties: {
+    id: keyword,
+    sourceId: keyword,
+    kind: keyword,
+    platform: keyword,
+    url: notIndexedKeyword,
+    canonicalUrl: keyword,
+    contentHash: keyword,
+    title: vietnameseText,
+    text: vietnameseText,
+    author: keyword,
+    // Feeds carry malformed dates; they stay in _source, mw.ts falls back to fetchedAt.
+    publishedAt: { type: 'date', ignore_malformed: true },
+    fetchedAt: { type: 'date', ignore_malformed: true },
+    congress: { type: 'boolean' },
+    distortion: { type: 'boolean' },
+    flagged: { type: 'boolean' },
+    scores: { properties: { congress: { type: 'double' }, distortion: { type: 'double' } } },
+    topics: keyword,
+    clusterId: keyword,
+    engagement: {
+      properties: { likes: { type: 'long' }, shares: { type: 'long' }, replies: { type: 'long' }, views: { type: 'long' } },
+    },
+    review: {
+      properties: { status: keyword, assignee: keyword, priority: keyword, tags: keyword },
+    },
+    // Kept to return items exactly as stored; search runs on title/text instead.
+    foldedText: notIndexedKeyword,
+    // Stored for the UI's highlighting, never searched.
+    explanations: { type: 'object', enabled: false },
+    // Bookkeeping written by the store, stripped from what it returns.
+    mw: {
+      properties: {
+        /** Sort/bucket instant: publishedAt, else fetchedAt. */
+        ts: { type: 'date' },
+        /** Order of first insertion (for scans and "first item with this content"). */
+        seq: { type: 'long' },
+        /** Review status with the implied "new". */
+        status: keyword,
+        /** When this copy was written (epoch ms): lets a migration catch up on late writes. */
+        writtenAt: { type: 'date', format: 'epoch_millis' },
+      },
+    },
+  },
+};

@@ -1,0 +1,80 @@
+// "Within one pipeline cycle": the scheduled crawl job (as `serve` runs it) crawls the offline
+// demo site and forum feed, and the urgent items it stored are e-mailed before the job ends;
+// the next cycle finds nothing new and sends nothing.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import pino from 'pino';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { demoConfig, startDemoSite } from '../../cli/commands/demo.ts';
+import type { StaticSite } from '../../cli/demo/static-site.ts';
+import { parseConfig, type LoadedConfig } from '../../core/config.ts';
+import { startSchedules } from '../../pipeline/schedules/index.ts';
+import type { TriggerFactory } from '../../pipeline/schedules/scheduler.ts';
+import { openStore } from '../../pipeline/store/index.ts';
+import { startTestSmtp, type TestSmtp } from '../digest/smtp.ts';
+
+const THRESHOLD = 0.8;
+let site: StaticSite;
+let smtp: TestSmtp;
+let dir: string;
+let config: LoadedConfig;
+const logs: Array<Record<string, unknown> & { level: number; msg: string }> = [];
+const logger = pino({ level: 'info' }, { write: (line: string) => void logs.push(JSON.parse(line)) });
+
+beforeAll(async () => {
+  site = await startDemoSite();
+  smtp = await startTestSmtp();
+  dir = mkdtempSync(join(tmpdir(), 'mediawatch-crawl-alerts-'));
+  const base = demoConfig(site.url, dir);
+  const extra = parseConfig(
+    {
+      dashboardUrl: 'https://mw.gialai.example',
+      email: { smtp: { host: '127.0.0.1', port: smtp.port, timeoutSecs: 5 }, from: 'canhbao@gialai.example', alertRecipients: ['truc-ban@gialai.example'] },
+      alerts: { distortionThreshold: THRESHOLD, statePath: join(dir, 'alerts.db') },
+      schedules: { crawl: [{ cron: '*/15 * * * *' }] },
+    },
+    '<test>',
+    dir,
+  );
+  config = { ...base, dashboardUrl: extra.dashboardUrl, email: extra.email, alerts: extra.alerts, schedules: extra.schedules };
+});
+
+afterAll(async () => {
+  await site?.stop();
+  await smtp?.close();
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('scheduled crawl with urgent alerts', () => {
+  it('e-mails the urgent items of a crawl before the cycle ends, and only once', async () => {
+    const trigger: TriggerFactory = () => ({ stop() {} });
+    const scheduler = startSchedules(config, logger, { trigger });
+    expect(scheduler.jobNames).toEqual(['crawl:others']);
+
+    expect(await scheduler.tick('crawl:others')).toBe('succeeded');
+    // The job has finished: the alert must already be in the mailbox.
+    expect(smtp.messages).toHaveLength(1);
+
+    // Which items should have raised an alert, read back from the store.
+    const store = await openStore(config);
+    const page = await store.queryItems({ congress: true, sort: 'distortion', page: 1, pageSize: 100 });
+    await store.close();
+    const urgent = page.items.filter((item) => item.scores.distortion >= THRESHOLD);
+    expect(urgent.length).toBeGreaterThan(0);
+
+    const mail = smtp.messages[0];
+    expect(mail.to).toEqual(['truc-ban@gialai.example']);
+    const text = mail.parsed.text ?? '';
+    const linked = [...text.matchAll(/Xem trên bảng điều khiển: https:\/\/mw\.gialai\.example\/items\/(\S+)/g)].map((m) => decodeURIComponent(m[1]));
+    expect(linked.sort()).toEqual(urgent.map((item) => item.id).sort());
+    expect(mail.parsed.subject).toEqual(urgent.length === 1 ? expect.stringMatching(/^\[KHẨN\] Tin nghi sai lệch: /) : `[KHẨN] ${urgent.length} cảnh báo mới từ mediawatch`);
+    expect(logs.some((l) => l.msg === 'crawled dien-dan-pho-nui')).toBe(true);
+
+    // Second cycle: the same pages, nothing new, nothing sent.
+    expect(await scheduler.tick('crawl:others')).toBe('succeeded');
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    expect(smtp.messages).toHaveLength(1);
+    await scheduler.stop();
+  }, 120_000);
+});

@@ -1,0 +1,179 @@
+// Walks every route Express has registered (including a router mounted the way other modules
+// mount theirs) and proves, from a table kept here, that an anonymous request and a request
+// with each too-weak role are refused, and that the allowed roles get past the check.
+import { Router } from 'express';
+import type { AddressInfo } from 'node:net';
+import type { Server } from 'node:http';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApp } from '../../api/app.ts';
+import { listRoutes } from '../../api/route.ts';
+import { SqliteStore } from '../../pipeline/store/sqlite.ts';
+import { ROLES, SYSTEM_ACTOR, type Role, type Workflow } from '../../pipeline/workflow/index.ts';
+import { testWorkflow } from '../workflow/helpers.ts';
+import { ApiClient } from './client.ts';
+
+const READ: readonly Role[] = ['admin', 'analyst', 'spokesperson', 'viewer'];
+const REVIEW: readonly Role[] = ['admin', 'analyst'];
+const ANNOTATE: readonly Role[] = ['admin', 'analyst', 'spokesperson'];
+const RESPOND: readonly Role[] = ['admin', 'spokesperson'];
+const ADMIN: readonly Role[] = ['admin'];
+
+/** Who may call what. A new route fails the walk below until it is added here. */
+const EXPECTED: Record<string, 'public' | readonly Role[]> = {
+  'GET /api/health': 'public',
+  'POST /api/auth/login': 'public',
+  'POST /api/auth/logout': READ,
+  'GET /api/auth/me': READ,
+  'POST /api/auth/change-password': READ,
+  'GET /api/items': READ,
+  'GET /api/items/:id': READ,
+  'GET /api/stats': READ,
+  'GET /api/clusters/:id': READ,
+  'GET /api/review/queue': READ,
+  'GET /api/items/:id/review': READ,
+  'POST /api/items/:id/review/transition': REVIEW,
+  'POST /api/items/:id/review/assign': REVIEW,
+  'PATCH /api/items/:id/review': REVIEW,
+  'POST /api/items/:id/review/notes': ANNOTATE,
+  'GET /api/facts': READ,
+  'GET /api/responses': READ,
+  'POST /api/responses': RESPOND,
+  'GET /api/responses/:id': READ,
+  'PATCH /api/responses/:id': RESPOND,
+  'POST /api/responses/:id/publish': RESPOND,
+  'GET /api/responses/:id/export': RESPOND,
+  'GET /api/users': ADMIN,
+  'POST /api/users': ADMIN,
+  'GET /api/users/:username': ADMIN,
+  'PATCH /api/users/:username': ADMIN,
+  'POST /api/users/:username/reset-password': ADMIN,
+  'GET /api/tokens': READ,
+  'POST /api/tokens': READ,
+  'DELETE /api/tokens/:id': READ,
+  'GET /api/audit': ADMIN,
+  'GET /api/audit/verify': ADMIN,
+  'GET /api/openapi.json': READ,
+  // Mounted like another module's router: app routers: [{ path: '/api/sources', read: 'viewer', write: 'admin' }].
+  'GET /api/sources': READ,
+  'POST /api/sources': ADMIN,
+  'DELETE /api/sources/:id': ADMIN,
+};
+
+const store = new SqliteStore({ path: ':memory:' });
+let workflow: Workflow;
+let server: Server;
+let baseUrl: string;
+let app: ReturnType<typeof createApp>;
+const tokens = {} as Record<Role, string>;
+let revokedToken: string;
+
+beforeAll(async () => {
+  await store.init();
+  workflow = await testWorkflow({ store, withUsers: true });
+  for (const role of ROLES) tokens[role] = workflow.auth.createToken(role, { name: 'walk' }, SYSTEM_ACTOR).token;
+  const revoked = workflow.auth.createToken('admin', { name: 'revoked' }, SYSTEM_ACTOR);
+  workflow.auth.revokeToken(revoked.info.id, { username: 'admin', role: 'admin' });
+  revokedToken = revoked.token;
+
+  const sources = Router();
+  sources.get('/', (_req, res) => void res.json({ sources: [] }));
+  sources.post('/', (_req, res) => void res.status(201).json({}));
+  sources.delete('/:id', (_req, res) => void res.status(204).end());
+  app = createApp({
+    store,
+    workflow,
+    security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 10_000 } },
+    routers: [{ path: '/api/sources', router: sources, read: 'viewer', write: 'admin', summary: 'sources' }],
+  });
+  server = app.listen(0, '127.0.0.1');
+  await new Promise((resolve) => server.once('listening', resolve));
+  baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+});
+
+afterAll(async () => {
+  server.closeAllConnections();
+  await new Promise((resolve) => server.close(resolve));
+  workflow.close();
+  await store.close();
+});
+
+const concrete = (path: string) => path.replace(/:id\b/g, 'no-such-id').replace(/:username\b/g, 'no-such-user');
+
+function request(method: string, path: string, token?: string) {
+  const client = token ? ApiClient.withToken(baseUrl, token) : new ApiClient(baseUrl);
+  return client.call(method, concrete(path), method === 'GET' || method === 'DELETE' ? undefined : {});
+}
+
+describe('route authorisation', () => {
+  it('walks exactly the routes in the table: none unlisted, none stale', () => {
+    const walked = listRoutes(app).map((route) => `${route.method} ${route.path}`);
+    expect(new Set(walked).size).toBe(walked.length);
+    expect([...walked].sort()).toEqual(Object.keys(EXPECTED).sort());
+  });
+
+  it('documents the same access rules in the OpenAPI document', async () => {
+    const { body } = await request('GET', '/api/openapi.json', tokens.viewer);
+    for (const [key, access] of Object.entries(EXPECTED)) {
+      const [method, path] = key.split(' ');
+      const operation = body.paths[path.replace(/:(\w+)/g, '{$1}')]?.[method.toLowerCase()];
+      expect(operation, key).toBeDefined();
+      expect(operation['x-roles'], key).toEqual(access === 'public' ? 'public' : [...access]);
+    }
+  });
+
+  const table = Object.entries(EXPECTED).map(([key, access]) => {
+    const [method, path] = key.split(' ');
+    return { key, method, path, access };
+  });
+
+  it.each(table.filter((r) => r.access !== 'public'))('$key: refuses anonymous and revoked-token callers with 401', async ({ method, path }) => {
+    const anonymous = await request(method, path);
+    expect(anonymous.status).toBe(401);
+    expect(anonymous.body.error.code).toBe('unauthenticated');
+    const revoked = await request(method, path, revokedToken);
+    expect(revoked.status).toBe(401);
+    expect(revoked.body.error.code).toBe('invalid_token');
+  });
+
+  it.each(table.filter((r) => r.access !== 'public' && r.access.length < ROLES.length))(
+    '$key: refuses every role too weak for it with 403',
+    async ({ method, path, access }) => {
+      const weak = ROLES.filter((role) => !(access as readonly Role[]).includes(role));
+      expect(weak.length).toBeGreaterThan(0);
+      for (const role of weak) {
+        const answer = await request(method, path, tokens[role]);
+        expect(answer.status, `${role} on ${method} ${path}`).toBe(403);
+        expect(answer.body.error.code).toBe('forbidden');
+      }
+    },
+  );
+
+  it.each(table)('$key: lets the allowed callers past the access check', async ({ method, path, access }) => {
+    const allowed = access === 'public' ? [undefined] : (access as readonly Role[]).map((role) => tokens[role]);
+    for (const token of allowed) {
+      const answer = await request(method, path, token);
+      // Dummy ids and empty bodies may get 400/404/409, but never a refusal for who the caller is.
+      expect([401, 403], `${method} ${path}: ${answer.text}`).not.toContain(answer.status);
+    }
+  });
+
+  it('refuses anonymous callers on API paths that do not exist, and says 404 to signed-in ones', async () => {
+    expect((await request('GET', '/api/not-a-route')).status).toBe(401);
+    expect((await request('POST', '/api/items/x/review/undo')).status).toBe(401);
+    const known = await request('GET', '/api/not-a-route', tokens.viewer);
+    expect(known.status).toBe(404);
+    expect(known.body.error.code).toBe('not_found');
+  });
+
+  it('refuses a token whose user was disabled, or whose role now outranks its user', async () => {
+    const { token } = workflow.auth.createToken('analyst', { name: 'temp' }, SYSTEM_ACTOR);
+    expect((await request('GET', '/api/items', token)).status).toBe(200);
+    workflow.users.update('analyst', { role: 'viewer' }, SYSTEM_ACTOR);
+    expect((await request('GET', '/api/items', token)).status).toBe(401);
+    workflow.users.update('analyst', { role: 'analyst' }, SYSTEM_ACTOR);
+    workflow.users.update('analyst', { disabled: true }, SYSTEM_ACTOR);
+    expect((await request('GET', '/api/items', token)).status).toBe(401);
+    workflow.users.update('analyst', { disabled: false }, SYSTEM_ACTOR);
+    expect((await request('GET', '/api/items', token)).status).toBe(200);
+  });
+});

@@ -1,0 +1,101 @@
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadOfficialFacts } from '../../pipeline/nlp/index.ts';
+import { classifier, REPO } from './helpers.ts';
+
+const facts = (text: string, title = '') =>
+  classifier()
+    .classify({ title, text })
+    .explanations.filter((e) => e.kind === 'fact');
+
+describe('official facts file', () => {
+  it('keeps the ids and fields of the shared JSON', () => {
+    const loaded = loadOfficialFacts(join(REPO, 'config/official-facts.yaml'));
+    const shared = join(REPO, '../shared/data/official-facts.json');
+    const source = existsSync(shared) ? (JSON.parse(readFileSync(shared, 'utf8')) as Array<Record<string, unknown>>) : null;
+    expect(loaded.length).toBeGreaterThanOrEqual(13);
+    expect(loaded.map((f) => f.id)).toContain('GL-DATE');
+    if (source) {
+      expect(loaded.map((f) => f.id)).toEqual(source.map((f) => f.id));
+      for (const [i, f] of source.entries()) {
+        const l = loaded[i] as unknown as Record<string, unknown>;
+        for (const key of ['statement', 'date', 'source', 'topic', 'values']) expect(l[key], `${f.id}.${key}`).toEqual(f[key]);
+      }
+    }
+  });
+
+  it('rejects an invalid file with a message naming the file and the key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'facts-'));
+    const file = join(dir, 'facts.yaml');
+    writeFileSync(file, 'scopes: { a: { markers: [x] } }\nfacts:\n  - { id: X, statement: s, date: "2020-13", source: s, topic: t, scope: a }\n');
+    expect(() => loadOfficialFacts(file)).toThrow(/facts\.yaml[\s\S]*facts\[0\]\.date/);
+    writeFileSync(file, 'scopes: { a: { markers: [x] } }\nfacts:\n  - { id: X, statement: s, date: "2020-01-01", source: s, topic: t, scope: b }\n');
+    expect(() => loadOfficialFacts(file)).toThrow(/facts\[0\]\.scope: unknown scope "b"/);
+  });
+});
+
+describe('contradictions', () => {
+  it('a date outside the official period (GL-DATE)', () => {
+    const f = facts('Đại hội đảng bộ tỉnh Gia Lai khai mạc ngày 20/10 nhé mọi người, lịch cũ đổi rồi');
+    expect(f.map((e) => e.factId)).toContain('GL-DATE');
+    const date = f.find((e) => e.matched.includes('20/10'));
+    expect(date?.note).toMatch(/20\/10/);
+    expect(date?.note).toMatch(/Đại hội đại biểu Đảng bộ tỉnh Gia Lai/);
+  });
+
+  it('a date in words, and a postponement (NC-DATE)', () => {
+    expect(facts('Đại hội XIII sẽ khai mạc ngày mười lăm tháng ba').map((e) => e.factId)).toContain('NC-DATE');
+    expect(facts('ĐH XIII dời sang tháng 6/2021 r mn ơi').map((e) => e.factId)).toContain('NC-DATE');
+    expect(facts('dai hoi tinh bi hoan r, nghe noi ko du nguoi').map((e) => e.factId)).toContain('GL-DATE');
+  });
+
+  it('dates that match the facts are not contradictions', () => {
+    expect(facts('Đại hội làm việc từ ngày 14 đến hết ngày 16/10/2020 tại Trung tâm Hội nghị tỉnh.', 'Khai mạc Đại hội Đảng bộ tỉnh Gia Lai')).toEqual([]);
+    expect(facts('Đại hội đại biểu toàn quốc lần thứ XIII của Đảng diễn ra từ ngày 25/1 đến ngày 2/2/2021 tại Hà Nội.')).toEqual([]);
+    expect(facts('ĐH XIII họp từ 25/1/2021 đúng ko mn?')).toEqual([]);
+  });
+
+  it('dates of other events in the same text are not the congress date', () => {
+    expect(facts('Ngày 5/10, Hội nghị Trung ương 13 khai mạc, cho ý kiến về văn kiện trình Đại hội XIII.')).toEqual([]);
+    expect(facts('Chiều 30/7, Đại hội Đảng bộ thành phố Pleiku lần thứ XIV bế mạc.')).toEqual([]);
+  });
+
+  it('a venue claim (GL-VENUE, NC-VENUE), including a denied official venue', () => {
+    expect(facts('Đại hội tỉnh mình năm nay tổ chức ở Kon Tum chứ ko phải Pleiku đâu').map((e) => e.factId)).toContain('GL-VENUE');
+    expect(facts('DH Dang XIII se khong to chuc o Ha Noi ma chuyen vao Da Nang').map((e) => e.factId)).toContain('NC-VENUE');
+    expect(facts('Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại Trung tâm Hội nghị tỉnh.')).toEqual([]);
+  });
+
+  it('an online format claim (GL-FORMAT), unless negated', () => {
+    expect(facts('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI chuyển sang hình thức trực tuyến.').map((e) => e.factId)).toContain('GL-FORMAT');
+    expect(facts('Đại hội Đảng bộ tỉnh được tổ chức trực tiếp, không trực tuyến.')).toEqual([]);
+  });
+
+  it('numbers: delegates, committee members (digits and words)', () => {
+    expect(facts('nghe noi dai hoi dang bo tinh gia lai nam nay chi co 200 dai bieu thoi').map((e) => e.factId)).toContain('GL-DELEGATES');
+    expect(facts('Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI chỉ còn ba mươi lăm người.').map((e) => e.factId)).toContain('GL-BCH');
+    expect(facts('Đại hội Đảng bộ tỉnh bầu Ban Chấp hành gồm 53 đồng chí, Ban Thường vụ gồm 15 đồng chí.')).toEqual([]);
+    expect(facts('Dự Đại hội có 350 đại biểu.', 'Khai mạc Đại hội Đảng bộ tỉnh Gia Lai')).toEqual([]);
+  });
+
+  it('numbers of lower-level or other provinces\' congresses are not checked', () => {
+    expect(facts('Đại hội đại biểu Đảng bộ tỉnh Kon Tum lần thứ XVI đã bầu Ban Chấp hành Đảng bộ tỉnh khóa mới gồm 49 đồng chí.')).toEqual([]);
+    expect(facts('Đại hội Đảng bộ huyện Đak Đoa bầu Ban Chấp hành gồm 41 đồng chí và 38 đại biểu đi dự Đại hội Đảng bộ tỉnh.')).toEqual([]);
+  });
+
+  it('claims ruled out by the statement (personnel decided in advance)', () => {
+    const f = facts('Nghe nói danh sách BCH tỉnh ủy khóa mới có từ lâu rồi, đại hội chỉ là bấm nút.');
+    expect(f.map((e) => e.factId)).toContain('GL-BTV');
+    expect(facts('Dai hoi XIII se bau Tong bi thu bang bo phieu online qua dien thoai').map((e) => e.factId)).toContain('NC-PERSONNEL');
+  });
+
+  it('explanations cite the fact id and statement', () => {
+    const [e] = facts('ĐH XIII dời sang tháng 6/2021');
+    expect(e.factId).toBe('NC-DATE');
+    expect(e.term).toBe('NC-DATE');
+    expect(e.weight).toBeGreaterThan(0);
+    expect(e.note).toContain('Đại hội đại biểu toàn quốc lần thứ XIII');
+  });
+});

@@ -1,0 +1,37 @@
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadConfig } from '../../core/config.ts';
+import { classifierOptionsFromConfig, loadClassifier, type Classifier } from '../../pipeline/nlp/index.ts';
+
+export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const CONFIG = join(REPO, 'config/mediawatch.yaml');
+export const DEV_CORPUS = join(REPO, 'tests/fixtures/dev-corpus.jsonl');
+
+let cached: Classifier | null = null;
+/** The classifier built from the repository's config (built once per test file). */
+export function classifier(): Classifier {
+  cached ??= loadClassifier(classifierOptionsFromConfig(loadConfig(CONFIG)));
+  return cached;
+}
+
+export interface CorpusItem {
+  id: string;
+  title: string;
+  text: string;
+  kind: string;
+  labels: { congress: boolean; distortion: boolean };
+  note: string;
+}
+
+export function devCorpus(): CorpusItem[] {
+  return readFileSync(DEV_CORPUS, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as CorpusItem);
+}
+
+/** Text without diacritics (đ→d), case kept. */
+export function stripDiacritics(text: string): string {
+  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+}

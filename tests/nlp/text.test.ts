@@ -1,0 +1,107 @@
+import { describe, expect, it } from 'vitest';
+import { foldVietnamese, toNfc } from '../../pipeline/nlp/fold.ts';
+import { canonAccentKey, canonSyllable } from '../../pipeline/nlp/stream.ts';
+import { accentKey, foldWithMap, isWithoutDiacritics, prepareText, tokenSpan } from '../../pipeline/nlp/text.ts';
+
+describe('fold.ts (kept semantics)', () => {
+  it('toNfc composes decomposed input', () => {
+    const nfd = 'Đại hội'.normalize('NFD');
+    expect(nfd.length).toBeGreaterThan('Đại hội'.length);
+    expect(toNfc(nfd)).toBe('Đại hội');
+  });
+  it('foldVietnamese lowercases, strips diacritics, maps đ→d and keeps the NFC length', () => {
+    const s = 'ĐẠI HỘI Đảng bộ tỉnh Gia Lai lần thứ XVI';
+    expect(foldVietnamese(s)).toBe('dai hoi dang bo tinh gia lai lan thu xvi');
+    expect(foldVietnamese(s).length).toBe(s.length);
+  });
+});
+
+describe('foldWithMap / prepareText', () => {
+  it('gives the same folded text and tokens for NFC and NFD input', () => {
+    const nfc = 'Đại hội Đảng bộ tỉnh Gia Lai khai mạc';
+    const a = prepareText(nfc);
+    const b = prepareText(nfc.normalize('NFD'));
+    expect(b.folded).toBe(a.folded);
+    expect(b.tokText).toEqual(a.tokText);
+    expect(a.origStart).toBeNull();
+    expect(b.origStart).not.toBeNull();
+  });
+
+  it('maps token offsets back into the exact NFD string', () => {
+    const nfd = 'Tin: Đại hội Đảng bộ tỉnh'.normalize('NFD');
+    const p = prepareText(nfd);
+    const i = p.tokText.indexOf('dang');
+    const [s, e] = tokenSpan(p, i, i + 1);
+    expect(nfd.slice(s, e).normalize('NFC')).toBe('Đảng bộ');
+  });
+
+  it('maps offsets correctly after emojis (surrogate pairs)', () => {
+    const text = '🎉🎉 Chúc mừng 😱 Đại hội';
+    const p = prepareText(text);
+    const i = p.tokText.indexOf('dai');
+    const [s, e] = tokenSpan(p, i, i + 1);
+    expect(text.slice(s, e)).toBe('Đại hội');
+    expect(p.tokText).toEqual(['chuc', 'mung', 'dai', 'hoi']);
+  });
+
+  it('handles mixed NFC/NFD text', () => {
+    const mixed = `Đại ${'hội'.normalize('NFD')} Đảng`;
+    const p = prepareText(mixed);
+    expect(p.tokText).toEqual(['dai', 'hoi', 'dang']);
+    const [s, e] = tokenSpan(p, 1, 2);
+    expect(mixed.slice(s, e).normalize('NFC')).toBe('hội Đảng');
+  });
+
+  it('drops URLs and e-mail addresses', () => {
+    const p = prepareText('Xem https://example.com/dai-hoi-dang?x=1 và www.tin.vn/dai-hoi hoặc ban@tin.vn nhé');
+    expect(p.tokText).toEqual(['xem', 'va', 'hoac', 'nhe']);
+  });
+
+  it('ignores whitespace and punctuation noise, but records sentence and clause breaks', () => {
+    const p = prepareText('  Đại   hội,\t\tđảng bộ!!!  Xong\n\nrồi ');
+    expect(p.tokText).toEqual(['dai', 'hoi', 'dang', 'bo', 'xong', 'roi']);
+    expect(p.tokClause[1]).not.toBe(p.tokClause[2]);
+    expect(p.tokSent[2]).toBe(p.tokSent[1]);
+    expect(p.tokSent[4]).toBe(p.tokSent[3] + 1);
+  });
+
+  it('keeps thousands separators and decimals inside numbers', () => {
+    const p = prepareText('có 1.587 đại biểu, 5,1 triệu đảng viên; 14/10/2020');
+    expect(p.tokText).toEqual(['co', '1.587', 'dai', 'bieu', '5,1', 'trieu', 'dang', 'vien', '14', '10', '2020']);
+  });
+
+  it('counts diacritic letters to tell typed-without-diacritics text', () => {
+    expect(isWithoutDiacritics('dai hoi dang bo tinh gia lai lan thu XVI thanh cong')).toBe(true);
+    expect(isWithoutDiacritics('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI thành công')).toBe(false);
+  });
+
+  it('folds NFD input to the same string as NFC', () => {
+    const s = 'Thuỷ lợi, hoà giải, Quý';
+    expect(foldWithMap(s.normalize('NFD')).folded).toBe(foldWithMap(s).folded);
+  });
+});
+
+describe('accent keys', () => {
+  it('do not depend on tone placement', () => {
+    expect(accentKey('hoà').key).toBe(accentKey('hòa').key);
+    expect(accentKey('thuỷ').key).toBe(accentKey('thủy').key);
+    expect(accentKey('quý').key).toBe(accentKey('qúy').key);
+    expect(accentKey('khoá').key).toBe(accentKey('khóa').key);
+  });
+  it('do not depend on NFC/NFD or case', () => {
+    expect(accentKey('ĐẢNG'.normalize('NFD')).key).toBe(accentKey('đảng').key);
+  });
+  it('tell different words apart', () => {
+    expect(accentKey('đảng').key).not.toBe(accentKey('đang').key);
+    expect(accentKey('hoãn').key).not.toBe(accentKey('hoàn').key);
+    expect(accentKey('bán').key).not.toBe(accentKey('ban').key);
+    expect(accentKey('dang').bare).toBe(true);
+    expect(accentKey('đang').bare).toBe(false);
+  });
+  it('treat i/y spelling variants after a consonant as one syllable (kỳ/kì, lý/lí)', () => {
+    expect(canonSyllable('ky')).toBe('ki');
+    expect(canonSyllable('quy')).toBe('quy');
+    expect(canonSyllable('tay')).toBe('tay');
+    expect(canonAccentKey('kỳ').key).toBe(canonAccentKey('kì').key);
+  });
+});

@@ -1,0 +1,511 @@
+// One contract, every engine: the same cases run against SQLite (a temp file) and against a
+// real Elasticsearch node (a fresh index prefix per run). Expected results come from a small
+// reference model written here, so both engines must agree with it, and so with each other.
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ItemQuery, ItemSort, ScoredItem, Stats, StatsQuery, Store } from '../../core/types.ts';
+import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
+import { dateBound, itemTimestamp, toSummary, vietnamDay } from '../../pipeline/store/common.ts';
+import { ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
+import { SqliteStore } from '../../pipeline/store/sqlite.ts';
+import { makeItem } from '../helpers/items.ts';
+import { ES_URL, probeElasticsearch, reportNotRun, START_HINT, uniquePrefix } from './es-env.ts';
+
+// --- engines ----------------------------------------------------------------------------
+
+interface Engine {
+  name: string;
+  available: boolean;
+  /** A fresh, empty store, plus a way to open more handles on the same data. */
+  create(tag: string): Promise<{ store: Store; another(): Promise<Store> }>;
+  cleanup(): Promise<void>;
+}
+
+const tmp = mkdtempSync(join(tmpdir(), 'mediawatch-contract-'));
+const opened: Store[] = [];
+
+async function opening<T extends Store>(store: T): Promise<T> {
+  await store.init();
+  opened.push(store);
+  return store;
+}
+
+const sqlite: Engine = {
+  name: 'sqlite',
+  available: true,
+  async create(tag) {
+    const path = join(tmp, `${tag}.db`);
+    return { store: await opening(new SqliteStore({ path })), another: () => opening(new SqliteStore({ path })) };
+  },
+  async cleanup() {},
+};
+
+const es = await probeElasticsearch();
+const esStores: ElasticsearchStore[] = [];
+const elasticsearch: Engine = {
+  name: 'elasticsearch',
+  available: es.ok,
+  async create(tag) {
+    const options = { node: ES_URL, index: uniquePrefix(tag), outboxPath: join(tmp, `${tag}-outbox.db`) };
+    const store = await opening(new ElasticsearchStore(options));
+    esStores.push(store);
+    return { store, another: () => opening(new ElasticsearchStore(options)) };
+  },
+  async cleanup() {
+    for (const store of esStores) await store.destroy();
+  },
+};
+
+if (!es.ok) reportNotRun('store contract on Elasticsearch', es.reason, START_HINT);
+else process.stderr.write(`store contract: Elasticsearch ${es.version} at ${ES_URL}\n`);
+
+afterAll(async () => {
+  for (const engine of [sqlite, elasticsearch]) if (engine.available) await engine.cleanup();
+  for (const store of opened) await store.close();
+  rmSync(tmp, { recursive: true, force: true });
+});
+
+// --- reference model --------------------------------------------------------------------
+
+const words = (text: string) => foldVietnamese(text).match(/[\p{L}\p{N}]+/gu);
+
+function matches(item: ScoredItem, query: Partial<ItemQuery> & StatsQuery): boolean {
+  if (query.flagged !== undefined && item.flagged !== query.flagged) return false;
+  if (query.congress !== undefined && item.congress !== query.congress) return false;
+  if (query.source && item.sourceId !== query.source) return false;
+  if (query.kind && item.kind !== query.kind) return false;
+  if (query.clusterId && item.clusterId !== query.clusterId) return false;
+  if (query.topic && !item.topics.includes(query.topic)) return false;
+  if (query.status?.length && !query.status.includes(item.review?.status ?? 'new')) return false;
+  if (query.assignee && item.review?.assignee !== query.assignee) return false;
+  const ts = itemTimestamp(item);
+  if (query.from && ts < dateBound(query.from, 'from')) return false;
+  if (query.to && ts > dateBound(query.to, 'to')) return false;
+  if (query.q !== undefined) {
+    const wanted = words(query.q);
+    if (!wanted) return false;
+    const present = new Set(words(item.foldedText));
+    if (!wanted.every((word) => present.has(word))) return false;
+  }
+  return true;
+}
+
+function compare(sort: ItemSort): (a: ScoredItem, b: ScoredItem) => number {
+  const byId = (a: ScoredItem, b: ScoredItem) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+  const byTs = (a: ScoredItem, b: ScoredItem) => (itemTimestamp(a) < itemTimestamp(b) ? -1 : itemTimestamp(a) > itemTimestamp(b) ? 1 : 0);
+  if (sort === 'oldest') return (a, b) => byTs(a, b) || byId(a, b);
+  if (sort === 'distortion') return (a, b) => b.scores.distortion - a.scores.distortion || byTs(b, a) || byId(a, b);
+  return (a, b) => byTs(b, a) || byId(a, b);
+}
+
+function expectedIds(items: ScoredItem[], query: Partial<ItemQuery>): string[] {
+  return items
+    .filter((item) => matches(item, query))
+    .sort(compare(query.sort ?? 'newest'))
+    .map((item) => item.id);
+}
+
+function expectedStats(items: ScoredItem[], query: StatsQuery): Stats {
+  const selected = items.filter((item) => matches(item, query));
+  const count = <K extends string>(keyOf: (item: ScoredItem) => K[]) => {
+    const buckets = new Map<K, { key: K; count: number; flagged: number }>();
+    for (const item of selected) {
+      for (const key of keyOf(item)) {
+        const bucket = buckets.get(key) ?? { key, count: 0, flagged: 0 };
+        bucket.count++;
+        if (item.flagged) bucket.flagged++;
+        buckets.set(key, bucket);
+      }
+    }
+    return [...buckets.values()];
+  };
+  const byCount = (a: { key: string; count: number }, b: { key: string; count: number }) =>
+    b.count - a.count || (a.key < b.key ? -1 : 1);
+  return {
+    total: selected.length,
+    flagged: selected.filter((item) => item.flagged).length,
+    congress: selected.filter((item) => item.congress).length,
+    byDay: count((item) => [vietnamDay(itemTimestamp(item))]).sort((a, b) => (a.key < b.key ? -1 : 1)),
+    bySource: count((item) => [item.sourceId]).sort(byCount),
+    byTopic: count((item) => item.topics)
+      .sort(byCount)
+      .map(({ key, count: n }) => ({ key, count: n })),
+  };
+}
+
+/** What a store hands back: the item as JSON (undefined fields dropped). */
+const stored = (item: ScoredItem) => JSON.parse(JSON.stringify(item)) as ScoredItem;
+
+// --- fixtures ---------------------------------------------------------------------------
+
+const flaggedScores = (distortion: number) => ({ congress: 0.9, distortion });
+
+/** Covers every filter, sort tie-break and day boundary (Vietnam time) the contract promises. */
+function fixtureItems(): ScoredItem[] {
+  const items: ScoredItem[] = [
+    makeItem(
+      {
+        sourceId: 'bao-a',
+        url: 'https://bao-a.example/dai-hoi-khai-mac',
+        title: 'Đại hội Đảng lần thứ XIII khai mạc',
+        text: 'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng khai mạc sáng nay tại Hà Nội.',
+        publishedAt: '2021-01-25T01:00:00Z',
+      },
+      { congress: true, topics: ['congress-2020'], scores: flaggedScores(0.2) },
+    ),
+    makeItem(
+      {
+        sourceId: 'bao-a',
+        url: 'https://bao-a.example/tin-don-nhan-su',
+        title: 'Tin đồn về nhân sự Đại hội',
+        text: 'Một trang mạng lan truyền tin đồn sai sự thật về nhân sự Đảng trước thềm Đại hội.',
+        publishedAt: '2021-01-24T10:00:00Z',
+      },
+      { congress: true, distortion: true, topics: ['congress-2020', 'rumours'], scores: flaggedScores(0.95) },
+    ),
+    makeItem(
+      {
+        sourceId: 'bao-b',
+        url: 'https://bao-b.example/kinh-te',
+        title: 'Kinh tế Hà Nội tăng trưởng',
+        text: 'GDP của thành phố tăng 4,5% trong năm 2020.',
+        publishedAt: '2020-10-16T16:59:59.999Z',
+      },
+      { topics: ['economy'] },
+    ),
+    makeItem(
+      {
+        sourceId: 'bao-b',
+        url: 'https://bao-b.example/thoi-tiet',
+        title: 'Thời tiết miền Trung',
+        text: 'Mưa lớn kéo dài ở các tỉnh miền Trung.',
+        publishedAt: '2020-10-16T17:00:00Z',
+      },
+      {},
+    ),
+    makeItem(
+      {
+        sourceId: 'bao-b',
+        url: 'https://bao-b.example/nua-dem',
+        title: 'Bản tin nửa đêm',
+        text: 'Đăng tải lúc nửa đêm theo giờ Việt Nam.',
+        publishedAt: '2020-10-15T17:30:00Z',
+      },
+      {},
+    ),
+    makeItem(
+      {
+        sourceId: 'dien-dan',
+        kind: 'social',
+        platform: 'mastodon',
+        url: 'https://dien-dan.example/@a/1',
+        title: 'Bài đăng trên diễn đàn',
+        text: 'Người dùng đăng bài xuyên tạc về Đại hội Đảng, kêu gọi tẩy chay.',
+        fetchedAt: '2021-01-26T03:00:00Z',
+      },
+      { congress: true, distortion: true, topics: ['congress-2020'], scores: flaggedScores(0.95) },
+    ),
+    makeItem(
+      {
+        sourceId: 'dien-dan',
+        kind: 'social',
+        url: 'https://dien-dan.example/@b/2',
+        title: 'Ngày không hợp lệ',
+        text: 'Ngày đăng của bài này không đọc được, nên dùng thời điểm thu thập.',
+        publishedAt: 'không rõ',
+        fetchedAt: '2021-01-26T03:00:00Z',
+      },
+      { topics: [] },
+    ),
+    makeItem(
+      {
+        sourceId: 'rss-c',
+        kind: 'rss',
+        url: 'https://rss-c.example/a',
+        title: 'Dự báo kinh tế',
+        text: 'Các chuyên gia nhận định về đường lối phát triển của Đảng.',
+        publishedAt: '2021-01-20T00:00:00+07:00',
+      },
+      { congress: true, topics: ['congress-2020', 'economy'], scores: flaggedScores(0.5) },
+    ),
+    makeItem(
+      {
+        sourceId: 'rss-c',
+        kind: 'rss',
+        url: 'https://rss-c.example/b',
+        title: 'ĐẠI HỘI ĐẢNG BẾ MẠC',
+        text: 'Phiên bế mạc diễn ra trang trọng.',
+        publishedAt: '2021-02-01T08:00:00Z',
+      },
+      { congress: true, distortion: true, topics: ['congress-2020'], scores: flaggedScores(0.7) },
+    ),
+  ];
+  items[0].clusterId = 'c1';
+  items[1].clusterId = 'c1';
+  items[5].clusterId = 'c2';
+  items[1].review = { status: 'in_review', assignee: 'lan' };
+  items[5].review = { status: 'confirmed', assignee: 'minh', priority: 'high', tags: ['mxh'] };
+  items[8].review = { status: 'new', assignee: 'lan' };
+  items[3].engagement = { likes: 3, shares: 1 };
+  return items;
+}
+
+const FILTER_QUERIES: Array<Partial<ItemQuery>> = [
+  {},
+  { flagged: true },
+  { flagged: false },
+  { congress: true },
+  { congress: false, sort: 'oldest' },
+  { source: 'bao-b' },
+  { source: 'khong-co' },
+  { kind: 'social' },
+  { kind: 'rss', flagged: true },
+  { topic: 'economy' },
+  { topic: 'congress-2020', flagged: false },
+  { clusterId: 'c1', sort: 'oldest' },
+  { status: ['new'] },
+  { status: ['in_review', 'confirmed'] },
+  { assignee: 'lan' },
+  { from: '2021-01-01' },
+  { to: '2020-10-16' },
+  { from: '2020-10-16', to: '2020-10-16' },
+  { from: '2020-10-17', to: '2020-10-17' },
+  { from: '2021-01-24T10:00:00Z', to: '2021-01-25T01:00:00Z' },
+  { sort: 'distortion' },
+  { sort: 'oldest' },
+  { q: 'dai hoi dang' },
+  { q: 'Đại hội Đảng' },
+  { q: 'ĐẠI HỘI' },
+  { q: 'Đại hội'.normalize('NFD') },
+  { q: 'đăng' },
+  { q: 'kinh te ha noi' },
+  { q: 'dai hoi bế mạc' },
+  { q: 'xiii' },
+  { q: 'dang khai mac tai ha noi', sort: 'oldest' },
+  { q: 'dai hoi', flagged: true, sort: 'distortion' },
+  { q: 'dai hoi', source: 'dien-dan' },
+  { q: 'không có từ này' },
+  { q: '!!! ...' },
+  { q: '' },
+];
+
+// --- the contract -----------------------------------------------------------------------
+
+for (const engine of [sqlite, elasticsearch]) {
+  describe.skipIf(!engine.available)(`store contract: ${engine.name}`, () => {
+    describe('upserts', () => {
+      let store: Store;
+      beforeAll(async () => {
+        store = (await engine.create('upsert')).store;
+      });
+
+      it('inserts once and replaces on the same id (idempotent)', async () => {
+        const [a, b] = fixtureItems();
+        expect(await store.upsertItems([a, b])).toEqual({ inserted: 2, updated: 0, errors: [] });
+        expect(await store.upsertItems([a, b])).toEqual({ inserted: 0, updated: 2, errors: [] });
+        expect(await store.getItem(a.id)).toEqual(stored(a));
+        expect((await store.queryItems({ page: 1, pageSize: 10 })).total).toBe(2);
+
+        const edited = makeItem(
+          { sourceId: 'bao-a', url: a.url, title: 'Đại hội Đảng bầu Ban Chấp hành', text: 'Đại hội bầu Ban Chấp hành Trung ương khóa XIII.' },
+          { congress: true },
+        );
+        expect(edited.id).toBe(a.id);
+        expect(await store.upsertItems([edited])).toEqual({ inserted: 0, updated: 1, errors: [] });
+        expect((await store.getItem(a.id))?.title).toBe('Đại hội Đảng bầu Ban Chấp hành');
+        expect((await store.queryItems({ page: 1, pageSize: 10 })).total).toBe(2);
+        expect((await store.queryItems({ q: 'ban chap hanh', page: 1, pageSize: 10 })).items.map((i) => i.id)).toEqual([a.id]);
+        expect((await store.queryItems({ q: 'khai mac', page: 1, pageSize: 10 })).items.map((i) => i.id)).toEqual([]);
+      });
+
+      it('counts a repeated id within one batch as an insert then an update, and keeps the last copy', async () => {
+        const item = fixtureItems()[2];
+        const second = { ...item, title: 'Bản sửa' };
+        expect(await store.upsertItems([item, second])).toEqual({ inserted: 1, updated: 1, errors: [] });
+        expect((await store.getItem(item.id))?.title).toBe('Bản sửa');
+      });
+
+      it('returns null for unknown ids and hashes', async () => {
+        expect(await store.getItem('khong-co-id')).toBeNull();
+        expect(await store.findByContentHash('0'.repeat(40))).toBeNull();
+      });
+
+      it('finds the first-inserted item carrying a content hash, even after it is updated', async () => {
+        const original = makeItem({ url: 'https://bao-d.example/goc', title: 'Bài gốc', text: 'Cùng một nội dung được đăng lại.' });
+        const copy = makeItem({ url: 'https://bao-e.example/ban-sao', title: 'Bản sao', text: 'Cùng một nội dung được đăng lại.' });
+        expect(copy.contentHash).toBe(original.contentHash);
+        expect(copy.id).not.toBe(original.id);
+        await store.upsertItems([original]);
+        await store.upsertItems([copy]);
+        expect(await store.findByContentHash(original.contentHash)).toBe(original.id);
+        await store.upsertItems([{ ...original, title: 'Bài gốc (cập nhật)' }]);
+        expect(await store.findByContentHash(original.contentHash)).toBe(original.id);
+      });
+
+      it('round-trips every field, including review, engagement and explanations', async () => {
+        const item = fixtureItems()[5];
+        item.explanations = [{ kind: 'distortion', term: 'xuyen-tac', matched: 'xuyên tạc', weight: 0.8, field: 'text', start: 16, end: 25 }];
+        await store.upsertItems([item]);
+        expect(await store.getItem(item.id)).toEqual(stored(item));
+        const summary = (await store.queryItems({ source: 'dien-dan', page: 1, pageSize: 5 })).items.find((s) => s.id === item.id);
+        expect(summary).toEqual(JSON.parse(JSON.stringify(toSummary(item))));
+      });
+    });
+
+    describe('queries and aggregations', () => {
+      let store: Store;
+      const items = fixtureItems();
+      beforeAll(async () => {
+        store = (await engine.create('query')).store;
+        // Two batches, to exercise updates in between.
+        await store.upsertItems(items.slice(0, 5));
+        await store.upsertItems(items.slice(5));
+      });
+
+      it.each(FILTER_QUERIES.map((query) => [JSON.stringify(query), query] as const))('filters %s like the reference', async (_, query) => {
+        const page = await store.queryItems({ ...query, page: 1, pageSize: 50 });
+        const expected = expectedIds(items, query);
+        expect(page.items.map((item) => item.id)).toEqual(expected);
+        expect(page.total).toBe(expected.length);
+      });
+
+      it('finds "Đại hội Đảng" when typed without diacritics', async () => {
+        const titles = (await store.queryItems({ q: 'dai hoi dang', page: 1, pageSize: 50 })).items.map((i) => i.title);
+        expect(titles).toContain('Đại hội Đảng lần thứ XIII khai mạc');
+        expect(titles).toContain('ĐẠI HỘI ĐẢNG BẾ MẠC');
+        expect(titles).not.toContain('Kinh tế Hà Nội tăng trưởng');
+      });
+
+      it('pages through results without gaps or repeats', async () => {
+        const all = expectedIds(items, { sort: 'oldest' });
+        const seen: string[] = [];
+        for (let page = 1; page <= 4; page++) {
+          const result = await store.queryItems({ sort: 'oldest', page, pageSize: 3 });
+          expect(result.total).toBe(items.length);
+          expect(result).toMatchObject({ page, pageSize: 3 });
+          seen.push(...result.items.map((item) => item.id));
+        }
+        expect(seen).toEqual(all);
+      });
+
+      it.each([
+        {},
+        { source: 'bao-b' },
+        { from: '2020-10-16', to: '2020-10-16' },
+        { from: '2021-01-01' },
+        { clusterId: 'c1' },
+        { source: 'khong-co' },
+      ] as StatsQuery[])('aggregates %j by day (Vietnam time), source and topic like the reference', async (query) => {
+        expect(await store.stats(query)).toEqual(expectedStats(items, query));
+      });
+
+      it('buckets an item published at 17:30 UTC on the next Vietnamese day', async () => {
+        const stats = await store.stats({ source: 'bao-b' });
+        expect(stats.byDay.map((day) => day.key)).toEqual(['2020-10-16', '2020-10-17']);
+        expect(stats.byDay[0].count).toBe(2);
+      });
+
+      it('scans every item in insertion order, in batches', async () => {
+        const batches: string[][] = [];
+        for await (const batch of store.scanItems(4)) batches.push(batch.map((item) => item.id));
+        expect(batches.map((batch) => batch.length)).toEqual([4, 4, 1]);
+        expect(batches.flat()).toEqual(items.map((item) => item.id));
+        // An update does not move an item.
+        await store.upsertItems([{ ...items[0], title: 'Cập nhật' }]);
+        const again: ScoredItem[] = [];
+        for await (const batch of store.scanItems(100)) again.push(...batch);
+        expect(again.map((item) => item.id)).toEqual(items.map((item) => item.id));
+        expect(again[0].title).toBe('Cập nhật');
+        await store.upsertItems([items[0]]);
+      });
+    });
+
+    describe('deep pagination', () => {
+      const COUNT = 10_250;
+      let store: Store;
+      let items: ScoredItem[];
+      beforeAll(async () => {
+        store = (await engine.create('deep')).store;
+        const base = Date.parse('2021-01-01T00:00:00Z');
+        items = Array.from({ length: COUNT }, (_, i) =>
+          makeItem(
+            {
+              sourceId: `nguon-${i % 7}`,
+              url: `https://bao.example/bai-${i}`,
+              title: `Bài ${i}`,
+              text: i % 2 ? 'Tin về Đại hội Đảng.' : 'Tin kinh tế.',
+              // Ties on the timestamp, so the id tie-break matters.
+              publishedAt: new Date(base + (i % 3000) * 60_000).toISOString(),
+            },
+            { congress: i % 2 === 1, distortion: i % 3 === 0, scores: { congress: 0.5, distortion: (i % 10) / 10 } },
+          ),
+        );
+        for (let start = 0; start < COUNT; start += 2_500) {
+          const result = await store.upsertItems(items.slice(start, start + 2_500));
+          expect(result.errors).toEqual([]);
+        }
+      }, 180_000);
+
+      it.each([
+        { sort: 'newest', page: 101, pageSize: 100 },
+        { sort: 'newest', page: 103, pageSize: 100 },
+        { sort: 'newest', page: 104, pageSize: 100 },
+        { sort: 'oldest', page: 34, pageSize: 300 },
+        { sort: 'oldest', page: 11, pageSize: 1000 },
+        { sort: 'distortion', page: 205, pageSize: 50 },
+      ] as const)('serves $sort page $page of $pageSize past 10,000 results', async ({ sort, page, pageSize }) => {
+        const result = await store.queryItems({ sort, page, pageSize });
+        const expected = expectedIds(items, { sort }).slice((page - 1) * pageSize, page * pageSize);
+        expect(result.total).toBe(COUNT);
+        expect(result.items.map((item) => item.id)).toEqual(expected);
+      });
+
+      it('applies filters on deep pages too', async () => {
+        const query = { q: 'tin', congress: false, sort: 'oldest' as const };
+        const expected = expectedIds(items, query);
+        expect(expected.length).toBe(COUNT / 2);
+        const result = await store.queryItems({ ...query, page: 51, pageSize: 100 });
+        expect(result.total).toBe(expected.length);
+        expect(result.items.map((item) => item.id)).toEqual(expected.slice(5000, 5100));
+        const everything = await store.queryItems({ q: 'tin', sort: 'oldest', page: 102, pageSize: 100 });
+        expect(everything.total).toBe(COUNT);
+        expect(everything.items.map((item) => item.id)).toEqual(expectedIds(items, { sort: 'oldest' }).slice(10_100, 10_200));
+      });
+
+      it('counts every item in the aggregations', async () => {
+        expect(await store.stats({})).toEqual(expectedStats(items, {}));
+      });
+    });
+
+    describe('concurrent writers', () => {
+      it('lands every item exactly once when several handles write overlapping batches at once', async () => {
+        const { store, another } = await engine.create('concurrent');
+        const handles = [store, await another(), await another(), await another()];
+        const version = (writer: number, i: number) =>
+          makeItem({ url: `https://bao.example/chung-${i}`, title: `Bài ${i}`, text: `Phiên bản của người ghi ${writer} cho bài ${i}.` });
+        const writes = handles.map(async (handle, writer) => {
+          const mine = Array.from({ length: 300 }, (_, k) => version(writer, writer * 150 + k));
+          const results = [];
+          for (let start = 0; start < mine.length; start += 25) results.push(await handle.upsertItems(mine.slice(start, start + 25)));
+          return results;
+        });
+        const results = (await Promise.all(writes)).flat();
+        expect(results.flatMap((result) => result.errors)).toEqual([]);
+        expect(results.reduce((sum, result) => sum + result.inserted + result.updated, 0)).toBe(4 * 300);
+        const unique = 3 * 150 + 300;
+        expect((await store.queryItems({ page: 1, pageSize: 1 })).total).toBe(unique);
+        expect((await store.stats({})).total).toBe(unique);
+        for (const i of [0, 149, 150, 299, 300, 449, 599, 749]) {
+          const item = await handles[i % 4].getItem(version(0, i).id);
+          const writers = [0, 1, 2, 3].filter((w) => i >= w * 150 && i < w * 150 + 300);
+          expect(writers.map((w) => version(w, i).text)).toContain(item?.text);
+        }
+        let scanned = 0;
+        for await (const batch of store.scanItems(200)) scanned += batch.length;
+        expect(scanned).toBe(unique);
+      });
+    });
+  });
+}
