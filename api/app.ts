@@ -105,7 +105,6 @@ export function createApp(options: AppOptions): Express {
     res.setHeader('Cache-Control', 'no-store');
     next();
   });
-  app.use(express.json({ limit: '1mb' }));
   app.use(authenticate(workflow));
   app.use(
     '/api',
@@ -115,6 +114,8 @@ export function createApp(options: AppOptions): Express {
       key: (req) => (req.principal ? `user:${req.principal.user.username}` : `ip:${req.ip}`),
     }),
   );
+  // Bodies are parsed only for requests within the rate limit.
+  app.use(express.json({ limit: '1mb' }));
   const loginLimiter = rateLimit({
     limit: security.rateLimits.loginPerMinute,
     windowMs: 60_000,

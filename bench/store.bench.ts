@@ -34,7 +34,7 @@ function textArg(name: string, fallback: string): string {
 const ITEMS = arg('items', 100_000);
 const QUERIES = arg('queries', 300);
 const SQLITE_BATCH = arg('sqlite-batch', 1_000);
-const ES_BATCH = arg('es-batch', 5_000);
+const ES_BATCH = arg('es-batch', 10_000);
 const ES_URL = textArg('es-url', process.env.MEDIAWATCH_ES_URL ?? 'http://127.0.0.1:9200');
 const KEEP = process.argv.includes('--keep');
 const SEED = arg('seed', 20210125);

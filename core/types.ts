@@ -168,5 +168,7 @@ export interface Store {
    * search entries; returns how many went. Optional: the retention job skips engines without it.
    */
   deleteOlderThan?(cutoffIso: string): Promise<number>;
+  /** Like deleteOlderThan, for items of these kinds only (social posts may be kept for less time). Optional. */
+  deleteKindsOlderThan?(kinds: ItemKind[], cutoffIso: string): Promise<number>;
   close(): Promise<void>;
 }

@@ -161,8 +161,9 @@ export class Classifier implements ItemClassifier {
       for (const it of items) explain(it.view, it.first, it.last, it.e, it.raw);
     }
 
-    // ---- official facts
-    const contradictions = this.factChecker.check(views);
+    // ---- official facts (about the congress: only checked for congress-related items)
+    const congress = congressScore >= this.thresholds.congress;
+    const contradictions = congress ? this.factChecker.check(views) : [];
     const perFact = new Map<string, number>();
     const contradictionWeight = this.cues[0]?.file.scoring.contradictionWeight ?? 2.5;
     const decay = this.cues[0]?.file.scoring.repeatDecay ?? 0.5;
@@ -178,7 +179,6 @@ export class Classifier implements ItemClassifier {
     }
 
     const distortionScore = saturate(distortionRaw, atHalf);
-    const congress = congressScore >= this.thresholds.congress;
     explanations.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
     return {
       congress,
@@ -208,12 +208,19 @@ export class Classifier implements ItemClassifier {
       for (const h of hits) if (h.spec.data.kind === 'neg') neg.push(located(h));
     }
     const near = neg.filter((n) => n.spec.data.kind === 'neg' && n.spec.data.scope === 'near');
+    const nearBySent = new Map<string, Hit[]>();
+    for (const n of near) {
+      const k = `${n.view.field}:${n.sent}`;
+      const list = nearBySent.get(k);
+      if (list) list.push(n);
+      else nearBySent.set(k, [n]);
+    }
     const cancelledBy = new Map<Hit, Hit>();
     for (const p of pos) {
       const d = p.spec.data;
       if (d.kind !== 'pos' || d.role === 'context') continue;
-      for (const n of near) {
-        if (n.view !== p.view) continue;
+      // a phrase never spans a sentence: overlapping and close negatives are in the same sentence
+      for (const n of nearBySent.get(`${p.view.field}:${p.sent}`) ?? []) {
         const overlaps = n.first <= p.last && p.first <= n.last;
         const close = n.sent === p.sent && (n.tokFirst > p.tokLast ? n.tokFirst - p.tokLast : p.tokFirst - n.tokLast) <= s.nearWindow;
         if (overlaps || (d.role === 'anchor' && close)) {
@@ -229,6 +236,14 @@ export class Classifier implements ItemClassifier {
     }
     const active = pos.filter((p) => !cancelledBy.has(p));
     const hasAnchor = active.some((p) => isRole(p, 'anchor'));
+    const contextBySent = new Map<string, Hit[]>();
+    for (const c of active) {
+      if (!isRole(c, 'context')) continue;
+      const k = `${c.view.field}:${c.sent}`;
+      const list = contextBySent.get(k);
+      if (list) list.push(c);
+      else contextBySent.set(k, [c]);
+    }
     const items: Item[] = [];
     let raw = 0;
     const seen = new Map<string, number>();
@@ -258,8 +273,7 @@ export class Classifier implements ItemClassifier {
       if (d.role === 'anchor') {
         // co-occurrence: distinct context terms in the same sentence within the window
         const nearTerms = new Set<string>();
-        for (const c of active) {
-          if (!isRole(c, 'context') || c.view !== p.view || c.sent !== p.sent) continue;
+        for (const c of contextBySent.get(`${p.view.field}:${p.sent}`) ?? []) {
           const dist = c.tokFirst > p.tokLast ? c.tokFirst - p.tokLast : p.tokFirst - c.tokLast;
           if (dist <= s.nearWindow) nearTerms.add(c.spec.text);
         }

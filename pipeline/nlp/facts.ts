@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DayDate } from './extract.ts';
-import { loadYamlFile, PhraseSet, type PhraseHit } from './lexicon.ts';
+import { loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
 import type { PreparedText } from './text.ts';
 
@@ -240,13 +240,25 @@ export class FactChecker {
     const negators = of('negator');
     const events = of('event');
 
+    const group = <T extends Located<FactPhrase>>(xs: T[], key: (x: T) => number | string) => {
+      const m = new Map<number | string, T[]>();
+      for (const x of xs) {
+        const k = key(x);
+        const list = m.get(k);
+        if (list) list.push(x);
+        else m.set(k, [x]);
+      }
+      return m;
+    };
+    const placesBySent = group(places, (x) => x.sent);
+
     // A place right after a place verb is a claimed venue; elsewhere, another province next to a
     // marker ("Đảng bộ tỉnh Kon Tum") means the marker is about another event.
     const claimedPlaceTokens = new Set<string>();
     const placeClaims: Array<{ verb: Located<FactPhrase>; place: Located<Extract<FactPhrase, { kind: 'place' }>> }> = [];
     for (const v of placeVerbs) {
-      const p = places.find(
-        (x) => x.field === v.field && x.hit.tokFirst > v.hit.tokLast && x.hit.tokFirst <= v.hit.tokLast + 3 && x.sent === v.sent,
+      const p = (placesBySent.get(v.sent) ?? []).find(
+        (x) => x.field === v.field && x.hit.tokFirst > v.hit.tokLast && x.hit.tokFirst <= v.hit.tokLast + 3,
       );
       if (p) {
         placeClaims.push({ verb: v, place: p });
@@ -254,17 +266,56 @@ export class FactChecker {
       }
     }
     const unclaimedPlaces = places.filter((p) => !claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`));
+    const foreignCache = new Map<string, { sents: Set<number>; any: boolean; ownNamed: boolean }>();
     const scopeOfMarker = (m: Located<Extract<FactPhrase, { kind: 'marker' }>>): string => {
-      const own = this.scopePlaces.get(m.hit.spec.data.scope);
-      if (!own || !own.size) return m.hit.spec.data.scope;
-      const foreign = unclaimedPlaces.filter((p) => !own.has(p.hit.spec.data.key));
-      if (!foreign.length) return m.hit.spec.data.scope;
+      const scope = m.hit.spec.data.scope;
+      const own = this.scopePlaces.get(scope);
+      if (!own || !own.size) return scope;
+      let info = foreignCache.get(scope);
+      if (!info) {
+        const foreign = unclaimedPlaces.filter((p) => !own.has(p.hit.spec.data.key));
+        info = {
+          sents: new Set(foreign.map((p) => p.sent)),
+          any: foreign.length > 0,
+          ownNamed: unclaimedPlaces.some((p) => own.has(p.hit.spec.data.key)),
+        };
+        foreignCache.set(scope, info);
+      }
+      if (!info.any) return scope;
       // another province in the same sentence, or anywhere in an item that never names the scope's own places
-      const ownNamed = unclaimedPlaces.some((p) => own.has(p.hit.spec.data.key));
-      const foreignHere = foreign.some((p) => p.sent === m.sent);
-      return foreignHere || !ownNamed ? 'other' : m.hit.spec.data.scope;
+      return info.sents.has(m.sent) || !info.ownNamed ? 'other' : scope;
     };
-    const markerScopes = markers.map((m) => ({ m, scope: scopeOfMarker(m), weak: m.hit.spec.data.weak }));
+    type MarkerScope = { m: Located<FactPhrase>; scope: string; weak: boolean };
+    const markerScopes: MarkerScope[] = markers.map((m) => ({ m, scope: scopeOfMarker(m), weak: m.hit.spec.data.weak }));
+    markerScopes.sort((x, y) => x.m.g - y.m.g);
+    const strongMarkers = markerScopes.filter((x) => !x.weak);
+    const markersBySent = new Map<number, MarkerScope[]>();
+    for (const x of markerScopes) {
+      const list = markersBySent.get(x.m.sent);
+      if (list) list.push(x);
+      else markersBySent.set(x.m.sent, [x]);
+    }
+    /** Index of the last marker with g' <= g in a sorted list (-1 if none). */
+    const lastAtOrBefore = (list: MarkerScope[], g: number) => {
+      let lo = 0;
+      let hi = list.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if (list[mid].m.g <= g) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo - 1;
+    };
+    const nearestIn = (list: MarkerScope[], g: number, dir: 'before' | 'after' | 'any'): string | null => {
+      const i = lastAtOrBefore(list, g);
+      const before = i >= 0 ? list[i] : null;
+      const after = i + 1 < list.length ? list[i + 1] : null;
+      if (dir === 'before') return before?.scope ?? null;
+      if (dir === 'after') return after?.scope ?? null;
+      if (!before) return after?.scope ?? null;
+      if (!after) return before.scope;
+      return g - before.m.g <= after.m.g - g ? before.scope : after.scope;
+    };
 
     /**
      * Scope of a claim at global position g in sentence s. Full markers before it in the sentence,
@@ -272,29 +323,30 @@ export class FactChecker {
      * then anything nearest.
      */
     const scopeAt = (g: number, s: number): string | null => {
-      const nearest = (pick: (x: { m: Located<FactPhrase>; scope: string; weak: boolean }) => boolean, dir: 'before' | 'after' | 'any') => {
-        let best: { d: number; scope: string } | null = null;
-        for (const x of markerScopes) {
-          if (!pick(x)) continue;
-          const d = x.m.g - g;
-          if ((dir === 'before' && d > 0) || (dir === 'after' && d <= 0)) continue;
-          if (!best || Math.abs(d) < best.d) best = { d: Math.abs(d), scope: x.scope };
-        }
-        return best?.scope ?? null;
-      };
+      const inSent = markersBySent.get(s) ?? [];
+      const strongInSent = inSent.filter((x) => !x.weak);
       return (
-        nearest((x) => !x.weak && x.m.sent === s, 'before') ??
-        nearest((x) => !x.weak, 'before') ??
-        nearest((x) => !x.weak && x.m.sent === s, 'after') ??
-        nearest((x) => x.m.sent === s, 'any') ??
-        nearest(() => true, 'any')
+        nearestIn(strongInSent, g, 'before') ??
+        nearestIn(strongMarkers, g, 'before') ??
+        nearestIn(strongInSent, g, 'after') ??
+        nearestIn(inSent, g, 'any') ??
+        nearestIn(markerScopes, g, 'any')
       );
     };
-    const negated = (fv: FieldView, tokFirst: number, g: number): boolean =>
-      negators.some((n) => n.field === fv && n.hit.tokLast < tokFirst && n.hit.tokLast >= tokFirst - 2 && fv.prepared.tokClause[n.hit.tokFirst] === fv.prepared.tokClause[tokFirst] && n.g < g);
+    const negatorEnds = new Set(negators.map((n) => `${n.field.field}:${n.hit.tokLast}`));
+    const negated = (fv: FieldView, tokFirst: number): boolean => {
+      for (const back of [1, 2]) {
+        const t = tokFirst - back;
+        if (t < 0 || fv.prepared.tokClause[t] !== fv.prepared.tokClause[tokFirst]) break;
+        if (negatorEnds.has(`${fv.field}:${t}`)) return true;
+      }
+      return false;
+    };
     const suppressed = (fv: FieldView, tok: number) => fv.suppressed.has(fv.prepared.tokSent[tok]);
     const nounSentences = new Set(of('eventNoun').map((n) => n.sent));
     const namesEvent = (sent: number) => !this.data.eventNouns.length || nounSentences.has(sent);
+    const eventsBySent = group(events, (x) => x.sent);
+    const nounsBySent = group(of('eventNoun'), (x) => x.sent);
 
     const found = new Map<string, Contradiction>();
     const add = (factIndex: number, fv: FieldView, tokFirst: number, tokLast: number, note: string) => {
@@ -305,10 +357,13 @@ export class FactChecker {
     const factsIn = (scope: string | null) =>
       scope && this.scopesWithFacts.has(scope) ? this.data.facts.map((f, i) => ({ f, i })).filter((x) => x.f.scope === scope) : [];
 
-    // 1. Claims the official statement rules out.
-    for (const c of of('claim')) {
+    // 1. Claims the official statement rules out (overlapping terms of one fact count once).
+    const claims = of('claim');
+    const claimHits = new Set(longestNonOverlapping(claims.map((c) => c.hit)));
+    for (const c of claims) {
+      if (!claimHits.has(c.hit)) continue;
       const { fact } = c.hit.spec.data;
-      if (suppressed(c.field, c.hit.tokFirst) || negated(c.field, c.hit.tokFirst, c.g) || !namesEvent(c.sent)) continue;
+      if (suppressed(c.field, c.hit.tokFirst) || negated(c.field, c.hit.tokFirst) || !namesEvent(c.sent)) continue;
       if (scopeAt(c.g, c.sent) !== this.data.facts[fact].scope) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
@@ -320,7 +375,7 @@ export class FactChecker {
       const fv = verb.field;
       if (suppressed(fv, verb.hit.tokFirst) || !namesEvent(verb.sent)) continue;
       const scope = scopeAt(verb.g, verb.sent);
-      const isNegated = negated(fv, verb.hit.tokFirst, verb.g);
+      const isNegated = negated(fv, verb.hit.tokFirst);
       for (const { f, i } of factsIn(scope)) {
         for (const check of f.checks) {
           if (check.kind !== 'place') continue;
@@ -343,9 +398,10 @@ export class FactChecker {
         const sent = p.tokSent[mention.tokFirst];
         if (!namesEvent(s0 + sent)) continue;
         // an event verb shortly before the date, or a sentence that opens with the date and has an event verb
-        const nouns = of('eventNoun').filter((n) => n.field === fv && p.tokSent[n.hit.tokFirst] === sent);
-        const tied = events.some((e) => {
-          if (e.field !== fv || p.tokSent[e.hit.tokFirst] !== sent) return false;
+        const gs = s0 + sent;
+        const nouns = (nounsBySent.get(gs) ?? []).filter((n) => n.field === fv);
+        const tied = (eventsBySent.get(gs) ?? []).some((e) => {
+          if (e.field !== fv) return false;
           // "<đại hội> khai mạc ngày 20/10", "hoãn sang tháng 12"
           if (e.hit.tokLast < mention.tokFirst && e.hit.tokLast >= mention.tokFirst - 5) return nouns.some((n) => n.hit.tokFirst < e.hit.tokFirst);
           // "Sáng 14/10, ... Đại hội ... khai mạc": the sentence opens with the date and the congress is the subject
@@ -375,13 +431,16 @@ export class FactChecker {
     const units = of('unit');
     const contexts = of('context');
     const excludes = of('exclude');
+    const unitsAt = group(units, (x) => `${x.field.field}:${x.hit.tokFirst}`);
+    const contextsBySent = group(contexts, (x) => x.sent);
+    const excludesByClause = group(excludes, (x) => `${x.field.field}:${x.field.prepared.tokClause[x.hit.tokFirst]}`);
     for (const fv of units.length && contexts.length ? fields : []) {
       const p = fv.prepared;
       const g0 = base.get(fv)!;
       const s0 = sentBase.get(fv)!;
       for (const num of extractNumbers(p)) {
         if (suppressed(fv, num.tokFirst)) continue;
-        const unitHits = units.filter((u) => u.field === fv && u.hit.tokFirst === num.tokLast + 1);
+        const unitHits = unitsAt.get(`${fv.field}:${num.tokLast + 1}`) ?? [];
         if (!unitHits.length) continue;
         if (num.words && num.tokFirst === num.tokLast && num.value < 10) continue;
         const sent = p.tokSent[num.tokFirst];
@@ -393,8 +452,8 @@ export class FactChecker {
         if (!candidates.length) continue;
         // nearest context phrase before the number in the sentence decides which fact it speaks of
         let best: { i: number; c: number; d: number } | null = null;
-        for (const ctx of contexts) {
-          if (ctx.field !== fv || p.tokSent[ctx.hit.tokFirst] !== sent || ctx.hit.tokLast >= num.tokFirst) continue;
+        for (const ctx of contextsBySent.get(s0 + sent) ?? []) {
+          if (ctx.field !== fv || ctx.hit.tokLast >= num.tokFirst) continue;
           const cand = candidates.find((x) => x.i === ctx.hit.spec.data.fact && x.c === ctx.hit.spec.data.check);
           if (!cand) continue;
           const d = num.tokFirst - ctx.hit.tokLast;
@@ -403,12 +462,8 @@ export class FactChecker {
         if (!best) continue;
         const check = this.data.facts[best.i].checks[best.c];
         if (check.kind !== 'number') continue;
-        const excluded = excludes.some(
-          (x) =>
-            x.field === fv &&
-            x.hit.spec.data.fact === best!.i &&
-            x.hit.spec.data.check === best!.c &&
-            p.tokClause[x.hit.tokFirst] === clause,
+        const excluded = (excludesByClause.get(`${fv.field}:${clause}`) ?? []).some(
+          (x) => x.hit.spec.data.fact === best!.i && x.hit.spec.data.check === best!.c,
         );
         if (excluded) continue;
         if (num.value !== check.value) {

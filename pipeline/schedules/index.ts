@@ -2,7 +2,7 @@
 // sources) followed by urgent alerts, the weekly digest, and retention clean-up.
 import type { Logger } from 'pino';
 import { ConfigError, type LoadedConfig } from '../../core/config.ts';
-import type { Store } from '../../core/types.ts';
+import type { ItemKind, Store } from '../../core/types.ts';
 import { pruneAlertLedger } from '../alerts/index.ts';
 import { openStore } from '../store/index.ts';
 import { Scheduler, type JobDefinition, type TriggerFactory } from './scheduler.ts';
@@ -43,10 +43,43 @@ export async function deleteItemsOlderThan(store: Store, cutoff: Date, logger: L
   return deleted;
 }
 
-/** Days items are kept: privacy.retentionDays when the config has it, else retentionDays. */
-export function retentionDaysOf(config: LoadedConfig): number {
-  const privacy = (config as unknown as { privacy?: { retentionDays?: unknown } }).privacy;
-  return typeof privacy?.retentionDays === 'number' ? privacy.retentionDays : config.retentionDays;
+/** Every item kind; the `satisfies` makes adding a kind to ItemKind a compile error here. */
+const KINDS = Object.keys({ news: true, rss: true, social: true } satisfies Record<ItemKind, true>) as ItemKind[];
+
+export interface RetentionCutoffs {
+  /** Items older than this go (retentionDays). */
+  items: Date;
+  /** Social items older than this go (privacy.retentionDays, default retentionDays). */
+  social: Date;
+}
+
+export function retentionCutoffs(config: Pick<LoadedConfig, 'retentionDays' | 'privacy'>, now: Date): RetentionCutoffs {
+  const day = 86_400_000;
+  const socialDays = config.privacy.retentionDays ?? config.retentionDays;
+  return { items: new Date(now.getTime() - config.retentionDays * day), social: new Date(now.getTime() - socialDays * day) };
+}
+
+/**
+ * Applies both retention periods. Social items get their own cutoff when it differs, which needs
+ * an engine that can delete by kind; without that, the general cutoff applies to all items and
+ * a warning says so. Returns how many items went (null when the engine cannot delete at all).
+ */
+export async function applyRetention(store: Store, cutoffs: RetentionCutoffs, logger: Logger): Promise<number | null> {
+  if (cutoffs.social.getTime() === cutoffs.items.getTime()) return deleteItemsOlderThan(store, cutoffs.items, logger);
+  if (!store.deleteKindsOlderThan) {
+    logger.warn(
+      { engine: store.engine },
+      'retention: this store engine cannot delete by kind, so privacy.retentionDays is not applied separately to social items',
+    );
+    return deleteItemsOlderThan(store, cutoffs.items, logger);
+  }
+  const others = await store.deleteKindsOlderThan(KINDS.filter((kind) => kind !== 'social'), cutoffs.items.toISOString());
+  const social = await store.deleteKindsOlderThan(['social'], cutoffs.social.toISOString());
+  logger.info(
+    { engine: store.engine, cutoff: cutoffs.items.toISOString(), socialCutoff: cutoffs.social.toISOString(), deleted: others + social, social },
+    'retention: old items deleted',
+  );
+  return others + social;
 }
 
 export interface JobRunners {
@@ -80,15 +113,15 @@ export function defaultRunners(config: LoadedConfig, logger: Logger, now: () => 
       return runDigest(config, { now: now(), logger });
     },
     async retention() {
-      const days = retentionDaysOf(config);
-      const cutoff = new Date(now().getTime() - days * 86_400_000);
+      const cutoffs = retentionCutoffs(config, now());
       const store = await openStore(config);
       try {
-        await deleteItemsOlderThan(store, cutoff, logger);
+        await applyRetention(store, cutoffs, logger);
       } finally {
         await store.close();
       }
-      const pruned = pruneAlertLedger(config, cutoff.toISOString());
+      // Alert records name items: they go with the shorter of the two periods.
+      const pruned = pruneAlertLedger(config, new Date(Math.max(cutoffs.items.getTime(), cutoffs.social.getTime())).toISOString());
       if (pruned) logger.info({ pruned }, 'retention: old alert records deleted');
     },
   };

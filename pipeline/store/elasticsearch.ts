@@ -68,7 +68,7 @@ class QuickRetryTransport extends Transport {
 
 /** ES refuses search results past this offset; deeper pages walk there with search_after. */
 const MAX_WINDOW = 10_000;
-const MGET_CHUNK = 5_000;
+const MGET_CHUNK = 10_000;
 const SUMMARY_EXCLUDES = ['foldedText', 'explanations', 'mw'];
 
 const SORTS: Record<ItemSort, estypes.SortCombinations[]> = {
@@ -687,7 +687,9 @@ export class ElasticsearchStore implements Store {
           sort,
           size: step,
           search_after: searchAfter,
+          // Only the sort values are needed: no _source, not even _id.
           _source: false,
+          stored_fields: ['_none_'],
           track_total_hits: false,
           filter_path: ['pit_id', 'hits.hits.sort'],
         });
@@ -755,7 +757,7 @@ export class ElasticsearchStore implements Store {
     if (this.pendingWrites()) await this.replay(true);
     const pending = this.pendingWrites();
     if (pending) this.warn(`${pending} buffered item(s) could not be replayed yet and are not part of this scan`);
-    for await (const hits of this.scanHits(this.names.alias, { match_all: {} }, SCAN_SORT, batchSize, ['mw'])) {
+    for await (const hits of this.scanHits(this.names.alias, { match_all: {} }, SCAN_SORT, batchSize, { excludes: ['mw'] })) {
       yield hits.map((hit) => stripBookkeeping(hit._source));
     }
   }
@@ -766,7 +768,7 @@ export class ElasticsearchStore implements Store {
     query: estypes.QueryDslQueryContainer,
     sort: estypes.SortCombinations[],
     batchSize: number,
-    excludes: string[] | undefined,
+    source: false | { excludes: string[] } | undefined,
   ): AsyncIterable<Array<estypes.SearchHit<EsDoc>>> {
     const client = this.client;
     const size = Math.max(1, Math.min(batchSize, MAX_WINDOW));
@@ -781,7 +783,7 @@ export class ElasticsearchStore implements Store {
           size,
           search_after: searchAfter,
           track_total_hits: false,
-          ...(excludes ? { _source: { excludes } } : {}),
+          ...(source !== undefined ? { _source: source } : {}),
         });
         pitId = response.pit_id ?? pitId;
         const hits = response.hits.hits;
@@ -793,6 +795,32 @@ export class ElasticsearchStore implements Store {
     } finally {
       await client.closePointInTime({ id: pitId }).catch(() => undefined);
     }
+  }
+
+  /** Retention: deletes items whose timestamp (published, else fetched) is before the cutoff. */
+  async deleteOlderThan(cutoffIso: string): Promise<number> {
+    const cutoff = new Date(cutoffIso).toISOString();
+    const query: estypes.QueryDslQueryContainer = { range: { 'mw.ts': { lt: cutoff } } };
+    let deleted = 0;
+    for await (const hits of this.scanHits(this.names.alias, query, [{ _shard_doc: 'asc' }], 5000, false)) {
+      const failures: string[] = [];
+      await this.client.helpers.bulk({
+        datasource: hits.map((hit) => ({ index: hit._index, id: hit._id! })),
+        onDocument: (doc) => ({ delete: { _index: doc.index, _id: doc.id } }),
+        concurrency: 2,
+        retries: 2,
+        wait: 500,
+        refreshOnCompletion: false,
+        onDrop: (drop) => {
+          // Already gone (another process deleted it) is fine.
+          if (drop.status !== 404) failures.push(reasonOf(drop.error, drop.status));
+        },
+      });
+      if (failures.length) throw new Error(`could not delete ${failures.length} old item(s): ${failures[0]}`);
+      deleted += hits.length;
+    }
+    await this.client.indices.refresh({ index: this.names.alias });
+    return deleted;
   }
 
   async close(): Promise<void> {

@@ -2,6 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import type {
+  ItemKind,
   ItemQuery,
   ItemSort,
   ItemSummary,
@@ -281,11 +282,22 @@ export class SqliteStore implements Store {
   }
 
   async deleteOlderThan(cutoffIso: string): Promise<number> {
+    return this.deleteWhere('ts < @cutoff', { cutoff: new Date(cutoffIso).toISOString() });
+  }
+
+  async deleteKindsOlderThan(kinds: ItemKind[], cutoffIso: string): Promise<number> {
+    if (!kinds.length) return 0;
+    const params: Record<string, string> = { cutoff: new Date(cutoffIso).toISOString() };
+    kinds.forEach((kind, i) => (params[`kind${i}`] = kind));
+    return this.deleteWhere(`ts < @cutoff AND kind IN (${kinds.map((_, i) => `@kind${i}`).join(', ')})`, params);
+  }
+
+  /** Deletes matching items and their full-text rows in one transaction. */
+  private deleteWhere(where: string, params: Record<string, string>): number {
     const db = this.conn;
-    const cutoff = new Date(cutoffIso).toISOString();
     return db.transaction(() => {
-      db.prepare('DELETE FROM items_fts WHERE rowid IN (SELECT rowid FROM items WHERE ts < ?)').run(cutoff);
-      return db.prepare('DELETE FROM items WHERE ts < ?').run(cutoff).changes;
+      db.prepare(`DELETE FROM items_fts WHERE rowid IN (SELECT rowid FROM items WHERE ${where})`).run(params);
+      return db.prepare(`DELETE FROM items WHERE ${where}`).run(params).changes;
     })();
   }
 

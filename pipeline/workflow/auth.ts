@@ -268,6 +268,11 @@ export class Auth {
     };
   }
 
+  /** Drops a session without an audit entry (a browser signing in again replaces its old session). */
+  endSession(sessionHash: string): void {
+    this.ctx.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(sessionHash);
+  }
+
   logout(principal: Principal, actor: Actor): void {
     if (!principal.sessionHash) return;
     this.ctx.db.prepare('DELETE FROM sessions WHERE id_hash = ?').run(principal.sessionHash);

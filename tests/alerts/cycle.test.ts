@@ -127,6 +127,9 @@ describe('urgent alerts after a crawl cycle', () => {
     expect(hook.bodies[0]).toMatchObject({ event: 'mediawatch.alert', alert: { key: 'item:u1', link: 'https://mw.example/items/u1', item: { id: 'u1' } } });
     expect(hook.headers[0]['content-type']).toMatch(/application\/json/);
     expect(hook.headers[0]['idempotency-key']).toBe('item:u1');
+    expect((hook.bodies[0] as unknown as { text: string }).text).toBe(
+      '[KHẨN] Tin có mức nghi sai lệch 93% (ngưỡng cảnh báo 85%): Tin u1: Đại hội https://mw.example/items/u1',
+    );
 
     // The same item stored again (an updated page) in the next cycle, and a "restarted process"
     // (alertAfterCrawl opens the ledger file afresh every cycle): nothing goes out again.

@@ -3,7 +3,7 @@ import { dashboardLinks } from '../../dashboards/digest/links.ts';
 import { clusterAlert, itemAlert, touchedClusters, type AlertRules } from '../../pipeline/alerts/rules.ts';
 import { makeItem } from '../helpers/items.ts';
 
-const RULES: AlertRules = { distortionThreshold: 0.85, congressOnly: true, clusterGrowth: { items: 5, withinHours: 6, flaggedOnly: true } };
+const RULES: AlertRules = { distortionThreshold: 0.85, congressOnly: true, maxAgeHours: 72, clusterGrowth: { items: 5, withinHours: 6, flaggedOnly: true } };
 const LINKS = dashboardLinks('https://mw.example/base/');
 const NOW = new Date('2020-10-15T03:00:00Z');
 
@@ -36,6 +36,16 @@ describe('urgency rules', () => {
     expect(itemAlert(item(0.99, { status: 'dismissed' }), RULES, LINKS, NOW)).toBeNull();
     expect(itemAlert(item(0.99, { status: 'responded' }), RULES, LINKS, NOW)).toBeNull();
     expect(itemAlert(item(0.99, { status: 'in_review' }), RULES, LINKS, NOW)).not.toBeNull();
+  });
+
+  it('does not treat old items as urgent (a first crawl of an archive)', () => {
+    const at = (hoursBefore: number) => ({ ...item(0.95), publishedAt: new Date(NOW.getTime() - hoursBefore * 3_600_000).toISOString() });
+    expect(itemAlert(at(71), RULES, LINKS, NOW)).not.toBeNull();
+    expect(itemAlert(at(73), RULES, LINKS, NOW)).toBeNull();
+    expect(itemAlert(at(73), { ...RULES, maxAgeHours: 100 }, LINKS, NOW)).not.toBeNull();
+    // Without a published time, the fetch time counts.
+    const fetchedLongAgo = { ...item(0.95), publishedAt: undefined, fetchedAt: '2020-10-01T00:00:00Z' };
+    expect(itemAlert(fetchedLongAgo, RULES, LINKS, NOW)).toBeNull();
   });
 
   it('raises a cluster that grew by enough items in the window, with a flagged one by default', () => {

@@ -88,6 +88,19 @@ describe('session cookie and CSRF', () => {
     expect((await ApiClient.withToken(api.url, token).post(`/api/items/${item.id}/review/notes`, { text: 'từ script' })).status).toBe(201);
   });
 
+  it('issues a new session id at each login and ends the one the browser had', async () => {
+    await serve();
+    const client = new ApiClient(api.url);
+    await client.login('viewer', PASSWORDS.viewer);
+    const first = client.cookie!;
+    await client.login('viewer', PASSWORDS.viewer);
+    expect(client.cookie).not.toBe(first);
+    expect((await client.get('/api/items')).status).toBe(200);
+    const old = new ApiClient(api.url);
+    old.cookie = first;
+    expect((await old.get('/api/items')).status).toBe(401);
+  });
+
   it('ends idle sessions', async () => {
     let now = Date.parse('2020-10-15T08:00:00Z');
     await serve({ workflow: { now: () => new Date(now), security: { idleMinutes: 30 } } });

@@ -165,6 +165,12 @@ describe('route authorisation', () => {
     expect(known.body.error.code).toBe('not_found');
   });
 
+  it('lets only routers outside /api be public', () => {
+    const router = Router();
+    expect(() => createApp({ store, workflow, routers: [{ path: '/api/open', router, read: 'public' }] })).toThrow(/cannot be public/);
+    expect(() => createApp({ store, workflow, routers: [{ path: '/dashboard', router, read: 'public' }] })).not.toThrow();
+  });
+
   it('refuses a token whose user was disabled, or whose role now outranks its user', async () => {
     const { token } = workflow.auth.createToken('analyst', { name: 'temp' }, SYSTEM_ACTOR);
     expect((await request('GET', '/api/items', token)).status).toBe(200);

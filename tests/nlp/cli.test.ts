@@ -91,3 +91,16 @@ describe('eval', () => {
     expect(report.baseline.hardNegativeFalsePositiveRate).toBeGreaterThan(report.hardNegatives.rate);
   });
 });
+
+describe('generalisation', () => {
+  it('meets the targets on a held-out set written apart from the dev corpus (tests/nlp/fixtures/holdout.jsonl)', () => {
+    const { items, problems } = readCorpus(join(__dirname, 'fixtures/holdout.jsonl'));
+    expect(problems).toEqual([]);
+    expect(items.length).toBeGreaterThanOrEqual(40);
+    const report = evaluate(items, (i) => classifier().classify(i));
+    expect(report.congress.f1).toBeGreaterThanOrEqual(0.95);
+    expect(report.distortion.recall).toBeGreaterThanOrEqual(0.9);
+    expect(report.distortion.precision).toBeGreaterThanOrEqual(0.8);
+    expect(report.hardNegatives.rate).toBe(0);
+  });
+});

@@ -9,7 +9,7 @@ import { parseConfig } from '../../core/config.ts';
 import type { Store } from '../../core/types.ts';
 import { AlertLedger } from '../../pipeline/alerts/ledger.ts';
 import type { UrgentAlert } from '../../pipeline/alerts/rules.ts';
-import { deleteItemsOlderThan, startSchedules } from '../../pipeline/schedules/index.ts';
+import { applyRetention, deleteItemsOlderThan, retentionCutoffs, startSchedules } from '../../pipeline/schedules/index.ts';
 import type { TriggerFactory } from '../../pipeline/schedules/scheduler.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { makeItem } from '../helpers/items.ts';
@@ -80,6 +80,38 @@ describe('retention clean-up', () => {
       expect(await deleteItemsOlderThan(limited, new Date('2030-01-01T00:00:00Z'), logger)).toBeNull();
       expect(logs.find((l) => l.level === 40)).toMatchObject({ engine: 'elasticsearch', msg: 'retention: this store engine cannot delete items yet; clean-up skipped' });
       expect(await ids(store)).toHaveLength(4);
+    } finally {
+      await store.close();
+    }
+  });
+
+  it('keeps social posts only for privacy.retentionDays when that is shorter', async () => {
+    const store = new SqliteStore({ path: ':memory:' });
+    await store.init();
+    try {
+      const now = new Date('2020-10-20T00:00:00Z');
+      const daysAgo = (d: number) => new Date(now.getTime() - d * 86_400_000).toISOString();
+      const entry = (key: string, kind: 'news' | 'rss' | 'social', age: number) => ({
+        ...makeItem({ title: `Tin ${key}`, text: `Nội dung ${key}`, kind, publishedAt: daysAgo(age), url: `https://x.example/${key}` }),
+        id: key,
+      });
+      await store.upsertItems([entry('news-40', 'news', 40), entry('rss-40', 'rss', 40), entry('social-40', 'social', 40), entry('social-20', 'social', 20), entry('news-800', 'news', 800)]);
+      const config = parseConfig({ retentionDays: 730, privacy: { retentionDays: 30 } }, '<test>', dir);
+      const cutoffs = retentionCutoffs(config, now);
+      expect(cutoffs.social.toISOString()).toBe(daysAgo(30));
+      expect(cutoffs.items.toISOString()).toBe(daysAgo(730));
+
+      // An engine that cannot delete by kind falls back to the general period, and says so.
+      const noKinds = Object.assign(Object.create(store) as SqliteStore, { deleteKindsOlderThan: undefined });
+      expect(await applyRetention(noKinds, cutoffs, logger)).toBe(1);
+      expect(logs.some((l) => l.level === 40 && l.msg.includes('privacy.retentionDays is not applied'))).toBe(true);
+      expect(await ids(store)).toEqual(['news-40', 'rss-40', 'social-40', 'social-20']);
+
+      expect(await applyRetention(store, cutoffs, logger)).toBe(1);
+      expect(await ids(store)).toEqual(['news-40', 'rss-40', 'social-20']);
+      // Without privacy.retentionDays every kind follows retentionDays.
+      const plain = retentionCutoffs(parseConfig({ retentionDays: 10 }, '<test>', dir), now);
+      expect(await applyRetention(store, plain, logger)).toBe(3);
     } finally {
       await store.close();
     }

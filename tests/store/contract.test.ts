@@ -422,6 +422,24 @@ for (const engine of [sqlite, elasticsearch]) {
       });
     });
 
+    describe('retention', () => {
+      it('deletes items older than a cutoff (published, else fetched time), search entries included', async () => {
+        const { store } = await engine.create('retention');
+        const items = fixtureItems();
+        await store.upsertItems(items);
+        const cutoff = '2021-01-24T10:00:00Z';
+        const kept = items.filter((item) => itemTimestamp(item) >= new Date(cutoff).toISOString());
+        expect(await store.deleteOlderThan?.(cutoff)).toBe(items.length - kept.length);
+        expect((await store.queryItems({ sort: 'oldest', page: 1, pageSize: 50 })).items.map((i) => i.id)).toEqual(
+          expectedIds(kept, { sort: 'oldest' }),
+        );
+        expect(await store.stats({})).toEqual(expectedStats(kept, {}));
+        expect((await store.queryItems({ q: 'thoi tiet', page: 1, pageSize: 5 })).total).toBe(0);
+        expect(await store.getItem(items[3].id)).toBeNull();
+        expect(await store.deleteOlderThan?.(cutoff)).toBe(0);
+      });
+    });
+
     describe('deep pagination', () => {
       const COUNT = 10_250;
       let store: Store;
