@@ -578,6 +578,9 @@ export function parseConfig(raw: unknown, where: string, baseDir: string): Loade
       if (!ids.has(id)) throw new ConfigError(`Invalid config ${where}:\n  - schedules.crawl[${index}].sources[${j}]: unknown source "${id}"`);
     });
   });
+  if (result.data.schedules.digest && !result.data.email?.digestRecipients.length) {
+    throw new ConfigError(`Invalid config ${where}:\n  - schedules.digest: needs the "email" section with smtp, from and digestRecipients`);
+  }
   checkSocialSources(result.data, where);
   return { ...result.data, configPath: where, baseDir };
 }

@@ -218,9 +218,9 @@ describe('jobs from the config', () => {
     );
     expect(bad({}, { email: { ...email, alertRecipients: ['x'] } })).toThrow(/email\.alertRecipients\[0\]: must be an e-mail address/);
 
-    const noEmail = parseConfig({ sources, schedules: { digest: '0 7 * * 1' } }, '<test>', dir);
-    expect(() => startSchedules(noEmail, logger, { trigger: manualTrigger().factory })).toThrow(ConfigError);
-    expect(() => startSchedules(noEmail, logger, { trigger: manualTrigger().factory })).toThrow(/schedules\.digest: needs the "email" section/);
+    expect(bad({ digest: '0 7 * * 1' })).toThrow(ConfigError);
+    expect(bad({ digest: '0 7 * * 1' })).toThrow(/schedules\.digest: needs the "email" section with smtp, from and digestRecipients/);
+    expect(bad({ digest: '0 7 * * 1' }, { email: { ...email, digestRecipients: [] } })).toThrow(/schedules\.digest: needs the "email" section/);
     const allNamed = parseConfig(
       { sources, schedules: { crawl: [{ cron: '0 * * * *', sources: ['bao-a', 'bao-b', 'forum'] }, { cron: '0 0 * * *' }] } },
       '<test>',
