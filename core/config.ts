@@ -408,6 +408,73 @@ const schedulesSchema = z
   .strict()
   .default({});
 
+// --- Own-portal integrity watch (see docs/portals.md) ---
+
+const portalSelectors = z.array(z.string().trim().min(1, 'must not be empty'));
+
+const portalPageSchema = z
+  .object({
+    /** Pages whose URL matches this regular expression use the selectors below instead of the portal's. */
+    urlPattern: regexString,
+    stableSelectors: portalSelectors.optional(),
+    changingSelectors: portalSelectors.optional(),
+  })
+  .strict();
+
+const portalSchema = z
+  .object({
+    id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, ".", "_" or "-"'),
+    name: z.string().optional(),
+    enabled: z.boolean().default(true),
+    startUrls: z.array(httpUrl).min(1),
+    /** Also watch the pages listed in the site's sitemaps. */
+    sitemap: z.boolean().default(false),
+    /** Follow same-site links this many clicks away from the start URLs (0: start URLs and sitemap only). */
+    linkDepth: z.number().int().min(0).max(5).default(1),
+    /** Pages watched per run (pages already in the baseline are always re-checked). */
+    maxPages: z.number().int().positive().default(50),
+    requestsPerMinute: z.number().int().positive().optional(),
+    include: z.array(regexString).default([]),
+    exclude: z.array(regexString).default([]),
+    /** Cron expression (schedules.timezone) for `serve`; without it the portal is checked only by `portals check`. */
+    schedule: cronExpression.optional(),
+    /** Parts that must not change (CSS selectors; the first listed claims nested matches). */
+    stableSelectors: portalSelectors.default(['header', 'nav', 'footer', '.contact']),
+    /** Parts expected to change (news lists, counters, dates): ignored by every comparison but the lexicon's strong terms and origins. */
+    changingSelectors: portalSelectors.default([]),
+    pages: z.array(portalPageSchema).default([]),
+    /** Script/iframe/form origins that never raise an incident (maps, video, analytics the office uses). */
+    trustedOrigins: z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'an origin such as "https://www.youtube.com"')).default([]),
+    /** CA certificate (PEM) for a portal whose certificate comes from a private CA; path relative to the config file. */
+    caFile: z.string().min(1).optional(),
+  })
+  .strict();
+
+const portalsSchema = z
+  .array(portalSchema)
+  .default([])
+  .superRefine((portals, ctx) => {
+    const seen = new Set<string>();
+    portals.forEach((portal, index) => {
+      if (seen.has(portal.id)) ctx.addIssue({ code: z.ZodIssueCode.custom, message: `duplicate id "${portal.id}"`, path: [index, 'id'] });
+      seen.add(portal.id);
+    });
+  });
+
+const portalWatchSchema = z
+  .object({
+    /** Defacement / gambling / phishing terms (YAML), relative to the config file. */
+    lexicon: z.string().min(1).default('portal-defacement.yaml'),
+    /** A certificate expiring within this many days raises an incident. */
+    certWarningDays: z.number().int().min(1).max(365).default(14),
+    /** Baselines, observations and incidents (SQLite). */
+    statePath: z.string().min(1).default('../data/portals.db'),
+    /** New inline <script> blocks raise an incident (turn off for sites that inline per-request values). */
+    watchInlineScripts: z.boolean().default(true),
+  })
+  .strict()
+  .default({});
+
 /** Users, sessions, review state, responses and the audit log (a local SQLite file). */
 const workflowSchema = z
   .object({
@@ -487,6 +554,9 @@ export const configSchema = z
     email: emailSchema.optional(),
     alerts: alertsSchema,
     schedules: schedulesSchema,
+    /** Own portals watched for defacement and unexpected changes (see docs/portals.md). */
+    portals: portalsSchema,
+    portalWatch: portalWatchSchema,
     /** Items older than this many days are deleted by the retention job. */
     retentionDays: z.number().int().positive().default(730),
   })
@@ -510,6 +580,8 @@ export type SecurityConfig = MediawatchConfig['security'];
 export type EmailConfig = z.infer<typeof emailSchema>;
 export type AlertsConfig = z.infer<typeof alertsSchema>;
 export type SchedulesConfig = z.infer<typeof schedulesSchema>;
+export type PortalConfig = z.infer<typeof portalSchema>;
+export type PortalWatchConfig = z.infer<typeof portalWatchSchema>;
 
 /** Raised for any problem with the config file; the message names the file and the key. */
 export class ConfigError extends Error {

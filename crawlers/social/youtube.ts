@@ -92,7 +92,7 @@ async function readFeed(ctx: SocialContext, source: YoutubeSourceConfig, id: str
     if (state.newest !== undefined && key <= state.newest) continue;
     if (newest === undefined || key > newest) newest = key;
     const title = tidyText(entry.title ?? entry.mediaGroup?.['media:title']?.[0] ?? '');
-    const text = description(entry.mediaGroup);
+    const text = ctx.pseudonyms.mentionsInText('youtube', description(entry.mediaGroup));
     const itemUrl = entry.link ?? `${base}/watch?v=${encodeURIComponent(videoId)}`;
     if (!ctx.accepts(itemUrl)) continue;
     const community = entry.mediaGroup?.['media:community']?.[0];
