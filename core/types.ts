@@ -91,6 +91,8 @@ export interface ItemQuery {
   topic?: string;
   source?: string;
   kind?: ItemKind;
+  /** Social platform (mastodon, bluesky, youtube, telegram, reddit, or a file import's name). */
+  platform?: string;
   clusterId?: string;
   /** Review status; "new" also matches items nobody has touched. */
   status?: ReviewStatus[];

@@ -57,7 +57,14 @@ export class IngestPipeline {
     }
     try {
       const stored = await this.store.getItem(item.id);
-      if (stored && stored.contentHash === item.contentHash) return { status: 'duplicate', item: stored, duplicateOf: stored.id };
+      if (stored && stored.contentHash === item.contentHash) {
+        // Same post, same text: only its engagement moves, and spread signals need the latest counts.
+        if (item.engagement && JSON.stringify(item.engagement) !== JSON.stringify(stored.engagement)) {
+          const refreshed = await this.store.upsertItems([{ ...stored, engagement: item.engagement }]);
+          if (refreshed.errors.length) return { status: 'error', reason: refreshed.errors[0].reason };
+        }
+        return { status: 'duplicate', item: stored, duplicateOf: stored.id };
+      }
       if (!stored) {
         const sameContent = await this.store.findByContentHash(item.contentHash);
         if (sameContent) return { status: 'duplicate', item, duplicateOf: sameContent };

@@ -13,6 +13,7 @@ export const itemFilterShape = {
   topic: query.text(100).optional(),
   source: query.text(100).optional(),
   kind: z.enum(['news', 'rss', 'social']).optional(),
+  platform: query.text(40).optional(),
   clusterId: query.text(100).optional(),
   status: query.list(REVIEW_STATUSES).optional(),
   assignee: query.text(64).optional().describe('user name, or "me"'),

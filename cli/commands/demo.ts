@@ -4,6 +4,7 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { appSecurityFromConfig } from '../../api/app.ts';
+import { moduleRouters } from '../../api/modules.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/config.ts';
 import type { ItemSummary } from '../../core/types.ts';
@@ -101,7 +102,7 @@ export function registerDemo(program: Command): void {
         await workflow.users.create({ username: 'demo', role: 'admin', password, displayName: 'Demo admin', mustChangePassword: false }, SYSTEM_ACTOR);
         const { token } = workflow.auth.createToken('demo', { name: 'demo' }, SYSTEM_ACTOR);
         const server = await listenPreferring(options.port ?? 8080, (port) =>
-          startServer({ store, workflow, security: appSecurityFromConfig(config), host: '127.0.0.1', port, logger }),
+          startServer({ store, workflow, security: appSecurityFromConfig(config), routers: moduleRouters(config, store), host: '127.0.0.1', port, logger }),
         );
         process.stdout.write(
           `\nSign in as "demo" (admin), password ${password}\n` +

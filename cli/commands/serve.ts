@@ -1,5 +1,6 @@
 import type { Command } from 'commander';
 import { appSecurityFromConfig } from '../../api/app.ts';
+import { moduleRouters } from '../../api/modules.ts';
 import { startServer } from '../../api/server.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openStore } from '../../pipeline/store/index.ts';
@@ -41,6 +42,7 @@ export function registerServe(program: Command): void {
         store,
         workflow,
         security: appSecurityFromConfig(config),
+        routers: moduleRouters(config, store),
         logger,
         host: options.host ?? config.server.host,
         port: options.port ?? config.server.port,

@@ -58,6 +58,9 @@ const MIGRATIONS: string[] = [
    ALTER TABLE items ADD COLUMN assignee TEXT;
    UPDATE items SET status = coalesce(json_extract(doc, '$.review.status'), 'new'), assignee = json_extract(doc, '$.review.assignee');
    CREATE INDEX items_status_ts ON items (status, ts DESC);`,
+  `ALTER TABLE items ADD COLUMN platform TEXT;
+   UPDATE items SET platform = json_extract(doc, '$.platform');
+   CREATE INDEX items_platform_ts ON items (platform, ts DESC);`,
 ];
 
 const ORDER_BY: Record<ItemSort, string> = {
@@ -92,6 +95,10 @@ function buildFilter(query: Partial<ItemQuery> & StatsQuery): Filter {
   if (query.source) {
     clauses.push('source_id = @source');
     params.source = query.source;
+  }
+  if (query.platform) {
+    clauses.push('platform = @platform');
+    params.platform = query.platform;
   }
   if (query.kind) {
     clauses.push('kind = @kind');
@@ -168,15 +175,16 @@ export class SqliteStore implements Store {
     const existing = db.prepare<[string], { rowid: number }>('SELECT rowid FROM items WHERE id = ?');
     const insert = db.prepare(
       `INSERT INTO items (id, source_id, kind, canonical_url, content_hash, ts, day, congress, distortion, flagged,
-                          score_congress, score_distortion, topics, cluster_id, status, assignee, doc)
+                          score_congress, score_distortion, topics, cluster_id, status, assignee, platform, doc)
        VALUES (@id, @source_id, @kind, @canonical_url, @content_hash, @ts, @day, @congress, @distortion, @flagged,
-               @score_congress, @score_distortion, @topics, @cluster_id, @status, @assignee, @doc)
+               @score_congress, @score_distortion, @topics, @cluster_id, @status, @assignee, @platform, @doc)
        ON CONFLICT(id) DO UPDATE SET source_id = excluded.source_id, kind = excluded.kind,
          canonical_url = excluded.canonical_url, content_hash = excluded.content_hash, ts = excluded.ts,
          day = excluded.day, congress = excluded.congress, distortion = excluded.distortion,
          flagged = excluded.flagged, score_congress = excluded.score_congress,
          score_distortion = excluded.score_distortion, topics = excluded.topics,
-         cluster_id = excluded.cluster_id, status = excluded.status, assignee = excluded.assignee, doc = excluded.doc
+         cluster_id = excluded.cluster_id, status = excluded.status, assignee = excluded.assignee,
+         platform = excluded.platform, doc = excluded.doc
        RETURNING rowid`,
     );
     const deleteFts = db.prepare('DELETE FROM items_fts WHERE rowid = ?');
@@ -204,6 +212,7 @@ export class SqliteStore implements Store {
             cluster_id: item.clusterId ?? null,
             status: item.review?.status ?? 'new',
             assignee: item.review?.assignee ?? null,
+            platform: item.platform ?? null,
             doc: JSON.stringify(item),
           }) as { rowid: number };
           if (before) deleteFts.run(rowid);

@@ -11,7 +11,7 @@ let token: string;
 
 const items = [
   makeItem({ title: 'Khai mạc Đại hội Đảng bộ tỉnh', text: 'Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI khai mạc.', publishedAt: '2020-10-14T08:00:00+07:00' }, { congress: true }),
-  makeItem({ title: 'Tin đồn đại hội bị hoãn', text: 'Nghe nói đại hội bị hoãn, chia sẻ gấp!', publishedAt: '2020-10-10T20:00:00+07:00', kind: 'social', sourceId: 'nhom-pho-nui' }, { congress: true, distortion: true }),
+  makeItem({ title: 'Tin đồn đại hội bị hoãn', text: 'Nghe nói đại hội bị hoãn, chia sẻ gấp!', publishedAt: '2020-10-10T20:00:00+07:00', kind: 'social', platform: 'mastodon', sourceId: 'nhom-pho-nui' }, { congress: true, distortion: true }),
   makeItem({ title: 'Giá cà phê tăng', text: 'Giá cà phê nhân xô tăng 300 đồng/kg.', publishedAt: '2020-10-21T08:00:00+07:00' }),
 ];
 
@@ -37,6 +37,8 @@ describe('GET /api/items', () => {
   it('filters by flag, kind, source and date, newest first by default', async () => {
     expect((await get('/api/items?flagged=true')).body.items.map((i: { title: string }) => i.title)).toEqual(['Tin đồn đại hội bị hoãn']);
     expect((await get('/api/items?kind=social')).body.total).toBe(1);
+    expect((await get('/api/items?platform=mastodon')).body.total).toBe(1);
+    expect((await get('/api/items?platform=bluesky')).body.total).toBe(0);
     expect((await get('/api/items?source=bao-a')).body.total).toBe(2);
     expect((await get('/api/items?from=2020-10-14&to=2020-10-14')).body.total).toBe(1);
     const all = await get('/api/items');

@@ -2,11 +2,16 @@
 // mount theirs) and proves, from a table kept here, that an anonymous request and a request
 // with each too-weak role are refused, and that the allowed roles get past the check.
 import { Router } from 'express';
+import { mkdtempSync, rmSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
+import { moduleRouters } from '../../api/modules.ts';
 import { listRoutes } from '../../api/route.ts';
+import { parseConfig } from '../../core/config.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { ROLES, SYSTEM_ACTOR, type Role, type Workflow } from '../../pipeline/workflow/index.ts';
 import { testWorkflow } from '../workflow/helpers.ts';
@@ -53,10 +58,9 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/audit': ADMIN,
   'GET /api/audit/verify': ADMIN,
   'GET /api/openapi.json': READ,
-  // Mounted like another module's router: app routers: [{ path: '/api/sources', read: 'viewer', write: 'admin' }].
+  // Other modules' routers, mounted as serve mounts them (api/modules.ts).
   'GET /api/sources': READ,
-  'POST /api/sources': ADMIN,
-  'DELETE /api/sources/:id': ADMIN,
+  'GET /api/sources/:id': READ,
 };
 
 const store = new SqliteStore({ path: ':memory:' });
@@ -66,6 +70,7 @@ let baseUrl: string;
 let app: ReturnType<typeof createApp>;
 const tokens = {} as Record<Role, string>;
 let revokedToken: string;
+let dataDir: string;
 
 beforeAll(async () => {
   await store.init();
@@ -75,15 +80,12 @@ beforeAll(async () => {
   workflow.auth.revokeToken(revoked.info.id, { username: 'admin', role: 'admin' });
   revokedToken = revoked.token;
 
-  const sources = Router();
-  sources.get('/', (_req, res) => void res.json({ sources: [] }));
-  sources.post('/', (_req, res) => void res.status(201).json({}));
-  sources.delete('/:id', (_req, res) => void res.status(204).end());
+  dataDir = mkdtempSync(join(tmpdir(), 'mediawatch-routes-'));
   app = createApp({
     store,
     workflow,
     security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 10_000 } },
-    routers: [{ path: '/api/sources', router: sources, read: 'viewer', write: 'admin', summary: 'sources' }],
+    routers: moduleRouters(parseConfig({}, '<test>', dataDir), store),
   });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -95,6 +97,7 @@ afterAll(async () => {
   await new Promise((resolve) => server.close(resolve));
   workflow.close();
   await store.close();
+  rmSync(dataDir, { recursive: true, force: true });
 });
 
 const concrete = (path: string) => path.replace(/:id\b/g, 'no-such-id').replace(/:username\b/g, 'no-such-user');
