@@ -8,6 +8,7 @@
 // flagged-items query p95 < 50 ms. Elasticsearch: MEDIAWATCH_ES_URL or --es-url (default
 // http://127.0.0.1:9200); when no node answers, SQLite is still benchmarked and the run says
 // loudly that Elasticsearch was not. Run through bench/run.ts (node --expose-gc --import tsx).
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -222,6 +223,9 @@ try {
 } finally {
   rmSync(tmp, { recursive: true, force: true });
 }
+// Let the disk settle (SQLite's writes flushed) before timing the next engine.
+spawnSync('sync');
+await new Promise((resolve) => setTimeout(resolve, 3000));
 
 const esProblem = await probe(ES_URL);
 if (esProblem) {

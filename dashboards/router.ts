@@ -80,6 +80,7 @@ export function dashboardMounts(options: { store: Store; workflow?: Workflow }):
   return [
     { path: '/api/trends', router: trendsRouter({ store: options.store }), read: 'viewer', write: 'admin', summary: 'Dashboard trends: items per day by topic, source, platform; flagged share; spikes; top terms; clusters' },
     { path: '/api/dashboard', router: dashboardApiRouter(options), read: 'viewer', write: 'admin', summary: 'Dashboard queue (item filters plus platform and scores) and filter values' },
-    { path: '/', router: dashboardRouter(), read: 'public' },
+    // Pages are public (they hold no data); other methods need a session, then fall through to the API's 404.
+    { path: '/', router: dashboardRouter(), read: 'public', write: 'viewer' },
   ];
 }

@@ -7,7 +7,7 @@ import { itemFilterShape } from '../api/routes/items.ts';
 import { HttpError, parseInput } from '../api/validation.ts';
 import type { ItemQuery, ItemSummary, Page, Store } from '../core/types.ts';
 import { ACCESS, type Workflow } from '../pipeline/workflow/index.ts';
-import { addDays, computeTrends, dayOf, platformOf, vietnamToday, type TrendItem, type Trends } from './trends.ts';
+import { addDays, computeTrends, dayOf, platformOf, trendsItemsFrom, vietnamToday, type TrendItem, type Trends } from './trends.ts';
 
 /** Days shown when the range is not given: this many, ending on the newest item's day. */
 export const DEFAULT_RANGE_DAYS = 90;
@@ -41,7 +41,7 @@ const score = z
 export const queueQuerySchema = z
   .object({
     ...itemFilterShape,
-    platform: z.string().trim().min(1).max(50).optional().describe('"web" for news sites and feeds, else the social platform'),
+    platform: z.string().trim().min(1).max(40).optional().describe('"web" for news sites and feeds, else the social platform'),
     minDistortion: score.optional(),
     minCongress: score.optional(),
   })
@@ -75,7 +75,7 @@ export async function trendsFor(store: Store, range: { from?: string; to?: strin
   const from = range.from ?? addDays(to, -(DEFAULT_RANGE_DAYS - 1));
   if (addDays(from, MAX_RANGE_DAYS - 1) < to) throw new HttpError(400, 'invalid_parameter', `to: at most ${MAX_RANGE_DAYS} days from "from"`, 'to');
   const termsFrom = addDays(to, -13);
-  const read = await readRange(store, termsFrom < from ? termsFrom : from, to, MAX_TREND_ITEMS);
+  const read = await readRange(store, trendsItemsFrom(from, to), to, MAX_TREND_ITEMS);
   // The top terms need the explanations, which summaries leave out: read those items in full.
   const items: TrendItem[] = [];
   let termItems = 0;
@@ -104,16 +104,24 @@ export function trendsRouter(options: { store: Store; now?: () => Date }): Route
 type QueueQuery = z.infer<typeof queueQuerySchema>;
 
 /**
- * One page of items matching the item API's filters plus platform and minimum scores. Without
- * those extra filters the store pages by itself; with them, up to MAX_QUEUE_SCAN matches of the
- * store's filters are read and filtered here (`truncated` says when there were more).
+ * One page of items matching the item API's filters plus minimum scores, and a platform that
+ * may also be "web" (news sites and feeds, which have no platform of their own). Without those
+ * the store pages by itself; with them, up to MAX_QUEUE_SCAN matches of the store's filters are
+ * read and filtered here (`truncated` says when there were more).
  */
 export async function queuePage(store: Store, query: QueueQuery, username?: string): Promise<Page<ItemSummary> & { truncated?: boolean }> {
   const { platform, minDistortion, minCongress, page, pageSize, ...filters } = query;
-  const base: Omit<ItemQuery, 'page' | 'pageSize'> = { ...filters, assignee: filters.assignee === 'me' ? username : filters.assignee };
-  if (platform === undefined && minDistortion === undefined && minCongress === undefined) return store.queryItems({ ...base, page, pageSize });
+  // The store filters on a social platform itself; "web" and "social" (no platform named) are derived.
+  const derivedPlatform = platform === 'web' || platform === 'social';
+  const base: Omit<ItemQuery, 'page' | 'pageSize'> = {
+    ...filters,
+    ...(platform && !derivedPlatform ? { platform } : {}),
+    ...(platform === 'social' ? { kind: 'social' as const } : {}),
+    assignee: filters.assignee === 'me' ? username : filters.assignee,
+  };
+  if (!derivedPlatform && minDistortion === undefined && minCongress === undefined) return store.queryItems({ ...base, page, pageSize });
   const keep = (item: ItemSummary) =>
-    (platform === undefined || platformOf(item) === platform) &&
+    (!derivedPlatform || platformOf(item) === platform) &&
     (minDistortion === undefined || item.scores.distortion >= minDistortion) &&
     (minCongress === undefined || item.scores.congress >= minCongress);
   const matches: ItemSummary[] = [];

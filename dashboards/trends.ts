@@ -92,27 +92,35 @@ export interface DayShare {
   flagged: number;
   /** flagged / total, or null on a day without items. */
   share: number | null;
+  /** The same over the seven days ending on this day (steadier when items are few), or null. */
+  share7: number | null;
 }
 
-/** Items and flagged items per day, and the flagged share. */
+/** Items and flagged items per day, and the flagged share (of the day, and of the trailing seven days). */
 export function flaggedShare(items: readonly TrendItem[], days: readonly string[]): DayShare[] {
   const index = new Map(days.map((day, i) => [day, i]));
-  const rows: DayShare[] = days.map((day) => ({ day, total: 0, flagged: 0, share: null }));
+  const rows: DayShare[] = days.map((day) => ({ day, total: 0, flagged: 0, share: null, share7: null }));
   for (const item of items) {
     const at = index.get(dayOf(item));
     if (at === undefined) continue;
     rows[at].total += 1;
     if (item.flagged) rows[at].flagged += 1;
   }
-  for (const row of rows) row.share = row.total ? row.flagged / row.total : null;
+  rows.forEach((row, i) => {
+    row.share = row.total ? row.flagged / row.total : null;
+    const week = rows.slice(Math.max(0, i - 6), i + 1);
+    const total = week.reduce((sum, r) => sum + r.total, 0);
+    row.share7 = total ? week.reduce((sum, r) => sum + r.flagged, 0) / total : null;
+  });
   return rows;
 }
 
 /**
- * When a day counts as a spike: its count is at least `minCount` and above
- * mean + k·sd of the `window` days before it (zero days included; the day itself is not part
- * of its own baseline). Days with fewer than `window` days of history before them in the range
- * are compared with what history there is, and the first day is never a spike.
+ * When a day counts as a spike: its count is at least `minCount` and above mean + k·sd of the
+ * `window` days before it (zero days included; the day itself is not part of its own baseline).
+ * The sd is taken as at least √mean, the natural noise of counts, so that a perfectly steady
+ * baseline (sd 0) does not make every extra item a spike. Days with fewer than `window` days
+ * of history before them are compared with what history there is; the first day is never a spike.
  */
 export interface SpikeRule {
   window: number;
@@ -128,12 +136,12 @@ export interface Spike {
   /** Mean and (population) standard deviation of the trailing window. */
   mean: number;
   sd: number;
-  /** mean + k·sd: the count had to exceed this. */
+  /** mean + k·max(sd, √mean): the count had to exceed this. */
   threshold: number;
 }
 
 export function describeSpikeRule(rule: SpikeRule): string {
-  return `a day is a spike when it has at least ${rule.minCount} items and more than the mean + ${rule.k}·sd of the ${rule.window} days before it`;
+  return `a day is a spike when it has at least ${rule.minCount} items and more than the mean + ${rule.k}·sd of the ${rule.window} days before it (sd taken as at least √mean)`;
 }
 
 export function detectSpikes(days: readonly string[], counts: readonly number[], rule: SpikeRule = DEFAULT_SPIKE_RULE): Spike[] {
@@ -143,7 +151,7 @@ export function detectSpikes(days: readonly string[], counts: readonly number[],
     const window = counts.slice(Math.max(0, i - rule.window), i);
     const mean = window.reduce((sum, n) => sum + n, 0) / window.length;
     const sd = Math.sqrt(window.reduce((sum, n) => sum + (n - mean) ** 2, 0) / window.length);
-    const threshold = mean + rule.k * sd;
+    const threshold = mean + rule.k * Math.max(sd, Math.sqrt(mean));
     if (counts[i] >= rule.minCount && counts[i] > threshold) {
       spikes.push({ day: days[i], count: counts[i], mean: round(mean), sd: round(sd), threshold: round(threshold) });
     }
@@ -259,6 +267,13 @@ export function biggestClusters(items: readonly TrendItem[], limit = 10): Cluste
     .slice(0, limit);
 }
 
+/** The first day whose items `computeTrends` uses for a range starting `from` and ending `to`. */
+export function trendsItemsFrom(from: string, to: string, rule: SpikeRule = DEFAULT_SPIKE_RULE): string {
+  const spikeFrom = addDays(from, -rule.window);
+  const termsFrom = addDays(to, -13);
+  return spikeFrom < termsFrom ? spikeFrom : termsFrom;
+}
+
 export interface TrendsOptions {
   /** First and last day of the range (YYYY-MM-DD, Vietnam), both included. */
   from: string;
@@ -288,7 +303,9 @@ export interface Trends {
 
 /**
  * Everything the trends page shows. Items outside the range are ignored, except that the
- * top terms look at the two weeks ending on `to` even when the range is shorter.
+ * top terms look at the two weeks ending on `to` even when the range is shorter, and that the
+ * spike baseline of the first days of the range is the `window` days before it. Pass those
+ * items too (`trendsItemsFrom` says from which day).
  */
 export function computeTrends(items: readonly TrendItem[], options: TrendsOptions): Trends {
   if (!DAY_RE.test(options.from) || !DAY_RE.test(options.to)) throw new Error('computeTrends: from and to are YYYY-MM-DD days');
@@ -300,6 +317,10 @@ export function computeTrends(items: readonly TrendItem[], options: TrendsOption
   });
   const perDay = flaggedShare(inRange, days);
   const maxSeries = options.maxSeries ?? 8;
+  // Spikes are judged against the days before each day, also those before the range.
+  const history = daysBetween(addDays(options.from, -rule.window), options.to);
+  const historyRows = flaggedShare(items, history);
+  const spikesOf = (counts: number[]) => detectSpikes(history, counts, rule).filter((spike) => spike.day >= options.from);
   return {
     from: options.from,
     to: options.to,
@@ -312,8 +333,8 @@ export function computeTrends(items: readonly TrendItem[], options: TrendsOption
     perDay,
     spikeRule: { ...rule, description: describeSpikeRule(rule) },
     spikes: {
-      total: detectSpikes(days, perDay.map((row) => row.total), rule),
-      flagged: detectSpikes(days, perDay.map((row) => row.flagged), rule),
+      total: spikesOf(historyRows.map((row) => row.total)),
+      flagged: spikesOf(historyRows.map((row) => row.flagged)),
     },
     topTerms: topTerms(items, options.to, options.topTerms ?? 15),
     clusters: biggestClusters(inRange, options.clusters ?? 10),

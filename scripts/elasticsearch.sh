@@ -4,11 +4,13 @@
 # own cluster instead.
 #
 #   scripts/elasticsearch.sh install   download the integration-test distribution from Maven
-#                                      Central into the cache (skipped when already there)
+#                                      Central into the cache (skipped when already there) and
+#                                      add the small analysis plugin it lacks (see below)
 #   scripts/elasticsearch.sh start     run a single-node cluster on 127.0.0.1:$ES_PORT and wait
 #                                      until it is healthy (a no-op when ours is already running)
 #   scripts/elasticsearch.sh stop      stop exactly the process `start` started (by pid)
 #   scripts/elasticsearch.sh status    print whether our node runs and its health
+#   scripts/elasticsearch.sh restart   stop, then start
 #   scripts/elasticsearch.sh log       print the tail of the node's log
 #
 # Settings (environment variables):
@@ -430,7 +432,7 @@ case "${1:-}" in
   status) cmd_status ;;
   log) show_log "${2:-100}" ;;
   *)
-    sed -n '2,28p' "$0" | sed 's/^# \{0,1\}//' >&2
+    awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
     exit 2
     ;;
 esac

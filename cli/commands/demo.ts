@@ -6,6 +6,7 @@ import type { Command } from 'commander';
 import { appSecurityFromConfig } from '../../api/app.ts';
 import { moduleRouters } from '../../api/modules.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
+import { dashboardMounts } from '../../dashboards/router.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/config.ts';
 import type { ItemSummary } from '../../core/types.ts';
 import { openStore } from '../../pipeline/store/index.ts';
@@ -102,10 +103,11 @@ export function registerDemo(program: Command): void {
         await workflow.users.create({ username: 'demo', role: 'admin', password, displayName: 'Demo admin', mustChangePassword: false }, SYSTEM_ACTOR);
         const { token } = workflow.auth.createToken('demo', { name: 'demo' }, SYSTEM_ACTOR);
         const server = await listenPreferring(options.port ?? 8080, (port) =>
-          startServer({ store, workflow, security: appSecurityFromConfig(config), routers: moduleRouters(config, store), host: '127.0.0.1', port, logger }),
+          startServer({ store, workflow, security: appSecurityFromConfig(config), routers: [...moduleRouters(config, store), ...dashboardMounts({ store, workflow })], host: '127.0.0.1', port, logger }),
         );
         process.stdout.write(
-          `\nSign in as "demo" (admin), password ${password}\n` +
+          `\nDashboard: ${server.url}/  (Vietnamese; EN switch in the header)\n` +
+            `Sign in as "demo" (admin), password ${password}\n` +
             `API token: ${token}\n` +
             `  curl -H "Authorization: Bearer ${token}" '${server.url}/api/items?flagged=true'\n` +
             `\nAPI: ${server.url}/api/items?flagged=true\n     ${server.url}/api/stats\n     ${server.url}/api/openapi.json\n` +

@@ -5,6 +5,7 @@ import { registerDemo } from './demo.ts';
 import { registerDigest } from './digest.ts';
 import { registerEval } from './eval.ts';
 import { registerExportLabels } from './export-labels.ts';
+import { registerPortals } from './portals.ts';
 import { registerReindex } from './reindex.ts';
 import { registerServe } from './serve.ts';
 import { registerUsers } from './users.ts';
@@ -20,4 +21,5 @@ export const commands: Array<(program: Command) => void> = [
   registerReindex,
   registerUsers,
   registerExportLabels,
+  registerPortals,
 ];

@@ -122,7 +122,7 @@ export async function reindex(options: ReindexOptions, out: NodeJS.WriteStream =
     out.write(`reindex: ${fmt(sourceCount)} item(s) from ${from} ${source.where}\n`);
     out.write(`reindex:   into ${to} ${target.where} (${fmt(before)} item(s) there now)\n`);
     const started = Date.now();
-    let lastLine = 0;
+    let lastLine = started;
     const report: ReindexReport = {
       source: { engine: from, where: source.where, count: sourceCount },
       target: { engine: to, where: target.where, before, after: before },

@@ -1,11 +1,14 @@
 import type { Command } from 'commander';
 import { appSecurityFromConfig } from '../../api/app.ts';
 import { moduleRouters } from '../../api/modules.ts';
+import { portalMounts } from '../../api/routes/portal-incidents.ts';
 import { startServer } from '../../api/server.ts';
+import { dashboardMounts } from '../../dashboards/router.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openStore } from '../../pipeline/store/index.ts';
 import { openWorkflow, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
 import { startSchedules } from '../../pipeline/schedules/index.ts';
+import { startPortalSchedules } from '../../pipeline/portals/index.ts';
 import { createLogger } from '../context.ts';
 import { UserError } from '../errors.ts';
 
@@ -42,16 +45,20 @@ export function registerServe(program: Command): void {
         store,
         workflow,
         security: appSecurityFromConfig(config),
-        routers: moduleRouters(config, store),
+        // The web dashboard (pages at /, its API under /api/trends and /api/dashboard) after the API modules.
+        routers: [...moduleRouters(config, store), ...portalMounts({ config, workflow }), ...dashboardMounts({ store, workflow })],
         logger,
         host: options.host ?? config.server.host,
         port: options.port ?? config.server.port,
       });
-      process.stderr.write(`mediawatch API on ${server.url}/api (store: ${store.engine}); Ctrl-C to stop\n`);
+      process.stderr.write(`mediawatch dashboard on ${server.url}/ and API on ${server.url}/api (store: ${store.engine}); Ctrl-C to stop\n`);
       // Scheduled jobs (crawls + urgent alerts, weekly digest, retention): see docs/digest-and-alerts.md.
       const scheduler = startSchedules(config, logger);
+      // Own-portal integrity checks on each portal's `schedule` (docs/portals.md).
+      const portalScheduler = startPortalSchedules(config, logger);
       await untilStopped();
       await scheduler.stop();
+      await portalScheduler.stop();
       await server.close();
       workflow.close();
       await store.close();

@@ -1,12 +1,15 @@
 /**
  * Aho-Corasick automaton over syllable ids. Patterns are sequences of vocabulary ids (one id per
  * folded syllable), so a match always starts and ends on syllable boundaries: "hội" never matches
- * inside "xã hội" unless the lexicon says "xã hội". Built once per lexicon; matching is one pass.
+ * inside "xã hội" unless the lexicon says "xã hội". Built once per lexicon (or once for every
+ * lexicon of a classifier, see PhraseMatcher in lexicon.ts); matching is one pass.
  */
+import { canonFolded, isISpelling, SyllableTrie } from './text.ts';
 
 /** Maps folded syllables to small integer ids, shared by every automaton of a classifier. */
 export class Vocabulary {
   private readonly ids = new Map<string, number>();
+  private trieCache: SyllableTrie | null = null;
 
   /** Id of a syllable, adding it when absent. */
   add(syllable: string): number {
@@ -14,6 +17,7 @@ export class Vocabulary {
     if (id === undefined) {
       id = this.ids.size;
       this.ids.set(syllable, id);
+      this.trieCache = null;
     }
     return id;
   }
@@ -27,6 +31,30 @@ export class Vocabulary {
   get size(): number {
     return this.ids.size;
   }
+
+  /**
+   * Character trie from a token's folded spelling to the id of its canonical syllable
+   * (vocabulary.get(canonSyllable(token))): "ky" is read as "ki". Rebuilt after the vocabulary grows.
+   */
+  trie(): SyllableTrie {
+    if (!this.trieCache) {
+      const entries: Array<[string, number]> = [];
+      for (const [s, id] of this.ids) {
+        if (canonFolded(s) === s) entries.push([s, id]);
+        if (s.length && s.charCodeAt(s.length - 1) === 0x69) {
+          const y = `${s.slice(0, -1)}y`;
+          if (isISpelling(y)) entries.push([y, id]);
+        }
+      }
+      this.trieCache = new SyllableTrie(entries);
+    }
+    return this.trieCache;
+  }
+
+  /** The current trie if it has been built and the vocabulary has not grown since. */
+  get currentTrie(): SyllableTrie | null {
+    return this.trieCache;
+  }
 }
 
 /** Symbol that matches nothing and resets the automaton (unknown syllable, phrase break). */
@@ -39,25 +67,60 @@ export interface AutomatonMatch {
   last: number;
 }
 
+/** Matches of one scan: pattern index and last stream position of each, in stream order. */
+export class MatchBuffer {
+  count = 0;
+  pattern = new Int32Array(64);
+  last = new Int32Array(64);
+
+  push(pattern: number, last: number): void {
+    if (this.count === this.pattern.length) {
+      const p = new Int32Array(this.count * 2);
+      p.set(this.pattern);
+      this.pattern = p;
+      const l = new Int32Array(this.count * 2);
+      l.set(this.last);
+      this.last = l;
+    }
+    this.pattern[this.count] = pattern;
+    this.last[this.count] = last;
+    this.count++;
+  }
+}
+
 export class SyllableAutomaton {
-  private readonly next = new Map<number, number>();
-  private readonly fail: number[] = [0];
-  private readonly depth: number[] = [0];
-  /** Patterns ending at a state (own), and the next state on the fail chain that has output. */
-  private readonly out: number[][] = [[]];
-  private readonly dictLink: number[] = [-1];
-  private readonly patternLength: number[] = [];
+  /** Trie under construction: key state * stride + symbol → state. */
+  private readonly goto = new Map<number, number>();
+  private states = 1;
+  private readonly own: number[][] = [[]];
+  private readonly lengths: number[] = [];
   private readonly stride: number;
-  /** Transitions out of the root, dense (most steps start there). */
-  private rootNext: Int32Array = new Int32Array(0);
   private built = false;
+
+  // Compiled form (typed arrays):
+  /** Transitions out of the root, dense (most steps start there). */
+  private rootNext = new Int32Array(0);
+  /** Transitions out of other states: childSym/childTo[childStart[s] .. childStart[s + 1]), by symbol. */
+  private childStart = new Int32Array(0);
+  private childSym = new Int32Array(0);
+  private childTo = new Int32Array(0);
+  private fail = new Int32Array(0);
+  /** Patterns reported at a state (its own, then those of its dictionary-suffix states): outPat[outStart[s] .. outStart[s + 1]). */
+  private outStart = new Int32Array(0);
+  private outPat = new Int32Array(0);
+  private patternLength = new Int32Array(0);
 
   constructor(vocabularySize: number) {
     this.stride = Math.max(1, vocabularySize) + 1;
   }
 
   get patterns(): number {
-    return this.patternLength.length;
+    return this.lengths.length;
+  }
+
+  /** Length (in syllables) of pattern p. */
+  lengthOf(p: number): number {
+    return this.lengths[p];
   }
 
   /** Adds a pattern (sequence of syllable ids); returns its index. */
@@ -68,87 +131,140 @@ export class SyllableAutomaton {
     for (const sym of symbols) {
       if (sym < 0 || sym >= this.stride - 1) throw new Error(`symbol ${sym} outside the vocabulary`);
       const key = state * this.stride + sym;
-      let to = this.next.get(key);
+      let to = this.goto.get(key);
       if (to === undefined) {
-        to = this.fail.length;
-        this.fail.push(0);
-        this.depth.push(this.depth[state] + 1);
-        this.out.push([]);
-        this.dictLink.push(-1);
-        this.next.set(key, to);
+        to = this.states++;
+        this.own.push([]);
+        this.goto.set(key, to);
       }
       state = to;
     }
-    const index = this.patternLength.length;
-    this.patternLength.push(symbols.length);
-    this.out[state].push(index);
+    const index = this.lengths.length;
+    this.lengths.push(symbols.length);
+    this.own[state].push(index);
     return index;
   }
 
-  /** Computes failure and dictionary links (breadth first). */
+  /** Computes failure and dictionary links (breadth first) and compiles the tables. */
   build(): this {
-    const children = new Map<number, Array<[number, number]>>();
-    for (const [key, to] of this.next) {
-      const from = Math.floor(key / this.stride);
-      const sym = key % this.stride;
-      let list = children.get(from);
-      if (!list) children.set(from, (list = []));
-      list.push([sym, to]);
+    const n = this.states;
+    const stride = this.stride;
+    const children: Array<Array<[number, number]>> = Array.from({ length: n }, () => []);
+    for (const [key, to] of this.goto) children[Math.floor(key / stride)].push([key % stride, to]);
+    for (const list of children) list.sort((a, b) => a[0] - b[0]);
+    const childStart = new Int32Array(n + 1);
+    for (let s = 0; s < n; s++) childStart[s + 1] = childStart[s] + (s === 0 ? 0 : children[s].length);
+    const childSym = new Int32Array(childStart[n]);
+    const childTo = new Int32Array(childStart[n]);
+    for (let s = 1; s < n; s++) {
+      children[s].forEach(([sym, to], k) => {
+        childSym[childStart[s] + k] = sym;
+        childTo[childStart[s] + k] = to;
+      });
     }
+    const rootNext = new Int32Array(stride);
+    for (const [sym, to] of children[0]) rootNext[sym] = to;
+    const fail = new Int32Array(n);
+    const dictLink = new Int32Array(n).fill(-1);
     const queue: number[] = [];
-    for (const [, to] of children.get(0) ?? []) {
-      this.fail[to] = 0;
-      queue.push(to);
-    }
+    for (const [, to] of children[0]) queue.push(to);
+    const step = (state: number, sym: number): number | undefined => (state === 0 ? this.goto.get(sym) : this.goto.get(state * stride + sym));
     for (let q = 0; q < queue.length; q++) {
       const state = queue[q];
-      for (const [sym, to] of children.get(state) ?? []) {
-        let f = this.fail[state];
-        let target = this.next.get(f * this.stride + sym);
+      for (const [sym, to] of children[state]) {
+        let f = fail[state];
+        let target = step(f, sym);
         while (target === undefined && f !== 0) {
-          f = this.fail[f];
-          target = this.next.get(f * this.stride + sym);
+          f = fail[f];
+          target = step(f, sym);
         }
-        this.fail[to] = target !== undefined && target !== to ? target : 0;
-        const fs = this.fail[to];
-        this.dictLink[to] = this.out[fs].length ? fs : this.dictLink[fs];
+        fail[to] = target !== undefined && target !== to ? target : 0;
+        const fs = fail[to];
+        dictLink[to] = this.own[fs].length ? fs : dictLink[fs];
         queue.push(to);
       }
     }
-    this.rootNext = new Int32Array(this.stride).fill(0);
-    for (let sym = 0; sym < this.stride; sym++) this.rootNext[sym] = this.next.get(sym) ?? 0;
+    // Output lists: own patterns, then those along the dictionary-suffix chain (longest first).
+    const outStart = new Int32Array(n + 1);
+    const outList: number[] = [];
+    for (let s = 0; s < n; s++) {
+      outStart[s] = outList.length;
+      if (s === 0) continue;
+      let d = this.own[s].length ? s : dictLink[s];
+      while (d > 0) {
+        for (const p of this.own[d]) outList.push(p);
+        d = dictLink[d];
+      }
+    }
+    outStart[n] = outList.length;
+    this.rootNext = rootNext;
+    this.childStart = childStart;
+    this.childSym = childSym;
+    this.childTo = childTo;
+    this.fail = fail;
+    this.outStart = outStart;
+    this.outPat = Int32Array.from(outList);
+    this.patternLength = Int32Array.from(this.lengths);
     this.built = true;
     return this;
   }
 
-  /** Runs over a symbol stream; NO_SYMBOL (or any negative id) resets to the root. */
-  match(symbols: ArrayLike<number>, length = symbols.length, onMatch: (m: AutomatonMatch) => void): void {
+  /** Transition from a non-root state, or -1. */
+  private child(state: number, sym: number): number {
+    const childSym = this.childSym;
+    let lo = this.childStart[state];
+    let hi = this.childStart[state + 1];
+    if (hi - lo <= 8) {
+      for (; lo < hi; lo++) if (childSym[lo] === sym) return this.childTo[lo];
+      return -1;
+    }
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const s = childSym[mid];
+      if (s === sym) return this.childTo[mid];
+      if (s < sym) lo = mid + 1;
+      else hi = mid;
+    }
+    return -1;
+  }
+
+  /**
+   * Runs over a symbol stream and appends every match (pattern, last position) to `out`, in stream
+   * order; NO_SYMBOL (or any negative id, or an id the automaton does not know) resets to the root.
+   */
+  scan(symbols: ArrayLike<number>, length: number, out: MatchBuffer): void {
     if (!this.built) this.build();
     const stride = this.stride;
     const rootNext = this.rootNext;
+    const fail = this.fail;
+    const outStart = this.outStart;
+    const outPat = this.outPat;
     let state = 0;
     for (let i = 0; i < length; i++) {
       const sym = symbols[i];
-      if (sym < 0) {
+      if (sym < 0 || sym >= stride) {
         state = 0;
         continue;
       }
-      if (sym >= stride) {
-        state = 0;
-        continue;
+      let to = state === 0 ? rootNext[sym] : this.child(state, sym);
+      while (to < 0) {
+        state = fail[state];
+        to = state === 0 ? rootNext[sym] : this.child(state, sym);
       }
-      let to: number | undefined = state === 0 ? rootNext[sym] : this.next.get(state * stride + sym);
-      while (to === undefined && state !== 0) {
-        state = this.fail[state];
-        to = state === 0 ? rootNext[sym] : this.next.get(state * stride + sym);
-      }
-      state = to ?? 0;
+      state = to;
       if (state === 0) continue;
-      let s = this.out[state].length ? state : this.dictLink[state];
-      while (s > 0) {
-        for (const p of this.out[s]) onMatch({ pattern: p, first: i - this.patternLength[p] + 1, last: i });
-        s = this.dictLink[s];
-      }
+      for (let k = outStart[state], end = outStart[state + 1]; k < end; k++) out.push(outPat[k], i);
+    }
+  }
+
+  /** Runs over a symbol stream; NO_SYMBOL (or any negative id) resets to the root. */
+  match(symbols: ArrayLike<number>, length = symbols.length, onMatch: (m: AutomatonMatch) => void): void {
+    const buffer = new MatchBuffer();
+    this.scan(symbols, length, buffer);
+    for (let k = 0; k < buffer.count; k++) {
+      const p = buffer.pattern[k];
+      const last = buffer.last[k];
+      onMatch({ pattern: p, first: last - this.patternLength[p] + 1, last });
     }
   }
 }

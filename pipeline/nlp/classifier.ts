@@ -5,11 +5,11 @@
  */
 import type { Classification, Explanation } from '../../core/types.ts';
 import type { ItemClassifier } from '../ingest.ts';
-import { Vocabulary } from './automaton.ts';
-import { FactChecker, type FactsFile, type FieldView } from './facts.ts';
-import { longestNonOverlapping, PhraseSet, type CuesFile, type PhraseHit, type TopicFile } from './lexicon.ts';
-import { AbbreviationTable, AccentCache, type AbbreviationEntry } from './stream.ts';
-import { foldedSyllables, prepareText, TOK_UPPER, tokenSpan, type PreparedText } from './text.ts';
+import { MatchBuffer, Vocabulary } from './automaton.ts';
+import { FactChecker, type FactPhrase, type FactsFile, type FieldView } from './facts.ts';
+import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type TopicFile } from './lexicon.ts';
+import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
+import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
 type Field = 'title' | 'text';
 
@@ -26,10 +26,31 @@ type CuePhrase =
 interface CompiledTopic {
   file: TopicFile;
   phrases: PhraseSet<TopicPhrase>;
+  /** Index of the phrase set in the classifier's shared matcher. */
+  set: number;
+}
+
+interface CompiledCues {
+  file: CuesFile;
+  phrases: PhraseSet<CuePhrase>;
+  set: number;
+  acronyms: Set<string>;
+  emoji: string[];
+  /** Runs of ! and ? (style.exclamation.minRun or more). */
+  runRe: RegExp;
 }
 
 interface View extends FieldView {
   field: Field;
+  /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
+  raw: MatchBuffer;
+}
+
+/** Arrays reused from one item to the next for one field (classify is synchronous, views never outlive it). */
+class Workspace {
+  readonly text = new TextBuffers();
+  readonly stream = new StreamBuffers();
+  readonly raw = new MatchBuffer();
 }
 
 type ExplanationCore = Omit<Explanation, 'field' | 'start' | 'end' | 'matched'>;
@@ -88,18 +109,23 @@ export class Classifier implements ItemClassifier {
   readonly vocabulary = new Vocabulary();
   readonly abbreviations: AbbreviationTable;
   private readonly topics: CompiledTopic[];
-  private readonly cues: Array<{ file: CuesFile; phrases: PhraseSet<CuePhrase>; acronyms: Set<string>; emoji: string[] }>;
+  private readonly cues: CompiledCues[];
   readonly factChecker: FactChecker;
   readonly thresholds: { congress: number; distortion: number };
+  /** Every phrase set (topics, cues, facts) in one automaton: one pass per field. */
+  private readonly matcher: PhraseMatcher;
+  private readonly factSet: number;
+  private readonly workspaces = [new Workspace(), new Workspace()];
 
   constructor(sources: ClassifierSources) {
     this.thresholds = sources.thresholds;
     this.abbreviations = new AbbreviationTable(sources.abbreviations, foldedSyllables);
+    const sets: Array<PhraseSet<any>> = [];
     this.topics = sources.topics.map((file) => {
       const phrases = new PhraseSet<TopicPhrase>(this.vocabulary);
       for (const t of file.terms) phrases.add(t.term, { kind: 'pos', role: t.role, weight: t.weight, note: t.note });
       for (const n of file.negatives) phrases.add(n.term, { kind: 'neg', scope: n.scope, weight: n.weight, note: n.note });
-      return { file, phrases };
+      return { file, phrases, set: sets.push(phrases) - 1 };
     });
     const abbrForms = new Set<string>();
     for (const a of sources.abbreviations) for (const f of a.forms) abbrForms.add(foldedSyllables(f).join(''));
@@ -110,28 +136,35 @@ export class Classifier implements ItemClassifier {
       for (const v of file.style.quote.verbs) phrases.add(v, { kind: 'verb' });
       for (const v of file.style.quote.vagueSpeakers) phrases.add(v, { kind: 'vague' });
       const acronyms = new Set([...abbrForms, ...file.style.shouting.acronyms.map((a) => foldedSyllables(a).join(''))]);
-      return { file, phrases, acronyms, emoji: file.style.alarmEmoji.chars };
+      const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
+      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji: file.style.alarmEmoji.chars, runRe };
     });
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
-    // Every phrase set shares the vocabulary: build the automata once it is complete.
-    for (const t of this.topics) t.phrases.build();
-    for (const c of this.cues) c.phrases.build();
+    this.factSet = sets.push(this.factChecker.phraseSet) - 1;
+    // Abbreviation syllables get ids too, so the stream is built from the ids found while tokenising.
+    this.abbreviations.bind(this.vocabulary);
+    // Every phrase set shares the vocabulary: build the automaton once it is complete.
     this.factChecker.build();
+    this.matcher = new PhraseMatcher(sets, this.vocabulary);
+    this.vocabulary.trie();
   }
 
-  private view(field: Field, text: string): View {
-    const prepared = prepareText(text);
-    const stream = this.abbreviations.stream(prepared, this.vocabulary);
-    return { field, prepared, stream, accents: new AccentCache(prepared), suppressed: new Set() };
+  private view(field: Field, text: string, ws: Workspace): View {
+    const prepared = prepareText(text, this.vocabulary.trie(), ws.text);
+    const stream = this.abbreviations.stream(prepared, this.vocabulary, ws.stream);
+    return { field, prepared, stream, accents: new AccentCache(prepared), suppressed: new Set(), raw: ws.raw };
   }
 
   classify(input: { title: string; text: string; kind?: string }): Classification {
-    const views: View[] = [this.view('title', input.title ?? ''), this.view('text', input.text ?? '')];
+    const views: View[] = [this.view('title', input.title ?? '', this.workspaces[0]), this.view('text', input.text ?? '', this.workspaces[1])];
     // Text typed without diacritics: bare syllables may stand for accented ones.
     const letters = views[0].prepared.letters + views[1].prepared.letters;
     const marked = views[0].prepared.diacriticLetters + views[1].prepared.diacriticLetters;
     const lenient = letters > 0 && marked / letters < LENIENT_BELOW;
-    for (const v of views) v.accents.lenient = lenient;
+    for (const v of views) {
+      v.accents.lenient = lenient;
+      this.matcher.scan(v.stream, v.raw);
+    }
     const explanations: Explanation[] = [];
     const explain = (v: View, first: number, last: number, e: ExplanationCore, raw?: [number, number]) => {
       const [start, end] = raw ?? tokenSpan(v.prepared, first, last);
@@ -163,7 +196,9 @@ export class Classifier implements ItemClassifier {
 
     // ---- official facts (about the congress: only checked for congress-related items)
     const congress = congressScore >= this.thresholds.congress;
-    const contradictions = congress ? this.factChecker.check(views) : [];
+    const contradictions = congress
+      ? this.factChecker.check(views, (fv) => this.matcher.hits<FactPhrase>(this.factSet, (fv as View).raw, fv.stream, fv.accents))
+      : [];
     const perFact = new Map<string, number>();
     const contradictionWeight = this.cues[0]?.file.scoring.contradictionWeight ?? 2.5;
     const decay = this.cues[0]?.file.scoring.repeatDecay ?? 0.5;
@@ -197,7 +232,7 @@ export class Classifier implements ItemClassifier {
     let tokens = 0;
     for (const v of views) {
       tokens += v.prepared.count;
-      const hits = topic.phrases.match(v.stream, v.accents);
+      const hits = this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents);
       const located = (h: PhraseHit<TopicPhrase>): Hit => {
         const x = h as Hit;
         x.view = v;
@@ -315,7 +350,7 @@ export class Classifier implements ItemClassifier {
     return { score: saturate(raw, s.evidenceAtHalf), items };
   }
 
-  private scoreCues(cues: Classifier['cues'][number], views: View[]) {
+  private scoreCues(cues: CompiledCues, views: View[]) {
     const file = cues.file;
     const sc = file.scoring;
     const items: Item[] = [];
@@ -323,7 +358,7 @@ export class Classifier implements ItemClassifier {
     const seen = new Map<string, number>();
     let raw = 0;
     for (const v of views) {
-      const hits = cues.phrases.match(v.stream, v.accents);
+      const hits = this.matcher.hits<CuePhrase>(cues.set, v.raw, v.stream, v.accents);
       const negators = hits.filter((h) => h.spec.data.kind === 'negator');
       const cueHits = longestNonOverlapping(hits.filter((h) => h.spec.data.kind === 'cue'));
       // sentences that rebut/report a claim
@@ -388,7 +423,7 @@ export class Classifier implements ItemClassifier {
       let shouted = 0;
       for (let t = 0; t < v.prepared.count; t++) {
         if (!(v.prepared.tokFlags[t] & TOK_UPPER)) continue;
-        const word = v.prepared.tokText[t];
+        const word = tokenText(v.prepared, t);
         if (word.length < 3 || !VOWELS.test(word) || ROMAN.test(word) || cues.acronyms.has(word)) continue;
         const w = Math.min(sh.perWord, sh.max - shouted);
         if (w <= 0) break;
@@ -398,9 +433,8 @@ export class Classifier implements ItemClassifier {
       }
       // runs of ! / ?
       const ex = file.style.exclamation;
-      const runRe = new RegExp(`[!?！？]{${ex.minRun},}`, 'g');
       let exTotal = 0;
-      for (const m of v.prepared.original.matchAll(runRe)) {
+      for (const m of v.prepared.original.matchAll(cues.runRe)) {
         const w = Math.min(ex.perRun, ex.max - exTotal);
         if (w <= 0) break;
         exTotal += w;

@@ -4,21 +4,47 @@
  * "ngày 14 tháng 10 năm 2020", "tháng 12", "tháng 6/2021", "tháng mười", and numbers written in digits
  * ("1.587", "66.000", "5,1 triệu") or in words ("ba trăm năm mươi", "năm mươi ba", "mười lăm").
  */
-import { accentKey, TOK_DIACRITIC, TOK_DIGITS, tokenSpan, type PreparedText } from './text.ts';
+import { accentKey, accentKeyOfRange, TOK_DIACRITIC, TOK_DIGITS, tokenSpan, tokenText, WORD, WORDS, type PreparedText, type Word } from './text.ts';
+
+// Tokens are compared through their index in WORDS (p.tokWord, found while tokenising): no token
+// string is built unless it is a number in digits.
 
 /** Date keywords as written; a token with other diacritics is another word ("thắng" is not "tháng"). */
 const KEYWORDS: Record<string, string> = Object.fromEntries(
   ['ngày', 'tháng', 'năm', 'đến', 'tới', 'hết', 'từ'].map((w) => [accentKey(w).key.replace(/\d$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd'), accentKey(w).key]),
 );
+/** The same, by index in WORDS. */
+const KEYWORD_KEYS: Array<string | undefined> = WORDS.map((w) => KEYWORDS[w]);
 
-/** Token i is the keyword `folded` (and, when the token has diacritics, the same word). */
-function kw(p: PreparedText, i: number, folded: string): boolean {
-  if (i >= p.count || p.tokText[i] !== folded) return false;
+const W_NGAY = WORD.ngay;
+const W_THANG = WORD.thang;
+const W_NAM = WORD.nam;
+const W_DEN = WORD.den;
+const W_TOI = WORD.toi;
+const W_HET = WORD.het;
+const W_MUOI = WORD.muoi;
+const W_TRAM = WORD.tram;
+const W_LINH = WORD.linh;
+const W_LE = WORD.le;
+
+/** Token i is the keyword with index `w` in WORDS (and, when the token has diacritics, the same word). */
+function kw(p: PreparedText, i: number, w: number): boolean {
+  if (i >= p.count || p.tokWord[i] !== w) return false;
   if (!(p.tokFlags[i] & TOK_DIACRITIC)) return true;
-  const want = KEYWORDS[folded];
+  const want = KEYWORD_KEYS[w];
   if (!want) return true;
   const [s, e] = tokenSpan(p, i, i);
-  return accentKey(p.original.slice(s, e)).key === want;
+  return accentKeyOfRange(p.original, s, e).key === want;
+}
+
+/** Index of token i in WORDS, or -1. */
+function word(p: PreparedText, i: number): number {
+  return p.tokWord[i];
+}
+
+/** Length of token i (folded characters). */
+function tokLength(p: PreparedText, i: number): number {
+  return p.tokEnd[i] - p.tokStart[i];
 }
 
 export interface DayDate {
@@ -43,36 +69,84 @@ export interface NumberMention {
   words: boolean;
 }
 
-const DIGIT_WORDS = new Map<string, number>([['khong', 0], ['mot', 1], ['hai', 2], ['ba', 3], ['bon', 4], ['nam', 5], ['sau', 6], ['bay', 7], ['tam', 8], ['chin', 9]]);
+/** A value per word of WORDS (-1: none). */
+function byWord(entries: Array<[Word, number]>): Float64Array {
+  const out = new Float64Array(WORDS.length).fill(-1);
+  for (const [w, v] of entries) out[WORD[w]] = v;
+  return out;
+}
+const DIGIT_WORDS = byWord([['khong', 0], ['mot', 1], ['hai', 2], ['ba', 3], ['bon', 4], ['nam', 5], ['sau', 6], ['bay', 7], ['tam', 8], ['chin', 9]]);
 /** Variants used only after "mươi"/"mười": mốt (1), tư (4), lăm/nhăm (5). */
-const AFTER_TENS = new Map<string, number>([['mot', 1], ['tu', 4], ['lam', 5], ['nham', 5]]);
-const MULTIPLIERS = new Map<string, number>([['nghin', 1000], ['ngan', 1000], ['trieu', 1_000_000]]);
-const MONTH_WORDS = new Map<string, number>([['gieng', 1], ['chap', 12]]);
-const DATE_PREFIX = new Set(['ngay', 'tu', 'den', 'toi', 'sang', 'chieu', 'trua', 'toi', 'dem', 'hom', 'vao', 'truoc', 'sau', 'khoang', 'tra', 'het']);
+const AFTER_TENS = byWord([['mot', 1], ['tu', 4], ['lam', 5], ['nham', 5]]);
+const MULTIPLIERS = byWord([['nghin', 1000], ['ngan', 1000], ['trieu', 1_000_000]]);
+const MONTH_WORDS = byWord([['gieng', 1], ['chap', 12]]);
+const DATE_PREFIX = byWord(
+  (['ngay', 'tu', 'den', 'toi', 'sang', 'chieu', 'trua', 'toi', 'dem', 'hom', 'vao', 'truoc', 'sau', 'khoang', 'tra', 'het'] as Word[]).map((w) => [w, 1]),
+);
+/** Value of word index w in a byWord table (-1 for none, also when w is -1). */
+function valueOf(table: Float64Array, w: number): number {
+  return w >= 0 ? table[w] : -1;
+}
 
+/** Whitespace as String.prototype.trim sees it. */
+function isTrimSpace(c: number): boolean {
+  return (
+    c === 0x20 ||
+    (c >= 0x09 && c <= 0x0d) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/** What separates token i from token i + 1, trimmed ("" for spaces only). */
 function sep(p: PreparedText, i: number): string {
-  return p.folded.slice(p.tokEnd[i], p.tokStart[i + 1]).trim();
+  const codes = p.codes;
+  let s = p.tokEnd[i];
+  let e = i + 1 < p.count ? p.tokStart[i + 1] : p.foldedLength;
+  while (s < e && isTrimSpace(codes[s])) s++;
+  while (e > s && isTrimSpace(codes[e - 1])) e--;
+  if (s === e) return '';
+  return e - s === 1 ? String.fromCharCode(codes[s]) : p.folded.slice(s, e);
 }
 
 function intToken(p: PreparedText, i: number): number | null {
   if (i >= p.count || !(p.tokFlags[i] & TOK_DIGITS)) return null;
-  const t = p.tokText[i];
-  return /^\d+$/.test(t) ? Number(t) : null;
+  const codes = p.codes;
+  const start = p.tokStart[i];
+  const end = p.tokEnd[i];
+  let value = 0;
+  for (let k = start; k < end; k++) {
+    const c = codes[k];
+    if (c < 0x30 || c > 0x39) return null;
+    value = value * 10 + (c - 0x30);
+  }
+  if (end - start > 15) return Number(tokenText(p, i));
+  return end > start ? value : null;
 }
 
 /** Parses a number in digits or words at token i: [value, last token, words] or null. */
 export function parseNumberAt(p: PreparedText, i: number): [number, number, boolean] | null {
   if (i >= p.count) return null;
   if (p.tokFlags[i] & TOK_DIGITS) {
-    const t = p.tokText[i];
     let value: number;
-    if (/^\d{1,3}(\.\d{3})+$/.test(t)) value = Number(t.replace(/\./g, ''));
-    else if (/^\d+,\d+$/.test(t)) value = Number(t.replace(',', '.'));
-    else if (/^\d+$/.test(t)) value = Number(t);
-    else return null;
+    const plain = intToken(p, i);
+    if (plain !== null) value = plain;
+    else {
+      const t = tokenText(p, i);
+      if (/^\d{1,3}(\.\d{3})+$/.test(t)) value = Number(t.replace(/\./g, ''));
+      else if (/^\d+,\d+$/.test(t)) value = Number(t.replace(',', '.'));
+      else return null;
+    }
     let last = i;
-    const mult = i + 1 < p.count ? MULTIPLIERS.get(p.tokText[i + 1]) : undefined;
-    if (mult && !sep(p, i)) {
+    const mult = i + 1 < p.count ? valueOf(MULTIPLIERS, word(p, i + 1)) : -1;
+    if (mult > 0 && !sep(p, i)) {
       value *= mult;
       last = i + 1;
     }
@@ -86,30 +160,30 @@ export function parseNumberAt(p: PreparedText, i: number): [number, number, bool
   let j = i;
   for (; j < p.count; j++) {
     if (j > i && sep(p, j - 1)) break;
-    const w = p.tokText[j];
-    if (afterTens && pending === null && AFTER_TENS.has(w)) {
-      pending = AFTER_TENS.get(w)!;
+    const w = word(p, j);
+    if (afterTens && pending === null && valueOf(AFTER_TENS, w) >= 0) {
+      pending = valueOf(AFTER_TENS, w);
       afterTens = false;
-    } else if (DIGIT_WORDS.has(w)) {
+    } else if (valueOf(DIGIT_WORDS, w) >= 0) {
       if (pending !== null) break;
-      pending = DIGIT_WORDS.get(w)!;
+      pending = valueOf(DIGIT_WORDS, w);
       afterTens = false;
-    } else if (w === 'muoi') {
+    } else if (w === W_MUOI) {
       if (pending !== null) {
         current += pending * 10;
         pending = null;
       } else if (current % 100 === 0) current += 10;
       else break;
       afterTens = true;
-    } else if (w === 'tram') {
+    } else if (w === W_TRAM) {
       if (pending === null) break;
       current += pending * 100;
       pending = null;
       afterTens = false;
-    } else if ((w === 'linh' || w === 'le') && current > 0 && current % 100 === 0 && pending === null) {
+    } else if ((w === W_LINH || w === W_LE) && current > 0 && current % 100 === 0 && pending === null) {
       afterTens = false;
-    } else if (MULTIPLIERS.get(w) && (pending !== null || current > 0)) {
-      total += (current + (pending ?? 0)) * MULTIPLIERS.get(w)!;
+    } else if (valueOf(MULTIPLIERS, w) > 0 && (pending !== null || current > 0)) {
+      total += (current + (pending ?? 0)) * valueOf(MULTIPLIERS, w);
       current = 0;
       pending = null;
       afterTens = false;
@@ -135,16 +209,16 @@ function normYear(y: number): number | undefined {
 /** "D/M[/Y]" at token i (separators / - .); [date, last token] or null. */
 function slashDate(p: PreparedText, i: number, prefixed: boolean): [DayDate, number] | null {
   const d = intToken(p, i);
-  if (d === null || !validDay(d) || p.tokText[i].length > 2 || i + 1 >= p.count) return null;
+  if (d === null || !validDay(d) || tokLength(p, i) > 2 || i + 1 >= p.count) return null;
   const s1 = sep(p, i);
   if (!(s1 === '/' || ((s1 === '-' || s1 === '.') && prefixed))) return null;
   const m = intToken(p, i + 1);
-  if (m === null || !validMonth(m) || p.tokText[i + 1].length > 2) return null;
+  if (m === null || !validMonth(m) || tokLength(p, i + 1) > 2) return null;
   const date: DayDate = { day: d, month: m };
   let last = i + 1;
   if (i + 2 < p.count && sep(p, i + 1) === s1) {
     const y = intToken(p, i + 2);
-    const len = p.tokText[i + 2].length;
+    const len = tokLength(p, i + 2);
     if (y !== null && (len === 4 || len === 2)) {
       const year = normYear(y);
       if (year !== undefined) {
@@ -158,22 +232,22 @@ function slashDate(p: PreparedText, i: number, prefixed: boolean): [DayDate, num
 
 /** A single date at token i: "D/M[/Y]", "ngày D tháng M [năm Y]", "tháng M[/Y]" (month only), "ngày D" (day only). */
 function singleDate(p: PreparedText, i: number, allowDayOnly: boolean): [DayDate | { day: number; month: 0 }, number] | null {
-  const prev = i > 0 ? p.tokText[i - 1] : '';
-  const prefixed = DATE_PREFIX.has(prev) && (prev !== 'thang' || kw(p, i - 1, 'thang'));
-  if (kw(p, i, 'ngay')) {
+  const prev = i > 0 ? word(p, i - 1) : -1;
+  const prefixed = valueOf(DATE_PREFIX, prev) > 0 && (prev !== W_THANG || kw(p, i - 1, W_THANG));
+  if (kw(p, i, W_NGAY)) {
     const num = parseNumberAt(p, i + 1);
     if (!num) return null;
     const [d, lastD] = num;
     if (!validDay(d)) return null;
     const slash = slashDate(p, i + 1, true);
     if (slash) return slash;
-    if (kw(p, lastD + 1, 'thang')) {
+    if (kw(p, lastD + 1, W_THANG)) {
       const mnum = monthAt(p, lastD + 2);
       if (mnum) {
         const [m, lastM] = mnum;
         const date: DayDate = { day: d, month: m };
         let last = lastM;
-        if (kw(p, lastM + 1, 'nam')) {
+        if (kw(p, lastM + 1, W_NAM)) {
           const y = intToken(p, lastM + 2);
           if (y !== null && normYear(y) !== undefined) {
             date.year = normYear(y);
@@ -192,7 +266,7 @@ function singleDate(p: PreparedText, i: number, allowDayOnly: boolean): [DayDate
     if (allowDayOnly) return [{ day: d, month: 0 }, lastD];
     return null;
   }
-  if (kw(p, i, 'thang')) {
+  if (kw(p, i, W_THANG)) {
     const mnum = monthAt(p, i + 1);
     if (!mnum) return null;
     const [m, lastM] = mnum;
@@ -202,9 +276,9 @@ function singleDate(p: PreparedText, i: number, allowDayOnly: boolean): [DayDate
     if (y) {
       date.year = y;
       last = lastM + 1;
-    } else if (kw(p, lastM + 1, 'nam')) {
+    } else if (kw(p, lastM + 1, W_NAM)) {
       const yy = intToken(p, lastM + 2);
-      if (yy !== null && normYear(yy) !== undefined && p.tokText[lastM + 2].length === 4) {
+      if (yy !== null && normYear(yy) !== undefined && tokLength(p, lastM + 2) === 4) {
         date.year = normYear(yy);
         last = lastM + 2;
       }
@@ -215,28 +289,27 @@ function singleDate(p: PreparedText, i: number, allowDayOnly: boolean): [DayDate
   if (slash) return slash;
   if (allowDayOnly) {
     const d = intToken(p, i);
-    if (d !== null && validDay(d) && p.tokText[i].length <= 2) return [{ day: d, month: 0 }, i];
+    if (d !== null && validDay(d) && tokLength(p, i) <= 2) return [{ day: d, month: 0 }, i];
   }
   return null;
 }
 
 function monthAt(p: PreparedText, i: number): [number, number] | null {
   if (i >= p.count) return null;
-  const w = p.tokText[i];
-  const month = MONTH_WORDS.get(w);
-  if (month) return [month, i];
+  const month = valueOf(MONTH_WORDS, word(p, i));
+  if (month > 0) return [month, i];
   const num = parseNumberAt(p, i);
   if (!num) return null;
   const [m, last, words] = num;
   if (!validMonth(m)) return null;
-  if (!words && p.tokText[i].length > 2) return null;
+  if (!words && tokLength(p, i) > 2) return null;
   return [m, last];
 }
 
 function yearAfterSlash(p: PreparedText, i: number): number | undefined {
   if (i + 1 >= p.count || sep(p, i) !== '/') return undefined;
   const y = intToken(p, i + 1);
-  return y !== null && p.tokText[i + 1].length === 4 ? normYear(y) : undefined;
+  return y !== null && tokLength(p, i + 1) === 4 ? normYear(y) : undefined;
 }
 
 /** Every date mention in a prepared text, in order. */
@@ -244,7 +317,7 @@ export function extractDates(p: PreparedText): DateMention[] {
   const out: DateMention[] = [];
   let i = 0;
   while (i < p.count) {
-    const candidate = kw(p, i, 'ngay') || kw(p, i, 'thang') || (p.tokFlags[i] & TOK_DIGITS) !== 0;
+    const candidate = kw(p, i, W_NGAY) || kw(p, i, W_THANG) || (p.tokFlags[i] & TOK_DIGITS) !== 0;
     if (!candidate) {
       i++;
       continue;
@@ -258,9 +331,9 @@ export function extractDates(p: PreparedText): DateMention[] {
     // Range: "<date> đến [hết] [ngày] <date>" or "<date> - <date>"
     let j = last + 1;
     let isRange = false;
-    if (j < p.count && (kw(p, j, 'den') || kw(p, j, 'toi'))) {
+    if (j < p.count && (kw(p, j, W_DEN) || kw(p, j, W_TOI))) {
       j++;
-      if (kw(p, j, 'het')) j++;
+      if (kw(p, j, W_HET)) j++;
       isRange = true;
     } else if (j < p.count && (sep(p, last) === '-' || sep(p, last) === '–')) isRange = true;
     if (isRange) {
@@ -286,9 +359,9 @@ export function extractNumbers(p: PreparedText): NumberMention[] {
   const out: NumberMention[] = [];
   let i = 0;
   while (i < p.count) {
-    const w = p.tokText[i];
+    const w = word(p, i);
     const isDigit = (p.tokFlags[i] & TOK_DIGITS) !== 0;
-    if (!isDigit && !DIGIT_WORDS.has(w) && w !== 'muoi') {
+    if (!isDigit && valueOf(DIGIT_WORDS, w) < 0 && w !== W_MUOI) {
       i++;
       continue;
     }

@@ -136,7 +136,7 @@ export interface FieldView {
   suppressed: Set<number>;
 }
 
-type FactPhrase =
+export type FactPhrase =
   | { kind: 'marker'; scope: string; weak: boolean }
   | { kind: 'event' }
   | { kind: 'eventNoun' }
@@ -214,8 +214,16 @@ export class FactChecker {
     this.phrases.build();
   }
 
-  /** Finds contradictions across the fields of one item. */
-  check(fields: FieldView[]): Contradiction[] {
+  /** The phrases the checks look for (markers, events, places, claims, units ...). */
+  get phraseSet(): PhraseSet<FactPhrase> {
+    return this.phrases;
+  }
+
+  /**
+   * Finds contradictions across the fields of one item. `hitsOf` gives the matches of phraseSet
+   * in a field when the caller already has them (one shared automaton pass).
+   */
+  check(fields: FieldView[], hitsOf?: (field: FieldView) => Array<PhraseHit<FactPhrase>>): Contradiction[] {
     const all: Array<Located<FactPhrase>> = [];
     const base = new Map<FieldView, number>();
     let offset = 0;
@@ -224,16 +232,21 @@ export class FactChecker {
     for (const fv of fields) {
       base.set(fv, offset);
       sentBase.set(fv, sentOffset);
-      for (const hit of this.phrases.match(fv.stream, fv.accents)) {
+      for (const hit of hitsOf ? hitsOf(fv) : this.phrases.match(fv.stream, fv.accents)) {
         all.push({ hit, field: fv, g: offset + hit.tokFirst, sent: sentOffset + fv.prepared.tokSent[hit.tokFirst] });
       }
       offset += fv.prepared.count + 1000;
       sentOffset += (fv.prepared.count ? fv.prepared.tokSent[fv.prepared.count - 1] : 0) + 1000;
     }
+    const byKind = new Map<FactPhrase['kind'], Array<Located<FactPhrase>>>();
+    for (const x of all) {
+      const list = byKind.get(x.hit.spec.data.kind);
+      if (list) list.push(x);
+      else byKind.set(x.hit.spec.data.kind, [x]);
+    }
     // no event marker: no claim can be attributed to an event with facts
-    if (!all.some((x) => x.hit.spec.data.kind === 'marker')) return [];
-    const of = <K extends FactPhrase['kind']>(kind: K) =>
-      all.filter((x) => x.hit.spec.data.kind === kind) as Array<Located<Extract<FactPhrase, { kind: K }>>>;
+    if (!byKind.has('marker')) return [];
+    const of = <K extends FactPhrase['kind']>(kind: K) => (byKind.get(kind) ?? []) as Array<Located<Extract<FactPhrase, { kind: K }>>>;
     const markers = of('marker');
     const places = of('place');
     const placeVerbs = of('placeVerb');

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
-import { SyllableAutomaton, type Vocabulary } from './automaton.ts';
+import { MatchBuffer, SyllableAutomaton, type Vocabulary } from './automaton.ts';
 import { AccentCache, canonAccentKey, canonSyllable, type SymbolStream } from './stream.ts';
 import { foldedSyllables, prepareText, tokenSpan, type PreparedText } from './text.ts';
 
@@ -233,12 +233,12 @@ export function compilePhrase<T>(text: string, data: T): PhraseSpec<T> {
 /** A set of phrases in one automaton. */
 export class PhraseSet<T> {
   private readonly specs: Array<PhraseSpec<T>> = [];
-  private automaton: SyllableAutomaton | null = null;
+  private matcher: PhraseMatcher | null = null;
 
-  constructor(private readonly vocabulary: Vocabulary) {}
+  constructor(readonly vocabulary: Vocabulary) {}
 
   add(text: string, data: T): void {
-    if (this.automaton) throw new Error('phrase set already built');
+    if (this.matcher) throw new Error('phrase set already built');
     const spec = compilePhrase(text, data);
     if (!spec.syllables.length) return;
     for (const s of spec.syllables) this.vocabulary.add(s);
@@ -249,31 +249,88 @@ export class PhraseSet<T> {
     return this.specs.length;
   }
 
+  /** The compiled phrases, in the order they were added. */
+  get phrases(): ReadonlyArray<PhraseSpec<T>> {
+    return this.specs;
+  }
+
   /** Builds the automaton; call after every phrase set sharing the vocabulary has been filled. */
   build(): void {
-    const automaton = new SyllableAutomaton(this.vocabulary.size);
-    for (const spec of this.specs) automaton.add(spec.syllables.map((s) => this.vocabulary.get(s)));
-    automaton.build();
-    this.automaton = automaton;
+    this.matcher = new PhraseMatcher([this], this.vocabulary);
   }
 
   /** Every verified match, in stream order. */
   match(stream: SymbolStream, accents: AccentCache): Array<PhraseHit<T>> {
-    if (!this.automaton) this.build();
-    const hits: Array<PhraseHit<T>> = [];
-    this.automaton!.match(stream.sym, stream.length, ({ pattern, first, last }) => {
-      const spec = this.specs[pattern];
-      for (let k = first; k <= last; k++) {
-        if (stream.expanded[k]) continue;
-        const want = spec.keys[k - first];
-        if (want.bare) continue;
-        const got = accents.get(stream.tokFirst[k]);
-        if (got.bare && accents.lenient) continue;
-        if (got.key !== want.key) return;
+    if (!this.matcher) this.build();
+    const raw = new MatchBuffer();
+    this.matcher!.scan(stream, raw);
+    return this.matcher!.hits<T>(0, raw, stream, accents);
+  }
+}
+
+/**
+ * Several phrase sets (sharing one vocabulary) in one automaton: one pass over a stream finds the
+ * candidate matches of every set; `hits` then verifies the accents of one set's candidates, and
+ * gives what that set's own `match` would give, in the same order.
+ */
+export class PhraseMatcher {
+  private readonly automaton: SyllableAutomaton;
+  /** Per pattern: its set, its spec, whether its accents need checking, its length. */
+  private readonly patSet: Int32Array;
+  private readonly patSpec: Array<PhraseSpec<unknown>> = [];
+  private readonly patCheck: Uint8Array;
+  private readonly patLength: Int32Array;
+
+  constructor(sets: ReadonlyArray<PhraseSet<any>>, vocabulary: Vocabulary) {
+    const automaton = new SyllableAutomaton(vocabulary.size);
+    const setOf: number[] = [];
+    const check: number[] = [];
+    sets.forEach((set, index) => {
+      for (const spec of set.phrases as ReadonlyArray<PhraseSpec<unknown>>) {
+        automaton.add(spec.syllables.map((s) => vocabulary.get(s)));
+        setOf.push(index);
+        check.push(spec.keys.some((k) => !k.bare) ? 1 : 0);
+        this.patSpec.push(spec);
       }
-      hits.push({ spec, first, last, tokFirst: stream.tokFirst[first], tokLast: stream.tokLast[last] });
     });
-    return hits;
+    automaton.build();
+    this.automaton = automaton;
+    this.patSet = Int32Array.from(setOf);
+    this.patCheck = Uint8Array.from(check);
+    this.patLength = Int32Array.from(this.patSpec.map((s) => s.syllables.length));
+  }
+
+  /** Candidate matches of every set (before accent checks) into `out`, which is cleared first. */
+  scan(stream: SymbolStream, out: MatchBuffer): void {
+    out.count = 0;
+    this.automaton.scan(stream.sym, stream.length, out);
+  }
+
+  /** Verified matches of set `set` among the candidates, in stream order. */
+  hits<T>(set: number, raw: MatchBuffer, stream: SymbolStream, accents: AccentCache): Array<PhraseHit<T>> {
+    const out: Array<PhraseHit<T>> = [];
+    const { patSet, patCheck, patLength } = this;
+    const pattern = raw.pattern;
+    const lastOf = raw.last;
+    next: for (let m = 0; m < raw.count; m++) {
+      const p = pattern[m];
+      if (patSet[p] !== set) continue;
+      const spec = this.patSpec[p] as PhraseSpec<T>;
+      const last = lastOf[m];
+      const first = last - patLength[p] + 1;
+      if (patCheck[p]) {
+        for (let k = first; k <= last; k++) {
+          if (stream.expanded[k]) continue;
+          const want = spec.keys[k - first];
+          if (want.bare) continue;
+          const got = accents.get(stream.tokFirst[k]);
+          if (got.bare && accents.lenient) continue;
+          if (got.key !== want.key) continue next;
+        }
+      }
+      out.push({ spec, first, last, tokFirst: stream.tokFirst[first], tokLast: stream.tokLast[last] });
+    }
+    return out;
   }
 }
 

@@ -5,25 +5,25 @@
  * that went through an expansion still point at the abbreviation in the original text.
  */
 import { NO_SYMBOL, type Vocabulary } from './automaton.ts';
-import { accentKey, type PreparedText, tokenSpan } from './text.ts';
-
-const I_SPELLING = /^(b|c|d|g|h|k|l|m|n|p|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr)y$/;
+import { accentKey, accentKeyOfRange, canonFolded, isISpelling, type PreparedText, tokenSpan, tokenText, toOriginal } from './text.ts';
 
 /**
  * Canonical form of a folded syllable for lookups: "ky" and "ki" (kỳ/kì, lý/lí, mỹ/mĩ) are spelling
  * variants of the same syllable after a consonant, so both become "...i".
  */
 export function canonSyllable(folded: string): string {
-  return folded.length <= 3 && folded.charCodeAt(folded.length - 1) === 0x79 && I_SPELLING.test(folded) ? `${folded.slice(0, -1)}i` : folded;
+  return canonFolded(folded);
+}
+
+function canonKey(k: { key: string; bare: boolean }): { key: string; bare: boolean } {
+  const hat = k.key.slice(0, -1);
+  if (!isISpelling(hat)) return k;
+  return { key: `${hat.slice(0, -1)}i${k.key.slice(-1)}`, bare: k.bare };
 }
 
 /** Accent key with the same i/y canonicalisation. */
 export function canonAccentKey(syllable: string): { key: string; bare: boolean } {
-  const k = accentKey(syllable);
-  const hat = k.key.slice(0, -1);
-  const tone = k.key.slice(-1);
-  const canon = hat.length <= 3 && I_SPELLING.test(hat) ? `${hat.slice(0, -1)}i` : hat;
-  return { key: canon + tone, bare: k.bare };
+  return canonKey(accentKey(syllable));
 }
 
 export interface AbbreviationEntry {
@@ -38,6 +38,12 @@ export interface AbbreviationEntry {
 interface TrieNode {
   children: Map<string, TrieNode>;
   entry?: { expansion: string[]; exact: Set<string> | null; abbr: string };
+}
+
+/** The same trie over vocabulary ids (built for one vocabulary). */
+interface IdNode {
+  children: Map<number, IdNode>;
+  entry?: { ids: Int32Array; expansion: string[]; exact: Set<string> | null };
 }
 
 export interface SymbolStream {
@@ -55,10 +61,71 @@ export interface SymbolStream {
   posOfToken: Int32Array;
 }
 
+/** Reusable arrays for streams built one after the other (see TextBuffers). */
+export class StreamBuffers {
+  sym = new Int32Array(64);
+  tokFirst = new Int32Array(64);
+  tokLast = new Int32Array(64);
+  expanded = new Uint8Array(64);
+  posOfToken = new Int32Array(64);
+  ids = new Int32Array(64);
+
+  entriesFor(cap: number, keep: number): void {
+    if (this.sym.length >= cap) return;
+    const size = Math.max(cap, this.sym.length * 2);
+    const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
+      const b = new (a.constructor as { new (n: number): T })(size);
+      if (keep) b.set(a.subarray(0, keep));
+      return b;
+    };
+    this.sym = grow(this.sym);
+    this.tokFirst = grow(this.tokFirst);
+    this.tokLast = grow(this.tokLast);
+    this.expanded = grow(this.expanded);
+  }
+  tokensFor(n: number): void {
+    if (this.posOfToken.length < n) {
+      this.posOfToken = new Int32Array(Math.max(n, this.posOfToken.length * 2));
+      this.ids = new Int32Array(this.posOfToken.length);
+    }
+  }
+}
+
+class Stream implements SymbolStream {
+  private texts: string[] | null = null;
+  constructor(
+    private readonly prepared: PreparedText,
+    readonly length: number,
+    readonly sym: Int32Array,
+    readonly tokFirst: Int32Array,
+    readonly tokLast: Int32Array,
+    readonly expanded: Uint8Array,
+    readonly posOfToken: Int32Array,
+    /** Expansion syllables of expanded entries, by position (null when nothing was expanded). */
+    private readonly expansionText: Map<number, string> | null,
+  ) {}
+
+  get text(): string[] {
+    if (!this.texts) {
+      const out = new Array<string>(this.length);
+      for (let k = 0; k < this.length; k++) {
+        if (this.expanded[k]) out[k] = this.expansionText!.get(k)!;
+        else if (this.tokFirst[k] < 0) out[k] = '';
+        else out[k] = canonSyllable(tokenText(this.prepared, this.tokFirst[k]));
+      }
+      this.texts = out;
+    }
+    return this.texts;
+  }
+}
+
 export class AbbreviationTable {
   private readonly root: TrieNode = { children: new Map() };
-  private readonly firsts = new Set<string>();
   readonly size: number;
+  private bound: Vocabulary | null = null;
+  private idRoot: IdNode = { children: new Map() };
+  /** firstIds[id] = 1 when an abbreviation starts with that syllable. */
+  private firstIds = new Uint8Array(0);
 
   constructor(entries: AbbreviationEntry[], foldedSyllables: (s: string) => string[]) {
     let size = 0;
@@ -76,21 +143,41 @@ export class AbbreviationTable {
         const exact = entry.match === 'exact' ? new Set(node.entry?.exact ?? []) : null;
         if (exact) exact.add(form.normalize('NFC').replace(/\s+/g, ' '));
         node.entry = { expansion, exact, abbr: entry.forms[0] };
-        this.firsts.add(syllables[0]);
         size++;
       }
     }
     this.size = size;
   }
 
-  /** Longest abbreviation starting at token i: [tokens consumed, expansion syllables] or null. */
-  private lookup(prepared: PreparedText, canon: string[], i: number): [number, string[]] | null {
-    if (!this.firsts.has(canon[i])) return null;
-    let node: TrieNode | undefined = this.root;
-    let best: [number, string[]] | null = null;
+  /**
+   * Gives every syllable of the abbreviations and expansions an id in `vocabulary` (adding the
+   * missing ones) and builds the trie over ids. Call before building automata on the vocabulary
+   * (stream() binds on first use otherwise; ids added after an automaton was built reset it).
+   */
+  bind(vocabulary: Vocabulary): void {
+    const convert = (node: TrieNode): IdNode => {
+      const out: IdNode = { children: new Map() };
+      for (const [s, child] of node.children) out.children.set(vocabulary.add(s), convert(child));
+      if (node.entry) {
+        const ids = Int32Array.from(node.entry.expansion.map((s) => vocabulary.add(s)));
+        out.entry = { ids, expansion: node.entry.expansion, exact: node.entry.exact };
+      }
+      return out;
+    };
+    this.idRoot = convert(this.root);
+    this.firstIds = new Uint8Array(vocabulary.size);
+    for (const id of this.idRoot.children.keys()) this.firstIds[id] = 1;
+    this.bound = vocabulary;
+  }
+
+  /** Longest abbreviation starting at token i: [tokens consumed, expansion] or null. */
+  private lookup(prepared: PreparedText, ids: Int32Array, i: number): [number, IdNode['entry'] & object] | null {
+    let node: IdNode | undefined = this.idRoot;
+    let best: [number, IdNode['entry'] & object] | null = null;
     for (let j = i; j < prepared.count && node; j++) {
       if (j > i && prepared.tokClause[j] !== prepared.tokClause[i]) break;
-      node = node.children.get(canon[j]);
+      const id = ids[j];
+      node = id < 0 ? undefined : node.children.get(id);
       if (!node) break;
       if (node.entry) {
         if (node.entry.exact) {
@@ -98,86 +185,107 @@ export class AbbreviationTable {
           const written = prepared.original.slice(s, e).normalize('NFC').replace(/\s+/g, ' ');
           if (!node.entry.exact.has(written)) continue;
         }
-        best = [j - i + 1, node.entry.expansion];
+        best = [j - i + 1, node.entry];
       }
     }
     return best;
   }
 
-  /** Builds the symbol stream of a prepared text. */
-  stream(prepared: PreparedText, vocabulary: Vocabulary): SymbolStream {
+  /** Vocabulary ids of the canonical syllables of a prepared text's tokens. */
+  private tokenIds(prepared: PreparedText, vocabulary: Vocabulary, buffers: StreamBuffers | null): Int32Array {
+    if (prepared.trie === vocabulary.currentTrie) return prepared.tokSym;
     const n = prepared.count;
-    const canon = new Array<string>(n);
-    for (let i = 0; i < n; i++) canon[i] = canonSyllable(prepared.tokText[i]);
+    const ids = buffers ? buffers.ids : new Int32Array(n);
+    for (let i = 0; i < n; i++) ids[i] = vocabulary.get(canonSyllable(tokenText(prepared, i)));
+    return ids;
+  }
+
+  /** Builds the symbol stream of a prepared text (into `buffers` when given: valid until they are reused). */
+  stream(prepared: PreparedText, vocabulary: Vocabulary, buffers: StreamBuffers | null = null): SymbolStream {
+    if (this.size && this.bound !== vocabulary) this.bind(vocabulary);
+    const n = prepared.count;
+    const bufs = buffers ?? new StreamBuffers();
+    bufs.tokensFor(n + 1);
+    const ids = this.tokenIds(prepared, vocabulary, bufs);
     let cap = n + (n >> 2) + 8;
-    let sym = new Int32Array(cap);
-    let tokFirst = new Int32Array(cap);
-    let tokLast = new Int32Array(cap);
-    let expanded = new Uint8Array(cap);
-    const text: string[] = [];
-    const posOfToken = new Int32Array(n + 1);
+    bufs.entriesFor(cap, 0);
+    let { sym, tokFirst, tokLast, expanded } = bufs;
+    cap = sym.length;
+    const posOfToken = bufs.posOfToken;
+    const tokClause = prepared.tokClause;
+    const firstIds = this.firstIds;
+    const abbreviations = this.size > 0;
+    let expansionText: Map<number, string> | null = null;
     let len = 0;
-    const push = (id: number, first: number, last: number, exp: number, t: string) => {
-      if (len === cap) {
-        cap *= 2;
-        const s2 = new Int32Array(cap);
-        s2.set(sym);
-        sym = s2;
-        const f2 = new Int32Array(cap);
-        f2.set(tokFirst);
-        tokFirst = f2;
-        const l2 = new Int32Array(cap);
-        l2.set(tokLast);
-        tokLast = l2;
-        const e2 = new Uint8Array(cap);
-        e2.set(expanded);
-        expanded = e2;
-      }
-      sym[len] = id;
-      tokFirst[len] = first;
-      tokLast[len] = last;
-      expanded[len] = exp;
-      text.push(t);
-      len++;
-    };
     let i = 0;
     while (i < n) {
-      if (i > 0 && prepared.tokClause[i] !== prepared.tokClause[i - 1]) push(NO_SYMBOL, -1, -1, 0, '');
-      posOfToken[i] = len;
-      const hit = this.size ? this.lookup(prepared, canon, i) : null;
-      if (hit) {
-        const [consumed, expansion] = hit;
-        const last = i + consumed - 1;
-        for (const s of expansion) push(vocabulary.get(s), i, last, 1, s);
-        for (let j = i + 1; j <= last; j++) posOfToken[j] = posOfToken[i];
-        i = last + 1;
-        continue;
+      // room for a break, and for the longest expansion
+      if (len + 64 >= cap) {
+        bufs.entriesFor(cap * 2, len);
+        ({ sym, tokFirst, tokLast, expanded } = bufs);
+        cap = sym.length;
       }
-      push(vocabulary.get(canon[i]), i, i, 0, canon[i]);
+      if (i > 0 && tokClause[i] !== tokClause[i - 1]) {
+        sym[len] = NO_SYMBOL;
+        tokFirst[len] = -1;
+        tokLast[len] = -1;
+        expanded[len] = 0;
+        len++;
+      }
+      posOfToken[i] = len;
+      const id = ids[i];
+      if (abbreviations && id >= 0 && firstIds[id]) {
+        const hit = this.lookup(prepared, ids, i);
+        if (hit) {
+          const [consumed, entry] = hit;
+          const last = i + consumed - 1;
+          if (len + entry.ids.length + 1 >= cap) {
+            bufs.entriesFor(len + entry.ids.length + 64, len);
+            ({ sym, tokFirst, tokLast, expanded } = bufs);
+            cap = sym.length;
+          }
+          expansionText ??= new Map();
+          for (let k = 0; k < entry.ids.length; k++) {
+            sym[len] = entry.ids[k];
+            tokFirst[len] = i;
+            tokLast[len] = last;
+            expanded[len] = 1;
+            expansionText.set(len, entry.expansion[k]);
+            len++;
+          }
+          for (let j = i + 1; j <= last; j++) posOfToken[j] = posOfToken[i];
+          i = last + 1;
+          continue;
+        }
+      }
+      sym[len] = id;
+      tokFirst[len] = i;
+      tokLast[len] = i;
+      expanded[len] = 0;
+      len++;
       i++;
     }
     posOfToken[n] = len;
-    return { length: len, sym, tokFirst, tokLast, expanded, text, posOfToken };
+    return new Stream(prepared, len, sym, tokFirst, tokLast, expanded, posOfToken, expansionText);
   }
 }
 
 /** Caches accent keys of the tokens of one prepared text (computed only for tokens in a match). */
 export class AccentCache {
-  private readonly keys: Array<{ key: string; bare: boolean } | undefined>;
+  private keys: Array<{ key: string; bare: boolean } | undefined> | null = null;
   /**
    * Lenient: the text is typed without diacritics, so a bare syllable ("dang") may stand for any
    * accented one ("đảng"). Otherwise a bare syllable is a word of its own ("Ban" is not "bán").
    */
   lenient = false;
-  constructor(private readonly prepared: PreparedText) {
-    this.keys = new Array(prepared.count);
-  }
+  constructor(private readonly prepared: PreparedText) {}
   get(token: number): { key: string; bare: boolean } {
-    let k = this.keys[token];
+    const keys = (this.keys ??= new Array(this.prepared.count));
+    let k = keys[token];
     if (!k) {
-      const [s, e] = tokenSpan(this.prepared, token, token);
-      k = canonAccentKey(this.prepared.original.slice(s, e));
-      this.keys[token] = k;
+      const p = this.prepared;
+      k = canonKey(accentKeyOfRange(p.original, toOriginal(p, p.tokStart[token]), toOriginal(p, p.tokEnd[token])));
+      keys[token] = k;
     }
     return k;
   }

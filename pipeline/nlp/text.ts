@@ -6,6 +6,12 @@
  * The input string may be NFC, NFD (combining marks) or a mix. The folded string has one
  * character per *cluster* of the input (a base character plus its combining marks), so for NFC
  * input it is exactly as long as the input; `origStart` maps folded positions back to the input.
+ *
+ * Speed: the text is folded into a buffer of character codes and tokenised in one pass over it.
+ * While a syllable is read, a character-level trie (`SyllableTrie`) is walked at the same time, so
+ * every syllable gets its vocabulary id (and its id among the date/number words that extract.ts
+ * looks for) without a substring being made. The folded string and the syllable strings are only
+ * built when asked for (`folded`, `tokText`, `tokenText`).
  */
 
 const TABLE_SIZE = 0x3000;
@@ -17,6 +23,12 @@ const HAT = new Uint16Array(TABLE_SIZE);
 const TONE = new Uint8Array(TABLE_SIZE);
 /** 1 letter, 2 digit, 4 combining mark, 8 has a diacritic (tone, hat or đ), 16 uppercase. */
 const CLASS = new Uint8Array(TABLE_SIZE);
+/**
+ * 1 when a character is, on its own, already NFC and cannot combine with a neighbour under NFC
+ * (Latin letters, digits and punctuation, the Vietnamese precomposed letters): a run of such
+ * characters is NFC as it stands, so accent keys are read without normalising.
+ */
+const NFC_SAFE = new Uint8Array(TABLE_SIZE);
 
 const C_LETTER = 1;
 const C_DIGIT = 2;
@@ -37,6 +49,7 @@ const HAT_MARKS = new Set([0x302, 0x306, 0x31b]);
       CLASS[code] = C_MARK;
       continue;
     }
+    if ((code < 0x300 || (code >= 0x1e00 && code < 0x1f00)) && ch.normalize('NFC') === ch) NFC_SAFE[code] = 1;
     if (/\p{Nd}/u.test(ch)) {
       CLASS[code] = C_DIGIT;
       continue;
@@ -79,8 +92,10 @@ function isMark(code: number): boolean {
   return code < TABLE_SIZE ? (CLASS[code] & C_MARK) !== 0 : code >= 0xfe20 && code <= 0xfe2f;
 }
 
-function classOf(code: number): number {
-  if (code < TABLE_SIZE) return CLASS[code];
+/** Classes of BMP characters at or above TABLE_SIZE, computed on first use (255: not yet known). */
+const HIGH_CLASS = new Uint8Array(0x10000 - TABLE_SIZE).fill(255);
+
+function classOfHigh(code: number): number {
   if (code >= 0xd800 && code <= 0xdfff) return 0; // astral (emoji and the like): separators
   if (code >= 0x3000 && code <= 0x303f) return 0; // CJK punctuation
   if (code >= 0xfe00 && code <= 0xfe0f) return C_MARK; // variation selectors
@@ -91,19 +106,28 @@ function classOf(code: number): number {
   return 0;
 }
 
+function classOf(code: number): number {
+  if (code < TABLE_SIZE) return CLASS[code];
+  let k = HIGH_CLASS[code - TABLE_SIZE];
+  if (k === 255) k = HIGH_CLASS[code - TABLE_SIZE] = classOfHigh(code);
+  return k;
+}
+
 /** After a "." only a group of exactly three digits continues a number (1.587); after "," any digits (8,5). */
-function digitGroupAt(text: string, at: number, thousands: boolean): boolean {
+function digitGroupAt(codes: Uint16Array, length: number, at: number, thousands: boolean): boolean {
   let k = at;
-  while (k < text.length && text.charCodeAt(k) >= 0x30 && text.charCodeAt(k) <= 0x39) k++;
+  while (k < length && codes[k] >= 0x30 && codes[k] <= 0x39) k++;
   const len = k - at;
   if (!thousands) return len > 0;
-  return len === 3 && !(k < text.length && (classOf(text.charCodeAt(k)) & C_LETTER));
+  return len === 3 && !(k < length && (classOf(codes[k]) & C_LETTER));
 }
 
 /** Characters that end a sentence (for windows and fact checks). */
 const SENTENCE_END = new Set(['.', '!', '?', ';', '\n', '…', '。']);
 /** Characters that end a clause (a phrase never spans them). */
 const CLAUSE_END = new Set([',', ':', '(', ')', '[', ']', '{', '}', '"', '“', '”', '«', '»', '|', '—', '–', '\u2022', '\'', '‘', '’']);
+const SENTENCE_END_CODES = new Set([...SENTENCE_END].map((c) => c.charCodeAt(0)));
+const CLAUSE_END_CODES = new Set([...CLAUSE_END].map((c) => c.charCodeAt(0)));
 
 /** 1: ends a sentence, 2: ends a clause (for codes below TABLE_SIZE). */
 const BREAK = new Uint8Array(TABLE_SIZE);
@@ -112,11 +136,108 @@ for (const ch of CLAUSE_END) if (ch.charCodeAt(0) < TABLE_SIZE) BREAK[ch.charCod
 
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"“”]+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 
+// ---------------------------------------------------------------------------------------------
+// Syllable trie
+
+/**
+ * Folded words that date and number extraction (extract.ts) looks for, as written in the text.
+ * Every trie knows them, so `tokWord` is always filled.
+ */
+export const WORDS = [
+  'ngay', 'thang', 'nam', 'den', 'toi', 'het', 'tu',
+  'khong', 'mot', 'hai', 'ba', 'bon', 'sau', 'bay', 'tam', 'chin', 'muoi', 'tram', 'linh', 'le', 'lam', 'nham',
+  'nghin', 'ngan', 'trieu', 'gieng', 'chap',
+  'sang', 'chieu', 'trua', 'dem', 'hom', 'vao', 'truoc', 'khoang', 'tra',
+] as const;
+export type Word = (typeof WORDS)[number];
+/** Index of a word in WORDS (the value of `tokWord`). */
+export const WORD: { readonly [K in Word]: number } = Object.fromEntries(WORDS.map((w, i) => [w, i])) as { [K in Word]: number };
+
+const DEAD = 0;
+const ROOT = 1;
+
+/**
+ * A character-level trie over folded syllables, as a table: `next[state * width + col[code]]`.
+ * State 0 is a dead end (the syllable is in no entry), state 1 the root. Each state carries the
+ * id of the syllable that ends there (`sym`, -1 for none) and its index in WORDS (`word`, -1).
+ */
+export class SyllableTrie {
+  readonly col: Uint16Array;
+  readonly width: number;
+  readonly next: Int32Array;
+  readonly sym: Int32Array;
+  readonly word: Int8Array;
+
+  /** `entries`: [folded syllable as written in texts, id]. WORDS are always added. */
+  constructor(entries: Iterable<readonly [string, number]>) {
+    const all: Array<[string, number, number]> = [];
+    for (const [s, id] of entries) if (s.length) all.push([s, id, -1]);
+    WORDS.forEach((w, i) => all.push([w, -1, i]));
+    this.col = new Uint16Array(0x10000);
+    let width = 1;
+    for (const [s] of all) for (let i = 0; i < s.length; i++) if (!this.col[s.charCodeAt(i)]) this.col[s.charCodeAt(i)] = width++;
+    this.width = width;
+    // states, built as a tree of maps first
+    const children: Array<Map<number, number>> = [new Map(), new Map()];
+    const symOf: number[] = [-1, -1];
+    const wordOf: number[] = [-1, -1];
+    for (const [s, id, word] of all) {
+      let state = ROOT;
+      for (let i = 0; i < s.length; i++) {
+        const c = this.col[s.charCodeAt(i)];
+        let to = children[state].get(c);
+        if (to === undefined) {
+          to = children.length;
+          children.push(new Map());
+          symOf.push(-1);
+          wordOf.push(-1);
+          children[state].set(c, to);
+        }
+        state = to;
+      }
+      if (id >= 0) symOf[state] = id;
+      if (word >= 0) wordOf[state] = word;
+    }
+    this.next = new Int32Array(children.length * width);
+    children.forEach((m, state) => {
+      for (const [c, to] of m) this.next[state * width + c] = to;
+    });
+    this.sym = Int32Array.from(symOf);
+    this.word = Int8Array.from(wordOf);
+  }
+
+  /** Trie state after reading codes[start..end). */
+  walk(codes: ArrayLike<number>, start: number, end: number): number {
+    let state = ROOT;
+    for (let i = start; i < end && state !== DEAD; i++) state = this.next[state * this.width + this.col[codes[i]]];
+    return state;
+  }
+
+  /** Id of a folded syllable (-1 when it is not an entry). */
+  idOf(syllable: string): number {
+    let state = ROOT;
+    for (let i = 0; i < syllable.length && state !== DEAD; i++) state = this.next[state * this.width + this.col[syllable.charCodeAt(i)]];
+    return this.sym[state];
+  }
+}
+
+let wordTrie: SyllableTrie | null = null;
+/** The trie with only the WORDS (no syllable ids). */
+function defaultTrie(): SyllableTrie {
+  return (wordTrie ??= new SyllableTrie([]));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Prepared text
+
 export interface PreparedText {
   /** The exact string passed in. */
   original: string;
   /** Lowercase, diacritic-free form: one char per input cluster. */
   folded: string;
+  /** The folded form as character codes (codes[0..foldedLength) is `folded`). */
+  codes: Uint16Array;
+  foldedLength: number;
   /** origStart[i] = offset in `original` of folded char i; length folded.length + 1. Null = identity. */
   origStart: Int32Array | null;
   /** Number of tokens. */
@@ -132,6 +253,12 @@ export interface PreparedText {
   tokClause: Int32Array;
   /** Bit 1: token is all digits; bit 2: token has a diacritic; bit 4: token is all uppercase (≥ 2 letters). */
   tokFlags: Uint8Array;
+  /** Id of each token in `trie` (for a vocabulary's trie: the id of its canonical syllable), or -1. */
+  tokSym: Int32Array;
+  /** Index of each token in WORDS, or -1. */
+  tokWord: Int8Array;
+  /** The trie the token ids come from. */
+  trie: SyllableTrie;
   /** Letters in tokens, letters carrying a Vietnamese diacritic, uppercase letters. */
   letters: number;
   diacriticLetters: number;
@@ -148,28 +275,136 @@ function codesToString(codes: Uint16Array, length: number): string {
   return decoder.decode(codes.subarray(0, length));
 }
 
-/** Folds `text` to a lowercase diacritic-free form with an offset map (see PreparedText). */
-export function foldWithMap(text: string): { folded: string; origStart: Int32Array | null } {
+function codesSlice(codes: Uint16Array, start: number, end: number): string {
+  const len = end - start;
+  if (len <= 0) return '';
+  if (len === 1) return String.fromCharCode(codes[start]);
+  if (len > 256) return codesToString(codes.subarray(start, end), len);
+  return String.fromCharCode.apply(null, codes.subarray(start, end) as unknown as number[]);
+}
+
+/**
+ * Reusable arrays for prepareText: a caller that prepares many texts one after the other, and
+ * drops each result before the next, passes the same buffers and saves the allocations. A result
+ * prepared into buffers is only valid until the buffers are used again.
+ */
+export class TextBuffers {
+  codes = new Uint16Array(256);
+  map = new Int32Array(0);
+  tokStart = new Int32Array(64);
+  tokEnd = new Int32Array(64);
+  tokSent = new Int32Array(64);
+  tokClause = new Int32Array(64);
+  tokFlags = new Uint8Array(64);
+  tokSym = new Int32Array(64);
+  tokWord = new Int8Array(64);
+
+  codesFor(n: number): Uint16Array {
+    if (this.codes.length < n) this.codes = new Uint16Array(Math.max(n, this.codes.length * 2));
+    return this.codes;
+  }
+  mapFor(n: number): Int32Array {
+    if (this.map.length < n) this.map = new Int32Array(Math.max(n, this.map.length * 2));
+    return this.map;
+  }
+  /** Makes room for `cap` tokens, keeping the first `keep`. */
+  tokensFor(cap: number, keep: number): void {
+    if (this.tokStart.length >= cap) return;
+    const size = Math.max(cap, this.tokStart.length * 2);
+    const grow = <T extends Int32Array | Uint8Array | Int8Array>(a: T): T => {
+      const b = new (a.constructor as { new (n: number): T })(size);
+      if (keep) b.set(a.subarray(0, keep));
+      return b;
+    };
+    this.tokStart = grow(this.tokStart);
+    this.tokEnd = grow(this.tokEnd);
+    this.tokSent = grow(this.tokSent);
+    this.tokClause = grow(this.tokClause);
+    this.tokFlags = grow(this.tokFlags);
+    this.tokSym = grow(this.tokSym);
+    this.tokWord = grow(this.tokWord);
+  }
+}
+
+class Prepared implements PreparedText {
+  private foldedText: string | null = null;
+  private tokens: string[] | null = null;
+  constructor(
+    readonly original: string,
+    readonly codes: Uint16Array,
+    readonly foldedLength: number,
+    readonly origStart: Int32Array | null,
+    readonly count: number,
+    readonly tokStart: Int32Array,
+    readonly tokEnd: Int32Array,
+    readonly tokSent: Int32Array,
+    readonly tokClause: Int32Array,
+    readonly tokFlags: Uint8Array,
+    readonly tokSym: Int32Array,
+    readonly tokWord: Int8Array,
+    readonly trie: SyllableTrie,
+    readonly letters: number,
+    readonly diacriticLetters: number,
+    readonly upperLetters: number,
+  ) {}
+
+  get folded(): string {
+    return (this.foldedText ??= codesToString(this.codes, this.foldedLength));
+  }
+
+  get tokText(): string[] {
+    if (!this.tokens) {
+      const out = new Array<string>(this.count);
+      for (let i = 0; i < this.count; i++) out[i] = codesSlice(this.codes, this.tokStart[i], this.tokEnd[i]);
+      this.tokens = out;
+    }
+    return this.tokens;
+  }
+}
+
+/** Folded text of token i (without building every token's string). */
+export function tokenText(p: PreparedText, i: number): string {
+  return codesSlice(p.codes, p.tokStart[i], p.tokEnd[i]);
+}
+
+interface FoldResult {
+  codes: Uint16Array;
+  length: number;
+  origStart: Int32Array | null;
+  /** The folded text contains "http", "www." or "@" (it may contain a URL or an e-mail address). */
+  urlHint: boolean;
+}
+
+function hasUrlHint(codes: Uint16Array, length: number): boolean {
+  for (let i = 0; i < length; i++) {
+    const f = codes[i];
+    if (f === 0x40) return true;
+    if (i >= 3 && f === 0x70 && codes[i - 1] === 0x74 && codes[i - 2] === 0x74 && codes[i - 3] === 0x68) return true;
+    if (i >= 3 && f === 0x2e && codes[i - 1] === 0x77 && codes[i - 2] === 0x77 && codes[i - 3] === 0x77) return true;
+  }
+  return false;
+}
+
+function foldCodes(text: string, buffers: TextBuffers | null): FoldResult {
   const n = text.length;
-  let hasMarks = false;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c >= 0x300 && (c <= 0x36f || (c >= 0xfe20 && c <= 0xfe2f))) {
-      hasMarks = true;
-      break;
-    }
-  }
-  const out = new Uint16Array(n);
-  if (!hasMarks) {
-    for (let i = 0; i < n; i++) {
-      const c = text.charCodeAt(i);
-      out[i] = c < TABLE_SIZE ? FOLD[c] : c;
-    }
-    return { folded: codesToString(out, n), origStart: null };
-  }
-  const map = new Int32Array(n + 1);
-  let j = 0;
+  const out = buffers ? buffers.codesFor(n) : new Uint16Array(n);
+  let urlHint = false;
   let i = 0;
+  for (; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 0x300 && (c <= 0x36f || (c >= 0xfe20 && c <= 0xfe2f))) break;
+    const f = c < TABLE_SIZE ? FOLD[c] : c;
+    out[i] = f;
+    if (f === 0x40) urlHint = true;
+    else if (f === 0x70 || f === 0x2e) {
+      if (i >= 3 && out[i - 1] === (f === 0x70 ? 0x74 : 0x77) && out[i - 2] === out[i - 1] && out[i - 3] === (f === 0x70 ? 0x68 : 0x77)) urlHint = true;
+    }
+  }
+  if (i === n) return { codes: out, length: n, origStart: null, urlHint };
+  // Combining marks: one folded character per cluster, with a map back to the input.
+  const map = buffers ? buffers.mapFor(n + 1) : new Int32Array(n + 1);
+  let j = 0;
+  i = 0;
   while (i < n) {
     const start = i;
     const c = text.charCodeAt(i);
@@ -183,26 +418,269 @@ export function foldWithMap(text: string): { folded: string; origStart: Int32Arr
     j++;
   }
   map[j] = n;
-  return { folded: codesToString(out, j), origStart: map.slice(0, j + 1) };
+  return { codes: out, length: j, origStart: buffers ? map.subarray(0, j + 1) : map.slice(0, j + 1), urlHint: hasUrlHint(out, j) };
 }
 
-/** Tokenises `text` into syllables (runs of letters/digits; digits may contain . or , between digits). */
-export function prepareText(text: string): PreparedText {
-  const { folded, origStart } = foldWithMap(text);
-  const n = folded.length;
-  // URL/e-mail ranges (in folded coordinates) are skipped.
-  const skip: Array<[number, number]> = [];
-  if (folded.indexOf('http') >= 0 || folded.indexOf('www.') >= 0 || folded.indexOf('@') >= 0) {
-    URL_RE.lastIndex = 0;
-    for (const m of folded.matchAll(URL_RE)) skip.push([m.index!, m.index! + m[0].length]);
+/** Folds `text` to a lowercase diacritic-free form with an offset map (see PreparedText). */
+export function foldWithMap(text: string): { folded: string; origStart: Int32Array | null } {
+  const f = foldCodes(text, null);
+  return { folded: codesToString(f.codes, f.length), origStart: f.origStart };
+}
+
+// Bits of FUSED: the class of the folded character (letter, digit, mark), the statistics of the
+// original one (a letter with a diacritic or a combining mark; an uppercase letter), and BAIL for
+// the combining marks that make a text take the cluster path.
+const F_LETTER = 1;
+const F_DIGIT = 2;
+const F_MARK = 4;
+const F_DIACRITIC = 8;
+const F_UPPER = 16;
+const F_BAIL = 32;
+const FUSED = new Uint8Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) {
+  let bits = classOf(FOLD[c]) & (C_LETTER | C_DIGIT | C_MARK);
+  const k = CLASS[c];
+  if (k & C_MARK) bits |= F_DIACRITIC;
+  else if (k & C_LETTER) {
+    if (k & C_DIACRITIC) bits |= F_DIACRITIC;
+    if (k & C_UPPER) bits |= F_UPPER;
   }
-  const cap = Math.max(16, (n >> 2) + 1);
-  let tokStart = new Int32Array(cap);
-  let tokEnd = new Int32Array(cap);
-  let tokSent = new Int32Array(cap);
-  let tokClause = new Int32Array(cap);
-  let tokFlags = new Uint8Array(cap);
-  const tokText: string[] = [];
+  if (c >= 0x300 && c <= 0x36f) bits |= F_BAIL;
+  FUSED[c] = bits;
+}
+
+function fusedHigh(c: number): number {
+  return c >= 0xfe20 && c <= 0xfe2f ? F_BAIL : classOf(c) & (C_LETTER | C_DIGIT | C_MARK);
+}
+
+/** digitGroupAt on the original text of a text without combining marks (same folded digits and letters). */
+function digitGroupAtOriginal(text: string, length: number, at: number, thousands: boolean): boolean {
+  let k = at;
+  while (k < length) {
+    const c = text.charCodeAt(k);
+    if (c < 0x30 || c > 0x39) break;
+    k++;
+  }
+  const len = k - at;
+  if (!thousands) return len > 0;
+  if (len !== 3 || k >= length) return len === 3;
+  const c = text.charCodeAt(k);
+  return !((c < TABLE_SIZE ? FUSED[c] : fusedHigh(c)) & F_LETTER);
+}
+
+/** [\w.+-] of URL_RE (with the i and u flags, \w also takes ſ and the Kelvin sign). */
+function isUrlWordChar(c: number): boolean {
+  return (
+    (c >= 0x61 && c <= 0x7a) ||
+    (c >= 0x30 && c <= 0x39) ||
+    (c >= 0x41 && c <= 0x5a) ||
+    c === 0x5f ||
+    c === 0x2e ||
+    c === 0x2b ||
+    c === 0x2d ||
+    c === 0x17f ||
+    c === 0x212a
+  );
+}
+
+/**
+ * URL/e-mail ranges of a folded text, as URL_RE finds them. No match can start before the first
+ * "http"/"www." nor before the run of [\w.+-] that leads to the first "@", so the search starts there.
+ */
+function urlRanges(codes: Uint16Array, n: number): Array<[number, number]> {
+  let from = n;
+  for (let i = 0; i + 3 < n; i++) {
+    const c = codes[i];
+    if (
+      (c === 0x68 && codes[i + 1] === 0x74 && codes[i + 2] === 0x74 && codes[i + 3] === 0x70) ||
+      (c === 0x77 && codes[i + 1] === 0x77 && codes[i + 2] === 0x77 && codes[i + 3] === 0x2e)
+    ) {
+      from = i;
+      break;
+    }
+  }
+  for (let a = 0; a < from; a++) {
+    if (codes[a] !== 0x40) continue;
+    let r = a;
+    while (r > 0 && isUrlWordChar(codes[r - 1])) r--;
+    from = r;
+    break;
+  }
+  const skip: Array<[number, number]> = [];
+  if (from >= n) return skip;
+  const folded = codesToString(codes, n);
+  URL_RE.lastIndex = from;
+  let m: RegExpExecArray | null;
+  while ((m = URL_RE.exec(folded))) skip.push([m.index, m.index + m[0].length]);
+  URL_RE.lastIndex = 0;
+  return skip;
+}
+
+/**
+ * Tokenises `text` into syllables (runs of letters/digits; digits may contain . or , between digits).
+ * `trie` gives each syllable its id (`tokSym`); `buffers` lets a caller reuse the arrays.
+ */
+export function prepareText(text: string, trie: SyllableTrie = defaultTrie(), buffers: TextBuffers | null = null): PreparedText {
+  const bufs = buffers ?? new TextBuffers();
+  const fast = tokenizeFused(text, trie, bufs);
+  if (fast) return fast;
+  // Combining marks: fold clusters first, then tokenise the folded codes.
+  const f = foldCodes(text, bufs);
+  return tokenizeCodes(text, f.codes, f.length, f.origStart, f.urlHint ? urlRanges(f.codes, f.length) : null, trie, bufs);
+}
+
+/**
+ * The usual case in one pass: a text without combining marks (folded and original offsets are the
+ * same) is folded, tokenised, looked up in the trie and counted character by character. Returns
+ * null for a text with combining marks. A text that may hold a URL or an e-mail address (it has
+ * "@", "www." or "://") is tokenised again with the URL ranges skipped if there are any.
+ */
+function tokenizeFused(text: string, trie: SyllableTrie, bufs: TextBuffers): PreparedText | null {
+  const n = text.length;
+  const codes = bufs.codesFor(n);
+  bufs.tokensFor(Math.max(16, (n >> 2) + 1), 0);
+  let tokStart = bufs.tokStart;
+  let tokEnd = bufs.tokEnd;
+  let tokSent = bufs.tokSent;
+  let tokClause = bufs.tokClause;
+  let tokFlags = bufs.tokFlags;
+  let tokSym = bufs.tokSym;
+  let tokWord = bufs.tokWord;
+  const { col, next, width, sym: trieSym, word: trieWord } = trie;
+  let count = 0;
+  let sent = 0;
+  let clause = 0;
+  let pendingSent = false;
+  let pendingClause = false;
+  let letters = 0;
+  let diacriticLetters = 0;
+  let upperLetters = 0;
+  let urlHint = false;
+  let i = 0;
+  while (i < n) {
+    const c = text.charCodeAt(i);
+    const bits = c < TABLE_SIZE ? FUSED[c] : fusedHigh(c);
+    if (bits & F_BAIL) return null;
+    if ((bits & (F_LETTER | F_DIGIT)) === 0) {
+      const f = c < TABLE_SIZE ? FOLD[c] : c;
+      codes[i] = f;
+      const b = f < TABLE_SIZE ? BREAK[f] : SENTENCE_END_CODES.has(f) ? 1 : CLAUSE_END_CODES.has(f) ? 2 : 0;
+      if (b === 1) pendingSent = true;
+      else if (b === 2) pendingClause = true;
+      if (f === 0x40) urlHint = true;
+      else if (f === 0x2e) {
+        if (i >= 3 && codes[i - 1] === 0x77 && codes[i - 2] === 0x77 && codes[i - 3] === 0x77) urlHint = true;
+      } else if (f === 0x3a && i + 2 < n && text.charCodeAt(i + 1) === 0x2f && text.charCodeAt(i + 2) === 0x2f) urlHint = true;
+      i++;
+      continue;
+    }
+    const start = i;
+    let allDigits = true;
+    let tokLetters = 0;
+    let tokUpper = 0;
+    let tokDiacritic = false;
+    let state = ROOT;
+    while (i < n) {
+      const cc = text.charCodeAt(i);
+      let k: number;
+      let f: number;
+      if (cc < TABLE_SIZE) {
+        k = FUSED[cc];
+        f = FOLD[cc];
+      } else {
+        k = fusedHigh(cc);
+        f = cc;
+      }
+      if (k & (F_LETTER | F_DIGIT | F_MARK)) {
+        if (k & F_BAIL) return null;
+        codes[i] = f;
+        if (k & F_LETTER) {
+          allDigits = false;
+          tokLetters++;
+        }
+        if (k & F_DIACRITIC) {
+          tokDiacritic = true;
+          diacriticLetters++;
+        }
+        if (k & F_UPPER) tokUpper++;
+        state = next[state * width + col[f]];
+        i++;
+        continue;
+      }
+      // 66.000 / 8,5 / 1.587: a . or , between digits stays in the number
+      if ((cc === 0x2e || cc === 0x2c) && allDigits && i > start && digitGroupAtOriginal(text, n, i + 1, cc === 0x2e)) {
+        codes[i] = cc;
+        state = next[state * width + col[cc]];
+        i++;
+        continue;
+      }
+      break;
+    }
+    letters += tokLetters;
+    upperLetters += tokUpper;
+    if (count === tokStart.length) {
+      bufs.tokensFor(count * 2, count);
+      ({ tokStart, tokEnd, tokSent, tokClause, tokFlags, tokSym, tokWord } = bufs);
+    }
+    if (pendingSent && count > 0) {
+      sent++;
+      clause++;
+    } else if (pendingClause && count > 0) clause++;
+    pendingSent = false;
+    pendingClause = false;
+    tokStart[count] = start;
+    tokEnd[count] = i;
+    tokSent[count] = sent;
+    tokClause[count] = clause;
+    tokFlags[count] =
+      (allDigits ? TOK_DIGITS : 0) | (tokDiacritic ? TOK_DIACRITIC : 0) | (tokLetters >= 2 && tokUpper === tokLetters ? TOK_UPPER : 0);
+    tokSym[count] = trieSym[state];
+    tokWord[count] = trieWord[state];
+    count++;
+  }
+  if (urlHint) {
+    const skip = urlRanges(codes, n);
+    if (skip.length) return tokenizeCodes(text, codes, n, null, skip, trie, bufs);
+  }
+  return new Prepared(
+    text,
+    codes,
+    n,
+    null,
+    count,
+    tokStart,
+    tokEnd,
+    tokSent,
+    tokClause,
+    tokFlags,
+    tokSym,
+    tokWord,
+    trie,
+    letters,
+    diacriticLetters,
+    upperLetters,
+  );
+}
+
+/** Tokenises folded codes (any text; URL ranges in `skip` are left out). */
+function tokenizeCodes(
+  text: string,
+  codes: Uint16Array,
+  n: number,
+  origStart: Int32Array | null,
+  skip: Array<[number, number]> | null,
+  trie: SyllableTrie,
+  bufs: TextBuffers,
+): PreparedText {
+  bufs.tokensFor(Math.max(16, (n >> 2) + 1), 0);
+  let tokStart = bufs.tokStart;
+  let tokEnd = bufs.tokEnd;
+  let tokSent = bufs.tokSent;
+  let tokClause = bufs.tokClause;
+  let tokFlags = bufs.tokFlags;
+  let tokSym = bufs.tokSym;
+  let tokWord = bufs.tokWord;
+  const { col, next, width, sym: trieSym, word: trieWord } = trie;
   let count = 0;
   let sent = 0;
   let clause = 0;
@@ -212,18 +690,20 @@ export function prepareText(text: string): PreparedText {
   let diacriticLetters = 0;
   let upperLetters = 0;
   let skipIdx = 0;
+  let nextSkip = skip && skip.length ? skip[0][0] : n + 1;
   let i = 0;
   while (i < n) {
-    if (skipIdx < skip.length && i >= skip[skipIdx][0]) {
-      i = skip[skipIdx][1];
+    if (i >= nextSkip) {
+      i = skip![skipIdx][1];
       skipIdx++;
+      nextSkip = skipIdx < skip!.length ? skip![skipIdx][0] : n + 1;
       pendingClause = true;
       continue;
     }
-    const c = folded.charCodeAt(i);
+    const c = codes[i];
     const cls = c < TABLE_SIZE ? CLASS[c] : classOf(c);
     if ((cls & (C_LETTER | C_DIGIT)) === 0) {
-      const b = c < TABLE_SIZE ? BREAK[c] : SENTENCE_END.has(folded[i]) ? 1 : CLAUSE_END.has(folded[i]) ? 2 : 0;
+      const b = c < TABLE_SIZE ? BREAK[c] : SENTENCE_END_CODES.has(c) ? 1 : CLAUSE_END_CODES.has(c) ? 2 : 0;
       if (b === 1) pendingSent = true;
       else if (b === 2) pendingClause = true;
       i++;
@@ -234,29 +714,36 @@ export function prepareText(text: string): PreparedText {
     let tokLetters = 0;
     let tokUpper = 0;
     let tokDiacritic = false;
+    let state = ROOT;
     while (i < n) {
-      const cc = folded.charCodeAt(i);
+      const cc = codes[i];
       const k = cc < TABLE_SIZE ? CLASS[cc] : classOf(cc);
       if (k & (C_LETTER | C_DIGIT)) {
         if (k & C_LETTER) {
           allDigits = false;
           tokLetters++;
         }
+        state = next[state * width + col[cc]];
         i++;
         continue;
       }
       if (k & C_MARK) {
+        state = next[state * width + col[cc]];
         i++;
         continue;
       }
       // 66.000 / 8,5 / 1.587: a . or , between digits stays in the number
-      if ((cc === 0x2e || cc === 0x2c) && allDigits && i > start && digitGroupAt(folded, i + 1, cc === 0x2e)) {
+      if ((cc === 0x2e || cc === 0x2c) && allDigits && i > start && digitGroupAt(codes, n, i + 1, cc === 0x2e)) {
+        state = next[state * width + col[cc]];
         i++;
         continue;
       }
       break;
     }
-    if (skipIdx < skip.length && i > skip[skipIdx][0]) i = Math.min(i, skip[skipIdx][0]);
+    if (i > nextSkip) {
+      i = nextSkip;
+      state = trie.walk(codes, start, i);
+    }
     if (i === start) {
       i++;
       continue;
@@ -282,16 +769,8 @@ export function prepareText(text: string): PreparedText {
     letters += tokLetters;
     upperLetters += tokUpper;
     if (count === tokStart.length) {
-      const grow = <T extends Int32Array | Uint8Array>(a: T): T => {
-        const b = new (a.constructor as { new (n: number): T })(a.length * 2);
-        b.set(a);
-        return b;
-      };
-      tokStart = grow(tokStart);
-      tokEnd = grow(tokEnd);
-      tokSent = grow(tokSent);
-      tokClause = grow(tokClause);
-      tokFlags = grow(tokFlags);
+      bufs.tokensFor(count * 2, count);
+      ({ tokStart, tokEnd, tokSent, tokClause, tokFlags, tokSym, tokWord } = bufs);
     }
     if (pendingSent && count > 0) {
       sent++;
@@ -305,24 +784,28 @@ export function prepareText(text: string): PreparedText {
     tokClause[count] = clause;
     tokFlags[count] =
       (allDigits ? TOK_DIGITS : 0) | (tokDiacritic ? TOK_DIACRITIC : 0) | (tokLetters >= 2 && tokUpper === tokLetters ? TOK_UPPER : 0);
-    tokText.push(folded.slice(start, i));
+    tokSym[count] = trieSym[state];
+    tokWord[count] = trieWord[state];
     count++;
   }
-  return {
-    original: text,
-    folded,
+  return new Prepared(
+    text,
+    codes,
+    n,
     origStart,
     count,
     tokStart,
     tokEnd,
-    tokText,
     tokSent,
     tokClause,
     tokFlags,
+    tokSym,
+    tokWord,
+    trie,
     letters,
     diacriticLetters,
     upperLetters,
-  };
+  );
 }
 
 /** Offset in the original string of folded position `pos`. */
@@ -361,6 +844,40 @@ export function accentKey(syllable: string): { key: string; bare: boolean } {
     } else hat += s[i].toLowerCase();
   }
   return { key: `${hat}${tone}`, bare };
+}
+
+/**
+ * accentKey(text.slice(start, end)), without the slice and the normalisation when every character
+ * of the range is NFC-safe (the usual case).
+ */
+export function accentKeyOfRange(text: string, start: number, end: number): { key: string; bare: boolean } {
+  let hat = '';
+  let tone = 0;
+  let bare = true;
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= TABLE_SIZE || !NFC_SAFE[c]) return accentKey(text.slice(start, end));
+    const k = CLASS[c];
+    if (k & C_DIACRITIC) bare = false;
+    hat += String.fromCharCode(HAT[c]);
+    if (TONE[c]) tone = TONE[c];
+  }
+  return { key: `${hat}${tone}`, bare };
+}
+
+const I_SPELLING = /^(b|c|d|g|h|k|l|m|n|p|r|s|t|v|x|ch|gh|kh|nh|ph|th|tr)y$/;
+
+/** A syllable of at most three letters spelled consonant + "y" (ky, ly, my, thy ...), as I_SPELLING. */
+export function isISpelling(s: string): boolean {
+  return s.length <= 3 && s.charCodeAt(s.length - 1) === 0x79 && I_SPELLING.test(s);
+}
+
+/**
+ * Canonical form of a folded syllable for lookups: "ky" and "ki" (kỳ/kì, lý/lí, mỹ/mĩ) are spelling
+ * variants of the same syllable after a consonant, so both become "...i".
+ */
+export function canonFolded(folded: string): string {
+  return isISpelling(folded) ? `${folded.slice(0, -1)}i` : folded;
 }
 
 /** Folds a lexicon phrase into its syllables (lowercase, no diacritics). */

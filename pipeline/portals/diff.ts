@@ -39,12 +39,13 @@ function editScript(before: string[], after: string[]): Op[] {
         ops.push({ type: ' ', line: a[i], a: prefix + i, b: prefix + j });
         i++;
         j++;
-      } else if (j < b.length && (i === a.length || lengths[i * width + j + 1] >= lengths[(i + 1) * width + j])) {
-        ops.push({ type: '+', line: b[j], a: prefix + i, b: prefix + j });
-        j++;
-      } else {
+      } else if (i < a.length && (j === b.length || lengths[(i + 1) * width + j] >= lengths[i * width + j + 1])) {
+        // Deletions before insertions, as diff(1) prints them.
         ops.push({ type: '-', line: a[i], a: prefix + i, b: prefix + j });
         i++;
+      } else {
+        ops.push({ type: '+', line: b[j], a: prefix + i, b: prefix + j });
+        j++;
       }
     }
   }

@@ -61,7 +61,8 @@ function resolve(href: string | undefined, base: string): URL | undefined {
 function shown(url: URL | undefined, base: string, raw?: string): string {
   if (!url) return raw ?? '';
   if (url.origin === new URL(base).origin) return `${url.pathname}${url.search}`;
-  return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : `${url.protocol}…`;
+  if (url.protocol === 'http:' || url.protocol === 'https:' || url.protocol === 'mailto:' || url.protocol === 'tel:') return url.href;
+  return url.href.length > 60 ? `${url.href.slice(0, 60)}…` : url.href;
 }
 
 function originOf(url: URL): string {

@@ -233,6 +233,13 @@ export class ElasticsearchStore implements Store {
 
   private async ensureIndex(): Promise<void> {
     const client = this.client;
+    const target = this.names.versioned(this.version);
+    const current = await this.aliasedIndices();
+    const newer = current.find((index) => (versionOf(this.prefix, index) ?? 0) > this.version);
+    if (newer) {
+      // Checked before touching the template, which the newer version owns.
+      throw new Error(`alias ${this.names.alias} points to ${newer}, made by a newer mediawatch (mapping v${this.version} here); upgrade mediawatch`);
+    }
     await client.indices.putIndexTemplate({
       name: this.names.template,
       index_patterns: [this.names.pattern],
@@ -240,8 +247,6 @@ export class ElasticsearchStore implements Store {
       template: { settings: INDEX_SETTINGS, mappings: INDEX_MAPPINGS },
       _meta: { managedBy: 'mediawatch', mappingVersion: this.version },
     });
-    const target = this.names.versioned(this.version);
-    const current = await this.aliasedIndices();
     if (!current.length) {
       if (await client.indices.exists({ index: this.names.alias })) {
         throw new Error(`"${this.names.alias}" is an index, not the alias mediawatch expects; rename or delete it`);
@@ -250,10 +255,6 @@ export class ElasticsearchStore implements Store {
       return;
     }
     if (current.includes(target)) return;
-    const newer = current.find((index) => (versionOf(this.prefix, index) ?? 0) > this.version);
-    if (newer) {
-      throw new Error(`alias ${this.names.alias} points to ${newer}, made by a newer mediawatch (mapping v${this.version} here); upgrade mediawatch`);
-    }
     await this.migrate(current, target);
   }
 
@@ -274,9 +275,11 @@ export class ElasticsearchStore implements Store {
         wait_for_active_shards: 1,
       });
     } catch (error) {
-      // Another process created it first: fine, the alias came with it atomically.
       const type = ((error as errors.ResponseError).body as { error?: { type?: string } } | undefined)?.error?.type;
       if (type !== 'resource_already_exists_exception') throw error;
+      // Another process created it first (the alias came with it), or the alias was removed
+      // by hand: (re)attach it, which is idempotent.
+      if (withAlias) await this.client.indices.putAlias({ index, name: this.names.alias, is_write_index: true });
     }
   }
 
@@ -567,8 +570,12 @@ export class ElasticsearchStore implements Store {
       for (const entry of batch) {
         const outcome = written.get(entry.id);
         if (!outcome) continue;
+        if (!outcome.ok && outcome.transient) {
+          // Still buffered: retried with the rest on the next replay.
+          stalled = true;
+          continue;
+        }
         if (outcome.ok) done.push(entry);
-        else if (outcome.transient) stalled = true;
         else {
           outbox.reject(entry, outcome.reason);
           this.warn(`Elasticsearch refused buffered item ${entry.id}: ${outcome.reason} (kept in ${outbox.path}, table dead_letters)`);

@@ -47,7 +47,10 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     for (const field of ['sourceId', 'kind', 'topics', 'clusterId']) expect(properties[field]).toMatchObject({ type: 'keyword' });
     expect(properties.flagged).toMatchObject({ type: 'boolean' });
 
-    // A second start changes nothing.
+    // A second start changes nothing; one after the alias was removed by hand restores it.
+    await open(prefix);
+    expect(Object.keys(await store.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v1`]);
+    await store.client.indices.deleteAlias({ index: `${prefix}-items-v1`, name: `${prefix}-items` });
     await open(prefix);
     expect(Object.keys(await store.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v1`]);
   });
@@ -114,8 +117,10 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     expect(scanned).toEqual(items.map((item) => item.id));
     // The old index is kept (deleting it is the operator's call) but no longer aliased.
     expect(await v2.client.indices.exists({ index: `${prefix}-items-v1` })).toBe(true);
-    // An older mediawatch refuses an index made by a newer one.
+    // An older mediawatch refuses an index made by a newer one, and leaves its template alone.
     await expect(open(prefix, { mappingVersion: 1 })).rejects.toThrow(/made by a newer mediawatch/);
+    const template = await v2.client.indices.getIndexTemplate({ name: `${prefix}-items` });
+    expect(template.index_templates[0].index_template._meta).toMatchObject({ mappingVersion: 2 });
   });
 
   it('fails init with the node address when the cluster is unreachable', async () => {

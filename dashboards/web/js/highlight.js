@@ -58,13 +58,26 @@ export function segments(text, explanations, field) {
   return runs;
 }
 
-/** The sentence (or line) around [start, end), at most about `max` characters. */
+/** Where a sentence ends: a line break, or . ! ? … followed by a space. */
+function endsSentence(text, at) {
+  return text[at] === '\n' || (/[.!?…]/.test(text[at]) && (at + 1 >= text.length || /\s/.test(text[at + 1])));
+}
+
+/** The sentence (or line) around [start, end), at most about `max` characters, with whether it was cut. */
 export function context(text, start, end, max = 320) {
   let from = start;
-  while (from > 0 && !/[.!?\n]/.test(text[from - 1]) && start - from < max / 2) from -= 1;
+  while (from > 0 && !endsSentence(text, from - 1) && start - from < max / 2) from -= 1;
   let to = end;
-  while (to < text.length && !/[.!?\n]/.test(text[to]) && to - end < max / 2) to += 1;
-  if (to < text.length && /[.!?]/.test(text[to])) to += 1;
+  while (to < text.length && !endsSentence(text, to) && to - end < max / 2) to += 1;
+  if (to < text.length && text[to] !== '\n') to += 1;
   while (from < start && /\s/.test(text[from])) from += 1;
-  return { from, to, before: text.slice(from, start), match: text.slice(start, end), after: text.slice(end, to), cutBefore: from > 0 && !/[.!?\n]/.test(text[from - 1]), cutAfter: to < text.length && !/[.!?\n]/.test(text[to - 1]) };
+  return {
+    from,
+    to,
+    before: text.slice(from, start),
+    match: text.slice(start, end),
+    after: text.slice(end, to),
+    cutBefore: from > 0 && !endsSentence(text, from - 1) && !/\s/.test(text[from - 1]),
+    cutAfter: to < text.length && !endsSentence(text, to - 1),
+  };
 }

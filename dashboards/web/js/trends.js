@@ -71,7 +71,7 @@ async function load() {
       datasets: [
         { label: t('trends.items'), data: trends.perDay.map((d) => d.total), borderColor: COLORS[0], backgroundColor: COLORS[0], yAxisID: 'y', ...spikeStyle('total', COLORS[0]) },
         { label: t('trends.flagged'), data: trends.perDay.map((d) => d.flagged), borderColor: COLORS[3], backgroundColor: COLORS[3], yAxisID: 'y', ...spikeStyle('flagged', COLORS[3]) },
-        { label: t('trends.share'), data: trends.perDay.map((d) => (d.share === null ? null : Math.round(d.share * 100))), borderColor: COLORS[4], backgroundColor: COLORS[4], borderDash: [5, 4], pointRadius: 0, spanGaps: true, yAxisID: 'y1' },
+        { label: t('trends.share'), data: trends.perDay.map((d) => (d.share7 === null ? null : Math.round(d.share7 * 100))), borderColor: COLORS[4], backgroundColor: COLORS[4], borderDash: [5, 4], pointRadius: 0, spanGaps: true, yAxisID: 'y1' },
       ],
     },
     options: {
