@@ -470,7 +470,7 @@ export class PortalStore {
         pages++;
       }
       this.setPortalBaseline(portalId, portal);
-      const open = (this.db.prepare(`SELECT id FROM incidents WHERE portal_id = ? AND status = 'open'`).all(portalId) as Array<{ id: number }>).map((row) => row.id);
+      const open = (this.db.prepare(`SELECT id FROM incidents WHERE portal_id = ? AND status = 'open' ORDER BY id`).all(portalId) as Array<{ id: number }>).map((row) => row.id);
       const at = this.clock().toISOString();
       for (const id of open) {
         this.db

@@ -6,6 +6,7 @@ import { Client, Transport, errors, type estypes } from '@elastic/elasticsearch'
 
 type ClientOptions = ConstructorParameters<typeof Client>[0];
 import type {
+  ItemKind,
   ItemQuery,
   ItemSort,
   ItemSummary,
@@ -130,6 +131,7 @@ export function buildQuery(query: Partial<ItemQuery> & StatsQuery): estypes.Quer
   if (query.congress !== undefined) filter.push({ term: { congress: query.congress } });
   if (query.source) filter.push({ term: { sourceId: query.source } });
   if (query.kind) filter.push({ term: { kind: query.kind } });
+  if (query.platform) filter.push({ term: { platform: query.platform } });
   if (query.clusterId) filter.push({ term: { clusterId: query.clusterId } });
   if (query.status?.length) filter.push({ terms: { 'mw.status': query.status } });
   if (query.assignee) filter.push({ term: { 'review.assignee': query.assignee } });
@@ -806,8 +808,16 @@ export class ElasticsearchStore implements Store {
 
   /** Retention: deletes items whose timestamp (published, else fetched) is before the cutoff. */
   async deleteOlderThan(cutoffIso: string): Promise<number> {
-    const cutoff = new Date(cutoffIso).toISOString();
-    const query: estypes.QueryDslQueryContainer = { range: { 'mw.ts': { lt: cutoff } } };
+    return this.deleteMatching({ range: { 'mw.ts': { lt: new Date(cutoffIso).toISOString() } } });
+  }
+
+  async deleteKindsOlderThan(kinds: ItemKind[], cutoffIso: string): Promise<number> {
+    return this.deleteMatching({
+      bool: { filter: [{ terms: { kind: kinds } }, { range: { 'mw.ts': { lt: new Date(cutoffIso).toISOString() } } }] },
+    });
+  }
+
+  private async deleteMatching(query: estypes.QueryDslQueryContainer): Promise<number> {
     let deleted = 0;
     for await (const hits of this.scanHits(this.names.alias, query, [{ _shard_doc: 'asc' }], 5000, false)) {
       const failures: string[] = [];

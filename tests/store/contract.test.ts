@@ -76,6 +76,7 @@ function matches(item: ScoredItem, query: Partial<ItemQuery> & StatsQuery): bool
   if (query.congress !== undefined && item.congress !== query.congress) return false;
   if (query.source && item.sourceId !== query.source) return false;
   if (query.kind && item.kind !== query.kind) return false;
+  if (query.platform && item.platform !== query.platform) return false;
   if (query.clusterId && item.clusterId !== query.clusterId) return false;
   if (query.topic && !item.topics.includes(query.topic)) return false;
   if (query.status?.length && !query.status.includes(item.review?.status ?? 'new')) return false;
@@ -262,6 +263,7 @@ const FILTER_QUERIES: Array<Partial<ItemQuery>> = [
   { source: 'khong-co' },
   { kind: 'social' },
   { kind: 'rss', flagged: true },
+  { platform: 'mastodon' },
   { topic: 'economy' },
   { topic: 'congress-2020', flagged: false },
   { clusterId: 'c1', sort: 'oldest' },
@@ -437,6 +439,17 @@ for (const engine of [sqlite, elasticsearch]) {
         expect((await store.queryItems({ q: 'thoi tiet', page: 1, pageSize: 5 })).total).toBe(0);
         expect(await store.getItem(items[3].id)).toBeNull();
         expect(await store.deleteOlderThan?.(cutoff)).toBe(0);
+      });
+
+      it('deletes only the given kinds when asked to', async () => {
+        const { store } = await engine.create('retention-kinds');
+        const items = fixtureItems();
+        await store.upsertItems(items);
+        const cutoff = '2030-01-01T00:00:00Z';
+        const social = items.filter((item) => item.kind === 'social');
+        expect(await store.deleteKindsOlderThan?.(['social'], cutoff)).toBe(social.length);
+        expect((await store.queryItems({ page: 1, pageSize: 50 })).total).toBe(items.length - social.length);
+        expect((await store.queryItems({ kind: 'social', page: 1, pageSize: 50 })).total).toBe(0);
       });
     });
 

@@ -1,0 +1,68 @@
+// `mediawatch demo` as a newcomer runs it: the printed dashboard address and demo login lead,
+// in a real browser, to a populated review queue and trends page.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launchChromium, newWatchedPage, screenshot } from './harness.ts';
+
+const REPO = join(import.meta.dirname, '../..');
+let demo: ChildProcess;
+let output = '';
+let browser: Browser;
+
+function waitFor(pattern: RegExp, timeoutMs = 120_000): Promise<RegExpMatchArray> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`demo did not print ${pattern} in time:\n${output}`)), timeoutMs);
+    const check = () => {
+      const match = output.match(pattern);
+      if (match) {
+        clearTimeout(timer);
+        resolve(match);
+      }
+    };
+    demo.stdout!.on('data', check);
+    demo.once('exit', (code) => reject(new Error(`demo exited (${code}):\n${output}`)));
+    check();
+  });
+}
+
+beforeAll(async () => {
+  demo = spawn(process.execPath, [join(REPO, 'bin/mediawatch.js'), 'demo', '--port', '0'], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+  demo.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  demo.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  browser = await launchChromium();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  if (demo && demo.exitCode === null) {
+    const exited = new Promise((resolve) => demo.once('exit', resolve));
+    demo.kill('SIGINT');
+    await exited;
+  }
+});
+
+describe('mediawatch demo', () => {
+  it('prints the dashboard address and the demo login, which lead to a populated dashboard', async () => {
+    const [, url] = await waitFor(/Dashboard: (http:\/\/127\.0\.0\.1:\d+)\//);
+    const [, password] = await waitFor(/Sign in as "demo" \(admin\), password (\S+)/);
+    const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+    const { page, watch } = await newWatchedPage(context);
+    await page.goto(`${url}/`);
+    await page.waitForURL(/\/login/);
+    await page.fill('#username', 'demo');
+    await page.fill('#password', password);
+    await Promise.all([page.waitForURL(`${url}/`), page.click('#login-form button[type=submit]')]);
+    await page.waitForSelector('#queue-body tr[data-id]');
+    expect(await page.locator('#queue-body tr[data-id]').count()).toBe(20);
+    expect(Number((await page.textContent('#summary'))!.match(/^(\d+)/)![1])).toBeGreaterThan(20);
+    await screenshot(page, 'demo-queue');
+
+    await page.goto(`${url}/trends`);
+    await page.waitForSelector('body[data-loaded]');
+    expect(await page.locator('#clusters tbody tr[data-cluster]').count()).toBeGreaterThan(0);
+    expect(watch.pageErrors).toEqual([]);
+    await context.close();
+  });
+});
