@@ -17,6 +17,15 @@ function cleanWhitespace(text: string): string {
     .trim();
 }
 
+function foldedBodyOf(text: string): string {
+  return foldVietnamese(text).replace(/\s+/g, ' ');
+}
+
+/** The folded search text of a normalised title and text (what `normaliseItem` puts in foldedText). */
+export function foldedTextOf(title: string, text: string): string {
+  return `${foldVietnamese(title)}\n${foldedBodyOf(text)}`;
+}
+
 /** Stable item id: the same canonical URL always yields the same id, in every store. */
 export function itemIdFor(canonicalUrl: string): string {
   return sha1(canonicalUrl).slice(0, 20);
@@ -27,7 +36,6 @@ export function normaliseItem(raw: RawItem): NormalisedItem {
   const title = cleanWhitespace(toNfc(raw.title));
   const text = cleanWhitespace(toNfc(raw.text));
   const canonicalUrl = canonicalizeUrl(raw.canonicalUrl ?? raw.url);
-  const foldedBody = foldVietnamese(text).replace(/\s+/g, ' ');
   return {
     ...raw,
     title,
@@ -35,7 +43,7 @@ export function normaliseItem(raw: RawItem): NormalisedItem {
     author: raw.author ? cleanWhitespace(toNfc(raw.author)) : undefined,
     canonicalUrl,
     id: itemIdFor(canonicalUrl),
-    foldedText: `${foldVietnamese(title)}\n${foldedBody}`,
-    contentHash: sha1(foldedBody),
+    foldedText: foldedTextOf(title, text),
+    contentHash: sha1(foldedBodyOf(text)),
   };
 }

@@ -74,19 +74,27 @@ export class MatchBuffer {
   last = new Int32Array(64);
 
   push(pattern: number, last: number): void {
-    if (this.count === this.pattern.length) {
-      const p = new Int32Array(this.count * 2);
-      p.set(this.pattern);
-      this.pattern = p;
-      const l = new Int32Array(this.count * 2);
-      l.set(this.last);
-      this.last = l;
-    }
+    if (this.count === this.pattern.length) this.grow(this.count + 1);
     this.pattern[this.count] = pattern;
     this.last[this.count] = last;
     this.count++;
   }
+
+  /** Makes room for at least `size` matches. */
+  grow(size: number): void {
+    if (size <= this.pattern.length) return;
+    const cap = Math.max(size, this.pattern.length * 2);
+    const p = new Int32Array(cap);
+    p.set(this.pattern.subarray(0, this.count));
+    this.pattern = p;
+    const l = new Int32Array(cap);
+    l.set(this.last.subarray(0, this.count));
+    this.last = l;
+  }
 }
+
+/** Above this many table entries (states × symbols) the automaton keeps sparse transitions. */
+const DENSE_LIMIT = 4_000_000;
 
 export class SyllableAutomaton {
   /** Trie under construction: key state * stride + symbol → state. */
@@ -109,6 +117,11 @@ export class SyllableAutomaton {
   private outStart = new Int32Array(0);
   private outPat = new Int32Array(0);
   private patternLength = new Int32Array(0);
+  /**
+   * Full transition table (failure links folded in): delta[state * stride + symbol], when it is
+   * small enough (DENSE_LIMIT); then a step is one table read.
+   */
+  private delta: Uint16Array | Int32Array | null = null;
 
   constructor(vocabularySize: number) {
     this.stride = Math.max(1, vocabularySize) + 1;
@@ -205,6 +218,17 @@ export class SyllableAutomaton {
     this.outStart = outStart;
     this.outPat = Int32Array.from(outList);
     this.patternLength = Int32Array.from(this.lengths);
+    if (n * stride <= DENSE_LIMIT) {
+      // breadth-first order: a state's failure state (shallower) has its row filled before it
+      const delta = n <= 0xffff ? new Uint16Array(n * stride) : new Int32Array(n * stride);
+      delta.set(rootNext, 0);
+      for (const state of queue) {
+        const row = state * stride;
+        delta.copyWithin(row, fail[state] * stride, fail[state] * stride + stride);
+        for (const [sym, to] of children[state]) delta[row + sym] = to;
+      }
+      this.delta = delta;
+    }
     this.built = true;
     return this;
   }
@@ -234,6 +258,10 @@ export class SyllableAutomaton {
    */
   scan(symbols: ArrayLike<number>, length: number, out: MatchBuffer): void {
     if (!this.built) this.build();
+    if (this.delta) {
+      this.scanDense(symbols, length, out, this.delta);
+      return;
+    }
     const stride = this.stride;
     const rootNext = this.rootNext;
     const fail = this.fail;
@@ -255,6 +283,39 @@ export class SyllableAutomaton {
       if (state === 0) continue;
       for (let k = outStart[state], end = outStart[state + 1]; k < end; k++) out.push(outPat[k], i);
     }
+  }
+
+  private scanDense(symbols: ArrayLike<number>, length: number, out: MatchBuffer, delta: Uint16Array | Int32Array): void {
+    const stride = this.stride;
+    const outStart = this.outStart;
+    const outPat = this.outPat;
+    let pattern = out.pattern;
+    let lastOf = out.last;
+    let count = out.count;
+    let state = 0;
+    for (let i = 0; i < length; i++) {
+      const sym = symbols[i];
+      if (sym < 0 || sym >= stride) {
+        state = 0;
+        continue;
+      }
+      state = delta[state * stride + sym];
+      let k = outStart[state];
+      const end = outStart[state + 1];
+      if (k === end) continue;
+      if (count + end - k > pattern.length) {
+        out.count = count;
+        out.grow(count + end - k);
+        pattern = out.pattern;
+        lastOf = out.last;
+      }
+      for (; k < end; k++) {
+        pattern[count] = outPat[k];
+        lastOf[count] = i;
+        count++;
+      }
+    }
+    out.count = count;
   }
 
   /** Runs over a symbol stream; NO_SYMBOL (or any negative id) resets to the root. */

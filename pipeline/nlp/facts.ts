@@ -246,6 +246,14 @@ export class FactChecker {
     }
     // no event marker: no claim can be attributed to an event with facts
     if (!byKind.has('marker')) return [];
+    // nothing that could be a claim: no claim term, no venue verb, no event verb with an event noun, no unit with a context
+    if (
+      !byKind.has('claim') &&
+      !byKind.has('placeVerb') &&
+      !(byKind.has('event') && byKind.has('eventNoun')) &&
+      !(byKind.has('unit') && byKind.has('context'))
+    )
+      return [];
     const of = <K extends FactPhrase['kind']>(kind: K) => (byKind.get(kind) ?? []) as Array<Located<Extract<FactPhrase, { kind: K }>>>;
     const markers = of('marker');
     const places = of('place');
@@ -403,6 +411,8 @@ export class FactChecker {
 
     // 3. Dates tied to the event.
     for (const fv of events.length && nounSentences.size ? fields : []) {
+      // a date is only tied to the event by an event verb in its own field
+      if (!events.some((e) => e.field === fv)) continue;
       const p = fv.prepared;
       const g0 = base.get(fv)!;
       const s0 = sentBase.get(fv)!;
@@ -448,6 +458,8 @@ export class FactChecker {
     const contextsBySent = group(contexts, (x) => x.sent);
     const excludesByClause = group(excludes, (x) => `${x.field.field}:${x.field.prepared.tokClause[x.hit.tokFirst]}`);
     for (const fv of units.length && contexts.length ? fields : []) {
+      // a number counts only with a unit right after it, in its own field
+      if (!units.some((u) => u.field === fv)) continue;
       const p = fv.prepared;
       const g0 = base.get(fv)!;
       const s0 = sentBase.get(fv)!;

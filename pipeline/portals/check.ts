@@ -4,13 +4,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { PortalConfig } from '../../core/config.ts';
 import type { FetchOptions } from '../../crawlers/fetch.ts';
-import type { HostRateLimiter, RobotsCache } from '../../crawlers/politeness.ts';
+import type { HostRateLimiter } from '../../crawlers/politeness.ts';
 import { discoverFromSitemaps } from '../../crawlers/sitemap.ts';
 import { canonicalizeUrl, isAssetUrl, passesPatterns, sameHost } from '../../crawlers/urls.ts';
 import { adoptIntoPortal, comparePage, emptyPortalBaseline, isHealthy, nextPageBaseline, tlsFindings } from './compare.ts';
 import { fetchPage, type PageResponse } from './fetch.ts';
 import { fingerprintPage, shortHash, type PageSelectors } from './fingerprint.ts';
 import type { DefacementLexicon } from './lexicon.ts';
+import type { RobotsRules } from './robots.ts';
 import type { PortalStore } from './store.ts';
 import { checkTls, type TlsCheckOptions, type TlsCheckResult } from './tls.ts';
 import type { Finding, PageFingerprint, PortalBaseline, PortalIncident } from './types.ts';
@@ -19,7 +20,8 @@ export interface PortalCheckDeps {
   store: PortalStore;
   lexicon: DefacementLexicon;
   limiter: HostRateLimiter;
-  robots: RobotsCache;
+  /** robots.txt rules (see PortalRobots). */
+  robots: RobotsRules;
   fetchOptions: FetchOptions;
   /** crawler.requestsPerMinute, unless the portal sets its own. */
   defaultRequestsPerMinute: number;
@@ -118,6 +120,7 @@ export async function checkPortal(portal: PortalConfig, deps: PortalCheckDeps): 
   const baselineUrls = store.baselineUrls(portal.id);
   const reserved = new Set(baselineUrls);
   const queued = new Set<string>();
+  const checked = new Set<string>();
   const queue: Array<{ url: string; depth: number }> = [];
   let newCount = 0;
   const push = (raw: string, depth: number) => {
@@ -197,6 +200,7 @@ export async function checkPortal(portal: PortalConfig, deps: PortalCheckDeps): 
       observed = { url, finalUrl: response.finalUrl, status: response.status, html: false, fetchedAt };
     }
     result.pagesChecked++;
+    checked.add(url);
 
     const baseline = store.pageBaseline(portal.id, url);
     const pageFindings = comparePage(baseline, observed, portalBefore, { trustedOrigins: portal.trustedOrigins, watchInlineScripts: deps.watchInlineScripts });
@@ -228,7 +232,7 @@ export async function checkPortal(portal: PortalConfig, deps: PortalCheckDeps): 
   for (let index = before; index < queue.length; index++) await checkOne(queue[index].url, queue[index].depth);
 
   store.setPortalBaseline(portal.id, portalNext);
-  const recorded = store.recordFindings(portal.id, findings);
+  const recorded = store.recordFindings(portal.id, findings, checked);
   result.created = recorded.created;
   result.updated = recorded.updated;
   store.finishRun(runId, { pagesChecked: result.pagesChecked, newIncidents: recorded.created.length, errors: result.errors, tls: result.tls });

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import type { Logger } from 'pino';
 import { ConfigError, configRelative, type LoadedConfig, type PortalConfig } from '../../core/config.ts';
-import { HostRateLimiter, RobotsCache } from '../../crawlers/politeness.ts';
+import { HostRateLimiter } from '../../crawlers/politeness.ts';
 import type { Mailer } from '../alerts/mailer.ts';
 import { Scheduler, type JobDefinition, type TriggerFactory } from '../schedules/scheduler.ts';
 import type { AuditLog } from '../workflow/audit.ts';
@@ -12,6 +12,7 @@ import { checkPortal, type PortalCheckResult } from './check.ts';
 import { checkSelectors } from './fingerprint.ts';
 import { loadDefacementLexicon, type DefacementLexicon } from './lexicon.ts';
 import { deliverIncidents, incidentChannels, incidentLogChannel, type IncidentDelivery, type WebhookOptions } from './notify.ts';
+import { PortalRobots } from './robots.ts';
 import { PortalStore, type Acknowledgement } from './store.ts';
 import type { TlsCheckOptions, TlsCheckResult } from './tls.ts';
 
@@ -117,11 +118,12 @@ export async function runPortalChecks(config: LoadedConfig, options: RunPortalCh
   const { crawler } = config;
   const fetchOptions = { userAgent: crawler.userAgent, timeoutSecs: crawler.timeoutSecs, maxBytes: crawler.maxPageBytes };
   const limiter = new HostRateLimiter();
-  const robots = new RobotsCache(fetchOptions);
   const outcome: PortalChecksOutcome = { results: [], failures: [], deliveries: {} };
   try {
     for (const portal of portals) {
       try {
+        const rpm = portal.requestsPerMinute ?? crawler.requestsPerMinute;
+        const robots = new PortalRobots({ ...fetchOptions, ca: ca.get(portal.id), throttle: (url) => limiter.acquire(url, rpm) });
         const result = await checkPortal(portal, {
           store,
           lexicon,

@@ -80,8 +80,15 @@ CREATE TABLE IF NOT EXISTS incident_deliveries (
   PRIMARY KEY (incident_id, channel)
 );`;
 
-/** TLS incidents are about a certificate, not a baseline: once acknowledged, the same one is not raised again. */
-const ACK_STICKY: ReadonlySet<IncidentKind> = new Set(['tls_expiring', 'tls_expired', 'tls_hostname_mismatch', 'tls_untrusted']);
+/**
+ * Incidents about a condition rather than a baseline (a certificate, a site that is down): once
+ * acknowledged, the same condition is not raised again while it lasts; if it goes away and comes
+ * back, it is raised anew.
+ */
+const ACK_STICKY: ReadonlySet<IncidentKind> = new Set(['tls_expiring', 'tls_expired', 'tls_hostname_mismatch', 'tls_untrusted', 'site_unreachable']);
+
+/** Kinds about the whole host, evaluated at every check. */
+const HOST_LEVEL: ReadonlySet<IncidentKind> = new Set(['tls_expiring', 'tls_expired', 'tls_hostname_mismatch', 'tls_untrusted', 'site_unreachable']);
 
 interface IncidentRow {
   id: number;
@@ -359,7 +366,7 @@ export class PortalStore {
    * an open incident with the same key is updated (not repeated), as is an acknowledged TLS one.
    * Open incidents of the portal not seen this time are marked as no longer present.
    */
-  recordFindings(portalId: string, findings: Finding[]): { created: PortalIncident[]; updated: PortalIncident[] } {
+  recordFindings(portalId: string, findings: Finding[], checkedUrls?: ReadonlySet<string>): { created: PortalIncident[]; updated: PortalIncident[] } {
     const now = this.clock().toISOString();
     const groups = new Map<string, Finding[]>();
     for (const finding of findings) {
@@ -373,11 +380,12 @@ export class PortalStore {
     return this.db.transaction(() => {
       const createdIds: number[] = [];
       const updatedIds: number[] = [];
+      const seen = new Set<number>();
       for (const [key, group] of groups) {
         const first = group[0];
         const existing = this.db
           .prepare(
-            `SELECT id, status FROM incidents WHERE portal_id = ? AND key = ? AND (status = 'open' OR (status = 'acknowledged' AND ? = 1))
+            `SELECT id, status FROM incidents WHERE portal_id = ? AND key = ? AND (status = 'open' OR (status = 'acknowledged' AND still_present = 1 AND ? = 1))
              ORDER BY status = 'open' DESC, id DESC LIMIT 1`,
           )
           .get(portalId, key, ACK_STICKY.has(first.kind) ? 1 : 0) as { id: number; status: IncidentStatus } | undefined;
@@ -397,20 +405,24 @@ export class PortalStore {
           );
           createdIds.push(id);
         }
-        const seen = new Set<string>();
+        seen.add(id);
+        const urls = new Set<string>();
         for (const finding of group) {
           const url = finding.url ?? '';
-          if (seen.has(url)) continue;
-          seen.add(url);
+          if (urls.has(url)) continue;
+          urls.add(url);
           upsertPage.run(id, url, finding.diff, finding.observed === undefined ? null : JSON.stringify(finding.observed));
         }
       }
-      const touched = new Set([...createdIds, ...updatedIds]);
-      for (const row of this.db.prepare(`SELECT id FROM incidents WHERE portal_id = ? AND status = 'open' AND still_present = 1`).all(portalId) as Array<{ id: number }>) {
-        if (!touched.has(row.id)) this.db.prepare('UPDATE incidents SET still_present = 0 WHERE id = ?').run(row.id);
+      // Not seen this time: gone, if this check looked (its pages were fetched; host-level ones are always looked at).
+      const pagesOf = this.db.prepare('SELECT url FROM incident_pages WHERE incident_id = ?');
+      for (const row of this.db.prepare(`SELECT id, kind FROM incidents WHERE portal_id = ? AND still_present = 1`).all(portalId) as Array<{ id: number; kind: IncidentKind }>) {
+        if (seen.has(row.id)) continue;
+        const looked = !checkedUrls || HOST_LEVEL.has(row.kind) || (pagesOf.all(row.id) as Array<{ url: string }>).some((page) => checkedUrls.has(page.url));
+        if (looked) this.db.prepare('UPDATE incidents SET still_present = 0 WHERE id = ?').run(row.id);
       }
       return { created: createdIds.map((id) => this.incident(id)!), updated: updatedIds.map((id) => this.incident(id)!) };
-    })();
+    }).immediate();
   }
 
   /**
@@ -430,7 +442,7 @@ export class PortalStore {
           const portal = this.portalBaseline(incident.portalId) ?? emptyPortalBaseline();
           this.setPortalBaseline(incident.portalId, acceptIntoPortal(portal, incident.aspect));
           portalBaselineUpdated = true;
-        } else if (incident.aspect !== 'tls') {
+        } else if (incident.aspect !== 'tls' && incident.aspect !== 'site') {
           for (const page of incident.pages) {
             const baseline = this.pageBaseline(incident.portalId, page.url);
             const next = acceptIntoPage(baseline, incident.aspect, incident.kind, page.observed);
@@ -444,7 +456,7 @@ export class PortalStore {
         .prepare(`UPDATE incidents SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? WHERE id = ?`)
         .run(this.clock().toISOString(), by, note ?? null, id);
       return { incident: this.incident(id)!, pagesAccepted, portalBaselineUpdated, baselineAccepted: incident.stillPresent };
-    })();
+    }).immediate();
   }
 
   /**
@@ -478,7 +490,7 @@ export class PortalStore {
           .run(at, by, note ?? 'accepted with the whole portal state', id);
       }
       return { pages, dropped, acknowledged: open };
-    })();
+    }).immediate();
   }
 
   // --- Deliveries (send each incident once per channel; retry failures) --------------------------

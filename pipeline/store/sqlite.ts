@@ -13,6 +13,7 @@ import type {
   Store,
   UpsertResult,
 } from '../../core/types.ts';
+import { foldedTextOf } from '../normalise.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
 import { dateBound, itemTimestamp, toSummary, vietnamDay } from './common.ts';
 
@@ -61,6 +62,13 @@ const MIGRATIONS: string[] = [
   `ALTER TABLE items ADD COLUMN platform TEXT;
    UPDATE items SET platform = json_extract(doc, '$.platform');
    CREATE INDEX items_platform_ts ON items (platform, ts DESC);`,
+  // Contentless search index, and no folded copy in the JSON document: the folded text was
+  // stored three times, which made writes I/O-bound. getItem/scan derive it again on read.
+  `CREATE VIRTUAL TABLE items_search USING fts5(folded, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
+   INSERT INTO items_search (rowid, folded) SELECT rowid, folded FROM items_fts;
+   DROP TABLE items_fts;
+   ALTER TABLE items_search RENAME TO items_fts;
+   UPDATE items SET doc = json_remove(doc, '$.foldedText');`,
 ];
 
 const ORDER_BY: Record<ItemSort, string> = {
@@ -68,6 +76,17 @@ const ORDER_BY: Record<ItemSort, string> = {
   oldest: 'ts ASC, id',
   distortion: 'score_distortion DESC, ts DESC, id',
 };
+
+/** The stored JSON document: the item without its folded text, which the search index holds. */
+function toDoc(item: ScoredItem): string {
+  return JSON.stringify({ ...item, foldedText: undefined });
+}
+
+function fromDoc(doc: string): ScoredItem {
+  const item = JSON.parse(doc) as ScoredItem;
+  item.foldedText = foldedTextOf(item.title, item.text);
+  return item;
+}
 
 /** Turns free text into an FTS5 query: every word must appear; quoting defuses FTS syntax. */
 function ftsQuery(q: string): string | null {
@@ -213,7 +232,7 @@ export class SqliteStore implements Store {
             status: item.review?.status ?? 'new',
             assignee: item.review?.assignee ?? null,
             platform: item.platform ?? null,
-            doc: JSON.stringify(item),
+            doc: toDoc(item),
           }) as { rowid: number };
           if (before) deleteFts.run(rowid);
           insertFts.run(rowid, item.foldedText);
@@ -229,7 +248,7 @@ export class SqliteStore implements Store {
 
   async getItem(id: string): Promise<ScoredItem | null> {
     const row = this.conn.prepare<[string], { doc: string }>('SELECT doc FROM items WHERE id = ?').get(id);
-    return row ? (JSON.parse(row.doc) as ScoredItem) : null;
+    return row ? fromDoc(row.doc) : null;
   }
 
   async findByContentHash(contentHash: string): Promise<string | null> {
@@ -286,7 +305,7 @@ export class SqliteStore implements Store {
       const rows = next.all(after, batchSize);
       if (!rows.length) return;
       after = rows[rows.length - 1].rowid;
-      yield rows.map((row) => JSON.parse(row.doc) as ScoredItem);
+      yield rows.map((row) => fromDoc(row.doc));
     }
   }
 

@@ -6,6 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemSummary, ScoredItem } from '../../core/types.ts';
+import { SYSTEM_ACTOR } from '../../pipeline/workflow/index.ts';
 import { launchChromium, login, newWatchedPage, screenshot, startEnv, USERS, type Env, type PageWatch } from './harness.ts';
 
 let env: Env;
@@ -148,6 +149,10 @@ describe('dashboard in Chromium', () => {
     }
     expect(await page.textContent('#score-distortion')).toContain(opened.scores.distortion.toFixed(2).replace('.', ','));
     expect(await page.locator('#explanations tbody tr').count()).toBe(opened.explanations.length);
+    // Each row of the explanations table links to its mark in the text.
+    const anchors = await page.$$eval('#explanations a[href^="#hl-"]', (links) => links.map((link) => document.getElementById(link.getAttribute('href')!.slice(1))?.closest('mark')?.textContent ?? null));
+    expect(anchors).toHaveLength(opened.explanations.length);
+    anchors.forEach((text, index) => expect(text && opened.explanations[index].matched.startsWith(text), `${index}: ${text}`).toBe(true));
     await snap('04-item');
   });
 
@@ -362,11 +367,37 @@ describe('dashboard in Chromium', () => {
     await page.waitForURL(/\/login\?next=%2Ftrends/);
   });
 
+  it('makes a user with a temporary password choose a new one before anything else', async () => {
+    await env.workflow.users.create({ username: 'moi', role: 'viewer', password: 'Temp-pass-2020', mustChangePassword: true }, SYSTEM_ACTOR);
+    await page.goto(`${env.url}/login?next=%2Ftrends`);
+    await page.fill('#username', 'moi');
+    await page.fill('#password', 'Temp-pass-2020');
+    await page.click('#login-form button[type=submit]');
+    await page.waitForSelector('#change-form:not([hidden])');
+    expect(await page.textContent('#change-reason')).toBe('Mật khẩu này là tạm thời: hãy đặt mật khẩu mới trước khi tiếp tục.');
+    // The dashboard pages send such a user back here.
+    await page.goto(`${env.url}/`);
+    await page.waitForURL(/\/login\?change=1/);
+    await page.waitForSelector('#change-form:not([hidden])');
+    await page.fill('#current-password', 'Temp-pass-2020');
+    await page.fill('#new-password', 'ngan');
+    await page.fill('#new-password-2', 'ngan');
+    await page.click('#change-form button[type=submit]');
+    await expect.poll(() => page.textContent('#notice')).toContain('Mật khẩu mới chưa đạt yêu cầu.');
+    await page.fill('#new-password', 'Moi-pass-2021');
+    await page.fill('#new-password-2', 'Moi-pass-2021');
+    await Promise.all([page.waitForURL(`${env.url}/`), page.click('#change-form button[type=submit]')]);
+    await page.waitForSelector('#queue-body tr[data-id]');
+    expect(await env.workflow.auth.login('moi', 'Moi-pass-2021', {})).toMatchObject({ passwordChangeRequired: false });
+    await page.click('#logout');
+    await page.waitForURL(/\/login/);
+  });
+
   it('ran without script errors, blocked resources or dialogs, and saved its screenshots', () => {
     expect(watch.pageErrors).toEqual([]);
     expect(watch.dialogs).toEqual([]);
-    // The only failed loads are the session checks of signed-out pages (401).
-    expect(watch.consoleErrors.filter((message) => !/status of 401/.test(message))).toEqual([]);
+    // The only failed loads are the session checks of signed-out pages (401) and the refused weak password (400).
+    expect(watch.consoleErrors.filter((message) => !/status of 401/.test(message))).toEqual([expect.stringMatching(/status of 400/)]);
     expect(shots).toHaveLength(11);
   });
 });

@@ -168,6 +168,7 @@ describe('links (js/dom.js)', () => {
       expect(externalUrl(hostile), String(hostile)).toBeNull();
     }
     expect(safeUrl('/item?id=abc')).toBe('/item?id=abc');
+    expect(safeUrl('#hl-3')).toBe('#hl-3');
     expect(safeUrl('//evil.example/')).toBeNull();
     expect(safeUrl('/\\evil.example/')).toBeNull();
     expect(safeUrl('javascript:alert(1)')).toBeNull();

@@ -2,7 +2,9 @@
 // ordinary news-list update must raise nothing; an injected script, a replaced footer, gambling
 // spam, a deleted page and an off-site redirect must each raise an incident with a readable
 // diff, sent once on the alert channels; acknowledging accepts the new state.
+import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
+import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { PortalStore, runPortalChecks, type PortalIncident } from '../../pipeline/portals/index.ts';
@@ -262,5 +264,65 @@ describe('portal watch: sitemap, depth and page budget', () => {
     // 2 baseline pages + 2 new ones, in link order.
     expect(second.pagesChecked).toBe(4);
     expect(paths(second.newPages)).toEqual(['/gioi-thieu.html', '/van-ban/quyet-dinh-12.html']);
+  });
+});
+
+describe('portal watch: a site or page that is down', () => {
+  it('retries a 5xx once, reports a page that keeps failing, and raises a site outage once while it lasts', async () => {
+    await check();
+    let flaky = 1;
+    portal.routes['/gioi-thieu.html'] = (_req, res) => {
+      if (flaky-- > 0) res.writeHead(503).end('busy');
+      else res.writeHead(200, { 'content-type': 'text/html' }).end(readFileSync(join(portal.root, 'gioi-thieu.html')));
+    };
+    portal.routes['/lien-he.html'] = (_req, res) => void res.writeHead(500).end('error');
+    const errors = (await check()).results[0];
+    expect(errors.created.map((incident) => [incident.kind, paths(incident.pages)])).toEqual([['page_error', ['/lien-he.html']]]);
+    expect(errors.created[0].summary).toBe('Trang trả về lỗi HTTP 500 — /lien-he.html');
+    expect(portal.site.requests.filter((request) => request.path === '/lien-he.html' && request.status === 500).length).toBe(2);
+
+    // The whole site goes down: robots.txt fails, no page is fetched, one incident.
+    portal.routes['/robots.txt'] = (_req, res) => void res.writeHead(503).end();
+    const down = (await check()).results[0];
+    expect(down.pagesChecked).toBe(0);
+    // Pages that were not fetched are not "no longer present".
+    expect(store!.incident(errors.created[0].id)).toMatchObject({ status: 'open', stillPresent: true });
+    expect(down.created.map((incident) => incident.kind)).toEqual(['site_unreachable']);
+    expect(down.created[0].severity).toBe('critical');
+    store!.acknowledge(down.created[0].id, 'admin');
+    // Acknowledged while it lasts: not raised again ...
+    expect((await check()).results[0].created).toEqual([]);
+    // ... back up, then down again: a new outage.
+    delete portal.routes['/robots.txt'];
+    expect((await check()).results[0].created).toEqual([]);
+    portal.routes['/robots.txt'] = (_req, res) => void res.writeHead(503).end();
+    expect((await check()).results[0].created.map((incident) => incident.kind)).toEqual(['site_unreachable']);
+  });
+});
+
+describe('portal watch: e-mail', () => {
+  it('mails the new incidents with their diffs to the alert recipients, once', async () => {
+    const sent: Array<{ to: unknown; subject?: string; text?: unknown; html?: unknown; priority?: string }> = [];
+    const mailer = {
+      send: async (message: (typeof sent)[number]) => (sent.push(message), { messageId: `<${sent.length}@test>`, accepted: ['ttcntt@gialai.gov.vn'], rejected: [] }),
+      close: () => undefined,
+    };
+    const config = portalConfig(portal, {
+      email: { smtp: { host: 'smtp.invalid' }, from: 'mediawatch <mediawatch@gialai.gov.vn>', alertRecipients: ['ttcntt@gialai.gov.vn'] },
+    });
+    await check(config, { mailer });
+    expect(sent).toEqual([]);
+    deface();
+    await check(config, { mailer });
+    await check(config, { mailer });
+    expect(sent).toHaveLength(1);
+    const [message] = sent;
+    expect(message.to).toEqual(['ttcntt@gialai.gov.vn']);
+    expect(message.priority).toBe('high');
+    expect(message.subject).toBe('[KHẨN] 6 sự cố mới trên cổng thông tin vpubnd');
+    expect(String(message.text)).toContain('[Cao] Phần cố định "footer" đã thay đổi (2 trang)');
+    expect(String(message.text)).toContain('+Hỗ trợ trực tuyến: Zalo 0988 000 111');
+    expect(String(message.html)).toContain('Sự cố cổng thông tin (6)');
+    expect(String(message.html)).not.toContain('<script src="https://cdn.evil');
   });
 });

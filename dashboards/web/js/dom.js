@@ -5,12 +5,13 @@
 const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction']);
 
 /**
- * A URL the dashboard may put in href/src: its own absolute paths ("/item?id=…") and http(s)
+ * A URL the dashboard may put in href/src: places on the page ("#hl-3"), its own absolute paths ("/item?id=…") and http(s)
  * URLs. javascript:, data:, vbscript:, protocol-relative ("//evil") and anything unparsable give null.
  */
 export function safeUrl(value) {
   if (value === null || value === undefined) return null;
   const text = String(value).trim();
+  if (text.startsWith('#')) return text;
   if (text.startsWith('/') && !text.startsWith('//') && !text.startsWith('/\\')) return text;
   return externalUrl(text);
 }

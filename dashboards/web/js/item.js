@@ -66,11 +66,13 @@ function highlighted(text, field) {
       dataset: { kinds: run.kinds.join(' '), explanations: run.explanations.join(' ') },
       title: run.explanations.map((index) => describe(explanations[index])).join('\n'),
     }, run.text);
-    const first = run.explanations.find((index) => !firstRun.has(index));
-    if (first !== undefined) {
-      for (const index of run.explanations) firstRun.add(index);
-      mark.id = `hl-${first}`;
-    }
+    // Anchors for the explanations table: each explanation's first run gets its id.
+    const starting = run.explanations.filter((index) => !firstRun.has(index));
+    starting.forEach((index, n) => {
+      firstRun.add(index);
+      if (n === 0) mark.id = `hl-${index}`;
+      else mark.prepend(h('span', { id: `hl-${index}`, class: 'anchor' }));
+    });
     return mark;
   });
 }
