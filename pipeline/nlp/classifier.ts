@@ -36,6 +36,8 @@ interface CompiledCues {
   set: number;
   acronyms: Set<string>;
   emoji: string[];
+  /** Smallest first code unit of the alarm emoji: a text whose largest code unit is below has none. */
+  emojiMin: number;
   /** Runs of ! and ? (style.exclamation.minRun or more). */
   runRe: RegExp;
 }
@@ -137,7 +139,9 @@ export class Classifier implements ItemClassifier {
       for (const v of file.style.quote.vagueSpeakers) phrases.add(v, { kind: 'vague' });
       const acronyms = new Set([...abbrForms, ...file.style.shouting.acronyms.map((a) => foldedSyllables(a).join(''))]);
       const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
-      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji: file.style.alarmEmoji.chars, runRe };
+      const emoji = file.style.alarmEmoji.chars;
+      const emojiMin = Math.min(...emoji.map((e) => e.charCodeAt(0)));
+      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe };
     });
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
     this.factSet = sets.push(this.factChecker.phraseSet) - 1;
@@ -445,7 +449,7 @@ export class Classifier implements ItemClassifier {
       // alarm emoji
       const em = file.style.alarmEmoji;
       let emTotal = 0;
-      if (cues.emoji.length) {
+      if (cues.emoji.length && v.prepared.maxCode >= cues.emojiMin) {
         const original = v.prepared.original;
         const found: Array<[number, string]> = [];
         for (const e of cues.emoji) {

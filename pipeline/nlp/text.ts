@@ -263,6 +263,8 @@ export interface PreparedText {
   letters: number;
   diacriticLetters: number;
   upperLetters: number;
+  /** The largest UTF-16 code unit of the input (a string whose first unit is larger does not occur in it). */
+  maxCode: number;
 }
 
 export const TOK_DIGITS = 1;
@@ -346,6 +348,7 @@ class Prepared implements PreparedText {
     readonly letters: number,
     readonly diacriticLetters: number,
     readonly upperLetters: number,
+    readonly maxCode: number,
   ) {}
 
   get folded(): string {
@@ -373,6 +376,8 @@ interface FoldResult {
   origStart: Int32Array | null;
   /** The folded text contains "http", "www." or "@" (it may contain a URL or an e-mail address). */
   urlHint: boolean;
+  /** Largest code unit of the input. */
+  maxCode: number;
 }
 
 function hasUrlHint(codes: Uint16Array, length: number): boolean {
@@ -389,9 +394,11 @@ function foldCodes(text: string, buffers: TextBuffers | null): FoldResult {
   const n = text.length;
   const out = buffers ? buffers.codesFor(n) : new Uint16Array(n);
   let urlHint = false;
+  let maxCode = 0;
   let i = 0;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
+    if (c > maxCode) maxCode = c;
     if (c >= 0x300 && (c <= 0x36f || (c >= 0xfe20 && c <= 0xfe2f))) break;
     const f = c < TABLE_SIZE ? FOLD[c] : c;
     out[i] = f;
@@ -400,7 +407,11 @@ function foldCodes(text: string, buffers: TextBuffers | null): FoldResult {
       if (i >= 3 && out[i - 1] === (f === 0x70 ? 0x74 : 0x77) && out[i - 2] === out[i - 1] && out[i - 3] === (f === 0x70 ? 0x68 : 0x77)) urlHint = true;
     }
   }
-  if (i === n) return { codes: out, length: n, origStart: null, urlHint };
+  if (i === n) return { codes: out, length: n, origStart: null, urlHint, maxCode };
+  for (let k = i + 1; k < n; k++) {
+    const c = text.charCodeAt(k);
+    if (c > maxCode) maxCode = c;
+  }
   // Combining marks: one folded character per cluster, with a map back to the input.
   const map = buffers ? buffers.mapFor(n + 1) : new Int32Array(n + 1);
   let j = 0;
@@ -418,7 +429,7 @@ function foldCodes(text: string, buffers: TextBuffers | null): FoldResult {
     j++;
   }
   map[j] = n;
-  return { codes: out, length: j, origStart: buffers ? map.subarray(0, j + 1) : map.slice(0, j + 1), urlHint: hasUrlHint(out, j) };
+  return { codes: out, length: j, origStart: buffers ? map.subarray(0, j + 1) : map.slice(0, j + 1), urlHint: hasUrlHint(out, j), maxCode };
 }
 
 /** Folds `text` to a lowercase diacritic-free form with an offset map (see PreparedText). */
@@ -482,7 +493,7 @@ function urlRanges(codes: Uint16Array, n: number): Array<[number, number]> {
 export function prepareText(text: string, trie: SyllableTrie = defaultTrie(), buffers: TextBuffers | null = null): PreparedText {
   const bufs = buffers ?? new TextBuffers();
   const f = foldCodes(text, bufs);
-  return tokenizeCodes(text, f.codes, f.length, f.origStart, f.urlHint ? urlRanges(f.codes, f.length) : null, trie, bufs);
+  return tokenizeCodes(text, f.codes, f.length, f.origStart, f.urlHint ? urlRanges(f.codes, f.length) : null, trie, bufs, f.maxCode);
 }
 
 /** Tokenises folded codes (any text; URL ranges in `skip` are left out). */
@@ -494,6 +505,7 @@ function tokenizeCodes(
   skip: Array<[number, number]> | null,
   trie: SyllableTrie,
   bufs: TextBuffers,
+  maxCode: number,
 ): PreparedText {
   bufs.tokensFor(Math.max(16, (n >> 2) + 1), 0);
   let tokStart = bufs.tokStart;
@@ -628,6 +640,7 @@ function tokenizeCodes(
     letters,
     diacriticLetters,
     upperLetters,
+    maxCode,
   );
 }
 
