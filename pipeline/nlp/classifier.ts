@@ -148,7 +148,6 @@ export class Classifier implements ItemClassifier {
     // Abbreviation syllables get ids too, so the stream is built from the ids found while tokenising.
     this.abbreviations.bind(this.vocabulary);
     // Every phrase set shares the vocabulary: build the automaton once it is complete.
-    this.factChecker.build();
     this.matcher = new PhraseMatcher(sets, this.vocabulary);
     this.vocabulary.trie();
   }

@@ -6,7 +6,9 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
+import type { SendMailOptions } from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { Mailer } from '../../pipeline/alerts/mailer.ts';
 import { PortalStore, runPortalChecks, type PortalIncident } from '../../pipeline/portals/index.ts';
 import { memoryLogger, paths, portalConfig, TestPortal } from './helpers.ts';
 
@@ -302,9 +304,9 @@ describe('portal watch: a site or page that is down', () => {
 
 describe('portal watch: e-mail', () => {
   it('mails the new incidents with their diffs to the alert recipients, once', async () => {
-    const sent: Array<{ to: unknown; subject?: string; text?: unknown; html?: unknown; priority?: string }> = [];
-    const mailer = {
-      send: async (message: (typeof sent)[number]) => (sent.push(message), { messageId: `<${sent.length}@test>`, accepted: ['ttcntt@gialai.gov.vn'], rejected: [] }),
+    const sent: SendMailOptions[] = [];
+    const mailer: Mailer = {
+      send: async (message) => (sent.push(message), { messageId: `<${sent.length}@test>`, accepted: ['ttcntt@gialai.gov.vn'], rejected: [] }),
       close: () => undefined,
     };
     const config = portalConfig(portal, {
