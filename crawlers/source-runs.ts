@@ -1,6 +1,7 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../core/sqlite.ts';
 import { configRelative, type LoadedConfig } from '../core/config.ts';
 import type { CrawlError, SourceReport } from './report.ts';
 
@@ -112,11 +113,7 @@ export class SourceRunLog {
   private conn(): Database.Database | undefined {
     if (this.db) return this.db;
     if (this.options.readonly && !existsSync(this.path)) return undefined; // nothing crawled yet
-    if (!this.options.readonly) mkdirSync(dirname(this.path), { recursive: true });
-    const db = new Database(this.path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
-    db.exec(SCHEMA);
+    const db = openSqlite(this.path, { migrations: [SCHEMA] });
     this.db = db;
     return db;
   }

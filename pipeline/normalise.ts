@@ -8,7 +8,7 @@ function sha1(text: string): string {
 }
 
 /** Collapses runs of spaces/tabs but keeps paragraph breaks, which the UI shows. */
-function cleanWhitespace(text: string): string {
+export function cleanWhitespace(text: string): string {
   return text
     .replace(/\r\n?/g, '\n')
     .replace(/[^\S\n]+/g, ' ')

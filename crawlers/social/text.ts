@@ -1,20 +1,14 @@
 import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { cleanWhitespace } from '../../pipeline/normalise.ts';
 
 const BLOCK = new Set([
   'p', 'div', 'li', 'ul', 'ol', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'table', 'tr',
 ]);
 const SKIP = new Set(['script', 'style', 'template', 'noscript']);
 
-/** Collapses spaces within lines and keeps paragraph breaks (at most one blank line). */
-export function tidyText(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(/[^\S\n]+/g, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
+/** Collapses spaces within lines and keeps paragraph breaks: the same cleaning as the pipeline's. */
+export const tidyText = cleanWhitespace;
 
 /** Plain text of an HTML fragment: <br> becomes a line break, block elements become paragraphs. */
 export function nodesToText(nodes: AnyNode[]): string {

@@ -1,9 +1,8 @@
 // The alert ledger: which alert went out on which channel, in a small SQLite file, so that
 // re-crawls, restarts and a second process (a manual `crawl` beside `serve`) never resend, and
 // an alert whose delivery failed is retried on later cycles.
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../core/sqlite.ts';
 import type { UrgentAlert } from './rules.ts';
 
 export type DeliveryStatus = 'pending' | 'sending' | 'sent' | 'expired';
@@ -62,11 +61,7 @@ export class AlertLedger {
 
   /** `path` is created with its folder if missing; ":memory:" for tests. */
   constructor(path: string) {
-    if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-    this.db = new Database(path);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('busy_timeout = 5000');
-    this.db.exec(SCHEMA);
+    this.db = openSqlite(path, { migrations: [SCHEMA] });
   }
 
   /** Records alerts to deliver on each channel; an alert already known on a channel is left alone. Returns how many were new. */

@@ -263,7 +263,10 @@ export interface PreparedText {
   letters: number;
   diacriticLetters: number;
   upperLetters: number;
-  /** The largest UTF-16 code unit of the input (a string whose first unit is larger does not occur in it). */
+  /**
+   * The largest UTF-16 code unit of the input, or 0x1fff when all are below (a string whose first
+   * unit is larger does not occur in the input).
+   */
   maxCode: number;
 }
 
@@ -390,25 +393,44 @@ function hasUrlHint(codes: Uint16Array, length: number): boolean {
   return false;
 }
 
+/**
+ * FOLD with X_SPECIAL set for the characters the fold loop must look at: combining marks (the text
+ * then takes the cluster path), "@", "p" and "." (URL hints) and characters from U+2000 (maxCode).
+ */
+const X_SPECIAL = 0x10000;
+const FOLDX = new Uint32Array(TABLE_SIZE);
+for (let c = 0; c < TABLE_SIZE; c++) {
+  const f = FOLD[c];
+  FOLDX[c] = f | ((c >= 0x300 && c <= 0x36f) || c >= 0x2000 || f === 0x40 || f === 0x70 || f === 0x2e ? X_SPECIAL : 0);
+}
+
 function foldCodes(text: string, buffers: TextBuffers | null): FoldResult {
   const n = text.length;
   const out = buffers ? buffers.codesFor(n) : new Uint16Array(n);
   let urlHint = false;
-  let maxCode = 0;
+  let maxCode = 0x1fff;
   let i = 0;
   for (; i < n; i++) {
     const c = text.charCodeAt(i);
-    if (c > maxCode) maxCode = c;
-    if (c >= 0x300 && (c <= 0x36f || (c >= 0xfe20 && c <= 0xfe2f))) break;
-    const f = c < TABLE_SIZE ? FOLD[c] : c;
-    out[i] = f;
-    if (f === 0x40) urlHint = true;
-    else if (f === 0x70 || f === 0x2e) {
-      if (i >= 3 && out[i - 1] === (f === 0x70 ? 0x74 : 0x77) && out[i - 2] === out[i - 1] && out[i - 3] === (f === 0x70 ? 0x68 : 0x77)) urlHint = true;
+    if (c < TABLE_SIZE) {
+      const x = FOLDX[c];
+      out[i] = x; // the folded code (low 16 bits)
+      if (x < X_SPECIAL) continue;
+      if (c >= 0x300 && c <= 0x36f) break;
+      if (c > maxCode) maxCode = c;
+      const f = x & 0xffff;
+      if (f === 0x40) urlHint = true;
+      else if (f === 0x70 || f === 0x2e) {
+        if (i >= 3 && out[i - 1] === (f === 0x70 ? 0x74 : 0x77) && out[i - 2] === out[i - 1] && out[i - 3] === (f === 0x70 ? 0x68 : 0x77)) urlHint = true;
+      }
+    } else {
+      if (c >= 0xfe20 && c <= 0xfe2f) break;
+      out[i] = c;
+      if (c > maxCode) maxCode = c;
     }
   }
   if (i === n) return { codes: out, length: n, origStart: null, urlHint, maxCode };
-  for (let k = i + 1; k < n; k++) {
+  for (let k = i; k < n; k++) {
     const c = text.charCodeAt(k);
     if (c > maxCode) maxCode = c;
   }

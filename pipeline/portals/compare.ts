@@ -222,12 +222,14 @@ export function compareInlineScripts(portal: PortalBaseline, observed: PageFinge
     }));
 }
 
-const TELLING: TermPlace[] = ['hidden', 'title', 'meta'];
-
-/** Whether a term seen on a page counts: see `raisesIncident`; on a page seen for the first time only strong terms and hidden/title/meta ones. */
+/**
+ * Whether a term seen on a page counts: see `raisesIncident`. On a page seen for the first time
+ * (a new article, whose headline may well be about a gambling crackdown) weak terms count only
+ * in hidden text.
+ */
 export function termCounts(hit: Pick<TermHit, 'strength' | 'place'>, newPage: boolean): boolean {
   if (!raisesIncident(hit.strength, hit.place)) return false;
-  return !newPage || hit.strength === 'strong' || TELLING.includes(hit.place);
+  return !newPage || hit.strength === 'strong' || hit.place === 'hidden';
 }
 
 const PLACE_LABEL: Record<TermPlace, string> = {

@@ -1,8 +1,8 @@
 // A durable queue of items that could not be written to Elasticsearch (node down, overloaded):
 // a small SQLite file next to the data, replayed in order once the cluster answers again.
-import { existsSync, mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import { existsSync } from 'node:fs';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../core/sqlite.ts';
 import type { ScoredItem } from '../../core/types.ts';
 
 export interface OutboxEntry {
@@ -49,13 +49,8 @@ export class EsOutbox {
   private open(create: boolean): Database.Database | undefined {
     if (this.db) return this.db;
     if (!create && (this.path === ':memory:' || !existsSync(this.path))) return undefined;
-    if (this.path !== ':memory:') mkdirSync(dirname(this.path), { recursive: true });
-    const db = new Database(this.path);
-    db.pragma('journal_mode = WAL');
-    db.pragma('busy_timeout = 5000');
     // Buffered items are the only copy until replayed: full fsync on commit.
-    db.pragma('synchronous = FULL');
-    db.exec(SCHEMA);
+    const db = openSqlite(this.path, { synchronous: 'FULL', migrations: [SCHEMA] });
     this.db = db;
     return db;
   }

@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../core/sqlite.ts';
 import type {
   ItemKind,
   ItemQuery,
@@ -169,23 +168,7 @@ export class SqliteStore implements Store {
   }
 
   async init(): Promise<void> {
-    if (this.options.path !== ':memory:') mkdirSync(dirname(this.options.path), { recursive: true });
-    const db = new Database(this.options.path);
-    db.pragma('journal_mode = WAL');
-    db.pragma(`busy_timeout = ${this.options.busyTimeoutMs ?? 5000}`);
-    db.pragma('synchronous = NORMAL');
-    const applied = db.pragma('user_version', { simple: true }) as number;
-    if (applied > MIGRATIONS.length) {
-      throw new Error(
-        `${this.options.path} has schema version ${applied}, newer than this mediawatch (${MIGRATIONS.length}); upgrade mediawatch`,
-      );
-    }
-    for (let version = applied; version < MIGRATIONS.length; version++) {
-      db.transaction(() => {
-        db.exec(MIGRATIONS[version]);
-        db.pragma(`user_version = ${version + 1}`);
-      })();
-    }
+    const db = openSqlite(this.options.path, { busyTimeoutMs: this.options.busyTimeoutMs, migrations: MIGRATIONS });
     this.db = db;
   }
 

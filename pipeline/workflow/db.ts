@@ -1,6 +1,5 @@
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import Database from 'better-sqlite3';
+import type Database from 'better-sqlite3';
+import { openSqlite } from '../../core/sqlite.ts';
 
 export type Db = Database.Database;
 
@@ -127,21 +126,5 @@ const MIGRATIONS: string[] = [
 
 /** Opens (creating if needed) the workflow database and brings its schema up to date. */
 export function openWorkflowDb(path: string, busyTimeoutMs = 5000): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  if (path !== ':memory:') db.pragma('journal_mode = WAL');
-  db.pragma('foreign_keys = ON');
-  const applied = db.pragma('user_version', { simple: true }) as number;
-  if (applied > MIGRATIONS.length) {
-    db.close();
-    throw new Error(`workflow database ${path} was written by a newer mediawatch (schema ${applied} > ${MIGRATIONS.length})`);
-  }
-  for (let step = applied; step < MIGRATIONS.length; step++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[step]);
-      db.pragma(`user_version = ${step + 1}`);
-    })();
-  }
-  return db;
+  return openSqlite(path, { busyTimeoutMs, foreignKeys: true, migrations: MIGRATIONS });
 }
