@@ -118,43 +118,48 @@ function retryable(status: number): boolean {
   return status === 408 || status === 429 || status >= 500;
 }
 
-/** POSTs each alert as JSON: {"event": "mediawatch.alert", "text": "...", "alert": {...}}. */
-export function webhookChannel(url: string, options: WebhookOptions = {}): AlertChannel {
+/**
+ * POSTs a JSON body to a webhook, retrying timeouts, 408, 429 and 5xx with doubling back-off.
+ * Errors name only the URL's origin: webhook URLs often carry a token in their path.
+ */
+export async function postWebhook(url: string, body: unknown, idempotencyKey: string, options: WebhookOptions = {}): Promise<void> {
   const attempts = options.attempts ?? 3;
   const timeoutMs = options.timeoutMs ?? 10_000;
   const delay = options.retryDelayMs ?? 500;
-  // Webhook URLs often carry a token in their path: name only the origin in errors and logs.
-  const where = (() => {
-    try {
-      return new URL(url).origin;
-    } catch {
-      return 'webhook';
-    }
-  })();
-  async function post(alert: UrgentAlert): Promise<void> {
-    let lastError = '';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'mediawatch-alerts/0.1', 'idempotency-key': alert.key },
-          // "text" lets chat bridges (Mattermost, Slack-style, Google Chat) show it as is.
-          body: JSON.stringify({ event: 'mediawatch.alert', text: `[KHẨN] ${alert.reason}: ${alert.item.title} ${alert.link}`, alert }),
-          signal: AbortSignal.timeout(timeoutMs),
-          redirect: 'error',
-        });
-        await response.arrayBuffer().catch(() => undefined);
-        if (response.ok) return;
-        lastError = `HTTP ${response.status} ${response.statusText}`.trim();
-        if (!retryable(response.status)) break;
-      } catch (error) {
-        const e = error as Error & { cause?: { code?: string; message?: string } };
-        lastError = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
-      }
-      if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, delay * 2 ** (attempt - 1)));
-    }
-    throw new Error(`webhook ${where}: ${lastError}`);
+  let where = 'webhook';
+  try {
+    where = new URL(url).origin;
+  } catch {
+    // keep the generic name
   }
+  let lastError = '';
+  for (let attempt = 1; attempt <= attempts; attempt++) {
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'mediawatch-alerts/0.1', 'idempotency-key': idempotencyKey },
+        body: JSON.stringify(body),
+        signal: AbortSignal.timeout(timeoutMs),
+        redirect: 'error',
+      });
+      await response.arrayBuffer().catch(() => undefined);
+      if (response.ok) return;
+      lastError = `HTTP ${response.status} ${response.statusText}`.trim();
+      if (!retryable(response.status)) break;
+    } catch (error) {
+      const e = error as Error & { cause?: { code?: string; message?: string } };
+      lastError = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
+    }
+    if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, delay * 2 ** (attempt - 1)));
+  }
+  throw new Error(`webhook ${where}: ${lastError}`);
+}
+
+/** POSTs each alert as JSON: {"event": "mediawatch.alert", "text": "...", "alert": {...}}. */
+export function webhookChannel(url: string, options: WebhookOptions = {}): AlertChannel {
+  // "text" lets chat bridges (Mattermost, Slack-style, Google Chat) show it as is.
+  const post = (alert: UrgentAlert) =>
+    postWebhook(url, { event: 'mediawatch.alert', text: `[KHẨN] ${alert.reason}: ${alert.item.title} ${alert.link}`, alert }, alert.key, options);
   return {
     name: 'webhook',
     async deliver(alerts) {

@@ -5,6 +5,7 @@
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../../core/config.ts';
 import { escapeHtml as esc, formatDateTime, truncate } from '../../dashboards/digest/format.ts';
+import { postWebhook, type WebhookOptions } from '../alerts/channels.ts';
 import { createMailer, type Mailer } from '../alerts/mailer.ts';
 import type { PortalStore } from './store.ts';
 import type { PortalIncident, Severity } from './types.ts';
@@ -111,27 +112,11 @@ export function incidentEmailChannel(mailer: Mailer, recipients: string[], dashb
   };
 }
 
-export interface WebhookOptions {
-  timeoutMs?: number;
-  attempts?: number;
-  retryDelayMs?: number;
-}
-
 /** POSTs {"event": "mediawatch.portal_incident", "text": "...", "incident": {...}} per incident. */
 export function incidentWebhookChannel(url: string, dashboardUrl: string, options: WebhookOptions = {}): IncidentChannel {
-  const attempts = options.attempts ?? 3;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const delay = options.retryDelayMs ?? 500;
-  const where = (() => {
-    try {
-      return new URL(url).origin;
-    } catch {
-      return 'webhook';
-    }
-  })();
   async function post(incident: PortalIncident): Promise<void> {
     const link = incidentLink(dashboardUrl, incident.id);
-    const body = JSON.stringify({
+    const body = {
       event: 'mediawatch.portal_incident',
       text: `[KHẨN] ${incident.portalId}: ${incident.summary} ${link}`,
       incident: {
@@ -146,28 +131,8 @@ export function incidentWebhookChannel(url: string, dashboardUrl: string, option
         firstSeenAt: incident.firstSeenAt,
         link,
       },
-    });
-    let lastError = '';
-    for (let attempt = 1; attempt <= attempts; attempt++) {
-      try {
-        const response = await fetch(url, {
-          method: 'POST',
-          headers: { 'content-type': 'application/json; charset=utf-8', 'user-agent': 'mediawatch-alerts/0.1', 'idempotency-key': `portal-incident:${incident.id}` },
-          body,
-          signal: AbortSignal.timeout(timeoutMs),
-          redirect: 'error',
-        });
-        await response.arrayBuffer().catch(() => undefined);
-        if (response.ok) return;
-        lastError = `HTTP ${response.status}`;
-        if (!(response.status === 408 || response.status === 429 || response.status >= 500)) break;
-      } catch (error) {
-        const e = error as Error & { cause?: { code?: string; message?: string } };
-        lastError = e.name === 'TimeoutError' ? `no answer within ${timeoutMs} ms` : (e.cause?.code ?? e.cause?.message ?? e.message);
-      }
-      if (attempt < attempts) await new Promise((resolve) => setTimeout(resolve, delay * 2 ** (attempt - 1)));
-    }
-    throw new Error(`webhook ${where}: ${lastError}`);
+    };
+    await postWebhook(url, body, `portal-incident:${incident.id}`, options);
   }
   return {
     name: 'webhook',
