@@ -1,14 +1,21 @@
 import type { LoadedConfig } from '../core/config.ts';
 import type { Store } from '../core/types.ts';
+import { dashboardMounts } from '../dashboards/router.ts';
+import type { Workflow } from '../pipeline/workflow/index.ts';
 import type { MountedRouter } from './app.ts';
+import { portalMounts } from './routes/portal-incidents.ts';
 import { sourcesRouter } from './routes/sources.ts';
 
 /**
- * Routers of the modules beside the core API (sources, dashboard, portal watch), mounted by
- * `serve` and `demo` behind the same sign-in; the route-authorisation test walks them too.
+ * Routers of the modules beside the core API — sources, portal watch, and the web dashboard
+ * (its pages at /, so it comes last) — mounted by `serve` and `demo` behind the same sign-in.
+ * The route-authorisation test walks exactly these.
  */
-export function moduleRouters(config: LoadedConfig, store: Store): MountedRouter[] {
+export function moduleRouters(options: { config: LoadedConfig; store: Store; workflow: Workflow }): MountedRouter[] {
+  const { config, store, workflow } = options;
   return [
     { path: '/api/sources', router: sourcesRouter({ config, store }), read: 'viewer', write: 'admin', summary: 'Sources and their recent runs' },
+    ...portalMounts({ config, workflow }),
+    ...dashboardMounts({ store, workflow }),
   ];
 }

@@ -7,7 +7,7 @@ const auditQuery = z
   .object({
     actor: query.text(100).optional(),
     action: query.text(100).optional().describe('exact ("review.transition") or a prefix with * ("review.*")'),
-    targetType: z.enum(['item', 'user', 'token', 'response', 'labels']).optional(),
+    targetType: z.enum(['item', 'user', 'token', 'response', 'labels', 'portal', 'portal_incident']).optional(),
     targetId: query.text(300).optional(),
     from: query.date.optional(),
     to: query.date.optional(),

@@ -6,7 +6,6 @@ import type { Command } from 'commander';
 import { appSecurityFromConfig } from '../../api/app.ts';
 import { moduleRouters } from '../../api/modules.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
-import { dashboardMounts } from '../../dashboards/router.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/config.ts';
 import type { ItemSummary } from '../../core/types.ts';
 import { openStore } from '../../pipeline/store/index.ts';
@@ -103,7 +102,7 @@ export function registerDemo(program: Command): void {
         await workflow.users.create({ username: 'demo', role: 'admin', password, displayName: 'Demo admin', mustChangePassword: false }, SYSTEM_ACTOR);
         const { token } = workflow.auth.createToken('demo', { name: 'demo' }, SYSTEM_ACTOR);
         const server = await listenPreferring(options.port ?? 8080, (port) =>
-          startServer({ store, workflow, security: appSecurityFromConfig(config), routers: [...moduleRouters(config, store), ...dashboardMounts({ store, workflow })], host: '127.0.0.1', port, logger }),
+          startServer({ store, workflow, security: appSecurityFromConfig(config), routers: moduleRouters({ config, store, workflow }), host: '127.0.0.1', port, logger }),
         );
         process.stdout.write(
           `\nDashboard: ${server.url}/  (Vietnamese; EN switch in the header)\n` +

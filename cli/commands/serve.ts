@@ -1,9 +1,7 @@
 import type { Command } from 'commander';
 import { appSecurityFromConfig } from '../../api/app.ts';
 import { moduleRouters } from '../../api/modules.ts';
-import { portalMounts } from '../../api/routes/portal-incidents.ts';
 import { startServer } from '../../api/server.ts';
-import { dashboardMounts } from '../../dashboards/router.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openStore } from '../../pipeline/store/index.ts';
 import { openWorkflow, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
@@ -45,8 +43,7 @@ export function registerServe(program: Command): void {
         store,
         workflow,
         security: appSecurityFromConfig(config),
-        // The web dashboard (pages at /, its API under /api/trends and /api/dashboard) after the API modules.
-        routers: [...moduleRouters(config, store), ...portalMounts({ config, workflow }), ...dashboardMounts({ store, workflow })],
+        routers: moduleRouters({ config, store, workflow }),
         logger,
         host: options.host ?? config.server.host,
         port: options.port ?? config.server.port,

@@ -13,7 +13,6 @@ import type { StaticSite } from '../../cli/demo/static-site.ts';
 import { CrawlProgress } from '../../cli/progress.ts';
 import type { LoadedConfig } from '../../core/config.ts';
 import type { ScoredItem, Store } from '../../core/types.ts';
-import { dashboardMounts } from '../../dashboards/router.ts';
 import { openStore } from '../../pipeline/store/index.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Role, type Workflow } from '../../pipeline/workflow/index.ts';
 
@@ -59,7 +58,7 @@ export async function startEnv(options: { extraItems?: ScoredItem[]; crawl?: boo
     host: '127.0.0.1',
     port: 0,
     security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 } },
-    routers: [...moduleRouters(config, store), ...dashboardMounts({ store, workflow })],
+    routers: moduleRouters({ config, store, workflow }),
   });
   return {
     site,
