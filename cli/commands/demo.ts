@@ -71,7 +71,7 @@ function describe(item: ItemSummary): string {
 export function registerDemo(program: Command): void {
   program
     .command('demo')
-    .description('crawl a bundled offline news site and forum feed into a fresh store, then serve the API')
+    .description('crawl a bundled offline news site and forum feed into a fresh store, then serve the dashboard and API')
     .option('-p, --port <n>', 'API port (default 8080, or any free port if taken)', parsePort)
     .option('--no-serve', 'crawl, print the summary and exit')
     .option('--keep', 'keep the demo database instead of deleting it on exit')

@@ -27,7 +27,7 @@ export function parsePort(value: string): number {
 export function registerServe(program: Command): void {
   program
     .command('serve')
-    .description('serve the API over the configured store')
+    .description('serve the dashboard and API over the configured store, and run the schedules')
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
     .option('-p, --port <n>', 'port (default: server.port from the config)', parsePort)
     .option('--host <host>', 'interface to listen on (default: server.host from the config)')
