@@ -27,6 +27,8 @@ export function openSqlite(path: string, options: OpenSqliteOptions = {}): Datab
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   if (options.foreignKeys) db.pragma('foreign_keys = ON');
+  db.pragma('cache_size = -65536');
+  db.pragma('wal_autocheckpoint = 8192');
   const migrations = options.migrations ?? [];
   const applied = db.pragma('user_version', { simple: true }) as number;
   if (applied > migrations.length) {

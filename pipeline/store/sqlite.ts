@@ -33,8 +33,10 @@ const MIGRATIONS: string[] = [
      id TEXT NOT NULL UNIQUE,
      source_id TEXT NOT NULL,
      kind TEXT NOT NULL,
+     platform TEXT,
      canonical_url TEXT NOT NULL,
      content_hash TEXT NOT NULL,
+     cluster_id TEXT,
      ts TEXT NOT NULL,
      day TEXT NOT NULL,
      congress INTEGER NOT NULL,
@@ -43,31 +45,25 @@ const MIGRATIONS: string[] = [
      score_congress REAL NOT NULL,
      score_distortion REAL NOT NULL,
      topics TEXT NOT NULL,
+     status TEXT NOT NULL DEFAULT 'new',
+     assignee TEXT,
+     -- The item as JSON, without its folded text (the search index below holds that).
      doc TEXT NOT NULL
    );
+   -- Every index costs each write: partial indexes cover only the rows their queries select
+   -- (flagged items, reviewed items, social posts).
    CREATE INDEX items_ts ON items (ts DESC, id);
-   CREATE INDEX items_flagged_ts ON items (flagged, ts DESC);
+   CREATE INDEX items_flagged_ts ON items (ts DESC) WHERE flagged = 1;
    CREATE INDEX items_source_ts ON items (source_id, ts DESC);
    CREATE INDEX items_content_hash ON items (content_hash);
-   -- Full-text index over a folded copy (no diacritics, đ→d): FTS5's remove_diacritics
-   -- leaves đ alone, so "dai hoi" would otherwise miss "Đại hội".
-   CREATE VIRTUAL TABLE items_fts USING fts5(folded, tokenize = 'unicode61 remove_diacritics 2');`,
-  `ALTER TABLE items ADD COLUMN cluster_id TEXT;
-   CREATE INDEX items_cluster ON items (cluster_id, ts);`,
-  `ALTER TABLE items ADD COLUMN status TEXT NOT NULL DEFAULT 'new';
-   ALTER TABLE items ADD COLUMN assignee TEXT;
-   UPDATE items SET status = coalesce(json_extract(doc, '$.review.status'), 'new'), assignee = json_extract(doc, '$.review.assignee');
-   CREATE INDEX items_status_ts ON items (status, ts DESC);`,
-  `ALTER TABLE items ADD COLUMN platform TEXT;
-   UPDATE items SET platform = json_extract(doc, '$.platform');
-   CREATE INDEX items_platform_ts ON items (platform, ts DESC);`,
-  // Contentless search index, and no folded copy in the JSON document: the folded text was
-  // stored three times, which made writes I/O-bound. getItem/scan derive it again on read.
-  `CREATE VIRTUAL TABLE items_search USING fts5(folded, content = '', contentless_delete = 1, tokenize = 'unicode61 remove_diacritics 2');
-   INSERT INTO items_search (rowid, folded) SELECT rowid, folded FROM items_fts;
-   DROP TABLE items_fts;
-   ALTER TABLE items_search RENAME TO items_fts;
-   UPDATE items SET doc = json_remove(doc, '$.foldedText');`,
+   CREATE INDEX items_cluster ON items (cluster_id, ts);
+   CREATE INDEX items_reviewed ON items (status, ts DESC) WHERE status <> 'new';
+   CREATE INDEX items_platform_ts ON items (platform, ts DESC) WHERE platform IS NOT NULL;
+   -- Full-text index over a folded copy (no diacritics, đ→d): FTS5's remove_diacritics leaves
+   -- đ alone, so "dai hoi" would otherwise miss "Đại hội". Queries are single words ANDed
+   -- together, so neither the text (contentless) nor word positions (detail none) are kept.
+   CREATE VIRTUAL TABLE items_fts USING fts5(folded, content = '', contentless_delete = 1, detail = none,
+     tokenize = 'unicode61 remove_diacritics 2');`,
 ];
 
 const ORDER_BY: Record<ItemSort, string> = {
@@ -102,10 +98,8 @@ interface Filter {
 function buildFilter(query: Partial<ItemQuery> & StatsQuery): Filter {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
-  if (query.flagged !== undefined) {
-    clauses.push('flagged = @flagged');
-    params.flagged = query.flagged ? 1 : 0;
-  }
+  // A literal, not a parameter: only then can SQLite use the partial index of flagged items.
+  if (query.flagged !== undefined) clauses.push(query.flagged ? 'flagged = 1' : 'flagged = 0');
   if (query.congress !== undefined) {
     clauses.push('congress = @congress');
     params.congress = query.congress ? 1 : 0;

@@ -20,6 +20,7 @@ const PAGES = [
   { id: 'queue', href: '/', key: 'nav.queue' },
   { id: 'trends', href: '/trends', key: 'nav.trends' },
   { id: 'sources', href: '/sources', key: 'nav.sources' },
+  { id: 'portals', href: '/portals', key: 'nav.portals' },
 ];
 
 /**
