@@ -407,10 +407,16 @@ describe('hostile incident text', () => {
 });
 
 describe('portal watch page, as a viewer', () => {
-  it('shows the incident but no acknowledge or accept buttons', async () => {
+  it('follows an alert link through the login page to the incident, with no acknowledge or accept buttons', async () => {
     const { page, watch } = await newContext();
     const target = open()[0];
-    await login(page, url, 'viewer', `/portals.html?incident=${target.id}`);
+    // Not signed in: the alert's link leads to the login page, and back to the incident after it.
+    await page.goto(incidentLink(url, target.id));
+    await page.waitForURL((address) => address.pathname === '/login' && address.searchParams.get('next') === `/portals.html?incident=${target.id}`);
+    await page.waitForSelector('#login-form label[for=username]:not(:empty)');
+    await page.fill('#username', USERS.viewer.username);
+    await page.fill('#password', USERS.viewer.password);
+    await Promise.all([page.waitForURL(`${url}/portals.html?incident=${target.id}`), page.click('#login-form button[type=submit]')]);
     await page.waitForSelector(`#incident-detail[data-id="${target.id}"][data-status="open"]`);
     await expectRows(page, open());
     expect(await page.textContent('#detail-summary')).toBe(target.summary);

@@ -505,11 +505,11 @@ function renderDetail(incident, message) {
           incident.acknowledgeNote ? h('span', { class: 'note-text' }, ` — ${incident.acknowledgeNote}`) : null,
         )
       : null,
-    actions(incident),
     h('h3', null, t('portals.explanation')),
     h('p', { id: 'detail-explanation', class: 'explanation' }, incident.explanation),
     h('h3', null, t('portals.diff')),
     diffBlock(incident.diff, { id: 'detail-diff' }),
+    actions(incident),
     h('h3', null, t('portals.pages', { count: pages.length })),
     h(
       'ul',
