@@ -171,10 +171,7 @@ export class Classifier implements ItemClassifier {
     const explanations: Explanation[] = [];
     const explain = (v: View, first: number, last: number, e: ExplanationCore, raw?: [number, number]) => {
       const [start, end] = raw ?? tokenSpan(v.prepared, first, last);
-      const x: Explanation = { kind: e.kind, term: e.term, matched: v.prepared.original.slice(start, end), weight: round(e.weight), field: v.field, start, end };
-      if (e.note !== undefined) x.note = e.note;
-      if (e.factId !== undefined) x.factId = e.factId;
-      explanations.push(x);
+      explanations.push(explanation(e, v.prepared.original.slice(start, end), v.field, start, end));
     };
 
     // ---- topics
@@ -236,12 +233,15 @@ export class Classifier implements ItemClassifier {
     for (const v of views) {
       tokens += v.prepared.count;
       const hits = this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents);
-      const located = (h: PhraseHit<TopicPhrase>): Hit => {
-        const x = h as Hit;
-        x.view = v;
-        x.sent = v.prepared.tokSent[h.tokFirst];
-        return x;
-      };
+      const located = (h: PhraseHit<TopicPhrase>): Hit => ({
+        spec: h.spec,
+        first: h.first,
+        last: h.last,
+        tokFirst: h.tokFirst,
+        tokLast: h.tokLast,
+        view: v,
+        sent: v.prepared.tokSent[h.tokFirst],
+      });
       for (const h of longestNonOverlapping(hits.filter((h) => h.spec.data.kind === 'pos'))) pos.push(located(h));
       for (const h of hits) if (h.spec.data.kind === 'neg') neg.push(located(h));
     }
@@ -470,6 +470,22 @@ export class Classifier implements ItemClassifier {
     }
     return { raw, items };
   }
+}
+
+/**
+ * An explanation object. Each combination of the optional keys has its own object literal, so that
+ * every explanation is created with its final shape (adding keys afterwards makes the engine
+ * create transient object shapes that a full GC drops, throwing away optimised code with them).
+ */
+function explanation(e: ExplanationCore, matched: string, field: Field, start: number, end: number): Explanation {
+  const { kind, term, note, factId } = e;
+  const weight = round(e.weight);
+  if (note === undefined) {
+    if (factId === undefined) return { kind, term, matched, weight, field, start, end };
+    return { kind, term, matched, weight, field, start, end, factId };
+  }
+  if (factId === undefined) return { kind, term, matched, weight, field, start, end, note };
+  return { kind, term, matched, weight, field, start, end, note, factId };
 }
 
 /** An explanation at raw offsets of the original string (style features). */

@@ -206,6 +206,14 @@ function normYear(y: number): number | undefined {
   return undefined;
 }
 
+// Dates are made with their final keys (no key added later: see explanation() in classifier.ts).
+function dayDate(day: number, month: number, year: number | undefined): DayDate {
+  return year === undefined ? { day, month } : { day, month, year };
+}
+function monthDate(month: number, year: number | undefined): DayDate {
+  return year === undefined ? { month } : { month, year };
+}
+
 /** "D/M[/Y]" at token i (separators / - .); [date, last token] or null. */
 function slashDate(p: PreparedText, i: number, prefixed: boolean): [DayDate, number] | null {
   const d = intToken(p, i);
@@ -214,20 +222,15 @@ function slashDate(p: PreparedText, i: number, prefixed: boolean): [DayDate, num
   if (!(s1 === '/' || ((s1 === '-' || s1 === '.') && prefixed))) return null;
   const m = intToken(p, i + 1);
   if (m === null || !validMonth(m) || tokLength(p, i + 1) > 2) return null;
-  const date: DayDate = { day: d, month: m };
-  let last = i + 1;
   if (i + 2 < p.count && sep(p, i + 1) === s1) {
     const y = intToken(p, i + 2);
     const len = tokLength(p, i + 2);
     if (y !== null && (len === 4 || len === 2)) {
       const year = normYear(y);
-      if (year !== undefined) {
-        date.year = year;
-        last = i + 2;
-      }
+      if (year !== undefined) return [dayDate(d, m, year), i + 2];
     }
   }
-  return [date, last];
+  return [dayDate(d, m, undefined), i + 1];
 }
 
 /** A single date at token i: "D/M[/Y]", "ngày D tháng M [năm Y]", "tháng M[/Y]" (month only), "ngày D" (day only). */
@@ -245,22 +248,14 @@ function singleDate(p: PreparedText, i: number, allowDayOnly: boolean): [DayDate
       const mnum = monthAt(p, lastD + 2);
       if (mnum) {
         const [m, lastM] = mnum;
-        const date: DayDate = { day: d, month: m };
-        let last = lastM;
         if (kw(p, lastM + 1, W_NAM)) {
           const y = intToken(p, lastM + 2);
-          if (y !== null && normYear(y) !== undefined) {
-            date.year = normYear(y);
-            last = lastM + 2;
-          }
+          if (y !== null && normYear(y) !== undefined) return [dayDate(d, m, normYear(y)), lastM + 2];
         } else {
           const y = yearAfterSlash(p, lastM);
-          if (y) {
-            date.year = y;
-            last = lastM + 1;
-          }
+          if (y) return [dayDate(d, m, y), lastM + 1];
         }
-        return [date, last];
+        return [dayDate(d, m, undefined), lastM];
       }
     }
     if (allowDayOnly) return [{ day: d, month: 0 }, lastD];
@@ -270,20 +265,13 @@ function singleDate(p: PreparedText, i: number, allowDayOnly: boolean): [DayDate
     const mnum = monthAt(p, i + 1);
     if (!mnum) return null;
     const [m, lastM] = mnum;
-    const date: DayDate = { month: m };
-    let last = lastM;
     const y = yearAfterSlash(p, lastM);
-    if (y) {
-      date.year = y;
-      last = lastM + 1;
-    } else if (kw(p, lastM + 1, W_NAM)) {
+    if (y) return [monthDate(m, y), lastM + 1];
+    if (kw(p, lastM + 1, W_NAM)) {
       const yy = intToken(p, lastM + 2);
-      if (yy !== null && normYear(yy) !== undefined && tokLength(p, lastM + 2) === 4) {
-        date.year = normYear(yy);
-        last = lastM + 2;
-      }
+      if (yy !== null && normYear(yy) !== undefined && tokLength(p, lastM + 2) === 4) return [monthDate(m, normYear(yy)), lastM + 2];
     }
-    return [date, last];
+    return [monthDate(m, undefined), lastM];
   }
   const slash = slashDate(p, i, prefixed);
   if (slash) return slash;
