@@ -2,11 +2,17 @@
  * The NLP stage: topic relevance (the 2020 Party congresses), distortion likelihood and
  * official-facts contradictions, each score with its explanations (term, weight, offsets into
  * the exact title/text passed in).
+ *
+ * Per field: one pass folds the text, one tokenises it (syllable ids from a character trie), one
+ * builds the id stream (abbreviations expanded) and one runs the automaton of every lexicon; the
+ * scoring then only looks at the matches. Buffers are reused from item to item (classify is
+ * synchronous), and the hot code keeps one object shape per kind of object, with no closures made
+ * per call, so that the engine's optimised code stays valid (see docs/nlp.md, "Speed").
  */
 import type { Classification, Explanation } from '../../core/types.ts';
 import type { ItemClassifier } from '../ingest.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
-import { FactChecker, type FactPhrase, type FactsFile, type FieldView } from './facts.ts';
+import { FactChecker, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
 import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
@@ -22,6 +28,16 @@ type CuePhrase =
   | { kind: 'negator' }
   | { kind: 'verb' }
   | { kind: 'vague' };
+
+// Phrase data get every key of their union, in one order (one object shape: see factPhrase() in facts.ts).
+const TOPIC_KEYS = { kind: 'pos', role: 'anchor', scope: 'near', weight: 0, note: undefined as string | undefined };
+function topicPhrase(d: TopicPhrase): TopicPhrase {
+  return { ...TOPIC_KEYS, ...d } as TopicPhrase;
+}
+const CUE_KEYS = { kind: 'cue', group: -1 };
+function cuePhrase(d: CuePhrase): CuePhrase {
+  return { ...CUE_KEYS, ...d } as CuePhrase;
+}
 
 interface CompiledTopic {
   file: TopicFile;
@@ -53,6 +69,13 @@ class Workspace {
   readonly text = new TextBuffers();
   readonly stream = new StreamBuffers();
   readonly raw = new MatchBuffer();
+  readonly accents = new AccentCache(prepareText(''));
+  /**
+   * The last view, kept until the next item: a live instance keeps the engine's object shapes of
+   * PreparedText, SymbolStream and AccentCache alive through full GCs, so optimised code that
+   * depends on them is not thrown away between items.
+   */
+  last: View | null = null;
 }
 
 type ExplanationCore = Omit<Explanation, 'field' | 'start' | 'end' | 'matched'>;
@@ -61,8 +84,16 @@ interface Item {
   view: View;
   first: number;
   last: number;
-  raw?: [number, number];
+  raw: [number, number] | null;
   e: ExplanationCore;
+}
+
+// Items and their explanation cores are always made here, with every key (one object shape each).
+function core(kind: ExplanationCore['kind'], term: string, weight: number, note: string | undefined, factId?: string): ExplanationCore {
+  return { kind, term, weight, note, factId };
+}
+function item(view: View, first: number, last: number, e: ExplanationCore): Item {
+  return { view, first, last, raw: null, e };
 }
 
 export interface ClassifierSources {
@@ -104,6 +135,34 @@ export function quotations(text: string): Array<[number, number]> {
   }
   return out;
 }
+const QUOTE_CLOSE_CODE = new Map<number, number>(Object.entries(QUOTE_CLOSE).map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]));
+/** 1 for the opening quotes (a table: the scan looks at every character). */
+const OPENS_QUOTE = new Uint8Array(Math.max(...QUOTE_CLOSE_CODE.keys()) + 1);
+for (const c of QUOTE_CLOSE_CODE.keys()) OPENS_QUOTE[c] = 1;
+
+/** quotations() of a text given as character codes (the folded codes of a prepared text). */
+function quotationsIn(codes: Uint16Array, length: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (;;) {
+    let i = from;
+    const top = OPENS_QUOTE.length;
+    for (; i < length; i++) {
+      const c = codes[i];
+      if (c < top && OPENS_QUOTE[c] === 1) break;
+    }
+    if (i >= length) break;
+    const close = QUOTE_CLOSE_CODE.get(codes[i])!;
+    let end = i + 1;
+    while (end < length && codes[end] !== close) end++;
+    let para = i + 1;
+    while (para < length && codes[para] !== 0x0a) para++;
+    if (end >= length || para < end) end = para < length ? para : length;
+    out.push([i, end]);
+    from = end + 1;
+  }
+  return out;
+}
 const ROMAN = /^[ivxlc]+$/;
 const VOWELS = /[aeiouy]/;
 
@@ -117,6 +176,8 @@ export class Classifier implements ItemClassifier {
   /** Every phrase set (topics, cues, facts) in one automaton: one pass per field. */
   private readonly matcher: PhraseMatcher;
   private readonly factSet: number;
+  /** The first fact with each id (as facts.find would give). */
+  private readonly factsById = new Map<string, OfficialFact>();
   private readonly workspaces = [new Workspace(), new Workspace()];
 
   constructor(sources: ClassifierSources) {
@@ -125,18 +186,18 @@ export class Classifier implements ItemClassifier {
     const sets: Array<PhraseSet<any>> = [];
     this.topics = sources.topics.map((file) => {
       const phrases = new PhraseSet<TopicPhrase>(this.vocabulary);
-      for (const t of file.terms) phrases.add(t.term, { kind: 'pos', role: t.role, weight: t.weight, note: t.note });
-      for (const n of file.negatives) phrases.add(n.term, { kind: 'neg', scope: n.scope, weight: n.weight, note: n.note });
+      for (const t of file.terms) phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note }));
+      for (const n of file.negatives) phrases.add(n.term, topicPhrase({ kind: 'neg', scope: n.scope, weight: n.weight, note: n.note }));
       return { file, phrases, set: sets.push(phrases) - 1 };
     });
     const abbrForms = new Set<string>();
     for (const a of sources.abbreviations) for (const f of a.forms) abbrForms.add(foldedSyllables(f).join(''));
     this.cues = sources.cues.map((file) => {
       const phrases = new PhraseSet<CuePhrase>(this.vocabulary);
-      file.groups.forEach((g, group) => g.terms.forEach((t) => phrases.add(t, { kind: 'cue', group })));
-      for (const n of file.negators) phrases.add(n, { kind: 'negator' });
-      for (const v of file.style.quote.verbs) phrases.add(v, { kind: 'verb' });
-      for (const v of file.style.quote.vagueSpeakers) phrases.add(v, { kind: 'vague' });
+      file.groups.forEach((g, group) => g.terms.forEach((t) => phrases.add(t, cuePhrase({ kind: 'cue', group }))));
+      for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator' }));
+      for (const v of file.style.quote.verbs) phrases.add(v, cuePhrase({ kind: 'verb' }));
+      for (const v of file.style.quote.vagueSpeakers) phrases.add(v, cuePhrase({ kind: 'vague' }));
       const acronyms = new Set([...abbrForms, ...file.style.shouting.acronyms.map((a) => foldedSyllables(a).join(''))]);
       const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
       const emoji = file.style.alarmEmoji.chars;
@@ -145,6 +206,7 @@ export class Classifier implements ItemClassifier {
     });
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
     this.factSet = sets.push(this.factChecker.phraseSet) - 1;
+    for (const f of this.factChecker.facts) if (!this.factsById.has(f.id)) this.factsById.set(f.id, f);
     // Abbreviation syllables get ids too, so the stream is built from the ids found while tokenising.
     this.abbreviations.bind(this.vocabulary);
     // Every phrase set shares the vocabulary: build the automaton once it is complete.
@@ -155,7 +217,9 @@ export class Classifier implements ItemClassifier {
   private view(field: Field, text: string, ws: Workspace): View {
     const prepared = prepareText(text, this.vocabulary.trie(), ws.text);
     const stream = this.abbreviations.stream(prepared, this.vocabulary, ws.stream);
-    return { field, prepared, stream, accents: new AccentCache(prepared), suppressed: new Set(), raw: ws.raw };
+    const view: View = { field, prepared, stream, accents: ws.accents.reset(prepared), suppressed: new Set(), raw: ws.raw };
+    ws.last = view;
+    return view;
   }
 
   classify(input: { title: string; text: string; kind?: string }): Classification {
@@ -169,17 +233,13 @@ export class Classifier implements ItemClassifier {
       this.matcher.scan(v.stream, v.raw);
     }
     const explanations: Explanation[] = [];
-    const explain = (v: View, first: number, last: number, e: ExplanationCore, raw?: [number, number]) => {
-      const [start, end] = raw ?? tokenSpan(v.prepared, first, last);
-      explanations.push(explanation(e, v.prepared.original.slice(start, end), v.field, start, end));
-    };
 
     // ---- topics
     let congressScore = 0;
     const topics: string[] = [];
     for (const topic of this.topics) {
       const { score, items } = this.scoreTopic(topic, views);
-      for (const it of items) explain(it.view, it.first, it.last, it.e, it.raw);
+      for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
       if (topic.file.feeds === 'congress') congressScore = Math.max(congressScore, score);
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
     }
@@ -191,30 +251,33 @@ export class Classifier implements ItemClassifier {
       const { raw, items } = this.scoreCues(cues, views);
       distortionRaw += raw;
       atHalf = cues.file.scoring.evidenceAtHalf;
-      for (const it of items) explain(it.view, it.first, it.last, it.e, it.raw);
+      for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
     }
 
     // ---- official facts (about the congress: only checked for congress-related items)
     const congress = congressScore >= this.thresholds.congress;
     const contradictions = congress
-      ? this.factChecker.check(views, (fv) => this.matcher.hits<FactPhrase>(this.factSet, (fv as View).raw, fv.stream, fv.accents))
+      ? this.factChecker.check(views, [
+          this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
+          this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
+        ])
       : [];
     const perFact = new Map<string, number>();
     const contradictionWeight = this.cues[0]?.file.scoring.contradictionWeight ?? 2.5;
     const decay = this.cues[0]?.file.scoring.repeatDecay ?? 0.5;
     let factIndex = 0;
     for (const c of contradictions) {
-      const v = views.find((x) => x.field === c.field)!;
+      const v = c.field === views[0].field ? views[0] : views[1];
       const seen = perFact.get(c.factId) ?? 0;
       perFact.set(c.factId, seen + 1);
       const weight = seen ? 0 : contradictionWeight * Math.pow(decay, factIndex++);
       distortionRaw += weight;
-      const fact = this.factChecker.facts.find((f) => f.id === c.factId)!;
-      explain(v, c.tokFirst, c.tokLast, { kind: 'fact', term: c.factId, weight, factId: c.factId, note: `${c.note} — contradicts ${fact.id}: ${fact.statement}` });
+      const fact = this.factsById.get(c.factId)!;
+      explain(explanations, v, c.tokFirst, c.tokLast, core('fact', c.factId, weight, `${c.note} — contradicts ${fact.id}: ${fact.statement}`, c.factId), null);
     }
 
     const distortionScore = saturate(distortionRaw, atHalf);
-    explanations.sort((a, b) => (a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1));
+    explanations.sort(byFieldAndStart);
     return {
       congress,
       distortion: congress && distortionScore >= this.thresholds.distortion,
@@ -226,126 +289,34 @@ export class Classifier implements ItemClassifier {
 
   private scoreTopic(topic: CompiledTopic, views: View[]) {
     const s = topic.file.scoring;
-    type Hit = PhraseHit<TopicPhrase> & { view: View; sent: number };
-    const pos: Hit[] = [];
-    const neg: Hit[] = [];
+    const pos: TopicHit[] = [];
+    const neg: TopicHit[] = [];
     let tokens = 0;
     for (const v of views) {
       tokens += v.prepared.count;
       const hits = this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents);
-      const located = (h: PhraseHit<TopicPhrase>): Hit => ({
-        spec: h.spec,
-        first: h.first,
-        last: h.last,
-        tokFirst: h.tokFirst,
-        tokLast: h.tokLast,
-        view: v,
-        sent: v.prepared.tokSent[h.tokFirst],
-      });
-      for (const h of longestNonOverlapping(hits.filter((h) => h.spec.data.kind === 'pos'))) pos.push(located(h));
-      for (const h of hits) if (h.spec.data.kind === 'neg') neg.push(located(h));
+      const posHits: Array<PhraseHit<TopicPhrase>> = [];
+      for (const h of hits) if (h.spec.data.kind === 'pos') posHits.push(h);
+      for (const h of longestNonOverlapping(posHits)) pos.push(locate(h, v));
+      for (const h of hits) if (h.spec.data.kind === 'neg') neg.push(locate(h, v));
     }
-    const near = neg.filter((n) => n.spec.data.kind === 'neg' && n.spec.data.scope === 'near');
-    const nearBySent = new Map<string, Hit[]>();
-    for (const n of near) {
-      const k = `${n.view.field}:${n.sent}`;
-      const list = nearBySent.get(k);
-      if (list) list.push(n);
-      else nearBySent.set(k, [n]);
-    }
-    const cancelledBy = new Map<Hit, Hit>();
-    for (const p of pos) {
-      const d = p.spec.data;
-      if (d.kind !== 'pos' || d.role === 'context') continue;
-      // a phrase never spans a sentence: overlapping and close negatives are in the same sentence
-      for (const n of nearBySent.get(`${p.view.field}:${p.sent}`) ?? []) {
-        const overlaps = n.first <= p.last && p.first <= n.last;
-        const close = n.sent === p.sent && (n.tokFirst > p.tokLast ? n.tokFirst - p.tokLast : p.tokFirst - n.tokLast) <= s.nearWindow;
-        if (overlaps || (d.role === 'anchor' && close)) {
-          cancelledBy.set(p, n);
-          break;
-        }
-      }
-    }
-    const isRole = (h: Hit, role: string) => h.spec.data.kind === 'pos' && h.spec.data.role === role;
-    const hasStrong = pos.some((p) => isRole(p, 'strong') && !cancelledBy.has(p));
-    if (!hasStrong && near.length) {
-      for (const p of pos) if (isRole(p, 'anchor') && !cancelledBy.has(p)) cancelledBy.set(p, near[0]);
-    }
-    const active = pos.filter((p) => !cancelledBy.has(p));
-    const hasAnchor = active.some((p) => isRole(p, 'anchor'));
-    const contextBySent = new Map<string, Hit[]>();
-    for (const c of active) {
-      if (!isRole(c, 'context')) continue;
-      const k = `${c.view.field}:${c.sent}`;
-      const list = contextBySent.get(k);
-      if (list) list.push(c);
-      else contextBySent.set(k, [c]);
-    }
+    const near: TopicHit[] = [];
+    for (const n of neg) if (n.spec.data.kind === 'neg' && n.spec.data.scope === 'near') near.push(n);
+    const cancelledBy = cancellations(pos, near, s.nearWindow);
+    const active: TopicHit[] = [];
+    for (const p of pos) if (!cancelledBy.has(p)) active.push(p);
     const items: Item[] = [];
-    let raw = 0;
     const seen = new Map<string, number>();
-    const repeat = (key: string) => {
-      const n = seen.get(key) ?? 0;
-      seen.set(key, n + 1);
-      return Math.pow(s.repeatDecay, n);
-    };
-    let contextTotal = 0;
-    let anchorIndex = 0;
-    for (const p of active) {
-      const d = p.spec.data;
-      if (d.kind !== 'pos') continue;
-      const title = p.view.field === 'title' ? s.titleWeight : 1;
-      if (d.role === 'context') {
-        if (!hasStrong && !hasAnchor) continue;
-        let w = d.weight * title * repeat(p.spec.text);
-        w = Math.max(0, Math.min(w, s.contextCap - contextTotal));
-        contextTotal += w;
-        raw += w;
-        items.push({ view: p.view, first: p.tokFirst, last: p.tokLast, e: { kind: 'congress', term: p.spec.text, weight: w, note: 'context' } });
-        continue;
-      }
-      const w = d.weight * title * repeat(p.spec.text);
-      raw += w;
-      items.push({ view: p.view, first: p.tokFirst, last: p.tokLast, e: { kind: 'congress', term: p.spec.text, weight: w, note: d.role === 'strong' ? 'strong term' : 'anchor' } });
-      if (d.role === 'anchor') {
-        // co-occurrence: distinct context terms in the same sentence within the window
-        const nearTerms = new Set<string>();
-        for (const c of contextBySent.get(`${p.view.field}:${p.sent}`) ?? []) {
-          const dist = c.tokFirst > p.tokLast ? c.tokFirst - p.tokLast : p.tokFirst - c.tokLast;
-          if (dist <= s.nearWindow) nearTerms.add(c.spec.text);
-        }
-        if (nearTerms.size) {
-          const bonus = s.nearBonus * Math.min(2, nearTerms.size) * Math.pow(s.repeatDecay, anchorIndex++);
-          raw += bonus;
-          items.push({
-            view: p.view,
-            first: p.tokFirst,
-            last: p.tokLast,
-            e: { kind: 'congress', term: `${p.spec.text} + ${[...nearTerms].join(', ')}`, weight: bonus, note: 'co-occurrence' },
-          });
-        }
-      }
-    }
-    for (const [p, n] of cancelledBy) {
-      const d = p.spec.data;
-      items.push({
-        view: n.view,
-        first: n.tokFirst,
-        last: n.tokLast,
-        e: { kind: 'negative', term: n.spec.text, weight: -(d.kind === 'pos' ? d.weight : 0), note: `cancels "${p.spec.text}"${n.spec.data.note ? ` (${n.spec.data.note})` : ''}` },
-      });
-    }
-    for (const n of neg) {
-      const d = n.spec.data;
-      if (d.kind !== 'neg' || d.scope !== 'item') continue;
-      const w = d.weight * repeat(`neg:${n.spec.text}`);
-      raw -= w;
-      items.push({ view: n.view, first: n.tokFirst, last: n.tokLast, e: { kind: 'negative', term: n.spec.text, weight: -w, note: d.note } });
-    }
+    let raw = scoreTopicTerms(active, cancelledBy, pos, s, seen, items);
+    raw = scoreTopicNegatives(cancelledBy, neg, s, seen, items, raw);
     // density: a long body with a single passing mention and nothing in the title is damped
-    const evidence = active.filter((p) => !isRole(p, 'context')).length;
-    const inTitle = active.some((p) => p.view.field === 'title' && !isRole(p, 'context'));
+    let evidence = 0;
+    let inTitle = false;
+    for (const p of active) {
+      if (isRole(p, 'context')) continue;
+      evidence++;
+      if (p.view.field === 'title') inTitle = true;
+    }
     if (raw > 0 && !inTitle && tokens > 400) {
       const density = (evidence * 1000) / tokens;
       if (density < s.minDensity) raw *= Math.max(0.4, density / s.minDensity);
@@ -354,122 +325,331 @@ export class Classifier implements ItemClassifier {
   }
 
   private scoreCues(cues: CompiledCues, views: View[]) {
-    const file = cues.file;
-    const sc = file.scoring;
     const items: Item[] = [];
     const groupTotals = new Map<number, number>();
     const seen = new Map<string, number>();
     let raw = 0;
     for (const v of views) {
       const hits = this.matcher.hits<CuePhrase>(cues.set, v.raw, v.stream, v.accents);
-      const negators = hits.filter((h) => h.spec.data.kind === 'negator');
-      const cueHits = longestNonOverlapping(hits.filter((h) => h.spec.data.kind === 'cue'));
-      // sentences that rebut/report a claim
-      for (const h of cueHits) {
-        const d = h.spec.data;
-        if (d.kind === 'cue' && file.groups[d.group].suppressSentence) v.suppressed.add(v.prepared.tokSent[h.tokFirst]);
+      const negators: Array<PhraseHit<CuePhrase>> = [];
+      const cueList: Array<PhraseHit<CuePhrase>> = [];
+      const verbs: Array<PhraseHit<CuePhrase>> = [];
+      const vague: Array<PhraseHit<CuePhrase>> = [];
+      for (const h of hits) {
+        const kind = h.spec.data.kind;
+        if (kind === 'negator') negators.push(h);
+        else if (kind === 'cue') cueList.push(h);
+        else if (kind === 'verb') verbs.push(h);
+        else vague.push(h);
       }
-      for (const h of cueHits) {
-        const d = h.spec.data;
-        if (d.kind !== 'cue') continue;
-        const group = file.groups[d.group];
-        const sent = v.prepared.tokSent[h.tokFirst];
-        if (group.weight > 0 && v.suppressed.has(sent)) continue;
-        const isNegated = negators.some(
-          (n) => n.tokLast < h.tokFirst && n.tokLast >= h.tokFirst - 2 && v.prepared.tokClause[n.tokFirst] === v.prepared.tokClause[h.tokFirst],
-        );
-        if (isNegated && group.weight > 0) continue;
-        const n = seen.get(h.spec.text) ?? 0;
-        seen.set(h.spec.text, n + 1);
-        const title = v.field === 'title' ? sc.titleWeight : 1;
-        let w = group.weight * title * Math.pow(sc.repeatDecay, n);
-        const cap = Math.abs(group.weight) * 2;
-        const total = groupTotals.get(d.group) ?? 0;
-        if (Math.abs(total + w) > cap) w = Math.sign(w) * Math.max(0, cap - Math.abs(total));
-        if (!w) continue;
-        groupTotals.set(d.group, total + w);
-        raw += w;
-        items.push({ view: v, first: h.tokFirst, last: h.tokLast, e: { kind: 'distortion', term: `${group.id}: ${h.spec.text}`, weight: w, note: group.note } });
-      }
-      // fabricated-quote pattern: a quotation introduced by a verb of saying, worse with a vague speaker
-      const quote = file.style.quote;
-      const verbs = hits.filter((h) => h.spec.data.kind === 'verb');
-      if (verbs.length) {
-        const vague = hits.filter((h) => h.spec.data.kind === 'vague');
-        let quotes = 0;
-        for (const [qStart, qEnd] of quotations(v.prepared.folded)) {
-          if (quotes >= 2) break;
-          const tokAfter = firstTokenAtOrAfter(v.prepared, qStart);
-          if (tokAfter < 0 || v.prepared.tokStart[tokAfter] >= qEnd || v.suppressed.has(v.prepared.tokSent[tokAfter])) continue;
-          // a quotation, not a scare-quoted word: at least four syllables inside
-          let inside = 0;
-          for (let t = tokAfter; t < v.prepared.count && v.prepared.tokStart[t] < qEnd; t++) inside++;
-          if (inside < 4) continue;
-          const sent = v.prepared.tokSent[tokAfter];
-          const verb = verbs.find((h) => h.tokLast < tokAfter && h.tokLast >= tokAfter - 8 && v.prepared.tokSent[h.tokFirst] === sent);
-          if (!verb) continue;
-          const speaker = vague.find((h) => h.tokLast < verb.tokFirst && v.prepared.tokSent[h.tokFirst] === sent);
-          const w = speaker ? quote.vagueWeight : quote.weight;
-          if (!w) continue;
-          quotes++;
-          raw += w;
-          items.push({
-            view: v,
-            first: speaker ? speaker.tokFirst : verb.tokFirst,
-            last: verb.tokLast,
-            e: { kind: 'distortion', term: speaker ? 'quote-vague-speaker' : 'quote', weight: w, note: speaker ? `quotation attributed to "${speaker.spec.text}"` : 'direct quotation' },
-          });
-        }
-      }
-      // shouting (all-caps words that are not acronyms)
-      const sh = file.style.shouting;
-      let shouted = 0;
-      for (let t = 0; t < v.prepared.count; t++) {
-        if (!(v.prepared.tokFlags[t] & TOK_UPPER)) continue;
-        const word = tokenText(v.prepared, t);
-        if (word.length < 3 || !VOWELS.test(word) || ROMAN.test(word) || cues.acronyms.has(word)) continue;
-        const w = Math.min(sh.perWord, sh.max - shouted);
-        if (w <= 0) break;
-        shouted += w;
-        raw += w;
-        items.push({ view: v, first: t, last: t, e: { kind: 'distortion', term: 'style: all caps', weight: w } });
-      }
-      // runs of ! / ?
-      const ex = file.style.exclamation;
-      let exTotal = 0;
-      for (const m of v.prepared.original.matchAll(cues.runRe)) {
-        const w = Math.min(ex.perRun, ex.max - exTotal);
-        if (w <= 0) break;
-        exTotal += w;
-        raw += w;
-        const start = m.index!;
-        explainRaw(items, v, start, start + m[0].length, { kind: 'distortion', term: 'style: exclamation run', weight: w });
-      }
-      // alarm emoji
-      const em = file.style.alarmEmoji;
-      let emTotal = 0;
-      if (cues.emoji.length && v.prepared.maxCode >= cues.emojiMin) {
-        const original = v.prepared.original;
-        const found: Array<[number, string]> = [];
-        for (const e of cues.emoji) {
-          let at = original.indexOf(e);
-          while (at >= 0) {
-            found.push([at, e]);
-            at = original.indexOf(e, at + e.length);
-          }
-        }
-        found.sort((a, b) => a[0] - b[0]);
-        for (const [at, e] of found) {
-          const w = Math.min(em.perEmoji, em.max - emTotal);
-          if (w <= 0) break;
-          emTotal += w;
-          raw += w;
-          explainRaw(items, v, at, at + e.length, { kind: 'distortion', term: `style: alarm emoji ${e}`, weight: w });
-        }
-      }
+      // (each part adds its weights to raw in turn, in the same order as one loop would)
+      raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, raw);
+      raw = scoreQuotes(cues, v, verbs, vague, items, raw);
+      raw = scoreStyle(cues, v, items, raw);
     }
     return { raw, items };
   }
+}
+
+/** Cue terms of one field (rebuttal sentences, negators, repeats, caps per group). */
+function scoreCueTerms(
+  cues: CompiledCues,
+  v: View,
+  cueList: Array<PhraseHit<CuePhrase>>,
+  negators: Array<PhraseHit<CuePhrase>>,
+  groupTotals: Map<number, number>,
+  seen: Map<string, number>,
+  items: Item[],
+  raw: number,
+): number {
+  const file = cues.file;
+  const sc = file.scoring;
+  const cueHits = longestNonOverlapping(cueList);
+  // sentences that rebut/report a claim
+  for (const h of cueHits) {
+    const d = h.spec.data;
+    if (d.kind === 'cue' && file.groups[d.group].suppressSentence) v.suppressed.add(v.prepared.tokSent[h.tokFirst]);
+  }
+  for (const h of cueHits) {
+    const d = h.spec.data;
+    if (d.kind !== 'cue') continue;
+    const group = file.groups[d.group];
+    const sent = v.prepared.tokSent[h.tokFirst];
+    if (group.weight > 0 && v.suppressed.has(sent)) continue;
+    let isNegated = false;
+    for (const n of negators) {
+      if (n.tokLast < h.tokFirst && n.tokLast >= h.tokFirst - 2 && v.prepared.tokClause[n.tokFirst] === v.prepared.tokClause[h.tokFirst]) {
+        isNegated = true;
+        break;
+      }
+    }
+    if (isNegated && group.weight > 0) continue;
+    const n = seen.get(h.spec.text) ?? 0;
+    seen.set(h.spec.text, n + 1);
+    const title = v.field === 'title' ? sc.titleWeight : 1;
+    let w = group.weight * title * Math.pow(sc.repeatDecay, n);
+    const cap = Math.abs(group.weight) * 2;
+    const total = groupTotals.get(d.group) ?? 0;
+    if (Math.abs(total + w) > cap) w = Math.sign(w) * Math.max(0, cap - Math.abs(total));
+    if (!w) continue;
+    groupTotals.set(d.group, total + w);
+    raw += w;
+    items.push(item(v, h.tokFirst, h.tokLast, core('distortion', `${group.id}: ${h.spec.text}`, w, group.note)));
+  }
+  return raw;
+}
+
+/** The fabricated-quote pattern in one field. */
+function scoreQuotes(cues: CompiledCues, v: View, verbs: Array<PhraseHit<CuePhrase>>, vague: Array<PhraseHit<CuePhrase>>, items: Item[], raw: number): number {
+  const file = cues.file;
+  // fabricated-quote pattern: a quotation introduced by a verb of saying, worse with a vague speaker
+  const quote = file.style.quote;
+  if (verbs.length) {
+    let quotes = 0;
+    for (const [qStart, qEnd] of quotationsIn(v.prepared.codes, v.prepared.foldedLength)) {
+      if (quotes >= 2) break;
+      const tokAfter = firstTokenAtOrAfter(v.prepared, qStart);
+      if (tokAfter < 0 || v.prepared.tokStart[tokAfter] >= qEnd || v.suppressed.has(v.prepared.tokSent[tokAfter])) continue;
+      // a quotation, not a scare-quoted word: at least four syllables inside
+      let inside = 0;
+      for (let t = tokAfter; t < v.prepared.count && v.prepared.tokStart[t] < qEnd; t++) inside++;
+      if (inside < 4) continue;
+      const sent = v.prepared.tokSent[tokAfter];
+      let verb: PhraseHit<CuePhrase> | undefined;
+      for (const h of verbs) {
+        if (h.tokLast < tokAfter && h.tokLast >= tokAfter - 8 && v.prepared.tokSent[h.tokFirst] === sent) {
+          verb = h;
+          break;
+        }
+      }
+      if (!verb) continue;
+      let speaker: PhraseHit<CuePhrase> | undefined;
+      for (const h of vague) {
+        if (h.tokLast < verb.tokFirst && v.prepared.tokSent[h.tokFirst] === sent) {
+          speaker = h;
+          break;
+        }
+      }
+      const w = speaker ? quote.vagueWeight : quote.weight;
+      if (!w) continue;
+      quotes++;
+      raw += w;
+      const term = speaker ? 'quote-vague-speaker' : 'quote';
+      const note = speaker ? `quotation attributed to "${speaker.spec.text}"` : 'direct quotation';
+      items.push(item(v, speaker ? speaker.tokFirst : verb.tokFirst, verb.tokLast, core('distortion', term, w, note)));
+    }
+  }
+  return raw;
+}
+
+/** Style features of one field: shouting, runs of ! and ?, alarm emoji. */
+function scoreStyle(cues: CompiledCues, v: View, items: Item[], raw: number): number {
+  const file = cues.file;
+  // shouting (all-caps words that are not acronyms)
+  const sh = file.style.shouting;
+  let shouted = 0;
+  for (let t = 0; t < v.prepared.count; t++) {
+    if (!(v.prepared.tokFlags[t] & TOK_UPPER)) continue;
+    const word = tokenText(v.prepared, t);
+    if (word.length < 3 || !VOWELS.test(word) || ROMAN.test(word) || cues.acronyms.has(word)) continue;
+    const w = Math.min(sh.perWord, sh.max - shouted);
+    if (w <= 0) break;
+    shouted += w;
+    raw += w;
+    items.push(item(v, t, t, core('distortion', 'style: all caps', w, undefined)));
+  }
+  // runs of ! / ?
+  const ex = file.style.exclamation;
+  let exTotal = 0;
+  const runRe = cues.runRe;
+  runRe.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = runRe.exec(v.prepared.original))) {
+    const w = Math.min(ex.perRun, ex.max - exTotal);
+    if (w <= 0) break;
+    exTotal += w;
+    raw += w;
+    const start = m.index;
+    explainRaw(items, v, start, start + m[0].length, core('distortion', 'style: exclamation run', w, undefined));
+  }
+  runRe.lastIndex = 0;
+  // alarm emoji
+  const em = file.style.alarmEmoji;
+  let emTotal = 0;
+  if (cues.emoji.length && v.prepared.maxCode >= cues.emojiMin) {
+    const original = v.prepared.original;
+    const found: Array<[number, string]> = [];
+    for (const e of cues.emoji) {
+      let at = original.indexOf(e);
+      while (at >= 0) {
+        found.push([at, e]);
+        at = original.indexOf(e, at + e.length);
+      }
+    }
+    found.sort(byPosition);
+    for (const [at, e] of found) {
+      const w = Math.min(em.perEmoji, em.max - emTotal);
+      if (w <= 0) break;
+      emTotal += w;
+      raw += w;
+      explainRaw(items, v, at, at + e.length, core('distortion', `style: alarm emoji ${e}`, w, undefined));
+    }
+  }
+  return raw;
+}
+
+type TopicScoring = TopicFile['scoring'];
+
+/**
+ * Negative contexts cancel the strong and anchor terms they overlap, and the anchors close to them
+ * in the sentence; without an uncancelled strong term, any near negative cancels every anchor.
+ */
+function cancellations(pos: TopicHit[], near: TopicHit[], nearWindow: number): Map<TopicHit, TopicHit> {
+  const nearBySent = new Map<number, TopicHit[]>();
+  for (const n of near) {
+    const k = sentenceKey(n.view.field, n.sent);
+    const list = nearBySent.get(k);
+    if (list) list.push(n);
+    else nearBySent.set(k, [n]);
+  }
+  const cancelledBy = new Map<TopicHit, TopicHit>();
+  for (const p of pos) {
+    const d = p.spec.data;
+    if (d.kind !== 'pos' || d.role === 'context') continue;
+    // a phrase never spans a sentence: overlapping and close negatives are in the same sentence
+    for (const n of nearBySent.get(sentenceKey(p.view.field, p.sent)) ?? []) {
+      const overlaps = n.first <= p.last && p.first <= n.last;
+      const close = n.sent === p.sent && (n.tokFirst > p.tokLast ? n.tokFirst - p.tokLast : p.tokFirst - n.tokLast) <= nearWindow;
+      if (overlaps || (d.role === 'anchor' && close)) {
+        cancelledBy.set(p, n);
+        break;
+      }
+    }
+  }
+  let hasStrong = false;
+  for (const p of pos) if (isRole(p, 'strong') && !cancelledBy.has(p)) hasStrong = true;
+  if (!hasStrong && near.length) {
+    for (const p of pos) if (isRole(p, 'anchor') && !cancelledBy.has(p)) cancelledBy.set(p, near[0]);
+  }
+  return cancelledBy;
+}
+
+/** Weights of the active (uncancelled) terms, context terms and co-occurrence bonuses. */
+function scoreTopicTerms(
+  active: TopicHit[],
+  cancelledBy: Map<TopicHit, TopicHit>,
+  pos: TopicHit[],
+  s: TopicScoring,
+  seen: Map<string, number>,
+  items: Item[],
+): number {
+  let hasStrong = false;
+  for (const p of pos) if (isRole(p, 'strong') && !cancelledBy.has(p)) hasStrong = true;
+  let hasAnchor = false;
+  for (const p of active) if (isRole(p, 'anchor')) hasAnchor = true;
+  const contextBySent = new Map<number, TopicHit[]>();
+  for (const c of active) {
+    if (!isRole(c, 'context')) continue;
+    const k = sentenceKey(c.view.field, c.sent);
+    const list = contextBySent.get(k);
+    if (list) list.push(c);
+    else contextBySent.set(k, [c]);
+  }
+  let raw = 0;
+  let contextTotal = 0;
+  let anchorIndex = 0;
+  for (const p of active) {
+    const d = p.spec.data;
+    if (d.kind !== 'pos') continue;
+    const title = p.view.field === 'title' ? s.titleWeight : 1;
+    if (d.role === 'context') {
+      if (!hasStrong && !hasAnchor) continue;
+      let w = d.weight * title * repeatFactor(seen, p.spec.text, s.repeatDecay);
+      w = Math.max(0, Math.min(w, s.contextCap - contextTotal));
+      contextTotal += w;
+      raw += w;
+      items.push(item(p.view, p.tokFirst, p.tokLast, core('congress', p.spec.text, w, 'context')));
+      continue;
+    }
+    const w = d.weight * title * repeatFactor(seen, p.spec.text, s.repeatDecay);
+    raw += w;
+    items.push(item(p.view, p.tokFirst, p.tokLast, core('congress', p.spec.text, w, d.role === 'strong' ? 'strong term' : 'anchor')));
+    if (d.role === 'anchor') {
+      // co-occurrence: distinct context terms in the same sentence within the window
+      const nearTerms = new Set<string>();
+      for (const c of contextBySent.get(sentenceKey(p.view.field, p.sent)) ?? []) {
+        const dist = c.tokFirst > p.tokLast ? c.tokFirst - p.tokLast : p.tokFirst - c.tokLast;
+        if (dist <= s.nearWindow) nearTerms.add(c.spec.text);
+      }
+      if (nearTerms.size) {
+        const bonus = s.nearBonus * Math.min(2, nearTerms.size) * Math.pow(s.repeatDecay, anchorIndex++);
+        raw += bonus;
+        items.push(item(p.view, p.tokFirst, p.tokLast, core('congress', `${p.spec.text} + ${[...nearTerms].join(', ')}`, bonus, 'co-occurrence')));
+      }
+    }
+  }
+  return raw;
+}
+
+/** Explanations of cancelled terms, and item-scope negatives (subtracted). */
+function scoreTopicNegatives(
+  cancelledBy: Map<TopicHit, TopicHit>,
+  neg: TopicHit[],
+  s: TopicScoring,
+  seen: Map<string, number>,
+  items: Item[],
+  raw: number,
+): number {
+  for (const [p, n] of cancelledBy) {
+    const d = p.spec.data;
+    const note = `cancels "${p.spec.text}"${n.spec.data.note ? ` (${n.spec.data.note})` : ''}`;
+    items.push(item(n.view, n.tokFirst, n.tokLast, core('negative', n.spec.text, -(d.kind === 'pos' ? d.weight : 0), note)));
+  }
+  for (const n of neg) {
+    const d = n.spec.data;
+    if (d.kind !== 'neg' || d.scope !== 'item') continue;
+    const w = d.weight * repeatFactor(seen, `neg:${n.spec.text}`, s.repeatDecay);
+    raw -= w;
+    items.push(item(n.view, n.tokFirst, n.tokLast, core('negative', n.spec.text, -w, d.note)));
+  }
+  return raw;
+}
+
+/** Appends the explanation of an item: tokens first..last, or raw original offsets. */
+function explain(out: Explanation[], v: View, first: number, last: number, e: ExplanationCore, raw: [number, number] | null): void {
+  const [start, end] = raw ?? tokenSpan(v.prepared, first, last);
+  out.push(explanation(e, v.prepared.original.slice(start, end), v.field, start, end));
+}
+
+/** Title explanations first, then by offset. */
+function byFieldAndStart(a: Explanation, b: Explanation): number {
+  return a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1;
+}
+
+type TopicHit = PhraseHit<TopicPhrase> & { view: View; sent: number };
+
+function locate(h: PhraseHit<TopicPhrase>, v: View): TopicHit {
+  return { spec: h.spec, first: h.first, last: h.last, tokFirst: h.tokFirst, tokLast: h.tokLast, view: v, sent: v.prepared.tokSent[h.tokFirst] };
+}
+
+function isRole(h: TopicHit, role: string): boolean {
+  return h.spec.data.kind === 'pos' && h.spec.data.role === role;
+}
+
+/** decay^(times `key` was seen before), counting this one. */
+function repeatFactor(seen: Map<string, number>, key: string, decay: number): number {
+  const n = seen.get(key) ?? 0;
+  seen.set(key, n + 1);
+  return Math.pow(decay, n);
+}
+
+/** Key of a field's sentence (title and text sentences apart). */
+function sentenceKey(field: Field, sent: number): number {
+  return field === 'title' ? sent * 2 : sent * 2 + 1;
+}
+
+function byPosition(a: [number, string], b: [number, string]): number {
+  return a[0] - b[0];
 }
 
 /**
@@ -490,7 +670,7 @@ function explanation(e: ExplanationCore, matched: string, field: Field, start: n
 
 /** An explanation at raw offsets of the original string (style features). */
 function explainRaw(items: Item[], view: View, start: number, end: number, e: ExplanationCore) {
-  items.push({ view, first: -1, last: -1, e, raw: [start, end] });
+  items.push({ view, first: -1, last: -1, raw: [start, end], e });
 }
 
 function firstTokenAtOrAfter(p: PreparedText, pos: number): number {

@@ -6,7 +6,7 @@
  */
 import { z } from 'zod';
 import type { Vocabulary } from './automaton.ts';
-import { dateWithin, extractDates, extractNumbers, formatDayDate, type DayDate } from './extract.ts';
+import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate } from './extract.ts';
 import { loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
 import type { PreparedText } from './text.ts';
@@ -148,6 +148,15 @@ export type FactPhrase =
   | { kind: 'context'; fact: number; check: number }
   | { kind: 'exclude'; fact: number; check: number };
 
+/**
+ * Every phrase datum gets all keys, in one order, whatever its kind: objects of one shape keep the
+ * engine's property accesses monomorphic (a shape first seen late would throw optimised code away).
+ */
+const PHRASE_KEYS = { kind: 'event', scope: '', weak: false, name: '', key: '', fact: -1, check: -1 };
+function factPhrase(d: FactPhrase): FactPhrase {
+  return { ...PHRASE_KEYS, ...d } as FactPhrase;
+}
+
 interface Located<T> {
   hit: PhraseHit<T>;
   field: FieldView;
@@ -169,9 +178,12 @@ function canon(text: string): string {
 
 export class FactChecker {
   private readonly phrases: PhraseSet<FactPhrase>;
-  private readonly scopesWithFacts = new Set<string>();
-  private readonly scopePlaces = new Map<string, Set<string>>();
-  private readonly officialPlaces = new Map<FactCheck, string[]>();
+  readonly scopesWithFacts = new Set<string>();
+  readonly scopePlaces = new Map<string, Set<string>>();
+  readonly officialPlaces = new Map<FactCheck, string[]>();
+  /** The facts of each scope, with their index in data.facts. */
+  readonly factsByScope = new Map<string, Array<{ f: OfficialFact; i: number }>>();
+  private lastCheck: object | null = null;
 
   constructor(
     readonly data: FactsFile,
@@ -179,31 +191,34 @@ export class FactChecker {
   ) {
     this.phrases = new PhraseSet<FactPhrase>(vocabulary);
     for (const [scope, def] of Object.entries(data.scopes)) {
-      for (const m of def.markers) this.phrases.add(m, { kind: 'marker', scope, weak: false });
-      for (const m of def.weakMarkers) this.phrases.add(m, { kind: 'marker', scope, weak: true });
+      for (const m of def.markers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: false }));
+      for (const m of def.weakMarkers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: true }));
       this.scopePlaces.set(scope, new Set(def.places.map(canon)));
     }
-    for (const e of data.events) this.phrases.add(e, { kind: 'event' });
-    for (const e of data.eventNouns) this.phrases.add(e, { kind: 'eventNoun' });
-    for (const v of data.placeVerbs) this.phrases.add(v, { kind: 'placeVerb' });
-    for (const n of data.negators) this.phrases.add(n, { kind: 'negator' });
+    for (const e of data.events) this.phrases.add(e, factPhrase({ kind: 'event' }));
+    for (const e of data.eventNouns) this.phrases.add(e, factPhrase({ kind: 'eventNoun' }));
+    for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
+    for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     const places = new Set(data.places);
     data.facts.forEach((fact, f) => {
       this.scopesWithFacts.add(fact.scope);
+      const inScope = this.factsByScope.get(fact.scope);
+      if (inScope) inScope.push({ f: fact, i: f });
+      else this.factsByScope.set(fact.scope, [{ f: fact, i: f }]);
       fact.checks.forEach((check, c) => {
-        if (check.kind === 'claims') for (const t of check.terms) this.phrases.add(t, { kind: 'claim', fact: f, check: c });
+        if (check.kind === 'claims') for (const t of check.terms) this.phrases.add(t, factPhrase({ kind: 'claim', fact: f, check: c }));
         if (check.kind === 'place') {
           for (const p of check.places) places.add(p);
           this.officialPlaces.set(check, check.places.map(canon));
         }
         if (check.kind === 'number') {
-          for (const u of check.units) this.phrases.add(u, { kind: 'unit', fact: f, check: c });
-          for (const x of check.context) this.phrases.add(x, { kind: 'context', fact: f, check: c });
-          for (const x of check.exclude) this.phrases.add(x, { kind: 'exclude', fact: f, check: c });
+          for (const u of check.units) this.phrases.add(u, factPhrase({ kind: 'unit', fact: f, check: c }));
+          for (const x of check.context) this.phrases.add(x, factPhrase({ kind: 'context', fact: f, check: c }));
+          for (const x of check.exclude) this.phrases.add(x, factPhrase({ kind: 'exclude', fact: f, check: c }));
         }
       });
     });
-    for (const p of places) this.phrases.add(p, { kind: 'place', name: p, key: canon(p) });
+    for (const p of places) this.phrases.add(p, factPhrase({ kind: 'place', name: p, key: canon(p) }));
   }
 
   get facts(): OfficialFact[] {
@@ -220,30 +235,136 @@ export class FactChecker {
   }
 
   /**
-   * Finds contradictions across the fields of one item. `hitsOf` gives the matches of phraseSet
-   * in a field when the caller already has them (one shared automaton pass).
+   * Finds contradictions across the fields of one item. `hits` gives the matches of phraseSet in
+   * each field (same order as `fields`) when the caller already has them (one shared automaton pass).
    */
-  check(fields: FieldView[], hitsOf?: (field: FieldView) => Array<PhraseHit<FactPhrase>>): Contradiction[] {
-    const all: Array<Located<FactPhrase>> = [];
-    const base = new Map<FieldView, number>();
+  check(fields: FieldView[], hits?: ReadonlyArray<Array<PhraseHit<FactPhrase>>>): Contradiction[] {
+    const run = new ItemCheck(this, fields, hits);
+    // Kept until the next check: a live instance keeps the engine's shape of ItemCheck (and the
+    // optimised code of its methods) through full GCs.
+    this.lastCheck = run;
+    return run.run();
+  }
+}
+
+type Of<K extends FactPhrase['kind']> = Located<Extract<FactPhrase, { kind: K }>>;
+interface MarkerScope {
+  m: Located<FactPhrase>;
+  scope: string;
+  weak: boolean;
+}
+interface ForeignInfo {
+  sents: Set<number>;
+  any: boolean;
+  ownNamed: boolean;
+}
+
+function bySentence<T extends { sent: number }>(xs: T[]): Map<number, T[]> {
+  const m = new Map<number, T[]>();
+  for (const x of xs) {
+    const list = m.get(x.sent);
+    if (list) list.push(x);
+    else m.set(x.sent, [x]);
+  }
+  return m;
+}
+
+/** A position (token, clause) in a field as a number: title and text apart. */
+function fieldKey(fv: FieldView, n: number): number {
+  return fv.field === 'title' ? n * 2 : n * 2 + 1;
+}
+
+function byKey<T>(m: Map<number, T[]>, k: number, x: T): void {
+  const list = m.get(k);
+  if (list) list.push(x);
+  else m.set(k, [x]);
+}
+
+/** Index of the last marker with g' <= g in a sorted list (-1 if none). */
+function lastAtOrBefore(list: MarkerScope[], g: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (list[mid].m.g <= g) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
+}
+
+const BEFORE = 0;
+const AFTER = 1;
+const ANY = 2;
+function nearestIn(list: MarkerScope[], g: number, dir: number): string | null {
+  const i = lastAtOrBefore(list, g);
+  const before = i >= 0 ? list[i] : null;
+  const after = i + 1 < list.length ? list[i + 1] : null;
+  if (dir === BEFORE) return before?.scope ?? null;
+  if (dir === AFTER) return after?.scope ?? null;
+  if (!before) return after?.scope ?? null;
+  if (!after) return before.scope;
+  return g - before.m.g <= after.m.g - g ? before.scope : after.scope;
+}
+
+function isSuppressed(fv: FieldView, tok: number): boolean {
+  return fv.suppressed.has(fv.prepared.tokSent[tok]);
+}
+
+const NO_LOCATED: Array<Located<FactPhrase>> = [];
+const NO_MARKERS: MarkerScope[] = [];
+
+/**
+ * The checks of one item. A class rather than closures inside check(): its methods are compiled
+ * once and kept, where closures made per call lose their optimised code at every full GC.
+ */
+class ItemCheck {
+  private readonly data: FactsFile;
+  private readonly all: Array<Located<FactPhrase>> = [];
+  private readonly base = new Map<FieldView, number>();
+  private readonly sentBase = new Map<FieldView, number>();
+  private readonly byKind = new Map<FactPhrase['kind'], Array<Located<FactPhrase>>>();
+  private unclaimedPlaces: Array<Of<'place'>> = [];
+  private readonly foreignCache = new Map<string, ForeignInfo>();
+  private markerScopes: MarkerScope[] = NO_MARKERS;
+  private strongMarkers: MarkerScope[] = NO_MARKERS;
+  private readonly markersBySent = new Map<number, MarkerScope[]>();
+  private readonly negatorEnds = new Set<string>();
+  private readonly nounSentences = new Set<number>();
+  private readonly found = new Map<string, Contradiction>();
+  private scoped = false;
+  private negatorsRead = false;
+
+  constructor(
+    private readonly checker: FactChecker,
+    private readonly fields: FieldView[],
+    hits: ReadonlyArray<Array<PhraseHit<FactPhrase>>> | undefined,
+  ) {
+    this.data = checker.data;
     let offset = 0;
     let sentOffset = 0;
-    const sentBase = new Map<FieldView, number>();
-    for (const fv of fields) {
-      base.set(fv, offset);
-      sentBase.set(fv, sentOffset);
-      for (const hit of hitsOf ? hitsOf(fv) : this.phrases.match(fv.stream, fv.accents)) {
-        all.push({ hit, field: fv, g: offset + hit.tokFirst, sent: sentOffset + fv.prepared.tokSent[hit.tokFirst] });
+    for (let index = 0; index < fields.length; index++) {
+      const fv = fields[index];
+      this.base.set(fv, offset);
+      this.sentBase.set(fv, sentOffset);
+      for (const hit of hits ? hits[index] : checker.phraseSet.match(fv.stream, fv.accents)) {
+        this.all.push({ hit, field: fv, g: offset + hit.tokFirst, sent: sentOffset + fv.prepared.tokSent[hit.tokFirst] });
       }
       offset += fv.prepared.count + 1000;
       sentOffset += (fv.prepared.count ? fv.prepared.tokSent[fv.prepared.count - 1] : 0) + 1000;
     }
-    const byKind = new Map<FactPhrase['kind'], Array<Located<FactPhrase>>>();
-    for (const x of all) {
-      const list = byKind.get(x.hit.spec.data.kind);
+  }
+
+  private of<K extends FactPhrase['kind']>(kind: K): Array<Of<K>> {
+    return (this.byKind.get(kind) ?? NO_LOCATED) as Array<Of<K>>;
+  }
+
+  run(): Contradiction[] {
+    for (const x of this.all) {
+      const list = this.byKind.get(x.hit.spec.data.kind);
       if (list) list.push(x);
-      else byKind.set(x.hit.spec.data.kind, [x]);
+      else this.byKind.set(x.hit.spec.data.kind, [x]);
     }
+    const byKind = this.byKind;
     // no event marker: no claim can be attributed to an event with facts
     if (!byKind.has('marker')) return [];
     // nothing that could be a claim: no claim term, no venue verb, no event verb with an event noun, no unit with a context
@@ -254,232 +375,181 @@ export class FactChecker {
       !(byKind.has('unit') && byKind.has('context'))
     )
       return [];
-    const of = <K extends FactPhrase['kind']>(kind: K) => (byKind.get(kind) ?? []) as Array<Located<Extract<FactPhrase, { kind: K }>>>;
-    const markers = of('marker');
-    const places = of('place');
-    const placeVerbs = of('placeVerb');
-    const negators = of('negator');
-    const events = of('event');
-
-    const group = <T extends Located<FactPhrase>>(xs: T[], key: (x: T) => number | string) => {
-      const m = new Map<number | string, T[]>();
-      for (const x of xs) {
-        const k = key(x);
-        const list = m.get(k);
-        if (list) list.push(x);
-        else m.set(k, [x]);
-      }
-      return m;
-    };
-    const placesBySent = group(places, (x) => x.sent);
+    const places = this.of('place');
+    const placeVerbs = this.of('placeVerb');
+    const placesBySent = bySentence(places);
 
     // A place right after a place verb is a claimed venue; elsewhere, another province next to a
     // marker ("Đảng bộ tỉnh Kon Tum") means the marker is about another event.
     const claimedPlaceTokens = new Set<string>();
-    const placeClaims: Array<{ verb: Located<FactPhrase>; place: Located<Extract<FactPhrase, { kind: 'place' }>> }> = [];
+    const placeClaims: Array<{ verb: Located<FactPhrase>; place: Of<'place'> }> = [];
     for (const v of placeVerbs) {
-      const p = (placesBySent.get(v.sent) ?? []).find(
-        (x) => x.field === v.field && x.hit.tokFirst > v.hit.tokLast && x.hit.tokFirst <= v.hit.tokLast + 3,
-      );
+      let p: Of<'place'> | undefined;
+      for (const x of placesBySent.get(v.sent) ?? []) {
+        if (x.field === v.field && x.hit.tokFirst > v.hit.tokLast && x.hit.tokFirst <= v.hit.tokLast + 3) {
+          p = x;
+          break;
+        }
+      }
       if (p) {
         placeClaims.push({ verb: v, place: p });
         claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
       }
     }
-    const unclaimedPlaces = places.filter((p) => !claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`));
-    const foreignCache = new Map<string, { sents: Set<number>; any: boolean; ownNamed: boolean }>();
-    const scopeOfMarker = (m: Located<Extract<FactPhrase, { kind: 'marker' }>>): string => {
-      const scope = m.hit.spec.data.scope;
-      const own = this.scopePlaces.get(scope);
-      if (!own || !own.size) return scope;
-      let info = foreignCache.get(scope);
-      if (!info) {
-        const foreign = unclaimedPlaces.filter((p) => !own.has(p.hit.spec.data.key));
-        info = {
-          sents: new Set(foreign.map((p) => p.sent)),
-          any: foreign.length > 0,
-          ownNamed: unclaimedPlaces.some((p) => own.has(p.hit.spec.data.key)),
-        };
-        foreignCache.set(scope, info);
-      }
-      if (!info.any) return scope;
-      // another province in the same sentence, or anywhere in an item that never names the scope's own places
-      return info.sents.has(m.sent) || !info.ownNamed ? 'other' : scope;
-    };
-    type MarkerScope = { m: Located<FactPhrase>; scope: string; weak: boolean };
-    const markerScopes: MarkerScope[] = markers.map((m) => ({ m, scope: scopeOfMarker(m), weak: m.hit.spec.data.weak }));
-    markerScopes.sort((x, y) => x.m.g - y.m.g);
-    const strongMarkers = markerScopes.filter((x) => !x.weak);
-    const markersBySent = new Map<number, MarkerScope[]>();
-    for (const x of markerScopes) {
-      const list = markersBySent.get(x.m.sent);
-      if (list) list.push(x);
-      else markersBySent.set(x.m.sent, [x]);
-    }
-    /** Index of the last marker with g' <= g in a sorted list (-1 if none). */
-    const lastAtOrBefore = (list: MarkerScope[], g: number) => {
-      let lo = 0;
-      let hi = list.length;
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1;
-        if (list[mid].m.g <= g) lo = mid + 1;
-        else hi = mid;
-      }
-      return lo - 1;
-    };
-    const nearestIn = (list: MarkerScope[], g: number, dir: 'before' | 'after' | 'any'): string | null => {
-      const i = lastAtOrBefore(list, g);
-      const before = i >= 0 ? list[i] : null;
-      const after = i + 1 < list.length ? list[i + 1] : null;
-      if (dir === 'before') return before?.scope ?? null;
-      if (dir === 'after') return after?.scope ?? null;
-      if (!before) return after?.scope ?? null;
-      if (!after) return before.scope;
-      return g - before.m.g <= after.m.g - g ? before.scope : after.scope;
-    };
+    const unclaimed: Array<Of<'place'>> = [];
+    for (const p of places) if (!claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`)) unclaimed.push(p);
+    this.unclaimedPlaces = unclaimed;
+    for (const n of this.of('eventNoun')) this.nounSentences.add(n.sent);
 
-    /**
-     * Scope of a claim at global position g in sentence s. Full markers before it in the sentence,
-     * then before it in the item, then after it in the sentence; then weak markers in the sentence;
-     * then anything nearest.
-     */
-    const scopeAt = (g: number, s: number): string | null => {
-      const inSent = markersBySent.get(s) ?? [];
-      const strongInSent = inSent.filter((x) => !x.weak);
-      return (
-        nearestIn(strongInSent, g, 'before') ??
-        nearestIn(strongMarkers, g, 'before') ??
-        nearestIn(strongInSent, g, 'after') ??
-        nearestIn(inSent, g, 'any') ??
-        nearestIn(markerScopes, g, 'any')
-      );
-    };
-    const negatorEnds = new Set(negators.map((n) => `${n.field.field}:${n.hit.tokLast}`));
-    const negated = (fv: FieldView, tokFirst: number): boolean => {
-      for (const back of [1, 2]) {
-        const t = tokFirst - back;
-        if (t < 0 || fv.prepared.tokClause[t] !== fv.prepared.tokClause[tokFirst]) break;
-        if (negatorEnds.has(`${fv.field}:${t}`)) return true;
-      }
-      return false;
-    };
-    const suppressed = (fv: FieldView, tok: number) => fv.suppressed.has(fv.prepared.tokSent[tok]);
-    const nounSentences = new Set(of('eventNoun').map((n) => n.sent));
-    const namesEvent = (sent: number) => !this.data.eventNouns.length || nounSentences.has(sent);
-    const eventsBySent = group(events, (x) => x.sent);
-    const nounsBySent = group(of('eventNoun'), (x) => x.sent);
+    this.claims();
+    this.venues(placeClaims);
+    this.dates();
+    this.numbers();
+    return [...this.found.values()];
+  }
 
-    const found = new Map<string, Contradiction>();
-    const add = (factIndex: number, fv: FieldView, tokFirst: number, tokLast: number, note: string) => {
-      const fact = this.data.facts[factIndex];
-      const key = `${fact.id}:${fv.field}:${tokFirst}`;
-      if (!found.has(key)) found.set(key, { factId: fact.id, field: fv.field, tokFirst, tokLast, note });
-    };
-    const factsIn = (scope: string | null) =>
-      scope && this.scopesWithFacts.has(scope) ? this.data.facts.map((f, i) => ({ f, i })).filter((x) => x.f.scope === scope) : [];
-
-    // 1. Claims the official statement rules out (overlapping terms of one fact count once).
-    const claims = of('claim');
-    const claimHits = new Set(longestNonOverlapping(claims.map((c) => c.hit)));
+  /** 1. Claims the official statement rules out (overlapping terms of one fact count once). */
+  private claims(): void {
+    const claims = this.of('claim');
+    const claimList: Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>> = [];
+    for (const c of claims) claimList.push(c.hit);
+    const claimHits = new Set(longestNonOverlapping(claimList));
     for (const c of claims) {
       if (!claimHits.has(c.hit)) continue;
       const { fact } = c.hit.spec.data;
-      if (suppressed(c.field, c.hit.tokFirst) || negated(c.field, c.hit.tokFirst) || !namesEvent(c.sent)) continue;
-      if (scopeAt(c.g, c.sent) !== this.data.facts[fact].scope) continue;
+      if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !this.namesEvent(c.sent)) continue;
+      if (this.scopeAt(c.g, c.sent) !== this.data.facts[fact].scope) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
-      add(fact, c.field, c.hit.tokFirst, c.hit.tokLast, note);
+      this.add(fact, c.field, c.hit.tokFirst, c.hit.tokLast, note);
     }
 
-    // 2. Venue claims.
+  }
+
+  /** 2. Venue claims. */
+  private venues(placeClaims: Array<{ verb: Located<FactPhrase>; place: Of<'place'> }>): void {
     for (const { verb, place } of placeClaims) {
       const fv = verb.field;
-      if (suppressed(fv, verb.hit.tokFirst) || !namesEvent(verb.sent)) continue;
-      const scope = scopeAt(verb.g, verb.sent);
-      const isNegated = negated(fv, verb.hit.tokFirst);
-      for (const { f, i } of factsIn(scope)) {
+      if (isSuppressed(fv, verb.hit.tokFirst) || !this.namesEvent(verb.sent)) continue;
+      const scope = this.scopeAt(verb.g, verb.sent);
+      const isNegated = this.negated(fv, verb.hit.tokFirst);
+      for (const { f, i } of this.factsIn(scope)) {
         for (const check of f.checks) {
           if (check.kind !== 'place') continue;
-          const official = this.officialPlaces.get(check)!;
+          const official = this.checker.officialPlaces.get(check)!;
           const name = place.hit.spec.data.key;
-          const isOfficial = official.some((o) => o === name || o.endsWith(` ${name}`) || name.endsWith(` ${o}`));
-          if (!isOfficial && !isNegated) add(i, fv, verb.hit.tokFirst, place.hit.tokLast, `claims the venue is ${place.hit.spec.data.name}`);
-          if (isOfficial && isNegated) add(i, fv, verb.hit.tokFirst, place.hit.tokLast, `denies the official venue ${place.hit.spec.data.name}`);
+          let isOfficial = false;
+          for (const o of official) {
+            if (o === name || o.endsWith(` ${name}`) || name.endsWith(` ${o}`)) {
+              isOfficial = true;
+              break;
+            }
+          }
+          if (!isOfficial && !isNegated) this.add(i, fv, verb.hit.tokFirst, place.hit.tokLast, `claims the venue is ${place.hit.spec.data.name}`);
+          if (isOfficial && isNegated) this.add(i, fv, verb.hit.tokFirst, place.hit.tokLast, `denies the official venue ${place.hit.spec.data.name}`);
         }
       }
     }
 
-    // 3. Dates tied to the event.
-    for (const fv of events.length && nounSentences.size ? fields : []) {
+  }
+
+  /** 3. Dates tied to the event. */
+  private dates(): void {
+    const events = this.of('event');
+    const eventsBySent = bySentence(events);
+    const nounsBySent = bySentence(this.of('eventNoun'));
+    for (const fv of events.length && this.nounSentences.size ? this.fields : []) {
       // a date is only tied to the event by an event verb in its own field
-      if (!events.some((e) => e.field === fv)) continue;
+      let hasEvent = false;
+      for (const e of events) if (e.field === fv) hasEvent = true;
+      if (!hasEvent) continue;
       const p = fv.prepared;
-      const g0 = base.get(fv)!;
-      const s0 = sentBase.get(fv)!;
+      const g0 = this.base.get(fv)!;
+      const s0 = this.sentBase.get(fv)!;
       for (const mention of extractDates(p)) {
-        if (suppressed(fv, mention.tokFirst)) continue;
+        if (isSuppressed(fv, mention.tokFirst)) continue;
         const sent = p.tokSent[mention.tokFirst];
-        if (!namesEvent(s0 + sent)) continue;
+        if (!this.namesEvent(s0 + sent)) continue;
         // an event verb shortly before the date, or a sentence that opens with the date and has an event verb
         const gs = s0 + sent;
-        const nouns = (nounsBySent.get(gs) ?? []).filter((n) => n.field === fv);
-        const tied = (eventsBySent.get(gs) ?? []).some((e) => {
-          if (e.field !== fv) return false;
-          // "<đại hội> khai mạc ngày 20/10", "hoãn sang tháng 12"
-          if (e.hit.tokLast < mention.tokFirst && e.hit.tokLast >= mention.tokFirst - 5) return nouns.some((n) => n.hit.tokFirst < e.hit.tokFirst);
-          // "Sáng 14/10, ... Đại hội ... khai mạc": the sentence opens with the date and the congress is the subject
-          let sentStart = mention.tokFirst;
-          while (sentStart > 0 && p.tokSent[sentStart - 1] === sent) sentStart--;
-          return (
-            mention.tokFirst - sentStart <= 2 &&
-            e.hit.tokFirst > mention.tokLast &&
-            nouns.some((n) => n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst)
-          );
-        });
+        const sentNouns: Array<Of<'eventNoun'>> = [];
+        for (const n of nounsBySent.get(gs) ?? []) if (n.field === fv) sentNouns.push(n);
+        let tied = false;
+        for (const e of eventsBySent.get(gs) ?? []) {
+          if (isTied(e, mention, sentNouns, fv)) {
+            tied = true;
+            break;
+          }
+        }
         if (!tied) continue;
         const g = g0 + mention.tokFirst;
-        const scope = scopeAt(g, s0 + sent);
-        for (const { f, i } of factsIn(scope)) {
+        const scope = this.scopeAt(g, s0 + sent);
+        for (const { f, i } of this.factsIn(scope)) {
           for (const check of f.checks) {
             if (check.kind !== 'dates') continue;
-            const outside = mention.dates.filter((d: DayDate) => !dateWithin(d, check.start, check.end));
+            const outside: DayDate[] = [];
+            for (const d of mention.dates) if (!dateWithin(d, check.start, check.end)) outside.push(d);
             if (outside.length)
-              add(i, fv, mention.tokFirst, mention.tokLast, `dates the event ${outside.map(formatDayDate).join(', ')}; official ${check.start}…${check.end}`);
+              this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the event ${outside.map(formatDayDate).join(', ')}; official ${check.start}…${check.end}`);
           }
         }
       }
     }
 
-    // 4. Numbers with a unit, next to a context phrase.
-    const units = of('unit');
-    const contexts = of('context');
-    const excludes = of('exclude');
-    const unitsAt = group(units, (x) => `${x.field.field}:${x.hit.tokFirst}`);
-    const contextsBySent = group(contexts, (x) => x.sent);
-    const excludesByClause = group(excludes, (x) => `${x.field.field}:${x.field.prepared.tokClause[x.hit.tokFirst]}`);
-    for (const fv of units.length && contexts.length ? fields : []) {
-      // a number counts only with a unit right after it, in its own field
-      if (!units.some((u) => u.field === fv)) continue;
+  }
+
+  /** 4. Numbers with a unit, next to a context phrase. */
+  private numbers(): void {
+    const units = this.of('unit');
+    const contexts = this.of('context');
+    const excludes = this.of('exclude');
+    const unitsAt = new Map<number, Array<Of<'unit'>>>();
+    for (const x of units) byKey(unitsAt, fieldKey(x.field, x.hit.tokFirst), x);
+    const contextsBySent = bySentence(contexts);
+    const excludesByClause = new Map<number, Array<Of<'exclude'>>>();
+    for (const x of excludes) byKey(excludesByClause, fieldKey(x.field, x.field.prepared.tokClause[x.hit.tokFirst]), x);
+    for (const fv of units.length && contexts.length ? this.fields : []) {
+      // a number counts only with a unit right after it and a context phrase before it, in its own field
+      let hasUnit = false;
+      let hasContext = false;
+      for (const u of units) if (u.field === fv) hasUnit = true;
+      for (const c of contexts) if (c.field === fv) hasContext = true;
+      if (!hasUnit || !hasContext) continue;
       const p = fv.prepared;
-      const g0 = base.get(fv)!;
-      const s0 = sentBase.get(fv)!;
+      const g0 = this.base.get(fv)!;
+      const s0 = this.sentBase.get(fv)!;
       for (const num of extractNumbers(p)) {
-        if (suppressed(fv, num.tokFirst)) continue;
-        const unitHits = unitsAt.get(`${fv.field}:${num.tokLast + 1}`) ?? [];
+        if (isSuppressed(fv, num.tokFirst)) continue;
+        const unitHits = unitsAt.get(fieldKey(fv, num.tokLast + 1)) ?? [];
         if (!unitHits.length) continue;
         if (num.words && num.tokFirst === num.tokLast && num.value < 10) continue;
         const sent = p.tokSent[num.tokFirst];
         const clause = p.tokClause[num.tokFirst];
-        const scope = scopeAt(g0 + num.tokFirst, s0 + sent);
-        const candidates = factsIn(scope).flatMap(({ f, i }) =>
-          f.checks.map((check, c) => ({ f, i, c, check })).filter((x) => x.check.kind === 'number' && unitHits.some((u) => u.hit.spec.data.fact === x.i && u.hit.spec.data.check === x.c)),
-        );
+        const scope = this.scopeAt(g0 + num.tokFirst, s0 + sent);
+        const candidates: Array<{ i: number; c: number }> = [];
+        for (const { f, i } of this.factsIn(scope)) {
+          for (let c = 0; c < f.checks.length; c++) {
+            if (f.checks[c].kind !== 'number') continue;
+            for (const u of unitHits) {
+              if (u.hit.spec.data.fact === i && u.hit.spec.data.check === c) {
+                candidates.push({ i, c });
+                break;
+              }
+            }
+          }
+        }
         if (!candidates.length) continue;
         // nearest context phrase before the number in the sentence decides which fact it speaks of
         let best: { i: number; c: number; d: number } | null = null;
         for (const ctx of contextsBySent.get(s0 + sent) ?? []) {
           if (ctx.field !== fv || ctx.hit.tokLast >= num.tokFirst) continue;
-          const cand = candidates.find((x) => x.i === ctx.hit.spec.data.fact && x.c === ctx.hit.spec.data.check);
+          let cand: { i: number; c: number } | undefined;
+          for (const x of candidates) {
+            if (x.i === ctx.hit.spec.data.fact && x.c === ctx.hit.spec.data.check) {
+              cand = x;
+              break;
+            }
+          }
           if (!cand) continue;
           const d = num.tokFirst - ctx.hit.tokLast;
           if (!best || d < best.d) best = { i: cand.i, c: cand.c, d };
@@ -487,16 +557,128 @@ export class FactChecker {
         if (!best) continue;
         const check = this.data.facts[best.i].checks[best.c];
         if (check.kind !== 'number') continue;
-        const excluded = (excludesByClause.get(`${fv.field}:${clause}`) ?? []).some(
-          (x) => x.hit.spec.data.fact === best!.i && x.hit.spec.data.check === best!.c,
-        );
+        let excluded = false;
+        for (const x of excludesByClause.get(fieldKey(fv, clause)) ?? []) {
+          if (x.hit.spec.data.fact === best.i && x.hit.spec.data.check === best.c) {
+            excluded = true;
+            break;
+          }
+        }
         if (excluded) continue;
         if (num.value !== check.value) {
           const unit = unitHits[0].hit.spec.text;
-          add(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast, `says ${num.value} ${unit}; official ${check.value}`);
+          this.add(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast, `says ${num.value} ${unit}; official ${check.value}`);
         }
       }
     }
-    return [...found.values()];
   }
+
+  /** The scope of every marker, sorted by position (on first need: many items need none). */
+  private scopeMarkers(): void {
+    const markerScopes: MarkerScope[] = [];
+    for (const m of this.of('marker')) markerScopes.push({ m, scope: this.scopeOfMarker(m), weak: m.hit.spec.data.weak });
+    markerScopes.sort(byMarkerPosition);
+    this.markerScopes = markerScopes;
+    const strongMarkers: MarkerScope[] = [];
+    for (const x of markerScopes) if (!x.weak) strongMarkers.push(x);
+    this.strongMarkers = strongMarkers;
+    for (const x of markerScopes) {
+      const list = this.markersBySent.get(x.m.sent);
+      if (list) list.push(x);
+      else this.markersBySent.set(x.m.sent, [x]);
+    }
+    this.scoped = true;
+  }
+
+  private scopeOfMarker(m: Of<'marker'>): string {
+    const scope = m.hit.spec.data.scope;
+    const own = this.checker.scopePlaces.get(scope);
+    if (!own || !own.size) return scope;
+    let info = this.foreignCache.get(scope);
+    if (!info) {
+      const sents = new Set<number>();
+      let any = false;
+      let ownNamed = false;
+      for (const p of this.unclaimedPlaces) {
+        if (own.has(p.hit.spec.data.key)) ownNamed = true;
+        else {
+          sents.add(p.sent);
+          any = true;
+        }
+      }
+      info = { sents, any, ownNamed };
+      this.foreignCache.set(scope, info);
+    }
+    if (!info.any) return scope;
+    // another province in the same sentence, or anywhere in an item that never names the scope's own places
+    return info.sents.has(m.sent) || !info.ownNamed ? 'other' : scope;
+  }
+
+  /**
+   * Scope of a claim at global position g in sentence s. Full markers before it in the sentence,
+   * then before it in the item, then after it in the sentence; then weak markers in the sentence;
+   * then anything nearest.
+   */
+  private scopeAt(g: number, s: number): string | null {
+    if (!this.scoped) this.scopeMarkers();
+    const inSent = this.markersBySent.get(s) ?? NO_MARKERS;
+    const strongInSent: MarkerScope[] = [];
+    for (const x of inSent) if (!x.weak) strongInSent.push(x);
+    return (
+      nearestIn(strongInSent, g, BEFORE) ??
+      nearestIn(this.strongMarkers, g, BEFORE) ??
+      nearestIn(strongInSent, g, AFTER) ??
+      nearestIn(inSent, g, ANY) ??
+      nearestIn(this.markerScopes, g, ANY)
+    );
+  }
+
+  private negated(fv: FieldView, tokFirst: number): boolean {
+    if (!this.negatorsRead) {
+      for (const n of this.of('negator')) this.negatorEnds.add(`${n.field.field}:${n.hit.tokLast}`);
+      this.negatorsRead = true;
+    }
+    for (let back = 1; back <= 2; back++) {
+      const t = tokFirst - back;
+      if (t < 0 || fv.prepared.tokClause[t] !== fv.prepared.tokClause[tokFirst]) break;
+      if (this.negatorEnds.has(`${fv.field}:${t}`)) return true;
+    }
+    return false;
+  }
+
+  private namesEvent(sent: number): boolean {
+    return !this.data.eventNouns.length || this.nounSentences.has(sent);
+  }
+
+  private add(factIndex: number, fv: FieldView, tokFirst: number, tokLast: number, note: string): void {
+    const fact = this.data.facts[factIndex];
+    const key = `${fact.id}:${fv.field}:${tokFirst}`;
+    if (!this.found.has(key)) this.found.set(key, { factId: fact.id, field: fv.field, tokFirst, tokLast, note });
+  }
+
+  private factsIn(scope: string | null): Array<{ f: OfficialFact; i: number }> {
+    return scope && this.checker.scopesWithFacts.has(scope) ? (this.checker.factsByScope.get(scope) ?? []) : [];
+  }
+}
+
+function byMarkerPosition(x: MarkerScope, y: MarkerScope): number {
+  return x.m.g - y.m.g;
+}
+
+/** The date mention is tied to the event by event verb `e` (see check, step 3). */
+function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun'>>, fv: FieldView): boolean {
+  if (e.field !== fv) return false;
+  // "<đại hội> khai mạc ngày 20/10", "hoãn sang tháng 12"
+  if (e.hit.tokLast < mention.tokFirst && e.hit.tokLast >= mention.tokFirst - 5) {
+    for (const n of nouns) if (n.hit.tokFirst < e.hit.tokFirst) return true;
+    return false;
+  }
+  // "Sáng 14/10, ... Đại hội ... khai mạc": the sentence opens with the date and the congress is the subject
+  const p = fv.prepared;
+  const sent = p.tokSent[mention.tokFirst];
+  let sentStart = mention.tokFirst;
+  while (sentStart > 0 && p.tokSent[sentStart - 1] === sent) sentStart--;
+  if (!(mention.tokFirst - sentStart <= 2 && e.hit.tokFirst > mention.tokLast)) return false;
+  for (const n of nouns) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
+  return false;
 }

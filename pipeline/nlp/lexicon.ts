@@ -1,8 +1,9 @@
 /**
- * Lexicon files (YAML) and their compiled form: every phrase becomes a sequence of syllable ids in
- * one Aho-Corasick automaton per lexicon; matches are verified against the accents written in the
- * lexicon when the text has them (so "đảng" does not match "đang", but "dang" typed without
- * diacritics does).
+ * Lexicon files (YAML) and their compiled form: every phrase becomes a sequence of syllable ids.
+ * A PhraseSet (one lexicon) can match on its own; the classifier puts all its phrase sets in one
+ * PhraseMatcher, one Aho-Corasick automaton, so a field is read once whatever the number of
+ * lexicons. Matches are verified against the accents written in the lexicon when the text has them
+ * (so "đảng" does not match "đang", but "dang" typed without diacritics does).
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
@@ -275,29 +276,37 @@ export class PhraseSet<T> {
  */
 export class PhraseMatcher {
   private readonly automaton: SyllableAutomaton;
-  /** Per pattern: its set, its spec, whether its accents need checking, its length. */
-  private readonly patSet: Int32Array;
+  /** Patterns of set s are setStart[s] .. setStart[s + 1] - 1 (sets are added one after the other). */
+  private readonly setStart: Int32Array;
+  /** Per pattern: its spec, whether its accents need checking, its length, where its keys start in wantKey. */
   private readonly patSpec: Array<PhraseSpec<unknown>> = [];
   private readonly patCheck: Uint8Array;
   private readonly patLength: Int32Array;
+  private readonly keyStart: Int32Array;
+  /** Accent key wanted for each syllable of each pattern, null where the lexicon wrote it bare. */
+  private readonly wantKey: Array<string | null> = [];
 
   constructor(sets: ReadonlyArray<PhraseSet<any>>, vocabulary: Vocabulary) {
     const automaton = new SyllableAutomaton(vocabulary.size);
-    const setOf: number[] = [];
     const check: number[] = [];
-    sets.forEach((set, index) => {
+    const keyStart: number[] = [];
+    const setStart: number[] = [0];
+    for (const set of sets) {
       for (const spec of set.phrases as ReadonlyArray<PhraseSpec<unknown>>) {
         automaton.add(spec.syllables.map((s) => vocabulary.get(s)));
-        setOf.push(index);
         check.push(spec.keys.some((k) => !k.bare) ? 1 : 0);
+        keyStart.push(this.wantKey.length);
+        for (const k of spec.keys) this.wantKey.push(k.bare ? null : k.key);
         this.patSpec.push(spec);
       }
-    });
+      setStart.push(this.patSpec.length);
+    }
     automaton.build();
     this.automaton = automaton;
-    this.patSet = Int32Array.from(setOf);
+    this.setStart = Int32Array.from(setStart);
     this.patCheck = Uint8Array.from(check);
     this.patLength = Int32Array.from(this.patSpec.map((s) => s.syllables.length));
+    this.keyStart = Int32Array.from(keyStart);
   }
 
   /** Candidate matches of every set (before accent checks) into `out`, which is cleared first. */
@@ -309,34 +318,42 @@ export class PhraseMatcher {
   /** Verified matches of set `set` among the candidates, in stream order. */
   hits<T>(set: number, raw: MatchBuffer, stream: SymbolStream, accents: AccentCache): Array<PhraseHit<T>> {
     const out: Array<PhraseHit<T>> = [];
-    const { patSet, patCheck, patLength } = this;
+    const { patCheck, patLength, keyStart, wantKey } = this;
+    const lo = this.setStart[set];
+    const hi = this.setStart[set + 1];
     const pattern = raw.pattern;
     const lastOf = raw.last;
+    const expanded = stream.expanded;
+    const tokFirst = stream.tokFirst;
     next: for (let m = 0; m < raw.count; m++) {
       const p = pattern[m];
-      if (patSet[p] !== set) continue;
-      const spec = this.patSpec[p] as PhraseSpec<T>;
+      if (p < lo || p >= hi) continue;
       const last = lastOf[m];
       const first = last - patLength[p] + 1;
       if (patCheck[p]) {
+        const keys = keyStart[p] - first;
         for (let k = first; k <= last; k++) {
-          if (stream.expanded[k]) continue;
-          const want = spec.keys[k - first];
-          if (want.bare) continue;
-          const got = accents.get(stream.tokFirst[k]);
+          if (expanded[k]) continue;
+          const want = wantKey[keys + k];
+          if (want === null) continue;
+          const got = accents.get(tokFirst[k]);
           if (got.bare && accents.lenient) continue;
-          if (got.key !== want.key) continue next;
+          if (got.key !== want) continue next;
         }
       }
-      out.push({ spec, first, last, tokFirst: stream.tokFirst[first], tokLast: stream.tokLast[last] });
+      out.push({ spec: this.patSpec[p] as PhraseSpec<T>, first, last, tokFirst: tokFirst[first], tokLast: stream.tokLast[last] });
     }
     return out;
   }
 }
 
 /** Keeps the longest of overlapping hits (leftmost-longest), in order. */
+function byStartThenLongest(a: PhraseHit<unknown>, b: PhraseHit<unknown>): number {
+  return a.first - b.first || b.last - b.first - (a.last - a.first);
+}
+
 export function longestNonOverlapping<T>(hits: Array<PhraseHit<T>>): Array<PhraseHit<T>> {
-  const sorted = [...hits].sort((a, b) => a.first - b.first || b.last - b.first - (a.last - a.first));
+  const sorted = hits.slice().sort(byStartThenLongest);
   const out: Array<PhraseHit<T>> = [];
   let end = -1;
   for (const h of sorted) {

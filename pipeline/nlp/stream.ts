@@ -3,6 +3,9 @@
  * abbreviations and teencode on the way (ĐH → đại hội, BCH TW → Ban Chấp hành Trung ương, ko →
  * không ...). Each stream entry remembers the original token(s) it came from, so offsets of a match
  * that went through an expansion still point at the abbreviation in the original text.
+ *
+ * The ids come from the tokeniser when the text was prepared with the vocabulary's trie (no string
+ * is made per syllable); the abbreviations are looked up by id too (bind()).
  */
 import { NO_SYMBOL, type Vocabulary } from './automaton.ts';
 import { accentKey, accentKeyOfRange, canonFolded, isISpelling, type PreparedText, tokenSpan, tokenText, toOriginal } from './text.ts';
@@ -272,21 +275,40 @@ export class AbbreviationTable {
 
 /** Caches accent keys of the tokens of one prepared text (computed only for tokens in a match). */
 export class AccentCache {
-  private keys: Array<{ key: string; bare: boolean } | undefined> | null = null;
+  private keys: Array<{ key: string; bare: boolean } | undefined> = [];
+  /** keys[token] is valid when stamps[token] === epoch (the arrays are reused by reset()). */
+  private stamps = new Int32Array(0);
+  private epoch = 1;
   /**
    * Lenient: the text is typed without diacritics, so a bare syllable ("dang") may stand for any
    * accented one ("đảng"). Otherwise a bare syllable is a word of its own ("Ban" is not "bán").
    */
   lenient = false;
-  constructor(private readonly prepared: PreparedText) {}
-  get(token: number): { key: string; bare: boolean } {
-    const keys = (this.keys ??= new Array(this.prepared.count));
-    let k = keys[token];
-    if (!k) {
-      const p = this.prepared;
-      k = canonKey(accentKeyOfRange(p.original, toOriginal(p, p.tokStart[token]), toOriginal(p, p.tokEnd[token])));
-      keys[token] = k;
+  constructor(private prepared: PreparedText) {}
+
+  /** Reuses this cache (and its arrays) for another prepared text. */
+  reset(prepared: PreparedText): this {
+    this.prepared = prepared;
+    this.lenient = false;
+    if (++this.epoch === 0x7fffffff) {
+      this.epoch = 1;
+      this.stamps.fill(0);
     }
+    return this;
+  }
+
+  get(token: number): { key: string; bare: boolean } {
+    if (token >= this.stamps.length) {
+      const grown = new Int32Array(Math.max(token + 1, this.prepared.count, this.stamps.length * 2));
+      grown.set(this.stamps);
+      this.stamps = grown;
+    }
+    if (this.stamps[token] === this.epoch) return this.keys[token]!;
+    const p = this.prepared;
+    const k = canonKey(accentKeyOfRange(p.original, toOriginal(p, p.tokStart[token]), toOriginal(p, p.tokEnd[token])));
+    while (this.keys.length <= token) this.keys.push(undefined);
+    this.keys[token] = k;
+    this.stamps[token] = this.epoch;
     return k;
   }
 }

@@ -157,13 +157,18 @@ const DEAD = 0;
 const ROOT = 1;
 
 /**
- * A character-level trie over folded syllables, as a table: `next[state * width + col[code]]`.
- * State 0 is a dead end (the syllable is in no entry), state 1 the root. Each state carries the
- * id of the syllable that ends there (`sym`, -1 for none) and its index in WORDS (`word`, -1).
+ * A character-level trie over folded syllables, as a table. A state is kept as the offset of its
+ * row (state << shift): the next one is `next[row + col[code]]`, one addition and one read per
+ * character. State 0 is a dead end (the syllable is in no entry), state 1 the root (row `root`).
+ * Each state carries the id of the syllable that ends there (`sym[row >>> shift]`, -1 for none)
+ * and its index in WORDS (`word`, -1).
  */
 export class SyllableTrie {
   readonly col: Uint16Array;
+  /** Row size (a power of two, at least the number of distinct characters + 1) and its log2. */
   readonly width: number;
+  readonly shift: number;
+  readonly root: number;
   readonly next: Int32Array;
   readonly sym: Int32Array;
   readonly word: Int8Array;
@@ -174,9 +179,14 @@ export class SyllableTrie {
     for (const [s, id] of entries) if (s.length) all.push([s, id, -1]);
     WORDS.forEach((w, i) => all.push([w, -1, i]));
     this.col = new Uint16Array(0x10000);
-    let width = 1;
-    for (const [s] of all) for (let i = 0; i < s.length; i++) if (!this.col[s.charCodeAt(i)]) this.col[s.charCodeAt(i)] = width++;
+    let columns = 1;
+    for (const [s] of all) for (let i = 0; i < s.length; i++) if (!this.col[s.charCodeAt(i)]) this.col[s.charCodeAt(i)] = columns++;
+    let shift = 0;
+    while (1 << shift < columns) shift++;
+    const width = 1 << shift;
     this.width = width;
+    this.shift = shift;
+    this.root = ROOT << shift;
     // states, built as a tree of maps first
     const children: Array<Map<number, number>> = [new Map(), new Map()];
     const symOf: number[] = [-1, -1];
@@ -200,24 +210,24 @@ export class SyllableTrie {
     }
     this.next = new Int32Array(children.length * width);
     children.forEach((m, state) => {
-      for (const [c, to] of m) this.next[state * width + c] = to;
+      for (const [c, to] of m) this.next[state * width + c] = to << shift;
     });
     this.sym = Int32Array.from(symOf);
     this.word = Int8Array.from(wordOf);
   }
 
-  /** Trie state after reading codes[start..end). */
+  /** Row of the trie state after reading codes[start..end). */
   walk(codes: ArrayLike<number>, start: number, end: number): number {
-    let state = ROOT;
-    for (let i = start; i < end && state !== DEAD; i++) state = this.next[state * this.width + this.col[codes[i]]];
-    return state;
+    let row = this.root;
+    for (let i = start; i < end && row !== DEAD; i++) row = this.next[row + this.col[codes[i]]];
+    return row;
   }
 
   /** Id of a folded syllable (-1 when it is not an entry). */
   idOf(syllable: string): number {
-    let state = ROOT;
-    for (let i = 0; i < syllable.length && state !== DEAD; i++) state = this.next[state * this.width + this.col[syllable.charCodeAt(i)]];
-    return this.sym[state];
+    let row = this.root;
+    for (let i = 0; i < syllable.length && row !== DEAD; i++) row = this.next[row + this.col[syllable.charCodeAt(i)]];
+    return this.sym[row >>> this.shift];
   }
 }
 
@@ -295,6 +305,8 @@ function codesSlice(codes: Uint16Array, start: number, end: number): string {
  */
 export class TextBuffers {
   codes = new Uint16Array(256);
+  /** Class and statistics bits of each folded character (see foldCodes). */
+  info = new Uint8Array(256);
   map = new Int32Array(0);
   tokStart = new Int32Array(64);
   tokEnd = new Int32Array(64);
@@ -305,7 +317,10 @@ export class TextBuffers {
   tokWord = new Int8Array(64);
 
   codesFor(n: number): Uint16Array {
-    if (this.codes.length < n) this.codes = new Uint16Array(Math.max(n, this.codes.length * 2));
+    if (this.codes.length < n) {
+      this.codes = new Uint16Array(Math.max(n, this.codes.length * 2));
+      this.info = new Uint8Array(this.codes.length);
+    }
     return this.codes;
   }
   mapFor(n: number): Int32Array {
@@ -379,7 +394,7 @@ interface FoldResult {
   origStart: Int32Array | null;
   /** The folded text contains "http", "www." or "@" (it may contain a URL or an e-mail address). */
   urlHint: boolean;
-  /** Largest code unit of the input. */
+  /** Largest code unit of the input, or 0x1fff when all are below. */
   maxCode: number;
 }
 
@@ -398,15 +413,36 @@ function hasUrlHint(codes: Uint16Array, length: number): boolean {
  * then takes the cluster path), "@", "p" and "." (URL hints) and characters from U+2000 (maxCode).
  */
 const X_SPECIAL = 0x10000;
+/** Bits of the info byte (FOLDX >>> 17): the class of the folded character and the statistics of the original one. */
+const I_LETTER = C_LETTER;
+const I_DIGIT = C_DIGIT;
+const I_MARK = C_MARK;
+/** A letter with a diacritic, or a combining mark (counted in diacriticLetters). */
+const I_DIACRITIC = 8;
+const I_UPPER = 16;
 const FOLDX = new Uint32Array(TABLE_SIZE);
 for (let c = 0; c < TABLE_SIZE; c++) {
   const f = FOLD[c];
-  FOLDX[c] = f | ((c >= 0x300 && c <= 0x36f) || c >= 0x2000 || f === 0x40 || f === 0x70 || f === 0x2e ? X_SPECIAL : 0);
+  let info = classOf(f) & (I_LETTER | I_DIGIT | I_MARK);
+  const k = CLASS[c];
+  if (k & C_MARK) info |= I_DIACRITIC;
+  else if (k & C_LETTER) {
+    if (k & C_DIACRITIC) info |= I_DIACRITIC;
+    if (k & C_UPPER) info |= I_UPPER;
+  }
+  const special = (c >= 0x300 && c <= 0x36f) || c >= 0x2000 || f === 0x40 || f === 0x70 || f === 0x2e;
+  FOLDX[c] = f | (special ? X_SPECIAL : 0) | (info << 17);
 }
 
-function foldCodes(text: string, buffers: TextBuffers | null): FoldResult {
+/**
+ * Folds `text` into buffers.codes, and into buffers.info the class of each folded character (and,
+ * for a text without combining marks, where folded and original offsets agree, the statistics of
+ * the original character).
+ */
+function foldCodes(text: string, buffers: TextBuffers): FoldResult {
   const n = text.length;
-  const out = buffers ? buffers.codesFor(n) : new Uint16Array(n);
+  const out = buffers.codesFor(n);
+  const info = buffers.info;
   let urlHint = false;
   let maxCode = 0x1fff;
   let i = 0;
@@ -415,7 +451,8 @@ function foldCodes(text: string, buffers: TextBuffers | null): FoldResult {
     if (c < TABLE_SIZE) {
       const x = FOLDX[c];
       out[i] = x; // the folded code (low 16 bits)
-      if (x < X_SPECIAL) continue;
+      info[i] = x >>> 17;
+      if ((x & X_SPECIAL) === 0) continue;
       if (c >= 0x300 && c <= 0x36f) break;
       if (c > maxCode) maxCode = c;
       const f = x & 0xffff;
@@ -426,6 +463,7 @@ function foldCodes(text: string, buffers: TextBuffers | null): FoldResult {
     } else {
       if (c >= 0xfe20 && c <= 0xfe2f) break;
       out[i] = c;
+      info[i] = classOf(c) & (I_LETTER | I_DIGIT | I_MARK);
       if (c > maxCode) maxCode = c;
     }
   }
@@ -435,7 +473,7 @@ function foldCodes(text: string, buffers: TextBuffers | null): FoldResult {
     if (c > maxCode) maxCode = c;
   }
   // Combining marks: one folded character per cluster, with a map back to the input.
-  const map = buffers ? buffers.mapFor(n + 1) : new Int32Array(n + 1);
+  const map = buffers.mapFor(n + 1);
   let j = 0;
   i = 0;
   while (i < n) {
@@ -447,16 +485,17 @@ function foldCodes(text: string, buffers: TextBuffers | null): FoldResult {
     if (c < TABLE_SIZE && !isMark(c)) folded = FOLD[c];
     else if (isMark(c)) folded = 0x20; // stray mark with no base: a separator
     out[j] = folded;
+    info[j] = classOf(folded) & (I_LETTER | I_DIGIT | I_MARK);
     map[j] = start;
     j++;
   }
   map[j] = n;
-  return { codes: out, length: j, origStart: buffers ? map.subarray(0, j + 1) : map.slice(0, j + 1), urlHint: hasUrlHint(out, j), maxCode };
+  return { codes: out, length: j, origStart: map.subarray(0, j + 1), urlHint: hasUrlHint(out, j), maxCode };
 }
 
 /** Folds `text` to a lowercase diacritic-free form with an offset map (see PreparedText). */
 export function foldWithMap(text: string): { folded: string; origStart: Int32Array | null } {
-  const f = foldCodes(text, null);
+  const f = foldCodes(text, new TextBuffers());
   return { folded: codesToString(f.codes, f.length), origStart: f.origStart };
 }
 
@@ -491,11 +530,11 @@ function urlRanges(codes: Uint16Array, n: number): Array<[number, number]> {
       break;
     }
   }
-  for (let a = 0; a < from; a++) {
+  for (let a = 0; a < n; a++) {
     if (codes[a] !== 0x40) continue;
     let r = a;
     while (r > 0 && isUrlWordChar(codes[r - 1])) r--;
-    from = r;
+    if (r < from) from = r;
     break;
   }
   const skip: Array<[number, number]> = [];
@@ -537,7 +576,8 @@ function tokenizeCodes(
   let tokFlags = bufs.tokFlags;
   let tokSym = bufs.tokSym;
   let tokWord = bufs.tokWord;
-  const { col, next, width, sym: trieSym, word: trieWord } = trie;
+  const { col, next, shift, root, sym: trieSym, word: trieWord } = trie;
+  const info = bufs.info;
   let count = 0;
   let sent = 0;
   let clause = 0;
@@ -557,9 +597,8 @@ function tokenizeCodes(
       pendingClause = true;
       continue;
     }
-    const c = codes[i];
-    const cls = c < TABLE_SIZE ? CLASS[c] : classOf(c);
-    if ((cls & (C_LETTER | C_DIGIT)) === 0) {
+    if ((info[i] & (I_LETTER | I_DIGIT)) === 0) {
+      const c = codes[i];
       const b = c < TABLE_SIZE ? BREAK[c] : SENTENCE_END_CODES.has(c) ? 1 : CLAUSE_END_CODES.has(c) ? 2 : 0;
       if (b === 1) pendingSent = true;
       else if (b === 2) pendingClause = true;
@@ -570,59 +609,60 @@ function tokenizeCodes(
     let allDigits = true;
     let tokLetters = 0;
     let tokUpper = 0;
-    let tokDiacritic = false;
-    let state = ROOT;
+    let tokDiacritics = 0;
+    let row = root;
     while (i < n) {
-      const cc = codes[i];
-      const k = cc < TABLE_SIZE ? CLASS[cc] : classOf(cc);
-      if (k & (C_LETTER | C_DIGIT)) {
-        if (k & C_LETTER) {
+      const k = info[i];
+      if (k & (I_LETTER | I_DIGIT | I_MARK)) {
+        if (k & I_LETTER) {
           allDigits = false;
           tokLetters++;
         }
-        state = next[state * width + col[cc]];
-        i++;
-        continue;
-      }
-      if (k & C_MARK) {
-        state = next[state * width + col[cc]];
+        // statistics of the original character (only filled in for a text without combining marks)
+        tokDiacritics += (k >> 3) & 1; // I_DIACRITIC
+        tokUpper += (k >> 4) & 1; // I_UPPER
+        row = next[row + col[codes[i]]];
         i++;
         continue;
       }
       // 66.000 / 8,5 / 1.587: a . or , between digits stays in the number
+      const cc = codes[i];
       if ((cc === 0x2e || cc === 0x2c) && allDigits && i > start && digitGroupAt(codes, n, i + 1, cc === 0x2e)) {
-        state = next[state * width + col[cc]];
+        row = next[row + col[cc]];
         i++;
         continue;
       }
       break;
     }
+    let truncated = false;
     if (i > nextSkip) {
       i = nextSkip;
-      state = trie.walk(codes, start, i);
+      row = trie.walk(codes, start, i);
+      truncated = true;
     }
     if (i === start) {
       i++;
       continue;
     }
-    // Letter statistics from the original characters.
-    const oStart = origStart ? origStart[start] : start;
-    const oEnd = origStart ? origStart[i] : i;
-    for (let p = oStart; p < oEnd; p++) {
-      const oc = text.charCodeAt(p);
-      if (oc >= TABLE_SIZE) continue;
-      const k = CLASS[oc];
-      if (k & C_MARK) {
-        tokDiacritic = true;
-        diacriticLetters++;
-      } else if (k & C_LETTER) {
-        if (k & C_DIACRITIC) {
-          tokDiacritic = true;
-          diacriticLetters++;
+    if (origStart || truncated) {
+      // Letter statistics from the original characters of the token.
+      tokUpper = 0;
+      tokDiacritics = 0;
+      const oStart = origStart ? origStart[start] : start;
+      const oEnd = origStart ? origStart[i] : i;
+      for (let p = oStart; p < oEnd; p++) {
+        const oc = text.charCodeAt(p);
+        if (oc >= TABLE_SIZE) continue;
+        const k = CLASS[oc];
+        if (k & C_MARK) tokDiacritics++;
+        else if (k & C_LETTER) {
+          if (k & C_DIACRITIC) tokDiacritics++;
+          if (k & C_UPPER) tokUpper++;
         }
-        if (k & C_UPPER) tokUpper++;
       }
     }
+    const tokDiacritic = tokDiacritics > 0;
+    diacriticLetters += tokDiacritics;
     letters += tokLetters;
     upperLetters += tokUpper;
     if (count === tokStart.length) {
@@ -641,8 +681,8 @@ function tokenizeCodes(
     tokClause[count] = clause;
     tokFlags[count] =
       (allDigits ? TOK_DIGITS : 0) | (tokDiacritic ? TOK_DIACRITIC : 0) | (tokLetters >= 2 && tokUpper === tokLetters ? TOK_UPPER : 0);
-    tokSym[count] = trieSym[state];
-    tokWord[count] = trieWord[state];
+    tokSym[count] = trieSym[row >>> shift];
+    tokWord[count] = trieWord[row >>> shift];
     count++;
   }
   return new Prepared(
