@@ -9,54 +9,23 @@
 // are printed along the way). Run through bench/run.ts (node --expose-gc --import tsx).
 import { readFileSync } from 'node:fs';
 import os from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../core/config.ts';
 import { foldVietnamese } from '../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../pipeline/nlp/index.ts';
+import { numberArg, repo, rng, sentencePool } from './synthetic.ts';
 
-const here = dirname(fileURLToPath(import.meta.url));
-const repo = join(here, '..');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const v = Number(process.argv[i + 1]);
-  if (!Number.isFinite(v) || v <= 0) throw new Error(`--${name} needs a positive number`);
-  return v;
-}
 
-const TOTAL_MB = arg('mb', 64);
-const BASELINE_MB = Math.min(arg('baseline-mb', 4), TOTAL_MB);
-const SEED = arg('seed', 20201014);
+const TOTAL_MB = numberArg('mb', 64);
+const BASELINE_MB = Math.min(numberArg('baseline-mb', 4), TOTAL_MB);
+const SEED = numberArg('seed', 20201014);
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic synthetic corpus, streamed
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 0x100000000;
-  };
-}
 
-/** Sentences of the dev corpus (style of real items) plus generic filler. */
-function sentencePool(): string[] {
-  const pool: string[] = [];
-  const corpus = readFileSync(join(repo, 'tests/fixtures/dev-corpus.jsonl'), 'utf8');
-  for (const line of corpus.split('\n')) {
-    if (!line.trim()) continue;
-    const o = JSON.parse(line) as { title: string; text: string };
-    for (const s of `${o.title}. ${o.text}`.split(/(?<=[.!?])\s+/)) if (s.trim().length > 8) pool.push(s.trim());
-  }
-  return pool;
-}
 
 // General news vocabulary (economy, weather, traffic, society ...): most of what a monitor reads is not about the congress.
 const FILLER = (

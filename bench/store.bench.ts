@@ -9,74 +9,46 @@
 // http://127.0.0.1:9200); when no node answers, SQLite is still benchmarked and the run says
 // loudly that Elasticsearch was not. Run through bench/run.ts (node --expose-gc --import tsx).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import type { ItemQuery, ScoredItem, StatsQuery, Store } from '../core/types.ts';
 import { normaliseItem } from '../pipeline/normalise.ts';
 import { ElasticsearchStore } from '../pipeline/store/elasticsearch.ts';
 import { SqliteStore } from '../pipeline/store/sqlite.ts';
+import { numberArg, rng, sentencePool, textArg } from './synthetic.ts';
 
-const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 
-function arg(name: string, fallback: number): number {
-  const i = process.argv.indexOf(`--${name}`);
-  if (i < 0) return fallback;
-  const value = Number(process.argv[i + 1]);
-  if (!Number.isFinite(value) || value <= 0) throw new Error(`--${name} needs a positive number`);
-  return value;
-}
-function textArg(name: string, fallback: string): string {
-  const i = process.argv.indexOf(`--${name}`);
-  return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
-}
 
-const ITEMS = arg('items', 100_000);
-const QUERIES = arg('queries', 300);
-const SQLITE_BATCH = arg('sqlite-batch', 1_000);
-const ES_BATCH = arg('es-batch', 10_000);
+const ITEMS = numberArg('items', 100_000);
+const QUERIES = numberArg('queries', 300);
+const SQLITE_BATCH = numberArg('sqlite-batch', 1_000);
+const ES_BATCH = numberArg('es-batch', 10_000);
 const ES_URL = textArg('es-url', process.env.MEDIAWATCH_ES_URL ?? 'http://127.0.0.1:9200');
 const KEEP = process.argv.includes('--keep');
-const SEED = arg('seed', 20210125);
+const SEED = numberArg('seed', 20210125);
 
 const TARGETS = { sqliteDocsPerSec: 20_000, esDocsPerSec: 5_000, p95Ms: 50 };
 
 // --- synthetic corpus -------------------------------------------------------------------
 
-function rng(seed: number) {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 0x100000000;
-  };
-}
 
 /** Sentences in the style of real items: the dev corpus, split up. */
-function sentencePool(): string[] {
-  const pool: string[] = [];
-  for (const line of readFileSync(join(repo, 'tests/fixtures/dev-corpus.jsonl'), 'utf8').split('\n')) {
-    if (!line.trim()) continue;
-    const item = JSON.parse(line) as { title: string; text: string };
-    for (const sentence of `${item.title}. ${item.text}`.split(/(?<=[.!?])\s+/)) if (sentence.trim().length > 8) pool.push(sentence.trim());
-  }
-  pool.push(
+/** The dev corpus's sentences plus a few general ones. */
+function storePool(): string[] {
+  return [
+    ...sentencePool(),
     'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng diễn ra tại Hà Nội.',
     'Giá xăng dầu trong nước được điều chỉnh theo giá thế giới.',
     'Mưa lớn kéo dài gây ngập úng tại nhiều tỉnh miền Trung.',
     'Một số trang mạng đăng tải thông tin sai sự thật, xuyên tạc đường lối của Đảng.',
     'Thành phố đẩy mạnh chuyển đổi số trong cải cách hành chính.',
-  );
-  return pool;
+  ];
 }
 
 function generate(count: number): ScoredItem[] {
   const random = rng(SEED);
-  const pool = sentencePool();
+  const pool = storePool();
   const pick = () => pool[Math.floor(random() * pool.length)];
   const start = Date.parse('2020-10-01T00:00:00Z');
   const items: ScoredItem[] = [];
