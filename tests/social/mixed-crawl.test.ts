@@ -3,14 +3,12 @@
 // social items carry kind "social" and their platform, authors are pseudonymised, each source
 // can be crawled alone (--source), and GET /api/sources reports every source's last run.
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import express, { type ErrorRequestHandler } from 'express';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sourcesRouter, type SourceView } from '../../api/routes/sources.ts';
-import { HttpError } from '../../api/validation.ts';
+import { moduleRouters } from '../../api/modules.ts';
+import type { SourceView } from '../../api/routes/sources.ts';
+import { startServer, type RunningServer } from '../../api/server.ts';
 import { runCrawl } from '../../cli/commands/crawl.ts';
 import { FORUM_FEED_PATH, startDemoSite } from '../../cli/commands/demo.ts';
 import type { StaticSite } from '../../cli/demo/static-site.ts';
@@ -19,6 +17,8 @@ import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/
 import type { ItemSummary, Store } from '../../core/types.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
 import { openStore } from '../../pipeline/store/index.ts';
+import { SYSTEM_ACTOR, type Workflow } from '../../pipeline/workflow/index.ts';
+import { testWorkflow } from '../workflow/helpers.ts';
 import { FIXTURES, fixture, PSEUDONYM_KEY, query, sendJson, startSite } from './helpers.ts';
 
 const REPO = join(import.meta.dirname, '../..');
@@ -31,10 +31,16 @@ let config: LoadedConfig;
 let reports: SourceReport[];
 let store: Store;
 let items: ItemSummary[];
-let api: Server;
-let apiUrl: string;
+let api: RunningServer;
+let workflow: Workflow;
+let viewerToken: string;
+
+/** The real API, as a viewer calls it with an API token. */
+const get = (path: string) => fetch(`${api.url}${path}`, { headers: { authorization: `Bearer ${viewerToken}` } });
 
 const SOCIAL_IDS = ['masto', 'bsky', 'yt', 'tg', 'rd', 'fb-export'];
+/** Handles and display names of private accounts in the fixtures: none may reach the store or the API. */
+const PRIVATE_NAMES = ['nguyenvana', 'Nguyễn Văn A', 'hoa-pleiku', 'Hoa Pleiku', 'pleiku_guy', 'gialai24h.page', 'Pleiku Review', 'chuyenphonui'];
 
 beforeAll(async () => {
   news = await startDemoSite();
@@ -87,20 +93,14 @@ beforeAll(async () => {
   store = await openStore(config);
   items = (await store.queryItems({ page: 1, pageSize: 100 })).items;
 
-  const app = express();
-  app.use('/api/sources', sourcesRouter({ config, store }));
-  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
-    res.status(error instanceof HttpError ? error.status : 500).json({ error: { message: (error as Error).message } });
-  };
-  app.use(onError);
-  api = await new Promise<Server>((resolve) => {
-    const server = app.listen(0, '127.0.0.1', () => resolve(server));
-  });
-  apiUrl = `http://127.0.0.1:${(api.address() as AddressInfo).port}`;
+  workflow = await testWorkflow({ store, withUsers: true });
+  viewerToken = workflow.auth.createToken('viewer', { name: 'mixed-crawl' }, SYSTEM_ACTOR).token;
+  api = await startServer({ store, workflow, host: '127.0.0.1', port: 0, routers: moduleRouters({ config, store, workflow }) });
 }, 180_000);
 
 afterAll(async () => {
-  await new Promise((resolve) => api?.close(resolve));
+  await api?.close();
+  workflow?.close();
   await store?.close();
   await news?.stop();
   await social?.stop();
@@ -151,9 +151,16 @@ describe('crawl of a mixed config', () => {
     expect(socialItems.every((item) => item.author === undefined || /^anon:[0-9a-f]{16}$/.test(item.author) || item.author === '@baogialai.bsky.social')).toBe(true);
     const full = await Promise.all(socialItems.map((item) => store.getItem(item.id)));
     const serialised = JSON.stringify(full.map((item) => ({ ...item, url: undefined, canonicalUrl: undefined })));
-    for (const personal of ['nguyenvana', 'Nguyễn Văn A', 'hoa-pleiku', 'Hoa Pleiku', 'pleiku_guy', 'gialai24h.page', 'Pleiku Review', 'chuyenphonui']) {
-      expect(serialised, personal).not.toContain(personal);
-    }
+    for (const personal of PRIVATE_NAMES) expect(serialised, personal).not.toContain(personal);
+  });
+
+  it('serves only pseudonyms through the API too', async () => {
+    const page = (await (await get('/api/items?kind=social&pageSize=100')).json()) as { items: ItemSummary[]; total: number };
+    expect(page.total).toBe(items.filter((item) => item.kind === 'social').length);
+    const full = await Promise.all(page.items.map(async (item) => (await get(`/api/items/${item.id}`)).json()));
+    const served = JSON.stringify([...page.items, ...full].map((item) => ({ ...(item as object), url: undefined, canonicalUrl: undefined })));
+    expect(served).toContain('anon:');
+    for (const personal of PRIVATE_NAMES) expect(served, personal).not.toContain(personal);
   });
 
   it('crawls any single source with --source, incrementally', async () => {
@@ -168,7 +175,7 @@ describe('crawl of a mixed config', () => {
 
 describe('GET /api/sources', () => {
   it('lists every configured source with kind, platform, last run, items fetched and errors', async () => {
-    const body = (await (await fetch(`${apiUrl}/api/sources`)).json()) as { sources: SourceView[] };
+    const body = (await (await get('/api/sources')).json()) as { sources: SourceView[] };
     expect(body.sources.map((s) => [s.id, s.kind, s.platform])).toEqual([
       ['tin-pho-nui', 'news', null],
       ['tin-pho-nui-rss', 'rss', null],
@@ -197,14 +204,14 @@ describe('GET /api/sources', () => {
   });
 
   it('shows one source with its recent runs, and 404 for an unknown one', async () => {
-    const response = await fetch(`${apiUrl}/api/sources/fb-export`);
+    const response = await get('/api/sources/fb-export');
     const body = (await response.json()) as SourceView & { runs: Array<{ status: string; errorCount: number; errors: Array<{ url: string }> }> };
     expect(body.runs.map((run) => [run.status, run.errorCount])).toEqual([
       ['ok', 0],
       ['errors', 5],
     ]);
     expect(body.runs[1].errors[0].url).toMatch(/facebook-posts\.csv:6$/);
-    expect((await fetch(`${apiUrl}/api/sources/khong-co`)).status).toBe(404);
+    expect((await get('/api/sources/khong-co')).status).toBe(404);
   });
 });
 
