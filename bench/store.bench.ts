@@ -13,12 +13,9 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ItemQuery, ScoredItem, StatsQuery, Store } from '../core/types.ts';
-import { normaliseItem } from '../pipeline/normalise.ts';
 import { ElasticsearchStore } from '../pipeline/store/elasticsearch.ts';
 import { SqliteStore } from '../pipeline/store/sqlite.ts';
-import { numberArg, rng, sentencePool, textArg } from './synthetic.ts';
-
-
+import { numberArg, syntheticScoredItems, textArg } from './synthetic.ts';
 
 const ITEMS = numberArg('items', 100_000);
 const QUERIES = numberArg('queries', 300);
@@ -29,58 +26,6 @@ const KEEP = process.argv.includes('--keep');
 const SEED = numberArg('seed', 20210125);
 
 const TARGETS = { sqliteDocsPerSec: 20_000, esDocsPerSec: 5_000, p95Ms: 50 };
-
-// --- synthetic corpus -------------------------------------------------------------------
-
-
-/** Sentences in the style of real items: the dev corpus, split up. */
-/** The dev corpus's sentences plus a few general ones. */
-function storePool(): string[] {
-  return [
-    ...sentencePool(),
-    'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng diễn ra tại Hà Nội.',
-    'Giá xăng dầu trong nước được điều chỉnh theo giá thế giới.',
-    'Mưa lớn kéo dài gây ngập úng tại nhiều tỉnh miền Trung.',
-    'Một số trang mạng đăng tải thông tin sai sự thật, xuyên tạc đường lối của Đảng.',
-    'Thành phố đẩy mạnh chuyển đổi số trong cải cách hành chính.',
-  ];
-}
-
-function generate(count: number): ScoredItem[] {
-  const random = rng(SEED);
-  const pool = storePool();
-  const pick = () => pool[Math.floor(random() * pool.length)];
-  const start = Date.parse('2020-10-01T00:00:00Z');
-  const items: ScoredItem[] = [];
-  for (let i = 0; i < count; i++) {
-    const source = `nguon-${Math.floor(random() * 40)}`;
-    const sentences = 4 + Math.floor(random() * 6);
-    const text = Array.from({ length: sentences }, pick).join(' ');
-    const title = pick().slice(0, 120);
-    const congress = random() < 0.2;
-    const distortion = random() < 0.15;
-    const normalised = normaliseItem({
-      sourceId: source,
-      kind: random() < 0.7 ? 'news' : random() < 0.5 ? 'rss' : 'social',
-      url: `https://${source}.example/bai-viet/${i}.html`,
-      title,
-      text,
-      publishedAt: new Date(start + Math.floor(random() * 120 * 86_400_000)).toISOString(),
-      fetchedAt: new Date(start + 121 * 86_400_000).toISOString(),
-    });
-    items.push({
-      ...normalised,
-      congress,
-      distortion,
-      scores: { congress: congress ? 0.5 + random() / 2 : random() / 2, distortion: distortion ? 0.5 + random() / 2 : random() / 2 },
-      topics: congress ? (random() < 0.3 ? ['congress-2020', 'rumours'] : ['congress-2020']) : random() < 0.1 ? ['economy'] : [],
-      explanations: congress ? [{ kind: 'congress', term: 'dai-hoi', matched: 'Đại hội', weight: 0.6, field: 'text', start: 0, end: 7 }] : [],
-      flagged: congress && distortion,
-      clusterId: `c${Math.floor(i / 3)}`,
-    });
-  }
-  return items;
-}
 
 // --- measuring --------------------------------------------------------------------------
 
@@ -108,6 +53,8 @@ async function bulkIndex(store: Store, items: ScoredItem[], batch: number): Prom
       process.stdout.write(`  ${store.engine}: ${fmt(i + batch)}/${fmt(items.length)} after ${((now - started) / 1000).toFixed(1)}s\n`);
     }
   }
+  // Timed until the last item is searchable, not merely stored.
+  await store.refresh?.();
   const seconds = (performance.now() - started) / 1000;
   return { seconds, docsPerSec: items.length / seconds, errors };
 }
@@ -176,7 +123,7 @@ async function probe(url: string): Promise<string | null> {
 
 process.stdout.write(`generating ${fmt(ITEMS)} synthetic Vietnamese items (seed ${SEED})...\n`);
 const generated = performance.now();
-const items = generate(ITEMS);
+const items = syntheticScoredItems(ITEMS, SEED);
 const avgChars = items.reduce((sum, item) => sum + item.title.length + item.text.length, 0) / items.length;
 const flaggedShare = items.filter((item) => item.flagged).length / items.length;
 process.stdout.write(

@@ -3,6 +3,8 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ScoredItem } from '../core/types.ts';
+import { normaliseItem } from '../pipeline/normalise.ts';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -42,4 +44,56 @@ export function sentencePool(): string[] {
     for (const sentence of `${item.title}. ${item.text}`.split(/(?<=[.!?])\s+/)) if (sentence.trim().length > 8) pool.push(sentence.trim());
   }
   return pool;
+}
+
+/** The dev corpus's sentences plus a few general ones. */
+function storePool(): string[] {
+  return [
+    ...sentencePool(),
+    'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng diễn ra tại Hà Nội.',
+    'Giá xăng dầu trong nước được điều chỉnh theo giá thế giới.',
+    'Mưa lớn kéo dài gây ngập úng tại nhiều tỉnh miền Trung.',
+    'Một số trang mạng đăng tải thông tin sai sự thật, xuyên tạc đường lối của Đảng.',
+    'Thành phố đẩy mạnh chuyển đổi số trong cải cách hành chính.',
+  ];
+}
+
+/**
+ * `count` scored items as a store receives them: 40 sources, four months of dates, ~20% about
+ * the congress, ~3% flagged, clusters of three. The labels are random, not the NLP's.
+ */
+export function syntheticScoredItems(count: number, seed: number): ScoredItem[] {
+  const random = rng(seed);
+  const pool = storePool();
+  const pick = () => pool[Math.floor(random() * pool.length)];
+  const start = Date.parse('2020-10-01T00:00:00Z');
+  const items: ScoredItem[] = [];
+  for (let i = 0; i < count; i++) {
+    const source = `nguon-${Math.floor(random() * 40)}`;
+    const sentences = 4 + Math.floor(random() * 6);
+    const text = Array.from({ length: sentences }, pick).join(' ');
+    const title = pick().slice(0, 120);
+    const congress = random() < 0.2;
+    const distortion = random() < 0.15;
+    const normalised = normaliseItem({
+      sourceId: source,
+      kind: random() < 0.7 ? 'news' : random() < 0.5 ? 'rss' : 'social',
+      url: `https://${source}.example/bai-viet/${i}.html`,
+      title,
+      text,
+      publishedAt: new Date(start + Math.floor(random() * 120 * 86_400_000)).toISOString(),
+      fetchedAt: new Date(start + 121 * 86_400_000).toISOString(),
+    });
+    items.push({
+      ...normalised,
+      congress,
+      distortion,
+      scores: { congress: congress ? 0.5 + random() / 2 : random() / 2, distortion: distortion ? 0.5 + random() / 2 : random() / 2 },
+      topics: congress ? (random() < 0.3 ? ['congress-2020', 'rumours'] : ['congress-2020']) : random() < 0.1 ? ['economy'] : [],
+      explanations: congress ? [{ kind: 'congress', term: 'dai-hoi', matched: 'Đại hội', weight: 0.6, field: 'text', start: 0, end: 7 }] : [],
+      flagged: congress && distortion,
+      clusterId: `c${Math.floor(i / 3)}`,
+    });
+  }
+  return items;
 }

@@ -8,6 +8,13 @@ export interface OpenSqliteOptions {
   /** NORMAL (default) is safe with WAL; FULL for data that exists nowhere else yet. */
   synchronous?: 'NORMAL' | 'FULL';
   foreignKeys?: boolean;
+  /** Page size of a new file (an existing file keeps its own). Default 4096, SQLite's own. */
+  pageSize?: number;
+  /**
+   * WAL pages after which a commit also copies the log back into the database. Default 8192
+   * (32 MB at 4 KB pages). Set it high when another connection checkpoints in the background.
+   */
+  autoCheckpointPages?: number;
   /**
    * Schema steps applied in order inside transactions; PRAGMA user_version records how many ran.
    * Append new steps; never edit a released one.
@@ -23,12 +30,14 @@ export interface OpenSqliteOptions {
 export function openSqlite(path: string, options: OpenSqliteOptions = {}): Database.Database {
   if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
   const db = new Database(path);
+  // Only takes effect before the first table exists, i.e. on a new file.
+  if (options.pageSize) db.pragma(`page_size = ${options.pageSize}`);
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   if (options.foreignKeys) db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -65536');
-  db.pragma('wal_autocheckpoint = 8192');
+  db.pragma(`wal_autocheckpoint = ${options.autoCheckpointPages ?? 8192}`);
   const migrations = options.migrations ?? [];
   const applied = db.pragma('user_version', { simple: true }) as number;
   if (applied > migrations.length) {

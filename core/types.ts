@@ -172,5 +172,10 @@ export interface Store {
   deleteOlderThan?(cutoffIso: string): Promise<number>;
   /** Like deleteOlderThan, for items of these kinds only (social posts may be kept for less time). Optional. */
   deleteKindsOlderThan?(kinds: ItemKind[], cutoffIso: string): Promise<number>;
+  /**
+   * Resolves once everything written so far is visible to full-text search. Optional: engines
+   * whose writes are searchable when upsertItems resolves need not have it.
+   */
+  refresh?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../../core/sqlite.ts';
 import type {
@@ -15,9 +18,14 @@ import type {
 import { foldedTextOf } from '../normalise.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
 import { dateBound, itemTimestamp, toSummary, vietnamDay } from './common.ts';
+import { SearchIndex } from './search-index.ts';
 
 export interface SqliteStoreOptions {
-  /** Database file; created with its folder if missing. ":memory:" for throwaway stores. */
+  /**
+   * Database file; created with its folder if missing. Its full-text index is kept beside it
+   * (`name.search.db`). ":memory:" gives a throwaway store in a temporary folder, removed on close
+   * (the index's worker thread cannot see an in-memory database).
+   */
   path: string;
   /** How long a writer waits for another process's lock before failing. Default 5000 ms. */
   busyTimeoutMs?: number;
@@ -64,7 +72,24 @@ const MIGRATIONS: string[] = [
    -- together, so neither the text (contentless) nor word positions (detail none) are kept.
    CREATE VIRTUAL TABLE items_fts USING fts5(folded, content = '', contentless_delete = 1, detail = none,
      tokenize = 'unicode61 remove_diacritics 2');`,
+  // The full-text index moves to its own file, written on a worker thread (see search-index.ts);
+  // write batches get sequence numbers so that index can tell what it is missing.
+  `DROP TABLE items_fts;
+   ALTER TABLE items ADD COLUMN seq INTEGER NOT NULL DEFAULT 0;
+   CREATE INDEX items_seq ON items (seq);
+   CREATE TABLE store_state (id INTEGER PRIMARY KEY CHECK (id = 1), store_id TEXT NOT NULL, last_seq INTEGER NOT NULL);
+   INSERT INTO store_state VALUES (1, lower(hex(randomblob(16))), 0);`,
 ];
+
+const ITEM_COLUMNS = [
+  'id', 'source_id', 'kind', 'canonical_url', 'content_hash', 'ts', 'day', 'congress', 'distortion', 'flagged',
+  'score_congress', 'score_distortion', 'topics', 'cluster_id', 'status', 'assignee', 'platform', 'doc', 'seq',
+];
+
+// A plain INSERT or UPDATE, chosen after a lookup: measured ~25% faster than one
+// INSERT … ON CONFLICT DO UPDATE … RETURNING on 100k items.
+const INSERT_ITEM = `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')})`;
+const UPDATE_ITEM = `UPDATE items SET ${ITEM_COLUMNS.slice(1).map((column) => `${column} = ?`).join(', ')} WHERE rowid = ?`;
 
 const ORDER_BY: Record<ItemSort, string> = {
   newest: 'ts DESC, id',
@@ -143,16 +168,18 @@ function buildFilter(query: Partial<ItemQuery> & StatsQuery): Filter {
   if (query.q !== undefined) {
     const match = ftsQuery(query.q);
     // A query with no letters or digits matches nothing rather than everything.
-    clauses.push(match ? 'rowid IN (SELECT rowid FROM items_fts WHERE items_fts MATCH @match)' : '0');
+    clauses.push(match ? 'rowid IN (SELECT rowid FROM search.items_fts WHERE items_fts MATCH @match)' : '0');
     if (match) params.match = match;
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
 
-/** The embedded default engine: one file, WAL mode, FTS5 search. */
+/** The embedded default engine: one file, WAL mode, FTS5 search in a companion file. */
 export class SqliteStore implements Store {
   readonly engine = 'sqlite';
   private db: Database.Database | undefined;
+  private search: SearchIndex | undefined;
+  private tempDir: string | undefined;
 
   constructor(private readonly options: SqliteStoreOptions) {}
 
@@ -162,64 +189,99 @@ export class SqliteStore implements Store {
   }
 
   async init(): Promise<void> {
-    const db = openSqlite(this.options.path, { busyTimeoutMs: this.options.busyTimeoutMs, migrations: MIGRATIONS });
+    let path = this.options.path;
+    if (path === ':memory:') {
+      this.tempDir = mkdtempSync(join(tmpdir(), 'mediawatch-store-'));
+      path = join(this.tempDir, 'items.db');
+    }
+    const busyTimeoutMs = this.options.busyTimeoutMs ?? 5000;
+    const db = openSqlite(path, {
+      busyTimeoutMs,
+      migrations: MIGRATIONS,
+      // Measured on 100k items: 8 KB pages write ~8% faster than 4 KB; 16 KB no better.
+      pageSize: 8192,
+      // The index worker checkpoints after every batch, off this thread; this is the fallback.
+      autoCheckpointPages: 32_768,
+    });
+    const { store_id: storeId } = db.prepare('SELECT store_id FROM store_state').get() as { store_id: string };
+    const search = new SearchIndex({ itemsPath: path, storeId, busyTimeoutMs });
+    search.prepare();
+    db.prepare('ATTACH DATABASE ? AS search').run(search.path);
     this.db = db;
+    this.search = search;
+    // Index what an earlier run left unindexed (a crash, another process) without delaying start;
+    // a search waits for it, and reports the failure if it keeps failing.
+    if (this.searchBehind()) search.catchUp().catch(() => undefined);
+  }
+
+  private searchBehind(): boolean {
+    const row = this.conn
+      .prepare('SELECT last_seq, (SELECT indexed_seq FROM search.search_state) AS indexed_seq FROM store_state')
+      .get() as { last_seq: number; indexed_seq: number };
+    return row.indexed_seq < row.last_seq;
+  }
+
+  /** Resolves once every item written so far, by this process or another, is full-text searchable. */
+  async refresh(): Promise<void> {
+    const search = this.search;
+    if (!search) throw new Error('SqliteStore used before init() or after close()');
+    await search.drain();
+    if (this.searchBehind()) await search.catchUp();
   }
 
   async upsertItems(items: ScoredItem[]): Promise<UpsertResult> {
     const db = this.conn;
+    const nextSeq = db.prepare<[], { last_seq: number }>('UPDATE store_state SET last_seq = last_seq + 1 RETURNING last_seq');
     const existing = db.prepare<[string], { rowid: number }>('SELECT rowid FROM items WHERE id = ?');
-    const insert = db.prepare(
-      `INSERT INTO items (id, source_id, kind, canonical_url, content_hash, ts, day, congress, distortion, flagged,
-                          score_congress, score_distortion, topics, cluster_id, status, assignee, platform, doc)
-       VALUES (@id, @source_id, @kind, @canonical_url, @content_hash, @ts, @day, @congress, @distortion, @flagged,
-               @score_congress, @score_distortion, @topics, @cluster_id, @status, @assignee, @platform, @doc)
-       ON CONFLICT(id) DO UPDATE SET source_id = excluded.source_id, kind = excluded.kind,
-         canonical_url = excluded.canonical_url, content_hash = excluded.content_hash, ts = excluded.ts,
-         day = excluded.day, congress = excluded.congress, distortion = excluded.distortion,
-         flagged = excluded.flagged, score_congress = excluded.score_congress,
-         score_distortion = excluded.score_distortion, topics = excluded.topics,
-         cluster_id = excluded.cluster_id, status = excluded.status, assignee = excluded.assignee,
-         platform = excluded.platform, doc = excluded.doc
-       RETURNING rowid`,
-    );
-    const deleteFts = db.prepare('DELETE FROM items_fts WHERE rowid = ?');
-    const insertFts = db.prepare('INSERT INTO items_fts (rowid, folded) VALUES (?, ?)');
+    const insert = db.prepare<unknown[]>(INSERT_ITEM);
+    const update = db.prepare<unknown[]>(UPDATE_ITEM);
     const result: UpsertResult = { inserted: 0, updated: 0, errors: [] };
-    db.transaction(() => {
+    const rowids: number[] = [];
+    const texts: string[] = [];
+    const seq = db.transaction(() => {
+      const { last_seq: seq } = nextSeq.get()!;
       for (const item of items) {
         try {
           const before = existing.get(item.id);
           const ts = itemTimestamp(item);
-          const { rowid } = insert.get({
-            id: item.id,
-            source_id: item.sourceId,
-            kind: item.kind,
-            canonical_url: item.canonicalUrl,
-            content_hash: item.contentHash,
+          // ITEM_COLUMNS after id, positional: binding by name costs a lookup per column.
+          const values = [
+            item.sourceId,
+            item.kind,
+            item.canonicalUrl,
+            item.contentHash,
             ts,
-            day: vietnamDay(ts),
-            congress: item.congress ? 1 : 0,
-            distortion: item.distortion ? 1 : 0,
-            flagged: item.flagged ? 1 : 0,
-            score_congress: item.scores.congress,
-            score_distortion: item.scores.distortion,
-            topics: JSON.stringify(item.topics),
-            cluster_id: item.clusterId ?? null,
-            status: item.review?.status ?? 'new',
-            assignee: item.review?.assignee ?? null,
-            platform: item.platform ?? null,
-            doc: toDoc(item),
-          }) as { rowid: number };
-          if (before) deleteFts.run(rowid);
-          insertFts.run(rowid, item.foldedText);
-          if (before) result.updated++;
-          else result.inserted++;
+            vietnamDay(ts),
+            item.congress ? 1 : 0,
+            item.distortion ? 1 : 0,
+            item.flagged ? 1 : 0,
+            item.scores.congress,
+            item.scores.distortion,
+            JSON.stringify(item.topics),
+            item.clusterId ?? null,
+            item.review?.status ?? 'new',
+            item.review?.assignee ?? null,
+            item.platform ?? null,
+            toDoc(item),
+            seq,
+          ];
+          if (before) {
+            update.run(values, before.rowid);
+            rowids.push(before.rowid);
+            result.updated++;
+          } else {
+            rowids.push(Number(insert.run(item.id, values).lastInsertRowid));
+            result.inserted++;
+          }
+          texts.push(item.foldedText);
         } catch (error) {
           result.errors.push({ id: item.id, reason: (error as Error).message });
         }
       }
+      return seq;
     })();
+    // Committed: the items are safe. Indexing runs on the worker while the caller goes on.
+    await this.search!.apply(seq, rowids, texts);
     return result;
   }
 
@@ -236,6 +298,7 @@ export class SqliteStore implements Store {
   }
 
   async queryItems(query: ItemQuery): Promise<Page<ItemSummary>> {
+    if (query.q !== undefined) await this.refresh();
     const { where, params } = buildFilter(query);
     const total = (this.conn.prepare(`SELECT count(*) AS n FROM items ${where}`).get(params) as { n: number }).n;
     const rows = this.conn
@@ -297,17 +360,24 @@ export class SqliteStore implements Store {
     return this.deleteWhere(`ts < @cutoff AND kind IN (${kinds.map((_, i) => `@kind${i}`).join(', ')})`, params);
   }
 
-  /** Deletes matching items and their full-text rows in one transaction. */
+  /** Deletes matching items, then their rows in the full-text index. */
   private deleteWhere(where: string, params: Record<string, string>): number {
     const db = this.conn;
-    return db.transaction(() => {
-      db.prepare(`DELETE FROM items_fts WHERE rowid IN (SELECT rowid FROM items WHERE ${where})`).run(params);
-      return db.prepare(`DELETE FROM items WHERE ${where}`).run(params).changes;
+    const rowids = db.transaction(() => {
+      const doomed = db.prepare(`SELECT rowid FROM items WHERE ${where}`).pluck().all(params) as number[];
+      db.prepare(`DELETE FROM items WHERE ${where}`).run(params);
+      return doomed;
     })();
+    this.search!.remove(rowids);
+    return rowids.length;
   }
 
   async close(): Promise<void> {
+    await this.search?.close();
+    this.search = undefined;
     this.db?.close();
     this.db = undefined;
+    if (this.tempDir) rmSync(this.tempDir, { recursive: true, force: true });
+    this.tempDir = undefined;
   }
 }

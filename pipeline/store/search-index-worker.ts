@@ -1,0 +1,89 @@
+// The SQLite store's full-text index, maintained on its own thread in its own file so that
+// tokenising and indexing run on a second core while the main thread writes items.
+// Started by search-index.ts through search-index-worker.mjs; talks only by messages.
+import { parentPort, workerData } from 'node:worker_threads';
+import Database from 'better-sqlite3';
+import { foldedTextOf } from '../normalise.ts';
+import { unpackText } from './packed-texts.ts';
+import type { SearchJob, SearchReply, SearchWorkerData } from './search-index.ts';
+
+const { itemsPath, searchPath, busyTimeoutMs } = workerData as SearchWorkerData;
+
+const search = new Database(searchPath);
+search.pragma(`busy_timeout = ${busyTimeoutMs}`);
+search.pragma('synchronous = NORMAL');
+// The item store: read to catch up on batches this thread was not sent, and checkpointed here
+// after each batch so the writer's commits do not pay for copying the log back.
+const items = new Database(itemsPath);
+items.pragma(`busy_timeout = ${busyTimeoutMs}`);
+
+const indexedSeq = search.prepare<[], number>('SELECT indexed_seq FROM search_state').pluck();
+const setIndexedSeq = search.prepare<[number]>('UPDATE search_state SET indexed_seq = ?');
+const removeRow = search.prepare<[number]>('DELETE FROM items_fts WHERE rowid = ?');
+const addRow = search.prepare<[number, string]>('INSERT INTO items_fts (rowid, folded) VALUES (?, ?)');
+const lastSeq = items.prepare<[], number>('SELECT last_seq FROM store_state').pluck();
+const stillStored = items.prepare<[number], number>('SELECT 1 FROM items WHERE rowid = ?').pluck();
+const changedSince = items.prepare<[number, number], { rowid: number; doc: string }>(
+  'SELECT rowid, doc FROM items WHERE seq > ? AND seq <= ?',
+);
+
+/** Re-indexes a row: delete first, so an update (or a reused rowid) leaves no stale words. */
+function index(rowid: number, folded: string): void {
+  removeRow.run(rowid);
+  addRow.run(rowid, folded);
+}
+
+/**
+ * Indexes every item written since the last indexed batch, reading them from the item store.
+ * Runs inside the search file's write transaction, so no other process advances the mark meanwhile.
+ */
+function catchUp(from: number): number {
+  return items.transaction(() => {
+    const last = lastSeq.get() ?? 0;
+    for (const row of changedSince.iterate(from, last)) {
+      const item = JSON.parse(row.doc) as { title: string; text: string };
+      index(row.rowid, foldedTextOf(item.title, item.text));
+    }
+    setIndexedSeq.run(last);
+    return last;
+  })();
+}
+
+function run(job: SearchJob): number {
+  return search
+    .transaction((): number => {
+      const current = indexedSeq.get() ?? -1;
+      if (job.type === 'delete') {
+        // A rowid stored again since its deletion belongs to a new item, indexed by its own batch.
+        for (const rowid of job.rowids) if (!stillStored.get(rowid)) removeRow.run(rowid);
+        return current;
+      }
+      if (job.type === 'catch-up') return catchUp(current);
+      // Already indexed by another process's catch-up.
+      if (current >= job.seq) return current;
+      // Another process wrote a batch this thread never saw: read everything missing instead.
+      if (current !== job.seq - 1) return catchUp(current);
+      job.rowids.forEach((rowid, i) => index(rowid, unpackText(job.texts, i)));
+      setIndexedSeq.run(job.seq);
+      return job.seq;
+    })
+    .immediate();
+}
+
+parentPort!.on('message', (job: SearchJob | { type: 'close' }) => {
+  if (job.type === 'close') {
+    search.close();
+    items.close();
+    parentPort!.close();
+    return;
+  }
+  let reply: SearchReply;
+  try {
+    reply = { id: job.id, ok: true, indexedSeq: run(job) };
+    // PASSIVE: copies what no reader still needs, never waits for or blocks the writer.
+    if (job.type === 'apply') items.pragma('wal_checkpoint(PASSIVE)');
+  } catch (error) {
+    reply = { id: job.id, ok: false, error: (error as Error).message };
+  }
+  parentPort!.postMessage(reply);
+});
