@@ -9,13 +9,16 @@ import type { SearchJob, SearchReply, SearchWorkerData } from './search-index.ts
 
 const { itemsPath, searchPath, busyTimeoutMs } = workerData as SearchWorkerData;
 
+// A background thread can wait longer than a request: another process may be rebuilding the
+// whole index (about 5 s per 100,000 items), and giving up would only mean doing it again.
+const waitMs = Math.max(busyTimeoutMs, 60_000);
 const search = new Database(searchPath);
-search.pragma(`busy_timeout = ${busyTimeoutMs}`);
+search.pragma(`busy_timeout = ${waitMs}`);
 search.pragma('synchronous = NORMAL');
 // The item store: read to catch up on batches this thread was not sent, and checkpointed here
 // after each batch so the writer's commits do not pay for copying the log back.
 const items = new Database(itemsPath);
-items.pragma(`busy_timeout = ${busyTimeoutMs}`);
+items.pragma(`busy_timeout = ${waitMs}`);
 
 const indexedSeq = search.prepare<[], number>('SELECT indexed_seq FROM search_state').pluck();
 const setIndexedSeq = search.prepare<[number]>('UPDATE search_state SET indexed_seq = ?');

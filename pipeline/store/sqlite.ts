@@ -35,7 +35,7 @@ export interface SqliteStoreOptions {
  * Schema migrations, applied in order; PRAGMA user_version records how many ran.
  * Append new steps; never edit a released one.
  */
-const MIGRATIONS: string[] = [
+export const ITEM_STORE_MIGRATIONS: string[] = [
   `CREATE TABLE items (
      rowid INTEGER PRIMARY KEY,
      id TEXT NOT NULL UNIQUE,
@@ -197,7 +197,7 @@ export class SqliteStore implements Store {
     const busyTimeoutMs = this.options.busyTimeoutMs ?? 5000;
     const db = openSqlite(path, {
       busyTimeoutMs,
-      migrations: MIGRATIONS,
+      migrations: ITEM_STORE_MIGRATIONS,
       // Measured on 100k items: 8 KB pages write ~8% faster than 4 KB; 16 KB no better.
       pageSize: 8192,
       // The index worker checkpoints after every batch, off this thread; this is the fallback.

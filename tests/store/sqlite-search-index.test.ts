@@ -9,7 +9,8 @@ import { join } from 'node:path';
 import type { Worker } from 'node:worker_threads';
 import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SqliteStore } from '../../pipeline/store/sqlite.ts';
+import { openSqlite } from '../../core/sqlite.ts';
+import { ITEM_STORE_MIGRATIONS, SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { searchIndexPath } from '../../pipeline/store/search-index.ts';
 import { makeItem } from '../helpers/items.ts';
 
@@ -57,6 +58,25 @@ describe('SQLite full-text index file', () => {
     store = await open(path);
     expect(await hits(store, 'dak lak')).toEqual(['Tin 1 về Đắk Lắk', 'Tin 2 về Đắk Lắk']);
     expect(await hits(store, 'kon tum')).toEqual(['Tin 3 về Kon Tum']);
+  });
+
+  it('upgrades a store from the version that kept its index in the item file', async () => {
+    const path = join(tmp, 'upgraded.db');
+    const old = openSqlite(path, { migrations: ITEM_STORE_MIGRATIONS.slice(0, 1) });
+    const stored = item('Ayun Pa', 1);
+    old.prepare(
+      `INSERT INTO items (id, source_id, kind, canonical_url, content_hash, ts, day, congress, distortion, flagged,
+                          score_congress, score_distortion, topics, status, doc)
+       VALUES (?, 'bao-a', 'news', ?, ?, '2020-10-20T08:00:00.000Z', '2020-10-20', 0, 0, 0, 0.1, 0.1, '[]', 'new', ?)`,
+    ).run(stored.id, stored.canonicalUrl, stored.contentHash, JSON.stringify({ ...stored, foldedText: undefined }));
+    old.prepare('INSERT INTO items_fts (rowid, folded) VALUES (1, ?)').run(stored.foldedText);
+    old.close();
+
+    const store = await open(path);
+    expect(await hits(store, 'ayun pa')).toEqual(['Tin 1 về Ayun Pa']);
+    expect((await store.getItem(stored.id))?.foldedText).toBe(stored.foldedText);
+    await store.upsertItems([item('Ayun Pa', 2)]);
+    expect(await hits(store, 'ayun pa')).toEqual(['Tin 1 về Ayun Pa', 'Tin 2 về Ayun Pa']);
   });
 
   it('ignores an index file built for another store and rebuilds it', async () => {
