@@ -2,11 +2,11 @@
 // facts it contradicts side by side, where else the story appeared, and the review and response
 // work on it. Everything from the item is put in the page as text.
 import { api, enc, queryString } from './api.js';
-import { $, externalUrl, h, render, typingIn } from './dom.js';
+import { $, externalUrl, h, render } from './dom.js';
 import { formatDateTime, formatDay, formatNumber, label, t } from './i18n.js';
 import { assignItem, confirmItem, dismissItem, intoReview, platformOf, scoreCell, statusBadge, transition } from './items.js';
 import { context, KIND_PRIORITY, segments } from './highlight.js';
-import { boot, can, errorText, notify, session, shortcutHelp } from './layout.js';
+import { bindShortcuts, boot, can, errorText, notify, session, shortcutHelp } from './layout.js';
 
 const ANSWERABLE = new Set(['confirmed', 'response_drafted', 'responded']);
 const SHORTCUTS = [
@@ -530,42 +530,22 @@ function wire() {
   const back = sessionStorage.getItem('mw-queue');
   if (back && back.startsWith('/') && !back.startsWith('//')) $('#back').setAttribute('href', back);
   $('#help-button').addEventListener('click', () => shortcutHelp(SHORTCUTS));
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
+  bindShortcuts(
+    {
+      s: startReview,
+      c: confirm,
+      d: openDismiss,
+      a: assignMe,
+      e: () => document.querySelector('.response-editor')?.focus(),
+      u: () => location.assign($('#back').getAttribute('href') ?? '/'),
+      '?': () => shortcutHelp(SHORTCUTS),
+    },
+    () => {
       $('#shortcut-help')?.remove();
       const dismissForm = $('#dismiss-form');
       if (dismissForm) dismissForm.hidden = true;
-      if (typingIn(event)) event.target.blur();
-      return;
-    }
-    if (typingIn(event) || event.ctrlKey || event.metaKey || event.altKey) return;
-    switch (event.key) {
-      case 's':
-        startReview();
-        break;
-      case 'c':
-        confirm();
-        break;
-      case 'd':
-        openDismiss();
-        break;
-      case 'a':
-        assignMe();
-        break;
-      case 'e':
-        document.querySelector('.response-editor')?.focus();
-        break;
-      case 'u':
-        location.assign($('#back').getAttribute('href') ?? '/');
-        break;
-      case '?':
-        shortcutHelp(SHORTCUTS);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  });
+    },
+  );
 }
 
 async function start() {

@@ -1,7 +1,7 @@
 // What every signed-in page shares: the session check, the header (navigation, language
 // switch, who is signed in, sign out), notices, and the keyboard-shortcut help.
 import { api, setCsrfToken, toLogin } from './api.js';
-import { $, h, render } from './dom.js';
+import { $, h, render, typingIn } from './dom.js';
 import { currentLanguage, label, loadLanguage, setLanguage, t, translatePage } from './i18n.js';
 
 const REVIEW_ROLES = new Set(['admin', 'analyst']);
@@ -106,6 +106,25 @@ export function notify(message, kind = 'info') {
 export function errorText(error) {
   const known = t(`error.${error.code}`);
   return known === `error.${error.code}` ? `${t('error.generic')}: ${error.message}` : known;
+}
+
+/**
+ * Single-key shortcuts for a page ({key: action}): Escape runs onEscape and leaves a text field;
+ * the other keys run their action unless the visitor is typing in a field or holds a modifier.
+ */
+export function bindShortcuts(actions, onEscape) {
+  document.addEventListener('keydown', (event) => {
+    if (event.key === 'Escape') {
+      onEscape();
+      if (typingIn(event)) event.target.blur();
+      return;
+    }
+    if (typingIn(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+    const action = Object.hasOwn(actions, event.key) ? actions[event.key] : undefined;
+    if (!action) return;
+    action();
+    event.preventDefault();
+  });
 }
 
 /** Toggles the help panel listing the page's shortcuts: [[key, labelKey], ...]. */

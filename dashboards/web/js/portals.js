@@ -3,6 +3,7 @@
 // alerts link) with its diff, pages, deliveries and audit trail, and for admins acknowledging an
 // incident or accepting a portal's whole state. Everything shown comes from the watched pages —
 // possibly defaced ones — so it is built as text only (dom.js), and page URLs are never links.
+import { listAddress } from './address.js';
 import { api, enc } from './api.js';
 import { $, $$, h, render } from './dom.js';
 import { formatDateTime, formatNumber, label, t } from './i18n.js';
@@ -59,16 +60,9 @@ function readState() {
 }
 
 function stateUrl(state) {
-  const params = new URLSearchParams();
-  for (const key of FILTERS) {
-    if ((state[key] ?? '') !== (DEFAULTS[key] ?? '')) params.set(key, state[key] ?? '');
-  }
-  if (state.page > 1) params.set('page', String(state.page));
-  if (state.pageSize !== DEFAULT_PAGE_SIZE) params.set('pageSize', String(state.pageSize));
-  if (state.incident) params.set('incident', String(state.incident));
-  const text = params.toString();
   // Keep the address the visitor came by (/portals or /portals.html, where the alerts link).
-  return text ? `${location.pathname}?${text}` : location.pathname;
+  const options = { filters: FILTERS, defaults: DEFAULTS, defaultPageSize: DEFAULT_PAGE_SIZE };
+  return listAddress(location.pathname, state, options, { incident: state.incident });
 }
 
 /** Moves to a new state: list and/or detail reload as needed, Back/Forward work. */

@@ -1,9 +1,10 @@
 // The review queue: flagged items, most distorted (or newest) first, with filters kept in the
 // URL, pagination, bulk assign/dismiss and keyboard shortcuts.
+import { listAddress } from './address.js';
 import { api, enc, queryString } from './api.js';
-import { $, $$, h, render, typingIn } from './dom.js';
+import { $, $$, h, render } from './dom.js';
 import { formatDateTime, formatNumber, label, t } from './i18n.js';
-import { boot, can, errorText, notify, session, shortcutHelp } from './layout.js';
+import { bindShortcuts, boot, can, errorText, notify, session, shortcutHelp } from './layout.js';
 import { dismissItem, assignItem, scoreCell, statusBadge, platformOf } from './items.js';
 
 const FILTERS = ['q', 'sort', 'flagged', 'status', 'topic', 'source', 'platform', 'kind', 'assignee', 'from', 'to', 'minDistortion'];
@@ -37,14 +38,7 @@ function readState() {
 }
 
 function stateUrl(state) {
-  const params = new URLSearchParams();
-  for (const key of FILTERS) {
-    if ((state[key] ?? '') !== (DEFAULTS[key] ?? '')) params.set(key, state[key] ?? '');
-  }
-  if (state.page > 1) params.set('page', String(state.page));
-  if (state.pageSize !== 20) params.set('pageSize', String(state.pageSize));
-  const text = params.toString();
-  return text ? `/?${text}` : '/';
+  return listAddress('/', state, { filters: FILTERS, defaults: DEFAULTS, defaultPageSize: 20 });
 }
 
 function go(state, { replace = false } = {}) {
@@ -282,54 +276,34 @@ function wire() {
   $('#help-button').addEventListener('click', () => shortcutHelp(SHORTCUTS));
   window.addEventListener('popstate', () => void load());
 
-  document.addEventListener('keydown', (event) => {
-    if (event.key === 'Escape') {
-      closePanels();
-      if (typingIn(event)) event.target.blur();
-      return;
-    }
-    if (typingIn(event) || event.ctrlKey || event.metaKey || event.altKey) return;
+  const open = () => {
     const focused = view.items[view.focus];
-    switch (event.key) {
-      case 'j':
-        setFocus(view.focus + 1);
-        break;
-      case 'k':
-        setFocus(view.focus - 1);
-        break;
-      case 'x':
+    if (focused) location.assign(`/item?id=${enc(focused.id)}`);
+  };
+  bindShortcuts(
+    {
+      j: () => setFocus(view.focus + 1),
+      k: () => setFocus(view.focus - 1),
+      x: () => {
+        const focused = view.items[view.focus];
         if (focused && can.review()) toggle(focused.id, !view.selected.has(focused.id));
-        break;
-      case 'o':
-      case 'Enter':
-        if (focused) location.assign(`/item?id=${enc(focused.id)}`);
-        break;
-      case 'd':
-        openDismiss(targets());
-        break;
-      case 'a':
-        assignTo(targets(), 'me');
-        break;
-      case '/':
-        $('#f-q').focus();
-        break;
-      case 'n':
+      },
+      o: open,
+      Enter: open,
+      d: () => openDismiss(targets()),
+      a: () => assignTo(targets(), 'me'),
+      '/': () => $('#f-q').focus(),
+      n: () => {
         if (!$('#next-page')?.disabled) go({ ...view.state, page: view.state.page + 1 });
-        break;
-      case 'p':
+      },
+      p: () => {
         if (!$('#prev-page')?.disabled) go({ ...view.state, page: view.state.page - 1 });
-        break;
-      case 'r':
-        void load();
-        break;
-      case '?':
-        shortcutHelp(SHORTCUTS);
-        break;
-      default:
-        return;
-    }
-    event.preventDefault();
-  });
+      },
+      r: () => void load(),
+      '?': () => shortcutHelp(SHORTCUTS),
+    },
+    closePanels,
+  );
 }
 
 async function start() {
