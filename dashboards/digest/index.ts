@@ -6,6 +6,7 @@ import { parse as parseYaml } from 'yaml';
 import type { Logger } from 'pino';
 import { configRelative, type LoadedConfig } from '../../core/config.ts';
 import type { Store } from '../../core/types.ts';
+import { AlertLedger } from '../../pipeline/alerts/ledger.ts';
 import { createMailer, MailConfigError, type Mailer } from '../../pipeline/alerts/mailer.ts';
 import { openStore } from '../../pipeline/store/index.ts';
 import { dailyVolumeSvg, renderPng, topSourcesSvg, type RenderOptions } from './charts.ts';
@@ -171,5 +172,37 @@ export async function runDigest(config: LoadedConfig, options: DigestRunOptions 
     return { week: week.label, subject: message.subject, sentTo: info.accepted, rejected: info.rejected, messageId: info.messageId };
   } finally {
     if (!options.mailer) mailer.close();
+  }
+}
+
+export type ScheduledDigestResult = DigestRunResult | { week: string; skipped: 'already sent or being sent' };
+
+/**
+ * The scheduled digest: the last complete week, sent once even when two `serve` processes (or a
+ * restart) fire the same schedule; the ledger in `alerts.statePath` records it. A failed send
+ * frees the week again. `mediawatch digest` by hand is not guarded: it sends when asked.
+ */
+export async function runScheduledDigest(
+  config: LoadedConfig,
+  options: Pick<DigestRunOptions, 'now' | 'logger' | 'store' | 'mailer'> = {},
+): Promise<ScheduledDigestResult> {
+  const now = options.now ?? new Date();
+  const week = lastCompleteIsoWeek(now).label;
+  const ledger = new AlertLedger(configRelative(config, config.alerts.statePath));
+  try {
+    if (!ledger.claimDigest(week, now)) {
+      options.logger?.info({ week }, 'digest skipped: already sent, or being sent by another process');
+      return { week, skipped: 'already sent or being sent' };
+    }
+    try {
+      const result = await runDigest(config, { ...options, now, week });
+      ledger.digestSent(week, result.messageId, new Date());
+      return result;
+    } catch (error) {
+      ledger.releaseDigest(week);
+      throw error;
+    }
+  } finally {
+    ledger.close();
   }
 }

@@ -1,6 +1,7 @@
 // The alert ledger: which alert went out on which channel, in a small SQLite file, so that
 // re-crawls, restarts and a second process (a manual `crawl` beside `serve`) never resend, and
-// an alert whose delivery failed is retried on later cycles.
+// an alert whose delivery failed is retried on later cycles. It also records which weekly
+// digests the schedule sent, so two `serve` processes send each week once.
 import type Database from 'better-sqlite3';
 import { openSqlite } from '../../core/sqlite.ts';
 import type { UrgentAlert } from './rules.ts';
@@ -43,6 +44,14 @@ const SCHEMA = `CREATE TABLE IF NOT EXISTS deliveries (
 );
 CREATE INDEX IF NOT EXISTS deliveries_status ON deliveries (channel, status);`;
 
+const DIGEST_SCHEMA = `CREATE TABLE digest_sends (
+  week TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('sending', 'sent')),
+  claimed_at TEXT NOT NULL,
+  sent_at TEXT,
+  message_id TEXT
+);`;
+
 function toDelivery(row: Row): Delivery {
   return {
     key: row.key,
@@ -61,7 +70,7 @@ export class AlertLedger {
 
   /** `path` is created with its folder if missing; ":memory:" for tests. */
   constructor(path: string) {
-    this.db = openSqlite(path, { migrations: [SCHEMA] });
+    this.db = openSqlite(path, { migrations: [SCHEMA, DIGEST_SCHEMA] });
   }
 
   /** Records alerts to deliver on each channel; an alert already known on a channel is left alone. Returns how many were new. */
@@ -142,6 +151,35 @@ export class AlertLedger {
       )
       .all({ key: filter.key ?? null, channel: filter.channel ?? null }) as Row[];
     return rows.map(toDelivery);
+  }
+
+  /**
+   * Takes the scheduled digest of `week` ("2020-W42") for sending. False when it was sent, or
+   * when another process is sending it now; a claim older than `staleMs` (its process died
+   * mid-send) is taken over.
+   */
+  claimDigest(week: string, now: Date, staleMs = 30 * 60_000): boolean {
+    const cutoff = new Date(now.getTime() - staleMs).toISOString();
+    return (
+      this.db
+        .prepare(
+          `INSERT INTO digest_sends (week, status, claimed_at) VALUES (?, 'sending', ?)
+           ON CONFLICT (week) DO UPDATE SET claimed_at = excluded.claimed_at
+           WHERE digest_sends.status = 'sending' AND digest_sends.claimed_at < ?`,
+        )
+        .run(week, now.toISOString(), cutoff).changes === 1
+    );
+  }
+
+  digestSent(week: string, messageId: string | undefined, now: Date): void {
+    this.db
+      .prepare(`UPDATE digest_sends SET status = 'sent', sent_at = ?, message_id = ? WHERE week = ?`)
+      .run(now.toISOString(), messageId ?? null, week);
+  }
+
+  /** Gives a claim back after a failed send, so the next attempt may send. */
+  releaseDigest(week: string): void {
+    this.db.prepare(`DELETE FROM digest_sends WHERE week = ? AND status = 'sending'`).run(week);
   }
 
   close(): void {

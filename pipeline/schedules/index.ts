@@ -109,8 +109,8 @@ export function defaultRunners(config: LoadedConfig, logger: Logger, now: () => 
       return reports;
     },
     async digest() {
-      const { runDigest } = await import('../../dashboards/digest/index.ts');
-      return runDigest(config, { now: now(), logger });
+      const { runScheduledDigest } = await import('../../dashboards/digest/index.ts');
+      return runScheduledDigest(config, { now: now(), logger });
     },
     async retention() {
       const cutoffs = retentionCutoffs(config, now());

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerDigest } from '../../cli/commands/digest.ts';
 import { parseConfig, type LoadedConfig } from '../../core/config.ts';
-import { runDigest } from '../../dashboards/digest/index.ts';
+import { runDigest, runScheduledDigest } from '../../dashboards/digest/index.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { seededStore, seedItems } from './seed.ts';
 import { startTestSmtp, type TestSmtp, type TestSmtpOptions } from './smtp.ts';
@@ -177,6 +177,40 @@ describe('weekly digest e-mail', () => {
     await expect(runDigest(bare, { store, now: NOW })).rejects.toThrow(/"email" section .* --dry-run/);
     const noRecipients = config(1, {}, { digestRecipients: [] });
     await expect(runDigest(noRecipients, { store, now: NOW })).rejects.toThrow(/email.digestRecipients or pass --to/);
+  });
+});
+
+describe('scheduled digest', () => {
+  const scheduled = (port: number, ledger: string) => {
+    const base = config(port);
+    return { ...base, alerts: { ...base.alerts, statePath: join(dir, ledger) } };
+  };
+
+  it('sends each week once, even when two serve processes fire the same schedule', async () => {
+    const server = await smtp();
+    const settings = scheduled(server.port, 'twice.db');
+    const results = await Promise.all([runScheduledDigest(settings, { store, now: NOW }), runScheduledDigest(settings, { store, now: NOW })]);
+    expect(results.filter((result) => 'skipped' in result)).toHaveLength(1);
+    expect(results.find((result) => 'sentTo' in result)).toMatchObject({ week: '2020-W42', sentTo: RECIPIENTS });
+    expect(server.messages).toHaveLength(1);
+
+    // A restart an hour later does not resend; the next week goes out.
+    const later = await runScheduledDigest(settings, { store, now: new Date(NOW.getTime() + 3_600_000) });
+    expect(later).toEqual({ week: '2020-W42', skipped: 'already sent or being sent' });
+    const nextWeek = await runScheduledDigest(settings, { store, now: new Date(NOW.getTime() + 7 * 86_400_000) });
+    expect(nextWeek.week).toBe('2020-W43');
+    expect(server.messages.map((mail) => mail.parsed.headers.get('x-mediawatch-digest'))).toEqual(['2020-W42', '2020-W43']);
+  });
+
+  it('frees the week when sending failed, so the next attempt sends it', async () => {
+    const down = await smtp();
+    const port = down.port;
+    await down.close();
+    await expect(runScheduledDigest(scheduled(port, 'retry.db'), { store, now: NOW })).rejects.toThrow();
+    const server = await smtp();
+    const result = await runScheduledDigest(scheduled(server.port, 'retry.db'), { store, now: NOW });
+    expect(result).toMatchObject({ week: '2020-W42', sentTo: RECIPIENTS });
+    expect(server.messages).toHaveLength(1);
   });
 });
 
