@@ -177,6 +177,9 @@ function summaryOf(findings: Finding[]): string {
   return first.kind.startsWith('tls_') || first.kind === 'site_unreachable' ? first.title : `${first.title} — ${path}`;
 }
 
+/** Check runs kept per portal (the newest). */
+export const KEPT_RUNS = 200;
+
 export class PortalStore {
   readonly db: Database.Database;
 
@@ -265,10 +268,22 @@ export class PortalStore {
     return Number(this.db.prepare('INSERT INTO runs (portal_id, started_at) VALUES (?, ?)').run(portalId, this.clock().toISOString()).lastInsertRowid);
   }
 
+  /** Records a run's outcome, and forgets the portal's runs older than its last KEPT_RUNS. */
   finishRun(id: number, result: { pagesChecked: number; newIncidents: number; errors: RunRecord['errors']; tls?: unknown }): void {
-    this.db
-      .prepare('UPDATE runs SET finished_at = ?, pages_checked = ?, new_incidents = ?, errors = ?, tls = ? WHERE id = ?')
-      .run(this.clock().toISOString(), result.pagesChecked, result.newIncidents, JSON.stringify(result.errors), result.tls === undefined ? null : JSON.stringify(result.tls), id);
+    this.db.transaction(() => {
+      this.db
+        .prepare('UPDATE runs SET finished_at = ?, pages_checked = ?, new_incidents = ?, errors = ?, tls = ? WHERE id = ?')
+        .run(this.clock().toISOString(), result.pagesChecked, result.newIncidents, JSON.stringify(result.errors), result.tls === undefined ? null : JSON.stringify(result.tls), id);
+      // A check every few minutes would otherwise grow the file without end; incidents keep
+      // their own history, so old run rows serve nothing.
+      this.db
+        .prepare(
+          `DELETE FROM runs WHERE portal_id = (SELECT portal_id FROM runs WHERE id = @id)
+             AND id < (SELECT min(id) FROM (SELECT id FROM runs WHERE portal_id = (SELECT portal_id FROM runs WHERE id = @id)
+                                             ORDER BY id DESC LIMIT @keep))`,
+        )
+        .run({ id, keep: KEPT_RUNS });
+    })();
   }
 
   latestRun(portalId: string): RunRecord | undefined {
