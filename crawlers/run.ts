@@ -1,6 +1,6 @@
 import { configRelative, type LoadedConfig, type NewsSourceConfig, type SourceConfig } from '../core/config.ts';
 import type { IngestPipeline } from '../pipeline/ingest.ts';
-import type { FetchOptions } from './fetch.ts';
+import { fetchResource, type FetchOptions } from './fetch.ts';
 import { crawlPages, type PageCrawlOptions } from './pages.ts';
 import { HostRateLimiter, RobotsCache } from './politeness.ts';
 import { SourceReport } from './report.ts';
@@ -50,13 +50,11 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
   const robots = await run.robots.get(source.startUrls[0]);
   const seeds = source.startUrls.map((url) => ({ url }));
   if (source.sitemaps) {
-    const discovered = await discoverFromSitemaps(
-      source.startUrls[0],
-      robots,
-      run.fetchOptions,
-      (url) => run.limiter.acquire(url, options.requestsPerMinute),
-      options.maxPages,
-    );
+    const fetchSitemap = async (url: string) => {
+      await run.limiter.acquire(url, options.requestsPerMinute);
+      return fetchResource(url, run.fetchOptions);
+    };
+    const discovered = await discoverFromSitemaps(source.startUrls[0], robots, fetchSitemap, options.maxPages);
     discovered.errors.forEach((error) => report.recordError(error.url, error.reason));
     seeds.push(...discovered.urls.map((url) => ({ url })));
   }

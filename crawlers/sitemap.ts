@@ -1,6 +1,5 @@
 import * as cheerio from 'cheerio';
 import type { RobotsTxtFile } from '@crawlee/utils';
-import { fetchResource, type FetchOptions } from './fetch.ts';
 import { sameHost } from './urls.ts';
 
 /** Sitemap indexes nest; two levels cover real news sites without chasing loops. */
@@ -12,14 +11,19 @@ export interface SitemapDiscovery {
 }
 
 /**
+ * Fetches one sitemap (rate limit included): the news crawler's fetcher, or the portal
+ * fetcher that trusts a portal's private CA.
+ */
+export type SitemapFetch = (url: string) => Promise<{ status: number; text: string }>;
+
+/**
  * Page URLs listed in the site's sitemaps: those named in robots.txt, else /sitemap.xml.
  * Only same-host sitemaps and URLs are kept; the page budget caps the list.
  */
 export async function discoverFromSitemaps(
   siteUrl: string,
   robots: RobotsTxtFile,
-  fetchOptions: FetchOptions,
-  throttle: (url: string) => Promise<void>,
+  fetchSitemap: SitemapFetch,
   limit: number,
 ): Promise<SitemapDiscovery> {
   const declared = robots.getSitemaps().filter((url) => sameHost(url, siteUrl));
@@ -32,8 +36,7 @@ export async function discoverFromSitemaps(
     if (seen.has(url)) continue;
     seen.add(url);
     try {
-      await throttle(url);
-      const response = await fetchResource(url, fetchOptions);
+      const response = await fetchSitemap(url);
       if (response.status === 404 && !declared.length) continue; // No sitemap at the usual place: fine.
       if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
       const $ = cheerio.load(response.text, { xml: true });

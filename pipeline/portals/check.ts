@@ -219,7 +219,13 @@ export async function checkPortal(portal: PortalConfig, deps: PortalCheckDeps): 
 
   if (portal.sitemap && reachable.has(originOf(portal.startUrls[0]))) {
     const robots = await deps.robots.get(portal.startUrls[0]);
-    const discovered = await discoverFromSitemaps(portal.startUrls[0], robots, deps.fetchOptions, throttle, portal.maxPages);
+    // The portal fetcher, so a sitemap on a private CA (caFile) is read like the pages.
+    const fetchSitemap = async (url: string) => {
+      const response = await fetchPage(url, fetchOptions);
+      if (response.disallowed) throw new Error('robots.txt disallows it');
+      return response;
+    };
+    const discovered = await discoverFromSitemaps(portal.startUrls[0], robots, fetchSitemap, portal.maxPages);
     result.errors.push(...discovered.errors);
     const before = queue.length;
     discovered.urls.forEach((url) => push(url, portal.linkDepth));

@@ -23,8 +23,12 @@ const servers: Record<string, { server: Server; url: string }> = {};
 
 async function serve(name: string): Promise<void> {
   const server = createServer({ key: readFileSync(join(TLS_DIR, `${name}.key`)), cert: readFileSync(join(TLS_DIR, `${name}.crt`)) }, (req, res) => {
-    if (req.url === '/') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
-    else res.writeHead(404).end('not found');
+    if (req.url === '/' || req.url === '/van-ban.html') res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(PAGE);
+    else if (req.url === '/sitemap.xml') {
+      // Lists a page no link leads to: only the sitemap can find it.
+      const sitemap = `<?xml version="1.0"?><urlset><url><loc>https://${req.headers.host}/van-ban.html</loc></url></urlset>`;
+      res.writeHead(200, { 'content-type': 'application/xml' }).end(sitemap);
+    } else res.writeHead(404).end('not found');
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   servers[name] = { server, url: `https://127.0.0.1:${(server.address() as AddressInfo).port}/` };
@@ -127,6 +131,30 @@ describe('an https portal whose certificate is about to expire', () => {
       now = new Date(validTo - 2.5 * DAY);
       const third = (await run()).results[0];
       expect(third.created.map((incident) => [incident.kind, incident.severity])).toEqual([['tls_expiring', 'high']]);
+    } finally {
+      store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('an https portal on a private CA', () => {
+  it('reads its sitemap like its pages, although the certificate is not in the system store', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'mediawatch-portal-ca-'));
+    const store = new PortalStore(join(dir, 'portals.db'));
+    try {
+      const config = parseConfig(
+        {
+          crawler: { requestsPerMinute: 6000, timeoutSecs: 5 },
+          portals: [{ id: 'stttt', startUrls: [servers['long-valid'].url], caFile: join(TLS_DIR, 'ca.crt'), sitemap: true }],
+          portalWatch: { lexicon: LEXICON, statePath: join(dir, 'portals.db') },
+        },
+        join(dir, 'mediawatch.yaml'),
+        dir,
+      );
+      const result = (await runPortalChecks(config, { logger: memoryLogger().logger, store, retryDelayMs: 5 })).results[0];
+      expect(result.errors).toEqual([]);
+      expect(result.newPages).toEqual([servers['long-valid'].url, `${servers['long-valid'].url}van-ban.html`]);
     } finally {
       store.close();
       rmSync(dir, { recursive: true, force: true });
