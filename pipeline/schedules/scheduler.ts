@@ -20,12 +20,21 @@ export interface TriggerHandle {
   nextRun?(): Date | null;
 }
 
-/** Calls `fire` on every tick of `job.cron` in `timezone` until stopped. */
-export type TriggerFactory = (job: { name: string; cron: string; timezone: string }, fire: () => void) => TriggerHandle;
+/** Calls `fire` on every tick of `job.cron` in `timezone` until stopped; reports through `logger`. */
+export type TriggerFactory = (job: { name: string; cron: string; timezone: string }, fire: () => void, logger?: Logger) => TriggerHandle;
 
 /** The real trigger: a node-cron task in the configured time zone. */
-export const cronTrigger: TriggerFactory = (job, fire) => {
-  const task = cron.schedule(job.cron, () => fire(), { name: job.name, timezone: job.timezone });
+export const cronTrigger: TriggerFactory = (job, fire, logger) => {
+  // node-cron's own warnings (a tick missed while the process was busy) go to the job log, not
+  // to the console beside it.
+  const log = logger?.child({ job: job.name });
+  const cronLogger = log && {
+    info: (message: string) => log.info(message),
+    warn: (message: string) => log.warn(message),
+    error: (message: string | Error, err?: Error) => log.error({ err: err ?? message }, String(message)),
+    debug: (message: string | Error, err?: Error) => log.debug({ err }, String(message)),
+  };
+  const task = cron.schedule(job.cron, () => fire(), { name: job.name, timezone: job.timezone, logger: cronLogger });
   return {
     stop: () => void task.destroy(),
     nextRun: () => task.getNextRun(),
@@ -80,7 +89,7 @@ export class Scheduler {
   start(): this {
     const trigger = this.options.trigger ?? cronTrigger;
     for (const job of this.jobs.values()) {
-      const handle = trigger({ name: job.name, cron: job.cron, timezone: this.options.timezone }, () => void this.tick(job.name));
+      const handle = trigger({ name: job.name, cron: job.cron, timezone: this.options.timezone }, () => void this.tick(job.name), this.options.logger);
       this.handles.set(job.name, handle);
       this.options.logger.info(
         { job: job.name, cron: job.cron, timezone: this.options.timezone, nextRun: handle.nextRun?.()?.toISOString() },

@@ -4,7 +4,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, parseConfig } from '../../core/config.ts';
 import { planCrawlJobs, startSchedules } from '../../pipeline/schedules/index.ts';
 import { cronTrigger, Scheduler, type TriggerFactory } from '../../pipeline/schedules/scheduler.ts';
@@ -133,6 +133,27 @@ describe('node-cron trigger', () => {
     const after = ticks;
     await new Promise((resolve) => setTimeout(resolve, 1300));
     expect(ticks).toBe(after);
+  });
+
+  it("reports a tick missed while the process was busy in the job's log, not on the console", async () => {
+    const console = { warn: vi.spyOn(globalThis.console, 'warn'), error: vi.spyOn(globalThis.console, 'error') };
+    const handle = cronTrigger({ name: 'busy', cron: '* * * * * *', timezone: 'Asia/Ho_Chi_Minh' }, () => {}, logger);
+    try {
+      await new Promise((resolve) => setTimeout(resolve, 1100));
+      // Hold the event loop past several ticks, as a long synchronous job would.
+      const until = Date.now() + 2500;
+      while (Date.now() < until);
+      const deadline = Date.now() + 3000;
+      const missed = () => logs.find((log) => log.job === 'busy' && log.level === 40 && /missed execution/.test(log.msg));
+      while (!missed() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 100));
+      expect(missed()).toBeDefined();
+      expect(console.warn).not.toHaveBeenCalled();
+      expect(console.error).not.toHaveBeenCalled();
+    } finally {
+      handle.stop();
+      console.warn.mockRestore();
+      console.error.mockRestore();
+    }
   });
 
   it('reads cron expressions in Asia/Ho_Chi_Minh time', async () => {
