@@ -35,7 +35,6 @@ export function openSqlite(path: string, options: OpenSqliteOptions = {}): Datab
   if (path !== ':memory:') db.pragma('journal_mode = WAL');
   db.pragma(`busy_timeout = ${options.busyTimeoutMs ?? 5000}`);
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
-  if (options.foreignKeys) db.pragma('foreign_keys = ON');
   db.pragma('cache_size = -65536');
   db.pragma(`wal_autocheckpoint = ${options.autoCheckpointPages ?? 8192}`);
   const migrations = options.migrations ?? [];
@@ -44,11 +43,21 @@ export function openSqlite(path: string, options: OpenSqliteOptions = {}): Datab
     db.close();
     throw new Error(`${path} has schema version ${applied}, newer than this mediawatch knows (${migrations.length}); upgrade mediawatch`);
   }
+  // Foreign keys are enforced only after the migrations, so that a step may rebuild a table others
+  // point at (SQLite's documented way to change a constraint); each step is checked before it
+  // commits. (better-sqlite3 turns them on by default.)
+  const enforceForeignKeys = Boolean(options.foreignKeys || db.pragma('foreign_keys', { simple: true }));
+  db.pragma('foreign_keys = OFF');
   for (let step = applied; step < migrations.length; step++) {
     db.transaction(() => {
       db.exec(migrations[step]);
+      if (enforceForeignKeys) {
+        const broken = db.pragma('foreign_key_check') as Array<{ table: string; parent: string }>;
+        if (broken.length) throw new Error(`${path}: schema step ${step + 1} leaves ${broken.length} broken links (${broken[0].table} → ${broken[0].parent})`);
+      }
       db.pragma(`user_version = ${step + 1}`);
     })();
   }
+  if (enforceForeignKeys) db.pragma('foreign_keys = ON');
   return db;
 }

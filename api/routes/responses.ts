@@ -5,7 +5,7 @@ import { HttpError } from '../validation.ts';
 
 const responseSchema = z.object({
   id: z.string(),
-  status: z.enum(['draft', 'published']),
+  status: z.enum(['draft', 'published', 'withdrawn']),
   version: z.number().int(),
   title: z.string(),
   body: z.string().describe('Markdown'),
@@ -20,6 +20,9 @@ const responseSchema = z.object({
   publishedBy: z.string().nullable(),
   publishedAt: z.string().nullable(),
   publishedUrl: z.string().nullable(),
+  withdrawnBy: z.string().nullable(),
+  withdrawnAt: z.string().nullable(),
+  withdrawReason: z.string().nullable(),
 });
 
 const factIds = z.array(z.string().trim().min(1).max(100)).max(50).describe('ids from the official-facts sheet (GET /api/facts)');
@@ -52,11 +55,18 @@ const publishBody = z
   })
   .strict();
 
+const withdrawBody = z
+  .object({
+    version: z.number().int().min(1),
+    reason: z.string().trim().min(1).max(1000).describe('why it will not be published'),
+  })
+  .strict();
+
 const idParams = z.object({ id: z.string().min(1).max(100) }).strict();
 
 /** Response drafts: write, cite official facts, publish, export for publication. */
 export function responseRoutes(workflow: Workflow): AnyRoute[] {
-  const conflict = { description: 'stale version, already published, or an item not confirmed; error.current is the present state' };
+  const conflict = { description: 'stale version, already published or withdrawn, or an item not confirmed; error.current is the present state' };
   return [
     defineRoute({
       method: 'get',
@@ -74,7 +84,7 @@ export function responseRoutes(workflow: Workflow): AnyRoute[] {
       access: ACCESS.read,
       query: z
         .object({
-          status: z.enum(['draft', 'published']).optional(),
+          status: z.enum(['draft', 'published', 'withdrawn']).optional(),
           itemId: z.string().min(1).max(300).optional(),
           clusterId: z.string().min(1).max(200).optional(),
         })
@@ -128,6 +138,17 @@ export function responseRoutes(workflow: Workflow): AnyRoute[] {
       body: publishBody,
       responses: { 200: { description: 'the published response', schema: responseSchema }, 409: conflict },
       handle: ({ params, body, actor }) => workflow.responses.publish(params.id, body, actor),
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/responses/:id/withdraw',
+      tag: 'responses',
+      summary: 'Withdraw a draft (kept, read-only); items it alone answered go back to confirmed',
+      access: ACCESS.respond,
+      params: idParams,
+      body: withdrawBody,
+      responses: { 200: { description: 'the withdrawn response', schema: responseSchema }, 409: conflict },
+      handle: ({ params, body, actor }) => workflow.responses.withdraw(params.id, body, actor),
     }),
     defineRoute({
       method: 'get',

@@ -7,7 +7,7 @@ export type Db = Database.Database;
  * Schema migrations, applied in order; PRAGMA user_version records how many ran.
  * Append new steps; never edit a released one.
  */
-const MIGRATIONS: string[] = [
+export const WORKFLOW_MIGRATIONS: string[] = [
   `CREATE TABLE users (
      id INTEGER PRIMARY KEY,
      username TEXT NOT NULL UNIQUE,
@@ -122,9 +122,37 @@ const MIGRATIONS: string[] = [
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;
    CREATE TRIGGER audit_log_no_delete BEFORE DELETE ON audit_log
      BEGIN SELECT RAISE(ABORT, 'the audit log is append-only'); END;`,
+  // Drafts can be withdrawn (kept, with who, when and why): the status CHECK changes, which
+  // SQLite can only do by rebuilding the table (openSqlite checks response_items' links after).
+  `CREATE TABLE responses_v2 (
+     id TEXT PRIMARY KEY,
+     status TEXT NOT NULL CHECK (status IN ('draft', 'published', 'withdrawn')),
+     version INTEGER NOT NULL,
+     title TEXT NOT NULL,
+     body TEXT NOT NULL,
+     item_id TEXT,
+     cluster_id TEXT,
+     fact_ids TEXT NOT NULL,
+     created_by TEXT NOT NULL,
+     created_at TEXT NOT NULL,
+     updated_by TEXT NOT NULL,
+     updated_at TEXT NOT NULL,
+     published_by TEXT,
+     published_at TEXT,
+     published_url TEXT,
+     withdrawn_by TEXT,
+     withdrawn_at TEXT,
+     withdraw_reason TEXT
+   );
+   INSERT INTO responses_v2 (id, status, version, title, body, item_id, cluster_id, fact_ids, created_by, created_at,
+                             updated_by, updated_at, published_by, published_at, published_url)
+     SELECT id, status, version, title, body, item_id, cluster_id, fact_ids, created_by, created_at,
+            updated_by, updated_at, published_by, published_at, published_url FROM responses;
+   DROP TABLE responses;
+   ALTER TABLE responses_v2 RENAME TO responses;`,
 ];
 
 /** Opens (creating if needed) the workflow database and brings its schema up to date. */
 export function openWorkflowDb(path: string, busyTimeoutMs = 5000): Db {
-  return openSqlite(path, { busyTimeoutMs, foreignKeys: true, migrations: MIGRATIONS });
+  return openSqlite(path, { busyTimeoutMs, foreignKeys: true, migrations: WORKFLOW_MIGRATIONS });
 }

@@ -6,7 +6,7 @@ import { invalid, notFound, WorkflowError } from './errors.ts';
 import type { FactSource, OfficialFact } from './facts.ts';
 import type { Reviews } from './reviews.ts';
 
-export type ResponseStatus = 'draft' | 'published';
+export type ResponseStatus = 'draft' | 'published' | 'withdrawn';
 
 /** A prepared answer to a rumour: for one item, or for a near-duplicate cluster (the same rumour everywhere). */
 export interface ResponseDraft {
@@ -29,6 +29,10 @@ export interface ResponseDraft {
   publishedBy: string | null;
   publishedAt: string | null;
   publishedUrl: string | null;
+  withdrawnBy: string | null;
+  withdrawnAt: string | null;
+  /** Why the draft was withdrawn (it is kept, read-only). */
+  withdrawReason: string | null;
 }
 
 export interface NewResponse {
@@ -57,6 +61,9 @@ interface ResponseRow {
   published_by: string | null;
   published_at: string | null;
   published_url: string | null;
+  withdrawn_by: string | null;
+  withdrawn_at: string | null;
+  withdraw_reason: string | null;
 }
 
 /** Item states a response may answer: the analysts confirmed the distortion. */
@@ -218,6 +225,44 @@ export class Responses {
     return result;
   }
 
+  /**
+   * Withdraws a draft that will not be published: it stays readable (with who, when and why) but
+   * can no longer change. Items it had moved to response_drafted, and that no other draft
+   * answers, go back to confirmed, ready for another answer.
+   */
+  async withdraw(id: string, input: { version: number; reason: string }, actor: Actor): Promise<ResponseDraft> {
+    const reason = input.reason.trim();
+    if (!reason) throw invalid('reason', 'say why the draft is withdrawn', 'reason_required');
+    const result = this.ctx.db.transaction(() => {
+      const current = this.checkEditable(id, input.version);
+      const now = this.ctx.now().toISOString();
+      this.ctx.db
+        .prepare(
+          `UPDATE responses SET status = 'withdrawn', version = version + 1, withdrawn_by = ?, withdrawn_at = ?, withdraw_reason = ?,
+                                updated_by = ?, updated_at = ? WHERE id = ?`,
+        )
+        .run(actor.username, now, reason, actor.username, now, id);
+      const withdrawn = this.require(id);
+      this.ctx.audit.record({
+        actor,
+        action: 'response.withdraw',
+        targetType: 'response',
+        targetId: id,
+        before: { status: 'draft' },
+        after: { status: 'withdrawn', reason },
+        detail: { version: withdrawn.version },
+      });
+      const otherDraft = this.ctx.db.prepare(
+        `SELECT 1 FROM response_items JOIN responses ON responses.id = response_items.response_id
+         WHERE response_items.item_id = ? AND responses.status = 'draft'`,
+      );
+      for (const itemId of withdrawn.itemIds) if (!otherDraft.get(itemId)) this.reviews.returnToConfirmed(itemId, actor, id);
+      return withdrawn;
+    })();
+    await this.reviews.mirror(result.itemIds);
+    return result;
+  }
+
   /** The response as Markdown or plain text for publication, with the facts it cites and the items it answers. */
   async render(id: string, format: ExportFormat, actor: Actor): Promise<{ filename: string; contentType: string; content: string }> {
     const draft = this.require(id);
@@ -253,6 +298,7 @@ export class Responses {
       );
     }
     if (current.status === 'published') throw new WorkflowError('conflict', 'already_published', `response "${id}" is published and can no longer change`, { current });
+    if (current.status === 'withdrawn') throw new WorkflowError('conflict', 'withdrawn', `response "${id}" was withdrawn and can no longer change`, { current });
     return current;
   }
 
@@ -295,6 +341,9 @@ export class Responses {
       publishedBy: row.published_by,
       publishedAt: row.published_at,
       publishedUrl: row.published_url,
+      withdrawnBy: row.withdrawn_by,
+      withdrawnAt: row.withdrawn_at,
+      withdrawReason: row.withdraw_reason,
     };
   }
 }

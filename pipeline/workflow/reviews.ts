@@ -263,6 +263,13 @@ export class Reviews {
     return this.write(current, current.clusterId, actor, 'review.transition', { status: to }, { responseId });
   }
 
+  /** The item's draft answer was withdrawn and no other draft answers it: back to confirmed. */
+  returnToConfirmed(itemId: string, actor: Actor, responseId: string): ReviewRecord | null {
+    const current = this.get(itemId);
+    if (current.status !== 'response_drafted') return null;
+    return this.write(current, current.clusterId, actor, 'review.transition', { status: 'confirmed' }, { responseId });
+  }
+
   private reviewerTransitions(status: ReviewStatus): ReviewStatus[] {
     return TRANSITIONS[status].filter((to) => !RESPONSE_DRIVEN.has(to));
   }

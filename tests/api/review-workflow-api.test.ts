@@ -244,6 +244,34 @@ describe('review workflow through the API', () => {
     expect((await hoa.post(`/api/responses/${responseId}/publish`, { version: 3 })).body.error.code).toBe('already_published');
   });
 
+  it('spokesperson withdraws a draft that will not go out: kept read-only, its item back to confirmed', async () => {
+    const item = items[2];
+    await lan.post(`/api/items/${item.id}/review/transition`, { to: 'in_review', version: 0 });
+    await lan.post(`/api/items/${item.id}/review/transition`, { to: 'confirmed', version: 1 });
+    const draft = await hoa.post('/api/responses', { itemId: item.id, title: 'Nháp trả lời riêng', body: 'Sẽ không đăng.' });
+    expect((await lan.get(`/api/items/${item.id}/review`)).body.review.status).toBe('response_drafted');
+
+    const noReason = await hoa.post(`/api/responses/${draft.body.id}/withdraw`, { version: 1, reason: '  ' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.body.error.parameter).toBe('reason');
+    expect((await lan.post(`/api/responses/${draft.body.id}/withdraw`, { version: 1, reason: 'x' })).status).toBe(403);
+    expect((await hoa.post(`/api/responses/${draft.body.id}/withdraw`, { version: 9, reason: 'x' })).status).toBe(409);
+
+    const withdrawn = await hoa.post(`/api/responses/${draft.body.id}/withdraw`, { version: 1, reason: 'Đã có trả lời chung cho cả nhóm tin' });
+    expect(withdrawn.status).toBe(200);
+    expect(withdrawn.body).toMatchObject({ status: 'withdrawn', version: 2, withdrawnBy: 'hoa', withdrawReason: 'Đã có trả lời chung cho cả nhóm tin' });
+    const review = (await lan.get(`/api/items/${item.id}/review`)).body;
+    expect(review.review.status).toBe('confirmed');
+    expect(review.history.map((h: { after: { status?: string } }) => h.after.status).filter(Boolean)).toEqual(['in_review', 'confirmed', 'response_drafted', 'confirmed']);
+
+    const edit = await hoa.patch(`/api/responses/${draft.body.id}`, { title: 'Sửa lại', version: 2 });
+    expect(edit.status).toBe(409);
+    expect(edit.body.error.code).toBe('withdrawn');
+    expect((await hoa.post(`/api/responses/${draft.body.id}/publish`, { version: 2 })).body.error.code).toBe('withdrawn');
+    const listed = (await hoa.get('/api/responses?status=withdrawn')).body.responses.map((r: { id: string }) => r.id);
+    expect(listed).toEqual([draft.body.id]);
+  });
+
   it('admin reads the audit trail: who, when, what, before → after; others may not', async () => {
     const byLan = await admin.get('/api/audit?actor=lan&action=review.*&pageSize=100');
     expect(byLan.status).toBe(200);
@@ -263,6 +291,7 @@ describe('review workflow through the API', () => {
       'response.update',
       'response.export',
       'response.publish',
+      'response.withdraw',
     ]) {
       expect(actions, action).toContain(action);
     }

@@ -46,6 +46,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/responses/:id': READ,
   'PATCH /api/responses/:id': RESPOND,
   'POST /api/responses/:id/publish': RESPOND,
+  'POST /api/responses/:id/withdraw': RESPOND,
   'GET /api/responses/:id/export': RESPOND,
   'GET /api/users': ADMIN,
   'POST /api/users': ADMIN,

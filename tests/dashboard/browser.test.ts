@@ -275,6 +275,25 @@ describe('dashboard in Chromium', () => {
     expect(drafts[0].factIds).toContain('GL-DATE');
   });
 
+  it('lets the spokesperson withdraw the draft with a reason: kept read-only, the item back to confirmed', async () => {
+    const card = page.locator('.response-card.editing');
+    const [draft] = env.workflow.responses.list({ itemId: answered.id });
+    // Without a reason nothing is sent.
+    await card.locator('.withdraw').click();
+    expect(await page.evaluate(() => document.activeElement?.classList.contains('withdraw-reason-input'))).toBe(true);
+    expect(env.workflow.responses.get(draft.id)?.status).toBe('draft');
+
+    await card.locator('.withdraw-reason-input').fill('Đã có trả lời chung cho cả nhóm tin');
+    await card.locator('.withdraw').click();
+    await expect.poll(() => page.locator('.response-card .badge.response-withdrawn').count()).toBe(1);
+    expect(await page.textContent('.response-card .withdraw-reason')).toContain('Đã có trả lời chung cho cả nhóm tin');
+    await expect.poll(() => page.getAttribute('#review-status .badge', 'data-status')).toBe('confirmed');
+    // The withdrawn draft is read-only; the item can be answered afresh.
+    expect(await page.locator('.response-card.editing, .save-draft').count()).toBe(0);
+    await page.waitForSelector('#new-response');
+    expect(env.workflow.responses.get(draft.id)).toMatchObject({ status: 'withdrawn', withdrawnBy: USERS.spokesperson.username });
+  });
+
   it('draws the trends: items per day, flagged share with spikes marked, top terms, biggest clusters', async () => {
     await page.goto(`${env.url}/trends`);
     await page.waitForSelector('body[data-loaded]');

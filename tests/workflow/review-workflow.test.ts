@@ -209,6 +209,28 @@ describe('responses', () => {
     expect((await conflict(workflow.responses.publish(draft.id, { version: 3 }, spokesperson))).code).toBe('already_published');
   });
 
+  it('withdraws a draft: its items go back to confirmed unless another draft answers them', async () => {
+    await confirm(items[0].id);
+    await confirm(items[1].id);
+    const forCluster = await workflow.responses.create({ clusterId: 'c-hoan', title: 'Trả lời chung', body: '...' }, spokesperson);
+    const single = await workflow.responses.create({ itemId: items[0].id, title: 'Trả lời riêng', body: '...' }, spokesperson);
+    await workflow.responses.withdraw(single.id, { version: 1, reason: 'Trùng với trả lời chung' }, spokesperson);
+    // Still answered by the cluster's draft.
+    expect(workflow.reviews.get(items[0].id).status).toBe('response_drafted');
+
+    await workflow.responses.withdraw(forCluster.id, { version: 1, reason: 'Không cần trả lời' }, spokesperson);
+    expect(workflow.reviews.get(items[0].id).status).toBe('confirmed');
+    expect(workflow.reviews.get(items[1].id).status).toBe('confirmed');
+    // Unreviewed members were never moved, and are not now.
+    expect(workflow.reviews.get(items[2].id).status).toBe('new');
+    expect((await store.getItem(items[1].id))?.review?.status).toBe('confirmed');
+    expect(workflow.responses.get(forCluster.id)).toMatchObject({ status: 'withdrawn', version: 2, withdrawnBy: 'spokesperson', withdrawReason: 'Không cần trả lời' });
+    expect(workflow.audit.query({ action: 'response.withdraw' }).items.map((entry) => entry.targetId)).toEqual([forCluster.id, single.id]);
+    expect((await conflict(workflow.responses.withdraw(single.id, { version: 2, reason: 'lại' }, spokesperson))).code).toBe('withdrawn');
+    // A new answer can be drafted for the confirmed item.
+    await expect(workflow.responses.create({ itemId: items[0].id, title: 'Trả lời mới', body: '...' }, spokesperson)).resolves.toMatchObject({ status: 'draft' });
+  });
+
   it('will not publish a response that cites no official fact', async () => {
     await confirm(items[0].id);
     const draft = await workflow.responses.create({ itemId: items[0].id, title: 'Đính chính', body: 'Không hoãn.' }, spokesperson);

@@ -437,6 +437,9 @@ function responseCard(response) {
       h('div', { class: 'response-body' }, response.body),
       response.factIds.length ? h('p', { class: 'muted' }, t('response.cites'), ' ', response.factIds.join(', ')) : null,
       response.publishedUrl && externalUrl(response.publishedUrl) ? h('a', { href: externalUrl(response.publishedUrl), target: '_blank', rel: 'noopener noreferrer' }, t('response.publishedAt')) : null,
+      response.status === 'withdrawn'
+        ? h('p', { class: 'withdraw-reason' }, t('response.withdrawnBy', { by: response.withdrawnBy, at: formatDateTime(response.withdrawnAt) }), ' ', response.withdrawReason)
+        : null,
       exports,
     );
   }
@@ -455,6 +458,7 @@ function responseCard(response) {
     factChoices(prefix, response.factIds),
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary save-draft' }, t('response.save'))),
     h('div', { class: 'row' }, url, h('button', { type: 'button', class: 'publish', on: { click: () => publish(response, form, url.value.trim()) } }, t('response.publish'))),
+    withdrawRow(response),
     exports,
   );
   form.addEventListener('submit', (event) => {
@@ -470,6 +474,20 @@ function publish(response, form, url) {
     const saved = await api.patch(`/api/responses/${enc(response.id)}`, { factIds, version: response.version });
     await api.post(`/api/responses/${enc(response.id)}/publish`, { version: saved.version, ...(url ? { url } : {}) });
   }, 'response.published');
+}
+
+/** A draft that will not go out is withdrawn with a reason (kept, read-only); its items can be answered again. */
+function withdrawRow(response) {
+  const reason = h('input', { class: 'withdraw-reason-input', maxlength: 1000, placeholder: t('response.withdrawHint'), 'aria-label': t('response.withdrawReason') });
+  const withdraw = () => {
+    if (!reason.value.trim()) {
+      notify(t('response.withdrawNeedsReason'), 'error');
+      reason.focus();
+      return;
+    }
+    void act(() => api.post(`/api/responses/${enc(response.id)}/withdraw`, { version: response.version, reason: reason.value.trim() }), 'response.withdrawn');
+  };
+  return h('div', { class: 'row' }, reason, h('button', { type: 'button', class: 'withdraw', on: { click: withdraw } }, t('response.withdraw')));
 }
 
 function newResponseForm() {
