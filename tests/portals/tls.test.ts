@@ -6,7 +6,7 @@ import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { parseConfig } from '../../core/config.ts';
+import { parseConfig, type LoadedConfig } from '../../core/config.ts';
 import { tlsFindings } from '../../pipeline/portals/compare.ts';
 import { checkTls, daysLeft, PortalStore, runPortalChecks } from '../../pipeline/portals/index.ts';
 import { LEXICON, memoryLogger, TLS_DIR } from './helpers.ts';
@@ -100,20 +100,33 @@ describe('checkTls', () => {
   });
 });
 
+/** A portal check over one https server with the test CA, in a throwaway folder. */
+async function withHttpsPortal(
+  portal: { url: string; sitemap?: boolean },
+  test: (config: LoadedConfig, store: PortalStore) => Promise<void>,
+): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'mediawatch-portal-tls-'));
+  const store = new PortalStore(join(dir, 'portals.db'));
+  try {
+    const config = parseConfig(
+      {
+        crawler: { requestsPerMinute: 6000, timeoutSecs: 5 },
+        portals: [{ id: 'stttt', startUrls: [portal.url], caFile: join(TLS_DIR, 'ca.crt'), sitemap: portal.sitemap ?? false }],
+        portalWatch: { lexicon: LEXICON, statePath: join(dir, 'portals.db'), certWarningDays: 14 },
+      },
+      join(dir, 'mediawatch.yaml'),
+      dir,
+    );
+    await test(config, store);
+  } finally {
+    store.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 describe('an https portal whose certificate is about to expire', () => {
   it('raises an expiry incident through the portal check (once per step), and still fingerprints the pages', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mediawatch-portal-tls-'));
-    const store = new PortalStore(join(dir, 'portals.db'));
-    try {
-      const config = parseConfig(
-        {
-          crawler: { requestsPerMinute: 6000, timeoutSecs: 5 },
-          portals: [{ id: 'stttt', startUrls: [servers['near-expiry'].url], caFile: join(TLS_DIR, 'ca.crt') }],
-          portalWatch: { lexicon: LEXICON, statePath: join(dir, 'portals.db'), certWarningDays: 14 },
-        },
-        join(dir, 'mediawatch.yaml'),
-        dir,
-      );
+    await withHttpsPortal({ url: servers['near-expiry'].url }, async (config, store) => {
       const validTo = Date.parse((await checkTls(servers['near-expiry'].url, { ca: CA })).validTo!);
       let now = new Date(validTo - 5.5 * DAY);
       const run = () => runPortalChecks(config, { logger: memoryLogger().logger, store, now: () => now, retryDelayMs: 5 });
@@ -131,33 +144,16 @@ describe('an https portal whose certificate is about to expire', () => {
       now = new Date(validTo - 2.5 * DAY);
       const third = (await run()).results[0];
       expect(third.created.map((incident) => [incident.kind, incident.severity])).toEqual([['tls_expiring', 'high']]);
-    } finally {
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
 
 describe('an https portal on a private CA', () => {
   it('reads its sitemap like its pages, although the certificate is not in the system store', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'mediawatch-portal-ca-'));
-    const store = new PortalStore(join(dir, 'portals.db'));
-    try {
-      const config = parseConfig(
-        {
-          crawler: { requestsPerMinute: 6000, timeoutSecs: 5 },
-          portals: [{ id: 'stttt', startUrls: [servers['long-valid'].url], caFile: join(TLS_DIR, 'ca.crt'), sitemap: true }],
-          portalWatch: { lexicon: LEXICON, statePath: join(dir, 'portals.db') },
-        },
-        join(dir, 'mediawatch.yaml'),
-        dir,
-      );
+    await withHttpsPortal({ url: servers['long-valid'].url, sitemap: true }, async (config, store) => {
       const result = (await runPortalChecks(config, { logger: memoryLogger().logger, store, retryDelayMs: 5 })).results[0];
       expect(result.errors).toEqual([]);
       expect(result.newPages).toEqual([servers['long-valid'].url, `${servers['long-valid'].url}van-ban.html`]);
-    } finally {
-      store.close();
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
