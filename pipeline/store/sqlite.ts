@@ -120,7 +120,16 @@ interface Filter {
   params: Record<string, unknown>;
 }
 
-function buildFilter(query: Partial<ItemQuery> & StatsQuery): Filter {
+/**
+ * How a full-text match joins the other conditions. `lookup`: fetch each matching row by rowid
+ * (best when nothing else narrows or orders the rows, e.g. sorting by score). `filter`: walk an
+ * index (newest first, flagged, source) and keep the rows that match; the matches are gathered
+ * once into a lookup table. Measured on 100k items: a common word, newest first, 74 → 16 ms;
+ * counting 64 → 28 ms; a rare word sorted by score 10 → 42 ms, hence the choice.
+ */
+type MatchMode = 'lookup' | 'filter';
+
+function buildFilter(query: Partial<ItemQuery> & StatsQuery, matchMode: MatchMode = 'lookup'): Filter {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   // A literal, not a parameter: only then can SQLite use the partial index of flagged items.
@@ -168,7 +177,9 @@ function buildFilter(query: Partial<ItemQuery> & StatsQuery): Filter {
   if (query.q !== undefined) {
     const match = ftsQuery(query.q);
     // A query with no letters or digits matches nothing rather than everything.
-    clauses.push(match ? 'rowid IN (SELECT rowid FROM search.items_fts WHERE items_fts MATCH @match)' : '0');
+    // A unary + keeps SQLite from driving the query by rowid (see MatchMode).
+    const rowid = matchMode === 'filter' ? '+rowid' : 'rowid';
+    clauses.push(match ? `${rowid} IN (SELECT rowid FROM search.items_fts WHERE items_fts MATCH @match)` : '0');
     if (match) params.match = match;
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
@@ -299,10 +310,13 @@ export class SqliteStore implements Store {
 
   async queryItems(query: ItemQuery): Promise<Page<ItemSummary>> {
     if (query.q !== undefined) await this.refresh();
-    const { where, params } = buildFilter(query);
-    const total = (this.conn.prepare(`SELECT count(*) AS n FROM items ${where}`).get(params) as { n: number }).n;
+    const counted = buildFilter(query, 'filter');
+    const total = (this.conn.prepare(`SELECT count(*) AS n FROM items ${counted.where}`).get(counted.params) as { n: number }).n;
+    // Only the score order has no index to walk; with the flagged filter its partial index serves.
+    const sort = query.sort ?? 'newest';
+    const { where, params } = buildFilter(query, sort === 'distortion' && !query.flagged ? 'lookup' : 'filter');
     const rows = this.conn
-      .prepare(`SELECT doc FROM items ${where} ORDER BY ${ORDER_BY[query.sort ?? 'newest']} LIMIT @limit OFFSET @offset`)
+      .prepare(`SELECT doc FROM items ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as Array<{ doc: string }>;
     return {
       items: rows.map((row) => toSummary(JSON.parse(row.doc) as ScoredItem)),
@@ -314,26 +328,36 @@ export class SqliteStore implements Store {
 
   async stats(query: StatsQuery): Promise<Stats> {
     const { where, params } = buildFilter(query);
-    const db = this.conn;
-    const totals = db
-      .prepare(`SELECT count(*) AS total, coalesce(sum(flagged), 0) AS flagged, coalesce(sum(congress), 0) AS congress FROM items ${where}`)
-      .get(params) as { total: number; flagged: number; congress: number };
-    const byDay = db
-      .prepare(`SELECT day AS key, count(*) AS count, sum(flagged) AS flagged FROM items ${where} GROUP BY day ORDER BY day`)
-      .all(params) as Stats['byDay'];
-    const bySource = db
+    // One pass over the rows (they are wide: reading them is the cost), grouped finely enough
+    // that totals, days, sources and topics all add up from the groups.
+    const groups = this.conn
       .prepare(
-        `SELECT source_id AS key, count(*) AS count, sum(flagged) AS flagged FROM items ${where}
-         GROUP BY source_id ORDER BY count DESC, key`,
+        `SELECT day, source_id, topics, count(*) AS count, sum(flagged) AS flagged, sum(congress) AS congress
+         FROM items ${where} GROUP BY day, source_id, topics`,
       )
-      .all(params) as Stats['bySource'];
-    const byTopic = db
-      .prepare(
-        `SELECT t.value AS key, count(*) AS count FROM items, json_each(items.topics) AS t ${where}
-         GROUP BY t.value ORDER BY count DESC, key`,
-      )
-      .all(params) as Stats['byTopic'];
-    return { ...totals, byDay, bySource, byTopic };
+      .all(params) as Array<{ day: string; source_id: string; topics: string; count: number; flagged: number; congress: number }>;
+    const stats: Stats = { total: 0, flagged: 0, congress: 0, byDay: [], bySource: [], byTopic: [] };
+    const days = new Map<string, { count: number; flagged: number }>();
+    const sources = new Map<string, { count: number; flagged: number }>();
+    const topics = new Map<string, number>();
+    const add = (buckets: Map<string, { count: number; flagged: number }>, key: string, group: { count: number; flagged: number }) => {
+      const bucket = buckets.get(key) ?? buckets.set(key, { count: 0, flagged: 0 }).get(key)!;
+      bucket.count += group.count;
+      bucket.flagged += group.flagged;
+    };
+    for (const group of groups) {
+      stats.total += group.count;
+      stats.flagged += group.flagged;
+      stats.congress += group.congress;
+      add(days, group.day, group);
+      add(sources, group.source_id, group);
+      for (const topic of JSON.parse(group.topics) as string[]) topics.set(topic, (topics.get(topic) ?? 0) + group.count);
+    }
+    const byCountThenKey = (a: { key: string; count: number }, b: { key: string; count: number }) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
+    stats.byDay = [...days].map(([key, bucket]) => ({ key, ...bucket })).sort((a, b) => (a.key < b.key ? -1 : 1));
+    stats.bySource = [...sources].map(([key, bucket]) => ({ key, ...bucket })).sort(byCountThenKey);
+    stats.byTopic = [...topics].map(([key, count]) => ({ key, count })).sort(byCountThenKey);
+    return stats;
   }
 
   async *scanItems(batchSize = 1000): AsyncIterable<ScoredItem[]> {
