@@ -3,7 +3,7 @@
 //
 //   npm run bench:store                          # 100,000 items
 //   npm run bench:store -- --items 20000 --queries 500 --es-url http://127.0.0.1:9200
-//   (also --sqlite-batch 5000, --es-batch 10000, --warmup 10000 untimed items first, --seed, --keep)
+//   (also --sqlite-batch 5000, --es-batch 10000, --warmup 30000 untimed items first, --seed, --keep)
 //
 // Targets on a 2-core machine: ≥ 20,000 docs/s into SQLite, ≥ 5,000 docs/s into Elasticsearch,
 // flagged-items query p95 < 50 ms. Elasticsearch: MEDIAWATCH_ES_URL or --es-url (default
@@ -26,7 +26,7 @@ const ES_BATCH = numberArg('es-batch', 10_000);
 const ES_URL = textArg('es-url', process.env.MEDIAWATCH_ES_URL ?? 'http://127.0.0.1:9200');
 const KEEP = process.argv.includes('--keep');
 const SEED = numberArg('seed', 20210125);
-const WARMUP = numberArg('warmup', 10_000);
+const WARMUP = numberArg('warmup', 30_000);
 
 const TARGETS = { sqliteDocsPerSec: 20_000, esDocsPerSec: 5_000, p95Ms: 50 };
 
