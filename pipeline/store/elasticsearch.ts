@@ -7,6 +7,7 @@ import { Client, Transport, errors, type estypes } from '@elastic/elasticsearch'
 type ClientOptions = ConstructorParameters<typeof Client>[0];
 import type {
   ItemKind,
+  ItemReview,
   ItemQuery,
   ItemSort,
   ItemSummary,
@@ -408,15 +409,19 @@ export class ElasticsearchStore implements Store {
     const outcomes = new Map<string, Outcome>();
     for (let start = 0; start < unique.length; start += MGET_CHUNK) {
       const chunk = unique.slice(start, start + MGET_CHUNK);
-      const seqs = await this.withRetry(() => this.existingSeqs(chunk.map((item) => item.id)));
+      const existing = await this.withRetry(() => this.existingDocs(chunk.map((item) => item.id)));
       const writtenAt = Date.now();
       const docs = chunk.map((item) => {
+        // Never drop analysts' decisions: an item crawled again during an outage was buffered
+        // without them (the crawl could not look it up), and is replayed over the stored one.
+        const review = item.review ?? existing.get(item.id)?.review;
         const doc: EsDoc = {
           ...item,
+          review,
           mw: {
             ts: itemTimestamp(item),
-            seq: seqs.get(item.id) ?? nextSeq(),
-            status: item.review?.status ?? 'new',
+            seq: existing.get(item.id)?.seq ?? nextSeq(),
+            status: review?.status ?? 'new',
             writtenAt,
           },
         };
@@ -424,21 +429,21 @@ export class ElasticsearchStore implements Store {
       });
       const written = await this.bulkIndex(docs, this.names.alias);
       for (const [id, outcome] of written) {
-        outcomes.set(id, outcome.ok ? { ok: true, existed: seqs.has(id) } : outcome);
+        outcomes.set(id, outcome.ok ? { ok: true, existed: existing.has(id) } : outcome);
       }
     }
     await this.withRetry(() => this.client.indices.refresh({ index: this.names.alias }));
     return outcomes;
   }
 
-  /** Insertion sequence of the ids that already exist (real-time, no refresh needed). */
-  private async existingSeqs(ids: string[]): Promise<Map<string, number>> {
-    const response = await this.client.mget<EsDoc>({ index: this.names.alias, ids, _source_includes: ['mw.seq'] });
-    const seqs = new Map<string, number>();
+  /** Insertion sequence and review of the ids that already exist (real-time, no refresh needed). */
+  private async existingDocs(ids: string[]): Promise<Map<string, { seq: number; review?: ItemReview }>> {
+    const response = await this.client.mget<EsDoc>({ index: this.names.alias, ids, _source_includes: ['mw.seq', 'review'] });
+    const found = new Map<string, { seq: number; review?: ItemReview }>();
     for (const doc of response.docs) {
-      if ('found' in doc && doc.found) seqs.set(doc._id, doc._source?.mw?.seq ?? nextSeq());
+      if ('found' in doc && doc.found) found.set(doc._id, { seq: doc._source?.mw?.seq ?? nextSeq(), review: doc._source?.review });
     }
-    return seqs;
+    return found;
   }
 
   /** Retries a request the cluster answered with 429 (the client retries the other transient failures). */

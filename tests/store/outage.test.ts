@@ -82,6 +82,8 @@ describe.skipIf(!runnable)('Elasticsearch outage', () => {
     const statuses: string[] = [];
 
     for (const item of raws.slice(0, 20)) statuses.push((await pipeline.ingest(item)).status);
+    const decided = (await store.getItem(normaliseItem(raws[3]).id))!;
+    await store.upsertItems([{ ...decided, review: { status: 'confirmed', assignee: 'lan' } }]);
     runScript('stop', nodeEnv);
     expect((await probeElasticsearch(URL)).ok).toBe(false);
 
@@ -89,6 +91,8 @@ describe.skipIf(!runnable)('Elasticsearch outage', () => {
     expect(statuses).toEqual(Array(40).fill('new'));
     expect(store.pendingWrites()).toBe(20);
     expect(warnings.join('\n')).toMatch(/buffering items in .*outbox-a\.db/);
+    // A confirmed item crawled again: the crawl cannot look it up, so it is buffered as new ...
+    expect((await pipeline.ingest(raws[3])).status).toBe('new');
     // What the crawl reads back during the outage comes from the outbox: no double insert.
     expect((await pipeline.ingest(raws[25])).status).toBe('duplicate');
     const direct = await store.upsertItems([(await store.getItem(normaliseItem(raws[30]).id))!]);
@@ -107,6 +111,9 @@ describe.skipIf(!runnable)('Elasticsearch outage', () => {
     for await (const batch of store.scanItems(25)) scanned.push(...batch.map((item) => item.title));
     expect(scanned).toEqual(raws.map((item) => item.title));
     expect((await store.getItem(page.items[30].id))?.text).toBe(raws[30].text);
+    // ... and the replay keeps the analysts' decision on it.
+    expect((await store.getItem(decided.id))?.review).toEqual({ status: 'confirmed', assignee: 'lan' });
+    expect((await store.queryItems({ status: ['confirmed'], page: 1, pageSize: 10 })).items.map((item) => item.id)).toEqual([decided.id]);
   }, 240_000);
 
   it('keeps buffered items on disk across a restart of mediawatch', async () => {
