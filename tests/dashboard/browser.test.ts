@@ -294,6 +294,26 @@ describe('dashboard in Chromium', () => {
     expect(env.workflow.responses.get(draft.id)).toMatchObject({ status: 'withdrawn', withdrawnBy: USERS.spokesperson.username });
   });
 
+  it('lets the spokesperson answer again and publish, citing a fact: the item becomes responded', async () => {
+    await page.fill('#response-title', 'Đại hội Đảng bộ tỉnh không hoãn');
+    await page.click('#create-response');
+    const card = page.locator('.response-card.editing');
+    await expect.poll(() => card.count()).toBe(1);
+    // The contradicted fact is ticked already; publishing saves the choice with it.
+    expect(await card.locator('input[type="checkbox"]:checked').count()).toBeGreaterThan(0);
+    await card.locator('.publish-url').fill('https://gialai.example/dinh-chinh');
+    await card.locator('.publish').click();
+    await expect.poll(() => page.locator('.response-card .badge.response-published').count()).toBe(1);
+    await expect.poll(() => page.getAttribute('#review-status .badge', 'data-status')).toBe('responded');
+    expect(await page.getAttribute('.response-card a[target="_blank"][href="https://gialai.example/dinh-chinh"]', 'rel')).toBe('noopener noreferrer');
+    // Published is final: nothing of it can be edited or withdrawn.
+    expect(await page.locator('.response-card.editing, .save-draft, .withdraw').count()).toBe(0);
+    const published = env.workflow.responses.list({ itemId: answered.id, status: 'published' });
+    expect(published).toHaveLength(1);
+    expect(published[0]).toMatchObject({ publishedBy: USERS.spokesperson.username, publishedUrl: 'https://gialai.example/dinh-chinh' });
+    expect(published[0].factIds).toContain('GL-DATE');
+  });
+
   it('draws the trends: items per day, flagged share with spikes marked, top terms, biggest clusters', async () => {
     await page.goto(`${env.url}/trends`);
     await page.waitForSelector('body[data-loaded]');
