@@ -7,6 +7,7 @@ export interface OpenSqliteOptions {
   busyTimeoutMs?: number;
   /** NORMAL (default) is safe with WAL; FULL for data that exists nowhere else yet. */
   synchronous?: 'NORMAL' | 'FULL';
+  /** Enforce foreign keys (better-sqlite3 already does by default; this makes it explicit). */
   foreignKeys?: boolean;
   /** Page size of a new file (an existing file keeps its own). Default 4096, SQLite's own. */
   pageSize?: number;

@@ -40,35 +40,32 @@ function index(rowid: number, folded: string): void {
  * Indexes every item written since the last indexed batch, reading them from the item store.
  * Runs inside the search file's write transaction, so no other process advances the mark meanwhile.
  */
-function catchUp(from: number): number {
-  return items.transaction(() => {
+function catchUp(from: number): void {
+  items.transaction(() => {
     const last = lastSeq.get() ?? 0;
     for (const row of changedSince.iterate(from, last)) {
       const item = JSON.parse(row.doc) as { title: string; text: string };
       index(row.rowid, foldedTextOf(item.title, item.text));
     }
     setIndexedSeq.run(last);
-    return last;
   })();
 }
 
-function run(job: SearchJob): number {
-  return search
-    .transaction((): number => {
+function run(job: SearchJob): void {
+  search
+    .transaction(() => {
       const current = indexedSeq.get() ?? -1;
       if (job.type === 'delete') {
         // A rowid stored again since its deletion belongs to a new item, indexed by its own batch.
         for (const rowid of job.rowids) if (!stillStored.get(rowid)) removeRow.run(rowid);
-        return current;
+      } else if (job.type === 'catch-up' || current < job.seq - 1) {
+        // Asked to, or another process wrote a batch this thread never saw: read everything missing.
+        catchUp(current);
+      } else if (current === job.seq - 1) {
+        job.rowids.forEach((rowid, i) => index(rowid, unpackText(job.texts, i)));
+        setIndexedSeq.run(job.seq);
       }
-      if (job.type === 'catch-up') return catchUp(current);
-      // Already indexed by another process's catch-up.
-      if (current >= job.seq) return current;
-      // Another process wrote a batch this thread never saw: read everything missing instead.
-      if (current !== job.seq - 1) return catchUp(current);
-      job.rowids.forEach((rowid, i) => index(rowid, unpackText(job.texts, i)));
-      setIndexedSeq.run(job.seq);
-      return job.seq;
+      // Otherwise (current >= job.seq) another process's catch-up indexed the batch already.
     })
     .immediate();
 }
@@ -82,7 +79,8 @@ parentPort!.on('message', (job: SearchJob | { type: 'close' }) => {
   }
   let reply: SearchReply;
   try {
-    reply = { id: job.id, ok: true, indexedSeq: run(job) };
+    run(job);
+    reply = { id: job.id, ok: true };
     // PASSIVE: copies what no reader still needs, never waits for or blocks the writer.
     if (job.type === 'apply') items.pragma('wal_checkpoint(PASSIVE)');
   } catch (error) {

@@ -36,7 +36,7 @@ export type SearchJob =
   | { type: 'catch-up'; id: number }
   | { type: 'delete'; id: number; rowids: number[] };
 
-export type SearchReply = { id: number; ok: true; indexedSeq: number } | { id: number; ok: false; error: string };
+export type SearchReply = { id: number; ok: true } | { id: number; ok: false; error: string };
 
 type WithoutId<J> = J extends SearchJob ? Omit<J, 'id'> : never;
 type JobRequest = WithoutId<SearchJob>;
@@ -57,11 +57,10 @@ export interface SearchIndexOptions {
 }
 
 interface InFlight {
-  id: number;
   rows: number;
+  /** Resolves when the worker answered; a failure is kept in lastFailure, never thrown. */
   settled: Promise<void>;
-  resolve: (indexedSeq: number) => void;
-  reject: (error: Error) => void;
+  finish: (failure?: Error) => void;
 }
 
 export class SearchIndex {
@@ -130,23 +129,14 @@ export class SearchIndex {
   private send(request: JobRequest, rows: number, transfer: ArrayBuffer[] = []): InFlight {
     const worker = this.worker ?? this.start();
     const id = this.nextId++;
-    let resolve!: (indexedSeq: number) => void;
-    let reject!: (error: Error) => void;
-    const done = new Promise<number>((res, rej) => ((resolve = res), (reject = rej)));
-    const job: InFlight = {
-      id,
-      rows,
-      resolve,
-      reject,
-      settled: done.then(
-        () => {
-          this.lastFailure = undefined;
-        },
-        (error: Error) => {
-          this.lastFailure = error;
-        },
-      ),
-    };
+    let finish!: (failure?: Error) => void;
+    const settled = new Promise<void>((resolve) => {
+      finish = (failure) => {
+        this.lastFailure = failure;
+        resolve();
+      };
+    });
+    const job: InFlight = { rows, settled, finish };
     this.inFlight.set(id, job);
     this.pendingRows += rows;
     worker.ref();
@@ -154,22 +144,21 @@ export class SearchIndex {
     return job;
   }
 
-  private settle(id: number, outcome: { indexedSeq: number } | Error): void {
+  private settle(id: number, failure?: Error): void {
     const job = this.inFlight.get(id);
     if (!job) return;
     this.inFlight.delete(id);
     this.pendingRows -= job.rows;
     // An idle index thread must not keep a finished command alive; a busy one must.
     if (!this.inFlight.size) this.worker?.unref();
-    if (outcome instanceof Error) job.reject(outcome);
-    else job.resolve(outcome.indexedSeq);
+    job.finish(failure);
   }
 
   private start(): Worker {
     const data: SearchWorkerData = { itemsPath: this.options.itemsPath, searchPath: this.path, busyTimeoutMs: this.options.busyTimeoutMs };
     const worker = new Worker(new URL('./search-index-worker.mjs', import.meta.url), { workerData: data });
     worker.on('message', (reply: SearchReply) =>
-      this.settle(reply.id, reply.ok ? reply : new Error(reply.error)),
+      this.settle(reply.id, reply.ok ? undefined : new Error(reply.error)),
     );
     // A crashed worker fails what it held; the next job starts a new one and catch-up repairs.
     const failAll = (error: Error) => {

@@ -314,7 +314,7 @@ export class SqliteStore implements Store {
     const total = (this.conn.prepare(`SELECT count(*) AS n FROM items ${counted.where}`).get(counted.params) as { n: number }).n;
     // Only the score order has no index to walk; with the flagged filter its partial index serves.
     const sort = query.sort ?? 'newest';
-    const { where, params } = buildFilter(query, sort === 'distortion' && !query.flagged ? 'lookup' : 'filter');
+    const { where, params } = sort === 'distortion' && !query.flagged ? buildFilter(query, 'lookup') : counted;
     const rows = this.conn
       .prepare(`SELECT doc FROM items ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`)
       .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as Array<{ doc: string }>;

@@ -234,7 +234,7 @@ export class Responses {
     const reason = input.reason.trim();
     if (!reason) throw invalid('reason', 'say why the draft is withdrawn', 'reason_required');
     const result = this.ctx.db.transaction(() => {
-      const current = this.checkEditable(id, input.version);
+      this.checkEditable(id, input.version);
       const now = this.ctx.now().toISOString();
       this.ctx.db
         .prepare(
