@@ -100,7 +100,8 @@ export function createApp(options: AppOptions): Express {
 
   if (logger) app.use(requestLog(logger));
   // No CORS middleware: browsers on other origins get no Access-Control-Allow-* headers.
-  app.use(helmet());
+  // Nothing of mediawatch is meant to be framed, by another site or by itself (clickjacking).
+  app.use(helmet({ contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } }, frameguard: { action: 'deny' } }));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();
