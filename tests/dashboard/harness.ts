@@ -24,7 +24,7 @@ export const USERS: Record<Role, { username: string; password: string; displayNa
   admin: { username: 'chief', password: 'Truong-pass-2020', displayName: 'Chánh Văn phòng' },
   analyst: { username: 'lan', password: 'Tre-pass-2020', displayName: 'Nguyễn Thị Lan' },
   spokesperson: { username: 'minh', password: 'Thong-pass-2020', displayName: 'Trần Văn Minh' },
-  viewer: { username: 'xem', password: 'Xem-pass-2020', displayName: 'Người xem' },
+  viewer: { username: 'xem', password: 'Doctin-pass-2020', displayName: 'Người xem' },
 };
 
 export interface Env {
