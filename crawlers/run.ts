@@ -131,6 +131,9 @@ export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Prom
         failed = true;
         report.recordError(current.location, failureReason(error));
       }
+      // Node reports unawaited rejections once the microtask queue drains: let that happen while
+      // this source is still the current one.
+      await new Promise((resolve) => setImmediate(resolve));
       if (runId !== undefined) logged(() => runLog.finish(runId, report, failed));
       run.progress(report);
     }

@@ -39,9 +39,10 @@ const urlset = (locs: string[], attribute = '') =>
 const sendXml = (body: string): RouteHandler => (_req, res) => res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' }).end(body);
 const sendHtml = (body: string): RouteHandler => (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
 let resetAttempts = 0;
+/** Answers with a TCP reset (RST), as an overloaded server or a middlebox does. */
 const resetConnection: RouteHandler = (req) => {
   resetAttempts++;
-  req.socket.destroy();
+  req.socket.resetAndDestroy();
 };
 
 let hostile: StaticSite;
