@@ -117,10 +117,7 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
     else if (!options.robots.isAllowed(checked.url, options.userAgent)) await events.onError(seed.url, 'disallowed by robots.txt; not fetched', seed.userData ?? {});
     else startable.push({ url: checked.url, userData: seed.userData });
   }
-  const scope = new SiteScope(
-    startable.map((seed) => seed.url),
-    options.include,
-  );
+  const scope = new SiteScope(startable.map((seed) => seed.url), options.include);
   const allowed = (url: string) =>
     scope.contains(url) && options.robots.isAllowed(url, options.userAgent) && passesPatterns(url, options.include, options.exclude);
 
