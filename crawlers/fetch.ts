@@ -24,7 +24,9 @@ export class FetchError extends Error {
 
 /** Socket-level failures, by Node/undici error code or message, in words an analyst reads. */
 const NETWORK_FAILURES: Array<[RegExp, string]> = [
-  [/ECONNRESET|socket hang up|other side closed|UND_ERR_SOCKET/i, 'connection reset by peer'],
+  // Checked before ECONNRESET: Node tags a connection closed before any answer with that code too.
+  [/socket hang up|other side closed/i, 'connection closed by the server without an answer'],
+  [/ECONNRESET/, 'connection reset by peer'],
   [/ECONNREFUSED/, 'connection refused'],
   [/ENOTFOUND|EAI_AGAIN/, 'host name not found'],
   [/ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT/, 'connection timed out'],

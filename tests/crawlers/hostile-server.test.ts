@@ -138,6 +138,8 @@ beforeAll(async () => {
       '/robots.txt': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n'),
       '/': resetConnection,
       '/feed.xml': resetConnection,
+      // Closes the connection without answering (no reset).
+      '/dong.xml': (req) => req.socket.destroy(),
     },
   });
   await resetting.start();
@@ -154,6 +156,7 @@ beforeAll(async () => {
         { id: 'feed', kind: 'rss', url: `${hostile.url}/feed.xml`, fetchArticles: false },
         { id: 'reset-page', kind: 'news', startUrls: [`${resetting.url}/`], sitemaps: false },
         { id: 'reset-feed', kind: 'rss', url: `${resetting.url}/feed.xml` },
+        { id: 'closed-feed', kind: 'rss', url: `${resetting.url}/dong.xml` },
         { id: 'refused', kind: 'news', startUrls: [`http://127.0.0.1:${refusedPort}/`] },
       ],
     },
@@ -234,6 +237,7 @@ describe('a crawl against hostile servers', () => {
     // The page (maxRetries + 1 attempts) and the feed (one fetch).
     expect(resetAttempts).toBe(MAX_RETRIES + 1 + 1);
     expect(reasons('reset-feed')).toEqual([`${resetting.url}/feed.xml: connection reset by peer`]);
+    expect(reasons('closed-feed')).toEqual([`${resetting.url}/dong.xml: connection closed by the server without an answer`]);
   });
 
   it('says a refused connection was refused', () => {
