@@ -74,7 +74,7 @@ export function apiRoutes(options: Pick<AppOptions, 'store' | 'workflow'>, login
   return [
     ...healthRoutes(store),
     ...authRoutes(workflow, loginLimiter),
-    ...itemRoutes(store),
+    ...itemRoutes(store, workflow),
     ...statsRoutes(store),
     ...clusterRoutes(store),
     ...reviewRoutes(workflow, store),
