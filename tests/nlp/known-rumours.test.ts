@@ -26,10 +26,11 @@ describe('KnownRumourMatcher on a stream of variants and different stories', () 
     const matcher = matcherWithRumours();
     const got: Record<string, string | null> = {};
     const want: Record<string, string | null> = {};
-    for (const item of [...stream.variants, ...stream.otherStories]) {
+    const items: Array<{ id: string; title: string; text: string; of?: string }> = [...stream.variants, ...stream.otherStories];
+    for (const item of items) {
       const fp = matcher.fingerprint(item.title, item.text);
       got[item.id] = matcher.match(fp)?.itemId ?? null;
-      want[item.id] = 'of' in item ? item.of : null;
+      want[item.id] = item.of ?? null;
       matcher.observe(fp);
     }
     expect(got).toEqual(want);
