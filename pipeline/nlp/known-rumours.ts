@@ -321,7 +321,7 @@ export function describeRumourMatch(match: RumourDecisionInfo): string {
  * (1 − (1 − s)(1 − 0.8 × similarity)) and makes the item congress-related (the office's confirmed
  * items are about the congresses); a resemblance to a dismissed item changes no score — a
  * dismissal says the earlier text was harmless, not that an edited repost is — and is shown as
- * information. Every matching passage becomes an explanation with its offsets.
+ * information. Every matching passage (longest first) becomes an explanation with its offsets.
  */
 export function applyRumourMatch(item: RumourScored, match: RumourMatch, thresholds: { congress: number; distortion: number }): RumourScored {
   const note = describeRumourMatch(match);
@@ -330,11 +330,12 @@ export function applyRumourMatch(item: RumourScored, match: RumourMatch, thresho
   const distortionScore = 1 - (1 - item.scores.distortion) * (1 - boost);
   const congressScore = confirmed ? Math.max(item.scores.congress, thresholds.congress) : item.scores.congress;
   const congress = confirmed || item.congress;
-  const explanations = match.passages.map((p) => ({
+  // The raise counts once, on the longest passage; the others show where else the text repeats.
+  const explanations = match.passages.map((p, i) => ({
     kind: 'rumour' as const,
     term: `${match.decision}:${match.itemId}`,
     matched: p.matched,
-    weight: round(boost),
+    weight: i === 0 ? round(boost) : 0,
     field: p.field,
     start: p.start,
     end: p.end,
