@@ -114,10 +114,10 @@ export interface MatchingFigures {
 }
 
 /** Precision/recall of "matched to the right rumour" at a threshold, as KnownRumourMatcher.match decides. */
-export function figuresAt(scores: StreamScore[], threshold: number, minShared: number): MatchingFigures {
+export function figuresAt(scores: StreamScore[], threshold: number): MatchingFigures {
   const figures: MatchingFigures = { threshold, precision: 0, recall: 0, truePositives: 0, falsePositives: 0, falseNegatives: 0, wrong: [], missed: [] };
   for (const score of scores) {
-    const eligible = score.candidates.filter((c) => c.shared >= minShared && c.similarity >= threshold).sort((a, b) => b.similarity - a.similarity);
+    const eligible = score.candidates.filter((c) => c.similarity >= threshold).sort((a, b) => b.similarity - a.similarity);
     const got = eligible[0];
     if (got && got.info.itemId === score.expected) figures.truePositives++;
     else {

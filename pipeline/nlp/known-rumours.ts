@@ -46,6 +46,13 @@ export interface KnownRumourOptions {
   idf?: boolean;
   /** At most this many passages are reported. Default 3. */
   maxPassages?: number;
+  /** At most this many known items (those sharing the largest share of their shingles) are scored per item. Default 16. */
+  maxCandidates?: number;
+  /**
+   * Shingles of more known items than this (boilerplate every rumour repeats) do not nominate
+   * candidates; they still count in the similarity. Default 50.
+   */
+  maxPosting?: number;
 }
 
 const SHINGLE = 3;
@@ -108,6 +115,9 @@ export interface RumourCandidate {
 interface Entry {
   info: RumourDecisionInfo;
   set: Uint32Array;
+  /** Sum of the weights of `set`, as of `totalAt` documents (weights drift slowly: see total()). */
+  total: number;
+  totalAt: number;
 }
 
 export class KnownRumourMatcher {
@@ -118,9 +128,16 @@ export class KnownRumourMatcher {
   private readonly idf: boolean;
   private readonly maxPassages: number;
   private readonly frequencies = new ShingleFrequencies();
+  private readonly maxCandidates: number;
+  private readonly maxPosting: number;
   private readonly entries = new Map<string, Entry>();
-  /** shingle → ids of the known items that have it. */
-  private readonly postings = new Map<number, Set<string>>();
+  /** Known items by slot (null: removed), for cheap counting. */
+  private readonly slots: Array<Entry | null> = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly freeSlots: number[] = [];
+  /** shingle → slots of the known items that have it. */
+  private readonly postings = new Map<number, number[]>();
+  private counts = new Int32Array(0);
 
   constructor(options: KnownRumourOptions = {}) {
     this.abbreviations = new AbbreviationTable(options.abbreviations ?? [], foldedSyllables);
@@ -129,6 +146,8 @@ export class KnownRumourMatcher {
     this.minShared = options.minShared ?? 4;
     this.idf = options.idf ?? true;
     this.maxPassages = options.maxPassages ?? 3;
+    this.maxCandidates = options.maxCandidates ?? 16;
+    this.maxPosting = options.maxPosting ?? 50;
   }
 
   /** Number of known (decided) items. */
@@ -159,11 +178,15 @@ export class KnownRumourMatcher {
   /** Adds or replaces a decided item. */
   put(info: RumourDecisionInfo, fingerprint: RumourFingerprint): void {
     this.remove(info.itemId);
-    this.entries.set(info.itemId, { info, set: fingerprint.set });
+    const entry: Entry = { info, set: fingerprint.set, total: 0, totalAt: -1 };
+    const slot = this.freeSlots.pop() ?? this.slots.length;
+    this.slots[slot] = entry;
+    this.slotOf.set(info.itemId, slot);
+    this.entries.set(info.itemId, entry);
     for (const h of fingerprint.set) {
-      let ids = this.postings.get(h);
-      if (!ids) this.postings.set(h, (ids = new Set()));
-      ids.add(info.itemId);
+      const slots = this.postings.get(h);
+      if (slots) slots.push(slot);
+      else this.postings.set(h, [slot]);
     }
   }
 
@@ -178,11 +201,15 @@ export class KnownRumourMatcher {
   remove(itemId: string): void {
     const entry = this.entries.get(itemId);
     if (!entry) return;
+    const slot = this.slotOf.get(itemId)!;
     this.entries.delete(itemId);
+    this.slotOf.delete(itemId);
+    this.slots[slot] = null;
+    this.freeSlots.push(slot);
     for (const h of entry.set) {
-      const ids = this.postings.get(h);
-      ids?.delete(itemId);
-      if (ids && !ids.size) this.postings.delete(h);
+      const slots = this.postings.get(h)!.filter((s) => s !== slot);
+      if (slots.length) this.postings.set(h, slots);
+      else this.postings.delete(h);
     }
   }
 
@@ -193,7 +220,7 @@ export class KnownRumourMatcher {
   match(fingerprint: RumourFingerprint, excludeId?: string): RumourMatch | null {
     let best: RumourCandidate | null = null;
     for (const candidate of this.similarities(fingerprint, excludeId)) {
-      if (candidate.shared < this.minShared || candidate.similarity < this.threshold) continue;
+      if (candidate.similarity < this.threshold) continue;
       const better =
         !best ||
         candidate.similarity > best.similarity + 1e-9 ||
@@ -204,30 +231,66 @@ export class KnownRumourMatcher {
     return { ...best.info, similarity: Math.min(1, best.similarity), passages: this.passages(fingerprint, this.entries.get(best.info.itemId)!.set) };
   }
 
-  /** Every known item sharing a shingle with the new one, with its similarity (also for measuring thresholds). */
+  /**
+   * Every known item sharing at least `minShared` shingles with the new one, with its similarity
+   * (also for measuring thresholds).
+   */
   similarities(fingerprint: RumourFingerprint, excludeId?: string): RumourCandidate[] {
-    const shared = new Map<string, { weight: number; count: number }>();
+    // Count shared shingles per known item (integers only), then score exactly the items that
+    // share the largest share of their own shingles.
+    if (this.counts.length < this.slots.length) this.counts = new Int32Array(this.slots.length * 2);
+    const counts = this.counts;
+    const touched: number[] = [];
     for (const h of fingerprint.set) {
-      const ids = this.postings.get(h);
-      if (!ids) continue;
-      const w = this.weight(h);
-      for (const id of ids) {
-        if (id === excludeId) continue;
-        const s = shared.get(id);
-        if (s) {
-          s.weight += w;
-          s.count++;
-        } else shared.set(id, { weight: w, count: 1 });
+      const slots = this.postings.get(h);
+      if (!slots || slots.length > this.maxPosting) continue;
+      for (const slot of slots) if (counts[slot]++ === 0) touched.push(slot);
+    }
+    const excluded = excludeId === undefined ? -1 : (this.slotOf.get(excludeId) ?? -1);
+    const ranked: Array<{ entry: Entry; count: number; share: number }> = [];
+    for (const slot of touched) {
+      const count = counts[slot];
+      counts[slot] = 0;
+      // most known items share a few common shingles with any congress item: skip them cheaply
+      if (count < this.minShared || slot === excluded) continue;
+      const entry = this.slots[slot]!;
+      ranked.push({ entry, count, share: count / entry.set.length });
+    }
+    ranked.sort((a, b) => b.share - a.share);
+    return ranked.slice(0, this.maxCandidates).map(({ entry, count }) => {
+      const total = this.total(entry);
+      return { info: entry.info, similarity: total ? this.sharedWeight(fingerprint.set, entry.set) / total : 0, shared: count };
+    });
+  }
+
+  /** Weight of the shingles in both sorted sets. */
+  private sharedWeight(a: Uint32Array, b: Uint32Array): number {
+    let weight = 0;
+    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+      if (a[i] < b[j]) i++;
+      else if (a[i] > b[j]) j++;
+      else {
+        weight += this.weight(a[i]);
+        i++;
+        j++;
       }
     }
-    const out: RumourCandidate[] = [];
-    for (const [id, s] of shared) {
-      const entry = this.entries.get(id)!;
+    return weight;
+  }
+
+  /**
+   * Total weight of a known item's shingles. Recomputed once the corpus has grown by 5 % since:
+   * one more document moves every weight by less than that.
+   */
+  private total(entry: Entry): number {
+    const n = this.frequencies.documents;
+    if (entry.totalAt < 0 || n > entry.totalAt * 1.05 + 1) {
       let total = 0;
       for (const h of entry.set) total += this.weight(h);
-      out.push({ info: entry.info, similarity: total ? s.weight / total : 0, shared: s.count });
+      entry.total = total;
+      entry.totalAt = n;
     }
-    return out;
+    return entry.total;
   }
 
   /** Smoothed IDF: ln(1 + N/df). A shingle of every item weighs ln 2, one of a single item ln(1 + N). */
@@ -266,24 +329,38 @@ export class KnownRumourMatcher {
     const source = text.normalize('NFC');
     const prepared = prepareText(source);
     const stream = this.abbreviations.stream(prepared, this.vocabulary);
-    const syllables: string[] = [];
-    const tokens: Array<[number, number]> = [];
     const words = stream.text;
+    // One hash per syllable, then three combined per shingle; clause breaks are skipped, so
+    // shingles run across punctuation edits.
+    const syllables = new Uint32Array(stream.length);
+    const first = new Int32Array(stream.length);
+    const last = new Int32Array(stream.length);
+    let count = 0;
     for (let k = 0; k < stream.length; k++) {
-      if (stream.tokFirst[k] < 0) continue; // a clause break: shingles run across punctuation edits
-      syllables.push(words[k]);
-      tokens.push([stream.tokFirst[k], stream.tokLast[k]]);
+      if (stream.tokFirst[k] < 0) continue;
+      syllables[count] = fnv1a(words[k]);
+      first[count] = stream.tokFirst[k];
+      last[count] = stream.tokLast[k];
+      count++;
     }
-    const n = Math.max(0, syllables.length - SHINGLE + 1);
+    const n = Math.max(0, count - SHINGLE + 1);
     const hashes = new Uint32Array(n);
     const starts = new Int32Array(n);
     const ends = new Int32Array(n);
     for (let i = 0; i < n; i++) {
-      hashes[i] = fnv1a(syllables.slice(i, i + SHINGLE).join(' '));
-      [starts[i], ends[i]] = tokenSpan(prepared, tokens[i][0], tokens[i + SHINGLE - 1][1]);
+      hashes[i] = mix(mix(mix(0x9e3779b9, syllables[i]), syllables[i + 1]), syllables[i + 2]);
+      [starts[i], ends[i]] = tokenSpan(prepared, first[i], last[i + SHINGLE - 1]);
     }
     return { field, source, hashes, starts, ends };
   }
+}
+
+/** Order-dependent 32-bit combination (murmur3 mixing step). */
+function mix(h: number, k: number): number {
+  let x = Math.imul(k, 0xcc9e2d51);
+  x = Math.imul((x << 15) | (x >>> 17), 0x1b873593);
+  const y = (h ^ x) >>> 0;
+  return (Math.imul((y << 13) | (y >>> 19), 5) + 0xe6546b64) >>> 0;
 }
 
 // ---------------------------------------------------------------------------------------------
