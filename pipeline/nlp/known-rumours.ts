@@ -13,8 +13,9 @@
  * shingles found in the new item (containment): words inserted, a new title, sentences reordered
  * or a comment added around a repost keep it high.
  */
-import { Vocabulary } from './automaton.ts';
 import type { Explanation, KnownRumourRef } from '../../core/types.ts';
+import { Vocabulary } from './automaton.ts';
+import { fnv1a } from './cluster.ts';
 import { AbbreviationTable, type AbbreviationEntry } from './stream.ts';
 import { foldedSyllables, prepareText, tokenSpan } from './text.ts';
 
@@ -58,15 +59,6 @@ export interface KnownRumourOptions {
 const SHINGLE = 3;
 const SKETCH_BITS = 18;
 const SKETCH_MASK = (1 << SKETCH_BITS) - 1;
-
-function fnv1a(text: string): number {
-  let h = 0x811c9dc5;
-  for (let i = 0; i < text.length; i++) {
-    h ^= text.charCodeAt(i);
-    h = Math.imul(h, 0x01000193);
-  }
-  return h >>> 0;
-}
 
 /** Shingles of one field, each with the original [start, end) it covers. */
 interface FieldShingles {
