@@ -34,7 +34,7 @@ export async function runCrawl(
 ): Promise<SourceReport[]> {
   const sources = selectSources(config, sourceIds);
   if (!sources.length) throw new UserError(`no enabled sources in ${config.configPath}; enable one or name it with --source`);
-  const { store, pipeline } = await openPipeline(config);
+  const { store, pipeline, close } = await openPipeline(config);
   try {
     const stored: ScoredItem[] = [];
     if (hooks.afterCycle) {
@@ -52,7 +52,7 @@ export async function runCrawl(
     return reports;
   } finally {
     progress.done();
-    await store.close();
+    await close();
   }
 }
 
