@@ -13,7 +13,7 @@ import type { Classification, Explanation } from '../../core/types.ts';
 import type { ItemClassifier } from '../ingest.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
 import { FactChecker, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
-import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type TopicFile } from './lexicon.ts';
+import { groupPhrases, longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
 import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
@@ -56,6 +56,18 @@ interface CompiledCues {
   emojiMin: number;
   /** Runs of ! and ? (style.exclamation.minRun or more). */
   runRe: RegExp;
+  /** Structural rules, with the indexes of their groups. */
+  rules: Array<{ rule: CuesFile['rules'][number]; all: number[]; none: number[] }>;
+}
+
+/** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */
+interface CueMark {
+  group: number;
+  view: View;
+  /** sentenceKey of its sentence. */
+  sent: number;
+  tokFirst: number;
+  tokLast: number;
 }
 
 interface View extends FieldView {
@@ -194,7 +206,9 @@ export class Classifier implements ItemClassifier {
     for (const a of sources.abbreviations) for (const f of a.forms) abbrForms.add(foldedSyllables(f).join(''));
     this.cues = sources.cues.map((file) => {
       const phrases = new PhraseSet<CuePhrase>(this.vocabulary);
-      file.groups.forEach((g, group) => g.terms.forEach((t) => phrases.add(t, cuePhrase({ kind: 'cue', group }))));
+      file.groups.forEach((g, group) => groupPhrases(g.terms).forEach((t) => phrases.add(t, cuePhrase({ kind: 'cue', group }))));
+      const groupIndex = new Map(file.groups.map((g, i) => [g.id, i]));
+      const rules = file.rules.map((r) => ({ rule: r, all: r.all.map((id) => groupIndex.get(id)!), none: r.none.map((id) => groupIndex.get(id)!) }));
       for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator' }));
       for (const v of file.style.quote.verbs) phrases.add(v, cuePhrase({ kind: 'verb' }));
       for (const v of file.style.quote.vagueSpeakers) phrases.add(v, cuePhrase({ kind: 'vague' }));
@@ -202,7 +216,7 @@ export class Classifier implements ItemClassifier {
       const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
       const emoji = file.style.alarmEmoji.chars;
       const emojiMin = Math.min(...emoji.map((e) => e.charCodeAt(0)));
-      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe };
+      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe, rules };
     });
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
     this.factSet = sets.push(this.factChecker.phraseSet) - 1;
@@ -328,6 +342,7 @@ export class Classifier implements ItemClassifier {
     const items: Item[] = [];
     const groupTotals = new Map<number, number>();
     const seen = new Map<string, number>();
+    const marks: CueMark[] = [];
     let raw = 0;
     for (const v of views) {
       const hits = this.matcher.hits<CuePhrase>(cues.set, v.raw, v.stream, v.accents);
@@ -343,10 +358,11 @@ export class Classifier implements ItemClassifier {
         else vague.push(h);
       }
       // (each part adds its weights to raw in turn, in the same order as one loop would)
-      raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, raw);
+      raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw);
       raw = scoreQuotes(cues, v, verbs, vague, items, raw);
       raw = scoreStyle(cues, v, items, raw);
     }
+    if (cues.rules.length && marks.length) raw = scoreRules(cues, marks, items, raw);
     return { raw, items };
   }
 }
@@ -360,6 +376,7 @@ function scoreCueTerms(
   groupTotals: Map<number, number>,
   seen: Map<string, number>,
   items: Item[],
+  marks: CueMark[],
   raw: number,
 ): number {
   const file = cues.file;
@@ -375,7 +392,7 @@ function scoreCueTerms(
     if (d.kind !== 'cue') continue;
     const group = file.groups[d.group];
     const sent = v.prepared.tokSent[h.tokFirst];
-    if (group.weight > 0 && v.suppressed.has(sent)) continue;
+    if (group.weight >= 0 && v.suppressed.has(sent)) continue;
     let isNegated = false;
     for (const n of negators) {
       if (n.tokLast < h.tokFirst && n.tokLast >= h.tokFirst - 2 && v.prepared.tokClause[n.tokFirst] === v.prepared.tokClause[h.tokFirst]) {
@@ -383,7 +400,8 @@ function scoreCueTerms(
         break;
       }
     }
-    if (isNegated && group.weight > 0) continue;
+    if (isNegated && group.weight >= 0) continue;
+    if (cues.rules.length) marks.push({ group: d.group, view: v, sent: sentenceKey(v.field, sent), tokFirst: h.tokFirst, tokLast: h.tokLast });
     const n = seen.get(h.spec.text) ?? 0;
     seen.set(h.spec.text, n + 1);
     const title = v.field === 'title' ? sc.titleWeight : 1;
@@ -395,6 +413,35 @@ function scoreCueTerms(
     groupTotals.set(d.group, total + w);
     raw += w;
     items.push(item(v, h.tokFirst, h.tokLast, core('distortion', `${group.id}: ${h.spec.text}`, w, group.note)));
+  }
+  return raw;
+}
+
+/**
+ * Structural rules (see cuesSchema.rules): co-occurrence of groups in a sentence or in the item,
+ * without the groups that rule them out ("có phải ... không" + "nhiều nhóm đang nói", unless the
+ * item asks which version is right; a claim with no named source in its sentence). Each rule
+ * counts once per item, at its first place.
+ */
+function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: number): number {
+  for (const { rule, all, none } of cues.rules) {
+    let at: CueMark | null = null;
+    if (rule.scope === 'item') {
+      if (none.some((g) => marks.some((m) => m.group === g))) continue;
+      if (all.every((g) => marks.some((m) => m.group === g))) at = marks.find((m) => m.group === all[0]) ?? null;
+    } else {
+      for (const m of marks) {
+        if (m.group !== all[0]) continue;
+        const inSent = marks.filter((x) => x.sent === m.sent && x.view === m.view);
+        if (all.every((g) => inSent.some((x) => x.group === g)) && !none.some((g) => inSent.some((x) => x.group === g))) {
+          at = m;
+          break;
+        }
+      }
+    }
+    if (!at || !rule.weight) continue;
+    raw += rule.weight;
+    items.push(item(at.view, at.tokFirst, at.tokLast, core('distortion', `rule ${rule.id}`, rule.weight, rule.note)));
   }
   return raw;
 }
