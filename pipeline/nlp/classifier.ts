@@ -20,8 +20,8 @@ import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenT
 type Field = 'title' | 'text';
 
 type TopicPhrase =
-  | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string }
-  | { kind: 'neg'; scope: 'near' | 'item'; weight: number; note?: string };
+  | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string; tracked: boolean }
+  | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string };
 
 type CuePhrase =
   | { kind: 'cue'; group: number }
@@ -30,7 +30,7 @@ type CuePhrase =
   | { kind: 'vague' };
 
 // Phrase data get every key of their union, in one order (one object shape: see factPhrase() in facts.ts).
-const TOPIC_KEYS = { kind: 'pos', role: 'anchor', scope: 'near', weight: 0, note: undefined as string | undefined };
+const TOPIC_KEYS = { kind: 'pos', role: 'anchor', scope: 'near', weight: 0, note: undefined as string | undefined, tracked: false };
 function topicPhrase(d: TopicPhrase): TopicPhrase {
   return { ...TOPIC_KEYS, ...d } as TopicPhrase;
 }
@@ -198,7 +198,7 @@ export class Classifier implements ItemClassifier {
     const sets: Array<PhraseSet<any>> = [];
     this.topics = sources.topics.map((file) => {
       const phrases = new PhraseSet<TopicPhrase>(this.vocabulary);
-      for (const t of file.terms) phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note }));
+      for (const t of file.terms) phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note, tracked: t.tracked }));
       for (const n of file.negatives) phrases.add(n.term, topicPhrase({ kind: 'neg', scope: n.scope, weight: n.weight, note: n.note }));
       return { file, phrases, set: sets.push(phrases) - 1 };
     });
@@ -261,9 +261,11 @@ export class Classifier implements ItemClassifier {
     // ---- distortion cues
     let distortionRaw = 0;
     let atHalf = 2;
+    let rebuts = false;
     for (const cues of this.cues) {
       const { raw, items } = this.scoreCues(cues, views);
       distortionRaw += raw;
+      for (const it of items) if (it.e.weight < 0) rebuts = true;
       atHalf = cues.file.scoring.evidenceAtHalf;
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
     }
@@ -282,6 +284,8 @@ export class Classifier implements ItemClassifier {
     let factIndex = 0;
     for (const c of contradictions) {
       const v = c.field === views[0].field ? views[0] : views[1];
+      // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
+      if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
       const seen = perFact.get(c.factId) ?? 0;
       perFact.set(c.factId, seen + 1);
       const weight = seen ? 0 : contradictionWeight * Math.pow(decay, factIndex++);
@@ -315,8 +319,13 @@ export class Classifier implements ItemClassifier {
       for (const h of hits) if (h.spec.data.kind === 'neg') neg.push(locate(h, v));
     }
     const near: TopicHit[] = [];
-    for (const n of neg) if (n.spec.data.kind === 'neg' && n.spec.data.scope === 'near') near.push(n);
-    const cancelledBy = cancellations(pos, near, s.nearWindow);
+    const events: TopicHit[] = [];
+    for (const n of neg) {
+      if (n.spec.data.kind !== 'neg' || n.spec.data.scope === 'item') continue;
+      near.push(n);
+      if (n.spec.data.scope === 'event') events.push(n);
+    }
+    const cancelledBy = cancellations(pos, near, events, s.nearWindow);
     const active: TopicHit[] = [];
     for (const p of pos) if (!cancelledBy.has(p)) active.push(p);
     const items: Item[] = [];
@@ -550,8 +559,11 @@ type TopicScoring = TopicFile['scoring'];
 /**
  * Negative contexts cancel the strong and anchor terms they overlap, and the anchors close to them
  * in the sentence; without an uncancelled strong term, any near negative cancels every anchor.
+ * A negative naming another event (a foreign party, the UN General Assembly) cancels every term of
+ * its sentence but the tracked event's own names ("Đại hội XIII"); in the title or the lead it makes
+ * the item about that event: other strong terms then need a tracked name to count.
  */
-function cancellations(pos: TopicHit[], near: TopicHit[], nearWindow: number): Map<TopicHit, TopicHit> {
+function cancellations(pos: TopicHit[], near: TopicHit[], events: TopicHit[], nearWindow: number): Map<TopicHit, TopicHit> {
   const nearBySent = new Map<number, TopicHit[]>();
   for (const n of near) {
     const k = sentenceKey(n.view.field, n.sent);
@@ -567,16 +579,19 @@ function cancellations(pos: TopicHit[], near: TopicHit[], nearWindow: number): M
     for (const n of nearBySent.get(sentenceKey(p.view.field, p.sent)) ?? []) {
       const overlaps = n.first <= p.last && p.first <= n.last;
       const close = n.sent === p.sent && (n.tokFirst > p.tokLast ? n.tokFirst - p.tokLast : p.tokFirst - n.tokLast) <= nearWindow;
-      if (overlaps || (d.role === 'anchor' && close)) {
+      const otherEvent = n.spec.data.kind === 'neg' && n.spec.data.scope === 'event' && n.sent === p.sent && !d.tracked;
+      if (overlaps || otherEvent || (d.role === 'anchor' && close)) {
         cancelledBy.set(p, n);
         break;
       }
     }
   }
+  let lead: TopicHit | null = null;
+  for (const n of events) if (n.view.field === 'title' || n.sent === 0) lead ??= n;
   let hasStrong = false;
-  for (const p of pos) if (isRole(p, 'strong') && !cancelledBy.has(p)) hasStrong = true;
+  for (const p of pos) if (isRole(p, 'strong') && !cancelledBy.has(p) && (!lead || (p.spec.data.kind === 'pos' && p.spec.data.tracked))) hasStrong = true;
   if (!hasStrong && near.length) {
-    for (const p of pos) if (isRole(p, 'anchor') && !cancelledBy.has(p)) cancelledBy.set(p, near[0]);
+    for (const p of pos) if ((isRole(p, 'anchor') || (lead && isRole(p, 'strong'))) && !cancelledBy.has(p)) cancelledBy.set(p, lead ?? near[0]);
   }
   return cancelledBy;
 }
@@ -718,6 +733,12 @@ function explanation(e: ExplanationCore, matched: string, field: Field, start: n
 /** An explanation at raw offsets of the original string (style features). */
 function explainRaw(items: Item[], view: View, start: number, end: number, e: ExplanationCore) {
   items.push({ view, first: -1, last: -1, raw: [start, end], e });
+}
+
+function inQuotation(p: PreparedText, tok: number): boolean {
+  const at = p.tokStart[tok];
+  for (const [open, close] of quotationsIn(p.codes, p.foldedLength)) if (open < at && at < close) return true;
+  return false;
 }
 
 function firstTokenAtOrAfter(p: PreparedText, pos: number): number {

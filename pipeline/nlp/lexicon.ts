@@ -89,6 +89,8 @@ export const topicSchema = z
             weight: z.number().positive(),
             /** strong: names the event on its own; anchor: ambiguous event word; context: counts only with an anchor. */
             role: z.enum(['strong', 'anchor', 'context']).default('anchor'),
+            /** Names the tracked event itself ("Đại hội XIII"): another event named in the item does not cancel it. */
+            tracked: z.boolean().default(false),
             note: z.string().optional(),
           })
           .strict(),
@@ -100,8 +102,11 @@ export const topicSchema = z
           .object({
             term: phrase,
             weight: z.number().positive(),
-            /** near: cancels anchors close to it (and, without strong evidence, the whole item); item: subtracts from the item. */
-            scope: z.enum(['near', 'item']).default('near'),
+            /**
+             * near: cancels anchors close to it (and, without strong evidence, the whole item); item: subtracts from the item;
+             * event: names another event (a foreign party, the UN): cancels its sentence, and in the title or lead the item.
+             */
+            scope: z.enum(['near', 'item', 'event']).default('near'),
             note: z.string().optional(),
           })
           .strict(),
