@@ -388,7 +388,7 @@ export class PhraseMatcher {
           const want = wantKey[keys + k];
           if (want === null) continue;
           const got = accents.get(tokFirst[k]);
-          if (got.bare && accents.lenient) continue;
+          if (got.bare && (accents.lenient || accents.bareClause(tokFirst[k]))) continue;
           if (got.key !== want) continue next;
         }
       }
