@@ -77,14 +77,19 @@ export type FactCheck =
   | { kind: 'place'; places: string[] }
   | { kind: 'number'; value: number; tolerance: number; units: string[]; context: string[]; exclude: string[] };
 
+/** The fields of a fact in the shared facts sheet (official-facts.json). */
+const sheetFields = {
+  id: z.string().min(1),
+  statement: z.string().min(1),
+  date: isoDate,
+  source: z.string().min(1),
+  topic: z.string().min(1),
+  values: z.record(z.unknown()).default({}),
+};
+
 const factSchema = z
   .object({
-    id: z.string().min(1),
-    statement: z.string().min(1),
-    date: isoDate,
-    source: z.string().min(1),
-    topic: z.string().min(1),
-    values: z.record(z.unknown()).default({}),
+    ...sheetFields,
     /** Which event the fact is about: a key of `scopes`. */
     scope: z.string().min(1),
     /**
@@ -161,18 +166,7 @@ export type OfficialFact = Omit<FactInput, 'checks'> & { checks: FactCheck[] };
 export type FactsFile = Omit<FactsFileInput, 'facts'> & { facts: OfficialFact[] };
 
 /** A facts sheet in the shared JSON format: facts with values, without scopes or checks. */
-const sheetSchema = z.array(
-  z
-    .object({
-      id: z.string().min(1),
-      statement: z.string().min(1),
-      date: isoDate,
-      source: z.string().min(1),
-      topic: z.string().min(1),
-      values: z.record(z.unknown()).default({}),
-    })
-    .passthrough(),
-);
+const sheetSchema = z.array(z.object(sheetFields).passthrough());
 
 /** Reads and validates the official-facts YAML; the spokesperson UI lists these. */
 export function loadOfficialFacts(file: string, sheet?: string): OfficialFact[] {

@@ -1,5 +1,9 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
+import { cuesSchema, groupPhrases, loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
 import { classifier, stripDiacritics } from './helpers.ts';
 
 // Each family: phrasings written for these tests (not corpus sentences), accented and without
@@ -123,5 +127,25 @@ describe('congress relevance', () => {
     const c = classify('Trung Quốc đã duyệt danh sách nhân sự Đại hội XIII từ năm ngoái.');
     expect(c.congress).toBe(true);
     expect(c.distortion).toBe(true);
+  });
+});
+
+describe('mixed diacritics and the cue file', () => {
+  it('a clause typed without diacritics in an accented post matches like unaccented text', () => {
+    const c = classify('Đại hội Đảng bộ tỉnh Gia Lai năm nay, nghe nguoi ta don la bi hoan sang thang 12.');
+    expect(distortionTerms(c).some((t) => t.startsWith('hearsay'))).toBe(true);
+    // an accented clause keeps its accents: "đang" is not "đảng"
+    expect(classify('Tỉnh đang chuẩn bị, mọi việc đang tốt.').explanations.filter((e) => e.term === 'đảng')).toEqual([]);
+  });
+
+  it('a rule naming an unknown group is rejected with the file and the key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cues-'));
+    const file = join(dir, 'cues.yaml');
+    writeFileSync(file, 'id: x\ngroups:\n  - { id: a, weight: 1, terms: [nghe nói] }\nrules:\n  - { id: r, weight: 1, all: [a, b] }\n');
+    expect(() => loadYamlFile(file, cuesSchema, 'distortion cues')).toThrow(/cues\.yaml[\s\S]*rules\[0\]\.all\[1\]: unknown group "b"/);
+  });
+
+  it('combine expands every part of each list, in order', () => {
+    expect(groupPhrases(['sốc', { combine: [['nghe', 'nghe người ta'], ['nói', 'đồn']] }])).toEqual(['sốc', 'nghe nói', 'nghe đồn', 'nghe người ta nói', 'nghe người ta đồn']);
   });
 });
