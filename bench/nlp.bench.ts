@@ -14,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../core/config.ts';
 import { foldVietnamese } from '../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../pipeline/nlp/index.ts';
+import { groupPhrases, type CuesFile } from '../pipeline/nlp/lexicon.ts';
 import { numberArg, repo, rng, sentencePool } from './synthetic.ts';
 
 
@@ -98,10 +99,10 @@ function naiveTerms(files: string[]): NaiveTerm[] {
     const data = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const topicTerms = (data.terms as Array<{ term: string; weight: number }> | undefined) ?? [];
     const negatives = (data.negatives as Array<{ term: string; weight: number }> | undefined) ?? [];
-    const groups = (data.groups as Array<{ weight: number; terms: string[] }> | undefined) ?? [];
+    const groups = (data.groups as Array<{ weight: number; terms: CuesFile['groups'][number]['terms'] }> | undefined) ?? [];
     for (const t of topicTerms) terms.push(t);
     for (const t of negatives) terms.push({ term: t.term, weight: -t.weight });
-    for (const g of groups) for (const t of g.terms) terms.push({ term: t, weight: g.weight });
+    for (const g of groups) for (const t of groupPhrases(g.terms)) terms.push({ term: t, weight: g.weight });
   }
   const out: NaiveTerm[] = [];
   for (const { term, weight } of terms) {

@@ -93,6 +93,14 @@ describe('contexts that are not distortion', () => {
     }
   });
 
+  it('official talk of preventing what rumours claim', () => {
+    const c = classify(
+      'Công tác nhân sự Đại hội Đảng bộ tỉnh phải kiên quyết ngăn chặn tình trạng chạy chức, chạy quyền; Đại hội được tổ chức tiết kiệm, chống lãng phí.',
+    );
+    expect(c.congress).toBe(true);
+    expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
+  });
+
   it('an official report', () => {
     const c = classify(
       'Sáng 14/10, Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI khai mạc tại Trung tâm Hội nghị tỉnh với 350 đại biểu chính thức.',
