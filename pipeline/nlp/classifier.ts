@@ -13,7 +13,7 @@ import type { Classification, Explanation } from '../../core/types.ts';
 import type { ItemClassifier } from '../ingest.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
 import { FactChecker, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
-import { groupPhrases, longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type TopicFile } from './lexicon.ts';
+import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
 import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
@@ -27,14 +27,16 @@ type CuePhrase =
   | { kind: 'cue'; group: number }
   | { kind: 'negator' }
   | { kind: 'verb' }
-  | { kind: 'vague' };
+  | { kind: 'vague' }
+  /** A part of `combine` entries: [combine entry, position of its list] for each entry it is in. */
+  | { kind: 'part'; parts: Array<[number, number]> };
 
 // Phrase data get every key of their union, in one order (one object shape: see factPhrase() in facts.ts).
 const TOPIC_KEYS = { kind: 'pos', role: 'anchor', scope: 'near', weight: 0, note: undefined as string | undefined, tracked: false };
 function topicPhrase(d: TopicPhrase): TopicPhrase {
   return { ...TOPIC_KEYS, ...d } as TopicPhrase;
 }
-const CUE_KEYS = { kind: 'cue', group: -1 };
+const CUE_KEYS = { kind: 'cue', group: -1, parts: [] as Array<[number, number]> };
 function cuePhrase(d: CuePhrase): CuePhrase {
   return { ...CUE_KEYS, ...d } as CuePhrase;
 }
@@ -58,6 +60,10 @@ interface CompiledCues {
   runRe: RegExp;
   /** Structural rules, with the indexes of their groups. */
   rules: Array<{ rule: CuesFile['rules'][number]; all: number[]; none: number[] }>;
+  /** `combine` entries: their group and number of lists. */
+  combos: Array<{ group: number; lists: number }>;
+  /** The spec of each chain of parts found so far (by its parts' phrases), made once. */
+  chainSpecs: Map<string, PhraseSpec<CuePhrase>>;
 }
 
 /** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */
@@ -206,7 +212,27 @@ export class Classifier implements ItemClassifier {
     for (const a of sources.abbreviations) for (const f of a.forms) abbrForms.add(foldedSyllables(f).join(''));
     this.cues = sources.cues.map((file) => {
       const phrases = new PhraseSet<CuePhrase>(this.vocabulary);
-      file.groups.forEach((g, group) => groupPhrases(g.terms).forEach((t) => phrases.add(t, cuePhrase({ kind: 'cue', group }))));
+      // A `combine` entry is matched as its parts, chained when adjacent (see chainParts): the
+      // automaton holds each part once rather than every combination.
+      const combos: CompiledCues['combos'] = [];
+      const partOf = new Map<string, Array<[number, number]>>();
+      file.groups.forEach((g, group) => {
+        for (const t of g.terms) {
+          if (typeof t === 'string') {
+            phrases.add(t, cuePhrase({ kind: 'cue', group }));
+            continue;
+          }
+          const combo = combos.push({ group, lists: t.combine.length }) - 1;
+          t.combine.forEach((list, index) => {
+            for (const part of list) {
+              const entries = partOf.get(part);
+              if (entries) entries.push([combo, index]);
+              else partOf.set(part, [[combo, index]]);
+            }
+          });
+        }
+      });
+      for (const [part, parts] of partOf) phrases.add(part, cuePhrase({ kind: 'part', parts }));
       const groupIndex = new Map(file.groups.map((g, i) => [g.id, i]));
       const rules = file.rules.map((r) => ({ rule: r, all: r.all.map((id) => groupIndex.get(id)!), none: r.none.map((id) => groupIndex.get(id)!) }));
       for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator' }));
@@ -216,7 +242,7 @@ export class Classifier implements ItemClassifier {
       const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
       const emoji = file.style.alarmEmoji.chars;
       const emojiMin = Math.min(...emoji.map((e) => e.charCodeAt(0)));
-      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe, rules };
+      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe, rules, combos, chainSpecs: new Map() };
     });
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
     this.factSet = sets.push(this.factChecker.phraseSet) - 1;
@@ -359,13 +385,16 @@ export class Classifier implements ItemClassifier {
       const cueList: Array<PhraseHit<CuePhrase>> = [];
       const verbs: Array<PhraseHit<CuePhrase>> = [];
       const vague: Array<PhraseHit<CuePhrase>> = [];
+      const parts: Array<PhraseHit<CuePhrase>> = [];
       for (const h of hits) {
         const kind = h.spec.data.kind;
         if (kind === 'negator') negators.push(h);
         else if (kind === 'cue') cueList.push(h);
         else if (kind === 'verb') verbs.push(h);
+        else if (kind === 'part') parts.push(h);
         else vague.push(h);
       }
+      if (parts.length) chainParts(cues, parts, cueList);
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw);
       raw = scoreQuotes(cues, v, verbs, vague, items, raw);
@@ -424,6 +453,67 @@ function scoreCueTerms(
     items.push(item(v, h.tokFirst, h.tokLast, core('distortion', `${group.id}: ${h.spec.text}`, w, group.note)));
   }
   return raw;
+}
+
+/** Key of a part at stream position `first` as list `index` of combine entry `combo`. */
+function partKey(combo: number, index: number, first: number): number {
+  return (combo * 16 + index) * 4194304 + first;
+}
+
+/**
+ * Chains of adjacent parts (one from each list of a combine entry, in order, in consecutive
+ * syllables: a clause break is a position of its own, so a chain never spans one) become cue
+ * matches of the entry's group, appended to `out`.
+ */
+function chainParts(cues: CompiledCues, parts: Array<PhraseHit<CuePhrase>>, out: Array<PhraseHit<CuePhrase>>): void {
+  const at = new Map<number, Array<PhraseHit<CuePhrase>>>();
+  for (const h of parts) {
+    const d = h.spec.data;
+    if (d.kind !== 'part') continue;
+    for (const [combo, index] of d.parts) {
+      if (index === 0) continue;
+      const k = partKey(combo, index, h.first);
+      const list = at.get(k);
+      if (list) list.push(h);
+      else at.set(k, [h]);
+    }
+  }
+  if (!at.size) return;
+  const chain: Array<PhraseHit<CuePhrase>> = [];
+  for (const h of parts) {
+    const d = h.spec.data;
+    if (d.kind !== 'part') continue;
+    for (const [combo, index] of d.parts) {
+      if (index !== 0) continue;
+      chain.length = 0;
+      chain.push(h);
+      extendChain(cues, combo, at, chain, out);
+    }
+  }
+}
+
+function extendChain(cues: CompiledCues, combo: number, at: Map<number, Array<PhraseHit<CuePhrase>>>, chain: Array<PhraseHit<CuePhrase>>, out: Array<PhraseHit<CuePhrase>>): void {
+  const { group, lists } = cues.combos[combo];
+  if (chain.length === lists) {
+    const first = chain[0];
+    const last = chain[chain.length - 1];
+    let key = `${combo}`;
+    for (const c of chain) key += `|${c.spec.text}`;
+    let spec = cues.chainSpecs.get(key);
+    if (!spec) {
+      let text = '';
+      for (const c of chain) text += text ? ` ${c.spec.text}` : c.spec.text;
+      spec = { text, syllables: [], keys: [], data: cuePhrase({ kind: 'cue', group }) };
+      cues.chainSpecs.set(key, spec);
+    }
+    out.push({ spec, first: first.first, last: last.last, tokFirst: first.tokFirst, tokLast: last.tokLast });
+    return;
+  }
+  for (const next of at.get(partKey(combo, chain.length, chain[chain.length - 1].last + 1)) ?? []) {
+    chain.push(next);
+    extendChain(cues, combo, at, chain, out);
+    chain.pop();
+  }
 }
 
 /**
