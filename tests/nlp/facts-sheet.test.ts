@@ -106,5 +106,6 @@ describe('fact checks that read more phrasings', () => {
   it('a claim about another gathering is not a claim about the congress', () => {
     expect(ids('Tỉnh ủy Gia Lai tổ chức hội nghị trực tuyến quán triệt Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI.')).toEqual([]);
     expect(ids('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp trực tuyến.')).toContain('GL-FORMAT');
+    expect(ids('ĐH 13 họp trực tuyến thôi, đại biểu ngồi ở nhà.')).toContain('NC-VENUE');
   });
 });
