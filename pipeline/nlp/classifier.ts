@@ -455,34 +455,23 @@ function scoreCueTerms(
   return raw;
 }
 
-/** Key of a part at stream position `first` as list `index` of combine entry `combo`. */
-function partKey(combo: number, index: number, first: number): number {
-  return (combo * 16 + index) * 4194304 + first;
-}
-
 /**
  * Chains of adjacent parts (one from each list of a combine entry, in order, in consecutive
  * syllables: a clause break is a position of its own, so a chain never spans one) become cue
  * matches of the entry's group, appended to `out`.
  */
 function chainParts(cues: CompiledCues, parts: Array<PhraseHit<CuePhrase>>, out: Array<PhraseHit<CuePhrase>>): void {
+  // part matches by the stream position they start at (small integer keys)
   const at = new Map<number, Array<PhraseHit<CuePhrase>>>();
   for (const h of parts) {
-    const d = h.spec.data;
-    if (d.kind !== 'part') continue;
-    for (const [combo, index] of d.parts) {
-      if (index === 0) continue;
-      const k = partKey(combo, index, h.first);
-      const list = at.get(k);
-      if (list) list.push(h);
-      else at.set(k, [h]);
-    }
+    const list = at.get(h.first);
+    if (list) list.push(h);
+    else at.set(h.first, [h]);
   }
-  if (!at.size) return;
   const chain: Array<PhraseHit<CuePhrase>> = [];
   for (const h of parts) {
     const d = h.spec.data;
-    if (d.kind !== 'part') continue;
+    if (d.kind !== 'part' || !at.has(h.last + 1)) continue;
     for (const [combo, index] of d.parts) {
       if (index !== 0) continue;
       chain.length = 0;
@@ -509,12 +498,19 @@ function extendChain(cues: CompiledCues, combo: number, at: Map<number, Array<Ph
     out.push({ spec, first: first.first, last: last.last, tokFirst: first.tokFirst, tokLast: last.tokLast });
     return;
   }
-  for (const next of at.get(partKey(combo, chain.length, chain[chain.length - 1].last + 1)) ?? []) {
+  const index = chain.length;
+  for (const next of at.get(chain[index - 1].last + 1) ?? NO_HITS) {
+    const d = next.spec.data;
+    if (d.kind !== 'part') continue;
+    let member = false;
+    for (const [c, i] of d.parts) if (c === combo && i === index) member = true;
+    if (!member) continue;
     chain.push(next);
     extendChain(cues, combo, at, chain, out);
     chain.pop();
   }
 }
+const NO_HITS: Array<PhraseHit<CuePhrase>> = [];
 
 /**
  * Structural rules (see cuesSchema.rules): co-occurrence of groups in a sentence or in the item,
