@@ -36,7 +36,7 @@ function row(name: string, m: { congress: Metrics; distortion?: Metrics; hardNeg
 }
 
 function describe(c: Combination): string {
-  return c.mode === 'stack' ? 'stack' : `blend ${c.modelWeight}`;
+  return `${c.modelWeight} × model (${c.lexiconInputs ? 'n-grams + lexicon evidence' : 'n-grams'})${c.modelWeight < 1 ? ` + ${Math.round((1 - c.modelWeight) * 100) / 100} × lexicon score` : ''}`;
 }
 
 export interface CvReport {
@@ -119,8 +119,8 @@ export function registerTrain(program: Command): void {
       copyFileSync(out, kept);
       process.stdout.write(
         `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-          `congress ${describe(file.hyperparameters.combination.congress!)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-          `distortion ${describe(file.hyperparameters.combination.distortion!)} (threshold ${file.hyperparameters.thresholds.distortion})\n` +
+          `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion})\n` +
           `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
       );
       if (problems) process.exitCode = 1;

@@ -21,11 +21,14 @@ export type Head = 'congress' | 'distortion';
 export const HEADS: readonly Head[] = ['congress', 'distortion'];
 
 /**
- * How the final score is made: `stack` — the model's probability, the lexicon evidence being among
- * its inputs; `blend` — modelWeight × the probability of an n-gram-only model + the rest × the
- * lexicon score.
+ * How the final score is made: modelWeight × the model's probability + the rest × the lexicon
+ * score, the model having the lexicon evidence among its inputs (stacking) or not. Stacking
+ * alone is { lexiconInputs: true, modelWeight: 1 }.
  */
-export type Combination = { mode: 'stack' } | { mode: 'blend'; modelWeight: number };
+export interface Combination {
+  lexiconInputs: boolean;
+  modelWeight: number;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Features
@@ -182,10 +185,12 @@ export const modelFileSchema = z
         epochs: z.number().int().positive(),
         learningRate: z.number().positive(),
         seed: z.number().int(),
-        combination: z.record(z.enum(['congress', 'distortion']), z.discriminatedUnion('mode', [
-          z.object({ mode: z.literal('stack') }).strict(),
-          z.object({ mode: z.literal('blend'), modelWeight: z.number().min(0).max(1) }).strict(),
-        ])),
+        combination: z
+          .object({
+            congress: z.object({ lexiconInputs: z.boolean(), modelWeight: z.number().min(0).max(1) }).strict(),
+            distortion: z.object({ lexiconInputs: z.boolean(), modelWeight: z.number().min(0).max(1) }).strict(),
+          })
+          .strict(),
         thresholds: z.object({ congress: z.number().gt(0).lt(1), distortion: z.number().gt(0).lt(1) }).strict(),
       })
       .strict(),
@@ -206,9 +211,6 @@ export const modelFileSchema = z
     for (const head of HEADS)
       if (m.heads[head].index.some((i) => i >= 2 ** m.hyperparameters.bucketBits))
         ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['heads', head, 'index'], message: `bucket beyond 2^${m.hyperparameters.bucketBits}` });
-    for (const head of HEADS)
-      if (!m.hyperparameters.combination[head])
-        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['hyperparameters', 'combination', head], message: 'missing' });
   });
 
 export type ModelFile = z.infer<typeof modelFileSchema>;
@@ -271,10 +273,14 @@ export function logit(head: DenseHead, f: ItemFeatures, withLexicon: boolean): n
   return z;
 }
 
+/** The combined score from the model's probability and the lexicon score. */
+export function blend(c: Combination, probability: number, lexiconScore: number): number {
+  return c.modelWeight * probability + (1 - c.modelWeight) * lexiconScore;
+}
+
 /** The combined score of a head, before calibration. */
-export function combined(head: DenseHead, combination: Combination, f: ItemFeatures, lexiconScore: number): number {
-  if (combination.mode === 'stack') return sigmoid(logit(head, f, true));
-  return combination.modelWeight * sigmoid(logit(head, f, false)) + (1 - combination.modelWeight) * lexiconScore;
+export function combined(head: DenseHead, c: Combination, f: ItemFeatures, lexiconScore: number): number {
+  return blend(c, sigmoid(logit(head, f, c.lexiconInputs)), lexiconScore);
 }
 
 /**
@@ -320,8 +326,8 @@ export class LearnedScorer implements LearnedLayer {
     this.collector = new NgramCollector(bits);
     const hp = model.hyperparameters;
     this.choice = {
-      congress: { combination: hp.combination.congress!, threshold: hp.thresholds.congress },
-      distortion: { combination: hp.combination.distortion!, threshold: hp.thresholds.distortion },
+      congress: { combination: hp.combination.congress, threshold: hp.thresholds.congress },
+      distortion: { combination: hp.combination.distortion, threshold: hp.thresholds.distortion },
     };
   }
 

@@ -12,8 +12,9 @@ import type { Classification } from '../../core/types.ts';
 import type { Classifier } from './classifier.ts';
 import { isHardNegative, metrics, type LabelledItem, type Metrics } from './evaluate.ts';
 import {
-  combined,
+  blend,
   decide,
+  logit,
   HEADS,
   itemFeatures,
   MODEL_FORMAT,
@@ -49,8 +50,8 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   epochs: 25,
   learningRate: 0.5,
   seed: 20201014,
-  lambdas: [1e-4, 1e-3, 1e-2],
-  combinations: [{ mode: 'stack' }, { mode: 'blend', modelWeight: 0.5 }, { mode: 'blend', modelWeight: 0.7 }],
+  lambdas: [1e-5, 1e-4, 1e-3],
+  combinations: [false, true].flatMap((lexiconInputs) => [0.5, 0.7, 0.85, 1].map((modelWeight) => ({ lexiconInputs, modelWeight }))),
   innerFolds: 5,
 };
 
@@ -223,16 +224,15 @@ function bestThreshold(scores: number[], labels: boolean[], gate: boolean[]): { 
   return best;
 }
 
-function withLexicon(c: Combination): boolean {
-  return c.mode === 'stack';
-}
-
-/** Out-of-fold combined scores of one head for one candidate (inner folds of the training items). */
-function outOfFold(examples: Example[], head: Head, lambda: number, combination: Combination, s: TrainSettings): Map<Example, number> {
+/**
+ * Out-of-fold probabilities of one head's model (inner folds of the training items). A blend's
+ * model does not depend on the blend's weight: one fit serves every weight.
+ */
+function outOfFold(examples: Example[], head: Head, lambda: number, lexicon: boolean, s: TrainSettings): Map<Example, number> {
   const out = new Map<Example, number>();
   for (const { train, test } of splitFolds(examples, s.innerFolds, 'inner:')) {
-    const fitted = fitHead(train, head, lambda, withLexicon(combination), s);
-    for (const e of test) out.set(e, combined(fitted, combination, e.features, e.lexicon.scores[head]));
+    const fitted = fitHead(train, head, lambda, lexicon, s);
+    for (const e of test) out.set(e, sigmoid(logit(fitted, e.features, lexicon)));
   }
   return out;
 }
@@ -244,21 +244,25 @@ function outOfFold(examples: Example[], head: Head, lambda: number, combination:
 export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS): TrainedModel {
   const choice = {} as Record<Head, HeadChoice>;
   const heads = {} as Record<Head, DenseHead>;
+  // distortion is only reported for items judged congress-related: its threshold is tuned behind that gate
   let congressGate: boolean[] = examples.map(() => true);
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
     let best: (HeadChoice & { f1: number; oof: number[] }) | null = null;
-    for (const combination of s.combinations)
-      for (const lambda of s.lambdas) {
-        const oofMap = outOfFold(examples, head, lambda, combination, s);
-        const oof = examples.map((e) => oofMap.get(e)!);
-        const { threshold, f1 } = bestThreshold(oof, labels, head === 'congress' ? examples.map(() => true) : congressGate);
-        if (!best || f1 > best.f1) best = { lambda, combination, threshold, f1, oof };
+    for (const lambda of s.lambdas)
+      for (const lexicon of [true, false]) {
+        const combinations = s.combinations.filter((c) => c.lexiconInputs === lexicon);
+        if (!combinations.length) continue;
+        const probabilities = outOfFold(examples, head, lambda, lexicon, s);
+        for (const combination of combinations) {
+          const oof = examples.map((e) => blend(combination, probabilities.get(e)!, e.lexicon.scores[head]));
+          const { threshold, f1 } = bestThreshold(oof, labels, congressGate);
+          if (!best || f1 > best.f1) best = { lambda, combination, threshold, f1, oof };
+        }
       }
     choice[head] = { lambda: best!.lambda, combination: best!.combination, threshold: best!.threshold };
-    // distortion is only reported for items judged congress-related: its threshold is tuned behind that gate
     if (head === 'congress') congressGate = best!.oof.map((p) => p >= best!.threshold);
-    heads[head] = fitHead(examples, head, best!.lambda, withLexicon(best!.combination), s);
+    heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
   return { heads, choice };
 }
