@@ -346,9 +346,10 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(await store.findByContentHash(original.contentHash)).toBe(original.id);
       });
 
-      it('round-trips every field, including review, engagement and explanations', async () => {
+      it('round-trips every field, including review, engagement, explanations and the scoring model', async () => {
         const item = fixtureItems()[5];
         item.explanations = [{ kind: 'distortion', term: 'xuyen-tac', matched: 'xuyên tạc', weight: 0.8, field: 'text', start: 16, end: 25 }];
+        item.modelVersion = 'm-0123456789ab';
         await store.upsertItems([item]);
         expect(await store.getItem(item.id)).toEqual(stored(item));
         const summary = (await store.queryItems({ source: 'dien-dan', page: 1, pageSize: 5 })).items.find((s) => s.id === item.id);
