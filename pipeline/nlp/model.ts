@@ -342,15 +342,19 @@ export class LearnedScorer implements LearnedLayer {
     return { congress, distortion, scores, topics: lexicon.topics, explanations, modelVersion: this.version };
   }
 
-  /** "learned cue" explanations: the present n-grams with the largest positive weights. */
+  /**
+   * "learned cue" explanations: the present n-grams with the largest positive weights, bigrams
+   * first (a pair of syllables says more to an analyst than one).
+   */
   private explain(head: Head, f: ItemFeatures, fields: PreparedText[], out: Explanation[]): void {
     const w = this.heads[head].weights;
     const c = this.collector;
+    const rank = (k: number) => w[c.buckets[k]] + (c.where[k * 3 + 1] === c.where[k * 3 + 2] ? 0 : 1e3);
     const top: number[] = [];
     for (let k = 0; k < c.count; k++) {
       if (w[c.buckets[k]] <= 0) continue;
       top.push(k);
-      top.sort((a, b) => w[c.buckets[b]] - w[c.buckets[a]] || a - b);
+      top.sort((a, b) => rank(b) - rank(a) || a - b);
       if (top.length > LEARNED_CUES) top.pop();
     }
     for (const k of top) {
