@@ -93,12 +93,14 @@ export interface ItemFeatures {
 
 /**
  * Reused from item to item: the distinct n-grams of the current item and, for explanations, where
- * each was first seen. A bucket counts as seen when its stamp is the current item's.
+ * each was first seen. Distinct buckets are found with a small open-addressing set sized to the
+ * item (it stays in the processor's cache, unlike a table over every bucket).
  */
 export class NgramCollector {
   readonly mask: number;
-  private readonly stamp: Uint32Array;
-  private item = 0;
+  /** bucket + 1 in each slot of the set, 0 = empty; slots 0..slotMask are in use for this item. */
+  private seen = new Int32Array(1024);
+  private slotMask = 0;
   buckets = new Int32Array(256);
   /** field (0 title, 1 text) and first/last token of each collected n-gram. */
   where = new Int32Array(768);
@@ -106,13 +108,15 @@ export class NgramCollector {
 
   constructor(readonly bucketBits: number) {
     this.mask = (1 << bucketBits) - 1;
-    this.stamp = new Uint32Array(1 << bucketBits);
   }
 
   /** Collects the distinct unigrams and bigrams (within a sentence) of both fields. */
   collect(title: PreparedText, text: PreparedText): void {
-    this.item = (this.item + 1) >>> 0 || 1;
-    if (this.item === 1) this.stamp.fill(0);
+    // at most two n-grams per token: a set of 4 slots per token stays at most half full
+    const slots = 1 << Math.ceil(Math.log2(4 * (title.count + text.count) + 16));
+    if (this.seen.length < slots) this.seen = new Int32Array(slots);
+    else this.seen.fill(0, 0, slots);
+    this.slotMask = slots - 1;
     this.count = 0;
     this.field(title, 0);
     this.field(text, 1);
@@ -131,8 +135,13 @@ export class NgramCollector {
 
   private add(hash: number, field: number, first: number, last: number): void {
     const b = hash & this.mask;
-    if (this.stamp[b] === this.item) return;
-    this.stamp[b] = this.item;
+    const seen = this.seen;
+    let slot = Math.imul(b, 0x9e3779b1) & this.slotMask;
+    while (seen[slot] !== 0) {
+      if (seen[slot] === b + 1) return;
+      slot = (slot + 1) & this.slotMask;
+    }
+    seen[slot] = b + 1;
     if (this.count === this.buckets.length) {
       const grown = new Int32Array(this.buckets.length * 2);
       grown.set(this.buckets);
@@ -149,11 +158,24 @@ export class NgramCollector {
   }
 }
 
-/** Features of one item, copied out of the collector (for training). */
-export function itemFeatures(collector: NgramCollector, c: Classification, thresholds: { congress: number; distortion: number }): ItemFeatures {
-  const lexicon: Array<[number, number]> = [];
-  for (const [name, value] of lexiconFeatures(c, thresholds)) lexicon.push([hashName(name) & collector.mask, value]);
-  return { ngrams: collector.buckets.slice(0, collector.count), ngramValue: 1 / Math.sqrt(Math.max(1, collector.count)), lexicon };
+const NO_FEATURES: Array<[number, number]> = [];
+
+/**
+ * Features of the collected item. `copy`: the n-grams are copied out of the collector (training
+ * keeps them); else they are a view, valid until the next item. Without `withLexicon`, the lexicon
+ * features are left out (a model that does not use them need not compute them).
+ */
+export function itemFeatures(
+  collector: NgramCollector,
+  c: Classification,
+  thresholds: { congress: number; distortion: number },
+  copy = true,
+  withLexicon = true,
+): ItemFeatures {
+  const lexicon: Array<[number, number]> = withLexicon ? [] : NO_FEATURES;
+  if (withLexicon) for (const [name, value] of lexiconFeatures(c, thresholds)) lexicon.push([hashName(name) & collector.mask, value]);
+  const ngrams = copy ? collector.buckets.slice(0, collector.count) : collector.buckets.subarray(0, collector.count);
+  return { ngrams, ngramValue: 1 / Math.sqrt(Math.max(1, collector.count)), lexicon };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -253,12 +275,6 @@ export interface DenseHead {
   weights: Float32Array;
 }
 
-export function denseHead(head: { bias: number; index: number[]; value: number[] }, bucketBits: number): DenseHead {
-  const weights = new Float32Array(1 << bucketBits);
-  head.index.forEach((i, k) => (weights[i] = head.value[k]));
-  return { bias: head.bias, weights };
-}
-
 export function sigmoid(z: number): number {
   return 1 / (1 + Math.exp(-z));
 }
@@ -278,9 +294,9 @@ export function blend(c: Combination, probability: number, lexiconScore: number)
   return c.modelWeight * probability + (1 - c.modelWeight) * lexiconScore;
 }
 
-/** The combined score of a head, before calibration. */
-export function combined(head: DenseHead, c: Combination, f: ItemFeatures, lexiconScore: number): number {
-  return blend(c, sigmoid(logit(head, f, c.lexiconInputs)), lexiconScore);
+/** The model's probability for a head (the lexicon features counted if its combination uses them). */
+export function probability(head: DenseHead, c: Combination, f: ItemFeatures): number {
+  return sigmoid(logit(head, f, c.lexiconInputs));
 }
 
 /**
@@ -294,14 +310,17 @@ export function calibrate(p: number, threshold: number, at: number): number {
 
 /** Final scores and decisions for one item's features (`thresholds`: the configured ones). */
 export function decide(
-  heads: Record<Head, DenseHead>,
   choice: Record<Head, { combination: Combination; threshold: number }>,
-  f: ItemFeatures,
+  probabilities: { congress: number; distortion: number },
   lexiconScores: { congress: number; distortion: number },
   thresholds: { congress: number; distortion: number },
 ): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number } } {
-  const score = (head: Head) => calibrate(combined(heads[head], choice[head].combination, f, lexiconScores[head]), choice[head].threshold, thresholds[head]);
-  const scores = { congress: score('congress'), distortion: score('distortion') };
+  const c = choice.congress;
+  const d = choice.distortion;
+  const scores = {
+    congress: calibrate(blend(c.combination, probabilities.congress, lexiconScores.congress), c.threshold, thresholds.congress),
+    distortion: calibrate(blend(d.combination, probabilities.distortion, lexiconScores.distortion), d.threshold, thresholds.distortion),
+  };
   const congress = scores.congress >= thresholds.congress;
   return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
 }
@@ -312,9 +331,15 @@ const LEARNED_CUES = 3;
 /** The learned layer the classifier calls, with a loaded model. */
 export class LearnedScorer implements LearnedLayer {
   readonly version: string;
-  private readonly heads: Record<Head, DenseHead>;
+  /** Both heads' weights interleaved (congress, distortion per bucket): one memory access per n-gram. */
+  private readonly weights: Float32Array;
+  private readonly bias: Record<Head, number>;
   private readonly choice: Record<Head, { combination: Combination; threshold: number }>;
   private readonly collector: NgramCollector;
+  private readonly lexiconInputs: boolean;
+  /** Reused by explain(): the best n-grams so far and their ranks. */
+  private readonly top = new Int32Array(LEARNED_CUES);
+  private readonly topRank = new Float64Array(LEARNED_CUES);
 
   constructor(
     readonly model: ModelFile,
@@ -322,49 +347,84 @@ export class LearnedScorer implements LearnedLayer {
   ) {
     this.version = model.version;
     const bits = model.hyperparameters.bucketBits;
-    this.heads = { congress: denseHead(model.heads.congress, bits), distortion: denseHead(model.heads.distortion, bits) };
+    this.bias = { congress: model.heads.congress.bias, distortion: model.heads.distortion.bias };
+    this.weights = new Float32Array(2 << bits);
+    HEADS.forEach((head, h) => model.heads[head].index.forEach((b, k) => (this.weights[2 * b + h] = model.heads[head].value[k])));
     this.collector = new NgramCollector(bits);
     const hp = model.hyperparameters;
     this.choice = {
       congress: { combination: hp.combination.congress, threshold: hp.thresholds.congress },
       distortion: { combination: hp.combination.distortion, threshold: hp.thresholds.distortion },
     };
+    this.lexiconInputs = hp.combination.congress.lexiconInputs || hp.combination.distortion.lexiconInputs;
   }
 
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText): Classification {
     this.collector.collect(title, text);
-    const f = itemFeatures(this.collector, lexicon, this.thresholds);
-    const { congress, distortion, scores } = decide(this.heads, this.choice, f, lexicon.scores, this.thresholds);
-    const explanations = lexicon.explanations.slice();
-    if (congress) this.explain('congress', f, [title, text], explanations);
-    if (distortion) this.explain('distortion', f, [title, text], explanations);
-    explanations.sort(byFieldAndStart);
+    const f = itemFeatures(this.collector, lexicon, this.thresholds, false, this.lexiconInputs);
+    const { congress, distortion, scores } = decide(this.choice, this.probabilities(f), lexicon.scores, this.thresholds);
+    let explanations = lexicon.explanations;
+    if (congress) {
+      explanations = explanations.slice();
+      this.explain('congress', f, title, text, explanations);
+      if (distortion) this.explain('distortion', f, title, text, explanations);
+      explanations.sort(byFieldAndStart);
+    }
     return { congress, distortion, scores, topics: lexicon.topics, explanations, modelVersion: this.version };
+  }
+
+  private probabilities(f: ItemFeatures): { congress: number; distortion: number } {
+    const w = this.weights;
+    let zc = 0;
+    let zd = 0;
+    for (let i = 0; i < f.ngrams.length; i++) {
+      const b = 2 * f.ngrams[i];
+      zc += w[b];
+      zd += w[b + 1];
+    }
+    zc = this.bias.congress + zc * f.ngramValue;
+    zd = this.bias.distortion + zd * f.ngramValue;
+    if (this.choice.congress.combination.lexiconInputs) for (const [b, v] of f.lexicon) zc += w[2 * b] * v;
+    if (this.choice.distortion.combination.lexiconInputs) for (const [b, v] of f.lexicon) zd += w[2 * b + 1] * v;
+    return { congress: sigmoid(zc), distortion: sigmoid(zd) };
   }
 
   /**
    * "learned cue" explanations: the present n-grams with the largest positive weights, bigrams
    * first (a pair of syllables says more to an analyst than one).
    */
-  private explain(head: Head, f: ItemFeatures, fields: PreparedText[], out: Explanation[]): void {
-    const w = this.heads[head].weights;
+  private explain(head: Head, f: ItemFeatures, title: PreparedText, text: PreparedText, out: Explanation[]): void {
+    const w = this.weights;
+    const h = head === 'congress' ? 0 : 1;
     const c = this.collector;
-    const rank = (k: number) => w[c.buckets[k]] + (c.where[k * 3 + 1] === c.where[k * 3 + 2] ? 0 : 1e3);
-    const top: number[] = [];
+    const top = this.top;
+    const topRank = this.topRank;
+    let n = 0;
     for (let k = 0; k < c.count; k++) {
-      if (w[c.buckets[k]] <= 0) continue;
-      top.push(k);
-      top.sort((a, b) => rank(b) - rank(a) || a - b);
-      if (top.length > LEARNED_CUES) top.pop();
+      const weight = w[2 * c.buckets[k] + h];
+      if (weight <= 0) continue;
+      const rank = weight + (c.where[k * 3 + 1] === c.where[k * 3 + 2] ? 0 : 1e3);
+      // insertion into the few best so far (highest rank first; on ties the first seen stays ahead)
+      let i = n < LEARNED_CUES ? n++ : LEARNED_CUES;
+      if (i === LEARNED_CUES && rank <= topRank[LEARNED_CUES - 1]) continue;
+      if (i === LEARNED_CUES) i--;
+      while (i > 0 && topRank[i - 1] < rank) {
+        top[i] = top[i - 1];
+        topRank[i] = topRank[i - 1];
+        i--;
+      }
+      top[i] = k;
+      topRank[i] = rank;
     }
-    for (const k of top) {
+    for (let t = 0; t < n; t++) {
+      const k = top[t];
       const field = c.where[k * 3] === 0 ? 'title' : 'text';
-      const p = fields[c.where[k * 3]];
+      const p = field === 'title' ? title : text;
       const first = c.where[k * 3 + 1];
       const last = c.where[k * 3 + 2];
       const [start, end] = tokenSpan(p, first, last);
       const gram = first === last ? tokenText(p, first) : `${tokenText(p, first)} ${tokenText(p, last)}`;
-      const weight = Math.round(w[c.buckets[k]] * f.ngramValue * 1000) / 1000;
+      const weight = Math.round(w[2 * c.buckets[k] + h] * f.ngramValue * 1000) / 1000;
       out.push({ kind: head, term: `learned cue: ${gram}`, matched: p.original.slice(start, end), weight, field, start, end, note: `learned cue (model ${this.version})` });
     }
   }

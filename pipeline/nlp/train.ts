@@ -19,6 +19,7 @@ import {
   itemFeatures,
   MODEL_FORMAT,
   NgramCollector,
+  probability,
   sigmoid,
   type Combination,
   type DenseHead,
@@ -283,7 +284,8 @@ export function crossValidate(examples: Example[], k: number, thresholds: { cong
     const model = train(trainSet, s);
     choices.push(model.choice);
     for (const e of test) {
-      const d = decide(model.heads, model.choice, e.features, e.lexicon.scores, thresholds);
+      const probabilities = { congress: probability(model.heads.congress, model.choice.congress.combination, e.features), distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features) };
+      const d = decide(model.choice, probabilities, e.lexicon.scores, thresholds);
       predictions.set(e.item.id, { ...d, topics: [], explanations: [] });
     }
   }
