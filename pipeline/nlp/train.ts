@@ -47,7 +47,7 @@ export interface TrainSettings {
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
-  bucketBits: 18,
+  bucketBits: 16,
   epochs: 25,
   learningRate: 0.5,
   seed: 20201014,
