@@ -46,6 +46,8 @@ export interface CvReport {
   learned: ReturnType<typeof figures>;
   lexiconsOnly: ReturnType<typeof figures>;
   baseline: { congress: Metrics; hardNegativeFalsePositiveRate: number };
+  /** The same out-of-fold predictions, per corpus (when there are several). */
+  byCorpus: Array<{ name: string; learned: ReturnType<typeof figures>; lexiconsOnly: ReturnType<typeof figures> }>;
   choices: CrossValidation['choices'];
 }
 
@@ -64,6 +66,10 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
     learned: figures(items, (i) => cv.predictions.get(i.id)!),
     lexiconsOnly: figures(items, (i) => lexicon.get(i.id)!),
     baseline: { congress: baseline.congress, hardNegativeFalsePositiveRate: baseline.hardNegativeFalsePositiveRate },
+    byCorpus:
+      corpora.length > 1
+        ? corpora.map((c) => ({ name: c.name, learned: figures(c.items, (i) => cv.predictions.get(i.id)!), lexiconsOnly: figures(c.items, (i) => lexicon.get(i.id)!) }))
+        : [],
     choices: cv.choices,
   };
 }
@@ -77,6 +83,7 @@ export function formatCvReport(r: CvReport): string {
     row(`learned + lexicons (${r.folds}-fold CV)`, r.learned),
     row('lexicons only', r.lexiconsOnly),
     row('baseline: substring "đại hội"', r.baseline),
+    ...r.byCorpus.flatMap((c) => [`${c.name} (${c.learned.congress.n} items):`, row(`  learned + lexicons (CV)`, c.learned), row('  lexicons only', c.lexiconsOnly)]),
     'chosen per fold:',
     ...r.choices.map(
       (c, i) => `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}`,
