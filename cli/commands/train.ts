@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { baselineCongress, type LabelledItem, type Metrics } from '../../pipeline/nlp/evaluate.ts';
+import { baselineCongress, evaluate, type LabelledItem, type Metrics } from '../../pipeline/nlp/evaluate.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, type ClassifierOptions } from '../../pipeline/nlp/index.ts';
 import type { Combination, Head } from '../../pipeline/nlp/model.ts';
 import { crossValidate, DEFAULT_SETTINGS, featurize, figures, modelFile, train, type CorpusInfo, type CrossValidation, type Example } from '../../pipeline/nlp/train.ts';
@@ -46,6 +46,8 @@ export interface CvReport {
   learned: ReturnType<typeof figures>;
   lexiconsOnly: ReturnType<typeof figures>;
   baseline: { congress: Metrics; hardNegativeFalsePositiveRate: number };
+  /** Congress F1 with diacritics − without (texts typed without them), out-of-fold and lexicons only. */
+  noDiacriticsGap: { learned: number; lexiconsOnly: number; itemsWithout: number };
   /** The same out-of-fold predictions, per corpus (when there are several). */
   byCorpus: Array<{ name: string; learned: ReturnType<typeof figures>; lexiconsOnly: ReturnType<typeof figures> }>;
   choices: CrossValidation['choices'];
@@ -59,6 +61,7 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
     const congress = baselineCongress(i);
     return { congress, distortion: false, scores: { congress: congress ? 1 : 0, distortion: 0 }, topics: [], explanations: [] };
   });
+  const learnedReport = evaluate(items, (i) => cv.predictions.get(i.id)!);
   return {
     folds: cv.folds,
     items: items.length,
@@ -66,6 +69,11 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
     learned: figures(items, (i) => cv.predictions.get(i.id)!),
     lexiconsOnly: figures(items, (i) => lexicon.get(i.id)!),
     baseline: { congress: baseline.congress, hardNegativeFalsePositiveRate: baseline.hardNegativeFalsePositiveRate },
+    noDiacriticsGap: {
+      learned: learnedReport.diacritics.congressF1Gap,
+      lexiconsOnly: evaluate(items, (i) => lexicon.get(i.id)!).diacritics.congressF1Gap,
+      itemsWithout: learnedReport.diacritics.withoutDiacritics.n,
+    },
     byCorpus:
       corpora.length > 1
         ? corpora.map((c) => ({ name: c.name, learned: figures(c.items, (i) => cv.predictions.get(i.id)!), lexiconsOnly: figures(c.items, (i) => lexicon.get(i.id)!) }))
@@ -83,6 +91,7 @@ export function formatCvReport(r: CvReport): string {
     row(`learned + lexicons (${r.folds}-fold CV)`, r.learned),
     row('lexicons only', r.lexiconsOnly),
     row('baseline: substring "đại hội"', r.baseline),
+    `congress F1 gap, with − without diacritics (${r.noDiacriticsGap.itemsWithout} items without): ${r.noDiacriticsGap.learned.toFixed(3)} learned + lexicons (CV), ${r.noDiacriticsGap.lexiconsOnly.toFixed(3)} lexicons only`,
     ...r.byCorpus.flatMap((c) => [`${c.name} (${c.learned.congress.n} items):`, row(`  learned + lexicons (CV)`, c.learned), row('  lexicons only', c.lexiconsOnly)]),
     'chosen per fold:',
     ...r.choices.map(
