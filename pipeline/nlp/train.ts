@@ -8,6 +8,7 @@
  * that whole procedure on k−1 folds and scores the k-th, so its figures are never training-set ones.
  */
 import { createHash } from 'node:crypto';
+import { rng } from '../../core/random.ts';
 import type { Classification } from '../../core/types.ts';
 import type { Classifier } from './classifier.ts';
 import { isHardNegative, metrics, type LabelledItem, type Metrics } from './evaluate.ts';
@@ -128,19 +129,6 @@ export function splitFolds<T extends { item: LabelledItem }>(examples: T[], k: n
 
 // ---------------------------------------------------------------------------------------------
 // Logistic regression
-
-/** xorshift32: the seeded order of the gradient steps. */
-function rng(seed: number): () => number {
-  let s = seed >>> 0 || 1;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 0x100000000;
-  };
-}
 
 function label(e: Example, head: Head): number {
   return e.item.labels[head] ? 1 : 0;
