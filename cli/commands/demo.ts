@@ -42,7 +42,6 @@ export function demoConfig(siteUrl: string, dataDir: string): LoadedConfig {
       statePath: join(dataDir, 'crawl-state.json'),
       workflow: { path: join(dataDir, 'workflow.db') },
       crawler: { requestsPerMinute: 600 },
-      model: 'model.json',
       sources: [
         { id: 'tin-pho-nui', name: 'Tin Phố Núi', kind: 'news', startUrls: [`${siteUrl}/`] },
         { id: 'tin-pho-nui-rss', kind: 'rss', url: `${siteUrl}/rss.xml` },
