@@ -1,8 +1,9 @@
 /**
  * The learned layer beside the lexicons (docs/nlp.md, "The learned layer"): two logistic-regression
  * heads (congress, distortion) over hashed features of an item — its folded syllable unigrams and
- * bigrams, and the lexicon classifier's own evidence (scores, which cue groups fired, fact
- * contradictions) — so the model learns how far to trust each kind of evidence.
+ * bigrams, and optionally the lexicon classifier's own evidence (scores, which cue groups fired,
+ * fact contradictions) — blended with the lexicon score; the training's inner cross-validation
+ * chooses how (see Combination).
  *
  * The same feature code serves training (pipeline/nlp/train.ts) and scoring: the classifier hands
  * its lexicon classification and the fields it already prepared to `LearnedScorer.rescore`, so no
@@ -43,7 +44,7 @@ function hashCodes(codes: Uint16Array, start: number, end: number): number {
 }
 
 /** Hash of a named (non-n-gram) feature; the leading \u0001 keeps it apart from any syllable. */
-export function hashName(name: string): number {
+function hashName(name: string): number {
   let h = Math.imul(FNV_OFFSET ^ 1, FNV_PRIME);
   for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), FNV_PRIME);
   return h >>> 0;
@@ -56,7 +57,7 @@ function bigramHash(a: number, b: number): number {
 }
 
 /** The lexicon evidence of one item as named feature values (what the model may weigh). */
-export function lexiconFeatures(c: Classification, thresholds: { congress: number; distortion: number }): Map<string, number> {
+function lexiconFeatures(c: Classification, thresholds: { congress: number; distortion: number }): Map<string, number> {
   const f = new Map<string, number>();
   const add = (name: string, value: number) => f.set(name, (f.get(name) ?? 0) + value);
   add('lex:congress', c.scores.congress);
@@ -192,7 +193,7 @@ const headSchema = z
   .strict()
   .refine((h) => h.index.length === h.value.length, { message: 'index and value must have the same length' });
 
-export const modelFileSchema = z
+const modelFileSchema = z
   .object({
     format: z.literal(MODEL_FORMAT),
     version: z.string().min(1),
@@ -303,7 +304,7 @@ export function probability(head: DenseHead, c: Combination, f: ItemFeatures): n
  * Maps a combined score so that the model's own decision threshold lands on `at` (the configured
  * threshold): the score an analyst sees and sorts by agrees with the flag.
  */
-export function calibrate(p: number, threshold: number, at: number): number {
+function calibrate(p: number, threshold: number, at: number): number {
   const s = p < threshold ? (at * p) / threshold : at + ((1 - at) * (p - threshold)) / (1 - threshold);
   return Math.round(s * 1000) / 1000;
 }

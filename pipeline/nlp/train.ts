@@ -11,7 +11,7 @@ import { createHash } from 'node:crypto';
 import { rng } from '../../core/random.ts';
 import type { Classification } from '../../core/types.ts';
 import type { Classifier } from './classifier.ts';
-import { isHardNegative, metrics, type LabelledItem, type Metrics } from './evaluate.ts';
+import { evaluate, metrics, type LabelledItem, type Metrics } from './evaluate.ts';
 import {
   blend,
   decide,
@@ -309,26 +309,8 @@ function sparse(head: DenseHead): { bias: number; index: number[]; value: number
 
 /** Figures of a set of predictions: what the model file records and `eval --cv` prints. */
 export function figures(items: LabelledItem[], classify: (item: LabelledItem) => Classification): { congress: Metrics; distortion: Metrics; hardNegativeFalsePositiveRate: number } {
-  const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  const d = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  let hard = 0;
-  let hardFp = 0;
-  const tally = (m: typeof c, predicted: boolean, actual: boolean) => {
-    if (predicted && actual) m.tp++;
-    else if (predicted) m.fp++;
-    else if (actual) m.fn++;
-    else m.tn++;
-  };
-  for (const item of items) {
-    const r = classify(item);
-    tally(c, r.congress, item.labels.congress);
-    tally(d, r.distortion, item.labels.distortion);
-    if (isHardNegative(item)) {
-      hard++;
-      if (r.congress) hardFp++;
-    }
-  }
-  return { congress: metrics(c), distortion: metrics(d), hardNegativeFalsePositiveRate: hard ? Math.round((hardFp / hard) * 10000) / 10000 : 0 };
+  const r = evaluate(items, classify);
+  return { congress: r.congress, distortion: r.distortion, hardNegativeFalsePositiveRate: r.hardNegatives.rate };
 }
 
 /** The model file of a model trained on all the corpora, with its cross-validated figures. */
