@@ -3,7 +3,7 @@ import { configRelative, type LoadedConfig } from '../core/config.ts';
 import type { Store } from '../core/types.ts';
 import { IngestPipeline } from '../pipeline/ingest.ts';
 import { NearDuplicateIndex } from '../pipeline/nlp/cluster.ts';
-import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier } from '../pipeline/nlp/index.ts';
+import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier, staleModelWarning, type Classifier, type ClassifierOptions } from '../pipeline/nlp/index.ts';
 import { KnownRumourMatcher } from '../pipeline/nlp/known-rumours.ts';
 import { openStore } from '../pipeline/store/index.ts';
 import { openWorkflow, workflowOptionsFromConfig } from '../pipeline/workflow/index.ts';
@@ -14,12 +14,20 @@ export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({ level }, pino.destination(2));
 }
 
+/** The configured classifier (with its model, if one is named); warns on stderr when the model is stale. */
+export function loadConfiguredClassifier(options: ClassifierOptions): Classifier {
+  const classifier = loadClassifier(options);
+  const warning = staleModelWarning(classifier, options);
+  if (warning) process.stderr.write(`mediawatch: warning: ${warning}\n`);
+  return classifier;
+}
+
 /**
  * Store + classifier + cluster index + the office's known rumours (read from the review workflow),
  * ready to ingest; `close` closes the store and the workflow.
  */
 export async function openPipeline(config: LoadedConfig, logger: Logger = createLogger()): Promise<{ store: Store; pipeline: IngestPipeline; close: () => Promise<void> }> {
-  const classifier = loadClassifier(classifierOptionsFromConfig(config));
+  const classifier = loadConfiguredClassifier(classifierOptionsFromConfig(config));
   const store = await openStore(config);
   const workflow = openWorkflow(workflowOptionsFromConfig(config, { store, logger }));
   const matcher = new KnownRumourMatcher({ abbreviations: loadAbbreviations(configRelative(config, config.abbreviations)) });

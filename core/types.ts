@@ -61,6 +61,8 @@ export interface Classification {
   /** Topic ids of the lexicons that matched (e.g. "congress-2020"). */
   topics: string[];
   explanations: Explanation[];
+  /** Version of the learned model that combined its score with the lexicons'; absent: lexicons only. */
+  modelVersion?: string;
 }
 
 export type ReviewStatus = 'new' | 'in_review' | 'dismissed' | 'confirmed' | 'response_drafted' | 'responded';

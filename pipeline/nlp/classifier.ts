@@ -114,6 +114,11 @@ function item(view: View, first: number, last: number, e: ExplanationCore): Item
   return { view, first, last, raw: null, e };
 }
 
+/** Rescores an item from its lexicon classification and its prepared fields (valid during the call only). */
+export interface LearnedLayer {
+  rescore(lexicon: Classification, title: PreparedText, text: PreparedText): Classification;
+}
+
 export interface ClassifierSources {
   topics: TopicFile[];
   cues: CuesFile[];
@@ -197,6 +202,8 @@ export class Classifier implements ItemClassifier {
   /** The first fact with each id (as facts.find would give). */
   private readonly factsById = new Map<string, OfficialFact>();
   private readonly workspaces = [new Workspace(), new Workspace()];
+  /** The learned layer (a trained model, see model.ts), when the config names one. */
+  learned: LearnedLayer | null = null;
 
   constructor(sources: ClassifierSources) {
     this.thresholds = sources.thresholds;
@@ -322,13 +329,15 @@ export class Classifier implements ItemClassifier {
 
     const distortionScore = saturate(distortionRaw, atHalf);
     explanations.sort(byFieldAndStart);
-    return {
+    const lexicon: Classification = {
       congress,
       distortion: congress && distortionScore >= this.thresholds.distortion,
       scores: { congress: congressScore, distortion: distortionScore },
       topics,
       explanations,
     };
+    // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts).
+    return this.learned ? this.learned.rescore(lexicon, views[0].prepared, views[1].prepared) : lexicon;
   }
 
   private scoreTopic(topic: CompiledTopic, views: View[]) {
@@ -770,7 +779,7 @@ function explain(out: Explanation[], v: View, first: number, last: number, e: Ex
 }
 
 /** Title explanations first, then by offset. */
-function byFieldAndStart(a: Explanation, b: Explanation): number {
+export function byFieldAndStart(a: Explanation, b: Explanation): number {
   return a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1;
 }
 

@@ -346,12 +346,13 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(await store.findByContentHash(original.contentHash)).toBe(original.id);
       });
 
-      it('round-trips every field, including review, engagement, explanations and a known-rumour match', async () => {
+      it('round-trips every field, including review, engagement, explanations the scoring model and a known-rumour match', async () => {
         const item = fixtureItems()[5];
         item.explanations = [
           { kind: 'distortion', term: 'xuyen-tac', matched: 'xuyên tạc', weight: 0.8, field: 'text', start: 16, end: 25 },
           { kind: 'rumour', term: 'confirmed:it-1', matched: 'xuyên tạc', weight: 0.7, field: 'text', start: 16, end: 25, note: 'repeats a rumour …' },
         ];
+        item.modelVersion = 'm-0123456789ab';
         item.knownRumour = {
           itemId: 'it-1',
           decision: 'confirmed',

@@ -169,6 +169,7 @@ function renderScores() {
       h('div', { class: 'score-box', id: 'score-congress' }, h('div', { class: 'label' }, t('scores.congress')), scoreCell(item.scores.congress), h('div', { class: 'muted' }, item.congress ? t('scores.about') : t('scores.notAbout'))),
       h('div', { class: 'score-box' }, h('div', { class: 'label' }, t('scores.weights')), h('ul', { class: 'plain' }, sums.map(([kind, sum]) => h('li', null, label('explanation', kind), ': ', formatNumber(sum, 2))))),
     ),
+    h('p', { class: 'muted', id: 'scored-by' }, item.modelVersion ? t('scores.model', { version: item.modelVersion }) : t('scores.lexiconsOnly')),
     rows.length
       ? h(
           'table',
