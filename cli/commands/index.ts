@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBackup } from './backup.ts';
 import { registerClassify } from './classify.ts';
 import { registerCrawl } from './crawl.ts';
 import { registerDemo } from './demo.ts';
@@ -22,4 +23,5 @@ export const commands: Array<(program: Command) => void> = [
   registerUsers,
   registerExportLabels,
   registerPortals,
+  registerBackup,
 ];
