@@ -27,7 +27,7 @@ export function registerBackup(program: Command): void {
       const config = loadConfig(options.config);
       const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
       const result = await createBackup(config, { to: options.to, logger }).catch((error: Error) => {
-        throw new UserError(`backup failed (nothing was kept of it): ${error.message}`);
+        throw new UserError(`${error.message}; nothing was kept of it`);
       });
       if (options.keep) await pruneBackups(config, backupRoot(config, options.to), options.keep, logger);
       if (options.json) {

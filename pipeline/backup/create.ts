@@ -138,10 +138,36 @@ function versions(): Record<string, string> {
   }
 }
 
+const FS_REASONS: Record<string, string> = {
+  ENOSPC: 'the disk is full',
+  EDQUOT: 'the disk quota is used up',
+  EACCES: 'permission denied',
+  EPERM: 'permission denied',
+  EROFS: 'the disk is read-only',
+  ENOTDIR: 'a file stands where a folder is needed',
+  EEXIST: 'a file stands where a folder is needed',
+  ENOENT: 'a file or folder is missing',
+};
+
+/** An operating-system error in words an operator reads, with the path it concerns. */
+function describeFailure(error: unknown): string {
+  const { code, path } = error as NodeJS.ErrnoException;
+  const reason = code ? FS_REASONS[code] : undefined;
+  return reason ? `${reason}${path ? ` (${path})` : ''}` : (error as Error).message;
+}
+
 /** Takes a backup of everything the config names; see the file comment for how it stays consistent. */
 export async function createBackup(config: LoadedConfig, options: BackupOptions = {}): Promise<BackupResult> {
-  const now = options.now ?? (() => new Date());
   const root = backupRoot(config, options.to);
+  try {
+    return await writeBackup(config, root, options);
+  } catch (error) {
+    throw new Error(`backup into ${root} failed: ${describeFailure(error)}`, { cause: error });
+  }
+}
+
+async function writeBackup(config: LoadedConfig, root: string, options: BackupOptions): Promise<BackupResult> {
+  const now = options.now ?? (() => new Date());
   mkdirSync(root, { recursive: true });
   const removedPartials = removeStalePartials(root);
   for (const folder of removedPartials) options.logger?.warn({ folder }, 'backup: removed an interrupted backup');
