@@ -9,7 +9,7 @@ import { SourceRunLog, sourceRunsPath } from '../../crawlers/source-runs.ts';
 import { SourceReport } from '../../crawlers/report.ts';
 import { AlertLedger } from '../../pipeline/alerts/ledger.ts';
 import { PortalStore } from '../../pipeline/portals/store.ts';
-import { SqliteStore } from '../../pipeline/store/sqlite.ts';
+import { openStore } from '../../pipeline/store/index.ts';
 import { openWorkflow, SYSTEM_ACTOR } from '../../pipeline/workflow/index.ts';
 import { numberedItem } from './items.ts';
 import { REPO } from '../store/es-env.ts';
@@ -45,8 +45,7 @@ export function makeInstance(root: string, options: { store?: string; extra?: st
 /** Fills every state file: `items` items (in batches), users, reviews and notes, a run, crawl state, the ledgers. */
 export async function populate(instance: Instance, items: number): Promise<void> {
   const { config } = instance;
-  const store = new SqliteStore({ path: configRelative(config, config.store.engine === 'sqlite' ? config.store.path : '') });
-  await store.init();
+  const store = await openStore(config);
   for (let start = 0; start < items; start += 5000) {
     await store.upsertItems(Array.from({ length: Math.min(5000, items - start) }, (_, k) => numberedItem(start + k)));
   }
