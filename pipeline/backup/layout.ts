@@ -2,7 +2,7 @@
 // the office would lose (the same function names the targets of a restore, from the restored
 // config), and the config folder with the lexicons, facts sheet and model files it refers to.
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, dirname, join, relative, sep } from 'node:path';
+import { basename, join, relative, sep } from 'node:path';
 import { configRelative, type LoadedConfig } from '../../core/config.ts';
 import { sourceRunsPath } from '../../crawlers/source-runs.ts';
 import { searchIndexPath } from '../store/search-index.ts';
@@ -94,6 +94,7 @@ function isInside(path: string, folder: string): boolean {
  */
 export function configFiles(config: LoadedConfig, exclude: string[]): ConfigFile[] {
   const baseDir = config.baseDir;
+  const limit = 2000;
   const excluded = new Set(exclude);
   const excludedDirs = exclude.filter((path) => existsSync(path) && statSync(path).isDirectory());
   const files: ConfigFile[] = [];
@@ -104,6 +105,9 @@ export function configFiles(config: LoadedConfig, exclude: string[]): ConfigFile
       if (excluded.has(path) || excludedDirs.some((dir) => isInside(path, dir))) continue;
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) files.push({ path, backupPath: ['config', ...relative(baseDir, path).split(sep)].join('/') });
+      if (files.length > limit) {
+        throw new Error(`the config folder ${baseDir} holds more than ${limit} files; keep the config file in a folder of its own (such as config/) so that a backup copies only it`);
+      }
     }
   };
   walk(baseDir);
@@ -120,9 +124,4 @@ export function stateExclusions(config: LoadedConfig): string[] {
   if (config.store.engine === 'sqlite') paths.push(...searchIndexFiles(configRelative(config, config.store.path)));
   paths.push(configRelative(config, config.backup.dir));
   return paths;
-}
-
-/** The folder a config file sits in. */
-export function configFolder(configPath: string): string {
-  return dirname(configPath);
 }

@@ -103,11 +103,15 @@ export function assertNotRunning(configs: LoadedConfig[]): void {
   );
 }
 
+/** A config file read as if it stood at `asPath` (relative paths in it resolve from there). */
+function readConfigAs(file: string, asPath: string): LoadedConfig {
+  return parseConfig(parseYaml(readFileSync(file, 'utf8')), asPath, dirname(asPath));
+}
+
 /** The config as it will be once restored: the backup's file, read as if it stood at `configPath`. */
 function restoredConfig(staging: string, manifest: Manifest, configPath: string): LoadedConfig {
-  const file = join(staging, manifest.source.configFile);
   try {
-    return parseConfig(parseYaml(readFileSync(file, 'utf8')), configPath, dirname(configPath));
+    return readConfigAs(join(staging, manifest.source.configFile), configPath);
   } catch (error) {
     throw new RestoreRefused(`the backup's config file ${manifest.source.configFile} cannot be used here: ${(error as Error).message}`);
   }
@@ -211,7 +215,7 @@ export async function restoreBackup(folder: string, options: RestoreOptions): Pr
 function safeLoad(file: string, asPath: string): LoadedConfig | undefined {
   if (!existsSync(file)) return undefined;
   try {
-    return parseConfig(parseYaml(readFileSync(file, 'utf8')), asPath, dirname(asPath));
+    return readConfigAs(file, asPath);
   } catch {
     return undefined;
   }
