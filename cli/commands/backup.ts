@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, resolveConfigPath } from '../../core/config.ts';
 import { backupRoot, createBackup, pruneBackups, restoreBackup, verifyBackup } from '../../pipeline/backup/index.ts';
+import { ROLE_LABELS, type DataRole } from '../../pipeline/backup/layout.ts';
 import { createLogger } from '../context.ts';
 import { UserError } from '../errors.ts';
 
@@ -39,7 +40,7 @@ export function registerBackup(program: Command): void {
         `backup written: ${result.folder}`,
         `  ${result.manifest.items} items, ${result.manifest.files.length} files, ${megabytes(bytes)}`,
         ...(result.manifest.elasticsearch ? [`  Elasticsearch snapshot ${result.manifest.elasticsearch.snapshot} in repository ${result.manifest.elasticsearch.repository}`] : []),
-        ...result.manifest.absent.map((file) => `  (no ${file.role} file yet at ${file.path})`),
+        ...result.manifest.absent.map((file) => `  (no ${ROLE_LABELS[file.role as DataRole]} yet at ${file.path})`),
         `check it with: mediawatch backup verify ${result.folder}`,
       ];
       process.stdout.write(`${lines.join('\n')}\n`);

@@ -17,24 +17,33 @@ export interface DataFile {
   path: string;
   /** Its place inside a backup folder (POSIX separators). */
   backupPath: string;
-  /** What it holds, for messages. */
-  label: string;
 }
+
+/** What each state file holds, for messages. */
+export const ROLE_LABELS: Record<DataRole, string> = {
+  items: 'item store',
+  esOutbox: 'Elasticsearch write buffer',
+  workflow: 'workflow database (users, reviews, responses, audit log)',
+  alerts: 'alert ledger',
+  portals: 'portal baselines and incidents',
+  sourceRuns: 'source-run log',
+  crawlState: 'crawl state',
+};
 
 /** Every state file of an instance with this config (whether or not it exists yet). */
 export function dataFiles(config: LoadedConfig): DataFile[] {
   const files: DataFile[] = [];
   if (config.store.engine === 'sqlite') {
-    files.push({ role: 'items', kind: 'sqlite', path: configRelative(config, config.store.path), backupPath: 'data/items.db', label: 'item store' });
+    files.push({ role: 'items', kind: 'sqlite', path: configRelative(config, config.store.path), backupPath: 'data/items.db' });
   } else {
-    files.push({ role: 'esOutbox', kind: 'sqlite', path: configRelative(config, config.store.outboxPath), backupPath: 'data/es-outbox.db', label: 'Elasticsearch write buffer' });
+    files.push({ role: 'esOutbox', kind: 'sqlite', path: configRelative(config, config.store.outboxPath), backupPath: 'data/es-outbox.db' });
   }
   files.push(
-    { role: 'workflow', kind: 'sqlite', path: configRelative(config, config.workflow.path), backupPath: 'data/workflow.db', label: 'users, reviews, responses and audit log' },
-    { role: 'alerts', kind: 'sqlite', path: configRelative(config, config.alerts.statePath), backupPath: 'data/alerts.db', label: 'alert ledger' },
-    { role: 'portals', kind: 'sqlite', path: configRelative(config, config.portalWatch.statePath), backupPath: 'data/portals.db', label: 'portal baselines and incidents' },
-    { role: 'sourceRuns', kind: 'sqlite', path: sourceRunsPath(config), backupPath: 'data/source-runs.db', label: 'source-run log' },
-    { role: 'crawlState', kind: 'file', path: configRelative(config, config.statePath), backupPath: 'data/crawl-state.json', label: 'crawl state' },
+    { role: 'workflow', kind: 'sqlite', path: configRelative(config, config.workflow.path), backupPath: 'data/workflow.db' },
+    { role: 'alerts', kind: 'sqlite', path: configRelative(config, config.alerts.statePath), backupPath: 'data/alerts.db' },
+    { role: 'portals', kind: 'sqlite', path: configRelative(config, config.portalWatch.statePath), backupPath: 'data/portals.db' },
+    { role: 'sourceRuns', kind: 'sqlite', path: sourceRunsPath(config), backupPath: 'data/source-runs.db' },
+    { role: 'crawlState', kind: 'file', path: configRelative(config, config.statePath), backupPath: 'data/crawl-state.json' },
   );
   return files;
 }

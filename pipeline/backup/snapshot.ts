@@ -43,9 +43,20 @@ async function withStore<T>(config: LoadedConfig, work: (store: ElasticsearchSto
   }
 }
 
+interface EsCause {
+  reason?: string;
+  caused_by?: EsCause;
+}
+
+/** The innermost reason Elasticsearch gave (the outer ones are often just "failed to create repository"). */
 function reason(error: unknown): string {
-  const body = (error as { meta?: { body?: { error?: { reason?: string } } } }).meta?.body?.error?.reason;
-  return body ?? (error as Error).message;
+  let cause = (error as { meta?: { body?: { error?: EsCause } } }).meta?.body?.error;
+  let text: string | undefined;
+  while (cause) {
+    text = cause.reason ?? text;
+    cause = cause.caused_by;
+  }
+  return text ?? (error as Error).message;
 }
 
 /** Registers the repository (or checks the registered one points at the configured folder). */

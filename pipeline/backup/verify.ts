@@ -116,7 +116,7 @@ export async function verifyBackup(folder: string, options: VerifyOptions = {}):
     }
     report.checks.push(`${manifest.files.length} file(s) match their size and SHA-256`);
     const items = manifest.files.find((file) => file.role === 'items');
-    if (manifest.engine === 'sqlite' && items?.counts?.items !== manifest.items) {
+    if (manifest.engine === 'sqlite' && (items?.counts?.items ?? 0) !== manifest.items) {
       report.problems.push(`the item store holds ${items?.counts?.items ?? 'no'} items, the manifest says ${manifest.items}`);
     }
     if (manifest.elasticsearch) {

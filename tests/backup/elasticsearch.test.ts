@@ -6,7 +6,7 @@
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configRelative } from '../../core/config.ts';
 import type { ScoredItem } from '../../core/types.ts';
 import { createBackup, restoreBackup, verifyBackup } from '../../pipeline/backup/index.ts';
@@ -36,13 +36,17 @@ async function scanAll(store: ElasticsearchStore): Promise<Map<string, ScoredIte
 }
 
 describe.skipIf(!es.ok)('backup → verify → restore (Elasticsearch engine)', () => {
-  it('round-trips the index through a snapshot and the SQLite-side state through the backup folder', async () => {
+  beforeAll(async () => {
     const settings = (await (await fetch(`${ES_URL}/_nodes/_local/settings?filter_path=nodes.*.settings.path.repo`)).json()) as {
       nodes?: Record<string, { settings: { path: { repo: string[] | string } } }>;
     };
     const repo = Object.values(settings.nodes ?? {})[0]?.settings.path.repo;
-    expect(repo, `the node at ${ES_URL} has no path.repo; start it with scripts/elasticsearch.sh, which sets it`).toBeDefined();
+    if (!repo) {
+      throw new Error(`the node at ${ES_URL} has no path.repo, so it cannot take snapshots: restart it with \`bash scripts/elasticsearch.sh restart\`, which sets it`);
+    }
+  });
 
+  it('round-trips the index through a snapshot and the SQLite-side state through the backup folder', async () => {
     const office = makeInstance(join(tmp, 'office'), {
       store: `{ engine: elasticsearch, node: "${ES_URL}", index: ${prefix}, snapshot: { repository: ${prefix}, location: ${prefix} } }`,
     });
