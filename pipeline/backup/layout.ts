@@ -74,16 +74,6 @@ export function referencedFiles(config: LoadedConfig): Array<{ key: string; path
   return refs.filter((ref): ref is { key: string; value: string } => ref.value !== undefined).map((ref) => ({ key: ref.key, path: configRelative(config, ref.value) }));
 }
 
-/** Value of a key such as "topics[0]" or "portalWatch.lexicon" in a config. */
-export function configValue(config: LoadedConfig, key: string): string | undefined {
-  let value: unknown = config;
-  for (const part of key.split(/\.|\[(\d+)\]/).filter(Boolean)) {
-    if (value === null || typeof value !== 'object') return undefined;
-    value = (value as Record<string, unknown>)[part];
-  }
-  return typeof value === 'string' ? value : undefined;
-}
-
 export interface ConfigFile {
   path: string;
   backupPath: string;

@@ -10,7 +10,7 @@ import Database from 'better-sqlite3';
 import type { Logger } from 'pino';
 import { parse as parseYaml } from 'yaml';
 import { configRelative, parseConfig, type LoadedConfig } from '../../core/config.ts';
-import { configValue, dataFiles, searchIndexFiles, sqliteCompanions } from './layout.ts';
+import { dataFiles, referencedFiles, searchIndexFiles, sqliteCompanions } from './layout.ts';
 import { backupStamp, fsyncPath, readManifest, sha256File, type Manifest } from './manifest.ts';
 import { restoreSnapshot } from './snapshot.ts';
 import { verifyBackup } from './verify.ts';
@@ -183,10 +183,8 @@ export async function restoreBackup(folder: string, options: RestoreOptions): Pr
     try {
       // The config folder first (unchanged files stay as they are), then every state file.
       for (const entry of manifest.files.filter((file) => file.role === 'config')) {
-        const key = entry.configKey;
-        const target = key
-          ? configRelative(config, configValue(config, key) ?? '')
-          : join(config.baseDir, ...entry.path.split('/').slice(1));
+        const target = entry.configKey ? referencedFiles(config).find((ref) => ref.key === entry.configKey)?.path : join(config.baseDir, ...entry.path.split('/').slice(1));
+        if (!target) throw new Error(`the restored config names no file under ${entry.configKey} for ${entry.path}`);
         if (existsSync(target) && (await sha256File(target)) === entry.sha256) continue;
         installer.install(join(staging, entry.path), target);
       }

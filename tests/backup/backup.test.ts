@@ -4,7 +4,7 @@
 // a backup killed with SIGKILL leaves nothing that looks complete; restore refuses while
 // `serve` runs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -212,6 +212,18 @@ describe('backup → verify → restore (SQLite engine)', () => {
     expect(itemCount(join(tmp, 'new-machine/data/mediawatch.db'))).toBe(backup.manifest.items);
     const aside = result.keptAside.find((file) => file.path.endsWith('mediawatch.db'))!.keptAs;
     expect(itemCount(aside)).toBe(backup.manifest.items + 1);
+  });
+});
+
+describe('config files kept outside the config folder', () => {
+  it('are backed up under config-external/ and restored where the restored config points', async () => {
+    const office = makeInstance(join(tmp, 'shared-facts-office'), { extra: 'officialFacts: ../shared/facts-sheet.yaml' });
+    mkdirSync(join(tmp, 'shared-facts-office/shared'));
+    cpSync(join(REPO, 'config/official-facts.yaml'), join(tmp, 'shared-facts-office/shared/facts-sheet.yaml'));
+    const { folder, manifest } = await createBackup(office.config);
+    expect(manifest.files).toContainEqual(expect.objectContaining({ path: 'config-external/officialFacts/facts-sheet.yaml', role: 'config', configKey: 'officialFacts' }));
+    await restoreBackup(folder, { configPath: join(tmp, 'shared-facts-new/config/mediawatch.yaml') });
+    expect(readFileSync(join(tmp, 'shared-facts-new/shared/facts-sheet.yaml'), 'utf8')).toBe(readFileSync(join(REPO, 'config/official-facts.yaml'), 'utf8'));
   });
 });
 

@@ -4,7 +4,8 @@
 import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
+import { hostname, tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -36,6 +37,10 @@ describe('schedules.backup', () => {
     writeFileSync(join(root, 'mediawatch-backup-20201001T000000Z.partial/data/items.db'), 'half');
     // Not ours: never touched.
     writeFileSync(join(root, 'notes.txt'), 'ghi chú của quản trị viên');
+    // A backup still being written by a live process (a manual `backup` beside the schedule): left alone.
+    const writer = spawn('sleep', ['60']);
+    mkdirSync(join(root, 'mediawatch-backup-20201016T185959Z.partial'));
+    writeFileSync(join(root, 'mediawatch-backup-20201016T185959Z.partial/.owner.json'), JSON.stringify({ pid: writer.pid, host: hostname() }));
 
     let day = Date.parse('2020-10-16T19:00:00Z');
     const trigger = manualTrigger();
@@ -46,6 +51,7 @@ describe('schedules.backup', () => {
       day += 86_400_000;
     }
     await scheduler.stop();
+    writer.kill();
     // keep: 3 in the instance's config.
     expect(listBackups(root).map((folder) => readManifest(folder).createdAt)).toEqual([
       '2020-10-18T19:00:00.000Z',
@@ -53,6 +59,7 @@ describe('schedules.backup', () => {
       '2020-10-20T19:00:00.000Z',
     ]);
     expect(readdirSync(root).sort()).toEqual([
+      'mediawatch-backup-20201016T185959Z.partial',
       'mediawatch-backup-20201018T190000Z',
       'mediawatch-backup-20201019T190000Z',
       'mediawatch-backup-20201020T190000Z',
