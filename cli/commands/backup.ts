@@ -50,7 +50,9 @@ export function registerBackup(program: Command): void {
     .command('verify <dir>')
     .description('restore a backup into a temporary folder and check every file, database and count against its manifest')
     .option('-c, --config <file>', 'config whose Elasticsearch cluster holds the snapshot (Elasticsearch backups only)')
-    .action(async (dir: string, options: { config?: string }) => {
+    .action(async (dir: string, _options: unknown, command: Command) => {
+      // `--config` may be read by `backup` itself when given after `verify`: take either.
+      const options = command.optsWithGlobals<{ config?: string }>();
       // The config is only needed to reach a cluster; a SQLite backup verifies without one.
       const configPath = resolveConfigPath(options.config);
       let config;
