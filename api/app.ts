@@ -11,6 +11,7 @@ import { defineRoute, listRoutes, mountRoutes, type AnyRoute } from './route.ts'
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clusterRoutes } from './routes/clusters.ts';
+import { exportRoutes } from './routes/export.ts';
 import { healthRoutes } from './routes/health.ts';
 import { itemRoutes } from './routes/items.ts';
 import { responseRoutes } from './routes/responses.ts';
@@ -74,7 +75,9 @@ export function apiRoutes(options: Pick<AppOptions, 'store' | 'workflow'>, login
   return [
     ...healthRoutes(store),
     ...authRoutes(workflow, loginLimiter),
-    ...itemRoutes(store),
+    // Before /api/items/:id, which would take "export" for an id.
+    ...exportRoutes(store, workflow),
+    ...itemRoutes(store, workflow),
     ...statsRoutes(store),
     ...clusterRoutes(store),
     ...reviewRoutes(workflow, store),

@@ -14,6 +14,7 @@ import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../core/config.ts';
 import { foldVietnamese } from '../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../pipeline/nlp/index.ts';
+import type { CuesFile } from '../pipeline/nlp/lexicon.ts';
 import { numberArg, repo, rng, sentencePool } from './synthetic.ts';
 
 
@@ -93,22 +94,25 @@ function escapeRe(s: string): string {
 }
 
 function naiveTerms(files: string[]): NaiveTerm[] {
-  const terms: Array<{ term: string; weight: number }> = [];
+  // a term is a list of alternatives per position: one for a plain term, one per list of a `combine` entry
+  const terms: Array<{ parts: string[][]; weight: number }> = [];
   for (const file of files) {
     const data = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const topicTerms = (data.terms as Array<{ term: string; weight: number }> | undefined) ?? [];
     const negatives = (data.negatives as Array<{ term: string; weight: number }> | undefined) ?? [];
-    const groups = (data.groups as Array<{ weight: number; terms: string[] }> | undefined) ?? [];
-    for (const t of topicTerms) terms.push(t);
-    for (const t of negatives) terms.push({ term: t.term, weight: -t.weight });
-    for (const g of groups) for (const t of g.terms) terms.push({ term: t, weight: g.weight });
+    const groups = (data.groups as Array<{ weight: number; terms: CuesFile['groups'][number]['terms'] }> | undefined) ?? [];
+    for (const t of topicTerms) terms.push({ parts: [[t.term]], weight: t.weight });
+    for (const t of negatives) terms.push({ parts: [[t.term]], weight: -t.weight });
+    for (const g of groups) for (const t of g.terms) terms.push({ parts: typeof t === 'string' ? [[t]] : t.combine, weight: g.weight });
   }
   const out: NaiveTerm[] = [];
-  for (const { term, weight } of terms) {
-    const lower = term.normalize('NFC').toLowerCase();
-    const boundary = (s: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(s).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'gu');
-    out.push({ re: boundary(lower), folded: false, weight });
-    out.push({ re: boundary(foldVietnamese(lower)), folded: true, weight });
+  for (const { parts, weight } of terms) {
+    // one regular expression per term, a combine entry as a sequence of alternations
+    const source = (fold: boolean) =>
+      parts.map((list) => `(?:${list.map((x) => escapeRe(fold ? foldVietnamese(x.normalize('NFC').toLowerCase()) : x.normalize('NFC').toLowerCase()).replace(/\s+/g, '\\s+')).join('|')})`).join('\\s+');
+    const boundary = (src: string) => new RegExp(`(?<![\\p{L}\\p{N}])${src}(?![\\p{L}\\p{N}])`, 'gu');
+    out.push({ re: boundary(source(false)), folded: false, weight });
+    out.push({ re: boundary(source(true)), folded: true, weight });
   }
   return out;
 }

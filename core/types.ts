@@ -34,7 +34,8 @@ export interface NormalisedItem extends RawItem {
   contentHash: string;
 }
 
-export type ExplanationKind = 'congress' | 'distortion' | 'negative' | 'fact';
+/** "rumour": the passage repeats an item the office already decided on (see docs/nlp.md, Known rumours). */
+export type ExplanationKind = 'congress' | 'distortion' | 'negative' | 'fact' | 'rumour';
 
 /** One reason behind a score, precise enough for the UI to highlight it. */
 export interface Explanation {
@@ -82,7 +83,23 @@ export type ScoredItem = NormalisedItem & Classification & {
   clusterId?: string;
   /** Absent until someone acts on the item (then "new" is implied). */
   review?: ItemReview;
+  /** The earlier item this one repeats, which the office had confirmed as distortion or dismissed. */
+  knownRumour?: KnownRumourRef;
 };
+
+/**
+ * A match with an item the office already decided on. Stored with the item when it is ingested;
+ * the API fills `decision`, `decidedAt` and `response` with their present values.
+ */
+export interface KnownRumourRef {
+  itemId: string;
+  decision: 'confirmed' | 'dismissed';
+  decidedAt: string;
+  /** The published response to the earlier item, if any. */
+  response?: { id: string; publishedAt: string; url?: string; title?: string };
+  /** Weighted share of the earlier item's text found in this one, 0..1. */
+  similarity: number;
+}
 
 export interface ItemQuery {
   flagged?: boolean;
@@ -106,6 +123,12 @@ export interface ItemQuery {
 }
 
 export type ItemSort = 'newest' | 'oldest' | 'distortion';
+
+/**
+ * An item query without paging: every match, for exports. Exports come in time order (a
+ * spreadsheet sorts by score itself), which both engines walk by index at any size.
+ */
+export type ItemStreamQuery = Omit<ItemQuery, 'page' | 'pageSize' | 'sort'> & { sort?: 'newest' | 'oldest' };
 
 export type ItemSummary = Omit<ScoredItem, 'text' | 'foldedText' | 'explanations'> & { snippet: string };
 
@@ -165,6 +188,11 @@ export interface Store {
   stats(query: StatsQuery): Promise<Stats>;
   /** Every stored item in batches, in insertion order: for reindexing and rebuilding indexes. */
   scanItems(batchSize?: number): AsyncIterable<ScoredItem[]>;
+  /**
+   * Every item matching a query, whole, in batches and in the query's order (the order of
+   * queryItems' pages): exports of any size, without holding them in memory.
+   */
+  streamItems(query: ItemStreamQuery, batchSize?: number): AsyncIterable<ScoredItem[]>;
   /**
    * Deletes items whose timestamp (published, else fetched) is before the cutoff, with their
    * search entries; returns how many went. Optional: the retention job skips engines without it.

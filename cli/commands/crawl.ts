@@ -34,7 +34,7 @@ export async function runCrawl(
 ): Promise<SourceReport[]> {
   const sources = selectSources(config, sourceIds);
   if (!sources.length) throw new UserError(`no enabled sources in ${config.configPath}; enable one or name it with --source`);
-  const { store, pipeline } = await openPipeline(config);
+  const { store, pipeline, close } = await openPipeline(config);
   try {
     const stored: ScoredItem[] = [];
     if (hooks.afterCycle) {
@@ -47,11 +47,12 @@ export async function runCrawl(
     }
     const run = new CrawlRun(config, pipeline, (report) => progress.update(report));
     const reports = await crawlSources(run, sources);
+    progress.done();
     await hooks.afterCycle?.({ store, stored, reports });
     return reports;
   } finally {
     progress.done();
-    await store.close();
+    await close();
   }
 }
 
@@ -65,10 +66,13 @@ export function registerCrawl(program: Command): void {
     .action(async (options: { config?: string; source: string[]; json?: boolean }) => {
       const config = loadConfig(options.config);
       const logger = createLogger();
-      const reports = await runCrawl(config, options.source, undefined, {
-        afterCycle: async (cycle) => void (await alertAfterCrawl(config, cycle, logger)),
+      await runCrawl(config, options.source, undefined, {
+        // Printed as soon as the sources are crawled, so a failure in alerting or closing the store cannot swallow it.
+        afterCycle: async (cycle) => {
+          if (options.json) process.stdout.write(`${JSON.stringify(cycle.reports, null, 2)}\n`);
+          else process.stdout.write(`${formatCrawlSummary(cycle.reports)}\n`);
+          await alertAfterCrawl(config, cycle, logger);
+        },
       });
-      if (options.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-      else process.stdout.write(`${formatCrawlSummary(reports)}\n`);
     });
 }

@@ -44,7 +44,7 @@ export function registerEval(program: Command): void {
     .command('eval')
     .description('evaluate the classifier on a labelled JSON-lines corpus (labels.congress, labels.distortion)')
     .requiredOption('--corpus <file>', 'labelled corpus (JSON lines, e.g. tests/fixtures/dev-corpus.jsonl)')
-    .option('--facts <file>', 'official facts YAML to use instead of the configured one')
+    .option('--facts <file>', 'official facts to use instead of the configured ones: a YAML facts file, or a JSON facts sheet (shared format) whose values replace the configured facts\' values')
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
     .option('--errors', 'list misclassified items')
     .option('--json', 'print the report as JSON')
@@ -54,7 +54,8 @@ export function registerEval(program: Command): void {
       if (options.facts) {
         const facts = resolve(options.facts);
         if (!existsSync(facts)) throw new UserError(`facts file not found: ${facts}`);
-        classifierOptions.factsFile = facts;
+        if (facts.toLowerCase().endsWith('.json')) classifierOptions.factsSheet = facts;
+        else classifierOptions.factsFile = facts;
       }
       const classifier = loadClassifier(classifierOptions);
       const { items, problems } = readCorpus(resolve(options.corpus));

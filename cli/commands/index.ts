@@ -5,6 +5,7 @@ import { registerCrawl } from './crawl.ts';
 import { registerDemo } from './demo.ts';
 import { registerDigest } from './digest.ts';
 import { registerEval } from './eval.ts';
+import { registerExport } from './export.ts';
 import { registerExportLabels } from './export-labels.ts';
 import { registerPortals } from './portals.ts';
 import { registerReindex } from './reindex.ts';
@@ -21,6 +22,7 @@ export const commands: Array<(program: Command) => void> = [
   registerEval,
   registerReindex,
   registerUsers,
+  registerExport,
   registerExportLabels,
   registerPortals,
   registerBackup,

@@ -15,6 +15,8 @@ export interface ClassifierOptions {
   cueFiles: string[];
   abbreviationsFile: string;
   factsFile: string;
+  /** A facts sheet in the shared JSON format whose facts and values replace those of factsFile (its checks are kept). */
+  factsSheet?: string;
   thresholds: { congress: number; distortion: number };
 }
 
@@ -54,7 +56,7 @@ export function loadClassifier(options: ClassifierOptions): Classifier {
     topics,
     cues,
     abbreviations: loadAbbreviations(options.abbreviationsFile),
-    facts: loadFactsFile(options.factsFile),
+    facts: loadFactsFile(options.factsFile, options.factsSheet),
     thresholds: options.thresholds,
   });
 }

@@ -346,9 +346,19 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(await store.findByContentHash(original.contentHash)).toBe(original.id);
       });
 
-      it('round-trips every field, including review, engagement and explanations', async () => {
+      it('round-trips every field, including review, engagement, explanations and a known-rumour match', async () => {
         const item = fixtureItems()[5];
-        item.explanations = [{ kind: 'distortion', term: 'xuyen-tac', matched: 'xuyên tạc', weight: 0.8, field: 'text', start: 16, end: 25 }];
+        item.explanations = [
+          { kind: 'distortion', term: 'xuyen-tac', matched: 'xuyên tạc', weight: 0.8, field: 'text', start: 16, end: 25 },
+          { kind: 'rumour', term: 'confirmed:it-1', matched: 'xuyên tạc', weight: 0.7, field: 'text', start: 16, end: 25, note: 'repeats a rumour …' },
+        ];
+        item.knownRumour = {
+          itemId: 'it-1',
+          decision: 'confirmed',
+          decidedAt: '2020-10-14T01:30:00.000Z',
+          response: { id: 'r-1', publishedAt: '2020-10-14T03:00:00.000Z', url: 'https://gialai.example/dinh-chinh', title: 'Đính chính' },
+          similarity: 0.82,
+        };
         await store.upsertItems([item]);
         expect(await store.getItem(item.id)).toEqual(stored(item));
         const summary = (await store.queryItems({ source: 'dien-dan', page: 1, pageSize: 5 })).items.find((s) => s.id === item.id);
@@ -408,6 +418,19 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(stats.byDay.map((day) => day.key)).toEqual(['2020-10-16', '2020-10-17']);
         expect(stats.byDay[0].count).toBe(2);
       });
+
+      it.each(FILTER_QUERIES.filter((query) => query.sort !== 'distortion').map((query) => [JSON.stringify(query), query] as const))(
+        'streams every item matching %s, whole, in the order of the pages',
+        async (_, query) => {
+          const streamed: ScoredItem[] = [];
+          for await (const batch of store.streamItems({ ...query, sort: query.sort as 'newest' | 'oldest' | undefined }, 2)) {
+            expect(batch.length).toBeLessThanOrEqual(2);
+            streamed.push(...batch);
+          }
+          expect(streamed.map((item) => item.id)).toEqual(expectedIds(items, query));
+          for (const item of streamed) expect(item.text).toBe(items.find((original) => original.id === item.id)!.text);
+        },
+      );
 
       it('scans every item in insertion order, in batches', async () => {
         const batches: string[][] = [];
@@ -507,6 +530,16 @@ for (const engine of [sqlite, elasticsearch]) {
 
       it('counts every item in the aggregations', async () => {
         expect(await store.stats({})).toEqual(expectedStats(items, {}));
+      });
+
+      it.each([
+        { sort: 'newest' as const },
+        { sort: 'oldest' as const, congress: true },
+        { q: 'dai hoi', sort: 'newest' as const },
+      ])('streams all of %j across timestamp ties, 1,000 at a time', async (query) => {
+        const ids: string[] = [];
+        for await (const batch of store.streamItems(query, 1_000)) ids.push(...batch.map((item) => item.id));
+        expect(ids).toEqual(expectedIds(items, query));
       });
     });
 

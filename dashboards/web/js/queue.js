@@ -5,7 +5,7 @@ import { api, enc, queryString } from './api.js';
 import { $, $$, h, render } from './dom.js';
 import { formatDateTime, formatNumber, label, t } from './i18n.js';
 import { bindShortcuts, boot, can, errorText, notify, session, shortcutHelp } from './layout.js';
-import { dismissItem, assignItem, scoreCell, statusBadge, platformOf } from './items.js';
+import { dismissItem, assignItem, knownRumourBadge, scoreCell, statusBadge, platformOf } from './items.js';
 
 const FILTERS = ['q', 'sort', 'flagged', 'status', 'topic', 'source', 'platform', 'kind', 'assignee', 'from', 'to', 'minDistortion'];
 const DEFAULTS = { sort: 'distortion', flagged: 'true', status: 'new,in_review' };
@@ -149,7 +149,7 @@ function row(item, index) {
       { class: 'item' },
       h('a', { class: 'title', href: `/item?id=${enc(item.id)}` }, item.title || t('item.untitled')),
       h('div', { class: 'snippet' }, item.snippet),
-      h('div', { class: 'tags' }, item.topics.map((topic) => h('span', { class: 'tag' }, label('topic', topic)))),
+      h('div', { class: 'tags' }, item.knownRumour ? knownRumourBadge(item.knownRumour) : null, item.topics.map((topic) => h('span', { class: 'tag' }, label('topic', topic)))),
     ),
     h('td', null, h('div', null, item.sourceId), h('div', { class: 'muted' }, label('platform', platformOf(item)), ' · ', label('kind', item.kind))),
     h('td', { class: 'time' }, formatDateTime(item.publishedAt ?? item.fetchedAt)),
@@ -175,9 +175,36 @@ function renderTable(page) {
     h('span', { class: 'page-of' }, t('queue.pageOf', { page: page.page, pages })),
     h('button', { type: 'button', id: 'next-page', disabled: page.page >= pages, on: { click: () => go({ ...state, page: state.page + 1 }) } }, `${t('queue.next')} ›`),
   );
+  updateExportLink(state);
   $('#select-all').hidden = !can.review();
   $('#select-all').checked = false;
   updateBulk();
+}
+
+/**
+ * The export link carries the queue's filters. Exports come in time order and know no score
+ * threshold, so the link says when the list has one that the file will not apply.
+ */
+function updateExportLink(state) {
+  const link = $('#export-csv');
+  link.hidden = !can.export();
+  // "web" and "social" are the queue's own groupings: social is a kind; web (news and feeds) has no filter of its own.
+  const derived = state.platform === 'web' || state.platform === 'social';
+  const params = {
+    format: 'csv',
+    q: state.q,
+    flagged: state.flagged === 'true' ? 'true' : undefined,
+    status: state.status,
+    topic: state.topic,
+    source: state.source,
+    platform: derived ? undefined : state.platform,
+    kind: state.platform === 'social' ? 'social' : state.kind,
+    assignee: state.assignee,
+    from: state.from,
+    to: state.to,
+  };
+  link.setAttribute('href', `/api/items/export${queryString(params)}`);
+  link.title = state.minDistortion || state.platform === 'web' ? t('queue.exportPartialFilters') : t('queue.exportHint');
 }
 
 function toggle(id, on) {
