@@ -101,7 +101,9 @@ export function configFiles(config: LoadedConfig, exclude: string[]): ConfigFile
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (entry.name.startsWith('.') || entry.name === 'node_modules') continue;
       const path = join(folder, entry.name);
-      if (excluded.has(path) || excludedDirs.some((dir) => isInside(path, dir))) continue;
+      // A state file's companions and leftovers (-wal, .pre-restore-…, .tmp) go with it.
+      if (excluded.has(path) || exclude.some((file) => path.startsWith(`${file}.`) || path.startsWith(`${file}-`))) continue;
+      if (excludedDirs.some((dir) => isInside(path, dir))) continue;
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) files.push({ path, backupPath: ['config', ...relative(baseDir, path).split(sep)].join('/') });
       if (files.length > limit) {

@@ -227,6 +227,24 @@ describe('config files kept outside the config folder', () => {
   });
 });
 
+describe('state kept inside the config folder', () => {
+  it('is backed up as state, once, without its companions and leftovers', async () => {
+    const office = makeInstance(join(tmp, 'inside-office'), { store: '{ engine: sqlite, path: state/mediawatch.db }' });
+    await populate(office, 30);
+    writeFileSync(join(tmp, 'inside-office/config/state/mediawatch.db.pre-restore-20201016T000000Z'), 'an older store');
+    const { manifest } = await createBackup(office.config);
+    expect(manifest.files.filter((file) => file.path.startsWith('config/')).map((file) => file.path).sort()).toEqual([
+      'config/abbreviations.yaml',
+      'config/mediawatch.yaml',
+      'config/official-facts.yaml',
+      'config/portal-defacement.yaml',
+      'config/topics/congress-2020.yaml',
+      'config/topics/distortion-cues.yaml',
+    ]);
+    expect(manifest.files.find((file) => file.role === 'items')?.counts?.items).toBe(30);
+  });
+});
+
 describe('damaged and incomplete backups', () => {
   let office: Instance;
   let good: string;
