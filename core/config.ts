@@ -274,6 +274,18 @@ const elasticsearchStoreSchema = z
     outboxPath: z.string().min(1).default('../data/es-outbox.db'),
     /** Per-request timeout. */
     requestTimeoutMs: z.number().int().positive().default(30_000),
+    /**
+     * Snapshot repository `mediawatch backup` writes the items index to (see docs/backups.md).
+     * `location` is a folder on the cluster's nodes, inside their `path.repo` (relative: inside
+     * the first `path.repo` entry).
+     */
+    snapshot: z
+      .object({
+        repository: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "_" or "-"').default('mediawatch-backups'),
+        location: z.string().min(1),
+      })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -404,6 +416,8 @@ const schedulesSchema = z
     digest: cronExpression.optional(),
     /** When items older than `retentionDays` are deleted. */
     retention: cronExpression.optional(),
+    /** When a backup goes to `backup.dir` (older ones beyond `backup.keep` are then deleted). */
+    backup: cronExpression.optional(),
   })
   .strict()
   .default({});
@@ -483,6 +497,17 @@ const workflowSchema = z
   .strict()
   .default({});
 
+/** Backups (see docs/backups.md): where `mediawatch backup` and the scheduled job write, and how many are kept. */
+const backupSchema = z
+  .object({
+    /** Folder of the dated backup folders (relative to the config file). */
+    dir: z.string().min(1).default('../backups'),
+    /** Complete backups kept by the scheduled job (and `backup --keep`); older ones are deleted. */
+    keep: z.number().int().min(1).default(14),
+  })
+  .strict()
+  .default({});
+
 /** Sessions, login lockout, rate limits and proxies for the API (see docs/review-workflow.md). */
 const securitySchema = z
   .object({
@@ -556,6 +581,7 @@ export const configSchema = z
     email: emailSchema.optional(),
     alerts: alertsSchema,
     schedules: schedulesSchema,
+    backup: backupSchema,
     /** Own portals watched for defacement and unexpected changes (see docs/portals.md). */
     portals: portalsSchema,
     portalWatch: portalWatchSchema,
@@ -584,6 +610,7 @@ export type AlertsConfig = z.infer<typeof alertsSchema>;
 export type SchedulesConfig = z.infer<typeof schedulesSchema>;
 export type PortalConfig = z.infer<typeof portalSchema>;
 export type PortalWatchConfig = z.infer<typeof portalWatchSchema>;
+export type BackupConfig = z.infer<typeof backupSchema>;
 
 /** Raised for any problem with the config file; the message names the file and the key. */
 export class ConfigError extends Error {

@@ -19,6 +19,8 @@
 #   ES_HEAP           JVM heap, -Xms and -Xmx (default 512m)
 #   ES_CACHE_DIR      where the zip and the unpacked distribution live (default <repo>/.cache/elasticsearch)
 #   ES_DATA_DIR       per-node folder with data/, logs/ and config/ (default $TMPDIR/mediawatch-es-$ES_PORT)
+#   ES_SNAPSHOT_DIR   the node's path.repo: snapshot repositories (mediawatch backup) go inside it
+#                     (default $ES_DATA_DIR/snapshots; kept by ES_FRESH=1 when set outside ES_DATA_DIR)
 #   ES_PID_FILE       pid file of the node (default $ES_DATA_DIR/elasticsearch.pid)
 #   ES_JAVA_HOME      JDK to run with (default: picked from /usr/lib/jvm and JAVA_HOME)
 #   ES_USER           unprivileged user the node runs as when this script runs as root
@@ -36,6 +38,7 @@ ES_HEAP="${ES_HEAP:-512m}"
 ES_CACHE_DIR="${ES_CACHE_DIR:-$repo/.cache/elasticsearch}"
 ES_DATA_DIR="${ES_DATA_DIR:-${TMPDIR:-/tmp}/mediawatch-es-$ES_PORT}"
 ES_PID_FILE="${ES_PID_FILE:-$ES_DATA_DIR/elasticsearch.pid}"
+ES_SNAPSHOT_DIR="${ES_SNAPSHOT_DIR:-$ES_DATA_DIR/snapshots}"
 ES_USER="${ES_USER:-mediawatch-es}"
 ES_START_TIMEOUT="${ES_START_TIMEOUT:-180}"
 
@@ -306,7 +309,7 @@ cmd_start() {
   local java_home
   java_home="$(pick_java)"
   if [[ "${ES_FRESH:-}" == 1 ]]; then rm -rf "$ES_DATA_DIR"; fi
-  mkdir -p "$ES_DATA_DIR/data" "$ES_DATA_DIR/logs" "$ES_DATA_DIR/tmp" "$(dirname "$ES_PID_FILE")"
+  mkdir -p "$ES_DATA_DIR/data" "$ES_DATA_DIR/logs" "$ES_DATA_DIR/tmp" "$ES_SNAPSHOT_DIR" "$(dirname "$ES_PID_FILE")"
   # A per-node copy of the config: the node writes its keystore there, and several nodes
   # (tests start a second one) can share one installation.
   rm -rf "$ES_DATA_DIR/config"
@@ -323,6 +326,8 @@ http.port: $ES_PORT
 transport.port: $transport
 path.data: $ES_DATA_DIR/data
 path.logs: $ES_DATA_DIR/logs
+# Snapshot repositories ("fs" type) must live inside this folder (store.snapshot.location).
+path.repo: ["$ES_SNAPSHOT_DIR"]
 # A laptop or CI disk that is nearly full must not make the indices read-only.
 cluster.routing.allocation.disk.threshold_enabled: false
 action.auto_create_index: true
@@ -334,7 +339,7 @@ EOF
   local -a run=()
   if [[ "$(id -u)" == 0 ]]; then
     ensure_user
-    chown -R "$ES_USER:" "$ES_DATA_DIR"
+    chown -R "$ES_USER:" "$ES_DATA_DIR" "$ES_SNAPSHOT_DIR"
     chown "$ES_USER:" "$(dirname "$ES_PID_FILE")"
     # The node must be able to reach its installation and folders.
     if ! runuser -u "$ES_USER" -- test -r "$ES_HOME/lib" -a -x "$ES_DATA_DIR"; then

@@ -1,4 +1,5 @@
 import type { Command } from 'commander';
+import { registerBackup } from './backup.ts';
 import { registerClassify } from './classify.ts';
 import { registerCrawl } from './crawl.ts';
 import { registerDemo } from './demo.ts';
@@ -26,4 +27,5 @@ export const commands: Array<(program: Command) => void> = [
   registerExport,
   registerExportLabels,
   registerPortals,
+  registerBackup,
 ];

@@ -1,5 +1,5 @@
 // The jobs `serve` runs on a schedule, from config `schedules`: crawls (per source or group of
-// sources) followed by urgent alerts, the weekly digest, and retention clean-up.
+// sources) followed by urgent alerts, the weekly digest, retention clean-up and backups.
 import type { Logger } from 'pino';
 import { ConfigError, type LoadedConfig } from '../../core/config.ts';
 import type { ItemKind, Store } from '../../core/types.ts';
@@ -86,6 +86,7 @@ export interface JobRunners {
   crawl(sourceIds: string[]): Promise<unknown>;
   digest(): Promise<unknown>;
   retention(): Promise<unknown>;
+  backup(): Promise<unknown>;
 }
 
 /** The real work of each job; each opens and closes what it needs, so one failing run leaves nothing behind. */
@@ -124,6 +125,10 @@ export function defaultRunners(config: LoadedConfig, logger: Logger, now: () => 
       const pruned = pruneAlertLedger(config, new Date(Math.max(cutoffs.items.getTime(), cutoffs.social.getTime())).toISOString());
       if (pruned) logger.info({ pruned }, 'retention: old alert records deleted');
     },
+    async backup() {
+      const { scheduledBackup } = await import('../backup/index.ts');
+      return scheduledBackup(config, logger, { now });
+    },
   };
 }
 
@@ -144,6 +149,9 @@ export function scheduledJobs(config: LoadedConfig, runners: JobRunners): JobDef
   }
   if (config.schedules.retention) {
     jobs.push({ name: 'retention', cron: config.schedules.retention, run: () => runners.retention() });
+  }
+  if (config.schedules.backup) {
+    jobs.push({ name: 'backup', cron: config.schedules.backup, run: () => runners.backup() });
   }
   return jobs;
 }
