@@ -43,13 +43,12 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
 }
 
 /**
- * GETs a small resource (robots.txt, sitemap, feed) politely: our User-Agent, a timeout, a size
- * cap. HTTP error statuses are returned, not thrown; network failures become FetchError.
+ * Sends a GET politely (our User-Agent, a timeout that also covers reading the body) and returns
+ * the response unread; network failures become FetchError.
  */
-export async function fetchResource(url: string, options: FetchOptions): Promise<FetchedResource> {
-  let response: Response;
+export async function openResource(url: string, options: FetchOptions): Promise<Response> {
   try {
-    response = await fetch(url, {
+    return await fetch(url, {
       headers: { 'user-agent': options.userAgent, ...options.headers },
       redirect: 'follow',
       signal: AbortSignal.timeout(options.timeoutSecs * 1000),
@@ -62,6 +61,14 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
         : (cause?.message ?? (error as Error).message);
     throw new FetchError(`${url}: ${reason}`);
   }
+}
+
+/**
+ * GETs a small resource (robots.txt, sitemap) with openResource and a size cap. HTTP error
+ * statuses are returned, not thrown.
+ */
+export async function fetchResource(url: string, options: FetchOptions): Promise<FetchedResource> {
+  const response = await openResource(url, options);
   const body = response.status === 304 ? Buffer.alloc(0) : await readCapped(response, options.maxBytes, url);
   const { text } = decodeDocument(body, response.headers.get('content-type') ?? undefined);
   return { url: response.url || url, status: response.status, headers: response.headers, text };
