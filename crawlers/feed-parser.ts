@@ -111,6 +111,7 @@ export class FeedReader {
     else if (cutInEntry) problems.push(`feed is cut off inside an entry; kept the ${this.total} complete entries before it`);
     if (!this.rootName) problems.push('not a feed: the document has no elements');
     else if (!this.total && !FEED_ROOTS.has(this.rootName)) problems.push(`not an RSS or Atom feed (the document is <${this.rootName}>)`);
+    if (!this.total && !problems.length) problems.push('feed lists no entries');
     this.prune();
     if (this.total > this.kept.length) {
       problems.push(`feed has ${this.total} entries; kept the newest ${this.kept.length}, skipped ${this.total - this.kept.length}`);
