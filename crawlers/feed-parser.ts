@@ -110,7 +110,11 @@ export class FeedReader {
     if (this.stream.stopped) problems.push(`feed: ${this.stream.stopped}; kept the ${this.total} entries read before`);
     else if (cutInEntry) problems.push(`feed is cut off inside an entry; kept the ${this.total} complete entries before it`);
     if (!this.rootName) problems.push('not a feed: the document has no elements');
-    else if (!this.total && !FEED_ROOTS.has(this.rootName)) problems.push(`not an RSS or Atom feed (the document is <${this.rootName}>)`);
+    else if (!this.total && !FEED_ROOTS.has(this.rootName)) {
+      // A mangled first tag is not worth quoting.
+      const root = /^[\w:.-]{1,40}$/.test(this.rootName) ? `the document is <${this.rootName}>` : 'its first element is garbled';
+      problems.push(`not an RSS or Atom feed (${root})`);
+    }
     if (!this.total && !problems.length) problems.push('feed lists no entries');
     this.prune();
     if (this.total > this.kept.length) {
