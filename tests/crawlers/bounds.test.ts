@@ -1,23 +1,16 @@
 // Markup caps before parsing: real pages pass unchanged; hostile ones lose only what is over a cap,
 // and a page nested 10,000 levels deep is still stored through the real crawl path.
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaticSite } from '../../cli/demo/static-site.ts';
-import { parseConfig } from '../../core/config.ts';
-import type { Classification, ScoredItem } from '../../core/types.ts';
 import { boundMarkup } from '../../crawlers/bounds.ts';
 import { decodeDocument } from '../../crawlers/charset.ts';
-import type { SourceReport } from '../../crawlers/report.ts';
-import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
-import { IngestPipeline } from '../../pipeline/ingest.ts';
-import { SqliteStore } from '../../pipeline/store/sqlite.ts';
+import { crawlOnce, type CrawledOnce } from '../helpers/crawl.ts';
 import { applyMutation, wrapDeep } from '../helpers/mutate.ts';
 
 const SITE = join(import.meta.dirname, '../fixtures/site');
 const ARTICLE = '/thoi-su/phan-luong-giao-thong-phuc-vu-dai-hoi.html';
-const unrelated = { classify: (): Classification => ({ congress: false, distortion: false, scores: { congress: 0, distortion: 0 }, topics: [], explanations: [] }) };
 
 function htmlFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
@@ -66,10 +59,7 @@ describe('markup caps', () => {
 
 describe('a page nested 10,000 levels deep, crawled', () => {
   let site: StaticSite;
-  let dataDir: string;
-  let store: SqliteStore;
-  let reports: SourceReport[];
-  let items: ScoredItem[];
+  let crawled: CrawledOnce;
 
   beforeAll(async () => {
     site = new StaticSite({
@@ -77,31 +67,19 @@ describe('a page nested 10,000 levels deep, crawled', () => {
       routes: { [ARTICLE]: (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(deepArticle()) },
     });
     await site.start();
-    dataDir = mkdtempSync(join(tmpdir(), 'mediawatch-deep-page-'));
-    const config = parseConfig(
-      {
-        store: { engine: 'sqlite', path: join(dataDir, 'db.sqlite') },
-        statePath: join(dataDir, 'state.json'),
-        crawler: { maxRetries: 0, requestsPerMinute: 60_000 },
-        sources: [{ id: 'sau', kind: 'news', startUrls: [`${site.url}${ARTICLE}`], sitemaps: false, exclude: ['.'] }],
-      },
-      '<test>',
-      dataDir,
-    );
-    store = new SqliteStore({ path: join(dataDir, 'db.sqlite') });
-    await store.init();
-    reports = await crawlSources(new CrawlRun(config, new IngestPipeline(store, unrelated)), config.sources);
-    items = [];
-    for await (const batch of store.scanItems()) items.push(...batch);
+    crawled = await crawlOnce([{ id: 'sau', kind: 'news', startUrls: [`${site.url}${ARTICLE}`], sitemaps: false, exclude: ['.'] }], {
+      maxRetries: 0,
+      requestsPerMinute: 60_000,
+    });
   }, 120_000);
 
   afterAll(async () => {
-    await store?.close();
+    await crawled?.cleanup();
     await site?.stop();
-    if (dataDir) rmSync(dataDir, { recursive: true, force: true });
   });
 
   it('stores the article with its title and body', () => {
+    const { reports, items } = crawled;
     expect(reports[0].errors).toEqual([]);
     expect(items).toHaveLength(1);
     expect(items[0].title).toBe('Phân luồng giao thông phục vụ Đại hội Đảng bộ tỉnh Gia Lai');

@@ -1,23 +1,15 @@
 // Large, deep and broken feeds and sitemaps through the real crawl path (HTTP on 127.0.0.1,
 // SQLite): the newest entries of a huge feed are stored and the rest counted, deep nesting loses
 // nothing, and a feed that breaks off keeps the entries before the break.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { StaticSite } from '../../cli/demo/static-site.ts';
-import { parseConfig } from '../../core/config.ts';
-import type { Classification, ScoredItem } from '../../core/types.ts';
-import type { SourceReport } from '../../crawlers/report.ts';
-import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
-import { IngestPipeline } from '../../pipeline/ingest.ts';
-import { SqliteStore } from '../../pipeline/store/sqlite.ts';
+import { crawlOnce, type CrawledOnce } from '../helpers/crawl.ts';
 import { wrapDeep } from '../helpers/mutate.ts';
 
 const SITE = join(import.meta.dirname, '../fixtures/site');
 const HUGE_ENTRIES = 100_000;
 const KEEP = 500;
-const unrelated = { classify: (): Classification => ({ congress: false, distortion: false, scores: { congress: 0, distortion: 0 }, topics: [], explanations: [] }) };
 
 /** Minutes after 2024-01-01 of entry i: a permutation, so the newest entries are spread through the feed. */
 const minuteOf = (i: number) => (i * 7919) % HUGE_ENTRIES;
@@ -35,13 +27,10 @@ const xml = (body: string) => (_req: unknown, res: import('node:http').ServerRes
   res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(body);
 
 let site: StaticSite;
-let dataDir: string;
-let store: SqliteStore;
-let reports: SourceReport[];
-let items: ScoredItem[];
+let crawled: CrawledOnce;
 
-const report = (id: string) => reports.find((r) => r.sourceId === id)!;
-const urlsOf = (sourceId: string) => items.filter((item) => item.sourceId === sourceId).map((item) => new URL(item.url).pathname);
+const report = (id: string) => crawled.reports.find((r) => r.sourceId === id)!;
+const urlsOf = (sourceId: string) => crawled.items.filter((item) => item.sourceId === sourceId).map((item) => new URL(item.url).pathname);
 
 beforeAll(async () => {
   site = new StaticSite({
@@ -77,35 +66,22 @@ beforeAll(async () => {
     },
   });
   await site.start();
-  dataDir = mkdtempSync(join(tmpdir(), 'mediawatch-feed-limits-'));
-  const config = parseConfig(
-    {
-      store: { engine: 'sqlite', path: join(dataDir, 'db.sqlite') },
-      statePath: join(dataDir, 'state.json'),
-      crawler: { timeoutSecs: 30, maxRetries: 0, requestsPerMinute: 60_000, maxFeedEntries: KEEP },
-      sources: [
-        { id: 'lon', kind: 'rss', url: `${site.url}/lon.xml`, fetchArticles: false },
-        { id: 'sau', kind: 'rss', url: `${site.url}/sau.xml`, fetchArticles: false },
-        { id: 'cut', kind: 'rss', url: `${site.url}/cut.xml`, fetchArticles: false },
-        { id: 'atom-thieu', kind: 'rss', url: `${site.url}/atom-thieu.xml`, fetchArticles: false },
-        // Only the pages the sitemap lists: no link is followed (seeds are not filtered by patterns).
-        { id: 'sitemap-sau', kind: 'news', startUrls: [`${site.url}/trang-trong.html`], sitemaps: true, exclude: ['.'] },
-      ],
-    },
-    '<test>',
-    dataDir,
+  crawled = await crawlOnce(
+    [
+      { id: 'lon', kind: 'rss', url: `${site.url}/lon.xml`, fetchArticles: false },
+      { id: 'sau', kind: 'rss', url: `${site.url}/sau.xml`, fetchArticles: false },
+      { id: 'cut', kind: 'rss', url: `${site.url}/cut.xml`, fetchArticles: false },
+      { id: 'atom-thieu', kind: 'rss', url: `${site.url}/atom-thieu.xml`, fetchArticles: false },
+      // Only the pages the sitemap lists: no link is followed (seeds are not filtered by patterns).
+      { id: 'sitemap-sau', kind: 'news', startUrls: [`${site.url}/trang-trong.html`], sitemaps: true, exclude: ['.'] },
+    ],
+    { timeoutSecs: 30, maxRetries: 0, requestsPerMinute: 60_000, maxFeedEntries: KEEP },
   );
-  store = new SqliteStore({ path: join(dataDir, 'db.sqlite') });
-  await store.init();
-  reports = await crawlSources(new CrawlRun(config, new IngestPipeline(store, unrelated)), config.sources);
-  items = [];
-  for await (const batch of store.scanItems()) items.push(...batch);
 }, 180_000);
 
 afterAll(async () => {
-  await store?.close();
+  await crawled?.cleanup();
   await site?.stop();
-  if (dataDir) rmSync(dataDir, { recursive: true, force: true });
 });
 
 describe('feeds and sitemaps beyond the ordinary', () => {
