@@ -1,5 +1,6 @@
 import { htmlToText } from './social/text.ts';
 import { TagStream, type TagStreamLimits } from './tag-stream.ts';
+import { normalizeCrawlUrl, quoteUrl } from './urls.ts';
 
 export interface FeedEntry {
   link: string;
@@ -106,7 +107,7 @@ export class FeedReader {
     const cutInEntry = this.entry !== undefined;
     this.stream.end();
     const problems = [...this.skipped];
-    if (this.skippedUnnamed) problems.push(`${this.skippedUnnamed} more feed entries without a usable link skipped`);
+    if (this.skippedUnnamed) problems.push(`${this.skippedUnnamed} more feed entries without a valid link skipped`);
     if (this.stream.stopped) problems.push(`feed: ${this.stream.stopped}; kept the ${this.total} entries read before`);
     else if (cutInEntry) problems.push(`feed is cut off inside an entry; kept the ${this.total} complete entries before it`);
     if (!this.rootName) problems.push('not a feed: the document has no elements');
@@ -175,18 +176,14 @@ export class FeedReader {
     const title = tidy(value('title'));
     const guid = value('guid').trim();
     const href = value('link').trim() || (/^https?:\/\//i.test(guid) ? guid : '');
-    let link: string | undefined;
-    try {
-      link = href ? new URL(href, this.baseUrl).href : undefined;
-    } catch {
-      link = undefined;
-    }
-    if (!link || !/^https?:/.test(link)) {
+    const checked = href ? normalizeCrawlUrl(href, this.baseUrl) : undefined;
+    if (!checked?.ok) {
       if (this.skipped.length < NAMED_SKIPS) {
-        this.skipped.push(`feed entry ${quoted(title)} ${href ? `has an unusable link (${href.slice(0, 100)})` : 'has no link'}; skipped`);
+        this.skipped.push(`feed entry ${quoted(title)} ${checked ? `has an invalid link ${quoteUrl(href)} (${checked.reason})` : 'has no link'}; skipped`);
       } else this.skippedUnnamed++;
       return;
     }
+    const link = checked.url;
     const publishedAt = isoDate(value('date').trim());
     const author = tidy(value('author'));
     const entry: FeedEntry = { link, title, summary: htmlToText(value('summary')).normalize('NFC'), author: author || undefined, publishedAt };

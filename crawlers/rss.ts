@@ -1,7 +1,7 @@
 import type { RawItem } from '../core/types.ts';
 import type { RssSourceConfig } from '../core/config.ts';
 import { StreamDecoder } from './charset.ts';
-import { openResource } from './fetch.ts';
+import { failureReason, openResource } from './fetch.ts';
 import type { ExtractedArticle } from './extract.ts';
 import { FeedReader, type FeedEntry, type FeedReading } from './feed-parser.ts';
 import { crawlPages, type Seed } from './pages.ts';
@@ -57,8 +57,7 @@ async function readFeed(response: Response, run: CrawlRun): Promise<FeedReading 
       if (!reader.write(decoder.write(Buffer.from(chunk)))) break;
     }
   } catch (error) {
-    const { name, message, cause } = error as Error & { cause?: Error };
-    interruption = `feed download broke off after ${size} bytes (${name === 'TimeoutError' ? `timed out after ${run.config.crawler.timeoutSecs}s` : (cause?.message ?? message)})`;
+    interruption = `feed download broke off after ${size} bytes (${failureReason(error, run.config.crawler.timeoutSecs)})`;
   }
   if (!interruption) reader.write(decoder.end());
   const reading = reader.end();

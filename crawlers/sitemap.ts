@@ -1,6 +1,6 @@
 import type { RobotsTxtFile } from '@crawlee/utils';
 import { TagStream, type TagStreamLimits } from './tag-stream.ts';
-import { sameHost } from './urls.ts';
+import { normalizeCrawlUrl, quoteUrl, SiteScope } from './urls.ts';
 
 /** Sitemap indexes nest; two levels cover real news sites without chasing loops. */
 const MAX_DEPTH = 2;
@@ -63,19 +63,28 @@ export type SitemapFetch = (url: string) => Promise<{ status: number; text: stri
 
 /**
  * Page URLs listed in the site's sitemaps: those named in robots.txt, else /sitemap.xml.
- * Only same-host sitemaps and URLs are kept; the page budget caps the list.
+ * Only sitemaps and URLs within the site (its origin, or others its `include` patterns name) are
+ * kept; the page budget caps the list. An invalid URL is an error of its sitemap, never a crash.
  */
 export async function discoverFromSitemaps(
   siteUrl: string,
   robots: RobotsTxtFile,
   fetchSitemap: SitemapFetch,
   limit: number,
+  include: string[] = [],
 ): Promise<SitemapDiscovery> {
-  const declared = robots.getSitemaps().filter((url) => sameHost(url, siteUrl));
+  const scope = new SiteScope([siteUrl], include);
+  const declared = robots.getSitemaps().filter((url) => scope.contains(url));
   const pending = (declared.length ? declared : [new URL('/sitemap.xml', siteUrl).href]).map((url) => ({ url, depth: 0 }));
   const seen = new Set<string>();
   const urls = new Set<string>();
   const errors: SitemapDiscovery['errors'] = [];
+  /** The normalised URL of a <loc> within the site; undefined (and an error, if invalid) otherwise. */
+  const siteUrlOf = (loc: string, sitemapUrl: string) => {
+    const checked = normalizeCrawlUrl(loc);
+    if (!checked.ok) errors.push({ url: sitemapUrl, reason: `invalid URL in sitemap: ${quoteUrl(loc)} (${checked.reason})` });
+    return checked.ok && scope.contains(checked.url) ? checked.url : undefined;
+  };
   while (pending.length && urls.size < limit) {
     const { url, depth } = pending.shift()!;
     if (seen.has(url)) continue;
@@ -86,11 +95,13 @@ export async function discoverFromSitemaps(
       if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
       const listing = parseSitemap(response.text);
       if (listing.problem) errors.push({ url, reason: `sitemap: ${listing.problem}` });
-      for (const loc of listing.sitemaps) {
-        if (depth < MAX_DEPTH && sameHost(loc, siteUrl)) pending.push({ url: loc, depth: depth + 1 });
+      for (const raw of depth < MAX_DEPTH ? listing.sitemaps : []) {
+        const loc = siteUrlOf(raw, url);
+        if (loc) pending.push({ url: loc, depth: depth + 1 });
       }
-      for (const loc of listing.pages) {
-        if (urls.size < limit && sameHost(loc, siteUrl)) urls.add(loc);
+      for (const raw of listing.pages) {
+        const loc = urls.size < limit ? siteUrlOf(raw, url) : undefined;
+        if (loc) urls.add(loc);
       }
     } catch (error) {
       errors.push({ url, reason: `sitemap: ${(error as Error).message}` });

@@ -47,6 +47,7 @@ export async function runCrawl(
     }
     const run = new CrawlRun(config, pipeline, (report) => progress.update(report));
     const reports = await crawlSources(run, sources);
+    progress.done();
     await hooks.afterCycle?.({ store, stored, reports });
     return reports;
   } finally {
@@ -65,10 +66,13 @@ export function registerCrawl(program: Command): void {
     .action(async (options: { config?: string; source: string[]; json?: boolean }) => {
       const config = loadConfig(options.config);
       const logger = createLogger();
-      const reports = await runCrawl(config, options.source, undefined, {
-        afterCycle: async (cycle) => void (await alertAfterCrawl(config, cycle, logger)),
+      await runCrawl(config, options.source, undefined, {
+        // Printed as soon as the sources are crawled, so a failure in alerting or closing the store cannot swallow it.
+        afterCycle: async (cycle) => {
+          if (options.json) process.stdout.write(`${JSON.stringify(cycle.reports, null, 2)}\n`);
+          else process.stdout.write(`${formatCrawlSummary(cycle.reports)}\n`);
+          await alertAfterCrawl(config, cycle, logger);
+        },
       });
-      if (options.json) process.stdout.write(`${JSON.stringify(reports, null, 2)}\n`);
-      else process.stdout.write(`${formatCrawlSummary(reports)}\n`);
     });
 }
