@@ -38,6 +38,13 @@ const crawlerSchema = z
     maxRetries: z.number().int().min(0).max(10).default(2),
     /** Pages larger than this are recorded as errors and not parsed. */
     maxPageBytes: z.number().int().positive().default(5_000_000),
+    /**
+     * Entries kept from one feed read: the newest ones (by date, else the first ones, as feeds list
+     * newest first); the report says how many were skipped.
+     */
+    maxFeedEntries: z.number().int().positive().default(500),
+    /** Feeds are read as a stream and may be larger than a page; reading stops at this size, keeping the entries read. */
+    maxFeedBytes: z.number().int().positive().default(50_000_000),
   })
   .strict()
   .default({});

@@ -69,25 +69,43 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
   return Buffer.concat(chunks);
 }
 
+/** Why a request or a body read failed, in words for the crawl report. */
+export function failureReason(error: unknown, timeoutSecs: number): string {
+  const cause = (error as { cause?: Error }).cause;
+  return (error as Error).name === 'TimeoutError'
+    ? `timed out after ${timeoutSecs}s`
+    : (networkFailure(error) ?? cause?.message ?? (error as Error).message);
+}
+
+function fetchFailure(url: string, error: unknown, timeoutSecs: number): FetchError {
+  return error instanceof FetchError ? error : new FetchError(`${url}: ${failureReason(error, timeoutSecs)}`);
+}
+
 /**
- * GETs a small resource (robots.txt, sitemap, feed) politely: our User-Agent, a timeout, a size
- * cap. HTTP error statuses are returned, not thrown; network failures become FetchError.
+ * Sends a GET politely (our User-Agent, one deadline that covers connecting, the headers and the
+ * whole body) and returns the response unread; network failures become FetchError. A body read
+ * that fails is worded with failureReason.
  */
-export async function fetchResource(url: string, options: FetchOptions): Promise<FetchedResource> {
-  // One deadline covers connecting, the headers and the whole body.
+export async function openResource(url: string, options: FetchOptions): Promise<Response> {
   const signal = AbortSignal.timeout(options.timeoutSecs * 1000);
   try {
-    const response = await fetch(url, { headers: { 'user-agent': options.userAgent, ...options.headers }, redirect: 'follow', signal });
+    return await fetch(url, { headers: { 'user-agent': options.userAgent, ...options.headers }, redirect: 'follow', signal });
+  } catch (error) {
+    throw fetchFailure(url, error, options.timeoutSecs);
+  }
+}
+
+/**
+ * GETs a small resource (robots.txt, sitemap) with openResource and a size cap. HTTP error
+ * statuses are returned, not thrown.
+ */
+export async function fetchResource(url: string, options: FetchOptions): Promise<FetchedResource> {
+  const response = await openResource(url, options);
+  try {
     const body = response.status === 304 ? Buffer.alloc(0) : await readCapped(response, options.maxBytes, url);
     const { text } = decodeDocument(body, response.headers.get('content-type') ?? undefined);
     return { url: response.url || url, status: response.status, headers: response.headers, text };
   } catch (error) {
-    if (error instanceof FetchError) throw error;
-    const cause = (error as { cause?: Error }).cause;
-    const reason =
-      (error as Error).name === 'TimeoutError'
-        ? `timed out after ${options.timeoutSecs}s`
-        : (networkFailure(error) ?? cause?.message ?? (error as Error).message);
-    throw new FetchError(`${url}: ${reason}`);
+    throw fetchFailure(url, error, options.timeoutSecs);
   }
 }

@@ -12,6 +12,7 @@ import {
   type CheerioCrawlerOptions,
 } from 'crawlee';
 import type { RobotsTxtFile } from '@crawlee/utils';
+import { boundMarkup } from './bounds.ts';
 import { decodeDocument } from './charset.ts';
 import { extractPage, type ExtractedArticle } from './extract.ts';
 import type { HostRateLimiter } from './politeness.ts';
@@ -83,7 +84,8 @@ class NewsPageCrawler extends CheerioCrawler {
       chunks.push(chunk as Buffer);
     }
     const { text } = decodeDocument(Buffer.concat(chunks), response.headers['content-type']);
-    const utf8 = Readable.from([Buffer.from(text, 'utf8')]) as unknown as IncomingMessage;
+    // Hostile markup (deep nesting, huge attributes or text runs) is capped before any tree is built.
+    const utf8 = Readable.from([Buffer.from(boundMarkup(text).html, 'utf8')]) as unknown as IncomingMessage;
     return super._parseHTML(utf8, isXml, context);
   }
 }

@@ -1,28 +1,17 @@
-import Parser from 'rss-parser';
 import type { RawItem } from '../core/types.ts';
 import type { RssSourceConfig } from '../core/config.ts';
-import { fetchResource } from './fetch.ts';
+import { StreamDecoder } from './charset.ts';
+import { failureReason, openResource } from './fetch.ts';
 import type { ExtractedArticle } from './extract.ts';
+import { FeedReader, type FeedEntry, type FeedReading } from './feed-parser.ts';
 import { crawlPages, type Seed } from './pages.ts';
 import type { CrawlRun } from './run.ts';
 import type { SourceReport } from './report.ts';
-import { normalizeCrawlUrl, quoteUrl } from './urls.ts';
-
-interface FeedEntry {
-  link: string;
-  title: string;
-  summary: string;
-  author?: string;
-  /** ISO date, only when the feed's date parsed. */
-  publishedAt?: string;
-}
 
 interface FeedValidators extends Record<string, unknown> {
   etag?: string;
   lastModified?: string;
 }
-
-const parser = new Parser();
 
 function entryItem(source: RssSourceConfig, entry: FeedEntry, fetchedAt: string, article?: ExtractedArticle): RawItem {
   return {
@@ -49,9 +38,37 @@ function groupByOrigin(seeds: Seed[]): Map<string, Seed[]> {
 }
 
 /**
- * Reads an RSS 2.0 or Atom feed with a conditional GET (an unchanged feed costs one 304) and
- * ingests every entry, with the full text from the entry's page when it can be fetched and the
- * feed's own summary when it cannot, so no entry is lost.
+ * Reads the feed's body as it arrives: memory stays bounded by the entry cap, not the feed's
+ * length. A body over the byte cap, or one that breaks off, keeps the entries read until then.
+ */
+async function readFeed(response: Response, run: CrawlRun): Promise<FeedReading & { complete: boolean }> {
+  const { maxFeedBytes, maxFeedEntries } = run.config.crawler;
+  const reader = new FeedReader(response.url, maxFeedEntries);
+  const decoder = new StreamDecoder(response.headers.get('content-type') ?? undefined);
+  let size = 0;
+  let interruption: string | undefined;
+  try {
+    for await (const chunk of response.body ?? []) {
+      size += chunk.length;
+      if (size > maxFeedBytes) {
+        interruption = `feed is larger than the ${maxFeedBytes}-byte cap; read its first ${maxFeedBytes} bytes`;
+        break;
+      }
+      if (!reader.write(decoder.write(Buffer.from(chunk)))) break;
+    }
+  } catch (error) {
+    interruption = `feed download broke off after ${size} bytes (${failureReason(error, run.config.crawler.timeoutSecs)})`;
+  }
+  if (!interruption) reader.write(decoder.end());
+  const reading = reader.end();
+  if (interruption) reading.problems.unshift(interruption);
+  return { ...reading, complete: !interruption };
+}
+
+/**
+ * Reads an RSS 2.0, RSS 1.0 or Atom feed with a conditional GET (an unchanged feed costs one 304)
+ * and ingests its newest entries (crawler.maxFeedEntries), with the full text from the entry's
+ * page when it can be fetched and the feed's own summary when it cannot, so no entry is lost.
  */
 export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: SourceReport): Promise<void> {
   const stateKey = `feed:${source.id}`;
@@ -64,7 +81,7 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
   const headers: Record<string, string> = {};
   if (validators.etag) headers['if-none-match'] = validators.etag;
   if (validators.lastModified) headers['if-modified-since'] = validators.lastModified;
-  const response = await fetchResource(source.url, { ...run.fetchOptions, headers });
+  const response = await openResource(source.url, { ...run.fetchOptions, headers });
   report.fetched++;
   run.progress(report);
   if (response.status === 304) {
@@ -72,38 +89,13 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
     return;
   }
   if (response.status !== 200) {
+    await response.body?.cancel();
     report.recordError(source.url, `feed answered HTTP ${response.status}`);
     return;
   }
-  let feed: Awaited<ReturnType<typeof parser.parseString>>;
-  try {
-    feed = await parser.parseString(response.text);
-  } catch (error) {
-    report.recordError(source.url, `malformed feed: ${(error as Error).message.split('\n')[0]}`);
-    return;
-  }
-
+  const { entries, problems, complete } = await readFeed(response, run);
+  problems.forEach((problem) => report.recordError(source.url, problem));
   const fetchedAt = new Date().toISOString();
-  const entries: FeedEntry[] = [];
-  for (const raw of feed.items) {
-    const href = raw.link ?? (raw.guid?.startsWith('http') ? raw.guid : undefined);
-    if (!href) {
-      report.recordError(source.url, `feed entry "${raw.title ?? '(untitled)'}" has no link; skipped`);
-      continue;
-    }
-    const link = normalizeCrawlUrl(href, response.url);
-    if (!link.ok) {
-      report.recordError(source.url, `feed entry "${raw.title ?? '(untitled)'}" has an invalid link ${quoteUrl(href)} (${link.reason}); skipped`);
-      continue;
-    }
-    entries.push({
-      link: link.url,
-      title: raw.title ?? '',
-      summary: raw.contentSnippet ?? raw.content ?? raw.summary ?? '',
-      author: raw.creator ?? raw.author,
-      publishedAt: raw.isoDate,
-    });
-  }
 
   const ingest = async (entry: FeedEntry, article?: ExtractedArticle) => {
     const outcome = await run.pipeline.ingest(entryItem(source, entry, fetchedAt, article));
@@ -148,8 +140,9 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
       });
     }
   }
-  // Validators are saved only once every entry is stored: a crash before this point makes
-  // the next run fetch the whole feed again instead of getting a 304 and losing entries.
+  // Validators are saved only once every entry is stored: a crash before this point, or a download
+  // that broke off, makes the next run fetch the whole feed again instead of getting a 304.
+  if (!complete) return;
   run.state.set(stateKey, {
     etag: response.headers.get('etag') ?? undefined,
     lastModified: response.headers.get('last-modified') ?? undefined,

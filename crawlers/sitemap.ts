@@ -1,5 +1,5 @@
-import * as cheerio from 'cheerio';
 import type { RobotsTxtFile } from '@crawlee/utils';
+import { TagStream, type TagStreamLimits } from './tag-stream.ts';
 import { normalizeCrawlUrl, quoteUrl, SiteScope } from './urls.ts';
 
 /** Sitemap indexes nest; two levels cover real news sites without chasing loops. */
@@ -8,6 +8,51 @@ const MAX_DEPTH = 2;
 export interface SitemapDiscovery {
   urls: string[];
   errors: Array<{ url: string; reason: string }>;
+}
+
+export interface SitemapListing {
+  /** Page URLs (<url><loc>), in document order. */
+  pages: string[];
+  /** Nested sitemaps (<sitemap><loc>) of a sitemap index. */
+  sitemaps: string[];
+  /** Why the listing is empty or partial, worded for the crawl report. */
+  problem?: string;
+}
+
+/**
+ * The locations a sitemap lists, read as a stream of tags: a malformed sitemap yields the
+ * locations before the fault, deep nesting cannot exhaust the stack, and <loc> is taken only
+ * directly inside <url> or <sitemap>.
+ */
+export function parseSitemap(text: string, limits?: TagStreamLimits): SitemapListing {
+  const listing: SitemapListing = { pages: [], sitemaps: [] };
+  let isSitemap = false;
+  /** The <url> or <sitemap> being read, and the text of its <loc> once that opens. */
+  let parent: { name: string; depth: number; loc?: string } | undefined;
+  const stream = new TagStream(
+    {
+      onOpen(name, _attributes, depth) {
+        if (name === 'urlset' || name === 'sitemapindex') isSitemap = true;
+        else if (!parent && (name === 'url' || name === 'sitemap')) parent = { name, depth };
+        else if (parent && name === 'loc' && depth === parent.depth + 1) parent.loc = '';
+      },
+      onText(text) {
+        if (parent?.loc !== undefined && stream.depth === parent.depth + 1) parent.loc += text;
+      },
+      onClose(name, depth) {
+        if (!parent || depth !== parent.depth) return;
+        const loc = parent.loc?.trim();
+        if (loc) (parent.name === 'url' ? listing.pages : listing.sitemaps).push(loc);
+        parent = undefined;
+      },
+    },
+    limits,
+  );
+  stream.write(text);
+  stream.end();
+  if (!isSitemap) listing.problem = 'not a sitemap (no <urlset> or <sitemapindex>)';
+  else if (stream.stopped) listing.problem = `${stream.stopped}; kept the ${listing.pages.length + listing.sitemaps.length} locations before`;
+  return listing;
 }
 
 /**
@@ -48,16 +93,16 @@ export async function discoverFromSitemaps(
       const response = await fetchSitemap(url);
       if (response.status === 404 && !declared.length) continue; // No sitemap at the usual place: fine.
       if (response.status !== 200) throw new Error(`HTTP ${response.status}`);
-      const $ = cheerio.load(response.text, { xml: true });
-      if (!$('urlset, sitemapindex').length) throw new Error('not a sitemap (no <urlset> or <sitemapindex>)');
-      $('sitemap > loc').each((_, el) => {
-        const loc = depth < MAX_DEPTH ? siteUrlOf($(el).text(), url) : undefined;
+      const listing = parseSitemap(response.text);
+      if (listing.problem) errors.push({ url, reason: `sitemap: ${listing.problem}` });
+      for (const raw of depth < MAX_DEPTH ? listing.sitemaps : []) {
+        const loc = siteUrlOf(raw, url);
         if (loc) pending.push({ url: loc, depth: depth + 1 });
-      });
-      $('url > loc').each((_, el) => {
-        const loc = urls.size < limit ? siteUrlOf($(el).text(), url) : undefined;
+      }
+      for (const raw of listing.pages) {
+        const loc = urls.size < limit ? siteUrlOf(raw, url) : undefined;
         if (loc) urls.add(loc);
-      });
+      }
     } catch (error) {
       errors.push({ url, reason: `sitemap: ${(error as Error).message}` });
     }

@@ -1,5 +1,5 @@
-import * as cheerio from 'cheerio';
 import type { AnyNode } from 'domhandler';
+import { TagStream } from '../tag-stream.ts';
 import { cleanWhitespace } from '../../pipeline/normalise.ts';
 
 const BLOCK = new Set([
@@ -35,9 +35,31 @@ export function nodesToText(nodes: AnyNode[]): string {
   return tidyText(out);
 }
 
+/**
+ * Plain text of an HTML fragment, like nodesToText, read as a stream of tags: no tree is built, so
+ * a fragment nested thousands of levels deep cannot exhaust the stack.
+ */
 export function htmlToText(html: string): string {
-  const $ = cheerio.load(html, null, false);
-  return nodesToText($.root().toArray());
+  if (!/[<&]/.test(html)) return tidyText(html);
+  let out = '';
+  let skipping = 0;
+  const stream = new TagStream({
+    onOpen(name) {
+      if (SKIP.has(name)) skipping++;
+      else if (name === 'br') out += '\n';
+      else if (BLOCK.has(name)) out += '\n\n';
+    },
+    onClose(name) {
+      if (SKIP.has(name)) skipping--;
+      else if (BLOCK.has(name)) out += '\n\n';
+    },
+    onText(text) {
+      if (!skipping) out += text;
+    },
+  });
+  stream.write(html);
+  stream.end();
+  return tidyText(out);
 }
 
 /** "1,234", "1.2K", "3,4 N" (Vietnamese "nghìn"), "2M" → number; undefined when absent or not a count. */
