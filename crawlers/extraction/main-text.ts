@@ -1,0 +1,310 @@
+// Main-text extraction: Readability-style block scoring (text length, commas, link density,
+// class/id weights) picks the story container and its sibling paragraphs; known CMS containers are
+// tried first; boilerplate blocks (by tag, class/id name and link density) are left out when the
+// container is rendered to paragraphs. As in Readability, a first attempt strips every
+// boilerplate-named block; when that leaves too little text, later attempts strip less.
+// All walks are iterative (see tree.ts).
+import {
+  AD_TOKENS,
+  BLOCK_TAGS,
+  BOILERPLATE_NAMES,
+  BOILERPLATE_TAGS,
+  CMS_CONTAINER_CLASSES,
+  NEGATIVE_NAMES,
+  PARAGRAPH_TAGS,
+  POSITIVE_NAMES,
+  PROTECTED_NAMES,
+  SKIP_TAGS,
+  STRONG_BOILERPLATE_NAMES,
+} from './rules.ts';
+import { collapse, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
+
+interface Stats {
+  /** Characters of whitespace-collapsed text. */
+  chars: number;
+  /** Of which inside links. */
+  linkChars: number;
+  commas: number;
+  /** Direct element children that are block-level. */
+  blockChildren: number;
+}
+
+/** How much an attempt strips: every boilerplate name, only unmistakable ones, or tags only. */
+type Strictness = 'names' | 'strong' | 'tags';
+const ATTEMPTS: Strictness[] = ['names', 'strong', 'tags'];
+
+const COMMAS = /[,，、،]/g;
+/** A boilerplate-looking element holding most of the page's text is a page wrapper, not boilerplate. */
+const WRAPPER_SHARE = 0.7;
+const MIN_PARAGRAPH_CHARS = 25;
+/** An attempt yielding less text than this is retried with less stripping (Readability: 500). */
+const ENOUGH_CHARS = 500;
+/** A CMS container is trusted when it holds this much text, mostly outside links. */
+const MIN_CMS_CHARS = 200;
+
+function countMatches(text: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text)) count++;
+  return count;
+}
+
+/** Boilerplate by tag (nav, footer, aside…) or, depending on strictness, by class/id name. */
+export function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names'): boolean {
+  const tag = tagOf(node);
+  if (BOILERPLATE_TAGS.has(tag)) return true;
+  const attribs = node.attribs;
+  if (!attribs || strictness === 'tags') return false;
+  if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
+  const names = namesOf(node);
+  if (!names || tag === 'body' || tag === 'article' || tag === 'main') return false;
+  if (STRONG_BOILERPLATE_NAMES.test(names)) return true;
+  if (strictness === 'strong') return false;
+  return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
+}
+
+/** Per-element text statistics in one iterative pre-order pass plus one reverse pass. */
+function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode, Stats> } {
+  const order: HtmlNode[] = [];
+  const stats = new Map<HtmlNode, Stats>();
+  const texts: HtmlNode[] = [];
+  const stack: HtmlNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      texts.push(node);
+      continue;
+    }
+    if (!isElement(node) && node !== root) continue;
+    if (node !== root && SKIP_TAGS.has(tagOf(node))) continue;
+    order.push(node);
+    stats.set(node, { chars: 0, linkChars: 0, commas: 0, blockChildren: 0 });
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  for (const text of texts) {
+    const data = text.data ?? '';
+    const parent = stats.get(text.parent!);
+    if (!parent || !/\S/.test(data)) continue;
+    parent.chars += data.replace(/\s+/g, ' ').length;
+    parent.commas += countMatches(data, COMMAS);
+  }
+  for (let i = order.length - 1; i > 0; i--) {
+    const node = order[i];
+    const own = stats.get(node)!;
+    if (tagOf(node) === 'a') own.linkChars = own.chars;
+    const parent = stats.get(node.parent!);
+    if (!parent) continue;
+    parent.chars += own.chars;
+    parent.linkChars += own.linkChars;
+    parent.commas += own.commas;
+    if (BLOCK_TAGS.has(tagOf(node))) parent.blockChildren++;
+  }
+  return { order, stats };
+}
+
+/** Elements left out at this strictness: boilerplate ones and everything inside them. */
+function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlNode, strictness: Strictness): Set<HtmlNode> {
+  const excluded = new Set<HtmlNode>();
+  const pageChars = stats.get(root)!.chars || 1;
+  for (const node of order) {
+    if (node === root) continue;
+    if ((node.parent && excluded.has(node.parent)) || (isBoilerplateElement(node, strictness) && stats.get(node)!.chars < WRAPPER_SHARE * pageChars)) {
+      excluded.add(node);
+    }
+  }
+  return excluded;
+}
+
+function linkDensity(s: Stats): number {
+  return s.chars ? s.linkChars / s.chars : 0;
+}
+
+function classWeight(node: HtmlNode): number {
+  const names = namesOf(node);
+  if (!names) return 0;
+  let weight = 0;
+  if (NEGATIVE_NAMES.test(names)) weight -= 25;
+  if (POSITIVE_NAMES.test(names)) weight += 25;
+  return weight;
+}
+
+function baseScore(node: HtmlNode): number {
+  const tag = tagOf(node);
+  let score = classWeight(node);
+  if (tag === 'div' || tag === 'article' || tag === 'section' || tag === 'main') score += 5;
+  else if (tag === 'pre' || tag === 'td' || tag === 'blockquote') score += 3;
+  else if (['address', 'ol', 'ul', 'dl', 'dd', 'dt', 'li', 'form'].includes(tag)) score -= 3;
+  else if (/^h[1-6]$/.test(tag) || tag === 'th') score -= 5;
+  return score;
+}
+
+/** Paragraph-like: a paragraph tag, or a div/section holding text but no block-level children. */
+function isParagraph(node: HtmlNode, s: Stats): boolean {
+  const tag = tagOf(node);
+  return PARAGRAPH_TAGS.has(tag) || ((tag === 'div' || tag === 'section' || tag === 'span') && s.blockChildren === 0);
+}
+
+/** The story container and the sibling blocks that belong with it, by Readability's scoring. */
+function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode): HtmlNode[] {
+  const scores = new Map<HtmlNode, number>();
+  for (const node of order) {
+    const s = stats.get(node)!;
+    if (excluded.has(node) || s.chars < MIN_PARAGRAPH_CHARS || !isParagraph(node, s)) continue;
+    const contentScore = 1 + s.commas + Math.min(Math.floor(s.chars / 100), 3);
+    let level = 0;
+    for (let ancestor = node.parent; ancestor && ancestor !== root && level < 5; ancestor = ancestor.parent, level++) {
+      if (!stats.has(ancestor)) break;
+      const score = scores.get(ancestor) ?? baseScore(ancestor);
+      scores.set(ancestor, score + contentScore / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+    }
+  }
+  let top: HtmlNode | undefined;
+  let topScore = -Infinity;
+  for (const [node, score] of scores) {
+    const final = score * (1 - linkDensity(stats.get(node)!));
+    scores.set(node, final);
+    if (!excluded.has(node) && final > topScore) {
+      topScore = final;
+      top = node;
+    }
+  }
+  if (!top) return [];
+  // A wrapper with a single element child adds nothing; its parent may hold the story's other parts.
+  while (top.parent && top.parent !== root && (top.parent.children ?? []).filter(isElement).length === 1) top = top.parent;
+  const parent = top.parent;
+  if (!parent || parent === root) return [top];
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attribs?.class ?? '';
+  const chosen: HtmlNode[] = [];
+  for (const sibling of parent.children ?? []) {
+    const s = stats.get(sibling);
+    if (!s || (sibling !== top && excluded.has(sibling))) continue;
+    const bonus = topClass && sibling.attribs?.class === topClass ? topScore * 0.2 : 0;
+    const density = linkDensity(s);
+    const isP = tagOf(sibling) === 'p';
+    if (
+      sibling === top ||
+      (scores.get(sibling) ?? -Infinity) + bonus >= threshold ||
+      (isP && s.chars > 80 && density < 0.25) ||
+      (isP && s.chars > 0 && s.chars <= 80 && density === 0 && /[.!?。]$/.test(textOf(sibling)))
+    ) {
+      chosen.push(sibling);
+    }
+  }
+  return chosen;
+}
+
+/** Lists, menus and "read more" blocks: mostly link text, little prose. */
+function isLinkList(node: HtmlNode, s: Stats): boolean {
+  if (!s.chars) return false;
+  const density = linkDensity(s);
+  const tag = tagOf(node);
+  if (tag === 'a') return false;
+  if (tag === 'p') return density > 0.8 && s.chars < 120;
+  return s.commas < 10 && density > 0.5;
+}
+
+/**
+ * Renders the chosen nodes to paragraphs (one string per block), leaving out skipped tags, h1 (the
+ * title is kept apart), boilerplate and link lists below them.
+ */
+function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness): string[] {
+  const blocks: string[] = [];
+  let line: string[] = [];
+  const flush = () => {
+    const text = collapse(line.join(''));
+    if (text) blocks.push(text);
+    line = [];
+  };
+  const chosen = new Set(nodes);
+  // Stack entries: a node to enter, or null marking the end of a block element.
+  const stack: Array<HtmlNode | null> = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === null) {
+      flush();
+      continue;
+    }
+    if (node.type === 'text') {
+      line.push(node.data ?? '');
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const tag = tagOf(node);
+    if (SKIP_TAGS.has(tag) || tag === 'h1') continue;
+    const s = stats.get(node);
+    if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness) || isLinkList(node, s))) continue;
+    if (tag === 'br' || tag === 'hr') {
+      flush();
+      continue;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      flush();
+      stack.push(null);
+    }
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  flush();
+  return blocks;
+}
+
+const CMS_RANK = new Map(CMS_CONTAINER_CLASSES.map((name, i) => [name, i + 1]));
+
+/** The first known CMS story container holding enough running text: itemprop=articleBody, then by class. */
+function cmsContainer(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>): HtmlNode | undefined {
+  let best: HtmlNode | undefined;
+  let bestRank = Infinity;
+  for (const node of order) {
+    const attribs = node.attribs;
+    if (!attribs) continue;
+    let rank = attribs.itemprop?.toLowerCase() === 'articlebody' ? 0 : Infinity;
+    if (rank && attribs.class) for (const token of attribs.class.split(/\s+/)) rank = Math.min(rank, CMS_RANK.get(token) ?? Infinity);
+    if (rank >= bestRank) continue;
+    const s = stats.get(node)!;
+    if (!excluded.has(node) && s.chars >= MIN_CMS_CHARS && linkDensity(s) < 0.5) {
+      best = node;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+export interface MainText {
+  /** Paragraphs of the story, boilerplate removed. */
+  paragraphs: string[];
+  /** Characters of the chosen container's text and the share of it inside links. */
+  chars: number;
+  linkDensity: number;
+}
+
+function attempt(root: HtmlNode, order: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness): MainText {
+  const excluded = excludedSet(order, stats, root, strictness);
+  const cms = cmsContainer(order, stats, excluded);
+  const nodes = cms ? [cms] : scoreCandidates(order, stats, excluded, root);
+  const paragraphs = renderBlocks(nodes, stats, strictness);
+  let chars = 0;
+  let linkChars = 0;
+  for (const node of nodes) {
+    const s = stats.get(node)!;
+    chars += s.chars;
+    linkChars += s.linkChars;
+  }
+  return { paragraphs, chars, linkDensity: chars ? linkChars / chars : 0 };
+}
+
+const textLength = (main: MainText) => main.paragraphs.reduce((sum, p) => sum + p.length, 0);
+
+/** Extracts the main text below `root`, preferring a known CMS container when it holds the story. */
+export function extractMainText(root: HtmlNode): MainText {
+  const { order, stats } = computeStats(root);
+  let best: MainText | undefined;
+  for (const strictness of ATTEMPTS) {
+    const main = attempt(root, order, stats, strictness);
+    if (textLength(main) >= ENOUGH_CHARS) return main;
+    if (!best || textLength(main) > textLength(best)) best = main;
+  }
+  return best!;
+}
