@@ -9,6 +9,7 @@ import {
   BLOCK_TAGS,
   BOILERPLATE_NAMES,
   BOILERPLATE_TAGS,
+  CAPTION_TAGS,
   CMS_CONTAINER_CLASSES,
   NEGATIVE_NAMES,
   PARAGRAPH_TAGS,
@@ -17,7 +18,7 @@ import {
   SKIP_TAGS,
   STRONG_BOILERPLATE_NAMES,
 } from './rules.ts';
-import { collapse, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
+import { collapse, contains, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
 
 interface Stats {
   /** Characters of whitespace-collapsed text. */
@@ -145,6 +146,40 @@ function isParagraph(node: HtmlNode, s: Stats): boolean {
   return PARAGRAPH_TAGS.has(tag) || ((tag === 'div' || tag === 'section' || tag === 'span') && s.blockChildren === 0);
 }
 
+/** Close runners-up sharing an ancestor this often mean the story is split across blocks (Readability). */
+const SHARED_ANCESTOR_VOTES = 3;
+const RUNNER_UP_SHARE = 0.75;
+
+/**
+ * Readability's promotion of the top candidate: to an ancestor shared by several close
+ * runners-up, then up the parents while their score holds up and rises.
+ */
+function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, number]>, scores: Map<HtmlNode, number>, root: HtmlNode): HtmlNode {
+  const runnersUp = ranked.slice(1, 5).filter(([, score]) => score / topScore >= RUNNER_UP_SHARE).map(([node]) => node);
+  if (runnersUp.length >= SHARED_ANCESTOR_VOTES) {
+    for (let ancestor = top.parent; ancestor && ancestor !== root; ancestor = ancestor.parent) {
+      const votes = runnersUp.filter((node) => contains(ancestor!, node)).length;
+      if (votes >= SHARED_ANCESTOR_VOTES) {
+        top = ancestor;
+        break;
+      }
+    }
+  }
+  let lastScore = scores.get(top) ?? topScore;
+  const threshold = lastScore / 3;
+  for (let parent = top.parent; parent && parent !== root; parent = parent.parent) {
+    const parentScore = scores.get(parent);
+    if (parentScore === undefined) continue;
+    if (parentScore < threshold) break;
+    if (parentScore > lastScore) {
+      top = parent;
+      break;
+    }
+    lastScore = parentScore;
+  }
+  return top;
+}
+
 /** The story container and the sibling blocks that belong with it, by Readability's scoring. */
 function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode): HtmlNode[] {
   const scores = new Map<HtmlNode, number>();
@@ -159,17 +194,17 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
       scores.set(ancestor, score + contentScore / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
     }
   }
-  let top: HtmlNode | undefined;
-  let topScore = -Infinity;
+  const ranked: Array<[HtmlNode, number]> = [];
   for (const [node, score] of scores) {
     const final = score * (1 - linkDensity(stats.get(node)!));
     scores.set(node, final);
-    if (!excluded.has(node) && final > topScore) {
-      topScore = final;
-      top = node;
-    }
+    if (!excluded.has(node)) ranked.push([node, final]);
   }
-  if (!top) return [];
+  if (!ranked.length) return [];
+  ranked.sort((a, b) => b[1] - a[1]);
+  let [top, topScore] = ranked[0];
+  top = promote(top, topScore, ranked, scores, root);
+  topScore = Math.max(topScore, scores.get(top) ?? topScore);
   // A wrapper with a single element child adds nothing; its parent may hold the story's other parts.
   while (top.parent && top.parent !== root && (top.parent.children ?? []).filter(isElement).length === 1) top = top.parent;
   const parent = top.parent;
@@ -205,17 +240,36 @@ function isLinkList(node: HtmlNode, s: Stats): boolean {
   return s.commas < 10 && density > 0.5;
 }
 
+/** A block that only introduces what follows: a heading, or a short line ending in a colon. */
+function isLeadIn(text: string, tag: string): boolean {
+  return /^h[2-6]$/.test(tag) || (text.length < 60 && /[:：]$/.test(text));
+}
+
 /**
  * Renders the chosen nodes to paragraphs (one string per block), leaving out skipped tags, h1 (the
- * title is kept apart), boilerplate and link lists below them.
+ * title is kept apart), captions, boilerplate and link lists below them, and a heading left
+ * dangling by a removed block ("Read more:" before a removed link list).
  */
 function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness): string[] {
   const blocks: string[] = [];
+  /** Whether each block only introduces the next one. */
+  const leadIns: boolean[] = [];
   let line: string[] = [];
+  let lineTag = '';
   const flush = () => {
     const text = collapse(line.join(''));
-    if (text) blocks.push(text);
+    if (text) {
+      blocks.push(text);
+      leadIns.push(isLeadIn(text, lineTag));
+    }
     line = [];
+  };
+  const dropDanglingLeadIn = () => {
+    flush();
+    if (leadIns[leadIns.length - 1]) {
+      blocks.pop();
+      leadIns.pop();
+    }
   };
   const chosen = new Set(nodes);
   // Stack entries: a node to enter, or null marking the end of a block element.
@@ -225,6 +279,7 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     const node = stack.pop()!;
     if (node === null) {
       flush();
+      lineTag = '';
       continue;
     }
     if (node.type === 'text') {
@@ -233,21 +288,25 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     }
     if (!isElement(node)) continue;
     const tag = tagOf(node);
-    if (SKIP_TAGS.has(tag) || tag === 'h1') continue;
+    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || tag === 'h1') continue;
     const s = stats.get(node);
-    if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness) || isLinkList(node, s))) continue;
+    if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness) || isLinkList(node, s))) {
+      dropDanglingLeadIn();
+      continue;
+    }
     if (tag === 'br' || tag === 'hr') {
       flush();
       continue;
     }
     if (BLOCK_TAGS.has(tag)) {
       flush();
+      lineTag = tag;
       stack.push(null);
     }
     const children = node.children;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  flush();
+  dropDanglingLeadIn();
   return blocks;
 }
 

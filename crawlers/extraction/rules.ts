@@ -8,6 +8,9 @@ export const SKIP_TAGS = new Set([
   'button', 'select', 'option', 'input', 'textarea', 'label', 'head', 'title', 'meta', 'link', 'dialog', 'map',
 ]);
 
+/** Image captions and credits: not story text (trafilatura leaves them out by default too). */
+export const CAPTION_TAGS = new Set(['figcaption']);
+
 /** Page furniture: menus, page header and footer, asides, forms. */
 export const BOILERPLATE_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'menu', 'header']);
 
@@ -28,7 +31,7 @@ export const BOILERPLATE_NAMES = new RegExp(
     'post-?date', 'entry-?date', 'date-?time', 'datetime', 'tags', 'tag-?list', 'tagcloud', 'keyword', 'tu-?khoa',
     'category', 'categories', 'print', 'toolbar', 'tool-?bar', 'rating', 'vote', 'navigation', 'navbar', 'menu',
     'masthead', 'footer', 'copyright', 'imprint', 'impressum', 'disclaimer', 'skip-?link', 'screen-?reader',
-    'visually-?hidden', 'sr-only', 'caption-?credit', 'credit', 'most-?read', 'most-?popular', 'popular',
+    'visually-?hidden', 'sr-only', 'caption', 'credit', 'copyright', 'most-?read', 'most-?popular', 'popular',
     'trending', 'doc-?nhieu', 'docnhieu', 'next-?post', 'prev-?post', 'post-?nav', 'nav-?links', 'jp-relatedposts',
   ].join('|'),
   'i',
