@@ -356,14 +356,19 @@ function attempt(root: HtmlNode, order: HtmlNode[], stats: Map<HtmlNode, Stats>,
 
 const textLength = (main: MainText) => main.paragraphs.reduce((sum, p) => sum + p.length, 0);
 
-/** Extracts the main text below `root`, preferring a known CMS container when it holds the story. */
+/**
+ * Extracts the main text below `root`, preferring a known CMS container when it holds the story.
+ * When the strictest attempt yields little text, a looser one is taken only if it finds at least
+ * twice as much: a few more lines are usually the boilerplate the strict attempt left out.
+ */
 export function extractMainText(root: HtmlNode): MainText {
   const { order, stats } = computeStats(root);
-  let best: MainText | undefined;
+  const attempts: MainText[] = [];
   for (const strictness of ATTEMPTS) {
     const main = attempt(root, order, stats, strictness);
     if (textLength(main) >= ENOUGH_CHARS) return main;
-    if (!best || textLength(main) > textLength(best)) best = main;
+    attempts.push(main);
   }
-  return best!;
+  const longest = Math.max(...attempts.map(textLength));
+  return attempts.find((main) => textLength(main) * 2 >= longest) ?? attempts[0];
 }
