@@ -2,7 +2,8 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { extractMainText } from './extraction/main-text.ts';
 import { ARTICLE_TYPES, LISTING_PATHS } from './extraction/rules.ts';
-import { collapse, textOf, type HtmlNode } from './extraction/tree.ts';
+import { collectFacts, textOrUndefined, type PageFacts } from './extraction/facts.ts';
+import { collapse, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
 
 /** What a news page yields when it is an article. */
@@ -65,14 +66,14 @@ function jsonLdNodes(data: unknown): Array<Record<string, unknown>> {
 }
 
 /** Reads schema.org article data; tolerant of arrays, @graph and broken JSON (skipped). */
-function readJsonLd($: CheerioAPI): JsonLdArticle {
+function readJsonLd(blocks: string[]): JsonLdArticle {
   const found: JsonLdArticle = { isArticle: false };
-  $('script[type="application/ld+json"]').each((_, el) => {
+  for (const block of blocks) {
     let data: unknown;
     try {
-      data = JSON.parse($(el).text());
+      data = JSON.parse(block);
     } catch {
-      return;
+      continue;
     }
     for (const record of jsonLdNodes(data)) {
       const types = ([] as unknown[]).concat(record['@type'] ?? []);
@@ -83,13 +84,15 @@ function readJsonLd($: CheerioAPI): JsonLdArticle {
       found.author ??= authorName(record.author);
       found.articleBody ??= typeof record.articleBody === 'string' ? record.articleBody : undefined;
     }
-  });
+  }
   return found;
 }
 
-function meta($: CheerioAPI, ...selectors: string[]): string | undefined {
-  for (const selector of selectors) {
-    const value = $(selector).first().attr('content')?.trim();
+type MetaTags = PageFacts['meta'];
+
+function meta(tags: MetaTags, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = tags.get(key);
     if (value) return value;
   }
   return undefined;
@@ -100,12 +103,8 @@ function validDate(value: string | undefined): string | undefined {
 }
 
 /** The meta refresh target, if the page is a redirect stub. */
-function refreshTarget($: CheerioAPI, pageUrl: string): string | undefined {
-  const content = $('meta[http-equiv]')
-    .filter((_, el) => ($(el).attr('http-equiv') ?? '').toLowerCase() === 'refresh')
-    .first()
-    .attr('content');
-  const match = content?.match(/url\s*=\s*['"]?([^'";]+)/i);
+function refreshTarget(tags: MetaTags, pageUrl: string): string | undefined {
+  const match = tags.get('http-equiv:refresh')?.match(/url\s*=\s*['"]?([^'";]+)/i);
   if (!match) return undefined;
   try {
     return new URL(match[1].trim(), pageUrl).href;
@@ -120,30 +119,24 @@ function cleanTitle(raw: string, siteName: string | undefined): string {
   return title;
 }
 
-function firstText($: CheerioAPI, selector: string): string | undefined {
-  const node = $(selector).first()[0] as HtmlNode | undefined;
-  return node ? textOf(node) || undefined : undefined;
-}
-
-function publishedTime($: CheerioAPI, jsonLd: JsonLdArticle): string | undefined {
+function publishedTime(facts: PageFacts, jsonLd: JsonLdArticle): string | undefined {
   return (
     validDate(jsonLd.datePublished) ??
     validDate(
       meta(
-        $,
-        'meta[property="article:published_time"]',
-        'meta[itemprop="datePublished"]',
-        'meta[name="pubdate"]',
-        'meta[name="publishdate"]',
-        'meta[name="publish-date"]',
-        'meta[property="og:published_time"]',
-        'meta[name="dc.date.issued"]',
-        'meta[name="DC.date.issued"]',
-        'meta[name="dcterms.date"]',
-        'meta[name="date"]',
+        facts.meta,
+        'property:article:published_time',
+        'itemprop:datepublished',
+        'name:pubdate',
+        'name:publishdate',
+        'name:publish-date',
+        'property:og:published_time',
+        'name:dc.date.issued',
+        'name:dcterms.date',
+        'name:date',
       ),
     ) ??
-    validDate($('[itemprop="datePublished"][datetime], article time[datetime], main time[datetime], time[datetime]').first().attr('datetime'))
+    validDate(facts.datetime)
   );
 }
 
@@ -153,16 +146,16 @@ function plausibleAuthor(value: string | undefined): string | undefined {
   return name && !/^https?:\/\//i.test(name) && name.length <= 100 ? name : undefined;
 }
 
-function authorOf($: CheerioAPI, jsonLd: JsonLdArticle): string | undefined {
+function authorOf(facts: PageFacts, jsonLd: JsonLdArticle): string | undefined {
   return (
     plausibleAuthor(jsonLd.author) ??
-    plausibleAuthor(meta($, 'meta[name="author"]', 'meta[property="article:author"]')) ??
-    plausibleAuthor(firstText($, '[itemprop="author"] [itemprop="name"], [itemprop="author"], [rel="author"], .author, .byline'))
+    plausibleAuthor(meta(facts.meta, 'name:author', 'property:article:author')) ??
+    plausibleAuthor(textOrUndefined(facts.authorElement))
   );
 }
 
-function canonicalOf($: CheerioAPI, pageUrl: string): string {
-  const canonicalHref = $('link[rel="canonical"]').attr('href') ?? meta($, 'meta[property="og:url"]');
+function canonicalOf(facts: PageFacts, pageUrl: string): string {
+  const canonicalHref = facts.canonicalHref ?? meta(facts.meta, 'property:og:url');
   if (canonicalHref) {
     try {
       return canonicalizeUrl(new URL(canonicalHref, pageUrl).href);
@@ -174,13 +167,8 @@ function canonicalOf($: CheerioAPI, pageUrl: string): string {
 }
 
 /** Article markup: schema.org article data, og:type=article, an articleBody, or an <article> with a headline. */
-function hasArticleMarkup($: CheerioAPI, jsonLd: JsonLdArticle): boolean {
-  return (
-    jsonLd.isArticle ||
-    meta($, 'meta[property="og:type"]')?.toLowerCase() === 'article' ||
-    $('[itemprop="articleBody"], [itemprop="articlebody"]').length > 0 ||
-    $('article h1, article [itemprop="headline"]').length > 0
-  );
+function hasArticleMarkup(facts: PageFacts, jsonLd: JsonLdArticle): boolean {
+  return jsonLd.isArticle || meta(facts.meta, 'property:og:type')?.toLowerCase() === 'article' || facts.hasArticleBody || facts.articleWithHeadline;
 }
 
 function isListingUrl(pageUrl: string): boolean {
@@ -201,32 +189,39 @@ function storyText(paragraphs: string[], articleBody: string | undefined): strin
 }
 
 function classify($: CheerioAPI, pageUrl: string): PageKind {
-  const redirect = refreshTarget($, pageUrl);
+  const facts = collectFacts($.root()[0] as HtmlNode);
+  const redirect = refreshTarget(facts.meta, pageUrl);
   if (redirect && redirect !== pageUrl) return { kind: 'redirect', target: redirect };
 
-  const jsonLd = readJsonLd($);
-  const body = ($('body')[0] ?? $.root()[0]) as HtmlNode;
-  const main = extractMainText(body);
+  const jsonLd = readJsonLd(facts.jsonLd);
+  const main = extractMainText(facts.body ?? ($.root()[0] as HtmlNode));
   const text = storyText(main.paragraphs, jsonLd.articleBody);
-  const marked = hasArticleMarkup($, jsonLd);
-  const publishedAt = publishedTime($, jsonLd);
+  const publishedAt = publishedTime(facts, jsonLd);
 
   if (!text) return { kind: 'other', reason: 'no running text on the page' };
   if (main.linkDensity > MAX_LINK_DENSITY && !jsonLd.isArticle) return { kind: 'other', reason: 'a list of links (home, category or menu page)' };
   if (isListingUrl(pageUrl) && !jsonLd.isArticle) return { kind: 'other', reason: 'a home, category, tag or search page' };
   const prose = main.paragraphs.filter((p) => p.length >= PROSE_PARAGRAPH_CHARS).length;
   const isArticle =
-    (marked && text.length >= MIN_MARKED_CHARS) ||
+    (hasArticleMarkup(facts, jsonLd) && text.length >= MIN_MARKED_CHARS) ||
     (publishedAt !== undefined && prose >= 1) ||
     (prose >= 2 && text.length >= MIN_UNMARKED_CHARS);
   if (!isArticle) return { kind: 'other', reason: 'no article markup, date or running text of article length' };
 
-  const siteName = meta($, 'meta[property="og:site_name"]');
-  const title = collapse(jsonLd.headline ?? meta($, 'meta[property="og:title"]') ?? firstText($, 'h1') ?? cleanTitle($('title').text(), siteName));
+  const siteName = meta(facts.meta, 'property:og:site_name');
+  const title = collapse(jsonLd.headline ?? meta(facts.meta, 'property:og:title') ?? textOrUndefined(facts.firstH1) ?? cleanTitle(facts.title, siteName));
   return {
     kind: 'article',
-    article: { title, text, author: authorOf($, jsonLd), publishedAt, canonicalUrl: canonicalOf($, pageUrl) },
+    article: { title, text, author: authorOf(facts, jsonLd), publishedAt, canonicalUrl: canonicalOf(facts, pageUrl) },
   };
+}
+
+/**
+ * Parses as the crawler does: crawlee's CheerioCrawler builds its tree with htmlparser2, which
+ * is also linear on deeply nested markup where a spec-exact parser rescans open elements.
+ */
+export function parseHtml(html: string): CheerioAPI {
+  return cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
 }
 
 /**
@@ -238,7 +233,7 @@ function classify($: CheerioAPI, pageUrl: string): PageKind {
  */
 export function extractPage(html: string | CheerioAPI, pageUrl: string): PageKind {
   try {
-    return classify(typeof html === 'string' ? cheerio.load(html) : html, pageUrl);
+    return classify(typeof html === 'string' ? parseHtml(html) : html, pageUrl);
   } catch (error) {
     return { kind: 'other', reason: `the page could not be read as HTML (${(error as Error).message.split('\n')[0]})` };
   }

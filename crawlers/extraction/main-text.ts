@@ -18,7 +18,7 @@ import {
   SKIP_TAGS,
   STRONG_BOILERPLATE_NAMES,
 } from './rules.ts';
-import { collapse, contains, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
+import { ancestors, collapse, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
 
 interface Stats {
   /** Characters of whitespace-collapsed text. */
@@ -157,9 +157,11 @@ const RUNNER_UP_SHARE = 0.75;
 function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, number]>, scores: Map<HtmlNode, number>, root: HtmlNode): HtmlNode {
   const runnersUp = ranked.slice(1, 5).filter(([, score]) => score / topScore >= RUNNER_UP_SHARE).map(([node]) => node);
   if (runnersUp.length >= SHARED_ANCESTOR_VOTES) {
-    for (let ancestor = top.parent; ancestor && ancestor !== root; ancestor = ancestor.parent) {
-      const votes = runnersUp.filter((node) => contains(ancestor!, node)).length;
-      if (votes >= SHARED_ANCESTOR_VOTES) {
+    const votes = new Map<HtmlNode, number>();
+    for (const node of runnersUp) for (const ancestor of ancestors(node)) votes.set(ancestor, (votes.get(ancestor) ?? 0) + 1);
+    for (const ancestor of ancestors(top)) {
+      if (ancestor === root) break;
+      if ((votes.get(ancestor) ?? 0) >= SHARED_ANCESTOR_VOTES) {
         top = ancestor;
         break;
       }
