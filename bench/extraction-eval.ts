@@ -34,9 +34,14 @@ export function pagePath(dir: string, page: EvalPage): string {
   return join(dir, 'pages', `${page.file}.gz`);
 }
 
+/** The page's raw bytes as fetched. */
+export function readRawPage(dir: string, page: EvalPage): Buffer {
+  return gunzipSync(readFileSync(pagePath(dir, page)));
+}
+
 /** Raw bytes as fetched, decoded as the crawler decodes them (no Content-Type header is kept in the set). */
 export function readPage(dir: string, page: EvalPage): { bytes: number; html: string } {
-  const raw = gunzipSync(readFileSync(pagePath(dir, page)));
+  const raw = readRawPage(dir, page);
   return { bytes: raw.length, html: decodeDocument(raw).text };
 }
 

@@ -290,8 +290,9 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     }
     if (!isElement(node)) continue;
     const tag = tagOf(node);
-    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || tag === 'h1') continue;
     const s = stats.get(node);
+    // An h1 is the title, kept apart, unless broken markup left the story inside it.
+    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren)) continue;
     if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness) || isLinkList(node, s))) {
       dropDanglingLeadIn();
       continue;
