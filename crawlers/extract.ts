@@ -1,6 +1,7 @@
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { extractMainText } from './extraction/main-text.ts';
+import { readabilityParagraphs } from './extraction/second-opinion.ts';
 import { ARTICLE_TYPES, LISTING_PATHS } from './extraction/rules.ts';
 import { collectFacts, textOrUndefined, type PageFacts } from './extraction/facts.ts';
 import { collapse, type HtmlNode } from './extraction/tree.ts';
@@ -38,9 +39,16 @@ const MIN_UNMARKED_CHARS = 400;
 const PROSE_PARAGRAPH_CHARS = 80;
 /** Below this, even a marked-up article page has no story text to keep. */
 const MIN_MARKED_CHARS = 30;
+/** Below this much text, Readability is asked too; its text is taken when it finds this many times more. */
+const SECOND_OPINION_CHARS = 500;
+const SECOND_OPINION_GAIN = 2;
+/** Readability slows down quadratically on pathological nesting; real pages stay far below this depth. */
+const SECOND_OPINION_MAX_DEPTH = 400;
 /** JSON-LD articleBody replaces the extracted text when ours holds less than this share of it. */
 const ARTICLE_BODY_SHARE = 0.6;
 const MIN_ARTICLE_BODY_CHARS = 200;
+
+const textLength = (paragraphs: string[]) => paragraphs.reduce((sum, p) => sum + p.length, 0);
 
 function authorName(value: unknown): string | undefined {
   if (typeof value === 'string') return value.trim() || undefined;
@@ -188,13 +196,21 @@ function storyText(paragraphs: string[], articleBody: string | undefined): strin
   return text;
 }
 
-function classify($: CheerioAPI, pageUrl: string): PageKind {
+function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
+  const $ = typeof html === 'string' ? parseHtml(html) : html;
   const facts = collectFacts($.root()[0] as HtmlNode);
   const redirect = refreshTarget(facts.meta, pageUrl);
   if (redirect && redirect !== pageUrl) return { kind: 'redirect', target: redirect };
 
   const jsonLd = readJsonLd(facts.jsonLd);
   const main = extractMainText(facts.body ?? ($.root()[0] as HtmlNode));
+  if (textLength(main.paragraphs) < SECOND_OPINION_CHARS && facts.depth <= SECOND_OPINION_MAX_DEPTH) {
+    const second = readabilityParagraphs(typeof html === 'string' ? html : $.html());
+    if (textLength(second) >= SECOND_OPINION_GAIN * textLength(main.paragraphs)) {
+      main.paragraphs = second;
+      main.linkDensity = 0;
+    }
+  }
   const text = storyText(main.paragraphs, jsonLd.articleBody);
   const publishedAt = publishedTime(facts, jsonLd);
 
@@ -233,7 +249,7 @@ export function parseHtml(html: string): CheerioAPI {
  */
 export function extractPage(html: string | CheerioAPI, pageUrl: string): PageKind {
   try {
-    return classify(typeof html === 'string' ? parseHtml(html) : html, pageUrl);
+    return classify(html, pageUrl);
   } catch (error) {
     return { kind: 'other', reason: `the page could not be read as HTML (${(error as Error).message.split('\n')[0]})` };
   }

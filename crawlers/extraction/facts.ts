@@ -19,20 +19,25 @@ export interface PageFacts {
   datetime?: string;
   /** First element named as the author: itemprop=author, rel=author, class author or byline. */
   authorElement?: HtmlNode;
+  /** Deepest element nesting seen. */
+  depth: number;
 }
 
 const AUTHOR_CLASS = /(^|\s)(author|byline)(\s|$)/i;
 
 export function collectFacts(root: HtmlNode): PageFacts {
-  const facts: PageFacts = { meta: new Map(), jsonLd: [], title: '', articleWithHeadline: false, hasArticleBody: false };
+  const facts: PageFacts = { meta: new Map(), jsonLd: [], title: '', articleWithHeadline: false, hasArticleBody: false, depth: 0 };
   let publishedDatetime: string | undefined;
   let scopedDatetime: string | undefined;
   let anyDatetime: string | undefined;
-  const stack: Array<[HtmlNode, boolean, boolean]> = [[root, false, false]];
+  const stack: Array<[HtmlNode, boolean, boolean, number]> = [[root, false, false, 0]];
   while (stack.length) {
-    const [node, inArticle, inMain] = stack.pop()!;
+    const [node, inArticle, inMain, depth] = stack.pop()!;
+    if (depth > facts.depth) facts.depth = depth;
     if (!isElement(node) && node !== root) continue;
     const tag = tagOf(node);
+    // A refresh inside <noscript> sends script-less clients to an "enable JavaScript" page; the story is here.
+    if (tag === 'noscript') continue;
     const attribs = node.attribs ?? {};
     const itemprop = attribs.itemprop?.toLowerCase();
     if (tag === 'meta') {
@@ -70,7 +75,7 @@ export function collectFacts(root: HtmlNode): PageFacts {
     if (children) {
       const article = inArticle || tag === 'article';
       const main = inMain || tag === 'main';
-      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], article, main]);
+      for (let i = children.length - 1; i >= 0; i--) stack.push([children[i], article, main, depth + 1]);
     }
   }
   facts.datetime = publishedDatetime ?? scopedDatetime ?? anyDatetime;

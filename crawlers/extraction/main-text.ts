@@ -183,7 +183,13 @@ function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, numbe
 }
 
 /** The story container and the sibling blocks that belong with it, by Readability's scoring. */
-function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode): HtmlNode[] {
+function scoreCandidates(
+  order: HtmlNode[],
+  stats: Map<HtmlNode, Stats>,
+  excluded: Set<HtmlNode>,
+  root: HtmlNode,
+  cms: HtmlNode | undefined,
+): HtmlNode[] {
   const scores = new Map<HtmlNode, number>();
   for (const node of order) {
     const s = stats.get(node)!;
@@ -202,11 +208,17 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
     scores.set(node, final);
     if (!excluded.has(node)) ranked.push([node, final]);
   }
-  if (!ranked.length) return [];
+  if (!ranked.length) return cms ? [cms] : [];
   ranked.sort((a, b) => b[1] - a[1]);
   let [top, topScore] = ranked[0];
-  top = promote(top, topScore, ranked, scores, root);
-  topScore = Math.max(topScore, scores.get(top) ?? topScore);
+  if (cms) {
+    // A known CMS container is the story; scoring only decides which of its siblings join it.
+    top = cms;
+    topScore = scores.get(cms) ?? topScore;
+  } else {
+    top = promote(top, topScore, ranked, scores, root);
+    topScore = Math.max(topScore, scores.get(top) ?? topScore);
+  }
   // A wrapper with a single element child adds nothing; its parent may hold the story's other parts.
   while (top.parent && top.parent !== root && (top.parent.children ?? []).filter(isElement).length === 1) top = top.parent;
   const parent = top.parent;
@@ -223,13 +235,19 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
     if (
       sibling === top ||
       (scores.get(sibling) ?? -Infinity) + bonus >= threshold ||
-      (isP && s.chars > 80 && density < 0.25) ||
+      ((isP || isProseBlock(sibling, s)) && s.chars > 80 && density < 0.25) ||
       (isP && s.chars > 0 && s.chars <= 80 && density === 0 && /[.!?。]$/.test(textOf(sibling)))
     ) {
       chosen.push(sibling);
     }
   }
   return chosen;
+}
+
+/** A div or section of running text beside the story (a standfirst, an intro): sentences, few links. */
+function isProseBlock(node: HtmlNode, s: Stats): boolean {
+  const tag = tagOf(node);
+  return (tag === 'div' || tag === 'section') && s.blockChildren <= 2 && /[.!?。]["'”»)]?\s*$/.test(textOf(node));
 }
 
 /** Lists, menus and "read more" blocks: mostly link text, little prose. */
@@ -344,8 +362,7 @@ export interface MainText {
 
 function attempt(root: HtmlNode, order: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness): MainText {
   const excluded = excludedSet(order, stats, root, strictness);
-  const cms = cmsContainer(order, stats, excluded);
-  const nodes = cms ? [cms] : scoreCandidates(order, stats, excluded, root);
+  const nodes = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
   const paragraphs = renderBlocks(nodes, stats, strictness);
   let chars = 0;
   let linkChars = 0;
@@ -374,4 +391,10 @@ export function extractMainText(root: HtmlNode): MainText {
   }
   const longest = Math.max(...attempts.map(textLength));
   return attempts.find((main) => textLength(main) * 2 >= longest) ?? attempts[0];
+}
+
+/** Paragraphs of an already isolated story (e.g. Readability's output), rendered as ours are. */
+export function renderParagraphs(root: HtmlNode): string[] {
+  const { stats } = computeStats(root);
+  return renderBlocks(root.children ?? [], stats, 'tags');
 }

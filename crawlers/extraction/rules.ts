@@ -29,7 +29,7 @@ export const BOILERPLATE_NAMES = new RegExp(
     'sponsor', 'promo', 'quang-?cao', 'quangcao', 'taboola', 'outbrain', 'byline', 'author', 'tac-?gia', 'posted-?on',
     'entry-?meta', 'post-?meta', 'article-?meta', 'meta-?data', 'metadata', 'dateline', 'timestamp', 'published',
     'post-?date', 'entry-?date', 'date-?time', 'datetime', 'tags', 'tag-?list', 'tagcloud', 'keyword', 'tu-?khoa',
-    'category', 'categories', 'print', 'toolbar', 'tool-?bar', 'rating', 'vote', 'navigation', 'navbar', 'menu',
+    'category', 'categories', 'toolbar', 'tool-?bar', 'rating', 'vote', 'navigation', 'navbar', 'menu',
     'masthead', 'footer', 'copyright', 'imprint', 'impressum', 'disclaimer', 'skip-?link', 'screen-?reader',
     'visually-?hidden', 'sr-only', 'caption', 'credit', 'copyright', 'most-?read', 'most-?popular', 'popular',
     'trending', 'doc-?nhieu', 'docnhieu', 'next-?post', 'prev-?post', 'post-?nav', 'nav-?links', 'jp-relatedposts',
