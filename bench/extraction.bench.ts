@@ -3,7 +3,7 @@
 // throwaway venv made by scripts/trafilatura-venv.sh) on the same pages in the same run.
 //   npm run bench:extraction [-- --compare] [-- --dir ../shared/data/extraction-eval] [-- --dump out.json]
 import { spawnSync } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
@@ -81,7 +81,26 @@ function report(run: Run): void {
   for (const [label, group] of groups) console.log(`  ${label.padEnd(15)} (${String(group.length).padStart(3)} pages)  ${fmt(scorePages(group, run.outputs))}`);
 }
 
+/** Publication time (as declared, offset kept) and author against the fixture site's expected.json. */
+function metadataAccuracy(): void {
+  const site = join(root, 'tests/fixtures/site');
+  const expected = JSON.parse(readFileSync(join(site, 'expected.json'), 'utf8')) as {
+    articles: Array<{ url: string; publishedAt: string; author: string }>;
+  };
+  let times = 0;
+  let authors = 0;
+  for (const article of expected.articles) {
+    const result = extractPage(decodeDocument(readFileSync(join(site, article.url))).text, `http://fixture.example${article.url}`);
+    if (result.kind !== 'article') continue;
+    if (result.article.publishedAt === article.publishedAt) times++;
+    if (result.article.author === article.author) authors++;
+  }
+  const n = expected.articles.length;
+  console.log(`\nFixture site metadata (${n} articles): published time exact with offset ${times}/${n}, author ${authors}/${n}`);
+}
+
 console.log(`Evaluation set: ${dir} (${pages.length} pages)`);
+metadataAccuracy();
 const runs: Run[] = [runMediawatch()];
 report(runs[0]);
 if (args.includes('--compare')) {
