@@ -1,6 +1,10 @@
 import * as cheerio from 'cheerio';
-import type { CheerioAPI, Cheerio } from 'cheerio';
-import type { AnyNode, Element } from 'domhandler';
+import type { CheerioAPI } from 'cheerio';
+import { extractMainText } from './extraction/main-text.ts';
+import { readabilityParagraphs } from './extraction/second-opinion.ts';
+import { ARTICLE_TYPES, LISTING_PATHS } from './extraction/rules.ts';
+import { collectFacts, textOrUndefined, type PageFacts } from './extraction/facts.ts';
+import { collapse, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
 
 /** What a news page yields when it is an article. */
@@ -8,7 +12,7 @@ export interface ExtractedArticle {
   title: string;
   text: string;
   author?: string;
-  /** ISO 8601, as declared by the page. */
+  /** ISO 8601, as declared by the page (its time zone kept). */
   publishedAt?: string;
   /** Absolute canonical URL (the page's own URL when it declares none). */
   canonicalUrl: string;
@@ -17,98 +21,98 @@ export interface ExtractedArticle {
 export type PageKind =
   | { kind: 'article'; article: ExtractedArticle }
   | { kind: 'redirect'; target: string }
-  | { kind: 'other' };
-
-/** Article bodies shorter than this are teasers or info pages, not articles. */
-const MIN_BODY_CHARS = 150;
-
-/** Containers that hold the story text on common Vietnamese and international CMSs. */
-const BODY_SELECTORS = [
-  '[itemprop="articleBody"]',
-  '.article-body',
-  '.article-content',
-  '.detail-content',
-  '.entry-content',
-  '.post-content',
-  '.content-detail',
-  '.fck_detail',
-  'article',
-  'main',
-];
-
-/** Boilerplate inside or around an article: never part of the body text. */
-const BOILERPLATE =
-  'script, style, noscript, template, iframe, nav, header, footer, aside, form, button, ' +
-  '[class*="comment"], [id*="comment"], [class*="related"], [class*="share"], [class*="social"], ' +
-  '.ads, .ad, [class*="ads-"], [class*=" ads"], [id^="ads"], [class*="advert"], [class*="quang-cao"], ' +
-  '[class*="banner"], [class*="breadcrumb"], ' +
-  '[class*="tags"], [class*="sidebar"], [class*="meta"], [class*="author"], .print, h1';
-
-/** Block-level elements whose text forms the paragraphs of the body. */
-const BLOCKS = 'p, h2, h3, h4, h5, h6, li, blockquote, pre, figcaption, td';
+  | { kind: 'other'; reason: string };
 
 interface JsonLdArticle {
+  isArticle: boolean;
   headline?: string;
   datePublished?: string;
   author?: string;
+  articleBody?: string;
 }
 
-const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle)$/;
+/** A story list or menu, not running text: most of the container's text is link text. */
+const MAX_LINK_DENSITY = 0.5;
+/** Without any article markup, running text of this length (in real paragraphs) makes an article. */
+const MIN_UNMARKED_CHARS = 400;
+/** A paragraph counts as prose from this length. */
+const PROSE_PARAGRAPH_CHARS = 80;
+/** Below this, even a marked-up article page has no story text to keep. */
+const MIN_MARKED_CHARS = 30;
+/** Below this much text, Readability is asked too; its text is taken when it finds this many times more. */
+const SECOND_OPINION_CHARS = 500;
+const SECOND_OPINION_GAIN = 2;
+/** Readability slows down quadratically on pathological nesting; real pages stay far below this depth. */
+const SECOND_OPINION_MAX_DEPTH = 400;
+/** JSON-LD articleBody replaces the extracted text when ours holds less than this share of it. */
+const ARTICLE_BODY_SHARE = 0.6;
+const MIN_ARTICLE_BODY_CHARS = 200;
 
-function collapse(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
-}
+const textLength = (paragraphs: string[]) => paragraphs.reduce((sum, p) => sum + p.length, 0);
 
 function authorName(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') return value.trim() || undefined;
   if (Array.isArray(value)) return value.map(authorName).filter(Boolean).join(', ') || undefined;
   if (value && typeof value === 'object' && 'name' in value) return authorName((value as { name: unknown }).name);
   return undefined;
 }
 
+function jsonLdNodes(data: unknown): Array<Record<string, unknown>> {
+  const nodes: Array<Record<string, unknown>> = [];
+  const queue: unknown[] = [data];
+  while (queue.length) {
+    const item = queue.shift();
+    if (Array.isArray(item)) queue.push(...item);
+    else if (item && typeof item === 'object') {
+      const record = item as Record<string, unknown>;
+      nodes.push(record);
+      if (record['@graph']) queue.push(record['@graph']);
+      if (record.mainEntity) queue.push(record.mainEntity);
+    }
+  }
+  return nodes;
+}
+
 /** Reads schema.org article data; tolerant of arrays, @graph and broken JSON (skipped). */
-function readJsonLd($: CheerioAPI): JsonLdArticle {
-  const found: JsonLdArticle = {};
-  $('script[type="application/ld+json"]').each((_, el) => {
+function readJsonLd(blocks: string[]): JsonLdArticle {
+  const found: JsonLdArticle = { isArticle: false };
+  for (const block of blocks) {
     let data: unknown;
     try {
-      data = JSON.parse($(el).text());
+      data = JSON.parse(block);
     } catch {
-      return;
+      continue;
     }
-    const nodes: unknown[] = Array.isArray(data) ? data : [data];
-    for (const node of nodes.flatMap((n) => (n && typeof n === 'object' && '@graph' in n ? (n['@graph'] as unknown[]) : [n]))) {
-      if (!node || typeof node !== 'object') continue;
-      const record = node as Record<string, unknown>;
+    for (const record of jsonLdNodes(data)) {
       const types = ([] as unknown[]).concat(record['@type'] ?? []);
       if (!types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t))) continue;
+      found.isArticle = true;
       found.headline ??= typeof record.headline === 'string' ? record.headline : undefined;
       found.datePublished ??= typeof record.datePublished === 'string' ? record.datePublished : undefined;
       found.author ??= authorName(record.author);
+      found.articleBody ??= typeof record.articleBody === 'string' ? record.articleBody : undefined;
     }
-  });
+  }
   return found;
 }
 
-function meta($: CheerioAPI, ...selectors: string[]): string | undefined {
-  for (const selector of selectors) {
-    const value = $(selector).first().attr('content')?.trim();
+type MetaTags = PageFacts['meta'];
+
+function meta(tags: MetaTags, ...keys: string[]): string | undefined {
+  for (const key of keys) {
+    const value = tags.get(key);
     if (value) return value;
   }
   return undefined;
 }
 
 function validDate(value: string | undefined): string | undefined {
-  return value && !Number.isNaN(Date.parse(value)) ? value : undefined;
+  return value && !Number.isNaN(Date.parse(value)) ? value.trim() : undefined;
 }
 
 /** The meta refresh target, if the page is a redirect stub. */
-function refreshTarget($: CheerioAPI, pageUrl: string): string | undefined {
-  const content = $('meta[http-equiv]')
-    .filter((_, el) => ($(el).attr('http-equiv') ?? '').toLowerCase() === 'refresh')
-    .first()
-    .attr('content');
-  const match = content?.match(/url\s*=\s*['"]?([^'";]+)/i);
+function refreshTarget(tags: MetaTags, pageUrl: string): string | undefined {
+  const match = tags.get('http-equiv:refresh')?.match(/url\s*=\s*['"]?([^'";]+)/i);
   if (!match) return undefined;
   try {
     return new URL(match[1].trim(), pageUrl).href;
@@ -117,80 +121,136 @@ function refreshTarget($: CheerioAPI, pageUrl: string): string | undefined {
   }
 }
 
-/** Picks the element holding the story: a known container, else the one with the most paragraph text. */
-function findBodyContainer($: CheerioAPI): Cheerio<Element> | undefined {
-  for (const selector of BODY_SELECTORS) {
-    const candidate = $(selector).first();
-    if (candidate.length && collapse(candidate.text()).length >= MIN_BODY_CHARS) return candidate as Cheerio<Element>;
-  }
-  let best: Cheerio<Element> | undefined;
-  let bestLength = 0;
-  $('p').each((_, p) => {
-    const parent = $(p).parent();
-    const length = parent.children('p').text().length;
-    if (length > bestLength) {
-      best = parent as unknown as Cheerio<Element>;
-      bestLength = length;
-    }
-  });
-  return best;
-}
-
-function bodyText($: CheerioAPI, container: Cheerio<AnyNode>): string {
-  const clone = $(container.clone() as Cheerio<AnyNode>);
-  clone.find(BOILERPLATE).remove();
-  const blocks = clone
-    .find(BLOCKS)
-    // A block nested in another (p inside li or blockquote) would repeat its text.
-    .filter((_, el) => $(el).parents(BLOCKS).length === 0)
-    .map((_, el) => collapse($(el).text()))
-    .get()
-    .filter((text) => text.length > 0);
-  return blocks.length ? blocks.join('\n\n') : collapse(clone.text());
-}
-
 function cleanTitle(raw: string, siteName: string | undefined): string {
   const title = collapse(raw);
   if (siteName && title.endsWith(siteName)) return title.slice(0, -siteName.length).replace(/\s*[|\-–—:]\s*$/, '').trim();
   return title;
 }
 
-/**
- * Classifies a fetched HTML page and extracts the article if it is one.
- * An article needs a publication date (JSON-LD, meta tags or <time>) and a body of real length;
- * home, category and info pages have neither and are only followed for links.
- */
-export function extractPage(html: string | CheerioAPI, pageUrl: string): PageKind {
-  const $ = typeof html === 'string' ? cheerio.load(html) : html;
-  const redirect = refreshTarget($, pageUrl);
-  if (redirect && redirect !== pageUrl) return { kind: 'redirect', target: redirect };
-
-  const jsonLd = readJsonLd($);
-  const publishedAt =
+function publishedTime(facts: PageFacts, jsonLd: JsonLdArticle): string | undefined {
+  return (
     validDate(jsonLd.datePublished) ??
-    validDate(meta($, 'meta[property="article:published_time"]', 'meta[itemprop="datePublished"]', 'meta[name="pubdate"]', 'meta[name="publishdate"]')) ??
-    validDate($('article time[datetime], main time[datetime], time[datetime]').first().attr('datetime'));
-  const container = findBodyContainer($);
-  if (!container) return { kind: 'other' };
-  const text = bodyText($, container);
-  if (!publishedAt || text.length < MIN_BODY_CHARS) return { kind: 'other' };
-
-  const siteName = meta($, 'meta[property="og:site_name"]');
-  const title = collapse(
-    jsonLd.headline ?? meta($, 'meta[property="og:title"]') ?? ($('h1').first().text() || cleanTitle($('title').text(), siteName)),
+    validDate(
+      meta(
+        facts.meta,
+        'property:article:published_time',
+        'itemprop:datepublished',
+        'name:pubdate',
+        'name:publishdate',
+        'name:publish-date',
+        'property:og:published_time',
+        'name:dc.date.issued',
+        'name:dcterms.date',
+        'name:date',
+      ),
+    ) ??
+    validDate(facts.datetime)
   );
-  const author =
-    jsonLd.author ??
-    meta($, 'meta[name="author"]', 'meta[property="article:author"]') ??
-    (collapse($('[itemprop="author"], [rel="author"], .author, .byline').first().text()) || undefined);
-  const canonicalHref = $('link[rel="canonical"]').attr('href') ?? meta($, 'meta[property="og:url"]');
-  let canonicalUrl = canonicalizeUrl(pageUrl);
+}
+
+/** A URL is not an author; names over a line long are captions, not bylines. */
+function plausibleAuthor(value: string | undefined): string | undefined {
+  const name = value ? collapse(value) : undefined;
+  return name && !/^https?:\/\//i.test(name) && name.length <= 100 ? name : undefined;
+}
+
+function authorOf(facts: PageFacts, jsonLd: JsonLdArticle): string | undefined {
+  return (
+    plausibleAuthor(jsonLd.author) ??
+    plausibleAuthor(meta(facts.meta, 'name:author', 'property:article:author')) ??
+    plausibleAuthor(textOrUndefined(facts.authorElement))
+  );
+}
+
+function canonicalOf(facts: PageFacts, pageUrl: string): string {
+  const canonicalHref = facts.canonicalHref ?? meta(facts.meta, 'property:og:url');
   if (canonicalHref) {
     try {
-      canonicalUrl = canonicalizeUrl(new URL(canonicalHref, pageUrl).href);
+      return canonicalizeUrl(new URL(canonicalHref, pageUrl).href);
     } catch {
       // A malformed canonical link is ignored; the page URL stands.
     }
   }
-  return { kind: 'article', article: { title, text, author, publishedAt, canonicalUrl } };
+  return canonicalizeUrl(pageUrl);
+}
+
+/** Article markup: schema.org article data, og:type=article, an articleBody, or an <article> with a headline. */
+function hasArticleMarkup(facts: PageFacts, jsonLd: JsonLdArticle): boolean {
+  return jsonLd.isArticle || meta(facts.meta, 'property:og:type')?.toLowerCase() === 'article' || facts.hasArticleBody || facts.articleWithHeadline;
+}
+
+function isListingUrl(pageUrl: string): boolean {
+  try {
+    const url = new URL(pageUrl);
+    return LISTING_PATHS.test(url.pathname + url.search);
+  } catch {
+    return false;
+  }
+}
+
+/** The story text: the extracted paragraphs, or JSON-LD articleBody when ours clearly missed part of it. */
+function storyText(paragraphs: string[], articleBody: string | undefined): string {
+  const text = paragraphs.join('\n\n');
+  const body = articleBody ? articleBody.replace(/<[^>]+>/g, ' ').replace(/[ \t]+/g, ' ').trim() : '';
+  if (body.length >= MIN_ARTICLE_BODY_CHARS && text.length < ARTICLE_BODY_SHARE * body.length) return body;
+  return text;
+}
+
+function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
+  const $ = typeof html === 'string' ? parseHtml(html) : html;
+  const facts = collectFacts($.root()[0] as HtmlNode);
+  const redirect = refreshTarget(facts.meta, pageUrl);
+  if (redirect && redirect !== pageUrl) return { kind: 'redirect', target: redirect };
+
+  const jsonLd = readJsonLd(facts.jsonLd);
+  const main = extractMainText(facts.body ?? ($.root()[0] as HtmlNode));
+  if (textLength(main.paragraphs) < SECOND_OPINION_CHARS && facts.depth <= SECOND_OPINION_MAX_DEPTH) {
+    const second = readabilityParagraphs(typeof html === 'string' ? html : $.html());
+    if (textLength(second) >= SECOND_OPINION_GAIN * textLength(main.paragraphs)) {
+      main.paragraphs = second;
+      main.linkDensity = 0;
+    }
+  }
+  const text = storyText(main.paragraphs, jsonLd.articleBody);
+  const publishedAt = publishedTime(facts, jsonLd);
+
+  if (!text) return { kind: 'other', reason: 'no running text on the page' };
+  if (main.linkDensity > MAX_LINK_DENSITY && !jsonLd.isArticle) return { kind: 'other', reason: 'a list of links (home, category or menu page)' };
+  if (isListingUrl(pageUrl) && !jsonLd.isArticle) return { kind: 'other', reason: 'a home, category, tag or search page' };
+  const prose = main.paragraphs.filter((p) => p.length >= PROSE_PARAGRAPH_CHARS).length;
+  const isArticle =
+    (hasArticleMarkup(facts, jsonLd) && text.length >= MIN_MARKED_CHARS) ||
+    (publishedAt !== undefined && prose >= 1) ||
+    (prose >= 2 && text.length >= MIN_UNMARKED_CHARS);
+  if (!isArticle) return { kind: 'other', reason: 'no article markup, date or running text of article length' };
+
+  const siteName = meta(facts.meta, 'property:og:site_name');
+  const title = collapse(jsonLd.headline ?? meta(facts.meta, 'property:og:title') ?? textOrUndefined(facts.firstH1) ?? cleanTitle(facts.title, siteName));
+  return {
+    kind: 'article',
+    article: { title, text, author: authorOf(facts, jsonLd), publishedAt, canonicalUrl: canonicalOf(facts, pageUrl) },
+  };
+}
+
+/**
+ * Parses as the crawler does: crawlee's CheerioCrawler builds its tree with htmlparser2, which
+ * is also linear on deeply nested markup where a spec-exact parser rescans open elements.
+ */
+export function parseHtml(html: string): CheerioAPI {
+  return cheerio.load(html, { xml: { xmlMode: false, decodeEntities: true } });
+}
+
+/**
+ * Classifies a fetched HTML page and extracts the article if it is one. Article markup (JSON-LD
+ * article types, og:type=article, itemprop=articleBody, an <article> with a headline), a
+ * publication date, or running text of article length make an article, whatever the body length;
+ * link lists, listing URLs and pages without running text are not articles, and say why.
+ * Never throws: a page that cannot be read is "not an article" with the reason.
+ */
+export function extractPage(html: string | CheerioAPI, pageUrl: string): PageKind {
+  try {
+    return classify(html, pageUrl);
+  } catch (error) {
+    return { kind: 'other', reason: `the page could not be read as HTML (${(error as Error).message.split('\n')[0]})` };
+  }
 }

@@ -1,0 +1,400 @@
+// Main-text extraction: Readability-style block scoring (text length, commas, link density,
+// class/id weights) picks the story container and its sibling paragraphs; known CMS containers are
+// tried first; boilerplate blocks (by tag, class/id name and link density) are left out when the
+// container is rendered to paragraphs. As in Readability, a first attempt strips every
+// boilerplate-named block; when that leaves too little text, later attempts strip less.
+// All walks are iterative (see tree.ts).
+import {
+  AD_TOKENS,
+  BLOCK_TAGS,
+  BOILERPLATE_NAMES,
+  BOILERPLATE_TAGS,
+  CAPTION_TAGS,
+  CMS_CONTAINER_CLASSES,
+  NEGATIVE_NAMES,
+  PARAGRAPH_TAGS,
+  POSITIVE_NAMES,
+  PROTECTED_NAMES,
+  SKIP_TAGS,
+  STRONG_BOILERPLATE_NAMES,
+} from './rules.ts';
+import { ancestors, collapse, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
+
+interface Stats {
+  /** Characters of whitespace-collapsed text. */
+  chars: number;
+  /** Of which inside links. */
+  linkChars: number;
+  commas: number;
+  /** Direct element children that are block-level. */
+  blockChildren: number;
+}
+
+/** How much an attempt strips: every boilerplate name, only unmistakable ones, or tags only. */
+type Strictness = 'names' | 'strong' | 'tags';
+const ATTEMPTS: Strictness[] = ['names', 'strong', 'tags'];
+
+const COMMAS = /[,，、،]/g;
+/** A boilerplate-looking element holding most of the page's text is a page wrapper, not boilerplate. */
+const WRAPPER_SHARE = 0.7;
+const MIN_PARAGRAPH_CHARS = 25;
+/** An attempt yielding less text than this is retried with less stripping (Readability: 500). */
+const ENOUGH_CHARS = 500;
+/** A CMS container is trusted when it holds this much text, mostly outside links. */
+const MIN_CMS_CHARS = 200;
+
+function countMatches(text: string, pattern: RegExp): number {
+  pattern.lastIndex = 0;
+  let count = 0;
+  while (pattern.exec(text)) count++;
+  return count;
+}
+
+/** Boilerplate by tag (nav, footer, aside…) or, depending on strictness, by class/id name. */
+export function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names'): boolean {
+  const tag = tagOf(node);
+  if (BOILERPLATE_TAGS.has(tag)) return true;
+  const attribs = node.attribs;
+  if (!attribs || strictness === 'tags') return false;
+  if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
+  const names = namesOf(node);
+  if (!names || tag === 'body' || tag === 'article' || tag === 'main') return false;
+  if (STRONG_BOILERPLATE_NAMES.test(names)) return true;
+  if (strictness === 'strong') return false;
+  return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
+}
+
+/** Per-element text statistics in one iterative pre-order pass plus one reverse pass. */
+function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode, Stats> } {
+  const order: HtmlNode[] = [];
+  const stats = new Map<HtmlNode, Stats>();
+  const texts: HtmlNode[] = [];
+  const stack: HtmlNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      texts.push(node);
+      continue;
+    }
+    if (!isElement(node) && node !== root) continue;
+    if (node !== root && SKIP_TAGS.has(tagOf(node))) continue;
+    order.push(node);
+    stats.set(node, { chars: 0, linkChars: 0, commas: 0, blockChildren: 0 });
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  for (const text of texts) {
+    const data = text.data ?? '';
+    const parent = stats.get(text.parent!);
+    if (!parent || !/\S/.test(data)) continue;
+    parent.chars += data.replace(/\s+/g, ' ').length;
+    parent.commas += countMatches(data, COMMAS);
+  }
+  for (let i = order.length - 1; i > 0; i--) {
+    const node = order[i];
+    const own = stats.get(node)!;
+    if (tagOf(node) === 'a') own.linkChars = own.chars;
+    const parent = stats.get(node.parent!);
+    if (!parent) continue;
+    parent.chars += own.chars;
+    parent.linkChars += own.linkChars;
+    parent.commas += own.commas;
+    if (BLOCK_TAGS.has(tagOf(node))) parent.blockChildren++;
+  }
+  return { order, stats };
+}
+
+/** Elements left out at this strictness: boilerplate ones and everything inside them. */
+function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlNode, strictness: Strictness): Set<HtmlNode> {
+  const excluded = new Set<HtmlNode>();
+  const pageChars = stats.get(root)!.chars || 1;
+  for (const node of order) {
+    if (node === root) continue;
+    if ((node.parent && excluded.has(node.parent)) || (isBoilerplateElement(node, strictness) && stats.get(node)!.chars < WRAPPER_SHARE * pageChars)) {
+      excluded.add(node);
+    }
+  }
+  return excluded;
+}
+
+function linkDensity(s: Stats): number {
+  return s.chars ? s.linkChars / s.chars : 0;
+}
+
+function classWeight(node: HtmlNode): number {
+  const names = namesOf(node);
+  if (!names) return 0;
+  let weight = 0;
+  if (NEGATIVE_NAMES.test(names)) weight -= 25;
+  if (POSITIVE_NAMES.test(names)) weight += 25;
+  return weight;
+}
+
+function baseScore(node: HtmlNode): number {
+  const tag = tagOf(node);
+  let score = classWeight(node);
+  if (tag === 'div' || tag === 'article' || tag === 'section' || tag === 'main') score += 5;
+  else if (tag === 'pre' || tag === 'td' || tag === 'blockquote') score += 3;
+  else if (['address', 'ol', 'ul', 'dl', 'dd', 'dt', 'li', 'form'].includes(tag)) score -= 3;
+  else if (/^h[1-6]$/.test(tag) || tag === 'th') score -= 5;
+  return score;
+}
+
+/** Paragraph-like: a paragraph tag, or a div/section holding text but no block-level children. */
+function isParagraph(node: HtmlNode, s: Stats): boolean {
+  const tag = tagOf(node);
+  return PARAGRAPH_TAGS.has(tag) || ((tag === 'div' || tag === 'section' || tag === 'span') && s.blockChildren === 0);
+}
+
+/** Close runners-up sharing an ancestor this often mean the story is split across blocks (Readability). */
+const SHARED_ANCESTOR_VOTES = 3;
+const RUNNER_UP_SHARE = 0.75;
+
+/**
+ * Readability's promotion of the top candidate: to an ancestor shared by several close
+ * runners-up, then up the parents while their score holds up and rises.
+ */
+function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, number]>, scores: Map<HtmlNode, number>, root: HtmlNode): HtmlNode {
+  const runnersUp = ranked.slice(1, 5).filter(([, score]) => score / topScore >= RUNNER_UP_SHARE).map(([node]) => node);
+  if (runnersUp.length >= SHARED_ANCESTOR_VOTES) {
+    const votes = new Map<HtmlNode, number>();
+    for (const node of runnersUp) for (const ancestor of ancestors(node)) votes.set(ancestor, (votes.get(ancestor) ?? 0) + 1);
+    for (const ancestor of ancestors(top)) {
+      if (ancestor === root) break;
+      if ((votes.get(ancestor) ?? 0) >= SHARED_ANCESTOR_VOTES) {
+        top = ancestor;
+        break;
+      }
+    }
+  }
+  let lastScore = scores.get(top) ?? topScore;
+  const threshold = lastScore / 3;
+  for (let parent = top.parent; parent && parent !== root; parent = parent.parent) {
+    const parentScore = scores.get(parent);
+    if (parentScore === undefined) continue;
+    if (parentScore < threshold) break;
+    if (parentScore > lastScore) {
+      top = parent;
+      break;
+    }
+    lastScore = parentScore;
+  }
+  return top;
+}
+
+/** The story container and the sibling blocks that belong with it, by Readability's scoring. */
+function scoreCandidates(
+  order: HtmlNode[],
+  stats: Map<HtmlNode, Stats>,
+  excluded: Set<HtmlNode>,
+  root: HtmlNode,
+  cms: HtmlNode | undefined,
+): HtmlNode[] {
+  const scores = new Map<HtmlNode, number>();
+  for (const node of order) {
+    const s = stats.get(node)!;
+    if (excluded.has(node) || s.chars < MIN_PARAGRAPH_CHARS || !isParagraph(node, s)) continue;
+    const contentScore = 1 + s.commas + Math.min(Math.floor(s.chars / 100), 3);
+    let level = 0;
+    for (let ancestor = node.parent; ancestor && ancestor !== root && level < 5; ancestor = ancestor.parent, level++) {
+      if (!stats.has(ancestor)) break;
+      const score = scores.get(ancestor) ?? baseScore(ancestor);
+      scores.set(ancestor, score + contentScore / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
+    }
+  }
+  const ranked: Array<[HtmlNode, number]> = [];
+  for (const [node, score] of scores) {
+    const final = score * (1 - linkDensity(stats.get(node)!));
+    scores.set(node, final);
+    if (!excluded.has(node)) ranked.push([node, final]);
+  }
+  if (!ranked.length) return cms ? [cms] : [];
+  ranked.sort((a, b) => b[1] - a[1]);
+  let [top, topScore] = ranked[0];
+  if (cms) {
+    // A known CMS container is the story; scoring only decides which of its siblings join it.
+    top = cms;
+    topScore = scores.get(cms) ?? topScore;
+  } else {
+    top = promote(top, topScore, ranked, scores, root);
+    topScore = Math.max(topScore, scores.get(top) ?? topScore);
+  }
+  // A wrapper with a single element child adds nothing; its parent may hold the story's other parts.
+  while (top.parent && top.parent !== root && (top.parent.children ?? []).filter(isElement).length === 1) top = top.parent;
+  const parent = top.parent;
+  if (!parent || parent === root) return [top];
+  const threshold = Math.max(10, topScore * 0.2);
+  const topClass = top.attribs?.class ?? '';
+  const chosen: HtmlNode[] = [];
+  for (const sibling of parent.children ?? []) {
+    const s = stats.get(sibling);
+    if (!s || (sibling !== top && excluded.has(sibling))) continue;
+    const bonus = topClass && sibling.attribs?.class === topClass ? topScore * 0.2 : 0;
+    const density = linkDensity(s);
+    const isP = tagOf(sibling) === 'p';
+    if (
+      sibling === top ||
+      (scores.get(sibling) ?? -Infinity) + bonus >= threshold ||
+      ((isP || isProseBlock(sibling, s)) && s.chars > 80 && density < 0.25) ||
+      (isP && s.chars > 0 && s.chars <= 80 && density === 0 && /[.!?。]$/.test(textOf(sibling)))
+    ) {
+      chosen.push(sibling);
+    }
+  }
+  return chosen;
+}
+
+/** A div or section of running text beside the story (a standfirst, an intro): sentences, few links. */
+function isProseBlock(node: HtmlNode, s: Stats): boolean {
+  const tag = tagOf(node);
+  return (tag === 'div' || tag === 'section') && s.blockChildren <= 2 && /[.!?。]["'”»)]?\s*$/.test(textOf(node));
+}
+
+/** Lists, menus and "read more" blocks: mostly link text, little prose. */
+function isLinkList(node: HtmlNode, s: Stats): boolean {
+  if (!s.chars) return false;
+  const density = linkDensity(s);
+  const tag = tagOf(node);
+  if (tag === 'a') return false;
+  if (tag === 'p') return density > 0.8 && s.chars < 120;
+  return s.commas < 10 && density > 0.5;
+}
+
+/** A block that only introduces what follows: a heading, or a short line ending in a colon. */
+function isLeadIn(text: string, tag: string): boolean {
+  return /^h[2-6]$/.test(tag) || (text.length < 60 && /[:：]$/.test(text));
+}
+
+/**
+ * Renders the chosen nodes to paragraphs (one string per block), leaving out skipped tags, h1 (the
+ * title is kept apart), captions, boilerplate and link lists below them, and a heading left
+ * dangling by a removed block ("Read more:" before a removed link list).
+ */
+function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness): string[] {
+  const blocks: string[] = [];
+  /** Whether each block only introduces the next one. */
+  const leadIns: boolean[] = [];
+  let line: string[] = [];
+  let lineTag = '';
+  const flush = () => {
+    const text = collapse(line.join(''));
+    if (text) {
+      blocks.push(text);
+      leadIns.push(isLeadIn(text, lineTag));
+    }
+    line = [];
+  };
+  const dropDanglingLeadIn = () => {
+    flush();
+    if (leadIns[leadIns.length - 1]) {
+      blocks.pop();
+      leadIns.pop();
+    }
+  };
+  const chosen = new Set(nodes);
+  // Stack entries: a node to enter, or null marking the end of a block element.
+  const stack: Array<HtmlNode | null> = [];
+  for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node === null) {
+      flush();
+      lineTag = '';
+      continue;
+    }
+    if (node.type === 'text') {
+      line.push(node.data ?? '');
+      continue;
+    }
+    if (!isElement(node)) continue;
+    const tag = tagOf(node);
+    const s = stats.get(node);
+    // An h1 is the title, kept apart, unless broken markup left the story inside it.
+    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren)) continue;
+    if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness) || isLinkList(node, s))) {
+      dropDanglingLeadIn();
+      continue;
+    }
+    if (tag === 'br' || tag === 'hr') {
+      flush();
+      continue;
+    }
+    if (BLOCK_TAGS.has(tag)) {
+      flush();
+      lineTag = tag;
+      stack.push(null);
+    }
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  dropDanglingLeadIn();
+  return blocks;
+}
+
+const CMS_RANK = new Map(CMS_CONTAINER_CLASSES.map((name, i) => [name, i + 1]));
+
+/** The first known CMS story container holding enough running text: itemprop=articleBody, then by class. */
+function cmsContainer(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>): HtmlNode | undefined {
+  let best: HtmlNode | undefined;
+  let bestRank = Infinity;
+  for (const node of order) {
+    const attribs = node.attribs;
+    if (!attribs) continue;
+    let rank = attribs.itemprop?.toLowerCase() === 'articlebody' ? 0 : Infinity;
+    if (rank && attribs.class) for (const token of attribs.class.split(/\s+/)) rank = Math.min(rank, CMS_RANK.get(token) ?? Infinity);
+    if (rank >= bestRank) continue;
+    const s = stats.get(node)!;
+    if (!excluded.has(node) && s.chars >= MIN_CMS_CHARS && linkDensity(s) < 0.5) {
+      best = node;
+      bestRank = rank;
+    }
+  }
+  return best;
+}
+
+export interface MainText {
+  /** Paragraphs of the story, boilerplate removed. */
+  paragraphs: string[];
+  /** Characters of the chosen container's text and the share of it inside links. */
+  chars: number;
+  linkDensity: number;
+}
+
+function attempt(root: HtmlNode, order: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness): MainText {
+  const excluded = excludedSet(order, stats, root, strictness);
+  const nodes = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
+  const paragraphs = renderBlocks(nodes, stats, strictness);
+  let chars = 0;
+  let linkChars = 0;
+  for (const node of nodes) {
+    const s = stats.get(node)!;
+    chars += s.chars;
+    linkChars += s.linkChars;
+  }
+  return { paragraphs, chars, linkDensity: chars ? linkChars / chars : 0 };
+}
+
+const textLength = (main: MainText) => main.paragraphs.reduce((sum, p) => sum + p.length, 0);
+
+/**
+ * Extracts the main text below `root`, preferring a known CMS container when it holds the story.
+ * When the strictest attempt yields little text, a looser one is taken only if it finds at least
+ * twice as much: a few more lines are usually the boilerplate the strict attempt left out.
+ */
+export function extractMainText(root: HtmlNode): MainText {
+  const { order, stats } = computeStats(root);
+  const attempts: MainText[] = [];
+  for (const strictness of ATTEMPTS) {
+    const main = attempt(root, order, stats, strictness);
+    if (textLength(main) >= ENOUGH_CHARS) return main;
+    attempts.push(main);
+  }
+  const longest = Math.max(...attempts.map(textLength));
+  return attempts.find((main) => textLength(main) * 2 >= longest) ?? attempts[0];
+}
+
+/** Paragraphs of an already isolated story (e.g. Readability's output), rendered as ours are. */
+export function renderParagraphs(root: HtmlNode): string[] {
+  const { stats } = computeStats(root);
+  return renderBlocks(root.children ?? [], stats, 'tags');
+}

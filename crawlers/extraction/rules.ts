@@ -1,0 +1,89 @@
+// Extraction heuristics as data, in the manner of trafilatura's settings: which tags never carry
+// story text, which class/id names mark boilerplate, which containers known CMSs put the story in.
+// Generic patterns only; nothing here names a particular site.
+
+/** Never rendered and never counted: code, media and form controls. */
+export const SKIP_TAGS = new Set([
+  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'canvas', 'video', 'audio', 'object', 'embed',
+  'button', 'select', 'option', 'input', 'textarea', 'label', 'head', 'title', 'meta', 'link', 'dialog', 'map',
+]);
+
+/** Image captions and credits: not story text (trafilatura leaves them out by default too). */
+export const CAPTION_TAGS = new Set(['figcaption']);
+
+/** Page furniture: menus, page header and footer, asides, forms. */
+export const BOILERPLATE_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'menu', 'header']);
+
+/**
+ * Class/id tokens of boilerplate blocks: comments, share bars, related links, ads, cookie banners,
+ * bylines and dates, tag lists, breadcrumbs, newsletters, author boxes. Matched on the whole
+ * `class id` string of an element; see PROTECTED_NAMES for the names that override a match.
+ */
+export const BOILERPLATE_NAMES = new RegExp(
+  [
+    'comment', 'disqus', 'respond', 'reply', 'share', 'sharing', 'social', 'sociable', 'addthis', 'shariff',
+    'related', 'relevant', 'recommend', 'read-?more', 'more-?stories', 'also-?read', 'tin-?lien-?quan', 'tinlienquan',
+    'lienquan', 'xem-?them', 'xemthem', 'doc-?them', 'tin-?khac', 'tinkhac', 'cung-?chuyen-?muc', 'box-?tin',
+    'sidebar', 'side-?bar', 'widget', 'breadcrumb', 'pagination', 'pager', 'paging', 'cookie', 'consent', 'gdpr',
+    'newsletter', 'subscri', 'signup', 'sign-?up', 'login', 'popup', 'modal', 'overlay', 'banner', 'advert',
+    'sponsor', 'promo', 'quang-?cao', 'quangcao', 'taboola', 'outbrain', 'byline', 'author', 'tac-?gia', 'posted-?on',
+    'entry-?meta', 'post-?meta', 'article-?meta', 'meta-?data', 'metadata', 'dateline', 'timestamp', 'published',
+    'post-?date', 'entry-?date', 'date-?time', 'datetime', 'tags', 'tag-?list', 'tagcloud', 'keyword', 'tu-?khoa',
+    'category', 'categories', 'toolbar', 'tool-?bar', 'rating', 'vote', 'navigation', 'navbar', 'menu',
+    'masthead', 'footer', 'copyright', 'imprint', 'impressum', 'disclaimer', 'skip-?link', 'screen-?reader',
+    'visually-?hidden', 'sr-only', 'caption', 'credit', 'copyright', 'most-?read', 'most-?popular', 'popular',
+    'trending', 'doc-?nhieu', 'docnhieu', 'next-?post', 'prev-?post', 'post-?nav', 'nav-?links', 'jp-relatedposts',
+  ].join('|'),
+  'i',
+);
+
+/**
+ * Names that keep an element even when a boilerplate token also matches (`sidebar-and-content-body`,
+ * `author-article`, WordPress `hentry category-news`), as Readability's "maybe a candidate" list does.
+ */
+export const PROTECTED_NAMES = /and|article|body|column|content|main|shadow|hentry|h-entry|type-post|status-publish|fck_detail|story|detail/i;
+
+/** Boilerplate names that win over a protected name (`article-comments`, `post-share`, `content-related`). */
+export const STRONG_BOILERPLATE_NAMES =
+  /comment|disqus|share|sharing|social|related|recommend|cookie|consent|newsletter|subscri|breadcrumb|taboola|outbrain|byline|jp-relatedposts|tin-?lien-?quan|tinlienquan|xem-?them|doc-?them|tin-?khac/i;
+
+/** Ad slots are often named by short tokens that would be too broad as substrings. */
+export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt)([\s_-]|\d|$)/i;
+
+/** Readability-style class/id weights for choosing the story container. */
+export const POSITIVE_NAMES = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|chi-?tiet|noi-?dung|cms/i;
+export const NEGATIVE_NAMES =
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|menu|nav/i;
+
+/**
+ * Story containers of common CMSs (WordPress, Drupal, Joomla, news CMSs; Vietnamese ones such as
+ * fck_detail, detail-content, cms-body, knc-content), by class name, in order of preference after
+ * `itemprop="articleBody"`. Used first when they hold enough running text.
+ */
+export const CMS_CONTAINER_CLASSES = [
+  'fck_detail', 'detail-content', 'content-detail', 'detail__content', 'detail-cmain', 'cms-body', 'knc-content',
+  'singular-content', 'article-body', 'article__body', 'articleBody', 'article-content', 'article__content',
+  'article-text', 'story-body', 'story__body', 'entry-content', 'post-content', 'post-body', 'post-entry',
+  'td-post-content', 'blog-post-body', 'field-name-body', 'field--name-body', 'node-content', 'item-page',
+  'news-content', 'newsContent', 'news-detail', 'main-content-detail', 'noi-dung', 'noidung', 'content-news',
+];
+
+/** Elements that end a paragraph when rendered to text. */
+export const BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'article', 'main', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'li', 'ul', 'ol', 'dl', 'dt', 'dd',
+  'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'figure', 'figcaption', 'address',
+  'hr', 'br', 'center', 'details', 'summary', 'caption',
+]);
+
+/** Elements whose own text is a paragraph for scoring (Readability's "paragraph" tags). */
+export const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'dd']);
+
+/** schema.org types that make a JSON-LD node an article. */
+export const ARTICLE_TYPES = /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|SocialMediaPosting|Blog)$/;
+
+/** URL paths of listing pages: home, categories, tags, search, archives, authors, feeds. */
+export const LISTING_PATHS =
+  /^\/?$|^\/(index\.(html?|php))?$|\/(tag|tags|category|categories|chuyen-muc|chuyen-de|topic|topics|search|tim-kiem|archive|archives|author|authors|page|feed)(\/|\.html?$|$)|[?&](s|q|search|page)=/i;
+
+/** Sentence punctuation counted by block scoring (Latin, CJK, Arabic). */
+export const PUNCTUATION = /[,.;:!?，。、；：！？،؛]/g;
