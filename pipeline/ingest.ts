@@ -1,3 +1,4 @@
+import { DiskFullError } from '../core/disk.ts';
 import type { Classification, RawItem, ScoredItem, Store } from '../core/types.ts';
 import { normaliseItem } from './normalise.ts';
 
@@ -31,6 +32,8 @@ export function scoreItem(raw: RawItem, classifier: ItemClassifier): ScoredItem 
  * story under another URL is skipped). Near-duplicates (small edits) are stored but share a cluster.
  */
 export class IngestPipeline {
+  private diskFullPath: string | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly classifier: ItemClassifier,
@@ -48,7 +51,16 @@ export class IngestPipeline {
     return seeded;
   }
 
+  /**
+   * The store file that could not be written because its disk filled up. From then on nothing
+   * more is stored (each item is reported as not stored), rather than failing item after item.
+   */
+  get diskFull(): string | undefined {
+    return this.diskFullPath;
+  }
+
   async ingest(raw: RawItem): Promise<IngestOutcome> {
+    if (this.diskFullPath) return { status: 'error', reason: `disk full: ${this.diskFullPath}; not stored` };
     let item: ScoredItem;
     try {
       item = scoreItem(raw, this.classifier);
@@ -76,6 +88,10 @@ export class IngestPipeline {
       if (result.errors.length) return { status: 'error', reason: result.errors[0].reason };
       return stored ? { status: 'updated', item } : { status: 'new', item };
     } catch (error) {
+      if (error instanceof DiskFullError) {
+        this.diskFullPath = error.path;
+        return { status: 'error', reason: `${error.message}; not stored` };
+      }
       return { status: 'error', reason: `store: ${(error as Error).message}` };
     }
   }

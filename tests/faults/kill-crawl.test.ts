@@ -7,12 +7,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCrawl } from '../../cli/commands/crawl.ts';
 import { demoConfig, startDemoSite } from '../../cli/commands/demo.ts';
 import type { StaticSite } from '../../cli/demo/static-site.ts';
-import { CrawlProgress } from '../../cli/progress.ts';
-import type { Store } from '../../core/types.ts';
 import { openStore } from '../../pipeline/store/index.ts';
+import { referenceCrawl, storedContents } from '../helpers/crawl-reference.ts';
 import { runCli, seededRandom, startCli, writeCliConfig } from '../helpers/cli.ts';
 
 const KILLS = 3;
@@ -20,13 +18,6 @@ const random = seededRandom(21);
 
 let site: StaticSite;
 let dir: string;
-
-/** id → content hash of every stored item. */
-async function contents(store: Store): Promise<Map<string, string>> {
-  const found = new Map<string, string>();
-  for await (const batch of store.scanItems()) for (const item of batch) found.set(item.id, item.contentHash);
-  return found;
-}
 
 beforeAll(async () => {
   site = await startDemoSite();
@@ -41,13 +32,8 @@ afterAll(async () => {
 describe('a crawl killed with SIGKILL', () => {
   it('loses and duplicates nothing once run again to the end', async () => {
     // The reference: one uninterrupted crawl of the same sources, in this process.
-    const reference = demoConfig(site.url, join(dir, 'reference'));
-    await runCrawl(reference, [], new CrawlProgress({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream));
-    const referenceStore = await openStore(reference);
-    const expected = await contents(referenceStore);
     const searches = ['dai hoi', 'Gia Lai', 'xuyên tạc', 'cà phê'];
-    const expectedHits = await Promise.all(searches.map(async (q) => (await referenceStore.queryItems({ q, page: 1, pageSize: 1 })).total));
-    await referenceStore.close();
+    const { items: expected, hits: expectedHits } = await referenceCrawl(demoConfig(site.url, join(dir, 'reference')), searches);
     expect(expected.size).toBeGreaterThan(50);
     expect(expectedHits.every((hits) => hits > 0)).toBe(true);
 
@@ -84,7 +70,7 @@ describe('a crawl killed with SIGKILL', () => {
     }
     const reopened = await openStore(demoConfig(site.url, data));
     try {
-      const stored = await contents(reopened);
+      const stored = await storedContents(reopened);
       expect([...stored.keys()].sort()).toEqual([...expected.keys()].sort());
       expect(stored).toEqual(expected);
       // No story twice under another id, and the full-text index finds what the reference finds.
