@@ -2,7 +2,7 @@
 // "database or disk is full" / ENOSPC, through every layer, as on a production disk. Mounting
 // needs root (CI runs as root); elsewhere the tests that need it say so loudly (see reportNoDisk).
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statfsSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, mkdtempSync, openSync, rmSync, statfsSync, writeSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { it } from 'vitest';
@@ -36,11 +36,18 @@ export class SmallDisk {
     return stats.bavail * stats.bsize;
   }
 
-  /** Takes all free space but `leaveBytes` with a filler file. */
+  /** Takes all free space but about `leaveBytes` with a filler file (page by page: others may be writing too). */
   fill(leaveBytes = 0): void {
     mkdirSync(join(this.path, '.filler'), { recursive: true });
-    const size = this.freeBytes - leaveBytes;
-    if (size > 0) writeFileSync(join(this.path, '.filler', `f${Date.now()}`), Buffer.alloc(size));
+    const fd = openSync(join(this.path, '.filler', `f${Date.now()}`), 'w');
+    const page = Buffer.alloc(4096);
+    try {
+      while (this.freeBytes > leaveBytes) writeSync(fd, page);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOSPC') throw error;
+    } finally {
+      closeSync(fd);
+    }
   }
 
   /** Gives back the space taken by fill(). */
