@@ -2,6 +2,7 @@ import express, { type ErrorRequestHandler, type Express, type RequestHandler } 
 import helmet from 'helmet';
 import type { Logger } from 'pino';
 import { isDiskFull } from '../core/disk.ts';
+import { StoreUnavailableError } from '../pipeline/store/reconnecting.ts';
 import type { Store } from '../core/types.ts';
 import { ACCESS, rolesFor, WorkflowError, type Role, type Workflow } from '../pipeline/workflow/index.ts';
 import { authenticate, guard, requireRoles } from './auth.ts';
@@ -175,6 +176,10 @@ export function createApp(options: AppOptions): Express {
       // Body-parser errors (malformed JSON, payload too large) carry their own status.
       const type = (error as { type?: string }).type;
       res.status(status).json(errorBody(type === 'entity.parse.failed' ? 'invalid_json' : 'bad_request', (error as Error).message));
+      return;
+    }
+    if (error instanceof StoreUnavailableError) {
+      res.status(503).json(errorBody('store_unavailable', error.message));
       return;
     }
     if (isDiskFull(error)) {
