@@ -13,6 +13,7 @@ import { defineRoute, listRoutes, mountRoutes, type AnyRoute } from './route.ts'
 import { auditRoutes } from './routes/audit.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clusterRoutes } from './routes/clusters.ts';
+import { exportRoutes } from './routes/export.ts';
 import { healthRoutes } from './routes/health.ts';
 import { itemRoutes } from './routes/items.ts';
 import { responseRoutes } from './routes/responses.ts';
@@ -76,6 +77,8 @@ export function apiRoutes(options: Pick<AppOptions, 'store' | 'workflow'>, login
   return [
     ...healthRoutes(store),
     ...authRoutes(workflow, loginLimiter),
+    // Before /api/items/:id, which would take "export" for an id.
+    ...exportRoutes(store, workflow),
     ...itemRoutes(store),
     ...statsRoutes(store),
     ...clusterRoutes(store),
@@ -102,7 +105,8 @@ export function createApp(options: AppOptions): Express {
 
   if (logger) app.use(requestLog(logger));
   // No CORS middleware: browsers on other origins get no Access-Control-Allow-* headers.
-  app.use(helmet());
+  // Nothing of mediawatch is meant to be framed, by another site or by itself (clickjacking).
+  app.use(helmet({ contentSecurityPolicy: { directives: { frameAncestors: ["'none'"] } }, frameguard: { action: 'deny' } }));
   app.use('/api', (_req, res, next) => {
     res.setHeader('Cache-Control', 'no-store');
     next();

@@ -61,14 +61,15 @@ function storePool(): string[] {
 /**
  * `count` scored items as a store receives them: 40 sources, four months of dates, ~20% about
  * the congress, ~3% flagged, clusters of three. The labels are random, not the NLP's.
+ * `firstIndex` numbers the URLs on, so large sets can be made in chunks with distinct ids.
  */
-export function syntheticScoredItems(count: number, seed: number): ScoredItem[] {
+export function syntheticScoredItems(count: number, seed: number, firstIndex = 0): ScoredItem[] {
   const random = rng(seed);
   const pool = storePool();
   const pick = () => pool[Math.floor(random() * pool.length)];
   const start = Date.parse('2020-10-01T00:00:00Z');
   const items: ScoredItem[] = [];
-  for (let i = 0; i < count; i++) {
+  for (let i = firstIndex; i < firstIndex + count; i++) {
     const source = `nguon-${Math.floor(random() * 40)}`;
     const sentences = 4 + Math.floor(random() * 6);
     const text = Array.from({ length: sentences }, pick).join(' ');

@@ -107,6 +107,12 @@ export interface ItemQuery {
 
 export type ItemSort = 'newest' | 'oldest' | 'distortion';
 
+/**
+ * An item query without paging: every match, for exports. Exports come in time order (a
+ * spreadsheet sorts by score itself), which both engines walk by index at any size.
+ */
+export type ItemStreamQuery = Omit<ItemQuery, 'page' | 'pageSize' | 'sort'> & { sort?: 'newest' | 'oldest' };
+
 export type ItemSummary = Omit<ScoredItem, 'text' | 'foldedText' | 'explanations'> & { snippet: string };
 
 export interface Page<T> {
@@ -165,6 +171,11 @@ export interface Store {
   stats(query: StatsQuery): Promise<Stats>;
   /** Every stored item in batches, in insertion order: for reindexing and rebuilding indexes. */
   scanItems(batchSize?: number): AsyncIterable<ScoredItem[]>;
+  /**
+   * Every item matching a query, whole, in batches and in the query's order (the order of
+   * queryItems' pages): exports of any size, without holding them in memory.
+   */
+  streamItems(query: ItemStreamQuery, batchSize?: number): AsyncIterable<ScoredItem[]>;
   /**
    * Deletes items whose timestamp (published, else fetched) is before the cutoff, with their
    * search entries; returns how many went. Optional: the retention job skips engines without it.

@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { ACCESS, PASSWORD_POLICY, type Workflow } from '../../pipeline/workflow/index.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
+import { HttpError } from '../validation.ts';
 
 const loginBody = z
   .object({
@@ -119,9 +120,16 @@ export function authRoutes(workflow: Workflow, loginLimiter: RequestHandler): An
       access: ACCESS.read,
       duringPasswordChange: true,
       body: changePasswordBody,
-      responses: { 200: { description: 'changed', schema: userSchema }, 403: { description: 'wrong current password' } },
-      handle: async ({ principal, body, actor }) =>
-        workflow.users.changePassword(principal!.user.username, body.currentPassword, body.newPassword, actor, principal!.sessionHash),
+      description: 'Needs a dashboard session, not an API token; wrong current passwords count toward the lockout like failed logins.',
+      responses: {
+        200: { description: 'changed', schema: userSchema },
+        403: { description: 'wrong current password, or called with an API token' },
+        429: { description: 'too many wrong passwords for this name' },
+      },
+      handle: async ({ principal, body, actor }) => {
+        if (principal!.via !== 'session') throw new HttpError(403, 'session_required', 'sign in to change your password; API tokens cannot change it');
+        return workflow.auth.changePassword(principal!.user.username, body.currentPassword, body.newPassword, actor, principal!.sessionHash);
+      },
     }),
   ];
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { httpUrl } from '../../core/urls.ts';
 import { ACCESS, type Workflow } from '../../pipeline/workflow/index.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { HttpError } from '../validation.ts';
@@ -51,7 +52,12 @@ const changesBody = z
 const publishBody = z
   .object({
     version: z.number().int().min(1),
-    url: z.string().url().max(2000).optional().describe('where it was published'),
+    url: z
+      .string()
+      .max(2000)
+      .refine((value) => httpUrl(value) !== null, 'must be an http(s) URL')
+      .optional()
+      .describe('where it was published (http or https)'),
   })
   .strict();
 

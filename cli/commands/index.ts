@@ -4,6 +4,7 @@ import { registerCrawl } from './crawl.ts';
 import { registerDemo } from './demo.ts';
 import { registerDigest } from './digest.ts';
 import { registerEval } from './eval.ts';
+import { registerExport } from './export.ts';
 import { registerExportLabels } from './export-labels.ts';
 import { registerPortals } from './portals.ts';
 import { registerReindex } from './reindex.ts';
@@ -20,6 +21,7 @@ export const commands: Array<(program: Command) => void> = [
   registerEval,
   registerReindex,
   registerUsers,
+  registerExport,
   registerExportLabels,
   registerPortals,
 ];

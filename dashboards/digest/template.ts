@@ -1,6 +1,7 @@
 // The digest as an e-mail: HTML for mail clients (table layout, inline CSS only, 600 px wide,
 // charts as <img> whose src is a cid: reference or, for --dry-run files, a data: URI) and a
 // plain-text part carrying the same figures.
+import { httpUrl } from '../../core/urls.ts';
 import type { DigestData, Figure } from './data.ts';
 import {
   STATUS_LABELS,
@@ -62,8 +63,10 @@ ${body}
 </td></tr>`;
 }
 
+/** A link, or the bare label when the address is not http(s) (a crawled `javascript:` link stays inert). */
 function link(href: string, label: string, style = ''): string {
-  return `<a href="${esc(href)}" style="color:${C.blue};text-decoration:underline;${style}">${esc(label)}</a>`;
+  const url = httpUrl(href);
+  return url ? `<a href="${esc(url)}" style="color:${C.blue};text-decoration:underline;${style}">${esc(label)}</a>` : esc(label);
 }
 
 function figureCell(label: string, figure: Figure, color: string, href: string): string {

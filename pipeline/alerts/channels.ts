@@ -2,6 +2,7 @@
 // log (always). A channel reports per alert what went out; it never throws.
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
+import { httpUrl } from '../../core/urls.ts';
 import { escapeHtml as esc, formatDateTime, truncate } from '../../dashboards/digest/format.ts';
 import type { Mailer } from './mailer.ts';
 import type { UrgentAlert } from './rules.ts';
@@ -52,10 +53,16 @@ export function alertText(alerts: UrgentAlert[]): string {
     lines.push(`   Nguồn: ${alert.item.sourceId}, ${formatDateTime(alert.item.publishedAt ?? alert.item.fetchedAt)}`);
     lines.push(`   Xem trên bảng điều khiển: ${alert.link}`);
     if (alert.itemLink !== alert.link) lines.push(`   Tin đầu tiên: ${alert.itemLink}`);
-    lines.push(`   Bài gốc: ${alert.item.url}`, '');
+    lines.push(`   Bài gốc: ${httpUrl(alert.item.url) ?? '(liên kết không hợp lệ, đã bỏ)'}`, '');
   });
   lines.push('Thư tự động của mediawatch; mỗi cảnh báo chỉ được gửi một lần.');
   return `${lines.join('\n')}\n`;
+}
+
+/** The link to the crawled page, left out when it is not http(s) (see core/urls.ts). */
+function originalLink(href: string): string {
+  const url = httpUrl(href);
+  return url ? ` · <a href="${esc(url)}" style="color:#5f6b76;">bài gốc</a>` : '';
 }
 
 export function alertHtml(alerts: UrgentAlert[]): string {
@@ -66,7 +73,7 @@ export function alertHtml(alerts: UrgentAlert[]): string {
 <div style="font-size:12px;color:#c0392b;font-weight:bold;text-transform:uppercase;">${esc(KIND_LABEL[alert.kind])}</div>
 <div style="font-size:16px;line-height:22px;margin:4px 0;"><a href="${esc(alert.link)}" style="color:#14406e;">${esc(alert.item.title)}</a></div>
 <div style="font-size:13px;line-height:19px;color:#27323c;">${esc(alert.reason)}</div>
-<div style="font-size:12px;line-height:18px;color:#5f6b76;">${esc(alert.item.sourceId)} · ${esc(formatDateTime(alert.item.publishedAt ?? alert.item.fetchedAt))} · <a href="${esc(alert.item.url)}" style="color:#5f6b76;">bài gốc</a>${
+<div style="font-size:12px;line-height:18px;color:#5f6b76;">${esc(alert.item.sourceId)} · ${esc(formatDateTime(alert.item.publishedAt ?? alert.item.fetchedAt))} ${originalLink(alert.item.url)}${
         alert.itemLink !== alert.link ? ` · <a href="${esc(alert.itemLink)}" style="color:#5f6b76;">tin đầu tiên</a>` : ''
       }</div>
 <div style="margin-top:8px;"><a href="${esc(alert.link)}" style="display:inline-block;padding:7px 14px;background-color:#c0392b;color:#ffffff;text-decoration:none;font-size:13px;font-weight:bold;border-radius:3px;">Xem và xử lý</a></div>

@@ -17,6 +17,7 @@ import type {
   StatsQuery,
   Store,
   UpsertResult,
+  ItemStreamQuery,
 } from '../../core/types.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
 import { dateBound, itemTimestamp, toSummary } from './common.ts';
@@ -765,6 +766,13 @@ export class ElasticsearchStore implements Store {
       bySource: (aggs.bySource.buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count, flagged: b.flagged?.doc_count ?? 0 })),
       byTopic: (aggs.byTopic.buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count })),
     };
+  }
+
+  async *streamItems(query: ItemStreamQuery, batchSize = 1000): AsyncIterable<ScoredItem[]> {
+    const sort = SORTS[query.sort ?? 'newest'];
+    for await (const hits of this.scanHits(this.names.alias, buildQuery(query), sort, batchSize, { excludes: ['mw'] })) {
+      yield hits.map((hit) => stripBookkeeping(hit._source));
+    }
   }
 
   async *scanItems(batchSize = 1000): AsyncIterable<ScoredItem[]> {

@@ -1,7 +1,7 @@
 // `serve` over a store engine that is not reachable (Elasticsearch down at start, or later): the
 // server still starts and answers, store calls fail with a StoreUnavailableError that the API
 // turns into a 503 with the reason, and opening is retried in the background until it works.
-import type { ItemQuery, ScoredItem, StatsQuery, Store } from '../../core/types.ts';
+import type { ItemQuery, ItemStreamQuery, ScoredItem, StatsQuery, Store } from '../../core/types.ts';
 
 /** The store cannot be reached now; the API answers 503 with this message. */
 export class StoreUnavailableError extends Error {
@@ -102,6 +102,11 @@ export class ReconnectingStore implements Store {
 
   async *scanItems(batchSize?: number): AsyncIterable<ScoredItem[]> {
     const batches = await this.call(async (store) => store.scanItems(batchSize));
+    yield* batches;
+  }
+
+  async *streamItems(query: ItemStreamQuery, batchSize?: number): AsyncIterable<ScoredItem[]> {
+    const batches = await this.call(async (store) => store.streamItems(query, batchSize));
     yield* batches;
   }
 

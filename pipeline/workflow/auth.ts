@@ -192,6 +192,36 @@ export class Auth {
     return { ...session, user, passwordChangeRequired: Boolean(reason), reason };
   }
 
+  /**
+   * A signed-in user changes their own password. A wrong current password counts against the
+   * name exactly like a failed login (and locks it the same way), so the form is no way round
+   * the lockout.
+   */
+  changePassword(username: string, currentPassword: string, newPassword: string, actor: Actor, keepSessionHash?: string): Promise<PublicUser> {
+    const name = normaliseUsername(username);
+    return this.loginMutex.run(name, async () => {
+      const now = this.ctx.now();
+      const attempt = this.attempt(name);
+      if (attempt?.locked_until && Date.parse(attempt.locked_until) > now.getTime()) throw this.lockedError(attempt.locked_until, now);
+      const row = this.users.require(name);
+      const tooLong = [...currentPassword].length > PASSWORD_POLICY.maxLength;
+      if (tooLong || !(await verifyPassword(currentPassword, row.password_hash))) {
+        const lockedUntil = this.recordFailure(name, now);
+        this.ctx.audit.record({
+          actor,
+          action: 'user.password_change_failed',
+          targetType: 'user',
+          targetId: row.username,
+          detail: { reason: 'wrong current password', failures: this.lockState(name).failures, ...(lockedUntil ? { lockedUntil } : {}) },
+        });
+        if (lockedUntil) throw this.lockedError(lockedUntil, now);
+        throw new WorkflowError('forbidden', 'wrong_password', 'currentPassword: is not your current password', { field: 'currentPassword' });
+      }
+      this.ctx.db.prepare('DELETE FROM login_attempts WHERE username = ?').run(name);
+      return this.users.replaceOwnPassword(row, newPassword, actor, keepSessionHash);
+    });
+  }
+
   private fakeVerify(): Promise<boolean> {
     this.dummyHash ??= hashPassword(randomBytes(12).toString('base64url'), { cost: this.ctx.security.scryptCost });
     return this.dummyHash.then((hash) => verifyPassword('not the password', hash));
@@ -346,6 +376,10 @@ export class Auth {
     return this.ctx.db.transaction(() => {
       const info = this.tokenInfo(id);
       if (!info || (info.username !== actor.username && actor.role !== 'admin')) throw notFound('token', id);
+      // A token acts within its own role: a viewer token of an admin cannot revoke the admin's token.
+      if (!actor.role || !canDelegate(actor.role, info.role)) {
+        throw new WorkflowError('forbidden', 'role_too_high', `a ${actor.role ?? 'caller'} credential cannot revoke a token acting as "${info.role}"`);
+      }
       if (info.revokedAt) return info;
       const now = this.ctx.now().toISOString();
       this.ctx.db.prepare('UPDATE api_tokens SET revoked_at = ? WHERE id = ?').run(now, id);

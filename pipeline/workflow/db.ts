@@ -150,6 +150,13 @@ export const WORKFLOW_MIGRATIONS: string[] = [
             updated_by, updated_at, published_by, published_at, published_url FROM responses;
    DROP TABLE responses;
    ALTER TABLE responses_v2 RENAME TO responses;`,
+  // Replaced password hashes, so a forced change cannot be undone by changing straight back.
+  `CREATE TABLE password_history (
+     user_id INTEGER NOT NULL REFERENCES users (id),
+     password_hash TEXT NOT NULL,
+     replaced_at TEXT NOT NULL
+   );
+   CREATE INDEX password_history_user ON password_history (user_id, replaced_at);`,
 ];
 
 /** Opens (creating if needed) the workflow database and brings its schema up to date. */

@@ -1,4 +1,5 @@
 import { randomBytes, randomInt, scrypt, timingSafeEqual, type ScryptOptions } from 'node:crypto';
+import { dictionary } from '@zxcvbn-ts/language-common';
 
 /**
  * The office's password policy (from the directive this system serves):
@@ -11,10 +12,25 @@ export const PASSWORD_POLICY = {
   /** Bounds the hashing work an anonymous login request can cause. */
   maxLength: 256,
   maxAgeMonths: 6,
+  /** Earlier passwords a user may not go back to. */
+  historySize: 5,
 } as const;
 
+/** The ~49,000 most common passwords of public breach lists (zxcvbn's list), lower case. */
+const COMMON_PASSWORDS: ReadonlySet<string> = new Set(dictionary['passwords-common']);
+
+/**
+ * Whether a password is a common one, or a common one with digits or symbols tacked on
+ * ("Password1", "Dragon2024!"): the first guesses of any attacker, whatever the policy's letter.
+ */
+function isCommonPassword(lowerCase: string): boolean {
+  if (COMMON_PASSWORDS.has(lowerCase)) return true;
+  const stem = lowerCase.replace(/[\p{Nd}\p{P}\p{S}\s]+$/u, '');
+  return stem.length >= 4 && COMMON_PASSWORDS.has(stem);
+}
+
 /** Problems with a candidate password, in plain words; empty when it complies. */
-export function passwordProblems(password: string): string[] {
+export function passwordProblems(password: string, username?: string): string[] {
   const value = password.normalize('NFC');
   const length = [...value].length;
   const problems: string[] = [];
@@ -23,6 +39,9 @@ export function passwordProblems(password: string): string[] {
   if (!/\p{Lu}/u.test(value)) problems.push('must contain an upper-case letter');
   if (!/\p{Ll}/u.test(value)) problems.push('must contain a lower-case letter');
   if (!/\p{Nd}/u.test(value)) problems.push('must contain a digit');
+  const lowerCase = value.toLowerCase();
+  if (isCommonPassword(lowerCase)) problems.push('is one of the most common passwords; choose one that is harder to guess');
+  if (username && username.length >= 3 && lowerCase.includes(username.toLowerCase())) problems.push('must not contain the user name');
   return problems;
 }
 

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ReviewStatus, ScoredItem } from '../../core/types.ts';
+import { httpUrl } from '../../core/urls.ts';
 import type { Actor } from './audit.ts';
 import type { WorkflowContext } from './context.ts';
 import { invalid, notFound, WorkflowError } from './errors.ts';
@@ -193,6 +194,7 @@ export class Responses {
    * responded; for a cluster, members confirmed since the draft are included.
    */
   async publish(id: string, input: { version: number; url?: string }, actor: Actor): Promise<ResponseDraft> {
+    if (input.url !== undefined && !httpUrl(input.url)) throw invalid('url', 'must be an http(s) URL');
     const draft = this.require(id);
     const members = draft.clusterId ? await this.clusterMembers(draft.clusterId).catch(() => [] as string[]) : [];
     const result = this.ctx.db.transaction(() => {
@@ -353,7 +355,7 @@ const ITEMS_HEADING = 'Các tin, bài được phản hồi';
 
 function itemLabel(item: ScoredItem): string {
   const title = item.title.trim() || item.text.replace(/\s+/g, ' ').trim().slice(0, 100);
-  return title || item.url;
+  return title || httpUrl(item.url) || item.id;
 }
 
 function factLine(fact: OfficialFact): string {
@@ -381,7 +383,9 @@ function renderMarkdown(draft: ResponseDraft, facts: OfficialFact[], items: Scor
     lines.push(`## ${ITEMS_HEADING}`, '');
     for (const item of items) {
       const when = item.publishedAt ? `, ${item.publishedAt.slice(0, 10)}` : '';
-      lines.push(`- [${escapeMarkdown(itemLabel(item))}](${markdownUrl(item.url)}) (${escapeMarkdown(item.sourceId)}${when})`);
+      const url = httpUrl(item.url);
+      const label = escapeMarkdown(itemLabel(item));
+      lines.push(`- ${url ? `[${label}](${markdownUrl(url)})` : label} (${escapeMarkdown(item.sourceId)}${when})`);
     }
     lines.push('');
   }
@@ -397,7 +401,10 @@ function renderText(draft: ResponseDraft, facts: OfficialFact[], items: ScoredIt
   }
   if (items.length) {
     lines.push(`${ITEMS_HEADING}:`);
-    for (const item of items) lines.push(`- ${itemLabel(item)} (${item.sourceId}${item.publishedAt ? `, ${item.publishedAt.slice(0, 10)}` : ''}): ${item.url}`);
+    for (const item of items) {
+      const url = httpUrl(item.url);
+      lines.push(`- ${itemLabel(item)} (${item.sourceId}${item.publishedAt ? `, ${item.publishedAt.slice(0, 10)}` : ''})${url ? `: ${url}` : ''}`);
+    }
     lines.push('');
   }
   return lines.join('\n');

@@ -45,6 +45,9 @@ export interface ReviewRecord {
   updatedBy: string | null;
 }
 
+/** An audit entry about an item, as shown on the item's page (no network address). */
+export type ItemHistoryEntry = Omit<AuditEntry, 'ip'>;
+
 export interface ReviewNote {
   id: number;
   itemId: string;
@@ -145,9 +148,14 @@ export class Reviews {
     ).map((row) => ({ id: row.id, itemId: row.item_id, author: row.author, text: row.text, createdAt: row.created_at }));
   }
 
-  /** The item's audit trail, oldest first. */
-  history(itemId: string): AuditEntry[] {
-    return this.ctx.audit.query({ targetType: 'item', targetId: itemId, order: 'oldest', pageSize: 1000 }).items;
+  /**
+   * The item's audit trail, oldest first, as every signed-in role sees it: without the
+   * colleagues' network addresses, which stay in the admin-only audit log.
+   */
+  history(itemId: string): ItemHistoryEntry[] {
+    return this.ctx.audit
+      .query({ targetType: 'item', targetId: itemId, order: 'oldest', pageSize: 1000 })
+      .items.map(({ ip: _ip, ...entry }) => entry);
   }
 
   requireStore(): Store {
@@ -161,7 +169,7 @@ export class Reviews {
     return item;
   }
 
-  async detail(itemId: string): Promise<{ review: ReviewRecord; notes: ReviewNote[]; history: AuditEntry[] }> {
+  async detail(itemId: string): Promise<{ review: ReviewRecord; notes: ReviewNote[]; history: ItemHistoryEntry[] }> {
     await this.requireItem(itemId);
     return { review: this.get(itemId), notes: this.notes(itemId), history: this.history(itemId) };
   }

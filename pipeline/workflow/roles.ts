@@ -13,6 +13,8 @@ export const ACCESS = {
   review: ['admin', 'analyst'],
   /** Notes on an item: the analysts who review it and the spokespeople who answer it. */
   annotate: ['admin', 'analyst', 'spokesperson'],
+  /** Exporting items in bulk (CSV, NDJSON): the staff who work with them, not read-only viewers. */
+  export: ['admin', 'analyst', 'spokesperson'],
   /** Drafting, publishing and exporting responses. */
   respond: ['admin', 'spokesperson'],
   /** Users, tokens of others, audit log, sources, settings. */

@@ -1,7 +1,7 @@
 import type { Actor } from './audit.ts';
 import type { WorkflowContext } from './context.ts';
 import { invalid, notFound, WorkflowError } from './errors.ts';
-import { hashPassword, passwordExpired, passwordExpiresAt, passwordProblems, verifyPassword } from './passwords.ts';
+import { hashPassword, PASSWORD_POLICY, passwordExpired, passwordExpiresAt, passwordProblems, verifyPassword } from './passwords.ts';
 import { isRole, type Role } from './roles.ts';
 
 export interface PublicUser {
@@ -53,8 +53,8 @@ export function assertUsername(value: string, field = 'username'): string {
   return username;
 }
 
-export function assertPasswordPolicy(password: string, field = 'password'): void {
-  const problems = passwordProblems(password);
+export function assertPasswordPolicy(password: string, field = 'password', username?: string): void {
+  const problems = passwordProblems(password, username);
   if (problems.length) throw new WorkflowError('invalid', 'weak_password', `${field}: ${problems.join('; ')}`, { field });
 }
 
@@ -107,7 +107,7 @@ export class Users {
   async create(input: NewUser, actor: Actor): Promise<PublicUser> {
     const username = assertUsername(input.username);
     if (!isRole(input.role)) throw invalid('role', 'must be admin, analyst, spokesperson or viewer');
-    assertPasswordPolicy(input.password);
+    assertPasswordPolicy(input.password, 'password', username);
     if (this.row(username)) throw new WorkflowError('conflict', 'user_exists', `user "${username}" already exists`, { field: 'username' });
     const hash = await hashPassword(input.password, { cost: this.ctx.security.scryptCost });
     const now = this.ctx.now().toISOString();
@@ -161,8 +161,7 @@ export class Users {
 
   /** An admin sets a new (temporary) password; the user's sessions end and any lockout is lifted. */
   async resetPassword(username: string, password: string, actor: Actor, options: { mustChange?: boolean } = {}): Promise<PublicUser> {
-    this.require(username);
-    assertPasswordPolicy(password);
+    assertPasswordPolicy(password, 'password', this.require(username).username);
     const hash = await hashPassword(password, { cost: this.ctx.security.scryptCost });
     return this.ctx.db.transaction(() => {
       const row = this.require(username);
@@ -183,22 +182,17 @@ export class Users {
     })();
   }
 
-  /** The user changes their own password; other sessions end, the current one (if given) stays. */
-  async changePassword(
-    username: string,
-    currentPassword: string,
-    newPassword: string,
-    actor: Actor,
-    keepSessionHash?: string,
-  ): Promise<PublicUser> {
-    const row = this.require(username);
-    if (!(await verifyPassword(currentPassword, row.password_hash))) {
-      this.ctx.audit.record({ actor, action: 'user.password_change_failed', targetType: 'user', targetId: row.username, detail: { reason: 'wrong current password' } });
-      throw new WorkflowError('forbidden', 'wrong_password', 'currentPassword: is not your current password', { field: 'currentPassword' });
-    }
-    assertPasswordPolicy(newPassword, 'newPassword');
-    if (newPassword.normalize('NFC') === currentPassword.normalize('NFC')) {
-      throw invalid('newPassword', 'must differ from the current password', 'password_reused');
+  /**
+   * The user's own new password, once Auth has checked the current one: the policy, no return
+   * to the current or the last `historySize` passwords; other sessions end, the current one (if
+   * given) stays.
+   */
+  async replaceOwnPassword(row: UserRow, newPassword: string, actor: Actor, keepSessionHash?: string): Promise<PublicUser> {
+    assertPasswordPolicy(newPassword, 'newPassword', row.username);
+    for (const earlier of [row.password_hash, ...this.earlierHashes(row.id)]) {
+      if (await verifyPassword(newPassword, earlier)) {
+        throw invalid('newPassword', `must differ from your current and last ${PASSWORD_POLICY.historySize} passwords`, 'password_reused');
+      }
     }
     const hash = await hashPassword(newPassword, { cost: this.ctx.security.scryptCost });
     return this.ctx.db.transaction(() => {
@@ -216,12 +210,29 @@ export class Users {
     })();
   }
 
+  private earlierHashes(userId: number): string[] {
+    const rows = this.ctx.db
+      .prepare('SELECT password_hash FROM password_history WHERE user_id = ? ORDER BY replaced_at DESC, rowid DESC LIMIT ?')
+      .all(userId, PASSWORD_POLICY.historySize) as Array<{ password_hash: string }>;
+    return rows.map((r) => r.password_hash);
+  }
+
   revokeSessions(userId: number, exceptHash?: string): number {
     return this.ctx.db.prepare('DELETE FROM sessions WHERE user_id = ? AND id_hash IS NOT ?').run(userId, exceptHash ?? null).changes;
   }
 
+  /** Sets a password hash; the replaced one joins the history (only the newest few are kept). */
   private writePassword(userId: number, hash: string, mustChange: boolean): void {
     const now = this.ctx.now().toISOString();
+    this.ctx.db
+      .prepare('INSERT INTO password_history (user_id, password_hash, replaced_at) SELECT id, password_hash, ? FROM users WHERE id = ?')
+      .run(now, userId);
+    this.ctx.db
+      .prepare(
+        `DELETE FROM password_history WHERE user_id = ? AND rowid NOT IN
+           (SELECT rowid FROM password_history WHERE user_id = ? ORDER BY replaced_at DESC, rowid DESC LIMIT ?)`,
+      )
+      .run(userId, userId, PASSWORD_POLICY.historySize);
     this.ctx.db
       .prepare('UPDATE users SET password_hash = ?, password_changed_at = ?, must_change_password = ?, updated_at = ? WHERE id = ?')
       .run(hash, now, mustChange ? 1 : 0, now, userId);

@@ -121,7 +121,10 @@ describe('headers', () => {
     const response = await fetch(`${api.url}/api/health`);
     expect(response.headers.get('x-content-type-options')).toBe('nosniff');
     expect(response.headers.get('content-security-policy')).toContain("default-src 'self'");
-    expect(response.headers.get('x-frame-options')).toBe('SAMEORIGIN');
+    // Nothing of the API is to be framed, not even by the dashboard's own origin.
+    expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+    expect(response.headers.get('content-security-policy')).not.toContain("frame-ancestors 'self'");
+    expect(response.headers.get('x-frame-options')).toBe('DENY');
     expect(response.headers.get('strict-transport-security')).toContain('max-age=');
     expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('x-powered-by')).toBeNull();
@@ -223,6 +226,59 @@ describe('API tokens', () => {
     expect(adminToken.body).toMatchObject({ username: 'viewer', role: 'viewer' });
     expect((await analyst.delete(`/api/tokens/${adminToken.body.id}`)).status).toBe(404);
     expect((await admin.get('/api/tokens?all=true')).body.tokens).toHaveLength(2);
+  });
+});
+
+describe('findings of the security probe', () => {
+  it('does not let a weaker token of a user revoke that user\'s stronger token', async () => {
+    await serve();
+    const admin = new ApiClient(api.url);
+    await admin.login('admin', PASSWORDS.admin);
+    const strong = await admin.post('/api/tokens', { name: 'ops', role: 'admin' });
+    const weak = await admin.post('/api/tokens', { name: 'read-only', role: 'viewer' });
+    const viewerToken = ApiClient.withToken(api.url, weak.body.token);
+    const refused = await viewerToken.delete(`/api/tokens/${strong.body.id}`);
+    expect(refused.status).toBe(403);
+    expect(refused.body.error.code).toBe('role_too_high');
+    expect((await ApiClient.withToken(api.url, strong.body.token).get('/api/auth/me')).body.role).toBe('admin');
+    // Within its own role it may act: the viewer token revokes itself.
+    expect((await viewerToken.delete(`/api/tokens/${weak.body.id}`)).status).toBe(200);
+  });
+
+  it('changes passwords only in a session, and counts wrong current passwords toward the lockout', async () => {
+    await serve({ workflow: { security: { lockout: { threshold: 3, baseSeconds: 60 } } } });
+    const session = new ApiClient(api.url);
+    await session.login('analyst', PASSWORDS.analyst);
+    const issued = await session.post('/api/tokens', { name: 'script' });
+    const script = ApiClient.withToken(api.url, issued.body.token);
+    const byToken = await script.post('/api/auth/change-password', { currentPassword: PASSWORDS.analyst, newPassword: 'Hoa-Sen-Ialy-9' });
+    expect(byToken.status).toBe(403);
+    expect(byToken.body.error.code).toBe('session_required');
+    const answers: number[] = [];
+    for (let i = 0; i < 3; i++) answers.push((await session.post('/api/auth/change-password', { currentPassword: `Guess-${i}-x2020`, newPassword: 'Hoa-Sen-Ialy-9' })).status);
+    expect(answers).toEqual([403, 403, 429]);
+    // The name is locked for logins too.
+    expect((await new ApiClient(api.url).login('analyst', PASSWORDS.analyst)).status).toBe(429);
+  });
+
+  it("shows an item's review history to viewers without colleagues' network addresses", async () => {
+    await serve();
+    const analyst = new ApiClient(api.url);
+    await analyst.login('analyst', PASSWORDS.analyst);
+    expect((await analyst.post(`/api/items/${item.id}/review/notes`, { text: 'xem lại nguồn' })).status).toBe(201);
+    await analyst.post(`/api/items/${item.id}/review/transition`, { to: 'in_review', version: 0 });
+    const viewer = new ApiClient(api.url);
+    await viewer.login('viewer', PASSWORDS.viewer);
+    const detail = await viewer.get(`/api/items/${item.id}/review`);
+    expect(detail.status).toBe(200);
+    expect(detail.body.history.length).toBeGreaterThan(0);
+    for (const entry of detail.body.history) expect(entry).not.toHaveProperty('ip');
+    expect(JSON.stringify(detail.body)).not.toContain('127.0.0.1');
+    // The admin-only audit log keeps them.
+    const admin = new ApiClient(api.url);
+    await admin.login('admin', PASSWORDS.admin);
+    const audit = await admin.get(`/api/audit?targetType=item&targetId=${item.id}`);
+    expect(audit.body.items.some((entry: { ip: string | null }) => entry.ip?.includes('127.0.0.1'))).toBe(true);
   });
 });
 

@@ -23,7 +23,7 @@ async function get(path: string) {
 beforeAll(async () => {
   await store.init();
   await store.upsertItems(items);
-  await workflow.users.create({ username: 'reader', role: 'viewer', password: 'Reader-pass-1', mustChangePassword: false }, SYSTEM_ACTOR);
+  await workflow.users.create({ username: 'reader', role: 'viewer', password: 'Doctin-pass-1', mustChangePassword: false }, SYSTEM_ACTOR);
   token = workflow.auth.createToken('reader', { name: 'items test' }, SYSTEM_ACTOR).token;
   api = await startServer({ store, workflow, host: '127.0.0.1', port: 0 });
 });

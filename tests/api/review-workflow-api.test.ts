@@ -43,7 +43,7 @@ beforeAll(async () => {
   await store.upsertItems(items);
   workflow = await testWorkflow({ store });
   // The first admin comes from the command line (mediawatch users add ... --role admin).
-  await workflow.users.create({ username: 'admin', role: 'admin', password: 'Admin-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
+  await workflow.users.create({ username: 'admin', role: 'admin', password: 'Quantri-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
   api = await startServer({ store, workflow, host: '127.0.0.1', port: 0 });
   admin = new ApiClient(api.url);
   lan = new ApiClient(api.url);
@@ -59,7 +59,7 @@ afterAll(async () => {
 
 describe('review workflow through the API', () => {
   it('admin signs in and creates the team with temporary passwords', async () => {
-    const login = await admin.login('admin', 'Admin-pass-2020');
+    const login = await admin.login('admin', 'Quantri-pass-2020');
     expect(login.status).toBe(200);
     expect(login.body).toMatchObject({ role: 'admin', passwordChangeRequired: false, csrfToken: expect.any(String) });
     for (const [username, role] of [['lan', 'analyst'], ['minh', 'analyst'], ['hoa', 'spokesperson']]) {
@@ -85,7 +85,7 @@ describe('review workflow through the API', () => {
       const weak = await client.post('/api/auth/change-password', { currentPassword: 'Temp-pass-2020', newPassword: 'short' });
       expect(weak.status).toBe(400);
       expect(weak.body.error.parameter).toBe('newPassword');
-      const changed = await client.post('/api/auth/change-password', { currentPassword: 'Temp-pass-2020', newPassword: `${name.toUpperCase()}-own-pass-1` });
+      const changed = await client.post('/api/auth/change-password', { currentPassword: 'Temp-pass-2020', newPassword: `Own-pass-1-${name.length}${name.at(-1)}` });
       expect(changed.status).toBe(200);
       expect((await client.get('/api/items')).status).toBe(200);
     }
@@ -306,11 +306,11 @@ describe('review workflow through the API', () => {
     const out = await minh.post('/api/auth/logout');
     expect(out.status).toBe(204);
     expect((await minh.get('/api/items')).status).toBe(401);
-    await minh.login('minh', 'MINH-own-pass-1');
+    await minh.login('minh', 'Own-pass-1-4h');
     expect((await minh.get('/api/items')).status).toBe(200);
     const disabled = await admin.patch('/api/users/minh', { disabled: true });
     expect(disabled.body).toMatchObject({ disabled: true });
     expect((await minh.get('/api/items')).status).toBe(401);
-    expect((await minh.login('minh', 'MINH-own-pass-1')).status).toBe(401);
+    expect((await minh.login('minh', 'Own-pass-1-4h')).status).toBe(401);
   });
 });

@@ -31,6 +31,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/auth/me': READ,
   'POST /api/auth/change-password': READ,
   'GET /api/items': READ,
+  'GET /api/items/export': ANNOTATE,
   'GET /api/items/:id': READ,
   'GET /api/stats': READ,
   'GET /api/clusters/:id': READ,

@@ -107,6 +107,20 @@ describe('dashboard in Chromium', () => {
     expect(Object.fromEntries(url.searchParams)).toMatchObject({ q: 'dai hoi dang bo', source: 'dien-dan-pho-nui', from: '2020-10-01', to: '2020-10-31', minDistortion: '0.85' });
     await snap('03-queue-filtered');
 
+    // The export link carries the same filters (all but the score threshold, which it says) and
+    // downloads them as CSV through the analyst's session.
+    expect(await page.isVisible('#export-csv')).toBe(true);
+    const exportHref = (await page.getAttribute('#export-csv', 'href'))!;
+    expect(Object.fromEntries(new URL(exportHref, env.url).searchParams)).toMatchObject({ format: 'csv', q: 'dai hoi dang bo', source: 'dien-dan-pho-nui', flagged: 'true' });
+    expect(await page.getAttribute('#export-csv', 'title')).toContain('trừ điểm tối thiểu');
+    const csv = await page.evaluate(async (href) => {
+      const response = await fetch(href);
+      return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
+    }, exportHref);
+    expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8' });
+    const exportedIds = csv.text.trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    expect(exportedIds.sort()).toEqual(expected.items.map((item) => item.id).sort());
+
     // With diacritics: the same items.
     await page.fill('#f-q', 'Đại hội Đảng bộ');
     await page.click('#filters button[type=submit]');
@@ -396,6 +410,7 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${env.url}/`);
     await page.waitForSelector('#queue-body tr[data-id]');
     expect(await page.locator('.row-select').count()).toBe(0);
+    expect(await page.isVisible('#export-csv')).toBe(false);
   });
 
   it('ends the session at sign-out', async () => {
@@ -423,11 +438,11 @@ describe('dashboard in Chromium', () => {
     await page.fill('#new-password-2', 'ngan');
     await page.click('#change-form button[type=submit]');
     await expect.poll(() => page.textContent('#notice')).toContain('Mật khẩu mới chưa đạt yêu cầu.');
-    await page.fill('#new-password', 'Moi-pass-2021');
-    await page.fill('#new-password-2', 'Moi-pass-2021');
+    await page.fill('#new-password', 'Sen-hong-2021');
+    await page.fill('#new-password-2', 'Sen-hong-2021');
     await Promise.all([page.waitForURL(`${env.url}/`), page.click('#change-form button[type=submit]')]);
     await page.waitForSelector('#queue-body tr[data-id]');
-    expect(await env.workflow.auth.login('moi', 'Moi-pass-2021', {})).toMatchObject({ passwordChangeRequired: false });
+    expect(await env.workflow.auth.login('moi', 'Sen-hong-2021', {})).toMatchObject({ passwordChangeRequired: false });
     await page.click('#logout');
     await page.waitForURL(/\/login/);
   });

@@ -21,10 +21,10 @@ export const SCREENSHOTS = resolve(import.meta.dirname, '../../.cache/screenshot
 
 /** One user per role, with passwords that meet the policy. */
 export const USERS: Record<Role, { username: string; password: string; displayName: string }> = {
-  admin: { username: 'chief', password: 'Chief-pass-2020', displayName: 'Chánh Văn phòng' },
-  analyst: { username: 'lan', password: 'Lan-pass-2020', displayName: 'Nguyễn Thị Lan' },
-  spokesperson: { username: 'minh', password: 'Minh-pass-2020', displayName: 'Trần Văn Minh' },
-  viewer: { username: 'xem', password: 'Xem-pass-2020', displayName: 'Người xem' },
+  admin: { username: 'chief', password: 'Truong-pass-2020', displayName: 'Chánh Văn phòng' },
+  analyst: { username: 'lan', password: 'Tre-pass-2020', displayName: 'Nguyễn Thị Lan' },
+  spokesperson: { username: 'minh', password: 'Thong-pass-2020', displayName: 'Trần Văn Minh' },
+  viewer: { username: 'xem', password: 'Doctin-pass-2020', displayName: 'Người xem' },
 };
 
 export interface Env {

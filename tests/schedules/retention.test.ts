@@ -75,6 +75,7 @@ describe('retention clean-up', () => {
         queryItems: (query) => store.queryItems(query),
         stats: (query) => store.stats(query),
         scanItems: (batch) => store.scanItems(batch),
+        streamItems: (query, batch) => store.streamItems(query, batch),
         close: () => store.close(),
       };
       expect(await deleteItemsOlderThan(limited, new Date('2030-01-01T00:00:00Z'), logger)).toBeNull();

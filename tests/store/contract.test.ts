@@ -409,6 +409,19 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(stats.byDay[0].count).toBe(2);
       });
 
+      it.each(FILTER_QUERIES.filter((query) => query.sort !== 'distortion').map((query) => [JSON.stringify(query), query] as const))(
+        'streams every item matching %s, whole, in the order of the pages',
+        async (_, query) => {
+          const streamed: ScoredItem[] = [];
+          for await (const batch of store.streamItems({ ...query, sort: query.sort as 'newest' | 'oldest' | undefined }, 2)) {
+            expect(batch.length).toBeLessThanOrEqual(2);
+            streamed.push(...batch);
+          }
+          expect(streamed.map((item) => item.id)).toEqual(expectedIds(items, query));
+          for (const item of streamed) expect(item.text).toBe(items.find((original) => original.id === item.id)!.text);
+        },
+      );
+
       it('scans every item in insertion order, in batches', async () => {
         const batches: string[][] = [];
         for await (const batch of store.scanItems(4)) batches.push(batch.map((item) => item.id));
@@ -507,6 +520,16 @@ for (const engine of [sqlite, elasticsearch]) {
 
       it('counts every item in the aggregations', async () => {
         expect(await store.stats({})).toEqual(expectedStats(items, {}));
+      });
+
+      it.each([
+        { sort: 'newest' as const },
+        { sort: 'oldest' as const, congress: true },
+        { q: 'dai hoi', sort: 'newest' as const },
+      ])('streams all of %j across timestamp ties, 1,000 at a time', async (query) => {
+        const ids: string[] = [];
+        for await (const batch of store.streamItems(query, 1_000)) ids.push(...batch.map((item) => item.id));
+        expect(ids).toEqual(expectedIds(items, query));
       });
     });
 

@@ -51,7 +51,7 @@ async function crawlAndServe(engine: 'sqlite' | 'elasticsearch'): Promise<Served
   // A separate process in real life: `serve` opens the store afresh.
   const store = await openStore(config);
   const workflow = openWorkflow({ ...workflowOptionsFromConfig(config, { store }), security: { scryptCost: 10 } });
-  await workflow.users.create({ username: 'doc', role: 'viewer', password: 'Doc-reader-1', mustChangePassword: false }, SYSTEM_ACTOR);
+  await workflow.users.create({ username: 'doc', role: 'viewer', password: 'Ban-xem-tin-1', mustChangePassword: false }, SYSTEM_ACTOR);
   const token = workflow.auth.createToken('doc', { name: 'test' }, SYSTEM_ACTOR).token;
   const api = await startServer({ store, workflow, host: '127.0.0.1', port: 0 });
   return { config, reports, store, workflow, api, token, dataDir };

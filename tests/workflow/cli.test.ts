@@ -59,14 +59,14 @@ describe('mediawatch users', () => {
   });
 
   it('reads a password from standard input and enforces the policy on it', async () => {
-    vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from(['Lan-pass-2020\n']) as unknown as typeof process.stdin);
+    vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from(['Tre-pass-2020\n']) as unknown as typeof process.stdin);
     await run('users', '-c', configPath, 'add', 'lan', '--role', 'analyst', '--password-stdin', '--no-must-change');
     expect(out.join('')).toBe('');
     vi.spyOn(process, 'stdin', 'get').mockReturnValue(Readable.from(['weakpass\n']) as unknown as typeof process.stdin);
     await expect(run('users', '-c', configPath, 'add', 'minh', '--role', 'analyst', '--password-stdin')).rejects.toThrow(/more than 8|longer than 8/);
     const wf = workflow();
     try {
-      expect(await wf.auth.login('lan', 'Lan-pass-2020')).toMatchObject({ passwordChangeRequired: false });
+      expect(await wf.auth.login('lan', 'Tre-pass-2020')).toMatchObject({ passwordChangeRequired: false });
       expect(wf.users.get('minh')).toBeNull();
     } finally {
       wf.close();

@@ -22,10 +22,10 @@ export class TestClock {
 }
 
 export const PASSWORDS: Record<Role, string> = {
-  admin: 'Admin-pass-2020',
-  analyst: 'Analyst-pass-2020',
-  spokesperson: 'Spokes-pass-2020',
-  viewer: 'Viewer-pass-2020',
+  admin: 'Quantri-pass-2020',
+  analyst: 'Phantich-pass-2020',
+  spokesperson: 'Phatngon-pass-2020',
+  viewer: 'Xemtin-pass-2020',
 };
 
 /** An in-memory workflow with a cheap hash cost, the test facts, and optionally one user per role (named after it). */

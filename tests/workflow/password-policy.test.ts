@@ -28,13 +28,13 @@ async function rejection(promise: Promise<unknown>): Promise<WorkflowError> {
 
 describe('password composition', () => {
   it('requires more than 8 characters: 8 is refused, 9 is accepted', async () => {
-    expect(passwordProblems('Abcdef12')).toEqual([expect.stringContaining('longer than 8')]);
-    expect(passwordProblems('Abcdef123')).toEqual([]);
+    expect(passwordProblems('Bcdfgh12')).toEqual([expect.stringContaining('longer than 8')]);
+    expect(passwordProblems('Bcdfgh123')).toEqual([]);
     workflow = await testWorkflow();
-    const error = await rejection(workflow.users.create({ username: 'short', role: 'viewer', password: 'Abcdef12' }, SYSTEM_ACTOR));
+    const error = await rejection(workflow.users.create({ username: 'short', role: 'viewer', password: 'Bcdfgh12' }, SYSTEM_ACTOR));
     expect(error.code).toBe('weak_password');
     expect(error.extra.field).toBe('password');
-    await expect(workflow.users.create({ username: 'long', role: 'viewer', password: 'Abcdef123' }, SYSTEM_ACTOR)).resolves.toMatchObject({ username: 'long' });
+    await expect(workflow.users.create({ username: 'long', role: 'viewer', password: 'Bcdfgh123' }, SYSTEM_ACTOR)).resolves.toMatchObject({ username: 'long' });
   });
 
   it('counts characters, not bytes (Vietnamese letters count once)', () => {
@@ -54,6 +54,21 @@ describe('password composition', () => {
     expect(passwordProblems('Abcdefghij')).toEqual(['must contain a digit']);
   });
 
+  it('refuses common passwords, also with digits or symbols tacked on, though they meet the letter of the rules', () => {
+    for (const common of ['Password1', 'Password123', 'Qwerty12345', 'Iloveyou2020', 'Dragon2024!', 'Abcdef123'])
+      expect(passwordProblems(common), common).toEqual([expect.stringContaining('most common passwords')]);
+    // Uncommon words with the same shape pass.
+    expect(passwordProblems('Pleiku-Ialy-2020')).toEqual([]);
+  });
+
+  it('refuses a password that contains the user name, in any case', async () => {
+    expect(passwordProblems('Thanh-Ho-2020', 'thanh')).toEqual(['must not contain the user name']);
+    expect(passwordProblems('Pleiku-Ialy-2020', 'thanh')).toEqual([]);
+    workflow = await testWorkflow();
+    const error = await rejection(workflow.users.create({ username: 'thanh', role: 'viewer', password: '2020-THANH-ok' }, SYSTEM_ACTOR));
+    expect(error.message).toContain('must not contain the user name');
+  });
+
   it('reports every problem at once, and generated passwords comply', () => {
     expect(passwordProblems('abc')).toHaveLength(3);
     for (let i = 0; i < 50; i++) expect(passwordProblems(generatePassword())).toEqual([]);
@@ -62,9 +77,9 @@ describe('password composition', () => {
   it('applies the policy to password changes and admin resets too', async () => {
     const clock = new TestClock();
     workflow = await testWorkflow({ now: clock.now });
-    await workflow.users.create({ username: 'lan', role: 'analyst', password: 'Lan-pass-2020' }, SYSTEM_ACTOR);
-    expect((await rejection(workflow.users.changePassword('lan', 'Lan-pass-2020', 'lanpass2021', SYSTEM_ACTOR))).extra.field).toBe('newPassword');
-    expect((await rejection(workflow.users.changePassword('lan', 'Lan-pass-2020', 'Lan-pass-2020', SYSTEM_ACTOR))).code).toBe('password_reused');
+    await workflow.users.create({ username: 'lan', role: 'analyst', password: 'Tre-pass-2020' }, SYSTEM_ACTOR);
+    expect((await rejection(workflow.auth.changePassword('lan', 'Tre-pass-2020', 'trepass2021', SYSTEM_ACTOR))).extra.field).toBe('newPassword');
+    expect((await rejection(workflow.auth.changePassword('lan', 'Tre-pass-2020', 'Tre-pass-2020', SYSTEM_ACTOR))).code).toBe('password_reused');
     expect((await rejection(workflow.users.resetPassword('lan', 'short1A', SYSTEM_ACTOR))).code).toBe('weak_password');
   });
 });
@@ -87,8 +102,8 @@ describe('password storage', () => {
 
   it('keeps only hashes of passwords, session ids and API tokens in the database', async () => {
     workflow = await testWorkflow();
-    await workflow.users.create({ username: 'minh', role: 'analyst', password: 'Minh-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
-    const login = await workflow.auth.login('minh', 'Minh-pass-2020');
+    await workflow.users.create({ username: 'minh', role: 'analyst', password: 'Thong-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
+    const login = await workflow.auth.login('minh', 'Thong-pass-2020');
     const { token } = workflow.auth.createToken('minh', { name: 'script' }, SYSTEM_ACTOR);
     const dump = JSON.stringify([
       workflow.db.prepare('SELECT * FROM users').all(),
@@ -96,7 +111,7 @@ describe('password storage', () => {
       workflow.db.prepare('SELECT * FROM api_tokens').all(),
       workflow.db.prepare('SELECT * FROM audit_log').all(),
     ]);
-    expect(dump).not.toContain('Minh-pass-2020');
+    expect(dump).not.toContain('Thong-pass-2020');
     expect(dump).not.toContain(login.sessionToken);
     expect(dump).not.toContain(token);
     expect(dump).toContain(sha256(login.sessionToken));
@@ -115,22 +130,53 @@ describe('password age', () => {
   it('makes a password older than 6 months require a change at the next login, until changed', async () => {
     const clock = new TestClock(Date.parse('2020-01-10T08:00:00Z'));
     workflow = await testWorkflow({ now: clock.now });
-    await workflow.users.create({ username: 'hoa', role: 'spokesperson', password: 'Hoa-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
+    await workflow.users.create({ username: 'hoa', role: 'spokesperson', password: 'Cuc-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
 
     clock.time = Date.parse('2020-07-09T08:00:00Z');
-    const fresh = await workflow.auth.login('hoa', 'Hoa-pass-2020');
+    const fresh = await workflow.auth.login('hoa', 'Cuc-pass-2020');
     expect(fresh.passwordChangeRequired).toBe(false);
 
     clock.time = Date.parse('2020-07-10T08:00:00Z');
-    const old = await workflow.auth.login('hoa', 'Hoa-pass-2020');
+    const old = await workflow.auth.login('hoa', 'Cuc-pass-2020');
     expect(old).toMatchObject({ passwordChangeRequired: true, reason: 'expired' });
     expect(workflow.auth.session(old.sessionToken)?.passwordChangeRequired).toBe(true);
 
-    await workflow.users.changePassword('hoa', 'Hoa-pass-2020', 'Hoa-pass-2021', SYSTEM_ACTOR, sha256(old.sessionToken));
+    await workflow.auth.changePassword('hoa', 'Cuc-pass-2020', 'Cuc-pass-2021', SYSTEM_ACTOR, sha256(old.sessionToken));
     expect(workflow.auth.session(old.sessionToken)?.passwordChangeRequired).toBe(false);
     // The other session (from before the change) has ended.
     expect(workflow.auth.session(fresh.sessionToken)).toBeNull();
-    expect((await workflow.auth.login('hoa', 'Hoa-pass-2021')).passwordChangeRequired).toBe(false);
+    expect((await workflow.auth.login('hoa', 'Cuc-pass-2021')).passwordChangeRequired).toBe(false);
+  });
+
+  it('refuses a return to any of the last 5 passwords, so a forced change cannot be undone', async () => {
+    const clock = new TestClock(Date.parse('2020-01-10T08:00:00Z'));
+    workflow = await testWorkflow({ now: clock.now });
+    await workflow.users.create({ username: 'hoa', role: 'spokesperson', password: 'Cuc-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
+    clock.time = Date.parse('2020-07-10T08:00:00Z');
+    await workflow.auth.changePassword('hoa', 'Cuc-pass-2020', 'Cuc-pass-2021', SYSTEM_ACTOR);
+    // Straight back to the expired one: refused.
+    expect((await rejection(workflow.auth.changePassword('hoa', 'Cuc-pass-2021', 'Cuc-pass-2020', SYSTEM_ACTOR))).code).toBe('password_reused');
+    // Five more changes push the first one out of the history; then it may come back.
+    const next = ['Sen-mk-2001', 'Sen-mk-2002', 'Sen-mk-2003', 'Sen-mk-2004', 'Sen-mk-2005'];
+    let current = 'Cuc-pass-2021';
+    for (const password of next) {
+      clock.time += 60_000;
+      await workflow.auth.changePassword('hoa', current, password, SYSTEM_ACTOR);
+      current = password;
+    }
+    expect((await rejection(workflow.auth.changePassword('hoa', current, 'Cuc-pass-2021', SYSTEM_ACTOR))).code).toBe('password_reused');
+    await expect(workflow.auth.changePassword('hoa', current, 'Cuc-pass-2020', SYSTEM_ACTOR)).resolves.toMatchObject({ username: 'hoa' });
+    expect(workflow.db.prepare('SELECT count(*) AS n FROM password_history').get()).toEqual({ n: 5 });
+  });
+
+  it('counts wrong current passwords on the change form toward the lockout', async () => {
+    workflow = await testWorkflow({ security: { lockout: { threshold: 3, baseSeconds: 60 } } });
+    await workflow.users.create({ username: 'hoa', role: 'spokesperson', password: 'Cuc-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
+    for (let i = 0; i < 2; i++) expect((await rejection(workflow.auth.changePassword('hoa', `Guess-${i}-x2020`, 'Cuc-pass-2021', SYSTEM_ACTOR))).code).toBe('wrong_password');
+    expect((await rejection(workflow.auth.changePassword('hoa', 'Guess-3-x2020', 'Cuc-pass-2021', SYSTEM_ACTOR))).code).toBe('account_locked');
+    // Locked: even the right password is not checked, on the form or at login.
+    expect((await rejection(workflow.auth.changePassword('hoa', 'Cuc-pass-2020', 'Cuc-pass-2021', SYSTEM_ACTOR))).code).toBe('account_locked');
+    expect((await rejection(workflow.auth.login('hoa', 'Cuc-pass-2020'))).code).toBe('account_locked');
   });
 
   it('makes a password set by an admin a temporary one', async () => {
@@ -190,7 +236,7 @@ describe('lockout with backoff', () => {
 
   it('refuses disabled users with the same answer as a wrong password', async () => {
     const { workflow: wf } = await setup();
-    await wf.users.create({ username: 'admin', role: 'admin', password: 'Admin-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
+    await wf.users.create({ username: 'admin', role: 'admin', password: 'Quantri-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
     wf.users.update('an', { disabled: true }, SYSTEM_ACTOR);
     expect((await rejection(wf.auth.login('an', 'An-pass-2020'))).code).toBe('invalid_credentials');
   });

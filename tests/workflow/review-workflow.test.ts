@@ -34,7 +34,7 @@ beforeEach(async () => {
   await store.upsertItems(items);
   clock = new TestClock();
   workflow = await testWorkflow({ store, now: clock.now, withUsers: true });
-  await workflow.users.create({ username: 'analyst2', role: 'analyst', password: 'Analyst2-pass-1', mustChangePassword: false }, analyst);
+  await workflow.users.create({ username: 'analyst2', role: 'analyst', password: 'Hoasen2-pass-1', mustChangePassword: false }, analyst);
 });
 afterEach(async () => {
   workflow.close();

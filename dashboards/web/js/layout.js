@@ -14,6 +14,8 @@ export const can = {
   review: () => REVIEW_ROLES.has(session.me?.role),
   respond: () => RESPOND_ROLES.has(session.me?.role),
   annotate: () => ANNOTATE_ROLES.has(session.me?.role),
+  /** Bulk export: the staff who work with items (GET /api/items/export), not viewers. */
+  export: () => ANNOTATE_ROLES.has(session.me?.role),
 };
 
 const PAGES = [

@@ -175,9 +175,36 @@ function renderTable(page) {
     h('span', { class: 'page-of' }, t('queue.pageOf', { page: page.page, pages })),
     h('button', { type: 'button', id: 'next-page', disabled: page.page >= pages, on: { click: () => go({ ...state, page: state.page + 1 }) } }, `${t('queue.next')} ›`),
   );
+  updateExportLink(state);
   $('#select-all').hidden = !can.review();
   $('#select-all').checked = false;
   updateBulk();
+}
+
+/**
+ * The export link carries the queue's filters. Exports come in time order and know no score
+ * threshold, so the link says when the list has one that the file will not apply.
+ */
+function updateExportLink(state) {
+  const link = $('#export-csv');
+  link.hidden = !can.export();
+  // "web" and "social" are the queue's own groupings: social is a kind; web (news and feeds) has no filter of its own.
+  const derived = state.platform === 'web' || state.platform === 'social';
+  const params = {
+    format: 'csv',
+    q: state.q,
+    flagged: state.flagged === 'true' ? 'true' : undefined,
+    status: state.status,
+    topic: state.topic,
+    source: state.source,
+    platform: derived ? undefined : state.platform,
+    kind: state.platform === 'social' ? 'social' : state.kind,
+    assignee: state.assignee,
+    from: state.from,
+    to: state.to,
+  };
+  link.setAttribute('href', `/api/items/export${queryString(params)}`);
+  link.title = state.minDistortion || state.platform === 'web' ? t('queue.exportPartialFilters') : t('queue.exportHint');
 }
 
 function toggle(id, on) {
