@@ -52,7 +52,7 @@ beforeAll(async () => {
     security: { scryptCost: 14 },
   });
   const workflow = openWorkflow(workflowOptionsFromConfig(loadConfig(configPath)));
-  await workflow.users.create({ username: 'viewer', role: 'viewer', password: 'Viewer-pass-1', mustChangePassword: false }, SYSTEM_ACTOR);
+  await workflow.users.create({ username: 'viewer', role: 'viewer', password: 'Kiem-tra-Gia-Lai-7', mustChangePassword: false }, SYSTEM_ACTOR);
   token = workflow.auth.createToken('viewer', { name: 'es-down test' }, SYSTEM_ACTOR).token;
   workflow.close();
 });

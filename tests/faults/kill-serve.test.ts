@@ -42,7 +42,7 @@ beforeAll(async () => {
   const store = await openStore(config);
   await store.upsertItems(ITEMS.map((id) => ({ ...makeItem({ title: `Tin ${id}`, text: `Nội dung ${id}` }), id })));
   const workflow = openWorkflow(workflowOptionsFromConfig(config, { store }));
-  await workflow.users.create({ username: 'analyst', role: 'analyst', password: 'Analyst-pass-1', mustChangePassword: false }, SYSTEM_ACTOR);
+  await workflow.users.create({ username: 'analyst', role: 'analyst', password: 'Kiem-tra-Gia-Lai-7', mustChangePassword: false }, SYSTEM_ACTOR);
   token = workflow.auth.createToken('analyst', { name: 'kill test' }, SYSTEM_ACTOR).token;
   workflow.close();
   await store.close();
