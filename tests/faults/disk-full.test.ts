@@ -122,7 +122,7 @@ describe.runIf(probe.ok)('a full disk', () => {
         await store.close();
       }
       expect(JSON.parse(readFileSync(statePath, 'utf8'))['feed:dien-dan-pho-nui']).toEqual({ etag: '"forum-v1"' });
-    }, 120_000);
+    }, 180_000);
   });
 
   it('never leaves the crawl state file half-written', () => {

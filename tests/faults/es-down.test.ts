@@ -86,7 +86,7 @@ describe('serve with Elasticsearch down at start', () => {
     // Still alive and answering what needs no store.
     expect((await get(url, '/api/auth/me')).status).toBe(200);
     expect(serve.child.exitCode).toBeNull();
-  }, 90_000);
+  }, 150_000);
 });
 
 const node = await probeElasticsearch();
@@ -125,5 +125,5 @@ describe.runIf(node.ok)('serve when the Elasticsearch node comes up', () => {
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', store: 'elasticsearch', items: 0 });
     expect(await get(url, '/api/items')).toMatchObject({ status: 200, body: { total: 0, items: [] } });
-  }, 90_000);
+  }, 150_000);
 });

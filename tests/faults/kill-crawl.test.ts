@@ -89,5 +89,5 @@ describe('a crawl killed with SIGKILL', () => {
     } finally {
       await reopened.close();
     }
-  }, 120_000);
+  }, 180_000);
 });

@@ -26,7 +26,7 @@ const running: CliProcess[] = [];
 async function startServe(): Promise<{ process: CliProcess; url: string }> {
   const serve = startCli(['serve', '--config', configPath, '--port', '0']);
   running.push(serve);
-  const [, url] = await serve.waitForStderr(/dashboard on (http:\/\/[^\s]+?)\/ /);
+  const [, url] = await serve.waitForStderr(/dashboard on (http:\/\/[^\s]+?)\/ /, 60_000);
   return { process: serve, url };
 }
 
@@ -118,5 +118,5 @@ describe('serve killed with SIGKILL during review writes', () => {
     } finally {
       workflow.close();
     }
-  }, 90_000);
+  }, 150_000);
 });
