@@ -79,7 +79,7 @@ export function apiRoutes(options: Pick<AppOptions, 'store' | 'workflow'>, login
     ...authRoutes(workflow, loginLimiter),
     // Before /api/items/:id, which would take "export" for an id.
     ...exportRoutes(store, workflow),
-    ...itemRoutes(store),
+    ...itemRoutes(store, workflow),
     ...statsRoutes(store),
     ...clusterRoutes(store),
     ...reviewRoutes(workflow, store),

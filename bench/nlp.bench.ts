@@ -13,7 +13,8 @@ import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { loadConfig } from '../core/config.ts';
 import { foldVietnamese } from '../pipeline/nlp/fold.ts';
-import { classifierOptionsFromConfig, loadClassifier } from '../pipeline/nlp/index.ts';
+import { classifierOptionsFromConfig, LearnedScorer, loadClassifier, type Classifier } from '../pipeline/nlp/index.ts';
+import type { CuesFile } from '../pipeline/nlp/lexicon.ts';
 import { numberArg, repo, rng, sentencePool } from './synthetic.ts';
 
 
@@ -93,22 +94,25 @@ function escapeRe(s: string): string {
 }
 
 function naiveTerms(files: string[]): NaiveTerm[] {
-  const terms: Array<{ term: string; weight: number }> = [];
+  // a term is a list of alternatives per position: one for a plain term, one per list of a `combine` entry
+  const terms: Array<{ parts: string[][]; weight: number }> = [];
   for (const file of files) {
     const data = parseYaml(readFileSync(file, 'utf8')) as Record<string, unknown>;
     const topicTerms = (data.terms as Array<{ term: string; weight: number }> | undefined) ?? [];
     const negatives = (data.negatives as Array<{ term: string; weight: number }> | undefined) ?? [];
-    const groups = (data.groups as Array<{ weight: number; terms: string[] }> | undefined) ?? [];
-    for (const t of topicTerms) terms.push(t);
-    for (const t of negatives) terms.push({ term: t.term, weight: -t.weight });
-    for (const g of groups) for (const t of g.terms) terms.push({ term: t, weight: g.weight });
+    const groups = (data.groups as Array<{ weight: number; terms: CuesFile['groups'][number]['terms'] }> | undefined) ?? [];
+    for (const t of topicTerms) terms.push({ parts: [[t.term]], weight: t.weight });
+    for (const t of negatives) terms.push({ parts: [[t.term]], weight: -t.weight });
+    for (const g of groups) for (const t of g.terms) terms.push({ parts: typeof t === 'string' ? [[t]] : t.combine, weight: g.weight });
   }
   const out: NaiveTerm[] = [];
-  for (const { term, weight } of terms) {
-    const lower = term.normalize('NFC').toLowerCase();
-    const boundary = (s: string) => new RegExp(`(?<![\\p{L}\\p{N}])${escapeRe(s).replace(/\s+/g, '\\s+')}(?![\\p{L}\\p{N}])`, 'gu');
-    out.push({ re: boundary(lower), folded: false, weight });
-    out.push({ re: boundary(foldVietnamese(lower)), folded: true, weight });
+  for (const { parts, weight } of terms) {
+    // one regular expression per term, a combine entry as a sequence of alternations
+    const source = (fold: boolean) =>
+      parts.map((list) => `(?:${list.map((x) => escapeRe(fold ? foldVietnamese(x.normalize('NFC').toLowerCase()) : x.normalize('NFC').toLowerCase()).replace(/\s+/g, '\\s+')).join('|')})`).join('\\s+');
+    const boundary = (src: string) => new RegExp(`(?<![\\p{L}\\p{N}])${src}(?![\\p{L}\\p{N}])`, 'gu');
+    out.push({ re: boundary(source(false)), folded: false, weight });
+    out.push({ re: boundary(source(true)), folded: true, weight });
   }
   return out;
 }
@@ -132,20 +136,19 @@ function heapMb(): number {
   return process.memoryUsage().heapUsed / 1e6;
 }
 
-function main() {
-  const config = loadConfig(join(repo, 'config/mediawatch.yaml'));
-  const options = classifierOptionsFromConfig(config);
-  const t0 = process.hrtime.bigint();
-  const classifier = loadClassifier(options);
-  const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
-  const terms = naiveTerms([...options.topicFiles, ...options.cueFiles]);
-  console.log(`lexicons loaded and automata built in ${loadMs.toFixed(0)} ms; naive baseline: ${terms.length} regexes (${terms.length / 2} terms × accented/folded)`);
+interface Run {
+  bytes: number;
+  items: number;
+  secs: number;
+  cpuSecs: number;
+  congress: number;
+  distortion: number;
+  rates: string[];
+  heaps: string[];
+}
 
-  // warm-up (JIT) on a small deterministic slice of another seed
-  for (const item of syntheticCorpus(2e6, SEED + 1)) classifier.classify(item);
-
-  // 1. the classifier on the whole corpus, streamed
-  const heapStart = heapMb();
+/** Streams the corpus through one classifier, with the rate of every 10 MB and the heap after a GC. */
+function measure(classifier: Classifier): Run {
   const heaps: string[] = [];
   let bytes = 0;
   let items = 0;
@@ -176,11 +179,28 @@ function main() {
       nextCheckpoint += 10e6;
     }
   }
-  const secs = Number(ns) / 1e9;
-  const cpuSecs = cpuUs / 1e6;
+  return { bytes, items, secs: Number(ns) / 1e9, cpuSecs: cpuUs / 1e6, congress, distortion, rates, heaps };
+}
+
+function main() {
+  const config = loadConfig(join(repo, 'config/mediawatch.yaml'));
+  const options = classifierOptionsFromConfig(config);
+  const t0 = process.hrtime.bigint();
+  const classifier = loadClassifier(options);
+  const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
+  const model = classifier.learned instanceof LearnedScorer ? classifier.learned.version : null;
+  const terms = naiveTerms([...options.topicFiles, ...options.cueFiles]);
+  console.log(`lexicons${model ? ` and model ${model}` : ''} loaded and automata built in ${loadMs.toFixed(0)} ms; naive baseline: ${terms.length} regexes (${terms.length / 2} terms × accented/folded)`);
+
+  // warm-up (JIT) on a small deterministic slice of another seed
+  for (const item of syntheticCorpus(2e6, SEED + 1)) classifier.classify(item);
+
+  // 1. the configured classifier (with its model, if the config names one) on the whole corpus, streamed
+  const heapStart = heapMb();
+  const run = measure(classifier);
+  const { bytes, items, secs, cpuSecs } = run;
   const mbps = bytes / 1e6 / secs;
   const ips = items / secs;
-
   // 2. the naive baseline on the first BASELINE_MB of the same stream, after a warm-up of its own
   // (each regex is compiled on its first use)
   for (const item of syntheticCorpus(0.2e6, SEED + 1)) naiveScore(terms, item);
@@ -204,16 +224,28 @@ function main() {
   const bIps = bItems / bSecs;
 
   const heapEnd = heapMb();
+  // 3. the same classifier without its model, for the model's share of the time
+  let lexicons: Run | null = null;
+  if (model) {
+    classifier.learned = null;
+    for (const item of syntheticCorpus(2e6, SEED + 1)) classifier.classify(item);
+    lexicons = measure(classifier);
+  }
   const bCpuSecs = bCpuUs / 1e6;
   const cpuMbps = bytes / 1e6 / cpuSecs;
   const bCpuMbps = bBytes / 1e6 / bCpuSecs;
   console.log(`corpus: ${(bytes / 1e6).toFixed(1)} MB, ${items} items (deterministic seed ${SEED}, streamed; ~2/3 short posts, ~1/3 articles)`);
-  console.log(`classifier (normalise + match + score): ${mbps.toFixed(1)} MB/s, ${ips.toFixed(0)} items/s wall-clock; ${cpuMbps.toFixed(1)} MB/s per CPU-second  [${secs.toFixed(1)} s; ${congress} congress, ${distortion} distortion]`);
-  console.log(`  per 10 MB (MB/s per CPU-second, JIT warm-up first): ${rates.join(', ')}`);
+  const what = model ? `classifier with model ${model} (normalise + match + score + model)` : 'classifier (normalise + match + score)';
+  console.log(`${what}: ${mbps.toFixed(1)} MB/s, ${ips.toFixed(0)} items/s wall-clock; ${cpuMbps.toFixed(1)} MB/s per CPU-second  [${secs.toFixed(1)} s; ${run.congress} congress, ${run.distortion} distortion]`);
+  console.log(`  per 10 MB (MB/s per CPU-second, JIT warm-up first): ${run.rates.join(', ')}`);
+  if (lexicons)
+    console.log(
+      `same classifier, lexicons only: ${(lexicons.bytes / 1e6 / lexicons.secs).toFixed(1)} MB/s wall-clock; ${(lexicons.bytes / 1e6 / lexicons.cpuSecs).toFixed(1)} MB/s per CPU-second  [${lexicons.congress} congress, ${lexicons.distortion} distortion; heap ${lexicons.heaps.at(-1) ?? ''}]`,
+    );
   console.log(`naive baseline (one regex per term):     ${bMbps.toFixed(2)} MB/s, ${bIps.toFixed(0)} items/s wall-clock; ${bCpuMbps.toFixed(2)} MB/s per CPU-second  [first ${(bBytes / 1e6).toFixed(1)} MB, ${bSecs.toFixed(1)} s; checksum ${sink.toFixed(0)}]`);
   console.log(`speed-up: ${(mbps / bMbps).toFixed(1)}× the baseline wall-clock, ${(cpuMbps / bCpuMbps).toFixed(1)}× per CPU-second (target ≥ 10×)`);
   console.log(`one core: ${cpuMbps.toFixed(1)} MB/s per CPU-second (target ≥ 20 MB/s: ${cpuMbps >= 20 ? 'met' : 'not met'}); load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores during the run`);
-  console.log(`heap: ${heapStart.toFixed(1)} MB at start, ${heaps.join(', ')}, ${heapEnd.toFixed(1)} MB at end`);
+  console.log(`heap: ${heapStart.toFixed(1)} MB at start, ${run.heaps.join(', ')}, ${heapEnd.toFixed(1)} MB at end`);
 }
 
 main();

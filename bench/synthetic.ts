@@ -3,6 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { rng } from '../core/random.ts';
 import type { ScoredItem } from '../core/types.ts';
 import { normaliseItem } from '../pipeline/normalise.ts';
 
@@ -22,18 +23,8 @@ export function textArg(name: string, fallback: string): string {
   return i < 0 ? fallback : (process.argv[i + 1] ?? fallback);
 }
 
-/** xorshift32: a seeded generator, so every run benchmarks the same corpus. */
-export function rng(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s ^= s << 13;
-    s >>>= 0;
-    s ^= s >>> 17;
-    s ^= s << 5;
-    s >>>= 0;
-    return s / 0x100000000;
-  };
-}
+/** A seeded generator, so every run benchmarks the same corpus. */
+export { rng };
 
 /** Sentences in the style of real items: the dev corpus's titles and texts, split up. */
 export function sentencePool(): string[] {

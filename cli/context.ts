@@ -1,21 +1,42 @@
 import pino, { type Logger } from 'pino';
-import type { LoadedConfig } from '../core/config.ts';
+import { configRelative, type LoadedConfig } from '../core/config.ts';
 import type { Store } from '../core/types.ts';
 import { IngestPipeline } from '../pipeline/ingest.ts';
 import { NearDuplicateIndex } from '../pipeline/nlp/cluster.ts';
-import { classifierOptionsFromConfig, loadClassifier } from '../pipeline/nlp/index.ts';
+import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier, staleModelWarning, type Classifier, type ClassifierOptions } from '../pipeline/nlp/index.ts';
+import { KnownRumourMatcher } from '../pipeline/nlp/known-rumours.ts';
 import { openStore } from '../pipeline/store/index.ts';
+import { openWorkflow, workflowOptionsFromConfig } from '../pipeline/workflow/index.ts';
+import { KnownRumours } from '../pipeline/workflow/known-rumours.ts';
 
 /** Logs go to stderr so stdout stays clean for data (classify, --json). */
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
   return pino({ level }, pino.destination(2));
 }
 
-/** Store + classifier + cluster index, ready to ingest; the caller closes the store. */
-export async function openPipeline(config: LoadedConfig): Promise<{ store: Store; pipeline: IngestPipeline }> {
-  const classifier = loadClassifier(classifierOptionsFromConfig(config));
+/** The configured classifier (with its model, if one is named); warns on stderr when the model is stale. */
+export function loadConfiguredClassifier(options: ClassifierOptions): Classifier {
+  const classifier = loadClassifier(options);
+  const warning = staleModelWarning(classifier, options);
+  if (warning) process.stderr.write(`mediawatch: warning: ${warning}\n`);
+  return classifier;
+}
+
+/**
+ * Store + classifier + cluster index + the office's known rumours (read from the review workflow),
+ * ready to ingest; `close` closes the store and the workflow.
+ */
+export async function openPipeline(config: LoadedConfig, logger: Logger = createLogger()): Promise<{ store: Store; pipeline: IngestPipeline; close: () => Promise<void> }> {
+  const classifier = loadConfiguredClassifier(classifierOptionsFromConfig(config));
   const store = await openStore(config);
-  const pipeline = new IngestPipeline(store, classifier, new NearDuplicateIndex());
-  await pipeline.seedClusters();
-  return { store, pipeline };
+  const workflow = openWorkflow(workflowOptionsFromConfig(config, { store, logger }));
+  const matcher = new KnownRumourMatcher({ abbreviations: loadAbbreviations(configRelative(config, config.abbreviations)) });
+  const knownRumours = new KnownRumours(workflow, store, matcher, config.thresholds, logger);
+  const pipeline = new IngestPipeline(store, classifier, new NearDuplicateIndex(), knownRumours);
+  await pipeline.seedIndexes();
+  const close = async () => {
+    workflow.close();
+    await store.close();
+  };
+  return { store, pipeline, close };
 }

@@ -25,8 +25,10 @@ export class CrawlProgress {
     else this.out.write(`${line}\n`);
   }
 
+  /** Ends the progress line; calling it again does nothing. */
   done(): void {
     if (this.out.isTTY && this.lastWrite) this.out.write('\n');
+    this.lastWrite = 0;
   }
 }
 

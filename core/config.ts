@@ -538,6 +538,8 @@ export const configSchema = z
     distortionCues: z.array(z.string().min(1)).default(['topics/distortion-cues.yaml']),
     abbreviations: z.string().min(1).default('abbreviations.yaml'),
     officialFacts: z.string().min(1).default('official-facts.yaml'),
+    /** Learned model (JSON, written by `mediawatch train`) combined with the lexicons; absent: lexicons only. */
+    model: z.string().min(1).optional(),
     thresholds: z
       .object({
         congress: z.number().min(0).max(1).default(0.5),

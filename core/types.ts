@@ -34,7 +34,8 @@ export interface NormalisedItem extends RawItem {
   contentHash: string;
 }
 
-export type ExplanationKind = 'congress' | 'distortion' | 'negative' | 'fact';
+/** "rumour": the passage repeats an item the office already decided on (see docs/nlp.md, Known rumours). */
+export type ExplanationKind = 'congress' | 'distortion' | 'negative' | 'fact' | 'rumour';
 
 /** One reason behind a score, precise enough for the UI to highlight it. */
 export interface Explanation {
@@ -60,6 +61,8 @@ export interface Classification {
   /** Topic ids of the lexicons that matched (e.g. "congress-2020"). */
   topics: string[];
   explanations: Explanation[];
+  /** Version of the learned model that combined its score with the lexicons'; absent: lexicons only. */
+  modelVersion?: string;
 }
 
 export type ReviewStatus = 'new' | 'in_review' | 'dismissed' | 'confirmed' | 'response_drafted' | 'responded';
@@ -82,7 +85,23 @@ export type ScoredItem = NormalisedItem & Classification & {
   clusterId?: string;
   /** Absent until someone acts on the item (then "new" is implied). */
   review?: ItemReview;
+  /** The earlier item this one repeats, which the office had confirmed as distortion or dismissed. */
+  knownRumour?: KnownRumourRef;
 };
+
+/**
+ * A match with an item the office already decided on. Stored with the item when it is ingested;
+ * the API fills `decision`, `decidedAt` and `response` with their present values.
+ */
+export interface KnownRumourRef {
+  itemId: string;
+  decision: 'confirmed' | 'dismissed';
+  decidedAt: string;
+  /** The published response to the earlier item, if any. */
+  response?: { id: string; publishedAt: string; url?: string; title?: string };
+  /** Weighted share of the earlier item's text found in this one, 0..1. */
+  similarity: number;
+}
 
 export interface ItemQuery {
   flagged?: boolean;

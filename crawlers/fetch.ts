@@ -22,6 +22,33 @@ export class FetchError extends Error {
   override name = 'FetchError';
 }
 
+/** Socket-level failures, by Node/undici error code or message, in words an analyst reads. */
+const NETWORK_FAILURES: Array<[RegExp, string]> = [
+  // Checked before ECONNRESET: Node tags a connection closed before any answer with that code too.
+  [/socket hang up|other side closed/i, 'connection closed by the server without an answer'],
+  [/ECONNRESET/, 'connection reset by peer'],
+  [/ECONNREFUSED/, 'connection refused'],
+  [/ENOTFOUND|EAI_AGAIN/, 'host name not found'],
+  [/ETIMEDOUT|UND_ERR_CONNECT_TIMEOUT/, 'connection timed out'],
+  [/EPIPE/, 'connection closed while sending (broken pipe)'],
+  [/EHOSTUNREACH|ENETUNREACH/, 'host unreachable'],
+];
+
+/** Codes and messages of an error and everything it wraps (cause chains, AggregateError). */
+function errorTexts(error: unknown, depth = 0): string[] {
+  if (!error || typeof error !== 'object' || depth > 5) return [];
+  const { code, message, cause, errors } = error as { code?: unknown; message?: unknown; cause?: unknown; errors?: unknown };
+  const own = [code, message].filter((text): text is string => typeof text === 'string');
+  const nested = [cause, ...(Array.isArray(errors) ? errors : [])].flatMap((inner) => errorTexts(inner, depth + 1));
+  return [...own, ...nested];
+}
+
+/** "connection reset by peer", "connection refused"…, or undefined when the error is not a socket failure. */
+export function networkFailure(error: unknown): string | undefined {
+  const texts = errorTexts(error).join('\n');
+  return NETWORK_FAILURES.find(([pattern]) => pattern.test(texts))?.[1];
+}
+
 async function readCapped(response: Response, maxBytes: number, url: string): Promise<Buffer> {
   const declared = Number(response.headers.get('content-length') ?? 0);
   if (declared > maxBytes) {
@@ -47,22 +74,20 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
  * cap. HTTP error statuses are returned, not thrown; network failures become FetchError.
  */
 export async function fetchResource(url: string, options: FetchOptions): Promise<FetchedResource> {
-  let response: Response;
+  // One deadline covers connecting, the headers and the whole body.
+  const signal = AbortSignal.timeout(options.timeoutSecs * 1000);
   try {
-    response = await fetch(url, {
-      headers: { 'user-agent': options.userAgent, ...options.headers },
-      redirect: 'follow',
-      signal: AbortSignal.timeout(options.timeoutSecs * 1000),
-    });
+    const response = await fetch(url, { headers: { 'user-agent': options.userAgent, ...options.headers }, redirect: 'follow', signal });
+    const body = response.status === 304 ? Buffer.alloc(0) : await readCapped(response, options.maxBytes, url);
+    const { text } = decodeDocument(body, response.headers.get('content-type') ?? undefined);
+    return { url: response.url || url, status: response.status, headers: response.headers, text };
   } catch (error) {
+    if (error instanceof FetchError) throw error;
     const cause = (error as { cause?: Error }).cause;
     const reason =
       (error as Error).name === 'TimeoutError'
         ? `timed out after ${options.timeoutSecs}s`
-        : (cause?.message ?? (error as Error).message);
+        : (networkFailure(error) ?? cause?.message ?? (error as Error).message);
     throw new FetchError(`${url}: ${reason}`);
   }
-  const body = response.status === 304 ? Buffer.alloc(0) : await readCapped(response, options.maxBytes, url);
-  const { text } = decodeDocument(body, response.headers.get('content-type') ?? undefined);
-  return { url: response.url || url, status: response.status, headers: response.headers, text };
 }

@@ -15,7 +15,8 @@ import type { RobotsTxtFile } from '@crawlee/utils';
 import { decodeDocument } from './charset.ts';
 import { extractPage, type ExtractedArticle } from './extract.ts';
 import type { HostRateLimiter } from './politeness.ts';
-import { canonicalizeUrl, isAssetUrl, passesPatterns, sameHost } from './urls.ts';
+import { networkFailure } from './fetch.ts';
+import { canonicalizeUrl, isAssetUrl, normalizeCrawlUrl, passesPatterns, quoteUrl, SiteScope } from './urls.ts';
 
 // Our own progress and error report replaces crawlee's console chatter.
 crawleeLog.setLevel(LogLevel.OFF);
@@ -88,6 +89,9 @@ class NewsPageCrawler extends CheerioCrawler {
 }
 
 function errorReason(error: Error): string {
+  // crawlee wraps resets and refusals in "Detected a session error, rotating session..."; say what happened.
+  const network = networkFailure(error);
+  if (network) return network;
   const message = error.message.split('\n')[0];
   if (/Redirected \d+ times/i.test(message)) return `redirect loop (${message})`;
   if (/timed out|timeout/i.test(message)) return `timeout: ${message}`;
@@ -101,11 +105,21 @@ function errorReason(error: Error): string {
 export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, events: PageCrawlEvents): Promise<void> {
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
   const queue = await RequestQueue.open(`mediawatch-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`, { config });
-  const origin = seeds[0] ? new URL(seeds[0].url).origin : '';
   const backoff = options.retryBackoffMs ?? 1000;
 
+  // Every URL is validated before it reaches crawlee: its queue rejects a whole batch for one bad
+  // URL, and past the first 1,000 requests it does so in the background, where the rejection would
+  // end the process.
+  const startable: Seed[] = [];
+  for (const seed of seeds) {
+    const checked = normalizeCrawlUrl(seed.url);
+    if (!checked.ok) await events.onError(seed.url, `invalid URL ${quoteUrl(seed.url)} (${checked.reason}); not fetched`, seed.userData ?? {});
+    else if (!options.robots.isAllowed(checked.url, options.userAgent)) await events.onError(seed.url, 'disallowed by robots.txt; not fetched', seed.userData ?? {});
+    else startable.push({ url: checked.url, userData: seed.userData });
+  }
+  const scope = new SiteScope(startable.map((seed) => seed.url), options.include);
   const allowed = (url: string) =>
-    sameHost(url, origin) && options.robots.isAllowed(url, options.userAgent) && passesPatterns(url, options.include, options.exclude);
+    scope.contains(url) && options.robots.isAllowed(url, options.userAgent) && passesPatterns(url, options.include, options.exclude);
 
   const hopsOf = (context: CheerioCrawlingContext) => Number(context.request.userData.hops ?? 0);
   const enqueueTarget = (context: CheerioCrawlingContext, target: string) =>
@@ -116,6 +130,9 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
       requestQueue: queue,
       maxRequestsPerCrawl: options.maxPages,
       maxRequestRetries: options.maxRetries,
+      // crawlee retries resets and refusals as "session errors" up to 10 times whatever
+      // maxRequestRetries says; the configured retries bound those too.
+      maxSessionRotations: options.maxRetries,
       navigationTimeoutSecs: options.timeoutSecs,
       requestHandlerTimeoutSecs: Math.max(60, options.timeoutSecs * 2),
       maxConcurrency: 4,
@@ -132,7 +149,9 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
             beforeRedirect: [
               (next) => {
                 const target = next.url?.toString() ?? '';
-                if (!allowed(target)) throw new NonRetryableError(`redirected to ${target}, which is off-site or disallowed`);
+                const checked = normalizeCrawlUrl(target);
+                if (!checked.ok) throw new NonRetryableError(`redirected to an invalid URL ${quoteUrl(target)} (${checked.reason})`);
+                if (!allowed(checked.url)) throw new NonRetryableError(`redirected to ${checked.url}, which is off-site or disallowed`);
               },
             ],
           };
@@ -151,15 +170,26 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
         // crawlee bundles an older cheerio; its API is the subset extractPage uses, so reuse the parsed tree.
         const page = extractPage($ as unknown as Parameters<typeof extractPage>[0], finalUrl);
         if (options.followLinks) {
+          const rejected: string[] = [];
           await context.enqueueLinks({
-            strategy: 'same-hostname',
-            transformRequestFunction: (candidate) => (allowed(candidate.url) && !isAssetUrl(candidate.url) ? candidate : false),
+            strategy: 'all',
+            transformRequestFunction: (candidate) => {
+              const checked = normalizeCrawlUrl(candidate.url);
+              if (!checked.ok) {
+                if (scope.contains(candidate.url)) rejected.push(`invalid link ${quoteUrl(candidate.url)} (${checked.reason}); not followed`);
+                return false;
+              }
+              return allowed(checked.url) && !isAssetUrl(checked.url) ? { ...candidate, url: checked.url } : false;
+            },
           });
+          for (const reason of rejected) await events.onError(finalUrl, reason, request.userData);
         }
         if (page.kind === 'redirect') {
+          const target = normalizeCrawlUrl(page.target, finalUrl);
           if (hopsOf(context) >= MAX_HOPS) await events.onError(finalUrl, `more than ${MAX_HOPS} meta refreshes in a row`, request.userData);
-          else if (allowed(page.target)) await enqueueTarget(context, page.target);
-          else await events.onError(finalUrl, `meta refresh to ${page.target}, which is off-site, disallowed or excluded`, request.userData);
+          else if (!target.ok) await events.onError(finalUrl, `meta refresh to an invalid URL ${quoteUrl(page.target)} (${target.reason})`, request.userData);
+          else if (allowed(target.url)) await enqueueTarget(context, target.url);
+          else await events.onError(finalUrl, `meta refresh to ${target.url}, which is off-site, disallowed or excluded`, request.userData);
           return;
         }
         if (page.kind === 'other') {
@@ -170,8 +200,9 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
         // A print version or tracking URL declares its canonical page: fetch that one instead so
         // the story is stored once, from its own page. If the canonical page cannot be fetched,
         // this copy is stored under the canonical URL.
-        if (article.canonicalUrl !== canonicalizeUrl(finalUrl) && allowed(article.canonicalUrl) && hopsOf(context) < MAX_HOPS) {
-          await enqueueTarget(context, article.canonicalUrl);
+        const canonical = normalizeCrawlUrl(article.canonicalUrl);
+        if (canonical.ok && article.canonicalUrl !== canonicalizeUrl(finalUrl) && allowed(canonical.url) && hopsOf(context) < MAX_HOPS) {
+          await enqueueTarget(context, canonical.url);
           return;
         }
         await events.onArticle(article, finalUrl, request.userData);
@@ -187,11 +218,10 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
     options.maxPageBytes,
   );
 
-  const startable: Seed[] = [];
-  for (const seed of seeds) {
-    if (options.robots.isAllowed(seed.url, options.userAgent)) startable.push(seed);
-    else await events.onError(seed.url, 'disallowed by robots.txt; not fetched', seed.userData ?? {});
-  }
-  await crawler.run(startable.map((seed) => ({ url: seed.url, userData: seed.userData ?? {} })));
+  // All seeds are queued before crawling starts, so a queue failure is this source's error, not a stray rejection.
+  await crawler.run(
+    startable.map((seed) => ({ url: seed.url, userData: seed.userData ?? {} })),
+    { waitForAllRequestsToBeAdded: true },
+  );
   await queue.drop();
 }

@@ -6,6 +6,7 @@ import type { ExtractedArticle } from './extract.ts';
 import { crawlPages, type Seed } from './pages.ts';
 import type { CrawlRun } from './run.ts';
 import type { SourceReport } from './report.ts';
+import { normalizeCrawlUrl, quoteUrl } from './urls.ts';
 
 interface FeedEntry {
   link: string;
@@ -90,8 +91,13 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
       report.recordError(source.url, `feed entry "${raw.title ?? '(untitled)'}" has no link; skipped`);
       continue;
     }
+    const link = normalizeCrawlUrl(href, response.url);
+    if (!link.ok) {
+      report.recordError(source.url, `feed entry "${raw.title ?? '(untitled)'}" has an invalid link ${quoteUrl(href)} (${link.reason}); skipped`);
+      continue;
+    }
     entries.push({
-      link: new URL(href, response.url).href,
+      link: link.url,
       title: raw.title ?? '',
       summary: raw.contentSnippet ?? raw.content ?? raw.summary ?? '',
       author: raw.creator ?? raw.author,

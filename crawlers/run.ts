@@ -54,7 +54,7 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
       await run.limiter.acquire(url, options.requestsPerMinute);
       return fetchResource(url, run.fetchOptions);
     };
-    const discovered = await discoverFromSitemaps(source.startUrls[0], robots, fetchSitemap, options.maxPages);
+    const discovered = await discoverFromSitemaps(source.startUrls[0], robots, fetchSitemap, options.maxPages, source.include);
     discovered.errors.forEach((error) => report.recordError(error.url, error.reason));
     seeds.push(...discovered.urls.map((url) => ({ url })));
   }
@@ -86,9 +86,18 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
   });
 }
 
+/** Why a source failed as a whole, in words; a failure of the program itself is labelled as one. */
+function failureReason(error: unknown): string {
+  if (!(error instanceof Error)) return `unexpected failure: ${String(error)}`;
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof ReferenceError) {
+    return `unexpected program error (please report it): ${error.message}`;
+  }
+  return error.message;
+}
+
 /**
  * Crawls each source once, in order. A source that fails as a whole (robots.txt unreachable,
- * feed gone) is reported and the run moves on to the next one.
+ * feed gone, anything thrown) is reported and the run moves on to the next one.
  */
 export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Promise<SourceReport[]> {
   const reports: SourceReport[] = [];
@@ -102,10 +111,16 @@ export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Prom
       return undefined;
     }
   };
+  // A rejection nobody awaited (crawlee adds large request batches in the background) would end
+  // the process and lose every source's report; it is recorded against the source being crawled.
+  let current: { report: SourceReport; location: string } | undefined;
+  const stray = (reason: unknown) => current?.report.recordError(current.location, failureReason(reason));
+  process.on('unhandledRejection', stray);
   try {
     for (const source of sources) {
       const report = new SourceReport(source.id);
       reports.push(report);
+      current = { report, location: sourceLocation(source, run) };
       const runId = logged(() => runLog.start(source.id, source.kind));
       let failed = false;
       try {
@@ -114,12 +129,16 @@ export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Prom
         else if (isSocialSource(source)) await crawlSocialSource(source, run, report);
       } catch (error) {
         failed = true;
-        report.recordError(sourceLocation(source, run), (error as Error).message);
+        report.recordError(current.location, failureReason(error));
       }
+      // Node reports unawaited rejections once the microtask queue drains: let that happen while
+      // this source is still the current one.
+      await new Promise((resolve) => setImmediate(resolve));
       if (runId !== undefined) logged(() => runLog.finish(runId, report, failed));
       run.progress(report);
     }
   } finally {
+    process.off('unhandledRejection', stray);
     runLog.close();
   }
   return reports;

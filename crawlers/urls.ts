@@ -14,6 +14,77 @@ export function canonicalizeUrl(url: string): string {
   return parsed.href;
 }
 
+/** Longest URL queued: longer ones are junk or attacks; browsers and servers commonly stop near here. */
+export const MAX_URL_LENGTH = 2048;
+
+/** C0 controls, DEL and C1 controls: never part of a real link, typical of corrupted bytes. */
+const CONTROL_CHARS = /[\u0000-\u001f\u007f-\u009f]/;
+
+export type UrlCheck = { ok: true; url: string } | { ok: false; reason: string };
+
+/**
+ * Validates and normalises a URL found in a page, feed or sitemap before it is queued: resolved
+ * against `base`, http(s) only, no credentials, no control characters, at most MAX_URL_LENGTH
+ * characters, fragment dropped (never sent to the server). An accepted URL is WHATWG-serialised,
+ * so crawlee's request queue accepts it and normalising it again changes nothing.
+ */
+export function normalizeCrawlUrl(raw: string, base?: string): UrlCheck {
+  const trimmed = raw.trim();
+  if (!trimmed) return { ok: false, reason: 'empty URL' };
+  if (CONTROL_CHARS.test(trimmed)) return { ok: false, reason: 'control characters in the URL' };
+  if (trimmed.length > MAX_URL_LENGTH) return { ok: false, reason: `longer than ${MAX_URL_LENGTH} characters` };
+  let parsed: URL;
+  try {
+    parsed = new URL(trimmed, base);
+  } catch {
+    return { ok: false, reason: 'not a valid URL' };
+  }
+  if (parsed.protocol !== 'http:' && parsed.protocol !== 'https:') return { ok: false, reason: 'not an http(s) address' };
+  if (parsed.username || parsed.password) return { ok: false, reason: 'carries a user name or password' };
+  parsed.hash = '';
+  if (parsed.href.length > MAX_URL_LENGTH) return { ok: false, reason: `longer than ${MAX_URL_LENGTH} characters` };
+  return { ok: true, url: parsed.href };
+}
+
+/** A rejected URL as shown in an error reason: its start, with invisible characters made visible. */
+export function quoteUrl(raw: string, max = 100): string {
+  const head = raw.length > max ? `${raw.slice(0, max)}…` : raw;
+  return JSON.stringify(head).replace(/[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}
+
+/**
+ * The pages one source may crawl: those on the origin (scheme, host and port) of one of its own
+ * URLs, or on another origin that one of the source's `include` patterns names (a pattern that
+ * matches that origin's root, e.g. "^https://www\\.baogialai\\.com\\.vn/"). Path-only patterns such
+ * as "/thoi-su/" therefore never open the crawl to other sites.
+ */
+export class SiteScope {
+  private readonly origins: Set<string>;
+  private readonly include: RegExp[];
+
+  constructor(urls: string[], include: string[] = []) {
+    // A site configured as http://host/ that moved to https://host/ (the usual upgrade, default
+    // ports only) is still the same site; another port or scheme pair is not.
+    this.origins = new Set(urls.flatMap((url) => originOf(url) ?? []).flatMap((origin) => (origin.match(/^http:\/\/[^:/]+$/) ? [origin, origin.replace(/^http:/, 'https:')] : [origin])));
+    this.include = include.map((pattern) => new RegExp(pattern));
+  }
+
+  contains(url: string): boolean {
+    const origin = originOf(url);
+    if (!origin) return false;
+    return this.origins.has(origin) || this.include.some((pattern) => pattern.test(`${origin}/`));
+  }
+}
+
+function originOf(url: string): string | undefined {
+  try {
+    const { protocol, origin } = new URL(url);
+    return protocol === 'http:' || protocol === 'https:' ? origin : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** True when both are valid URLs on the same host (an unparsable URL is never same-site). */
 export function sameHost(a: string, b: string): boolean {
   try {

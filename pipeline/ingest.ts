@@ -14,6 +14,14 @@ export interface ClusterAssigner {
   assign(id: string, foldedText: string, seenAt: string): string;
 }
 
+/** Known-rumour matching as the pipeline sees it (see pipeline/workflow/known-rumours.ts). */
+export interface RumourChecker {
+  /** Counts a stored item in the matcher's document frequencies. */
+  observe(item: ScoredItem): void;
+  /** The item, with its match against the office's decided items applied (score, explanations, knownRumour). */
+  check(item: ScoredItem): Promise<ScoredItem>;
+}
+
 export type IngestOutcome =
   | { status: 'new'; item: ScoredItem }
   | { status: 'updated'; item: ScoredItem }
@@ -39,14 +47,21 @@ export class IngestPipeline {
     private readonly store: Store,
     private readonly classifier: ItemClassifier,
     private readonly clusters?: ClusterAssigner,
+    private readonly knownRumours?: RumourChecker,
   ) {}
 
-  /** Feeds every stored item to the cluster index, so new items join clusters seen in earlier runs. */
-  async seedClusters(): Promise<number> {
-    if (!this.clusters) return 0;
+  /**
+   * Feeds every stored item to the cluster index, so new items join clusters seen in earlier runs,
+   * and to the known-rumour matcher's document frequencies.
+   */
+  async seedIndexes(): Promise<number> {
+    if (!this.clusters && !this.knownRumours) return 0;
     let seeded = 0;
     for await (const batch of this.store.scanItems()) {
-      for (const item of batch) this.clusters.assign(item.id, item.foldedText, item.fetchedAt);
+      for (const item of batch) {
+        this.clusters?.assign(item.id, item.foldedText, item.fetchedAt);
+        this.knownRumours?.observe(item);
+      }
       seeded += batch.length;
     }
     return seeded;
@@ -85,6 +100,7 @@ export class IngestPipeline {
         const sameContent = await this.store.findByContentHash(item.contentHash);
         if (sameContent) return { status: 'duplicate', item, duplicateOf: sameContent };
       }
+      if (this.knownRumours) item = await this.knownRumours.check(item);
       if (this.clusters) item.clusterId = this.clusters.assign(item.id, item.foldedText, item.fetchedAt);
       // A refreshed page keeps the decisions analysts already took on it.
       if (stored?.review) item.review = stored.review;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Store } from '../../core/types.ts';
-import { ACCESS, REVIEW_STATUSES } from '../../pipeline/workflow/index.ts';
+import { ACCESS, REVIEW_STATUSES, type Workflow } from '../../pipeline/workflow/index.ts';
+import { withCurrentDecisions } from '../../pipeline/workflow/known-rumours.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { HttpError, query } from '../validation.ts';
 
@@ -33,8 +34,11 @@ export const itemQuerySchema = z
 
 export const itemIdParams = z.object({ id: z.string().min(1).max(300) }).strict();
 
-/** GET /api/items (filtered, paginated summaries) and GET /api/items/:id (the full item). */
-export function itemRoutes(store: Store): AnyRoute[] {
+/**
+ * GET /api/items (filtered, paginated summaries) and GET /api/items/:id (the full item). An item
+ * that repeats a known rumour carries `knownRumour` with the office's present decision on it.
+ */
+export function itemRoutes(store: Store, workflow: Workflow): AnyRoute[] {
   return [
     defineRoute({
       method: 'get',
@@ -43,8 +47,10 @@ export function itemRoutes(store: Store): AnyRoute[] {
       summary: 'List items (filtered, paginated summaries)',
       access: ACCESS.read,
       query: itemQuerySchema,
-      handle: async ({ query: q, principal }) =>
-        store.queryItems({ ...q, assignee: q.assignee === 'me' ? principal!.user.username : q.assignee }),
+      handle: async ({ query: q, principal }) => {
+        const page = await store.queryItems({ ...q, assignee: q.assignee === 'me' ? principal!.user.username : q.assignee });
+        return { ...page, items: withCurrentDecisions(workflow, page.items) };
+      },
     }),
     defineRoute({
       method: 'get',
@@ -56,7 +62,7 @@ export function itemRoutes(store: Store): AnyRoute[] {
       handle: async ({ params }) => {
         const item = await store.getItem(params.id);
         if (!item) throw new HttpError(404, 'not_found', `no item with id "${params.id}"`);
-        return item;
+        return withCurrentDecisions(workflow, [item])[0];
       },
     }),
   ];

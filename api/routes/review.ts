@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Store } from '../../core/types.ts';
 import { ACCESS, PRIORITIES, REVIEW_STATUSES, type Workflow } from '../../pipeline/workflow/index.ts';
+import { withCurrentDecisions } from '../../pipeline/workflow/known-rumours.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { query } from '../validation.ts';
 import { itemIdParams, MAX_PAGE_SIZE } from './items.ts';
@@ -71,14 +72,17 @@ export function reviewRoutes(workflow: Workflow, store: Store): AnyRoute[] {
       path: '/api/review/queue',
       tag: 'review',
       summary: 'Items waiting for review (default: flagged, new or in review, most distorted first)',
+      description: 'An item repeating a rumour the office already decided on carries knownRumour (earlier item, decision, date, published response).',
       access: ACCESS.read,
       query: queueQuery,
-      handle: ({ query: q, principal }) =>
-        store.queryItems({
+      handle: async ({ query: q, principal }) => {
+        const page = await store.queryItems({
           ...q,
           flagged: q.flagged ? true : undefined,
           assignee: q.assignee === 'me' ? principal!.user.username : q.assignee,
-        }),
+        });
+        return { ...page, items: withCurrentDecisions(workflow, page.items) };
+      },
     }),
     defineRoute({
       method: 'get',

@@ -1,7 +1,8 @@
 import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { classifierOptionsFromConfig, loadClassifier, type Classifier } from '../../pipeline/nlp/index.ts';
+import { classifierOptionsFromConfig, type Classifier } from '../../pipeline/nlp/index.ts';
+import { loadConfiguredClassifier } from '../context.ts';
 
 export interface ClassifyInput {
   id: string;
@@ -53,7 +54,7 @@ export async function classifyStream(
     }
     try {
       const c = classifier.classify(parsed);
-      write(JSON.stringify({ id: parsed.id, congress: c.congress, distortion: c.distortion, scores: c.scores, topics: c.topics, explanations: c.explanations }));
+      write(JSON.stringify({ id: parsed.id, congress: c.congress, distortion: c.distortion, scores: c.scores, topics: c.topics, explanations: c.explanations, modelVersion: c.modelVersion ?? null }));
       ok++;
     } catch (error) {
       failed++;
@@ -70,7 +71,7 @@ export function registerClassify(program: Command): void {
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
     .action(async (options: { config?: string }) => {
       const config = loadConfig(options.config);
-      const classifier = loadClassifier(classifierOptionsFromConfig(config));
+      const classifier = loadConfiguredClassifier(classifierOptionsFromConfig(config));
       const { failed } = await classifyStream(
         classifier,
         process.stdin,

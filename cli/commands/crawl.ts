@@ -26,11 +26,11 @@ export interface CrawlHooks {
   afterCycle?: (cycle: { store: Store; stored: ScoredItem[]; reports: SourceReport[] }) => Promise<void>;
 }
 
-/** A crawl stopped because the disk filled up; the reports say what was and was not stored. */
+/** A crawl stopped because the disk filled up (its summary, printed before, says what was not stored). */
 export class CrawlDiskFullError extends UserError {
   constructor(
     readonly path: string,
-    readonly reports: SourceReport[],
+    reports: SourceReport[],
   ) {
     const unstored = reports.reduce((sum, report) => sum + report.errors.filter((error) => error.reason.startsWith('disk full')).length, 0);
     super(
@@ -53,7 +53,7 @@ export async function runCrawl(
 ): Promise<SourceReport[]> {
   const sources = selectSources(config, sourceIds);
   if (!sources.length) throw new UserError(`no enabled sources in ${config.configPath}; enable one or name it with --source`);
-  const { store, pipeline } = await openPipeline(config);
+  const { store, pipeline, close } = await openPipeline(config);
   try {
     const stored: ScoredItem[] = [];
     const run = new CrawlRun(config, pipeline, (report) => progress.update(report));
@@ -76,13 +76,14 @@ export async function runCrawl(
         reports.push(...(await crawlSources(run, [source])));
       }
     }
+    progress.done();
     await hooks.afterCycle?.({ store, stored, reports });
     const full = diskFull();
     if (full) throw new CrawlDiskFullError(full, reports);
     return reports;
   } finally {
     progress.done();
-    await store.close();
+    await close();
   }
 }
 
@@ -96,18 +97,13 @@ export function registerCrawl(program: Command): void {
     .action(async (options: { config?: string; source: string[]; json?: boolean }) => {
       const config = loadConfig(options.config);
       const logger = createLogger();
-      const print = (reports: SourceReport[]) =>
-        process.stdout.write(options.json ? `${JSON.stringify(reports, null, 2)}\n` : `${formatCrawlSummary(reports)}\n`);
-      try {
-        print(
-          await runCrawl(config, options.source, undefined, {
-            afterCycle: async (cycle) => void (await alertAfterCrawl(config, cycle, logger)),
-          }),
-        );
-      } catch (error) {
-        // The summary still shows what was stored before the disk filled up.
-        if (error instanceof CrawlDiskFullError) print(error.reports);
-        throw error;
-      }
+      await runCrawl(config, options.source, undefined, {
+        // Printed as soon as the sources are crawled, so a failure in alerting or closing the store cannot swallow it.
+        afterCycle: async (cycle) => {
+          if (options.json) process.stdout.write(`${JSON.stringify(cycle.reports, null, 2)}\n`);
+          else process.stdout.write(`${formatCrawlSummary(cycle.reports)}\n`);
+          await alertAfterCrawl(config, cycle, logger);
+        },
+      });
     });
 }

@@ -7,11 +7,14 @@ import { appSecurityFromConfig } from '../../api/app.ts';
 import { moduleRouters } from '../../api/modules.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/config.ts';
-import type { ItemSummary } from '../../core/types.ts';
+import type { ItemSummary, KnownRumourRef, ScoredItem } from '../../core/types.ts';
+import { vietnamDate } from '../../pipeline/nlp/known-rumours.ts';
+import { toSummary } from '../../pipeline/store/common.ts';
 import { openStore } from '../../pipeline/store/index.ts';
 import { generatePassword, openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
 import { createLogger } from '../context.ts';
 import { forumFeedRoute, readPublicPosts } from '../demo/forum-feed.ts';
+import { readKnownRumourSeed, seedKnownRumour } from '../demo/known-rumour.ts';
 import { StaticSite } from '../demo/static-site.ts';
 import { CrawlProgress, formatCrawlSummary } from '../progress.ts';
 import { runCrawl } from './crawl.ts';
@@ -21,13 +24,16 @@ const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The offline fixture site (a copy of the shared developer fixture) and the labelled corpus. */
 export const DEMO_SITE_ROOT = join(REPO, 'tests/fixtures/site');
 export const DEMO_CORPUS = join(REPO, 'tests/fixtures/dev-corpus.jsonl');
+/** A rumour the office answered before the crawl, and its reposts in the forum feed. */
+export const DEMO_KNOWN_RUMOUR = join(REPO, 'cli/demo/known-rumour.json');
 export const FORUM_FEED_PATH = '/dien-dan/rss.xml';
 
 /** Starts the demo news site with its forum feed on 127.0.0.1 (a free port). */
 export async function startDemoSite(): Promise<StaticSite> {
+  const posts = [...readPublicPosts(DEMO_CORPUS), ...readKnownRumourSeed(DEMO_KNOWN_RUMOUR).reposts];
   const site = new StaticSite({
     root: DEMO_SITE_ROOT,
-    routes: { [FORUM_FEED_PATH]: forumFeedRoute(readPublicPosts(DEMO_CORPUS)) },
+    routes: { [FORUM_FEED_PATH]: forumFeedRoute(posts) },
   });
   await site.start();
   return site;
@@ -63,9 +69,18 @@ async function listenPreferring(port: number, start: (port: number) => Promise<R
   }
 }
 
+/** "repeats a rumour answered on 14/10/2020 — earlier item …, answer …", as the dashboard's badge says it. */
+function repeatLine(known: KnownRumourRef): string {
+  const earlier = `earlier item /api/items/${known.itemId}`;
+  if (known.decision === 'dismissed') return `resembles an item dismissed on ${vietnamDate(known.decidedAt)} — ${earlier}`;
+  if (!known.response) return `repeats a rumour confirmed on ${vietnamDate(known.decidedAt)} — ${earlier}`;
+  return `repeats a rumour answered on ${vietnamDate(known.response.publishedAt)} — ${earlier}, answer ${known.response.url ?? known.response.title}`;
+}
+
 function describe(item: ItemSummary): string {
   const score = `congress ${item.scores.congress.toFixed(2)}, distortion ${item.scores.distortion.toFixed(2)}`;
-  return `  - ${item.title.slice(0, 90)}\n    ${item.sourceId} · ${score} · /api/items/${item.id}`;
+  const known = item.knownRumour ? `\n    ↳ ${repeatLine(item.knownRumour)}` : '';
+  return `  - ${(item.title || item.snippet).slice(0, 90)}\n    ${item.sourceId} · ${score} · /api/items/${item.id}${known}`;
 }
 
 export function registerDemo(program: Command): void {
@@ -81,7 +96,12 @@ export function registerDemo(program: Command): void {
       try {
         process.stderr.write(`Demo news site on ${site.url} (offline fixture: Tin Phố Núi + Diễn đàn Phố Núi)\n`);
         const config = demoConfig(site.url, dataDir);
-        const reports = await runCrawl(config, [], new CrawlProgress());
+        // The office already confirmed and answered one rumour; the forum feed reposts it.
+        await seedKnownRumour(config, readKnownRumourSeed(DEMO_KNOWN_RUMOUR));
+        const repeats: ScoredItem[] = [];
+        const reports = await runCrawl(config, [], new CrawlProgress(), {
+          afterCycle: async ({ stored }) => void repeats.push(...stored.filter((item) => item.knownRumour)),
+        });
         process.stdout.write(`\n${formatCrawlSummary(reports)}\n`);
 
         const store = await openStore(config);
@@ -89,7 +109,8 @@ export function registerDemo(program: Command): void {
         const stats = await store.stats({});
         process.stdout.write(
           `\nStored ${stats.total} items: ${stats.congress} about the congresses, ${stats.flagged} flagged for review.\n` +
-            `Most likely distorted:\n${flagged.items.map(describe).join('\n')}\n`,
+            `Most likely distorted:\n${flagged.items.map(describe).join('\n')}\n` +
+            `Repeats of rumours the office already decided on:\n${repeats.map((item) => describe(toSummary(item))).join('\n') || '  (none)'}\n`,
         );
         if (!options.serve) {
           await store.close();

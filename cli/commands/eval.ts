@@ -1,10 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { evaluate, formatReport, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
-import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
+import { classifierOptionsFromConfig, LearnedScorer } from '../../pipeline/nlp/index.ts';
+import { crossValidate } from '../../pipeline/nlp/train.ts';
+import { loadConfiguredClassifier } from '../context.ts';
 import { UserError } from '../errors.ts';
+import { cvReport, examplesOf, formatCvReport, readCorpora } from './train.ts';
 
 /** Reads a labelled JSON-lines corpus; malformed lines are reported (by line number) and skipped. */
 export function readCorpus(file: string): { items: LabelledItem[]; problems: string[] } {
@@ -42,27 +45,45 @@ export function readCorpus(file: string): { items: LabelledItem[]; problems: str
 export function registerEval(program: Command): void {
   program
     .command('eval')
-    .description('evaluate the classifier on a labelled JSON-lines corpus (labels.congress, labels.distortion)')
-    .requiredOption('--corpus <file>', 'labelled corpus (JSON lines, e.g. tests/fixtures/dev-corpus.jsonl)')
-    .option('--facts <file>', 'official facts YAML to use instead of the configured one')
+    .description('evaluate the classifier on labelled JSON-lines corpora (labels.congress, labels.distortion)')
+    .requiredOption('--corpus <files...>', 'labelled corpora (JSON lines, e.g. tests/fixtures/dev-corpus.jsonl)')
+    .option('--cv <k>', 'k-fold cross-validation of the learned layer over the corpora (trained on k−1 folds, scored on the k-th), beside the lexicons alone and the baseline')
+    .option('--lexicons-only', 'ignore the model named in the config')
+        .option('--facts <file>', 'official facts to use instead of the configured ones: a YAML facts file, or a JSON facts sheet (shared format) whose values replace the configured facts\' values')
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
     .option('--errors', 'list misclassified items')
     .option('--json', 'print the report as JSON')
-    .action((options: { corpus: string; facts?: string; config?: string; errors?: boolean; json?: boolean }) => {
+    .action((options: { corpus: string[]; cv?: string; lexiconsOnly?: boolean; facts?: string; config?: string; errors?: boolean; json?: boolean }) => {
       const config = loadConfig(options.config);
       const classifierOptions = classifierOptionsFromConfig(config);
       if (options.facts) {
         const facts = resolve(options.facts);
         if (!existsSync(facts)) throw new UserError(`facts file not found: ${facts}`);
-        classifierOptions.factsFile = facts;
+        if (facts.toLowerCase().endsWith('.json')) classifierOptions.factsSheet = facts;
+        else classifierOptions.factsFile = facts;
       }
-      const classifier = loadClassifier(classifierOptions);
-      const { items, problems } = readCorpus(resolve(options.corpus));
-      for (const p of problems) process.stderr.write(`mediawatch eval: ${p}\n`);
-      if (!items.length) throw new UserError(`no labelled items in ${options.corpus}`);
+      if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
+      const { corpora, items, problems } = readCorpora(options.corpus, 'eval');
+      if (problems) process.exitCode = 1;
+      if (options.cv !== undefined) {
+        const k = Number(options.cv);
+        if (!Number.isInteger(k) || k < 2 || k > items.length) throw new UserError(`--cv must be a whole number of folds between 2 and the number of items (got "${options.cv}")`);
+        const examples = examplesOf(classifierOptions, items);
+        const report = cvReport(examples, corpora, crossValidate(examples, k, classifierOptions.thresholds));
+        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCvReport(report)}\n`);
+        return;
+      }
+      const classifier = loadConfiguredClassifier(classifierOptions);
+      const model = classifier.learned instanceof LearnedScorer ? classifier.learned.model : null;
       const report = evaluate(items, (item) => classifier.classify(item));
-      if (options.json) process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
-      else process.stdout.write(`${formatReport(report, options.errors)}\n`);
-      if (problems.length) process.exitCode = 1;
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ ...report, modelVersion: model?.version ?? null }, null, 2)}\n`);
+        return;
+      }
+      process.stdout.write(`scored by: ${model ? `model ${model.version} (${classifierOptions.modelFile}) with the lexicons` : 'lexicons only'}\n`);
+      const seen = model?.corpora.filter((c) => corpora.some((e) => basename(e.name) === basename(c.name))) ?? [];
+      if (seen.length)
+        process.stdout.write(`note: the model was trained on ${seen.map((c) => c.name).join(', ')}: these are training-set figures; use --cv for honest ones\n`);
+      process.stdout.write(`${formatReport(report, options.errors)}\n`);
     });
 }

@@ -9,6 +9,7 @@ import { registerExportLabels } from './export-labels.ts';
 import { registerPortals } from './portals.ts';
 import { registerReindex } from './reindex.ts';
 import { registerServe } from './serve.ts';
+import { registerTrain } from './train.ts';
 import { registerUsers } from './users.ts';
 
 /** Each command module adds itself to the program; order here is the order in --help. */
@@ -19,6 +20,7 @@ export const commands: Array<(program: Command) => void> = [
   registerDigest,
   registerClassify,
   registerEval,
+  registerTrain,
   registerReindex,
   registerUsers,
   registerExport,

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { RouteHandler } from './static-site.ts';
 
-interface CorpusPost {
+export interface CorpusPost {
   id: string;
   kind: string;
   title: string;

@@ -13,28 +13,30 @@ import type { Classification, Explanation } from '../../core/types.ts';
 import type { ItemClassifier } from '../ingest.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
 import { FactChecker, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
-import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type TopicFile } from './lexicon.ts';
+import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
 import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
 type Field = 'title' | 'text';
 
 type TopicPhrase =
-  | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string }
-  | { kind: 'neg'; scope: 'near' | 'item'; weight: number; note?: string };
+  | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string; tracked: boolean }
+  | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string };
 
 type CuePhrase =
   | { kind: 'cue'; group: number }
   | { kind: 'negator' }
   | { kind: 'verb' }
-  | { kind: 'vague' };
+  | { kind: 'vague' }
+  /** A part of `combine` entries: [combine entry, position of its list] for each entry it is in. */
+  | { kind: 'part'; parts: Array<[number, number]> };
 
 // Phrase data get every key of their union, in one order (one object shape: see factPhrase() in facts.ts).
-const TOPIC_KEYS = { kind: 'pos', role: 'anchor', scope: 'near', weight: 0, note: undefined as string | undefined };
+const TOPIC_KEYS = { kind: 'pos', role: 'anchor', scope: 'near', weight: 0, note: undefined as string | undefined, tracked: false };
 function topicPhrase(d: TopicPhrase): TopicPhrase {
   return { ...TOPIC_KEYS, ...d } as TopicPhrase;
 }
-const CUE_KEYS = { kind: 'cue', group: -1 };
+const CUE_KEYS = { kind: 'cue', group: -1, parts: [] as Array<[number, number]> };
 function cuePhrase(d: CuePhrase): CuePhrase {
   return { ...CUE_KEYS, ...d } as CuePhrase;
 }
@@ -56,6 +58,22 @@ interface CompiledCues {
   emojiMin: number;
   /** Runs of ! and ? (style.exclamation.minRun or more). */
   runRe: RegExp;
+  /** Structural rules, with the indexes of their groups. */
+  rules: Array<{ rule: CuesFile['rules'][number]; all: number[]; none: number[] }>;
+  /** `combine` entries: their group and number of lists. */
+  combos: Array<{ group: number; lists: number }>;
+  /** The spec of each chain of parts found so far (by its parts' phrases), made once. */
+  chainSpecs: Map<string, PhraseSpec<CuePhrase>>;
+}
+
+/** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */
+interface CueMark {
+  group: number;
+  view: View;
+  /** sentenceKey of its sentence. */
+  sent: number;
+  tokFirst: number;
+  tokLast: number;
 }
 
 interface View extends FieldView {
@@ -94,6 +112,11 @@ function core(kind: ExplanationCore['kind'], term: string, weight: number, note:
 }
 function item(view: View, first: number, last: number, e: ExplanationCore): Item {
   return { view, first, last, raw: null, e };
+}
+
+/** Rescores an item from its lexicon classification and its prepared fields (valid during the call only). */
+export interface LearnedLayer {
+  rescore(lexicon: Classification, title: PreparedText, text: PreparedText): Classification;
 }
 
 export interface ClassifierSources {
@@ -179,6 +202,8 @@ export class Classifier implements ItemClassifier {
   /** The first fact with each id (as facts.find would give). */
   private readonly factsById = new Map<string, OfficialFact>();
   private readonly workspaces = [new Workspace(), new Workspace()];
+  /** The learned layer (a trained model, see model.ts), when the config names one. */
+  learned: LearnedLayer | null = null;
 
   constructor(sources: ClassifierSources) {
     this.thresholds = sources.thresholds;
@@ -186,7 +211,7 @@ export class Classifier implements ItemClassifier {
     const sets: Array<PhraseSet<any>> = [];
     this.topics = sources.topics.map((file) => {
       const phrases = new PhraseSet<TopicPhrase>(this.vocabulary);
-      for (const t of file.terms) phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note }));
+      for (const t of file.terms) phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note, tracked: t.tracked }));
       for (const n of file.negatives) phrases.add(n.term, topicPhrase({ kind: 'neg', scope: n.scope, weight: n.weight, note: n.note }));
       return { file, phrases, set: sets.push(phrases) - 1 };
     });
@@ -194,7 +219,29 @@ export class Classifier implements ItemClassifier {
     for (const a of sources.abbreviations) for (const f of a.forms) abbrForms.add(foldedSyllables(f).join(''));
     this.cues = sources.cues.map((file) => {
       const phrases = new PhraseSet<CuePhrase>(this.vocabulary);
-      file.groups.forEach((g, group) => g.terms.forEach((t) => phrases.add(t, cuePhrase({ kind: 'cue', group }))));
+      // A `combine` entry is matched as its parts, chained when adjacent (see chainParts): the
+      // automaton holds each part once rather than every combination.
+      const combos: CompiledCues['combos'] = [];
+      const partOf = new Map<string, Array<[number, number]>>();
+      file.groups.forEach((g, group) => {
+        for (const t of g.terms) {
+          if (typeof t === 'string') {
+            phrases.add(t, cuePhrase({ kind: 'cue', group }));
+            continue;
+          }
+          const combo = combos.push({ group, lists: t.combine.length }) - 1;
+          t.combine.forEach((list, index) => {
+            for (const part of list) {
+              const entries = partOf.get(part);
+              if (entries) entries.push([combo, index]);
+              else partOf.set(part, [[combo, index]]);
+            }
+          });
+        }
+      });
+      for (const [part, parts] of partOf) phrases.add(part, cuePhrase({ kind: 'part', parts }));
+      const groupIndex = new Map(file.groups.map((g, i) => [g.id, i]));
+      const rules = file.rules.map((r) => ({ rule: r, all: r.all.map((id) => groupIndex.get(id)!), none: r.none.map((id) => groupIndex.get(id)!) }));
       for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator' }));
       for (const v of file.style.quote.verbs) phrases.add(v, cuePhrase({ kind: 'verb' }));
       for (const v of file.style.quote.vagueSpeakers) phrases.add(v, cuePhrase({ kind: 'vague' }));
@@ -202,7 +249,7 @@ export class Classifier implements ItemClassifier {
       const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
       const emoji = file.style.alarmEmoji.chars;
       const emojiMin = Math.min(...emoji.map((e) => e.charCodeAt(0)));
-      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe };
+      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe, rules, combos, chainSpecs: new Map() };
     });
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
     this.factSet = sets.push(this.factChecker.phraseSet) - 1;
@@ -247,9 +294,11 @@ export class Classifier implements ItemClassifier {
     // ---- distortion cues
     let distortionRaw = 0;
     let atHalf = 2;
+    let rebuts = false;
     for (const cues of this.cues) {
       const { raw, items } = this.scoreCues(cues, views);
       distortionRaw += raw;
+      for (const it of items) if (it.e.weight < 0) rebuts = true;
       atHalf = cues.file.scoring.evidenceAtHalf;
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
     }
@@ -268,6 +317,8 @@ export class Classifier implements ItemClassifier {
     let factIndex = 0;
     for (const c of contradictions) {
       const v = c.field === views[0].field ? views[0] : views[1];
+      // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
+      if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
       const seen = perFact.get(c.factId) ?? 0;
       perFact.set(c.factId, seen + 1);
       const weight = seen ? 0 : contradictionWeight * Math.pow(decay, factIndex++);
@@ -278,13 +329,15 @@ export class Classifier implements ItemClassifier {
 
     const distortionScore = saturate(distortionRaw, atHalf);
     explanations.sort(byFieldAndStart);
-    return {
+    const lexicon: Classification = {
       congress,
       distortion: congress && distortionScore >= this.thresholds.distortion,
       scores: { congress: congressScore, distortion: distortionScore },
       topics,
       explanations,
     };
+    // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts).
+    return this.learned ? this.learned.rescore(lexicon, views[0].prepared, views[1].prepared) : lexicon;
   }
 
   private scoreTopic(topic: CompiledTopic, views: View[]) {
@@ -301,8 +354,13 @@ export class Classifier implements ItemClassifier {
       for (const h of hits) if (h.spec.data.kind === 'neg') neg.push(locate(h, v));
     }
     const near: TopicHit[] = [];
-    for (const n of neg) if (n.spec.data.kind === 'neg' && n.spec.data.scope === 'near') near.push(n);
-    const cancelledBy = cancellations(pos, near, s.nearWindow);
+    const events: TopicHit[] = [];
+    for (const n of neg) {
+      if (n.spec.data.kind !== 'neg' || n.spec.data.scope === 'item') continue;
+      near.push(n);
+      if (n.spec.data.scope === 'event') events.push(n);
+    }
+    const cancelledBy = cancellations(pos, near, events, s.nearWindow);
     const active: TopicHit[] = [];
     for (const p of pos) if (!cancelledBy.has(p)) active.push(p);
     const items: Item[] = [];
@@ -328,6 +386,7 @@ export class Classifier implements ItemClassifier {
     const items: Item[] = [];
     const groupTotals = new Map<number, number>();
     const seen = new Map<string, number>();
+    const marks: CueMark[] = [];
     let raw = 0;
     for (const v of views) {
       const hits = this.matcher.hits<CuePhrase>(cues.set, v.raw, v.stream, v.accents);
@@ -335,18 +394,22 @@ export class Classifier implements ItemClassifier {
       const cueList: Array<PhraseHit<CuePhrase>> = [];
       const verbs: Array<PhraseHit<CuePhrase>> = [];
       const vague: Array<PhraseHit<CuePhrase>> = [];
+      const parts: Array<PhraseHit<CuePhrase>> = [];
       for (const h of hits) {
         const kind = h.spec.data.kind;
         if (kind === 'negator') negators.push(h);
         else if (kind === 'cue') cueList.push(h);
         else if (kind === 'verb') verbs.push(h);
+        else if (kind === 'part') parts.push(h);
         else vague.push(h);
       }
+      if (parts.length) chainParts(cues, parts, cueList);
       // (each part adds its weights to raw in turn, in the same order as one loop would)
-      raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, raw);
+      raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw);
       raw = scoreQuotes(cues, v, verbs, vague, items, raw);
       raw = scoreStyle(cues, v, items, raw);
     }
+    if (cues.rules.length && marks.length) raw = scoreRules(cues, marks, items, raw);
     return { raw, items };
   }
 }
@@ -360,6 +423,7 @@ function scoreCueTerms(
   groupTotals: Map<number, number>,
   seen: Map<string, number>,
   items: Item[],
+  marks: CueMark[],
   raw: number,
 ): number {
   const file = cues.file;
@@ -375,7 +439,7 @@ function scoreCueTerms(
     if (d.kind !== 'cue') continue;
     const group = file.groups[d.group];
     const sent = v.prepared.tokSent[h.tokFirst];
-    if (group.weight > 0 && v.suppressed.has(sent)) continue;
+    if (group.weight >= 0 && v.suppressed.has(sent)) continue;
     let isNegated = false;
     for (const n of negators) {
       if (n.tokLast < h.tokFirst && n.tokLast >= h.tokFirst - 2 && v.prepared.tokClause[n.tokFirst] === v.prepared.tokClause[h.tokFirst]) {
@@ -383,7 +447,8 @@ function scoreCueTerms(
         break;
       }
     }
-    if (isNegated && group.weight > 0) continue;
+    if (isNegated && group.weight >= 0) continue;
+    if (cues.rules.length) marks.push({ group: d.group, view: v, sent: sentenceKey(v.field, sent), tokFirst: h.tokFirst, tokLast: h.tokLast });
     const n = seen.get(h.spec.text) ?? 0;
     seen.set(h.spec.text, n + 1);
     const title = v.field === 'title' ? sc.titleWeight : 1;
@@ -395,6 +460,92 @@ function scoreCueTerms(
     groupTotals.set(d.group, total + w);
     raw += w;
     items.push(item(v, h.tokFirst, h.tokLast, core('distortion', `${group.id}: ${h.spec.text}`, w, group.note)));
+  }
+  return raw;
+}
+
+/**
+ * Chains of adjacent parts (one from each list of a combine entry, in order, in consecutive
+ * syllables: a clause break is a position of its own, so a chain never spans one) become cue
+ * matches of the entry's group, appended to `out`.
+ */
+function chainParts(cues: CompiledCues, parts: Array<PhraseHit<CuePhrase>>, out: Array<PhraseHit<CuePhrase>>): void {
+  // part matches by the stream position they start at (small integer keys)
+  const at = new Map<number, Array<PhraseHit<CuePhrase>>>();
+  for (const h of parts) {
+    const list = at.get(h.first);
+    if (list) list.push(h);
+    else at.set(h.first, [h]);
+  }
+  const chain: Array<PhraseHit<CuePhrase>> = [];
+  for (const h of parts) {
+    const d = h.spec.data;
+    if (d.kind !== 'part' || !at.has(h.last + 1)) continue;
+    for (const [combo, index] of d.parts) {
+      if (index !== 0) continue;
+      chain.length = 0;
+      chain.push(h);
+      extendChain(cues, combo, at, chain, out);
+    }
+  }
+}
+
+function extendChain(cues: CompiledCues, combo: number, at: Map<number, Array<PhraseHit<CuePhrase>>>, chain: Array<PhraseHit<CuePhrase>>, out: Array<PhraseHit<CuePhrase>>): void {
+  const { group, lists } = cues.combos[combo];
+  if (chain.length === lists) {
+    const first = chain[0];
+    const last = chain[chain.length - 1];
+    let key = `${combo}`;
+    for (const c of chain) key += `|${c.spec.text}`;
+    let spec = cues.chainSpecs.get(key);
+    if (!spec) {
+      let text = '';
+      for (const c of chain) text += text ? ` ${c.spec.text}` : c.spec.text;
+      spec = { text, syllables: [], keys: [], data: cuePhrase({ kind: 'cue', group }) };
+      cues.chainSpecs.set(key, spec);
+    }
+    out.push({ spec, first: first.first, last: last.last, tokFirst: first.tokFirst, tokLast: last.tokLast });
+    return;
+  }
+  const index = chain.length;
+  for (const next of at.get(chain[index - 1].last + 1) ?? NO_HITS) {
+    const d = next.spec.data;
+    if (d.kind !== 'part') continue;
+    let member = false;
+    for (const [c, i] of d.parts) if (c === combo && i === index) member = true;
+    if (!member) continue;
+    chain.push(next);
+    extendChain(cues, combo, at, chain, out);
+    chain.pop();
+  }
+}
+const NO_HITS: Array<PhraseHit<CuePhrase>> = [];
+
+/**
+ * Structural rules (see cuesSchema.rules): co-occurrence of groups in a sentence or in the item,
+ * without the groups that rule them out ("có phải ... không" + "nhiều nhóm đang nói", unless the
+ * item asks which version is right; a claim with no named source in its sentence). Each rule
+ * counts once per item, at its first place.
+ */
+function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: number): number {
+  for (const { rule, all, none } of cues.rules) {
+    let at: CueMark | null = null;
+    if (rule.scope === 'item') {
+      if (none.some((g) => marks.some((m) => m.group === g))) continue;
+      if (all.every((g) => marks.some((m) => m.group === g))) at = marks.find((m) => m.group === all[0]) ?? null;
+    } else {
+      for (const m of marks) {
+        if (m.group !== all[0]) continue;
+        const inSent = marks.filter((x) => x.sent === m.sent && x.view === m.view);
+        if (all.every((g) => inSent.some((x) => x.group === g)) && !none.some((g) => inSent.some((x) => x.group === g))) {
+          at = m;
+          break;
+        }
+      }
+    }
+    if (!at || !rule.weight) continue;
+    raw += rule.weight;
+    items.push(item(at.view, at.tokFirst, at.tokLast, core('distortion', `rule ${rule.id}`, rule.weight, rule.note)));
   }
   return raw;
 }
@@ -503,8 +654,11 @@ type TopicScoring = TopicFile['scoring'];
 /**
  * Negative contexts cancel the strong and anchor terms they overlap, and the anchors close to them
  * in the sentence; without an uncancelled strong term, any near negative cancels every anchor.
+ * A negative naming another event (a foreign party, the UN General Assembly) cancels every term of
+ * its sentence but the tracked event's own names ("Đại hội XIII"); in the title or the lead it makes
+ * the item about that event: other strong terms then need a tracked name to count.
  */
-function cancellations(pos: TopicHit[], near: TopicHit[], nearWindow: number): Map<TopicHit, TopicHit> {
+function cancellations(pos: TopicHit[], near: TopicHit[], events: TopicHit[], nearWindow: number): Map<TopicHit, TopicHit> {
   const nearBySent = new Map<number, TopicHit[]>();
   for (const n of near) {
     const k = sentenceKey(n.view.field, n.sent);
@@ -520,16 +674,19 @@ function cancellations(pos: TopicHit[], near: TopicHit[], nearWindow: number): M
     for (const n of nearBySent.get(sentenceKey(p.view.field, p.sent)) ?? []) {
       const overlaps = n.first <= p.last && p.first <= n.last;
       const close = n.sent === p.sent && (n.tokFirst > p.tokLast ? n.tokFirst - p.tokLast : p.tokFirst - n.tokLast) <= nearWindow;
-      if (overlaps || (d.role === 'anchor' && close)) {
+      const otherEvent = n.spec.data.kind === 'neg' && n.spec.data.scope === 'event' && n.sent === p.sent && !d.tracked;
+      if (overlaps || otherEvent || (d.role === 'anchor' && close)) {
         cancelledBy.set(p, n);
         break;
       }
     }
   }
+  let lead: TopicHit | null = null;
+  for (const n of events) if (n.view.field === 'title' || n.sent === 0) lead ??= n;
   let hasStrong = false;
-  for (const p of pos) if (isRole(p, 'strong') && !cancelledBy.has(p)) hasStrong = true;
+  for (const p of pos) if (isRole(p, 'strong') && !cancelledBy.has(p) && (!lead || (p.spec.data.kind === 'pos' && p.spec.data.tracked))) hasStrong = true;
   if (!hasStrong && near.length) {
-    for (const p of pos) if (isRole(p, 'anchor') && !cancelledBy.has(p)) cancelledBy.set(p, near[0]);
+    for (const p of pos) if ((isRole(p, 'anchor') || (lead && isRole(p, 'strong'))) && !cancelledBy.has(p)) cancelledBy.set(p, lead ?? near[0]);
   }
   return cancelledBy;
 }
@@ -622,7 +779,7 @@ function explain(out: Explanation[], v: View, first: number, last: number, e: Ex
 }
 
 /** Title explanations first, then by offset. */
-function byFieldAndStart(a: Explanation, b: Explanation): number {
+export function byFieldAndStart(a: Explanation, b: Explanation): number {
   return a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1;
 }
 
@@ -671,6 +828,12 @@ function explanation(e: ExplanationCore, matched: string, field: Field, start: n
 /** An explanation at raw offsets of the original string (style features). */
 function explainRaw(items: Item[], view: View, start: number, end: number, e: ExplanationCore) {
   items.push({ view, first: -1, last: -1, raw: [start, end], e });
+}
+
+function inQuotation(p: PreparedText, tok: number): boolean {
+  const at = p.tokStart[tok];
+  for (const [open, close] of quotationsIn(p.codes, p.foldedLength)) if (open < at && at < close) return true;
+  return false;
 }
 
 function firstTokenAtOrAfter(p: PreparedText, pos: number): number {

@@ -67,7 +67,8 @@ const DEFAULT_STOPWORDS = (
 
 const ROMAN = /^[ivxl]+$/;
 
-function fnv1a(text: string, seed = 0x811c9dc5): number {
+/** 32-bit FNV-1a hash of a string (also for known-rumour shingles). */
+export function fnv1a(text: string, seed = 0x811c9dc5): number {
   let h = seed >>> 0;
   for (let i = 0; i < text.length; i++) {
     h ^= text.charCodeAt(i);

@@ -11,7 +11,7 @@ import { accentKey, accentKeyOfRange, TOK_DIACRITIC, TOK_DIGITS, tokenSpan, toke
 
 /** Date keywords as written; a token with other diacritics is another word ("thắng" is not "tháng"). */
 const KEYWORDS: Record<string, string> = Object.fromEntries(
-  ['ngày', 'tháng', 'năm', 'đến', 'tới', 'hết', 'từ'].map((w) => [accentKey(w).key.replace(/\d$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd'), accentKey(w).key]),
+  ['ngày', 'tháng', 'năm', 'đến', 'tới', 'hết', 'tận', 'từ'].map((w) => [accentKey(w).key.replace(/\d$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd'), accentKey(w).key]),
 );
 /** The same, by index in WORDS. */
 const KEYWORD_KEYS: Array<string | undefined> = WORDS.map((w) => KEYWORDS[w]);
@@ -22,6 +22,7 @@ const W_NAM = WORD.nam;
 const W_DEN = WORD.den;
 const W_TOI = WORD.toi;
 const W_HET = WORD.het;
+const W_TAN = WORD.tan;
 const W_MUOI = WORD.muoi;
 const W_TRAM = WORD.tram;
 const W_LINH = WORD.linh;
@@ -321,7 +322,8 @@ export function extractDates(p: PreparedText): DateMention[] {
     let isRange = false;
     if (j < p.count && (kw(p, j, W_DEN) || kw(p, j, W_TOI))) {
       j++;
-      if (kw(p, j, W_HET)) j++;
+      // "đến hết ngày 16/10", "tới tận 9/2"
+      if (kw(p, j, W_HET) || kw(p, j, W_TAN)) j++;
       isRange = true;
     } else if (j < p.count && (sep(p, last) === '-' || sep(p, last) === '–')) isRange = true;
     if (isRange) {

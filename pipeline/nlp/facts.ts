@@ -4,23 +4,33 @@
  * statement rules out (postponement, lists "leaked" before the vote). Each contradiction cites
  * the fact, so a spokesperson can write the rebuttal from it.
  */
+import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate } from './extract.ts';
-import { loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
+import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
-import type { PreparedText } from './text.ts';
+import { tokenSpan, type PreparedText } from './text.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const phrase = z.string().min(1);
 
+// Values are read from the fact's `values` (the facts sheet) unless a check sets them: a sheet with
+// other values changes what contradicts it without touching the checks.
 const checkSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('dates'),
-      /** The official period; a date tied to the event outside it contradicts the fact. */
-      start: isoDate,
-      end: isoDate,
+      /** The official period (default: values.start, values.end); a date tied to the event outside it contradicts the fact. */
+      start: isoDate.optional(),
+      end: isoDate.optional(),
+    })
+    .strict(),
+  z
+    .object({
+      kind: z.literal('duration'),
+      /** Official length in days (default: values.days, else the days of the fact's dates check). */
+      days: z.number().int().positive().optional(),
     })
     .strict(),
   z
@@ -34,14 +44,20 @@ const checkSchema = z.discriminatedUnion('kind', [
   z
     .object({
       kind: z.literal('place'),
-      /** The official place names; claiming another known place contradicts the fact. */
-      places: z.array(phrase).min(1),
+      /** The official place names (default: the values named by `valuesFrom`); claiming another known place or venue contradicts the fact. */
+      places: z.array(phrase).default([]),
+      /** Keys of `values` that name official places (venue, city). */
+      valuesFrom: z.array(z.string()).default(['venue', 'city']),
     })
     .strict(),
   z
     .object({
       kind: z.literal('number'),
-      value: z.number(),
+      /** The official number, or the key of `values` holding it. */
+      value: z.number().optional(),
+      valueFrom: z.string().optional(),
+      /** A number within this fraction of the official one is not a contradiction (0: exact). */
+      tolerance: z.number().min(0).default(0),
       /** Unit nouns right after the number ("đại biểu", "đồng chí", "người"). */
       units: z.array(phrase).min(1),
       /** One of these must occur in the same sentence before the number (the nearest decides). */
@@ -52,18 +68,35 @@ const checkSchema = z.discriminatedUnion('kind', [
     .strict(),
 ]);
 
-export type FactCheck = z.infer<typeof checkSchema>;
+type CheckInput = z.infer<typeof checkSchema>;
+/** A check with its values resolved from the facts sheet. */
+export type FactCheck =
+  | { kind: 'dates'; start: string; end: string }
+  | { kind: 'duration'; days: number }
+  | { kind: 'claims'; terms: string[]; note?: string }
+  | { kind: 'place'; places: string[] }
+  | { kind: 'number'; value: number; tolerance: number; units: string[]; context: string[]; exclude: string[] };
+
+/** The fields of a fact in the shared facts sheet (official-facts.json). */
+const sheetFields = {
+  id: z.string().min(1),
+  statement: z.string().min(1),
+  date: isoDate,
+  source: z.string().min(1),
+  topic: z.string().min(1),
+  values: z.record(z.unknown()).default({}),
+};
 
 const factSchema = z
   .object({
-    id: z.string().min(1),
-    statement: z.string().min(1),
-    date: isoDate,
-    source: z.string().min(1),
-    topic: z.string().min(1),
-    values: z.record(z.unknown()).default({}),
+    ...sheetFields,
     /** Which event the fact is about: a key of `scopes`. */
     scope: z.string().min(1),
+    /**
+     * Other events whose claims may be about this fact too, when the sentence also names this
+     * fact's event ("the Gia Lai delegation to the national congress").
+     */
+    alsoScopes: z.array(z.string().min(1)).default([]),
     checks: z.array(checkSchema).default([]),
   })
   .strict();
@@ -93,6 +126,22 @@ export const factsFileSchema = z
     placeVerbs: z.array(phrase).default([]),
     /** Negators: "không tổ chức ở Hà Nội" negates the place verb. */
     negators: z.array(phrase).default([]),
+    /** Nouns naming a venue without naming a place ("khách sạn", "hội trường"): after a place verb, a claimed venue. */
+    venueNouns: z.array(phrase).default([]),
+    /** Other gatherings ("hội nghị"): a claim whose nearest event noun is one of these is about that gathering. */
+    otherEventNouns: z.array(phrase).default([]),
+    /** Words that make a number approximate ("khoảng", "hơn"): it then contradicts only beyond approxTolerance. */
+    approximators: z.array(phrase).default([]),
+    approxTolerance: z.number().min(0).default(0.1),
+    /** Duration checks: the unit ("ngày"), phrases that make "<n> ngày" the event's length, and phrases that make it a shift of its dates. */
+    duration: z
+      .object({
+        units: z.array(phrase).default([]),
+        context: z.array(phrase).default([]),
+        shift: z.array(phrase).default([]),
+      })
+      .strict()
+      .default({}),
     facts: z.array(factSchema).min(1),
   })
   .strict()
@@ -101,21 +150,104 @@ export const factsFileSchema = z
     data.facts.forEach((fact, index) => {
       if (ids.has(fact.id)) ctx.addIssue({ code: 'custom', path: ['facts', index, 'id'], message: `duplicate id "${fact.id}"` });
       ids.add(fact.id);
-      if (!data.scopes[fact.scope])
-        ctx.addIssue({ code: 'custom', path: ['facts', index, 'scope'], message: `unknown scope "${fact.scope}" (known: ${Object.keys(data.scopes).join(', ')})` });
+      for (const [key, scope] of [fact.scope, ...fact.alsoScopes].entries())
+        if (!data.scopes[scope])
+          ctx.addIssue({
+            code: 'custom',
+            path: key ? ['facts', index, 'alsoScopes', key - 1] : ['facts', index, 'scope'],
+            message: `unknown scope "${scope}" (known: ${Object.keys(data.scopes).join(', ')})`,
+          });
     });
   });
 
-export type FactsFile = z.infer<typeof factsFileSchema>;
-export type OfficialFact = FactsFile['facts'][number];
+type FactsFileInput = z.infer<typeof factsFileSchema>;
+type FactInput = FactsFileInput['facts'][number];
+export type OfficialFact = Omit<FactInput, 'checks'> & { checks: FactCheck[] };
+export type FactsFile = Omit<FactsFileInput, 'facts'> & { facts: OfficialFact[] };
+
+/** A facts sheet in the shared JSON format: facts with values, without scopes or checks. */
+const sheetSchema = z.array(z.object(sheetFields).passthrough());
 
 /** Reads and validates the official-facts YAML; the spokesperson UI lists these. */
-export function loadOfficialFacts(file: string): OfficialFact[] {
-  return loadFactsFile(file).facts;
+export function loadOfficialFacts(file: string, sheet?: string): OfficialFact[] {
+  return loadFactsFile(file, sheet).facts;
 }
 
-export function loadFactsFile(file: string): FactsFile {
-  return loadYamlFile(file, factsFileSchema, 'official facts');
+/**
+ * Reads the facts file (YAML: scopes, vocabulary, facts with checks). With `sheet` (the shared JSON
+ * format), the sheet's facts replace the file's: each keeps the checks of the file's fact with the
+ * same id (else the same topic), and its own statement, source and values.
+ */
+export function loadFactsFile(file: string, sheet?: string): FactsFile {
+  const data = loadYamlFile(file, factsFileSchema, 'official facts');
+  if (sheet) data.facts = mergeSheet(data.facts, readSheet(sheet), sheet);
+  return { ...data, facts: data.facts.map((fact, index) => resolveFact(fact, index, sheet ?? file)) };
+}
+
+function readSheet(file: string): z.infer<typeof sheetSchema> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(file, 'utf8'));
+  } catch (error) {
+    const e = error as NodeJS.ErrnoException;
+    throw new LexiconError(e.code === 'ENOENT' ? `facts sheet not found: ${file}` : `facts sheet ${file} is not valid JSON: ${e.message}`);
+  }
+  const result = sheetSchema.safeParse(raw);
+  if (!result.success)
+    throw new LexiconError(`Invalid facts sheet ${file}:\n${result.error.issues.map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`).join('\n')}`);
+  return result.data;
+}
+
+function mergeSheet(template: FactInput[], sheet: z.infer<typeof sheetSchema>, file: string): FactInput[] {
+  return sheet.map((f) => {
+    const model = template.find((t) => t.id === f.id) ?? template.find((t) => t.topic === f.topic);
+    if (!model) throw new LexiconError(`Invalid facts sheet ${file}:\n  - ${f.id}: no fact with this id or topic "${f.topic}" in the facts file, so no event or checks for it`);
+    return { ...model, id: f.id, statement: f.statement, date: f.date, source: f.source, topic: f.topic, values: f.values };
+  });
+}
+
+/** The checks of a fact with their values read from the sheet; a missing value is an error naming the fact. */
+function resolveFact(fact: FactInput, index: number, file: string): OfficialFact {
+  const fail = (c: number, message: string): never => {
+    throw new LexiconError(`Invalid official facts file ${file}:\n  - facts[${index}] (${fact.id}).checks[${c}]: ${message}`);
+  };
+  const v = fact.values;
+  const str = (key: string): string | undefined => (typeof v[key] === 'string' && v[key] ? (v[key] as string) : undefined);
+  const dates = fact.checks.find((c): c is Extract<CheckInput, { kind: 'dates' }> => c.kind === 'dates');
+  const period = dates ? { start: dates.start ?? str('start'), end: dates.end ?? str('end') } : { start: str('start'), end: str('end') };
+  const checks = fact.checks.map((c, k): FactCheck => {
+    switch (c.kind) {
+      case 'dates': {
+        const { start, end } = period;
+        if (!start || !end || !ISO.test(start) || !ISO.test(end)) return fail(k, 'needs start and end (YYYY-MM-DD), in the check or in values.start / values.end');
+        return { kind: 'dates', start, end };
+      }
+      case 'duration': {
+        const days = c.days ?? (typeof v.days === 'number' ? v.days : period.start && period.end ? daysBetween(period.start, period.end) : undefined);
+        if (!days) return fail(k, 'needs days, in the check, in values.days or from values.start / values.end');
+        return { kind: 'duration', days };
+      }
+      case 'place': {
+        const places = [...c.places, ...c.valuesFrom.map(str).filter((x): x is string => !!x)];
+        if (!places.length) return fail(k, `needs places, in the check or in values (${c.valuesFrom.join(', ')})`);
+        return { kind: 'place', places };
+      }
+      case 'number': {
+        const value = c.value ?? (c.valueFrom !== undefined && typeof v[c.valueFrom] === 'number' ? (v[c.valueFrom] as number) : undefined);
+        if (value === undefined) return fail(k, `needs value, in the check or in values.${c.valueFrom ?? '<valueFrom>'}`);
+        return { kind: 'number', value, tolerance: c.tolerance, units: c.units, context: c.context, exclude: c.exclude };
+      }
+      case 'claims':
+        return c;
+    }
+  });
+  return { ...fact, checks };
+}
+
+const ISO = /^\d{4}-\d{2}-\d{2}$/;
+/** Days from start to end, both included. */
+function daysBetween(start: string, end: string): number {
+  return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;
 }
 
 export interface Contradiction {
@@ -143,6 +275,12 @@ export type FactPhrase =
   | { kind: 'placeVerb' }
   | { kind: 'place'; name: string; key: string }
   | { kind: 'negator' }
+  | { kind: 'venue'; name: string; key: string }
+  | { kind: 'otherEvent' }
+  | { kind: 'approx' }
+  | { kind: 'durUnit' }
+  | { kind: 'durContext' }
+  | { kind: 'durShift' }
   | { kind: 'claim'; fact: number; check: number }
   | { kind: 'unit'; fact: number; check: number }
   | { kind: 'context'; fact: number; check: number }
@@ -183,6 +321,8 @@ export class FactChecker {
   readonly officialPlaces = new Map<FactCheck, string[]>();
   /** The facts of each scope, with their index in data.facts. */
   readonly factsByScope = new Map<string, Array<{ f: OfficialFact; i: number }>>();
+  /** Facts that a claim in another scope may be about (alsoScopes), by that scope. */
+  readonly alsoByScope = new Map<string, Array<{ f: OfficialFact; i: number }>>();
   private lastCheck: object | null = null;
 
   constructor(
@@ -199,12 +339,23 @@ export class FactChecker {
     for (const e of data.eventNouns) this.phrases.add(e, factPhrase({ kind: 'eventNoun' }));
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
+    for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
+    for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
+    for (const n of data.approximators) this.phrases.add(n, factPhrase({ kind: 'approx' }));
+    for (const n of data.duration.units) this.phrases.add(n, factPhrase({ kind: 'durUnit' }));
+    for (const n of data.duration.context) this.phrases.add(n, factPhrase({ kind: 'durContext' }));
+    for (const n of data.duration.shift) this.phrases.add(n, factPhrase({ kind: 'durShift' }));
     const places = new Set(data.places);
     data.facts.forEach((fact, f) => {
       this.scopesWithFacts.add(fact.scope);
       const inScope = this.factsByScope.get(fact.scope);
       if (inScope) inScope.push({ f: fact, i: f });
       else this.factsByScope.set(fact.scope, [{ f: fact, i: f }]);
+      for (const other of fact.alsoScopes) {
+        const list = this.alsoByScope.get(other);
+        if (list) list.push({ f: fact, i: f });
+        else this.alsoByScope.set(other, [{ f: fact, i: f }]);
+      }
       fact.checks.forEach((check, c) => {
         if (check.kind === 'claims') for (const t of check.terms) this.phrases.add(t, factPhrase({ kind: 'claim', fact: f, check: c }));
         if (check.kind === 'place') {
@@ -312,6 +463,7 @@ function isSuppressed(fv: FieldView, tok: number): boolean {
 
 const NO_LOCATED: Array<Located<FactPhrase>> = [];
 const NO_MARKERS: MarkerScope[] = [];
+const NO_FACTS: Array<{ f: OfficialFact; i: number }> = [];
 
 /**
  * The checks of one item. A class rather than closures inside check(): its methods are compiled
@@ -372,28 +524,39 @@ class ItemCheck {
       !byKind.has('claim') &&
       !byKind.has('placeVerb') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
-      !(byKind.has('unit') && byKind.has('context'))
+      !(byKind.has('unit') && byKind.has('context')) &&
+      !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift')))
     )
       return [];
     const places = this.of('place');
     const placeVerbs = this.of('placeVerb');
-    const placesBySent = bySentence(places);
+    // places and venue nouns, the longest where they overlap ("Trung tâm Hội nghị tỉnh" over "trung tâm hội nghị")
+    const venueHits: Array<PhraseHit<FactPhrase>> = [];
+    for (const x of places) venueHits.push(x.hit);
+    for (const x of this.of('venue')) venueHits.push(x.hit);
+    const kept = new Set(longestNonOverlapping(venueHits));
+    const sites: Array<Of<'place'> | Of<'venue'>> = [];
+    for (const x of [...places, ...this.of('venue')]) if (kept.has(x.hit)) sites.push(x);
+    sites.sort(byPosition);
+    const sitesBySent = bySentence(sites);
 
-    // A place right after a place verb is a claimed venue; elsewhere, another province next to a
-    // marker ("Đảng bộ tỉnh Kon Tum") means the marker is about another event.
+    // The first place or venue after a place verb, in its clause, is a claimed venue (with the place
+    // that qualifies a venue noun: "Trung tâm Hội nghị Quy Nhơn"); elsewhere, another province next
+    // to a marker ("Đảng bộ tỉnh Kon Tum") means the marker is about another event.
     const claimedPlaceTokens = new Set<string>();
-    const placeClaims: Array<{ verb: Located<FactPhrase>; place: Of<'place'> }> = [];
+    const placeClaims: Array<{ verb: Located<FactPhrase>; phrase: Array<Of<'place'> | Of<'venue'>> }> = [];
     for (const v of placeVerbs) {
-      let p: Of<'place'> | undefined;
-      for (const x of placesBySent.get(v.sent) ?? []) {
-        if (x.field === v.field && x.hit.tokFirst > v.hit.tokLast && x.hit.tokFirst <= v.hit.tokLast + 3) {
-          p = x;
-          break;
-        }
+      const clause = v.field.prepared.tokClause[v.hit.tokLast];
+      const phrase: Array<Of<'place'> | Of<'venue'>> = [];
+      for (const x of sitesBySent.get(v.sent) ?? []) {
+        if (x.field !== v.field || x.hit.tokFirst <= v.hit.tokLast || v.field.prepared.tokClause[x.hit.tokFirst] !== clause) continue;
+        const prev = phrase[phrase.length - 1];
+        if (!prev ? x.hit.tokFirst <= v.hit.tokLast + 8 : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2) phrase.push(x);
+        else break;
       }
-      if (p) {
-        placeClaims.push({ verb: v, place: p });
-        claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
+      if (phrase.length) {
+        placeClaims.push({ verb: v, phrase });
+        for (const p of phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
       }
     }
     const unclaimed: Array<Of<'place'>> = [];
@@ -405,6 +568,7 @@ class ItemCheck {
     this.venues(placeClaims);
     this.dates();
     this.numbers();
+    this.durations();
     return [...this.found.values()];
   }
 
@@ -418,7 +582,8 @@ class ItemCheck {
       if (!claimHits.has(c.hit)) continue;
       const { fact } = c.hit.spec.data;
       if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !this.namesEvent(c.sent)) continue;
-      if (this.scopeAt(c.g, c.sent) !== this.data.facts[fact].scope) continue;
+      if (this.aboutOtherGathering(c)) continue;
+      if (!this.factsIn(this.scopeAt(c.g, c.sent), c.sent).some((x) => x.i === fact)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
       this.add(fact, c.field, c.hit.tokFirst, c.hit.tokLast, note);
@@ -427,30 +592,41 @@ class ItemCheck {
   }
 
   /** 2. Venue claims. */
-  private venues(placeClaims: Array<{ verb: Located<FactPhrase>; place: Of<'place'> }>): void {
-    for (const { verb, place } of placeClaims) {
+  private venues(placeClaims: Array<{ verb: Located<FactPhrase>; phrase: Array<Of<'place'> | Of<'venue'>> }>): void {
+    for (const { verb, phrase } of placeClaims) {
       const fv = verb.field;
       if (isSuppressed(fv, verb.hit.tokFirst) || !this.namesEvent(verb.sent)) continue;
       const scope = this.scopeAt(verb.g, verb.sent);
       const isNegated = this.negated(fv, verb.hit.tokFirst);
-      for (const { f, i } of this.factsIn(scope)) {
+      const last = phrase[phrase.length - 1].hit.tokLast;
+      const [s, e] = tokenSpan(fv.prepared, phrase[0].hit.tokFirst, last);
+      const name = fv.prepared.original.slice(s, e);
+      for (const { f, i } of this.factsIn(scope, verb.sent)) {
         for (const check of f.checks) {
           if (check.kind !== 'place') continue;
           const official = this.checker.officialPlaces.get(check)!;
-          const name = place.hit.spec.data.key;
           let isOfficial = false;
-          for (const o of official) {
-            if (o === name || o.endsWith(` ${name}`) || name.endsWith(` ${o}`)) {
-              isOfficial = true;
-              break;
-            }
+          for (const p of phrase) {
+            const key = p.hit.spec.data.key;
+            for (const o of official) if (o === key || o.endsWith(` ${key}`) || key.endsWith(` ${o}`)) isOfficial = true;
           }
-          if (!isOfficial && !isNegated) this.add(i, fv, verb.hit.tokFirst, place.hit.tokLast, `claims the venue is ${place.hit.spec.data.name}`);
-          if (isOfficial && isNegated) this.add(i, fv, verb.hit.tokFirst, place.hit.tokLast, `denies the official venue ${place.hit.spec.data.name}`);
+          if (!isOfficial && !isNegated) this.add(i, fv, verb.hit.tokFirst, last, `claims the venue is ${name}`);
+          if (isOfficial && isNegated) this.add(i, fv, verb.hit.tokFirst, last, `denies the official venue ${name}`);
         }
       }
     }
+  }
 
+  /** The nearest gathering named before a claim in its sentence is another one ("hội nghị trực tuyến"). */
+  private aboutOtherGathering(c: Located<FactPhrase>): boolean {
+    let nearest: Located<FactPhrase> | null = null;
+    for (const kind of ['eventNoun', 'otherEvent'] as const)
+      for (const n of this.of(kind))
+        if (n.field === c.field && n.sent === c.sent && n.hit.tokLast < c.hit.tokFirst && (!nearest || n.hit.tokLast > nearest.hit.tokLast)) nearest = n;
+    if (!nearest || nearest.hit.spec.data.kind !== 'otherEvent') return false;
+    // "Trung tâm Hội nghị" is a place, not a gathering
+    for (const p of this.of('place')) if (p.field === c.field && p.hit.tokFirst <= nearest.hit.tokLast && nearest.hit.tokFirst <= p.hit.tokLast) return false;
+    return true;
   }
 
   /** 3. Dates tied to the event. */
@@ -476,7 +652,7 @@ class ItemCheck {
         for (const n of nounsBySent.get(gs) ?? []) if (n.field === fv) sentNouns.push(n);
         let tied = false;
         for (const e of eventsBySent.get(gs) ?? []) {
-          if (isTied(e, mention, sentNouns, fv)) {
+          if (isTied(e, mention, sentNouns, fv, mention.dates.length > 1 ? 10 : 5)) {
             tied = true;
             break;
           }
@@ -484,13 +660,16 @@ class ItemCheck {
         if (!tied) continue;
         const g = g0 + mention.tokFirst;
         const scope = this.scopeAt(g, s0 + sent);
-        for (const { f, i } of this.factsIn(scope)) {
+        for (const { f, i } of this.factsIn(scope, s0 + sent)) {
           for (const check of f.checks) {
             if (check.kind !== 'dates') continue;
             const outside: DayDate[] = [];
             for (const d of mention.dates) if (!dateWithin(d, check.start, check.end)) outside.push(d);
             if (outside.length)
               this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the event ${outside.map(formatDayDate).join(', ')}; official ${check.start}…${check.end}`);
+            // a period given for the event must be the official one ("từ 25 tới 27/1")
+            else if (mention.dates.length === 2 && (!sameDay(mention.dates[0], check.start) || !sameDay(mention.dates[1], check.end)))
+              this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the event ${mention.dates.map(formatDayDate).join('–')}; official ${check.start}…${check.end}`);
           }
         }
       }
@@ -527,7 +706,7 @@ class ItemCheck {
         const clause = p.tokClause[num.tokFirst];
         const scope = this.scopeAt(g0 + num.tokFirst, s0 + sent);
         const candidates: Array<{ i: number; c: number }> = [];
-        for (const { f, i } of this.factsIn(scope)) {
+        for (const { f, i } of this.factsIn(scope, s0 + sent)) {
           for (let c = 0; c < f.checks.length; c++) {
             if (f.checks[c].kind !== 'number') continue;
             for (const u of unitHits) {
@@ -564,13 +743,57 @@ class ItemCheck {
             break;
           }
         }
-        if (excluded) continue;
-        if (num.value !== check.value) {
+        if (excluded || this.negated(fv, num.tokFirst)) continue;
+        const tolerance = this.approximate(fv, num.tokFirst) ? Math.max(check.tolerance, this.data.approxTolerance) : check.tolerance;
+        if (Math.abs(num.value - check.value) > tolerance * check.value) {
           const unit = unitHits[0].hit.spec.text;
           this.add(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast, `says ${num.value} ${unit}; official ${check.value}`);
         }
       }
     }
+  }
+
+  /** 5. Durations ("kéo dài 4 ngày", "chỉ họp có một ngày") and shifts ("lùi 1 ngày") of the event. */
+  private durations(): void {
+    const units = this.of('durUnit');
+    const cues = [...this.of('durContext'), ...this.of('durShift')];
+    if (!units.length || !cues.length) return;
+    const unitAt = new Set<number>();
+    for (const u of units) unitAt.add(fieldKey(u.field, u.hit.tokFirst));
+    const cueAt = new Map<number, Located<FactPhrase>>();
+    for (const c of cues) cueAt.set(fieldKey(c.field, c.hit.tokLast), c);
+    for (const fv of this.fields) {
+      const p = fv.prepared;
+      const g0 = this.base.get(fv)!;
+      const s0 = this.sentBase.get(fv)!;
+      for (const num of extractNumbers(p)) {
+        if (!unitAt.has(fieldKey(fv, num.tokLast + 1)) || isSuppressed(fv, num.tokFirst) || this.negated(fv, num.tokFirst)) continue;
+        const sent = p.tokSent[num.tokFirst];
+        if (!this.namesEvent(s0 + sent)) continue;
+        let cue: Located<FactPhrase> | undefined;
+        for (let back = 1; back <= 3 && !cue; back++) {
+          const t = num.tokFirst - back;
+          if (t < 0 || p.tokClause[t] !== p.tokClause[num.tokFirst]) break;
+          cue = cueAt.get(fieldKey(fv, t));
+        }
+        if (!cue) continue;
+        const shift = cue.hit.spec.data.kind === 'durShift';
+        for (const { f, i } of this.factsIn(this.scopeAt(g0 + num.tokFirst, s0 + sent), s0 + sent)) {
+          for (const check of f.checks) {
+            if (shift && check.kind === 'dates' && num.value > 0)
+              this.add(i, fv, cue.hit.tokFirst, num.tokLast + 1, `moves the event by ${num.value} day(s); official ${check.start}…${check.end}`);
+            if (!shift && check.kind === 'duration' && num.value !== check.days)
+              this.add(i, fv, cue.hit.tokFirst, num.tokLast + 1, `says the event lasts ${num.value} day(s); official ${check.days}`);
+          }
+        }
+      }
+    }
+  }
+
+  /** An approximator ("khoảng", "hơn") right before the number at token `tok`. */
+  private approximate(fv: FieldView, tok: number): boolean {
+    for (const a of this.of('approx')) if (a.field === fv && a.hit.tokLast < tok && a.hit.tokLast >= tok - 2) return true;
+    return false;
   }
 
   /** The scope of every marker, sorted by position (on first need: many items need none). */
@@ -656,9 +879,31 @@ class ItemCheck {
     if (!this.found.has(key)) this.found.set(key, { factId: fact.id, field: fv.field, tokFirst, tokLast, note });
   }
 
-  private factsIn(scope: string | null): Array<{ f: OfficialFact; i: number }> {
-    return scope && this.checker.scopesWithFacts.has(scope) ? (this.checker.factsByScope.get(scope) ?? []) : [];
+  /**
+   * The facts a claim in `scope` may contradict: the scope's own, and those of another scope that
+   * list it in alsoScopes when sentence `sent` names their scope too.
+   */
+  private factsIn(scope: string | null, sent: number): Array<{ f: OfficialFact; i: number }> {
+    if (!scope) return NO_FACTS;
+    const own = this.checker.scopesWithFacts.has(scope) ? (this.checker.factsByScope.get(scope) ?? NO_FACTS) : NO_FACTS;
+    const also = this.checker.alsoByScope.get(scope);
+    if (!also) return own;
+    if (!this.scoped) this.scopeMarkers();
+    const named = new Set<string>();
+    for (const m of this.markersBySent.get(sent) ?? NO_MARKERS) named.add(m.scope);
+    const extra = also.filter((x) => named.has(x.f.scope));
+    return extra.length ? [...own, ...extra] : own;
   }
+}
+
+function byPosition(x: Located<FactPhrase>, y: Located<FactPhrase>): number {
+  return x.g - y.g;
+}
+
+/** The mentioned day is the ISO date (a part the mention leaves out is not compared). */
+function sameDay(d: DayDate, iso: string): boolean {
+  const [y, m, day] = iso.split('-').map(Number);
+  return d.month === m && (d.day === undefined || d.day === day) && (d.year === undefined || d.year === y);
 }
 
 function byMarkerPosition(x: MarkerScope, y: MarkerScope): number {
@@ -666,10 +911,10 @@ function byMarkerPosition(x: MarkerScope, y: MarkerScope): number {
 }
 
 /** The date mention is tied to the event by event verb `e` (see check, step 3). */
-function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun'>>, fv: FieldView): boolean {
+function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun'>>, fv: FieldView, window: number): boolean {
   if (e.field !== fv) return false;
   // "<đại hội> khai mạc ngày 20/10", "hoãn sang tháng 12"
-  if (e.hit.tokLast < mention.tokFirst && e.hit.tokLast >= mention.tokFirst - 5) {
+  if (e.hit.tokLast < mention.tokFirst && e.hit.tokLast >= mention.tokFirst - window) {
     for (const n of nouns) if (n.hit.tokFirst < e.hit.tokFirst) return true;
     return false;
   }

@@ -4,9 +4,12 @@
  *   const classifier = loadClassifier(classifierOptionsFromConfig(loadConfig()));
  *   classifier.classify({ title, text }) → { congress, distortion, scores, topics, explanations }
  */
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { configRelative, type LoadedConfig } from '../../core/config.ts';
 import { Classifier } from './classifier.ts';
 import { loadFactsFile } from './facts.ts';
+import { LearnedScorer, loadModelFile } from './model.ts';
 import { abbreviationsSchema, cuesSchema, LexiconError, loadYamlFile, topicSchema } from './lexicon.ts';
 import type { AbbreviationEntry } from './stream.ts';
 
@@ -15,7 +18,11 @@ export interface ClassifierOptions {
   cueFiles: string[];
   abbreviationsFile: string;
   factsFile: string;
+  /** A facts sheet in the shared JSON format whose facts and values replace those of factsFile (its checks are kept). */
+  factsSheet?: string;
   thresholds: { congress: number; distortion: number };
+  /** The learned model's file; absent: lexicons only. */
+  modelFile?: string;
 }
 
 /** Resolves the lexicon paths of a loaded config (relative to the config file's folder). */
@@ -26,7 +33,15 @@ export function classifierOptionsFromConfig(config: LoadedConfig): ClassifierOpt
     abbreviationsFile: configRelative(config, config.abbreviations),
     factsFile: configRelative(config, config.officialFacts),
     thresholds: { congress: config.thresholds.congress, distortion: config.thresholds.distortion },
+    modelFile: config.model ? configRelative(config, config.model) : undefined,
   };
+}
+
+/** SHA-256 of every lexicon file the classifier reads (a model records the lexicons it was trained with). */
+export function lexiconsSha256(options: ClassifierOptions): string {
+  const h = createHash('sha256');
+  for (const file of [...options.topicFiles, ...options.cueFiles, options.abbreviationsFile, options.factsFile]) h.update(readFileSync(file)).update('\0');
+  return h.digest('hex');
 }
 
 /** Reads abbreviations/teencode entries from YAML. */
@@ -40,7 +55,11 @@ export function loadAbbreviations(file: string): AbbreviationEntry[] {
   }));
 }
 
-/** Reads and validates every lexicon and builds the automata once. */
+/**
+ * Reads and validates every lexicon and builds the automata once; with a model file, the learned
+ * layer combines the model with the lexicon evidence. A model trained with other lexicons still
+ * loads, and `stale` says so (retrain with `npm run train`).
+ */
 export function loadClassifier(options: ClassifierOptions): Classifier {
   if (!options.topicFiles.length) throw new LexiconError('no topic lexicon configured (config key "topics")');
   const topics = options.topicFiles.map((f) => loadYamlFile(f, topicSchema, 'topic lexicon'));
@@ -50,18 +69,28 @@ export function loadClassifier(options: ClassifierOptions): Classifier {
     ids.add(t.id);
   });
   const cues = options.cueFiles.map((f) => loadYamlFile(f, cuesSchema, 'distortion cues'));
-  return new Classifier({
+  const classifier = new Classifier({
     topics,
     cues,
     abbreviations: loadAbbreviations(options.abbreviationsFile),
-    facts: loadFactsFile(options.factsFile),
+    facts: loadFactsFile(options.factsFile, options.factsSheet),
     thresholds: options.thresholds,
   });
+  if (options.modelFile) classifier.learned = new LearnedScorer(loadModelFile(options.modelFile), options.thresholds);
+  return classifier;
+}
+
+/** A warning when the configured model was trained with other lexicon files than these, else null. */
+export function staleModelWarning(classifier: Classifier, options: ClassifierOptions): string | null {
+  const learned = classifier.learned;
+  if (!(learned instanceof LearnedScorer) || learned.model.lexiconsSha256 === lexiconsSha256(options)) return null;
+  return `model ${learned.version} (${options.modelFile}) was trained with other lexicon files than the configured ones; retrain it with "npm run train"`;
 }
 
 export { Classifier } from './classifier.ts';
 export { loadOfficialFacts, type OfficialFact, type FactCheck } from './facts.ts';
 export { LexiconError } from './lexicon.ts';
+export { LearnedScorer, ModelError, loadModelFile } from './model.ts';
 export { NearDuplicateIndex } from './cluster.ts';
 export { foldVietnamese, toNfc } from './fold.ts';
 export { isWithoutDiacritics } from './text.ts';

@@ -89,6 +89,8 @@ export const topicSchema = z
             weight: z.number().positive(),
             /** strong: names the event on its own; anchor: ambiguous event word; context: counts only with an anchor. */
             role: z.enum(['strong', 'anchor', 'context']).default('anchor'),
+            /** Names the tracked event itself ("Đại hội XIII"): another event named in the item does not cancel it. */
+            tracked: z.boolean().default(false),
             note: z.string().optional(),
           })
           .strict(),
@@ -100,8 +102,11 @@ export const topicSchema = z
           .object({
             term: phrase,
             weight: z.number().positive(),
-            /** near: cancels anchors close to it (and, without strong evidence, the whole item); item: subtracts from the item. */
-            scope: z.enum(['near', 'item']).default('near'),
+            /**
+             * near: cancels anchors close to it (and, without strong evidence, the whole item); item: subtracts from the item;
+             * event: names another event (a foreign party, the UN): cancels its sentence, and in the title or lead the item.
+             */
+            scope: z.enum(['near', 'item', 'event']).default('near'),
             note: z.string().optional(),
           })
           .strict(),
@@ -138,11 +143,34 @@ export const cuesSchema = z
             note: z.string().optional(),
             /** A sentence with one of these terms reports or rebuts a claim: claims and cues in it do not count. */
             suppressSentence: z.boolean().default(false),
-            terms: z.array(phrase).min(1),
+            /**
+             * Phrases, or `combine: [[...], [...]]`: every phrase made of one part from each list in
+             * order (verbs × sources × modifiers), so a family is written as its parts.
+             */
+            terms: z.array(z.union([phrase, z.object({ combine: z.array(z.array(z.string().min(1)).min(1)).min(2) }).strict()])).min(1),
           })
           .strict(),
       )
       .min(1),
+    /**
+     * Structural rules over groups (weight-0 groups serve as markers): the rule adds its weight
+     * when every group of `all` has a counted match in one sentence (scope sentence) or in the item
+     * (scope item), and no group of `none` has one there.
+     */
+    rules: z
+      .array(
+        z
+          .object({
+            id: z.string().min(1),
+            weight: z.number(),
+            note: z.string().optional(),
+            scope: z.enum(['sentence', 'item']).default('sentence'),
+            all: z.array(z.string().min(1)).min(1),
+            none: z.array(z.string().min(1)).default([]),
+          })
+          .strict(),
+      )
+      .default([]),
     style: z
       .object({
         shouting: z
@@ -177,8 +205,31 @@ export const cuesSchema = z
       .strict()
       .default({}),
   })
-  .strict();
+  .strict()
+  .superRefine((data, ctx) => {
+    const ids = new Set(data.groups.map((g) => g.id));
+    data.rules.forEach((rule, index) => {
+      for (const key of ['all', 'none'] as const)
+        rule[key].forEach((id, k) => {
+          if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['rules', index, key, k], message: `unknown group "${id}"` });
+        });
+    });
+  });
 export type CuesFile = z.infer<typeof cuesSchema>;
+
+/** The phrases of a cue group's terms, `combine` entries expanded. */
+export function groupPhrases(terms: CuesFile['groups'][number]['terms']): string[] {
+  const out: string[] = [];
+  for (const t of terms) {
+    if (typeof t === 'string') out.push(t);
+    else {
+      let acc = [''];
+      for (const parts of t.combine) acc = acc.flatMap((a) => parts.map((p) => (a ? `${a} ${p}` : p)));
+      out.push(...acc);
+    }
+  }
+  return out;
+}
 
 export const abbreviationsSchema = z
   .object({
@@ -337,7 +388,7 @@ export class PhraseMatcher {
           const want = wantKey[keys + k];
           if (want === null) continue;
           const got = accents.get(tokFirst[k]);
-          if (got.bare && accents.lenient) continue;
+          if (got.bare && (accents.lenient || accents.bareClause(tokFirst[k]))) continue;
           if (got.key !== want) continue next;
         }
       }

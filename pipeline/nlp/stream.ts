@@ -8,7 +8,7 @@
  * is made per syllable); the abbreviations are looked up by id too (bind()).
  */
 import { NO_SYMBOL, type Vocabulary } from './automaton.ts';
-import { accentKey, accentKeyOfRange, canonFolded, isISpelling, type PreparedText, tokenSpan, tokenText, toOriginal } from './text.ts';
+import { accentKey, accentKeyOfRange, canonFolded, isISpelling, type PreparedText, TOK_DIACRITIC, TOK_DIGITS, tokenSpan, tokenText, toOriginal } from './text.ts';
 
 /**
  * Canonical form of a folded syllable for lookups: "ky" and "ki" (kỳ/kì, lý/lí, mỹ/mĩ) are spelling
@@ -284,7 +284,34 @@ export class AccentCache {
    * accented one ("đảng"). Otherwise a bare syllable is a word of its own ("Ban" is not "bán").
    */
   lenient = false;
+  /** Per clause: 1 when the clause is typed without diacritics (computed on first need per text). */
+  private bareClauses = new Uint8Array(0);
+  private bareEpoch = 0;
   constructor(private prepared: PreparedText) {}
+
+  /**
+   * The clause of `token` is typed without diacritics although the text is not (a post that
+   * drops them halfway: "... bị hoãn, chua co nguoi lam bi thu"): its bare syllables may stand
+   * for accented ones too. A clause counts from 4 syllables (digits aside), under 10 % marked.
+   */
+  bareClause(token: number): boolean {
+    const p = this.prepared;
+    if (this.bareEpoch !== this.epoch) {
+      const clauses = p.count ? p.tokClause[p.count - 1] + 1 : 0;
+      if (this.bareClauses.length < clauses * 2) this.bareClauses = new Uint8Array(Math.max(64, clauses * 2));
+      const counts = this.bareClauses;
+      counts.fill(0, 0, clauses * 2);
+      for (let t = 0; t < p.count; t++) {
+        if (p.tokFlags[t] & TOK_DIGITS) continue;
+        const c = p.tokClause[t] * 2;
+        if (counts[c] < 255) counts[c]++;
+        if (p.tokFlags[t] & TOK_DIACRITIC && counts[c + 1] < 255) counts[c + 1]++;
+      }
+      for (let c = 0; c < clauses; c++) counts[c] = counts[c * 2] >= 4 && counts[c * 2 + 1] * 10 < counts[c * 2] ? 1 : 0;
+      this.bareEpoch = this.epoch;
+    }
+    return this.bareClauses[p.tokClause[token]] === 1;
+  }
 
   /** Reuses this cache (and its arrays) for another prepared text. */
   reset(prepared: PreparedText): this {

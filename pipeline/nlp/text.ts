@@ -147,7 +147,7 @@ export const WORDS = [
   'ngay', 'thang', 'nam', 'den', 'toi', 'het', 'tu',
   'khong', 'mot', 'hai', 'ba', 'bon', 'sau', 'bay', 'tam', 'chin', 'muoi', 'tram', 'linh', 'le', 'lam', 'nham',
   'nghin', 'ngan', 'trieu', 'gieng', 'chap',
-  'sang', 'chieu', 'trua', 'dem', 'hom', 'vao', 'truoc', 'khoang', 'tra',
+  'sang', 'chieu', 'trua', 'dem', 'hom', 'vao', 'truoc', 'khoang', 'tra', 'tan',
 ] as const;
 export type Word = (typeof WORDS)[number];
 /** Index of a word in WORDS (the value of `tokWord`). */

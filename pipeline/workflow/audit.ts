@@ -139,6 +139,12 @@ export class AuditLog {
     return write.immediate();
   }
 
+  /** Id of the newest entry with one of these actions (0 when none): a cheap "has anything changed" marker. */
+  lastIdOf(actions: readonly string[]): number {
+    const latest = this.db.prepare('SELECT max(id) AS id FROM audit_log WHERE action = ?');
+    return Math.max(0, ...actions.map((action) => (latest.get(action) as { id: number | null }).id ?? 0));
+  }
+
   query(filter: AuditFilter = {}): { items: AuditEntry[]; total: number; page: number; pageSize: number } {
     const where: string[] = [];
     const params: Record<string, unknown> = {};

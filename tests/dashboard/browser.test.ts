@@ -162,6 +162,9 @@ describe('dashboard in Chromium', () => {
       expect(covering.every((mark) => mark.kinds?.split(' ').includes(explanation.kind))).toBe(true);
     }
     expect(await page.textContent('#score-distortion')).toContain(opened.scores.distortion.toFixed(2).replace('.', ','));
+    // The demo crawls the corpus the shipped model was trained on, so it scores with the lexicons only, and says so.
+    expect(opened.modelVersion).toBeUndefined();
+    expect(await page.textContent('#scored-by')).toBe('Chấm điểm chỉ bằng bộ từ vựng');
     expect(await page.locator('#explanations tbody tr').count()).toBe(opened.explanations.length);
     // Each row of the explanations table links to its mark in the text.
     const anchors = await page.$$eval('#explanations a[href^="#hl-"]', (links) => links.map((link) => document.getElementById(link.getAttribute('href')!.slice(1))?.closest('mark')?.textContent ?? null));

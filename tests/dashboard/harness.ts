@@ -8,7 +8,8 @@ import { chromium, type Browser, type BrowserContext, type Page } from 'playwrig
 import { moduleRouters } from '../../api/modules.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { runCrawl } from '../../cli/commands/crawl.ts';
-import { demoConfig, startDemoSite } from '../../cli/commands/demo.ts';
+import { DEMO_KNOWN_RUMOUR, demoConfig, startDemoSite } from '../../cli/commands/demo.ts';
+import { readKnownRumourSeed, seedKnownRumour } from '../../cli/demo/known-rumour.ts';
 import type { StaticSite } from '../../cli/demo/static-site.ts';
 import { CrawlProgress } from '../../cli/progress.ts';
 import type { LoadedConfig } from '../../core/config.ts';
@@ -40,11 +41,16 @@ export interface Env {
 
 const quiet = () => new CrawlProgress({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream);
 
-/** Crawls the demo site into a fresh store (plus `extraItems`), creates the users and serves the dashboard. */
-export async function startEnv(options: { extraItems?: ScoredItem[]; crawl?: boolean } = {}): Promise<Env> {
+/**
+ * Crawls the demo site into a fresh store (plus `extraItems`), creates the users and serves the
+ * dashboard. `knownRumour`: first, as `mediawatch demo` does, the office confirms and answers the
+ * demo's rumour, so that the crawl finds reposts of it.
+ */
+export async function startEnv(options: { extraItems?: ScoredItem[]; crawl?: boolean; knownRumour?: boolean } = {}): Promise<Env> {
   const site = await startDemoSite();
   const dataDir = mkdtempSync(join(tmpdir(), 'mediawatch-dashboard-'));
   const config = demoConfig(site.url, dataDir);
+  if (options.knownRumour) await seedKnownRumour(config, readKnownRumourSeed(DEMO_KNOWN_RUMOUR));
   if (options.crawl !== false) await runCrawl(config, [], quiet());
   const store = await openStore(config);
   if (options.extraItems?.length) await store.upsertItems(options.extraItems);

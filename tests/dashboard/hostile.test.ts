@@ -56,6 +56,8 @@ async function expectInert(page: Page, watch: PageWatch, where: string): Promise
 
 beforeAll(async () => {
   items = hostileItems();
+  // The model version is data too: a model file could carry anything in it.
+  items[0].modelVersion = `m-<img src=x onerror="window.__pwned='model'">`;
   env = await startEnv({ crawl: false, extraItems: items });
   browser = await launchChromium();
 });
@@ -134,6 +136,7 @@ describe.each([
     expect(await page.textContent('#facts')).toContain(`<img src=x onerror="window.__pwned='fact-id'">`);
     expect(await page.textContent('#cluster-members')).toContain(items[1].title);
     expect(await page.textContent('#item-meta')).toContain(`<img src=x onerror="alert('author')">`);
+    expect(await page.textContent('#scored-by')).toBe(`Chấm điểm bằng mô hình ${item.modelVersion} cùng bộ từ vựng`);
     // Clicking the would-be links, hovering the would-be handlers.
     await page.locator('#item-text mark.hl-fact', { hasText: 'tại đây' }).click();
     await page.locator('#item-text').hover();

@@ -35,7 +35,7 @@ beforeAll(async () => {
     makeItem({ title: 'tin cũ', text: 'e', publishedAt: '2020-06-01T03:00:00Z' }),
   ]);
   workflow = await testWorkflow({ store, withUsers: true });
-  const lost = await workflow.users.create({ username: 'old-analyst', role: 'analyst', password: 'Old-analyst-2020', mustChangePassword: false }, SYSTEM_ACTOR);
+  const lost = await workflow.users.create({ username: 'old-analyst', role: 'analyst', password: 'Cu-phan-tich-2020', mustChangePassword: false }, SYSTEM_ACTOR);
   workflow.users.update(lost.username, { disabled: true }, SYSTEM_ACTOR);
   const app = createApp({ store, workflow, security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 } }, routers: dashboardMounts({ store, workflow }) });
   server = app.listen(0, '127.0.0.1');

@@ -73,7 +73,7 @@ beforeAll(async () => {
   firstRun = await runCrawl(config, [], quietProgress());
   store = await openStore(config);
   workflow = openWorkflow({ ...workflowOptionsFromConfig(config, { store }), security: { scryptCost: 10 } });
-  await workflow.users.create({ username: 'e2e', role: 'viewer', password: 'E2e-reader-1', mustChangePassword: false }, SYSTEM_ACTOR);
+  await workflow.users.create({ username: 'e2e', role: 'viewer', password: 'Kiem-thu-doc-1', mustChangePassword: false }, SYSTEM_ACTOR);
   token = workflow.auth.createToken('e2e', { name: 'e2e' }, SYSTEM_ACTOR).token;
   api = await startServer({ store, workflow, host: '127.0.0.1', port: 0 });
 });

@@ -87,9 +87,9 @@ describe('distortion', () => {
     const c = classify('Nghe nói kết quả Đại hội XIII đã được định sẵn từ lâu, thế lực bên ngoài giật dây. Share gấp trước khi bị xóa!!!');
     expect(c.congress).toBe(true);
     expect(c.distortion).toBe(true);
-    expect(terms(c, 'distortion').some((t) => t.startsWith('unverified-source'))).toBe(true);
-    expect(terms(c, 'distortion').some((t) => t.startsWith('spread-call'))).toBe(true);
-    expect(terms(c, 'distortion').some((t) => t.startsWith('conspiracy'))).toBe(true);
+    expect(terms(c, 'distortion').some((t) => t.startsWith('hearsay'))).toBe(true);
+    expect(terms(c, 'distortion').some((t) => t.startsWith('share-before-removal'))).toBe(true);
+    expect(terms(c, 'distortion').some((t) => t.startsWith('pre-arranged'))).toBe(true);
   });
 
   it('is only true for congress-related items', () => {
@@ -107,7 +107,7 @@ describe('distortion', () => {
     expect(rebuttal.congress).toBe(true);
     expect(rebuttal.distortion).toBe(false);
     expect(rebuttal.explanations.some((e) => e.kind === 'fact')).toBe(false);
-    expect(terms(rebuttal, 'distortion').some((t) => t.startsWith('spread-call'))).toBe(false);
+    expect(terms(rebuttal, 'distortion').some((t) => t.startsWith('share-before-removal'))).toBe(false);
   });
 
   it('flags a fabricated quote attributed to a vague speaker', () => {
@@ -149,7 +149,7 @@ describe('explanations', () => {
       expect(e.end).toBeLessThanOrEqual(source.length);
       expect(source.slice(e.start, e.end)).toBe(e.matched);
     }
-    const share = c.explanations.find((e) => e.term === 'spread-call: share gấp');
+    const share = c.explanations.find((e) => e.term === 'share-before-removal: share gấp');
     expect(share?.matched).toBe('share gấp'.normalize('NFD'));
     const abbr = c.explanations.find((e) => e.kind === 'congress' && e.term === 'đại hội đảng bộ');
     expect(abbr?.matched.normalize('NFC')).toBe('ĐH đảng bộ');

@@ -9,9 +9,9 @@ export const CONFIG = join(REPO, 'config/mediawatch.yaml');
 export const DEV_CORPUS = join(REPO, 'tests/fixtures/dev-corpus.jsonl');
 
 let cached: Classifier | null = null;
-/** The classifier built from the repository's config (built once per test file). */
+/** The lexicon classifier of the repository's config, without its learned model (built once per test file). */
 export function classifier(): Classifier {
-  cached ??= loadClassifier(classifierOptionsFromConfig(loadConfig(CONFIG)));
+  cached ??= loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), modelFile: undefined });
   return cached;
 }
 

@@ -346,9 +346,20 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(await store.findByContentHash(original.contentHash)).toBe(original.id);
       });
 
-      it('round-trips every field, including review, engagement and explanations', async () => {
+      it('round-trips every field, including review, engagement, explanations the scoring model and a known-rumour match', async () => {
         const item = fixtureItems()[5];
-        item.explanations = [{ kind: 'distortion', term: 'xuyen-tac', matched: 'xuyên tạc', weight: 0.8, field: 'text', start: 16, end: 25 }];
+        item.explanations = [
+          { kind: 'distortion', term: 'xuyen-tac', matched: 'xuyên tạc', weight: 0.8, field: 'text', start: 16, end: 25 },
+          { kind: 'rumour', term: 'confirmed:it-1', matched: 'xuyên tạc', weight: 0.7, field: 'text', start: 16, end: 25, note: 'repeats a rumour …' },
+        ];
+        item.modelVersion = 'm-0123456789ab';
+        item.knownRumour = {
+          itemId: 'it-1',
+          decision: 'confirmed',
+          decidedAt: '2020-10-14T01:30:00.000Z',
+          response: { id: 'r-1', publishedAt: '2020-10-14T03:00:00.000Z', url: 'https://gialai.example/dinh-chinh', title: 'Đính chính' },
+          similarity: 0.82,
+        };
         await store.upsertItems([item]);
         expect(await store.getItem(item.id)).toEqual(stored(item));
         const summary = (await store.queryItems({ source: 'dien-dan', page: 1, pageSize: 5 })).items.find((s) => s.id === item.id);

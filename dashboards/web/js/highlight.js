@@ -2,7 +2,7 @@
 // matched term or cue can be marked (as text, never markup). Pure: also used by the unit tests.
 
 /** When spans overlap, the mark shows the first of these kinds. */
-export const KIND_PRIORITY = ['fact', 'distortion', 'negative', 'congress'];
+export const KIND_PRIORITY = ['fact', 'rumour', 'distortion', 'negative', 'congress'];
 
 /**
  * The [start, end) of an explanation in `text`: its own offsets when they point at the matched

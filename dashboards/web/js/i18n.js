@@ -67,6 +67,13 @@ export function formatDateTime(iso) {
   return new Intl.DateTimeFormat(LOCALES[language], { dateStyle: 'short', timeStyle: 'short', timeZone: TIME_ZONE }).format(date);
 }
 
+/** The calendar day of an instant, in Vietnam time (16/10/2020). */
+export function formatDate(iso) {
+  const date = new Date(iso);
+  if (!iso || Number.isNaN(date.getTime())) return '—';
+  return new Intl.DateTimeFormat(LOCALES[language], { day: '2-digit', month: '2-digit', year: 'numeric', timeZone: TIME_ZONE }).format(date);
+}
+
 /** A YYYY-MM-DD day (already in Vietnam time). */
 export function formatDay(day) {
   const date = new Date(`${day}T00:00:00Z`);

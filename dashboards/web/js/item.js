@@ -3,8 +3,8 @@
 // work on it. Everything from the item is put in the page as text.
 import { api, enc, queryString } from './api.js';
 import { $, externalUrl, h, render } from './dom.js';
-import { formatDateTime, formatDay, formatNumber, label, t } from './i18n.js';
-import { assignItem, confirmItem, dismissItem, intoReview, platformOf, scoreCell, statusBadge, transition } from './items.js';
+import { formatDate, formatDateTime, formatDay, formatNumber, formatPercent, label, t } from './i18n.js';
+import { assignItem, confirmItem, dismissItem, intoReview, knownRumourBadge, platformOf, scoreCell, statusBadge, transition } from './items.js';
 import { context, KIND_PRIORITY, segments } from './highlight.js';
 import { bindShortcuts, boot, can, errorText, notify, session, shortcutHelp } from './layout.js';
 
@@ -21,7 +21,7 @@ const SHORTCUTS = [
 ];
 
 const id = new URLSearchParams(location.search).get('id');
-const data = { item: null, review: null, notes: [], history: [], facts: new Map(), cluster: null, members: [], responses: [], assignees: [] };
+const data = { item: null, review: null, notes: [], history: [], facts: new Map(), cluster: null, members: [], responses: [], assignees: [], earlier: null };
 
 async function load() {
   const [item, detail, facts] = await Promise.all([
@@ -35,13 +35,15 @@ async function load() {
   data.history = detail.history;
   data.facts = new Map(facts.facts.map((fact) => [fact.id, fact]));
   const clusterId = item.clusterId;
-  const [cluster, members, byItem, byCluster] = await Promise.all([
+  const [cluster, members, byItem, byCluster, earlier] = await Promise.all([
     clusterId ? api.get(`/api/clusters/${enc(clusterId)}`).catch(() => null) : null,
     clusterId ? api.get(`/api/items${queryString({ clusterId, sort: 'oldest', pageSize: 100 })}`).catch(() => ({ items: [] })) : { items: [] },
     api.get(`/api/responses${queryString({ itemId: id })}`).catch(() => ({ responses: [] })),
     clusterId ? api.get(`/api/responses${queryString({ clusterId })}`).catch(() => ({ responses: [] })) : { responses: [] },
+    item.knownRumour ? api.get(`/api/items/${enc(item.knownRumour.itemId)}`).catch(() => null) : null,
   ]);
   data.cluster = cluster;
+  data.earlier = earlier;
   data.members = members.items;
   const seen = new Set();
   data.responses = [...byItem.responses, ...byCluster.responses].filter((response) => !seen.has(response.id) && seen.add(response.id));
@@ -97,14 +99,50 @@ function renderItem() {
       ? h('a', { id: 'original-link', href: original, target: '_blank', rel: 'noopener noreferrer nofollow' }, t('item.original'))
       : h('span', { class: 'muted', title: String(item.url) }, t('item.noLink')),
     item.flagged ? h('span', { class: 'badge flagged' }, t('item.flagged')) : null,
+    item.knownRumour ? knownRumourBadge(item.knownRumour) : null,
     item.topics.map((topic) => h('span', { class: 'tag' }, label('topic', topic))),
   );
   render($('#item-text'), highlighted(item.text, 'text'));
   const kinds = KIND_PRIORITY.filter((kind) => item.explanations.some((explanation) => explanation.kind === kind));
   render($('#legend'), kinds.length ? [t('item.legend'), ' ', kinds.map((kind) => h('mark', { class: `hl hl-${kind}` }, label('explanation', kind)))] : t('item.noMarks'));
   renderScores();
+  renderRumour();
   renderFacts();
   renderCluster();
+}
+
+/** The earlier item this one repeats, what the office decided on it and the answer it published. */
+function renderRumour() {
+  const known = data.item.knownRumour;
+  $('#rumour-section').hidden = !known;
+  if (!known) return;
+  const earlier = data.earlier;
+  const confirmed = known.decision === 'confirmed';
+  const response = known.response;
+  const responseUrl = response?.url ? externalUrl(response.url) : null;
+  const responseLine = response
+    ? h(
+        'p',
+        { id: 'rumour-response' },
+        t('rumour.response', { date: formatDate(response.publishedAt) }),
+        ' ',
+        responseUrl
+          ? h('a', { href: responseUrl, target: '_blank', rel: 'noopener noreferrer nofollow' }, response.title || response.url)
+          : [response.title || response.id, ' ', h('span', { class: 'muted' }, t('rumour.responseNoLink'))],
+      )
+    : h('p', { class: 'muted', id: 'rumour-response' }, t('rumour.noResponse'));
+  render(
+    $('#rumour'),
+    h(
+      'p',
+      { id: 'rumour-decision' },
+      t(confirmed ? 'rumour.confirmedText' : 'rumour.dismissedText', { date: formatDate(known.decidedAt) }),
+      ' ',
+      h('a', { id: 'rumour-earlier', href: `/item?id=${enc(known.itemId)}` }, earlier?.title || earlier?.text?.slice(0, 120) || t('rumour.earlier')),
+    ),
+    confirmed ? responseLine : null,
+    h('p', { class: 'muted' }, t('rumour.similarity', { percent: formatPercent(known.similarity) })),
+  );
 }
 
 function renderScores() {
@@ -131,6 +169,7 @@ function renderScores() {
       h('div', { class: 'score-box', id: 'score-congress' }, h('div', { class: 'label' }, t('scores.congress')), scoreCell(item.scores.congress), h('div', { class: 'muted' }, item.congress ? t('scores.about') : t('scores.notAbout'))),
       h('div', { class: 'score-box' }, h('div', { class: 'label' }, t('scores.weights')), h('ul', { class: 'plain' }, sums.map(([kind, sum]) => h('li', null, label('explanation', kind), ': ', formatNumber(sum, 2))))),
     ),
+    h('p', { class: 'muted', id: 'scored-by' }, item.modelVersion ? t('scores.model', { version: item.modelVersion }) : t('scores.lexiconsOnly')),
     rows.length
       ? h(
           'table',

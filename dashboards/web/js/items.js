@@ -2,7 +2,7 @@
 // the state machine (new → in_review → dismissed | confirmed) with the version the server expects.
 import { api, enc } from './api.js';
 import { h } from './dom.js';
-import { formatNumber, label } from './i18n.js';
+import { formatDate, formatNumber, label, t } from './i18n.js';
 
 /** "web" for news sites and feeds, else the social platform (as the server's trends count it). */
 export function platformOf(item) {
@@ -12,6 +12,20 @@ export function platformOf(item) {
 
 export function statusBadge(status) {
   return h('span', { class: `badge status-${status}`, dataset: { status } }, label('status', status));
+}
+
+/**
+ * What the office already decided on the rumour this item repeats: "repeats a rumour answered on
+ * 16/10/2020", "... confirmed on ..." (no answer yet) or "resembles an item dismissed on ...".
+ */
+export function knownRumourText(known) {
+  if (known.decision === 'dismissed') return t('rumour.dismissed', { date: formatDate(known.decidedAt) });
+  if (known.response) return t('rumour.answered', { date: formatDate(known.response.publishedAt) });
+  return t('rumour.confirmed', { date: formatDate(known.decidedAt) });
+}
+
+export function knownRumourBadge(known) {
+  return h('span', { class: `badge known-rumour rumour-${known.decision}`, dataset: { rumourOf: known.itemId } }, knownRumourText(known));
 }
 
 export function scoreCell(value) {

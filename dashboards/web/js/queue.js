@@ -5,7 +5,7 @@ import { api, enc, queryString } from './api.js';
 import { $, $$, h, render } from './dom.js';
 import { formatDateTime, formatNumber, label, t } from './i18n.js';
 import { bindShortcuts, boot, can, errorText, notify, session, shortcutHelp } from './layout.js';
-import { dismissItem, assignItem, scoreCell, statusBadge, platformOf } from './items.js';
+import { dismissItem, assignItem, knownRumourBadge, scoreCell, statusBadge, platformOf } from './items.js';
 
 const FILTERS = ['q', 'sort', 'flagged', 'status', 'topic', 'source', 'platform', 'kind', 'assignee', 'from', 'to', 'minDistortion'];
 const DEFAULTS = { sort: 'distortion', flagged: 'true', status: 'new,in_review' };
@@ -149,7 +149,7 @@ function row(item, index) {
       { class: 'item' },
       h('a', { class: 'title', href: `/item?id=${enc(item.id)}` }, item.title || t('item.untitled')),
       h('div', { class: 'snippet' }, item.snippet),
-      h('div', { class: 'tags' }, item.topics.map((topic) => h('span', { class: 'tag' }, label('topic', topic)))),
+      h('div', { class: 'tags' }, item.knownRumour ? knownRumourBadge(item.knownRumour) : null, item.topics.map((topic) => h('span', { class: 'tag' }, label('topic', topic)))),
     ),
     h('td', null, h('div', null, item.sourceId), h('div', { class: 'muted' }, label('platform', platformOf(item)), ' · ', label('kind', item.kind))),
     h('td', { class: 'time' }, formatDateTime(item.publishedAt ?? item.fetchedAt)),

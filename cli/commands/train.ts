@@ -1,0 +1,144 @@
+import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, relative, resolve } from 'node:path';
+import type { Command } from 'commander';
+import { loadConfig } from '../../core/config.ts';
+import { baselineCongress, evaluate, type LabelledItem, type Metrics } from '../../pipeline/nlp/evaluate.ts';
+import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, type ClassifierOptions } from '../../pipeline/nlp/index.ts';
+import type { Combination, Head } from '../../pipeline/nlp/model.ts';
+import { crossValidate, DEFAULT_SETTINGS, featurize, figures, modelFile, train, type CorpusInfo, type CrossValidation, type Example } from '../../pipeline/nlp/train.ts';
+import { UserError } from '../errors.ts';
+import { readCorpus } from './eval.ts';
+
+/** Reads several labelled corpora (problems go to stderr); ids must be unique across them. */
+export function readCorpora(files: string[], command: string): { corpora: CorpusInfo[]; items: LabelledItem[]; problems: number } {
+  const corpora: CorpusInfo[] = [];
+  const seen = new Map<string, string>();
+  let problems = 0;
+  for (const file of files) {
+    const path = resolve(file);
+    const read = readCorpus(path);
+    for (const p of read.problems) process.stderr.write(`mediawatch ${command}: ${p}\n`);
+    problems += read.problems.length;
+    if (!read.items.length) throw new UserError(`no labelled items in ${file}`);
+    for (const item of read.items) {
+      const other = seen.get(item.id);
+      if (other) throw new UserError(`item id "${item.id}" appears twice (${other} and ${file}): ids must be unique across the corpora`);
+      seen.set(item.id, file);
+    }
+    corpora.push({ name: relative(process.cwd(), path) || basename(path), items: read.items });
+  }
+  return { corpora, items: corpora.flatMap((c) => c.items), problems };
+}
+
+function row(name: string, m: { congress: Metrics; distortion?: Metrics; hardNegativeFalsePositiveRate: number }): string {
+  const prf = (x: Metrics) => `${x.precision.toFixed(3)}  ${x.recall.toFixed(3)}  ${x.f1.toFixed(3)}`;
+  return `${name.padEnd(32)} ${prf(m.congress)}     ${m.distortion ? prf(m.distortion) : '   —      —      —  '}     ${m.hardNegativeFalsePositiveRate.toFixed(3)}`;
+}
+
+function describe(c: Combination): string {
+  return `${c.modelWeight} × model (${c.lexiconInputs ? 'n-grams + lexicon evidence' : 'n-grams'})${c.modelWeight < 1 ? ` + ${Math.round((1 - c.modelWeight) * 100) / 100} × lexicon score` : ''}`;
+}
+
+export interface CvReport {
+  folds: number;
+  items: number;
+  corpora: Array<{ name: string; items: number }>;
+  learned: ReturnType<typeof figures>;
+  lexiconsOnly: ReturnType<typeof figures>;
+  baseline: { congress: Metrics; hardNegativeFalsePositiveRate: number };
+  /** Congress F1 with diacritics − without (texts typed without them), out-of-fold and lexicons only. */
+  noDiacriticsGap: { learned: number; lexiconsOnly: number; itemsWithout: number };
+  /** The same out-of-fold predictions, per corpus (when there are several). */
+  byCorpus: Array<{ name: string; learned: ReturnType<typeof figures>; lexiconsOnly: ReturnType<typeof figures> }>;
+  choices: CrossValidation['choices'];
+}
+
+/** Cross-validated figures of the learned layer beside the lexicons alone and the substring baseline. */
+export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossValidation): CvReport {
+  const items = examples.map((e) => e.item);
+  const lexicon = new Map(examples.map((e) => [e.item.id, e.lexicon]));
+  const baseline = figures(items, (i) => {
+    const congress = baselineCongress(i);
+    return { congress, distortion: false, scores: { congress: congress ? 1 : 0, distortion: 0 }, topics: [], explanations: [] };
+  });
+  const learnedReport = evaluate(items, (i) => cv.predictions.get(i.id)!);
+  return {
+    folds: cv.folds,
+    items: items.length,
+    corpora: corpora.map((c) => ({ name: c.name, items: c.items.length })),
+    learned: figures(items, (i) => cv.predictions.get(i.id)!),
+    lexiconsOnly: figures(items, (i) => lexicon.get(i.id)!),
+    baseline: { congress: baseline.congress, hardNegativeFalsePositiveRate: baseline.hardNegativeFalsePositiveRate },
+    noDiacriticsGap: {
+      learned: learnedReport.diacritics.congressF1Gap,
+      lexiconsOnly: evaluate(items, (i) => lexicon.get(i.id)!).diacritics.congressF1Gap,
+      itemsWithout: learnedReport.diacritics.withoutDiacritics.n,
+    },
+    byCorpus:
+      corpora.length > 1
+        ? corpora.map((c) => ({ name: c.name, learned: figures(c.items, (i) => cv.predictions.get(i.id)!), lexiconsOnly: figures(c.items, (i) => lexicon.get(i.id)!) }))
+        : [],
+    choices: cv.choices,
+  };
+}
+
+export function formatCvReport(r: CvReport): string {
+  const heads: Head[] = ['congress', 'distortion'];
+  return [
+    `${r.folds}-fold cross-validation over ${r.items} items (${r.corpora.map((c) => `${c.name} ${c.items}`).join(', ')}):`,
+    `each fold scored by a model trained on the other ${r.folds - 1} folds (hyper-parameters chosen inside them); lexicons fixed`,
+    `${''.padEnd(32)} congress P      R      F1     distortion P  R      F1     hard-negative FP rate`,
+    row(`learned + lexicons (${r.folds}-fold CV)`, r.learned),
+    row('lexicons only', r.lexiconsOnly),
+    row('baseline: substring "đại hội"', r.baseline),
+    `congress F1 gap, with − without diacritics (${r.noDiacriticsGap.itemsWithout} items without): ${r.noDiacriticsGap.learned.toFixed(3)} learned + lexicons (CV), ${r.noDiacriticsGap.lexiconsOnly.toFixed(3)} lexicons only`,
+    ...r.byCorpus.flatMap((c) => [`${c.name} (${c.learned.congress.n} items):`, row(`  learned + lexicons (CV)`, c.learned), row('  lexicons only', c.lexiconsOnly)]),
+    'chosen per fold:',
+    ...r.choices.map(
+      (c, i) => `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}`,
+    ),
+  ].join('\n');
+}
+
+/** Lexicon classification and features of every item, with the configured lexicons (the model set aside). */
+export function examplesOf(options: ClassifierOptions, items: LabelledItem[]): Example[] {
+  const classifier = loadClassifier({ ...options, modelFile: undefined });
+  return featurize(classifier, items, DEFAULT_SETTINGS.bucketBits);
+}
+
+export function registerTrain(program: Command): void {
+  program
+    .command('train')
+    .description('train the learned layer on labelled corpora (dev corpora, export-labels output); prints its cross-validated figures')
+    .requiredOption('--corpus <files...>', 'labelled corpora (JSON lines, as for eval)')
+    .option('--out <file>', 'model file to write', 'config/model.json')
+    .option('--folds <k>', 'folds of the cross-validation printed and recorded in the model', '5')
+    .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
+    .action((options: { corpus: string[]; out: string; folds: string; config?: string }) => {
+      const folds = Number(options.folds);
+      if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds must be a whole number of at least 2 (got "${options.folds}")`);
+      const config = loadConfig(options.config);
+      const classifierOptions = classifierOptionsFromConfig(config);
+      const { corpora, items, problems } = readCorpora(options.corpus, 'train');
+      const started = Date.now();
+      const examples = examplesOf(classifierOptions, items);
+      const cv = crossValidate(examples, folds, classifierOptions.thresholds);
+      process.stdout.write(`${formatCvReport(cvReport(examples, corpora, cv))}\n`);
+      const model = train(examples);
+      const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), DEFAULT_SETTINGS, new Date().toISOString());
+      const out = resolve(options.out);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify(file)}\n`);
+      // every model is kept beside the current one, so a rollback is a change of the config key "model"
+      const kept = join(dirname(out), 'models', `model-${file.version}.json`);
+      mkdirSync(dirname(kept), { recursive: true });
+      copyFileSync(out, kept);
+      process.stdout.write(
+        `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+          `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion})\n` +
+          `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
+      );
+      if (problems) process.exitCode = 1;
+    });
+}

@@ -1,0 +1,432 @@
+/**
+ * The learned layer beside the lexicons (docs/nlp.md, "The learned layer"): two logistic-regression
+ * heads (congress, distortion) over hashed features of an item — its folded syllable unigrams and
+ * bigrams, and optionally the lexicon classifier's own evidence (scores, which cue groups fired,
+ * fact contradictions) — blended with the lexicon score; the training's inner cross-validation
+ * chooses how (see Combination).
+ *
+ * The same feature code serves training (pipeline/nlp/train.ts) and scoring: the classifier hands
+ * its lexicon classification and the fields it already prepared to `LearnedScorer.rescore`, so no
+ * text is tokenised twice. Pure: no I/O here except `loadModelFile`.
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+import type { Classification, Explanation } from '../../core/types.ts';
+import { byFieldAndStart, type LearnedLayer } from './classifier.ts';
+import { tokenSpan, tokenText, TOK_DIGITS, type PreparedText } from './text.ts';
+
+/** Format of the model file; bumped when the features or the file's shape change. */
+export const MODEL_FORMAT = 1;
+
+export type Head = 'congress' | 'distortion';
+export const HEADS: readonly Head[] = ['congress', 'distortion'];
+
+/**
+ * How the final score is made: modelWeight × the model's probability + the rest × the lexicon
+ * score, the model having the lexicon evidence among its inputs (stacking) or not. Stacking
+ * alone is { lexiconInputs: true, modelWeight: 1 }.
+ */
+export interface Combination {
+  lexiconInputs: boolean;
+  modelWeight: number;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Features
+
+const FNV_OFFSET = 0x811c9dc5;
+const FNV_PRIME = 0x01000193;
+
+function hashCodes(codes: Uint16Array, start: number, end: number): number {
+  let h = FNV_OFFSET;
+  for (let i = start; i < end; i++) h = Math.imul(h ^ codes[i], FNV_PRIME);
+  return h >>> 0;
+}
+
+/** Hash of a named (non-n-gram) feature; the leading \u0001 keeps it apart from any syllable. */
+function hashName(name: string): number {
+  let h = Math.imul(FNV_OFFSET ^ 1, FNV_PRIME);
+  for (let i = 0; i < name.length; i++) h = Math.imul(h ^ name.charCodeAt(i), FNV_PRIME);
+  return h >>> 0;
+}
+
+const NUMBER_HASH = hashName('#');
+
+function bigramHash(a: number, b: number): number {
+  return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ 0x85ebca6b, FNV_PRIME)) >>> 0;
+}
+
+/** The lexicon evidence of one item as named feature values (what the model may weigh). */
+function lexiconFeatures(c: Classification, thresholds: { congress: number; distortion: number }): Map<string, number> {
+  const f = new Map<string, number>();
+  const add = (name: string, value: number) => f.set(name, (f.get(name) ?? 0) + value);
+  add('lex:congress', c.scores.congress);
+  add('lex:distortion', c.scores.distortion);
+  if (c.scores.congress >= thresholds.congress) add('lex:congress-decision', 1);
+  if (c.congress && c.scores.distortion >= thresholds.distortion) add('lex:distortion-decision', 1);
+  for (const e of c.explanations) {
+    if (e.kind === 'fact') add('lex:fact', 1);
+    else if (e.kind === 'negative') add('lex:negative', 1);
+    else if (e.kind === 'congress') add(`lex:congress-${e.note ?? 'term'}`, 1);
+    else add(`cue:${cueKey(e.term)}`, Math.abs(e.weight));
+  }
+  // counts and sums grow with length; the model sees them on a log scale
+  for (const [name, value] of f) if (name !== 'lex:congress' && name !== 'lex:distortion') f.set(name, Math.log1p(value));
+  return f;
+}
+
+/** A cue explanation's group: "unverified: nghe nói" → "unverified", "style: alarm emoji 😱" → "style: alarm emoji". */
+function cueKey(term: string): string {
+  if (term.startsWith('style:')) return term.split(' ').slice(0, 3).join(' ');
+  const colon = term.indexOf(':');
+  return colon < 0 ? term : term.slice(0, colon);
+}
+
+/** Hashed features of one item: n-gram buckets (binary, scaled) and named lexicon features. */
+export interface ItemFeatures {
+  /** Distinct n-gram buckets. */
+  ngrams: Int32Array;
+  /** Value of every n-gram feature: 1/√(number of distinct n-grams), so long and short items weigh alike. */
+  ngramValue: number;
+  /** Buckets and values of the lexicon features. */
+  lexicon: Array<[number, number]>;
+}
+
+/**
+ * Reused from item to item: the distinct n-grams of the current item and, for explanations, where
+ * each was first seen. Distinct buckets are found with a small open-addressing set sized to the
+ * item (it stays in the processor's cache, unlike a table over every bucket).
+ */
+export class NgramCollector {
+  readonly mask: number;
+  /** bucket + 1 in each slot of the set, 0 = empty; slots 0..slotMask are in use for this item. */
+  private seen = new Int32Array(1024);
+  private slotMask = 0;
+  buckets = new Int32Array(256);
+  /** field (0 title, 1 text) and first/last token of each collected n-gram. */
+  where = new Int32Array(768);
+  count = 0;
+
+  constructor(readonly bucketBits: number) {
+    this.mask = (1 << bucketBits) - 1;
+  }
+
+  /** Collects the distinct unigrams and bigrams (within a sentence) of both fields. */
+  collect(title: PreparedText, text: PreparedText): void {
+    // at most two n-grams per token: a set of 4 slots per token stays at most half full
+    const slots = 1 << Math.ceil(Math.log2(4 * (title.count + text.count) + 16));
+    if (this.seen.length < slots) this.seen = new Int32Array(slots);
+    else this.seen.fill(0, 0, slots);
+    this.slotMask = slots - 1;
+    this.count = 0;
+    this.field(title, 0);
+    this.field(text, 1);
+  }
+
+  private field(p: PreparedText, field: number): void {
+    let previous = 0;
+    for (let t = 0; t < p.count; t++) {
+      // every number is one feature: amounts and dates are the facts checks' business
+      const h = p.tokFlags[t] & TOK_DIGITS ? NUMBER_HASH : hashCodes(p.codes, p.tokStart[t], p.tokEnd[t]);
+      this.add(h, field, t, t);
+      if (t > 0 && p.tokSent[t - 1] === p.tokSent[t]) this.add(bigramHash(previous, h), field, t - 1, t);
+      previous = h;
+    }
+  }
+
+  private add(hash: number, field: number, first: number, last: number): void {
+    const b = hash & this.mask;
+    const seen = this.seen;
+    let slot = Math.imul(b, 0x9e3779b1) & this.slotMask;
+    while (seen[slot] !== 0) {
+      if (seen[slot] === b + 1) return;
+      slot = (slot + 1) & this.slotMask;
+    }
+    seen[slot] = b + 1;
+    if (this.count === this.buckets.length) {
+      const grown = new Int32Array(this.buckets.length * 2);
+      grown.set(this.buckets);
+      this.buckets = grown;
+      const where = new Int32Array(this.where.length * 2);
+      where.set(this.where);
+      this.where = where;
+    }
+    this.buckets[this.count] = b;
+    this.where[this.count * 3] = field;
+    this.where[this.count * 3 + 1] = first;
+    this.where[this.count * 3 + 2] = last;
+    this.count++;
+  }
+}
+
+const NO_FEATURES: Array<[number, number]> = [];
+
+/**
+ * Features of the collected item. `copy`: the n-grams are copied out of the collector (training
+ * keeps them); else they are a view, valid until the next item. Without `withLexicon`, the lexicon
+ * features are left out (a model that does not use them need not compute them).
+ */
+export function itemFeatures(
+  collector: NgramCollector,
+  c: Classification,
+  thresholds: { congress: number; distortion: number },
+  copy = true,
+  withLexicon = true,
+): ItemFeatures {
+  const lexicon: Array<[number, number]> = withLexicon ? [] : NO_FEATURES;
+  if (withLexicon) for (const [name, value] of lexiconFeatures(c, thresholds)) lexicon.push([hashName(name) & collector.mask, value]);
+  const ngrams = copy ? collector.buckets.slice(0, collector.count) : collector.buckets.subarray(0, collector.count);
+  return { ngrams, ngramValue: 1 / Math.sqrt(Math.max(1, collector.count)), lexicon };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model file
+
+const count = z.number().int().min(0);
+const metricsSchema = z.object({ tp: count, fp: count, fn: count, tn: count, n: count, precision: z.number(), recall: z.number(), f1: z.number() }).strict();
+const headSchema = z
+  .object({
+    bias: z.number().finite(),
+    index: z.array(z.number().int().min(0)),
+    value: z.array(z.number().finite()),
+  })
+  .strict()
+  .refine((h) => h.index.length === h.value.length, { message: 'index and value must have the same length' });
+
+const modelFileSchema = z
+  .object({
+    format: z.literal(MODEL_FORMAT),
+    version: z.string().min(1),
+    createdAt: z.string().min(1),
+    trainingDataSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+    lexiconsSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
+    corpora: z.array(z.object({ name: z.string(), items: z.number().int(), congress: z.number().int(), distortion: z.number().int() }).strict()).min(1),
+    hyperparameters: z
+      .object({
+        bucketBits: z.number().int().min(10).max(24),
+        lambda: z.object({ congress: z.number().positive(), distortion: z.number().positive() }).strict(),
+        epochs: z.number().int().positive(),
+        learningRate: z.number().positive(),
+        seed: z.number().int(),
+        combination: z
+          .object({
+            congress: z.object({ lexiconInputs: z.boolean(), modelWeight: z.number().min(0).max(1) }).strict(),
+            distortion: z.object({ lexiconInputs: z.boolean(), modelWeight: z.number().min(0).max(1) }).strict(),
+          })
+          .strict(),
+        thresholds: z.object({ congress: z.number().gt(0).lt(1), distortion: z.number().gt(0).lt(1) }).strict(),
+      })
+      .strict(),
+    cvFigures: z
+      .object({
+        folds: z.number().int(),
+        items: z.number().int(),
+        congress: metricsSchema,
+        distortion: metricsSchema,
+        hardNegativeFalsePositiveRate: z.number(),
+        lexiconsOnly: z.object({ congress: metricsSchema, distortion: metricsSchema, hardNegativeFalsePositiveRate: z.number() }).strict(),
+      })
+      .strict(),
+    heads: z.object({ congress: headSchema, distortion: headSchema }).strict(),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    for (const head of HEADS)
+      if (m.heads[head].index.some((i) => i >= 2 ** m.hyperparameters.bucketBits))
+        ctx.addIssue({ code: z.ZodIssueCode.custom, path: ['heads', head, 'index'], message: `bucket beyond 2^${m.hyperparameters.bucketBits}` });
+  });
+
+export type ModelFile = z.infer<typeof modelFileSchema>;
+
+export class ModelError extends Error {
+  readonly userFacing = true;
+  override name = 'ModelError';
+}
+
+/** Validates parsed JSON as a model file; errors name the file and the keys. */
+export function parseModel(data: unknown, file: string): ModelFile {
+  const result = modelFileSchema.safeParse(data);
+  if (result.success) return result.data;
+  const issues = result.error.issues.slice(0, 8).map((i) => `  - ${i.path.join('.') || '(file)'}: ${i.message}`);
+  throw new ModelError(`Invalid model file ${file} (train a new one with "mediawatch train", or name another in the config key "model"):\n${issues.join('\n')}`);
+}
+
+/** Reads and validates a model file. */
+export function loadModelFile(file: string): ModelFile {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch {
+    throw new ModelError(`model file not found or unreadable: ${file} (config key "model")`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ModelError(`Invalid model file ${file}: not valid JSON (${(error as Error).message}); the file may be truncated — restore it from config/models/ or train again`);
+  }
+  return parseModel(data, file);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring
+
+export interface DenseHead {
+  bias: number;
+  weights: Float32Array;
+}
+
+export function sigmoid(z: number): number {
+  return 1 / (1 + Math.exp(-z));
+}
+
+/** Logit of a head for one item's features. */
+export function logit(head: DenseHead, f: ItemFeatures, withLexicon: boolean): number {
+  let z = head.bias;
+  let n = 0;
+  for (let i = 0; i < f.ngrams.length; i++) n += head.weights[f.ngrams[i]];
+  z += n * f.ngramValue;
+  if (withLexicon) for (const [b, v] of f.lexicon) z += head.weights[b] * v;
+  return z;
+}
+
+/** The combined score from the model's probability and the lexicon score. */
+export function blend(c: Combination, probability: number, lexiconScore: number): number {
+  return c.modelWeight * probability + (1 - c.modelWeight) * lexiconScore;
+}
+
+/** The model's probability for a head (the lexicon features counted if its combination uses them). */
+export function probability(head: DenseHead, c: Combination, f: ItemFeatures): number {
+  return sigmoid(logit(head, f, c.lexiconInputs));
+}
+
+/**
+ * Maps a combined score so that the model's own decision threshold lands on `at` (the configured
+ * threshold): the score an analyst sees and sorts by agrees with the flag.
+ */
+function calibrate(p: number, threshold: number, at: number): number {
+  const s = p < threshold ? (at * p) / threshold : at + ((1 - at) * (p - threshold)) / (1 - threshold);
+  return Math.round(s * 1000) / 1000;
+}
+
+/** Final scores and decisions for one item's features (`thresholds`: the configured ones). */
+export function decide(
+  choice: Record<Head, { combination: Combination; threshold: number }>,
+  probabilities: { congress: number; distortion: number },
+  lexiconScores: { congress: number; distortion: number },
+  thresholds: { congress: number; distortion: number },
+): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number } } {
+  const c = choice.congress;
+  const d = choice.distortion;
+  const scores = {
+    congress: calibrate(blend(c.combination, probabilities.congress, lexiconScores.congress), c.threshold, thresholds.congress),
+    distortion: calibrate(blend(d.combination, probabilities.distortion, lexiconScores.distortion), d.threshold, thresholds.distortion),
+  };
+  const congress = scores.congress >= thresholds.congress;
+  return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
+}
+
+/** Up to this many learned cues are explained per head. */
+const LEARNED_CUES = 3;
+
+/** The learned layer the classifier calls, with a loaded model. */
+export class LearnedScorer implements LearnedLayer {
+  readonly version: string;
+  /** Both heads' weights interleaved (congress, distortion per bucket): one memory access per n-gram. */
+  private readonly weights: Float32Array;
+  private readonly bias: Record<Head, number>;
+  private readonly choice: Record<Head, { combination: Combination; threshold: number }>;
+  private readonly collector: NgramCollector;
+  private readonly lexiconInputs: boolean;
+  /** Reused by explain(): the best n-grams so far and their ranks. */
+  private readonly top = new Int32Array(LEARNED_CUES);
+  private readonly topRank = new Float64Array(LEARNED_CUES);
+
+  constructor(
+    readonly model: ModelFile,
+    private readonly thresholds: { congress: number; distortion: number },
+  ) {
+    this.version = model.version;
+    const bits = model.hyperparameters.bucketBits;
+    this.bias = { congress: model.heads.congress.bias, distortion: model.heads.distortion.bias };
+    this.weights = new Float32Array(2 << bits);
+    HEADS.forEach((head, h) => model.heads[head].index.forEach((b, k) => (this.weights[2 * b + h] = model.heads[head].value[k])));
+    this.collector = new NgramCollector(bits);
+    const hp = model.hyperparameters;
+    this.choice = {
+      congress: { combination: hp.combination.congress, threshold: hp.thresholds.congress },
+      distortion: { combination: hp.combination.distortion, threshold: hp.thresholds.distortion },
+    };
+    this.lexiconInputs = hp.combination.congress.lexiconInputs || hp.combination.distortion.lexiconInputs;
+  }
+
+  rescore(lexicon: Classification, title: PreparedText, text: PreparedText): Classification {
+    this.collector.collect(title, text);
+    const f = itemFeatures(this.collector, lexicon, this.thresholds, false, this.lexiconInputs);
+    const { congress, distortion, scores } = decide(this.choice, this.probabilities(f), lexicon.scores, this.thresholds);
+    let explanations = lexicon.explanations;
+    if (congress) {
+      explanations = explanations.slice();
+      this.explain('congress', f, title, text, explanations);
+      if (distortion) this.explain('distortion', f, title, text, explanations);
+      explanations.sort(byFieldAndStart);
+    }
+    return { congress, distortion, scores, topics: lexicon.topics, explanations, modelVersion: this.version };
+  }
+
+  private probabilities(f: ItemFeatures): { congress: number; distortion: number } {
+    const w = this.weights;
+    let zc = 0;
+    let zd = 0;
+    for (let i = 0; i < f.ngrams.length; i++) {
+      const b = 2 * f.ngrams[i];
+      zc += w[b];
+      zd += w[b + 1];
+    }
+    zc = this.bias.congress + zc * f.ngramValue;
+    zd = this.bias.distortion + zd * f.ngramValue;
+    if (this.choice.congress.combination.lexiconInputs) for (const [b, v] of f.lexicon) zc += w[2 * b] * v;
+    if (this.choice.distortion.combination.lexiconInputs) for (const [b, v] of f.lexicon) zd += w[2 * b + 1] * v;
+    return { congress: sigmoid(zc), distortion: sigmoid(zd) };
+  }
+
+  /**
+   * "learned cue" explanations: the present n-grams with the largest positive weights, bigrams
+   * first (a pair of syllables says more to an analyst than one).
+   */
+  private explain(head: Head, f: ItemFeatures, title: PreparedText, text: PreparedText, out: Explanation[]): void {
+    const w = this.weights;
+    const h = head === 'congress' ? 0 : 1;
+    const c = this.collector;
+    const top = this.top;
+    const topRank = this.topRank;
+    let n = 0;
+    for (let k = 0; k < c.count; k++) {
+      const weight = w[2 * c.buckets[k] + h];
+      if (weight <= 0) continue;
+      const rank = weight + (c.where[k * 3 + 1] === c.where[k * 3 + 2] ? 0 : 1e3);
+      // insertion into the few best so far (highest rank first; on ties the first seen stays ahead)
+      let i = n < LEARNED_CUES ? n++ : LEARNED_CUES;
+      if (i === LEARNED_CUES && rank <= topRank[LEARNED_CUES - 1]) continue;
+      if (i === LEARNED_CUES) i--;
+      while (i > 0 && topRank[i - 1] < rank) {
+        top[i] = top[i - 1];
+        topRank[i] = topRank[i - 1];
+        i--;
+      }
+      top[i] = k;
+      topRank[i] = rank;
+    }
+    for (let t = 0; t < n; t++) {
+      const k = top[t];
+      const field = c.where[k * 3] === 0 ? 'title' : 'text';
+      const p = field === 'title' ? title : text;
+      const first = c.where[k * 3 + 1];
+      const last = c.where[k * 3 + 2];
+      const [start, end] = tokenSpan(p, first, last);
+      const gram = first === last ? tokenText(p, first) : `${tokenText(p, first)} ${tokenText(p, last)}`;
+      const weight = Math.round(w[2 * c.buckets[k] + h] * f.ngramValue * 1000) / 1000;
+      out.push({ kind: head, term: `learned cue: ${gram}`, matched: p.original.slice(start, end), weight, field, start, end, note: `learned cue (model ${this.version})` });
+    }
+  }
+}

@@ -1,0 +1,357 @@
+/**
+ * Training and cross-validation of the learned layer (model.ts). Pure and deterministic: a fixed
+ * seed for the order of the gradient steps, folds assigned from hashed ids (stratified by label), so
+ * the same corpora and lexicons give the same model, byte for byte except its `createdAt`.
+ *
+ * Every hyper-parameter (regularisation, combination with the lexicon score, decision thresholds)
+ * is chosen by an inner cross-validation inside the training items only; `crossValidate` runs
+ * that whole procedure on k−1 folds and scores the k-th, so its figures are never training-set ones.
+ */
+import { createHash } from 'node:crypto';
+import { rng } from '../../core/random.ts';
+import type { Classification } from '../../core/types.ts';
+import type { Classifier } from './classifier.ts';
+import { evaluate, metrics, type LabelledItem, type Metrics } from './evaluate.ts';
+import {
+  blend,
+  decide,
+  logit,
+  HEADS,
+  itemFeatures,
+  MODEL_FORMAT,
+  NgramCollector,
+  probability,
+  sigmoid,
+  type Combination,
+  type DenseHead,
+  type Head,
+  type ItemFeatures,
+  type ModelFile,
+} from './model.ts';
+
+export interface Example {
+  item: LabelledItem;
+  features: ItemFeatures;
+  /** The lexicon classification (lexicons fixed; the model learns on top of it). */
+  lexicon: Classification;
+}
+
+export interface TrainSettings {
+  bucketBits: number;
+  epochs: number;
+  learningRate: number;
+  seed: number;
+  /** Candidate L2 strengths and combinations; the inner cross-validation picks one per head. */
+  lambdas: number[];
+  combinations: Combination[];
+  innerFolds: number;
+}
+
+export const DEFAULT_SETTINGS: TrainSettings = {
+  bucketBits: 16,
+  epochs: 25,
+  learningRate: 0.5,
+  seed: 20201014,
+  lambdas: [1e-5, 1e-4, 1e-3],
+  combinations: [false, true].flatMap((lexiconInputs) => [0.5, 0.7, 0.85, 1].map((modelWeight) => ({ lexiconInputs, modelWeight }))),
+  innerFolds: 5,
+};
+
+/**
+ * Features of labelled items, from the classifier's lexicon classification and prepared fields.
+ * The classifier's own learned layer, if any, is set aside meanwhile (lexicons only).
+ */
+export function featurize(classifier: Classifier, items: LabelledItem[], bucketBits: number): Example[] {
+  const collector = new NgramCollector(bucketBits);
+  const saved = classifier.learned;
+  let last: Example | null = null;
+  const examples: Example[] = [];
+  try {
+    for (const item of items) {
+      classifier.learned = {
+        rescore(lexicon, title, text) {
+          collector.collect(title, text);
+          last = { item, features: itemFeatures(collector, lexicon, classifier.thresholds), lexicon };
+          return lexicon;
+        },
+      };
+      classifier.classify(item);
+      examples.push(last!);
+    }
+  } finally {
+    classifier.learned = saved;
+  }
+  return examples;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Folds
+
+function hash32(text: string): number {
+  return createHash('sha256').update(text).digest().readUInt32BE(0);
+}
+
+/**
+ * Fold of every id (0..k−1): ids are grouped by stratum (the labels), ordered by a hash of the id
+ * and dealt round-robin, so each fold gets its share of every label. Items sharing an id share a fold.
+ */
+export function assignFolds(items: LabelledItem[], k: number, salt = ''): Map<string, number> {
+  const strata = new Map<string, string[]>();
+  const seen = new Set<string>();
+  for (const item of items) {
+    if (seen.has(item.id)) continue;
+    seen.add(item.id);
+    const key = `${item.labels.congress}/${item.labels.distortion}`;
+    const list = strata.get(key) ?? [];
+    list.push(item.id);
+    strata.set(key, list);
+  }
+  const folds = new Map<string, number>();
+  let offset = 0;
+  for (const key of [...strata.keys()].sort()) {
+    const ids = strata.get(key)!.map((id) => ({ id, h: hash32(`${salt}${id}`) }));
+    ids.sort((a, b) => a.h - b.h || (a.id < b.id ? -1 : 1));
+    // the offset carries on from one stratum to the next so small strata do not all start at fold 0
+    ids.forEach(({ id }, i) => folds.set(id, (offset + i) % k));
+    offset = (offset + ids.length) % k;
+  }
+  return folds;
+}
+
+/** Splits examples into k (train, test) pairs by their fold. */
+export function splitFolds<T extends { item: LabelledItem }>(examples: T[], k: number, salt = ''): Array<{ train: T[]; test: T[] }> {
+  const folds = assignFolds(examples.map((e) => e.item), k, salt);
+  return Array.from({ length: k }, (_, f) => ({
+    train: examples.filter((e) => folds.get(e.item.id) !== f),
+    test: examples.filter((e) => folds.get(e.item.id) === f),
+  }));
+}
+
+// ---------------------------------------------------------------------------------------------
+// Logistic regression
+
+function label(e: Example, head: Head): number {
+  return e.item.labels[head] ? 1 : 0;
+}
+
+/**
+ * L2-regularised logistic regression by stochastic gradient descent. The weights are kept as
+ * scale × v, so the decay of every weight at each step costs one multiplication (exact L2, sparse steps).
+ */
+export function fitHead(examples: Example[], head: Head, lambda: number, withLexicon: boolean, s: TrainSettings): DenseHead {
+  const size = 1 << s.bucketBits;
+  const v = new Float64Array(size);
+  let scale = 1;
+  let bias = 0;
+  const random = rng(s.seed);
+  const order = examples.map((_, i) => i);
+  let step = 0;
+  for (let epoch = 0; epoch < s.epochs; epoch++) {
+    for (let i = order.length - 1; i > 0; i--) {
+      const j = Math.floor(random() * (i + 1));
+      [order[i], order[j]] = [order[j], order[i]];
+    }
+    for (const i of order) {
+      const e = examples[i];
+      const f = e.features;
+      let dot = 0;
+      for (let k = 0; k < f.ngrams.length; k++) dot += v[f.ngrams[k]];
+      dot *= f.ngramValue;
+      if (withLexicon) for (const [b, x] of f.lexicon) dot += v[b] * x;
+      const g = sigmoid(bias + scale * dot) - label(e, head);
+      const eta = s.learningRate / (1 + s.learningRate * lambda * step++);
+      scale *= 1 - eta * lambda;
+      const u = (eta * g) / scale;
+      for (let k = 0; k < f.ngrams.length; k++) v[f.ngrams[k]] -= u * f.ngramValue;
+      if (withLexicon) for (const [b, x] of f.lexicon) v[b] -= u * x;
+      bias -= eta * g;
+      if (scale < 1e-6) {
+        for (let k = 0; k < size; k++) v[k] *= scale;
+        scale = 1;
+      }
+    }
+  }
+  const weights = new Float32Array(size);
+  for (let k = 0; k < size; k++) weights[k] = round5(v[k] * scale);
+  return { bias: round5(bias), weights };
+}
+
+function round5(x: number): number {
+  return Math.round(x * 1e5) / 1e5;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Choosing hyper-parameters, training, predicting
+
+interface HeadChoice {
+  lambda: number;
+  combination: Combination;
+  threshold: number;
+}
+
+export interface TrainedModel {
+  heads: Record<Head, DenseHead>;
+  choice: Record<Head, HeadChoice>;
+}
+
+/** Best-F1 threshold of scores against labels (ties: the one nearest 0.5); `gate` must hold too. */
+function bestThreshold(scores: number[], labels: boolean[], gate: boolean[]): { threshold: number; f1: number } {
+  let best = { threshold: 0.5, f1: -1 };
+  for (let t = 0.05; t < 0.951; t += 0.01) {
+    const threshold = Math.round(t * 100) / 100;
+    const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+    scores.forEach((p, i) => {
+      const predicted = gate[i] && p >= threshold;
+      if (predicted && labels[i]) c.tp++;
+      else if (predicted) c.fp++;
+      else if (labels[i]) c.fn++;
+      else c.tn++;
+    });
+    const f1 = metrics(c).f1;
+    if (f1 > best.f1 || (f1 === best.f1 && Math.abs(threshold - 0.5) < Math.abs(best.threshold - 0.5))) best = { threshold, f1 };
+  }
+  return best;
+}
+
+/**
+ * Out-of-fold probabilities of one head's model (inner folds of the training items). A blend's
+ * model does not depend on the blend's weight: one fit serves every weight.
+ */
+function outOfFold(examples: Example[], head: Head, lambda: number, lexicon: boolean, s: TrainSettings): Map<Example, number> {
+  const out = new Map<Example, number>();
+  for (const { train, test } of splitFolds(examples, s.innerFolds, 'inner:')) {
+    const fitted = fitHead(train, head, lambda, lexicon, s);
+    for (const e of test) out.set(e, sigmoid(logit(fitted, e.features, lexicon)));
+  }
+  return out;
+}
+
+/**
+ * Trains both heads on the examples: per head, the candidate (λ, combination) with the best
+ * inner-cross-validated F1 and its best threshold; then a fit on all the examples.
+ */
+export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS): TrainedModel {
+  const choice = {} as Record<Head, HeadChoice>;
+  const heads = {} as Record<Head, DenseHead>;
+  // distortion is only reported for items judged congress-related: its threshold is tuned behind that gate
+  let congressGate: boolean[] = examples.map(() => true);
+  for (const head of HEADS) {
+    const labels = examples.map((e) => e.item.labels[head]);
+    let best: (HeadChoice & { f1: number; oof: number[] }) | null = null;
+    for (const lambda of s.lambdas)
+      for (const lexicon of [true, false]) {
+        const combinations = s.combinations.filter((c) => c.lexiconInputs === lexicon);
+        if (!combinations.length) continue;
+        const probabilities = outOfFold(examples, head, lambda, lexicon, s);
+        for (const combination of combinations) {
+          const oof = examples.map((e) => blend(combination, probabilities.get(e)!, e.lexicon.scores[head]));
+          const { threshold, f1 } = bestThreshold(oof, labels, congressGate);
+          if (!best || f1 > best.f1) best = { lambda, combination, threshold, f1, oof };
+        }
+      }
+    choice[head] = { lambda: best!.lambda, combination: best!.combination, threshold: best!.threshold };
+    if (head === 'congress') congressGate = best!.oof.map((p) => p >= best!.threshold);
+    heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
+  }
+  return { heads, choice };
+}
+
+export interface CrossValidation {
+  folds: number;
+  /** Out-of-fold classification of every item (scored by a model that never saw it). */
+  predictions: Map<string, Classification>;
+  /** The hyper-parameters each fold's inner cross-validation chose. */
+  choices: Array<Record<Head, HeadChoice>>;
+}
+
+/** k-fold cross-validation of the whole training procedure (lexicons fixed). */
+export function crossValidate(examples: Example[], k: number, thresholds: { congress: number; distortion: number }, s: TrainSettings = DEFAULT_SETTINGS): CrossValidation {
+  const predictions = new Map<string, Classification>();
+  const choices: CrossValidation['choices'] = [];
+  for (const { train: trainSet, test } of splitFolds(examples, k)) {
+    const model = train(trainSet, s);
+    choices.push(model.choice);
+    for (const e of test) {
+      const probabilities = { congress: probability(model.heads.congress, model.choice.congress.combination, e.features), distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features) };
+      const d = decide(model.choice, probabilities, e.lexicon.scores, thresholds);
+      predictions.set(e.item.id, { ...d, topics: [], explanations: [] });
+    }
+  }
+  return { folds: k, predictions, choices };
+}
+
+// ---------------------------------------------------------------------------------------------
+// The model file
+
+export interface CorpusInfo {
+  name: string;
+  items: LabelledItem[];
+}
+
+/** SHA-256 of the training items (id, title, text, labels, in order). */
+export function trainingDataSha256(items: LabelledItem[]): string {
+  const h = createHash('sha256');
+  for (const i of items) h.update(`${JSON.stringify([i.id, i.title, i.text, i.labels.congress, i.labels.distortion])}\n`);
+  return h.digest('hex');
+}
+
+function sparse(head: DenseHead): { bias: number; index: number[]; value: number[] } {
+  const index: number[] = [];
+  const value: number[] = [];
+  head.weights.forEach((w, i) => {
+    if (w !== 0) {
+      index.push(i);
+      value.push(w);
+    }
+  });
+  return { bias: head.bias, index, value };
+}
+
+/** Figures of a set of predictions: what the model file records and `eval --cv` prints. */
+export function figures(items: LabelledItem[], classify: (item: LabelledItem) => Classification): { congress: Metrics; distortion: Metrics; hardNegativeFalsePositiveRate: number } {
+  const r = evaluate(items, classify);
+  return { congress: r.congress, distortion: r.distortion, hardNegativeFalsePositiveRate: r.hardNegatives.rate };
+}
+
+/** The model file of a model trained on all the corpora, with its cross-validated figures. */
+export function modelFile(
+  model: TrainedModel,
+  corpora: CorpusInfo[],
+  examples: Example[],
+  cv: CrossValidation,
+  lexiconsSha256: string,
+  s: TrainSettings,
+  createdAt: string,
+): ModelFile {
+  const items = examples.map((e) => e.item);
+  const cvFigures = figures(items, (i) => cv.predictions.get(i.id)!);
+  const lexiconsOnly = figures(items, (i) => examples.find((e) => e.item === i)!.lexicon);
+  const heads = { congress: sparse(model.heads.congress), distortion: sparse(model.heads.distortion) };
+  const hyperparameters = {
+    bucketBits: s.bucketBits,
+    lambda: { congress: model.choice.congress.lambda, distortion: model.choice.distortion.lambda },
+    epochs: s.epochs,
+    learningRate: s.learningRate,
+    seed: s.seed,
+    combination: { congress: model.choice.congress.combination, distortion: model.choice.distortion.combination },
+    thresholds: { congress: model.choice.congress.threshold, distortion: model.choice.distortion.threshold },
+  };
+  const dataSha = trainingDataSha256(items);
+  const version = `m-${createHash('sha256').update(JSON.stringify([MODEL_FORMAT, dataSha, lexiconsSha256, hyperparameters, heads])).digest('hex').slice(0, 12)}`;
+  return {
+    format: MODEL_FORMAT,
+    version,
+    createdAt,
+    trainingDataSha256: dataSha,
+    lexiconsSha256,
+    corpora: corpora.map((c) => ({
+      name: c.name,
+      items: c.items.length,
+      congress: c.items.filter((i) => i.labels.congress).length,
+      distortion: c.items.filter((i) => i.labels.distortion).length,
+    })),
+    hyperparameters,
+    cvFigures: { folds: cv.folds, items: items.length, congress: cvFigures.congress, distortion: cvFigures.distortion, hardNegativeFalsePositiveRate: cvFigures.hardNegativeFalsePositiveRate, lexiconsOnly },
+    heads,
+  };
+}

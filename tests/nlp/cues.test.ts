@@ -1,0 +1,159 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import type { Classification } from '../../core/types.ts';
+import { cuesSchema, groupPhrases, loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
+import { classifier, stripDiacritics } from './helpers.ts';
+
+// Each family: phrasings written for these tests (not corpus sentences), accented and without
+// diacritics, and the contexts that must not count (a rebuttal quoting the rumour, a genuine question).
+const classify = (text: string, title = '') => classifier().classify({ title, text });
+const distortionTerms = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0).map((e) => e.term);
+
+function expectFamily(text: string, family: string) {
+  for (const t of [text, stripDiacritics(text)]) {
+    const c = classify(t);
+    expect(c.congress, t).toBe(true);
+    expect(distortionTerms(c).some((x) => x.startsWith(family)), `${t}: ${distortionTerms(c).join(', ')}`).toBe(true);
+    expect(c.distortion, t).toBe(true);
+  }
+}
+
+describe('cue families', () => {
+  it('hearsay', () => {
+    expectFamily('Nghe phong thanh là Đại hội Đảng bộ tỉnh năm nay sẽ bầu thêm hai phó bí thư.', 'hearsay');
+    expectFamily('Thiên hạ đang đồn ầm lên là Đại hội XIII sẽ có Tổng Bí thư mới từ miền Nam.', 'hearsay');
+    expectFamily('Chưa báo nào dám đưa chuyện Ban Chấp hành khóa mới của tỉnh bị Trung ương trả hồ sơ.', 'hearsay');
+  });
+
+  it('an insider, a relative or friend working there', () => {
+    expectFamily('Ông chú mình công tác ở Tỉnh ủy kể là Ban Chấp hành khóa mới sẽ có ba gương mặt từ ngoài tỉnh.', 'insider');
+    expectFamily('Theo nguồn tin thân cận, đại hội đảng bộ tỉnh sẽ bầu bí thư từ Trung ương về.', 'insider');
+    expectFamily('Mình không tiện nêu nguồn, nhưng Đại hội XIII sẽ bầu Bộ Chính trị 20 người.', 'insider');
+  });
+
+  it('share before it is removed', () => {
+    expectFamily('Xem ngay kẻo bị gỡ: clip phát biểu ở Đại hội Đảng bộ tỉnh mà báo chí cắt bỏ.', 'share-before-removal');
+    expectFamily('Anh em tải về liền trước khi kênh bị khóa, toàn bộ về nhân sự Đại hội XIII.', 'share-before-removal');
+  });
+
+  it('secret or leaked documents', () => {
+    expectFamily('Công văn mật về nhân sự Đại hội XIII đây, ai cần thì để lại email.', 'secret-document');
+    expectFamily('Lộ biên bản kiểm phiếu của đại hội đảng bộ tỉnh, số phiếu khác hẳn công bố.', 'secret-document');
+  });
+
+  it('a pre-arranged result', () => {
+    expectFamily('Kết quả Đại hội XIII đã có sẵn, đại biểu bỏ phiếu chỉ là thủ tục.', 'pre-arranged');
+    expectFamily('Ghế Bí thư Tỉnh ủy khóa mới đã có chủ, đại hội đảng bộ tỉnh chỉ là diễn kịch.', 'pre-arranged');
+  });
+
+  it('a leading question backed by what many people say', () => {
+    const text = 'Có phải Đại hội Đảng bộ tỉnh mình bị dời không mọi người? Nhiều nhóm đang nói vậy.';
+    for (const t of [text, stripDiacritics(text)]) {
+      const c = classify(t);
+      expect(distortionTerms(c), t).toContain('rule leading-question');
+      expect(c.distortion, t).toBe(true);
+    }
+  });
+
+  it('an unsourced claim in a neutral register, unless a named official source carries it', () => {
+    const claim = classify('Tại đại hội đảng bộ huyện, mỗi ghế ủy viên Ban Chấp hành có giá 2 tỷ một ghế.');
+    expect(distortionTerms(claim)).toContain('rule unsourced-claim');
+    expect(claim.distortion).toBe(true);
+    const sourced = classify(
+      'Theo kết luận của Ủy ban Kiểm tra, một cán bộ đã chi tiền để được giới thiệu vào Ban Chấp hành Đảng bộ huyện trước đại hội; vụ việc đã được xử lý.',
+    );
+    expect(distortionTerms(sourced)).not.toContain('rule unsourced-claim');
+    expect(sourced.distortion).toBe(false);
+  });
+});
+
+describe('contexts that are not distortion', () => {
+  it('a rebuttal quoting the rumour', () => {
+    for (const text of [
+      'Văn phòng Tỉnh ủy bác bỏ tin “danh sách Ban Chấp hành khóa mới đã được định sẵn”, đây là thông tin bịa đặt.',
+      'Mấy trang đăng “Đại hội XIII họp ở Đà Nẵng” là fake nha mọi người, khai mạc ở Hà Nội.',
+      'Mọi người đừng tin clip nói đại hội đảng bộ tỉnh bị hoãn, lịch vẫn như cũ.',
+    ]) {
+      const c = classify(text);
+      expect(c.congress, text).toBe(true);
+      expect(c.distortion, `${text}: ${distortionTerms(c).join(', ')}`).toBe(false);
+    }
+  });
+
+  it('a genuine question asking which version is right', () => {
+    for (const text of [
+      'Có người nói Ban Chấp hành Đảng bộ tỉnh khóa mới 60 người, có người nói 53, bên nào đúng vậy mọi người?',
+      'Đại hội 13 khai mạc ngày nào vậy, ai có thông báo chính thức cho mình xin với.',
+    ]) {
+      const c = classify(text);
+      expect(c.congress, text).toBe(true);
+      expect(c.distortion, `${text}: ${JSON.stringify(c.explanations.filter((e) => e.kind !== 'congress'))}`).toBe(false);
+    }
+  });
+
+  it('official talk of preventing what rumours claim', () => {
+    const c = classify(
+      'Công tác nhân sự Đại hội Đảng bộ tỉnh phải kiên quyết ngăn chặn tình trạng chạy chức, chạy quyền; Đại hội được tổ chức tiết kiệm, chống lãng phí.',
+    );
+    expect(c.congress).toBe(true);
+    expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
+  });
+
+  it('an official report', () => {
+    const c = classify(
+      'Sáng 14/10, Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI khai mạc tại Trung tâm Hội nghị tỉnh với 350 đại biểu chính thức.',
+    );
+    expect(c.congress).toBe(true);
+    expect(c.distortion).toBe(false);
+  });
+});
+
+describe('congress relevance', () => {
+  it('the congress implicit in its moments and results', () => {
+    for (const text of [
+      'Diễn văn bế mạc của đồng chí Bí thư Tỉnh ủy nhấn mạnh đoàn kết và hành động.',
+      'Mong Ban Chấp hành khóa mới của tỉnh sớm giải quyết chuyện đất rẫy cho bà con.',
+      'chuc mung DH13 thanh cong tot dep',
+    ]) {
+      expect(classify(text).congress, text).toBe(true);
+    }
+  });
+
+  it('other assemblies: a foreign party congress, the UN General Assembly, Young Pioneers', () => {
+    for (const [text, title] of [
+      ['Đại hội bầu Ban Chấp hành Trung ương khóa mới và Tổng Bí thư.', 'Bế mạc Đại hội Đảng Nhân dân Cách mạng Lào lần thứ XI'],
+      ['Các phái đoàn phát biểu tại phiên thảo luận chung cấp cao.', 'Khai mạc khóa họp Đại hội đồng Liên Hợp Quốc'],
+      ['Đại hội Liên đội trường tiểu học bầu Ban Chỉ huy gồm 9 em.', ''],
+    ]) {
+      expect(classify(text, title).congress, title || text).toBe(false);
+    }
+  });
+
+  it('a foreign country named in a rumour about the tracked congress does not cancel it', () => {
+    const c = classify('Trung Quốc đã duyệt danh sách nhân sự Đại hội XIII từ năm ngoái.');
+    expect(c.congress).toBe(true);
+    expect(c.distortion).toBe(true);
+  });
+});
+
+describe('mixed diacritics and the cue file', () => {
+  it('a clause typed without diacritics in an accented post matches like unaccented text', () => {
+    const c = classify('Đại hội Đảng bộ tỉnh Gia Lai năm nay, nghe nguoi ta don la bi hoan sang thang 12.');
+    expect(distortionTerms(c).some((t) => t.startsWith('hearsay'))).toBe(true);
+    // an accented clause keeps its accents: "đang" is not "đảng"
+    expect(classify('Tỉnh đang chuẩn bị, mọi việc đang tốt.').explanations.filter((e) => e.term === 'đảng')).toEqual([]);
+  });
+
+  it('a rule naming an unknown group is rejected with the file and the key', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cues-'));
+    const file = join(dir, 'cues.yaml');
+    writeFileSync(file, 'id: x\ngroups:\n  - { id: a, weight: 1, terms: [nghe nói] }\nrules:\n  - { id: r, weight: 1, all: [a, b] }\n');
+    expect(() => loadYamlFile(file, cuesSchema, 'distortion cues')).toThrow(/cues\.yaml[\s\S]*rules\[0\]\.all\[1\]: unknown group "b"/);
+  });
+
+  it('combine expands every part of each list, in order', () => {
+    expect(groupPhrases(['sốc', { combine: [['nghe', 'nghe người ta'], ['nói', 'đồn']] }])).toEqual(['sốc', 'nghe nói', 'nghe đồn', 'nghe người ta nói', 'nghe người ta đồn']);
+  });
+});

@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config.ts';
+import { classifierOptionsFromConfig, loadClassifier, loadOfficialFacts } from '../../pipeline/nlp/index.ts';
+import { CONFIG, REPO } from './helpers.ts';
+
+// The same checks with two facts sheets: the configured one and a sheet with other values.
+const OTHER = join(REPO, 'tests/nlp/fixtures/official-facts-other.json');
+const configured = loadClassifier(classifierOptionsFromConfig(loadConfig(CONFIG)));
+const other = loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), factsSheet: OTHER });
+const factIds = (c: typeof configured, text: string) =>
+  c
+    .classify({ title: '', text })
+    .explanations.filter((e) => e.kind === 'fact')
+    .map((e) => e.factId);
+
+describe('facts read from the sheet', () => {
+  // [text, facts contradicted with the configured sheet, with the other sheet]
+  const cases: Array<[string, string[], string[]]> = [
+    ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020.', [], ['GL-DATE']],
+    ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 21/10/2020.', ['GL-DATE'], []],
+    ['Đại hội Đảng bộ tỉnh Gia Lai năm nay kéo dài 4 ngày.', ['GL-DATE'], []],
+    ['Đại hội tỉnh Gia Lai chỉ họp có ba ngày thôi.', [], ['GL-DATE']],
+    ['Dự Đại hội Đảng bộ tỉnh Gia Lai có 400 đại biểu.', ['GL-DELEGATES'], []],
+    ['Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI có bảy mươi người.', ['GL-BCH'], []],
+    ['Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI gồm 53 đồng chí.', [], ['GL-BCH']],
+    ['Ban Thường vụ Tỉnh ủy Gia Lai khóa 16 lên tận 17 người.', ['GL-BTV'], []],
+    ['Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại Trung tâm Hội nghị tỉnh.', [], ['GL-VENUE']],
+    ['Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại Nhà văn hóa Thanh niên ở An Khê.', ['GL-VENUE'], []],
+    ['Đại hội 13 họp ở Hội trường Ba Đình.', ['NC-VENUE'], []],
+    ['ĐH 13 khai mạc ngày 1/2/2021.', [], []],
+    ['ĐH 13 khai mạc ngày 25/1/2021.', [], ['NC-DATE']],
+    ['Đại hội XIII chỉ họp có năm ngày.', ['NC-DATE'], []],
+    ['Đại hội lần thứ 13 của Đảng có 1.600 đại biểu.', ['NC-DELEGATES'], []],
+  ];
+  for (const [text, withConfigured, withOther] of cases) {
+    it(text, () => {
+      expect(factIds(configured, text), 'configured sheet').toEqual(withConfigured);
+      expect(factIds(other, text), 'other sheet').toEqual(withOther);
+    });
+  }
+
+  it('the sheet replaces statements and values, and keeps the configured checks', () => {
+    const facts = loadOfficialFacts(join(REPO, 'config/official-facts.yaml'), OTHER);
+    expect(facts.map((f) => f.id)).toContain('GL-BCH');
+    const bch = facts.find((f) => f.id === 'GL-BCH')!;
+    expect(bch.statement).toContain('70 đồng chí');
+    expect(bch.checks).toContainEqual(expect.objectContaining({ kind: 'number', value: 70 }));
+    const date = facts.find((f) => f.id === 'NC-DATE')!;
+    expect(date.checks).toContainEqual({ kind: 'dates', start: '2021-02-01', end: '2021-02-05' });
+    // no days in the sheet: the length comes from the dates
+    expect(date.checks).toContainEqual({ kind: 'duration', days: 5 });
+  });
+
+  it('a fact the checks need a value for, missing from the sheet, is an error naming the fact', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
+    const sheet = join(dir, 'sheet.json');
+    writeFileSync(sheet, JSON.stringify([{ id: 'GL-BCH', statement: 's', date: '2020-10-16', source: 's', topic: 'gialai-congress/committee-size', values: {} }]));
+    expect(() => loadOfficialFacts(join(REPO, 'config/official-facts.yaml'), sheet)).toThrow(/GL-BCH.*needs value.*values\.members/);
+    writeFileSync(sheet, JSON.stringify([{ id: 'X-1', statement: 's', date: '2020-10-16', source: 's', topic: 'other/topic', values: {} }]));
+    expect(() => loadOfficialFacts(join(REPO, 'config/official-facts.yaml'), sheet)).toThrow(/X-1: no fact with this id or topic/);
+    writeFileSync(sheet, '{ not json');
+    expect(() => loadOfficialFacts(join(REPO, 'config/official-facts.yaml'), sheet)).toThrow(/not valid JSON/);
+  });
+});
+
+describe('fact checks that read more phrasings', () => {
+  const ids = (text: string) => factIds(configured, text);
+
+  it('a period other than the official one, and "tới tận"', () => {
+    expect(ids('dh 13 hop tu 25 toi 27/1 la xong')).toContain('NC-DATE');
+    expect(ids('ĐH XIII kéo dài từ 25/1 tới tận 9/2')).toContain('NC-DATE');
+    expect(ids('Đại hội XIII làm việc từ ngày 25/1 đến ngày 2/2/2021.')).toEqual([]);
+  });
+
+  it('durations and shifts in digits and words, not when denied', () => {
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai rút ngắn còn hai ngày.')).toContain('GL-DATE');
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai đã lùi 1 ngày so với kế hoạch.')).toContain('GL-DATE');
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai làm việc 3 ngày chứ không phải 5 ngày.')).toEqual([]);
+  });
+
+  it('a venue by a venue noun, or a hotel, not only a province', () => {
+    expect(ids('Đại hội tỉnh Gia Lai họp ở khách sạn cho kín đáo.')).toContain('GL-VENUE');
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại Trung tâm Hội nghị Quy Nhơn.')).toContain('GL-VENUE');
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại hội trường lớn, Trung tâm Hội nghị tỉnh.')).toEqual([]);
+  });
+
+  it('approximate numbers get a relative tolerance', () => {
+    expect(ids('Đại hội XIII có khoảng 1.600 đại biểu.')).toEqual([]);
+    expect(ids('Đại hội XIII có gần 2.000 đại biểu.')).toContain('NC-DELEGATES');
+    expect(ids('Đại hội XIII có 1.600 đại biểu.')).toContain('NC-DELEGATES');
+  });
+
+  it('national and provincial committees are told apart', () => {
+    expect(ids('Đại hội XIII bầu Ban Chấp hành Trung ương gồm 180 ủy viên chính thức.')).toEqual([]);
+    expect(ids('Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa mới có 60 người.')).toContain('GL-BCH');
+  });
+
+  it('the Gia Lai delegation to the national congress, and another province\'s', () => {
+    expect(ids('Đoàn đại biểu Gia Lai đi dự Đại hội XIII có hai mươi người.')).toContain('GL-NATIONAL-DELEGATION');
+    expect(ids('Đoàn đại biểu Đảng bộ tỉnh Kon Tum dự Đại hội XIII gồm 20 đồng chí.')).toEqual([]);
+  });
+
+  it('a claim about another gathering is not a claim about the congress', () => {
+    expect(ids('Tỉnh ủy Gia Lai tổ chức hội nghị trực tuyến quán triệt Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI.')).toEqual([]);
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp trực tuyến.')).toContain('GL-FORMAT');
+    expect(ids('ĐH 13 họp trực tuyến thôi, đại biểu ngồi ở nhà.')).toContain('NC-VENUE');
+  });
+});

@@ -1,0 +1,224 @@
+import { execFile } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config.ts';
+import type { Classification } from '../../core/types.ts';
+import type { LabelledItem } from '../../pipeline/nlp/evaluate.ts';
+import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
+import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, staleModelWarning } from '../../pipeline/nlp/index.ts';
+import { LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
+import { assignFolds, crossValidate, DEFAULT_SETTINGS, featurize, modelFile, splitFolds, train } from '../../pipeline/nlp/train.ts';
+import { CONFIG, DEV_CORPUS, REPO } from './helpers.ts';
+
+const run = promisify(execFile);
+const CLI = join(REPO, 'bin/mediawatch.js');
+const DEV_CORPUS_2 = join(REPO, 'tests/fixtures/dev-corpus-2.jsonl');
+
+function corpus(file: string): LabelledItem[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.trim())
+    .map((l) => JSON.parse(l) as LabelledItem);
+}
+
+const options = classifierOptionsFromConfig(loadConfig(CONFIG));
+const lexiconOnly = () => loadClassifier({ ...options, modelFile: undefined });
+
+/**
+ * A corpus whose labels follow a made-up word that no lexicon knows: only the n-grams can learn
+ * it. Sentences of everyday news (no congress vocabulary) around it.
+ */
+function signalCorpus(): LabelledItem[] {
+  const filler = ['Giá cà phê hôm nay tăng nhẹ', 'Trời mưa rào rải rác ở phố núi', 'Học sinh bước vào năm học mới', 'Đội bóng thắng trên sân nhà', 'Lễ hội cồng chiêng thu hút du khách'];
+  return Array.from({ length: 60 }, (_, i) => {
+    const signal = i % 2 === 0;
+    const text = `${filler[i % 5]}. ${filler[(i + 2) % 5]}${signal ? ', zorblat quimbo' : ''}. ${filler[(i + 3) % 5]}.`;
+    return { id: `s${i}`, title: '', text, labels: { congress: signal, distortion: signal } };
+  });
+}
+
+function trainedOn(items: LabelledItem[]): ModelFile {
+  const examples = featurize(lexiconOnly(), items, DEFAULT_SETTINGS.bucketBits);
+  const settings = { ...DEFAULT_SETTINGS, lambdas: [1e-4], innerFolds: 3 };
+  return modelFile(train(examples, settings), [{ name: 'signal', items }], examples, crossValidate(examples, 3, options.thresholds, settings), lexiconsSha256(options), settings, '2026-01-01T00:00:00.000Z');
+}
+
+describe('the learned layer', () => {
+  const signalModel = trainedOn(signalCorpus());
+
+  it('learns a signal the lexicons do not know, and scores an item it never saw by its n-grams', () => {
+    const unseen = { title: '', text: 'Chợ phiên cuối tuần đông vui 🎉 zorblat quimbo nhé cả nhà' };
+    const control = { title: '', text: 'Chợ phiên cuối tuần đông vui 🎉 nhé cả nhà' };
+    const plain = lexiconOnly();
+    expect(plain.classify(unseen)).toMatchObject({ congress: false, distortion: false });
+    const learned = lexiconOnly();
+    learned.learned = new LearnedScorer(signalModel, options.thresholds);
+    const c = learned.classify(unseen);
+    expect(c).toMatchObject({ congress: true, distortion: true, modelVersion: signalModel.version });
+    expect(learned.classify(control)).toMatchObject({ congress: false, distortion: false });
+    // the cross-validated figures recorded in the file: the signal separates the classes
+    expect(signalModel.cvFigures.distortion.f1).toBe(1);
+    expect(signalModel.cvFigures.lexiconsOnly.distortion.recall).toBe(0);
+    // explained by the learned n-grams, at their offsets in the text (after an emoji: UTF-16 offsets)
+    const cues = c.explanations.filter((e) => e.term.startsWith('learned cue: '));
+    expect(cues.length).toBeGreaterThan(0);
+    expect(cues.some((e) => e.matched === 'zorblat quimbo' && e.kind === 'distortion')).toBe(true);
+    for (const e of cues) {
+      expect(unseen.text.slice(e.start, e.end)).toBe(e.matched);
+      expect(e.note).toContain(signalModel.version);
+    }
+  });
+
+  it('trains deterministically: the same data gives the same model and version', () => {
+    const again = trainedOn(signalCorpus());
+    expect(again.version).toBe(signalModel.version);
+    expect(again.heads).toEqual(signalModel.heads);
+  });
+
+  it('points every learned cue at its n-gram in the exact title/text passed in (NFD, no diacritics)', () => {
+    const classifier = loadClassifier(options);
+    expect(classifier.learned).toBeInstanceOf(LearnedScorer);
+    let checked = 0;
+    for (const item of corpus(DEV_CORPUS_2).slice(0, 120)) {
+      for (const variant of [item, { ...item, title: item.title.normalize('NFD'), text: item.text.normalize('NFD') }]) {
+        const c = classifier.classify(variant);
+        for (const e of c.explanations) {
+          const field = e.field === 'title' ? variant.title : variant.text;
+          expect(field.slice(e.start, e.end)).toBe(e.matched);
+          if (!e.term.startsWith('learned cue: ')) continue;
+          checked++;
+          const gram = (text: string) => foldVietnamese(text).replace(/\d+/g, '#').replace(/[^\p{L}\p{N}#]+/gu, ' ').trim();
+          expect(gram(e.matched)).toBe(gram(e.term.slice('learned cue: '.length)));
+        }
+      }
+    }
+    expect(checked).toBeGreaterThan(50);
+  });
+
+  it('keeps the lexicon explanations and scores, and says which model scored the item', () => {
+    const item = corpus(DEV_CORPUS).find((i) => i.labels.distortion)!;
+    const plain: Classification = lexiconOnly().classify(item);
+    const combined = loadClassifier(options).classify(item);
+    expect(plain.modelVersion).toBeUndefined();
+    expect(combined.modelVersion).toBe(loadModelFile(options.modelFile!).version);
+    const strip = (c: Classification) => c.explanations.filter((e) => !e.term.startsWith('learned cue: '));
+    expect(strip(combined)).toEqual(plain.explanations);
+    expect(staleModelWarning(loadClassifier(options), options)).toBeNull();
+  });
+});
+
+describe('cross-validation folds', () => {
+  const items = [...corpus(DEV_CORPUS), ...corpus(DEV_CORPUS_2)];
+
+  it('never puts an item in both the training and the test part of a fold, and tests every item once', () => {
+    const folds = splitFolds(items.map((item) => ({ item })), 5);
+    const tested = new Map<string, number>();
+    for (const { train: trainPart, test } of folds) {
+      const trainIds = new Set(trainPart.map((e) => e.item.id));
+      for (const e of test) {
+        expect(trainIds.has(e.item.id)).toBe(false);
+        tested.set(e.item.id, (tested.get(e.item.id) ?? 0) + 1);
+      }
+      expect(trainPart.length + test.length).toBe(items.length);
+    }
+    expect(tested.size).toBe(items.length);
+    expect([...tested.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('keeps items that share an id in one fold, spreads each label evenly, and depends only on the ids', () => {
+    const twice = [...items, { ...items[3], title: 'another copy' }];
+    const folds = assignFolds(twice, 5);
+    expect(folds.size).toBe(items.length);
+    const distorted = items.filter((i) => i.labels.distortion);
+    const perFold = [0, 1, 2, 3, 4].map((f) => distorted.filter((i) => folds.get(i.id) === f).length);
+    expect(Math.max(...perFold) - Math.min(...perFold)).toBeLessThanOrEqual(1);
+    const shuffled = [...items].reverse();
+    expect(assignFolds(shuffled, 5)).toEqual(assignFolds(items, 5));
+  });
+});
+
+describe('model files', () => {
+  const good = loadModelFile(options.modelFile!);
+  const dir = mkdtempSync(join(tmpdir(), 'mediawatch-model-'));
+
+  it('are validated at load, with errors naming the file and the key', () => {
+    const truncated = join(dir, 'truncated.json');
+    writeFileSync(truncated, readFileSync(options.modelFile!, 'utf8').slice(0, 500));
+    expect(() => loadModelFile(truncated)).toThrow(ModelError);
+    expect(() => loadModelFile(truncated)).toThrow(/Invalid model file .*truncated\.json: not valid JSON/);
+    expect(() => loadModelFile(join(dir, 'missing.json'))).toThrow(/model file not found or unreadable: .*missing\.json/);
+    expect(() => parseModel({ ...good, format: 99 }, 'x.json')).toThrow(/Invalid model file x\.json[^]*- format:/);
+    const badHead = { ...good, heads: { ...good.heads, distortion: { ...good.heads.distortion, value: good.heads.distortion.value.slice(1) } } };
+    expect(() => parseModel(badHead, 'x.json')).toThrow(/heads\.distortion: index and value must have the same length/);
+    const outOfRange = { ...good, heads: { ...good.heads, congress: { ...good.heads.congress, index: [2 ** 30], value: [1] } } };
+    expect(() => parseModel(outOfRange, 'x.json')).toThrow(/heads\.congress\.index: bucket beyond 2\^16/);
+    expect(() => parseModel({ ...good, extra: 1 }, 'x.json')).toThrow(/unrecognized key/i);
+  });
+
+  it('warn when the lexicons changed since training', () => {
+    const stale = join(dir, 'stale.json');
+    writeFileSync(stale, JSON.stringify({ ...good, lexiconsSha256: '0'.repeat(64) }));
+    const classifier = loadClassifier({ ...options, modelFile: stale });
+    expect(staleModelWarning(classifier, { ...options, modelFile: stale })).toMatch(/trained with other lexicon files .*npm run train/);
+  });
+});
+
+describe('train and eval --cv through the command line', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'mediawatch-train-'));
+
+  it('eval --cv prints cross-validated rows beside the lexicons alone and the substring baseline', async () => {
+    const { stdout } = await run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '3'], { cwd: REPO });
+    expect(stdout).toMatch(/3-fold cross-validation over 120 items \(tests\/fixtures\/dev-corpus\.jsonl 120\)/);
+    expect(stdout).toMatch(/^learned \+ lexicons \(3-fold CV\)\s+[01]\.\d{3}/m);
+    expect(stdout).toMatch(/^lexicons only\s+[01]\.\d{3}/m);
+    expect(stdout).toMatch(/^baseline: substring "đại hội"\s+[01]\.\d{3}/m);
+    expect(stdout.match(/^ {2}fold \d:/gm)).toHaveLength(3);
+    const json = JSON.parse((await run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '3', '--json'], { cwd: REPO })).stdout);
+    expect(json.folds).toBe(3);
+    expect(json.learned.congress.n).toBe(120);
+    expect(json.learned.distortion.f1).toBeGreaterThan(json.baseline.congress.f1 - 1);
+    await expect(run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '1'], { cwd: REPO })).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--cv must be a whole number of folds/) });
+  }, 120_000);
+
+  it('train writes a versioned model that classify then uses; a broken model file stops classify with a clear message', async () => {
+    const out = join(dir, 'model.json');
+    const { stdout } = await run(process.execPath, [CLI, 'train', '--corpus', DEV_CORPUS, '--folds', '3', '--out', out], { cwd: REPO });
+    expect(stdout).toMatch(/^learned \+ lexicons \(3-fold CV\)/m);
+    const model = loadModelFile(out);
+    expect(stdout).toContain(`model ${model.version} trained on 120 items`);
+    expect(existsSync(join(dir, 'models', `model-${model.version}.json`))).toBe(true);
+    expect(model.corpora).toEqual([{ name: 'tests/fixtures/dev-corpus.jsonl', items: 120, congress: 72, distortion: 30 }]);
+    expect(model.cvFigures.folds).toBe(3);
+
+    const config = join(dir, 'mediawatch.yaml');
+    const configDir = join(REPO, 'config');
+    const lines = (modelPath: string) =>
+      [`topics: [${configDir}/topics/congress-2020.yaml]`, `distortionCues: [${configDir}/topics/distortion-cues.yaml]`, `abbreviations: ${configDir}/abbreviations.yaml`, `officialFacts: ${configDir}/official-facts.yaml`, `model: ${modelPath}`].join('\n');
+    writeFileSync(config, lines('model.json'));
+    const input = `${JSON.stringify({ id: 'a', title: '', text: 'Nghe nói ĐH XIII dời sang tháng 6/2021, share gấp' })}\n`;
+    const classify = () => {
+      const child = execFile(process.execPath, [CLI, 'classify', '--config', config], { cwd: REPO });
+      child.stdin!.end(input);
+      return new Promise<{ code: number | null; stdout: string; stderr: string }>((resolve) => {
+        let stdout = '';
+        let stderr = '';
+        child.stdout!.on('data', (d) => (stdout += d));
+        child.stderr!.on('data', (d) => (stderr += d));
+        child.on('close', (code) => resolve({ code, stdout, stderr }));
+      });
+    };
+    const ok = await classify();
+    expect(ok.code).toBe(0);
+    expect(JSON.parse(ok.stdout)).toMatchObject({ id: 'a', modelVersion: model.version });
+
+    writeFileSync(join(dir, 'broken.json'), '{"format": 1, "version": "m-x"');
+    writeFileSync(config, lines('broken.json'));
+    const broken = await classify();
+    expect(broken.code).toBe(2);
+    expect(broken.stderr).toMatch(/Invalid model file .*broken\.json: not valid JSON/);
+    expect(broken.stdout).toBe('');
+  }, 120_000);
+});
