@@ -18,6 +18,7 @@ import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { seededStore } from '../digest/seed.ts';
 import { startTestSmtp, type TestSmtp, type TestSmtpOptions } from '../digest/smtp.ts';
 import { makeItem } from '../helpers/items.ts';
+import { closedPort } from '../helpers/ports.ts';
 
 const NOW = new Date('2020-10-19T07:00:00+07:00');
 
@@ -31,15 +32,6 @@ async function smtp(options: TestSmtpOptions = {}): Promise<TestSmtp> {
   const server = await startTestSmtp(options);
   closers.push(() => server.close());
   return server;
-}
-
-/** A free loopback port with nothing listening on it. */
-async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 /** Accepts connections and never says a word (a hung mail server). */

@@ -4,7 +4,6 @@
 // up. The first part points at a closed port; the second needs a real node (MEDIAWATCH_ES_URL,
 // as in CI) and puts a TCP relay to it on that port, so the shared node itself is never stopped.
 import { createServer, connect, type Server, type Socket } from 'node:net';
-import type { AddressInfo } from 'node:net';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -13,6 +12,7 @@ import { loadConfig } from '../../core/config.ts';
 import { ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
 import { startCli, writeCliConfig, type CliProcess } from '../helpers/cli.ts';
+import { closedPort } from '../helpers/ports.ts';
 import { ES_URL, probeElasticsearch, reportNotRun, START_HINT, uniquePrefix } from '../store/es-env.ts';
 
 const index = uniquePrefix('esdown');
@@ -20,15 +20,6 @@ let dir: string;
 let token: string;
 let port: number;
 const running: CliProcess[] = [];
-
-/** A free loopback port with nothing listening on it (yet). */
-async function freePort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port: free } = server.address() as AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return free;
-}
 
 async function startServe(): Promise<{ serve: CliProcess; url: string }> {
   const serve = startCli(['serve', '--config', join(dir, 'mediawatch.yaml'), '--port', '0']);
@@ -44,7 +35,7 @@ async function get(url: string, path: string): Promise<{ status: number; body: a
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mediawatch-es-down-'));
-  port = await freePort();
+  port = await closedPort();
   const configPath = writeCliConfig(dir, {
     store: { engine: 'elasticsearch', node: `http://127.0.0.1:${port}`, index, outboxPath: join(dir, 'outbox.db'), requestTimeoutMs: 2000 },
     statePath: join(dir, 'crawl-state.json'),
