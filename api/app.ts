@@ -1,6 +1,8 @@
 import express, { type ErrorRequestHandler, type Express, type RequestHandler } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
+import { isDiskFull } from '../core/disk.ts';
+import { StoreUnavailableError } from '../pipeline/store/reconnecting.ts';
 import type { Store } from '../core/types.ts';
 import { ACCESS, rolesFor, WorkflowError, type Role, type Workflow } from '../pipeline/workflow/index.ts';
 import { authenticate, guard, requireRoles } from './auth.ts';
@@ -178,6 +180,18 @@ export function createApp(options: AppOptions): Express {
       // Body-parser errors (malformed JSON, payload too large) carry their own status.
       const type = (error as { type?: string }).type;
       res.status(status).json(errorBody(type === 'entity.parse.failed' ? 'invalid_json' : 'bad_request', (error as Error).message));
+      return;
+    }
+    if (error instanceof StoreUnavailableError) {
+      res.status(503).json(errorBody('store_unavailable', error.message));
+      return;
+    }
+    if (isDiskFull(error)) {
+      // Reads go on working on a full disk; only this change is refused, and said so plainly.
+      logger?.error({ err: error, method: req.method, url: req.originalUrl.split('?')[0] }, 'request refused: disk full');
+      res
+        .status(507)
+        .json(errorBody('disk_full', "the server's disk is full: the change was not saved. Reading still works; try again once space has been freed on the server"));
       return;
     }
     logger?.error({ err: error, method: req.method, url: req.originalUrl.split('?')[0] }, 'request failed');

@@ -338,7 +338,12 @@ const smtpSchema = z
       })
       .strict()
       .default({}),
+    /** connection, greeting and socket timeout: a server that stops answering fails after this. */
     timeoutSecs: z.number().positive().default(30),
+    /** Tries per message when the server is unreachable or answers 4xx; later cycles try again. */
+    attempts: z.number().int().min(1).max(10).default(3),
+    /** First wait between tries; doubles each time. */
+    retryDelaySecs: z.number().min(0).max(300).default(2),
   })
   .strict();
 

@@ -1,5 +1,6 @@
-import { mkdirSync, readFileSync, renameSync, writeFileSync, existsSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { DiskFullError, isDiskFull } from '../core/disk.ts';
 
 /**
  * Small durable key-value memory between runs (feed validators, connector cursors).
@@ -7,6 +8,8 @@ import { dirname } from 'node:path';
  */
 export class CrawlState {
   private data: Record<string, Record<string, unknown>>;
+  private frozen = false;
+  private diskFullPath: string | undefined;
 
   constructor(private readonly path: string) {
     this.data = {};
@@ -20,15 +23,37 @@ export class CrawlState {
     }
   }
 
+  /** This file, when its disk was too full to save it. */
+  get diskFull(): string | undefined {
+    return this.diskFullPath;
+  }
+
+  /**
+   * Keeps later changes in memory only. Called once items could not be stored: saving a feed's
+   * validators or a cursor now would make the next run skip what was never stored.
+   */
+  freeze(): void {
+    this.frozen = true;
+  }
+
   get<T extends Record<string, unknown>>(key: string): T | undefined {
     return this.data[key] as T | undefined;
   }
 
   set(key: string, value: Record<string, unknown>): void {
     this.data[key] = value;
-    mkdirSync(dirname(this.path), { recursive: true });
+    if (this.frozen) return;
     const temp = `${this.path}.${process.pid}.tmp`;
-    writeFileSync(temp, JSON.stringify(this.data, null, 2));
-    renameSync(temp, this.path);
+    try {
+      mkdirSync(dirname(this.path), { recursive: true });
+      writeFileSync(temp, JSON.stringify(this.data, null, 2));
+      renameSync(temp, this.path);
+    } catch (error) {
+      // The file in place is the previous complete version; only the partial temp file goes.
+      rmSync(temp, { force: true });
+      if (!isDiskFull(error)) throw error;
+      this.diskFullPath = this.path;
+      throw new DiskFullError(this.path, { cause: error });
+    }
   }
 }

@@ -1,3 +1,4 @@
+import { DiskFullError } from '../core/disk.ts';
 import type { Classification, RawItem, ScoredItem, Store } from '../core/types.ts';
 import { describeLink, httpUrl } from '../core/urls.ts';
 import { normaliseItem } from './normalise.ts';
@@ -40,6 +41,8 @@ export function scoreItem(raw: RawItem, classifier: ItemClassifier): ScoredItem 
  * story under another URL is skipped). Near-duplicates (small edits) are stored but share a cluster.
  */
 export class IngestPipeline {
+  private diskFullPath: string | undefined;
+
   constructor(
     private readonly store: Store,
     private readonly classifier: ItemClassifier,
@@ -64,7 +67,16 @@ export class IngestPipeline {
     return seeded;
   }
 
+  /**
+   * The store file that could not be written because its disk filled up. From then on nothing
+   * more is stored (each item is reported as not stored), rather than failing item after item.
+   */
+  get diskFull(): string | undefined {
+    return this.diskFullPath;
+  }
+
   async ingest(raw: RawItem): Promise<IngestOutcome> {
+    if (this.diskFullPath) return { status: 'error', reason: `disk full: ${this.diskFullPath}; not stored` };
     for (const link of [raw.url, raw.canonicalUrl]) {
       if (link !== undefined && !httpUrl(link)) return { status: 'error', reason: `refused: the item's link ${describeLink(link)} is not an http(s) URL` };
     }
@@ -96,6 +108,10 @@ export class IngestPipeline {
       if (result.errors.length) return { status: 'error', reason: result.errors[0].reason };
       return stored ? { status: 'updated', item } : { status: 'new', item };
     } catch (error) {
+      if (error instanceof DiskFullError) {
+        this.diskFullPath = error.path;
+        return { status: 'error', reason: `${error.message}; not stored` };
+      }
       return { status: 'error', reason: `store: ${(error as Error).message}` };
     }
   }

@@ -2,7 +2,7 @@ import type { Store } from '../../core/types.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 
 /**
- * GET /api/health: 200 when the store answers, 503 (with the reason) when it does not.
+ * GET /api/health: 200 when the store answers, 503 "degraded" (with the reason) when it does not.
  * Deliberately public (for load balancers and service monitors); it reveals no item content.
  */
 export function healthRoutes(store: Store): AnyRoute[] {
@@ -19,7 +19,8 @@ export function healthRoutes(store: Store): AnyRoute[] {
           const { total } = await store.queryItems({ page: 1, pageSize: 1 });
           return { status: 'ok', store: store.engine, items: total };
         } catch (error) {
-          res.status(503).json({ status: 'unavailable', store: store.engine, error: (error as Error).message });
+          // The server itself is up (degraded); what fails is the store, said in words.
+          res.status(503).json({ status: 'degraded', store: store.engine, storeStatus: 'unavailable', error: (error as Error).message });
         }
       },
     }),

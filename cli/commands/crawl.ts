@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig, type LoadedConfig } from '../../core/config.ts';
-import type { SourceReport } from '../../crawlers/report.ts';
+import { SourceReport } from '../../crawlers/report.ts';
+import { sourceLocation } from '../../crawlers/social/index.ts';
 import type { ScoredItem, Store } from '../../core/types.ts';
 import { alertAfterCrawl } from '../../pipeline/alerts/index.ts';
 import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
@@ -25,7 +26,25 @@ export interface CrawlHooks {
   afterCycle?: (cycle: { store: Store; stored: ScoredItem[]; reports: SourceReport[] }) => Promise<void>;
 }
 
-/** Crawls the sources once through the whole pipeline; used by `crawl` and `demo`. */
+/** A crawl stopped because the disk filled up (its summary, printed before, says what was not stored). */
+export class CrawlDiskFullError extends UserError {
+  constructor(
+    readonly path: string,
+    reports: SourceReport[],
+  ) {
+    const unstored = reports.reduce((sum, report) => sum + report.errors.filter((error) => error.reason.startsWith('disk full')).length, 0);
+    super(
+      `disk full: ${path}: the crawl stopped storing (${unstored} item(s) or source(s) not stored or not crawled). ` +
+        'Free space and run the crawl again: it fetches and stores what was missed.',
+    );
+  }
+}
+
+/**
+ * Crawls the sources once through the whole pipeline; used by `crawl` and `demo`. Throws a
+ * CrawlDiskFullError (after the alert hook) when the disk filled up: what was stored stays, the
+ * remaining sources are not crawled, and no feed validator or cursor is saved from then on.
+ */
 export async function runCrawl(
   config: LoadedConfig,
   sourceIds: string[],
@@ -37,18 +56,30 @@ export async function runCrawl(
   const { store, pipeline, close } = await openPipeline(config);
   try {
     const stored: ScoredItem[] = [];
-    if (hooks.afterCycle) {
-      const ingest = pipeline.ingest.bind(pipeline);
-      pipeline.ingest = async (raw) => {
-        const outcome = await ingest(raw);
-        if (outcome.status === 'new' || outcome.status === 'updated') stored.push(outcome.item);
-        return outcome;
-      };
-    }
     const run = new CrawlRun(config, pipeline, (report) => progress.update(report));
-    const reports = await crawlSources(run, sources);
+    const ingest = pipeline.ingest.bind(pipeline);
+    pipeline.ingest = async (raw) => {
+      const outcome = await ingest(raw);
+      if (pipeline.diskFull) run.state.freeze();
+      if (hooks.afterCycle && (outcome.status === 'new' || outcome.status === 'updated')) stored.push(outcome.item);
+      return outcome;
+    };
+    const diskFull = () => pipeline.diskFull ?? run.state.diskFull;
+    const reports: SourceReport[] = [];
+    for (const source of sources) {
+      const full = diskFull();
+      if (full) {
+        const skipped = new SourceReport(source.id);
+        skipped.recordError(sourceLocation(source, run), `disk full: ${full}; source not crawled`);
+        reports.push(skipped);
+      } else {
+        reports.push(...(await crawlSources(run, [source])));
+      }
+    }
     progress.done();
     await hooks.afterCycle?.({ store, stored, reports });
+    const full = diskFull();
+    if (full) throw new CrawlDiskFullError(full, reports);
     return reports;
   } finally {
     progress.done();

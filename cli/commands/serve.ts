@@ -3,7 +3,7 @@ import { appSecurityFromConfig } from '../../api/app.ts';
 import { moduleRouters } from '../../api/modules.ts';
 import { startServer } from '../../api/server.ts';
 import { loadConfig } from '../../core/config.ts';
-import { openStore } from '../../pipeline/store/index.ts';
+import { openServingStore } from '../../pipeline/store/index.ts';
 import { openWorkflow, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
 import { startSchedules } from '../../pipeline/schedules/index.ts';
 import { startPortalSchedules } from '../../pipeline/portals/index.ts';
@@ -34,11 +34,20 @@ export function registerServe(program: Command): void {
     .action(async (options: { config?: string; port?: number; host?: string }) => {
       const config = loadConfig(options.config);
       const logger = createLogger();
-      const store = await openStore(config);
+      const resync = () =>
+        void workflow.reviews.resyncMirror().catch((error: Error) => logger.warn({ err: error }, 'could not resync review state into the store'));
+      // An unreachable Elasticsearch does not stop the server: it says so and reconnects on its own.
+      const store = await openServingStore(config, {
+        log: (message) => {
+          logger.warn(message);
+          process.stderr.write(`mediawatch: ${message}\n`);
+        },
+        onReconnect: resync,
+      });
       // Users, sessions, review state and the audit log (see docs/review-workflow.md).
       const workflow = openWorkflow(workflowOptionsFromConfig(config, { store, logger }));
       if (!workflow.users.count()) process.stderr.write('No users yet: create the first admin with `mediawatch users add <name> --role admin`.\n');
-      void workflow.reviews.resyncMirror().catch((error: Error) => logger.warn({ err: error }, 'could not resync review state into the store'));
+      resync();
       const server = await startServer({
         store,
         workflow,

@@ -124,6 +124,8 @@ export interface DigestRunOptions {
   store?: Store;
   /** For tests: the mailer (default: from config email.smtp). */
   mailer?: Mailer;
+  /** Message-ID header (default: a new one); a resend under the same id is recognisably the same message. */
+  messageId?: string;
 }
 
 export interface DigestRunResult {
@@ -167,6 +169,7 @@ export async function runDigest(config: LoadedConfig, options: DigestRunOptions 
       text: message.text,
       attachments: message.attachments.map((a) => ({ ...a, contentDisposition: 'inline' as const })),
       headers: { 'X-Mediawatch-Digest': week.label },
+      ...(options.messageId ? { messageId: options.messageId } : {}),
     });
     options.logger?.info({ week: week.label, accepted: info.accepted, rejected: info.rejected, messageId: info.messageId }, 'digest sent');
     return { week: week.label, subject: message.subject, sentTo: info.accepted, rejected: info.rejected, messageId: info.messageId };
@@ -177,31 +180,76 @@ export async function runDigest(config: LoadedConfig, options: DigestRunOptions 
 
 export type ScheduledDigestResult = DigestRunResult | { week: string; skipped: 'already sent or being sent' };
 
+type ScheduledOptions = Pick<DigestRunOptions, 'now' | 'logger' | 'store' | 'mailer'>;
+
+function openLedger(config: LoadedConfig): AlertLedger {
+  return new AlertLedger(configRelative(config, config.alerts.statePath));
+}
+
+/** Sends a week the ledger let this process claim; a failure leaves it pending for a retry. */
+async function sendClaimedWeek(config: LoadedConfig, ledger: AlertLedger, week: string, options: ScheduledOptions): Promise<DigestRunResult> {
+  try {
+    // One Message-ID per week: a resend after a send that timed out is the same message.
+    const result = await runDigest(config, { ...options, week, messageId: `<digest.${week}@mediawatch>` });
+    ledger.digestSent(week, result.messageId, new Date());
+    return result;
+  } catch (error) {
+    ledger.digestFailed(week, (error as Error).message, new Date());
+    throw error;
+  }
+}
+
 /**
  * The scheduled digest: the last complete week, sent once even when two `serve` processes (or a
  * restart) fire the same schedule; the ledger in `alerts.statePath` records it. A failed send
- * frees the week again. `mediawatch digest` by hand is not guarded: it sends when asked.
+ * leaves the week pending, and `retryPendingDigests` sends it later. `mediawatch digest` by hand
+ * is not guarded: it sends when asked.
  */
-export async function runScheduledDigest(
-  config: LoadedConfig,
-  options: Pick<DigestRunOptions, 'now' | 'logger' | 'store' | 'mailer'> = {},
-): Promise<ScheduledDigestResult> {
+export async function runScheduledDigest(config: LoadedConfig, options: ScheduledOptions = {}): Promise<ScheduledDigestResult> {
   const now = options.now ?? new Date();
   const week = lastCompleteIsoWeek(now).label;
-  const ledger = new AlertLedger(configRelative(config, config.alerts.statePath));
+  const ledger = openLedger(config);
   try {
     if (!ledger.claimDigest(week, now)) {
       options.logger?.info({ week }, 'digest skipped: already sent, or being sent by another process');
       return { week, skipped: 'already sent or being sent' };
     }
-    try {
-      const result = await runDigest(config, { ...options, now, week });
-      ledger.digestSent(week, result.messageId, new Date());
-      return result;
-    } catch (error) {
-      ledger.releaseDigest(week);
-      throw error;
+    return await sendClaimedWeek(config, ledger, week, { ...options, now });
+  } finally {
+    ledger.close();
+  }
+}
+
+export interface DigestRetryResult {
+  sent: string[];
+  failed: Array<{ week: string; error: string }>;
+  expired: string[];
+}
+
+/**
+ * Sends again every scheduled digest whose send failed, until `alerts.retryForHours` after its
+ * first try; then gives it up with an error in the log. Never throws for a failed send.
+ */
+export async function retryPendingDigests(config: LoadedConfig, options: ScheduledOptions = {}): Promise<DigestRetryResult> {
+  const now = options.now ?? new Date();
+  const result: DigestRetryResult = { sent: [], failed: [], expired: [] };
+  const ledger = openLedger(config);
+  try {
+    for (const gone of ledger.expireDigests(now, config.alerts.retryForHours * 3_600_000)) {
+      options.logger?.error({ week: gone.week, attempts: gone.attempts, lastError: gone.lastError }, 'weekly digest could not be sent within the retry window; giving up');
+      result.expired.push(gone.week);
     }
+    for (const { week } of ledger.pendingDigests()) {
+      if (!ledger.claimDigest(week, now)) continue;
+      try {
+        await sendClaimedWeek(config, ledger, week, { ...options, now });
+        result.sent.push(week);
+      } catch (error) {
+        options.logger?.error({ week, err: (error as Error).message }, 'weekly digest still not sent; will retry');
+        result.failed.push({ week, error: (error as Error).message });
+      }
+    }
+    return result;
   } finally {
     ledger.close();
   }

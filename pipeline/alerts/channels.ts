@@ -1,5 +1,6 @@
 // Where urgent alerts go: e-mail to the incident-response recipients, an HTTP webhook, and the
 // log (always). A channel reports per alert what went out; it never throws.
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { httpUrl } from '../../core/urls.ts';
 import { escapeHtml as esc, formatDateTime, truncate } from '../../dashboards/digest/format.ts';
@@ -88,6 +89,15 @@ ${rows}
 </table></body></html>`;
 }
 
+/**
+ * The same alerts always go out under the same Message-ID: a message resent after the server
+ * stopped answering mid-send can be recognised as the same one by mail servers and clients.
+ */
+export function alertMessageId(alerts: UrgentAlert[]): string {
+  const keys = alerts.map((alert) => alert.key).sort().join('\n');
+  return `<alerts.${createHash('sha256').update(keys).digest('hex').slice(0, 32)}@mediawatch>`;
+}
+
 /** All the cycle's new alerts in one message to the incident-response recipients. */
 export function emailChannel(mailer: Mailer, recipients: string[]): AlertChannel {
   return {
@@ -101,6 +111,7 @@ export function emailChannel(mailer: Mailer, recipients: string[]): AlertChannel
           text: alertText(alerts),
           html: alertHtml(alerts),
           priority: 'high',
+          messageId: alertMessageId(alerts),
           headers: { 'X-Mediawatch-Alerts': alerts.map((a) => a.key).join(' ') },
         });
         if (!info.accepted.length) return failAll(alerts, `every recipient was rejected (${info.rejected.join(', ')})`);

@@ -52,6 +52,29 @@ const DIGEST_SCHEMA = `CREATE TABLE digest_sends (
   message_id TEXT
 );`;
 
+// A failed send leaves the week pending (retried by the schedule) instead of forgetting it.
+const DIGEST_RETRY_SCHEMA = `CREATE TABLE digest_sends_v2 (
+  week TEXT PRIMARY KEY,
+  status TEXT NOT NULL CHECK (status IN ('pending', 'sending', 'sent', 'expired')),
+  first_claimed_at TEXT NOT NULL,
+  claimed_at TEXT NOT NULL,
+  sent_at TEXT,
+  message_id TEXT,
+  attempts INTEGER NOT NULL DEFAULT 0,
+  last_error TEXT
+);
+INSERT INTO digest_sends_v2 (week, status, first_claimed_at, claimed_at, sent_at, message_id)
+  SELECT week, status, claimed_at, claimed_at, sent_at, message_id FROM digest_sends;
+DROP TABLE digest_sends;
+ALTER TABLE digest_sends_v2 RENAME TO digest_sends;`;
+
+export interface PendingDigest {
+  week: string;
+  attempts: number;
+  firstTriedAt: string;
+  lastError?: string;
+}
+
 function toDelivery(row: Row): Delivery {
   return {
     key: row.key,
@@ -70,7 +93,7 @@ export class AlertLedger {
 
   /** `path` is created with its folder if missing; ":memory:" for tests. */
   constructor(path: string) {
-    this.db = openSqlite(path, { migrations: [SCHEMA, DIGEST_SCHEMA] });
+    this.db = openSqlite(path, { migrations: [SCHEMA, DIGEST_SCHEMA, DIGEST_RETRY_SCHEMA] });
   }
 
   /** Records alerts to deliver on each channel; an alert already known on a channel is left alone. Returns how many were new. */
@@ -154,32 +177,51 @@ export class AlertLedger {
   }
 
   /**
-   * Takes the scheduled digest of `week` ("2020-W42") for sending. False when it was sent, or
-   * when another process is sending it now; a claim older than `staleMs` (its process died
-   * mid-send) is taken over.
+   * Takes the scheduled digest of `week` ("2020-W42") for sending. False when it was sent or
+   * given up, or when another process is sending it now; a week left pending by a failed send is
+   * taken, and so is a claim older than `staleMs` (its process died mid-send).
    */
   claimDigest(week: string, now: Date, staleMs = 30 * 60_000): boolean {
     const cutoff = new Date(now.getTime() - staleMs).toISOString();
     return (
       this.db
         .prepare(
-          `INSERT INTO digest_sends (week, status, claimed_at) VALUES (?, 'sending', ?)
-           ON CONFLICT (week) DO UPDATE SET claimed_at = excluded.claimed_at
-           WHERE digest_sends.status = 'sending' AND digest_sends.claimed_at < ?`,
+          `INSERT INTO digest_sends (week, status, first_claimed_at, claimed_at) VALUES (@week, 'sending', @now, @now)
+           ON CONFLICT (week) DO UPDATE SET status = 'sending', claimed_at = excluded.claimed_at
+           WHERE digest_sends.status = 'pending' OR (digest_sends.status = 'sending' AND digest_sends.claimed_at < @cutoff)`,
         )
-        .run(week, now.toISOString(), cutoff).changes === 1
+        .run({ week, now: now.toISOString(), cutoff }).changes === 1
     );
   }
 
   digestSent(week: string, messageId: string | undefined, now: Date): void {
     this.db
-      .prepare(`UPDATE digest_sends SET status = 'sent', sent_at = ?, message_id = ? WHERE week = ?`)
+      .prepare(`UPDATE digest_sends SET status = 'sent', sent_at = ?, message_id = ?, attempts = attempts + 1, last_error = NULL WHERE week = ?`)
       .run(now.toISOString(), messageId ?? null, week);
   }
 
-  /** Gives a claim back after a failed send, so the next attempt may send. */
-  releaseDigest(week: string): void {
-    this.db.prepare(`DELETE FROM digest_sends WHERE week = ? AND status = 'sending'`).run(week);
+  /** Records a failed send: the week stays pending for the next retry. */
+  digestFailed(week: string, error: string, now: Date): void {
+    this.db
+      .prepare(`UPDATE digest_sends SET status = 'pending', attempts = attempts + 1, last_error = ?, claimed_at = ? WHERE week = ? AND status = 'sending'`)
+      .run(error.slice(0, 1000), now.toISOString(), week);
+  }
+
+  /** Weeks whose send failed and that are still to be retried, oldest first. */
+  pendingDigests(): PendingDigest[] {
+    const rows = this.db
+      .prepare(`SELECT week, attempts, first_claimed_at, last_error FROM digest_sends WHERE status = 'pending' ORDER BY week`)
+      .all() as Array<{ week: string; attempts: number; first_claimed_at: string; last_error: string | null }>;
+    return rows.map((row) => ({ week: row.week, attempts: row.attempts, firstTriedAt: row.first_claimed_at, lastError: row.last_error ?? undefined }));
+  }
+
+  /** Pending weeks first tried longer ago than the retry window are given up; returns them. */
+  expireDigests(now: Date, retryForMs: number): PendingDigest[] {
+    const cutoff = new Date(now.getTime() - retryForMs).toISOString();
+    const expired = this.pendingDigests().filter((pending) => pending.firstTriedAt < cutoff);
+    const update = this.db.prepare(`UPDATE digest_sends SET status = 'expired' WHERE week = ? AND status = 'pending'`);
+    this.db.transaction(() => expired.forEach((pending) => update.run(pending.week)))();
+    return expired;
   }
 
   close(): void {

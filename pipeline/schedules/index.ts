@@ -82,9 +82,13 @@ export async function applyRetention(store: Store, cutoffs: RetentionCutoffs, lo
   return others + social;
 }
 
+/** How often digests whose send failed are tried again (while `alerts.retryForHours` allows). */
+export const DIGEST_RETRY_CRON = '*/15 * * * *';
+
 export interface JobRunners {
   crawl(sourceIds: string[]): Promise<unknown>;
   digest(): Promise<unknown>;
+  digestRetry(): Promise<unknown>;
   retention(): Promise<unknown>;
   backup(): Promise<unknown>;
 }
@@ -112,6 +116,10 @@ export function defaultRunners(config: LoadedConfig, logger: Logger, now: () => 
     async digest() {
       const { runScheduledDigest } = await import('../../dashboards/digest/index.ts');
       return runScheduledDigest(config, { now: now(), logger });
+    },
+    async digestRetry() {
+      const { retryPendingDigests } = await import('../../dashboards/digest/index.ts');
+      return retryPendingDigests(config, { now: now(), logger });
     },
     async retention() {
       const cutoffs = retentionCutoffs(config, now());
@@ -145,7 +153,9 @@ export function scheduledJobs(config: LoadedConfig, runners: JobRunners): JobDef
   if (config.schedules.digest) {
     if (!config.email) throw new ConfigError(`Invalid config ${where}:\n  - schedules.digest: needs the "email" section (smtp, from, digestRecipients)`);
     if (!config.email.digestRecipients.length) throw new ConfigError(`Invalid config ${where}:\n  - email.digestRecipients: schedules.digest is set but nobody would receive the digest`);
-    jobs.push({ name: 'digest', cron: config.schedules.digest, run: () => runners.digest() });
+    // Both send digests: one at a time, so a retry never races the weekly send.
+    jobs.push({ name: 'digest', cron: config.schedules.digest, exclusiveGroup: 'digest', run: () => runners.digest() });
+    jobs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, exclusiveGroup: 'digest', run: () => runners.digestRetry() });
   }
   if (config.schedules.retention) {
     jobs.push({ name: 'retention', cron: config.schedules.retention, run: () => runners.retention() });

@@ -1,6 +1,7 @@
 import { ConfigError, configRelative, type LoadedConfig, type StoreConfig } from '../../core/config.ts';
 import type { Store } from '../../core/types.ts';
-import { ElasticsearchStore } from './elasticsearch.ts';
+import { ElasticsearchStore, isTransientError } from './elasticsearch.ts';
+import { ReconnectingStore, type ReconnectingOptions } from './reconnecting.ts';
 import { SqliteStore } from './sqlite.ts';
 
 type ElasticsearchStoreConfig = Extract<StoreConfig, { engine: 'elasticsearch' }>;
@@ -28,18 +29,39 @@ export function elasticsearchStoreFromConfig(
   });
 }
 
-/** Opens (and initialises) the store engine named in the config. */
-export async function openStore(config: Pick<LoadedConfig, 'store' | 'baseDir'>): Promise<Store> {
+/** The store engine named in the config, not opened yet. */
+function createStore(config: Pick<LoadedConfig, 'store' | 'baseDir'>): Store {
   const storeConfig = config.store;
-  let store: Store;
   switch (storeConfig.engine) {
     case 'sqlite':
-      store = new SqliteStore({ path: configRelative(config, storeConfig.path) });
-      break;
+      return new SqliteStore({ path: configRelative(config, storeConfig.path) });
     case 'elasticsearch':
-      store = elasticsearchStoreFromConfig(config, storeConfig);
-      break;
+      return elasticsearchStoreFromConfig(config, storeConfig);
   }
+}
+
+/** Opens (and initialises) the store engine named in the config. */
+export async function openStore(config: Pick<LoadedConfig, 'store' | 'baseDir'>): Promise<Store> {
+  const store = createStore(config);
+  await store.init();
+  return store;
+}
+
+/**
+ * The store for `serve`. An Elasticsearch cluster that cannot be reached does not stop the
+ * server: it starts, says so, answers store calls with 503 and reconnects on its own
+ * (see ReconnectingStore). Other failures (wrong credentials, newer mapping) still stop it.
+ */
+export async function openServingStore(
+  config: Pick<LoadedConfig, 'store' | 'baseDir'>,
+  options: Pick<ReconnectingOptions, 'log' | 'onReconnect' | 'retryMs'>,
+): Promise<Store> {
+  const inner = createStore(config);
+  if (inner.engine !== 'elasticsearch') {
+    await inner.init();
+    return inner;
+  }
+  const store = new ReconnectingStore(inner, { ...options, transient: (error) => isTransientError((error as Error).cause ?? error) });
   await store.init();
   return store;
 }

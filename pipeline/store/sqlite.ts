@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { DiskFullError, isDiskFull } from '../../core/disk.ts';
 import { openSqlite } from '../../core/sqlite.ts';
 import type {
   ItemKind,
@@ -201,6 +202,7 @@ export class SqliteStore implements Store {
   private db: Database.Database | undefined;
   private search: SearchIndex | undefined;
   private tempDir: string | undefined;
+  private path = '';
 
   constructor(private readonly options: SqliteStoreOptions) {}
 
@@ -215,24 +217,35 @@ export class SqliteStore implements Store {
       this.tempDir = mkdtempSync(join(tmpdir(), 'mediawatch-store-'));
       path = join(this.tempDir, 'items.db');
     }
+    this.path = path;
     const busyTimeoutMs = this.options.busyTimeoutMs ?? 5000;
-    const db = openSqlite(path, {
+    const db = this.writing(() => openSqlite(path, {
       busyTimeoutMs,
       migrations: ITEM_STORE_MIGRATIONS,
       // Measured on 100k items: 8 KB pages write ~8% faster than 4 KB; 16 KB no better.
       pageSize: 8192,
       // The index worker checkpoints after every batch, off this thread; this is the fallback.
       autoCheckpointPages: 32_768,
-    });
+    }));
     const { store_id: storeId } = db.prepare('SELECT store_id FROM store_state').get() as { store_id: string };
     const search = new SearchIndex({ itemsPath: path, storeId, busyTimeoutMs });
-    search.prepare();
+    this.writing(() => search.prepare(), search.path);
     db.prepare('ATTACH DATABASE ? AS search').run(search.path);
     this.db = db;
     this.search = search;
     // Index what an earlier run left unindexed (a crash, another process) without delaying start;
     // a search waits for it, and reports the failure if it keeps failing.
     if (this.searchBehind()) search.catchUp().catch(() => undefined);
+  }
+
+  /** Runs a write; a full disk becomes a DiskFullError naming the file, for the crawl and the API to report. */
+  private writing<T>(write: () => T, path = this.path): T {
+    try {
+      return write();
+    } catch (error) {
+      if (isDiskFull(error)) throw new DiskFullError(path, { cause: error });
+      throw error;
+    }
   }
 
   private searchBehind(): boolean {
@@ -259,7 +272,7 @@ export class SqliteStore implements Store {
     const result: UpsertResult = { inserted: 0, updated: 0, errors: [] };
     const rowids: number[] = [];
     const texts: string[] = [];
-    const seq = db.transaction(() => {
+    const seq = this.writing(db.transaction(() => {
       const { last_seq: seq } = nextSeq.get()!;
       for (const item of items) {
         try {
@@ -296,11 +309,13 @@ export class SqliteStore implements Store {
           }
           texts.push(item.foldedText);
         } catch (error) {
+          // A full disk fails every item alike: abandon the whole batch.
+          if (isDiskFull(error)) throw error;
           result.errors.push({ id: item.id, reason: (error as Error).message });
         }
       }
       return seq;
-    })();
+    }));
     // Committed: the items are safe. Indexing runs on the worker while the caller goes on.
     await this.search!.apply(seq, rowids, texts);
     return result;

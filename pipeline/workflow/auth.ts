@@ -1,4 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
+import { isDiskFull } from '../../core/disk.ts';
 import type { Actor } from './audit.ts';
 import { KeyedMutex, type WorkflowContext } from './context.ts';
 import { invalid, notFound, WorkflowError } from './errors.ts';
@@ -285,7 +286,7 @@ export class Auth {
       return null;
     }
     if (now - Date.parse(row.last_seen_at) > TOUCH_INTERVAL_MS) {
-      this.ctx.db.prepare('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?').run(new Date(now).toISOString(), hash);
+      this.touch('UPDATE sessions SET last_seen_at = ? WHERE id_hash = ?', new Date(now).toISOString(), hash);
     }
     const publicUser = this.users.toPublic(user);
     return {
@@ -387,6 +388,15 @@ export class Auth {
     })();
   }
 
+  /** Records when a session or token was last used: bookkeeping that a full disk must not turn into a refused read. */
+  private touch(sql: string, ...params: unknown[]): void {
+    try {
+      this.ctx.db.prepare(sql).run(...params);
+    } catch (error) {
+      if (!isDiskFull(error)) throw error;
+    }
+  }
+
   /** The principal behind a bearer token, or null when unknown, revoked, expired or its user disabled. */
   token(token: string): Principal | null {
     if (!token.startsWith(TOKEN_PREFIX)) return null;
@@ -398,7 +408,7 @@ export class Auth {
     // A token never outranks its user: a demoted user's stronger tokens stop working.
     if (!user || user.disabled || !canDelegate(user.role, row.role)) return null;
     if (!row.last_used_at || now.getTime() - Date.parse(row.last_used_at) > TOUCH_INTERVAL_MS) {
-      this.ctx.db.prepare('UPDATE api_tokens SET last_used_at = ? WHERE id = ?').run(now.toISOString(), row.id);
+      this.touch('UPDATE api_tokens SET last_used_at = ? WHERE id = ?', now.toISOString(), row.id);
     }
     return { user: this.users.toPublic(user), role: row.role, via: 'token', tokenId: row.id, passwordChangeRequired: false };
   }

@@ -182,7 +182,7 @@ describe('urgent alerts after a crawl cycle', () => {
   });
 
   it('keeps an alert the mail server refused and sends it at the next cycle', async () => {
-    const flaky = await startTestSmtp({ failData: 1 });
+    const flaky = await startTestSmtp({ failData: 1, failDataCode: 554 });
     try {
       const cfg = config({ email: { smtp: { host: '127.0.0.1', port: flaky.port, timeoutSecs: 5 }, from: 'canhbao@gialai.example', alertRecipients: ['truc-ban@gialai.example'] } });
       await cycle([scored('u1', { distortion: 0.9 })], cfg);

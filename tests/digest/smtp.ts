@@ -18,6 +18,10 @@ export interface ReceivedMail {
 export interface TestSmtp {
   port: number;
   messages: ReceivedMail[];
+  /** Raw messages the server took but never confirmed (see `hangData`). */
+  unconfirmed: Buffer[];
+  /** SMTP sessions opened so far. */
+  sessions: number;
   /** Resolves once `count` messages arrived (rejects after `timeoutMs`). */
   waitFor(count: number, timeoutMs?: number): Promise<ReceivedMail[]>;
   close(): Promise<void>;
@@ -30,15 +34,28 @@ export interface TestSmtpOptions {
   startTls?: boolean;
   /** Reject these recipients with 550. */
   rejectRecipients?: string[];
-  /** Answer DATA with a temporary failure (451) this many times. */
+  /** Answer DATA with a failure this many times. */
   failData?: number;
+  /** The reply code of those failures (default 451, temporary). */
+  failDataCode?: number;
+  /** Take the message but never answer DATA this many times (the client times out). */
+  hangData?: number;
+  /** Listen on this port (default: a free one). */
+  port?: number;
 }
 
 export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<TestSmtp> {
   const messages: ReceivedMail[] = [];
   const waiters: Array<() => void> = [];
+  const unconfirmed: Buffer[] = [];
   let failures = options.failData ?? 0;
+  let hangs = options.hangData ?? 0;
+  let sessions = 0;
   const server = new SMTPServer({
+    onConnect(_session, callback) {
+      sessions++;
+      callback();
+    },
     secure: false,
     logger: false,
     authOptional: !options.auth,
@@ -61,12 +78,18 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
       const chunks: Buffer[] = [];
       stream.on('data', (chunk: Buffer) => chunks.push(chunk));
       stream.on('end', () => {
-        if (failures > 0) {
-          failures--;
-          callback(Object.assign(new Error('try again later'), { responseCode: 451 }));
+        const raw = Buffer.concat(chunks);
+        if (hangs > 0) {
+          hangs--;
+          unconfirmed.push(raw);
           return;
         }
-        const raw = Buffer.concat(chunks);
+        if (failures > 0) {
+          failures--;
+          const code = options.failDataCode ?? 451;
+          callback(Object.assign(new Error(code < 500 ? 'try again later' : 'message refused'), { responseCode: code }));
+          return;
+        }
         simpleParser(raw, { keepCidLinks: true })
           .then((parsed) => {
             messages.push({
@@ -86,12 +109,16 @@ export async function startTestSmtp(options: TestSmtpOptions = {}): Promise<Test
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(options.port ?? 0, '127.0.0.1', () => resolve());
   });
   const port = (server.server.address() as AddressInfo).port;
   return {
     port,
     messages,
+    unconfirmed,
+    get sessions() {
+      return sessions;
+    },
     async waitFor(count, timeoutMs = 10_000) {
       const deadline = Date.now() + timeoutMs;
       while (messages.length < count) {

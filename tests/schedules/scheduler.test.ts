@@ -203,6 +203,7 @@ describe('jobs from the config', () => {
       runners: {
         crawl: async (ids) => void calls.push(`crawl ${ids.join(',')}`),
         digest: async () => void calls.push('digest'),
+        digestRetry: async () => void calls.push('digest-retry'),
         retention: async () => void calls.push('retention'),
       },
     });
@@ -210,10 +211,11 @@ describe('jobs from the config', () => {
       { name: 'crawl:forum', cron: '*/10 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'crawl:others', cron: '0 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'digest', cron: '0 7 * * 1', timezone: 'Asia/Ho_Chi_Minh' },
+      { name: 'digest-retry', cron: '*/15 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'retention', cron: '30 3 * * *', timezone: 'Asia/Ho_Chi_Minh' },
     ]);
     for (const name of scheduler.jobNames) await scheduler.tick(name);
-    expect(calls).toEqual(['crawl forum', 'crawl bao-a,bao-b', 'digest', 'retention']);
+    expect(calls).toEqual(['crawl forum', 'crawl bao-a,bao-b', 'digest', 'digest-retry', 'retention']);
     await scheduler.stop();
   });
 
