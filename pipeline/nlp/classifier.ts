@@ -68,6 +68,8 @@ interface CompiledCues {
   parts: Uint8Array;
   /** Longest part, in stream positions. */
   maxPartLength: number;
+  /** Per part pattern: the places it fills, as index * combos.length + combo (a set: parts such as "không" fill many). */
+  places: Array<Set<number> | undefined>;
 }
 
 /** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */
@@ -253,7 +255,7 @@ export class Classifier implements ItemClassifier {
       const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
       const emoji = file.style.alarmEmoji.chars;
       const emojiMin = Math.min(...emoji.map((e) => e.charCodeAt(0)));
-      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe, rules, combos, chainSpecs: new Map(), parts: new Uint8Array(0), maxPartLength: 0 };
+      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe, rules, combos, chainSpecs: new Map(), parts: new Uint8Array(0), maxPartLength: 0, places: [] };
     });
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
     this.factSet = sets.push(this.factChecker.phraseSet) - 1;
@@ -268,6 +270,7 @@ export class Classifier implements ItemClassifier {
       cues.phrases.phrases.forEach((spec, i) => {
         if (spec.data.kind !== 'part') return;
         cues.parts[first + i] = 1;
+        cues.places[first + i] = new Set(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
         cues.maxPartLength = Math.max(cues.maxPartLength, this.matcher.lengthOf(first + i));
       });
     }
@@ -532,9 +535,7 @@ function extendChain(matcher: PhraseMatcher, cues: CompiledCues, v: View, combo:
   for (let k = prev + 1; k < count && lastOf[k] < start + cues.maxPartLength; k++) {
     const p = pattern[k];
     if (!cues.parts[p] || lastOf[k] - matcher.lengthOf(p) + 1 !== start) continue;
-    let member = false;
-    for (const [c, i] of (matcher.spec(p).data as CuePhrase & { kind: 'part' }).parts) if (c === combo && i === index) member = true;
-    if (!member) continue;
+    if (!cues.places[p]!.has(index * cues.combos.length + combo)) continue;
     chain.push(k);
     extendChain(matcher, cues, v, combo, chain, out);
     chain.pop();
