@@ -64,6 +64,12 @@ interface CompiledCues {
   combos: Array<{ group: number; lists: number }>;
   /** The spec of each chain of parts found so far (by its parts' phrases), made once. */
   chainSpecs: Map<string, PhraseSpec<CuePhrase>>;
+  /** 1 for the matcher's patterns that are parts of this file's combine entries (read by chainParts, not hits). */
+  parts: Uint8Array;
+  /** Longest part, in stream positions. */
+  maxPartLength: number;
+  /** Per part pattern: the places it fills, as index * combos.length + combo (a set: parts such as "không" fill many). */
+  places: Array<Set<number> | undefined>;
 }
 
 /** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */
@@ -249,7 +255,7 @@ export class Classifier implements ItemClassifier {
       const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
       const emoji = file.style.alarmEmoji.chars;
       const emojiMin = Math.min(...emoji.map((e) => e.charCodeAt(0)));
-      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe, rules, combos, chainSpecs: new Map() };
+      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe, rules, combos, chainSpecs: new Map(), parts: new Uint8Array(0), maxPartLength: 0, places: [] };
     });
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
     this.factSet = sets.push(this.factChecker.phraseSet) - 1;
@@ -258,6 +264,16 @@ export class Classifier implements ItemClassifier {
     this.abbreviations.bind(this.vocabulary);
     // Every phrase set shares the vocabulary: build the automaton once it is complete.
     this.matcher = new PhraseMatcher(sets, this.vocabulary);
+    for (const cues of this.cues) {
+      cues.parts = new Uint8Array(this.matcher.patterns);
+      const first = this.matcher.firstPattern(cues.set);
+      cues.phrases.phrases.forEach((spec, i) => {
+        if (spec.data.kind !== 'part') return;
+        cues.parts[first + i] = 1;
+        cues.places[first + i] = new Set(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
+        cues.maxPartLength = Math.max(cues.maxPartLength, this.matcher.lengthOf(first + i));
+      });
+    }
     this.vocabulary.trie();
   }
 
@@ -389,21 +405,19 @@ export class Classifier implements ItemClassifier {
     const marks: CueMark[] = [];
     let raw = 0;
     for (const v of views) {
-      const hits = this.matcher.hits<CuePhrase>(cues.set, v.raw, v.stream, v.accents);
+      const hits = this.matcher.hits<CuePhrase>(cues.set, v.raw, v.stream, v.accents, cues.parts);
       const negators: Array<PhraseHit<CuePhrase>> = [];
       const cueList: Array<PhraseHit<CuePhrase>> = [];
       const verbs: Array<PhraseHit<CuePhrase>> = [];
       const vague: Array<PhraseHit<CuePhrase>> = [];
-      const parts: Array<PhraseHit<CuePhrase>> = [];
       for (const h of hits) {
         const kind = h.spec.data.kind;
         if (kind === 'negator') negators.push(h);
         else if (kind === 'cue') cueList.push(h);
         else if (kind === 'verb') verbs.push(h);
-        else if (kind === 'part') parts.push(h);
         else vague.push(h);
       }
-      if (parts.length) chainParts(cues, parts, cueList);
+      chainParts(this.matcher, cues, v, cueList);
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw);
       raw = scoreQuotes(cues, v, verbs, vague, items, raw);
@@ -467,59 +481,66 @@ function scoreCueTerms(
 /**
  * Chains of adjacent parts (one from each list of a combine entry, in order, in consecutive
  * syllables: a clause break is a position of its own, so a chain never spans one) become cue
- * matches of the entry's group, appended to `out`.
+ * matches of the entry's group, appended to `out`. Parts are common words ("không", "có"): they
+ * are read from the automaton's candidates, and their accents checked only once a chain is complete.
  */
-function chainParts(cues: CompiledCues, parts: Array<PhraseHit<CuePhrase>>, out: Array<PhraseHit<CuePhrase>>): void {
-  // part matches by the stream position they start at (small integer keys)
-  const at = new Map<number, Array<PhraseHit<CuePhrase>>>();
-  for (const h of parts) {
-    const list = at.get(h.first);
-    if (list) list.push(h);
-    else at.set(h.first, [h]);
-  }
-  const chain: Array<PhraseHit<CuePhrase>> = [];
-  for (const h of parts) {
-    const d = h.spec.data;
-    if (d.kind !== 'part' || !at.has(h.last + 1)) continue;
-    for (const [combo, index] of d.parts) {
+function chainParts(matcher: PhraseMatcher, cues: CompiledCues, v: View, out: Array<PhraseHit<CuePhrase>>): void {
+  const raw = v.raw;
+  const chain: number[] = [];
+  for (let m = 0; m < raw.count; m++) {
+    const p = raw.pattern[m];
+    if (!cues.parts[p] || !partStartsAt(matcher, cues, raw, m + 1, raw.last[m] + 1)) continue;
+    for (const [combo, index] of (matcher.spec(p).data as CuePhrase & { kind: 'part' }).parts) {
       if (index !== 0) continue;
       chain.length = 0;
-      chain.push(h);
-      extendChain(cues, combo, at, chain, out);
+      chain.push(m);
+      extendChain(matcher, cues, v, combo, chain, out);
     }
   }
 }
 
-function extendChain(cues: CompiledCues, combo: number, at: Map<number, Array<PhraseHit<CuePhrase>>>, chain: Array<PhraseHit<CuePhrase>>, out: Array<PhraseHit<CuePhrase>>): void {
+/** Whether a part candidate starts at stream position `start` (candidates from index `from` on). */
+function partStartsAt(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, from: number, start: number): boolean {
+  for (let k = from; k < raw.count && raw.last[k] < start + cues.maxPartLength; k++) {
+    const p = raw.pattern[k];
+    if (cues.parts[p] && raw.last[k] - matcher.lengthOf(p) + 1 === start) return true;
+  }
+  return false;
+}
+
+/** Extends a chain of candidates (indexes into v.raw) with the parts starting right after its end. */
+function extendChain(matcher: PhraseMatcher, cues: CompiledCues, v: View, combo: number, chain: number[], out: Array<PhraseHit<CuePhrase>>): void {
+  const { pattern, last: lastOf, count } = v.raw;
   const { group, lists } = cues.combos[combo];
   if (chain.length === lists) {
-    const first = chain[0];
-    const last = chain[chain.length - 1];
+    for (const m of chain) if (!matcher.verified(pattern[m], lastOf[m], v.stream, v.accents)) return;
+    const first = lastOf[chain[0]] - matcher.lengthOf(pattern[chain[0]]) + 1;
+    const last = lastOf[chain[chain.length - 1]];
     let key = `${combo}`;
-    for (const c of chain) key += `|${c.spec.text}`;
+    for (const m of chain) key += `|${matcher.spec(pattern[m]).text}`;
     let spec = cues.chainSpecs.get(key);
     if (!spec) {
       let text = '';
-      for (const c of chain) text += text ? ` ${c.spec.text}` : c.spec.text;
+      for (const m of chain) text += text ? ` ${matcher.spec(pattern[m]).text}` : matcher.spec(pattern[m]).text;
       spec = { text, syllables: [], keys: [], data: cuePhrase({ kind: 'cue', group }) };
       cues.chainSpecs.set(key, spec);
     }
-    out.push({ spec, first: first.first, last: last.last, tokFirst: first.tokFirst, tokLast: last.tokLast });
+    out.push({ spec, first, last, tokFirst: v.stream.tokFirst[first], tokLast: v.stream.tokLast[last] });
     return;
   }
   const index = chain.length;
-  for (const next of at.get(chain[index - 1].last + 1) ?? NO_HITS) {
-    const d = next.spec.data;
-    if (d.kind !== 'part') continue;
-    let member = false;
-    for (const [c, i] of d.parts) if (c === combo && i === index) member = true;
-    if (!member) continue;
-    chain.push(next);
-    extendChain(cues, combo, at, chain, out);
+  const prev = chain[index - 1];
+  const start = lastOf[prev] + 1;
+  // candidates are in order of their last position: those starting at `start` end within maxPartLength
+  for (let k = prev + 1; k < count && lastOf[k] < start + cues.maxPartLength; k++) {
+    const p = pattern[k];
+    if (!cues.parts[p] || lastOf[k] - matcher.lengthOf(p) + 1 !== start) continue;
+    if (!cues.places[p]!.has(index * cues.combos.length + combo)) continue;
+    chain.push(k);
+    extendChain(matcher, cues, v, combo, chain, out);
     chain.pop();
   }
 }
-const NO_HITS: Array<PhraseHit<CuePhrase>> = [];
 
 /**
  * Structural rules (see cuesSchema.rules): co-occurrence of groups in a sentence or in the item,

@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Vocabulary } from './automaton.ts';
-import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate } from './extract.ts';
+import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
 import { tokenSpan, type PreparedText } from './text.ts';
@@ -485,6 +485,8 @@ class ItemCheck {
   private readonly found = new Map<string, Contradiction>();
   private scoped = false;
   private negatorsRead = false;
+  /** Numbers of each field, read once for the number and duration checks. */
+  private readonly numbersOf = new Map<FieldView, NumberMention[]>();
 
   constructor(
     private readonly checker: FactChecker,
@@ -697,7 +699,7 @@ class ItemCheck {
       const p = fv.prepared;
       const g0 = this.base.get(fv)!;
       const s0 = this.sentBase.get(fv)!;
-      for (const num of extractNumbers(p)) {
+      for (const num of this.numbersIn(fv)) {
         if (isSuppressed(fv, num.tokFirst)) continue;
         const unitHits = unitsAt.get(fieldKey(fv, num.tokLast + 1)) ?? [];
         if (!unitHits.length) continue;
@@ -766,7 +768,7 @@ class ItemCheck {
       const p = fv.prepared;
       const g0 = this.base.get(fv)!;
       const s0 = this.sentBase.get(fv)!;
-      for (const num of extractNumbers(p)) {
+      for (const num of this.numbersIn(fv)) {
         if (!unitAt.has(fieldKey(fv, num.tokLast + 1)) || isSuppressed(fv, num.tokFirst) || this.negated(fv, num.tokFirst)) continue;
         const sent = p.tokSent[num.tokFirst];
         if (!this.namesEvent(s0 + sent)) continue;
@@ -788,6 +790,15 @@ class ItemCheck {
         }
       }
     }
+  }
+
+  private numbersIn(fv: FieldView): NumberMention[] {
+    let list = this.numbersOf.get(fv);
+    if (!list) {
+      list = extractNumbers(fv.prepared);
+      this.numbersOf.set(fv, list);
+    }
+    return list;
   }
 
   /** An approximator ("khoảng", "hơn") right before the number at token `tok`. */

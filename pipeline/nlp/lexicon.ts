@@ -366,32 +366,63 @@ export class PhraseMatcher {
     this.automaton.scan(stream.sym, stream.length, out);
   }
 
-  /** Verified matches of set `set` among the candidates, in stream order. */
-  hits<T>(set: number, raw: MatchBuffer, stream: SymbolStream, accents: AccentCache): Array<PhraseHit<T>> {
+  /** Number of patterns, every set together. */
+  get patterns(): number {
+    return this.patSpec.length;
+  }
+
+  /** Index of the first pattern of set `set` (its phrases follow in the order they were added). */
+  firstPattern(set: number): number {
+    return this.setStart[set];
+  }
+
+  /** The phrase of pattern `p`. */
+  spec(p: number): PhraseSpec<unknown> {
+    return this.patSpec[p];
+  }
+
+  /** Length of pattern `p`, in stream positions. */
+  lengthOf(p: number): number {
+    return this.patLength[p];
+  }
+
+  /** Whether the candidate match of pattern `p` ending at `last` has the accents the lexicon wrote. */
+  verified(p: number, last: number, stream: SymbolStream, accents: AccentCache): boolean {
+    if (!this.patCheck[p]) return true;
+    const wantKey = this.wantKey;
+    const tokFirst = stream.tokFirst;
+    const expanded = stream.expanded;
+    const first = last - this.patLength[p] + 1;
+    const keys = this.keyStart[p] - first;
+    for (let k = first; k <= last; k++) {
+      if (expanded[k]) continue;
+      const want = wantKey[keys + k];
+      if (want === null) continue;
+      const got = accents.get(tokFirst[k]);
+      if (got.bare && (accents.lenient || accents.bareClause(tokFirst[k]))) continue;
+      if (got.key !== want) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Verified matches of set `set` among the candidates, in stream order; patterns marked in `skip`
+   * are left out (the caller reads their candidates itself, see chainParts in classifier.ts).
+   */
+  hits<T>(set: number, raw: MatchBuffer, stream: SymbolStream, accents: AccentCache, skip?: Uint8Array): Array<PhraseHit<T>> {
     const out: Array<PhraseHit<T>> = [];
-    const { patCheck, patLength, keyStart, wantKey } = this;
+    const patLength = this.patLength;
     const lo = this.setStart[set];
     const hi = this.setStart[set + 1];
     const pattern = raw.pattern;
     const lastOf = raw.last;
-    const expanded = stream.expanded;
     const tokFirst = stream.tokFirst;
-    next: for (let m = 0; m < raw.count; m++) {
+    for (let m = 0; m < raw.count; m++) {
       const p = pattern[m];
-      if (p < lo || p >= hi) continue;
+      if (p < lo || p >= hi || (skip !== undefined && skip[p])) continue;
       const last = lastOf[m];
+      if (!this.verified(p, last, stream, accents)) continue;
       const first = last - patLength[p] + 1;
-      if (patCheck[p]) {
-        const keys = keyStart[p] - first;
-        for (let k = first; k <= last; k++) {
-          if (expanded[k]) continue;
-          const want = wantKey[keys + k];
-          if (want === null) continue;
-          const got = accents.get(tokFirst[k]);
-          if (got.bare && (accents.lenient || accents.bareClause(tokFirst[k]))) continue;
-          if (got.key !== want) continue next;
-        }
-      }
       out.push({ spec: this.patSpec[p] as PhraseSpec<T>, first, last, tokFirst: tokFirst[first], tokLast: stream.tokLast[last] });
     }
     return out;
