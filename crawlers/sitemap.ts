@@ -28,18 +28,23 @@ export function parseSitemap(text: string, limits?: TagStreamLimits): SitemapLis
   const listing: SitemapListing = { pages: [], sitemaps: [] };
   let isSitemap = false;
   /** The <url> or <sitemap> being read, and the text of its <loc> once that opens. */
-  let parent: { name: string; depth: number; loc?: string } | undefined;
+  let parent: { name: string; depth: number; loc?: string; inLoc?: boolean } | undefined;
   const stream = new TagStream(
     {
       onOpen(name, _attributes, depth) {
         if (name === 'urlset' || name === 'sitemapindex') isSitemap = true;
         else if (!parent && (name === 'url' || name === 'sitemap')) parent = { name, depth };
-        else if (parent && name === 'loc' && depth === parent.depth + 1) parent.loc = '';
+        else if (parent && name === 'loc' && depth === parent.depth + 1) {
+          parent.loc = '';
+          parent.inLoc = true;
+        }
       },
       onText(text) {
-        if (parent?.loc !== undefined && stream.depth === parent.depth + 1) parent.loc += text;
+        // Only the <loc>'s own text: not its siblings' (<lastmod>, <news:news>), nor nested markup.
+        if (parent?.inLoc && stream.depth === parent.depth + 1) parent.loc += text;
       },
       onClose(name, depth) {
+        if (parent?.inLoc && name === 'loc' && depth === parent.depth + 1) parent.inLoc = false;
         if (!parent || depth !== parent.depth) return;
         const loc = parent.loc?.trim();
         if (loc) (parent.name === 'url' ? listing.pages : listing.sitemaps).push(loc);

@@ -88,6 +88,15 @@ describe('sitemap reader on mutated sitemaps', () => {
   const text = fixture('sitemap.xml');
   const clean = parseSitemap(text);
 
+  it('reads each <loc> alone, not the <lastmod> or other tags beside it', () => {
+    const locs = [...text.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]);
+    expect(clean.pages).toEqual(locs);
+    const news = parseSitemap(
+      '<urlset><url><loc> https://b.example/a.html </loc><lastmod>2020-10-14</lastmod><news:news><news:title>Tin</news:title></news:news></url></urlset>',
+    );
+    expect(news.pages).toEqual(['https://b.example/a.html']);
+  });
+
   it('never throws, gives locations or a clear reason, keeps every location before the damage', async () => {
     expect(clean.pages.length).toBeGreaterThan(5);
     await fc.assert(
