@@ -13,8 +13,8 @@ export function httpUrl(value: unknown): string | null {
   }
 }
 
-/** The start of an unusable link, for error messages (never the whole, possibly huge, value). */
-export function describeLink(value: unknown): string {
-  const text = String(value ?? '');
-  return JSON.stringify(text.length > 60 ? `${text.slice(0, 60)}…` : text);
+/** A rejected URL as shown in an error reason (crawler and ingest alike): its start, with invisible characters made visible. */
+export function quoteUrl(raw: string, max = 100): string {
+  const head = raw.length > max ? `${raw.slice(0, max)}…` : raw;
+  return JSON.stringify(head).replace(/[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }

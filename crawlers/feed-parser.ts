@@ -1,6 +1,7 @@
 import { htmlToText } from './social/text.ts';
 import { TagStream, type TagStreamLimits } from './tag-stream.ts';
-import { normalizeCrawlUrl, quoteUrl } from './urls.ts';
+import { quoteUrl } from '../core/urls.ts';
+import { normalizeCrawlUrl } from './urls.ts';
 
 export interface FeedEntry {
   link: string;

@@ -17,7 +17,8 @@ import { decodeDocument } from './charset.ts';
 import { extractPage, type ExtractedArticle } from './extract.ts';
 import type { HostRateLimiter } from './politeness.ts';
 import { networkFailure } from './fetch.ts';
-import { canonicalizeUrl, isAssetUrl, normalizeCrawlUrl, passesPatterns, quoteUrl, SiteScope } from './urls.ts';
+import { canonicalizeUrl, isAssetUrl, normalizeCrawlUrl, passesPatterns, SiteScope } from './urls.ts';
+import { quoteUrl } from '../core/urls.ts';
 
 // Our own progress and error report replaces crawlee's console chatter.
 crawleeLog.setLevel(LogLevel.OFF);

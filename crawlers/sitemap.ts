@@ -1,6 +1,7 @@
 import type { RobotsTxtFile } from '@crawlee/utils';
 import { TagStream, type TagStreamLimits } from './tag-stream.ts';
-import { normalizeCrawlUrl, quoteUrl, SiteScope } from './urls.ts';
+import { quoteUrl } from '../core/urls.ts';
+import { normalizeCrawlUrl, SiteScope } from './urls.ts';
 
 /** Sitemap indexes nest; two levels cover real news sites without chasing loops. */
 const MAX_DEPTH = 2;

@@ -46,12 +46,6 @@ export function normalizeCrawlUrl(raw: string, base?: string): UrlCheck {
   return { ok: true, url: parsed.href };
 }
 
-/** A rejected URL as shown in an error reason: its start, with invisible characters made visible. */
-export function quoteUrl(raw: string, max = 100): string {
-  const head = raw.length > max ? `${raw.slice(0, max)}…` : raw;
-  return JSON.stringify(head).replace(/[\u007f-\u009f\u200b-\u200f\u2028-\u202e\u2066-\u2069]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-}
-
 /**
  * The pages one source may crawl: those on the origin (scheme, host and port) of one of its own
  * URLs, or on another origin that one of the source's `include` patterns names (a pattern that

@@ -1,6 +1,6 @@
 import { DiskFullError } from '../core/disk.ts';
 import type { Classification, RawItem, ScoredItem, Store } from '../core/types.ts';
-import { describeLink, httpUrl } from '../core/urls.ts';
+import { httpUrl, quoteUrl } from '../core/urls.ts';
 import { normaliseItem } from './normalise.ts';
 
 /** The NLP stage as the pipeline sees it (see pipeline/nlp). */
@@ -78,7 +78,7 @@ export class IngestPipeline {
   async ingest(raw: RawItem): Promise<IngestOutcome> {
     if (this.diskFullPath) return { status: 'error', reason: `disk full: ${this.diskFullPath}; not stored` };
     for (const link of [raw.url, raw.canonicalUrl]) {
-      if (link !== undefined && !httpUrl(link)) return { status: 'error', reason: `refused: the item's link ${describeLink(link)} is not an http(s) URL` };
+      if (link !== undefined && !httpUrl(link)) return { status: 'error', reason: `refused: the item's link ${quoteUrl(link)} is not an http(s) URL` };
     }
     let item: ScoredItem;
     try {

@@ -3,7 +3,8 @@
 import fc from 'fast-check';
 import type { RequestQueue } from 'crawlee';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { normalizeCrawlUrl, quoteUrl, SiteScope } from '../../crawlers/urls.ts';
+import { quoteUrl } from '../../core/urls.ts';
+import { normalizeCrawlUrl, SiteScope } from '../../crawlers/urls.ts';
 import { checkUrlProperties, hostileUrl, openFuzzQueue } from '../helpers/url-fuzz.ts';
 
 let queue: RequestQueue;

@@ -88,14 +88,5 @@ export async function runCli(args: string[], env: Record<string, string> = {}): 
   return { code, stdout: run.stdout, stderr: run.stderr };
 }
 
-/** A small seeded generator (mulberry32): the same "random" moments on every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** The same "random" moments on every run. */
+export { rng as seededRandom } from '../../core/random.ts';

@@ -2,6 +2,7 @@
 // plain data (kind, place, strength), so fast-check can generate and shrink it and the bench can
 // rebuild the same corpus from a seed.
 import fc from 'fast-check';
+import { rng } from '../../core/random.ts';
 
 export const MUTATION_KINDS = [
   'flip',
@@ -45,24 +46,13 @@ export function mutationOffset(doc: string, mutation: Mutation): number {
   return Math.min(doc.length, Math.floor(mutation.at * doc.length));
 }
 
-/** A small deterministic generator, so one mutation always gives the same document. */
-function sequence(seed: number): () => number {
-  let state = seed >>> 0 || 1;
-  return () => {
-    state ^= state << 13;
-    state ^= state >>> 17;
-    state ^= state << 5;
-    return (state >>> 0) / 2 ** 32;
-  };
-}
-
 /** The document with the mutation applied; the text before mutationOffset is left as it was. */
 export function applyMutation(doc: string, mutation: Mutation): string {
   const at = mutationOffset(doc, mutation);
   const head = doc.slice(0, at);
   const tail = doc.slice(at);
   const { count } = mutation;
-  const random = sequence(at * 31 + count);
+  const random = rng(at * 31 + count);
   switch (mutation.kind) {
     case 'flip': {
       const chars = [...tail];
