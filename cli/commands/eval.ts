@@ -7,7 +7,7 @@ import { classifierOptionsFromConfig, LearnedScorer } from '../../pipeline/nlp/i
 import { crossValidate } from '../../pipeline/nlp/train.ts';
 import { loadConfiguredClassifier } from '../context.ts';
 import { UserError } from '../errors.ts';
-import { cvReport, examplesOf, formatCvReport, readCorpora } from './train.ts';
+import { cvReport, examplesOf, formatCvReport, readCorpora, withoutDiacritics } from './train.ts';
 
 /** Reads a labelled JSON-lines corpus; malformed lines are reported (by line number) and skipped. */
 export function readCorpus(file: string): { items: LabelledItem[]; problems: string[] } {
@@ -52,8 +52,9 @@ export function registerEval(program: Command): void {
         .option('--facts <file>', 'official facts to use instead of the configured ones: a YAML facts file, or a JSON facts sheet (shared format) whose values replace the configured facts\' values')
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
     .option('--errors', 'list misclassified items')
+    .option('--strip-diacritics', 'also score every item with its diacritics removed and report the F1 gap (as typed − without)')
     .option('--json', 'print the report as JSON')
-    .action((options: { corpus: string[]; cv?: string; lexiconsOnly?: boolean; facts?: string; config?: string; errors?: boolean; json?: boolean }) => {
+    .action((options: { corpus: string[]; cv?: string; lexiconsOnly?: boolean; facts?: string; config?: string; errors?: boolean; json?: boolean; stripDiacritics?: boolean }) => {
       const config = loadConfig(options.config);
       const classifierOptions = classifierOptionsFromConfig(config);
       if (options.facts) {
@@ -69,15 +70,21 @@ export function registerEval(program: Command): void {
         const k = Number(options.cv);
         if (!Number.isInteger(k) || k < 2 || k > items.length) throw new UserError(`--cv must be a whole number of folds between 2 and the number of items (got "${options.cv}")`);
         const examples = examplesOf(classifierOptions, items);
-        const report = cvReport(examples, corpora, crossValidate(examples, k, classifierOptions.thresholds));
+        const variants = options.stripDiacritics ? examplesOf(classifierOptions, withoutDiacritics(items)) : [];
+        const report = cvReport(examples, corpora, crossValidate(examples, k, classifierOptions.thresholds, undefined, variants), variants);
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCvReport(report)}\n`);
         return;
       }
       const classifier = loadConfiguredClassifier(classifierOptions);
       const model = classifier.learned instanceof LearnedScorer ? classifier.learned.model : null;
       const report = evaluate(items, (item) => classifier.classify(item));
+      const stripped = options.stripDiacritics ? evaluate(withoutDiacritics(items), (item) => classifier.classify(item)) : null;
+      const gap = stripped && {
+        congress: Math.round((report.congress.f1 - stripped.congress.f1) * 10000) / 10000,
+        distortion: Math.round((report.distortion.f1 - stripped.distortion.f1) * 10000) / 10000,
+      };
       if (options.json) {
-        process.stdout.write(`${JSON.stringify({ ...report, modelVersion: model?.version ?? null }, null, 2)}\n`);
+        process.stdout.write(`${JSON.stringify({ ...report, modelVersion: model?.version ?? null, ...(stripped ? { withoutDiacritics: { report: stripped, f1Gap: gap } } : {}) }, null, 2)}\n`);
         return;
       }
       process.stdout.write(`scored by: ${model ? `model ${model.version} (${classifierOptions.modelFile}) with the lexicons` : 'lexicons only'}\n`);
@@ -85,5 +92,10 @@ export function registerEval(program: Command): void {
       if (seen.length)
         process.stdout.write(`note: the model was trained on ${seen.map((c) => c.name).join(', ')}: these are training-set figures; use --cv for honest ones\n`);
       process.stdout.write(`${formatReport(report, options.errors)}\n`);
+      if (stripped && gap)
+        process.stdout.write(
+          `\nthe same items without diacritics:\n${formatReport(stripped, options.errors)}\n` +
+            `F1 gap, as typed − without diacritics (same items): congress ${gap.congress.toFixed(3)}, distortion ${gap.distortion.toFixed(3)}\n`,
+        );
     });
 }

@@ -3,6 +3,8 @@ import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { baselineCongress, evaluate, type LabelledItem, type Metrics } from '../../pipeline/nlp/evaluate.ts';
+import type { Classification } from '../../core/types.ts';
+import { stripDiacritics } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, type ClassifierOptions } from '../../pipeline/nlp/index.ts';
 import type { Combination, Head } from '../../pipeline/nlp/model.ts';
 import { crossValidate, DEFAULT_SETTINGS, featurize, figures, modelFile, train, type CorpusInfo, type CrossValidation, type Example } from '../../pipeline/nlp/train.ts';
@@ -49,14 +51,41 @@ export interface CvReport {
   /** Congress F1 with diacritics − without (texts typed without them), out-of-fold and lexicons only. */
   noDiacriticsGap: { learned: number; lexiconsOnly: number; itemsWithout: number };
   /** The same out-of-fold predictions, per corpus (when there are several). */
-  byCorpus: Array<{ name: string; learned: ReturnType<typeof figures>; lexiconsOnly: ReturnType<typeof figures> }>;
+  byCorpus: Array<{ name: string; learned: ReturnType<typeof figures>; lexiconsOnly: ReturnType<typeof figures>; stripped?: StrippedFigures }>;
+  /** Every item again with its diacritics removed, scored by the same fold models (when variants were given). */
+  stripped?: StrippedFigures;
   choices: CrossValidation['choices'];
 }
 
+/** Figures of the items typed without diacritics, and F1 as typed − F1 without, per head. */
+export interface StrippedFigures {
+  learned: ReturnType<typeof figures>;
+  lexiconsOnly: ReturnType<typeof figures>;
+  gap: { learned: { congress: number; distortion: number }; lexiconsOnly: { congress: number; distortion: number } };
+}
+
+function strippedFigures(
+  items: LabelledItem[],
+  asTyped: { learned: ReturnType<typeof figures>; lexiconsOnly: ReturnType<typeof figures> },
+  learned: Map<string, Classification>,
+  lexicon: Map<string, Classification>,
+): StrippedFigures {
+  const result = { learned: figures(items, (i) => learned.get(i.id)!), lexiconsOnly: figures(items, (i) => lexicon.get(i.id)!) };
+  const gap = (a: ReturnType<typeof figures>, b: ReturnType<typeof figures>) => ({
+    congress: Math.round((a.congress.f1 - b.congress.f1) * 10000) / 10000,
+    distortion: Math.round((a.distortion.f1 - b.distortion.f1) * 10000) / 10000,
+  });
+  return { ...result, gap: { learned: gap(asTyped.learned, result.learned), lexiconsOnly: gap(asTyped.lexiconsOnly, result.lexiconsOnly) } };
+}
+
 /** Cross-validated figures of the learned layer beside the lexicons alone and the substring baseline. */
-export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossValidation): CvReport {
+export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossValidation, variants: Example[] = []): CvReport {
   const items = examples.map((e) => e.item);
   const lexicon = new Map(examples.map((e) => [e.item.id, e.lexicon]));
+  const variantLexicon = new Map(variants.map((e) => [e.item.id, e.lexicon]));
+  const both = (subset: LabelledItem[]) => ({ learned: figures(subset, (i) => cv.predictions.get(i.id)!), lexiconsOnly: figures(subset, (i) => lexicon.get(i.id)!) });
+  const stripped = (subset: LabelledItem[]) =>
+    variants.length ? { stripped: strippedFigures(subset, both(subset), cv.variantPredictions, variantLexicon) } : {};
   const baseline = figures(items, (i) => {
     const congress = baselineCongress(i);
     return { congress, distortion: false, scores: { congress: congress ? 1 : 0, distortion: 0 }, topics: [], explanations: [] };
@@ -66,8 +95,7 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
     folds: cv.folds,
     items: items.length,
     corpora: corpora.map((c) => ({ name: c.name, items: c.items.length })),
-    learned: figures(items, (i) => cv.predictions.get(i.id)!),
-    lexiconsOnly: figures(items, (i) => lexicon.get(i.id)!),
+    ...both(items),
     baseline: { congress: baseline.congress, hardNegativeFalsePositiveRate: baseline.hardNegativeFalsePositiveRate },
     noDiacriticsGap: {
       learned: learnedReport.diacritics.congressF1Gap,
@@ -76,10 +104,21 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
     },
     byCorpus:
       corpora.length > 1
-        ? corpora.map((c) => ({ name: c.name, learned: figures(c.items, (i) => cv.predictions.get(i.id)!), lexiconsOnly: figures(c.items, (i) => lexicon.get(i.id)!) }))
+        ? corpora.map((c) => ({ name: c.name, ...both(c.items), ...stripped(c.items) }))
         : [],
+    ...stripped(items),
     choices: cv.choices,
   };
+}
+
+function strippedRows(indent: string, s: StrippedFigures | undefined): string[] {
+  if (!s) return [];
+  const gap = (g: { congress: number; distortion: number }) => `congress ${g.congress.toFixed(3)}, distortion ${g.distortion.toFixed(3)}`;
+  return [
+    row(`${indent}no diacritics (CV)`, s.learned),
+    row(`${indent}no diacritics (lexicons)`, s.lexiconsOnly),
+    `${indent}  F1 gap, as typed − without diacritics: learned ${gap(s.gap.learned)}; lexicons ${gap(s.gap.lexiconsOnly)}`,
+  ];
 }
 
 export function formatCvReport(r: CvReport): string {
@@ -92,12 +131,23 @@ export function formatCvReport(r: CvReport): string {
     row('lexicons only', r.lexiconsOnly),
     row('baseline: substring "đại hội"', r.baseline),
     `congress F1 gap, with − without diacritics (${r.noDiacriticsGap.itemsWithout} items without): ${r.noDiacriticsGap.learned.toFixed(3)} learned + lexicons (CV), ${r.noDiacriticsGap.lexiconsOnly.toFixed(3)} lexicons only`,
-    ...r.byCorpus.flatMap((c) => [`${c.name} (${c.learned.congress.n} items):`, row(`  learned + lexicons (CV)`, c.learned), row('  lexicons only', c.lexiconsOnly)]),
+    ...strippedRows('', r.stripped),
+    ...r.byCorpus.flatMap((c) => [
+      `${c.name} (${c.learned.congress.n} items):`,
+      row(`  learned + lexicons (CV)`, c.learned),
+      row('  lexicons only', c.lexiconsOnly),
+      ...strippedRows('  ', c.stripped),
+    ]),
     'chosen per fold:',
     ...r.choices.map(
       (c, i) => `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}`,
     ),
   ].join('\n');
+}
+
+/** The items as typed without diacritics (same ids and labels). */
+export function withoutDiacritics(items: LabelledItem[]): LabelledItem[] {
+  return items.map((i) => ({ ...i, title: stripDiacritics(i.title), text: stripDiacritics(i.text) }));
 }
 
 /** Lexicon classification and features of every item, with the configured lexicons (the model set aside). */

@@ -43,3 +43,14 @@ const NEEDS_FOLDING = /[^\0-@[-\x7f]/gu;
 export function foldVietnamese(text: string): string {
   return text.normalize('NFC').replace(NEEDS_FOLDING, foldedChar);
 }
+
+const CAPITAL_D_STROKE = /Đ/g;
+const SMALL_D_STROKE = /đ/g;
+
+/**
+ * The text as typed without diacritics (case kept, đ→d, Đ→D): the no-diacritics variant of a
+ * corpus item, so the same items can be scored with and without their marks.
+ */
+export function stripDiacritics(text: string): string {
+  return text.normalize('NFD').replace(COMBINING_MARKS, '').replace(SMALL_D_STROKE, 'd').replace(CAPITAL_D_STROKE, 'D').normalize('NFC');
+}

@@ -262,22 +262,38 @@ export interface CrossValidation {
   predictions: Map<string, Classification>;
   /** The hyper-parameters each fold's inner cross-validation chose. */
   choices: Array<Record<Head, HeadChoice>>;
+  /** Out-of-fold classification of each variant (e.g. the item without diacritics), by the model of its item's fold. */
+  variantPredictions: Map<string, Classification>;
 }
 
-/** k-fold cross-validation of the whole training procedure (lexicons fixed). */
-export function crossValidate(examples: Example[], k: number, thresholds: { congress: number; distortion: number }, s: TrainSettings = DEFAULT_SETTINGS): CrossValidation {
+function predict(model: TrainedModel, e: Example, thresholds: { congress: number; distortion: number }): Classification {
+  const probabilities = { congress: probability(model.heads.congress, model.choice.congress.combination, e.features), distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features) };
+  return { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds), topics: [], explanations: [] };
+}
+
+/**
+ * k-fold cross-validation of the whole training procedure (lexicons fixed). `variants` (same ids
+ * as their items, e.g. the items typed without diacritics) are scored by their item's fold model,
+ * never trained on.
+ */
+export function crossValidate(
+  examples: Example[],
+  k: number,
+  thresholds: { congress: number; distortion: number },
+  s: TrainSettings = DEFAULT_SETTINGS,
+  variants: Example[] = [],
+): CrossValidation {
   const predictions = new Map<string, Classification>();
+  const variantPredictions = new Map<string, Classification>();
   const choices: CrossValidation['choices'] = [];
   for (const { train: trainSet, test } of splitFolds(examples, k)) {
     const model = train(trainSet, s);
     choices.push(model.choice);
-    for (const e of test) {
-      const probabilities = { congress: probability(model.heads.congress, model.choice.congress.combination, e.features), distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features) };
-      const d = decide(model.choice, probabilities, e.lexicon.scores, thresholds);
-      predictions.set(e.item.id, { ...d, topics: [], explanations: [] });
-    }
+    const ids = new Set(test.map((e) => e.item.id));
+    for (const e of test) predictions.set(e.item.id, predict(model, e, thresholds));
+    for (const e of variants) if (ids.has(e.item.id)) variantPredictions.set(e.item.id, predict(model, e, thresholds));
   }
-  return { folds: k, predictions, choices };
+  return { folds: k, predictions, choices, variantPredictions };
 }
 
 // ---------------------------------------------------------------------------------------------
