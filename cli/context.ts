@@ -31,7 +31,7 @@ export async function openPipeline(config: LoadedConfig, logger: Logger = create
   const store = await openStore(config);
   const workflow = openWorkflow(workflowOptionsFromConfig(config, { store, logger }));
   const matcher = new KnownRumourMatcher({ abbreviations: loadAbbreviations(configRelative(config, config.abbreviations)) });
-  const knownRumours = new KnownRumours(workflow, store, matcher, config.thresholds, logger);
+  const knownRumours = new KnownRumours(workflow, store, matcher, config.thresholds, logger, classifier.rebuttalGroups);
   const pipeline = new IngestPipeline(store, classifier, new NearDuplicateIndex(), knownRumours);
   await pipeline.seedIndexes();
   const close = async () => {

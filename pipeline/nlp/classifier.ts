@@ -210,6 +210,8 @@ export class Classifier implements ItemClassifier {
   private readonly workspaces = [new Workspace(), new Workspace()];
   /** The learned layer (a trained model, see model.ts), when the config names one. */
   learned: LearnedLayer | null = null;
+  /** Ids of the cue groups that mark an item as a rebuttal (`rebuts: true`). */
+  readonly rebuttalGroups: ReadonlySet<string>;
 
   constructor(sources: ClassifierSources) {
     this.thresholds = sources.thresholds;
@@ -257,6 +259,7 @@ export class Classifier implements ItemClassifier {
       const emojiMin = Math.min(...emoji.map((e) => e.charCodeAt(0)));
       return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe, rules, combos, chainSpecs: new Map(), parts: new Uint8Array(0), maxPartLength: 0, places: [] };
     });
+    this.rebuttalGroups = new Set(sources.cues.flatMap((file) => file.groups.filter((g) => g.rebuts).map((g) => g.id)));
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
     this.factSet = sets.push(this.factChecker.phraseSet) - 1;
     for (const f of this.factChecker.facts) if (!this.factsById.has(f.id)) this.factsById.set(f.id, f);
@@ -404,7 +407,7 @@ export class Classifier implements ItemClassifier {
     const seen = new Map<string, number>();
     const marks: CueMark[] = [];
     let raw = 0;
-    for (const v of views) {
+    const fields = views.map((v) => {
       const hits = this.matcher.hits<CuePhrase>(cues.set, v.raw, v.stream, v.accents, cues.parts);
       const negators: Array<PhraseHit<CuePhrase>> = [];
       const cueList: Array<PhraseHit<CuePhrase>> = [];
@@ -418,10 +421,17 @@ export class Classifier implements ItemClassifier {
         else vague.push(h);
       }
       chainParts(this.matcher, cues, v, cueList);
+      return { v, negators, cueList, verbs, vague };
+    });
+    // A rebuttal quotes the rumour it answers: the cues inside its quotation marks are the rumour's, not the author's.
+    const rebuttal = fields.some(({ v, cueList }) => cueList.some((h) => h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group].rebuts && !inQuotation(v.prepared, h.tokFirst)));
+    for (const { v, negators, cueList, verbs, vague } of fields) {
+      const quoted = rebuttal ? originalSpans(v.prepared, quotationsIn(v.prepared.codes, v.prepared.foldedLength)) : NO_QUOTES;
       // (each part adds its weights to raw in turn, in the same order as one loop would)
-      raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw);
-      raw = scoreQuotes(cues, v, verbs, vague, items, raw);
-      raw = scoreStyle(cues, v, items, raw);
+      raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw, quoted);
+      // the rebuttal's own quotation is the rumour it answers, not a fabricated quote
+      if (!rebuttal) raw = scoreQuotes(cues, v, verbs, vague, items, raw);
+      raw = scoreStyle(cues, v, items, raw, quoted);
     }
     if (cues.rules.length && marks.length) raw = scoreRules(cues, marks, items, raw);
     return { raw, items };
@@ -439,6 +449,7 @@ function scoreCueTerms(
   items: Item[],
   marks: CueMark[],
   raw: number,
+  quoted: Array<[number, number]>,
 ): number {
   const file = cues.file;
   const sc = file.scoring;
@@ -453,7 +464,7 @@ function scoreCueTerms(
     if (d.kind !== 'cue') continue;
     const group = file.groups[d.group];
     const sent = v.prepared.tokSent[h.tokFirst];
-    if (group.weight >= 0 && v.suppressed.has(sent)) continue;
+    if (group.weight >= 0 && (v.suppressed.has(sent) || within(quoted, originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst])))) continue;
     let isNegated = false;
     for (const n of negators) {
       if (n.tokLast < h.tokFirst && n.tokLast >= h.tokFirst - 2 && v.prepared.tokClause[n.tokFirst] === v.prepared.tokClause[h.tokFirst]) {
@@ -615,13 +626,13 @@ function scoreQuotes(cues: CompiledCues, v: View, verbs: Array<PhraseHit<CuePhra
 }
 
 /** Style features of one field: shouting, runs of ! and ?, alarm emoji. */
-function scoreStyle(cues: CompiledCues, v: View, items: Item[], raw: number): number {
+function scoreStyle(cues: CompiledCues, v: View, items: Item[], raw: number, quoted: Array<[number, number]>): number {
   const file = cues.file;
   // shouting (all-caps words that are not acronyms)
   const sh = file.style.shouting;
   let shouted = 0;
   for (let t = 0; t < v.prepared.count; t++) {
-    if (!(v.prepared.tokFlags[t] & TOK_UPPER)) continue;
+    if (!(v.prepared.tokFlags[t] & TOK_UPPER) || within(quoted, originalOffset(v.prepared, v.prepared.tokStart[t]))) continue;
     const word = tokenText(v.prepared, t);
     if (word.length < 3 || !VOWELS.test(word) || ROMAN.test(word) || cues.acronyms.has(word)) continue;
     const w = Math.min(sh.perWord, sh.max - shouted);
@@ -637,6 +648,7 @@ function scoreStyle(cues: CompiledCues, v: View, items: Item[], raw: number): nu
   runRe.lastIndex = 0;
   let m: RegExpExecArray | null;
   while ((m = runRe.exec(v.prepared.original))) {
+    if (within(quoted, m.index)) continue;
     const w = Math.min(ex.perRun, ex.max - exTotal);
     if (w <= 0) break;
     exTotal += w;
@@ -660,6 +672,7 @@ function scoreStyle(cues: CompiledCues, v: View, items: Item[], raw: number): nu
     }
     found.sort(byPosition);
     for (const [at, e] of found) {
+      if (within(quoted, at)) continue;
       const w = Math.min(em.perEmoji, em.max - emTotal);
       if (w <= 0) break;
       emTotal += w;
@@ -852,8 +865,23 @@ function explainRaw(items: Item[], view: View, start: number, end: number, e: Ex
 }
 
 function inQuotation(p: PreparedText, tok: number): boolean {
-  const at = p.tokStart[tok];
-  for (const [open, close] of quotationsIn(p.codes, p.foldedLength)) if (open < at && at < close) return true;
+  return within(quotationsIn(p.codes, p.foldedLength), p.tokStart[tok]);
+}
+
+const NO_QUOTES: Array<[number, number]> = [];
+
+/** Offset in the original string of folded character `i`. */
+function originalOffset(p: PreparedText, i: number): number {
+  return p.origStart ? p.origStart[i] : i;
+}
+
+/** Spans in folded coordinates as spans of the original string (where style features are found). */
+function originalSpans(p: PreparedText, spans: Array<[number, number]>): Array<[number, number]> {
+  return p.origStart ? spans.map(([open, close]) => [originalOffset(p, open), originalOffset(p, close)]) : spans;
+}
+
+function within(spans: Array<[number, number]>, at: number): boolean {
+  for (const [open, close] of spans) if (open < at && at < close) return true;
   return false;
 }
 

@@ -16,6 +16,7 @@
 import type { Explanation, KnownRumourRef } from '../../core/types.ts';
 import { Vocabulary } from './automaton.ts';
 import { fnv1a } from './cluster.ts';
+import { cueKey } from './model.ts';
 import { AbbreviationTable, type AbbreviationEntry } from './stream.ts';
 import { foldedSyllables, prepareText, tokenSpan } from './text.ts';
 
@@ -385,17 +386,35 @@ export function describeRumourMatch(match: RumourDecisionInfo): string {
   return `repeats a rumour the office confirmed as distortion on ${vietnamDate(match.decidedAt)} (item ${match.itemId})${answer}`;
 }
 
+const NO_GROUPS: ReadonlySet<string> = new Set();
+
+/**
+ * The item reads as a rebuttal: a cue of a rebutting group (`rebuts: true` in the cue file:
+ * "sai sự thật", "bác bỏ", "là tin giả") counted in it, and its own text is not judged a distortion.
+ */
+function rebuts(item: RumourScored, rebuttalGroups: ReadonlySet<string>): boolean {
+  if (item.distortion || !rebuttalGroups.size) return false;
+  return item.explanations.some((e) => e.kind === 'distortion' && e.weight < 0 && rebuttalGroups.has(cueKey(e.term)));
+}
+
 /**
  * Applies a match to a scored item. A repeat of a confirmed distortion raises the distortion score
  * (1 − (1 − s)(1 − 0.8 × similarity)) and makes the item congress-related (the office's confirmed
  * items are about the congresses); a resemblance to a dismissed item changes no score — a
  * dismissal says the earlier text was harmless, not that an edited repost is — and is shown as
- * information. Every matching passage (longest first) becomes an explanation with its offsets.
+ * information. A rebuttal that quotes a confirmed rumour is not raised either (see rebuts). Every matching passage (longest first) becomes an explanation with its offsets.
  */
-export function applyRumourMatch(item: RumourScored, match: RumourMatch, thresholds: { congress: number; distortion: number }): RumourScored {
-  const note = describeRumourMatch(match);
+export function applyRumourMatch(
+  item: RumourScored,
+  match: RumourMatch,
+  thresholds: { congress: number; distortion: number },
+  rebuttalGroups: ReadonlySet<string> = NO_GROUPS,
+): RumourScored {
   const confirmed = match.decision === 'confirmed';
-  const boost = confirmed ? CONFIRMED_BOOST * match.similarity : 0;
+  // A rebuttal quotes the rumour it answers, often at length: it repeats it without spreading it.
+  const quoted = confirmed && rebuts(item, rebuttalGroups);
+  const note = quoted ? `${describeRumourMatch(match)}; quoted in a rebuttal, not raised` : describeRumourMatch(match);
+  const boost = confirmed && !quoted ? CONFIRMED_BOOST * match.similarity : 0;
   const distortionScore = 1 - (1 - item.scores.distortion) * (1 - boost);
   const congressScore = confirmed ? Math.max(item.scores.congress, thresholds.congress) : item.scores.congress;
   const congress = confirmed || item.congress;

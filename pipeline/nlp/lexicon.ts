@@ -144,6 +144,11 @@ export const cuesSchema = z
             /** A sentence with one of these terms reports or rebuts a claim: claims and cues in it do not count. */
             suppressSentence: z.boolean().default(false),
             /**
+             * The item answers a rumour (a rebuttal, an official denial): a known rumour it repeats
+             * is a quotation, not a repost (pipeline/nlp/known-rumours.ts gives it no raise).
+             */
+            rebuts: z.boolean().default(false),
+            /**
              * Phrases, or `combine: [[...], [...]]`: every phrase made of one part from each list in
              * order (verbs × sources × modifiers), so a family is written as its parts.
              */

@@ -76,7 +76,7 @@ function lexiconFeatures(c: Classification, thresholds: { congress: number; dist
 }
 
 /** A cue explanation's group: "unverified: nghe nói" → "unverified", "style: alarm emoji 😱" → "style: alarm emoji". */
-function cueKey(term: string): string {
+export function cueKey(term: string): string {
   if (term.startsWith('style:')) return term.split(' ').slice(0, 3).join(' ');
   const colon = term.indexOf(':');
   return colon < 0 ? term : term.slice(0, colon);

@@ -7,11 +7,15 @@
  */
 import type { Logger } from 'pino';
 import type { KnownRumourRef, ScoredItem, Store } from '../../core/types.ts';
-import { applyRumourMatch, KnownRumourMatcher, type RumourDecisionInfo } from '../nlp/known-rumours.ts';
+import { applyRumourMatch, KnownRumourMatcher, type RumourDecisionInfo, type RumourMatch } from '../nlp/known-rumours.ts';
 import type { Workflow } from './index.ts';
 import { DECIDED_STATUSES, type ReviewRecord } from './reviews.ts';
 
 type WorkflowParts = Pick<Workflow, 'audit' | 'reviews' | 'responses'>;
+
+/** Queued items matched again after a decision: the newest this many (see rescoreQueued). */
+const REQUEUE_LIMIT = 500;
+const REQUEUE_PAGE = 100;
 
 /** Audit actions after which the set of known rumours, or what is known about them, may differ. */
 const CHANGES = ['review.transition', 'response.publish'] as const;
@@ -59,6 +63,8 @@ export class KnownRumours {
     readonly matcher: KnownRumourMatcher,
     private readonly thresholds: { congress: number; distortion: number },
     private readonly logger?: Logger,
+    /** Cue groups that mark a rebuttal (Classifier.rebuttalGroups): a rebuttal quoting a rumour is not raised. */
+    private readonly rebuttalGroups: ReadonlySet<string> = new Set(),
   ) {}
 
   /** Counts a stored item in the document frequencies (at start, for every stored item). */
@@ -66,19 +72,61 @@ export class KnownRumours {
     this.matcher.observe(this.matcher.fingerprint(item.title, item.text));
   }
 
-  /** Re-reads the decided items when a decision or a publication was recorded since the last look. */
-  async refresh(): Promise<void> {
+  /**
+   * Re-reads the decided items when a decision or a publication was recorded since the last look;
+   * items still in the queue that repeat a newly decided one are re-scored (see rescoreQueued).
+   * Returns the number of queued items re-scored.
+   */
+  async refresh(): Promise<number> {
     const marker = this.workflow.audit.lastIdOf(CHANGES);
-    if (marker === this.seen) return;
+    if (marker === this.seen) return 0;
     const decided = new Map(this.workflow.reviews.list(DECIDED_STATUSES).map((record) => [record.itemId, decisionOf(this.workflow, record)]));
     for (const id of this.matcher.ids()) if (!decided.has(id)) this.matcher.remove(id);
+    const added = new Set<string>();
     for (const [id, info] of decided) {
       if (this.matcher.update(info)) continue;
       const item = await this.store.getItem(id);
       // An item removed by retention is no longer known; its decision stays in the workflow.
-      if (item) this.matcher.put(info, this.matcher.fingerprint(item.title, item.text));
+      if (!item) continue;
+      this.matcher.put(info, this.matcher.fingerprint(item.title, item.text));
+      added.add(id);
     }
     this.seen = marker;
+    return added.size ? this.rescoreQueued(added) : 0;
+  }
+
+  /**
+   * Items crawled before a decision do not wait for a repost to be matched: the newest
+   * `REQUEUE_LIMIT` items still to review (new, in review) that carry no match yet are matched
+   * again, and those whose best match is a newly decided item get its raise and explanation,
+   * as if they had been crawled after it. Bounded work per decision batch.
+   */
+  private async rescoreQueued(added: Set<string>): Promise<number> {
+    const rescored: ScoredItem[] = [];
+    let seen = 0;
+    for (let page = 1; seen < REQUEUE_LIMIT; page++) {
+      const { items } = await this.store.queryItems({ status: ['new', 'in_review'], sort: 'newest', page, pageSize: REQUEUE_PAGE });
+      for (const summary of items) {
+        if (summary.knownRumour || added.has(summary.id) || this.matcher.has(summary.id)) continue;
+        const item = await this.store.getItem(summary.id);
+        if (!item) continue;
+        const match = this.matcher.match(this.matcher.fingerprint(item.title, item.text), item.id);
+        if (match && added.has(match.itemId)) rescored.push(this.applied(item, match));
+      }
+      seen += items.length;
+      if (items.length < REQUEUE_PAGE) break;
+    }
+    if (!rescored.length) return 0;
+    const result = await this.store.upsertItems(rescored);
+    for (const e of result.errors) this.logger?.warn({ itemId: e.id, reason: e.reason }, 'a queued item that repeats a newly decided rumour could not be re-scored');
+    this.logger?.info({ items: rescored.length - result.errors.length, decided: [...added] }, 'queued items re-scored against newly decided rumours');
+    return rescored.length - result.errors.length;
+  }
+
+  private applied(item: ScoredItem, match: RumourMatch): ScoredItem {
+    const scored = applyRumourMatch(item, match, this.thresholds, this.rebuttalGroups);
+    const { passages: _passages, ...ref } = match;
+    return { ...item, ...scored, flagged: scored.congress && scored.distortion, knownRumour: ref };
   }
 
   /**
@@ -96,9 +144,6 @@ export class KnownRumours {
     const fingerprint = this.matcher.fingerprint(item.title, item.text);
     const match = this.matcher.match(fingerprint, item.id);
     this.matcher.observe(fingerprint);
-    if (!match) return item;
-    const scored = applyRumourMatch(item, match, this.thresholds);
-    const { passages: _passages, ...ref } = match;
-    return { ...item, ...scored, flagged: scored.congress && scored.distortion, knownRumour: ref };
+    return match ? this.applied(item, match) : item;
   }
 }

@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadAbbreviations } from '../../pipeline/nlp/index.ts';
+import { loadConfig } from '../../core/config.ts';
+import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier } from '../../pipeline/nlp/index.ts';
 import { applyRumourMatch, KnownRumourMatcher } from '../../pipeline/nlp/known-rumours.ts';
 import { loadRumourStream, readCorpusTexts } from '../../pipeline/nlp/known-rumours-eval.ts';
 
@@ -121,5 +122,48 @@ describe('applyRumourMatch', () => {
     const out = applyRumourMatch(scored, { itemId: 'it-2', decision: 'dismissed', decidedAt: '2020-10-14T01:00:00Z', similarity: 0.7, passages }, thresholds);
     expect(out).toMatchObject({ congress: false, distortion: false, scores: scored.scores });
     expect(out.explanations[0]).toMatchObject({ kind: 'rumour', weight: 0, note: 'resembles an item the office dismissed on 14/10/2020 (item it-2)' });
+  });
+});
+
+describe('a rebuttal that quotes a confirmed rumour at length', () => {
+  const thresholds = { congress: 0.5, distortion: 0.5 };
+  // the lexicons alone: what this checks must not depend on the shipped model
+  const classifier = loadClassifier({ ...classifierOptionsFromConfig(loadConfig(join(REPO, 'config/mediawatch.yaml'))), modelFile: undefined });
+  const rebuttalOf = (rumour: { text: string }) => ({
+    title: 'Ban Tổ chức Đại hội bác bỏ thông tin sai sự thật',
+    text: `Thời gian qua, một số tài khoản mạng xã hội đăng tải bài viết có nội dung: “${rumour.text}” Ban Tổ chức Đại hội khẳng định thông tin trên là bịa đặt; Đại hội diễn ra đúng kế hoạch.`,
+  });
+
+  it("is not itself a distortion: the cues inside its quotation marks are the rumour's", () => {
+    for (const rumour of stream.rumours) {
+      expect(classifier.classify(rumour).distortion, rumour.id).toBe(true);
+      const content = rebuttalOf(rumour);
+      const rebuttal = classifier.classify(content);
+      expect(rebuttal.congress, rumour.id).toBe(true);
+      expect(rebuttal.scores.distortion, rumour.id).toBeLessThan(thresholds.distortion);
+      const [open, close] = [content.text.indexOf('“'), content.text.indexOf('”')];
+      const quotedCues = rebuttal.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0 && e.field === 'text' && e.start > open && e.start < close);
+      expect(quotedCues.map((e) => e.term), rumour.id).toEqual([]);
+    }
+  });
+
+  it('is shown as quoting the rumour, without the raise a repost gets', () => {
+    const matcher = matcherWithRumours();
+    for (const rumour of stream.rumours) {
+      const content = rebuttalOf(rumour);
+      const match = matcher.match(matcher.fingerprint(content.title, content.text))!;
+      expect(match, rumour.id).toMatchObject({ itemId: rumour.id, decision: 'confirmed' });
+      const own = classifier.classify(content);
+      const out = applyRumourMatch(own, match, thresholds, classifier.rebuttalGroups);
+      expect(out.scores.distortion, rumour.id).toBe(own.scores.distortion);
+      expect(out.distortion, rumour.id).toBe(false);
+      const explained = out.explanations.filter((e) => e.kind === 'rumour');
+      expect(explained[0]).toMatchObject({ weight: 0, note: expect.stringMatching(/^repeats a rumour the office confirmed as distortion .*; quoted in a rebuttal, not raised$/) });
+    }
+    // a repost with a comment of its own is still raised
+    const repost = stream.variants.find((v) => v.of === 'r-hoan' && v.kind === 'repost')!;
+    const own = classifier.classify(repost);
+    const raised = applyRumourMatch(own, matcher.match(matcher.fingerprint(repost.title, repost.text))!, thresholds, classifier.rebuttalGroups);
+    expect(raised.scores.distortion).toBeGreaterThan(own.scores.distortion);
   });
 });
