@@ -23,8 +23,9 @@ const stream = JSON.parse(readFileSync(join(REPO, 'tests/fixtures/known-rumours/
   variants: Array<{ of: string; kind: string; title: string; text: string }>;
   otherStories: Array<{ id: string; title: string; text: string }>;
 };
-const rumour = (id: string) => stream.rumours.find((r) => r.id === id)!;
-const variant = (of: string, kind: string) => stream.variants.find((v) => v.of === of && v.kind === kind)!;
+const holdout = JSON.parse(readFileSync(join(REPO, 'tests/fixtures/known-rumours/holdout.json'), 'utf8')) as typeof stream;
+const rumour = (id: string) => [...stream.rumours, ...holdout.rumours].find((r) => r.id === id)!;
+const variant = (of: string, kind: string) => [...stream.variants, ...holdout.variants].find((v) => v.of === of && v.kind === kind)!;
 
 let n = 0;
 function post(content: { title: string; text: string }, day = 17): RawItem {
@@ -165,6 +166,44 @@ describe('known rumours through the crawl pipeline and the API', () => {
     // the score is the text's own
     expect(detail.scores).toEqual(await scoreAlone(repostText));
     expect(detail.congress).toBe(true);
+  });
+
+  it('a rebuttal quoting a confirmed rumour at length shows the match without the raise', async () => {
+    const content = {
+      title: 'Ban Tổ chức Đại hội bác bỏ thông tin sai sự thật',
+      text: `Thời gian qua, một số tài khoản mạng xã hội đăng tải bài viết có nội dung: “${rumour('r-hoan').text}” Ban Tổ chức Đại hội khẳng định thông tin trên là bịa đặt; Đại hội diễn ra đúng kế hoạch.`,
+    };
+    const rebuttal = await ingest(post(content));
+    const detail = (await analyst.get(`/api/items/${rebuttal.id}`)).body;
+    expect(detail.knownRumour).toMatchObject({ itemId: original.id, decision: 'confirmed' });
+    expect(detail.explanations.find((e: { kind: string }) => e.kind === 'rumour').note).toMatch(/; quoted in a rebuttal, not raised$/);
+    expect(detail.scores).toEqual(await scoreAlone(content));
+    expect(detail.flagged).toBe(false);
+  });
+
+  it('items already in the queue are re-scored when the office confirms a rumour they repeat', async () => {
+    // crawled before any decision on h-chi-phi: nothing to match yet
+    const first = await ingest(post(rumour('h-chi-phi'), 14));
+    const queued = await ingest(post(variant('h-chi-phi', 'teencode'), 15));
+    const unrelated = await ingest(post(stream.otherStories.find((s) => s.id === 'o-khai-mac')!, 15));
+    expect(queued.knownRumour).toBeUndefined();
+    const before = (await analyst.get(`/api/items/${queued.id}`)).body.scores;
+
+    await decide(first.id, 'confirmed');
+    // the crawl process notices the decision at its next item (or its next run) and re-scores the queue
+    await ingest(post(stream.otherStories.find((s) => s.id === 'o-van-kien')!, 16));
+
+    const queue = await analyst.get('/api/review/queue?pageSize=100');
+    const row = queue.body.items.find((item: ScoredItem) => item.id === queued.id);
+    expect(row?.knownRumour).toMatchObject({ itemId: first.id, decision: 'confirmed' });
+    const detail = (await analyst.get(`/api/items/${queued.id}`)).body;
+    expect(detail.scores.distortion).toBeGreaterThan(before.distortion);
+    expect(detail.flagged).toBe(true);
+    expect(detail.explanations.some((e: { kind: string; term: string }) => e.kind === 'rumour' && e.term === `confirmed:${first.id}`)).toBe(true);
+    // its review state is untouched; a different story is not re-scored
+    expect(detail.review?.status ?? 'new').toBe('new');
+    expect((await analyst.get(`/api/items/${unrelated.id}`)).body.knownRumour).toBeUndefined();
+    expect((await analyst.get(`/api/items/${first.id}`)).body.knownRumour).toBeUndefined();
   });
 
   it('after a restart, the decided items are read back and still matched', async () => {
