@@ -84,6 +84,8 @@ interface CueMark {
 
 interface View extends FieldView {
   field: Field;
+  /** Sentences that name another event (a foreign party, the UN General Assembly). */
+  otherEvent: Set<number>;
   /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
   raw: MatchBuffer;
 }
@@ -122,7 +124,20 @@ function item(view: View, first: number, last: number, e: ExplanationCore): Item
 
 /** Rescores an item from its lexicon classification and its prepared fields (valid during the call only). */
 export interface LearnedLayer {
-  rescore(lexicon: Classification, title: PreparedText, text: PreparedText): Classification;
+  rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification;
+}
+
+/**
+ * What the lexicons found about the sentences of an item (per field: title, text), for the learned
+ * layer: sentences that report, rebut or question a claim (the rebuttal, genuine-question and
+ * prevention families), sentences about another event, and whether the whole item is about one
+ * (named in its title or lead, with no tracked congress name). The model reads the words of such
+ * sentences as other features than the same words asserted about our congress.
+ */
+export interface SentenceMarks {
+  reported: [ReadonlySet<number>, ReadonlySet<number>];
+  otherEvent: [ReadonlySet<number>, ReadonlySet<number>];
+  otherEventItem: boolean;
 }
 
 export interface ClassifierSources {
@@ -283,7 +298,7 @@ export class Classifier implements ItemClassifier {
   private view(field: Field, text: string, ws: Workspace): View {
     const prepared = prepareText(text, this.vocabulary.trie(), ws.text);
     const stream = this.abbreviations.stream(prepared, this.vocabulary, ws.stream);
-    const view: View = { field, prepared, stream, accents: ws.accents.reset(prepared), suppressed: new Set(), raw: ws.raw };
+    const view: View = { field, prepared, stream, accents: ws.accents.reset(prepared), suppressed: new Set(), otherEvent: new Set(), raw: ws.raw };
     ws.last = view;
     return view;
   }
@@ -302,9 +317,11 @@ export class Classifier implements ItemClassifier {
 
     // ---- topics
     let congressScore = 0;
+    let otherEventItem = false;
     const topics: string[] = [];
     for (const topic of this.topics) {
-      const { score, items } = this.scoreTopic(topic, views);
+      const { score, items, aboutOtherEvent } = this.scoreTopic(topic, views);
+      if (topic.file.feeds === 'congress' && aboutOtherEvent) otherEventItem = true;
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
       if (topic.file.feeds === 'congress') congressScore = Math.max(congressScore, score);
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
@@ -356,7 +373,9 @@ export class Classifier implements ItemClassifier {
       explanations,
     };
     // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts).
-    return this.learned ? this.learned.rescore(lexicon, views[0].prepared, views[1].prepared) : lexicon;
+    if (!this.learned) return lexicon;
+    const marks: SentenceMarks = { reported: [views[0].suppressed, views[1].suppressed], otherEvent: [views[0].otherEvent, views[1].otherEvent], otherEventItem };
+    return this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks);
   }
 
   private scoreTopic(topic: CompiledTopic, views: View[]) {
@@ -380,6 +399,13 @@ export class Classifier implements ItemClassifier {
       if (n.spec.data.scope === 'event') events.push(n);
     }
     const cancelledBy = cancellations(pos, near, events, s.nearWindow);
+    let lead = false;
+    for (const n of events) {
+      n.view.otherEvent.add(n.sent);
+      if (n.view.field === 'title' || n.sent === 0) lead = true;
+    }
+    let tracked = false;
+    for (const p of pos) if (p.spec.data.kind === 'pos' && p.spec.data.tracked) tracked = true;
     const active: TopicHit[] = [];
     for (const p of pos) if (!cancelledBy.has(p)) active.push(p);
     const items: Item[] = [];
@@ -398,7 +424,7 @@ export class Classifier implements ItemClassifier {
       const density = (evidence * 1000) / tokens;
       if (density < s.minDensity) raw *= Math.max(0.4, density / s.minDensity);
     }
-    return { score: saturate(raw, s.evidenceAtHalf), items };
+    return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked };
   }
 
   private scoreCues(cues: CompiledCues, views: View[]) {

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Classification, Explanation } from '../../core/types.ts';
-import { byFieldAndStart, type LearnedLayer } from './classifier.ts';
+import { byFieldAndStart, type LearnedLayer, type SentenceMarks } from './classifier.ts';
 import { tokenSpan, tokenText, TOK_DIGITS, type PreparedText } from './text.ts';
 
 /** Format of the model file; bumped when the features or the file's shape change. */
@@ -51,6 +51,8 @@ function hashName(name: string): number {
 }
 
 const NUMBER_HASH = hashName('#');
+const REPORTED_SALT = 0x5bd1e995;
+const OTHER_EVENT_SALT = 0x27d4eb2f;
 
 function bigramHash(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ 0x85ebca6b, FNV_PRIME)) >>> 0;
@@ -111,8 +113,14 @@ export class NgramCollector {
     this.mask = (1 << bucketBits) - 1;
   }
 
-  /** Collects the distinct unigrams and bigrams (within a sentence) of both fields. */
-  collect(title: PreparedText, text: PreparedText): void {
+  /**
+   * Collects the distinct unigrams and bigrams (within a sentence) of both fields. With `marks`,
+   * the n-grams of a sentence that reports or rebuts a claim, or is about another event, are
+   * features of their own (salted hashes): "bầu bằng máy" quoted in a rebuttal, or "đại hội" of
+   * a Lao congress, then teach nothing about our congress's rumours.
+   */
+  collect(title: PreparedText, text: PreparedText, marks: SentenceMarks | null = null): void {
+    this.marks = marks;
     // at most two n-grams per token: a set of 4 slots per token stays at most half full
     const slots = 1 << Math.ceil(Math.log2(4 * (title.count + text.count) + 16));
     if (this.seen.length < slots) this.seen = new Int32Array(slots);
@@ -123,11 +131,28 @@ export class NgramCollector {
     this.field(text, 1);
   }
 
+  private marks: SentenceMarks | null = null;
+
+  /** The salt of the n-grams of sentence `sent` of a field (0: none). */
+  private salt(field: number, sent: number): number {
+    const m = this.marks;
+    if (!m) return 0;
+    if (m.otherEventItem || m.otherEvent[field].has(sent)) return OTHER_EVENT_SALT;
+    return m.reported[field].has(sent) ? REPORTED_SALT : 0;
+  }
+
   private field(p: PreparedText, field: number): void {
     let previous = 0;
+    let sent = -1;
+    let salt = 0;
     for (let t = 0; t < p.count; t++) {
+      if (p.tokSent[t] !== sent) {
+        sent = p.tokSent[t];
+        salt = this.salt(field, sent);
+      }
       // every number is one feature: amounts and dates are the facts checks' business
-      const h = p.tokFlags[t] & TOK_DIGITS ? NUMBER_HASH : hashCodes(p.codes, p.tokStart[t], p.tokEnd[t]);
+      let h = p.tokFlags[t] & TOK_DIGITS ? NUMBER_HASH : hashCodes(p.codes, p.tokStart[t], p.tokEnd[t]);
+      if (salt) h = Math.imul(h ^ salt, FNV_PRIME) >>> 0;
       this.add(h, field, t, t);
       if (t > 0 && p.tokSent[t - 1] === p.tokSent[t]) this.add(bigramHash(previous, h), field, t - 1, t);
       previous = h;
@@ -215,6 +240,8 @@ const modelFileSchema = z
           })
           .strict(),
         thresholds: z.object({ congress: z.number().gt(0).lt(1), distortion: z.number().gt(0).lt(1) }).strict(),
+        /** The n-grams of reported and other-event sentences are salted (see NgramCollector.collect); absent in older models. */
+        sentenceContext: z.boolean().default(false),
       })
       .strict(),
     cvFigures: z
@@ -338,6 +365,7 @@ export class LearnedScorer implements LearnedLayer {
   private readonly choice: Record<Head, { combination: Combination; threshold: number }>;
   private readonly collector: NgramCollector;
   private readonly lexiconInputs: boolean;
+  private readonly sentenceContext: boolean;
   /** Reused by explain(): the best n-grams so far and their ranks. */
   private readonly top = new Int32Array(LEARNED_CUES);
   private readonly topRank = new Float64Array(LEARNED_CUES);
@@ -358,10 +386,11 @@ export class LearnedScorer implements LearnedLayer {
       distortion: { combination: hp.combination.distortion, threshold: hp.thresholds.distortion },
     };
     this.lexiconInputs = hp.combination.congress.lexiconInputs || hp.combination.distortion.lexiconInputs;
+    this.sentenceContext = hp.sentenceContext;
   }
 
-  rescore(lexicon: Classification, title: PreparedText, text: PreparedText): Classification {
-    this.collector.collect(title, text);
+  rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
+    this.collector.collect(title, text, this.sentenceContext ? marks : null);
     const f = itemFeatures(this.collector, lexicon, this.thresholds, false, this.lexiconInputs);
     const { congress, distortion, scores } = decide(this.choice, this.probabilities(f), lexicon.scores, this.thresholds);
     let explanations = lexicon.explanations;

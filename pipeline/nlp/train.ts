@@ -45,6 +45,8 @@ export interface TrainSettings {
   lambdas: number[];
   combinations: Combination[];
   innerFolds: number;
+  /** Salt the n-grams of reported and other-event sentences (SentenceMarks). */
+  sentenceContext: boolean;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -55,13 +57,14 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   lambdas: [1e-5, 1e-4, 1e-3],
   combinations: [false, true].flatMap((lexiconInputs) => [0.5, 0.7, 0.85, 1].map((modelWeight) => ({ lexiconInputs, modelWeight }))),
   innerFolds: 5,
+  sentenceContext: true,
 };
 
 /**
  * Features of labelled items, from the classifier's lexicon classification and prepared fields.
  * The classifier's own learned layer, if any, is set aside meanwhile (lexicons only).
  */
-export function featurize(classifier: Classifier, items: LabelledItem[], bucketBits: number): Example[] {
+export function featurize(classifier: Classifier, items: LabelledItem[], bucketBits: number, sentenceContext = DEFAULT_SETTINGS.sentenceContext): Example[] {
   const collector = new NgramCollector(bucketBits);
   const saved = classifier.learned;
   let last: Example | null = null;
@@ -69,8 +72,8 @@ export function featurize(classifier: Classifier, items: LabelledItem[], bucketB
   try {
     for (const item of items) {
       classifier.learned = {
-        rescore(lexicon, title, text) {
-          collector.collect(title, text);
+        rescore(lexicon, title, text, marks) {
+          collector.collect(title, text, sentenceContext ? marks : null);
           last = { item, features: itemFeatures(collector, lexicon, classifier.thresholds), lexicon };
           return lexicon;
         },
@@ -351,6 +354,7 @@ export function modelFile(
     seed: s.seed,
     combination: { congress: model.choice.congress.combination, distortion: model.choice.distortion.combination },
     thresholds: { congress: model.choice.congress.threshold, distortion: model.choice.distortion.threshold },
+    sentenceContext: s.sentenceContext,
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256').update(JSON.stringify([MODEL_FORMAT, dataSha, lexiconsSha256, hyperparameters, heads])).digest('hex').slice(0, 12)}`;
