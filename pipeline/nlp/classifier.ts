@@ -389,7 +389,8 @@ export class Classifier implements ItemClassifier {
       const posHits: Array<PhraseHit<TopicPhrase>> = [];
       for (const h of hits) if (h.spec.data.kind === 'pos') posHits.push(h);
       for (const h of longestNonOverlapping(posHits)) pos.push(locate(h, v));
-      for (const h of hits) if (h.spec.data.kind === 'neg') neg.push(locate(h, v));
+      // a negative inside a longer congress phrase is part of its name: "Đảng bộ Công ty ..." is a Party body, not a company
+      for (const h of hits) if (h.spec.data.kind === 'neg' && !insidePhrase(h, posHits)) neg.push(locate(h, v));
     }
     const near: TopicHit[] = [];
     const events: TopicHit[] = [];
@@ -844,6 +845,15 @@ export function byFieldAndStart(a: Explanation, b: Explanation): number {
 }
 
 type TopicHit = PhraseHit<TopicPhrase> & { view: View; sent: number };
+
+/** Whether `h` lies within a longer strong or anchor phrase of `phrases`. */
+function insidePhrase(h: PhraseHit<TopicPhrase>, phrases: Array<PhraseHit<TopicPhrase>>): boolean {
+  for (const p of phrases) {
+    const d = p.spec.data;
+    if (d.kind === 'pos' && d.role !== 'context' && p.first <= h.first && h.last <= p.last && p.last - p.first > h.last - h.first) return true;
+  }
+  return false;
+}
 
 function locate(h: PhraseHit<TopicPhrase>, v: View): TopicHit {
   return { spec: h.spec, first: h.first, last: h.last, tokFirst: h.tokFirst, tokLast: h.tokLast, view: v, sent: v.prepared.tokSent[h.tokFirst] };

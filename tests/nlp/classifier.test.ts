@@ -74,6 +74,19 @@ describe('negative contexts cancel "đại hội"', () => {
     });
   }
 
+  it('reads the Party body of an enterprise, cooperative or school as a Party body, not as the company', () => {
+    for (const text of [
+      'Đảng bộ Công ty TNHH Cà phê Ia Grai tổ chức đại hội nhiệm kỳ 2020-2025, bầu Ban Chấp hành gồm 7 đồng chí.',
+      'Chi bộ Hợp tác xã Nông nghiệp Ia Sao vừa tổ chức đại hội, bầu đồng chí Minh làm bí thư nhiệm kỳ 2020-2025.',
+      'Dang bo Tong cong ty Lam nghiep to chuc dai hoi nhiem ky 2020-2025 thanh cong',
+    ]) {
+      const c = classify(text);
+      expect(c.congress, `${text}\n${JSON.stringify(c.explanations)}`).toBe(true);
+    }
+    // the company's own meeting is still not a Party congress
+    expect(classify('Đại hội cổ đông Công ty Cà phê Ia Grai bầu Hội đồng quản trị nhiệm kỳ 2020-2025.').congress).toBe(false);
+  });
+
   it('does not cancel a named Party congress because a mass organisation is mentioned elsewhere', () => {
     const c = classify(
       'Các dự thảo văn kiện trình Đại hội XIII của Đảng được công bố. Ủy ban MTTQ tỉnh lấy ý kiến đoàn viên, hội viên.',

@@ -31,7 +31,4 @@ export function devCorpus(): CorpusItem[] {
     .map((l) => JSON.parse(l) as CorpusItem);
 }
 
-/** Text without diacritics (đ→d), case kept. */
-export function stripDiacritics(text: string): string {
-  return text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-}
+export { stripDiacritics } from '../../pipeline/nlp/fold.ts';
