@@ -86,6 +86,8 @@ interface View extends FieldView {
   field: Field;
   /** Sentences that name another event (a foreign party, the UN General Assembly). */
   otherEvent: Set<number>;
+  /** Sentences with a counted contradiction of the official facts. */
+  contradicted: Set<number>;
   /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
   raw: MatchBuffer;
 }
@@ -138,6 +140,12 @@ export interface SentenceMarks {
   reported: [ReadonlySet<number>, ReadonlySet<number>];
   otherEvent: [ReadonlySet<number>, ReadonlySet<number>];
   otherEventItem: boolean;
+  /**
+   * Sentences that contradict the facts sheet in use: their words are features of their own, so
+   * what the model learns from "kéo dài 4 ngày" is that it contradicted the sheet, not the words
+   * (with a sheet saying four days, the same words are not a contradiction and read as plain).
+   */
+  contradicted: [ReadonlySet<number>, ReadonlySet<number>];
 }
 
 export interface ClassifierSources {
@@ -298,7 +306,7 @@ export class Classifier implements ItemClassifier {
   private view(field: Field, text: string, ws: Workspace): View {
     const prepared = prepareText(text, this.vocabulary.trie(), ws.text);
     const stream = this.abbreviations.stream(prepared, this.vocabulary, ws.stream);
-    const view: View = { field, prepared, stream, accents: ws.accents.reset(prepared), suppressed: new Set(), otherEvent: new Set(), raw: ws.raw };
+    const view: View = { field, prepared, stream, accents: ws.accents.reset(prepared), suppressed: new Set(), otherEvent: new Set(), contradicted: new Set(), raw: ws.raw };
     ws.last = view;
     return view;
   }
@@ -355,6 +363,7 @@ export class Classifier implements ItemClassifier {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
       if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
+      v.contradicted.add(v.prepared.tokSent[c.tokFirst]);
       const seen = perFact.get(c.factId) ?? 0;
       perFact.set(c.factId, seen + 1);
       const weight = seen ? 0 : contradictionWeight * Math.pow(decay, factIndex++);
@@ -374,7 +383,12 @@ export class Classifier implements ItemClassifier {
     };
     // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts).
     if (!this.learned) return lexicon;
-    const marks: SentenceMarks = { reported: [views[0].suppressed, views[1].suppressed], otherEvent: [views[0].otherEvent, views[1].otherEvent], otherEventItem };
+    const marks: SentenceMarks = {
+      reported: [views[0].suppressed, views[1].suppressed],
+      otherEvent: [views[0].otherEvent, views[1].otherEvent],
+      otherEventItem,
+      contradicted: [views[0].contradicted, views[1].contradicted],
+    };
     return this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks);
   }
 

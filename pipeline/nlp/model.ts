@@ -53,6 +53,7 @@ function hashName(name: string): number {
 const NUMBER_HASH = hashName('#');
 const REPORTED_SALT = 0x5bd1e995;
 const OTHER_EVENT_SALT = 0x27d4eb2f;
+const CONTRADICTION_SALT = 0x165667b1;
 
 function bigramHash(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ 0x85ebca6b, FNV_PRIME)) >>> 0;
@@ -138,6 +139,7 @@ export class NgramCollector {
     const m = this.marks;
     if (!m) return 0;
     if (m.otherEventItem || m.otherEvent[field].has(sent)) return OTHER_EVENT_SALT;
+    if (m.contradicted[field].has(sent)) return CONTRADICTION_SALT;
     return m.reported[field].has(sent) ? REPORTED_SALT : 0;
   }
 
