@@ -42,6 +42,25 @@ describe('facts read from the sheet', () => {
     });
   }
 
+  // The judgement itself, with the shipped model: it was trained on items labelled against the
+  // configured sheet, and must not have learned that sheet's values (a held-out set with another sheet judges us).
+  const judged: Array<[string, boolean, boolean]> = [
+    ['Đại hội Đảng bộ tỉnh Gia Lai năm nay kéo dài 4 ngày.', true, false],
+    ['Dự Đại hội Đảng bộ tỉnh Gia Lai có 400 đại biểu.', true, false],
+    ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 21/10/2020.', true, false],
+    ['Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại Trung tâm Hội nghị tỉnh.', false, true],
+    ['Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI gồm 53 đồng chí.', false, true],
+    ['Đại hội tỉnh Gia Lai chỉ họp có ba ngày thôi.', false, true],
+    ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020.', false, true],
+  ];
+  it('the shipped model\'s distortion judgement follows the sheet, not the values it was trained with', () => {
+    expect(configured.learned).not.toBeNull();
+    for (const [text, withConfigured, withOther] of judged) {
+      expect(configured.classify({ title: '', text }).distortion, `${text} (configured sheet)`).toBe(withConfigured);
+      expect(other.classify({ title: '', text }).distortion, `${text} (other sheet)`).toBe(withOther);
+    }
+  });
+
   it('the sheet replaces statements and values, and keeps the configured checks', () => {
     const facts = loadOfficialFacts(join(REPO, 'config/official-facts.yaml'), OTHER);
     expect(facts.map((f) => f.id)).toContain('GL-BCH');
