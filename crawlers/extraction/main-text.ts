@@ -11,6 +11,7 @@ import {
   BOILERPLATE_TAGS,
   CAPTION_TAGS,
   CMS_CONTAINER_CLASSES,
+  LEAD_NAMES,
   NEGATIVE_NAMES,
   PARAGRAPH_TAGS,
   POSITIVE_NAMES,
@@ -18,7 +19,7 @@ import {
   SKIP_TAGS,
   STRONG_BOILERPLATE_NAMES,
 } from './rules.ts';
-import { ancestors, collapse, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
+import { ancestors, collapse, contains, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
 
 interface Stats {
   /** Characters of whitespace-collapsed text. */
@@ -244,10 +245,66 @@ function scoreCandidates(
   return chosen;
 }
 
+/** Text ending a sentence, closing quotes and brackets allowed. */
+const SENTENCE_END = /[.!?。！？]["'”“»«)’]?\s*$/;
+
 /** A div or section of running text beside the story (a standfirst, an intro): sentences, few links. */
 function isProseBlock(node: HtmlNode, s: Stats): boolean {
   const tag = tagOf(node);
-  return (tag === 'div' || tag === 'section') && s.blockChildren <= 2 && /[.!?。]["'”»)]?\s*$/.test(textOf(node));
+  return (tag === 'div' || tag === 'section') && s.blockChildren <= 2 && SENTENCE_END.test(textOf(node));
+}
+
+/** Levels above the story container searched for its standfirst. */
+const LEAD_LEVELS = 3;
+const MIN_LEAD_CHARS = 40;
+/** A standfirst is a sentence or a few, not a second story. */
+const MAX_LEAD_CHARS = 1500;
+const MAX_LEAD_LINK_DENSITY = 0.2;
+const HEADER_PROSE_CHARS = 80;
+
+/** Whether an element between `node` and `scope` marks boilerplate; the article's own <header> does not. */
+function insideBoilerplate(node: HtmlNode, scope: HtmlNode, strictness: Strictness): boolean {
+  for (let current: HtmlNode | null | undefined = node; current && current !== scope; current = current.parent) {
+    if (tagOf(current) !== 'header' && isBoilerplateElement(current, strictness)) return true;
+  }
+  return false;
+}
+
+function inHeader(node: HtmlNode, scope: HtmlNode): boolean {
+  for (let current = node.parent; current && current !== scope; current = current.parent) if (tagOf(current) === 'header') return true;
+  return false;
+}
+
+/**
+ * The standfirst before the story: CMSs often put the lead (named lead, intro, teaser, sapo, …, or
+ * a prose paragraph in the article's <header>) a few levels away from the body, where sibling
+ * joining does not reach. Searched in document order between an ancestor a few levels above the
+ * story and its first block.
+ */
+function leadBlocks(
+  chosen: HtmlNode[],
+  order: HtmlNode[],
+  index: Map<HtmlNode, number>,
+  stats: Map<HtmlNode, Stats>,
+  root: HtmlNode,
+  strictness: Strictness,
+): HtmlNode[] {
+  const first = chosen[0];
+  if (!first) return [];
+  let scope = first;
+  for (let level = 0; level < LEAD_LEVELS && scope.parent && scope.parent !== root && tagOf(scope.parent) !== 'body'; level++) scope = scope.parent;
+  const leads: HtmlNode[] = [];
+  const end = index.get(first) ?? 0;
+  for (let i = (index.get(scope) ?? end) + 1; i < end; i++) {
+    const node = order[i];
+    if (leads.length && contains(leads[leads.length - 1], node)) continue;
+    const s = stats.get(node)!;
+    if (s.chars < MIN_LEAD_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) continue;
+    const named = LEAD_NAMES.test(namesOf(node));
+    const headerProse = !named && tagOf(node) === 'p' && s.chars >= HEADER_PROSE_CHARS && inHeader(node, scope) && SENTENCE_END.test(textOf(node));
+    if ((named || headerProse) && !contains(node, first) && !insideBoilerplate(node, scope, strictness)) leads.push(node);
+  }
+  return leads;
 }
 
 /** Lists, menus and "read more" blocks: mostly link text, little prose. */
@@ -360,9 +417,10 @@ export interface MainText {
   linkDensity: number;
 }
 
-function attempt(root: HtmlNode, order: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness): MainText {
+function attempt(root: HtmlNode, order: HtmlNode[], index: Map<HtmlNode, number>, stats: Map<HtmlNode, Stats>, strictness: Strictness): MainText {
   const excluded = excludedSet(order, stats, root, strictness);
-  const nodes = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
+  const story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
+  const nodes = [...leadBlocks(story, order, index, stats, root, strictness), ...story];
   const paragraphs = renderBlocks(nodes, stats, strictness);
   let chars = 0;
   let linkChars = 0;
@@ -383,9 +441,10 @@ const textLength = (main: MainText) => main.paragraphs.reduce((sum, p) => sum + 
  */
 export function extractMainText(root: HtmlNode): MainText {
   const { order, stats } = computeStats(root);
+  const index = new Map(order.map((node, i) => [node, i]));
   const attempts: MainText[] = [];
   for (const strictness of ATTEMPTS) {
-    const main = attempt(root, order, stats, strictness);
+    const main = attempt(root, order, index, stats, strictness);
     if (textLength(main) >= ENOUGH_CHARS) return main;
     attempts.push(main);
   }

@@ -50,6 +50,14 @@ export const STRONG_BOILERPLATE_NAMES =
 /** Ad slots are often named by short tokens that would be too broad as substrings. */
 export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt)([\s_-]|\d|$)/i;
 
+/**
+ * Class/id names of a story's standfirst, lead or deck (Vietnamese CMSs: `sapo`), which CMSs put
+ * before the body, often in the article's header or a row of its own. Matched from the start of a
+ * name token; such a block joins the story when it is prose (see main-text.ts).
+ */
+export const LEAD_NAMES =
+  /(^|[\s_-])(lead(?!er)|lede|intro|teaser|sapo|standfirst|abstract|excerpt|summary|deck|dek(?![a-z])|subtitle|sub-?headline|epigraph|chapeau|chapo|perex|entradilla|bajada|description)/i;
+
 /** Readability-style class/id weights for choosing the story container. */
 export const POSITIVE_NAMES = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|chi-?tiet|noi-?dung|cms/i;
 export const NEGATIVE_NAMES =
