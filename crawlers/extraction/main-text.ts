@@ -12,6 +12,7 @@ import {
   CAPTION_TAGS,
   CMS_CONTAINER_CLASSES,
   LEAD_NAMES,
+  LIVE_NAMES,
   NEGATIVE_NAMES,
   PARAGRAPH_TAGS,
   POSITIVE_NAMES,
@@ -59,7 +60,7 @@ export function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'n
   if (!attribs || strictness === 'tags') return false;
   if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
   const names = namesOf(node);
-  if (!names || tag === 'body' || tag === 'article' || tag === 'main') return false;
+  if (!names || tag === 'body' || tag === 'article' || tag === 'main' || LIVE_NAMES.test(names)) return false;
   if (STRONG_BOILERPLATE_NAMES.test(names)) return true;
   if (strictness === 'strong') return false;
   return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
@@ -369,7 +370,9 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     // An h1 is the title, kept apart, unless broken markup left the story inside it.
     if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren)) continue;
     if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness) || isLinkList(node, s))) {
-      dropDanglingLeadIn();
+      // A heading before an ad slot or a photo credit still heads the story's next paragraphs.
+      if (isLinkList(node, s) || isBoilerplateElement(node, 'strong')) dropDanglingLeadIn();
+      else flush();
       continue;
     }
     if (tag === 'br' || tag === 'hr') {

@@ -47,6 +47,12 @@ export const PROTECTED_NAMES = /and|article|body|column|content|main|shadow|hent
 export const STRONG_BOILERPLATE_NAMES =
   /comment|disqus|share|sharing|social|related|recommend|cookie|consent|newsletter|subscri|breadcrumb|taboola|outbrain|byline|jp-relatedposts|tin-?lien-?quan|tinlienquan|xem-?them|doc-?them|tin-?khac/i;
 
+/**
+ * Live tickers and live blogs: their entries are the story, even when a CMS names them comments
+ * (`live-match-comment`). Vietnamese: `tuong-thuat` (live coverage).
+ */
+export const LIVE_NAMES = /(^|[\s_-])live-?(blog|ticker|match|feed|update|coverage|report|text|event)|liveblog|liveticker|minute-?by-?minute|tuong-?thuat/i;
+
 /** Ad slots are often named by short tokens that would be too broad as substrings. */
 export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt)([\s_-]|\d|$)/i;
 
