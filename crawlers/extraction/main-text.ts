@@ -42,6 +42,8 @@ const WRAPPER_SHARE = 0.7;
 const MIN_PARAGRAPH_CHARS = 25;
 /** An attempt yielding less text than this is retried with less stripping (Readability: 500). */
 const ENOUGH_CHARS = 500;
+/** A <noscript> with less text than this is an "enable JavaScript" notice, not the story. */
+const MIN_NOSCRIPT_CHARS = 200;
 /** A CMS container is trusted when it holds this much text, mostly outside links. */
 const MIN_CMS_CHARS = 200;
 
@@ -106,13 +108,18 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
   return { order, stats };
 }
 
+function isNoscriptNotice(node: HtmlNode, s: Stats): boolean {
+  return tagOf(node) === 'noscript' && s.chars < MIN_NOSCRIPT_CHARS;
+}
+
 /** Elements left out at this strictness: boilerplate ones and everything inside them. */
 function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlNode, strictness: Strictness): Set<HtmlNode> {
   const excluded = new Set<HtmlNode>();
   const pageChars = stats.get(root)!.chars || 1;
   for (const node of order) {
     if (node === root) continue;
-    if ((node.parent && excluded.has(node.parent)) || (isBoilerplateElement(node, strictness) && stats.get(node)!.chars < WRAPPER_SHARE * pageChars)) {
+    const s = stats.get(node)!;
+    if ((node.parent && excluded.has(node.parent)) || isNoscriptNotice(node, s) || (isBoilerplateElement(node, strictness) && s.chars < WRAPPER_SHARE * pageChars)) {
       excluded.add(node);
     }
   }
@@ -368,7 +375,7 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     const tag = tagOf(node);
     const s = stats.get(node);
     // An h1 is the title, kept apart, unless broken markup left the story inside it.
-    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren)) continue;
+    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s))) continue;
     if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness) || isLinkList(node, s))) {
       // A heading before an ad slot or a photo credit still heads the story's next paragraphs.
       if (isLinkList(node, s) || isBoilerplateElement(node, 'strong')) dropDanglingLeadIn();

@@ -2,9 +2,12 @@
 // story text, which class/id names mark boilerplate, which containers known CMSs put the story in.
 // Generic patterns only; nothing here names a particular site.
 
-/** Never rendered and never counted: code, media and form controls. */
+/**
+ * Never rendered and never counted: code, media and form controls. (`<noscript>` is read: some
+ * blog platforms put the whole post there for script-less readers; short notices are left out.)
+ */
 export const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'canvas', 'video', 'audio', 'object', 'embed',
+  'script', 'style', 'template', 'iframe', 'svg', 'math', 'canvas', 'video', 'audio', 'object', 'embed',
   'button', 'select', 'option', 'input', 'textarea', 'label', 'head', 'title', 'meta', 'link', 'dialog', 'map',
 ]);
 
