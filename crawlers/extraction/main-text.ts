@@ -19,6 +19,7 @@ import {
   PROTECTED_NAMES,
   SKIP_TAGS,
   STRONG_BOILERPLATE_NAMES,
+  TABLE_PARTS,
 } from './rules.ts';
 import { ancestors, collapse, contains, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
 
@@ -228,6 +229,8 @@ function scoreCandidates(
     top = promote(top, topScore, ranked, scores, root);
     topScore = Math.max(topScore, scores.get(top) ?? topScore);
   }
+  // A table row or row group is part of a layout or data table, never a story on its own.
+  while (TABLE_PARTS.has(tagOf(top)) && top.parent && top.parent !== root) top = top.parent;
   // A wrapper with a single element child adds nothing; its parent may hold the story's other parts.
   while (top.parent && top.parent !== root && (top.parent.children ?? []).filter(isElement).length === 1) top = top.parent;
   const parent = top.parent;
@@ -250,7 +253,32 @@ function scoreCandidates(
       chosen.push(sibling);
     }
   }
+  chosen.push(...repeatedBlocks(parent, stats, excluded, root));
   return chosen;
+}
+
+/** Levels above the story container whose same-class siblings are further parts of it. */
+const REPEAT_LEVELS = 2;
+const MIN_REPEAT_CHARS = 100;
+
+/**
+ * Further parts of a story split over repeated blocks (entries of a glossary or a press-release
+ * page, posts of a thread): siblings of the container's parent or grandparent with the same tag
+ * and class, holding prose with few links.
+ */
+function repeatedBlocks(parent: HtmlNode, stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode): HtmlNode[] {
+  const found: HtmlNode[] = [];
+  let block = parent;
+  for (let level = 0; level < REPEAT_LEVELS && block.parent && block.parent !== root; level++, block = block.parent) {
+    const cls = block.attribs?.class;
+    if (!cls) continue;
+    for (const sibling of block.parent.children ?? []) {
+      if (sibling === block || tagOf(sibling) !== tagOf(block) || sibling.attribs?.class !== cls) continue;
+      const s = stats.get(sibling);
+      if (s && !excluded.has(sibling) && s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25) found.push(sibling);
+    }
+  }
+  return found;
 }
 
 /** Text ending a sentence, closing quotes and brackets allowed. */
@@ -430,6 +458,7 @@ export interface MainText {
 function attempt(root: HtmlNode, order: HtmlNode[], index: Map<HtmlNode, number>, stats: Map<HtmlNode, Stats>, strictness: Strictness): MainText {
   const excluded = excludedSet(order, stats, root, strictness);
   const story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
+  story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   const nodes = [...leadBlocks(story, order, index, stats, root, strictness), ...story];
   const paragraphs = renderBlocks(nodes, stats, strictness);
   let chars = 0;

@@ -92,6 +92,9 @@ export const BLOCK_TAGS = new Set([
   'hr', 'br', 'center', 'details', 'summary', 'caption',
 ]);
 
+/** Rows and row groups: a story container found there is promoted to its table. */
+export const TABLE_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
+
 /** Elements whose own text is a paragraph for scoring (Readability's "paragraph" tags). */
 export const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'dd']);
 
