@@ -233,8 +233,9 @@ function scoreCandidates(
   while (TABLE_PARTS.has(tagOf(top)) && top.parent && top.parent !== root) top = top.parent;
   // A wrapper with a single element child adds nothing; its parent may hold the story's other parts.
   while (top.parent && top.parent !== root && (top.parent.children ?? []).filter(isElement).length === 1) top = top.parent;
+  // Old pages put the story's paragraphs straight in <body>: siblings are joined there too.
   const parent = top.parent;
-  if (!parent || parent === root) return [top];
+  if (!parent || !stats.has(parent)) return [top];
   const threshold = Math.max(10, topScore * 0.2);
   const topClass = top.attribs?.class ?? '';
   const chosen: HtmlNode[] = [];
