@@ -282,6 +282,8 @@ function repeatedBlocks(parent: HtmlNode, stats: Map<HtmlNode, Stats>, excluded:
   return found;
 }
 
+const textLength = (paragraphs: string[]) => paragraphs.reduce((sum, p) => sum + p.length, 0);
+
 /** Text ending a sentence, closing quotes and brackets allowed. */
 const SENTENCE_END = /[.!?。！？]["'”“»«)’]?\s*$/;
 
@@ -292,7 +294,7 @@ function isProseBlock(node: HtmlNode, s: Stats): boolean {
 }
 
 /** Levels above the story container searched for its standfirst. */
-const LEAD_LEVELS = 3;
+const LEAD_LEVELS = 5;
 const MIN_LEAD_CHARS = 40;
 /** A standfirst is a sentence or a few, not a second story. */
 const MAX_LEAD_CHARS = 1500;
@@ -364,7 +366,7 @@ function isLeadIn(text: string, tag: string): boolean {
  * title is kept apart), captions, boilerplate and link lists below them, and a heading left
  * dangling by a removed block ("Read more:" before a removed link list).
  */
-function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness): string[] {
+function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness, leadsStory = false): string[] {
   const blocks: string[] = [];
   /** Whether each block only introduces the next one. */
   const leadIns: boolean[] = [];
@@ -423,7 +425,9 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     const children = node.children;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  dropDanglingLeadIn();
+  // A standfirst heading (a deck) leads into the story rendered after it.
+  if (leadsStory) flush();
+  else dropDanglingLeadIn();
   return blocks;
 }
 
@@ -449,8 +453,15 @@ function cmsContainer(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: 
 }
 
 export interface MainText {
-  /** Paragraphs of the story, boilerplate removed. */
+  /** Paragraphs of the story, boilerplate removed, its standfirst first. */
   paragraphs: string[];
+  /**
+   * Characters of the story's paragraphs without the standfirst: whether the story was found is
+   * judged on this, so a found lead does not hide a body that a looser attempt would find.
+   */
+  storyChars: number;
+  /** The standfirst's paragraphs (also first in `paragraphs`). */
+  leads: string[];
   /** Characters of the chosen container's text and the share of it inside links. */
   chars: number;
   linkDensity: number;
@@ -460,8 +471,11 @@ function attempt(root: HtmlNode, order: HtmlNode[], index: Map<HtmlNode, number>
   const excluded = excludedSet(order, stats, root, strictness);
   const story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
-  const nodes = [...leadBlocks(story, order, index, stats, root, strictness), ...story];
-  const paragraphs = renderBlocks(nodes, stats, strictness);
+  const leads = leadBlocks(story, order, index, stats, root, strictness);
+  const storyParagraphs = renderBlocks(story, stats, strictness);
+  const leadParagraphs = renderBlocks(leads, stats, strictness, true);
+  const paragraphs = [...leadParagraphs, ...storyParagraphs];
+  const nodes = [...leads, ...story];
   let chars = 0;
   let linkChars = 0;
   for (const node of nodes) {
@@ -469,10 +483,8 @@ function attempt(root: HtmlNode, order: HtmlNode[], index: Map<HtmlNode, number>
     chars += s.chars;
     linkChars += s.linkChars;
   }
-  return { paragraphs, chars, linkDensity: chars ? linkChars / chars : 0 };
+  return { paragraphs, storyChars: textLength(storyParagraphs), leads: leadParagraphs, chars, linkDensity: chars ? linkChars / chars : 0 };
 }
-
-const textLength = (main: MainText) => main.paragraphs.reduce((sum, p) => sum + p.length, 0);
 
 /**
  * Extracts the main text below `root`, preferring a known CMS container when it holds the story.
@@ -485,11 +497,11 @@ export function extractMainText(root: HtmlNode): MainText {
   const attempts: MainText[] = [];
   for (const strictness of ATTEMPTS) {
     const main = attempt(root, order, index, stats, strictness);
-    if (textLength(main) >= ENOUGH_CHARS) return main;
+    if (main.storyChars >= ENOUGH_CHARS) return main;
     attempts.push(main);
   }
-  const longest = Math.max(...attempts.map(textLength));
-  return attempts.find((main) => textLength(main) * 2 >= longest) ?? attempts[0];
+  const longest = Math.max(...attempts.map((main) => main.storyChars));
+  return attempts.find((main) => main.storyChars * 2 >= longest) ?? attempts[0];
 }
 
 /** Paragraphs of an already isolated story (e.g. Readability's output), rendered as ours are. */
