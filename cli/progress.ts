@@ -32,19 +32,30 @@ export class CrawlProgress {
   }
 }
 
-const COLUMNS = ['fetched', 'extracted', 'new', 'updated', 'duplicates', 'flagged', 'errors'] as const;
+const COLUMNS = ['fetched', 'extracted', 'new', 'updated', 'duplicates', 'flagged', 'skipped', 'errors'] as const;
 
-/** The end-of-crawl table, then each source's errors with their reasons (first few per source). */
+/** How many pages were skipped for each reason, most frequent first. */
+function skipReasons(report: SourceReport): string[] {
+  const counts = new Map<string, number>();
+  for (const skip of report.skipped) counts.set(skip.reason, (counts.get(skip.reason) ?? 0) + 1);
+  return [...counts].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `  ${count} × ${reason}`);
+}
+
+/**
+ * The end-of-crawl table, then per source the pages skipped as not articles (counted by reason)
+ * and the errors with their reasons (first few per source).
+ */
 export function formatCrawlSummary(reports: SourceReport[], maxErrorsPerSource = 10): string {
   const rows = reports.map((report) => [
     report.sourceId,
-    ...COLUMNS.map((column) => String(column === 'errors' ? report.errors.length : report[column])),
+    ...COLUMNS.map((column) => String(column === 'errors' || column === 'skipped' ? report[column].length : report[column])),
   ]);
   const totals = ['TOTAL', ...COLUMNS.map((_, i) => String(rows.reduce((sum, row) => sum + Number(row[i + 1]), 0)))];
   const table = [['source', ...COLUMNS], ...rows, ...(rows.length > 1 ? [totals] : [])];
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   const lines = table.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
   for (const report of reports) {
+    if (report.skipped.length) lines.push('', `${report.sourceId}: ${report.skipped.length} page(s) skipped, not articles:`, ...skipReasons(report));
     if (!report.errors.length) continue;
     lines.push('', `${report.sourceId}: ${report.errors.length} error(s)`);
     for (const error of report.errors.slice(0, maxErrorsPerSource)) lines.push(`  ${error.url}: ${error.reason}`);

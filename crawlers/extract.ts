@@ -204,10 +204,12 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
 
   const jsonLd = readJsonLd(facts.jsonLd);
   const main = extractMainText(facts.body ?? ($.root()[0] as HtmlNode));
-  if (textLength(main.paragraphs) < SECOND_OPINION_CHARS && facts.depth <= SECOND_OPINION_MAX_DEPTH) {
+  if (main.storyChars < SECOND_OPINION_CHARS && facts.depth <= SECOND_OPINION_MAX_DEPTH) {
     const second = readabilityParagraphs(typeof html === 'string' ? html : $.html());
-    if (textLength(second) >= SECOND_OPINION_GAIN * textLength(main.paragraphs)) {
-      main.paragraphs = second;
+    if (textLength(second) >= SECOND_OPINION_GAIN * main.storyChars) {
+      // Readability's story, after our standfirst when Readability left it out.
+      const secondText = second.join('\n');
+      main.paragraphs = [...main.leads.filter((lead) => !secondText.includes(lead)), ...second];
       main.linkDensity = 0;
     }
   }

@@ -53,8 +53,8 @@ export interface Seed {
 export interface PageCrawlEvents {
   onArticle(article: ExtractedArticle, finalUrl: string, userData: Record<string, unknown>): Promise<void>;
   onPageFetched(url: string): void;
-  /** A fetched page that is neither an article nor a redirect stub (home, category, info page). */
-  onNonArticle?(url: string, userData: Record<string, unknown>): Promise<void>;
+  /** A fetched page that is neither an article nor a redirect stub (home, category, info page), and why. */
+  onNonArticle?(url: string, reason: string, userData: Record<string, unknown>): Promise<void>;
   onError(url: string, reason: string, userData: Record<string, unknown>): Promise<void>;
 }
 
@@ -196,7 +196,7 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
           return;
         }
         if (page.kind === 'other') {
-          await events.onNonArticle?.(finalUrl, request.userData);
+          await events.onNonArticle?.(finalUrl, page.reason, request.userData);
           return;
         }
         const { article } = page;

@@ -5,6 +5,9 @@ export interface CrawlError {
   reason: string;
 }
 
+/** A fetched page that is not an article (home, category, info page), with the extractor's reason. */
+export type SkippedPage = CrawlError;
+
 /** Per-source counters shown while a crawl runs and in its final summary. */
 export class SourceReport {
   fetched = 0;
@@ -17,6 +20,8 @@ export class SourceReport {
   /** 304 answers to conditional GETs (an unchanged feed). */
   notModified = 0;
   readonly errors: CrawlError[] = [];
+  /** Pages fetched but not stored because they are not articles: counted with a reason, not errors. */
+  readonly skipped: SkippedPage[] = [];
 
   constructor(readonly sourceId: string) {}
 
@@ -35,8 +40,12 @@ export class SourceReport {
     this.errors.push({ url, reason });
   }
 
+  recordSkip(url: string, reason: string): void {
+    this.skipped.push({ url, reason });
+  }
+
   toJSON() {
-    const { sourceId, fetched, extracted, updated, duplicates, flagged, notModified, errors } = this;
-    return { sourceId, fetched, extracted, new: this.new, updated, duplicates, flagged, notModified, errors };
+    const { sourceId, fetched, extracted, updated, duplicates, flagged, notModified, errors, skipped } = this;
+    return { sourceId, fetched, extracted, new: this.new, updated, duplicates, flagged, notModified, errors, skipped };
   }
 }

@@ -129,8 +129,8 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
           report.extracted++;
           await ingest(entryOf(userData), article);
         },
-        onNonArticle: async (url, userData) => {
-          report.recordError(url, "entry's page has no article body (kept the feed's summary)");
+        onNonArticle: async (url, reason, userData) => {
+          report.recordError(url, `entry's page is not an article: ${reason} (kept the feed's summary)`);
           await ingest(entryOf(userData));
         },
         onError: async (url, reason, userData) => {

@@ -79,6 +79,9 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
       report.recordOutcome(url, outcome);
       run.progress(report);
     },
+    onNonArticle: async (url, reason) => {
+      report.recordSkip(url, reason);
+    },
     onError: async (url, reason) => {
       report.recordError(url, reason);
       run.progress(report);

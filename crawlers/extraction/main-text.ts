@@ -11,14 +11,17 @@ import {
   BOILERPLATE_TAGS,
   CAPTION_TAGS,
   CMS_CONTAINER_CLASSES,
+  LEAD_NAMES,
+  LIVE_NAMES,
   NEGATIVE_NAMES,
   PARAGRAPH_TAGS,
   POSITIVE_NAMES,
   PROTECTED_NAMES,
   SKIP_TAGS,
   STRONG_BOILERPLATE_NAMES,
+  TABLE_PARTS,
 } from './rules.ts';
-import { ancestors, collapse, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
+import { ancestors, collapse, contains, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
 
 interface Stats {
   /** Characters of whitespace-collapsed text. */
@@ -40,6 +43,8 @@ const WRAPPER_SHARE = 0.7;
 const MIN_PARAGRAPH_CHARS = 25;
 /** An attempt yielding less text than this is retried with less stripping (Readability: 500). */
 const ENOUGH_CHARS = 500;
+/** A <noscript> with less text than this is an "enable JavaScript" notice, not the story. */
+const MIN_NOSCRIPT_CHARS = 200;
 /** A CMS container is trusted when it holds this much text, mostly outside links. */
 const MIN_CMS_CHARS = 200;
 
@@ -58,7 +63,7 @@ export function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'n
   if (!attribs || strictness === 'tags') return false;
   if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
   const names = namesOf(node);
-  if (!names || tag === 'body' || tag === 'article' || tag === 'main') return false;
+  if (!names || tag === 'body' || tag === 'article' || tag === 'main' || LIVE_NAMES.test(names)) return false;
   if (STRONG_BOILERPLATE_NAMES.test(names)) return true;
   if (strictness === 'strong') return false;
   return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
@@ -104,13 +109,18 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
   return { order, stats };
 }
 
+function isNoscriptNotice(node: HtmlNode, s: Stats): boolean {
+  return tagOf(node) === 'noscript' && s.chars < MIN_NOSCRIPT_CHARS;
+}
+
 /** Elements left out at this strictness: boilerplate ones and everything inside them. */
 function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlNode, strictness: Strictness): Set<HtmlNode> {
   const excluded = new Set<HtmlNode>();
   const pageChars = stats.get(root)!.chars || 1;
   for (const node of order) {
     if (node === root) continue;
-    if ((node.parent && excluded.has(node.parent)) || (isBoilerplateElement(node, strictness) && stats.get(node)!.chars < WRAPPER_SHARE * pageChars)) {
+    const s = stats.get(node)!;
+    if ((node.parent && excluded.has(node.parent)) || isNoscriptNotice(node, s) || (isBoilerplateElement(node, strictness) && s.chars < WRAPPER_SHARE * pageChars)) {
       excluded.add(node);
     }
   }
@@ -219,10 +229,13 @@ function scoreCandidates(
     top = promote(top, topScore, ranked, scores, root);
     topScore = Math.max(topScore, scores.get(top) ?? topScore);
   }
+  // A table row or row group is part of a layout or data table, never a story on its own.
+  while (TABLE_PARTS.has(tagOf(top)) && top.parent && top.parent !== root) top = top.parent;
   // A wrapper with a single element child adds nothing; its parent may hold the story's other parts.
   while (top.parent && top.parent !== root && (top.parent.children ?? []).filter(isElement).length === 1) top = top.parent;
+  // Old pages put the story's paragraphs straight in <body>: siblings are joined there too.
   const parent = top.parent;
-  if (!parent || parent === root) return [top];
+  if (!parent || !stats.has(parent)) return [top];
   const threshold = Math.max(10, topScore * 0.2);
   const topClass = top.attribs?.class ?? '';
   const chosen: HtmlNode[] = [];
@@ -241,13 +254,96 @@ function scoreCandidates(
       chosen.push(sibling);
     }
   }
+  chosen.push(...repeatedBlocks(parent, stats, excluded, root));
   return chosen;
 }
+
+/** Levels above the story container whose same-class siblings are further parts of it. */
+const REPEAT_LEVELS = 2;
+const MIN_REPEAT_CHARS = 100;
+
+/**
+ * Further parts of a story split over repeated blocks (entries of a glossary or a press-release
+ * page, posts of a thread): siblings of the container's parent or grandparent with the same tag
+ * and class, holding prose with few links.
+ */
+function repeatedBlocks(parent: HtmlNode, stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode): HtmlNode[] {
+  const found: HtmlNode[] = [];
+  let block = parent;
+  for (let level = 0; level < REPEAT_LEVELS && block.parent && block.parent !== root; level++, block = block.parent) {
+    const cls = block.attribs?.class;
+    if (!cls) continue;
+    for (const sibling of block.parent.children ?? []) {
+      if (sibling === block || tagOf(sibling) !== tagOf(block) || sibling.attribs?.class !== cls) continue;
+      const s = stats.get(sibling);
+      if (s && !excluded.has(sibling) && s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25) found.push(sibling);
+    }
+  }
+  return found;
+}
+
+const textLength = (paragraphs: string[]) => paragraphs.reduce((sum, p) => sum + p.length, 0);
+
+/** Text ending a sentence, closing quotes and brackets allowed. */
+const SENTENCE_END = /[.!?。！？]["'”“»«)’]?\s*$/;
 
 /** A div or section of running text beside the story (a standfirst, an intro): sentences, few links. */
 function isProseBlock(node: HtmlNode, s: Stats): boolean {
   const tag = tagOf(node);
-  return (tag === 'div' || tag === 'section') && s.blockChildren <= 2 && /[.!?。]["'”»)]?\s*$/.test(textOf(node));
+  return (tag === 'div' || tag === 'section') && s.blockChildren <= 2 && SENTENCE_END.test(textOf(node));
+}
+
+/** Levels above the story container searched for its standfirst. */
+const LEAD_LEVELS = 5;
+const MIN_LEAD_CHARS = 40;
+/** A standfirst is a sentence or a few, not a second story. */
+const MAX_LEAD_CHARS = 1500;
+const MAX_LEAD_LINK_DENSITY = 0.2;
+const HEADER_PROSE_CHARS = 80;
+
+/** Whether an element between `node` and `scope` marks boilerplate; the article's own <header> does not. */
+function insideBoilerplate(node: HtmlNode, scope: HtmlNode, strictness: Strictness): boolean {
+  for (let current: HtmlNode | null | undefined = node; current && current !== scope; current = current.parent) {
+    if (tagOf(current) !== 'header' && isBoilerplateElement(current, strictness)) return true;
+  }
+  return false;
+}
+
+function inHeader(node: HtmlNode, scope: HtmlNode): boolean {
+  for (let current = node.parent; current && current !== scope; current = current.parent) if (tagOf(current) === 'header') return true;
+  return false;
+}
+
+/**
+ * The standfirst before the story: CMSs often put the lead (named lead, intro, teaser, sapo, …, or
+ * a prose paragraph in the article's <header>) a few levels away from the body, where sibling
+ * joining does not reach. Searched in document order between an ancestor a few levels above the
+ * story and its first block.
+ */
+function leadBlocks(
+  chosen: HtmlNode[],
+  order: HtmlNode[],
+  index: Map<HtmlNode, number>,
+  stats: Map<HtmlNode, Stats>,
+  root: HtmlNode,
+  strictness: Strictness,
+): HtmlNode[] {
+  const first = chosen[0];
+  if (!first) return [];
+  let scope = first;
+  for (let level = 0; level < LEAD_LEVELS && scope.parent && scope.parent !== root && tagOf(scope.parent) !== 'body'; level++) scope = scope.parent;
+  const leads: HtmlNode[] = [];
+  const end = index.get(first) ?? 0;
+  for (let i = (index.get(scope) ?? end) + 1; i < end; i++) {
+    const node = order[i];
+    if (leads.length && contains(leads[leads.length - 1], node)) continue;
+    const s = stats.get(node)!;
+    if (s.chars < MIN_LEAD_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) continue;
+    const named = LEAD_NAMES.test(namesOf(node));
+    const headerProse = !named && tagOf(node) === 'p' && s.chars >= HEADER_PROSE_CHARS && inHeader(node, scope) && SENTENCE_END.test(textOf(node));
+    if ((named || headerProse) && !contains(node, first) && !insideBoilerplate(node, scope, strictness)) leads.push(node);
+  }
+  return leads;
 }
 
 /** Lists, menus and "read more" blocks: mostly link text, little prose. */
@@ -270,7 +366,7 @@ function isLeadIn(text: string, tag: string): boolean {
  * title is kept apart), captions, boilerplate and link lists below them, and a heading left
  * dangling by a removed block ("Read more:" before a removed link list).
  */
-function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness): string[] {
+function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness, leadsStory = false): string[] {
   const blocks: string[] = [];
   /** Whether each block only introduces the next one. */
   const leadIns: boolean[] = [];
@@ -310,9 +406,11 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     const tag = tagOf(node);
     const s = stats.get(node);
     // An h1 is the title, kept apart, unless broken markup left the story inside it.
-    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren)) continue;
+    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s))) continue;
     if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness) || isLinkList(node, s))) {
-      dropDanglingLeadIn();
+      // A heading before an ad slot or a photo credit still heads the story's next paragraphs.
+      if (isLinkList(node, s) || isBoilerplateElement(node, 'strong')) dropDanglingLeadIn();
+      else flush();
       continue;
     }
     if (tag === 'br' || tag === 'hr') {
@@ -327,7 +425,9 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     const children = node.children;
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
-  dropDanglingLeadIn();
+  // A standfirst heading (a deck) leads into the story rendered after it.
+  if (leadsStory) flush();
+  else dropDanglingLeadIn();
   return blocks;
 }
 
@@ -353,17 +453,29 @@ function cmsContainer(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: 
 }
 
 export interface MainText {
-  /** Paragraphs of the story, boilerplate removed. */
+  /** Paragraphs of the story, boilerplate removed, its standfirst first. */
   paragraphs: string[];
+  /**
+   * Characters of the story's paragraphs without the standfirst: whether the story was found is
+   * judged on this, so a found lead does not hide a body that a looser attempt would find.
+   */
+  storyChars: number;
+  /** The standfirst's paragraphs (also first in `paragraphs`). */
+  leads: string[];
   /** Characters of the chosen container's text and the share of it inside links. */
   chars: number;
   linkDensity: number;
 }
 
-function attempt(root: HtmlNode, order: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness): MainText {
+function attempt(root: HtmlNode, order: HtmlNode[], index: Map<HtmlNode, number>, stats: Map<HtmlNode, Stats>, strictness: Strictness): MainText {
   const excluded = excludedSet(order, stats, root, strictness);
-  const nodes = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
-  const paragraphs = renderBlocks(nodes, stats, strictness);
+  const story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
+  story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
+  const leads = leadBlocks(story, order, index, stats, root, strictness);
+  const storyParagraphs = renderBlocks(story, stats, strictness);
+  const leadParagraphs = renderBlocks(leads, stats, strictness, true);
+  const paragraphs = [...leadParagraphs, ...storyParagraphs];
+  const nodes = [...leads, ...story];
   let chars = 0;
   let linkChars = 0;
   for (const node of nodes) {
@@ -371,10 +483,8 @@ function attempt(root: HtmlNode, order: HtmlNode[], stats: Map<HtmlNode, Stats>,
     chars += s.chars;
     linkChars += s.linkChars;
   }
-  return { paragraphs, chars, linkDensity: chars ? linkChars / chars : 0 };
+  return { paragraphs, storyChars: textLength(storyParagraphs), leads: leadParagraphs, chars, linkDensity: chars ? linkChars / chars : 0 };
 }
-
-const textLength = (main: MainText) => main.paragraphs.reduce((sum, p) => sum + p.length, 0);
 
 /**
  * Extracts the main text below `root`, preferring a known CMS container when it holds the story.
@@ -383,14 +493,15 @@ const textLength = (main: MainText) => main.paragraphs.reduce((sum, p) => sum + 
  */
 export function extractMainText(root: HtmlNode): MainText {
   const { order, stats } = computeStats(root);
+  const index = new Map(order.map((node, i) => [node, i]));
   const attempts: MainText[] = [];
   for (const strictness of ATTEMPTS) {
-    const main = attempt(root, order, stats, strictness);
-    if (textLength(main) >= ENOUGH_CHARS) return main;
+    const main = attempt(root, order, index, stats, strictness);
+    if (main.storyChars >= ENOUGH_CHARS) return main;
     attempts.push(main);
   }
-  const longest = Math.max(...attempts.map(textLength));
-  return attempts.find((main) => textLength(main) * 2 >= longest) ?? attempts[0];
+  const longest = Math.max(...attempts.map((main) => main.storyChars));
+  return attempts.find((main) => main.storyChars * 2 >= longest) ?? attempts[0];
 }
 
 /** Paragraphs of an already isolated story (e.g. Readability's output), rendered as ours are. */

@@ -2,9 +2,12 @@
 // story text, which class/id names mark boilerplate, which containers known CMSs put the story in.
 // Generic patterns only; nothing here names a particular site.
 
-/** Never rendered and never counted: code, media and form controls. */
+/**
+ * Never rendered and never counted: code, media and form controls. (`<noscript>` is read: some
+ * blog platforms put the whole post there for script-less readers; short notices are left out.)
+ */
 export const SKIP_TAGS = new Set([
-  'script', 'style', 'noscript', 'template', 'iframe', 'svg', 'math', 'canvas', 'video', 'audio', 'object', 'embed',
+  'script', 'style', 'template', 'iframe', 'svg', 'math', 'canvas', 'video', 'audio', 'object', 'embed',
   'button', 'select', 'option', 'input', 'textarea', 'label', 'head', 'title', 'meta', 'link', 'dialog', 'map',
 ]);
 
@@ -47,8 +50,22 @@ export const PROTECTED_NAMES = /and|article|body|column|content|main|shadow|hent
 export const STRONG_BOILERPLATE_NAMES =
   /comment|disqus|share|sharing|social|related|recommend|cookie|consent|newsletter|subscri|breadcrumb|taboola|outbrain|byline|jp-relatedposts|tin-?lien-?quan|tinlienquan|xem-?them|doc-?them|tin-?khac/i;
 
+/**
+ * Live tickers and live blogs: their entries are the story, even when a CMS names them comments
+ * (`live-match-comment`). Vietnamese: `tuong-thuat` (live coverage).
+ */
+export const LIVE_NAMES = /(^|[\s_-])live-?(blog|ticker|match|feed|update|coverage|report|text|event)|liveblog|liveticker|minute-?by-?minute|tuong-?thuat/i;
+
 /** Ad slots are often named by short tokens that would be too broad as substrings. */
 export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt)([\s_-]|\d|$)/i;
+
+/**
+ * Class/id names of a story's standfirst, lead or deck (Vietnamese CMSs: `sapo`), which CMSs put
+ * before the body, often in the article's header or a row of its own. Matched from the start of a
+ * name token; such a block joins the story when it is prose (see main-text.ts).
+ */
+export const LEAD_NAMES =
+  /(^|[\s_-])(lead(?!er)|lede|intro|teaser|sapo|standfirst|abstract|excerpt|summary|deck|dek(?![a-z])|subtitle|sub-?headline|epigraph|chapeau|chapo|perex|entradilla|bajada|description)/i;
 
 /** Readability-style class/id weights for choosing the story container. */
 export const POSITIVE_NAMES = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|chi-?tiet|noi-?dung|cms/i;
@@ -74,6 +91,9 @@ export const BLOCK_TAGS = new Set([
   'blockquote', 'pre', 'table', 'tr', 'td', 'th', 'tbody', 'thead', 'tfoot', 'figure', 'figcaption', 'address',
   'hr', 'br', 'center', 'details', 'summary', 'caption',
 ]);
+
+/** Rows and row groups: a story container found there is promoted to its table. */
+export const TABLE_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
 
 /** Elements whose own text is a paragraph for scoring (Readability's "paragraph" tags). */
 export const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'dd']);

@@ -109,7 +109,7 @@ export function defaultRunners(config: LoadedConfig, logger: Logger, now: () => 
       });
       for (const report of reports) {
         const summary = report.toJSON();
-        logger.info({ ...summary, errors: summary.errors.length }, `crawled ${report.sourceId}`);
+        logger.info({ ...summary, errors: summary.errors.length, skipped: summary.skipped.length }, `crawled ${report.sourceId}`);
       }
       return reports;
     },

@@ -8,7 +8,7 @@ import { startServer, type RunningServer } from '../../api/server.ts';
 import { runCrawl } from '../../cli/commands/crawl.ts';
 import { DEMO_SITE_ROOT, demoConfig, startDemoSite } from '../../cli/commands/demo.ts';
 import type { StaticSite } from '../../cli/demo/static-site.ts';
-import { CrawlProgress } from '../../cli/progress.ts';
+import { CrawlProgress, formatCrawlSummary } from '../../cli/progress.ts';
 import type { LoadedConfig } from '../../core/config.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
 import type { ItemSummary, Page, ScoredItem, Store } from '../../core/types.ts';
@@ -129,6 +129,18 @@ describe('crawling the fixture site', () => {
       expect(fetched).toContain(url);
       expect(fetched).toContain(target);
     }
+  });
+
+  it('reports each fetched non-article page as a skip with the reason, not as an error', () => {
+    const news = report('tin-pho-nui');
+    const fetched = new Set(site.requests.map((r) => r.path));
+    const pages = expected.non_article_pages.filter((page) => fetched.has(page));
+    expect(pages.length).toBeGreaterThanOrEqual(5);
+    const reasons = new Map(news.skipped.map((skip) => [new URL(skip.url).pathname, skip.reason]));
+    for (const page of pages) expect(reasons.get(page), page).toMatch(/home, category|list of links|no running text|no article markup/);
+    const errorPages = new Set(news.errors.map((error) => new URL(error.url).pathname));
+    for (const page of pages) expect(errorPages.has(page), page).toBe(false);
+    expect(formatCrawlSummary(firstRun)).toContain(`tin-pho-nui: ${news.skipped.length} page(s) skipped, not articles:`);
   });
 
   it('keeps every feed entry, including the one with a malformed date', async () => {
