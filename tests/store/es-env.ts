@@ -67,8 +67,13 @@ export function installedDistribution(): { ok: true; home: string } | { ok: fals
 }
 
 /** Runs scripts/elasticsearch.sh with the given settings; throws with its output on failure. */
-export function runScript(command: 'start' | 'stop' | 'status', env: Record<string, string>): string {
-  const run = spawnSync('bash', [ES_SCRIPT, command], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000 });
+export function runScript(
+  command: 'start' | 'stop' | 'status' | 'cluster-start' | 'cluster-stop' | 'cluster-status' | 'node-start' | 'node-stop',
+  env: Record<string, string>,
+  args: string[] = [],
+  timeoutMs = 300_000,
+): string {
+  const run = spawnSync('bash', [ES_SCRIPT, command, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: timeoutMs });
   const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
   if (run.status !== 0) throw new Error(`scripts/elasticsearch.sh ${command} failed (${run.status}):\n${output}`);
   return output;
