@@ -260,6 +260,8 @@ const esAuthSchema = z
     }
   });
 
+const REPLICAS = 'must be a number of replicas from 0 to 8, or a range such as "0-1" or "1-all"';
+
 const elasticsearchStoreSchema = z
   .object({
     engine: z.literal('elasticsearch'),
@@ -288,8 +290,8 @@ const elasticsearchStoreSchema = z
      * ("0-1", the default: none on one node, one as soon as there are two). Applied to the existing index too.
      */
     replicas: z
-      .union([z.number().int().min(0).max(8), z.string().regex(/^\d+-(\d+|all)$/)], {
-        errorMap: () => ({ message: 'must be a number of replicas from 0 to 8, or a range such as "0-1" or "1-all"' }),
+      .union([z.number().int(REPLICAS).min(0, REPLICAS).max(8, REPLICAS), z.string().regex(/^\d+-(\d+|all)$/, REPLICAS)], {
+        errorMap: () => ({ message: REPLICAS }),
       })
       .optional(),
     /**
