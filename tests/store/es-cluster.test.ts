@@ -12,7 +12,7 @@ import type { ScoredItem, Store } from '../../core/types.ts';
 import { openServingStore } from '../../pipeline/store/index.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Workflow } from '../../pipeline/workflow/index.ts';
 import { makeItem } from '../helpers/items.ts';
-import { installedDistribution, probeElasticsearch, REPO, reportNotRun, runScriptAsync, uniquePrefix } from './es-env.ts';
+import { installedDistribution, probeElasticsearch, REPO, reportNotRun, runScript, uniquePrefix } from './es-env.ts';
 
 const SIZE = 3;
 const PORT = Number(process.env.MEDIAWATCH_ES_CLUSTER_PORT ?? 9260);
@@ -126,7 +126,7 @@ async function expectEveryItem(): Promise<void> {
 
 /** Stops node `index`, checks the API at once, then again with writes once the cluster has settled. */
 async function loseNode(index: number, batch: number): Promise<void> {
-  await runScriptAsync('node-stop', [String(index)], clusterEnv, SCRIPT_TIMEOUT_MS);
+  await runScript('node-stop', clusterEnv, [String(index)], SCRIPT_TIMEOUT_MS);
   expect((await probeElasticsearch(urls[index - 1])).ok).toBe(false);
   await expectEveryItem();
   const health = await waitForHealth(`wait_for_nodes=${SIZE - 1}&wait_for_status=yellow`);
@@ -139,7 +139,7 @@ async function loseNode(index: number, batch: number): Promise<void> {
 describe.skipIf(!runnable)('Elasticsearch: a 3-node cluster loses a node', () => {
   beforeAll(async () => {
     const started = Date.now();
-    await runScriptAsync('cluster-start', [String(SIZE)], clusterEnv, SCRIPT_TIMEOUT_MS);
+    await runScript('cluster-start', clusterEnv, [String(SIZE)], SCRIPT_TIMEOUT_MS);
     process.stderr.write(`es-cluster test: ${SIZE}-node cluster started in ${Math.round((Date.now() - started) / 1000)} s\n`);
 
     const config = parseConfig(
@@ -168,7 +168,7 @@ describe.skipIf(!runnable)('Elasticsearch: a 3-node cluster loses a node', () =>
       await served?.store.close();
     } finally {
       try {
-        await runScriptAsync('cluster-stop', [], clusterEnv, 150_000);
+        await runScript('cluster-stop', clusterEnv, [], 150_000);
       } finally {
         rmSync(tmp, { recursive: true, force: true });
       }
@@ -193,7 +193,7 @@ describe.skipIf(!runnable)('Elasticsearch: a 3-node cluster loses a node', () =>
     const victim = [1, 2, 3].find((index) => index !== master && holdsPrimary(index)) ?? [1, 2, 3].find((index) => index !== master)!;
     await loseNode(victim, 1000);
 
-    await runScriptAsync('node-start', [String(victim)], clusterEnv, SCRIPT_TIMEOUT_MS);
+    await runScript('node-start', clusterEnv, [String(victim)], SCRIPT_TIMEOUT_MS);
     const health = await waitForHealth(`wait_for_nodes=${SIZE}&wait_for_status=green`);
     expect(health).toMatchObject({ status: 'green', number_of_nodes: SIZE });
     await expectEveryItem();

@@ -1,6 +1,6 @@
 // Where the Elasticsearch tests find their node, and what they do when there is none:
 // say so loudly and skip locally, fail in CI (so CI can never pass without running them).
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -69,19 +69,12 @@ export function installedDistribution(): { ok: true; home: string } | { ok: fals
   return home ? { ok: true, home } : { ok: false, reason: `no Elasticsearch distribution installed in ${cache}` };
 }
 
-/** Runs scripts/elasticsearch.sh with the given settings; throws with its output on failure. */
-export function runScript(command: 'start' | 'stop' | 'status', env: Record<string, string>): string {
-  const run = spawnSync('bash', [ES_SCRIPT, command], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000 });
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
-  if (run.status !== 0) throw new Error(`scripts/elasticsearch.sh ${command} failed (${run.status}):\n${output}`);
-  return output;
-}
-
 /**
- * runScript for commands that take minutes (a cluster starting): it does not block the test
- * worker, which vitest would otherwise report as unresponsive.
+ * Runs scripts/elasticsearch.sh with the given settings; throws with its output on failure.
+ * Asynchronous: a node starting takes minutes on a busy machine, and a test worker blocked that
+ * long is reported by vitest as an unhandled "Timeout calling onTaskUpdate", failing the run.
  */
-export async function runScriptAsync(command: string, args: string[], env: Record<string, string>, timeoutMs: number): Promise<string> {
+export async function runScript(command: string, env: Record<string, string>, args: string[] = [], timeoutMs = 300_000): Promise<string> {
   try {
     const run = await execFileAsync('bash', [ES_SCRIPT, command, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: timeoutMs });
     return `${run.stdout}${run.stderr}`;
