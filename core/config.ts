@@ -260,6 +260,8 @@ const esAuthSchema = z
     }
   });
 
+const REPLICAS = 'must be a number of replicas from 0 to 8, or a range such as "0-1" or "1-all"';
+
 const elasticsearchStoreSchema = z
   .object({
     engine: z.literal('elasticsearch'),
@@ -281,6 +283,17 @@ const elasticsearchStoreSchema = z
     outboxPath: z.string().min(1).default('../data/es-outbox.db'),
     /** Per-request timeout. */
     requestTimeoutMs: z.number().int().positive().default(30_000),
+    /** Primary shards of a new items index (default 1); fixed once the index exists (docs/elasticsearch.md, "Shards and replicas"). */
+    shards: z.number().int().min(1).max(64).optional(),
+    /**
+     * Copies of each shard on other nodes: a number, or a range that follows the number of nodes
+     * ("0-1", the default: none on one node, one as soon as there are two). Applied to the existing index too.
+     */
+    replicas: z
+      .union([z.number().int(REPLICAS).min(0, REPLICAS).max(8, REPLICAS), z.string().regex(/^\d+-(\d+|all)$/, REPLICAS)], {
+        errorMap: () => ({ message: REPLICAS }),
+      })
+      .optional(),
     /**
      * Snapshot repository `mediawatch backup` writes the items index to (see docs/backups.md).
      * `location` is a folder on the cluster's nodes, inside their `path.repo` (relative: inside

@@ -13,6 +13,15 @@
 #   scripts/elasticsearch.sh restart   stop, then start
 #   scripts/elasticsearch.sh log       print the tail of the node's log
 #
+# A local cluster of N nodes (default 3) on 127.0.0.1, for trying replicas and node failures
+# (tests/store/es-cluster.test.ts uses it); nodes are numbered from 1:
+#   scripts/elasticsearch.sh cluster-start [N]   start the nodes together and wait until all joined
+#   scripts/elasticsearch.sh cluster-stop        stop every node of the cluster (by pid)
+#   scripts/elasticsearch.sh cluster-status      each node, the elected master and the cluster's health
+#   scripts/elasticsearch.sh node-stop I         stop node I (the others carry on)
+#   scripts/elasticsearch.sh node-start I        start node I again and wait until it has rejoined
+#   scripts/elasticsearch.sh node-log I [lines]  print the tail of node I's log
+#
 # Settings (environment variables):
 #   ES_VERSION        Elasticsearch version (default 9.5.4; needs Java 21+, 8.x needs Java 17+)
 #   ES_PORT           HTTP port on 127.0.0.1 (default 9200)
@@ -26,7 +35,13 @@
 #   ES_USER           unprivileged user the node runs as when this script runs as root
 #                     (default mediawatch-es; created when missing: Elasticsearch refuses root)
 #   ES_START_TIMEOUT  seconds to wait for a healthy cluster (default 180)
-#   ES_FRESH=1        `start` wipes ES_DATA_DIR first (throwaway test nodes)
+#   ES_FRESH=1        `start` wipes ES_DATA_DIR first (throwaway test nodes); `cluster-start`
+#                     wipes ES_CLUSTER_DIR when none of its nodes runs
+#   ES_CLUSTER_PORT   HTTP port of cluster node 1 (default 9260); node I listens on
+#                     ES_CLUSTER_PORT+I-1, its transport port is 100 higher (9360, 9361, ...)
+#   ES_CLUSTER_DIR    the cluster's folder: node-I/ (data, logs, config, pid file) and the shared
+#                     snapshots/ (default $TMPDIR/mediawatch-es-cluster-$ES_CLUSTER_PORT)
+#   ES_CLUSTER_HEAP   JVM heap of each cluster node (default 256m)
 set -euo pipefail
 
 here="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
@@ -41,6 +56,9 @@ ES_PID_FILE="${ES_PID_FILE:-$ES_DATA_DIR/elasticsearch.pid}"
 ES_SNAPSHOT_DIR="${ES_SNAPSHOT_DIR:-$ES_DATA_DIR/snapshots}"
 ES_USER="${ES_USER:-mediawatch-es}"
 ES_START_TIMEOUT="${ES_START_TIMEOUT:-180}"
+ES_CLUSTER_PORT="${ES_CLUSTER_PORT:-9260}"
+ES_CLUSTER_DIR="${ES_CLUSTER_DIR:-${TMPDIR:-/tmp}/mediawatch-es-cluster-$ES_CLUSTER_PORT}"
+ES_CLUSTER_HEAP="${ES_CLUSTER_HEAP:-256m}"
 
 GROUP_PATH="org/elasticsearch/distribution/integ-test-zip/elasticsearch"
 ARTIFACT="org.elasticsearch.distribution.integ-test-zip:elasticsearch:$ES_VERSION:zip"
@@ -48,6 +66,10 @@ CENTRAL="${MAVEN_CENTRAL_URL:-https://repo1.maven.org/maven2}"
 ZIP="$ES_CACHE_DIR/elasticsearch-$ES_VERSION.zip"
 ES_HOME="$ES_CACHE_DIR/elasticsearch-$ES_VERSION"
 URL="http://127.0.0.1:$ES_PORT"
+# What `start` writes into the node's elasticsearch.yml; the cluster commands set them per node.
+CLUSTER_NAME=mediawatch-test
+NODE_NAME="mediawatch-$ES_PORT"
+DISCOVERY="discovery.type: single-node"
 
 log() { printf 'elasticsearch.sh: %s\n' "$*" >&2; }
 die() { log "error: $*"; exit 1; }
@@ -265,7 +287,7 @@ health() { # prints the cluster status (green/yellow/red) or nothing
   curl -fsS -m 5 "$URL/_cluster/health" 2>/dev/null | sed -nE 's/.*"status":"([a-z]+)".*/\1/p' || true
 }
 
-log_file() { printf '%s' "$ES_DATA_DIR/logs/mediawatch-test.log"; }
+log_file() { printf '%s' "$ES_DATA_DIR/logs/$CLUSTER_NAME.log"; }
 
 show_log() {
   local file
@@ -304,23 +326,30 @@ cmd_start() {
     log "another Elasticsearch already answers on $URL (not started by this script); leaving it alone"
     return
   fi
-  [[ -x "$ES_HOME/bin/elasticsearch" ]] || cmd_install
+  if [[ "${ES_FRESH:-}" == 1 ]]; then rm -rf "$ES_DATA_DIR"; fi
+  launch_node
+  wait_healthy "$(our_pid)"
+}
 
+# Starts the node described by ES_PORT, ES_DATA_DIR, ES_PID_FILE, ES_SNAPSHOT_DIR, ES_HEAP,
+# CLUSTER_NAME, NODE_NAME and DISCOVERY (elasticsearch.yml lines); returns once its JVM runs,
+# not once it is healthy (cluster nodes only become healthy together).
+launch_node() {
+  [[ -x "$ES_HOME/bin/elasticsearch" ]] || cmd_install
   local java_home
   java_home="$(pick_java)"
-  if [[ "${ES_FRESH:-}" == 1 ]]; then rm -rf "$ES_DATA_DIR"; fi
   mkdir -p "$ES_DATA_DIR/data" "$ES_DATA_DIR/logs" "$ES_DATA_DIR/tmp" "$ES_SNAPSHOT_DIR" "$(dirname "$ES_PID_FILE")"
   # A per-node copy of the config: the node writes its keystore there, and several nodes
-  # (tests start a second one) can share one installation.
+  # (tests start a second one, a local cluster three) can share one installation.
   rm -rf "$ES_DATA_DIR/config"
   cp -R "$ES_HOME/config" "$ES_DATA_DIR/config"
   local transport=$((ES_PORT + 100))
   cat >>"$ES_DATA_DIR/config/elasticsearch.yml" <<EOF
 
 # --- written by scripts/elasticsearch.sh ---
-cluster.name: mediawatch-test
-node.name: mediawatch-$ES_PORT
-discovery.type: single-node
+cluster.name: $CLUSTER_NAME
+node.name: $NODE_NAME
+$DISCOVERY
 network.host: 127.0.0.1
 http.port: $ES_PORT
 transport.port: $transport
@@ -348,7 +377,7 @@ EOF
     run=(runuser -u "$ES_USER" --)
   fi
 
-  log "starting Elasticsearch $ES_VERSION on $URL (java: $java_home, heap: $ES_HEAP, data: $ES_DATA_DIR)"
+  log "starting Elasticsearch $ES_VERSION node $NODE_NAME on $URL (java: $java_home, heap: $ES_HEAP, data: $ES_DATA_DIR)"
   if ! "${run[@]}" env \
     ES_JAVA_HOME="$java_home" \
     ES_PATH_CONF="$ES_DATA_DIR/config" \
@@ -357,14 +386,13 @@ EOF
     "$ES_HOME/bin/elasticsearch" -d -p "$ES_PID_FILE" \
     >"$ES_DATA_DIR/logs/startup.out" 2>&1 </dev/null; then
     show_log
-    die "Elasticsearch failed to start"
+    die "Elasticsearch node $NODE_NAME failed to start"
   fi
   local waited=0
   while [[ -z "$(our_pid)" ]]; do
     ((waited++ < 50)) || { show_log; die "no running node behind $ES_PID_FILE"; }
     sleep 0.2
   done
-  wait_healthy "$(our_pid)"
 }
 
 wait_healthy() {
@@ -429,6 +457,196 @@ cmd_status() {
   fi
 }
 
+# --- local cluster ---------------------------------------------------------------------
+
+# Node I (1-based) of the local cluster: HTTP port ES_CLUSTER_PORT+I-1, transport 100 above,
+# its own folder under ES_CLUSTER_DIR, one snapshot folder shared by all nodes (as a shared
+# file system repository needs).
+select_cluster_node() {
+  local i="$1" size
+  size="$(cluster_size)"
+  ES_PORT=$((ES_CLUSTER_PORT + i - 1))
+  URL="http://127.0.0.1:$ES_PORT"
+  ES_DATA_DIR="$ES_CLUSTER_DIR/node-$i"
+  ES_PID_FILE="$ES_DATA_DIR/elasticsearch.pid"
+  ES_SNAPSHOT_DIR="$ES_CLUSTER_DIR/snapshots"
+  ES_HEAP="$ES_CLUSTER_HEAP"
+  CLUSTER_NAME="mediawatch-cluster-$ES_CLUSTER_PORT"
+  NODE_NAME="mediawatch-$ES_PORT"
+  local seeds="" masters="" n
+  for ((n = 0; n < size; n++)); do
+    seeds+="${seeds:+, }\"127.0.0.1:$((ES_CLUSTER_PORT + 100 + n))\""
+    masters+="${masters:+, }\"mediawatch-$((ES_CLUSTER_PORT + n))\""
+  done
+  # Every node is master-eligible and holds data; initial_master_nodes only matters for the
+  # very first start (the cluster then remembers its members in the data folders).
+  DISCOVERY="discovery.seed_hosts: [$seeds]
+cluster.initial_master_nodes: [$masters]"
+}
+
+cluster_size() {
+  if [[ -s "$ES_CLUSTER_DIR/size" ]]; then tr -dc '0-9' <"$ES_CLUSTER_DIR/size"; else printf 3; fi
+}
+
+check_node_index() {
+  local size
+  size="$(cluster_size)"
+  [[ "${1:-}" =~ ^[0-9]+$ ]] && (($1 >= 1 && $1 <= size)) || die "name a node of the cluster: 1 to $size (got '${1:-}')"
+}
+
+# Cluster health as seen from any of our running nodes: "status nodes active_shards unassigned" or nothing.
+cluster_health() {
+  local i out
+  for ((i = 1; i <= $(cluster_size); i++)); do
+    select_cluster_node "$i"
+    [[ -n "$(our_pid)" ]] || continue
+    out="$(curl -fsS -m 5 "$URL/_cluster/health?filter_path=status,number_of_nodes,active_shards,unassigned_shards" 2>/dev/null)" || continue
+    sed -nE 's/.*"status":"([a-z]+)".*"number_of_nodes":([0-9]+).*"active_shards":([0-9]+).*"unassigned_shards":([0-9]+).*/\1 \2 \3 \4/p' <<<"$out"
+    return
+  done
+}
+
+cmd_cluster_start() {
+  local size="${1:-3}"
+  [[ "$size" =~ ^[0-9]+$ ]] && ((size >= 1 && size <= 9)) || die "cluster size must be 1 to 9, got $size"
+  [[ "$ES_CLUSTER_PORT" =~ ^[0-9]+$ ]] || die "ES_CLUSTER_PORT must be a number, got $ES_CLUSTER_PORT"
+  local i running=0
+  if [[ -s "$ES_CLUSTER_DIR/size" ]]; then
+    for ((i = 1; i <= $(cluster_size); i++)); do
+      select_cluster_node "$i"
+      [[ -n "$(our_pid)" ]] && running=$((running + 1))
+    done
+    if ((running)) && [[ "$(cluster_size)" != "$size" ]]; then
+      die "a $(cluster_size)-node cluster already runs from $ES_CLUSTER_DIR; cluster-stop it first"
+    fi
+  fi
+  if ((!running)) && [[ "${ES_FRESH:-}" == 1 ]]; then rm -rf "$ES_CLUSTER_DIR"; fi
+  mkdir -p "$ES_CLUSTER_DIR"
+  chmod 755 "$ES_CLUSTER_DIR"
+  printf '%s\n' "$size" >"$ES_CLUSTER_DIR/size"
+  [[ -x "$ES_HOME/bin/elasticsearch" ]] || cmd_install
+  if [[ "$(id -u)" == 0 ]]; then ensure_user; fi
+
+  # The nodes start together: each waits for a majority of master-eligible nodes before it
+  # counts as started, so one after the other would cost a timeout per node.
+  local started=$SECONDS
+  local -a launches=()
+  for ((i = 1; i <= size; i++)); do
+    select_cluster_node "$i"
+    if [[ -n "$(our_pid)" ]]; then
+      log "node $i ($NODE_NAME) already runs (pid $(our_pid)) on $URL"
+      continue
+    fi
+    if curl -fsS -m 3 -o /dev/null "$URL" 2>/dev/null; then
+      die "port $ES_PORT (node $i) answers but was not started by this script; choose another ES_CLUSTER_PORT"
+    fi
+    (launch_node) &
+    launches+=($!)
+  done
+  local failed=0 pid
+  for pid in "${launches[@]}"; do wait "$pid" || failed=1; done
+  if ((failed)); then
+    cmd_cluster_stop
+    die "a node of the cluster failed to start (see above)"
+  fi
+  wait_cluster "$size" "$started"
+}
+
+# Waits until every node has joined and the cluster is green or yellow.
+wait_cluster() {
+  local size="$1" started="$2" deadline=$((SECONDS + ES_START_TIMEOUT)) health i
+  while ((SECONDS < deadline)); do
+    for ((i = 1; i <= size; i++)); do
+      select_cluster_node "$i"
+      if [[ -z "$(our_pid)" ]]; then
+        show_log
+        cmd_cluster_stop
+        die "node $i ($NODE_NAME) exited during startup"
+      fi
+    done
+    health="$(cluster_health)"
+    if [[ -n "$health" ]]; then
+      set -- $health
+      if [[ "$2" == "$size" && ("$1" == green || "$1" == yellow) ]]; then
+        log "cluster of $size node(s) is up, status $1, HTTP ports $ES_CLUSTER_PORT-$((ES_CLUSTER_PORT + size - 1)), $((SECONDS - started))s after launch"
+        return
+      fi
+    fi
+    sleep 1
+  done
+  for ((i = 1; i <= size; i++)); do select_cluster_node "$i"; show_log 20; done
+  cmd_cluster_stop
+  die "the $size-node cluster did not form within ${ES_START_TIMEOUT}s"
+}
+
+cmd_cluster_stop() {
+  local i pid
+  local -a stops=()
+  for ((i = 1; i <= $(cluster_size); i++)); do
+    select_cluster_node "$i"
+    pid="$(our_pid)"
+    [[ -n "$pid" ]] || continue
+    log "stopping node $i ($NODE_NAME, pid $pid)"
+    (stop_pid "$pid"; rm -f "$ES_PID_FILE") &
+    stops+=($!)
+  done
+  for pid in "${stops[@]}"; do wait "$pid" || true; done
+  log "cluster in $ES_CLUSTER_DIR stopped"
+}
+
+cmd_cluster_status() {
+  local i pid master="" any=0
+  for ((i = 1; i <= $(cluster_size); i++)); do
+    select_cluster_node "$i"
+    if [[ -n "$(our_pid)" ]]; then
+      master="$(curl -fsS -m 5 "$URL/_cat/master?h=node" 2>/dev/null | tr -d '[:space:]')" && break
+    fi
+  done
+  for ((i = 1; i <= $(cluster_size); i++)); do
+    select_cluster_node "$i"
+    pid="$(our_pid)"
+    if [[ -n "$pid" ]]; then
+      any=1
+      echo "node $i: running, pid $pid, $URL, name $NODE_NAME$([[ "$master" == "$NODE_NAME" ]] && echo ', elected master')"
+    else
+      echo "node $i: stopped ($URL), name $NODE_NAME"
+    fi
+  done
+  ((any)) || { echo "cluster: not running (folder $ES_CLUSTER_DIR)"; return 3; }
+  local health
+  health="$(cluster_health)"
+  if [[ -n "$health" ]]; then
+    set -- $health
+    echo "cluster: health $1, $2 node(s), $3 active shard(s), $4 unassigned"
+  else
+    echo "cluster: no health answer (no elected master?)"
+  fi
+}
+
+cmd_node_stop() {
+  check_node_index "${1:-}"
+  select_cluster_node "$1"
+  local pid
+  pid="$(our_pid)"
+  [[ -n "$pid" ]] || { log "node $1 is not running"; return; }
+  log "stopping node $1 ($NODE_NAME, pid $pid)"
+  stop_pid "$pid"
+  rm -f "$ES_PID_FILE"
+}
+
+cmd_node_start() {
+  check_node_index "${1:-}"
+  select_cluster_node "$1"
+  local pid
+  pid="$(our_pid)"
+  if [[ -z "$pid" ]]; then
+    launch_node
+    pid="$(our_pid)"
+  fi
+  # Healthy from this node's point of view means it has joined the cluster.
+  wait_healthy "$pid"
+}
+
 case "${1:-}" in
   install) cmd_install ;;
   start) cmd_start ;;
@@ -436,6 +654,12 @@ case "${1:-}" in
   restart) cmd_stop; cmd_start ;;
   status) cmd_status ;;
   log) show_log "${2:-100}" ;;
+  cluster-start) cmd_cluster_start "${2:-3}" ;;
+  cluster-stop) cmd_cluster_stop ;;
+  cluster-status) cmd_cluster_status ;;
+  node-stop) cmd_node_stop "${2:-}" ;;
+  node-start) cmd_node_start "${2:-}" ;;
+  node-log) check_node_index "${2:-}"; select_cluster_node "$2"; show_log "${3:-100}" ;;
   *)
     awk 'NR > 1 && /^#/ { sub(/^# ?/, ""); print; next } NR > 1 { exit }' "$0" >&2
     exit 2

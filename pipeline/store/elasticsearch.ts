@@ -22,7 +22,17 @@ import type {
 import { foldVietnamese } from '../nlp/fold.ts';
 import { dateBound, itemTimestamp, toSummary } from './common.ts';
 import { EsOutbox, type OutboxEntry } from './es-outbox.ts';
-import { INDEX_MAPPINGS, INDEX_SETTINGS, MAPPING_VERSION, indexNames, versionOf, type IndexNames } from './es-mapping.ts';
+import {
+  DEFAULT_LAYOUT,
+  INDEX_MAPPINGS,
+  MAPPING_VERSION,
+  indexNames,
+  indexSettings,
+  replicaSettings,
+  versionOf,
+  type IndexNames,
+  type ShardLayout,
+} from './es-mapping.ts';
 
 export interface ElasticsearchStoreOptions {
   /** One URL or several nodes of the same cluster. */
@@ -32,6 +42,8 @@ export interface ElasticsearchStoreOptions {
   caFile?: string;
   /** Name prefix of the alias, indices and template. Default "mediawatch". */
   index?: string;
+  /** Shards of new indices and replicas of every index; each defaults to DEFAULT_LAYOUT's. */
+  layout?: Partial<ShardLayout>;
   /**
    * SQLite file that buffers writes while the cluster is unreachable; `null` disables the
    * outbox (outages then fail the write, as `reindex` wants).
@@ -171,6 +183,7 @@ export class ElasticsearchStore implements Store {
   readonly names: IndexNames;
   private readonly prefix: string;
   private readonly version: number;
+  private readonly layout: ShardLayout;
   private readonly outbox: EsOutbox | undefined;
   private readonly warn: (message: string) => void;
   private clientInstance: Client | undefined;
@@ -186,6 +199,10 @@ export class ElasticsearchStore implements Store {
     this.prefix = options.index ?? 'mediawatch';
     this.names = indexNames(this.prefix);
     this.version = options.mappingVersion ?? MAPPING_VERSION;
+    this.layout = {
+      shards: options.layout?.shards ?? DEFAULT_LAYOUT.shards,
+      replicas: options.layout?.replicas ?? DEFAULT_LAYOUT.replicas,
+    };
     this.outbox = options.outboxPath ? new EsOutbox(options.outboxPath) : undefined;
     this.warn = options.warn ?? ((message) => process.stderr.write(`mediawatch elasticsearch: ${message}\n`));
   }
@@ -248,7 +265,7 @@ export class ElasticsearchStore implements Store {
       name: this.names.template,
       index_patterns: [this.names.pattern],
       priority: 500,
-      template: { settings: INDEX_SETTINGS, mappings: INDEX_MAPPINGS },
+      template: { settings: indexSettings(this.layout), mappings: INDEX_MAPPINGS },
       _meta: { managedBy: 'mediawatch', mappingVersion: this.version },
     });
     if (!current.length) {
@@ -258,8 +275,32 @@ export class ElasticsearchStore implements Store {
       await this.createIndex(target, true);
       return;
     }
-    if (current.includes(target)) return;
+    if (current.includes(target)) return this.applyLayout(target);
     await this.migrate(current, target);
+  }
+
+  /**
+   * The template only shapes new indices: replicas are changed on the existing index too (a
+   * live setting), while a different shard count needs a new index and is only reported.
+   */
+  private async applyLayout(index: string): Promise<void> {
+    const response = await this.client.indices.getSettings({ index, flat_settings: true });
+    const settings = (response[index]?.settings ?? {}) as Record<string, string | undefined>;
+    const shards = Number(settings['index.number_of_shards']);
+    if (shards !== this.layout.shards) {
+      this.warn(
+        `${index} has ${shards} primary shard(s) but store.shards is ${this.layout.shards}; shards are fixed when an index ` +
+          'is created, so this index keeps its count (docs/elasticsearch.md, "Shards and replicas", says how to change it)',
+      );
+    }
+    const wanted = replicaSettings(this.layout.replicas);
+    const current = settings['index.auto_expand_replicas'] ?? 'false';
+    const same =
+      current === wanted['index.auto_expand_replicas'] &&
+      (wanted['index.number_of_replicas'] === undefined || Number(settings['index.number_of_replicas']) === wanted['index.number_of_replicas']);
+    if (same) return;
+    await this.client.indices.putSettings({ index, settings: wanted });
+    this.warn(`replicas of ${index} set to ${this.layout.replicas} (store.replicas; was ${current === 'false' ? settings['index.number_of_replicas'] : current})`);
   }
 
   private async aliasedIndices(): Promise<string[]> {

@@ -46,10 +46,28 @@ const vietnameseText: estypes.MappingProperty = {
   fields: { exact: { type: 'text', analyzer: 'mw_exact', index_options: 'docs', norms: false } },
 };
 
-export const INDEX_SETTINGS: estypes.IndicesIndexSettings = {
-  number_of_shards: 1,
-  // No replica on a one-node cluster (stays green), one as soon as there is a second node.
-  auto_expand_replicas: '0-1',
+/** How the items index is spread over the cluster (config: store.shards, store.replicas). */
+export interface ShardLayout {
+  shards: number;
+  /** A fixed count, or an auto-expanding range such as "0-1" or "1-all". */
+  replicas: number | string;
+}
+
+/** One shard; no replica on a one-node cluster (stays green), one as soon as there is a second node. */
+export const DEFAULT_LAYOUT: ShardLayout = { shards: 1, replicas: '0-1' };
+
+/** The replica settings of a layout, in the flat form getSettings returns them. */
+export function replicaSettings(replicas: ShardLayout['replicas']): { 'index.auto_expand_replicas': string; 'index.number_of_replicas'?: number } {
+  return typeof replicas === 'number'
+    ? { 'index.auto_expand_replicas': 'false', 'index.number_of_replicas': replicas }
+    : { 'index.auto_expand_replicas': replicas };
+}
+
+export function indexSettings(layout: ShardLayout): estypes.IndicesIndexSettings {
+  return { number_of_shards: layout.shards, ...replicaSettings(layout.replicas), ...INDEX_SETTINGS };
+}
+
+const INDEX_SETTINGS: estypes.IndicesIndexSettings = {
   refresh_interval: '1s',
   analysis: {
     char_filter: {

@@ -26,6 +26,7 @@ export function elasticsearchStoreFromConfig(
     index: storeConfig.index,
     outboxPath: overrides.outbox === false ? null : configRelative(config, storeConfig.outboxPath),
     requestTimeoutMs: storeConfig.requestTimeoutMs,
+    layout: { shards: storeConfig.shards, replicas: storeConfig.replicas },
   });
 }
 

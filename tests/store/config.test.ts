@@ -36,6 +36,8 @@ describe('store: elasticsearch config', () => {
     expect(parse({ engine: 'elasticsearch', node: 'https://es.example', auth: { username: 'mw', password: 'secret' } }).store).toMatchObject({
       auth: { username: 'mw', password: 'secret' },
     });
+    expect(parse({ engine: 'elasticsearch', node: 'https://es.example', shards: 3, replicas: 1 }).store).toMatchObject({ shards: 3, replicas: 1 });
+    expect(parse({ engine: 'elasticsearch', node: 'https://es.example', replicas: '1-all' }).store).toMatchObject({ replicas: '1-all' });
   });
 
   it.each([
@@ -51,7 +53,11 @@ describe('store: elasticsearch config', () => {
     [{ engine: 'elasticsearch', node: 'http://es:9200', auth: { token: 'x' } }, /store\.auth: unknown key\(s\): token/],
     [{ engine: 'elasticsearch', node: 'http://es:9200', index: 'MediaWatch' }, /store\.index: lowercase letters, digits/],
     [{ engine: 'elasticsearch', node: 'http://es:9200', tls: {} }, /store\.tls\.caFile: Required/],
-    [{ engine: 'elasticsearch', node: 'http://es:9200', shards: 3 }, /store: unknown key\(s\): shards/],
+    [{ engine: 'elasticsearch', node: 'http://es:9200', shards: 0 }, /store\.shards: Number must be greater than or equal to 1/],
+    [{ engine: 'elasticsearch', node: 'http://es:9200', shards: 1.5 }, /store\.shards: Expected integer/],
+    [{ engine: 'elasticsearch', node: 'http://es:9200', replicas: 'many' }, /store\.replicas: must be a number of replicas from 0 to 8, or a range such as "0-1"/],
+    [{ engine: 'elasticsearch', node: 'http://es:9200', replicas: -1 }, /store\.replicas: must be a number of replicas/],
+    [{ engine: 'elasticsearch', node: 'http://es:9200', replicas: 1, number_of_replicas: 1 }, /store: unknown key\(s\): number_of_replicas/],
     [{ engine: 'elastic', node: 'http://es:9200' }, /store\.engine: Invalid discriminator value/],
   ])('rejects %j', (store, message) => {
     expect(problem(store)).toMatch(message);

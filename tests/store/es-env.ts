@@ -1,10 +1,13 @@
 // Where the Elasticsearch tests find their node, and what they do when there is none:
 // say so loudly and skip locally, fail in CI (so CI can never pass without running them).
-import { spawnSync } from 'node:child_process';
+import { execFile } from 'node:child_process';
 import { existsSync, readdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { promisify } from 'node:util';
 import { it } from 'vitest';
+
+const execFileAsync = promisify(execFile);
 
 export const ES_URL = process.env.MEDIAWATCH_ES_URL ?? 'http://127.0.0.1:9200';
 export const REPO = join(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -66,10 +69,17 @@ export function installedDistribution(): { ok: true; home: string } | { ok: fals
   return home ? { ok: true, home } : { ok: false, reason: `no Elasticsearch distribution installed in ${cache}` };
 }
 
-/** Runs scripts/elasticsearch.sh with the given settings; throws with its output on failure. */
-export function runScript(command: 'start' | 'stop' | 'status', env: Record<string, string>): string {
-  const run = spawnSync('bash', [ES_SCRIPT, command], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 300_000 });
-  const output = `${run.stdout ?? ''}${run.stderr ?? ''}`;
-  if (run.status !== 0) throw new Error(`scripts/elasticsearch.sh ${command} failed (${run.status}):\n${output}`);
-  return output;
+/**
+ * Runs scripts/elasticsearch.sh with the given settings; throws with its output on failure.
+ * Asynchronous: a node starting takes minutes on a busy machine, and a test worker blocked that
+ * long is reported by vitest as an unhandled "Timeout calling onTaskUpdate", failing the run.
+ */
+export async function runScript(command: string, env: Record<string, string>, args: string[] = [], timeoutMs = 300_000): Promise<string> {
+  try {
+    const run = await execFileAsync('bash', [ES_SCRIPT, command, ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: timeoutMs });
+    return `${run.stdout}${run.stderr}`;
+  } catch (error) {
+    const failed = error as { code?: number | string; stdout?: string; stderr?: string };
+    throw new Error(`scripts/elasticsearch.sh ${command} failed (${failed.code}):\n${failed.stdout ?? ''}${failed.stderr ?? ''}`);
+  }
 }

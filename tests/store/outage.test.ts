@@ -60,14 +60,14 @@ function openStore(prefix: string, outboxPath: string, warnings: string[]): Elas
 }
 
 describe.skipIf(!runnable)('Elasticsearch outage', () => {
-  beforeAll(() => {
-    runScript('start', { ...nodeEnv, ES_FRESH: '1' });
+  beforeAll(async () => {
+    await runScript('start', { ...nodeEnv, ES_FRESH: '1' });
   }, 240_000);
 
   afterAll(async () => {
     for (const store of stores) await store.close().catch(() => undefined);
     try {
-      runScript('stop', nodeEnv);
+      await runScript('stop', nodeEnv);
     } finally {
       rmSync(tmp, { recursive: true, force: true });
     }
@@ -84,7 +84,7 @@ describe.skipIf(!runnable)('Elasticsearch outage', () => {
     for (const item of raws.slice(0, 20)) statuses.push((await pipeline.ingest(item)).status);
     const decided = (await store.getItem(normaliseItem(raws[3]).id))!;
     await store.upsertItems([{ ...decided, review: { status: 'confirmed', assignee: 'lan' } }]);
-    runScript('stop', nodeEnv);
+    await runScript('stop', nodeEnv);
     expect((await probeElasticsearch(URL)).ok).toBe(false);
 
     for (const item of raws.slice(20, 40)) statuses.push((await pipeline.ingest(item)).status);
@@ -98,7 +98,7 @@ describe.skipIf(!runnable)('Elasticsearch outage', () => {
     const direct = await store.upsertItems([(await store.getItem(normaliseItem(raws[30]).id))!]);
     expect(direct).toMatchObject({ inserted: 0, updated: 0, errors: [], buffered: 1 });
 
-    runScript('start', nodeEnv);
+    await runScript('start', nodeEnv);
     for (const item of raws.slice(40)) statuses.push((await pipeline.ingest(item)).status);
     expect(statuses).toEqual(Array(60).fill('new'));
     await vi.waitFor(() => expect(store.pendingWrites()).toBe(0), { timeout: 30_000, interval: 200 });
@@ -125,14 +125,14 @@ describe.skipIf(!runnable)('Elasticsearch outage', () => {
     const pipeline = new IngestPipeline(first, classifier);
     expect((await pipeline.ingest(raw(100))).status).toBe('new');
 
-    runScript('stop', nodeEnv);
+    await runScript('stop', nodeEnv);
     const buffered = [];
     for (let i = 101; i < 106; i++) buffered.push((await pipeline.ingest(raw(i))).status);
     expect(buffered).toEqual(Array(5).fill('new'));
     await first.close();
     expect(warnings.join('\n')).toMatch(/5 item\(s\) stay buffered in .*outbox-b\.db/);
 
-    runScript('start', nodeEnv);
+    await runScript('start', nodeEnv);
     const second = openStore(prefix, outboxPath, warnings);
     await second.init();
     expect(second.pendingWrites()).toBe(0);
