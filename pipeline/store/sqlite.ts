@@ -5,8 +5,13 @@ import type Database from 'better-sqlite3';
 import { DiskFullError, isDiskFull } from '../../core/disk.ts';
 import { openSqlite } from '../../core/sqlite.ts';
 import type {
+  ClusterCount,
+  CountKey,
+  CountRow,
+  ItemFilter,
   ItemKind,
   ItemQuery,
+  TermCount,
   ItemSort,
   ItemSummary,
   Page,
@@ -19,7 +24,7 @@ import type {
 } from '../../core/types.ts';
 import { foldedTextOf } from '../normalise.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
-import { dateBound, itemTimestamp, toSummary, vietnamDay } from './common.ts';
+import { dateBound, itemTimestamp, statsOf, termCountsOf, termEntries, toSummary, vietnamDay } from './common.ts';
 import { SearchIndex } from './search-index.ts';
 
 export interface SqliteStoreOptions {
@@ -81,11 +86,56 @@ export const ITEM_STORE_MIGRATIONS: string[] = [
    CREATE INDEX items_seq ON items (seq);
    CREATE TABLE store_state (id INTEGER PRIMARY KEY CHECK (id = 1), store_id TEXT NOT NULL, last_seq INTEGER NOT NULL);
    INSERT INTO store_state VALUES (1, lower(hex(randomblob(16))), 0);`,
+  // Views at a million items: the score order and the derived platforms get indexes, clusters a
+  // covering one; counts come from summary tables that triggers keep in the same transaction as
+  // every write (so a crash cannot leave them behind); `terms` holds each item's term entries
+  // (common.ts termEntries) for the term summary. Existing rows are summarised by
+  // rebuildSummaries() at the next start (summaries_built = 0).
+  `CREATE INDEX items_distortion ON items (score_distortion DESC, ts DESC, id);
+   CREATE INDEX items_kind_platform ON items (kind, platform, ts DESC);
+   DROP INDEX items_cluster;
+   CREATE INDEX items_cluster ON items (cluster_id, ts, flagged, congress);
+   ALTER TABLE items ADD COLUMN terms TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE store_state ADD COLUMN summaries_built INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE item_counts (
+     day TEXT NOT NULL, source_id TEXT NOT NULL, kind TEXT NOT NULL, platform TEXT NOT NULL, topics TEXT NOT NULL,
+     status TEXT NOT NULL, flagged INTEGER NOT NULL, congress INTEGER NOT NULL, n INTEGER NOT NULL,
+     PRIMARY KEY (day, source_id, kind, platform, topics, status, flagged, congress)) WITHOUT ROWID;
+   CREATE TABLE term_days (day TEXT NOT NULL, entry TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (day, entry)) WITHOUT ROWID;
+   CREATE TRIGGER items_summary_insert AFTER INSERT ON items BEGIN
+     INSERT INTO item_counts VALUES (NEW.day, NEW.source_id, NEW.kind, coalesce(NEW.platform, ''), NEW.topics, NEW.status, NEW.flagged, NEW.congress, 1)
+       ON CONFLICT DO UPDATE SET n = n + 1;
+     INSERT INTO term_days SELECT NEW.day, value, 1 FROM json_each(NEW.terms) WHERE true ON CONFLICT DO UPDATE SET n = n + 1;
+   END;
+   CREATE TRIGGER items_summary_delete AFTER DELETE ON items BEGIN
+     UPDATE item_counts SET n = n - 1 WHERE day = OLD.day AND source_id = OLD.source_id AND kind = OLD.kind
+       AND platform = coalesce(OLD.platform, '') AND topics = OLD.topics AND status = OLD.status AND flagged = OLD.flagged AND congress = OLD.congress;
+     UPDATE term_days SET n = n - 1 WHERE day = OLD.day AND entry IN (SELECT value FROM json_each(OLD.terms));
+   END;
+   CREATE TRIGGER items_summary_update AFTER UPDATE ON items
+   WHEN OLD.day IS NOT NEW.day OR OLD.source_id IS NOT NEW.source_id OR OLD.kind IS NOT NEW.kind OR OLD.platform IS NOT NEW.platform
+     OR OLD.topics IS NOT NEW.topics OR OLD.status IS NOT NEW.status OR OLD.flagged IS NOT NEW.flagged OR OLD.congress IS NOT NEW.congress
+     OR OLD.terms IS NOT NEW.terms BEGIN
+     UPDATE item_counts SET n = n - 1 WHERE day = OLD.day AND source_id = OLD.source_id AND kind = OLD.kind
+       AND platform = coalesce(OLD.platform, '') AND topics = OLD.topics AND status = OLD.status AND flagged = OLD.flagged AND congress = OLD.congress;
+     UPDATE term_days SET n = n - 1 WHERE day = OLD.day AND entry IN (SELECT value FROM json_each(OLD.terms));
+     INSERT INTO item_counts VALUES (NEW.day, NEW.source_id, NEW.kind, coalesce(NEW.platform, ''), NEW.topics, NEW.status, NEW.flagged, NEW.congress, 1)
+       ON CONFLICT DO UPDATE SET n = n + 1;
+     INSERT INTO term_days SELECT NEW.day, value, 1 FROM json_each(NEW.terms) WHERE true ON CONFLICT DO UPDATE SET n = n + 1;
+   END;`,
 ];
+
+/** Recomputes the summary tables from the items (the item rows are the truth). */
+const REBUILD_SUMMARIES = `DELETE FROM item_counts;
+  DELETE FROM term_days;
+  INSERT INTO item_counts SELECT day, source_id, kind, coalesce(platform, ''), topics, status, flagged, congress, count(*)
+    FROM items GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+  INSERT INTO term_days SELECT day, value, count(*) FROM items, json_each(items.terms) GROUP BY 1, 2;
+  UPDATE store_state SET summaries_built = 1;`;
 
 const ITEM_COLUMNS = [
   'id', 'source_id', 'kind', 'canonical_url', 'content_hash', 'ts', 'day', 'congress', 'distortion', 'flagged',
-  'score_congress', 'score_distortion', 'topics', 'cluster_id', 'status', 'assignee', 'platform', 'doc', 'seq',
+  'score_congress', 'score_distortion', 'topics', 'cluster_id', 'status', 'assignee', 'platform', 'doc', 'seq', 'terms',
 ];
 
 // A plain INSERT or UPDATE, chosen after a lookup: measured ~25% faster than one
@@ -140,7 +190,29 @@ interface Filter {
  */
 type MatchMode = 'lookup' | 'filter';
 
-function buildFilter(query: Partial<ItemQuery> & StatsQuery, matchMode: MatchMode = 'lookup'): Filter {
+/**
+ * The derived platforms: "web" (news sites and feeds) and "social" (social items without a
+ * platform of their own); any other name is a social platform. `platform` is '' in the summary.
+ */
+function platformClause(platform: string, summary: boolean): string {
+  const none = summary ? "platform = ''" : 'platform IS NULL';
+  if (platform === 'web') return `${none} AND kind IN ('news', 'rss')`;
+  if (platform === 'social') return `${none} AND kind = 'social'`;
+  return 'platform = @platform';
+}
+
+/** A bare date (YYYY-MM-DD) names whole Vietnamese days, which the summary's `day` can filter on. */
+const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Filters the summary table item_counts can answer (it has no scores, clusters, text or assignees). */
+function summaryCanFilter(filter: Partial<ItemFilter> & StatsQuery): boolean {
+  return (
+    filter.q === undefined && !filter.clusterId && !filter.assignee && filter.minDistortion === undefined && filter.minCongress === undefined &&
+    (!filter.from || BARE_DAY.test(filter.from)) && (!filter.to || BARE_DAY.test(filter.to))
+  );
+}
+
+function buildFilter(query: Partial<ItemFilter> & StatsQuery, matchMode: MatchMode = 'lookup', summary = false): Filter {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   // A literal, not a parameter: only then can SQLite use the partial index of flagged items.
@@ -154,7 +226,7 @@ function buildFilter(query: Partial<ItemQuery> & StatsQuery, matchMode: MatchMod
     params.source = query.source;
   }
   if (query.platform) {
-    clauses.push('platform = @platform');
+    clauses.push(platformClause(query.platform, summary));
     params.platform = query.platform;
   }
   if (query.kind) {
@@ -174,27 +246,52 @@ function buildFilter(query: Partial<ItemQuery> & StatsQuery, matchMode: MatchMod
     params.assignee = query.assignee;
   }
   if (query.topic) {
-    clauses.push('EXISTS (SELECT 1 FROM json_each(items.topics) WHERE value = @topic)');
+    clauses.push(`EXISTS (SELECT 1 FROM json_each(${summary ? 'item_counts' : 'items'}.topics) WHERE value = @topic)`);
     params.topic = query.topic;
   }
+  if (query.minDistortion !== undefined) {
+    clauses.push('score_distortion >= @minDistortion');
+    params.minDistortion = query.minDistortion;
+  }
+  if (query.minCongress !== undefined) {
+    clauses.push('score_congress >= @minCongress');
+    params.minCongress = query.minCongress;
+  }
   if (query.from) {
-    clauses.push('ts >= @from');
-    params.from = dateBound(query.from, 'from');
+    clauses.push(summary ? 'day >= @from' : 'ts >= @from');
+    params.from = summary ? query.from : dateBound(query.from, 'from');
   }
   if (query.to) {
-    clauses.push('ts <= @to');
-    params.to = dateBound(query.to, 'to');
+    clauses.push(summary ? 'day <= @to' : 'ts <= @to');
+    params.to = summary ? query.to : dateBound(query.to, 'to');
   }
   if (query.q !== undefined) {
     const match = ftsQuery(query.q);
     // A query with no letters or digits matches nothing rather than everything.
     // A unary + keeps SQLite from driving the query by rowid (see MatchMode).
-    const rowid = matchMode === 'filter' ? '+rowid' : 'rowid';
+    const rowid = matchMode === 'filter' ? '+items.rowid' : 'items.rowid';
     clauses.push(match ? `${rowid} IN (SELECT rowid FROM search.items_fts WHERE items_fts MATCH @match)` : '0');
     if (match) params.match = match;
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
+
+/** SQL of each count key, over the summary table and over the items. */
+const COUNT_KEY_SQL: Record<CountKey, { summary?: string; items: string }> = {
+  day: { summary: 'day', items: 'day' },
+  topic: { summary: 'topic.value', items: 'topic.value' },
+  source: { summary: 'source_id', items: 'source_id' },
+  platform: {
+    summary: `CASE WHEN platform <> '' THEN platform WHEN kind = 'social' THEN 'social' ELSE 'web' END`,
+    items: `CASE WHEN platform IS NOT NULL THEN platform WHEN kind = 'social' THEN 'social' ELSE 'web' END`,
+  },
+  kind: { summary: 'kind', items: 'kind' },
+  status: { summary: 'status', items: 'status' },
+  cluster: { items: "coalesce(cluster_id, '')" },
+};
+
+/** An item's topics, one row each, or one '' row for an item without a topic. */
+const TOPICS_JOIN = (table: string) => `, json_each(CASE WHEN ${table}.topics = '[]' THEN '[""]' ELSE ${table}.topics END) AS topic`;
 
 /** The embedded default engine: one file, WAL mode, FTS5 search in a companion file. */
 export class SqliteStore implements Store {
@@ -233,9 +330,32 @@ export class SqliteStore implements Store {
     db.prepare('ATTACH DATABASE ? AS search').run(search.path);
     this.db = db;
     this.search = search;
+    this.writing(() => this.checkSummaries());
     // Index what an earlier run left unindexed (a crash, another process) without delaying start;
     // a search waits for it, and reports the failure if it keeps failing.
     if (this.searchBehind()) search.catchUp().catch(() => undefined);
+  }
+
+  /**
+   * Rebuilds the summary tables when they were never built (a store from before them) or do not
+   * add up to the items (a file restored or edited behind the store's back): counts must be exact.
+   */
+  private checkSummaries(): void {
+    const db = this.conn;
+    const state = db
+      .prepare('SELECT summaries_built AS built, (SELECT coalesce(sum(n), 0) FROM item_counts) AS summarised, (SELECT count(*) FROM items) AS items FROM store_state')
+      .get() as { built: number; summarised: number; items: number };
+    if (state.built && state.summarised === state.items) return;
+    const setTerms = db.prepare<[string, number]>('UPDATE items SET terms = ? WHERE rowid = ?');
+    const batch = db.prepare<[number], { rowid: number; doc: string }>('SELECT rowid, doc FROM items WHERE rowid > ? ORDER BY rowid LIMIT 1000');
+    db.transaction(() => {
+      if (!state.built) {
+        for (let rows = batch.all(0); rows.length; rows = batch.all(rows[rows.length - 1].rowid)) {
+          for (const row of rows) setTerms.run(JSON.stringify(termEntries((JSON.parse(row.doc) as ScoredItem).explanations)), row.rowid);
+        }
+      }
+      db.exec(REBUILD_SUMMARIES);
+    })();
   }
 
   /** Runs a write; a full disk becomes a DiskFullError naming the file, for the crawl and the API to report. */
@@ -298,6 +418,7 @@ export class SqliteStore implements Store {
             item.platform ?? null,
             toDoc(item),
             seq,
+            JSON.stringify(termEntries(item.explanations)),
           ];
           if (before) {
             update.run(values, before.rowid);
@@ -352,37 +473,57 @@ export class SqliteStore implements Store {
   }
 
   async stats(query: StatsQuery): Promise<Stats> {
-    const { where, params } = buildFilter(query);
-    // One pass over the rows (they are wide: reading them is the cost), grouped finely enough
-    // that totals, days, sources and topics all add up from the groups.
-    const groups = this.conn
+    const [days, sources, topics, [congress]] = await Promise.all([
+      this.counts(query, ['day']),
+      this.counts(query, ['source']),
+      this.counts(query, ['topic']),
+      this.counts({ ...query, congress: true }, []),
+    ]);
+    return statsOf(days, sources, topics, congress.count);
+  }
+
+  async counts(filter: ItemFilter, by: CountKey[]): Promise<CountRow[]> {
+    if (filter.q !== undefined) await this.refresh();
+    // The summary table when it holds what the filter and the keys need, else the items' indexes.
+    const summary = summaryCanFilter(filter) && by.every((key) => COUNT_KEY_SQL[key].summary);
+    const table = summary ? 'item_counts' : 'items';
+    const { where, params } = buildFilter(filter, 'filter', summary);
+    const keys = by.map((key) => (summary ? COUNT_KEY_SQL[key].summary! : COUNT_KEY_SQL[key].items));
+    const counted = summary ? 'coalesce(sum(n), 0) AS count, coalesce(sum(n * flagged), 0) AS flagged' : 'count(*) AS count, coalesce(sum(flagged), 0) AS flagged';
+    const grouped = keys.length ? `GROUP BY ${keys.map((_, i) => `k${i}`).join(', ')} HAVING count > 0` : '';
+    const rows = this.conn
       .prepare(
-        `SELECT day, source_id, topics, count(*) AS count, sum(flagged) AS flagged, sum(congress) AS congress
-         FROM items ${where} GROUP BY day, source_id, topics`,
+        `SELECT ${[...keys.map((key, i) => `${key} AS k${i}`), counted].join(', ')}
+         FROM ${table}${by.includes('topic') ? TOPICS_JOIN(table) : ''} ${where} ${grouped}`,
       )
-      .all(params) as Array<{ day: string; source_id: string; topics: string; count: number; flagged: number; congress: number }>;
-    const stats: Stats = { total: 0, flagged: 0, congress: 0, byDay: [], bySource: [], byTopic: [] };
-    const days = new Map<string, { count: number; flagged: number }>();
-    const sources = new Map<string, { count: number; flagged: number }>();
-    const topics = new Map<string, number>();
-    const add = (buckets: Map<string, { count: number; flagged: number }>, key: string, group: { count: number; flagged: number }) => {
-      const bucket = buckets.get(key) ?? buckets.set(key, { count: 0, flagged: 0 }).get(key)!;
-      bucket.count += group.count;
-      bucket.flagged += group.flagged;
-    };
-    for (const group of groups) {
-      stats.total += group.count;
-      stats.flagged += group.flagged;
-      stats.congress += group.congress;
-      add(days, group.day, group);
-      add(sources, group.source_id, group);
-      for (const topic of JSON.parse(group.topics) as string[]) topics.set(topic, (topics.get(topic) ?? 0) + group.count);
-    }
-    const byCountThenKey = (a: { key: string; count: number }, b: { key: string; count: number }) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-    stats.byDay = [...days].map(([key, bucket]) => ({ key, ...bucket })).sort((a, b) => (a.key < b.key ? -1 : 1));
-    stats.bySource = [...sources].map(([key, bucket]) => ({ key, ...bucket })).sort(byCountThenKey);
-    stats.byTopic = [...topics].map(([key, count]) => ({ key, count })).sort(byCountThenKey);
-    return stats;
+      .raw()
+      .all(params) as unknown[][];
+    return rows.map((row) => ({ keys: row.slice(0, by.length).map(String), count: Number(row[by.length]), flagged: Number(row[by.length + 1]) }));
+  }
+
+  async topClusters(filter: Pick<ItemFilter, 'from' | 'to' | 'congress'>, limit: number): Promise<ClusterCount[]> {
+    const { where, params } = buildFilter(filter);
+    // items_cluster holds every column used here: the rows themselves are never read.
+    return this.conn
+      .prepare(
+        `SELECT cluster_id AS clusterId, count(*) AS size, sum(flagged) AS flagged, min(ts) AS firstSeen, max(ts) AS lastSeen
+         FROM items INDEXED BY items_cluster ${where ? `${where} AND` : 'WHERE'} cluster_id IS NOT NULL
+         GROUP BY cluster_id HAVING size > 1 ORDER BY size DESC, lastSeen DESC, cluster_id LIMIT @limit`,
+      )
+      .all({ ...params, limit }) as ClusterCount[];
+  }
+
+  async termCounts(filter: Pick<ItemFilter, 'from' | 'to'>): Promise<TermCount[]> {
+    const summary = summaryCanFilter(filter);
+    const { where, params } = buildFilter(filter, 'lookup', summary);
+    const rows = this.conn
+      .prepare(
+        summary
+          ? `SELECT entry, sum(n) AS items FROM term_days ${where} GROUP BY entry HAVING items > 0`
+          : `SELECT value AS entry, count(*) AS items FROM items, json_each(items.terms) ${where} GROUP BY entry`,
+      )
+      .all(params) as Array<{ entry: string; items: number }>;
+    return termCountsOf(rows);
   }
 
   async *streamItems(query: ItemStreamQuery, batchSize = 1000): AsyncIterable<ScoredItem[]> {
