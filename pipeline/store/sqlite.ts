@@ -411,7 +411,8 @@ export class SqliteStore implements Store {
             item.flagged ? 1 : 0,
             item.scores.congress,
             item.scores.distortion,
-            JSON.stringify(item.topics),
+            // Once each: an item counts once under a topic, however often it is listed.
+            JSON.stringify([...new Set(item.topics)]),
             item.clusterId ?? null,
             item.review?.status ?? 'new',
             item.review?.assignee ?? null,
