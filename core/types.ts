@@ -110,7 +110,10 @@ export interface ItemQuery {
   topic?: string;
   source?: string;
   kind?: ItemKind;
-  /** Social platform (mastodon, bluesky, youtube, telegram, reddit, or a file import's name). */
+  /**
+   * Social platform (mastodon, bluesky, youtube, telegram, reddit, or a file import's name), or
+   * a derived one: "web" (news sites and feeds) or "social" (social items without a platform).
+   */
   platform?: string;
   clusterId?: string;
   /** Review status; "new" also matches items nobody has touched. */
@@ -118,6 +121,9 @@ export interface ItemQuery {
   assignee?: string;
   from?: string;
   to?: string;
+  /** Lowest distortion / congress score (0..1, included). */
+  minDistortion?: number;
+  minCongress?: number;
   /** Default "newest" (by published time, else fetch time). */
   sort?: ItemSort;
   page: number;
@@ -162,6 +168,47 @@ export interface StatsQuery {
   clusterId?: string;
 }
 
+/** The filters of an item query, without paging or order: what aggregations count over. */
+export type ItemFilter = Omit<ItemQuery, 'page' | 'pageSize' | 'sort'>;
+
+/**
+ * What counts can be grouped by. "day" is the calendar day in Vietnam (+07:00); "platform" is
+ * the derived platform (the social platform, else "social" or "web"); "topic" counts an item
+ * under each of its topics; "status" is the review status with the implied "new".
+ */
+export type CountKey = 'day' | 'topic' | 'source' | 'platform' | 'kind' | 'status' | 'cluster';
+
+/**
+ * One group of a count. `keys` follows the order of the `by` asked for; an item without a
+ * topic or a cluster is counted under "" for that key.
+ */
+export interface CountRow {
+  keys: string[];
+  count: number;
+  flagged: number;
+}
+
+/** A near-duplicate cluster's members matching a filter. */
+export interface ClusterCount {
+  clusterId: string;
+  size: number;
+  flagged: number;
+  /** Earliest and latest member time (published, else fetched), ISO. */
+  firstSeen: string;
+  lastSeen: string;
+}
+
+/**
+ * A term behind the scores (an explanation's `matched` text, lower-cased, NFC, spaces
+ * collapsed), with the number of items carrying it; each item gives the form and kind of its
+ * first mention of the term.
+ */
+export interface TermCount {
+  term: string;
+  items: number;
+  forms: Array<{ form: string; kind: ExplanationKind; items: number }>;
+}
+
 export interface UpsertResult {
   /** Items whose id was not in the store before. */
   inserted: number;
@@ -188,6 +235,15 @@ export interface Store {
   findByContentHash(contentHash: string): Promise<string | null>;
   queryItems(query: ItemQuery): Promise<Page<ItemSummary>>;
   stats(query: StatsQuery): Promise<Stats>;
+  /** Items matching a filter counted by up to two keys, computed by the engine (never by reading items). */
+  counts(filter: ItemFilter, by: CountKey[]): Promise<CountRow[]>;
+  /**
+   * Clusters of at least two members matching the filter (a time range, optionally
+   * `congress`), largest first, then latest member first, then by id.
+   */
+  topClusters(filter: Pick<ItemFilter, 'from' | 'to' | 'congress'>, limit: number): Promise<ClusterCount[]>;
+  /** Every term of the items in a time range, most items first. */
+  termCounts(filter: Pick<ItemFilter, 'from' | 'to'>): Promise<TermCount[]>;
   /** Every stored item in batches, in insertion order: for reindexing and rebuilding indexes. */
   scanItems(batchSize?: number): AsyncIterable<ScoredItem[]>;
   /**

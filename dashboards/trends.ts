@@ -1,14 +1,12 @@
-// Trends for the dashboard, as pure functions over stored items: items per day by topic,
-// source and platform, the flagged share, spikes, top terms this week against last week, and
-// the biggest near-duplicate clusters. Days are calendar days in Vietnam (+07:00, no DST),
-// like the store's own day buckets.
-import type { Explanation, ExplanationKind, ScoredItem } from '../core/types.ts';
+// Trends for the dashboard, as pure functions over counts the store computed: items per day by
+// topic, source and platform, the flagged share, spikes, top terms this week against last week,
+// and the biggest near-duplicate clusters. Days are calendar days in Vietnam (+07:00, no DST),
+// like the store's own day buckets. Nothing here reads items: see trends-router.ts for the
+// store calls.
+import type { ClusterCount, CountRow, ExplanationKind, ItemSummary, ScoredItem, TermCount } from '../core/types.ts';
+import { platformOf } from '../pipeline/store/common.ts';
 
-/** What the trends need of an item; `explanations` only for the top-terms weeks. */
-export type TrendItem = Pick<ScoredItem, 'id' | 'sourceId' | 'kind' | 'title' | 'fetchedAt' | 'topics' | 'flagged'> &
-  Partial<Pick<ScoredItem, 'publishedAt' | 'clusterId' | 'platform'>> & {
-    explanations?: Array<Pick<Explanation, 'kind' | 'matched'>>;
-  };
+export { platformOf };
 
 const OFFSET_MS = 7 * 60 * 60 * 1000;
 const DAY_MS = 24 * 60 * 60 * 1000;
@@ -20,7 +18,7 @@ export const NO_TOPIC = '__none__';
 export const OTHER = '__other__';
 
 /** Calendar day (YYYY-MM-DD) in Vietnam of an item: published time, else fetch time. */
-export function dayOf(item: Pick<TrendItem, 'publishedAt' | 'fetchedAt'>): string {
+export function dayOf(item: Pick<ScoredItem, 'fetchedAt'> & { publishedAt?: string }): string {
   const published = item.publishedAt && !Number.isNaN(Date.parse(item.publishedAt)) ? item.publishedAt : undefined;
   const instant = Date.parse(published ?? item.fetchedAt);
   return new Date(instant + OFFSET_MS).toISOString().slice(0, 10);
@@ -44,15 +42,6 @@ export function daysBetween(from: string, to: string): string[] {
   return days;
 }
 
-/**
- * The platform an item came from: the social platform for social items ("facebook",
- * "mastodon", ...), "web" for news pages and feeds.
- */
-export function platformOf(item: Pick<TrendItem, 'platform' | 'kind'>): string {
-  if (item.platform) return item.platform;
-  return item.kind === 'social' ? 'social' : 'web';
-}
-
 export interface Series {
   key: string;
   total: number;
@@ -61,20 +50,20 @@ export interface Series {
 }
 
 /**
- * Items per day under each key (`keysOf` may give an item several keys, e.g. topics). The
- * `maxSeries` largest keys are kept, by total over the range; the rest are summed into OTHER.
+ * Items per day under each key, from counts keyed [day, key] (an item with several topics is in
+ * several rows). The `maxSeries` largest keys are kept, by total over the range; the rest are
+ * summed into OTHER.
  */
-export function dailySeries(items: readonly TrendItem[], days: readonly string[], keysOf: (item: TrendItem) => string[], maxSeries = 8): Series[] {
+export function dailySeries(rows: readonly CountRow[], days: readonly string[], maxSeries = 8): Series[] {
   const index = new Map(days.map((day, i) => [day, i]));
   const byKey = new Map<string, number[]>();
-  for (const item of items) {
-    const at = index.get(dayOf(item));
+  for (const row of rows) {
+    const [day, key] = row.keys;
+    const at = index.get(day);
     if (at === undefined) continue;
-    for (const key of new Set(keysOf(item))) {
-      let counts = byKey.get(key);
-      if (!counts) byKey.set(key, (counts = days.map(() => 0)));
-      counts[at] += 1;
-    }
+    let counts = byKey.get(key);
+    if (!counts) byKey.set(key, (counts = days.map(() => 0)));
+    counts[at] += row.count;
   }
   const all = [...byKey.entries()]
     .map(([key, counts]) => ({ key, counts, total: counts.reduce((sum, n) => sum + n, 0) }))
@@ -96,23 +85,23 @@ export interface DayShare {
   share7: number | null;
 }
 
-/** Items and flagged items per day, and the flagged share (of the day, and of the trailing seven days). */
-export function flaggedShare(items: readonly TrendItem[], days: readonly string[]): DayShare[] {
+/** Items and flagged items per day (counts keyed [day]), and the flagged share (of the day, and of the trailing seven days). */
+export function flaggedShare(rows: readonly CountRow[], days: readonly string[]): DayShare[] {
   const index = new Map(days.map((day, i) => [day, i]));
-  const rows: DayShare[] = days.map((day) => ({ day, total: 0, flagged: 0, share: null, share7: null }));
-  for (const item of items) {
-    const at = index.get(dayOf(item));
+  const shares: DayShare[] = days.map((day) => ({ day, total: 0, flagged: 0, share: null, share7: null }));
+  for (const row of rows) {
+    const at = index.get(row.keys[0]);
     if (at === undefined) continue;
-    rows[at].total += 1;
-    if (item.flagged) rows[at].flagged += 1;
+    shares[at].total += row.count;
+    shares[at].flagged += row.flagged;
   }
-  rows.forEach((row, i) => {
-    row.share = row.total ? row.flagged / row.total : null;
-    const week = rows.slice(Math.max(0, i - 6), i + 1);
+  shares.forEach((share, i) => {
+    share.share = share.total ? share.flagged / share.total : null;
+    const week = shares.slice(Math.max(0, i - 6), i + 1);
     const total = week.reduce((sum, r) => sum + r.total, 0);
-    row.share7 = total ? week.reduce((sum, r) => sum + r.flagged, 0) / total : null;
+    share.share7 = total ? week.reduce((sum, r) => sum + r.flagged, 0) / total : null;
   });
-  return rows;
+  return shares;
 }
 
 /**
@@ -175,38 +164,31 @@ export interface TopTerms {
   terms: TermTrend[];
 }
 
-/** Lower-cased NFC with collapsed spaces: "Đại hội" and "đại  hội" are one term. */
-export function termKey(matched: string): string {
-  return matched.normalize('NFC').toLocaleLowerCase('vi').replace(/\s+/g, ' ').trim();
+/** The two weeks the top terms compare: the seven days ending on `to` and the seven before. */
+export function termWeeks(to: string): Pick<TopTerms, 'thisWeek' | 'lastWeek'> {
+  return { thisWeek: { from: addDays(to, -6), to }, lastWeek: { from: addDays(to, -13), to: addDays(to, -7) } };
 }
 
 /**
  * The terms behind the scores (the `matched` text of explanations) in the seven days ending
- * on `to` against the seven days before, ranked by this week's count, then last week's.
+ * on `to` against the seven days before, ranked by this week's count, then last week's. A term
+ * is shown in its most common form.
  */
-export function topTerms(items: readonly TrendItem[], to: string, limit = 15): TopTerms {
-  const thisWeek = { from: addDays(to, -6), to };
-  const lastWeek = { from: addDays(to, -13), to: addDays(to, -7) };
+export function topTerms(thisWeek: readonly TermCount[], lastWeek: readonly TermCount[], to: string, limit = 15): TopTerms {
   const stats = new Map<string, { forms: Map<string, number>; thisWeek: number; lastWeek: number; kinds: Set<ExplanationKind> }>();
-  for (const item of items) {
-    const day = dayOf(item);
-    const week = day >= thisWeek.from && day <= thisWeek.to ? 'thisWeek' : day >= lastWeek.from && day <= lastWeek.to ? 'lastWeek' : null;
-    if (!week || !item.explanations?.length) continue;
-    const seen = new Set<string>();
-    for (const explanation of item.explanations) {
-      const key = termKey(explanation.matched);
-      if (!key) continue;
-      let entry = stats.get(key);
-      if (!entry) stats.set(key, (entry = { forms: new Map(), thisWeek: 0, lastWeek: 0, kinds: new Set() }));
-      entry.kinds.add(explanation.kind);
-      const form = explanation.matched.normalize('NFC').replace(/\s+/g, ' ').trim();
-      entry.forms.set(form, (entry.forms.get(form) ?? 0) + 1);
-      if (!seen.has(key)) {
-        seen.add(key);
-        entry[week] += 1;
+  const add = (counts: readonly TermCount[], week: 'thisWeek' | 'lastWeek') => {
+    for (const count of counts) {
+      let entry = stats.get(count.term);
+      if (!entry) stats.set(count.term, (entry = { forms: new Map(), thisWeek: 0, lastWeek: 0, kinds: new Set() }));
+      entry[week] += count.items;
+      for (const form of count.forms) {
+        entry.kinds.add(form.kind);
+        entry.forms.set(form.form, (entry.forms.get(form.form) ?? 0) + form.items);
       }
     }
-  }
+  };
+  add(thisWeek, 'thisWeek');
+  add(lastWeek, 'lastWeek');
   const terms = [...stats.values()]
     .map((entry) => ({
       term: [...entry.forms.entries()].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0][0],
@@ -217,7 +199,7 @@ export function topTerms(items: readonly TrendItem[], to: string, limit = 15): T
     }))
     .sort((a, b) => b.thisWeek - a.thisWeek || b.lastWeek - a.lastWeek || a.term.localeCompare(b.term))
     .slice(0, limit);
-  return { thisWeek, lastWeek, terms };
+  return { ...termWeeks(to), terms };
 }
 
 export interface ClusterTrend {
@@ -233,45 +215,32 @@ export interface ClusterTrend {
   platforms: string[];
 }
 
-function timestamp(item: TrendItem): number {
-  const published = item.publishedAt ? Date.parse(item.publishedAt) : Number.NaN;
-  return Number.isNaN(published) ? Date.parse(item.fetchedAt) : published;
+/**
+ * A cluster as the trends page shows it: its counts in the range (from the store), where the
+ * story appeared first, and its sources and platforms (by members in the range, most first).
+ */
+export function clusterTrend(
+  cluster: ClusterCount,
+  first: Pick<ItemSummary, 'id' | 'title' | 'sourceId'>,
+  sources: readonly CountRow[],
+  platforms: readonly CountRow[],
+): ClusterTrend {
+  const keys = (rows: readonly CountRow[]) => [...rows].sort((a, b) => b.count - a.count || a.keys[0].localeCompare(b.keys[0])).map((row) => row.keys[0]);
+  return {
+    clusterId: cluster.clusterId,
+    size: cluster.size,
+    flagged: cluster.flagged,
+    firstSeen: new Date(cluster.firstSeen).toISOString(),
+    lastSeen: new Date(cluster.lastSeen).toISOString(),
+    firstItem: { id: first.id, title: first.title, sourceId: first.sourceId },
+    sources: keys(sources),
+    platforms: keys(platforms),
+  };
 }
 
-/** Near-duplicate clusters with at least two members, largest first (then most recent). */
-export function biggestClusters(items: readonly TrendItem[], limit = 10): ClusterTrend[] {
-  const groups = new Map<string, TrendItem[]>();
-  for (const item of items) {
-    if (!item.clusterId) continue;
-    const members = groups.get(item.clusterId);
-    if (members) members.push(item);
-    else groups.set(item.clusterId, [item]);
-  }
-  return [...groups.entries()]
-    .filter(([, members]) => members.length > 1)
-    .map(([clusterId, members]) => {
-      const sorted = [...members].sort((a, b) => timestamp(a) - timestamp(b) || a.id.localeCompare(b.id));
-      const first = sorted[0];
-      return {
-        clusterId,
-        size: members.length,
-        flagged: members.filter((member) => member.flagged).length,
-        firstSeen: new Date(timestamp(first)).toISOString(),
-        lastSeen: new Date(timestamp(sorted[sorted.length - 1])).toISOString(),
-        firstItem: { id: first.id, title: first.title, sourceId: first.sourceId },
-        sources: [...new Set(sorted.map((member) => member.sourceId))],
-        platforms: [...new Set(sorted.map(platformOf))].sort(),
-      };
-    })
-    .sort((a, b) => b.size - a.size || b.lastSeen.localeCompare(a.lastSeen) || a.clusterId.localeCompare(b.clusterId))
-    .slice(0, limit);
-}
-
-/** The first day whose items `computeTrends` uses for a range starting `from` and ending `to`. */
-export function trendsItemsFrom(from: string, to: string, rule: SpikeRule = DEFAULT_SPIKE_RULE): string {
-  const spikeFrom = addDays(from, -rule.window);
-  const termsFrom = addDays(to, -13);
-  return spikeFrom < termsFrom ? spikeFrom : termsFrom;
+/** The first day whose counts `computeTrends` uses for a range starting `from`: the spike baseline reaches back `window` days. */
+export function historyFrom(from: string, rule: SpikeRule = DEFAULT_SPIKE_RULE): string {
+  return addDays(from, -rule.window);
 }
 
 export interface TrendsOptions {
@@ -301,43 +270,47 @@ export interface Trends {
   clusters: ClusterTrend[];
 }
 
-/**
- * Everything the trends page shows. Items outside the range are ignored, except that the
- * top terms look at the two weeks ending on `to` even when the range is shorter, and that the
- * spike baseline of the first days of the range is the `window` days before it. Pass those
- * items too (`trendsItemsFrom` says from which day).
- */
-export function computeTrends(items: readonly TrendItem[], options: TrendsOptions): Trends {
+/** What the store counted for one trends answer. */
+export interface TrendCounts {
+  /** Keyed [day], from `historyFrom(from)` to `to`. */
+  perDay: CountRow[];
+  /** Keyed [day, topic] ('' for no topic), [day, source] and [day, platform], over the range. */
+  byTopic: CountRow[];
+  bySource: CountRow[];
+  byPlatform: CountRow[];
+  terms: { thisWeek: TermCount[]; lastWeek: TermCount[] };
+  clusters: ClusterTrend[];
+}
+
+/** Everything the trends page shows, from the store's counts. */
+export function computeTrends(counts: TrendCounts, options: TrendsOptions): Trends {
   if (!DAY_RE.test(options.from) || !DAY_RE.test(options.to)) throw new Error('computeTrends: from and to are YYYY-MM-DD days');
   const rule = options.spikeRule ?? DEFAULT_SPIKE_RULE;
   const days = daysBetween(options.from, options.to);
-  const inRange = items.filter((item) => {
-    const day = dayOf(item);
-    return day >= options.from && day <= options.to;
-  });
-  const perDay = flaggedShare(inRange, days);
+  const perDay = flaggedShare(counts.perDay, days);
   const maxSeries = options.maxSeries ?? 8;
   // Spikes are judged against the days before each day, also those before the range.
-  const history = daysBetween(addDays(options.from, -rule.window), options.to);
-  const historyRows = flaggedShare(items, history);
-  const spikesOf = (counts: number[]) => detectSpikes(history, counts, rule).filter((spike) => spike.day >= options.from);
+  const history = daysBetween(historyFrom(options.from, rule), options.to);
+  const historyRows = flaggedShare(counts.perDay, history);
+  const spikesOf = (values: number[]) => detectSpikes(history, values, rule).filter((spike) => spike.day >= options.from);
+  const topics = counts.byTopic.map((row) => (row.keys[1] === '' ? { ...row, keys: [row.keys[0], NO_TOPIC] } : row));
   return {
     from: options.from,
     to: options.to,
     days,
-    total: inRange.length,
-    flagged: inRange.filter((item) => item.flagged).length,
-    byTopic: dailySeries(inRange, days, (item) => (item.topics.length ? item.topics : [NO_TOPIC]), maxSeries),
-    bySource: dailySeries(inRange, days, (item) => [item.sourceId], maxSeries),
-    byPlatform: dailySeries(inRange, days, (item) => [platformOf(item)], maxSeries),
+    total: perDay.reduce((sum, day) => sum + day.total, 0),
+    flagged: perDay.reduce((sum, day) => sum + day.flagged, 0),
+    byTopic: dailySeries(topics, days, maxSeries),
+    bySource: dailySeries(counts.bySource, days, maxSeries),
+    byPlatform: dailySeries(counts.byPlatform, days, maxSeries),
     perDay,
     spikeRule: { ...rule, description: describeSpikeRule(rule) },
     spikes: {
       total: spikesOf(historyRows.map((row) => row.total)),
       flagged: spikesOf(historyRows.map((row) => row.flagged)),
     },
-    topTerms: topTerms(items, options.to, options.topTerms ?? 15),
-    clusters: biggestClusters(inRange, options.clusters ?? 10),
+    topTerms: topTerms(counts.terms.thisWeek, counts.terms.lastWeek, options.to, options.topTerms ?? 15),
+    clusters: counts.clusters,
   };
 }
 

@@ -7,6 +7,11 @@ import { HttpError, query } from '../validation.ts';
 
 export const MAX_PAGE_SIZE = 100;
 
+const score = z
+  .string()
+  .regex(/^(0(\.\d{1,4})?|1(\.0{1,4})?|\.\d{1,4})$/, 'a score between 0 and 1')
+  .transform(Number);
+
 export const itemFilterShape = {
   flagged: query.boolean.optional(),
   congress: query.boolean.optional(),
@@ -14,7 +19,9 @@ export const itemFilterShape = {
   topic: query.text(100).optional(),
   source: query.text(100).optional(),
   kind: z.enum(['news', 'rss', 'social']).optional(),
-  platform: query.text(40).optional(),
+  platform: query.text(40).optional().describe('"web" for news sites and feeds, "social" for social posts without a platform, else the social platform'),
+  minDistortion: score.optional().describe('lowest distortion score, 0..1'),
+  minCongress: score.optional().describe('lowest congress-relevance score, 0..1'),
   clusterId: query.text(100).optional(),
   status: query.list(REVIEW_STATUSES).optional(),
   assignee: query.text(64).optional().describe('user name, or "me"'),

@@ -64,8 +64,6 @@ export interface DigestData {
   topClusters: DigestCluster[];
   topSources: DigestSource[];
   topTopics: Array<{ key: string; count: number; previous: number }>;
-  /** True when the cluster ranking only looked at the first `scanLimit` items of the week. */
-  clusterScanCapped: boolean;
 }
 
 export interface GatherOptions {
@@ -74,13 +72,10 @@ export interface GatherOptions {
   topFlagged?: number;
   topClusters?: number;
   topSources?: number;
-  /** How many of the week's congress items are read to rank clusters (default 10 000). */
-  scanLimit?: number;
   now?: Date;
 }
 
 const STATUSES: ReviewStatus[] = ['new', 'in_review', 'confirmed', 'response_drafted', 'responded', 'dismissed'];
-const SCAN_PAGE = 500;
 
 /** Seven days of counts, zeros included, from a stats byDay list. */
 export function fillDays(week: IsoWeek, byDay: Stats['byDay'], previous: Stats['byDay']): DigestDay[] {
@@ -115,29 +110,6 @@ export function rankSources(
     }));
 }
 
-interface ClusterTally {
-  id: string;
-  items: number;
-  flagged: number;
-  sources: Set<string>;
-}
-
-/** Counts items per cluster; clusters of one item are not "spreading" and are left out. */
-export function tallyClusters(items: Array<Pick<ItemSummary, 'clusterId' | 'flagged' | 'sourceId'>>): ClusterTally[] {
-  const byId = new Map<string, ClusterTally>();
-  for (const item of items) {
-    if (!item.clusterId) continue;
-    let tally = byId.get(item.clusterId);
-    if (!tally) byId.set(item.clusterId, (tally = { id: item.clusterId, items: 0, flagged: 0, sources: new Set() }));
-    tally.items++;
-    if (item.flagged) tally.flagged++;
-    tally.sources.add(item.sourceId);
-  }
-  return [...byId.values()]
-    .filter((t) => t.items > 1)
-    .sort((a, b) => b.items - a.items || b.flagged - a.flagged || b.sources.size - a.sources.size || a.id.localeCompare(b.id));
-}
-
 export async function gatherDigest(store: Store, week: IsoWeek, options: GatherOptions = {}): Promise<DigestData> {
   const names = options.sourceNames ?? {};
   const previousWeek = previousIsoWeek(week);
@@ -145,11 +117,8 @@ export async function gatherDigest(store: Store, week: IsoWeek, options: GatherO
   const previousRange = weekRange(previousWeek);
   const [stats, previousStats] = await Promise.all([store.stats(range), store.stats(previousRange)]);
 
-  const countFlagged = async (status: ReviewStatus) =>
-    (await store.queryItems({ ...range, flagged: true, status: [status], page: 1, pageSize: 1 })).total;
-  const review = Object.fromEntries(
-    await Promise.all(STATUSES.map(async (status) => [status, await countFlagged(status)] as const)),
-  ) as Record<ReviewStatus, number>;
+  const byStatus = new Map((await store.counts({ ...range, flagged: true }, ['status'])).map((row) => [row.keys[0], row.count]));
+  const review = Object.fromEntries(STATUSES.map((status) => [status, byStatus.get(status) ?? 0])) as Record<ReviewStatus, number>;
 
   const flaggedPage = await store.queryItems({ ...range, flagged: true, sort: 'distortion', page: 1, pageSize: options.topFlagged ?? 5 });
   const topFlagged = flaggedPage.items.map((item) => ({
@@ -164,27 +133,20 @@ export async function gatherDigest(store: Store, week: IsoWeek, options: GatherO
     clusterId: item.clusterId,
   }));
 
-  // Clusters: read the week's items about the tracked event and count them per cluster.
-  const scanLimit = options.scanLimit ?? 10_000;
-  const scanned: ItemSummary[] = [];
-  let totalCongress = 0;
-  for (let page = 1; scanned.length < scanLimit; page++) {
-    const pageSize = Math.min(SCAN_PAGE, scanLimit - scanned.length);
-    const result = await store.queryItems({ ...range, congress: true, sort: 'newest', page, pageSize });
-    totalCongress = result.total;
-    scanned.push(...result.items);
-    if (result.items.length < pageSize || scanned.length >= result.total) break;
-  }
-  const tallies = tallyClusters(scanned).slice(0, options.topClusters ?? 5);
+  // Clusters: the week's items about the tracked event, counted per cluster by the store.
+  const clusters = await store.topClusters({ ...range, congress: true }, options.topClusters ?? 5);
   const topClusters = await Promise.all(
-    tallies.map(async (tally): Promise<DigestCluster> => {
-      const first = await store.queryItems({ clusterId: tally.id, sort: 'oldest', page: 1, pageSize: 1 });
+    clusters.map(async (cluster): Promise<DigestCluster> => {
+      const [first, sources] = await Promise.all([
+        store.queryItems({ clusterId: cluster.clusterId, sort: 'oldest', page: 1, pageSize: 1 }),
+        store.counts({ ...range, congress: true, clusterId: cluster.clusterId }, ['source']),
+      ]);
       const head = first.items[0];
       return {
-        id: tally.id,
-        itemsThisWeek: tally.items,
-        flaggedThisWeek: tally.flagged,
-        sources: tally.sources.size,
+        id: cluster.clusterId,
+        itemsThisWeek: cluster.size,
+        flaggedThisWeek: cluster.flagged,
+        sources: sources.length,
         totalItems: first.total,
         first: { id: head.id, title: head.title, url: head.url, sourceId: head.sourceId, publishedAt: head.publishedAt, fetchedAt: head.fetchedAt },
       };
@@ -206,6 +168,5 @@ export async function gatherDigest(store: Store, week: IsoWeek, options: GatherO
     topClusters,
     topSources: rankSources(stats.bySource, previousStats.bySource, names, options.topSources ?? 8),
     topTopics: stats.byTopic.slice(0, 5).map((t) => ({ ...t, previous: previousTopics.get(t.key) ?? 0 })),
-    clusterScanCapped: totalCongress > scanned.length,
   };
 }

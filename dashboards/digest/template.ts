@@ -160,9 +160,7 @@ ${table([['Tin', 'left'], ['Mức nghi sai lệch', 'right'], ['Tình trạng', 
   parts.push(section(
     'Nội dung lan truyền nhiều nhất',
     data.topClusters.length
-      ? `${table([['Nội dung (bài đầu tiên)', 'left'], ['Số tin trong tuần', 'right'], ['Số nguồn', 'right'], ['Cần chú ý', 'right']], clusterRows)}${
-          data.clusterScanCapped ? `<p style="margin:6px 0 0 0;font-size:12px;color:${C.muted};${FONT}">Xếp hạng dựa trên các tin mới nhất trong tuần (số lượng quá lớn để đọc hết).</p>` : ''
-        }`
+      ? table([['Nội dung (bài đầu tiên)', 'left'], ['Số tin trong tuần', 'right'], ['Số nguồn', 'right'], ['Cần chú ý', 'right']], clusterRows)
       : `<p style="margin:0;font-size:13px;color:${C.muted};${FONT}">Không có nội dung nào được nhiều nguồn đăng lại trong tuần.</p>`,
   ));
 

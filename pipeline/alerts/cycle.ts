@@ -41,12 +41,12 @@ export async function detectAlerts(input: Pick<AlertCycleInput, 'store' | 'store
   const growth = input.rules.clusterGrowth;
   const from = new Date(now.getTime() - growth.withinHours * 3_600_000).toISOString();
   for (const clusterId of touchedClusters(input.stored)) {
-    const recent = await input.store.stats({ clusterId, from });
-    if (recent.total < growth.items) continue;
+    const [recent] = await input.store.counts({ clusterId, from }, []);
+    if (recent.count < growth.items) continue;
     const first = await input.store.queryItems({ clusterId, sort: 'oldest', page: 1, pageSize: 1 });
     if (!first.items.length) continue;
     const alert = clusterAlert(
-      { clusterId, items: recent.total, flagged: Number(recent.flagged) },
+      { clusterId, items: recent.count, flagged: recent.flagged },
       first.items[0],
       input.rules,
       input.links,

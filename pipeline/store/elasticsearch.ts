@@ -6,6 +6,10 @@ import { Client, Transport, errors, type estypes } from '@elastic/elasticsearch'
 
 type ClientOptions = ConstructorParameters<typeof Client>[0];
 import type {
+  ClusterCount,
+  CountKey,
+  CountRow,
+  ItemFilter,
   ItemKind,
   ItemReview,
   ItemQuery,
@@ -16,11 +20,12 @@ import type {
   Stats,
   StatsQuery,
   Store,
+  TermCount,
   UpsertResult,
   ItemStreamQuery,
 } from '../../core/types.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
-import { dateBound, itemTimestamp, toSummary } from './common.ts';
+import { dateBound, itemTimestamp, mergeRows, platformOf, termCountsOf, termEntries, toSummary } from './common.ts';
 import { EsOutbox, type OutboxEntry } from './es-outbox.ts';
 import {
   DEFAULT_LAYOUT,
@@ -67,7 +72,7 @@ type Outcome = { ok: true; existed: boolean } | { ok: false; transient: boolean;
 
 /** What Elasticsearch stores: the item plus the store's bookkeeping under "mw". */
 interface EsDoc extends ScoredItem {
-  mw: { ts: string; seq: number; status: string; writtenAt: number };
+  mw: { ts: string; seq: number; status: string; writtenAt: number; terms?: string[] };
 }
 
 /**
@@ -136,6 +141,33 @@ function reasonOf(cause: estypes.ErrorCause | null | undefined, status: number):
   return `${cause.type}: ${cause.reason ?? ''}${caused}`;
 }
 
+/** The derived platforms "web" and "social" (see ItemQuery.platform), or a social platform. */
+function platformQuery(platform: string): estypes.QueryDslQueryContainer {
+  if (platform !== 'web' && platform !== 'social') return { term: { platform } };
+  const kinds = platform === 'web' ? ['news', 'rss'] : ['social'];
+  return { bool: { must_not: [{ exists: { field: 'platform' } }], filter: [{ terms: { kind: kinds } }] } };
+}
+
+/** Composite-aggregation sources of each count key ("platform" is derived from two). */
+const COUNT_SOURCES: Record<CountKey, Array<Record<string, estypes.AggregationsCompositeAggregationSource>>> = {
+  day: [{ day: { date_histogram: { field: 'mw.ts', calendar_interval: '1d', time_zone: '+07:00', format: 'yyyy-MM-dd' } } }],
+  topic: [{ topic: { terms: { field: 'topics', missing_bucket: true } } }],
+  source: [{ source: { terms: { field: 'sourceId' } } }],
+  platform: [{ platform: { terms: { field: 'platform', missing_bucket: true } } }, { platformKind: { terms: { field: 'kind' } } }],
+  kind: [{ kind: { terms: { field: 'kind' } } }],
+  status: [{ status: { terms: { field: 'mw.status' } } }],
+  cluster: [{ cluster: { terms: { field: 'clusterId', missing_bucket: true } } }],
+};
+
+/** A count key's value in a composite bucket. */
+function countKeyOf(key: CountKey, bucket: Record<string, string | number | null>): string {
+  if (key === 'platform') return platformOf({ platform: bucket.platform as string | null, kind: String(bucket.platformKind) });
+  const value = bucket[key];
+  return value === null || value === undefined ? '' : String(value);
+}
+
+const COMPOSITE_PAGE = 5_000;
+
 /** Same filters as the SQLite engine's buildFilter, as an Elasticsearch query. */
 export function buildQuery(query: Partial<ItemQuery> & StatsQuery): estypes.QueryDslQueryContainer {
   const filter: estypes.QueryDslQueryContainer[] = [];
@@ -145,7 +177,9 @@ export function buildQuery(query: Partial<ItemQuery> & StatsQuery): estypes.Quer
   if (query.congress !== undefined) filter.push({ term: { congress: query.congress } });
   if (query.source) filter.push({ term: { sourceId: query.source } });
   if (query.kind) filter.push({ term: { kind: query.kind } });
-  if (query.platform) filter.push({ term: { platform: query.platform } });
+  if (query.platform) filter.push(platformQuery(query.platform));
+  if (query.minDistortion !== undefined) filter.push({ range: { 'scores.distortion': { gte: query.minDistortion } } });
+  if (query.minCongress !== undefined) filter.push({ range: { 'scores.congress': { gte: query.minCongress } } });
   if (query.clusterId) filter.push({ term: { clusterId: query.clusterId } });
   if (query.status?.length) filter.push({ terms: { 'mw.status': query.status } });
   if (query.assignee) filter.push({ term: { 'review.assignee': query.assignee } });
@@ -359,7 +393,8 @@ export class ElasticsearchStore implements Store {
   ): Promise<number> {
     let copied = 0;
     for await (const hits of this.scanHits(source, query, [{ _shard_doc: 'asc' }], 1000, undefined)) {
-      let docs = hits.map((hit) => ({ id: hit._id!, body: hit._source! }));
+      // Bookkeeping added by a later mapping version is derived again from the item itself.
+      let docs = hits.map((hit) => ({ id: hit._id!, body: { ...hit._source!, mw: { ...hit._source!.mw, terms: termEntries(hit._source!.explanations) } } }));
       if (onlyIfNewer) {
         const found = await this.client.mget<EsDoc>({ index: target, ids: docs.map((doc) => doc.id), _source_includes: ['mw.writtenAt'] });
         const writtenAt = new Map<string, number>();
@@ -465,6 +500,7 @@ export class ElasticsearchStore implements Store {
             seq: existing.get(item.id)?.seq ?? nextSeq(),
             status: review?.status ?? 'new',
             writtenAt,
+            terms: termEntries(item.explanations),
           },
         };
         return { id: item.id, body: doc };
@@ -807,6 +843,73 @@ export class ElasticsearchStore implements Store {
       bySource: (aggs.bySource.buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count, flagged: b.flagged?.doc_count ?? 0 })),
       byTopic: (aggs.byTopic.buckets ?? []).map((b) => ({ key: String(b.key), count: b.doc_count })),
     };
+  }
+
+  async counts(filter: ItemFilter, by: CountKey[]): Promise<CountRow[]> {
+    const query = buildQuery(filter);
+    const flaggedOnly: estypes.AggregationsAggregationContainer = { filter: { term: { flagged: true } } };
+    if (!by.length) {
+      const response = await this.client.search({ index: this.names.alias, size: 0, track_total_hits: true, query, aggs: { flagged: flaggedOnly } });
+      const total = response.hits.total;
+      const flagged = (response.aggregations?.flagged as estypes.AggregationsFilterAggregate | undefined)?.doc_count ?? 0;
+      return [{ keys: [], count: typeof total === 'number' ? total : (total?.value ?? 0), flagged }];
+    }
+    // A composite aggregation pages through every group, however many there are.
+    const rows: CountRow[] = [];
+    let after: Record<string, string | number | null> | undefined;
+    do {
+      const response = await this.client.search({
+        index: this.names.alias,
+        size: 0,
+        query,
+        aggs: { groups: { composite: { size: COMPOSITE_PAGE, sources: by.flatMap((key) => COUNT_SOURCES[key]), ...(after ? { after } : {}) }, aggs: { flagged: flaggedOnly } } },
+      });
+      const groups = response.aggregations?.groups as estypes.AggregationsCompositeAggregate;
+      const buckets = groups.buckets as Array<{ key: Record<string, string | number | null>; doc_count: number; flagged: { doc_count: number } }>;
+      for (const bucket of buckets) rows.push({ keys: by.map((key) => countKeyOf(key, bucket.key)), count: bucket.doc_count, flagged: bucket.flagged.doc_count });
+      after = buckets.length === COMPOSITE_PAGE ? (groups.after_key as Record<string, string | number | null>) : undefined;
+    } while (after);
+    return mergeRows(rows);
+  }
+
+  async topClusters(filter: Pick<ItemFilter, 'from' | 'to' | 'congress'>, limit: number): Promise<ClusterCount[]> {
+    const response = await this.client.search({
+      index: this.names.alias,
+      size: 0,
+      query: { bool: { filter: [buildQuery(filter), { exists: { field: 'clusterId' } }] } },
+      aggs: {
+        clusters: {
+          terms: {
+            field: 'clusterId',
+            size: limit,
+            min_doc_count: 2,
+            order: [{ _count: 'desc' }, { last: 'desc' }, { _key: 'asc' }],
+          },
+          aggs: { first: { min: { field: 'mw.ts' } }, last: { max: { field: 'mw.ts' } }, flagged: { filter: { term: { flagged: true } } } },
+        },
+      },
+    });
+    type Bucket = { key: string; doc_count: number; first: { value: number }; last: { value: number }; flagged: { doc_count: number } };
+    const buckets = (response.aggregations?.clusters as { buckets: Bucket[] }).buckets;
+    return buckets.map((bucket) => ({
+      clusterId: bucket.key,
+      size: bucket.doc_count,
+      flagged: bucket.flagged.doc_count,
+      firstSeen: new Date(bucket.first.value).toISOString(),
+      lastSeen: new Date(bucket.last.value).toISOString(),
+    }));
+  }
+
+  async termCounts(filter: Pick<ItemFilter, 'from' | 'to'>): Promise<TermCount[]> {
+    const response = await this.client.search({
+      index: this.names.alias,
+      size: 0,
+      query: buildQuery(filter),
+      // The entries come from the lexicons' terms: thousands at most.
+      aggs: { terms: { terms: { field: 'mw.terms', size: 50_000 } } },
+    });
+    const buckets = (response.aggregations?.terms as { buckets: Array<{ key: string; doc_count: number }> }).buckets;
+    return termCountsOf(buckets.map((bucket) => ({ entry: bucket.key, items: bucket.doc_count })));
   }
 
   async *streamItems(query: ItemStreamQuery, batchSize = 1000): AsyncIterable<ScoredItem[]> {

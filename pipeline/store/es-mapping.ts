@@ -3,7 +3,7 @@
 // and moves the alias, so readers never see a half-built index.
 import type { estypes } from '@elastic/elasticsearch';
 
-export const MAPPING_VERSION = 1;
+export const MAPPING_VERSION = 2;
 
 export interface IndexNames {
   /** What every read and write goes through. */
@@ -128,6 +128,8 @@ export const INDEX_MAPPINGS: estypes.MappingTypeMapping = {
         status: keyword,
         /** When this copy was written (epoch ms): lets a migration catch up on late writes. */
         writtenAt: { type: 'date', format: 'epoch_millis' },
+        /** The item's term entries (common.ts termEntries), for the top-terms aggregation. */
+        terms: keyword,
       },
     },
   },

@@ -1,7 +1,7 @@
 // `serve` over a store engine that is not reachable (Elasticsearch down at start, or later): the
 // server still starts and answers, store calls fail with a StoreUnavailableError that the API
 // turns into a 503 with the reason, and opening is retried in the background until it works.
-import type { ItemQuery, ItemStreamQuery, ScoredItem, StatsQuery, Store } from '../../core/types.ts';
+import type { CountKey, ItemFilter, ItemQuery, ItemStreamQuery, ScoredItem, StatsQuery, Store } from '../../core/types.ts';
 
 /** The store cannot be reached now; the API answers 503 with this message. */
 export class StoreUnavailableError extends Error {
@@ -98,6 +98,18 @@ export class ReconnectingStore implements Store {
 
   stats(query: StatsQuery) {
     return this.call((store) => store.stats(query));
+  }
+
+  counts(filter: ItemFilter, by: CountKey[]) {
+    return this.call((store) => store.counts(filter, by));
+  }
+
+  topClusters(filter: Pick<ItemFilter, 'from' | 'to' | 'congress'>, limit: number) {
+    return this.call((store) => store.topClusters(filter, limit));
+  }
+
+  termCounts(filter: Pick<ItemFilter, 'from' | 'to'>) {
+    return this.call((store) => store.termCounts(filter));
   }
 
   async *scanItems(batchSize?: number): AsyncIterable<ScoredItem[]> {

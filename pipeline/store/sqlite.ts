@@ -5,8 +5,13 @@ import type Database from 'better-sqlite3';
 import { DiskFullError, isDiskFull } from '../../core/disk.ts';
 import { openSqlite } from '../../core/sqlite.ts';
 import type {
+  ClusterCount,
+  CountKey,
+  CountRow,
+  ItemFilter,
   ItemKind,
   ItemQuery,
+  TermCount,
   ItemSort,
   ItemSummary,
   Page,
@@ -19,7 +24,7 @@ import type {
 } from '../../core/types.ts';
 import { foldedTextOf } from '../normalise.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
-import { dateBound, itemTimestamp, toSummary, vietnamDay } from './common.ts';
+import { dateBound, itemTimestamp, statsOf, termCountsOf, termEntries, toSummary, vietnamDay } from './common.ts';
 import { SearchIndex } from './search-index.ts';
 
 export interface SqliteStoreOptions {
@@ -81,11 +86,77 @@ export const ITEM_STORE_MIGRATIONS: string[] = [
    CREATE INDEX items_seq ON items (seq);
    CREATE TABLE store_state (id INTEGER PRIMARY KEY CHECK (id = 1), store_id TEXT NOT NULL, last_seq INTEGER NOT NULL);
    INSERT INTO store_state VALUES (1, lower(hex(randomblob(16))), 0);`,
+  // Views at a million items: the score order gets an index (one column: each index costs every
+  // write; ties are sorted after it), clusters a covering one; counts come from summary tables that every write updates in its own
+  // transaction (SummaryDeltas: per batch, not per row — triggers doubled the write cost), so a
+  // crash cannot leave them behind; `terms` holds each item's term entries (common.ts
+  // termEntries). Existing rows are summarised at the next start (summaries_built = 0).
+  `CREATE INDEX items_distortion ON items (score_distortion DESC);
+   DROP INDEX items_cluster;
+   CREATE INDEX items_cluster ON items (cluster_id, ts, flagged, congress);
+   ALTER TABLE items ADD COLUMN terms TEXT NOT NULL DEFAULT '[]';
+   ALTER TABLE store_state ADD COLUMN summaries_built INTEGER NOT NULL DEFAULT 0;
+   CREATE TABLE item_counts (
+     day TEXT NOT NULL, source_id TEXT NOT NULL, kind TEXT NOT NULL, platform TEXT NOT NULL, topics TEXT NOT NULL,
+     status TEXT NOT NULL, flagged INTEGER NOT NULL, congress INTEGER NOT NULL, n INTEGER NOT NULL,
+     PRIMARY KEY (day, source_id, kind, platform, topics, status, flagged, congress)) WITHOUT ROWID;
+   CREATE TABLE term_days (day TEXT NOT NULL, entry TEXT NOT NULL, n INTEGER NOT NULL, PRIMARY KEY (day, entry)) WITHOUT ROWID;`,
 ];
+
+/** The columns of an item row the summary tables count by. */
+interface SummaryRow {
+  day: string;
+  source_id: string;
+  kind: string;
+  platform: string | null;
+  topics: string;
+  status: string;
+  flagged: number;
+  congress: number;
+  terms: string;
+}
+
+/** Changes to the summary tables gathered over one write batch, applied at its end. */
+class SummaryDeltas {
+  private readonly counts = new Map<string, number>();
+  private readonly terms = new Map<string, number>();
+
+  add(row: SummaryRow, sign: 1 | -1): void {
+    const key = JSON.stringify([row.day, row.source_id, row.kind, row.platform ?? '', row.topics, row.status, row.flagged, row.congress]);
+    this.counts.set(key, (this.counts.get(key) ?? 0) + sign);
+    for (const entry of JSON.parse(row.terms) as string[]) {
+      const termKey = JSON.stringify([row.day, entry]);
+      this.terms.set(termKey, (this.terms.get(termKey) ?? 0) + sign);
+    }
+  }
+
+  apply(db: Database.Database): void {
+    const count = db.prepare('INSERT INTO item_counts VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+    const term = db.prepare('INSERT INTO term_days VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
+    for (const [key, n] of this.counts) if (n) count.run(...(JSON.parse(key) as unknown[]), n);
+    for (const [key, n] of this.terms) if (n) term.run(...(JSON.parse(key) as unknown[]), n);
+  }
+}
+
+/** Takes the rows a WHERE clause selects out of the summary tables (before deleting them). */
+const UNCOUNT = (where: string) => [
+  `INSERT INTO item_counts SELECT day, source_id, kind, coalesce(platform, ''), topics, status, flagged, congress, -count(*)
+   FROM items WHERE ${where} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+  `INSERT INTO term_days SELECT day, value, -count(*) FROM items, json_each(items.terms)
+   WHERE ${where} GROUP BY 1, 2 ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+];
+
+/** Recomputes the summary tables from the items (the item rows are the truth). */
+const REBUILD_SUMMARIES = `DELETE FROM item_counts;
+  DELETE FROM term_days;
+  INSERT INTO item_counts SELECT day, source_id, kind, coalesce(platform, ''), topics, status, flagged, congress, count(*)
+    FROM items GROUP BY 1, 2, 3, 4, 5, 6, 7, 8;
+  INSERT INTO term_days SELECT day, value, count(*) FROM items, json_each(items.terms) GROUP BY 1, 2;
+  UPDATE store_state SET summaries_built = 1;`;
 
 const ITEM_COLUMNS = [
   'id', 'source_id', 'kind', 'canonical_url', 'content_hash', 'ts', 'day', 'congress', 'distortion', 'flagged',
-  'score_congress', 'score_distortion', 'topics', 'cluster_id', 'status', 'assignee', 'platform', 'doc', 'seq',
+  'score_congress', 'score_distortion', 'topics', 'cluster_id', 'status', 'assignee', 'platform', 'doc', 'seq', 'terms',
 ];
 
 // A plain INSERT or UPDATE, chosen after a lookup: measured ~25% faster than one
@@ -140,7 +211,29 @@ interface Filter {
  */
 type MatchMode = 'lookup' | 'filter';
 
-function buildFilter(query: Partial<ItemQuery> & StatsQuery, matchMode: MatchMode = 'lookup'): Filter {
+/**
+ * The derived platforms: "web" (news sites and feeds) and "social" (social items without a
+ * platform of their own); any other name is a social platform. `platform` is '' in the summary.
+ */
+function platformClause(platform: string, summary: boolean): string {
+  const none = summary ? "platform = ''" : 'platform IS NULL';
+  if (platform === 'web') return `${none} AND kind IN ('news', 'rss')`;
+  if (platform === 'social') return `${none} AND kind = 'social'`;
+  return 'platform = @platform';
+}
+
+/** A bare date (YYYY-MM-DD) names whole Vietnamese days, which the summary's `day` can filter on. */
+const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
+
+/** Filters the summary table item_counts can answer (it has no scores, clusters, text or assignees). */
+function summaryCanFilter(filter: Partial<ItemFilter> & StatsQuery): boolean {
+  return (
+    filter.q === undefined && !filter.clusterId && !filter.assignee && filter.minDistortion === undefined && filter.minCongress === undefined &&
+    (!filter.from || BARE_DAY.test(filter.from)) && (!filter.to || BARE_DAY.test(filter.to))
+  );
+}
+
+function buildFilter(query: Partial<ItemFilter> & StatsQuery, matchMode: MatchMode = 'lookup', summary = false): Filter {
   const clauses: string[] = [];
   const params: Record<string, unknown> = {};
   // A literal, not a parameter: only then can SQLite use the partial index of flagged items.
@@ -154,7 +247,7 @@ function buildFilter(query: Partial<ItemQuery> & StatsQuery, matchMode: MatchMod
     params.source = query.source;
   }
   if (query.platform) {
-    clauses.push('platform = @platform');
+    clauses.push(platformClause(query.platform, summary));
     params.platform = query.platform;
   }
   if (query.kind) {
@@ -174,27 +267,52 @@ function buildFilter(query: Partial<ItemQuery> & StatsQuery, matchMode: MatchMod
     params.assignee = query.assignee;
   }
   if (query.topic) {
-    clauses.push('EXISTS (SELECT 1 FROM json_each(items.topics) WHERE value = @topic)');
+    clauses.push(`EXISTS (SELECT 1 FROM json_each(${summary ? 'item_counts' : 'items'}.topics) WHERE value = @topic)`);
     params.topic = query.topic;
   }
+  if (query.minDistortion !== undefined) {
+    clauses.push('score_distortion >= @minDistortion');
+    params.minDistortion = query.minDistortion;
+  }
+  if (query.minCongress !== undefined) {
+    clauses.push('score_congress >= @minCongress');
+    params.minCongress = query.minCongress;
+  }
   if (query.from) {
-    clauses.push('ts >= @from');
-    params.from = dateBound(query.from, 'from');
+    clauses.push(summary ? 'day >= @from' : 'ts >= @from');
+    params.from = summary ? query.from : dateBound(query.from, 'from');
   }
   if (query.to) {
-    clauses.push('ts <= @to');
-    params.to = dateBound(query.to, 'to');
+    clauses.push(summary ? 'day <= @to' : 'ts <= @to');
+    params.to = summary ? query.to : dateBound(query.to, 'to');
   }
   if (query.q !== undefined) {
     const match = ftsQuery(query.q);
     // A query with no letters or digits matches nothing rather than everything.
     // A unary + keeps SQLite from driving the query by rowid (see MatchMode).
-    const rowid = matchMode === 'filter' ? '+rowid' : 'rowid';
+    const rowid = matchMode === 'filter' ? '+items.rowid' : 'items.rowid';
     clauses.push(match ? `${rowid} IN (SELECT rowid FROM search.items_fts WHERE items_fts MATCH @match)` : '0');
     if (match) params.match = match;
   }
   return { where: clauses.length ? `WHERE ${clauses.join(' AND ')}` : '', params };
 }
+
+/** SQL of each count key, over the summary table and over the items. */
+const COUNT_KEY_SQL: Record<CountKey, { summary?: string; items: string }> = {
+  day: { summary: 'day', items: 'day' },
+  topic: { summary: 'topic.value', items: 'topic.value' },
+  source: { summary: 'source_id', items: 'source_id' },
+  platform: {
+    summary: `CASE WHEN platform <> '' THEN platform WHEN kind = 'social' THEN 'social' ELSE 'web' END`,
+    items: `CASE WHEN platform IS NOT NULL THEN platform WHEN kind = 'social' THEN 'social' ELSE 'web' END`,
+  },
+  kind: { summary: 'kind', items: 'kind' },
+  status: { summary: 'status', items: 'status' },
+  cluster: { items: "coalesce(cluster_id, '')" },
+};
+
+/** An item's topics, one row each, or one '' row for an item without a topic. */
+const TOPICS_JOIN = (table: string) => `, json_each(CASE WHEN ${table}.topics = '[]' THEN '[""]' ELSE ${table}.topics END) AS topic`;
 
 /** The embedded default engine: one file, WAL mode, FTS5 search in a companion file. */
 export class SqliteStore implements Store {
@@ -233,9 +351,32 @@ export class SqliteStore implements Store {
     db.prepare('ATTACH DATABASE ? AS search').run(search.path);
     this.db = db;
     this.search = search;
+    this.writing(() => this.checkSummaries());
     // Index what an earlier run left unindexed (a crash, another process) without delaying start;
     // a search waits for it, and reports the failure if it keeps failing.
     if (this.searchBehind()) search.catchUp().catch(() => undefined);
+  }
+
+  /**
+   * Rebuilds the summary tables when they were never built (a store from before them) or do not
+   * add up to the items (a file restored or edited behind the store's back): counts must be exact.
+   */
+  private checkSummaries(): void {
+    const db = this.conn;
+    const state = db
+      .prepare('SELECT summaries_built AS built, (SELECT coalesce(sum(n), 0) FROM item_counts) AS summarised, (SELECT count(*) FROM items) AS items FROM store_state')
+      .get() as { built: number; summarised: number; items: number };
+    if (state.built && state.summarised === state.items) return;
+    const setTerms = db.prepare<[string, number]>('UPDATE items SET terms = ? WHERE rowid = ?');
+    const batch = db.prepare<[number], { rowid: number; doc: string }>('SELECT rowid, doc FROM items WHERE rowid > ? ORDER BY rowid LIMIT 1000');
+    db.transaction(() => {
+      if (!state.built) {
+        for (let rows = batch.all(0); rows.length; rows = batch.all(rows[rows.length - 1].rowid)) {
+          for (const row of rows) setTerms.run(JSON.stringify(termEntries((JSON.parse(row.doc) as ScoredItem).explanations)), row.rowid);
+        }
+      }
+      db.exec(REBUILD_SUMMARIES);
+    })();
   }
 
   /** Runs a write; a full disk becomes a DiskFullError naming the file, for the crawl and the API to report. */
@@ -266,7 +407,10 @@ export class SqliteStore implements Store {
   async upsertItems(items: ScoredItem[]): Promise<UpsertResult> {
     const db = this.conn;
     const nextSeq = db.prepare<[], { last_seq: number }>('UPDATE store_state SET last_seq = last_seq + 1 RETURNING last_seq');
-    const existing = db.prepare<[string], { rowid: number }>('SELECT rowid FROM items WHERE id = ?');
+    const existing = db.prepare<[string], SummaryRow & { rowid: number }>(
+      'SELECT rowid, day, source_id, kind, platform, topics, status, flagged, congress, terms FROM items WHERE id = ?',
+    );
+    const deltas = new SummaryDeltas();
     const insert = db.prepare<unknown[]>(INSERT_ITEM);
     const update = db.prepare<unknown[]>(UPDATE_ITEM);
     const result: UpsertResult = { inserted: 0, updated: 0, errors: [] };
@@ -278,6 +422,18 @@ export class SqliteStore implements Store {
         try {
           const before = existing.get(item.id);
           const ts = itemTimestamp(item);
+          const summarised: SummaryRow = {
+            day: vietnamDay(ts),
+            source_id: item.sourceId,
+            kind: item.kind,
+            platform: item.platform ?? null,
+            // Once each: an item counts once under a topic, however often it is listed.
+            topics: JSON.stringify([...new Set(item.topics)]),
+            status: item.review?.status ?? 'new',
+            flagged: item.flagged ? 1 : 0,
+            congress: item.congress ? 1 : 0,
+            terms: JSON.stringify(termEntries(item.explanations)),
+          };
           // ITEM_COLUMNS after id, positional: binding by name costs a lookup per column.
           const values = [
             item.sourceId,
@@ -285,28 +441,31 @@ export class SqliteStore implements Store {
             item.canonicalUrl,
             item.contentHash,
             ts,
-            vietnamDay(ts),
-            item.congress ? 1 : 0,
+            summarised.day,
+            summarised.congress,
             item.distortion ? 1 : 0,
-            item.flagged ? 1 : 0,
+            summarised.flagged,
             item.scores.congress,
             item.scores.distortion,
-            JSON.stringify(item.topics),
+            summarised.topics,
             item.clusterId ?? null,
-            item.review?.status ?? 'new',
+            summarised.status,
             item.review?.assignee ?? null,
-            item.platform ?? null,
+            summarised.platform,
             toDoc(item),
             seq,
+            summarised.terms,
           ];
           if (before) {
             update.run(values, before.rowid);
+            deltas.add(before, -1);
             rowids.push(before.rowid);
             result.updated++;
           } else {
             rowids.push(Number(insert.run(item.id, values).lastInsertRowid));
             result.inserted++;
           }
+          deltas.add(summarised, 1);
           texts.push(item.foldedText);
         } catch (error) {
           // A full disk fails every item alike: abandon the whole batch.
@@ -314,6 +473,7 @@ export class SqliteStore implements Store {
           result.errors.push({ id: item.id, reason: (error as Error).message });
         }
       }
+      deltas.apply(db);
       return seq;
     }));
     // Committed: the items are safe. Indexing runs on the worker while the caller goes on.
@@ -336,7 +496,10 @@ export class SqliteStore implements Store {
   async queryItems(query: ItemQuery): Promise<Page<ItemSummary>> {
     if (query.q !== undefined) await this.refresh();
     const counted = buildFilter(query, 'filter');
-    const total = (this.conn.prepare(`SELECT count(*) AS n FROM items ${counted.where}`).get(counted.params) as { n: number }).n;
+    // The summary table counts most filters at once; the rest are counted over the items' indexes.
+    const total = summaryCanFilter(query)
+      ? (await this.counts(query, []))[0].count
+      : (this.conn.prepare(`SELECT count(*) AS n FROM items ${counted.where}`).get(counted.params) as { n: number }).n;
     // Only the score order has no index to walk; with the flagged filter its partial index serves.
     const sort = query.sort ?? 'newest';
     const { where, params } = sort === 'distortion' && !query.flagged ? buildFilter(query, 'lookup') : counted;
@@ -352,37 +515,57 @@ export class SqliteStore implements Store {
   }
 
   async stats(query: StatsQuery): Promise<Stats> {
-    const { where, params } = buildFilter(query);
-    // One pass over the rows (they are wide: reading them is the cost), grouped finely enough
-    // that totals, days, sources and topics all add up from the groups.
-    const groups = this.conn
+    const [days, sources, topics, [congress]] = await Promise.all([
+      this.counts(query, ['day']),
+      this.counts(query, ['source']),
+      this.counts(query, ['topic']),
+      this.counts({ ...query, congress: true }, []),
+    ]);
+    return statsOf(days, sources, topics, congress.count);
+  }
+
+  async counts(filter: ItemFilter, by: CountKey[]): Promise<CountRow[]> {
+    if (filter.q !== undefined) await this.refresh();
+    // The summary table when it holds what the filter and the keys need, else the items' indexes.
+    const summary = summaryCanFilter(filter) && by.every((key) => COUNT_KEY_SQL[key].summary);
+    const table = summary ? 'item_counts' : 'items';
+    const { where, params } = buildFilter(filter, 'filter', summary);
+    const keys = by.map((key) => (summary ? COUNT_KEY_SQL[key].summary! : COUNT_KEY_SQL[key].items));
+    const counted = summary ? 'coalesce(sum(n), 0) AS count, coalesce(sum(n * flagged), 0) AS flagged' : 'count(*) AS count, coalesce(sum(flagged), 0) AS flagged';
+    const grouped = keys.length ? `GROUP BY ${keys.map((_, i) => `k${i}`).join(', ')} HAVING count > 0` : '';
+    const rows = this.conn
       .prepare(
-        `SELECT day, source_id, topics, count(*) AS count, sum(flagged) AS flagged, sum(congress) AS congress
-         FROM items ${where} GROUP BY day, source_id, topics`,
+        `SELECT ${[...keys.map((key, i) => `${key} AS k${i}`), counted].join(', ')}
+         FROM ${table}${by.includes('topic') ? TOPICS_JOIN(table) : ''} ${where} ${grouped}`,
       )
-      .all(params) as Array<{ day: string; source_id: string; topics: string; count: number; flagged: number; congress: number }>;
-    const stats: Stats = { total: 0, flagged: 0, congress: 0, byDay: [], bySource: [], byTopic: [] };
-    const days = new Map<string, { count: number; flagged: number }>();
-    const sources = new Map<string, { count: number; flagged: number }>();
-    const topics = new Map<string, number>();
-    const add = (buckets: Map<string, { count: number; flagged: number }>, key: string, group: { count: number; flagged: number }) => {
-      const bucket = buckets.get(key) ?? buckets.set(key, { count: 0, flagged: 0 }).get(key)!;
-      bucket.count += group.count;
-      bucket.flagged += group.flagged;
-    };
-    for (const group of groups) {
-      stats.total += group.count;
-      stats.flagged += group.flagged;
-      stats.congress += group.congress;
-      add(days, group.day, group);
-      add(sources, group.source_id, group);
-      for (const topic of JSON.parse(group.topics) as string[]) topics.set(topic, (topics.get(topic) ?? 0) + group.count);
-    }
-    const byCountThenKey = (a: { key: string; count: number }, b: { key: string; count: number }) => b.count - a.count || (a.key < b.key ? -1 : a.key > b.key ? 1 : 0);
-    stats.byDay = [...days].map(([key, bucket]) => ({ key, ...bucket })).sort((a, b) => (a.key < b.key ? -1 : 1));
-    stats.bySource = [...sources].map(([key, bucket]) => ({ key, ...bucket })).sort(byCountThenKey);
-    stats.byTopic = [...topics].map(([key, count]) => ({ key, count })).sort(byCountThenKey);
-    return stats;
+      .raw()
+      .all(params) as unknown[][];
+    return rows.map((row) => ({ keys: row.slice(0, by.length).map(String), count: Number(row[by.length]), flagged: Number(row[by.length + 1]) }));
+  }
+
+  async topClusters(filter: Pick<ItemFilter, 'from' | 'to' | 'congress'>, limit: number): Promise<ClusterCount[]> {
+    const { where, params } = buildFilter(filter);
+    // items_cluster holds every column used here: the rows themselves are never read.
+    return this.conn
+      .prepare(
+        `SELECT cluster_id AS clusterId, count(*) AS size, sum(flagged) AS flagged, min(ts) AS firstSeen, max(ts) AS lastSeen
+         FROM items INDEXED BY items_cluster ${where ? `${where} AND` : 'WHERE'} cluster_id IS NOT NULL
+         GROUP BY cluster_id HAVING size > 1 ORDER BY size DESC, lastSeen DESC, cluster_id LIMIT @limit`,
+      )
+      .all({ ...params, limit }) as ClusterCount[];
+  }
+
+  async termCounts(filter: Pick<ItemFilter, 'from' | 'to'>): Promise<TermCount[]> {
+    const summary = summaryCanFilter(filter);
+    const { where, params } = buildFilter(filter, 'lookup', summary);
+    const rows = this.conn
+      .prepare(
+        summary
+          ? `SELECT entry, sum(n) AS items FROM term_days ${where} GROUP BY entry HAVING items > 0`
+          : `SELECT value AS entry, count(*) AS items FROM items, json_each(items.terms) ${where} GROUP BY entry`,
+      )
+      .all(params) as Array<{ entry: string; items: number }>;
+    return termCountsOf(rows);
   }
 
   async *streamItems(query: ItemStreamQuery, batchSize = 1000): AsyncIterable<ScoredItem[]> {
@@ -439,6 +622,7 @@ export class SqliteStore implements Store {
     const db = this.conn;
     const rowids = db.transaction(() => {
       const doomed = db.prepare(`SELECT rowid FROM items WHERE ${where}`).pluck().all(params) as number[];
+      for (const uncount of UNCOUNT(where)) db.prepare(uncount).run(params);
       db.prepare(`DELETE FROM items WHERE ${where}`).run(params);
       return doomed;
     })();

@@ -1,36 +1,67 @@
-import { describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { CountRow, Explanation, ScoredItem, Store } from '../../core/types.ts';
+import { trendsFor } from '../../dashboards/trends-router.ts';
 import {
   addDays,
-  biggestClusters,
-  computeTrends,
   dailySeries,
   dayOf,
   daysBetween,
   DEFAULT_SPIKE_RULE,
   detectSpikes,
   flaggedShare,
+  historyFrom,
   NO_TOPIC,
   OTHER,
   platformOf,
-  topTerms,
-  trendsItemsFrom,
-  type TrendItem,
 } from '../../dashboards/trends.ts';
+import { SqliteStore } from '../../pipeline/store/sqlite.ts';
+import { makeItem } from '../helpers/items.ts';
+
+// The trends are computed from the store's counts: these tests store items in a real SQLite
+// store and ask for the trends of a range, as GET /api/trends does.
+interface Spec {
+  id?: string;
+  publishedAt: string;
+  sourceId?: string;
+  kind?: ScoredItem['kind'];
+  platform?: string;
+  topics?: string[];
+  flagged?: boolean;
+  clusterId?: string;
+  title?: string;
+  explanations?: Array<Pick<Explanation, 'kind' | 'matched'>>;
+}
 
 let counter = 0;
-function item(overrides: Partial<TrendItem> & { publishedAt: string }): TrendItem {
+function item(spec: Spec): ScoredItem {
   counter += 1;
-  return {
-    id: `i${counter}`,
-    sourceId: 'bao-a',
-    kind: 'news',
-    title: `item ${counter}`,
-    fetchedAt: '2021-01-01T00:00:00Z',
-    topics: [],
-    flagged: false,
-    ...overrides,
-  };
+  const id = spec.id ?? `i${counter}`;
+  const scored = makeItem(
+    { sourceId: spec.sourceId ?? 'bao-a', kind: spec.kind ?? 'news', platform: spec.platform, url: `https://bao.example/${id}`, title: spec.title ?? `item ${id}`, text: 'nội dung', publishedAt: spec.publishedAt, fetchedAt: '2021-01-01T00:00:00Z' },
+    {
+      congress: spec.flagged,
+      distortion: spec.flagged,
+      topics: spec.topics ?? [],
+      explanations: (spec.explanations ?? []).map((e) => ({ ...e, term: e.matched, weight: 0.5, field: 'text' as const, start: 0, end: 1 })),
+    },
+  );
+  return { ...scored, id, clusterId: spec.clusterId };
 }
+
+const stores: Store[] = [];
+afterAll(async () => {
+  for (const store of stores) await store.close();
+});
+
+async function trendsOf(items: ScoredItem[], from: string, to: string) {
+  const store = new SqliteStore({ path: ':memory:' });
+  await store.init();
+  stores.push(store);
+  await store.upsertItems(items);
+  return trendsFor(store, { from, to });
+}
+
+const row = (keys: string[], count: number, flagged = 0): CountRow => ({ keys, count, flagged });
 
 describe('days', () => {
   it('buckets an item by its publication day in Vietnam (+07:00), not in UTC', () => {
@@ -62,23 +93,26 @@ describe('days', () => {
 describe('per-day series', () => {
   const days = daysBetween('2020-10-01', '2020-10-03');
 
-  it('counts items per day under each key, zero-filled, an item once per key', () => {
-    const items = [
-      item({ publishedAt: '2020-10-01T03:00:00Z', topics: ['congress-2020', 'covid'] }),
-      item({ publishedAt: '2020-10-01T05:00:00Z', topics: ['congress-2020', 'congress-2020'] }),
-      item({ publishedAt: '2020-10-03T05:00:00Z', topics: ['covid'] }),
-      item({ publishedAt: '2020-10-09T05:00:00Z', topics: ['covid'] }), // outside the range
-    ];
-    const series = dailySeries(items, days, (i) => i.topics);
-    expect(series).toEqual([
+  it('counts items per day under each key, zero-filled, an item once per key', async () => {
+    const trends = await trendsOf(
+      [
+        item({ publishedAt: '2020-10-01T03:00:00Z', topics: ['congress-2020', 'covid'] }),
+        item({ publishedAt: '2020-10-01T05:00:00Z', topics: ['congress-2020', 'congress-2020'] }),
+        item({ publishedAt: '2020-10-03T05:00:00Z', topics: ['covid'] }),
+        item({ publishedAt: '2020-10-09T05:00:00Z', topics: ['covid'] }), // outside the range
+      ],
+      '2020-10-01',
+      '2020-10-03',
+    );
+    expect(trends.byTopic).toEqual([
       { key: 'congress-2020', counts: [2, 0, 0], total: 2 },
       { key: 'covid', counts: [1, 0, 1], total: 2 },
     ]);
   });
 
   it('keeps the largest keys and sums the rest into OTHER', () => {
-    const items = ['a', 'a', 'a', 'b', 'b', 'c', 'd'].map((sourceId) => item({ sourceId, publishedAt: '2020-10-02T03:00:00Z' }));
-    const series = dailySeries(items, days, (i) => [i.sourceId], 3);
+    const rows = [row(['2020-10-02', 'a'], 3), row(['2020-10-02', 'b'], 2), row(['2020-10-02', 'c'], 1), row(['2020-10-02', 'd'], 1)];
+    const series = dailySeries(rows, days, 3);
     expect(series.map((s) => [s.key, s.total])).toEqual([
       ['a', 3],
       ['b', 2],
@@ -89,13 +123,7 @@ describe('per-day series', () => {
 
   it('gives the flagged share per day and over the trailing seven days', () => {
     const week = daysBetween('2020-10-01', '2020-10-09');
-    const items = [
-      item({ publishedAt: '2020-10-01T03:00:00Z', flagged: true }),
-      item({ publishedAt: '2020-10-01T04:00:00Z', flagged: false }),
-      item({ publishedAt: '2020-10-02T04:00:00Z', flagged: true }),
-      item({ publishedAt: '2020-10-09T04:00:00Z', flagged: false }),
-    ];
-    const rows = flaggedShare(items, week);
+    const rows = flaggedShare([row(['2020-10-01'], 2, 1), row(['2020-10-02'], 1, 1), row(['2020-10-09'], 1, 0)], week);
     expect(rows[0]).toEqual({ day: '2020-10-01', total: 2, flagged: 1, share: 0.5, share7: 0.5 });
     expect(rows[1]).toMatchObject({ total: 1, flagged: 1, share: 1, share7: 2 / 3 });
     expect(rows[2]).toMatchObject({ total: 0, share: null, share7: 2 / 3 });
@@ -154,71 +182,74 @@ describe('spikes', () => {
 describe('top terms', () => {
   const exp = (kind: 'congress' | 'distortion' | 'negative' | 'fact', matched: string) => ({ kind, matched });
 
-  it('counts the items carrying a term this week (7 days to `to`) against the 7 days before', () => {
-    const items = [
-      item({ publishedAt: '2020-10-16T03:00:00Z', explanations: [exp('congress', 'Đại hội'), exp('congress', 'đại hội'), exp('distortion', 'bị hoãn')] }),
-      item({ publishedAt: '2020-10-10T03:00:00Z', explanations: [exp('congress', 'ĐẠI HỘI'), exp('distortion', 'rò  rỉ')] }), // first day of this week
-      item({ publishedAt: '2020-10-09T03:00:00Z', explanations: [exp('congress', 'Đại hội'), exp('distortion', 'rò rỉ')] }), // last day of last week
-      item({ publishedAt: '2020-10-03T03:00:00Z', explanations: [exp('distortion', 'rò rỉ')] }), // first day of last week
-      item({ publishedAt: '2020-10-02T03:00:00Z', explanations: [exp('distortion', 'rò rỉ')] }), // before both weeks
-      item({ publishedAt: '2020-10-17T03:00:00Z', explanations: [exp('distortion', 'bị hoãn')] }), // after `to`
-    ];
-    const result = topTerms(items, '2020-10-16');
-    expect(result.thisWeek).toEqual({ from: '2020-10-10', to: '2020-10-16' });
-    expect(result.lastWeek).toEqual({ from: '2020-10-03', to: '2020-10-09' });
-    expect(result.terms).toEqual([
+  it('counts the items carrying a term this week (7 days to `to`) against the 7 days before', async () => {
+    const trends = await trendsOf(
+      [
+        item({ publishedAt: '2020-10-16T03:00:00Z', explanations: [exp('congress', 'Đại hội'), exp('congress', 'đại hội'), exp('distortion', 'bị hoãn')] }),
+        item({ publishedAt: '2020-10-10T03:00:00Z', explanations: [exp('congress', 'ĐẠI HỘI'), exp('distortion', 'rò  rỉ')] }), // first day of this week
+        item({ publishedAt: '2020-10-09T03:00:00Z', explanations: [exp('congress', 'Đại hội'), exp('distortion', 'rò rỉ')] }), // last day of last week
+        item({ publishedAt: '2020-10-03T03:00:00Z', explanations: [exp('distortion', 'rò rỉ')] }), // first day of last week
+        item({ publishedAt: '2020-10-02T03:00:00Z', explanations: [exp('distortion', 'rò rỉ')] }), // before both weeks
+        item({ publishedAt: '2020-10-17T03:00:00Z', explanations: [exp('distortion', 'bị hoãn')] }), // after `to`
+      ],
+      '2020-10-16',
+      '2020-10-16',
+    );
+    expect(trends.topTerms.thisWeek).toEqual({ from: '2020-10-10', to: '2020-10-16' });
+    expect(trends.topTerms.lastWeek).toEqual({ from: '2020-10-03', to: '2020-10-09' });
+    expect(trends.topTerms.terms).toEqual([
       { term: 'Đại hội', thisWeek: 2, lastWeek: 1, change: 1, kinds: ['congress'] },
       { term: 'rò rỉ', thisWeek: 1, lastWeek: 2, change: -1, kinds: ['distortion'] },
       { term: 'bị hoãn', thisWeek: 1, lastWeek: 0, change: 1, kinds: ['distortion'] },
     ]);
   });
-
-  it('keeps only the `limit` most frequent terms', () => {
-    const items = ['a', 'b', 'c', 'd'].map((term, i) =>
-      item({ publishedAt: '2020-10-16T03:00:00Z', explanations: Array.from({ length: 1 }, () => exp('congress', term)), id: `t${i}` }),
-    );
-    items.push(item({ publishedAt: '2020-10-15T03:00:00Z', explanations: [exp('congress', 'c')] }));
-    expect(topTerms(items, '2020-10-16', 2).terms.map((t) => t.term)).toEqual(['c', 'a']);
-  });
 });
 
 describe('biggest clusters', () => {
-  it('ranks clusters of two or more by size, naming where the story appeared first', () => {
-    const items = [
-      item({ id: 'late', clusterId: 'c1', sourceId: 'forum', publishedAt: '2020-10-05T10:00:00Z', flagged: true, title: 'đăng lại' }),
-      item({ id: 'first', clusterId: 'c1', sourceId: 'bao-a', publishedAt: '2020-10-03T10:00:00Z', title: 'gốc' }),
-      item({ id: 'mid', clusterId: 'c1', sourceId: 'forum', kind: 'social', platform: 'mastodon', publishedAt: '2020-10-04T10:00:00Z', flagged: true }),
-      item({ id: 'x', clusterId: 'c2', publishedAt: '2020-10-06T10:00:00Z' }),
-      item({ id: 'y', clusterId: 'c2', publishedAt: '2020-10-07T10:00:00Z' }),
-      item({ id: 'alone', clusterId: 'c3', publishedAt: '2020-10-07T10:00:00Z' }),
-      item({ id: 'none', publishedAt: '2020-10-07T10:00:00Z' }),
-    ];
-    const clusters = biggestClusters(items);
-    expect(clusters.map((c) => [c.clusterId, c.size])).toEqual([
+  it('ranks clusters of two or more by size, naming where the story appeared first', async () => {
+    const trends = await trendsOf(
+      [
+        item({ id: 'late', clusterId: 'c1', sourceId: 'forum', publishedAt: '2020-10-05T10:00:00Z', flagged: true, title: 'đăng lại' }),
+        item({ id: 'first', clusterId: 'c1', sourceId: 'bao-a', publishedAt: '2020-10-03T10:00:00Z', title: 'gốc' }),
+        item({ id: 'mid', clusterId: 'c1', sourceId: 'forum', kind: 'social', platform: 'mastodon', publishedAt: '2020-10-04T10:00:00Z', flagged: true }),
+        item({ id: 'x', clusterId: 'c2', publishedAt: '2020-10-06T10:00:00Z' }),
+        item({ id: 'y', clusterId: 'c2', publishedAt: '2020-10-07T10:00:00Z' }),
+        item({ id: 'alone', clusterId: 'c3', publishedAt: '2020-10-07T10:00:00Z' }),
+        item({ id: 'none', publishedAt: '2020-10-07T10:00:00Z' }),
+        item({ id: 'before', clusterId: 'c3', publishedAt: '2020-09-20T10:00:00Z' }), // c3's second member, outside the range
+      ],
+      '2020-10-01',
+      '2020-10-10',
+    );
+    expect(trends.clusters.map((c) => [c.clusterId, c.size])).toEqual([
       ['c1', 3],
       ['c2', 2],
     ]);
-    expect(clusters[0]).toMatchObject({
+    expect(trends.clusters[0]).toEqual({
+      clusterId: 'c1',
+      size: 3,
       flagged: 2,
       firstSeen: '2020-10-03T10:00:00.000Z',
       lastSeen: '2020-10-05T10:00:00.000Z',
       firstItem: { id: 'first', title: 'gốc', sourceId: 'bao-a' },
-      sources: ['bao-a', 'forum'],
-      platforms: ['mastodon', 'web'],
+      sources: ['forum', 'bao-a'],
+      platforms: ['web', 'mastodon'],
     });
-    expect(biggestClusters(items, 1)).toHaveLength(1);
   });
 });
 
-describe('computeTrends', () => {
-  it('puts it together over the range, with the top terms reaching before a short range', () => {
-    const items = [
-      item({ publishedAt: '2020-10-01T03:00:00Z', topics: ['congress-2020'], flagged: true, explanations: [{ kind: 'distortion', matched: 'rò rỉ' }] }),
-      item({ publishedAt: '2020-10-12T03:00:00Z', topics: ['congress-2020'], kind: 'social', platform: 'mastodon', sourceId: 'masto', flagged: true }),
-      item({ publishedAt: '2020-10-13T03:00:00Z', explanations: [{ kind: 'distortion', matched: 'rò rỉ' }] }),
-      item({ publishedAt: '2020-10-14T03:00:00Z', topics: ['congress-2020'] }),
-    ];
-    const trends = computeTrends(items, { from: '2020-10-12', to: '2020-10-14' });
+describe('the trends of a range', () => {
+  it('puts it together over the range, with the top terms reaching before a short range', async () => {
+    const trends = await trendsOf(
+      [
+        item({ publishedAt: '2020-10-01T03:00:00Z', topics: ['congress-2020'], flagged: true, explanations: [{ kind: 'distortion', matched: 'rò rỉ' }] }),
+        item({ publishedAt: '2020-10-12T03:00:00Z', topics: ['congress-2020'], kind: 'social', platform: 'mastodon', sourceId: 'masto', flagged: true }),
+        item({ publishedAt: '2020-10-13T03:00:00Z', explanations: [{ kind: 'distortion', matched: 'rò rỉ' }] }),
+        item({ publishedAt: '2020-10-14T03:00:00Z', topics: ['congress-2020'] }),
+      ],
+      '2020-10-12',
+      '2020-10-14',
+    );
     expect(trends.days).toEqual(['2020-10-12', '2020-10-13', '2020-10-14']);
     expect(trends.total).toBe(3);
     expect(trends.flagged).toBe(1);
@@ -238,20 +269,13 @@ describe('computeTrends', () => {
     expect(trends.spikeRule.description).toContain('mean + 2·sd of the 7 days before it');
   });
 
-  it('judges the first days of the range against the days before it', () => {
-    const busyBefore = [1, 2, 3, 4, 5, 6, 7].flatMap((d) =>
-      Array.from({ length: 4 }, () => item({ publishedAt: `2020-10-0${d}T03:00:00Z` })),
-    );
-    const onFirstDay = Array.from({ length: 5 }, () => item({ publishedAt: '2020-10-08T03:00:00Z' }));
+  it('judges the first days of the range against the days before it', async () => {
+    const busyBefore = [1, 2, 3, 4, 5, 6, 7].flatMap((d) => Array.from({ length: 4 }, () => item({ publishedAt: `2020-10-0${d}T03:00:00Z` })));
+    const onFirstDay = () => Array.from({ length: 5 }, () => item({ publishedAt: '2020-10-08T03:00:00Z' }));
     // Four items a day before the range: five on its first day is no spike.
-    expect(computeTrends([...busyBefore, ...onFirstDay], { from: '2020-10-08', to: '2020-10-10' }).spikes.total).toEqual([]);
+    expect((await trendsOf([...busyBefore, ...onFirstDay()], '2020-10-08', '2020-10-10')).spikes.total).toEqual([]);
     // Quiet days before the range: the same five are one.
-    expect(computeTrends(onFirstDay, { from: '2020-10-08', to: '2020-10-10' }).spikes.total.map((s) => s.day)).toEqual(['2020-10-08']);
-    expect(trendsItemsFrom('2020-10-08', '2020-10-10')).toBe('2020-09-27');
-    expect(trendsItemsFrom('2020-09-01', '2020-10-10')).toBe('2020-08-25');
-  });
-
-  it('refuses ranges that are not days', () => {
-    expect(() => computeTrends([], { from: '2020-10-01T00:00', to: '2020-10-02' })).toThrow(/YYYY-MM-DD/);
+    expect((await trendsOf(onFirstDay(), '2020-10-08', '2020-10-10')).spikes.total.map((s) => s.day)).toEqual(['2020-10-08']);
+    expect(historyFrom('2020-10-08')).toBe('2020-10-01');
   });
 });

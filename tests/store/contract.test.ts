@@ -5,9 +5,9 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { ItemQuery, ItemSort, ScoredItem, Stats, StatsQuery, Store } from '../../core/types.ts';
+import type { ClusterCount, CountKey, CountRow, ItemFilter, ItemQuery, ItemSort, ScoredItem, Stats, StatsQuery, Store, TermCount } from '../../core/types.ts';
 import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
-import { dateBound, itemTimestamp, toSummary, vietnamDay } from '../../pipeline/store/common.ts';
+import { dateBound, itemTimestamp, termKey, toSummary, vietnamDay } from '../../pipeline/store/common.ts';
 import { ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { makeItem } from '../helpers/items.ts';
@@ -76,7 +76,9 @@ function matches(item: ScoredItem, query: Partial<ItemQuery> & StatsQuery): bool
   if (query.congress !== undefined && item.congress !== query.congress) return false;
   if (query.source && item.sourceId !== query.source) return false;
   if (query.kind && item.kind !== query.kind) return false;
-  if (query.platform && item.platform !== query.platform) return false;
+  if (query.platform && (item.platform ?? (item.kind === 'social' ? 'social' : 'web')) !== query.platform) return false;
+  if (query.minDistortion !== undefined && item.scores.distortion < query.minDistortion) return false;
+  if (query.minCongress !== undefined && item.scores.congress < query.minCongress) return false;
   if (query.clusterId && item.clusterId !== query.clusterId) return false;
   if (query.topic && !item.topics.includes(query.topic)) return false;
   if (query.status?.length && !query.status.includes(item.review?.status ?? 'new')) return false;
@@ -135,6 +137,78 @@ function expectedStats(items: ScoredItem[], query: StatsQuery): Stats {
       .map(({ key, count: n }) => ({ key, count: n })),
   };
 }
+
+/** Reference counts: each item under every combination of its keys. */
+function expectedCounts(items: ScoredItem[], filter: ItemFilter, by: CountKey[]): CountRow[] {
+  const keysOf = (item: ScoredItem, key: CountKey): string[] => {
+    switch (key) {
+      case 'day': return [vietnamDay(itemTimestamp(item))];
+      case 'topic': return item.topics.length ? item.topics : [''];
+      case 'source': return [item.sourceId];
+      case 'platform': return [item.platform ?? (item.kind === 'social' ? 'social' : 'web')];
+      case 'kind': return [item.kind];
+      case 'status': return [item.review?.status ?? 'new'];
+      case 'cluster': return [item.clusterId ?? ''];
+    }
+  };
+  const rows = new Map<string, CountRow>();
+  const selected = items.filter((item) => matches(item, filter));
+  if (!by.length) return [{ keys: [], count: selected.length, flagged: selected.filter((item) => item.flagged).length }];
+  for (const item of selected) {
+    let combos: string[][] = [[]];
+    for (const key of by) combos = combos.flatMap((combo) => keysOf(item, key).map((value) => [...combo, value]));
+    for (const keys of combos) {
+      const row = rows.get(JSON.stringify(keys)) ?? rows.set(JSON.stringify(keys), { keys, count: 0, flagged: 0 }).get(JSON.stringify(keys))!;
+      row.count++;
+      if (item.flagged) row.flagged++;
+    }
+  }
+  return sortRows([...rows.values()]);
+}
+
+const sortRows = (rows: CountRow[]) => [...rows].sort((a, b) => (JSON.stringify(a.keys) < JSON.stringify(b.keys) ? -1 : 1));
+
+/** Reference clusters: members matching the filter, two or more, largest, then latest first. */
+function expectedClusters(items: ScoredItem[], filter: Pick<ItemFilter, 'from' | 'to' | 'congress'>, limit: number): ClusterCount[] {
+  const clusters = new Map<string, ScoredItem[]>();
+  for (const item of items.filter((candidate) => candidate.clusterId && matches(candidate, filter))) {
+    clusters.set(item.clusterId!, [...(clusters.get(item.clusterId!) ?? []), item]);
+  }
+  return [...clusters]
+    .filter(([, members]) => members.length > 1)
+    .map(([clusterId, members]) => {
+      const times = members.map(itemTimestamp).sort();
+      return { clusterId, size: members.length, flagged: members.filter((m) => m.flagged).length, firstSeen: times[0], lastSeen: times[times.length - 1] };
+    })
+    .sort((a, b) => b.size - a.size || (a.lastSeen < b.lastSeen ? 1 : -1))
+    .slice(0, limit);
+}
+
+/** Reference term counts: items per term, each with the form and kind of its first mention. */
+function expectedTerms(items: ScoredItem[], filter: Pick<ItemFilter, 'from' | 'to'>): TermCount[] {
+  const terms = new Map<string, Map<string, { form: string; kind: string; items: number }>>();
+  for (const item of items.filter((candidate) => matches(candidate, filter))) {
+    const seen = new Set<string>();
+    for (const explanation of item.explanations) {
+      const term = termKey(explanation.matched);
+      if (seen.has(term)) continue;
+      seen.add(term);
+      const form = explanation.matched.normalize('NFC').replace(/\s+/g, ' ').trim();
+      const forms = terms.get(term) ?? terms.set(term, new Map()).get(term)!;
+      const entry = forms.get(`${explanation.kind} ${form}`) ?? forms.set(`${explanation.kind} ${form}`, { form, kind: explanation.kind, items: 0 }).get(`${explanation.kind} ${form}`)!;
+      entry.items++;
+    }
+  }
+  return [...terms]
+    .map(([term, forms]) => ({
+      term,
+      items: [...forms.values()].reduce((sum, form) => sum + form.items, 0),
+      forms: [...forms.values()].sort((a, b) => b.items - a.items || (a.form < b.form ? -1 : 1)),
+    }))
+    .sort((a, b) => b.items - a.items || (a.term < b.term ? -1 : 1)) as TermCount[];
+}
+
+const mention2 = (matched: string) => ({ kind: 'distortion' as const, term: termKey(matched), matched, weight: 0.5, field: 'text' as const, start: 0, end: matched.length });
 
 /** What a store hands back: the item as JSON (undefined fields dropped). */
 const stored = (item: ScoredItem) => JSON.parse(JSON.stringify(item)) as ScoredItem;
@@ -246,6 +320,13 @@ function fixtureItems(): ScoredItem[] {
   items[0].clusterId = 'c1';
   items[1].clusterId = 'c1';
   items[5].clusterId = 'c2';
+  items[7].clusterId = 'c2';
+  items[8].clusterId = 'c3';
+  const mention = (kind: 'congress' | 'distortion', matched: string) => ({ kind, term: termKey(matched), matched, weight: 0.5, field: 'text' as const, start: 0, end: matched.length });
+  items[0].explanations = [mention('congress', 'Đại hội'), mention('congress', 'đại  hội'), mention('congress', 'khai mạc')];
+  items[1].explanations = [mention('distortion', 'tin đồn'), mention('congress', 'Đại hội')];
+  items[5].explanations = [mention('distortion', 'xuyên tạc'), mention('distortion', 'tẩy chay'), mention('congress', 'Đại hội')];
+  items[8].explanations = [mention('congress', 'ĐẠI HỘI')];
   items[1].review = { status: 'in_review', assignee: 'lan' };
   items[5].review = { status: 'confirmed', assignee: 'minh', priority: 'high', tags: ['mxh'] };
   items[8].review = { status: 'new', assignee: 'lan' };
@@ -291,7 +372,34 @@ const FILTER_QUERIES: Array<Partial<ItemQuery>> = [
   { q: 'không có từ này' },
   { q: '!!! ...' },
   { q: '' },
+  { minDistortion: 0.7 },
+  { minDistortion: 0.95, sort: 'distortion' },
+  { minCongress: 0.85, sort: 'oldest' },
+  { minDistortion: 0.5, minCongress: 0.5, platform: 'web' },
+  { platform: 'web' },
+  { platform: 'social' },
+  { platform: 'web', flagged: true, sort: 'distortion' },
+  { platform: 'social', q: 'ngay' },
+  { q: 'dai hoi', minDistortion: 0.9 },
 ];
+
+const COUNT_FILTERS: ItemFilter[] = [
+  {},
+  { flagged: true },
+  { from: '2021-01-01' },
+  { from: '2020-10-16', to: '2020-10-16' },
+  { from: '2021-01-24T10:00:00Z', to: '2021-01-25T01:00:00Z' },
+  { topic: 'economy' },
+  { platform: 'web' },
+  { platform: 'social', status: ['new'] },
+  { minDistortion: 0.7 },
+  { source: 'bao-b', congress: false },
+  { clusterId: 'c1' },
+  { q: 'dai hoi' },
+  { source: 'khong-co' },
+];
+
+const COUNT_KEYS: CountKey[][] = [[], ['day'], ['topic'], ['source'], ['platform'], ['kind'], ['status'], ['cluster'], ['day', 'topic'], ['day', 'platform'], ['status', 'source']];
 
 // --- the contract -----------------------------------------------------------------------
 
@@ -414,6 +522,55 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(await store.stats(query)).toEqual(expectedStats(items, query));
       });
 
+      it.each(COUNT_KEYS.flatMap((by) => COUNT_FILTERS.map((filter) => [JSON.stringify(by), JSON.stringify(filter), by, filter] as const)))(
+        'counts by %s over %s like the reference',
+        async (_by, _filter, by, filter) => {
+          const rows = await store.counts(filter, by);
+          expect(by.length ? sortRows(rows) : rows).toEqual(expectedCounts(items, filter, by));
+        },
+      );
+
+      it.each([{}, { congress: true }, { from: '2021-01-25' }, { to: '2021-01-24' }, { from: '2021-01-01', limit: 1 }] as Array<Pick<ItemFilter, 'from' | 'to' | 'congress'> & { limit?: number }>)(
+        'ranks the clusters of %j like the reference',
+        async ({ limit = 10, ...filter }) => {
+          expect(await store.topClusters(filter, limit)).toEqual(expectedClusters(items, filter, limit));
+        },
+      );
+
+      it('ranks c2 (two members, the latest) before c1 and leaves out one-member c3', async () => {
+        expect((await store.topClusters({}, 10)).map((cluster) => [cluster.clusterId, cluster.size, cluster.flagged])).toEqual([['c2', 2, 1], ['c1', 2, 1]]);
+      });
+
+      it.each([{}, { from: '2021-01-25' }, { from: '2021-01-24', to: '2021-01-25' }, { from: '2021-01-24T12:00:00Z' }, { to: '2020-12-31' }])(
+        'counts the terms of %j like the reference',
+        async (filter) => {
+          expect(await store.termCounts(filter)).toEqual(expectedTerms(items, filter));
+        },
+      );
+
+      it('counts a term once per item, whatever its case or spacing, with its forms', async () => {
+        const dai = (await store.termCounts({})).find((term) => term.term === 'đại hội');
+        expect(dai).toEqual({
+          term: 'đại hội',
+          items: 4,
+          forms: [
+            { form: 'Đại hội', kind: 'congress', items: 3 },
+            { form: 'ĐẠI HỘI', kind: 'congress', items: 1 },
+          ],
+        });
+      });
+
+      it('keeps the counts right when items are updated: a new day, topics, review status and terms', async () => {
+        const { store: updated } = await engine.create('updates');
+        await updated.upsertItems(items);
+        const moved = { ...items[2], publishedAt: '2021-01-26T05:00:00Z', topics: ['rumours'], review: { status: 'dismissed' as const }, explanations: [mention2('tin đồn')] };
+        await updated.upsertItems([moved]);
+        const now = items.map((item) => (item.id === moved.id ? moved : item));
+        for (const by of [['day'], ['topic'], ['status', 'source']] as CountKey[][]) expect(sortRows(await updated.counts({}, by))).toEqual(expectedCounts(now, {}, by));
+        expect(await updated.termCounts({})).toEqual(expectedTerms(now, {}));
+        expect(await updated.topClusters({}, 10)).toEqual(expectedClusters(now, {}, 10));
+      });
+
       it('buckets an item published at 17:30 UTC on the next Vietnamese day', async () => {
         const stats = await store.stats({ source: 'bao-b' });
         expect(stats.byDay.map((day) => day.key)).toEqual(['2020-10-16', '2020-10-17']);
@@ -460,6 +617,9 @@ for (const engine of [sqlite, elasticsearch]) {
           expectedIds(kept, { sort: 'oldest' }),
         );
         expect(await store.stats({})).toEqual(expectedStats(kept, {}));
+        expect(sortRows(await store.counts({}, ['day', 'platform']))).toEqual(expectedCounts(kept, {}, ['day', 'platform']));
+        expect(await store.termCounts({})).toEqual(expectedTerms(kept, {}));
+        expect(await store.topClusters({}, 10)).toEqual(expectedClusters(kept, {}, 10));
         expect((await store.queryItems({ q: 'thoi tiet', page: 1, pageSize: 5 })).total).toBe(0);
         expect(await store.getItem(items[3].id)).toBeNull();
         expect(await store.deleteOlderThan?.(cutoff)).toBe(0);
@@ -531,6 +691,9 @@ for (const engine of [sqlite, elasticsearch]) {
 
       it('counts every item in the aggregations', async () => {
         expect(await store.stats({})).toEqual(expectedStats(items, {}));
+        // More groups than one page of the engine's aggregation (Elasticsearch pages 5,000 at a time).
+        expect(sortRows(await store.counts({}, ['day', 'source']))).toEqual(expectedCounts(items, {}, ['day', 'source']));
+        expect(sortRows(await store.counts({ minDistortion: 0.5 }, ['cluster']))).toEqual(expectedCounts(items, { minDistortion: 0.5 }, ['cluster']));
       });
 
       it.each([

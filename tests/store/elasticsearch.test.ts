@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import type { ScoredItem } from '../../core/types.ts';
 import { buildQuery, ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
+import { MAPPING_VERSION } from '../../pipeline/store/es-mapping.ts';
 import { makeItem } from '../helpers/items.ts';
 import { ES_URL, probeElasticsearch, reportNotRun, START_HINT, uniquePrefix } from './es-env.ts';
 
@@ -35,12 +36,12 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     const store = await open(prefix);
     toDestroy.push(store);
     const aliases = await store.client.indices.getAlias({ name: `${prefix}-items` });
-    expect(Object.keys(aliases)).toEqual([`${prefix}-items-v1`]);
-    expect(aliases[`${prefix}-items-v1`].aliases[`${prefix}-items`]).toMatchObject({ is_write_index: true });
+    expect(Object.keys(aliases)).toEqual([`${prefix}-items-v${MAPPING_VERSION}`]);
+    expect(aliases[`${prefix}-items-v${MAPPING_VERSION}`].aliases[`${prefix}-items`]).toMatchObject({ is_write_index: true });
     const templates = await store.client.indices.getIndexTemplate({ name: `${prefix}-items` });
     expect(templates.index_templates[0].index_template.index_patterns).toEqual([`${prefix}-items-v*`]);
 
-    const mapping = (await store.client.indices.getMapping({ index: `${prefix}-items` }))[`${prefix}-items-v1`].mappings;
+    const mapping = (await store.client.indices.getMapping({ index: `${prefix}-items` }))[`${prefix}-items-v${MAPPING_VERSION}`].mappings;
     const properties = mapping.properties as Record<string, Record<string, unknown>>;
     expect(properties.title).toMatchObject({ type: 'text', analyzer: 'mw_folded', fields: { exact: { type: 'text', analyzer: 'mw_exact' } } });
     expect(properties.explanations).toMatchObject({ type: 'object', enabled: false });
@@ -49,10 +50,10 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
 
     // A second start changes nothing; one after the alias was removed by hand restores it.
     await open(prefix);
-    expect(Object.keys(await store.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v1`]);
-    await store.client.indices.deleteAlias({ index: `${prefix}-items-v1`, name: `${prefix}-items` });
+    expect(Object.keys(await store.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v${MAPPING_VERSION}`]);
+    await store.client.indices.deleteAlias({ index: `${prefix}-items-v${MAPPING_VERSION}`, name: `${prefix}-items` });
     await open(prefix);
-    expect(Object.keys(await store.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v1`]);
+    expect(Object.keys(await store.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v${MAPPING_VERSION}`]);
   });
 
   it('folds case, diacritics and đ in the main field and keeps them in .exact', async () => {
@@ -101,10 +102,11 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
 
   it('migrates to a new mapping version by copying and moving the alias, keeping every item', async () => {
     const prefix = uniquePrefix('migrate');
-    const v1 = await open(prefix);
+    const v1 = await open(prefix, { mappingVersion: 1 });
     toDestroy.push(v1);
+    const mention = { kind: 'congress' as const, term: 'dai-hoi', matched: 'Đại hội', weight: 1, field: 'text' as const, start: 0, end: 7 };
     const items = Array.from({ length: 1_200 }, (_, i) =>
-      makeItem({ url: `https://a.example/m${i}`, title: `Bài ${i}`, text: i % 2 ? 'Đại hội Đảng' : 'Kinh tế' }),
+      makeItem({ url: `https://a.example/m${i}`, title: `Bài ${i}`, text: i % 2 ? 'Đại hội Đảng' : 'Kinh tế' }, { explanations: i % 2 ? [mention] : [] }),
     );
     await v1.upsertItems(items);
     const warnings: string[] = [];
@@ -112,6 +114,8 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     expect(Object.keys(await v2.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v2`]);
     expect(warnings.join('\n')).toMatch(/migrated 1200 document\(s\) to .*-items-v2/);
     expect((await v2.queryItems({ q: 'dai hoi', page: 1, pageSize: 1 })).total).toBe(600);
+    // Version 2 aggregates the terms the copy derived for every document.
+    expect((await v2.termCounts({})).map((term) => [term.term, term.items])).toEqual([['đại hội', 600]]);
     const scanned: string[] = [];
     for await (const batch of v2.scanItems(500)) scanned.push(...batch.map((item) => item.id));
     expect(scanned).toEqual(items.map((item) => item.id));

@@ -167,7 +167,7 @@ function renderTable(page) {
     page.items.length ? page.items.map(row) : h('tr', { class: 'empty' }, h('td', { colspan: 8 }, t('queue.empty'))),
   );
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
-  render($('#summary'), t('queue.summary', { total: formatNumber(page.total), page: page.page, pages }), page.truncated ? ` ${t('queue.truncated')}` : '');
+  render($('#summary'), t('queue.summary', { total: formatNumber(page.total), page: page.page, pages }));
   const state = view.state;
   render(
     $('#pager'),

@@ -46,7 +46,6 @@ async function load() {
   render(
     $('#trends-summary'),
     t('trends.summary', { from: formatDay(trends.from), to: formatDay(trends.to), total: formatNumber(trends.total), flagged: formatNumber(trends.flagged), share: formatPercent(share) }),
-    trends.truncated ? ` ${t('trends.truncated')}` : '',
   );
 
   const series = { topic: trends.byTopic, source: trends.bySource, platform: trends.byPlatform }[range.by];
