@@ -17,6 +17,8 @@ export class SourceReport {
   /** 304 answers to conditional GETs (an unchanged feed). */
   notModified = 0;
   readonly errors: CrawlError[] = [];
+  /** Suggested wait before polling this source again (ms), from Cache-Control/Expires and how often it changes. */
+  pollAfterMs?: number;
 
   constructor(readonly sourceId: string) {}
 
