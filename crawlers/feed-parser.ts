@@ -36,7 +36,7 @@ const FIELDS: Record<string, readonly string[]> = {
   link: ['link'],
   guid: ['guid', 'id'],
   date: ['pubdate', 'published', 'dc:date', 'issued'],
-  updated: ['updated', 'modified', 'dcterms:modified'],
+  updated: ['updated', 'modified', 'dc:modified', 'dcterms:modified'],
   summary: ['description', 'content', 'content:encoded', 'summary'],
   author: ['dc:creator', 'author'],
 };

@@ -109,7 +109,6 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
     run.progress(report);
     return outcome;
   };
-  let lastChangeAt = validators.lastChangeAt;
 
   if (!source.fetchArticles) {
     for (const entry of entries) {
@@ -120,7 +119,6 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
     const fresh = entries.filter((entry) => run.memory.wanted(entry.link, entry.updatedAt));
     // Entries whose page is stored and not due are not fetched again; they count as duplicates.
     report.duplicates += entries.length - fresh.length;
-    if (fresh.length) lastChangeAt = run.now();
     const seeds = fresh.map((entry) => ({ url: entry.link, userData: { entry } }));
     for (const [origin, group] of groupByOrigin(seeds)) {
       let robots;
@@ -161,7 +159,7 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
   // Validators are saved only once every entry is stored: a crash before this point, or a download
   // that broke off, makes the next run fetch the whole feed again instead of getting a 304.
   if (!complete) return;
-  if (!source.fetchArticles && report.new + report.updated > 0) lastChangeAt = run.now();
+  const lastChangeAt = report.new + report.updated > 0 ? run.now() : validators.lastChangeAt;
   report.pollAfterMs = run.pollAfter(lastChangeAt, freshnessMs(response.headers, run.now()));
   run.state.set(stateKey, {
     etag: response.headers.get('etag') ?? undefined,
