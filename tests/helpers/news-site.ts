@@ -137,14 +137,14 @@ export class CountingNewsSite {
   }
 }
 
-/** Article n of a generated site: a few sentences of plain Vietnamese news text. */
-export function sampleArticle(n: number, publishedAt: string): SiteArticle {
+/** Article n of a generated site (`place` tells sites apart): a few sentences of plain Vietnamese news text. */
+export function sampleArticle(n: number, publishedAt: string, place = 'tỉnh'): SiteArticle {
   return {
     slug: `tin-so-${n}`,
-    title: `Tin số ${n}: tỉnh tổ chức hội nghị về phát triển nông nghiệp`,
+    title: `Tin số ${n}: ${place} tổ chức hội nghị về phát triển nông nghiệp`,
     publishedAt,
     paragraphs: [
-      `Sáng nay, Ủy ban nhân dân tỉnh tổ chức hội nghị lần thứ ${n} bàn về phát triển nông nghiệp bền vững trên địa bàn.`,
+      `Sáng nay, Ủy ban nhân dân ${place} tổ chức hội nghị lần thứ ${n} bàn về phát triển nông nghiệp bền vững trên địa bàn.`,
       `Tham dự hội nghị có đại diện các sở, ban, ngành và lãnh đạo các huyện, thị xã, thành phố trong tỉnh.`,
       `Theo báo cáo, diện tích cây công nghiệp dài ngày tiếp tục tăng, sản lượng cà phê và hồ tiêu ổn định so với cùng kỳ.`,
       `Các đại biểu đề xuất nhiều giải pháp về giống, thủy lợi và liên kết tiêu thụ sản phẩm cho nông dân trong thời gian tới.`,
