@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { renameSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { openSqlite } from '../core/sqlite.ts';
 import { configRelative, type LoadedConfig } from '../core/config.ts';
@@ -92,6 +93,19 @@ export function crawlMemoryPath(config: Pick<LoadedConfig, 'baseDir' | 'statePat
   return join(dirname(configRelative(config, config.statePath)), 'crawl-memory.db');
 }
 
+/** Opens the memory file; an unreadable one is set aside (it only saves requests) and a new one started. */
+function openMemory(path: string): Database.Database {
+  try {
+    return openSqlite(path, { migrations: MIGRATIONS });
+  } catch (error) {
+    if (path === ':memory:' || !/SQLITE_NOTADB|SQLITE_CORRUPT/.test(String((error as { code?: unknown }).code))) throw error;
+    renameSync(path, `${path}.corrupt`);
+    for (const suffix of ['-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
+    process.emitWarning(`crawl memory ${path} was unreadable (${(error as Error).message}); moved to ${path}.corrupt, starting fresh`);
+    return openSqlite(path, { migrations: MIGRATIONS });
+  }
+}
+
 /**
  * What the crawler knows about each URL between rounds (validators, content hash, last fetch,
  * next re-check) and each host's robots.txt, in a small SQLite file shared by every source, so a
@@ -107,7 +121,7 @@ export class CrawlMemory {
     private readonly policy: RecheckPolicy & { memoryDays: number },
     private readonly now: () => number = Date.now,
   ) {
-    this.db = openSqlite(path, { migrations: MIGRATIONS });
+    this.db = openMemory(path);
     this.select = this.db.prepare('SELECT * FROM pages WHERE url = ?');
     this.db.prepare('DELETE FROM pages WHERE fetched_at < ?').run(this.now() - policy.memoryDays * DAY_MS);
   }
