@@ -117,7 +117,8 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
     }
   } else {
     const fresh = entries.filter((entry) => run.memory.wanted(entry.link, entry.updatedAt));
-    // Entries whose page is stored and not due are not fetched again; they count as duplicates.
+    // Entries whose page is stored and not due are not fetched again: read from the feed, each a duplicate.
+    report.extracted += entries.length - fresh.length;
     report.duplicates += entries.length - fresh.length;
     const seeds = fresh.map((entry) => ({ url: entry.link, userData: { entry } }));
     for (const [origin, group] of groupByOrigin(seeds)) {
@@ -141,6 +142,7 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
           if (outcome.status !== 'error') run.rememberArticle(source.id, url, fetched, outcome.item.contentHash);
         },
         onNotModified: async (url) => {
+          report.extracted++;
           report.duplicates++;
           run.remembering(() => run.memory.unchanged(url));
         },
