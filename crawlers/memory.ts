@@ -19,9 +19,9 @@ export interface PageMemory {
   url: string;
   kind: RememberedKind;
   sourceId: string;
-  etag?: string;
-  lastModified?: string;
-  contentHash?: string;
+  etag?: string | null;
+  lastModified?: string | null;
+  contentHash?: string | null;
   /** Epoch ms. */
   firstSeen: number;
   fetchedAt: number;
@@ -57,18 +57,6 @@ export function conditionalHeaders(page: Pick<PageMemory, 'etag' | 'lastModified
   if (page?.etag) headers['if-none-match'] = page.etag;
   if (page?.lastModified) headers['if-modified-since'] = page.lastModified;
   return headers;
-}
-
-interface Row {
-  url: string;
-  kind: RememberedKind;
-  source_id: string;
-  etag: string | null;
-  last_modified: string | null;
-  content_hash: string | null;
-  first_seen: number;
-  fetched_at: number;
-  next_check: number | null;
 }
 
 const MIGRATIONS = [
@@ -114,7 +102,7 @@ function openMemory(path: string): Database.Database {
  */
 export class CrawlMemory {
   private readonly db: Database.Database;
-  private readonly select: Database.Statement<[string], Row>;
+  private readonly select: Database.Statement<[string], PageMemory>;
 
   constructor(
     path: string,
@@ -122,24 +110,15 @@ export class CrawlMemory {
     private readonly now: () => number = Date.now,
   ) {
     this.db = openMemory(path);
-    this.select = this.db.prepare('SELECT * FROM pages WHERE url = ?');
+    this.select = this.db.prepare(
+      `SELECT url, kind, source_id AS sourceId, etag, last_modified AS lastModified, content_hash AS contentHash,
+              first_seen AS firstSeen, fetched_at AS fetchedAt, next_check AS nextCheck FROM pages WHERE url = ?`,
+    );
     this.db.prepare('DELETE FROM pages WHERE fetched_at < ?').run(this.now() - policy.memoryDays * DAY_MS);
   }
 
   get(url: string): PageMemory | undefined {
-    const row = this.select.get(url);
-    if (!row) return undefined;
-    return {
-      url: row.url,
-      kind: row.kind,
-      sourceId: row.source_id,
-      etag: row.etag ?? undefined,
-      lastModified: row.last_modified ?? undefined,
-      contentHash: row.content_hash ?? undefined,
-      firstSeen: row.first_seen,
-      fetchedAt: row.fetched_at,
-      nextCheck: row.next_check,
-    };
+    return this.select.get(url);
   }
 
   /**

@@ -108,6 +108,8 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
   const options = run.pageOptions(source);
   const robots = await run.robots.get(source.startUrls[0]);
   const seeds: Seed[] = source.startUrls.map((url) => ({ url }));
+  /** The newest change the sitemap dates (epoch ms), a signal of how often the site publishes. */
+  let sitemapChangeAt: number | undefined;
   if (source.sitemaps) {
     const fetchSitemap = async (url: string) => {
       await run.limiter.acquire(url, options.requestsPerMinute);
@@ -120,6 +122,10 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
     discovered.errors.forEach((error) => report.recordError(error.url, error.reason));
     // A news sitemap's title and date stand in when the page itself does not declare them.
     seeds.push(...discovered.pages.map((page) => ({ url: page.loc, userData: { sitemap: page } })));
+    for (const page of discovered.pages) {
+      const dated = Date.parse(page.lastmod ?? page.newsPublishedAt ?? '');
+      if (dated <= run.now() && !(dated <= (sitemapChangeAt ?? -Infinity))) sitemapChangeAt = dated;
+    }
   }
   const listed = new Set(seeds.map((seed) => seed.url));
   seeds.push(...run.memory.due(source.id, options.maxPages).filter((url) => !listed.has(url)).map((url) => ({ url })));
@@ -161,9 +167,9 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
   });
   const stateKey = `site:${source.id}`;
   const state = run.state.get<SiteState>(stateKey) ?? {};
-  const lastChangeAt = changed ? run.now() : state.lastChangeAt;
+  const lastChangeAt = changed ? run.now() : Math.max(state.lastChangeAt ?? 0, sitemapChangeAt ?? 0) || undefined;
   report.pollAfterMs = run.pollAfter(lastChangeAt);
-  if (changed) run.state.set(stateKey, { lastChangeAt });
+  if (lastChangeAt !== state.lastChangeAt) run.state.set(stateKey, { lastChangeAt });
 }
 
 /** Why a source failed as a whole, in words; a failure of the program itself is labelled as one. */

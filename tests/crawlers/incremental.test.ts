@@ -97,6 +97,8 @@ describe('incremental site crawl', () => {
     // robots.txt is remembered; articles fetched 10 minutes ago are not due (first re-check at 1 h).
     expect(since(h.site, mark)).toEqual(['200 /', '200 /chuyen-muc/thoi-su', '200 /sitemap.xml']);
     expect(second.new + second.updated).toBe(0);
+    // Last change seen 10 minutes ago: poll again in a quarter of that.
+    expect([first.pollAfterMs, second.pollAfterMs]).toEqual([30_000, 150_000]);
 
     mark = h.site.requests.length;
     const [third] = await h.round(HOUR + 60_000);
