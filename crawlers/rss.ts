@@ -116,8 +116,9 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
       await ingest(entry);
     }
   } else {
-    const fresh = entries.filter((entry) => run.memory.wanted(entry.link, entry.updatedAt));
-    // Entries whose page is stored and not due are not fetched again: read from the feed, each a duplicate.
+    const fresh = entries.filter((entry) => run.wants(source.id, entry.link, entry.updatedAt));
+    // Entries whose page is stored and not due (or being fetched by another source of this run)
+    // are not fetched again: read from the feed, each a duplicate.
     report.extracted += entries.length - fresh.length;
     report.duplicates += entries.length - fresh.length;
     const seeds = fresh.map((entry) => ({ url: entry.link, userData: { entry } }));
@@ -131,7 +132,7 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
         for (const seed of group) await ingest(entryOf(seed.userData));
         continue;
       }
-      await crawlPages(group, { ...run.pageOptions(source), robots, followLinks: false, memory: run.pageMemory }, {
+      await crawlPages(group, { ...run.pageOptions(source), robots, followLinks: false, memory: run.pageMemory(source.id) }, {
         onPageFetched: () => {
           report.fetched++;
           run.progress(report);

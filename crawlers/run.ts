@@ -72,9 +72,25 @@ export class CrawlRun {
     }
   }
 
-  /** Page-fetch memory for crawlPages: a known page is asked for when due, with its validators. */
-  get pageMemory(): PageFetchMemory {
-    return { wanted: (url) => this.memory.wanted(url), validators: (url) => this.memory.validators(url) };
+  /** Pages some source of this run has set out to fetch: another source running beside it leaves them alone. */
+  private readonly claims = new Map<string, string>();
+
+  /**
+   * Whether a source should fetch a page this round: the memory wants it (unseen, due, or
+   * announced as changed) and no other source of this run has claimed it (a site and its feed
+   * crawled side by side fetch each new article once).
+   */
+  wants(sourceId: string, url: string, changedAt?: string): boolean {
+    const owner = this.claims.get(url);
+    if (owner !== undefined) return owner === sourceId;
+    if (!this.memory.wanted(url, changedAt)) return false;
+    this.claims.set(url, sourceId);
+    return true;
+  }
+
+  /** Page-fetch memory for a source's crawlPages: a known page is asked for when due, with its validators. */
+  pageMemory(sourceId: string): PageFetchMemory {
+    return { wanted: (url) => this.wants(sourceId, url), validators: (url) => this.memory.validators(url) };
   }
 
   /** Page-crawl limits for a source: its own overrides, else the crawler defaults. */
@@ -117,7 +133,7 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
       if (response.status === 200) run.remembering(() => run.memory.remember(url, { kind: 'sitemap', sourceId: source.id }));
       return response;
     };
-    const wanted = (url: string, lastmod?: string) => run.memory.wanted(url, lastmod);
+    const wanted = (url: string, lastmod?: string) => run.wants(source.id, url, lastmod);
     const discovered = await discoverFromSitemaps(source.startUrls[0], robots, fetchSitemap, options.maxPages, source.include, wanted);
     discovered.errors.forEach((error) => report.recordError(error.url, error.reason));
     // A news sitemap's title and date stand in when the page itself does not declare them.
@@ -131,7 +147,7 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
   seeds.push(...run.memory.due(source.id, options.maxPages).filter((url) => !listed.has(url)).map((url) => ({ url })));
 
   let changed = false;
-  await crawlPages(seeds, { ...options, robots, followLinks: true, memory: run.pageMemory }, {
+  await crawlPages(seeds, { ...options, robots, followLinks: true, memory: run.pageMemory(source.id) }, {
     onPageFetched: () => {
       report.fetched++;
       run.progress(report);

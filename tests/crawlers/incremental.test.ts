@@ -28,8 +28,8 @@ const classifier = {
 interface Harness {
   site: CountingNewsSite;
   store: SqliteStore;
-  /** One crawl round of every source at T0 + offset. */
-  round(offsetMs: number): ReturnType<typeof crawlSources>;
+  /** One crawl round of every source at T0 + offset; `sideBySide`: the sources run concurrently. */
+  round(offsetMs: number, sideBySide?: boolean): ReturnType<typeof crawlSources>;
   items(): Promise<ScoredItem[]>;
 }
 
@@ -64,9 +64,10 @@ async function harness(articles: number, sources: (site: CountingNewsSite) => un
   return {
     site,
     store,
-    async round(offsetMs) {
+    async round(offsetMs, sideBySide = false) {
       const run = new CrawlRun(config, pipeline, () => {}, () => T0 + offsetMs);
       try {
+        if (sideBySide) return (await Promise.all(config.sources.map((source) => crawlSources(run, [source])))).flat();
         return await crawlSources(run, config.sources);
       } finally {
         run.close();
@@ -202,5 +203,19 @@ describe('incremental feed polling', () => {
     // Robots expired? No: 4 h < 24 h. Every page was due at 1 h and is asked for conditionally.
     expect(h.site.count(/^\/robots\.txt$/)).toBe(1);
     expect(since(h.site, mark).filter((r) => r.startsWith('304'))).toHaveLength(6);
+  });
+});
+
+describe('a site and its feed crawled side by side', () => {
+  it('fetch each article page once between them', async () => {
+    const h = await harness(5, (site) => [
+      { id: 'tin-thu', kind: 'news', startUrls: [`${site.url}/`] },
+      { id: 'tin-thu-rss', kind: 'rss', url: `${site.url}/rss.xml` },
+    ]);
+    const reports = await h.round(0, true);
+    expect(reports.flatMap((r) => r.errors)).toEqual([]);
+    expect(h.site.count(/^\/bai\//)).toBe(5);
+    expect(reports.reduce((sum, r) => sum + r.new, 0)).toBe(5);
+    expect(await h.items()).toHaveLength(5);
   });
 });
