@@ -58,7 +58,12 @@ export class RobotsCache {
     // know the rules, so the host is not crawled at all (as search engines do), and asked again next round.
     if (response.status >= 500) throw new Error(`robots.txt answered HTTP ${response.status}; not crawling ${new URL(robotsUrl).host}`);
     const body = response.status === 200 ? response.text : '';
-    this.persisted?.store.saveRobots(origin, response.status, body);
+    try {
+      this.persisted?.store.saveRobots(origin, response.status, body);
+    } catch (error) {
+      // Not remembering it only costs a fetch next round.
+      process.emitWarning(`robots.txt of ${origin} not remembered: ${(error as Error).message}`);
+    }
     return RobotsTxtFile.from(robotsUrl, body);
   }
 
