@@ -45,6 +45,20 @@ const crawlerSchema = z
     maxFeedEntries: z.number().int().positive().default(500),
     /** Feeds are read as a stream and may be larger than a page; reading stops at this size, keeping the entries read. */
     maxFeedBytes: z.number().int().positive().default(50_000_000),
+    /**
+     * Ages (hours since first fetch) at which a stored article is fetched again to catch silent
+     * edits; after the last one it is re-checked at that interval until recheckForDays.
+     */
+    recheckAfterHours: z.array(z.number().positive()).min(1).default([1, 6, 24, 72]),
+    /** Articles older than this (days since first fetch) are no longer re-checked. */
+    recheckForDays: z.number().positive().default(7),
+    /** Per-URL crawl memory (validators, content hash, next re-check) is forgotten after this many days without a fetch. */
+    memoryDays: z.number().positive().default(30),
+    /** robots.txt is fetched once per host for this long, across rounds. */
+    robotsTtlHours: z.number().positive().default(24),
+    /** Bounds of the poll interval suggested for a source (SourceReport.pollAfterMs) from how often it changes. */
+    pollMinSecs: z.number().positive().default(60),
+    pollMaxSecs: z.number().positive().default(1800),
   })
   .strict()
   .default({});

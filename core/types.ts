@@ -87,7 +87,28 @@ export type ScoredItem = NormalisedItem & Classification & {
   review?: ItemReview;
   /** The earlier item this one repeats, which the office had confirmed as distortion or dismissed. */
   knownRumour?: KnownRumourRef;
+  /** Earlier versions of the text, oldest first, kept when a re-fetch found it edited (evidence of silent edits). */
+  revisions?: ItemRevision[];
 };
+
+/** An earlier version of an item and what changed when it was replaced. */
+export interface ItemRevision {
+  title: string;
+  text: string;
+  contentHash: string;
+  /** When this version was fetched. */
+  fetchedAt: string;
+  /** When the crawler found it replaced by the next version. */
+  replacedAt: string;
+  changes: RevisionChanges;
+}
+
+/** What an edit changed: the title, and sentences added or removed (in text order). */
+export interface RevisionChanges {
+  title?: { from: string; to: string };
+  addedSentences: string[];
+  removedSentences: string[];
+}
 
 /**
  * A match with an item the office already decided on. Stored with the item when it is ingested;
@@ -138,7 +159,7 @@ export type ItemSort = 'newest' | 'oldest' | 'distortion';
  */
 export type ItemStreamQuery = Omit<ItemQuery, 'page' | 'pageSize' | 'sort'> & { sort?: 'newest' | 'oldest' };
 
-export type ItemSummary = Omit<ScoredItem, 'text' | 'foldedText' | 'explanations'> & { snippet: string };
+export type ItemSummary = Omit<ScoredItem, 'text' | 'foldedText' | 'explanations' | 'revisions'> & { snippet: string };
 
 export interface Page<T> {
   items: T[];

@@ -10,6 +10,8 @@ export interface FeedEntry {
   author?: string;
   /** ISO date, only when the feed's date parsed. */
   publishedAt?: string;
+  /** When the feed says the entry last changed (Atom <updated>, <dc:modified>), ISO; an edited entry's page is fetched again. */
+  updatedAt?: string;
 }
 
 export interface FeedReading {
@@ -33,7 +35,8 @@ const FIELDS: Record<string, readonly string[]> = {
   title: ['title'],
   link: ['link'],
   guid: ['guid', 'id'],
-  date: ['pubdate', 'published', 'dc:date', 'issued', 'updated', 'modified'],
+  date: ['pubdate', 'published', 'dc:date', 'issued'],
+  updated: ['updated', 'modified', 'dc:modified', 'dcterms:modified'],
   summary: ['description', 'content', 'content:encoded', 'summary'],
   author: ['dc:creator', 'author'],
 };
@@ -185,9 +188,12 @@ export class FeedReader {
       return;
     }
     const link = checked.url;
-    const publishedAt = isoDate(value('date').trim());
+    const updatedAt = isoDate(value('updated').trim());
+    // An entry with only an update date (some Atom feeds) is dated by it.
+    const publishedAt = isoDate(value('date').trim()) ?? updatedAt;
     const author = tidy(value('author'));
-    const entry: FeedEntry = { link, title, summary: htmlToText(value('summary')).normalize('NFC'), author: author || undefined, publishedAt };
+    const summary = htmlToText(value('summary')).normalize('NFC');
+    const entry: FeedEntry = { link, title, summary, author: author || undefined, publishedAt, ...(updatedAt ? { updatedAt } : {}) };
     if (publishedAt) this.lastTime = Date.parse(publishedAt);
     this.kept.push({ entry, time: this.lastTime, order: this.total++ });
     // Sorting once per `maxEntries` entries keeps memory at twice the cap and the cost at n log n.

@@ -109,3 +109,21 @@ export async function fetchResource(url: string, options: FetchOptions): Promise
     throw fetchFailure(url, error, options.timeoutSecs);
   }
 }
+
+/**
+ * How long a response says it stays fresh (Cache-Control max-age, else Expires minus Date), in
+ * ms; 0 for no-cache/no-store/must-revalidate-now, undefined when it says nothing usable.
+ */
+export function freshnessMs(headers: Headers, now = Date.now()): number | undefined {
+  const cacheControl = headers.get('cache-control')?.toLowerCase() ?? '';
+  if (/(^|,)\s*(no-cache|no-store)\b/.test(cacheControl)) return 0;
+  const maxAge = /(?:^|,)\s*max-age\s*=\s*"?(\d+)/.exec(cacheControl);
+  if (maxAge) return Number(maxAge[1]) * 1000;
+  const expires = headers.get('expires');
+  if (!expires) return undefined;
+  const expiresAt = Date.parse(expires);
+  // An invalid Expires ("0", "-1") means already expired (RFC 9111 §5.3).
+  if (Number.isNaN(expiresAt)) return 0;
+  const date = Date.parse(headers.get('date') ?? '');
+  return Math.max(0, expiresAt - (Number.isNaN(date) ? now : date));
+}

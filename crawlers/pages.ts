@@ -42,6 +42,23 @@ export interface PageCrawlOptions {
   limiter: HostRateLimiter;
   /** First retry waits this long, doubling each time. Default 1000 ms. */
   retryBackoffMs?: number;
+  /** Incremental crawling: which links are worth a request, and validators for conditional ones. Default: every link, unconditionally. */
+  memory?: PageFetchMemory;
+}
+
+/** What a crawl remembers of earlier rounds, as the page crawler asks it (see CrawlMemory). */
+export interface PageFetchMemory {
+  /** Whether a discovered link is worth a request this round (unseen, a listing page, or due). */
+  wanted(url: string): boolean;
+  /** If-None-Match / If-Modified-Since for a page fetched before. */
+  validators(url: string): Record<string, string>;
+}
+
+/** How a page was fetched: the URL asked for (before redirects) and the validators it answered with. */
+export interface FetchedPage {
+  requestedUrl: string;
+  etag?: string;
+  lastModified?: string;
 }
 
 export interface Seed {
@@ -51,7 +68,11 @@ export interface Seed {
 }
 
 export interface PageCrawlEvents {
-  onArticle(article: ExtractedArticle, finalUrl: string, userData: Record<string, unknown>): Promise<void>;
+  onArticle(article: ExtractedArticle, finalUrl: string, userData: Record<string, unknown>, fetched: FetchedPage): Promise<void>;
+  /** Nothing new here: a conditional request answered 304, or the page points at an article fetched recently and not due. */
+  onNotModified?(url: string, userData: Record<string, unknown>): Promise<void>;
+  /** A page that only points at another (print copy, meta-refresh stub), followed to `target`. */
+  onPointer?(url: string, fetched: FetchedPage): void;
   onPageFetched(url: string): void;
   /** A fetched page that is neither an article nor a redirect stub (home, category, info page), and why. */
   onNonArticle?(url: string, reason: string, userData: Record<string, unknown>): Promise<void>;
@@ -71,6 +92,11 @@ class NewsPageCrawler extends CheerioCrawler {
     private readonly maxPageBytes: number,
   ) {
     super({ ...options, forceResponseEncoding: 'latin1' }, config);
+    // A 304 has no body and usually no Content-Type, which crawlee would refuse before the
+    // request handler sees it; declared as (empty) HTML it reaches the handler as "unchanged".
+    this.postNavigationHooks.unshift(({ response }) => {
+      if (response?.statusCode === 304) response.headers['content-type'] = 'text/html';
+    });
   }
 
   protected override async _parseHTML(response: IncomingMessage, isXml: boolean, context: CheerioCrawlingContext) {
@@ -128,6 +154,11 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
   const enqueueTarget = (context: CheerioCrawlingContext, target: string) =>
     context.addRequests([{ url: target, userData: { ...context.request.userData, hops: hopsOf(context) + 1 } }]);
 
+  const followPointer = async (context: CheerioCrawlingContext, target: string) => {
+    if (options.memory?.wanted(target) ?? true) await enqueueTarget(context, target);
+    else await events.onNotModified?.(context.request.url, context.request.userData);
+  };
+
   const crawler = new NewsPageCrawler(
     {
       requestQueue: queue,
@@ -144,7 +175,7 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
       preNavigationHooks: [
         async ({ request }, gotOptions) => {
           await options.limiter.acquire(request.url, options.requestsPerMinute);
-          gotOptions.headers = { ...gotOptions.headers, 'user-agent': options.userAgent };
+          gotOptions.headers = { ...gotOptions.headers, ...options.memory?.validators(request.url), 'user-agent': options.userAgent };
           gotOptions.maxRedirects = 5;
           // got follows redirects by itself; each hop is checked like any other link.
           gotOptions.hooks = {
@@ -164,8 +195,14 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
         const { request, $ } = context;
         const finalUrl = request.loadedUrl ?? request.url;
         events.onPageFetched(finalUrl);
+        const header = (name: string) => [context.response.headers[name]].flat()[0];
+        const fetched: FetchedPage = { requestedUrl: request.url, etag: header('etag'), lastModified: header('last-modified') };
         // crawlee hands 4xx pages to the handler; a missing page is an error of the source, not a page.
         const status = context.response.statusCode ?? 200;
+        if (status === 304) {
+          await events.onNotModified?.(request.url, request.userData);
+          return;
+        }
         if (status >= 400) {
           await events.onError(finalUrl, `HTTP ${status}`, request.userData);
           return;
@@ -182,7 +219,8 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
                 if (scope.contains(candidate.url)) rejected.push(`invalid link ${quoteUrl(candidate.url)} (${checked.reason}); not followed`);
                 return false;
               }
-              return allowed(checked.url) && !isAssetUrl(checked.url) ? { ...candidate, url: checked.url } : false;
+              const worthFetching = allowed(checked.url) && !isAssetUrl(checked.url) && (options.memory?.wanted(checked.url) ?? true);
+              return worthFetching ? { ...candidate, url: checked.url } : false;
             },
           });
           for (const reason of rejected) await events.onError(finalUrl, reason, request.userData);
@@ -191,7 +229,10 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
           const target = normalizeCrawlUrl(page.target, finalUrl);
           if (hopsOf(context) >= MAX_HOPS) await events.onError(finalUrl, `more than ${MAX_HOPS} meta refreshes in a row`, request.userData);
           else if (!target.ok) await events.onError(finalUrl, `meta refresh to an invalid URL ${quoteUrl(page.target)} (${target.reason})`, request.userData);
-          else if (allowed(target.url)) await enqueueTarget(context, target.url);
+          else if (allowed(target.url)) {
+            events.onPointer?.(request.url, fetched);
+            await followPointer(context, target.url);
+          }
           else await events.onError(finalUrl, `meta refresh to ${target.url}, which is off-site, disallowed or excluded`, request.userData);
           return;
         }
@@ -205,10 +246,11 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
         // this copy is stored under the canonical URL.
         const canonical = normalizeCrawlUrl(article.canonicalUrl);
         if (canonical.ok && article.canonicalUrl !== canonicalizeUrl(finalUrl) && allowed(canonical.url) && hopsOf(context) < MAX_HOPS) {
-          await enqueueTarget(context, canonical.url);
+          events.onPointer?.(request.url, fetched);
+          await followPointer(context, canonical.url);
           return;
         }
-        await events.onArticle(article, finalUrl, request.userData);
+        await events.onArticle(article, finalUrl, request.userData, fetched);
       },
       errorHandler: async ({ request }) => {
         await sleep(Math.min(30_000, backoff * 2 ** request.retryCount));

@@ -22,6 +22,8 @@ export class SourceReport {
   readonly errors: CrawlError[] = [];
   /** Pages fetched but not stored because they are not articles: counted with a reason, not errors. */
   readonly skipped: SkippedPage[] = [];
+  /** Suggested wait before polling this source again (ms), from Cache-Control/Expires and how often it changes. */
+  pollAfterMs?: number;
 
   constructor(readonly sourceId: string) {}
 

@@ -1,7 +1,7 @@
 import type { RawItem } from '../core/types.ts';
 import type { RssSourceConfig } from '../core/config.ts';
 import { StreamDecoder } from './charset.ts';
-import { failureReason, openResource } from './fetch.ts';
+import { failureReason, freshnessMs, openResource } from './fetch.ts';
 import type { ExtractedArticle } from './extract.ts';
 import { FeedReader, type FeedEntry, type FeedReading } from './feed-parser.ts';
 import { crawlPages, type Seed } from './pages.ts';
@@ -11,6 +11,8 @@ import type { SourceReport } from './report.ts';
 interface FeedValidators extends Record<string, unknown> {
   etag?: string;
   lastModified?: string;
+  /** When the feed last had a new or updated entry (epoch ms): how often it changes sets its poll interval. */
+  lastChangeAt?: number;
 }
 
 function entryItem(source: RssSourceConfig, entry: FeedEntry, fetchedAt: string, article?: ExtractedArticle): RawItem {
@@ -69,6 +71,9 @@ async function readFeed(response: Response, run: CrawlRun): Promise<FeedReading 
  * Reads an RSS 2.0, RSS 1.0 or Atom feed with a conditional GET (an unchanged feed costs one 304)
  * and ingests its newest entries (crawler.maxFeedEntries), with the full text from the entry's
  * page when it can be fetched and the feed's own summary when it cannot, so no entry is lost.
+ * Only the pages of new or updated entries (or of stored ones due for a re-check) are fetched;
+ * the rest are stored already and counted as duplicates. Sets report.pollAfterMs from the feed's
+ * Cache-Control/Expires and how recently it changed.
  */
 export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: SourceReport): Promise<void> {
   const stateKey = `feed:${source.id}`;
@@ -84,6 +89,7 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
   const response = await openResource(source.url, { ...run.fetchOptions, headers });
   report.fetched++;
   run.progress(report);
+  report.pollAfterMs = run.pollAfter(validators.lastChangeAt, freshnessMs(response.headers, run.now()));
   if (response.status === 304) {
     report.notModified++;
     return;
@@ -95,12 +101,13 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
   }
   const { entries, problems, complete } = await readFeed(response, run);
   problems.forEach((problem) => report.recordError(source.url, problem));
-  const fetchedAt = new Date().toISOString();
+  const fetchedAt = new Date(run.now()).toISOString();
 
   const ingest = async (entry: FeedEntry, article?: ExtractedArticle) => {
     const outcome = await run.pipeline.ingest(entryItem(source, entry, fetchedAt, article));
     report.recordOutcome(entry.link, outcome);
     run.progress(report);
+    return outcome;
   };
 
   if (!source.fetchArticles) {
@@ -109,7 +116,12 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
       await ingest(entry);
     }
   } else {
-    const seeds = entries.map((entry) => ({ url: entry.link, userData: { entry } }));
+    const fresh = entries.filter((entry) => run.wants(source.id, entry.link, entry.updatedAt));
+    // Entries whose page is stored and not due (or being fetched by another source of this run)
+    // are not fetched again: read from the feed, each a duplicate.
+    report.extracted += entries.length - fresh.length;
+    report.duplicates += entries.length - fresh.length;
+    const seeds = fresh.map((entry) => ({ url: entry.link, userData: { entry } }));
     for (const [origin, group] of groupByOrigin(seeds)) {
       let robots;
       try {
@@ -120,15 +132,22 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
         for (const seed of group) await ingest(entryOf(seed.userData));
         continue;
       }
-      await crawlPages(group, { ...run.pageOptions(source), robots, followLinks: false }, {
+      await crawlPages(group, { ...run.pageOptions(source), robots, followLinks: false, memory: run.pageMemory(source.id) }, {
         onPageFetched: () => {
           report.fetched++;
           run.progress(report);
         },
-        onArticle: async (article, _url, userData) => {
+        onArticle: async (article, url, userData, fetched) => {
           report.extracted++;
-          await ingest(entryOf(userData), article);
+          const outcome = await ingest(entryOf(userData), article);
+          if (outcome.status !== 'error') run.rememberArticle(source.id, url, fetched, outcome.item.contentHash);
         },
+        onNotModified: async (url) => {
+          report.extracted++;
+          report.duplicates++;
+          run.remembering(() => run.memory.unchanged(url));
+        },
+        onPointer: (url, fetched) => run.rememberPointer(source.id, url, fetched),
         onNonArticle: async (url, reason, userData) => {
           report.recordError(url, `entry's page is not an article: ${reason} (kept the feed's summary)`);
           await ingest(entryOf(userData));
@@ -143,9 +162,12 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
   // Validators are saved only once every entry is stored: a crash before this point, or a download
   // that broke off, makes the next run fetch the whole feed again instead of getting a 304.
   if (!complete) return;
+  const lastChangeAt = report.new + report.updated > 0 ? run.now() : validators.lastChangeAt;
+  report.pollAfterMs = run.pollAfter(lastChangeAt, freshnessMs(response.headers, run.now()));
   run.state.set(stateKey, {
     etag: response.headers.get('etag') ?? undefined,
     lastModified: response.headers.get('last-modified') ?? undefined,
+    lastChangeAt,
   });
 }
 

@@ -1,31 +1,96 @@
 import { configRelative, type LoadedConfig, type NewsSourceConfig, type SourceConfig } from '../core/config.ts';
 import type { IngestPipeline } from '../pipeline/ingest.ts';
 import { fetchResource, type FetchOptions } from './fetch.ts';
-import { crawlPages, type PageCrawlOptions } from './pages.ts';
+import { crawlMemoryPath, CrawlMemory } from './memory.ts';
+import { crawlPages, type FetchedPage, type PageCrawlOptions, type PageFetchMemory, type Seed } from './pages.ts';
+import { pollAfterMs } from './poll.ts';
 import { HostRateLimiter, RobotsCache } from './politeness.ts';
 import { SourceReport } from './report.ts';
 import { crawlFeed } from './rss.ts';
 import { crawlSocialSource, isSocialSource, sourceLocation } from './social/index.ts';
 import { SourceRunLog, sourceRunsPath } from './source-runs.ts';
-import { discoverFromSitemaps } from './sitemap.ts';
+import { discoverFromSitemaps, type SitemapPage } from './sitemap.ts';
 import { CrawlState } from './state.ts';
 
-/** Everything the source crawlers of one run share: politeness, robots rules, state, the pipeline. */
+/**
+ * Everything the source crawlers of one run share: politeness, robots rules, state, the crawl
+ * memory of earlier rounds, the pipeline. `now` is the clock of re-check schedules and poll
+ * suggestions (tests move it on).
+ */
 export class CrawlRun {
   readonly limiter = new HostRateLimiter();
   readonly robots: RobotsCache;
   readonly state: CrawlState;
+  readonly memory: CrawlMemory;
   readonly fetchOptions: FetchOptions;
 
   constructor(
     readonly config: LoadedConfig,
     readonly pipeline: IngestPipeline,
     readonly progress: (report: SourceReport) => void = () => {},
+    readonly now: () => number = Date.now,
   ) {
     const { crawler } = config;
     this.fetchOptions = { userAgent: crawler.userAgent, timeoutSecs: crawler.timeoutSecs, maxBytes: crawler.maxPageBytes };
-    this.robots = new RobotsCache(this.fetchOptions);
     this.state = new CrawlState(configRelative(config, config.statePath));
+    this.memory = new CrawlMemory(crawlMemoryPath(config), crawler, now);
+    this.robots = new RobotsCache(this.fetchOptions, { store: this.memory, ttlMs: crawler.robotsTtlHours * 3_600_000, now });
+  }
+
+  /** Closes the crawl memory file; the run is not used afterwards. */
+  close(): void {
+    this.memory.close();
+  }
+
+  /** The poll interval to suggest for a source last seen changing at `lastChangeAt`. */
+  pollAfter(lastChangeAt: number | undefined, serverFreshnessMs?: number): number {
+    const { pollMinSecs, pollMaxSecs } = this.config.crawler;
+    return pollAfterMs(lastChangeAt, this.now(), { minMs: pollMinSecs * 1000, maxMs: pollMaxSecs * 1000 }, serverFreshnessMs);
+  }
+
+  /**
+   * Records a fetched article (and the URL asked for, when a redirect led to it) once it is
+   * stored, so later rounds skip it until its re-check is due. A memory that cannot be written
+   * only costs refetches, so that is a warning, never a lost item.
+   */
+  rememberArticle(sourceId: string, url: string, fetched: FetchedPage, contentHash?: string): void {
+    this.remembering(() => this.memory.remember(url, { kind: 'article', sourceId, contentHash, etag: fetched.etag, lastModified: fetched.lastModified }));
+    if (fetched.requestedUrl !== url) this.rememberPointer(sourceId, fetched.requestedUrl, fetched);
+  }
+
+  /** Records a page that only led to an article (redirect, print copy, meta refresh): skipped like its article. */
+  rememberPointer(sourceId: string, url: string, fetched: FetchedPage): void {
+    this.remembering(() => this.memory.remember(url, { kind: 'pointer', sourceId, etag: fetched.etag, lastModified: fetched.lastModified }));
+  }
+
+  /** Runs a crawl-memory write; a failure (disk full, locked file) is a warning, not a crawl error. */
+  remembering(write: () => void): void {
+    try {
+      write();
+    } catch (error) {
+      process.emitWarning(`crawl memory ${crawlMemoryPath(this.config)}: ${(error as Error).message}`);
+    }
+  }
+
+  /** Pages some source of this run has set out to fetch: another source running beside it leaves them alone. */
+  private readonly claims = new Map<string, string>();
+
+  /**
+   * Whether a source should fetch a page this round: the memory wants it (unseen, due, or
+   * announced as changed) and no other source of this run has claimed it (a site and its feed
+   * crawled side by side fetch each new article once).
+   */
+  wants(sourceId: string, url: string, changedAt?: string): boolean {
+    const owner = this.claims.get(url);
+    if (owner !== undefined) return owner === sourceId;
+    if (!this.memory.wanted(url, changedAt)) return false;
+    this.claims.set(url, sourceId);
+    return true;
+  }
+
+  /** Page-fetch memory for a source's crawlPages: a known page is asked for when due, with its validators. */
+  pageMemory(sourceId: string): PageFetchMemory {
+    return { wanted: (url) => this.wants(sourceId, url), validators: (url) => this.memory.validators(url) };
   }
 
   /** Page-crawl limits for a source: its own overrides, else the crawler defaults. */
@@ -45,48 +110,85 @@ export class CrawlRun {
   }
 }
 
+interface SiteState extends Record<string, unknown> {
+  /** When a round last found a new or changed article (epoch ms). */
+  lastChangeAt?: number;
+}
+
+/**
+ * One round of a news site: its start pages (home, sections) and the pages they link to, the
+ * sitemap's new or re-dated pages, and stored articles due for a re-check; pages fetched before
+ * and not due are skipped, due ones are asked for conditionally (304: unchanged).
+ */
 async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: SourceReport): Promise<void> {
   const options = run.pageOptions(source);
   const robots = await run.robots.get(source.startUrls[0]);
-  const seeds = source.startUrls.map((url) => ({ url }));
+  const seeds: Seed[] = source.startUrls.map((url) => ({ url }));
+  /** The newest change the sitemap dates (epoch ms), a signal of how often the site publishes. */
+  let sitemapChangeAt: number | undefined;
   if (source.sitemaps) {
     const fetchSitemap = async (url: string) => {
       await run.limiter.acquire(url, options.requestsPerMinute);
-      return fetchResource(url, run.fetchOptions);
+      const response = await fetchResource(url, run.fetchOptions);
+      if (response.status === 200) run.remembering(() => run.memory.remember(url, { kind: 'sitemap', sourceId: source.id }));
+      return response;
     };
-    const discovered = await discoverFromSitemaps(source.startUrls[0], robots, fetchSitemap, options.maxPages, source.include);
+    const wanted = (url: string, lastmod?: string) => run.wants(source.id, url, lastmod);
+    const discovered = await discoverFromSitemaps(source.startUrls[0], robots, fetchSitemap, options.maxPages, source.include, wanted);
     discovered.errors.forEach((error) => report.recordError(error.url, error.reason));
-    seeds.push(...discovered.urls.map((url) => ({ url })));
+    // A news sitemap's title and date stand in when the page itself does not declare them.
+    seeds.push(...discovered.pages.map((page) => ({ url: page.loc, userData: { sitemap: page } })));
+    for (const page of discovered.pages) {
+      const dated = Date.parse(page.lastmod ?? page.newsPublishedAt ?? '');
+      if (dated <= run.now() && !(dated <= (sitemapChangeAt ?? -Infinity))) sitemapChangeAt = dated;
+    }
   }
-  await crawlPages(seeds, { ...options, robots, followLinks: true }, {
+  const listed = new Set(seeds.map((seed) => seed.url));
+  seeds.push(...run.memory.due(source.id, options.maxPages).filter((url) => !listed.has(url)).map((url) => ({ url })));
+
+  let changed = false;
+  await crawlPages(seeds, { ...options, robots, followLinks: true, memory: run.pageMemory(source.id) }, {
     onPageFetched: () => {
       report.fetched++;
       run.progress(report);
     },
-    onArticle: async (article, url) => {
+    onArticle: async (article, url, userData, fetched) => {
       report.extracted++;
+      const hint = (userData as { sitemap?: SitemapPage }).sitemap;
       const outcome = await run.pipeline.ingest({
         sourceId: source.id,
         kind: 'news',
         url,
         canonicalUrl: article.canonicalUrl,
-        title: article.title,
+        title: article.title || hint?.newsTitle || '',
         text: article.text,
         author: article.author,
-        publishedAt: article.publishedAt,
-        fetchedAt: new Date().toISOString(),
+        publishedAt: article.publishedAt ?? hint?.newsPublishedAt,
+        fetchedAt: new Date(run.now()).toISOString(),
       });
       report.recordOutcome(url, outcome);
+      if (outcome.status === 'new' || outcome.status === 'updated') changed = true;
+      if (outcome.status !== 'error') run.rememberArticle(source.id, url, fetched, outcome.item.contentHash);
       run.progress(report);
     },
     onNonArticle: async (url, reason) => {
       report.recordSkip(url, reason);
     },
+    onNotModified: async (url) => {
+      report.notModified++;
+      run.remembering(() => run.memory.unchanged(url));
+    },
+    onPointer: (url, fetched) => run.rememberPointer(source.id, url, fetched),
     onError: async (url, reason) => {
       report.recordError(url, reason);
       run.progress(report);
     },
   });
+  const stateKey = `site:${source.id}`;
+  const state = run.state.get<SiteState>(stateKey) ?? {};
+  const lastChangeAt = changed ? run.now() : Math.max(state.lastChangeAt ?? 0, sitemapChangeAt ?? 0) || undefined;
+  report.pollAfterMs = run.pollAfter(lastChangeAt);
+  if (lastChangeAt !== state.lastChangeAt) run.state.set(stateKey, { lastChangeAt });
 }
 
 /** Why a source failed as a whole, in words; a failure of the program itself is labelled as one. */

@@ -2,6 +2,7 @@ import { DiskFullError } from '../core/disk.ts';
 import type { Classification, RawItem, ScoredItem, Store } from '../core/types.ts';
 import { httpUrl, quoteUrl } from '../core/urls.ts';
 import { normaliseItem } from './normalise.ts';
+import { withRevision } from './revisions.ts';
 
 /** The NLP stage as the pipeline sees it (see pipeline/nlp). */
 export interface ItemClassifier {
@@ -37,7 +38,8 @@ export function scoreItem(raw: RawItem, classifier: ItemClassifier): ScoredItem 
 
 /**
  * raw item → normalised → scored → stored. Deduplicates by canonical URL (same id: unchanged
- * content is skipped, changed content refreshes the stored item) and by content hash (the same
+ * content is skipped, changed content is re-scored and refreshes the stored item, which keeps the
+ * earlier version and what changed in its revisions) and by content hash (the same
  * story under another URL is skipped). Near-duplicates (small edits) are stored but share a cluster.
  */
 export class IngestPipeline {
@@ -88,7 +90,7 @@ export class IngestPipeline {
     }
     try {
       const stored = await this.store.getItem(item.id);
-      if (stored && stored.contentHash === item.contentHash) {
+      if (stored && stored.contentHash === item.contentHash && stored.title === item.title) {
         // Same post, same text: only its engagement moves, and spread signals need the latest counts.
         if (item.engagement && JSON.stringify(item.engagement) !== JSON.stringify(stored.engagement)) {
           const refreshed = await this.store.upsertItems([{ ...stored, engagement: item.engagement }]);
@@ -102,8 +104,9 @@ export class IngestPipeline {
       }
       if (this.knownRumours) item = await this.knownRumours.check(item);
       if (this.clusters) item.clusterId = this.clusters.assign(item.id, item.foldedText, item.fetchedAt);
-      // A refreshed page keeps the decisions analysts already took on it.
+      // A refreshed page keeps the decisions analysts already took on it, and its earlier text as evidence.
       if (stored?.review) item.review = stored.review;
+      if (stored) item.revisions = withRevision(stored, item);
       const result = await this.store.upsertItems([item]);
       if (result.errors.length) return { status: 'error', reason: result.errors[0].reason };
       return stored ? { status: 'updated', item } : { status: 'new', item };

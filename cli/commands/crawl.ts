@@ -54,9 +54,9 @@ export async function runCrawl(
   const sources = selectSources(config, sourceIds);
   if (!sources.length) throw new UserError(`no enabled sources in ${config.configPath}; enable one or name it with --source`);
   const { store, pipeline, close } = await openPipeline(config);
+  const run = new CrawlRun(config, pipeline, (report) => progress.update(report));
   try {
     const stored: ScoredItem[] = [];
-    const run = new CrawlRun(config, pipeline, (report) => progress.update(report));
     const ingest = pipeline.ingest.bind(pipeline);
     pipeline.ingest = async (raw) => {
       const outcome = await ingest(raw);
@@ -83,6 +83,7 @@ export async function runCrawl(
     return reports;
   } finally {
     progress.done();
+    run.close();
     await close();
   }
 }

@@ -89,7 +89,7 @@ class QuickRetryTransport extends Transport {
 /** ES refuses search results past this offset; deeper pages walk there with search_after. */
 const MAX_WINDOW = 10_000;
 const MGET_CHUNK = 10_000;
-const SUMMARY_EXCLUDES = ['foldedText', 'explanations', 'mw'];
+const SUMMARY_EXCLUDES = ['foldedText', 'explanations', 'revisions', 'mw'];
 
 const SORTS: Record<ItemSort, estypes.SortCombinations[]> = {
   newest: [{ 'mw.ts': 'desc' }, { id: 'asc' }],

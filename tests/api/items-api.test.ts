@@ -3,6 +3,7 @@ import { startServer, type RunningServer } from '../../api/server.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { openWorkflow, SYSTEM_ACTOR } from '../../pipeline/workflow/index.ts';
 import { makeItem } from '../helpers/items.ts';
+import { withRevision } from '../../pipeline/revisions.ts';
 
 const store = new SqliteStore({ path: ':memory:' });
 const workflow = openWorkflow({ path: ':memory:', store, security: { scryptCost: 10 } });
@@ -85,6 +86,7 @@ describe('GET /api/items', () => {
     expect(body.text).toBe(items[1].text);
     expect(body).toHaveProperty('explanations');
   });
+
 });
 
 describe('GET /api/stats and /api/clusters', () => {
@@ -98,5 +100,24 @@ describe('GET /api/stats and /api/clusters', () => {
 
   it('answers 404 for an unknown cluster', async () => {
     expect((await get('/api/clusters/c-none')).status).toBe(404);
+  });
+});
+
+describe('GET /api/items/:id revisions', () => {
+  it('shows an edited item\'s earlier versions and what changed, as evidence', async () => {
+    const first = makeItem({ url: 'https://bao-a.example/sua', title: 'Thông báo lịch họp', text: 'Cuộc họp diễn ra sáng thứ Hai. Địa điểm tại hội trường tỉnh.' });
+    const next = { title: 'Thông báo lịch họp', text: 'Cuộc họp diễn ra sáng thứ Ba. Địa điểm tại hội trường tỉnh.', fetchedAt: '2020-10-16T01:00:00.000Z' };
+    await store.upsertItems([{ ...makeItem({ url: first.url, ...next }), revisions: withRevision(first, next) }]);
+    const { status, body } = await get(`/api/items/${first.id}`);
+    expect(status).toBe(200);
+    expect(body.revisions).toHaveLength(1);
+    expect(body.revisions[0]).toMatchObject({
+      text: first.text,
+      replacedAt: '2020-10-16T01:00:00.000Z',
+      changes: { addedSentences: ['Cuộc họp diễn ra sáng thứ Ba.'], removedSentences: ['Cuộc họp diễn ra sáng thứ Hai.'] },
+    });
+    expect(body.revisions[0].changes).not.toHaveProperty('title');
+    const listed = await get('/api/items?source=bao-a&pageSize=100');
+    expect(listed.body.items.some((item: Record<string, unknown>) => 'revisions' in item)).toBe(false);
   });
 });

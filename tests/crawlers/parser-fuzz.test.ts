@@ -87,14 +87,15 @@ describe('feed reader on mutated feeds', () => {
 describe('sitemap reader on mutated sitemaps', () => {
   const text = fixture('sitemap.xml');
   const clean = parseSitemap(text);
+  const locsOf = (pages: Array<{ loc: string }>) => pages.map((page) => page.loc);
 
   it('reads each <loc> alone, not the <lastmod> or other tags beside it', () => {
     const locs = [...text.matchAll(/<loc>([^<]*)<\/loc>/g)].map((match) => match[1]);
-    expect(clean.pages).toEqual(locs);
+    expect(locsOf(clean.pages)).toEqual(locs);
     const news = parseSitemap(
       '<urlset><url><loc> https://b.example/a.html </loc><lastmod>2020-10-14</lastmod><news:news><news:title>Tin</news:title></news:news></url></urlset>',
     );
-    expect(news.pages).toEqual(['https://b.example/a.html']);
+    expect(news.pages).toEqual([{ loc: 'https://b.example/a.html', lastmod: '2020-10-14', newsTitle: 'Tin' }]);
   });
 
   it('never throws, gives locations or a clear reason, keeps every location before the damage', async () => {
@@ -104,8 +105,8 @@ describe('sitemap reader on mutated sitemaps', () => {
         const listing = parseSitemap(applyMutation(text, mutation));
         expect(listing.pages.length + listing.sitemaps.length > 0 || listing.problem !== undefined).toBe(true);
         expect(listing.problem ?? '').not.toMatch(INTERNALS);
-        const intact = clean.pages.slice(0, completeBefore(text, '</url>', mutationOffset(text, mutation)));
-        expect(listing.pages.slice(0, intact.length)).toEqual(intact);
+        const intact = locsOf(clean.pages).slice(0, completeBefore(text, '</url>', mutationOffset(text, mutation)));
+        expect(locsOf(listing.pages).slice(0, intact.length)).toEqual(intact);
       }),
       RUNS,
     );
@@ -114,6 +115,6 @@ describe('sitemap reader on mutated sitemaps', () => {
   it('reads the locations around and inside 10,000 levels of nesting', () => {
     const url = (n: number) => `<url><loc>${BASE}/bai-${n}.html</loc></url>`;
     const listing = parseSitemap(`<urlset>${url(1)}${wrapDeep(url(2), 10_000)}${url(3)}</urlset>`);
-    expect(listing).toEqual({ pages: [1, 2, 3].map((n) => `${BASE}/bai-${n}.html`), sitemaps: [] });
+    expect(listing).toEqual({ pages: [1, 2, 3].map((n) => ({ loc: `${BASE}/bai-${n}.html` })), sitemaps: [] });
   });
 });

@@ -160,7 +160,12 @@ describe('crawling the fixture site', () => {
 
   it('adds nothing when the same site is crawled again', async () => {
     const before = await store.stats({});
+    const mark = site.requests.length;
     const again = await runCrawl(config, [], quietProgress());
+    // Stored articles are not due for a re-check yet (first at 1 h) and robots.txt is remembered.
+    const refetched = site.requests.slice(mark).map((r) => r.path);
+    expect(refetched.filter((path) => expected.articles.some((a) => a.url === path))).toEqual([]);
+    expect(refetched).not.toContain('/robots.txt');
     expect(again.reduce((sum, r) => sum + r.new, 0)).toBe(0);
     expect((await store.stats({})).total).toBe(before.total);
     // The unchanged feeds answered 304 to the conditional GET or were all duplicates.

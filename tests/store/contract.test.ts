@@ -11,6 +11,7 @@ import { dateBound, itemTimestamp, termKey, toSummary, vietnamDay } from '../../
 import { ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { makeItem } from '../helpers/items.ts';
+import { withRevision } from '../../pipeline/revisions.ts';
 import { ES_URL, probeElasticsearch, reportNotRun, START_HINT, uniquePrefix } from './es-env.ts';
 
 // --- engines ----------------------------------------------------------------------------
@@ -472,6 +473,37 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(await store.getItem(item.id)).toEqual(stored(item));
         const summary = (await store.queryItems({ source: 'dien-dan', page: 1, pageSize: 5 })).items.find((s) => s.id === item.id);
         expect(summary).toEqual(JSON.parse(JSON.stringify(toSummary(item))));
+      });
+    });
+
+    describe('revisions', () => {
+      let store: Store;
+      beforeAll(async () => {
+        store = (await engine.create('revisions')).store;
+      });
+
+      it('keeps an edited item\'s earlier versions with their changes, and leaves them out of summaries', async () => {
+        const first = makeItem({ url: 'https://bao-r.example/bai', title: 'Bản đầu', text: 'Câu một. Câu hai.' });
+        const revisions = withRevision(first, { title: 'Bản sửa', text: 'Câu một. Câu ba.', fetchedAt: '2020-10-15T02:00:00.000Z' });
+        const edited = { ...makeItem({ url: first.url, title: 'Bản sửa', text: 'Câu một. Câu ba.' }), revisions };
+        await store.upsertItems([first]);
+        await store.upsertItems([edited]);
+        const got = await store.getItem(first.id);
+        expect(got).toEqual(stored(edited));
+        expect(got?.revisions).toEqual([
+          {
+            title: 'Bản đầu',
+            text: 'Câu một. Câu hai.',
+            contentHash: first.contentHash,
+            fetchedAt: first.fetchedAt,
+            replacedAt: '2020-10-15T02:00:00.000Z',
+            changes: { title: { from: 'Bản đầu', to: 'Bản sửa' }, addedSentences: ['Câu ba.'], removedSentences: ['Câu hai.'] },
+          },
+        ]);
+        await store.refresh?.();
+        const [summary] = (await store.queryItems({ page: 1, pageSize: 5 })).items;
+        expect(summary.id).toBe(first.id);
+        expect('revisions' in summary).toBe(false);
       });
     });
 
