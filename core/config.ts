@@ -45,6 +45,8 @@ const crawlerSchema = z
     maxFeedEntries: z.number().int().positive().default(500),
     /** Feeds are read as a stream and may be larger than a page; reading stops at this size, keeping the entries read. */
     maxFeedBytes: z.number().int().positive().default(50_000_000),
+    /** Sources crawled at the same time (each host still gets only its own rate); see README "Freshness". */
+    maxConcurrentSources: z.number().int().min(1).max(256).default(16),
   })
   .strict()
   .default({});

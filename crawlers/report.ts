@@ -16,6 +16,8 @@ export class SourceReport {
   flagged = 0;
   /** 304 answers to conditional GETs (an unchanged feed). */
   notModified = 0;
+  /** When to poll this source again (ms), as its server or change history suggests; the scheduler clamps it. */
+  pollAfterMs?: number;
   readonly errors: CrawlError[] = [];
 
   constructor(readonly sourceId: string) {}
