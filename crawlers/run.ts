@@ -28,7 +28,7 @@ export class CrawlRun {
   ) {
     const { crawler } = config;
     this.fetchOptions = { userAgent: crawler.userAgent, timeoutSecs: crawler.timeoutSecs, maxBytes: crawler.maxPageBytes };
-    this.robots = new RobotsCache(this.fetchOptions);
+    this.robots = new RobotsCache(this.fetchOptions, { limiter: this.limiter, requestsPerMinute: crawler.requestsPerMinute });
     this.state = new CrawlState(configRelative(config, config.statePath));
   }
 
@@ -155,6 +155,7 @@ async function crawlSource(run: CrawlRun, source: SourceConfig, runLog: SourceRu
   const runId = logged(() => runLog.start(source.id, source.kind));
   let failed = false;
   await activeSource.run({ report, location }, async () => {
+    run.progress(report);
     try {
       if (source.kind === 'news') await crawlNewsSite(source, run, report);
       else if (source.kind === 'rss') await crawlFeed(source, run, report);
