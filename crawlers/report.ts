@@ -19,6 +19,8 @@ export class SourceReport {
   /** When to poll this source again (ms), as its server or change history suggests; the scheduler clamps it. */
   pollAfterMs?: number;
   readonly errors: CrawlError[] = [];
+  /** Publication and storage times (ms) of the new items whose publication time is known (freshness figures). */
+  readonly newItemTimes: Array<{ published: number; stored: number }> = [];
 
   constructor(readonly sourceId: string) {}
 
@@ -27,7 +29,11 @@ export class SourceReport {
     if (outcome.status === 'error') this.recordError(url, outcome.reason);
     else if (outcome.status === 'duplicate') this.duplicates++;
     else {
-      if (outcome.status === 'new') this.new++;
+      if (outcome.status === 'new') {
+        this.new++;
+        const published = Date.parse(outcome.item.publishedAt ?? '');
+        if (Number.isFinite(published)) this.newItemTimes.push({ published, stored: Date.now() });
+      }
       else this.updated++;
       if (outcome.item.flagged) this.flagged++;
     }
