@@ -201,7 +201,7 @@ function writeConfig(dir: string, sites: Site[], extra: Record<string, unknown> 
 async function viewerToken(config: LoadedConfig): Promise<string> {
   const workflow = openWorkflow(workflowOptionsFromConfig(config));
   try {
-    await workflow.users.create({ username: 'bench', role: 'viewer', password: 'Bench-password-2020!', mustChangePassword: false }, SYSTEM_ACTOR);
+    await workflow.users.create({ username: 'bench', role: 'viewer', password: 'Pleiku-Gia-Lai-2020!', mustChangePassword: false }, SYSTEM_ACTOR);
     return workflow.auth.createToken('bench', { name: 'freshness bench' }, SYSTEM_ACTOR).token;
   } finally {
     workflow.close();
@@ -297,6 +297,8 @@ async function main(): Promise<void> {
     stdio: ['ignore', 'ignore', 'pipe'],
     env: { ...process.env, LOG_LEVEL: 'warn' },
   });
+  // Never leave serve behind, even when the bench fails.
+  process.once('exit', () => serve.kill('SIGKILL'));
   let stderr = '';
   const apiUrl = await new Promise<string>((resolve, reject) => {
     serve.stderr.on('data', (chunk: Buffer) => {

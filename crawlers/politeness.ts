@@ -7,6 +7,13 @@ import { fetchResource, type FetchOptions } from './fetch.ts';
 const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
 
 /**
+ * Share of a host's allowed rate the limiter hands out: a request granted its slot can still leave
+ * late on a busy machine and arrive close behind the next one, so slots keep 10% in reserve and no
+ * 60-second window at the host sees more than its limit.
+ */
+const RATE_HEADROOM = 0.9;
+
+/**
  * Spaces requests to each host so that no host gets more than its allowed requests per minute,
  * across every crawler and feed reader of one run.
  */
@@ -19,7 +26,7 @@ export class HostRateLimiter {
   /** Sources crawled side by side share this limiter, so a host's rate holds whatever reaches it. */
   async acquire(url: string, requestsPerMinute: number): Promise<void> {
     const host = new URL(url).host;
-    const interval = Math.max(60_000 / requestsPerMinute, this.crawlDelay.get(host) ?? 0);
+    const interval = Math.max(60_000 / (requestsPerMinute * RATE_HEADROOM), this.crawlDelay.get(host) ?? 0);
     const now = Date.now();
     const slot = Math.max(now, this.nextSlot.get(host) ?? 0);
     this.nextSlot.set(host, slot + interval);
