@@ -1,6 +1,7 @@
 // Each source on its own interval under `serve`: a source is due `every` after its last run began
-// (or when its feed says, within bounds); due sources start, most overdue first, as soon as fewer
-// than `crawler.maxConcurrentSources` runs are going; a source never runs twice at once.
+// (or when its feed says, within bounds); due sources start, the latest relative to their interval
+// first, as soon as fewer than `crawler.maxConcurrentSources` runs are going; a source never runs
+// twice at once.
 import cron from 'node-cron';
 import type { Logger } from 'pino';
 import { ConfigError, type LoadedConfig, type SourceConfig } from '../../core/config.ts';
@@ -127,12 +128,16 @@ export class SourceScheduler {
     this.timer = undefined;
     if (this.stopped) return;
     const now = this.now();
-    const idle = [...this.entries.values()].filter((entry) => !entry.running).sort((a, b) => a.nextRun - b.nextRun);
-    for (const entry of idle) {
-      if (this.active >= this.options.capacity || entry.nextRun > now) break;
+    const idle = [...this.entries.values()].filter((entry) => !entry.running);
+    // Lateness relative to the interval: a 1-minute feed 30 s late goes before a 10-minute site
+    // crawl 2 minutes late, so long site rounds never crowd out the frequent polls.
+    const lateness = (entry: Entry) => (now - entry.nextRun) / entry.plan.everyMs;
+    const due = idle.filter((entry) => entry.nextRun <= now).sort((a, b) => lateness(b) - lateness(a));
+    for (const entry of due) {
+      if (this.active >= this.options.capacity) break;
       this.launch(entry, now);
     }
-    const next = idle.find((entry) => !entry.running);
+    const next = idle.filter((entry) => !entry.running).sort((a, b) => a.nextRun - b.nextRun)[0];
     if (next && this.active < this.options.capacity) {
       this.timer = setTimeout(() => this.dispatch(), Math.min(Math.max(0, next.nextRun - now), 2 ** 31 - 1));
       this.timer.unref?.();

@@ -57,6 +57,22 @@ describe('SourceScheduler', () => {
     expect([...scheduler.status().values()].every((state) => state.nextRun === null && !state.running)).toBe(true);
   });
 
+  it('starts the latest source relative to its interval first, so long site rounds never crowd out frequent polls', async () => {
+    const order: string[] = [];
+    const scheduler = new SourceScheduler(
+      [
+        { id: 'blocker', everyMs: 60_000 },
+        { id: 'site', everyMs: 10_000 },
+        { id: 'feed', everyMs: 100 },
+      ],
+      { capacity: 1, logger, run: async (id) => (order.push(id), sleep(id === 'blocker' ? 300 : 20)) },
+    ).start();
+    await sleep(500);
+    await scheduler.stop();
+    // All three were due at once; once the first run ends the feed is 3 intervals late, the site a few hundredths.
+    expect(order.slice(0, 3)).toEqual(['blocker', 'feed', 'site']);
+  });
+
   it('keeps a source whose run fails on its interval and logs why', async () => {
     let calls = 0;
     const scheduler = new SourceScheduler([{ id: 'hong', everyMs: 100 }], {
