@@ -65,7 +65,7 @@ describe('SourceScheduler', () => {
         { id: 'site', everyMs: 10_000 },
         { id: 'feed', everyMs: 100 },
       ],
-      { capacity: 1, logger, run: async (id) => (order.push(id), sleep(id === 'blocker' ? 300 : 20)) },
+      { capacity: 1, logger, run: async (id) => void (order.push(id), await sleep(id === 'blocker' ? 300 : 20)) },
     ).start();
     await sleep(500);
     await scheduler.stop();
