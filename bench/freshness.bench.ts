@@ -311,13 +311,28 @@ async function main(): Promise<void> {
     });
     serve.once('exit', (code) => reject(new Error(`serve exited (${code}): ${stderr.slice(-2000)}`)));
   });
+  let exited: string | undefined;
+  serve.once('exit', (code, signal) => (exited = `serve exited (${code ?? signal}): ${stderr.slice(-3000)}`));
+  /** A GET on serve's API as the bench's viewer; a dropped connection is tried again, a dead serve ends the bench. */
+  const api = async <T>(path: string): Promise<T> => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        const response = await fetch(`${apiUrl}${path}`, { headers: { authorization: `Bearer ${token}` } });
+        if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
+        return (await response.json()) as T;
+      } catch (error) {
+        if (exited) throw new Error(exited);
+        if (attempt >= 5) throw error;
+        await sleep(1000);
+      }
+    }
+  };
   // Steady state is what the office lives in: publishing starts once serve has crawled every
   // source once (the first round is the archive's backfill, reported apart).
   const serveStarted = Date.now();
   process.stdout.write(`serve on ${apiUrl} (pid ${serve.pid}); waiting for its first round over ${SITES * 2} sources\n`);
   for (;;) {
-    const response = await fetch(`${apiUrl}/api/sources`, { headers: { authorization: `Bearer ${token}` } });
-    const { sources } = (await response.json()) as { sources: Array<{ lastRun: { finishedAt: string | null } | null }> };
+    const { sources } = await api<{ sources: Array<{ lastRun: { finishedAt: string | null } | null }> }>('/api/sources');
     const done = sources.filter((source) => source.lastRun?.finishedAt).length;
     if (done === sources.length) break;
     if (Date.now() - serveStarted > WARMUP_LIMIT_MS) throw new Error(`serve crawled only ${done} of ${sources.length} sources in ${WARMUP_LIMIT_MS / 60_000} min`);
@@ -347,9 +362,7 @@ async function main(): Promise<void> {
   const pollApi = async () => {
     for (let page = 1; page <= 20; page++) {
       const from = new Date(started - 60_000).toISOString();
-      const response = await fetch(`${apiUrl}/api/items?from=${from}&sort=newest&pageSize=100&page=${page}`, { headers: { authorization: `Bearer ${token}` } });
-      if (!response.ok) throw new Error(`GET /api/items answered ${response.status}`);
-      const { items } = (await response.json()) as { items: Array<{ url: string; publishedAt?: string }> };
+      const { items } = await api<{ items: Array<{ url: string; publishedAt?: string }> }>(`/api/items?from=${from}&sort=newest&pageSize=100&page=${page}`);
       const now = Date.now();
       for (const item of items) {
         const entry = published.get(item.url);
@@ -374,9 +387,7 @@ async function main(): Promise<void> {
   timers.forEach((timer) => clearTimeout(timer));
   const usage = processUsage(serve.pid!);
   const wallSecs = (Date.now() - started) / 1000;
-  const sourcesView = (await (await fetch(`${apiUrl}/api/sources`, { headers: { authorization: `Bearer ${token}` } })).json()) as {
-    sources: Array<{ id: string; avgPublicationDelaySeconds: number | null; publicationDelaySamples: number; totals: { runs: number } }>;
-  };
+  const sourcesView = await api<{ sources: Array<{ id: string; avgPublicationDelaySeconds: number | null; publicationDelaySamples: number }> }>('/api/sources');
   serve.kill('SIGTERM');
   await new Promise((resolve) => serve.once('exit', resolve));
   await Promise.all(sites.map((site) => site.stop()));
