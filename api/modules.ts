@@ -1,6 +1,7 @@
 import type { LoadedConfig } from '../core/config.ts';
 import type { Store } from '../core/types.ts';
 import { dashboardMounts } from '../dashboards/router.ts';
+import type { SourceScheduler } from '../pipeline/schedules/sources.ts';
 import type { Workflow } from '../pipeline/workflow/index.ts';
 import type { MountedRouter } from './app.ts';
 import { portalMounts } from './routes/portal-incidents.ts';
@@ -11,10 +12,10 @@ import { sourcesRouter } from './routes/sources.ts';
  * (its pages at /, so it comes last) — mounted by `serve` and `demo` behind the same sign-in.
  * The route-authorisation test walks exactly these.
  */
-export function moduleRouters(options: { config: LoadedConfig; store: Store; workflow: Workflow }): MountedRouter[] {
-  const { config, store, workflow } = options;
+export function moduleRouters(options: { config: LoadedConfig; store: Store; workflow: Workflow; schedule?: SourceScheduler }): MountedRouter[] {
+  const { config, store, workflow, schedule } = options;
   return [
-    { path: '/api/sources', router: sourcesRouter({ config, store }), read: 'viewer', write: 'admin', summary: 'Sources and their recent runs' },
+    { path: '/api/sources', router: sourcesRouter({ config, store, schedule }), read: 'viewer', write: 'admin', summary: 'Sources and their recent runs' },
     ...portalMounts({ config, workflow }),
     ...dashboardMounts({ store, workflow }),
   ];

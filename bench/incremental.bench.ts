@@ -51,7 +51,7 @@ async function runRounds(setup: Setup, rounds: Round[], incremental: boolean): P
       if (!incremental) rmSync(crawlMemoryPath(config), { force: true });
       const requests = setup.requests();
       const articles = setup.articleRequests();
-      const run = new CrawlRun(config, pipeline, () => {}, () => T0 + round.at);
+      const run = new CrawlRun(config, pipeline, () => {}, { now: () => T0 + round.at });
       const reports = await crawlSources(run, config.sources);
       run.close();
       figures.push({

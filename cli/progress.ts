@@ -1,33 +1,58 @@
 import type { SourceReport } from '../crawlers/report.ts';
 
 /**
- * Live progress on stderr: rewrites one line on a terminal, prints a line every few seconds
- * otherwise (CI logs, cron mail), so long crawls never look hung and logs stay short.
+ * Live progress on stderr, one line per source being crawled (sources run side by side): redrawn
+ * in place on a terminal, printed every few seconds otherwise (CI logs, cron mail), so long crawls
+ * never look hung and logs stay short.
  */
 export class CrawlProgress {
   private lastWrite = 0;
   private readonly interval: number;
   private readonly started = Date.now();
+  /** Sources being crawled, in the order they started. */
+  private readonly active = new Map<string, SourceReport>();
+  /** Lines of the block last drawn on the terminal (redrawn in place). */
+  private drawn = 0;
 
   constructor(private readonly out: NodeJS.WriteStream = process.stderr) {
     this.interval = out.isTTY ? 250 : 5000;
   }
 
   update(report: SourceReport, force = false): void {
+    this.active.set(report.sourceId, report);
+    this.render(force);
+  }
+
+  /** The source's crawl ended: it leaves the block of active sources. */
+  finish(report: SourceReport): void {
+    this.active.delete(report.sourceId);
+    this.render(false);
+  }
+
+  private render(force: boolean): void {
     const now = Date.now();
     if (!force && now - this.lastWrite < this.interval) return;
     this.lastWrite = now;
     const seconds = ((now - this.started) / 1000).toFixed(0);
-    const line =
-      `[${seconds}s] ${report.sourceId}: ${report.fetched} fetched, ${report.extracted} extracted, ` +
-      `${report.new} new, ${report.duplicates} duplicates, ${report.flagged} flagged, ${report.errors.length} errors`;
-    if (this.out.isTTY) this.out.write(`\r\x1b[2K${line}`);
-    else this.out.write(`${line}\n`);
+    const lines = [...this.active.values()].map(
+      (report) =>
+        `[${seconds}s] ${report.sourceId}: ${report.fetched} fetched, ${report.extracted} extracted, ` +
+        `${report.new} new, ${report.duplicates} duplicates, ${report.flagged} flagged, ${report.errors.length} errors`,
+    );
+    if (!this.out.isTTY) {
+      if (lines.length) this.out.write(`${lines.join('\n')}\n`);
+      return;
+    }
+    // Back to the first line of the previous block, clear it and everything below, draw anew.
+    const up = this.drawn > 1 ? `\x1b[${this.drawn - 1}F` : '\r';
+    this.out.write(`${up}\x1b[J${lines.join('\n')}`);
+    this.drawn = lines.length;
   }
 
-  /** Ends the progress line; calling it again does nothing. */
+  /** Ends the progress block; calling it again does nothing. */
   done(): void {
-    if (this.out.isTTY && this.lastWrite) this.out.write('\n');
+    if (this.out.isTTY && this.drawn) this.out.write('\n');
+    this.drawn = 0;
     this.lastWrite = 0;
   }
 }

@@ -59,11 +59,22 @@ const crawlerSchema = z
     /** Bounds of the poll interval suggested for a source (SourceReport.pollAfterMs) from how often it changes. */
     pollMinSecs: z.number().positive().default(60),
     pollMaxSecs: z.number().positive().default(1800),
+    /** Sources crawled at the same time (each host still gets only its own rate); see README "Freshness". */
+    maxConcurrentSources: z.number().int().min(1).max(256).default(16),
   })
   .strict()
   .default({});
 
+/** A duration such as "90s", "2m" or "1h", in milliseconds; at least 5 seconds. */
+export const duration = z
+  .string()
+  .regex(/^\d+(\.\d+)?\s*(s|m|h)$/, 'a duration such as "90s", "2m" or "1h"')
+  .transform((text) => Number.parseFloat(text) * { s: 1000, m: 60_000, h: 3_600_000 }[text.trim().slice(-1) as 's' | 'm' | 'h'])
+  .refine((ms) => ms >= 5000, 'must be at least 5s');
+
 const sourceBase = {
+  /** How often `serve` crawls this source (overrides schedules.every and schedules.crawl). */
+  every: duration.optional(),
   id: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, ".", "_" or "-"'),
   name: z.string().optional(),
   enabled: z.boolean().default(true),
@@ -451,6 +462,14 @@ const schedulesSchema = z
           .strict(),
       )
       .default([]),
+    /**
+     * Default crawl interval per kind of source under `serve` (feeds faster than sites); a source's
+     * own `every` overrides it. Without this, `crawl` entries or a source's `every`, serve crawls nothing.
+     */
+    every: z
+      .object({ news: duration.default('10m'), rss: duration.default('2m'), social: duration.default('5m') })
+      .strict()
+      .optional(),
     /** When the weekly digest goes out (it covers the last complete ISO week). */
     digest: cronExpression.optional(),
     /** When items older than `retentionDays` are deleted. */
@@ -718,6 +737,11 @@ export function parseConfig(raw: unknown, where: string, baseDir: string): Loade
       if (!ids.has(id)) throw new ConfigError(`Invalid config ${where}:\n  - schedules.crawl[${index}].sources[${j}]: unknown source "${id}"`);
     });
   });
+  if (result.data.schedules.every && result.data.schedules.crawl.some((entry) => !entry.sources)) {
+    throw new ConfigError(
+      `Invalid config ${where}:\n  - schedules.every: a schedules.crawl entry without sources sets the default interval too; keep one of them`,
+    );
+  }
   if (result.data.schedules.digest && !result.data.email?.digestRecipients.length) {
     throw new ConfigError(`Invalid config ${where}:\n  - schedules.digest: needs the "email" section with smtp, from and digestRecipients`);
   }

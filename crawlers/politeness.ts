@@ -1,7 +1,18 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { RobotsTxtFile } from '@crawlee/utils';
+import robotsParserModule from 'robots-parser';
 import { fetchResource, type FetchOptions } from './fetch.ts';
 import type { RobotsMemory } from './memory.ts';
+
+// robots-parser is CommonJS whose typings declare an ES default export; at run time the module is the function.
+const robotsParser = robotsParserModule as unknown as typeof robotsParserModule.default;
+
+/**
+ * Share of a host's allowed rate the limiter hands out: a request granted its slot can still leave
+ * late on a busy machine and arrive close behind the next one, so slots keep 10% in reserve and no
+ * 60-second window at the host sees more than its limit.
+ */
+const RATE_HEADROOM = 0.9;
 
 /**
  * Spaces requests to each host so that no host gets more than its allowed requests per minute,
@@ -9,14 +20,27 @@ import type { RobotsMemory } from './memory.ts';
  */
 export class HostRateLimiter {
   private readonly nextSlot = new Map<string, number>();
+  private readonly lastSlot = new Map<string, number>();
+  /** Crawl-delay a host's robots.txt asks of us (ms), when longer than our own spacing. */
+  private readonly crawlDelay = new Map<string, number>();
 
+  /** Sources crawled side by side share this limiter, so a host's rate holds whatever reaches it. */
   async acquire(url: string, requestsPerMinute: number): Promise<void> {
     const host = new URL(url).host;
-    const interval = 60_000 / requestsPerMinute;
+    const interval = Math.max(60_000 / (requestsPerMinute * RATE_HEADROOM), this.crawlDelay.get(host) ?? 0);
     const now = Date.now();
     const slot = Math.max(now, this.nextSlot.get(host) ?? 0);
     this.nextSlot.set(host, slot + interval);
+    this.lastSlot.set(host, slot);
     if (slot > now) await sleep(slot - now);
+  }
+
+  /** Applies from the request after the one that fetched robots.txt. */
+  setCrawlDelay(url: string, seconds: number): void {
+    const host = new URL(url).host;
+    this.crawlDelay.set(host, seconds * 1000);
+    const last = this.lastSlot.get(host);
+    if (last !== undefined) this.nextSlot.set(host, Math.max(this.nextSlot.get(host) ?? 0, last + seconds * 1000));
   }
 }
 
@@ -33,9 +57,16 @@ export interface RobotsStore {
 export class RobotsCache {
   private readonly files = new Map<string, Promise<RobotsTxtFile>>();
 
+  /**
+   * With a store, answers outlive the run for `ttlMs`; with a limiter, robots.txt requests count
+   * against the host's rate and its Crawl-delay is applied.
+   */
   constructor(
     private readonly fetchOptions: FetchOptions,
-    private readonly persisted?: { store: RobotsStore; ttlMs: number; now?: () => number },
+    private readonly options: {
+      persisted?: { store: RobotsStore; ttlMs: number; now?: () => number };
+      politeness?: { limiter: HostRateLimiter; requestsPerMinute: number };
+    } = {},
   ) {}
 
   get(url: string): Promise<RobotsTxtFile> {
@@ -49,21 +80,29 @@ export class RobotsCache {
   }
 
   private async load(robotsUrl: string): Promise<RobotsTxtFile> {
+    const { persisted, politeness } = this.options;
     const origin = new URL(robotsUrl).origin;
-    const now = this.persisted?.now?.() ?? Date.now();
-    const kept = this.persisted?.store.robots(origin);
-    if (kept && now - kept.fetchedAt < this.persisted!.ttlMs) return RobotsTxtFile.from(robotsUrl, kept.body);
-    const response = await fetchResource(robotsUrl, this.fetchOptions);
-    // Missing robots.txt (4xx) allows everything; a server error or timeout means we cannot
-    // know the rules, so the host is not crawled at all (as search engines do), and asked again next round.
-    if (response.status >= 500) throw new Error(`robots.txt answered HTTP ${response.status}; not crawling ${new URL(robotsUrl).host}`);
-    const body = response.status === 200 ? response.text : '';
-    try {
-      this.persisted?.store.saveRobots(origin, response.status, body);
-    } catch (error) {
-      // Not remembering it only costs a fetch next round.
-      process.emitWarning(`robots.txt of ${origin} not remembered: ${(error as Error).message}`);
+    const now = persisted?.now?.() ?? Date.now();
+    const kept = persisted?.store.robots(origin);
+    let body: string;
+    if (kept && now - kept.fetchedAt < persisted!.ttlMs) {
+      body = kept.body;
+    } else {
+      if (politeness) await politeness.limiter.acquire(robotsUrl, politeness.requestsPerMinute);
+      const response = await fetchResource(robotsUrl, this.fetchOptions);
+      // Missing robots.txt (4xx) allows everything; a server error or timeout means we cannot
+      // know the rules, so the host is not crawled at all (as search engines do), and asked again next round.
+      if (response.status >= 500) throw new Error(`robots.txt answered HTTP ${response.status}; not crawling ${new URL(robotsUrl).host}`);
+      body = response.status === 200 ? response.text : '';
+      try {
+        persisted?.store.saveRobots(origin, response.status, body);
+      } catch (error) {
+        // Not remembering it only costs a fetch next round.
+        process.emitWarning(`robots.txt of ${origin} not remembered: ${(error as Error).message}`);
+      }
     }
+    const delay = robotsParser(robotsUrl, body).getCrawlDelay(this.fetchOptions.userAgent);
+    if (politeness && delay) politeness.limiter.setCrawlDelay(robotsUrl, delay);
     return RobotsTxtFile.from(robotsUrl, body);
   }
 

@@ -19,11 +19,13 @@ export class SourceReport {
   flagged = 0;
   /** 304 answers to conditional GETs (an unchanged feed). */
   notModified = 0;
+  /** When to poll this source again (ms), as its server or change history suggests; the scheduler clamps it. */
+  pollAfterMs?: number;
   readonly errors: CrawlError[] = [];
   /** Pages fetched but not stored because they are not articles: counted with a reason, not errors. */
   readonly skipped: SkippedPage[] = [];
-  /** Suggested wait before polling this source again (ms), from Cache-Control/Expires and how often it changes. */
-  pollAfterMs?: number;
+  /** Publication and storage times (ms) of the new items whose publication time is known (freshness figures). */
+  readonly newItemTimes: Array<{ published: number; stored: number }> = [];
 
   constructor(readonly sourceId: string) {}
 
@@ -32,7 +34,11 @@ export class SourceReport {
     if (outcome.status === 'error') this.recordError(url, outcome.reason);
     else if (outcome.status === 'duplicate') this.duplicates++;
     else {
-      if (outcome.status === 'new') this.new++;
+      if (outcome.status === 'new') {
+        this.new++;
+        const published = Date.parse(outcome.item.publishedAt ?? '');
+        if (Number.isFinite(published)) this.newItemTimes.push({ published, stored: Date.now() });
+      }
       else this.updated++;
       if (outcome.item.flagged) this.flagged++;
     }

@@ -1,3 +1,5 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import pLimit from 'p-limit';
 import { configRelative, type LoadedConfig, type NewsSourceConfig, type SourceConfig } from '../core/config.ts';
 import type { IngestPipeline } from '../pipeline/ingest.ts';
 import { fetchResource, type FetchOptions } from './fetch.ts';
@@ -23,18 +25,29 @@ export class CrawlRun {
   readonly state: CrawlState;
   readonly memory: CrawlMemory;
   readonly fetchOptions: FetchOptions;
+  readonly sourceDone: (report: SourceReport) => void;
+  readonly now: () => number;
 
   constructor(
     readonly config: LoadedConfig,
     readonly pipeline: IngestPipeline,
     readonly progress: (report: SourceReport) => void = () => {},
-    readonly now: () => number = Date.now,
+    /**
+     * `sourceDone` is called once per source when its crawl ends (progress drops it from the
+     * active list); `now` is the clock of re-check schedules and poll suggestions (tests move it on).
+     */
+    hooks: { sourceDone?: (report: SourceReport) => void; now?: () => number } = {},
   ) {
     const { crawler } = config;
+    this.sourceDone = hooks.sourceDone ?? (() => {});
+    this.now = hooks.now ?? Date.now;
     this.fetchOptions = { userAgent: crawler.userAgent, timeoutSecs: crawler.timeoutSecs, maxBytes: crawler.maxPageBytes };
     this.state = new CrawlState(configRelative(config, config.statePath));
-    this.memory = new CrawlMemory(crawlMemoryPath(config), crawler, now);
-    this.robots = new RobotsCache(this.fetchOptions, { store: this.memory, ttlMs: crawler.robotsTtlHours * 3_600_000, now });
+    this.memory = new CrawlMemory(crawlMemoryPath(config), crawler, this.now);
+    this.robots = new RobotsCache(this.fetchOptions, {
+      persisted: { store: this.memory, ttlMs: crawler.robotsTtlHours * 3_600_000, now: this.now },
+      politeness: { limiter: this.limiter, requestsPerMinute: crawler.requestsPerMinute },
+    });
   }
 
   /** Closes the crawl memory file; the run is not used afterwards. */
@@ -200,14 +213,51 @@ function failureReason(error: unknown): string {
   return error.message;
 }
 
-/**
- * Crawls each source once, in order. A source that fails as a whole (robots.txt unreachable,
- * feed gone, anything thrown) is reported and the run moves on to the next one.
- */
-export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Promise<SourceReport[]> {
-  const reports: SourceReport[] = [];
+/** What a stray rejection is charged to: the source whose work created the rejected promise. */
+interface SourceContext {
+  report: SourceReport;
+  location: string;
+}
+const activeSource = new AsyncLocalStorage<SourceContext>();
+let guardUsers = 0;
+
+// A rejection nobody awaited (crawlee adds large request batches in the background) would end the
+// process and lose every source's report. Node runs this handler in the async context of the
+// rejected promise, so with sources crawled side by side it is charged to the one that made it.
+function chargeStrayRejection(reason: unknown): void {
+  const context = activeSource.getStore();
+  if (context) context.report.recordError(context.location, failureReason(reason));
+  else process.emitWarning(`background work failed outside any source's crawl: ${failureReason(reason)}`);
+}
+
+/** Installs the stray-rejection handler while any crawl runs (crawls may overlap under `serve`); returns its release. */
+function guardStrayRejections(): () => void {
+  if (guardUsers++ === 0) process.on('unhandledRejection', chargeStrayRejection);
+  return () => {
+    if (--guardUsers === 0) process.off('unhandledRejection', chargeStrayRejection);
+  };
+}
+
+/** Sources reached at the same host share its rate limit, so one round crawls them one after another. */
+function hostOf(source: SourceConfig, run: CrawlRun): string {
+  const location = sourceLocation(source, run);
+  try {
+    return new URL(location).host;
+  } catch {
+    return `${source.kind}:${location}`;
+  }
+}
+
+/** Crawls one source, recording its run; a source that fails as a whole is reported, never thrown. */
+async function crawlSource(run: CrawlRun, source: SourceConfig, runLog: SourceRunLog): Promise<SourceReport> {
+  const report = new SourceReport(source.id);
+  const location = sourceLocation(source, run);
+  const full = run.pipeline.diskFull ?? run.state.diskFull;
+  if (full) {
+    report.recordError(location, `disk full: ${full}; source not crawled`);
+    return report;
+  }
   // Each source's runs are recorded for GET /api/sources; a broken log never stops a crawl.
-  const runLog = new SourceRunLog(sourceRunsPath(run.config));
   const logged = <T>(action: () => T): T | undefined => {
     try {
       return action();
@@ -216,35 +266,57 @@ export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Prom
       return undefined;
     }
   };
-  // A rejection nobody awaited (crawlee adds large request batches in the background) would end
-  // the process and lose every source's report; it is recorded against the source being crawled.
-  let current: { report: SourceReport; location: string } | undefined;
-  const stray = (reason: unknown) => current?.report.recordError(current.location, failureReason(reason));
-  process.on('unhandledRejection', stray);
-  try {
-    for (const source of sources) {
-      const report = new SourceReport(source.id);
-      reports.push(report);
-      current = { report, location: sourceLocation(source, run) };
-      const runId = logged(() => runLog.start(source.id, source.kind));
-      let failed = false;
-      try {
-        if (source.kind === 'news') await crawlNewsSite(source, run, report);
-        else if (source.kind === 'rss') await crawlFeed(source, run, report);
-        else if (isSocialSource(source)) await crawlSocialSource(source, run, report);
-      } catch (error) {
-        failed = true;
-        report.recordError(current.location, failureReason(error));
-      }
-      // Node reports unawaited rejections once the microtask queue drains: let that happen while
-      // this source is still the current one.
-      await new Promise((resolve) => setImmediate(resolve));
-      if (runId !== undefined) logged(() => runLog.finish(runId, report, failed));
-      run.progress(report);
+  const runId = logged(() => runLog.start(source.id, source.kind));
+  let failed = false;
+  await activeSource.run({ report, location }, async () => {
+    run.progress(report);
+    try {
+      if (source.kind === 'news') await crawlNewsSite(source, run, report);
+      else if (source.kind === 'rss') await crawlFeed(source, run, report);
+      else if (isSocialSource(source)) await crawlSocialSource(source, run, report);
+    } catch (error) {
+      failed = true;
+      report.recordError(location, failureReason(error));
     }
+    // Node reports unawaited rejections once the microtask queue drains: let that happen before
+    // the run is recorded.
+    await new Promise((resolve) => setImmediate(resolve));
+  });
+  if (runId !== undefined) logged(() => runLog.finish(runId, report, failed));
+  run.progress(report);
+  run.sourceDone(report);
+  return report;
+}
+
+/**
+ * Crawls each source once. Sources at different hosts run side by side, at most
+ * `crawler.maxConcurrentSources` at a time (each host keeps its own rate limit through the shared
+ * limiter, so a slow or hanging host holds up only its own sources); sources at one host run one
+ * after another, in config order. A source that fails as a whole (robots.txt unreachable, feed
+ * gone, anything thrown) is reported and the others go on; once the disk is full, sources not yet
+ * started are reported as not crawled. Reports come back in the order of `sources`.
+ */
+export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Promise<SourceReport[]> {
+  const runLog = new SourceRunLog(sourceRunsPath(run.config));
+  const release = guardStrayRejections();
+  const limit = pLimit(run.config.crawler.maxConcurrentSources);
+  const byHost = new Map<string, SourceConfig[]>();
+  for (const source of sources) {
+    const host = hostOf(source, run);
+    byHost.set(host, [...(byHost.get(host) ?? []), source]);
+  }
+  const reports = new Map<SourceConfig, SourceReport>();
+  try {
+    await Promise.all(
+      [...byHost.values()].map((group) =>
+        limit(async () => {
+          for (const source of group) reports.set(source, await crawlSource(run, source, runLog));
+        }),
+      ),
+    );
   } finally {
-    process.off('unhandledRejection', stray);
+    release();
     runLog.close();
   }
-  return reports;
+  return sources.map((source) => reports.get(source)!);
 }

@@ -74,6 +74,28 @@ const SCHEMA = `
   );
   CREATE INDEX IF NOT EXISTS source_runs_source ON source_runs (source_id, id DESC);`;
 
+// Kept apart from the pruned runs: when a source was first crawled, when a run last stored
+// something new, and the publication→storage delays of the items published since watching began.
+const FRESHNESS_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS source_freshness (
+    source_id TEXT PRIMARY KEY,
+    first_run_at TEXT NOT NULL,
+    last_change_at TEXT,
+    delay_sum_ms REAL NOT NULL DEFAULT 0,
+    delay_count INTEGER NOT NULL DEFAULT 0
+  );`;
+
+export interface SourceFreshness {
+  /** Start of the first run recorded for the source. */
+  firstRunAt: string;
+  /** End of the last run that stored a new item. */
+  lastChangeAt: string | null;
+  /** Mean time from publication to storage of the new items published after the first run began (null: none yet). */
+  avgPublicationDelayMs: number | null;
+  /** How many items that mean is over. */
+  delaySamples: number;
+}
+
 function toRecord(row: Row): SourceRunRecord {
   return {
     id: row.id,
@@ -113,7 +135,7 @@ export class SourceRunLog {
   private conn(): Database.Database | undefined {
     if (this.db) return this.db;
     if (this.options.readonly && !existsSync(this.path)) return undefined; // nothing crawled yet
-    const db = openSqlite(this.path, { migrations: [SCHEMA] });
+    const db = openSqlite(this.path, { migrations: [SCHEMA, FRESHNESS_SCHEMA] });
     this.db = db;
     return db;
   }
@@ -131,6 +153,7 @@ export class SourceRunLog {
     const db = this.conn()!;
     const status: SourceRunStatus = failed ? 'failed' : report.errors.length ? 'errors' : 'ok';
     db.transaction(() => {
+      this.recordFreshness(db, runId, report, finishedAt);
       db.prepare(
         `UPDATE source_runs SET finished_at = ?, status = ?, fetched = ?, extracted = ?, new_items = ?, updated = ?,
            duplicates = ?, flagged = ?, error_count = ?, errors = ? WHERE id = ?`,
@@ -152,6 +175,44 @@ export class SourceRunLog {
            AND id NOT IN (SELECT id FROM source_runs WHERE source_id = (SELECT source_id FROM source_runs WHERE id = @id) ORDER BY id DESC LIMIT @keep)`,
       ).run({ id: runId, keep: KEEP_RUNS });
     })();
+  }
+
+  private recordFreshness(db: Database.Database, runId: number, report: SourceReport, finishedAt: string): void {
+    const run = db.prepare<[number], { source_id: string; started_at: string }>('SELECT source_id, started_at FROM source_runs WHERE id = ?').get(runId);
+    if (!run) return;
+    db.prepare('INSERT OR IGNORE INTO source_freshness (source_id, first_run_at) VALUES (?, ?)').run(run.source_id, run.started_at);
+    const { first_run_at: firstRunAt } = db
+      .prepare<[string], { first_run_at: string }>('SELECT first_run_at FROM source_freshness WHERE source_id = ?')
+      .get(run.source_id)!;
+    // Items published before we started watching (an archive's first crawl) say nothing about freshness.
+    const watchedSince = Date.parse(firstRunAt);
+    const delays = report.newItemTimes.filter((t) => t.published >= watchedSince && t.stored >= t.published).map((t) => t.stored - t.published);
+    db.prepare(
+      `UPDATE source_freshness SET last_change_at = CASE WHEN @changed THEN @finishedAt ELSE last_change_at END,
+         delay_sum_ms = delay_sum_ms + @sum, delay_count = delay_count + @count WHERE source_id = @sourceId`,
+    ).run({ changed: report.new > 0 ? 1 : 0, finishedAt, sum: delays.reduce((a, b) => a + b, 0), count: delays.length, sourceId: run.source_id });
+  }
+
+  /** Per source: first run, last change seen and mean publication→storage delay. */
+  freshness(): Map<string, SourceFreshness> {
+    const db = this.conn();
+    if (!db) return new Map();
+    const rows = db
+      .prepare<[], { source_id: string; first_run_at: string; last_change_at: string | null; delay_sum_ms: number; delay_count: number }>(
+        'SELECT * FROM source_freshness',
+      )
+      .all();
+    return new Map(
+      rows.map((row) => [
+        row.source_id,
+        {
+          firstRunAt: row.first_run_at,
+          lastChangeAt: row.last_change_at,
+          avgPublicationDelayMs: row.delay_count ? row.delay_sum_ms / row.delay_count : null,
+          delaySamples: row.delay_count,
+        },
+      ]),
+    );
   }
 
   /** The latest run of each source that has one. */

@@ -2,7 +2,8 @@ import { Router } from 'express';
 import type { LoadedConfig, SourceConfig } from '../../core/config.ts';
 import type { Store } from '../../core/types.ts';
 import { sourceLocation, sourcePlatform } from '../../crawlers/social/index.ts';
-import { SourceRunLog, sourceRunsPath, type SourceRunRecord, type SourceTotals } from '../../crawlers/source-runs.ts';
+import { SourceRunLog, sourceRunsPath, type SourceFreshness, type SourceRunRecord, type SourceTotals } from '../../crawlers/source-runs.ts';
+import type { SourceScheduler } from '../../pipeline/schedules/sources.ts';
 import { HttpError } from '../validation.ts';
 
 export interface SourcesRouterOptions {
@@ -11,6 +12,8 @@ export interface SourcesRouterOptions {
   runLog?: SourceRunLog;
   /** When given, each source also shows how many of its items are stored. */
   store?: Store;
+  /** The per-source schedule of this process (serve), for each source's next run. */
+  schedule?: Pick<SourceScheduler, 'status'>;
 }
 
 export interface SourceView {
@@ -23,6 +26,18 @@ export interface SourceView {
   /** Site, feed, API base or import path. */
   location: string;
   lastRun: SourceRunRecord | null;
+  /** When this process crawls the source next (null: not scheduled here, or running now). */
+  nextRun: string | null;
+  /** A run of the source is going on now in this process. */
+  running: boolean;
+  /** Its interval under the schedule, in seconds (null: not scheduled here). */
+  everySeconds: number | null;
+  /** End of the last run that stored a new item. */
+  lastChangeSeen: string | null;
+  /** Mean time from publication to storage, over the new items published since the source was first crawled whose publication time is known. */
+  avgPublicationDelaySeconds: number | null;
+  /** How many items that mean covers. */
+  publicationDelaySamples: number;
   /** Items fetched in the last run (requests or files read). */
   itemsFetched: number;
   /** Errors of the last run: count and the first ones. */
@@ -35,18 +50,29 @@ export interface SourceView {
 
 const NO_TOTALS: SourceTotals = { runs: 0, fetched: 0, new: 0, errors: 0 };
 
+/** What the run log and the schedule say, read once per request. */
+interface Snapshot {
+  latest: Map<string, SourceRunRecord>;
+  totals: Map<string, SourceTotals>;
+  freshness: Map<string, SourceFreshness>;
+  planned?: ReturnType<SourceScheduler['status']>;
+}
+
 /**
  * GET /api/sources: every configured source with its kind, platform, last run, items fetched
  * and errors. GET /api/sources/:id adds that source's recent runs. Read-only; nothing here
  * reveals more than the config and the crawl reports do (no keys: the config's privacy section
  * is not exposed).
  */
-export function sourcesRouter({ config, runLog, store }: SourcesRouterOptions): Router {
+export function sourcesRouter({ config, runLog, store, schedule }: SourcesRouterOptions): Router {
   const router = Router();
   const log = runLog ?? new SourceRunLog(sourceRunsPath(config), { readonly: true });
 
-  const view = (source: SourceConfig, latest: Map<string, SourceRunRecord>, totals: Map<string, SourceTotals>, stored?: Map<string, number>): SourceView => {
+  const view = (source: SourceConfig, { latest, totals, freshness, planned }: Snapshot, stored?: Map<string, number>): SourceView => {
     const lastRun = latest.get(source.id) ?? null;
+    const fresh = freshness.get(source.id);
+    const plan = planned?.get(source.id);
+    const delay = fresh?.avgPublicationDelayMs;
     return {
       id: source.id,
       name: source.name ?? null,
@@ -55,6 +81,12 @@ export function sourcesRouter({ config, runLog, store }: SourcesRouterOptions): 
       enabled: source.enabled,
       location: sourceLocation(source),
       lastRun,
+      nextRun: plan?.nextRun ?? null,
+      running: plan?.running ?? false,
+      everySeconds: plan ? plan.everyMs / 1000 : null,
+      lastChangeSeen: fresh?.lastChangeAt ?? null,
+      avgPublicationDelaySeconds: delay === null || delay === undefined ? null : Math.round(delay / 100) / 10,
+      publicationDelaySamples: fresh?.delaySamples ?? 0,
       itemsFetched: lastRun?.fetched ?? 0,
       errorCount: lastRun?.errorCount ?? 0,
       errors: lastRun?.errors ?? [],
@@ -69,16 +101,18 @@ export function sourcesRouter({ config, runLog, store }: SourcesRouterOptions): 
     return new Map(stats.bySource.map((bucket) => [bucket.key, bucket.count]));
   };
 
+  const snapshot = (): Snapshot => ({ latest: log.latest(), totals: log.totals(), freshness: log.freshness(), planned: schedule?.status() });
+
   router.get('/', async (_req, res) => {
-    const [latest, totals, stored] = [log.latest(), log.totals(), await storedCounts()];
-    res.json({ sources: config.sources.map((source) => view(source, latest, totals, stored)) });
+    const [now, stored] = [snapshot(), await storedCounts()];
+    res.json({ sources: config.sources.map((source) => view(source, now, stored)) });
   });
 
   router.get('/:id', async (req, res) => {
     const source = config.sources.find((candidate) => candidate.id === req.params.id);
     if (!source) throw new HttpError(404, 'not_found', `no source "${req.params.id}"`, 'id');
-    const [latest, totals, stored] = [log.latest(), log.totals(), await storedCounts()];
-    res.json({ ...view(source, latest, totals, stored), runs: log.history(source.id) });
+    const [now, stored] = [snapshot(), await storedCounts()];
+    res.json({ ...view(source, now, stored), runs: log.history(source.id) });
   });
 
   return router;

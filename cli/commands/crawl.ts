@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig, type LoadedConfig } from '../../core/config.ts';
-import { SourceReport } from '../../crawlers/report.ts';
-import { sourceLocation } from '../../crawlers/social/index.ts';
+import type { SourceReport } from '../../crawlers/report.ts';
 import type { ScoredItem, Store } from '../../core/types.ts';
 import { alertAfterCrawl } from '../../pipeline/alerts/index.ts';
 import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
@@ -54,7 +53,7 @@ export async function runCrawl(
   const sources = selectSources(config, sourceIds);
   if (!sources.length) throw new UserError(`no enabled sources in ${config.configPath}; enable one or name it with --source`);
   const { store, pipeline, close } = await openPipeline(config);
-  const run = new CrawlRun(config, pipeline, (report) => progress.update(report));
+  const run = new CrawlRun(config, pipeline, (report) => progress.update(report), { sourceDone: (report) => progress.finish(report) });
   try {
     const stored: ScoredItem[] = [];
     const ingest = pipeline.ingest.bind(pipeline);
@@ -65,17 +64,7 @@ export async function runCrawl(
       return outcome;
     };
     const diskFull = () => pipeline.diskFull ?? run.state.diskFull;
-    const reports: SourceReport[] = [];
-    for (const source of sources) {
-      const full = diskFull();
-      if (full) {
-        const skipped = new SourceReport(source.id);
-        skipped.recordError(sourceLocation(source, run), `disk full: ${full}; source not crawled`);
-        reports.push(skipped);
-      } else {
-        reports.push(...(await crawlSources(run, [source])));
-      }
-    }
+    const reports = await crawlSources(run, sources);
     progress.done();
     await hooks.afterCycle?.({ store, stored, reports });
     const full = diskFull();

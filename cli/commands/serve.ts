@@ -5,7 +5,7 @@ import { startServer } from '../../api/server.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openServingStore } from '../../pipeline/store/index.ts';
 import { openWorkflow, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
-import { startSchedules } from '../../pipeline/schedules/index.ts';
+import { sourceSchedule, startSchedules } from '../../pipeline/schedules/index.ts';
 import { startPortalSchedules } from '../../pipeline/portals/index.ts';
 import { createLogger } from '../context.ts';
 import { UserError } from '../errors.ts';
@@ -48,21 +48,25 @@ export function registerServe(program: Command): void {
       const workflow = openWorkflow(workflowOptionsFromConfig(config, { store, logger }));
       if (!workflow.users.count()) process.stderr.write('No users yet: create the first admin with `mediawatch users add <name> --role admin`.\n');
       resync();
+      // Crawls: each source on its own interval (README "Freshness"); GET /api/sources shows when it runs next.
+      const crawls = sourceSchedule(config, logger);
       const server = await startServer({
         store,
         workflow,
         security: appSecurityFromConfig(config),
-        routers: moduleRouters({ config, store, workflow }),
+        routers: moduleRouters({ config, store, workflow, schedule: crawls.scheduler }),
         logger,
         host: options.host ?? config.server.host,
         port: options.port ?? config.server.port,
       });
       process.stderr.write(`mediawatch dashboard on ${server.url}/ and API on ${server.url}/api (store: ${store.engine}); Ctrl-C to stop\n`);
-      // Scheduled jobs (crawls + urgent alerts, weekly digest, retention): see docs/digest-and-alerts.md.
+      // Scheduled jobs (weekly digest, retention, backups): see docs/digest-and-alerts.md.
       const scheduler = startSchedules(config, logger);
+      crawls.scheduler.start();
       // Own-portal integrity checks on each portal's `schedule` (docs/portals.md).
       const portalScheduler = startPortalSchedules(config, logger);
       await untilStopped();
+      await crawls.close();
       await scheduler.stop();
       await portalScheduler.stop();
       await server.close();

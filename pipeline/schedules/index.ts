@@ -1,5 +1,5 @@
-// The jobs `serve` runs on a schedule, from config `schedules`: crawls (per source or group of
-// sources) followed by urgent alerts, the weekly digest, retention clean-up and backups.
+// The jobs `serve` runs on a schedule, from config `schedules`: the weekly digest, retention
+// clean-up and backups. Crawls run per source on their own intervals (./sources.ts).
 import type { Logger } from 'pino';
 import { ConfigError, type LoadedConfig } from '../../core/config.ts';
 import type { ItemKind, Store } from '../../core/types.ts';
@@ -9,28 +9,7 @@ import { Scheduler, type JobDefinition, type TriggerFactory } from './scheduler.
 
 export { Scheduler, cronTrigger } from './scheduler.ts';
 export type { JobDefinition, TriggerFactory, TickOutcome, JobState } from './scheduler.ts';
-
-export interface CrawlJobPlan {
-  name: string;
-  cron: string;
-  sources: string[];
-}
-
-/**
- * Which sources each crawl entry covers. Entries with `sources` take those (even disabled ones:
- * naming a source is explicit); an entry without takes every enabled source no entry names.
- */
-export function planCrawlJobs(config: Pick<LoadedConfig, 'sources' | 'schedules'>): CrawlJobPlan[] {
-  const named = new Set(config.schedules.crawl.flatMap((entry) => entry.sources ?? []));
-  const rest = config.sources.filter((source) => source.enabled && !named.has(source.id)).map((source) => source.id);
-  const used = new Set<string>();
-  return config.schedules.crawl.map((entry, index) => {
-    let name = `crawl:${entry.name ?? (entry.sources ? entry.sources.join('+') : 'others')}`;
-    if (used.has(name)) name = `${name}#${index}`;
-    used.add(name);
-    return { name, cron: entry.cron, sources: entry.sources ?? rest };
-  });
-}
+export { planSources, sourceSchedule, SourceScheduler, type SourcePlan, type SourceScheduleState } from './sources.ts';
 
 /** Deletes items older than the cutoff, if the engine can; returns null (with a warning) when it cannot. */
 export async function deleteItemsOlderThan(store: Store, cutoff: Date, logger: Logger): Promise<number | null> {
@@ -86,7 +65,6 @@ export async function applyRetention(store: Store, cutoffs: RetentionCutoffs, lo
 export const DIGEST_RETRY_CRON = '*/15 * * * *';
 
 export interface JobRunners {
-  crawl(sourceIds: string[]): Promise<unknown>;
   digest(): Promise<unknown>;
   digestRetry(): Promise<unknown>;
   retention(): Promise<unknown>;
@@ -96,23 +74,6 @@ export interface JobRunners {
 /** The real work of each job; each opens and closes what it needs, so one failing run leaves nothing behind. */
 export function defaultRunners(config: LoadedConfig, logger: Logger, now: () => Date = () => new Date()): JobRunners {
   return {
-    async crawl(sourceIds) {
-      // Loaded on first use: the crawler stack is heavy and serve may have no crawl jobs.
-      const [{ runCrawl }, { CrawlProgress }, { alertAfterCrawl }] = await Promise.all([
-        import('../../cli/commands/crawl.ts'),
-        import('../../cli/progress.ts'),
-        import('../alerts/index.ts'),
-      ]);
-      const quiet = new CrawlProgress({ isTTY: false, write: () => true } as unknown as NodeJS.WriteStream);
-      const reports = await runCrawl(config, sourceIds, quiet, {
-        afterCycle: async (cycle) => void (await alertAfterCrawl(config, cycle, logger)),
-      });
-      for (const report of reports) {
-        const summary = report.toJSON();
-        logger.info({ ...summary, errors: summary.errors.length, skipped: summary.skipped.length }, `crawled ${report.sourceId}`);
-      }
-      return reports;
-    },
     async digest() {
       const { runScheduledDigest } = await import('../../dashboards/digest/index.ts');
       return runScheduledDigest(config, { now: now(), logger });
@@ -144,12 +105,6 @@ export function defaultRunners(config: LoadedConfig, logger: Logger, now: () => 
 export function scheduledJobs(config: LoadedConfig, runners: JobRunners): JobDefinition[] {
   const jobs: JobDefinition[] = [];
   const where = config.configPath;
-  planCrawlJobs(config).forEach((plan) => {
-    if (!plan.sources.length) {
-      throw new ConfigError(`Invalid config ${where}:\n  - schedules.crawl: "${plan.name}" has no sources to crawl (every enabled source is named by another entry)`);
-    }
-    jobs.push({ name: plan.name, cron: plan.cron, exclusiveGroup: 'crawl', run: () => runners.crawl(plan.sources) });
-  });
   if (config.schedules.digest) {
     if (!config.email) throw new ConfigError(`Invalid config ${where}:\n  - schedules.digest: needs the "email" section (smtp, from, digestRecipients)`);
     if (!config.email.digestRecipients.length) throw new ConfigError(`Invalid config ${where}:\n  - email.digestRecipients: schedules.digest is set but nobody would receive the digest`);

@@ -65,7 +65,7 @@ async function harness(articles: number, sources: (site: CountingNewsSite) => un
     site,
     store,
     async round(offsetMs, sideBySide = false) {
-      const run = new CrawlRun(config, pipeline, () => {}, () => T0 + offsetMs);
+      const run = new CrawlRun(config, pipeline, () => {}, { now: () => T0 + offsetMs });
       try {
         if (sideBySide) return (await Promise.all(config.sources.map((source) => crawlSources(run, [source])))).flat();
         return await crawlSources(run, config.sources);

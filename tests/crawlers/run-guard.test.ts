@@ -1,5 +1,6 @@
 // A rejection nobody awaits while a source is crawled is that source's error, not the end of the
-// run: the next source is still crawled and every report comes back.
+// run: the other sources are still crawled and every report comes back. Sources run side by side,
+// so the rejection must be charged to the source whose work made it, not the one started last.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -9,7 +10,7 @@ import { afterAll, expect, it } from 'vitest';
 const dataDir = mkdtempSync(join(tmpdir(), 'mediawatch-run-guard-'));
 afterAll(() => rmSync(dataDir, { recursive: true, force: true }));
 
-it('records a stray rejection against the source being crawled and goes on', () => {
+it('records a stray rejection against the source whose work made it and goes on', () => {
   const child = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, '../helpers/crawl-with-stray-rejection.ts'), dataDir], {
     encoding: 'utf8',
     timeout: 60_000,

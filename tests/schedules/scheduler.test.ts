@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, parseConfig } from '../../core/config.ts';
-import { planCrawlJobs, startSchedules } from '../../pipeline/schedules/index.ts';
+import { planSources, startSchedules } from '../../pipeline/schedules/index.ts';
 import { cronTrigger, Scheduler, type TriggerFactory } from '../../pipeline/schedules/scheduler.ts';
 
 type Log = Record<string, unknown> & { level: number; msg: string };
@@ -178,7 +178,7 @@ describe('jobs from the config', () => {
   ];
   const email = { smtp: { host: '127.0.0.1', port: 2525 }, from: 'mw@gialai.example', digestRecipients: ['ld@gialai.example'] };
 
-  it('crawls named sources on their own schedule and every other enabled source on the default one', async () => {
+  it('maps crawl entries onto per-source intervals and arms the other jobs', async () => {
     const config = parseConfig(
       {
         sources,
@@ -192,30 +192,28 @@ describe('jobs from the config', () => {
       '<test>',
       dir,
     );
-    expect(planCrawlJobs(config)).toEqual([
-      { name: 'crawl:forum', cron: '*/10 * * * *', sources: ['forum'] },
-      { name: 'crawl:others', cron: '0 * * * *', sources: ['bao-a', 'bao-b'] },
+    expect(planSources(config)).toEqual([
+      { id: 'bao-a', everyMs: 3_600_000 },
+      { id: 'bao-b', everyMs: 3_600_000 },
+      { id: 'forum', everyMs: 600_000 },
     ]);
     const trigger = manualTrigger();
     const calls: string[] = [];
     const scheduler = startSchedules(config, logger, {
       trigger: trigger.factory,
       runners: {
-        crawl: async (ids) => void calls.push(`crawl ${ids.join(',')}`),
         digest: async () => void calls.push('digest'),
         digestRetry: async () => void calls.push('digest-retry'),
         retention: async () => void calls.push('retention'),
       },
     });
     expect(trigger.armed).toEqual([
-      { name: 'crawl:forum', cron: '*/10 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
-      { name: 'crawl:others', cron: '0 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'digest', cron: '0 7 * * 1', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'digest-retry', cron: '*/15 * * * *', timezone: 'Asia/Ho_Chi_Minh' },
       { name: 'retention', cron: '30 3 * * *', timezone: 'Asia/Ho_Chi_Minh' },
     ]);
     for (const name of scheduler.jobNames) await scheduler.tick(name);
-    expect(calls).toEqual(['crawl forum', 'crawl bao-a,bao-b', 'digest', 'digest-retry', 'retention']);
+    expect(calls).toEqual(['digest', 'digest-retry', 'retention']);
     await scheduler.stop();
   });
 
@@ -249,6 +247,6 @@ describe('jobs from the config', () => {
       '<test>',
       dir,
     );
-    expect(() => startSchedules(allNamed, logger, { trigger: manualTrigger().factory })).toThrow(/"crawl:others" has no sources to crawl/);
+    expect(() => planSources(allNamed)).toThrow(/schedules\.crawl: the entry without sources has no sources to crawl/);
   });
 });
