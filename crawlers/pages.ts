@@ -15,6 +15,7 @@ import type { RobotsTxtFile } from '@crawlee/utils';
 import { boundMarkup } from './bounds.ts';
 import { decodeDocument } from './charset.ts';
 import { extractPage, type ExtractedArticle } from './extract.ts';
+import { articleImageUrls } from './images.ts';
 import type { HostRateLimiter } from './politeness.ts';
 import { networkFailure } from './fetch.ts';
 import { canonicalizeUrl, isAssetUrl, normalizeCrawlUrl, passesPatterns, SiteScope } from './urls.ts';
@@ -42,6 +43,8 @@ export interface PageCrawlOptions {
   limiter: HostRateLimiter;
   /** First retry waits this long, doubling each time. Default 1000 ms. */
   retryBackoffMs?: number;
+  /** Images of each article collected for OCR. Default 0 (none). */
+  maxImages?: number;
 }
 
 export interface Seed {
@@ -51,7 +54,8 @@ export interface Seed {
 }
 
 export interface PageCrawlEvents {
-  onArticle(article: ExtractedArticle, finalUrl: string, userData: Record<string, unknown>): Promise<void>;
+  /** `imageUrls`: the story's images for OCR (at most `maxImages`). */
+  onArticle(article: ExtractedArticle, finalUrl: string, userData: Record<string, unknown>, imageUrls: string[]): Promise<void>;
   onPageFetched(url: string): void;
   /** A fetched page that is neither an article nor a redirect stub (home, category, info page). */
   onNonArticle?(url: string, userData: Record<string, unknown>): Promise<void>;
@@ -208,7 +212,8 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
           await enqueueTarget(context, canonical.url);
           return;
         }
-        await events.onArticle(article, finalUrl, request.userData);
+        const images = options.maxImages ? articleImageUrls($ as unknown as Parameters<typeof articleImageUrls>[0], finalUrl, options.maxImages) : [];
+        await events.onArticle(article, finalUrl, request.userData, images);
       },
       errorHandler: async ({ request }) => {
         await sleep(Math.min(30_000, backoff * 2 ** request.retryCount));

@@ -13,7 +13,7 @@ interface FeedValidators extends Record<string, unknown> {
   lastModified?: string;
 }
 
-function entryItem(source: RssSourceConfig, entry: FeedEntry, fetchedAt: string, article?: ExtractedArticle): RawItem {
+function entryItem(source: RssSourceConfig, entry: FeedEntry, fetchedAt: string, article?: ExtractedArticle & { imageUrls?: string[] }): RawItem {
   return {
     sourceId: source.id,
     kind: 'rss',
@@ -25,6 +25,7 @@ function entryItem(source: RssSourceConfig, entry: FeedEntry, fetchedAt: string,
     // A feed date that failed to parse falls back to the date the page itself declares.
     publishedAt: entry.publishedAt ?? article?.publishedAt,
     fetchedAt,
+    imageUrls: article?.imageUrls,
   };
 }
 
@@ -97,7 +98,7 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
   problems.forEach((problem) => report.recordError(source.url, problem));
   const fetchedAt = new Date().toISOString();
 
-  const ingest = async (entry: FeedEntry, article?: ExtractedArticle) => {
+  const ingest = async (entry: FeedEntry, article?: ExtractedArticle & { imageUrls?: string[] }) => {
     const outcome = await run.pipeline.ingest(entryItem(source, entry, fetchedAt, article));
     report.recordOutcome(entry.link, outcome);
     run.progress(report);
@@ -125,9 +126,9 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
           report.fetched++;
           run.progress(report);
         },
-        onArticle: async (article, _url, userData) => {
+        onArticle: async (article, _url, userData, imageUrls) => {
           report.extracted++;
-          await ingest(entryOf(userData), article);
+          await ingest(entryOf(userData), { ...article, imageUrls });
         },
         onNonArticle: async (url, userData) => {
           report.recordError(url, "entry's page has no article body (kept the feed's summary)");

@@ -38,6 +38,7 @@ export class CrawlRun {
       timeoutSecs: crawler.timeoutSecs,
       maxRetries: crawler.maxRetries,
       maxPageBytes: crawler.maxPageBytes,
+      maxImages: this.config.ocr.enabled ? this.config.ocr.maxImagesPerItem : 0,
       include: source.include,
       exclude: source.exclude,
       limiter: this.limiter,
@@ -63,7 +64,7 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
       report.fetched++;
       run.progress(report);
     },
-    onArticle: async (article, url) => {
+    onArticle: async (article, url, _userData, imageUrls) => {
       report.extracted++;
       const outcome = await run.pipeline.ingest({
         sourceId: source.id,
@@ -75,6 +76,7 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
         author: article.author,
         publishedAt: article.publishedAt,
         fetchedAt: new Date().toISOString(),
+        imageUrls,
       });
       report.recordOutcome(url, outcome);
       run.progress(report);

@@ -151,7 +151,7 @@ async function computeFacets(store: Store, workflow?: Workflow): Promise<Facets>
   const stats = await store.stats({});
   const platforms = new Set<string>();
   const kinds = new Set<string>();
-  for (const kind of ['news', 'rss', 'social'] as const) {
+  for (const kind of ['news', 'rss', 'social', 'epaper'] as const) {
     const first = await store.queryItems({ kind, page: 1, pageSize: kind === 'social' ? BATCH : 1 });
     if (!first.total) continue;
     kinds.add(kind);

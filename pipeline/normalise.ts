@@ -26,9 +26,10 @@ function foldedBodyOf(text: string): string {
   return foldVietnamese(text).replace(WHITESPACE_TO_COLLAPSE, ' ');
 }
 
-/** The folded search text of a normalised title and text (what `normaliseItem` puts in foldedText). */
-export function foldedTextOf(title: string, text: string): string {
-  return `${foldVietnamese(title)}\n${foldedBodyOf(text)}`;
+/** The folded search text of a normalised title, text and OCR text (what `normaliseItem` puts in foldedText). */
+export function foldedTextOf(title: string, text: string, ocrText?: string): string {
+  const folded = `${foldVietnamese(title)}\n${foldedBodyOf(text)}`;
+  return ocrText ? `${folded}\n${foldedBodyOf(ocrText)}` : folded;
 }
 
 /** Stable item id: the same canonical URL always yields the same id, in every store. */
@@ -48,7 +49,7 @@ export function normaliseItem(raw: RawItem): NormalisedItem {
     author: raw.author ? cleanWhitespace(toNfc(raw.author)) : undefined,
     canonicalUrl,
     id: itemIdFor(canonicalUrl),
-    foldedText: foldedTextOf(title, text),
+    foldedText: foldedTextOf(title, text, raw.ocrText),
     contentHash: sha1(foldedBodyOf(text)),
   };
 }
