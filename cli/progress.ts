@@ -25,6 +25,12 @@ export class CrawlProgress {
     else this.out.write(`${line}\n`);
   }
 
+  /** A line of its own (e.g. what OCR did after the sources were crawled). */
+  note(line: string): void {
+    this.done();
+    this.out.write(`${line}\n`);
+  }
+
   /** Ends the progress line; calling it again does nothing. */
   done(): void {
     if (this.out.isTTY && this.lastWrite) this.out.write('\n');

@@ -1,10 +1,12 @@
 import { configRelative, type LoadedConfig, type NewsSourceConfig, type SourceConfig } from '../core/config.ts';
 import type { IngestPipeline } from '../pipeline/ingest.ts';
+import type { OcrWorker } from '../pipeline/ocr/worker.ts';
 import { fetchResource, type FetchOptions } from './fetch.ts';
 import { crawlPages, type PageCrawlOptions } from './pages.ts';
 import { HostRateLimiter, RobotsCache } from './politeness.ts';
 import { SourceReport } from './report.ts';
 import { crawlFeed } from './rss.ts';
+import { crawlEpaper } from './epaper.ts';
 import { crawlSocialSource, isSocialSource, sourceLocation } from './social/index.ts';
 import { SourceRunLog, sourceRunsPath } from './source-runs.ts';
 import { discoverFromSitemaps } from './sitemap.ts';
@@ -16,6 +18,8 @@ export class CrawlRun {
   readonly robots: RobotsCache;
   readonly state: CrawlState;
   readonly fetchOptions: FetchOptions;
+  /** The round's OCR queue (images of items, scanned e-paper pages), when OCR is enabled. */
+  ocr?: OcrWorker;
 
   constructor(
     readonly config: LoadedConfig,
@@ -128,6 +132,7 @@ export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Prom
       try {
         if (source.kind === 'news') await crawlNewsSite(source, run, report);
         else if (source.kind === 'rss') await crawlFeed(source, run, report);
+        else if (source.kind === 'epaper') await crawlEpaper(source, run, report);
         else if (isSocialSource(source)) await crawlSocialSource(source, run, report);
       } catch (error) {
         failed = true;

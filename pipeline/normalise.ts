@@ -48,7 +48,8 @@ export function normaliseItem(raw: RawItem): NormalisedItem {
     text,
     author: raw.author ? cleanWhitespace(toNfc(raw.author)) : undefined,
     canonicalUrl,
-    id: itemIdFor(canonicalUrl),
+    // The pages of one e-paper PDF share its URL: each page is an item of its own.
+    id: itemIdFor(raw.epaper ? `${canonicalUrl}#page=${raw.epaper.page}` : canonicalUrl),
     foldedText: foldedTextOf(title, text, raw.ocrText),
     contentHash: sha1(foldedBodyOf(text)),
   };

@@ -107,6 +107,10 @@ export class OcrState {
     return new Set(rows.map((row) => (JSON.parse(row.work) as { pdf: string }).pdf));
   }
 
+  get open(): boolean {
+    return this.db.open;
+  }
+
   close(): void {
     this.db.close();
   }

@@ -215,3 +215,11 @@ export class OcrWorker {
     return { reason: recognition.reason };
   }
 }
+
+/** One line for the crawl's progress output. */
+export function formatOcrCounts(counts: OcrCounts): string {
+  return (
+    `OCR: ${counts.items} item(s) done, ${counts.read} image(s) or page(s) read, ${counts.cached} from the cache, ` +
+    `${counts.unread} without text or unreadable, ${counts.waiting} item(s) waiting for the next round`
+  );
+}
