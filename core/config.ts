@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { validateDetailed as validateCron } from 'node-cron';
@@ -255,8 +255,8 @@ const ocrSchema = z
     budgetSecs: z.number().min(0).default(300),
     /** Render resolution of scanned PDF pages. */
     pdfDpi: z.number().int().min(72).max(600).default(200),
-    /** Results by image hash and the queue of items waiting for OCR (SQLite). */
-    statePath: z.string().min(1).default('../data/ocr.db'),
+    /** Results by image hash and the queue of items waiting for OCR (SQLite); default ocr.db beside the crawl state. */
+    statePath: z.string().min(1).optional(),
   })
   .strict()
   .default({});
@@ -767,6 +767,11 @@ export function loadConfig(explicit?: string): LoadedConfig {
     throw new ConfigError(`Config file ${path} is not valid YAML: ${(error as Error).message}`);
   }
   return parseConfig(raw, path, dirname(path));
+}
+
+/** The OCR state file: `ocr.statePath`, else ocr.db beside the crawl state (statePath). */
+export function ocrStatePath(config: Pick<LoadedConfig, 'baseDir' | 'statePath' | 'ocr'>): string {
+  return configRelative(config, config.ocr.statePath ?? join(dirname(config.statePath), 'ocr.db'));
 }
 
 /** Resolves a path from the config relative to the config file's directory. */

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import * as cheerio from 'cheerio';
-import { configRelative, type EpaperSourceConfig } from '../core/config.ts';
+import { ocrStatePath, type EpaperSourceConfig } from '../core/config.ts';
 import type { RawItem } from '../core/types.ts';
 import { pdfInfo, pdfPageText } from '../pipeline/ocr/pdf.ts';
 import { fetchBytes, fetchResource, FetchError } from './fetch.ts';
@@ -53,7 +53,7 @@ export async function crawlEpaper(source: EpaperSourceConfig, run: CrawlRun, rep
   const { config } = run;
   const requestsPerMinute = source.requestsPerMinute ?? config.crawler.requestsPerMinute;
   const pageBudget = source.maxPages ?? config.crawler.maxPages;
-  const folder = join(dirname(configRelative(config, config.ocr.statePath)), 'epaper-pdfs');
+  const folder = join(dirname(ocrStatePath(config)), 'epaper-pdfs');
   let pagesLeft = pageBudget;
 
   const get = async (url: string, maxBytes: number) => {

@@ -1,6 +1,6 @@
 // Wires the OCR worker into a crawl round: images are fetched like pages (robots.txt, host rate
 // limit, our User-Agent) and the text read is handed back to the pipeline, which re-scores the item.
-import { configRelative } from '../core/config.ts';
+import { ocrStatePath } from '../core/config.ts';
 import type { RawItem, ScoredItem } from '../core/types.ts';
 import type { IngestOutcome } from '../pipeline/ingest.ts';
 import { OcrState } from '../pipeline/ocr/state.ts';
@@ -25,7 +25,7 @@ export function startOcr(
   onRescored: (item: ScoredItem) => void,
 ): OcrRound {
   const { config } = run;
-  const state = new OcrState(configRelative(config, config.ocr.statePath));
+  const state = new OcrState(ocrStatePath(config));
   const worker = new OcrWorker({
     state,
     config: config.ocr,
