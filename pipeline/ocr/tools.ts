@@ -37,7 +37,7 @@ export function runTool(command: string, args: string[], options: ToolOptions): 
       failure ??= new ToolError(reason);
       child.kill('SIGKILL');
     };
-    const timer = setTimeout(() => stop(`${command} took longer than ${Math.round(options.timeoutMs / 1000)} s and was stopped`), options.timeoutMs);
+    const timer = setTimeout(() => stop(`${command} took longer than ${Number((options.timeoutMs / 1000).toFixed(2))} s and was stopped`), options.timeoutMs);
     child.stdout.on('data', (chunk: Buffer) => {
       size += chunk.length;
       if (size > maxOutput) stop(`${command} produced more than ${maxOutput} bytes of output and was stopped`);
