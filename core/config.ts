@@ -218,7 +218,19 @@ const epaperSourceSchema = z
     linkPattern: regexString.default('\\.pdf([?#]|$)'),
     /** Editions of today and this many days before (their date in `timezone`). */
     daysBack: z.number().int().min(0).max(14).default(0),
-    timezone: z.string().default('Asia/Ho_Chi_Minh'),
+    timezone: z
+      .string()
+      .refine(
+        (zone) => {
+          try {
+            return Boolean(new Intl.DateTimeFormat('en', { timeZone: zone }));
+          } catch {
+            return false;
+          }
+        },
+        { message: 'is not a known IANA time zone' },
+      )
+      .default('Asia/Ho_Chi_Minh'),
     maxPdfs: z.number().int().min(1).max(200).default(40),
     maxPdfBytes: z.number().int().positive().default(100_000_000),
   })

@@ -43,6 +43,17 @@ const requests: string[] = [];
 beforeAll(async () => {
   const routes: Record<string, () => Promise<[string, Buffer | string]> | [string, Buffer | string]> = {
     '/robots.txt': () => ['text/plain', 'User-agent: *\nDisallow: /private/\n'],
+    // A Mastodon post that is only a screenshot (no words of its own).
+    '/api/v1/timelines/tag/daihoi': () => [
+      'application/json',
+      JSON.stringify([
+        {
+          id: '1001', created_at: '2026-12-02T01:00:00Z', uri: `${base}/users/a/statuses/1001`, url: `${base}/@a/1001`, content: '', visibility: 'public',
+          account: { id: '1', username: 'a', acct: 'a' }, media_attachments: [{ type: 'image', url: `${base}/media/anh.png` }],
+        },
+      ]),
+    ],
+    '/media/anh.png': () => ['image/png', rumourPng],
     '/': () => ['text/html', '<html><body><a href="/tin/anh-chup.html">1</a> <a href="/tin/dang-lai.html">2</a></body></html>'],
     '/tin/anh-chup.html': () => ['text/html', article('Thời tiết Pleiku cuối tuần', NEUTRAL, ['/img/rumour.png', '/img/picture.png', '/img/broken.png', '/img/huge.png', '/img/bomb.png', '/private/secret.png'])],
     '/tin/dang-lai.html': () => ['text/html', article('Dự báo thời tiết Gia Lai', `${NEUTRAL} Trời có mây.`, ['/img/repost.png'])],
@@ -76,10 +87,12 @@ beforeAll(async () => {
       store: { engine: 'sqlite', path: join(dataDir, 'mediawatch.db') },
       statePath: join(dataDir, 'crawl-state.json'),
       workflow: { path: join(dataDir, 'workflow.db') },
+      privacy: { pseudonymKey: 'khoa-thu-nghiem-ocr-0123456789' },
       crawler: { requestsPerMinute: 6000 },
       ocr: { maxImageBytes: 500_000, maxImagesPerItem: 6 },
       sources: [
         { id: 'tin', kind: 'news', startUrls: [`${base}/`], sitemaps: false },
+        { id: 'masto', kind: 'mastodon', baseUrl: base, hashtags: ['daihoi'] },
         { id: 'bao-in', kind: 'epaper', edition: 'Báo Phố Núi', indexUrl: `${base}/epaper/index.html`, maxPdfBytes: 2_000_000 },
       ],
     },
@@ -141,9 +154,17 @@ describe('text in article images', () => {
     expect(line).toMatch(/ 0 item\(s\) waiting/);
   });
 
+  it('keeps a social post that is only a screenshot and reads it', () => {
+    const post = items.find((item) => item.platform === 'mastodon')!;
+    expect(post.text).toBe('');
+    expect(post.imageUrls).toEqual([`${base}/media/anh.png`]);
+    expect(post.ocrText).toBe(byUrl('/tin/dang-lai.html')!.ocrText);
+    expect(post.explanations.some((explanation) => explanation.field === 'ocr')).toBe(true);
+  });
+
   it('finds an item by words that appear only in its image', async () => {
     const found = await store.queryItems({ q: 'ro ri su that bi che giau', page: 1, pageSize: 10 });
-    expect(found.items.map((item) => item.url).sort()).toEqual([`${base}/tin/anh-chup.html`, `${base}/tin/dang-lai.html`]);
+    expect(found.items.map((item) => item.url).sort()).toEqual([`${base}/@a/1001`, `${base}/tin/anh-chup.html`, `${base}/tin/dang-lai.html`]);
     expect(found.items[0]).not.toHaveProperty('ocrText');
   });
 });
