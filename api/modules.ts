@@ -5,6 +5,7 @@ import type { SourceScheduler } from '../pipeline/schedules/sources.ts';
 import type { Workflow } from '../pipeline/workflow/index.ts';
 import type { MountedRouter } from './app.ts';
 import { portalMounts } from './routes/portal-incidents.ts';
+import { itemImagesRouter } from './routes/item-images.ts';
 import { sourcesRouter } from './routes/sources.ts';
 
 /**
@@ -17,6 +18,7 @@ export function moduleRouters(options: { config: LoadedConfig; store: Store; wor
   return [
     { path: '/api/sources', router: sourcesRouter({ config, store, schedule }), read: 'viewer', write: 'admin', summary: 'Sources and their recent runs' },
     ...portalMounts({ config, workflow }),
+    { path: '/api/item-images', router: itemImagesRouter({ config, store }), read: 'viewer', write: 'admin', summary: 'Images of items, as read by OCR' },
     ...dashboardMounts({ store, workflow }),
   ];
 }

@@ -49,6 +49,12 @@ export class CrawlProgress {
     this.drawn = lines.length;
   }
 
+  /** A line of its own (e.g. what OCR did after the sources were crawled). */
+  note(line: string): void {
+    this.done();
+    this.out.write(`${line}\n`);
+  }
+
   /** Ends the progress block; calling it again does nothing. */
   done(): void {
     if (this.out.isTTY && this.drawn) this.out.write('\n');

@@ -1,5 +1,5 @@
 import { readFileSync, existsSync } from 'node:fs';
-import { dirname, isAbsolute, resolve } from 'node:path';
+import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { z } from 'zod';
 import { validateDetailed as validateCron } from 'node-cron';
@@ -228,6 +228,39 @@ const fileSourceSchema = z
   })
   .strict();
 
+/** E-paper (print edition as PDF): the day's PDFs from a URL pattern or an index page (see docs/ocr-epaper.md). */
+const epaperSourceSchema = z
+  .object({
+    ...sourceBase,
+    kind: z.literal('epaper'),
+    /** Edition name shown in each page's title, e.g. "Báo Gia Lai". */
+    edition: z.string().min(1),
+    /** The day's PDF: placeholders {yyyy} {mm} {dd} (the edition's date) and {n} (1, 2, ... up to maxPdfs, for one PDF per page). */
+    urlPattern: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL with placeholders such as {yyyy}{mm}{dd}').optional(),
+    /** Or a page listing the day's PDFs (its URL may carry the same date placeholders). */
+    indexUrl: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').optional(),
+    /** Links on the index page that are PDFs of the edition. */
+    linkPattern: regexString.default('\\.pdf([?#]|$)'),
+    /** Editions of today and this many days before (their date in `timezone`). */
+    daysBack: z.number().int().min(0).max(14).default(0),
+    timezone: z
+      .string()
+      .refine(
+        (zone) => {
+          try {
+            return Boolean(new Intl.DateTimeFormat('en', { timeZone: zone }));
+          } catch {
+            return false;
+          }
+        },
+        { message: 'is not a known IANA time zone' },
+      )
+      .default('Asia/Ho_Chi_Minh'),
+    maxPdfs: z.number().int().min(1).max(200).default(40),
+    maxPdfBytes: z.number().int().positive().default(100_000_000),
+  })
+  .strict();
+
 export const sourceSchema = z.discriminatedUnion('kind', [
   newsSourceSchema,
   rssSourceSchema,
@@ -237,7 +270,33 @@ export const sourceSchema = z.discriminatedUnion('kind', [
   telegramSourceSchema,
   redditSourceSchema,
   fileSourceSchema,
+  epaperSourceSchema,
 ]);
+
+/** Text in images (OCR with Tesseract) and the OCR fallback of scanned e-paper pages (see docs/ocr-epaper.md). */
+const ocrSchema = z
+  .object({
+    enabled: z.boolean().default(true),
+    /** Tesseract language data, "+"-joined. */
+    languages: z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, 'Tesseract languages such as "vie+eng"').default('vie+eng'),
+    /** Images read per item (the first ones on the page or post). */
+    maxImagesPerItem: z.number().int().min(0).max(50).default(4),
+    /** Larger images are not fetched past this size. */
+    maxImageBytes: z.number().int().positive().default(8_000_000),
+    /** Width × height above which an image is not read (decompression bombs, posters). */
+    maxImagePixels: z.number().int().positive().default(40_000_000),
+    formats: z.array(z.enum(['png', 'jpg', 'gif', 'webp', 'bmp', 'tiff'])).min(1).default(['png', 'jpg', 'gif', 'webp', 'bmp']),
+    /** Longest Tesseract may take on one image or page. */
+    timeoutSecs: z.number().positive().default(60),
+    /** Time each crawl round spends on queued OCR after its sources are crawled; the rest waits for the next round. */
+    budgetSecs: z.number().min(0).default(300),
+    /** Render resolution of scanned PDF pages. */
+    pdfDpi: z.number().int().min(72).max(600).default(200),
+    /** Results by image hash and the queue of items waiting for OCR (SQLite); default ocr.db beside the crawl state. */
+    statePath: z.string().min(1).optional(),
+  })
+  .strict()
+  .default({});
 
 /** Pseudonymisation of social authors (see docs/social.md). */
 const privacySchema = z
@@ -608,6 +667,7 @@ export const configSchema = z
     sources: z.array(sourceSchema).default([]),
     /** Pseudonymisation of social authors; a key is required once a social source is configured. */
     privacy: privacySchema,
+    ocr: ocrSchema,
     /** Feed validators and connector cursors kept between runs. */
     statePath: z.string().min(1).default('../data/crawl-state.json'),
     /** Topic lexicon files (YAML). */
@@ -658,6 +718,8 @@ export type YoutubeSourceConfig = z.infer<typeof youtubeSourceSchema>;
 export type TelegramSourceConfig = z.infer<typeof telegramSourceSchema>;
 export type RedditSourceConfig = z.infer<typeof redditSourceSchema>;
 export type FileSourceConfig = z.infer<typeof fileSourceSchema>;
+export type EpaperSourceConfig = z.infer<typeof epaperSourceSchema>;
+export type OcrConfig = z.infer<typeof ocrSchema>;
 export type SocialSourceConfig = Extract<SourceConfig, { kind: (typeof SOCIAL_KINDS)[number] }>;
 export type PrivacyConfig = z.infer<typeof privacySchema>;
 export type CrawlerConfig = z.infer<typeof crawlerSchema>;
@@ -696,6 +758,10 @@ function checkSocialSources(config: MediawatchConfig, where: string): void {
   config.sources.forEach((source, index) => {
     const at = `sources[${index}]`;
     if (source.kind === 'news' || source.kind === 'rss') return;
+    if (source.kind === 'epaper') {
+      if ((source.urlPattern === undefined) === (source.indexUrl === undefined)) problems.push(`${at}: needs exactly one of urlPattern or indexUrl`);
+      return;
+    }
     social.push(source.id);
     if (source.kind === 'mastodon' && !source.hashtags.length && !source.accounts.length) problems.push(`${at}: needs hashtags or accounts`);
     if (source.kind === 'bluesky' && !source.searches.length && !source.authors.length) problems.push(`${at}: needs searches or authors`);
@@ -764,6 +830,11 @@ export function loadConfig(explicit?: string): LoadedConfig {
     throw new ConfigError(`Config file ${path} is not valid YAML: ${(error as Error).message}`);
   }
   return parseConfig(raw, path, dirname(path));
+}
+
+/** The OCR state file: `ocr.statePath`, else ocr.db beside the crawl state (statePath). */
+export function ocrStatePath(config: Pick<LoadedConfig, 'baseDir' | 'statePath' | 'ocr'>): string {
+  return configRelative(config, config.ocr.statePath ?? join(dirname(config.statePath), 'ocr.db'));
 }
 
 /** Resolves a path from the config relative to the config file's directory. */

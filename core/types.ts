@@ -1,7 +1,7 @@
 // The data that flows one way through mediawatch:
 // source → RawItem → NormalisedItem → ScoredItem → Store → API / dashboard / digest.
 
-export type ItemKind = 'news' | 'rss' | 'social';
+export type ItemKind = 'news' | 'rss' | 'social' | 'epaper';
 
 /** What a crawler or connector hands to the pipeline, before any cleaning. */
 export interface RawItem {
@@ -21,6 +21,35 @@ export interface RawItem {
   /** Social platform name (mastodon, bluesky, ...) for kind "social". */
   platform?: string;
   engagement?: { likes?: number; shares?: number; replies?: number; views?: number };
+  /** Images of the article or post whose text is read by OCR in the background (absolute URLs). */
+  imageUrls?: string[];
+  /** Text recognised in the item's images (or in a scanned e-paper page), scored like the text; set when OCR is done. */
+  ocrText?: string;
+  /** Per image: where its text lies in `ocrText`, or why none was read. */
+  ocrImages?: OcrImage[];
+  /** A page of a print edition (kind "epaper"). */
+  epaper?: EpaperPage;
+}
+
+export interface OcrImage {
+  url: string;
+  /** [start, end) of this image's text in the item's ocrText; absent when none was read. */
+  start?: number;
+  end?: number;
+  /** Why no text was read (not an image, too large, no text found, timed out, ...). */
+  reason?: string;
+}
+
+export interface EpaperPage {
+  edition: string;
+  /** Date of the edition (YYYY-MM-DD). */
+  date: string;
+  /** 1-based page number inside the PDF. */
+  page: number;
+  pages: number;
+  pdfUrl: string;
+  /** Where the page text came from: the PDF's text layer, or OCR of the rendered page (then in ocrText). */
+  textFrom: 'text-layer' | 'ocr';
 }
 
 /** RawItem after Unicode/whitespace cleaning, with the keys used for dedupe and search. */
@@ -45,7 +74,8 @@ export interface Explanation {
   /** Text as it appears in the item. */
   matched: string;
   weight: number;
-  field: 'title' | 'text';
+  /** "ocr": the item's ocrText (text recognised in its images). */
+  field: 'title' | 'text' | 'ocr';
   /** Character offsets [start, end) in the NFC field named by `field`. */
   start: number;
   end: number;

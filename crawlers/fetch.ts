@@ -127,3 +127,18 @@ export function freshnessMs(headers: Headers, now = Date.now()): number | undefi
   const date = Date.parse(headers.get('date') ?? '');
   return Math.max(0, expiresAt - (Number.isNaN(date) ? now : date));
 }
+
+/** GETs a binary resource (an image, a PDF) with openResource and a size cap; an HTTP error status is thrown as a FetchError. */
+export async function fetchBytes(url: string, options: FetchOptions): Promise<{ url: string; contentType?: string; bytes: Buffer }> {
+  const response = await openResource(url, options);
+  if (response.status >= 400) {
+    await response.body?.cancel();
+    throw new FetchError(`${url}: HTTP ${response.status}`);
+  }
+  try {
+    const bytes = await readCapped(response, options.maxBytes, url);
+    return { url: response.url || url, contentType: response.headers.get('content-type') ?? undefined, bytes };
+  } catch (error) {
+    throw fetchFailure(url, error, options.timeoutSecs);
+  }
+}

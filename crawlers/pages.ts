@@ -15,6 +15,7 @@ import type { RobotsTxtFile } from '@crawlee/utils';
 import { boundMarkup } from './bounds.ts';
 import { decodeDocument } from './charset.ts';
 import { extractPage, type ExtractedArticle } from './extract.ts';
+import { articleImageUrls } from './images.ts';
 import type { HostRateLimiter } from './politeness.ts';
 import { networkFailure } from './fetch.ts';
 import { canonicalizeUrl, isAssetUrl, normalizeCrawlUrl, passesPatterns, SiteScope } from './urls.ts';
@@ -44,6 +45,8 @@ export interface PageCrawlOptions {
   retryBackoffMs?: number;
   /** Incremental crawling: which links are worth a request, and validators for conditional ones. Default: every link, unconditionally. */
   memory?: PageFetchMemory;
+  /** Images of each article collected for OCR. Default 0 (none). */
+  maxImages?: number;
 }
 
 /** What a crawl remembers of earlier rounds, as the page crawler asks it (see CrawlMemory). */
@@ -68,7 +71,8 @@ export interface Seed {
 }
 
 export interface PageCrawlEvents {
-  onArticle(article: ExtractedArticle, finalUrl: string, userData: Record<string, unknown>, fetched: FetchedPage): Promise<void>;
+  /** `fetched`: how the page was fetched; `imageUrls`: the story's images for OCR (at most `maxImages`). */
+  onArticle(article: ExtractedArticle, finalUrl: string, userData: Record<string, unknown>, fetched: FetchedPage, imageUrls: string[]): Promise<void>;
   /** Nothing new here: a conditional request answered 304, or the page points at an article fetched recently and not due. */
   onNotModified?(url: string, userData: Record<string, unknown>): Promise<void>;
   /** A page that only points at another (print copy, meta-refresh stub), followed to `target`. */
@@ -250,7 +254,8 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
           await followPointer(context, canonical.url);
           return;
         }
-        await events.onArticle(article, finalUrl, request.userData, fetched);
+        const images = options.maxImages ? articleImageUrls($ as unknown as Parameters<typeof articleImageUrls>[0], finalUrl, options.maxImages) : [];
+        await events.onArticle(article, finalUrl, request.userData, fetched, images);
       },
       errorHandler: async ({ request }) => {
         await sleep(Math.min(30_000, backoff * 2 ** request.retryCount));

@@ -15,7 +15,7 @@ interface FeedValidators extends Record<string, unknown> {
   lastChangeAt?: number;
 }
 
-function entryItem(source: RssSourceConfig, entry: FeedEntry, fetchedAt: string, article?: ExtractedArticle): RawItem {
+function entryItem(source: RssSourceConfig, entry: FeedEntry, fetchedAt: string, article?: ExtractedArticle & { imageUrls?: string[] }): RawItem {
   return {
     sourceId: source.id,
     kind: 'rss',
@@ -27,6 +27,7 @@ function entryItem(source: RssSourceConfig, entry: FeedEntry, fetchedAt: string,
     // A feed date that failed to parse falls back to the date the page itself declares.
     publishedAt: entry.publishedAt ?? article?.publishedAt,
     fetchedAt,
+    imageUrls: article?.imageUrls,
   };
 }
 
@@ -103,7 +104,7 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
   problems.forEach((problem) => report.recordError(source.url, problem));
   const fetchedAt = new Date(run.now()).toISOString();
 
-  const ingest = async (entry: FeedEntry, article?: ExtractedArticle) => {
+  const ingest = async (entry: FeedEntry, article?: ExtractedArticle & { imageUrls?: string[] }) => {
     const outcome = await run.pipeline.ingest(entryItem(source, entry, fetchedAt, article));
     report.recordOutcome(entry.link, outcome);
     run.progress(report);
@@ -137,9 +138,9 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
           report.fetched++;
           run.progress(report);
         },
-        onArticle: async (article, url, userData, fetched) => {
+        onArticle: async (article, url, userData, fetched, imageUrls) => {
           report.extracted++;
-          const outcome = await ingest(entryOf(userData), article);
+          const outcome = await ingest(entryOf(userData), { ...article, imageUrls });
           if (outcome.status !== 'error') run.rememberArticle(source.id, url, fetched, outcome.item.contentHash);
         },
         onNotModified: async (url) => {

@@ -2,6 +2,7 @@ import { AsyncLocalStorage } from 'node:async_hooks';
 import pLimit from 'p-limit';
 import { configRelative, type LoadedConfig, type NewsSourceConfig, type SourceConfig } from '../core/config.ts';
 import type { IngestPipeline } from '../pipeline/ingest.ts';
+import type { OcrWorker } from '../pipeline/ocr/worker.ts';
 import { fetchResource, type FetchOptions } from './fetch.ts';
 import { crawlMemoryPath, CrawlMemory } from './memory.ts';
 import { crawlPages, type FetchedPage, type PageCrawlOptions, type PageFetchMemory, type Seed } from './pages.ts';
@@ -9,6 +10,7 @@ import { pollAfterMs } from './poll.ts';
 import { HostRateLimiter, RobotsCache } from './politeness.ts';
 import { SourceReport } from './report.ts';
 import { crawlFeed } from './rss.ts';
+import { crawlEpaper } from './epaper.ts';
 import { crawlSocialSource, isSocialSource, sourceLocation } from './social/index.ts';
 import { SourceRunLog, sourceRunsPath } from './source-runs.ts';
 import { discoverFromSitemaps, type SitemapPage } from './sitemap.ts';
@@ -27,6 +29,8 @@ export class CrawlRun {
   readonly fetchOptions: FetchOptions;
   readonly sourceDone: (report: SourceReport) => void;
   readonly now: () => number;
+  /** The round's OCR queue (images of items, scanned e-paper pages), when OCR is enabled. */
+  ocr?: OcrWorker;
 
   constructor(
     readonly config: LoadedConfig,
@@ -116,6 +120,7 @@ export class CrawlRun {
       timeoutSecs: crawler.timeoutSecs,
       maxRetries: crawler.maxRetries,
       maxPageBytes: crawler.maxPageBytes,
+      maxImages: this.config.ocr.enabled ? this.config.ocr.maxImagesPerItem : 0,
       include: source.include,
       exclude: source.exclude,
       limiter: this.limiter,
@@ -165,7 +170,7 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
       report.fetched++;
       run.progress(report);
     },
-    onArticle: async (article, url, userData, fetched) => {
+    onArticle: async (article, url, userData, fetched, imageUrls) => {
       report.extracted++;
       const hint = (userData as { sitemap?: SitemapPage }).sitemap;
       const outcome = await run.pipeline.ingest({
@@ -178,6 +183,7 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
         author: article.author,
         publishedAt: article.publishedAt ?? hint?.newsPublishedAt,
         fetchedAt: new Date(run.now()).toISOString(),
+        imageUrls,
       });
       report.recordOutcome(url, outcome);
       if (outcome.status === 'new' || outcome.status === 'updated') changed = true;
@@ -273,6 +279,7 @@ async function crawlSource(run: CrawlRun, source: SourceConfig, runLog: SourceRu
     try {
       if (source.kind === 'news') await crawlNewsSite(source, run, report);
       else if (source.kind === 'rss') await crawlFeed(source, run, report);
+      else if (source.kind === 'epaper') await crawlEpaper(source, run, report);
       else if (isSocialSource(source)) await crawlSocialSource(source, run, report);
     } catch (error) {
       failed = true;

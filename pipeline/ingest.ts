@@ -3,6 +3,7 @@ import type { Classification, RawItem, ScoredItem, Store } from '../core/types.t
 import { httpUrl, quoteUrl } from '../core/urls.ts';
 import { normaliseItem } from './normalise.ts';
 import { withRevision } from './revisions.ts';
+import { classifyWithOcr } from './ocr/score.ts';
 
 /** The NLP stage as the pipeline sees it (see pipeline/nlp). */
 export interface ItemClassifier {
@@ -29,10 +30,10 @@ export type IngestOutcome =
   | { status: 'duplicate'; item: ScoredItem; duplicateOf: string }
   | { status: 'error'; reason: string };
 
-/** Scores a normalised item: flagged means congress-related and likely distorted. */
+/** Scores a normalised item (with the text read from its images): flagged means congress-related and likely distorted. */
 export function scoreItem(raw: RawItem, classifier: ItemClassifier): ScoredItem {
   const item = normaliseItem(raw);
-  const classification = classifier.classify({ title: item.title, text: item.text, kind: item.kind });
+  const classification = classifyWithOcr(classifier, item);
   return { ...item, ...classification, flagged: classification.congress && classification.distortion };
 }
 
@@ -77,6 +78,28 @@ export class IngestPipeline {
     return this.diskFullPath;
   }
 
+  /**
+   * Adds the text read from a stored item's images (or scanned page) and scores the item again with
+   * it; the item keeps its review, cluster and identity. Called by the OCR queue when its work is done.
+   */
+  async applyOcr(id: string, ocr: Pick<RawItem, 'ocrText' | 'ocrImages'>): Promise<IngestOutcome> {
+    try {
+      const stored = await this.store.getItem(id);
+      if (!stored) return { status: 'error', reason: 'the item was deleted before its images were read' };
+      const { knownRumour: _earlier, modelVersion: _model, ...rest } = stored;
+      let item = scoreItem({ ...rest, ...ocr }, this.classifier);
+      if (this.knownRumours) item = await this.knownRumours.check(item);
+      item.clusterId = stored.clusterId;
+      item.review = stored.review;
+      const result = await this.store.upsertItems([item]);
+      if (result.errors.length) return { status: 'error', reason: result.errors[0].reason };
+      return { status: 'updated', item };
+    } catch (error) {
+      if (error instanceof DiskFullError) this.diskFullPath = error.path;
+      return { status: 'error', reason: `store: ${(error as Error).message}` };
+    }
+  }
+
   async ingest(raw: RawItem): Promise<IngestOutcome> {
     if (this.diskFullPath) return { status: 'error', reason: `disk full: ${this.diskFullPath}; not stored` };
     for (const link of [raw.url, raw.canonicalUrl]) {
@@ -98,7 +121,8 @@ export class IngestPipeline {
         }
         return { status: 'duplicate', item: stored, duplicateOf: stored.id };
       }
-      if (!stored) {
+      // An empty body (an image-only post, a scanned page waiting for OCR) is no story to match by content.
+      if (!stored && item.text) {
         const sameContent = await this.store.findByContentHash(item.contentHash);
         if (sameContent) return { status: 'duplicate', item, duplicateOf: sameContent };
       }

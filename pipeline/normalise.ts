@@ -26,9 +26,10 @@ function foldedBodyOf(text: string): string {
   return foldVietnamese(text).replace(WHITESPACE_TO_COLLAPSE, ' ');
 }
 
-/** The folded search text of a normalised title and text (what `normaliseItem` puts in foldedText). */
-export function foldedTextOf(title: string, text: string): string {
-  return `${foldVietnamese(title)}\n${foldedBodyOf(text)}`;
+/** The folded search text of a normalised title, text and OCR text (what `normaliseItem` puts in foldedText). */
+export function foldedTextOf(title: string, text: string, ocrText?: string): string {
+  const folded = `${foldVietnamese(title)}\n${foldedBodyOf(text)}`;
+  return ocrText ? `${folded}\n${foldedBodyOf(ocrText)}` : folded;
 }
 
 /** Stable item id: the same canonical URL always yields the same id, in every store. */
@@ -47,8 +48,9 @@ export function normaliseItem(raw: RawItem): NormalisedItem {
     text,
     author: raw.author ? cleanWhitespace(toNfc(raw.author)) : undefined,
     canonicalUrl,
-    id: itemIdFor(canonicalUrl),
-    foldedText: foldedTextOf(title, text),
+    // The pages of one e-paper PDF share its URL: each page is an item of its own.
+    id: itemIdFor(raw.epaper ? `${canonicalUrl}#page=${raw.epaper.page}` : canonicalUrl),
+    foldedText: foldedTextOf(title, text, raw.ocrText),
     contentHash: sha1(foldedBodyOf(text)),
   };
 }

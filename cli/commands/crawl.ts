@@ -1,9 +1,11 @@
 import type { Command } from 'commander';
 import { loadConfig, type LoadedConfig } from '../../core/config.ts';
-import type { SourceReport } from '../../crawlers/report.ts';
+import { SourceReport } from '../../crawlers/report.ts';
 import type { ScoredItem, Store } from '../../core/types.ts';
 import { alertAfterCrawl } from '../../pipeline/alerts/index.ts';
 import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
+import { startOcr, type OcrRound } from '../../crawlers/ocr.ts';
+import { formatOcrCounts } from '../../pipeline/ocr/worker.ts';
 import { createLogger, openPipeline } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { CrawlProgress, formatCrawlSummary } from '../progress.ts';
@@ -54,23 +56,41 @@ export async function runCrawl(
   if (!sources.length) throw new UserError(`no enabled sources in ${config.configPath}; enable one or name it with --source`);
   const { store, pipeline, close } = await openPipeline(config);
   const run = new CrawlRun(config, pipeline, (report) => progress.update(report), { sourceDone: (report) => progress.finish(report) });
+  let ocr: OcrRound | undefined;
   try {
     const stored: ScoredItem[] = [];
+    // OCR works alongside the crawl, then for at most its budget; its reasons join the sources' reports at the end.
+    const ocrReasons: Array<{ sourceId: string; url: string; reason: string }> = [];
+    ocr = config.ocr.enabled
+      ? startOcr(run, (sourceId, url, reason) => ocrReasons.push({ sourceId, url, reason }), (item) => hooks.afterCycle && stored.push(item))
+      : undefined;
     const ingest = pipeline.ingest.bind(pipeline);
     pipeline.ingest = async (raw) => {
       const outcome = await ingest(raw);
+      ocr?.afterIngest(raw, outcome);
       if (pipeline.diskFull) run.state.freeze();
       if (hooks.afterCycle && (outcome.status === 'new' || outcome.status === 'updated')) stored.push(outcome.item);
       return outcome;
     };
     const diskFull = () => pipeline.diskFull ?? run.state.diskFull;
     const reports = await crawlSources(run, sources);
+    if (ocr) {
+      const counts = await ocr.worker.finish(config.ocr.budgetSecs);
+      if (counts.items || counts.waiting) progress.note(formatOcrCounts(counts));
+      for (const { sourceId, url, reason } of ocrReasons) {
+        const report = reports.find((candidate) => candidate.sourceId === sourceId) ?? reports[reports.push(new SourceReport(sourceId)) - 1];
+        report.recordError(url, reason);
+      }
+    }
     progress.done();
     await hooks.afterCycle?.({ store, stored, reports });
     const full = diskFull();
     if (full) throw new CrawlDiskFullError(full, reports);
     return reports;
   } finally {
+    // A crawl that stopped early leaves the queued OCR for the next round.
+    await ocr?.worker.finish(0);
+    ocr?.close();
     progress.done();
     run.close();
     await close();

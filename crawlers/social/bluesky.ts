@@ -39,6 +39,14 @@ const postViewSchema = z
     quoteCount: z.number().optional(),
     indexedAt: z.string(),
     labels: z.array(labelSchema).optional(),
+    // app.bsky.embed.images#view (alone, or as the media of a post quoting another).
+    embed: z
+      .object({
+        images: z.array(z.object({ fullsize: z.string() }).passthrough()).optional(),
+        media: z.object({ images: z.array(z.object({ fullsize: z.string() }).passthrough()).optional() }).passthrough().optional(),
+      })
+      .passthrough()
+      .optional(),
   })
   .passthrough();
 
@@ -107,7 +115,9 @@ class BlueskyReader {
     const key = sortKey(post.record.createdAt, post.indexedAt, post.uri);
     if (post.author.labels?.some((label) => label.val === NO_UNAUTHENTICATED)) return { key };
     const text = this.text(post);
-    if (!text) return { key };
+    // Images are read by OCR: a post that is only a screenshot is kept for its text.
+    const imageUrls = (post.embed?.images ?? post.embed?.media?.images ?? []).map((image) => image.fullsize);
+    if (!text && !imageUrls.length) return { key };
     const rkey = post.uri.split('/').pop()!;
     const { did, handle } = post.author;
     const item: RawItem = {
@@ -126,6 +136,7 @@ class BlueskyReader {
         shares: post.repostCount === undefined && post.quoteCount === undefined ? undefined : (post.repostCount ?? 0) + (post.quoteCount ?? 0),
         likes: post.likeCount,
       },
+      imageUrls: imageUrls.length ? imageUrls : undefined,
     };
     return { key, item };
   }

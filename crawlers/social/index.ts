@@ -31,6 +31,8 @@ export function sourceLocation(source: SourceConfig, run?: Pick<CrawlRun, 'confi
       return source.url;
     case 'file':
       return run ? configRelative(run.config, source.path) : source.path;
+    case 'epaper':
+      return source.indexUrl ?? source.urlPattern ?? source.edition;
     default:
       return source.baseUrl;
   }

@@ -35,6 +35,7 @@ const statusSchema = z
     replies_count: z.number().optional(),
     reblogs_count: z.number().optional(),
     favourites_count: z.number().optional(),
+    media_attachments: z.array(z.object({ type: z.string(), url: z.string().nullish() }).passthrough()).default([]),
   })
   .passthrough();
 
@@ -101,7 +102,9 @@ class MastodonReader {
     // Boosts are someone else's post (counted in its reblogs_count); non-public posts are not ours to read.
     if (status.reblog || !PUBLIC_VISIBILITY.has(status.visibility)) return { key };
     const text = this.text(status);
-    if (!text && !status.spoiler_text) return { key };
+    // Images are read by OCR: a post that is only a screenshot is kept for its text.
+    const imageUrls = status.media_attachments.flatMap((media) => (media.type === 'image' && media.url ? [media.url] : []));
+    if (!text && !status.spoiler_text && !imageUrls.length) return { key };
     const acct = this.fullAcct(status.account.acct);
     const item: RawItem = {
       sourceId: this.source.id,
@@ -115,6 +118,7 @@ class MastodonReader {
       publishedAt: isoDate(status.created_at),
       fetchedAt: this.ctx.fetchedAt,
       engagement: { replies: status.replies_count, shares: status.reblogs_count, likes: status.favourites_count },
+      imageUrls: imageUrls.length ? imageUrls : undefined,
     };
     return { key, item };
   }

@@ -29,7 +29,7 @@ export function dateBound(value: string, edge: 'from' | 'to'): string {
 }
 
 export function toSummary(item: ScoredItem): ItemSummary {
-  const { text, foldedText: _folded, explanations: _explanations, revisions: _revisions, ...rest } = item;
+  const { text, foldedText: _folded, explanations: _explanations, revisions: _revisions, ocrText: _ocr, ...rest } = item;
   const collapsed = text.replace(/\s+/g, ' ').trim();
   const snippet = collapsed.length > SNIPPET_LENGTH ? `${collapsed.slice(0, SNIPPET_LENGTH - 1)}…` : collapsed;
   return { ...rest, snippet };

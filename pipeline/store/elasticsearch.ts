@@ -89,7 +89,7 @@ class QuickRetryTransport extends Transport {
 /** ES refuses search results past this offset; deeper pages walk there with search_after. */
 const MAX_WINDOW = 10_000;
 const MGET_CHUNK = 10_000;
-const SUMMARY_EXCLUDES = ['foldedText', 'explanations', 'revisions', 'mw'];
+const SUMMARY_EXCLUDES = ['foldedText', 'explanations', 'revisions', 'mw', 'ocrText'];
 
 const SORTS: Record<ItemSort, estypes.SortCombinations[]> = {
   newest: [{ 'mw.ts': 'desc' }, { id: 'asc' }],
@@ -198,10 +198,10 @@ export function buildQuery(query: Partial<ItemQuery> & StatsQuery): estypes.Quer
     const text = query.q.normalize('NFC');
     // A query with no letters or digits matches nothing rather than everything.
     if (!/[\p{L}\p{N}]/u.test(foldVietnamese(text))) return { match_none: {} };
-    // Every word must appear, in the title or the text, diacritics or not...
-    must.push({ multi_match: { query: text, type: 'cross_fields', fields: ['title^2', 'text'], operator: 'and' } });
+    // Every word must appear, in the title, the text or the text read from images, diacritics or not...
+    must.push({ multi_match: { query: text, type: 'cross_fields', fields: ['title^2', 'text', 'ocrText'], operator: 'and' } });
     // ...and words spelled with the same diacritics as typed score higher.
-    should.push({ multi_match: { query: text, type: 'cross_fields', fields: ['title.exact^4', 'text.exact^2'] } });
+    should.push({ multi_match: { query: text, type: 'cross_fields', fields: ['title.exact^4', 'text.exact^2', 'ocrText.exact'] } });
   }
   if (!filter.length && !must.length) return { match_all: {} };
   return { bool: { filter, must, should } };
@@ -309,7 +309,12 @@ export class ElasticsearchStore implements Store {
       await this.createIndex(target, true);
       return;
     }
-    if (current.includes(target)) return this.applyLayout(target);
+    if (current.includes(target)) {
+      // Fields added to the mapping since the index was made (they are new, so no document holds
+      // them yet) are added in place; changing an existing field needs a new mapping version.
+      await client.indices.putMapping({ index: target, properties: INDEX_MAPPINGS.properties });
+      return this.applyLayout(target);
+    }
     await this.migrate(current, target);
   }
 

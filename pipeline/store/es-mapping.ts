@@ -97,6 +97,8 @@ export const INDEX_MAPPINGS: estypes.MappingTypeMapping = {
     contentHash: keyword,
     title: vietnameseText,
     text: vietnameseText,
+    /** Text read from the item's images (OCR), searched like the text. */
+    ocrText: vietnameseText,
     author: keyword,
     // Feeds carry malformed dates; they stay in _source, mw.ts falls back to fetchedAt.
     publishedAt: { type: 'date', ignore_malformed: true },

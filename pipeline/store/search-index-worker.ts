@@ -44,8 +44,8 @@ function catchUp(from: number): void {
   items.transaction(() => {
     const last = lastSeq.get() ?? 0;
     for (const row of changedSince.iterate(from, last)) {
-      const item = JSON.parse(row.doc) as { title: string; text: string };
-      index(row.rowid, foldedTextOf(item.title, item.text));
+      const item = JSON.parse(row.doc) as { title: string; text: string; ocrText?: string };
+      index(row.rowid, foldedTextOf(item.title, item.text, item.ocrText));
     }
     setIndexedSeq.run(last);
   })();

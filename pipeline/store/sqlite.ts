@@ -186,7 +186,7 @@ function toDoc(item: ScoredItem): string {
 
 function fromDoc(doc: string): ScoredItem {
   const item = JSON.parse(doc) as ScoredItem;
-  item.foldedText = foldedTextOf(item.title, item.text);
+  item.foldedText = foldedTextOf(item.title, item.text, item.ocrText);
   return item;
 }
 

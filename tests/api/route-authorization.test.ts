@@ -63,6 +63,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   // Other modules' routers, mounted as serve mounts them (api/modules.ts).
   'GET /api/sources': READ,
   'GET /api/sources/:id': READ,
+  'GET /api/item-images/:id/:index': READ,
   'GET /api/portal-incidents': READ,
   'GET /api/portal-incidents/portals': READ,
   'GET /api/portal-incidents/:id': READ,

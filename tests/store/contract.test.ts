@@ -507,6 +507,51 @@ for (const engine of [sqlite, elasticsearch]) {
       });
     });
 
+    describe('text read from images (OCR)', () => {
+      let store: Store;
+      beforeAll(async () => {
+        store = (await engine.create('ocr')).store;
+      });
+
+      it('round-trips ocrText and its images, searches it like the text, and leaves it out of summaries', async () => {
+        const screenshot = makeItem({
+          sourceId: 'mxh',
+          kind: 'social',
+          url: 'https://mxh.example/bai/1',
+          title: '',
+          text: 'Xem ảnh này',
+          imageUrls: ['https://mxh.example/anh/1.png'],
+          ocrText: 'Danh sách nhân sự bị rò rỉ',
+          ocrImages: [{ url: 'https://mxh.example/anh/1.png', start: 0, end: 26 }],
+        });
+        screenshot.explanations = [{ kind: 'distortion', term: 'ro-ri', matched: 'rò rỉ', weight: 0.5, field: 'ocr', start: 21, end: 26 }];
+        const page = makeItem({
+          sourceId: 'bao-in',
+          kind: 'epaper',
+          url: 'https://bao.example/2020-10-14.pdf#page=3',
+          canonicalUrl: 'https://bao.example/2020-10-14.pdf',
+          title: 'Báo 2020-10-14 – p. 3/8',
+          text: 'Trang ba',
+          epaper: { edition: 'Báo', date: '2020-10-14', page: 3, pages: 8, pdfUrl: 'https://bao.example/2020-10-14.pdf', textFrom: 'text-layer' },
+        });
+        await store.upsertItems([screenshot, page]);
+        expect(await store.getItem(screenshot.id)).toEqual(stored(screenshot));
+        expect(await store.getItem(page.id)).toEqual(stored(page));
+        for (const q of ['rò rỉ nhân sự', 'ro ri nhan su']) {
+          expect((await store.queryItems({ q, page: 1, pageSize: 10 })).items.map((i) => i.id)).toEqual([screenshot.id]);
+        }
+        expect((await store.queryItems({ kind: 'epaper', page: 1, pageSize: 10 })).items.map((i) => i.id)).toEqual([page.id]);
+        const [summary] = (await store.queryItems({ q: 'ro ri', page: 1, pageSize: 10 })).items;
+        expect(summary).toEqual(JSON.parse(JSON.stringify(toSummary(screenshot))));
+        expect(summary).not.toHaveProperty('ocrText');
+
+        // New OCR text replaces the old words in the index.
+        await store.upsertItems([{ ...screenshot, ocrText: 'Ảnh phong cảnh', foldedText: makeItem({ ...screenshot, ocrText: 'Ảnh phong cảnh' }).foldedText }]);
+        expect((await store.queryItems({ q: 'ro ri', page: 1, pageSize: 10 })).total).toBe(0);
+        expect((await store.queryItems({ q: 'phong canh', page: 1, pageSize: 10 })).items.map((i) => i.id)).toEqual([screenshot.id]);
+      });
+    });
+
     describe('queries and aggregations', () => {
       let store: Store;
       const items = fixtureItems();

@@ -57,11 +57,16 @@ async function loadAssignees() {
   }
 }
 
-/** Marks for one field: text runs, each covered run in a <mark> named after its strongest kind. */
-function highlighted(text, field) {
+/**
+ * Marks for one field: text runs, each covered run in a <mark> named after its strongest kind.
+ * `range` shows only [from, to) of the field (one image's share of the OCR text).
+ */
+function highlighted(text, field, range = [0, text.length]) {
   const explanations = data.item.explanations;
   const firstRun = new Set();
-  return segments(text, explanations, field).map((run) => {
+  const [from, to] = range;
+  return segments(text, explanations, field).filter((run) => run.end > from && run.start < to).map((whole) => {
+    const run = { ...whole, text: text.slice(Math.max(whole.start, from), Math.min(whole.end, to)) };
     if (!run.explanations.length) return run.text;
     const mark = h('mark', {
       class: `hl hl-${run.kinds[0]}`,
@@ -98,17 +103,47 @@ function renderItem() {
     original
       ? h('a', { id: 'original-link', href: original, target: '_blank', rel: 'noopener noreferrer nofollow' }, t('item.original'))
       : h('span', { class: 'muted', title: String(item.url) }, t('item.noLink')),
+    item.epaper ? h('span', { id: 'epaper-page' }, t('item.epaperPage', item.epaper)) : null,
     item.flagged ? h('span', { class: 'badge flagged' }, t('item.flagged')) : null,
     item.knownRumour ? knownRumourBadge(item.knownRumour) : null,
     item.topics.map((topic) => h('span', { class: 'tag' }, label('topic', topic))),
   );
   render($('#item-text'), highlighted(item.text, 'text'));
+  renderOcr();
   const kinds = KIND_PRIORITY.filter((kind) => item.explanations.some((explanation) => explanation.kind === kind));
   render($('#legend'), kinds.length ? [t('item.legend'), ' ', kinds.map((kind) => h('mark', { class: `hl hl-${kind}` }, label('explanation', kind)))] : t('item.noMarks'));
   renderScores();
   renderRumour();
   renderFacts();
   renderCluster();
+}
+
+/**
+ * Text read from the item's images: each image (fetched through the API, never from its site by
+ * the browser) beside its recognised text with the explanations marked, or why none was read. A
+ * scanned e-paper page links to its page in the PDF instead.
+ */
+function renderOcr() {
+  const item = data.item;
+  const images = item.ocrImages ?? [];
+  const pending = !images.length && Boolean(item.imageUrls?.length || item.epaper?.textFrom === 'ocr');
+  $('#ocr-section').hidden = !images.length && !pending;
+  if (pending) return render($('#ocr-images'), h('p', { class: 'muted', id: 'ocr-pending' }, t('ocr.pending')));
+  render(
+    $('#ocr-images'),
+    images.map((image, index) => {
+      // A PDF page, or an image that is not one, is linked rather than shown.
+      const link = externalUrl(image.url);
+      const label = item.epaper ? t('ocr.pdfPage', item.epaper) : t('ocr.image', { n: index + 1 });
+      const picture = item.epaper || image.reason
+        ? (link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer nofollow' }, label) : h('span', { class: 'muted' }, label))
+        : h('img', { src: `/api/item-images/${enc(item.id)}/${index}`, alt: label, loading: 'lazy' });
+      const text = image.reason
+        ? h('p', { class: 'muted ocr-reason' }, t('ocr.noText', { reason: image.reason }))
+        : h('div', { class: 'item-text ocr-text' }, highlighted(item.ocrText ?? '', 'ocr', [image.start, image.end]));
+      return h('figure', { class: 'ocr-image' }, h('div', { class: 'ocr-picture' }, picture), h('figcaption', null, text));
+    }),
+  );
 }
 
 /** The earlier item this one repeats, what the office decided on it and the answer it published. */
@@ -198,7 +233,7 @@ function renderFacts() {
       const quotes = [];
       const seen = new Set();
       for (const explanation of explanations) {
-        const text = explanation.field === 'title' ? item.title : item.text;
+        const text = explanation.field === 'title' ? item.title : explanation.field === 'ocr' ? (item.ocrText ?? '') : item.text;
         const where = context(text, explanation.start, explanation.end);
         const key = `${explanation.field}:${where.from}:${where.to}`;
         if (seen.has(key) || text.slice(explanation.start, explanation.end) !== explanation.matched) continue;
