@@ -108,9 +108,15 @@ function nextSeq(): number {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
+/** Part of the index cannot be read right now (its shard is recovering or unassigned). */
+class ShardUnavailableError extends Error {
+  override name = 'ShardUnavailableError';
+}
+
 /** Failures worth retrying or buffering: the cluster is down, overloaded or briefly unavailable. */
 export function isTransientError(error: unknown): boolean {
   if (
+    error instanceof ShardUnavailableError ||
     error instanceof errors.ConnectionError ||
     error instanceof errors.TimeoutError ||
     error instanceof errors.NoLivingConnectionsError
@@ -524,7 +530,11 @@ export class ElasticsearchStore implements Store {
     const response = await this.client.mget<EsDoc>({ index: this.names.alias, ids, _source_includes: ['mw.seq', 'review'] });
     const found = new Map<string, { seq: number; review?: ItemReview }>();
     for (const doc of response.docs) {
-      if ('found' in doc && doc.found) found.set(doc._id, { seq: doc._source?.mw?.seq ?? nextSeq(), review: doc._source?.review });
+      // A shard still recovering (a node just restarted) answers per document: not knowing
+      // whether the item exists must not pass for "new", or its stored review and place in
+      // insertion order would be overwritten. Retried like an outage instead.
+      if ('error' in doc) throw new ShardUnavailableError(`cannot read item ${doc._id}: ${reasonOf(doc.error, 503)}`);
+      if (doc.found) found.set(doc._id, { seq: doc._source?.mw?.seq ?? nextSeq(), review: doc._source?.review });
     }
     return found;
   }
