@@ -1,7 +1,7 @@
 // The data that flows one way through mediawatch:
 // source → RawItem → NormalisedItem → ScoredItem → Store → API / dashboard / digest.
 
-export type ItemKind = 'news' | 'rss' | 'social';
+export type ItemKind = 'news' | 'rss' | 'social' | 'broadcast';
 
 /** What a crawler or connector hands to the pipeline, before any cleaning. */
 export interface RawItem {
@@ -21,6 +21,11 @@ export interface RawItem {
   /** Social platform name (mastodon, bluesky, ...) for kind "social". */
   platform?: string;
   engagement?: { likes?: number; shares?: number; replies?: number; views?: number };
+  /**
+   * Broadcast items: the video a moment is opened in, and where each subtitle cue starts in `text`
+   * ([character offset, seconds into the video], in text order), so a passage maps to a time code.
+   */
+  timecodes?: { videoUrl: string; cues: Array<[offset: number, seconds: number]> };
 }
 
 /** RawItem after Unicode/whitespace cleaning, with the keys used for dedupe and search. */

@@ -1,5 +1,6 @@
 import { configRelative, type LoadedConfig, type NewsSourceConfig, type SourceConfig } from '../core/config.ts';
 import type { IngestPipeline } from '../pipeline/ingest.ts';
+import { crawlBroadcast } from './broadcast/index.ts';
 import { fetchResource, type FetchOptions } from './fetch.ts';
 import { crawlPages, type PageCrawlOptions } from './pages.ts';
 import { HostRateLimiter, RobotsCache } from './politeness.ts';
@@ -126,6 +127,7 @@ export async function crawlSources(run: CrawlRun, sources: SourceConfig[]): Prom
       try {
         if (source.kind === 'news') await crawlNewsSite(source, run, report);
         else if (source.kind === 'rss') await crawlFeed(source, run, report);
+        else if (source.kind === 'broadcast') await crawlBroadcast(source, run, report);
         else if (isSocialSource(source)) await crawlSocialSource(source, run, report);
       } catch (error) {
         failed = true;

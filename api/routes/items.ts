@@ -13,7 +13,7 @@ export const itemFilterShape = {
   q: query.text(200).optional().describe('full-text search, accent-insensitive'),
   topic: query.text(100).optional(),
   source: query.text(100).optional(),
-  kind: z.enum(['news', 'rss', 'social']).optional(),
+  kind: z.enum(['news', 'rss', 'social', 'broadcast']).optional(),
   platform: query.text(40).optional(),
   clusterId: query.text(100).optional(),
   status: query.list(REVIEW_STATUSES).optional(),
