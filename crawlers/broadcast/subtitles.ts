@@ -8,7 +8,7 @@
 import { createRequire } from 'node:module';
 import { decodeHTML } from 'entities';
 import { DomUtils, parseDocument } from 'htmlparser2';
-import { WebVTTParser, type CueNode } from 'webvtt-parser';
+import type { CueNode } from 'webvtt-parser';
 import { z } from 'zod';
 
 export type SubtitleFormat = 'webvtt' | 'srt' | 'timedtext' | 'json3';
@@ -32,9 +32,12 @@ export class SubtitleError extends Error {
   override name = 'SubtitleError';
 }
 
+// A CommonJS module whose exports Node's ESM loader cannot see by name: loaded with require.
+const require = createRequire(import.meta.url);
+const { WebVTTParser } = require('webvtt-parser') as typeof import('webvtt-parser');
 // The parser's built-in table knows "&amp" but not "&amp;" (it reads "&amp;" as "&;"): give it the
 // full HTML table it ships.
-const HTML_ENTITIES = createRequire(import.meta.url)('webvtt-parser/html-entities.json') as Record<string, string>;
+const HTML_ENTITIES = require('webvtt-parser/html-entities.json') as Record<string, string>;
 
 const SRT_START = /^\d+[ \t]*\r?\n[ \t]*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/;
 
@@ -69,7 +72,11 @@ function readWebVtt(body: string, format: 'webvtt' | 'srt', problems: string[]):
   const text = body.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   // SRT → WebVTT: a header, and "00:00:01,000" → "00:00:01.000"; line numbers become cue ids.
   const vtt = format === 'srt' ? `WEBVTT\n\n${text.trimStart().replace(/(\d{1,3}:\d{2}:\d{2}),(\d{1,3})/g, '$1.$2')}` : text;
-  const { cues, errors } = new WebVTTParser(HTML_ENTITIES).parse(vtt, 'subtitles');
+  const parsed = new WebVTTParser(HTML_ENTITIES).parse(vtt, 'subtitles');
+  const cues = parsed.cues;
+  // Header lines under the signature ("Kind: captions", "Language: vi", as YouTube writes them)
+  // lose nothing; the parser reports them all the same.
+  const errors = parsed.errors.filter((e) => !/^No blank line after the signature/.test(e.message));
   // Cue-text markup errors (an unknown tag) do not lose text; timing and structure errors lose cues.
   const lineShift = format === 'srt' ? 2 : 0;
   const where = (e: { message: string; line: number }) => `${e.message.replace(/\.$/, '')} (line ${Math.max(1, e.line - lineShift)})`;

@@ -3,22 +3,14 @@
 // XML, format 3 or json3) is the item text and every flagged passage maps to the moment it was said.
 // Videos whose track is malformed, too large, in another language or missing are kept with their
 // title and description, and the report says why.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { loadConfig, parseConfig } from '../../core/config.ts';
 import type { ScoredItem } from '../../core/types.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
-import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
 import { WEB_ROOT } from '../../dashboards/router.ts';
-import { IngestPipeline } from '../../pipeline/ingest.ts';
-import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
 import { normaliseItem } from '../../pipeline/normalise.ts';
-import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { REPO } from '../check/helpers.ts';
-import { startStation, type Station } from '../helpers/station.ts';
+import { crawlStation, startStation, type Station } from '../helpers/station.ts';
 
 interface TimecodeModule {
   secondsAt(timecodes: ScoredItem['timecodes'], offset: number): number | null;
@@ -27,45 +19,18 @@ interface TimecodeModule {
 const timecode = (await import(pathToFileURL(join(WEB_ROOT, 'js/timecode.js')).href)) as TimecodeModule;
 
 let station: Station;
-let dir: string;
 let report: SourceReport;
-const items = new Map<string, ScoredItem>();
+let items: Map<string, ScoredItem>;
 const byTitle = (title: string) => [...items.values()].find((item) => item.title === title)!;
 const errorsFor = (path: string) => report.errors.filter((e) => e.url.includes(path)).map((e) => e.reason);
 
 beforeAll(async () => {
   station = await startStation(3_000_000);
-  dir = mkdtempSync(join(tmpdir(), 'mediawatch-broadcast-'));
-  const config = parseConfig(
-    {
-      store: { engine: 'sqlite', path: join(dir, 'db.sqlite') },
-      statePath: join(dir, 'state.json'),
-      sources: [
-        {
-          id: 'ptth-pho-nui',
-          kind: 'broadcast',
-          listingUrls: [`${station.base}/video/index.html`],
-          feeds: [`${station.base}/feeds/videos.xml`],
-          timedtextUrl: `${station.base}/api/timedtext?v={videoId}&lang=vi`,
-          maxTrackBytes: 1_000_000,
-          requestsPerMinute: 6000,
-        },
-      ],
-    },
-    '<test>',
-    dir,
-  );
-  const classifier = loadClassifier(classifierOptionsFromConfig(loadConfig(join(REPO, 'config/mediawatch.yaml'))));
-  const store = new SqliteStore({ path: join(dir, 'db.sqlite') });
-  await store.init();
-  [report] = await crawlSources(new CrawlRun(config, new IngestPipeline(store, classifier)), config.sources);
-  for await (const batch of store.scanItems()) for (const item of batch) items.set(item.url, item);
-  await store.close();
+  ({ report, items } = await crawlStation(station, 1_000_000));
 });
 
 afterAll(async () => {
   await station.close();
-  rmSync(dir, { recursive: true, force: true });
 });
 
 /** The seconds each fact explanation of the item maps to, by fact id. */

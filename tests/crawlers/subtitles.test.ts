@@ -107,3 +107,11 @@ describe('video pages', () => {
     expect(page.videoUrl).toBe('https://a.example/v.mp4');
   });
 });
+
+describe('WebVTT header lines', () => {
+  it('reads YouTube-style header lines under the signature without reporting them', () => {
+    const { cues, problems } = parseSubtitles('WEBVTT\nKind: captions\nLanguage: vi\n\n00:00:01.000 --> 00:00:02.000\nMột\n', 10);
+    expect(cues.map((c) => c.text)).toEqual(['Một']);
+    expect(problems).toEqual([]);
+  });
+});

@@ -1,9 +1,19 @@
 // A provincial TV station on 127.0.0.1 serving tests/fixtures/broadcast (see its README): video
 // pages, subtitle tracks, a channel feed and a timedtext endpoint, plus a generated huge track.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
 import { extname, join, normalize } from 'node:path';
+import { loadConfig, parseConfig } from '../../core/config.ts';
+import type { ScoredItem } from '../../core/types.ts';
+import type { SourceReport } from '../../crawlers/report.ts';
+import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
+import { IngestPipeline } from '../../pipeline/ingest.ts';
+import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
+import { SqliteStore } from '../../pipeline/store/sqlite.ts';
+
+const REPO = join(import.meta.dirname, '../..');
 
 export const STATION_DIR = join(import.meta.dirname, '../fixtures/broadcast');
 
@@ -52,4 +62,43 @@ export async function startStation(hugeTrackBytes = 3_000_000): Promise<Station>
     requests,
     close: () => new Promise<void>((resolve) => server.close(() => resolve())),
   };
+}
+
+/**
+ * Crawls the station's listing page and channel feed once as a broadcast source, with the
+ * configured classifier, into a temporary store: the report and every stored item (by URL).
+ */
+export async function crawlStation(station: Station, maxTrackBytes = 1_000_000): Promise<{ report: SourceReport; items: Map<string, ScoredItem> }> {
+  const dir = mkdtempSync(join(tmpdir(), 'mediawatch-broadcast-'));
+  try {
+    const config = parseConfig(
+      {
+        store: { engine: 'sqlite', path: join(dir, 'db.sqlite') },
+        statePath: join(dir, 'state.json'),
+        sources: [
+          {
+            id: 'ptth-pho-nui',
+            kind: 'broadcast',
+            listingUrls: [`${station.base}/video/index.html`],
+            feeds: [`${station.base}/feeds/videos.xml`],
+            timedtextUrl: `${station.base}/api/timedtext?v={videoId}&lang=vi`,
+            maxTrackBytes,
+            requestsPerMinute: 6000,
+          },
+        ],
+      },
+      '<station>',
+      dir,
+    );
+    const classifier = loadClassifier(classifierOptionsFromConfig(loadConfig(join(REPO, 'config/mediawatch.yaml'))));
+    const store = new SqliteStore({ path: join(dir, 'db.sqlite') });
+    await store.init();
+    const [report] = await crawlSources(new CrawlRun(config, new IngestPipeline(store, classifier)), config.sources);
+    const items = new Map<string, ScoredItem>();
+    for await (const batch of store.scanItems()) for (const item of batch) items.set(item.url, item);
+    await store.close();
+    return { report, items };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 }
