@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../pipeline/workflow/index.ts';
 import { WorkflowError, type Workflow } from '../../pipeline/workflow/index.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { testWorkflow } from '../workflow/helpers.ts';
+import { rejection, testWorkflow } from '../workflow/helpers.ts';
 import { confirmed, configuredChecker, RIGHT_COUNT, rumourItem, WRONG_COUNT } from './helpers.ts';
 
 const analyst: Actor = { username: 'lan', role: 'analyst' };
@@ -27,19 +27,10 @@ async function draftFor(n: number, body: string) {
   return workflow.responses.create({ itemId, title: 'Số đại biểu dự Đại hội', body, factIds: ['GL-DATE'] }, spokesperson);
 }
 
-async function refusal(work: Promise<unknown>): Promise<WorkflowError> {
-  const error = await work.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowError);
-  return error as WorkflowError;
-}
-
 describe('check before publishing (workflow)', () => {
   it('holds a draft with a wrong delegate count, changes nothing, and audits the hold', async () => {
     const draft = await draftFor(1, WRONG_COUNT);
-    const error = await refusal(workflow.responses.publish(draft.id, { version: draft.version }, spokesperson));
+    const error = await rejection(workflow.responses.publish(draft.id, { version: draft.version }, spokesperson));
     expect(error.kind).toBe('conflict');
     expect(error.code).toBe('held_by_check');
     expect(error.message).toContain('official 350');
@@ -64,7 +55,7 @@ describe('check before publishing (workflow)', () => {
 
   it('holds a draft carrying rumour cues', async () => {
     const draft = await draftFor(3, 'Nghe nói đại hội tỉnh vẫn diễn ra bình thường, chia sẻ gấp!');
-    const error = await refusal(workflow.responses.publish(draft.id, { version: draft.version }, spokesperson));
+    const error = await rejection(workflow.responses.publish(draft.id, { version: draft.version }, spokesperson));
     const check = error.extra.check as { reasons: Array<{ kind: string; matched: string }> };
     expect(check.reasons.filter((r) => r.kind === 'cue').map((r) => r.matched)).toEqual(['Nghe nói', 'chia sẻ gấp']);
   });

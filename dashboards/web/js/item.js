@@ -540,18 +540,9 @@ function publish(response, form, url) {
 /** A publication the check holds: its reasons, and publishing anyway with a reason (audited). */
 function showHeld(form, draft, check, url) {
   form.querySelector('.held')?.remove();
-  const reason = h('input', { class: 'override-reason', maxlength: 1000, placeholder: t('check.overrideHint'), 'aria-label': t('check.overrideReason') });
-  const override = () => {
-    if (!reason.value.trim()) {
-      notify(t('check.overrideNeedsReason'), 'error');
-      reason.focus();
-      return;
-    }
-    void act(
-      () => api.post(`/api/responses/${enc(draft.id)}/publish`, { version: draft.version, ...(url ? { url } : {}), override: { reason: reason.value.trim() } }),
-      'response.published',
-    );
-  };
+  const override = reasonRow({ input: 'override-reason', button: 'danger publish-override', texts: 'check.override', action: 'check.publishAnyway' }, (reason) =>
+    act(() => api.post(`/api/responses/${enc(draft.id)}/publish`, { version: draft.version, ...(url ? { url } : {}), override: { reason } }), 'response.published'),
+  );
   form.append(
     h(
       'div',
@@ -559,23 +550,33 @@ function showHeld(form, draft, check, url) {
       h('h4', null, t('check.heldTitle', { count: check.reasons.length })),
       reasonList({ title: draft.title, text: draft.body }, check),
       h('p', { class: 'muted' }, t('check.overrideExplain')),
-      h('div', { class: 'row' }, reason, h('button', { type: 'button', class: 'danger publish-override', on: { click: override } }, t('check.publishAnyway'))),
+      override,
     ),
   );
 }
 
-/** A draft that will not go out is withdrawn with a reason (kept, read-only); its items can be answered again. */
-function withdrawRow(response) {
-  const reason = h('input', { class: 'withdraw-reason-input', maxlength: 1000, placeholder: t('response.withdrawHint'), 'aria-label': t('response.withdrawReason') });
-  const withdraw = () => {
+/**
+ * An action that needs a reason: an input and a button that refuses to go on while the input is
+ * empty. `texts`: the prefix of its texts (<texts>Hint, <texts>Reason, <texts>NeedsReason).
+ */
+function reasonRow(names, run) {
+  const reason = h('input', { class: names.input, maxlength: 1000, placeholder: t(`${names.texts}Hint`), 'aria-label': t(`${names.texts}Reason`) });
+  const go = () => {
     if (!reason.value.trim()) {
-      notify(t('response.withdrawNeedsReason'), 'error');
+      notify(t(`${names.texts}NeedsReason`), 'error');
       reason.focus();
       return;
     }
-    void act(() => api.post(`/api/responses/${enc(response.id)}/withdraw`, { version: response.version, reason: reason.value.trim() }), 'response.withdrawn');
+    void run(reason.value.trim());
   };
-  return h('div', { class: 'row' }, reason, h('button', { type: 'button', class: 'withdraw', on: { click: withdraw } }, t('response.withdraw')));
+  return h('div', { class: 'row' }, reason, h('button', { type: 'button', class: names.button, on: { click: go } }, t(names.action)));
+}
+
+/** A draft that will not go out is withdrawn with a reason (kept, read-only); its items can be answered again. */
+function withdrawRow(response) {
+  return reasonRow({ input: 'withdraw-reason-input', button: 'withdraw', texts: 'response.withdraw', action: 'response.withdraw' }, (reason) =>
+    act(() => api.post(`/api/responses/${enc(response.id)}/withdraw`, { version: response.version, reason }), 'response.withdrawn'),
+  );
 }
 
 function newResponseForm() {
