@@ -6,6 +6,7 @@
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { parseConfig } from '../../core/config.ts';
 import type { ScoredItem } from '../../core/types.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
 import { WEB_ROOT } from '../../dashboards/router.ts';
@@ -119,5 +120,15 @@ describe('broadcast source', () => {
     }
     expect(errorsFor('/sub/huge.vtt')).toEqual([expect.stringMatching(/subtitle track: .*exceeds the 1000000-byte cap/)]);
     expect(report.errors.every((e) => !/undefined|TypeError|Cannot read/.test(e.reason))).toBe(true);
+  });
+});
+
+describe('broadcast source config', () => {
+  const config = (source: Record<string, unknown>) => () => parseConfig({ sources: [{ id: 'tv', kind: 'broadcast', ...source }] }, '<test>', '/tmp');
+  it('needs a listing page or a feed, and a timedtext address with {videoId}', () => {
+    expect(config({})).toThrow('sources[0]: needs listingUrls or feeds');
+    expect(config({ feeds: ['https://tv.example/rss'], timedtextUrl: 'https://tv.example/captions' })).toThrow('sources[0].timedtextUrl: an http(s) URL containing "{videoId}"');
+    expect(config({ listingUrls: ['ftp://tv.example/'] })).toThrow('must be an http(s) URL');
+    expect(config({ feeds: ['https://tv.example/rss'] })().sources[0]).toMatchObject({ languages: ['vi'], videoPattern: '/video', maxTrackBytes: 2_000_000 });
   });
 });
