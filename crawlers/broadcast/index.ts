@@ -76,27 +76,32 @@ class BroadcastCrawl {
     this.rpm = source.requestsPerMinute ?? run.config.crawler.requestsPerMinute;
   }
 
-  /** A polite GET (robots.txt, rate limit); a failure is recorded against `url` and gives null. */
-  private async get(url: string, maxBytes = this.run.config.crawler.maxPageBytes, what = 'page'): Promise<FetchedResource | null> {
-    if (!(await this.run.robots.isAllowed(url))) {
-      this.report.recordError(url, `${what} disallowed by robots.txt; not fetched`);
-      return null;
-    }
+  /** A polite GET (robots.txt, rate limit): the resource, or why there is none (worded for the report). */
+  private async get(url: string, maxBytes = this.run.config.crawler.maxPageBytes, what = 'page'): Promise<FetchedResource | { reason: string }> {
+    if (!(await this.run.robots.isAllowed(url))) return { reason: `${what} disallowed by robots.txt; not fetched` };
     await this.run.limiter.acquire(url, this.rpm);
     try {
       const resource = await fetchResource(url, { ...this.run.fetchOptions, maxBytes });
       this.report.fetched++;
       this.run.progress(this.report);
-      if (resource.status === 200) return resource;
-      this.report.recordError(url, `${what} answered HTTP ${resource.status}`);
+      return resource.status === 200 ? resource : { reason: `${what} answered HTTP ${resource.status}` };
     } catch (error) {
-      this.report.recordError(url, `${what}: ${(error as Error).message}`);
+      return { reason: `${what}: ${(error as Error).message}` };
     }
-    return null;
+  }
+
+  /** `get`, with a failure recorded against `url`. */
+  private async getOrReport(url: string, maxBytes?: number, what?: string): Promise<FetchedResource | null> {
+    const got = await this.get(url, maxBytes, what);
+    if ('reason' in got) {
+      this.report.recordError(url, got.reason);
+      return null;
+    }
+    return got;
   }
 
   async videosOfFeed(url: string): Promise<FoundVideo[]> {
-    const feed = await this.get(url, this.run.config.crawler.maxFeedBytes, 'feed');
+    const feed = await this.getOrReport(url, this.run.config.crawler.maxFeedBytes, 'feed');
     if (!feed) return [];
     let entries: FeedEntry[];
     try {
@@ -118,7 +123,7 @@ class BroadcastCrawl {
   }
 
   async videosOfListing(url: string): Promise<FoundVideo[]> {
-    const page = await this.get(url, undefined, 'listing page');
+    const page = await this.getOrReport(url, undefined, 'listing page');
     return page ? videoLinks(page.text, page.url, this.pattern).map((link) => ({ link })) : [];
   }
 
@@ -133,7 +138,7 @@ class BroadcastCrawl {
     else if (page?.tracks.length) return { reason: `subtitle tracks only in other languages (${[...new Set(page.tracks.map((t) => t.lang || '?'))].join(', ')}), none in ${languages.join(', ')}` };
     else return { reason: 'no subtitle track or transcript published for this video' };
     const resource = await this.get(url, maxTrackBytes, 'subtitle track');
-    if (!resource) return { reason: 'subtitle track could not be read (see the error for it)' };
+    if ('reason' in resource) return resource;
     if (!resource.text.trim()) return { reason: `no captions published at ${url}` };
     try {
       const transcript = parseSubtitles(resource.text, maxCues);
@@ -147,7 +152,7 @@ class BroadcastCrawl {
 
   async ingest(video: FoundVideo): Promise<void> {
     // A YouTube watch page is the player, not the station's page: the feed already gave its fields.
-    const page = video.youtubeId && youtubeIdOf(video.link) ? null : await this.get(video.link, undefined, 'video page');
+    const page = video.youtubeId && youtubeIdOf(video.link) ? null : await this.getOrReport(video.link, undefined, 'video page');
     const read = page ? readVideoPage(page.text, page.url) : null;
     const title = read?.title || video.title || '';
     const description = read?.description || video.description || '';

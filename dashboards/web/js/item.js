@@ -152,8 +152,9 @@ function momentLink(explanation) {
   const timecodes = data.item.timecodes;
   if (explanation.field !== 'text' || !timecodes) return null;
   const seconds = secondsAt(timecodes, explanation.start);
-  if (seconds === null) return null;
-  return [' ', h('a', { class: 'timecode', href: videoLinkAt(timecodes.videoUrl, seconds), target: '_blank', rel: 'noopener noreferrer nofollow', dataset: { seconds } }, t('item.at', { time: formatTimecode(seconds) }))];
+  const link = seconds === null ? null : videoLinkAt(timecodes.videoUrl, seconds);
+  if (!link) return null;
+  return [' ', h('a', { class: 'timecode', href: link, target: '_blank', rel: 'noopener noreferrer nofollow', dataset: { seconds } }, t('item.at', { time: formatTimecode(seconds) }))];
 }
 
 function renderScores() {

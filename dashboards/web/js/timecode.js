@@ -30,10 +30,17 @@ export function formatTimecode(seconds) {
 
 /**
  * The video address opened at `seconds`: YouTube's own `t=<n>s` parameter for its watch pages,
- * else a media fragment `#t=<n>` (which players of media files and most station players honour).
+ * else a media fragment `#t=<n>` (which players of media files and most station players honour);
+ * null for anything but an http(s) address.
  */
 export function videoLinkAt(videoUrl, seconds) {
-  const url = new URL(videoUrl);
+  let url;
+  try {
+    url = new URL(videoUrl);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
   const whole = Math.floor(seconds);
   if (/(^|\.)youtube\.com$|^youtu\.be$/.test(url.hostname)) url.searchParams.set('t', `${whole}s`);
   else url.hash = `t=${whole}`;
