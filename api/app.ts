@@ -11,6 +11,7 @@ import { rateLimit } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
 import { defineRoute, listRoutes, mountRoutes, type AnyRoute } from './route.ts';
 import { auditRoutes } from './routes/audit.ts';
+import { checkRoutes } from './routes/check.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clusterRoutes } from './routes/clusters.ts';
 import { exportRoutes } from './routes/export.ts';
@@ -84,6 +85,7 @@ export function apiRoutes(options: Pick<AppOptions, 'store' | 'workflow'>, login
     ...clusterRoutes(store),
     ...reviewRoutes(workflow, store),
     ...responseRoutes(workflow),
+    ...checkRoutes(workflow),
     ...userRoutes(workflow),
     ...tokenRoutes(workflow),
     ...auditRoutes(workflow),
@@ -171,6 +173,7 @@ export function createApp(options: AppOptions): Express {
           ...(error.extra.field ? { parameter: error.extra.field } : {}),
           ...(error.extra.current !== undefined ? { current: error.extra.current } : {}),
           ...(error.extra.allowed ? { allowed: error.extra.allowed } : {}),
+          ...(error.extra.check !== undefined ? { check: error.extra.check } : {}),
         }),
       );
       return;

@@ -104,6 +104,31 @@ const rssSourceSchema = z
   })
   .strict();
 
+/** Station video pages and channels (báo hình): titles, descriptions and published subtitles or transcripts (see docs/broadcast.md). */
+const broadcastSourceSchema = z
+  .object({
+    ...sourceBase,
+    kind: z.literal('broadcast'),
+    /** Station pages listing videos; links to video pages on them are followed once (not further). */
+    listingUrls: z.array(httpUrl).default([]),
+    /** Video feeds (RSS/Atom, e.g. YouTube-style channel feeds with media:group). */
+    feeds: z.array(httpUrl).default([]),
+    /** A link on a listing page is a video page when it matches this (same site only). */
+    videoPattern: regexString.default('/video'),
+    /** Subtitle languages read, preferred first (track srclang, or lang= of a transcript link). */
+    languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP-47 language tag such as "vi"')).min(1).default(['vi']),
+    /**
+     * Published captions of a video known by its YouTube id (feed entries with yt:videoId, pages
+     * embedding a YouTube player): "{videoId}" is replaced; the answer is timedtext XML or json3.
+     */
+    timedtextUrl: z.string().regex(/^https?:\/\/[^\s]*\{videoId\}/, 'an http(s) URL containing "{videoId}"').optional(),
+    /** Subtitle tracks larger than this are not read (the video keeps its title and description). */
+    maxTrackBytes: z.number().int().positive().default(2_000_000),
+    /** Cues read from one track; the rest are left out and the report says so. */
+    maxCues: z.number().int().positive().default(20_000),
+  })
+  .strict();
+
 // --- Social connectors (see docs/social.md). Each reads public posts only and keeps a cursor. ---
 
 /** Platforms of the social connectors; a file import names its own (facebook, tiktok, ...). */
@@ -264,6 +289,7 @@ const epaperSourceSchema = z
 export const sourceSchema = z.discriminatedUnion('kind', [
   newsSourceSchema,
   rssSourceSchema,
+  broadcastSourceSchema,
   mastodonSourceSchema,
   blueskySourceSchema,
   youtubeSourceSchema,
@@ -712,6 +738,7 @@ export type MediawatchConfig = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
 export type NewsSourceConfig = z.infer<typeof newsSourceSchema>;
 export type RssSourceConfig = z.infer<typeof rssSourceSchema>;
+export type BroadcastSourceConfig = z.infer<typeof broadcastSourceSchema>;
 export type MastodonSourceConfig = z.infer<typeof mastodonSourceSchema>;
 export type BlueskySourceConfig = z.infer<typeof blueskySourceSchema>;
 export type YoutubeSourceConfig = z.infer<typeof youtubeSourceSchema>;
@@ -751,17 +778,15 @@ function formatPath(path: Array<string | number>): string {
   );
 }
 
-/** Cross-field rules of the social sources that the schema cannot express per key. */
+/** Cross-field rules of the social (and broadcast) sources that the schema cannot express per key. */
 function checkSocialSources(config: MediawatchConfig, where: string): void {
   const problems: string[] = [];
   const social: string[] = [];
   config.sources.forEach((source, index) => {
     const at = `sources[${index}]`;
-    if (source.kind === 'news' || source.kind === 'rss') return;
-    if (source.kind === 'epaper') {
-      if ((source.urlPattern === undefined) === (source.indexUrl === undefined)) problems.push(`${at}: needs exactly one of urlPattern or indexUrl`);
-      return;
-    }
+    if (source.kind === 'broadcast' && !source.listingUrls.length && !source.feeds.length) problems.push(`${at}: needs listingUrls or feeds`);
+    if (source.kind === 'epaper' && (source.urlPattern === undefined) === (source.indexUrl === undefined)) problems.push(`${at}: needs exactly one of urlPattern or indexUrl`);
+    if (!(SOCIAL_KINDS as readonly string[]).includes(source.kind)) return;
     social.push(source.id);
     if (source.kind === 'mastodon' && !source.hashtags.length && !source.accounts.length) problems.push(`${at}: needs hashtags or accounts`);
     if (source.kind === 'bluesky' && !source.searches.length && !source.authors.length) problems.push(`${at}: needs searches or authors`);

@@ -1,7 +1,7 @@
 // The data that flows one way through mediawatch:
 // source → RawItem → NormalisedItem → ScoredItem → Store → API / dashboard / digest.
 
-export type ItemKind = 'news' | 'rss' | 'social' | 'epaper';
+export type ItemKind = 'news' | 'rss' | 'social' | 'epaper' | 'broadcast';
 
 /** What a crawler or connector hands to the pipeline, before any cleaning. */
 export interface RawItem {
@@ -29,6 +29,11 @@ export interface RawItem {
   ocrImages?: OcrImage[];
   /** A page of a print edition (kind "epaper"). */
   epaper?: EpaperPage;
+  /**
+   * Broadcast items: the video a moment is opened in, and where each subtitle cue starts in `text`
+   * ([character offset, seconds into the video], in text order), so a passage maps to a time code.
+   */
+  timecodes?: { videoUrl: string; cues: Array<[offset: number, seconds: number]> };
 }
 
 export interface OcrImage {

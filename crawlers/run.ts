@@ -3,6 +3,7 @@ import pLimit from 'p-limit';
 import { configRelative, type LoadedConfig, type NewsSourceConfig, type SourceConfig } from '../core/config.ts';
 import type { IngestPipeline } from '../pipeline/ingest.ts';
 import type { OcrWorker } from '../pipeline/ocr/worker.ts';
+import { crawlBroadcast } from './broadcast/index.ts';
 import { fetchResource, type FetchOptions } from './fetch.ts';
 import { crawlMemoryPath, CrawlMemory } from './memory.ts';
 import { crawlPages, type FetchedPage, type PageCrawlOptions, type PageFetchMemory, type Seed } from './pages.ts';
@@ -280,6 +281,7 @@ async function crawlSource(run: CrawlRun, source: SourceConfig, runLog: SourceRu
       if (source.kind === 'news') await crawlNewsSite(source, run, report);
       else if (source.kind === 'rss') await crawlFeed(source, run, report);
       else if (source.kind === 'epaper') await crawlEpaper(source, run, report);
+      else if (source.kind === 'broadcast') await crawlBroadcast(source, run, report);
       else if (isSocialSource(source)) await crawlSocialSource(source, run, report);
     } catch (error) {
       failed = true;

@@ -18,7 +18,7 @@ export const itemFilterShape = {
   q: query.text(200).optional().describe('full-text search, accent-insensitive'),
   topic: query.text(100).optional(),
   source: query.text(100).optional(),
-  kind: z.enum(['news', 'rss', 'social', 'epaper']).optional(),
+  kind: z.enum(['news', 'rss', 'social', 'epaper', 'broadcast']).optional(),
   platform: query.text(40).optional().describe('"web" for news sites and feeds, "social" for social posts without a platform, else the social platform'),
   minDistortion: score.optional().describe('lowest distortion score, 0..1'),
   minCongress: score.optional().describe('lowest congress-relevance score, 0..1'),

@@ -58,6 +58,11 @@ const publishBody = z
       .refine((value) => httpUrl(value) !== null, 'must be an http(s) URL')
       .optional()
       .describe('where it was published (http or https)'),
+    override: z
+      .object({ reason: z.string().trim().min(1).max(1000).describe('why the draft is published although the check holds it') })
+      .strict()
+      .optional()
+      .describe('publish a draft the check before publishing holds; recorded in the audit log'),
   })
   .strict();
 
@@ -138,7 +143,7 @@ export function responseRoutes(workflow: Workflow): AnyRoute[] {
       method: 'post',
       path: '/api/responses/:id/publish',
       tag: 'responses',
-      summary: 'Mark a draft published (needs at least one cited fact); its items become responded',
+      summary: 'Mark a draft published (needs at least one cited fact; held with 409 held_by_check when the check finds reasons, unless overridden); its items become responded',
       access: ACCESS.respond,
       params: idParams,
       body: publishBody,

@@ -29,6 +29,8 @@ export function sourceLocation(source: SourceConfig, run?: Pick<CrawlRun, 'confi
       return source.startUrls[0];
     case 'rss':
       return source.url;
+    case 'broadcast':
+      return source.listingUrls[0] ?? source.feeds[0];
     case 'file':
       return run ? configRelative(run.config, source.path) : source.path;
     case 'epaper':

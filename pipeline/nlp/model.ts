@@ -355,6 +355,9 @@ export function decide(
   return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
 }
 
+/** Term prefix of the learned layer's explanations (n-grams, not cues an editor can act on). */
+export const LEARNED_CUE_PREFIX = 'learned cue: ';
+
 /** Up to this many learned cues are explained per head. */
 const LEARNED_CUES = 3;
 
@@ -457,7 +460,7 @@ export class LearnedScorer implements LearnedLayer {
       const [start, end] = tokenSpan(p, first, last);
       const gram = first === last ? tokenText(p, first) : `${tokenText(p, first)} ${tokenText(p, last)}`;
       const weight = Math.round(w[2 * c.buckets[k] + h] * f.ngramValue * 1000) / 1000;
-      out.push({ kind: head, term: `learned cue: ${gram}`, matched: p.original.slice(start, end), weight, field, start, end, note: `learned cue (model ${this.version})` });
+      out.push({ kind: head, term: `${LEARNED_CUE_PREFIX}${gram}`, matched: p.original.slice(start, end), weight, field, start, end, note: `learned cue (model ${this.version})` });
     }
   }
 }

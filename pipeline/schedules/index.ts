@@ -23,7 +23,7 @@ export async function deleteItemsOlderThan(store: Store, cutoff: Date, logger: L
 }
 
 /** Every item kind; the `satisfies` makes adding a kind to ItemKind a compile error here. */
-const KINDS = Object.keys({ news: true, rss: true, social: true, epaper: true } satisfies Record<ItemKind, true>) as ItemKind[];
+const KINDS = Object.keys({ news: true, rss: true, social: true, epaper: true, broadcast: true } satisfies Record<ItemKind, true>) as ItemKind[];
 
 export interface RetentionCutoffs {
   /** Items older than this go (retentionDays). */

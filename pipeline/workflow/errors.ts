@@ -7,7 +7,7 @@ export type WorkflowErrorKind =
   | 'unauthenticated' // wrong credentials, expired session (401)
   | 'forbidden' // authenticated but not allowed (403)
   | 'not_found' // (404)
-  | 'conflict' // stale version or invalid state transition (409); `current` carries the present state
+  | 'conflict' // stale version, invalid state transition or a publication held by the check (409); `current` carries the present state, `check` the verdict
   | 'locked'; // too many failed logins (429); `retryAfterSeconds`
 
 export class WorkflowError extends Error {
@@ -17,7 +17,7 @@ export class WorkflowError extends Error {
     readonly kind: WorkflowErrorKind,
     readonly code: string,
     message: string,
-    readonly extra: { field?: string; current?: unknown; retryAfterSeconds?: number; allowed?: string[] } = {},
+    readonly extra: { field?: string; current?: unknown; retryAfterSeconds?: number; allowed?: string[]; check?: unknown } = {},
   ) {
     super(message);
   }

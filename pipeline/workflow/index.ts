@@ -1,5 +1,7 @@
 import type { Logger } from 'pino';
 import { configRelative, type LoadedConfig } from '../../core/config.ts';
+import { lazyChecker, type TextChecker } from '../nlp/check.ts';
+import { classifierOptionsFromConfig, loadClassifier } from '../nlp/index.ts';
 import type { Store } from '../../core/types.ts';
 import { AuditLog } from './audit.ts';
 import { Auth } from './auth.ts';
@@ -29,6 +31,8 @@ export interface WorkflowOptions {
   /** The item store: needed for reviews and responses, not for user administration. */
   store?: Store;
   facts?: FactSource;
+  /** Checks a draft before it is published (see pipeline/nlp/check.ts); absent: drafts are published unchecked. */
+  checker?: TextChecker;
   security?: Partial<Omit<WorkflowSecurity, 'lockout'>> & { lockout?: Partial<WorkflowSecurity['lockout']> };
   /** Clock, for tests. */
   now?: () => Date;
@@ -61,11 +65,16 @@ export class Workflow {
     this.users = new Users(ctx);
     this.auth = new Auth(ctx, this.users);
     this.reviews = new Reviews(ctx, this.users, options.store);
-    this.responses = new Responses(ctx, this.reviews, options.facts ?? staticFacts([]));
+    this.responses = new Responses(ctx, this.reviews, options.facts ?? staticFacts([]), options.checker);
   }
 
   get facts(): FactSource {
     return this.responses.facts;
+  }
+
+  /** The check before publishing, when configured (POST /api/check, held publications). */
+  get checker(): TextChecker | undefined {
+    return this.responses.checker;
   }
 
   close(): void {
@@ -85,6 +94,7 @@ export function workflowOptionsFromConfig(config: LoadedConfig, extra: { store?:
     store: extra.store,
     logger: extra.logger,
     facts: factsFromFile(factsPath, (error) => extra.logger?.warn({ err: error.message, path: factsPath }, 'official facts unavailable')),
+    checker: lazyChecker(() => loadClassifier(classifierOptionsFromConfig(config))),
     security: {
       sessionHours: config.security.sessionHours,
       idleMinutes: config.security.idleMinutes,

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ReviewStatus, ScoredItem } from '../../core/types.ts';
+import type { TextChecker } from '../nlp/check.ts';
 import { httpUrl } from '../../core/urls.ts';
 import type { Actor } from './audit.ts';
 import type { WorkflowContext } from './context.ts';
@@ -78,6 +79,7 @@ export class Responses {
     private readonly ctx: WorkflowContext,
     private readonly reviews: Reviews,
     readonly facts: FactSource,
+    readonly checker?: TextChecker,
   ) {}
 
   get(id: string): ResponseDraft | null {
@@ -193,9 +195,12 @@ export class Responses {
    * Publishes a draft: it must cite at least one official fact. The items it answers move to
    * responded; for a cluster, members confirmed since the draft are included.
    */
-  async publish(id: string, input: { version: number; url?: string }, actor: Actor): Promise<ResponseDraft> {
+  async publish(id: string, input: { version: number; url?: string; override?: { reason: string } }, actor: Actor): Promise<ResponseDraft> {
     if (input.url !== undefined && !httpUrl(input.url)) throw invalid('url', 'must be an http(s) URL');
+    const overrideReason = input.override?.reason.trim();
+    if (input.override && !overrideReason) throw invalid('override.reason', 'say why the check is overridden', 'reason_required');
     const draft = this.require(id);
+    const overridden = this.runCheck(this.checkEditable(id, input.version), overrideReason, actor);
     const members = draft.clusterId ? await this.clusterMembers(draft.clusterId).catch(() => [] as string[]) : [];
     const result = this.ctx.db.transaction(() => {
       const current = this.checkEditable(id, input.version);
@@ -216,7 +221,7 @@ export class Responses {
         targetId: id,
         before: { status: 'draft' },
         after: { status: 'published', url: input.url ?? null, itemIds: published.itemIds },
-        detail: { version: published.version },
+        detail: { version: published.version, ...(overridden ? { checkOverride: overridden } : {}) },
       });
       for (const itemId of published.itemIds) {
         if (ANSWERABLE.has(this.reviews.get(itemId).status)) this.reviews.advanceForResponse(itemId, 'responded', actor, id);
@@ -279,6 +284,30 @@ export class Responses {
       contentType: format === 'markdown' ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8',
       content,
     };
+  }
+
+  /**
+   * The check before publishing: a held draft is refused (409 `held_by_check` with the verdict)
+   * unless an override reason is given, which is returned for the publish audit entry. Each hold
+   * and each override is in the audit log.
+   */
+  private runCheck(draft: ResponseDraft, overrideReason: string | undefined, actor: Actor): { reason: string; reasons: string[] } | undefined {
+    if (!this.checker) return undefined;
+    const verdict = this.checker.check({ title: draft.title, text: draft.body });
+    if (!verdict.held) return undefined;
+    const reasons = verdict.reasons.map((r) => `${r.field} ${r.start}-${r.end} "${r.matched}": ${r.message}`);
+    if (overrideReason) {
+      this.ctx.audit.record({ actor, action: 'response.check_override', targetType: 'response', targetId: draft.id, detail: { version: draft.version, reason: overrideReason, reasons } });
+      return { reason: overrideReason, reasons };
+    }
+    this.ctx.audit.record({ actor, action: 'response.check_held', targetType: 'response', targetId: draft.id, detail: { version: draft.version, reasons } });
+    const count = verdict.reasons.length;
+    throw new WorkflowError(
+      'conflict',
+      'held_by_check',
+      `response "${draft.id}" is held by the check before publishing (${count} reason${count === 1 ? '' : 's'}: ${verdict.reasons.map((r) => r.message).join('; ')}); correct the draft, or publish with an override and its reason`,
+      { current: draft, check: verdict },
+    );
   }
 
   private checkFacts(factIds: string[]): string[] {

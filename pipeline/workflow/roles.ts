@@ -15,6 +15,8 @@ export const ACCESS = {
   annotate: ['admin', 'analyst', 'spokesperson'],
   /** Exporting items in bulk (CSV, NDJSON): the staff who work with them, not read-only viewers. */
   export: ['admin', 'analyst', 'spokesperson'],
+  /** Checking any text before it is published (POST /api/check): the staff who write it, not read-only viewers. */
+  check: ['admin', 'analyst', 'spokesperson'],
   /** Drafting, publishing and exporting responses. */
   respond: ['admin', 'spokesperson'],
   /** Users, tokens of others, audit log, sources, settings. */

@@ -49,6 +49,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'POST /api/responses/:id/publish': RESPOND,
   'POST /api/responses/:id/withdraw': RESPOND,
   'GET /api/responses/:id/export': RESPOND,
+  'POST /api/check': ANNOTATE,
   'GET /api/users': ADMIN,
   'POST /api/users': ADMIN,
   'GET /api/users/:username': ADMIN,

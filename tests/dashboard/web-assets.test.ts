@@ -37,8 +37,8 @@ interface DomModule {
 const load = <T>(name: string): Promise<T> => import(pathToFileURL(join(WEB_ROOT, 'js', name)).href) as Promise<T>;
 
 describe('pages and scripts', () => {
-  it('has the six pages, each loading only same-origin scripts by src', () => {
-    expect(html.map((file) => relative(WEB_ROOT, file)).sort()).toEqual(['index.html', 'item.html', 'login.html', 'portals.html', 'sources.html', 'trends.html']);
+  it('has the seven pages, each loading only same-origin scripts by src', () => {
+    expect(html.map((file) => relative(WEB_ROOT, file)).sort()).toEqual(['check.html', 'index.html', 'item.html', 'login.html', 'portals.html', 'sources.html', 'trends.html']);
     for (const file of html) {
       const source = read(file);
       const tags = [...source.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];

@@ -1,5 +1,6 @@
+import { expect } from 'vitest';
 import type { Store } from '../../core/types.ts';
-import { openWorkflow, staticFacts, SYSTEM_ACTOR, type Role, type Workflow, type WorkflowOptions } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, staticFacts, SYSTEM_ACTOR, WorkflowError, type Role, type Workflow, type WorkflowOptions } from '../../pipeline/workflow/index.ts';
 
 /** A few entries of the official-facts sheet (ids as in config/official-facts.yaml). */
 export const FACTS = staticFacts([
@@ -44,4 +45,14 @@ export async function testWorkflow(
     }
   }
   return workflow;
+}
+
+/** The WorkflowError a refused call raises (the test fails when it does not raise one). */
+export async function rejection(promise: Promise<unknown>): Promise<WorkflowError> {
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
+  expect(error).toBeInstanceOf(WorkflowError);
+  return error as WorkflowError;
 }

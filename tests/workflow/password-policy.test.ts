@@ -12,19 +12,10 @@ import {
   passwordProblems,
   verifyPassword,
 } from '../../pipeline/workflow/passwords.ts';
-import { TestClock, testWorkflow } from './helpers.ts';
+import { rejection, TestClock, testWorkflow } from './helpers.ts';
 
 let workflow: Workflow | undefined;
 afterEach(() => workflow?.close());
-
-async function rejection(promise: Promise<unknown>): Promise<WorkflowError> {
-  const error = await promise.then(
-    () => null,
-    (e: unknown) => e,
-  );
-  expect(error).toBeInstanceOf(WorkflowError);
-  return error as WorkflowError;
-}
 
 describe('password composition', () => {
   it('requires more than 8 characters: 8 is refused, 9 is accepted', async () => {

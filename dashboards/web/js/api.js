@@ -11,6 +11,8 @@ export class ApiError extends Error {
     this.code = error.code ?? `http_${status}`;
     this.parameter = error.parameter;
     this.current = error.current;
+    /** The check's verdict when a publication is held (held_by_check). */
+    this.check = error.check;
     this.retryAfter = null;
   }
 }

@@ -6,6 +6,8 @@ import { $, externalUrl, h, render } from './dom.js';
 import { formatDate, formatDateTime, formatDay, formatNumber, formatPercent, label, t } from './i18n.js';
 import { assignItem, confirmItem, dismissItem, intoReview, knownRumourBadge, platformOf, scoreCell, statusBadge, transition } from './items.js';
 import { context, KIND_PRIORITY, segments } from './highlight.js';
+import { reasonList } from './check-view.js';
+import { formatTimecode, secondsAt, videoLinkAt } from './timecode.js';
 import { bindShortcuts, boot, can, errorText, notify, session, shortcutHelp } from './layout.js';
 
 const ANSWERABLE = new Set(['confirmed', 'response_drafted', 'responded']);
@@ -180,6 +182,16 @@ function renderRumour() {
   );
 }
 
+/** Broadcast items: "at 03:12", a link opening the video at the moment the passage was said. */
+function momentLink(explanation) {
+  const timecodes = data.item.timecodes;
+  if (explanation.field !== 'text' || !timecodes) return null;
+  const seconds = secondsAt(timecodes, explanation.start);
+  const link = seconds === null ? null : videoLinkAt(timecodes.videoUrl, seconds);
+  if (!link) return null;
+  return [' ', h('a', { class: 'timecode', href: link, target: '_blank', rel: 'noopener noreferrer nofollow', dataset: { seconds } }, t('item.at', { time: formatTimecode(seconds) }))];
+}
+
 function renderScores() {
   const item = data.item;
   const rows = item.explanations.map((explanation, index) =>
@@ -189,7 +201,7 @@ function renderScores() {
       h('td', null, h('mark', { class: `hl hl-${explanation.kind}` }, label('explanation', explanation.kind))),
       h('td', null, explanation.term),
       h('td', null, h('a', { href: `#hl-${index}` }, explanation.matched)),
-      h('td', null, label('field', explanation.field)),
+      h('td', null, label('field', explanation.field), momentLink(explanation)),
       h('td', { class: 'num' }, formatNumber(explanation.weight, 2)),
       h('td', { class: 'note' }, explanation.note ?? ''),
     ),
@@ -240,7 +252,7 @@ function renderFacts() {
         seen.add(key);
         quotes.push(
           h('blockquote', null, where.cutBefore ? '…' : '', where.before, h('mark', { class: 'hl hl-fact' }, where.match), where.after, where.cutAfter ? '…' : ''),
-          explanation.note ? h('p', { class: 'muted note' }, explanation.note) : null,
+          explanation.note ? h('p', { class: 'muted note' }, explanation.note, momentLink(explanation)) : momentLink(explanation),
         );
       }
       return h(
@@ -298,12 +310,14 @@ function renderCluster() {
   );
 }
 
-async function act(work, doneKey) {
+/** Runs a change, then reloads the page's data; `handled(error)` may take an error over (true: handled). */
+async function act(work, doneKey, handled = () => false) {
   try {
     await work();
     await refresh();
     if (doneKey) notify(t(doneKey), 'ok');
   } catch (error) {
+    if (handled(error)) return;
     notify(error.status ? errorText(error) : error.message, 'error');
     if (error.status === 409) await refresh();
   }
@@ -544,24 +558,61 @@ function responseCard(response) {
 
 function publish(response, form, url) {
   const factIds = chosenFacts(form, `r-${response.id}`);
-  void act(async () => {
-    const saved = await api.patch(`/api/responses/${enc(response.id)}`, { factIds, version: response.version });
-    await api.post(`/api/responses/${enc(response.id)}/publish`, { version: saved.version, ...(url ? { url } : {}) });
-  }, 'response.published');
+  void act(
+    async () => {
+      const saved = await api.patch(`/api/responses/${enc(response.id)}`, { factIds, version: response.version });
+      await api.post(`/api/responses/${enc(response.id)}/publish`, { version: saved.version, ...(url ? { url } : {}) });
+    },
+    'response.published',
+    (error) => {
+      if (error.code !== 'held_by_check' || !error.check || !error.current) return false;
+      showHeld(form, error.current, error.check, url);
+      notify(t('check.heldNotice'), 'error');
+      return true;
+    },
+  );
+}
+
+/** A publication the check holds: its reasons, and publishing anyway with a reason (audited). */
+function showHeld(form, draft, check, url) {
+  form.querySelector('.held')?.remove();
+  const override = reasonRow({ input: 'override-reason', button: 'danger publish-override', texts: 'check.override', action: 'check.publishAnyway' }, (reason) =>
+    act(() => api.post(`/api/responses/${enc(draft.id)}/publish`, { version: draft.version, ...(url ? { url } : {}), override: { reason } }), 'response.published'),
+  );
+  form.append(
+    h(
+      'div',
+      { class: 'held', role: 'alert' },
+      h('h4', null, t('check.heldTitle', { count: check.reasons.length })),
+      reasonList({ title: draft.title, text: draft.body }, check),
+      h('p', { class: 'muted' }, t('check.overrideExplain')),
+      override,
+    ),
+  );
+}
+
+/**
+ * An action that needs a reason: an input and a button that refuses to go on while the input is
+ * empty. `texts`: the prefix of its texts (<texts>Hint, <texts>Reason, <texts>NeedsReason).
+ */
+function reasonRow(names, run) {
+  const reason = h('input', { class: names.input, maxlength: 1000, placeholder: t(`${names.texts}Hint`), 'aria-label': t(`${names.texts}Reason`) });
+  const go = () => {
+    if (!reason.value.trim()) {
+      notify(t(`${names.texts}NeedsReason`), 'error');
+      reason.focus();
+      return;
+    }
+    void run(reason.value.trim());
+  };
+  return h('div', { class: 'row' }, reason, h('button', { type: 'button', class: names.button, on: { click: go } }, t(names.action)));
 }
 
 /** A draft that will not go out is withdrawn with a reason (kept, read-only); its items can be answered again. */
 function withdrawRow(response) {
-  const reason = h('input', { class: 'withdraw-reason-input', maxlength: 1000, placeholder: t('response.withdrawHint'), 'aria-label': t('response.withdrawReason') });
-  const withdraw = () => {
-    if (!reason.value.trim()) {
-      notify(t('response.withdrawNeedsReason'), 'error');
-      reason.focus();
-      return;
-    }
-    void act(() => api.post(`/api/responses/${enc(response.id)}/withdraw`, { version: response.version, reason: reason.value.trim() }), 'response.withdrawn');
-  };
-  return h('div', { class: 'row' }, reason, h('button', { type: 'button', class: 'withdraw', on: { click: withdraw } }, t('response.withdraw')));
+  return reasonRow({ input: 'withdraw-reason-input', button: 'withdraw', texts: 'response.withdraw', action: 'response.withdraw' }, (reason) =>
+    act(() => api.post(`/api/responses/${enc(response.id)}/withdraw`, { version: response.version, reason }), 'response.withdrawn'),
+  );
 }
 
 function newResponseForm() {

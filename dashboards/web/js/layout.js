@@ -23,6 +23,7 @@ const PAGES = [
   { id: 'trends', href: '/trends', key: 'nav.trends' },
   { id: 'sources', href: '/sources', key: 'nav.sources' },
   { id: 'portals', href: '/portals', key: 'nav.portals' },
+  { id: 'check', href: '/check', key: 'nav.check', when: () => can.annotate() },
 ];
 
 /**
@@ -87,7 +88,7 @@ function renderHeader() {
     h(
       'nav',
       { 'aria-label': t('nav.label') },
-      PAGES.map((page) => h('a', { href: page.href, class: page.id === current ? 'active' : '', 'aria-current': page.id === current ? 'page' : null }, t(page.key))),
+      PAGES.filter((page) => !page.when || page.when()).map((page) => h('a', { href: page.href, class: page.id === current ? 'active' : '', 'aria-current': page.id === current ? 'page' : null }, t(page.key))),
     ),
     h('span', { class: 'spacer' }),
     languageSwitch(),
