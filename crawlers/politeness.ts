@@ -61,7 +61,12 @@ export class RobotsCache {
       // know the rules, so the host is not crawled at all (as search engines do).
       const { politeness } = this;
       file = (politeness ? politeness.limiter.acquire(robotsUrl, politeness.requestsPerMinute) : Promise.resolve())
-        .then(() => fetchResource(robotsUrl, this.fetchOptions))
+        // A kept-alive connection the host closed while idle resets the first request that reuses
+        // it (a crawl under serve comes back to a host after a pause): one more try on a new one.
+        .then(() => fetchResource(robotsUrl, this.fetchOptions).catch((error: Error) => {
+          if (!/connection reset/.test(error.message)) throw error;
+          return fetchResource(robotsUrl, this.fetchOptions);
+        }))
         .then((response) => {
           if (response.status >= 500) throw new Error(`robots.txt answered HTTP ${response.status}; not crawling ${new URL(url).host}`);
           const text = response.status === 200 ? response.text : '';
