@@ -332,8 +332,9 @@ async function main(): Promise<void> {
   const serveStarted = Date.now();
   process.stdout.write(`serve on ${apiUrl} (pid ${serve.pid}); waiting for its first round over ${SITES * 2} sources\n`);
   for (;;) {
-    const { sources } = await api<{ sources: Array<{ lastRun: { finishedAt: string | null } | null }> }>('/api/sources');
-    const done = sources.filter((source) => source.lastRun?.finishedAt).length;
+    const { sources } = await api<{ sources: Array<{ lastRun: { finishedAt: string | null } | null; totals: { runs: number } }> }>('/api/sources');
+    // A source running again (a feed) has finished its first run.
+    const done = sources.filter((source) => source.lastRun?.finishedAt || source.totals.runs >= 2).length;
     if (done === sources.length) break;
     if (Date.now() - serveStarted > WARMUP_LIMIT_MS) throw new Error(`serve crawled only ${done} of ${sources.length} sources in ${WARMUP_LIMIT_MS / 60_000} min`);
     await sleep(2000);

@@ -89,7 +89,12 @@ export class RobotsCache {
       body = kept.body;
     } else {
       if (politeness) await politeness.limiter.acquire(robotsUrl, politeness.requestsPerMinute);
-      const response = await fetchResource(robotsUrl, this.fetchOptions);
+      // A kept-alive connection the host closed while idle resets the first request that reuses
+      // it (a crawl under serve comes back to a host after a pause): one more try on a new one.
+      const response = await fetchResource(robotsUrl, this.fetchOptions).catch((error: Error) => {
+        if (!/connection reset/.test(error.message)) throw error;
+        return fetchResource(robotsUrl, this.fetchOptions);
+      });
       // Missing robots.txt (4xx) allows everything; a server error or timeout means we cannot
       // know the rules, so the host is not crawled at all (as search engines do), and asked again next round.
       if (response.status >= 500) throw new Error(`robots.txt answered HTTP ${response.status}; not crawling ${new URL(robotsUrl).host}`);
