@@ -132,6 +132,8 @@ describe('GET /api/sources under the schedule', () => {
         workflow: { path: join(dataDir, 'workflow.db') },
         alerts: { statePath: join(dataDir, 'alerts.db') },
         schedules: { every: { rss: '5s' } },
+        // A feed's own poll suggestion is at least pollMinSecs; at 1 s it leaves the 5 s interval as configured.
+        crawler: { pollMinSecs: 1 },
         sources: [
           { id: names[0], kind: 'rss', url: urls[0], fetchArticles: false },
           { id: names[1], kind: 'rss', url: urls[1], fetchArticles: false, every: '1h' },
