@@ -18,7 +18,7 @@ import { parseConfig, type LoadedConfig } from '../core/config.ts';
 import { CrawlRun, crawlSources } from '../crawlers/run.ts';
 import { openPipeline } from '../cli/context.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../pipeline/workflow/index.ts';
-import { numberArg, repo, rng, sentencePool, textArg } from './synthetic.ts';
+import { numberArg, quantile, repo, rng, sentencePool, textArg } from './synthetic.ts';
 
 const SITES = numberArg('sites', 200);
 const MINUTES = numberArg('minutes', 10);
@@ -212,7 +212,6 @@ async function viewerToken(config: LoadedConfig): Promise<string> {
 
 // --- figures ---------------------------------------------------------------------------------------
 
-const quantile = (sorted: number[], q: number) => (sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN);
 const secs = (ms: number) => (Number.isFinite(ms) ? `${(ms / 1000).toFixed(1)} s` : '—');
 
 /** Most requests one host got within any 60 s window starting at one of its requests. */

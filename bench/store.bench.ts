@@ -17,7 +17,7 @@ import type { ItemQuery, ScoredItem, StatsQuery, Store } from '../core/types.ts'
 import { ElasticsearchStore } from '../pipeline/store/elasticsearch.ts';
 import { searchIndexPath } from '../pipeline/store/search-index.ts';
 import { SqliteStore } from '../pipeline/store/sqlite.ts';
-import { numberArg, syntheticScoredItems, textArg } from './synthetic.ts';
+import { numberArg, quantile, syntheticScoredItems, textArg } from './synthetic.ts';
 
 const ITEMS = numberArg('items', 100_000);
 const QUERIES = numberArg('queries', 300);
@@ -88,8 +88,7 @@ async function latency(run: () => Promise<unknown>, times: number): Promise<Late
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), max: samples[samples.length - 1] };
+  return { p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), max: samples[samples.length - 1] };
 }
 
 /** The analysts' queue: flagged items, newest first, a page at a time (pages 1..5). */

@@ -26,6 +26,11 @@ export function textArg(name: string, fallback: string): string {
 /** A seeded generator, so every run benchmarks the same corpus. */
 export { rng };
 
+/** The q-quantile (0..1, nearest rank) of ascending samples; NaN when there are none. */
+export function quantile(sorted: number[], q: number): number {
+  return sorted.length ? sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] : NaN;
+}
+
 /** Sentences in the style of real items: the dev corpus's titles and texts, split up. */
 export function sentencePool(): string[] {
   const pool: string[] = [];

@@ -27,7 +27,7 @@ import { openStore } from '../pipeline/store/index.ts';
 import { DEFAULT_RANGE_DAYS } from '../dashboards/trends-router.ts';
 import { addDays } from '../dashboards/trends.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../pipeline/workflow/index.ts';
-import { numberArg, repo, syntheticScoredItems, textArg } from './synthetic.ts';
+import { numberArg, quantile, repo, syntheticScoredItems, textArg } from './synthetic.ts';
 
 const ENGINE = textArg('engine', 'sqlite') as 'sqlite' | 'elasticsearch';
 if (ENGINE !== 'sqlite' && ENGINE !== 'elasticsearch') throw new Error('--engine is sqlite or elasticsearch');
@@ -204,8 +204,7 @@ async function time(url: string, auth: string, view: View, expected: number | un
     samples.push(performance.now() - started);
   }
   samples.sort((a, b) => a - b);
-  const at = (q: number) => samples[Math.min(samples.length - 1, Math.ceil(q * samples.length) - 1)];
-  return { p50: at(0.5), p95: at(0.95), total: expected === undefined ? undefined : Number(first.total) };
+  return { p50: quantile(samples, 0.5), p95: quantile(samples, 0.95), total: expected === undefined ? undefined : Number(first.total) };
 }
 
 // --- run --------------------------------------------------------------------------------
