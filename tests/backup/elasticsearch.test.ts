@@ -11,6 +11,7 @@ import { configRelative } from '../../core/config.ts';
 import type { ScoredItem } from '../../core/types.ts';
 import { createBackup, restoreBackup, verifyBackup } from '../../pipeline/backup/index.ts';
 import type { ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
+import { MAPPING_VERSION } from '../../pipeline/store/es-mapping.ts';
 import { elasticsearchStoreFromConfig } from '../../pipeline/store/index.ts';
 import { openWorkflow, SYSTEM_ACTOR } from '../../pipeline/workflow/index.ts';
 import { ES_URL, probeElasticsearch, reportNotRun, START_HINT, uniquePrefix } from '../store/es-env.ts';
@@ -65,7 +66,7 @@ describe.skipIf(!es.ok)('backup → verify → restore (Elasticsearch engine)', 
 
     const backup = await createBackup(office.config);
     const record = backup.manifest.elasticsearch!;
-    expect(record).toMatchObject({ repository: prefix, location: prefix, prefix, alias: `${prefix}-items`, indices: [`${prefix}-items-v1`], documents: { before: 600, after: 600 } });
+    expect(record).toMatchObject({ repository: prefix, location: prefix, prefix, alias: `${prefix}-items`, indices: [`${prefix}-items-v${MAPPING_VERSION}`], documents: { before: 600, after: 600 } });
     expect(record.snapshot).toMatch(/^mediawatch-\d{8}t\d{6}z$/);
     expect(backup.manifest.items).toBe(600);
     expect(backup.manifest.versions.elasticsearch).toBe(es.ok ? es.version : '');

@@ -47,7 +47,7 @@ describe.skipIf(!es.ok)('Elasticsearch: shards and replicas from the config', ()
     const second = await open(prefix, undefined, warnings);
     expect(await settingsOf(second)).toMatchObject({ 'index.number_of_shards': '2', 'index.auto_expand_replicas': '0-1' });
     expect(warnings.join('\n')).toMatch(/has 2 primary shard\(s\) but store\.shards is 1; shards are fixed when an index is created/);
-    expect(warnings.join('\n')).toMatch(/replicas of .*-items-v1 set to 0-1 \(store\.replicas; was 0\)/);
+    expect(warnings.join('\n')).toMatch(/replicas of .*-items-v\d+ set to 0-1 \(store\.replicas; was 0\)/);
     expect((await second.queryItems({ q: 'dai hoi', page: 1, pageSize: 10 })).total).toBe(1);
 
     // Back to a fixed count; opening again with the same layout changes nothing.
