@@ -648,6 +648,41 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(await updated.topClusters({}, 10)).toEqual(expectedClusters(now, {}, 10));
       });
 
+      it('ranks a cluster straddling the range by its members in range, also after members move or go', async () => {
+        const { store: ranked } = await engine.create('straddle');
+        const member = (cluster: string, days: string[]) =>
+          days.map((day, n) => ({
+            ...makeItem(
+              { url: `https://bao-a.example/${cluster}-${n}`, title: `Tin ${cluster} ${n}`, text: 'Nội dung', publishedAt: `${day}T03:00:00Z` },
+              { congress: n % 2 === 0, distortion: n === 0, scores: flaggedScores(0.7) },
+            ),
+            clusterId: cluster,
+          }));
+        // "big" has five members, two of them in January; "mid" three, "small" two, all in January.
+        let items = [
+          ...member('big', ['2020-12-01', '2020-12-02', '2020-12-03', '2021-01-05', '2021-01-06']),
+          ...member('mid', ['2021-01-02', '2021-01-03', '2021-01-04']),
+          ...member('small', ['2021-01-07', '2021-01-08']),
+        ];
+        await ranked.upsertItems(items);
+        const january = { from: '2021-01-01', to: '2021-01-31' };
+        const cases: Array<[Pick<ItemFilter, 'from' | 'to' | 'congress'>, number]> = [
+          [january, 1], [january, 2], [january, 3], [{ ...january, congress: true }, 3], [{}, 2], [{ to: '2020-12-02' }, 1], [{ from: '2021-01-06T00:00:00Z' }, 3],
+        ];
+        const check = async () => {
+          for (const [filter, limit] of cases) expect(await ranked.topClusters(filter, limit)).toEqual(expectedClusters(items, filter, limit));
+        };
+        await check();
+        // A member of "mid" moves to December, a January member of "big" leaves it.
+        const moved = [{ ...items[5], publishedAt: '2020-12-20T03:00:00Z' }, { ...items[4], clusterId: 'small' }];
+        await ranked.upsertItems(moved);
+        items = items.map((item) => moved.find((m) => m.id === item.id) ?? item);
+        await check();
+        await ranked.deleteOlderThan?.('2020-12-02T12:00:00Z');
+        items = items.filter((item) => itemTimestamp(item) >= '2020-12-02T12:00:00.000Z');
+        await check();
+      });
+
       it('buckets an item published at 17:30 UTC on the next Vietnamese day', async () => {
         const stats = await store.stats({ source: 'bao-b' });
         expect(stats.byDay.map((day) => day.key)).toEqual(['2020-10-16', '2020-10-17']);

@@ -60,6 +60,21 @@ describe('SQLite full-text index file', () => {
     expect(await hits(store, 'kon tum')).toEqual(['Tin 3 về Kon Tum']);
   });
 
+  it('counts search results exactly when the index holds a row of an item it was not told was deleted', async () => {
+    const path = join(tmp, 'stale.db');
+    const store = await open(path);
+    await store.upsertItems([item('Đắk Lắk', 1), item('Đắk Lắk', 2), item('Kon Tum', 3)]);
+    await store.refresh();
+    expect((await store.queryItems({ q: 'dak lak', page: 1, pageSize: 10 })).total).toBe(2);
+    // As if another process deleted an item and died before passing the delete on to the index.
+    const search = new Database(searchIndexPath(path));
+    search.prepare('INSERT INTO items_fts (rowid, folded) VALUES (99, ?)').run('dak lak');
+    search.close();
+    const page = await store.queryItems({ q: 'dak lak', page: 1, pageSize: 10 });
+    expect(page.total).toBe(2);
+    expect(page.items).toHaveLength(2);
+  });
+
   it('upgrades a store from the version that kept its index in the item file', async () => {
     const path = join(tmp, 'upgraded.db');
     const old = openSqlite(path, { migrations: ITEM_STORE_MIGRATIONS.slice(0, 1) });
