@@ -132,12 +132,27 @@ function errorReason(error: Error): string {
 }
 
 /**
+ * crawlee gives every RequestQueue a 1,000,000-slot deduplication cache (two 8 MB arrays) however
+ * few requests it will hold; with one queue per source crawl, 48 crawls side by side kept about
+ * 0.8 GB in them. A source queues at most `maxPages` requests, so a cache a few times that size
+ * serves as well (a miss only means the queue checks its own records). Left alone if crawlee
+ * renames the field.
+ */
+function shrinkSeenCache(queue: RequestQueue, slots: number): void {
+  type SeenCache = { size?: number; constructor: new (size: number) => SeenCache };
+  const internals = queue as unknown as { requestSeenCache?: SeenCache };
+  const cache = internals.requestSeenCache;
+  if (cache && typeof cache.size === 'number' && cache.size > slots) internals.requestSeenCache = new cache.constructor(slots);
+}
+
+/**
  * Fetches seeds (and, for news sites, the same-site links they lead to) with crawlee,
  * honouring robots.txt, the host rate limit, include/exclude patterns and the page budget.
  */
 export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, events: PageCrawlEvents): Promise<void> {
   const config = new Configuration({ persistStorage: false, purgeOnStart: true });
   const queue = await RequestQueue.open(`mediawatch-${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`, { config });
+  shrinkSeenCache(queue, Math.max(1024, options.maxPages * 4));
   const backoff = options.retryBackoffMs ?? 1000;
 
   // Every URL is validated before it reaches crawlee: its queue rejects a whole batch for one bad

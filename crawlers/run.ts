@@ -90,8 +90,16 @@ export class CrawlRun {
     }
   }
 
-  /** Pages some source of this run has set out to fetch: another source running beside it leaves them alone. */
+  /**
+   * Pages a running source has set out to fetch: another source running beside it leaves them
+   * alone. Released when the source's crawl ends, since `serve` keeps one run for every round.
+   */
   private readonly claims = new Map<string, string>();
+
+  /** Ends a source's claims: its next round asks the memory again (a stored page is not due). */
+  releaseClaims(sourceId: string): void {
+    for (const [url, owner] of this.claims) if (owner === sourceId) this.claims.delete(url);
+  }
 
   /**
    * Whether a source should fetch a page this round: the memory wants it (unseen, due, or
@@ -291,6 +299,7 @@ async function crawlSource(run: CrawlRun, source: SourceConfig, runLog: SourceRu
     // the run is recorded.
     await new Promise((resolve) => setImmediate(resolve));
   });
+  run.releaseClaims(source.id);
   if (runId !== undefined) logged(() => runLog.finish(runId, report, failed));
   run.progress(report);
   run.sourceDone(report);

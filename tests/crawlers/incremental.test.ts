@@ -30,6 +30,8 @@ interface Harness {
   store: SqliteStore;
   /** One crawl round of every source at T0 + offset; `sideBySide`: the sources run concurrently. */
   round(offsetMs: number, sideBySide?: boolean): ReturnType<typeof crawlSources>;
+  /** One run kept across rounds, as `serve` keeps it, on the clock `now`. */
+  lastingRun(now: () => number): { run: CrawlRun; sources: ReturnType<typeof parseConfig>['sources'] };
   items(): Promise<ScoredItem[]>;
 }
 
@@ -72,6 +74,11 @@ async function harness(articles: number, sources: (site: CountingNewsSite) => un
       } finally {
         run.close();
       }
+    },
+    lastingRun(now) {
+      const run = new CrawlRun(config, pipeline, () => {}, { now });
+      cleanups.unshift(async () => run.close());
+      return { run, sources: config.sources };
     },
     async items() {
       const all: ScoredItem[] = [];
@@ -203,6 +210,28 @@ describe('incremental feed polling', () => {
     // Robots expired? No: 4 h < 24 h. Every page was due at 1 h and is asked for conditionally.
     expect(h.site.count(/^\/robots\.txt$/)).toBe(1);
     expect(since(h.site, mark).filter((r) => r.startsWith('304'))).toHaveLength(6);
+  });
+});
+
+describe('a run kept across rounds (serve)', () => {
+  it('polls an unchanged feed without asking for its stored entries again', async () => {
+    const h = await harness(5, (site) => [{ id: 'tin-thu-rss', kind: 'rss', url: `${site.url}/rss.xml` }]);
+    let offset = 0;
+    const { run, sources } = h.lastingRun(() => T0 + offset);
+    await crawlSources(run, sources);
+    expect(h.site.count(/^\/bai\//)).toBe(5);
+
+    h.site.publish(sampleArticle(6, at(60_000)));
+    offset = 2 * 60_000;
+    let mark = h.site.requests.length;
+    const [second] = await crawlSources(run, sources);
+    expect(since(h.site, mark)).toEqual(['200 /bai/tin-so-6.html', '200 /rss.xml']);
+    expect([second.new, second.duplicates]).toEqual([1, 5]);
+
+    offset = 4 * 60_000;
+    mark = h.site.requests.length;
+    await crawlSources(run, sources);
+    expect(since(h.site, mark)).toEqual(['200 /rss.xml']);
   });
 });
 
