@@ -396,6 +396,8 @@ async function main(): Promise<void> {
   // --- report ---
   const latencies = [...published.values()].flatMap((entry) => (entry.seen === undefined ? [] : [entry.seen - entry.at])).sort((a, b) => a - b);
   const missing = published.size - latencies.length;
+  // An article never seen is slower than every seen one: percentiles are over all published articles.
+  const allLatencies = [...latencies, ...new Array<number>(missing).fill(Infinity)];
   const hits = sites.flatMap((site) => site.hits.filter((hit) => hit.at >= started));
   const count = (predicate: (hit: Hit) => boolean) => hits.filter(predicate).length;
   const freshPaths = new Set(sites.flatMap((site) => site.articles.filter((a) => a.fresh).map((a) => a.path)));
@@ -414,7 +416,7 @@ async function main(): Promise<void> {
     ['sources (feeds + sites), concurrency', `${SITES * 2} (${SITES} feeds every ${FEED_EVERY}, ${SITES} sites every ${SITE_EVERY}), ${CONCURRENCY}`],
     ['first round over every source (backfill, before publishing)', `${warmupSecs.toFixed(0)} s`],
     ['new articles published / visible', `${published.size} / ${latencies.length}${missing ? ` (${missing} not visible within ${GRACE_MS / 1000} s after publishing stopped)` : ''}`],
-    ['publication → visible p50 / p95 / max', `${secs(quantile(latencies, 0.5))} / ${secs(quantile(latencies, 0.95))} / ${secs(latencies.at(-1) ?? NaN)}`],
+    ['publication → visible p50 / p95 / max', `${secs(quantile(allLatencies, 0.5))} / ${secs(quantile(allLatencies, 0.95))} / ${missing ? 'not seen' : secs(latencies.at(-1) ?? NaN)}`],
     ['mean publication → stored delay (GET /api/sources, feeds)', apiDelays.length ? `${(apiDelays.reduce((s, v) => s + v.avgPublicationDelaySeconds! * v.publicationDelaySamples, 0) / Math.max(1, apiDelays.reduce((s, v) => s + v.publicationDelaySamples, 0))).toFixed(1)} s` : '—'],
     ['requests (all, during the run)', `${hits.length} (${(hits.length / wallSecs).toFixed(1)}/s)`],
     ['article-page requests per new article', `${(articleRequests / Math.max(1, published.size)).toFixed(1)} (first fetches of new articles ${firstFetchOfNew}; of those per new article ${(firstFetchOfNew / Math.max(1, published.size)).toFixed(2)})`],
@@ -435,8 +437,8 @@ async function main(): Promise<void> {
   const width = Math.max(...rows.map(([label]) => label.length));
   process.stdout.write(`\n${rows.map(([label, value]) => `${label.padEnd(width)}  ${value}`).join('\n')}\n`);
   const targets = [
-    ['p50 < 60 s', quantile(latencies, 0.5) < 60_000 && !missing],
-    ['p95 < 120 s', quantile(latencies, 0.95) < 120_000 && !missing],
+    ['p50 < 60 s', quantile(allLatencies, 0.5) < 60_000],
+    ['p95 < 120 s', quantile(allLatencies, 0.95) < 120_000],
     ['≤ 2 article requests per new article beyond polls', articleRequests / Math.max(1, published.size) <= 2],
     ['per-host limit never exceeded', violations === 0],
   ] as const;
