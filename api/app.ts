@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { isDiskFull } from '../core/disk.ts';
 import { StoreUnavailableError } from '../pipeline/store/reconnecting.ts';
 import type { Store } from '../core/types.ts';
-import { ACCESS, rolesFor, WorkflowError, type Role, type Workflow } from '../pipeline/workflow/index.ts';
+import { ACCESS, rolesFor, WorkflowError, type Role, type Workflow } from '../features/workflow/index.ts';
 import { authenticate, guard, requireRoles } from './auth.ts';
 import { buildOpenApi, type ExtraOperation } from './openapi.ts';
 import { rateLimit } from './rate-limit.ts';

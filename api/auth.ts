@@ -1,7 +1,7 @@
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
-import type { Actor, Principal, Workflow } from '../pipeline/workflow/index.ts';
-import { safeEqual } from '../pipeline/workflow/auth.ts';
-import { rolesFor, type Role } from '../pipeline/workflow/roles.ts';
+import type { Actor, Principal, Workflow } from '../features/workflow/index.ts';
+import { safeEqual } from '../features/workflow/auth.ts';
+import { rolesFor, type Role } from '../features/workflow/roles.ts';
 import { HttpError } from './validation.ts';
 
 declare global {

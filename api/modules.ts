@@ -1,8 +1,8 @@
 import type { LoadedConfig } from '../core/config.ts';
 import type { Store } from '../core/types.ts';
 import { dashboardMounts } from '../dashboards/router.ts';
-import type { SourceScheduler } from '../pipeline/schedules/sources.ts';
-import type { Workflow } from '../pipeline/workflow/index.ts';
+import type { SourceScheduler } from '../features/schedules/sources.ts';
+import type { Workflow } from '../features/workflow/index.ts';
 import type { MountedRouter } from './app.ts';
 import { portalMounts } from './routes/portal-incidents.ts';
 import { itemImagesRouter } from './routes/item-images.ts';

@@ -1,6 +1,6 @@
 import type { Express, Request, RequestHandler, Response } from 'express';
 import type { z } from 'zod';
-import type { Actor, Principal } from '../pipeline/workflow/index.ts';
+import type { Actor, Principal } from '../features/workflow/index.ts';
 import { actorOf, guard, type Access } from './auth.ts';
 import { parseInput } from './validation.ts';
 

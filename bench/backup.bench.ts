@@ -9,7 +9,7 @@ import { copyFileSync, cpSync, mkdirSync, mkdtempSync, rmSync, statSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { loadConfig } from '../core/config.ts';
-import { createBackup, restoreBackup, verifyBackup } from '../pipeline/backup/index.ts';
+import { createBackup, restoreBackup, verifyBackup } from '../features/backup/index.ts';
 import { SqliteStore } from '../pipeline/store/sqlite.ts';
 import { numberArg, repo, syntheticScoredItems } from './synthetic.ts';
 

@@ -14,7 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type { ScoredItem } from '../core/types.ts';
-import { writeItemsExport, type ExportFormat } from '../pipeline/export.ts';
+import { writeItemsExport, type ExportFormat } from '../features/export.ts';
 import { SqliteStore } from '../pipeline/store/sqlite.ts';
 import { numberArg, syntheticScoredItems } from './synthetic.ts';
 

@@ -7,7 +7,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
-import { extractPage } from '../crawlers/extract.ts';
+import { extractPage } from '../crawlers/extract-article.ts';
 import { decodeDocument } from '../crawlers/charset.ts';
 import { loadEvalPages, pagePath, readRawPage, scorePages, subsetOf, type EvalPage, type Score } from './extraction-eval.ts';
 

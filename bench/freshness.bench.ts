@@ -17,7 +17,7 @@ import { stringify } from 'yaml';
 import { parseConfig, type LoadedConfig } from '../core/config.ts';
 import { CrawlRun, crawlSources } from '../crawlers/run.ts';
 import { openPipeline } from '../cli/context.ts';
-import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../pipeline/workflow/index.ts';
+import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../features/workflow/index.ts';
 import { numberArg, quantile, repo, rng, sentencePool, textArg } from './synthetic.ts';
 
 const SITES = numberArg('sites', 200);

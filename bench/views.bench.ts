@@ -26,7 +26,7 @@ import { ElasticsearchStore } from '../pipeline/store/elasticsearch.ts';
 import { openStore } from '../pipeline/store/index.ts';
 import { DEFAULT_RANGE_DAYS } from '../dashboards/trends-router.ts';
 import { addDays } from '../dashboards/trends.ts';
-import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../pipeline/workflow/index.ts';
+import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../features/workflow/index.ts';
 import { numberArg, quantile, repo, syntheticScoredItems, textArg } from './synthetic.ts';
 
 const ENGINE = textArg('engine', 'sqlite') as 'sqlite' | 'elasticsearch';

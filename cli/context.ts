@@ -6,8 +6,8 @@ import { NearDuplicateIndex } from '../pipeline/nlp/cluster.ts';
 import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier, staleModelWarning, type Classifier, type ClassifierOptions } from '../pipeline/nlp/index.ts';
 import { KnownRumourMatcher } from '../pipeline/nlp/known-rumours.ts';
 import { openStore } from '../pipeline/store/index.ts';
-import { openWorkflow, workflowOptionsFromConfig } from '../pipeline/workflow/index.ts';
-import { KnownRumours } from '../pipeline/workflow/known-rumours.ts';
+import { openWorkflow, workflowOptionsFromConfig } from '../features/workflow/index.ts';
+import { KnownRumours } from '../features/workflow/known-rumours.ts';
 
 /** Logs go to stderr so stdout stays clean for data (classify, --json). */
 export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {

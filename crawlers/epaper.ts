@@ -6,7 +6,7 @@ import { dirname, join } from 'node:path';
 import * as cheerio from 'cheerio';
 import { ocrStatePath, type EpaperSourceConfig } from '../core/config.ts';
 import type { RawItem } from '../core/types.ts';
-import { pdfInfo, pdfPageText } from '../pipeline/ocr/pdf.ts';
+import { pdfInfo, pdfPageText } from './pdf.ts';
 import { fetchBytes, fetchResource, FetchError } from './fetch.ts';
 import type { SourceReport } from './report.ts';
 import type { CrawlRun } from './run.ts';

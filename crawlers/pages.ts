@@ -14,7 +14,7 @@ import {
 import type { RobotsTxtFile } from '@crawlee/utils';
 import { boundMarkup } from './bounds.ts';
 import { decodeDocument } from './charset.ts';
-import { extractPage, type ExtractedArticle } from './extract.ts';
+import { extractPage, type ExtractedArticle } from './extract-article.ts';
 import { articleImageUrls } from './images.ts';
 import type { HostRateLimiter } from './politeness.ts';
 import { networkFailure } from './fetch.ts';

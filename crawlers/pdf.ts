@@ -3,7 +3,7 @@
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { firstLine, runTool, ToolError } from './tools.ts';
+import { firstLine, runTool, ToolError } from '../core/external-tools.ts';
 
 export type PdfInfo = { ok: true; pages: number } | { ok: false; reason: string };
 

@@ -2,7 +2,7 @@ import type { RawItem } from '../core/types.ts';
 import type { RssSourceConfig } from '../core/config.ts';
 import { StreamDecoder } from './charset.ts';
 import { failureReason, freshnessMs, openResource } from './fetch.ts';
-import type { ExtractedArticle } from './extract.ts';
+import type { ExtractedArticle } from './extract-article.ts';
 import { FeedReader, type FeedEntry, type FeedReading } from './feed-parser.ts';
 import { crawlPages, type Seed } from './pages.ts';
 import type { CrawlRun } from './run.ts';

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import express, { Router, type RequestHandler } from 'express';
 import type { MountedRouter } from '../api/app.ts';
 import type { Store } from '../core/types.ts';
-import type { Workflow } from '../pipeline/workflow/index.ts';
+import type { Workflow } from '../features/workflow/index.ts';
 import { dashboardApiRouter, trendsRouter } from './trends-router.ts';
 
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'web');

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { itemFilterShape } from '../api/routes/items.ts';
 import { HttpError, parseInput } from '../api/validation.ts';
 import type { ItemSummary, Page, Store } from '../core/types.ts';
-import { ACCESS, type Workflow } from '../pipeline/workflow/index.ts';
+import { ACCESS, type Workflow } from '../features/workflow/index.ts';
 import { addDays, clusterTrend, computeTrends, dayOf, historyFrom, termWeeks, vietnamToday, type Trends } from './trends.ts';
 
 /** Days shown when the range is not given: this many, ending on the newest item's day. */

@@ -16,7 +16,7 @@ export interface ClusterAssigner {
   assign(id: string, foldedText: string, seenAt: string): string;
 }
 
-/** Known-rumour matching as the pipeline sees it (see pipeline/workflow/known-rumours.ts). */
+/** Known-rumour matching as the pipeline sees it (see features/workflow/known-rumours.ts). */
 export interface RumourChecker {
   /** Counts a stored item in the matcher's document frequencies. */
   observe(item: ScoredItem): void;

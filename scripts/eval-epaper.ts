@@ -5,7 +5,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import PDFDocument from 'pdfkit';
-import { pdfInfo, pdfPageText, renderPdfPage } from '../pipeline/ocr/pdf.ts';
+import { pdfInfo, pdfPageText, renderPdfPage } from '../crawlers/pdf.ts';
 import { recognise } from '../pipeline/ocr/tesseract.ts';
 import { characterAccuracy, drawText, FONT, screenshots } from '../tests/ocr/render.ts';
 

@@ -1,6 +1,6 @@
 import type { RequestHandler } from 'express';
 import { z } from 'zod';
-import { ACCESS, PASSWORD_POLICY, type Workflow } from '../../pipeline/workflow/index.ts';
+import { ACCESS, PASSWORD_POLICY, type Workflow } from '../../features/workflow/index.ts';
 import { clearSessionCookie, setSessionCookie } from '../auth.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { HttpError } from '../validation.ts';

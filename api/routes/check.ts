@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ACCESS, type Workflow } from '../../pipeline/workflow/index.ts';
+import { ACCESS, type Workflow } from '../../features/workflow/index.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { HttpError } from '../validation.ts';
 

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import type { Store } from '../../core/types.ts';
-import { ACCESS } from '../../pipeline/workflow/index.ts';
+import { ACCESS } from '../../features/workflow/index.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { HttpError } from '../validation.ts';
 

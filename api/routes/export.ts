@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Store } from '../../core/types.ts';
-import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, writeItemsExport } from '../../pipeline/export.ts';
-import { ACCESS, type Workflow } from '../../pipeline/workflow/index.ts';
+import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, writeItemsExport } from '../../features/export.ts';
+import { ACCESS, type Workflow } from '../../features/workflow/index.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { itemFilterShape } from './items.ts';
 

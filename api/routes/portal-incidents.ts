@@ -14,8 +14,8 @@ import {
   type PortalIncident,
   type PortalStore,
   type TlsCheckResult,
-} from '../../pipeline/portals/index.ts';
-import type { Workflow } from '../../pipeline/workflow/index.ts';
+} from '../../features/portals/index.ts';
+import type { Workflow } from '../../features/workflow/index.ts';
 import type { MountedRouter } from '../app.ts';
 import { actorOf } from '../auth.ts';
 import { HttpError, parseInput, query } from '../validation.ts';

@@ -1,8 +1,8 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, resolveConfigPath } from '../../core/config.ts';
-import { backupRoot, createBackup, pruneBackups, restoreBackup, verifyBackup } from '../../pipeline/backup/index.ts';
-import { ROLE_LABELS, type DataRole } from '../../pipeline/backup/layout.ts';
+import { backupRoot, createBackup, pruneBackups, restoreBackup, verifyBackup } from '../../features/backup/index.ts';
+import { ROLE_LABELS, type DataRole } from '../../features/backup/layout.ts';
 import { createLogger } from '../context.ts';
 import { UserError } from '../errors.ts';
 

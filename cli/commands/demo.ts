@@ -11,7 +11,7 @@ import type { ItemSummary, KnownRumourRef, ScoredItem } from '../../core/types.t
 import { vietnamDate } from '../../pipeline/nlp/known-rumours.ts';
 import { toSummary } from '../../pipeline/store/common.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { generatePassword, openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
+import { generatePassword, openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../../features/workflow/index.ts';
 import { createLogger } from '../context.ts';
 import { forumFeedRoute, readPublicPosts } from '../demo/forum-feed.ts';
 import { readKnownRumourSeed, seedKnownRumour } from '../demo/known-rumour.ts';

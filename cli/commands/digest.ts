@@ -1,7 +1,7 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { runDigest } from '../../dashboards/digest/index.ts';
-import { parseIsoWeek } from '../../dashboards/digest/week.ts';
+import { runDigest } from '../../features/digest/index.ts';
+import { parseIsoWeek } from '../../features/digest/week.ts';
 import { createLogger } from '../context.ts';
 import { UserError } from '../errors.ts';
 

@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { exportLabels, openWorkflow, toJsonLines, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
+import { exportLabels, openWorkflow, toJsonLines, workflowOptionsFromConfig } from '../../features/workflow/index.ts';
 import { cliActor } from './users.ts';
 
 export function registerExportLabels(program: Command): void {

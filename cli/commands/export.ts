@@ -5,9 +5,9 @@ import type { Command } from 'commander';
 import { exportQuerySchema } from '../../api/routes/export.ts';
 import { loadConfig } from '../../core/config.ts';
 import type { ScoredItem } from '../../core/types.ts';
-import { writeItemsExport } from '../../pipeline/export.ts';
+import { writeItemsExport } from '../../features/export.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { openWorkflow, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, workflowOptionsFromConfig } from '../../features/workflow/index.ts';
 import { UserError } from '../errors.ts';
 import { cliActor } from './users.ts';
 

@@ -11,8 +11,8 @@ import {
   type IncidentKind,
   type PortalCheckResult,
   type PortalIncident,
-} from '../../pipeline/portals/index.ts';
-import { openWorkflow, workflowOptionsFromConfig, type Actor } from '../../pipeline/workflow/index.ts';
+} from '../../features/portals/index.ts';
+import { openWorkflow, workflowOptionsFromConfig, type Actor } from '../../features/workflow/index.ts';
 import { createLogger } from '../context.ts';
 import { UserError } from '../errors.ts';
 import { cliActor } from './users.ts';

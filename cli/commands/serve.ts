@@ -4,9 +4,9 @@ import { moduleRouters } from '../../api/modules.ts';
 import { startServer } from '../../api/server.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openServingStore } from '../../pipeline/store/index.ts';
-import { openWorkflow, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
-import { sourceSchedule, startSchedules } from '../../pipeline/schedules/index.ts';
-import { startPortalSchedules } from '../../pipeline/portals/index.ts';
+import { openWorkflow, workflowOptionsFromConfig } from '../../features/workflow/index.ts';
+import { sourceSchedule, startSchedules } from '../../features/schedules/index.ts';
+import { startPortalSchedules } from '../../features/portals/index.ts';
 import { createLogger } from '../context.ts';
 import { UserError } from '../errors.ts';
 

@@ -1,7 +1,7 @@
 import { userInfo } from 'node:os';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { generatePassword, openWorkflow, ROLES, workflowOptionsFromConfig, type Actor, type Role, type Workflow } from '../../pipeline/workflow/index.ts';
+import { generatePassword, openWorkflow, ROLES, workflowOptionsFromConfig, type Actor, type Role, type Workflow } from '../../features/workflow/index.ts';
 import { UserError } from '../errors.ts';
 
 /** The audit log's name for whoever runs the command line. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import type { LoadedConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
-import { openWorkflow, workflowOptionsFromConfig, type Actor } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, workflowOptionsFromConfig, type Actor } from '../../features/workflow/index.ts';
 import { openPipeline } from '../context.ts';
 import type { CorpusPost } from './forum-feed.ts';
 

@@ -3,7 +3,7 @@ import type { BlueskySourceConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
 import type { SocialContext } from './context.ts';
 import { MalformedResponseError } from './http.ts';
-import { runStream, type StreamEntry, type StreamSource } from './stream.ts';
+import { runStream, type StreamEntry, type StreamSource } from './post-stream.ts';
 import { isoDate, tidyText } from './text.ts';
 
 // Shapes from the app.bsky lexicons: app.bsky.feed.defs#postView, #feedViewPost, app.bsky.feed.post,

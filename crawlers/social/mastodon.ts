@@ -4,7 +4,7 @@ import type { MastodonSourceConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
 import type { SocialContext } from './context.ts';
 import { MalformedResponseError } from './http.ts';
-import { runStream, type StreamEntry, type StreamSource } from './stream.ts';
+import { runStream, type StreamEntry, type StreamSource } from './post-stream.ts';
 import { isoDate, nodesToText, padKey } from './text.ts';
 
 // Field names follow the Mastodon REST API entities (docs.joinmastodon.org/entities/Status, /Account).

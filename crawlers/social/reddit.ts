@@ -3,7 +3,7 @@ import type { RedditSourceConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
 import type { SocialContext } from './context.ts';
 import { MalformedResponseError } from './http.ts';
-import { runStream, type StreamEntry, type StreamSource } from './stream.ts';
+import { runStream, type StreamEntry, type StreamSource } from './post-stream.ts';
 import { isoDate, padKey, tidyText } from './text.ts';
 
 // Reddit's JSON listings: {kind: "Listing", data: {after, before, dist, children: [{kind: "t3", data: Link}]}}.

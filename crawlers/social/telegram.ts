@@ -3,7 +3,7 @@ import type { TelegramSourceConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
 import type { SocialContext } from './context.ts';
 import { MalformedResponseError } from './http.ts';
-import { runStream, type StreamEntry, type StreamSource } from './stream.ts';
+import { runStream, type StreamEntry, type StreamSource } from './post-stream.ts';
 import { isoDate, nodesToText, padKey, parseCount } from './text.ts';
 
 const KEY_WIDTH = 12;

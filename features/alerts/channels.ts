@@ -3,7 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import { httpUrl } from '../../core/urls.ts';
-import { escapeHtml as esc, formatDateTime, truncate } from '../../dashboards/digest/format.ts';
+import { escapeHtml as esc, formatDateTime, truncate } from '../digest/format.ts';
 import type { Mailer } from './mailer.ts';
 import type { UrgentAlert } from './rules.ts';
 

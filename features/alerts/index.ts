@@ -3,7 +3,7 @@
 import type { Logger } from 'pino';
 import { configRelative, type LoadedConfig } from '../../core/config.ts';
 import type { ItemSummary, ScoredItem, Store } from '../../core/types.ts';
-import { dashboardLinks } from '../../dashboards/digest/links.ts';
+import { dashboardLinks } from '../digest/links.ts';
 import { emailChannel, logChannel, webhookChannel, type AlertChannel } from './channels.ts';
 import { runAlertCycle, type AlertCycleResult } from './cycle.ts';
 import { AlertLedger } from './ledger.ts';

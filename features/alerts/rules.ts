@@ -1,7 +1,7 @@
 // Urgency rules: pure functions from items / cluster counts to alerts. No I/O here.
 import type { AlertsConfig } from '../../core/config.ts';
 import type { ItemSummary, ReviewStatus, ScoredItem } from '../../core/types.ts';
-import { itemTimestamp } from '../store/common.ts';
+import { itemTimestamp } from '../../pipeline/store/common.ts';
 
 export type AlertKind = 'distortion' | 'cluster_growth';
 

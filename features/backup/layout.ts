@@ -5,7 +5,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join, relative, sep } from 'node:path';
 import { configRelative, type LoadedConfig } from '../../core/config.ts';
 import { sourceRunsPath } from '../../crawlers/source-runs.ts';
-import { searchIndexPath } from '../store/search-index.ts';
+import { searchIndexPath } from '../../pipeline/store/search-index.ts';
 
 export type DataRole = 'items' | 'workflow' | 'alerts' | 'portals' | 'sourceRuns' | 'esOutbox' | 'crawlState';
 

@@ -5,8 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import type { Client } from '@elastic/elasticsearch';
 import type { LoadedConfig, StoreConfig } from '../../core/config.ts';
-import type { ElasticsearchStore } from '../store/elasticsearch.ts';
-import { elasticsearchStoreFromConfig } from '../store/index.ts';
+import type { ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
+import { elasticsearchStoreFromConfig } from '../../pipeline/store/index.ts';
 import { backupStamp, type SnapshotRecord } from './manifest.ts';
 
 type EsStoreConfig = Extract<StoreConfig, { engine: 'elasticsearch' }>;

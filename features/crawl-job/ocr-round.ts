@@ -1,12 +1,12 @@
 // Wires the OCR worker into a crawl round: images are fetched like pages (robots.txt, host rate
 // limit, our User-Agent) and the text read is handed back to the pipeline, which re-scores the item.
-import { ocrStatePath } from '../core/config.ts';
-import type { RawItem, ScoredItem } from '../core/types.ts';
-import type { IngestOutcome } from '../pipeline/ingest.ts';
-import { OcrState } from '../pipeline/ocr/state.ts';
-import { OcrWorker } from '../pipeline/ocr/worker.ts';
-import { fetchBytes } from './fetch.ts';
-import type { CrawlRun } from './run.ts';
+import { ocrStatePath } from '../../core/config.ts';
+import type { RawItem, ScoredItem } from '../../core/types.ts';
+import type { IngestOutcome } from '../../pipeline/ingest.ts';
+import { OcrState } from '../../pipeline/ocr/state.ts';
+import { OcrWorker } from '../../pipeline/ocr/worker.ts';
+import { fetchBytes } from '../../crawlers/fetch.ts';
+import type { CrawlRun } from '../../crawlers/run.ts';
 
 export interface OcrRound {
   worker: OcrWorker;

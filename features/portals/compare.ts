@@ -3,7 +3,7 @@
 // rule, and a readable diff. Also how an acknowledgement folds a finding back into the baseline.
 import { shortHash } from './fingerprint.ts';
 import { unifiedDiff, valueDiff } from './diff.ts';
-import { raisesIncident, type TermPlace } from './lexicon.ts';
+import { raisesIncident, type TermPlace } from './defacement-lexicon.ts';
 import { daysLeft, type TlsCheckResult } from './tls.ts';
 import { ORIGIN_KINDS, type Finding, type OriginKind, type PageFingerprint, type PortalBaseline, type StablePart, type TermHit } from './types.ts';
 

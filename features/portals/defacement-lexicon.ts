@@ -1,8 +1,8 @@
 // The defacement / gambling / phishing lexicon of the portal watch (config/portal-defacement.yaml)
 // and its matcher. Pure apart from loading the file.
 import { z } from 'zod';
-import { foldVietnamese } from '../nlp/fold.ts';
-import { loadYamlFile } from '../nlp/lexicon.ts';
+import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
+import { loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
 
 export type TermStrength = 'strong' | 'weak';
 

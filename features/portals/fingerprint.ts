@@ -4,7 +4,7 @@
 import { createHash } from 'node:crypto';
 import * as cheerio from 'cheerio';
 import type { AnyNode, Element } from 'domhandler';
-import { findTerms, type DefacementLexicon, type TermPlace } from './lexicon.ts';
+import { findTerms, type DefacementLexicon, type TermPlace } from './defacement-lexicon.ts';
 import type { InlineScript, OriginKind, OriginRef, PageFingerprint, StablePart, TermHit } from './types.ts';
 
 export interface PageSelectors {

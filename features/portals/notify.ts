@@ -1,10 +1,10 @@
-// Portal incidents go out where urgent alerts go (pipeline/alerts): the service log always, an
+// Portal incidents go out where urgent alerts go (features/alerts): the service log always, an
 // e-mail to email.alertRecipients through the same mailer, and alerts.webhookUrl. Each incident
 // is sent once per channel; a failed delivery is retried at the next check for
 // alerts.retryForHours.
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../../core/config.ts';
-import { escapeHtml as esc, formatDateTime, truncate } from '../../dashboards/digest/format.ts';
+import { escapeHtml as esc, formatDateTime, truncate } from '../digest/format.ts';
 import { postWebhook, type WebhookOptions } from '../alerts/channels.ts';
 import { createMailer, type Mailer } from '../alerts/mailer.ts';
 import type { PortalStore } from './store.ts';

@@ -2,7 +2,7 @@
 // missing = everything allowed, 5xx or no answer = the host is not crawled), but fetched with the
 // portal fetcher so that a portal on a private CA (caFile) can be read too.
 import { RobotsTxtFile } from '@crawlee/utils';
-import { fetchPage, type PageFetchOptions } from './fetch.ts';
+import { fetchPage, type PageFetchOptions } from './portal-fetch.ts';
 
 export interface RobotsRules {
   get(url: string): Promise<RobotsTxtFile>;

@@ -1,5 +1,5 @@
 // Shapes shared by the portal watch: page fingerprints, findings of the comparison rules, incidents.
-import type { TermPlace, TermStrength } from './lexicon.ts';
+import type { TermPlace, TermStrength } from './defacement-lexicon.ts';
 
 export type OriginKind = 'script' | 'iframe' | 'form' | 'link';
 export const ORIGIN_KINDS: readonly OriginKind[] = ['script', 'iframe', 'form', 'link'];

@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import { ConfigError, type LoadedConfig } from '../../core/config.ts';
 import type { ItemKind, Store } from '../../core/types.ts';
 import { pruneAlertLedger } from '../alerts/index.ts';
-import { openStore } from '../store/index.ts';
+import { openStore } from '../../pipeline/store/index.ts';
 import { Scheduler, type JobDefinition, type TriggerFactory } from './scheduler.ts';
 
 export { Scheduler, cronTrigger } from './scheduler.ts';
@@ -75,11 +75,11 @@ export interface JobRunners {
 export function defaultRunners(config: LoadedConfig, logger: Logger, now: () => Date = () => new Date()): JobRunners {
   return {
     async digest() {
-      const { runScheduledDigest } = await import('../../dashboards/digest/index.ts');
+      const { runScheduledDigest } = await import('../digest/index.ts');
       return runScheduledDigest(config, { now: now(), logger });
     },
     async digestRetry() {
-      const { retryPendingDigests } = await import('../../dashboards/digest/index.ts');
+      const { retryPendingDigests } = await import('../digest/index.ts');
       return retryPendingDigests(config, { now: now(), logger });
     },
     async retention() {

@@ -1,7 +1,7 @@
 import type { Logger } from 'pino';
 import { configRelative, type LoadedConfig } from '../../core/config.ts';
-import { lazyChecker, type TextChecker } from '../nlp/check.ts';
-import { classifierOptionsFromConfig, loadClassifier } from '../nlp/index.ts';
+import { lazyChecker, type TextChecker } from '../../pipeline/nlp/check.ts';
+import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
 import type { Store } from '../../core/types.ts';
 import { AuditLog } from './audit.ts';
 import { Auth } from './auth.ts';

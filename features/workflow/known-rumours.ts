@@ -7,7 +7,7 @@
  */
 import type { Logger } from 'pino';
 import type { KnownRumourRef, ScoredItem, Store } from '../../core/types.ts';
-import { applyRumourMatch, KnownRumourMatcher, type RumourDecisionInfo, type RumourMatch } from '../nlp/known-rumours.ts';
+import { applyRumourMatch, KnownRumourMatcher, type RumourDecisionInfo, type RumourMatch } from '../../pipeline/nlp/known-rumours.ts';
 import type { Workflow } from './index.ts';
 import { DECIDED_STATUSES, type ReviewRecord } from './reviews.ts';
 

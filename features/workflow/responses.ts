@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import type { ReviewStatus, ScoredItem } from '../../core/types.ts';
-import type { TextChecker } from '../nlp/check.ts';
+import type { TextChecker } from '../../pipeline/nlp/check.ts';
 import { httpUrl } from '../../core/urls.ts';
 import type { Actor } from './audit.ts';
 import type { WorkflowContext } from './context.ts';

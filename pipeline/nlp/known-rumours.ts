@@ -1,7 +1,7 @@
 /**
  * Known-rumour matching: does a new item repeat an item the office already decided on (confirmed as
  * distortion, or dismissed)? Pure, in memory; the decided items come from the review workflow
- * (pipeline/workflow/known-rumours.ts).
+ * (features/workflow/known-rumours.ts).
  *
  * Features: hashed shingles of three consecutive syllables of the title and of the text, read from
  * the classifier's own preparation (folding, đ→d, i/y spelling, abbreviations and teencode expanded:

@@ -1,6 +1,6 @@
 import { cleanWhitespace } from '../normalise.ts';
 import { toNfc } from '../nlp/fold.ts';
-import { firstLine, runTool, ToolError } from './tools.ts';
+import { firstLine, runTool, ToolError } from '../../core/external-tools.ts';
 
 export interface Recognised {
   /** NFC, whitespace cleaned like item text; lines kept, paragraphs separated by a blank line. */

@@ -6,7 +6,7 @@ import { rm } from 'node:fs/promises';
 import type { OcrConfig } from '../../core/config.ts';
 import type { OcrImage, RawItem } from '../../core/types.ts';
 import { checkImage } from './image.ts';
-import { renderPdfPage } from './pdf.ts';
+import { renderPdfPage } from '../../crawlers/pdf.ts';
 import { recognise, type Recognition } from './tesseract.ts';
 import type { CachedResult, OcrJob, OcrState } from './state.ts';
 

@@ -9,8 +9,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { demoConfig, startDemoSite } from '../../cli/commands/demo.ts';
 import type { StaticSite } from '../../cli/demo/static-site.ts';
 import { parseConfig, type LoadedConfig } from '../../core/config.ts';
-import { planSources } from '../../pipeline/schedules/index.ts';
-import { ScheduledCrawls } from '../../pipeline/schedules/sources.ts';
+import { planSources } from '../../features/schedules/index.ts';
+import { ScheduledCrawls } from '../../features/schedules/sources.ts';
 import { openStore } from '../../pipeline/store/index.ts';
 import { startTestSmtp, type TestSmtp } from '../digest/smtp.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardLinks } from '../../dashboards/digest/links.ts';
-import { clusterAlert, itemAlert, touchedClusters, type AlertRules } from '../../pipeline/alerts/rules.ts';
+import { dashboardLinks } from '../../features/digest/links.ts';
+import { clusterAlert, itemAlert, touchedClusters, type AlertRules } from '../../features/alerts/rules.ts';
 import { makeItem } from '../helpers/items.ts';
 
 const RULES: AlertRules = { distortionThreshold: 0.85, congressOnly: true, maxAgeHours: 72, clusterGrowth: { items: 5, withinHours: 6, flaggedOnly: true } };

@@ -7,7 +7,7 @@ import type { SecurityOptions } from '../../api/app.ts';
 import { redactUrl } from '../../api/request-log.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import type { Workflow, WorkflowOptions } from '../../pipeline/workflow/index.ts';
+import type { Workflow, WorkflowOptions } from '../../features/workflow/index.ts';
 import { makeItem } from '../helpers/items.ts';
 import { PASSWORDS, testWorkflow } from '../workflow/helpers.ts';
 import { ApiClient } from './client.ts';

@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import type { ScoredItem } from '../../core/types.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import type { Workflow } from '../../pipeline/workflow/index.ts';
+import type { Workflow } from '../../features/workflow/index.ts';
 import { makeItem } from '../helpers/items.ts';
 import { PASSWORDS, testWorkflow } from '../workflow/helpers.ts';
 import { ApiClient } from './client.ts';

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { openWorkflow, SYSTEM_ACTOR } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, SYSTEM_ACTOR } from '../../features/workflow/index.ts';
 import { makeItem } from '../helpers/items.ts';
 import { withRevision } from '../../pipeline/revisions.ts';
 

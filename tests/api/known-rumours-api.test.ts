@@ -13,7 +13,7 @@ import type { RawItem, ScoredItem } from '../../core/types.ts';
 import { openPipeline } from '../../cli/context.ts';
 import type { IngestPipeline } from '../../pipeline/ingest.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { SYSTEM_ACTOR, type Workflow } from '../../pipeline/workflow/index.ts';
+import { SYSTEM_ACTOR, type Workflow } from '../../features/workflow/index.ts';
 import { TestClock, testWorkflow } from '../workflow/helpers.ts';
 import { ApiClient } from './client.ts';
 

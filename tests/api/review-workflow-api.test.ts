@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import type { ScoredItem } from '../../core/types.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { SYSTEM_ACTOR, type Workflow } from '../../pipeline/workflow/index.ts';
+import { SYSTEM_ACTOR, type Workflow } from '../../features/workflow/index.ts';
 import { makeItem } from '../helpers/items.ts';
 import { testWorkflow } from '../workflow/helpers.ts';
 import { ApiClient } from './client.ts';

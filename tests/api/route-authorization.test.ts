@@ -13,7 +13,7 @@ import { moduleRouters } from '../../api/modules.ts';
 import { listRoutes } from '../../api/route.ts';
 import { parseConfig } from '../../core/config.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { ROLES, SYSTEM_ACTOR, type Role, type Workflow } from '../../pipeline/workflow/index.ts';
+import { ROLES, SYSTEM_ACTOR, type Role, type Workflow } from '../../features/workflow/index.ts';
 import { testWorkflow } from '../workflow/helpers.ts';
 import { ApiClient } from './client.ts';
 

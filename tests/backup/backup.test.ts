@@ -19,10 +19,10 @@ import {
   RestoreRefused,
   verifyBackup,
   type BackupResult,
-} from '../../pipeline/backup/index.ts';
-import { sha256File } from '../../pipeline/backup/manifest.ts';
+} from '../../features/backup/index.ts';
+import { sha256File } from '../../features/backup/manifest.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { openWorkflow } from '../../pipeline/workflow/index.ts';
+import { openWorkflow } from '../../features/workflow/index.ts';
 import { REPO } from '../store/es-env.ts';
 import { makeInstance, populate, type Instance } from './instance.ts';
 import { numberedItem } from './items.ts';

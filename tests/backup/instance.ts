@@ -7,10 +7,10 @@ import { loadConfig, configRelative, type LoadedConfig } from '../../core/config
 import { CrawlState } from '../../crawlers/state.ts';
 import { SourceRunLog, sourceRunsPath } from '../../crawlers/source-runs.ts';
 import { SourceReport } from '../../crawlers/report.ts';
-import { AlertLedger } from '../../pipeline/alerts/ledger.ts';
-import { PortalStore } from '../../pipeline/portals/store.ts';
+import { AlertLedger } from '../../features/alerts/ledger.ts';
+import { PortalStore } from '../../features/portals/store.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { openWorkflow, SYSTEM_ACTOR } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, SYSTEM_ACTOR } from '../../features/workflow/index.ts';
 import { numberedItem } from './items.ts';
 import { REPO } from '../store/es-env.ts';
 

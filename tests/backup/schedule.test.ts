@@ -9,9 +9,9 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, describe, expect, it } from 'vitest';
-import { listBackups, readManifest } from '../../pipeline/backup/index.ts';
-import { startSchedules } from '../../pipeline/schedules/index.ts';
-import type { TriggerFactory } from '../../pipeline/schedules/scheduler.ts';
+import { listBackups, readManifest } from '../../features/backup/index.ts';
+import { startSchedules } from '../../features/schedules/index.ts';
+import type { TriggerFactory } from '../../features/schedules/scheduler.ts';
 import { startTestSmtp } from '../digest/smtp.ts';
 import { makeInstance, populate } from './instance.ts';
 

@@ -3,7 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import type { Workflow } from '../../pipeline/workflow/index.ts';
+import type { Workflow } from '../../features/workflow/index.ts';
 import { ApiClient } from '../api/client.ts';
 import { PASSWORDS, testWorkflow } from '../workflow/helpers.ts';
 import { confirmed, configuredChecker, RIGHT_COUNT, rumourItem, WRONG_COUNT } from './helpers.ts';

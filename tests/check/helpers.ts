@@ -3,7 +3,7 @@ import { loadConfig } from '../../core/config.ts';
 import type { ScoredItem, Store } from '../../core/types.ts';
 import { lazyChecker } from '../../pipeline/nlp/check.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
-import type { Actor, Workflow } from '../../pipeline/workflow/index.ts';
+import type { Actor, Workflow } from '../../features/workflow/index.ts';
 import { makeItem } from '../helpers/items.ts';
 
 export const REPO = join(import.meta.dirname, '../..');

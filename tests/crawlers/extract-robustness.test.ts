@@ -2,7 +2,7 @@
 // extractor throw: 10,000-level nesting, 5 MB pages, broken markup, a wrong charset declaration.
 import { describe, expect, it } from 'vitest';
 import { decodeDocument } from '../../crawlers/charset.ts';
-import { extractPage, type PageKind } from '../../crawlers/extract.ts';
+import { extractPage, type PageKind } from '../../crawlers/extract-article.ts';
 
 const SENTENCE = 'Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI đã thảo luận văn kiện, bầu Ban Chấp hành khóa mới và thông qua nghị quyết.';
 const URL = 'https://bao.example/thoi-su/tin.html';

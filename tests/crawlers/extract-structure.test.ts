@@ -3,7 +3,7 @@
 // checks that the matching boilerplate stays out. (Same-class repeated blocks are measured by the
 // extraction bench only: a small page that needs them and nothing else was not found.)
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../crawlers/extract.ts';
+import { extractPage } from '../../crawlers/extract-article.ts';
 
 const URL = 'https://bao.example/thoi-su/tin.html';
 const S1 = 'Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI đã thảo luận văn kiện, bầu Ban Chấp hành khóa mới và thông qua nghị quyết.';

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { decodeDocument } from '../../crawlers/charset.ts';
-import { extractPage } from '../../crawlers/extract.ts';
+import { extractPage } from '../../crawlers/extract-article.ts';
 import { canonicalizeUrl, isAssetUrl, passesPatterns } from '../../crawlers/urls.ts';
 
 const BODY = 'Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI đã thảo luận văn kiện và bầu Ban Chấp hành khóa mới. '.repeat(3);

@@ -3,7 +3,7 @@
 // The full 990 pages are measured by `npm run bench:extraction`.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../crawlers/extract.ts';
+import { extractPage } from '../../crawlers/extract-article.ts';
 import { loadEvalPages, readPage, scorePages } from '../../bench/extraction-eval.ts';
 
 const dir = join(import.meta.dirname, '../fixtures/extraction');

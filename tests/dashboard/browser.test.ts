@@ -6,7 +6,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ItemSummary, ScoredItem } from '../../core/types.ts';
-import { SYSTEM_ACTOR } from '../../pipeline/workflow/index.ts';
+import { SYSTEM_ACTOR } from '../../features/workflow/index.ts';
 import { launchChromium, login, newWatchedPage, screenshot, startEnv, USERS, type Env, type PageWatch } from './harness.ts';
 
 let env: Env;

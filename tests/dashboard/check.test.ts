@@ -9,7 +9,7 @@ import type { ScoredItem } from '../../core/types.ts';
 import { transcriptText } from '../../crawlers/broadcast/index.ts';
 import { scoreItem } from '../../pipeline/ingest.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
-import { SYSTEM_ACTOR } from '../../pipeline/workflow/index.ts';
+import { SYSTEM_ACTOR } from '../../features/workflow/index.ts';
 import { REPO, RIGHT_COUNT, WRONG_COUNT } from '../check/helpers.ts';
 import { launchChromium, login, newWatchedPage, screenshot, startEnv, USERS, type Env, type PageWatch } from './harness.ts';
 

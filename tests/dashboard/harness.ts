@@ -15,7 +15,7 @@ import { CrawlProgress } from '../../cli/progress.ts';
 import type { LoadedConfig } from '../../core/config.ts';
 import type { ScoredItem, Store } from '../../core/types.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Role, type Workflow } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Role, type Workflow } from '../../features/workflow/index.ts';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOTS = resolve(import.meta.dirname, '../../.cache/screenshots');

@@ -8,7 +8,7 @@ import type { Explanation } from '../../core/types.ts';
 import { DASHBOARD_CSP, dashboardMounts } from '../../dashboards/router.ts';
 import { MAX_RANGE_DAYS } from '../../dashboards/trends-router.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { SYSTEM_ACTOR, type Workflow } from '../../pipeline/workflow/index.ts';
+import { SYSTEM_ACTOR, type Workflow } from '../../features/workflow/index.ts';
 import { ApiClient } from '../api/client.ts';
 import { makeItem } from '../helpers/items.ts';
 import { testWorkflow } from '../workflow/helpers.ts';

@@ -10,7 +10,7 @@ import type { ScoredItem } from '../../core/types.ts';
 import { dashboardMounts } from '../../dashboards/router.ts';
 import { itemTimestamp, platformOf, vietnamDay } from '../../pipeline/store/common.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { SYSTEM_ACTOR, type Workflow } from '../../pipeline/workflow/index.ts';
+import { SYSTEM_ACTOR, type Workflow } from '../../features/workflow/index.ts';
 import { ApiClient } from '../api/client.ts';
 import { testWorkflow } from '../workflow/helpers.ts';
 

@@ -2,7 +2,7 @@
 // text drawn when a font exists, and still a chart when no font does.
 import { Resvg } from '@resvg/resvg-js';
 import { describe, expect, it } from 'vitest';
-import { CHART_COLORS, CHART_WIDTH, dailyVolumeSvg, niceScale, renderPng, topSourcesSvg, type DailyPoint } from '../../dashboards/digest/charts.ts';
+import { CHART_COLORS, CHART_WIDTH, dailyVolumeSvg, niceScale, renderPng, topSourcesSvg, type DailyPoint } from '../../features/digest/charts.ts';
 
 const POINTS: DailyPoint[] = [
   { day: '2020-10-12', count: 30, flagged: 10, previous: 12 },

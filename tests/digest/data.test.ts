@@ -1,8 +1,8 @@
 // The digest's figures, from a store seeded with two hand-counted weeks (tests/digest/seed.ts).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { gatherDigest, type DigestData } from '../../dashboards/digest/data.ts';
-import { describeChange, formatCount, formatPercent, shortChange } from '../../dashboards/digest/format.ts';
-import { parseIsoWeek } from '../../dashboards/digest/week.ts';
+import { gatherDigest, type DigestData } from '../../features/digest/data.ts';
+import { describeChange, formatCount, formatPercent, shortChange } from '../../features/digest/format.ts';
+import { parseIsoWeek } from '../../features/digest/week.ts';
 import type { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { seededStore, SOURCE_NAMES } from './seed.ts';
 

@@ -6,7 +6,7 @@ import { Command } from 'commander';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { registerDigest } from '../../cli/commands/digest.ts';
 import { parseConfig, type LoadedConfig } from '../../core/config.ts';
-import { runDigest, runScheduledDigest } from '../../dashboards/digest/index.ts';
+import { runDigest, runScheduledDigest } from '../../features/digest/index.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { seededStore, seedItems } from './seed.ts';
 import { startTestSmtp, type TestSmtp, type TestSmtpOptions } from './smtp.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isoWeekOf, lastCompleteIsoWeek, parseIsoWeek, previousIsoWeek, weekRange, weeksInIsoYear } from '../../dashboards/digest/week.ts';
+import { isoWeekOf, lastCompleteIsoWeek, parseIsoWeek, previousIsoWeek, weekRange, weeksInIsoYear } from '../../features/digest/week.ts';
 
 describe('ISO weeks in Vietnam time', () => {
   it('parses a week label into Monday 00:00 to the next Monday 00:00, +07:00', () => {

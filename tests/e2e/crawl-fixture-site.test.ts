@@ -13,7 +13,7 @@ import type { LoadedConfig } from '../../core/config.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
 import type { ItemSummary, Page, ScoredItem, Store } from '../../core/types.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Workflow } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Workflow } from '../../features/workflow/index.ts';
 
 interface ExpectedArticle {
   url: string;

@@ -19,7 +19,7 @@ import { loadConfig, type LoadedConfig } from '../../core/config.ts';
 import type { Store } from '../../core/types.ts';
 import { CrawlState } from '../../crawlers/state.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Workflow } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Workflow } from '../../features/workflow/index.ts';
 import { ApiClient } from '../api/client.ts';
 import { runCli, writeCliConfig } from '../helpers/cli.ts';
 import { referenceCrawl, storedContents } from '../helpers/crawl-reference.ts';

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.ts';
 import { ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
-import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../../features/workflow/index.ts';
 import { startCli, writeCliConfig, type CliProcess } from '../helpers/cli.ts';
 import { closedPort } from '../helpers/ports.ts';
 import { ES_URL, probeElasticsearch, reportNotRun, START_HINT, uniquePrefix } from '../store/es-env.ts';

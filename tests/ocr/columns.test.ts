@@ -1,7 +1,7 @@
 // Columns of a `pdftotext -layout` page put one after the other (written apart from the
 // generated edition that `npm run eval:epaper` measures).
 import { describe, expect, it } from 'vitest';
-import { untangleColumns } from '../../pipeline/ocr/pdf.ts';
+import { untangleColumns } from '../../crawlers/pdf.ts';
 
 const row = (...cells: string[]) => cells.map((cell) => cell.padEnd(30)).join('').trimEnd();
 

@@ -7,9 +7,9 @@ import { stringify } from 'yaml';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerPortals } from '../../cli/commands/portals.ts';
 import { loadConfig } from '../../core/config.ts';
-import { openPortalStore, portalJobs, startPortalSchedules } from '../../pipeline/portals/index.ts';
-import type { TriggerFactory } from '../../pipeline/schedules/scheduler.ts';
-import { openWorkflow } from '../../pipeline/workflow/index.ts';
+import { openPortalStore, portalJobs, startPortalSchedules } from '../../features/portals/index.ts';
+import type { TriggerFactory } from '../../features/schedules/scheduler.ts';
+import { openWorkflow } from '../../features/workflow/index.ts';
 import { CHANGING, LEXICON, memoryLogger, paths, TestPortal } from './helpers.ts';
 
 let portal: TestPortal;

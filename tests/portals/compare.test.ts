@@ -15,8 +15,8 @@ import {
   compareTitle,
   emptyPortalBaseline,
   nextPageBaseline,
-} from '../../pipeline/portals/compare.ts';
-import type { PageFingerprint, StablePart, TermHit } from '../../pipeline/portals/types.ts';
+} from '../../features/portals/compare.ts';
+import type { PageFingerprint, StablePart, TermHit } from '../../features/portals/types.ts';
 
 const URL_ = 'https://vpubnd.gialai.gov.vn/lien-he';
 

@@ -1,8 +1,8 @@
 // The `portals` and `portalWatch` config sections.
 import { describe, expect, it } from 'vitest';
 import { ConfigError, parseConfig } from '../../core/config.ts';
-import { selectorsFor } from '../../pipeline/portals/check.ts';
-import { selectPortals, validatePortalConfig } from '../../pipeline/portals/index.ts';
+import { selectorsFor } from '../../features/portals/check.ts';
+import { selectPortals, validatePortalConfig } from '../../features/portals/index.ts';
 import { LEXICON, TLS_DIR } from './helpers.ts';
 
 const base = (portals: unknown[], portalWatch: Record<string, unknown> = { lexicon: LEXICON }) => parseConfig({ portals, portalWatch }, '/etc/mediawatch.yaml', '/etc');

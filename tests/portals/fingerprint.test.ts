@@ -1,8 +1,8 @@
 // Page fingerprints (what is hashed, what is left out) and the readable diffs made from them.
 import { describe, expect, it } from 'vitest';
-import { unifiedDiff, valueDiff } from '../../pipeline/portals/diff.ts';
-import { fingerprintPage, type FingerprintOptions } from '../../pipeline/portals/fingerprint.ts';
-import { loadDefacementLexicon } from '../../pipeline/portals/lexicon.ts';
+import { unifiedDiff, valueDiff } from '../../features/portals/diff.ts';
+import { fingerprintPage, type FingerprintOptions } from '../../features/portals/fingerprint.ts';
+import { loadDefacementLexicon } from '../../features/portals/defacement-lexicon.ts';
 import { LEXICON } from './helpers.ts';
 
 const lexicon = loadDefacementLexicon(LEXICON);

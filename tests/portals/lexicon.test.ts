@@ -1,8 +1,8 @@
 // The defacement lexicon: Vietnamese and English terms, matched without diacritics on word
 // boundaries, but not where the page's own accents spell another word.
 import { describe, expect, it } from 'vitest';
-import { termCounts } from '../../pipeline/portals/compare.ts';
-import { findTerms, loadDefacementLexicon, parseDefacementLexicon, raisesIncident } from '../../pipeline/portals/lexicon.ts';
+import { termCounts } from '../../features/portals/compare.ts';
+import { findTerms, loadDefacementLexicon, parseDefacementLexicon, raisesIncident } from '../../features/portals/defacement-lexicon.ts';
 import { LEXICON } from './helpers.ts';
 
 const lexicon = loadDefacementLexicon(LEXICON);

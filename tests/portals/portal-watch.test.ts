@@ -8,8 +8,8 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { SendMailOptions } from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Mailer } from '../../pipeline/alerts/mailer.ts';
-import { PortalStore, runPortalChecks, type PortalIncident } from '../../pipeline/portals/index.ts';
+import type { Mailer } from '../../features/alerts/mailer.ts';
+import { PortalStore, runPortalChecks, type PortalIncident } from '../../features/portals/index.ts';
 import { memoryLogger, paths, portalConfig, TestPortal } from './helpers.ts';
 
 let portal: TestPortal;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEPT_RUNS, PortalStore } from '../../pipeline/portals/store.ts';
+import { KEPT_RUNS, PortalStore } from '../../features/portals/store.ts';
 
 describe('portal store: check runs', () => {
   it(`keeps each portal's newest ${KEPT_RUNS} runs and forgets older ones`, () => {

@@ -7,10 +7,10 @@ import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { parseConfig } from '../../core/config.ts';
 import type { Store } from '../../core/types.ts';
-import { AlertLedger } from '../../pipeline/alerts/ledger.ts';
-import type { UrgentAlert } from '../../pipeline/alerts/rules.ts';
-import { applyRetention, deleteItemsOlderThan, retentionCutoffs, startSchedules } from '../../pipeline/schedules/index.ts';
-import type { TriggerFactory } from '../../pipeline/schedules/scheduler.ts';
+import { AlertLedger } from '../../features/alerts/ledger.ts';
+import type { UrgentAlert } from '../../features/alerts/rules.ts';
+import { applyRetention, deleteItemsOlderThan, retentionCutoffs, startSchedules } from '../../features/schedules/index.ts';
+import type { TriggerFactory } from '../../features/schedules/scheduler.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { makeItem } from '../helpers/items.ts';
 

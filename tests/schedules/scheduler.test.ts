@@ -6,8 +6,8 @@ import { join } from 'node:path';
 import pino from 'pino';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { ConfigError, parseConfig } from '../../core/config.ts';
-import { planSources, startSchedules } from '../../pipeline/schedules/index.ts';
-import { cronTrigger, Scheduler, type TriggerFactory } from '../../pipeline/schedules/scheduler.ts';
+import { planSources, startSchedules } from '../../features/schedules/index.ts';
+import { cronTrigger, Scheduler, type TriggerFactory } from '../../features/schedules/scheduler.ts';
 
 type Log = Record<string, unknown> & { level: number; msg: string };
 let logs: Log[];

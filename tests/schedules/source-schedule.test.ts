@@ -14,9 +14,9 @@ import { moduleRouters } from '../../api/modules.ts';
 import type { SourceView } from '../../api/routes/sources.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config.ts';
-import { nextIntervalMs, sourceSchedule, SourceScheduler } from '../../pipeline/schedules/sources.ts';
+import { nextIntervalMs, sourceSchedule, SourceScheduler } from '../../features/schedules/sources.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { SYSTEM_ACTOR } from '../../pipeline/workflow/index.ts';
+import { SYSTEM_ACTOR } from '../../features/workflow/index.ts';
 import { testWorkflow } from '../workflow/helpers.ts';
 
 const logs: Array<Record<string, unknown> & { level: number; msg: string }> = [];

@@ -17,7 +17,7 @@ import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/
 import type { ItemSummary, Store } from '../../core/types.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { SYSTEM_ACTOR, type Workflow } from '../../pipeline/workflow/index.ts';
+import { SYSTEM_ACTOR, type Workflow } from '../../features/workflow/index.ts';
 import { testWorkflow } from '../workflow/helpers.ts';
 import { FIXTURES, fixture, PSEUDONYM_KEY, query, sendJson, startSite } from './helpers.ts';
 

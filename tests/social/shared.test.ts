@@ -8,7 +8,7 @@ import { CrawlRun } from '../../crawlers/run.ts';
 import { SocialContext } from '../../crawlers/social/context.ts';
 import { HttpStatusError, parseRetryAfter, quotaResetAt, RateLimitedError, SocialHttp } from '../../crawlers/social/http.ts';
 import { Pseudonymiser, resolvePseudonymKey } from '../../crawlers/social/pseudonym.ts';
-import { runStream, type StreamSource } from '../../crawlers/social/stream.ts';
+import { runStream, type StreamSource } from '../../crawlers/social/post-stream.ts';
 import { parseCount } from '../../crawlers/social/text.ts';
 import { IngestPipeline } from '../../pipeline/ingest.ts';
 import { errorsOf, Harness, PSEUDONYM_KEY, startSite, unrelated } from './helpers.ts';

@@ -10,7 +10,7 @@ import { startServer, type RunningServer } from '../../api/server.ts';
 import { parseConfig } from '../../core/config.ts';
 import type { ScoredItem, Store } from '../../core/types.ts';
 import { openServingStore } from '../../pipeline/store/index.ts';
-import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Workflow } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Workflow } from '../../features/workflow/index.ts';
 import { makeItem } from '../helpers/items.ts';
 import { installedDistribution, probeElasticsearch, REPO, reportNotRun, runScript, uniquePrefix } from './es-env.ts';
 

@@ -15,7 +15,7 @@ import type { Store } from '../../core/types.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
 import { ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Workflow } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig, type Workflow } from '../../features/workflow/index.ts';
 import { ES_URL, probeElasticsearch, reportNotRun, START_HINT, uniquePrefix } from './es-env.ts';
 
 const es = await probeElasticsearch();

@@ -9,7 +9,7 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { registerExportLabels } from '../../cli/commands/export-labels.ts';
 import { registerUsers } from '../../cli/commands/users.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { openWorkflow, passwordProblems, type Workflow } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, passwordProblems, type Workflow } from '../../features/workflow/index.ts';
 import { makeItem } from '../helpers/items.ts';
 
 let dir: string;

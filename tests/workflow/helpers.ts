@@ -1,6 +1,6 @@
 import { expect } from 'vitest';
 import type { Store } from '../../core/types.ts';
-import { openWorkflow, staticFacts, SYSTEM_ACTOR, WorkflowError, type Role, type Workflow, type WorkflowOptions } from '../../pipeline/workflow/index.ts';
+import { openWorkflow, staticFacts, SYSTEM_ACTOR, WorkflowError, type Role, type Workflow, type WorkflowOptions } from '../../features/workflow/index.ts';
 
 /** A few entries of the official-facts sheet (ids as in config/official-facts.yaml). */
 export const FACTS = staticFacts([

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../core/sqlite.ts';
-import { openWorkflowDb, WORKFLOW_MIGRATIONS } from '../../pipeline/workflow/db.ts';
+import { openWorkflowDb, WORKFLOW_MIGRATIONS } from '../../features/workflow/db.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'mediawatch-workflow-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));

@@ -2,8 +2,8 @@
 // case and digits; older than 6 months must be changed at next login; stored as a scrypt hash;
 // repeated failures lock the name with a growing backoff.
 import { afterEach, describe, expect, it } from 'vitest';
-import { SYSTEM_ACTOR, WorkflowError, type Workflow } from '../../pipeline/workflow/index.ts';
-import { sha256 } from '../../pipeline/workflow/auth.ts';
+import { SYSTEM_ACTOR, WorkflowError, type Workflow } from '../../features/workflow/index.ts';
+import { sha256 } from '../../features/workflow/auth.ts';
 import {
   generatePassword,
   hashPassword,
@@ -11,7 +11,7 @@ import {
   passwordExpiresAt,
   passwordProblems,
   verifyPassword,
-} from '../../pipeline/workflow/passwords.ts';
+} from '../../features/workflow/passwords.ts';
 import { rejection, TestClock, testWorkflow } from './helpers.ts';
 
 let workflow: Workflow | undefined;

@@ -3,8 +3,8 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { ScoredItem } from '../../core/types.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { exportLabels, WorkflowError, type Actor, type Workflow } from '../../pipeline/workflow/index.ts';
-import { escapeMarkdown } from '../../pipeline/workflow/responses.ts';
+import { exportLabels, WorkflowError, type Actor, type Workflow } from '../../features/workflow/index.ts';
+import { escapeMarkdown } from '../../features/workflow/responses.ts';
 import { makeItem } from '../helpers/items.ts';
 import { TestClock, testWorkflow } from './helpers.ts';
 
