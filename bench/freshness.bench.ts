@@ -15,8 +15,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { parseConfig, type LoadedConfig } from '../core/config.ts';
-import { CrawlRun, crawlSources } from '../crawlers/run.ts';
-import { openPipeline } from '../cli/context.ts';
+import { CrawlRun } from '../crawlers/crawl-run.ts';
+import { crawlSources } from '../crawlers/run.ts';
+import { openPipeline } from '../features/crawl-job/open-pipeline.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../features/workflow/index.ts';
 import { numberArg, quantile, repo, rng, sentencePool, textArg } from './synthetic.ts';
 

@@ -18,9 +18,10 @@ import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import fc from 'fast-check';
 import { parseConfig, type SourceConfig } from '../core/config.ts';
-import { openPipeline } from '../cli/context.ts';
+import { openPipeline } from '../features/crawl-job/open-pipeline.ts';
 import { formatCrawlSummary } from '../cli/progress.ts';
-import { CrawlRun, crawlSources } from '../crawlers/run.ts';
+import { CrawlRun } from '../crawlers/crawl-run.ts';
+import { crawlSources } from '../crawlers/run.ts';
 import { applyMutation, mutationArbitrary, type Mutation } from '../tests/helpers/mutate.ts';
 import { numberArg } from './synthetic.ts';
 

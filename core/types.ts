@@ -100,6 +100,13 @@ export interface Classification {
   modelVersion?: string;
 }
 
+/** What became of a raw item handed to the ingest pipeline. */
+export type IngestOutcome =
+  | { status: 'new'; item: ScoredItem }
+  | { status: 'updated'; item: ScoredItem }
+  | { status: 'duplicate'; item: ScoredItem; duplicateOf: string }
+  | { status: 'error'; reason: string };
+
 export type ReviewStatus = 'new' | 'in_review' | 'dismissed' | 'confirmed' | 'response_drafted' | 'responded';
 
 /**

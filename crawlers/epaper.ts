@@ -9,7 +9,7 @@ import type { RawItem } from '../core/types.ts';
 import { pdfInfo, pdfPageText } from './pdf.ts';
 import { fetchBytes, fetchResource, FetchError } from './fetch.ts';
 import type { SourceReport } from './report.ts';
-import type { CrawlRun } from './run.ts';
+import type { CrawlRun } from './crawl-run.ts';
 import { normalizeCrawlUrl } from './urls.ts';
 
 /** A page with fewer letters than this in its text layer is a scanned page: its text comes from OCR. */

@@ -1,4 +1,4 @@
-import type { IngestOutcome } from '../pipeline/ingest.ts';
+import type { IngestOutcome } from '../core/types.ts';
 
 export interface CrawlError {
   url: string;

@@ -5,7 +5,7 @@ import { failureReason, freshnessMs, openResource } from './fetch.ts';
 import type { ExtractedArticle } from './extract-article.ts';
 import { FeedReader, type FeedEntry, type FeedReading } from './feed-parser.ts';
 import { crawlPages, type Seed } from './pages.ts';
-import type { CrawlRun } from './run.ts';
+import type { CrawlRun } from './crawl-run.ts';
 import type { SourceReport } from './report.ts';
 
 interface FeedValidators extends Record<string, unknown> {

@@ -1,5 +1,5 @@
 import { DiskFullError } from '../core/disk.ts';
-import type { Classification, RawItem, ScoredItem, Store } from '../core/types.ts';
+import type { Classification, IngestOutcome, RawItem, ScoredItem, Store } from '../core/types.ts';
 import { httpUrl, quoteUrl } from '../core/urls.ts';
 import { normaliseItem } from './normalise.ts';
 import { withRevision } from './revisions.ts';
@@ -23,12 +23,6 @@ export interface RumourChecker {
   /** The item, with its match against the office's decided items applied (score, explanations, knownRumour). */
   check(item: ScoredItem): Promise<ScoredItem>;
 }
-
-export type IngestOutcome =
-  | { status: 'new'; item: ScoredItem }
-  | { status: 'updated'; item: ScoredItem }
-  | { status: 'duplicate'; item: ScoredItem; duplicateOf: string }
-  | { status: 'error'; reason: string };
 
 /** Scores a normalised item (with the text read from its images): flagged means congress-related and likely distorted. */
 export function scoreItem(raw: RawItem, classifier: ItemClassifier): ScoredItem {

@@ -1,26 +1,14 @@
 import { createHash } from 'node:crypto';
+import { cleanWhitespace, toNfc } from '../core/text.ts';
 import type { NormalisedItem, RawItem } from '../core/types.ts';
 import { canonicalizeUrl } from '../crawlers/urls.ts';
-import { foldVietnamese, toNfc } from './nlp/fold.ts';
+import { foldVietnamese } from './nlp/fold.ts';
 
 function sha1(text: string): string {
   return createHash('sha1').update(text).digest('hex');
 }
 
-// Whitespace to rewrite as one space: runs, or a single character other than a space. Matching
-// every single space as well would give the same text, but a replace per word is ~10x slower.
-const BLANKS_TO_COLLAPSE = /[^\S\n]{2,}|[^\S\n ]/g;
 const WHITESPACE_TO_COLLAPSE = /\s{2,}|[^\S ]/g;
-
-/** Collapses runs of spaces/tabs but keeps paragraph breaks, which the UI shows. */
-export function cleanWhitespace(text: string): string {
-  return text
-    .replace(/\r\n?/g, '\n')
-    .replace(BLANKS_TO_COLLAPSE, ' ')
-    .replace(/ *\n */g, '\n')
-    .replace(/\n{3,}/g, '\n\n')
-    .trim();
-}
 
 function foldedBodyOf(text: string): string {
   return foldVietnamese(text).replace(WHITESPACE_TO_COLLAPSE, ' ');

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { loadConfig, resolveConfigPath } from '../../core/config.ts';
 import { backupRoot, createBackup, pruneBackups, restoreBackup, verifyBackup } from '../../features/backup/index.ts';
 import { ROLE_LABELS, type DataRole } from '../../features/backup/layout.ts';
-import { createLogger } from '../context.ts';
+import { createLogger } from '../../core/logger.ts';
 import { UserError } from '../errors.ts';
 
 function parseKeep(value: string): number {

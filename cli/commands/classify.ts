@@ -2,7 +2,7 @@ import { createInterface } from 'node:readline';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { classifierOptionsFromConfig, type Classifier } from '../../pipeline/nlp/index.ts';
-import { loadConfiguredClassifier } from '../context.ts';
+import { loadConfiguredClassifier } from '../../features/crawl-job/open-pipeline.ts';
 
 export interface ClassifyInput {
   id: string;

@@ -3,10 +3,12 @@ import { loadConfig, type LoadedConfig } from '../../core/config.ts';
 import { SourceReport } from '../../crawlers/report.ts';
 import type { ScoredItem, Store } from '../../core/types.ts';
 import { alertAfterCrawl } from '../../features/alerts/index.ts';
-import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
+import { CrawlRun } from '../../crawlers/crawl-run.ts';
+import { crawlSources } from '../../crawlers/run.ts';
 import { startOcr, type OcrRound } from '../../features/crawl-job/ocr-round.ts';
 import { formatOcrCounts } from '../../pipeline/ocr/worker.ts';
-import { createLogger, openPipeline } from '../context.ts';
+import { createLogger } from '../../core/logger.ts';
+import { openPipeline } from '../../features/crawl-job/open-pipeline.ts';
 import { UserError } from '../errors.ts';
 import { CrawlProgress, formatCrawlSummary } from '../progress.ts';
 
@@ -62,7 +64,7 @@ export async function runCrawl(
     // OCR works alongside the crawl, then for at most its budget; its reasons join the sources' reports at the end.
     const ocrReasons: Array<{ sourceId: string; url: string; reason: string }> = [];
     ocr = config.ocr.enabled
-      ? startOcr(run, (sourceId, url, reason) => ocrReasons.push({ sourceId, url, reason }), (item) => hooks.afterCycle && stored.push(item))
+      ? startOcr(run, pipeline, (sourceId, url, reason) => ocrReasons.push({ sourceId, url, reason }), (item) => hooks.afterCycle && stored.push(item))
       : undefined;
     const ingest = pipeline.ingest.bind(pipeline);
     pipeline.ingest = async (raw) => {

@@ -12,7 +12,7 @@ import { vietnamDate } from '../../pipeline/nlp/known-rumours.ts';
 import { toSummary } from '../../pipeline/store/common.ts';
 import { openStore } from '../../pipeline/store/index.ts';
 import { generatePassword, openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../../features/workflow/index.ts';
-import { createLogger } from '../context.ts';
+import { createLogger } from '../../core/logger.ts';
 import { forumFeedRoute, readPublicPosts } from '../demo/forum-feed.ts';
 import { readKnownRumourSeed, seedKnownRumour } from '../demo/known-rumour.ts';
 import { StaticSite } from '../demo/static-site.ts';

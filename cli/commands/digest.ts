@@ -2,7 +2,7 @@ import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { runDigest } from '../../features/digest/index.ts';
 import { parseIsoWeek } from '../../features/digest/week.ts';
-import { createLogger } from '../context.ts';
+import { createLogger } from '../../core/logger.ts';
 import { UserError } from '../errors.ts';
 
 function parseWeek(value: string): string {

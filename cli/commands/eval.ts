@@ -5,7 +5,7 @@ import { loadConfig } from '../../core/config.ts';
 import { evaluate, formatReport, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
 import { classifierOptionsFromConfig, LearnedScorer } from '../../pipeline/nlp/index.ts';
 import { crossValidate } from '../../pipeline/nlp/train.ts';
-import { loadConfiguredClassifier } from '../context.ts';
+import { loadConfiguredClassifier } from '../../features/crawl-job/open-pipeline.ts';
 import { UserError } from '../errors.ts';
 import { cvReport, examplesOf, formatCvReport, readCorpora, withoutDiacritics } from './train.ts';
 

@@ -13,7 +13,7 @@ import {
   type PortalIncident,
 } from '../../features/portals/index.ts';
 import { openWorkflow, workflowOptionsFromConfig, type Actor } from '../../features/workflow/index.ts';
-import { createLogger } from '../context.ts';
+import { createLogger } from '../../core/logger.ts';
 import { UserError } from '../errors.ts';
 import { cliActor } from './users.ts';
 

@@ -7,7 +7,7 @@ import { openServingStore } from '../../pipeline/store/index.ts';
 import { openWorkflow, workflowOptionsFromConfig } from '../../features/workflow/index.ts';
 import { sourceSchedule, startSchedules } from '../../features/schedules/index.ts';
 import { startPortalSchedules } from '../../features/portals/index.ts';
-import { createLogger } from '../context.ts';
+import { createLogger } from '../../core/logger.ts';
 import { UserError } from '../errors.ts';
 
 /** Resolves when the process is asked to stop (Ctrl-C, service manager). */

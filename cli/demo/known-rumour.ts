@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import type { LoadedConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
 import { openWorkflow, workflowOptionsFromConfig, type Actor } from '../../features/workflow/index.ts';
-import { openPipeline } from '../context.ts';
+import { openPipeline } from '../../features/crawl-job/open-pipeline.ts';
 import type { CorpusPost } from './forum-feed.ts';
 
 /** A rumour the office already handled before the demo's crawl, and reposts of it for the forum feed. */

@@ -9,11 +9,10 @@
 import Parser from 'rss-parser';
 import type { BroadcastSourceConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
-import { toNfc } from '../../pipeline/nlp/fold.ts';
-import { cleanWhitespace } from '../../pipeline/normalise.ts';
+import { cleanWhitespace, toNfc } from '../../core/text.ts';
 import { fetchResource, type FetchedResource } from '../fetch.ts';
 import type { SourceReport } from '../report.ts';
-import type { CrawlRun } from '../run.ts';
+import type { CrawlRun } from '../crawl-run.ts';
 import { sourceLocation } from '../social/index.ts';
 import { passesPatterns } from '../urls.ts';
 import { parseSubtitles, SubtitleError, type Cue } from './subtitles.ts';

@@ -1,6 +1,6 @@
 import type { SocialSourceConfig } from '../../core/config.ts';
 import type { SourceReport } from '../report.ts';
-import type { CrawlRun } from '../run.ts';
+import type { CrawlRun } from '../crawl-run.ts';
 import { SocialHttp } from './http.ts';
 import type { Pseudonymiser } from './pseudonym.ts';
 

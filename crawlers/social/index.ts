@@ -1,6 +1,6 @@
 import { configRelative, SOCIAL_KINDS, type SocialSourceConfig, type SourceConfig } from '../../core/config.ts';
 import type { SourceReport } from '../report.ts';
-import type { CrawlRun } from '../run.ts';
+import type { CrawlRun } from '../crawl-run.ts';
 import { crawlBluesky } from './bluesky.ts';
 import { SocialContext } from './context.ts';
 import { importFiles } from './files.ts';

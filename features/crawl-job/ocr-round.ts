@@ -1,12 +1,12 @@
 // Wires the OCR worker into a crawl round: images are fetched like pages (robots.txt, host rate
 // limit, our User-Agent) and the text read is handed back to the pipeline, which re-scores the item.
 import { ocrStatePath } from '../../core/config.ts';
-import type { RawItem, ScoredItem } from '../../core/types.ts';
-import type { IngestOutcome } from '../../pipeline/ingest.ts';
+import type { IngestOutcome, RawItem, ScoredItem } from '../../core/types.ts';
+import type { IngestPipeline } from '../../pipeline/ingest.ts';
 import { OcrState } from '../../pipeline/ocr/state.ts';
 import { OcrWorker } from '../../pipeline/ocr/worker.ts';
 import { fetchBytes } from '../../crawlers/fetch.ts';
-import type { CrawlRun } from '../../crawlers/run.ts';
+import type { CrawlRun } from '../../crawlers/crawl-run.ts';
 
 export interface OcrRound {
   worker: OcrWorker;
@@ -21,6 +21,7 @@ export interface OcrRound {
  */
 export function startOcr(
   run: CrawlRun,
+  pipeline: IngestPipeline,
   onReason: (sourceId: string, url: string, reason: string) => void,
   onRescored: (item: ScoredItem) => void,
 ): OcrRound {
@@ -36,7 +37,7 @@ export function startOcr(
       return bytes;
     },
     apply: async (itemId, ocr) => {
-      const outcome = await run.pipeline.applyOcr(itemId, ocr);
+      const outcome = await pipeline.applyOcr(itemId, ocr);
       if (outcome.status === 'error') return outcome.reason;
       onRescored(outcome.item);
       return undefined;

@@ -1,18 +1,14 @@
-import pino, { type Logger } from 'pino';
-import { configRelative, type LoadedConfig } from '../core/config.ts';
-import type { Store } from '../core/types.ts';
-import { IngestPipeline } from '../pipeline/ingest.ts';
-import { NearDuplicateIndex } from '../pipeline/nlp/cluster.ts';
-import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier, staleModelWarning, type Classifier, type ClassifierOptions } from '../pipeline/nlp/index.ts';
-import { KnownRumourMatcher } from '../pipeline/nlp/known-rumours.ts';
-import { openStore } from '../pipeline/store/index.ts';
-import { openWorkflow, workflowOptionsFromConfig } from '../features/workflow/index.ts';
-import { KnownRumours } from '../features/workflow/known-rumours.ts';
-
-/** Logs go to stderr so stdout stays clean for data (classify, --json). */
-export function createLogger(level = process.env.LOG_LEVEL ?? 'info'): Logger {
-  return pino({ level }, pino.destination(2));
-}
+import type { Logger } from 'pino';
+import { configRelative, type LoadedConfig } from '../../core/config.ts';
+import { createLogger } from '../../core/logger.ts';
+import type { Store } from '../../core/types.ts';
+import { IngestPipeline } from '../../pipeline/ingest.ts';
+import { NearDuplicateIndex } from '../../pipeline/nlp/cluster.ts';
+import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier, staleModelWarning, type Classifier, type ClassifierOptions } from '../../pipeline/nlp/index.ts';
+import { KnownRumourMatcher } from '../../pipeline/nlp/known-rumours.ts';
+import { openStore } from '../../pipeline/store/index.ts';
+import { openWorkflow, workflowOptionsFromConfig } from '../workflow/index.ts';
+import { KnownRumours } from '../workflow/known-rumours.ts';
 
 /** The configured classifier (with its model, if one is named); warns on stderr when the model is stale. */
 export function loadConfiguredClassifier(options: ClassifierOptions): Classifier {

@@ -201,7 +201,7 @@ export class SourceScheduler {
 const ALERT_RETRY_MS = 60_000;
 
 interface CrawlContext {
-  run: import('../../crawlers/run.ts').CrawlRun;
+  run: import('../../crawlers/crawl-run.ts').CrawlRun;
   store: import('../../core/types.ts').Store;
   close: () => Promise<void>;
   /** Items each source's current run stored (new or changed), for its alert cycle. */
@@ -226,7 +226,7 @@ export class ScheduledCrawls {
 
   private async open(): Promise<CrawlContext> {
     // Loaded on first use: the crawler stack is heavy and serve may crawl nothing.
-    const [{ CrawlRun }, { openPipeline }] = await Promise.all([import('../../crawlers/run.ts'), import('../../cli/context.ts')]);
+    const [{ CrawlRun }, { openPipeline }] = await Promise.all([import('../../crawlers/crawl-run.ts'), import('../crawl-job/open-pipeline.ts')]);
     const { store, pipeline, close } = await openPipeline(this.config, this.logger);
     const context: CrawlContext = { run: new CrawlRun(this.config, pipeline), store, close, stored: new Map(), users: 0 };
     const ingest = pipeline.ingest.bind(pipeline);

@@ -7,11 +7,6 @@
 
 const COMBINING_MARKS = /[\u0300-\u036f]/g;
 
-/** Canonical composed form; input may arrive decomposed (NFD), e.g. from windows-1258 pages. */
-export function toNfc(text: string): string {
-  return text.normalize('NFC');
-}
-
 /** Characters folded so far: text repeats a few hundred distinct letters, each folded once. */
 const foldedChars = new Map<string, string>();
 // Bounds the memo against hostile input that runs through every code point.

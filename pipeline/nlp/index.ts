@@ -92,5 +92,5 @@ export { loadOfficialFacts, type OfficialFact, type FactCheck } from './facts.ts
 export { LexiconError } from './lexicon.ts';
 export { LearnedScorer, ModelError, loadModelFile } from './model.ts';
 export { NearDuplicateIndex } from './cluster.ts';
-export { foldVietnamese, toNfc } from './fold.ts';
+export { foldVietnamese } from './fold.ts';
 export { isWithoutDiacritics } from './text.ts';

@@ -1,5 +1,4 @@
-import { cleanWhitespace } from '../normalise.ts';
-import { toNfc } from '../nlp/fold.ts';
+import { cleanWhitespace, toNfc } from '../../core/text.ts';
 import { firstLine, runTool, ToolError } from '../../core/external-tools.ts';
 
 export interface Recognised {

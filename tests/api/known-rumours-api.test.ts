@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { parseConfig, type LoadedConfig } from '../../core/config.ts';
 import type { RawItem, ScoredItem } from '../../core/types.ts';
-import { openPipeline } from '../../cli/context.ts';
+import { openPipeline } from '../../features/crawl-job/open-pipeline.ts';
 import type { IngestPipeline } from '../../pipeline/ingest.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { SYSTEM_ACTOR, type Workflow } from '../../features/workflow/index.ts';

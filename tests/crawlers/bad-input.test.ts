@@ -9,7 +9,8 @@ import { StaticSite } from '../../cli/demo/static-site.ts';
 import { parseConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
-import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
+import { CrawlRun } from '../../crawlers/crawl-run.ts';
+import { crawlSources } from '../../crawlers/run.ts';
 import { IngestPipeline } from '../../pipeline/ingest.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 

@@ -6,7 +6,8 @@
 import { join } from 'node:path';
 import { StaticSite } from '../../cli/demo/static-site.ts';
 import { parseConfig } from '../../core/config.ts';
-import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
+import { CrawlRun } from '../../crawlers/crawl-run.ts';
+import { crawlSources } from '../../crawlers/run.ts';
 import { IngestPipeline } from '../../pipeline/ingest.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { unrelated } from '../social/helpers.ts';

@@ -4,7 +4,8 @@ import { join } from 'node:path';
 import { parseConfig } from '../../core/config.ts';
 import type { Classification, ScoredItem } from '../../core/types.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
-import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
+import { CrawlRun } from '../../crawlers/crawl-run.ts';
+import { crawlSources } from '../../crawlers/run.ts';
 import { IngestPipeline } from '../../pipeline/ingest.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 

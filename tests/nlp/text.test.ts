@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { foldVietnamese, toNfc } from '../../pipeline/nlp/fold.ts';
+import { toNfc } from '../../core/text.ts';
+import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { canonAccentKey, canonSyllable } from '../../pipeline/nlp/stream.ts';
 import { accentKey, foldWithMap, isWithoutDiacritics, prepareText, tokenSpan } from '../../pipeline/nlp/text.ts';
 

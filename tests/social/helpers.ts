@@ -9,7 +9,8 @@ import { StaticSite, type RouteHandler } from '../../cli/demo/static-site.ts';
 import { parseConfig, type LoadedConfig } from '../../core/config.ts';
 import type { Classification, ScoredItem } from '../../core/types.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
-import { CrawlRun, crawlSources } from '../../crawlers/run.ts';
+import { CrawlRun } from '../../crawlers/crawl-run.ts';
+import { crawlSources } from '../../crawlers/run.ts';
 import { IngestPipeline, type ItemClassifier } from '../../pipeline/ingest.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 

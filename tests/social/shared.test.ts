@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StaticSite } from '../../cli/demo/static-site.ts';
 import { ConfigError, parseConfig, type SocialSourceConfig } from '../../core/config.ts';
 import { SourceReport } from '../../crawlers/report.ts';
-import { CrawlRun } from '../../crawlers/run.ts';
+import { CrawlRun } from '../../crawlers/crawl-run.ts';
 import { SocialContext } from '../../crawlers/social/context.ts';
 import { HttpStatusError, parseRetryAfter, quotaResetAt, RateLimitedError, SocialHttp } from '../../crawlers/social/http.ts';
 import { Pseudonymiser, resolvePseudonymKey } from '../../crawlers/social/pseudonym.ts';
