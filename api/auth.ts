@@ -1,7 +1,5 @@
 import type { CookieOptions, Request, RequestHandler, Response } from 'express';
-import type { Actor, Principal, Workflow } from '../features/workflow/index.ts';
-import { safeEqual } from '../features/workflow/auth.ts';
-import { rolesFor, type Role } from '../features/workflow/roles.ts';
+import { rolesFor, safeEqual, type Actor, type Principal, type Role, type Workflow } from '../features/workflow/index.ts';
 import { HttpError } from './validation.ts';
 
 declare global {

@@ -1,7 +1,7 @@
 import type { LoadedConfig } from '../core/config.ts';
 import type { Store } from '../core/types.ts';
 import { dashboardMounts } from '../dashboards/router.ts';
-import type { SourceScheduler } from '../features/schedules/sources.ts';
+import type { SourceScheduler } from '../features/schedules/index.ts';
 import type { Workflow } from '../features/workflow/index.ts';
 import type { MountedRouter } from './app.ts';
 import { portalMounts } from './routes/portal-incidents.ts';

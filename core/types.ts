@@ -100,6 +100,11 @@ export interface Classification {
   modelVersion?: string;
 }
 
+/** The NLP stage as the pipeline sees it (see pipeline/nlp). */
+export interface ItemClassifier {
+  classify(input: { title: string; text: string; kind?: string }): Classification;
+}
+
 /** What became of a raw item handed to the ingest pipeline. */
 export type IngestOutcome =
   | { status: 'new'; item: ScoredItem }

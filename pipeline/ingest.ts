@@ -1,14 +1,9 @@
 import { DiskFullError } from '../core/disk.ts';
-import type { Classification, IngestOutcome, RawItem, ScoredItem, Store } from '../core/types.ts';
+import type { IngestOutcome, ItemClassifier, RawItem, ScoredItem, Store } from '../core/types.ts';
 import { httpUrl, quoteUrl } from '../core/urls.ts';
 import { normaliseItem } from './normalise.ts';
 import { withRevision } from './revisions.ts';
 import { classifyWithOcr } from './ocr/score.ts';
-
-/** The NLP stage as the pipeline sees it (see pipeline/nlp). */
-export interface ItemClassifier {
-  classify(input: { title: string; text: string; kind?: string }): Classification;
-}
 
 /** Near-duplicate clustering as the pipeline sees it (see pipeline/nlp/cluster.ts). */
 export interface ClusterAssigner {

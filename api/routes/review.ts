@@ -1,7 +1,6 @@
 import { z } from 'zod';
 import type { Store } from '../../core/types.ts';
-import { ACCESS, PRIORITIES, REVIEW_STATUSES, type Workflow } from '../../features/workflow/index.ts';
-import { withCurrentDecisions } from '../../features/workflow/known-rumours.ts';
+import { ACCESS, PRIORITIES, REVIEW_STATUSES, withCurrentDecisions, type Workflow } from '../../features/workflow/index.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { query } from '../validation.ts';
 import { itemIdParams, MAX_PAGE_SIZE } from './items.ts';

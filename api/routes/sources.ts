@@ -3,7 +3,7 @@ import type { LoadedConfig, SourceConfig } from '../../core/config.ts';
 import type { Store } from '../../core/types.ts';
 import { sourceLocation, sourcePlatform } from '../../crawlers/social/index.ts';
 import { SourceRunLog, sourceRunsPath, type SourceFreshness, type SourceRunRecord, type SourceTotals } from '../../crawlers/source-runs.ts';
-import type { SourceScheduler } from '../../features/schedules/sources.ts';
+import type { SourceScheduler } from '../../features/schedules/index.ts';
 import { HttpError } from '../validation.ts';
 
 export interface SourcesRouterOptions {

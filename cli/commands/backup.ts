@@ -1,8 +1,7 @@
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig, resolveConfigPath } from '../../core/config.ts';
-import { backupRoot, createBackup, pruneBackups, restoreBackup, verifyBackup } from '../../features/backup/index.ts';
-import { ROLE_LABELS, type DataRole } from '../../features/backup/layout.ts';
+import { backupRoot, createBackup, pruneBackups, restoreBackup, ROLE_LABELS, verifyBackup, type DataRole } from '../../features/backup/index.ts';
 import { createLogger } from '../../core/logger.ts';
 import { UserError } from '../errors.ts';
 

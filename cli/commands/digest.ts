@@ -1,7 +1,6 @@
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { runDigest } from '../../features/digest/index.ts';
-import { parseIsoWeek } from '../../features/digest/week.ts';
+import { parseIsoWeek, runDigest } from '../../features/digest/index.ts';
 import { createLogger } from '../../core/logger.ts';
 import { UserError } from '../errors.ts';
 

@@ -9,7 +9,7 @@ import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, type Class
 import type { Combination, Head } from '../../pipeline/nlp/model.ts';
 import { crossValidate, DEFAULT_SETTINGS, featurize, figures, modelFile, train, type CorpusInfo, type CrossValidation, type Example } from '../../pipeline/nlp/train.ts';
 import { UserError } from '../errors.ts';
-import { readCorpus } from './eval.ts';
+import { readCorpus } from '../corpus.ts';
 
 /** Reads several labelled corpora (problems go to stderr); ids must be unique across them. */
 export function readCorpora(files: string[], command: string): { corpora: CorpusInfo[]; items: LabelledItem[]; problems: number } {

@@ -12,6 +12,7 @@ import { BACKUP_NAME, MANIFEST_NAME, readManifest } from './manifest.ts';
 import { deleteSnapshot } from './snapshot.ts';
 
 export { backupRoot, createBackup, removeStalePartials, tableCounts, type BackupOptions, type BackupResult } from './create.ts';
+export { ROLE_LABELS, type DataRole } from './layout.ts';
 export { readManifest, BACKUP_NAME, MANIFEST_NAME, PARTIAL_SUFFIX, type Manifest } from './manifest.ts';
 export { verifyBackup, type VerifyReport } from './verify.ts';
 export { restoreBackup, assertNotRunning, RestoreFailed, RestoreRefused, type RestoreResult } from './restore.ts';

@@ -7,8 +7,7 @@ import { NearDuplicateIndex } from '../../pipeline/nlp/cluster.ts';
 import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier, staleModelWarning, type Classifier, type ClassifierOptions } from '../../pipeline/nlp/index.ts';
 import { KnownRumourMatcher } from '../../pipeline/nlp/known-rumours.ts';
 import { openStore } from '../../pipeline/store/index.ts';
-import { openWorkflow, workflowOptionsFromConfig } from '../workflow/index.ts';
-import { KnownRumours } from '../workflow/known-rumours.ts';
+import { KnownRumours, openWorkflow, workflowOptionsFromConfig } from '../workflow/index.ts';
 
 /** The configured classifier (with its model, if one is named); warns on stderr when the model is stale. */
 export function loadConfiguredClassifier(options: ClassifierOptions): Classifier {

@@ -16,6 +16,8 @@ import { dashboardLinks } from './links.ts';
 import { digestSubject, renderDigestHtml, renderDigestText, type ChartImage } from './template.ts';
 import { lastCompleteIsoWeek, parseIsoWeek, type IsoWeek } from './week.ts';
 
+export { parseIsoWeek } from './week.ts';
+
 export interface DigestAttachment {
   filename: string;
   cid: string;

@@ -14,11 +14,12 @@ import { Users } from './users.ts';
 
 export type { Actor, AuditEntry, AuditFilter } from './audit.ts';
 export { SYSTEM_ACTOR } from './audit.ts';
-export type { LoginResult, Principal, TokenInfo } from './auth.ts';
+export { safeEqual, type LoginResult, type Principal, type TokenInfo } from './auth.ts';
 export { DEFAULT_SECURITY, type WorkflowSecurity } from './context.ts';
 export { WorkflowError, type WorkflowErrorKind } from './errors.ts';
 export { factsFromFile, staticFacts, type FactSource, type OfficialFact } from './facts.ts';
 export { exportLabels, labelsFor, toJsonLines, type CorpusRecord } from './labels.ts';
+export { KnownRumours, withCurrentDecisions } from './known-rumours.ts';
 export { generatePassword, PASSWORD_POLICY, passwordProblems } from './passwords.ts';
 export type { ResponseDraft, ResponseStatus } from './responses.ts';
 export { PRIORITIES, REVIEW_STATUSES, TRANSITIONS, type Priority, type ReviewNote, type ReviewRecord } from './reviews.ts';

@@ -8,10 +8,16 @@
 import type { Logger } from 'pino';
 import type { KnownRumourRef, ScoredItem, Store } from '../../core/types.ts';
 import { applyRumourMatch, KnownRumourMatcher, type RumourDecisionInfo, type RumourMatch } from '../../pipeline/nlp/known-rumours.ts';
-import type { Workflow } from './index.ts';
-import { DECIDED_STATUSES, type ReviewRecord } from './reviews.ts';
+import type { AuditLog } from './audit.ts';
+import type { Responses } from './responses.ts';
+import { DECIDED_STATUSES, type ReviewRecord, type Reviews } from './reviews.ts';
 
-type WorkflowParts = Pick<Workflow, 'audit' | 'reviews' | 'responses'>;
+/** The parts of a Workflow read here (named part by part, so index.ts can re-export this file). */
+interface WorkflowParts {
+  audit: AuditLog;
+  reviews: Reviews;
+  responses: Responses;
+}
 
 /** Queued items matched again after a decision: the newest this many (see rescoreQueued). */
 const REQUEUE_LIMIT = 500;

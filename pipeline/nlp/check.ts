@@ -4,8 +4,7 @@
  * official-facts sheet (a count, date, venue or claim that differs from the sheet) or carries
  * rumour cues; congress relevance is reported, never a reason to hold.
  */
-import type { Classification, Explanation } from '../../core/types.ts';
-import type { ItemClassifier } from '../ingest.ts';
+import type { Classification, Explanation, ItemClassifier } from '../../core/types.ts';
 import { LEARNED_CUE_PREFIX } from './model.ts';
 
 export type HoldKind = 'fact' | 'cue';

@@ -9,8 +9,7 @@
  * synchronous), and the hot code keeps one object shape per kind of object, with no closures made
  * per call, so that the engine's optimised code stays valid (see docs/nlp.md, "Speed").
  */
-import type { Classification, Explanation } from '../../core/types.ts';
-import type { ItemClassifier } from '../ingest.ts';
+import type { Classification, Explanation, ItemClassifier } from '../../core/types.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
 import { FactChecker, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';

@@ -1,5 +1,4 @@
-import type { Classification, Explanation } from '../../core/types.ts';
-import type { ItemClassifier } from '../ingest.ts';
+import type { Classification, Explanation, ItemClassifier } from '../../core/types.ts';
 
 /** Between an item's text and its OCR text while they are scored together: a paragraph break. */
 const JOIN = '\n\n';

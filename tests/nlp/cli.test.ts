@@ -5,7 +5,8 @@ import { Readable } from 'node:stream';
 import { Command } from 'commander';
 import { describe, expect, it } from 'vitest';
 import { classifyStream, parseClassifyLine, registerClassify } from '../../cli/commands/classify.ts';
-import { readCorpus, registerEval } from '../../cli/commands/eval.ts';
+import { readCorpus } from '../../cli/corpus.ts';
+import { registerEval } from '../../cli/commands/eval.ts';
 import { evaluate, metrics } from '../../pipeline/nlp/evaluate.ts';
 import { classifier, DEV_CORPUS } from './helpers.ts';
 

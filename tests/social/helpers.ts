@@ -11,7 +11,8 @@ import type { Classification, ScoredItem } from '../../core/types.ts';
 import type { SourceReport } from '../../crawlers/report.ts';
 import { CrawlRun } from '../../crawlers/crawl-run.ts';
 import { crawlSources } from '../../crawlers/run.ts';
-import { IngestPipeline, type ItemClassifier } from '../../pipeline/ingest.ts';
+import type { ItemClassifier } from '../../core/types.ts';
+import { IngestPipeline } from '../../pipeline/ingest.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 
 export const FIXTURES = join(import.meta.dirname, '../fixtures/social');
