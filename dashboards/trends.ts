@@ -4,12 +4,11 @@
 // like the store's own day buckets. Nothing here reads items: see trends-router.ts for the
 // store calls.
 import type { ClusterCount, CountRow, ExplanationKind, ItemSummary, ScoredItem, TermCount } from '../core/types.ts';
-import { platformOf } from '../pipeline/store/common.ts';
+import { DAY_MS, vietnamDay } from '../core/time.ts';
+import { itemTimestamp, platformOf } from '../pipeline/store/common.ts';
 
 export { platformOf };
 
-const OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
 const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Series key for items without a topic. */
@@ -19,14 +18,12 @@ export const OTHER = '__other__';
 
 /** Calendar day (YYYY-MM-DD) in Vietnam of an item: published time, else fetch time. */
 export function dayOf(item: Pick<ScoredItem, 'fetchedAt'> & { publishedAt?: string }): string {
-  const published = item.publishedAt && !Number.isNaN(Date.parse(item.publishedAt)) ? item.publishedAt : undefined;
-  const instant = Date.parse(published ?? item.fetchedAt);
-  return new Date(instant + OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamDay(itemTimestamp(item));
 }
 
 /** Today (or the day of `now`) in Vietnam. */
 export function vietnamToday(now: Date = new Date()): string {
-  return new Date(now.getTime() + OFFSET_MS).toISOString().slice(0, 10);
+  return vietnamDay(now);
 }
 
 /** `day` moved by `delta` days. */

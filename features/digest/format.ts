@@ -1,4 +1,5 @@
 // Vietnamese presentation of figures, dates and statuses for the digest and alerts.
+import { VIETNAM_OFFSET_MS } from '../../core/time.ts';
 import type { ReviewStatus } from '../../core/types.ts';
 import type { IsoWeek } from './week.ts';
 
@@ -68,7 +69,7 @@ export function formatWeek(week: IsoWeek): string {
 
 /** An instant in Vietnam time: "20/10/2020 14:05". */
 export function formatDateTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + 7 * 3600_000);
+  const t = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS);
   if (Number.isNaN(t.getTime())) return iso;
   const p = (n: number) => String(n).padStart(2, '0');
   return `${p(t.getUTCDate())}/${p(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;

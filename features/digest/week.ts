@@ -1,8 +1,5 @@
-// ISO weeks as seen in Asia/Ho_Chi_Minh. Vietnam keeps +07:00 all year (no DST), so a
-// local calendar day is a fixed shift of UTC and no time-zone database is needed.
-
-const OFFSET_MS = 7 * 60 * 60 * 1000;
-const DAY_MS = 24 * 60 * 60 * 1000;
+// ISO weeks as seen in Asia/Ho_Chi_Minh (core/time.ts: a fixed +07:00 shift of UTC).
+import { DAY_MS, VIETNAM_OFFSET_MS, vietnamDay } from '../../core/time.ts';
 
 export interface IsoWeek {
   /** ISO week-numbering year (may differ from the calendar year around New Year). */
@@ -20,8 +17,7 @@ export interface IsoWeek {
 
 /** A local (Vietnam) calendar day as a UTC-midnight Date, for day arithmetic. */
 function localDay(instant: Date): Date {
-  const shifted = new Date(instant.getTime() + OFFSET_MS);
-  return new Date(Date.UTC(shifted.getUTCFullYear(), shifted.getUTCMonth(), shifted.getUTCDate()));
+  return new Date(`${vietnamDay(instant)}T00:00:00Z`);
 }
 
 /** ISO day of week, Monday = 1 .. Sunday = 7, of a UTC-midnight day. */
@@ -47,8 +43,8 @@ function build(year: number, week: number): IsoWeek {
     year,
     week,
     label: `${year}-W${String(week).padStart(2, '0')}`,
-    start: new Date(monday.getTime() - OFFSET_MS),
-    end: new Date(monday.getTime() + 7 * DAY_MS - OFFSET_MS),
+    start: new Date(monday.getTime() - VIETNAM_OFFSET_MS),
+    end: new Date(monday.getTime() + 7 * DAY_MS - VIETNAM_OFFSET_MS),
     days,
   };
 }

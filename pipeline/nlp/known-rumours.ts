@@ -13,6 +13,7 @@
  * shingles found in the new item (containment): words inserted, a new title, sentences reordered
  * or a comment added around a repost keep it high.
  */
+import { VIETNAM_OFFSET_MS } from '../../core/time.ts';
 import type { Explanation, KnownRumourRef } from '../../core/types.ts';
 import { Vocabulary } from './automaton.ts';
 import { fnv1a } from './cluster.ts';
@@ -372,7 +373,7 @@ export const CONFIRMED_BOOST = 0.8;
 
 /** Calendar day DD/MM/YYYY in Vietnam time (the office's dates). */
 export function vietnamDate(iso: string): string {
-  const d = new Date(Date.parse(iso) + 7 * 3600_000);
+  const d = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS);
   const pad = (n: number) => String(n).padStart(2, '0');
   return `${pad(d.getUTCDate())}/${pad(d.getUTCMonth() + 1)}/${d.getUTCFullYear()}`;
 }

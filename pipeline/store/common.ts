@@ -1,14 +1,7 @@
 // Helpers shared by every store engine so that they return identical shapes.
 import type { ClusterCount, CountRow, Explanation, ExplanationKind, ItemSummary, ScoredItem, Stats, TermCount } from '../../core/types.ts';
 
-/** Vietnam has no DST, so day buckets are a fixed +07:00 shift. */
-const VIETNAM_OFFSET_MS = 7 * 60 * 60 * 1000;
 const SNIPPET_LENGTH = 240;
-
-/** Calendar day (YYYY-MM-DD) of an instant as seen in Asia/Ho_Chi_Minh. */
-export function vietnamDay(iso: string): string {
-  return new Date(Date.parse(iso) + VIETNAM_OFFSET_MS).toISOString().slice(0, 10);
-}
 
 /** The instant an item is sorted and bucketed by: publication time, else when we fetched it. */
 export function itemTimestamp(item: Pick<ScoredItem, 'publishedAt' | 'fetchedAt'>): string {

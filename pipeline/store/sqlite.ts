@@ -24,7 +24,8 @@ import type {
 } from '../../core/types.ts';
 import { foldedTextOf } from '../normalise.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
-import { compareClusters, dateBound, itemTimestamp, statsOf, termCountsOf, termEntries, toSummary, vietnamDay } from './common.ts';
+import { vietnamDay } from '../../core/time.ts';
+import { compareClusters, dateBound, itemTimestamp, statsOf, termCountsOf, termEntries, toSummary } from './common.ts';
 import { SearchIndex } from './search-index.ts';
 
 export interface SqliteStoreOptions {
