@@ -3,7 +3,7 @@ import type { BlueskySourceConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
 import type { SocialContext } from './context.ts';
 import { MalformedResponseError } from './http.ts';
-import { runStream, type StreamEntry, type StreamSource } from './post-stream.ts';
+import { runStreams, type StreamEntry, type StreamSource } from './post-stream.ts';
 import { isoDate, tidyText } from './text.ts';
 
 // Shapes from the app.bsky lexicons: app.bsky.feed.defs#postView, #feedViewPost, app.bsky.feed.post,
@@ -206,11 +206,5 @@ class BlueskyReader {
 export async function crawlBluesky(ctx: SocialContext, source: BlueskySourceConfig): Promise<void> {
   const reader = new BlueskyReader(ctx, source);
   const streams = [...source.searches.map((q) => reader.search(q)), ...source.authors.map((actor) => reader.authorFeed(actor))];
-  for (const stream of streams) {
-    try {
-      await runStream(ctx, stream, ctx.maxPages);
-    } catch (error) {
-      ctx.fail(stream.location, error);
-    }
-  }
+  await runStreams(ctx, streams);
 }

@@ -4,7 +4,7 @@ import type { MastodonSourceConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
 import type { SocialContext } from './context.ts';
 import { MalformedResponseError } from './http.ts';
-import { runStream, type StreamEntry, type StreamSource } from './post-stream.ts';
+import { runStream, runStreams, type StreamEntry, type StreamSource } from './post-stream.ts';
 import { isoDate, nodesToText, padKey } from './text.ts';
 
 // Field names follow the Mastodon REST API entities (docs.joinmastodon.org/entities/Status, /Account).
@@ -158,14 +158,10 @@ class MastodonReader {
 export async function crawlMastodon(ctx: SocialContext, source: MastodonSourceConfig): Promise<void> {
   const reader = new MastodonReader(ctx, source);
   const base = source.baseUrl.replace(/\/+$/, '');
-  for (const tag of source.hashtags) {
-    const stream = reader.stream(`tag:${tag.toLowerCase()}`, `/api/v1/timelines/tag/${encodeURIComponent(tag)}`, source.localOnly ? { local: 'true' } : {});
-    try {
-      await runStream(ctx, stream, ctx.maxPages);
-    } catch (error) {
-      ctx.fail(stream.location, error);
-    }
-  }
+  await runStreams(
+    ctx,
+    source.hashtags.map((tag) => reader.stream(`tag:${tag.toLowerCase()}`, `/api/v1/timelines/tag/${encodeURIComponent(tag)}`, source.localOnly ? { local: 'true' } : {})),
+  );
   for (const acct of source.accounts) {
     let location = `${base}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`;
     try {

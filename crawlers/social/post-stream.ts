@@ -122,3 +122,17 @@ export async function runStream(ctx: SocialContext, stream: StreamSource, maxPag
   }
   if (failure) throw failure;
 }
+
+/**
+ * Runs each stream in turn, each to `ctx.maxPages`; a stream that fails is reported at its
+ * location and the others go on.
+ */
+export async function runStreams(ctx: SocialContext, streams: Iterable<StreamSource>): Promise<void> {
+  for (const stream of streams) {
+    try {
+      await runStream(ctx, stream, ctx.maxPages);
+    } catch (error) {
+      ctx.fail(stream.location, error);
+    }
+  }
+}

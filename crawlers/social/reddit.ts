@@ -3,7 +3,7 @@ import type { RedditSourceConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
 import type { SocialContext } from './context.ts';
 import { MalformedResponseError } from './http.ts';
-import { runStream, type StreamEntry, type StreamSource } from './post-stream.ts';
+import { runStreams, type StreamEntry, type StreamSource } from './post-stream.ts';
 import { isoDate, padKey, tidyText } from './text.ts';
 
 // Reddit's JSON listings: {kind: "Listing", data: {after, before, dist, children: [{kind: "t3", data: Link}]}}.
@@ -102,11 +102,5 @@ export async function crawlReddit(ctx: SocialContext, source: RedditSourceConfig
         : listingStream(ctx, source, `search:${query}`, '/search.json', { q: query, sort: 'new' }),
     ),
   ];
-  for (const stream of streams) {
-    try {
-      await runStream(ctx, stream, ctx.maxPages);
-    } catch (error) {
-      ctx.fail(stream.location, error);
-    }
-  }
+  await runStreams(ctx, streams);
 }

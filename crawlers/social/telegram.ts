@@ -3,7 +3,7 @@ import type { TelegramSourceConfig } from '../../core/config.ts';
 import type { RawItem } from '../../core/types.ts';
 import type { SocialContext } from './context.ts';
 import { MalformedResponseError } from './http.ts';
-import { runStream, type StreamEntry, type StreamSource } from './post-stream.ts';
+import { runStreams, type StreamEntry, type StreamSource } from './post-stream.ts';
 import { isoDate, nodesToText, padKey, parseCount } from './text.ts';
 
 const KEY_WIDTH = 12;
@@ -91,12 +91,5 @@ function channelStream(ctx: SocialContext, source: TelegramSourceConfig, channel
 
 /** Public Telegram channels through their web previews (t.me/s/<channel>, older pages with ?before=). */
 export async function crawlTelegram(ctx: SocialContext, source: TelegramSourceConfig): Promise<void> {
-  for (const channel of source.channels) {
-    const stream = channelStream(ctx, source, channel);
-    try {
-      await runStream(ctx, stream, ctx.maxPages);
-    } catch (error) {
-      ctx.fail(stream.location, error);
-    }
-  }
+  await runStreams(ctx, source.channels.map((channel) => channelStream(ctx, source, channel)));
 }
