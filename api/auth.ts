@@ -116,7 +116,7 @@ export function guard(access: Access, options: { duringPasswordChange?: boolean 
 }
 
 /**
- * For routers mounted by other modules: `app.use('/api/sources', requireRole('viewer'), router)`.
+ * The guard of a router that modules mount (a MountedRouter, see api/app.ts, goes through requireRoles).
  * "viewer" admits every signed-in user; "analyst" and "spokesperson" admit that role and admins.
  */
 export function requireRole(minimum: Role): RequestHandler {

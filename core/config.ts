@@ -749,15 +749,10 @@ export type EpaperSourceConfig = z.infer<typeof epaperSourceSchema>;
 export type OcrConfig = z.infer<typeof ocrSchema>;
 export type SocialSourceConfig = Extract<SourceConfig, { kind: (typeof SOCIAL_KINDS)[number] }>;
 export type PrivacyConfig = z.infer<typeof privacySchema>;
-export type CrawlerConfig = z.infer<typeof crawlerSchema>;
 export type StoreConfig = MediawatchConfig['store'];
-export type SecurityConfig = MediawatchConfig['security'];
 export type EmailConfig = z.infer<typeof emailSchema>;
 export type AlertsConfig = z.infer<typeof alertsSchema>;
-export type SchedulesConfig = z.infer<typeof schedulesSchema>;
 export type PortalConfig = z.infer<typeof portalSchema>;
-export type PortalWatchConfig = z.infer<typeof portalWatchSchema>;
-export type BackupConfig = z.infer<typeof backupSchema>;
 
 /** Raised for any problem with the config file; the message names the file and the key. */
 export class ConfigError extends Error {

@@ -1,6 +1,5 @@
-// The own-portal integrity watch over HTTP (see docs/portals.md). Mount with
-//   routers: [{ path: '/api/portal-incidents', router: portalIncidentsRouter({...}), read: 'viewer', write: 'admin' }]
-// so that anyone signed in can read and only admins acknowledge.
+// The own-portal integrity watch over HTTP (see docs/portals.md), mounted through portalMounts
+// below: anyone signed in reads, only admins acknowledge.
 import { Router } from 'express';
 import { z } from 'zod';
 import type { LoadedConfig } from '../../core/config.ts';
