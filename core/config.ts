@@ -344,7 +344,8 @@ const privacySchema = z
 const sqliteStoreSchema = z
   .object({
     engine: z.literal('sqlite'),
-    path: z.string().min(1).default('../data/mediawatch.db'),
+    /** The items database; default mediawatch.db under dataDir. */
+    path: z.string().min(1).optional(),
   })
   .strict();
 
@@ -390,7 +391,7 @@ const elasticsearchStoreSchema = z
     /** Name prefix: indices are "<index>-items-v<N>" behind the alias "<index>-items". */
     index: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "_" or "-"').default('mediawatch'),
     /** Local SQLite file that buffers writes while Elasticsearch is unreachable. */
-    outboxPath: z.string().min(1).default('../data/es-outbox.db'),
+    outboxPath: z.string().min(1).optional(),
     /** Per-request timeout. */
     requestTimeoutMs: z.number().int().positive().default(30_000),
     /** Primary shards of a new items index (default 1); fixed once the index exists (docs/elasticsearch.md, "Shards and replicas"). */
@@ -503,8 +504,8 @@ const alertsSchema = z
     /** Also POST each alert as JSON here (chat bridge, incident tool). */
     webhookUrl: httpUrl.optional(),
     webhookTimeoutSecs: z.number().positive().default(10),
-    /** Remembers which alerts went out on which channel, so nothing is sent twice. */
-    statePath: z.string().min(1).default('../data/alerts.db'),
+    /** Remembers which alerts went out on which channel, so nothing is sent twice; default alerts.db under dataDir. */
+    statePath: z.string().min(1).optional(),
     /** An alert that could not be delivered is retried each cycle for this long. */
     retryForHours: z.number().positive().default(24),
   })
@@ -624,8 +625,8 @@ const portalWatchSchema = z
     lexicon: z.string().min(1).default('portal-defacement.yaml'),
     /** A certificate expiring within this many days raises an incident. */
     certWarningDays: z.number().int().min(1).max(365).default(14),
-    /** Baselines, observations and incidents (SQLite). */
-    statePath: z.string().min(1).default('../data/portals.db'),
+    /** Baselines, observations and incidents (SQLite); default portals.db under dataDir. */
+    statePath: z.string().min(1).optional(),
     /** New inline <script> blocks raise an incident (turn off for sites that inline per-request values). */
     watchInlineScripts: z.boolean().default(true),
   })
@@ -635,7 +636,8 @@ const portalWatchSchema = z
 /** Users, sessions, review state, responses and the audit log (a local SQLite file). */
 const workflowSchema = z
   .object({
-    path: z.string().min(1).default('../data/workflow.db'),
+    /** Default: workflow.db under dataDir. */
+    path: z.string().min(1).optional(),
   })
   .strict()
   .default({});
@@ -643,8 +645,8 @@ const workflowSchema = z
 /** Backups (see docs/backups.md): where `mediawatch backup` and the scheduled job write, and how many are kept. */
 const backupSchema = z
   .object({
-    /** Folder of the dated backup folders (relative to the config file). */
-    dir: z.string().min(1).default('../backups'),
+    /** Folder of the dated backup folders (relative to the config file); default backups/ under dataDir. */
+    dir: z.string().min(1).optional(),
     /** Complete backups kept by the scheduled job (and `backup --keep`); older ones are deleted. */
     keep: z.number().int().min(1).default(14),
   })
@@ -688,14 +690,20 @@ export const configSchema = z
   .object({
     store: z
       .discriminatedUnion('engine', [sqliteStoreSchema, elasticsearchStoreSchema])
-      .default({ engine: 'sqlite', path: '../data/mediawatch.db' }),
+      .default({ engine: 'sqlite' }),
     crawler: crawlerSchema,
     sources: z.array(sourceSchema).default([]),
     /** Pseudonymisation of social authors; a key is required once a social source is configured. */
     privacy: privacySchema,
     ocr: ocrSchema,
-    /** Feed validators and connector cursors kept between runs. */
-    statePath: z.string().min(1).default('../data/crawl-state.json'),
+    /**
+     * The folder every state file lives in unless its own key names another place (relative to
+     * the config file): crawl state, crawl memory, source runs, OCR cache, items, search index,
+     * ES outbox, workflow (users, sessions), alerts, portal watch, backups.
+     */
+    dataDir: z.string().min(1).default('../data'),
+    /** Feed validators and connector cursors kept between runs; default crawl-state.json under dataDir (the crawl memory, run log and OCR cache sit beside it). */
+    statePath: z.string().min(1).optional(),
     /** Topic lexicon files (YAML). */
     topics: z.array(z.string().min(1)).min(1).default(['topics/congress-2020.yaml']),
     /** Distortion cue files (YAML). */
@@ -732,7 +740,24 @@ export const configSchema = z
     /** Items older than this many days are deleted by the retention job. */
     retentionDays: z.number().int().positive().default(730),
   })
-  .strict();
+  .strict()
+  .transform((config) => {
+    // State paths not given fall under dataDir; given ones stay relative to the config file.
+    const inData = (name: string) => join(config.dataDir, name);
+    const store =
+      config.store.engine === 'sqlite'
+        ? { ...config.store, path: config.store.path ?? inData('mediawatch.db') }
+        : { ...config.store, outboxPath: config.store.outboxPath ?? inData('es-outbox.db') };
+    return {
+      ...config,
+      store,
+      statePath: config.statePath ?? inData('crawl-state.json'),
+      workflow: { ...config.workflow, path: config.workflow.path ?? inData('workflow.db') },
+      alerts: { ...config.alerts, statePath: config.alerts.statePath ?? inData('alerts.db') },
+      portalWatch: { ...config.portalWatch, statePath: config.portalWatch.statePath ?? inData('portals.db') },
+      backup: { ...config.backup, dir: config.backup.dir ?? inData('backups') },
+    };
+  });
 
 export type MediawatchConfig = z.infer<typeof configSchema>;
 export type SourceConfig = z.infer<typeof sourceSchema>;
