@@ -4,7 +4,7 @@
 import { Router, type Request } from 'express';
 import { z } from 'zod';
 import { itemFilterShape } from '../api/routes/items.ts';
-import { HttpError, parseInput } from '../api/validation.ts';
+import { HttpError, parseInput, query } from '../api/validation.ts';
 import type { ItemSummary, Page, Store } from '../core/types.ts';
 import { ACCESS, type Workflow } from '../pipeline/workflow/index.ts';
 import { addDays, clusterTrend, computeTrends, dayOf, historyFrom, termWeeks, vietnamToday, type Trends } from './trends.ts';
@@ -15,16 +15,8 @@ export const MAX_RANGE_DAYS = 731;
 /** Clusters the trends page lists. */
 const TREND_CLUSTERS = 10;
 
-const day = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}$/, 'use YYYY-MM-DD')
-  .refine((value) => {
-    const date = new Date(`${value}T00:00:00Z`);
-    return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value;
-  }, 'is not a real date');
-
 export const trendsQuerySchema = z
-  .object({ from: day.optional(), to: day.optional() })
+  .object({ from: query.day.optional(), to: query.day.optional() })
   .strict()
   .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before "from"', path: ['to'] });
 
