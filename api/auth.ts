@@ -118,8 +118,8 @@ export function guard(access: Access, options: { duringPasswordChange?: boolean 
 }
 
 /**
- * For routers mounted by other modules: `app.use('/api/sources', requireRole('viewer'), router)`.
- * "viewer" admits every signed-in user; "analyst" and "spokesperson" admit that role and admins.
+ * For routers mounted outside /api (see MountedRouter): "viewer" admits every signed-in user;
+ * "analyst" and "spokesperson" admit that role and admins.
  */
 export function requireRole(minimum: Role): RequestHandler {
   return guard(rolesFor(minimum));
