@@ -53,7 +53,6 @@ export interface MountedRouter {
   router: RequestHandler;
   read?: Role | 'public';
   write?: Role;
-  summary?: string;
 }
 
 export interface AppOptions {
