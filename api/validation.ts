@@ -57,6 +57,11 @@ export const query = {
       }),
 };
 
+/** `schema` refusing a `to` before its `from` (days or date-times), as a problem with `to`. */
+export function orderedRange<T extends z.ZodType<{ from?: string; to?: string }, z.ZodTypeDef, unknown>>(schema: T): z.ZodEffects<T> {
+  return schema.refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: 'must not be before "from"', path: ['to'] });
+}
+
 /** Builds the JSON error body every 4xx/5xx answer carries. */
 export function errorBody(code: string, message: string, extra: Record<string, unknown> = {}): { error: Record<string, unknown> } {
   return { error: { code, message, ...extra } };

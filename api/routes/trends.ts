@@ -3,7 +3,7 @@ import type { Store } from '../../core/types.ts';
 import { ACCESS } from '../../pipeline/workflow/index.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
 import { addDays, clusterTrend, computeTrends, dayOf, historyFrom, termWeeks, vietnamToday, type Trends } from '../trend-analysis.ts';
-import { HttpError, query } from '../validation.ts';
+import { HttpError, orderedRange, query } from '../validation.ts';
 
 /** Days shown when the range is not given: this many, ending on the newest item's day. */
 export const DEFAULT_RANGE_DAYS = 90;
@@ -11,10 +11,7 @@ export const MAX_RANGE_DAYS = 731;
 /** Clusters the trends page lists. */
 const TREND_CLUSTERS = 10;
 
-export const trendsQuerySchema = z
-  .object({ from: query.day.optional(), to: query.day.optional() })
-  .strict()
-  .refine((q) => !q.from || !q.to || q.from <= q.to, { message: 'must not be before "from"', path: ['to'] });
+export const trendsQuerySchema = orderedRange(z.object({ from: query.day.optional(), to: query.day.optional() }).strict());
 
 /** The newest item's day in Vietnam, or today for an empty store. */
 async function newestDay(store: Store, now: () => Date): Promise<string> {
