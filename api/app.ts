@@ -6,14 +6,15 @@ import { StoreUnavailableError } from '../pipeline/store/reconnecting.ts';
 import type { Store } from '../core/types.ts';
 import { ACCESS, rolesFor, WorkflowError, type Role, type Workflow } from '../features/workflow/index.ts';
 import { authenticate, guard, requireRoles } from './auth.ts';
-import { buildOpenApi, type ExtraOperation } from './openapi.ts';
+import { buildOpenApi } from './openapi.ts';
 import { rateLimit } from './rate-limit.ts';
 import { requestLog } from './request-log.ts';
-import { defineRoute, listRoutes, mountRoutes, type AnyRoute } from './route.ts';
+import { defineRoute, mountRoutes, type AnyRoute } from './route.ts';
 import { auditRoutes } from './routes/audit.ts';
 import { checkRoutes } from './routes/check.ts';
 import { authRoutes } from './routes/auth.ts';
 import { clusterRoutes } from './routes/clusters.ts';
+import { dashboardRoutes } from './routes/dashboard.ts';
 import { exportRoutes } from './routes/export.ts';
 import { healthRoutes } from './routes/health.ts';
 import { itemRoutes } from './routes/items.ts';
@@ -21,6 +22,7 @@ import { responseRoutes } from './routes/responses.ts';
 import { reviewRoutes } from './routes/review.ts';
 import { statsRoutes } from './routes/stats.ts';
 import { tokenRoutes } from './routes/tokens.ts';
+import { trendsRoutes } from './routes/trends.ts';
 import { userRoutes } from './routes/users.ts';
 import { errorBody, HttpError } from './validation.ts';
 
@@ -41,17 +43,16 @@ export const DEFAULT_APP_SECURITY: SecurityOptions = {
 };
 
 /**
- * A router from another module (sources, dashboard), mounted behind the same sign-in:
- * GET/HEAD need `read` (default "viewer": any signed-in user), other methods `write`
- * (default "admin"). Only mounts outside /api may be public (e.g. the dashboard's static files,
- * which then call the API with the session cookie and the X-CSRF-Token header).
+ * A router outside /api (the dashboard's pages), mounted behind the same sign-in: GET/HEAD need
+ * `read` (default "viewer": any signed-in user; "public" for pages that hold no data and call
+ * the API with the session cookie and the X-CSRF-Token header), other methods `write`
+ * (default "admin"). API routes are never mounted this way: they are route specs (`routes`).
  */
 export interface MountedRouter {
   path: string;
   router: RequestHandler;
   read?: Role | 'public';
   write?: Role;
-  summary?: string;
 }
 
 export interface AppOptions {
@@ -60,6 +61,8 @@ export interface AppOptions {
   workflow: Workflow;
   logger?: Logger;
   security?: Partial<SecurityOptions>;
+  /** API routes of modules beside the core API (sources, portal watch, item images: see modules.ts). */
+  routes?: AnyRoute[];
   routers?: MountedRouter[];
 }
 
@@ -83,6 +86,8 @@ export function apiRoutes(options: Pick<AppOptions, 'store' | 'workflow'>, login
     ...itemRoutes(store, workflow),
     ...statsRoutes(store),
     ...clusterRoutes(store),
+    ...trendsRoutes({ store }),
+    ...dashboardRoutes({ store, workflow }),
     ...reviewRoutes(workflow, store),
     ...responseRoutes(workflow),
     ...checkRoutes(workflow),
@@ -132,7 +137,7 @@ export function createApp(options: AppOptions): Express {
     message: 'too many login attempts from this address; wait a minute',
   });
 
-  const routes = apiRoutes(options, loginLimiter);
+  const routes = [...apiRoutes(options, loginLimiter), ...(options.routes ?? [])];
   routes.push(
     defineRoute({
       method: 'get',
@@ -140,15 +145,15 @@ export function createApp(options: AppOptions): Express {
       tag: 'system',
       summary: 'This OpenAPI document',
       access: ACCESS.read,
-      handle: () => buildOpenApi(routes, mountedOperations(app, routes, options.routers ?? [])),
+      handle: () => buildOpenApi(routes),
     }),
   );
   mountRoutes(app, routes);
 
   for (const mount of options.routers ?? []) {
+    if (mount.path === '/api' || mount.path.startsWith('/api/')) throw new Error(`${mount.path}: API routes are declared with defineRoute and passed as routes, not mounted as routers`);
     const read = mount.read ?? 'viewer';
     if (read === 'public') {
-      if (mount.path === '/api' || mount.path.startsWith('/api/')) throw new Error(`${mount.path}: routers under /api cannot be public`);
       app.use(mount.path, (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : guard(rolesFor(mount.write ?? 'admin'))(req, res, next)), mount.router);
     } else {
       app.use(mount.path, requireRoles(read, mount.write ?? 'admin'), mount.router);
@@ -202,19 +207,6 @@ export function createApp(options: AppOptions): Express {
   };
   app.use(onError);
   return app;
-}
-
-/** Operations of mounted routers, for the OpenAPI document. */
-function mountedOperations(app: Express, routes: AnyRoute[], mounts: MountedRouter[]): ExtraOperation[] {
-  const known = new Set(routes.map((route) => `${route.method.toUpperCase()} ${route.path}`));
-  return listRoutes(app)
-    .filter((route) => route.path.startsWith('/api/') && !known.has(`${route.method} ${route.path}`))
-    .map((route) => {
-      const mount = mounts.find((m) => route.path === m.path || route.path.startsWith(`${m.path.replace(/\/$/, '')}/`));
-      const write = route.method !== 'GET' && route.method !== 'HEAD';
-      const role = write ? (mount?.write ?? 'admin') : (mount?.read ?? 'viewer');
-      return { method: route.method, path: route.path, summary: mount?.summary ?? route.path, roles: role === 'public' ? 'public' : rolesFor(role) };
-    });
 }
 
 /** The app's security options from the config file (`security`). */

@@ -116,8 +116,8 @@ export function guard(access: Access, options: { duringPasswordChange?: boolean 
 }
 
 /**
- * The guard of a router that modules mount (a MountedRouter, see api/app.ts, goes through requireRoles).
- * "viewer" admits every signed-in user; "analyst" and "spokesperson" admit that role and admins.
+ * For routers mounted outside /api (see MountedRouter): "viewer" admits every signed-in user;
+ * "analyst" and "spokesperson" admit that role and admins.
  */
 export function requireRole(minimum: Role): RequestHandler {
   return guard(rolesFor(minimum));

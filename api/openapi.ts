@@ -4,14 +4,6 @@ import { CSRF_HEADER, SESSION_COOKIE } from './auth.ts';
 
 type JsonSchema = Record<string, unknown>;
 
-/** Anything `listRoutes` found that no route spec describes (routers mounted by other modules). */
-export interface ExtraOperation {
-  method: string;
-  path: string;
-  summary: string;
-  roles: readonly string[] | 'public';
-}
-
 /**
  * JSON Schema (as OpenAPI 3.1 uses it) for a zod schema: the same schemas that validate the
  * requests. `input` describes what a client sends (before transforms), `output` what it gets.
@@ -142,7 +134,7 @@ export const errorSchema = z.object({
 const openApiPath = (path: string) => path.replace(/:(\w+)/g, '{$1}');
 
 /** The OpenAPI 3.1 document of the API, generated from the route specs and their zod schemas. */
-export function buildOpenApi(routes: AnyRoute[], extra: ExtraOperation[] = [], info: { version: string } = { version: '0.1.0' }): JsonSchema {
+export function buildOpenApi(routes: AnyRoute[], info: { version: string } = { version: '0.1.0' }): JsonSchema {
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const errorResponse = (description: string) => ({ description, content: { 'application/json': { schema: { $ref: '#/components/schemas/Error' } } } });
   for (const route of routes) {
@@ -172,14 +164,6 @@ export function buildOpenApi(routes: AnyRoute[], extra: ExtraOperation[] = [], i
     };
     if (route.body) operation.requestBody = { required: true, content: { 'application/json': { schema: jsonSchema(route.body, 'input') } } };
     (paths[openApiPath(route.path)] ??= {})[route.method] = operation;
-  }
-  for (const op of extra) {
-    (paths[openApiPath(op.path)] ??= {})[op.method.toLowerCase()] ??= {
-      summary: op.summary,
-      responses: { 200: { description: 'OK' }, ...(op.roles === 'public' ? {} : { 401: errorResponse('not signed in'), 403: errorResponse('role not allowed') }) },
-      security: op.roles === 'public' ? [] : [{ sessionCookie: [], csrfToken: [] }, { bearerToken: [] }],
-      'x-roles': op.roles === 'public' ? 'public' : [...op.roles],
-    };
   }
   return {
     openapi: '3.1.0',

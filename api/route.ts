@@ -81,8 +81,9 @@ interface Layer {
 }
 
 /**
- * Every route Express will dispatch to, walked from the app's own router stack (so routers
- * mounted by other modules are included): method and full path.
+ * Every route Express will dispatch to, walked from the app's own router stack (so the routers
+ * mounted outside /api are included): method and full path. The route-authorisation test walks
+ * it to prove that every API route is a route spec, documented with its roles.
  */
 export function listRoutes(app: Express): Array<{ method: string; path: string }> {
   const found: Array<{ method: string; path: string }> = [];

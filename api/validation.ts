@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { dateOrDateTimeSchema, daySchema } from '../core/date-params.ts';
 
 /** A 4xx answer whose JSON names what was wrong; the error middleware turns it into a response. */
 export class HttpError extends Error {
@@ -26,21 +27,12 @@ export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z
 
 const booleanString = z.enum(['true', 'false']).transform((value) => value === 'true');
 
-const isoDate = z
-  .string()
-  .regex(/^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})?)?$/, 'use YYYY-MM-DD or an ISO 8601 date-time')
-  .refine(isRealDate, 'is not a real date');
-
-/** Date.parse rolls 2020-02-30 over to March; a real date survives the round trip. */
-function isRealDate(value: string): boolean {
-  const [year, month, day] = value.slice(0, 10).split('-').map(Number);
-  const date = new Date(Date.UTC(year, month - 1, day));
-  return date.getUTCMonth() === month - 1 && date.getUTCDate() === day && !Number.isNaN(Date.parse(value));
-}
-
 export const query = {
   boolean: booleanString,
-  date: isoDate,
+  /** YYYY-MM-DD or an ISO 8601 date-time. */
+  date: dateOrDateTimeSchema,
+  /** A calendar day, YYYY-MM-DD. */
+  day: daySchema,
   /** Positive integer from a query string, with bounds. */
   int: (min: number, max: number) =>
     z
@@ -64,6 +56,11 @@ export const query = {
         return parts as T[];
       }),
 };
+
+/** `schema` refusing a `to` before its `from` (days or date-times), as a problem with `to`. */
+export function orderedRange<T extends z.ZodType<{ from?: string; to?: string }, z.ZodTypeDef, unknown>>(schema: T): z.ZodEffects<T> {
+  return schema.refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: 'must not be before "from"', path: ['to'] });
+}
 
 /** Builds the JSON error body every 4xx/5xx answer carries. */
 export function errorBody(code: string, message: string, extra: Record<string, unknown> = {}): { error: Record<string, unknown> } {

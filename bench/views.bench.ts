@@ -25,8 +25,8 @@ import { vietnamDay } from '../core/time.ts';
 import { itemTimestamp, platformOf } from '../pipeline/store/common.ts';
 import { ElasticsearchStore } from '../pipeline/store/elasticsearch.ts';
 import { openStore } from '../pipeline/store/index.ts';
-import { DEFAULT_RANGE_DAYS } from '../dashboards/trends-router.ts';
-import { addDays } from '../dashboards/trends.ts';
+import { DEFAULT_RANGE_DAYS } from '../api/routes/trends.ts';
+import { addDays } from '../api/trend-analysis.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../features/workflow/index.ts';
 import { numberArg, quantile, repo, syntheticScoredItems, textArg } from './synthetic.ts';
 

@@ -1,13 +1,10 @@
 // The web dashboard: static pages (dashboards/web) and the charting library from node_modules,
-// served under a strict Content-Security-Policy. The pages call the API with the session cookie.
+// served under a strict Content-Security-Policy. The pages call the API like any client, with
+// the session cookie; nothing here answers under /api.
 import { createRequire } from 'node:module';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import express, { Router, type RequestHandler } from 'express';
-import type { MountedRouter } from '../api/app.ts';
-import type { Store } from '../core/types.ts';
-import type { Workflow } from '../features/workflow/index.ts';
-import { dashboardApiRouter, trendsRouter } from './trends-router.ts';
 
 export const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), 'web');
 
@@ -72,15 +69,9 @@ export function dashboardRouter(): Router {
 }
 
 /**
- * Everything the dashboard adds to the app: its API (trends, queue with extra filters, filter
- * values), readable by any signed-in user, and its static pages at "/". Pass to
- * `createApp({ routers })` / `startServer({ routers })`.
+ * The dashboard's pages at "/", for `createApp({ routers })` / `startServer({ routers })`. They
+ * are public (they hold no data); other methods need a session, then fall through to the API's 404.
  */
-export function dashboardMounts(options: { store: Store; workflow?: Workflow }): MountedRouter[] {
-  return [
-    { path: '/api/trends', router: trendsRouter({ store: options.store }), read: 'viewer', write: 'admin', summary: 'Dashboard trends: items per day by topic, source, platform; flagged share; spikes; top terms; clusters' },
-    { path: '/api/dashboard', router: dashboardApiRouter(options), read: 'viewer', write: 'admin', summary: 'Dashboard queue (item filters plus platform and scores) and filter values' },
-    // Pages are public (they hold no data); other methods need a session, then fall through to the API's 404.
-    { path: '/', router: dashboardRouter(), read: 'public', write: 'viewer' },
-  ];
+export function dashboardMounts(): Array<{ path: string; router: Router; read: 'public'; write: 'viewer' }> {
+  return [{ path: '/', router: dashboardRouter(), read: 'public', write: 'viewer' }];
 }

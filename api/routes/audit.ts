@@ -1,21 +1,22 @@
 import { z } from 'zod';
 import { ACCESS, type Workflow } from '../../features/workflow/index.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
-import { query } from '../validation.ts';
+import { orderedRange, query } from '../validation.ts';
 
-const auditQuery = z
-  .object({
-    actor: query.text(100).optional(),
-    action: query.text(100).optional().describe('exact ("review.transition") or a prefix with * ("review.*")'),
-    targetType: z.enum(['item', 'user', 'token', 'response', 'labels', 'portal', 'portal_incident']).optional(),
-    targetId: query.text(300).optional(),
-    from: query.date.optional(),
-    to: query.date.optional(),
-    page: query.int(1, 100_000).default('1'),
-    pageSize: query.int(1, 500).default('50'),
-  })
-  .strict()
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: 'must not be before "from"', path: ['to'] });
+const auditQuery = orderedRange(
+  z
+    .object({
+      actor: query.text(100).optional(),
+      action: query.text(100).optional().describe('exact ("review.transition") or a prefix with * ("review.*")'),
+      targetType: z.enum(['item', 'user', 'token', 'response', 'labels', 'portal', 'portal_incident']).optional(),
+      targetId: query.text(300).optional(),
+      from: query.date.optional(),
+      to: query.date.optional(),
+      page: query.int(1, 100_000).default('1'),
+      pageSize: query.int(1, 500).default('50'),
+    })
+    .strict(),
+);
 
 /** The audit log (admins). */
 export function auditRoutes(workflow: Workflow): AnyRoute[] {

@@ -3,18 +3,20 @@ import type { Store } from '../../core/types.ts';
 import { EXPORT_CONTENT_TYPES, EXPORT_FORMATS, writeItemsExport } from '../../features/export.ts';
 import { ACCESS, type Workflow } from '../../features/workflow/index.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
+import { orderedRange } from '../validation.ts';
 import { itemFilterShape } from './items.ts';
 
 const { page: _page, pageSize: _pageSize, sort: _sort, ...filters } = itemFilterShape;
 
-export const exportQuerySchema = z
-  .object({
-    ...filters,
-    format: z.enum(EXPORT_FORMATS).default('csv'),
-    sort: z.enum(['newest', 'oldest']).optional().describe('time order (default newest); sort by score in the spreadsheet'),
-  })
-  .strict()
-  .refine((q) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to), { message: 'must not be before "from"', path: ['to'] });
+export const exportQuerySchema = orderedRange(
+  z
+    .object({
+      ...filters,
+      format: z.enum(EXPORT_FORMATS).default('csv'),
+      sort: z.enum(['newest', 'oldest']).optional().describe('time order (default newest); sort by score in the spreadsheet'),
+    })
+    .strict(),
+);
 
 /**
  * GET /api/items/export: every item matching the filters of /api/items, streamed as CSV

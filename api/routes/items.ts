@@ -2,7 +2,7 @@ import { z } from 'zod';
 import type { Store } from '../../core/types.ts';
 import { ACCESS, REVIEW_STATUSES, withCurrentDecisions, type Workflow } from '../../features/workflow/index.ts';
 import { defineRoute, type AnyRoute } from '../route.ts';
-import { HttpError, query } from '../validation.ts';
+import { HttpError, orderedRange, query } from '../validation.ts';
 
 export const MAX_PAGE_SIZE = 100;
 
@@ -31,12 +31,7 @@ export const itemFilterShape = {
   pageSize: query.int(1, MAX_PAGE_SIZE).default('20'),
 };
 
-const toNotBeforeFrom = <T extends { from?: string; to?: string }>(q: T) => !q.from || !q.to || Date.parse(q.from) <= Date.parse(q.to);
-
-export const itemQuerySchema = z
-  .object(itemFilterShape)
-  .strict()
-  .refine(toNotBeforeFrom, { message: 'must not be before "from"', path: ['to'] });
+export const itemQuerySchema = orderedRange(z.object(itemFilterShape).strict());
 
 export const itemIdParams = z.object({ id: z.string().min(1).max(300) }).strict();
 

@@ -1,6 +1,5 @@
-// The own-portal integrity watch over HTTP (see docs/portals.md), mounted through portalMounts
-// below: anyone signed in reads, only admins acknowledge.
-import { Router } from 'express';
+// The own-portal integrity watch over HTTP (see docs/portals.md): anyone signed in reads,
+// admins acknowledge and accept.
 import { z } from 'zod';
 import type { LoadedConfig } from '../../core/config.ts';
 import {
@@ -14,12 +13,11 @@ import {
   type PortalStore,
   type TlsCheckResult,
 } from '../../features/portals/index.ts';
-import type { Workflow } from '../../features/workflow/index.ts';
-import type { MountedRouter } from '../app.ts';
-import { actorOf } from '../auth.ts';
-import { HttpError, parseInput, query } from '../validation.ts';
+import { ACCESS, type Workflow } from '../../features/workflow/index.ts';
+import { defineRoute, type AnyRoute } from '../route.ts';
+import { HttpError, query } from '../validation.ts';
 
-export interface PortalIncidentsRouterOptions {
+export interface PortalIncidentRoutesOptions {
   config: LoadedConfig;
   workflow: Workflow;
   /** Default: the file at portalWatch.statePath (opened on first use, kept open). */
@@ -53,101 +51,113 @@ function detail(incident: PortalIncident) {
   return { ...incident, pages: incident.pages.map((page) => ({ url: page.url, diff: page.diff })) };
 }
 
-/**
- * GET    /                      incidents, open first (filters: status, portal, url, kind; page, pageSize)
- * GET    /portals               the configured portals with their last check, open incidents and certificate
- * GET    /:id                   one incident: readable diff, pages, deliveries, audit trail
- * POST   /:id/acknowledge       accept the incident's new state into the baseline (admin; {note?})
- * POST   /portals/:portalId/accept   accept the portal's whole last observed state (admin; {note?})
- */
-export function portalIncidentsRouter(options: PortalIncidentsRouterOptions): Router {
+/** The incidents, the watched portals, and accepting a portal's new state into its baseline. */
+export function portalIncidentRoutes(options: PortalIncidentRoutesOptions): AnyRoute[] {
   const { config, workflow } = options;
   let opened: PortalStore | undefined = options.store;
   const store = () => (opened ??= openPortalStore(config, options.now));
-  const router = Router();
+  const tag = 'portals';
 
-  router.get('/', (req, res) => {
-    const q = parseInput(listQuery, req.query);
-    const result = store().listIncidents({ status: q.status, portalId: q.portal, url: q.url, kind: q.kind, page: q.page, pageSize: q.pageSize });
-    res.json({ ...result, items: result.items.map(listEntry) });
-  });
-
-  router.get('/portals', (_req, res) => {
-    const open = store().openCounts();
-    const now = options.now?.() ?? new Date();
-    res.json({
-      portals: config.portals.map((portal) => {
-        const lastRun = store().latestRun(portal.id);
-        const tls = (lastRun?.tls as TlsCheckResult[] | undefined) ?? [];
-        return {
-          id: portal.id,
-          name: portal.name ?? null,
-          enabled: portal.enabled,
-          startUrls: portal.startUrls,
-          schedule: portal.schedule ?? null,
-          pagesWatched: store().baselineUrls(portal.id).length,
-          openIncidents: open.get(portal.id) ?? 0,
-          lastRun: lastRun ?? null,
-          certificates: tls.map((result) => ({
-            host: result.host,
-            port: result.port,
-            validTo: result.validTo ?? null,
-            daysLeft: daysLeft(result, now) ?? null,
-            hostnameMatches: result.hostnameMatches ?? null,
-            trusted: result.trusted ?? null,
-            error: result.error ?? result.trustError ?? null,
-          })),
-        };
-      }),
-    });
-  });
-
-  router.get('/:id', (req, res) => {
-    const { id } = parseInput(idParams, req.params);
-    const incident = store().incident(id);
-    if (!incident) throw new HttpError(404, 'not_found', `no portal incident ${id}`, 'id');
-    const audit = workflow.audit.query({ targetType: 'portal_incident', targetId: String(id), order: 'oldest', pageSize: 100 }).items;
-    res.json({ ...detail(incident), deliveries: store().deliveries(id), audit });
-  });
-
-  router.post('/:id/acknowledge', (req, res) => {
-    const { id } = parseInput(idParams, req.params);
-    const { note } = parseInput(noteBody, req.body);
-    try {
-      const done = acknowledgeIncident(store(), workflow.audit, id, actorOf(req), note || undefined);
-      if (!done) throw new HttpError(404, 'not_found', `no portal incident ${id}`, 'id');
-      res.json({
-        incident: detail(done.incident),
-        baselineAccepted: done.baselineAccepted,
-        pagesAccepted: done.pagesAccepted,
-        portalBaselineUpdated: done.portalBaselineUpdated,
-      });
-    } catch (error) {
-      if (error instanceof IncidentStateError) throw new HttpError(409, 'already_acknowledged', error.message);
-      throw error;
-    }
-  });
-
-  router.post('/portals/:portalId/accept', (req, res) => {
-    const { portalId } = parseInput(portalParams, req.params);
-    const { note } = parseInput(noteBody, req.body);
-    if (!config.portals.some((portal) => portal.id === portalId)) throw new HttpError(404, 'not_found', `no portal "${portalId}" in the config`, 'portalId');
-    const done = acceptPortalState(store(), workflow.audit, portalId, actorOf(req), note || undefined);
-    res.json(done);
-  });
-
-  return router;
-}
-
-/** The mount `serve` adds: anyone signed in reads, admins acknowledge and accept. */
-export function portalMounts(options: PortalIncidentsRouterOptions): MountedRouter[] {
   return [
-    {
+    defineRoute({
+      method: 'get',
       path: '/api/portal-incidents',
-      router: portalIncidentsRouter(options),
-      read: 'viewer',
-      write: 'admin',
-      summary: 'Own-portal integrity incidents (defacement, injected scripts, missing pages, TLS)',
-    },
+      tag,
+      summary: 'Own-portal integrity incidents (defacement, injected scripts, missing pages, TLS), open first',
+      access: ACCESS.read,
+      query: listQuery,
+      handle: ({ query: q }) => {
+        const result = store().listIncidents({ status: q.status, portalId: q.portal, url: q.url, kind: q.kind, page: q.page, pageSize: q.pageSize });
+        return { ...result, items: result.items.map(listEntry) };
+      },
+    }),
+    // Before /:id, which would take "portals" for an id.
+    defineRoute({
+      method: 'get',
+      path: '/api/portal-incidents/portals',
+      tag,
+      summary: 'The configured portals with their last check, open incidents and certificates',
+      access: ACCESS.read,
+      handle: () => {
+        const open = store().openCounts();
+        const now = options.now?.() ?? new Date();
+        return {
+          portals: config.portals.map((portal) => {
+            const lastRun = store().latestRun(portal.id);
+            const tls = (lastRun?.tls as TlsCheckResult[] | undefined) ?? [];
+            return {
+              id: portal.id,
+              name: portal.name ?? null,
+              enabled: portal.enabled,
+              startUrls: portal.startUrls,
+              schedule: portal.schedule ?? null,
+              pagesWatched: store().baselineUrls(portal.id).length,
+              openIncidents: open.get(portal.id) ?? 0,
+              lastRun: lastRun ?? null,
+              certificates: tls.map((result) => ({
+                host: result.host,
+                port: result.port,
+                validTo: result.validTo ?? null,
+                daysLeft: daysLeft(result, now) ?? null,
+                hostnameMatches: result.hostnameMatches ?? null,
+                trusted: result.trusted ?? null,
+                error: result.error ?? result.trustError ?? null,
+              })),
+            };
+          }),
+        };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/portal-incidents/:id',
+      tag,
+      summary: 'One incident: readable diff, pages, deliveries, audit trail',
+      access: ACCESS.read,
+      params: idParams,
+      handle: ({ params: { id } }) => {
+        const incident = store().incident(id);
+        if (!incident) throw new HttpError(404, 'not_found', `no portal incident ${id}`, 'id');
+        const audit = workflow.audit.query({ targetType: 'portal_incident', targetId: String(id), order: 'oldest', pageSize: 100 }).items;
+        return { ...detail(incident), deliveries: store().deliveries(id), audit };
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/portal-incidents/:id/acknowledge',
+      tag,
+      summary: "Acknowledge an incident, accepting its new state into the portal's baseline",
+      access: ACCESS.admin,
+      params: idParams,
+      body: noteBody,
+      handle: ({ params: { id }, body: { note }, actor }) => {
+        try {
+          const done = acknowledgeIncident(store(), workflow.audit, id, actor, note || undefined);
+          if (!done) throw new HttpError(404, 'not_found', `no portal incident ${id}`, 'id');
+          return {
+            incident: detail(done.incident),
+            baselineAccepted: done.baselineAccepted,
+            pagesAccepted: done.pagesAccepted,
+            portalBaselineUpdated: done.portalBaselineUpdated,
+          };
+        } catch (error) {
+          if (error instanceof IncidentStateError) throw new HttpError(409, 'already_acknowledged', error.message);
+          throw error;
+        }
+      },
+    }),
+    defineRoute({
+      method: 'post',
+      path: '/api/portal-incidents/portals/:portalId/accept',
+      tag,
+      summary: "Accept a portal's whole last observed state as its baseline",
+      access: ACCESS.admin,
+      params: portalParams,
+      body: noteBody,
+      handle: ({ params: { portalId }, body: { note }, actor }) => {
+        if (!config.portals.some((portal) => portal.id === portalId)) throw new HttpError(404, 'not_found', `no portal "${portalId}" in the config`, 'portalId');
+        return acceptPortalState(store(), workflow.audit, portalId, actor, note || undefined);
+      },
+    }),
   ];
 }

@@ -1,12 +1,14 @@
-import { Router } from 'express';
+import { z } from 'zod';
 import type { LoadedConfig, SourceConfig } from '../../core/config.ts';
 import type { Store } from '../../core/types.ts';
 import { sourceLocation, sourcePlatform } from '../../crawlers/social/index.ts';
 import { SourceRunLog, sourceRunsPath, type SourceFreshness, type SourceRunRecord, type SourceTotals } from '../../crawlers/source-runs.ts';
 import type { SourceScheduler } from '../../features/schedules/index.ts';
+import { ACCESS } from '../../features/workflow/index.ts';
+import { defineRoute, type AnyRoute } from '../route.ts';
 import { HttpError } from '../validation.ts';
 
-export interface SourcesRouterOptions {
+export interface SourceRoutesOptions {
   config: LoadedConfig;
   /** Defaults to the log next to the config's crawl state file. */
   runLog?: SourceRunLog;
@@ -64,8 +66,7 @@ interface Snapshot {
  * reveals more than the config and the crawl reports do (no keys: the config's privacy section
  * is not exposed).
  */
-export function sourcesRouter({ config, runLog, store, schedule }: SourcesRouterOptions): Router {
-  const router = Router();
+export function sourceRoutes({ config, runLog, store, schedule }: SourceRoutesOptions): AnyRoute[] {
   const log = runLog ?? new SourceRunLog(sourceRunsPath(config), { readonly: true });
 
   const view = (source: SourceConfig, { latest, totals, freshness, planned }: Snapshot, stored?: Map<string, number>): SourceView => {
@@ -103,17 +104,31 @@ export function sourcesRouter({ config, runLog, store, schedule }: SourcesRouter
 
   const snapshot = (): Snapshot => ({ latest: log.latest(), totals: log.totals(), freshness: log.freshness(), planned: schedule?.status() });
 
-  router.get('/', async (_req, res) => {
-    const [now, stored] = [snapshot(), await storedCounts()];
-    res.json({ sources: config.sources.map((source) => view(source, now, stored)) });
-  });
-
-  router.get('/:id', async (req, res) => {
-    const source = config.sources.find((candidate) => candidate.id === req.params.id);
-    if (!source) throw new HttpError(404, 'not_found', `no source "${req.params.id}"`, 'id');
-    const [now, stored] = [snapshot(), await storedCounts()];
-    res.json({ ...view(source, now, stored), runs: log.history(source.id) });
-  });
-
-  return router;
+  return [
+    defineRoute({
+      method: 'get',
+      path: '/api/sources',
+      tag: 'sources',
+      summary: 'Every configured source with its last run, schedule, items fetched and errors',
+      access: ACCESS.read,
+      handle: async () => {
+        const [now, stored] = [snapshot(), await storedCounts()];
+        return { sources: config.sources.map((source) => view(source, now, stored)) };
+      },
+    }),
+    defineRoute({
+      method: 'get',
+      path: '/api/sources/:id',
+      tag: 'sources',
+      summary: 'One source as in the list, with its recent runs',
+      access: ACCESS.read,
+      params: z.object({ id: z.string() }),
+      handle: async ({ params }) => {
+        const source = config.sources.find((candidate) => candidate.id === params.id);
+        if (!source) throw new HttpError(404, 'not_found', `no source "${params.id}"`, 'id');
+        const [now, stored] = [snapshot(), await storedCounts()];
+        return { ...view(source, now, stored), runs: log.history(source.id) };
+      },
+    }),
+  ];
 }

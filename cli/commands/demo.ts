@@ -4,10 +4,11 @@ import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { appSecurityFromConfig } from '../../api/app.ts';
-import { moduleRouters } from '../../api/modules.ts';
+import { moduleRoutes } from '../../api/modules.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/config.ts';
 import type { ItemSummary, KnownRumourRef, ScoredItem } from '../../core/types.ts';
+import { dashboardMounts } from '../../dashboards/router.ts';
 import { vietnamDate } from '../../pipeline/nlp/known-rumours.ts';
 import { toSummary } from '../../pipeline/store/common.ts';
 import { openStore } from '../../pipeline/store/index.ts';
@@ -123,7 +124,7 @@ export function registerDemo(program: Command): void {
         await workflow.users.create({ username: 'demo', role: 'admin', password, displayName: 'Demo admin', mustChangePassword: false }, SYSTEM_ACTOR);
         const { token } = workflow.auth.createToken('demo', { name: 'demo' }, SYSTEM_ACTOR);
         const server = await listenPreferring(options.port ?? 8080, (port) =>
-          startServer({ store, workflow, security: appSecurityFromConfig(config), routers: moduleRouters({ config, store, workflow }), host: '127.0.0.1', port, logger }),
+          startServer({ store, workflow, security: appSecurityFromConfig(config), routes: moduleRoutes({ config, store, workflow }), routers: dashboardMounts(), host: '127.0.0.1', port, logger }),
         );
         process.stdout.write(
           `\nDashboard: ${server.url}/  (Vietnamese; EN switch in the header)\n` +

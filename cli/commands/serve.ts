@@ -1,12 +1,13 @@
 import type { Command } from 'commander';
 import { appSecurityFromConfig } from '../../api/app.ts';
-import { moduleRouters } from '../../api/modules.ts';
+import { moduleRoutes } from '../../api/modules.ts';
 import { startServer } from '../../api/server.ts';
 import { loadConfig } from '../../core/config.ts';
 import { openServingStore } from '../../pipeline/store/index.ts';
 import { openWorkflow, workflowOptionsFromConfig } from '../../features/workflow/index.ts';
 import { sourceSchedule, startSchedules } from '../../features/schedules/index.ts';
 import { startPortalSchedules } from '../../features/portals/index.ts';
+import { dashboardMounts } from '../../dashboards/router.ts';
 import { createLogger } from '../../core/logger.ts';
 import { UserError } from '../errors.ts';
 
@@ -54,7 +55,8 @@ export function registerServe(program: Command): void {
         store,
         workflow,
         security: appSecurityFromConfig(config),
-        routers: moduleRouters({ config, store, workflow, schedule: crawls.scheduler }),
+        routes: moduleRoutes({ config, store, workflow, schedule: crawls.scheduler }),
+        routers: dashboardMounts(),
         logger,
         host: options.host ?? config.server.host,
         port: options.port ?? config.server.port,

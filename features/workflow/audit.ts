@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { DAY_PATTERN } from '../../core/date-params.ts';
 import type { Db } from './db.ts';
 import type { Role } from './roles.ts';
 
@@ -176,7 +177,7 @@ export class AuditLog {
     if (filter.to) {
       where.push('at <= @to');
       // A bare date means "through the end of that day".
-      params.to = /^\d{4}-\d{2}-\d{2}$/.test(filter.to) ? `${filter.to}T23:59:59.999Z` : new Date(filter.to).toISOString();
+      params.to = DAY_PATTERN.test(filter.to) ? `${filter.to}T23:59:59.999Z` : new Date(filter.to).toISOString();
     }
     const clause = where.length ? `WHERE ${where.join(' AND ')}` : '';
     const page = filter.page ?? 1;

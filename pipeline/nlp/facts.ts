@@ -6,13 +6,13 @@
  */
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
+import { daySchema } from '../../core/date-params.ts';
 import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
 import { tokenSpan, type PreparedText } from './text.ts';
 
-const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a date YYYY-MM-DD');
 const phrase = z.string().min(1);
 
 // Values are read from the fact's `values` (the facts sheet) unless a check sets them: a sheet with
@@ -22,8 +22,8 @@ const checkSchema = z.discriminatedUnion('kind', [
     .object({
       kind: z.literal('dates'),
       /** The official period (default: values.start, values.end); a date tied to the event outside it contradicts the fact. */
-      start: isoDate.optional(),
-      end: isoDate.optional(),
+      start: daySchema.optional(),
+      end: daySchema.optional(),
     })
     .strict(),
   z
@@ -81,7 +81,7 @@ export type FactCheck =
 const sheetFields = {
   id: z.string().min(1),
   statement: z.string().min(1),
-  date: isoDate,
+  date: daySchema,
   source: z.string().min(1),
   topic: z.string().min(1),
   values: z.record(z.unknown()).default({}),
@@ -219,7 +219,7 @@ function resolveFact(fact: FactInput, index: number, file: string): OfficialFact
     switch (c.kind) {
       case 'dates': {
         const { start, end } = period;
-        if (!start || !end || !ISO.test(start) || !ISO.test(end)) return fail(k, 'needs start and end (YYYY-MM-DD), in the check or in values.start / values.end');
+        if (!start || !end || !daySchema.safeParse(start).success || !daySchema.safeParse(end).success) return fail(k, 'needs start and end (YYYY-MM-DD), in the check or in values.start / values.end');
         return { kind: 'dates', start, end };
       }
       case 'duration': {
@@ -244,7 +244,6 @@ function resolveFact(fact: FactInput, index: number, file: string): OfficialFact
   return { ...fact, checks };
 }
 
-const ISO = /^\d{4}-\d{2}-\d{2}$/;
 /** Days from start to end, both included. */
 function daysBetween(start: string, end: string): number {
   return Math.round((Date.parse(`${end}T00:00:00Z`) - Date.parse(`${start}T00:00:00Z`)) / 86_400_000) + 1;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type Database from 'better-sqlite3';
+import { DAY_PATTERN } from '../../core/date-params.ts';
 import { DiskFullError, isDiskFull } from '../../core/disk.ts';
 import { openSqlite } from '../../core/sqlite.ts';
 import type {
@@ -302,14 +303,14 @@ function platformClause(platform: string, summary: boolean): string {
   return 'platform = @platform';
 }
 
-/** A bare date (YYYY-MM-DD) names whole Vietnamese days, which the summary's `day` can filter on. */
-const BARE_DAY = /^\d{4}-\d{2}-\d{2}$/;
-
-/** Filters the summary table item_counts can answer (it has no scores, clusters, text or assignees). */
+/**
+ * Filters the summary table item_counts can answer (it has no scores, clusters, text or
+ * assignees). Its `day` can filter on bare dates (YYYY-MM-DD), which name whole Vietnamese days.
+ */
 function summaryCanFilter(filter: Partial<ItemFilter> & StatsQuery): boolean {
   return (
     filter.q === undefined && !filter.clusterId && !filter.assignee && filter.minDistortion === undefined && filter.minCongress === undefined &&
-    (!filter.from || BARE_DAY.test(filter.from)) && (!filter.to || BARE_DAY.test(filter.to))
+    (!filter.from || DAY_PATTERN.test(filter.from)) && (!filter.to || DAY_PATTERN.test(filter.to))
   );
 }
 

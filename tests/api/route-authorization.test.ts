@@ -1,5 +1,5 @@
-// Walks every route Express has registered (including a router mounted the way other modules
-// mount theirs) and proves, from a table kept here, that an anonymous request and a request
+// Walks every route Express has registered (including the dashboard's pages, mounted as a
+// router outside /api) and proves, from a table kept here, that an anonymous request and a request
 // with each too-weak role are refused, and that the allowed roles get past the check.
 import { Router } from 'express';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -9,9 +9,10 @@ import { join } from 'node:path';
 import type { Server } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { moduleRouters } from '../../api/modules.ts';
+import { moduleRoutes } from '../../api/modules.ts';
 import { listRoutes } from '../../api/route.ts';
 import { parseConfig } from '../../core/config.ts';
+import { dashboardMounts } from '../../dashboards/router.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { ROLES, SYSTEM_ACTOR, type Role, type Workflow } from '../../features/workflow/index.ts';
 import { testWorkflow } from '../workflow/helpers.ts';
@@ -61,7 +62,7 @@ const EXPECTED: Record<string, 'public' | readonly Role[]> = {
   'GET /api/audit': ADMIN,
   'GET /api/audit/verify': ADMIN,
   'GET /api/openapi.json': READ,
-  // Other modules' routers, mounted as serve mounts them (api/modules.ts).
+  // Routes of the modules beside the core API, passed as serve passes them (api/modules.ts).
   'GET /api/sources': READ,
   'GET /api/sources/:id': READ,
   'GET /api/item-images/:id/:index': READ,
@@ -99,7 +100,8 @@ beforeAll(async () => {
     store,
     workflow,
     security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 10_000 } },
-    routers: moduleRouters({ config: parseConfig({}, '<test>', dataDir), store, workflow }),
+    routes: moduleRoutes({ config: parseConfig({}, '<test>', dataDir), store, workflow }),
+    routers: dashboardMounts(),
   });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
@@ -183,9 +185,26 @@ describe('route authorisation', () => {
     expect(known.body.error.code).toBe('not_found');
   });
 
-  it('lets only routers outside /api be public', () => {
+  it('documents every API route Express dispatches to, with its roles, and nothing else', async () => {
+    const walked = listRoutes(app)
+      .filter((route) => route.path.startsWith('/api/'))
+      .map((route) => `${route.method} ${route.path.replace(/:(\w+)/g, '{$1}')}`);
+    const { body } = await request('GET', '/api/openapi.json', tokens.viewer);
+    const documented = Object.entries(body.paths as Record<string, Record<string, { 'x-roles': unknown; summary: string }>>).flatMap(([path, operations]) =>
+      Object.entries(operations).map(([method, operation]) => ({ key: `${method.toUpperCase()} ${path}`, operation })),
+    );
+    expect(documented.map((entry) => entry.key).sort()).toEqual([...walked].sort());
+    for (const { key, operation } of documented) {
+      expect(operation.summary, key).toBeTruthy();
+      if (operation['x-roles'] === 'public') expect(['GET /api/health', 'POST /api/auth/login'], `${key} is public`).toContain(key);
+      else expect((operation['x-roles'] as Role[]).length, key).toBeGreaterThan(0);
+    }
+  });
+
+  it('mounts no router under /api (API routes are route specs), and lets pages outside it be public', () => {
     const router = Router();
-    expect(() => createApp({ store, workflow, routers: [{ path: '/api/open', router, read: 'public' }] })).toThrow(/cannot be public/);
+    expect(() => createApp({ store, workflow, routers: [{ path: '/api/open', router, read: 'public' }] })).toThrow(/defineRoute/);
+    expect(() => createApp({ store, workflow, routers: [{ path: '/api/sources', router, read: 'viewer' }] })).toThrow(/defineRoute/);
     expect(() => createApp({ store, workflow, routers: [{ path: '/dashboard', router, read: 'public' }] })).not.toThrow();
   });
 

@@ -5,7 +5,8 @@ import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { moduleRouters } from '../../api/modules.ts';
+import { moduleRoutes } from '../../api/modules.ts';
+import { dashboardMounts } from '../../dashboards/router.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { runCrawl } from '../../cli/commands/crawl.ts';
 import { DEMO_KNOWN_RUMOUR, demoConfig, startDemoSite } from '../../cli/commands/demo.ts';
@@ -64,7 +65,8 @@ export async function startEnv(options: { extraItems?: ScoredItem[]; crawl?: boo
     host: '127.0.0.1',
     port: 0,
     security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 } },
-    routers: moduleRouters({ config, store, workflow }),
+    routes: moduleRoutes({ config, store, workflow }),
+    routers: dashboardMounts(),
   });
   return {
     site,

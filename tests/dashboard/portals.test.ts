@@ -10,7 +10,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { portalMounts } from '../../api/routes/portal-incidents.ts';
+import { portalIncidentRoutes } from '../../api/routes/portal-incidents.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import type { LoadedConfig } from '../../core/config.ts';
 import { dashboardMounts } from '../../dashboards/router.ts';
@@ -149,7 +149,8 @@ beforeAll(async () => {
     host: '127.0.0.1',
     port: 0,
     security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 } },
-    routers: [...portalMounts({ config, workflow, store: portals }), ...dashboardMounts({ store: items, workflow })],
+    routes: portalIncidentRoutes({ config, workflow, store: portals }),
+    routers: dashboardMounts(),
   });
   url = server.url;
   browser = await launchChromium();

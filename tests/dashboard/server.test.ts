@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
 import type { Explanation } from '../../core/types.ts';
 import { DASHBOARD_CSP, dashboardMounts } from '../../dashboards/router.ts';
-import { MAX_RANGE_DAYS } from '../../dashboards/trends-router.ts';
+import { MAX_RANGE_DAYS } from '../../api/routes/trends.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { SYSTEM_ACTOR, type Workflow } from '../../features/workflow/index.ts';
 import { ApiClient } from '../api/client.ts';
@@ -37,7 +37,7 @@ beforeAll(async () => {
   workflow = await testWorkflow({ store, withUsers: true });
   const lost = await workflow.users.create({ username: 'old-analyst', role: 'analyst', password: 'Cu-phan-tich-2020', mustChangePassword: false }, SYSTEM_ACTOR);
   workflow.users.update(lost.username, { disabled: true }, SYSTEM_ACTOR);
-  const app = createApp({ store, workflow, security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 } }, routers: dashboardMounts({ store, workflow }) });
+  const app = createApp({ store, workflow, security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 } }, routers: dashboardMounts() });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;

@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CountRow, Explanation, ScoredItem, Store } from '../../core/types.ts';
-import { trendsFor } from '../../dashboards/trends-router.ts';
+import { trendsFor } from '../../api/routes/trends.ts';
 import {
   addDays,
   dailySeries,
@@ -13,7 +13,7 @@ import {
   NO_TOPIC,
   OTHER,
   platformOf,
-} from '../../dashboards/trends.ts';
+} from '../../api/trend-analysis.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { makeItem } from '../helpers/items.ts';
 

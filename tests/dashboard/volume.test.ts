@@ -27,7 +27,7 @@ beforeAll(async () => {
   items = syntheticScoredItems(COUNT, 16);
   for (let start = 0; start < COUNT; start += 5_000) await store.upsertItems(items.slice(start, start + 5_000));
   workflow = await testWorkflow({ store, withUsers: true });
-  const app = createApp({ store, workflow, security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 } }, routers: dashboardMounts({ store, workflow }) });
+  const app = createApp({ store, workflow, security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 } }, routers: dashboardMounts() });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
   viewer = ApiClient.withToken(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, workflow.auth.createToken('viewer', { name: 't' }, SYSTEM_ACTOR).token);

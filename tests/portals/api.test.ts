@@ -4,7 +4,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../api/app.ts';
-import { portalMounts } from '../../api/routes/portal-incidents.ts';
+import { portalIncidentRoutes } from '../../api/routes/portal-incidents.ts';
 import type { LoadedConfig } from '../../core/config.ts';
 import { PortalStore, runPortalChecks } from '../../features/portals/index.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
@@ -41,7 +41,7 @@ beforeAll(async () => {
     store: items,
     workflow,
     security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 10_000 } },
-    routers: portalMounts({ config, workflow, store: portals }),
+    routes: portalIncidentRoutes({ config, workflow, store: portals }),
   });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));

@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pino from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moduleRouters } from '../../api/modules.ts';
+import { moduleRoutes } from '../../api/modules.ts';
 import type { SourceView } from '../../api/routes/sources.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig } from '../../core/config.ts';
@@ -147,7 +147,7 @@ describe('GET /api/sources under the schedule', () => {
     token = workflow.auth.createToken('viewer', { name: 'schedule' }, SYSTEM_ACTOR).token;
     const schedule = sourceSchedule(config, logger);
     close = schedule.close;
-    api = await startServer({ store, workflow, host: '127.0.0.1', port: 0, routers: moduleRouters({ config, store, workflow, schedule: schedule.scheduler }) });
+    api = await startServer({ store, workflow, host: '127.0.0.1', port: 0, routes: moduleRoutes({ config, store, workflow, schedule: schedule.scheduler }) });
     schedule.scheduler.start();
     cleanup = async () => {
       await close();

@@ -6,7 +6,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { moduleRouters } from '../../api/modules.ts';
+import { moduleRoutes } from '../../api/modules.ts';
 import type { SourceView } from '../../api/routes/sources.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { runCrawl } from '../../cli/commands/crawl.ts';
@@ -95,7 +95,7 @@ beforeAll(async () => {
 
   workflow = await testWorkflow({ store, withUsers: true });
   viewerToken = workflow.auth.createToken('viewer', { name: 'mixed-crawl' }, SYSTEM_ACTOR).token;
-  api = await startServer({ store, workflow, host: '127.0.0.1', port: 0, routers: moduleRouters({ config, store, workflow }) });
+  api = await startServer({ store, workflow, host: '127.0.0.1', port: 0, routes: moduleRoutes({ config, store, workflow }) });
 }, 180_000);
 
 afterAll(async () => {

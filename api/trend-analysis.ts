@@ -1,7 +1,7 @@
 // Trends for the dashboard, as pure functions over counts the store computed: items per day by
 // topic, source and platform, the flagged share, spikes, top terms this week against last week,
 // and the biggest near-duplicate clusters. Days are calendar days in Vietnam (+07:00, no DST),
-// like the store's own day buckets. Nothing here reads items: see trends-router.ts for the
+// like the store's own day buckets. Nothing here reads items: see routes/trends.ts for the
 // store calls.
 import type { ClusterCount, CountRow, ExplanationKind, ItemSummary, ScoredItem, TermCount } from '../core/types.ts';
 import { DAY_MS, vietnamDay } from '../core/time.ts';
