@@ -217,7 +217,7 @@ const configPath = join(dir, 'mediawatch.yaml');
 writeFileSync(
   configPath,
   stringify({
-    store: ENGINE === 'sqlite' ? { engine: 'sqlite', path: join(dir, 'mediawatch.db') } : { engine: 'elasticsearch', node: ES_URL, index: prefix, outboxPath: join(dir, 'outbox.db') },
+    store: ENGINE === 'sqlite' ? { engine: 'sqlite', path: join(dir, 'mediawatch.db') } : { engine: 'elasticsearch', node: ES_URL, index: prefix, outboxPath: join(dir, 'outbox.db'), requestTimeoutMs: 120_000 },
     topics: [join(repo, 'config/topics/congress-2020.yaml')],
     distortionCues: [join(repo, 'config/topics/distortion-cues.yaml')],
     abbreviations: join(repo, 'config/abbreviations.yaml'),

@@ -24,16 +24,25 @@ const indexedSeq = search.prepare<[], number>('SELECT indexed_seq FROM search_st
 const setIndexedSeq = search.prepare<[number]>('UPDATE search_state SET indexed_seq = ?');
 const removeRow = search.prepare<[number]>('DELETE FROM items_fts WHERE rowid = ?');
 const addRow = search.prepare<[number, string]>('INSERT INTO items_fts (rowid, folded) VALUES (?, ?)');
+const removeFlagged = search.prepare<[number]>('DELETE FROM items_fts_flagged WHERE rowid = ?');
+const addFlagged = search.prepare<[number, string]>('INSERT INTO items_fts_flagged (rowid, folded) VALUES (?, ?)');
 const lastSeq = items.prepare<[], number>('SELECT last_seq FROM store_state').pluck();
 const stillStored = items.prepare<[number], number>('SELECT 1 FROM items WHERE rowid = ?').pluck();
 const changedSince = items.prepare<[number, number], { rowid: number; doc: string }>(
   'SELECT rowid, doc FROM items WHERE seq > ? AND seq <= ?',
 );
 
-/** Re-indexes a row: delete first, so an update (or a reused rowid) leaves no stale words. */
-function index(rowid: number, folded: string): void {
+/** Removes a row from both tables (a row in neither is fine). */
+function remove(rowid: number): void {
   removeRow.run(rowid);
+  removeFlagged.run(rowid);
+}
+
+/** Re-indexes a row: delete first, so an update (or a reused rowid) leaves no stale words. */
+function index(rowid: number, folded: string, flagged: boolean): void {
+  remove(rowid);
   addRow.run(rowid, folded);
+  if (flagged) addFlagged.run(rowid, folded);
 }
 
 /**
@@ -44,8 +53,8 @@ function catchUp(from: number): void {
   items.transaction(() => {
     const last = lastSeq.get() ?? 0;
     for (const row of changedSince.iterate(from, last)) {
-      const item = JSON.parse(row.doc) as { title: string; text: string; ocrText?: string };
-      index(row.rowid, foldedTextOf(item.title, item.text, item.ocrText));
+      const item = JSON.parse(row.doc) as { title: string; text: string; ocrText?: string; flagged: boolean };
+      index(row.rowid, foldedTextOf(item.title, item.text, item.ocrText), item.flagged);
     }
     setIndexedSeq.run(last);
   })();
@@ -57,12 +66,12 @@ function run(job: SearchJob): void {
       const current = indexedSeq.get() ?? -1;
       if (job.type === 'delete') {
         // A rowid stored again since its deletion belongs to a new item, indexed by its own batch.
-        for (const rowid of job.rowids) if (!stillStored.get(rowid)) removeRow.run(rowid);
+        for (const rowid of job.rowids) if (!stillStored.get(rowid)) remove(rowid);
       } else if (job.type === 'catch-up' || current < job.seq - 1) {
         // Asked to, or another process wrote a batch this thread never saw: read everything missing.
         catchUp(current);
       } else if (current === job.seq - 1) {
-        job.rowids.forEach((rowid, i) => index(rowid, unpackText(job.texts, i)));
+        job.rowids.forEach((rowid, i) => index(rowid, unpackText(job.texts, i), job.flagged[i]));
         setIndexedSeq.run(job.seq);
       }
       // Otherwise (current >= job.seq) another process's catch-up indexed the batch already.

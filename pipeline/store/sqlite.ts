@@ -160,20 +160,18 @@ interface ClusterDelta {
 
 /** Changes to the summary tables gathered over one write batch, applied at its end. */
 class SummaryDeltas {
-  private readonly counts = new Map<string, number>();
-  private readonly terms = new Map<string, number>();
+  /** By key: the row's columns and the change (kept beside the key so apply need not parse it). */
+  private readonly counts = new Map<string, { columns: unknown[]; n: number }>();
+  private readonly terms = new Map<string, { columns: unknown[]; n: number }>();
   /** Members added to clusters, by scope (0: all, 1: congress) and cluster. */
   private readonly clusters = [new Map<string, ClusterDelta>(), new Map<string, ClusterDelta>()];
   /** Clusters that lost a member: a first or last time cannot be subtracted, so they are recounted. */
   private readonly recount = new Set<string>();
 
-  add(row: SummaryRow, sign: 1 | -1): void {
-    const key = JSON.stringify([row.day, row.source_id, row.kind, row.platform ?? '', row.topics, row.status, row.flagged, row.congress]);
-    this.counts.set(key, (this.counts.get(key) ?? 0) + sign);
-    for (const entry of JSON.parse(row.terms) as string[]) {
-      const termKey = JSON.stringify([row.day, entry]);
-      this.terms.set(termKey, (this.terms.get(termKey) ?? 0) + sign);
-    }
+  /** `entries`: the row's term entries when the caller has them unparsed (a new row). */
+  add(row: SummaryRow, sign: 1 | -1, entries = JSON.parse(row.terms) as string[]): void {
+    bump(this.counts, [row.day, row.source_id, row.kind, row.platform ?? '', row.topics, row.status, row.flagged, row.congress], sign);
+    for (const entry of entries) bump(this.terms, [row.day, entry], sign);
     if (row.cluster_id === null) return;
     if (sign < 0) this.recount.add(row.cluster_id);
     else for (const scope of row.congress ? [0, 1] : [0]) this.addMember(this.clusters[scope], row.cluster_id, row);
@@ -195,13 +193,21 @@ class SummaryDeltas {
     const term = db.prepare('INSERT INTO term_days VALUES (?, ?, ?) ON CONFLICT DO UPDATE SET n = n + excluded.n');
     const cluster = db.prepare(`INSERT INTO cluster_sizes VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO UPDATE SET size = size + excluded.size,
       flagged = flagged + excluded.flagged, first_ts = min(first_ts, excluded.first_ts), last_ts = max(last_ts, excluded.last_ts)`);
-    for (const [key, n] of this.counts) if (n) count.run(...(JSON.parse(key) as unknown[]), n);
-    for (const [key, n] of this.terms) if (n) term.run(...(JSON.parse(key) as unknown[]), n);
+    for (const { columns, n } of this.counts.values()) if (n) count.run(...columns, n);
+    for (const { columns, n } of this.terms.values()) if (n) term.run(...columns, n);
     this.clusters.forEach((clusters, scope) => {
       for (const [id, delta] of clusters) if (!this.recount.has(id)) cluster.run(scope, id, delta.size, delta.flagged, delta.first, delta.last);
     });
     if (this.recount.size) recountClusters(db, [...this.recount]);
   }
+}
+
+/** Adds `sign` to the change of a summary row, keyed by its columns. */
+function bump(deltas: Map<string, { columns: unknown[]; n: number }>, columns: unknown[], sign: number): void {
+  const key = JSON.stringify(columns);
+  const delta = deltas.get(key);
+  if (delta) delta.n += sign;
+  else deltas.set(key, { columns, n: sign });
 }
 
 /** Recomputes the clusters' rows in cluster_sizes from the items (after members left them). */
@@ -372,10 +378,13 @@ function buildFilter(query: Partial<ItemFilter> & StatsQuery, matchMode: MatchMo
     // A query with no letters or digits matches nothing rather than everything.
     // A unary + keeps SQLite from driving the query by rowid (see MatchMode).
     const rowid = matchMode === 'filter' ? '+items.rowid' : 'items.rowid';
+    // Within the flagged items, the index of flagged items alone: its candidates are still checked
+    // against the items (flagged = 1 above), so a row it keeps after an item was unflagged never counts.
+    const fts = query.flagged ? 'items_fts_flagged' : 'items_fts';
     const matching =
       matchMode === 'probe'
-        ? 'EXISTS (SELECT 1 FROM search.items_fts WHERE items_fts MATCH @match AND rowid = items.rowid)'
-        : `${rowid} IN (SELECT rowid FROM search.items_fts WHERE items_fts MATCH @match)`;
+        ? `EXISTS (SELECT 1 FROM search.${fts} WHERE ${fts} MATCH @match AND rowid = items.rowid)`
+        : `${rowid} IN (SELECT rowid FROM search.${fts} WHERE ${fts} MATCH @match)`;
     clauses.push(match ? matching : '0');
     if (match) params.match = match;
   }
@@ -501,12 +510,14 @@ export class SqliteStore implements Store {
     const result: UpsertResult = { inserted: 0, updated: 0, errors: [] };
     const rowids: number[] = [];
     const texts: string[] = [];
+    const flags: boolean[] = [];
     const seq = this.writing(db.transaction(() => {
       const { last_seq: seq } = nextSeq.get()!;
       for (const item of items) {
         try {
           const before = existing.get(item.id);
           const ts = itemTimestamp(item);
+          const entries = termEntries(item.explanations);
           const summarised: SummaryRow = {
             day: vietnamDay(ts),
             source_id: item.sourceId,
@@ -517,7 +528,7 @@ export class SqliteStore implements Store {
             status: item.review?.status ?? 'new',
             flagged: item.flagged ? 1 : 0,
             congress: item.congress ? 1 : 0,
-            terms: JSON.stringify(termEntries(item.explanations)),
+            terms: JSON.stringify(entries),
             cluster_id: item.clusterId ?? null,
             ts,
           };
@@ -552,8 +563,9 @@ export class SqliteStore implements Store {
             rowids.push(Number(insert.run(item.id, values).lastInsertRowid));
             result.inserted++;
           }
-          deltas.add(summarised, 1);
+          deltas.add(summarised, 1, entries);
           texts.push(item.foldedText);
+          flags.push(Boolean(item.flagged));
         } catch (error) {
           // A full disk fails every item alike: abandon the whole batch.
           if (isDiskFull(error)) throw error;
@@ -564,7 +576,7 @@ export class SqliteStore implements Store {
       return seq;
     }));
     // Committed: the items are safe. Indexing runs on the worker while the caller goes on.
-    await this.search!.apply(seq, rowids, texts);
+    await this.search!.apply(seq, rowids, texts, flags);
     return result;
   }
 

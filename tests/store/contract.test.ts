@@ -783,6 +783,8 @@ for (const engine of [sqlite, elasticsearch]) {
         { sort: 'oldest', page: 34, pageSize: 300 },
         { sort: 'oldest', page: 11, pageSize: 1000 },
         { sort: 'distortion', page: 205, pageSize: 50 },
+        // Past the end: no items, the full total.
+        { sort: 'newest', page: 150, pageSize: 100 },
       ] as const)('serves $sort page $page of $pageSize past 10,000 results', async ({ sort, page, pageSize }) => {
         const result = await store.queryItems({ sort, page, pageSize });
         const expected = expectedIds(items, { sort }).slice((page - 1) * pageSize, page * pageSize);

@@ -170,6 +170,29 @@ describe('SQLite full-text index file', () => {
     expect(indexRowsMatching(path, 'mang yang')).toBe(0);
     expect(indexRowsMatching(path, 'dak doa')).toBe(2);
   });
+
+  it('searches the flagged items through their own index, which follows an item flagged and unflagged', async () => {
+    const path = join(tmp, 'flagged.db');
+    const store = await open(path);
+    const flaggedHits = async (q: string) => (await store.queryItems({ q, flagged: true, page: 1, pageSize: 100 })).items.map((summary) => summary.title);
+    const quiet = item('Ia Grai', 1);
+    const flag = (plain: typeof quiet) => ({ ...plain, congress: true, distortion: true, flagged: true });
+    await store.upsertItems([quiet, flag(item('Ia Grai', 2))]);
+    expect(await flaggedHits('ia grai')).toEqual(['Tin 2 về Ia Grai']);
+    expect(indexRowsMatching(path, 'ia grai', 'items_fts_flagged')).toBe(1);
+    // Flagged on a later write, then unflagged again: the flagged index gains and loses it.
+    await store.upsertItems([flag(quiet)]);
+    expect((await flaggedHits('ia grai')).sort()).toEqual(['Tin 1 về Ia Grai', 'Tin 2 về Ia Grai']);
+    await store.upsertItems([quiet]);
+    expect(await flaggedHits('ia grai')).toEqual(['Tin 2 về Ia Grai']);
+    expect(indexRowsMatching(path, 'ia grai', 'items_fts_flagged')).toBe(1);
+    // Rebuilt from the items, it holds the flagged items again.
+    await closed(store);
+    removeIndexFiles(path);
+    const reopened = await open(path);
+    expect((await reopened.queryItems({ q: 'ia grai', flagged: true, page: 1, pageSize: 100 })).total).toBe(1);
+    expect(indexRowsMatching(path, 'ia grai', 'items_fts_flagged')).toBe(1);
+  });
 });
 
 function rewritten(title: string, word: string) {
@@ -195,10 +218,10 @@ function lastSeq(path: string): number {
   }
 }
 
-function indexRowsMatching(path: string, words: string): number {
+function indexRowsMatching(path: string, words: string, table = 'items_fts'): number {
   const db = new Database(searchIndexPath(path), { readonly: true });
   try {
-    return db.prepare('SELECT count(*) FROM items_fts WHERE items_fts MATCH ?').pluck().get(words) as number;
+    return db.prepare(`SELECT count(*) FROM ${table} WHERE ${table} MATCH ?`).pluck().get(words) as number;
   } finally {
     db.close();
   }
