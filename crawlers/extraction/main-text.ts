@@ -64,6 +64,9 @@ export function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'n
   if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
   const names = namesOf(node);
   if (!names || tag === 'body' || tag === 'article' || tag === 'main' || LIVE_NAMES.test(names)) return false;
+  // Inside a paragraph's running text a named inline element (a dateline "KOBE –", a highlighted
+  // name) is part of the sentence: dropping it would cut the sentence, not boilerplate.
+  if (!BLOCK_TAGS.has(tag) && node.parent && tagOf(node.parent) === 'p') return false;
   if (STRONG_BOILERPLATE_NAMES.test(names)) return true;
   if (strictness === 'strong') return false;
   return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
