@@ -6,6 +6,7 @@
 // All walks are iterative (see tree.ts).
 import {
   AD_TOKENS,
+  CLOSE_CONTROL,
   BLOCK_TAGS,
   BOILERPLATE_NAMES,
   BOILERPLATE_TAGS,
@@ -76,9 +77,15 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
   // Inside a paragraph's running text a named inline element (a dateline "KOBE –", a highlighted
   // name) is part of the sentence: dropping it would cut the sentence, not boilerplate.
   if (!BLOCK_TAGS.has(tag) && node.parent && tagOf(node.parent) === 'p') return false;
-  if (STRONG_BOILERPLATE_NAMES.test(names)) return true;
+  if (STRONG_BOILERPLATE_NAMES.test(names) || isDialog(node)) return true;
   if (strictness === 'strong') return false;
   return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
+}
+
+/** A popup or info box: its first element child is its close control. */
+function isDialog(node: HtmlNode): boolean {
+  const first = node.children?.find(isElement);
+  return first !== undefined && CLOSE_CONTROL.test(namesOf(first));
 }
 
 /** Per-element text statistics in one iterative pre-order pass plus one reverse pass. */

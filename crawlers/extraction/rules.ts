@@ -56,6 +56,9 @@ export const STRONG_BOILERPLATE_NAMES =
  */
 export const LIVE_NAMES = /(^|[\s_-])live-?(blog|ticker|match|feed|update|coverage|report|text|event)|liveblog|liveticker|minute-?by-?minute|tuong-?thuat/i;
 
+/** The close control of a popup, modal or info box, by its class/id. */
+export const CLOSE_CONTROL = /(^|[\s_-])(close|btn-?close|close-?btn|dismiss)([\s_-]|$)/i;
+
 /** Ad slots are often named by short tokens that would be too broad as substrings. */
 export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt)([\s_-]|\d|$)/i;
 
