@@ -1,9 +1,10 @@
 import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
-import { extractMainText } from './extraction/main-text.ts';
+import { decodeHTML } from 'entities';
+import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
 import { readabilityParagraphs } from './extraction/second-opinion.ts';
-import { ARTICLE_TYPES, LISTING_PATHS } from './extraction/rules.ts';
-import { collectFacts, textOrUndefined, type PageFacts } from './extraction/facts.ts';
+import { ARTICLE_TYPES, LISTING_PATHS, PRINTED_DATE } from './extraction/rules.ts';
+import { collectFacts, textAfter, textOrUndefined, type PageFacts } from './extraction/facts.ts';
 import { collapse, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
 
@@ -179,6 +180,11 @@ function hasArticleMarkup(facts: PageFacts, jsonLd: JsonLdArticle): boolean {
   return jsonLd.isArticle || meta(facts.meta, 'property:og:type')?.toLowerCase() === 'article' || facts.hasArticleBody || facts.articleWithHeadline;
 }
 
+/** A date printed right after the page's headline, as blogs and small news sites show it without markup. */
+function datedHeadline(facts: PageFacts): boolean {
+  return facts.firstH1 !== undefined && PRINTED_DATE.test(textAfter(facts.firstH1));
+}
+
 function isListingUrl(pageUrl: string): boolean {
   try {
     const url = new URL(pageUrl);
@@ -188,10 +194,22 @@ function isListingUrl(pageUrl: string): boolean {
   }
 }
 
+const MARKUP = /<\/?[a-z][^>]*>/i;
+
+/**
+ * JSON-LD articleBody as text: some CMSs put the body's HTML there, some entity-encoded
+ * (`&lt;p&gt;`); either is rendered to paragraphs as the page's own markup would be.
+ */
+function articleBodyText(articleBody: string): string {
+  const html = !MARKUP.test(articleBody) && /&lt;\/?[a-z]/i.test(articleBody) ? decodeHTML(articleBody) : articleBody;
+  if (!MARKUP.test(html)) return html.replace(/[ \t]+/g, ' ').trim();
+  return renderParagraphs(parseHtml(html).root()[0] as HtmlNode).join('\n\n');
+}
+
 /** The story text: the extracted paragraphs, or JSON-LD articleBody when ours clearly missed part of it. */
 function storyText(paragraphs: string[], articleBody: string | undefined): string {
   const text = paragraphs.join('\n\n');
-  const body = articleBody ? articleBody.replace(/<[^>]+>/g, ' ').replace(/[ \t]+/g, ' ').trim() : '';
+  const body = articleBody ? articleBodyText(articleBody) : '';
   if (body.length >= MIN_ARTICLE_BODY_CHARS && text.length < ARTICLE_BODY_SHARE * body.length) return body;
   return text;
 }
@@ -222,7 +240,7 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   const prose = main.paragraphs.filter((p) => p.length >= PROSE_PARAGRAPH_CHARS).length;
   const isArticle =
     (hasArticleMarkup(facts, jsonLd) && text.length >= MIN_MARKED_CHARS) ||
-    (publishedAt !== undefined && prose >= 1) ||
+    ((publishedAt !== undefined || datedHeadline(facts)) && prose >= 1) ||
     (prose >= 2 && text.length >= MIN_UNMARKED_CHARS);
   if (!isArticle) return { kind: 'other', reason: 'no article markup, date or running text of article length' };
 

@@ -1,6 +1,7 @@
 // Everything the article classifier reads outside the main text, gathered in one iterative walk:
 // CSS selector engines rescan their stack on deep trees (quadratic at 10,000 levels) and each
 // selector would walk the whole page again.
+import { SKIP_TAGS } from './rules.ts';
 import { collapse, isElement, tagOf, textOf, type HtmlNode } from './tree.ts';
 
 export interface PageFacts {
@@ -83,6 +84,30 @@ export function collectFacts(root: HtmlNode): PageFacts {
 }
 
 /** Text of an element, or undefined when it has none. */
+/** Characters after the headline searched for a printed date. */
+const AFTER_HEADLINE_CHARS = 500;
+
+/**
+ * Whitespace-collapsed text following `node` in document order (not its own text), up to `limit`
+ * characters: what a reader sees right after the headline, where bylines print the date.
+ * Iterative and bounded, so deep or huge pages cost no more than `limit` characters of text.
+ */
+export function textAfter(node: HtmlNode, limit = AFTER_HEADLINE_CHARS): string {
+  let text = '';
+  const stack: HtmlNode[] = [];
+  for (let current: HtmlNode | null | undefined = node; current && text.length < limit; current = current.parent) {
+    const siblings: HtmlNode[] = current.parent?.children ?? [];
+    for (let i = siblings.length - 1; siblings[i] !== current && i >= 0; i--) stack.push(siblings[i]);
+    while (stack.length && text.length < limit) {
+      const next = stack.pop()!;
+      if (next.type === 'text') text = collapse(`${text} ${next.data ?? ''}`);
+      else if (isElement(next) && !SKIP_TAGS.has(tagOf(next)) && next.children) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
+    }
+    stack.length = 0;
+  }
+  return text.slice(0, limit);
+}
+
 export function textOrUndefined(node: HtmlNode | undefined): string | undefined {
   return node ? collapse(textOf(node)) || undefined : undefined;
 }

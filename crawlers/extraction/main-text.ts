@@ -6,6 +6,7 @@
 // All walks are iterative (see tree.ts).
 import {
   AD_TOKENS,
+  CLOSE_CONTROL,
   BLOCK_TAGS,
   BOILERPLATE_NAMES,
   BOILERPLATE_TAGS,
@@ -55,18 +56,36 @@ function countMatches(text: string, pattern: RegExp): number {
   return count;
 }
 
-/** Boilerplate by tag (nav, footer, aside…) or, depending on strictness, by class/id name. */
-export function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names'): boolean {
+/** A form holding this much running text is a page's content (a shop's product, an ASP.NET page), not a search or comment box. */
+const FORM_PROSE_CHARS = 300;
+const FORM_PROSE_COMMAS = 3;
+
+/**
+ * Boilerplate by tag (nav, footer, aside…) or, depending on strictness, by class/id name. With
+ * the element's text statistics, a form holding running text is not boilerplate.
+ */
+function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', s?: Stats): boolean {
   const tag = tagOf(node);
-  if (BOILERPLATE_TAGS.has(tag)) return true;
+  if (BOILERPLATE_TAGS.has(tag)) {
+    return !(tag === 'form' && s && s.chars >= FORM_PROSE_CHARS && s.commas >= FORM_PROSE_COMMAS && linkDensity(s) < 0.25);
+  }
   const attribs = node.attribs;
   if (!attribs || strictness === 'tags') return false;
   if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
   const names = namesOf(node);
   if (!names || tag === 'body' || tag === 'article' || tag === 'main' || LIVE_NAMES.test(names)) return false;
-  if (STRONG_BOILERPLATE_NAMES.test(names)) return true;
+  // Inside a paragraph's running text a named inline element (a dateline "KOBE –", a highlighted
+  // name) is part of the sentence: dropping it would cut the sentence, not boilerplate.
+  if (!BLOCK_TAGS.has(tag) && node.parent && tagOf(node.parent) === 'p') return false;
+  if (STRONG_BOILERPLATE_NAMES.test(names) || isDialog(node)) return true;
   if (strictness === 'strong') return false;
   return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
+}
+
+/** A popup or info box: its first element child is its close control. */
+function isDialog(node: HtmlNode): boolean {
+  const first = node.children?.find(isElement);
+  return first !== undefined && CLOSE_CONTROL.test(namesOf(first));
 }
 
 /** Per-element text statistics in one iterative pre-order pass plus one reverse pass. */
@@ -120,7 +139,7 @@ function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlN
   for (const node of order) {
     if (node === root) continue;
     const s = stats.get(node)!;
-    if ((node.parent && excluded.has(node.parent)) || isNoscriptNotice(node, s) || (isBoilerplateElement(node, strictness) && s.chars < WRAPPER_SHARE * pageChars)) {
+    if ((node.parent && excluded.has(node.parent)) || isNoscriptNotice(node, s) || (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars)) {
       excluded.add(node);
     }
   }
@@ -407,9 +426,10 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     const s = stats.get(node);
     // An h1 is the title, kept apart, unless broken markup left the story inside it.
     if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s))) continue;
-    if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness) || isLinkList(node, s))) {
-      // A heading before an ad slot or a photo credit still heads the story's next paragraphs.
-      if (isLinkList(node, s) || isBoilerplateElement(node, 'strong')) dropDanglingLeadIn();
+    if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness, s) || isLinkList(node, s))) {
+      // A heading before an ad slot, a photo credit or an empty widget slot still heads the
+      // story's next paragraphs.
+      if (s.chars > 0 && (isLinkList(node, s) || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
       else flush();
       continue;
     }

@@ -56,6 +56,9 @@ export const STRONG_BOILERPLATE_NAMES =
  */
 export const LIVE_NAMES = /(^|[\s_-])live-?(blog|ticker|match|feed|update|coverage|report|text|event)|liveblog|liveticker|minute-?by-?minute|tuong-?thuat/i;
 
+/** The close control of a popup, modal or info box, by its class/id. */
+export const CLOSE_CONTROL = /(^|[\s_-])(close|btn-?close|close-?btn|dismiss)([\s_-]|$)/i;
+
 /** Ad slots are often named by short tokens that would be too broad as substrings. */
 export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt)([\s_-]|\d|$)/i;
 
@@ -107,3 +110,21 @@ export const LISTING_PATHS =
 
 /** Sentence punctuation counted by block scoring (Latin, CJK, Arabic). */
 export const PUNCTUATION = /[,.;:!?，。、；：！？،؛]/g;
+
+/**
+ * A date as pages print it beside a headline ("14.06.2019", "2019-06-14", "3. August 2015",
+ * "July 28, 2011", "23 mai 2011"): month names by their first letters in the languages of the
+ * evaluation set and Vietnamese pages' numeric forms. Used only to tell a dated story from an info
+ * page, never as the published time (that stays as declared in markup).
+ */
+const MONTHS =
+  '(jan|feb|f[eé]v|m[aä]r|apr|avr|mai|may|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|nov|de[cz]|d[eé]c|ene|abr|ago|dic|gen|giu|lug|ott|mrt|sty|lut|kwi|cze|lip|wrz|pa[zź]|lis|gru)[a-zäéûíóúłńśźżç]*\\.?';
+export const PRINTED_DATE = new RegExp(
+  [
+    '\\b\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?(19|20)\\d{2}\\b',
+    '\\b(19|20)\\d{2}-\\d{2}-\\d{2}\\b',
+    `\\b\\d{1,2}\\.?\\s+(de\\s+)?${MONTHS}\\s+(de\\s+)?(19|20)\\d{2}\\b`,
+    `\\b${MONTHS}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+(19|20)\\d{2}\\b`,
+  ].join('|'),
+  'i',
+);
