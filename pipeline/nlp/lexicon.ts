@@ -400,9 +400,13 @@ export class PhraseMatcher {
     const first = last - this.patLength[p] + 1;
     const keys = this.keyStart[p] - first;
     for (let k = first; k <= last; k++) {
-      if (expanded[k]) continue;
       const want = wantKey[keys + k];
       if (want === null) continue;
+      if (expanded[k]) {
+        const got = stream.expansionKey(k);
+        if (got !== null && got !== want) return false;
+        continue;
+      }
       const got = accents.get(tokFirst[k]);
       if (got.bare && (accents.lenient || accents.bareClause(tokFirst[k]))) continue;
       if (got.key !== want) return false;
