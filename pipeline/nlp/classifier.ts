@@ -339,9 +339,11 @@ export class Classifier implements ItemClassifier {
     let distortionRaw = 0;
     let atHalf = 2;
     let rebuts = false;
+    let citesVersions = false;
     for (const cues of this.cues) {
-      const { raw, items } = this.scoreCues(cues, views);
+      const { raw, items, versions } = this.scoreCues(cues, views);
       distortionRaw += raw;
+      citesVersions ||= versions;
       for (const it of items) if (it.e.weight < 0) rebuts = true;
       atHalf = cues.file.scoring.evidenceAtHalf;
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
@@ -362,7 +364,7 @@ export class Classifier implements ItemClassifier {
     for (const c of contradictions) {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
-      if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
+      if ((rebuts && inQuotation(v.prepared, c.tokFirst)) || citesVersions) continue;
       v.contradicted.add(v.prepared.tokSent[c.tokFirst]);
       const seen = perFact.get(c.factId) ?? 0;
       perFact.set(c.factId, seen + 1);
@@ -465,7 +467,10 @@ export class Classifier implements ItemClassifier {
       return { v, negators, cueList, verbs, vague };
     });
     // A rebuttal quotes the rumour it answers: the cues inside its quotation marks are the rumour's, not the author's.
-    const rebuttal = fields.some(({ v, cueList }) => cueList.some((h) => h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group].rebuts && !inQuotation(v.prepared, h.tokFirst)));
+    const outside = (flag: 'rebuts' | 'citesVersions') =>
+      fields.some(({ v, cueList }) => cueList.some((h) => h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group][flag] && !inQuotation(v.prepared, h.tokFirst)));
+    const rebuttal = outside('rebuts');
+    const versions = outside('citesVersions');
     for (const { v, negators, cueList, verbs, vague } of fields) {
       const quoted = rebuttal ? originalSpans(v.prepared, quotationsIn(v.prepared.codes, v.prepared.foldedLength)) : NO_QUOTES;
       // (each part adds its weights to raw in turn, in the same order as one loop would)
@@ -475,7 +480,7 @@ export class Classifier implements ItemClassifier {
       raw = scoreStyle(cues, v, items, raw, quoted);
     }
     if (cues.rules.length && marks.length) raw = scoreRules(cues, marks, items, raw);
-    return { raw, items };
+    return { raw, items, versions };
   }
 }
 

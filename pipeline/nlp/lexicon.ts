@@ -149,6 +149,11 @@ export const cuesSchema = z
              */
             rebuts: z.boolean().default(false),
             /**
+             * The item cites the versions it answers or asks about (a rebuttal, a genuine question):
+             * a contradiction of the facts anywhere in it is one of those versions, not the author's claim.
+             */
+            citesVersions: z.boolean().default(false),
+            /**
              * Phrases, or `combine: [[...], [...]]`: every phrase made of one part from each list in
              * order (verbs × sources × modifiers), so a family is written as its parts.
              */
