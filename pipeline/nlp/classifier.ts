@@ -467,10 +467,8 @@ export class Classifier implements ItemClassifier {
       return { v, negators, cueList, verbs, vague };
     });
     // A rebuttal quotes the rumour it answers: the cues inside its quotation marks are the rumour's, not the author's.
-    const outside = (flag: 'rebuts' | 'citesVersions') =>
-      fields.some(({ v, cueList }) => cueList.some((h) => h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group][flag] && !inQuotation(v.prepared, h.tokFirst)));
-    const rebuttal = outside('rebuts');
-    const versions = outside('citesVersions');
+    const rebuttal = flaggedOutsideQuotes(cues, fields, 'rebuts');
+    const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     for (const { v, negators, cueList, verbs, vague } of fields) {
       const quoted = rebuttal ? originalSpans(v.prepared, quotationsIn(v.prepared.codes, v.prepared.foldedLength)) : NO_QUOTES;
       // (each part adds its weights to raw in turn, in the same order as one loop would)
@@ -917,6 +915,13 @@ function explanation(e: ExplanationCore, matched: string, field: Field, start: n
 /** An explanation at raw offsets of the original string (style features). */
 function explainRaw(items: Item[], view: View, start: number, end: number, e: ExplanationCore) {
   items.push({ view, first: -1, last: -1, raw: [start, end], e });
+}
+
+/** Whether a cue of a group with `flag` occurs outside quotation marks. */
+function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>, flag: 'rebuts' | 'citesVersions'): boolean {
+  for (const { v, cueList } of fields)
+    for (const h of cueList) if (h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group][flag] && !inQuotation(v.prepared, h.tokFirst)) return true;
+  return false;
 }
 
 function inQuotation(p: PreparedText, tok: number): boolean {
