@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { evaluate, formatReport, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
+import { evaluate, formatError, formatReport, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
 import { classifierOptionsFromConfig, LearnedScorer } from '../../pipeline/nlp/index.ts';
 import { crossValidate } from '../../pipeline/nlp/train.ts';
 import { loadConfiguredClassifier } from '../../features/crawl-job/open-pipeline.ts';
@@ -38,8 +38,14 @@ export function registerEval(program: Command): void {
         if (!Number.isInteger(k) || k < 2 || k > items.length) throw new UserError(`--cv must be a whole number of folds between 2 and the number of items (got "${options.cv}")`);
         const examples = examplesOf(classifierOptions, items);
         const variants = options.stripDiacritics ? examplesOf(classifierOptions, withoutDiacritics(items)) : [];
-        const report = cvReport(examples, corpora, crossValidate(examples, k, classifierOptions.thresholds, undefined, variants), variants);
+        const cv = crossValidate(examples, k, classifierOptions.thresholds, undefined, variants);
+        const report = cvReport(examples, corpora, cv, variants);
         process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCvReport(report)}\n`);
+        if (options.errors && !options.json)
+          for (const c of corpora) {
+            const errors = evaluate(c.items, (i) => cv.predictions.get(i.id)!).errors;
+            process.stdout.write(`errors of ${c.name} (out-of-fold scores):\n${errors.map(formatError).join('\n') || '  none'}\n`);
+          }
         return;
       }
       const classifier = loadConfiguredClassifier(classifierOptions);

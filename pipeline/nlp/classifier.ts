@@ -338,9 +338,11 @@ export class Classifier implements ItemClassifier {
     let distortionRaw = 0;
     let atHalf = 2;
     let rebuts = false;
+    let citesVersions = false;
     for (const cues of this.cues) {
-      const { raw, items } = this.scoreCues(cues, views);
+      const { raw, items, versions } = this.scoreCues(cues, views);
       distortionRaw += raw;
+      citesVersions ||= versions;
       for (const it of items) if (it.e.weight < 0) rebuts = true;
       atHalf = cues.file.scoring.evidenceAtHalf;
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
@@ -361,7 +363,7 @@ export class Classifier implements ItemClassifier {
     for (const c of contradictions) {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
-      if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
+      if ((rebuts && inQuotation(v.prepared, c.tokFirst)) || citesVersions) continue;
       v.contradicted.add(v.prepared.tokSent[c.tokFirst]);
       const seen = perFact.get(c.factId) ?? 0;
       perFact.set(c.factId, seen + 1);
@@ -464,7 +466,8 @@ export class Classifier implements ItemClassifier {
       return { v, negators, cueList, verbs, vague };
     });
     // A rebuttal quotes the rumour it answers: the cues inside its quotation marks are the rumour's, not the author's.
-    const rebuttal = fields.some(({ v, cueList }) => cueList.some((h) => h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group].rebuts && !inQuotation(v.prepared, h.tokFirst)));
+    const rebuttal = flaggedOutsideQuotes(cues, fields, 'rebuts');
+    const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     for (const { v, negators, cueList, verbs, vague } of fields) {
       const quoted = rebuttal ? originalSpans(v.prepared, quotationsIn(v.prepared.codes, v.prepared.foldedLength)) : NO_QUOTES;
       // (each part adds its weights to raw in turn, in the same order as one loop would)
@@ -474,7 +477,7 @@ export class Classifier implements ItemClassifier {
       raw = scoreStyle(cues, v, items, raw, quoted);
     }
     if (cues.rules.length && marks.length) raw = scoreRules(cues, marks, items, raw);
-    return { raw, items };
+    return { raw, items, versions };
   }
 }
 
@@ -911,6 +914,13 @@ function explanation(e: ExplanationCore, matched: string, field: Field, start: n
 /** An explanation at raw offsets of the original string (style features). */
 function explainRaw(items: Item[], view: View, start: number, end: number, e: ExplanationCore) {
   items.push({ view, first: -1, last: -1, raw: [start, end], e });
+}
+
+/** Whether a cue of a group with `flag` occurs outside quotation marks. */
+function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>, flag: 'rebuts' | 'citesVersions'): boolean {
+  for (const { v, cueList } of fields)
+    for (const h of cueList) if (h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group][flag] && !inQuotation(v.prepared, h.tokFirst)) return true;
+  return false;
 }
 
 function inQuotation(p: PreparedText, tok: number): boolean {

@@ -150,7 +150,12 @@ export function formatReport(r: EvalReport, showErrors = false): string {
   ];
   if (showErrors && r.errors.length) {
     lines.push('errors:');
-    for (const e of r.errors) lines.push(`  ${e.id} ${e.label}: expected ${e.expected}, got ${e.got} (score ${e.score.toFixed(3)})`);
+    for (const e of r.errors) lines.push(formatError(e));
   }
   return lines.join('\n');
+}
+
+/** One misclassified item, as `eval --errors` lists it. */
+export function formatError(e: EvalReport['errors'][number]): string {
+  return `  ${e.id} ${e.label}: expected ${e.expected}, got ${e.got} (score ${e.score.toFixed(3)})`;
 }

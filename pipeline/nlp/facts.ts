@@ -11,7 +11,7 @@ import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
-import { tokenSpan, type PreparedText } from './text.ts';
+import { tokenSpan, tokenText, type PreparedText } from './text.ts';
 
 const phrase = z.string().min(1);
 
@@ -39,6 +39,11 @@ const checkSchema = z.discriminatedUnion('kind', [
       /** Asserting any of these (not negated, not in a rebuttal) contradicts the fact. */
       terms: z.array(phrase).min(1),
       note: z.string().optional(),
+      /**
+       * Only when the sheet's values say so ({format: [in-person]}): "họp trực tuyến" contradicts an
+       * in-person congress, not one held in person with online links; another sheet may drop the check.
+       */
+      when: z.record(z.string(), z.array(z.union([z.string(), z.number()])).min(1)).optional(),
     })
     .strict(),
   z
@@ -238,10 +243,16 @@ function resolveFact(fact: FactInput, index: number, file: string): OfficialFact
         return { kind: 'number', value, tolerance: c.tolerance, units: c.units, context: c.context, exclude: c.exclude };
       }
       case 'claims':
-        return c;
+        return { kind: 'claims', terms: c.terms, note: c.note };
     }
   });
-  return { ...fact, checks };
+  // a claims check whose `when` the sheet's values do not meet is dropped
+  return { ...fact, checks: checks.filter((_, k) => applies(fact.checks[k], v)) };
+}
+
+function applies(check: CheckInput, values: Record<string, unknown>): boolean {
+  if (check.kind !== 'claims' || !check.when) return true;
+  return Object.entries(check.when).every(([key, allowed]) => allowed.some((a) => a === values[key]));
 }
 
 /** Days from start to end, both included. */
@@ -698,8 +709,10 @@ class ItemCheck {
       const p = fv.prepared;
       const g0 = this.base.get(fv)!;
       const s0 = this.sentBase.get(fv)!;
-      for (const num of this.numbersIn(fv)) {
-        if (isSuppressed(fv, num.tokFirst)) continue;
+      const numbers = this.numbersIn(fv);
+      const numberEnds = new Set(numbers.map((n) => n.tokLast));
+      for (const num of numbers) {
+        if (isSuppressed(fv, num.tokFirst) || alternativeTo(p, num.tokFirst, numberEnds)) continue;
         const unitHits = unitsAt.get(fieldKey(fv, num.tokLast + 1)) ?? [];
         if (!unitHits.length) continue;
         if (num.words && num.tokFirst === num.tokLast && num.value < 10) continue;
@@ -936,4 +949,12 @@ function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun
   if (!(mention.tokFirst - sentStart <= 2 && e.hit.tokFirst > mention.tokLast)) return false;
   for (const n of nouns) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
   return false;
+}
+
+/** "1.602 hay 1.587 đại biểu": the second number is one of two versions asked about, not a claim. */
+function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySet<number>): boolean {
+  const t = tokFirst - 1;
+  if (t < 1 || p.tokClause[t] !== p.tokClause[tokFirst] || !numberEnds.has(t - 1)) return false;
+  const word = tokenText(p, t);
+  return word === 'hay' || word === 'hoac';
 }

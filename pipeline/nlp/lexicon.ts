@@ -149,6 +149,11 @@ export const cuesSchema = z
              */
             rebuts: z.boolean().default(false),
             /**
+             * The item cites the versions it answers or asks about (a rebuttal, a genuine question):
+             * a contradiction of the facts anywhere in it is one of those versions, not the author's claim.
+             */
+            citesVersions: z.boolean().default(false),
+            /**
              * Phrases, or `combine: [[...], [...]]`: every phrase made of one part from each list in
              * order (verbs × sources × modifiers), so a family is written as its parts.
              */
@@ -400,9 +405,13 @@ export class PhraseMatcher {
     const first = last - this.patLength[p] + 1;
     const keys = this.keyStart[p] - first;
     for (let k = first; k <= last; k++) {
-      if (expanded[k]) continue;
       const want = wantKey[keys + k];
       if (want === null) continue;
+      if (expanded[k]) {
+        const got = stream.expansionKey(k);
+        if (got !== null && got !== want) return false;
+        continue;
+      }
       const got = accents.get(tokFirst[k]);
       if (got.bare && (accents.lenient || accents.bareClause(tokFirst[k]))) continue;
       if (got.key !== want) return false;

@@ -40,13 +40,13 @@ export interface AbbreviationEntry {
 
 interface TrieNode {
   children: Map<string, TrieNode>;
-  entry?: { expansion: string[]; exact: Set<string> | null; abbr: string };
+  entry?: { expansion: string[]; keys: Array<string | null>; exact: Set<string> | null; abbr: string };
 }
 
 /** The same trie over vocabulary ids (built for one vocabulary). */
 interface IdNode {
   children: Map<number, IdNode>;
-  entry?: { ids: Int32Array; expansion: string[]; exact: Set<string> | null };
+  entry?: { ids: Int32Array; expansion: string[]; keys: Array<string | null>; exact: Set<string> | null };
 }
 
 export interface SymbolStream {
@@ -62,6 +62,8 @@ export interface SymbolStream {
   text: string[];
   /** Stream position of each token's first entry. */
   posOfToken: Int32Array;
+  /** Accent key of the expansion syllable at an expanded entry, as the expansion writes it (null: written bare). */
+  expansionKey(k: number): string | null;
 }
 
 /** Reusable arrays for streams built one after the other (see TextBuffers). */
@@ -106,7 +108,12 @@ class Stream implements SymbolStream {
     readonly posOfToken: Int32Array,
     /** Expansion syllables of expanded entries, by position (null when nothing was expanded). */
     private readonly expansionText: Map<number, string> | null,
+    private readonly expansionKeys: Map<number, string | null> | null,
   ) {}
+
+  expansionKey(k: number): string | null {
+    return this.expansionKeys?.get(k) ?? null;
+  }
 
   get text(): string[] {
     if (!this.texts) {
@@ -134,6 +141,11 @@ export class AbbreviationTable {
     let size = 0;
     for (const entry of entries) {
       const expansion = foldedSyllables(entry.expansion).map(canonSyllable);
+      // the expansion's accents, so "bầu BCH" (bầu Ban) is not the cue "bầu bán"; unknown when the
+      // expansion is written without any (then it matches any accents) or its words do not line up
+      const written = entry.expansion.normalize('NFC').trim().split(/\s+/).map(canonAccentKey);
+      const accented = written.length === expansion.length && written.some((k) => !k.bare);
+      const keys = accented ? written.map((k) => k.key) : expansion.map(() => null);
       for (const form of entry.forms) {
         const syllables = foldedSyllables(form).map(canonSyllable);
         if (!syllables.length) continue;
@@ -145,7 +157,7 @@ export class AbbreviationTable {
         }
         const exact = entry.match === 'exact' ? new Set(node.entry?.exact ?? []) : null;
         if (exact) exact.add(form.normalize('NFC').replace(/\s+/g, ' '));
-        node.entry = { expansion, exact, abbr: entry.forms[0] };
+        node.entry = { expansion, keys, exact, abbr: entry.forms[0] };
         size++;
       }
     }
@@ -163,7 +175,7 @@ export class AbbreviationTable {
       for (const [s, child] of node.children) out.children.set(vocabulary.add(s), convert(child));
       if (node.entry) {
         const ids = Int32Array.from(node.entry.expansion.map((s) => vocabulary.add(s)));
-        out.entry = { ids, expansion: node.entry.expansion, exact: node.entry.exact };
+        out.entry = { ids, expansion: node.entry.expansion, keys: node.entry.keys, exact: node.entry.exact };
       }
       return out;
     };
@@ -219,6 +231,7 @@ export class AbbreviationTable {
     const firstIds = this.firstIds;
     const abbreviations = this.size > 0;
     let expansionText: Map<number, string> | null = null;
+    let expansionKeys: Map<number, string | null> | null = null;
     let len = 0;
     let i = 0;
     while (i < n) {
@@ -248,12 +261,14 @@ export class AbbreviationTable {
             cap = sym.length;
           }
           expansionText ??= new Map();
+          expansionKeys ??= new Map();
           for (let k = 0; k < entry.ids.length; k++) {
             sym[len] = entry.ids[k];
             tokFirst[len] = i;
             tokLast[len] = last;
             expanded[len] = 1;
             expansionText.set(len, entry.expansion[k]);
+            expansionKeys.set(len, entry.keys[k]);
             len++;
           }
           for (let j = i + 1; j <= last; j++) posOfToken[j] = posOfToken[i];
@@ -269,7 +284,7 @@ export class AbbreviationTable {
       i++;
     }
     posOfToken[n] = len;
-    return new Stream(prepared, len, sym, tokFirst, tokLast, expanded, posOfToken, expansionText);
+    return new Stream(prepared, len, sym, tokFirst, tokLast, expanded, posOfToken, expansionText, expansionKeys);
   }
 }
 

@@ -66,6 +66,15 @@ describe('cue families', () => {
     );
     expect(distortionTerms(sourced)).not.toContain('rule unsourced-claim');
     expect(sourced.distortion).toBe(false);
+    // a forced re-vote is a claim; electing a cell committee again after a retirement is not
+    expect(distortionTerms(classify('Đại hội đảng bộ huyện bị buộc bầu lại vì danh sách không ai chịu.'))).toContain('rule unsourced-claim');
+    const again = classify('Chi bộ thôn mình đại hội tối qua, bầu lại chi ủy vì bí thư cũ nghỉ hưu.');
+    expect(distortionTerms(again)).not.toContain('rule unsourced-claim');
+  });
+
+  it('asking someone who works in a field names no insider', () => {
+    expect(distortionTerms(classify('Đọc văn kiện Đại hội XIII phần chuyển đổi số, ai làm trong ngành ngân hàng cho mình hỏi ý kiến với.'))).toEqual([]);
+    expect(distortionTerms(classify('Một người làm trong ban tổ chức đại hội tỉnh kể danh sách đã chốt từ tháng trước.')).some((t) => t.startsWith('insider'))).toBe(true);
   });
 });
 
@@ -75,6 +84,7 @@ describe('contexts that are not distortion', () => {
       'Văn phòng Tỉnh ủy bác bỏ tin “danh sách Ban Chấp hành khóa mới đã được định sẵn”, đây là thông tin bịa đặt.',
       'Mấy trang đăng “Đại hội XIII họp ở Đà Nẵng” là fake nha mọi người, khai mạc ở Hà Nội.',
       'Mọi người đừng tin clip nói đại hội đảng bộ tỉnh bị hoãn, lịch vẫn như cũ.',
+      'Không có chuyện Đại hội Đảng bộ tỉnh phải bầu lại Ban Chấp hành, Văn phòng Tỉnh ủy đã nói rõ.',
     ]) {
       const c = classify(text);
       expect(c.congress, text).toBe(true);
@@ -86,6 +96,7 @@ describe('contexts that are not distortion', () => {
     for (const text of [
       'Có người nói Ban Chấp hành Đảng bộ tỉnh khóa mới 60 người, có người nói 53, bên nào đúng vậy mọi người?',
       'Đại hội 13 khai mạc ngày nào vậy, ai có thông báo chính thức cho mình xin với.',
+      'Trên nhóm bảo danh sách Ban Chấp hành khóa mới của Đại hội Đảng bộ tỉnh đã có từ trước, có ai biết chính xác không, em chưa dám tin bên nào.',
     ]) {
       const c = classify(text);
       expect(c.congress, text).toBe(true);

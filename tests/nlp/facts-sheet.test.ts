@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -73,6 +73,20 @@ describe('facts read from the sheet', () => {
     expect(date.checks).toContainEqual({ kind: 'duration', days: 5 });
   });
 
+  it('a claims check applies only when the sheet\'s values call for it (online vs an in-person or hybrid congress)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
+    const sheet = join(dir, 'hybrid.json');
+    const facts = JSON.parse(readFileSync(OTHER, 'utf8')) as Array<{ id: string; values: Record<string, unknown> }>;
+    writeFileSync(sheet, JSON.stringify(facts.map((f) => (f.id === 'GL-FORMAT' ? { ...f, values: { format: 'hybrid' } } : f))));
+    const hybrid = loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), factsSheet: sheet });
+    const online = 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp trực tuyến với 18 điểm cầu.';
+    expect(factIds(configured, online)).toEqual(['GL-FORMAT']);
+    expect(factIds(hybrid, online)).toEqual([]);
+    // online only, or behind closed doors, still contradicts a hybrid congress
+    expect(factIds(hybrid, 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI chỉ họp trực tuyến, đại biểu ngồi nhà.')).toEqual(['GL-FORMAT']);
+    expect(factIds(hybrid, 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp kín.')).toEqual(['GL-FORMAT']);
+  });
+
   it('a fact the checks need a value for, missing from the sheet, is an error naming the fact', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
     const sheet = join(dir, 'sheet.json');
@@ -104,6 +118,17 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('Đại hội tỉnh Gia Lai họp ở khách sạn cho kín đáo.')).toContain('GL-VENUE');
     expect(ids('Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại Trung tâm Hội nghị Quy Nhơn.')).toContain('GL-VENUE');
     expect(ids('Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại hội trường lớn, Trung tâm Hội nghị tỉnh.')).toEqual([]);
+  });
+
+  it('a question between two numbers asserts neither', () => {
+    expect(ids('Đại hội XIII có 1.587 hay 1.700 đại biểu chính thức vậy mọi người?')).toEqual([]);
+    expect(ids('Đại hội XIII có 1.700 đại biểu chính thức.')).toContain('NC-DELEGATES');
+  });
+
+  it('an item that rebuts or asks which version is right cites the versions: no contradiction counts', () => {
+    expect(ids('Nhóm kia bảo Đại hội Đảng bộ tỉnh Gia Lai bị hoãn sang tháng 11, trang Tỉnh ủy vẫn ghi lịch cũ. Bên nào đúng vậy mọi người?')).toEqual([]);
+    expect(ids('Tuần trước mình đăng Đại hội XIII có 1.700 đại biểu, xin đính chính lại, mọi người thông cảm.')).toEqual([]);
+    expect(ids('Nhóm kia bảo Đại hội Đảng bộ tỉnh Gia Lai bị hoãn sang tháng 11, trang Tỉnh ủy giấu đấy.')).toContain('GL-DATE');
   });
 
   it('approximate numbers get a relative tolerance', () => {

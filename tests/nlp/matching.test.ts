@@ -82,6 +82,20 @@ describe('term matching', () => {
     expect(match('dh xiii').map((m) => m.term)).toContain('đại hội');
   });
 
+  it('checks the accents of an expansion as it is written ("bầu BCH" is "bầu Ban", not "bầu bán")', () => {
+    const m = matcher(['bầu bán', 'bầu ban chấp hành', 'không được'], [
+      { forms: ['BCH'], expansion: 'Ban Chấp hành' },
+      { forms: ['ko'], expansion: 'không' },
+      { forms: ['dc'], expansion: 'duoc' },
+    ]);
+    const terms = (text: string, lenient = false) => m(text, lenient).map((h) => h.term);
+    expect(terms('Đại hội bầu BCH khóa mới')).toEqual(['bầu ban chấp hành']);
+    expect(terms('dai hoi bau BCH khoa moi', true)).toEqual(['bầu ban chấp hành']);
+    expect(terms('chuyện bầu bán ở đây')).toEqual(['bầu bán']);
+    // an expansion written without accents matches any
+    expect(terms('ko dc đâu')).toEqual(['không được']);
+  });
+
   it('does not let a phrase span a clause break', () => {
     expect(match('Đại hội, đảng bộ').map((m) => m.term)).not.toContain('đại hội đảng bộ tỉnh gia lai');
     expect(match('Đại. Hội').map((m) => m.term)).toEqual(['hội']);

@@ -170,12 +170,14 @@ describe('train and eval --cv through the command line', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mediawatch-train-'));
 
   it('eval --cv prints cross-validated rows beside the lexicons alone and the substring baseline', async () => {
-    const { stdout } = await run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '3'], { cwd: REPO });
+    const { stdout } = await run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '3', '--errors'], { cwd: REPO });
     expect(stdout).toMatch(/3-fold cross-validation over 120 items \(tests\/fixtures\/dev-corpus\.jsonl 120\)/);
     expect(stdout).toMatch(/^learned \+ lexicons \(3-fold CV\)\s+[01]\.\d{3}/m);
     expect(stdout).toMatch(/^lexicons only\s+[01]\.\d{3}/m);
     expect(stdout).toMatch(/^baseline: substring "đại hội"\s+[01]\.\d{3}/m);
     expect(stdout.match(/^ {2}fold \d:/gm)).toHaveLength(3);
+    // --errors: each corpus's out-of-fold errors (or none)
+    expect(stdout).toMatch(/^errors of tests\/fixtures\/dev-corpus\.jsonl \(out-of-fold scores\):\n {2}(none$|dev-\d+ (congress|distortion): expected (true|false), got (true|false) \(score [01]\.\d{3}\)$)/m);
     const json = JSON.parse((await run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '3', '--json'], { cwd: REPO })).stdout);
     expect(json.folds).toBe(3);
     expect(json.learned.congress.n).toBe(120);
