@@ -3,7 +3,7 @@
 // publishes the held text with its reason in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Actor } from '../../pipeline/workflow/index.ts';
-import { WorkflowError, type Workflow } from '../../pipeline/workflow/index.ts';
+import type { Workflow } from '../../pipeline/workflow/index.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { rejection, testWorkflow } from '../workflow/helpers.ts';
 import { confirmed, configuredChecker, RIGHT_COUNT, rumourItem, WRONG_COUNT } from './helpers.ts';
