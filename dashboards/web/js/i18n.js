@@ -52,10 +52,10 @@ export function label(prefix, value) {
 
 /** Fills data-i18n (text), data-i18n-placeholder, data-i18n-title and data-i18n-aria-label. */
 export function translatePage(root = document) {
-  for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.dataset.i18n);
-  for (const element of root.querySelectorAll('[data-i18n-placeholder]')) element.setAttribute('placeholder', t(element.dataset.i18nPlaceholder));
-  for (const element of root.querySelectorAll('[data-i18n-title]')) element.setAttribute('title', t(element.dataset.i18nTitle));
-  for (const element of root.querySelectorAll('[data-i18n-aria-label]')) element.setAttribute('aria-label', t(element.dataset.i18nAriaLabel));
+  for (const element of root.querySelectorAll('[data-i18n]')) element.textContent = t(element.getAttribute('data-i18n'));
+  for (const element of root.querySelectorAll('[data-i18n-placeholder]')) element.setAttribute('placeholder', t(element.getAttribute('data-i18n-placeholder')));
+  for (const element of root.querySelectorAll('[data-i18n-title]')) element.setAttribute('title', t(element.getAttribute('data-i18n-title')));
+  for (const element of root.querySelectorAll('[data-i18n-aria-label]')) element.setAttribute('aria-label', t(element.getAttribute('data-i18n-aria-label')));
   const title = document.body?.dataset.titleKey;
   if (title) document.title = `${t(title)} · MediaWatch`;
 }

@@ -119,7 +119,7 @@ export function bindShortcuts(actions, onEscape) {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       onEscape();
-      if (typingIn(event)) event.target.blur();
+      if (typingIn(event)) /** @type {HTMLElement} */ (event.target).blur();
       return;
     }
     if (typingIn(event) || event.ctrlKey || event.metaKey || event.altKey) return;
