@@ -321,7 +321,7 @@ async function main(): Promise<void> {
         if (!response.ok) throw new Error(`GET ${path} answered ${response.status}`);
         return (await response.json()) as T;
       } catch (error) {
-        if (exited) throw new Error(exited);
+        if (exited) throw new Error(exited, { cause: error });
         if (attempt >= 5) throw error;
         await sleep(1000);
       }

@@ -190,7 +190,7 @@ export async function importFiles(ctx: SocialContext, source: FileSourceConfig):
   try {
     files = listFiles(root);
   } catch (error) {
-    throw new Error(`${root}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}`);
+    throw new Error(`${root}: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file or folder' : (error as Error).message}`, { cause: error });
   }
   const stateKey = `social:${source.id}:files`;
   for (const file of files) {

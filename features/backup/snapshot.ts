@@ -74,6 +74,7 @@ async function ensureRepository(client: Client, repository: string, location: st
     throw new Error(
       `Elasticsearch refused the snapshot repository "${repository}" at ${location}: ${reason(error)}. ` +
         'The folder must be inside path.repo of every node (scripts/elasticsearch.sh sets it; see docs/backups.md)',
+      { cause: error },
     );
   }
 }

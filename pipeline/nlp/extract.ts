@@ -316,7 +316,7 @@ export function extractDates(p: PreparedText): DateMention[] {
       i++;
       continue;
     }
-    let [start, last] = first;
+    const [start, last] = first;
     // Range: "<date> đến [hết] [ngày] <date>" or "<date> - <date>"
     let j = last + 1;
     let isRange = false;

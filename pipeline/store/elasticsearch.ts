@@ -274,7 +274,7 @@ export class ElasticsearchStore implements Store {
       try {
         ca = readFileSync(this.options.caFile);
       } catch (error) {
-        throw new Error(`cannot read store.tls.caFile ${this.options.caFile}: ${(error as Error).message}`);
+        throw new Error(`cannot read store.tls.caFile ${this.options.caFile}: ${(error as Error).message}`, { cause: error });
       }
       clientOptions.tls = { ca };
     }

@@ -2,8 +2,7 @@
 // is held (nothing changes, the hold is audited); the corrected draft publishes; an override
 // publishes the held text with its reason in the audit log.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Actor } from '../../features/workflow/index.ts';
-import { WorkflowError, type Workflow } from '../../features/workflow/index.ts';
+import type { Actor, Workflow } from '../../features/workflow/index.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { rejection, testWorkflow } from '../workflow/helpers.ts';
 import { confirmed, configuredChecker, RIGHT_COUNT, rumourItem, WRONG_COUNT } from './helpers.ts';

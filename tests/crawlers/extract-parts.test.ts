@@ -3,7 +3,7 @@
 // product's text, popups, and a heading before an empty widget slot. Each case also checks the
 // boilerplate or non-article case beside it.
 import { describe, expect, it } from 'vitest';
-import { extractPage } from '../../crawlers/extract.ts';
+import { extractPage } from '../../crawlers/extract-article.ts';
 
 const URL = 'https://bao.example/doi-song/bai-viet-42';
 const S1 = 'Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI đã thảo luận văn kiện, bầu Ban Chấp hành khóa mới và thông qua nghị quyết.';

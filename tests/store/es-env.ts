@@ -80,6 +80,6 @@ export async function runScript(command: string, env: Record<string, string>, ar
     return `${run.stdout}${run.stderr}`;
   } catch (error) {
     const failed = error as { code?: number | string; stdout?: string; stderr?: string };
-    throw new Error(`scripts/elasticsearch.sh ${command} failed (${failed.code}):\n${failed.stdout ?? ''}${failed.stderr ?? ''}`);
+    throw new Error(`scripts/elasticsearch.sh ${command} failed (${failed.code}):\n${failed.stdout ?? ''}${failed.stderr ?? ''}`, { cause: error });
   }
 }

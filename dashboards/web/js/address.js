@@ -3,6 +3,10 @@
 /**
  * The address of a list view: the filters that differ from their defaults, the page and page
  * size when not the defaults, then any extra parameters — so shared links stay short and stable.
+ * @param {string} path
+ * @param {Record<string, any> & { page: number, pageSize: number }} state
+ * @param {{ filters: string[], defaults: Record<string, any>, defaultPageSize: number }} view
+ * @param {Record<string, unknown>} [extra]
  */
 export function listAddress(path, state, { filters, defaults, defaultPageSize }, extra = {}) {
   const params = new URLSearchParams();

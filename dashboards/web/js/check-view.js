@@ -5,7 +5,11 @@ import { h } from './dom.js';
 import { context } from './highlight.js';
 import { t } from './i18n.js';
 
-/** The reasons of a verdict on { title, text }, each with the sentence around its span. */
+/**
+ * The reasons of a verdict on { title, text }, each with the sentence around its span.
+ * @param {{ title?: string | null, text: string }} content
+ * @param {{ reasons: Array<{ kind: string, field?: string, start: number, end: number, matched: string, message: string, factId?: string }> }} check
+ */
 export function reasonList(content, check) {
   return h(
     'ul',

@@ -7,6 +7,8 @@ const URL_ATTRIBUTES = new Set(['href', 'src', 'action', 'formaction']);
 /**
  * A URL the dashboard may put in href/src: places on the page ("#hl-3"), its own absolute paths ("/item?id=…") and http(s)
  * URLs. javascript:, data:, vbscript:, protocol-relative ("//evil") and anything unparsable give null.
+ * @param {unknown} value
+ * @returns {string | null}
  */
 export function safeUrl(value) {
   if (value === null || value === undefined) return null;
@@ -16,7 +18,11 @@ export function safeUrl(value) {
   return externalUrl(text);
 }
 
-/** Only absolute http(s) URLs (links taken from crawled items), else null. */
+/**
+ * Only absolute http(s) URLs (links taken from crawled items), else null.
+ * @param {unknown} value
+ * @returns {string | null}
+ */
 export function externalUrl(value) {
   if (typeof value !== 'string') return null;
   try {
@@ -28,9 +34,20 @@ export function externalUrl(value) {
 }
 
 /**
+ * What h() and append() take as children: nodes, text (anything else becomes its string), and lists
+ * of those; null, undefined, false and '' are left out.
+ * @typedef {Node | string | number | boolean | null | undefined | any[]} Child
+ */
+
+/**
  * h('a', { href, class: 'x', on: { click } }, 'text', child, [more]) — an element with
  * attributes set through setAttribute (URLs checked by safeUrl, never "on…" attributes) and
  * children appended as nodes (strings as text).
+ * @template {string} K
+ * @param {K} tag
+ * @param {Record<string, any> | null} props
+ * @param {...Child} children
+ * @returns {K extends keyof HTMLElementTagNameMap ? HTMLElementTagNameMap[K] : HTMLElement}
  */
 export function h(tag, props, ...children) {
   const element = document.createElement(tag);
@@ -49,9 +66,15 @@ export function h(tag, props, ...children) {
       else element.setAttribute(key, value === true ? '' : String(value));
     } else element.setAttribute(key, String(value));
   }
-  return append(element, children);
+  return /** @type {any} */ (append(element, children));
 }
 
+/**
+ * @template {Node & ParentNode} T
+ * @param {T} parent
+ * @param {Child} children
+ * @returns {T}
+ */
 export function append(parent, children) {
   for (const child of [children].flat(Infinity)) {
     if (child === null || child === undefined || child === false || child === '') continue;
@@ -60,26 +83,52 @@ export function append(parent, children) {
   return parent;
 }
 
+/**
+ * @template {Element} T
+ * @param {T} element
+ * @returns {T}
+ */
 export function clear(element) {
   element.replaceChildren();
   return element;
 }
 
-/** Replaces an element's children. */
+/**
+ * Replaces an element's children.
+ * @template {Element} T
+ * @param {T} element
+ * @param {...Child} children
+ * @returns {T}
+ */
 export function render(element, ...children) {
   element.replaceChildren();
   return append(element, children);
 }
 
+/**
+ * The first element matching `selector`. Typed `any`: each page knows the markup it queries
+ * (inputs, forms, canvases), and null only where a page is not the one it was written for.
+ * @param {string} selector
+ * @param {ParentNode} [root]
+ * @returns {any}
+ */
 export function $(selector, root = document) {
   return root.querySelector(selector);
 }
 
+/**
+ * @param {string} selector
+ * @param {ParentNode} [root]
+ * @returns {any[]}
+ */
 export function $$(selector, root = document) {
   return [...root.querySelectorAll(selector)];
 }
 
-/** True when a key press is meant for a form field, not a shortcut. */
+/**
+ * True when a key press is meant for a form field, not a shortcut.
+ * @param {Event} event
+ */
 export function typingIn(event) {
   const target = event.target;
   if (!(target instanceof HTMLElement)) return false;

@@ -1,12 +1,21 @@
 // Cuts an item's title or text into runs at the edges of its explanations, so that each
 // matched term or cue can be marked (as text, never markup). Pure: also used by the unit tests.
 
+/**
+ * An explanation as the API gives it (the parts marking needs).
+ * @typedef {{ kind: string, matched?: string, start?: number, end?: number, field?: string }} Explanation
+ */
+/** @typedef {{ text: string, start: number, end: number, kinds: string[], explanations: number[] }} Run */
+
 /** When spans overlap, the mark shows the first of these kinds. */
 export const KIND_PRIORITY = ['fact', 'rumour', 'distortion', 'negative', 'congress'];
 
 /**
  * The [start, end) of an explanation in `text`: its own offsets when they point at the matched
  * text, else the first occurrence of the matched text, else null (nothing to mark).
+ * @param {string} text
+ * @param {Explanation} explanation
+ * @returns {{ start: number, end: number } | null}
  */
 export function locate(text, explanation) {
   const { start, end, matched } = explanation;
@@ -25,8 +34,13 @@ export function locate(text, explanation) {
  * `explanations` are the indexes (into `explanations`) of the spans covering the run and `kinds`
  * their kinds by priority. Runs without any span have empty lists. Only explanations whose
  * `field` equals `field` count.
+ * @param {string} text
+ * @param {Explanation[]} explanations
+ * @param {string} [field]
+ * @returns {Run[]}
  */
 export function segments(text, explanations, field) {
+  /** @type {Array<{ start: number, end: number, index: number, kind: string }>} */
   const spans = [];
   explanations.forEach((explanation, index) => {
     if (field && explanation.field !== field) return;
@@ -39,6 +53,7 @@ export function segments(text, explanations, field) {
     cuts.add(span.end);
   }
   const points = [...cuts].sort((a, b) => a - b);
+  /** @type {Run[]} */
   const runs = [];
   for (let i = 0; i < points.length - 1; i++) {
     const start = points[i];
@@ -58,12 +73,22 @@ export function segments(text, explanations, field) {
   return runs;
 }
 
-/** Where a sentence ends: a line break, or . ! ? … followed by a space. */
+/**
+ * Where a sentence ends: a line break, or . ! ? … followed by a space.
+ * @param {string} text
+ * @param {number} at
+ */
 function endsSentence(text, at) {
   return text[at] === '\n' || (/[.!?…]/.test(text[at]) && (at + 1 >= text.length || /\s/.test(text[at + 1])));
 }
 
-/** The sentence (or line) around [start, end), at most about `max` characters, with whether it was cut. */
+/**
+ * The sentence (or line) around [start, end), at most about `max` characters, with whether it was cut.
+ * @param {string} text
+ * @param {number} start
+ * @param {number} end
+ * @param {number} [max]
+ */
 export function context(text, start, end, max = 320) {
   let from = start;
   while (from > 0 && !endsSentence(text, from - 1) && start - from < max / 2) from -= 1;

@@ -310,7 +310,12 @@ function renderCluster() {
   );
 }
 
-/** Runs a change, then reloads the page's data; `handled(error)` may take an error over (true: handled). */
+/**
+ * Runs a change, then reloads the page's data; `handled(error)` may take an error over (true: handled).
+ * @param {() => Promise<unknown>} work
+ * @param {string} [doneKey] notice shown when it worked
+ * @param {(error: any) => boolean} [handled]
+ */
 async function act(work, doneKey, handled = () => false) {
   try {
     await work();
@@ -679,7 +684,7 @@ function wire() {
       c: confirm,
       d: openDismiss,
       a: assignMe,
-      e: () => document.querySelector('.response-editor')?.focus(),
+      e: () => $('.response-editor')?.focus(),
       u: () => location.assign($('#back').getAttribute('href') ?? '/'),
       '?': () => shortcutHelp(SHORTCUTS),
     },

@@ -4,12 +4,16 @@ import { api, enc } from './api.js';
 import { h } from './dom.js';
 import { formatDate, formatNumber, label, t } from './i18n.js';
 
-/** "web" for news sites and feeds, else the social platform (as the server's trends count it). */
+/**
+ * "web" for news sites and feeds, else the social platform (as the server's trends count it).
+ * @param {{ platform?: string | null, kind: string }} item
+ */
 export function platformOf(item) {
   if (item.platform) return item.platform;
   return item.kind === 'social' ? 'social' : 'web';
 }
 
+/** @param {string} status */
 export function statusBadge(status) {
   return h('span', { class: `badge status-${status}`, dataset: { status } }, label('status', status));
 }
@@ -28,6 +32,7 @@ export function knownRumourBadge(known) {
   return h('span', { class: `badge known-rumour rumour-${known.decision}`, dataset: { rumourOf: known.itemId } }, knownRumourText(known));
 }
 
+/** @param {number} value a score in [0, 1] */
 export function scoreCell(value) {
   return h('span', { class: 'score' }, h('meter', { min: 0, max: 1, low: 0.4, high: 0.7, optimum: 0, value }), ' ', formatNumber(value, 2));
 }

@@ -8,6 +8,7 @@ const REVIEW_ROLES = new Set(['admin', 'analyst']);
 const RESPOND_ROLES = new Set(['admin', 'spokesperson']);
 const ANNOTATE_ROLES = new Set(['admin', 'analyst', 'spokesperson']);
 
+/** @type {{ me: any }} the signed-in user as GET /api/auth/me answers, once boot() resolved */
 export const session = { me: null };
 
 export const can = {
@@ -97,7 +98,11 @@ function renderHeader() {
   );
 }
 
-/** A message in the page's notice area (role=status): kind "ok", "error" or "info". */
+/**
+ * A message in the page's notice area (role=status): kind "ok", "error" or "info".
+ * @param {string} message
+ * @param {string} [kind]
+ */
 export function notify(message, kind = 'info') {
   const area = $('#notice');
   if (!area) return;
@@ -105,7 +110,10 @@ export function notify(message, kind = 'info') {
   if (kind !== 'error') setTimeout(() => area.firstChild?.classList.add('fade'), 4000);
 }
 
-/** Text for an API error, translated when its code is known. */
+/**
+ * Text for an API error, translated when its code is known.
+ * @param {{ code?: string, message: string }} error
+ */
 export function errorText(error) {
   const known = t(`error.${error.code}`);
   return known === `error.${error.code}` ? `${t('error.generic')}: ${error.message}` : known;
@@ -114,12 +122,14 @@ export function errorText(error) {
 /**
  * Single-key shortcuts for a page ({key: action}): Escape runs onEscape and leaves a text field;
  * the other keys run their action unless the visitor is typing in a field or holds a modifier.
+ * @param {Record<string, () => void>} actions
+ * @param {() => void} onEscape
  */
 export function bindShortcuts(actions, onEscape) {
   document.addEventListener('keydown', (event) => {
     if (event.key === 'Escape') {
       onEscape();
-      if (typingIn(event)) event.target.blur();
+      if (typingIn(event)) /** @type {HTMLElement} */ (event.target).blur();
       return;
     }
     if (typingIn(event) || event.ctrlKey || event.metaKey || event.altKey) return;
@@ -130,7 +140,10 @@ export function bindShortcuts(actions, onEscape) {
   });
 }
 
-/** Toggles the help panel listing the page's shortcuts: [[key, labelKey], ...]. */
+/**
+ * Toggles the help panel listing the page's shortcuts: [[key, labelKey], ...].
+ * @param {string[][]} shortcuts pairs of [key, label key]
+ */
 export function shortcutHelp(shortcuts) {
   let panel = $('#shortcut-help');
   if (panel) {

@@ -5,6 +5,9 @@
  * Seconds into the video of the cue holding character `offset` of the item text (the last cue
  * starting at or before it), or null when the offset is before the transcript (the description)
  * or the item has no time codes.
+ * @param {{ cues?: Array<[number, number]> } | null | undefined} timecodes cues as [text offset, seconds]
+ * @param {number} offset
+ * @returns {number | null}
  */
 export function secondsAt(timecodes, offset) {
   const cues = timecodes?.cues;
@@ -19,7 +22,10 @@ export function secondsAt(timecodes, offset) {
   return cues[lo][1];
 }
 
-/** "03:12", or "1:02:03" past an hour. */
+/**
+ * "03:12", or "1:02:03" past an hour.
+ * @param {number} seconds
+ */
 export function formatTimecode(seconds) {
   const whole = Math.floor(seconds);
   const hh = Math.floor(whole / 3600);
@@ -32,6 +38,9 @@ export function formatTimecode(seconds) {
  * The video address opened at `seconds`: YouTube's own `t=<n>s` parameter for its watch pages,
  * else a media fragment `#t=<n>` (which players of media files and most station players honour);
  * null for anything but an http(s) address.
+ * @param {string} videoUrl
+ * @param {number} seconds
+ * @returns {string | null}
  */
 export function videoLinkAt(videoUrl, seconds) {
   let url;
