@@ -151,10 +151,15 @@ export function createApp(options: AppOptions): Express {
   mountRoutes(app, routes);
 
   for (const mount of options.routers ?? []) {
-    if (mount.path === '/api' || mount.path.startsWith('/api/')) throw new Error(`${mount.path}: API routes are declared with defineRoute and passed as routes, not mounted as routers`);
+    if (mount.path === '/api' || mount.path.startsWith('/api/'))
+      throw new Error(`${mount.path}: API routes are declared with defineRoute and passed as routes, not mounted as routers`);
     const read = mount.read ?? 'viewer';
     if (read === 'public') {
-      app.use(mount.path, (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : guard(rolesFor(mount.write ?? 'admin'))(req, res, next)), mount.router);
+      app.use(
+        mount.path,
+        (req, res, next) => (req.method === 'GET' || req.method === 'HEAD' ? next() : guard(rolesFor(mount.write ?? 'admin'))(req, res, next)),
+        mount.router,
+      );
     } else {
       app.use(mount.path, requireRoles(read, mount.write ?? 'admin'), mount.router);
     }
@@ -199,7 +204,9 @@ export function createApp(options: AppOptions): Express {
       logger?.error({ err: error, method: req.method, url: req.originalUrl.split('?')[0] }, 'request refused: disk full');
       res
         .status(507)
-        .json(errorBody('disk_full', "the server's disk is full: the change was not saved. Reading still works; try again once space has been freed on the server"));
+        .json(
+          errorBody('disk_full', "the server's disk is full: the change was not saved. Reading still works; try again once space has been freed on the server"),
+        );
       return;
     }
     logger?.error({ err: error, method: req.method, url: req.originalUrl.split('?')[0] }, 'request failed');
@@ -210,6 +217,8 @@ export function createApp(options: AppOptions): Express {
 }
 
 /** The app's security options from the config file (`security`). */
-export function appSecurityFromConfig(config: { security: { trustProxy: boolean | number | string[]; rateLimits: SecurityOptions['rateLimits'] } }): SecurityOptions {
+export function appSecurityFromConfig(config: {
+  security: { trustProxy: boolean | number | string[]; rateLimits: SecurityOptions['rateLimits'] };
+}): SecurityOptions {
   return { trustProxy: config.security.trustProxy, rateLimits: { ...config.security.rateLimits } };
 }

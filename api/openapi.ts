@@ -124,7 +124,11 @@ function parameters(schema: z.ZodTypeAny | undefined, where: 'path' | 'query'): 
 
 export const errorSchema = z.object({
   error: z.object({
-    code: z.string().describe('machine-readable: invalid_parameter, unauthenticated, forbidden, csrf_failed, not_found, version_conflict, invalid_transition, rate_limited, ...'),
+    code: z
+      .string()
+      .describe(
+        'machine-readable: invalid_parameter, unauthenticated, forbidden, csrf_failed, not_found, version_conflict, invalid_transition, rate_limited, ...',
+      ),
     message: z.string(),
     parameter: z.string().optional().describe('the request field or query parameter at fault'),
     current: z.record(z.unknown()).optional().describe('on 409: the current state, to reload from'),

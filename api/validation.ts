@@ -47,7 +47,14 @@ export const query = {
       .string()
       .describe(`comma-separated, any of: ${values.join(', ')}`)
       .transform((raw, ctx) => {
-        const parts = [...new Set(raw.split(',').map((part) => part.trim()).filter(Boolean))];
+        const parts = [
+          ...new Set(
+            raw
+              .split(',')
+              .map((part) => part.trim())
+              .filter(Boolean),
+          ),
+        ];
         const wrong = parts.find((part) => !(values as readonly string[]).includes(part));
         if (wrong !== undefined || !parts.length) {
           ctx.addIssue({ code: z.ZodIssueCode.custom, message: wrong !== undefined ? `"${wrong}" is not one of ${values.join(', ')}` : 'must not be empty' });

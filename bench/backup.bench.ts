@@ -29,8 +29,12 @@ const root = mkdtempSync(join(tmpdir(), 'mediawatch-bench-backup-'));
 try {
   const configDir = join(root, 'office/config');
   mkdirSync(configDir, { recursive: true });
-  for (const file of ['abbreviations.yaml', 'official-facts.yaml', 'portal-defacement.yaml', 'topics']) cpSync(join(repo, 'config', file), join(configDir, file), { recursive: true });
-  writeFileSync(join(configDir, 'mediawatch.yaml'), 'store: { engine: sqlite, path: ../data/mediawatch.db }\nstatePath: ../data/crawl-state.json\nworkflow: { path: ../data/workflow.db }\n');
+  for (const file of ['abbreviations.yaml', 'official-facts.yaml', 'portal-defacement.yaml', 'topics'])
+    cpSync(join(repo, 'config', file), join(configDir, file), { recursive: true });
+  writeFileSync(
+    join(configDir, 'mediawatch.yaml'),
+    'store: { engine: sqlite, path: ../data/mediawatch.db }\nstatePath: ../data/crawl-state.json\nworkflow: { path: ../data/workflow.db }\n',
+  );
   const config = loadConfig(join(configDir, 'mediawatch.yaml'));
   const itemsPath = join(root, 'office/data/mediawatch.db');
 

@@ -37,7 +37,9 @@ class Sink extends Writable {
 }
 
 /** RSS samples while `work` runs, keyed by how far it got (0..1). */
-async function watchMemory<T>(work: (progress: (fraction: number) => void) => Promise<T>): Promise<{ result: T; before: number; peak: number; atTenth: number; atEnd: number }> {
+async function watchMemory<T>(
+  work: (progress: (fraction: number) => void) => Promise<T>,
+): Promise<{ result: T; before: number; peak: number; atTenth: number; atEnd: number }> {
   gc();
   const before = process.memoryUsage().rss;
   let peak = before;
@@ -110,7 +112,9 @@ async function main(): Promise<void> {
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
   for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, i) => (i ? cell.padStart(widths[i]) : cell.padEnd(widths[i]))).join('  ')}\n`);
   const worstGrowth = Math.max(...measured.map(([, f]) => f.atEnd - f.atTenth)) / 1_048_576;
-  process.stdout.write(`\nevery export wrote all ${fmt(ITEMS)} rows; largest RSS growth between 10% and the end: ${worstGrowth.toFixed(0)} MB (flat: ${worstGrowth < 64 ? 'yes' : 'NO'})\n`);
+  process.stdout.write(
+    `\nevery export wrote all ${fmt(ITEMS)} rows; largest RSS growth between 10% and the end: ${worstGrowth.toFixed(0)} MB (flat: ${worstGrowth < 64 ? 'yes' : 'NO'})\n`,
+  );
   await store.close();
   if (!KEEP) rmSync(dir, { recursive: true, force: true });
 }

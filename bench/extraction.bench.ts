@@ -69,7 +69,12 @@ function runTrafilatura(): Run | string {
   const run = spawnSync(python, [join(root, 'scripts/trafilatura-extract.py')], { input, encoding: 'utf8', maxBuffer: 1 << 30 });
   if (run.status !== 0) return `trafilatura failed: ${run.stderr.trim().split('\n').pop()}`;
   const result = JSON.parse(run.stdout) as { outputs: Record<string, string>; seconds: number; bytes: number; version: string };
-  return { name: `trafilatura ${result.version} (PyPI, extract)`, outputs: new Map(Object.entries(result.outputs)), bytes: result.bytes, seconds: result.seconds };
+  return {
+    name: `trafilatura ${result.version} (PyPI, extract)`,
+    outputs: new Map(Object.entries(result.outputs)),
+    bytes: result.bytes,
+    seconds: result.seconds,
+  };
 }
 
 const fmt = (s: Score) => `P ${s.precision.toFixed(3)}  R ${s.recall.toFixed(3)}  F1 ${s.f1.toFixed(3)}`;
@@ -114,7 +119,7 @@ if (args.includes('--compare')) {
     const ours = runs[0];
     console.log(
       `\nSame run: F1 ${scorePages(pages, ours.outputs).f1.toFixed(3)} vs ${scorePages(pages, peer.outputs).f1.toFixed(3)}; ` +
-        `speed ratio mediawatch/trafilatura ${((ours.bytes / ours.seconds) / (peer.bytes / peer.seconds)).toFixed(2)}x`,
+        `speed ratio mediawatch/trafilatura ${(ours.bytes / ours.seconds / (peer.bytes / peer.seconds)).toFixed(2)}x`,
     );
   }
 }

@@ -96,7 +96,10 @@ class Site {
   }
 
   private newest(count: number, section?: string): Article[] {
-    return this.articles.filter((a) => !section || a.section === section).slice(-count).reverse();
+    return this.articles
+      .filter((a) => !section || a.section === section)
+      .slice(-count)
+      .reverse();
   }
 
   private page(title: string, main: string): string {
@@ -110,7 +113,9 @@ class Site {
 
   private articlePage(article: Article): string {
     const date = article.published.toISOString();
-    const related = this.newest(4).filter((a) => a !== article).slice(0, 3);
+    const related = this.newest(4)
+      .filter((a) => a !== article)
+      .slice(0, 3);
     return this.page(
       article.title,
       `<article><h1>${escape(article.title)}</h1><time datetime="${date}">${date}</time>` +
@@ -122,7 +127,10 @@ class Site {
 
   private feed(): string {
     const items = this.newest(15)
-      .map((a) => `<item><title>${escape(a.title)}</title><link>${this.origin}${a.path}</link><guid>${this.origin}${a.path}</guid><pubDate>${a.published.toUTCString()}</pubDate><description>${escape(a.body[0])}</description></item>`)
+      .map(
+        (a) =>
+          `<item><title>${escape(a.title)}</title><link>${this.origin}${a.path}</link><guid>${this.origin}${a.path}</guid><pubDate>${a.published.toUTCString()}</pubDate><description>${escape(a.body[0])}</description></item>`,
+      )
       .join('');
     return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Trang ${this.index}</title><link>${this.origin}/</link>${items}</channel></rss>`;
   }
@@ -139,7 +147,8 @@ class Site {
     if (path === '/sitemap.xml') return { kind: 'sitemap', type: 'application/xml; charset=utf-8', body: this.sitemap() };
     if (path === '/') return { kind: 'listing', type: 'text/html; charset=utf-8', body: this.page(`Trang ${this.index}`, this.listing(this.newest(10))) };
     const section = /^\/chuyen-muc\/([a-z-]+)\.html$/.exec(path)?.[1];
-    if (section && SECTIONS.includes(section)) return { kind: 'listing', type: 'text/html; charset=utf-8', body: this.page(section, this.listing(this.newest(10, section))) };
+    if (section && SECTIONS.includes(section))
+      return { kind: 'listing', type: 'text/html; charset=utf-8', body: this.page(section, this.listing(this.newest(10, section))) };
     const article = this.articles.find((a) => a.path === path);
     return { kind: 'article', type: 'text/html; charset=utf-8', body: article && this.articlePage(article) };
   }
@@ -149,20 +158,23 @@ class Site {
       const path = new URL(req.url ?? '/', this.origin).pathname;
       const at = Date.now();
       // A realistic server: 20–200 ms to answer, validators on every page.
-      setTimeout(() => {
-        const { kind, type, body } = this.resolve(path);
-        const again = kind === 'article' && this.served.has(path);
-        if (body === undefined) {
-          this.hits.push({ at, kind, path, status: 404, again });
-          return void res.writeHead(404).end();
-        }
-        if (kind === 'article') this.served.add(path);
-        const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
-        const status = req.headers['if-none-match'] === etag ? 304 : 200;
-        this.hits.push({ at, kind, path, status, again });
-        res.writeHead(status, { 'content-type': type, etag });
-        res.end(status === 304 ? undefined : body);
-      }, 20 + random() * 180);
+      setTimeout(
+        () => {
+          const { kind, type, body } = this.resolve(path);
+          const again = kind === 'article' && this.served.has(path);
+          if (body === undefined) {
+            this.hits.push({ at, kind, path, status: 404, again });
+            return void res.writeHead(404).end();
+          }
+          if (kind === 'article') this.served.add(path);
+          const etag = `"${createHash('sha1').update(body).digest('base64url').slice(0, 16)}"`;
+          const status = req.headers['if-none-match'] === etag ? 304 : 200;
+          this.hits.push({ at, kind, path, status, again });
+          res.writeHead(status, { 'content-type': type, etag });
+          res.end(status === 304 ? undefined : body);
+        },
+        20 + random() * 180,
+      );
     });
     this.server.keepAliveTimeout = 5000;
     await new Promise<void>((resolve, reject) => this.server!.once('error', reject).listen(this.port, this.address, resolve));
@@ -245,7 +257,10 @@ async function feedRound(sites: Site[], concurrency: number): Promise<{ secs: nu
     const { pipeline, close } = await openPipeline(feedsOnly);
     const before = sites.reduce((sum, site) => sum + site.hits.length, 0);
     const started = Date.now();
-    await crawlSources(new CrawlRun(feedsOnly, pipeline), feedsOnly.sources.filter((source) => source.kind === 'rss'));
+    await crawlSources(
+      new CrawlRun(feedsOnly, pipeline),
+      feedsOnly.sources.filter((source) => source.kind === 'rss'),
+    );
     const elapsed = (Date.now() - started) / 1000;
     await close();
     return { secs: elapsed, requests: sites.reduce((sum, site) => sum + site.hits.length, 0) - before };
@@ -273,7 +288,9 @@ async function main(): Promise<void> {
       }
     }
   }
-  process.stdout.write(`${SITES} sites on ${sites[0].address} … ${sites.at(-1)!.address}, ${INITIAL_ARTICLES} articles each; ${RPM} requests/minute per host\n`);
+  process.stdout.write(
+    `${SITES} sites on ${sites[0].address} … ${sites.at(-1)!.address}, ${INITIAL_ARTICLES} articles each; ${RPM} requests/minute per host\n`,
+  );
 
   let baseline: { sequential: { secs: number; requests: number }; parallel: { secs: number; requests: number } } | undefined;
   if (BASELINE_SITES) {
@@ -288,7 +305,9 @@ async function main(): Promise<void> {
     const parallel = await feedRound(few, CONCURRENCY);
     baseline = { sequential, parallel };
     await Promise.all(few.map((site) => site.stop()));
-    process.stdout.write(`baseline feed round over ${BASELINE_SITES} sites: one after another ${sequential.secs.toFixed(1)} s, side by side ${parallel.secs.toFixed(1)} s\n`);
+    process.stdout.write(
+      `baseline feed round over ${BASELINE_SITES} sites: one after another ${sequential.secs.toFixed(1)} s, side by side ${parallel.secs.toFixed(1)} s\n`,
+    );
   }
 
   const dir = mkdtempSync(join(tmpdir(), 'mediawatch-fresh-'));
@@ -336,7 +355,8 @@ async function main(): Promise<void> {
     // A source running again (a feed) has finished its first run.
     const done = sources.filter((source) => source.lastRun?.finishedAt || source.totals.runs >= 2).length;
     if (done === sources.length) break;
-    if (Date.now() - serveStarted > WARMUP_LIMIT_MS) throw new Error(`serve crawled only ${done} of ${sources.length} sources in ${WARMUP_LIMIT_MS / 60_000} min`);
+    if (Date.now() - serveStarted > WARMUP_LIMIT_MS)
+      throw new Error(`serve crawled only ${done} of ${sources.length} sources in ${WARMUP_LIMIT_MS / 60_000} min`);
     await sleep(2000);
   }
   const warmupSecs = (Date.now() - serveStarted) / 1000;
@@ -349,12 +369,15 @@ async function main(): Promise<void> {
   const endOfPublishing = started + MINUTES * 60_000;
   const timers = sites.map((site) => {
     const next = (): NodeJS.Timeout =>
-      setTimeout(() => {
-        if (Date.now() >= endOfPublishing) return;
-        const article = site.publish(new Date(), true);
-        published.set(`${site.origin}${article.path}`, { at: article.published.getTime() });
-        timers[site.index] = next();
-      }, -Math.log(1 - random()) * PUBLISH_EVERY * 60_000);
+      setTimeout(
+        () => {
+          if (Date.now() >= endOfPublishing) return;
+          const article = site.publish(new Date(), true);
+          published.set(`${site.origin}${article.path}`, { at: article.published.getTime() });
+          timers[site.index] = next();
+        },
+        -Math.log(1 - random()) * PUBLISH_EVERY * 60_000,
+      );
     return next();
   });
 
@@ -416,15 +439,44 @@ async function main(): Promise<void> {
   const rows: Array<[string, string]> = [
     ['sources (feeds + sites), concurrency', `${SITES * 2} (${SITES} feeds every ${FEED_EVERY}, ${SITES} sites every ${SITE_EVERY}), ${CONCURRENCY}`],
     ['first round over every source (backfill, before publishing)', `${warmupSecs.toFixed(0)} s`],
-    ['new articles published / visible', `${published.size} / ${latencies.length}${missing ? ` (${missing} not visible within ${GRACE_MS / 1000} s after publishing stopped)` : ''}`],
-    ['publication → visible p50 / p95 / max', `${secs(quantile(allLatencies, 0.5))} / ${secs(quantile(allLatencies, 0.95))} / ${missing ? 'not seen' : secs(latencies.at(-1) ?? NaN)}`],
-    ['mean publication → stored delay (GET /api/sources, feeds)', apiDelays.length ? `${(apiDelays.reduce((s, v) => s + v.avgPublicationDelaySeconds! * v.publicationDelaySamples, 0) / Math.max(1, apiDelays.reduce((s, v) => s + v.publicationDelaySamples, 0))).toFixed(1)} s` : '—'],
+    [
+      'new articles published / visible',
+      `${published.size} / ${latencies.length}${missing ? ` (${missing} not visible within ${GRACE_MS / 1000} s after publishing stopped)` : ''}`,
+    ],
+    [
+      'publication → visible p50 / p95 / max',
+      `${secs(quantile(allLatencies, 0.5))} / ${secs(quantile(allLatencies, 0.95))} / ${missing ? 'not seen' : secs(latencies.at(-1) ?? NaN)}`,
+    ],
+    [
+      'mean publication → stored delay (GET /api/sources, feeds)',
+      apiDelays.length
+        ? `${(
+            apiDelays.reduce((s, v) => s + v.avgPublicationDelaySeconds! * v.publicationDelaySamples, 0) /
+            Math.max(
+              1,
+              apiDelays.reduce((s, v) => s + v.publicationDelaySamples, 0),
+            )
+          ).toFixed(1)} s`
+        : '—',
+    ],
     ['requests (all, during the run)', `${hits.length} (${(hits.length / wallSecs).toFixed(1)}/s)`],
-    ['article-page requests per new article', `${(articleRequests / Math.max(1, published.size)).toFixed(1)} (first fetches of new articles ${firstFetchOfNew}; of those per new article ${(firstFetchOfNew / Math.max(1, published.size)).toFixed(2)})`],
-    ['requests to unchanged article pages (fetched before)', `${unchangedArticles} (${(unchangedArticles / Math.max(1, hits.length) * 100).toFixed(0)}% of all)`],
-    ['feed / sitemap / home+section requests', `${count((h) => h.kind === 'feed')} / ${count((h) => h.kind === 'sitemap')} / ${count((h) => h.kind === 'listing')} (polls ${polls}); 304 answers ${notModified}`],
+    [
+      'article-page requests per new article',
+      `${(articleRequests / Math.max(1, published.size)).toFixed(1)} (first fetches of new articles ${firstFetchOfNew}; of those per new article ${(firstFetchOfNew / Math.max(1, published.size)).toFixed(2)})`,
+    ],
+    [
+      'requests to unchanged article pages (fetched before)',
+      `${unchangedArticles} (${((unchangedArticles / Math.max(1, hits.length)) * 100).toFixed(0)}% of all)`,
+    ],
+    [
+      'feed / sitemap / home+section requests',
+      `${count((h) => h.kind === 'feed')} / ${count((h) => h.kind === 'sitemap')} / ${count((h) => h.kind === 'listing')} (polls ${polls}); 304 answers ${notModified}`,
+    ],
     ['robots.txt fetches', `${robots} (${(robots / SITES).toFixed(1)} per host)`],
-    ['most requests to one host in any 60 s', `${Math.max(...perHost)} (limit ${RPM}); hosts over the limit: ${violations}${violations ? '  <-- VIOLATION' : ''}`],
+    [
+      'most requests to one host in any 60 s',
+      `${Math.max(...perHost)} (limit ${RPM}); hosts over the limit: ${violations}${violations ? '  <-- VIOLATION' : ''}`,
+    ],
     ['serve CPU', `${cpuSecs.toFixed(0)} s over ${wallSecs.toFixed(0)} s (${((cpuSecs / wallSecs) * 100).toFixed(0)}% of one core)`],
     ['serve memory (RSS now / peak sampled / VmHWM)', `${usage.rssMb.toFixed(0)} / ${rssPeak.toFixed(0)} / ${usage.peakRssMb.toFixed(0)} MB`],
   ];

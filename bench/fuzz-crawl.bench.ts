@@ -183,7 +183,9 @@ async function main(): Promise<void> {
   const mutated = Array.from({ length: DOCS }, (_, i) => i).filter((i) => !isGood('hostile', i));
   const kinds = new Map<string, number>();
   for (const i of mutated) kinds.set(MUTATIONS[i].kind, (kinds.get(MUTATIONS[i].kind) ?? 0) + 1);
-  console.log(`fuzz crawl: ${DOCS} pages (${mutated.length} mutated, seed ${SEED}: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}) + ${FEEDS} feeds of ${FEED_ENTRIES}`);
+  console.log(
+    `fuzz crawl: ${DOCS} pages (${mutated.length} mutated, seed ${SEED}: ${[...kinds].map(([k, n]) => `${k} ${n}`).join(', ')}) + ${FEEDS} feeds of ${FEED_ENTRIES}`,
+  );
 
   const clean = await measured('clean');
   const hostile = await measured('hostile');

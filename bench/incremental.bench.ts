@@ -38,7 +38,12 @@ interface Setup {
 async function runRounds(setup: Setup, rounds: Round[], incremental: boolean): Promise<Array<{ requests: number; articles: number; stored: number }>> {
   const dataDir = mkdtempSync(join(tmpdir(), 'mediawatch-bench-incr-'));
   const config: LoadedConfig = parseConfig(
-    { store: { engine: 'sqlite', path: join(dataDir, 'db.sqlite') }, statePath: join(dataDir, 'state.json'), crawler: { requestsPerMinute: 6000, maxRetries: 0 }, sources: setup.sources },
+    {
+      store: { engine: 'sqlite', path: join(dataDir, 'db.sqlite') },
+      statePath: join(dataDir, 'state.json'),
+      crawler: { requestsPerMinute: 6000, maxRetries: 0 },
+      sources: setup.sources,
+    },
     '<bench>',
     dataDir,
   );
@@ -74,7 +79,9 @@ function print(setup: string, rounds: Round[], incremental: Awaited<ReturnType<t
   rounds.forEach((round, i) => {
     const a = incremental[i];
     const b = baseline[i];
-    console.log(`${round.name.padEnd(40)}${String(a.requests).padStart(8)} (${String(a.articles).padStart(3)}) ${String(a.stored).padStart(11)} | ${String(b.requests).padStart(8)} (${String(b.articles).padStart(3)}) ${String(b.stored).padStart(11)}`);
+    console.log(
+      `${round.name.padEnd(40)}${String(a.requests).padStart(8)} (${String(a.articles).padStart(3)}) ${String(a.stored).padStart(11)} | ${String(b.requests).padStart(8)} (${String(b.articles).padStart(3)}) ${String(b.stored).padStart(11)}`,
+    );
   });
 }
 
@@ -123,7 +130,11 @@ async function eightSites(): Promise<void> {
         before: () => {
           for (const [i, site] of sites.entries()) {
             site.publish(sampleArticle(11, new Date(T0 + 15 * MINUTE).toISOString(), place(i)));
-            site.edit('tin-so-4', { paragraphs: [...sampleArticle(4, '', place(i)).paragraphs, 'Bài viết được bổ sung thông tin.'] }, new Date(T0 + 16 * MINUTE).toISOString());
+            site.edit(
+              'tin-so-4',
+              { paragraphs: [...sampleArticle(4, '', place(i)).paragraphs, 'Bài viết được bổ sung thông tin.'] },
+              new Date(T0 + 16 * MINUTE).toISOString(),
+            );
           }
         },
       },

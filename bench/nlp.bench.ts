@@ -17,16 +17,12 @@ import { classifierOptionsFromConfig, LearnedScorer, loadClassifier, type Classi
 import type { CuesFile } from '../pipeline/nlp/lexicon.ts';
 import { numberArg, repo, rng, sentencePool } from './synthetic.ts';
 
-
-
 const TOTAL_MB = numberArg('mb', 64);
 const BASELINE_MB = Math.min(numberArg('baseline-mb', 4), TOTAL_MB);
 const SEED = numberArg('seed', 20201014);
 
 // ---------------------------------------------------------------------------------------------
 // Deterministic synthetic corpus, streamed
-
-
 
 // General news vocabulary (economy, weather, traffic, society ...): most of what a monitor reads is not about the congress.
 const FILLER = (
@@ -68,8 +64,16 @@ function* syntheticCorpus(totalBytes: number, seed: number): Generator<SynthItem
     let title = article ? pick(pool).slice(0, 120) : '';
     const style = random();
     if (style < 0.1) {
-      text = text.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
-      title = title.normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd').replace(/Đ/g, 'D');
+      text = text
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd')
+        .replace(/Đ/g, 'D');
+      title = title
+        .normalize('NFD')
+        .replace(/[\u0300-\u036f]/g, '')
+        .replace(/đ/g, 'd')
+        .replace(/Đ/g, 'D');
     } else if (style < 0.15) {
       text = text.normalize('NFD');
       title = title.normalize('NFD');
@@ -109,7 +113,12 @@ function naiveTerms(files: string[]): NaiveTerm[] {
   for (const { parts, weight } of terms) {
     // one regular expression per term, a combine entry as a sequence of alternations
     const source = (fold: boolean) =>
-      parts.map((list) => `(?:${list.map((x) => escapeRe(fold ? foldVietnamese(x.normalize('NFC').toLowerCase()) : x.normalize('NFC').toLowerCase()).replace(/\s+/g, '\\s+')).join('|')})`).join('\\s+');
+      parts
+        .map(
+          (list) =>
+            `(?:${list.map((x) => escapeRe(fold ? foldVietnamese(x.normalize('NFC').toLowerCase()) : x.normalize('NFC').toLowerCase()).replace(/\s+/g, '\\s+')).join('|')})`,
+        )
+        .join('\\s+');
     const boundary = (src: string) => new RegExp(`(?<![\\p{L}\\p{N}])${src}(?![\\p{L}\\p{N}])`, 'gu');
     out.push({ re: boundary(source(false)), folded: false, weight });
     out.push({ re: boundary(source(true)), folded: true, weight });
@@ -190,7 +199,9 @@ function main() {
   const loadMs = Number(process.hrtime.bigint() - t0) / 1e6;
   const model = classifier.learned instanceof LearnedScorer ? classifier.learned.version : null;
   const terms = naiveTerms([...options.topicFiles, ...options.cueFiles]);
-  console.log(`lexicons${model ? ` and model ${model}` : ''} loaded and automata built in ${loadMs.toFixed(0)} ms; naive baseline: ${terms.length} regexes (${terms.length / 2} terms × accented/folded)`);
+  console.log(
+    `lexicons${model ? ` and model ${model}` : ''} loaded and automata built in ${loadMs.toFixed(0)} ms; naive baseline: ${terms.length} regexes (${terms.length / 2} terms × accented/folded)`,
+  );
 
   // warm-up (JIT) on a small deterministic slice of another seed
   for (const item of syntheticCorpus(2e6, SEED + 1)) classifier.classify(item);
@@ -236,15 +247,21 @@ function main() {
   const bCpuMbps = bBytes / 1e6 / bCpuSecs;
   console.log(`corpus: ${(bytes / 1e6).toFixed(1)} MB, ${items} items (deterministic seed ${SEED}, streamed; ~2/3 short posts, ~1/3 articles)`);
   const what = model ? `classifier with model ${model} (normalise + match + score + model)` : 'classifier (normalise + match + score)';
-  console.log(`${what}: ${mbps.toFixed(1)} MB/s, ${ips.toFixed(0)} items/s wall-clock; ${cpuMbps.toFixed(1)} MB/s per CPU-second  [${secs.toFixed(1)} s; ${run.congress} congress, ${run.distortion} distortion]`);
+  console.log(
+    `${what}: ${mbps.toFixed(1)} MB/s, ${ips.toFixed(0)} items/s wall-clock; ${cpuMbps.toFixed(1)} MB/s per CPU-second  [${secs.toFixed(1)} s; ${run.congress} congress, ${run.distortion} distortion]`,
+  );
   console.log(`  per 10 MB (MB/s per CPU-second, JIT warm-up first): ${run.rates.join(', ')}`);
   if (lexicons)
     console.log(
       `same classifier, lexicons only: ${(lexicons.bytes / 1e6 / lexicons.secs).toFixed(1)} MB/s wall-clock; ${(lexicons.bytes / 1e6 / lexicons.cpuSecs).toFixed(1)} MB/s per CPU-second  [${lexicons.congress} congress, ${lexicons.distortion} distortion; heap ${lexicons.heaps.at(-1) ?? ''}]`,
     );
-  console.log(`naive baseline (one regex per term):     ${bMbps.toFixed(2)} MB/s, ${bIps.toFixed(0)} items/s wall-clock; ${bCpuMbps.toFixed(2)} MB/s per CPU-second  [first ${(bBytes / 1e6).toFixed(1)} MB, ${bSecs.toFixed(1)} s; checksum ${sink.toFixed(0)}]`);
+  console.log(
+    `naive baseline (one regex per term):     ${bMbps.toFixed(2)} MB/s, ${bIps.toFixed(0)} items/s wall-clock; ${bCpuMbps.toFixed(2)} MB/s per CPU-second  [first ${(bBytes / 1e6).toFixed(1)} MB, ${bSecs.toFixed(1)} s; checksum ${sink.toFixed(0)}]`,
+  );
   console.log(`speed-up: ${(mbps / bMbps).toFixed(1)}× the baseline wall-clock, ${(cpuMbps / bCpuMbps).toFixed(1)}× per CPU-second (target ≥ 10×)`);
-  console.log(`one core: ${cpuMbps.toFixed(1)} MB/s per CPU-second (target ≥ 20 MB/s: ${cpuMbps >= 20 ? 'met' : 'not met'}); load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores during the run`);
+  console.log(
+    `one core: ${cpuMbps.toFixed(1)} MB/s per CPU-second (target ≥ 20 MB/s: ${cpuMbps >= 20 ? 'met' : 'not met'}); load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores during the run`,
+  );
   console.log(`heap: ${heapStart.toFixed(1)} MB at start, ${run.heaps.join(', ')}, ${heapEnd.toFixed(1)} MB at end`);
 }
 

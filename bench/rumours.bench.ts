@@ -38,7 +38,9 @@ function time(label: string, work: () => void): number {
   const seconds = (performance.now() - start) / 1000;
   const used = process.cpuUsage(cpu);
   const cpuSeconds = (used.user + used.system) / 1e6;
-  console.log(`${label.padEnd(44)} ${(stream.length / seconds).toFixed(0).padStart(7)} items/s  ${(chars / seconds / 1e6).toFixed(2)} M chars/s  (${(stream.length / cpuSeconds).toFixed(0)} items per CPU-second)`);
+  console.log(
+    `${label.padEnd(44)} ${(stream.length / seconds).toFixed(0).padStart(7)} items/s  ${(chars / seconds / 1e6).toFixed(2)} M chars/s  (${(stream.length / cpuSeconds).toFixed(0)} items per CPU-second)`,
+  );
   return seconds;
 }
 
@@ -54,5 +56,7 @@ const own = time('known-rumour matching', () =>
   }),
 );
 const base2 = time('classifier (baseline, again)', () => stream.forEach((item) => classifier.classify(item)));
-console.log(`matching costs ${((own / ((base1 + base2) / 2)) * 100).toFixed(0)} % of the classifier's time; ${matched} items matched a known rumour (the synthetic items reuse corpus sentences)`);
+console.log(
+  `matching costs ${((own / ((base1 + base2) / 2)) * 100).toFixed(0)} % of the classifier's time; ${matched} items matched a known rumour (the synthetic items reuse corpus sentences)`,
+);
 console.log(`heap: ${heapBefore} before the known rumours, ${heap()} after the run (document-frequency sketch 2 MB)`);

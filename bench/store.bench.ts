@@ -180,9 +180,7 @@ if (esProblem) {
     const version = ((await es.client.info().catch(() => undefined)) as { version?: { number?: string } } | undefined)?.version?.number;
     const nodeInfo = await es.client.nodes.info({ node_id: '_local', metric: ['jvm'] });
     const node = Object.values(nodeInfo.nodes)[0];
-    process.stdout.write(
-      `\nElasticsearch ${version ?? node?.version} at ${ES_URL}, heap ${fmt((node?.jvm?.mem?.heap_max_in_bytes ?? 0) / 1048576)} MB\n`,
-    );
+    process.stdout.write(`\nElasticsearch ${version ?? node?.version} at ${ES_URL}, heap ${fmt((node?.jvm?.mem?.heap_max_in_bytes ?? 0) / 1048576)} MB\n`);
     const warm = esStore(`${prefix}-warm-up`);
     await warm.init();
     try {

@@ -54,7 +54,10 @@ interface View {
   days?: [string, string] | 'default';
 }
 
-const has = (words: Set<string>, text: string) => foldVietnamese(text).split(/\s+/).every((word) => words.has(word));
+const has = (words: Set<string>, text: string) =>
+  foldVietnamese(text)
+    .split(/\s+/)
+    .every((word) => words.has(word));
 
 const VIEWS: View[] = [
   { name: 'items flagged', path: '/api/items?flagged=true', counts: (item) => item.flagged },
@@ -78,7 +81,11 @@ const VIEWS: View[] = [
     path: '/api/dashboard/queue?sort=distortion&flagged=true&status=new,in_review&pageSize=20',
     counts: (item) => item.flagged,
   },
-  { name: 'dashboard queue web+0.5', path: '/api/dashboard/queue?platform=web&minDistortion=0.5&sort=distortion', counts: (item) => platformOf(item) === 'web' && item.scores.distortion >= 0.5 },
+  {
+    name: 'dashboard queue web+0.5',
+    path: '/api/dashboard/queue?platform=web&minDistortion=0.5&sort=distortion',
+    counts: (item) => platformOf(item) === 'web' && item.scores.distortion >= 0.5,
+  },
   { name: 'dashboard trends (default)', path: '/api/trends', days: 'default' },
   { name: 'dashboard facets', path: '/api/dashboard/facets' },
   { name: 'dashboard sources', path: '/api/sources' },
@@ -217,7 +224,10 @@ const configPath = join(dir, 'mediawatch.yaml');
 writeFileSync(
   configPath,
   stringify({
-    store: ENGINE === 'sqlite' ? { engine: 'sqlite', path: join(dir, 'mediawatch.db') } : { engine: 'elasticsearch', node: ES_URL, index: prefix, outboxPath: join(dir, 'outbox.db'), requestTimeoutMs: 120_000 },
+    store:
+      ENGINE === 'sqlite'
+        ? { engine: 'sqlite', path: join(dir, 'mediawatch.db') }
+        : { engine: 'elasticsearch', node: ES_URL, index: prefix, outboxPath: join(dir, 'outbox.db'), requestTimeoutMs: 120_000 },
     topics: [join(repo, 'config/topics/congress-2020.yaml')],
     distortionCues: [join(repo, 'config/topics/distortion-cues.yaml')],
     abbreviations: join(repo, 'config/abbreviations.yaml'),
@@ -259,7 +269,14 @@ try {
     ...rows.map(({ view, timing, expected }) => {
       const ok = timing.p50 < TARGETS.p50Ms && timing.p95 < TARGETS.p95Ms && timing.total === expected;
       if (!ok) failed = true;
-      return [view.name, timing.p50.toFixed(0), timing.p95.toFixed(0), timing.total === undefined ? '-' : fmt(timing.total), expected === undefined ? '-' : fmt(expected), ok ? 'ok' : 'MISSED'];
+      return [
+        view.name,
+        timing.p50.toFixed(0),
+        timing.p95.toFixed(0),
+        timing.total === undefined ? '-' : fmt(timing.total),
+        expected === undefined ? '-' : fmt(expected),
+        ok ? 'ok' : 'MISSED',
+      ];
     }),
   ];
   const widths = header.map((_, i) => Math.max(...table.map((cells) => cells[i].length)));

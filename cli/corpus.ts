@@ -20,7 +20,14 @@ export function readCorpus(file: string): { items: LabelledItem[]; problems: str
         return;
       }
       const labels = o?.labels as Record<string, unknown> | undefined;
-      if (!o || typeof o !== 'object' || typeof o.text !== 'string' || !labels || typeof labels.congress !== 'boolean' || typeof labels.distortion !== 'boolean') {
+      if (
+        !o ||
+        typeof o !== 'object' ||
+        typeof o.text !== 'string' ||
+        !labels ||
+        typeof labels.congress !== 'boolean' ||
+        typeof labels.distortion !== 'boolean'
+      ) {
         problems.push(`${where}: expected {id, title, text, labels: {congress: boolean, distortion: boolean}}`);
         return;
       }

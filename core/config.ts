@@ -7,8 +7,7 @@ import { validateDetailed as validateCron } from 'node-cron';
 /** Default config file, relative to the working directory. */
 export const DEFAULT_CONFIG_PATH = 'config/mediawatch.yaml';
 
-export const DEFAULT_USER_AGENT =
-  'mediawatch/0.1 (press-office media monitor; public content only; honours robots.txt)';
+export const DEFAULT_USER_AGENT = 'mediawatch/0.1 (press-office media monitor; public content only; honours robots.txt)';
 
 const regexString = z.string().refine(
   (pattern) => {
@@ -116,12 +115,18 @@ const broadcastSourceSchema = z
     /** A link on a listing page is a video page when it matches this (same site only). */
     videoPattern: regexString.default('/video'),
     /** Subtitle languages read, preferred first (track srclang, or lang= of a transcript link). */
-    languages: z.array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP-47 language tag such as "vi"')).min(1).default(['vi']),
+    languages: z
+      .array(z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP-47 language tag such as "vi"'))
+      .min(1)
+      .default(['vi']),
     /**
      * Published captions of a video known by its YouTube id (feed entries with yt:videoId, pages
      * embedding a YouTube player): "{videoId}" is replaced; the answer is timedtext XML or json3.
      */
-    timedtextUrl: z.string().regex(/^https?:\/\/[^\s]*\{videoId\}/, 'an http(s) URL containing "{videoId}"').optional(),
+    timedtextUrl: z
+      .string()
+      .regex(/^https?:\/\/[^\s]*\{videoId\}/, 'an http(s) URL containing "{videoId}"')
+      .optional(),
     /** Subtitle tracks larger than this are not read (the video keeps its title and description). */
     maxTrackBytes: z.number().int().positive().default(2_000_000),
     /** Cues read from one track; the rest are left out and the report says so. */
@@ -147,9 +152,23 @@ const mastodonSourceSchema = z
     /** Any server speaking the Mastodon REST API. */
     baseUrl: httpUrl.default('https://mastodon.social'),
     /** Public hashtag timelines, without "#". */
-    hashtags: z.array(z.string().regex(/^#?[\p{L}\p{N}_]+$/u, 'a hashtag: letters, digits, "_"').transform((t) => t.replace(/^#/, ''))).default([]),
+    hashtags: z
+      .array(
+        z
+          .string()
+          .regex(/^#?[\p{L}\p{N}_]+$/u, 'a hashtag: letters, digits, "_"')
+          .transform((t) => t.replace(/^#/, '')),
+      )
+      .default([]),
     /** Public accounts ("user" on this server or "user@other.server"). */
-    accounts: z.array(z.string().regex(/^@?[A-Za-z0-9_.-]+(@[A-Za-z0-9.-]+(:\d+)?)?$/, 'an account: "user" or "user@server"').transform((a) => a.replace(/^@/, ''))).default([]),
+    accounts: z
+      .array(
+        z
+          .string()
+          .regex(/^@?[A-Za-z0-9_.-]+(@[A-Za-z0-9.-]+(:\d+)?)?$/, 'an account: "user" or "user@server"')
+          .transform((a) => a.replace(/^@/, '')),
+      )
+      .default([]),
     /** Only posts made on this server (hashtag timelines). */
     localOnly: z.boolean().default(false),
     /** Statuses per page (the API allows at most 40). */
@@ -170,7 +189,10 @@ const blueskySourceSchema = z
     /** Author feeds: handles ("name.bsky.social") or DIDs. */
     authors: z.array(z.string().trim().min(3)).default([]),
     /** Only posts in this language (searches), e.g. "vi". */
-    lang: z.string().regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP-47 language tag such as "vi"').optional(),
+    lang: z
+      .string()
+      .regex(/^[a-z]{2,3}(-[A-Za-z0-9]+)*$/, 'a BCP-47 language tag such as "vi"')
+      .optional(),
     authorFilter: z.enum(['posts_with_replies', 'posts_no_replies', 'posts_and_author_threads']).default('posts_with_replies'),
     /** Posts per page (1-100). */
     limit: z.number().int().min(1).max(100).default(100),
@@ -197,11 +219,21 @@ const telegramSourceSchema = z
     /** Host of the public web previews (/s/<channel>). */
     baseUrl: httpUrl.default('https://t.me'),
     /** Public channel usernames, without "@". */
-    channels: z.array(z.string().regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'a channel username').transform((c) => c.replace(/^@/, ''))).default([]),
+    channels: z
+      .array(
+        z
+          .string()
+          .regex(/^@?[A-Za-z][A-Za-z0-9_]{3,31}$/, 'a channel username')
+          .transform((c) => c.replace(/^@/, '')),
+      )
+      .default([]),
   })
   .strict();
 
-const subredditName = z.string().regex(/^(r\/)?[A-Za-z0-9_]{2,21}$/, 'a subreddit name').transform((s) => s.replace(/^r\//, ''));
+const subredditName = z
+  .string()
+  .regex(/^(r\/)?[A-Za-z0-9_]{2,21}$/, 'a subreddit name')
+  .transform((s) => s.replace(/^r\//, ''));
 
 const redditSourceSchema = z
   .object({
@@ -228,7 +260,10 @@ const fileSourceSchema = z
     /** Default: from the file extension. */
     format: z.enum(['csv', 'json', 'jsonl']).optional(),
     /** Platform the material comes from (facebook, tiktok, ...), unless a `platform` column says so per row. */
-    platform: z.string().regex(/^[a-z][a-z0-9_-]*$/, 'lowercase letters, digits, "_" or "-"').default('import'),
+    platform: z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]*$/, 'lowercase letters, digits, "_" or "-"')
+      .default('import'),
     /** Which column (CSV header, or dotted JSON path) holds each field. */
     columns: z
       .object({
@@ -249,7 +284,10 @@ const fileSourceSchema = z
     /** JSON: dotted path of the array of records inside the top-level object (e.g. "data"). */
     recordsPath: z.string().min(1).optional(),
     /** Offset applied to dates written without one. */
-    timezone: z.string().regex(/^[+-]\d{2}:\d{2}$/, 'an offset such as "+07:00"').default('+07:00'),
+    timezone: z
+      .string()
+      .regex(/^[+-]\d{2}:\d{2}$/, 'an offset such as "+07:00"')
+      .default('+07:00'),
   })
   .strict();
 
@@ -261,9 +299,15 @@ const epaperSourceSchema = z
     /** Edition name shown in each page's title, e.g. "Báo Gia Lai". */
     edition: z.string().min(1),
     /** The day's PDF: placeholders {yyyy} {mm} {dd} (the edition's date) and {n} (1, 2, ... up to maxPdfs, for one PDF per page). */
-    urlPattern: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL with placeholders such as {yyyy}{mm}{dd}').optional(),
+    urlPattern: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL with placeholders such as {yyyy}{mm}{dd}')
+      .optional(),
     /** Or a page listing the day's PDFs (its URL may carry the same date placeholders). */
-    indexUrl: z.string().regex(/^https?:\/\/\S+$/, 'must be an http(s) URL').optional(),
+    indexUrl: z
+      .string()
+      .regex(/^https?:\/\/\S+$/, 'must be an http(s) URL')
+      .optional(),
     /** Links on the index page that are PDFs of the edition. */
     linkPattern: regexString.default('\\.pdf([?#]|$)'),
     /** Editions of today and this many days before (their date in `timezone`). */
@@ -304,14 +348,20 @@ const ocrSchema = z
   .object({
     enabled: z.boolean().default(true),
     /** Tesseract language data, "+"-joined. */
-    languages: z.string().regex(/^[a-z_]+(\+[a-z_]+)*$/, 'Tesseract languages such as "vie+eng"').default('vie+eng'),
+    languages: z
+      .string()
+      .regex(/^[a-z_]+(\+[a-z_]+)*$/, 'Tesseract languages such as "vie+eng"')
+      .default('vie+eng'),
     /** Images read per item (the first ones on the page or post). */
     maxImagesPerItem: z.number().int().min(0).max(50).default(4),
     /** Larger images are not fetched past this size. */
     maxImageBytes: z.number().int().positive().default(8_000_000),
     /** Width × height above which an image is not read (decompression bombs, posters). */
     maxImagePixels: z.number().int().positive().default(40_000_000),
-    formats: z.array(z.enum(['png', 'jpg', 'gif', 'webp', 'bmp', 'tiff'])).min(1).default(['png', 'jpg', 'gif', 'webp', 'bmp']),
+    formats: z
+      .array(z.enum(['png', 'jpg', 'gif', 'webp', 'bmp', 'tiff']))
+      .min(1)
+      .default(['png', 'jpg', 'gif', 'webp', 'bmp']),
     /** Longest Tesseract may take on one image or page. */
     timeoutSecs: z.number().positive().default(60),
     /** Time each crawl round spends on queued OCR after its sources are crawled; the rest waits for the next round. */
@@ -330,7 +380,10 @@ const privacySchema = z
     /** Secret key of the keyed hash that replaces authors' handles and names (at least 16 characters). */
     pseudonymKey: z.string().min(16, 'must be at least 16 characters').optional(),
     /** Name of the environment variable holding that key (keeps it out of the file). */
-    pseudonymKeyEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
+    pseudonymKeyEnv: z
+      .string()
+      .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+      .optional(),
     /** Keep the handle of the official/media accounts listed in `keepHandlesFor`; when false everyone is pseudonymised. */
     keepOfficialHandles: z.boolean().default(true),
     /** Official and media accounts per platform whose handle is kept, e.g. { telegram: ["baogialai"] }. */
@@ -387,9 +440,15 @@ const elasticsearchStoreSchema = z
     }),
     auth: esAuthSchema.optional(),
     /** CA certificate (PEM) the cluster's certificate is signed with; path relative to the config file. */
-    tls: z.object({ caFile: z.string().min(1) }).strict().optional(),
+    tls: z
+      .object({ caFile: z.string().min(1) })
+      .strict()
+      .optional(),
     /** Name prefix: indices are "<index>-items-v<N>" behind the alias "<index>-items". */
-    index: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "_" or "-"').default('mediawatch'),
+    index: z
+      .string()
+      .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "_" or "-"')
+      .default('mediawatch'),
     /** Local SQLite file that buffers writes while Elasticsearch is unreachable. */
     outboxPath: z.string().min(1).optional(),
     /** Per-request timeout. */
@@ -412,7 +471,10 @@ const elasticsearchStoreSchema = z
      */
     snapshot: z
       .object({
-        repository: z.string().regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "_" or "-"').default('mediawatch-backups'),
+        repository: z
+          .string()
+          .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "_" or "-"')
+          .default('mediawatch-backups'),
         location: z.string().min(1),
       })
       .strict()
@@ -447,7 +509,10 @@ const smtpSchema = z
         user: z.string().min(1),
         pass: z.string().min(1).optional(),
         /** Name of the environment variable holding the password (keeps it out of the file). */
-        passEnv: z.string().regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name').optional(),
+        passEnv: z
+          .string()
+          .regex(/^[A-Za-z_][A-Za-z0-9_]*$/, 'must be an environment variable name')
+          .optional(),
       })
       .strict()
       .refine((auth) => (auth.pass === undefined) !== (auth.passEnv === undefined), {
@@ -495,7 +560,11 @@ const alertsSchema = z
     clusterGrowth: z
       .object({
         items: z.number().int().min(2).default(5),
-        withinHours: z.number().positive().max(24 * 30).default(6),
+        withinHours: z
+          .number()
+          .positive()
+          .max(24 * 30)
+          .default(6),
         /** Only clusters with at least one flagged item in that window. */
         flaggedOnly: z.boolean().default(true),
       })
@@ -541,7 +610,10 @@ const schedulesSchema = z
       .array(
         z
           .object({
-            name: z.string().regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, ".", "_" or "-"').optional(),
+            name: z
+              .string()
+              .regex(/^[a-z0-9][a-z0-9._-]*$/i, 'use letters, digits, ".", "_" or "-"')
+              .optional(),
             cron: cronExpression,
             sources: z.array(z.string().min(1)).min(1).optional(),
           })
@@ -657,7 +729,11 @@ const backupSchema = z
 const securitySchema = z
   .object({
     /** A session ends this long after login ... */
-    sessionHours: z.number().positive().max(24 * 30).default(12),
+    sessionHours: z
+      .number()
+      .positive()
+      .max(24 * 30)
+      .default(12),
     /** ... or after this long without a request. */
     idleMinutes: z.number().positive().default(60),
     lockout: z
@@ -688,9 +764,7 @@ const securitySchema = z
 
 export const configSchema = z
   .object({
-    store: z
-      .discriminatedUnion('engine', [sqliteStoreSchema, elasticsearchStoreSchema])
-      .default({ engine: 'sqlite' }),
+    store: z.discriminatedUnion('engine', [sqliteStoreSchema, elasticsearchStoreSchema]).default({ engine: 'sqlite' }),
     crawler: crawlerSchema,
     sources: z.array(sourceSchema).default([]),
     /** Pseudonymisation of social authors; a key is required once a social source is configured. */
@@ -792,10 +866,7 @@ export interface LoadedConfig extends MediawatchConfig {
 }
 
 function formatPath(path: Array<string | number>): string {
-  return path.reduce<string>(
-    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part),
-    '',
-  );
+  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : part), '');
 }
 
 /** Cross-field rules of the social (and broadcast) sources that the schema cannot express per key. */
@@ -805,7 +876,8 @@ function checkSocialSources(config: MediawatchConfig, where: string): void {
   config.sources.forEach((source, index) => {
     const at = `sources[${index}]`;
     if (source.kind === 'broadcast' && !source.listingUrls.length && !source.feeds.length) problems.push(`${at}: needs listingUrls or feeds`);
-    if (source.kind === 'epaper' && (source.urlPattern === undefined) === (source.indexUrl === undefined)) problems.push(`${at}: needs exactly one of urlPattern or indexUrl`);
+    if (source.kind === 'epaper' && (source.urlPattern === undefined) === (source.indexUrl === undefined))
+      problems.push(`${at}: needs exactly one of urlPattern or indexUrl`);
     if (!(SOCIAL_KINDS as readonly string[]).includes(source.kind)) return;
     social.push(source.id);
     if (source.kind === 'mastodon' && !source.hashtags.length && !source.accounts.length) problems.push(`${at}: needs hashtags or accounts`);
@@ -832,8 +904,7 @@ export function parseConfig(raw: unknown, where: string, baseDir: string): Loade
   if (!result.success) {
     const lines = result.error.issues.map((issue) => {
       const key = formatPath(issue.path) || '(top level)';
-      const detail =
-        issue.code === 'unrecognized_keys' ? `unknown key(s): ${issue.keys.join(', ')}` : issue.message;
+      const detail = issue.code === 'unrecognized_keys' ? `unknown key(s): ${issue.keys.join(', ')}` : issue.message;
       return `  - ${key}: ${detail}`;
     });
     throw new ConfigError(`Invalid config ${where}:\n${lines.join('\n')}`);

@@ -17,7 +17,4 @@ export function isRealDate(value: string): boolean {
 export const daySchema = z.string().regex(DAY_PATTERN, 'use YYYY-MM-DD').refine(isRealDate, 'is not a real date');
 
 /** A real day, YYYY-MM-DD, or an ISO 8601 date-time on a real day. */
-export const dateOrDateTimeSchema = z
-  .string()
-  .regex(DATE_OR_DATE_TIME, 'use YYYY-MM-DD or an ISO 8601 date-time')
-  .refine(isRealDate, 'is not a real date');
+export const dateOrDateTimeSchema = z.string().regex(DATE_OR_DATE_TIME, 'use YYYY-MM-DD or an ISO 8601 date-time').refine(isRealDate, 'is not a real date');

@@ -48,7 +48,11 @@ export function runTool(command: string, args: string[], options: ToolOptions): 
     });
     child.on('error', (error: NodeJS.ErrnoException) => {
       clearTimeout(timer);
-      reject(error.code === 'ENOENT' ? new ToolError(`${command} is not installed; ${INSTALL_HINT}`) : new ToolError(`${command} could not be started (${error.message})`));
+      reject(
+        error.code === 'ENOENT'
+          ? new ToolError(`${command} is not installed; ${INSTALL_HINT}`)
+          : new ToolError(`${command} could not be started (${error.message})`),
+      );
     });
     child.on('close', (code) => {
       clearTimeout(timer);
@@ -63,5 +67,10 @@ export function runTool(command: string, args: string[], options: ToolOptions): 
 
 /** The first meaningful line a program wrote on stderr, for a failure reason. */
 export function firstLine(stderr: string): string {
-  return stderr.split('\n').map((line) => line.trim()).find((line) => line && !/^(Estimating resolution|Warning: Invalid resolution|Detected \d+ diacritics)/.test(line)) ?? 'no message';
+  return (
+    stderr
+      .split('\n')
+      .map((line) => line.trim())
+      .find((line) => line && !/^(Estimating resolution|Warning: Invalid resolution|Detected \d+ diacritics)/.test(line)) ?? 'no message'
+  );
 }

@@ -125,18 +125,19 @@ export interface ItemReview {
   tags?: string[];
 }
 
-export type ScoredItem = NormalisedItem & Classification & {
-  /** True when the item needs an analyst's eye (congress-related and likely distorted). */
-  flagged: boolean;
-  /** Near-duplicate cluster id, when the pipeline assigned one. */
-  clusterId?: string;
-  /** Absent until someone acts on the item (then "new" is implied). */
-  review?: ItemReview;
-  /** The earlier item this one repeats, which the office had confirmed as distortion or dismissed. */
-  knownRumour?: KnownRumourRef;
-  /** Earlier versions of the text, oldest first, kept when a re-fetch found it edited (evidence of silent edits). */
-  revisions?: ItemRevision[];
-};
+export type ScoredItem = NormalisedItem &
+  Classification & {
+    /** True when the item needs an analyst's eye (congress-related and likely distorted). */
+    flagged: boolean;
+    /** Near-duplicate cluster id, when the pipeline assigned one. */
+    clusterId?: string;
+    /** Absent until someone acts on the item (then "new" is implied). */
+    review?: ItemReview;
+    /** The earlier item this one repeats, which the office had confirmed as distortion or dismissed. */
+    knownRumour?: KnownRumourRef;
+    /** Earlier versions of the text, oldest first, kept when a re-fetch found it edited (evidence of silent edits). */
+    revisions?: ItemRevision[];
+  };
 
 /** An earlier version of an item and what changed when it was replaced. */
 export interface ItemRevision {

@@ -15,10 +15,7 @@ function charsetFromContentType(contentType: string | undefined): string | undef
 
 /** Charset declared inside the document: <meta charset>, <meta http-equiv=Content-Type> or <?xml encoding?>. */
 function declaredCharset(head: string): string | undefined {
-  return (
-    head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1] ??
-    head.match(/<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i)?.[1]
-  );
+  return head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1] ?? head.match(/<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i)?.[1];
 }
 
 /**

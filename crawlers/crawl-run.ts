@@ -23,7 +23,6 @@ export interface OcrQueue {
   enqueuePdfPage(itemId: string, sourceId: string, pdf: string, page: number, pdfUrl: string): void;
 }
 
-
 /**
  * Everything the source crawlers of one run share: politeness, robots rules, state, the crawl
  * memory of earlier rounds, the pipeline. `now` is the clock of re-check schedules and poll

@@ -42,7 +42,10 @@ export function pdfLinks(html: string, pageUrl: string, linkPattern: string): st
 
 /** Midnight of the edition's date in its time zone, as ISO 8601 with the zone's offset. */
 function editionTime(date: string, timeZone: string): string {
-  const name = new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' }).formatToParts(new Date(`${date}T12:00:00Z`)).find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
+  const name =
+    new Intl.DateTimeFormat('en', { timeZone, timeZoneName: 'longOffset' })
+      .formatToParts(new Date(`${date}T12:00:00Z`))
+      .find((part) => part.type === 'timeZoneName')?.value ?? 'GMT';
   const offset = name === 'GMT' ? '+00:00' : name.replace('GMT', '');
   return `${date}T00:00:00${offset}`;
 }

@@ -19,10 +19,7 @@ export interface ExtractedArticle {
   canonicalUrl: string;
 }
 
-export type PageKind =
-  | { kind: 'article'; article: ExtractedArticle }
-  | { kind: 'redirect'; target: string }
-  | { kind: 'other'; reason: string };
+export type PageKind = { kind: 'article'; article: ExtractedArticle } | { kind: 'redirect'; target: string } | { kind: 'other'; reason: string };
 
 interface JsonLdArticle {
   isArticle: boolean;
@@ -124,7 +121,11 @@ function refreshTarget(tags: MetaTags, pageUrl: string): string | undefined {
 
 function cleanTitle(raw: string, siteName: string | undefined): string {
   const title = collapse(raw);
-  if (siteName && title.endsWith(siteName)) return title.slice(0, -siteName.length).replace(/\s*[|\-–—:]\s*$/, '').trim();
+  if (siteName && title.endsWith(siteName))
+    return title
+      .slice(0, -siteName.length)
+      .replace(/\s*[|\-–—:]\s*$/, '')
+      .trim();
   return title;
 }
 

@@ -83,9 +83,7 @@ export class FeedReader {
   private readonly skipped: string[] = [];
   private skippedUnnamed = 0;
   /** The entry being read: its depth, the fields read so far and the field element open in it. */
-  private entry:
-    | { depth: number; values: Map<string, { text: string; rank: number }>; open?: OpenField }
-    | undefined;
+  private entry: { depth: number; values: Map<string, { text: string; rank: number }>; open?: OpenField } | undefined;
 
   constructor(
     private readonly baseUrl: string,

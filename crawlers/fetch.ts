@@ -72,9 +72,7 @@ async function readCapped(response: Response, maxBytes: number, url: string): Pr
 /** Why a request or a body read failed, in words for the crawl report. */
 export function failureReason(error: unknown, timeoutSecs: number): string {
   const cause = (error as { cause?: Error }).cause;
-  return (error as Error).name === 'TimeoutError'
-    ? `timed out after ${timeoutSecs}s`
-    : (networkFailure(error) ?? cause?.message ?? (error as Error).message);
+  return (error as Error).name === 'TimeoutError' ? `timed out after ${timeoutSecs}s` : (networkFailure(error) ?? cause?.message ?? (error as Error).message);
 }
 
 function fetchFailure(url: string, error: unknown, timeoutSecs: number): FetchError {

@@ -194,7 +194,9 @@ export class CrawlMemory {
 
   saveRobots(origin: string, status: number, body: string): void {
     this.db
-      .prepare('INSERT INTO robots (origin, status, body, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT (origin) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at')
+      .prepare(
+        'INSERT INTO robots (origin, status, body, fetched_at) VALUES (?, ?, ?, ?) ON CONFLICT (origin) DO UPDATE SET status = excluded.status, body = excluded.body, fetched_at = excluded.fetched_at',
+      )
       .run(origin, status, body, this.now());
   }
 

@@ -162,10 +162,14 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
   for (const seed of seeds) {
     const checked = normalizeCrawlUrl(seed.url);
     if (!checked.ok) await events.onError(seed.url, `invalid URL ${quoteUrl(seed.url)} (${checked.reason}); not fetched`, seed.userData ?? {});
-    else if (!options.robots.isAllowed(checked.url, options.userAgent)) await events.onError(seed.url, 'disallowed by robots.txt; not fetched', seed.userData ?? {});
+    else if (!options.robots.isAllowed(checked.url, options.userAgent))
+      await events.onError(seed.url, 'disallowed by robots.txt; not fetched', seed.userData ?? {});
     else startable.push({ url: checked.url, userData: seed.userData });
   }
-  const scope = new SiteScope(startable.map((seed) => seed.url), options.include);
+  const scope = new SiteScope(
+    startable.map((seed) => seed.url),
+    options.include,
+  );
   const allowed = (url: string) =>
     scope.contains(url) && options.robots.isAllowed(url, options.userAgent) && passesPatterns(url, options.include, options.exclude);
 
@@ -251,8 +255,7 @@ export async function crawlPages(seeds: Seed[], options: PageCrawlOptions, event
           else if (allowed(target.url)) {
             events.onPointer?.(request.url, fetched);
             await followPointer(context, target.url);
-          }
-          else await events.onError(finalUrl, `meta refresh to ${target.url}, which is off-site, disallowed or excluded`, request.userData);
+          } else await events.onError(finalUrl, `meta refresh to ${target.url}, which is off-site, disallowed or excluded`, request.userData);
           return;
         }
         if (page.kind === 'other') {

@@ -38,8 +38,7 @@ export class SourceReport {
         this.new++;
         const published = Date.parse(outcome.item.publishedAt ?? '');
         if (Number.isFinite(published)) this.newItemTimes.push({ published, stored: Date.now() });
-      }
-      else this.updated++;
+      } else this.updated++;
       if (outcome.item.flagged) this.flagged++;
     }
   }

@@ -133,31 +133,35 @@ export async function crawlFeed(source: RssSourceConfig, run: CrawlRun, report: 
         for (const seed of group) await ingest(entryOf(seed.userData));
         continue;
       }
-      await crawlPages(group, { ...run.pageOptions(source), robots, followLinks: false, memory: run.pageMemory(source.id) }, {
-        onPageFetched: () => {
-          report.fetched++;
-          run.progress(report);
+      await crawlPages(
+        group,
+        { ...run.pageOptions(source), robots, followLinks: false, memory: run.pageMemory(source.id) },
+        {
+          onPageFetched: () => {
+            report.fetched++;
+            run.progress(report);
+          },
+          onArticle: async (article, url, userData, fetched, imageUrls) => {
+            report.extracted++;
+            const outcome = await ingest(entryOf(userData), { ...article, imageUrls });
+            if (outcome.status !== 'error') run.rememberArticle(source.id, url, fetched, outcome.item.contentHash);
+          },
+          onNotModified: async (url) => {
+            report.extracted++;
+            report.duplicates++;
+            run.remembering(() => run.memory.unchanged(url));
+          },
+          onPointer: (url, fetched) => run.rememberPointer(source.id, url, fetched),
+          onNonArticle: async (url, reason, userData) => {
+            report.recordError(url, `entry's page is not an article: ${reason} (kept the feed's summary)`);
+            await ingest(entryOf(userData));
+          },
+          onError: async (url, reason, userData) => {
+            report.recordError(url, `${reason} (kept the feed's summary)`);
+            await ingest(entryOf(userData));
+          },
         },
-        onArticle: async (article, url, userData, fetched, imageUrls) => {
-          report.extracted++;
-          const outcome = await ingest(entryOf(userData), { ...article, imageUrls });
-          if (outcome.status !== 'error') run.rememberArticle(source.id, url, fetched, outcome.item.contentHash);
-        },
-        onNotModified: async (url) => {
-          report.extracted++;
-          report.duplicates++;
-          run.remembering(() => run.memory.unchanged(url));
-        },
-        onPointer: (url, fetched) => run.rememberPointer(source.id, url, fetched),
-        onNonArticle: async (url, reason, userData) => {
-          report.recordError(url, `entry's page is not an article: ${reason} (kept the feed's summary)`);
-          await ingest(entryOf(userData));
-        },
-        onError: async (url, reason, userData) => {
-          report.recordError(url, `${reason} (kept the feed's summary)`);
-          await ingest(entryOf(userData));
-        },
-      });
+      );
     }
   }
   // Validators are saved only once every entry is stored: a crash before this point, or a download

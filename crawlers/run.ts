@@ -46,47 +46,56 @@ async function crawlNewsSite(source: NewsSourceConfig, run: CrawlRun, report: So
     }
   }
   const listed = new Set(seeds.map((seed) => seed.url));
-  seeds.push(...run.memory.due(source.id, options.maxPages).filter((url) => !listed.has(url)).map((url) => ({ url })));
+  seeds.push(
+    ...run.memory
+      .due(source.id, options.maxPages)
+      .filter((url) => !listed.has(url))
+      .map((url) => ({ url })),
+  );
 
   let changed = false;
-  await crawlPages(seeds, { ...options, robots, followLinks: true, memory: run.pageMemory(source.id) }, {
-    onPageFetched: () => {
-      report.fetched++;
-      run.progress(report);
+  await crawlPages(
+    seeds,
+    { ...options, robots, followLinks: true, memory: run.pageMemory(source.id) },
+    {
+      onPageFetched: () => {
+        report.fetched++;
+        run.progress(report);
+      },
+      onArticle: async (article, url, userData, fetched, imageUrls) => {
+        report.extracted++;
+        const hint = (userData as { sitemap?: SitemapPage }).sitemap;
+        const outcome = await run.pipeline.ingest({
+          sourceId: source.id,
+          kind: 'news',
+          url,
+          canonicalUrl: article.canonicalUrl,
+          title: article.title || hint?.newsTitle || '',
+          text: article.text,
+          author: article.author,
+          publishedAt: article.publishedAt ?? hint?.newsPublishedAt,
+          fetchedAt: new Date(run.now()).toISOString(),
+          imageUrls,
+        });
+        report.recordOutcome(url, outcome);
+        if (outcome.status === 'new' || outcome.status === 'updated') changed = true;
+        if (outcome.status !== 'error') run.rememberArticle(source.id, url, fetched, outcome.item.contentHash);
+        run.progress(report);
+      },
+      onNonArticle: async (url, reason) => {
+        report.recordSkip(url, reason);
+      },
+      onNotModified: async (url) => {
+        report.notModified++;
+        run.remembering(() => run.memory.unchanged(url));
+      },
+      onPointer: (url, fetched) => run.rememberPointer(source.id, url, fetched),
+      onError: async (url, reason) => {
+        report.recordError(url, reason);
+        run.progress(report);
+      },
     },
-    onArticle: async (article, url, userData, fetched, imageUrls) => {
-      report.extracted++;
-      const hint = (userData as { sitemap?: SitemapPage }).sitemap;
-      const outcome = await run.pipeline.ingest({
-        sourceId: source.id,
-        kind: 'news',
-        url,
-        canonicalUrl: article.canonicalUrl,
-        title: article.title || hint?.newsTitle || '',
-        text: article.text,
-        author: article.author,
-        publishedAt: article.publishedAt ?? hint?.newsPublishedAt,
-        fetchedAt: new Date(run.now()).toISOString(),
-        imageUrls,
-      });
-      report.recordOutcome(url, outcome);
-      if (outcome.status === 'new' || outcome.status === 'updated') changed = true;
-      if (outcome.status !== 'error') run.rememberArticle(source.id, url, fetched, outcome.item.contentHash);
-      run.progress(report);
-    },
-    onNonArticle: async (url, reason) => {
-      report.recordSkip(url, reason);
-    },
-    onNotModified: async (url) => {
-      report.notModified++;
-      run.remembering(() => run.memory.unchanged(url));
-    },
-    onPointer: (url, fetched) => run.rememberPointer(source.id, url, fetched),
-    onError: async (url, reason) => {
-      report.recordError(url, reason);
-      run.progress(report);
-    },
-  });
+  );
   const stateKey = `site:${source.id}`;
   const state = run.state.get<SiteState>(stateKey) ?? {};
   const lastChangeAt = changed ? run.now() : Math.max(state.lastChangeAt ?? 0, sitemapChangeAt ?? 0) || undefined;

@@ -68,7 +68,9 @@ export function parseSitemap(text: string, limits?: TagStreamLimits): SitemapLis
         if (parent?.open && depth === parent.open.depth) parent.open = undefined;
         if (!parent || depth !== parent.depth) return;
         const fields = Object.fromEntries(
-          Object.entries(parent.fields).map(([key, value]) => [key, value.trim()]).filter(([, value]) => value),
+          Object.entries(parent.fields)
+            .map(([key, value]) => [key, value.trim()])
+            .filter(([, value]) => value),
         ) as Partial<SitemapPage>;
         if (fields.loc) (parent.name === 'url' ? listing.pages : listing.sitemaps).push(fields as SitemapPage);
         parent = undefined;

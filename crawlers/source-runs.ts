@@ -143,9 +143,7 @@ export class SourceRunLog {
   /** Records the start of a run; returns its id for `finish`. */
   start(sourceId: string, kind: string, startedAt = new Date().toISOString()): number {
     const db = this.conn()!;
-    const result = db
-      .prepare('INSERT INTO source_runs (source_id, kind, started_at, status) VALUES (?, ?, ?, ?)')
-      .run(sourceId, kind, startedAt, 'running');
+    const result = db.prepare('INSERT INTO source_runs (source_id, kind, started_at, status) VALUES (?, ?, ?, ?)').run(sourceId, kind, startedAt, 'running');
     return Number(result.lastInsertRowid);
   }
 
@@ -219,9 +217,7 @@ export class SourceRunLog {
   latest(): Map<string, SourceRunRecord> {
     const db = this.conn();
     if (!db) return new Map();
-    const rows = db
-      .prepare<[], Row>('SELECT * FROM source_runs WHERE id IN (SELECT max(id) FROM source_runs GROUP BY source_id)')
-      .all();
+    const rows = db.prepare<[], Row>('SELECT * FROM source_runs WHERE id IN (SELECT max(id) FROM source_runs GROUP BY source_id)').all();
     return new Map(rows.map((row) => [row.source_id, toRecord(row)]));
   }
 
@@ -241,10 +237,7 @@ export class SourceRunLog {
   history(sourceId: string, limit = 20): SourceRunRecord[] {
     const db = this.conn();
     if (!db) return [];
-    return db
-      .prepare<[string, number], Row>('SELECT * FROM source_runs WHERE source_id = ? ORDER BY id DESC LIMIT ?')
-      .all(sourceId, limit)
-      .map(toRecord);
+    return db.prepare<[string, number], Row>('SELECT * FROM source_runs WHERE source_id = ? ORDER BY id DESC LIMIT ?').all(sourceId, limit).map(toRecord);
   }
 
   close(): void {

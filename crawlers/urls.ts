@@ -59,7 +59,11 @@ export class SiteScope {
   constructor(urls: string[], include: string[] = []) {
     // A site configured as http://host/ that moved to https://host/ (the usual upgrade, default
     // ports only) is still the same site; another port or scheme pair is not.
-    this.origins = new Set(urls.flatMap((url) => originOf(url) ?? []).flatMap((origin) => (origin.match(/^http:\/\/[^:/]+$/) ? [origin, origin.replace(/^http:/, 'https:')] : [origin])));
+    this.origins = new Set(
+      urls
+        .flatMap((url) => originOf(url) ?? [])
+        .flatMap((origin) => (origin.match(/^http:\/\/[^:/]+$/) ? [origin, origin.replace(/^http:/, 'https:')] : [origin])),
+    );
     this.include = include.map((pattern) => new RegExp(pattern));
   }
 
@@ -95,7 +99,8 @@ export function passesPatterns(url: string, include: string[], exclude: string[]
 }
 
 /** Links to files that are never article pages (styles, media, documents, feeds). */
-const ASSET_EXTENSION = /\.(css|js|mjs|png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|rar|7z|gz|docx?|xlsx?|pptx?|mp[34]|m4a|avi|mov|webm|woff2?|ttf|eot|xml|rss|atom|json)$/i;
+const ASSET_EXTENSION =
+  /\.(css|js|mjs|png|jpe?g|gif|svg|webp|avif|ico|bmp|pdf|zip|rar|7z|gz|docx?|xlsx?|pptx?|mp[34]|m4a|avi|mov|webm|woff2?|ttf|eot|xml|rss|atom|json)$/i;
 
 export function isAssetUrl(url: string): boolean {
   return ASSET_EXTENSION.test(new URL(url).pathname);

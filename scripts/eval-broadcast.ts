@@ -20,18 +20,24 @@ try {
   const ms = Number(process.hrtime.bigint() - started) / 1e6;
   const all = [...items.values()];
   const timed = all.filter((item) => item.timecodes);
-  console.log(`videos stored ${all.length}; with a transcript ${timed.length} (${timed.reduce((n, i) => n + i.timecodes!.cues.length, 0)} cues); requests ${report.fetched}; crawl ${ms.toFixed(0)} ms (classifier load included)`);
+  console.log(
+    `videos stored ${all.length}; with a transcript ${timed.length} (${timed.reduce((n, i) => n + i.timecodes!.cues.length, 0)} cues); requests ${report.fetched}; crawl ${ms.toFixed(0)} ms (classifier load included)`,
+  );
   let inTranscript = 0;
   let mapped = 0;
   for (const item of all) {
-    const found = item.explanations.filter((e) => e.field === 'text' && (e.kind === 'fact' || (e.kind === 'distortion' && e.weight > 0 && !e.term.startsWith('learned'))));
+    const found = item.explanations.filter(
+      (e) => e.field === 'text' && (e.kind === 'fact' || (e.kind === 'distortion' && e.weight > 0 && !e.term.startsWith('learned'))),
+    );
     const firstCue = item.timecodes?.cues[0]?.[0] ?? Infinity;
     console.log(`\n${item.title}${item.flagged ? ' [flagged]' : ''}  ${item.timecodes ? `${item.timecodes.cues.length} cues` : 'no transcript'}`);
     for (const e of found) {
       const seconds = secondsAt(item.timecodes, e.start);
       if (e.start >= firstCue) inTranscript++;
       if (seconds !== null) mapped++;
-      console.log(`  ${e.kind.padEnd(10)} "${e.matched}"${e.factId ? ` ${e.factId}` : ''}  ${seconds === null ? '(description)' : `at ${formatTimecode(seconds)}  ${videoLinkAt(item.timecodes!.videoUrl, seconds)}`}`);
+      console.log(
+        `  ${e.kind.padEnd(10)} "${e.matched}"${e.factId ? ` ${e.factId}` : ''}  ${seconds === null ? '(description)' : `at ${formatTimecode(seconds)}  ${videoLinkAt(item.timecodes!.videoUrl, seconds)}`}`,
+      );
     }
   }
   console.log(`\nfacts and rumour cues in transcripts: ${inTranscript}, mapped to a time code: ${mapped}`);

@@ -19,7 +19,10 @@ const templates = loadYamlFile(join(REPO, 'tests/fixtures/check-drafts/templates
 
 const sheets = {
   configured: { checker: lazyChecker(() => loadClassifier(options)), drafts: buildDrafts(loadFactsFile(options.factsFile), templates) },
-  other: { checker: lazyChecker(() => loadClassifier({ ...options, factsSheet: OTHER })), drafts: buildDrafts(loadFactsFile(options.factsFile, OTHER), templates) },
+  other: {
+    checker: lazyChecker(() => loadClassifier({ ...options, factsSheet: OTHER })),
+    drafts: buildDrafts(loadFactsFile(options.factsFile, OTHER), templates),
+  },
 };
 
 function row(name: string, drafts: LabelledDraft[], checker: (typeof sheets)['configured']['checker']): void {
@@ -28,10 +31,13 @@ function row(name: string, drafts: LabelledDraft[], checker: (typeof sheets)['co
   console.log(
     `${name.padEnd(44)} ${String(f.drafts).padStart(6)} ${String(f.tp + f.fn).padStart(6)} ${f.precision.toFixed(3).padStart(9)} ${f.recall.toFixed(3).padStart(6)} ${`${f.fp}/${correct}`.padStart(12)}`,
   );
-  if (showErrors) for (const e of f.errors) console.log(`    ${e.label} ${e.held ? 'held' : 'passed'}: ${e.text}${e.reasons.length ? ` [${e.reasons.join('; ')}]` : ''}`);
+  if (showErrors)
+    for (const e of f.errors) console.log(`    ${e.label} ${e.held ? 'held' : 'passed'}: ${e.text}${e.reasons.length ? ` [${e.reasons.join('; ')}]` : ''}`);
 }
 
-console.log(`${'drafts checked'.padEnd(44)} ${'drafts'.padStart(6)} ${'wrong'.padStart(6)} ${'precision'.padStart(9)} ${'recall'.padStart(6)} ${'correct held'.padStart(12)}`);
+console.log(
+  `${'drafts checked'.padEnd(44)} ${'drafts'.padStart(6)} ${'wrong'.padStart(6)} ${'precision'.padStart(9)} ${'recall'.padStart(6)} ${'correct held'.padStart(12)}`,
+);
 for (const [name, { checker, drafts }] of Object.entries(sheets)) {
   row(`${name} sheet: all`, drafts, checker);
   for (const what of ['number', 'date', 'venue'] as const) {
@@ -45,4 +51,4 @@ for (const [name, { checker, drafts }] of Object.entries(sheets)) {
 // contradicts, unless both sheets agree on it (the national congress is in Hà Nội in both).
 const agreed = new Set(sheets.other.drafts.filter((d) => d.label === 'correct').map((d) => d.text));
 const crossed = sheets.configured.drafts.filter((d) => d.label === 'correct' && !agreed.has(d.text)).map((d) => ({ ...d, label: 'wrong' as const }));
-row('configured sheet\'s correct drafts vs other sheet', crossed, sheets.other.checker);
+row("configured sheet's correct drafts vs other sheet", crossed, sheets.other.checker);

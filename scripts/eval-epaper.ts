@@ -15,7 +15,12 @@ type Page = { kind: 'text' | 'two-column' | 'scanned'; truth: string };
 const pages: Page[] = [
   ...Array.from({ length: 6 }, (_, i) => ({ kind: 'text' as const, truth: [paragraphs[i], paragraphs[(i + 1) % 8], paragraphs[(i + 2) % 8]].join('\n') })),
   // Long enough to fill both columns of the page, so their lines sit side by side.
-  { kind: 'two-column', truth: Array.from({ length: 5 }, () => paragraphs).flat().join('\n') },
+  {
+    kind: 'two-column',
+    truth: Array.from({ length: 5 }, () => paragraphs)
+      .flat()
+      .join('\n'),
+  },
   ...[0, 3, 6].map((i) => ({ kind: 'scanned' as const, truth: [...texts[i], ...texts[i + 1]].join('\n') })),
 ];
 
@@ -54,9 +59,12 @@ try {
     const ms = performance.now() - started;
     const score = characterAccuracy(page.truth, text);
     byKind.set(page.kind, [...(byKind.get(page.kind) ?? []), score]);
-    console.log(`  p. ${String(index + 1).padStart(2)}  ${page.kind.padEnd(10)}  ${String(text.replace(/\s+/g, ' ').trim().length).padStart(5)} chars  1−CER ${score.toFixed(3)}  ${ms.toFixed(0).padStart(5)} ms  ${via}`);
+    console.log(
+      `  p. ${String(index + 1).padStart(2)}  ${page.kind.padEnd(10)}  ${String(text.replace(/\s+/g, ' ').trim().length).padStart(5)} chars  1−CER ${score.toFixed(3)}  ${ms.toFixed(0).padStart(5)} ms  ${via}`,
+    );
   }
-  for (const [kind, scores] of byKind) console.log(`${kind}: mean 1−CER ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(3)} over ${scores.length} page(s)`);
+  for (const [kind, scores] of byKind)
+    console.log(`${kind}: mean 1−CER ${(scores.reduce((a, b) => a + b, 0) / scores.length).toFixed(3)} over ${scores.length} page(s)`);
 } finally {
   rmSync(dir, { recursive: true, force: true });
 }

@@ -63,7 +63,11 @@ export function authRoutes(workflow: Workflow, loginLimiter: RequestHandler): An
       access: 'public',
       body: loginBody,
       before: [loginLimiter],
-      responses: { 200: { description: 'signed in', schema: sessionSchema }, 401: { description: 'wrong name or password' }, 429: { description: 'locked, or too many attempts from this address' } },
+      responses: {
+        200: { description: 'signed in', schema: sessionSchema },
+        401: { description: 'wrong name or password' },
+        429: { description: 'locked, or too many attempts from this address' },
+      },
       handle: async ({ req, res, body }) => {
         const result = await workflow.auth.login(body.username, body.password, { ip: req.ip, userAgent: req.get('user-agent') });
         // A new session id at every login; the one the browser had before ends.

@@ -11,7 +11,7 @@ export function clusterRoutes(store: Store): AnyRoute[] {
       method: 'get',
       path: '/api/clusters/:id',
       tag: 'items',
-      summary: "A near-duplicate cluster: first-seen item, size, growth by day, sources",
+      summary: 'A near-duplicate cluster: first-seen item, size, growth by day, sources',
       access: ACCESS.read,
       params: z.object({ id: z.string().min(1).max(200) }).strict(),
       handle: async ({ params }) => {

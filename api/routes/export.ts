@@ -46,7 +46,12 @@ export function exportRoutes(store: Store, workflow: Workflow): AnyRoute[] {
           failure = error as Error;
         }
         const complete = !failure && !res.destroyed;
-        workflow.audit.record({ actor, action: 'items.export', targetType: 'items', detail: { format, filters: filter, items: count, complete, ...(failure ? { error: failure.message } : {}) } });
+        workflow.audit.record({
+          actor,
+          action: 'items.export',
+          targetType: 'items',
+          detail: { format, filters: filter, items: count, complete, ...(failure ? { error: failure.message } : {}) },
+        });
         // Once the first bytes are out no error status can be sent: ending the response without
         // its last chunk tells the client the file is incomplete.
         if (failure) res.destroy(failure);

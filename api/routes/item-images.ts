@@ -24,7 +24,7 @@ export function itemImageRoutes({ config, store }: { config: LoadedConfig; store
       summary: "One of an item's images, as read by OCR, fetched by the server and checked to be an image",
       access: ACCESS.read,
       // The index stays a string: one that names no image is a 404, like an index past the end.
-      params: z.object({ id: z.string(), index: z.string().describe('position in the item\'s ocrImages, from 0') }),
+      params: z.object({ id: z.string(), index: z.string().describe("position in the item's ocrImages, from 0") }),
       responses: {
         200: { description: 'the image bytes', contentType: 'image/*' },
         404: { description: 'no such item, or no such image of it' },
@@ -37,7 +37,11 @@ export function itemImageRoutes({ config, store }: { config: LoadedConfig; store
         if (!image || item.kind === 'epaper') throw new HttpError(404, 'not_found', `item "${item.id}" has no image ${params.index}`, 'index');
         let bytes: Buffer;
         try {
-          ({ bytes } = await fetchBytes(image.url, { userAgent: config.crawler.userAgent, timeoutSecs: config.crawler.timeoutSecs, maxBytes: config.ocr.maxImageBytes }));
+          ({ bytes } = await fetchBytes(image.url, {
+            userAgent: config.crawler.userAgent,
+            timeoutSecs: config.crawler.timeoutSecs,
+            maxBytes: config.ocr.maxImageBytes,
+          }));
         } catch (error) {
           throw new HttpError(502, 'image_unavailable', `the image could not be fetched from its site: ${(error as Error).message}`);
         }

@@ -37,7 +37,12 @@ const listQuery = z
   })
   .strict();
 
-const idParams = z.object({ id: z.string().regex(/^\d{1,12}$/, 'must be an incident id (a number)').transform(Number) });
+const idParams = z.object({
+  id: z
+    .string()
+    .regex(/^\d{1,12}$/, 'must be an incident id (a number)')
+    .transform(Number),
+});
 const portalParams = z.object({ portalId: z.string().min(1).max(100) });
 const noteBody = z.object({ note: z.string().trim().max(1000).optional() }).strict();
 
@@ -155,7 +160,8 @@ export function portalIncidentRoutes(options: PortalIncidentRoutesOptions): AnyR
       params: portalParams,
       body: noteBody,
       handle: ({ params: { portalId }, body: { note }, actor }) => {
-        if (!config.portals.some((portal) => portal.id === portalId)) throw new HttpError(404, 'not_found', `no portal "${portalId}" in the config`, 'portalId');
+        if (!config.portals.some((portal) => portal.id === portalId))
+          throw new HttpError(404, 'not_found', `no portal "${portalId}" in the config`, 'portalId');
         return acceptPortalState(store(), workflow.audit, portalId, actor, note || undefined);
       },
     }),

@@ -143,7 +143,8 @@ export function responseRoutes(workflow: Workflow): AnyRoute[] {
       method: 'post',
       path: '/api/responses/:id/publish',
       tag: 'responses',
-      summary: 'Mark a draft published (needs at least one cited fact; held with 409 held_by_check when the check finds reasons, unless overridden); its items become responded',
+      summary:
+        'Mark a draft published (needs at least one cited fact; held with 409 held_by_check when the check finds reasons, unless overridden); its items become responded',
       access: ACCESS.respond,
       params: idParams,
       body: publishBody,

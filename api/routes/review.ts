@@ -61,7 +61,9 @@ const queueQuery = z
   })
   .strict();
 
-const conflictDoc = { description: 'stale version (version_conflict) or a transition the state machine refuses (invalid_transition); error.current is the present state' };
+const conflictDoc = {
+  description: 'stale version (version_conflict) or a transition the state machine refuses (invalid_transition); error.current is the present state',
+};
 
 /** The review workflow on items: queue, transitions, assignment, priority, tags, notes. */
 export function reviewRoutes(workflow: Workflow, store: Store): AnyRoute[] {
@@ -135,7 +137,9 @@ export function reviewRoutes(workflow: Workflow, store: Store): AnyRoute[] {
       params: itemIdParams,
       body: noteBody,
       status: 201,
-      responses: { 201: { description: 'the note', schema: z.object({ id: z.number(), itemId: z.string(), author: z.string(), text: z.string(), createdAt: z.string() }) } },
+      responses: {
+        201: { description: 'the note', schema: z.object({ id: z.number(), itemId: z.string(), author: z.string(), text: z.string(), createdAt: z.string() }) },
+      },
       handle: ({ params, body, actor }) => workflow.reviews.addNote(params.id, body.text, actor),
     }),
   ];

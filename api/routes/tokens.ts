@@ -59,7 +59,11 @@ export function tokenRoutes(workflow: Workflow): AnyRoute[] {
         if (principal!.via === 'token' && body.role && body.role !== principal!.role && principal!.role !== 'admin' && body.role !== 'viewer') {
           throw new HttpError(403, 'role_too_high', `role: a ${principal!.role} token may issue ${principal!.role} or viewer tokens only`, 'role');
         }
-        const { token, info } = workflow.auth.createToken(owner, { name: body.name, role: body.role ?? (principal!.via === 'token' ? principal!.role : undefined), expiresInDays: body.expiresInDays }, actor);
+        const { token, info } = workflow.auth.createToken(
+          owner,
+          { name: body.name, role: body.role ?? (principal!.via === 'token' ? principal!.role : undefined), expiresInDays: body.expiresInDays },
+          actor,
+        );
         return { ...info, token };
       },
     }),

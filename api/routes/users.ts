@@ -20,7 +20,7 @@ const userChangesBody = z
   .object({
     role: z.enum(ROLES).optional(),
     displayName: z.string().trim().min(1).max(200).nullable().optional(),
-    disabled: z.boolean().optional().describe('disabling ends the user\'s sessions and stops their tokens'),
+    disabled: z.boolean().optional().describe("disabling ends the user's sessions and stops their tokens"),
   })
   .strict()
   .refine((body) => Object.keys(body).length > 0, { message: 'give role, displayName or disabled' });

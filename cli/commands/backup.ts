@@ -38,7 +38,9 @@ export function registerBackup(program: Command): void {
       const lines = [
         `backup written: ${result.folder}`,
         `  ${result.manifest.items} items, ${result.manifest.files.length} files, ${megabytes(bytes)}`,
-        ...(result.manifest.elasticsearch ? [`  Elasticsearch snapshot ${result.manifest.elasticsearch.snapshot} in repository ${result.manifest.elasticsearch.repository}`] : []),
+        ...(result.manifest.elasticsearch
+          ? [`  Elasticsearch snapshot ${result.manifest.elasticsearch.snapshot} in repository ${result.manifest.elasticsearch.repository}`]
+          : []),
         ...result.manifest.absent.map((file) => `  (no ${ROLE_LABELS[file.role as DataRole]} yet at ${file.path})`),
         `check it with: mediawatch backup verify ${result.folder}`,
       ];
@@ -74,7 +76,10 @@ export function registerBackup(program: Command): void {
   program
     .command('restore <dir>')
     .description('restore a verified backup: config folder, item store, workflow, ledgers, crawl state (mediawatch must be stopped)')
-    .option('-c, --config <file>', 'config file to restore to; the backup\'s config folder is written beside it (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
+    .option(
+      '-c, --config <file>',
+      "config file to restore to; the backup's config folder is written beside it (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)",
+    )
     .action(async (dir: string, options: { config?: string }) => {
       const logger = createLogger(process.env.LOG_LEVEL ?? 'warn');
       const result = await restoreBackup(resolve(dir), { configPath: resolveConfigPath(options.config), logger });
@@ -83,7 +88,10 @@ export function registerBackup(program: Command): void {
         ...result.restored.map((path) => `  restored   ${path}`),
         ...result.keptAside.map((file) => `  kept aside ${file.keptAs}`),
         ...(result.elasticsearch
-          ? [`  Elasticsearch: ${result.elasticsearch.documents} documents behind ${result.manifest.elasticsearch!.alias}` + (result.elasticsearch.kept ? `; what it held before is in snapshot ${result.elasticsearch.kept}` : '')]
+          ? [
+              `  Elasticsearch: ${result.elasticsearch.documents} documents behind ${result.manifest.elasticsearch!.alias}` +
+                (result.elasticsearch.kept ? `; what it held before is in snapshot ${result.elasticsearch.kept}` : ''),
+            ]
           : ['  the full-text index is rebuilt in the background on the next start']),
         'Start mediawatch again (serve). Delete the kept-aside files once satisfied.',
       ];

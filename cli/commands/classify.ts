@@ -54,7 +54,17 @@ export async function classifyStream(
     }
     try {
       const c = classifier.classify(parsed);
-      write(JSON.stringify({ id: parsed.id, congress: c.congress, distortion: c.distortion, scores: c.scores, topics: c.topics, explanations: c.explanations, modelVersion: c.modelVersion ?? null }));
+      write(
+        JSON.stringify({
+          id: parsed.id,
+          congress: c.congress,
+          distortion: c.distortion,
+          scores: c.scores,
+          topics: c.topics,
+          explanations: c.explanations,
+          modelVersion: c.modelVersion ?? null,
+        }),
+      );
       ok++;
     } catch (error) {
       failed++;

@@ -48,12 +48,7 @@ export class CrawlDiskFullError extends UserError {
  * CrawlDiskFullError (after the alert hook) when the disk filled up: what was stored stays, the
  * remaining sources are not crawled, and no feed validator or cursor is saved from then on.
  */
-export async function runCrawl(
-  config: LoadedConfig,
-  sourceIds: string[],
-  progress = new CrawlProgress(),
-  hooks: CrawlHooks = {},
-): Promise<SourceReport[]> {
+export async function runCrawl(config: LoadedConfig, sourceIds: string[], progress = new CrawlProgress(), hooks: CrawlHooks = {}): Promise<SourceReport[]> {
   const sources = selectSources(config, sourceIds);
   if (!sources.length) throw new UserError(`no enabled sources in ${config.configPath}; enable one or name it with --source`);
   const { store, pipeline, close } = await openPipeline(config);
@@ -64,7 +59,12 @@ export async function runCrawl(
     // OCR works alongside the crawl, then for at most its budget; its reasons join the sources' reports at the end.
     const ocrReasons: Array<{ sourceId: string; url: string; reason: string }> = [];
     ocr = config.ocr.enabled
-      ? startOcr(run, pipeline, (sourceId, url, reason) => ocrReasons.push({ sourceId, url, reason }), (item) => hooks.afterCycle && stored.push(item))
+      ? startOcr(
+          run,
+          pipeline,
+          (sourceId, url, reason) => ocrReasons.push({ sourceId, url, reason }),
+          (item) => hooks.afterCycle && stored.push(item),
+        )
       : undefined;
     const ingest = pipeline.ingest.bind(pipeline);
     pipeline.ingest = async (raw) => {

@@ -124,7 +124,16 @@ export function registerDemo(program: Command): void {
         await workflow.users.create({ username: 'demo', role: 'admin', password, displayName: 'Demo admin', mustChangePassword: false }, SYSTEM_ACTOR);
         const { token } = workflow.auth.createToken('demo', { name: 'demo' }, SYSTEM_ACTOR);
         const server = await listenPreferring(options.port ?? 8080, (port) =>
-          startServer({ store, workflow, security: appSecurityFromConfig(config), routes: moduleRoutes({ config, store, workflow }), routers: dashboardMounts(), host: '127.0.0.1', port, logger }),
+          startServer({
+            store,
+            workflow,
+            security: appSecurityFromConfig(config),
+            routes: moduleRoutes({ config, store, workflow }),
+            routers: dashboardMounts(),
+            host: '127.0.0.1',
+            port,
+            logger,
+          }),
         );
         process.stdout.write(
           `\nDashboard: ${server.url}/  (Vietnamese; EN switch in the header)\n` +

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { evaluate, formatError, formatReport, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
+import { evaluate, formatError, formatReport } from '../../pipeline/nlp/evaluate.ts';
 import { classifierOptionsFromConfig, LearnedScorer } from '../../pipeline/nlp/index.ts';
 import { crossValidate } from '../../pipeline/nlp/train.ts';
 import { loadConfiguredClassifier } from '../../features/crawl-job/open-pipeline.ts';
@@ -14,61 +14,83 @@ export function registerEval(program: Command): void {
     .command('eval')
     .description('evaluate the classifier on labelled JSON-lines corpora (labels.congress, labels.distortion)')
     .requiredOption('--corpus <files...>', 'labelled corpora (JSON lines, e.g. tests/fixtures/dev-corpus.jsonl)')
-    .option('--cv <k>', 'k-fold cross-validation of the learned layer over the corpora (trained on k−1 folds, scored on the k-th), beside the lexicons alone and the baseline')
+    .option(
+      '--cv <k>',
+      'k-fold cross-validation of the learned layer over the corpora (trained on k−1 folds, scored on the k-th), beside the lexicons alone and the baseline',
+    )
     .option('--lexicons-only', 'ignore the model named in the config')
-        .option('--facts <file>', 'official facts to use instead of the configured ones: a YAML facts file, or a JSON facts sheet (shared format) whose values replace the configured facts\' values')
+    .option(
+      '--facts <file>',
+      "official facts to use instead of the configured ones: a YAML facts file, or a JSON facts sheet (shared format) whose values replace the configured facts' values",
+    )
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
     .option('--errors', 'list misclassified items')
     .option('--strip-diacritics', 'also score every item with its diacritics removed and report the F1 gap (as typed − without)')
     .option('--json', 'print the report as JSON')
-    .action((options: { corpus: string[]; cv?: string; lexiconsOnly?: boolean; facts?: string; config?: string; errors?: boolean; json?: boolean; stripDiacritics?: boolean }) => {
-      const config = loadConfig(options.config);
-      const classifierOptions = classifierOptionsFromConfig(config);
-      if (options.facts) {
-        const facts = resolve(options.facts);
-        if (!existsSync(facts)) throw new UserError(`facts file not found: ${facts}`);
-        if (facts.toLowerCase().endsWith('.json')) classifierOptions.factsSheet = facts;
-        else classifierOptions.factsFile = facts;
-      }
-      if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
-      const { corpora, items, problems } = readCorpora(options.corpus, 'eval');
-      if (problems) process.exitCode = 1;
-      if (options.cv !== undefined) {
-        const k = Number(options.cv);
-        if (!Number.isInteger(k) || k < 2 || k > items.length) throw new UserError(`--cv must be a whole number of folds between 2 and the number of items (got "${options.cv}")`);
-        const examples = examplesOf(classifierOptions, items);
-        const variants = options.stripDiacritics ? examplesOf(classifierOptions, withoutDiacritics(items)) : [];
-        const cv = crossValidate(examples, k, classifierOptions.thresholds, undefined, variants);
-        const report = cvReport(examples, corpora, cv, variants);
-        process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCvReport(report)}\n`);
-        if (options.errors && !options.json)
-          for (const c of corpora) {
-            const errors = evaluate(c.items, (i) => cv.predictions.get(i.id)!).errors;
-            process.stdout.write(`errors of ${c.name} (out-of-fold scores):\n${errors.map(formatError).join('\n') || '  none'}\n`);
-          }
-        return;
-      }
-      const classifier = loadConfiguredClassifier(classifierOptions);
-      const model = classifier.learned instanceof LearnedScorer ? classifier.learned.model : null;
-      const report = evaluate(items, (item) => classifier.classify(item));
-      const stripped = options.stripDiacritics ? evaluate(withoutDiacritics(items), (item) => classifier.classify(item)) : null;
-      const gap = stripped && {
-        congress: Math.round((report.congress.f1 - stripped.congress.f1) * 10000) / 10000,
-        distortion: Math.round((report.distortion.f1 - stripped.distortion.f1) * 10000) / 10000,
-      };
-      if (options.json) {
-        process.stdout.write(`${JSON.stringify({ ...report, modelVersion: model?.version ?? null, ...(stripped ? { withoutDiacritics: { report: stripped, f1Gap: gap } } : {}) }, null, 2)}\n`);
-        return;
-      }
-      process.stdout.write(`scored by: ${model ? `model ${model.version} (${classifierOptions.modelFile}) with the lexicons` : 'lexicons only'}\n`);
-      const seen = model?.corpora.filter((c) => corpora.some((e) => basename(e.name) === basename(c.name))) ?? [];
-      if (seen.length)
-        process.stdout.write(`note: the model was trained on ${seen.map((c) => c.name).join(', ')}: these are training-set figures; use --cv for honest ones\n`);
-      process.stdout.write(`${formatReport(report, options.errors)}\n`);
-      if (stripped && gap)
-        process.stdout.write(
-          `\nthe same items without diacritics:\n${formatReport(stripped, options.errors)}\n` +
-            `F1 gap, as typed − without diacritics (same items): congress ${gap.congress.toFixed(3)}, distortion ${gap.distortion.toFixed(3)}\n`,
-        );
-    });
+    .action(
+      (options: {
+        corpus: string[];
+        cv?: string;
+        lexiconsOnly?: boolean;
+        facts?: string;
+        config?: string;
+        errors?: boolean;
+        json?: boolean;
+        stripDiacritics?: boolean;
+      }) => {
+        const config = loadConfig(options.config);
+        const classifierOptions = classifierOptionsFromConfig(config);
+        if (options.facts) {
+          const facts = resolve(options.facts);
+          if (!existsSync(facts)) throw new UserError(`facts file not found: ${facts}`);
+          if (facts.toLowerCase().endsWith('.json')) classifierOptions.factsSheet = facts;
+          else classifierOptions.factsFile = facts;
+        }
+        if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
+        const { corpora, items, problems } = readCorpora(options.corpus, 'eval');
+        if (problems) process.exitCode = 1;
+        if (options.cv !== undefined) {
+          const k = Number(options.cv);
+          if (!Number.isInteger(k) || k < 2 || k > items.length)
+            throw new UserError(`--cv must be a whole number of folds between 2 and the number of items (got "${options.cv}")`);
+          const examples = examplesOf(classifierOptions, items);
+          const variants = options.stripDiacritics ? examplesOf(classifierOptions, withoutDiacritics(items)) : [];
+          const cv = crossValidate(examples, k, classifierOptions.thresholds, undefined, variants);
+          const report = cvReport(examples, corpora, cv, variants);
+          process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCvReport(report)}\n`);
+          if (options.errors && !options.json)
+            for (const c of corpora) {
+              const errors = evaluate(c.items, (i) => cv.predictions.get(i.id)!).errors;
+              process.stdout.write(`errors of ${c.name} (out-of-fold scores):\n${errors.map(formatError).join('\n') || '  none'}\n`);
+            }
+          return;
+        }
+        const classifier = loadConfiguredClassifier(classifierOptions);
+        const model = classifier.learned instanceof LearnedScorer ? classifier.learned.model : null;
+        const report = evaluate(items, (item) => classifier.classify(item));
+        const stripped = options.stripDiacritics ? evaluate(withoutDiacritics(items), (item) => classifier.classify(item)) : null;
+        const gap = stripped && {
+          congress: Math.round((report.congress.f1 - stripped.congress.f1) * 10000) / 10000,
+          distortion: Math.round((report.distortion.f1 - stripped.distortion.f1) * 10000) / 10000,
+        };
+        if (options.json) {
+          process.stdout.write(
+            `${JSON.stringify({ ...report, modelVersion: model?.version ?? null, ...(stripped ? { withoutDiacritics: { report: stripped, f1Gap: gap } } : {}) }, null, 2)}\n`,
+          );
+          return;
+        }
+        process.stdout.write(`scored by: ${model ? `model ${model.version} (${classifierOptions.modelFile}) with the lexicons` : 'lexicons only'}\n`);
+        const seen = model?.corpora.filter((c) => corpora.some((e) => basename(e.name) === basename(c.name))) ?? [];
+        if (seen.length)
+          process.stdout.write(
+            `note: the model was trained on ${seen.map((c) => c.name).join(', ')}: these are training-set figures; use --cv for honest ones\n`,
+          );
+        process.stdout.write(`${formatReport(report, options.errors)}\n`);
+        if (stripped && gap)
+          process.stdout.write(
+            `\nthe same items without diacritics:\n${formatReport(stripped, options.errors)}\n` +
+              `F1 gap, as typed − without diacritics (same items): congress ${gap.congress.toFixed(3)}, distortion ${gap.distortion.toFixed(3)}\n`,
+          );
+      },
+    );
 }

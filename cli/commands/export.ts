@@ -94,8 +94,15 @@ export function registerExport(program: Command): void {
           out.end();
           await finished(out);
         }
-        workflow.audit.record({ actor: cliActor(), action: 'items.export', targetType: 'items', detail: { format, filters: filter, items: count, complete: true, destination: destination ?? 'stdout' } });
-        process.stderr.write(`${count ? '\r' : ''}Exported ${count.toLocaleString('en')} items as ${format.toUpperCase()}${destination ? ` to ${destination}` : ''}.\n`);
+        workflow.audit.record({
+          actor: cliActor(),
+          action: 'items.export',
+          targetType: 'items',
+          detail: { format, filters: filter, items: count, complete: true, destination: destination ?? 'stdout' },
+        });
+        process.stderr.write(
+          `${count ? '\r' : ''}Exported ${count.toLocaleString('en')} items as ${format.toUpperCase()}${destination ? ` to ${destination}` : ''}.\n`,
+        );
       } finally {
         workflow.close();
         await store.close();

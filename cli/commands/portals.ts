@@ -83,7 +83,11 @@ export function registerPortals(program: Command): void {
     .action(async (options: { portal?: string[]; json?: boolean; notify: boolean }, command: Command) => {
       const config = configOf(command);
       if (!config.portals.length) throw new UserError(`no portals configured in ${config.configPath} (see docs/portals.md)`);
-      const outcome = await runPortalChecks(config, { logger: createLogger(process.env.LOG_LEVEL ?? 'warn'), portalIds: options.portal, notify: options.notify });
+      const outcome = await runPortalChecks(config, {
+        logger: createLogger(process.env.LOG_LEVEL ?? 'warn'),
+        portalIds: options.portal,
+        notify: options.notify,
+      });
       const created = outcome.results.reduce((sum, result) => sum + result.created.length, 0);
       if (options.json) {
         const json = {
@@ -123,7 +127,8 @@ export function registerPortals(program: Command): void {
       const [portal] = selectPortals(config, [options.portal]);
       const store = openPortalStore(config);
       try {
-        if (!store.observations(portal.id).length) throw new UserError(`portal "${portal.id}" has not been checked yet: run \`mediawatch portals check --portal ${portal.id}\` first`);
+        if (!store.observations(portal.id).length)
+          throw new UserError(`portal "${portal.id}" has not been checked yet: run \`mediawatch portals check --portal ${portal.id}\` first`);
         const done = withWorkflow(config, (workflow) => acceptPortalState(store, workflow.audit, portal.id, adminActor(), options.note));
         process.stderr.write(
           `Accepted the state of ${done.pages} page(s) of "${portal.id}" as its baseline` +
@@ -171,8 +176,10 @@ export function registerPortals(program: Command): void {
     .option('--kind <kind>', `one of ${INCIDENT_KINDS.join(', ')}`)
     .option('--json', 'print JSON (with diffs)')
     .action((options: { status?: string; portal?: string; kind?: string; json?: boolean }, command: Command) => {
-      if (options.status && options.status !== 'open' && options.status !== 'acknowledged') throw new UserError(`--status must be open or acknowledged, got "${options.status}"`);
-      if (options.kind && !(INCIDENT_KINDS as readonly string[]).includes(options.kind)) throw new UserError(`--kind must be one of ${INCIDENT_KINDS.join(', ')}`);
+      if (options.status && options.status !== 'open' && options.status !== 'acknowledged')
+        throw new UserError(`--status must be open or acknowledged, got "${options.status}"`);
+      if (options.kind && !(INCIDENT_KINDS as readonly string[]).includes(options.kind))
+        throw new UserError(`--kind must be one of ${INCIDENT_KINDS.join(', ')}`);
       const config = configOf(command);
       const store = openPortalStore(config);
       try {

@@ -1,14 +1,7 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
-import {
-  configRelative,
-  loadConfig,
-  parseConfig,
-  resolveConfigPath,
-  type LoadedConfig,
-  type StoreConfig,
-} from '../../core/config.ts';
+import { configRelative, loadConfig, parseConfig, resolveConfigPath, type LoadedConfig, type StoreConfig } from '../../core/config.ts';
 import type { Store, UpsertResult } from '../../core/types.ts';
 import type { ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
 import { elasticsearchStoreFromConfig } from '../../pipeline/store/index.ts';
@@ -70,9 +63,7 @@ function elasticsearchSide(config: LoadedConfig, options: ReindexOptions): { sto
   const base = config.store.engine === 'elasticsearch' ? config.store : undefined;
   const node = options.esNode?.length ? options.esNode : base?.node;
   if (!node) {
-    throw new UserError(
-      `no Elasticsearch to use: pass --es-node URL, or set store.engine: elasticsearch (with store.node) in ${config.configPath}`,
-    );
+    throw new UserError(`no Elasticsearch to use: pass --es-node URL, or set store.engine: elasticsearch (with store.node) in ${config.configPath}`);
   }
   for (const url of [node].flat()) {
     if (!/^https?:\/\/[^/]/.test(url)) throw new UserError(`--es-node must be an http(s) URL, got "${url}"`);
@@ -156,18 +147,12 @@ export async function reindex(options: ReindexOptions, out: NodeJS.WriteStream =
     report.seconds = (Date.now() - started) / 1000;
     report.target.after = await countItems(target.store);
     const expected = before + report.inserted;
-    report.ok =
-      report.copied === sourceCount &&
-      report.errors.length === 0 &&
-      report.target.after === expected &&
-      report.target.after >= sourceCount;
+    report.ok = report.copied === sourceCount && report.errors.length === 0 && report.target.after === expected && report.target.after >= sourceCount;
     const check = report.ok
       ? `count check OK: ${to} holds ${fmt(report.target.after)} item(s), ${from} ${fmt(sourceCount)}`
       : `count check FAILED: copied ${fmt(report.copied)} of ${fmt(sourceCount)}, ${to} holds ${fmt(report.target.after)} ` +
         `(expected ${fmt(expected)}), ${report.errors.length} error(s)`;
-    out.write(
-      `reindex: ${fmt(report.inserted)} inserted, ${fmt(report.updated)} updated in ${report.seconds.toFixed(1)}s; ${check}\n`,
-    );
+    out.write(`reindex: ${fmt(report.inserted)} inserted, ${fmt(report.updated)} updated in ${report.seconds.toFixed(1)}s; ${check}\n`);
     for (const error of report.errors.slice(0, 10)) out.write(`  ${error.id}: ${error.reason}\n`);
     if (report.errors.length > 10) out.write(`  ... and ${report.errors.length - 10} more\n`);
     return report;
@@ -193,7 +178,7 @@ export function registerReindex(program: Command): void {
       '\nExamples:\n' +
         '  mediawatch reindex --from sqlite --to elasticsearch --es-node http://127.0.0.1:9200\n' +
         '  mediawatch reindex --from elasticsearch --to sqlite --sqlite-path /tmp/copy.db -c config/prod.yaml\n' +
-        'Auth and TLS for Elasticsearch come from the config\'s store section when it names the elasticsearch engine.\n' +
+        "Auth and TLS for Elasticsearch come from the config's store section when it names the elasticsearch engine.\n" +
         'Exits with status 1 when the count check fails.',
     )
     .action(async (options: ReindexOptions) => {

@@ -7,7 +7,17 @@ import type { Classification } from '../../core/types.ts';
 import { stripDiacritics } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, type ClassifierOptions } from '../../pipeline/nlp/index.ts';
 import type { Combination, Head } from '../../pipeline/nlp/model.ts';
-import { crossValidate, DEFAULT_SETTINGS, featurize, figures, modelFile, train, type CorpusInfo, type CrossValidation, type Example } from '../../pipeline/nlp/train.ts';
+import {
+  crossValidate,
+  DEFAULT_SETTINGS,
+  featurize,
+  figures,
+  modelFile,
+  train,
+  type CorpusInfo,
+  type CrossValidation,
+  type Example,
+} from '../../pipeline/nlp/train.ts';
 import { UserError } from '../errors.ts';
 import { readCorpus } from '../corpus.ts';
 
@@ -83,7 +93,10 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
   const items = examples.map((e) => e.item);
   const lexicon = new Map(examples.map((e) => [e.item.id, e.lexicon]));
   const variantLexicon = new Map(variants.map((e) => [e.item.id, e.lexicon]));
-  const both = (subset: LabelledItem[]) => ({ learned: figures(subset, (i) => cv.predictions.get(i.id)!), lexiconsOnly: figures(subset, (i) => lexicon.get(i.id)!) });
+  const both = (subset: LabelledItem[]) => ({
+    learned: figures(subset, (i) => cv.predictions.get(i.id)!),
+    lexiconsOnly: figures(subset, (i) => lexicon.get(i.id)!),
+  });
   const stripped = (subset: LabelledItem[]) =>
     variants.length ? { stripped: strippedFigures(subset, both(subset), cv.variantPredictions, variantLexicon) } : {};
   const baseline = figures(items, (i) => {
@@ -102,10 +115,7 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
       lexiconsOnly: evaluate(items, (i) => lexicon.get(i.id)!).diacritics.congressF1Gap,
       itemsWithout: learnedReport.diacritics.withoutDiacritics.n,
     },
-    byCorpus:
-      corpora.length > 1
-        ? corpora.map((c) => ({ name: c.name, ...both(c.items), ...stripped(c.items) }))
-        : [],
+    byCorpus: corpora.length > 1 ? corpora.map((c) => ({ name: c.name, ...both(c.items), ...stripped(c.items) })) : [],
     ...stripped(items),
     choices: cv.choices,
   };

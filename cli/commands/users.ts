@@ -24,7 +24,9 @@ async function readStdin(): Promise<string> {
   if (process.stdin.isTTY) throw new UserError('--password-stdin: pipe the password in (echo ... | mediawatch users add ...)');
   const chunks: Buffer[] = [];
   for await (const chunk of process.stdin) chunks.push(typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer));
-  const value = Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
+  const value = Buffer.concat(chunks)
+    .toString('utf8')
+    .replace(/\r?\n$/, '');
   if (!value) throw new UserError('--password-stdin: no password on standard input');
   return value;
 }
@@ -97,13 +99,19 @@ export function registerUsers(program: Command): void {
         ]);
         const header = ['USER', 'ROLE', 'STATE', 'PASSWORD SET', 'NAME'];
         const widths = header.map((h, i) => Math.max(h.length, ...rows.map((row) => row[i].length)));
-        for (const row of [header, ...rows]) process.stdout.write(`${row.map((cell, i) => cell.padEnd(widths[i])).join('  ').trimEnd()}\n`);
+        for (const row of [header, ...rows])
+          process.stdout.write(
+            `${row
+              .map((cell, i) => cell.padEnd(widths[i]))
+              .join('  ')
+              .trimEnd()}\n`,
+          );
       });
     });
 
   users
     .command('disable <username>')
-    .description("disable a user: ends their sessions, stops their tokens")
+    .description('disable a user: ends their sessions, stops their tokens')
     .action(async (username: string, _options: unknown, command: Command) => {
       await withWorkflow(configOf(command), (workflow) => {
         workflow.users.update(username, { disabled: true }, cliActor());
@@ -123,7 +131,7 @@ export function registerUsers(program: Command): void {
 
   users
     .command('reset-password <username>')
-    .description('set a new password (generated unless --password-stdin); ends the user\'s sessions and unlocks the name')
+    .description("set a new password (generated unless --password-stdin); ends the user's sessions and unlocks the name")
     .option('--password-stdin', 'read the password from standard input')
     .option('--no-must-change', 'do not force a password change at next login')
     .action(async (username: string, options: { passwordStdin?: boolean; mustChange: boolean }, command: Command) => {

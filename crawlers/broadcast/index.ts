@@ -37,7 +37,12 @@ interface FeedEntry {
 }
 
 const feedParser = new Parser<Record<string, unknown>, FeedEntry>({
-  customFields: { item: [['yt:videoId', 'videoId'], ['media:group', 'mediaGroup']] },
+  customFields: {
+    item: [
+      ['yt:videoId', 'videoId'],
+      ['media:group', 'mediaGroup'],
+    ],
+  },
 });
 
 /**
@@ -134,7 +139,10 @@ class BroadcastCrawl {
     let url: string;
     if (track) url = track.url;
     else if (youtubeId && timedtextUrl) url = timedtextUrl.replaceAll('{videoId}', encodeURIComponent(youtubeId));
-    else if (page?.tracks.length) return { reason: `subtitle tracks only in other languages (${[...new Set(page.tracks.map((t) => t.lang || '?'))].join(', ')}), none in ${languages.join(', ')}` };
+    else if (page?.tracks.length)
+      return {
+        reason: `subtitle tracks only in other languages (${[...new Set(page.tracks.map((t) => t.lang || '?'))].join(', ')}), none in ${languages.join(', ')}`,
+      };
     else return { reason: 'no subtitle track or transcript published for this video' };
     const resource = await this.get(url, maxTrackBytes, 'subtitle track');
     if ('reason' in resource) return resource;

@@ -43,7 +43,10 @@ const SRT_START = /^\d+[ \t]*\r?\n[ \t]*\d{1,3}:\d{2}:\d{2}[,.]\d{1,3}[ \t]*-->/
 
 /** The track's format from its first characters (servers label tracks text/plain as often as not). */
 export function detectFormat(body: string): SubtitleFormat | null {
-  const head = body.replace(/^\uFEFF/, '').trimStart().slice(0, 200);
+  const head = body
+    .replace(/^\uFEFF/, '')
+    .trimStart()
+    .slice(0, 200);
   if (/^WEBVTT(?:[ \t\r\n]|$)/.test(head)) return 'webvtt';
   if (SRT_START.test(head)) return 'srt';
   if (head.startsWith('{')) return 'json3';
@@ -81,7 +84,8 @@ function readWebVtt(body: string, format: 'webvtt' | 'srt', problems: string[]):
   const lineShift = format === 'srt' ? 2 : 0;
   const where = (e: { message: string; line: number }) => `${e.message.replace(/\.$/, '')} (line ${Math.max(1, e.line - lineShift)})`;
   if (!cues.length) throw new SubtitleError(`malformed ${LABEL[format]} track: ${errors.length ? where(errors[0]) : 'no cues'}`);
-  if (errors.length) problems.push(`${LABEL[format]} track has ${errors.length} malformed part(s), first: ${where(errors[0])}; read the ${cues.length} valid cues`);
+  if (errors.length)
+    problems.push(`${LABEL[format]} track has ${errors.length} malformed part(s), first: ${where(errors[0])}; read the ${cues.length} valid cues`);
   return cues.map((cue) => ({ start: cue.startTime, end: cue.endTime, text: cueText(cue.tree.children) }));
 }
 
@@ -122,11 +126,13 @@ function readTimedText(body: string): Cue[] {
 
 const json3Schema = z.object({
   events: z.array(
-    z.object({
-      tStartMs: z.number().nonnegative().optional(),
-      dDurationMs: z.number().nonnegative().optional(),
-      segs: z.array(z.object({ utf8: z.string().optional() }).passthrough()).optional(),
-    }).passthrough(),
+    z
+      .object({
+        tStartMs: z.number().nonnegative().optional(),
+        dDurationMs: z.number().nonnegative().optional(),
+        segs: z.array(z.object({ utf8: z.string().optional() }).passthrough()).optional(),
+      })
+      .passthrough(),
   ),
 });
 
@@ -143,7 +149,15 @@ function readJson3(body: string): Cue[] {
   for (const event of parsed.data.events) {
     if (event.tStartMs === undefined || !event.segs) continue;
     const start = event.tStartMs / 1000;
-    cues.push({ start, end: start + (event.dDurationMs ?? 0) / 1000, text: event.segs.map((s) => s.utf8 ?? '').join('').replace(/\s+/g, ' ').trim() });
+    cues.push({
+      start,
+      end: start + (event.dDurationMs ?? 0) / 1000,
+      text: event.segs
+        .map((s) => s.utf8 ?? '')
+        .join('')
+        .replace(/\s+/g, ' ')
+        .trim(),
+    });
   }
   return cues;
 }

@@ -77,11 +77,20 @@ export function readVideoPage(html: string, pageUrl: string): VideoPage {
   const title = meta('meta[property="og:title"]') ?? ld.name ?? ($('h1').first().text().trim() || $('title').first().text().trim());
   const description = meta('meta[property="og:description"]') ?? ld.description ?? meta('meta[name="description"]') ?? '';
   const publishedAt =
-    meta('meta[property="article:published_time"]') ?? meta('meta[itemprop="uploadDate"]') ?? ld.uploadDate ?? ($('time[datetime]').first().attr('datetime') || undefined);
+    meta('meta[property="article:published_time"]') ??
+    meta('meta[itemprop="uploadDate"]') ??
+    ld.uploadDate ??
+    ($('time[datetime]').first().attr('datetime') || undefined);
 
-  const embed = $('iframe[src]').toArray().map((el) => absolute($(el).attr('src'), pageUrl)).find((src) => src && youtubeIdOf(src));
+  const embed = $('iframe[src]')
+    .toArray()
+    .map((el) => absolute($(el).attr('src'), pageUrl))
+    .find((src) => src && youtubeIdOf(src));
   const youtubeId = embed ? youtubeIdOf(embed) : undefined;
-  const mediaSrc = absolute($('video[src]').first().attr('src') ?? $('video source[src]').first().attr('src') ?? ld.contentUrl ?? meta('meta[property="og:video"]'), pageUrl);
+  const mediaSrc = absolute(
+    $('video[src]').first().attr('src') ?? $('video source[src]').first().attr('src') ?? ld.contentUrl ?? meta('meta[property="og:video"]'),
+    pageUrl,
+  );
   const videoUrl = youtubeId ? `https://www.youtube.com/watch?v=${youtubeId}` : (mediaSrc ?? pageUrl);
 
   const tracks: TrackLink[] = [];

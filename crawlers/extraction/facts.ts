@@ -101,7 +101,8 @@ export function textAfter(node: HtmlNode, limit = AFTER_HEADLINE_CHARS): string 
     while (stack.length && text.length < limit) {
       const next = stack.pop()!;
       if (next.type === 'text') text = collapse(`${text} ${next.data ?? ''}`);
-      else if (isElement(next) && !SKIP_TAGS.has(tagOf(next)) && next.children) for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
+      else if (isElement(next) && !SKIP_TAGS.has(tagOf(next)) && next.children)
+        for (let i = next.children.length - 1; i >= 0; i--) stack.push(next.children[i]);
     }
     stack.length = 0;
   }

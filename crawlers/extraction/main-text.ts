@@ -139,7 +139,11 @@ function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlN
   for (const node of order) {
     if (node === root) continue;
     const s = stats.get(node)!;
-    if ((node.parent && excluded.has(node.parent)) || isNoscriptNotice(node, s) || (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars)) {
+    if (
+      (node.parent && excluded.has(node.parent)) ||
+      isNoscriptNotice(node, s) ||
+      (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars)
+    ) {
       excluded.add(node);
     }
   }
@@ -184,7 +188,10 @@ const RUNNER_UP_SHARE = 0.75;
  * runners-up, then up the parents while their score holds up and rises.
  */
 function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, number]>, scores: Map<HtmlNode, number>, root: HtmlNode): HtmlNode {
-  const runnersUp = ranked.slice(1, 5).filter(([, score]) => score / topScore >= RUNNER_UP_SHARE).map(([node]) => node);
+  const runnersUp = ranked
+    .slice(1, 5)
+    .filter(([, score]) => score / topScore >= RUNNER_UP_SHARE)
+    .map(([node]) => node);
   if (runnersUp.length >= SHARED_ANCESTOR_VOTES) {
     const votes = new Map<HtmlNode, number>();
     for (const node of runnersUp) for (const ancestor of ancestors(node)) votes.set(ancestor, (votes.get(ancestor) ?? 0) + 1);
@@ -212,13 +219,7 @@ function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, numbe
 }
 
 /** The story container and the sibling blocks that belong with it, by Readability's scoring. */
-function scoreCandidates(
-  order: HtmlNode[],
-  stats: Map<HtmlNode, Stats>,
-  excluded: Set<HtmlNode>,
-  root: HtmlNode,
-  cms: HtmlNode | undefined,
-): HtmlNode[] {
+function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode, cms: HtmlNode | undefined): HtmlNode[] {
   const scores = new Map<HtmlNode, number>();
   for (const node of order) {
     const s = stats.get(node)!;

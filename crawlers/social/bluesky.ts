@@ -43,7 +43,10 @@ const postViewSchema = z
     embed: z
       .object({
         images: z.array(z.object({ fullsize: z.string() }).passthrough()).optional(),
-        media: z.object({ images: z.array(z.object({ fullsize: z.string() }).passthrough()).optional() }).passthrough().optional(),
+        media: z
+          .object({ images: z.array(z.object({ fullsize: z.string() }).passthrough()).optional() })
+          .passthrough()
+          .optional(),
       })
       .passthrough()
       .optional(),
@@ -156,7 +159,10 @@ class BlueskyReader {
         if (next) url.searchParams.set('cursor', next);
         const { data } = await this.ctx.http.getJson(url.href);
         const output = searchOutputSchema.safeParse(data);
-        if (!output.success) throw new MalformedResponseError(`${url.href}: not a searchPosts output (${output.error.issues[0].path.join('.')} ${output.error.issues[0].message})`);
+        if (!output.success)
+          throw new MalformedResponseError(
+            `${url.href}: not a searchPosts output (${output.error.issues[0].path.join('.')} ${output.error.issues[0].message})`,
+          );
         const entries = output.data.posts.map((post) => this.postEntry(post, url.href)).filter((e): e is StreamEntry => !!e);
         return { entries, next: output.data.cursor || undefined };
       },
@@ -176,7 +182,10 @@ class BlueskyReader {
         if (next) url.searchParams.set('cursor', next);
         const { data } = await this.ctx.http.getJson(url.href);
         const output = authorFeedOutputSchema.safeParse(data);
-        if (!output.success) throw new MalformedResponseError(`${url.href}: not a getAuthorFeed output (${output.error.issues[0].path.join('.')} ${output.error.issues[0].message})`);
+        if (!output.success)
+          throw new MalformedResponseError(
+            `${url.href}: not a getAuthorFeed output (${output.error.issues[0].path.join('.')} ${output.error.issues[0].message})`,
+          );
         const entries: StreamEntry[] = [];
         for (const raw of output.data.feed) {
           const view = feedViewPostSchema.safeParse(raw);

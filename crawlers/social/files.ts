@@ -47,7 +47,15 @@ export function parseExportDate(value: unknown, timezone: string): string | unde
   const iso = LOCAL_ISO.exec(text);
   const dayFirst = DAY_FIRST.exec(text);
   if (iso) parts = { y: iso[1], mo: iso[2], d: iso[3], h: iso[4], mi: iso[5], s: iso[6], frac: iso[7], zone: iso[8] };
-  else if (dayFirst) parts = { y: dayFirst[3], mo: dayFirst[2].padStart(2, '0'), d: dayFirst[1].padStart(2, '0'), h: dayFirst[4]?.padStart(2, '0'), mi: dayFirst[5], s: dayFirst[6] };
+  else if (dayFirst)
+    parts = {
+      y: dayFirst[3],
+      mo: dayFirst[2].padStart(2, '0'),
+      d: dayFirst[1].padStart(2, '0'),
+      h: dayFirst[4]?.padStart(2, '0'),
+      mi: dayFirst[5],
+      s: dayFirst[6],
+    };
   if (!parts) return undefined;
   const month = Number(parts.mo);
   const day = Number(parts.d);
@@ -122,7 +130,12 @@ function rowItem(ctx: SocialContext, source: FileSourceConfig, get: (field: Fiel
 }
 
 /** Rows of one file as field getters, with their line numbers; a header problem is fatal for the file. */
-function readRows(source: FileSourceConfig, file: string, format: 'csv' | 'json' | 'jsonl', content: string): { rows: Array<LineRecord<(field: Field) => unknown>>; errors: LineError[]; warnings: string[] } {
+function readRows(
+  source: FileSourceConfig,
+  file: string,
+  format: 'csv' | 'json' | 'jsonl',
+  content: string,
+): { rows: Array<LineRecord<(field: Field) => unknown>>; errors: LineError[]; warnings: string[] } {
   const columns = source.columns;
   const warnings: string[] = [];
   if (format === 'csv') {
@@ -225,7 +238,15 @@ export async function importFiles(ctx: SocialContext, source: FileSourceConfig):
       }
       bad.sort((a, b) => a.line - b.line);
       for (const error of bad.slice(0, MAX_ROW_ERRORS)) ctx.fail(`${file}:${error.line}`, `bad row skipped: ${error.reason}`);
-      if (bad.length > MAX_ROW_ERRORS) ctx.fail(file, `${bad.length - MAX_ROW_ERRORS} more bad rows skipped (lines ${bad.slice(MAX_ROW_ERRORS).map((e) => e.line).slice(0, 20).join(', ')}…)`);
+      if (bad.length > MAX_ROW_ERRORS)
+        ctx.fail(
+          file,
+          `${bad.length - MAX_ROW_ERRORS} more bad rows skipped (lines ${bad
+            .slice(MAX_ROW_ERRORS)
+            .map((e) => e.line)
+            .slice(0, 20)
+            .join(', ')}…)`,
+        );
       // Re-read state: other files of this source may have been saved since.
       const latest = ctx.run.state.get<FilesState>(stateKey) ?? {};
       ctx.run.state.set(stateKey, { ...latest, imported: { ...latest.imported, [name]: hash } });

@@ -79,7 +79,11 @@ function errorDetail(text: string): string {
   } catch {
     // not JSON
   }
-  return text.replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120);
+  return text
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 120);
 }
 
 /**
@@ -99,7 +103,9 @@ export class SocialHttp {
       return;
     }
     if (wait > this.options.maxWaitSecs * 1000) {
-      throw new RateLimitedError(`${url}: ${host} asked us to wait until ${new Date(gate).toISOString()}, longer than maxWaitSecs (${this.options.maxWaitSecs}s); left for the next run`);
+      throw new RateLimitedError(
+        `${url}: ${host} asked us to wait until ${new Date(gate).toISOString()}, longer than maxWaitSecs (${this.options.maxWaitSecs}s); left for the next run`,
+      );
     }
     await sleep(wait);
   }
@@ -136,16 +142,25 @@ export class SocialHttp {
       if (response.status === 429 || (response.status >= 500 && response.status < 600)) {
         if (retryAfter !== undefined && retryAfter > maxWaitSecs) {
           hostGates.set(host, Date.now() + retryAfter * 1000);
-          throw new RateLimitedError(`${url}: HTTP ${response.status}, Retry-After ${Math.round(retryAfter)}s is longer than maxWaitSecs (${maxWaitSecs}s); left for the next run`);
+          throw new RateLimitedError(
+            `${url}: HTTP ${response.status}, Retry-After ${Math.round(retryAfter)}s is longer than maxWaitSecs (${maxWaitSecs}s); left for the next run`,
+          );
         }
         if (attempt < maxRetries) {
           const wait = retryAfter !== undefined ? retryAfter * 1000 : resetAt !== undefined ? Math.max(0, resetAt - Date.now()) : this.backoff(attempt);
-          if (wait > maxWaitSecs * 1000) throw new RateLimitedError(`${url}: HTTP ${response.status}, rate limit resets in ${Math.round(wait / 1000)}s, longer than maxWaitSecs; left for the next run`);
+          if (wait > maxWaitSecs * 1000)
+            throw new RateLimitedError(
+              `${url}: HTTP ${response.status}, rate limit resets in ${Math.round(wait / 1000)}s, longer than maxWaitSecs; left for the next run`,
+            );
           await sleep(wait);
           continue;
         }
         const tries = attempt + 1;
-        throw new HttpStatusError(url, response.status, `${errorDetail(response.text)}${errorDetail(response.text) ? '; ' : ''}gave up after ${tries} attempt${tries > 1 ? 's' : ''}`);
+        throw new HttpStatusError(
+          url,
+          response.status,
+          `${errorDetail(response.text)}${errorDetail(response.text) ? '; ' : ''}gave up after ${tries} attempt${tries > 1 ? 's' : ''}`,
+        );
       }
       throw new HttpStatusError(url, response.status, errorDetail(response.text));
     }

@@ -94,7 +94,10 @@ class MastodonReader {
     const parsed = statusSchema.safeParse(raw);
     if (!parsed.success) {
       const id = (raw as { id?: unknown })?.id;
-      this.ctx.fail(`${this.base} status ${typeof id === 'string' ? id : '(no id)'}`, `status skipped: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`);
+      this.ctx.fail(
+        `${this.base} status ${typeof id === 'string' ? id : '(no id)'}`,
+        `status skipped: ${parsed.error.issues[0].path.join('.')} ${parsed.error.issues[0].message}`,
+      );
       return undefined;
     }
     const status = parsed.data;
@@ -138,7 +141,7 @@ class MastodonReader {
         if (!Array.isArray(data)) throw new MalformedResponseError(`${url.href}: expected an array of statuses, got ${typeof data}`);
         const entries = data.map((raw) => this.toEntry(raw)).filter((entry): entry is StreamEntry => entry !== undefined);
         const nextUrl = linkRel(response.headers.get('link'), 'next');
-        const maxId = nextUrl ? new URL(nextUrl, url).searchParams.get('max_id') ?? undefined : undefined;
+        const maxId = nextUrl ? (new URL(nextUrl, url).searchParams.get('max_id') ?? undefined) : undefined;
         return { entries, next: maxId };
       },
     };
@@ -160,7 +163,9 @@ export async function crawlMastodon(ctx: SocialContext, source: MastodonSourceCo
   const base = source.baseUrl.replace(/\/+$/, '');
   await runStreams(
     ctx,
-    source.hashtags.map((tag) => reader.stream(`tag:${tag.toLowerCase()}`, `/api/v1/timelines/tag/${encodeURIComponent(tag)}`, source.localOnly ? { local: 'true' } : {})),
+    source.hashtags.map((tag) =>
+      reader.stream(`tag:${tag.toLowerCase()}`, `/api/v1/timelines/tag/${encodeURIComponent(tag)}`, source.localOnly ? { local: 'true' } : {}),
+    ),
   );
   for (const acct of source.accounts) {
     let location = `${base}/api/v1/accounts/lookup?acct=${encodeURIComponent(acct)}`;

@@ -48,7 +48,9 @@ export class Pseudonymiser {
 
   /** `anon:` + the first 16 hex digits of HMAC-SHA256(key, platform + id). */
   pseudonym(platform: string, id: string): string {
-    const digest = createHmac('sha256', this.key).update(`${platform}\u0000${normaliseHandle(id)}`).digest('hex');
+    const digest = createHmac('sha256', this.key)
+      .update(`${platform}\u0000${normaliseHandle(id)}`)
+      .digest('hex');
     return `${PSEUDONYM_PREFIX}${digest.slice(0, 16)}`;
   }
 
@@ -92,7 +94,8 @@ export function resolvePseudonymKey(privacy: Pick<PrivacyConfig, 'pseudonymKey' 
   if (privacy.pseudonymKey) return privacy.pseudonymKey;
   if (privacy.pseudonymKeyEnv) {
     const value = env[privacy.pseudonymKeyEnv];
-    if (!value) throw new Error(`privacy.pseudonymKeyEnv names ${privacy.pseudonymKeyEnv}, which is not set; social sources are not read without a pseudonymisation key`);
+    if (!value)
+      throw new Error(`privacy.pseudonymKeyEnv names ${privacy.pseudonymKeyEnv}, which is not set; social sources are not read without a pseudonymisation key`);
     if (value.length < 16) throw new Error(`the pseudonymisation key in ${privacy.pseudonymKeyEnv} must be at least 16 characters`);
     return value;
   }

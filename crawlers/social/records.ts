@@ -143,7 +143,8 @@ class JsonSkimmer {
       else if (char === '"') {
         this.pos++;
         return;
-      } else if (char === '\n') return; // strings do not span lines: stop here and let JSON.parse report it
+      } else if (char === '\n')
+        return; // strings do not span lines: stop here and let JSON.parse report it
       else this.pos++;
     }
   }
@@ -218,10 +219,15 @@ export function parseJsonRecords(input: string, recordsPath?: string): ParsedRec
   const skim = new JsonSkimmer(input.replace(/^\uFEFF/, ''));
   skim.skipWs();
   for (const key of recordsPath ? recordsPath.split('.') : []) {
-    if (!skim.enterKey(key)) return { records: [], errors: [], fatal: `no "${recordsPath}" array in the file (stopped at "${key}", line ${skim.lineAt(skim.pos)})` };
+    if (!skim.enterKey(key))
+      return { records: [], errors: [], fatal: `no "${recordsPath}" array in the file (stopped at "${key}", line ${skim.lineAt(skim.pos)})` };
   }
   if (skim.text[skim.pos] !== '[') {
-    return { records: [], errors: [], fatal: recordsPath ? `"${recordsPath}" is not an array` : 'expected an array of records (set recordsPath for an object that holds one)' };
+    return {
+      records: [],
+      errors: [],
+      fatal: recordsPath ? `"${recordsPath}" is not an array` : 'expected an array of records (set recordsPath for an object that holds one)',
+    };
   }
   skim.pos++;
   const records: Array<LineRecord<unknown>> = [];

@@ -54,7 +54,8 @@ function listingStream(ctx: SocialContext, source: RedditSourceConfig, id: strin
       if (next) url.searchParams.set('after', next);
       const { data } = await ctx.http.getJson(url.href);
       const listing = listingSchema.safeParse(data);
-      if (!listing.success) throw new MalformedResponseError(`${url.href}: not a Listing (${listing.error.issues[0].path.join('.')} ${listing.error.issues[0].message})`);
+      if (!listing.success)
+        throw new MalformedResponseError(`${url.href}: not a Listing (${listing.error.issues[0].path.join('.')} ${listing.error.issues[0].message})`);
       const entries: StreamEntry[] = [];
       for (const child of listing.data.data.children) {
         if (child.kind !== 't3') continue;

@@ -12,7 +12,14 @@ const KEY_WIDTH = 12;
  * Parses one page of a channel's web preview (t.me/s/<channel>): the `.tgme_widget_message`
  * blocks, oldest first, and the "load older" link (`.tme_messages_more[data-before]`).
  */
-export function parsePreviewPage(html: string, channel: string): { messages: Array<{ id: number; text: string; publishedAt?: string; views?: number; reactions?: number; service: boolean }>; before?: string; isChannelPage: boolean } {
+export function parsePreviewPage(
+  html: string,
+  channel: string,
+): {
+  messages: Array<{ id: number; text: string; publishedAt?: string; views?: number; reactions?: number; service: boolean }>;
+  before?: string;
+  isChannelPage: boolean;
+} {
   const $ = cheerio.load(html);
   const isChannelPage = $('.tgme_channel_info, .tgme_widget_message').length > 0;
   const messages = $('.tgme_widget_message[data-post]')
@@ -33,7 +40,9 @@ export function parsePreviewPage(html: string, channel: string): { messages: Arr
         {
           id: Number(postId),
           text: nodesToText(textNodes.contents().toArray()),
-          publishedAt: isoDate(message.find('.tgme_widget_message_date time[datetime]').attr('datetime') ?? message.find('time[datetime]').first().attr('datetime')),
+          publishedAt: isoDate(
+            message.find('.tgme_widget_message_date time[datetime]').attr('datetime') ?? message.find('time[datetime]').first().attr('datetime'),
+          ),
           views: parseCount(message.find('.tgme_widget_message_views').first().text()),
           reactions,
           service: message.hasClass('service_message'),
@@ -91,5 +100,8 @@ function channelStream(ctx: SocialContext, source: TelegramSourceConfig, channel
 
 /** Public Telegram channels through their web previews (t.me/s/<channel>, older pages with ?before=). */
 export async function crawlTelegram(ctx: SocialContext, source: TelegramSourceConfig): Promise<void> {
-  await runStreams(ctx, source.channels.map((channel) => channelStream(ctx, source, channel)));
+  await runStreams(
+    ctx,
+    source.channels.map((channel) => channelStream(ctx, source, channel)),
+  );
 }

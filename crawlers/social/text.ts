@@ -3,7 +3,25 @@ import { TagStream } from '../tag-stream.ts';
 import { cleanWhitespace } from '../../core/text.ts';
 
 const BLOCK = new Set([
-  'p', 'div', 'li', 'ul', 'ol', 'blockquote', 'pre', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'section', 'article', 'header', 'footer', 'table', 'tr',
+  'p',
+  'div',
+  'li',
+  'ul',
+  'ol',
+  'blockquote',
+  'pre',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'section',
+  'article',
+  'header',
+  'footer',
+  'table',
+  'tr',
 ]);
 const SKIP = new Set(['script', 'style', 'template', 'noscript']);
 

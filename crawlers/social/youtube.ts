@@ -65,7 +65,10 @@ async function readFeed(ctx: SocialContext, source: YoutubeSourceConfig, id: str
   try {
     response = await ctx.http.get(url, headers);
   } catch (error) {
-    if (error instanceof HttpStatusError && error.status === 404) throw new Error(`${url}: feed not found (HTTP 404): the ${param === 'channel_id' ? 'channel' : 'playlist'} was deleted, made private or never existed`, { cause: error });
+    if (error instanceof HttpStatusError && error.status === 404)
+      throw new Error(`${url}: feed not found (HTTP 404): the ${param === 'channel_id' ? 'channel' : 'playlist'} was deleted, made private or never existed`, {
+        cause: error,
+      });
     throw error;
   }
   if (response.status === 304) {

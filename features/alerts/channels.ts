@@ -94,7 +94,10 @@ ${rows}
  * stopped answering mid-send can be recognised as the same one by mail servers and clients.
  */
 export function alertMessageId(alerts: UrgentAlert[]): string {
-  const keys = alerts.map((alert) => alert.key).sort().join('\n');
+  const keys = alerts
+    .map((alert) => alert.key)
+    .sort()
+    .join('\n');
   return `<alerts.${createHash('sha256').update(keys).digest('hex').slice(0, 32)}@mediawatch>`;
 }
 

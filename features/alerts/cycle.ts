@@ -45,13 +45,7 @@ export async function detectAlerts(input: Pick<AlertCycleInput, 'store' | 'store
     if (recent.count < growth.items) continue;
     const first = await input.store.queryItems({ clusterId, sort: 'oldest', page: 1, pageSize: 1 });
     if (!first.items.length) continue;
-    const alert = clusterAlert(
-      { clusterId, items: recent.count, flagged: recent.flagged },
-      first.items[0],
-      input.rules,
-      input.links,
-      now,
-    );
+    const alert = clusterAlert({ clusterId, items: recent.count, flagged: recent.flagged }, first.items[0], input.rules, input.links, now);
     if (alert) found.set(alert.key, alert);
   }
   return [...found.values()];
@@ -64,7 +58,11 @@ export async function runAlertCycle(input: AlertCycleInput): Promise<AlertCycleR
   const result: AlertCycleResult = { detected, queued: 0, delivered: {}, failed: {}, expired: [] };
 
   ledger.recoverStale(now);
-  result.queued = ledger.enqueue(detected, input.channels.map((channel) => channel.name), now);
+  result.queued = ledger.enqueue(
+    detected,
+    input.channels.map((channel) => channel.name),
+    now,
+  );
   result.expired = ledger.expire(now, input.retryForMs);
   for (const gone of result.expired) {
     logger.error(

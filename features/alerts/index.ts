@@ -29,9 +29,7 @@ export function alertChannels(config: LoadedConfig, logger: Logger, overrides: A
     channels.push(emailChannel(mailer, config.email.alertRecipients));
   }
   if (config.alerts.webhookUrl) {
-    channels.push(
-      webhookChannel(config.alerts.webhookUrl, { timeoutMs: config.alerts.webhookTimeoutSecs * 1000, ...overrides.webhook }),
-    );
+    channels.push(webhookChannel(config.alerts.webhookUrl, { timeoutMs: config.alerts.webhookTimeoutSecs * 1000, ...overrides.webhook }));
   }
   return {
     channels,

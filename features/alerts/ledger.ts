@@ -162,8 +162,7 @@ export class AlertLedger {
 
   /** Forgets finished deliveries created before the cutoff (retention). */
   prune(beforeIso: string): number {
-    return this.db.prepare(`DELETE FROM deliveries WHERE created_at < ? AND status IN ('sent', 'expired')`).run(new Date(beforeIso).toISOString())
-      .changes;
+    return this.db.prepare(`DELETE FROM deliveries WHERE created_at < ? AND status IN ('sent', 'expired')`).run(new Date(beforeIso).toISOString()).changes;
   }
 
   list(filter: { key?: string; channel?: string } = {}): Delivery[] {

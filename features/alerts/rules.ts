@@ -36,7 +36,10 @@ export type AlertRules = Pick<AlertsConfig, 'distortionThreshold' | 'congressOnl
 /** Items someone already settled raise no alert when they are re-crawled. */
 const SETTLED: ReviewStatus[] = ['dismissed', 'responded'];
 
-type AlertItem = Pick<ScoredItem | ItemSummary, 'id' | 'title' | 'url' | 'sourceId' | 'publishedAt' | 'fetchedAt' | 'scores' | 'congress' | 'flagged' | 'review' | 'clusterId'>;
+type AlertItem = Pick<
+  ScoredItem | ItemSummary,
+  'id' | 'title' | 'url' | 'sourceId' | 'publishedAt' | 'fetchedAt' | 'scores' | 'congress' | 'flagged' | 'review' | 'clusterId'
+>;
 
 function itemPart(item: AlertItem): UrgentAlert['item'] {
   return {
@@ -84,13 +87,7 @@ export interface ClusterWindow {
 }
 
 /** A cluster that gained `clusterGrowth.items` items within `withinHours` (with a flagged one, by default). */
-export function clusterAlert(
-  window: ClusterWindow,
-  representative: AlertItem,
-  rules: AlertRules,
-  links: AlertLinks,
-  now: Date,
-): UrgentAlert | null {
+export function clusterAlert(window: ClusterWindow, representative: AlertItem, rules: AlertRules, links: AlertLinks, now: Date): UrgentAlert | null {
   const growth = rules.clusterGrowth;
   if (window.items < growth.items) return null;
   if (growth.flaggedOnly && window.flagged === 0) return null;

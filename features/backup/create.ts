@@ -54,7 +54,15 @@ export function tableCounts(db: Database.Database): Record<string, number> {
     .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND sql NOT LIKE 'CREATE VIRTUAL TABLE%' ORDER BY name")
     .pluck()
     .all() as string[];
-  return Object.fromEntries(tables.map((table) => [table, (db.prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`).pluck().get() as number)]));
+  return Object.fromEntries(
+    tables.map((table) => [
+      table,
+      db
+        .prepare(`SELECT count(*) FROM "${table.replace(/"/g, '""')}"`)
+        .pluck()
+        .get() as number,
+    ]),
+  );
 }
 
 /** Online copy of a live database into `destination`, as one self-contained file. */

@@ -81,15 +81,24 @@ export async function alertBackupFailure(config: LoadedConfig, error: Error, log
     }
   }
   if (config.alerts.webhookUrl) {
-    await postWebhook(config.alerts.webhookUrl, { event: 'mediawatch.backup_failed', text: `${subject}: ${reason}`, error: reason, at }, `backup-failed:${at}`, {
-      timeoutMs: config.alerts.webhookTimeoutSecs * 1000,
-      ...overrides.webhook,
-    }).catch((webhookError: Error) => logger.error({ err: webhookError }, 'backup failure alert: webhook not reached'));
+    await postWebhook(
+      config.alerts.webhookUrl,
+      { event: 'mediawatch.backup_failed', text: `${subject}: ${reason}`, error: reason, at },
+      `backup-failed:${at}`,
+      {
+        timeoutMs: config.alerts.webhookTimeoutSecs * 1000,
+        ...overrides.webhook,
+      },
+    ).catch((webhookError: Error) => logger.error({ err: webhookError }, 'backup failure alert: webhook not reached'));
   }
 }
 
 /** What the schedule runs: a backup into backup.dir, then retention; a failure alerts and is rethrown (the scheduler logs it). */
-export async function scheduledBackup(config: LoadedConfig, logger: Logger, overrides: BackupAlertOverrides & { now?: () => Date } = {}): Promise<BackupResult> {
+export async function scheduledBackup(
+  config: LoadedConfig,
+  logger: Logger,
+  overrides: BackupAlertOverrides & { now?: () => Date } = {},
+): Promise<BackupResult> {
   let result: BackupResult;
   try {
     result = await createBackup(config, { logger, now: overrides.now });

@@ -71,7 +71,9 @@ export function referencedFiles(config: LoadedConfig): Array<{ key: string; path
     { key: 'store.tls.caFile', value: config.store.engine === 'elasticsearch' ? config.store.tls?.caFile : undefined },
     ...config.portals.map((portal, i) => ({ key: `portals[${i}].caFile`, value: portal.caFile })),
   ];
-  return refs.filter((ref): ref is { key: string; value: string } => ref.value !== undefined).map((ref) => ({ key: ref.key, path: configRelative(config, ref.value) }));
+  return refs
+    .filter((ref): ref is { key: string; value: string } => ref.value !== undefined)
+    .map((ref) => ({ key: ref.key, path: configRelative(config, ref.value) }));
 }
 
 export interface ConfigFile {
@@ -107,7 +109,9 @@ export function configFiles(config: LoadedConfig, exclude: string[]): ConfigFile
       if (entry.isDirectory()) walk(path);
       else if (entry.isFile()) files.push({ path, backupPath: ['config', ...relative(baseDir, path).split(sep)].join('/') });
       if (files.length > limit) {
-        throw new Error(`the config folder ${baseDir} holds more than ${limit} files; keep the config file in a folder of its own (such as config/) so that a backup copies only it`);
+        throw new Error(
+          `the config folder ${baseDir} holds more than ${limit} files; keep the config file in a folder of its own (such as config/) so that a backup copies only it`,
+        );
       }
     }
   };

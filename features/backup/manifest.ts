@@ -16,7 +16,10 @@ export const BACKUP_NAME = /^mediawatch-backup-\d{8}T\d{6}Z(-\d+)?$/;
 const roles = ['items', 'workflow', 'alerts', 'portals', 'sourceRuns', 'esOutbox', 'crawlState', 'config'] as const;
 
 const fileEntrySchema = z.object({
-  path: z.string().min(1).refine((path) => !path.split('/').includes('..') && !path.startsWith('/'), 'must stay inside the backup folder'),
+  path: z
+    .string()
+    .min(1)
+    .refine((path) => !path.split('/').includes('..') && !path.startsWith('/'), 'must stay inside the backup folder'),
   role: z.enum(roles),
   kind: z.enum(['sqlite', 'file']),
   bytes: z.number().int().min(0),
@@ -109,5 +112,8 @@ export async function sha256File(path: string): Promise<string> {
 
 /** "2026-12-03T12:50:25.123Z" → "20261203T125025Z". */
 export function backupStamp(date: Date): string {
-  return date.toISOString().replace(/\.\d+Z$/, 'Z').replace(/[-:]/g, '');
+  return date
+    .toISOString()
+    .replace(/\.\d+Z$/, 'Z')
+    .replace(/[-:]/g, '');
 }

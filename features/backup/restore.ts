@@ -89,7 +89,15 @@ function inUse(path: string): boolean {
 
 /** Refuses (RestoreRefused) when a mediawatch process uses any of the databases. */
 export function assertNotRunning(configs: LoadedConfig[]): void {
-  const databases = [...new Set(configs.flatMap((config) => dataFiles(config).filter((file) => file.kind === 'sqlite').map((file) => file.path)))];
+  const databases = [
+    ...new Set(
+      configs.flatMap((config) =>
+        dataFiles(config)
+          .filter((file) => file.kind === 'sqlite')
+          .map((file) => file.path),
+      ),
+    ),
+  ];
   const busy = databases.filter(inUse);
   if (!busy.length) return;
   const who = holders(busy.flatMap((path) => [path, ...sqliteCompanions(path)]));
@@ -172,7 +180,9 @@ export async function restoreBackup(folder: string, options: RestoreOptions): Pr
   }
   const report = await verifyBackup(folder, { keepStaging: true, config: clusterConfig });
   if (!report.ok || !report.staging || !report.manifest) {
-    throw new RestoreRefused(`refusing to restore ${folder}: the backup did not verify:\n${report.problems.map((p) => `  - ${p}`).join('\n')}\nNothing was changed.`);
+    throw new RestoreRefused(
+      `refusing to restore ${folder}: the backup did not verify:\n${report.problems.map((p) => `  - ${p}`).join('\n')}\nNothing was changed.`,
+    );
   }
   const { manifest, staging } = report;
   try {
@@ -183,7 +193,9 @@ export async function restoreBackup(folder: string, options: RestoreOptions): Pr
     try {
       // The config folder first (unchanged files stay as they are), then every state file.
       for (const entry of manifest.files.filter((file) => file.role === 'config')) {
-        const target = entry.configKey ? referencedFiles(config).find((ref) => ref.key === entry.configKey)?.path : join(config.baseDir, ...entry.path.split('/').slice(1));
+        const target = entry.configKey
+          ? referencedFiles(config).find((ref) => ref.key === entry.configKey)?.path
+          : join(config.baseDir, ...entry.path.split('/').slice(1));
         if (!target) throw new Error(`the restored config names no file under ${entry.configKey} for ${entry.path}`);
         if (existsSync(target) && (await sha256File(target)) === entry.sha256) continue;
         installer.install(join(staging, entry.path), target);

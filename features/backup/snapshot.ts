@@ -21,7 +21,7 @@ function snapshotSettings(config: LoadedConfig): NonNullable<EsStoreConfig['snap
   if (!snapshot) {
     throw new Error(
       'store.snapshot is not set: backing up the Elasticsearch engine needs a snapshot repository ' +
-        '(store.snapshot.location, a folder inside the nodes\' path.repo); see docs/backups.md',
+        "(store.snapshot.location, a folder inside the nodes' path.repo); see docs/backups.md",
     );
   }
   return snapshot;
@@ -96,7 +96,9 @@ export async function snapshotItems(config: LoadedConfig, name: string): Promise
     const created = await client.snapshot.create({ repository, snapshot, indices: indices.join(','), include_global_state: false, wait_for_completion: true });
     const info = created.snapshot;
     if (!info || info.state !== 'SUCCESS' || (info.shards?.failed ?? 0) > 0) {
-      throw new Error(`Elasticsearch snapshot ${snapshot} did not complete (state ${info?.state ?? 'unknown'}, ${info?.shards?.failed ?? '?'} failed shard(s))`);
+      throw new Error(
+        `Elasticsearch snapshot ${snapshot} did not complete (state ${info?.state ?? 'unknown'}, ${info?.shards?.failed ?? '?'} failed shard(s))`,
+      );
     }
     const after = await countDocs(client, store.names.alias);
     // GET / is not served by every distribution (the integration-test one); the nodes API is.
@@ -149,17 +151,27 @@ export async function checkSnapshot(config: LoadedConfig, record: SnapshotRecord
 export async function restoreSnapshot(config: LoadedConfig, record: SnapshotRecord, now: Date): Promise<{ documents: number; kept?: string }> {
   const prefix = esStoreConfig(config).index;
   if (prefix !== record.prefix) {
-    throw new Error(`the backup holds the index prefix "${record.prefix}" but the config's store.index is "${prefix}"; set store.index to "${record.prefix}" to restore it`);
+    throw new Error(
+      `the backup holds the index prefix "${record.prefix}" but the config's store.index is "${prefix}"; set store.index to "${record.prefix}" to restore it`,
+    );
   }
   return withStore(config, async (store) => {
     const client = store.client;
     await ensureRepository(client, record.repository, record.location);
     const current = Object.keys(await client.indices.getAlias({ name: store.names.alias }).catch(() => ({})));
-    const existing = Object.keys(await client.indices.get({ index: [...new Set([...current, ...record.indices])].join(','), ignore_unavailable: true, allow_no_indices: true }));
+    const existing = Object.keys(
+      await client.indices.get({ index: [...new Set([...current, ...record.indices])].join(','), ignore_unavailable: true, allow_no_indices: true }),
+    );
     let kept: string | undefined;
     if (existing.length) {
       kept = `pre-restore-${backupStamp(now).toLowerCase()}-${randomBytes(3).toString('hex')}`;
-      await client.snapshot.create({ repository: record.repository, snapshot: kept, indices: existing.join(','), include_global_state: false, wait_for_completion: true });
+      await client.snapshot.create({
+        repository: record.repository,
+        snapshot: kept,
+        indices: existing.join(','),
+        include_global_state: false,
+        wait_for_completion: true,
+      });
       await client.indices.delete({ index: existing.join(',') });
     }
     await client.snapshot.restore({
@@ -172,7 +184,8 @@ export async function restoreSnapshot(config: LoadedConfig, record: SnapshotReco
     });
     // The snapshot carries the alias; an index snapshotted without it (removed by hand) gets it back.
     const aliased = await client.indices.getAlias({ name: store.names.alias }).catch(() => ({}));
-    if (!Object.keys(aliased).length) await client.indices.putAlias({ index: record.indices[record.indices.length - 1], name: store.names.alias, is_write_index: true });
+    if (!Object.keys(aliased).length)
+      await client.indices.putAlias({ index: record.indices[record.indices.length - 1], name: store.names.alias, is_write_index: true });
     return { documents: await countDocs(client, store.names.alias), kept };
   });
 }

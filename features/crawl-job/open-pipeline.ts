@@ -4,7 +4,14 @@ import { createLogger } from '../../core/logger.ts';
 import type { Store } from '../../core/types.ts';
 import { IngestPipeline } from '../../pipeline/ingest.ts';
 import { NearDuplicateIndex } from '../../pipeline/nlp/cluster.ts';
-import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier, staleModelWarning, type Classifier, type ClassifierOptions } from '../../pipeline/nlp/index.ts';
+import {
+  classifierOptionsFromConfig,
+  loadAbbreviations,
+  loadClassifier,
+  staleModelWarning,
+  type Classifier,
+  type ClassifierOptions,
+} from '../../pipeline/nlp/index.ts';
 import { KnownRumourMatcher } from '../../pipeline/nlp/known-rumours.ts';
 import { openStore } from '../../pipeline/store/index.ts';
 import { KnownRumours, openWorkflow, workflowOptionsFromConfig } from '../workflow/index.ts';
@@ -21,7 +28,10 @@ export function loadConfiguredClassifier(options: ClassifierOptions): Classifier
  * Store + classifier + cluster index + the office's known rumours (read from the review workflow),
  * ready to ingest; `close` closes the store and the workflow.
  */
-export async function openPipeline(config: LoadedConfig, logger: Logger = createLogger()): Promise<{ store: Store; pipeline: IngestPipeline; close: () => Promise<void> }> {
+export async function openPipeline(
+  config: LoadedConfig,
+  logger: Logger = createLogger(),
+): Promise<{ store: Store; pipeline: IngestPipeline; close: () => Promise<void> }> {
   const classifier = loadConfiguredClassifier(classifierOptionsFromConfig(config));
   const store = await openStore(config);
   const workflow = openWorkflow(workflowOptionsFromConfig(config, { store, logger }));

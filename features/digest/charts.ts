@@ -56,20 +56,28 @@ export function dailyVolumeSvg(points: DailyPoint[], size = { width: CHART_WIDTH
   const parts: string[] = [];
   parts.push(`<rect width="${width}" height="${height}" fill="${CHART_COLORS.background}"/>`);
   for (let v = 0; v <= scale.max; v += scale.step) {
-    parts.push(`<line x1="${margin.left}" x2="${width - margin.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="${CHART_COLORS.grid}" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${margin.left}" x2="${width - margin.right}" y1="${y(v).toFixed(1)}" y2="${y(v).toFixed(1)}" stroke="${CHART_COLORS.grid}" stroke-width="1"/>`,
+    );
     parts.push(text(margin.left - 6, y(v) + 4, formatCount(v), `font-size="11" text-anchor="end"`));
   }
   points.forEach((p, i) => {
     const cx = margin.left + slot * i + slot / 2;
     const x = cx - barW / 2;
     if (p.count > 0) {
-      parts.push(`<rect x="${x.toFixed(1)}" y="${y(p.count).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(p.count)).toFixed(1)}" fill="${CHART_COLORS.total}"/>`);
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${y(p.count).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(p.count)).toFixed(1)}" fill="${CHART_COLORS.total}"/>`,
+      );
     }
     if (p.flagged > 0) {
-      parts.push(`<rect x="${x.toFixed(1)}" y="${y(p.flagged).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(p.flagged)).toFixed(1)}" fill="${CHART_COLORS.flagged}"/>`);
+      parts.push(
+        `<rect x="${x.toFixed(1)}" y="${y(p.flagged).toFixed(1)}" width="${barW.toFixed(1)}" height="${(y(0) - y(p.flagged)).toFixed(1)}" fill="${CHART_COLORS.flagged}"/>`,
+      );
     }
     if (p.previous !== undefined) {
-      parts.push(`<rect x="${(x - 3).toFixed(1)}" y="${(y(p.previous) - 1.5).toFixed(1)}" width="${(barW + 6).toFixed(1)}" height="3" fill="${CHART_COLORS.previous}"/>`);
+      parts.push(
+        `<rect x="${(x - 3).toFixed(1)}" y="${(y(p.previous) - 1.5).toFixed(1)}" width="${(barW + 6).toFixed(1)}" height="3" fill="${CHART_COLORS.previous}"/>`,
+      );
     }
     parts.push(text(cx, y(p.count) - 5, formatCount(p.count), `font-size="11" text-anchor="middle" font-weight="bold"`));
     parts.push(text(cx, height - margin.bottom + 16, weekdayShort(p.day), `font-size="12" text-anchor="middle" font-weight="bold"`));
@@ -109,18 +117,25 @@ export function topSourcesSvg(rows: SourceBar[], width = CHART_WIDTH): string {
   const x = (v: number) => margin.left + (v / scale.max) * plotW;
   const parts: string[] = [`<rect width="${width}" height="${height}" fill="${CHART_COLORS.background}"/>`];
   for (let v = 0; v <= scale.max; v += scale.step) {
-    parts.push(`<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${margin.top - 4}" y2="${height - margin.bottom}" stroke="${CHART_COLORS.grid}" stroke-width="1"/>`);
+    parts.push(
+      `<line x1="${x(v).toFixed(1)}" x2="${x(v).toFixed(1)}" y1="${margin.top - 4}" y2="${height - margin.bottom}" stroke="${CHART_COLORS.grid}" stroke-width="1"/>`,
+    );
     parts.push(text(x(v), height - margin.bottom + 15, formatCount(v), `font-size="11" text-anchor="middle" fill-opacity="0.8"`));
   }
   rows.forEach((row, i) => {
     const top = margin.top + i * rowH;
     parts.push(text(margin.left - 8, top + 15, truncate(row.label, 24), `font-size="12" text-anchor="end"`));
-    if (row.count > 0) parts.push(`<rect x="${margin.left}" y="${top + 3}" width="${(x(row.count) - margin.left).toFixed(1)}" height="16" fill="${CHART_COLORS.total}"/>`);
-    if (row.flagged > 0) parts.push(`<rect x="${margin.left}" y="${top + 3}" width="${(x(row.flagged) - margin.left).toFixed(1)}" height="16" fill="${CHART_COLORS.flagged}"/>`);
-    if (row.previous > 0) parts.push(`<rect x="${margin.left}" y="${top + 21}" width="${(x(row.previous) - margin.left).toFixed(1)}" height="4" fill="${CHART_COLORS.previous}"/>`);
+    if (row.count > 0)
+      parts.push(`<rect x="${margin.left}" y="${top + 3}" width="${(x(row.count) - margin.left).toFixed(1)}" height="16" fill="${CHART_COLORS.total}"/>`);
+    if (row.flagged > 0)
+      parts.push(`<rect x="${margin.left}" y="${top + 3}" width="${(x(row.flagged) - margin.left).toFixed(1)}" height="16" fill="${CHART_COLORS.flagged}"/>`);
+    if (row.previous > 0)
+      parts.push(`<rect x="${margin.left}" y="${top + 21}" width="${(x(row.previous) - margin.left).toFixed(1)}" height="4" fill="${CHART_COLORS.previous}"/>`);
     parts.push(text(x(row.count) + 5, top + 15, formatCount(row.count), `font-size="11" font-weight="bold"`));
   });
-  parts.push(`<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top - 4}" y2="${height - margin.bottom}" stroke="${CHART_COLORS.axis}" stroke-width="1.5"/>`);
+  parts.push(
+    `<line x1="${margin.left}" x2="${margin.left}" y1="${margin.top - 4}" y2="${height - margin.bottom}" stroke="${CHART_COLORS.axis}" stroke-width="1.5"/>`,
+  );
   const legend: Array<[string, string]> = [
     [CHART_COLORS.total, 'Số tin trong tuần'],
     [CHART_COLORS.flagged, 'Cần chú ý'],

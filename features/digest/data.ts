@@ -91,12 +91,7 @@ export function fillDays(week: IsoWeek, byDay: Stats['byDay'], previous: Stats['
 }
 
 /** The sources with most items this week, with last week's count beside them. */
-export function rankSources(
-  current: Stats['bySource'],
-  previous: Stats['bySource'],
-  names: Record<string, string>,
-  limit: number,
-): DigestSource[] {
+export function rankSources(current: Stats['bySource'], previous: Stats['bySource'], names: Record<string, string>, limit: number): DigestSource[] {
   const before = new Map(previous.map((s) => [s.key, s.count]));
   return [...current]
     .sort((a, b) => b.count - a.count || Number(b.flagged) - Number(a.flagged) || a.key.localeCompare(b.key))

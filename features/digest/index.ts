@@ -238,7 +238,10 @@ export async function retryPendingDigests(config: LoadedConfig, options: Schedul
   const ledger = openLedger(config);
   try {
     for (const gone of ledger.expireDigests(now, config.alerts.retryForHours * 3_600_000)) {
-      options.logger?.error({ week: gone.week, attempts: gone.attempts, lastError: gone.lastError }, 'weekly digest could not be sent within the retry window; giving up');
+      options.logger?.error(
+        { week: gone.week, attempts: gone.attempts, lastError: gone.lastError },
+        'weekly digest could not be sent within the retry window; giving up',
+      );
       result.expired.push(gone.week);
     }
     for (const { week } of ledger.pendingDigests()) {

@@ -36,10 +36,7 @@ export interface TemplateContext {
 }
 
 export function digestSubject(data: DigestData): string {
-  return (
-    `Bản tin theo dõi báo chí ${formatWeek(data.week)}: ${formatCount(data.items.current)} tin, ` +
-    `${formatCount(data.flagged.current)} tin cần chú ý`
-  );
+  return `Bản tin theo dõi báo chí ${formatWeek(data.week)}: ${formatCount(data.items.current)} tin, ` + `${formatCount(data.flagged.current)} tin cần chú ý`;
 }
 
 function weekFilters(data: DigestData) {
@@ -79,13 +76,19 @@ function figureCell(label: string, figure: Figure, color: string, href: string):
 
 function table(headers: Array<[string, 'left' | 'right']>, rows: string[][]): string {
   const th = headers
-    .map(([h, align]) => `<th align="${align}" style="padding:6px 8px;border-bottom:2px solid ${C.line};font-size:12px;color:${C.muted};text-align:${align};${FONT}">${esc(h)}</th>`)
+    .map(
+      ([h, align]) =>
+        `<th align="${align}" style="padding:6px 8px;border-bottom:2px solid ${C.line};font-size:12px;color:${C.muted};text-align:${align};${FONT}">${esc(h)}</th>`,
+    )
     .join('');
   const body = rows
     .map(
       (cells) =>
         `<tr>${cells
-          .map((cell, i) => `<td align="${headers[i][1]}" style="padding:6px 8px;border-bottom:1px solid ${C.line};font-size:13px;line-height:18px;color:${C.text};text-align:${headers[i][1]};${FONT}">${cell}</td>`)
+          .map(
+            (cell, i) =>
+              `<td align="${headers[i][1]}" style="padding:6px 8px;border-bottom:1px solid ${C.line};font-size:13px;line-height:18px;color:${C.text};text-align:${headers[i][1]};${FONT}">${cell}</td>`,
+          )
           .join('')}</tr>`,
     )
     .join('\n');
@@ -112,15 +115,17 @@ export function renderDigestHtml(data: DigestData, ctx: TemplateContext): string
 <div style="font-size:13px;line-height:18px;color:#cfe0f2;">Từ ${esc(weekdayName(data.week.days[0]))} ${formatDay(data.week.days[0])} đến ${esc(weekdayName(data.week.days[6]))} ${formatDay(data.week.days[6])}</div>
 </td></tr>`);
 
-  parts.push(section(
-    'Số liệu chính',
-    `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>
+  parts.push(
+    section(
+      'Số liệu chính',
+      `<table role="presentation" width="100%" cellpadding="0" cellspacing="0" border="0"><tr>
 ${figureCell('Tổng số tin thu thập', data.items, C.text, links.items(range))}
 ${figureCell('Tin liên quan Đại hội', data.congress, C.blue, links.items({ ...range, congress: true }))}
 ${figureCell('Tin cần chú ý (nghi sai lệch)', data.flagged, C.red, links.items({ ...range, flagged: true }))}
 </tr></table>
 <p style="margin:10px 0 0 0;font-size:13px;line-height:19px;color:${C.text};${FONT}">Đã phản hồi <b>${formatCount(data.review.responded)}</b> / ${formatCount(data.flagged.current)} tin cần chú ý (${formatPercent(data.answeredShare)}).</p>`,
-  ));
+    ),
+  );
 
   const dayRows = data.days.map((d) => [
     `${esc(weekdayName(d.day))} ${formatDay(d.day)}`,
@@ -128,11 +133,21 @@ ${figureCell('Tin cần chú ý (nghi sai lệch)', data.flagged, C.red, links.i
     formatCount(d.flagged),
     formatCount(d.previous),
   ]);
-  parts.push(section(
-    'Số tin theo ngày',
-    `${chart(ctx.charts.daily)}
-${table([['Ngày', 'left'], ['Tổng số tin', 'right'], ['Cần chú ý', 'right'], ['Cùng ngày tuần trước', 'right']], dayRows)}`,
-  ));
+  parts.push(
+    section(
+      'Số tin theo ngày',
+      `${chart(ctx.charts.daily)}
+${table(
+  [
+    ['Ngày', 'left'],
+    ['Tổng số tin', 'right'],
+    ['Cần chú ý', 'right'],
+    ['Cùng ngày tuần trước', 'right'],
+  ],
+  dayRows,
+)}`,
+    ),
+  );
 
   const reviewRows = (['responded', 'response_drafted', 'confirmed', 'in_review', 'new', 'dismissed'] as const).map((status) => [
     esc(STATUS_LABELS[status]),
@@ -143,13 +158,32 @@ ${table([['Ngày', 'left'], ['Tổng số tin', 'right'], ['Cần chú ý', 'rig
     `<b style="color:${C.red};">${formatPercent(item.distortion)}</b>`,
     esc(STATUS_LABELS[item.status]),
   ]);
-  parts.push(section(
-    'Xử lý tin cần chú ý',
-    `${table([['Tình trạng', 'left'], ['Số tin', 'right']], reviewRows)}
-${data.topFlagged.length ? `<p style="margin:14px 0 6px 0;font-size:14px;color:${C.text};${FONT}"><b>Tin có mức nghi sai lệch cao nhất</b></p>
-${table([['Tin', 'left'], ['Mức nghi sai lệch', 'right'], ['Tình trạng', 'left']], flaggedRows)}` : `<p style="margin:10px 0 0 0;font-size:13px;color:${C.muted};${FONT}">Không có tin cần chú ý trong tuần.</p>`}
+  parts.push(
+    section(
+      'Xử lý tin cần chú ý',
+      `${table(
+        [
+          ['Tình trạng', 'left'],
+          ['Số tin', 'right'],
+        ],
+        reviewRows,
+      )}
+${
+  data.topFlagged.length
+    ? `<p style="margin:14px 0 6px 0;font-size:14px;color:${C.text};${FONT}"><b>Tin có mức nghi sai lệch cao nhất</b></p>
+${table(
+  [
+    ['Tin', 'left'],
+    ['Mức nghi sai lệch', 'right'],
+    ['Tình trạng', 'left'],
+  ],
+  flaggedRows,
+)}`
+    : `<p style="margin:10px 0 0 0;font-size:13px;color:${C.muted};${FONT}">Không có tin cần chú ý trong tuần.</p>`
+}
 <p style="margin:10px 0 0 0;font-size:13px;${FONT}">${link(links.items({ ...range, flagged: true, sort: 'distortion' }), 'Mở danh sách tin cần chú ý trên bảng điều khiển →')}</p>`,
-  ));
+    ),
+  );
 
   const clusterRows = data.topClusters.map((cluster) => [
     `${link(links.cluster(cluster.id), truncate(cluster.first.title, 110))}<br><span style="font-size:12px;color:${C.muted};">Xuất hiện đầu tiên: ${esc(formatDateTime(cluster.first.publishedAt ?? cluster.first.fetchedAt))}</span>`,
@@ -157,12 +191,22 @@ ${table([['Tin', 'left'], ['Mức nghi sai lệch', 'right'], ['Tình trạng', 
     formatCount(cluster.sources),
     cluster.flaggedThisWeek ? `<b style="color:${C.red};">${formatCount(cluster.flaggedThisWeek)}</b>` : '0',
   ]);
-  parts.push(section(
-    'Nội dung lan truyền nhiều nhất',
-    data.topClusters.length
-      ? table([['Nội dung (bài đầu tiên)', 'left'], ['Số tin trong tuần', 'right'], ['Số nguồn', 'right'], ['Cần chú ý', 'right']], clusterRows)
-      : `<p style="margin:0;font-size:13px;color:${C.muted};${FONT}">Không có nội dung nào được nhiều nguồn đăng lại trong tuần.</p>`,
-  ));
+  parts.push(
+    section(
+      'Nội dung lan truyền nhiều nhất',
+      data.topClusters.length
+        ? table(
+            [
+              ['Nội dung (bài đầu tiên)', 'left'],
+              ['Số tin trong tuần', 'right'],
+              ['Số nguồn', 'right'],
+              ['Cần chú ý', 'right'],
+            ],
+            clusterRows,
+          )
+        : `<p style="margin:0;font-size:13px;color:${C.muted};${FONT}">Không có nội dung nào được nhiều nguồn đăng lại trong tuần.</p>`,
+    ),
+  );
 
   const sourceRows = data.topSources.map((source) => [
     link(links.items({ ...range, source: source.sourceId }), source.name),
@@ -170,13 +214,23 @@ ${table([['Tin', 'left'], ['Mức nghi sai lệch', 'right'], ['Tình trạng', 
     esc(shortChange(source.count, source.previous)),
     source.flagged ? `<b style="color:${C.red};">${formatCount(source.flagged)}</b>` : '0',
   ]);
-  parts.push(section(
-    'Nguồn đăng nhiều tin nhất',
-    data.topSources.length
-      ? `${chart(ctx.charts.sources)}
-${table([['Nguồn', 'left'], ['Số tin', 'right'], ['So với tuần trước', 'right'], ['Cần chú ý', 'right']], sourceRows)}`
-      : `<p style="margin:0;font-size:13px;color:${C.muted};${FONT}">Không có tin nào trong tuần.</p>`,
-  ));
+  parts.push(
+    section(
+      'Nguồn đăng nhiều tin nhất',
+      data.topSources.length
+        ? `${chart(ctx.charts.sources)}
+${table(
+  [
+    ['Nguồn', 'left'],
+    ['Số tin', 'right'],
+    ['So với tuần trước', 'right'],
+    ['Cần chú ý', 'right'],
+  ],
+  sourceRows,
+)}`
+        : `<p style="margin:0;font-size:13px;color:${C.muted};${FONT}">Không có tin nào trong tuần.</p>`,
+    ),
+  );
 
   if (data.topTopics.length) {
     const topicRows = data.topTopics.map((topic) => [
@@ -184,7 +238,19 @@ ${table([['Nguồn', 'left'], ['Số tin', 'right'], ['So với tuần trước'
       `<b>${formatCount(topic.count)}</b>`,
       esc(shortChange(topic.count, topic.previous)),
     ]);
-    parts.push(section('Chủ đề', table([['Chủ đề', 'left'], ['Số tin', 'right'], ['So với tuần trước', 'right']], topicRows)));
+    parts.push(
+      section(
+        'Chủ đề',
+        table(
+          [
+            ['Chủ đề', 'left'],
+            ['Số tin', 'right'],
+            ['So với tuần trước', 'right'],
+          ],
+          topicRows,
+        ),
+      ),
+    );
   }
 
   parts.push(`<tr><td style="padding:22px 24px;${FONT}">
@@ -228,11 +294,15 @@ export function renderDigestText(data: DigestData, ctx: Pick<TemplateContext, 'l
   lines.push(`- Tổng số tin thu thập: ${formatCount(data.items.current)}. ${previousLine(data.items)}`);
   lines.push(`- Tin liên quan Đại hội: ${formatCount(data.congress.current)}. ${previousLine(data.congress)}`);
   lines.push(`- Tin cần chú ý (nghi sai lệch): ${formatCount(data.flagged.current)}. ${previousLine(data.flagged)}`);
-  lines.push(`- Đã phản hồi: ${formatCount(data.review.responded)} / ${formatCount(data.flagged.current)} tin cần chú ý (${formatPercent(data.answeredShare)})`);
+  lines.push(
+    `- Đã phản hồi: ${formatCount(data.review.responded)} / ${formatCount(data.flagged.current)} tin cần chú ý (${formatPercent(data.answeredShare)})`,
+  );
 
   heading('Số tin theo ngày');
   for (const d of data.days) {
-    lines.push(`- ${weekdayName(d.day)} ${formatDay(d.day)}: ${formatCount(d.count)} tin, ${formatCount(d.flagged)} cần chú ý (cùng ngày tuần trước: ${formatCount(d.previous)})`);
+    lines.push(
+      `- ${weekdayName(d.day)} ${formatDay(d.day)}: ${formatCount(d.count)} tin, ${formatCount(d.flagged)} cần chú ý (cùng ngày tuần trước: ${formatCount(d.previous)})`,
+    );
   }
 
   heading('Xử lý tin cần chú ý');

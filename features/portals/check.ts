@@ -71,7 +71,19 @@ export async function checkPortal(portal: PortalConfig, deps: PortalCheckDeps): 
   const rpm = portal.requestsPerMinute ?? deps.defaultRequestsPerMinute;
   const retryDelay = deps.retryDelayMs ?? 2000;
   const runId = store.startRun(portal.id);
-  const result: PortalCheckResult = { portalId: portal.id, runId, pagesChecked: 0, newPages: [], contentChanged: [], findings: [], created: [], updated: [], errors: [], skipped: [], tls: [] };
+  const result: PortalCheckResult = {
+    portalId: portal.id,
+    runId,
+    pagesChecked: 0,
+    newPages: [],
+    contentChanged: [],
+    findings: [],
+    created: [],
+    updated: [],
+    errors: [],
+    skipped: [],
+    tls: [],
+  };
   const findings = result.findings;
 
   // TLS, once per https origin of the start URLs.
@@ -113,7 +125,10 @@ export async function checkPortal(portal: PortalConfig, deps: PortalCheckDeps): 
   const fetchOptions = { ...deps.fetchOptions, ca: deps.ca, beforeRequest };
 
   const inScope = (url: string) =>
-    portal.startUrls.some((start) => sameHost(url, start)) && reachable.has(originOf(url)) && !isAssetUrl(url) && passesPatterns(url, portal.include, portal.exclude);
+    portal.startUrls.some((start) => sameHost(url, start)) &&
+    reachable.has(originOf(url)) &&
+    !isAssetUrl(url) &&
+    passesPatterns(url, portal.include, portal.exclude);
 
   // Pages: the start URLs, then links breadth-first (linkDepth), then sitemap pages, then the
   // rest of the baseline. Baseline pages are always checked; new ones only within maxPages.

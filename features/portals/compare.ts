@@ -157,7 +157,8 @@ export function compareFavicon(baseline: PageFingerprint, observed: PageFingerpr
   if (state(before) === state(now)) return [];
   // A favicon that could not be fetched this time (timeout) is not evidence of a change.
   if (!now.hash && now.error && !/^HTTP 4/.test(now.error)) return [];
-  const describe = (icon: NonNullable<PageFingerprint['favicon']>) => `${pathOf(icon.url)} ${icon.hash ? `sha256:${icon.hash.slice(0, 12)}` : `(${icon.error ?? 'missing'})`}`;
+  const describe = (icon: NonNullable<PageFingerprint['favicon']>) =>
+    `${pathOf(icon.url)} ${icon.hash ? `sha256:${icon.hash.slice(0, 12)}` : `(${icon.error ?? 'missing'})`}`;
   return [
     {
       kind: 'favicon_changed',
@@ -173,7 +174,12 @@ export function compareFavicon(baseline: PageFingerprint, observed: PageFingerpr
   ];
 }
 
-const ORIGIN_LABEL: Record<OriginKind, string> = { script: 'mã script', iframe: 'khung nhúng (iframe)', form: 'biểu mẫu gửi dữ liệu', link: 'tài nguyên liên kết' };
+const ORIGIN_LABEL: Record<OriginKind, string> = {
+  script: 'mã script',
+  iframe: 'khung nhúng (iframe)',
+  form: 'biểu mẫu gửi dữ liệu',
+  link: 'tài nguyên liên kết',
+};
 
 /**
  * Scripts, frames and form targets from an origin the portal has never used (anywhere on the
@@ -196,7 +202,12 @@ export function compareOrigins(portal: PortalBaseline, observed: PageFingerprint
         url: observed.url,
         title: `Xuất hiện ${ORIGIN_LABEL[kind]} từ nguồn mới ${ref.origin}`,
         explanation: `A <${kind === 'form' ? 'form' : kind}> on the page ${kind === 'form' ? 'sends data to' : 'loads from'} ${ref.origin}, which no page of the portal used in the accepted baseline and which is not in trustedOrigins. Injected scripts and forms are how portals are turned against their visitors.`,
-        diff: [`--- baseline ${kind} origins`, `+++ now ${kind} origins`, ...[...known].sort().map((o) => ` ${o}`), ...ref.examples.map((example) => `+${ref.origin} (${example})`)].join('\n'),
+        diff: [
+          `--- baseline ${kind} origins`,
+          `+++ now ${kind} origins`,
+          ...[...known].sort().map((o) => ` ${o}`),
+          ...ref.examples.map((example) => `+${ref.origin} (${example})`),
+        ].join('\n'),
         observed: { kind, origin: ref.origin },
       });
     }
@@ -257,13 +268,20 @@ export function compareTerms(baseline: PageFingerprint | undefined, observed: Pa
       kind: 'suspicious_terms',
       severity: critical ? 'critical' : 'high',
       aspect: 'terms',
-      signature: `terms:${gained.map((hit) => hit.term).sort().join('|')}`,
+      signature: `terms:${gained
+        .map((hit) => hit.term)
+        .sort()
+        .join('|')}`,
       url: observed.url,
       title: `Trang có từ ngữ cờ bạc, tấn công hoặc lừa đảo: ${quoted}`,
       explanation: `Terms of the defacement lexicon appeared that the accepted baseline of the page did not have (${gained
         .map((hit) => `${hit.term}: ${hit.strength}, ${hit.category}, in ${PLACE_LABEL[hit.place]}`)
         .join('; ')}).`,
-      diff: ['--- baseline', '+++ now', ...gained.map((hit) => `+[${hit.category}/${hit.strength}, ${PLACE_LABEL[hit.place]}] "${hit.term}": ${hit.snippet}`)].join('\n'),
+      diff: [
+        '--- baseline',
+        '+++ now',
+        ...gained.map((hit) => `+[${hit.category}/${hit.strength}, ${PLACE_LABEL[hit.place]}] "${hit.term}": ${hit.snippet}`),
+      ].join('\n'),
       observed: observed.terms ?? [],
     },
   ];
@@ -316,7 +334,14 @@ export function tlsFindings(result: TlsCheckResult, warningDays: number, now: Da
   }
   const findings: Finding[] = [];
   const left = daysLeft(result, now);
-  const certificate = [`host: ${where}`, `subject: ${result.subject ?? '?'}`, `issuer: ${result.issuer ?? '?'}`, `names: ${result.altNames ?? '(none)'}`, `valid: ${result.validFrom} → ${result.validTo}`, `sha256: ${result.fingerprint}`].join('\n');
+  const certificate = [
+    `host: ${where}`,
+    `subject: ${result.subject ?? '?'}`,
+    `issuer: ${result.issuer ?? '?'}`,
+    `names: ${result.altNames ?? '(none)'}`,
+    `valid: ${result.validFrom} → ${result.validTo}`,
+    `sha256: ${result.fingerprint}`,
+  ].join('\n');
   const cert = result.fingerprint ?? 'unknown';
   if (left !== undefined && left < 0) {
     findings.push({

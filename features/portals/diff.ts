@@ -10,12 +10,7 @@ function editScript(before: string[], after: string[]): Op[] {
   let prefix = 0;
   while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
   let suffix = 0;
-  while (
-    suffix < before.length - prefix &&
-    suffix < after.length - prefix &&
-    before[before.length - 1 - suffix] === after[after.length - 1 - suffix]
-  )
-    suffix++;
+  while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
   const a = before.slice(prefix, before.length - suffix);
   const b = after.slice(prefix, after.length - suffix);
   const ops: Op[] = [];

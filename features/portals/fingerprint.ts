@@ -148,7 +148,8 @@ function render(node: AnyNode, out: LineWriter, ctx: WalkContext): void {
       out.token(`[object → ${shown(resolve(attr.data, ctx.base), ctx.base, attr.data)}]`);
       break;
     case 'input':
-      if ((attr.type ?? 'text') !== 'hidden') out.token(`[input ${attr.type ?? 'text'}${attr.name ? ` ${attr.name}` : ''}${attr.placeholder ? ` "${collapse(attr.placeholder)}"` : ''}]`);
+      if ((attr.type ?? 'text') !== 'hidden')
+        out.token(`[input ${attr.type ?? 'text'}${attr.name ? ` ${attr.name}` : ''}${attr.placeholder ? ` "${collapse(attr.placeholder)}"` : ''}]`);
       break;
     case 'form':
       out.token(`[form ${(attr.method ?? 'get').toLowerCase()} → ${shown(resolve(attr.action ?? '', ctx.base), ctx.base, attr.action)}]`);
@@ -185,7 +186,10 @@ function plainText(node: AnyNode, ctx: WalkContext, out: string[] = []): string[
 function structure(node: AnyNode, ctx: WalkContext): string {
   if (!isElement(node)) return '';
   if (ctx.skip(node)) return '*';
-  const inner = node.children.map((child) => structure(child, ctx)).filter(Boolean).join(',');
+  const inner = node.children
+    .map((child) => structure(child, ctx))
+    .filter(Boolean)
+    .join(',');
   return inner ? `${node.name}(${inner})` : node.name;
 }
 

@@ -141,7 +141,13 @@ export async function runPortalChecks(config: LoadedConfig, options: RunPortalCh
         });
         outcome.results.push(result);
         options.logger.info(
-          { portal: portal.id, pages: result.pagesChecked, newIncidents: result.created.length, openSeenAgain: result.updated.length, errors: result.errors.length },
+          {
+            portal: portal.id,
+            pages: result.pagesChecked,
+            newIncidents: result.created.length,
+            openSeenAgain: result.updated.length,
+            errors: result.errors.length,
+          },
           `checked portal ${portal.id}`,
         );
       } catch (error) {

@@ -46,7 +46,12 @@ export function incidentText(incidents: PortalIncident[], dashboardUrl: string):
     lines.push(`   Cổng: ${incident.portalId}; phát hiện lúc ${formatDateTime(incident.firstSeenAt)}; loại: ${incident.kind}`);
     lines.push(`   ${incident.explanation}`);
     lines.push(`   Xem và xác nhận: ${incidentLink(dashboardUrl, incident.id)}`, '');
-    lines.push(...diffExcerpt(incident).split('\n').map((line) => `   ${line}`), '');
+    lines.push(
+      ...diffExcerpt(incident)
+        .split('\n')
+        .map((line) => `   ${line}`),
+      '',
+    );
   });
   lines.push('Thư tự động của mediawatch; mỗi sự cố chỉ được gửi một lần. Quản trị viên xác nhận sự cố để chấp nhận trạng thái mới của trang.');
   return `${lines.join('\n')}\n`;
@@ -79,7 +84,15 @@ export function incidentLogChannel(logger: Logger): IncidentChannel {
     async deliver(incidents) {
       for (const incident of incidents) {
         logger.warn(
-          { portalIncident: { id: incident.id, portal: incident.portalId, kind: incident.kind, severity: incident.severity, pages: incident.pages.map((p) => p.url) } },
+          {
+            portalIncident: {
+              id: incident.id,
+              portal: incident.portalId,
+              kind: incident.kind,
+              severity: incident.severity,
+              pages: incident.pages.map((p) => p.url),
+            },
+          },
           `portal incident: ${incident.summary}`,
         );
       }
@@ -166,7 +179,9 @@ export function incidentChannels(config: LoadedConfig, logger: Logger, overrides
     channels.push(incidentEmailChannel(mailer, config.email.alertRecipients, config.dashboardUrl));
   }
   if (config.alerts.webhookUrl) {
-    channels.push(incidentWebhookChannel(config.alerts.webhookUrl, config.dashboardUrl, { timeoutMs: config.alerts.webhookTimeoutSecs * 1000, ...overrides.webhook }));
+    channels.push(
+      incidentWebhookChannel(config.alerts.webhookUrl, config.dashboardUrl, { timeoutMs: config.alerts.webhookTimeoutSecs * 1000, ...overrides.webhook }),
+    );
   }
   return { channels, close: () => (mailer && !overrides.mailer ? mailer.close() : undefined) };
 }
@@ -201,7 +216,10 @@ export async function deliverIncidents(
     store.markDelivered(outcome.sent, channel.name);
     for (const failure of outcome.failed) {
       store.markFailed([failure.id], channel.name, failure.error);
-      options.logger.error({ channel: channel.name, incident: failure.id, err: failure.error }, 'portal incident delivery failed; will retry at the next check');
+      options.logger.error(
+        { channel: channel.name, incident: failure.id, err: failure.error },
+        'portal incident delivery failed; will retry at the next check',
+      );
     }
     result[channel.name] = outcome;
   }

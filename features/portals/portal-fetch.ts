@@ -105,7 +105,9 @@ function getOnce(url: string, options: PageFetchOptions): Promise<RawResponse> {
       },
     );
     req.once('timeout', () => fail(new PageFetchError(`timed out after ${options.timeoutSecs}s`)));
-    req.once('error', (error: NodeJS.ErrnoException) => fail(new PageFetchError(error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message)));
+    req.once('error', (error: NodeJS.ErrnoException) =>
+      fail(new PageFetchError(error.code && !error.message.includes(error.code) ? `${error.code}: ${error.message}` : error.message)),
+    );
     req.end();
   });
 }

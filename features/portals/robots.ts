@@ -12,9 +12,7 @@ export interface RobotsRules {
 export class PortalRobots implements RobotsRules {
   private readonly files = new Map<string, Promise<RobotsTxtFile>>();
 
-  constructor(
-    private readonly options: Omit<PageFetchOptions, 'beforeRequest'> & { throttle?: (url: string) => Promise<void> },
-  ) {}
+  constructor(private readonly options: Omit<PageFetchOptions, 'beforeRequest'> & { throttle?: (url: string) => Promise<void> }) {}
 
   get(url: string): Promise<RobotsTxtFile> {
     const robotsUrl = new URL('/robots.txt', url).href;

@@ -154,7 +154,8 @@ export function incidentDiff(pages: Array<Pick<IncidentPage, 'url' | 'diff'>>): 
   const distinct = new Set(pages.map((page) => page.diff));
   const names = pages.map((page) => page.url);
   if (distinct.size === 1) {
-    const list = names.length > MAX_PAGES_IN_DIFF ? `${names.slice(0, MAX_PAGES_IN_DIFF).join(', ')} and ${names.length - MAX_PAGES_IN_DIFF} more` : names.join(', ');
+    const list =
+      names.length > MAX_PAGES_IN_DIFF ? `${names.slice(0, MAX_PAGES_IN_DIFF).join(', ')} and ${names.length - MAX_PAGES_IN_DIFF} more` : names.join(', ');
     return `${pages.length === 1 ? 'Page' : `Pages (${pages.length})`}: ${list}\n${pages[0].diff}`;
   }
   const shown = pages.slice(0, MAX_PAGES_IN_DIFF).map((page) => `=== ${page.url}\n${page.diff}`);
@@ -203,13 +204,16 @@ export class PortalStore {
   // --- Baselines and observations -------------------------------------------------------------
 
   pageBaseline(portalId: string, url: string): PageFingerprint | undefined {
-    const row = this.db.prepare('SELECT fingerprint FROM page_baselines WHERE portal_id = ? AND url = ?').get(portalId, url) as { fingerprint: string } | undefined;
+    const row = this.db.prepare('SELECT fingerprint FROM page_baselines WHERE portal_id = ? AND url = ?').get(portalId, url) as
+      { fingerprint: string } | undefined;
     return row ? (JSON.parse(row.fingerprint) as PageFingerprint) : undefined;
   }
 
   /** URLs with a baseline, most recently accepted first. */
   baselineUrls(portalId: string): string[] {
-    return (this.db.prepare('SELECT url FROM page_baselines WHERE portal_id = ? ORDER BY accepted_at DESC, url').all(portalId) as Array<{ url: string }>).map((row) => row.url);
+    return (this.db.prepare('SELECT url FROM page_baselines WHERE portal_id = ? ORDER BY accepted_at DESC, url').all(portalId) as Array<{ url: string }>).map(
+      (row) => row.url,
+    );
   }
 
   setPageBaseline(portalId: string, url: string, fingerprint: PageFingerprint | null, acceptedBy: string): void {
@@ -217,7 +221,8 @@ export class PortalStore {
       this.db.prepare('DELETE FROM page_baselines WHERE portal_id = ? AND url = ?').run(portalId, url);
       return;
     }
-    const previous = this.db.prepare('SELECT fingerprint FROM page_baselines WHERE portal_id = ? AND url = ?').get(portalId, url) as { fingerprint: string } | undefined;
+    const previous = this.db.prepare('SELECT fingerprint FROM page_baselines WHERE portal_id = ? AND url = ?').get(portalId, url) as
+      { fingerprint: string } | undefined;
     const json = JSON.stringify(fingerprint);
     if (previous?.fingerprint === json) return;
     this.db
@@ -229,7 +234,8 @@ export class PortalStore {
   }
 
   observation(portalId: string, url: string): PageFingerprint | undefined {
-    const row = this.db.prepare('SELECT fingerprint FROM page_observations WHERE portal_id = ? AND url = ?').get(portalId, url) as { fingerprint: string } | undefined;
+    const row = this.db.prepare('SELECT fingerprint FROM page_observations WHERE portal_id = ? AND url = ?').get(portalId, url) as
+      { fingerprint: string } | undefined;
     return row ? (JSON.parse(row.fingerprint) as PageFingerprint) : undefined;
   }
 
@@ -273,7 +279,14 @@ export class PortalStore {
     this.db.transaction(() => {
       this.db
         .prepare('UPDATE runs SET finished_at = ?, pages_checked = ?, new_incidents = ?, errors = ?, tls = ? WHERE id = ?')
-        .run(this.clock().toISOString(), result.pagesChecked, result.newIncidents, JSON.stringify(result.errors), result.tls === undefined ? null : JSON.stringify(result.tls), id);
+        .run(
+          this.clock().toISOString(),
+          result.pagesChecked,
+          result.newIncidents,
+          JSON.stringify(result.errors),
+          result.tls === undefined ? null : JSON.stringify(result.tls),
+          id,
+        );
       // A check every few minutes would otherwise grow the file without end; incidents keep
       // their own history, so old run rows serve nothing.
       this.db
@@ -288,7 +301,16 @@ export class PortalStore {
 
   latestRun(portalId: string): RunRecord | undefined {
     const row = this.db.prepare('SELECT * FROM runs WHERE portal_id = ? AND finished_at IS NOT NULL ORDER BY id DESC LIMIT 1').get(portalId) as
-      | { id: number; portal_id: string; started_at: string; finished_at: string | null; pages_checked: number; new_incidents: number; errors: string; tls: string | null }
+      | {
+          id: number;
+          portal_id: string;
+          started_at: string;
+          finished_at: string | null;
+          pages_checked: number;
+          new_incidents: number;
+          errors: string;
+          tls: string | null;
+        }
       | undefined;
     if (!row) return undefined;
     return {
@@ -372,7 +394,10 @@ export class PortalStore {
 
   /** Open incidents per portal. */
   openCounts(): Map<string, number> {
-    const rows = this.db.prepare(`SELECT portal_id, count(*) AS n FROM incidents WHERE status = 'open' GROUP BY portal_id`).all() as Array<{ portal_id: string; n: number }>;
+    const rows = this.db.prepare(`SELECT portal_id, count(*) AS n FROM incidents WHERE status = 'open' GROUP BY portal_id`).all() as Array<{
+      portal_id: string;
+      n: number;
+    }>;
     return new Map(rows.map((row) => [row.portal_id, row.n]));
   }
 
@@ -392,52 +417,59 @@ export class PortalStore {
       `INSERT INTO incident_pages (incident_id, url, diff, observed) VALUES (?, ?, ?, ?)
        ON CONFLICT (incident_id, url) DO UPDATE SET diff = excluded.diff, observed = excluded.observed`,
     );
-    return this.db.transaction(() => {
-      const createdIds: number[] = [];
-      const updatedIds: number[] = [];
-      const seen = new Set<number>();
-      for (const [key, group] of groups) {
-        const first = group[0];
-        const existing = this.db
-          .prepare(
-            `SELECT id, status FROM incidents WHERE portal_id = ? AND key = ? AND (status = 'open' OR (status = 'acknowledged' AND still_present = 1 AND ? = 1))
+    return this.db
+      .transaction(() => {
+        const createdIds: number[] = [];
+        const updatedIds: number[] = [];
+        const seen = new Set<number>();
+        for (const [key, group] of groups) {
+          const first = group[0];
+          const existing = this.db
+            .prepare(
+              `SELECT id, status FROM incidents WHERE portal_id = ? AND key = ? AND (status = 'open' OR (status = 'acknowledged' AND still_present = 1 AND ? = 1))
              ORDER BY status = 'open' DESC, id DESC LIMIT 1`,
-          )
-          .get(portalId, key, ACK_STICKY.has(first.kind) ? 1 : 0) as { id: number; status: IncidentStatus } | undefined;
-        let id: number;
-        if (existing) {
-          id = existing.id;
-          this.db.prepare('UPDATE incidents SET last_seen_at = ?, seen_count = seen_count + 1, still_present = 1, summary = ? WHERE id = ?').run(now, summaryOf(group), id);
-          if (existing.status === 'open') updatedIds.push(id);
-        } else {
-          id = Number(
+            )
+            .get(portalId, key, ACK_STICKY.has(first.kind) ? 1 : 0) as { id: number; status: IncidentStatus } | undefined;
+          let id: number;
+          if (existing) {
+            id = existing.id;
             this.db
-              .prepare(
-                `INSERT INTO incidents (portal_id, key, kind, severity, aspect, summary, explanation, status, first_seen_at, last_seen_at)
+              .prepare('UPDATE incidents SET last_seen_at = ?, seen_count = seen_count + 1, still_present = 1, summary = ? WHERE id = ?')
+              .run(now, summaryOf(group), id);
+            if (existing.status === 'open') updatedIds.push(id);
+          } else {
+            id = Number(
+              this.db
+                .prepare(
+                  `INSERT INTO incidents (portal_id, key, kind, severity, aspect, summary, explanation, status, first_seen_at, last_seen_at)
                  VALUES (?, ?, ?, ?, ?, ?, ?, 'open', ?, ?)`,
-              )
-              .run(portalId, key, first.kind, first.severity, first.aspect, summaryOf(group), first.explanation, now, now).lastInsertRowid,
-          );
-          createdIds.push(id);
+                )
+                .run(portalId, key, first.kind, first.severity, first.aspect, summaryOf(group), first.explanation, now, now).lastInsertRowid,
+            );
+            createdIds.push(id);
+          }
+          seen.add(id);
+          const urls = new Set<string>();
+          for (const finding of group) {
+            const url = finding.url ?? '';
+            if (urls.has(url)) continue;
+            urls.add(url);
+            upsertPage.run(id, url, finding.diff, finding.observed === undefined ? null : JSON.stringify(finding.observed));
+          }
         }
-        seen.add(id);
-        const urls = new Set<string>();
-        for (const finding of group) {
-          const url = finding.url ?? '';
-          if (urls.has(url)) continue;
-          urls.add(url);
-          upsertPage.run(id, url, finding.diff, finding.observed === undefined ? null : JSON.stringify(finding.observed));
+        // Not seen this time: gone, if this check looked (its pages were fetched; host-level ones are always looked at).
+        const pagesOf = this.db.prepare('SELECT url FROM incident_pages WHERE incident_id = ?');
+        for (const row of this.db.prepare(`SELECT id, kind FROM incidents WHERE portal_id = ? AND still_present = 1`).all(portalId) as Array<{
+          id: number;
+          kind: IncidentKind;
+        }>) {
+          if (seen.has(row.id)) continue;
+          const looked = !checkedUrls || HOST_LEVEL.has(row.kind) || (pagesOf.all(row.id) as Array<{ url: string }>).some((page) => checkedUrls.has(page.url));
+          if (looked) this.db.prepare('UPDATE incidents SET still_present = 0 WHERE id = ?').run(row.id);
         }
-      }
-      // Not seen this time: gone, if this check looked (its pages were fetched; host-level ones are always looked at).
-      const pagesOf = this.db.prepare('SELECT url FROM incident_pages WHERE incident_id = ?');
-      for (const row of this.db.prepare(`SELECT id, kind FROM incidents WHERE portal_id = ? AND still_present = 1`).all(portalId) as Array<{ id: number; kind: IncidentKind }>) {
-        if (seen.has(row.id)) continue;
-        const looked = !checkedUrls || HOST_LEVEL.has(row.kind) || (pagesOf.all(row.id) as Array<{ url: string }>).some((page) => checkedUrls.has(page.url));
-        if (looked) this.db.prepare('UPDATE incidents SET still_present = 0 WHERE id = ?').run(row.id);
-      }
-      return { created: createdIds.map((id) => this.incident(id)!), updated: updatedIds.map((id) => this.incident(id)!) };
-    }).immediate();
+        return { created: createdIds.map((id) => this.incident(id)!), updated: updatedIds.map((id) => this.incident(id)!) };
+      })
+      .immediate();
   }
 
   /**
@@ -446,32 +478,35 @@ export class PortalStore {
    * An incident whose change is no longer present is closed without touching the baseline.
    */
   acknowledge(id: number, by: string, note?: string): Acknowledgement | undefined {
-    return this.db.transaction((): Acknowledgement | undefined => {
-      const incident = this.incident(id);
-      if (!incident) return undefined;
-      if (incident.status !== 'open') throw new IncidentStateError(`incident ${id} is already acknowledged (by ${incident.acknowledgedBy} at ${incident.acknowledgedAt})`);
-      let pagesAccepted = 0;
-      let portalBaselineUpdated = false;
-      if (incident.stillPresent) {
-        if (incident.aspect.startsWith('origin:') || incident.aspect.startsWith('inline-script:')) {
-          const portal = this.portalBaseline(incident.portalId) ?? emptyPortalBaseline();
-          this.setPortalBaseline(incident.portalId, acceptIntoPortal(portal, incident.aspect));
-          portalBaselineUpdated = true;
-        } else if (incident.aspect !== 'tls' && incident.aspect !== 'site') {
-          for (const page of incident.pages) {
-            const baseline = this.pageBaseline(incident.portalId, page.url);
-            const next = acceptIntoPage(baseline, incident.aspect, incident.kind, page.observed);
-            if (next === undefined) continue;
-            this.setPageBaseline(incident.portalId, page.url, next, by);
-            pagesAccepted++;
+    return this.db
+      .transaction((): Acknowledgement | undefined => {
+        const incident = this.incident(id);
+        if (!incident) return undefined;
+        if (incident.status !== 'open')
+          throw new IncidentStateError(`incident ${id} is already acknowledged (by ${incident.acknowledgedBy} at ${incident.acknowledgedAt})`);
+        let pagesAccepted = 0;
+        let portalBaselineUpdated = false;
+        if (incident.stillPresent) {
+          if (incident.aspect.startsWith('origin:') || incident.aspect.startsWith('inline-script:')) {
+            const portal = this.portalBaseline(incident.portalId) ?? emptyPortalBaseline();
+            this.setPortalBaseline(incident.portalId, acceptIntoPortal(portal, incident.aspect));
+            portalBaselineUpdated = true;
+          } else if (incident.aspect !== 'tls' && incident.aspect !== 'site') {
+            for (const page of incident.pages) {
+              const baseline = this.pageBaseline(incident.portalId, page.url);
+              const next = acceptIntoPage(baseline, incident.aspect, incident.kind, page.observed);
+              if (next === undefined) continue;
+              this.setPageBaseline(incident.portalId, page.url, next, by);
+              pagesAccepted++;
+            }
           }
         }
-      }
-      this.db
-        .prepare(`UPDATE incidents SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? WHERE id = ?`)
-        .run(this.clock().toISOString(), by, note ?? null, id);
-      return { incident: this.incident(id)!, pagesAccepted, portalBaselineUpdated, baselineAccepted: incident.stillPresent };
-    }).immediate();
+        this.db
+          .prepare(`UPDATE incidents SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? WHERE id = ?`)
+          .run(this.clock().toISOString(), by, note ?? null, id);
+        return { incident: this.incident(id)!, pagesAccepted, portalBaselineUpdated, baselineAccepted: incident.stillPresent };
+      })
+      .immediate();
   }
 
   /**
@@ -480,32 +515,41 @@ export class PortalStore {
    * acknowledges the portal's open incidents. Returns what changed.
    */
   acceptPortal(portalId: string, by: string, note?: string): { pages: number; dropped: number; acknowledged: number[] } {
-    return this.db.transaction(() => {
-      let portal = this.portalBaseline(portalId) ?? emptyPortalBaseline();
-      let pages = 0;
-      let dropped = 0;
-      for (const observed of this.observations(portalId)) {
-        if (observed.status === 404 || observed.status === 410) {
-          this.setPageBaseline(portalId, observed.url, null, by);
-          this.db.prepare('DELETE FROM page_observations WHERE portal_id = ? AND url = ?').run(portalId, observed.url);
-          dropped++;
-          continue;
+    return this.db
+      .transaction(() => {
+        let portal = this.portalBaseline(portalId) ?? emptyPortalBaseline();
+        let pages = 0;
+        let dropped = 0;
+        for (const observed of this.observations(portalId)) {
+          if (observed.status === 404 || observed.status === 410) {
+            this.setPageBaseline(portalId, observed.url, null, by);
+            this.db.prepare('DELETE FROM page_observations WHERE portal_id = ? AND url = ?').run(portalId, observed.url);
+            dropped++;
+            continue;
+          }
+          const baseline = this.pageBaseline(portalId, observed.url);
+          this.setPageBaseline(
+            portalId,
+            observed.url,
+            isHealthy(observed) || !baseline ? observed : { ...baseline, status: observed.status, offsiteRedirect: observed.offsiteRedirect },
+            by,
+          );
+          if (isHealthy(observed)) portal = adoptIntoPortal(portal, observed);
+          pages++;
         }
-        const baseline = this.pageBaseline(portalId, observed.url);
-        this.setPageBaseline(portalId, observed.url, isHealthy(observed) || !baseline ? observed : { ...baseline, status: observed.status, offsiteRedirect: observed.offsiteRedirect }, by);
-        if (isHealthy(observed)) portal = adoptIntoPortal(portal, observed);
-        pages++;
-      }
-      this.setPortalBaseline(portalId, portal);
-      const open = (this.db.prepare(`SELECT id FROM incidents WHERE portal_id = ? AND status = 'open' ORDER BY id`).all(portalId) as Array<{ id: number }>).map((row) => row.id);
-      const at = this.clock().toISOString();
-      for (const id of open) {
-        this.db
-          .prepare(`UPDATE incidents SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? WHERE id = ?`)
-          .run(at, by, note ?? 'accepted with the whole portal state', id);
-      }
-      return { pages, dropped, acknowledged: open };
-    }).immediate();
+        this.setPortalBaseline(portalId, portal);
+        const open = (
+          this.db.prepare(`SELECT id FROM incidents WHERE portal_id = ? AND status = 'open' ORDER BY id`).all(portalId) as Array<{ id: number }>
+        ).map((row) => row.id);
+        const at = this.clock().toISOString();
+        for (const id of open) {
+          this.db
+            .prepare(`UPDATE incidents SET status = 'acknowledged', acknowledged_at = ?, acknowledged_by = ?, acknowledge_note = ? WHERE id = ?`)
+            .run(at, by, note ?? 'accepted with the whole portal state', id);
+        }
+        return { pages, dropped, acknowledged: open };
+      })
+      .immediate();
   }
 
   // --- Deliveries (send each incident once per channel; retry failures) --------------------------
@@ -524,9 +568,11 @@ export class PortalStore {
     this.db
       .prepare(`UPDATE incident_deliveries SET status = 'expired', updated_at = ? WHERE channel = ? AND status = 'pending' AND created_at < ?`)
       .run(now.toISOString(), channel, new Date(now.getTime() - retryForMs).toISOString());
-    return (this.db.prepare(`SELECT incident_id FROM incident_deliveries WHERE channel = ? AND status = 'pending' ORDER BY incident_id`).all(channel) as Array<{ incident_id: number }>).map(
-      (row) => row.incident_id,
-    );
+    return (
+      this.db.prepare(`SELECT incident_id FROM incident_deliveries WHERE channel = ? AND status = 'pending' ORDER BY incident_id`).all(channel) as Array<{
+        incident_id: number;
+      }>
+    ).map((row) => row.incident_id);
   }
 
   markDelivered(incidentIds: number[], channel: string): void {
@@ -539,12 +585,16 @@ export class PortalStore {
 
   markFailed(incidentIds: number[], channel: string, error: string): void {
     const at = this.clock().toISOString();
-    const update = this.db.prepare(`UPDATE incident_deliveries SET attempts = attempts + 1, updated_at = ?, last_error = ? WHERE incident_id = ? AND channel = ?`);
+    const update = this.db.prepare(
+      `UPDATE incident_deliveries SET attempts = attempts + 1, updated_at = ?, last_error = ? WHERE incident_id = ? AND channel = ?`,
+    );
     this.db.transaction(() => incidentIds.forEach((id) => update.run(at, error.slice(0, 1000), id, channel)))();
   }
 
   deliveries(incidentId: number): Array<{ channel: string; status: string; attempts: number; lastError?: string; sentAt?: string }> {
-    const rows = this.db.prepare('SELECT channel, status, attempts, last_error, sent_at FROM incident_deliveries WHERE incident_id = ? ORDER BY channel').all(incidentId) as Array<{
+    const rows = this.db
+      .prepare('SELECT channel, status, attempts, last_error, sent_at FROM incident_deliveries WHERE incident_id = ? ORDER BY channel')
+      .all(incidentId) as Array<{
       channel: string;
       status: string;
       attempts: number;

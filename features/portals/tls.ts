@@ -70,7 +70,9 @@ export function checkTls(url: string, options: TlsCheckOptions = {}): Promise<Tl
         return;
       }
       const identity = checkServerIdentity(host, cert);
-      const trustError = socket.authorizationError ? String((socket.authorizationError as Error & { code?: string }).code ?? socket.authorizationError) : undefined;
+      const trustError = socket.authorizationError
+        ? String((socket.authorizationError as Error & { code?: string }).code ?? socket.authorizationError)
+        : undefined;
       done({
         host,
         port,

@@ -52,7 +52,10 @@ export async function applyRetention(store: Store, cutoffs: RetentionCutoffs, lo
     );
     return deleteItemsOlderThan(store, cutoffs.items, logger);
   }
-  const others = await store.deleteKindsOlderThan(KINDS.filter((kind) => kind !== 'social'), cutoffs.items.toISOString());
+  const others = await store.deleteKindsOlderThan(
+    KINDS.filter((kind) => kind !== 'social'),
+    cutoffs.items.toISOString(),
+  );
   const social = await store.deleteKindsOlderThan(['social'], cutoffs.social.toISOString());
   logger.info(
     { engine: store.engine, cutoff: cutoffs.items.toISOString(), socialCutoff: cutoffs.social.toISOString(), deleted: others + social, social },
@@ -107,7 +110,8 @@ export function scheduledJobs(config: LoadedConfig, runners: JobRunners): JobDef
   const where = config.configPath;
   if (config.schedules.digest) {
     if (!config.email) throw new ConfigError(`Invalid config ${where}:\n  - schedules.digest: needs the "email" section (smtp, from, digestRecipients)`);
-    if (!config.email.digestRecipients.length) throw new ConfigError(`Invalid config ${where}:\n  - email.digestRecipients: schedules.digest is set but nobody would receive the digest`);
+    if (!config.email.digestRecipients.length)
+      throw new ConfigError(`Invalid config ${where}:\n  - email.digestRecipients: schedules.digest is set but nobody would receive the digest`);
     // Both send digests: one at a time, so a retry never races the weekly send.
     jobs.push({ name: 'digest', cron: config.schedules.digest, exclusiveGroup: 'digest', run: () => runners.digest() });
     jobs.push({ name: 'digest-retry', cron: DIGEST_RETRY_CRON, exclusiveGroup: 'digest', run: () => runners.digestRetry() });

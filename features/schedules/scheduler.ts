@@ -126,7 +126,10 @@ export class Scheduler {
         const before = this.groupTail.get(job.exclusiveGroup) ?? Promise.resolve();
         let release!: () => void;
         const mine = new Promise<void>((resolve) => (release = resolve));
-        this.groupTail.set(job.exclusiveGroup, before.then(() => mine));
+        this.groupTail.set(
+          job.exclusiveGroup,
+          before.then(() => mine),
+        );
         await before;
         try {
           return await this.runOnce(job, state);

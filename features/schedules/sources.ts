@@ -278,7 +278,11 @@ export class ScheduledCrawls {
 }
 
 /** What `serve` starts: the per-source schedule of the config, over scheduled crawls (or the given runner, in tests). */
-export function sourceSchedule(config: LoadedConfig, logger: Logger, run?: SourceSchedulerOptions['run']): { scheduler: SourceScheduler; close: () => Promise<void> } {
+export function sourceSchedule(
+  config: LoadedConfig,
+  logger: Logger,
+  run?: SourceSchedulerOptions['run'],
+): { scheduler: SourceScheduler; close: () => Promise<void> } {
   const crawls = run ? undefined : new ScheduledCrawls(config, logger);
   const scheduler = new SourceScheduler(planSources(config), {
     capacity: config.crawler.maxConcurrentSources,

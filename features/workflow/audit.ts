@@ -79,7 +79,9 @@ function json(value: unknown): string | null {
 
 function rowHash(prevHash: string, row: Omit<AuditRow, 'id' | 'prev_hash' | 'hash'>): string {
   const fields = [row.at, row.actor, row.actor_role, row.via, row.ip, row.action, row.target_type, row.target_id, row.before, row.after, row.detail];
-  return createHash('sha256').update(`${prevHash}\n${JSON.stringify(fields)}`).digest('hex');
+  return createHash('sha256')
+    .update(`${prevHash}\n${JSON.stringify(fields)}`)
+    .digest('hex');
 }
 
 function toEntry(row: AuditRow): AuditEntry {

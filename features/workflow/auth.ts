@@ -247,12 +247,7 @@ export class Auth {
 
   private lockedError(lockedUntil: string, now: Date): WorkflowError {
     const retryAfterSeconds = Math.max(1, Math.ceil((Date.parse(lockedUntil) - now.getTime()) / 1000));
-    return new WorkflowError(
-      'locked',
-      'account_locked',
-      `too many failed logins for this name; try again in ${retryAfterSeconds} s`,
-      { retryAfterSeconds },
-    );
+    return new WorkflowError('locked', 'account_locked', `too many failed logins for this name; try again in ${retryAfterSeconds} s`, { retryAfterSeconds });
   }
 
   // ---- sessions ------------------------------------------------------------------------
@@ -267,7 +262,16 @@ export class Auth {
         `INSERT INTO sessions (id_hash, user_id, csrf_token, created_at, last_seen_at, expires_at, ip, user_agent)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
       )
-      .run(sha256(sessionToken), row.id, csrfToken, now.toISOString(), now.toISOString(), expiresAt, context.ip ?? null, context.userAgent?.slice(0, 300) ?? null);
+      .run(
+        sha256(sessionToken),
+        row.id,
+        csrfToken,
+        now.toISOString(),
+        now.toISOString(),
+        expiresAt,
+        context.ip ?? null,
+        context.userAgent?.slice(0, 300) ?? null,
+      );
     // Expired sessions of anyone are swept on each login.
     this.ctx.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(now.toISOString());
     return { sessionToken, csrfToken, expiresAt };
@@ -316,11 +320,7 @@ export class Auth {
    * Issues a token acting as `username` with `role` (default: the user's role; only admins may
    * issue a role other than their own or "viewer"). The raw token is returned once.
    */
-  createToken(
-    username: string,
-    input: { name: string; role?: Role; expiresInDays?: number },
-    actor: Actor,
-  ): { token: string; info: TokenInfo } {
+  createToken(username: string, input: { name: string; role?: Role; expiresInDays?: number }, actor: Actor): { token: string; info: TokenInfo } {
     const row = this.users.require(username);
     const role = input.role ?? row.role;
     if (!isRole(role)) throw invalid('role', 'must be admin, analyst, spokesperson or viewer');
@@ -353,9 +353,8 @@ export class Auth {
   }
 
   tokenInfo(id: string): TokenInfo | null {
-    const row = this.ctx.db
-      .prepare('SELECT t.*, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?')
-      .get(id) as (TokenRow & { username: string }) | undefined;
+    const row = this.ctx.db.prepare('SELECT t.*, u.username FROM api_tokens t JOIN users u ON u.id = t.user_id WHERE t.id = ?').get(id) as
+      (TokenRow & { username: string }) | undefined;
     return row ? toTokenInfo(row) : null;
   }
 

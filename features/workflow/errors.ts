@@ -23,6 +23,5 @@ export class WorkflowError extends Error {
   }
 }
 
-export const invalid = (field: string, message: string, code = 'invalid_parameter') =>
-  new WorkflowError('invalid', code, `${field}: ${message}`, { field });
+export const invalid = (field: string, message: string, code = 'invalid_parameter') => new WorkflowError('invalid', code, `${field}: ${message}`, { field });
 export const notFound = (what: string, id: string) => new WorkflowError('not_found', 'not_found', `no ${what} with id "${id}"`);

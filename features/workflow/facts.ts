@@ -17,7 +17,11 @@ export interface FactSource {
 
 /** Accepts a list of facts or `{ facts: [...] }`, in YAML or JSON; entries need an id and a statement. */
 export function parseOfficialFacts(raw: unknown, where: string): OfficialFact[] {
-  const list = Array.isArray(raw) ? raw : raw && typeof raw === 'object' && Array.isArray((raw as { facts?: unknown }).facts) ? (raw as { facts: unknown[] }).facts : null;
+  const list = Array.isArray(raw)
+    ? raw
+    : raw && typeof raw === 'object' && Array.isArray((raw as { facts?: unknown }).facts)
+      ? (raw as { facts: unknown[] }).facts
+      : null;
   if (!list) throw new Error(`${where}: expected a list of facts (or "facts: [...]")`);
   return list.map((entry, index) => {
     const fact = entry as Record<string, unknown>;

@@ -124,7 +124,8 @@ export class KnownRumours {
     }
     if (!rescored.length) return 0;
     const result = await this.store.upsertItems(rescored);
-    for (const e of result.errors) this.logger?.warn({ itemId: e.id, reason: e.reason }, 'a queued item that repeats a newly decided rumour could not be re-scored');
+    for (const e of result.errors)
+      this.logger?.warn({ itemId: e.id, reason: e.reason }, 'a queued item that repeats a newly decided rumour could not be re-scored');
     this.logger?.info({ items: rescored.length - result.errors.length, decided: [...added] }, 'queued items re-scored against newly decided rumours');
     return rescored.length - result.errors.length;
   }

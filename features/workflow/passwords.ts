@@ -72,9 +72,7 @@ const PARALLELISM = 1;
 const KEY_LENGTH = 64;
 
 function scryptAsync(password: string, salt: Buffer, keyLength: number, options: ScryptOptions): Promise<Buffer> {
-  return new Promise((resolve, reject) =>
-    scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))),
-  );
+  return new Promise((resolve, reject) => scrypt(password, salt, keyLength, options, (error, key) => (error ? reject(error) : resolve(key))));
 }
 
 function scryptOptions(cost: number, r: number, p: number): ScryptOptions {
@@ -97,12 +95,7 @@ export async function verifyPassword(password: string, stored: string): Promise<
   const [, ln, r, p, salt, key] = match;
   const expected = Buffer.from(key, 'base64url');
   if (Number(ln) > 20 || Number(r) > 32 || Number(p) > 16 || expected.length === 0) return false;
-  const actual = await scryptAsync(
-    password.normalize('NFC'),
-    Buffer.from(salt, 'base64url'),
-    expected.length,
-    scryptOptions(Number(ln), Number(r), Number(p)),
-  );
+  const actual = await scryptAsync(password.normalize('NFC'), Buffer.from(salt, 'base64url'), expected.length, scryptOptions(Number(ln), Number(r), Number(p)));
   return timingSafeEqual(actual, expected);
 }
 

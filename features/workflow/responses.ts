@@ -186,7 +186,15 @@ export class Responses {
         .prepare('UPDATE responses SET title = ?, body = ?, fact_ids = ?, version = version + 1, updated_by = ?, updated_at = ? WHERE id = ?')
         .run(after.title, after.body, JSON.stringify(after.factIds), actor.username, this.ctx.now().toISOString(), id);
       const pick = (o: Record<string, unknown>) => Object.fromEntries(changed.map((key) => [key, o[key]]));
-      this.ctx.audit.record({ actor, action: 'response.update', targetType: 'response', targetId: id, before: pick({ ...current }), after: pick(after), detail: { version: current.version + 1 } });
+      this.ctx.audit.record({
+        actor,
+        action: 'response.update',
+        targetType: 'response',
+        targetId: id,
+        before: pick({ ...current }),
+        after: pick(after),
+        detail: { version: current.version + 1 },
+      });
       return this.require(id);
     })();
   }
@@ -211,7 +219,9 @@ export class Responses {
       }
       const now = this.ctx.now().toISOString();
       this.ctx.db
-        .prepare("UPDATE responses SET status = 'published', version = version + 1, published_by = ?, published_at = ?, published_url = ?, updated_by = ?, updated_at = ? WHERE id = ?")
+        .prepare(
+          "UPDATE responses SET status = 'published', version = version + 1, published_by = ?, published_at = ?, published_url = ?, updated_by = ?, updated_at = ? WHERE id = ?",
+        )
         .run(actor.username, now, input.url ?? null, actor.username, now, id);
       const published = this.require(id);
       this.ctx.audit.record({
@@ -278,7 +288,13 @@ export class Responses {
     );
     const facts = draft.factIds.map((factId) => this.facts.get(factId) ?? { id: factId, statement: '(not in the current facts sheet)' });
     const content = format === 'markdown' ? renderMarkdown(draft, facts, items) : renderText(draft, facts, items);
-    this.ctx.audit.record({ actor, action: 'response.export', targetType: 'response', targetId: id, detail: { format, status: draft.status, version: draft.version } });
+    this.ctx.audit.record({
+      actor,
+      action: 'response.export',
+      targetType: 'response',
+      targetId: id,
+      detail: { format, status: draft.status, version: draft.version },
+    });
     return {
       filename: `${draft.id}.${format === 'markdown' ? 'md' : 'txt'}`,
       contentType: format === 'markdown' ? 'text/markdown; charset=utf-8' : 'text/plain; charset=utf-8',
@@ -297,7 +313,13 @@ export class Responses {
     if (!verdict.held) return undefined;
     const reasons = verdict.reasons.map((r) => `${r.field} ${r.start}-${r.end} "${r.matched}": ${r.message}`);
     if (overrideReason) {
-      this.ctx.audit.record({ actor, action: 'response.check_override', targetType: 'response', targetId: draft.id, detail: { version: draft.version, reason: overrideReason, reasons } });
+      this.ctx.audit.record({
+        actor,
+        action: 'response.check_override',
+        targetType: 'response',
+        targetId: draft.id,
+        detail: { version: draft.version, reason: overrideReason, reasons },
+      });
       return { reason: overrideReason, reasons };
     }
     this.ctx.audit.record({ actor, action: 'response.check_held', targetType: 'response', targetId: draft.id, detail: { version: draft.version, reasons } });
@@ -328,8 +350,10 @@ export class Responses {
         { current },
       );
     }
-    if (current.status === 'published') throw new WorkflowError('conflict', 'already_published', `response "${id}" is published and can no longer change`, { current });
-    if (current.status === 'withdrawn') throw new WorkflowError('conflict', 'withdrawn', `response "${id}" was withdrawn and can no longer change`, { current });
+    if (current.status === 'published')
+      throw new WorkflowError('conflict', 'already_published', `response "${id}" is published and can no longer change`, { current });
+    if (current.status === 'withdrawn')
+      throw new WorkflowError('conflict', 'withdrawn', `response "${id}" was withdrawn and can no longer change`, { current });
     return current;
   }
 
@@ -352,9 +376,9 @@ export class Responses {
   }
 
   private toDraft(row: ResponseRow): ResponseDraft {
-    const itemIds = (this.ctx.db.prepare('SELECT item_id FROM response_items WHERE response_id = ? ORDER BY rowid').all(row.id) as Array<{ item_id: string }>).map(
-      (r) => r.item_id,
-    );
+    const itemIds = (
+      this.ctx.db.prepare('SELECT item_id FROM response_items WHERE response_id = ? ORDER BY rowid').all(row.id) as Array<{ item_id: string }>
+    ).map((r) => r.item_id);
     return {
       id: row.id,
       status: row.status,

@@ -153,9 +153,7 @@ export class Reviews {
    * colleagues' network addresses, which stay in the admin-only audit log.
    */
   history(itemId: string): ItemHistoryEntry[] {
-    return this.ctx.audit
-      .query({ targetType: 'item', targetId: itemId, order: 'oldest', pageSize: 1000 })
-      .items.map(({ ip: _ip, ...entry }) => entry);
+    return this.ctx.audit.query({ targetType: 'item', targetId: itemId, order: 'oldest', pageSize: 1000 }).items.map(({ ip: _ip, ...entry }) => entry);
   }
 
   requireStore(): Store {
@@ -175,11 +173,7 @@ export class Reviews {
   }
 
   /** A reviewer moves an item along the state machine; `version` must be the one they saw. */
-  async transition(
-    itemId: string,
-    input: { to: ReviewStatus; version: number; reason?: string; congress?: boolean },
-    actor: Actor,
-  ): Promise<ReviewRecord> {
+  async transition(itemId: string, input: { to: ReviewStatus; version: number; reason?: string; congress?: boolean }, actor: Actor): Promise<ReviewRecord> {
     const item = await this.requireItem(itemId);
     const reason = input.reason?.trim() || null;
     const record = this.ctx.db.transaction(() => {
@@ -218,7 +212,8 @@ export class Reviews {
       if (input.assignee !== null) {
         const user = this.users.row(input.assignee);
         if (!user || user.disabled) throw invalid('assignee', `no active user "${input.assignee}"`);
-        if (!(ACCESS.annotate as readonly string[]).includes(user.role)) throw invalid('assignee', `"${user.username}" is a ${user.role} and cannot act on items`);
+        if (!(ACCESS.annotate as readonly string[]).includes(user.role))
+          throw invalid('assignee', `"${user.username}" is a ${user.role} and cannot act on items`);
         assignee = user.username;
       }
       return this.write(current, item.clusterId ?? null, actor, 'review.assign', { assignee });
@@ -304,7 +299,9 @@ export class Reviews {
       'conflict',
       'invalid_transition',
       `cannot move an item from "${current.status}" to "${to}"; ` +
-        (TRANSITIONS[current.status].length ? `from "${current.status}" it can go to: ${TRANSITIONS[current.status].join(', ')}` : `"${current.status}" is final`),
+        (TRANSITIONS[current.status].length
+          ? `from "${current.status}" it can go to: ${TRANSITIONS[current.status].join(', ')}`
+          : `"${current.status}" is final`),
       { current, allowed },
     );
   }

@@ -82,7 +82,9 @@ export function buildDrafts(facts: FactsFile, templates: DraftTemplates, seed = 
     const event = eventOf(fact);
     for (const check of fact.checks) {
       if (check.kind === 'number' && templates.number[fact.topic]) {
-        const wrong = [Math.round(check.value * 1.2), check.value + 10, Math.max(1, check.value - 2)].filter((n) => Math.abs(n - check.value) > check.tolerance * check.value);
+        const wrong = [Math.round(check.value * 1.2), check.value + 10, Math.max(1, check.value - 2)].filter(
+          (n) => Math.abs(n - check.value) > check.tolerance * check.value,
+        );
         for (const template of templates.number[fact.topic]) {
           for (const form of ['digits', 'words'] as const) {
             const say = (n: number) => (form === 'digits' ? String(n) : vietnameseNumber(n));
@@ -95,8 +97,15 @@ export function buildDrafts(facts: FactsFile, templates: DraftTemplates, seed = 
         const outside = [dayOf(check.start, -7), dayOf(check.end, 5), dayOf(check.start, 61)];
         for (const template of templates.date) {
           for (const form of ['digits', 'words'] as const) {
-            drafts.push({ text: fill(template, { event, date: dateText(dayOf(check.start, 0), form) }), factId: fact.id, label: 'correct', what: 'date', form });
-            for (const day of outside) drafts.push({ text: fill(template, { event, date: dateText(day, form) }), factId: fact.id, label: 'wrong', what: 'date', form });
+            drafts.push({
+              text: fill(template, { event, date: dateText(dayOf(check.start, 0), form) }),
+              factId: fact.id,
+              label: 'correct',
+              what: 'date',
+              form,
+            });
+            for (const day of outside)
+              drafts.push({ text: fill(template, { event, date: dateText(day, form) }), factId: fact.id, label: 'wrong', what: 'date', form });
           }
         }
       }

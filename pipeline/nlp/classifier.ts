@@ -279,7 +279,21 @@ export class Classifier implements ItemClassifier {
       const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
       const emoji = file.style.alarmEmoji.chars;
       const emojiMin = Math.min(...emoji.map((e) => e.charCodeAt(0)));
-      return { file, phrases, set: sets.push(phrases) - 1, acronyms, emoji, emojiMin, runRe, rules, combos, chainSpecs: new Map(), parts: new Uint8Array(0), maxPartLength: 0, places: [] };
+      return {
+        file,
+        phrases,
+        set: sets.push(phrases) - 1,
+        acronyms,
+        emoji,
+        emojiMin,
+        runRe,
+        rules,
+        combos,
+        chainSpecs: new Map(),
+        parts: new Uint8Array(0),
+        maxPartLength: 0,
+        places: [],
+      };
     });
     this.rebuttalGroups = new Set(sources.cues.flatMap((file) => file.groups.filter((g) => g.rebuts).map((g) => g.id)));
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
@@ -305,7 +319,16 @@ export class Classifier implements ItemClassifier {
   private view(field: Field, text: string, ws: Workspace): View {
     const prepared = prepareText(text, this.vocabulary.trie(), ws.text);
     const stream = this.abbreviations.stream(prepared, this.vocabulary, ws.stream);
-    const view: View = { field, prepared, stream, accents: ws.accents.reset(prepared), suppressed: new Set(), otherEvent: new Set(), contradicted: new Set(), raw: ws.raw };
+    const view: View = {
+      field,
+      prepared,
+      stream,
+      accents: ws.accents.reset(prepared),
+      suppressed: new Set(),
+      otherEvent: new Set(),
+      contradicted: new Set(),
+      raw: ws.raw,
+    };
     ws.last = view;
     return view;
   }

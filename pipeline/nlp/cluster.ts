@@ -61,8 +61,7 @@ const DEFAULT_EXPANSIONS: Record<string, string> = {
 };
 
 const DEFAULT_STOPWORDS = (
-  'va la cua co cho cac nhung mot da se bi duoc thi ma de voi tu trong tren nay do vi nen cung roi nhe nha oi ' +
-  'thoi luon di a o khi nay ay the vay nhe'
+  'va la cua co cho cac nhung mot da se bi duoc thi ma de voi tu trong tren nay do vi nen cung roi nhe nha oi ' + 'thoi luon di a o khi nay ay the vay nhe'
 ).split(' ');
 
 const ROMAN = /^[ivxl]+$/;

@@ -80,9 +80,7 @@ export function evaluate(items: LabelledItem[], classify: (item: LabelledItem) =
   const results = items.map((item) => ({ item, c: classify(item), bare: isWithoutDiacritics(`${item.title}\n${item.text}`) }));
   const congress = metrics(count(results.map((r) => [r.c.congress, r.item.labels.congress])));
   const distortion = metrics(count(results.map((r) => [r.c.distortion, r.item.labels.distortion])));
-  const distortionWithinCongress = metrics(
-    count(results.filter((r) => r.item.labels.congress).map((r) => [r.c.distortion, r.item.labels.distortion])),
-  );
+  const distortionWithinCongress = metrics(count(results.filter((r) => r.item.labels.congress).map((r) => [r.c.distortion, r.item.labels.distortion])));
   const hard = results.filter((r) => isHardNegative(r.item));
   const hardFp = hard.filter((r) => r.c.congress);
   const subset = (bare: boolean) => {
@@ -116,7 +114,12 @@ export function evaluate(items: LabelledItem[], classify: (item: LabelledItem) =
     congress,
     distortion,
     distortionWithinCongress,
-    hardNegatives: { n: hard.length, falsePositives: hardFp.length, rate: hard.length ? Math.round((hardFp.length / hard.length) * 10000) / 10000 : 0, ids: hardFp.map((r) => r.item.id) },
+    hardNegatives: {
+      n: hard.length,
+      falsePositives: hardFp.length,
+      rate: hard.length ? Math.round((hardFp.length / hard.length) * 10000) / 10000 : 0,
+      ids: hardFp.map((r) => r.item.id),
+    },
     diacritics: { accented, withoutDiacritics, congressF1Gap: gap },
     baseline: {
       name: 'case-insensitive substring "đại hội"',

@@ -11,7 +11,14 @@ import { accentKey, accentKeyOfRange, TOK_DIACRITIC, TOK_DIGITS, tokenSpan, toke
 
 /** Date keywords as written; a token with other diacritics is another word ("thắng" is not "tháng"). */
 const KEYWORDS: Record<string, string> = Object.fromEntries(
-  ['ngày', 'tháng', 'năm', 'đến', 'tới', 'hết', 'tận', 'từ'].map((w) => [accentKey(w).key.replace(/\d$/, '').normalize('NFD').replace(/[\u0300-\u036f]/g, '').replace(/đ/g, 'd'), accentKey(w).key]),
+  ['ngày', 'tháng', 'năm', 'đến', 'tới', 'hết', 'tận', 'từ'].map((w) => [
+    accentKey(w)
+      .key.replace(/\d$/, '')
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/đ/g, 'd'),
+    accentKey(w).key,
+  ]),
 );
 /** The same, by index in WORDS. */
 const KEYWORD_KEYS: Array<string | undefined> = WORDS.map((w) => KEYWORDS[w]);
@@ -76,11 +83,34 @@ function byWord(entries: Array<[Word, number]>): Float64Array {
   for (const [w, v] of entries) out[WORD[w]] = v;
   return out;
 }
-const DIGIT_WORDS = byWord([['khong', 0], ['mot', 1], ['hai', 2], ['ba', 3], ['bon', 4], ['nam', 5], ['sau', 6], ['bay', 7], ['tam', 8], ['chin', 9]]);
+const DIGIT_WORDS = byWord([
+  ['khong', 0],
+  ['mot', 1],
+  ['hai', 2],
+  ['ba', 3],
+  ['bon', 4],
+  ['nam', 5],
+  ['sau', 6],
+  ['bay', 7],
+  ['tam', 8],
+  ['chin', 9],
+]);
 /** Variants used only after "mươi"/"mười": mốt (1), tư (4), lăm/nhăm (5). */
-const AFTER_TENS = byWord([['mot', 1], ['tu', 4], ['lam', 5], ['nham', 5]]);
-const MULTIPLIERS = byWord([['nghin', 1000], ['ngan', 1000], ['trieu', 1_000_000]]);
-const MONTH_WORDS = byWord([['gieng', 1], ['chap', 12]]);
+const AFTER_TENS = byWord([
+  ['mot', 1],
+  ['tu', 4],
+  ['lam', 5],
+  ['nham', 5],
+]);
+const MULTIPLIERS = byWord([
+  ['nghin', 1000],
+  ['ngan', 1000],
+  ['trieu', 1_000_000],
+]);
+const MONTH_WORDS = byWord([
+  ['gieng', 1],
+  ['chap', 12],
+]);
 const DATE_PREFIX = byWord(
   (['ngay', 'tu', 'den', 'toi', 'sang', 'chieu', 'trua', 'toi', 'dem', 'hom', 'vao', 'truoc', 'sau', 'khoang', 'tra', 'het'] as Word[]).map((w) => [w, 1]),
 );

@@ -199,14 +199,19 @@ function readSheet(file: string): z.infer<typeof sheetSchema> {
   }
   const result = sheetSchema.safeParse(raw);
   if (!result.success)
-    throw new LexiconError(`Invalid facts sheet ${file}:\n${result.error.issues.map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`).join('\n')}`);
+    throw new LexiconError(
+      `Invalid facts sheet ${file}:\n${result.error.issues.map((i) => `  - ${i.path.join('.') || '(top level)'}: ${i.message}`).join('\n')}`,
+    );
   return result.data;
 }
 
 function mergeSheet(template: FactInput[], sheet: z.infer<typeof sheetSchema>, file: string): FactInput[] {
   return sheet.map((f) => {
     const model = template.find((t) => t.id === f.id) ?? template.find((t) => t.topic === f.topic);
-    if (!model) throw new LexiconError(`Invalid facts sheet ${file}:\n  - ${f.id}: no fact with this id or topic "${f.topic}" in the facts file, so no event or checks for it`);
+    if (!model)
+      throw new LexiconError(
+        `Invalid facts sheet ${file}:\n  - ${f.id}: no fact with this id or topic "${f.topic}" in the facts file, so no event or checks for it`,
+      );
     return { ...model, id: f.id, statement: f.statement, date: f.date, source: f.source, topic: f.topic, values: f.values };
   });
 }
@@ -224,7 +229,8 @@ function resolveFact(fact: FactInput, index: number, file: string): OfficialFact
     switch (c.kind) {
       case 'dates': {
         const { start, end } = period;
-        if (!start || !end || !daySchema.safeParse(start).success || !daySchema.safeParse(end).success) return fail(k, 'needs start and end (YYYY-MM-DD), in the check or in values.start / values.end');
+        if (!start || !end || !daySchema.safeParse(start).success || !daySchema.safeParse(end).success)
+          return fail(k, 'needs start and end (YYYY-MM-DD), in the check or in values.start / values.end');
         return { kind: 'dates', start, end };
       }
       case 'duration': {
@@ -600,7 +606,6 @@ class ItemCheck {
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
       this.add(fact, c.field, c.hit.tokFirst, c.hit.tokLast, note);
     }
-
   }
 
   /** 2. Venue claims. */
@@ -678,15 +683,26 @@ class ItemCheck {
             const outside: DayDate[] = [];
             for (const d of mention.dates) if (!dateWithin(d, check.start, check.end)) outside.push(d);
             if (outside.length)
-              this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the event ${outside.map(formatDayDate).join(', ')}; official ${check.start}…${check.end}`);
+              this.add(
+                i,
+                fv,
+                mention.tokFirst,
+                mention.tokLast,
+                `dates the event ${outside.map(formatDayDate).join(', ')}; official ${check.start}…${check.end}`,
+              );
             // a period given for the event must be the official one ("từ 25 tới 27/1")
             else if (mention.dates.length === 2 && (!sameDay(mention.dates[0], check.start) || !sameDay(mention.dates[1], check.end)))
-              this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the event ${mention.dates.map(formatDayDate).join('–')}; official ${check.start}…${check.end}`);
+              this.add(
+                i,
+                fv,
+                mention.tokFirst,
+                mention.tokLast,
+                `dates the event ${mention.dates.map(formatDayDate).join('–')}; official ${check.start}…${check.end}`,
+              );
           }
         }
       }
     }
-
   }
 
   /** 4. Numbers with a unit, next to a context phrase. */

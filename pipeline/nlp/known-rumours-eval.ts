@@ -48,7 +48,13 @@ export function loadRumourStream(file: string): RumourStream {
   };
   const variants = data.variants.map((v, i) => ({ ...v, id: `v${i + 1}-${v.of}-${v.kind}` }));
   const derived = [
-    ...data.rumours.map((r) => ({ id: `d-${r.id}-repost`, of: r.id, kind: 'derived:teencode-repost', title: teencodeCopy(r.title), text: teencodeCopy(r.text) })),
+    ...data.rumours.map((r) => ({
+      id: `d-${r.id}-repost`,
+      of: r.id,
+      kind: 'derived:teencode-repost',
+      title: teencodeCopy(r.title),
+      text: teencodeCopy(r.text),
+    })),
     ...variants.map((v) => ({ ...v, id: `d-${v.id}`, kind: `derived:teencode-${v.kind}`, title: teencodeCopy(v.title), text: teencodeCopy(v.text) })),
   ];
   return { rumours: data.rumours, variants: [...variants, ...derived], otherStories: data.otherStories };

@@ -260,7 +260,7 @@ export class KnownRumourMatcher {
   /** Weight of the shingles in both sorted sets. */
   private sharedWeight(a: Uint32Array, b: Uint32Array): number {
     let weight = 0;
-    for (let i = 0, j = 0; i < a.length && j < b.length; ) {
+    for (let i = 0, j = 0; i < a.length && j < b.length;) {
       if (a[i] < b[j]) i++;
       else if (a[i] > b[j]) j++;
       else {

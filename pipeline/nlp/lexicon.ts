@@ -19,10 +19,7 @@ export class LexiconError extends Error {
 }
 
 function formatPath(path: Array<string | number>): string {
-  return path.reduce<string>(
-    (acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : String(part)),
-    '',
-  );
+  return path.reduce<string>((acc, part) => (typeof part === 'number' ? `${acc}[${part}]` : acc ? `${acc}.${part}` : String(part)), '');
 }
 
 const phrase = z

@@ -277,7 +277,9 @@ export function parseModel(data: unknown, file: string): ModelFile {
   const result = modelFileSchema.safeParse(data);
   if (result.success) return result.data;
   const issues = result.error.issues.slice(0, 8).map((i) => `  - ${i.path.join('.') || '(file)'}: ${i.message}`);
-  throw new ModelError(`Invalid model file ${file} (train a new one with "mediawatch train", or name another in the config key "model"):\n${issues.join('\n')}`);
+  throw new ModelError(
+    `Invalid model file ${file} (train a new one with "mediawatch train", or name another in the config key "model"):\n${issues.join('\n')}`,
+  );
 }
 
 /** Reads and validates a model file. */
@@ -292,7 +294,9 @@ export function loadModelFile(file: string): ModelFile {
   try {
     data = JSON.parse(text);
   } catch (error) {
-    throw new ModelError(`Invalid model file ${file}: not valid JSON (${(error as Error).message}); the file may be truncated — restore it from config/models/ or train again`);
+    throw new ModelError(
+      `Invalid model file ${file}: not valid JSON (${(error as Error).message}); the file may be truncated — restore it from config/models/ or train again`,
+    );
   }
   return parseModel(data, file);
 }
@@ -460,7 +464,16 @@ export class LearnedScorer implements LearnedLayer {
       const [start, end] = tokenSpan(p, first, last);
       const gram = first === last ? tokenText(p, first) : `${tokenText(p, first)} ${tokenText(p, last)}`;
       const weight = Math.round(w[2 * c.buckets[k] + h] * f.ngramValue * 1000) / 1000;
-      out.push({ kind: head, term: `${LEARNED_CUE_PREFIX}${gram}`, matched: p.original.slice(start, end), weight, field, start, end, note: `learned cue (model ${this.version})` });
+      out.push({
+        kind: head,
+        term: `${LEARNED_CUE_PREFIX}${gram}`,
+        matched: p.original.slice(start, end),
+        weight,
+        field,
+        start,
+        end,
+        note: `learned cue (model ${this.version})`,
+      });
     }
   }
 }

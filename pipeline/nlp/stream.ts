@@ -8,7 +8,18 @@
  * is made per syllable); the abbreviations are looked up by id too (bind()).
  */
 import { NO_SYMBOL, type Vocabulary } from './automaton.ts';
-import { accentKey, accentKeyOfRange, canonFolded, isISpelling, type PreparedText, TOK_DIACRITIC, TOK_DIGITS, tokenSpan, tokenText, toOriginal } from './text.ts';
+import {
+  accentKey,
+  accentKeyOfRange,
+  canonFolded,
+  isISpelling,
+  type PreparedText,
+  TOK_DIACRITIC,
+  TOK_DIGITS,
+  tokenSpan,
+  tokenText,
+  toOriginal,
+} from './text.ts';
 
 /**
  * Canonical form of a folded syllable for lookups: "ky" and "ki" (kỳ/kì, lý/lí, mỹ/mĩ) are spelling

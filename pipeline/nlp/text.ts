@@ -119,13 +119,13 @@ function digitGroupAt(codes: Uint16Array, length: number, at: number, thousands:
   while (k < length && codes[k] >= 0x30 && codes[k] <= 0x39) k++;
   const len = k - at;
   if (!thousands) return len > 0;
-  return len === 3 && !(k < length && (classOf(codes[k]) & C_LETTER));
+  return len === 3 && !(k < length && classOf(codes[k]) & C_LETTER);
 }
 
 /** Characters that end a sentence (for windows and fact checks). */
 const SENTENCE_END = new Set(['.', '!', '?', ';', '\n', '…', '。']);
 /** Characters that end a clause (a phrase never spans them). */
-const CLAUSE_END = new Set([',', ':', '(', ')', '[', ']', '{', '}', '"', '“', '”', '«', '»', '|', '—', '–', '\u2022', '\'', '‘', '’']);
+const CLAUSE_END = new Set([',', ':', '(', ')', '[', ']', '{', '}', '"', '“', '”', '«', '»', '|', '—', '–', '\u2022', "'", '‘', '’']);
 const SENTENCE_END_CODES = new Set([...SENTENCE_END].map((c) => c.charCodeAt(0)));
 const CLAUSE_END_CODES = new Set([...CLAUSE_END].map((c) => c.charCodeAt(0)));
 
@@ -144,10 +144,43 @@ const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"“”]+|\b[\w.+-]+@[\w-]+\.[\w.-]
  * Every trie knows them, so `tokWord` is always filled.
  */
 export const WORDS = [
-  'ngay', 'thang', 'nam', 'den', 'toi', 'het', 'tu',
-  'khong', 'mot', 'hai', 'ba', 'bon', 'sau', 'bay', 'tam', 'chin', 'muoi', 'tram', 'linh', 'le', 'lam', 'nham',
-  'nghin', 'ngan', 'trieu', 'gieng', 'chap',
-  'sang', 'chieu', 'trua', 'dem', 'hom', 'vao', 'truoc', 'khoang', 'tra', 'tan',
+  'ngay',
+  'thang',
+  'nam',
+  'den',
+  'toi',
+  'het',
+  'tu',
+  'khong',
+  'mot',
+  'hai',
+  'ba',
+  'bon',
+  'sau',
+  'bay',
+  'tam',
+  'chin',
+  'muoi',
+  'tram',
+  'linh',
+  'le',
+  'lam',
+  'nham',
+  'nghin',
+  'ngan',
+  'trieu',
+  'gieng',
+  'chap',
+  'sang',
+  'chieu',
+  'trua',
+  'dem',
+  'hom',
+  'vao',
+  'truoc',
+  'khoang',
+  'tra',
+  'tan',
 ] as const;
 export type Word = (typeof WORDS)[number];
 /** Index of a word in WORDS (the value of `tokWord`). */
@@ -679,8 +712,7 @@ function tokenizeCodes(
     tokEnd[count] = i;
     tokSent[count] = sent;
     tokClause[count] = clause;
-    tokFlags[count] =
-      (allDigits ? TOK_DIGITS : 0) | (tokDiacritic ? TOK_DIACRITIC : 0) | (tokLetters >= 2 && tokUpper === tokLetters ? TOK_UPPER : 0);
+    tokFlags[count] = (allDigits ? TOK_DIGITS : 0) | (tokDiacritic ? TOK_DIACRITIC : 0) | (tokLetters >= 2 && tokUpper === tokLetters ? TOK_UPPER : 0);
     tokSym[count] = trieSym[row >>> shift];
     tokWord[count] = trieWord[row >>> shift];
     count++;

@@ -123,7 +123,11 @@ export function assignFolds(items: LabelledItem[], k: number, salt = ''): Map<st
 
 /** Splits examples into k (train, test) pairs by their fold. */
 export function splitFolds<T extends { item: LabelledItem }>(examples: T[], k: number, salt = ''): Array<{ train: T[]; test: T[] }> {
-  const folds = assignFolds(examples.map((e) => e.item), k, salt);
+  const folds = assignFolds(
+    examples.map((e) => e.item),
+    k,
+    salt,
+  );
   return Array.from({ length: k }, (_, f) => ({
     train: examples.filter((e) => folds.get(e.item.id) !== f),
     test: examples.filter((e) => folds.get(e.item.id) === f),
@@ -270,7 +274,10 @@ export interface CrossValidation {
 }
 
 function predict(model: TrainedModel, e: Example, thresholds: { congress: number; distortion: number }): Classification {
-  const probabilities = { congress: probability(model.heads.congress, model.choice.congress.combination, e.features), distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features) };
+  const probabilities = {
+    congress: probability(model.heads.congress, model.choice.congress.combination, e.features),
+    distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
+  };
   return { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds), topics: [], explanations: [] };
 }
 
@@ -327,7 +334,10 @@ function sparse(head: DenseHead): { bias: number; index: number[]; value: number
 }
 
 /** Figures of a set of predictions: what the model file records and `eval --cv` prints. */
-export function figures(items: LabelledItem[], classify: (item: LabelledItem) => Classification): { congress: Metrics; distortion: Metrics; hardNegativeFalsePositiveRate: number } {
+export function figures(
+  items: LabelledItem[],
+  classify: (item: LabelledItem) => Classification,
+): { congress: Metrics; distortion: Metrics; hardNegativeFalsePositiveRate: number } {
   const r = evaluate(items, classify);
   return { congress: r.congress, distortion: r.distortion, hardNegativeFalsePositiveRate: r.hardNegatives.rate };
 }
@@ -357,7 +367,10 @@ export function modelFile(
     sentenceContext: s.sentenceContext,
   };
   const dataSha = trainingDataSha256(items);
-  const version = `m-${createHash('sha256').update(JSON.stringify([MODEL_FORMAT, dataSha, lexiconsSha256, hyperparameters, heads])).digest('hex').slice(0, 12)}`;
+  const version = `m-${createHash('sha256')
+    .update(JSON.stringify([MODEL_FORMAT, dataSha, lexiconsSha256, hyperparameters, heads]))
+    .digest('hex')
+    .slice(0, 12)}`;
   return {
     format: MODEL_FORMAT,
     version,
@@ -371,7 +384,14 @@ export function modelFile(
       distortion: c.items.filter((i) => i.labels.distortion).length,
     })),
     hyperparameters,
-    cvFigures: { folds: cv.folds, items: items.length, congress: cvFigures.congress, distortion: cvFigures.distortion, hardNegativeFalsePositiveRate: cvFigures.hardNegativeFalsePositiveRate, lexiconsOnly },
+    cvFigures: {
+      folds: cv.folds,
+      items: items.length,
+      congress: cvFigures.congress,
+      distortion: cvFigures.distortion,
+      hardNegativeFalsePositiveRate: cvFigures.hardNegativeFalsePositiveRate,
+      lexiconsOnly,
+    },
     heads,
   };
 }

@@ -9,10 +9,7 @@ const JOIN = '\n\n';
  * in: passages past the text get field "ocr" with offsets into ocrText. A passage spanning the
  * join belongs to neither field and is dropped from the explanations (its weight stays in the score).
  */
-export function classifyWithOcr(
-  classifier: ItemClassifier,
-  item: { title: string; text: string; kind?: string; ocrText?: string },
-): Classification {
+export function classifyWithOcr(classifier: ItemClassifier, item: { title: string; text: string; kind?: string; ocrText?: string }): Classification {
   if (!item.ocrText) return classifier.classify({ title: item.title, text: item.text, kind: item.kind });
   const offset = item.text ? item.text.length + JOIN.length : 0;
   const text = item.text ? `${item.text}${JOIN}${item.ocrText}` : item.ocrText;

@@ -48,9 +48,11 @@ export class OcrState {
   }
 
   result(sha256: string): CachedResult | undefined {
-    const row = this.db.prepare<[string], { text: string | null; confidence: number | null; reason: string | null }>(
-      'SELECT text, confidence, reason FROM results WHERE sha256 = ?',
-    ).get(sha256);
+    const row = this.db
+      .prepare<[string], { text: string | null; confidence: number | null; reason: string | null }>(
+        'SELECT text, confidence, reason FROM results WHERE sha256 = ?',
+      )
+      .get(sha256);
     return row ? { text: row.text ?? undefined, confidence: row.confidence ?? undefined, reason: row.reason ?? undefined } : undefined;
   }
 
@@ -103,7 +105,7 @@ export class OcrState {
 
   /** PDF files still needed by queued jobs (the rest can be deleted). */
   pdfsInUse(): Set<string> {
-    const rows = this.db.prepare<[], { work: string }>("SELECT work FROM jobs WHERE work LIKE '{\"pdf\"%'").all();
+    const rows = this.db.prepare<[], { work: string }>('SELECT work FROM jobs WHERE work LIKE \'{"pdf"%\'').all();
     return new Set(rows.map((row) => (JSON.parse(row.work) as { pdf: string }).pdf));
   }
 

@@ -202,7 +202,10 @@ export class OcrWorker {
     const timeout = this.timeout();
     const cappedByBudget = timeout < this.deps.config.timeoutSecs;
     const started = performance.now();
-    const recognition = await (this.deps.recognise ?? ((image, secs) => recognise(image, { languages: this.deps.config.languages, timeoutSecs: secs })))(bytes, timeout);
+    const recognition = await (this.deps.recognise ?? ((image, secs) => recognise(image, { languages: this.deps.config.languages, timeoutSecs: secs })))(
+      bytes,
+      timeout,
+    );
     const ms = performance.now() - started;
     this.counts.read++;
     if (recognition.ok) {

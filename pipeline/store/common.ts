@@ -104,6 +104,9 @@ export function statsOf(days: CountRow[], sources: CountRow[], topics: CountRow[
     congress,
     byDay: days.map(bucket).sort((a, b) => (a.key < b.key ? -1 : 1)),
     bySource: sources.map(bucket).sort(byCountThenKey),
-    byTopic: topics.filter((row) => row.keys[0] !== '').map((row) => ({ key: row.keys[0], count: row.count })).sort(byCountThenKey),
+    byTopic: topics
+      .filter((row) => row.keys[0] !== '')
+      .map((row) => ({ key: row.keys[0], count: row.count }))
+      .sort(byCountThenKey),
   };
 }

@@ -348,7 +348,9 @@ export class ElasticsearchStore implements Store {
       (wanted['index.number_of_replicas'] === undefined || Number(settings['index.number_of_replicas']) === wanted['index.number_of_replicas']);
     if (same) return;
     await this.client.indices.putSettings({ index, settings: wanted });
-    this.warn(`replicas of ${index} set to ${this.layout.replicas} (store.replicas; was ${current === 'false' ? settings['index.number_of_replicas'] : current})`);
+    this.warn(
+      `replicas of ${index} set to ${this.layout.replicas} (store.replicas; was ${current === 'false' ? settings['index.number_of_replicas'] : current})`,
+    );
   }
 
   private async aliasedIndices(): Promise<string[]> {
@@ -399,12 +401,7 @@ export class ElasticsearchStore implements Store {
     this.warn(`migrated ${copied} document(s) to ${target}; ${source} is no longer used and can be deleted`);
   }
 
-  private async copyIndex(
-    source: string,
-    target: string,
-    query: estypes.QueryDslQueryContainer,
-    onlyIfNewer: boolean,
-  ): Promise<number> {
+  private async copyIndex(source: string, target: string, query: estypes.QueryDslQueryContainer, onlyIfNewer: boolean): Promise<number> {
     let copied = 0;
     for await (const hits of this.scanHits(source, query, [{ _shard_doc: 'asc' }], 1000, undefined)) {
       // Bookkeeping added by a later mapping version is derived again from the item itself.
@@ -765,8 +762,7 @@ export class ElasticsearchStore implements Store {
       });
     } else {
       // In time order, skip most of the way by counting items per time bucket.
-      const skip =
-        query.sort === 'distortion' ? undefined : await this.skipByTime(esQuery, query.sort === 'oldest' ? 'asc' : 'desc', offset, query.pageSize);
+      const skip = query.sort === 'distortion' ? undefined : await this.skipByTime(esQuery, query.sort === 'oldest' ? 'asc' : 'desc', offset, query.pageSize);
       counted = skip?.total;
       if (skip && offset >= skip.total) response = { hits: { hits: [] } } as unknown as estypes.SearchResponse<ScoredItem>;
       else if (skip && skip.offset + query.pageSize <= MAX_WINDOW) {
@@ -946,11 +942,17 @@ export class ElasticsearchStore implements Store {
         index: this.names.alias,
         size: 0,
         query,
-        aggs: { groups: { composite: { size: COMPOSITE_PAGE, sources: by.flatMap((key) => COUNT_SOURCES[key]), ...(after ? { after } : {}) }, aggs: { flagged: flaggedOnly } } },
+        aggs: {
+          groups: {
+            composite: { size: COMPOSITE_PAGE, sources: by.flatMap((key) => COUNT_SOURCES[key]), ...(after ? { after } : {}) },
+            aggs: { flagged: flaggedOnly },
+          },
+        },
       });
       const groups = response.aggregations?.groups as estypes.AggregationsCompositeAggregate;
       const buckets = groups.buckets as Array<{ key: Record<string, string | number | null>; doc_count: number; flagged: { doc_count: number } }>;
-      for (const bucket of buckets) rows.push({ keys: by.map((key) => countKeyOf(key, bucket.key)), count: bucket.doc_count, flagged: bucket.flagged.doc_count });
+      for (const bucket of buckets)
+        rows.push({ keys: by.map((key) => countKeyOf(key, bucket.key)), count: bucket.doc_count, flagged: bucket.flagged.doc_count });
       after = buckets.length === COMPOSITE_PAGE ? (groups.after_key as Record<string, string | number | null>) : undefined;
     } while (after);
     return mergeRows(rows);

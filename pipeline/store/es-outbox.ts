@@ -128,9 +128,7 @@ export class EsOutbox {
   findByContentHash(contentHash: string): string | null {
     const db = this.open(false);
     if (!db) return null;
-    const row = db.prepare('SELECT id FROM outbox WHERE content_hash = ? ORDER BY pos LIMIT 1').get(contentHash) as
-      | { id: string }
-      | undefined;
+    const row = db.prepare('SELECT id FROM outbox WHERE content_hash = ? ORDER BY pos LIMIT 1').get(contentHash) as { id: string } | undefined;
     return row?.id ?? null;
   }
 

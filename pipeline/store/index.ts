@@ -14,9 +14,7 @@ export function elasticsearchStoreFromConfig(
 ): ElasticsearchStore {
   const nodes = [storeConfig.node].flat();
   if (storeConfig.tls && nodes.some((node) => node.startsWith('http://'))) {
-    throw new ConfigError(
-      `Invalid config ${config.configPath ?? ''}:\n  - store.tls: tls.caFile is set but store.node uses http://; use https://`,
-    );
+    throw new ConfigError(`Invalid config ${config.configPath ?? ''}:\n  - store.tls: tls.caFile is set but store.node uses http://; use https://`);
   }
   const auth = storeConfig.auth;
   return new ElasticsearchStore({

@@ -46,10 +46,16 @@ export class ReconnectingStore implements Store {
       if (!this.options.transient(error)) throw error;
       const reason = (error as Error).message;
       if (first || reason !== this.reason) {
-        this.options.log(`the ${this.engine} store is unreachable (${reason}); item reads and writes answer 503 until it is back (retrying every ${this.retrySecs} s)`);
+        this.options.log(
+          `the ${this.engine} store is unreachable (${reason}); item reads and writes answer 503 until it is back (retrying every ${this.retrySecs} s)`,
+        );
       }
       this.reason = reason;
-      if (!this.closed) this.timer = setTimeout(() => void this.attempt(false).catch((e: Error) => this.options.log(`the ${this.engine} store cannot be opened: ${e.message}`)), this.retryMs);
+      if (!this.closed)
+        this.timer = setTimeout(
+          () => void this.attempt(false).catch((e: Error) => this.options.log(`the ${this.engine} store cannot be opened: ${e.message}`)),
+          this.retryMs,
+        );
       this.timer?.unref();
       return;
     }

@@ -28,9 +28,7 @@ const removeFlagged = search.prepare<[number]>('DELETE FROM items_fts_flagged WH
 const addFlagged = search.prepare<[number, string]>('INSERT INTO items_fts_flagged (rowid, folded) VALUES (?, ?)');
 const lastSeq = items.prepare<[], number>('SELECT last_seq FROM store_state').pluck();
 const stillStored = items.prepare<[number], number>('SELECT 1 FROM items WHERE rowid = ?').pluck();
-const changedSince = items.prepare<[number, number], { rowid: number; doc: string }>(
-  'SELECT rowid, doc FROM items WHERE seq > ? AND seq <= ?',
-);
+const changedSince = items.prepare<[number, number], { rowid: number; doc: string }>('SELECT rowid, doc FROM items WHERE seq > ? AND seq <= ?');
 
 /** Removes a row from both tables (a row in neither is fine). */
 function remove(rowid: number): void {

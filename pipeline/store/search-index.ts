@@ -164,9 +164,7 @@ export class SearchIndex {
   private start(): Worker {
     const data: SearchWorkerData = { itemsPath: this.options.itemsPath, searchPath: this.path, busyTimeoutMs: this.options.busyTimeoutMs };
     const worker = new Worker(new URL('./search-index-worker.mjs', import.meta.url), { workerData: data });
-    worker.on('message', (reply: SearchReply) =>
-      this.settle(reply.id, reply.ok ? undefined : new Error(reply.error)),
-    );
+    worker.on('message', (reply: SearchReply) => this.settle(reply.id, reply.ok ? undefined : new Error(reply.error)));
     // A crashed worker fails what it held; the next job starts a new one and catch-up repairs.
     const failAll = (error: Error) => {
       for (const id of [...this.inFlight.keys()]) this.settle(id, error);

@@ -134,7 +134,6 @@ export const ITEM_STORE_MIGRATIONS: string[] = [
    ${FILL_CLUSTER_SIZES}`,
 ];
 
-
 /** The columns of an item row the summary tables count by. */
 interface SummaryRow {
   day: string;
@@ -235,14 +234,34 @@ const REBUILD_SUMMARIES = `DELETE FROM item_counts;
   UPDATE store_state SET summaries_built = 1;`;
 
 const ITEM_COLUMNS = [
-  'id', 'source_id', 'kind', 'canonical_url', 'content_hash', 'ts', 'day', 'congress', 'distortion', 'flagged',
-  'score_congress', 'score_distortion', 'topics', 'cluster_id', 'status', 'assignee', 'platform', 'doc', 'seq', 'terms',
+  'id',
+  'source_id',
+  'kind',
+  'canonical_url',
+  'content_hash',
+  'ts',
+  'day',
+  'congress',
+  'distortion',
+  'flagged',
+  'score_congress',
+  'score_distortion',
+  'topics',
+  'cluster_id',
+  'status',
+  'assignee',
+  'platform',
+  'doc',
+  'seq',
+  'terms',
 ];
 
 // A plain INSERT or UPDATE, chosen after a lookup: measured ~25% faster than one
 // INSERT … ON CONFLICT DO UPDATE … RETURNING on 100k items.
 const INSERT_ITEM = `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')})`;
-const UPDATE_ITEM = `UPDATE items SET ${ITEM_COLUMNS.slice(1).map((column) => `${column} = ?`).join(', ')} WHERE rowid = ?`;
+const UPDATE_ITEM = `UPDATE items SET ${ITEM_COLUMNS.slice(1)
+  .map((column) => `${column} = ?`)
+  .join(', ')} WHERE rowid = ?`;
 
 const ORDER_BY: Record<ItemSort, string> = {
   newest: 'ts DESC, id',
@@ -315,8 +334,13 @@ function platformClause(platform: string, summary: boolean): string {
  */
 function summaryCanFilter(filter: Partial<ItemFilter> & StatsQuery): boolean {
   return (
-    filter.q === undefined && !filter.clusterId && !filter.assignee && filter.minDistortion === undefined && filter.minCongress === undefined &&
-    (!filter.from || DAY_PATTERN.test(filter.from)) && (!filter.to || DAY_PATTERN.test(filter.to))
+    filter.q === undefined &&
+    !filter.clusterId &&
+    !filter.assignee &&
+    filter.minDistortion === undefined &&
+    filter.minCongress === undefined &&
+    (!filter.from || DAY_PATTERN.test(filter.from)) &&
+    (!filter.to || DAY_PATTERN.test(filter.to))
   );
 }
 
@@ -431,14 +455,16 @@ export class SqliteStore implements Store {
     }
     this.path = path;
     const busyTimeoutMs = this.options.busyTimeoutMs ?? 5000;
-    const db = this.writing(() => openSqlite(path, {
-      busyTimeoutMs,
-      migrations: ITEM_STORE_MIGRATIONS,
-      // Measured on 100k items: 8 KB pages write ~8% faster than 4 KB; 16 KB no better.
-      pageSize: 8192,
-      // The index worker checkpoints after every batch, off this thread; this is the fallback.
-      autoCheckpointPages: 32_768,
-    }));
+    const db = this.writing(() =>
+      openSqlite(path, {
+        busyTimeoutMs,
+        migrations: ITEM_STORE_MIGRATIONS,
+        // Measured on 100k items: 8 KB pages write ~8% faster than 4 KB; 16 KB no better.
+        pageSize: 8192,
+        // The index worker checkpoints after every batch, off this thread; this is the fallback.
+        autoCheckpointPages: 32_768,
+      }),
+    );
     const { store_id: storeId } = db.prepare('SELECT store_id FROM store_state').get() as { store_id: string };
     const search = new SearchIndex({ itemsPath: path, storeId, busyTimeoutMs });
     this.writing(() => search.prepare(), search.path);
@@ -458,7 +484,9 @@ export class SqliteStore implements Store {
   private checkSummaries(): void {
     const db = this.conn;
     const state = db
-      .prepare('SELECT summaries_built AS built, (SELECT coalesce(sum(n), 0) FROM item_counts) AS summarised, (SELECT count(*) FROM items) AS items FROM store_state')
+      .prepare(
+        'SELECT summaries_built AS built, (SELECT coalesce(sum(n), 0) FROM item_counts) AS summarised, (SELECT count(*) FROM items) AS items FROM store_state',
+      )
       .get() as { built: number; summarised: number; items: number };
     if (state.built && state.summarised === state.items) return;
     const setTerms = db.prepare<[string, number]>('UPDATE items SET terms = ? WHERE rowid = ?');
@@ -484,9 +512,10 @@ export class SqliteStore implements Store {
   }
 
   private searchBehind(): boolean {
-    const row = this.conn
-      .prepare('SELECT last_seq, (SELECT indexed_seq FROM search.search_state) AS indexed_seq FROM store_state')
-      .get() as { last_seq: number; indexed_seq: number };
+    const row = this.conn.prepare('SELECT last_seq, (SELECT indexed_seq FROM search.search_state) AS indexed_seq FROM store_state').get() as {
+      last_seq: number;
+      indexed_seq: number;
+    };
     return row.indexed_seq < row.last_seq;
   }
 
@@ -511,70 +540,72 @@ export class SqliteStore implements Store {
     const rowids: number[] = [];
     const texts: string[] = [];
     const flags: boolean[] = [];
-    const seq = this.writing(db.transaction(() => {
-      const { last_seq: seq } = nextSeq.get()!;
-      for (const item of items) {
-        try {
-          const before = existing.get(item.id);
-          const ts = itemTimestamp(item);
-          const entries = termEntries(item.explanations);
-          const summarised: SummaryRow = {
-            day: vietnamDay(ts),
-            source_id: item.sourceId,
-            kind: item.kind,
-            platform: item.platform ?? null,
-            // Once each: an item counts once under a topic, however often it is listed.
-            topics: JSON.stringify([...new Set(item.topics)]),
-            status: item.review?.status ?? 'new',
-            flagged: item.flagged ? 1 : 0,
-            congress: item.congress ? 1 : 0,
-            terms: JSON.stringify(entries),
-            cluster_id: item.clusterId ?? null,
-            ts,
-          };
-          // ITEM_COLUMNS after id, positional: binding by name costs a lookup per column.
-          const values = [
-            item.sourceId,
-            item.kind,
-            item.canonicalUrl,
-            item.contentHash,
-            ts,
-            summarised.day,
-            summarised.congress,
-            item.distortion ? 1 : 0,
-            summarised.flagged,
-            item.scores.congress,
-            item.scores.distortion,
-            summarised.topics,
-            summarised.cluster_id,
-            summarised.status,
-            item.review?.assignee ?? null,
-            summarised.platform,
-            toDoc(item),
-            seq,
-            summarised.terms,
-          ];
-          if (before) {
-            update.run(values, before.rowid);
-            deltas.add(before, -1);
-            rowids.push(before.rowid);
-            result.updated++;
-          } else {
-            rowids.push(Number(insert.run(item.id, values).lastInsertRowid));
-            result.inserted++;
+    const seq = this.writing(
+      db.transaction(() => {
+        const { last_seq: seq } = nextSeq.get()!;
+        for (const item of items) {
+          try {
+            const before = existing.get(item.id);
+            const ts = itemTimestamp(item);
+            const entries = termEntries(item.explanations);
+            const summarised: SummaryRow = {
+              day: vietnamDay(ts),
+              source_id: item.sourceId,
+              kind: item.kind,
+              platform: item.platform ?? null,
+              // Once each: an item counts once under a topic, however often it is listed.
+              topics: JSON.stringify([...new Set(item.topics)]),
+              status: item.review?.status ?? 'new',
+              flagged: item.flagged ? 1 : 0,
+              congress: item.congress ? 1 : 0,
+              terms: JSON.stringify(entries),
+              cluster_id: item.clusterId ?? null,
+              ts,
+            };
+            // ITEM_COLUMNS after id, positional: binding by name costs a lookup per column.
+            const values = [
+              item.sourceId,
+              item.kind,
+              item.canonicalUrl,
+              item.contentHash,
+              ts,
+              summarised.day,
+              summarised.congress,
+              item.distortion ? 1 : 0,
+              summarised.flagged,
+              item.scores.congress,
+              item.scores.distortion,
+              summarised.topics,
+              summarised.cluster_id,
+              summarised.status,
+              item.review?.assignee ?? null,
+              summarised.platform,
+              toDoc(item),
+              seq,
+              summarised.terms,
+            ];
+            if (before) {
+              update.run(values, before.rowid);
+              deltas.add(before, -1);
+              rowids.push(before.rowid);
+              result.updated++;
+            } else {
+              rowids.push(Number(insert.run(item.id, values).lastInsertRowid));
+              result.inserted++;
+            }
+            deltas.add(summarised, 1, entries);
+            texts.push(item.foldedText);
+            flags.push(Boolean(item.flagged));
+          } catch (error) {
+            // A full disk fails every item alike: abandon the whole batch.
+            if (isDiskFull(error)) throw error;
+            result.errors.push({ id: item.id, reason: (error as Error).message });
           }
-          deltas.add(summarised, 1, entries);
-          texts.push(item.foldedText);
-          flags.push(Boolean(item.flagged));
-        } catch (error) {
-          // A full disk fails every item alike: abandon the whole batch.
-          if (isDiskFull(error)) throw error;
-          result.errors.push({ id: item.id, reason: (error as Error).message });
         }
-      }
-      deltas.apply(db);
-      return seq;
-    }));
+        deltas.apply(db);
+        return seq;
+      }),
+    );
     // Committed: the items are safe. Indexing runs on the worker while the caller goes on.
     await this.search!.apply(seq, rowids, texts, flags);
     return result;
@@ -586,9 +617,7 @@ export class SqliteStore implements Store {
   }
 
   async findByContentHash(contentHash: string): Promise<string | null> {
-    const row = this.conn
-      .prepare<[string], { id: string }>('SELECT id FROM items WHERE content_hash = ? ORDER BY rowid LIMIT 1')
-      .get(contentHash);
+    const row = this.conn.prepare<[string], { id: string }>('SELECT id FROM items WHERE content_hash = ? ORDER BY rowid LIMIT 1').get(contentHash);
     return row?.id ?? null;
   }
 
@@ -654,7 +683,9 @@ export class SqliteStore implements Store {
     const table = summary ? 'item_counts' : 'items';
     const { where, params } = buildFilter(filter, 'filter', summary);
     const keys = by.map((key) => (summary ? COUNT_KEY_SQL[key].summary! : COUNT_KEY_SQL[key].items));
-    const counted = summary ? 'coalesce(sum(n), 0) AS count, coalesce(sum(n * flagged), 0) AS flagged' : 'count(*) AS count, coalesce(sum(flagged), 0) AS flagged';
+    const counted = summary
+      ? 'coalesce(sum(n), 0) AS count, coalesce(sum(n * flagged), 0) AS flagged'
+      : 'count(*) AS count, coalesce(sum(flagged), 0) AS flagged';
     const grouped = keys.length ? `GROUP BY ${keys.map((_, i) => `k${i}`).join(', ')} HAVING count > 0` : '';
     const rows = this.conn
       .prepare(
@@ -689,7 +720,11 @@ export class SqliteStore implements Store {
        WHERE scope = @scope AND size = @size AND last_ts >= @from AND last_ts <= @to AND first_ts >= @from ORDER BY last_ts DESC, cluster_id LIMIT @limit`,
     );
     const inside: ClusterCount[] = [];
-    for (let size = nextSize.get({ ...range, below: Number.MAX_SAFE_INTEGER }) as number | null; size && size > 1 && inside.length < limit; size = nextSize.get({ ...range, below: size }) as number | null) {
+    for (
+      let size = nextSize.get({ ...range, below: Number.MAX_SAFE_INTEGER }) as number | null;
+      size && size > 1 && inside.length < limit;
+      size = nextSize.get({ ...range, below: size }) as number | null
+    ) {
       inside.push(...(ofSize.all({ ...range, size, limit: limit - inside.length }) as ClusterCount[]));
     }
     // In range, a straddling cluster has at least one member fewer than in total, and needs two.
@@ -740,7 +775,9 @@ export class SqliteStore implements Store {
     // row 900,000 as at row 0, and no statement stays open between batches, so the connection
     // keeps serving other requests during a long export.
     const select = (after: string) =>
-      this.conn.prepare(`SELECT doc, ts, id FROM items ${after ? (where ? `${where} AND ${after}` : `WHERE ${after}`) : where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit`);
+      this.conn.prepare(
+        `SELECT doc, ts, id FROM items ${after ? (where ? `${where} AND ${after}` : `WHERE ${after}`) : where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit`,
+      );
     const first = select('');
     const next = select(AFTER[sort]);
     let last: { ts: string; id: string } | undefined;
@@ -758,9 +795,7 @@ export class SqliteStore implements Store {
   }
 
   async *scanItems(batchSize = 1000): AsyncIterable<ScoredItem[]> {
-    const next = this.conn.prepare<[number, number], { rowid: number; doc: string }>(
-      'SELECT rowid, doc FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?',
-    );
+    const next = this.conn.prepare<[number, number], { rowid: number; doc: string }>('SELECT rowid, doc FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?');
     let after = 0;
     for (;;) {
       const rows = next.all(after, batchSize);

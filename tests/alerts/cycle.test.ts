@@ -184,7 +184,9 @@ describe('urgent alerts after a crawl cycle', () => {
   it('keeps an alert the mail server refused and sends it at the next cycle', async () => {
     const flaky = await startTestSmtp({ failData: 1, failDataCode: 554 });
     try {
-      const cfg = config({ email: { smtp: { host: '127.0.0.1', port: flaky.port, timeoutSecs: 5 }, from: 'canhbao@gialai.example', alertRecipients: ['truc-ban@gialai.example'] } });
+      const cfg = config({
+        email: { smtp: { host: '127.0.0.1', port: flaky.port, timeoutSecs: 5 }, from: 'canhbao@gialai.example', alertRecipients: ['truc-ban@gialai.example'] },
+      });
       await cycle([scored('u1', { distortion: 0.9 })], cfg);
       expect(flaky.messages).toHaveLength(0);
       expect(logs.some((l) => l.channel === 'email' && l.msg.startsWith('urgent alert delivery failed'))).toBe(true);

@@ -137,7 +137,10 @@ describe('urgent alerts when the mail server misbehaves', () => {
     const cfg = config(refusing.port);
     await alertCycle(cfg, ['u1']);
     expect(refusing.sessions).toBe(1);
-    expect(emailDeliveries()[0]).toMatchObject({ status: 'pending', lastError: expect.stringMatching(/^the mail server 127\.0\.0\.1:\d+ refused the recipients: 550/) });
+    expect(emailDeliveries()[0]).toMatchObject({
+      status: 'pending',
+      lastError: expect.stringMatching(/^the mail server 127\.0\.0\.1:\d+ refused the recipients: 550/),
+    });
     await refusing.close();
     const fixed = await smtp({ port: refusing.port });
     await alertCycle(cfg);

@@ -230,7 +230,7 @@ describe('API tokens', () => {
 });
 
 describe('findings of the security probe', () => {
-  it('does not let a weaker token of a user revoke that user\'s stronger token', async () => {
+  it("does not let a weaker token of a user revoke that user's stronger token", async () => {
     await serve();
     const admin = new ApiClient(api.url);
     await admin.login('admin', PASSWORDS.admin);
@@ -255,7 +255,8 @@ describe('findings of the security probe', () => {
     expect(byToken.status).toBe(403);
     expect(byToken.body.error.code).toBe('session_required');
     const answers: number[] = [];
-    for (let i = 0; i < 3; i++) answers.push((await session.post('/api/auth/change-password', { currentPassword: `Guess-${i}-x2020`, newPassword: 'Hoa-Sen-Ialy-9' })).status);
+    for (let i = 0; i < 3; i++)
+      answers.push((await session.post('/api/auth/change-password', { currentPassword: `Guess-${i}-x2020`, newPassword: 'Hoa-Sen-Ialy-9' })).status);
     expect(answers).toEqual([403, 403, 429]);
     // The name is locked for logins too.
     expect((await new ApiClient(api.url).login('analyst', PASSWORDS.analyst)).status).toBe(429);

@@ -36,7 +36,9 @@ function items(): ScoredItem[] {
       { congress: i % 2 === 0, distortion: i % 5 === 0, scores: { congress: 0.9, distortion: (i % 10) / 10 } },
     ),
   );
-  const formulas = FORMULA_TITLES.map((title, i) => makeItem({ url: `https://forum.example/p/${i}`, title, text: 'Nội dung', publishedAt: '2020-11-01T00:00:00Z' }));
+  const formulas = FORMULA_TITLES.map((title, i) =>
+    makeItem({ url: `https://forum.example/p/${i}`, title, text: 'Nội dung', publishedAt: '2020-11-01T00:00:00Z' }),
+  );
   return [...plain, ...formulas];
 }
 
@@ -78,10 +80,18 @@ describe('GET /api/items/export', () => {
     expect(file.disposition).toMatch(/^attachment; filename="mediawatch-items-\d{8}-\d{6}\.csv"$/);
     expect(file.text.charCodeAt(0)).toBe(0xfeff);
     const rows = parse(file.text.slice(1), { columns: true }) as Array<Record<string, string>>;
-    const expected = all.filter((item) => item.sourceId === 'bao-a' && !item.congress).sort((a, b) => (a.publishedAt! < b.publishedAt! ? 1 : a.publishedAt! > b.publishedAt! ? -1 : a.id < b.id ? -1 : 1));
+    const expected = all
+      .filter((item) => item.sourceId === 'bao-a' && !item.congress)
+      .sort((a, b) => (a.publishedAt! < b.publishedAt! ? 1 : a.publishedAt! > b.publishedAt! ? -1 : a.id < b.id ? -1 : 1));
     expect(rows.map((row) => row.id)).toEqual(expected.map((item) => item.id));
     const plain = expected.find((item) => item.title.startsWith('Bài'))!;
-    expect(rows.find((row) => row.id === plain.id)).toMatchObject({ title: plain.title, text: plain.text, source: 'bao-a', url: plain.url, review_status: 'new' });
+    expect(rows.find((row) => row.id === plain.id)).toMatchObject({
+      title: plain.title,
+      text: plain.text,
+      source: 'bao-a',
+      url: plain.url,
+      review_status: 'new',
+    });
   });
 
   it('neutralises cells that a spreadsheet would run as formulas', async () => {
@@ -97,7 +107,10 @@ describe('GET /api/items/export', () => {
     await spokesperson.login('spokesperson', PASSWORDS.spokesperson);
     const file = await download(spokesperson, '/api/items/export?format=ndjson&flagged=true&sort=oldest');
     expect(file.type).toBe('application/x-ndjson; charset=utf-8');
-    const lines = file.text.trimEnd().split('\n').map((line) => JSON.parse(line) as ScoredItem);
+    const lines = file.text
+      .trimEnd()
+      .split('\n')
+      .map((line) => JSON.parse(line) as ScoredItem);
     const flagged = all.filter((item) => item.flagged);
     expect(lines).toHaveLength(flagged.length);
     expect(new Set(lines.map((item) => item.id))).toEqual(new Set(flagged.map((item) => item.id)));
@@ -111,7 +124,11 @@ describe('GET /api/items/export', () => {
     await admin.login('admin', PASSWORDS.admin);
     await download(admin, '/api/items/export?format=ndjson&source=bao-b');
     const audit = await admin.get('/api/audit?action=items.export');
-    expect(audit.body.items[0]).toMatchObject({ actor: 'admin', action: 'items.export', detail: { format: 'ndjson', filters: { source: 'bao-b' }, items: all.filter((i) => i.sourceId === 'bao-b').length, complete: true } });
+    expect(audit.body.items[0]).toMatchObject({
+      actor: 'admin',
+      action: 'items.export',
+      detail: { format: 'ndjson', filters: { source: 'bao-b' }, items: all.filter((i) => i.sourceId === 'bao-b').length, complete: true },
+    });
   });
 
   it('is for analysts, spokespeople and admins: viewers get 403, anonymous callers 401', async () => {
@@ -140,12 +157,16 @@ describe('mediawatch export', () => {
     const configPath = join(dir, 'mediawatch.yaml');
     writeFileSync(configPath, ['store:', '  engine: sqlite', '  path: items.db', 'workflow:', '  path: workflow.db', ''].join('\n'));
     const out = join(dir, 'flagged.csv');
-    const { stderr } = await run(process.execPath, [join(ROOT, 'bin/mediawatch.js'), 'export', '--config', configPath, '--flagged', '--out', out], { cwd: dir });
+    const { stderr } = await run(process.execPath, [join(ROOT, 'bin/mediawatch.js'), 'export', '--config', configPath, '--flagged', '--out', out], {
+      cwd: dir,
+    });
     const flagged = all.filter((item) => item.flagged);
     expect(stderr).toContain(`Exported ${flagged.length.toLocaleString('en')} items as CSV to ${out}`);
     const rows = parse(readFileSync(out, 'utf8').slice(1), { columns: true }) as Array<Record<string, string>>;
     expect(rows.map((row) => row.id).sort()).toEqual(flagged.map((item) => item.id).sort());
-    const failed = await run(process.execPath, [join(ROOT, 'bin/mediawatch.js'), 'export', '--config', configPath, '--format', 'xlsx'], { cwd: dir }).catch((error: { code: number; stderr: string }) => error);
+    const failed = await run(process.execPath, [join(ROOT, 'bin/mediawatch.js'), 'export', '--config', configPath, '--format', 'xlsx'], { cwd: dir }).catch(
+      (error: { code: number; stderr: string }) => error,
+    );
     expect(failed).toMatchObject({ code: 2, stderr: expect.stringContaining('--format') });
   }, 60_000);
 });

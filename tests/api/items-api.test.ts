@@ -11,8 +11,21 @@ let api: RunningServer;
 let token: string;
 
 const items = [
-  makeItem({ title: 'Khai mạc Đại hội Đảng bộ tỉnh', text: 'Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI khai mạc.', publishedAt: '2020-10-14T08:00:00+07:00' }, { congress: true }),
-  makeItem({ title: 'Tin đồn đại hội bị hoãn', text: 'Nghe nói đại hội bị hoãn, chia sẻ gấp!', publishedAt: '2020-10-10T20:00:00+07:00', kind: 'social', platform: 'mastodon', sourceId: 'nhom-pho-nui' }, { congress: true, distortion: true }),
+  makeItem(
+    { title: 'Khai mạc Đại hội Đảng bộ tỉnh', text: 'Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI khai mạc.', publishedAt: '2020-10-14T08:00:00+07:00' },
+    { congress: true },
+  ),
+  makeItem(
+    {
+      title: 'Tin đồn đại hội bị hoãn',
+      text: 'Nghe nói đại hội bị hoãn, chia sẻ gấp!',
+      publishedAt: '2020-10-10T20:00:00+07:00',
+      kind: 'social',
+      platform: 'mastodon',
+      sourceId: 'nhom-pho-nui',
+    },
+    { congress: true, distortion: true },
+  ),
   makeItem({ title: 'Giá cà phê tăng', text: 'Giá cà phê nhân xô tăng 300 đồng/kg.', publishedAt: '2020-10-21T08:00:00+07:00' }),
 ];
 
@@ -86,7 +99,6 @@ describe('GET /api/items', () => {
     expect(body.text).toBe(items[1].text);
     expect(body).toHaveProperty('explanations');
   });
-
 });
 
 describe('GET /api/stats and /api/clusters', () => {
@@ -104,8 +116,12 @@ describe('GET /api/stats and /api/clusters', () => {
 });
 
 describe('GET /api/items/:id revisions', () => {
-  it('shows an edited item\'s earlier versions and what changed, as evidence', async () => {
-    const first = makeItem({ url: 'https://bao-a.example/sua', title: 'Thông báo lịch họp', text: 'Cuộc họp diễn ra sáng thứ Hai. Địa điểm tại hội trường tỉnh.' });
+  it("shows an edited item's earlier versions and what changed, as evidence", async () => {
+    const first = makeItem({
+      url: 'https://bao-a.example/sua',
+      title: 'Thông báo lịch họp',
+      text: 'Cuộc họp diễn ra sáng thứ Hai. Địa điểm tại hội trường tỉnh.',
+    });
     const next = { title: 'Thông báo lịch họp', text: 'Cuộc họp diễn ra sáng thứ Ba. Địa điểm tại hội trường tỉnh.', fetchedAt: '2020-10-16T01:00:00.000Z' };
     await store.upsertItems([{ ...makeItem({ url: first.url, ...next }), revisions: withRevision(first, next) }]);
     const { status, body } = await get(`/api/items/${first.id}`);

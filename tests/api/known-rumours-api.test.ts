@@ -65,7 +65,11 @@ async function decide(itemId: string, to: 'confirmed' | 'dismissed'): Promise<vo
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'mediawatch-rumours-'));
-  config = parseConfig({ store: { engine: 'sqlite', path: join(dir, 'items.db') }, workflow: { path: join(dir, 'workflow.db') } }, '<test>', join(REPO, 'config'));
+  config = parseConfig(
+    { store: { engine: 'sqlite', path: join(dir, 'items.db') }, workflow: { path: join(dir, 'workflow.db') } },
+    '<test>',
+    join(REPO, 'config'),
+  );
   crawl = await openPipeline(config);
   // The serve process: its own connections to the same files.
   store = new SqliteStore({ path: config.store.engine === 'sqlite' ? config.store.path : '' });
@@ -101,7 +105,10 @@ describe('known rumours through the crawl pipeline and the API', () => {
     });
     expect(draft.status).toBe(201);
     responseId = draft.body.id;
-    const published = await spokesperson.post(`/api/responses/${responseId}/publish`, { version: draft.body.version, url: 'https://gialai.gov.vn/dinh-chinh-hoan' });
+    const published = await spokesperson.post(`/api/responses/${responseId}/publish`, {
+      version: draft.body.version,
+      url: 'https://gialai.gov.vn/dinh-chinh-hoan',
+    });
     expect(published.status).toBe(200);
     publishedAt = published.body.publishedAt;
 
@@ -125,7 +132,11 @@ describe('known rumours through the crawl pipeline and the API', () => {
     expect(explained.length).toBeGreaterThan(0);
     for (const e of explained) {
       expect(detail.body[e.field].slice(e.start, e.end)).toBe(e.matched);
-      expect(e.note).toMatch(new RegExp(`^repeats a rumour the office confirmed as distortion on 15/10/2020 \\(item ${original.id}\\); answered on 15/10/2020: Đại hội Đảng bộ tỉnh diễn ra đúng kế hoạch https://gialai.gov.vn/dinh-chinh-hoan$`));
+      expect(e.note).toMatch(
+        new RegExp(
+          `^repeats a rumour the office confirmed as distortion on 15/10/2020 \\(item ${original.id}\\); answered on 15/10/2020: Đại hội Đảng bộ tỉnh diễn ra đúng kế hoạch https://gialai.gov.vn/dinh-chinh-hoan$`,
+        ),
+      );
     }
     // the match raises the score the text gets on its own
     expect(detail.body.scores.distortion).toBeGreaterThan((await scoreAlone(variant('r-hoan', 'teencode'))).distortion);
@@ -185,13 +196,23 @@ describe('known rumours through the crawl pipeline and the API', () => {
     // crawled before any decision on h-chi-phi: nothing to match yet
     const first = await ingest(post(rumour('h-chi-phi'), 14));
     const queued = await ingest(post(variant('h-chi-phi', 'teencode'), 15));
-    const unrelated = await ingest(post(stream.otherStories.find((s) => s.id === 'o-khai-mac')!, 15));
+    const unrelated = await ingest(
+      post(
+        stream.otherStories.find((s) => s.id === 'o-khai-mac')!,
+        15,
+      ),
+    );
     expect(queued.knownRumour).toBeUndefined();
     const before = (await analyst.get(`/api/items/${queued.id}`)).body.scores;
 
     await decide(first.id, 'confirmed');
     // the crawl process notices the decision at its next item (or its next run) and re-scores the queue
-    await ingest(post(stream.otherStories.find((s) => s.id === 'o-van-kien')!, 16));
+    await ingest(
+      post(
+        stream.otherStories.find((s) => s.id === 'o-van-kien')!,
+        16,
+      ),
+    );
 
     const queue = await analyst.get('/api/review/queue?pageSize=100');
     const row = queue.body.items.find((item: ScoredItem) => item.id === queued.id);

@@ -62,7 +62,11 @@ describe('review workflow through the API', () => {
     const login = await admin.login('admin', 'Quantri-pass-2020');
     expect(login.status).toBe(200);
     expect(login.body).toMatchObject({ role: 'admin', passwordChangeRequired: false, csrfToken: expect.any(String) });
-    for (const [username, role] of [['lan', 'analyst'], ['minh', 'analyst'], ['hoa', 'spokesperson']]) {
+    for (const [username, role] of [
+      ['lan', 'analyst'],
+      ['minh', 'analyst'],
+      ['hoa', 'spokesperson'],
+    ]) {
       const created = await admin.post('/api/users', { username, role, password: 'Temp-pass-2020', displayName: username.toUpperCase() });
       expect(created.status).toBe(201);
       expect(created.body).toMatchObject({ username, role, mustChangePassword: true });
@@ -75,7 +79,11 @@ describe('review workflow through the API', () => {
   });
 
   it('makes each new user change the temporary password before anything else', async () => {
-    for (const [client, name] of [[lan, 'lan'], [minh, 'minh'], [hoa, 'hoa']] as const) {
+    for (const [client, name] of [
+      [lan, 'lan'],
+      [minh, 'minh'],
+      [hoa, 'hoa'],
+    ] as const) {
       const login = await client.login(name, 'Temp-pass-2020');
       expect(login.body).toMatchObject({ passwordChangeRequired: true, reason: 'reset' });
       const blocked = await client.get('/api/items');
@@ -85,7 +93,10 @@ describe('review workflow through the API', () => {
       const weak = await client.post('/api/auth/change-password', { currentPassword: 'Temp-pass-2020', newPassword: 'short' });
       expect(weak.status).toBe(400);
       expect(weak.body.error.parameter).toBe('newPassword');
-      const changed = await client.post('/api/auth/change-password', { currentPassword: 'Temp-pass-2020', newPassword: `Own-pass-1-${name.length}${name.at(-1)}` });
+      const changed = await client.post('/api/auth/change-password', {
+        currentPassword: 'Temp-pass-2020',
+        newPassword: `Own-pass-1-${name.length}${name.at(-1)}`,
+      });
       expect(changed.status).toBe(200);
       expect((await client.get('/api/items')).status).toBe(200);
     }
@@ -152,12 +163,16 @@ describe('review workflow through the API', () => {
   });
 
   it('analyst dismisses a false positive (with a reason) and confirms the rumour', async () => {
-    const dismissNoReason = await lan.post(`/api/items/${falseAlarm.id}/review/transition`, { to: 'in_review', version: 0 }).then(() =>
-      lan.post(`/api/items/${falseAlarm.id}/review/transition`, { to: 'dismissed', version: 1 }),
-    );
+    const dismissNoReason = await lan
+      .post(`/api/items/${falseAlarm.id}/review/transition`, { to: 'in_review', version: 0 })
+      .then(() => lan.post(`/api/items/${falseAlarm.id}/review/transition`, { to: 'dismissed', version: 1 }));
     expect(dismissNoReason.status).toBe(400);
     expect(dismissNoReason.body.error.parameter).toBe('reason');
-    const dismissed = await lan.post(`/api/items/${falseAlarm.id}/review/transition`, { to: 'dismissed', version: 1, reason: 'Hội nghị trực tuyến là có thật' });
+    const dismissed = await lan.post(`/api/items/${falseAlarm.id}/review/transition`, {
+      to: 'dismissed',
+      version: 1,
+      reason: 'Hội nghị trực tuyến là có thật',
+    });
     expect(dismissed.body).toMatchObject({ status: 'dismissed', reason: 'Hội nghị trực tuyến là có thật' });
     const confirmed = await lan.post(`/api/items/${items[0].id}/review/transition`, { to: 'confirmed', version: 3 });
     expect(confirmed.body).toMatchObject({ status: 'confirmed', version: 4 });
@@ -262,7 +277,12 @@ describe('review workflow through the API', () => {
     expect(withdrawn.body).toMatchObject({ status: 'withdrawn', version: 2, withdrawnBy: 'hoa', withdrawReason: 'Đã có trả lời chung cho cả nhóm tin' });
     const review = (await lan.get(`/api/items/${item.id}/review`)).body;
     expect(review.review.status).toBe('confirmed');
-    expect(review.history.map((h: { after: { status?: string } }) => h.after.status).filter(Boolean)).toEqual(['in_review', 'confirmed', 'response_drafted', 'confirmed']);
+    expect(review.history.map((h: { after: { status?: string } }) => h.after.status).filter(Boolean)).toEqual([
+      'in_review',
+      'confirmed',
+      'response_drafted',
+      'confirmed',
+    ]);
 
     const edit = await hoa.patch(`/api/responses/${draft.body.id}`, { title: 'Sửa lại', version: 2 });
     expect(edit.status).toBe(409);
@@ -276,7 +296,16 @@ describe('review workflow through the API', () => {
     const byLan = await admin.get('/api/audit?actor=lan&action=review.*&pageSize=100');
     expect(byLan.status).toBe(200);
     const first = byLan.body.items[byLan.body.items.length - 1];
-    expect(first).toMatchObject({ actor: 'lan', actorRole: 'analyst', via: 'session', action: 'review.transition', targetType: 'item', targetId: items[0].id, before: { status: 'new' }, after: { status: 'in_review' } });
+    expect(first).toMatchObject({
+      actor: 'lan',
+      actorRole: 'analyst',
+      via: 'session',
+      action: 'review.transition',
+      targetType: 'item',
+      targetId: items[0].id,
+      before: { status: 'new' },
+      after: { status: 'in_review' },
+    });
     expect(Date.parse(first.at)).not.toBeNaN();
     const actions = new Set((await admin.get('/api/audit?pageSize=500')).body.items.map((e: { action: string }) => e.action));
     for (const action of [
@@ -296,7 +325,13 @@ describe('review workflow through the API', () => {
       expect(actions, action).toContain(action);
     }
     const forResponse = await admin.get(`/api/audit?targetType=response&targetId=${responseId}`);
-    expect(forResponse.body.items.map((e: { action: string }) => e.action)).toEqual(['response.publish', 'response.export', 'response.export', 'response.update', 'response.create']);
+    expect(forResponse.body.items.map((e: { action: string }) => e.action)).toEqual([
+      'response.publish',
+      'response.export',
+      'response.export',
+      'response.update',
+      'response.create',
+    ]);
     expect((await admin.get('/api/audit?from=2020-13-01')).body.error.parameter).toBe('from');
     expect((await admin.get('/api/audit/verify')).body).toMatchObject({ ok: true });
     expect((await lan.get('/api/audit')).status).toBe(403);

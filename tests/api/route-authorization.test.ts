@@ -116,7 +116,11 @@ afterAll(async () => {
   rmSync(dataDir, { recursive: true, force: true });
 });
 
-const concrete = (path: string) => path.replace(/:id\b/g, 'no-such-id').replace(/:username\b/g, 'no-such-user').replace(/:portalId\b/g, 'no-such-portal');
+const concrete = (path: string) =>
+  path
+    .replace(/:id\b/g, 'no-such-id')
+    .replace(/:username\b/g, 'no-such-user')
+    .replace(/:portalId\b/g, 'no-such-portal');
 
 function request(method: string, path: string, token?: string) {
   const client = token ? ApiClient.withToken(baseUrl, token) : new ApiClient(baseUrl);

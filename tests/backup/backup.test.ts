@@ -4,22 +4,28 @@
 // a backup killed with SIGKILL leaves nothing that looks complete; restore refuses while
 // `serve` runs.
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, truncateSync, writeFileSync, openSync, writeSync, closeSync, statSync } from 'node:fs';
+import {
+  cpSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  truncateSync,
+  writeFileSync,
+  openSync,
+  writeSync,
+  closeSync,
+  statSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { configRelative, loadConfig } from '../../core/config.ts';
 import { sourceRunsPath } from '../../crawlers/source-runs.ts';
-import {
-  createBackup,
-  listBackups,
-  readManifest,
-  restoreBackup,
-  RestoreRefused,
-  verifyBackup,
-  type BackupResult,
-} from '../../features/backup/index.ts';
+import { createBackup, listBackups, readManifest, restoreBackup, RestoreRefused, verifyBackup, type BackupResult } from '../../features/backup/index.ts';
 import { sha256File } from '../../features/backup/manifest.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { openWorkflow } from '../../features/workflow/index.ts';
@@ -191,7 +197,9 @@ describe('backup → verify → restore (SQLite engine)', () => {
       await restored.close();
     }
     expect(readFileSync(join(tmp, 'new-machine/data/crawl-state.json'), 'utf8')).toBe(readFileSync(join(tmp, 'office/data/crawl-state.json'), 'utf8'));
-    expect(readFileSync(join(tmp, 'new-machine/etc/topics/congress-2020.yaml'), 'utf8')).toBe(readFileSync(join(REPO, 'config/topics/congress-2020.yaml'), 'utf8'));
+    expect(readFileSync(join(tmp, 'new-machine/etc/topics/congress-2020.yaml'), 'utf8')).toBe(
+      readFileSync(join(REPO, 'config/topics/congress-2020.yaml'), 'utf8'),
+    );
     const runs = new Database(sourceRunsPath(restoredConfig), { readonly: true });
     expect(runs.prepare('SELECT source_id, status FROM source_runs').all()).toEqual([{ source_id: 'bao-a', status: 'ok' }]);
     runs.close();
@@ -222,7 +230,9 @@ describe('config files kept outside the config folder', () => {
     mkdirSync(join(tmp, 'shared-facts-office/shared'));
     cpSync(join(REPO, 'config/official-facts.yaml'), join(tmp, 'shared-facts-office/shared/facts-sheet.yaml'));
     const { folder, manifest } = await createBackup(office.config);
-    expect(manifest.files).toContainEqual(expect.objectContaining({ path: 'config-external/officialFacts/facts-sheet.yaml', role: 'config', configKey: 'officialFacts' }));
+    expect(manifest.files).toContainEqual(
+      expect.objectContaining({ path: 'config-external/officialFacts/facts-sheet.yaml', role: 'config', configKey: 'officialFacts' }),
+    );
     await restoreBackup(folder, { configPath: join(tmp, 'shared-facts-new/config/mediawatch.yaml') });
     expect(readFileSync(join(tmp, 'shared-facts-new/shared/facts-sheet.yaml'), 'utf8')).toBe(readFileSync(join(REPO, 'config/official-facts.yaml'), 'utf8'));
   });
@@ -234,7 +244,12 @@ describe('state kept inside the config folder', () => {
     await populate(office, 30);
     writeFileSync(join(tmp, 'inside-office/config/state/mediawatch.db.pre-restore-20201016T000000Z'), 'an older store');
     const { manifest } = await createBackup(office.config);
-    expect(manifest.files.filter((file) => file.path.startsWith('config/')).map((file) => file.path).sort()).toEqual([
+    expect(
+      manifest.files
+        .filter((file) => file.path.startsWith('config/'))
+        .map((file) => file.path)
+        .sort(),
+    ).toEqual([
       'config/abbreviations.yaml',
       'config/mediawatch.yaml',
       'config/official-facts.yaml',

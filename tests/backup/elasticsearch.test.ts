@@ -43,7 +43,9 @@ describe.skipIf(!es.ok)('backup → verify → restore (Elasticsearch engine)', 
     };
     const repo = Object.values(settings.nodes ?? {})[0]?.settings.path.repo;
     if (!repo) {
-      throw new Error(`the node at ${ES_URL} has no path.repo, so it cannot take snapshots: restart it with \`bash scripts/elasticsearch.sh restart\`, which sets it`);
+      throw new Error(
+        `the node at ${ES_URL} has no path.repo, so it cannot take snapshots: restart it with \`bash scripts/elasticsearch.sh restart\`, which sets it`,
+      );
     }
   });
 
@@ -66,11 +68,20 @@ describe.skipIf(!es.ok)('backup → verify → restore (Elasticsearch engine)', 
 
     const backup = await createBackup(office.config);
     const record = backup.manifest.elasticsearch!;
-    expect(record).toMatchObject({ repository: prefix, location: prefix, prefix, alias: `${prefix}-items`, indices: [`${prefix}-items-v${MAPPING_VERSION}`], documents: { before: 600, after: 600 } });
+    expect(record).toMatchObject({
+      repository: prefix,
+      location: prefix,
+      prefix,
+      alias: `${prefix}-items`,
+      indices: [`${prefix}-items-v${MAPPING_VERSION}`],
+      documents: { before: 600, after: 600 },
+    });
     expect(record.snapshot).toMatch(/^mediawatch-\d{8}t\d{6}z$/);
     expect(backup.manifest.items).toBe(600);
     expect(backup.manifest.versions.elasticsearch).toBe(es.ok ? es.version : '');
-    expect(backup.manifest.files.map((file) => file.role)).toEqual(expect.arrayContaining(['workflow', 'alerts', 'portals', 'sourceRuns', 'crawlState', 'config']));
+    expect(backup.manifest.files.map((file) => file.role)).toEqual(
+      expect.arrayContaining(['workflow', 'alerts', 'portals', 'sourceRuns', 'crawlState', 'config']),
+    );
     expect(backup.manifest.files.some((file) => file.role === 'items')).toBe(false);
 
     const report = await verifyBackup(backup.folder, { config: office.config });
@@ -96,7 +107,12 @@ describe.skipIf(!es.ok)('backup → verify → restore (Elasticsearch engine)', 
     // Search still folds diacritics on the restored index (its analysers came with it).
     expect((await store.queryItems({ q: 'dai hoi gia lai', page: 1, pageSize: 1 })).total).toBe(600);
     const after = openWorkflow({ path: configRelative(office.config, office.config.workflow.path) });
-    expect(after.users.list().map((user) => user.username).sort()).toEqual(['phantich', 'quantri']);
+    expect(
+      after.users
+        .list()
+        .map((user) => user.username)
+        .sort(),
+    ).toEqual(['phantich', 'quantri']);
     expect(after.audit.verify().ok).toBe(true);
     after.close();
     // What the alias held before the restore is kept: the new item is in that snapshot.

@@ -4,7 +4,11 @@ import { makeItem } from '../helpers/items.ts';
 
 export function numberedItem(i: number, word = 'Đại hội'): ScoredItem {
   return makeItem(
-    { title: `Bài ${i} về ${word} tỉnh Gia Lai`, text: `Nội dung số ${i}: ${word} đại biểu Đảng bộ tỉnh lần thứ XVI. `.repeat(4), url: `https://bao-a.example/bai-${i}.html` },
+    {
+      title: `Bài ${i} về ${word} tỉnh Gia Lai`,
+      text: `Nội dung số ${i}: ${word} đại biểu Đảng bộ tỉnh lần thứ XVI. `.repeat(4),
+      url: `https://bao-a.example/bai-${i}.html`,
+    },
     { congress: i % 3 === 0, distortion: i % 7 === 0 },
   );
 }

@@ -80,14 +80,19 @@ describe('publishing a held draft through the API', () => {
     const badOverride = await clients.spokesperson.post(`/api/responses/${draft.body.id}/publish`, { version: draft.body.version, override: { reason: '' } });
     expect(badOverride.status).toBe(400);
     expect(badOverride.body.error.parameter).toBe('override.reason');
-    const published = await clients.spokesperson.post(`/api/responses/${draft.body.id}/publish`, { version: draft.body.version, override: { reason: 'Ban Tổ chức xác nhận số mới' } });
+    const published = await clients.spokesperson.post(`/api/responses/${draft.body.id}/publish`, {
+      version: draft.body.version,
+      override: { reason: 'Ban Tổ chức xác nhận số mới' },
+    });
     expect(published.status).toBe(200);
     expect(published.body.status).toBe('published');
     const audit = await clients.admin.get(`/api/audit?targetId=${draft.body.id}`);
     const actions = audit.body.entries ?? audit.body.items;
     const override = actions.find((e: { action: string }) => e.action === 'response.check_override');
     expect(override).toMatchObject({ actor: 'spokesperson', detail: { reason: 'Ban Tổ chức xác nhận số mới' } });
-    expect(actions.map((e: { action: string }) => e.action)).toEqual(expect.arrayContaining(['response.check_held', 'response.check_override', 'response.publish']));
+    expect(actions.map((e: { action: string }) => e.action)).toEqual(
+      expect.arrayContaining(['response.check_held', 'response.check_override', 'response.publish']),
+    );
   });
 
   it('publishes the corrected draft without an override', async () => {

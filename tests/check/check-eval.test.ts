@@ -35,15 +35,23 @@ describe('drafts from a facts sheet', () => {
 
   it('fills each template with the sheet value and three other values, in digits and words', () => {
     const delegates = configured.filter((d) => d.factId === 'GL-DELEGATES');
-    expect(delegates.filter((d) => d.label === 'correct').map((d) => d.text)).toContain('Dự Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI có 350 đại biểu chính thức.');
-    expect(delegates.filter((d) => d.label === 'correct').map((d) => d.text)).toContain('Dự Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI có ba trăm năm mươi đại biểu chính thức.');
+    expect(delegates.filter((d) => d.label === 'correct').map((d) => d.text)).toContain(
+      'Dự Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI có 350 đại biểu chính thức.',
+    );
+    expect(delegates.filter((d) => d.label === 'correct').map((d) => d.text)).toContain(
+      'Dự Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI có ba trăm năm mươi đại biểu chính thức.',
+    );
     expect(delegates.filter((d) => d.label === 'wrong')).toHaveLength(18);
     expect(delegates.some((d) => d.label === 'wrong' && d.text.includes(' 350 '))).toBe(false);
-    expect(new Set(configured.map((d) => d.factId))).toEqual(new Set(['GL-DATE', 'GL-VENUE', 'GL-DELEGATES', 'GL-BCH', 'GL-BTV', 'GL-NATIONAL-DELEGATION', 'NC-DATE', 'NC-VENUE', 'NC-DELEGATES']));
+    expect(new Set(configured.map((d) => d.factId))).toEqual(
+      new Set(['GL-DATE', 'GL-VENUE', 'GL-DELEGATES', 'GL-BCH', 'GL-BTV', 'GL-NATIONAL-DELEGATION', 'NC-DATE', 'NC-VENUE', 'NC-DELEGATES']),
+    );
   });
 
   it('reads the values from the sheet: the other sheet states 400 delegates', () => {
-    expect(other.filter((d) => d.factId === 'GL-DELEGATES' && d.label === 'correct').map((d) => d.text)).toContain('Dự Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI có 400 đại biểu chính thức.');
+    expect(other.filter((d) => d.factId === 'GL-DELEGATES' && d.label === 'correct').map((d) => d.text)).toContain(
+      'Dự Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI có 400 đại biểu chính thức.',
+    );
   });
 
   it('counts held drafts against their labels', () => {

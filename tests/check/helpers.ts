@@ -13,7 +13,13 @@ export const configuredChecker = lazyChecker(() => loadClassifier(classifierOpti
 
 export const rumourItem = (n: number): ScoredItem =>
   makeItem(
-    { title: `Tin đồn số đại biểu ${n}`, text: 'Nghe nói đại hội tỉnh chỉ có 200 đại biểu, chia sẻ gấp!', kind: 'social', sourceId: 'nhom', url: `https://forum.example/p/${n}` },
+    {
+      title: `Tin đồn số đại biểu ${n}`,
+      text: 'Nghe nói đại hội tỉnh chỉ có 200 đại biểu, chia sẻ gấp!',
+      kind: 'social',
+      sourceId: 'nhom',
+      url: `https://forum.example/p/${n}`,
+    },
     { congress: true, distortion: true },
   );
 

@@ -64,7 +64,11 @@ describe('check before publishing (workflow)', () => {
     await expect(workflow.responses.publish(draft.id, { version: draft.version, override: { reason: '  ' } }, spokesperson)).rejects.toMatchObject({
       code: 'reason_required',
     });
-    const published = await workflow.responses.publish(draft.id, { version: draft.version, override: { reason: 'Số liệu mới của Ban Tổ chức, bảng sự kiện chưa cập nhật' } }, spokesperson);
+    const published = await workflow.responses.publish(
+      draft.id,
+      { version: draft.version, override: { reason: 'Số liệu mới của Ban Tổ chức, bảng sự kiện chưa cập nhật' } },
+      spokesperson,
+    );
     expect(published.status).toBe('published');
     const override = workflow.audit.query({ action: 'response.check_override', targetId: draft.id }).items;
     expect(override).toHaveLength(1);

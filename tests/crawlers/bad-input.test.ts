@@ -18,7 +18,9 @@ const ROOT = join(import.meta.dirname, '../fixtures/bad-input');
 const MAX_PAGE_BYTES = 60_000;
 
 // Crawler behaviour is under test here, not scoring: every item scores as unrelated.
-const unrelated = { classify: (): Classification => ({ congress: false, distortion: false, scores: { congress: 0, distortion: 0 }, topics: [], explanations: [] }) };
+const unrelated = {
+  classify: (): Classification => ({ congress: false, distortion: false, scores: { congress: 0, distortion: 0 }, topics: [], explanations: [] }),
+};
 
 const redirect = (to: string) => (_req: unknown, res: ServerResponse) => res.writeHead(302, { location: to }).end();
 

@@ -37,7 +37,9 @@ afterAll(async () => {
 
 /** The seconds each fact explanation of the item maps to, by fact id. */
 function factMoments(item: ScoredItem): Record<string, number | null> {
-  return Object.fromEntries(item.explanations.filter((e) => e.kind === 'fact' && e.field === 'text').map((e) => [e.factId, timecode.secondsAt(item.timecodes, e.start)]));
+  return Object.fromEntries(
+    item.explanations.filter((e) => e.kind === 'fact' && e.field === 'text').map((e) => [e.factId, timecode.secondsAt(item.timecodes, e.start)]),
+  );
 }
 
 describe('broadcast source', () => {
@@ -107,17 +109,28 @@ describe('broadcast source', () => {
 
   it('keeps videos without a readable transcript with their title and description, and says why', () => {
     const expectations: Array<[string, string, RegExp]> = [
-      ['/video/ban-tin-loi-phu-de.html', 'Bản tin sáng 15/10', /ban-tin-1510\.vtt: malformed WebVTT track: .*\(line 3\); kept the video's title and description/],
+      [
+        '/video/ban-tin-loi-phu-de.html',
+        'Bản tin sáng 15/10',
+        /ban-tin-1510\.vtt: malformed WebVTT track: .*\(line 3\); kept the video's title and description/,
+      ],
       ['/video/ca-nhac-cuoi-tuan.html', 'Ca nhạc cuối tuần', /^no subtitle track or transcript published for this video; kept/],
       ['/video/ban-tin-tieng-anh.html', 'Gia Lai News 16/10', /^subtitle tracks only in other languages \(en\), none in vi; kept/],
-      ['/video/ban-tin-dai.html', 'Bản tin tổng hợp tuần', /^subtitle track: .*\/sub\/huge\.vtt: response exceeds the 1000000-byte cap; kept the video's title and description$/],
+      [
+        '/video/ban-tin-dai.html',
+        'Bản tin tổng hợp tuần',
+        /^subtitle track: .*\/sub\/huge\.vtt: response exceeds the 1000000-byte cap; kept the video's title and description$/,
+      ],
       ['PhoNui_1810', 'Nhịp sống cao nguyên', /^no captions published at .*PhoNui_1810.*; kept/],
     ];
     for (const [path, title, reason] of expectations) {
       const item = byTitle(title);
       expect(item.timecodes, title).toBeUndefined();
       expect(item.text.length, title).toBeGreaterThan(5);
-      expect(errorsFor(path).some((r) => reason.test(r)), `${title}: ${errorsFor(path).join(' | ')}`).toBe(true);
+      expect(
+        errorsFor(path).some((r) => reason.test(r)),
+        `${title}: ${errorsFor(path).join(' | ')}`,
+      ).toBe(true);
     }
     expect(report.errors.every((e) => !/undefined|TypeError|Cannot read/.test(e.reason))).toBe(true);
   });
@@ -127,14 +140,23 @@ describe('broadcast source config', () => {
   const config = (source: Record<string, unknown>) => () => parseConfig({ sources: [{ id: 'tv', kind: 'broadcast', ...source }] }, '<test>', '/tmp');
   it('needs a listing page or a feed, and a timedtext address with {videoId}', () => {
     expect(config({})).toThrow('sources[0]: needs listingUrls or feeds');
-    expect(config({ feeds: ['https://tv.example/rss'], timedtextUrl: 'https://tv.example/captions' })).toThrow('sources[0].timedtextUrl: an http(s) URL containing "{videoId}"');
+    expect(config({ feeds: ['https://tv.example/rss'], timedtextUrl: 'https://tv.example/captions' })).toThrow(
+      'sources[0].timedtextUrl: an http(s) URL containing "{videoId}"',
+    );
     expect(config({ listingUrls: ['ftp://tv.example/'] })).toThrow('must be an http(s) URL');
     expect(config({ feeds: ['https://tv.example/rss'] })().sources[0]).toMatchObject({ languages: ['vi'], videoPattern: '/video', maxTrackBytes: 2_000_000 });
   });
 });
 
 describe('time codes (dashboard module)', () => {
-  const timecodes = { videoUrl: 'https://tv.example/v.mp4', cues: [[20, 0], [40, 6.5], [90, 192]] as Array<[number, number]> };
+  const timecodes = {
+    videoUrl: 'https://tv.example/v.mp4',
+    cues: [
+      [20, 0],
+      [40, 6.5],
+      [90, 192],
+    ] as Array<[number, number]>,
+  };
   it('finds the cue holding an offset; none before the transcript', () => {
     expect([0, 19, 20, 39, 40, 89, 90, 5000].map((o) => timecode.secondsAt(timecodes, o))).toEqual([null, null, 0, 0, 6.5, 6.5, 192, 192]);
     expect(timecode.secondsAt(undefined, 30)).toBeNull();

@@ -54,23 +54,27 @@ async function startHost(name: string, answer: Answer): Promise<Host> {
 }
 
 /** A working news host: robots.txt, a feed of two entries answered after `feedDelayMs`, article pages. */
-const working = (feedDelayMs: number, robots = ''): Answer => (req, res, host) => {
-  if (req.url === '/robots.txt') return void res.writeHead(robots ? 200 : 404, { 'content-type': 'text/plain' }).end(robots);
-  if (req.url === '/feed.xml') {
-    feedsInFlight++;
-    maxFeedsInFlight = Math.max(maxFeedsInFlight, feedsInFlight);
-    setTimeout(() => {
-      feedsInFlight--;
-      res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed([`${host.url}/${host.name}-1.html`, `${host.url}/${host.name}-2.html`]));
-    }, feedDelayMs);
-    return;
-  }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article(req.url ?? ''));
-};
+const working =
+  (feedDelayMs: number, robots = ''): Answer =>
+  (req, res, host) => {
+    if (req.url === '/robots.txt') return void res.writeHead(robots ? 200 : 404, { 'content-type': 'text/plain' }).end(robots);
+    if (req.url === '/feed.xml') {
+      feedsInFlight++;
+      maxFeedsInFlight = Math.max(maxFeedsInFlight, feedsInFlight);
+      setTimeout(() => {
+        feedsInFlight--;
+        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(feed([`${host.url}/${host.name}-1.html`, `${host.url}/${host.name}-2.html`]));
+      }, feedDelayMs);
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(article(req.url ?? ''));
+  };
 
 /** Everything but the feed works: the feed request hangs, resets or fails. */
-const brokenFeed = (feedAnswer: Answer): Answer => (req, res, host) =>
-  req.url === '/feed.xml' ? feedAnswer(req, res, host) : working(0)(req, res, host);
+const brokenFeed =
+  (feedAnswer: Answer): Answer =>
+  (req, res, host) =>
+    req.url === '/feed.xml' ? feedAnswer(req, res, host) : working(0)(req, res, host);
 
 let dataDir: string;
 let store: SqliteStore;
@@ -112,19 +116,29 @@ function recordingTerminal() {
 
 describe('a crawl round over several hosts', () => {
   it('lets a hanging, resetting or failing host delay only itself, keeping every host at its rate', async () => {
-    const hang = await startHost('treo', brokenFeed(() => {})); // never answers
-    const reset = await startHost('ngat', brokenFeed((req) => req.socket.resetAndDestroy()));
-    const failing = await startHost('loi', brokenFeed((_req, res) => res.writeHead(500).end('server error')));
-    const good = [await startHost('tot-a', working(300)), await startHost('tot-b', working(300)), await startHost('tot-c', working(300, 'User-agent: *\nCrawl-delay: 2\n'))];
+    const hang = await startHost(
+      'treo',
+      brokenFeed(() => {}),
+    ); // never answers
+    const reset = await startHost(
+      'ngat',
+      brokenFeed((req) => req.socket.resetAndDestroy()),
+    );
+    const failing = await startHost(
+      'loi',
+      brokenFeed((_req, res) => res.writeHead(500).end('server error')),
+    );
+    const good = [
+      await startHost('tot-a', working(300)),
+      await startHost('tot-b', working(300)),
+      await startHost('tot-c', working(300, 'User-agent: *\nCrawl-delay: 2\n')),
+    ];
     const config = configFor([hang, reset, failing, ...good], { timeoutSecs: 6, maxRetries: 0, requestsPerMinute: 60 });
     const finished: string[] = [];
     const terminal = recordingTerminal();
-    const run = new CrawlRun(
-      config,
-      new IngestPipeline(store, unrelated),
-      (report) => terminal.progress.update(report),
-      { sourceDone: (report: SourceReport) => (finished.push(report.sourceId), terminal.progress.finish(report)) },
-    );
+    const run = new CrawlRun(config, new IngestPipeline(store, unrelated), (report) => terminal.progress.update(report), {
+      sourceDone: (report: SourceReport) => (finished.push(report.sourceId), terminal.progress.finish(report)),
+    });
     const reports = await crawlSources(run, config.sources);
 
     // Config order, whatever the finishing order.

@@ -41,9 +41,17 @@ describe('article detection', () => {
   });
 
   it('keeps category, tag, search and home pages out, saying why', () => {
-    const list = Array.from({ length: 12 }, (_, i) => `<li><a href="/thoi-su/bai-${i}.html">Tin số ${i} về Đại hội Đảng bộ tỉnh</a> <time datetime="2020-10-1${i % 10}">1${i % 10}/10</time></li>`).join('');
+    const list = Array.from(
+      { length: 12 },
+      (_, i) => `<li><a href="/thoi-su/bai-${i}.html">Tin số ${i} về Đại hội Đảng bộ tỉnh</a> <time datetime="2020-10-1${i % 10}">1${i % 10}/10</time></li>`,
+    ).join('');
     const listing = page('<title>Thời sự</title>', `<main><h1>Thời sự</h1><ul class="story-list">${list}</ul></main>`);
-    for (const url of ['https://bao.example/chuyen-muc/thoi-su.html', 'https://bao.example/tag/dai-hoi', 'https://bao.example/', 'https://bao.example/tim-kiem?q=dai+hoi']) {
+    for (const url of [
+      'https://bao.example/chuyen-muc/thoi-su.html',
+      'https://bao.example/tag/dai-hoi',
+      'https://bao.example/',
+      'https://bao.example/tim-kiem?q=dai+hoi',
+    ]) {
       const result = extractPage(listing, url);
       expect(result.kind, url).toBe('other');
       if (result.kind === 'other') expect(result.reason).toMatch(/list of links|home, category|search|no running text/);
@@ -71,7 +79,10 @@ describe('pages that must not break extraction', () => {
 
   it('extracts a 5 MB page whole', () => {
     const paragraphs = `<p>${SENTENCE}</p>`.repeat(Math.ceil(5_000_000 / (SENTENCE.length + 7)));
-    const html = page('<meta property="og:type" content="article"><title>Toàn văn</title>', `<article><h1>Toàn văn</h1>${paragraphs}<p>Hết toàn văn.</p></article>`);
+    const html = page(
+      '<meta property="og:type" content="article"><title>Toàn văn</title>',
+      `<article><h1>Toàn văn</h1>${paragraphs}<p>Hết toàn văn.</p></article>`,
+    );
     expect(html.length).toBeGreaterThan(5_000_000);
     const text = article(extractPage(html, URL)).text;
     expect(text.endsWith('Hết toàn văn.')).toBe(true);
@@ -81,7 +92,9 @@ describe('pages that must not break extraction', () => {
     const broken = `<html><head><title>Hỏng</title><body><article><h1>Tin hỏng<div class="article-body"><p>${SENTENCE}<p>${SENTENCE}<table><tr><td>${SENTENCE}`;
     expect(article(extractPage(broken, URL)).text).toContain('thông qua nghị quyết');
     // UTF-8 bytes declared as windows-1258: decoded wrongly, but still a page, never an exception.
-    const bytes = Buffer.from(page('<meta charset="windows-1258"><meta property="og:type" content="article">', `<article><h1>Tin</h1><p>${SENTENCE}</p></article>`));
+    const bytes = Buffer.from(
+      page('<meta charset="windows-1258"><meta property="og:type" content="article">', `<article><h1>Tin</h1><p>${SENTENCE}</p></article>`),
+    );
     const result = extractPage(decodeDocument(bytes).text, URL);
     expect(result.kind).toBe('article');
   });

@@ -34,7 +34,9 @@ describe('story parts beyond the main block', () => {
   });
 
   it('keeps the entries of a live ticker even when named comments, and leaves readers’ comments out', () => {
-    const entries = [S1, S2, S3].map((s, i) => `<div class="live-match-comment"><span>${i + 1}'</span><div class="live-match-comment-body">${s}</div></div>`).join('');
+    const entries = [S1, S2, S3]
+      .map((s, i) => `<div class="live-match-comment"><span>${i + 1}'</span><div class="live-match-comment-body">${s}</div></div>`)
+      .join('');
     const text = textOf(
       og,
       `<main><h1>Tường thuật</h1><div class="live-match"><div class="live-match-comments">${entries}</div></div>
@@ -45,7 +47,10 @@ describe('story parts beyond the main block', () => {
   });
 
   it('reads a post kept in <noscript> for script-less readers, not an "enable JavaScript" notice', () => {
-    const text = textOf(og, `<noscript><p>Vui lòng bật JavaScript để xem trang.</p></noscript><div class="post"><div class="post-body"><noscript>${story}</noscript></div></div>`);
+    const text = textOf(
+      og,
+      `<noscript><p>Vui lòng bật JavaScript để xem trang.</p></noscript><div class="post"><div class="post-body"><noscript>${story}</noscript></div></div>`,
+    );
     expect(text).toContain(S1);
     expect(text).not.toContain('JavaScript');
   });

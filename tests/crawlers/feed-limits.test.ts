@@ -55,14 +55,13 @@ beforeAll(async () => {
         xml(
           `<feed xmlns="http://www.w3.org/2005/Atom"><entry><title>Không liên kết</title><link/></entry><entry><title>Có liên kết</title><link href="${s.url}/atom/1"/></entry></feed>`,
         )(req, res),
-      '/trang-trong.html': (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><p>Trang trống</p></body></html>'),
+      '/trang-trong.html': (_req, res) =>
+        res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<html><body><p>Trang trống</p></body></html>'),
       '/sitemap-sau.xml': (_req, res, s) =>
-        res
-          .writeHead(200, { 'content-type': 'application/xml' })
-          .end(
-            // 10,000 levels around the entries, and inside one <loc> (which exhausted the stack of a recursive reader).
-            `<urlset>${wrapDeep(FIXTURE_ARTICLES.map((path, i) => `<url><loc>${s.url}${path}${i ? '' : wrapDeep('', 10_000)}</loc></url>`).join(''), 10_000)}</urlset>`,
-          ),
+        res.writeHead(200, { 'content-type': 'application/xml' }).end(
+          // 10,000 levels around the entries, and inside one <loc> (which exhausted the stack of a recursive reader).
+          `<urlset>${wrapDeep(FIXTURE_ARTICLES.map((path, i) => `<url><loc>${s.url}${path}${i ? '' : wrapDeep('', 10_000)}</loc></url>`).join(''), 10_000)}</urlset>`,
+        ),
     },
   });
   await site.start();
@@ -92,7 +91,9 @@ describe('feeds and sitemaps beyond the ordinary', () => {
       .map((i) => `/bai/${i}`);
     expect(urlsOf('lon').sort()).toEqual(newest.sort());
     expect(report('lon').new).toBe(KEEP);
-    expect(report('lon').errors.map((error) => error.reason)).toEqual([`feed has ${HUGE_ENTRIES} entries; kept the newest ${KEEP}, skipped ${HUGE_ENTRIES - KEEP}`]);
+    expect(report('lon').errors.map((error) => error.reason)).toEqual([
+      `feed has ${HUGE_ENTRIES} entries; kept the newest ${KEEP}, skipped ${HUGE_ENTRIES - KEEP}`,
+    ]);
   });
 
   it('stores every entry of a feed nested 10,000 levels deep', () => {

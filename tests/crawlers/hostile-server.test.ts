@@ -37,8 +37,14 @@ const article = (n: number, head = '') =>
 const xmlEscape = (text: string) => text.replaceAll('&', '&amp;').replaceAll('<', '&lt;').replaceAll('>', '&gt;');
 const urlset = (locs: string[], attribute = '') =>
   `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">${locs.map((loc) => `<url><loc${attribute}>${xmlEscape(loc)}</loc></url>`).join('')}</urlset>`;
-const sendXml = (body: string): RouteHandler => (_req, res) => res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' }).end(body);
-const sendHtml = (body: string): RouteHandler => (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+const sendXml =
+  (body: string): RouteHandler =>
+  (_req, res) =>
+    res.writeHead(200, { 'content-type': 'application/xml; charset=utf-8' }).end(body);
+const sendHtml =
+  (body: string): RouteHandler =>
+  (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
 let resetAttempts = 0;
 /** Answers with a TCP reset (RST), as an overloaded server or a middlebox does. */
 const resetConnection: RouteHandler = (req) => {
@@ -83,7 +89,8 @@ function hostileRoutes(): Record<string, RouteHandler> {
   plantedLocs = [];
   return {
     ...routes,
-    '/robots.txt': (_req, res, site) => res.writeHead(200, { 'content-type': 'text/plain' }).end(`User-agent: *\nAllow: /\nSitemap: ${site.url}/sitemap-index.xml\n`),
+    '/robots.txt': (_req, res, site) =>
+      res.writeHead(200, { 'content-type': 'text/plain' }).end(`User-agent: *\nAllow: /\nSitemap: ${site.url}/sitemap-index.xml\n`),
     '/': (req, res, site) =>
       sendHtml(
         `<html><body><a href="/chuyen-cong.html">chuyển</a> <a href="/chinh-tac.html">chính tắc</a>
@@ -94,7 +101,9 @@ function hostileRoutes(): Record<string, RouteHandler> {
     '/sitemap-index.xml': (req, res, site) =>
       sendXml(
         `<?xml version="1.0" encoding="UTF-8"?>\n<sitemapindex xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">` +
-          ['sach', 'loc-hong', 'mau-0', 'mau-1', 'mau-2', 'ngau-nhien', 'thuoc-tinh'].map((name) => `<sitemap><loc>${base()}/sitemap-${name}.xml</loc></sitemap>`).join('') +
+          ['sach', 'loc-hong', 'mau-0', 'mau-1', 'mau-2', 'ngau-nhien', 'thuoc-tinh']
+            .map((name) => `<sitemap><loc>${base()}/sitemap-${name}.xml</loc></sitemap>`)
+            .join('') +
           `<sitemap><loc>htt://${host()}/sitemap-lat.xml</loc></sitemap></sitemapindex>`,
       )(req, res, site),
     '/sitemap-sach.xml': (req, res, site) => sendXml(urlset(Array.from({ length: CLEAN_PAGES }, (_, i) => `${base()}/bai/${i + 1}.html`)))(req, res, site),
@@ -197,7 +206,9 @@ describe('a crawl against hostile servers', () => {
 
   it('records each bad <loc> as one error of its sitemap, with the reason', () => {
     for (const [loc, reason] of plantedLocs) {
-      const matching = report('poisoned').errors.filter((error) => error.url.endsWith('/sitemap-loc-hong.xml') && error.reason.includes(JSON.stringify(loc).slice(1, 40)));
+      const matching = report('poisoned').errors.filter(
+        (error) => error.url.endsWith('/sitemap-loc-hong.xml') && error.reason.includes(JSON.stringify(loc).slice(1, 40)),
+      );
       expect(matching, loc.slice(0, 60)).toHaveLength(1);
       expect(matching[0].reason).toMatch(/^invalid URL in sitemap: /);
       expect(matching[0].reason).toMatch(reason);

@@ -90,7 +90,11 @@ async function harness(articles: number, sources: (site: CountingNewsSite) => un
 }
 
 /** Requests made since `mark`, by path. */
-const since = (site: CountingNewsSite, mark: number) => site.requests.slice(mark).map((r) => `${r.status} ${r.path}`).sort();
+const since = (site: CountingNewsSite, mark: number) =>
+  site.requests
+    .slice(mark)
+    .map((r) => `${r.status} ${r.path}`)
+    .sort();
 
 describe('incremental site crawl', () => {
   it('asks an unchanged site only for its listing pages and sitemap until articles are due, then conditionally', async () => {
@@ -139,7 +143,11 @@ describe('incremental site crawl', () => {
     const added = 'Tin đồn về việc thu hồi đất là bịa đặt, lãnh đạo tỉnh khẳng định.';
     // Edited silently: same URL, no new date anywhere the crawler could see before its re-check.
     const { updatedAt } = target;
-    h.site.edit(target.slug, { title: `${target.title} (cập nhật)`, paragraphs: [target.paragraphs[0], target.paragraphs[1], added, target.paragraphs[3]] }, at(30 * 60_000));
+    h.site.edit(
+      target.slug,
+      { title: `${target.title} (cập nhật)`, paragraphs: [target.paragraphs[0], target.paragraphs[1], added, target.paragraphs[3]] },
+      at(30 * 60_000),
+    );
     target.updatedAt = updatedAt;
 
     const [recheck] = await h.round(HOUR + 60_000);

@@ -77,10 +77,7 @@ describe('feed reader on mutated feeds', () => {
     expect(newest.entries.map((entry) => entry.link)).toEqual([`${BASE}/3`, `${BASE}/4`]);
     expect(newest.problems).toEqual(['feed has 4 entries; kept the newest 2, skipped 2']);
     const undated = [1, 2, 3].map((n) => `<item><link>${BASE}/${n}</link></item>`);
-    expect(parseFeed(`<rss><channel>${undated.join('')}</channel></rss>`, BASE, 2).entries.map((entry) => entry.link)).toEqual([
-      `${BASE}/1`,
-      `${BASE}/2`,
-    ]);
+    expect(parseFeed(`<rss><channel>${undated.join('')}</channel></rss>`, BASE, 2).entries.map((entry) => entry.link)).toEqual([`${BASE}/1`, `${BASE}/2`]);
   });
 });
 

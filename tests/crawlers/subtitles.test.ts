@@ -25,7 +25,10 @@ describe('subtitle formats', () => {
   });
 
   it('reads SRT with comma decimals, CRLF, markup and multi-line cues; hours over 99 too', () => {
-    const { cues, problems } = parseSubtitles('1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Một</i>\r\nhai\r\n\r\n2\r\n100:00:00,000 --> 100:00:01,000\r\nBa\r\n', 10);
+    const { cues, problems } = parseSubtitles(
+      '1\r\n00:00:01,000 --> 00:00:02,500\r\n<i>Một</i>\r\nhai\r\n\r\n2\r\n100:00:00,000 --> 100:00:01,000\r\nBa\r\n',
+      10,
+    );
     expect(cues).toEqual([
       { start: 1, end: 2.5, text: 'Một\nhai' },
       { start: 360000, end: 360001, text: 'Ba' },
@@ -34,7 +37,10 @@ describe('subtitle formats', () => {
   });
 
   it('keeps the valid cues of a partly malformed track and says how many parts were skipped', () => {
-    const { cues, problems } = parseSubtitles('WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nMột\n\n00:00:0x.000 --> 00:00:03.000\nHỏng\n\n00:00:04.000 --> 00:00:05.000\nBa\n', 10);
+    const { cues, problems } = parseSubtitles(
+      'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nMột\n\n00:00:0x.000 --> 00:00:03.000\nHỏng\n\n00:00:04.000 --> 00:00:05.000\nBa\n',
+      10,
+    );
     expect(cues.map((c) => c.text)).toEqual(['Một', 'Ba']);
     expect(problems).toEqual([expect.stringMatching(/^WebVTT track has \d+ malformed part\(s\), first: .* \(line 6\); read the 2 valid cues$/)]);
   });
@@ -71,7 +77,9 @@ describe('transcript text', () => {
       [13, 1],
       [26, 3.25],
     ]);
-    expect(normaliseItem({ sourceId: 's', kind: 'broadcast', url: 'https://a.example/v', title: 't', text, fetchedAt: '2020-10-14T00:00:00Z' }).text).toBe(text);
+    expect(normaliseItem({ sourceId: 's', kind: 'broadcast', url: 'https://a.example/v', title: 't', text, fetchedAt: '2020-10-14T00:00:00Z' }).text).toBe(
+      text,
+    );
   });
 
   it('starts with the first cue when there is no description', () => {

@@ -87,7 +87,17 @@ describe('dashboard in Chromium', () => {
   });
 
   it('filters the queue: search without diacritics, source, dates and score, kept in the address', async () => {
-    const expected = await env.store.queryItems({ flagged: true, status: [...OPEN], q: 'dai hoi dang bo', source: 'dien-dan-pho-nui', from: '2020-10-01', to: '2020-10-31', sort: 'distortion', page: 1, pageSize: 100 });
+    const expected = await env.store.queryItems({
+      flagged: true,
+      status: [...OPEN],
+      q: 'dai hoi dang bo',
+      source: 'dien-dan-pho-nui',
+      from: '2020-10-01',
+      to: '2020-10-31',
+      sort: 'distortion',
+      page: 1,
+      pageSize: 100,
+    });
     const scored = expected.items.filter((item) => item.scores.distortion >= 0.85);
     expect(scored.length).toBeGreaterThan(0);
     expect(scored.length).toBeLessThan(expected.total);
@@ -104,21 +114,36 @@ describe('dashboard in Chromium', () => {
     await queueLoaded();
     await expect.poll(queueRowIds).toEqual(scored.map((item) => item.id));
     const url = new URL(page.url());
-    expect(Object.fromEntries(url.searchParams)).toMatchObject({ q: 'dai hoi dang bo', source: 'dien-dan-pho-nui', from: '2020-10-01', to: '2020-10-31', minDistortion: '0.85' });
+    expect(Object.fromEntries(url.searchParams)).toMatchObject({
+      q: 'dai hoi dang bo',
+      source: 'dien-dan-pho-nui',
+      from: '2020-10-01',
+      to: '2020-10-31',
+      minDistortion: '0.85',
+    });
     await snap('03-queue-filtered');
 
     // The export link carries the same filters (all but the score threshold, which it says) and
     // downloads them as CSV through the analyst's session.
     expect(await page.isVisible('#export-csv')).toBe(true);
     const exportHref = (await page.getAttribute('#export-csv', 'href'))!;
-    expect(Object.fromEntries(new URL(exportHref, env.url).searchParams)).toMatchObject({ format: 'csv', q: 'dai hoi dang bo', source: 'dien-dan-pho-nui', flagged: 'true' });
+    expect(Object.fromEntries(new URL(exportHref, env.url).searchParams)).toMatchObject({
+      format: 'csv',
+      q: 'dai hoi dang bo',
+      source: 'dien-dan-pho-nui',
+      flagged: 'true',
+    });
     expect(await page.getAttribute('#export-csv', 'title')).toContain('trừ điểm tối thiểu');
     const csv = await page.evaluate(async (href) => {
       const response = await fetch(href);
       return { status: response.status, type: response.headers.get('content-type'), text: await response.text() };
     }, exportHref);
     expect(csv).toMatchObject({ status: 200, type: 'text/csv; charset=utf-8' });
-    const exportedIds = csv.text.trim().split('\r\n').slice(1).map((line) => line.split(',')[0]);
+    const exportedIds = csv.text
+      .trim()
+      .split('\r\n')
+      .slice(1)
+      .map((line) => line.split(',')[0]);
     expect(exportedIds.sort()).toEqual(expected.items.map((item) => item.id).sort());
 
     // With diacritics: the same items.
@@ -152,7 +177,11 @@ describe('dashboard in Chromium', () => {
     expect(await page.textContent('#item-title')).toBe(opened.title);
     expect(await page.textContent('#item-text')).toBe(opened.text);
     const marks = await page.$$eval('#item-title mark.hl, #item-text mark.hl', (elements) =>
-      elements.map((mark) => ({ text: mark.textContent, kinds: (mark as HTMLElement).dataset.kinds, explanations: (mark as HTMLElement).dataset.explanations })),
+      elements.map((mark) => ({
+        text: mark.textContent,
+        kinds: (mark as HTMLElement).dataset.kinds,
+        explanations: (mark as HTMLElement).dataset.explanations,
+      })),
     );
     expect(marks.length).toBeGreaterThan(0);
     // Every explanation is marked, at its offsets, with its kind.
@@ -167,7 +196,9 @@ describe('dashboard in Chromium', () => {
     expect(await page.textContent('#scored-by')).toBe('Chấm điểm chỉ bằng bộ từ vựng');
     expect(await page.locator('#explanations tbody tr').count()).toBe(opened.explanations.length);
     // Each row of the explanations table links to its mark in the text.
-    const anchors = await page.$$eval('#explanations a[href^="#hl-"]', (links) => links.map((link) => document.getElementById(link.getAttribute('href')!.slice(1))?.closest('mark')?.textContent ?? null));
+    const anchors = await page.$$eval('#explanations a[href^="#hl-"]', (links) =>
+      links.map((link) => document.getElementById(link.getAttribute('href')!.slice(1))?.closest('mark')?.textContent ?? null),
+    );
     expect(anchors).toHaveLength(opened.explanations.length);
     anchors.forEach((text, index) => expect(text && opened.explanations[index].matched.startsWith(text), `${index}: ${text}`).toBe(true));
     await snap('04-item');
@@ -227,7 +258,8 @@ describe('dashboard in Chromium', () => {
     expect(ids).not.toContain(a.id);
     expect(ids).not.toContain(b.id);
     expect(await page.textContent('#summary')).toContain(`${before.length - 2} tin`);
-    for (const item of [a, b]) expect(await env.workflow.reviews.get(item.id)).toMatchObject({ status: 'dismissed', reason: 'Trùng với tin đã xử lý', congressLabel: false });
+    for (const item of [a, b])
+      expect(await env.workflow.reviews.get(item.id)).toMatchObject({ status: 'dismissed', reason: 'Trùng với tin đã xử lý', congressLabel: false });
   });
 
   it('assigns the focused item to me and filters by assignee', async () => {
@@ -287,7 +319,12 @@ describe('dashboard in Chromium', () => {
 
     const drafts = env.workflow.responses.list({ itemId: answered.id });
     expect(drafts).toHaveLength(1);
-    expect(drafts[0]).toMatchObject({ status: 'draft', version: 2, title: 'Đại hội Đảng bộ tỉnh diễn ra đúng kế hoạch', createdBy: USERS.spokesperson.username });
+    expect(drafts[0]).toMatchObject({
+      status: 'draft',
+      version: 2,
+      title: 'Đại hội Đảng bộ tỉnh diễn ra đúng kế hoạch',
+      createdBy: USERS.spokesperson.username,
+    });
     expect(drafts[0].body).toBe('Thông tin Đại hội bị hoãn là không chính xác. Đại hội diễn ra đúng kế hoạch.');
     expect(drafts[0].factIds).toContain('GL-DATE');
   });
@@ -335,7 +372,11 @@ describe('dashboard in Chromium', () => {
     await page.goto(`${env.url}/trends`);
     await page.waitForSelector('body[data-loaded]');
     const charts = await page.evaluate(() => {
-      const Chart = (window as unknown as { Chart: { getChart(canvas: HTMLCanvasElement): { data: { datasets: Array<{ label: string; data: Array<number | null> }> } } | undefined } }).Chart;
+      const Chart = (
+        window as unknown as {
+          Chart: { getChart(canvas: HTMLCanvasElement): { data: { datasets: Array<{ label: string; data: Array<number | null> }> } } | undefined };
+        }
+      ).Chart;
       return ['chart-per-day', 'chart-flagged', 'chart-terms'].map((id) => {
         const canvas = document.getElementById(id) as HTMLCanvasElement;
         const chart = Chart.getChart(canvas);
@@ -346,18 +387,26 @@ describe('dashboard in Chromium', () => {
           id,
           width: canvas.width,
           painted,
-          datasets: chart?.data.datasets.map((dataset) => ({ label: dataset.label, sum: dataset.data.reduce<number>((sum, value) => sum + (value ?? 0), 0) })) ?? [],
+          datasets:
+            chart?.data.datasets.map((dataset) => ({ label: dataset.label, sum: dataset.data.reduce<number>((sum, value) => sum + (value ?? 0), 0) })) ?? [],
         };
       });
     });
     for (const chart of charts) {
       expect(chart.datasets.length, chart.id).toBeGreaterThan(0);
-      expect(chart.datasets.some((dataset) => dataset.sum > 0), chart.id).toBe(true);
+      expect(
+        chart.datasets.some((dataset) => dataset.sum > 0),
+        chart.id,
+      ).toBe(true);
       expect(chart.width, chart.id).toBeGreaterThan(300);
       expect(chart.painted, chart.id).toBeGreaterThan(1000);
     }
     expect(charts[0].datasets.map((dataset) => dataset.label)).toContain('Đại hội Đảng 2020');
-    const trends = (await (await page.request.get(`${env.url}/api/trends`)).json()) as { spikes: { total: Array<{ day: string }> }; clusters: unknown[]; total: number };
+    const trends = (await (await page.request.get(`${env.url}/api/trends`)).json()) as {
+      spikes: { total: Array<{ day: string }> };
+      clusters: unknown[];
+      total: number;
+    };
     expect(charts[0].datasets.reduce((sum, dataset) => sum + dataset.sum, 0)).toBeGreaterThanOrEqual(trends.total);
     // The congress days stand out from the weeks before them.
     expect(trends.spikes.total.map((spike) => spike.day)).toContain('2020-10-14');
@@ -369,7 +418,13 @@ describe('dashboard in Chromium', () => {
     await page.selectOption('#t-by', 'source');
     await page.waitForURL(/by=source/);
     await expect
-      .poll(() => page.evaluate(() => (window as unknown as { Chart: { getChart(c: Element): { data: { datasets: Array<{ label: string }> } } } }).Chart.getChart(document.getElementById('chart-per-day')!).data.datasets.map((d) => d.label)))
+      .poll(() =>
+        page.evaluate(() =>
+          (window as unknown as { Chart: { getChart(c: Element): { data: { datasets: Array<{ label: string }> } } } }).Chart.getChart(
+            document.getElementById('chart-per-day')!,
+          ).data.datasets.map((d) => d.label),
+        ),
+      )
       .toContain('dien-dan-pho-nui');
   });
 
@@ -383,7 +438,11 @@ describe('dashboard in Chromium', () => {
     expect(await forum.locator('.health .run').count()).toBe(1);
     await forum.locator('button').click();
     await page.waitForSelector('#source-detail:not([hidden])');
-    expect(await page.evaluate(() => Boolean((window as unknown as { Chart: { getChart(c: Element): unknown } }).Chart.getChart(document.getElementById('chart-source')!)))).toBe(true);
+    expect(
+      await page.evaluate(() =>
+        Boolean((window as unknown as { Chart: { getChart(c: Element): unknown } }).Chart.getChart(document.getElementById('chart-source')!)),
+      ),
+    ).toBe(true);
     await snap('10-sources');
   });
 

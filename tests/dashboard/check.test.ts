@@ -32,7 +32,14 @@ const broadcast: ScoredItem = scoreItem(
   classifier,
 );
 const rumour: ScoredItem = scoreItem(
-  { sourceId: 'nhom', kind: 'social', url: 'https://forum.example/p/500', title: 'Đại hội tỉnh có 500 đại biểu?', text: 'Nghe nói Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI có tới 500 đại biểu, chia sẻ gấp!', fetchedAt: '2020-10-14T14:00:00Z' },
+  {
+    sourceId: 'nhom',
+    kind: 'social',
+    url: 'https://forum.example/p/500',
+    title: 'Đại hội tỉnh có 500 đại biểu?',
+    text: 'Nghe nói Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI có tới 500 đại biểu, chia sẻ gấp!',
+    fetchedAt: '2020-10-14T14:00:00Z',
+  },
   classifier,
 );
 
@@ -87,7 +94,10 @@ describe('check before publishing in the dashboard', () => {
     const analyst = { username: USERS.analyst.username, role: 'analyst' as const };
     await env.workflow.reviews.transition(rumour.id, { to: 'in_review', version: 0 }, analyst);
     await env.workflow.reviews.transition(rumour.id, { to: 'confirmed', version: 1 }, analyst);
-    const draft = await env.workflow.responses.create({ itemId: rumour.id, title: 'Số đại biểu dự Đại hội', body: WRONG_COUNT, factIds: ['GL-DELEGATES'] }, { ...SYSTEM_ACTOR, username: USERS.spokesperson.username });
+    const draft = await env.workflow.responses.create(
+      { itemId: rumour.id, title: 'Số đại biểu dự Đại hội', body: WRONG_COUNT, factIds: ['GL-DELEGATES'] },
+      { ...SYSTEM_ACTOR, username: USERS.spokesperson.username },
+    );
     await page.context().clearCookies();
     await login(page, env.url, 'spokesperson', `/item?id=${encodeURIComponent(rumour.id)}&lang=en`);
     await page.waitForSelector('body[data-loaded="true"]');

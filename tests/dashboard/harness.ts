@@ -57,7 +57,10 @@ export async function startEnv(options: { extraItems?: ScoredItem[]; crawl?: boo
   if (options.extraItems?.length) await store.upsertItems(options.extraItems);
   const workflow = openWorkflow({ ...workflowOptionsFromConfig(config, { store }), security: { scryptCost: 10 } });
   for (const [role, user] of Object.entries(USERS) as Array<[Role, (typeof USERS)[Role]]>) {
-    await workflow.users.create({ username: user.username, role, password: user.password, displayName: user.displayName, mustChangePassword: false }, SYSTEM_ACTOR);
+    await workflow.users.create(
+      { username: user.username, role, password: user.password, displayName: user.displayName, mustChangePassword: false },
+      SYSTEM_ACTOR,
+    );
   }
   const server = await startServer({
     store,

@@ -111,7 +111,9 @@ describe.each([
     const firstRow = page.locator(`#queue-body tr[data-id="${items[0].id}"]`);
     expect(await firstRow.textContent()).toContain(`dien-dan-<svg onload="window.__pwned='source'">`);
     // The filter lists offer the hostile platform and topic as text, too.
-    expect(await page.$$eval('#f-platform option', (options) => options.map((o) => o.textContent))).toContain(`<img src=x onerror="window.__pwned='platform'">`);
+    expect(await page.$$eval('#f-platform option', (options) => options.map((o) => o.textContent))).toContain(
+      `<img src=x onerror="window.__pwned='platform'">`,
+    );
     await firstRow.locator('.tag').nth(1).hover();
     await expectInert(page, watch, 'queue');
     await screenshot(page, `hostile-queue-${tag}`);
@@ -171,7 +173,9 @@ describe.each([
     expect(await page.textContent('#clusters')).toContain(items[0].title);
     expect(await page.textContent('#terms')).toContain("<script>window.__pwned='title'</script>");
     const legend = await page.evaluate(() =>
-      (window as unknown as { Chart: { getChart(c: Element): { data: { datasets: Array<{ label: string }> } } } }).Chart.getChart(document.getElementById('chart-per-day')!).data.datasets.map((d) => d.label),
+      (window as unknown as { Chart: { getChart(c: Element): { data: { datasets: Array<{ label: string }> } } } }).Chart.getChart(
+        document.getElementById('chart-per-day')!,
+      ).data.datasets.map((d) => d.label),
     );
     expect(legend).toContain(`<b onmouseover="window.__pwned='topic'">topic</b>`);
     await page.locator('#clusters a').first().hover();

@@ -39,7 +39,9 @@ describe('known rumours in the dashboard', () => {
       const badge = page.locator(`#queue-body tr[data-id="${item.id}"] .badge.known-rumour`);
       await expect.poll(() => badge.textContent()).toBe('repeats a rumour answered on 14/10/2020');
     }
-    const plain = (await env.store.queryItems({ flagged: true, status: ['new', 'in_review'], sort: 'distortion', page: 1, pageSize: 20 })).items.find((item) => !item.knownRumour)!;
+    const plain = (await env.store.queryItems({ flagged: true, status: ['new', 'in_review'], sort: 'distortion', page: 1, pageSize: 20 })).items.find(
+      (item) => !item.knownRumour,
+    )!;
     expect(await page.locator(`#queue-body tr[data-id="${plain.id}"] .badge.known-rumour`).count()).toBe(0);
     await screenshot(page, 'known-rumour-queue');
   });

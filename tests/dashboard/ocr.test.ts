@@ -39,9 +39,16 @@ beforeAll(async () => {
       text: 'Mọi người xem ảnh này',
       imageUrls: [`${base}/anh/tin-don.png`, `${base}/anh/gia.png`],
       ocrText,
-      ocrImages: [{ url: `${base}/anh/tin-don.png`, start: 0, end: ocrText.length }, { url: `${base}/anh/gia.png`, reason: 'not an image, or a damaged one (its header cannot be read)' }],
+      ocrImages: [
+        { url: `${base}/anh/tin-don.png`, start: 0, end: ocrText.length },
+        { url: `${base}/anh/gia.png`, reason: 'not an image, or a damaged one (its header cannot be read)' },
+      ],
     },
-    { congress: true, distortion: true, explanations: [{ kind: 'distortion', term: 'ro-ri', matched: 'rò rỉ', weight: 0.6, field: 'ocr', start, end: start + 5 }] },
+    {
+      congress: true,
+      distortion: true,
+      explanations: [{ kind: 'distortion', term: 'ro-ri', matched: 'rò rỉ', weight: 0.6, field: 'ocr', start, end: start + 5 }],
+    },
   );
   itemId = item.id;
   env = await startEnv({ crawl: false, extraItems: [item] });

@@ -141,7 +141,10 @@ beforeAll(async () => {
   await items.init();
   workflow = await testWorkflow({ store: items });
   for (const [role, user] of Object.entries(USERS) as Array<[Role, (typeof USERS)[Role]]>) {
-    await workflow.users.create({ username: user.username, role, password: user.password, displayName: user.displayName, mustChangePassword: false }, SYSTEM_ACTOR);
+    await workflow.users.create(
+      { username: user.username, role, password: user.password, displayName: user.displayName, mustChangePassword: false },
+      SYSTEM_ACTOR,
+    );
   }
   server = await startServer({
     store: items,
@@ -283,7 +286,9 @@ describe('portal watch page, as an admin', () => {
     expect(removed.length).toBeGreaterThan(0);
     expect(added.every((line) => line.startsWith('+') && !line.startsWith('+++ '))).toBe(true);
     expect(removed.every((line) => line.startsWith('-') && !line.startsWith('--- '))).toBe(true);
-    expect(lines.filter((line) => line.kind.includes('diff-head')).map((line) => line.text)).toEqual(expect.arrayContaining([expect.stringMatching(/^--- /), expect.stringMatching(/^\+\+\+ /)]));
+    expect(lines.filter((line) => line.kind.includes('diff-head')).map((line) => line.text)).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^--- /), expect.stringMatching(/^\+\+\+ /)]),
+    );
     const [delR, delG] = await rgb(page, '#detail-diff .diff-del', 'backgroundColor');
     const [addR, addG] = await rgb(page, '#detail-diff .diff-add', 'backgroundColor');
     expect(delR).toBeGreaterThan(delG);
@@ -295,10 +300,18 @@ describe('portal watch page, as an admin', () => {
     expect(await page.$eval('#detail-diff', (pre) => getComputedStyle(pre).fontFamily)).toMatch(/mono/i);
 
     // Per-page diffs, the delivery on each channel, and an empty audit trail so far.
-    expect(await page.$$eval('#detail-pages > li', (entries) => entries.map((entry) => (entry as HTMLElement).dataset.url))).toEqual(footer.pages.map((p) => p.url));
+    expect(await page.$$eval('#detail-pages > li', (entries) => entries.map((entry) => (entry as HTMLElement).dataset.url))).toEqual(
+      footer.pages.map((p) => p.url),
+    );
     await page.click('#detail-pages > li:nth-child(2) summary');
-    expect(await page.$$eval('#detail-pages > li:nth-child(2) .diff-line', (spans) => spans.map((span) => span.textContent).join('\n'))).toBe(footer.pages[1].diff);
-    expect(await page.$$eval('#detail-deliveries tbody tr', (rows) => rows.map((row) => [(row as HTMLElement).dataset.channel, (row as HTMLElement).dataset.status]))).toEqual([['log', 'sent']]);
+    expect(await page.$$eval('#detail-pages > li:nth-child(2) .diff-line', (spans) => spans.map((span) => span.textContent).join('\n'))).toBe(
+      footer.pages[1].diff,
+    );
+    expect(
+      await page.$$eval('#detail-deliveries tbody tr', (rows) =>
+        rows.map((row) => [(row as HTMLElement).dataset.channel, (row as HTMLElement).dataset.status]),
+      ),
+    ).toEqual([['log', 'sent']]);
     expect(await page.textContent('#detail-deliveries tbody tr td:nth-child(2)')).toBe('Đã gửi');
     expect(await page.textContent('#detail-audit')).toBe('Chưa có thao tác nào.');
     expect(await page.isVisible('#ack-submit')).toBe(true);
@@ -333,7 +346,12 @@ describe('portal watch page, as an admin', () => {
     const contactFooter = portals.pageBaseline('vpubnd', portal.page('/lien-he.html'))?.stable?.find((part) => part.selector === 'footer');
     expect(contactFooter?.lines).toContain('Hỗ trợ trực tuyến: Zalo 0988 000 111 <https://zalo-hotro-gialai.example/chat>');
     const [audit] = workflow.audit.query({ action: 'portal.incident.acknowledge', targetId: String(footer.id) }).items;
-    expect(audit).toMatchObject({ actor: USERS.admin.username, actorRole: 'admin', targetType: 'portal_incident', detail: expect.objectContaining({ note, pagesAccepted: 2 }) });
+    expect(audit).toMatchObject({
+      actor: USERS.admin.username,
+      actorRole: 'admin',
+      targetType: 'portal_incident',
+      detail: expect.objectContaining({ note, pagesAccepted: 2 }),
+    });
     await screenshot(page, 'portals-acknowledged');
 
     // It is still there under "acknowledged".
@@ -452,7 +470,12 @@ describe('accepting a whole portal, as an admin', () => {
     expect(await page.textContent('.portal-card[data-portal="vpubnd"] dd.open-incidents')).toBe('0');
     expect(await page.getAttribute('.portal-card[data-portal="vpubnd"]', 'class')).toContain('clean');
     expect(open()).toEqual([]);
-    expect(workflow.audit.query({ action: 'portal.baseline.accept' }).items[0]).toMatchObject({ actor: USERS.admin.username, targetType: 'portal', targetId: 'vpubnd', detail: expect.objectContaining({ note: 'sau khi khôi phục' }) });
+    expect(workflow.audit.query({ action: 'portal.baseline.accept' }).items[0]).toMatchObject({
+      actor: USERS.admin.username,
+      targetType: 'portal',
+      targetId: 'vpubnd',
+      detail: expect.objectContaining({ note: 'sau khi khôi phục' }),
+    });
     await screenshot(page, 'portals-accepted');
     const { results } = await check();
     expect(results[0].created).toEqual([]);

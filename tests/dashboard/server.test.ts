@@ -25,17 +25,34 @@ const hoan: Explanation = { kind: 'distortion', term: 'hoãn', matched: 'hoãn',
 beforeAll(async () => {
   await store.init();
   await store.upsertItems([
-    makeItem({ title: 'hoãn đại hội 1', text: 'a', publishedAt: '2020-10-12T03:00:00Z' }, { congress: true, distortion: true, scores: { congress: 0.9, distortion: 0.95 }, explanations: [hoan] }),
-    makeItem({ title: 'hoãn đại hội 2', text: 'b', publishedAt: '2020-10-13T03:00:00Z', sourceId: 'bao-b' }, { congress: true, distortion: true, scores: { congress: 0.8, distortion: 0.6 }, explanations: [hoan] }),
     makeItem(
-      { title: 'hoãn đại hội 3', text: 'c', publishedAt: '2020-10-14T03:00:00Z', kind: 'social', platform: 'mastodon', sourceId: 'masto', url: 'https://masto.example/@a/1' },
+      { title: 'hoãn đại hội 1', text: 'a', publishedAt: '2020-10-12T03:00:00Z' },
+      { congress: true, distortion: true, scores: { congress: 0.9, distortion: 0.95 }, explanations: [hoan] },
+    ),
+    makeItem(
+      { title: 'hoãn đại hội 2', text: 'b', publishedAt: '2020-10-13T03:00:00Z', sourceId: 'bao-b' },
+      { congress: true, distortion: true, scores: { congress: 0.8, distortion: 0.6 }, explanations: [hoan] },
+    ),
+    makeItem(
+      {
+        title: 'hoãn đại hội 3',
+        text: 'c',
+        publishedAt: '2020-10-14T03:00:00Z',
+        kind: 'social',
+        platform: 'mastodon',
+        sourceId: 'masto',
+        url: 'https://masto.example/@a/1',
+      },
       { congress: true, distortion: true, scores: { congress: 0.9, distortion: 0.85 }, explanations: [hoan] },
     ),
     makeItem({ title: 'tin thường', text: 'd', publishedAt: '2020-10-01T03:00:00Z' }),
     makeItem({ title: 'tin cũ', text: 'e', publishedAt: '2020-06-01T03:00:00Z' }),
   ]);
   workflow = await testWorkflow({ store, withUsers: true });
-  const lost = await workflow.users.create({ username: 'old-analyst', role: 'analyst', password: 'Cu-phan-tich-2020', mustChangePassword: false }, SYSTEM_ACTOR);
+  const lost = await workflow.users.create(
+    { username: 'old-analyst', role: 'analyst', password: 'Cu-phan-tich-2020', mustChangePassword: false },
+    SYSTEM_ACTOR,
+  );
   workflow.users.update(lost.username, { disabled: true }, SYSTEM_ACTOR);
   const app = createApp({ store, workflow, security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 } }, routers: dashboardMounts() });
   server = app.listen(0, '127.0.0.1');

@@ -37,7 +37,16 @@ function item(spec: Spec): ScoredItem {
   counter += 1;
   const id = spec.id ?? `i${counter}`;
   const scored = makeItem(
-    { sourceId: spec.sourceId ?? 'bao-a', kind: spec.kind ?? 'news', platform: spec.platform, url: `https://bao.example/${id}`, title: spec.title ?? `item ${id}`, text: 'nội dung', publishedAt: spec.publishedAt, fetchedAt: '2021-01-01T00:00:00Z' },
+    {
+      sourceId: spec.sourceId ?? 'bao-a',
+      kind: spec.kind ?? 'news',
+      platform: spec.platform,
+      url: `https://bao.example/${id}`,
+      title: spec.title ?? `item ${id}`,
+      text: 'nội dung',
+      publishedAt: spec.publishedAt,
+      fetchedAt: '2021-01-01T00:00:00Z',
+    },
     {
       congress: spec.flagged,
       distortion: spec.flagged,

@@ -30,7 +30,10 @@ beforeAll(async () => {
   const app = createApp({ store, workflow, security: { rateLimits: { loginPerMinute: 1000, apiPerMinute: 100_000 } }, routers: dashboardMounts() });
   server = app.listen(0, '127.0.0.1');
   await new Promise((resolve) => server.once('listening', resolve));
-  viewer = ApiClient.withToken(`http://127.0.0.1:${(server.address() as AddressInfo).port}`, workflow.auth.createToken('viewer', { name: 't' }, SYSTEM_ACTOR).token);
+  viewer = ApiClient.withToken(
+    `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    workflow.auth.createToken('viewer', { name: 't' }, SYSTEM_ACTOR).token,
+  );
 }, 120_000);
 
 afterAll(async () => {
@@ -40,7 +43,8 @@ afterAll(async () => {
   await store.close();
 });
 
-const newestFirst = (a: ScoredItem, b: ScoredItem) => (itemTimestamp(a) < itemTimestamp(b) ? 1 : itemTimestamp(a) > itemTimestamp(b) ? -1 : a.id < b.id ? -1 : 1);
+const newestFirst = (a: ScoredItem, b: ScoredItem) =>
+  itemTimestamp(a) < itemTimestamp(b) ? 1 : itemTimestamp(a) > itemTimestamp(b) ? -1 : a.id < b.id ? -1 : 1;
 
 describe('views past the old caps', () => {
   it('counts every item of a four-month range in the trends', async () => {

@@ -38,7 +38,15 @@ const load = <T>(name: string): Promise<T> => import(pathToFileURL(join(WEB_ROOT
 
 describe('pages and scripts', () => {
   it('has the seven pages, each loading only same-origin scripts by src', () => {
-    expect(html.map((file) => relative(WEB_ROOT, file)).sort()).toEqual(['check.html', 'index.html', 'item.html', 'login.html', 'portals.html', 'sources.html', 'trends.html']);
+    expect(html.map((file) => relative(WEB_ROOT, file)).sort()).toEqual([
+      'check.html',
+      'index.html',
+      'item.html',
+      'login.html',
+      'portals.html',
+      'sources.html',
+      'trends.html',
+    ]);
     for (const file of html) {
       const source = read(file);
       const tags = [...source.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/gi)];
@@ -63,7 +71,18 @@ describe('pages and scripts', () => {
   it('never turns strings into markup or code in the browser scripts', () => {
     for (const file of scripts) {
       const code = read(file).replace(/^\s*(\/\/|\*|\/\*).*$/gm, '');
-      for (const sink of ['innerHTML', 'outerHTML', 'insertAdjacentHTML', 'document.write', 'eval(', 'new Function', 'setAttribute(\'on', 'srcdoc', 'createContextualFragment', 'DOMParser']) {
+      for (const sink of [
+        'innerHTML',
+        'outerHTML',
+        'insertAdjacentHTML',
+        'document.write',
+        'eval(',
+        'new Function',
+        "setAttribute('on",
+        'srcdoc',
+        'createContextualFragment',
+        'DOMParser',
+      ]) {
         expect(code.includes(sink), `${relative(WEB_ROOT, file)} uses ${sink}`).toBe(false);
       }
       // Timers get functions, never strings.
@@ -118,12 +137,16 @@ describe('highlighting (js/highlight.js)', () => {
   it('cuts the text at the edges of overlapping spans, strongest kind first', async () => {
     const { segments } = await load<HighlightModule>('highlight.js');
     const text = 'Đại hội bị hoãn sang tháng 12.';
-    const runs = segments(text, [
-      { kind: 'congress', field: 'text', matched: 'Đại hội', start: 0, end: 7 },
-      { kind: 'fact', field: 'text', matched: 'bị hoãn sang tháng 12', start: 8, end: 29 },
-      { kind: 'distortion', field: 'text', matched: 'hoãn', start: 11, end: 15 },
-      { kind: 'congress', field: 'title', matched: 'hội', start: 4, end: 7 },
-    ], 'text');
+    const runs = segments(
+      text,
+      [
+        { kind: 'congress', field: 'text', matched: 'Đại hội', start: 0, end: 7 },
+        { kind: 'fact', field: 'text', matched: 'bị hoãn sang tháng 12', start: 8, end: 29 },
+        { kind: 'distortion', field: 'text', matched: 'hoãn', start: 11, end: 15 },
+        { kind: 'congress', field: 'title', matched: 'hội', start: 4, end: 7 },
+      ],
+      'text',
+    );
     expect(runs.map((r) => [r.text, r.kinds, r.explanations])).toEqual([
       ['Đại hội', ['congress'], [0]],
       [' ', [], []],
@@ -141,7 +164,14 @@ describe('highlighting (js/highlight.js)', () => {
     expect(locate(text, { matched: 'bị hoãn', start: 0, end: 7 })).toEqual({ start: 19, end: 26 });
     expect(locate(text, { matched: 'không có', start: 0, end: 8 })).toBeNull();
     expect(locate(text, { matched: 'x', start: 50, end: 51 })).toEqual({ start: 8, end: 9 });
-    const runs = segments(text, [{ kind: 'fact', field: 'text', matched: 'bị hoãn', start: 0, end: 7 }, { kind: 'fact', field: 'text', matched: 'nope', start: 1, end: 2 }], 'text');
+    const runs = segments(
+      text,
+      [
+        { kind: 'fact', field: 'text', matched: 'bị hoãn', start: 0, end: 7 },
+        { kind: 'fact', field: 'text', matched: 'nope', start: 1, end: 2 },
+      ],
+      'text',
+    );
     expect(runs.map((r) => r.text)).toEqual(['<script>x</script> ', 'bị hoãn']);
     expect(segments('', [], 'text')).toEqual([]);
   });
@@ -160,11 +190,23 @@ describe('highlighting (js/highlight.js)', () => {
 });
 
 describe('links (js/dom.js)', () => {
-  it('lets through only http(s) URLs and the dashboard\'s own paths', async () => {
+  it("lets through only http(s) URLs and the dashboard's own paths", async () => {
     const { safeUrl, externalUrl } = await load<DomModule>('dom.js');
     expect(externalUrl('https://baomoi.example/a?b=1')).toBe('https://baomoi.example/a?b=1');
     expect(externalUrl('http://127.0.0.1:8080/x')).toBe('http://127.0.0.1:8080/x');
-    for (const hostile of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<script>alert(1)</script>', 'vbscript:x', '//evil.example/x', '/item', 'file:///etc/passwd', '', null, 42]) {
+    for (const hostile of [
+      'javascript:alert(1)',
+      ' JaVaScRiPt:alert(1)',
+      'java\tscript:alert(1)',
+      'data:text/html,<script>alert(1)</script>',
+      'vbscript:x',
+      '//evil.example/x',
+      '/item',
+      'file:///etc/passwd',
+      '',
+      null,
+      42,
+    ]) {
       expect(externalUrl(hostile), String(hostile)).toBeNull();
     }
     expect(safeUrl('/item?id=abc')).toBe('/item?id=abc');

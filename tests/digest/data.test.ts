@@ -50,7 +50,16 @@ describe('digest figures', () => {
   });
 
   it('ranks clusters by items this week and names them by their first item ever', () => {
-    expect(data.topClusters.map((c) => ({ id: c.id, week: c.itemsThisWeek, flagged: c.flaggedThisWeek, sources: c.sources, total: c.totalItems, first: c.first.id }))).toEqual([
+    expect(
+      data.topClusters.map((c) => ({
+        id: c.id,
+        week: c.itemsThisWeek,
+        flagged: c.flaggedThisWeek,
+        sources: c.sources,
+        total: c.totalItems,
+        first: c.first.id,
+      })),
+    ).toEqual([
       { id: 'c1', week: 4, flagged: 2, sources: 3, total: 5, first: 'c1-old' },
       { id: 'c2', week: 2, flagged: 0, sources: 2, total: 2, first: 'c2-a' },
     ]);

@@ -65,7 +65,13 @@ export function seedItems(): ScoredItem[] {
   return SEEDS.map((seed) => {
     const title = seed.title ?? `Tin ${seed.key} về ${seed.congress ? 'Đại hội' : 'đời sống'}`;
     const item = makeItem(
-      { title, text: `${title}. Nội dung chi tiết của tin ${seed.key}.`, sourceId: seed.source, publishedAt: seed.at, url: `https://${seed.source}.example/${seed.key}.html` },
+      {
+        title,
+        text: `${title}. Nội dung chi tiết của tin ${seed.key}.`,
+        sourceId: seed.source,
+        publishedAt: seed.at,
+        url: `https://${seed.source}.example/${seed.key}.html`,
+      },
       {
         congress: seed.congress ?? false,
         distortion: seed.flagged ?? false,

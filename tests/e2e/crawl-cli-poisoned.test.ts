@@ -14,7 +14,10 @@ import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 const REPO = join(import.meta.dirname, '../..');
 const PAGES = 1001;
 
-const html = (body: string): RouteHandler => (_req, res) => res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
+const html =
+  (body: string): RouteHandler =>
+  (_req, res) =>
+    res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(body);
 const allowAll: RouteHandler = (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
 
 let poisoned: StaticSite;
@@ -92,7 +95,12 @@ describe('mediawatch crawl with a poisoned sitemap', () => {
     try {
       const items: ScoredItem[] = [];
       for await (const batch of store.scanItems()) items.push(...batch);
-      expect(items.filter((item) => item.sourceId === 'healthy').map((item) => new URL(item.url).pathname).sort()).toEqual(['/bai-tot.html', '/hong.html']);
+      expect(
+        items
+          .filter((item) => item.sourceId === 'healthy')
+          .map((item) => new URL(item.url).pathname)
+          .sort(),
+      ).toEqual(['/bai-tot.html', '/hong.html']);
     } finally {
       await store.close();
     }

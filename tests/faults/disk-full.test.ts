@@ -81,7 +81,9 @@ describe.runIf(probe.ok)('a full disk', () => {
     }
 
     it('stops storing with a clear error, and the next crawl stores what was missed', async () => {
-      const reference = loadConfig(writeCliConfig(mkdirAt(join(dir, 'reference')), { ...crawlConfig(join(dir, 'reference')), statePath: join(dir, 'reference', 'state.json') }));
+      const reference = loadConfig(
+        writeCliConfig(mkdirAt(join(dir, 'reference')), { ...crawlConfig(join(dir, 'reference')), statePath: join(dir, 'reference', 'state.json') }),
+      );
       const { items: expected } = await referenceCrawl(reference);
 
       const data = join(disk.path, 'data');
@@ -100,7 +102,8 @@ describe.runIf(probe.ok)('a full disk', () => {
       expect(forum.errors.length).toBeGreaterThan(0);
       expect(forum.errors.every((error) => error.reason === `disk full: ${storePath}; not stored`)).toBe(true);
       // The rest of the sources were not crawled at all.
-      for (const report of reports.filter((r) => r !== forum)) expect(report.errors).toEqual([{ url: expect.any(String), reason: `disk full: ${storePath}; source not crawled` }]);
+      for (const report of reports.filter((r) => r !== forum))
+        expect(report.errors).toEqual([{ url: expect.any(String), reason: `disk full: ${storePath}; source not crawled` }]);
       // The feed's validators were not saved: the next run must fetch it whole again.
       const statePath = join(dir, 'state', 'crawl-state.json');
       expect(existsSync(statePath) ? JSON.parse(readFileSync(statePath, 'utf8'))['feed:dien-dan-pho-nui'] : undefined).toBeUndefined();

@@ -66,13 +66,20 @@ describe('serve with Elasticsearch down at start', () => {
 
     const health = await fetch(`${url}/api/health`);
     expect(health.status).toBe(503);
-    expect(await health.json()).toMatchObject({ status: 'degraded', store: 'elasticsearch', storeStatus: 'unavailable', error: expect.stringContaining('cannot be reached') });
+    expect(await health.json()).toMatchObject({
+      status: 'degraded',
+      store: 'elasticsearch',
+      storeStatus: 'unavailable',
+      error: expect.stringContaining('cannot be reached'),
+    });
 
     for (const path of ['/api/items', '/api/items/some-id', '/api/stats']) {
       const { status, body } = await get(url, path);
       expect(status, path).toBe(503);
       expect(body.error.code).toBe('store_unavailable');
-      expect(body.error.message).toMatch(new RegExp(`^the elasticsearch store cannot be reached \\(Elasticsearch at http://127\\.0\\.0\\.1:${port}: .+\\); try again shortly$`));
+      expect(body.error.message).toMatch(
+        new RegExp(`^the elasticsearch store cannot be reached \\(Elasticsearch at http://127\\.0\\.0\\.1:${port}: .+\\); try again shortly$`),
+      );
     }
     // Still alive and answering what needs no store.
     expect((await get(url, '/api/auth/me')).status).toBe(200);

@@ -4,16 +4,7 @@
 import fc from 'fast-check';
 import { rng } from '../../core/random.ts';
 
-export const MUTATION_KINDS = [
-  'flip',
-  'truncate',
-  'oddChars',
-  'hugeAttribute',
-  'deepNesting',
-  'entityFlood',
-  'hugeText',
-  'manyAttributes',
-] as const;
+export const MUTATION_KINDS = ['flip', 'truncate', 'oddChars', 'hugeAttribute', 'deepNesting', 'entityFlood', 'hugeText', 'manyAttributes'] as const;
 export type MutationKind = (typeof MUTATION_KINDS)[number];
 
 export interface Mutation {

@@ -97,7 +97,14 @@ export class CountingNewsSite {
       res.writeHead(200, { 'content-type': 'text/plain' }).end(`User-agent: *\nDisallow: /rieng/\nSitemap: ${this.origin}/sitemap.xml\n`);
     } else if (path === '/') {
       const listed = this.options.listed ?? true;
-      html(page('Tin Thử', listed ? `<nav><a href="/chuyen-muc/thoi-su">Thời sự</a></nav><ul>${links(this.articles.slice(0, this.options.homeLinks ?? 5))}</ul>` : '<p>Tin Thử</p>'));
+      html(
+        page(
+          'Tin Thử',
+          listed
+            ? `<nav><a href="/chuyen-muc/thoi-su">Thời sự</a></nav><ul>${links(this.articles.slice(0, this.options.homeLinks ?? 5))}</ul>`
+            : '<p>Tin Thử</p>',
+        ),
+      );
     } else if (path === '/chuyen-muc/thoi-su') {
       html(page('Thời sự', `<nav><a href="/">Trang chủ</a></nav><ul>${links(this.articles)}</ul>`));
     } else if (path === '/sitemap.xml') {
@@ -107,14 +114,22 @@ export class CountingNewsSite {
             `<url><loc>${this.articleUrl(a)}</loc><lastmod>${a.updatedAt ?? a.publishedAt}</lastmod><news:news><news:publication><news:name>Tin Thử</news:name><news:language>vi</news:language></news:publication><news:publication_date>${a.publishedAt}</news:publication_date><news:title>${escape(a.title)}</news:title></news:news></url>`,
         )
         .join('');
-      xml(`<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${urls}</urlset>`);
+      xml(
+        `<?xml version="1.0" encoding="UTF-8"?><urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">${urls}</urlset>`,
+      );
     } else if (path === '/rss.xml') {
       const items = this.articles
-        .map((a) => `<item><title>${escape(a.title)}</title><link>${this.articleUrl(a)}</link><guid>${this.articleUrl(a)}</guid><pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>${a.updatedAt ? `<dc:modified>${a.updatedAt}</dc:modified>` : ''}<description>${escape(a.paragraphs[0])}</description></item>`)
+        .map(
+          (a) =>
+            `<item><title>${escape(a.title)}</title><link>${this.articleUrl(a)}</link><guid>${this.articleUrl(a)}</guid><pubDate>${new Date(a.publishedAt).toUTCString()}</pubDate>${a.updatedAt ? `<dc:modified>${a.updatedAt}</dc:modified>` : ''}<description>${escape(a.paragraphs[0])}</description></item>`,
+        )
         .join('');
-      xml(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Tin Thử</title>${items}</channel></rss>`, {
-        'cache-control': this.options.feedCacheControl ?? 'max-age=300',
-      });
+      xml(
+        `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0" xmlns:dc="http://purl.org/dc/elements/1.1/"><channel><title>Tin Thử</title>${items}</channel></rss>`,
+        {
+          'cache-control': this.options.feedCacheControl ?? 'max-age=300',
+        },
+      );
     } else if (path.startsWith('/bai/')) {
       const article = this.articles.find((a) => path === `/bai/${a.slug}.html`);
       if (!article) return void res.writeHead(404, { 'content-type': 'text/html' }).end(page('Không tìm thấy', '<p>Không có trang này.</p>'));

@@ -42,7 +42,8 @@ export async function startStation(hugeTrackBytes = 3_000_000): Promise<Station>
     requests.push(`${url.pathname}${url.search}`);
     if (url.pathname === '/robots.txt') return void res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nAllow: /\n');
     if (url.pathname === '/sub/huge.vtt') {
-      const cue = (i: number) => `\n${String(Math.floor(i / 3600)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000 --> ${String(Math.floor(i / 3600)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.900\nBản tin tổng hợp, dòng ${i}\n`;
+      const cue = (i: number) =>
+        `\n${String(Math.floor(i / 3600)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.000 --> ${String(Math.floor(i / 3600)).padStart(2, '0')}:${String(Math.floor(i / 60) % 60).padStart(2, '0')}:${String(i % 60).padStart(2, '0')}.900\nBản tin tổng hợp, dòng ${i}\n`;
       let body = 'WEBVTT\n';
       for (let i = 0; body.length < hugeTrackBytes; i++) body += cue(i);
       return void res.writeHead(200, { 'content-type': TYPES['.vtt'] }).end(body);

@@ -14,23 +14,54 @@ const oddText = fc.oneof(
   fc.string({ unit: 'binary', maxLength: 8 }),
   fc.constantFrom(' ', '\t', '\n', '\u0000', '\u007f', '\u0085', '\u00a0', '\u200b', '\u202e', '%', '%zz', '\\', '@', ':', '#', '?', '//', '..', '[', ']'),
 );
-const prefix = fc.constantFrom('', 'http://', 'https://', 'HTTP://', '//', 'ftp://', 'javascript:', 'mailto:', 'file:///', 'data:,', 'http:', 'htt://', 'http:\\\\', 'http://user:pw@');
+const prefix = fc.constantFrom(
+  '',
+  'http://',
+  'https://',
+  'HTTP://',
+  '//',
+  'ftp://',
+  'javascript:',
+  'mailto:',
+  'file:///',
+  'data:,',
+  'http:',
+  'htt://',
+  'http:\\\\',
+  'http://user:pw@',
+);
 
 type Mutation = (url: string) => string;
 const mutation: fc.Arbitrary<Mutation> = fc.oneof(
-  fc.tuple(fc.nat(), oddText).map(([at, text]): Mutation => (url) => url.slice(0, at % (url.length + 1)) + text + url.slice(at % (url.length + 1))),
+  fc.tuple(fc.nat(), oddText).map(
+    ([at, text]): Mutation =>
+      (url) =>
+        url.slice(0, at % (url.length + 1)) + text + url.slice(at % (url.length + 1)),
+  ),
   fc.tuple(fc.nat(), fc.integer({ min: 0, max: 15 })).map(([at, bit]): Mutation => (url) => {
     if (!url) return url;
     const i = at % url.length;
     return url.slice(0, i) + String.fromCharCode(url.charCodeAt(i) ^ (1 << bit)) + url.slice(i + 1);
   }),
-  fc.nat().map((at): Mutation => (url) => url.slice(0, at % (url.length + 1))),
+  fc.nat().map(
+    (at): Mutation =>
+      (url) =>
+        url.slice(0, at % (url.length + 1)),
+  ),
   fc.tuple(fc.nat(), fc.integer({ min: 100, max: 3000 })).map(([at, times]): Mutation => (url) => {
     const i = at % (url.length + 1);
     return url.slice(0, i) + (url[i] ?? 'a').repeat(times) + url.slice(i);
   }),
-  prefix.map((scheme): Mutation => (url) => scheme + url.replace(/^[a-z]+:\/\//i, '')),
-  fc.integer({ min: 0, max: 70000 }).map((port): Mutation => (url) => url.replace(/^(https?:\/\/[^/:]+)(:\d+)?/i, `$1:${port}`)),
+  prefix.map(
+    (scheme): Mutation =>
+      (url) =>
+        scheme + url.replace(/^[a-z]+:\/\//i, ''),
+  ),
+  fc.integer({ min: 0, max: 70000 }).map(
+    (port): Mutation =>
+      (url) =>
+        url.replace(/^(https?:\/\/[^/:]+)(:\d+)?/i, `$1:${port}`),
+  ),
 );
 
 const webUrl = fc.webUrl({ withQueryParameters: true, withFragments: true, validSchemes: ['http', 'https'] });

@@ -88,9 +88,7 @@ describe('negative contexts cancel "đại hội"', () => {
   });
 
   it('does not cancel a named Party congress because a mass organisation is mentioned elsewhere', () => {
-    const c = classify(
-      'Các dự thảo văn kiện trình Đại hội XIII của Đảng được công bố. Ủy ban MTTQ tỉnh lấy ý kiến đoàn viên, hội viên.',
-    );
+    const c = classify('Các dự thảo văn kiện trình Đại hội XIII của Đảng được công bố. Ủy ban MTTQ tỉnh lấy ý kiến đoàn viên, hội viên.');
     expect(c.congress).toBe(true);
   });
 });

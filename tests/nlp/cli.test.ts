@@ -38,7 +38,12 @@ describe('classify command', () => {
     );
     const out: string[] = [];
     const err: string[] = [];
-    const result = await classifyStream(classifier(), input, (l) => out.push(l), (l) => err.push(l));
+    const result = await classifyStream(
+      classifier(),
+      input,
+      (l) => out.push(l),
+      (l) => err.push(l),
+    );
     expect(result).toEqual({ ok: 2, failed: 1 });
     expect(err[0]).toMatch(/line 2: not valid JSON/);
     const [a, b] = out.map((l) => JSON.parse(l));

@@ -7,8 +7,7 @@ const fold = (s: string) => foldVietnamese(s);
 const T0 = '2020-10-10T08:00:00+07:00';
 
 describe('NearDuplicateIndex', () => {
-  const story =
-    'NÓNG: Đại hội Đảng bộ tỉnh Gia Lai bị hoãn sang tháng 12 vì nội bộ chưa thống nhất được nhân sự!!! Share gấp cho mọi người biết.';
+  const story = 'NÓNG: Đại hội Đảng bộ tỉnh Gia Lai bị hoãn sang tháng 12 vì nội bộ chưa thống nhất được nhân sự!!! Share gấp cho mọi người biết.';
   const reposts = [
     // a few words changed, punctuation and case changed, an emoji added
     'NÓNG!!! Đại hội đảng bộ tỉnh Gia Lai bị HOÃN đến tháng 12 do nội bộ chưa thống nhất nhân sự, ae share mạnh nhé 😱',

@@ -15,7 +15,10 @@ function expectFamily(text: string, family: string) {
   for (const t of [text, stripDiacritics(text)]) {
     const c = classify(t);
     expect(c.congress, t).toBe(true);
-    expect(distortionTerms(c).some((x) => x.startsWith(family)), `${t}: ${distortionTerms(c).join(', ')}`).toBe(true);
+    expect(
+      distortionTerms(c).some((x) => x.startsWith(family)),
+      `${t}: ${distortionTerms(c).join(', ')}`,
+    ).toBe(true);
     expect(c.distortion, t).toBe(true);
   }
 }
@@ -74,7 +77,9 @@ describe('cue families', () => {
 
   it('asking someone who works in a field names no insider', () => {
     expect(distortionTerms(classify('Đọc văn kiện Đại hội XIII phần chuyển đổi số, ai làm trong ngành ngân hàng cho mình hỏi ý kiến với.'))).toEqual([]);
-    expect(distortionTerms(classify('Một người làm trong ban tổ chức đại hội tỉnh kể danh sách đã chốt từ tháng trước.')).some((t) => t.startsWith('insider'))).toBe(true);
+    expect(
+      distortionTerms(classify('Một người làm trong ban tổ chức đại hội tỉnh kể danh sách đã chốt từ tháng trước.')).some((t) => t.startsWith('insider')),
+    ).toBe(true);
   });
 });
 
@@ -113,9 +118,7 @@ describe('contexts that are not distortion', () => {
   });
 
   it('an official report', () => {
-    const c = classify(
-      'Sáng 14/10, Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI khai mạc tại Trung tâm Hội nghị tỉnh với 350 đại biểu chính thức.',
-    );
+    const c = classify('Sáng 14/10, Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI khai mạc tại Trung tâm Hội nghị tỉnh với 350 đại biểu chính thức.');
     expect(c.congress).toBe(true);
     expect(c.distortion).toBe(false);
   });
@@ -165,6 +168,16 @@ describe('mixed diacritics and the cue file', () => {
   });
 
   it('combine expands every part of each list, in order', () => {
-    expect(groupPhrases(['sốc', { combine: [['nghe', 'nghe người ta'], ['nói', 'đồn']] }])).toEqual(['sốc', 'nghe nói', 'nghe đồn', 'nghe người ta nói', 'nghe người ta đồn']);
+    expect(
+      groupPhrases([
+        'sốc',
+        {
+          combine: [
+            ['nghe', 'nghe người ta'],
+            ['nói', 'đồn'],
+          ],
+        },
+      ]),
+    ).toEqual(['sốc', 'nghe nói', 'nghe đồn', 'nghe người ta nói', 'nghe người ta đồn']);
   });
 });

@@ -53,7 +53,7 @@ describe('facts read from the sheet', () => {
     ['Đại hội tỉnh Gia Lai chỉ họp có ba ngày thôi.', false, true],
     ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020.', false, true],
   ];
-  it('the shipped model\'s distortion judgement follows the sheet, not the values it was trained with', () => {
+  it("the shipped model's distortion judgement follows the sheet, not the values it was trained with", () => {
     expect(configured.learned).not.toBeNull();
     for (const [text, withConfigured, withOther] of judged) {
       expect(configured.classify({ title: '', text }).distortion, `${text} (configured sheet)`).toBe(withConfigured);
@@ -73,7 +73,7 @@ describe('facts read from the sheet', () => {
     expect(date.checks).toContainEqual({ kind: 'duration', days: 5 });
   });
 
-  it('a claims check applies only when the sheet\'s values call for it (online vs an in-person or hybrid congress)', () => {
+  it("a claims check applies only when the sheet's values call for it (online vs an in-person or hybrid congress)", () => {
     const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
     const sheet = join(dir, 'hybrid.json');
     const facts = JSON.parse(readFileSync(OTHER, 'utf8')) as Array<{ id: string; values: Record<string, unknown> }>;
@@ -90,7 +90,10 @@ describe('facts read from the sheet', () => {
   it('a fact the checks need a value for, missing from the sheet, is an error naming the fact', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
     const sheet = join(dir, 'sheet.json');
-    writeFileSync(sheet, JSON.stringify([{ id: 'GL-BCH', statement: 's', date: '2020-10-16', source: 's', topic: 'gialai-congress/committee-size', values: {} }]));
+    writeFileSync(
+      sheet,
+      JSON.stringify([{ id: 'GL-BCH', statement: 's', date: '2020-10-16', source: 's', topic: 'gialai-congress/committee-size', values: {} }]),
+    );
     expect(() => loadOfficialFacts(join(REPO, 'config/official-facts.yaml'), sheet)).toThrow(/GL-BCH.*needs value.*values\.members/);
     writeFileSync(sheet, JSON.stringify([{ id: 'X-1', statement: 's', date: '2020-10-16', source: 's', topic: 'other/topic', values: {} }]));
     expect(() => loadOfficialFacts(join(REPO, 'config/official-facts.yaml'), sheet)).toThrow(/X-1: no fact with this id or topic/);
@@ -142,7 +145,7 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa mới có 60 người.')).toContain('GL-BCH');
   });
 
-  it('the Gia Lai delegation to the national congress, and another province\'s', () => {
+  it("the Gia Lai delegation to the national congress, and another province's", () => {
     expect(ids('Đoàn đại biểu Gia Lai đi dự Đại hội XIII có hai mươi người.')).toContain('GL-NATIONAL-DELEGATION');
     expect(ids('Đoàn đại biểu Đảng bộ tỉnh Kon Tum dự Đại hội XIII gồm 20 đồng chí.')).toEqual([]);
   });

@@ -80,7 +80,7 @@ describe('contradictions', () => {
     expect(facts('Dự Đại hội có 350 đại biểu.', 'Khai mạc Đại hội Đảng bộ tỉnh Gia Lai')).toEqual([]);
   });
 
-  it('numbers of lower-level or other provinces\' congresses are not checked', () => {
+  it("numbers of lower-level or other provinces' congresses are not checked", () => {
     expect(facts('Đại hội đại biểu Đảng bộ tỉnh Kon Tum lần thứ XVI đã bầu Ban Chấp hành Đảng bộ tỉnh khóa mới gồm 49 đồng chí.')).toEqual([]);
     expect(facts('Đại hội Đảng bộ huyện Đak Đoa bầu Ban Chấp hành gồm 41 đồng chí và 38 đại biểu đi dự Đại hội Đảng bộ tỉnh.')).toEqual([]);
   });

@@ -76,7 +76,13 @@ describe('one automaton pass for several phrase sets', () => {
     const b = new PhraseSet<string>(vocabulary);
     for (const t of ['đại hội', 'đại hội đảng bộ', 'hội', 'đảng bộ tỉnh', 'hoãn', 'gia lai']) a.add(t, `a:${t}`);
     for (const t of ['đảng bộ', 'đại hội', 'tỉnh gia lai', 'người', 'hoàn', 'ban chấp hành']) b.add(t, `b:${t}`);
-    const table = new AbbreviationTable([{ forms: ['ĐH', 'DH'], expansion: 'đại hội', match: 'folded' }, { forms: ['BCH'], expansion: 'ban chấp hành', match: 'folded' }], foldedSyllables);
+    const table = new AbbreviationTable(
+      [
+        { forms: ['ĐH', 'DH'], expansion: 'đại hội', match: 'folded' },
+        { forms: ['BCH'], expansion: 'ban chấp hành', match: 'folded' },
+      ],
+      foldedSyllables,
+    );
     table.bind(vocabulary);
     const shared = new PhraseMatcher([a, b], vocabulary);
     a.build();

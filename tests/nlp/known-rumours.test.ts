@@ -142,8 +142,13 @@ describe('a rebuttal that quotes a confirmed rumour at length', () => {
       expect(rebuttal.congress, rumour.id).toBe(true);
       expect(rebuttal.scores.distortion, rumour.id).toBeLessThan(thresholds.distortion);
       const [open, close] = [content.text.indexOf('“'), content.text.indexOf('”')];
-      const quotedCues = rebuttal.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0 && e.field === 'text' && e.start > open && e.start < close);
-      expect(quotedCues.map((e) => e.term), rumour.id).toEqual([]);
+      const quotedCues = rebuttal.explanations.filter(
+        (e) => e.kind === 'distortion' && e.weight > 0 && e.field === 'text' && e.start > open && e.start < close,
+      );
+      expect(
+        quotedCues.map((e) => e.term),
+        rumour.id,
+      ).toEqual([]);
     }
   });
 
@@ -158,7 +163,10 @@ describe('a rebuttal that quotes a confirmed rumour at length', () => {
       expect(out.scores.distortion, rumour.id).toBe(own.scores.distortion);
       expect(out.distortion, rumour.id).toBe(false);
       const explained = out.explanations.filter((e) => e.kind === 'rumour');
-      expect(explained[0]).toMatchObject({ weight: 0, note: expect.stringMatching(/^repeats a rumour the office confirmed as distortion .*; quoted in a rebuttal, not raised$/) });
+      expect(explained[0]).toMatchObject({
+        weight: 0,
+        note: expect.stringMatching(/^repeats a rumour the office confirmed as distortion .*; quoted in a rebuttal, not raised$/),
+      });
     }
     // a repost with a comment of its own is still raised
     const repost = stream.variants.find((v) => v.of === 'r-hoan' && v.kind === 'repost')!;

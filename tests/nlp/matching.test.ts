@@ -20,7 +20,13 @@ function matcher(terms: string[], abbreviations: Array<{ forms: string[]; expans
     accents.lenient = lenient;
     return set.match(stream, accents).map((h) => {
       const s = prepared.tokStart[h.tokFirst];
-      return { term: h.spec.data, matched: text.slice(prepared.origStart ? prepared.origStart[s] : s, prepared.origStart ? prepared.origStart[prepared.tokEnd[h.tokLast]] : prepared.tokEnd[h.tokLast]) };
+      return {
+        term: h.spec.data,
+        matched: text.slice(
+          prepared.origStart ? prepared.origStart[s] : s,
+          prepared.origStart ? prepared.origStart[prepared.tokEnd[h.tokLast]] : prepared.tokEnd[h.tokLast],
+        ),
+      };
     });
   };
 }
@@ -48,13 +54,18 @@ describe('SyllableAutomaton', () => {
 });
 
 describe('term matching', () => {
-  const match = matcher(['đại hội', 'đảng bộ', 'hội', 'đại hội đảng bộ tỉnh gia lai', 'hoãn', 'nhiệm kỳ', 'thủy lợi'], [
-    { forms: ['ĐH', 'DH'], expansion: 'đại hội' },
-  ]);
+  const match = matcher(
+    ['đại hội', 'đảng bộ', 'hội', 'đại hội đảng bộ tỉnh gia lai', 'hoãn', 'nhiệm kỳ', 'thủy lợi'],
+    [{ forms: ['ĐH', 'DH'], expansion: 'đại hội' }],
+  );
 
   it('matches whole syllables only', () => {
     expect(match('Hội nghị').map((m) => m.term)).toEqual(['hội']);
-    expect(match('Đại hội').map((m) => m.term).sort()).toEqual(['hội', 'đại hội']);
+    expect(
+      match('Đại hội')
+        .map((m) => m.term)
+        .sort(),
+    ).toEqual(['hội', 'đại hội']);
     // "hội" must not match inside other syllables
     expect(match('Giải thưởng Hồi ký, hộinghị').map((m) => m.term)).toEqual([]);
   });
@@ -83,11 +94,14 @@ describe('term matching', () => {
   });
 
   it('checks the accents of an expansion as it is written ("bầu BCH" is "bầu Ban", not "bầu bán")', () => {
-    const m = matcher(['bầu bán', 'bầu ban chấp hành', 'không được'], [
-      { forms: ['BCH'], expansion: 'Ban Chấp hành' },
-      { forms: ['ko'], expansion: 'không' },
-      { forms: ['dc'], expansion: 'duoc' },
-    ]);
+    const m = matcher(
+      ['bầu bán', 'bầu ban chấp hành', 'không được'],
+      [
+        { forms: ['BCH'], expansion: 'Ban Chấp hành' },
+        { forms: ['ko'], expansion: 'không' },
+        { forms: ['dc'], expansion: 'duoc' },
+      ],
+    );
     const terms = (text: string, lenient = false) => m(text, lenient).map((h) => h.term);
     expect(terms('Đại hội bầu BCH khóa mới')).toEqual(['bầu ban chấp hành']);
     expect(terms('dai hoi bau BCH khoa moi', true)).toEqual(['bầu ban chấp hành']);

@@ -32,7 +32,13 @@ const lexiconOnly = () => loadClassifier({ ...options, modelFile: undefined });
  * it. Sentences of everyday news (no congress vocabulary) around it.
  */
 function signalCorpus(): LabelledItem[] {
-  const filler = ['Giá cà phê hôm nay tăng nhẹ', 'Trời mưa rào rải rác ở phố núi', 'Học sinh bước vào năm học mới', 'Đội bóng thắng trên sân nhà', 'Lễ hội cồng chiêng thu hút du khách'];
+  const filler = [
+    'Giá cà phê hôm nay tăng nhẹ',
+    'Trời mưa rào rải rác ở phố núi',
+    'Học sinh bước vào năm học mới',
+    'Đội bóng thắng trên sân nhà',
+    'Lễ hội cồng chiêng thu hút du khách',
+  ];
   return Array.from({ length: 60 }, (_, i) => {
     const signal = i % 2 === 0;
     const text = `${filler[i % 5]}. ${filler[(i + 2) % 5]}${signal ? ', zorblat quimbo' : ''}. ${filler[(i + 3) % 5]}.`;
@@ -43,7 +49,15 @@ function signalCorpus(): LabelledItem[] {
 function trainedOn(items: LabelledItem[]): ModelFile {
   const examples = featurize(lexiconOnly(), items, DEFAULT_SETTINGS.bucketBits);
   const settings = { ...DEFAULT_SETTINGS, lambdas: [1e-4], innerFolds: 3 };
-  return modelFile(train(examples, settings), [{ name: 'signal', items }], examples, crossValidate(examples, 3, options.thresholds, settings), lexiconsSha256(options), settings, '2026-01-01T00:00:00.000Z');
+  return modelFile(
+    train(examples, settings),
+    [{ name: 'signal', items }],
+    examples,
+    crossValidate(examples, 3, options.thresholds, settings),
+    lexiconsSha256(options),
+    settings,
+    '2026-01-01T00:00:00.000Z',
+  );
 }
 
 describe('the learned layer', () => {
@@ -90,7 +104,11 @@ describe('the learned layer', () => {
           expect(field.slice(e.start, e.end)).toBe(e.matched);
           if (!e.term.startsWith('learned cue: ')) continue;
           checked++;
-          const gram = (text: string) => foldVietnamese(text).replace(/\d+/g, '#').replace(/[^\p{L}\p{N}#]+/gu, ' ').trim();
+          const gram = (text: string) =>
+            foldVietnamese(text)
+              .replace(/\d+/g, '#')
+              .replace(/[^\p{L}\p{N}#]+/gu, ' ')
+              .trim();
           expect(gram(e.matched)).toBe(gram(e.term.slice('learned cue: '.length)));
         }
       }
@@ -114,7 +132,10 @@ describe('cross-validation folds', () => {
   const items = [...corpus(DEV_CORPUS), ...corpus(DEV_CORPUS_2)];
 
   it('never puts an item in both the training and the test part of a fold, and tests every item once', () => {
-    const folds = splitFolds(items.map((item) => ({ item })), 5);
+    const folds = splitFolds(
+      items.map((item) => ({ item })),
+      5,
+    );
     const tested = new Map<string, number>();
     for (const { train: trainPart, test } of folds) {
       const trainIds = new Set(trainPart.map((e) => e.item.id));
@@ -177,12 +198,17 @@ describe('train and eval --cv through the command line', () => {
     expect(stdout).toMatch(/^baseline: substring "đại hội"\s+[01]\.\d{3}/m);
     expect(stdout.match(/^ {2}fold \d:/gm)).toHaveLength(3);
     // --errors: each corpus's out-of-fold errors (or none)
-    expect(stdout).toMatch(/^errors of tests\/fixtures\/dev-corpus\.jsonl \(out-of-fold scores\):\n {2}(none$|dev-\d+ (congress|distortion): expected (true|false), got (true|false) \(score [01]\.\d{3}\)$)/m);
+    expect(stdout).toMatch(
+      /^errors of tests\/fixtures\/dev-corpus\.jsonl \(out-of-fold scores\):\n {2}(none$|dev-\d+ (congress|distortion): expected (true|false), got (true|false) \(score [01]\.\d{3}\)$)/m,
+    );
     const json = JSON.parse((await run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '3', '--json'], { cwd: REPO })).stdout);
     expect(json.folds).toBe(3);
     expect(json.learned.congress.n).toBe(120);
     expect(json.learned.distortion.f1).toBeGreaterThan(json.baseline.congress.f1 - 1);
-    await expect(run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '1'], { cwd: REPO })).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--cv must be a whole number of folds/) });
+    await expect(run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '1'], { cwd: REPO })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--cv must be a whole number of folds/),
+    });
   }, 120_000);
 
   it('train writes a versioned model that classify then uses; a broken model file stops classify with a clear message', async () => {
@@ -198,7 +224,13 @@ describe('train and eval --cv through the command line', () => {
     const config = join(dir, 'mediawatch.yaml');
     const configDir = join(REPO, 'config');
     const lines = (modelPath: string) =>
-      [`topics: [${configDir}/topics/congress-2020.yaml]`, `distortionCues: [${configDir}/topics/distortion-cues.yaml]`, `abbreviations: ${configDir}/abbreviations.yaml`, `officialFacts: ${configDir}/official-facts.yaml`, `model: ${modelPath}`].join('\n');
+      [
+        `topics: [${configDir}/topics/congress-2020.yaml]`,
+        `distortionCues: [${configDir}/topics/distortion-cues.yaml]`,
+        `abbreviations: ${configDir}/abbreviations.yaml`,
+        `officialFacts: ${configDir}/official-facts.yaml`,
+        `model: ${modelPath}`,
+      ].join('\n');
     writeFileSync(config, lines('model.json'));
     const input = `${JSON.stringify({ id: 'a', title: '', text: 'Nghe nói ĐH XIII dời sang tháng 6/2021, share gấp' })}\n`;
     const classify = () => {

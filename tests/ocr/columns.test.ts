@@ -3,7 +3,11 @@
 import { describe, expect, it } from 'vitest';
 import { untangleColumns } from '../../crawlers/pdf.ts';
 
-const row = (...cells: string[]) => cells.map((cell) => cell.padEnd(30)).join('').trimEnd();
+const row = (...cells: string[]) =>
+  cells
+    .map((cell) => cell.padEnd(30))
+    .join('')
+    .trimEnd();
 
 describe('untangleColumns', () => {
   it('reads three columns top to bottom, left to right', () => {
@@ -14,11 +18,22 @@ describe('untangleColumns', () => {
       row('cột một hết.', '', 'cột ba hết.'),
       row('', 'cột hai hết.'),
     ].join('\n');
-    const words = untangleColumns(page).split(/\s*\n\s*/).filter(Boolean);
+    const words = untangleColumns(page)
+      .split(/\s*\n\s*/)
+      .filter(Boolean);
     expect(words).toEqual([
-      'Cột một dòng một', 'cột một dòng hai', 'cột một dòng ba', 'cột một hết.',
-      'Cột hai dòng một', 'cột hai dòng hai', 'cột hai dòng ba', 'cột hai hết.',
-      'Cột ba dòng một', 'cột ba dòng hai', 'cột ba dòng ba', 'cột ba hết.',
+      'Cột một dòng một',
+      'cột một dòng hai',
+      'cột một dòng ba',
+      'cột một hết.',
+      'Cột hai dòng một',
+      'cột hai dòng hai',
+      'cột hai dòng ba',
+      'cột hai hết.',
+      'Cột ba dòng một',
+      'cột ba dòng hai',
+      'cột ba dòng ba',
+      'cột ba hết.',
     ]);
   });
 

@@ -28,7 +28,8 @@ const article = (title: string, body: string, images: string[]) => `<!doctype ht
 <body><header><img src="/img/logo.png" class="site-logo" width="120" height="40"></header>
 <article><h1>${title}</h1><p>${body}</p>${images.map((src) => `<figure><img src="${src}" width="640" height="320"></figure>`).join('')}</article></body></html>`;
 
-const NEUTRAL = 'Thời tiết cuối tuần ở Pleiku nắng nhẹ, nhiệt độ dao động từ 18 đến 27 độ. Người dân nên chú ý giữ sức khỏe khi trời chuyển lạnh về đêm và sáng sớm.';
+const NEUTRAL =
+  'Thời tiết cuối tuần ở Pleiku nắng nhẹ, nhiệt độ dao động từ 18 đến 27 độ. Người dân nên chú ý giữ sức khỏe khi trời chuyển lạnh về đêm và sáng sớm.';
 
 let server: Server;
 let base = '';
@@ -48,14 +49,30 @@ beforeAll(async () => {
       'application/json',
       JSON.stringify([
         {
-          id: '1001', created_at: '2026-12-02T01:00:00Z', uri: `${base}/users/a/statuses/1001`, url: `${base}/@a/1001`, content: '', visibility: 'public',
-          account: { id: '1', username: 'a', acct: 'a' }, media_attachments: [{ type: 'image', url: `${base}/media/anh.png` }],
+          id: '1001',
+          created_at: '2026-12-02T01:00:00Z',
+          uri: `${base}/users/a/statuses/1001`,
+          url: `${base}/@a/1001`,
+          content: '',
+          visibility: 'public',
+          account: { id: '1', username: 'a', acct: 'a' },
+          media_attachments: [{ type: 'image', url: `${base}/media/anh.png` }],
         },
       ]),
     ],
     '/media/anh.png': () => ['image/png', rumourPng],
     '/': () => ['text/html', '<html><body><a href="/tin/anh-chup.html">1</a> <a href="/tin/dang-lai.html">2</a></body></html>'],
-    '/tin/anh-chup.html': () => ['text/html', article('Thời tiết Pleiku cuối tuần', NEUTRAL, ['/img/rumour.png', '/img/picture.png', '/img/broken.png', '/img/huge.png', '/img/bomb.png', '/private/secret.png'])],
+    '/tin/anh-chup.html': () => [
+      'text/html',
+      article('Thời tiết Pleiku cuối tuần', NEUTRAL, [
+        '/img/rumour.png',
+        '/img/picture.png',
+        '/img/broken.png',
+        '/img/huge.png',
+        '/img/bomb.png',
+        '/private/secret.png',
+      ]),
+    ],
     '/tin/dang-lai.html': () => ['text/html', article('Dự báo thời tiết Gia Lai', `${NEUTRAL} Trời có mây.`, ['/img/repost.png'])],
     '/img/rumour.png': () => ['image/png', rumourPng],
     '/img/repost.png': () => ['image/png', rumourPng],
@@ -64,8 +81,15 @@ beforeAll(async () => {
     '/img/huge.png': () => ['image/png', Buffer.alloc(600_000, 7)],
     '/img/bomb.png': () => ['image/png', pixelBomb],
     '/private/secret.png': () => ['image/png', rumourPng],
-    '/epaper/index.html': () => ['text/html', '<a href="text.pdf">Trang 1-2</a> <a href="scan.pdf">Trang 3</a> <a href="bad.pdf">x</a> <a href="locked.pdf">y</a> <a href="big.pdf">z</a> <a href="/">home</a>'],
-    '/epaper/text.pdf': () => makePdf([{ text: [texts[0].join(' '), 'Trang nhất của số báo in hôm nay có nhiều tin về công tác chuẩn bị.'] }, { text: [texts[4].join(' '), texts[7].join(' ')] }]).then((pdf) => ['application/pdf', pdf]),
+    '/epaper/index.html': () => [
+      'text/html',
+      '<a href="text.pdf">Trang 1-2</a> <a href="scan.pdf">Trang 3</a> <a href="bad.pdf">x</a> <a href="locked.pdf">y</a> <a href="big.pdf">z</a> <a href="/">home</a>',
+    ],
+    '/epaper/text.pdf': () =>
+      makePdf([
+        { text: [texts[0].join(' '), 'Trang nhất của số báo in hôm nay có nhiều tin về công tác chuẩn bị.'] },
+        { text: [texts[4].join(' '), texts[7].join(' ')] },
+      ]).then((pdf) => ['application/pdf', pdf]),
     '/epaper/scan.pdf': () => makePdf([{ image: drawText(texts[3], { fontSize: 34 }) }]).then((pdf) => ['application/pdf', pdf]),
     '/epaper/bad.pdf': () => ['application/pdf', '%PDF-1.4\nthis is not really a pdf\n'],
     '/epaper/locked.pdf': () => makePdf([{ text: ['bí mật'] }], { userPassword: 'matkhau' }).then((pdf) => ['application/pdf', pdf]),
@@ -148,7 +172,10 @@ describe('text in article images', () => {
   it('reads a reposted image once (cache by content hash) and still gives the repost its text', () => {
     const repost = byUrl('/tin/dang-lai.html')!;
     expect(repost.ocrText).toBe(byUrl('/tin/anh-chup.html')!.ocrText!.slice(0, byUrl('/tin/anh-chup.html')!.ocrImages![0].end));
-    const line = notes.join('').split('\n').find((text) => text.startsWith('OCR:'))!;
+    const line = notes
+      .join('')
+      .split('\n')
+      .find((text) => text.startsWith('OCR:'))!;
     // rumour, picture, broken and the scanned page are read by Tesseract; the repost comes from the cache.
     expect(line).toMatch(/, \d+ image\(s\) or page\(s\) read, [1-9]\d* from the cache,/);
     expect(line).toMatch(/ 0 item\(s\) waiting/);

@@ -38,7 +38,10 @@ export function drawText(lines: string[], options: DrawOptions = {}): Buffer {
   const dx = (canvas.w - width) / 2;
   const dy = (canvas.h - height) / 2;
   const text = lines
-    .map((line, i) => `<text x="${30 + dx}" y="${dy + 25 + size + i * size * 1.6}" font-family="DejaVu Sans" font-size="${size}" fill="${options.ink ?? '#111'}">${escape(line)}</text>`)
+    .map(
+      (line, i) =>
+        `<text x="${30 + dx}" y="${dy + 25 + size + i * size * 1.6}" font-family="DejaVu Sans" font-size="${size}" fill="${options.ink ?? '#111'}">${escape(line)}</text>`,
+    )
     .join('');
   const svg =
     `<svg xmlns="http://www.w3.org/2000/svg" width="${canvas.w}" height="${canvas.h}">` +
@@ -49,7 +52,10 @@ export function drawText(lines: string[], options: DrawOptions = {}): Buffer {
 
 /** A photo-like image without text: soft colour bands and circles. */
 export function drawPicture(): Buffer {
-  const shapes = Array.from({ length: 12 }, (_, i) => `<circle cx="${40 + i * 55}" cy="${120 + (i % 3) * 60}" r="${30 + (i % 4) * 12}" fill="hsl(${i * 30},60%,60%)" opacity="0.6"/>`).join('');
+  const shapes = Array.from(
+    { length: 12 },
+    (_, i) => `<circle cx="${40 + i * 55}" cy="${120 + (i % 3) * 60}" r="${30 + (i % 4) * 12}" fill="hsl(${i * 30},60%,60%)" opacity="0.6"/>`,
+  ).join('');
   const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="700" height="360"><rect width="100%" height="100%" fill="#8fb8de"/><rect y="220" width="100%" height="140" fill="#4f7d3a"/>${shapes}</svg>`;
   return Buffer.from(new Resvg(svg).render().asPng());
 }

@@ -121,9 +121,21 @@ describe('scoring with OCR text', () => {
   const finder = {
     classify: ({ text }: { title: string; text: string }): Classification => {
       const explanations: Explanation[] = [...text.matchAll(/bịa đặt/g)].map((m) => ({
-        kind: 'distortion', term: 'bia-dat', matched: m[0], weight: 1, field: 'text', start: m.index, end: m.index + m[0].length,
+        kind: 'distortion',
+        term: 'bia-dat',
+        matched: m[0],
+        weight: 1,
+        field: 'text',
+        start: m.index,
+        end: m.index + m[0].length,
       }));
-      return { congress: false, distortion: explanations.length > 0, scores: { congress: 0, distortion: explanations.length ? 0.9 : 0 }, topics: [], explanations };
+      return {
+        congress: false,
+        distortion: explanations.length > 0,
+        scores: { congress: 0, distortion: explanations.length ? 0.9 : 0 },
+        topics: [],
+        explanations,
+      };
     },
   };
 

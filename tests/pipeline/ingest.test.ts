@@ -4,7 +4,15 @@ import { IngestPipeline } from '../../pipeline/ingest.ts';
 import { NearDuplicateIndex } from '../../pipeline/nlp/cluster.ts';
 import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 
-const plain = { classify: (): Classification => ({ congress: true, distortion: false, scores: { congress: 0.9, distortion: 0.1 }, topics: ['congress-2020'], explanations: [] }) };
+const plain = {
+  classify: (): Classification => ({
+    congress: true,
+    distortion: false,
+    scores: { congress: 0.9, distortion: 0.1 },
+    topics: ['congress-2020'],
+    explanations: [],
+  }),
+};
 
 const post = (overrides: Partial<RawItem> = {}): RawItem => ({
   sourceId: 'mastodon-gialai',

@@ -104,7 +104,14 @@ describe('mediawatch portals check', () => {
     const json = JSON.parse(stdout);
     expect(json.portals.map((p: { portalId: string }) => p.portalId)).toEqual(['vpubnd', 'so-tttt']);
     const [main, other] = json.portals;
-    expect(main.newIncidents.map((i: { kind: string }) => i.kind).sort()).toEqual(['favicon_changed', 'new_origin', 'offsite_redirect', 'page_missing', 'stable_changed', 'suspicious_terms']);
+    expect(main.newIncidents.map((i: { kind: string }) => i.kind).sort()).toEqual([
+      'favicon_changed',
+      'new_origin',
+      'offsite_redirect',
+      'page_missing',
+      'stable_changed',
+      'suspicious_terms',
+    ]);
     const footer = main.newIncidents.find((i: { kind: string }) => i.kind === 'stable_changed');
     expect(footer.diff).toContain('+Hỗ trợ trực tuyến');
     expect(paths(footer.pages)).toEqual(['/', '/lien-he.html']);
@@ -126,14 +133,21 @@ describe('mediawatch portals accept | ack | list', () => {
     deface();
     expect((await run('portals', '-c', configPath, 'check')).exitCode).toBe(1);
     const accepted = await run('portals', '-c', configPath, 'accept', '--portal', 'vpubnd', '--note', 'đã xác minh');
-    expect(accepted.stderr).toMatch(/Accepted the state of 7 page\(s\) of "vpubnd" as its baseline, stopped watching 1 missing page\(s\), acknowledged incident\(s\) #1, #2, #3, #4, #5, #6\./);
+    expect(accepted.stderr).toMatch(
+      /Accepted the state of 7 page\(s\) of "vpubnd" as its baseline, stopped watching 1 missing page\(s\), acknowledged incident\(s\) #1, #2, #3, #4, #5, #6\./,
+    );
     const after = await run('portals', '-c', configPath, 'check');
     expect(after.exitCode).toBe(0);
     expect(after.stdout).toContain('0 new incident(s), 0 open incident(s) seen again');
     const workflow = openWorkflow({ path: join(portal.dir, 'data/workflow.db') });
     try {
       const [entry] = workflow.audit.query({ action: 'portal.baseline.accept' }).items;
-      expect(entry).toMatchObject({ actorRole: 'admin', via: 'cli', targetId: 'vpubnd', detail: { acknowledgedIncidents: [1, 2, 3, 4, 5, 6], note: 'đã xác minh' } });
+      expect(entry).toMatchObject({
+        actorRole: 'admin',
+        via: 'cli',
+        targetId: 'vpubnd',
+        detail: { acknowledgedIncidents: [1, 2, 3, 4, 5, 6], note: 'đã xác minh' },
+      });
       expect(entry.actor).toMatch(/^cli:/);
     } finally {
       workflow.close();
@@ -165,7 +179,9 @@ describe('mediawatch portals accept | ack | list', () => {
 describe('scheduled portal checks (serve)', () => {
   it('arms one job per enabled portal with a schedule, and a tick detects the injected changes', async () => {
     const config = loadConfig(configPath);
-    expect(portalJobs(config, memoryLogger().logger).map((job) => [job.name, job.cron, job.exclusiveGroup])).toEqual([['portal:vpubnd', '*/10 * * * *', 'portals']]);
+    expect(portalJobs(config, memoryLogger().logger).map((job) => [job.name, job.cron, job.exclusiveGroup])).toEqual([
+      ['portal:vpubnd', '*/10 * * * *', 'portals'],
+    ]);
     const armed: Array<{ name: string; cron: string; timezone: string }> = [];
     const trigger: TriggerFactory = (job) => (armed.push(job), { stop: () => undefined });
     const { logger } = memoryLogger();
@@ -180,14 +196,12 @@ describe('scheduled portal checks (serve)', () => {
     }
     const store = openPortalStore(config);
     try {
-      expect(store.listIncidents({ status: 'open' }).items.map((incident) => incident.kind).sort()).toEqual([
-        'favicon_changed',
-        'new_origin',
-        'offsite_redirect',
-        'page_missing',
-        'stable_changed',
-        'suspicious_terms',
-      ]);
+      expect(
+        store
+          .listIncidents({ status: 'open' })
+          .items.map((incident) => incident.kind)
+          .sort(),
+      ).toEqual(['favicon_changed', 'new_origin', 'offsite_redirect', 'page_missing', 'stable_changed', 'suspicious_terms']);
     } finally {
       store.close();
     }
@@ -195,6 +209,8 @@ describe('scheduled portal checks (serve)', () => {
 
   it('refuses to start with a broken portal config', () => {
     writeConfig({ changingSelectors: ['.news-list', '::nonsense('] });
-    expect(() => startPortalSchedules(loadConfig(configPath), memoryLogger().logger, { trigger: () => ({ stop: () => undefined }) })).toThrow(/changingSelectors/);
+    expect(() => startPortalSchedules(loadConfig(configPath), memoryLogger().logger, { trigger: () => ({ stop: () => undefined }) })).toThrow(
+      /changingSelectors/,
+    );
   });
 });

@@ -59,13 +59,21 @@ describe('status rules', () => {
     expect(compareStatus(page(), page({ status: 304 }))).toEqual([]);
     expect(compareStatus(undefined, page({ status: 404 }))).toEqual([]);
     expect(compareStatus(page({ status: 503 }), page({ status: 503 }))).toEqual([]);
-    expect(compareStatus(page({ status: 302, offsiteRedirect: 'https://dvc.example/' }), page({ status: 302, offsiteRedirect: 'https://dvc.example/' }))).toEqual([]);
+    expect(
+      compareStatus(page({ status: 302, offsiteRedirect: 'https://dvc.example/' }), page({ status: 302, offsiteRedirect: 'https://dvc.example/' })),
+    ).toEqual([]);
   });
 });
 
 describe('stable parts, title, favicon', () => {
   it('a changed stable part raises with a unified diff; identical ones and unknown selectors do not', () => {
-    const observed = page({ stable: [part('header', ['Văn phòng UBND tỉnh']), part('footer', ['Hotline: 0988 000 111', 'Chịu trách nhiệm chính: Chánh Văn phòng']), part('.contact', ['x'])] });
+    const observed = page({
+      stable: [
+        part('header', ['Văn phòng UBND tỉnh']),
+        part('footer', ['Hotline: 0988 000 111', 'Chịu trách nhiệm chính: Chánh Văn phòng']),
+        part('.contact', ['x']),
+      ],
+    });
     const [finding, ...rest] = compareStableParts(page(), observed);
     expect(rest).toEqual([]);
     expect(finding).toMatchObject({ kind: 'stable_changed', aspect: 'stable:footer', title: 'Phần cố định "footer" đã thay đổi' });
@@ -91,7 +99,10 @@ describe('stable parts, title, favicon', () => {
 
   it('the same change on several pages shares a signature (one incident); a different change does not', () => {
     const changed = (url: string, line: string) =>
-      compareStableParts({ ...page(), url }, { ...page({ stable: [part('header', ['Văn phòng UBND tỉnh']), part('footer', [line, 'Chịu trách nhiệm chính: Chánh Văn phòng'])] }), url })[0];
+      compareStableParts(
+        { ...page(), url },
+        { ...page({ stable: [part('header', ['Văn phòng UBND tỉnh']), part('footer', [line, 'Chịu trách nhiệm chính: Chánh Văn phòng'])] }), url },
+      )[0];
     expect(changed('https://a/1', 'X').signature).toBe(changed('https://a/2', 'X').signature);
     expect(changed('https://a/1', 'X').signature).not.toBe(changed('https://a/1', 'Y').signature);
   });
@@ -126,11 +137,18 @@ describe('origins and inline scripts', () => {
     expect(findings[1].title).toBe('Xuất hiện biểu mẫu gửi dữ liệu từ nguồn mới https://phish.example');
     // Once accepted into the portal baseline, the origin is known on every page.
     const accepted = acceptIntoPortal(portal(), 'origin:script:https://evil.example');
-    expect(compareOrigins(accepted, { ...observed, url: 'https://vpubnd.gialai.gov.vn/other' }, options).map((f) => f.aspect)).toEqual(['origin:form:https://phish.example']);
+    expect(compareOrigins(accepted, { ...observed, url: 'https://vpubnd.gialai.gov.vn/other' }, options).map((f) => f.aspect)).toEqual([
+      'origin:form:https://phish.example',
+    ]);
   });
 
   it('raises an unknown inline script; adopting holds back what raised', () => {
-    const observed = page({ inlineScripts: [{ hash: 'i1', preview: '' }, { hash: 'i2', preview: 'document.write(spam)' }] });
+    const observed = page({
+      inlineScripts: [
+        { hash: 'i1', preview: '' },
+        { hash: 'i2', preview: 'document.write(spam)' },
+      ],
+    });
     expect(compareInlineScripts(portal(), observed).map((f) => f.aspect)).toEqual(['inline-script:i2']);
     const next = adoptIntoPortal(portal(), observed, new Set(['inline-script:i2']));
     expect(next.inlineScripts).toEqual(['i1']);
@@ -138,7 +156,10 @@ describe('origins and inline scripts', () => {
   });
 
   it("adopts everything on a portal's first check (no portal baseline yet) and the inline scripts of new pages", () => {
-    const observed = page({ inlineScripts: [{ hash: 'new', preview: '' }], origins: { script: [{ origin: 'https://cdn.example', examples: [] }], iframe: [], form: [], link: [] } });
+    const observed = page({
+      inlineScripts: [{ hash: 'new', preview: '' }],
+      origins: { script: [{ origin: 'https://cdn.example', examples: [] }], iframe: [], form: [], link: [] },
+    });
     expect(comparePage(undefined, observed, undefined, options)).toEqual([]);
     // A new page on a known portal: its new origin raises, its inline script does not.
     expect(comparePage(undefined, observed, portal(), options).map((f) => f.kind)).toEqual(['new_origin']);
@@ -185,11 +206,15 @@ describe('baselines', () => {
     const footer = part('footer', ['Hotline: 0988 000 111']);
     expect(acceptIntoPage(page(), 'stable:footer', 'stable_changed', footer)!.stable).toEqual([page().stable![0], footer]);
     expect(acceptIntoPage(page(), 'title', 'title_changed', 'Mới')!.title).toBe('Mới');
-    expect(acceptIntoPage(page(), 'status', 'offsite_redirect', { status: 302, offsiteRedirect: 'https://dvc.example/' })).toMatchObject({ status: 302, offsiteRedirect: 'https://dvc.example/' });
-    expect(acceptIntoPage(page({ terms: [hit('casino', 'weak', 'body')] }), 'terms', 'suspicious_terms', [hit('nổ hũ', 'strong', 'hidden')])!.terms!.map((t) => t.term)).toEqual([
-      'casino',
-      'nổ hũ',
-    ]);
+    expect(acceptIntoPage(page(), 'status', 'offsite_redirect', { status: 302, offsiteRedirect: 'https://dvc.example/' })).toMatchObject({
+      status: 302,
+      offsiteRedirect: 'https://dvc.example/',
+    });
+    expect(
+      acceptIntoPage(page({ terms: [hit('casino', 'weak', 'body')] }), 'terms', 'suspicious_terms', [hit('nổ hũ', 'strong', 'hidden')])!.terms!.map(
+        (t) => t.term,
+      ),
+    ).toEqual(['casino', 'nổ hũ']);
     expect(acceptIntoPage(page(), 'status', 'page_missing', { status: 404 })).toBeNull();
   });
 });

@@ -5,7 +5,8 @@ import { selectorsFor } from '../../features/portals/check.ts';
 import { selectPortals, validatePortalConfig } from '../../features/portals/index.ts';
 import { LEXICON, TLS_DIR } from './helpers.ts';
 
-const base = (portals: unknown[], portalWatch: Record<string, unknown> = { lexicon: LEXICON }) => parseConfig({ portals, portalWatch }, '/etc/mediawatch.yaml', '/etc');
+const base = (portals: unknown[], portalWatch: Record<string, unknown> = { lexicon: LEXICON }) =>
+  parseConfig({ portals, portalWatch }, '/etc/mediawatch.yaml', '/etc');
 
 describe('portals config', () => {
   it('has working defaults', () => {
@@ -35,16 +36,26 @@ describe('portals config', () => {
         return (error as Error).message;
       }
     };
-    expect(problems([{ id: 'a', startUrls: ['https://a.gov.vn/'] }, { id: 'a', startUrls: ['https://b.gov.vn/'] }])).toContain('portals[1].id: duplicate id "a"');
+    expect(
+      problems([
+        { id: 'a', startUrls: ['https://a.gov.vn/'] },
+        { id: 'a', startUrls: ['https://b.gov.vn/'] },
+      ]),
+    ).toContain('portals[1].id: duplicate id "a"');
     expect(problems([{ id: 'a', startUrls: ['ftp://a.gov.vn/'] }])).toContain('portals[0].startUrls[0]: must be an http(s) URL');
     expect(problems([{ id: 'a', startUrls: ['https://a.gov.vn/'], schedule: 'every hour' }])).toContain('portals[0].schedule: is not a valid cron expression');
     expect(problems([{ id: 'a', startUrls: ['https://a.gov.vn/'], trustedOrigins: ['https://maps.example/embed'] }])).toContain('portals[0].trustedOrigins[0]');
-    expect(problems([{ id: 'a', startUrls: ['https://a.gov.vn/'], pages: [{ urlPattern: '([' }] }])).toContain('portals[0].pages[0].urlPattern: is not a valid regular expression');
+    expect(problems([{ id: 'a', startUrls: ['https://a.gov.vn/'], pages: [{ urlPattern: '([' }] }])).toContain(
+      'portals[0].pages[0].urlPattern: is not a valid regular expression',
+    );
     expect(problems([{ id: 'a', startUrls: ['https://a.gov.vn/'], stableSelector: ['footer'] }])).toContain('unknown key(s): stableSelector');
   });
 
   it('checks selectors, the lexicon file and caFile before any check runs', () => {
-    const bad = base([{ id: 'a', startUrls: ['https://a.gov.vn/'], pages: [{ urlPattern: '/lien-he', changingSelectors: ['p:nth-child('] }], caFile: 'missing-ca.pem' }], { lexicon: 'nope.yaml' });
+    const bad = base(
+      [{ id: 'a', startUrls: ['https://a.gov.vn/'], pages: [{ urlPattern: '/lien-he', changingSelectors: ['p:nth-child('] }], caFile: 'missing-ca.pem' }],
+      { lexicon: 'nope.yaml' },
+    );
     const message = (() => {
       try {
         validatePortalConfig(bad);

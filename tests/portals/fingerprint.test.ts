@@ -9,7 +9,14 @@ const lexicon = loadDefacementLexicon(LEXICON);
 const OPTIONS: FingerprintOptions = { stable: ['header', 'nav', 'footer', '.contact'], changing: ['.news-list', '.counter'], lexicon };
 const URL_ = 'https://vpubnd.gialai.gov.vn/';
 
-function html({ head = '', news = '<li>Tin 1</li>', footer = '<p>Điện thoại: 0269 3824 441</p>', counter = '1.000', main = '<p>Giới thiệu</p>', extra = '' } = {}): string {
+function html({
+  head = '',
+  news = '<li>Tin 1</li>',
+  footer = '<p>Điện thoại: 0269 3824 441</p>',
+  counter = '1.000',
+  main = '<p>Giới thiệu</p>',
+  extra = '',
+} = {}): string {
   return `<!DOCTYPE html><html><head><title>Văn phòng UBND tỉnh</title>${head}</head><body>
 <header><a href="/"><img src="/logo.png" alt="Quốc huy"></a><nav><a href="/gioi-thieu">Giới thiệu</a></nav></header>
 <main><ul class="news-list">${news}</ul>${main}${extra}</main>
@@ -62,7 +69,11 @@ describe('fingerprintPage', () => {
   });
 
   it('hashes inline scripts without the numbers and tokens that vary per request; ignores JSON-LD', () => {
-    const a = fp(html({ extra: '<script>var t = 1728900000123; var nonce = "a8Zk3PqL0sT9vB2nX7cR4mW1";</script><script type="application/ld+json">{"@type":"Org"}</script>' }));
+    const a = fp(
+      html({
+        extra: '<script>var t = 1728900000123; var nonce = "a8Zk3PqL0sT9vB2nX7cR4mW1";</script><script type="application/ld+json">{"@type":"Org"}</script>',
+      }),
+    );
     const b = fp(html({ extra: '<script>var t = 1728900999999; var nonce = "Q1w2E3r4T5y6U7i8O9p0AsDf";</script>' }));
     const c = fp(html({ extra: '<script>document.write("<a href=https://spam.example>x</a>")</script>' }));
     expect(a.inlineScripts).toHaveLength(1);
@@ -78,7 +89,14 @@ describe('fingerprintPage', () => {
       <div style="display: none">nổ hũ đổi thưởng</div>
       <div hidden>slot game</div></body></html>`;
     const places = Object.fromEntries(fp(page).terms!.map((hit) => [hit.term, hit.place]));
-    expect(places).toEqual({ 'tài xỉu': 'meta', 'cá cược': 'changing', 'nhà cái uy tín': 'changing', casino: 'body', 'nổ hũ': 'hidden', 'slot game': 'hidden' });
+    expect(places).toEqual({
+      'tài xỉu': 'meta',
+      'cá cược': 'changing',
+      'nhà cái uy tín': 'changing',
+      casino: 'body',
+      'nổ hũ': 'hidden',
+      'slot game': 'hidden',
+    });
   });
 
   it('finds the title, the favicon, links and a meta refresh', () => {
@@ -96,7 +114,9 @@ describe('fingerprintPage', () => {
 
   it('renders same-origin links as paths, so a portal moving host or port is not a change', () => {
     const a = part(html({ footer: '<a href="/lien-he">Liên hệ</a>' }), 'footer');
-    const b = fingerprintPage(html({ footer: '<a href="/lien-he">Liên hệ</a>' }), 'http://127.0.0.1:8080/', OPTIONS).fingerprint.stable!.find((p) => p.selector === 'footer')!;
+    const b = fingerprintPage(html({ footer: '<a href="/lien-he">Liên hệ</a>' }), 'http://127.0.0.1:8080/', OPTIONS).fingerprint.stable!.find(
+      (p) => p.selector === 'footer',
+    )!;
     expect(b.textHash).toBe(a.textHash);
   });
 });
@@ -105,7 +125,9 @@ describe('unifiedDiff', () => {
   it('prints hunks with context, deletions before insertions', () => {
     const before = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h', 'i', 'j'];
     const after = ['a', 'b', 'c', 'd', 'E', 'f', 'g', 'h', 'i', 'j', 'k'];
-    expect(unifiedDiff(before, after, { context: 1 })).toBe(['--- baseline', '+++ now', '@@ -4,3 +4,3 @@', ' d', '-e', '+E', ' f', '@@ -10,1 +10,2 @@', ' j', '+k'].join('\n'));
+    expect(unifiedDiff(before, after, { context: 1 })).toBe(
+      ['--- baseline', '+++ now', '@@ -4,3 +4,3 @@', ' d', '-e', '+E', ' f', '@@ -10,1 +10,2 @@', ' j', '+k'].join('\n'),
+    );
   });
 
   it('merges nearby changes into one hunk and is empty for equal lists', () => {
@@ -117,7 +139,11 @@ describe('unifiedDiff', () => {
   it('handles a part that appeared or disappeared, and cuts very long diffs', () => {
     expect(unifiedDiff([], ['new'])).toBe('--- baseline\n+++ now\n@@ -0,0 +1,1 @@\n+new');
     expect(unifiedDiff(['old'], [])).toBe('--- baseline\n+++ now\n@@ -1,1 +0,0 @@\n-old');
-    const long = unifiedDiff([], Array.from({ length: 50 }, (_, i) => `line ${i}`), { maxLines: 10 });
+    const long = unifiedDiff(
+      [],
+      Array.from({ length: 50 }, (_, i) => `line ${i}`),
+      { maxLines: 10 },
+    );
     expect(long.split('\n')).toHaveLength(13);
     expect(long).toMatch(/… 41 more diff lines not shown$/);
     expect(valueDiff('title', 'Cũ', 'Mới')).toBe('--- baseline title\n+++ now title\n-Cũ\n+Mới');

@@ -73,7 +73,9 @@ describe('portal watch: first check', () => {
       ['footer', 1],
       ['.contact', 0],
     ]);
-    expect(home.stable?.find((part) => part.selector === 'footer')?.lines).toContain('Điện thoại: 0269 3824 441 · Thư điện tử: vpubnd@gialai.gov.vn <mailto:vpubnd@gialai.gov.vn>');
+    expect(home.stable?.find((part) => part.selector === 'footer')?.lines).toContain(
+      'Điện thoại: 0269 3824 441 · Thư điện tử: vpubnd@gialai.gov.vn <mailto:vpubnd@gialai.gov.vn>',
+    );
     expect(store!.portalBaseline('vpubnd')?.origins.script).toEqual([portal.url]);
   });
 });
@@ -179,7 +181,12 @@ describe('portal watch: an injected script, a replaced footer, spam, a deleted p
     // Acknowledging a change that is gone closes it without accepting anything into the baseline.
     const closed = store!.acknowledge(kinds.stable_changed.id, 'admin');
     expect(closed).toMatchObject({ baselineAccepted: false, pagesAccepted: 0 });
-    expect(store!.pageBaseline('vpubnd', portal.page('/'))?.stable?.find((part) => part.selector === 'footer')?.lines.join('\n')).toContain('Điện thoại: 0269 3824 441');
+    expect(
+      store!
+        .pageBaseline('vpubnd', portal.page('/'))
+        ?.stable?.find((part) => part.selector === 'footer')
+        ?.lines.join('\n'),
+    ).toContain('Điện thoại: 0269 3824 441');
   });
 
   it('sends each new incident once on the alert channels (webhook), and retries a failed delivery', async () => {
@@ -249,7 +256,11 @@ describe('portal watch: an injected script, a replaced footer, spam, a deleted p
     expect(store!.listIncidents({ status: 'open' }).total).toBe(0);
     expect(store!.pageBaseline('vpubnd', portal.page('/van-ban/quyet-dinh-12.html'))).toBeUndefined();
     expect(store!.portalBaseline('vpubnd')?.origins.script).toContain('https://cdn.evil-analytics.example');
-    expect(store!.incident(kinds.stable_changed.id)).toMatchObject({ status: 'acknowledged', acknowledgedBy: 'admin', acknowledgeNote: 'verified with the web team' });
+    expect(store!.incident(kinds.stable_changed.id)).toMatchObject({
+      status: 'acknowledged',
+      acknowledgedBy: 'admin',
+      acknowledgeNote: 'verified with the web team',
+    });
     // The footer is changed back: that is a change from the accepted (hacked) footer.
     portal.overlay('updated');
     const again = (await check()).results[0];

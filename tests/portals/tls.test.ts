@@ -101,10 +101,7 @@ describe('checkTls', () => {
 });
 
 /** A portal check over one https server with the test CA, in a throwaway folder. */
-async function withHttpsPortal(
-  portal: { url: string; sitemap?: boolean },
-  test: (config: LoadedConfig, store: PortalStore) => Promise<void>,
-): Promise<void> {
+async function withHttpsPortal(portal: { url: string; sitemap?: boolean }, test: (config: LoadedConfig, store: PortalStore) => Promise<void>): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'mediawatch-portal-tls-'));
   const store = new PortalStore(join(dir, 'portals.db'));
   try {

@@ -82,7 +82,10 @@ describe('retention clean-up', () => {
         close: () => store.close(),
       };
       expect(await deleteItemsOlderThan(limited, new Date('2030-01-01T00:00:00Z'), logger)).toBeNull();
-      expect(logs.find((l) => l.level === 40)).toMatchObject({ engine: 'elasticsearch', msg: 'retention: this store engine cannot delete items yet; clean-up skipped' });
+      expect(logs.find((l) => l.level === 40)).toMatchObject({
+        engine: 'elasticsearch',
+        msg: 'retention: this store engine cannot delete items yet; clean-up skipped',
+      });
       expect(await ids(store)).toHaveLength(4);
     } finally {
       await store.close();
@@ -99,7 +102,13 @@ describe('retention clean-up', () => {
         ...makeItem({ title: `Tin ${key}`, text: `Nội dung ${key}`, kind, publishedAt: daysAgo(age), url: `https://x.example/${key}` }),
         id: key,
       });
-      await store.upsertItems([entry('news-40', 'news', 40), entry('rss-40', 'rss', 40), entry('social-40', 'social', 40), entry('social-20', 'social', 20), entry('news-800', 'news', 800)]);
+      await store.upsertItems([
+        entry('news-40', 'news', 40),
+        entry('rss-40', 'rss', 40),
+        entry('social-40', 'social', 40),
+        entry('social-20', 'social', 20),
+        entry('news-800', 'news', 800),
+      ]);
       const config = parseConfig({ retentionDays: 730, privacy: { retentionDays: 30 } }, '<test>', dir);
       const cutoffs = retentionCutoffs(config, now);
       expect(cutoffs.social.toISOString()).toBe(daysAgo(30));

@@ -61,7 +61,15 @@ describe('Scheduler', () => {
   it('logs a failed run and runs the job again at the next tick', async () => {
     let calls = 0;
     const scheduler = new Scheduler(
-      [{ name: 'flaky', cron: '* * * * *', run: async () => { if (++calls === 1) throw new Error('SMTP down'); } }],
+      [
+        {
+          name: 'flaky',
+          cron: '* * * * *',
+          run: async () => {
+            if (++calls === 1) throw new Error('SMTP down');
+          },
+        },
+      ],
       { timezone: 'Asia/Ho_Chi_Minh', logger },
     );
     expect(await scheduler.tick('flaky')).toBe('failed');
@@ -225,7 +233,10 @@ describe('jobs from the config', () => {
   });
 
   it('rejects schedules that cannot work, naming the key', () => {
-    const bad = (schedules: unknown, extra: Record<string, unknown> = {}) => () => parseConfig({ sources, schedules, ...extra }, '<test>', dir);
+    const bad =
+      (schedules: unknown, extra: Record<string, unknown> = {}) =>
+      () =>
+        parseConfig({ sources, schedules, ...extra }, '<test>', dir);
     expect(bad({ digest: '0 25 * * 1' })).toThrow(/schedules\.digest: is not a valid cron expression \("0 25 \* \* 1": 25 is a invalid expression for hour\)/);
     expect(bad({ crawl: [{ cron: 'every hour' }] })).toThrow(/schedules\.crawl\[0\]\.cron: is not a valid cron expression/);
     expect(bad({ retention: '' })).toThrow(/schedules\.retention: is not a valid cron expression/);

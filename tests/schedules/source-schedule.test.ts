@@ -86,7 +86,10 @@ describe('SourceScheduler', () => {
     await sleep(350);
     await scheduler.stop();
     expect(calls).toBeGreaterThanOrEqual(3);
-    expect(logs.find((log) => log.source === 'hong')).toMatchObject({ msg: 'source crawl failed; it runs again at its next turn', err: { message: 'feed gone' } });
+    expect(logs.find((log) => log.source === 'hong')).toMatchObject({
+      msg: 'source crawl failed; it runs again at its next turn',
+      err: { message: 'feed gone' },
+    });
   });
 
   it("follows a source's polling hint within bounds of its interval", () => {
@@ -118,7 +121,9 @@ describe('GET /api/sources under the schedule', () => {
       feeds.set(name, [item(`${name}-cu`, new Date('2020-10-01T08:00:00Z'))]);
       const server = createServer((req, res) => {
         if (req.url !== '/feed.xml') return void res.writeHead(404).end();
-        res.writeHead(200, { 'content-type': 'application/rss+xml' }).end(`<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>${feeds.get(name)!.join('')}</channel></rss>`);
+        res
+          .writeHead(200, { 'content-type': 'application/rss+xml' })
+          .end(`<?xml version="1.0"?><rss version="2.0"><channel><title>${name}</title>${feeds.get(name)!.join('')}</channel></rss>`);
       });
       await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
       servers.push(server);
@@ -200,7 +205,7 @@ describe('GET /api/sources under the schedule', () => {
     const published = new Date(Math.floor(Date.now() / 1000) * 1000);
     for (const name of names) feeds.get(name)!.unshift(item(`${name}-moi`, published));
     const later = await until((view) => view.nhanh.publicationDelaySamples === 1, 15_000);
-    expect(later.nhanh.lastRun, JSON.stringify(later.nhanh)).toMatchObject({ status: "ok", new: 1 });
+    expect(later.nhanh.lastRun, JSON.stringify(later.nhanh)).toMatchObject({ status: 'ok', new: 1 });
     expect(later.nhanh.lastChangeSeen).toBe(later.nhanh.lastRun!.finishedAt);
     expect(Date.parse(later.nhanh.lastChangeSeen!)).toBeGreaterThan(Date.parse(first.nhanh.lastChangeSeen!));
     // Seen at the next poll, at most 5 s (plus the run) after publication.

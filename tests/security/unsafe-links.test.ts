@@ -51,12 +51,16 @@ describe('ingest refuses non-http(s) links', () => {
               return `<item><title>${title}</title><link><![CDATA[${href}]]></link><description>Đại hội Đảng bộ tỉnh: ${title}, nội dung tóm tắt đủ dài để lưu khi trang không tải được.</description><pubDate>Thu, 15 Oct 2020 08:00:00 +0700</pubDate></item>`;
             })
             .join('');
-          res.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Báo thử</title>${items}</channel></rss>`);
+          res
+            .writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' })
+            .end(`<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Báo thử</title>${items}</channel></rss>`);
         },
         '/bai-that.html': (_req, res) =>
           res
             .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
-            .end(`<html><head><title>Tin hợp lệ</title></head><body><article><h1>Tin hợp lệ</h1><p>${'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI diễn ra đúng kế hoạch. '.repeat(6)}</p></article></body></html>`),
+            .end(
+              `<html><head><title>Tin hợp lệ</title></head><body><article><h1>Tin hợp lệ</h1><p>${'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI diễn ra đúng kế hoạch. '.repeat(6)}</p></article></body></html>`,
+            ),
       },
     });
     await site.start();
@@ -95,7 +99,14 @@ describe('ingest refuses non-http(s) links', () => {
   it('refuses such links from any source kind at the ingest stage', async () => {
     const pipeline = new IngestPipeline(store, flaggedClassifier);
     for (const link of HOSTILE_LINKS) {
-      const outcome = await pipeline.ingest({ sourceId: 'social', kind: 'social', url: link, title: 'x', text: 'Đại hội', fetchedAt: new Date().toISOString() });
+      const outcome = await pipeline.ingest({
+        sourceId: 'social',
+        kind: 'social',
+        url: link,
+        title: 'x',
+        text: 'Đại hội',
+        fetchedAt: new Date().toISOString(),
+      });
       expect(outcome).toMatchObject({ status: 'error', reason: expect.stringContaining('not an http(s) URL') });
     }
   });
@@ -104,7 +115,10 @@ describe('ingest refuses non-http(s) links', () => {
 describe('rendering checks the scheme again', () => {
   // Items as an older version (or another writer) could have stored them.
   const hostileItems = HOSTILE_LINKS.map((url, i) =>
-    makeItem({ title: `Tin đồn ${i}`, text: 'Đại hội bị hoãn?', url, publishedAt: '2020-10-15T08:00:00+07:00' }, { ...congress, scores: { congress: 0.9, distortion: 0.95 } }),
+    makeItem(
+      { title: `Tin đồn ${i}`, text: 'Đại hội bị hoãn?', url, publishedAt: '2020-10-15T08:00:00+07:00' },
+      { ...congress, scores: { congress: 0.9, distortion: 0.95 } },
+    ),
   );
 
   it('leaves hostile links out of the weekly digest', async () => {
@@ -124,7 +138,16 @@ describe('rendering checks the scheme again', () => {
       kind: 'distortion',
       reason: 'Tin có dấu hiệu sai lệch',
       detectedAt: '2020-10-15T09:00:00Z',
-      item: { id: item.id, title: item.title, url: item.url, sourceId: item.sourceId, fetchedAt: item.fetchedAt, distortion: 0.95, congress: true, flagged: true },
+      item: {
+        id: item.id,
+        title: item.title,
+        url: item.url,
+        sourceId: item.sourceId,
+        fetchedAt: item.fetchedAt,
+        distortion: 0.95,
+        congress: true,
+        flagged: true,
+      },
       link: `https://mediawatch.example/item?id=${item.id}`,
       itemLink: `https://mediawatch.example/item?id=${item.id}`,
     }));
@@ -144,7 +167,10 @@ describe('rendering checks the scheme again', () => {
       await workflow.reviews.transition(item.id, { to: 'in_review', version: 0 }, analyst);
       await workflow.reviews.transition(item.id, { to: 'confirmed', version: 1 }, analyst);
     }
-    const draft = await workflow.responses.create({ itemId: hostileItems[0].id, title: 'Đính chính', body: 'Đại hội không hoãn.', factIds: ['GL-DATE'] }, spokesperson);
+    const draft = await workflow.responses.create(
+      { itemId: hostileItems[0].id, title: 'Đính chính', body: 'Đại hội không hoãn.', factIds: ['GL-DATE'] },
+      spokesperson,
+    );
     for (const format of ['markdown', 'text'] as const) {
       const rendered = await workflow.responses.render(draft.id, format, spokesperson);
       expect(rendered.content).toContain('Tin đồn 0');

@@ -27,21 +27,49 @@ beforeAll(async () => {
         kind: 'file',
         path: 'imports/facebook',
         platform: 'facebook',
-        columns: { url: 'URL', text: 'Message', author: 'User Name', publishedAt: 'Post Created', likes: 'Likes', replies: 'Comments', shares: 'Shares', views: 'Post Views' },
+        columns: {
+          url: 'URL',
+          text: 'Message',
+          author: 'User Name',
+          publishedAt: 'Post Created',
+          likes: 'Likes',
+          replies: 'Comments',
+          shares: 'Shares',
+          views: 'Post Views',
+        },
       },
       {
         id: 'tt',
         kind: 'file',
         path: 'imports/tiktok.jsonl',
         platform: 'tiktok',
-        columns: { url: 'video_url', text: 'desc', author: 'author.unique_id', publishedAt: 'create_time', likes: 'stats.digg_count', replies: 'stats.comment_count', shares: 'stats.share_count', views: 'stats.play_count', platform: 'platform' },
+        columns: {
+          url: 'video_url',
+          text: 'desc',
+          author: 'author.unique_id',
+          publishedAt: 'create_time',
+          likes: 'stats.digg_count',
+          replies: 'stats.comment_count',
+          shares: 'stats.share_count',
+          views: 'stats.play_count',
+          platform: 'platform',
+        },
       },
       {
         id: 'partner',
         kind: 'file',
         path: 'imports/partner.json',
         recordsPath: 'data',
-        columns: { url: 'link', title: 'title', text: 'content', publishedAt: 'posted_at', likes: 'metrics.reactions', replies: 'metrics.comments', shares: 'metrics.shares', platform: 'platform' },
+        columns: {
+          url: 'link',
+          title: 'title',
+          text: 'content',
+          publishedAt: 'posted_at',
+          likes: 'metrics.reactions',
+          replies: 'metrics.comments',
+          shares: 'metrics.shares',
+          platform: 'platform',
+        },
       },
       { id: 'missing', kind: 'file', path: 'imports/khong-co.csv', columns: { url: 'URL', text: 'Message' } },
     ],
@@ -87,10 +115,17 @@ describe('file imports', () => {
 
   it('maps the columns: time with or without offset, counts with separators and suffixes, multi-line text', () => {
     const [rumour, opening, closing] = items.filter((item) => item.sourceId === 'fb');
-    expect(rumour).toMatchObject({ kind: 'social', platform: 'facebook', publishedAt: '2020-10-15T02:30:00.000Z', engagement: { likes: 412, replies: 88, shares: 1204 } });
+    expect(rumour).toMatchObject({
+      kind: 'social',
+      platform: 'facebook',
+      publishedAt: '2020-10-15T02:30:00.000Z',
+      engagement: { likes: 412, replies: 88, shares: 1204 },
+    });
     expect(opening.publishedAt).toBe('2020-10-15T13:15:00.000Z');
     expect(opening.engagement).toEqual({ likes: 1530, replies: 230, shares: 96 });
-    expect(opening.text).toBe('Đại hội tỉnh sáng nay khai mạc.\nCác đại biểu người Jrai, Bahnar mặc trang phục truyền thống.\n"Đẹp quá", một bạn đọc bình luận.');
+    expect(opening.text).toBe(
+      'Đại hội tỉnh sáng nay khai mạc.\nCác đại biểu người Jrai, Bahnar mặc trang phục truyền thống.\n"Đẹp quá", một bạn đọc bình luận.',
+    );
     expect(closing.engagement).toEqual({ likes: 1200, replies: 45, shares: 310, views: 15400 });
   });
 

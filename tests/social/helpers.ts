@@ -65,7 +65,10 @@ export class Harness {
   readonly config: LoadedConfig;
   readonly store: SqliteStore;
 
-  constructor(raw: Record<string, unknown>, private readonly classifier: ItemClassifier = unrelated) {
+  constructor(
+    raw: Record<string, unknown>,
+    private readonly classifier: ItemClassifier = unrelated,
+  ) {
     this.config = parseConfig(
       {
         store: { engine: 'sqlite', path: join(this.dataDir, 'db.sqlite') },

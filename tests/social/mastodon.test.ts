@@ -21,9 +21,11 @@ function expectedPseudonym(id: string): string {
 }
 
 beforeAll(async () => {
-  const page2 = rateLimitedOnce('1', (_req, res, s) => sendJson(res, 200, s.fillTemplate(fixture('mastodon/tag-daihoi-page2.json')), {
-    link: `<${s.url}${TAG}?max_id=113100000000000288>; rel="next", <${s.url}${TAG}?min_id=113100000000000290>; rel="prev"`,
-  }));
+  const page2 = rateLimitedOnce('1', (_req, res, s) =>
+    sendJson(res, 200, s.fillTemplate(fixture('mastodon/tag-daihoi-page2.json')), {
+      link: `<${s.url}${TAG}?max_id=113100000000000288>; rel="next", <${s.url}${TAG}?min_id=113100000000000290>; rel="prev"`,
+    }),
+  );
   site = await startSite({
     [TAG]: (req, res, s) => {
       const q = query(req);
@@ -86,7 +88,12 @@ const byId = (id: string) => firstItems.find((item) => item.url.endsWith(`/${id}
 describe('Mastodon connector', () => {
   it('walks the hashtag timeline across pages via the Link header until an empty page', () => {
     const tagRequests = site.requests.filter((r) => r.path.startsWith(TAG));
-    expect(tagRequests.map((r) => new URL(r.path, site.url).searchParams.get('max_id'))).toEqual([null, '113100000000000303', '113100000000000303', '113100000000000288']);
+    expect(tagRequests.map((r) => new URL(r.path, site.url).searchParams.get('max_id'))).toEqual([
+      null,
+      '113100000000000303',
+      '113100000000000303',
+      '113100000000000288',
+    ]);
     expect(tagRequests.every((r) => r.path.includes('limit=40'))).toBe(true);
     expect(tagRequests.every((r) => r.userAgent.startsWith('mediawatch/'))).toBe(true);
   });
@@ -169,7 +176,9 @@ describe('Mastodon connector', () => {
     expect(items.find((item) => item.url.endsWith('/113100000000000400'))?.text).toContain('Ban Chấp hành khóa mới gồm 53 đồng chí');
     expect(harness.state()['social:masto:tag:daihoi']).toEqual({ newest: '000000113100000000000400' });
     // The account stream asks only for statuses after the newest of the first run (a boost, skipped but a position).
-    expect(site.requests.slice(before).some((r) => r.path.includes('/accounts/109000000000000001/statuses') && r.path.includes('since_id=113100000000000351'))).toBe(true);
+    expect(
+      site.requests.slice(before).some((r) => r.path.includes('/accounts/109000000000000001/statuses') && r.path.includes('since_id=113100000000000351')),
+    ).toBe(true);
     expect(report.errors.map((e) => e.url)).toEqual([expect.stringContaining('/tag/tingia'), expect.stringContaining('acct=nguoidaxoa')]);
   });
 });

@@ -47,14 +47,21 @@ beforeAll(async () => {
   social = await startSite({
     '/api/v1/timelines/tag/daihoi': (req, res, s) => {
       if (query(req).get('max_id') || query(req).get('since_id')) return sendJson(res, 200, '[]');
-      sendJson(res, 200, s.fillTemplate(fixture('mastodon/tag-daihoi-page1.json')), { link: `<${s.url}/api/v1/timelines/tag/daihoi?max_id=113100000000000303>; rel="next"` });
+      sendJson(res, 200, s.fillTemplate(fixture('mastodon/tag-daihoi-page1.json')), {
+        link: `<${s.url}/api/v1/timelines/tag/daihoi?max_id=113100000000000303>; rel="next"`,
+      });
     },
-    '/xrpc/app.bsky.feed.searchPosts': (req, res) => sendJson(res, 200, fixture(query(req).get('cursor') || query(req).get('since') ? 'bluesky/search-page3-empty.json' : 'bluesky/search-page1.json')),
-    '/xrpc/app.bsky.feed.getAuthorFeed': (req, res) => sendJson(res, 200, fixture(query(req).get('cursor') ? 'bluesky/author-baogialai-page2-empty.json' : 'bluesky/author-baogialai-page1.json')),
+    '/xrpc/app.bsky.feed.searchPosts': (req, res) =>
+      sendJson(res, 200, fixture(query(req).get('cursor') || query(req).get('since') ? 'bluesky/search-page3-empty.json' : 'bluesky/search-page1.json')),
+    '/xrpc/app.bsky.feed.getAuthorFeed': (req, res) =>
+      sendJson(res, 200, fixture(query(req).get('cursor') ? 'bluesky/author-baogialai-page2-empty.json' : 'bluesky/author-baogialai-page1.json')),
     '/feeds/videos.xml': (req, res) =>
-      res.writeHead(200, { 'content-type': 'application/atom+xml' }).end(fixture(query(req).get('playlist_id') ? 'youtube/playlist-daihoi.xml' : 'youtube/channel-gialaitv.xml')),
+      res
+        .writeHead(200, { 'content-type': 'application/atom+xml' })
+        .end(fixture(query(req).get('playlist_id') ? 'youtube/playlist-daihoi.xml' : 'youtube/channel-gialaitv.xml')),
     '/s/tinnongpleiku': (_req, res) => res.writeHead(200, { 'content-type': 'text/html' }).end(fixture('telegram/tinnongpleiku.html')),
-    '/r/VietNam/new.json': (req, res) => sendJson(res, 200, fixture(query(req).get('after') ? 'reddit/vietnam-new-page3-empty.json' : 'reddit/vietnam-new-page1.json')),
+    '/r/VietNam/new.json': (req, res) =>
+      sendJson(res, 200, fixture(query(req).get('after') ? 'reddit/vietnam-new-page3-empty.json' : 'reddit/vietnam-new-page1.json')),
   });
   dataDir = mkdtempSync(join(tmpdir(), 'mediawatch-mixed-'));
   mkdirSync(join(dataDir, 'exports'));
@@ -74,7 +81,14 @@ beforeAll(async () => {
         { id: 'dien-dan', kind: 'rss', url: `${news.url}${FORUM_FEED_PATH}`, fetchArticles: false },
         { id: 'masto', kind: 'mastodon', baseUrl: social.url, hashtags: ['daihoi'], requestsPerMinute: rpm },
         { id: 'bsky', kind: 'bluesky', baseUrl: social.url, searches: ['đại hội'], authors: ['baogialai.bsky.social'], requestsPerMinute: rpm },
-        { id: 'yt', kind: 'youtube', baseUrl: social.url, channels: ['UCgl4iLaiTV0nLineQ9x2abc'], playlists: ['PLgl4iLaiDaiHoi2020xYz0aB'], requestsPerMinute: rpm },
+        {
+          id: 'yt',
+          kind: 'youtube',
+          baseUrl: social.url,
+          channels: ['UCgl4iLaiTV0nLineQ9x2abc'],
+          playlists: ['PLgl4iLaiDaiHoi2020xYz0aB'],
+          requestsPerMinute: rpm,
+        },
         { id: 'tg', kind: 'telegram', baseUrl: social.url, channels: ['tinnongpleiku'], requestsPerMinute: rpm },
         { id: 'rd', kind: 'reddit', baseUrl: social.url, subreddits: ['VietNam'], requestsPerMinute: rpm },
         {
@@ -148,7 +162,9 @@ describe('crawl of a mixed config', () => {
   it('stores pseudonyms, never the handles or names of private persons', async () => {
     const socialItems = items.filter((item) => item.kind === 'social');
     // YouTube's channel is not listed as official here, so it is pseudonymised too.
-    expect(socialItems.every((item) => item.author === undefined || /^anon:[0-9a-f]{16}$/.test(item.author) || item.author === '@baogialai.bsky.social')).toBe(true);
+    expect(socialItems.every((item) => item.author === undefined || /^anon:[0-9a-f]{16}$/.test(item.author) || item.author === '@baogialai.bsky.social')).toBe(
+      true,
+    );
     const full = await Promise.all(socialItems.map((item) => store.getItem(item.id)));
     const serialised = JSON.stringify(full.map((item) => ({ ...item, url: undefined, canonicalUrl: undefined })));
     for (const personal of PRIVATE_NAMES) expect(serialised, personal).not.toContain(personal);
@@ -168,7 +184,10 @@ describe('crawl of a mixed config', () => {
       const [report] = await runCrawl(config, [id], quiet());
       expect(report.sourceId).toBe(id);
       expect(report.new, id).toBe(0);
-      expect(report.errors.filter((e) => !/bad row/.test(e.reason)), id).toEqual([]);
+      expect(
+        report.errors.filter((e) => !/bad row/.test(e.reason)),
+        id,
+      ).toEqual([]);
     }
   });
 });

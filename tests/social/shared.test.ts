@@ -31,7 +31,15 @@ describe('incremental streams', () => {
       return {
         entries: ids.map((id) => ({
           key: String(id).padStart(4, '0'),
-          item: { sourceId: 'fake', kind: 'social' as const, platform: 'fake', url: `https://social.example/p/${id}`, title: '', text: `bài số ${id}`, fetchedAt: new Date().toISOString() },
+          item: {
+            sourceId: 'fake',
+            kind: 'social' as const,
+            platform: 'fake',
+            url: `https://social.example/p/${id}`,
+            title: '',
+            text: `bài số ${id}`,
+            fetchedAt: new Date().toISOString(),
+          },
         })),
         next: ids.length && ids[ids.length - 1] > 1 ? String(ids[ids.length - 1]) : undefined,
       };
@@ -149,7 +157,9 @@ describe('social HTTP client', () => {
   });
 
   it('does not retry other 4xx and reports the body\u2019s reason', async () => {
-    const error = await client().get(`${site.url}/gone`).catch((e: unknown) => e);
+    const error = await client()
+      .get(`${site.url}/gone`)
+      .catch((e: unknown) => e);
     expect(error).toBeInstanceOf(HttpStatusError);
     expect((error as Error).message).toMatch(/HTTP 410 \(Gone: post deleted\)/);
   });
@@ -173,7 +183,15 @@ describe('social HTTP client', () => {
   });
 
   it('reads the counts platforms display', () => {
-    expect([parseCount('1.2K'), parseCount('1,530'), parseCount('15.3K'), parseCount('2M'), parseCount('980'), parseCount(''), parseCount('nhiều')]).toEqual([1200, 1530, 15300, 2_000_000, 980, undefined, undefined]);
+    expect([parseCount('1.2K'), parseCount('1,530'), parseCount('15.3K'), parseCount('2M'), parseCount('980'), parseCount(''), parseCount('nhiều')]).toEqual([
+      1200,
+      1530,
+      15300,
+      2_000_000,
+      980,
+      undefined,
+      undefined,
+    ]);
   });
 });
 
@@ -188,8 +206,12 @@ describe('pseudonymiser', () => {
 
   it('keeps listed handles only while the switch is on', () => {
     const list = { telegram: ['@BaoGiaLaiOnline'] };
-    expect(new Pseudonymiser(PSEUDONYM_KEY, { keepOfficialHandles: true, keepHandlesFor: list }).author('telegram', { id: 'baogialaionline' })).toBe('@baogialaionline');
-    expect(new Pseudonymiser(PSEUDONYM_KEY, { keepOfficialHandles: false, keepHandlesFor: list }).author('telegram', { id: 'baogialaionline' })).toMatch(/^anon:/);
+    expect(new Pseudonymiser(PSEUDONYM_KEY, { keepOfficialHandles: true, keepHandlesFor: list }).author('telegram', { id: 'baogialaionline' })).toBe(
+      '@baogialaionline',
+    );
+    expect(new Pseudonymiser(PSEUDONYM_KEY, { keepOfficialHandles: false, keepHandlesFor: list }).author('telegram', { id: 'baogialaionline' })).toMatch(
+      /^anon:/,
+    );
   });
 
   it('replaces @mentions but not e-mail addresses', () => {

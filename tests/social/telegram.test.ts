@@ -22,7 +22,13 @@ beforeAll(async () => {
     '/robots.txt': (_req, res) => res.writeHead(200, { 'content-type': 'text/plain' }).end('User-agent: *\nDisallow: /s/kenhcam\n'),
     '/s/baogialaionline': (req, res) => {
       const before = query(req).get('before');
-      const page = !before ? (phase === 1 ? 'baogialaionline.html' : 'baogialaionline-new.html') : before === '101' ? 'baogialaionline-before-101.html' : 'baogialaionline-before-98.html';
+      const page = !before
+        ? phase === 1
+          ? 'baogialaionline.html'
+          : 'baogialaionline-new.html'
+        : before === '101'
+          ? 'baogialaionline-before-101.html'
+          : 'baogialaionline-before-98.html';
       res.writeHead(200, html).end(fixture(`telegram/${page}`));
     },
     '/s/tinnongpleiku': hotNews,
@@ -65,7 +71,9 @@ describe('Telegram connector', () => {
     expect(items.filter((item) => item.url.includes('/baogialaionline/')).map((item) => item.url.split('/').pop())).toEqual(['98', '100', '101', '103']);
     const closing = message('baogialaionline/103')!;
     expect(closing).toMatchObject({ kind: 'social', platform: 'telegram', publishedAt: '2020-10-16T10:05:00.000Z', engagement: { views: 1200, likes: 245 } });
-    expect(closing.text).toBe('Chiều 16/10, Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI bế mạc.\n\nBan Chấp hành khóa mới gồm 53 đồng chí. Chi tiết: baogialai.example/be-mac');
+    expect(closing.text).toBe(
+      'Chiều 16/10, Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI bế mạc.\n\nBan Chấp hành khóa mới gồm 53 đồng chí. Chi tiết: baogialai.example/be-mac',
+    );
     expect(message('baogialaionline/98')!.engagement).toEqual({ views: 1500 });
     expect(message('baogialaionline/102')).toBeUndefined();
   });
@@ -102,7 +110,10 @@ describe('Telegram connector', () => {
     phase = 2;
     const before = site.requests.length;
     const reports = await harness.crawl(['tg']);
-    const pages = site.requests.slice(before).filter((r) => r.path.startsWith('/s/baogialaionline')).map((r) => r.path);
+    const pages = site.requests
+      .slice(before)
+      .filter((r) => r.path.startsWith('/s/baogialaionline'))
+      .map((r) => r.path);
     expect(pages).toEqual(['/s/baogialaionline']);
     expect(reports[0].new).toBe(1);
     expect(message('baogialaionline/104')).toBeUndefined();

@@ -64,7 +64,9 @@ describe('YouTube connector', () => {
       publishedAt: '2020-10-14T03:00:00.000Z',
       engagement: { views: 78814, likes: 1431 },
     });
-    expect(video('Qx7dAiHoi01')!.text).toBe('Sáng 14/10, Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI, nhiệm kỳ 2020-2025 khai mạc tại Trung tâm Hội nghị tỉnh.\nTheo dõi kênh để cập nhật tin tức.');
+    expect(video('Qx7dAiHoi01')!.text).toBe(
+      'Sáng 14/10, Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI, nhiệm kỳ 2020-2025 khai mạc tại Trung tâm Hội nghị tỉnh.\nTheo dõi kênh để cập nhật tin tức.',
+    );
   });
 
   it('keeps the name of a listed official channel and pseudonymises the others', () => {

@@ -126,8 +126,7 @@ function expectedStats(items: ScoredItem[], query: StatsQuery): Stats {
     }
     return [...buckets.values()];
   };
-  const byCount = (a: { key: string; count: number }, b: { key: string; count: number }) =>
-    b.count - a.count || (a.key < b.key ? -1 : 1);
+  const byCount = (a: { key: string; count: number }, b: { key: string; count: number }) => b.count - a.count || (a.key < b.key ? -1 : 1);
   return {
     total: selected.length,
     flagged: selected.filter((item) => item.flagged).length,
@@ -144,13 +143,20 @@ function expectedStats(items: ScoredItem[], query: StatsQuery): Stats {
 function expectedCounts(items: ScoredItem[], filter: ItemFilter, by: CountKey[]): CountRow[] {
   const keysOf = (item: ScoredItem, key: CountKey): string[] => {
     switch (key) {
-      case 'day': return [vietnamDay(itemTimestamp(item))];
-      case 'topic': return item.topics.length ? item.topics : [''];
-      case 'source': return [item.sourceId];
-      case 'platform': return [item.platform ?? (item.kind === 'social' ? 'social' : 'web')];
-      case 'kind': return [item.kind];
-      case 'status': return [item.review?.status ?? 'new'];
-      case 'cluster': return [item.clusterId ?? ''];
+      case 'day':
+        return [vietnamDay(itemTimestamp(item))];
+      case 'topic':
+        return item.topics.length ? item.topics : [''];
+      case 'source':
+        return [item.sourceId];
+      case 'platform':
+        return [item.platform ?? (item.kind === 'social' ? 'social' : 'web')];
+      case 'kind':
+        return [item.kind];
+      case 'status':
+        return [item.review?.status ?? 'new'];
+      case 'cluster':
+        return [item.clusterId ?? ''];
     }
   };
   const rows = new Map<string, CountRow>();
@@ -197,7 +203,9 @@ function expectedTerms(items: ScoredItem[], filter: Pick<ItemFilter, 'from' | 't
       seen.add(term);
       const form = explanation.matched.normalize('NFC').replace(/\s+/g, ' ').trim();
       const forms = terms.get(term) ?? terms.set(term, new Map()).get(term)!;
-      const entry = forms.get(`${explanation.kind} ${form}`) ?? forms.set(`${explanation.kind} ${form}`, { form, kind: explanation.kind, items: 0 }).get(`${explanation.kind} ${form}`)!;
+      const entry =
+        forms.get(`${explanation.kind} ${form}`) ??
+        forms.set(`${explanation.kind} ${form}`, { form, kind: explanation.kind, items: 0 }).get(`${explanation.kind} ${form}`)!;
       entry.items++;
     }
   }
@@ -210,7 +218,15 @@ function expectedTerms(items: ScoredItem[], filter: Pick<ItemFilter, 'from' | 't
     .sort((a, b) => b.items - a.items || (a.term < b.term ? -1 : 1)) as TermCount[];
 }
 
-const mention2 = (matched: string) => ({ kind: 'distortion' as const, term: termKey(matched), matched, weight: 0.5, field: 'text' as const, start: 0, end: matched.length });
+const mention2 = (matched: string) => ({
+  kind: 'distortion' as const,
+  term: termKey(matched),
+  matched,
+  weight: 0.5,
+  field: 'text' as const,
+  start: 0,
+  end: matched.length,
+});
 
 /** What a store hands back: the item as JSON (undefined fields dropped). */
 const stored = (item: ScoredItem) => JSON.parse(JSON.stringify(item)) as ScoredItem;
@@ -324,7 +340,15 @@ function fixtureItems(): ScoredItem[] {
   items[5].clusterId = 'c2';
   items[7].clusterId = 'c2';
   items[8].clusterId = 'c3';
-  const mention = (kind: 'congress' | 'distortion', matched: string) => ({ kind, term: termKey(matched), matched, weight: 0.5, field: 'text' as const, start: 0, end: matched.length });
+  const mention = (kind: 'congress' | 'distortion', matched: string) => ({
+    kind,
+    term: termKey(matched),
+    matched,
+    weight: 0.5,
+    field: 'text' as const,
+    start: 0,
+    end: matched.length,
+  });
   items[0].explanations = [mention('congress', 'Đại hội'), mention('congress', 'đại  hội'), mention('congress', 'khai mạc')];
   items[1].explanations = [mention('distortion', 'tin đồn'), mention('congress', 'Đại hội')];
   items[5].explanations = [mention('distortion', 'xuyên tạc'), mention('distortion', 'tẩy chay'), mention('congress', 'Đại hội')];
@@ -401,7 +425,19 @@ const COUNT_FILTERS: ItemFilter[] = [
   { source: 'khong-co' },
 ];
 
-const COUNT_KEYS: CountKey[][] = [[], ['day'], ['topic'], ['source'], ['platform'], ['kind'], ['status'], ['cluster'], ['day', 'topic'], ['day', 'platform'], ['status', 'source']];
+const COUNT_KEYS: CountKey[][] = [
+  [],
+  ['day'],
+  ['topic'],
+  ['source'],
+  ['platform'],
+  ['kind'],
+  ['status'],
+  ['cluster'],
+  ['day', 'topic'],
+  ['day', 'platform'],
+  ['status', 'source'],
+];
 
 // --- the contract -----------------------------------------------------------------------
 
@@ -483,7 +519,7 @@ for (const engine of [sqlite, elasticsearch]) {
         store = (await engine.create('revisions')).store;
       });
 
-      it('keeps an edited item\'s earlier versions with their changes, and leaves them out of summaries', async () => {
+      it("keeps an edited item's earlier versions with their changes, and leaves them out of summaries", async () => {
         const first = makeItem({ url: 'https://bao-r.example/bai', title: 'Bản đầu', text: 'Câu một. Câu hai.' });
         const revisions = withRevision(first, { title: 'Bản sửa', text: 'Câu một. Câu ba.', fetchedAt: '2020-10-15T02:00:00.000Z' });
         const edited = { ...makeItem({ url: first.url, title: 'Bản sửa', text: 'Câu một. Câu ba.' }), revisions };
@@ -608,15 +644,17 @@ for (const engine of [sqlite, elasticsearch]) {
         },
       );
 
-      it.each([{}, { congress: true }, { from: '2021-01-25' }, { to: '2021-01-24' }, { from: '2021-01-01', limit: 1 }] as Array<Pick<ItemFilter, 'from' | 'to' | 'congress'> & { limit?: number }>)(
-        'ranks the clusters of %j like the reference',
-        async ({ limit = 10, ...filter }) => {
-          expect(await store.topClusters(filter, limit)).toEqual(expectedClusters(items, filter, limit));
-        },
-      );
+      it.each([{}, { congress: true }, { from: '2021-01-25' }, { to: '2021-01-24' }, { from: '2021-01-01', limit: 1 }] as Array<
+        Pick<ItemFilter, 'from' | 'to' | 'congress'> & { limit?: number }
+      >)('ranks the clusters of %j like the reference', async ({ limit = 10, ...filter }) => {
+        expect(await store.topClusters(filter, limit)).toEqual(expectedClusters(items, filter, limit));
+      });
 
       it('ranks c2 (two members, the latest) before c1 and leaves out one-member c3', async () => {
-        expect((await store.topClusters({}, 10)).map((cluster) => [cluster.clusterId, cluster.size, cluster.flagged])).toEqual([['c2', 2, 1], ['c1', 2, 1]]);
+        expect((await store.topClusters({}, 10)).map((cluster) => [cluster.clusterId, cluster.size, cluster.flagged])).toEqual([
+          ['c2', 2, 1],
+          ['c1', 2, 1],
+        ]);
       });
 
       it.each([{}, { from: '2021-01-25' }, { from: '2021-01-24', to: '2021-01-25' }, { from: '2021-01-24T12:00:00Z' }, { to: '2020-12-31' }])(
@@ -641,10 +679,17 @@ for (const engine of [sqlite, elasticsearch]) {
       it('keeps the counts right when items are updated: a new day, topics, review status and terms', async () => {
         const { store: updated } = await engine.create('updates');
         await updated.upsertItems(items);
-        const moved = { ...items[2], publishedAt: '2021-01-26T05:00:00Z', topics: ['rumours'], review: { status: 'dismissed' as const }, explanations: [mention2('tin đồn')] };
+        const moved = {
+          ...items[2],
+          publishedAt: '2021-01-26T05:00:00Z',
+          topics: ['rumours'],
+          review: { status: 'dismissed' as const },
+          explanations: [mention2('tin đồn')],
+        };
         await updated.upsertItems([moved]);
         const now = items.map((item) => (item.id === moved.id ? moved : item));
-        for (const by of [['day'], ['topic'], ['status', 'source']] as CountKey[][]) expect(sortRows(await updated.counts({}, by))).toEqual(expectedCounts(now, {}, by));
+        for (const by of [['day'], ['topic'], ['status', 'source']] as CountKey[][])
+          expect(sortRows(await updated.counts({}, by))).toEqual(expectedCounts(now, {}, by));
         expect(await updated.termCounts({})).toEqual(expectedTerms(now, {}));
         expect(await updated.topClusters({}, 10)).toEqual(expectedClusters(now, {}, 10));
       });
@@ -668,14 +713,23 @@ for (const engine of [sqlite, elasticsearch]) {
         await ranked.upsertItems(items);
         const january = { from: '2021-01-01', to: '2021-01-31' };
         const cases: Array<[Pick<ItemFilter, 'from' | 'to' | 'congress'>, number]> = [
-          [january, 1], [january, 2], [january, 3], [{ ...january, congress: true }, 3], [{}, 2], [{ to: '2020-12-02' }, 1], [{ from: '2021-01-06T00:00:00Z' }, 3],
+          [january, 1],
+          [january, 2],
+          [january, 3],
+          [{ ...january, congress: true }, 3],
+          [{}, 2],
+          [{ to: '2020-12-02' }, 1],
+          [{ from: '2021-01-06T00:00:00Z' }, 3],
         ];
         const check = async () => {
           for (const [filter, limit] of cases) expect(await ranked.topClusters(filter, limit)).toEqual(expectedClusters(items, filter, limit));
         };
         await check();
         // A member of "mid" moves to December, a January member of "big" leaves it.
-        const moved = [{ ...items[5], publishedAt: '2020-12-20T03:00:00Z' }, { ...items[4], clusterId: 'small' }];
+        const moved = [
+          { ...items[5], publishedAt: '2020-12-20T03:00:00Z' },
+          { ...items[4], clusterId: 'small' },
+        ];
         await ranked.upsertItems(moved);
         items = items.map((item) => moved.find((m) => m.id === item.id) ?? item);
         await check();
@@ -726,9 +780,7 @@ for (const engine of [sqlite, elasticsearch]) {
         const cutoff = '2021-01-24T10:00:00Z';
         const kept = items.filter((item) => itemTimestamp(item) >= new Date(cutoff).toISOString());
         expect(await store.deleteOlderThan?.(cutoff)).toBe(items.length - kept.length);
-        expect((await store.queryItems({ sort: 'oldest', page: 1, pageSize: 50 })).items.map((i) => i.id)).toEqual(
-          expectedIds(kept, { sort: 'oldest' }),
-        );
+        expect((await store.queryItems({ sort: 'oldest', page: 1, pageSize: 50 })).items.map((i) => i.id)).toEqual(expectedIds(kept, { sort: 'oldest' }));
         expect(await store.stats({})).toEqual(expectedStats(kept, {}));
         expect(sortRows(await store.counts({}, ['day', 'platform']))).toEqual(expectedCounts(kept, {}, ['day', 'platform']));
         expect(await store.termCounts({})).toEqual(expectedTerms(kept, {}));
@@ -811,15 +863,14 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(sortRows(await store.counts({ minDistortion: 0.5 }, ['cluster']))).toEqual(expectedCounts(items, { minDistortion: 0.5 }, ['cluster']));
       });
 
-      it.each([
-        { sort: 'newest' as const },
-        { sort: 'oldest' as const, congress: true },
-        { q: 'dai hoi', sort: 'newest' as const },
-      ])('streams all of %j across timestamp ties, 1,000 at a time', async (query) => {
-        const ids: string[] = [];
-        for await (const batch of store.streamItems(query, 1_000)) ids.push(...batch.map((item) => item.id));
-        expect(ids).toEqual(expectedIds(items, query));
-      });
+      it.each([{ sort: 'newest' as const }, { sort: 'oldest' as const, congress: true }, { q: 'dai hoi', sort: 'newest' as const }])(
+        'streams all of %j across timestamp ties, 1,000 at a time',
+        async (query) => {
+          const ids: string[] = [];
+          for await (const batch of store.streamItems(query, 1_000)) ids.push(...batch.map((item) => item.id));
+          expect(ids).toEqual(expectedIds(items, query));
+        },
+      );
     });
 
     describe('concurrent writers', () => {

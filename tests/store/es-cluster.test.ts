@@ -185,19 +185,23 @@ describe.skipIf(!runnable)('Elasticsearch: a 3-node cluster loses a node', () =>
     await expectEveryItem();
   });
 
-  it('keeps answering with every item when a node that is not the master stops, and takes new items', async () => {
-    const master = await electedMaster();
-    const shards = await cluster<Array<{ prirep: string; node: string }>>(`/_cat/shards/${prefix}-items?format=json&h=prirep,node`);
-    const holdsPrimary = (index: number) => shards.some((shard) => shard.prirep === 'p' && shard.node === `mediawatch-${PORT + index - 1}`);
-    // A node holding a primary, so losing it makes the cluster promote a replica.
-    const victim = [1, 2, 3].find((index) => index !== master && holdsPrimary(index)) ?? [1, 2, 3].find((index) => index !== master)!;
-    await loseNode(victim, 1000);
+  it(
+    'keeps answering with every item when a node that is not the master stops, and takes new items',
+    async () => {
+      const master = await electedMaster();
+      const shards = await cluster<Array<{ prirep: string; node: string }>>(`/_cat/shards/${prefix}-items?format=json&h=prirep,node`);
+      const holdsPrimary = (index: number) => shards.some((shard) => shard.prirep === 'p' && shard.node === `mediawatch-${PORT + index - 1}`);
+      // A node holding a primary, so losing it makes the cluster promote a replica.
+      const victim = [1, 2, 3].find((index) => index !== master && holdsPrimary(index)) ?? [1, 2, 3].find((index) => index !== master)!;
+      await loseNode(victim, 1000);
 
-    await runScript('node-start', clusterEnv, [String(victim)], SCRIPT_TIMEOUT_MS);
-    const health = await waitForHealth(`wait_for_nodes=${SIZE}&wait_for_status=green`);
-    expect(health).toMatchObject({ status: 'green', number_of_nodes: SIZE });
-    await expectEveryItem();
-  }, SCRIPT_TIMEOUT_MS + 300_000);
+      await runScript('node-start', clusterEnv, [String(victim)], SCRIPT_TIMEOUT_MS);
+      const health = await waitForHealth(`wait_for_nodes=${SIZE}&wait_for_status=green`);
+      expect(health).toMatchObject({ status: 'green', number_of_nodes: SIZE });
+      await expectEveryItem();
+    },
+    SCRIPT_TIMEOUT_MS + 300_000,
+  );
 
   it('keeps answering with every item when the elected master stops, and takes new items', async () => {
     const master = await electedMaster();

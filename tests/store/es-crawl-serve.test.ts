@@ -61,7 +61,11 @@ async function crawlAndServe(engine: 'sqlite' | 'elasticsearch'): Promise<Served
 function withoutFetchTimes(value: unknown): unknown {
   if (Array.isArray(value)) return value.map(withoutFetchTimes);
   if (value && typeof value === 'object') {
-    return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'fetchedAt').map(([key, v]) => [key, withoutFetchTimes(v)]));
+    return Object.fromEntries(
+      Object.entries(value)
+        .filter(([key]) => key !== 'fetchedAt')
+        .map(([key, v]) => [key, withoutFetchTimes(v)]),
+    );
   }
   return value;
 }

@@ -62,7 +62,13 @@ describe('reindex: argument checks', () => {
 describe.skipIf(!es.ok)('reindex: sqlite ⇄ elasticsearch', () => {
   const items = Array.from({ length: 2_345 }, (_, i) =>
     makeItem(
-      { sourceId: `nguon-${i % 5}`, url: `https://bao.example/r${i}`, title: `Bài ${i} về Đại hội`, text: `Nội dung ${i}.`, publishedAt: new Date(Date.UTC(2021, 0, 1 + (i % 30))).toISOString() },
+      {
+        sourceId: `nguon-${i % 5}`,
+        url: `https://bao.example/r${i}`,
+        title: `Bài ${i} về Đại hội`,
+        text: `Nội dung ${i}.`,
+        publishedAt: new Date(Date.UTC(2021, 0, 1 + (i % 30))).toISOString(),
+      },
       { congress: i % 2 === 0, distortion: i % 3 === 0 },
     ),
   );

@@ -79,11 +79,13 @@ describe('SQLite full-text index file', () => {
     const path = join(tmp, 'upgraded.db');
     const old = openSqlite(path, { migrations: ITEM_STORE_MIGRATIONS.slice(0, 1) });
     const stored = item('Ayun Pa', 1);
-    old.prepare(
-      `INSERT INTO items (id, source_id, kind, canonical_url, content_hash, ts, day, congress, distortion, flagged,
+    old
+      .prepare(
+        `INSERT INTO items (id, source_id, kind, canonical_url, content_hash, ts, day, congress, distortion, flagged,
                           score_congress, score_distortion, topics, status, doc)
        VALUES (?, 'bao-a', 'news', ?, ?, '2020-10-20T08:00:00.000Z', '2020-10-20', 0, 0, 0, 0.1, 0.1, '[]', 'new', ?)`,
-    ).run(stored.id, stored.canonicalUrl, stored.contentHash, JSON.stringify({ ...stored, foldedText: undefined }));
+      )
+      .run(stored.id, stored.canonicalUrl, stored.contentHash, JSON.stringify({ ...stored, foldedText: undefined }));
     old.prepare('INSERT INTO items_fts (rowid, folded) VALUES (1, ?)').run(stored.foldedText);
     old.close();
 

@@ -20,7 +20,10 @@ let err: string[];
 beforeEach(() => {
   dir = mkdtempSync(join(tmpdir(), 'mediawatch-cli-'));
   configPath = join(dir, 'mediawatch.yaml');
-  writeFileSync(configPath, ['store:', '  engine: sqlite', '  path: data/items.db', 'workflow:', '  path: data/workflow.db', 'security:', '  scryptCost: 14', ''].join('\n'));
+  writeFileSync(
+    configPath,
+    ['store:', '  engine: sqlite', '  path: data/items.db', 'workflow:', '  path: data/workflow.db', 'security:', '  scryptCost: 14', ''].join('\n'),
+  );
   out = [];
   err = [];
   vi.spyOn(process.stdout, 'write').mockImplementation((chunk) => (out.push(String(chunk)), true));
@@ -96,7 +99,13 @@ describe('mediawatch users', () => {
     try {
       expect(wf.users.get('hoa')?.disabled).toBe(false);
       expect(await wf.auth.login('hoa', fresh)).toMatchObject({ passwordChangeRequired: true, reason: 'reset' });
-      expect(wf.audit.query({ targetId: 'hoa' }).items.map((e) => e.action)).toEqual(['auth.login', 'user.password_reset', 'user.update', 'user.update', 'user.create']);
+      expect(wf.audit.query({ targetId: 'hoa' }).items.map((e) => e.action)).toEqual([
+        'auth.login',
+        'user.password_reset',
+        'user.update',
+        'user.update',
+        'user.create',
+      ]);
     } finally {
       wf.close();
     }
@@ -124,7 +133,10 @@ describe('mediawatch users', () => {
 
 describe('mediawatch export-labels', () => {
   it("writes the office's decisions as corpus lines and records the export", async () => {
-    const rumour = makeItem({ title: 'Đại hội bị hoãn', text: 'Nghe nói đại hội bị hoãn.', kind: 'social', sourceId: 'nhom-a' }, { congress: true, distortion: true });
+    const rumour = makeItem(
+      { title: 'Đại hội bị hoãn', text: 'Nghe nói đại hội bị hoãn.', kind: 'social', sourceId: 'nhom-a' },
+      { congress: true, distortion: true },
+    );
     const fine = makeItem({ title: 'Đại hội khai mạc', text: 'Đại hội khai mạc sáng nay.' }, { congress: true, distortion: true });
     const store = new SqliteStore({ path: join(dir, 'data/items.db') });
     await store.init();
@@ -140,7 +152,10 @@ describe('mediawatch export-labels', () => {
 
     const file = join(dir, 'labels.jsonl');
     await run('export-labels', '-c', configPath, '-o', file);
-    const lines = readFileSync(file, 'utf8').trim().split('\n').map((line) => JSON.parse(line));
+    const lines = readFileSync(file, 'utf8')
+      .trim()
+      .split('\n')
+      .map((line) => JSON.parse(line));
     expect(lines.map((l) => [l.id, l.labels])).toEqual(
       expect.arrayContaining([
         [rumour.id, { congress: true, distortion: true }],

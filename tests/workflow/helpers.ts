@@ -30,9 +30,7 @@ export const PASSWORDS: Record<Role, string> = {
 };
 
 /** An in-memory workflow with a cheap hash cost, the test facts, and optionally one user per role (named after it). */
-export async function testWorkflow(
-  options: Partial<WorkflowOptions> & { store?: Store; withUsers?: boolean } = {},
-): Promise<Workflow> {
+export async function testWorkflow(options: Partial<WorkflowOptions> & { store?: Store; withUsers?: boolean } = {}): Promise<Workflow> {
   const workflow = openWorkflow({
     path: ':memory:',
     facts: FACTS,

@@ -4,14 +4,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { SYSTEM_ACTOR, WorkflowError, type Workflow } from '../../features/workflow/index.ts';
 import { sha256 } from '../../features/workflow/auth.ts';
-import {
-  generatePassword,
-  hashPassword,
-  passwordExpired,
-  passwordExpiresAt,
-  passwordProblems,
-  verifyPassword,
-} from '../../features/workflow/passwords.ts';
+import { generatePassword, hashPassword, passwordExpired, passwordExpiresAt, passwordProblems, verifyPassword } from '../../features/workflow/passwords.ts';
 import { rejection, TestClock, testWorkflow } from './helpers.ts';
 
 let workflow: Workflow | undefined;
@@ -163,7 +156,8 @@ describe('password age', () => {
   it('counts wrong current passwords on the change form toward the lockout', async () => {
     workflow = await testWorkflow({ security: { lockout: { threshold: 3, baseSeconds: 60 } } });
     await workflow.users.create({ username: 'hoa', role: 'spokesperson', password: 'Cuc-pass-2020', mustChangePassword: false }, SYSTEM_ACTOR);
-    for (let i = 0; i < 2; i++) expect((await rejection(workflow.auth.changePassword('hoa', `Guess-${i}-x2020`, 'Cuc-pass-2021', SYSTEM_ACTOR))).code).toBe('wrong_password');
+    for (let i = 0; i < 2; i++)
+      expect((await rejection(workflow.auth.changePassword('hoa', `Guess-${i}-x2020`, 'Cuc-pass-2021', SYSTEM_ACTOR))).code).toBe('wrong_password');
     expect((await rejection(workflow.auth.changePassword('hoa', 'Guess-3-x2020', 'Cuc-pass-2021', SYSTEM_ACTOR))).code).toBe('account_locked');
     // Locked: even the right password is not checked, on the form or at login.
     expect((await rejection(workflow.auth.changePassword('hoa', 'Cuc-pass-2020', 'Cuc-pass-2021', SYSTEM_ACTOR))).code).toBe('account_locked');

@@ -14,7 +14,13 @@ const spokesperson: Actor = { username: 'spokesperson', role: 'spokesperson', vi
 
 const rumour = (n: number, extra: Partial<ScoredItem> = {}): ScoredItem => ({
   ...makeItem(
-    { title: `Tin đồn đại hội bị hoãn ${n}`, text: 'Nghe nói đại hội tỉnh bị hoãn, chia sẻ gấp!', sourceId: `nhom-${n}`, kind: 'social', publishedAt: `2020-10-1${n}T20:00:00+07:00` },
+    {
+      title: `Tin đồn đại hội bị hoãn ${n}`,
+      text: 'Nghe nói đại hội tỉnh bị hoãn, chia sẻ gấp!',
+      sourceId: `nhom-${n}`,
+      kind: 'social',
+      publishedAt: `2020-10-1${n}T20:00:00+07:00`,
+    },
     { congress: true, distortion: true },
   ),
   clusterId: 'c-hoan',
@@ -98,10 +104,17 @@ describe('state machine', () => {
     await workflow.reviews.transition(id, { to: 'in_review', version: 0 }, analyst);
     const missing = await conflict(workflow.reviews.transition(id, { to: 'dismissed', version: 1 }, analyst));
     expect(missing).toMatchObject({ code: 'reason_required', extra: { field: 'reason' } });
-    const dismissed = await workflow.reviews.transition(id, { to: 'dismissed', version: 1, reason: 'giá cả, không liên quan đại hội', congress: false }, analyst);
+    const dismissed = await workflow.reviews.transition(
+      id,
+      { to: 'dismissed', version: 1, reason: 'giá cả, không liên quan đại hội', congress: false },
+      analyst,
+    );
     expect(dismissed).toMatchObject({ status: 'dismissed', reason: 'giá cả, không liên quan đại hội', congressLabel: false });
     expect((await conflict(workflow.reviews.transition(id, { to: 'in_review', version: 2 }, analyst))).code).toBe('reason_required');
-    expect(await workflow.reviews.transition(id, { to: 'in_review', version: 2, reason: 'xem lại' }, analyst)).toMatchObject({ status: 'in_review', version: 3 });
+    expect(await workflow.reviews.transition(id, { to: 'in_review', version: 2, reason: 'xem lại' }, analyst)).toMatchObject({
+      status: 'in_review',
+      version: 3,
+    });
   });
 
   it('answers a stale version with version_conflict and the current state, never overwriting', async () => {
@@ -176,7 +189,9 @@ describe('responses', () => {
     const notYet = await conflict(workflow.responses.create({ itemId: items[0].id, title: 'Đính chính', body: '...' }, spokesperson));
     expect(notYet.code).toBe('not_confirmed');
     await confirm(items[0].id);
-    const unknownFact = await conflict(workflow.responses.create({ itemId: items[0].id, title: 'Đính chính', body: '...', factIds: ['GL-DATE', 'GL-NOPE'] }, spokesperson));
+    const unknownFact = await conflict(
+      workflow.responses.create({ itemId: items[0].id, title: 'Đính chính', body: '...', factIds: ['GL-DATE', 'GL-NOPE'] }, spokesperson),
+    );
     expect(unknownFact).toMatchObject({ code: 'unknown_fact', extra: { field: 'factIds.1' } });
     expect(workflow.reviews.get(items[0].id).status).toBe('confirmed');
   });
@@ -198,14 +213,21 @@ describe('responses', () => {
 
     const edited = workflow.responses.update(draft.id, { body: 'Đại hội diễn ra đúng lịch.', version: 1 }, spokesperson);
     expect(edited.version).toBe(2);
-    expect((await conflict(Promise.resolve().then(() => workflow.responses.update(draft.id, { title: 'x', version: 1 }, spokesperson)))).code).toBe('version_conflict');
+    expect((await conflict(Promise.resolve().then(() => workflow.responses.update(draft.id, { title: 'x', version: 1 }, spokesperson)))).code).toBe(
+      'version_conflict',
+    );
 
     // Confirmed after the draft was written: included at publication.
     await confirm(items[2].id);
     const published = await workflow.responses.publish(draft.id, { version: 2, url: 'https://gialai.gov.vn/dinh-chinh' }, spokesperson);
     expect(published).toMatchObject({ status: 'published', version: 3, publishedBy: 'spokesperson', publishedUrl: 'https://gialai.gov.vn/dinh-chinh' });
     for (const item of items.slice(0, 3)) expect(workflow.reviews.get(item.id).status).toBe('responded');
-    expect(workflow.reviews.history(items[2].id).map((h) => (h.after as { status?: string }).status)).toEqual(['in_review', 'confirmed', 'response_drafted', 'responded']);
+    expect(workflow.reviews.history(items[2].id).map((h) => (h.after as { status?: string }).status)).toEqual([
+      'in_review',
+      'confirmed',
+      'response_drafted',
+      'responded',
+    ]);
     expect((await conflict(workflow.responses.publish(draft.id, { version: 3 }, spokesperson))).code).toBe('already_published');
   });
 
@@ -224,11 +246,18 @@ describe('responses', () => {
     // Unreviewed members were never moved, and are not now.
     expect(workflow.reviews.get(items[2].id).status).toBe('new');
     expect((await store.getItem(items[1].id))?.review?.status).toBe('confirmed');
-    expect(workflow.responses.get(forCluster.id)).toMatchObject({ status: 'withdrawn', version: 2, withdrawnBy: 'spokesperson', withdrawReason: 'Không cần trả lời' });
+    expect(workflow.responses.get(forCluster.id)).toMatchObject({
+      status: 'withdrawn',
+      version: 2,
+      withdrawnBy: 'spokesperson',
+      withdrawReason: 'Không cần trả lời',
+    });
     expect(workflow.audit.query({ action: 'response.withdraw' }).items.map((entry) => entry.targetId)).toEqual([forCluster.id, single.id]);
     expect((await conflict(workflow.responses.withdraw(single.id, { version: 2, reason: 'lại' }, spokesperson))).code).toBe('withdrawn');
     // A new answer can be drafted for the confirmed item.
-    await expect(workflow.responses.create({ itemId: items[0].id, title: 'Trả lời mới', body: '...' }, spokesperson)).resolves.toMatchObject({ status: 'draft' });
+    await expect(workflow.responses.create({ itemId: items[0].id, title: 'Trả lời mới', body: '...' }, spokesperson)).resolves.toMatchObject({
+      status: 'draft',
+    });
   });
 
   it('will not publish a response that cites no official fact', async () => {
@@ -242,7 +271,13 @@ describe('responses', () => {
   it('exports Markdown and text with the cited facts and the answered items, escaping crawled titles', async () => {
     for (const id of [items[0].id, coffee.id]) await confirm(id);
     const draft = await workflow.responses.create(
-      { itemId: items[0].id, itemIds: [coffee.id], title: 'Đại hội không hoãn', body: 'Thông tin **đại hội bị hoãn** là sai sự thật.', factIds: ['GL-DATE', 'GL-BCH'] },
+      {
+        itemId: items[0].id,
+        itemIds: [coffee.id],
+        title: 'Đại hội không hoãn',
+        body: 'Thông tin **đại hội bị hoãn** là sai sự thật.',
+        factIds: ['GL-DATE', 'GL-BCH'],
+      },
       spokesperson,
     );
     const md = await workflow.responses.render(draft.id, 'markdown', spokesperson);
@@ -275,7 +310,14 @@ describe('labels export', () => {
     expect(missing).toEqual([]);
     const byId = Object.fromEntries(records.map((r) => [r.id, r]));
     expect(Object.keys(byId).sort()).toEqual([items[0].id, official.id, coffee.id].sort());
-    expect(byId[items[0].id]).toMatchObject({ kind: 'social', source: 'nhom-1', url: items[0].url, title: items[0].title, text: items[0].text, labels: { congress: true, distortion: true } });
+    expect(byId[items[0].id]).toMatchObject({
+      kind: 'social',
+      source: 'nhom-1',
+      url: items[0].url,
+      title: items[0].title,
+      text: items[0].text,
+      labels: { congress: true, distortion: true },
+    });
     expect(byId[official.id].labels).toEqual({ congress: true, distortion: false });
     expect(byId[coffee.id].labels).toEqual({ congress: false, distortion: false });
     expect(byId[coffee.id].note).toContain('dismissed by analyst');

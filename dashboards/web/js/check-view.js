@@ -15,7 +15,7 @@ export function reasonList(content, check) {
     'ul',
     { class: 'check-reasons' },
     check.reasons.map((reason) => {
-      const text = reason.field === 'title' ? content.title ?? '' : content.text;
+      const text = reason.field === 'title' ? (content.title ?? '') : content.text;
       const where = text.slice(reason.start, reason.end) === reason.matched ? context(text, reason.start, reason.end) : null;
       return h(
         'li',
@@ -23,7 +23,15 @@ export function reasonList(content, check) {
         h('span', { class: `badge reason-${reason.kind}` }, t(`check.kind.${reason.kind}`)),
         ' ',
         where
-          ? h('q', null, where.cutBefore ? '…' : '', where.before, h('mark', { class: `hl hl-${reason.kind === 'fact' ? 'fact' : 'distortion'}` }, where.match), where.after, where.cutAfter ? '…' : '')
+          ? h(
+              'q',
+              null,
+              where.cutBefore ? '…' : '',
+              where.before,
+              h('mark', { class: `hl hl-${reason.kind === 'fact' ? 'fact' : 'distortion'}` }, where.match),
+              where.after,
+              where.cutAfter ? '…' : '',
+            )
           : h('mark', { class: 'hl' }, reason.matched),
         h('div', { class: 'muted note' }, reason.message),
       );

@@ -10,7 +10,16 @@ import { reasonList } from './check-view.js';
 
 function marked(text, explanations, field) {
   return segments(text, explanations, field).map((run) =>
-    run.explanations.length ? h('mark', { class: `hl hl-${run.kinds[0]}`, title: run.explanations.map((i) => `${label('explanation', explanations[i].kind)}: ${explanations[i].note ?? explanations[i].term}`).join('\n') }, run.text) : run.text,
+    run.explanations.length
+      ? h(
+          'mark',
+          {
+            class: `hl hl-${run.kinds[0]}`,
+            title: run.explanations.map((i) => `${label('explanation', explanations[i].kind)}: ${explanations[i].note ?? explanations[i].term}`).join('\n'),
+          },
+          run.text,
+        )
+      : run.text,
   );
 }
 
@@ -18,12 +27,20 @@ function show(content, check) {
   $('#check-result').hidden = false;
   render(
     $('#check-verdict'),
-    h('span', { class: `badge ${check.held ? 'flagged' : 'ok'}`, id: 'check-held', dataset: { held: String(check.held) } }, t(check.held ? 'check.held' : 'check.pass')),
+    h(
+      'span',
+      { class: `badge ${check.held ? 'flagged' : 'ok'}`, id: 'check-held', dataset: { held: String(check.held) } },
+      t(check.held ? 'check.held' : 'check.pass'),
+    ),
     ' ',
     t(check.held ? 'check.heldText' : 'check.passText', { count: check.reasons.length }),
   );
   render($('#check-reasons'), check.reasons.length ? reasonList(content, check) : null);
-  render($('#check-marked'), content.title ? h('h3', null, marked(content.title, check.explanations, 'title')) : null, h('div', null, marked(content.text, check.explanations, 'text')));
+  render(
+    $('#check-marked'),
+    content.title ? h('h3', null, marked(content.title, check.explanations, 'title')) : null,
+    h('div', null, marked(content.text, check.explanations, 'text')),
+  );
   render(
     $('#check-scores'),
     t(check.congress ? 'check.congress' : 'check.notCongress', { score: formatPercent(check.scores.congress) }),

@@ -67,23 +67,29 @@ function highlighted(text, field, range = [0, text.length]) {
   const explanations = data.item.explanations;
   const firstRun = new Set();
   const [from, to] = range;
-  return segments(text, explanations, field).filter((run) => run.end > from && run.start < to).map((whole) => {
-    const run = { ...whole, text: text.slice(Math.max(whole.start, from), Math.min(whole.end, to)) };
-    if (!run.explanations.length) return run.text;
-    const mark = h('mark', {
-      class: `hl hl-${run.kinds[0]}`,
-      dataset: { kinds: run.kinds.join(' '), explanations: run.explanations.join(' ') },
-      title: run.explanations.map((index) => describe(explanations[index])).join('\n'),
-    }, run.text);
-    // Anchors for the explanations table: each explanation's first run gets its id.
-    const starting = run.explanations.filter((index) => !firstRun.has(index));
-    starting.forEach((index, n) => {
-      firstRun.add(index);
-      if (n === 0) mark.id = `hl-${index}`;
-      else mark.prepend(h('span', { id: `hl-${index}`, class: 'anchor' }));
+  return segments(text, explanations, field)
+    .filter((run) => run.end > from && run.start < to)
+    .map((whole) => {
+      const run = { ...whole, text: text.slice(Math.max(whole.start, from), Math.min(whole.end, to)) };
+      if (!run.explanations.length) return run.text;
+      const mark = h(
+        'mark',
+        {
+          class: `hl hl-${run.kinds[0]}`,
+          dataset: { kinds: run.kinds.join(' '), explanations: run.explanations.join(' ') },
+          title: run.explanations.map((index) => describe(explanations[index])).join('\n'),
+        },
+        run.text,
+      );
+      // Anchors for the explanations table: each explanation's first run gets its id.
+      const starting = run.explanations.filter((index) => !firstRun.has(index));
+      starting.forEach((index, n) => {
+        firstRun.add(index);
+        if (n === 0) mark.id = `hl-${index}`;
+        else mark.prepend(h('span', { id: `hl-${index}`, class: 'anchor' }));
+      });
+      return mark;
     });
-    return mark;
-  });
 }
 
 function describe(explanation) {
@@ -113,7 +119,10 @@ function renderItem() {
   render($('#item-text'), highlighted(item.text, 'text'));
   renderOcr();
   const kinds = KIND_PRIORITY.filter((kind) => item.explanations.some((explanation) => explanation.kind === kind));
-  render($('#legend'), kinds.length ? [t('item.legend'), ' ', kinds.map((kind) => h('mark', { class: `hl hl-${kind}` }, label('explanation', kind)))] : t('item.noMarks'));
+  render(
+    $('#legend'),
+    kinds.length ? [t('item.legend'), ' ', kinds.map((kind) => h('mark', { class: `hl hl-${kind}` }, label('explanation', kind)))] : t('item.noMarks'),
+  );
   renderScores();
   renderRumour();
   renderFacts();
@@ -137,9 +146,12 @@ function renderOcr() {
       // A PDF page, or an image that is not one, is linked rather than shown.
       const link = externalUrl(image.url);
       const label = item.epaper ? t('ocr.pdfPage', item.epaper) : t('ocr.image', { n: index + 1 });
-      const picture = item.epaper || image.reason
-        ? (link ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer nofollow' }, label) : h('span', { class: 'muted' }, label))
-        : h('img', { src: `/api/item-images/${enc(item.id)}/${index}`, alt: label, loading: 'lazy' });
+      const picture =
+        item.epaper || image.reason
+          ? link
+            ? h('a', { href: link, target: '_blank', rel: 'noopener noreferrer nofollow' }, label)
+            : h('span', { class: 'muted' }, label)
+          : h('img', { src: `/api/item-images/${enc(item.id)}/${index}`, alt: label, loading: 'lazy' });
       const text = image.reason
         ? h('p', { class: 'muted ocr-reason' }, t('ocr.noText', { reason: image.reason }))
         : h('div', { class: 'item-text ocr-text' }, highlighted(item.ocrText ?? '', 'ocr', [image.start, image.end]));
@@ -189,7 +201,14 @@ function momentLink(explanation) {
   const seconds = secondsAt(timecodes, explanation.start);
   const link = seconds === null ? null : videoLinkAt(timecodes.videoUrl, seconds);
   if (!link) return null;
-  return [' ', h('a', { class: 'timecode', href: link, target: '_blank', rel: 'noopener noreferrer nofollow', dataset: { seconds } }, t('item.at', { time: formatTimecode(seconds) }))];
+  return [
+    ' ',
+    h(
+      'a',
+      { class: 'timecode', href: link, target: '_blank', rel: 'noopener noreferrer nofollow', dataset: { seconds } },
+      t('item.at', { time: formatTimecode(seconds) }),
+    ),
+  ];
 }
 
 function renderScores() {
@@ -206,22 +225,53 @@ function renderScores() {
       h('td', { class: 'note' }, explanation.note ?? ''),
     ),
   );
-  const sums = KIND_PRIORITY.map((kind) => [kind, item.explanations.filter((e) => e.kind === kind).reduce((sum, e) => sum + e.weight, 0)]).filter(([, sum]) => sum > 0);
+  const sums = KIND_PRIORITY.map((kind) => [kind, item.explanations.filter((e) => e.kind === kind).reduce((sum, e) => sum + e.weight, 0)]).filter(
+    ([, sum]) => sum > 0,
+  );
   render(
     $('#scores'),
     h(
       'div',
       { class: 'score-grid' },
-      h('div', { class: 'score-box', id: 'score-distortion' }, h('div', { class: 'label' }, t('scores.distortion')), scoreCell(item.scores.distortion), h('div', { class: 'muted' }, item.distortion ? t('scores.likely') : t('scores.unlikely'))),
-      h('div', { class: 'score-box', id: 'score-congress' }, h('div', { class: 'label' }, t('scores.congress')), scoreCell(item.scores.congress), h('div', { class: 'muted' }, item.congress ? t('scores.about') : t('scores.notAbout'))),
-      h('div', { class: 'score-box' }, h('div', { class: 'label' }, t('scores.weights')), h('ul', { class: 'plain' }, sums.map(([kind, sum]) => h('li', null, label('explanation', kind), ': ', formatNumber(sum, 2))))),
+      h(
+        'div',
+        { class: 'score-box', id: 'score-distortion' },
+        h('div', { class: 'label' }, t('scores.distortion')),
+        scoreCell(item.scores.distortion),
+        h('div', { class: 'muted' }, item.distortion ? t('scores.likely') : t('scores.unlikely')),
+      ),
+      h(
+        'div',
+        { class: 'score-box', id: 'score-congress' },
+        h('div', { class: 'label' }, t('scores.congress')),
+        scoreCell(item.scores.congress),
+        h('div', { class: 'muted' }, item.congress ? t('scores.about') : t('scores.notAbout')),
+      ),
+      h(
+        'div',
+        { class: 'score-box' },
+        h('div', { class: 'label' }, t('scores.weights')),
+        h(
+          'ul',
+          { class: 'plain' },
+          sums.map(([kind, sum]) => h('li', null, label('explanation', kind), ': ', formatNumber(sum, 2))),
+        ),
+      ),
     ),
     h('p', { class: 'muted', id: 'scored-by' }, item.modelVersion ? t('scores.model', { version: item.modelVersion }) : t('scores.lexiconsOnly')),
     rows.length
       ? h(
           'table',
           { class: 'explanations', id: 'explanations' },
-          h('thead', null, h('tr', null, ['scores.kind', 'scores.term', 'scores.matched', 'scores.field', 'scores.weight', 'scores.note'].map((key) => h('th', null, t(key))))),
+          h(
+            'thead',
+            null,
+            h(
+              'tr',
+              null,
+              ['scores.kind', 'scores.term', 'scores.matched', 'scores.field', 'scores.weight', 'scores.note'].map((key) => h('th', null, t(key))),
+            ),
+          ),
           h('tbody', null, rows),
         )
       : h('p', { class: 'muted' }, t('scores.none')),
@@ -251,7 +301,15 @@ function renderFacts() {
         if (seen.has(key) || text.slice(explanation.start, explanation.end) !== explanation.matched) continue;
         seen.add(key);
         quotes.push(
-          h('blockquote', null, where.cutBefore ? '…' : '', where.before, h('mark', { class: 'hl hl-fact' }, where.match), where.after, where.cutAfter ? '…' : ''),
+          h(
+            'blockquote',
+            null,
+            where.cutBefore ? '…' : '',
+            where.before,
+            h('mark', { class: 'hl hl-fact' }, where.match),
+            where.after,
+            where.cutAfter ? '…' : '',
+          ),
           explanation.note ? h('p', { class: 'muted note' }, explanation.note, momentLink(explanation)) : momentLink(explanation),
         );
       }
@@ -284,14 +342,32 @@ function renderCluster() {
   const sources = new Set(members.map((member) => member.sourceId));
   render(
     $('#cluster'),
-    h('p', { id: 'cluster-summary' }, t('cluster.summary', { count: cluster?.size ?? members.length, sources: sources.size, first: formatDateTime(first.publishedAt ?? first.fetchedAt) })),
+    h(
+      'p',
+      { id: 'cluster-summary' },
+      t('cluster.summary', { count: cluster?.size ?? members.length, sources: sources.size, first: formatDateTime(first.publishedAt ?? first.fetchedAt) }),
+    ),
     cluster?.growth?.length
-      ? h('div', { class: 'growth' }, t('cluster.growth'), ' ', cluster.growth.map((bucket) => h('span', { class: 'chip' }, `${formatDay(bucket.key)}: ${bucket.count}`)))
+      ? h(
+          'div',
+          { class: 'growth' },
+          t('cluster.growth'),
+          ' ',
+          cluster.growth.map((bucket) => h('span', { class: 'chip' }, `${formatDay(bucket.key)}: ${bucket.count}`)),
+        )
       : null,
     h(
       'table',
       { class: 'members', id: 'cluster-members' },
-      h('thead', null, h('tr', null, ['col.time', 'col.source', 'col.item', 'col.status'].map((key) => h('th', null, t(key))))),
+      h(
+        'thead',
+        null,
+        h(
+          'tr',
+          null,
+          ['col.time', 'col.source', 'col.item', 'col.status'].map((key) => h('th', null, t(key))),
+        ),
+      ),
       h(
         'tbody',
         null,
@@ -301,7 +377,13 @@ function renderCluster() {
             { class: member.id === item.id ? 'current' : '' },
             h('td', { class: 'time' }, formatDateTime(member.publishedAt ?? member.fetchedAt)),
             h('td', null, member.sourceId, h('div', { class: 'muted' }, label('platform', platformOf(member)))),
-            h('td', null, member.id === item.id ? h('strong', null, member.title, ' ', h('span', { class: 'muted' }, t('cluster.thisItem'))) : h('a', { href: `/item?id=${enc(member.id)}` }, member.title)),
+            h(
+              'td',
+              null,
+              member.id === item.id
+                ? h('strong', null, member.title, ' ', h('span', { class: 'muted' }, t('cluster.thisItem')))
+                : h('a', { href: `/item?id=${enc(member.id)}` }, member.title),
+            ),
             h('td', null, statusBadge(member.review?.status ?? 'new')),
           ),
         ),
@@ -337,7 +419,12 @@ function reviewActions(review) {
     h('label', { for: 'dismiss-reason' }, t('review.reason')),
     h('textarea', { id: 'dismiss-reason', rows: 3, maxlength: 2000, required: true, placeholder: t('review.reasonHint') }),
     h('label', { class: 'check' }, h('input', { type: 'checkbox', id: 'dismiss-not-congress' }), ' ', t('review.notCongress')),
-    h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'danger', id: 'dismiss-submit' }, t('review.dismissConfirm')), h('button', { type: 'button', on: { click: () => (dismissForm.hidden = true) } }, t('common.cancel'))),
+    h(
+      'div',
+      { class: 'buttons' },
+      h('button', { type: 'submit', class: 'danger', id: 'dismiss-submit' }, t('review.dismissConfirm')),
+      h('button', { type: 'button', on: { click: () => (dismissForm.hidden = true) } }, t('common.cancel')),
+    ),
   );
   dismissForm.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -363,13 +450,23 @@ function reviewActions(review) {
     buttons.push(h('button', { type: 'button', id: 'confirm', class: 'primary', on: { click: confirm } }, t('review.confirm')));
     buttons.push(h('button', { type: 'button', id: 'dismiss', class: 'danger', on: { click: openDismiss } }, t('review.dismiss')));
   }
-  if (review.status === 'dismissed') buttons.push(h('button', { type: 'button', id: 'reopen', on: { click: () => ((reopenForm.hidden = false), $('#reopen-reason').focus()) } }, t('review.reopen')));
+  if (review.status === 'dismissed')
+    buttons.push(
+      h('button', { type: 'button', id: 'reopen', on: { click: () => ((reopenForm.hidden = false), $('#reopen-reason').focus()) } }, t('review.reopen')),
+    );
   if (ANSWERABLE.has(review.status)) buttons.push(h('p', { class: 'muted' }, t('review.viaResponses')));
 
   const assignee = h('input', { id: 'assignee', list: 'assignees', maxlength: 64, value: review.assignee ?? '', 'aria-label': t('review.assignee') });
   const priority = h(
     'select',
-    { id: 'priority', 'aria-label': t('review.priority'), on: { change: (event) => void act(() => api.patch(`/api/items/${enc(id)}/review`, { priority: event.target.value || null, version: data.review.version }), 'review.saved') } },
+    {
+      id: 'priority',
+      'aria-label': t('review.priority'),
+      on: {
+        change: (event) =>
+          void act(() => api.patch(`/api/items/${enc(id)}/review`, { priority: event.target.value || null, version: data.review.version }), 'review.saved'),
+      },
+    },
     h('option', { value: '' }, '—'),
     ['low', 'normal', 'high', 'urgent'].map((value) => h('option', { value, selected: review.priority === value }, label('priority', value))),
   );
@@ -380,13 +477,21 @@ function reviewActions(review) {
     h('div', { class: 'buttons' }, buttons),
     dismissForm,
     reopenForm,
-    h('datalist', { id: 'assignees' }, data.assignees.map((user) => h('option', { value: user.username }, user.displayName ?? ''))),
+    h(
+      'datalist',
+      { id: 'assignees' },
+      data.assignees.map((user) => h('option', { value: user.username }, user.displayName ?? '')),
+    ),
     h(
       'div',
       { class: 'row' },
       h('label', { for: 'assignee' }, t('review.assignee')),
       assignee,
-      h('button', { type: 'button', id: 'assign', on: { click: () => void act(() => assignItem(id, assignee.value.trim() || null, data.review), 'review.saved') } }, t('review.assign')),
+      h(
+        'button',
+        { type: 'button', id: 'assign', on: { click: () => void act(() => assignItem(id, assignee.value.trim() || null, data.review), 'review.saved') } },
+        t('review.assign'),
+      ),
       h('button', { type: 'button', id: 'assign-me', on: { click: assignMe } }, t('review.assignMe')),
     ),
     h('div', { class: 'row' }, h('label', { for: 'priority' }, t('review.priority')), priority),
@@ -395,7 +500,28 @@ function reviewActions(review) {
       { class: 'row' },
       h('label', { for: 'tags' }, t('review.tags')),
       tags,
-      h('button', { type: 'button', id: 'save-tags', on: { click: () => void act(() => api.patch(`/api/items/${enc(id)}/review`, { tags: tags.value.split(',').map((tag) => tag.trim()).filter(Boolean), version: data.review.version }), 'review.saved') } }, t('common.save')),
+      h(
+        'button',
+        {
+          type: 'button',
+          id: 'save-tags',
+          on: {
+            click: () =>
+              void act(
+                () =>
+                  api.patch(`/api/items/${enc(id)}/review`, {
+                    tags: tags.value
+                      .split(',')
+                      .map((tag) => tag.trim())
+                      .filter(Boolean),
+                    version: data.review.version,
+                  }),
+                'review.saved',
+              ),
+          },
+        },
+        t('common.save'),
+      ),
     ),
   );
 }
@@ -431,7 +557,16 @@ function renderReview() {
       h('dt', null, t('review.assignee')),
       h('dd', { id: 'review-assignee' }, review.assignee ?? '—'),
       review.priority ? [h('dt', null, t('review.priority')), h('dd', null, label('priority', review.priority))] : null,
-      review.tags.length ? [h('dt', null, t('review.tags')), h('dd', null, review.tags.map((tag) => h('span', { class: 'tag' }, tag)))] : null,
+      review.tags.length
+        ? [
+            h('dt', null, t('review.tags')),
+            h(
+              'dd',
+              null,
+              review.tags.map((tag) => h('span', { class: 'tag' }, tag)),
+            ),
+          ]
+        : null,
       review.reason ? [h('dt', null, t('review.reason')), h('dd', { id: 'review-reason' }, review.reason)] : null,
     ),
     reviewActions(review),
@@ -439,7 +574,13 @@ function renderReview() {
 }
 
 function renderNotes() {
-  const list = h('ul', { class: 'notes' }, data.notes.map((note) => h('li', null, h('div', { class: 'muted' }, note.author, ' · ', formatDateTime(note.createdAt)), h('div', { class: 'note-text' }, note.text))));
+  const list = h(
+    'ul',
+    { class: 'notes' },
+    data.notes.map((note) =>
+      h('li', null, h('div', { class: 'muted' }, note.author, ' · ', formatDateTime(note.createdAt)), h('div', { class: 'note-text' }, note.text)),
+    ),
+  );
   if (!can.annotate()) {
     render($('#notes'), data.notes.length ? list : h('p', { class: 'muted' }, t('notes.none')));
     return;
@@ -455,7 +596,14 @@ function renderNotes() {
 }
 
 function change(field, before, after) {
-  const show = (value) => (value === null || value === undefined || value === '' ? '—' : Array.isArray(value) ? value.join(', ') || '—' : field === 'status' ? label('status', value) : String(value));
+  const show = (value) =>
+    value === null || value === undefined || value === ''
+      ? '—'
+      : Array.isArray(value)
+        ? value.join(', ') || '—'
+        : field === 'status'
+          ? label('status', value)
+          : String(value);
   return h('div', { class: 'change' }, label('field', field), ': ', show(before), ' → ', show(after));
 }
 
@@ -466,8 +614,17 @@ function renderHistory() {
       ? data.history.map((entry) => {
           const before = entry.before && typeof entry.before === 'object' ? entry.before : {};
           const after = entry.after && typeof entry.after === 'object' ? entry.after : {};
-          const changes = entry.action === 'review.note' ? [h('div', { class: 'change' }, after.text ?? '')] : Object.keys(after).map((field) => change(field, before[field], after[field]));
-          return h('li', { dataset: { action: entry.action } }, h('div', { class: 'muted' }, formatDateTime(entry.at), ' · ', entry.actor), h('div', null, label('action', entry.action)), changes);
+          const changes =
+            entry.action === 'review.note'
+              ? [h('div', { class: 'change' }, after.text ?? '')]
+              : Object.keys(after).map((field) => change(field, before[field], after[field]));
+          return h(
+            'li',
+            { dataset: { action: entry.action } },
+            h('div', { class: 'muted' }, formatDateTime(entry.at), ' · ', entry.actor),
+            h('div', null, label('action', entry.action)),
+            changes,
+          );
         })
       : h('li', { class: 'muted' }, t('history.none')),
   );
@@ -529,9 +686,17 @@ function responseCard(response) {
       h('h3', null, response.title),
       h('div', { class: 'response-body' }, response.body),
       response.factIds.length ? h('p', { class: 'muted' }, t('response.cites'), ' ', response.factIds.join(', ')) : null,
-      response.publishedUrl && externalUrl(response.publishedUrl) ? h('a', { href: externalUrl(response.publishedUrl), target: '_blank', rel: 'noopener noreferrer' }, t('response.publishedAt')) : null,
+      response.publishedUrl && externalUrl(response.publishedUrl)
+        ? h('a', { href: externalUrl(response.publishedUrl), target: '_blank', rel: 'noopener noreferrer' }, t('response.publishedAt'))
+        : null,
       response.status === 'withdrawn'
-        ? h('p', { class: 'withdraw-reason' }, t('response.withdrawnBy', { by: response.withdrawnBy, at: formatDateTime(response.withdrawnAt) }), ' ', response.withdrawReason)
+        ? h(
+            'p',
+            { class: 'withdraw-reason' },
+            t('response.withdrawnBy', { by: response.withdrawnBy, at: formatDateTime(response.withdrawnAt) }),
+            ' ',
+            response.withdrawReason,
+          )
         : null,
       exports,
     );
@@ -550,13 +715,27 @@ function responseCard(response) {
     body,
     factChoices(prefix, response.factIds),
     h('div', { class: 'buttons' }, h('button', { type: 'submit', class: 'primary save-draft' }, t('response.save'))),
-    h('div', { class: 'row' }, url, h('button', { type: 'button', class: 'publish', on: { click: () => publish(response, form, url.value.trim()) } }, t('response.publish'))),
+    h(
+      'div',
+      { class: 'row' },
+      url,
+      h('button', { type: 'button', class: 'publish', on: { click: () => publish(response, form, url.value.trim()) } }, t('response.publish')),
+    ),
     withdrawRow(response),
     exports,
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    void act(() => api.patch(`/api/responses/${enc(response.id)}`, { title: title.value.trim(), body: body.value, factIds: chosenFacts(form, prefix), version: response.version }), 'response.saved');
+    void act(
+      () =>
+        api.patch(`/api/responses/${enc(response.id)}`, {
+          title: title.value.trim(),
+          body: body.value,
+          factIds: chosenFacts(form, prefix),
+          version: response.version,
+        }),
+      'response.saved',
+    );
   });
   return form;
 }
@@ -581,8 +760,13 @@ function publish(response, form, url) {
 /** A publication the check holds: its reasons, and publishing anyway with a reason (audited). */
 function showHeld(form, draft, check, url) {
   form.querySelector('.held')?.remove();
-  const override = reasonRow({ input: 'override-reason', button: 'danger publish-override', texts: 'check.override', action: 'check.publishAnyway' }, (reason) =>
-    act(() => api.post(`/api/responses/${enc(draft.id)}/publish`, { version: draft.version, ...(url ? { url } : {}), override: { reason } }), 'response.published'),
+  const override = reasonRow(
+    { input: 'override-reason', button: 'danger publish-override', texts: 'check.override', action: 'check.publishAnyway' },
+    (reason) =>
+      act(
+        () => api.post(`/api/responses/${enc(draft.id)}/publish`, { version: draft.version, ...(url ? { url } : {}), override: { reason } }),
+        'response.published',
+      ),
   );
   form.append(
     h(

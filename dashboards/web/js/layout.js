@@ -89,7 +89,9 @@ function renderHeader() {
     h(
       'nav',
       { 'aria-label': t('nav.label') },
-      PAGES.filter((page) => !page.when || page.when()).map((page) => h('a', { href: page.href, class: page.id === current ? 'active' : '', 'aria-current': page.id === current ? 'page' : null }, t(page.key))),
+      PAGES.filter((page) => !page.when || page.when()).map((page) =>
+        h('a', { href: page.href, class: page.id === current ? 'active' : '', 'aria-current': page.id === current ? 'page' : null }, t(page.key)),
+      ),
     ),
     h('span', { class: 'spacer' }),
     languageSwitch(),
@@ -154,7 +156,11 @@ export function shortcutHelp(shortcuts) {
     'aside',
     { id: 'shortcut-help', class: 'panel help', role: 'dialog', 'aria-label': t('keys.title') },
     h('h2', null, t('keys.title')),
-    h('dl', null, shortcuts.map(([key, name]) => [h('dt', null, h('kbd', null, key)), h('dd', null, t(name))])),
+    h(
+      'dl',
+      null,
+      shortcuts.map(([key, name]) => [h('dt', null, h('kbd', null, key)), h('dd', null, t(name))]),
+    ),
   );
   document.body.append(panel);
 }

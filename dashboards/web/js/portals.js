@@ -141,7 +141,11 @@ function filterByPage(url) {
 }
 
 function pageButton(url) {
-  return h('button', { type: 'button', class: 'link page-link', title: `${t('portals.filterByPage')}: ${url}`, dataset: { url }, on: { click: () => filterByPage(url) } }, pagePath(url));
+  return h(
+    'button',
+    { type: 'button', class: 'link page-link', title: `${t('portals.filterByPage')}: ${url}`, dataset: { url }, on: { click: () => filterByPage(url) } },
+    pagePath(url),
+  );
 }
 
 /** Kinds of diff lines: headers (--- / +++), hunks (@@), removed (-), added (+), page headings (===), context. */
@@ -162,7 +166,11 @@ function diffLines(text) {
 
 /** A monospace block, one element per line, each line set as text. */
 function diffBlock(text, attributes = {}) {
-  return h('pre', { ...attributes, class: 'diff' }, diffLines(text).map(({ kind, line }) => h('span', { class: `diff-line diff-${kind}` }, line)));
+  return h(
+    'pre',
+    { ...attributes, class: 'diff' },
+    diffLines(text).map(({ kind, line }) => h('span', { class: `diff-line diff-${kind}` }, line)),
+  );
 }
 
 // --- Portal cards -------------------------------------------------------------------------------
@@ -204,29 +212,67 @@ function portalCard(portal) {
     { class: ['portal-card', portal.openIncidents ? 'has-open' : 'clean', portal.enabled ? '' : 'disabled'], dataset: { portal: portal.id } },
     h('h3', { class: 'portal-name' }, portal.name ?? portal.id),
     h('div', { class: 'muted' }, portal.id, portal.enabled ? '' : ` · ${t('portals.disabled')}`),
-    h('ul', { class: 'plain start-urls' }, portal.startUrls.map((url) => h('li', null, h('code', null, url)))),
+    h(
+      'ul',
+      { class: 'plain start-urls' },
+      portal.startUrls.map((url) => h('li', null, h('code', null, url))),
+    ),
     h(
       'dl',
       { class: 'card-facts' },
-      fact('portals.lastCheck', run ? [formatDateTime(run.finishedAt ?? run.startedAt), h('div', { class: 'muted' }, t('portals.checkedPages', { pages: formatNumber(run.pagesChecked), errors: formatNumber(errors.length) }))] : t('portals.never'), 'last-check'),
+      fact(
+        'portals.lastCheck',
+        run
+          ? [
+              formatDateTime(run.finishedAt ?? run.startedAt),
+              h('div', { class: 'muted' }, t('portals.checkedPages', { pages: formatNumber(run.pagesChecked), errors: formatNumber(errors.length) })),
+            ]
+          : t('portals.never'),
+        'last-check',
+      ),
       fact('portals.pagesWatched', formatNumber(portal.pagesWatched), 'pages-watched'),
       fact(
         'portals.openIncidents',
-        h('button', { type: 'button', class: ['link', 'open-count', portal.openIncidents ? 'bad' : ''], title: t('portals.showPortal'), on: { click: () => go({ ...view.state, portal: portal.id, status: 'open', page: 1 }) } }, formatNumber(portal.openIncidents)),
+        h(
+          'button',
+          {
+            type: 'button',
+            class: ['link', 'open-count', portal.openIncidents ? 'bad' : ''],
+            title: t('portals.showPortal'),
+            on: { click: () => go({ ...view.state, portal: portal.id, status: 'open', page: 1 }) },
+          },
+          formatNumber(portal.openIncidents),
+        ),
         'open-incidents',
       ),
       fact('portals.schedule', portal.schedule ? h('code', null, portal.schedule) : t('portals.manual'), 'schedule'),
-      fact('portals.certificate', certificates.length ? h('ul', { class: 'plain certificates' }, certificates.map(certificateLine)) : h('span', { class: 'muted' }, t('portals.noCertificate')), 'certificate'),
+      fact(
+        'portals.certificate',
+        certificates.length
+          ? h('ul', { class: 'plain certificates' }, certificates.map(certificateLine))
+          : h('span', { class: 'muted' }, t('portals.noCertificate')),
+        'certificate',
+      ),
     ),
     errors.length
       ? h(
           'details',
           { class: 'check-errors' },
           h('summary', null, `${t('portals.checkErrors')} (${formatNumber(errors.length)})`),
-          h('ul', { class: 'errors' }, errors.slice(0, 20).map((error) => h('li', null, h('code', null, pagePath(String(error.url ?? ''))), ' — ', String(error.reason ?? '')))),
+          h(
+            'ul',
+            { class: 'errors' },
+            errors.slice(0, 20).map((error) => h('li', null, h('code', null, pagePath(String(error.url ?? ''))), ' — ', String(error.reason ?? ''))),
+          ),
         )
       : null,
-    admin ? h('div', { class: 'buttons' }, h('button', { type: 'button', class: 'danger accept-portal', on: { click: () => openAccept(portal) } }, t('portals.acceptPortal'))) : null,
+    admin
+      ? h(
+          'div',
+          { class: 'buttons' },
+          h('button', { type: 'button', class: 'danger accept-portal', on: { click: () => openAccept(portal) } }, t('portals.acceptPortal')),
+        )
+      : null,
   );
 }
 
@@ -243,7 +289,8 @@ async function loadPortals() {
   const select = $('#f-portal');
   const keep = view.state?.portal ?? select.value;
   for (const portal of portals) {
-    if (![...select.options].some((option) => option.value === portal.id)) select.append(h('option', { value: portal.id }, portal.name ? `${portal.name} (${portal.id})` : portal.id));
+    if (![...select.options].some((option) => option.value === portal.id))
+      select.append(h('option', { value: portal.id }, portal.name ? `${portal.name} (${portal.id})` : portal.id));
   }
   select.value = keep;
 }
@@ -270,7 +317,10 @@ async function acceptPortal() {
     $('#accept-panel').hidden = true;
     $('#accept-note').value = '';
     view.acceptTarget = null;
-    notify(t('portals.accepted', { pages: formatNumber(done.pages), dropped: formatNumber(done.dropped), incidents: formatNumber(done.acknowledged.length) }), 'ok');
+    notify(
+      t('portals.accepted', { pages: formatNumber(done.pages), dropped: formatNumber(done.dropped), incidents: formatNumber(done.acknowledged.length) }),
+      'ok',
+    );
     await refresh();
   } catch (error) {
     notify(errorText(error), 'error');
@@ -284,7 +334,11 @@ async function acceptPortal() {
 function pagesCell(pages) {
   if (!pages.length) return h('span', { class: 'muted' }, '—');
   return [
-    h('ul', { class: 'plain pages' }, pages.slice(0, ROW_PAGES).map((url) => h('li', null, pageButton(url)))),
+    h(
+      'ul',
+      { class: 'plain pages' },
+      pages.slice(0, ROW_PAGES).map((url) => h('li', null, pageButton(url))),
+    ),
     pages.length > ROW_PAGES ? h('span', { class: 'muted' }, t('portals.morePages', { count: pages.length - ROW_PAGES })) : null,
   ];
 }
@@ -298,12 +352,19 @@ function openIncident(event, id) {
 function row(incident) {
   return h(
     'tr',
-    { class: ['incident', `sev-${incident.severity}`, String(incident.id) === view.state.incident ? 'current' : ''], dataset: { id: incident.id, kind: incident.kind, severity: incident.severity } },
+    {
+      class: ['incident', `sev-${incident.severity}`, String(incident.id) === view.state.incident ? 'current' : ''],
+      dataset: { id: incident.id, kind: incident.kind, severity: incident.severity },
+    },
     h('td', null, severityBadge(incident.severity)),
     h(
       'td',
       { class: 'incident-summary' },
-      h('a', { class: 'title', href: stateUrl({ ...view.state, incident: String(incident.id) }), on: { click: (event) => openIncident(event, incident.id) } }, incident.summary),
+      h(
+        'a',
+        { class: 'title', href: stateUrl({ ...view.state, incident: String(incident.id) }), on: { click: (event) => openIncident(event, incident.id) } },
+        incident.summary,
+      ),
       h('div', { class: 'muted' }, `#${incident.id}`, ' · ', label('portalKind', incident.kind), ' · ', portalName(incident.portalId)),
     ),
     h('td', { class: 'incident-pages' }, pagesCell(incident.pages)),
@@ -348,9 +409,17 @@ function renderList(page) {
   const state = view.state;
   render(
     $('#pager'),
-    h('button', { type: 'button', id: 'prev-page', disabled: page.page <= 1, on: { click: () => go({ ...state, page: state.page - 1 }) } }, `‹ ${t('queue.prev')}`),
+    h(
+      'button',
+      { type: 'button', id: 'prev-page', disabled: page.page <= 1, on: { click: () => go({ ...state, page: state.page - 1 }) } },
+      `‹ ${t('queue.prev')}`,
+    ),
     h('span', { class: 'page-of' }, t('queue.pageOf', { page: page.page, pages })),
-    h('button', { type: 'button', id: 'next-page', disabled: page.page >= pages, on: { click: () => go({ ...state, page: state.page + 1 }) } }, `${t('queue.next')} ›`),
+    h(
+      'button',
+      { type: 'button', id: 'next-page', disabled: page.page >= pages, on: { click: () => go({ ...state, page: state.page + 1 }) } },
+      `${t('queue.next')} ›`,
+    ),
   );
 }
 
@@ -392,7 +461,19 @@ function deliveriesTable(deliveries) {
   return h(
     'table',
     { class: 'compact', id: 'detail-deliveries' },
-    h('thead', null, h('tr', null, h('th', null, t('portals.channel')), h('th', null, t('portals.deliveryStatus')), h('th', { class: 'num' }, t('portals.attempts')), h('th', null, t('portals.sentAt')), h('th', null, t('portals.lastError')))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', null, t('portals.channel')),
+        h('th', null, t('portals.deliveryStatus')),
+        h('th', { class: 'num' }, t('portals.attempts')),
+        h('th', null, t('portals.sentAt')),
+        h('th', null, t('portals.lastError')),
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -488,7 +569,11 @@ function renderDetail(incident, message) {
       h('span', null, `${t('portals.colFirstSeen')}: ${formatDateTime(incident.firstSeenAt)}`),
       h('span', null, `${t('portals.colLastSeen')}: ${formatDateTime(incident.lastSeenAt)}`),
       h('span', null, t('portals.seenTimes', { count: formatNumber(incident.seenCount) })),
-      h('span', { class: ['present', incident.stillPresent ? 'present-yes' : 'present-no'] }, incident.stillPresent ? t('portals.stillPresent') : t('portals.goneNow')),
+      h(
+        'span',
+        { class: ['present', incident.stillPresent ? 'present-yes' : 'present-no'] },
+        incident.stillPresent ? t('portals.stillPresent') : t('portals.goneNow'),
+      ),
     ),
     h('div', { id: 'detail-message', role: 'alert' }, message ? h('div', { class: `notice ${message[1]}` }, message[0]) : null),
     incident.status === 'acknowledged'
@@ -517,7 +602,12 @@ function renderDetail(incident, message) {
         ),
       ),
     ),
-    h('div', { class: 'columns two' }, h('div', null, h('h3', null, t('portals.deliveries')), deliveriesTable(incident.deliveries ?? [])), h('div', null, h('h3', null, t('portals.audit')), auditList(incident.audit ?? []))),
+    h(
+      'div',
+      { class: 'columns two' },
+      h('div', null, h('h3', null, t('portals.deliveries')), deliveriesTable(incident.deliveries ?? [])),
+      h('div', null, h('h3', null, t('portals.audit')), auditList(incident.audit ?? [])),
+    ),
   );
   box.hidden = false;
 }
@@ -553,7 +643,9 @@ function wire() {
     event.preventDefault();
     go(formState());
   });
-  $('#f-reset').addEventListener('click', () => go({ ...Object.fromEntries(FILTERS.map((key) => [key, DEFAULTS[key] ?? ''])), page: 1, pageSize: view.state.pageSize, incident: view.state.incident }));
+  $('#f-reset').addEventListener('click', () =>
+    go({ ...Object.fromEntries(FILTERS.map((key) => [key, DEFAULTS[key] ?? ''])), page: 1, pageSize: view.state.pageSize, incident: view.state.incident }),
+  );
   $('#page-size').addEventListener('change', () => go({ ...view.state, page: 1, pageSize: Number($('#page-size').value) }));
   $('#accept-panel').addEventListener('submit', (event) => {
     event.preventDefault();

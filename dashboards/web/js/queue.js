@@ -85,7 +85,9 @@ async function loadFacets() {
     render(
       $('#assignee-list'),
       h('option', { value: 'me' }, t('filter.me')),
-      facets.assignees.map((user) => h('option', { value: user.username }, user.displayName ? `${user.displayName} (${label('role', user.role)})` : label('role', user.role))),
+      facets.assignees.map((user) =>
+        h('option', { value: user.username }, user.displayName ? `${user.displayName} (${label('role', user.role)})` : label('role', user.role)),
+      ),
     );
   } catch (error) {
     notify(errorText(error), 'error');
@@ -149,7 +151,12 @@ function row(item, index) {
       { class: 'item' },
       h('a', { class: 'title', href: `/item?id=${enc(item.id)}` }, item.title || t('item.untitled')),
       h('div', { class: 'snippet' }, item.snippet),
-      h('div', { class: 'tags' }, item.knownRumour ? knownRumourBadge(item.knownRumour) : null, item.topics.map((topic) => h('span', { class: 'tag' }, label('topic', topic)))),
+      h(
+        'div',
+        { class: 'tags' },
+        item.knownRumour ? knownRumourBadge(item.knownRumour) : null,
+        item.topics.map((topic) => h('span', { class: 'tag' }, label('topic', topic))),
+      ),
     ),
     h('td', null, h('div', null, item.sourceId), h('div', { class: 'muted' }, label('platform', platformOf(item)), ' · ', label('kind', item.kind))),
     h('td', { class: 'time' }, formatDateTime(item.publishedAt ?? item.fetchedAt)),
@@ -162,18 +169,23 @@ function row(item, index) {
 
 function renderTable(page) {
   const body = $('#queue-body');
-  render(
-    body,
-    page.items.length ? page.items.map(row) : h('tr', { class: 'empty' }, h('td', { colspan: 8 }, t('queue.empty'))),
-  );
+  render(body, page.items.length ? page.items.map(row) : h('tr', { class: 'empty' }, h('td', { colspan: 8 }, t('queue.empty'))));
   const pages = Math.max(1, Math.ceil(page.total / page.pageSize));
   render($('#summary'), t('queue.summary', { total: formatNumber(page.total), page: page.page, pages }));
   const state = view.state;
   render(
     $('#pager'),
-    h('button', { type: 'button', id: 'prev-page', disabled: page.page <= 1, on: { click: () => go({ ...state, page: state.page - 1 }) } }, `‹ ${t('queue.prev')}`),
+    h(
+      'button',
+      { type: 'button', id: 'prev-page', disabled: page.page <= 1, on: { click: () => go({ ...state, page: state.page - 1 }) } },
+      `‹ ${t('queue.prev')}`,
+    ),
     h('span', { class: 'page-of' }, t('queue.pageOf', { page: page.page, pages })),
-    h('button', { type: 'button', id: 'next-page', disabled: page.page >= pages, on: { click: () => go({ ...state, page: state.page + 1 }) } }, `${t('queue.next')} ›`),
+    h(
+      'button',
+      { type: 'button', id: 'next-page', disabled: page.page >= pages, on: { click: () => go({ ...state, page: state.page + 1 }) } },
+      `${t('queue.next')} ›`,
+    ),
   );
   updateExportLink(state);
   $('#select-all').hidden = !can.review();
@@ -277,7 +289,9 @@ function wire() {
     event.preventDefault();
     go(formState());
   });
-  $('#f-reset').addEventListener('click', () => go({ ...Object.fromEntries(FILTERS.map((key) => [key, DEFAULTS[key] ?? ''])), page: 1, pageSize: view.state.pageSize }));
+  $('#f-reset').addEventListener('click', () =>
+    go({ ...Object.fromEntries(FILTERS.map((key) => [key, DEFAULTS[key] ?? ''])), page: 1, pageSize: view.state.pageSize }),
+  );
   $('#page-size').addEventListener('change', () => go({ ...view.state, page: 1, pageSize: Number($('#page-size').value) }));
   $('#select-all').addEventListener('change', (event) => {
     for (const item of view.items) toggle(item.id, event.target.checked);

@@ -42,13 +42,29 @@ function showDetail(source, runs) {
         { label: t('sources.errors'), data: ordered.map((run) => run.errorCount), borderColor: '#d1242f', backgroundColor: '#d1242f' },
       ],
     },
-    options: { animation: false, responsive: true, maintainAspectRatio: false, scales: { y: { beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { position: 'bottom' } } },
+    options: {
+      animation: false,
+      responsive: true,
+      maintainAspectRatio: false,
+      scales: { y: { beginAtZero: true, ticks: { precision: 0 } } },
+      plugins: { legend: { position: 'bottom' } },
+    },
   });
   const errors = runs.flatMap((run) => run.errors.map((error) => ({ ...error, at: run.startedAt }))).slice(0, 20);
   render(
     $('#source-errors'),
     errors.length
-      ? errors.map((error) => h('li', null, h('span', { class: 'muted' }, formatDateTime(error.at)), ' ', h('code', null, String(error.url ?? '')), ' — ', String(error.reason ?? error.message ?? '')))
+      ? errors.map((error) =>
+          h(
+            'li',
+            null,
+            h('span', { class: 'muted' }, formatDateTime(error.at)),
+            ' ',
+            h('code', null, String(error.url ?? '')),
+            ' — ',
+            String(error.reason ?? error.message ?? ''),
+          ),
+        )
       : h('li', { class: 'muted' }, t('sources.noErrors')),
   );
   $('#source-detail').scrollIntoView({ block: 'nearest' });
@@ -63,13 +79,34 @@ async function start() {
     notify(error.status === 404 ? t('sources.unavailable') : errorText(error), 'error');
     return;
   }
-  const histories = await Promise.all(sources.map((source) => api.get(`/api/sources/${enc(source.id)}`).then((detail) => detail.runs ?? [], () => [])));
+  const histories = await Promise.all(
+    sources.map((source) =>
+      api.get(`/api/sources/${enc(source.id)}`).then(
+        (detail) => detail.runs ?? [],
+        () => [],
+      ),
+    ),
+  );
   render(
     $('#sources'),
     h(
       'thead',
       null,
-      h('tr', null, ['sources.source', 'sources.kind', 'sources.lastRun', 'sources.status', 'sources.fetched', 'sources.errors', 'sources.stored', 'sources.health', ''].map((key) => h('th', null, key ? t(key) : ''))),
+      h(
+        'tr',
+        null,
+        [
+          'sources.source',
+          'sources.kind',
+          'sources.lastRun',
+          'sources.status',
+          'sources.fetched',
+          'sources.errors',
+          'sources.stored',
+          'sources.health',
+          '',
+        ].map((key) => h('th', null, key ? t(key) : '')),
+      ),
     ),
     h(
       'tbody',
@@ -79,11 +116,28 @@ async function start() {
             h(
               'tr',
               { dataset: { source: source.id }, class: source.enabled ? '' : 'disabled' },
-              h('td', null, h('strong', null, source.name ?? source.id), h('div', { class: 'muted' }, source.id), h('div', { class: 'muted location' }, source.location)),
-              h('td', null, label('kind', source.kind), source.platform ? h('div', { class: 'muted' }, label('platform', source.platform)) : null, source.enabled ? null : h('div', { class: 'muted' }, t('sources.disabled'))),
+              h(
+                'td',
+                null,
+                h('strong', null, source.name ?? source.id),
+                h('div', { class: 'muted' }, source.id),
+                h('div', { class: 'muted location' }, source.location),
+              ),
+              h(
+                'td',
+                null,
+                label('kind', source.kind),
+                source.platform ? h('div', { class: 'muted' }, label('platform', source.platform)) : null,
+                source.enabled ? null : h('div', { class: 'muted' }, t('sources.disabled')),
+              ),
               h('td', { class: 'time' }, source.lastRun ? formatDateTime(source.lastRun.finishedAt ?? source.lastRun.startedAt) : '—'),
               h('td', null, statusBadge(source.lastRun?.status)),
-              h('td', { class: 'num' }, formatNumber(source.itemsFetched), source.lastRun ? h('div', { class: 'muted' }, t('sources.newN', { count: source.lastRun.new })) : null),
+              h(
+                'td',
+                { class: 'num' },
+                formatNumber(source.itemsFetched),
+                source.lastRun ? h('div', { class: 'muted' }, t('sources.newN', { count: source.lastRun.new })) : null,
+              ),
               h('td', { class: `num ${source.errorCount ? 'bad' : ''}` }, formatNumber(source.errorCount)),
               h('td', { class: 'num' }, source.storedItems === undefined ? '—' : formatNumber(source.storedItems)),
               h('td', null, healthStrip(histories[index])),

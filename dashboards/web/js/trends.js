@@ -26,7 +26,11 @@ function draw(id, config) {
 
 function readRange() {
   const params = new URLSearchParams(location.search);
-  return { from: params.get('from') ?? '', to: params.get('to') ?? '', by: ['topic', 'source', 'platform'].includes(params.get('by')) ? params.get('by') : 'topic' };
+  return {
+    from: params.get('from') ?? '',
+    to: params.get('to') ?? '',
+    by: ['topic', 'source', 'platform'].includes(params.get('by')) ? params.get('by') : 'topic',
+  };
 }
 
 async function load() {
@@ -45,15 +49,27 @@ async function load() {
   const share = trends.total ? trends.flagged / trends.total : null;
   render(
     $('#trends-summary'),
-    t('trends.summary', { from: formatDay(trends.from), to: formatDay(trends.to), total: formatNumber(trends.total), flagged: formatNumber(trends.flagged), share: formatPercent(share) }),
+    t('trends.summary', {
+      from: formatDay(trends.from),
+      to: formatDay(trends.to),
+      total: formatNumber(trends.total),
+      flagged: formatNumber(trends.flagged),
+      share: formatPercent(share),
+    }),
   );
 
   const series = { topic: trends.byTopic, source: trends.bySource, platform: trends.byPlatform }[range.by];
   $('#per-day-title').textContent = `${t('trends.perDay')} — ${t(`trends.by${range.by[0].toUpperCase()}${range.by.slice(1)}`)}`;
   draw('chart-per-day', {
     type: 'bar',
-    data: { labels, datasets: series.map((s, i) => ({ label: seriesName(s.key, range.by), data: s.counts, backgroundColor: COLORS[i % COLORS.length], stack: 'items' })) },
-    options: { scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } }, plugins: { legend: { position: 'bottom' } } },
+    data: {
+      labels,
+      datasets: series.map((s, i) => ({ label: seriesName(s.key, range.by), data: s.counts, backgroundColor: COLORS[i % COLORS.length], stack: 'items' })),
+    },
+    options: {
+      scales: { x: { stacked: true }, y: { stacked: true, beginAtZero: true, ticks: { precision: 0 } } },
+      plugins: { legend: { position: 'bottom' } },
+    },
   });
 
   const spikeDays = { total: new Set(trends.spikes.total.map((s) => s.day)), flagged: new Set(trends.spikes.flagged.map((s) => s.day)) };
@@ -68,9 +84,32 @@ async function load() {
     data: {
       labels,
       datasets: [
-        { label: t('trends.items'), data: trends.perDay.map((d) => d.total), borderColor: COLORS[0], backgroundColor: COLORS[0], yAxisID: 'y', ...spikeStyle('total', COLORS[0]) },
-        { label: t('trends.flagged'), data: trends.perDay.map((d) => d.flagged), borderColor: COLORS[3], backgroundColor: COLORS[3], yAxisID: 'y', ...spikeStyle('flagged', COLORS[3]) },
-        { label: t('trends.share'), data: trends.perDay.map((d) => (d.share7 === null ? null : Math.round(d.share7 * 100))), borderColor: COLORS[4], backgroundColor: COLORS[4], borderDash: [5, 4], pointRadius: 0, spanGaps: true, yAxisID: 'y1' },
+        {
+          label: t('trends.items'),
+          data: trends.perDay.map((d) => d.total),
+          borderColor: COLORS[0],
+          backgroundColor: COLORS[0],
+          yAxisID: 'y',
+          ...spikeStyle('total', COLORS[0]),
+        },
+        {
+          label: t('trends.flagged'),
+          data: trends.perDay.map((d) => d.flagged),
+          borderColor: COLORS[3],
+          backgroundColor: COLORS[3],
+          yAxisID: 'y',
+          ...spikeStyle('flagged', COLORS[3]),
+        },
+        {
+          label: t('trends.share'),
+          data: trends.perDay.map((d) => (d.share7 === null ? null : Math.round(d.share7 * 100))),
+          borderColor: COLORS[4],
+          backgroundColor: COLORS[4],
+          borderDash: [5, 4],
+          pointRadius: 0,
+          spanGaps: true,
+          yAxisID: 'y1',
+        },
       ],
     },
     options: {
@@ -83,16 +122,36 @@ async function load() {
     },
   });
   $('#spike-rule').textContent = t('trends.spikeRule', { minCount: trends.spikeRule.minCount, k: trends.spikeRule.k, window: trends.spikeRule.window });
-  const spikes = [...trends.spikes.total.map((s) => ({ ...s, which: 'total' })), ...trends.spikes.flagged.map((s) => ({ ...s, which: 'flagged' }))].sort((a, b) => a.day.localeCompare(b.day));
+  const spikes = [...trends.spikes.total.map((s) => ({ ...s, which: 'total' })), ...trends.spikes.flagged.map((s) => ({ ...s, which: 'flagged' }))].sort(
+    (a, b) => a.day.localeCompare(b.day),
+  );
   render(
     $('#spikes'),
     spikes.length
-      ? spikes.map((s) => h('li', { dataset: { day: s.day, which: s.which } }, h('span', { class: 'spike-mark' }, '▲'), ' ', t(s.which === 'total' ? 'trends.spikeTotal' : 'trends.spikeFlagged', { day: formatDay(s.day), count: s.count, mean: formatNumber(s.mean, 1), threshold: formatNumber(s.threshold, 1) })))
+      ? spikes.map((s) =>
+          h(
+            'li',
+            { dataset: { day: s.day, which: s.which } },
+            h('span', { class: 'spike-mark' }, '▲'),
+            ' ',
+            t(s.which === 'total' ? 'trends.spikeTotal' : 'trends.spikeFlagged', {
+              day: formatDay(s.day),
+              count: s.count,
+              mean: formatNumber(s.mean, 1),
+              threshold: formatNumber(s.threshold, 1),
+            }),
+          ),
+        )
       : h('li', { class: 'muted' }, t('trends.noSpikes')),
   );
 
   const terms = trends.topTerms;
-  $('#weeks').textContent = t('trends.weeks', { thisFrom: formatDay(terms.thisWeek.from), thisTo: formatDay(terms.thisWeek.to), lastFrom: formatDay(terms.lastWeek.from), lastTo: formatDay(terms.lastWeek.to) });
+  $('#weeks').textContent = t('trends.weeks', {
+    thisFrom: formatDay(terms.thisWeek.from),
+    thisTo: formatDay(terms.thisWeek.to),
+    lastFrom: formatDay(terms.lastWeek.from),
+    lastTo: formatDay(terms.lastWeek.to),
+  });
   draw('chart-terms', {
     type: 'bar',
     data: {
@@ -106,7 +165,18 @@ async function load() {
   });
   render(
     $('#terms'),
-    h('thead', null, h('tr', null, h('th', null, t('trends.term')), h('th', { class: 'num' }, t('trends.thisWeek')), h('th', { class: 'num' }, t('trends.lastWeek')), h('th', { class: 'num' }, t('trends.change')))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        h('th', null, t('trends.term')),
+        h('th', { class: 'num' }, t('trends.thisWeek')),
+        h('th', { class: 'num' }, t('trends.lastWeek')),
+        h('th', { class: 'num' }, t('trends.change')),
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -126,7 +196,15 @@ async function load() {
   );
   render(
     $('#clusters'),
-    h('thead', null, h('tr', null, ['trends.clusterSize', 'trends.clusterFirst', 'trends.clusterSources', 'col.item'].map((key) => h('th', null, t(key))))),
+    h(
+      'thead',
+      null,
+      h(
+        'tr',
+        null,
+        ['trends.clusterSize', 'trends.clusterFirst', 'trends.clusterSources', 'col.item'].map((key) => h('th', null, t(key))),
+      ),
+    ),
     h(
       'tbody',
       null,
@@ -135,7 +213,12 @@ async function load() {
             h(
               'tr',
               { dataset: { cluster: cluster.clusterId } },
-              h('td', { class: 'num' }, cluster.size, cluster.flagged ? h('div', { class: 'muted' }, t('trends.clusterFlagged', { count: cluster.flagged })) : null),
+              h(
+                'td',
+                { class: 'num' },
+                cluster.size,
+                cluster.flagged ? h('div', { class: 'muted' }, t('trends.clusterFlagged', { count: cluster.flagged })) : null,
+              ),
               h('td', { class: 'time' }, formatDateTime(cluster.firstSeen), h('div', { class: 'muted' }, '→ ', formatDateTime(cluster.lastSeen))),
               h('td', null, cluster.sources.join(', ')),
               h('td', null, h('a', { href: `/item?id=${enc(cluster.firstItem.id)}` }, cluster.firstItem.title)),
