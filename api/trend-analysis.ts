@@ -4,12 +4,11 @@
 // like the store's own day buckets. Nothing here reads items: see routes/trends.ts for the
 // store calls.
 import type { ClusterCount, CountRow, ExplanationKind, ItemSummary, ScoredItem, TermCount } from '../core/types.ts';
+import { DAY_PATTERN } from '../core/date-params.ts';
 import { DAY_MS, vietnamDay } from '../core/time.ts';
 import { itemTimestamp, platformOf } from '../pipeline/store/common.ts';
 
 export { platformOf };
-
-const DAY_RE = /^\d{4}-\d{2}-\d{2}$/;
 
 /** Series key for items without a topic. */
 export const NO_TOPIC = '__none__';
@@ -28,7 +27,7 @@ export function vietnamToday(now: Date = new Date()): string {
 
 /** `day` moved by `delta` days. */
 export function addDays(day: string, delta: number): string {
-  if (!DAY_RE.test(day)) throw new Error(`not a day: ${day}`);
+  if (!DAY_PATTERN.test(day)) throw new Error(`not a day: ${day}`);
   return new Date(Date.parse(`${day}T00:00:00Z`) + delta * DAY_MS).toISOString().slice(0, 10);
 }
 
@@ -281,7 +280,7 @@ export interface TrendCounts {
 
 /** Everything the trends page shows, from the store's counts. */
 export function computeTrends(counts: TrendCounts, options: TrendsOptions): Trends {
-  if (!DAY_RE.test(options.from) || !DAY_RE.test(options.to)) throw new Error('computeTrends: from and to are YYYY-MM-DD days');
+  if (!DAY_PATTERN.test(options.from) || !DAY_PATTERN.test(options.to)) throw new Error('computeTrends: from and to are YYYY-MM-DD days');
   const rule = options.spikeRule ?? DEFAULT_SPIKE_RULE;
   const days = daysBetween(options.from, options.to);
   const perDay = flaggedShare(counts.perDay, days);

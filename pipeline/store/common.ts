@@ -1,4 +1,5 @@
 // Helpers shared by every store engine so that they return identical shapes.
+import { DAY_PATTERN } from '../../core/date-params.ts';
 import type { ClusterCount, CountRow, Explanation, ExplanationKind, ItemSummary, ScoredItem, Stats, TermCount } from '../../core/types.ts';
 
 const SNIPPET_LENGTH = 240;
@@ -14,7 +15,7 @@ export function itemTimestamp(item: Pick<ScoredItem, 'publishedAt' | 'fetchedAt'
  * that day in Vietnam, so "from=to=2020-10-16" returns that whole day.
  */
 export function dateBound(value: string, edge: 'from' | 'to'): string {
-  if (/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+  if (DAY_PATTERN.test(value)) {
     const time = edge === 'from' ? 'T00:00:00.000+07:00' : 'T23:59:59.999+07:00';
     return new Date(value + time).toISOString();
   }

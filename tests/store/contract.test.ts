@@ -218,8 +218,9 @@ function expectedTerms(items: ScoredItem[], filter: Pick<ItemFilter, 'from' | 't
     .sort((a, b) => b.items - a.items || (a.term < b.term ? -1 : 1)) as TermCount[];
 }
 
-const mention2 = (matched: string) => ({
-  kind: 'distortion' as const,
+/** An explanation of one matched term, as the scorer writes it. */
+const mention = (kind: 'congress' | 'distortion', matched: string) => ({
+  kind,
   term: termKey(matched),
   matched,
   weight: 0.5,
@@ -340,15 +341,6 @@ function fixtureItems(): ScoredItem[] {
   items[5].clusterId = 'c2';
   items[7].clusterId = 'c2';
   items[8].clusterId = 'c3';
-  const mention = (kind: 'congress' | 'distortion', matched: string) => ({
-    kind,
-    term: termKey(matched),
-    matched,
-    weight: 0.5,
-    field: 'text' as const,
-    start: 0,
-    end: matched.length,
-  });
   items[0].explanations = [mention('congress', 'Đại hội'), mention('congress', 'đại  hội'), mention('congress', 'khai mạc')];
   items[1].explanations = [mention('distortion', 'tin đồn'), mention('congress', 'Đại hội')];
   items[5].explanations = [mention('distortion', 'xuyên tạc'), mention('distortion', 'tẩy chay'), mention('congress', 'Đại hội')];
@@ -684,7 +676,7 @@ for (const engine of [sqlite, elasticsearch]) {
           publishedAt: '2021-01-26T05:00:00Z',
           topics: ['rumours'],
           review: { status: 'dismissed' as const },
-          explanations: [mention2('tin đồn')],
+          explanations: [mention('distortion', 'tin đồn')],
         };
         await updated.upsertItems([moved]);
         const now = items.map((item) => (item.id === moved.id ? moved : item));
