@@ -2,10 +2,10 @@
  * The layering of docs/architecture.md, checked by tests/architecture/imports.test.ts:
  * core ← crawlers ← pipeline ← features ← api, dashboards ← cli. A folder imports only
  * from folders below it (and itself); no file takes part in an import cycle; code outside features/ uses a
- * feature module through its index.ts (feature modules use one another's files directly, without cycles). Type-only imports count too.
+ * feature module through its index.ts, and so do the other feature modules. Type-only imports count too.
  */
 /** Feature modules with an index.ts (features/crawl-job is two independent files). */
-const INDEXED_FEATURES = 'workflow|portals|alerts|schedules|backup|digest';
+const INDEXED_FEATURES = 'workflow|portals|alerts|schedules|backup|digest|notify';
 
 const upward = (layer, above) => ({
   name: `${layer}-imports-upward`,
@@ -41,6 +41,13 @@ module.exports = {
       severity: 'error',
       from: { pathNot: '^features/' },
       to: { path: `^features/(${INDEXED_FEATURES})/`, pathNot: '^features/[^/]+/index\\.ts$' },
+    },
+    {
+      name: 'feature-internals-across-features',
+      comment: 'a feature module uses another one through its index.ts, like any other caller',
+      severity: 'error',
+      from: { path: '^features/([^/]+)' },
+      to: { path: `^features/(${INDEXED_FEATURES})/`, pathNot: ['^features/$1/', '^features/[^/]+/index\\.ts$'] },
     },
     {
       name: 'no-circular',

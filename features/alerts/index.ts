@@ -3,11 +3,10 @@
 import type { Logger } from 'pino';
 import { configRelative, type LoadedConfig } from '../../core/config.ts';
 import type { ItemSummary, ScoredItem, Store } from '../../core/types.ts';
-import { dashboardLinks } from '../digest/links.ts';
+import { createMailer, dashboardLinks, type Mailer } from '../notify/index.ts';
 import { emailChannel, logChannel, webhookChannel, type AlertChannel } from './channels.ts';
 import { runAlertCycle, type AlertCycleResult } from './cycle.ts';
 import { AlertLedger } from './ledger.ts';
-import { createMailer, type Mailer } from './mailer.ts';
 
 export { AlertLedger } from './ledger.ts';
 export { runAlertCycle, detectAlerts } from './cycle.ts';

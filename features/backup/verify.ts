@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { basename, dirname, join } from 'node:path';
 import Database from 'better-sqlite3';
 import type { LoadedConfig } from '../../core/config.ts';
-import { AuditLog } from '../workflow/audit.ts';
+import { AuditLog } from '../workflow/index.ts';
 import { tableCounts } from './create.ts';
 import { PARTIAL_SUFFIX, readManifest, sha256File, type Manifest, type ManifestFile } from './manifest.ts';
 import { checkSnapshot } from './snapshot.ts';

@@ -2,7 +2,8 @@
 // with resvg so every mail client shows them (many block SVG). Text uses system fonts when
 // there are any; without fonts the bars and gridlines still render, only the labels are lost.
 import { Resvg } from '@resvg/resvg-js';
-import { escapeHtml, formatCount, formatShortDay, truncate, weekdayShort } from './format.ts';
+import { escapeHtml, truncate } from '../notify/index.ts';
+import { formatCount, formatShortDay, weekdayShort } from './format.ts';
 
 export const CHART_COLORS = {
   total: '#2f6db5',

@@ -1,5 +1,4 @@
 // Vietnamese presentation of figures, dates and statuses for the digest and alerts.
-import { VIETNAM_OFFSET_MS } from '../../core/time.ts';
 import type { ReviewStatus } from '../../core/types.ts';
 import type { IsoWeek } from './week.ts';
 
@@ -67,14 +66,6 @@ export function formatWeek(week: IsoWeek): string {
   return `Tuần ${week.week}/${week.year} (${formatShortDay(week.days[0])} – ${formatDay(week.days[6])})`;
 }
 
-/** An instant in Vietnam time: "20/10/2020 14:05". */
-export function formatDateTime(iso: string): string {
-  const t = new Date(Date.parse(iso) + VIETNAM_OFFSET_MS);
-  if (Number.isNaN(t.getTime())) return iso;
-  const p = (n: number) => String(n).padStart(2, '0');
-  return `${p(t.getUTCDate())}/${p(t.getUTCMonth() + 1)}/${t.getUTCFullYear()} ${p(t.getUTCHours())}:${p(t.getUTCMinutes())}`;
-}
-
 export const STATUS_LABELS: Record<ReviewStatus, string> = {
   new: 'Chưa xử lý',
   in_review: 'Đang xem xét',
@@ -83,13 +74,3 @@ export const STATUS_LABELS: Record<ReviewStatus, string> = {
   responded: 'Đã phản hồi',
   dismissed: 'Đã bỏ qua (không sai lệch)',
 };
-
-export function escapeHtml(value: string): string {
-  return value.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
-
-/** Shortens to `max` characters with an ellipsis. */
-export function truncate(value: string, max: number): string {
-  const clean = value.replace(/\s+/g, ' ').trim();
-  return clean.length > max ? `${clean.slice(0, max - 1).trimEnd()}…` : clean;
-}

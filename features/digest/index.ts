@@ -6,13 +6,12 @@ import { parse as parseYaml } from 'yaml';
 import type { Logger } from 'pino';
 import { configRelative, type LoadedConfig } from '../../core/config.ts';
 import type { Store } from '../../core/types.ts';
-import { AlertLedger } from '../alerts/ledger.ts';
-import { createMailer, MailConfigError, type Mailer } from '../alerts/mailer.ts';
+import { AlertLedger } from '../alerts/index.ts';
+import { createMailer, dashboardLinks, MailConfigError, type Mailer } from '../notify/index.ts';
 import { openStore } from '../../pipeline/store/index.ts';
 import { dailyVolumeSvg, renderPng, topSourcesSvg, type RenderOptions } from './charts.ts';
 import { gatherDigest, type DigestData, type GatherOptions } from './data.ts';
 import { formatWeek } from './format.ts';
-import { dashboardLinks } from './links.ts';
 import { digestSubject, renderDigestHtml, renderDigestText, type ChartImage } from './template.ts';
 import { lastCompleteIsoWeek, parseIsoWeek, type IsoWeek } from './week.ts';
 

@@ -3,20 +3,8 @@
 // plain-text part carrying the same figures.
 import { httpUrl } from '../../core/urls.ts';
 import type { DigestData, Figure } from './data.ts';
-import {
-  STATUS_LABELS,
-  describeChange,
-  escapeHtml as esc,
-  formatCount,
-  formatDateTime,
-  formatDay,
-  formatPercent,
-  formatWeek,
-  shortChange,
-  truncate,
-  weekdayName,
-} from './format.ts';
-import type { DashboardLinks } from './links.ts';
+import { STATUS_LABELS, describeChange, formatCount, formatDay, formatPercent, formatWeek, shortChange, weekdayName } from './format.ts';
+import { escapeHtml as esc, formatDateTime, truncate, type DashboardLinks } from '../notify/index.ts';
 
 export interface ChartImage {
   /** "cid:…" or "data:image/png;base64,…". */

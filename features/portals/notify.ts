@@ -4,9 +4,7 @@
 // alerts.retryForHours.
 import type { Logger } from 'pino';
 import type { LoadedConfig } from '../../core/config.ts';
-import { escapeHtml as esc, formatDateTime, truncate } from '../digest/format.ts';
-import { postWebhook, type WebhookOptions } from '../alerts/channels.ts';
-import { createMailer, type Mailer } from '../alerts/mailer.ts';
+import { createMailer, escapeHtml as esc, formatDateTime, postWebhook, truncate, type Mailer, type WebhookOptions } from '../notify/index.ts';
 import type { PortalStore } from './store.ts';
 import type { PortalIncident, Severity } from './types.ts';
 

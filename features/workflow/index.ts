@@ -13,7 +13,7 @@ import { Reviews } from './reviews.ts';
 import { Users } from './users.ts';
 
 export type { Actor, AuditEntry, AuditFilter } from './audit.ts';
-export { SYSTEM_ACTOR } from './audit.ts';
+export { AuditLog, SYSTEM_ACTOR } from './audit.ts';
 export { safeEqual, type LoginResult, type Principal, type TokenInfo } from './auth.ts';
 export { DEFAULT_SECURITY, type WorkflowSecurity } from './context.ts';
 export { WorkflowError, type WorkflowErrorKind } from './errors.ts';

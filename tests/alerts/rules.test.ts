@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dashboardLinks } from '../../features/digest/links.ts';
+import { dashboardLinks } from '../../features/notify/index.ts';
 import { clusterAlert, itemAlert, touchedClusters, type AlertRules } from '../../features/alerts/rules.ts';
 import { makeItem } from '../helpers/items.ts';
 

@@ -34,10 +34,11 @@ describe('import direction (docs/architecture.md)', () => {
 describe('the rules catch what they are for', () => {
   // Small made-up trees under tests/architecture/fixtures, cruised with the same rules: a rule that
   // never fires would let the test above pass on any tree.
-  it('report an upward import, an api → dashboards import, a type-only cycle and a reach into a feature internal', async () => {
+  it('report an upward import, an api → dashboards import, a type-only cycle and reaches into a feature internal from outside and from another feature', async () => {
     const result = await check(['core', 'pipeline', 'features', 'api'], resolve(import.meta.dirname, 'fixtures'));
     expect(violations(result).sort()).toEqual([
       'api-imports-dashboards: api/route.ts → dashboards/page.ts',
+      'feature-internals-across-features: features/alerts/index.ts → features/digest/internal.ts',
       'feature-internals: api/route.ts → features/digest/internal.ts',
       'no-circular: core/a.ts → core/b.ts (cycle core/b.ts → core/a.ts)',
       'pipeline-imports-upward: pipeline/stage.ts → features/digest/index.ts',

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { AddressInfo } from 'node:net';
 import type { SendMailOptions } from 'nodemailer';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { Mailer } from '../../features/alerts/mailer.ts';
+import type { Mailer } from '../../features/notify/index.ts';
 import { PortalStore, runPortalChecks, type PortalIncident } from '../../features/portals/index.ts';
 import { memoryLogger, paths, portalConfig, TestPortal } from './helpers.ts';
 
