@@ -87,6 +87,12 @@ export interface Explanation {
   note?: string;
   /** For kind "fact": the official fact this passage contradicts. */
   factId?: string;
+  /**
+   * For kind "fact": the item cites this claim without asserting it (it answers the claim or asks
+   * which version is right). Shown where it was said and weighs nothing in the item's score; the
+   * check before publishing still holds a draft on it (an answer must not repeat a wrong figure).
+   */
+  cited?: boolean;
 }
 
 export interface Classification {

@@ -116,8 +116,8 @@ interface Item {
 }
 
 // Items and their explanation cores are always made here, with every key (one object shape each).
-function core(kind: ExplanationCore['kind'], term: string, weight: number, note: string | undefined, factId?: string): ExplanationCore {
-  return { kind, term, weight, note, factId };
+function core(kind: ExplanationCore['kind'], term: string, weight: number, note: string | undefined, factId?: string, cited?: true): ExplanationCore {
+  return cited ? { kind, term, weight, note, factId, cited } : { kind, term, weight, note, factId };
 }
 function item(view: View, first: number, last: number, e: ExplanationCore): Item {
   return { view, first, last, raw: null, e };
@@ -386,13 +386,25 @@ export class Classifier implements ItemClassifier {
     for (const c of contradictions) {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
-      if ((rebuts && inQuotation(v.prepared, c.tokFirst)) || citesVersions) continue;
+      if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
+      const fact = this.factsById.get(c.factId)!;
+      if (citesVersions) {
+        // located for the reader (a transcript's time code, the item page), never counted
+        explain(
+          explanations,
+          v,
+          c.tokFirst,
+          c.tokLast,
+          core('fact', c.factId, 0, `${c.note} — cited, not asserted; ${fact.id}: ${fact.statement}`, c.factId, true),
+          null,
+        );
+        continue;
+      }
       v.contradicted.add(v.prepared.tokSent[c.tokFirst]);
       const seen = perFact.get(c.factId) ?? 0;
       perFact.set(c.factId, seen + 1);
       const weight = seen ? 0 : contradictionWeight * Math.pow(decay, factIndex++);
       distortionRaw += weight;
-      const fact = this.factsById.get(c.factId)!;
       explain(explanations, v, c.tokFirst, c.tokLast, core('fact', c.factId, weight, `${c.note} — contradicts ${fact.id}: ${fact.statement}`, c.factId), null);
     }
 
@@ -926,6 +938,7 @@ function byPosition(a: [number, string], b: [number, string]): number {
 function explanation(e: ExplanationCore, matched: string, field: Field, start: number, end: number): Explanation {
   const { kind, term, note, factId } = e;
   const weight = round(e.weight);
+  if (e.cited) return { kind, term, matched, weight, field, start, end, note, factId, cited: true };
   if (note === undefined) {
     if (factId === undefined) return { kind, term, matched, weight, field, start, end };
     return { kind, term, matched, weight, field, start, end, factId };

@@ -68,8 +68,9 @@ function lexiconFeatures(c: Classification, thresholds: { congress: number; dist
   if (c.scores.congress >= thresholds.congress) add('lex:congress-decision', 1);
   if (c.congress && c.scores.distortion >= thresholds.distortion) add('lex:distortion-decision', 1);
   for (const e of c.explanations) {
-    if (e.kind === 'fact') add('lex:fact', 1);
-    else if (e.kind === 'negative') add('lex:negative', 1);
+    if (e.kind === 'fact') {
+      if (!e.cited) add('lex:fact', 1);
+    } else if (e.kind === 'negative') add('lex:negative', 1);
     else if (e.kind === 'congress') add(`lex:congress-${e.note ?? 'term'}`, 1);
     else add(`cue:${cueKey(e.term)}`, Math.abs(e.weight));
   }

@@ -10,10 +10,16 @@ import { CONFIG, REPO } from './helpers.ts';
 const OTHER = join(REPO, 'tests/nlp/fixtures/official-facts-other.json');
 const configured = loadClassifier(classifierOptionsFromConfig(loadConfig(CONFIG)));
 const other = loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), factsSheet: OTHER });
+/** The facts a text contradicts and asserts (cited claims are located but do not count). */
 const factIds = (c: typeof configured, text: string) =>
   c
     .classify({ title: '', text })
-    .explanations.filter((e) => e.kind === 'fact')
+    .explanations.filter((e) => e.kind === 'fact' && !e.cited)
+    .map((e) => e.factId);
+const citedIds = (c: typeof configured, text: string) =>
+  c
+    .classify({ title: '', text })
+    .explanations.filter((e) => e.kind === 'fact' && e.cited && e.weight === 0)
     .map((e) => e.factId);
 
 describe('facts read from the sheet', () => {
@@ -130,6 +136,10 @@ describe('fact checks that read more phrasings', () => {
 
   it('an item that rebuts or asks which version is right cites the versions: no contradiction counts', () => {
     expect(ids('Nhóm kia bảo Đại hội Đảng bộ tỉnh Gia Lai bị hoãn sang tháng 11, trang Tỉnh ủy vẫn ghi lịch cũ. Bên nào đúng vậy mọi người?')).toEqual([]);
+    // still located, for the item page and a transcript's time code
+    expect(
+      citedIds(configured, 'Nhóm kia bảo Đại hội Đảng bộ tỉnh Gia Lai bị hoãn sang tháng 11, trang Tỉnh ủy vẫn ghi lịch cũ. Bên nào đúng vậy mọi người?'),
+    ).toContain('GL-DATE');
     expect(ids('Tuần trước mình đăng Đại hội XIII có 1.700 đại biểu, xin đính chính lại, mọi người thông cảm.')).toEqual([]);
     expect(ids('Nhóm kia bảo Đại hội Đảng bộ tỉnh Gia Lai bị hoãn sang tháng 11, trang Tỉnh ủy giấu đấy.')).toContain('GL-DATE');
   });
