@@ -89,8 +89,9 @@ describe.runIf(probe.ok)('a full disk', () => {
       const data = join(disk.path, 'data');
       const configPath = writeCliConfig(dir, crawlConfig(data));
       mkdirSync(data);
-      // Room for the store's files and a handful of items, not for the forum feed's 68.
-      disk.fill(400_000);
+      // Room for the store's files (the search file holds two full-text tables) and a handful of
+      // items, not for the forum feed's 68.
+      disk.fill(700_000);
       const full = await runCli(['crawl', '--config', configPath, '--json']);
       expect(full.code, full.stderr).toBe(2);
       const storePath = join(data, 'mediawatch.db');
