@@ -150,15 +150,9 @@ export function formatCvReport(r: CvReport): string {
     ]),
     'chosen per fold:',
     ...r.choices.map(
-      (c, i) =>
-        `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}${unsupported(c[h].unsupported)}`).join('; ')}`,
+      (c, i) => `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}`,
     ),
   ].join('\n');
-}
-
-/** The model probability a flag needs without lexicon evidence, when one was chosen. */
-function unsupported(p: number): string {
-  return p > 0 ? `, model alone ≥ ${p}` : '';
 }
 
 /** The items as typed without diacritics (same ids and labels). */
@@ -202,7 +196,7 @@ export function registerTrain(program: Command): void {
       process.stdout.write(
         `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
           `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}${unsupported(file.hyperparameters.unsupportedDistortion)})\n` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion})\n` +
           `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
       );
       if (problems) process.exitCode = 1;

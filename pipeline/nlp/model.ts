@@ -244,8 +244,6 @@ const modelFileSchema = z
         thresholds: z.object({ congress: z.number().gt(0).lt(1), distortion: z.number().gt(0).lt(1) }).strict(),
         /** The n-grams of reported and other-event sentences are salted (see NgramCollector.collect); absent in older models. */
         sentenceContext: z.boolean().default(false),
-        /** The model probability a distortion flag needs when the lexicons found no distortion evidence (see decide); absent in older models: none. */
-        unsupportedDistortion: z.number().min(0).max(1).default(0),
       })
       .strict(),
     cvFigures: z
@@ -344,31 +342,9 @@ function calibrate(p: number, threshold: number, at: number): number {
   return Math.round(s * 1000) / 1000;
 }
 
-/** How one head's final score is made and thresholded. */
-export interface HeadDecision {
-  combination: Combination;
-  threshold: number;
-  /**
-   * The model probability needed when the lexicon score of the head is 0 (no cue, no contradicted
-   * fact): the model alone then needs more than its share of the blend, so a flag without span
-   * evidence rests on a confident model. 0: no such requirement.
-   */
-  unsupported: number;
-}
-
-/**
- * The blended score, held below the head's threshold when the lexicons found nothing and the
- * model's probability is under `unsupported` (so the shown score agrees with the flag).
- */
-export function supported(d: HeadDecision, probability: number, lexiconScore: number): number {
-  const score = blend(d.combination, probability, lexiconScore);
-  if (lexiconScore > 0 || probability >= d.unsupported) return score;
-  return Math.min(score, (d.threshold * probability) / d.unsupported);
-}
-
 /** Final scores and decisions for one item's features (`thresholds`: the configured ones). */
 export function decide(
-  choice: Record<Head, HeadDecision>,
+  choice: Record<Head, { combination: Combination; threshold: number }>,
   probabilities: { congress: number; distortion: number },
   lexiconScores: { congress: number; distortion: number },
   thresholds: { congress: number; distortion: number },
@@ -376,8 +352,8 @@ export function decide(
   const c = choice.congress;
   const d = choice.distortion;
   const scores = {
-    congress: calibrate(supported(c, probabilities.congress, lexiconScores.congress), c.threshold, thresholds.congress),
-    distortion: calibrate(supported(d, probabilities.distortion, lexiconScores.distortion), d.threshold, thresholds.distortion),
+    congress: calibrate(blend(c.combination, probabilities.congress, lexiconScores.congress), c.threshold, thresholds.congress),
+    distortion: calibrate(blend(d.combination, probabilities.distortion, lexiconScores.distortion), d.threshold, thresholds.distortion),
   };
   const congress = scores.congress >= thresholds.congress;
   return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
@@ -395,7 +371,7 @@ export class LearnedScorer implements LearnedLayer {
   /** Both heads' weights interleaved (congress, distortion per bucket): one memory access per n-gram. */
   private readonly weights: Float32Array;
   private readonly bias: Record<Head, number>;
-  private readonly choice: Record<Head, HeadDecision>;
+  private readonly choice: Record<Head, { combination: Combination; threshold: number }>;
   private readonly collector: NgramCollector;
   private readonly lexiconInputs: boolean;
   private readonly sentenceContext: boolean;
@@ -415,8 +391,8 @@ export class LearnedScorer implements LearnedLayer {
     this.collector = new NgramCollector(bits);
     const hp = model.hyperparameters;
     this.choice = {
-      congress: { combination: hp.combination.congress, threshold: hp.thresholds.congress, unsupported: 0 },
-      distortion: { combination: hp.combination.distortion, threshold: hp.thresholds.distortion, unsupported: hp.unsupportedDistortion },
+      congress: { combination: hp.combination.congress, threshold: hp.thresholds.congress },
+      distortion: { combination: hp.combination.distortion, threshold: hp.thresholds.distortion },
     };
     this.lexiconInputs = hp.combination.congress.lexiconInputs || hp.combination.distortion.lexiconInputs;
     this.sentenceContext = hp.sentenceContext;

@@ -15,7 +15,6 @@ import { evaluate, metrics, type LabelledItem, type Metrics } from './evaluate.t
 import {
   blend,
   decide,
-  supported,
   logit,
   HEADS,
   itemFeatures,
@@ -25,7 +24,6 @@ import {
   sigmoid,
   type Combination,
   type DenseHead,
-  type HeadDecision,
   type Head,
   type ItemFeatures,
   type ModelFile,
@@ -47,8 +45,6 @@ export interface TrainSettings {
   lambdas: number[];
   combinations: Combination[];
   innerFolds: number;
-  /** Candidate model probabilities a distortion flag needs without lexicon evidence (0: none); see bestUnsupported. */
-  unsupported: number[];
   /** Salt the n-grams of reported and other-event sentences (SentenceMarks). */
   sentenceContext: boolean;
 }
@@ -61,7 +57,6 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   lambdas: [1e-5, 1e-4, 1e-3],
   combinations: [false, true].flatMap((lexiconInputs) => [0.5, 0.7, 0.85, 1].map((modelWeight) => ({ lexiconInputs, modelWeight }))),
   innerFolds: 5,
-  unsupported: [0, ...Array.from({ length: 91 }, (_, i) => (i + 5) / 100)],
   sentenceContext: true,
 };
 
@@ -195,8 +190,10 @@ function round5(x: number): number {
 // ---------------------------------------------------------------------------------------------
 // Choosing hyper-parameters, training, predicting
 
-interface HeadChoice extends HeadDecision {
+interface HeadChoice {
   lambda: number;
+  combination: Combination;
+  threshold: number;
 }
 
 export interface TrainedModel {
@@ -224,34 +221,6 @@ function bestThreshold(scores: number[], labels: boolean[], gate: boolean[]): { 
 }
 
 /**
- * The model probability a distortion flag needs without lexicon evidence: the candidate with the best inner-cross-validated F1 once items with a lexicon score of 0 are
- * held to it (ties: the lowest, so it only rises when it helps on items the model did not see).
- */
-function bestUnsupported(
-  examples: Example[],
-  choice: HeadDecision,
-  probabilities: Map<Example, number>,
-  labels: boolean[],
-  gate: boolean[],
-  candidates: number[],
-): number {
-  let best = { unsupported: 0, f1: -1 };
-  for (const unsupported of [...candidates].sort((a, b) => a - b)) {
-    const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
-    examples.forEach((e, i) => {
-      const predicted = gate[i] && supported({ ...choice, unsupported }, probabilities.get(e)!, e.lexicon.scores.distortion) >= choice.threshold;
-      if (predicted && labels[i]) c.tp++;
-      else if (predicted) c.fp++;
-      else if (labels[i]) c.fn++;
-      else c.tn++;
-    });
-    const f1 = metrics(c).f1;
-    if (f1 > best.f1) best = { unsupported, f1 };
-  }
-  return best.unsupported;
-}
-
-/**
  * Out-of-fold probabilities of one head's model (inner folds of the training items). A blend's
  * model does not depend on the blend's weight: one fit serves every weight.
  */
@@ -275,7 +244,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS):
   let congressGate: boolean[] = examples.map(() => true);
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
-    let best: (HeadChoice & { f1: number; oof: number[]; probabilities: Map<Example, number> }) | null = null;
+    let best: (HeadChoice & { f1: number; oof: number[] }) | null = null;
     for (const lambda of s.lambdas)
       for (const lexicon of [true, false]) {
         const combinations = s.combinations.filter((c) => c.lexiconInputs === lexicon);
@@ -284,11 +253,10 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS):
         for (const combination of combinations) {
           const oof = examples.map((e) => blend(combination, probabilities.get(e)!, e.lexicon.scores[head]));
           const { threshold, f1 } = bestThreshold(oof, labels, congressGate);
-          if (!best || f1 > best.f1) best = { lambda, combination, threshold, unsupported: 0, f1, oof, probabilities };
+          if (!best || f1 > best.f1) best = { lambda, combination, threshold, f1, oof };
         }
       }
-    choice[head] = { lambda: best!.lambda, combination: best!.combination, threshold: best!.threshold, unsupported: 0 };
-    if (head === 'distortion') choice[head].unsupported = bestUnsupported(examples, choice[head], best!.probabilities, labels, congressGate, s.unsupported);
+    choice[head] = { lambda: best!.lambda, combination: best!.combination, threshold: best!.threshold };
     if (head === 'congress') congressGate = best!.oof.map((p) => p >= best!.threshold);
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
@@ -397,7 +365,6 @@ export function modelFile(
     combination: { congress: model.choice.congress.combination, distortion: model.choice.distortion.combination },
     thresholds: { congress: model.choice.congress.threshold, distortion: model.choice.distortion.threshold },
     sentenceContext: s.sentenceContext,
-    unsupportedDistortion: model.choice.distortion.unsupported,
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
