@@ -2,7 +2,7 @@
 // keeps the longer plausible one) help? Runs extractPage and Readability on every article page of
 // the evaluation set once, then scores each swap rule on every subset without rerunning. Rules are
 // kept or dropped by the development half only (docs/extraction.md, fourth round).
-//   node --import tsx bench/extraction-fallback.bench.ts [--dir ../shared/data/extraction-eval]
+//   npm run bench:extraction-fallback [-- --dir ../shared/data/extraction-eval]
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { extractPage } from '../crawlers/extract-article.ts';
