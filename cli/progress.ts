@@ -34,11 +34,7 @@ export class CrawlProgress {
     if (!force && now - this.lastWrite < this.interval) return;
     this.lastWrite = now;
     const seconds = ((now - this.started) / 1000).toFixed(0);
-    const lines = [...this.active.values()].map(
-      (report) =>
-        `[${seconds}s] ${report.sourceId}: ${report.fetched} fetched, ${report.extracted} extracted, ` +
-        `${report.new} new, ${report.duplicates} duplicates, ${report.flagged} flagged, ${report.errors.length} errors`,
-    );
+    const lines = [...this.active.values()].map((report) => `[${seconds}s] ${report.sourceId}: ${progressCounts(report)}`);
     if (!this.out.isTTY) {
       if (lines.length) this.out.write(`${lines.join('\n')}\n`);
       return;
@@ -61,6 +57,15 @@ export class CrawlProgress {
     this.drawn = 0;
     this.lastWrite = 0;
   }
+}
+
+/** The counts so far, or what the source waits for when it has none yet (a row of zeros says nothing). */
+function progressCounts(report: SourceReport): string {
+  if (!report.fetched && !report.errors.length && !report.skipped.length) return 'waiting for its first page';
+  return (
+    `${report.fetched} fetched, ${report.extracted} extracted, ${report.new} new, ${report.duplicates} duplicates, ` +
+    `${report.flagged} flagged, ${report.errors.length} errors`
+  );
 }
 
 const COLUMNS = ['fetched', 'extracted', 'new', 'updated', 'duplicates', 'flagged', 'skipped', 'errors'] as const;

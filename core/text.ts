@@ -19,3 +19,16 @@ export function cleanWhitespace(text: string): string {
     .replace(/\n{3,}/g, '\n\n')
     .trim();
 }
+
+/**
+ * At most `max` characters, cut at a word boundary with "…" when it has to be cut: a title or
+ * snippet that stops mid-syllable ("bấm nút ch") reads as garbled Vietnamese.
+ */
+export function shortenAtWord(text: string, max: number): string {
+  if (text.length <= max) return text;
+  const head = text.slice(0, max - 1);
+  const lastSpace = head.lastIndexOf(' ');
+  // A single very long token (a URL) is cut where it must be.
+  const cut = lastSpace > max / 2 ? head.slice(0, lastSpace) : head;
+  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
+}

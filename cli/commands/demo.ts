@@ -8,6 +8,7 @@ import { moduleRoutes } from '../../api/modules.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/config.ts';
 import type { ItemSummary, KnownRumourRef, ScoredItem } from '../../core/types.ts';
+import { shortenAtWord } from '../../core/text.ts';
 import { dashboardMounts } from '../../dashboards/router.ts';
 import { vietnamDate } from '../../pipeline/nlp/known-rumours.ts';
 import { toSummary } from '../../pipeline/store/common.ts';
@@ -81,7 +82,7 @@ function repeatLine(known: KnownRumourRef): string {
 function describe(item: ItemSummary): string {
   const score = `congress ${item.scores.congress.toFixed(2)}, distortion ${item.scores.distortion.toFixed(2)}`;
   const known = item.knownRumour ? `\n    ↳ ${repeatLine(item.knownRumour)}` : '';
-  return `  - ${(item.title || item.snippet).slice(0, 90)}\n    ${item.sourceId} · ${score} · /api/items/${item.id}${known}`;
+  return `  - ${shortenAtWord(item.title || item.snippet, 90)}\n    ${item.sourceId} · ${score} · /api/items/${item.id}${known}`;
 }
 
 export function registerDemo(program: Command): void {

@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { shortenAtWord } from '../../core/text.ts';
 import type { RouteHandler } from './static-site.ts';
 
 export interface CorpusPost {
@@ -31,7 +32,7 @@ export function forumFeedRoute(posts: CorpusPost[]): RouteHandler {
     const items = posts.map((post) =>
       [
         '<item>',
-        `<title>${escapeXml(post.title || post.text.slice(0, 80))}</title>`,
+        `<title>${escapeXml(post.title || shortenAtWord(post.text, 80))}</title>`,
         `<link>${site.url}/dien-dan/bai-viet/${encodeURIComponent(post.id)}</link>`,
         `<guid isPermaLink="false">${escapeXml(post.id)}</guid>`,
         post.publishedAt ? `<pubDate>${new Date(post.publishedAt).toUTCString()}</pubDate>` : '',

@@ -1,5 +1,6 @@
 // Helpers shared by every store engine so that they return identical shapes.
 import { DAY_PATTERN } from '../../core/date-params.ts';
+import { shortenAtWord } from '../../core/text.ts';
 import type { ClusterCount, CountRow, Explanation, ExplanationKind, ItemSummary, ScoredItem, Stats, TermCount } from '../../core/types.ts';
 
 const SNIPPET_LENGTH = 240;
@@ -25,8 +26,7 @@ export function dateBound(value: string, edge: 'from' | 'to'): string {
 export function toSummary(item: ScoredItem): ItemSummary {
   const { text, foldedText: _folded, explanations: _explanations, revisions: _revisions, ocrText: _ocr, ...rest } = item;
   const collapsed = text.replace(/\s+/g, ' ').trim();
-  const snippet = collapsed.length > SNIPPET_LENGTH ? `${collapsed.slice(0, SNIPPET_LENGTH - 1)}…` : collapsed;
-  return { ...rest, snippet };
+  return { ...rest, snippet: shortenAtWord(collapsed, SNIPPET_LENGTH) };
 }
 
 /**

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { toNfc } from '../../core/text.ts';
+import { shortenAtWord, toNfc } from '../../core/text.ts';
 import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { canonAccentKey, canonSyllable } from '../../pipeline/nlp/stream.ts';
 import { accentKey, foldWithMap, isWithoutDiacritics, prepareText, tokenSpan } from '../../pipeline/nlp/text.ts';
@@ -104,5 +104,24 @@ describe('accent keys', () => {
     expect(canonSyllable('quy')).toBe('quy');
     expect(canonSyllable('tay')).toBe('tay');
     expect(canonAccentKey('kỳ').key).toBe(canonAccentKey('kì').key);
+  });
+});
+
+describe('shortenAtWord (titles and snippets in lists)', () => {
+  it('keeps short text whole and cuts long text at a word with an ellipsis', () => {
+    expect(shortenAtWord('Đại hội khai mạc', 80)).toBe('Đại hội khai mạc');
+    const title = 'Chia sẻ gấp trước khi bị xóa: danh sách nhân sự khóa mới, bấm nút chia sẻ ngay kẻo không kịp xem';
+    const short = shortenAtWord(title, 80);
+    expect(short.length).toBeLessThanOrEqual(80);
+    expect(short.endsWith('…')).toBe(true);
+    // Every word kept is a whole word of the title.
+    const words = short.slice(0, -1).split(' ');
+    expect(title.startsWith(words.join(' ') + ' ')).toBe(true);
+  });
+
+  it('drops a dangling separator and cuts a single long token where it must', () => {
+    expect(shortenAtWord('Tin nóng — đại hội tỉnh lùi lịch sang tuần sau', 15)).toBe('Tin nóng…');
+    const url = 'https://example.vn/' + 'a'.repeat(100);
+    expect(shortenAtWord(url, 40)).toBe(url.slice(0, 39) + '…');
   });
 });
