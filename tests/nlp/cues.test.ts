@@ -162,6 +162,8 @@ describe('cues in text typed without diacritics', () => {
       'Dai hoi dang bo tinh de ra muc tieu dua Pleiku tro thanh trung tam vung.',
       'Dai hoi dang bo tinh Soc Trang khai mac sang nay.',
       'Dai hoi dang bo tinh nhan van ban Mat tran chuc mung.',
+      'Sau Dai hoi dang bo tinh, cong ty bau ban lanh dao moi.',
+      'Dai hoi dang bo tinh be mac, ba con don Tet vui tuoi.',
     ]) {
       const c = classify(text);
       expect(c.congress, text).toBe(true);
