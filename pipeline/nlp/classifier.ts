@@ -25,6 +25,7 @@ type TopicPhrase =
 type CuePhrase =
   | { kind: 'cue'; group: number }
   | { kind: 'negator' }
+  | { kind: 'word' }
   | { kind: 'verb' }
   | { kind: 'vague' }
   /** A part of `combine` entries: [combine entry, position of its list] for each entry it is in. */
@@ -273,6 +274,7 @@ export class Classifier implements ItemClassifier {
       const groupIndex = new Map(file.groups.map((g, i) => [g.id, i]));
       const rules = file.rules.map((r) => ({ rule: r, all: r.all.map((id) => groupIndex.get(id)!), none: r.none.map((id) => groupIndex.get(id)!) }));
       for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator' }));
+      for (const w of file.words) phrases.add(w, cuePhrase({ kind: 'word' }));
       for (const v of file.style.quote.verbs) phrases.add(v, cuePhrase({ kind: 'verb' }));
       for (const v of file.style.quote.vagueSpeakers) phrases.add(v, cuePhrase({ kind: 'vague' }));
       const acronyms = new Set([...abbrForms, ...file.style.shouting.acronyms.map((a) => foldedSyllables(a).join(''))]);
@@ -490,15 +492,17 @@ export class Classifier implements ItemClassifier {
       const cueList: Array<PhraseHit<CuePhrase>> = [];
       const verbs: Array<PhraseHit<CuePhrase>> = [];
       const vague: Array<PhraseHit<CuePhrase>> = [];
+      const words: Array<PhraseHit<CuePhrase>> = [];
       for (const h of hits) {
         const kind = h.spec.data.kind;
         if (kind === 'negator') negators.push(h);
         else if (kind === 'cue') cueList.push(h);
         else if (kind === 'verb') verbs.push(h);
+        else if (kind === 'word') words.push(h);
         else vague.push(h);
       }
       chainParts(this.matcher, cues, v, cueList);
-      return { v, negators, cueList, verbs, vague };
+      return { v, negators, cueList: words.length ? withoutCrossedCues(v, cueList, words) : cueList, verbs, vague };
     });
     // A rebuttal quotes the rumour it answers: the cues inside its quotation marks are the rumour's, not the author's.
     const rebuttal = flaggedOutsideQuotes(cues, fields, 'rebuts');
@@ -514,6 +518,27 @@ export class Classifier implements ItemClassifier {
     if (cues.rules.length && marks.length) raw = scoreRules(cues, marks, items, raw);
     return { raw, items, versions };
   }
+}
+
+/**
+ * The cue matches that no listed word overlaps beyond the cue's edges, where the cue was matched
+ * without diacritics: there the same letters may be read as a word across the cue's edge ("bau
+ * Ban Chap hanh", "ra mat bao chi", "Soc Trang"), and the longer word wins. In accented text the
+ * accents have already decided.
+ */
+function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
+  const out: Array<PhraseHit<CuePhrase>> = [];
+  for (const h of cueList) {
+    let crossed = false;
+    if (v.accents.lenient || v.accents.bareClause(h.tokFirst))
+      for (const w of words)
+        if (w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last)) {
+          crossed = true;
+          break;
+        }
+    if (!crossed) out.push(h);
+  }
+  return out;
 }
 
 /** Cue terms of one field (rebuttal sentences, negators, repeats, caps per group). */

@@ -127,6 +127,11 @@ export const factsFileSchema = z
     eventNouns: z.array(phrase).default([]),
     /** Verbs that tie a date to the event ("khai mạc", "diễn ra", "hoãn sang"). */
     events: z.array(phrase).default([]),
+    /**
+     * The preparatory session ("phiên trù bị"), held the day before the opening: a date in a
+     * sentence naming it may be the day before values.start.
+     */
+    preparatory: z.array(phrase).default([]),
     /** Phrases that introduce a venue ("tổ chức ở", "chuyển vào"). */
     placeVerbs: z.array(phrase).default([]),
     /** Negators: "không tổ chức ở Hà Nội" negates the place verb. */
@@ -288,6 +293,7 @@ export type FactPhrase =
   | { kind: 'marker'; scope: string; weak: boolean }
   | { kind: 'event' }
   | { kind: 'eventNoun' }
+  | { kind: 'preparatory' }
   | { kind: 'placeVerb' }
   | { kind: 'place'; name: string; key: string }
   | { kind: 'negator' }
@@ -353,6 +359,7 @@ export class FactChecker {
     }
     for (const e of data.events) this.phrases.add(e, factPhrase({ kind: 'event' }));
     for (const e of data.eventNouns) this.phrases.add(e, factPhrase({ kind: 'eventNoun' }));
+    for (const e of data.preparatory) this.phrases.add(e, factPhrase({ kind: 'preparatory' }));
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
@@ -651,6 +658,7 @@ class ItemCheck {
     const events = this.of('event');
     const eventsBySent = bySentence(events);
     const nounsBySent = bySentence(this.of('eventNoun'));
+    const preparatory = bySentence(this.of('preparatory'));
     for (const fv of events.length && this.nounSentences.size ? this.fields : []) {
       // a date is only tied to the event by an event verb in its own field
       let hasEvent = false;
@@ -681,7 +689,8 @@ class ItemCheck {
           for (const check of f.checks) {
             if (check.kind !== 'dates') continue;
             const outside: DayDate[] = [];
-            for (const d of mention.dates) if (!dateWithin(d, check.start, check.end)) outside.push(d);
+            const start = preparatory.has(gs) ? dayBefore(check.start) : check.start;
+            for (const d of mention.dates) if (!dateWithin(d, start, check.end)) outside.push(d);
             if (outside.length)
               this.add(
                 i,
@@ -940,6 +949,13 @@ function byPosition(x: Located<FactPhrase>, y: Located<FactPhrase>): number {
 }
 
 /** The mentioned day is the ISO date (a part the mention leaves out is not compared). */
+/** The ISO date (YYYY-MM-DD) of the day before `iso`. */
+function dayBefore(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
 function sameDay(d: DayDate, iso: string): boolean {
   const [y, m, day] = iso.split('-').map(Number);
   return d.month === m && (d.day === undefined || d.day === day) && (d.year === undefined || d.year === y);

@@ -130,6 +130,12 @@ export const cuesSchema = z
       .default({}),
     /** Words that negate a cue right after them ("không chia sẻ", "đừng share"). */
     negators: z.array(phrase).default([]),
+    /**
+     * Common words of several syllables. In text typed without diacritics, a cue whose first or
+     * last syllable belongs to one of these words running across the cue's edge is another reading
+     * of the same letters ("bau Ban Chap hanh" is not "bầu bán"; "nghe bao cao" is not "nghe bảo").
+     */
+    words: z.array(phrase).default([]),
     groups: z
       .array(
         z

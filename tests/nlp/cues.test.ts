@@ -152,6 +152,35 @@ describe('congress relevance', () => {
   });
 });
 
+describe('cues in text typed without diacritics', () => {
+  // The same letters read as a word running across the cue's edge: the word wins, only without diacritics.
+  it('a word across the edge of a cue is the word, not the cue', () => {
+    for (const text of [
+      'Dai hoi dang bo tinh hom nay bau Ban Chap hanh khoa moi gom 51 dong chi.',
+      'Cac dai bieu lang nghe bao cao chinh tri trinh Dai hoi dang bo tinh.',
+      'Sau Dai hoi XIII, Bo Chinh tri moi ra mat bao chi tai Ha Noi.',
+      'Dai hoi dang bo tinh de ra muc tieu dua Pleiku tro thanh trung tam vung.',
+      'Dai hoi dang bo tinh Soc Trang khai mac sang nay.',
+      'Dai hoi dang bo tinh nhan van ban Mat tran chuc mung.',
+      'Sau Dai hoi dang bo tinh, cong ty bau ban lanh dao moi.',
+      'Dai hoi dang bo tinh be mac, ba con don Tet vui tuoi.',
+    ]) {
+      const c = classify(text);
+      expect(c.congress, text).toBe(true);
+      expect(distortionTerms(c), text).toEqual([]);
+    }
+  });
+
+  it('the cue still counts without such a word, and accented text is decided by its accents', () => {
+    for (const text of ['Nghe bao Dai hoi dang bo tinh bau Ban nay la co san het roi.', 'Dai hoi dang bo tinh sap thanh trung roi, nghe bao vay.']) {
+      const terms = distortionTerms(classify(text));
+      expect(terms.length, `${text}: ${terms.join(', ')}`).toBeGreaterThan(0);
+    }
+    expect(distortionTerms(classify('Nghe bảo Đại hội Đảng bộ tỉnh bầu bán ghê lắm, ghế đã có chủ.'))).toContain('sensational: bầu bán');
+    expect(distortionTerms(classify('Đại hội Đảng bộ tỉnh bầu Ban Chấp hành khóa mới.'))).toEqual([]);
+  });
+});
+
 describe('mixed diacritics and the cue file', () => {
   it('a clause typed without diacritics in an accented post matches like unaccented text', () => {
     const c = classify('Đại hội Đảng bộ tỉnh Gia Lai năm nay, nghe nguoi ta don la bi hoan sang thang 12.');

@@ -57,6 +57,15 @@ describe('contradictions', () => {
     expect(facts('ĐH XIII họp từ 25/1/2021 đúng ko mn?')).toEqual([]);
   });
 
+  it('the preparatory session may be dated the day before the opening, and only that day', () => {
+    expect(facts('Ngày 13/10/2020, Đại hội Đảng bộ tỉnh Gia Lai tiến hành phiên họp trù bị, bầu Đoàn Chủ tịch.')).toEqual([]);
+    expect(facts('Sáng 24/1/2021 Đại hội XIII họp phiên trù bị.')).toEqual([]);
+    expect(facts('Ngay 24/1/2021 Dai hoi XIII hop phien tru bi.')).toEqual([]);
+    // two days early is not the preparatory session's day; and the opening itself is not moved by it
+    expect(facts('Ngày 12/10/2020, Đại hội Đảng bộ tỉnh Gia Lai tiến hành phiên họp trù bị.').map((e) => e.factId)).toContain('GL-DATE');
+    expect(facts('Ngày 13/10/2020, Đại hội Đảng bộ tỉnh Gia Lai khai mạc.').map((e) => e.factId)).toContain('GL-DATE');
+  });
+
   it('dates of other events in the same text are not the congress date', () => {
     expect(facts('Ngày 5/10, Hội nghị Trung ương 13 khai mạc, cho ý kiến về văn kiện trình Đại hội XIII.')).toEqual([]);
     expect(facts('Chiều 30/7, Đại hội Đảng bộ thành phố Pleiku lần thứ XIV bế mạc.')).toEqual([]);
