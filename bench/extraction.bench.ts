@@ -8,6 +8,7 @@
 // and Mozilla Readability (on linkedom) on the same pages in the same run.
 //   npm run bench:extraction [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-articles [-- --compare] [-- --dir DIR] [-- --dump out.json]
+// `--without-markup` runs ours on the pages stripped of article markup (see MARKUP_EVIDENCE).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
@@ -146,12 +147,24 @@ function runInProcess(set: BenchSet, name: string, extract: (html: string, url: 
   return { name, outputs, bytes: raw.reduce((s, r) => s + r.bytes.length, 0), seconds, refused: classifies ? refused : undefined };
 }
 
+/**
+ * `--without-markup`: article evidence other than text removed from each page before our run
+ * (JSON-LD, every <meta>, microdata and datetime attributes), to see how detection fares on sites
+ * that declare nothing. Regular expressions on the markup: a stress test, not a parser.
+ */
+const MARKUP_EVIDENCE = [
+  /<script[^>]*application\/ld\+json[^>]*>[\s\S]*?<\/script>/gi,
+  /<meta\b[^>]*>/gi,
+  /\s(?:datetime|itemprop|itemtype|itemscope)(?:=(?:"[^"]*"|'[^']*'|[^\s>]*))?(?=[\s/>])/gi,
+];
+const withoutMarkup = args.includes('--without-markup');
+
 function runMediawatch(set: BenchSet): Run {
   return runInProcess(
     set,
-    'mediawatch extractPage',
+    `mediawatch extractPage${withoutMarkup ? ' (JSON-LD, <meta>, microdata and datetime removed from the pages)' : ''}`,
     (html, url) => {
-      const result = extractPage(html, url);
+      const result = extractPage(withoutMarkup ? MARKUP_EVIDENCE.reduce((page, evidence) => page.replace(evidence, ' '), html) : html, url);
       if (result.kind === 'article') return { title: result.article.title, text: result.article.text };
       // What the crawler stores of a page it does not take as an article: nothing.
       return { refused: result.kind === 'redirect' ? 'a meta-refresh redirect' : result.reason };

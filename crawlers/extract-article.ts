@@ -176,9 +176,20 @@ function canonicalOf(facts: PageFacts, pageUrl: string): string {
   return canonicalizeUrl(pageUrl);
 }
 
+const ogArticle = (facts: PageFacts) => meta(facts.meta, 'property:og:type')?.toLowerCase() === 'article';
+
 /** Article markup: schema.org article data, og:type=article, an articleBody, or an <article> with a headline. */
 function hasArticleMarkup(facts: PageFacts, jsonLd: JsonLdArticle): boolean {
-  return jsonLd.isArticle || meta(facts.meta, 'property:og:type')?.toLowerCase() === 'article' || facts.hasArticleBody || facts.articleWithHeadline;
+  return jsonLd.isArticle || ogArticle(facts) || facts.hasArticleBody || facts.articleWithHeadline;
+}
+
+/**
+ * One story on the page by its markup: a single `<article>`, holding the headline, on a page typed
+ * as an article (og:type or itemprop=articleBody). A link roundup post is such a page however
+ * link-dense its text; listings hold several `<article>` teasers, or none.
+ */
+function singleStory(facts: PageFacts): boolean {
+  return facts.articles === 1 && facts.articleWithHeadline && (ogArticle(facts) || facts.hasArticleBody);
 }
 
 /** A date printed right after the page's headline, as blogs and small news sites show it without markup. */
@@ -236,7 +247,8 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   const publishedAt = publishedTime(facts, jsonLd);
 
   if (!text) return { kind: 'other', reason: 'no running text on the page' };
-  if (main.linkDensity > MAX_LINK_DENSITY && !jsonLd.isArticle) return { kind: 'other', reason: 'a list of links (home, category or menu page)' };
+  if (main.linkDensity > MAX_LINK_DENSITY && !jsonLd.isArticle && !singleStory(facts))
+    return { kind: 'other', reason: 'a list of links (home, category or menu page)' };
   if (isListingUrl(pageUrl) && !jsonLd.isArticle) return { kind: 'other', reason: 'a home, category, tag or search page' };
   const prose = main.paragraphs.filter((p) => p.length >= PROSE_PARAGRAPH_CHARS).length;
   const isArticle =
