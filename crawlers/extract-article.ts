@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
 import { readabilityParagraphs } from './extraction/second-opinion.ts';
-import { ARTICLE_TYPES, LISTING_PATHS, PRINTED_DATE } from './extraction/rules.ts';
+import { ARTICLE_TYPES, LISTING_PATHS, PRINTED_DATE, URL_DATE } from './extraction/rules.ts';
 import { collectFacts, textAfter, textOrUndefined, type PageFacts } from './extraction/facts.ts';
 import { collapse, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
@@ -197,6 +197,14 @@ function datedHeadline(facts: PageFacts): boolean {
   return facts.firstH1 !== undefined && PRINTED_DATE.test(textAfter(facts.firstH1));
 }
 
+function datedUrl(pageUrl: string): boolean {
+  try {
+    return URL_DATE.test(new URL(pageUrl).pathname);
+  } catch {
+    return false;
+  }
+}
+
 function isListingUrl(pageUrl: string): boolean {
   try {
     const url = new URL(pageUrl);
@@ -253,7 +261,7 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   const prose = main.paragraphs.filter((p) => p.length >= PROSE_PARAGRAPH_CHARS).length;
   const isArticle =
     (hasArticleMarkup(facts, jsonLd) && text.length >= MIN_MARKED_CHARS) ||
-    ((publishedAt !== undefined || datedHeadline(facts)) && prose >= 1) ||
+    ((publishedAt !== undefined || datedHeadline(facts) || datedUrl(pageUrl)) && prose >= 1) ||
     (prose >= 2 && text.length >= MIN_UNMARKED_CHARS);
   if (!isArticle) return { kind: 'other', reason: 'no article markup, date or running text of article length' };
 
