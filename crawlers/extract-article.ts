@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
 import { readabilityParagraphs } from './extraction/second-opinion.ts';
-import { ARTICLE_TYPES, LISTING_PATHS, PRINTED_DATE } from './extraction/rules.ts';
+import { ARTICLE_TYPES, LISTING_PATHS, PRINTED_DATE, URL_DATE } from './extraction/rules.ts';
 import { collectFacts, textAfter, textOrUndefined, type PageFacts } from './extraction/facts.ts';
 import { collapse, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
@@ -176,14 +176,33 @@ function canonicalOf(facts: PageFacts, pageUrl: string): string {
   return canonicalizeUrl(pageUrl);
 }
 
+const ogArticle = (facts: PageFacts) => meta(facts.meta, 'property:og:type')?.toLowerCase() === 'article';
+
 /** Article markup: schema.org article data, og:type=article, an articleBody, or an <article> with a headline. */
 function hasArticleMarkup(facts: PageFacts, jsonLd: JsonLdArticle): boolean {
-  return jsonLd.isArticle || meta(facts.meta, 'property:og:type')?.toLowerCase() === 'article' || facts.hasArticleBody || facts.articleWithHeadline;
+  return jsonLd.isArticle || ogArticle(facts) || facts.hasArticleBody || facts.articleWithHeadline;
+}
+
+/**
+ * One story on the page by its markup: a single `<article>`, holding the headline, on a page typed
+ * as an article (og:type or itemprop=articleBody). A link roundup post is such a page however
+ * link-dense its text; listings hold several `<article>` teasers, or none.
+ */
+function singleStory(facts: PageFacts): boolean {
+  return facts.articles === 1 && facts.articleWithHeadline && (ogArticle(facts) || facts.hasArticleBody);
 }
 
 /** A date printed right after the page's headline, as blogs and small news sites show it without markup. */
 function datedHeadline(facts: PageFacts): boolean {
   return facts.firstH1 !== undefined && PRINTED_DATE.test(textAfter(facts.firstH1));
+}
+
+function datedUrl(pageUrl: string): boolean {
+  try {
+    return URL_DATE.test(new URL(pageUrl).pathname);
+  } catch {
+    return false;
+  }
 }
 
 function isListingUrl(pageUrl: string): boolean {
@@ -236,12 +255,13 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   const publishedAt = publishedTime(facts, jsonLd);
 
   if (!text) return { kind: 'other', reason: 'no running text on the page' };
-  if (main.linkDensity > MAX_LINK_DENSITY && !jsonLd.isArticle) return { kind: 'other', reason: 'a list of links (home, category or menu page)' };
+  if (main.linkDensity > MAX_LINK_DENSITY && !jsonLd.isArticle && !singleStory(facts))
+    return { kind: 'other', reason: 'a list of links (home, category or menu page)' };
   if (isListingUrl(pageUrl) && !jsonLd.isArticle) return { kind: 'other', reason: 'a home, category, tag or search page' };
   const prose = main.paragraphs.filter((p) => p.length >= PROSE_PARAGRAPH_CHARS).length;
   const isArticle =
     (hasArticleMarkup(facts, jsonLd) && text.length >= MIN_MARKED_CHARS) ||
-    ((publishedAt !== undefined || datedHeadline(facts)) && prose >= 1) ||
+    ((publishedAt !== undefined || datedHeadline(facts) || datedUrl(pageUrl)) && prose >= 1) ||
     (prose >= 2 && text.length >= MIN_UNMARKED_CHARS);
   if (!isArticle) return { kind: 'other', reason: 'no article markup, date or running text of article length' };
 

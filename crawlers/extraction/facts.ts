@@ -15,6 +15,8 @@ export interface PageFacts {
   firstH1?: HtmlNode;
   /** An `<article>` holding an h1 or an itemprop=headline. */
   articleWithHeadline: boolean;
+  /** `<article>` elements on the page: one is a story page, several are teasers of a listing. */
+  articles: number;
   hasArticleBody: boolean;
   /** `datetime` of itemprop=datePublished, else of a <time> in article/main, else of any <time>. */
   datetime?: string;
@@ -27,7 +29,7 @@ export interface PageFacts {
 const AUTHOR_CLASS = /(^|\s)(author|byline)(\s|$)/i;
 
 export function collectFacts(root: HtmlNode): PageFacts {
-  const facts: PageFacts = { meta: new Map(), jsonLd: [], title: '', articleWithHeadline: false, hasArticleBody: false, depth: 0 };
+  const facts: PageFacts = { meta: new Map(), jsonLd: [], title: '', articleWithHeadline: false, articles: 0, hasArticleBody: false, depth: 0 };
   let publishedDatetime: string | undefined;
   let scopedDatetime: string | undefined;
   let anyDatetime: string | undefined;
@@ -55,6 +57,7 @@ export function collectFacts(root: HtmlNode): PageFacts {
     }
     if (tag === 'title' && !facts.title) facts.title = textOf({ type: 'root', children: node.children });
     else if (tag === 'body') facts.body ??= node;
+    else if (tag === 'article') facts.articles++;
     else if (tag === 'link' && /(^|\s)canonical(\s|$)/i.test(attribs.rel ?? '')) facts.canonicalHref ??= attribs.href;
     else if (tag === 'h1') {
       facts.firstH1 ??= node;

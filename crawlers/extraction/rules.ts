@@ -284,6 +284,12 @@ export const ARTICLE_TYPES =
 export const LISTING_PATHS =
   /^\/?$|^\/(index\.(html?|php))?$|\/(tag|tags|category|categories|chuyen-muc|chuyen-de|topic|topics|search|tim-kiem|archive|archives|author|authors|page|feed)(\/|\.html?$|$)|[?&](s|q|search|page)=/i;
 
+/**
+ * A publication date in the URL path before the story's slug (`/2019/11/20/slug`, `/2016/06/slug`),
+ * as WordPress and many news CMSs build permalinks; date archives (`/2019/11/`) have no slug.
+ */
+export const URL_DATE = /\/(19|20)\d{2}\/(0?[1-9]|1[0-2])\/((0?[1-9]|[12]\d|3[01])\/)?[^/?#]*[a-z][^/?#]*[-_][^/?#]*[a-z]/i;
+
 /** Sentence punctuation counted by block scoring (Latin, CJK, Arabic). */
 export const PUNCTUATION = /[,.;:!?，。、；：！？،؛]/g;
 

@@ -42,6 +42,22 @@ describe('article detection by a printed date', () => {
   });
 });
 
+describe('article detection by a date in the URL', () => {
+  const brief = page('<title>Tin</title>', `<h1>Đại hội Đảng bộ tỉnh</h1><p>${S1} ${S2}</p>`);
+
+  it('takes a one-paragraph post whose permalink is dated before its slug (no markup, no printed date)', () => {
+    for (const path of ['/2020/10/14/dai-hoi-dang-bo-tinh/', '/tin-tuc/2020/10/dai-hoi-dang-bo-tinh.html']) {
+      expect(extractPage(brief, `https://bao.example${path}`).kind, path).toBe('article');
+    }
+  });
+
+  it('does not take a date archive, a dated path without a slug, or an undated info page', () => {
+    for (const path of ['/2020/10/', '/2020/10/14/', '/2020/10/14/12345', '/gioi-thieu/lich-su-2020-10.html']) {
+      expect(extractPage(brief, `https://bao.example${path}`).kind, path).toBe('other');
+    }
+  });
+});
+
 describe('JSON-LD articleBody holding HTML', () => {
   it('decodes an entity-encoded body into paragraphs, with no markup left in the text', () => {
     const body = [S1, S2, S3].map((s) => `&lt;p class=&quot;texto&quot;&gt;${s}&lt;/p&gt;`).join('');

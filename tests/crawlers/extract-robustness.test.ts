@@ -60,6 +60,21 @@ describe('article detection', () => {
     expect(extractPage(teaser, 'https://bao.example/chuyen-muc/thoi-su.html').kind).toBe('other');
   });
 
+  it('takes a link roundup post (one <article> with its headline, og:type=article) however link-dense, not a listing of teasers', () => {
+    const entry = (i: number) =>
+      `<p><a href="https://other.example/${i}">Báo chí địa phương và chuyển đổi số, bài ${i} của tuần</a>, lời bình của biên tập ${i}</p>`;
+    const links = Array.from({ length: 8 }, (_, i) => entry(i)).join('');
+    const og = '<meta property="og:type" content="article">';
+    const roundup = page(og, `<nav><a href="/">Trang chủ</a></nav><article><h1>Điểm báo tuần 42</h1>${links}</article>`);
+    expect(article(extractPage(roundup, URL)).text).toContain('bài 7 của tuần');
+    // Site-wide og:type=article on a listing of several <article> blocks, each with a headline and its links.
+    const half = (from: number) => Array.from({ length: 4 }, (_, i) => entry(from + i)).join('');
+    const listing = extractPage(page(og, `<main><article><h1>Tuần 41</h1>${half(0)}</article><article><h1>Tuần 42</h1>${half(4)}</article></main>`), URL);
+    expect(listing).toMatchObject({ kind: 'other', reason: expect.stringMatching(/list of links/) });
+    // Without og:type or itemprop=articleBody, one <article> of links is still a menu.
+    expect(extractPage(page('', `<article><h1>Liên kết</h1>${links}</article>`), URL).kind).toBe('other');
+  });
+
   it('keeps the declared time zone of the publication time', () => {
     const html = page('<meta property="article:published_time" content="2020-10-14T09:15:00+07:00">', `<article><h1>T</h1><p>${SENTENCE}</p></article>`);
     expect(article(extractPage(html, URL)).publishedAt).toBe('2020-10-14T09:15:00+07:00');
