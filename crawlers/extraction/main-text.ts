@@ -30,8 +30,13 @@ interface Stats {
   /** Of which inside links. */
   linkChars: number;
   commas: number;
-  /** Direct element children that are block-level. */
+  /** Direct element children that are block-level (a `<br>` is not). */
   blockChildren: number;
+  /**
+   * Runs of two or more `<br>` in the element's inline content: old pages and some CMSs separate
+   * paragraphs so, and Readability turns each run into a paragraph break.
+   */
+  breaks: number;
 }
 
 /** How much an attempt strips: every boilerplate name, only unmistakable ones, or tags only. */
@@ -103,8 +108,8 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     if (!isElement(node) && node !== root) continue;
     if (node !== root && SKIP_TAGS.has(tagOf(node))) continue;
     order.push(node);
-    stats.set(node, { chars: 0, linkChars: 0, commas: 0, blockChildren: 0 });
     const children = node.children;
+    stats.set(node, { chars: 0, linkChars: 0, commas: 0, blockChildren: 0, breaks: children ? paragraphBreaks(children) : 0 });
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   for (const text of texts) {
@@ -123,9 +128,27 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     parent.chars += own.chars;
     parent.linkChars += own.linkChars;
     parent.commas += own.commas;
-    if (BLOCK_TAGS.has(tagOf(node))) parent.blockChildren++;
+    const tag = tagOf(node);
+    if (!BLOCK_TAGS.has(tag)) parent.breaks += own.breaks;
+    else if (tag !== 'br') parent.blockChildren++;
   }
   return { order, stats };
+}
+
+/** Runs of two or more `<br>` (whitespace between them ignored) with text or inline content before and after. */
+function paragraphBreaks(children: HtmlNode[]): number {
+  let breaks = 0;
+  let run = 0;
+  let content = false;
+  for (const child of children) {
+    if (tagOf(child) === 'br') run++;
+    else if (child.type === 'text' ? /\S/.test(child.data ?? '') : isElement(child)) {
+      if (run >= 2 && content) breaks++;
+      run = 0;
+      content = true;
+    }
+  }
+  return breaks;
 }
 
 function isNoscriptNotice(node: HtmlNode, s: Stats): boolean {
@@ -224,7 +247,9 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
   for (const node of order) {
     const s = stats.get(node)!;
     if (excluded.has(node) || s.chars < MIN_PARAGRAPH_CHARS || !isParagraph(node, s)) continue;
-    const contentScore = 1 + s.commas + Math.min(Math.floor(s.chars / 100), 3);
+    // A block split by <br> runs scores as the paragraphs it holds (Readability's replaceBrs).
+    const paragraphs = 1 + s.breaks;
+    const contentScore = paragraphs + s.commas + Math.min(Math.floor(s.chars / 100), 3 * paragraphs);
     let level = 0;
     for (let ancestor = node.parent; ancestor && ancestor !== root && level < 5; ancestor = ancestor.parent, level++) {
       if (!stats.has(ancestor)) break;
@@ -392,11 +417,13 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
   const leadIns: boolean[] = [];
   let line: string[] = [];
   let lineTag = '';
+  /** A block named as the standfirst (a `subheadline` heading) leads the story, never a removed list. */
+  let lineIsLead = false;
   const flush = () => {
     const text = collapse(line.join(''));
     if (text) {
       blocks.push(text);
-      leadIns.push(isLeadIn(text, lineTag));
+      leadIns.push(!lineIsLead && isLeadIn(text, lineTag));
     }
     line = [];
   };
@@ -416,6 +443,7 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     if (node === null) {
       flush();
       lineTag = '';
+      lineIsLead = false;
       continue;
     }
     if (node.type === 'text') {
@@ -441,6 +469,7 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     if (BLOCK_TAGS.has(tag)) {
       flush();
       lineTag = tag;
+      lineIsLead = LEAD_NAMES.test(namesOf(node));
       stack.push(null);
     }
     const children = node.children;

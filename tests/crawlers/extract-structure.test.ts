@@ -66,6 +66,18 @@ describe('story parts beyond the main block', () => {
   });
 });
 
+describe('standfirst headings', () => {
+  it('keeps a subheadline heading before a removed share bar (a standfirst is not a dangling "Read more" heading)', () => {
+    const deck = 'Sau ba ngày làm việc, đại hội đã hoàn thành toàn bộ chương trình đề ra và bế mạc sáng nay.';
+    const text = textOf(
+      og,
+      `<div class="top"><h1>Bế mạc đại hội</h1><div class="body"><h2 class="subheadline">${deck}</h2><div class="socials">Chia sẻ bài viết</div>${story}</div></div>`,
+    );
+    expect(text.startsWith(deck)).toBe(true);
+    expect(text).not.toContain('Chia sẻ');
+  });
+});
+
 describe('new passes on pages that must not break extraction', () => {
   it('handles 10,000 nested lead-named blocks and <header>s without throwing', () => {
     const depth = 10_000;
