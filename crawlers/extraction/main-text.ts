@@ -37,6 +37,8 @@ interface Stats {
    * paragraphs so, and Readability turns each run into a paragraph break.
    */
   breaks: number;
+  /** Characters of `<p>` text outside links: running prose. */
+  proseChars: number;
 }
 
 /** How much an attempt strips: every boilerplate name, only unmistakable ones, or tags only. */
@@ -109,7 +111,7 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     if (node !== root && SKIP_TAGS.has(tagOf(node))) continue;
     order.push(node);
     const children = node.children;
-    stats.set(node, { chars: 0, linkChars: 0, commas: 0, blockChildren: 0, breaks: children ? paragraphBreaks(children) : 0 });
+    stats.set(node, { chars: 0, linkChars: 0, commas: 0, blockChildren: 0, breaks: children ? paragraphBreaks(children) : 0, proseChars: 0 });
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   for (const text of texts) {
@@ -123,11 +125,13 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     const node = order[i];
     const own = stats.get(node)!;
     if (tagOf(node) === 'a') own.linkChars = own.chars;
+    else if (tagOf(node) === 'p') own.proseChars = own.chars - own.linkChars;
     const parent = stats.get(node.parent!);
     if (!parent) continue;
     parent.chars += own.chars;
     parent.linkChars += own.linkChars;
     parent.commas += own.commas;
+    parent.proseChars += own.proseChars;
     const tag = tagOf(node);
     if (!BLOCK_TAGS.has(tag)) parent.breaks += own.breaks;
     else if (tag !== 'br') parent.blockChildren++;
@@ -159,18 +163,31 @@ function isNoscriptNotice(node: HtmlNode, s: Stats): boolean {
 function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlNode, strictness: Strictness): Set<HtmlNode> {
   const excluded = new Set<HtmlNode>();
   const pageChars = stats.get(root)!.chars || 1;
+  const pageProse = stats.get(root)!.proseChars;
   for (const node of order) {
     if (node === root) continue;
     const s = stats.get(node)!;
     if (
       (node.parent && excluded.has(node.parent)) ||
       isNoscriptNotice(node, s) ||
-      (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars)
+      (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars && !isLayoutWrapper(node, s, pageProse))
     ) {
       excluded.add(node);
     }
   }
   return excluded;
+}
+
+/** Share of the page's prose above which an element named by a layout word (`has-sidebar`, `promo-layout`) holds the story. */
+const WRAPPER_PROSE_SHARE = 0.5;
+
+/**
+ * A layout wrapper whose class merely mentions boilerplate (`content has-sidebar`, `widget-area
+ * main`): it holds most of the page's paragraph prose. Unmistakable names (comments, share,
+ * related) stay boilerplate whatever they hold.
+ */
+function isLayoutWrapper(node: HtmlNode, s: Stats, pageProse: number): boolean {
+  return pageProse > 0 && s.proseChars >= WRAPPER_PROSE_SHARE * pageProse && !isBoilerplateElement(node, 'strong', s);
 }
 
 function linkDensity(s: Stats): number {

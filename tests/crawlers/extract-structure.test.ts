@@ -66,6 +66,15 @@ describe('story parts beyond the main block', () => {
   });
 });
 
+describe('layout wrappers named after boilerplate', () => {
+  it('keeps a wrapper whose class mentions a sidebar when it holds most of the page’s prose, not the text beside it', () => {
+    const about = `<div class="site-info"><p>${S3} ${S2}</p><p>${S2} ${S1}</p><p>${S1} ${S3}</p></div>`;
+    const long = `<p>${S1} ${S2} ${S3}</p>`.repeat(4);
+    const text = textOf(og, `<div class="container has-sidebar"><h1>Đại hội</h1>${long}</div>${about}`);
+    expect(text).toContain(`${S1} ${S2} ${S3}`);
+  });
+});
+
 describe('standfirst headings', () => {
   it('keeps a subheadline heading before a removed share bar (a standfirst is not a dangling "Read more" heading)', () => {
     const deck = 'Sau ba ngày làm việc, đại hội đã hoàn thành toàn bộ chương trình đề ra và bế mạc sáng nay.';
