@@ -75,6 +75,19 @@ describe('layout wrappers named after boilerplate', () => {
   });
 });
 
+describe('readers’ comments named in other languages', () => {
+  it('leaves out comment sections named kommentare, comentarios, komentarze or reacties', () => {
+    for (const name of ['kommentare', 'comentarios', 'komentarze', 'reacties']) {
+      const text = textOf(
+        og,
+        `<div class="post">${story}</div><div id="${name}"><h3>2 Kommentare</h3><p>Bạn đọc Hùng: ${S2}</p><p>Bạn đọc Lan: ${S1}</p></div>`,
+      );
+      expect(text).toContain(S3);
+      expect(text).not.toContain('Bạn đọc');
+    }
+  });
+});
+
 describe('standfirst headings', () => {
   it('keeps a subheadline heading before a removed share bar (a standfirst is not a dangling "Read more" heading)', () => {
     const deck = 'Sau ba ngày làm việc, đại hội đã hoàn thành toàn bộ chương trình đề ra và bế mạc sáng nay.';
