@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import iconv from 'iconv-lite';
 
 /** Only the start of a document is searched for a declared charset, as browsers do. */
@@ -18,6 +19,13 @@ function declaredCharset(head: string): string | undefined {
   return head.match(/<meta[^>]+charset\s*=\s*["']?\s*([\w.:-]+)/i)?.[1] ?? head.match(/<\?xml[^>]+encoding\s*=\s*["']([\w.:-]+)["']/i)?.[1];
 }
 
+/** Labels browsers read as windows-1252 (WHATWG Encoding): its curly quotes and dashes (0x80–0x9F) are not control characters. */
+const WINDOWS_1252_LABELS = /^(iso[-_]?8859[-_]1|latin-?1|l1|us-?ascii|ascii|iso[-_]?ir[-_]?100|cp819|ibm819|cp1252|x-cp1252)$/i;
+
+function webCharset(name: string): string {
+  return WINDOWS_1252_LABELS.test(name) ? 'windows-1252' : name.toLowerCase();
+}
+
 /**
  * The charset of a document from its first bytes: BOM first, then the Content-Type header, then
  * the charset the document declares, else UTF-8. `bomLength` bytes are to be skipped.
@@ -27,7 +35,7 @@ export function detectCharset(head: Buffer, contentType?: string): { charset: st
     if (bom.every((byte, i) => head[i] === byte)) return { charset, bomLength: bom.length };
   }
   const candidates = [charsetFromContentType(contentType), declaredCharset(head.subarray(0, SNIFF_BYTES).toString('latin1'))];
-  return { charset: candidates.find((name) => name && iconv.encodingExists(name))?.toLowerCase() ?? 'utf-8', bomLength: 0 };
+  return { charset: webCharset(candidates.find((name) => name && iconv.encodingExists(name)) ?? 'utf-8'), bomLength: 0 };
 }
 
 /**
@@ -35,8 +43,26 @@ export function detectCharset(head: Buffer, contentType?: string): { charset: st
  * sites still serve windows-1258, which Node's TextDecoder cannot decode, hence iconv-lite.
  */
 export function decodeDocument(bytes: Buffer, contentType?: string): { text: string; charset: string } {
-  const { charset, bomLength } = detectCharset(bytes, contentType);
+  const detected = detectCharset(bytes, contentType);
+  const { bomLength } = detected;
+  const charset = detected.charset === 'utf-8' && !bomLength && !declaresUtf8(bytes, contentType) && !isUtf8(bytes) ? legacyCharset(bytes) : detected.charset;
   return { text: iconv.decode(bytes.subarray(bomLength), charset).normalize('NFC'), charset };
+}
+
+function declaresUtf8(bytes: Buffer, contentType?: string): boolean {
+  return [charsetFromContentType(contentType), declaredCharset(bytes.subarray(0, SNIFF_BYTES).toString('latin1'))].some(
+    (name) => name && /^utf-?8$/i.test(name),
+  );
+}
+
+/**
+ * The charset of a document that fell to the UTF-8 default but is not UTF-8: the one it declares
+ * past the sniffed bytes (as Firefox re-parses a page on a late `<meta charset>`), else the web's
+ * legacy default, windows-1252. Decoded as UTF-8, every accented letter would be lost.
+ */
+function legacyCharset(bytes: Buffer): string {
+  const late = declaredCharset(bytes.toString('latin1'));
+  return late && iconv.encodingExists(late) && !/^utf-?8$/i.test(late) ? webCharset(late) : 'windows-1252';
 }
 
 /**

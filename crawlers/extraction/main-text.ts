@@ -30,8 +30,15 @@ interface Stats {
   /** Of which inside links. */
   linkChars: number;
   commas: number;
-  /** Direct element children that are block-level. */
+  /** Direct element children that are block-level (a `<br>` is not). */
   blockChildren: number;
+  /**
+   * Runs of two or more `<br>` in the element's inline content: old pages and some CMSs separate
+   * paragraphs so, and Readability turns each run into a paragraph break.
+   */
+  breaks: number;
+  /** Characters of `<p>` text outside links: running prose. */
+  proseChars: number;
 }
 
 /** How much an attempt strips: every boilerplate name, only unmistakable ones, or tags only. */
@@ -103,8 +110,8 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     if (!isElement(node) && node !== root) continue;
     if (node !== root && SKIP_TAGS.has(tagOf(node))) continue;
     order.push(node);
-    stats.set(node, { chars: 0, linkChars: 0, commas: 0, blockChildren: 0 });
     const children = node.children;
+    stats.set(node, { chars: 0, linkChars: 0, commas: 0, blockChildren: 0, breaks: children ? paragraphBreaks(children) : 0, proseChars: 0 });
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   for (const text of texts) {
@@ -118,14 +125,34 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     const node = order[i];
     const own = stats.get(node)!;
     if (tagOf(node) === 'a') own.linkChars = own.chars;
+    else if (tagOf(node) === 'p') own.proseChars = own.chars - own.linkChars;
     const parent = stats.get(node.parent!);
     if (!parent) continue;
     parent.chars += own.chars;
     parent.linkChars += own.linkChars;
     parent.commas += own.commas;
-    if (BLOCK_TAGS.has(tagOf(node))) parent.blockChildren++;
+    parent.proseChars += own.proseChars;
+    const tag = tagOf(node);
+    if (!BLOCK_TAGS.has(tag)) parent.breaks += own.breaks;
+    else if (tag !== 'br') parent.blockChildren++;
   }
   return { order, stats };
+}
+
+/** Runs of two or more `<br>` (whitespace between them ignored) with text or inline content before and after. */
+function paragraphBreaks(children: HtmlNode[]): number {
+  let breaks = 0;
+  let run = 0;
+  let content = false;
+  for (const child of children) {
+    if (tagOf(child) === 'br') run++;
+    else if (child.type === 'text' ? /\S/.test(child.data ?? '') : isElement(child)) {
+      if (run >= 2 && content) breaks++;
+      run = 0;
+      content = true;
+    }
+  }
+  return breaks;
 }
 
 function isNoscriptNotice(node: HtmlNode, s: Stats): boolean {
@@ -136,18 +163,31 @@ function isNoscriptNotice(node: HtmlNode, s: Stats): boolean {
 function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlNode, strictness: Strictness): Set<HtmlNode> {
   const excluded = new Set<HtmlNode>();
   const pageChars = stats.get(root)!.chars || 1;
+  const pageProse = stats.get(root)!.proseChars;
   for (const node of order) {
     if (node === root) continue;
     const s = stats.get(node)!;
     if (
       (node.parent && excluded.has(node.parent)) ||
       isNoscriptNotice(node, s) ||
-      (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars)
+      (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars && !isLayoutWrapper(node, s, pageProse))
     ) {
       excluded.add(node);
     }
   }
   return excluded;
+}
+
+/** Share of the page's prose above which an element named by a layout word (`has-sidebar`, `promo-layout`) holds the story. */
+const WRAPPER_PROSE_SHARE = 0.5;
+
+/**
+ * A layout wrapper whose class merely mentions boilerplate (`content has-sidebar`, `widget-area
+ * main`): it holds most of the page's paragraph prose. Unmistakable names (comments, share,
+ * related) stay boilerplate whatever they hold.
+ */
+function isLayoutWrapper(node: HtmlNode, s: Stats, pageProse: number): boolean {
+  return pageProse > 0 && s.proseChars >= WRAPPER_PROSE_SHARE * pageProse && !isBoilerplateElement(node, 'strong', s);
 }
 
 function linkDensity(s: Stats): number {
@@ -224,7 +264,9 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
   for (const node of order) {
     const s = stats.get(node)!;
     if (excluded.has(node) || s.chars < MIN_PARAGRAPH_CHARS || !isParagraph(node, s)) continue;
-    const contentScore = 1 + s.commas + Math.min(Math.floor(s.chars / 100), 3);
+    // A block split by <br> runs scores as the paragraphs it holds (Readability's replaceBrs).
+    const paragraphs = 1 + s.breaks;
+    const contentScore = paragraphs + s.commas + Math.min(Math.floor(s.chars / 100), 3 * paragraphs);
     let level = 0;
     for (let ancestor = node.parent; ancestor && ancestor !== root && level < 5; ancestor = ancestor.parent, level++) {
       if (!stats.has(ancestor)) break;
@@ -392,11 +434,13 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
   const leadIns: boolean[] = [];
   let line: string[] = [];
   let lineTag = '';
+  /** A block named as the standfirst (a `subheadline` heading) leads the story, never a removed list. */
+  let lineIsLead = false;
   const flush = () => {
     const text = collapse(line.join(''));
     if (text) {
       blocks.push(text);
-      leadIns.push(isLeadIn(text, lineTag));
+      leadIns.push(!lineIsLead && isLeadIn(text, lineTag));
     }
     line = [];
   };
@@ -416,6 +460,7 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     if (node === null) {
       flush();
       lineTag = '';
+      lineIsLead = false;
       continue;
     }
     if (node.type === 'text') {
@@ -441,6 +486,7 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     if (BLOCK_TAGS.has(tag)) {
       flush();
       lineTag = tag;
+      lineIsLead = LEAD_NAMES.test(namesOf(node));
       stack.push(null);
     }
     const children = node.children;

@@ -39,13 +39,18 @@ export const CAPTION_TAGS = new Set(['figcaption']);
 export const BOILERPLATE_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'menu', 'header']);
 
 /**
- * Class/id tokens of boilerplate blocks: comments, share bars, related links, ads, cookie banners,
+ * Class/id tokens of boilerplate blocks: comments (also as German, Spanish, Polish/Czech and Dutch
+ * sites name them: `kommentare`, `comentarios`, `komentarze`, `reacties`), share bars, related links, ads, cookie banners,
  * bylines and dates, tag lists, breadcrumbs, newsletters, author boxes. Matched on the whole
  * `class id` string of an element; see PROTECTED_NAMES for the names that override a match.
  */
 export const BOILERPLATE_NAMES = new RegExp(
   [
     'comment',
+    'komment',
+    'comentari',
+    'komentar',
+    'reacties',
     'disqus',
     'respond',
     'reply',
@@ -188,7 +193,7 @@ export const LEAD_NAMES =
 /** Readability-style class/id weights for choosing the story container. */
 export const POSITIVE_NAMES = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|chi-?tiet|noi-?dung|cms/i;
 export const NEGATIVE_NAMES =
-  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|menu|nav/i;
+  /-ad-|hidden|^hid$| hid$| hid |^hid |banner|combx|comment|komment|comentari|komentar|com-|contact|foot|footer|footnote|gdpr|masthead|media|meta|outbrain|promo|related|scroll|share|shoutbox|sidebar|skyscraper|sponsor|shopping|tags|tool|widget|menu|nav/i;
 
 /**
  * Story containers of common CMSs (WordPress, Drupal, Joomla, news CMSs; Vietnamese ones such as

@@ -66,6 +66,40 @@ describe('story parts beyond the main block', () => {
   });
 });
 
+describe('layout wrappers named after boilerplate', () => {
+  it('keeps a wrapper whose class mentions a sidebar when it holds most of the page’s prose, not the text beside it', () => {
+    const about = `<div class="site-info"><p>${S3} ${S2}</p><p>${S2} ${S1}</p><p>${S1} ${S3}</p></div>`;
+    const long = `<p>${S1} ${S2} ${S3}</p>`.repeat(4);
+    const text = textOf(og, `<div class="container has-sidebar"><h1>Đại hội</h1>${long}</div>${about}`);
+    expect(text).toContain(`${S1} ${S2} ${S3}`);
+  });
+});
+
+describe('readers’ comments named in other languages', () => {
+  it('leaves out comment sections named kommentare, comentarios, komentarze or reacties', () => {
+    for (const name of ['kommentare', 'comentarios', 'komentarze', 'reacties']) {
+      const text = textOf(
+        og,
+        `<div class="post">${story}</div><div id="${name}"><h3>2 Kommentare</h3><p>Bạn đọc Hùng: ${S2}</p><p>Bạn đọc Lan: ${S1}</p></div>`,
+      );
+      expect(text).toContain(S3);
+      expect(text).not.toContain('Bạn đọc');
+    }
+  });
+});
+
+describe('standfirst headings', () => {
+  it('keeps a subheadline heading before a removed share bar (a standfirst is not a dangling "Read more" heading)', () => {
+    const deck = 'Sau ba ngày làm việc, đại hội đã hoàn thành toàn bộ chương trình đề ra và bế mạc sáng nay.';
+    const text = textOf(
+      og,
+      `<div class="top"><h1>Bế mạc đại hội</h1><div class="body"><h2 class="subheadline">${deck}</h2><div class="socials">Chia sẻ bài viết</div>${story}</div></div>`,
+    );
+    expect(text.startsWith(deck)).toBe(true);
+    expect(text).not.toContain('Chia sẻ');
+  });
+});
+
 describe('new passes on pages that must not break extraction', () => {
   it('handles 10,000 nested lead-named blocks and <header>s without throwing', () => {
     const depth = 10_000;

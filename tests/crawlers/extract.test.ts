@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { decodeDocument } from '../../crawlers/charset.ts';
 import { extractPage } from '../../crawlers/extract-article.ts';
@@ -73,6 +74,23 @@ describe('decodeDocument', () => {
     const utf8 = Buffer.from(title);
     expect(decodeDocument(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), utf8]), 'text/html; charset=windows-1258').text).toBe(title);
     expect(decodeDocument(utf8, 'text/html').text).toBe(title);
+  });
+
+  it('reads a page that is not UTF-8 by a charset declared late, else as windows-1252, as browsers do', () => {
+    const german = 'Überwachung der Viertelgemelke – „Qualität“';
+    const padding = `<!-- ${'x'.repeat(3000)} -->`;
+    const late = iconv.encode(
+      `<html><head>${padding}<meta charset="windows-1250"><title>T</title></head><body><p>Ciężar dyskusji</p></body></html>`,
+      'windows-1250',
+    );
+    expect(decodeDocument(late).text).toContain('Ciężar dyskusji');
+    const undeclared = iconv.encode(`<html><body><p>${german}</p></body></html>`, 'windows-1252');
+    const { text, charset } = decodeDocument(undeclared);
+    expect(charset).toBe('windows-1252');
+    expect(text).toContain(german);
+    // Valid UTF-8 stays UTF-8, and a declared iso-8859-1 is read as windows-1252 (curly quotes kept).
+    expect(decodeDocument(Buffer.from(`<p>${german}</p>`)).text).toContain(german);
+    expect(decodeDocument(iconv.encode(`<meta charset="iso-8859-1"><p>${german}</p>`, 'windows-1252')).text).toContain(german);
   });
 });
 

@@ -8,8 +8,8 @@ import { loadEvalPages, readPage, scorePages } from '../../bench/extraction-eval
 
 const dir = join(import.meta.dirname, '../fixtures/extraction');
 /** Just under the figures measured on this sample when the floor was set (see docs/extraction.md). */
-const F1_FLOOR = 0.85;
-const PRECISION_FLOOR = 0.9;
+const F1_FLOOR = 0.855;
+const PRECISION_FLOOR = 0.91;
 
 describe('article extraction on the 60-page evaluation sample', () => {
   it('keeps F1 and precision above their floors (title + text, scored as score.py does)', () => {
