@@ -106,7 +106,7 @@ export const ITEM_STORE_MIGRATIONS: string[] = [
    INSERT INTO store_state VALUES (1, lower(hex(randomblob(16))), 0);`,
   // Views at a million items: the score order gets an index (one column: each index costs every
   // write; ties are sorted after it), clusters a covering one; counts come from summary tables that every write updates in its own
-  // transaction (SummaryDeltas: per batch, not per row — triggers doubled the write cost), so a
+  // transaction (COUNT_BATCH: per batch, not per row — triggers doubled the write cost), so a
   // crash cannot leave them behind; `terms` holds each item's term entries (common.ts
   // termEntries). Existing rows are summarised at the next start (summaries_built = 0).
   `CREATE INDEX items_distortion ON items (score_distortion DESC);
