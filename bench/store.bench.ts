@@ -10,7 +10,7 @@
 // http://127.0.0.1:9200); when no node answers, SQLite is still benchmarked and the run says
 // loudly that Elasticsearch was not. Run through bench/run.ts (node --expose-gc --import tsx).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ItemQuery, ScoredItem, StatsQuery, Store } from '../core/types.ts';
@@ -40,10 +40,44 @@ interface IndexFigures {
   seconds: number;
   docsPerSec: number;
   errors: number;
+  /** CPU seconds of this process's main thread and of its other threads (the index worker, GC). */
+  cpu: ThreadCpu;
+}
+
+interface ThreadCpu {
+  main: number;
+  other: number;
+}
+
+/**
+ * CPU time by thread, from Linux's /proc (zero elsewhere): on a shared machine wall time varies
+ * 2–3x with the load, CPU time much less, so it is the figure to compare between runs.
+ */
+function threadCpu(): ThreadCpu {
+  const cpu = { main: 0, other: 0 };
+  let tasks: string[];
+  try {
+    tasks = readdirSync('/proc/self/task');
+  } catch {
+    return cpu;
+  }
+  for (const task of tasks) {
+    try {
+      // utime and stime, in clock ticks (100 a second), after the parenthesised command name.
+      const fields = readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+      if (Number(task) === process.pid) cpu.main += seconds;
+      else cpu.other += seconds;
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return cpu;
 }
 
 async function bulkIndex(store: Store, items: ScoredItem[], batch: number): Promise<IndexFigures> {
   gc();
+  const cpuBefore = threadCpu();
   const started = performance.now();
   let errors = 0;
   let lastReport = started;
@@ -59,7 +93,8 @@ async function bulkIndex(store: Store, items: ScoredItem[], batch: number): Prom
   // Timed until the last item is searchable, not merely stored.
   await store.refresh?.();
   const seconds = (performance.now() - started) / 1000;
-  return { seconds, docsPerSec: items.length / seconds, errors };
+  const cpuAfter = threadCpu();
+  return { seconds, docsPerSec: items.length / seconds, errors, cpu: { main: cpuAfter.main - cpuBefore.main, other: cpuAfter.other - cpuBefore.other } };
 }
 
 /**
@@ -110,7 +145,9 @@ interface EngineFigures {
 async function benchEngine(store: Store, items: ScoredItem[], batch: number): Promise<EngineFigures> {
   process.stdout.write(`\n${store.engine}: indexing ${fmt(items.length)} items in batches of ${fmt(batch)}...\n`);
   const index = await bulkIndex(store, items, batch);
-  process.stdout.write(`  ${fmt(index.docsPerSec)} docs/s (${index.seconds.toFixed(1)}s, ${index.errors} errors)\n`);
+  process.stdout.write(
+    `  ${fmt(index.docsPerSec)} docs/s (${index.seconds.toFixed(1)}s, ${index.errors} errors; CPU: main thread ${index.cpu.main.toFixed(1)}s, other threads ${index.cpu.other.toFixed(1)}s)\n`,
+  );
   const total = (await store.queryItems({ page: 1, pageSize: 1 })).total;
   const flaggedTotal = (await store.queryItems({ flagged: true, page: 1, pageSize: 1 })).total;
   let i = 0;

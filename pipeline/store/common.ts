@@ -7,8 +7,8 @@ const SNIPPET_LENGTH = 240;
 
 /** The instant an item is sorted and bucketed by: publication time, else when we fetched it. */
 export function itemTimestamp(item: Pick<ScoredItem, 'publishedAt' | 'fetchedAt'>): string {
-  const published = item.publishedAt && !Number.isNaN(Date.parse(item.publishedAt)) ? item.publishedAt : undefined;
-  return new Date(published ?? item.fetchedAt).toISOString();
+  const published = item.publishedAt ? Date.parse(item.publishedAt) : NaN;
+  return new Date(Number.isNaN(published) ? item.fetchedAt : published).toISOString();
 }
 
 /**

@@ -686,6 +686,27 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(await updated.topClusters({}, 10)).toEqual(expectedClusters(now, {}, 10));
       });
 
+      it('keeps the counts right when one batch writes a stored id twice and a new id twice', async () => {
+        const { store: repeated } = await engine.create('repeated');
+        await repeated.upsertItems(items.slice(1));
+        const [fresh, stored] = [items[0], items[2]];
+        const firstEdit = { ...stored, publishedAt: '2021-01-20T05:00:00Z', topics: ['rumours'], clusterId: fresh.clusterId ?? 'c-new' };
+        const lastEdit = {
+          ...stored,
+          publishedAt: '2021-01-27T05:00:00Z',
+          review: { status: 'dismissed' as const },
+          explanations: [mention('distortion', 'tin đồn')],
+        };
+        const freshEdit = { ...fresh, topics: ['economy'], flagged: !fresh.flagged };
+        expect(await repeated.upsertItems([firstEdit, fresh, lastEdit, freshEdit])).toEqual({ inserted: 1, updated: 3, errors: [] });
+        const now = items.map((item) => (item.id === stored.id ? lastEdit : item.id === fresh.id ? freshEdit : item));
+        for (const by of [['day'], ['topic'], ['status', 'source'], ['day', 'platform']] as CountKey[][])
+          expect(sortRows(await repeated.counts({}, by))).toEqual(expectedCounts(now, {}, by));
+        expect(await repeated.termCounts({})).toEqual(expectedTerms(now, {}));
+        expect(await repeated.topClusters({}, 10)).toEqual(expectedClusters(now, {}, 10));
+        expect(await repeated.topClusters({ congress: true }, 10)).toEqual(expectedClusters(now, { congress: true }, 10));
+      });
+
       it('ranks a cluster straddling the range by its members in range, also after members move or go', async () => {
         const { store: ranked } = await engine.create('straddle');
         const member = (cluster: string, days: string[]) =>
