@@ -177,9 +177,11 @@ function countKeyOf(key: CountKey, bucket: Record<string, string | number | null
 
 const COMPOSITE_PAGE = 5_000;
 
-/** topClusters walks at most this many pages of this many items, newest first, to break size ties. */
-const CLUSTER_WALK_PAGE = 1_000;
-const CLUSTER_WALK_PAGES = 5;
+/**
+ * Pages topClusters walks, newest first, to break size ties: a small first one (usually enough;
+ * at 2M items 100 hits took ~0.1 s against ~0.4 s for 1,000), then larger ones, then it stops.
+ */
+const CLUSTER_WALK_PAGES = [100, 1_000, 1_000, 1_000, 1_000];
 
 /** Stands for "no value" (missing_bucket) in a terms aggregation; no topic, platform or cluster is named so. */
 const MISSING = '\u0000';
@@ -1069,12 +1071,12 @@ export class ElasticsearchStore implements Store {
     const seen = new Set(larger.map((cluster) => cluster.clusterId));
     const tied: ClusterCount[] = [];
     let searchAfter: estypes.SortResults | undefined;
-    for (let page = 0; page < CLUSTER_WALK_PAGES; page++) {
+    for (const pageSize of CLUSTER_WALK_PAGES) {
       const response = await this.client.search({
         index: this.names.alias,
         query,
         sort: SORTS.newest,
-        size: CLUSTER_WALK_PAGE,
+        size: pageSize,
         search_after: searchAfter,
         _source: false,
         docvalue_fields: ['clusterId'],
@@ -1091,7 +1093,7 @@ export class ElasticsearchStore implements Store {
       tied.sort(compareClusters);
       // Clusters not met yet have no member newer than the last item walked.
       const walkedTo = hits.length ? Number(hits[hits.length - 1].sort![0]) : -Infinity;
-      const done = hits.length < CLUSTER_WALK_PAGE || (tied.length >= needed && walkedTo < Date.parse(tied[needed - 1].lastSeen));
+      const done = hits.length < pageSize || (tied.length >= needed && walkedTo < Date.parse(tied[needed - 1].lastSeen));
       if (done) return [...larger, ...tied.slice(0, needed)].sort(compareClusters);
       searchAfter = hits[hits.length - 1].sort;
     }

@@ -128,7 +128,7 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
       ids.map((pair) => ({ clusterId: `pair-${pair}`, size: 2, flagged: 1, firstSeen: at(1, pair * 10), lastSeen: at(1, pair * 10 + 1) }));
     // 5,500 lone items before the pairs: more than the walk reads, so the single aggregation answers.
     expect(await store.topClusters({}, 2)).toEqual(expected([2, 1]));
-    // 1,375 lone congress items: the pairs are met on the walk's second page.
+    // 1,375 lone congress items: the pairs are met on the walk's third page.
     expect(await store.topClusters({ congress: true }, 2)).toEqual(expected([2, 1]));
     expect(await store.topClusters({ congress: true }, 5)).toEqual(expected([2, 1, 0]));
   });
