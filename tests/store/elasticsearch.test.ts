@@ -81,6 +81,58 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     expect(new Set(await search('dang'))).toEqual(new Set([party.id, post.id, ascii.id]));
   });
 
+  it('counts every group when a key has more values than one terms aggregation returns', async () => {
+    const store = await open(uniquePrefix('groups'));
+    toDestroy.push(store);
+    // 5,200 sources over two days (the nested terms aggregation returns 5,000 per bucket), every third flagged.
+    const items = Array.from({ length: 5_200 }, (_, i) =>
+      makeItem(
+        { sourceId: `nguon-${i}`, url: `https://a.example/${i}`, title: `Bài ${i}`, text: 'Tin.', publishedAt: `2021-01-0${1 + (i % 2)}T03:00:00Z` },
+        { congress: i % 3 === 0, distortion: i % 3 === 0 },
+      ),
+    );
+    await store.upsertItems(items);
+    const bySource = await store.counts({}, ['source']);
+    expect(bySource).toHaveLength(5_200);
+    expect(bySource.every((row) => row.count === 1)).toBe(true);
+    expect(bySource.reduce((sum, row) => sum + row.flagged, 0)).toBe(1_734);
+    const byDaySource = await store.counts({}, ['day', 'source']);
+    expect(byDaySource).toHaveLength(5_200);
+    expect(byDaySource.filter((row) => row.keys[0] === '2021-01-01')).toHaveLength(2_600);
+    expect(await store.counts({ flagged: true }, ['day'])).toEqual([
+      { keys: ['2021-01-01'], count: 867, flagged: 867 },
+      { keys: ['2021-01-02'], count: 867, flagged: 867 },
+    ]);
+  });
+
+  it('breaks ties of cluster size by the latest member however far back the walk must go', async () => {
+    const store = await open(uniquePrefix('clusters'));
+    toDestroy.push(store);
+    const at = (day: number, second: number) => new Date(Date.UTC(2021, 0, day, 3, 0, second)).toISOString();
+    // 5,500 newer lone members (every 4th about the congress), then three pairs: the newest two pairs win.
+    const lone = Array.from({ length: 5_500 }, (_, i) => ({
+      ...makeItem({ url: `https://a.example/lone-${i}`, title: `Tin ${i}`, text: 'Tin.', publishedAt: at(3, i) }, { congress: i % 4 === 0 }),
+      clusterId: `lone-${i}`,
+    }));
+    const pairs = [0, 1, 2].flatMap((pair) =>
+      [0, 1].map((member) => ({
+        ...makeItem(
+          { url: `https://a.example/pair-${pair}-${member}`, title: `Cặp ${pair}`, text: 'Tin.', publishedAt: at(1, pair * 10 + member) },
+          { congress: true, distortion: member === 0 },
+        ),
+        clusterId: `pair-${pair}`,
+      })),
+    );
+    await store.upsertItems([...lone, ...pairs]);
+    const expected = (ids: number[]) =>
+      ids.map((pair) => ({ clusterId: `pair-${pair}`, size: 2, flagged: 1, firstSeen: at(1, pair * 10), lastSeen: at(1, pair * 10 + 1) }));
+    // 5,500 lone items before the pairs: more than the walk reads, so the single aggregation answers.
+    expect(await store.topClusters({}, 2)).toEqual(expected([2, 1]));
+    // 1,375 lone congress items: the pairs are met on the walk's third page.
+    expect(await store.topClusters({ congress: true }, 2)).toEqual(expected([2, 1]));
+    expect(await store.topClusters({ congress: true }, 5)).toEqual(expected([2, 1, 0]));
+  });
+
   it('reports per-document rejections instead of swallowing them, and keeps the good ones', async () => {
     const store = await open(uniquePrefix('errors'));
     toDestroy.push(store);
