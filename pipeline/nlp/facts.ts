@@ -1012,6 +1012,9 @@ function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun
   while (sentStart > 0 && p.tokSent[sentStart - 1] === sent) sentStart--;
   if (!(mention.tokFirst - sentStart <= 2 && e.hit.tokFirst > mention.tokLast)) return false;
   for (const n of nouns) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
+  // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object
+  if (e.hit.tokFirst - mention.tokLast > 2) return false;
+  for (const n of nouns) if (n.hit.tokFirst > e.hit.tokLast && n.hit.tokFirst - e.hit.tokLast <= 2) return true;
   return false;
 }
 

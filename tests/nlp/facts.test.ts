@@ -49,6 +49,12 @@ describe('contradictions', () => {
     expect(facts('Đại hội XIII sẽ khai mạc ngày mười lăm tháng ba').map((e) => e.factId)).toContain('NC-DATE');
     expect(facts('ĐH XIII dời sang tháng 6/2021 r mn ơi').map((e) => e.factId)).toContain('NC-DATE');
     expect(facts('dai hoi tinh bi hoan r, nghe noi ko du nguoi').map((e) => e.factId)).toContain('GL-DATE');
+    // a day and month without "ngày", the sentence opening with the date and the verb right after it
+    expect(facts('Sáng mai hai mươi tháng mười khai mạc Đại hội Đảng bộ tỉnh rồi cả nhà ơi.').map((e) => e.factId)).toContain('GL-DATE');
+    expect(facts('Chiều nay 12 tháng 10 bế mạc đại hội đảng bộ tỉnh Gia Lai.').map((e) => e.factId)).toContain('GL-DATE');
+    expect(facts('Sáng mai mười bốn tháng mười khai mạc Đại hội Đảng bộ tỉnh rồi cả nhà ơi.')).toEqual([]);
+    // "ba tháng" is a length of time, not a day
+    expect(facts('Đại hội Đảng bộ tỉnh đã chuẩn bị ba tháng mười ngày.')).toEqual([]);
   });
 
   it('dates that match the facts are not contradictions', () => {
