@@ -83,8 +83,14 @@ describe('cue families', () => {
     const claim = classify('Trong ba ngày đại hội đảng bộ tỉnh, toàn bộ thành phố sẽ bị phong tỏa và cấm người dân ra vào.');
     expect(distortionTerms(claim)).toContain('rule unsourced-claim');
     expect(claim.distortion).toBe(true);
-    const rebutted = classify('Tin “phong tỏa thị xã trong mấy ngày đại hội tỉnh” là bịa đặt, chỉ điều chỉnh giao thông vài tuyến đường.');
-    expect(rebutted.distortion).toBe(false);
+    for (const text of [
+      'Tin “phong tỏa thị xã trong mấy ngày đại hội tỉnh” là bịa đặt, chỉ điều chỉnh giao thông vài tuyến đường.',
+      'Chuyện “cấm người ngoài ra vào thành phố suốt đại hội đảng bộ tỉnh” là tin bịa, bà con cứ đi lại bình thường.',
+    ]) {
+      const rebutted = classify(text);
+      expect(rebutted.congress, text).toBe(true);
+      expect(rebutted.distortion, text).toBe(false);
+    }
   });
 
   it('asking someone who works in a field names no insider', () => {
