@@ -275,20 +275,8 @@ function singleDate(p: PreparedText, i: number, allowDayOnly: boolean): [DayDate
     if (!validDay(d)) return null;
     const slash = slashDate(p, i + 1, true);
     if (slash) return slash;
-    if (kw(p, lastD + 1, W_THANG)) {
-      const mnum = monthAt(p, lastD + 2);
-      if (mnum) {
-        const [m, lastM] = mnum;
-        if (kw(p, lastM + 1, W_NAM)) {
-          const y = intToken(p, lastM + 2);
-          if (y !== null && normYear(y) !== undefined) return [dayDate(d, m, normYear(y)), lastM + 2];
-        } else {
-          const y = yearAfterSlash(p, lastM);
-          if (y) return [dayDate(d, m, y), lastM + 1];
-        }
-        return [dayDate(d, m, undefined), lastM];
-      }
-    }
+    const dm = monthOfDay(p, d, lastD);
+    if (dm) return dm;
     if (allowDayOnly) return [{ day: d, month: 0 }, lastD];
     return null;
   }
@@ -306,11 +294,34 @@ function singleDate(p: PreparedText, i: number, allowDayOnly: boolean): [DayDate
   }
   const slash = slashDate(p, i, prefixed);
   if (slash) return slash;
+  // "14 tháng 10", "mười bốn tháng mười": a day and its month without "ngày" (a day in words ≥ 10,
+  // so that "ba tháng" stays a duration)
+  const num = parseNumberAt(p, i);
+  if (num && validDay(num[0]) && (num[2] ? num[0] >= 10 : tokLength(p, i) <= 2)) {
+    const dm = monthOfDay(p, num[0], num[1]);
+    if (dm) return dm;
+  }
   if (allowDayOnly) {
     const d = intToken(p, i);
     if (d !== null && validDay(d) && tokLength(p, i) <= 2) return [{ day: d, month: 0 }, i];
   }
   return null;
+}
+
+/** "<day> tháng M [năm Y | /Y]" after the day ending at token lastD. */
+function monthOfDay(p: PreparedText, d: number, lastD: number): [DayDate, number] | null {
+  if (!kw(p, lastD + 1, W_THANG)) return null;
+  const mnum = monthAt(p, lastD + 2);
+  if (!mnum) return null;
+  const [m, lastM] = mnum;
+  if (kw(p, lastM + 1, W_NAM)) {
+    const y = intToken(p, lastM + 2);
+    if (y !== null && normYear(y) !== undefined) return [dayDate(d, m, normYear(y)), lastM + 2];
+  } else {
+    const y = yearAfterSlash(p, lastM);
+    if (y) return [dayDate(d, m, y), lastM + 1];
+  }
+  return [dayDate(d, m, undefined), lastM];
 }
 
 function monthAt(p: PreparedText, i: number): [number, number] | null {
@@ -336,7 +347,8 @@ export function extractDates(p: PreparedText): DateMention[] {
   const out: DateMention[] = [];
   let i = 0;
   while (i < p.count) {
-    const candidate = kw(p, i, W_NGAY) || kw(p, i, W_THANG) || (p.tokFlags[i] & TOK_DIGITS) !== 0;
+    const candidate =
+      kw(p, i, W_NGAY) || kw(p, i, W_THANG) || (p.tokFlags[i] & TOK_DIGITS) !== 0 || word(p, i) === W_MUOI || (i + 1 < p.count && word(p, i + 1) === W_MUOI);
     if (!candidate) {
       i++;
       continue;

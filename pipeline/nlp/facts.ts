@@ -67,6 +67,8 @@ const checkSchema = z.discriminatedUnion('kind', [
       units: z.array(phrase).min(1),
       /** One of these must occur in the same sentence before the number (the nearest decides). */
       context: z.array(phrase).min(1),
+      /** Or, with no context before it, one of these after it in its clause ("400 đại biểu ... dự Đại hội"). */
+      contextAfter: z.array(phrase).default([]),
       /** A clause with one of these is about something else. */
       exclude: z.array(phrase).default([]),
     })
@@ -80,7 +82,7 @@ export type FactCheck =
   | { kind: 'duration'; days: number }
   | { kind: 'claims'; terms: string[]; note?: string }
   | { kind: 'place'; places: string[] }
-  | { kind: 'number'; value: number; tolerance: number; units: string[]; context: string[]; exclude: string[] };
+  | { kind: 'number'; value: number; tolerance: number; units: string[]; context: string[]; contextAfter: string[]; exclude: string[] };
 
 /** The fields of a fact in the shared facts sheet (official-facts.json). */
 const sheetFields = {
@@ -251,7 +253,7 @@ function resolveFact(fact: FactInput, index: number, file: string): OfficialFact
       case 'number': {
         const value = c.value ?? (c.valueFrom !== undefined && typeof v[c.valueFrom] === 'number' ? (v[c.valueFrom] as number) : undefined);
         if (value === undefined) return fail(k, `needs value, in the check or in values.${c.valueFrom ?? '<valueFrom>'}`);
-        return { kind: 'number', value, tolerance: c.tolerance, units: c.units, context: c.context, exclude: c.exclude };
+        return { kind: 'number', value, tolerance: c.tolerance, units: c.units, context: c.context, contextAfter: c.contextAfter, exclude: c.exclude };
       }
       case 'claims':
         return { kind: 'claims', terms: c.terms, note: c.note };
@@ -306,6 +308,7 @@ export type FactPhrase =
   | { kind: 'claim'; fact: number; check: number }
   | { kind: 'unit'; fact: number; check: number }
   | { kind: 'context'; fact: number; check: number }
+  | { kind: 'contextAfter'; fact: number; check: number }
   | { kind: 'exclude'; fact: number; check: number };
 
 /**
@@ -388,6 +391,7 @@ export class FactChecker {
         if (check.kind === 'number') {
           for (const u of check.units) this.phrases.add(u, factPhrase({ kind: 'unit', fact: f, check: c }));
           for (const x of check.context) this.phrases.add(x, factPhrase({ kind: 'context', fact: f, check: c }));
+          for (const x of check.contextAfter) this.phrases.add(x, factPhrase({ kind: 'contextAfter', fact: f, check: c }));
           for (const x of check.exclude) this.phrases.add(x, factPhrase({ kind: 'exclude', fact: f, check: c }));
         }
       });
@@ -549,7 +553,7 @@ class ItemCheck {
       !byKind.has('claim') &&
       !byKind.has('placeVerb') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
-      !(byKind.has('unit') && byKind.has('context')) &&
+      !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter'))) &&
       !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift')))
     )
       return [];
@@ -717,7 +721,7 @@ class ItemCheck {
   /** 4. Numbers with a unit, next to a context phrase. */
   private numbers(): void {
     const units = this.of('unit');
-    const contexts = this.of('context');
+    const contexts: Array<Of<'context'> | Of<'contextAfter'>> = [...this.of('context'), ...this.of('contextAfter')];
     const excludes = this.of('exclude');
     const unitsAt = new Map<number, Array<Of<'unit'>>>();
     for (const x of units) byKey(unitsAt, fieldKey(x.field, x.hit.tokFirst), x);
@@ -759,8 +763,11 @@ class ItemCheck {
         if (!candidates.length) continue;
         // nearest context phrase before the number in the sentence decides which fact it speaks of
         let best: { i: number; c: number; d: number } | null = null;
+        let bestAfter: { i: number; c: number; d: number } | null = null;
         for (const ctx of contextsBySent.get(s0 + sent) ?? []) {
-          if (ctx.field !== fv || ctx.hit.tokLast >= num.tokFirst) continue;
+          const after = ctx.hit.spec.data.kind === 'contextAfter';
+          if (ctx.field !== fv || (after ? ctx.hit.tokFirst <= num.tokLast || p.tokClause[ctx.hit.tokFirst] !== clause : ctx.hit.tokLast >= num.tokFirst))
+            continue;
           let cand: { i: number; c: number } | undefined;
           for (const x of candidates) {
             if (x.i === ctx.hit.spec.data.fact && x.c === ctx.hit.spec.data.check) {
@@ -769,9 +776,12 @@ class ItemCheck {
             }
           }
           if (!cand) continue;
-          const d = num.tokFirst - ctx.hit.tokLast;
-          if (!best || d < best.d) best = { i: cand.i, c: cand.c, d };
+          const d = after ? ctx.hit.tokFirst - num.tokLast : num.tokFirst - ctx.hit.tokLast;
+          if (after) {
+            if (!bestAfter || d < bestAfter.d) bestAfter = { i: cand.i, c: cand.c, d };
+          } else if (!best || d < best.d) best = { i: cand.i, c: cand.c, d };
         }
+        best ??= bestAfter;
         if (!best) continue;
         const check = this.data.facts[best.i].checks[best.c];
         if (check.kind !== 'number') continue;
@@ -782,7 +792,7 @@ class ItemCheck {
             break;
           }
         }
-        if (excluded || this.negated(fv, num.tokFirst)) continue;
+        if (excluded || this.negated(fv, num.tokFirst) || this.partOfOfficial(fv, num, numbers, unitsAt, best, check.value)) continue;
         const tolerance = this.approximate(fv, num.tokFirst) ? Math.max(check.tolerance, this.data.approxTolerance) : check.tolerance;
         if (Math.abs(num.value - check.value) > tolerance * check.value) {
           const unit = unitHits[0].hit.spec.text;
@@ -790,6 +800,28 @@ class ItemCheck {
         }
       }
     }
+  }
+
+  /**
+   * "Trong 51 đồng chí Ban Chấp hành ..., có 9 đồng chí nữ": a smaller count in a sentence that
+   * states the official one, with a unit of the same check, is a part of it, not another total.
+   */
+  private partOfOfficial(
+    fv: FieldView,
+    num: NumberMention,
+    numbers: NumberMention[],
+    unitsAt: Map<number, Array<Of<'unit'>>>,
+    at: { i: number; c: number },
+    official: number,
+  ): boolean {
+    if (num.value >= official) return false;
+    const p = fv.prepared;
+    const sent = p.tokSent[num.tokFirst];
+    for (const other of numbers) {
+      if (other === num || other.value !== official || p.tokSent[other.tokFirst] !== sent) continue;
+      for (const u of unitsAt.get(fieldKey(fv, other.tokLast + 1)) ?? []) if (u.hit.spec.data.fact === at.i && u.hit.spec.data.check === at.c) return true;
+    }
+    return false;
   }
 
   /** 5. Durations ("kéo dài 4 ngày", "chỉ họp có một ngày") and shifts ("lùi 1 ngày") of the event. */
@@ -980,6 +1012,9 @@ function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun
   while (sentStart > 0 && p.tokSent[sentStart - 1] === sent) sentStart--;
   if (!(mention.tokFirst - sentStart <= 2 && e.hit.tokFirst > mention.tokLast)) return false;
   for (const n of nouns) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
+  // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object
+  if (e.hit.tokFirst - mention.tokLast > 2) return false;
+  for (const n of nouns) if (n.hit.tokFirst > e.hit.tokLast && n.hit.tokFirst - e.hit.tokLast <= 2) return true;
   return false;
 }
 

@@ -34,6 +34,10 @@ describe('cue families', () => {
     expectFamily('Ông chú mình công tác ở Tỉnh ủy kể là Ban Chấp hành khóa mới sẽ có ba gương mặt từ ngoài tỉnh.', 'insider');
     expectFamily('Theo nguồn tin thân cận, đại hội đảng bộ tỉnh sẽ bầu bí thư từ Trung ương về.', 'insider');
     expectFamily('Mình không tiện nêu nguồn, nhưng Đại hội XIII sẽ bầu Bộ Chính trị 20 người.', 'insider');
+    // the source named as a relative or close friend
+    expectFamily('Ban Chấp hành tỉnh khóa mới sẽ có hai phó bí thư từ nơi khác về. Nguồn: anh trai mình làm ở Văn phòng Tỉnh ủy.', 'insider');
+    expectFamily('Tin từ em gái công tác bên Ban Tổ chức: đại hội tỉnh đã chốt xong bí thư.', 'insider');
+    expectFamily('Đồng nghiệp của mình làm tại Tỉnh ủy bảo đại hội đảng bộ tỉnh năm nay bầu thiếu.', 'insider');
   });
 
   it('share before it is removed', () => {
@@ -75,6 +79,20 @@ describe('cue families', () => {
     expect(distortionTerms(again)).not.toContain('rule unsourced-claim');
   });
 
+  it('security measures blown up around the venue, with no source', () => {
+    const claim = classify('Trong ba ngày đại hội đảng bộ tỉnh, toàn bộ thành phố sẽ bị phong tỏa và cấm người dân ra vào.');
+    expect(distortionTerms(claim)).toContain('rule unsourced-claim');
+    expect(claim.distortion).toBe(true);
+    for (const text of [
+      'Tin “phong tỏa thị xã trong mấy ngày đại hội tỉnh” là bịa đặt, chỉ điều chỉnh giao thông vài tuyến đường.',
+      'Chuyện “cấm người ngoài ra vào thành phố suốt đại hội đảng bộ tỉnh” là tin bịa, bà con cứ đi lại bình thường.',
+    ]) {
+      const rebutted = classify(text);
+      expect(rebutted.congress, text).toBe(true);
+      expect(rebutted.distortion, text).toBe(false);
+    }
+  });
+
   it('asking someone who works in a field names no insider', () => {
     expect(distortionTerms(classify('Đọc văn kiện Đại hội XIII phần chuyển đổi số, ai làm trong ngành ngân hàng cho mình hỏi ý kiến với.'))).toEqual([]);
     expect(
@@ -102,6 +120,8 @@ describe('contexts that are not distortion', () => {
       'Có người nói Ban Chấp hành Đảng bộ tỉnh khóa mới 60 người, có người nói 53, bên nào đúng vậy mọi người?',
       'Đại hội 13 khai mạc ngày nào vậy, ai có thông báo chính thức cho mình xin với.',
       'Trên nhóm bảo danh sách Ban Chấp hành khóa mới của Đại hội Đảng bộ tỉnh đã có từ trước, có ai biết chính xác không, em chưa dám tin bên nào.',
+      // asking those who know for the exact value
+      'Báo thì ghi Đại hội 13 có 1.587 đại biểu, nhóm kia ghi 1.600, bạn nào nắm rõ cho mình hỏi chính xác là bao nhiêu người?',
     ]) {
       const c = classify(text);
       expect(c.congress, text).toBe(true);

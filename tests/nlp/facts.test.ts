@@ -49,6 +49,12 @@ describe('contradictions', () => {
     expect(facts('Đại hội XIII sẽ khai mạc ngày mười lăm tháng ba').map((e) => e.factId)).toContain('NC-DATE');
     expect(facts('ĐH XIII dời sang tháng 6/2021 r mn ơi').map((e) => e.factId)).toContain('NC-DATE');
     expect(facts('dai hoi tinh bi hoan r, nghe noi ko du nguoi').map((e) => e.factId)).toContain('GL-DATE');
+    // a day and month without "ngày", the sentence opening with the date and the verb right after it
+    expect(facts('Sáng mai hai mươi tháng mười khai mạc Đại hội Đảng bộ tỉnh rồi cả nhà ơi.').map((e) => e.factId)).toContain('GL-DATE');
+    expect(facts('Chiều nay 12 tháng 10 bế mạc đại hội đảng bộ tỉnh Gia Lai.').map((e) => e.factId)).toContain('GL-DATE');
+    expect(facts('Sáng mai mười bốn tháng mười khai mạc Đại hội Đảng bộ tỉnh rồi cả nhà ơi.')).toEqual([]);
+    // "ba tháng" is a length of time, not a day
+    expect(facts('Đại hội Đảng bộ tỉnh đã chuẩn bị ba tháng mười ngày.')).toEqual([]);
   });
 
   it('dates that match the facts are not contradictions', () => {
@@ -87,6 +93,12 @@ describe('contradictions', () => {
     expect(facts('Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI chỉ còn ba mươi lăm người.').map((e) => e.factId)).toContain('GL-BCH');
     expect(facts('Đại hội Đảng bộ tỉnh bầu Ban Chấp hành gồm 53 đồng chí, Ban Thường vụ gồm 15 đồng chí.')).toEqual([]);
     expect(facts('Dự Đại hội có 350 đại biểu.', 'Khai mạc Đại hội Đảng bộ tỉnh Gia Lai')).toEqual([]);
+    // the congress named after the count, in its clause
+    expect(facts('Gần 500 đại biểu từ khắp các huyện đã về dự Đại hội Đảng bộ tỉnh Gia Lai.').map((e) => e.factId)).toContain('GL-DELEGATES');
+    expect(facts('350 đại biểu về dự Đại hội Đảng bộ tỉnh Gia Lai.')).toEqual([]);
+    // a sentence stating the official size breaks it down: its smaller counts are parts, not totals
+    expect(facts('Trong 53 đồng chí Ban Chấp hành Đảng bộ tỉnh khóa XVI có 8 đồng chí nữ, 12 người dưới 45 tuổi.')).toEqual([]);
+    expect(facts('Ban Chấp hành Đảng bộ tỉnh khóa XVI gồm 60 đồng chí, trong đó 8 đồng chí nữ.').map((e) => e.factId)).toContain('GL-BCH');
   });
 
   it("numbers of lower-level or other provinces' congresses are not checked", () => {
