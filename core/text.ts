@@ -30,5 +30,5 @@ export function shortenAtWord(text: string, max: number): string {
   const lastSpace = head.lastIndexOf(' ');
   // A single very long token (a URL) is cut where it must be.
   const cut = lastSpace > max / 2 ? head.slice(0, lastSpace) : head;
-  return `${cut.replace(/[\s,;:–—-]+$/u, '')}…`;
+  return `${cut.replace(/[\s.,;:–—-]+$/u, '')}…`;
 }

@@ -121,6 +121,7 @@ describe('shortenAtWord (titles and snippets in lists)', () => {
 
   it('drops a dangling separator and cuts a single long token where it must', () => {
     expect(shortenAtWord('Tin nóng — đại hội tỉnh lùi lịch sang tuần sau', 15)).toBe('Tin nóng…');
+    expect(shortenAtWord('Tin từ Văn phòng Tỉnh ủy. Chia sẻ ngay', 27)).toBe('Tin từ Văn phòng Tỉnh ủy…');
     const url = 'https://example.vn/' + 'a'.repeat(100);
     expect(shortenAtWord(url, 40)).toBe(url.slice(0, 39) + '…');
   });
