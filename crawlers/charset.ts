@@ -34,8 +34,7 @@ export function detectCharset(head: Buffer, contentType?: string): { charset: st
   for (const [bom, charset] of BOMS) {
     if (bom.every((byte, i) => head[i] === byte)) return { charset, bomLength: bom.length };
   }
-  const candidates = [charsetFromContentType(contentType), declaredCharset(head.subarray(0, SNIFF_BYTES).toString('latin1'))];
-  return { charset: webCharset(candidates.find((name) => name && iconv.encodingExists(name)) ?? 'utf-8'), bomLength: 0 };
+  return { charset: webCharset(statedCharsets(head, contentType).find((name) => name && iconv.encodingExists(name)) ?? 'utf-8'), bomLength: 0 };
 }
 
 /**
@@ -49,10 +48,13 @@ export function decodeDocument(bytes: Buffer, contentType?: string): { text: str
   return { text: iconv.decode(bytes.subarray(bomLength), charset).normalize('NFC'), charset };
 }
 
+/** The charsets the header and the document's first bytes state, header first. */
+function statedCharsets(bytes: Buffer, contentType?: string): Array<string | undefined> {
+  return [charsetFromContentType(contentType), declaredCharset(bytes.subarray(0, SNIFF_BYTES).toString('latin1'))];
+}
+
 function declaresUtf8(bytes: Buffer, contentType?: string): boolean {
-  return [charsetFromContentType(contentType), declaredCharset(bytes.subarray(0, SNIFF_BYTES).toString('latin1'))].some(
-    (name) => name && /^utf-?8$/i.test(name),
-  );
+  return statedCharsets(bytes, contentType).some((name) => name && /^utf-?8$/i.test(name));
 }
 
 /**

@@ -527,18 +527,8 @@ export class Classifier implements ItemClassifier {
  * accents have already decided.
  */
 function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
-  const out: Array<PhraseHit<CuePhrase>> = [];
-  for (const h of cueList) {
-    let crossed = false;
-    if (v.accents.lenient || v.accents.bareClause(h.tokFirst))
-      for (const w of words)
-        if (w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last)) {
-          crossed = true;
-          break;
-        }
-    if (!crossed) out.push(h);
-  }
-  return out;
+  const crossed = (h: PhraseHit<CuePhrase>) => words.some((w) => w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last));
+  return cueList.filter((h) => !((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)));
 }
 
 /** Cue terms of one field (rebuttal sentences, negators, repeats, caps per group). */
