@@ -31,7 +31,10 @@ interface JsonLdArticle {
 
 /** A story list or menu, not running text: most of the container's text is link text. */
 const MAX_LINK_DENSITY = 0.5;
-/** Without any article markup, running text of this length (in real paragraphs) makes an article. */
+/**
+ * Without any article markup, running text of this length (in real paragraphs) makes an article;
+ * so does a dated page with this much text in short lines (verse, lyrics, a recipe's steps).
+ */
 const MIN_UNMARKED_CHARS = 400;
 /** A paragraph counts as prose from this length. */
 const PROSE_PARAGRAPH_CHARS = 80;
@@ -280,7 +283,7 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   const prose = main.paragraphs.filter((p) => p.length >= PROSE_PARAGRAPH_CHARS).length;
   const isArticle =
     (hasArticleMarkup(facts, jsonLd) && text.length >= MIN_MARKED_CHARS) ||
-    ((publishedAt !== undefined || datedHeadline(facts) || datedUrl(pageUrl)) && prose >= 1) ||
+    ((publishedAt !== undefined || datedHeadline(facts) || datedUrl(pageUrl)) && (prose >= 1 || text.length >= MIN_UNMARKED_CHARS)) ||
     (prose >= 2 && text.length >= MIN_UNMARKED_CHARS);
   if (!isArticle) return { kind: 'other', reason: 'no article markup, date or running text of article length' };
 

@@ -1,4 +1,4 @@
-// Third round of extraction fixes (docs/extraction.md): a date printed after the headline (and, fourth pass, above it), JSON-LD
+// Third round of extraction fixes (docs/extraction.md): a date printed after the headline (and, fourth pass, above it; a dated post in short lines), JSON-LD
 // articleBody holding (encoded) HTML, named inline elements inside a sentence, forms holding a
 // product's text, popups, and a heading before an empty widget slot. Each case also checks the
 // boilerplate or non-article case beside it.
@@ -56,6 +56,20 @@ describe('article detection by a dateline above the headline (fourth pass)', () 
     expect(
       extractPage(page('<title>Giới thiệu</title>', `<div class="date">14.10.2020</div><div class="logo">Báo Tỉnh</div><h1>Giới thiệu</h1>${brief}`), URL).kind,
     ).toBe('other');
+  });
+});
+
+describe('article detection of a dated post in short lines (fourth pass)', () => {
+  const verse = (lines: number) =>
+    `<h1>Bài thơ mùa thu</h1><div class="post-body">${Array.from({ length: lines }, (_, i) => `Lá vàng rơi trên con đường cũ số ${i}<br>`).join('')}</div>`;
+
+  it('takes a dated post of verse or lyrics (no 80-character paragraph, 400 characters of lines)', () => {
+    expect(extractPage(page('<title>Thơ</title>', verse(14)), 'https://blog.example/2011/07/bai-tho-mua-thu.html').kind).toBe('article');
+  });
+
+  it('does not take the same lines undated, nor a dated page with a few short lines', () => {
+    expect(extractPage(page('<title>Thơ</title>', verse(14)), 'https://blog.example/bai-tho-mua-thu.html').kind).toBe('other');
+    expect(extractPage(page('<title>Thơ</title>', verse(4)), 'https://blog.example/2011/07/bai-tho-mua-thu.html').kind).toBe('other');
   });
 });
 
