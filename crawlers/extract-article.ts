@@ -3,9 +3,9 @@ import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
 import { readabilityParagraphs } from './extraction/second-opinion.ts';
-import { ARTICLE_TYPES, LISTING_PATHS, PRINTED_DATE, URL_DATE } from './extraction/rules.ts';
+import { ARTICLE_TYPES, LISTING_PATHS, PRINTED_DATE, SKIP_TAGS, URL_DATE } from './extraction/rules.ts';
 import { collectFacts, textAfter, textOrUndefined, type PageFacts } from './extraction/facts.ts';
-import { collapse, type HtmlNode } from './extraction/tree.ts';
+import { collapse, isElement, tagOf, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
 
 /** What a news page yields when it is an article. */
@@ -31,7 +31,10 @@ interface JsonLdArticle {
 
 /** A story list or menu, not running text: most of the container's text is link text. */
 const MAX_LINK_DENSITY = 0.5;
-/** Without any article markup, running text of this length (in real paragraphs) makes an article. */
+/**
+ * Without any article markup, running text of this length (in real paragraphs) makes an article;
+ * so does a dated page with this much text in short lines (verse, lyrics, a recipe's steps).
+ */
 const MIN_UNMARKED_CHARS = 400;
 /** A paragraph counts as prose from this length. */
 const PROSE_PARAGRAPH_CHARS = 80;
@@ -192,9 +195,28 @@ function singleStory(facts: PageFacts): boolean {
   return facts.articles === 1 && facts.articleWithHeadline && (ogArticle(facts) || facts.hasArticleBody);
 }
 
-/** A date printed right after the page's headline, as blogs and small news sites show it without markup. */
+/** A date printed right after the page's headline or on the line above it, as blogs and small news sites show it without markup. */
 function datedHeadline(facts: PageFacts): boolean {
-  return facts.firstH1 !== undefined && PRINTED_DATE.test(textAfter(facts.firstH1));
+  const h1 = facts.firstH1;
+  return h1 !== undefined && (PRINTED_DATE.test(textAfter(h1)) || PRINTED_DATE.test(datelineAbove(h1)));
+}
+
+/** A dateline is a short line; a longer block above the headline is something else (a teaser, a menu). */
+const MAX_DATELINE_CHARS = 200;
+
+/**
+ * The line right above the headline (its previous element sibling), where many CMSs print the
+ * date ("14.06.2019 (ch)"). A site's top bar with today's date sits in the page header, not
+ * beside the headline, so it never counts.
+ */
+function datelineAbove(h1: HtmlNode): string {
+  let previous: HtmlNode | undefined;
+  for (const sibling of h1.parent?.children ?? []) {
+    if (sibling === h1) break;
+    if (isElement(sibling) && !SKIP_TAGS.has(tagOf(sibling))) previous = sibling;
+  }
+  const text = previous ? (textOrUndefined(previous) ?? '') : '';
+  return text.length <= MAX_DATELINE_CHARS ? text : '';
 }
 
 function datedUrl(pageUrl: string): boolean {
@@ -261,7 +283,7 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   const prose = main.paragraphs.filter((p) => p.length >= PROSE_PARAGRAPH_CHARS).length;
   const isArticle =
     (hasArticleMarkup(facts, jsonLd) && text.length >= MIN_MARKED_CHARS) ||
-    ((publishedAt !== undefined || datedHeadline(facts) || datedUrl(pageUrl)) && prose >= 1) ||
+    ((publishedAt !== undefined || datedHeadline(facts) || datedUrl(pageUrl)) && (prose >= 1 || text.length >= MIN_UNMARKED_CHARS)) ||
     (prose >= 2 && text.length >= MIN_UNMARKED_CHARS);
   if (!isArticle) return { kind: 'other', reason: 'no article markup, date or running text of article length' };
 

@@ -12,6 +12,7 @@ import {
   BOILERPLATE_TAGS,
   CAPTION_TAGS,
   CMS_CONTAINER_CLASSES,
+  LEAD_ITEMPROPS,
   LEAD_NAMES,
   LIVE_NAMES,
   NEGATIVE_NAMES,
@@ -73,6 +74,7 @@ const FORM_PROSE_COMMAS = 3;
  */
 function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', s?: Stats): boolean {
   const tag = tagOf(node);
+  if (tag === 'header' && isSectionHeading(node)) return false;
   if (BOILERPLATE_TAGS.has(tag)) {
     return !(tag === 'form' && s && s.chars >= FORM_PROSE_CHARS && s.commas >= FORM_PROSE_COMMAS && linkDensity(s) < 0.25);
   }
@@ -87,6 +89,21 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
   if (STRONG_BOILERPLATE_NAMES.test(names) || isDialog(node)) return true;
   if (strictness === 'strong') return false;
   return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
+}
+
+/**
+ * A `<header>` holding nothing but h2–h6 headings heads a section of the story (an accordion
+ * item, a chapter): HTML gives sections their own headers, which are not the page's furniture.
+ */
+function isSectionHeading(node: HtmlNode): boolean {
+  let headings = 0;
+  for (const child of node.children ?? []) {
+    if (child.type === 'text' && !/\S/.test(child.data ?? '')) continue;
+    if (child.type === 'comment') continue;
+    if (!/^h[2-6]$/.test(tagOf(child))) return false;
+    headings++;
+  }
+  return headings > 0;
 }
 
 /** A popup or info box: its first element child is its close control. */
@@ -401,7 +418,7 @@ function leadBlocks(
     if (leads.length && contains(leads[leads.length - 1], node)) continue;
     const s = stats.get(node)!;
     if (s.chars < MIN_LEAD_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) continue;
-    const named = LEAD_NAMES.test(namesOf(node));
+    const named = LEAD_NAMES.test(namesOf(node)) || LEAD_ITEMPROPS.test(node.attribs?.itemprop?.trim() ?? '');
     const headerProse = !named && tagOf(node) === 'p' && s.chars >= HEADER_PROSE_CHARS && inHeader(node, scope) && SENTENCE_END.test(textOf(node));
     if ((named || headerProse) && !contains(node, first) && !insideBoilerplate(node, scope, strictness)) leads.push(node);
   }

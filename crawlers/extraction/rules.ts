@@ -184,11 +184,18 @@ export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?s
 
 /**
  * Class/id names of a story's standfirst, lead or deck (Vietnamese CMSs: `sapo`), which CMSs put
- * before the body, often in the article's header or a row of its own. Matched from the start of a
+ * before the body, often in the article's header or a row of its own, or in the page's hero banner
+ * (`page-hero__text`, Bootstrap's `jumbotron`) beside the headline. Matched from the start of a
  * name token; such a block joins the story when it is prose (see main-text.ts).
  */
 export const LEAD_NAMES =
-  /(^|[\s_-])(lead(?!er)|lede|intro|teaser|sapo|standfirst|abstract|excerpt|summary|deck|dek(?![a-z])|subtitle|sub-?headline|epigraph|chapeau|chapo|perex|entradilla|bajada|description)/i;
+  /(^|[\s_-])(lead(?!er)|lede|intro|teaser|sapo|standfirst|abstract|excerpt|summary|deck|dek(?![a-z])|subtitle|sub-?headline|epigraph|chapeau|chapo|perex|entradilla|bajada|description|hero|jumbotron)/i;
+
+/**
+ * schema.org microdata properties of an article's standfirst (`itemprop="description"` on the
+ * deck under the headline): the page names the lead itself, whatever its class.
+ */
+export const LEAD_ITEMPROPS = /^(description|abstract|alternativeheadline)$/i;
 
 /** Readability-style class/id weights for choosing the story container. */
 export const POSITIVE_NAMES = /article|body|content|entry|hentry|h-entry|main|page|post|text|blog|story|detail|chi-?tiet|noi-?dung|cms/i;

@@ -1,4 +1,4 @@
-// Third round of extraction fixes (docs/extraction.md): a date printed after the headline, JSON-LD
+// Third round of extraction fixes (docs/extraction.md): a date printed after the headline (and, fourth pass, above it; a dated post in short lines), JSON-LD
 // articleBody holding (encoded) HTML, named inline elements inside a sentence, forms holding a
 // product's text, popups, and a heading before an empty widget slot. Each case also checks the
 // boilerplate or non-article case beside it.
@@ -39,6 +39,37 @@ describe('article detection by a printed date', () => {
     expect(extractPage(page('<title>Giới thiệu</title>', `${topBar}<h1>Giới thiệu</h1>${brief}`), URL).kind).toBe('other');
     // A number that is not a date (a phone number, a version) does not date the page.
     expect(extractPage(page('<title>Liên hệ</title>', `<h1>Liên hệ</h1><p>Điện thoại 0269.3824.123</p>${brief}`), URL).kind).toBe('other');
+  });
+});
+
+describe('article detection by a dateline above the headline (fourth pass)', () => {
+  const brief = `<p>${S1} ${S2}</p>`;
+
+  it('takes a one-paragraph story whose date is printed on the line right above the headline', () => {
+    const body = `<header class="site"><div class="logo">Báo Tỉnh</div></header><div class="detail"><div class="detailheader">14.10.2020 (PV) · 3 bình luận</div><h1>Đại hội Đảng bộ tỉnh</h1>${brief}</div>`;
+    expect(extractPage(page('<title>Tin</title>', body), URL).kind).toBe('article');
+  });
+
+  it('does not count a date in a long block above the headline (a list of other stories), nor a date two blocks up', () => {
+    const others = Array.from({ length: 4 }, (_, i) => `<li>14.10.2020 — Hội nghị tổng kết công tác dân vận năm 2020 số ${i}</li>`).join('');
+    expect(extractPage(page('<title>Giới thiệu</title>', `<ul class="list">${others}</ul><h1>Giới thiệu</h1>${brief}`), URL).kind).toBe('other');
+    expect(
+      extractPage(page('<title>Giới thiệu</title>', `<div class="date">14.10.2020</div><div class="logo">Báo Tỉnh</div><h1>Giới thiệu</h1>${brief}`), URL).kind,
+    ).toBe('other');
+  });
+});
+
+describe('article detection of a dated post in short lines (fourth pass)', () => {
+  const verse = (lines: number) =>
+    `<h1>Bài thơ mùa thu</h1><div class="post-body">${Array.from({ length: lines }, (_, i) => `Lá vàng rơi trên con đường cũ số ${i}<br>`).join('')}</div>`;
+
+  it('takes a dated post of verse or lyrics (no 80-character paragraph, 400 characters of lines)', () => {
+    expect(extractPage(page('<title>Thơ</title>', verse(14)), 'https://blog.example/2011/07/bai-tho-mua-thu.html').kind).toBe('article');
+  });
+
+  it('does not take the same lines undated, nor a dated page with a few short lines', () => {
+    expect(extractPage(page('<title>Thơ</title>', verse(14)), 'https://blog.example/bai-tho-mua-thu.html').kind).toBe('other');
+    expect(extractPage(page('<title>Thơ</title>', verse(4)), 'https://blog.example/2011/07/bai-tho-mua-thu.html').kind).toBe('other');
   });
 });
 

@@ -100,6 +100,39 @@ describe('standfirst headings', () => {
   });
 });
 
+describe('standfirsts the page names by microdata or a hero banner (fourth pass)', () => {
+  const deck = 'Sáng nay, đại hội đã bầu Ban Chấp hành khóa mới gồm 53 đồng chí, trong đó có nhiều cán bộ trẻ.';
+  const layout = (deckBlock: string) =>
+    `<div class="page"><div class="head-row"><div class="col"><h1>Bế mạc đại hội</h1>${deckBlock}</div></div>
+     <div class="main-row"><div class="col-8"><div class="article-body">${story}</div></div><div class="col-4"><span>Ảnh: PV</span></div></div></div>`;
+
+  it('keeps a deck marked itemprop="description" however it is styled, and not the same block without it', () => {
+    expect(textOf(og, layout(`<h2 class="verylarge bold" itemprop="description">${deck}</h2>`)).startsWith(deck)).toBe(true);
+    expect(textOf(og, layout(`<h2 class="verylarge bold">${deck}</h2>`))).not.toContain(deck);
+  });
+
+  it('keeps the intro of a hero banner beside the headline', () => {
+    const text = textOf(og, layout(`<div class="page-hero__text"><p>${deck}</p></div>`).replace('class="col"', 'class="page-hero"'));
+    expect(text.startsWith(deck)).toBe(true);
+    expect(text).toContain(S3);
+  });
+});
+
+describe('section headers inside the story (fourth pass)', () => {
+  it('keeps a <header> holding only a heading (an accordion item), and leaves out a header with the site’s furniture', () => {
+    const item = (title: string, body: string) =>
+      `<li class="item"><header class="item-head"><h3>${title}</h3></header><div class="item-body"><p>${body}</p></div></li>`;
+    const text = textOf(
+      og,
+      `<header class="site-head"><h2>Báo Điện tử Tỉnh</h2><p>Thứ Năm, 14/10/2020 — Đăng nhập</p></header>
+       <div class="article-body">${story}<ul class="accordion">${item('Ưu điểm của phương án:', S2)}${item('Nhược điểm của phương án:', S3)}</ul></div>`,
+    );
+    expect(text).toContain('Ưu điểm của phương án:');
+    expect(text).toContain('Nhược điểm của phương án:');
+    expect(text).not.toContain('Đăng nhập');
+  });
+});
+
 describe('new passes on pages that must not break extraction', () => {
   it('handles 10,000 nested lead-named blocks and <header>s without throwing', () => {
     const depth = 10_000;
