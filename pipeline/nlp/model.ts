@@ -228,7 +228,14 @@ const modelFileSchema = z
     createdAt: z.string().min(1),
     trainingDataSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
     lexiconsSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
-    corpora: z.array(z.object({ name: z.string(), items: z.number().int(), congress: z.number().int(), distortion: z.number().int() }).strict()).min(1),
+    corpora: z
+      .array(
+        z
+          // facts: the sheet a corpus was judged under, when not the configured one (absent in older models)
+          .object({ name: z.string(), items: z.number().int(), congress: z.number().int(), distortion: z.number().int(), facts: z.string().optional() })
+          .strict(),
+      )
+      .min(1),
     hyperparameters: z
       .object({
         bucketBits: z.number().int().min(10).max(24),

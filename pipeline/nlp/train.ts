@@ -8,6 +8,7 @@
  * that whole procedure on k−1 folds and scores the k-th, so its figures are never training-set ones.
  */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { rng } from '../../core/random.ts';
 import type { Classification } from '../../core/types.ts';
 import type { Classifier } from './classifier.ts';
@@ -312,6 +313,8 @@ export function crossValidate(
 export interface CorpusInfo {
   name: string;
   items: LabelledItem[];
+  /** The facts file or sheet its items are judged under (absent: the configured facts). */
+  facts?: string;
 }
 
 /** SHA-256 of the training items (id, title, text, labels, in order). */
@@ -382,6 +385,7 @@ export function modelFile(
       items: c.items.length,
       congress: c.items.filter((i) => i.labels.congress).length,
       distortion: c.items.filter((i) => i.labels.distortion).length,
+      ...(c.facts ? { facts: basename(c.facts) } : {}),
     })),
     hyperparameters,
     cvFigures: {
