@@ -183,7 +183,9 @@ export function withoutDiacritics(items: LabelledItem[]): LabelledItem[] {
  * (the model set aside); `transform` turns the items first (e.g. withoutDiacritics).
  */
 export function examplesOf(options: ClassifierOptions, corpora: CorpusInfo[], transform: (items: LabelledItem[]) => LabelledItem[] = (i) => i): Example[] {
-  return corpora.flatMap((c) => featurize(loadClassifier({ ...withFacts(options, c.facts), modelFile: undefined }), transform(c.items), DEFAULT_SETTINGS.bucketBits));
+  return corpora.flatMap((c) =>
+    featurize(loadClassifier({ ...withFacts(options, c.facts), modelFile: undefined }), transform(c.items), DEFAULT_SETTINGS.bucketBits),
+  );
 }
 
 export function registerTrain(program: Command): void {

@@ -211,6 +211,46 @@ describe('train and eval --cv through the command line', () => {
     });
   }, 120_000);
 
+  it('takes a half of a corpus by id parity (FILE#odd, FILE#even) and judges a corpus under its own facts sheet beside it', async () => {
+    const corpus3 = join(REPO, 'tests/fixtures/dev-corpus-3.jsonl');
+    const sheet = join(REPO, 'tests/fixtures/dev-corpus-3.facts.json');
+    const evalJson = async (...args: string[]) =>
+      JSON.parse((await run(process.execPath, [CLI, 'eval', '--lexicons-only', '--json', '--corpus', ...args], { cwd: REPO })).stdout);
+    // the odd half copied to a folder without its sheet: judged under the configured facts unless --facts names the sheet
+    const oddItems = corpus(corpus3).filter((i) => Number(/(\d+)$/.exec(i.id)![1]) % 2 === 1);
+    const bare = join(dir, 'c3-odd.jsonl');
+    writeFileSync(bare, oddItems.map((i) => JSON.stringify(i)).join('\n'));
+    const [sidecar, named, configured, even] = await Promise.all([
+      evalJson(`${corpus3}#odd`),
+      evalJson(bare, '--facts', sheet),
+      evalJson(bare),
+      evalJson(`${corpus3}#even`),
+    ]);
+    expect(sidecar.items).toBe(oddItems.length);
+    expect(even.items).toBe(200 - oddItems.length);
+    expect(sidecar.distortion).toEqual(named.distortion);
+    expect(sidecar.distortion).not.toEqual(configured.distortion);
+
+    const out = join(dir, 'half-model.json');
+    await run(process.execPath, [CLI, 'train', '--corpus', `${corpus3}#odd`, '--folds', '2', '--out', out], { cwd: REPO });
+    expect(loadModelFile(out).corpora).toEqual([
+      {
+        name: 'tests/fixtures/dev-corpus-3.jsonl#odd',
+        items: oddItems.length,
+        congress: oddItems.filter((i) => i.labels.congress).length,
+        distortion: oddItems.filter((i) => i.labels.distortion).length,
+        facts: 'dev-corpus-3.facts.json',
+      },
+    ]);
+
+    const noNumber = join(dir, 'no-number.jsonl');
+    writeFileSync(noNumber, `${JSON.stringify({ id: 'abc', title: '', text: 'Tin', labels: { congress: false, distortion: false } })}\n`);
+    await expect(run(process.execPath, [CLI, 'eval', '--corpus', `${noNumber}#odd`], { cwd: REPO })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/item id "abc" does not end in a number/),
+    });
+  }, 120_000);
+
   it('train writes a versioned model that classify then uses; a broken model file stops classify with a clear message', async () => {
     const out = join(dir, 'model.json');
     const { stdout } = await run(process.execPath, [CLI, 'train', '--corpus', DEV_CORPUS, '--folds', '3', '--out', out], { cwd: REPO });
