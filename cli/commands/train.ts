@@ -69,6 +69,10 @@ function describe(c: Combination): string {
   return `${c.modelWeight} × model (${c.lexiconInputs ? 'n-grams + lexicon evidence' : 'n-grams'})${c.modelWeight < 1 ? ` + ${Math.round((1 - c.modelWeight) * 100) / 100} × lexicon score` : ''}`;
 }
 
+function weakRule(q: number): string {
+  return q ? `one weak cue needs model ≥ ${q}` : 'one weak cue needs no model support';
+}
+
 export interface CvReport {
   folds: number;
   items: number;
@@ -83,6 +87,7 @@ export interface CvReport {
   /** Every item again with its diacritics removed, scored by the same fold models (when variants were given). */
   stripped?: StrippedFigures;
   choices: CrossValidation['choices'];
+  weakEvidenceMin: number[];
 }
 
 /** Figures of the items typed without diacritics, and F1 as typed − F1 without, per head. */
@@ -136,6 +141,7 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
     byCorpus: corpora.length > 1 ? corpora.map((c) => ({ name: c.name, ...both(c.items), ...stripped(c.items) })) : [],
     ...stripped(items),
     choices: cv.choices,
+    weakEvidenceMin: cv.weakEvidenceMin,
   };
 }
 
@@ -168,7 +174,8 @@ export function formatCvReport(r: CvReport): string {
     ]),
     'chosen per fold:',
     ...r.choices.map(
-      (c, i) => `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}`,
+      (c, i) =>
+        `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}; ${weakRule(r.weakEvidenceMin[i])}`,
     ),
   ].join('\n');
 }
@@ -206,7 +213,7 @@ export function registerTrain(program: Command): void {
       const examples = examplesOf(classifierOptions, corpora);
       const cv = crossValidate(examples, folds, classifierOptions.thresholds);
       process.stdout.write(`${formatCvReport(cvReport(examples, corpora, cv))}\n`);
-      const model = train(examples);
+      const model = train(examples, DEFAULT_SETTINGS, classifierOptions.thresholds);
       const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), DEFAULT_SETTINGS, new Date().toISOString());
       const out = resolve(options.out);
       mkdirSync(dirname(out), { recursive: true });
@@ -218,7 +225,7 @@ export function registerTrain(program: Command): void {
       process.stdout.write(
         `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
           `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion})\n` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)})\n` +
           `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
       );
       if (problems) process.exitCode = 1;

@@ -9,7 +9,7 @@ import type { Classification } from '../../core/types.ts';
 import type { LabelledItem } from '../../pipeline/nlp/evaluate.ts';
 import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, staleModelWarning } from '../../pipeline/nlp/index.ts';
-import { LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
+import { decide, LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
 import { assignFolds, crossValidate, DEFAULT_SETTINGS, featurize, modelFile, splitFolds, train } from '../../pipeline/nlp/train.ts';
 import { CONFIG, DEV_CORPUS, REPO } from './helpers.ts';
 
@@ -125,6 +125,36 @@ describe('the learned layer', () => {
     const strip = (c: Classification) => c.explanations.filter((e) => !e.term.startsWith('learned cue: '));
     expect(strip(combined)).toEqual(plain.explanations);
     expect(staleModelWarning(loadClassifier(options), options)).toBeNull();
+  });
+});
+
+describe('weak lexicon evidence', () => {
+  const choice = {
+    congress: { combination: { lexiconInputs: false, modelWeight: 0.5 }, threshold: 0.4 },
+    distortion: { combination: { lexiconInputs: false, modelWeight: 0.5 }, threshold: 0.25 },
+  };
+  const thresholds = { congress: 0.5, distortion: 0.5 };
+  const lexicon = (distortion: number) => ({ congress: 0.9, distortion });
+
+  it('needs the model to agree before one ordinary cue flags an item, and keeps the shown score below the threshold then', () => {
+    // one cue (lexicon score 0.5) and a model at 0.05: the blend (0.275) crosses 0.25 by the cue alone
+    expect(decide(choice, { congress: 0.9, distortion: 0.05 }, lexicon(0.5), thresholds, 0)).toMatchObject({ distortion: true });
+    const held = decide(choice, { congress: 0.9, distortion: 0.05 }, lexicon(0.5), thresholds, 0.1);
+    expect(held.distortion).toBe(false);
+    expect(held.scores.distortion).toBeLessThan(thresholds.distortion);
+    // the model agreeing, or stronger lexicon evidence (two cues, a contradicted fact), still flags
+    expect(decide(choice, { congress: 0.9, distortion: 0.12 }, lexicon(0.5), thresholds, 0.1)).toMatchObject({ distortion: true });
+    expect(decide(choice, { congress: 0.9, distortion: 0.05 }, lexicon(0.75), thresholds, 0.1)).toMatchObject({ distortion: true });
+    // flags with no lexicon evidence are the model's alone, as before
+    expect(decide(choice, { congress: 0.9, distortion: 0.6 }, lexicon(0), thresholds, 0.1)).toMatchObject({ distortion: true });
+  });
+
+  it('asks the requirement of a model only as far as it costs nothing on the inner folds; older model files read as none', () => {
+    const model = loadModelFile(options.modelFile!);
+    expect(model.hyperparameters.weakEvidenceMin).toBeGreaterThanOrEqual(0);
+    expect(model.hyperparameters.weakEvidenceMin).toBeLessThanOrEqual(0.5);
+    const { weakEvidenceMin: _, ...older } = model.hyperparameters;
+    expect(parseModel({ ...model, hyperparameters: older }, 'older.json').hyperparameters.weakEvidenceMin).toBe(0);
   });
 });
 
