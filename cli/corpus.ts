@@ -1,4 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { LabelledItem } from '../pipeline/nlp/evaluate.ts';
 import { UserError } from './errors.ts';
 
@@ -40,4 +41,29 @@ export function readCorpus(file: string): { items: LabelledItem[]; problems: str
       });
     });
   return { items, problems };
+}
+
+/** One `--corpus` argument: a file, an optional half by id parity (`FILE#odd`, `FILE#even`). */
+export interface CorpusSpec {
+  file: string;
+  half?: 'odd' | 'even';
+  /** The corpus's own facts sheet: `<name>.facts.json` beside `<name>.jsonl`, when present. */
+  facts?: string;
+}
+
+/** Parses `FILE[#odd|#even]` and finds the sidecar facts sheet of FILE. */
+export function parseCorpusSpec(spec: string): CorpusSpec {
+  const m = /^(.*)#(odd|even)$/.exec(spec);
+  const file = resolve(m ? m[1] : spec);
+  const sidecar = file.replace(/\.jsonl?$/i, '') + '.facts.json';
+  return { file, ...(m ? { half: m[2] as 'odd' | 'even' } : {}), ...(existsSync(sidecar) ? { facts: sidecar } : {}) };
+}
+
+/** The items of one half: the parity of the number that ends each id (an id without one is an error). */
+export function selectHalf(items: LabelledItem[], half: 'odd' | 'even', file: string): LabelledItem[] {
+  return items.filter((item) => {
+    const digits = /(\d+)$/.exec(item.id);
+    if (!digits) throw new UserError(`${file}#${half}: item id "${item.id}" does not end in a number, so it has no parity`);
+    return (Number(digits[1]) % 2 === 1) === (half === 'odd');
+  });
 }

@@ -2,18 +2,18 @@ import { existsSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { evaluate, formatError, formatReport } from '../../pipeline/nlp/evaluate.ts';
-import { classifierOptionsFromConfig, LearnedScorer } from '../../pipeline/nlp/index.ts';
+import { evaluate, formatError, formatReport, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
+import { classifierOptionsFromConfig, LearnedScorer, type Classifier } from '../../pipeline/nlp/index.ts';
 import { crossValidate } from '../../pipeline/nlp/train.ts';
 import { loadConfiguredClassifier } from '../../features/crawl-job/open-pipeline.ts';
 import { UserError } from '../errors.ts';
-import { cvReport, examplesOf, formatCvReport, readCorpora, withoutDiacritics } from './train.ts';
+import { CORPUS_HELP, cvReport, examplesOf, formatCvReport, readCorpora, withFacts, withoutDiacritics } from './train.ts';
 
 export function registerEval(program: Command): void {
   program
     .command('eval')
     .description('evaluate the classifier on labelled JSON-lines corpora (labels.congress, labels.distortion)')
-    .requiredOption('--corpus <files...>', 'labelled corpora (JSON lines, e.g. tests/fixtures/dev-corpus.jsonl)')
+    .requiredOption('--corpus <files...>', CORPUS_HELP)
     .option(
       '--cv <k>',
       'k-fold cross-validation of the learned layer over the corpora (trained on k−1 folds, scored on the k-th), beside the lexicons alone and the baseline',
@@ -21,7 +21,7 @@ export function registerEval(program: Command): void {
     .option('--lexicons-only', 'ignore the model named in the config')
     .option(
       '--facts <file>',
-      "official facts to use instead of the configured ones: a YAML facts file, or a JSON facts sheet (shared format) whose values replace the configured facts' values",
+      "official facts for every corpus instead of the configured ones or a corpus's own <name>.facts.json: a YAML facts file, or a JSON facts sheet (shared format) whose values replace the configured facts' values",
     )
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
     .option('--errors', 'list misclassified items')
@@ -40,21 +40,20 @@ export function registerEval(program: Command): void {
       }) => {
         const config = loadConfig(options.config);
         const classifierOptions = classifierOptionsFromConfig(config);
+        let facts: string | undefined;
         if (options.facts) {
-          const facts = resolve(options.facts);
+          facts = resolve(options.facts);
           if (!existsSync(facts)) throw new UserError(`facts file not found: ${facts}`);
-          if (facts.toLowerCase().endsWith('.json')) classifierOptions.factsSheet = facts;
-          else classifierOptions.factsFile = facts;
         }
         if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
-        const { corpora, items, problems } = readCorpora(options.corpus, 'eval');
+        const { corpora, items, problems } = readCorpora(options.corpus, 'eval', facts);
         if (problems) process.exitCode = 1;
         if (options.cv !== undefined) {
           const k = Number(options.cv);
           if (!Number.isInteger(k) || k < 2 || k > items.length)
             throw new UserError(`--cv must be a whole number of folds between 2 and the number of items (got "${options.cv}")`);
-          const examples = examplesOf(classifierOptions, items);
-          const variants = options.stripDiacritics ? examplesOf(classifierOptions, withoutDiacritics(items)) : [];
+          const examples = examplesOf(classifierOptions, corpora);
+          const variants = options.stripDiacritics ? examplesOf(classifierOptions, corpora, withoutDiacritics) : [];
           const cv = crossValidate(examples, k, classifierOptions.thresholds, undefined, variants);
           const report = cvReport(examples, corpora, cv, variants);
           process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCvReport(report)}\n`);
@@ -65,10 +64,18 @@ export function registerEval(program: Command): void {
             }
           return;
         }
-        const classifier = loadConfiguredClassifier(classifierOptions);
+        // each corpus under its own facts; one classifier per facts sheet (the same model)
+        const classifiers = new Map<string | undefined, Classifier>();
+        const classifierOf = new Map<string, Classifier>();
+        for (const c of corpora) {
+          if (!classifiers.has(c.facts)) classifiers.set(c.facts, loadConfiguredClassifier(withFacts(classifierOptions, c.facts)));
+          for (const item of c.items) classifierOf.set(item.id, classifiers.get(c.facts)!);
+        }
+        const classifier = classifiers.values().next().value!;
         const model = classifier.learned instanceof LearnedScorer ? classifier.learned.model : null;
-        const report = evaluate(items, (item) => classifier.classify(item));
-        const stripped = options.stripDiacritics ? evaluate(withoutDiacritics(items), (item) => classifier.classify(item)) : null;
+        const classify = (item: LabelledItem) => classifierOf.get(item.id)!.classify(item);
+        const report = evaluate(items, classify);
+        const stripped = options.stripDiacritics ? evaluate(withoutDiacritics(items), classify) : null;
         const gap = stripped && {
           congress: Math.round((report.congress.f1 - stripped.congress.f1) * 10000) / 10000,
           distortion: Math.round((report.distortion.f1 - stripped.distortion.f1) * 10000) / 10000,
@@ -80,7 +87,13 @@ export function registerEval(program: Command): void {
           return;
         }
         process.stdout.write(`scored by: ${model ? `model ${model.version} (${classifierOptions.modelFile}) with the lexicons` : 'lexicons only'}\n`);
-        const seen = model?.corpora.filter((c) => corpora.some((e) => basename(e.name) === basename(c.name))) ?? [];
+        // the same file overlaps unless the two names take opposite halves of it
+        const overlaps = (a: string, b: string) => {
+          const [fileA, halfA] = basename(a).split('#');
+          const [fileB, halfB] = basename(b).split('#');
+          return fileA === fileB && (!halfA || !halfB || halfA === halfB);
+        };
+        const seen = model?.corpora.filter((c) => corpora.some((e) => overlaps(e.name, c.name))) ?? [];
         if (seen.length)
           process.stdout.write(
             `note: the model was trained on ${seen.map((c) => c.name).join(', ')}: these are training-set figures; use --cv for honest ones\n`,

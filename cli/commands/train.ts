@@ -19,28 +19,46 @@ import {
   type Example,
 } from '../../pipeline/nlp/train.ts';
 import { UserError } from '../errors.ts';
-import { readCorpus } from '../corpus.ts';
+import { parseCorpusSpec, readCorpus, selectHalf } from '../corpus.ts';
 
-/** Reads several labelled corpora (problems go to stderr); ids must be unique across them. */
-export function readCorpora(files: string[], command: string): { corpora: CorpusInfo[]; items: LabelledItem[]; problems: number } {
+/**
+ * Reads several labelled corpora (problems go to stderr); ids must be unique across them. Each
+ * argument is `FILE` or `FILE#odd` / `FILE#even` (the items whose id ends in an odd / even number);
+ * a corpus is judged under its own facts sheet, `<name>.facts.json` beside `<name>.jsonl`, when
+ * there is one, unless `facts` (the --facts option) names one for every corpus.
+ */
+export function readCorpora(specs: string[], command: string, facts?: string): { corpora: CorpusInfo[]; items: LabelledItem[]; problems: number } {
   const corpora: CorpusInfo[] = [];
   const seen = new Map<string, string>();
   let problems = 0;
-  for (const file of files) {
-    const path = resolve(file);
-    const read = readCorpus(path);
+  for (const arg of specs) {
+    const spec = parseCorpusSpec(arg);
+    const read = readCorpus(spec.file);
     for (const p of read.problems) process.stderr.write(`mediawatch ${command}: ${p}\n`);
     problems += read.problems.length;
-    if (!read.items.length) throw new UserError(`no labelled items in ${file}`);
-    for (const item of read.items) {
+    const items = spec.half ? selectHalf(read.items, spec.half, arg) : read.items;
+    if (!items.length) throw new UserError(`no labelled items in ${arg}`);
+    for (const item of items) {
       const other = seen.get(item.id);
-      if (other) throw new UserError(`item id "${item.id}" appears twice (${other} and ${file}): ids must be unique across the corpora`);
-      seen.set(item.id, file);
+      if (other) throw new UserError(`item id "${item.id}" appears twice (${other} and ${arg}): ids must be unique across the corpora`);
+      seen.set(item.id, arg);
     }
-    corpora.push({ name: relative(process.cwd(), path) || basename(path), items: read.items });
+    const name = `${relative(process.cwd(), spec.file) || basename(spec.file)}${spec.half ? `#${spec.half}` : ''}`;
+    const sheet = facts ?? spec.facts;
+    corpora.push({ name, items, ...(sheet ? { facts: sheet } : {}) });
   }
   return { corpora, items: corpora.flatMap((c) => c.items), problems };
 }
+
+/** The classifier options of a corpus judged under its own facts: a JSON sheet replaces the configured values, a YAML file the facts. */
+export function withFacts(options: ClassifierOptions, facts: string | undefined): ClassifierOptions {
+  if (!facts) return options;
+  return facts.toLowerCase().endsWith('.json') ? { ...options, factsSheet: facts } : { ...options, factsFile: facts, factsSheet: undefined };
+}
+
+export const CORPUS_HELP =
+  'labelled corpora (JSON lines, e.g. tests/fixtures/dev-corpus.jsonl); FILE#odd or FILE#even takes the items whose id ends in an odd or even number; ' +
+  'a corpus with a facts sheet beside it (<name>.facts.json for <name>.jsonl) is judged under that sheet';
 
 function row(name: string, m: { congress: Metrics; distortion?: Metrics; hardNegativeFalsePositiveRate: number }): string {
   const prf = (x: Metrics) => `${x.precision.toFixed(3)}  ${x.recall.toFixed(3)}  ${x.f1.toFixed(3)}`;
@@ -49,6 +67,10 @@ function row(name: string, m: { congress: Metrics; distortion?: Metrics; hardNeg
 
 function describe(c: Combination): string {
   return `${c.modelWeight} × model (${c.lexiconInputs ? 'n-grams + lexicon evidence' : 'n-grams'})${c.modelWeight < 1 ? ` + ${Math.round((1 - c.modelWeight) * 100) / 100} × lexicon score` : ''}`;
+}
+
+function weakRule(q: number): string {
+  return q ? `one weak cue needs model ≥ ${q}` : 'one weak cue needs no model support';
 }
 
 export interface CvReport {
@@ -65,6 +87,7 @@ export interface CvReport {
   /** Every item again with its diacritics removed, scored by the same fold models (when variants were given). */
   stripped?: StrippedFigures;
   choices: CrossValidation['choices'];
+  weakEvidenceMin: number[];
 }
 
 /** Figures of the items typed without diacritics, and F1 as typed − F1 without, per head. */
@@ -118,6 +141,7 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
     byCorpus: corpora.length > 1 ? corpora.map((c) => ({ name: c.name, ...both(c.items), ...stripped(c.items) })) : [],
     ...stripped(items),
     choices: cv.choices,
+    weakEvidenceMin: cv.weakEvidenceMin,
   };
 }
 
@@ -150,7 +174,8 @@ export function formatCvReport(r: CvReport): string {
     ]),
     'chosen per fold:',
     ...r.choices.map(
-      (c, i) => `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}`,
+      (c, i) =>
+        `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}; ${weakRule(r.weakEvidenceMin[i])}`,
     ),
   ].join('\n');
 }
@@ -160,17 +185,21 @@ export function withoutDiacritics(items: LabelledItem[]): LabelledItem[] {
   return items.map((i) => ({ ...i, title: stripDiacritics(i.title), text: stripDiacritics(i.text) }));
 }
 
-/** Lexicon classification and features of every item, with the configured lexicons (the model set aside). */
-export function examplesOf(options: ClassifierOptions, items: LabelledItem[]): Example[] {
-  const classifier = loadClassifier({ ...options, modelFile: undefined });
-  return featurize(classifier, items, DEFAULT_SETTINGS.bucketBits);
+/**
+ * Lexicon classification and features of every item of every corpus, each under its own facts
+ * (the model set aside); `transform` turns the items first (e.g. withoutDiacritics).
+ */
+export function examplesOf(options: ClassifierOptions, corpora: CorpusInfo[], transform: (items: LabelledItem[]) => LabelledItem[] = (i) => i): Example[] {
+  return corpora.flatMap((c) =>
+    featurize(loadClassifier({ ...withFacts(options, c.facts), modelFile: undefined }), transform(c.items), DEFAULT_SETTINGS.bucketBits),
+  );
 }
 
 export function registerTrain(program: Command): void {
   program
     .command('train')
     .description('train the learned layer on labelled corpora (dev corpora, export-labels output); prints its cross-validated figures')
-    .requiredOption('--corpus <files...>', 'labelled corpora (JSON lines, as for eval)')
+    .requiredOption('--corpus <files...>', CORPUS_HELP)
     .option('--out <file>', 'model file to write', 'config/model.json')
     .option('--folds <k>', 'folds of the cross-validation printed and recorded in the model', '5')
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
@@ -181,10 +210,10 @@ export function registerTrain(program: Command): void {
       const classifierOptions = classifierOptionsFromConfig(config);
       const { corpora, items, problems } = readCorpora(options.corpus, 'train');
       const started = Date.now();
-      const examples = examplesOf(classifierOptions, items);
+      const examples = examplesOf(classifierOptions, corpora);
       const cv = crossValidate(examples, folds, classifierOptions.thresholds);
       process.stdout.write(`${formatCvReport(cvReport(examples, corpora, cv))}\n`);
-      const model = train(examples);
+      const model = train(examples, DEFAULT_SETTINGS, classifierOptions.thresholds);
       const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), DEFAULT_SETTINGS, new Date().toISOString());
       const out = resolve(options.out);
       mkdirSync(dirname(out), { recursive: true });
@@ -196,7 +225,7 @@ export function registerTrain(program: Command): void {
       process.stdout.write(
         `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
           `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion})\n` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)})\n` +
           `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
       );
       if (problems) process.exitCode = 1;

@@ -228,7 +228,14 @@ const modelFileSchema = z
     createdAt: z.string().min(1),
     trainingDataSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
     lexiconsSha256: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in hex'),
-    corpora: z.array(z.object({ name: z.string(), items: z.number().int(), congress: z.number().int(), distortion: z.number().int() }).strict()).min(1),
+    corpora: z
+      .array(
+        z
+          // facts: the sheet a corpus was judged under, when not the configured one (absent in older models)
+          .object({ name: z.string(), items: z.number().int(), congress: z.number().int(), distortion: z.number().int(), facts: z.string().optional() })
+          .strict(),
+      )
+      .min(1),
     hyperparameters: z
       .object({
         bucketBits: z.number().int().min(10).max(24),
@@ -245,6 +252,8 @@ const modelFileSchema = z
         thresholds: z.object({ congress: z.number().gt(0).lt(1), distortion: z.number().gt(0).lt(1) }).strict(),
         /** The n-grams of reported and other-event sentences are salted (see NgramCollector.collect); absent in older models. */
         sentenceContext: z.boolean().default(false),
+        /** A distortion flag on weak lexicon evidence alone needs this model probability (see decide); absent in older models. */
+        weakEvidenceMin: z.number().min(0).max(1).default(0),
       })
       .strict(),
     cvFigures: z
@@ -343,12 +352,19 @@ function calibrate(p: number, threshold: number, at: number): number {
   return Math.round(s * 1000) / 1000;
 }
 
-/** Final scores and decisions for one item's features (`thresholds`: the configured ones). */
+/**
+ * Final scores and decisions for one item's features (`thresholds`: the configured ones). When
+ * the lexicon evidence of distortion is weak — some, but no more than the lexicons' own threshold
+ * (one ordinary cue) — the flag also needs the model's probability to reach `weakEvidenceMin`:
+ * on items the cues were not written against, one cue that fires on an unforeseen phrasing was
+ * enough to cross the blend; the shown score stays below the threshold then.
+ */
 export function decide(
   choice: Record<Head, { combination: Combination; threshold: number }>,
   probabilities: { congress: number; distortion: number },
   lexiconScores: { congress: number; distortion: number },
   thresholds: { congress: number; distortion: number },
+  weakEvidenceMin = 0,
 ): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number } } {
   const c = choice.congress;
   const d = choice.distortion;
@@ -356,6 +372,8 @@ export function decide(
     congress: calibrate(blend(c.combination, probabilities.congress, lexiconScores.congress), c.threshold, thresholds.congress),
     distortion: calibrate(blend(d.combination, probabilities.distortion, lexiconScores.distortion), d.threshold, thresholds.distortion),
   };
+  const weak = lexiconScores.distortion > 0 && lexiconScores.distortion <= thresholds.distortion && probabilities.distortion < weakEvidenceMin;
+  if (weak && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
   const congress = scores.congress >= thresholds.congress;
   return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
 }
@@ -376,6 +394,7 @@ export class LearnedScorer implements LearnedLayer {
   private readonly collector: NgramCollector;
   private readonly lexiconInputs: boolean;
   private readonly sentenceContext: boolean;
+  private readonly weakEvidenceMin: number;
   /** Reused by explain(): the best n-grams so far and their ranks. */
   private readonly top = new Int32Array(LEARNED_CUES);
   private readonly topRank = new Float64Array(LEARNED_CUES);
@@ -397,12 +416,13 @@ export class LearnedScorer implements LearnedLayer {
     };
     this.lexiconInputs = hp.combination.congress.lexiconInputs || hp.combination.distortion.lexiconInputs;
     this.sentenceContext = hp.sentenceContext;
+    this.weakEvidenceMin = hp.weakEvidenceMin;
   }
 
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
     this.collector.collect(title, text, this.sentenceContext ? marks : null);
     const f = itemFeatures(this.collector, lexicon, this.thresholds, false, this.lexiconInputs);
-    const { congress, distortion, scores } = decide(this.choice, this.probabilities(f), lexicon.scores, this.thresholds);
+    const { congress, distortion, scores } = decide(this.choice, this.probabilities(f), lexicon.scores, this.thresholds, this.weakEvidenceMin);
     let explanations = lexicon.explanations;
     if (congress) {
       explanations = explanations.slice();

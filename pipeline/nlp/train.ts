@@ -8,6 +8,7 @@
  * that whole procedure on k−1 folds and scores the k-th, so its figures are never training-set ones.
  */
 import { createHash } from 'node:crypto';
+import { basename } from 'node:path';
 import { rng } from '../../core/random.ts';
 import type { Classification } from '../../core/types.ts';
 import type { Classifier } from './classifier.ts';
@@ -199,6 +200,8 @@ interface HeadChoice {
 export interface TrainedModel {
   heads: Record<Head, DenseHead>;
   choice: Record<Head, HeadChoice>;
+  /** The model probability a distortion flag on weak lexicon evidence needs (decide in model.ts). */
+  weakEvidenceMin: number;
 }
 
 /** Best-F1 threshold of scores against labels (ties: the one nearest 0.5); `gate` must hold too. */
@@ -237,14 +240,15 @@ function outOfFold(examples: Example[], head: Head, lambda: number, lexicon: boo
  * Trains both heads on the examples: per head, the candidate (λ, combination) with the best
  * inner-cross-validated F1 and its best threshold; then a fit on all the examples.
  */
-export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS): TrainedModel {
+export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, thresholds = { congress: 0.5, distortion: 0.5 }): TrainedModel {
   const choice = {} as Record<Head, HeadChoice>;
   const heads = {} as Record<Head, DenseHead>;
   // distortion is only reported for items judged congress-related: its threshold is tuned behind that gate
   let congressGate: boolean[] = examples.map(() => true);
+  let weakEvidenceMin = 0;
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
-    let best: (HeadChoice & { f1: number; oof: number[] }) | null = null;
+    let best: (HeadChoice & { f1: number; oof: number[]; probabilities: number[] }) | null = null;
     for (const lambda of s.lambdas)
       for (const lexicon of [true, false]) {
         const combinations = s.combinations.filter((c) => c.lexiconInputs === lexicon);
@@ -253,14 +257,46 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS):
         for (const combination of combinations) {
           const oof = examples.map((e) => blend(combination, probabilities.get(e)!, e.lexicon.scores[head]));
           const { threshold, f1 } = bestThreshold(oof, labels, congressGate);
-          if (!best || f1 > best.f1) best = { lambda, combination, threshold, f1, oof };
+          if (!best || f1 > best.f1) best = { lambda, combination, threshold, f1, oof, probabilities: examples.map((e) => probabilities.get(e)!) };
         }
       }
     choice[head] = { lambda: best!.lambda, combination: best!.combination, threshold: best!.threshold };
     if (head === 'congress') congressGate = best!.oof.map((p) => p >= best!.threshold);
+    else weakEvidenceMin = weakEvidenceRequirement(examples, best!, congressGate, thresholds.distortion);
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
-  return { heads, choice };
+  return { heads, choice, weakEvidenceMin };
+}
+
+/**
+ * The largest model probability (0.05 steps, up to 0.5) that a flag on weak lexicon evidence can
+ * be asked for without lowering the inner-cross-validated F1: the training items cannot show what
+ * the requirement saves (the cues were written against them, so their weak cues are right), only
+ * what it costs; it is asked for as far as it costs nothing there.
+ */
+function weakEvidenceRequirement(
+  examples: Example[],
+  best: { threshold: number; f1: number; oof: number[]; probabilities: number[] },
+  gate: boolean[],
+  lexiconThreshold: number,
+): number {
+  const labels = examples.map((e) => e.item.labels.distortion);
+  let chosen = 0;
+  for (let q = 0.05; q < 0.501; q += 0.05) {
+    const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
+    examples.forEach((e, i) => {
+      const lex = e.lexicon.scores.distortion;
+      const weak = lex > 0 && lex <= lexiconThreshold && best.probabilities[i] < q;
+      const predicted = gate[i] && best.oof[i] >= best.threshold && !weak;
+      if (predicted && labels[i]) c.tp++;
+      else if (predicted) c.fp++;
+      else if (labels[i]) c.fn++;
+      else c.tn++;
+    });
+    if (metrics(c).f1 < best.f1) break;
+    chosen = Math.round(q * 100) / 100;
+  }
+  return chosen;
 }
 
 export interface CrossValidation {
@@ -269,6 +305,8 @@ export interface CrossValidation {
   predictions: Map<string, Classification>;
   /** The hyper-parameters each fold's inner cross-validation chose. */
   choices: Array<Record<Head, HeadChoice>>;
+  /** The model probability each fold's model asks of a flag on weak lexicon evidence. */
+  weakEvidenceMin: number[];
   /** Out-of-fold classification of each variant (e.g. the item without diacritics), by the model of its item's fold. */
   variantPredictions: Map<string, Classification>;
 }
@@ -278,7 +316,7 @@ function predict(model: TrainedModel, e: Example, thresholds: { congress: number
     congress: probability(model.heads.congress, model.choice.congress.combination, e.features),
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
-  return { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds), topics: [], explanations: [] };
+  return { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin), topics: [], explanations: [] };
 }
 
 /**
@@ -296,14 +334,16 @@ export function crossValidate(
   const predictions = new Map<string, Classification>();
   const variantPredictions = new Map<string, Classification>();
   const choices: CrossValidation['choices'] = [];
+  const weakEvidenceMin: number[] = [];
   for (const { train: trainSet, test } of splitFolds(examples, k)) {
-    const model = train(trainSet, s);
+    const model = train(trainSet, s, thresholds);
     choices.push(model.choice);
+    weakEvidenceMin.push(model.weakEvidenceMin);
     const ids = new Set(test.map((e) => e.item.id));
     for (const e of test) predictions.set(e.item.id, predict(model, e, thresholds));
     for (const e of variants) if (ids.has(e.item.id)) variantPredictions.set(e.item.id, predict(model, e, thresholds));
   }
-  return { folds: k, predictions, choices, variantPredictions };
+  return { folds: k, predictions, choices, weakEvidenceMin, variantPredictions };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -312,6 +352,8 @@ export function crossValidate(
 export interface CorpusInfo {
   name: string;
   items: LabelledItem[];
+  /** The facts file or sheet its items are judged under (absent: the configured facts). */
+  facts?: string;
 }
 
 /** SHA-256 of the training items (id, title, text, labels, in order). */
@@ -365,6 +407,7 @@ export function modelFile(
     combination: { congress: model.choice.congress.combination, distortion: model.choice.distortion.combination },
     thresholds: { congress: model.choice.congress.threshold, distortion: model.choice.distortion.threshold },
     sentenceContext: s.sentenceContext,
+    weakEvidenceMin: model.weakEvidenceMin,
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
@@ -382,6 +425,7 @@ export function modelFile(
       items: c.items.length,
       congress: c.items.filter((i) => i.labels.congress).length,
       distortion: c.items.filter((i) => i.labels.distortion).length,
+      ...(c.facts ? { facts: basename(c.facts) } : {}),
     })),
     hyperparameters,
     cvFigures: {

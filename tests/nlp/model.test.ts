@@ -9,7 +9,7 @@ import type { Classification } from '../../core/types.ts';
 import type { LabelledItem } from '../../pipeline/nlp/evaluate.ts';
 import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, staleModelWarning } from '../../pipeline/nlp/index.ts';
-import { LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
+import { decide, LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
 import { assignFolds, crossValidate, DEFAULT_SETTINGS, featurize, modelFile, splitFolds, train } from '../../pipeline/nlp/train.ts';
 import { CONFIG, DEV_CORPUS, REPO } from './helpers.ts';
 
@@ -128,6 +128,36 @@ describe('the learned layer', () => {
   });
 });
 
+describe('weak lexicon evidence', () => {
+  const choice = {
+    congress: { combination: { lexiconInputs: false, modelWeight: 0.5 }, threshold: 0.4 },
+    distortion: { combination: { lexiconInputs: false, modelWeight: 0.5 }, threshold: 0.25 },
+  };
+  const thresholds = { congress: 0.5, distortion: 0.5 };
+  const lexicon = (distortion: number) => ({ congress: 0.9, distortion });
+
+  it('needs the model to agree before one ordinary cue flags an item, and keeps the shown score below the threshold then', () => {
+    // one cue (lexicon score 0.5) and a model at 0.05: the blend (0.275) crosses 0.25 by the cue alone
+    expect(decide(choice, { congress: 0.9, distortion: 0.05 }, lexicon(0.5), thresholds, 0)).toMatchObject({ distortion: true });
+    const held = decide(choice, { congress: 0.9, distortion: 0.05 }, lexicon(0.5), thresholds, 0.1);
+    expect(held.distortion).toBe(false);
+    expect(held.scores.distortion).toBeLessThan(thresholds.distortion);
+    // the model agreeing, or stronger lexicon evidence (two cues, a contradicted fact), still flags
+    expect(decide(choice, { congress: 0.9, distortion: 0.12 }, lexicon(0.5), thresholds, 0.1)).toMatchObject({ distortion: true });
+    expect(decide(choice, { congress: 0.9, distortion: 0.05 }, lexicon(0.75), thresholds, 0.1)).toMatchObject({ distortion: true });
+    // flags with no lexicon evidence are the model's alone, as before
+    expect(decide(choice, { congress: 0.9, distortion: 0.6 }, lexicon(0), thresholds, 0.1)).toMatchObject({ distortion: true });
+  });
+
+  it('asks the requirement of a model only as far as it costs nothing on the inner folds; older model files read as none', () => {
+    const model = loadModelFile(options.modelFile!);
+    expect(model.hyperparameters.weakEvidenceMin).toBeGreaterThanOrEqual(0);
+    expect(model.hyperparameters.weakEvidenceMin).toBeLessThanOrEqual(0.5);
+    const { weakEvidenceMin: _, ...older } = model.hyperparameters;
+    expect(parseModel({ ...model, hyperparameters: older }, 'older.json').hyperparameters.weakEvidenceMin).toBe(0);
+  });
+});
+
 describe('cross-validation folds', () => {
   const items = [...corpus(DEV_CORPUS), ...corpus(DEV_CORPUS_2)];
 
@@ -208,6 +238,46 @@ describe('train and eval --cv through the command line', () => {
     await expect(run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '1'], { cwd: REPO })).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/--cv must be a whole number of folds/),
+    });
+  }, 120_000);
+
+  it('takes a half of a corpus by id parity (FILE#odd, FILE#even) and judges a corpus under its own facts sheet beside it', async () => {
+    const corpus3 = join(REPO, 'tests/fixtures/dev-corpus-3.jsonl');
+    const sheet = join(REPO, 'tests/fixtures/dev-corpus-3.facts.json');
+    const evalJson = async (...args: string[]) =>
+      JSON.parse((await run(process.execPath, [CLI, 'eval', '--lexicons-only', '--json', '--corpus', ...args], { cwd: REPO })).stdout);
+    // the odd half copied to a folder without its sheet: judged under the configured facts unless --facts names the sheet
+    const oddItems = corpus(corpus3).filter((i) => Number(/(\d+)$/.exec(i.id)![1]) % 2 === 1);
+    const bare = join(dir, 'c3-odd.jsonl');
+    writeFileSync(bare, oddItems.map((i) => JSON.stringify(i)).join('\n'));
+    const [sidecar, named, configured, even] = await Promise.all([
+      evalJson(`${corpus3}#odd`),
+      evalJson(bare, '--facts', sheet),
+      evalJson(bare),
+      evalJson(`${corpus3}#even`),
+    ]);
+    expect(sidecar.items).toBe(oddItems.length);
+    expect(even.items).toBe(200 - oddItems.length);
+    expect(sidecar.distortion).toEqual(named.distortion);
+    expect(sidecar.distortion).not.toEqual(configured.distortion);
+
+    const out = join(dir, 'half-model.json');
+    await run(process.execPath, [CLI, 'train', '--corpus', `${corpus3}#odd`, '--folds', '2', '--out', out], { cwd: REPO });
+    expect(loadModelFile(out).corpora).toEqual([
+      {
+        name: 'tests/fixtures/dev-corpus-3.jsonl#odd',
+        items: oddItems.length,
+        congress: oddItems.filter((i) => i.labels.congress).length,
+        distortion: oddItems.filter((i) => i.labels.distortion).length,
+        facts: 'dev-corpus-3.facts.json',
+      },
+    ]);
+
+    const noNumber = join(dir, 'no-number.jsonl');
+    writeFileSync(noNumber, `${JSON.stringify({ id: 'abc', title: '', text: 'Tin', labels: { congress: false, distortion: false } })}\n`);
+    await expect(run(process.execPath, [CLI, 'eval', '--corpus', `${noNumber}#odd`], { cwd: REPO })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/item id "abc" does not end in a number/),
     });
   }, 120_000);
 
