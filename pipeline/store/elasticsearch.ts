@@ -26,6 +26,7 @@ import type {
 } from '../../core/types.ts';
 import { vietnamDay } from '../../core/time.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
+import { foldedTextOf } from '../normalise.ts';
 import { compareClusters, dateBound, itemTimestamp, mergeRows, platformOf, termCountsOf, termEntries, toSummary } from './common.ts';
 import { EsOutbox, type OutboxEntry } from './es-outbox.ts';
 import {
@@ -88,8 +89,13 @@ interface Bookkeeping {
   dayPlatform: string;
 }
 
-/** What Elasticsearch stores: the item plus the store's bookkeeping under "mw". */
-interface EsDoc extends ScoredItem {
+/**
+ * What Elasticsearch stores: the item without its folded text (derived again on read, see
+ * stripBookkeeping; indices before v3 hold it) plus the store's bookkeeping under "mw".
+ */
+type StoredItem = Omit<ScoredItem, 'foldedText'>;
+interface EsDoc extends StoredItem {
+  foldedText?: string;
   mw: Bookkeeping;
 }
 
@@ -98,7 +104,7 @@ const KEY_SEPARATOR = '\u001f';
 const DAY_LENGTH = 'yyyy-mm-dd'.length;
 
 /** Everything under "mw" that follows from the item itself (written on every copy, derived again by a migration). */
-function derivedKeys(item: ScoredItem): Omit<Bookkeeping, 'seq' | 'status' | 'writtenAt'> {
+function derivedKeys(item: StoredItem): Omit<Bookkeeping, 'seq' | 'status' | 'writtenAt'> {
   const ts = itemTimestamp(item);
   const day = vietnamDay(ts);
   const platform = platformOf(item);
@@ -152,7 +158,7 @@ const INTERVAL_MS: Record<(typeof DEEP_INTERVALS)[number], number> = { '1d': 86_
 const MGET_CHUNK = 10_000;
 /** Documents a migration reads per page (about 7 MB of _source at 2M synthetic items). */
 const COPY_PAGE = 5_000;
-const SUMMARY_EXCLUDES = ['foldedText', 'explanations', 'revisions', 'mw', 'ocrText'];
+const SUMMARY_EXCLUDES = ['explanations', 'revisions', 'mw', 'ocrText'];
 
 const SORTS: Record<ItemSort, estypes.SortCombinations[]> = {
   newest: [{ 'mw.ts': 'desc' }, { id: 'asc' }],
@@ -340,9 +346,13 @@ export function buildQuery(query: Partial<ItemQuery> & StatsQuery): estypes.Quer
   return { bool: { filter, must, should } };
 }
 
-function stripBookkeeping(source: EsDoc | ScoredItem | undefined): ScoredItem {
-  const { mw: _mw, ...item } = source as EsDoc;
-  return item;
+/**
+ * The item as stored. Its folded text is not kept (like SQLite): it follows from the title,
+ * text and OCR text, and left out it makes the _source a bulk load sends and stores smaller.
+ */
+function stripBookkeeping(source: EsDoc | undefined): ScoredItem {
+  const { mw: _mw, foldedText: _folded, ...item } = source!;
+  return { ...item, foldedText: foldedTextOf(item.title, item.text, item.ocrText) };
 }
 
 export class ElasticsearchStore implements Store {
@@ -547,7 +557,7 @@ export class ElasticsearchStore implements Store {
   private async copyHits(hits: Array<estypes.SearchHit<EsDoc>>, target: string, onlyIfNewer: boolean): Promise<number> {
     // Bookkeeping added by a later mapping version is derived again from the item itself.
     let docs = hits.map((hit) => {
-      const { mw, ...item } = hit._source!;
+      const { mw, foldedText: _folded, ...item } = hit._source!;
       return { id: hit._id!, body: { ...item, mw: { ...mw, ...derivedKeys(item) } } };
     });
     if (onlyIfNewer) {
@@ -645,8 +655,9 @@ export class ElasticsearchStore implements Store {
         // Never drop analysts' decisions: an item crawled again during an outage was buffered
         // without them (the crawl could not look it up), and is replayed over the stored one.
         const review = item.review ?? existing.get(item.id)?.review;
+        const { foldedText: _folded, ...stored } = item;
         const doc: EsDoc = {
-          ...item,
+          ...stored,
           review,
           mw: { ...derivedKeys(item), seq: existing.get(item.id)?.seq ?? nextSeq(), status: review?.status ?? 'new', writtenAt },
         };

@@ -117,8 +117,7 @@ export const INDEX_MAPPINGS: estypes.MappingTypeMapping = {
     review: {
       properties: { status: keyword, assignee: keyword, priority: keyword, tags: keyword },
     },
-    // Kept to return items exactly as stored; search runs on title/text instead.
-    foldedText: notIndexedKeyword,
+    // foldedText is not stored since v3 (derived again on read); search runs on title/text.
     // Stored for the UI's highlighting, never searched.
     explanations: { type: 'object', enabled: false },
     // Bookkeeping written by the store, stripped from what it returns.
