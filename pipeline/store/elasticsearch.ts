@@ -24,12 +24,15 @@ import type {
   UpsertResult,
   ItemStreamQuery,
 } from '../../core/types.ts';
+import { vietnamDay } from '../../core/time.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
+import { foldedTextOf } from '../normalise.ts';
 import { compareClusters, dateBound, itemTimestamp, mergeRows, platformOf, termCountsOf, termEntries, toSummary } from './common.ts';
 import { EsOutbox, type OutboxEntry } from './es-outbox.ts';
 import {
   DEFAULT_LAYOUT,
   INDEX_MAPPINGS,
+  INDEX_REFRESH_INTERVAL,
   MAPPING_VERSION,
   indexNames,
   indexSettings,
@@ -64,16 +67,77 @@ export interface ElasticsearchStoreOptions {
   concurrency?: number;
   /** Only for tests of index migrations: pretend the mapping has this version. */
   mappingVersion?: number;
+  /** Only for tests of the fallback: values a keyed count returns at most (default KEYED_SIZE). */
+  keyedCountSize?: number;
   /** Where outage and migration notices go. Default: stderr. */
   warn?: (message: string) => void;
 }
 
 type Outcome = { ok: true; existed: boolean } | { ok: false; transient: boolean; reason: string };
 
-/** What Elasticsearch stores: the item plus the store's bookkeeping under "mw". */
-interface EsDoc extends ScoredItem {
-  mw: { ts: string; seq: number; status: string; writtenAt: number; terms?: string[] };
+/** The store's bookkeeping kept with each item under "mw" (see es-mapping.ts). */
+interface Bookkeeping {
+  ts: string;
+  seq: number;
+  status: string;
+  writtenAt: number;
+  terms: string[];
+  day: string;
+  platform: string;
+  daySource: string;
+  dayTopic: string[];
+  dayPlatform: string;
 }
+
+/**
+ * What Elasticsearch stores: the item without its folded text (derived again on read, see
+ * stripBookkeeping; indices before v3 hold it) plus the store's bookkeeping under "mw".
+ */
+type StoredItem = Omit<ScoredItem, 'foldedText'>;
+interface EsDoc extends StoredItem {
+  foldedText?: string;
+  mw: Bookkeeping;
+}
+
+/** Joins a day and a value in the combined count keys; the day has a fixed length, so any value splits back. */
+const KEY_SEPARATOR = '\u001f';
+const DAY_LENGTH = 'yyyy-mm-dd'.length;
+
+/** Everything under "mw" that follows from the item itself (written on every copy, derived again by a migration). */
+function derivedKeys(item: StoredItem): Omit<Bookkeeping, 'seq' | 'status' | 'writtenAt'> {
+  const ts = itemTimestamp(item);
+  const day = vietnamDay(ts);
+  const platform = platformOf(item);
+  const topics = item.topics?.length ? [...new Set(item.topics)] : [''];
+  return {
+    ts,
+    terms: termEntries(item.explanations),
+    day,
+    platform,
+    daySource: day + KEY_SEPARATOR + item.sourceId,
+    dayTopic: topics.map((topic) => day + KEY_SEPARATOR + topic),
+    dayPlatform: day + KEY_SEPARATOR + platform,
+  };
+}
+
+/**
+ * Counts that one keyword field written with each item answers (derivedKeys): one terms
+ * aggregation over its ordinals instead of a date_histogram with terms under every day.
+ */
+const KEYED_COUNTS: Record<string, string> = {
+  day: 'mw.day',
+  platform: 'mw.platform',
+  'day,source': 'mw.daySource',
+  'day,topic': 'mw.dayTopic',
+  'day,platform': 'mw.dayPlatform',
+};
+
+/**
+ * Values a keyed count returns at most (twice: all items and the flagged ones, within the
+ * cluster's default search.max_buckets of 65,536); beyond, e.g. two years by 200 sources, the
+ * nested aggregations answer instead.
+ */
+const KEYED_SIZE = 30_000;
 
 /**
  * Connection errors and 502/503/504 are retried by the client itself; this keeps its back-off
@@ -92,7 +156,9 @@ const MAX_WINDOW = 10_000;
 const DEEP_INTERVALS = ['1d', '1h', '1m'] as const;
 const INTERVAL_MS: Record<(typeof DEEP_INTERVALS)[number], number> = { '1d': 86_400_000, '1h': 3_600_000, '1m': 60_000 };
 const MGET_CHUNK = 10_000;
-const SUMMARY_EXCLUDES = ['foldedText', 'explanations', 'revisions', 'mw', 'ocrText'];
+/** Documents a migration reads per page (about 7 MB of _source at 2M synthetic items). */
+const COPY_PAGE = 5_000;
+const SUMMARY_EXCLUDES = ['explanations', 'revisions', 'mw', 'ocrText'];
 
 const SORTS: Record<ItemSort, estypes.SortCombinations[]> = {
   newest: [{ 'mw.ts': 'desc' }, { id: 'asc' }],
@@ -162,7 +228,7 @@ const COUNT_SOURCES: Record<CountKey, Array<Record<string, estypes.AggregationsC
   day: [{ day: { date_histogram: { field: 'mw.ts', calendar_interval: '1d', time_zone: '+07:00', format: 'yyyy-MM-dd' } } }],
   topic: [{ topic: { terms: { field: 'topics', missing_bucket: true } } }],
   source: [{ source: { terms: { field: 'sourceId' } } }],
-  platform: [{ platform: { terms: { field: 'platform', missing_bucket: true } } }, { platformKind: { terms: { field: 'kind' } } }],
+  platform: [{ platform: { terms: { field: 'mw.platform' } } }],
   kind: [{ kind: { terms: { field: 'kind' } } }],
   status: [{ status: { terms: { field: 'mw.status' } } }],
   cluster: [{ cluster: { terms: { field: 'clusterId', missing_bucket: true } } }],
@@ -170,7 +236,6 @@ const COUNT_SOURCES: Record<CountKey, Array<Record<string, estypes.AggregationsC
 
 /** A count key's value in a composite bucket. */
 function countKeyOf(key: CountKey, bucket: Record<string, string | number | null>): string {
-  if (key === 'platform') return platformOf({ platform: bucket.platform as string | null, kind: String(bucket.platformKind) });
   const value = bucket[key];
   return value === null || value === undefined ? '' : String(value);
 }
@@ -281,9 +346,13 @@ export function buildQuery(query: Partial<ItemQuery> & StatsQuery): estypes.Quer
   return { bool: { filter, must, should } };
 }
 
-function stripBookkeeping(source: EsDoc | ScoredItem | undefined): ScoredItem {
-  const { mw: _mw, ...item } = source as EsDoc;
-  return item;
+/**
+ * The item as stored. Its folded text is not kept (like SQLite): it follows from the title,
+ * text and OCR text, and left out it makes the _source a bulk load sends and stores smaller.
+ */
+function stripBookkeeping(source: EsDoc | undefined): ScoredItem {
+  const { mw: _mw, foldedText: _folded, ...item } = source!;
+  return { ...item, foldedText: foldedTextOf(item.title, item.text, item.ocrText) };
 }
 
 export class ElasticsearchStore implements Store {
@@ -453,7 +522,10 @@ export class ElasticsearchStore implements Store {
     this.warn(`migrating ${source} to ${target} (mapping v${this.version}); reads continue on the old index meanwhile`);
     await this.createIndex(target, false);
     const started = Date.now();
+    // Nobody reads the new index before the alias moves: no refreshes during the bulk copy.
+    await this.client.indices.putSettings({ index: target, settings: { refresh_interval: '-1' } });
     let copied = await this.copyIndex(source, target, { match_all: {} }, false);
+    await this.client.indices.putSettings({ index: target, settings: { refresh_interval: INDEX_REFRESH_INTERVAL } });
     await this.client.indices.refresh({ index: target });
     await this.client.indices.updateAliases({
       actions: [
@@ -466,25 +538,40 @@ export class ElasticsearchStore implements Store {
     this.warn(`migrated ${copied} document(s) to ${target}; ${source} is no longer used and can be deleted`);
   }
 
+  /** Copies the matches page by page, reading the next page while the last one is written. */
   private async copyIndex(source: string, target: string, query: estypes.QueryDslQueryContainer, onlyIfNewer: boolean): Promise<number> {
     let copied = 0;
-    for await (const hits of this.scanHits(source, query, [{ _shard_doc: 'asc' }], 1000, undefined)) {
-      // Bookkeeping added by a later mapping version is derived again from the item itself.
-      let docs = hits.map((hit) => ({ id: hit._id!, body: { ...hit._source!, mw: { ...hit._source!.mw, terms: termEntries(hit._source!.explanations) } } }));
-      if (onlyIfNewer) {
-        const found = await this.client.mget<EsDoc>({ index: target, ids: docs.map((doc) => doc.id), _source_includes: ['mw.writtenAt'] });
-        const writtenAt = new Map<string, number>();
-        for (const doc of found.docs) {
-          if ('found' in doc && doc.found) writtenAt.set(doc._id, doc._source?.mw?.writtenAt ?? 0);
-        }
-        docs = docs.filter((doc) => (writtenAt.get(doc.id) ?? -1) < doc.body.mw.writtenAt);
+    let writing: Promise<number> = Promise.resolve(0);
+    try {
+      for await (const hits of this.scanHits(source, query, [{ _shard_doc: 'asc' }], COPY_PAGE, undefined)) {
+        copied += await writing;
+        writing = this.copyHits(hits, target, onlyIfNewer);
       }
-      const outcomes = await this.bulkIndex(docs, target);
-      const failed = [...outcomes.values()].filter((outcome) => !outcome.ok);
-      if (failed.length) throw new Error(`migration to ${target} failed for ${failed.length} document(s): ${(failed[0] as { reason: string }).reason}`);
-      copied += docs.length;
+    } finally {
+      // A failed read still waits for the write in flight (and reports the write's failure first).
+      copied += await writing;
     }
     return copied;
+  }
+
+  private async copyHits(hits: Array<estypes.SearchHit<EsDoc>>, target: string, onlyIfNewer: boolean): Promise<number> {
+    // Bookkeeping added by a later mapping version is derived again from the item itself.
+    let docs = hits.map((hit) => {
+      const { mw, foldedText: _folded, ...item } = hit._source!;
+      return { id: hit._id!, body: { ...item, mw: { ...mw, ...derivedKeys(item) } } };
+    });
+    if (onlyIfNewer) {
+      const found = await this.client.mget<EsDoc>({ index: target, ids: docs.map((doc) => doc.id), _source_includes: ['mw.writtenAt'] });
+      const writtenAt = new Map<string, number>();
+      for (const doc of found.docs) {
+        if ('found' in doc && doc.found) writtenAt.set(doc._id, doc._source?.mw?.writtenAt ?? 0);
+      }
+      docs = docs.filter((doc) => (writtenAt.get(doc.id) ?? -1) < doc.body.mw.writtenAt);
+    }
+    const outcomes = await this.bulkIndex(docs, target);
+    const failed = [...outcomes.values()].filter((outcome) => !outcome.ok);
+    if (failed.length) throw new Error(`migration to ${target} failed for ${failed.length} document(s): ${(failed[0] as { reason: string }).reason}`);
+    return docs.length;
   }
 
   /** Deletes this prefix's indices and template (tests and benchmarks clean up with it). */
@@ -568,16 +655,11 @@ export class ElasticsearchStore implements Store {
         // Never drop analysts' decisions: an item crawled again during an outage was buffered
         // without them (the crawl could not look it up), and is replayed over the stored one.
         const review = item.review ?? existing.get(item.id)?.review;
+        const { foldedText: _folded, ...stored } = item;
         const doc: EsDoc = {
-          ...item,
+          ...stored,
           review,
-          mw: {
-            ts: itemTimestamp(item),
-            seq: existing.get(item.id)?.seq ?? nextSeq(),
-            status: review?.status ?? 'new',
-            writtenAt,
-            terms: termEntries(item.explanations),
-          },
+          mw: { ...derivedKeys(item), seq: existing.get(item.id)?.seq ?? nextSeq(), status: review?.status ?? 'new', writtenAt },
         };
         return { id: item.id, body: doc };
       });
@@ -999,6 +1081,11 @@ export class ElasticsearchStore implements Store {
       const flagged = (response.aggregations?.flagged as estypes.AggregationsFilterAggregate | undefined)?.doc_count ?? 0;
       return [{ keys: [], count: typeof total === 'number' ? total : (total?.value ?? 0), flagged }];
     }
+    const keyed = KEYED_COUNTS[by.join(',')];
+    if (keyed) {
+      const rows = await this.keyedCounts(query, keyed, by.length);
+      if (rows) return rows;
+    }
     const sources = by.flatMap((key) => COUNT_SOURCES[key]).map((source) => Object.entries(source)[0]);
     // Clusters are nearly as many as the items: straight to the composite aggregation.
     if (!by.includes('cluster')) {
@@ -1037,6 +1124,38 @@ export class ElasticsearchStore implements Store {
       after = buckets.length === COMPOSITE_PAGE ? (groups.after_key as Record<string, string | number | null>) : undefined;
     } while (after);
     return mergeRows(rows);
+  }
+
+  /**
+   * A count from one keyword field (KEYED_COUNTS): its values among all matches and among the
+   * flagged ones, the second over the few flagged items only rather than a filter under every
+   * value. Undefined when more values than KEYED_SIZE match (the caller counts another way).
+   */
+  private async keyedCounts(query: estypes.QueryDslQueryContainer, field: string, keys: number): Promise<CountRow[] | undefined> {
+    const size = this.options.keyedCountSize ?? KEYED_SIZE;
+    const values: estypes.AggregationsAggregationContainer = { terms: { field, size, shard_size: size } };
+    let response: estypes.SearchResponse;
+    try {
+      response = await this.client.search({
+        index: this.names.alias,
+        size: 0,
+        query,
+        aggs: { values, flagged: { filter: { term: { flagged: true } }, aggs: { values } } },
+      });
+    } catch (error) {
+      if (errorTypes(error).includes('too_many_buckets_exception')) return undefined;
+      throw error;
+    }
+    type Terms = { buckets: Array<{ key: string; doc_count: number }>; sum_other_doc_count?: number };
+    const all = response.aggregations?.values as Terms;
+    const flagged = (response.aggregations?.flagged as { values: Terms }).values;
+    if (all.sum_other_doc_count || flagged.sum_other_doc_count) return undefined;
+    const flaggedOf = new Map(flagged.buckets.map((bucket) => [bucket.key, bucket.doc_count]));
+    return all.buckets.map((bucket) => ({
+      keys: keys === 1 ? [bucket.key] : [bucket.key.slice(0, DAY_LENGTH), bucket.key.slice(DAY_LENGTH + KEY_SEPARATOR.length)],
+      count: bucket.doc_count,
+      flagged: flaggedOf.get(bucket.key) ?? 0,
+    }));
   }
 
   /**

@@ -4,9 +4,12 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { ScoredItem } from '../../core/types.ts';
+import { Client } from '@elastic/elasticsearch';
+import type { CountKey, CountRow, ScoredItem } from '../../core/types.ts';
+import { itemTimestamp } from '../../pipeline/store/common.ts';
 import { buildQuery, ElasticsearchStore } from '../../pipeline/store/elasticsearch.ts';
-import { MAPPING_VERSION } from '../../pipeline/store/es-mapping.ts';
+import { DEFAULT_LAYOUT, INDEX_MAPPINGS, MAPPING_VERSION, indexSettings } from '../../pipeline/store/es-mapping.ts';
+import { SqliteStore } from '../../pipeline/store/sqlite.ts';
 import { makeItem } from '../helpers/items.ts';
 import { ES_URL, probeElasticsearch, reportNotRun, START_HINT, uniquePrefix } from './es-env.ts';
 
@@ -103,6 +106,10 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
       { keys: ['2021-01-01'], count: 867, flagged: 867 },
       { keys: ['2021-01-02'], count: 867, flagged: 867 },
     ]);
+    // Past the keyed count's size (one field per day × source), the nested aggregations answer the same.
+    const capped = await open(store.names.alias.replace(/-items$/, ''), { keyedCountSize: 1_000 });
+    const sorted = (rows: CountRow[]) => [...rows].sort((a, b) => (JSON.stringify(a.keys) < JSON.stringify(b.keys) ? -1 : 1));
+    expect(sorted(await capped.counts({}, ['day', 'source']))).toEqual(sorted(byDaySource));
   });
 
   it('breaks ties of cluster size by the latest member however far back the walk must go', async () => {
@@ -166,7 +173,6 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     expect(Object.keys(await v2.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v2`]);
     expect(warnings.join('\n')).toMatch(/migrated 1200 document\(s\) to .*-items-v2/);
     expect((await v2.queryItems({ q: 'dai hoi', page: 1, pageSize: 1 })).total).toBe(600);
-    // Version 2 aggregates the terms the copy derived for every document.
     expect((await v2.termCounts({})).map((term) => [term.term, term.items])).toEqual([['đại hội', 600]]);
     const scanned: string[] = [];
     for await (const batch of v2.scanItems(500)) scanned.push(...batch.map((item) => item.id));
@@ -177,6 +183,69 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     await expect(open(prefix, { mappingVersion: 1 })).rejects.toThrow(/made by a newer mediawatch/);
     const template = await v2.client.indices.getIndexTemplate({ name: `${prefix}-items` });
     expect(template.index_templates[0].index_template._meta).toMatchObject({ mappingVersion: 2 });
+  });
+
+  it('upgrades an index written by mapping v2 to v3: every item found, the count keys derived for each', async () => {
+    const prefix = uniquePrefix('v2tov3');
+    // What mapping v2 wrote: its mapping (no count keys) and documents with v2's bookkeeping only.
+    const v2Mappings = structuredClone(INDEX_MAPPINGS);
+    const bookkeeping = (v2Mappings.properties!.mw as { properties: Record<string, unknown> }).properties;
+    for (const field of ['day', 'platform', 'daySource', 'dayTopic', 'dayPlatform']) delete bookkeeping[field];
+    v2Mappings._meta = { mappingVersion: 2, managedBy: 'mediawatch' };
+    const client = new Client({ node: ES_URL });
+    await client.indices.create({
+      index: `${prefix}-items-v2`,
+      settings: indexSettings(DEFAULT_LAYOUT),
+      mappings: v2Mappings,
+      aliases: { [`${prefix}-items`]: { is_write_index: true } },
+    });
+    // Sources, topics (none, one, two), platforms (named, social without one, web) and days,
+    // some of them after 17:00 UTC, which is already the next day in Vietnam.
+    const items = Array.from({ length: 2_500 }, (_, i) => ({
+      ...makeItem(
+        {
+          sourceId: `nguon-${i % 7}`,
+          kind: i % 3 === 0 ? 'social' : 'news',
+          platform: i % 6 === 0 ? 'facebook' : undefined,
+          url: `https://a.example/v2-${i}`,
+          title: `Bài ${i}`,
+          text: i % 2 ? 'Đại hội Đảng' : 'Kinh tế',
+          publishedAt: new Date(Date.UTC(2021, 0, 1 + (i % 5), (i * 7) % 24, i % 60)).toISOString(),
+        },
+        { congress: i % 4 === 0, distortion: i % 8 === 0, topics: i % 4 === 0 ? ['congress-2020', ...(i % 8 === 0 ? ['rumours'] : [])] : [] },
+      ),
+    }));
+    const operations = items.flatMap((item, i) => [
+      { index: { _index: `${prefix}-items-v2`, _id: item.id } },
+      { ...item, mw: { ts: itemTimestamp(item), seq: i + 1, status: 'new', writtenAt: Date.now(), terms: [] } },
+    ]);
+    const bulk = await client.bulk({ operations, refresh: true });
+    expect(bulk.errors).toBe(false);
+    await client.close();
+
+    const warnings: string[] = [];
+    const v3 = await open(prefix, { warn: (message) => warnings.push(message) });
+    toDestroy.push(v3);
+    expect(Object.keys(await v3.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v3`]);
+    expect(warnings.join('\n')).toMatch(/migrated 2500 document\(s\) to .*-items-v3/);
+    // The new index searches and refreshes like any other once the copy is done.
+    const settings = await v3.client.indices.getSettings({ index: `${prefix}-items-v3`, name: 'index.refresh_interval' });
+    expect(settings[`${prefix}-items-v3`].settings?.index?.refresh_interval).toBe('1s');
+    for (const item of items) expect(await v3.getItem(item.id)).toEqual(item);
+    // Each count the keys answer equals SQLite's over the same items.
+    const sqlite = new SqliteStore({ path: join(tmp, `${prefix}.sqlite`) });
+    await sqlite.init();
+    try {
+      await sqlite.upsertItems(items);
+      const sorted = (rows: CountRow[]) => [...rows].sort((a, b) => (JSON.stringify(a.keys) < JSON.stringify(b.keys) ? -1 : 1));
+      for (const by of [['day'], ['platform'], ['day', 'source'], ['day', 'topic'], ['day', 'platform']] as CountKey[][]) {
+        for (const filter of [{}, { from: '2021-01-02', to: '2021-01-04' }, { flagged: true }]) {
+          expect(sorted(await v3.counts(filter, by))).toEqual(sorted(await sqlite.counts(filter, by)));
+        }
+      }
+    } finally {
+      await sqlite.close();
+    }
   });
 
   it('fails init with the node address when the cluster is unreachable', async () => {
