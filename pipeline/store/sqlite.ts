@@ -106,7 +106,7 @@ export const ITEM_STORE_MIGRATIONS: string[] = [
    INSERT INTO store_state VALUES (1, lower(hex(randomblob(16))), 0);`,
   // Views at a million items: the score order gets an index (one column: each index costs every
   // write; ties are sorted after it), clusters a covering one; counts come from summary tables that every write updates in its own
-  // transaction (countBatch: per batch, not per row — triggers doubled the write cost), so a
+  // transaction (COUNT_BATCH: per batch, not per row — triggers doubled the write cost), so a
   // crash cannot leave them behind; `terms` holds each item's term entries (common.ts
   // termEntries). Existing rows are summarised at the next start (summaries_built = 0).
   `CREATE INDEX items_distortion ON items (score_distortion DESC);
@@ -150,30 +150,22 @@ interface SummaryRow {
 }
 
 /**
- * Adds a write batch's rows (as they stand at its end) to the summary tables, one set-based
- * statement per table: gathering a delta per row in JavaScript and upserting each key cost ~20%
- * of a bulk write. Clusters listed in @recount are left out (they are recounted).
- * `rows` selects the batch's rows (see BATCH_ROWS).
+ * Adds a write batch's rows (`seq = @seq`, as they stand at its end) to the summary tables, one
+ * set-based statement per table: gathering a delta per row in JavaScript and upserting each key
+ * cost ~20% of a bulk write. Clusters listed in @recount are left out (they are recounted).
  */
-const countBatch = (rows: string) => [
+const COUNT_BATCH = [
   `INSERT INTO item_counts SELECT day, source_id, kind, coalesce(platform, ''), topics, status, flagged, congress, count(*)
-   FROM items WHERE ${rows} GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+   FROM items WHERE seq = @seq GROUP BY 1, 2, 3, 4, 5, 6, 7, 8 ON CONFLICT DO UPDATE SET n = n + excluded.n`,
   `INSERT INTO term_days SELECT day, value, count(*) FROM items, json_each(items.terms)
-   WHERE ${rows} AND items.terms <> '[]' GROUP BY 1, 2 ON CONFLICT DO UPDATE SET n = n + excluded.n`,
+   WHERE seq = @seq AND items.terms <> '[]' GROUP BY 1, 2 ON CONFLICT DO UPDATE SET n = n + excluded.n`,
   ...[0, 1].map(
     (scope) => `INSERT INTO cluster_sizes SELECT ${scope}, cluster_id, count(*), sum(flagged), min(ts), max(ts) FROM items
-     WHERE ${rows} AND cluster_id IS NOT NULL${scope ? ' AND congress = 1' : ''} AND cluster_id NOT IN (SELECT value FROM json_each(@recount))
+     WHERE seq = @seq AND cluster_id IS NOT NULL${scope ? ' AND congress = 1' : ''} AND cluster_id NOT IN (SELECT value FROM json_each(@recount))
      GROUP BY cluster_id ON CONFLICT DO UPDATE SET size = size + excluded.size, flagged = flagged + excluded.flagged,
        first_ts = min(first_ts, excluded.first_ts), last_ts = max(last_ts, excluded.last_ts)`,
   ),
 ];
-
-/**
- * A batch's rows: by its sequence number (through items_seq), or, when the batch only inserted,
- * as the range of rowids it was given (new rows get the next rowids, in order): read in table
- * order without a lookup per row.
- */
-const BATCH_ROWS = { bySeq: countBatch('seq = @seq'), byRowid: countBatch('rowid BETWEEN @first AND @last') };
 
 /** Takes rows as they stood before a write batch out of the summary tables (the batch then adds them back as they end up). */
 function uncount(db: Database.Database, rows: SummaryRow[], recount: Set<string>): void {
@@ -594,12 +586,8 @@ export class SqliteStore implements Store {
         }
         const recount = new Set<string>();
         if (replaced.length) uncount(db, replaced, recount);
-        // Only new rows (none replaced): their rowids run from the first to the highest, in order;
-        // an id written twice in the batch repeats a rowid.
-        const byRowid = !replaced.length && result.inserted > 0;
-        const params = { seq, recount: JSON.stringify([...recount]), first: rowids[0], last: rowids.reduce((a, b) => Math.max(a, b), 0) };
-        const counting = byRowid ? BATCH_ROWS.byRowid : BATCH_ROWS.bySeq;
-        for (const sql of counting) db.prepare(sql).run(params);
+        const params = { seq, recount: JSON.stringify([...recount]) };
+        for (const sql of COUNT_BATCH) db.prepare(sql).run(params);
         if (recount.size) recountClusters(db, [...recount]);
         return seq;
       }),

@@ -708,8 +708,8 @@ for (const engine of [sqlite, elasticsearch]) {
       });
 
       it('keeps the counts right when a batch of new items ends by writing its first id again', async () => {
-        // Every row new: the batch is counted over the range of rowids it was given, up to the
-        // highest (the last write is the first row's rowid again).
+        // Every row new, the first written twice: counted once, as it ends up, and the rows
+        // between counted too.
         const { store: fresh } = await engine.create('fresh-repeat');
         const edit = { ...items[0], publishedAt: '2021-01-27T05:00:00Z', topics: ['rumours'], explanations: [mention('distortion', 'tin đồn')] };
         expect(await fresh.upsertItems([...items, edit])).toEqual({ inserted: items.length, updated: 1, errors: [] });
