@@ -444,7 +444,7 @@ export class SqliteStore implements Store {
         migrations: ITEM_STORE_MIGRATIONS,
         // Measured on 100k items: 8 KB pages write ~8% faster than 4 KB; 16 KB no better.
         pageSize: 8192,
-        // The index worker checkpoints after every batch, off this thread; this is the fallback.
+        // The index worker checkpoints about every 8,192 log pages, off this thread; this is the fallback.
         autoCheckpointPages: 32_768,
       }),
     );

@@ -707,6 +707,19 @@ for (const engine of [sqlite, elasticsearch]) {
         expect(await repeated.topClusters({ congress: true }, 10)).toEqual(expectedClusters(now, { congress: true }, 10));
       });
 
+      it('keeps the counts right when a batch of new items ends by writing its first id again', async () => {
+        // Every row new, the first written twice: counted once, as it ends up, and the rows
+        // between counted too.
+        const { store: fresh } = await engine.create('fresh-repeat');
+        const edit = { ...items[0], publishedAt: '2021-01-27T05:00:00Z', topics: ['rumours'], explanations: [mention('distortion', 'tin đồn')] };
+        expect(await fresh.upsertItems([...items, edit])).toEqual({ inserted: items.length, updated: 1, errors: [] });
+        const now = [edit, ...items.slice(1)];
+        for (const by of [['day'], ['topic'], ['status', 'source'], ['day', 'platform']] as CountKey[][])
+          expect(sortRows(await fresh.counts({}, by))).toEqual(expectedCounts(now, {}, by));
+        expect(await fresh.termCounts({})).toEqual(expectedTerms(now, {}));
+        expect(await fresh.topClusters({}, 10)).toEqual(expectedClusters(now, {}, 10));
+      });
+
       it('ranks a cluster straddling the range by its members in range, also after members move or go', async () => {
         const { store: ranked } = await engine.create('straddle');
         const member = (cluster: string, days: string[]) =>
