@@ -322,3 +322,26 @@ export const PRINTED_DATE = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * Lines that are page furniture whatever their markup, matched on a whole short block of the
+ * rendered story (≤ BOILERPLATE_LINE_CHARS): the heading of a related-stories box ("Mehr zum
+ * Thema", "Zobacz również", "Le puede interesar", "Xem thêm"), calls to subscribe, follow, support
+ * or write in, photo credits and agency signatures ("aja/PAP"), comment-form prompts and page
+ * stamps ("Last modified"). Languages of the evaluation set plus Vietnamese.
+ */
+export const BOILERPLATE_LINES = [
+  // Related-stories headings: the whole line, an optional colon or ellipsis after it.
+  /^(mehr zum thema|mehr zu [^.!?]{1,40}|zum weiterlesen|weiterlesen|lesen sie auch|lies auch|auch interessant|das könnte sie (auch )?interessieren|weitere artikel|weitere informationen|auch auf \S+|read more|read also|see also|related( (stories|articles|posts|content))?|more on this( story| topic)?|you (may|might) also like|recommended( for you)?|à lire aussi|lire aussi|voir aussi|sur le même sujet|le puede interesar|te puede interesar|lea también|lee también|ver también|zobacz (również|też|także)|czytaj (również|też|także)|polecamy|xem thêm|tin liên quan|đọc thêm|tin cùng chuyên mục)\s*[:.…]*$/i,
+  // Photo and picture credits ("Crédits photos : Bestimage", "Foto: dpa", "Bild: istockphoto").
+  /^(photo ?credits?|crédits? photos?|credits?|fotos?|bild(er|nachweis|quelle)?|image|photo|ảnh)\s*:\s*\S.{0,80}$/i,
+  // An agency signature: editors' initials and the agency ("aja/PAP", "dpa/lnw").
+  /^[a-zäöü]{2,4}(\s*\/\s*[a-zäöü]{2,5})*\s*\/\s*(pap|dpa|afp|apa|ap|kna|epd|reuters|sda|ansa|efe)$/i,
+  // Calls to subscribe, sign up, follow, support or write in, anywhere in a short block.
+  /\b(sign up (here|now|for)|subscribe (now|here|to (our|the))|abonnieren sie|jetzt abonnieren|newsletter abonnieren|suscr[ií]b[ae]te|suscribirse|abonnez-vous|would you consider supporting|support (our|us)|unterstütze unser|hazte miembro|if you enjoyed (reading )?this|gefällt (dir|ihnen) unser|follow (us|the \w+) on|folgen sie uns|folgt (uns|mir)|download the \w+ apps?|puede escribirnos|do you want to be informed|submit your letter|bei fragen und anregungen|sie wollen mehr von uns)\b/i,
+  // Comment-form prompts and counters, page stamps.
+  /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
+];
+
+/** Longer blocks are prose that may mention these words, not furniture. */
+export const BOILERPLATE_LINE_CHARS = 200;
