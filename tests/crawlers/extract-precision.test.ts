@@ -39,8 +39,8 @@ describe('furniture lines inside the story (fifth pass)', () => {
     expect(text).toContain(S3);
   });
 
-  it('keeps prose that merely mentions these words, and a heading before a dropped credit line', () => {
-    const prose = `Readers who subscribe now to the council's newsletter will be told of each vote, the mayor said. ${S1}`;
+  it('keeps a paragraph (over 260 characters) that merely mentions these words, and a heading before a dropped credit line', () => {
+    const prose = `Readers who subscribe now to the council's newsletter will be told of each vote, the mayor said. ${S1} ${S2}`;
     const text = textOf(
       `<h2>Budget details</h2><p>Photo: Jane Doe</p><p>${prose}</p><p>Read more about the plan, which the council published in full on its website last week.</p>`,
     );
@@ -48,5 +48,28 @@ describe('furniture lines inside the story (fifth pass)', () => {
     expect(text).toContain('Budget details');
     expect(text).toContain('Read more about the plan');
     expect(text).not.toContain('Photo: Jane Doe');
+  });
+
+  it('leaves out source lines, credits after ©, author-box headings, disclaimers, advertising labels and privacy placeholders', () => {
+    const lines = [
+      'Quelle: Landesregierung',
+      'ERSCHIENEN IN',
+      'Permalink https://p.example/p/RPYx',
+      'The mayor at the session. © AFP / JOHN SMITH',
+      'Über den Autor',
+      '(Alle Angaben ohne Gewähr)',
+      'Anzeige, enthält Affiliate Links',
+      'This post contains references to products from one or more of our advertisers.',
+      'Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.',
+      'Lesen Sie auch: Der Haushalt für 2021 im Überblick',
+    ];
+    const text = textOf(`<p>${S3}</p>${lines.map((line) => `<p>${line}</p>`).join('')}`);
+    for (const line of lines) expect(text).not.toContain(line);
+    expect(text).toContain(S3);
+  });
+
+  it('keeps a sentence that names its source inside the prose', () => {
+    const prose = 'Die Quelle: ein Bericht der Landesregierung, den der Rat am Dienstag ausführlich diskutiert hat, nannte keine Zahlen.';
+    expect(textOf(`<p>${prose}</p>`)).toContain(prose);
   });
 });
