@@ -351,6 +351,8 @@ export const BOILERPLATE_LINES = [
   /^\(?(alle angaben ohne gewähr|ohne gewähr|anzeige|werbung|advertisement|sponsored|publicidad|reklama)\)?([,:]\s.{0,40})?$|gibt die meinung des autors wieder|does not necessarily reflect|contains references to products from|may receive compensation when you click|affiliate[- ]links?\b/i,
   // Privacy notices standing in for an embedded post.
   /\b(privatsphäre|datenschutz|privacy)\b.{0,80}\b(einverständnis|einwilligung|consent|zustimmung)\b/i,
+  // Numbered figure captions left in the text ("Abbildung 4: …", "Fig. 2: …").
+  /^(abbildung|abb\.|figure|fig\.|grafik|tabelle|table|hình)\s*\d+\s*:/i,
   // Comment-form prompts and counters, page stamps.
   /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
 ];

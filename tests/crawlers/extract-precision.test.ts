@@ -72,4 +72,13 @@ describe('furniture lines inside the story (fifth pass)', () => {
     const prose = 'Die Quelle: ein Bericht der Landesregierung, den der Rat am Dienstag ausführlich diskutiert hat, nannte keine Zahlen.';
     expect(textOf(`<p>${prose}</p>`)).toContain(prose);
   });
+
+  it('leaves out numbered figure captions left in the text, and keeps prose that refers to a figure', () => {
+    const caption = 'Abbildung 4: klassische Schwachschicht im Schneeprofil.';
+    const prose = 'Wie Abbildung 4 zeigt, liegt die Schwachschicht unter einer harten Kruste, die den Schnee lange trägt.';
+    const text = textOf(`<p>${caption}</p><p>${prose}</p><p>Fig. 2: The budget by department.</p>`);
+    expect(text).not.toContain(caption);
+    expect(text).not.toContain('Fig. 2:');
+    expect(text).toContain(prose);
+  });
 });
