@@ -8,6 +8,8 @@ import {
   AD_TOKENS,
   CLOSE_CONTROL,
   BLOCK_TAGS,
+  BOILERPLATE_LINE_CHARS,
+  BOILERPLATE_LINES,
   BOILERPLATE_NAMES,
   BOILERPLATE_TAGS,
   CAPTION_TAGS,
@@ -435,6 +437,11 @@ function isLinkList(node: HtmlNode, s: Stats): boolean {
   return s.commas < 10 && density > 0.5;
 }
 
+/** A short block that is page furniture by its wording (see BOILERPLATE_LINES). */
+function isBoilerplateLine(text: string): boolean {
+  return text.length <= BOILERPLATE_LINE_CHARS && BOILERPLATE_LINES.some((pattern) => pattern.test(text));
+}
+
 /** A block that only introduces what follows: a heading, or a short line ending in a colon. */
 function isLeadIn(text: string, tag: string): boolean {
   return /^h[2-6]$/.test(tag) || (text.length < 60 && /[:：]$/.test(text));
@@ -455,7 +462,8 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
   let lineIsLead = false;
   const flush = () => {
     const text = collapse(line.join(''));
-    if (text) {
+    // A furniture line is left out alone: the heading before it may head the story's next lines.
+    if (text && !isBoilerplateLine(text)) {
       blocks.push(text);
       leadIns.push(!lineIsLead && isLeadIn(text, lineTag));
     }

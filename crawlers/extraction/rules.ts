@@ -322,3 +322,40 @@ export const PRINTED_DATE = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * Lines that are page furniture whatever their markup, matched on a whole short block of the
+ * rendered story (≤ BOILERPLATE_LINE_CHARS): the heading of a related-stories box ("Mehr zum
+ * Thema", "Zobacz również", "Le puede interesar", "Xem thêm"), calls to subscribe, follow, support
+ * or write in, photo credits and agency signatures ("aja/PAP"), comment-form prompts and page
+ * stamps ("Last modified"). Languages of the evaluation set plus Vietnamese.
+ */
+export const BOILERPLATE_LINES = [
+  // Related-stories headings: the whole line, an optional colon or ellipsis after it.
+  /^(mehr zum thema|mehr zu [^.!?]{1,40}|zum weiterlesen|weiterlesen|lesen sie auch|lies auch|auch interessant|das könnte sie (auch )?interessieren|weitere artikel|weitere informationen|auch auf \S+|read more|read also|see also|related( (stories|articles|posts|content))?|more on this( story| topic)?|you (may|might) also like|recommended( for you)?|à lire aussi|lire aussi|voir aussi|sur le même sujet|le puede interesar|te puede interesar|lea también|lee también|ver también|zobacz (również|też|także)|czytaj (również|też|także)|polecamy|xem thêm|tin liên quan|đọc thêm|tin cùng chuyên mục)\s*[:.…]*$/i,
+  // Photo and picture credits ("Crédits photos : Bestimage", "Foto: dpa", "Bild: istockphoto").
+  /^(photo ?credits?|crédits? photos?|credits?|fotos?|bild(er|nachweis|quelle)?|image|photo|ảnh)\s*:\s*\S.{0,80}$/i,
+  // An agency signature: editors' initials and the agency ("aja/PAP", "dpa/lnw").
+  /^[a-zäöü]{2,4}(\s*\/\s*[a-zäöü]{2,5})*\s*\/\s*(pap|dpa|afp|apa|ap|kna|epd|reuters|sda|ansa|efe)$/i,
+  // Calls to subscribe, sign up, follow, support or write in, anywhere in a short block.
+  /\b(sign up (here|now|for)|subscribe (now|here|to (our|the))|abonnieren sie|jetzt abonnieren|newsletter abonnieren|suscr[ií]b[ae]te|suscribirse|abonnez-vous|would you consider supporting|support (our|us)|unterstütze unser|hazte miembro|if you enjoyed (reading )?this|gefällt (dir|ihnen) unser|follow (us|the \w+) on|folgen sie uns|folgt (uns|mir)|download the \w+ apps?|get the latest news straight to|puede escribirnos|do you want to be informed|submit your letter|bei fragen und anregungen|sie wollen mehr von uns)\b/i,
+  // A related story's title after its lead-in ("Le puede interesar: …", "Lesen Sie auch: …").
+  /^(le puede interesar|te puede interesar|lea también|lee también|lesen sie auch|lies auch|read (more|also)|see also|à lire aussi|lire aussi|zobacz (również|też|także)|czytaj (również|też|także)|xem thêm|đọc thêm)\s*:\s*\S/i,
+  // Source and provenance lines ("Quelle: Landesregierung", "ERSCHIENEN IN", "Permalink …").
+  /^(quellen?|source|sources|fuente|fuentes|fonte|źródło|nguồn|originalartikel|original article|erschienen in|first published (in|on)|publié dans|publicado (en|originalmente))\s*(:.{0,100})?$|^perma(link|lien)\b|\bcategory\s*:\s*press releases?$|^quellen (ausblenden|anzeigen)$/i,
+  // A credit after a copyright sign ending a short caption ("… © AFP / MARCO BERTORELLO").
+  /©\s*[^.!?©]{2,40}$/,
+  // Author-box headings.
+  /^(über den autor|über die autorin|zum autor|zur autorin|about the author|sobre el autor|à propos de l'auteur|o autorze|von|by|verfasst von)\s*:?$/i,
+  // Disclaimers and advertising labels.
+  /^\(?(alle angaben ohne gewähr|ohne gewähr|anzeige|werbung|advertisement|sponsored|publicidad|reklama)\)?([,:]\s.{0,40})?$|gibt die meinung des autors wieder|does not necessarily reflect|contains references to products from|may receive compensation when you click|affiliate[- ]links?\b/i,
+  // Privacy notices standing in for an embedded post.
+  /\b(privatsphäre|datenschutz|privacy)\b.{0,80}\b(einverständnis|einwilligung|consent|zustimmung)\b/i,
+  // Numbered figure captions left in the text ("Abbildung 4: …", "Fig. 2: …").
+  /^(abbildung|abb\.|figure|fig\.|grafik|tabelle|table|hình)\s*\d+\s*:/i,
+  // Comment-form prompts and counters, page stamps.
+  /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
+];
+
+/** Longer blocks are prose that may mention these words, not furniture. */
+export const BOILERPLATE_LINE_CHARS = 260;
