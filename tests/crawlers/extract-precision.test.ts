@@ -16,6 +16,13 @@ function textOf(story: string): string {
   return result.article.text;
 }
 
+/** Each line, as its own paragraph after the story's prose, is left out; the prose stays. */
+function expectLinesLeftOut(lines: string[]): void {
+  const text = textOf(`<p>${S3}</p>${lines.map((line) => `<p>${line}</p>`).join('')}`);
+  for (const line of lines) expect(text).not.toContain(line);
+  expect(text).toContain(S3);
+}
+
 describe('furniture lines inside the story (fifth pass)', () => {
   it('leaves out related-story headings in several languages, the teasers after them kept for their own rules', () => {
     for (const heading of ['Mehr zum Thema', 'Zum Weiterlesen:', 'Zobacz również', 'Le puede interesar', 'Read more', 'Xem thêm:']) {
@@ -34,9 +41,7 @@ describe('furniture lines inside the story (fifth pass)', () => {
       'aja/PAP',
       'Kommentare insgesamt: 0',
     ];
-    const text = textOf(`<p>${S3}</p>${lines.map((line) => `<p>${line}</p>`).join('')}`);
-    for (const line of lines) expect(text).not.toContain(line);
-    expect(text).toContain(S3);
+    expectLinesLeftOut(lines);
   });
 
   it('keeps a paragraph (over 260 characters) that merely mentions these words, and a heading before a dropped credit line', () => {
@@ -63,9 +68,7 @@ describe('furniture lines inside the story (fifth pass)', () => {
       'Wir respektieren deine Privatsphäre und stellen deshalb ohne dein Einverständnis keine Verbindung zu Twitter her.',
       'Lesen Sie auch: Der Haushalt für 2021 im Überblick',
     ];
-    const text = textOf(`<p>${S3}</p>${lines.map((line) => `<p>${line}</p>`).join('')}`);
-    for (const line of lines) expect(text).not.toContain(line);
-    expect(text).toContain(S3);
+    expectLinesLeftOut(lines);
   });
 
   it('keeps a sentence that names its source inside the prose', () => {
