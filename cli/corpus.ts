@@ -1,5 +1,5 @@
 import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import type { LabelledItem } from '../pipeline/nlp/evaluate.ts';
 import { UserError } from './errors.ts';
 
@@ -43,6 +43,11 @@ export function readCorpus(file: string): { items: LabelledItem[]; problems: str
   return { items, problems };
 }
 
+/** The help of a `--corpus` option: the syntax parseCorpusSpec reads. */
+export const CORPUS_HELP =
+  'labelled corpora (JSON lines, e.g. tests/fixtures/dev-corpus.jsonl); FILE#odd or FILE#even takes the items whose id ends in an odd or even number; ' +
+  'a corpus with a facts sheet beside it (<name>.facts.json for <name>.jsonl) is judged under that sheet';
+
 /** One `--corpus` argument: a file, an optional half by id parity (`FILE#odd`, `FILE#even`). */
 export interface CorpusSpec {
   file: string;
@@ -66,4 +71,11 @@ export function selectHalf(items: LabelledItem[], half: 'odd' | 'even', file: st
     if (!digits) throw new UserError(`${file}#${half}: item id "${item.id}" does not end in a number, so it has no parity`);
     return (Number(digits[1]) % 2 === 1) === (half === 'odd');
   });
+}
+
+/** Whether two corpus names (`FILE` or `FILE#half`) share items: the same file, unless they name opposite halves of it. */
+export function corporaOverlap(a: string, b: string): boolean {
+  const [fileA, halfA] = basename(a).split('#');
+  const [fileB, halfB] = basename(b).split('#');
+  return fileA === fileB && (!halfA || !halfB || halfA === halfB);
 }

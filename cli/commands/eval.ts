@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import { evaluate, formatError, formatReport, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
@@ -7,7 +7,8 @@ import { classifierOptionsFromConfig, LearnedScorer, type Classifier } from '../
 import { crossValidate } from '../../pipeline/nlp/train.ts';
 import { loadConfiguredClassifier } from '../../features/crawl-job/open-pipeline.ts';
 import { UserError } from '../errors.ts';
-import { CORPUS_HELP, cvReport, examplesOf, formatCvReport, readCorpora, withFacts, withoutDiacritics } from './train.ts';
+import { CORPUS_HELP, corporaOverlap } from '../corpus.ts';
+import { cvReport, examplesOf, formatCvReport, readCorpora, withFacts, withoutDiacritics } from './train.ts';
 
 export function registerEval(program: Command): void {
   program
@@ -87,13 +88,7 @@ export function registerEval(program: Command): void {
           return;
         }
         process.stdout.write(`scored by: ${model ? `model ${model.version} (${classifierOptions.modelFile}) with the lexicons` : 'lexicons only'}\n`);
-        // the same file overlaps unless the two names take opposite halves of it
-        const overlaps = (a: string, b: string) => {
-          const [fileA, halfA] = basename(a).split('#');
-          const [fileB, halfB] = basename(b).split('#');
-          return fileA === fileB && (!halfA || !halfB || halfA === halfB);
-        };
-        const seen = model?.corpora.filter((c) => corpora.some((e) => overlaps(e.name, c.name))) ?? [];
+        const seen = model?.corpora.filter((c) => corpora.some((e) => corporaOverlap(e.name, c.name))) ?? [];
         if (seen.length)
           process.stdout.write(
             `note: the model was trained on ${seen.map((c) => c.name).join(', ')}: these are training-set figures; use --cv for honest ones\n`,

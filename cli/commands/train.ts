@@ -19,7 +19,7 @@ import {
   type Example,
 } from '../../pipeline/nlp/train.ts';
 import { UserError } from '../errors.ts';
-import { parseCorpusSpec, readCorpus, selectHalf } from '../corpus.ts';
+import { CORPUS_HELP, parseCorpusSpec, readCorpus, selectHalf } from '../corpus.ts';
 
 /**
  * Reads several labelled corpora (problems go to stderr); ids must be unique across them. Each
@@ -55,10 +55,6 @@ export function withFacts(options: ClassifierOptions, facts: string | undefined)
   if (!facts) return options;
   return facts.toLowerCase().endsWith('.json') ? { ...options, factsSheet: facts } : { ...options, factsFile: facts, factsSheet: undefined };
 }
-
-export const CORPUS_HELP =
-  'labelled corpora (JSON lines, e.g. tests/fixtures/dev-corpus.jsonl); FILE#odd or FILE#even takes the items whose id ends in an odd or even number; ' +
-  'a corpus with a facts sheet beside it (<name>.facts.json for <name>.jsonl) is judged under that sheet';
 
 function row(name: string, m: { congress: Metrics; distortion?: Metrics; hardNegativeFalsePositiveRate: number }): string {
   const prf = (x: Metrics) => `${x.precision.toFixed(3)}  ${x.recall.toFixed(3)}  ${x.f1.toFixed(3)}`;
