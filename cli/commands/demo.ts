@@ -107,11 +107,16 @@ export function registerDemo(program: Command): void {
         process.stdout.write(`\n${formatCrawlSummary(reports)}\n`);
 
         const store = await openStore(config);
-        const flagged = await store.queryItems({ flagged: true, sort: 'distortion', page: 1, pageSize: 5 });
+        // Repeats of decided rumours get their own list below, so this one shows only what is still unanswered.
+        const flagged = await store.queryItems({ flagged: true, sort: 'distortion', page: 1, pageSize: 5 + repeats.length });
+        const unanswered = flagged.items.filter((item) => !item.knownRumour).slice(0, 5);
         const stats = await store.stats({});
+        const crawled = reports.reduce((sum, report) => sum + report.new, 0);
+        const held = stats.total - crawled;
         process.stdout.write(
-          `\nStored ${stats.total} items: ${stats.congress} about the congresses, ${stats.flagged} flagged for review.\n` +
-            `Most likely distorted:\n${flagged.items.map(describe).join('\n')}\n` +
+          `\nStored ${stats.total} items (${crawled} new from this crawl${held > 0 ? `, ${held} the office held before it` : ''}): ` +
+            `${stats.congress} about the congresses, ${stats.flagged} flagged for review.\n` +
+            `Most likely distorted, not yet answered:\n${unanswered.map(describe).join('\n') || '  (none)'}\n` +
             `Repeats of rumours the office already decided on:\n${repeats.map((item) => describe(toSummary(item))).join('\n') || '  (none)'}\n`,
         );
         if (!options.serve) {

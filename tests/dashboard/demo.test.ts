@@ -49,6 +49,14 @@ describe('mediawatch demo', () => {
     // The office answered one rumour before the crawl; the forum feed's reposts of it are named as such.
     const repeats = output.slice(output.indexOf('Repeats of rumours the office already decided on:'));
     expect(repeats.match(/↳ repeats a rumour answered on 14\/10\/2020 — earlier item \/api\/items\/\w+/g)?.length).toBeGreaterThanOrEqual(2);
+    // Repeats are listed once, in their own section; the first list holds only unanswered items.
+    const unanswered = output.slice(output.indexOf('Most likely distorted, not yet answered:'), output.indexOf('Repeats of rumours'));
+    expect(unanswered.match(/\/api\/items\/\w+/g)?.length).toBe(5);
+    expect(unanswered).not.toContain('↳');
+    // The total adds up: the crawl table's new items plus the answered rumour seeded before the crawl.
+    const [, stored, crawled, held] = output.match(/Stored (\d+) items \((\d+) new from this crawl, (\d+) the office held before it\)/)!.map(Number);
+    expect(output).toMatch(new RegExp(`^TOTAL(\\s+\\d+){2}\\s+${crawled}\\s`, 'm'));
+    expect([stored, held]).toEqual([crawled + 1, 1]);
     const [, password] = await waitFor(/Sign in as "demo" \(admin\), password (\S+)/);
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
     const { page, watch } = await newWatchedPage(context);
