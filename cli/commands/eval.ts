@@ -17,7 +17,8 @@ export function registerEval(program: Command): void {
     .requiredOption('--corpus <files...>', CORPUS_HELP)
     .option(
       '--cv <k>',
-      'k-fold cross-validation of the learned layer over the corpora (trained on k−1 folds, scored on the k-th), beside the lexicons alone and the baseline',
+      'k-fold cross-validation of the learned layer over the corpora (trained on k−1 folds, scored on the k-th), beside the lexicons alone and the baseline; ' +
+        '"by-corpus": leave one corpus out (each corpus scored by a model trained on the others only)',
     )
     .option('--lexicons-only', 'ignore the model named in the config')
     .option(
@@ -50,9 +51,11 @@ export function registerEval(program: Command): void {
         const { corpora, items, problems } = readCorpora(options.corpus, 'eval', facts);
         if (problems) process.exitCode = 1;
         if (options.cv !== undefined) {
-          const k = Number(options.cv);
-          if (!Number.isInteger(k) || k < 2 || k > items.length)
-            throw new UserError(`--cv must be a whole number of folds between 2 and the number of items (got "${options.cv}")`);
+          const k = options.cv === 'by-corpus' ? 'by-group' : Number(options.cv);
+          if (k === 'by-group' && corpora.length < 2)
+            throw new UserError('--cv by-corpus needs at least two corpora (e.g. FILE#odd and another file): each is held out in turn');
+          if (k !== 'by-group' && (!Number.isInteger(k) || k < 2 || k > items.length))
+            throw new UserError(`--cv must be a whole number of folds between 2 and the number of items, or "by-corpus" (got "${options.cv}")`);
           const examples = examplesOf(classifierOptions, corpora);
           const variants = options.stripDiacritics ? examplesOf(classifierOptions, corpora, withoutDiacritics) : [];
           const cv = crossValidate(examples, k, classifierOptions.thresholds, undefined, variants);

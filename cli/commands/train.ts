@@ -71,6 +71,10 @@ function weakRule(q: number): string {
 
 export interface CvReport {
   folds: number;
+  /** 'by-corpus': each fold is one corpus, scored by a model trained on the others. */
+  split: 'random' | 'by-corpus';
+  /** Per fold: the corpus held out (by-corpus), and how many items its model was trained on and scored. */
+  heldOut: CrossValidation['heldOut'];
   items: number;
   corpora: Array<{ name: string; items: number }>;
   learned: ReturnType<typeof figures>;
@@ -125,6 +129,8 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
   const learnedReport = evaluate(items, (i) => cv.predictions.get(i.id)!);
   return {
     folds: cv.folds,
+    split: cv.heldOut.some((h) => h.group !== undefined) ? 'by-corpus' : 'random',
+    heldOut: cv.heldOut,
     items: items.length,
     corpora: corpora.map((c) => ({ name: c.name, items: c.items.length })),
     ...both(items),
@@ -153,11 +159,20 @@ function strippedRows(indent: string, s: StrippedFigures | undefined): string[] 
 
 export function formatCvReport(r: CvReport): string {
   const heads: Head[] = ['congress', 'distortion'];
+  const byCorpus = r.split === 'by-corpus';
+  const fold = (i: number) => {
+    const h = r.heldOut[i];
+    return byCorpus ? `held out ${h.group} (${h.scored} items; trained on ${h.trained})` : `fold ${i + 1}`;
+  };
   return [
-    `${r.folds}-fold cross-validation over ${r.items} items (${r.corpora.map((c) => `${c.name} ${c.items}`).join(', ')}):`,
-    `each fold scored by a model trained on the other ${r.folds - 1} folds (hyper-parameters chosen inside them); lexicons fixed`,
+    byCorpus
+      ? `leave-one-corpus-out cross-validation over ${r.items} items (${r.corpora.map((c) => `${c.name} ${c.items}`).join(', ')}):`
+      : `${r.folds}-fold cross-validation over ${r.items} items (${r.corpora.map((c) => `${c.name} ${c.items}`).join(', ')}):`,
+    byCorpus
+      ? `each corpus scored by a model trained on the other ${r.folds - 1} corpora only (hyper-parameters chosen inside them); lexicons fixed`
+      : `each fold scored by a model trained on the other ${r.folds - 1} folds (hyper-parameters chosen inside them); lexicons fixed`,
     `${''.padEnd(32)} congress P      R      F1     distortion P  R      F1     hard-negative FP rate`,
-    row(`learned + lexicons (${r.folds}-fold CV)`, r.learned),
+    row(`learned + lexicons (${byCorpus ? 'by-corpus' : `${r.folds}-fold`} CV)`, r.learned),
     row('lexicons only', r.lexiconsOnly),
     row('baseline: substring "đại hội"', r.baseline),
     `congress F1 gap, with − without diacritics (${r.noDiacriticsGap.itemsWithout} items without): ${r.noDiacriticsGap.learned.toFixed(3)} learned + lexicons (CV), ${r.noDiacriticsGap.lexiconsOnly.toFixed(3)} lexicons only`,
@@ -171,7 +186,7 @@ export function formatCvReport(r: CvReport): string {
     'chosen per fold:',
     ...r.choices.map(
       (c, i) =>
-        `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}; ${weakRule(r.weakEvidenceMin[i])}`,
+        `  ${fold(i)}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}; ${weakRule(r.weakEvidenceMin[i])}`,
     ),
   ].join('\n');
 }
@@ -187,7 +202,10 @@ export function withoutDiacritics(items: LabelledItem[]): LabelledItem[] {
  */
 export function examplesOf(options: ClassifierOptions, corpora: CorpusInfo[], transform: (items: LabelledItem[]) => LabelledItem[] = (i) => i): Example[] {
   return corpora.flatMap((c) =>
-    featurize(loadClassifier({ ...withFacts(options, c.facts), modelFile: undefined }), transform(c.items), DEFAULT_SETTINGS.bucketBits),
+    featurize(loadClassifier({ ...withFacts(options, c.facts), modelFile: undefined }), transform(c.items), DEFAULT_SETTINGS.bucketBits).map((e) => ({
+      ...e,
+      group: c.name,
+    })),
   );
 }
 

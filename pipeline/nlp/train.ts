@@ -35,6 +35,8 @@ export interface Example {
   features: ItemFeatures;
   /** The lexicon classification (lexicons fixed; the model learns on top of it). */
   lexicon: Classification;
+  /** The corpus the item comes from (its writers): `innerSplit: 'group'` and by-corpus CV hold whole groups out. */
+  group?: string;
 }
 
 export interface TrainSettings {
@@ -46,6 +48,12 @@ export interface TrainSettings {
   lambdas: number[];
   combinations: Combination[];
   innerFolds: number;
+  /**
+   * How the inner cross-validation that chooses the hyper-parameters splits the training items:
+   * 'random' (innerFolds stratified folds) or 'group' (one fold per corpus, when there are at least
+   * three: thresholds are then chosen on writers the fold's model never saw).
+   */
+  innerSplit: 'random' | 'group';
   /** Salt the n-grams of reported and other-event sentences (SentenceMarks). */
   sentenceContext: boolean;
 }
@@ -58,6 +66,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   lambdas: [1e-5, 1e-4, 1e-3],
   combinations: [false, true].flatMap((lexiconInputs) => [0.5, 0.7, 0.85, 1].map((modelWeight) => ({ lexiconInputs, modelWeight }))),
   innerFolds: 5,
+  innerSplit: 'random',
   sentenceContext: true,
 };
 
@@ -133,6 +142,20 @@ export function splitFolds<T extends { item: LabelledItem }>(examples: T[], k: n
     train: examples.filter((e) => folds.get(e.item.id) !== f),
     test: examples.filter((e) => folds.get(e.item.id) === f),
   }));
+}
+
+/** One (train, test) pair per group (corpus), in order of first appearance: each group held out once. */
+export function splitByGroup<T extends { group?: string }>(examples: T[]): Array<{ group: string; train: T[]; test: T[] }> {
+  const groups = [...new Set(examples.map((e) => e.group ?? ''))];
+  return groups.map((group) => ({
+    group,
+    train: examples.filter((e) => (e.group ?? '') !== group),
+    test: examples.filter((e) => (e.group ?? '') === group),
+  }));
+}
+
+function groupCount(examples: Example[]): number {
+  return new Set(examples.map((e) => e.group ?? '')).size;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -229,7 +252,8 @@ function bestThreshold(scores: number[], labels: boolean[], gate: boolean[]): { 
  */
 function outOfFold(examples: Example[], head: Head, lambda: number, lexicon: boolean, s: TrainSettings): Map<Example, number> {
   const out = new Map<Example, number>();
-  for (const { train, test } of splitFolds(examples, s.innerFolds, 'inner:')) {
+  const split = s.innerSplit === 'group' && groupCount(examples) >= 3 ? splitByGroup(examples) : splitFolds(examples, s.innerFolds, 'inner:');
+  for (const { train, test } of split) {
     const fitted = fitHead(train, head, lambda, lexicon, s);
     for (const e of test) out.set(e, sigmoid(logit(fitted, e.features, lexicon)));
   }
@@ -301,6 +325,8 @@ function weakEvidenceRequirement(
 
 export interface CrossValidation {
   folds: number;
+  /** Per fold: the group (corpus) held out, in by-corpus CV, and how many items the fold's model was trained on. */
+  heldOut: Array<{ group?: string; trained: number; scored: number }>;
   /** Out-of-fold classification of every item (scored by a model that never saw it). */
   predictions: Map<string, Classification>;
   /** The hyper-parameters each fold's inner cross-validation chose. */
@@ -320,13 +346,14 @@ function predict(model: TrainedModel, e: Example, thresholds: { congress: number
 }
 
 /**
- * k-fold cross-validation of the whole training procedure (lexicons fixed). `variants` (same ids
- * as their items, e.g. the items typed without diacritics) are scored by their item's fold model,
- * never trained on.
+ * k-fold cross-validation of the whole training procedure (lexicons fixed); with `k = 'by-group'`,
+ * one fold per group (corpus): each corpus is scored by a model trained on the others only, the
+ * honest proxy for writers the model never saw. `variants` (same ids as their items, e.g. the items
+ * typed without diacritics) are scored by their item's fold model, never trained on.
  */
 export function crossValidate(
   examples: Example[],
-  k: number,
+  k: number | 'by-group',
   thresholds: { congress: number; distortion: number },
   s: TrainSettings = DEFAULT_SETTINGS,
   variants: Example[] = [],
@@ -335,7 +362,11 @@ export function crossValidate(
   const variantPredictions = new Map<string, Classification>();
   const choices: CrossValidation['choices'] = [];
   const weakEvidenceMin: number[] = [];
-  for (const { train: trainSet, test } of splitFolds(examples, k)) {
+  const heldOut: CrossValidation['heldOut'] = [];
+  const split: Array<{ group?: string; train: Example[]; test: Example[] }> = k === 'by-group' ? splitByGroup(examples) : splitFolds(examples, k);
+  if (split.length < 2) throw new Error('cross-validation needs at least two folds (by group: two corpora)');
+  for (const { group, train: trainSet, test } of split) {
+    heldOut.push({ ...(group !== undefined ? { group } : {}), trained: trainSet.length, scored: test.length });
     const model = train(trainSet, s, thresholds);
     choices.push(model.choice);
     weakEvidenceMin.push(model.weakEvidenceMin);
@@ -343,7 +374,7 @@ export function crossValidate(
     for (const e of test) predictions.set(e.item.id, predict(model, e, thresholds));
     for (const e of variants) if (ids.has(e.item.id)) variantPredictions.set(e.item.id, predict(model, e, thresholds));
   }
-  return { folds: k, predictions, choices, weakEvidenceMin, variantPredictions };
+  return { folds: split.length, heldOut, predictions, choices, weakEvidenceMin, variantPredictions };
 }
 
 // ---------------------------------------------------------------------------------------------
