@@ -8,7 +8,16 @@ import { crossValidate } from '../../pipeline/nlp/train.ts';
 import { loadConfiguredClassifier } from '../../features/crawl-job/open-pipeline.ts';
 import { UserError } from '../errors.ts';
 import { CORPUS_HELP, corporaOverlap } from '../corpus.ts';
-import { cvReport, examplesOf, formatCvReport, readCorpora, withFacts, withoutDiacritics } from './train.ts';
+import {
+  cvReport,
+  examplesOf,
+  formatCvReport,
+  PRECISION_TARGET_HELP,
+  readCorpora,
+  trainSettings,
+  withFacts,
+  withoutDiacritics,
+} from './train.ts';
 
 export function registerEval(program: Command): void {
   program
@@ -20,6 +29,7 @@ export function registerEval(program: Command): void {
       'k-fold cross-validation of the learned layer over the corpora (trained on k−1 folds, scored on the k-th), beside the lexicons alone and the baseline; ' +
         '"by-corpus": leave one corpus out (each corpus scored by a model trained on the others only)',
     )
+    .option('--precision-target <p>', `with --cv: ${PRECISION_TARGET_HELP}`)
     .option('--lexicons-only', 'ignore the model named in the config')
     .option(
       '--facts <file>',
@@ -33,6 +43,7 @@ export function registerEval(program: Command): void {
       (options: {
         corpus: string[];
         cv?: string;
+        precisionTarget?: string;
         lexiconsOnly?: boolean;
         facts?: string;
         config?: string;
@@ -47,6 +58,8 @@ export function registerEval(program: Command): void {
           facts = resolve(options.facts);
           if (!existsSync(facts)) throw new UserError(`facts file not found: ${facts}`);
         }
+        if (options.precisionTarget !== undefined && options.cv === undefined)
+          throw new UserError('--precision-target chooses how the model trained in --cv sets its threshold: give --cv too');
         if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
         const { corpora, items, problems } = readCorpora(options.corpus, 'eval', facts);
         if (problems) process.exitCode = 1;
@@ -58,7 +71,7 @@ export function registerEval(program: Command): void {
             throw new UserError(`--cv must be a whole number of folds between 2 and the number of items, or "by-corpus" (got "${options.cv}")`);
           const examples = examplesOf(classifierOptions, corpora);
           const variants = options.stripDiacritics ? examplesOf(classifierOptions, corpora, withoutDiacritics) : [];
-          const cv = crossValidate(examples, k, classifierOptions.thresholds, undefined, variants);
+          const cv = crossValidate(examples, k, classifierOptions.thresholds, trainSettings(options.precisionTarget), variants);
           const report = cvReport(examples, corpora, cv, variants);
           process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCvReport(report)}\n`);
           if (options.errors && !options.json)

@@ -17,6 +17,7 @@ import {
   type CorpusInfo,
   type CrossValidation,
   type Example,
+  type TrainSettings,
 } from '../../pipeline/nlp/train.ts';
 import { UserError } from '../errors.ts';
 import { CORPUS_HELP, parseCorpusSpec, readCorpus, selectHalf } from '../corpus.ts';
@@ -209,6 +210,17 @@ export function examplesOf(options: ClassifierOptions, corpora: CorpusInfo[], tr
   );
 }
 
+export const PRECISION_TARGET_HELP =
+  'choose the distortion threshold as the one of best recall among those whose inner cross-validated precision reaches P (0 < P < 1; default: the best F1)';
+
+/** The training settings, with the --precision-target option when given. */
+export function trainSettings(precisionTarget: string | undefined): TrainSettings {
+  if (precisionTarget === undefined) return DEFAULT_SETTINGS;
+  const p = Number(precisionTarget);
+  if (!(p > 0 && p < 1)) throw new UserError(`--precision-target must be a number between 0 and 1, e.g. 0.9 (got "${precisionTarget}")`);
+  return { ...DEFAULT_SETTINGS, precisionTarget: p };
+}
+
 export function registerTrain(program: Command): void {
   program
     .command('train')
@@ -216,19 +228,21 @@ export function registerTrain(program: Command): void {
     .requiredOption('--corpus <files...>', CORPUS_HELP)
     .option('--out <file>', 'model file to write', 'config/model.json')
     .option('--folds <k>', 'folds of the cross-validation printed and recorded in the model', '5')
+    .option('--precision-target <p>', PRECISION_TARGET_HELP)
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
-    .action((options: { corpus: string[]; out: string; folds: string; config?: string }) => {
+    .action((options: { corpus: string[]; out: string; folds: string; precisionTarget?: string; config?: string }) => {
       const folds = Number(options.folds);
       if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds must be a whole number of at least 2 (got "${options.folds}")`);
+      const settings = trainSettings(options.precisionTarget);
       const config = loadConfig(options.config);
       const classifierOptions = classifierOptionsFromConfig(config);
       const { corpora, items, problems } = readCorpora(options.corpus, 'train');
       const started = Date.now();
       const examples = examplesOf(classifierOptions, corpora);
-      const cv = crossValidate(examples, folds, classifierOptions.thresholds);
+      const cv = crossValidate(examples, folds, classifierOptions.thresholds, settings);
       process.stdout.write(`${formatCvReport(cvReport(examples, corpora, cv))}\n`);
-      const model = train(examples, DEFAULT_SETTINGS, classifierOptions.thresholds);
-      const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), DEFAULT_SETTINGS, new Date().toISOString());
+      const model = train(examples, settings, classifierOptions.thresholds);
+      const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), settings, new Date().toISOString());
       const out = resolve(options.out);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, `${JSON.stringify(file)}\n`);

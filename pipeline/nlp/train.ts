@@ -54,6 +54,12 @@ export interface TrainSettings {
    * three: thresholds are then chosen on writers the fold's model never saw).
    */
   innerSplit: 'random' | 'group';
+  /**
+   * 0: each head's threshold is the one with the best inner-CV F1. Else the distortion threshold is
+   * the one with the best recall among those whose inner-CV precision reaches this value (the best
+   * F1 when none does).
+   */
+  precisionTarget: number;
   /** Salt the n-grams of reported and other-event sentences (SentenceMarks). */
   sentenceContext: boolean;
 }
@@ -66,7 +72,9 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   lambdas: [1e-5, 1e-4, 1e-3],
   combinations: [false, true].flatMap((lexiconInputs) => [0.5, 0.7, 0.85, 1].map((modelWeight) => ({ lexiconInputs, modelWeight }))),
   innerFolds: 5,
-  innerSplit: 'random',
+  // chosen by leave-one-corpus-out CV on the readable corpora (README, "ninth pass")
+  innerSplit: 'group',
+  precisionTarget: 0,
   sentenceContext: true,
 };
 
@@ -227,9 +235,19 @@ export interface TrainedModel {
   weakEvidenceMin: number;
 }
 
-/** Best-F1 threshold of scores against labels (ties: the one nearest 0.5); `gate` must hold too. */
-function bestThreshold(scores: number[], labels: boolean[], gate: boolean[]): { threshold: number; f1: number } {
+/**
+ * Best-F1 threshold of scores against labels (ties: the one nearest 0.5); `gate` must hold too.
+ * With a `precisionTarget`, the threshold of best recall among those reaching that precision
+ * (ties: best F1), when one does.
+ */
+export function bestThreshold(
+  scores: number[],
+  labels: boolean[],
+  gate: boolean[],
+  precisionTarget = 0,
+): { threshold: number; f1: number; meetsTarget: boolean } {
   let best = { threshold: 0.5, f1: -1 };
+  let targeted: { threshold: number; f1: number; recall: number } | null = null;
   for (let t = 0.05; t < 0.951; t += 0.01) {
     const threshold = Math.round(t * 100) / 100;
     const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
@@ -240,10 +258,13 @@ function bestThreshold(scores: number[], labels: boolean[], gate: boolean[]): { 
       else if (labels[i]) c.fn++;
       else c.tn++;
     });
-    const f1 = metrics(c).f1;
+    const m = metrics(c);
+    const f1 = m.f1;
     if (f1 > best.f1 || (f1 === best.f1 && Math.abs(threshold - 0.5) < Math.abs(best.threshold - 0.5))) best = { threshold, f1 };
+    if (precisionTarget > 0 && c.tp > 0 && m.precision >= precisionTarget && (!targeted || m.recall > targeted.recall || (m.recall === targeted.recall && f1 > targeted.f1)))
+      targeted = { threshold, f1, recall: m.recall };
   }
-  return best;
+  return targeted ? { threshold: targeted.threshold, f1: targeted.f1, meetsTarget: true } : { ...best, meetsTarget: precisionTarget === 0 };
 }
 
 /**
@@ -272,7 +293,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
   let weakEvidenceMin = 0;
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
-    let best: (HeadChoice & { f1: number; oof: number[]; probabilities: number[] }) | null = null;
+    let best: (HeadChoice & { f1: number; meetsTarget: boolean; oof: number[]; probabilities: number[] }) | null = null;
     for (const lambda of s.lambdas)
       for (const lexicon of [true, false]) {
         const combinations = s.combinations.filter((c) => c.lexiconInputs === lexicon);
@@ -280,8 +301,10 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
         const probabilities = outOfFold(examples, head, lambda, lexicon, s);
         for (const combination of combinations) {
           const oof = examples.map((e) => blend(combination, probabilities.get(e)!, e.lexicon.scores[head]));
-          const { threshold, f1 } = bestThreshold(oof, labels, congressGate);
-          if (!best || f1 > best.f1) best = { lambda, combination, threshold, f1, oof, probabilities: examples.map((e) => probabilities.get(e)!) };
+          const { threshold, f1, meetsTarget } = bestThreshold(oof, labels, congressGate, head === 'distortion' ? s.precisionTarget : 0);
+          // a candidate that reaches the precision target beats any that does not
+          if (!best || (meetsTarget && !best.meetsTarget) || (meetsTarget === best.meetsTarget && f1 > best.f1))
+            best = { lambda, combination, threshold, f1, meetsTarget, oof, probabilities: examples.map((e) => probabilities.get(e)!) };
         }
       }
     choice[head] = { lambda: best!.lambda, combination: best!.combination, threshold: best!.threshold };
@@ -439,6 +462,8 @@ export function modelFile(
     thresholds: { congress: model.choice.congress.threshold, distortion: model.choice.distortion.threshold },
     sentenceContext: s.sentenceContext,
     weakEvidenceMin: model.weakEvidenceMin,
+    innerSplit: s.innerSplit,
+    precisionTarget: s.precisionTarget,
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
