@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { metrics } from '../../pipeline/nlp/evaluate.ts';
 import { loadModelFile } from '../../pipeline/nlp/model.ts';
 import { bestThreshold, splitByGroup } from '../../pipeline/nlp/train.ts';
-import { DEV_CORPUS, REPO } from './helpers.ts';
+import { CONFIG, DEV_CORPUS, REPO } from './helpers.ts';
 
 const run = promisify(execFile);
 const CLI = join(REPO, 'bin/mediawatch.js');
@@ -37,7 +37,9 @@ describe('eval --cv by-corpus (leave one corpus out)', () => {
   const b = join(dir, 'writers-b.jsonl');
   writeFileSync(a, signalCorpus('a', 'zorblat quimbo'));
   writeFileSync(b, signalCorpus('b', 'frindle wobsey'));
-  const evalJson = async (...args: string[]) => JSON.parse((await run(process.execPath, [CLI, 'eval', '--json', ...args], { cwd: dir })).stdout);
+  // run from the corpora's folder, so that they are named by their file names
+  const mediawatch = (...args: string[]) => run(process.execPath, [CLI, 'eval', '-c', CONFIG, ...args], { cwd: dir });
+  const evalJson = async (...args: string[]) => JSON.parse((await mediawatch('--json', ...args)).stdout);
 
   it('scores each corpus by a model that never saw it: a wording learned from one corpus does not carry to the other', async () => {
     const [byCorpus, random] = await Promise.all([evalJson('--corpus', a, b, '--cv', 'by-corpus'), evalJson('--corpus', a, b, '--cv', '4')]);
@@ -53,7 +55,7 @@ describe('eval --cv by-corpus (leave one corpus out)', () => {
     expect(byCorpus.learned.distortion.f1).toBeLessThan(0.7);
     for (const c of byCorpus.byCorpus) expect(c.learned.congress.f1).toBeLessThan(0.7);
 
-    const { stdout } = await run(process.execPath, [CLI, 'eval', '--corpus', a, b, '--cv', 'by-corpus'], { cwd: dir });
+    const { stdout } = await mediawatch('--corpus', a, b, '--cv', 'by-corpus');
     expect(stdout).toMatch(/^leave-one-corpus-out cross-validation over 80 items \(writers-a\.jsonl 40, writers-b\.jsonl 40\)/m);
     expect(stdout).toMatch(/^learned \+ lexicons \(by-corpus CV\)/m);
     expect(stdout).toMatch(/^ {2}held out writers-a\.jsonl \(40 items; trained on 40\): congress /m);
@@ -61,13 +63,13 @@ describe('eval --cv by-corpus (leave one corpus out)', () => {
   }, 120_000);
 
   it('needs two corpora; a half of a file counts as one', async () => {
-    await expect(run(process.execPath, [CLI, 'eval', '--corpus', a, '--cv', 'by-corpus'], { cwd: dir })).rejects.toMatchObject({
+    await expect(mediawatch('--corpus', a, '--cv', 'by-corpus')).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/--cv by-corpus needs at least two corpora/),
     });
     const halves = await evalJson('--corpus', `${a}#odd`, `${a}#even`, '--cv', 'by-corpus');
     expect(halves.heldOut.map((h: { group: string }) => h.group)).toEqual(['writers-a.jsonl#odd', 'writers-a.jsonl#even']);
-    await expect(run(process.execPath, [CLI, 'eval', '--corpus', a, b, '--cv', 'many'], { cwd: dir })).rejects.toMatchObject({
+    await expect(mediawatch('--corpus', a, b, '--cv', 'many')).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/--cv must be a whole number of folds .* or "by-corpus"/),
     });
@@ -130,9 +132,10 @@ describe('the distortion threshold chosen for a precision target', () => {
     const out = join(dir, 'model.json');
     await run(process.execPath, [CLI, 'train', '--corpus', DEV_CORPUS, '--folds', '2', '--precision-target', '0.9', '--out', out], { cwd: REPO });
     expect(loadModelFile(out).hyperparameters).toMatchObject({ precisionTarget: 0.9, innerSplit: 'group' });
-    await expect(
-      run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '2', '--precision-target', '1.5'], { cwd: REPO }),
-    ).rejects.toMatchObject({ code: 2, stderr: expect.stringMatching(/--precision-target must be a number between 0 and 1/) });
+    await expect(run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '2', '--precision-target', '1.5'], { cwd: REPO })).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--precision-target must be a number between 0 and 1/),
+    });
     await expect(run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--precision-target', '0.9'], { cwd: REPO })).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/give --cv too/),
