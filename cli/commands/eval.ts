@@ -12,6 +12,7 @@ import {
   cvReport,
   examplesOf,
   formatCvReport,
+  INNER_SPLIT_HELP,
   PRECISION_TARGET_HELP,
   readCorpora,
   trainSettings,
@@ -30,6 +31,7 @@ export function registerEval(program: Command): void {
         '"by-corpus": leave one corpus out (each corpus scored by a model trained on the others only)',
     )
     .option('--precision-target <p>', `with --cv: ${PRECISION_TARGET_HELP}`)
+    .option('--inner-split <how>', `with --cv: ${INNER_SPLIT_HELP}`)
     .option('--lexicons-only', 'ignore the model named in the config')
     .option(
       '--facts <file>',
@@ -44,6 +46,7 @@ export function registerEval(program: Command): void {
         corpus: string[];
         cv?: string;
         precisionTarget?: string;
+        innerSplit?: string;
         lexiconsOnly?: boolean;
         facts?: string;
         config?: string;
@@ -58,8 +61,8 @@ export function registerEval(program: Command): void {
           facts = resolve(options.facts);
           if (!existsSync(facts)) throw new UserError(`facts file not found: ${facts}`);
         }
-        if (options.precisionTarget !== undefined && options.cv === undefined)
-          throw new UserError('--precision-target chooses how the model trained in --cv sets its threshold: give --cv too');
+        if ((options.precisionTarget !== undefined || options.innerSplit !== undefined) && options.cv === undefined)
+          throw new UserError('--precision-target and --inner-split set how the models of --cv are trained: give --cv too');
         if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
         const { corpora, items, problems } = readCorpora(options.corpus, 'eval', facts);
         if (problems) process.exitCode = 1;
@@ -71,7 +74,7 @@ export function registerEval(program: Command): void {
             throw new UserError(`--cv must be a whole number of folds between 2 and the number of items, or "by-corpus" (got "${options.cv}")`);
           const examples = examplesOf(classifierOptions, corpora);
           const variants = options.stripDiacritics ? examplesOf(classifierOptions, corpora, withoutDiacritics) : [];
-          const cv = crossValidate(examples, k, classifierOptions.thresholds, trainSettings(options.precisionTarget), variants);
+          const cv = crossValidate(examples, k, classifierOptions.thresholds, trainSettings(options), variants);
           const report = cvReport(examples, corpora, cv, variants);
           process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCvReport(report)}\n`);
           if (options.errors && !options.json)

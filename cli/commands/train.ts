@@ -213,12 +213,23 @@ export function examplesOf(options: ClassifierOptions, corpora: CorpusInfo[], tr
 export const PRECISION_TARGET_HELP =
   'choose the distortion threshold as the one of best recall among those whose inner cross-validated precision reaches P (0 < P < 1; default: the best F1)';
 
-/** The training settings, with the --precision-target option when given. */
-export function trainSettings(precisionTarget: string | undefined): TrainSettings {
-  if (precisionTarget === undefined) return DEFAULT_SETTINGS;
-  const p = Number(precisionTarget);
-  if (!(p > 0 && p < 1)) throw new UserError(`--precision-target must be a number between 0 and 1, e.g. 0.9 (got "${precisionTarget}")`);
-  return { ...DEFAULT_SETTINGS, precisionTarget: p };
+export const INNER_SPLIT_HELP =
+  'how the inner cross-validation that chooses the hyper-parameters splits the training items: "random" (5 stratified folds, the default) or "by-corpus" (one fold per corpus when there are at least three)';
+
+/** The training settings, with the --precision-target and --inner-split options when given. */
+export function trainSettings(options: { precisionTarget?: string; innerSplit?: string }): TrainSettings {
+  const settings = { ...DEFAULT_SETTINGS };
+  if (options.precisionTarget !== undefined) {
+    const p = Number(options.precisionTarget);
+    if (!(p > 0 && p < 1)) throw new UserError(`--precision-target must be a number between 0 and 1, e.g. 0.9 (got "${options.precisionTarget}")`);
+    settings.precisionTarget = p;
+  }
+  if (options.innerSplit !== undefined) {
+    if (options.innerSplit !== 'random' && options.innerSplit !== 'by-corpus')
+      throw new UserError(`--inner-split must be "random" or "by-corpus" (got "${options.innerSplit}")`);
+    settings.innerSplit = options.innerSplit === 'by-corpus' ? 'group' : 'random';
+  }
+  return settings;
 }
 
 export function registerTrain(program: Command): void {
@@ -229,11 +240,12 @@ export function registerTrain(program: Command): void {
     .option('--out <file>', 'model file to write', 'config/model.json')
     .option('--folds <k>', 'folds of the cross-validation printed and recorded in the model', '5')
     .option('--precision-target <p>', PRECISION_TARGET_HELP)
+    .option('--inner-split <how>', INNER_SPLIT_HELP)
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
-    .action((options: { corpus: string[]; out: string; folds: string; precisionTarget?: string; config?: string }) => {
+    .action((options: { corpus: string[]; out: string; folds: string; precisionTarget?: string; innerSplit?: string; config?: string }) => {
       const folds = Number(options.folds);
       if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds must be a whole number of at least 2 (got "${options.folds}")`);
-      const settings = trainSettings(options.precisionTarget);
+      const settings = trainSettings(options);
       const config = loadConfig(options.config);
       const classifierOptions = classifierOptionsFromConfig(config);
       const { corpora, items, problems } = readCorpora(options.corpus, 'train');

@@ -127,11 +127,24 @@ describe('the distortion threshold chosen for a precision target', () => {
     expect(chosen).toMatchObject({ threshold: bestThreshold(scores, inverted, gate).threshold });
   });
 
-  it('train --precision-target records the target and the grouped inner split in the model file; a bad value is refused', async () => {
+  it('train --precision-target and --inner-split are recorded in the model file; bad values are refused', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'mediawatch-ptarget-'));
     const out = join(dir, 'model.json');
-    await run(process.execPath, [CLI, 'train', '--corpus', DEV_CORPUS, '--folds', '2', '--precision-target', '0.9', '--out', out], { cwd: REPO });
+    const plain = join(dir, 'plain.json');
+    await Promise.all([
+      run(process.execPath, [CLI, 'train', '--corpus', DEV_CORPUS, '--folds', '2', '--precision-target', '0.9', '--inner-split', 'by-corpus', '--out', out], {
+        cwd: REPO,
+      }),
+      run(process.execPath, [CLI, 'train', '--corpus', DEV_CORPUS, '--folds', '2', '--out', plain], { cwd: REPO }),
+    ]);
     expect(loadModelFile(out).hyperparameters).toMatchObject({ precisionTarget: 0.9, innerSplit: 'group' });
+    expect(loadModelFile(plain).hyperparameters).toMatchObject({ precisionTarget: 0, innerSplit: 'random' });
+    await expect(
+      run(process.execPath, [CLI, 'train', '--corpus', DEV_CORPUS, '--inner-split', 'sideways', '--out', plain], { cwd: REPO }),
+    ).rejects.toMatchObject({
+      code: 2,
+      stderr: expect.stringMatching(/--inner-split must be "random" or "by-corpus"/),
+    });
     await expect(run(process.execPath, [CLI, 'eval', '--corpus', DEV_CORPUS, '--cv', '2', '--precision-target', '1.5'], { cwd: REPO })).rejects.toMatchObject({
       code: 2,
       stderr: expect.stringMatching(/--precision-target must be a number between 0 and 1/),
