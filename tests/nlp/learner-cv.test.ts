@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { describe, expect, it } from 'vitest';
 import { metrics } from '../../pipeline/nlp/evaluate.ts';
-import { loadModelFile } from '../../pipeline/nlp/model.ts';
+import { loadModelFile, parseModel } from '../../pipeline/nlp/model.ts';
 import { bestThreshold, splitByGroup } from '../../pipeline/nlp/train.ts';
 import { CONFIG, DEV_CORPUS, REPO } from './helpers.ts';
 
@@ -139,6 +139,13 @@ describe('the distortion threshold chosen for a precision target', () => {
     ]);
     expect(loadModelFile(out).hyperparameters).toMatchObject({ precisionTarget: 0.9, innerSplit: 'group' });
     expect(loadModelFile(plain).hyperparameters).toMatchObject({ precisionTarget: 0, innerSplit: 'random' });
+    // a model file written before these settings existed reads as trained the old way
+    const { innerSplit: _split, precisionTarget: _target, ...older } = loadModelFile(out).hyperparameters;
+    expect(parseModel({ ...loadModelFile(out), hyperparameters: older }, 'older.json').hyperparameters).toMatchObject({
+      innerSplit: 'random',
+      precisionTarget: 0,
+    });
+    expect(() => parseModel({ ...loadModelFile(out), hyperparameters: { ...older, innerSplit: 'sideways' } }, 'x.json')).toThrow(/hyperparameters\.innerSplit/);
     await expect(
       run(process.execPath, [CLI, 'train', '--corpus', DEV_CORPUS, '--inner-split', 'sideways', '--out', plain], { cwd: REPO }),
     ).rejects.toMatchObject({
