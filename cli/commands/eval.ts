@@ -8,7 +8,17 @@ import { crossValidate } from '../../pipeline/nlp/train.ts';
 import { loadConfiguredClassifier } from '../../features/crawl-job/open-pipeline.ts';
 import { UserError } from '../errors.ts';
 import { CORPUS_HELP, corporaOverlap } from '../corpus.ts';
-import { cvReport, examplesOf, formatCvReport, readCorpora, withFacts, withoutDiacritics } from './train.ts';
+import {
+  cvReport,
+  examplesOf,
+  formatCvReport,
+  INNER_SPLIT_HELP,
+  PRECISION_TARGET_HELP,
+  readCorpora,
+  trainSettings,
+  withFacts,
+  withoutDiacritics,
+} from './train.ts';
 
 export function registerEval(program: Command): void {
   program
@@ -17,8 +27,11 @@ export function registerEval(program: Command): void {
     .requiredOption('--corpus <files...>', CORPUS_HELP)
     .option(
       '--cv <k>',
-      'k-fold cross-validation of the learned layer over the corpora (trained on k−1 folds, scored on the k-th), beside the lexicons alone and the baseline',
+      'k-fold cross-validation of the learned layer over the corpora (trained on k−1 folds, scored on the k-th), beside the lexicons alone and the baseline; ' +
+        '"by-corpus": leave one corpus out (each corpus scored by a model trained on the others only)',
     )
+    .option('--precision-target <p>', `with --cv: ${PRECISION_TARGET_HELP}`)
+    .option('--inner-split <how>', `with --cv: ${INNER_SPLIT_HELP}`)
     .option('--lexicons-only', 'ignore the model named in the config')
     .option(
       '--facts <file>',
@@ -32,6 +45,8 @@ export function registerEval(program: Command): void {
       (options: {
         corpus: string[];
         cv?: string;
+        precisionTarget?: string;
+        innerSplit?: string;
         lexiconsOnly?: boolean;
         facts?: string;
         config?: string;
@@ -46,16 +61,20 @@ export function registerEval(program: Command): void {
           facts = resolve(options.facts);
           if (!existsSync(facts)) throw new UserError(`facts file not found: ${facts}`);
         }
+        if ((options.precisionTarget !== undefined || options.innerSplit !== undefined) && options.cv === undefined)
+          throw new UserError('--precision-target and --inner-split set how the models of --cv are trained: give --cv too');
         if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
         const { corpora, items, problems } = readCorpora(options.corpus, 'eval', facts);
         if (problems) process.exitCode = 1;
         if (options.cv !== undefined) {
-          const k = Number(options.cv);
-          if (!Number.isInteger(k) || k < 2 || k > items.length)
-            throw new UserError(`--cv must be a whole number of folds between 2 and the number of items (got "${options.cv}")`);
+          const k = options.cv === 'by-corpus' ? 'by-group' : Number(options.cv);
+          if (k === 'by-group' && corpora.length < 2)
+            throw new UserError('--cv by-corpus needs at least two corpora (e.g. FILE#odd and another file): each is held out in turn');
+          if (k !== 'by-group' && (!Number.isInteger(k) || k < 2 || k > items.length))
+            throw new UserError(`--cv must be a whole number of folds between 2 and the number of items, or "by-corpus" (got "${options.cv}")`);
           const examples = examplesOf(classifierOptions, corpora);
           const variants = options.stripDiacritics ? examplesOf(classifierOptions, corpora, withoutDiacritics) : [];
-          const cv = crossValidate(examples, k, classifierOptions.thresholds, undefined, variants);
+          const cv = crossValidate(examples, k, classifierOptions.thresholds, trainSettings(options), variants);
           const report = cvReport(examples, corpora, cv, variants);
           process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCvReport(report)}\n`);
           if (options.errors && !options.json)

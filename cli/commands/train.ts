@@ -17,6 +17,7 @@ import {
   type CorpusInfo,
   type CrossValidation,
   type Example,
+  type TrainSettings,
 } from '../../pipeline/nlp/train.ts';
 import { UserError } from '../errors.ts';
 import { CORPUS_HELP, parseCorpusSpec, readCorpus, selectHalf } from '../corpus.ts';
@@ -71,6 +72,10 @@ function weakRule(q: number): string {
 
 export interface CvReport {
   folds: number;
+  /** 'by-corpus': each fold is one corpus, scored by a model trained on the others. */
+  split: 'random' | 'by-corpus';
+  /** Per fold: the corpus held out (by-corpus), and how many items its model was trained on and scored. */
+  heldOut: CrossValidation['heldOut'];
   items: number;
   corpora: Array<{ name: string; items: number }>;
   learned: ReturnType<typeof figures>;
@@ -125,6 +130,8 @@ export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossVa
   const learnedReport = evaluate(items, (i) => cv.predictions.get(i.id)!);
   return {
     folds: cv.folds,
+    split: cv.heldOut.some((h) => h.group !== undefined) ? 'by-corpus' : 'random',
+    heldOut: cv.heldOut,
     items: items.length,
     corpora: corpora.map((c) => ({ name: c.name, items: c.items.length })),
     ...both(items),
@@ -153,11 +160,20 @@ function strippedRows(indent: string, s: StrippedFigures | undefined): string[] 
 
 export function formatCvReport(r: CvReport): string {
   const heads: Head[] = ['congress', 'distortion'];
+  const byCorpus = r.split === 'by-corpus';
+  const fold = (i: number) => {
+    const h = r.heldOut[i];
+    return byCorpus ? `held out ${h.group} (${h.scored} items; trained on ${h.trained})` : `fold ${i + 1}`;
+  };
   return [
-    `${r.folds}-fold cross-validation over ${r.items} items (${r.corpora.map((c) => `${c.name} ${c.items}`).join(', ')}):`,
-    `each fold scored by a model trained on the other ${r.folds - 1} folds (hyper-parameters chosen inside them); lexicons fixed`,
+    byCorpus
+      ? `leave-one-corpus-out cross-validation over ${r.items} items (${r.corpora.map((c) => `${c.name} ${c.items}`).join(', ')}):`
+      : `${r.folds}-fold cross-validation over ${r.items} items (${r.corpora.map((c) => `${c.name} ${c.items}`).join(', ')}):`,
+    byCorpus
+      ? `each corpus scored by a model trained on the other ${r.folds - 1} corpora only (hyper-parameters chosen inside them); lexicons fixed`
+      : `each fold scored by a model trained on the other ${r.folds - 1} folds (hyper-parameters chosen inside them); lexicons fixed`,
     `${''.padEnd(32)} congress P      R      F1     distortion P  R      F1     hard-negative FP rate`,
-    row(`learned + lexicons (${r.folds}-fold CV)`, r.learned),
+    row(`learned + lexicons (${byCorpus ? 'by-corpus' : `${r.folds}-fold`} CV)`, r.learned),
     row('lexicons only', r.lexiconsOnly),
     row('baseline: substring "đại hội"', r.baseline),
     `congress F1 gap, with − without diacritics (${r.noDiacriticsGap.itemsWithout} items without): ${r.noDiacriticsGap.learned.toFixed(3)} learned + lexicons (CV), ${r.noDiacriticsGap.lexiconsOnly.toFixed(3)} lexicons only`,
@@ -171,7 +187,7 @@ export function formatCvReport(r: CvReport): string {
     'chosen per fold:',
     ...r.choices.map(
       (c, i) =>
-        `  fold ${i + 1}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}; ${weakRule(r.weakEvidenceMin[i])}`,
+        `  ${fold(i)}: ${heads.map((h) => `${h} ${describe(c[h].combination)} λ=${c[h].lambda} threshold ${c[h].threshold}`).join('; ')}; ${weakRule(r.weakEvidenceMin[i])}`,
     ),
   ].join('\n');
 }
@@ -187,8 +203,33 @@ export function withoutDiacritics(items: LabelledItem[]): LabelledItem[] {
  */
 export function examplesOf(options: ClassifierOptions, corpora: CorpusInfo[], transform: (items: LabelledItem[]) => LabelledItem[] = (i) => i): Example[] {
   return corpora.flatMap((c) =>
-    featurize(loadClassifier({ ...withFacts(options, c.facts), modelFile: undefined }), transform(c.items), DEFAULT_SETTINGS.bucketBits),
+    featurize(loadClassifier({ ...withFacts(options, c.facts), modelFile: undefined }), transform(c.items), DEFAULT_SETTINGS.bucketBits).map((e) => ({
+      ...e,
+      group: c.name,
+    })),
   );
+}
+
+export const PRECISION_TARGET_HELP =
+  'choose the distortion threshold as the one of best recall among those whose inner cross-validated precision reaches P (0 < P < 1; default: the best F1)';
+
+export const INNER_SPLIT_HELP =
+  'how the inner cross-validation that chooses the hyper-parameters splits the training items: "random" (5 stratified folds, the default) or "by-corpus" (one fold per corpus when there are at least three)';
+
+/** The training settings, with the --precision-target and --inner-split options when given. */
+export function trainSettings(options: { precisionTarget?: string; innerSplit?: string }): TrainSettings {
+  const settings = { ...DEFAULT_SETTINGS };
+  if (options.precisionTarget !== undefined) {
+    const p = Number(options.precisionTarget);
+    if (!(p > 0 && p < 1)) throw new UserError(`--precision-target must be a number between 0 and 1, e.g. 0.9 (got "${options.precisionTarget}")`);
+    settings.precisionTarget = p;
+  }
+  if (options.innerSplit !== undefined) {
+    if (options.innerSplit !== 'random' && options.innerSplit !== 'by-corpus')
+      throw new UserError(`--inner-split must be "random" or "by-corpus" (got "${options.innerSplit}")`);
+    settings.innerSplit = options.innerSplit === 'by-corpus' ? 'group' : 'random';
+  }
+  return settings;
 }
 
 export function registerTrain(program: Command): void {
@@ -198,19 +239,22 @@ export function registerTrain(program: Command): void {
     .requiredOption('--corpus <files...>', CORPUS_HELP)
     .option('--out <file>', 'model file to write', 'config/model.json')
     .option('--folds <k>', 'folds of the cross-validation printed and recorded in the model', '5')
+    .option('--precision-target <p>', PRECISION_TARGET_HELP)
+    .option('--inner-split <how>', INNER_SPLIT_HELP)
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
-    .action((options: { corpus: string[]; out: string; folds: string; config?: string }) => {
+    .action((options: { corpus: string[]; out: string; folds: string; precisionTarget?: string; innerSplit?: string; config?: string }) => {
       const folds = Number(options.folds);
       if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds must be a whole number of at least 2 (got "${options.folds}")`);
+      const settings = trainSettings(options);
       const config = loadConfig(options.config);
       const classifierOptions = classifierOptionsFromConfig(config);
       const { corpora, items, problems } = readCorpora(options.corpus, 'train');
       const started = Date.now();
       const examples = examplesOf(classifierOptions, corpora);
-      const cv = crossValidate(examples, folds, classifierOptions.thresholds);
+      const cv = crossValidate(examples, folds, classifierOptions.thresholds, settings);
       process.stdout.write(`${formatCvReport(cvReport(examples, corpora, cv))}\n`);
-      const model = train(examples, DEFAULT_SETTINGS, classifierOptions.thresholds);
-      const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), DEFAULT_SETTINGS, new Date().toISOString());
+      const model = train(examples, settings, classifierOptions.thresholds);
+      const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), settings, new Date().toISOString());
       const out = resolve(options.out);
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, `${JSON.stringify(file)}\n`);

@@ -254,6 +254,10 @@ const modelFileSchema = z
         sentenceContext: z.boolean().default(false),
         /** A distortion flag on weak lexicon evidence alone needs this model probability (see decide); absent in older models. */
         weakEvidenceMin: z.number().min(0).max(1).default(0),
+        /** How the training's inner CV split the items (TrainSettings.innerSplit); absent in older models (random folds). */
+        innerSplit: z.enum(['random', 'group']).default('random'),
+        /** The inner-CV precision the distortion threshold was chosen to reach (0: best F1); absent in older models. */
+        precisionTarget: z.number().min(0).max(1).default(0),
       })
       .strict(),
     cvFigures: z

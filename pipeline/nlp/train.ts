@@ -35,6 +35,8 @@ export interface Example {
   features: ItemFeatures;
   /** The lexicon classification (lexicons fixed; the model learns on top of it). */
   lexicon: Classification;
+  /** The corpus the item comes from (its writers): `innerSplit: 'group'` and by-corpus CV hold whole groups out. */
+  group?: string;
 }
 
 export interface TrainSettings {
@@ -46,6 +48,18 @@ export interface TrainSettings {
   lambdas: number[];
   combinations: Combination[];
   innerFolds: number;
+  /**
+   * How the inner cross-validation that chooses the hyper-parameters splits the training items:
+   * 'random' (innerFolds stratified folds) or 'group' (one fold per corpus, when there are at least
+   * three: thresholds are then chosen on writers the fold's model never saw).
+   */
+  innerSplit: 'random' | 'group';
+  /**
+   * 0: each head's threshold is the one with the best inner-CV F1. Else the distortion threshold is
+   * the one with the best recall among those whose inner-CV precision reaches this value (the best
+   * F1 when none does).
+   */
+  precisionTarget: number;
   /** Salt the n-grams of reported and other-event sentences (SentenceMarks). */
   sentenceContext: boolean;
 }
@@ -58,6 +72,9 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   lambdas: [1e-5, 1e-4, 1e-3],
   combinations: [false, true].flatMap((lexiconInputs) => [0.5, 0.7, 0.85, 1].map((modelWeight) => ({ lexiconInputs, modelWeight }))),
   innerFolds: 5,
+  // 'group' helped the readable corpora's CV but not the untouched halves (README, "ninth pass")
+  innerSplit: 'random',
+  precisionTarget: 0,
   sentenceContext: true,
 };
 
@@ -135,6 +152,20 @@ export function splitFolds<T extends { item: LabelledItem }>(examples: T[], k: n
   }));
 }
 
+/** One (train, test) pair per group (corpus), in order of first appearance: each group held out once. */
+export function splitByGroup<T extends { group?: string }>(examples: T[]): Array<{ group: string; train: T[]; test: T[] }> {
+  const groups = [...new Set(examples.map((e) => e.group ?? ''))];
+  return groups.map((group) => ({
+    group,
+    train: examples.filter((e) => (e.group ?? '') !== group),
+    test: examples.filter((e) => (e.group ?? '') === group),
+  }));
+}
+
+function groupCount(examples: Example[]): number {
+  return new Set(examples.map((e) => e.group ?? '')).size;
+}
+
 // ---------------------------------------------------------------------------------------------
 // Logistic regression
 
@@ -204,9 +235,19 @@ export interface TrainedModel {
   weakEvidenceMin: number;
 }
 
-/** Best-F1 threshold of scores against labels (ties: the one nearest 0.5); `gate` must hold too. */
-function bestThreshold(scores: number[], labels: boolean[], gate: boolean[]): { threshold: number; f1: number } {
+/**
+ * Best-F1 threshold of scores against labels (ties: the one nearest 0.5); `gate` must hold too.
+ * With a `precisionTarget`, the threshold of best recall among those reaching that precision
+ * (ties: best F1), when one does.
+ */
+export function bestThreshold(
+  scores: number[],
+  labels: boolean[],
+  gate: boolean[],
+  precisionTarget = 0,
+): { threshold: number; f1: number; meetsTarget: boolean } {
   let best = { threshold: 0.5, f1: -1 };
+  let targeted: { threshold: number; f1: number; recall: number } | null = null;
   for (let t = 0.05; t < 0.951; t += 0.01) {
     const threshold = Math.round(t * 100) / 100;
     const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
@@ -217,10 +258,18 @@ function bestThreshold(scores: number[], labels: boolean[], gate: boolean[]): { 
       else if (labels[i]) c.fn++;
       else c.tn++;
     });
-    const f1 = metrics(c).f1;
+    const m = metrics(c);
+    const f1 = m.f1;
     if (f1 > best.f1 || (f1 === best.f1 && Math.abs(threshold - 0.5) < Math.abs(best.threshold - 0.5))) best = { threshold, f1 };
+    if (
+      precisionTarget > 0 &&
+      c.tp > 0 &&
+      m.precision >= precisionTarget &&
+      (!targeted || m.recall > targeted.recall || (m.recall === targeted.recall && f1 > targeted.f1))
+    )
+      targeted = { threshold, f1, recall: m.recall };
   }
-  return best;
+  return targeted ? { threshold: targeted.threshold, f1: targeted.f1, meetsTarget: true } : { ...best, meetsTarget: precisionTarget === 0 };
 }
 
 /**
@@ -229,7 +278,8 @@ function bestThreshold(scores: number[], labels: boolean[], gate: boolean[]): { 
  */
 function outOfFold(examples: Example[], head: Head, lambda: number, lexicon: boolean, s: TrainSettings): Map<Example, number> {
   const out = new Map<Example, number>();
-  for (const { train, test } of splitFolds(examples, s.innerFolds, 'inner:')) {
+  const split = s.innerSplit === 'group' && groupCount(examples) >= 3 ? splitByGroup(examples) : splitFolds(examples, s.innerFolds, 'inner:');
+  for (const { train, test } of split) {
     const fitted = fitHead(train, head, lambda, lexicon, s);
     for (const e of test) out.set(e, sigmoid(logit(fitted, e.features, lexicon)));
   }
@@ -248,7 +298,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
   let weakEvidenceMin = 0;
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
-    let best: (HeadChoice & { f1: number; oof: number[]; probabilities: number[] }) | null = null;
+    let best: (HeadChoice & { f1: number; meetsTarget: boolean; oof: number[]; probabilities: number[] }) | null = null;
     for (const lambda of s.lambdas)
       for (const lexicon of [true, false]) {
         const combinations = s.combinations.filter((c) => c.lexiconInputs === lexicon);
@@ -256,8 +306,10 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
         const probabilities = outOfFold(examples, head, lambda, lexicon, s);
         for (const combination of combinations) {
           const oof = examples.map((e) => blend(combination, probabilities.get(e)!, e.lexicon.scores[head]));
-          const { threshold, f1 } = bestThreshold(oof, labels, congressGate);
-          if (!best || f1 > best.f1) best = { lambda, combination, threshold, f1, oof, probabilities: examples.map((e) => probabilities.get(e)!) };
+          const { threshold, f1, meetsTarget } = bestThreshold(oof, labels, congressGate, head === 'distortion' ? s.precisionTarget : 0);
+          // a candidate that reaches the precision target beats any that does not
+          if (!best || (meetsTarget && !best.meetsTarget) || (meetsTarget === best.meetsTarget && f1 > best.f1))
+            best = { lambda, combination, threshold, f1, meetsTarget, oof, probabilities: examples.map((e) => probabilities.get(e)!) };
         }
       }
     choice[head] = { lambda: best!.lambda, combination: best!.combination, threshold: best!.threshold };
@@ -301,6 +353,8 @@ function weakEvidenceRequirement(
 
 export interface CrossValidation {
   folds: number;
+  /** Per fold: the group (corpus) held out, in by-corpus CV, and how many items the fold's model was trained on. */
+  heldOut: Array<{ group?: string; trained: number; scored: number }>;
   /** Out-of-fold classification of every item (scored by a model that never saw it). */
   predictions: Map<string, Classification>;
   /** The hyper-parameters each fold's inner cross-validation chose. */
@@ -320,13 +374,14 @@ function predict(model: TrainedModel, e: Example, thresholds: { congress: number
 }
 
 /**
- * k-fold cross-validation of the whole training procedure (lexicons fixed). `variants` (same ids
- * as their items, e.g. the items typed without diacritics) are scored by their item's fold model,
- * never trained on.
+ * k-fold cross-validation of the whole training procedure (lexicons fixed); with `k = 'by-group'`,
+ * one fold per group (corpus): each corpus is scored by a model trained on the others only, the
+ * honest proxy for writers the model never saw. `variants` (same ids as their items, e.g. the items
+ * typed without diacritics) are scored by their item's fold model, never trained on.
  */
 export function crossValidate(
   examples: Example[],
-  k: number,
+  k: number | 'by-group',
   thresholds: { congress: number; distortion: number },
   s: TrainSettings = DEFAULT_SETTINGS,
   variants: Example[] = [],
@@ -335,7 +390,11 @@ export function crossValidate(
   const variantPredictions = new Map<string, Classification>();
   const choices: CrossValidation['choices'] = [];
   const weakEvidenceMin: number[] = [];
-  for (const { train: trainSet, test } of splitFolds(examples, k)) {
+  const heldOut: CrossValidation['heldOut'] = [];
+  const split: Array<{ group?: string; train: Example[]; test: Example[] }> = k === 'by-group' ? splitByGroup(examples) : splitFolds(examples, k);
+  if (split.length < 2) throw new Error('cross-validation needs at least two folds (by group: two corpora)');
+  for (const { group, train: trainSet, test } of split) {
+    heldOut.push({ ...(group !== undefined ? { group } : {}), trained: trainSet.length, scored: test.length });
     const model = train(trainSet, s, thresholds);
     choices.push(model.choice);
     weakEvidenceMin.push(model.weakEvidenceMin);
@@ -343,7 +402,7 @@ export function crossValidate(
     for (const e of test) predictions.set(e.item.id, predict(model, e, thresholds));
     for (const e of variants) if (ids.has(e.item.id)) variantPredictions.set(e.item.id, predict(model, e, thresholds));
   }
-  return { folds: k, predictions, choices, weakEvidenceMin, variantPredictions };
+  return { folds: split.length, heldOut, predictions, choices, weakEvidenceMin, variantPredictions };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -408,6 +467,8 @@ export function modelFile(
     thresholds: { congress: model.choice.congress.threshold, distortion: model.choice.distortion.threshold },
     sentenceContext: s.sentenceContext,
     weakEvidenceMin: model.weakEvidenceMin,
+    innerSplit: s.innerSplit,
+    precisionTarget: s.precisionTarget,
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
