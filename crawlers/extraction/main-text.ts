@@ -25,7 +25,7 @@ import {
   STRONG_BOILERPLATE_NAMES,
   TABLE_PARTS,
 } from './rules.ts';
-import { ancestors, collapse, contains, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
+import { ancestors, collapse, contains, elements, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
 
 interface Stats {
   /** Characters of whitespace-collapsed text. */
@@ -437,6 +437,64 @@ function isLinkList(node: HtmlNode, s: Stats): boolean {
   return s.commas < 10 && density > 0.5;
 }
 
+/** A teaser card: a linked headline and a standfirst of a sentence or two, no more. */
+const MAX_CARD_CHARS = 400;
+const MIN_CARD_HEADLINE_CHARS = 15;
+/** Elements of a card looked at for its headline: cards are small, a big subtree is not one. */
+const MAX_CARD_ELEMENTS = 60;
+
+/**
+ * Another story's teaser (a "more from", "most read" or related card): a small block whose
+ * headline (h2–h6) is wholly a link to another page of the same site, with at most a short
+ * standfirst, a date or a thumbnail beside it. A story's own section headings are not links, and
+ * a link roundup's headlines point to other sites, so both stay.
+ */
+function isTeaserCard(node: HtmlNode, s: Stats, site: string | undefined): boolean {
+  if (s.chars > MAX_CARD_CHARS || s.blockChildren === 0 || !s.linkChars) return false;
+  const tag = tagOf(node);
+  if (tag === 'p' || /^h[1-6]$/.test(tag)) return false;
+  let seen = 0;
+  for (const element of elements(node)) {
+    if (++seen > MAX_CARD_ELEMENTS) return false;
+    if (!/^h[2-6]$/.test(tagOf(element))) continue;
+    const text = textOf(element);
+    if (text.length < MIN_CARD_HEADLINE_CHARS) return false;
+    const link = linkAround(element, node) ?? (textOf(onlyLink(element) ?? element) === text ? onlyLink(element) : undefined);
+    return link !== undefined && isSameSiteStory(link.attribs?.href ?? '', site);
+  }
+  return false;
+}
+
+/** The link an element sits in, below `scope`. */
+function linkAround(element: HtmlNode, scope: HtmlNode): HtmlNode | undefined {
+  for (let current = element.parent; current && current !== scope; current = current.parent) if (tagOf(current) === 'a') return current;
+  return undefined;
+}
+
+/** The single link inside an element, if it has exactly one. */
+function onlyLink(element: HtmlNode): HtmlNode | undefined {
+  let found: HtmlNode | undefined;
+  for (const inner of elements(element)) {
+    if (tagOf(inner) !== 'a') continue;
+    if (found) return undefined;
+    found = inner;
+  }
+  return found;
+}
+
+/** A link to another page of the site: relative, or absolute on the page's own host. */
+function isSameSiteStory(href: string, site: string | undefined): boolean {
+  const target = href.trim();
+  if (!target || target.startsWith('#') || /^(mailto|tel|javascript):/i.test(target)) return false;
+  if (!/^([a-z][a-z0-9+.-]*:)?\/\//i.test(target)) return true;
+  if (!site) return false;
+  try {
+    return new URL(target, 'http://x/').hostname.replace(/^www\./, '') === site;
+  } catch {
+    return false;
+  }
+}
+
 /** A short block that is page furniture by its wording (see BOILERPLATE_LINES). */
 function isBoilerplateLine(text: string): boolean {
   return text.length <= BOILERPLATE_LINE_CHARS && BOILERPLATE_LINES.some((pattern) => pattern.test(text));
@@ -452,7 +510,7 @@ function isLeadIn(text: string, tag: string): boolean {
  * title is kept apart), captions, boilerplate and link lists below them, and a heading left
  * dangling by a removed block ("Read more:" before a removed link list).
  */
-function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness, leadsStory = false): string[] {
+function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness, site?: string, leadsStory = false): string[] {
   const blocks: string[] = [];
   /** Whether each block only introduces the next one. */
   const leadIns: boolean[] = [];
@@ -497,10 +555,11 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     const s = stats.get(node);
     // An h1 is the title, kept apart, unless broken markup left the story inside it.
     if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s))) continue;
-    if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness, s) || isLinkList(node, s))) {
+    const teaser = s !== undefined && !chosen.has(node) && isTeaserCard(node, s, site);
+    if (s && !chosen.has(node) && (teaser || isBoilerplateElement(node, strictness, s) || isLinkList(node, s))) {
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs.
-      if (s.chars > 0 && (isLinkList(node, s) || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
+      if (s.chars > 0 && (teaser || isLinkList(node, s) || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
       else flush();
       continue;
     }
@@ -559,13 +618,20 @@ export interface MainText {
   linkDensity: number;
 }
 
-function attempt(root: HtmlNode, order: HtmlNode[], index: Map<HtmlNode, number>, stats: Map<HtmlNode, Stats>, strictness: Strictness): MainText {
+function attempt(
+  root: HtmlNode,
+  order: HtmlNode[],
+  index: Map<HtmlNode, number>,
+  stats: Map<HtmlNode, Stats>,
+  strictness: Strictness,
+  site: string | undefined,
+): MainText {
   const excluded = excludedSet(order, stats, root, strictness);
   const story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   const leads = leadBlocks(story, order, index, stats, root, strictness);
-  const storyParagraphs = renderBlocks(story, stats, strictness);
-  const leadParagraphs = renderBlocks(leads, stats, strictness, true);
+  const storyParagraphs = renderBlocks(story, stats, strictness, site);
+  const leadParagraphs = renderBlocks(leads, stats, strictness, site, true);
   const paragraphs = [...leadParagraphs, ...storyParagraphs];
   const nodes = [...leads, ...story];
   let chars = 0;
@@ -583,17 +649,28 @@ function attempt(root: HtmlNode, order: HtmlNode[], index: Map<HtmlNode, number>
  * When the strictest attempt yields little text, a looser one is taken only if it finds at least
  * twice as much: a few more lines are usually the boilerplate the strict attempt left out.
  */
-export function extractMainText(root: HtmlNode): MainText {
+export function extractMainText(root: HtmlNode, pageUrl?: string): MainText {
   const { order, stats } = computeStats(root);
+  const site = hostOf(pageUrl);
   const index = new Map(order.map((node, i) => [node, i]));
   const attempts: MainText[] = [];
   for (const strictness of ATTEMPTS) {
-    const main = attempt(root, order, index, stats, strictness);
+    const main = attempt(root, order, index, stats, strictness, site);
     if (main.storyChars >= ENOUGH_CHARS) return main;
     attempts.push(main);
   }
   const longest = Math.max(...attempts.map((main) => main.storyChars));
   return attempts.find((main) => main.storyChars * 2 >= longest) ?? attempts[0];
+}
+
+/** The page's host without `www.`, to tell the site's own links from others'. */
+function hostOf(pageUrl: string | undefined): string | undefined {
+  if (!pageUrl) return undefined;
+  try {
+    return new URL(pageUrl).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Paragraphs of an already isolated story (e.g. Readability's output), rendered as ours are. */
