@@ -427,6 +427,10 @@ function leadBlocks(
   return leads;
 }
 
+/** Rows and row groups of a table, whose links are judged with the whole table. */
+const TABLE_ROWS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
+const DATA_CELL_CHARS = 100;
+
 /** Lists, menus and "read more" blocks: mostly link text, little prose. */
 function isLinkList(node: HtmlNode, s: Stats): boolean {
   if (!s.chars) return false;
@@ -434,6 +438,10 @@ function isLinkList(node: HtmlNode, s: Stats): boolean {
   const tag = tagOf(node);
   if (tag === 'a') return false;
   if (tag === 'p') return density > 0.8 && s.chars < 120;
+  // A table is judged whole (trafilatura's table test): a short cell of inline links is part of
+  // its data; a cell holding a menu of a layout table is still a link list.
+  if (TABLE_ROWS.has(tag) || ((tag === 'td' || tag === 'th') && s.blockChildren === 0 && s.chars < DATA_CELL_CHARS)) return false;
+  if (tag === 'table') return s.chars >= 200 && density > (s.chars < 1000 ? 0.8 : 0.5);
   return s.commas < 10 && density > 0.5;
 }
 

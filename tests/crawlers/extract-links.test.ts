@@ -1,6 +1,7 @@
-// Sixth extraction pass: other stories' teaser cards inside the story container (a linked
-// headline to another page of the site with a short standfirst) are left out by structure;
-// a link roundup's headlines to other sites and the story's own section headings stay.
+// Sixth extraction pass, links inside the story container: other stories' teaser cards (a linked
+// headline to another page of the site with a short standfirst) are left out by structure, while a
+// link roundup's headlines to other sites and the story's own section headings stay; a table's
+// linked cells are judged with the whole table, not one by one.
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../crawlers/extract-article.ts';
 
@@ -41,5 +42,25 @@ describe('teaser cards inside the story (sixth pass)', () => {
   it('keeps a card-shaped block holding more than a short standfirst', () => {
     const long = `${TEASER} ${S1} ${S2} ${S3}`;
     expect(textOf(card('/local/flooding-river-road.html', 'River road closed by the flood', long))).toContain(S1 + ' ' + S2);
+  });
+});
+
+describe('links in a table inside the story (sixth pass)', () => {
+  const row = (name: string, href: string) => `<tr><td><a href="${href}">${name}</a></td><td>supported since version 4, with the usual packages</td></tr>`;
+
+  it("keeps a data table whose first column links to the rows' pages", () => {
+    const table = `<table><tbody>${row('Desktop for Windows', '/desktop/windows/')}${row('Desktop for Mac', '/desktop/mac/')}</tbody></table>`;
+    const text = textOf(table);
+    expect(text).toContain('Desktop for Windows');
+    expect(text).toContain('Desktop for Mac');
+  });
+
+  it('still leaves out a table that is nothing but links (a menu laid out as a table)', () => {
+    const cells = ['Home', 'Politics', 'Business', 'Sport', 'Culture', 'Weather', 'Opinion', 'Science', 'Travel', 'Health', 'Technology', 'Education']
+      .map((name) => `<td><a href="/${name.toLowerCase()}/">${name} news and analysis</a></td>`)
+      .join('');
+    const text = textOf(`<table><tr>${cells}</tr></table>`);
+    expect(text).not.toContain('Politics news and analysis');
+    expect(text).toContain(S3);
   });
 });
