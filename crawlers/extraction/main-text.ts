@@ -427,20 +427,40 @@ function leadBlocks(
   return leads;
 }
 
-/** Rows and row groups of a table, whose links are judged with the whole table. */
-const TABLE_ROWS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
-const DATA_CELL_CHARS = 100;
+/** Rows, row groups and cells: judged with their table when it is a data table. */
+const TABLE_INNER = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot']);
+const dataTables = new WeakMap<HtmlNode, boolean>();
+
+/** Whether the table around a cell or row holds data: no cell of it holds block elements. */
+function isDataTable(inner: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
+  let table = inner.parent;
+  while (table && tagOf(table) !== 'table') table = table.parent;
+  if (!table) return false;
+  let data = dataTables.get(table);
+  if (data === undefined) {
+    data = true;
+    for (const element of elements(table)) {
+      const tag = tagOf(element);
+      if ((tag === 'td' || tag === 'th') && (stats.get(element)?.blockChildren ?? 0) > 0) {
+        data = false;
+        break;
+      }
+    }
+    dataTables.set(table, data);
+  }
+  return data;
+}
 
 /** Lists, menus and "read more" blocks: mostly link text, little prose. */
-function isLinkList(node: HtmlNode, s: Stats): boolean {
+function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>): boolean {
   if (!s.chars) return false;
   const density = linkDensity(s);
   const tag = tagOf(node);
   if (tag === 'a') return false;
   if (tag === 'p') return density > 0.8 && s.chars < 120;
-  // A table is judged whole (trafilatura's table test): a short cell of inline links is part of
-  // its data; a cell holding a menu of a layout table is still a link list.
-  if (TABLE_ROWS.has(tag) || ((tag === 'td' || tag === 'th') && s.blockChildren === 0 && s.chars < DATA_CELL_CHARS)) return false;
+  // A data table is judged whole (trafilatura's table test): a cell or row of links is part of
+  // its data. A layout table's cells (holding blocks: menus, columns) are judged one by one.
+  if (TABLE_INNER.has(tag) && isDataTable(node, stats)) return false;
   if (tag === 'table') return s.chars >= 200 && density > (s.chars < 1000 ? 0.8 : 0.5);
   return s.commas < 10 && density > 0.5;
 }
@@ -564,10 +584,10 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     // An h1 is the title, kept apart, unless broken markup left the story inside it.
     if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s))) continue;
     const teaser = s !== undefined && !chosen.has(node) && isTeaserCard(node, s, site);
-    if (s && !chosen.has(node) && (teaser || isBoilerplateElement(node, strictness, s) || isLinkList(node, s))) {
+    if (s && !chosen.has(node) && (teaser || isBoilerplateElement(node, strictness, s) || isLinkList(node, s, stats))) {
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs.
-      if (s.chars > 0 && (teaser || isLinkList(node, s) || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
+      if (s.chars > 0 && (teaser || isLinkList(node, s, stats) || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
       else flush();
       continue;
     }

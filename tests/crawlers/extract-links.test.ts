@@ -55,6 +55,12 @@ describe('links in a table inside the story (sixth pass)', () => {
     expect(text).toContain('Desktop for Mac');
   });
 
+  it("still leaves out a layout table's menu cell beside the story", () => {
+    const menu = ['Home', 'Blog', 'Archive', 'Login'].map((name) => `<li><a href="/${name.toLowerCase()}/">${name}</a></li>`).join('');
+    const text = textOf(`<table><tr><td><ul>${menu}</ul></td><td><p>${TEASER}</p></td></tr></table>`);
+    expect(text).not.toContain('Archive');
+  });
+
   it('still leaves out a table that is nothing but links (a menu laid out as a table)', () => {
     const cells = ['Home', 'Politics', 'Business', 'Sport', 'Culture', 'Weather', 'Opinion', 'Science', 'Travel', 'Health', 'Technology', 'Education']
       .map((name) => `<td><a href="/${name.toLowerCase()}/">${name} news and analysis</a></td>`)
