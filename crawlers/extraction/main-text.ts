@@ -538,7 +538,13 @@ function isLeadIn(text: string, tag: string): boolean {
  * title is kept apart), captions, boilerplate and link lists below them, and a heading left
  * dangling by a removed block ("Read more:" before a removed link list).
  */
-function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness, site?: string, leadsStory = false): string[] {
+/** Teaser cards to leave out: the page's host, and the characters of the cards left out. */
+interface TeaserRule {
+  site: string | undefined;
+  droppedChars: number;
+}
+
+function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness, teasers?: TeaserRule, leadsStory = false): string[] {
   const blocks: string[] = [];
   /** Whether each block only introduces the next one. */
   const leadIns: boolean[] = [];
@@ -583,7 +589,8 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     const s = stats.get(node);
     // An h1 is the title, kept apart, unless broken markup left the story inside it.
     if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s))) continue;
-    const teaser = s !== undefined && !chosen.has(node) && isTeaserCard(node, s, site);
+    const teaser = teasers !== undefined && s !== undefined && !chosen.has(node) && isTeaserCard(node, s, teasers.site);
+    if (teaser) teasers.droppedChars += s.chars;
     if (s && !chosen.has(node) && (teaser || isBoilerplateElement(node, strictness, s) || isLinkList(node, s, stats))) {
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs.
@@ -658,8 +665,12 @@ function attempt(
   const story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   const leads = leadBlocks(story, order, index, stats, root, strictness);
-  const storyParagraphs = renderBlocks(story, stats, strictness, site);
-  const leadParagraphs = renderBlocks(leads, stats, strictness, site, true);
+  const teasers: TeaserRule = { site, droppedChars: 0 };
+  let storyParagraphs = renderBlocks(story, stats, strictness, teasers);
+  // Cards holding most of the container's text are not beside the story: they are the page's
+  // content (a listing, a digest), which detection judges; leaving them out would empty it.
+  if (teasers.droppedChars > textLength(storyParagraphs)) storyParagraphs = renderBlocks(story, stats, strictness);
+  const leadParagraphs = renderBlocks(leads, stats, strictness, { site, droppedChars: 0 }, true);
   const paragraphs = [...leadParagraphs, ...storyParagraphs];
   const nodes = [...leads, ...story];
   let chars = 0;

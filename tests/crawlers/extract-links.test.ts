@@ -45,6 +45,17 @@ describe('teaser cards inside the story (sixth pass)', () => {
   });
 });
 
+describe('a story made of cards (sixth pass)', () => {
+  it("keeps cards that hold most of the container's text: they are the content, not beside it", () => {
+    const cards = [1, 2, 3].map((n) => card(`/digest/item-${n}.html`, `Digest item ${n}: the council and the budget`)).join('');
+    const html = `<!doctype html><html><head><meta charset="utf-8"><meta property="og:type" content="article"><title>Digest</title></head>
+<body><h1>Weekly digest</h1><div class="article-body">${cards}</div></body></html>`;
+    const result = extractPage(html, URL);
+    expect(result.kind).toBe('article');
+    if (result.kind === 'article') expect(result.article.text).toContain(TEASER);
+  });
+});
+
 describe('links in a table inside the story (sixth pass)', () => {
   const row = (name: string, href: string) => `<tr><td><a href="${href}">${name}</a></td><td>supported since version 4, with the usual packages</td></tr>`;
 
