@@ -25,7 +25,7 @@ import {
   STRONG_BOILERPLATE_NAMES,
   TABLE_PARTS,
 } from './rules.ts';
-import { ancestors, collapse, contains, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
+import { ancestors, collapse, contains, elements, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
 
 interface Stats {
   /** Characters of whitespace-collapsed text. */
@@ -427,14 +427,100 @@ function leadBlocks(
   return leads;
 }
 
+/** Rows, row groups and cells: judged with their table when it is a data table. */
+const TABLE_INNER = new Set(['td', 'th', 'tr', 'tbody', 'thead', 'tfoot']);
+const dataTables = new WeakMap<HtmlNode, boolean>();
+
+/** Whether the table around a cell or row holds data: no cell of it holds block elements. */
+function isDataTable(inner: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
+  let table = inner.parent;
+  while (table && tagOf(table) !== 'table') table = table.parent;
+  if (!table) return false;
+  let data = dataTables.get(table);
+  if (data === undefined) {
+    data = true;
+    for (const element of elements(table)) {
+      const tag = tagOf(element);
+      if ((tag === 'td' || tag === 'th') && (stats.get(element)?.blockChildren ?? 0) > 0) {
+        data = false;
+        break;
+      }
+    }
+    dataTables.set(table, data);
+  }
+  return data;
+}
+
 /** Lists, menus and "read more" blocks: mostly link text, little prose. */
-function isLinkList(node: HtmlNode, s: Stats): boolean {
+function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>): boolean {
   if (!s.chars) return false;
   const density = linkDensity(s);
   const tag = tagOf(node);
   if (tag === 'a') return false;
   if (tag === 'p') return density > 0.8 && s.chars < 120;
+  // A data table is judged whole (trafilatura's table test): a cell or row of links is part of
+  // its data. A layout table's cells (holding blocks: menus, columns) are judged one by one.
+  if (TABLE_INNER.has(tag) && isDataTable(node, stats)) return false;
+  if (tag === 'table') return s.chars >= 200 && density > (s.chars < 1000 ? 0.8 : 0.5);
   return s.commas < 10 && density > 0.5;
+}
+
+/** A teaser card: a linked headline and a standfirst of a sentence or two, no more. */
+const MAX_CARD_CHARS = 400;
+const MIN_CARD_HEADLINE_CHARS = 15;
+/** Elements of a card looked at for its headline: cards are small, a big subtree is not one. */
+const MAX_CARD_ELEMENTS = 60;
+
+/**
+ * Another story's teaser (a "more from", "most read" or related card): a small block whose
+ * headline (h2–h6) is wholly a link to another page of the same site, with at most a short
+ * standfirst, a date or a thumbnail beside it. A story's own section headings are not links, and
+ * a link roundup's headlines point to other sites, so both stay.
+ */
+function isTeaserCard(node: HtmlNode, s: Stats, site: string | undefined): boolean {
+  if (s.chars > MAX_CARD_CHARS || s.blockChildren === 0 || !s.linkChars) return false;
+  const tag = tagOf(node);
+  if (tag === 'p' || /^h[1-6]$/.test(tag)) return false;
+  let seen = 0;
+  for (const element of elements(node)) {
+    if (++seen > MAX_CARD_ELEMENTS) return false;
+    if (!/^h[2-6]$/.test(tagOf(element))) continue;
+    const text = textOf(element);
+    if (text.length < MIN_CARD_HEADLINE_CHARS) return false;
+    const link = linkAround(element, node) ?? (textOf(onlyLink(element) ?? element) === text ? onlyLink(element) : undefined);
+    return link !== undefined && isSameSiteStory(link.attribs?.href ?? '', site);
+  }
+  return false;
+}
+
+/** The link an element sits in, below `scope`. */
+function linkAround(element: HtmlNode, scope: HtmlNode): HtmlNode | undefined {
+  for (let current = element.parent; current && current !== scope; current = current.parent) if (tagOf(current) === 'a') return current;
+  return undefined;
+}
+
+/** The single link inside an element, if it has exactly one. */
+function onlyLink(element: HtmlNode): HtmlNode | undefined {
+  let found: HtmlNode | undefined;
+  for (const inner of elements(element)) {
+    if (tagOf(inner) !== 'a') continue;
+    if (found) return undefined;
+    found = inner;
+  }
+  return found;
+}
+
+/** A link to another page of the site: relative, or absolute on the page's own host. */
+function isSameSiteStory(href: string, site: string | undefined): boolean {
+  const target = href.trim();
+  if (!target || target.startsWith('#') || /^(mailto|tel|javascript):/i.test(target)) return false;
+  if (!/^([a-z][a-z0-9+.-]*:)?\/\//i.test(target)) return true;
+  if (!site) return false;
+  try {
+    return new URL(target, 'http://x/').hostname.replace(/^www\./, '') === site;
+  } catch {
+    return false;
+  }
 }
 
 /** A short block that is page furniture by its wording (see BOILERPLATE_LINES). */
@@ -452,7 +538,13 @@ function isLeadIn(text: string, tag: string): boolean {
  * title is kept apart), captions, boilerplate and link lists below them, and a heading left
  * dangling by a removed block ("Read more:" before a removed link list).
  */
-function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness, leadsStory = false): string[] {
+/** Teaser cards to leave out: the page's host, and the characters of the cards left out. */
+interface TeaserRule {
+  site: string | undefined;
+  droppedChars: number;
+}
+
+function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness, teasers?: TeaserRule, leadsStory = false): string[] {
   const blocks: string[] = [];
   /** Whether each block only introduces the next one. */
   const leadIns: boolean[] = [];
@@ -497,10 +589,12 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     const s = stats.get(node);
     // An h1 is the title, kept apart, unless broken markup left the story inside it.
     if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s))) continue;
-    if (s && !chosen.has(node) && (isBoilerplateElement(node, strictness, s) || isLinkList(node, s))) {
+    const teaser = teasers !== undefined && s !== undefined && !chosen.has(node) && isTeaserCard(node, s, teasers.site);
+    if (teaser) teasers.droppedChars += s.chars;
+    if (s && !chosen.has(node) && (teaser || isBoilerplateElement(node, strictness, s) || isLinkList(node, s, stats))) {
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs.
-      if (s.chars > 0 && (isLinkList(node, s) || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
+      if (s.chars > 0 && (teaser || isLinkList(node, s, stats) || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
       else flush();
       continue;
     }
@@ -559,13 +653,24 @@ export interface MainText {
   linkDensity: number;
 }
 
-function attempt(root: HtmlNode, order: HtmlNode[], index: Map<HtmlNode, number>, stats: Map<HtmlNode, Stats>, strictness: Strictness): MainText {
+function attempt(
+  root: HtmlNode,
+  order: HtmlNode[],
+  index: Map<HtmlNode, number>,
+  stats: Map<HtmlNode, Stats>,
+  strictness: Strictness,
+  site: string | undefined,
+): MainText {
   const excluded = excludedSet(order, stats, root, strictness);
   const story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   const leads = leadBlocks(story, order, index, stats, root, strictness);
-  const storyParagraphs = renderBlocks(story, stats, strictness);
-  const leadParagraphs = renderBlocks(leads, stats, strictness, true);
+  const teasers: TeaserRule = { site, droppedChars: 0 };
+  let storyParagraphs = renderBlocks(story, stats, strictness, teasers);
+  // Cards holding most of the container's text are not beside the story: they are the page's
+  // content (a listing, a digest), which detection judges; leaving them out would empty it.
+  if (teasers.droppedChars > textLength(storyParagraphs)) storyParagraphs = renderBlocks(story, stats, strictness);
+  const leadParagraphs = renderBlocks(leads, stats, strictness, { site, droppedChars: 0 }, true);
   const paragraphs = [...leadParagraphs, ...storyParagraphs];
   const nodes = [...leads, ...story];
   let chars = 0;
@@ -583,17 +688,28 @@ function attempt(root: HtmlNode, order: HtmlNode[], index: Map<HtmlNode, number>
  * When the strictest attempt yields little text, a looser one is taken only if it finds at least
  * twice as much: a few more lines are usually the boilerplate the strict attempt left out.
  */
-export function extractMainText(root: HtmlNode): MainText {
+export function extractMainText(root: HtmlNode, pageUrl?: string): MainText {
   const { order, stats } = computeStats(root);
+  const site = hostOf(pageUrl);
   const index = new Map(order.map((node, i) => [node, i]));
   const attempts: MainText[] = [];
   for (const strictness of ATTEMPTS) {
-    const main = attempt(root, order, index, stats, strictness);
+    const main = attempt(root, order, index, stats, strictness, site);
     if (main.storyChars >= ENOUGH_CHARS) return main;
     attempts.push(main);
   }
   const longest = Math.max(...attempts.map((main) => main.storyChars));
   return attempts.find((main) => main.storyChars * 2 >= longest) ?? attempts[0];
+}
+
+/** The page's host without `www.`, to tell the site's own links from others'. */
+function hostOf(pageUrl: string | undefined): string | undefined {
+  if (!pageUrl) return undefined;
+  try {
+    return new URL(pageUrl).hostname.replace(/^www\./, '') || undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** Paragraphs of an already isolated story (e.g. Readability's output), rendered as ours are. */
