@@ -28,10 +28,7 @@ const removeFlagged = search.prepare<[number]>('DELETE FROM items_fts_flagged WH
 const addFlagged = search.prepare<[number, string]>('INSERT INTO items_fts_flagged (rowid, folded) VALUES (?, ?)');
 const lastSeq = items.prepare<[], number>('SELECT last_seq FROM store_state').pluck();
 const stillStored = items.prepare<[number], number>('SELECT 1 FROM items WHERE rowid = ?').pluck();
-// Title and text are NULL in rows written before they had columns: the document holds them then.
-const changedSince = items.prepare<[number, number], { rowid: number; doc: string; title: string | null; text: string | null }>(
-  'SELECT rowid, doc, title, text FROM items WHERE seq > ? AND seq <= ?',
-);
+const changedSince = items.prepare<[number, number], { rowid: number; doc: string }>('SELECT rowid, doc FROM items WHERE seq > ? AND seq <= ?');
 
 /** Removes a row from both tables (a row in neither is fine). */
 function remove(rowid: number): void {
@@ -62,7 +59,7 @@ function catchUp(from: number): void {
     const last = lastSeq.get() ?? 0;
     for (const row of changedSince.iterate(from, last)) {
       const item = JSON.parse(row.doc) as { title: string; text: string; ocrText?: string; flagged: boolean };
-      index(row.rowid, foldedTextOf(row.title ?? item.title, row.text ?? item.text, item.ocrText), item.flagged);
+      index(row.rowid, foldedTextOf(item.title, item.text, item.ocrText), item.flagged);
     }
     setIndexedSeq.run(last);
   })();

@@ -132,11 +132,6 @@ export const ITEM_STORE_MIGRATIONS: string[] = [
    -- The review queue's default, flagged items by score: wider, the index above lost this plan.
    CREATE INDEX items_flagged_distortion ON items (score_distortion DESC) WHERE flagged = 1;
    ${FILL_CLUSTER_SIZES}`,
-  // Title and text in their own columns, out of the JSON document: escaping them into JSON cost the
-  // writer ~3–8 µs an item (Vietnamese text takes V8's slow two-byte path). Rows written before keep
-  // them in the document (the columns are NULL) until rewritten; readers take either (see itemOf).
-  `ALTER TABLE items ADD COLUMN title TEXT;
-   ALTER TABLE items ADD COLUMN text TEXT;`,
 ];
 
 /** The columns of an item row the summary tables count by. */
@@ -242,8 +237,6 @@ const ITEM_COLUMNS = [
   'doc',
   'seq',
   'terms',
-  'title',
-  'text',
 ];
 
 // An insert that leaves a stored id alone (then updated by rowid): measured ~25% faster than one
@@ -268,34 +261,13 @@ const AFTER: Record<NonNullable<ItemStreamQuery['sort']>, string> = {
   oldest: 'ts >= @ts AND (ts > @ts OR id > @id)',
 };
 
-/**
- * The stored JSON document: the item without its folded text, which the search index holds, nor
- * its title and text, which have their own columns.
- */
+/** The stored JSON document: the item without its folded text, which the search index holds. */
 function toDoc(item: ScoredItem): string {
-  return JSON.stringify({ ...item, foldedText: undefined, title: undefined, text: undefined });
+  return JSON.stringify({ ...item, foldedText: undefined });
 }
 
-/** The columns an item is read back from. */
-const ITEM_READ = 'doc, title, text';
-
-interface ItemRow {
-  doc: string;
-  /** NULL in rows written before the columns existed: the document holds them. */
-  title: string | null;
-  text: string | null;
-}
-
-/** The stored item without its folded text. */
-function itemOf(row: ItemRow): ScoredItem {
-  const item = JSON.parse(row.doc) as ScoredItem;
-  if (row.title !== null) item.title = row.title;
-  if (row.text !== null) item.text = row.text;
-  return item;
-}
-
-function fromRow(row: ItemRow): ScoredItem {
-  const item = itemOf(row);
+function fromDoc(doc: string): ScoredItem {
+  const item = JSON.parse(doc) as ScoredItem;
   item.foldedText = foldedTextOf(item.title, item.text, item.ocrText);
   return item;
 }
@@ -583,8 +555,6 @@ export class SqliteStore implements Store {
               toDoc(item),
               seq,
               JSON.stringify(termEntries(item.explanations)),
-              item.title ?? null,
-              item.text ?? null,
             ];
             let rowid = written.get(item.id);
             if (rowid === undefined) {
@@ -628,8 +598,8 @@ export class SqliteStore implements Store {
   }
 
   async getItem(id: string): Promise<ScoredItem | null> {
-    const row = this.conn.prepare<[string], ItemRow>(`SELECT ${ITEM_READ} FROM items WHERE id = ?`).get(id);
-    return row ? fromRow(row) : null;
+    const row = this.conn.prepare<[string], { doc: string }>('SELECT doc FROM items WHERE id = ?').get(id);
+    return row ? fromDoc(row.doc) : null;
   }
 
   async findByContentHash(contentHash: string): Promise<string | null> {
@@ -655,10 +625,10 @@ export class SqliteStore implements Store {
     // Only the score order has no index to walk; with the flagged filter its partial index serves.
     const { where, params } = probe ? buildFilter(query, 'probe') : sort === 'distortion' && !query.flagged ? buildFilter(query, 'lookup') : counted;
     const rows = this.conn
-      .prepare(`SELECT ${ITEM_READ} FROM items ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`)
-      .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as ItemRow[];
+      .prepare(`SELECT doc FROM items ${where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit OFFSET @offset`)
+      .all({ ...params, limit: query.pageSize, offset: (query.page - 1) * query.pageSize }) as Array<{ doc: string }>;
     return {
-      items: rows.map((row) => toSummary(itemOf(row))),
+      items: rows.map((row) => toSummary(JSON.parse(row.doc) as ScoredItem)),
       total,
       page: query.page,
       pageSize: query.pageSize,
@@ -792,32 +762,32 @@ export class SqliteStore implements Store {
     // keeps serving other requests during a long export.
     const select = (after: string) =>
       this.conn.prepare(
-        `SELECT ${ITEM_READ}, ts, id FROM items ${after ? (where ? `${where} AND ${after}` : `WHERE ${after}`) : where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit`,
+        `SELECT doc, ts, id FROM items ${after ? (where ? `${where} AND ${after}` : `WHERE ${after}`) : where} ORDER BY ${ORDER_BY[sort]} LIMIT @limit`,
       );
     const first = select('');
     const next = select(AFTER[sort]);
     let last: { ts: string; id: string } | undefined;
     for (;;) {
-      const rows = (last ? next.all({ ...params, limit: batchSize, ts: last.ts, id: last.id }) : first.all({ ...params, limit: batchSize })) as Array<
-        ItemRow & { ts: string; id: string }
-      >;
+      const rows = (last ? next.all({ ...params, limit: batchSize, ts: last.ts, id: last.id }) : first.all({ ...params, limit: batchSize })) as Array<{
+        doc: string;
+        ts: string;
+        id: string;
+      }>;
       if (!rows.length) return;
       last = rows[rows.length - 1];
-      yield rows.map(fromRow);
+      yield rows.map((row) => fromDoc(row.doc));
       if (rows.length < batchSize) return;
     }
   }
 
   async *scanItems(batchSize = 1000): AsyncIterable<ScoredItem[]> {
-    const next = this.conn.prepare<[number, number], ItemRow & { rowid: number }>(
-      `SELECT rowid, ${ITEM_READ} FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?`,
-    );
+    const next = this.conn.prepare<[number, number], { rowid: number; doc: string }>('SELECT rowid, doc FROM items WHERE rowid > ? ORDER BY rowid LIMIT ?');
     let after = 0;
     for (;;) {
       const rows = next.all(after, batchSize);
       if (!rows.length) return;
       after = rows[rows.length - 1].rowid;
-      yield rows.map(fromRow);
+      yield rows.map((row) => fromDoc(row.doc));
     }
   }
 

@@ -100,11 +100,11 @@ export class Harness {
     return Promise.all(page.items.map(async (summary) => (await this.store.getItem(summary.id))!));
   }
 
-  /** Every stored document as raw text (its JSON, title and text columns), as it sits in the database file. */
+  /** Every stored document as raw JSON text, as it sits in the database file. */
   rawDocuments(): string {
     const db = new Database(join(this.dataDir, 'db.sqlite'), { readonly: true });
     try {
-      return (db.prepare("SELECT doc || char(10) || coalesce(title, '') || char(10) || coalesce(text, '') FROM items").pluck().all() as string[]).join('\n');
+      return (db.prepare('SELECT doc FROM items').all() as Array<{ doc: string }>).map((row) => row.doc).join('\n');
     } finally {
       db.close();
     }

@@ -11,7 +11,6 @@ import Database from 'better-sqlite3';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openSqlite } from '../../core/sqlite.ts';
 import { ITEM_STORE_MIGRATIONS, SqliteStore } from '../../pipeline/store/sqlite.ts';
-import { foldedTextOf } from '../../pipeline/normalise.ts';
 import { searchIndexPath } from '../../pipeline/store/search-index.ts';
 import { makeItem } from '../helpers/items.ts';
 
@@ -95,51 +94,6 @@ describe('SQLite full-text index file', () => {
     expect((await store.getItem(stored.id))?.foldedText).toBe(stored.foldedText);
     await store.upsertItems([item('Ayun Pa', 2)]);
     expect(await hits(store, 'ayun pa')).toEqual(['Tin 1 về Ayun Pa', 'Tin 2 về Ayun Pa']);
-  });
-
-  it('reads items written before title and text had their own columns, and rebuilds their index', async () => {
-    const path = join(tmp, 'title-in-document.db');
-    const before = ITEM_STORE_MIGRATIONS.findIndex((step) => step.includes('ADD COLUMN title'));
-    const old = openSqlite(path, { migrations: ITEM_STORE_MIGRATIONS.slice(0, before) });
-    const plain = item('Chư Sê', 1);
-    const ocrText = 'Ảnh chụp ở Mang Yang';
-    const stored = { ...plain, ocrText, foldedText: foldedTextOf(plain.title, plain.text, ocrText) };
-    old
-      .prepare(
-        `INSERT INTO items (id, source_id, kind, canonical_url, content_hash, ts, day, congress, distortion, flagged,
-                          score_congress, score_distortion, topics, status, doc, seq)
-       VALUES (?, 'bao-a', 'news', ?, ?, '2020-10-20T08:00:00.000Z', '2020-10-20', 0, 0, 0, 0.1, 0.1, '[]', 'new', ?, 1)`,
-      )
-      .run(stored.id, stored.canonicalUrl, stored.contentHash, JSON.stringify({ ...stored, foldedText: undefined }));
-    old.prepare('UPDATE store_state SET last_seq = 1').run();
-    old.close();
-
-    const store = await open(path);
-    expect(await store.getItem(stored.id)).toEqual(stored);
-    // Its words are found in the title, the text and the OCR text, all read from the document.
-    expect(await hits(store, 'chu se')).toEqual(['Tin 1 về Chư Sê']);
-    expect(await hits(store, 'bai viet nhac')).toEqual(['Tin 1 về Chư Sê']);
-    expect(await hits(store, 'mang yang')).toEqual(['Tin 1 về Chư Sê']);
-    expect((await store.queryItems({ page: 1, pageSize: 10 })).items[0]).toMatchObject({ title: stored.title, snippet: stored.text });
-    const streamed: unknown[] = [];
-    for await (const batch of store.streamItems({})) streamed.push(...batch);
-    expect(streamed).toEqual([stored]);
-
-    // Rewritten, the row moves them to the columns: the document no longer holds them.
-    const title = 'Tin 1 về Chư Sê, sửa lại';
-    const text = 'Bài viết đã sửa.';
-    const edited = { ...stored, title, text, foldedText: foldedTextOf(title, text, ocrText) };
-    await store.upsertItems([edited]);
-    expect(await store.getItem(stored.id)).toMatchObject({ title: edited.title, text: edited.text });
-    expect(await hits(store, 'sua lai')).toEqual([edited.title]);
-    expect(await hits(store, 'bai viet nhac')).toEqual([]);
-    await closed(store);
-    const raw = new Database(path, { readonly: true });
-    const row = raw.prepare('SELECT doc, title, text FROM items').get() as { doc: string; title: string; text: string };
-    raw.close();
-    expect(row).toMatchObject({ title: edited.title, text: edited.text });
-    expect(JSON.parse(row.doc)).not.toHaveProperty('title');
-    expect(JSON.parse(row.doc)).not.toHaveProperty('text');
   });
 
   it('ignores an index file built for another store and rebuilds it', async () => {
