@@ -10,14 +10,14 @@
 // http://127.0.0.1:9200); when no node answers, SQLite is still benchmarked and the run says
 // loudly that Elasticsearch was not. Run through bench/run.ts (node --expose-gc --import tsx).
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ItemQuery, ScoredItem, StatsQuery, Store } from '../core/types.ts';
 import { ElasticsearchStore } from '../pipeline/store/elasticsearch.ts';
 import { searchIndexPath } from '../pipeline/store/search-index.ts';
 import { SqliteStore } from '../pipeline/store/sqlite.ts';
-import { numberArg, quantile, syntheticScoredItems, textArg } from './synthetic.ts';
+import { numberArg, quantile, syntheticScoredItems, textArg, threadCpu, type ThreadCpu } from './synthetic.ts';
 
 const ITEMS = numberArg('items', 100_000);
 const QUERIES = numberArg('queries', 300);
@@ -42,37 +42,6 @@ interface IndexFigures {
   errors: number;
   /** CPU seconds of this process's main thread and of its other threads (the index worker, GC). */
   cpu: ThreadCpu;
-}
-
-interface ThreadCpu {
-  main: number;
-  other: number;
-}
-
-/**
- * CPU time by thread, from Linux's /proc (zero elsewhere): on a shared machine wall time varies
- * 2–3x with the load, CPU time much less, so it is the figure to compare between runs.
- */
-function threadCpu(): ThreadCpu {
-  const cpu = { main: 0, other: 0 };
-  let tasks: string[];
-  try {
-    tasks = readdirSync('/proc/self/task');
-  } catch {
-    return cpu;
-  }
-  for (const task of tasks) {
-    try {
-      // utime and stime, in clock ticks (100 a second), after the parenthesised command name.
-      const fields = readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ');
-      const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
-      if (Number(task) === process.pid) cpu.main += seconds;
-      else cpu.other += seconds;
-    } catch {
-      // The thread ended between the listing and the read.
-    }
-  }
-  return cpu;
 }
 
 async function bulkIndex(store: Store, items: ScoredItem[], batch: number): Promise<IndexFigures> {

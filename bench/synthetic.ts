@@ -1,6 +1,6 @@
 // What the benchmarks share: command-line figures and a deterministic synthetic corpus built
 // from the dev corpus's sentences, so runs are comparable and need no network.
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rng } from '../core/random.ts';
@@ -93,4 +93,35 @@ export function syntheticScoredItems(count: number, seed: number, firstIndex = 0
     });
   }
   return items;
+}
+
+export interface ThreadCpu {
+  main: number;
+  other: number;
+}
+
+/**
+ * CPU time by thread, from Linux's /proc (zero elsewhere): on a shared machine wall time varies
+ * 2–3x with the load, CPU time much less, so it is the figure to compare between runs.
+ */
+export function threadCpu(): ThreadCpu {
+  const cpu = { main: 0, other: 0 };
+  let tasks: string[];
+  try {
+    tasks = readdirSync('/proc/self/task');
+  } catch {
+    return cpu;
+  }
+  for (const task of tasks) {
+    try {
+      // utime and stime, in clock ticks (100 a second), after the parenthesised command name.
+      const fields = readFileSync(`/proc/self/task/${task}/stat`, 'utf8').split(') ')[1].split(' ');
+      const seconds = (Number(fields[11]) + Number(fields[12])) / 100;
+      if (Number(task) === process.pid) cpu.main += seconds;
+      else cpu.other += seconds;
+    } catch {
+      // The thread ended between the listing and the read.
+    }
+  }
+  return cpu;
 }
