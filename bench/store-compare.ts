@@ -5,7 +5,7 @@
 // 5,000 timed until searchable, with the CPU seconds of the main thread and of the others.
 //
 //   git worktree add --detach /tmp/base <commit> && ln -s "$PWD/node_modules" /tmp/base/node_modules
-//   node --expose-gc --import tsx bench/store-compare.ts --base /tmp/base --runs 4 --items 100000
+//   npm run bench:store-compare -- --base /tmp/base --runs 4 --items 100000
 //
 // The items come from this tree's bench/synthetic.ts for both, so both index the same items.
 import { spawnSync } from 'node:child_process';
