@@ -28,6 +28,9 @@ const ANSWERS: Array<[string, string, 'official' | 'outlet' | 'anonymous' | 'unn
   ['Kiểm chứng: bức ảnh kèm chú thích “đại biểu nhận phong bì ngoài hành lang” là ảnh ghép từ một sự kiện khác.', 'phong bì', 'outlet'],
   ['Không có “nghị quyết mật” nào về nhân sự đại hội tỉnh như các trang lạ đăng.', 'nghị quyết mật', 'unnamed'],
   ['Ai share bài “đại hội tỉnh họp kín, báo chí bị cấm” thì gỡ đi nha, mình là đại biểu, tin đó là bịa.', 'họp kín', 'anonymous'],
+  ['Bạn nào đang truyền tay “đại hội tỉnh dời sang Kon Tum” thì xem lại nhé, lịch vẫn như cũ.', 'Kon Tum', 'unnamed'],
+  ['Thời gian qua, vài trang lạ đăng tải cái gọi là “danh sách trúng cử đã chốt từ trước”.', 'đã chốt', 'unnamed'],
+  ['Một tài khoản cho rằng “đại hội chỉ họp một ngày”. Thực tế, đại hội làm việc ba ngày như kế hoạch.', 'một ngày', 'unnamed'],
 ];
 
 const QUESTIONS = [
