@@ -164,11 +164,12 @@ export interface SentenceMarks {
    */
   contradicted: [ReadonlySet<number>, ReadonlySet<number>];
   /**
-   * Who says it (discourse.ts): per field, 1 for the tokens of a reported or quoted clause of an
-   * item whose own voice denies or questions it (else null), and that stance as a feature name
-   * ("discourse:denies:official"), or null.
+   * Who says it (discourse.ts): the stance of an item whose own voice denies or questions what it
+   * reports, as a feature name ("discourse:denies:official"), or null. (Salting the n-grams of the
+   * reported clauses too was tried: the model then flagged short true statements on their plain
+   * words, e.g. "chỉ họp có ba ngày thôi" under a sheet of three days.)
    */
-  discourse: { reported: [Uint8Array | null, Uint8Array | null]; stance: string | null };
+  discourse: string | null;
 }
 
 export interface ClassifierSources {
@@ -484,10 +485,7 @@ export class Classifier implements ItemClassifier {
       otherEvent: [views[0].otherEvent, views[1].otherEvent],
       otherEventItem,
       contradicted: [views[0].contradicted, views[1].contradicted],
-      discourse:
-        verdict.factor < 1
-          ? { reported: [reportedTokens(views[0]), reportedTokens(views[1])], stance: `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` }
-          : NO_DISCOURSE,
+      discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
     };
     return this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks);
   }
@@ -646,8 +644,6 @@ function scoreCueTerms(
   return raw;
 }
 
-const NO_DISCOURSE: SentenceMarks['discourse'] = { reported: [null, null], stance: null };
-
 /** Marks the note of a cue, rule or contradiction counted at less weight in a reported clause. */
 export const DISCOUNTED = ' — discounted';
 
@@ -659,15 +655,6 @@ function reportedDiscount(v: View, tok: number): string | null {
   if (v.verdict.factor >= 1 || !v.discourse || !inReportedClause(v.discourse, originalOffset(v.prepared, v.prepared.tokStart[tok]))) return null;
   v.discounted++;
   return `${DISCOUNTED} ×${v.verdict.factor}: ${v.verdict.why}`;
-}
-
-/** 1 for each token of the view inside a reported clause (for the learned layer's features). */
-function reportedTokens(v: View): Uint8Array | null {
-  if (!v.discourse?.reported.length) return null;
-  const p = v.prepared;
-  const out = new Uint8Array(p.count);
-  for (let t = 0; t < p.count; t++) if (inReportedClause(v.discourse, originalOffset(p, p.tokStart[t]))) out[t] = 1;
-  return out;
 }
 
 /** Folded offset of original offset `at` (the first folded char at or after it). */

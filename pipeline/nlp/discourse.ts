@@ -107,7 +107,7 @@ export interface CompiledDiscourse {
   anonymous: Matcher;
   /** Official or outlet speaker at the start of a clause (after a comma). */
   namedAfterComma: RegExp;
-  /** Any stance marker: an item without one needs no further reading. */
+  /** Any stance marker (left word edge checked by hasStance): an item without one needs no further reading. */
   anyStance: RegExp;
 }
 
@@ -120,8 +120,9 @@ function alternation(list: string[]): string {
   return folded.map((p) => p.split(/\s+/).map(escape).join('\\s+')).join('|');
 }
 
-const B = '(?<![\\p{L}\\p{N}])';
-const E = '(?![\\p{L}\\p{N}])';
+// Word edges in folded text (lowercase, no diacritics): ASCII classes keep the expressions free of
+// Unicode property tests, which would cost at every position of every item.
+const E = '(?![a-z0-9])';
 
 function words(list: string[], followedBy = ''): Matcher {
   const accented = new Map<string, Set<string>>();
@@ -131,34 +132,38 @@ function words(list: string[], followedBy = ''): Matcher {
     forms.add(p.normalize('NFC').toLowerCase().trim().replace(/\s+/g, ' '));
     accented.set(key, forms);
   }
-  return { re: new RegExp(`${B}(?:${alternation(list)})${E}${followedBy}`, 'gu'), accented };
+  // the left word edge is checked after a match (see wordStart): a leading lookbehind would be tried at every position
+  return { re: new RegExp(`(?:${alternation(list)})${E}${followedBy}`, 'g'), accented };
 }
 
 export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
   const r = markers.reporting;
   const s = markers.stance;
   const sp = markers.speakers;
+  const opens = `[${markers.quotes.map(([o]) => escape(o)).join('')}]`;
+  const beforeQuote = `(?=\\s*${opens})`;
   return {
     markers,
     quoteClose: new Map(markers.quotes.map(([o, c]) => [o, c])),
-    quoteOpen: new RegExp(`[${markers.quotes.map(([o]) => escape(o)).join('')}]`, 'gu'),
+    quoteOpen: new RegExp(opens, 'g'),
     rumourVerbs: words(r.rumourVerbs),
     plainVerbs: words(r.plainVerbs),
     sources: words(r.sources),
-    selfBefore: new RegExp(`${B}(?:${alternation(r.selfSpeakers)})(?:\\s+[\\p{L}]+)?\\s*$`, 'u'),
+    selfBefore: new RegExp(`(?<![a-z0-9])(?:${alternation(r.selfSpeakers)})(?:\\s+[a-z]+)?\\s*$`),
     resume: words(r.resume),
     denials: words(s.denials),
-    denialsBeforeQuote: words(s.denialsBeforeQuote, `(?=\\s*[${markers.quotes.map(([o]) => escape(o)).join('')}])`),
+    denialsBeforeQuote: words(s.denialsBeforeQuote, beforeQuote),
     correctionOpeners: words(s.correctionOpeners),
     questions: words(s.questions),
     counters: words(s.counterDenials),
     official: words(sp.official),
     outlet: words(sp.outlet),
     anonymous: words(sp.anonymous),
-    namedAfterComma: new RegExp(`^\\s*(?:${alternation([...sp.official, ...sp.outlet])})${E}`, 'u'),
+    namedAfterComma: new RegExp(`^\\s*(?:${alternation([...sp.official, ...sp.outlet])})${E}`),
+    // (a denial before a quotation counts only with its quotation: "không" alone is in most items)
     anyStance: new RegExp(
-      `${B}(?:${alternation([...s.denials, ...s.questions, ...s.counterDenials, ...s.denialsBeforeQuote, ...s.correctionOpeners])})${E}`,
-      'u',
+      `(?:${alternation([...s.denials, ...s.questions, ...s.counterDenials, ...s.correctionOpeners])})${E}|(?:${alternation(s.denialsBeforeQuote)})${E}${beforeQuote}`,
+      'g',
     ),
   };
 }
@@ -169,6 +174,8 @@ interface Folded {
   original: string;
   /** Offset in `original` of folded char i (length folded.length + 1); null: the identity. */
   toOriginal: ArrayLike<number> | null;
+  /** Each list's matches in this text, found once. */
+  cache: Map<Matcher, Array<[number, number]>>;
 }
 
 function at(f: Folded, i: number): number {
@@ -190,20 +197,36 @@ function sentences(text: string): Array<[number, number]> {
 }
 
 const MARKED = /[^\0-\x7f]/;
+const WORD_CHAR = /[a-z0-9]/;
 
-/** Matches of `m` in folded [from, to) whose accents, where the text has any, are the phrase's. */
-function all(m: Matcher, f: Folded, from = 0, to = f.folded.length): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
+function wordStart(text: string, i: number): boolean {
+  return i === 0 || !WORD_CHAR.test(text[i - 1]);
+}
+
+/** Matches of `m` in the whole folded text whose accents, where the text has any, are the phrase's (read once per text). */
+function matchesOf(m: Matcher, f: Folded): Array<[number, number]> {
+  let out = f.cache.get(m);
+  if (out) return out;
+  out = [];
   const re = m.re;
-  re.lastIndex = from;
-  for (let r = re.exec(f.folded); r && r.index < to; r = re.exec(f.folded)) {
+  re.lastIndex = 0;
+  for (let r = re.exec(f.folded); r; r = re.exec(f.folded)) {
+    if (!wordStart(f.folded, r.index)) {
+      re.lastIndex = r.index + 1;
+      continue;
+    }
     const end = r.index + r[0].length;
-    if (end > to) break;
     const written = f.original.slice(at(f, r.index), at(f, end)).normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
     const unaccented = !MARKED.test(written.replace(/đ/g, 'd'));
     if (unaccented || m.accented.get(r[0].replace(/\s+/g, ' '))?.has(written)) out.push([r.index, end]);
   }
+  f.cache.set(m, out);
   return out;
+}
+
+/** The matches of `m` within folded [from, to). */
+function all(m: Matcher, f: Folded, from = 0, to = f.folded.length): Array<[number, number]> {
+  return matchesOf(m, f).filter(([a, b]) => a >= from && b <= to);
 }
 
 function inside(spans: Array<{ start: number; end: number }>, a: number, b: number): boolean {
@@ -301,10 +324,20 @@ function speakerOf(
   return best;
 }
 
+function hasStance(d: CompiledDiscourse, text: string): boolean {
+  const re = d.anyStance;
+  re.lastIndex = 0;
+  for (let r = re.exec(text); r; r = re.exec(text)) {
+    if (wordStart(text, r.index)) return true;
+    re.lastIndex = r.index + 1;
+  }
+  return false;
+}
+
 function analyse(d: CompiledDiscourse, f: Folded): DiscourseAnalysis {
   const text = f.folded;
   // most items neither deny nor question anything: nothing more to read
-  if (!d.anyStance.test(text)) return { reported: [], voice: [] };
+  if (!hasStance(d, text)) return { reported: [], voice: [] };
   const sents = sentences(text);
   const quotes = quotations(d, text, sents);
   const reported: FoldedClause[] = [...quotes];
@@ -360,12 +393,12 @@ export function analyseDiscourse(text: string, d: CompiledDiscourse): DiscourseA
     if (pair) i++;
   }
   map.push(text.length);
-  return analyse(d, { folded, original: text, toOriginal: map });
+  return analyse(d, { folded, original: text, toOriginal: map, cache: new Map() });
 }
 
 /** The same reading on text already folded by the classifier (text.ts), with its offset map. */
 export function analyseFolded(d: CompiledDiscourse, folded: string, original: string, toOriginal: ArrayLike<number> | null): DiscourseAnalysis {
-  return analyse(d, { folded, original, toOriginal });
+  return analyse(d, { folded, original, toOriginal, cache: new Map() });
 }
 
 const RANK: Record<Speaker, number> = { official: 0, outlet: 1, unnamed: 2, anonymous: 3 };

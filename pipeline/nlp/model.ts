@@ -133,7 +133,7 @@ export class NgramCollector {
     this.field(title, 0);
     this.field(text, 1);
     // who says it: the item's own voice denies or questions what it reports (one feature, at its first token)
-    if (marks?.discourse.stance) this.add(hashName(marks.discourse.stance), -1, 0, 0);
+    if (marks?.discourse) this.add(hashName(marks.discourse), -1, 0, 0);
   }
 
   private marks: SentenceMarks | null = null;
@@ -151,8 +151,6 @@ export class NgramCollector {
     let previous = 0;
     let sent = -1;
     let salt = 0;
-    // the words of a reported clause that the item's own voice denies are the rumour's, not the item's
-    const reported = this.marks?.discourse.reported[field] ?? null;
     for (let t = 0; t < p.count; t++) {
       if (p.tokSent[t] !== sent) {
         sent = p.tokSent[t];
@@ -160,8 +158,7 @@ export class NgramCollector {
       }
       // every number is one feature: amounts and dates are the facts checks' business
       let h = p.tokFlags[t] & TOK_DIGITS ? NUMBER_HASH : hashCodes(p.codes, p.tokStart[t], p.tokEnd[t]);
-      const s = salt || (reported && reported[t] ? REPORTED_SALT : 0);
-      if (s) h = Math.imul(h ^ s, FNV_PRIME) >>> 0;
+      if (salt) h = Math.imul(h ^ salt, FNV_PRIME) >>> 0;
       this.add(h, field, t, t);
       if (t > 0 && p.tokSent[t - 1] === p.tokSent[t]) this.add(bigramHash(previous, h), field, t - 1, t);
       previous = h;
