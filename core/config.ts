@@ -784,6 +784,8 @@ export const configSchema = z
     distortionCues: z.array(z.string().min(1)).default(['topics/distortion-cues.yaml']),
     abbreviations: z.string().min(1).default('abbreviations.yaml'),
     officialFacts: z.string().min(1).default('official-facts.yaml'),
+    /** Markers of reported speech and of the item's own voice (pipeline/nlp/discourse.ts); absent: not read. */
+    discourse: z.string().min(1).optional(),
     /** Learned model (JSON, written by `mediawatch train`) combined with the lexicons; absent: lexicons only. */
     model: z.string().min(1).optional(),
     thresholds: z

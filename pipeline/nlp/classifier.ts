@@ -11,6 +11,16 @@
  */
 import type { Classification, Explanation, ItemClassifier } from '../../core/types.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
+import {
+  analyseFolded,
+  compileDiscourse,
+  discourseVerdict,
+  inReportedClause,
+  type CompiledDiscourse,
+  type DiscourseAnalysis,
+  type DiscourseMarkers,
+  type DiscourseVerdict,
+} from './discourse.ts';
 import { FactChecker, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
@@ -90,7 +100,14 @@ interface View extends FieldView {
   contradicted: Set<number>;
   /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
   raw: MatchBuffer;
+  /** Who says what in this field (discourse.ts), and the item's verdict; null without discourse markers. */
+  discourse: DiscourseAnalysis | null;
+  verdict: DiscourseVerdict;
+  /** Cues and contradictions counted at less weight because they sit in a reported clause. */
+  discounted: number;
 }
+
+const NO_VERDICT: DiscourseVerdict = { factor: 1, clue: null, field: -1, why: null };
 
 /** Arrays reused from one item to the next for one field (classify is synchronous, views never outlive it). */
 class Workspace {
@@ -146,6 +163,13 @@ export interface SentenceMarks {
    * (with a sheet saying four days, the same words are not a contradiction and read as plain).
    */
   contradicted: [ReadonlySet<number>, ReadonlySet<number>];
+  /**
+   * Who says it (discourse.ts): the stance of an item whose own voice denies or questions what it
+   * reports, as a feature name ("discourse:denies:official"), or null. (Salting the n-grams of the
+   * reported clauses too was tried: the model then flagged short true statements on their plain
+   * words, e.g. "chỉ họp có ba ngày thôi" under a sheet of three days.)
+   */
+  discourse: string | null;
 }
 
 export interface ClassifierSources {
@@ -154,6 +178,8 @@ export interface ClassifierSources {
   abbreviations: AbbreviationEntry[];
   facts: FactsFile;
   thresholds: { congress: number; distortion: number };
+  /** Structural markers of reported speech and of the own voice (config/discourse.yaml); absent: not read. */
+  discourse?: DiscourseMarkers;
 }
 
 function saturate(raw: number, atHalf: number): number {
@@ -235,9 +261,11 @@ export class Classifier implements ItemClassifier {
   learned: LearnedLayer | null = null;
   /** Ids of the cue groups that mark an item as a rebuttal (`rebuts: true`). */
   readonly rebuttalGroups: ReadonlySet<string>;
+  private readonly discourse: CompiledDiscourse | null;
 
   constructor(sources: ClassifierSources) {
     this.thresholds = sources.thresholds;
+    this.discourse = sources.discourse ? compileDiscourse(sources.discourse) : null;
     this.abbreviations = new AbbreviationTable(sources.abbreviations, foldedSyllables);
     const sets: Array<PhraseSet<any>> = [];
     this.topics = sources.topics.map((file) => {
@@ -330,6 +358,9 @@ export class Classifier implements ItemClassifier {
       otherEvent: new Set(),
       contradicted: new Set(),
       raw: ws.raw,
+      discourse: null,
+      verdict: NO_VERDICT,
+      discounted: 0,
     };
     ws.last = view;
     return view;
@@ -346,6 +377,14 @@ export class Classifier implements ItemClassifier {
       this.matcher.scan(v.stream, v.raw);
     }
     const explanations: Explanation[] = [];
+
+    // ---- who says it: reported clauses, and what the own voice does with them
+    const d = this.discourse;
+    if (d) {
+      for (const v of views) v.discourse = analyseFolded(d, v.prepared.folded, v.prepared.original, v.prepared.origStart);
+      const verdict = discourseVerdict(d, [views[0].discourse!, views[1].discourse!]);
+      for (const v of views) v.verdict = verdict;
+    }
 
     // ---- topics
     let congressScore = 0;
@@ -402,12 +441,32 @@ export class Classifier implements ItemClassifier {
         );
         continue;
       }
-      v.contradicted.add(v.prepared.tokSent[c.tokFirst]);
+      const why = reportedDiscount(v, c.tokFirst);
+      // (a contradiction the item reports and denies: its words are features of the reported clause, not of a contradiction)
+      if (!why) v.contradicted.add(v.prepared.tokSent[c.tokFirst]);
       const seen = perFact.get(c.factId) ?? 0;
       perFact.set(c.factId, seen + 1);
-      const weight = seen ? 0 : contradictionWeight * Math.pow(decay, factIndex++);
+      let weight = seen ? 0 : contradictionWeight * Math.pow(decay, factIndex++);
+      if (why) weight = round(weight * v.verdict.factor);
       distortionRaw += weight;
-      explain(explanations, v, c.tokFirst, c.tokLast, core('fact', c.factId, weight, `${c.note} — contradicts ${fact.id}: ${fact.statement}`, c.factId), null);
+      explain(
+        explanations,
+        v,
+        c.tokFirst,
+        c.tokLast,
+        core('fact', c.factId, weight, `${c.note} — contradicts ${fact.id}: ${fact.statement}${why ?? ''}`, c.factId),
+        null,
+      );
+    }
+
+    const verdict = views[0].verdict;
+    if (verdict.clue && views[0].discounted + views[1].discounted > 0) {
+      const v = views[verdict.field];
+      const { clue } = verdict;
+      const at = firstTokenAtOrAfter(v.prepared, foldedOffset(v.prepared, clue.start));
+      const last = Math.max(at, firstTokenAtOrAfter(v.prepared, foldedOffset(v.prepared, clue.end)) - 1);
+      const note = `who says it: the item reports a claim and ${clue.stance === 'questions' ? 'asks about it' : 'denies it'} in its own voice (speaker: ${clue.speaker}${clue.speakerText ? ` "${clue.speakerText}"` : ''}); ${views[0].discounted + views[1].discounted} cue(s) in its reported clauses weigh ×${verdict.factor}`;
+      if (at >= 0) explain(explanations, v, at, last, core('distortion', `discourse: own voice ${clue.stance} (${clue.speaker})`, 0, note), null);
     }
 
     const distortionScore = saturate(distortionRaw, atHalf);
@@ -426,6 +485,7 @@ export class Classifier implements ItemClassifier {
       otherEvent: [views[0].otherEvent, views[1].otherEvent],
       otherEventItem,
       contradicted: [views[0].contradicted, views[1].contradicted],
+      discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
     };
     return this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks);
   }
@@ -571,15 +631,43 @@ function scoreCueTerms(
     seen.set(h.spec.text, n + 1);
     const title = v.field === 'title' ? sc.titleWeight : 1;
     let w = group.weight * title * Math.pow(sc.repeatDecay, n);
+    const why = group.weight > 0 ? reportedDiscount(v, h.tokFirst) : null;
+    if (why) w *= v.verdict.factor;
     const cap = Math.abs(group.weight) * 2;
     const total = groupTotals.get(d.group) ?? 0;
     if (Math.abs(total + w) > cap) w = Math.sign(w) * Math.max(0, cap - Math.abs(total));
     if (!w) continue;
     groupTotals.set(d.group, total + w);
     raw += w;
-    items.push(item(v, h.tokFirst, h.tokLast, core('distortion', `${group.id}: ${h.spec.text}`, w, group.note)));
+    items.push(item(v, h.tokFirst, h.tokLast, core('distortion', `${group.id}: ${h.spec.text}`, w, why ? `${group.note ?? ''}${why}` : group.note)));
   }
   return raw;
+}
+
+/** Marks the note of a cue, rule or contradiction counted at less weight in a reported clause. */
+export const DISCOUNTED = ' — discounted';
+
+/**
+ * When token `tok` of the view sits in a reported clause of an item whose own voice denies or
+ * questions it: the note saying why its weight is discounted (and it is counted); else null.
+ */
+function reportedDiscount(v: View, tok: number): string | null {
+  if (v.verdict.factor >= 1 || !v.discourse || !inReportedClause(v.discourse, originalOffset(v.prepared, v.prepared.tokStart[tok]))) return null;
+  v.discounted++;
+  return `${DISCOUNTED} ×${v.verdict.factor}: ${v.verdict.why}`;
+}
+
+/** Folded offset of original offset `at` (the first folded char at or after it). */
+function foldedOffset(p: PreparedText, at: number): number {
+  if (!p.origStart) return at;
+  let lo = 0;
+  let hi = p.foldedLength;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (p.origStart[mid] < at) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 /**
@@ -669,8 +757,11 @@ function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: nu
       }
     }
     if (!at || !rule.weight) continue;
-    raw += rule.weight;
-    items.push(item(at.view, at.tokFirst, at.tokLast, core('distortion', `rule ${rule.id}`, rule.weight, rule.note)));
+    // a rule whose marker sits in a reported clause the item denies is the rumour's structure, not the item's
+    const why = rule.weight > 0 ? reportedDiscount(at.view, at.tokFirst) : null;
+    const w = why ? round(rule.weight * at.view.verdict.factor) : rule.weight;
+    raw += w;
+    items.push(item(at.view, at.tokFirst, at.tokLast, core('distortion', `rule ${rule.id}`, w, why ? `${rule.note ?? ''}${why}` : rule.note)));
   }
   return raw;
 }

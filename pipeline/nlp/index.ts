@@ -11,6 +11,7 @@ import { Classifier } from './classifier.ts';
 import { loadFactsFile } from './facts.ts';
 import { LearnedScorer, loadModelFile } from './model.ts';
 import { abbreviationsSchema, cuesSchema, LexiconError, loadYamlFile, topicSchema } from './lexicon.ts';
+import { discourseSchema } from './discourse.ts';
 import type { AbbreviationEntry } from './stream.ts';
 
 export interface ClassifierOptions {
@@ -23,6 +24,8 @@ export interface ClassifierOptions {
   thresholds: { congress: number; distortion: number };
   /** The learned model's file; absent: lexicons only. */
   modelFile?: string;
+  /** Markers of reported speech and the own voice (config/discourse.yaml); absent: not read. */
+  discourseFile?: string;
 }
 
 /** Resolves the lexicon paths of a loaded config (relative to the config file's folder). */
@@ -34,13 +37,21 @@ export function classifierOptionsFromConfig(config: LoadedConfig): ClassifierOpt
     factsFile: configRelative(config, config.officialFacts),
     thresholds: { congress: config.thresholds.congress, distortion: config.thresholds.distortion },
     modelFile: config.model ? configRelative(config, config.model) : undefined,
+    discourseFile: config.discourse ? configRelative(config, config.discourse) : undefined,
   };
 }
 
 /** SHA-256 of every lexicon file the classifier reads (a model records the lexicons it was trained with). */
 export function lexiconsSha256(options: ClassifierOptions): string {
   const h = createHash('sha256');
-  for (const file of [...options.topicFiles, ...options.cueFiles, options.abbreviationsFile, options.factsFile]) h.update(readFileSync(file)).update('\0');
+  for (const file of [
+    ...options.topicFiles,
+    ...options.cueFiles,
+    options.abbreviationsFile,
+    options.factsFile,
+    ...(options.discourseFile ? [options.discourseFile] : []),
+  ])
+    h.update(readFileSync(file)).update('\0');
   return h.digest('hex');
 }
 
@@ -75,6 +86,7 @@ export function loadClassifier(options: ClassifierOptions): Classifier {
     abbreviations: loadAbbreviations(options.abbreviationsFile),
     facts: loadFactsFile(options.factsFile, options.factsSheet),
     thresholds: options.thresholds,
+    discourse: options.discourseFile ? loadYamlFile(options.discourseFile, discourseSchema, 'discourse markers') : undefined,
   });
   if (options.modelFile) classifier.learned = new LearnedScorer(loadModelFile(options.modelFile), options.thresholds);
   return classifier;

@@ -12,7 +12,7 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Classification, Explanation } from '../../core/types.ts';
-import { byFieldAndStart, type LearnedLayer, type SentenceMarks } from './classifier.ts';
+import { byFieldAndStart, DISCOUNTED, type LearnedLayer, type SentenceMarks } from './classifier.ts';
 import { tokenSpan, tokenText, TOK_DIGITS, type PreparedText } from './text.ts';
 
 /** Format of the model file; bumped when the features or the file's shape change. */
@@ -69,7 +69,8 @@ function lexiconFeatures(c: Classification, thresholds: { congress: number; dist
   if (c.congress && c.scores.distortion >= thresholds.distortion) add('lex:distortion-decision', 1);
   for (const e of c.explanations) {
     if (e.kind === 'fact') {
-      if (!e.cited) add('lex:fact', 1);
+      // a contradiction inside a rumour the item reports and denies is a feature of its own
+      if (!e.cited) add(e.note?.includes(DISCOUNTED) ? 'lex:fact-reported' : 'lex:fact', 1);
     } else if (e.kind === 'negative') add('lex:negative', 1);
     else if (e.kind === 'congress') add(`lex:congress-${e.note ?? 'term'}`, 1);
     else add(`cue:${cueKey(e.term)}`, Math.abs(e.weight));
@@ -107,7 +108,7 @@ export class NgramCollector {
   private seen = new Int32Array(1024);
   private slotMask = 0;
   buckets = new Int32Array(256);
-  /** field (0 title, 1 text) and first/last token of each collected n-gram. */
+  /** field (0 title, 1 text, -1 the whole item) and first/last token of each collected n-gram. */
   where = new Int32Array(768);
   count = 0;
 
@@ -131,6 +132,8 @@ export class NgramCollector {
     this.count = 0;
     this.field(title, 0);
     this.field(text, 1);
+    // who says it: the item's own voice denies or questions what it reports (one feature, at its first token)
+    if (marks?.discourse) this.add(hashName(marks.discourse), -1, 0, 0);
   }
 
   private marks: SentenceMarks | null = null;
@@ -466,7 +469,8 @@ export class LearnedScorer implements LearnedLayer {
     let n = 0;
     for (let k = 0; k < c.count; k++) {
       const weight = w[2 * c.buckets[k] + h];
-      if (weight <= 0) continue;
+      // (field -1: a feature of the whole item, no passage to show)
+      if (weight <= 0 || c.where[k * 3] < 0) continue;
       const rank = weight + (c.where[k * 3 + 1] === c.where[k * 3 + 2] ? 0 : 1e3);
       // insertion into the few best so far (highest rank first; on ties the first seen stays ahead)
       let i = n < LEARNED_CUES ? n++ : LEARNED_CUES;

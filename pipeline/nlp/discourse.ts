@@ -1,0 +1,438 @@
+/**
+ * Who says it: a pure reading of an item's discourse structure. It finds the clauses where the
+ * item reports someone else's words — quotations, and reported speech after a rumour source and a
+ * verb ("một số tài khoản lan truyền rằng ...", "trang X đăng: ...") — and the item's own voice
+ * around them: does it deny, correct or question what it reports, and who speaks (an office or
+ * spokesperson, the outlet, an anonymous "mình")? An item that reports a rumour and denies it in its
+ * own voice answers the rumour; the cues inside its reported clauses are the rumour's words.
+ *
+ * Markers (quote pairs, reporting verbs, rumour sources, denials, speakers) are data:
+ * config/discourse.yaml. Matching is on folded text (lowercase, no diacritics), whole words, so text
+ * typed without diacritics reads the same.
+ */
+import { z } from 'zod';
+import { foldVietnamese } from './fold.ts';
+
+const phrases = z.array(z.string().min(1)).min(1);
+
+export const discourseSchema = z
+  .object({
+    quotes: z.array(z.tuple([z.string().length(1), z.string().length(1)])).min(1),
+    reporting: z.object({ rumourVerbs: phrases, plainVerbs: phrases, sources: phrases, selfSpeakers: phrases, resume: phrases }).strict(),
+    stance: z.object({ denials: phrases, questions: phrases, counterDenials: phrases, denialsBeforeQuote: phrases, correctionOpeners: phrases }).strict(),
+    speakers: z.object({ official: phrases, outlet: phrases, anonymous: phrases }).strict(),
+    discount: z
+      .object({
+        official: z.number().min(0).max(1),
+        outlet: z.number().min(0).max(1),
+        unnamed: z.number().min(0).max(1),
+        anonymous: z.number().min(0).max(1),
+        question: z.number().min(0).max(1),
+      })
+      .strict(),
+  })
+  .strict();
+
+export type DiscourseMarkers = z.infer<typeof discourseSchema>;
+
+export type Speaker = 'official' | 'outlet' | 'anonymous' | 'unnamed';
+
+/** A clause that reports someone else's words: [start, end) in the text passed in. */
+export interface ReportedClause {
+  start: number;
+  end: number;
+  kind: 'quote' | 'report';
+  /** The reporting verb or quotation mark that opened it, as written. */
+  marker: string;
+}
+
+/** A stance the item takes in its own voice (outside every reported clause). */
+export interface VoiceClue {
+  stance: 'denies' | 'questions' | 'counters';
+  start: number;
+  end: number;
+  matched: string;
+  speaker: Speaker;
+  /** The words that named the speaker, as written, when one was found. */
+  speakerText?: string;
+}
+
+export interface DiscourseAnalysis {
+  reported: ReportedClause[];
+  /** Own-voice denials, questions and counter-denials, in text order. */
+  voice: VoiceClue[];
+}
+
+/** What an item's own voice does with the rumours it reports, and the weight left to their cues. */
+export interface DiscourseVerdict {
+  /** Weight kept by a cue inside a reported clause: 1 when the own voice neither denies nor questions. */
+  factor: number;
+  /** The clue that decided it (the strongest speaker's denial, else a question), or null. */
+  clue: VoiceClue | null;
+  /** Field (0 title, 1 text) of the clue. */
+  field: number;
+  /** Why reported cues weigh less, for explanations; null when they do not. */
+  why: string | null;
+}
+
+/**
+ * One list of phrases: a regular expression over folded text, and the accented forms of each
+ * folded phrase. A match in accented text must be one of them ("nội bộ" is not "nói", "tin đồn"
+ * not "đồn"); a match typed without diacritics stands for any.
+ */
+interface Matcher {
+  re: RegExp;
+  accented: Map<string, Set<string>>;
+}
+
+/** The compiled markers: one regular expression per list (whole words of folded text). */
+export interface CompiledDiscourse {
+  markers: DiscourseMarkers;
+  quoteClose: Map<string, string>;
+  quoteOpen: RegExp;
+  rumourVerbs: Matcher;
+  plainVerbs: Matcher;
+  sources: Matcher;
+  selfBefore: RegExp;
+  resume: Matcher;
+  denials: Matcher;
+  /** A denial predicate followed by a quotation (the match ends before the quotation mark). */
+  denialsBeforeQuote: Matcher;
+  /** A correction opening its sentence (the match must start the sentence, see analyse). */
+  correctionOpeners: Matcher;
+  questions: Matcher;
+  counters: Matcher;
+  official: Matcher;
+  outlet: Matcher;
+  anonymous: Matcher;
+  /** Official or outlet speaker at the start of a clause (after a comma). */
+  namedAfterComma: RegExp;
+  /** Any stance marker (left word edge checked by hasStance): an item without one needs no further reading. */
+  anyStance: RegExp;
+}
+
+function escape(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function alternation(list: string[]): string {
+  const folded = [...new Set(list.map((p) => foldVietnamese(p).trim()))].sort((a, b) => b.length - a.length);
+  return folded.map((p) => p.split(/\s+/).map(escape).join('\\s+')).join('|');
+}
+
+// Word edges in folded text (lowercase, no diacritics): ASCII classes keep the expressions free of
+// Unicode property tests, which would cost at every position of every item.
+const E = '(?![a-z0-9])';
+
+function words(list: string[], followedBy = ''): Matcher {
+  const accented = new Map<string, Set<string>>();
+  for (const p of list) {
+    const key = foldVietnamese(p).trim().replace(/\s+/g, ' ');
+    const forms = accented.get(key) ?? new Set<string>();
+    forms.add(p.normalize('NFC').toLowerCase().trim().replace(/\s+/g, ' '));
+    accented.set(key, forms);
+  }
+  // the left word edge is checked after a match (see wordStart): a leading lookbehind would be tried at every position
+  return { re: new RegExp(`(?:${alternation(list)})${E}${followedBy}`, 'g'), accented };
+}
+
+export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
+  const r = markers.reporting;
+  const s = markers.stance;
+  const sp = markers.speakers;
+  const opens = `[${markers.quotes.map(([o]) => escape(o)).join('')}]`;
+  const beforeQuote = `(?=\\s*${opens})`;
+  return {
+    markers,
+    quoteClose: new Map(markers.quotes.map(([o, c]) => [o, c])),
+    quoteOpen: new RegExp(opens, 'g'),
+    rumourVerbs: words(r.rumourVerbs),
+    plainVerbs: words(r.plainVerbs),
+    sources: words(r.sources),
+    selfBefore: new RegExp(`(?<![a-z0-9])(?:${alternation(r.selfSpeakers)})(?:\\s+[a-z]+)?\\s*$`),
+    resume: words(r.resume),
+    denials: words(s.denials),
+    denialsBeforeQuote: words(s.denialsBeforeQuote, beforeQuote),
+    correctionOpeners: words(s.correctionOpeners),
+    questions: words(s.questions),
+    counters: words(s.counterDenials),
+    official: words(sp.official),
+    outlet: words(sp.outlet),
+    anonymous: words(sp.anonymous),
+    namedAfterComma: new RegExp(`^\\s*(?:${alternation([...sp.official, ...sp.outlet])})${E}`),
+    // (a denial before a quotation counts only with its quotation: "không" alone is in most items)
+    anyStance: new RegExp(
+      `(?:${alternation([...s.denials, ...s.questions, ...s.counterDenials, ...s.correctionOpeners])})${E}|(?:${alternation(s.denialsBeforeQuote)})${E}${beforeQuote}`,
+      'g',
+    ),
+  };
+}
+
+/** A folded text with, for each folded character, its offset in the text passed in. */
+interface Folded {
+  folded: string;
+  original: string;
+  /** Offset in `original` of folded char i (length folded.length + 1); null: the identity. */
+  toOriginal: ArrayLike<number> | null;
+  /** Each list's matches in this text, found once. */
+  cache: Map<Matcher, Array<[number, number]>>;
+}
+
+function at(f: Folded, i: number): number {
+  return f.toOriginal ? f.toOriginal[i] : i;
+}
+
+const SENTENCE_END = /[.!?;]+(?=\s|$)|\n+/g;
+
+function sentences(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  SENTENCE_END.lastIndex = 0;
+  for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    out.push([from, m.index]);
+    from = m.index + m[0].length;
+  }
+  if (from < text.length) out.push([from, text.length]);
+  return out;
+}
+
+const MARKED = /[^\0-\x7f]/;
+const WORD_CHAR = /[a-z0-9]/;
+
+function wordStart(text: string, i: number): boolean {
+  return i === 0 || !WORD_CHAR.test(text[i - 1]);
+}
+
+/** Matches of `m` in the whole folded text whose accents, where the text has any, are the phrase's (read once per text). */
+function matchesOf(m: Matcher, f: Folded): Array<[number, number]> {
+  let out = f.cache.get(m);
+  if (out) return out;
+  out = [];
+  const re = m.re;
+  re.lastIndex = 0;
+  for (let r = re.exec(f.folded); r; r = re.exec(f.folded)) {
+    if (!wordStart(f.folded, r.index)) {
+      re.lastIndex = r.index + 1;
+      continue;
+    }
+    const end = r.index + r[0].length;
+    const written = f.original.slice(at(f, r.index), at(f, end)).normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+    const unaccented = !MARKED.test(written.replace(/đ/g, 'd'));
+    if (unaccented || m.accented.get(r[0].replace(/\s+/g, ' '))?.has(written)) out.push([r.index, end]);
+  }
+  f.cache.set(m, out);
+  return out;
+}
+
+/** The matches of `m` within folded [from, to). */
+function all(m: Matcher, f: Folded, from = 0, to = f.folded.length): Array<[number, number]> {
+  return matchesOf(m, f).filter(([a, b]) => a >= from && b <= to);
+}
+
+function inside(spans: Array<{ start: number; end: number }>, a: number, b: number): boolean {
+  for (const s of spans) if (s.start <= a && b <= s.end) return true;
+  return false;
+}
+
+/** A reported clause in folded offsets, with where its marker is. */
+type FoldedClause = ReportedClause & { markerAt: [number, number] };
+
+/** Quotations, in folded offsets (an unclosed quotation runs to the end of its sentence). */
+function quotations(d: CompiledDiscourse, text: string, sents: Array<[number, number]>): FoldedClause[] {
+  const out: FoldedClause[] = [];
+  d.quoteOpen.lastIndex = 0;
+  for (let m = d.quoteOpen.exec(text); m; m = d.quoteOpen.exec(text)) {
+    const close = text.indexOf(d.quoteClose.get(m[0])!, m.index + 1);
+    const sentEnd = sents.find(([, e]) => e > m!.index)?.[1] ?? text.length;
+    const end = close < 0 ? sentEnd : close + 1;
+    out.push({ start: m.index, end, kind: 'quote', marker: m[0], markerAt: [m.index, m.index + 1] });
+    d.quoteOpen.lastIndex = end;
+  }
+  return out;
+}
+
+/**
+ * Reported speech of one sentence: a rumour verb, or a plain verb after a rumour source, whose
+ * speaker is not the item itself ("tôi cho rằng") nor a named office or the outlet ("Ban Tổ chức
+ * cho rằng ..." is the answer, not the rumour). The clause runs from the source (else the verb) to
+ * the close of the first quotation after the verb, else to where the own voice resumes ("nhưng
+ * thực tế", ", Văn phòng Tỉnh ủy ..."), or to the end of the sentence.
+ */
+function reports(d: CompiledDiscourse, f: Folded, [from, to]: [number, number], quotes: FoldedClause[], out: FoldedClause[]): void {
+  const text = f.folded;
+  const verbs = [...all(d.rumourVerbs, f, from, to).map((v) => [...v, 1]), ...all(d.plainVerbs, f, from, to).map((v) => [...v, 0])].sort((a, b) => a[0] - b[0]);
+  let doneTo = from;
+  for (const [vs, ve, rumour] of verbs) {
+    if (vs < doneTo || inside(quotes, vs, ve)) continue;
+    const before = text.slice(from, vs);
+    if (d.selfBefore.test(before)) continue;
+    // a verb inside a source's name is no verb ("tin đồn", "bài đăng"), nor one that is a speaker ("báo" typed as "bao")
+    if (all(d.sources, f, from, to).some(([a, b]) => a <= vs && ve <= b && b - a > ve - vs)) continue;
+    if ([...all(d.official, f, vs, to), ...all(d.outlet, f, vs, to)].some(([a]) => a === vs)) continue;
+    // each clause names its own source, after the previous one
+    const sources = all(d.sources, f, doneTo, vs);
+    const named = [...all(d.official, f, doneTo, vs), ...all(d.outlet, f, doneTo, vs)];
+    const lastSource = sources.length ? sources[sources.length - 1][0] : -1;
+    const lastNamed = named.length ? Math.max(...named.map((n) => n[0])) : -1;
+    if (lastNamed > lastSource) continue;
+    if (!rumour && lastSource < 0) continue;
+    let end = to;
+    const next = /^\s*:?\s*/.exec(text.slice(ve, to))![0].length + ve;
+    // the reported words are the quotation that follows the verb, when there is one in its sentence
+    const quote = quotes.find((q) => q.start >= next && q.start < to);
+    if (quote) end = quote.end;
+    else {
+      const resume = all(d.resume, f, ve, to)[0];
+      if (resume) end = resume[0];
+      for (let c = text.indexOf(',', ve); c >= 0 && c < end; c = text.indexOf(',', c + 1))
+        if (d.namedAfterComma.test(text.slice(c + 1, end))) {
+          end = c;
+          break;
+        }
+    }
+    out.push({ start: lastSource >= 0 ? lastSource : vs, end, kind: 'report', marker: text.slice(vs, ve), markerAt: [vs, ve] });
+    doneTo = end;
+  }
+}
+
+/** The speaker of a stance at [a, b) in sentence [from, to): the nearest name before it, else after it. */
+function speakerOf(
+  d: CompiledDiscourse,
+  f: Folded,
+  [from, to]: [number, number],
+  a: number,
+  b: number,
+  reported: ReportedClause[],
+): { speaker: Speaker; span?: [number, number] } {
+  const kinds: Array<[Speaker, Matcher]> = [
+    ['official', d.official],
+    ['outlet', d.outlet],
+    ['anonymous', d.anonymous],
+  ];
+  let best: { speaker: Speaker; span?: [number, number] } = { speaker: 'unnamed' };
+  let bestDistance = Infinity;
+  for (const [speaker, re] of kinds)
+    for (const [s, e] of all(re, f, from, to)) {
+      if (inside(reported, s, e) || (s < b && e > a)) continue;
+      // before the stance counts first; a name after it ("..., Văn phòng Tỉnh ủy khẳng định") next
+      const distance = e <= a ? a - e : 1000 + s - b;
+      if (distance < bestDistance) {
+        bestDistance = distance;
+        best = { speaker, span: [s, e] };
+      }
+    }
+  return best;
+}
+
+function hasStance(d: CompiledDiscourse, text: string): boolean {
+  const re = d.anyStance;
+  re.lastIndex = 0;
+  for (let r = re.exec(text); r; r = re.exec(text)) {
+    if (wordStart(text, r.index)) return true;
+    re.lastIndex = r.index + 1;
+  }
+  return false;
+}
+
+function analyse(d: CompiledDiscourse, f: Folded): DiscourseAnalysis {
+  const text = f.folded;
+  // most items neither deny nor question anything: nothing more to read
+  if (!hasStance(d, text)) return { reported: [], voice: [] };
+  const sents = sentences(text);
+  const quotes = quotations(d, text, sents);
+  const reported: FoldedClause[] = [...quotes];
+  for (const s of sents) reports(d, f, s, quotes, reported);
+  const voice: VoiceClue[] = [];
+  const stances: Array<[VoiceClue['stance'], Matcher]> = [
+    ['counters', d.counters],
+    ['denies', d.denials],
+    ['denies', d.denialsBeforeQuote],
+    ['denies', d.correctionOpeners],
+    ['questions', d.questions],
+  ];
+  const taken: Array<{ start: number; end: number }> = [];
+  for (const [stance, re] of stances)
+    for (const [a, b] of all(re, f)) {
+      // a stance word inside a longer one already read ("không phải tin giả" is no denial); a
+      // question between versions is the asker's even where a report runs on ("trang X ghi 17, bên nào đúng?")
+      if (inside(stance === 'questions' || re === d.denialsBeforeQuote ? quotes : reported, a, b) || taken.some((t) => t.start < b && a < t.end)) continue;
+      const sent = sents.find(([, e]) => e >= b) ?? [0, text.length];
+      if (re === d.correctionOpeners && text.slice(sent[0], a).trim()) continue;
+      taken.push({ start: a, end: b });
+      const { speaker, span } = speakerOf(d, f, sent, a, b, reported);
+      const clue: VoiceClue = { stance, start: at(f, a), end: at(f, b), matched: f.original.slice(at(f, a), at(f, b)), speaker };
+      if (span) clue.speakerText = f.original.slice(at(f, span[0]), at(f, span[1]));
+      voice.push(clue);
+    }
+  voice.sort((x, y) => x.start - y.start);
+  reported.sort((x, y) => x.start - y.start);
+  return {
+    reported: reported.map((r) => ({
+      start: at(f, r.start),
+      end: at(f, r.end),
+      kind: r.kind,
+      marker: f.original.slice(at(f, r.markerAt[0]), at(f, r.markerAt[1])),
+    })),
+    voice,
+  };
+}
+
+/** Reads the discourse of a text (any normalisation); offsets are into the string passed in. */
+export function analyseDiscourse(text: string, d: CompiledDiscourse): DiscourseAnalysis {
+  let folded = '';
+  const map: number[] = [];
+  // fold per code unit, dropping combining marks, so every folded char keeps its original offset
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code >= 0x300 && code <= 0x36f) continue;
+    const pair = code >= 0xd800 && code <= 0xdbff && i + 1 < text.length;
+    const ch = pair ? text.slice(i, i + 2) : text[i];
+    const fc = foldVietnamese(ch);
+    for (let k = 0; k < fc.length; k++) map.push(i);
+    folded += fc;
+    if (pair) i++;
+  }
+  map.push(text.length);
+  return analyse(d, { folded, original: text, toOriginal: map, cache: new Map() });
+}
+
+/** The same reading on text already folded by the classifier (text.ts), with its offset map. */
+export function analyseFolded(d: CompiledDiscourse, folded: string, original: string, toOriginal: ArrayLike<number> | null): DiscourseAnalysis {
+  return analyse(d, { folded, original, toOriginal, cache: new Map() });
+}
+
+const RANK: Record<Speaker, number> = { official: 0, outlet: 1, unnamed: 2, anonymous: 3 };
+
+/**
+ * The item's verdict from its fields' analyses (title, text): a counter-denial anywhere keeps
+ * every cue's weight (the item calls the denial the lie); else a denial — the most authoritative
+ * speaker's — discounts the reported clauses' cues by that speaker's factor; else a question does.
+ */
+export function discourseVerdict(d: CompiledDiscourse, fields: DiscourseAnalysis[]): DiscourseVerdict {
+  const none: DiscourseVerdict = { factor: 1, clue: null, field: -1, why: null };
+  if (!fields.some((a) => a.reported.length)) return none;
+  let best: { clue: VoiceClue; field: number } | null = null;
+  let question: { clue: VoiceClue; field: number } | null = null;
+  for (let field = 0; field < fields.length; field++)
+    for (const clue of fields[field].voice) {
+      if (clue.stance === 'counters') return { ...none, clue, field };
+      if (clue.stance === 'questions') question ??= { clue, field };
+      else if (!best || RANK[clue.speaker] < RANK[best.clue.speaker]) best = { clue, field };
+    }
+  const chosen = best ?? question;
+  if (!chosen) return none;
+  const { clue, field } = chosen;
+  const who =
+    clue.speaker === 'unnamed'
+      ? 'the item'
+      : `${clue.speaker === 'anonymous' ? 'a first-person speaker' : `an ${clue.speaker} speaker`}${clue.speakerText ? ` ("${clue.speakerText}")` : ''}`;
+  const factor = clue.stance === 'questions' ? d.markers.discount.question : d.markers.discount[clue.speaker];
+  const verb = clue.stance === 'questions' ? 'asks which version is right' : 'denies or corrects it';
+  return { factor, clue, field, why: `inside a reported or quoted clause; in its own voice ${who} ${verb} ("${clue.matched}")` };
+}
+
+/** Whether original offset `at` lies in one of the reported clauses. */
+export function inReportedClause(a: DiscourseAnalysis, at: number): boolean {
+  for (const r of a.reported) if (r.start <= at && at < r.end) return true;
+  return false;
+}
