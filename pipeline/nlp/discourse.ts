@@ -115,9 +115,37 @@ function escape(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
+interface WordTrie {
+  end: boolean;
+  next: Map<string, WordTrie>;
+}
+
+function trieSource(node: WordTrie): string {
+  return [...node.next]
+    .map(([word, child]) => {
+      if (!child.next.size) return escape(word);
+      // greedy: a longer phrase wins over its prefix, as in a list sorted longest first
+      return `${escape(word)}(?:\\s+(?:${trieSource(child)}))${child.end ? '?' : ''}`;
+    })
+    .join('|');
+}
+
+/**
+ * The phrases as one expression over folded text, factored by shared leading words: the engine
+ * tries a first word once, not once per phrase that starts with it (every position of every item).
+ */
 function alternation(list: string[]): string {
-  const folded = [...new Set(list.map((p) => foldVietnamese(p).trim()))].sort((a, b) => b.length - a.length);
-  return folded.map((p) => p.split(/\s+/).map(escape).join('\\s+')).join('|');
+  const root: WordTrie = { end: false, next: new Map() };
+  for (const phrase of list) {
+    let node = root;
+    for (const word of foldVietnamese(phrase).trim().split(/\s+/)) {
+      let child = node.next.get(word);
+      if (!child) node.next.set(word, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  return trieSource(root);
 }
 
 // Word edges in folded text (lowercase, no diacritics): ASCII classes keep the expressions free of
