@@ -659,12 +659,16 @@ function reportedDiscount(v: View, tok: number): string | null {
 
 /** Folded offset of original offset `at` (the first folded char at or after it). */
 function foldedOffset(p: PreparedText, at: number): number {
-  if (!p.origStart) return at;
+  return p.origStart ? lowerBound(p.origStart, p.foldedLength, at) : at;
+}
+
+/** The first index i < length with sorted[i] >= x, or length. */
+function lowerBound(sorted: ArrayLike<number>, length: number, x: number): number {
   let lo = 0;
-  let hi = p.foldedLength;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (p.origStart[mid] < at) lo = mid + 1;
+    if (sorted[mid] < x) lo = mid + 1;
     else hi = mid;
   }
   return lo;
@@ -1087,12 +1091,6 @@ function within(spans: Array<[number, number]>, at: number): boolean {
 }
 
 function firstTokenAtOrAfter(p: PreparedText, pos: number): number {
-  let lo = 0;
-  let hi = p.count;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (p.tokStart[mid] < pos) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo < p.count ? lo : -1;
+  const i = lowerBound(p.tokStart, p.count, pos);
+  return i < p.count ? i : -1;
 }

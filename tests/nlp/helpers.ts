@@ -32,3 +32,29 @@ export function devCorpus(): CorpusItem[] {
 }
 
 export { stripDiacritics } from '../../pipeline/nlp/fold.ts';
+
+const EVERYDAY_NEWS = [
+  'Giá cà phê hôm nay tăng nhẹ',
+  'Trời mưa rào rải rác ở phố núi',
+  'Học sinh bước vào năm học mới',
+  'Đội bóng thắng trên sân nhà',
+  'Lễ hội cồng chiêng thu hút du khách',
+];
+
+/**
+ * A corpus whose labels follow a made-up phrase that no lexicon knows, so only the learned n-grams
+ * can find it: every other item carries it, among sentences of everyday news (no congress words).
+ * Ids are `${idPrefix}${i}` from 0.
+ */
+export function signalCorpus(
+  phrase: string,
+  count: number,
+  idPrefix: string,
+): Array<{ id: string; title: string; text: string; labels: { congress: boolean; distortion: boolean } }> {
+  const filler = EVERYDAY_NEWS;
+  return Array.from({ length: count }, (_, i) => {
+    const signal = i % 2 === 0;
+    const text = `${filler[i % 5]}. ${filler[(i + 2) % 5]}${signal ? `, ${phrase}` : ''}. ${filler[(i + 3) % 5]}.`;
+    return { id: `${idPrefix}${i}`, title: '', text, labels: { congress: signal, distortion: signal } };
+  });
+}

@@ -7,36 +7,24 @@ import { describe, expect, it } from 'vitest';
 import { metrics } from '../../pipeline/nlp/evaluate.ts';
 import { loadModelFile, parseModel } from '../../pipeline/nlp/model.ts';
 import { bestThreshold, splitByGroup } from '../../pipeline/nlp/train.ts';
-import { CONFIG, DEV_CORPUS, REPO } from './helpers.ts';
+import { CONFIG, DEV_CORPUS, REPO, signalCorpus } from './helpers.ts';
 
 const run = promisify(execFile);
 const CLI = join(REPO, 'bin/mediawatch.js');
 
-/**
- * A corpus of everyday news whose labels follow a made-up phrase that no lexicon knows; each
- * corpus has its own phrase, as each group of writers has its own wording.
- */
-function signalCorpus(prefix: string, phrase: string): string {
-  const filler = [
-    'Giá cà phê hôm nay tăng nhẹ',
-    'Trời mưa rào rải rác ở phố núi',
-    'Học sinh bước vào năm học mới',
-    'Đội bóng thắng trên sân nhà',
-    'Lễ hội cồng chiêng thu hút du khách',
-  ];
-  return Array.from({ length: 40 }, (_, i) => {
-    const signal = i % 2 === 0;
-    const text = `${filler[i % 5]}. ${filler[(i + 2) % 5]}${signal ? `, ${phrase}` : ''}. ${filler[(i + 3) % 5]}.`;
-    return JSON.stringify({ id: `${prefix}-${i + 1}`, title: '', text, labels: { congress: signal, distortion: signal } });
-  }).join('\n');
+/** One writers' corpus as JSON lines: each corpus has its own phrase, as each group of writers has its own wording. */
+function writersCorpus(prefix: string, phrase: string): string {
+  return signalCorpus(phrase, 40, `${prefix}-`)
+    .map((item) => JSON.stringify(item))
+    .join('\n');
 }
 
 describe('eval --cv by-corpus (leave one corpus out)', () => {
   const dir = mkdtempSync(join(tmpdir(), 'mediawatch-bycorpus-'));
   const a = join(dir, 'writers-a.jsonl');
   const b = join(dir, 'writers-b.jsonl');
-  writeFileSync(a, signalCorpus('a', 'zorblat quimbo'));
-  writeFileSync(b, signalCorpus('b', 'frindle wobsey'));
+  writeFileSync(a, writersCorpus('a', 'zorblat quimbo'));
+  writeFileSync(b, writersCorpus('b', 'frindle wobsey'));
   // run from the corpora's folder, so that they are named by their file names
   const mediawatch = (...args: string[]) => run(process.execPath, [CLI, 'eval', '-c', CONFIG, ...args], { cwd: dir });
   const evalJson = async (...args: string[]) => JSON.parse((await mediawatch('--json', ...args)).stdout);

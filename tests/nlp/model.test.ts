@@ -11,7 +11,7 @@ import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, staleModelWarning } from '../../pipeline/nlp/index.ts';
 import { decide, LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
 import { assignFolds, crossValidate, DEFAULT_SETTINGS, featurize, modelFile, splitFolds, train } from '../../pipeline/nlp/train.ts';
-import { CONFIG, DEV_CORPUS, REPO } from './helpers.ts';
+import { CONFIG, DEV_CORPUS, REPO, signalCorpus } from './helpers.ts';
 
 const run = promisify(execFile);
 const CLI = join(REPO, 'bin/mediawatch.js');
@@ -26,25 +26,6 @@ function corpus(file: string): LabelledItem[] {
 
 const options = classifierOptionsFromConfig(loadConfig(CONFIG));
 const lexiconOnly = () => loadClassifier({ ...options, modelFile: undefined });
-
-/**
- * A corpus whose labels follow a made-up word that no lexicon knows: only the n-grams can learn
- * it. Sentences of everyday news (no congress vocabulary) around it.
- */
-function signalCorpus(): LabelledItem[] {
-  const filler = [
-    'Giá cà phê hôm nay tăng nhẹ',
-    'Trời mưa rào rải rác ở phố núi',
-    'Học sinh bước vào năm học mới',
-    'Đội bóng thắng trên sân nhà',
-    'Lễ hội cồng chiêng thu hút du khách',
-  ];
-  return Array.from({ length: 60 }, (_, i) => {
-    const signal = i % 2 === 0;
-    const text = `${filler[i % 5]}. ${filler[(i + 2) % 5]}${signal ? ', zorblat quimbo' : ''}. ${filler[(i + 3) % 5]}.`;
-    return { id: `s${i}`, title: '', text, labels: { congress: signal, distortion: signal } };
-  });
-}
 
 function trainedOn(items: LabelledItem[]): ModelFile {
   const examples = featurize(lexiconOnly(), items, DEFAULT_SETTINGS.bucketBits);
@@ -61,7 +42,7 @@ function trainedOn(items: LabelledItem[]): ModelFile {
 }
 
 describe('the learned layer', () => {
-  const signalModel = trainedOn(signalCorpus());
+  const signalModel = trainedOn(signalCorpus('zorblat quimbo', 60, 's'));
 
   it('learns a signal the lexicons do not know, and scores an item it never saw by its n-grams', () => {
     const unseen = { title: '', text: 'Chợ phiên cuối tuần đông vui 🎉 zorblat quimbo nhé cả nhà' };
@@ -87,7 +68,7 @@ describe('the learned layer', () => {
   });
 
   it('trains deterministically: the same data gives the same model and version', () => {
-    const again = trainedOn(signalCorpus());
+    const again = trainedOn(signalCorpus('zorblat quimbo', 60, 's'));
     expect(again.version).toBe(signalModel.version);
     expect(again.heads).toEqual(signalModel.heads);
   });
