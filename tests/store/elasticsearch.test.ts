@@ -68,13 +68,8 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     expect(await analyze('mw_folded', 'Đại hội ĐẢNG lần thứ XIII')).toEqual(['dai', 'hoi', 'dang', 'lan', 'thu', 'xiii']);
     expect(await analyze('mw_exact', 'Đại hội ĐẢNG')).toEqual(['đại', 'hội', 'đảng']);
     const indexed = (await store.client.indices.analyze({ index: `${prefix}-items`, analyzer: 'mw_indexed', text: 'Đại hội dang' })).tokens!;
-    expect(indexed.map((t) => [t.token, t.position])).toEqual([
-      ['đại', 0],
-      ['dai', 0],
-      ['hội', 1],
-      ['hoi', 1],
-      ['dang', 2],
-    ]);
+    // Order within a position is the filter's own; what matters is which words share it.
+    expect(indexed.map((t) => `${t.position} ${t.token}`).sort()).toEqual(['0 dai', '0 đại', '1 hoi', '1 hội', '2 dang']);
   });
 
   it('ranks the spelling typed with diacritics above other words that fold the same', async () => {
@@ -237,8 +232,8 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     expect(Object.keys(await v3.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v${MAPPING_VERSION}`]);
     expect(warnings.join('\n')).toMatch(new RegExp(`migrated 2500 document\\(s\\) to .*-items-v${MAPPING_VERSION}`));
     // The new index searches and refreshes like any other once the copy is done.
-    const settings = await v3.client.indices.getSettings({ index: `${prefix}-items-v${MAPPING_VERSION}`, name: 'index.refresh_interval' });
-    expect(settings[`${prefix}-items-v${MAPPING_VERSION}`].settings?.index?.refresh_interval).toBe('1s');
+    const settings = await v3.client.indices.getSettings({ index: `${prefix}-items-v${MAPPING_VERSION}`, flat_settings: true });
+    expect(settings[`${prefix}-items-v${MAPPING_VERSION}`].settings).toMatchObject({ 'index.refresh_interval': '1s', 'index.translog.durability': 'request' });
     for (const item of items) expect(await v3.getItem(item.id)).toEqual(item);
     // Each count the keys answer equals SQLite's over the same items.
     const sqlite = new SqliteStore({ path: join(tmp, `${prefix}.sqlite`) });
