@@ -10,7 +10,7 @@ type ElasticsearchStoreConfig = Extract<StoreConfig, { engine: 'elasticsearch' }
 export function elasticsearchStoreFromConfig(
   config: Pick<LoadedConfig, 'baseDir'> & { configPath?: string },
   storeConfig: ElasticsearchStoreConfig,
-  overrides: { outbox?: boolean } = {},
+  overrides: { outbox?: boolean; migrateInBackground?: boolean } = {},
 ): ElasticsearchStore {
   const nodes = [storeConfig.node].flat();
   if (storeConfig.tls && nodes.some((node) => node.startsWith('http://'))) {
@@ -25,17 +25,18 @@ export function elasticsearchStoreFromConfig(
     outboxPath: overrides.outbox === false ? null : configRelative(config, storeConfig.outboxPath),
     requestTimeoutMs: storeConfig.requestTimeoutMs,
     layout: { shards: storeConfig.shards, replicas: storeConfig.replicas },
+    migrateInBackground: overrides.migrateInBackground,
   });
 }
 
 /** The store engine named in the config, not opened yet. */
-function createStore(config: Pick<LoadedConfig, 'store' | 'baseDir'>): Store {
+function createStore(config: Pick<LoadedConfig, 'store' | 'baseDir'>, overrides: { migrateInBackground?: boolean } = {}): Store {
   const storeConfig = config.store;
   switch (storeConfig.engine) {
     case 'sqlite':
       return new SqliteStore({ path: configRelative(config, storeConfig.path) });
     case 'elasticsearch':
-      return elasticsearchStoreFromConfig(config, storeConfig);
+      return elasticsearchStoreFromConfig(config, storeConfig, overrides);
   }
 }
 
@@ -55,7 +56,8 @@ export async function openServingStore(
   config: Pick<LoadedConfig, 'store' | 'baseDir'>,
   options: Pick<ReconnectingOptions, 'log' | 'onReconnect' | 'retryMs'>,
 ): Promise<Store> {
-  const inner = createStore(config);
+  // An index this version can read keeps answering while it is copied to the current mapping.
+  const inner = createStore(config, { migrateInBackground: true });
   if (inner.engine !== 'elasticsearch') {
     await inner.init();
     return inner;

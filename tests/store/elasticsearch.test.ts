@@ -46,7 +46,7 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
 
     const mapping = (await store.client.indices.getMapping({ index: `${prefix}-items` }))[`${prefix}-items-v${MAPPING_VERSION}`].mappings;
     const properties = mapping.properties as Record<string, Record<string, unknown>>;
-    expect(properties.title).toMatchObject({ type: 'text', analyzer: 'mw_folded', fields: { exact: { type: 'text', analyzer: 'mw_exact' } } });
+    expect(properties.title).toMatchObject({ type: 'text', analyzer: 'mw_indexed', search_analyzer: 'mw_folded', index_options: 'freqs' });
     expect(properties.explanations).toMatchObject({ type: 'object', enabled: false });
     for (const field of ['sourceId', 'kind', 'topics', 'clusterId']) expect(properties[field]).toMatchObject({ type: 'keyword' });
     expect(properties.flagged).toMatchObject({ type: 'boolean' });
@@ -59,7 +59,7 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     expect(Object.keys(await store.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v${MAPPING_VERSION}`]);
   });
 
-  it('folds case, diacritics and đ in the main field and keeps them in .exact', async () => {
+  it('indexes each word folded (case, diacritics, đ) and, when folding changed it, as written', async () => {
     const prefix = uniquePrefix('analysis');
     const store = await open(prefix);
     toDestroy.push(store);
@@ -67,6 +67,9 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
       (await store.client.indices.analyze({ index: `${prefix}-items`, analyzer, text })).tokens?.map((t) => t.token);
     expect(await analyze('mw_folded', 'Đại hội ĐẢNG lần thứ XIII')).toEqual(['dai', 'hoi', 'dang', 'lan', 'thu', 'xiii']);
     expect(await analyze('mw_exact', 'Đại hội ĐẢNG')).toEqual(['đại', 'hội', 'đảng']);
+    const indexed = (await store.client.indices.analyze({ index: `${prefix}-items`, analyzer: 'mw_indexed', text: 'Đại hội dang' })).tokens!;
+    // Order within a position is the filter's own; what matters is which words share it.
+    expect(indexed.map((t) => `${t.position} ${t.token}`).sort()).toEqual(['0 dai', '0 đại', '1 hoi', '1 hội', '2 dang']);
   });
 
   it('ranks the spelling typed with diacritics above other words that fold the same', async () => {
@@ -185,7 +188,7 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     expect(template.index_templates[0].index_template._meta).toMatchObject({ mappingVersion: 2 });
   });
 
-  it('upgrades an index written by mapping v2 to v3: every item found, the count keys derived for each', async () => {
+  it('upgrades an index written by mapping v2 to the current one: every item found, the count keys derived for each', async () => {
     const prefix = uniquePrefix('v2tov3');
     // What mapping v2 wrote: its mapping (no count keys) and documents with v2's bookkeeping only.
     const v2Mappings = structuredClone(INDEX_MAPPINGS);
@@ -226,11 +229,11 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     const warnings: string[] = [];
     const v3 = await open(prefix, { warn: (message) => warnings.push(message) });
     toDestroy.push(v3);
-    expect(Object.keys(await v3.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v3`]);
-    expect(warnings.join('\n')).toMatch(/migrated 2500 document\(s\) to .*-items-v3/);
+    expect(Object.keys(await v3.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v${MAPPING_VERSION}`]);
+    expect(warnings.join('\n')).toMatch(new RegExp(`migrated 2500 document\\(s\\) to .*-items-v${MAPPING_VERSION}`));
     // The new index searches and refreshes like any other once the copy is done.
-    const settings = await v3.client.indices.getSettings({ index: `${prefix}-items-v3`, name: 'index.refresh_interval' });
-    expect(settings[`${prefix}-items-v3`].settings?.index?.refresh_interval).toBe('1s');
+    const settings = await v3.client.indices.getSettings({ index: `${prefix}-items-v${MAPPING_VERSION}`, flat_settings: true });
+    expect(settings[`${prefix}-items-v${MAPPING_VERSION}`].settings).toMatchObject({ 'index.refresh_interval': '1s', 'index.translog.durability': 'request' });
     for (const item of items) expect(await v3.getItem(item.id)).toEqual(item);
     // Each count the keys answer equals SQLite's over the same items.
     const sqlite = new SqliteStore({ path: join(tmp, `${prefix}.sqlite`) });
@@ -246,6 +249,43 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     } finally {
       await sqlite.close();
     }
+  });
+
+  it('answers from a readable index while serve migrates it in the background, and copies every item and late write', async () => {
+    const prefix = uniquePrefix('background');
+    const old = await open(prefix, { mappingVersion: 3 });
+    toDestroy.push(old);
+    const items = Array.from({ length: 6_000 }, (_, i) =>
+      makeItem(
+        { sourceId: `nguon-${i % 5}`, url: `https://a.example/b${i}`, title: `Bài ${i}`, text: i % 3 ? 'Đại hội Đảng bộ tỉnh' : 'Kinh tế' },
+        { congress: i % 3 !== 0, distortion: i % 6 === 1 },
+      ),
+    );
+    await old.upsertItems(items);
+    const byDay = await old.counts({}, ['day', 'source']);
+    const warnings: string[] = [];
+    const serving = await open(prefix, { migrateInBackground: true, warn: (message) => warnings.push(message) });
+    let done = false;
+    const migrated = serving.migrated().then(() => (done = true));
+    // init() returned with the copy under way: the old index answers reads and takes writes.
+    expect(Object.keys(await serving.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v3`]);
+    expect((await serving.queryItems({ q: 'dai hoi dang bo', page: 1, pageSize: 1 })).total).toBe(4_000);
+    expect((await serving.queryItems({ q: 'Đại hội', flagged: true, page: 1, pageSize: 1 })).total).toBe(1_000);
+    expect(await serving.counts({}, ['day', 'source'])).toEqual(byDay);
+    const late = makeItem({ url: 'https://a.example/late', title: 'Tin mới', text: 'Bế mạc Đại hội' });
+    const edited = { ...items[0], title: 'Bài đã sửa' };
+    expect(await serving.upsertItems([late, edited])).toMatchObject({ inserted: 1, updated: 1, errors: [] });
+    expect(done).toBe(false);
+    await migrated;
+    expect(Object.keys(await serving.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v${MAPPING_VERSION}`]);
+    expect(warnings.join('\n')).toMatch(/migrated \d+ document\(s\) to .*-items-v4/);
+    expect((await serving.stats({})).total).toBe(6_001);
+    expect(await serving.getItem(late.id)).toEqual(late);
+    expect((await serving.getItem(edited.id))?.title).toBe('Bài đã sửa');
+    const scanned = new Set<string>();
+    for await (const batch of serving.scanItems(1_000)) for (const item of batch) scanned.add(item.id);
+    expect(scanned).toEqual(new Set([...items.map((item) => item.id), late.id]));
+    expect((await serving.queryItems({ q: 'dai hoi dang bo', page: 1, pageSize: 1 })).total).toBe(4_000);
   });
 
   it('fails init with the node address when the cluster is unreachable', async () => {
