@@ -4,7 +4,7 @@
 // per item and the index's bytes per item (unmerged, so noisy).
 //
 //   MEDIAWATCH_ES_URL=http://127.0.0.1:9262 ES_PID_FILE=/tmp/mediawatch-es-9262/elasticsearch.pid \
-//     node --import tsx bench/es-bulk-ab.ts /path/to/checkout [--items 30000] [--batch 10000]
+//     npm run bench:es-bulk-cpu -- /path/to/checkout [--items 30000] [--batch 10000]
 //   (ES_INDEX_SETTINGS='{"refresh_interval":"-1"}' applies index settings before the load)
 import { readFileSync } from 'node:fs';
 import { loadavg } from 'node:os';
