@@ -11,16 +11,15 @@
 //
 // Target (issue #16): serve stays under 500 MB RSS. Run through bench/run.ts.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
-import { stringify } from 'yaml';
 import { loadConfig } from '../core/config.ts';
 import { itemTimestamp } from '../pipeline/store/common.ts';
 import { DEFAULT_LAYOUT, INDEX_MAPPINGS, indexSettings } from '../pipeline/store/es-mapping.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../features/workflow/index.ts';
-import { numberArg, repo, syntheticScoredItems, textArg } from './synthetic.ts';
+import { numberArg, repo, syntheticScoredItems, textArg, writeBenchConfig } from './synthetic.ts';
 
 const ITEMS = numberArg('items', 300_000);
 const SEED = numberArg('seed', 20201231);
@@ -92,20 +91,13 @@ if (!(await client.cluster.health().catch(() => undefined))) {
   process.exit(0);
 }
 mkdirSync(DIR, { recursive: true });
-const configPath = join(DIR, 'mediawatch.yaml');
-writeFileSync(
-  configPath,
-  stringify({
-    store: { engine: 'elasticsearch', node: ES_URL, index: PREFIX, outboxPath: join(DIR, 'outbox.db'), requestTimeoutMs: 120_000 },
-    topics: [join(repo, 'config/topics/congress-2020.yaml')],
-    distortionCues: [join(repo, 'config/topics/distortion-cues.yaml')],
-    abbreviations: join(repo, 'config/abbreviations.yaml'),
-    officialFacts: join(repo, 'config/official-facts.yaml'),
-    statePath: join(DIR, 'crawl-state.json'),
-    workflow: { path: join(DIR, 'workflow.db') },
-    security: { rateLimits: { apiPerMinute: 1_000_000 } },
-  }),
-);
+const configPath = writeBenchConfig(DIR, {
+  engine: 'elasticsearch',
+  node: ES_URL,
+  index: PREFIX,
+  outboxPath: join(DIR, 'outbox.db'),
+  requestTimeoutMs: 120_000,
+});
 if (!(await client.indices.exists({ index: V2 }))) {
   process.stdout.write(`building ${fmt(ITEMS)} v2 documents into ${ES_URL}, index ${V2}...\n`);
   await buildV2();

@@ -1,10 +1,11 @@
 // What the benchmarks share: command-line figures and a deterministic synthetic corpus built
 // from the dev corpus's sentences, so runs are comparable and need no network.
-import { readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { rng } from '../core/random.ts';
 import type { ScoredItem } from '../core/types.ts';
+import { stringify } from 'yaml';
 import { normaliseItem } from '../pipeline/normalise.ts';
 
 export const repo = join(dirname(fileURLToPath(import.meta.url)), '..');
@@ -124,4 +125,26 @@ export function threadCpu(): ThreadCpu {
     }
   }
   return cpu;
+}
+
+/**
+ * Writes `<dir>/mediawatch.yaml` for a `serve` a bench starts: the given store, this repository's
+ * lexicons and facts, state and workflow in `dir`, and no rate limit in the way of timed requests.
+ */
+export function writeBenchConfig(dir: string, store: Record<string, unknown>): string {
+  const configPath = join(dir, 'mediawatch.yaml');
+  writeFileSync(
+    configPath,
+    stringify({
+      store,
+      topics: [join(repo, 'config/topics/congress-2020.yaml')],
+      distortionCues: [join(repo, 'config/topics/distortion-cues.yaml')],
+      abbreviations: join(repo, 'config/abbreviations.yaml'),
+      officialFacts: join(repo, 'config/official-facts.yaml'),
+      statePath: join(dir, 'crawl-state.json'),
+      workflow: { path: join(dir, 'workflow.db') },
+      security: { rateLimits: { apiPerMinute: 1_000_000 } },
+    }),
+  );
+  return configPath;
 }

@@ -17,7 +17,6 @@ import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { stringify } from 'yaml';
 import { loadConfig } from '../core/config.ts';
 import type { ScoredItem } from '../core/types.ts';
 import { foldVietnamese } from '../pipeline/nlp/fold.ts';
@@ -28,7 +27,7 @@ import { openStore } from '../pipeline/store/index.ts';
 import { DEFAULT_RANGE_DAYS } from '../api/routes/trends.ts';
 import { addDays } from '../api/trend-analysis.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../features/workflow/index.ts';
-import { numberArg, quantile, repo, syntheticScoredItems, textArg } from './synthetic.ts';
+import { numberArg, quantile, repo, syntheticScoredItems, textArg, writeBenchConfig } from './synthetic.ts';
 
 const ENGINE = textArg('engine', 'sqlite') as 'sqlite' | 'elasticsearch';
 if (ENGINE !== 'sqlite' && ENGINE !== 'elasticsearch') throw new Error('--engine is sqlite or elasticsearch');
@@ -220,22 +219,11 @@ async function time(url: string, auth: string, view: View, expected: number | un
 const dir = DIR || mkdtempSync(join(tmpdir(), 'mediawatch-views-'));
 mkdirSync(dir, { recursive: true });
 const prefix = `mwviews-${SEED}-${ITEMS}`;
-const configPath = join(dir, 'mediawatch.yaml');
-writeFileSync(
-  configPath,
-  stringify({
-    store:
-      ENGINE === 'sqlite'
-        ? { engine: 'sqlite', path: join(dir, 'mediawatch.db') }
-        : { engine: 'elasticsearch', node: ES_URL, index: prefix, outboxPath: join(dir, 'outbox.db'), requestTimeoutMs: 120_000 },
-    topics: [join(repo, 'config/topics/congress-2020.yaml')],
-    distortionCues: [join(repo, 'config/topics/distortion-cues.yaml')],
-    abbreviations: join(repo, 'config/abbreviations.yaml'),
-    officialFacts: join(repo, 'config/official-facts.yaml'),
-    statePath: join(dir, 'crawl-state.json'),
-    workflow: { path: join(dir, 'workflow.db') },
-    security: { rateLimits: { apiPerMinute: 1_000_000 } },
-  }),
+const configPath = writeBenchConfig(
+  dir,
+  ENGINE === 'sqlite'
+    ? { engine: 'sqlite', path: join(dir, 'mediawatch.db') }
+    : { engine: 'elasticsearch', node: ES_URL, index: prefix, outboxPath: join(dir, 'outbox.db'), requestTimeoutMs: 120_000 },
 );
 const builtPath = join(dir, 'built.json');
 const previous = existsSync(builtPath) ? (JSON.parse(readFileSync(builtPath, 'utf8')) as Built) : undefined;
