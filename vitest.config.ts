@@ -7,6 +7,7 @@ export default defineConfig({
     hookTimeout: 180_000,
     // Crawl, Elasticsearch and browser suites start servers; forks keep their globals apart.
     pool: 'forks',
+    globalSetup: ['tests/global-tmp.ts'],
     // The JSON report gives .ci/run its closing "N passed, N failed" line.
     reporters: ['default', 'json'],
     outputFile: { json: '.cache/vitest-report.json' },
