@@ -329,6 +329,7 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
     if (
       sibling === top ||
       (scores.get(sibling) ?? -Infinity) + bonus >= threshold ||
+      (bonus > 0 && isUnscoredPart(sibling, top, s)) ||
       ((isP || isProseBlock(sibling, s)) && s.chars > 80 && density < 0.25) ||
       (isP && s.chars > 0 && s.chars <= 80 && density === 0 && /[.!?。]$/.test(textOf(sibling)))
     ) {
@@ -337,6 +338,15 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
   }
   chosen.push(...repeatedBlocks(parent, stats, excluded, root));
   return chosen;
+}
+
+/**
+ * A sibling block shaped as the container (same block tag and class: a story split into sections
+ * around figures or pull quotes) holding prose is a part of the story, even when it has no score:
+ * scores reach five levels up from a paragraph, and a section's paragraphs can sit deeper.
+ */
+function isUnscoredPart(sibling: HtmlNode, top: HtmlNode, s: Stats): boolean {
+  return BLOCK_TAGS.has(tagOf(top)) && tagOf(sibling) === tagOf(top) && s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25;
 }
 
 /** Levels above the story container whose same-class siblings are further parts of it. */

@@ -1,0 +1,39 @@
+// Seventh extraction pass: a story split into same-class sections (around figures or pull quotes)
+// is joined whole, even when one section's paragraphs sit too deep for block scoring to reach it.
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../crawlers/extract-article.ts';
+
+const URL = 'https://www.magazine.example/2019/11/15/cells-that-taste-danger';
+const P = (n: number) =>
+  `<p>Paragraph ${n} of the story: the researchers looked deep inside the lungs of infected mice, and what they found there, a cell covered with taste receptors, puzzled them for years.</p>`;
+/** Wraps content in `levels` plain divs, as layout frameworks nest a section's body. */
+const nested = (levels: number, content: string) => '<div class="wrap">'.repeat(levels) + content + '</div>'.repeat(levels);
+
+function storyOf(sections: string[]): string {
+  const html = `<!doctype html><html><head><meta charset="utf-8"><meta property="og:type" content="article"><title>Cells</title></head>
+<body><header><nav><a href="/">Home</a> <a href="/biology">Biology</a></nav></header>
+<main><h1>Cells that taste danger</h1><div class="post">${sections.join('<figure><img src="/f.jpg" alt=""></figure>')}</div></main>
+<footer><p>All rights reserved.</p></footer></body></html>`;
+  const result = extractPage(html, URL);
+  if (result.kind !== 'article') throw new Error(`expected an article, got ${result.kind}`);
+  return result.article.text;
+}
+
+describe('a story split into same-class sections (seventh pass)', () => {
+  it('joins a section whose paragraphs are nested deeper than scoring reaches', () => {
+    const deep = `<div class="acf-content">${[1, 2].map((n) => nested(6, P(n))).join('')}${nested(6, '<h2>Not merely taste</h2>')}</div>`;
+    const shallow = `<div class="acf-content">${[3, 4, 5, 6, 7, 8, 9].map(P).join('')}</div>`;
+    const text = storyOf([deep, shallow, `<div class="acf-content">${P(10)}${P(11)}</div>`]);
+    for (const n of [1, 2, 3, 9, 11]) expect(text).toContain(`Paragraph ${n} of the story`);
+    expect(text).toContain('Not merely taste');
+  });
+
+  it('leaves out a differently named sibling, and a same-class one made of links', () => {
+    const links = `<div class="acf-content"><ul>${[1, 2, 3, 4].map((n) => `<li><a href="/story-${n}">Another story about cells and receptors, number ${n}</a></li>`).join('')}</ul></div>`;
+    const other = `<div class="promo-box">${nested(6, '<p>Subscribe to our newsletter to get the best science writing in your inbox every week, free of charge.</p>')}</div>`;
+    const text = storyOf([`<div class="acf-content">${P(1)}${P(2)}${P(3)}</div>`, links, other]);
+    expect(text).toContain('Paragraph 3 of the story');
+    expect(text).not.toContain('Another story about cells');
+    expect(text).not.toContain('Subscribe to our newsletter');
+  });
+});
