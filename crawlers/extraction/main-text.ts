@@ -461,12 +461,26 @@ function isDataTable(inner: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
   return data;
 }
 
+/**
+ * An inline element (`<span>`, `<strong>`, `<em>` around a link) inside a paragraph of running
+ * text is part of its sentence, however much of it is link: judged alone as a link list, it would
+ * cut the sentence in two ("According to the <span><a>study</a></span>, published in …"). A
+ * paragraph that is mostly links ("Read also: <strong><a>…</a></strong>") is judged as a whole.
+ */
+function inRunningText(node: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
+  let block = node.parent;
+  while (block && isElement(block) && !BLOCK_TAGS.has(tagOf(block))) block = block.parent;
+  const s = block && tagOf(block) === 'p' ? stats.get(block) : undefined;
+  return s !== undefined && linkDensity(s) < 0.5;
+}
+
 /** Lists, menus and "read more" blocks: mostly link text, little prose. */
 function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>): boolean {
   if (!s.chars) return false;
   const density = linkDensity(s);
   const tag = tagOf(node);
   if (tag === 'a') return false;
+  if (!BLOCK_TAGS.has(tag) && inRunningText(node, stats)) return false;
   if (tag === 'p') return density > 0.8 && s.chars < 120;
   // A data table is judged whole (trafilatura's table test): a cell or row of links is part of
   // its data. A layout table's cells (holding blocks: menus, columns) are judged one by one.

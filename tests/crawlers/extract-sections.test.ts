@@ -37,3 +37,35 @@ describe('a story split into same-class sections (seventh pass)', () => {
     expect(text).not.toContain('Subscribe to our newsletter');
   });
 });
+
+describe('a link inside running text (seventh pass)', () => {
+  const html = (
+    paragraph: string,
+  ) => `<!doctype html><html><head><meta charset="utf-8"><meta property="og:type" content="article"><title>Feathers</title></head>
+<body><h1>A duvet and a rare allergy</h1><div class="post-body">
+<p>A man's decision to change his bedding caused him to develop a strange, rare condition that left him gasping for air, his doctors say.</p>
+${paragraph}
+<p>His doctors came up with a preliminary diagnosis that was later confirmed by lab testing, and he recovered after the bedding was removed.</p>
+</div></body></html>`;
+  const textOf = (paragraph: string) => {
+    const result = extractPage(html(paragraph), URL);
+    if (result.kind !== 'article') throw new Error(`expected an article, got ${result.kind}`);
+    return result.article.text;
+  };
+
+  it('keeps a link wrapped in an inline element as part of its sentence', () => {
+    for (const wrap of ['span', 'strong', 'em']) {
+      const text = textOf(
+        `<p>According to the <${wrap}><a href="https://journal.example/case">study</a></${wrap}>, published in a journal of case reports, the man had suffered months of dizziness.</p>`,
+      );
+      expect(text, wrap).toContain('According to the study, published in a journal of case reports');
+    }
+  });
+
+  it('still leaves out a paragraph that is mostly a link', () => {
+    const text = textOf(
+      '<p>Read also: <strong><a href="/2019/11/other-story">Another patient, another duvet: the feathers that make people ill</a></strong></p>',
+    );
+    expect(text).not.toContain('Another patient, another duvet');
+  });
+});
