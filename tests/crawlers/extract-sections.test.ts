@@ -69,3 +69,30 @@ ${paragraph}
     expect(text).not.toContain('Another patient, another duvet');
   });
 });
+
+describe('a link-only paragraph inside the story (seventh pass)', () => {
+  const S1 = 'The floating mini ramp comes to the lake on the nineteenth of August, where the best riders of Europe compete for the prize money.';
+  const S2 = 'The beach offers a sloping lawn and platforms in the lake, with a food market, a live concert and a film premiere in the evening.';
+  const S3 = 'The warm-up starts at eleven, the contest at noon, and the prize-giving at half past six, before the party in town.';
+  const textOf = (between: string) => {
+    const html = `<!doctype html><html><head><meta charset="utf-8"><meta property="og:type" content="article"><title>Contest</title></head>
+<body><h1>Contest on a floating ramp</h1><div class="entry-content"><p>${S1}</p><p>${S2}</p>${between}<p>${S3}</p></div></body></html>`;
+    const result = extractPage(html, 'https://www.skate.example/news/contest-on-a-floating-ramp.html');
+    if (result.kind !== 'article') throw new Error(`expected an article, got ${result.kind}`);
+    return result.article.text;
+  };
+
+  it('keeps a lone pointer to another site', () => {
+    expect(textOf('<p><a href="https://www.social.example/events/1421695617910553">See the event on the social network</a></p>')).toContain(
+      'See the event on the social network',
+    );
+  });
+
+  it("leaves out a link to the site's own pages and a run of links to other sites", () => {
+    expect(textOf('<p><a href="https://www.skate.example/news/other-contest.html">Another contest in the mountains</a></p>')).not.toContain(
+      'Another contest in the mountains',
+    );
+    const run = [1, 2, 3].map((n) => `<p><a href="https://video.example/watch?v=${n}">Board review number ${n} [Video]</a></p>`).join('');
+    expect(textOf(run)).not.toContain('Board review number');
+  });
+});
