@@ -329,6 +329,7 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
     if (
       sibling === top ||
       (scores.get(sibling) ?? -Infinity) + bonus >= threshold ||
+      (bonus > 0 && isUnscoredPart(sibling, top, s)) ||
       ((isP || isProseBlock(sibling, s)) && s.chars > 80 && density < 0.25) ||
       (isP && s.chars > 0 && s.chars <= 80 && density === 0 && /[.!?。]$/.test(textOf(sibling)))
     ) {
@@ -337,6 +338,15 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
   }
   chosen.push(...repeatedBlocks(parent, stats, excluded, root));
   return chosen;
+}
+
+/**
+ * A sibling block shaped as the container (same block tag and class: a story split into sections
+ * around figures or pull quotes) holding prose is a part of the story, even when it has no score:
+ * scores reach five levels up from a paragraph, and a section's paragraphs can sit deeper.
+ */
+function isUnscoredPart(sibling: HtmlNode, top: HtmlNode, s: Stats): boolean {
+  return BLOCK_TAGS.has(tagOf(top)) && tagOf(sibling) === tagOf(top) && s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25;
 }
 
 /** Levels above the story container whose same-class siblings are further parts of it. */
@@ -451,13 +461,57 @@ function isDataTable(inner: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
   return data;
 }
 
+/**
+ * An inline element (`<span>`, `<strong>`, `<em>` around a link) inside a paragraph of running
+ * text is part of its sentence, however much of it is link: judged alone as a link list, it would
+ * cut the sentence in two ("According to the <span><a>study</a></span>, published in …"). A
+ * paragraph that is mostly links ("Read also: <strong><a>…</a></strong>") is judged as a whole.
+ */
+function inRunningText(node: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
+  let block = node.parent;
+  while (block && isElement(block) && !BLOCK_TAGS.has(tagOf(block))) block = block.parent;
+  const s = block && tagOf(block) === 'p' ? stats.get(block) : undefined;
+  return s !== undefined && linkDensity(s) < 0.5;
+}
+
+/**
+ * A lone pointer to another site inside the story ("See the event on Facebook", a source's title
+ * linking to it): a link-only paragraph whose links all leave the site, between paragraphs that
+ * are not link paragraphs too. A run of link paragraphs is a list of links, and links to the
+ * site's own pages are navigation or other stories' teasers.
+ */
+function isExternalPointer(node: HtmlNode, stats: Map<HtmlNode, Stats>, site: string | undefined): boolean {
+  if (!site) return false;
+  let links = 0;
+  for (const element of elements(node)) {
+    if (tagOf(element) !== 'a') continue;
+    const href = element.attribs?.href?.trim() ?? '';
+    if (!/^https?:\/\//i.test(href) || isSameSiteStory(href, site)) return false;
+    links++;
+  }
+  return links > 0 && !isLinkParagraph(elementSibling(node, -1), stats) && !isLinkParagraph(elementSibling(node, 1), stats);
+}
+
+function isLinkParagraph(node: HtmlNode | undefined, stats: Map<HtmlNode, Stats>): boolean {
+  const s = node && tagOf(node) === 'p' ? stats.get(node) : undefined;
+  return s !== undefined && linkDensity(s) > 0.8;
+}
+
+/** The nearest element sibling before (-1) or after (1) a node. */
+function elementSibling(node: HtmlNode, step: 1 | -1): HtmlNode | undefined {
+  const siblings = node.parent?.children ?? [];
+  for (let i = siblings.indexOf(node) + step; i >= 0 && i < siblings.length; i += step) if (isElement(siblings[i])) return siblings[i];
+  return undefined;
+}
+
 /** Lists, menus and "read more" blocks: mostly link text, little prose. */
-function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>): boolean {
+function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?: string): boolean {
   if (!s.chars) return false;
   const density = linkDensity(s);
   const tag = tagOf(node);
   if (tag === 'a') return false;
-  if (tag === 'p') return density > 0.8 && s.chars < 120;
+  if (!BLOCK_TAGS.has(tag) && inRunningText(node, stats)) return false;
+  if (tag === 'p') return density > 0.8 && s.chars < 120 && !isExternalPointer(node, stats, site);
   // A data table is judged whole (trafilatura's table test): a cell or row of links is part of
   // its data. A layout table's cells (holding blocks: menus, columns) are judged one by one.
   if (TABLE_INNER.has(tag) && isDataTable(node, stats)) return false;
@@ -591,10 +645,11 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s))) continue;
     const teaser = teasers !== undefined && s !== undefined && !chosen.has(node) && isTeaserCard(node, s, teasers.site);
     if (teaser) teasers.droppedChars += s.chars;
-    if (s && !chosen.has(node) && (teaser || isBoilerplateElement(node, strictness, s) || isLinkList(node, s, stats))) {
+    const linkList = s !== undefined && !chosen.has(node) && isLinkList(node, s, stats, teasers?.site);
+    if (s && !chosen.has(node) && (teaser || isBoilerplateElement(node, strictness, s) || linkList)) {
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs.
-      if (s.chars > 0 && (teaser || isLinkList(node, s, stats) || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
+      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
       else flush();
       continue;
     }
