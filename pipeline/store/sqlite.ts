@@ -360,6 +360,9 @@ function buildFilter(query: Partial<ItemFilter> & StatsQuery, matchMode: MatchMo
   if (query.status?.length) {
     clauses.push(`status IN (${query.status.map((_, i) => `@status${i}`).join(', ')})`);
     query.status.forEach((status, i) => (params[`status${i}`] = status));
+    // Spelled as in the partial index of reviewed items: SQLite uses it only for a query that
+    // repeats its WHERE, and `status IN (@status0)` alone walked every item newest first.
+    if (!query.status.includes('new')) clauses.push("status <> 'new'");
   }
   if (query.assignee) {
     clauses.push('assignee = @assignee');
