@@ -8,6 +8,8 @@
 //   npm run bench:store-compare -- --base /tmp/base --runs 4 --items 100000
 //
 // The items come from this tree's bench/synthetic.ts for both, so both index the same items.
+// The synthetic items come in clusters of three; in a real crawl most items are alone in their
+// cluster (only near-duplicates share one): `--alone 0.9` gives that shape, nine items in ten alone.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -21,6 +23,7 @@ const RUNS = numberArg('runs', 4);
 const BATCH = numberArg('sqlite-batch', 5_000);
 const WARMUP = numberArg('warmup', 30_000);
 const SEED = numberArg('seed', 20210125);
+const ALONE = numberArg('alone', 0);
 
 interface RunFigures {
   tree: string;
@@ -34,6 +37,8 @@ interface RunFigures {
 async function runOnce(tree: string): Promise<RunFigures> {
   const { SqliteStore } = (await import(join(tree, 'pipeline/store/sqlite.ts'))) as { SqliteStore: new (options: { path: string }) => Store };
   const items = syntheticScoredItems(ITEMS, SEED);
+  // Spread evenly: item i is alone when i mod 100 falls below the share; the rest keep their cluster.
+  if (ALONE > 0) items.forEach((item, i) => (item.clusterId = i % 100 < ALONE * 100 ? `alone-${i}` : item.clusterId));
   const tmp = mkdtempSync(join(tmpdir(), 'mediawatch-compare-'));
   try {
     const warm = new SqliteStore({ path: join(tmp, 'warm-up.db') });

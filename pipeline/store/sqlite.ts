@@ -132,6 +132,11 @@ export const ITEM_STORE_MIGRATIONS: string[] = [
    -- The review queue's default, flagged items by score: wider, the index above lost this plan.
    CREATE INDEX items_flagged_distortion ON items (score_distortion DESC) WHERE flagged = 1;
    ${FILL_CLUSTER_SIZES}`,
+  // Only clusters of two or more are ever ranked, and most clusters of a real crawl hold one item:
+  // ranking every cluster moved an entry per new item (measured: the batch's cluster statement
+  // 40.6 → 17.0 ms per 5,000 items when nine in ten are alone). Rank queries repeat `size > 1`.
+  `DROP INDEX cluster_sizes_rank;
+   CREATE INDEX cluster_sizes_rank ON cluster_sizes (scope, size DESC, last_ts DESC, cluster_id, first_ts, flagged) WHERE size > 1;`,
 ];
 
 /** The columns of an item row the summary tables count by. */
@@ -355,6 +360,9 @@ function buildFilter(query: Partial<ItemFilter> & StatsQuery, matchMode: MatchMo
   if (query.status?.length) {
     clauses.push(`status IN (${query.status.map((_, i) => `@status${i}`).join(', ')})`);
     query.status.forEach((status, i) => (params[`status${i}`] = status));
+    // Spelled as in the partial index of reviewed items: SQLite uses it only for a query that
+    // repeats its WHERE, and `status IN (@status0)` alone walked every item newest first.
+    if (!query.status.includes('new')) clauses.push("status <> 'new'");
   }
   if (query.assignee) {
     clauses.push('assignee = @assignee');
@@ -699,16 +707,17 @@ export class SqliteStore implements Store {
       to: filter.to ? dateBound(filter.to, 'to') : '\uffff',
     };
     // Size by size, largest first, each a seek to the clusters ending in the range: one ordered
-    // walk would read every cluster ending after the range before reaching it.
-    const nextSize = this.conn.prepare('SELECT max(size) FROM cluster_sizes WHERE scope = @scope AND size < @below').pluck();
+    // walk would read every cluster ending after the range before reaching it. `size > 1`, as in
+    // the rank index's own WHERE, is what lets SQLite use that partial index.
+    const nextSize = this.conn.prepare('SELECT max(size) FROM cluster_sizes WHERE scope = @scope AND size > 1 AND size < @below').pluck();
     const ofSize = this.conn.prepare(
       `SELECT cluster_id AS clusterId, size, flagged, first_ts AS firstSeen, last_ts AS lastSeen FROM cluster_sizes INDEXED BY cluster_sizes_rank
-       WHERE scope = @scope AND size = @size AND last_ts >= @from AND last_ts <= @to AND first_ts >= @from ORDER BY last_ts DESC, cluster_id LIMIT @limit`,
+       WHERE scope = @scope AND size > 1 AND size = @size AND last_ts >= @from AND last_ts <= @to AND first_ts >= @from ORDER BY last_ts DESC, cluster_id LIMIT @limit`,
     );
     const inside: ClusterCount[] = [];
     for (
       let size = nextSize.get({ ...range, below: Number.MAX_SAFE_INTEGER }) as number | null;
-      size && size > 1 && inside.length < limit;
+      size && inside.length < limit;
       size = nextSize.get({ ...range, below: size }) as number | null
     ) {
       inside.push(...(ofSize.all({ ...range, size, limit: limit - inside.length }) as ClusterCount[]));
@@ -717,7 +726,7 @@ export class SqliteStore implements Store {
     const minSize = inside.length === limit ? inside[limit - 1].size + 1 : 3;
     const straddling = this.conn
       .prepare(
-        `SELECT cluster_id FROM cluster_sizes WHERE scope = @scope AND size >= @minSize
+        `SELECT cluster_id FROM cluster_sizes WHERE scope = @scope AND size > 1 AND size >= @minSize
          AND first_ts <= @to AND last_ts >= @from AND NOT (first_ts >= @from AND last_ts <= @to)`,
       )
       .pluck()
