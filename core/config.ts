@@ -454,10 +454,11 @@ const elasticsearchStoreSchema = z
     /** Per-request timeout. */
     requestTimeoutMs: z.number().int().positive().default(30_000),
     /**
-     * Heap (old generation, MB) of the thread that copies the index when a new mapping version
-     * needs it; the default (64) keeps `serve` under ~500 MB while it migrates (docs/elasticsearch.md).
+     * Heap (old generation, MB) of the process that copies the index when a new mapping version
+     * needs it; the default (64) keeps `serve` under 500 MB while it migrates (docs/elasticsearch.md).
+     * Below 32 its modules do not fit.
      */
-    migrationHeapMb: z.number().int().min(16).max(4096).optional(),
+    migrationHeapMb: z.number().int().min(32).max(4096).optional(),
     /** Primary shards of a new items index (default 1); fixed once the index exists (docs/elasticsearch.md, "Shards and replicas"). */
     shards: z.number().int().min(1).max(64).optional(),
     /**
