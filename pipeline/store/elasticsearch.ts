@@ -613,7 +613,9 @@ export class ElasticsearchStore implements Store {
     const { node, auth, caFile, index, requestTimeoutMs, writeAttempts, concurrency } = this.options;
     const job: CopyJob = { options: { node, auth, caFile, index, requestTimeoutMs, writeAttempts, concurrency }, source, target };
     const child = fork(fileURLToPath(new URL('./es-copy-worker.mjs', import.meta.url)), [], {
-      execArgv: [`--max-old-space-size=${heapMb}`],
+      // A small young generation too: 2 MB semi-spaces cut the copy process's peak from 168 to
+      // 145 MB at 2M items (V8's default lets them grow to 16 MB each); the copy was no slower.
+      execArgv: [`--max-old-space-size=${heapMb}`, '--max-semi-space-size=2'],
       stdio: ['ignore', 'ignore', 'pipe', 'ipc'],
     });
     this.copyProcess = child;
