@@ -11,7 +11,7 @@
 //
 // Target (issue #16): serve stays under 500 MB RSS. Run through bench/run.ts.
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from '@elastic/elasticsearch';
@@ -19,7 +19,7 @@ import { loadConfig } from '../core/config.ts';
 import { itemTimestamp } from '../pipeline/store/common.ts';
 import { DEFAULT_LAYOUT, INDEX_MAPPINGS, indexSettings } from '../pipeline/store/es-mapping.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../features/workflow/index.ts';
-import { numberArg, repo, syntheticScoredItems, textArg, writeBenchConfig } from './synthetic.ts';
+import { numberArg, repo, syntheticScoredItems, textArg, TreeMemory, writeBenchConfig } from './synthetic.ts';
 
 const ITEMS = numberArg('items', 300_000);
 const SEED = numberArg('seed', 20201231);
@@ -68,10 +68,6 @@ async function resetToV2(): Promise<void> {
   await client.indices.deleteIndexTemplate({ name: `${PREFIX}-items` }).catch(() => undefined);
 }
 
-const statusMb = (pid: number, field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
-const peakRssMb = (pid: number) => statusMb(pid, 'VmHWM');
-const rssMb = (pid: number) => statusMb(pid, 'VmRSS');
-
 async function token(configPath: string): Promise<string> {
   const workflow = openWorkflow(workflowOptionsFromConfig(loadConfig(configPath)));
   try {
@@ -115,23 +111,23 @@ let stderr = '';
 let url: string | undefined;
 let migratingAt: number | undefined;
 let migratedAt: number | undefined;
+// serve and the process it copies in: both count against the budget.
+const memory = new TreeMemory(child.pid!);
 let rssBefore = 0;
 child.stderr!.on('data', (chunk: Buffer) => {
   stderr += chunk.toString('utf8');
   url ??= /dashboard on (http:\/\/\S+?)\/ /.exec(stderr)?.[1];
   if (migratingAt === undefined && /migrating \S+ to/.test(stderr)) {
     migratingAt = performance.now();
-    rssBefore = rssMb(child.pid!);
+    rssBefore = memory.sample();
   }
   if (migratedAt === undefined && /migrated \d+ document/.test(stderr)) migratedAt = performance.now();
 });
 const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
-let peak = 0;
 const answers = { tried: 0, ok: 0, totals: new Set<number>() };
 try {
   while (migratedAt === undefined || url === undefined) {
     if (child.exitCode !== null) throw new Error(`serve exited (${child.exitCode}): ${stderr}`);
-    peak = Math.max(peak, peakRssMb(child.pid!));
     if (url && migratedAt === undefined) {
       answers.tried++;
       const response = await fetch(`${url}/api/items?pageSize=1`, { headers: { authorization: `Bearer ${auth}` } }).catch(() => undefined);
@@ -142,15 +138,17 @@ try {
     }
     await new Promise((resolve) => setTimeout(resolve, 250));
   }
-  peak = Math.max(peak, peakRssMb(child.pid!));
 } finally {
+  memory.stop();
   child.kill('SIGTERM');
   await exited;
   await client.close();
 }
+const { own, children, peak, peakSum } = memory.stop();
 const seconds = (migratedAt! - migratingAt!) / 1000;
 const during = answers.tried ? `; during it the API answered ${answers.ok}/${answers.tried} item queries, totals ${[...answers.totals].join(', ')}` : '';
 process.stdout.write(
-  `migrated ${fmt(ITEMS)} documents in ${seconds.toFixed(1)} s (${fmt(ITEMS / seconds)} docs/s); serve RSS ${rssBefore.toFixed(0)} MB as it began, peak ${peak.toFixed(0)} MB ` +
-    `(target < ${TARGET_RSS_MB}: ${peak < TARGET_RSS_MB ? 'ok' : 'MISSED'})${during}\n`,
+  `migrated ${fmt(ITEMS)} documents in ${seconds.toFixed(1)} s (${fmt(ITEMS / seconds)} docs/s); serve RSS ${rssBefore.toFixed(0)} MB as it began, peak ${own.toFixed(0)} MB for serve's own process` +
+    [...children.values()].map((mb) => ` + ${mb.toFixed(0)} MB for its copy process`).join('') +
+    ` = ${peakSum.toFixed(0)} MB (largest sampled sum ${peak.toFixed(0)} MB; target < ${TARGET_RSS_MB}: ${peakSum < TARGET_RSS_MB ? 'ok' : 'MISSED'})${during}\n`,
 );

@@ -148,3 +148,63 @@ export function writeBenchConfig(dir: string, store: Record<string, unknown>): s
   );
   return configPath;
 }
+
+/** Children of a process and theirs (Linux /proc). */
+function descendantsOf(pid: number): number[] {
+  let children: number[] = [];
+  try {
+    for (const task of readdirSync(`/proc/${pid}/task`)) {
+      children.push(...readFileSync(`/proc/${pid}/task/${task}/children`, 'utf8').split(' ').filter(Boolean).map(Number));
+    }
+  } catch {
+    return [];
+  }
+  children = [...new Set(children)];
+  return [...children, ...children.flatMap(descendantsOf)];
+}
+
+/**
+ * Resident memory of a process and its descendants, sampled until stop(): serve copies an index
+ * in a child process, which counts against serve's memory budget too. `peak` is the largest sum
+ * of RSS seen in one sample; `peakSum` adds each process's own peak (VmHWM), an upper bound that
+ * does not depend on the sampling.
+ */
+export class TreeMemory {
+  private readonly peaks = new Map<number, number>();
+  private peak = 0;
+  private readonly timer: NodeJS.Timeout;
+
+  constructor(
+    private readonly pid: number,
+    everyMs = 250,
+  ) {
+    this.sample();
+    this.timer = setInterval(() => this.sample(), everyMs);
+  }
+
+  sample(): number {
+    let sum = 0;
+    for (const pid of [this.pid, ...descendantsOf(this.pid)]) {
+      let status: string;
+      try {
+        status = readFileSync(`/proc/${pid}/status`, 'utf8');
+      } catch {
+        continue; // ended between the listing and the read
+      }
+      const mb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
+      sum += mb('VmRSS');
+      this.peaks.set(pid, Math.max(this.peaks.get(pid) ?? 0, mb('VmHWM')));
+    }
+    this.peak = Math.max(this.peak, sum);
+    return sum;
+  }
+
+  /** Peaks in MB: the process alone, its descendants (by pid), the largest sampled sum, the sum of peaks. */
+  stop(): { own: number; children: Map<number, number>; peak: number; peakSum: number } {
+    this.sample();
+    clearInterval(this.timer);
+    const children = new Map([...this.peaks].filter(([pid]) => pid !== this.pid));
+    const own = this.peaks.get(this.pid) ?? 0;
+    return { own, children, peak: this.peak, peakSum: own + [...children.values()].reduce((a, b) => a + b, 0) };
+  }
+}

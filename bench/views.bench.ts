@@ -27,7 +27,7 @@ import { openStore } from '../pipeline/store/index.ts';
 import { DEFAULT_RANGE_DAYS } from '../api/routes/trends.ts';
 import { addDays } from '../api/trend-analysis.ts';
 import { openWorkflow, SYSTEM_ACTOR, workflowOptionsFromConfig } from '../features/workflow/index.ts';
-import { numberArg, quantile, repo, syntheticScoredItems, textArg, writeBenchConfig } from './synthetic.ts';
+import { numberArg, quantile, repo, syntheticScoredItems, textArg, TreeMemory, writeBenchConfig } from './synthetic.ts';
 
 const ENGINE = textArg('engine', 'sqlite') as 'sqlite' | 'elasticsearch';
 if (ENGINE !== 'sqlite' && ENGINE !== 'elasticsearch') throw new Error('--engine is sqlite or elasticsearch');
@@ -157,37 +157,46 @@ function token(configPath: string): string {
 
 // --- serving and timing ---------------------------------------------------------------------
 
-async function startServe(configPath: string): Promise<{ url: string; pid: number; stop: () => Promise<void> }> {
+async function startServe(configPath: string): Promise<{ url: string; pid: number; memory: TreeMemory; migration: () => string; stop: () => Promise<void> }> {
   const child = spawn(process.execPath, [join(repo, 'bin/mediawatch.js'), 'serve', '--config', configPath, '--port', '0'], {
     cwd: repo,
     env: { ...process.env, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  // From the spawn on: serve may migrate the index (in a child process) before it answers.
+  const memory = new TreeMemory(child.pid!);
+  const started = performance.now();
+  let migrating: number | undefined;
+  let migrated: number | undefined;
   let stderr = '';
   const url = await new Promise<string>((resolve, reject) => {
     child.stderr!.on('data', (chunk: Buffer) => {
       stderr += chunk.toString('utf8');
+      if (migrating === undefined && /migrating \S+ to/.test(stderr)) migrating = performance.now();
+      if (migrated === undefined && /migrated \d+ document/.test(stderr)) migrated = performance.now();
       const match = /dashboard on (http:\/\/\S+?)\/ /.exec(stderr);
       if (match) resolve(match[1]);
     });
     child.once('exit', (code) => reject(new Error(`serve exited (${code}): ${stderr}`)));
   });
   const exited = new Promise((resolve) => child.once('exit', resolve));
+  const migration = () => {
+    if (migrating === undefined) return 'no migration';
+    const copy = /copying in process \d+, heap limit \d+ MB[^\n]*/.exec(stderr)?.[0] ?? 'copy process not reported';
+    const took = migrated === undefined ? 'not finished' : `${((migrated - migrating) / 1000).toFixed(0)} s`;
+    return `migration began ${((migrating - started) / 1000).toFixed(0)} s after the spawn, took ${took} (${copy})`;
+  };
   return {
     url,
     pid: child.pid!,
+    memory,
+    migration,
     stop: async () => {
+      memory.stop();
       child.kill('SIGTERM');
       await exited;
     },
   };
-}
-
-/** Resident and peak resident memory of a process, in MB (Linux). */
-function memoryOf(pid: number): { rss: number; peak: number } {
-  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
-  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0) / 1024;
-  return { rss: kb('VmRSS'), peak: kb('VmHWM') };
 }
 
 interface Timing {
@@ -242,15 +251,17 @@ const serve = await startServe(configPath);
 const rows: Array<{ view: View; timing: Timing; expected?: number }> = [];
 let failed = false;
 try {
-  const afterStart = memoryOf(serve.pid);
-  process.stdout.write(`serve on ${serve.url}, RSS ${afterStart.rss.toFixed(0)} MB after start; ${RUNS} timed requests per view after one untimed\n`);
+  process.stdout.write(
+    `serve on ${serve.url}, RSS ${serve.memory.sample().toFixed(0)} MB after start; ${serve.migration()}; ${RUNS} timed requests per view after one untimed\n`,
+  );
   for (const [i, view] of VIEWS.entries()) {
     const expected = expectedTotal(view, i, built);
     const timing = await time(serve.url, auth, view, expected);
     rows.push({ view, timing, expected });
     process.stdout.write(`  ${view.name}: p50 ${timing.p50.toFixed(0)} ms, p95 ${timing.p95.toFixed(0)} ms\n`);
   }
-  const memory = memoryOf(serve.pid);
+  const now = serve.memory.sample();
+  const memory = serve.memory.stop();
   const header = ['view', 'p50 ms', 'p95 ms', 'total', 'full count', 'ok'];
   const table = [
     header,
@@ -270,11 +281,14 @@ try {
   const widths = header.map((_, i) => Math.max(...table.map((cells) => cells[i].length)));
   process.stdout.write(`\n${fmt(ITEMS)} items in ${ENGINE}; targets: p50 < ${TARGETS.p50Ms} ms, p95 < ${TARGETS.p95Ms} ms, total = full count\n`);
   for (const cells of table) process.stdout.write(`${cells.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  ')}\n`);
-  const rssOk = memory.peak < TARGETS.rssMb;
+  // The sum of each process's own peak: an upper bound of serve's whole footprint.
+  const rssOk = memory.peakSum < TARGETS.rssMb;
   const indexOk = built.docsPerSec >= TARGETS.docsPerSec;
   if (!rssOk) failed = true;
   process.stdout.write(
-    `serve RSS ${memory.rss.toFixed(0)} MB now, peak ${memory.peak.toFixed(0)} MB (target < ${TARGETS.rssMb}: ${rssOk ? 'ok' : 'MISSED'}); ` +
+    `serve RSS ${now.toFixed(0)} MB now; peak ${memory.own.toFixed(0)} MB for serve's own process` +
+      [...memory.children].map(([pid, peak]) => `, ${peak.toFixed(0)} MB for its child ${pid}`).join('') +
+      `, ${memory.peakSum.toFixed(0)} MB together (largest sampled sum ${memory.peak.toFixed(0)} MB; target < ${TARGETS.rssMb}: ${rssOk ? 'ok' : 'MISSED'}); ` +
       `bulk indexing ${fmt(built.docsPerSec)} docs/s over the whole build (target ≥ ${fmt(TARGETS.docsPerSec)}: ${indexOk ? 'ok' : 'MISSED'}; bench:store is the reference figure)\n`,
   );
 } finally {

@@ -453,6 +453,12 @@ const elasticsearchStoreSchema = z
     outboxPath: z.string().min(1).optional(),
     /** Per-request timeout. */
     requestTimeoutMs: z.number().int().positive().default(30_000),
+    /**
+     * Heap (old generation, MB) of the process that copies the index when a new mapping version
+     * needs it; the default (64) keeps `serve` under 500 MB while it migrates (docs/elasticsearch.md).
+     * Below 32 its modules do not fit.
+     */
+    migrationHeapMb: z.number().int().min(32).max(4096).optional(),
     /** Primary shards of a new items index (default 1); fixed once the index exists (docs/elasticsearch.md, "Shards and replicas"). */
     shards: z.number().int().min(1).max(64).optional(),
     /**

@@ -26,6 +26,7 @@ export function elasticsearchStoreFromConfig(
     requestTimeoutMs: storeConfig.requestTimeoutMs,
     layout: { shards: storeConfig.shards, replicas: storeConfig.replicas },
     migrateInBackground: overrides.migrateInBackground,
+    migrationHeapMb: storeConfig.migrationHeapMb,
   });
 }
 

@@ -38,6 +38,7 @@ describe('store: elasticsearch config', () => {
     });
     expect(parse({ engine: 'elasticsearch', node: 'https://es.example', shards: 3, replicas: 1 }).store).toMatchObject({ shards: 3, replicas: 1 });
     expect(parse({ engine: 'elasticsearch', node: 'https://es.example', replicas: '1-all' }).store).toMatchObject({ replicas: '1-all' });
+    expect(parse({ engine: 'elasticsearch', node: 'https://es.example', migrationHeapMb: 128 }).store).toMatchObject({ migrationHeapMb: 128 });
   });
 
   it.each([
@@ -58,6 +59,7 @@ describe('store: elasticsearch config', () => {
     [{ engine: 'elasticsearch', node: 'http://es:9200', tls: {} }, /store\.tls\.caFile: Required/],
     [{ engine: 'elasticsearch', node: 'http://es:9200', shards: 0 }, /store\.shards: Number must be greater than or equal to 1/],
     [{ engine: 'elasticsearch', node: 'http://es:9200', shards: 1.5 }, /store\.shards: Expected integer/],
+    [{ engine: 'elasticsearch', node: 'http://es:9200', migrationHeapMb: 16 }, /store\.migrationHeapMb: Number must be greater than or equal to 32/],
     [
       { engine: 'elasticsearch', node: 'http://es:9200', replicas: 'many' },
       /store\.replicas: must be a number of replicas from 0 to 8, or a range such as "0-1"/,

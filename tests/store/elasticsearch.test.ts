@@ -288,6 +288,43 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     expect((await serving.queryItems({ q: 'dai hoi dang bo', page: 1, pageSize: 1 })).total).toBe(4_000);
   });
 
+  it('copies in a process with the configured heap cap; a copy that outgrows it fails, says so, and leaves the old index in use', async () => {
+    const prefix = uniquePrefix('heapcap');
+    const old = await open(prefix, { mappingVersion: 3 });
+    toDestroy.push(old);
+    const items = Array.from({ length: 300 }, (_, i) => makeItem({ url: `https://a.example/h${i}`, title: `Bài ${i}`, text: 'Đại hội Đảng bộ tỉnh' }));
+    // One document of 12 MB: parsed from the page, then serialised for the bulk request, it
+    // cannot fit in a 24 MB old generation (its modules take ~20 MB), while the copy's own pages stay far below it.
+    const huge = makeItem({ url: 'https://a.example/huge', title: 'Bài dài', text: 'tin '.repeat(3_000_000) });
+    await old.upsertItems([...items, huge]);
+
+    const warnings: string[] = [];
+    const serving = await open(prefix, { migrateInBackground: true, migrationHeapMb: 24, warn: (message) => warnings.push(message) });
+    await serving.migrated();
+    const log = warnings.join('\n');
+    // The limit as V8 inside the copy process reports it: the old generation asked for plus the young one.
+    const limit = Number(/copying in process \d+, heap limit (\d+) MB \(store\.migrationHeapMb 24\)/.exec(log)?.[1]);
+    expect(limit).toBeGreaterThanOrEqual(24);
+    expect(limit).toBeLessThan(24 + 64);
+    expect(log).toMatch(
+      /migration to .*-items-v4 failed \(the copy ran out of its 24 MB heap after \d+ document\(s\) \(raise store\.migrationHeapMb\)\); still serving .*-items-v3/,
+    );
+    // Nothing lost, nothing half-done in use: the alias stays on v3, which answers every item.
+    expect(Object.keys(await serving.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v3`]);
+    expect((await serving.stats({})).total).toBe(301);
+    expect((await serving.queryItems({ q: 'dai hoi dang bo', page: 1, pageSize: 1 })).total).toBe(300);
+    await serving.close();
+
+    // A command that copies before it starts (crawl, reindex) fails with the same reason.
+    await expect(open(prefix, { migrationHeapMb: 24 })).rejects.toThrow(/ran out of its 24 MB heap/);
+
+    // With room for the document the next start copies everything.
+    const roomy = await open(prefix, { migrationHeapMb: 256 });
+    expect(Object.keys(await roomy.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v${MAPPING_VERSION}`]);
+    expect((await roomy.stats({})).total).toBe(301);
+    expect((await roomy.getItem(huge.id))?.text.length).toBe(huge.text.length);
+  });
+
   it('fails init with the node address when the cluster is unreachable', async () => {
     const store = new ElasticsearchStore({ node: 'http://127.0.0.1:9', index: 'nowhere', outboxPath: null });
     await expect(store.init()).rejects.toThrow(/Elasticsearch at http:\/\/127\.0\.0\.1:9: .*ECONNREFUSED/);
