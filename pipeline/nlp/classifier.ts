@@ -23,9 +23,8 @@ import {
 } from './discourse.ts';
 import {
   compileGatherings,
-  otherGathering,
+  otherGatheringFolded,
   overrideForOtherGathering,
-  readGatheringsFolded,
   type CompiledGatherings,
   type GatheringMarkers,
   type OtherGathering,
@@ -180,11 +179,12 @@ export interface SentenceMarks {
    */
   discourse: string | null;
   /**
-   * Whose gathering (gatherings.ts): the item's every "đại hội" is another organisation's and it
-   * names nothing of the Party's congresses, or null. Not a feature: the congress decision is
-   * overridden after the model's, so the threshold the training chooses does not move with it.
+   * Whose gathering (gatherings.ts), read when asked: the item's every "đại hội" is another
+   * organisation's and it names nothing of the Party's congresses, or null. Not a feature: the
+   * congress decision is overridden after the model's, so the threshold the training chooses does
+   * not move with it.
    */
-  otherGathering: OtherGathering | null;
+  otherGathering: () => OtherGathering | null;
 }
 
 export interface ClassifierSources {
@@ -498,24 +498,23 @@ export class Classifier implements ItemClassifier {
       explanations,
     };
     // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts);
-    // then another organisation's gathering overrides a congress decision.
-    const g = this.gatherings;
-    if (!this.learned) return this.overrideGathering(lexicon, lexicon.congress ? this.otherGathering(views) : null);
+    // then another organisation's gathering overrides a congress decision (read only for those).
+    if (!this.learned) return lexicon.congress ? this.overrideGathering(lexicon, this.otherGathering(views)) : lexicon;
+    let other: OtherGathering | null | undefined;
     const marks: SentenceMarks = {
       reported: [views[0].suppressed, views[1].suppressed],
       otherEvent: [views[0].otherEvent, views[1].otherEvent],
       otherEventItem,
       contradicted: [views[0].contradicted, views[1].contradicted],
       discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
-      otherGathering: g ? this.otherGathering(views) : null,
+      otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
     };
-    return this.overrideGathering(this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks), marks.otherGathering);
+    const result = this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks);
+    return result.congress ? this.overrideGathering(result, marks.otherGathering()) : result;
   }
 
   private otherGathering(views: View[]): OtherGathering | null {
-    const g = this.gatherings;
-    if (!g) return null;
-    return otherGathering(views.map((v) => readGatheringsFolded(g, v.prepared.folded, v.prepared.original, v.prepared.origStart, !v.accents.lenient)));
+    return this.gatherings ? otherGatheringFolded(this.gatherings, [views[0].prepared, views[1].prepared], !views[0].accents.lenient) : null;
   }
 
   private overrideGathering(c: Classification, other: OtherGathering | null): Classification {

@@ -232,7 +232,7 @@ function wordStart(text: string, i: number): boolean {
 }
 
 /** Matches of `m` in the whole folded text whose accents, where the text has any, are the phrase's (read once per text). */
-export function matchesOf(m: Matcher, f: Folded): Array<[number, number]> {
+function matchesOf(m: Matcher, f: Folded): Array<[number, number]> {
   let out = f.cache.get(m);
   if (out) return out;
   out = [];

@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { Classification, Explanation } from '../../core/types.ts';
-import { at, foldForReading, matchesOf, sentences, words, type Folded, type Matcher } from './discourse.ts';
+import { at, foldForReading, sentences, words, type Folded, type Matcher } from './discourse.ts';
 import { foldVietnamese } from './fold.ts';
 
 const phrases = z.array(z.string().min(1));
@@ -33,14 +33,24 @@ export type GatheringMarkers = z.infer<typeof gatheringsSchema>;
 /** Who holds a gathering: the Party, another organisation (of `kind`), or nobody named. */
 type Holder = { party: true } | { party: false; kind: string };
 
+/** A phrase list, and the same expression anchored where it is tried (`at`). */
+interface Phrases extends Matcher {
+  at: RegExp;
+}
+
+function phraseList(list: string[]): Phrases {
+  const m = words(list);
+  return { ...m, at: new RegExp(m.re.source, 'y') };
+}
+
 export interface CompiledGatherings {
   window: number;
-  gathering: Matcher;
-  skip: Matcher;
-  towards: Matcher;
-  after: Matcher;
-  before: Matcher;
-  evidence: Matcher;
+  gathering: Phrases;
+  skip: Phrases;
+  towards: Phrases;
+  after: Phrases;
+  before: Phrases;
+  evidence: Phrases;
   /** Holder of each folded phrase of `after` and `before`. */
   holders: Map<string, Holder>;
 }
@@ -64,12 +74,12 @@ export function compileGatherings(m: GatheringMarkers): CompiledGatherings {
   for (const o of m.others) add([...o.after, ...o.before], { party: false, kind: o.kind });
   return {
     window: m.window,
-    gathering: words(m.gathering),
-    skip: words(m.skip),
-    towards: words(m.towards),
-    after: words([...m.party.after, ...m.others.flatMap((o) => o.after)]),
-    before: words([...m.party.before, ...m.others.flatMap((o) => o.before)]),
-    evidence: words(m.party.evidence),
+    gathering: phraseList(m.gathering),
+    skip: phraseList(m.skip),
+    towards: phraseList(m.towards),
+    after: phraseList([...m.party.after, ...m.others.flatMap((o) => o.after)]),
+    before: phraseList([...m.party.before, ...m.others.flatMap((o) => o.before)]),
+    evidence: phraseList(m.party.evidence),
     holders,
   };
 }
@@ -95,27 +105,53 @@ export interface GatheringReading {
 const SPACE = /\s/;
 const NUMBER = /(?:\d+|[ivxlc]+)(?![a-z0-9])/y;
 
-/** The longest match of `spans` starting at folded offset `p` (spans sorted by start). */
-function longestAt(spans: Array<[number, number]>, p: number): [number, number] | null {
-  let best: [number, number] | null = null;
-  for (const s of spans) if (s[0] === p && (!best || s[1] > best[1])) best = s;
-  return best;
-}
-
 function skipSpaces(text: string, p: number): number {
   while (p < text.length && SPACE.test(text[p])) p++;
   return p;
 }
 
+const MARKED = /[^\0-\x7f]/;
+
+/**
+ * Whether folded [a, b) is a match as written: whole words, and its accents one of the listed
+ * forms — in accented text (`strict`) always, else where the word is marked at all (as discourse.ts:
+ * an unmarked word typed without diacritics stands for any form).
+ */
+function accepted(m: Phrases, f: Folded, strict: boolean, a: number, b: number): boolean {
+  if (a > 0 && /[a-z0-9]/.test(f.folded[a - 1])) return false;
+  const written = f.original.slice(at(f, a), at(f, b)).normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  if (!strict && !MARKED.test(written.replace(/đ/g, 'd'))) return true;
+  return m.accented.get(f.folded.slice(a, b).replace(/\s+/g, ' '))?.has(written) ?? false;
+}
+
+/** The longest phrase of `m` starting at folded offset `p`, or null. */
+function matchAt(m: Phrases, f: Folded, strict: boolean, p: number): [number, number] | null {
+  m.at.lastIndex = p;
+  const r = m.at.exec(f.folded);
+  return r && accepted(m, f, strict, p, p + r[0].length) ? [p, p + r[0].length] : null;
+}
+
+/** Phrases of `m` starting in folded [from, to), in order; `each` returns true to stop. */
+function scan(m: Phrases, f: Folded, strict: boolean, from: number, to: number, each: (a: number, b: number) => boolean | void): void {
+  const re = m.re;
+  re.lastIndex = from;
+  for (let r = re.exec(f.folded); r && r.index < to; r = re.exec(f.folded)) {
+    const end = r.index + r[0].length;
+    if (!accepted(m, f, strict, r.index, end)) {
+      re.lastIndex = r.index + 1;
+      continue;
+    }
+    if (each(r.index, end)) return;
+  }
+}
+
 /** The holder named after a gathering word: past the skipped words, the longest holder phrase. */
 function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, from: number): [number, number] | null {
-  const after = found(c.after, f, strict);
-  const skip = found(c.skip, f, strict);
   let p = skipSpaces(f.folded, from);
   for (;;) {
-    const holder = longestAt(after, p);
+    const holder = matchAt(c.after, f, strict, p);
     if (holder) return holder;
-    const skipped = longestAt(skip, p);
+    const skipped = matchAt(c.skip, f, strict, p);
     if (skipped) {
       p = skipSpaces(f.folded, skipped[1]);
       continue;
@@ -133,13 +169,16 @@ function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, from: nu
  * The nearest holder named before a gathering word in its sentence, within the window, unless a
  * word between says the holder greets, serves or attends it (`towards`: it is someone else's).
  */
-function holderBefore(c: CompiledGatherings, f: Folded, strict: boolean, sentStart: number, at: number): [number, number] | null {
+function holderBefore(c: CompiledGatherings, f: Folded, strict: boolean, sentStart: number, to: number): [number, number] | null {
   let best: [number, number] | null = null;
-  for (const s of found(c.before, f, strict))
-    if (s[0] >= sentStart && s[1] <= at && (!best || s[1] > best[1] || (s[1] === best[1] && s[0] < best[0]))) best = s;
+  scan(c.before, f, strict, sentStart, to, (a, b) => {
+    if (b <= to && (!best || b > best[1])) best = [a, b];
+  });
   if (!best) return null;
-  const [from, to] = [best[1], at];
-  if (found(c.towards, f, strict).some(([a, b]) => a >= from && b <= to)) return null;
+  const from: number = best[1];
+  let towards = false;
+  scan(c.towards, f, strict, from, to, (_, b) => (towards = b <= to));
+  if (towards) return null;
   return f.folded.slice(from, to).trim().split(/\s+/).filter(Boolean).length <= c.window ? best : null;
 }
 
@@ -147,10 +186,7 @@ function holderBefore(c: CompiledGatherings, f: Folded, strict: boolean, sentSta
 const LENIENT_BELOW = 0.08;
 const LETTER = /\p{L}/u;
 
-/**
- * Whether a text is typed with diacritics: then a phrase matches only as written in the list.
- * (matchesOf lets an unmarked word stand for any form, so "đang" would be "đảng" in accented text.)
- */
+/** Whether a text is typed with diacritics: then a phrase matches only as written in the list. */
 function accented(f: Folded): boolean {
   let letters = 0;
   let marked = 0;
@@ -158,27 +194,16 @@ function accented(f: Folded): boolean {
     const ch = f.folded[i];
     if (!LETTER.test(ch)) continue;
     letters++;
-    if (f.original[at(f, i)] !== ch) marked += f.original[at(f, i)].toLowerCase() === ch ? 0 : 1;
+    if (f.original[at(f, i)].toLowerCase() !== ch) marked++;
   }
   return letters > 0 && marked / letters >= LENIENT_BELOW;
 }
 
-/** Matches of a list; in accented text, only those written as a listed form. */
-function found(m: Matcher, f: Folded, strict: boolean): Array<[number, number]> {
-  const all = matchesOf(m, f);
-  if (!strict) return all;
-  return all.filter(([a, b]) =>
-    m.accented.get(f.folded.slice(a, b).replace(/\s+/g, ' '))?.has(f.original.slice(at(f, a), at(f, b)).normalize('NFC').toLowerCase().replace(/\s+/g, ' ')),
-  );
-}
-
-function read(c: CompiledGatherings, f: Folded, strict: boolean): GatheringReading {
+function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringMention[] {
   const mentions: GatheringMention[] = [];
-  const gatherings = found(c.gathering, f, strict);
-  if (!gatherings.length) return { mentions, evidence: null };
-  const sents = sentences(f.folded);
-  const otherNames: Array<[number, number]> = [];
-  for (const [gs, ge] of gatherings) {
+  let sents: Array<[number, number]> | null = null;
+  scan(c.gathering, f, strict, 0, f.folded.length, (gs, ge) => {
+    sents ??= sentences(f.folded);
     const sentStart = sents.find(([, e]) => e >= ge)?.[0] ?? 0;
     const span = holderAfter(c, f, strict, ge) ?? holderBefore(c, f, strict, sentStart, gs);
     const mention: GatheringMention = { start: at(f, gs), end: at(f, ge), holder: null };
@@ -189,15 +214,29 @@ function read(c: CompiledGatherings, f: Folded, strict: boolean): GatheringReadi
       mention.holderText = f.original.slice(mention.holderStart, mention.holderEnd);
     }
     mentions.push(mention);
+  });
+  return mentions;
+}
+
+/** Another organisation's name starting at folded offset `p` ("Đảng Cộng sản Trung Quốc"), or null. */
+function otherNameAt(c: CompiledGatherings, f: Folded, strict: boolean, p: number): [number, number] | null {
+  for (const list of [c.after, c.before]) {
+    const s = matchAt(list, f, strict, p);
+    if (s && !c.holders.get(f.folded.slice(s[0], s[1]).replace(/\s+/g, ' '))!.party) return s;
   }
-  // another organisation's name is no Party evidence ("Đảng Cộng sản Trung Quốc" is not "Đảng Cộng sản")
-  for (const list of [c.after, c.before])
-    for (const s of found(list, f, strict)) if (!c.holders.get(f.folded.slice(s[0], s[1]).replace(/\s+/g, ' '))!.party) otherNames.push(s);
-  for (const [a, b] of found(c.evidence, f, strict)) {
-    if (otherNames.some(([x, y]) => x < b && a < y && y - x > b - a)) continue;
-    return { mentions, evidence: { start: at(f, a), end: at(f, b), matched: f.original.slice(at(f, a), at(f, b)) } };
-  }
-  return { mentions, evidence: null };
+  return null;
+}
+
+function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringReading['evidence'] {
+  let evidence: GatheringReading['evidence'] = null;
+  scan(c.evidence, f, strict, 0, f.folded.length, (a, b) => {
+    // another organisation's name is no Party evidence ("Đảng Cộng sản Trung Quốc" is not "Đảng Cộng sản")
+    const other = otherNameAt(c, f, strict, a);
+    if (other && other[1] > b) return false;
+    evidence = { start: at(f, a), end: at(f, b), matched: f.original.slice(at(f, a), at(f, b)) };
+    return true;
+  });
+  return evidence;
 }
 
 /**
@@ -206,18 +245,25 @@ function read(c: CompiledGatherings, f: Folded, strict: boolean): GatheringReadi
  */
 export function readGatherings(c: CompiledGatherings, text: string, strict?: boolean): GatheringReading {
   const f = foldForReading(text);
-  return read(c, f, strict ?? accented(f));
+  const s = strict ?? accented(f);
+  return { mentions: mentionsOf(c, f, s), evidence: evidenceOf(c, f, s) };
 }
 
-/** The same reading on text already folded by the classifier (text.ts), with its offset map. */
-export function readGatheringsFolded(
+/**
+ * The verdict of otherGathering on fields already folded by the classifier (text.ts, with their
+ * offset maps), read only as far as it needs: no "đại hội", or Party evidence, ends it.
+ */
+export function otherGatheringFolded(
   c: CompiledGatherings,
-  folded: string,
-  original: string,
-  toOriginal: ArrayLike<number> | null,
+  fields: Array<{ folded: string; original: string; origStart: ArrayLike<number> | null }>,
   strict: boolean,
-): GatheringReading {
-  return read(c, { folded, original, toOriginal, cache: new Map() }, strict);
+): OtherGathering | null {
+  const folded: Folded[] = fields.map((p) => ({ folded: p.folded, original: p.original, toOriginal: p.origStart, cache: new Map() }));
+  let any = false;
+  for (const f of folded) scan(c.gathering, f, strict, 0, f.folded.length, () => (any = true));
+  if (!any) return null;
+  for (const f of folded) if (evidenceOf(c, f, strict)) return null;
+  return otherGathering(folded.map((f) => ({ mentions: mentionsOf(c, f, strict), evidence: null })));
 }
 
 /** An item about another organisation's gathering: the mention that shows it, in its field. */

@@ -102,7 +102,7 @@ export function featurize(classifier: Classifier, items: LabelledItem[], bucketB
             features: itemFeatures(collector, lexicon, classifier.thresholds),
             lexicon,
             lexiconDecision: lexicon,
-            otherGathering: marks.otherGathering,
+            otherGathering: marks.otherGathering(),
           };
           return lexicon;
         },

@@ -123,6 +123,18 @@ describe('the classifier with whose-gathering reading (shipped config and model)
     }
   });
 
+  it('reads Party evidence in a field without any "đại hội": no override', () => {
+    for (const [title, text] of [
+      ['Đại hội Chi đoàn thôn 2 nhiệm kỳ mới', 'Bí thư Đảng ủy xã về dự, mong các bạn trẻ đi đầu làm đường giao thông nông thôn.'],
+      ['CLB hưu trí phường tổ chức đại hội', 'Các cụ là đảng viên lâu năm gửi nhiều ý kiến tâm huyết lên Tỉnh ủy.'],
+    ])
+      for (const [t, x] of [
+        [title, text],
+        [stripDiacritics(title), stripDiacritics(text)],
+      ])
+        expect(learned.classify({ title: t, text: x })).toEqual(before.classify({ title: t, text: x }));
+  });
+
   it('explains the override at the holder’s words', () => {
     const text = 'ĐTN xã Ia Kênh đại hội xong rồi, bạn Hùng làm bí thư mới, mong năm nay có sân bóng cho thanh niên.';
     const r = learned.classify({ title: '', text });
