@@ -23,6 +23,7 @@ export const gatheringsSchema = z
     skip: phrases,
     window: z.number().int().min(0),
     towards: phrases,
+    capitalised: phrases,
     party: z.object({ after: phrases.min(1), before: phrases, evidence: phrases }).strict(),
     others: z.array(z.object({ kind: z.string().min(1), after: phrases.min(1), before: phrases }).strict()).min(1),
   })
@@ -51,6 +52,8 @@ export interface CompiledGatherings {
   after: Phrases;
   before: Phrases;
   evidence: Phrases;
+  /** Folded one-word holders that, typed without diacritics, count only when capitalised. */
+  capitalised: Set<string>;
   /** Holder of each folded phrase of `after` and `before`. */
   holders: Map<string, Holder>;
 }
@@ -80,6 +83,7 @@ export function compileGatherings(m: GatheringMarkers): CompiledGatherings {
     after: phraseList([...m.party.after, ...m.others.flatMap((o) => o.after)]),
     before: phraseList([...m.party.before, ...m.others.flatMap((o) => o.before)]),
     evidence: phraseList(m.party.evidence),
+    capitalised: new Set(m.capitalised.map(key)),
     holders,
   };
 }
@@ -150,7 +154,9 @@ function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, from: nu
   let p = skipSpaces(f.folded, from);
   for (;;) {
     const holder = matchAt(c.after, f, strict, p);
-    if (holder) return holder;
+    // ("hoi" typed without diacritics may be "hồi": only "Hoi" is an association)
+    if (holder && (strict || !c.capitalised.has(f.folded.slice(holder[0], holder[1])) || f.original[at(f, p)] !== f.folded[p])) return holder;
+    if (holder) return null;
     const skipped = matchAt(c.skip, f, strict, p);
     if (skipped) {
       p = skipSpaces(f.folded, skipped[1]);

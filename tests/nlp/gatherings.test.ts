@@ -52,6 +52,8 @@ const PARTY = [
   'Đoàn thanh niên xã mình tổ chức văn nghệ chào mừng đại hội, mong đại hội bầu được người tâm huyết.',
   // another organisation's gathering beside Party evidence
   'Đại hội Đoàn trường diễn ra sau khi Đảng bộ xã tổng kết nhiệm kỳ, Bí thư Đảng ủy về dự.',
+  // a delegation ("đoàn đại biểu") is not the Youth Union
+  'Đoàn đại biểu Gia Lai lên đường dự đại hội, mang theo nhiều tâm tư của cử tri.',
   // implicit: no "đại hội" at all
   'Bí thư Tỉnh ủy đọc diễn văn bế mạc, Ban Chấp hành khóa mới ra mắt.',
 ];
@@ -80,6 +82,16 @@ describe('whose gathering (gatherings.ts)', () => {
     expect(readGatherings(markers, 'Đại hội đang diễn ra ở hội trường.').mentions[0].holder).toBeNull();
     // typed without diacritics the same letters may be the Party: no override then
     expect(readGatherings(markers, 'Dai hoi dang dien ra o hoi truong.').mentions[0].holder).toEqual({ party: true });
+  });
+
+  it('reads a one-word holder typed without diacritics only when capitalised ("hoi" may be "hồi")', () => {
+    expect(readGatherings(markers, 'dai hoi hoi thang 10 bau duoc bi thu moi, ai cung mung').mentions[0].holder).toBeNull();
+    expect(readGatherings(markers, 'dai hoi doan ket qua the nao roi mn').mentions[0].holder).toBeNull();
+    expect(readGatherings(markers, 'Dai hoi Hoi Nong dan xa bau Ban Chap hanh moi').mentions[0].holder).toEqual({
+      party: false,
+      kind: 'association or mass organisation',
+    });
+    expect(readGatherings(markers, 'Đại hội hồi tháng 10 bầu được bí thư mới').mentions[0].holder).toBeNull();
   });
 
   it('keeps offsets into NFD text', () => {
