@@ -52,6 +52,8 @@ const PARTY = [
   'Đoàn thanh niên xã mình tổ chức văn nghệ chào mừng đại hội, mong đại hội bầu được người tâm huyết.',
   // another organisation's gathering beside Party evidence
   'Đại hội Đoàn trường diễn ra sau khi Đảng bộ xã tổng kết nhiệm kỳ, Bí thư Đảng ủy về dự.',
+  // another organisation's gathering beside a Party one named by its level
+  'Đại hội Chi đoàn xong rồi, tháng sau tới đại hội tỉnh, mong khóa mới quan tâm thanh niên.',
   // a delegation ("đoàn đại biểu") is not the Youth Union
   'Đoàn đại biểu Gia Lai lên đường dự đại hội, mang theo nhiều tâm tư của cử tri.',
   // implicit: no "đại hội" at all
