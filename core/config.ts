@@ -792,6 +792,8 @@ export const configSchema = z
     officialFacts: z.string().min(1).default('official-facts.yaml'),
     /** Markers of reported speech and of the item's own voice (pipeline/nlp/discourse.ts); absent: not read. */
     discourse: z.string().min(1).optional(),
+    /** Holders of gatherings (pipeline/nlp/gatherings.ts): another organisation's "đại hội" is not ours; absent: not read. */
+    gatherings: z.string().min(1).optional(),
     /** Learned model (JSON, written by `mediawatch train`) combined with the lexicons; absent: lexicons only. */
     model: z.string().min(1).optional(),
     thresholds: z

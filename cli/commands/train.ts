@@ -115,8 +115,8 @@ function strippedFigures(
 /** Cross-validated figures of the learned layer beside the lexicons alone and the substring baseline. */
 export function cvReport(examples: Example[], corpora: CorpusInfo[], cv: CrossValidation, variants: Example[] = []): CvReport {
   const items = examples.map((e) => e.item);
-  const lexicon = new Map(examples.map((e) => [e.item.id, e.lexicon]));
-  const variantLexicon = new Map(variants.map((e) => [e.item.id, e.lexicon]));
+  const lexicon = new Map(examples.map((e) => [e.item.id, e.lexiconDecision]));
+  const variantLexicon = new Map(variants.map((e) => [e.item.id, e.lexiconDecision]));
   const both = (subset: LabelledItem[]) => ({
     learned: figures(subset, (i) => cv.predictions.get(i.id)!),
     lexiconsOnly: figures(subset, (i) => lexicon.get(i.id)!),

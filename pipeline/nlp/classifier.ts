@@ -21,6 +21,14 @@ import {
   type DiscourseMarkers,
   type DiscourseVerdict,
 } from './discourse.ts';
+import {
+  compileGatherings,
+  otherGatheringFolded,
+  overrideForOtherGathering,
+  type CompiledGatherings,
+  type GatheringMarkers,
+  type OtherGathering,
+} from './gatherings.ts';
 import { FactChecker, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
@@ -170,6 +178,13 @@ export interface SentenceMarks {
    * words, e.g. "chỉ họp có ba ngày thôi" under a sheet of three days.)
    */
   discourse: string | null;
+  /**
+   * Whose gathering (gatherings.ts), read when asked: the item's every "đại hội" is another
+   * organisation's and it names nothing of the Party's congresses, or null. Not a feature: the
+   * congress decision is overridden after the model's, so the threshold the training chooses does
+   * not move with it.
+   */
+  otherGathering: () => OtherGathering | null;
 }
 
 export interface ClassifierSources {
@@ -180,6 +195,8 @@ export interface ClassifierSources {
   thresholds: { congress: number; distortion: number };
   /** Structural markers of reported speech and of the own voice (config/discourse.yaml); absent: not read. */
   discourse?: DiscourseMarkers;
+  /** Holders of gatherings (config/gatherings.yaml); absent: not read. */
+  gatherings?: GatheringMarkers;
 }
 
 function saturate(raw: number, atHalf: number): number {
@@ -262,10 +279,12 @@ export class Classifier implements ItemClassifier {
   /** Ids of the cue groups that mark an item as a rebuttal (`rebuts: true`). */
   readonly rebuttalGroups: ReadonlySet<string>;
   private readonly discourse: CompiledDiscourse | null;
+  private readonly gatherings: CompiledGatherings | null;
 
   constructor(sources: ClassifierSources) {
     this.thresholds = sources.thresholds;
     this.discourse = sources.discourse ? compileDiscourse(sources.discourse) : null;
+    this.gatherings = sources.gatherings ? compileGatherings(sources.gatherings) : null;
     this.abbreviations = new AbbreviationTable(sources.abbreviations, foldedSyllables);
     const sets: Array<PhraseSet<any>> = [];
     this.topics = sources.topics.map((file) => {
@@ -478,16 +497,30 @@ export class Classifier implements ItemClassifier {
       topics,
       explanations,
     };
-    // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts).
-    if (!this.learned) return lexicon;
+    // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts);
+    // then another organisation's gathering overrides a congress decision (read only for those).
+    if (!this.learned) return lexicon.congress ? this.overrideGathering(lexicon, this.otherGathering(views)) : lexicon;
+    let other: OtherGathering | null | undefined;
     const marks: SentenceMarks = {
       reported: [views[0].suppressed, views[1].suppressed],
       otherEvent: [views[0].otherEvent, views[1].otherEvent],
       otherEventItem,
       contradicted: [views[0].contradicted, views[1].contradicted],
       discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
+      otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
     };
-    return this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks);
+    const result = this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks);
+    return result.congress ? this.overrideGathering(result, marks.otherGathering()) : result;
+  }
+
+  private otherGathering(views: View[]): OtherGathering | null {
+    return this.gatherings ? otherGatheringFolded(this.gatherings, [views[0].prepared, views[1].prepared], !views[0].accents.lenient) : null;
+  }
+
+  private overrideGathering(c: Classification, other: OtherGathering | null): Classification {
+    const out = overrideForOtherGathering(c, other, this.thresholds.congress);
+    if (out !== c) out.explanations.sort(byFieldAndStart);
+    return out;
   }
 
   private scoreTopic(topic: CompiledTopic, views: View[]) {

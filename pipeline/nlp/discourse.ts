@@ -80,7 +80,7 @@ export interface DiscourseVerdict {
  * folded phrase. A match in accented text must be one of them ("nội bộ" is not "nói", "tin đồn"
  * not "đồn"); a match typed without diacritics stands for any.
  */
-interface Matcher {
+export interface Matcher {
   re: RegExp;
   accented: Map<string, Set<string>>;
 }
@@ -152,7 +152,7 @@ function alternation(list: string[]): string {
 // Unicode property tests, which would cost at every position of every item.
 const E = '(?![a-z0-9])';
 
-function words(list: string[], followedBy = ''): Matcher {
+export function words(list: string[], followedBy = ''): Matcher {
   const accented = new Map<string, Set<string>>();
   for (const p of list) {
     const key = foldVietnamese(p).trim().replace(/\s+/g, ' ');
@@ -197,7 +197,7 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
 }
 
 /** A folded text with, for each folded character, its offset in the text passed in. */
-interface Folded {
+export interface Folded {
   folded: string;
   original: string;
   /** Offset in `original` of folded char i (length folded.length + 1); null: the identity. */
@@ -206,13 +206,13 @@ interface Folded {
   cache: Map<Matcher, Array<[number, number]>>;
 }
 
-function at(f: Folded, i: number): number {
+export function at(f: Folded, i: number): number {
   return f.toOriginal ? f.toOriginal[i] : i;
 }
 
 const SENTENCE_END = /[.!?;]+(?=\s|$)|\n+/g;
 
-function sentences(text: string): Array<[number, number]> {
+export function sentences(text: string): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let from = 0;
   SENTENCE_END.lastIndex = 0;
@@ -405,8 +405,8 @@ function analyse(d: CompiledDiscourse, f: Folded): DiscourseAnalysis {
   };
 }
 
-/** Reads the discourse of a text (any normalisation); offsets are into the string passed in. */
-export function analyseDiscourse(text: string, d: CompiledDiscourse): DiscourseAnalysis {
+/** A text (any normalisation) folded for reading, with every folded char's offset in it. */
+export function foldForReading(text: string): Folded {
   let folded = '';
   const map: number[] = [];
   // fold per code unit, dropping combining marks, so every folded char keeps its original offset
@@ -421,7 +421,12 @@ export function analyseDiscourse(text: string, d: CompiledDiscourse): DiscourseA
     if (pair) i++;
   }
   map.push(text.length);
-  return analyse(d, { folded, original: text, toOriginal: map, cache: new Map() });
+  return { folded, original: text, toOriginal: map, cache: new Map() };
+}
+
+/** Reads the discourse of a text (any normalisation); offsets are into the string passed in. */
+export function analyseDiscourse(text: string, d: CompiledDiscourse): DiscourseAnalysis {
+  return analyse(d, foldForReading(text));
 }
 
 /** The same reading on text already folded by the classifier (text.ts), with its offset map. */

@@ -12,6 +12,7 @@ import { loadFactsFile } from './facts.ts';
 import { LearnedScorer, loadModelFile } from './model.ts';
 import { abbreviationsSchema, cuesSchema, LexiconError, loadYamlFile, topicSchema } from './lexicon.ts';
 import { discourseSchema } from './discourse.ts';
+import { gatheringsSchema } from './gatherings.ts';
 import type { AbbreviationEntry } from './stream.ts';
 
 export interface ClassifierOptions {
@@ -26,6 +27,8 @@ export interface ClassifierOptions {
   modelFile?: string;
   /** Markers of reported speech and the own voice (config/discourse.yaml); absent: not read. */
   discourseFile?: string;
+  /** Holders of gatherings (config/gatherings.yaml): another organisation's "đại hội" is not ours; absent: not read. */
+  gatheringsFile?: string;
 }
 
 /** Resolves the lexicon paths of a loaded config (relative to the config file's folder). */
@@ -38,6 +41,7 @@ export function classifierOptionsFromConfig(config: LoadedConfig): ClassifierOpt
     thresholds: { congress: config.thresholds.congress, distortion: config.thresholds.distortion },
     modelFile: config.model ? configRelative(config, config.model) : undefined,
     discourseFile: config.discourse ? configRelative(config, config.discourse) : undefined,
+    gatheringsFile: config.gatherings ? configRelative(config, config.gatherings) : undefined,
   };
 }
 
@@ -87,6 +91,7 @@ export function loadClassifier(options: ClassifierOptions): Classifier {
     facts: loadFactsFile(options.factsFile, options.factsSheet),
     thresholds: options.thresholds,
     discourse: options.discourseFile ? loadYamlFile(options.discourseFile, discourseSchema, 'discourse markers') : undefined,
+    gatherings: options.gatheringsFile ? loadYamlFile(options.gatheringsFile, gatheringsSchema, 'gathering holders') : undefined,
   });
   if (options.modelFile) classifier.learned = new LearnedScorer(loadModelFile(options.modelFile), options.thresholds);
   return classifier;

@@ -13,6 +13,7 @@ import { rng } from '../../core/random.ts';
 import type { Classification } from '../../core/types.ts';
 import type { Classifier } from './classifier.ts';
 import { evaluate, metrics, type LabelledItem, type Metrics } from './evaluate.ts';
+import { overrideForOtherGathering, type OtherGathering } from './gatherings.ts';
 import {
   blend,
   decide,
@@ -35,6 +36,10 @@ export interface Example {
   features: ItemFeatures;
   /** The lexicon classification (lexicons fixed; the model learns on top of it). */
   lexicon: Classification;
+  /** The lexicons' final decision (after another organisation's gathering overrides it): the lexicons-only figures. */
+  lexiconDecision: Classification;
+  /** The item is about another organisation's gathering (gatherings.ts): a congress decision is overridden after the model's. */
+  otherGathering: OtherGathering | null;
   /** The corpus the item comes from (its writers): `innerSplit: 'group'` and by-corpus CV hold whole groups out. */
   group?: string;
 }
@@ -92,12 +97,18 @@ export function featurize(classifier: Classifier, items: LabelledItem[], bucketB
       classifier.learned = {
         rescore(lexicon, title, text, marks) {
           collector.collect(title, text, sentenceContext ? marks : null);
-          last = { item, features: itemFeatures(collector, lexicon, classifier.thresholds), lexicon };
+          last = {
+            item,
+            features: itemFeatures(collector, lexicon, classifier.thresholds),
+            lexicon,
+            lexiconDecision: lexicon,
+            otherGathering: marks.otherGathering(),
+          };
           return lexicon;
         },
       };
-      classifier.classify(item);
-      examples.push(last!);
+      const decision = classifier.classify(item);
+      examples.push({ ...last!, lexiconDecision: decision });
     }
   } finally {
     classifier.learned = saved;
@@ -370,7 +381,8 @@ function predict(model: TrainedModel, e: Example, thresholds: { congress: number
     congress: probability(model.heads.congress, model.choice.congress.combination, e.features),
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
-  return { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin), topics: [], explanations: [] };
+  const decision = { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin), topics: [], explanations: [] };
+  return overrideForOtherGathering(decision, e.otherGathering, thresholds.congress);
 }
 
 /**
@@ -455,7 +467,7 @@ export function modelFile(
 ): ModelFile {
   const items = examples.map((e) => e.item);
   const cvFigures = figures(items, (i) => cv.predictions.get(i.id)!);
-  const lexiconsOnly = figures(items, (i) => examples.find((e) => e.item === i)!.lexicon);
+  const lexiconsOnly = figures(items, (i) => examples.find((e) => e.item === i)!.lexiconDecision);
   const heads = { congress: sparse(model.heads.congress), distortion: sparse(model.heads.distortion) };
   const hyperparameters = {
     bucketBits: s.bucketBits,

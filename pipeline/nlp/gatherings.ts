@@ -1,0 +1,324 @@
+/**
+ * Whose gathering: a pure reading of who holds each "đại hội" an item mentions — the Party ("Đại
+ * hội Đảng bộ tỉnh", "Đại hội XIII", "đại hội tỉnh") or another organisation ("Đại hội Đoàn
+ * trường", "CLB xe cổ tổ chức đại hội", "Đại hội toàn quốc đảng Dân chủ Mỹ", "đại hội võ lâm") —
+ * and whether the item says anything of the Party's congresses elsewhere. An item whose every
+ * mention is another organisation's, with no Party evidence, is about that organisation's
+ * gathering: the classifier then overrides a congress decision (after the model's, so the learned
+ * threshold is chosen without it) and explains why with the holder's words.
+ *
+ * Holders and evidence are data: config/gatherings.yaml. Matching is on folded text, whole words,
+ * accents checked where the text has them (discourse.ts's phrase lists).
+ */
+import { z } from 'zod';
+import type { Classification, Explanation } from '../../core/types.ts';
+import { at, foldForReading, sentences, words, type Folded, type Matcher } from './discourse.ts';
+import { foldVietnamese } from './fold.ts';
+
+const phrases = z.array(z.string().min(1));
+
+export const gatheringsSchema = z
+  .object({
+    gathering: phrases.min(1),
+    skip: phrases,
+    window: z.number().int().min(0),
+    towards: phrases,
+    capitalised: phrases,
+    party: z.object({ after: phrases.min(1), before: phrases, evidence: phrases }).strict(),
+    others: z.array(z.object({ kind: z.string().min(1), after: phrases.min(1), before: phrases }).strict()).min(1),
+  })
+  .strict();
+
+export type GatheringMarkers = z.infer<typeof gatheringsSchema>;
+
+/** Who holds a gathering: the Party, another organisation (of `kind`), or nobody named. */
+type Holder = { party: true } | { party: false; kind: string };
+
+/** A phrase list, and the same expression anchored where it is tried (`at`). */
+interface Phrases extends Matcher {
+  at: RegExp;
+}
+
+function phraseList(list: string[]): Phrases {
+  const m = words(list);
+  return { ...m, at: new RegExp(m.re.source, 'y') };
+}
+
+export interface CompiledGatherings {
+  window: number;
+  gathering: Phrases;
+  skip: Phrases;
+  towards: Phrases;
+  after: Phrases;
+  before: Phrases;
+  evidence: Phrases;
+  /** Folded one-word holders that, typed without diacritics, count only when capitalised. */
+  capitalised: Set<string>;
+  /** Holder of each folded phrase of `after` and `before`. */
+  holders: Map<string, Holder>;
+}
+
+function key(phrase: string): string {
+  return foldVietnamese(phrase).trim().replace(/\s+/g, ' ');
+}
+
+export function compileGatherings(m: GatheringMarkers): CompiledGatherings {
+  const holders = new Map<string, Holder>();
+  const add = (list: string[], holder: Holder) => {
+    for (const p of list) {
+      const k = key(p);
+      const known = holders.get(k);
+      if (known && (known.party !== holder.party || (!known.party && !holder.party && known.kind !== holder.kind)))
+        throw new Error(`gatherings: "${p}" is listed for two holders`);
+      holders.set(k, holder);
+    }
+  };
+  add([...m.party.after, ...m.party.before], { party: true });
+  for (const o of m.others) add([...o.after, ...o.before], { party: false, kind: o.kind });
+  return {
+    window: m.window,
+    gathering: phraseList(m.gathering),
+    skip: phraseList(m.skip),
+    towards: phraseList(m.towards),
+    after: phraseList([...m.party.after, ...m.others.flatMap((o) => o.after)]),
+    before: phraseList([...m.party.before, ...m.others.flatMap((o) => o.before)]),
+    evidence: phraseList(m.party.evidence),
+    capitalised: new Set(m.capitalised.map(key)),
+    holders,
+  };
+}
+
+/** One "đại hội" and its holder; offsets into the text passed in. */
+export interface GatheringMention {
+  start: number;
+  end: number;
+  /** null: no holder named after it nor before it in its sentence. */
+  holder: Holder | null;
+  /** The holder's words as written (with its offsets), when one was read. */
+  holderText?: string;
+  holderStart?: number;
+  holderEnd?: number;
+}
+
+export interface GatheringReading {
+  mentions: GatheringMention[];
+  /** The first Party evidence outside another organisation's name ("đảng bộ", "Tỉnh ủy", "Đại hội XIII"), or null. */
+  evidence: { start: number; end: number; matched: string } | null;
+}
+
+const SPACE = /\s/;
+const NUMBER = /(?:\d+|[ivxlc]+)(?![a-z0-9])/y;
+
+function skipSpaces(text: string, p: number): number {
+  while (p < text.length && SPACE.test(text[p])) p++;
+  return p;
+}
+
+const MARKED = /[^\0-\x7f]/;
+
+/**
+ * Whether folded [a, b) is a match as written: whole words, and its accents one of the listed
+ * forms — in accented text (`strict`) always, else where the word is marked at all (as discourse.ts:
+ * an unmarked word typed without diacritics stands for any form).
+ */
+function accepted(m: Phrases, f: Folded, strict: boolean, a: number, b: number): boolean {
+  if (a > 0 && /[a-z0-9]/.test(f.folded[a - 1])) return false;
+  const written = f.original.slice(at(f, a), at(f, b)).normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
+  if (!strict && !MARKED.test(written.replace(/đ/g, 'd'))) return true;
+  return m.accented.get(f.folded.slice(a, b).replace(/\s+/g, ' '))?.has(written) ?? false;
+}
+
+/** The longest phrase of `m` starting at folded offset `p`, or null. */
+function matchAt(m: Phrases, f: Folded, strict: boolean, p: number): [number, number] | null {
+  m.at.lastIndex = p;
+  const r = m.at.exec(f.folded);
+  return r && accepted(m, f, strict, p, p + r[0].length) ? [p, p + r[0].length] : null;
+}
+
+/** Phrases of `m` starting in folded [from, to), in order; `each` returns true to stop. */
+function scan(m: Phrases, f: Folded, strict: boolean, from: number, to: number, each: (a: number, b: number) => boolean | void): void {
+  const re = m.re;
+  re.lastIndex = from;
+  for (let r = re.exec(f.folded); r && r.index < to; r = re.exec(f.folded)) {
+    const end = r.index + r[0].length;
+    if (!accepted(m, f, strict, r.index, end)) {
+      re.lastIndex = r.index + 1;
+      continue;
+    }
+    if (each(r.index, end)) return;
+  }
+}
+
+/** The holder named after a gathering word: past the skipped words, the longest holder phrase. */
+function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, from: number): [number, number] | null {
+  let p = skipSpaces(f.folded, from);
+  for (;;) {
+    const holder = matchAt(c.after, f, strict, p);
+    // ("hoi" typed without diacritics may be "hồi": only "Hoi" is an association)
+    if (holder && (strict || !c.capitalised.has(f.folded.slice(holder[0], holder[1])) || f.original[at(f, p)] !== f.folded[p])) return holder;
+    if (holder) return null;
+    const skipped = matchAt(c.skip, f, strict, p);
+    if (skipped) {
+      p = skipSpaces(f.folded, skipped[1]);
+      continue;
+    }
+    NUMBER.lastIndex = p;
+    if (NUMBER.test(f.folded)) {
+      p = skipSpaces(f.folded, NUMBER.lastIndex);
+      continue;
+    }
+    return null;
+  }
+}
+
+/**
+ * The nearest holder named before a gathering word in its sentence, within the window, unless a
+ * word between says the holder greets, serves or attends it (`towards`: it is someone else's).
+ */
+function holderBefore(c: CompiledGatherings, f: Folded, strict: boolean, sentStart: number, to: number): [number, number] | null {
+  let best: [number, number] | null = null;
+  scan(c.before, f, strict, sentStart, to, (a, b) => {
+    if (b <= to && (!best || b > best[1])) best = [a, b];
+  });
+  if (!best) return null;
+  const from: number = best[1];
+  let towards = false;
+  scan(c.towards, f, strict, from, to, (_, b) => (towards = b <= to));
+  if (towards) return null;
+  return f.folded.slice(from, to).trim().split(/\s+/).filter(Boolean).length <= c.window ? best : null;
+}
+
+/** Below this share of marked letters a text counts as typed without diacritics (as in the classifier). */
+const LENIENT_BELOW = 0.08;
+const LETTER = /\p{L}/u;
+
+/** Whether a text is typed with diacritics: then a phrase matches only as written in the list. */
+function accented(f: Folded): boolean {
+  let letters = 0;
+  let marked = 0;
+  for (let i = 0; i < f.folded.length; i++) {
+    const ch = f.folded[i];
+    if (!LETTER.test(ch)) continue;
+    letters++;
+    if (f.original[at(f, i)].toLowerCase() !== ch) marked++;
+  }
+  return letters > 0 && marked / letters >= LENIENT_BELOW;
+}
+
+function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringMention[] {
+  const mentions: GatheringMention[] = [];
+  let sents: Array<[number, number]> | null = null;
+  scan(c.gathering, f, strict, 0, f.folded.length, (gs, ge) => {
+    sents ??= sentences(f.folded);
+    const sentStart = sents.find(([, e]) => e >= ge)?.[0] ?? 0;
+    const span = holderAfter(c, f, strict, ge) ?? holderBefore(c, f, strict, sentStart, gs);
+    const mention: GatheringMention = { start: at(f, gs), end: at(f, ge), holder: null };
+    if (span) {
+      mention.holder = c.holders.get(f.folded.slice(span[0], span[1]).replace(/\s+/g, ' '))!;
+      mention.holderStart = at(f, span[0]);
+      mention.holderEnd = at(f, span[1]);
+      mention.holderText = f.original.slice(mention.holderStart, mention.holderEnd);
+    }
+    mentions.push(mention);
+  });
+  return mentions;
+}
+
+/** Another organisation's name starting at folded offset `p` ("Đảng Cộng sản Trung Quốc"), or null. */
+function otherNameAt(c: CompiledGatherings, f: Folded, strict: boolean, p: number): [number, number] | null {
+  for (const list of [c.after, c.before]) {
+    const s = matchAt(list, f, strict, p);
+    if (s && !c.holders.get(f.folded.slice(s[0], s[1]).replace(/\s+/g, ' '))!.party) return s;
+  }
+  return null;
+}
+
+function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringReading['evidence'] {
+  let evidence: GatheringReading['evidence'] = null;
+  scan(c.evidence, f, strict, 0, f.folded.length, (a, b) => {
+    // another organisation's name is no Party evidence ("Đảng Cộng sản Trung Quốc" is not "Đảng Cộng sản")
+    const other = otherNameAt(c, f, strict, a);
+    if (other && other[1] > b) return false;
+    evidence = { start: at(f, a), end: at(f, b), matched: f.original.slice(at(f, a), at(f, b)) };
+    return true;
+  });
+  return evidence;
+}
+
+/**
+ * Reads a text (any normalisation); offsets are into the string passed in. `strict`: the item is
+ * typed with diacritics (default: this text is), so phrases match only with their accents.
+ */
+export function readGatherings(c: CompiledGatherings, text: string, strict?: boolean): GatheringReading {
+  const f = foldForReading(text);
+  const s = strict ?? accented(f);
+  return { mentions: mentionsOf(c, f, s), evidence: evidenceOf(c, f, s) };
+}
+
+/**
+ * The verdict of otherGathering on fields already folded by the classifier (text.ts, with their
+ * offset maps), read only as far as it needs: no "đại hội", or Party evidence, ends it.
+ */
+export function otherGatheringFolded(
+  c: CompiledGatherings,
+  fields: Array<{ folded: string; original: string; origStart: ArrayLike<number> | null }>,
+  strict: boolean,
+): OtherGathering | null {
+  const folded: Folded[] = fields.map((p) => ({ folded: p.folded, original: p.original, toOriginal: p.origStart, cache: new Map() }));
+  let any = false;
+  for (const f of folded) scan(c.gathering, f, strict, 0, f.folded.length, () => (any = true));
+  if (!any) return null;
+  for (const f of folded) if (evidenceOf(c, f, strict)) return null;
+  return otherGathering(folded.map((f) => ({ mentions: mentionsOf(c, f, strict), evidence: null })));
+}
+
+/** An item about another organisation's gathering: the mention that shows it, in its field. */
+export interface OtherGathering {
+  /** 0 title, 1 text. */
+  field: number;
+  mention: GatheringMention & { holder: { party: false; kind: string } };
+}
+
+/**
+ * The item's verdict from its fields' readings (title, text): another organisation's gathering
+ * when every "đại hội" it mentions is held by another organisation — a bare one stands for the
+ * gathering the item names — and no Party evidence is anywhere; else null (a Party holder, no
+ * holder named at all, or Party evidence).
+ */
+export function otherGathering(fields: GatheringReading[]): OtherGathering | null {
+  if (fields.some((f) => f.evidence)) return null;
+  const mentions = fields.flatMap((f) => f.mentions);
+  // a bare "Đại hội" ("Đại hội bầu Ban Chấp hành ...") is the gathering named before it (else the one named next)
+  if (!mentions.some((m) => m.holder)) return null;
+  for (const m of mentions) if (m.holder?.party) return null;
+  for (let field = 0; field < fields.length; field++)
+    for (const m of fields[field].mentions) if (m.holder) return { field, mention: m as OtherGathering['mention'] };
+  return null;
+}
+
+/**
+ * A congress decision overridden for another organisation's gathering: not congress-related, the
+ * shown score kept below the threshold, and an explanation at the holder's words. Decisions that
+ * are already negative are returned as they are.
+ */
+export function overrideForOtherGathering(c: Classification, other: OtherGathering | null, threshold: number): Classification {
+  if (!other || !c.congress) return c;
+  const m = other.mention;
+  const explanation: Explanation = {
+    kind: 'negative',
+    term: `whose gathering: ${m.holder.kind}`,
+    matched: m.holderText!,
+    weight: 0,
+    field: other.field === 0 ? 'title' : 'text',
+    start: m.holderStart!,
+    end: m.holderEnd!,
+    note: `every "đại hội" of the item is held by another organisation (${m.holder.kind}), and nothing in it names the Party's congresses or bodies: not congress-related`,
+  };
+  return {
+    ...c,
+    congress: false,
+    distortion: false,
+    scores: { congress: Math.min(c.scores.congress, Math.round((threshold - 0.001) * 1000) / 1000), distortion: c.scores.distortion },
+    explanations: [...c.explanations, explanation],
+  };
+}

@@ -1,0 +1,164 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config.ts';
+import type { Classification } from '../../core/types.ts';
+import {
+  compileGatherings,
+  gatheringsSchema,
+  otherGathering,
+  overrideForOtherGathering,
+  readGatherings,
+  type GatheringReading,
+} from '../../pipeline/nlp/gatherings.ts';
+import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
+import { loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
+import { CONFIG, REPO, stripDiacritics } from './helpers.ts';
+
+// Families of phrasings written for these tests (not corpus sentences); each is checked as typed
+// and with its diacritics stripped.
+const markers = compileGatherings(loadYamlFile(`${REPO}/config/gatherings.yaml`, gatheringsSchema, 'gathering holders'));
+const both = (texts: string[]) => texts.flatMap((t) => [t, stripDiacritics(t)]);
+const read = (text: string): GatheringReading[] => [readGatherings(markers, ''), readGatherings(markers, text)];
+
+/** Another organisation's gathering: [text, the holder's words as written in it]. */
+const OTHERS: Array<[string, string]> = [
+  // Youth Union, named after the gathering word, before it as the subject, or as an abbreviation
+  ['Đại hội Chi đoàn khu phố 3 sáng nay đã bầu Ban Chấp hành mới gồm 5 đồng chí, bí thư chi đoàn tái đắc cử.', 'Chi đoàn'],
+  ['Chủ nhật này Đoàn thanh niên phường mình đại hội nhiệm kỳ mới, bầu lại bí thư, ai rảnh ra cổ vũ nhé.', 'Đoàn thanh niên'],
+  ['ĐTN xã Ia Kênh đại hội xong rồi, bạn Hùng làm bí thư mới, mong năm nay có sân bóng cho thanh niên.', 'ĐTN'],
+  // clubs, cooperatives, associations (the holder past "đại biểu", "thành viên", an ordinal)
+  ['CLB bóng chuyền phố núi tổ chức đại hội cuối năm, bầu lại ban chủ nhiệm, anh Minh tiếp tục làm chủ nhiệm.', 'CLB'],
+  ['Đại hội thành viên HTX rau sạch Ia Dêr bầu Hội đồng quản trị mới 5 người. Đại hội thông qua phương án chia lãi.', 'HTX'],
+  ['Đại hội đại biểu Hội LHPN xã Ia Bă lần thứ V bầu Ban Chấp hành khóa mới gồm 11 chị, chị Hoa tái đắc cử.', 'Hội'],
+  // churches and religious bodies
+  ['Giáo phận thông báo hoãn Đại hội Giới trẻ vì mưa lũ, thời gian tổ chức lại sẽ báo sau.', 'Giới trẻ'],
+  ['Chi hội Tin lành làng mình tổ chức đại hội thường niên, bầu Ban Chấp sự nhiệm kỳ mới.', 'Chi hội Tin lành'],
+  // foreign parties: their name is no Party evidence ("Đảng Cộng sản Trung Quốc" is not ours)
+  ['Đại hội toàn quốc của Đảng Cộng hòa Mỹ đã chính thức đề cử ứng viên tổng thống, các đại biểu bỏ phiếu tại hội trường.', 'Đảng Cộng hòa'],
+  ['Đại hội lần thứ XX của Đảng Cộng sản Trung Quốc bế mạc, bầu Ban Chấp hành mới.', 'Đảng Cộng sản Trung Quốc'],
+  // "đại hội" as an idiom for a get-together
+  ['Đại hội võ lâm phố núi: cả xóm tụ tập thi bóc bắp, ai thắng được bầu làm trưởng ban 😂', 'võ lâm'],
+  ['Tối nay đại hội nhậu cuối năm, bầu luôn trưởng ban văn nghệ nhiệm kỳ mới haha.', 'nhậu'],
+];
+
+/** The Party's congress, named or implicit: never another organisation's gathering. */
+const PARTY = [
+  'Tỉnh đoàn ra quân tình nguyện hướng tới Đại hội Đảng bộ tỉnh lần thứ XVI.',
+  'Đại hội tỉnh Gia Lai lần thứ XVI bầu Ban Chấp hành 51 người.',
+  'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng khai mạc tại Hà Nội.',
+  'ĐH 13 sắp khai mạc rồi, mọi người theo dõi nhé.',
+  // another organisation greets, serves or attends the congress: it is not that organisation's
+  'Hội Nông dân xã chúc mừng đại hội thành công tốt đẹp, mong khóa mới quan tâm giá cà phê.',
+  'CLB hưu trí phường mình cử người đi dự đại hội, nghe nói ban chấp hành mới trẻ lắm.',
+  'Đoàn thanh niên xã mình tổ chức văn nghệ chào mừng đại hội, mong đại hội bầu được người tâm huyết.',
+  // another organisation's gathering beside Party evidence
+  'Đại hội Đoàn trường diễn ra sau khi Đảng bộ xã tổng kết nhiệm kỳ, Bí thư Đảng ủy về dự.',
+  // another organisation's gathering beside a Party one named by its level
+  'Đại hội Chi đoàn xong rồi, tháng sau tới đại hội tỉnh, mong khóa mới quan tâm thanh niên.',
+  // a delegation ("đoàn đại biểu") is not the Youth Union
+  'Đoàn đại biểu Gia Lai lên đường dự đại hội, mang theo nhiều tâm tư của cử tri.',
+  // implicit: no "đại hội" at all
+  'Bí thư Tỉnh ủy đọc diễn văn bế mạc, Ban Chấp hành khóa mới ra mắt.',
+];
+
+describe('whose gathering (gatherings.ts)', () => {
+  it.each(OTHERS.flatMap(([t, h]) => [[t, h] as const, [stripDiacritics(t), stripDiacritics(h)] as const]))(
+    'reads another organisation as the holder: %s',
+    (text, holder) => {
+      const verdict = otherGathering(read(text));
+      expect(verdict).not.toBeNull();
+      expect(verdict!.mention.holderText).toBe(holder);
+      expect(text.slice(verdict!.mention.holderStart, verdict!.mention.holderEnd)).toBe(holder);
+    },
+  );
+
+  it.each(both(PARTY))('does not make a Party congress another organisation’s: %s', (text) => {
+    expect(otherGathering(read(text))).toBeNull();
+  });
+
+  it('reads the Party as the holder after the gathering word, past "đại biểu", "toàn quốc" and the ordinal', () => {
+    for (const text of both(['Đại hội đại biểu Đảng bộ huyện Chư Sê', 'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng', 'đại hội tỉnh lần thứ XVI']))
+      expect(readGatherings(markers, text).mentions[0].holder).toEqual({ party: true });
+  });
+
+  it('checks accents where the text has them: "đang" is not "đảng"', () => {
+    expect(readGatherings(markers, 'Đại hội đang diễn ra ở hội trường.').mentions[0].holder).toBeNull();
+    // typed without diacritics the same letters may be the Party: no override then
+    expect(readGatherings(markers, 'Dai hoi dang dien ra o hoi truong.').mentions[0].holder).toEqual({ party: true });
+  });
+
+  it('reads a one-word holder typed without diacritics only when capitalised ("hoi" may be "hồi")', () => {
+    expect(readGatherings(markers, 'dai hoi hoi thang 10 bau duoc bi thu moi, ai cung mung').mentions[0].holder).toBeNull();
+    expect(readGatherings(markers, 'dai hoi doan ket qua the nao roi mn').mentions[0].holder).toBeNull();
+    expect(readGatherings(markers, 'Dai hoi Hoi Nong dan xa bau Ban Chap hanh moi').mentions[0].holder).toEqual({
+      party: false,
+      kind: 'association or mass organisation',
+    });
+    expect(readGatherings(markers, 'Đại hội hồi tháng 10 bầu được bí thư mới').mentions[0].holder).toBeNull();
+  });
+
+  it('keeps offsets into NFD text', () => {
+    const text = 'CLB xe cổ tổ chức đại hội thường niên.'.normalize('NFD');
+    const verdict = otherGathering(read(text))!;
+    expect(text.slice(verdict.mention.start, verdict.mention.end).normalize('NFC')).toBe('đại hội');
+    expect(verdict.mention.holderText).toBe('CLB');
+  });
+
+  it('overrides only a positive congress decision, below the threshold, with an explanation at the holder', () => {
+    const text = 'Đại hội võ lâm phố núi tối nay.';
+    const verdict = otherGathering(read(text));
+    const positive: Classification = { congress: true, distortion: true, scores: { congress: 0.8, distortion: 0.7 }, topics: [], explanations: [] };
+    const out = overrideForOtherGathering(positive, verdict, 0.5);
+    expect(out).toMatchObject({ congress: false, distortion: false, scores: { congress: 0.499, distortion: 0.7 } });
+    expect(out.explanations).toEqual([
+      expect.objectContaining({ kind: 'negative', term: 'whose gathering: idiom or a gathering of friends', field: 'text', matched: 'võ lâm' }),
+    ]);
+    const negative = { ...positive, congress: false, distortion: false };
+    expect(overrideForOtherGathering(negative, verdict, 0.5)).toBe(negative);
+    expect(overrideForOtherGathering(positive, null, 0.5)).toBe(positive);
+  });
+
+  it('rejects a phrase listed for two holders', () => {
+    const m = loadYamlFile(`${REPO}/config/gatherings.yaml`, gatheringsSchema, 'gathering holders');
+    expect(() => compileGatherings({ ...m, party: { ...m.party, after: [...m.party.after, 'clb'] } })).toThrow(/"clb" is listed for two holders/);
+  });
+});
+
+describe('the classifier with whose-gathering reading (shipped config and model)', () => {
+  const options = classifierOptionsFromConfig(loadConfig(CONFIG));
+  const learned = loadClassifier(options);
+  const lexicons = loadClassifier({ ...options, modelFile: undefined });
+  const before = loadClassifier({ ...options, gatheringsFile: undefined });
+
+  it.each(both(OTHERS.map(([t]) => t)))('is not congress-related: %s', (text) => {
+    for (const c of [learned, lexicons]) {
+      const r = c.classify({ title: '', text });
+      expect(r.congress).toBe(false);
+      expect(r.scores.congress).toBeLessThan(0.5);
+    }
+  });
+
+  it('reads Party evidence in a field without any "đại hội": no override', () => {
+    for (const [title, text] of [
+      ['Đại hội Chi đoàn thôn 2 nhiệm kỳ mới', 'Bí thư Đảng ủy xã về dự, mong các bạn trẻ đi đầu làm đường giao thông nông thôn.'],
+      ['CLB hưu trí phường tổ chức đại hội', 'Các cụ là đảng viên lâu năm gửi nhiều ý kiến tâm huyết lên Tỉnh ủy.'],
+    ])
+      for (const [t, x] of [
+        [title, text],
+        [stripDiacritics(title), stripDiacritics(text)],
+      ])
+        expect(learned.classify({ title: t, text: x })).toEqual(before.classify({ title: t, text: x }));
+  });
+
+  it('explains the override at the holder’s words', () => {
+    const text = 'ĐTN xã Ia Kênh đại hội xong rồi, bạn Hùng làm bí thư mới, mong năm nay có sân bóng cho thanh niên.';
+    const r = learned.classify({ title: '', text });
+    const e = r.explanations.find((x) => x.term.startsWith('whose gathering'));
+    expect(e).toMatchObject({ kind: 'negative', matched: 'ĐTN', start: 0, end: 3 });
+  });
+
+  it.each(both(PARTY))('leaves the decision on the Party congress as it was: %s', (text) => {
+    const r = learned.classify({ title: '', text });
+    expect(r).toEqual(before.classify({ title: '', text }));
+    expect(r.explanations.some((e) => e.term.startsWith('whose gathering'))).toBe(false);
+  });
+});
