@@ -326,7 +326,7 @@ describe.skipIf(!es.ok)('Elasticsearch engine', () => {
     expect(Object.keys(await roomy.client.indices.getAlias({ name: `${prefix}-items` }))).toEqual([`${prefix}-items-v${MAPPING_VERSION}`]);
     expect((await roomy.stats({})).total).toBe(301);
     expect((await roomy.getItem(huge.id))?.text.length).toBe(huge.text.length);
-  });
+  }, 240_000);
 
   it('fails init with the node address when the cluster is unreachable', async () => {
     const store = new ElasticsearchStore({ node: 'http://127.0.0.1:9', index: 'nowhere', outboxPath: null });
