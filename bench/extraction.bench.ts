@@ -3,11 +3,15 @@
 //     scored as its score.py does (with/without segments; title + text);
 //   --set articles: Zyte's 181-page article-extraction-benchmark, fetched by
 //     scripts/article-benchmark-fetch.sh into .cache/article-extraction-benchmark (or
-//     ARTICLE_BENCHMARK_DIR / --dir), scored as its evaluate.py does (article body only).
+//     ARTICLE_BENCHMARK_DIR / --dir), scored as its evaluate.py does (article body only);
+//   --set wcxb: the article pages of WCXB v1.0 (Web Content Extraction Benchmark, 2025 pages),
+//     fetched by scripts/wcxb-fetch.sh into .cache/wcxb (or WCXB_DIR / --dir), scored as its
+//     evaluate.py does (bag-of-words F1 per page, averaged); its dev split is the tuning half.
 // `--compare` also runs trafilatura (PyPI, in a throwaway venv made by scripts/trafilatura-venv.sh)
 // and Mozilla Readability (on linkedom) on the same pages in the same run.
 //   npm run bench:extraction [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-articles [-- --compare] [-- --dir DIR] [-- --dump out.json]
+//   npm run bench:extraction-wcxb [-- --compare] [-- --dir DIR] [-- --dump out.json]
 // `--without-markup` runs ours on the pages stripped of article markup (see MARKUP_EVIDENCE).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +24,7 @@ import { parseHTML } from 'linkedom';
 import { extractPage } from '../crawlers/extract-article.ts';
 import { decodeDocument } from '../crawlers/charset.ts';
 import { loadEvalPages, pagePath, scorePages, subsetOf, type EvalPage } from './extraction-eval.ts';
+import { isWcxb, loadWcxbArticles, scoreWcxb, wcxbPagePath } from './wcxb.ts';
 import { benchmarkHalf, benchmarkPagePath, isArticleBenchmark, loadBenchmarkPages, scoreBenchmark } from './article-benchmark.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -116,6 +121,38 @@ function articleSet(dir: string): BenchSet | string {
     dump: (outputs) => ({
       data: Object.fromEntries(pages.map((p) => [p.key, { articleBody: outputs.get(p.key) ?? '' }])),
       hint: `copy it to ${join(dir, 'output')}/mediawatch.json and run python3 evaluate.py there`,
+    }),
+  };
+}
+
+function wcxbSet(dir: string): BenchSet | string {
+  if (!isWcxb(dir)) return `WCXB is not at ${dir}: fetch it once with \`bash scripts/wcxb-fetch.sh\` (or pass --dir / WCXB_DIR)`;
+  const wcxb = loadWcxbArticles(dir);
+  const byKey = new Map(wcxb.map((p) => [p.id, p]));
+  const pages = wcxb.map((p) => ({ key: p.id, url: p.url, path: wcxbPagePath(dir, p) }));
+  const split = (name: string) => pages.filter((p) => byKey.get(p.key)!.split === name);
+  return {
+    description: `WCXB v1.0 article pages ${dir}, scored as its evaluate.py does (main text only, word F1 per page)`,
+    pages,
+    groups: [
+      ['all articles', pages],
+      ['tuning (dev)', split('dev')],
+      ['untouched (test only)', split('test')],
+    ],
+    // The gold is the main text alone; the title is a field of its own.
+    scored: (e) => e.text,
+    score(group, outputs) {
+      const s = scoreWcxb(
+        group.map((p) => byKey.get(p.key)!),
+        outputs,
+      );
+      return { f1: s.f1, line: figures(s) };
+    },
+    // As for Zyte's set: readers' comments are not the main text.
+    trafilaturaOptions: { include_comments: false },
+    dump: (outputs) => ({
+      data: Object.fromEntries(pages.map((p) => [p.key, outputs.get(p.key) ?? ''])),
+      hint: `its evaluate.py reads {id: text} with --results FILE`,
     }),
   };
 }
@@ -246,6 +283,7 @@ const setName = option('--set') ?? 'eval';
 const sets: Record<string, () => BenchSet | string> = {
   eval: () => evalSet(resolve(option('--dir') ?? join(root, '../shared/data/extraction-eval'))),
   articles: () => articleSet(resolve(option('--dir') ?? process.env.ARTICLE_BENCHMARK_DIR ?? join(root, '.cache/article-extraction-benchmark'))),
+  wcxb: () => wcxbSet(resolve(option('--dir') ?? process.env.WCXB_DIR ?? join(root, '.cache/wcxb'))),
 };
 if (!sets[setName]) {
   console.error(`Unknown --set ${setName}; one of: ${Object.keys(sets).join(', ')}`);
