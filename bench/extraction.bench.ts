@@ -12,6 +12,7 @@
 //   npm run bench:extraction [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-articles [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-wcxb [-- --compare] [-- --dir DIR] [-- --dump out.json]
+// `--tuning` prints only the halves that may be read (no untouched-half figure), for tuning runs.
 // `--without-markup` runs ours on the pages stripped of article markup (see MARKUP_EVIDENCE).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -244,20 +245,26 @@ function runTrafilatura(set: BenchSet): Run | string {
   };
 }
 
+const tuningOnly = args.includes('--tuning');
+/** The groups a run prints: with `--tuning`, neither the untouched halves nor the totals that include them. */
+const shownGroups = (set: BenchSet) => (tuningOnly ? set.groups.filter(([label]) => /dev|tuning|sample/.test(label)) : set.groups);
+
 function report(set: BenchSet, run: Run): void {
   const mbps = run.bytes / 1e6 / run.seconds;
   console.log(`\n${run.name}: ${mbps.toFixed(2)} MB/s (${(run.bytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(1)} s)`);
-  for (const [label, group] of set.groups)
+  for (const [label, group] of shownGroups(set))
     console.log(`  ${label.padEnd(15)} (${String(group.length).padStart(3)} pages)  ${set.score(group, run.outputs).line}`);
   if (!run.refused) return;
   const refusedCount = [...run.refused.values()].reduce((s, p) => s + p.length, 0);
-  console.log(`  taken as articles: ${set.pages.length - refusedCount} of ${set.pages.length} pages; not taken, by reason:`);
+  console.log(
+    tuningOnly ? '  not taken, by reason:' : `  taken as articles: ${set.pages.length - refusedCount} of ${set.pages.length} pages; not taken, by reason:`,
+  );
   for (const [reason, pages] of [...run.refused].sort((a, b) => b[1].length - a[1].length)) {
-    const inGroups = set.groups
-      .slice(1)
+    const inGroups = shownGroups(set)
+      .filter(([, group]) => group !== set.pages)
       .map(([label, group]) => `${label} ${pages.filter((p) => group.includes(p)).length}`)
       .join(', ');
-    console.log(`    ${String(pages.length).padStart(3)}  ${reason} (${inGroups})`);
+    console.log(`    ${tuningOnly ? '' : String(pages.length).padStart(3)}  ${reason} (${inGroups})`);
   }
 }
 
@@ -307,7 +314,7 @@ if (args.includes('--compare')) {
   for (const run of runs.slice(1)) report(set, run);
   const ours = runs[0];
   console.log('\nSame run, all pages:');
-  for (const run of runs)
+  for (const run of tuningOnly ? [] : runs)
     console.log(
       `  ${run.name.padEnd(60)} F1 ${set.score(set.pages, run.outputs).f1.toFixed(3)}  ` +
         `ours ${(ours.bytes / ours.seconds / (run.bytes / run.seconds)).toFixed(2)}× its speed`,
