@@ -3,11 +3,16 @@
 //     scored as its score.py does (with/without segments; title + text);
 //   --set articles: Zyte's 181-page article-extraction-benchmark, fetched by
 //     scripts/article-benchmark-fetch.sh into .cache/article-extraction-benchmark (or
-//     ARTICLE_BENCHMARK_DIR / --dir), scored as its evaluate.py does (article body only).
+//     ARTICLE_BENCHMARK_DIR / --dir), scored as its evaluate.py does (article body only);
+//   --set wcxb: the article pages of WCXB v1.0 (Web Content Extraction Benchmark, 2025 pages),
+//     fetched by scripts/wcxb-fetch.sh into .cache/wcxb (or WCXB_DIR / --dir), scored as its
+//     evaluate.py does (bag-of-words F1 per page, averaged); its dev split is the tuning half.
 // `--compare` also runs trafilatura (PyPI, in a throwaway venv made by scripts/trafilatura-venv.sh)
 // and Mozilla Readability (on linkedom) on the same pages in the same run.
 //   npm run bench:extraction [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-articles [-- --compare] [-- --dir DIR] [-- --dump out.json]
+//   npm run bench:extraction-wcxb [-- --compare] [-- --dir DIR] [-- --dump out.json]
+// `--tuning` prints only the halves that may be read (no untouched-half figure), for tuning runs.
 // `--without-markup` runs ours on the pages stripped of article markup (see MARKUP_EVIDENCE).
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -20,6 +25,7 @@ import { parseHTML } from 'linkedom';
 import { extractPage } from '../crawlers/extract-article.ts';
 import { decodeDocument } from '../crawlers/charset.ts';
 import { loadEvalPages, pagePath, scorePages, subsetOf, type EvalPage } from './extraction-eval.ts';
+import { isWcxb, loadWcxbArticles, scoreWcxb, wcxbPagePath } from './wcxb.ts';
 import { benchmarkHalf, benchmarkPagePath, isArticleBenchmark, loadBenchmarkPages, scoreBenchmark } from './article-benchmark.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -120,6 +126,38 @@ function articleSet(dir: string): BenchSet | string {
   };
 }
 
+function wcxbSet(dir: string): BenchSet | string {
+  if (!isWcxb(dir)) return `WCXB is not at ${dir}: fetch it once with \`bash scripts/wcxb-fetch.sh\` (or pass --dir / WCXB_DIR)`;
+  const wcxb = loadWcxbArticles(dir);
+  const byKey = new Map(wcxb.map((p) => [p.id, p]));
+  const pages = wcxb.map((p) => ({ key: p.id, url: p.url, path: wcxbPagePath(dir, p) }));
+  const split = (name: string) => pages.filter((p) => byKey.get(p.key)!.split === name);
+  return {
+    description: `WCXB v1.0 article pages ${dir}, scored as its evaluate.py does (main text only, word F1 per page)`,
+    pages,
+    groups: [
+      ['all articles', pages],
+      ['tuning (dev)', split('dev')],
+      ['untouched (test only)', split('test')],
+    ],
+    // The gold is the main text alone; the title is a field of its own.
+    scored: (e) => e.text,
+    score(group, outputs) {
+      const s = scoreWcxb(
+        group.map((p) => byKey.get(p.key)!),
+        outputs,
+      );
+      return { f1: s.f1, line: figures(s) };
+    },
+    // As for Zyte's set: readers' comments are not the main text.
+    trafilaturaOptions: { include_comments: false },
+    dump: (outputs) => ({
+      data: Object.fromEntries(pages.map((p) => [p.key, outputs.get(p.key) ?? ''])),
+      hint: `its evaluate.py reads {id: text} with --results FILE`,
+    }),
+  };
+}
+
 interface Run {
   name: string;
   outputs: Map<string, string>;
@@ -207,20 +245,26 @@ function runTrafilatura(set: BenchSet): Run | string {
   };
 }
 
+const tuningOnly = args.includes('--tuning');
+/** The groups a run prints: with `--tuning`, neither the untouched halves nor the totals that include them. */
+const shownGroups = (set: BenchSet) => (tuningOnly ? set.groups.filter(([label]) => /dev|tuning|sample/.test(label)) : set.groups);
+
 function report(set: BenchSet, run: Run): void {
   const mbps = run.bytes / 1e6 / run.seconds;
   console.log(`\n${run.name}: ${mbps.toFixed(2)} MB/s (${(run.bytes / 1e6).toFixed(1)} MB in ${run.seconds.toFixed(1)} s)`);
-  for (const [label, group] of set.groups)
+  for (const [label, group] of shownGroups(set))
     console.log(`  ${label.padEnd(15)} (${String(group.length).padStart(3)} pages)  ${set.score(group, run.outputs).line}`);
   if (!run.refused) return;
   const refusedCount = [...run.refused.values()].reduce((s, p) => s + p.length, 0);
-  console.log(`  taken as articles: ${set.pages.length - refusedCount} of ${set.pages.length} pages; not taken, by reason:`);
+  console.log(
+    tuningOnly ? '  not taken, by reason:' : `  taken as articles: ${set.pages.length - refusedCount} of ${set.pages.length} pages; not taken, by reason:`,
+  );
   for (const [reason, pages] of [...run.refused].sort((a, b) => b[1].length - a[1].length)) {
-    const inGroups = set.groups
-      .slice(1)
+    const inGroups = shownGroups(set)
+      .filter(([, group]) => group !== set.pages)
       .map(([label, group]) => `${label} ${pages.filter((p) => group.includes(p)).length}`)
       .join(', ');
-    console.log(`    ${String(pages.length).padStart(3)}  ${reason} (${inGroups})`);
+    console.log(`    ${tuningOnly ? '' : String(pages.length).padStart(3)}  ${reason} (${inGroups})`);
   }
 }
 
@@ -246,6 +290,7 @@ const setName = option('--set') ?? 'eval';
 const sets: Record<string, () => BenchSet | string> = {
   eval: () => evalSet(resolve(option('--dir') ?? join(root, '../shared/data/extraction-eval'))),
   articles: () => articleSet(resolve(option('--dir') ?? process.env.ARTICLE_BENCHMARK_DIR ?? join(root, '.cache/article-extraction-benchmark'))),
+  wcxb: () => wcxbSet(resolve(option('--dir') ?? process.env.WCXB_DIR ?? join(root, '.cache/wcxb'))),
 };
 if (!sets[setName]) {
   console.error(`Unknown --set ${setName}; one of: ${Object.keys(sets).join(', ')}`);
@@ -269,7 +314,7 @@ if (args.includes('--compare')) {
   for (const run of runs.slice(1)) report(set, run);
   const ours = runs[0];
   console.log('\nSame run, all pages:');
-  for (const run of runs)
+  for (const run of tuningOnly ? [] : runs)
     console.log(
       `  ${run.name.padEnd(60)} F1 ${set.score(set.pages, run.outputs).f1.toFixed(3)}  ` +
         `ours ${(ours.bytes / ours.seconds / (run.bytes / run.seconds)).toFixed(2)}× its speed`,

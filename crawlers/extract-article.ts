@@ -227,6 +227,15 @@ function datedUrl(pageUrl: string): boolean {
   }
 }
 
+/**
+ * A page that says it is one story outweighs a listing word in its URL (`/archive/`, `/topics/`,
+ * `/page/`): schema.org article data, og:type=article, or a dated permalink with a slug
+ * (`/archives/2025/12/16/vibe_coding.html`; a date archive has no slug).
+ */
+function declaredStory(facts: PageFacts, jsonLd: JsonLdArticle, pageUrl: string): boolean {
+  return jsonLd.isArticle || ogArticle(facts) || datedUrl(pageUrl);
+}
+
 function isListingUrl(pageUrl: string): boolean {
   try {
     const url = new URL(pageUrl);
@@ -279,7 +288,7 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   if (!text) return { kind: 'other', reason: 'no running text on the page' };
   if (main.linkDensity > MAX_LINK_DENSITY && !jsonLd.isArticle && !singleStory(facts))
     return { kind: 'other', reason: 'a list of links (home, category or menu page)' };
-  if (isListingUrl(pageUrl) && !jsonLd.isArticle) return { kind: 'other', reason: 'a home, category, tag or search page' };
+  if (isListingUrl(pageUrl) && !declaredStory(facts, jsonLd, pageUrl)) return { kind: 'other', reason: 'a home, category, tag or search page' };
   const prose = main.paragraphs.filter((p) => p.length >= PROSE_PARAGRAPH_CHARS).length;
   const isArticle =
     (hasArticleMarkup(facts, jsonLd) && text.length >= MIN_MARKED_CHARS) ||

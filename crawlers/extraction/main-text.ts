@@ -24,6 +24,7 @@ import {
   SKIP_TAGS,
   STRONG_BOILERPLATE_NAMES,
   TABLE_PARTS,
+  PAGE_LEVEL_TAGS,
 } from './rules.ts';
 import { ancestors, collapse, contains, elements, isElement, namesOf, tagOf, textOf, type HtmlNode } from './tree.ts';
 
@@ -352,22 +353,38 @@ function isUnscoredPart(sibling: HtmlNode, top: HtmlNode, s: Stats): boolean {
 /** Levels above the story container whose same-class siblings are further parts of it. */
 const REPEAT_LEVELS = 2;
 const MIN_REPEAT_CHARS = 100;
+/**
+ * Page builders (Divi rows, HubSpot modules, a review's sections) nest each part of a story a
+ * few levels deeper: same-class siblings are looked for up to this many levels, the further
+ * ones only when they hold a part's worth of prose with almost no links (a call to action or a
+ * teaser row of the same class holds less, or more links).
+ */
+const DEEP_REPEAT_LEVELS = 4;
+const MIN_DEEP_REPEAT_CHARS = 500;
+const MAX_DEEP_REPEAT_LINK_DENSITY = 0.1;
 
 /**
  * Further parts of a story split over repeated blocks (entries of a glossary or a press-release
- * page, posts of a thread): siblings of the container's parent or grandparent with the same tag
- * and class, holding prose with few links.
+ * page, posts of a thread, a page builder's rows): siblings of the container's ancestors with the
+ * same tag and class, holding prose with few links. Beyond the first levels, the page's own
+ * top-level sections (children of <main> or <body>: an FAQ, related posts) are not parts.
  */
 function repeatedBlocks(parent: HtmlNode, stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode): HtmlNode[] {
   const found: HtmlNode[] = [];
   let block = parent;
-  for (let level = 0; level < REPEAT_LEVELS && block.parent && block.parent !== root; level++, block = block.parent) {
+  for (let level = 0; level < DEEP_REPEAT_LEVELS && block.parent && block.parent !== root; level++, block = block.parent) {
+    const deep = level >= REPEAT_LEVELS;
+    if (deep && PAGE_LEVEL_TAGS.has(tagOf(block.parent))) break;
     const cls = block.attribs?.class;
     if (!cls) continue;
     for (const sibling of block.parent.children ?? []) {
       if (sibling === block || tagOf(sibling) !== tagOf(block) || sibling.attribs?.class !== cls) continue;
       const s = stats.get(sibling);
-      if (s && !excluded.has(sibling) && s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25) found.push(sibling);
+      if (!s || excluded.has(sibling)) continue;
+      const part = deep
+        ? s.chars >= MIN_DEEP_REPEAT_CHARS && linkDensity(s) < MAX_DEEP_REPEAT_LINK_DENSITY
+        : s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25;
+      if (part) found.push(sibling);
     }
   }
   return found;

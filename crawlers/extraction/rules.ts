@@ -282,6 +282,9 @@ export const BLOCK_TAGS = new Set([
   'caption',
 ]);
 
+/** Elements whose children are the page's own top-level sections, not parts of one story. */
+export const PAGE_LEVEL_TAGS = new Set(['main', 'body']);
+
 /** Rows and row groups: a story container found there is promoted to its table. */
 export const TABLE_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
 
