@@ -25,8 +25,7 @@ import type {
 } from '../../core/types.ts';
 import { foldedTextOf } from '../normalise.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
-import { vietnamDay } from '../../core/time.ts';
-import { compareClusters, dateBound, itemTimestamp, statsOf, termCountsOf, termEntries, toSummary } from './common.ts';
+import { compareClusters, dateBound, dayOfTimestamp, itemTimestamp, statsOf, termCountsOf, termEntries, toSummary } from './common.ts';
 import { SearchIndex } from './search-index.ts';
 
 export interface SqliteStoreOptions {
@@ -573,21 +572,21 @@ export class SqliteStore implements Store {
               item.canonicalUrl,
               item.contentHash,
               ts,
-              vietnamDay(ts),
+              dayOfTimestamp(ts),
               item.congress ? 1 : 0,
               item.distortion ? 1 : 0,
               item.flagged ? 1 : 0,
               item.scores.congress,
               item.scores.distortion,
               // Once each: an item counts once under a topic, however often it is listed.
-              JSON.stringify([...new Set(item.topics)]),
+              item.topics.length ? JSON.stringify([...new Set(item.topics)]) : '[]',
               item.clusterId ?? null,
               item.review?.status ?? 'new',
               item.review?.assignee ?? null,
               item.platform ?? null,
               utf8.encode(toDoc(item)),
               seq,
-              JSON.stringify(termEntries(item.explanations)),
+              item.explanations?.length ? JSON.stringify(termEntries(item.explanations)) : '[]',
             ];
             let rowid = written.get(item.id);
             if (rowid === undefined) {
