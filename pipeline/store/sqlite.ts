@@ -547,8 +547,8 @@ export class SqliteStore implements Store {
     // New ids insert in one statement; a stored one fails the insert's own id check (no lookup first)
     // and is read, as it stands, to count it out of the summaries.
     const insert = db.prepare<unknown[]>(INSERT_ITEM);
-    const stored = db.prepare<[string], SummaryRow & { rowid: number }>(
-      'SELECT rowid, day, source_id, kind, platform, topics, status, flagged, congress, terms, cluster_id, ts FROM items WHERE id = ?',
+    const stored = db.prepare<[string], SummaryRow & { rowid: number; seq: number }>(
+      'SELECT rowid, seq, day, source_id, kind, platform, topics, status, flagged, congress, terms, cluster_id, ts FROM items WHERE id = ?',
     );
     const update = db.prepare<unknown[]>(UPDATE_ITEM);
     const utf8 = this.utf8;
@@ -559,8 +559,6 @@ export class SqliteStore implements Store {
     const seq = this.writing(
       db.transaction(() => {
         const { last_seq: seq } = nextSeq.get()!;
-        // The rowids of the ids written so far in this batch.
-        const written = new Map<string, number>();
         const replaced: SummaryRow[] = [];
         for (const item of items) {
           try {
@@ -588,23 +586,18 @@ export class SqliteStore implements Store {
               seq,
               item.explanations?.length ? JSON.stringify(termEntries(item.explanations)) : '[]',
             ];
-            let rowid = written.get(item.id);
-            if (rowid === undefined) {
-              const inserted = insert.run(item.id, values);
-              if (inserted.changes) {
-                rowid = Number(inserted.lastInsertRowid);
-                result.inserted++;
-              } else {
-                // Counted out as it stood before the batch; the batch's rows are counted in at its end.
-                const before = stored.get(item.id)!;
-                update.run(values, before.rowid);
-                replaced.push(before);
-                rowid = before.rowid;
-                result.updated++;
-              }
-              written.set(item.id, rowid);
+            let rowid: number;
+            const inserted = insert.run(item.id, values);
+            if (inserted.changes) {
+              rowid = Number(inserted.lastInsertRowid);
+              result.inserted++;
             } else {
-              update.run(values, rowid);
+              const before = stored.get(item.id)!;
+              update.run(values, before.rowid);
+              // A row from an earlier batch is counted out as it stood before this one; a row this
+              // batch wrote already (its seq) was never counted in. The batch's rows are counted in at its end.
+              if (before.seq !== seq) replaced.push(before);
+              rowid = before.rowid;
               result.updated++;
             }
             rowids.push(rowid);
