@@ -1,6 +1,7 @@
 // Helpers shared by every store engine so that they return identical shapes.
 import { DAY_PATTERN } from '../../core/date-params.ts';
 import { shortenAtWord } from '../../core/text.ts';
+import { vietnamDay } from '../../core/time.ts';
 import type { ClusterCount, CountRow, Explanation, ExplanationKind, ItemSummary, ScoredItem, Stats, TermCount } from '../../core/types.ts';
 
 const SNIPPET_LENGTH = 240;
@@ -9,6 +10,15 @@ const SNIPPET_LENGTH = 240;
 export function itemTimestamp(item: Pick<ScoredItem, 'publishedAt' | 'fetchedAt'>): string {
   const published = item.publishedAt ? Date.parse(item.publishedAt) : NaN;
   return new Date(Number.isNaN(published) ? item.fetchedAt : published).toISOString();
+}
+
+/**
+ * The Vietnamese day (vietnamDay) of a timestamp from itemTimestamp. Before 17:00 UTC it is the
+ * UTC date, read off the string without parsing it again (~1 µs a row of a bulk write); only
+ * canonical timestamps (24 characters, years 0–9999) take that path.
+ */
+export function dayOfTimestamp(ts: string): string {
+  return ts.length === 24 && ts.slice(11, 13) < '17' ? ts.slice(0, 10) : vietnamDay(ts);
 }
 
 /**

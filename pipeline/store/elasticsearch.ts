@@ -26,10 +26,9 @@ import type {
   UpsertResult,
   ItemStreamQuery,
 } from '../../core/types.ts';
-import { vietnamDay } from '../../core/time.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
 import { foldedTextOf } from '../normalise.ts';
-import { compareClusters, dateBound, itemTimestamp, mergeRows, platformOf, termCountsOf, termEntries, toSummary } from './common.ts';
+import { compareClusters, dateBound, dayOfTimestamp, itemTimestamp, mergeRows, platformOf, termCountsOf, termEntries, toSummary } from './common.ts';
 import { EsOutbox, type OutboxEntry } from './es-outbox.ts';
 import {
   DEFAULT_LAYOUT,
@@ -120,7 +119,7 @@ const DAY_LENGTH = 'yyyy-mm-dd'.length;
 /** Everything under "mw" that follows from the item itself (written on every copy, derived again by a migration). */
 function derivedKeys(item: StoredItem): Omit<Bookkeeping, 'seq' | 'status' | 'writtenAt'> {
   const ts = itemTimestamp(item);
-  const day = vietnamDay(ts);
+  const day = dayOfTimestamp(ts);
   const platform = platformOf(item);
   const topics = item.topics?.length ? [...new Set(item.topics)] : [''];
   return {

@@ -25,8 +25,7 @@ import type {
 } from '../../core/types.ts';
 import { foldedTextOf } from '../normalise.ts';
 import { foldVietnamese } from '../nlp/fold.ts';
-import { vietnamDay } from '../../core/time.ts';
-import { compareClusters, dateBound, itemTimestamp, statsOf, termCountsOf, termEntries, toSummary } from './common.ts';
+import { compareClusters, dateBound, dayOfTimestamp, itemTimestamp, statsOf, termCountsOf, termEntries, toSummary } from './common.ts';
 import { SearchIndex } from './search-index.ts';
 
 export interface SqliteStoreOptions {
@@ -244,12 +243,35 @@ const ITEM_COLUMNS = [
   'terms',
 ];
 
+/** The document is bound as UTF-8 bytes (see Utf8Scratch) and stored as the text they spell. */
+const placeholder = (column: string) => (column === 'doc' ? 'CAST(? AS TEXT)' : '?');
+
 // An insert that leaves a stored id alone (then updated by rowid): measured ~25% faster than one
 // INSERT … ON CONFLICT DO UPDATE … RETURNING on 100k items, and it needs no lookup before it.
-const INSERT_ITEM = `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${ITEM_COLUMNS.map(() => '?').join(', ')}) ON CONFLICT (id) DO NOTHING`;
+const INSERT_ITEM = `INSERT INTO items (${ITEM_COLUMNS.join(', ')}) VALUES (${ITEM_COLUMNS.map(placeholder).join(', ')}) ON CONFLICT (id) DO NOTHING`;
 const UPDATE_ITEM = `UPDATE items SET ${ITEM_COLUMNS.slice(1)
-  .map((column) => `${column} = ?`)
+  .map((column) => `${column} = ${placeholder(column)}`)
   .join(', ')} WHERE rowid = ?`;
+
+/**
+ * Encodes texts into one reused buffer for binding. better-sqlite3 binds a string by measuring,
+ * allocating and converting it to UTF-8 (two passes over the ~1.2 KB document, mostly two-byte
+ * Vietnamese); encoding into a reused buffer and binding the bytes measured ~3.5 µs a row less
+ * (30k documents, alternated: 4.5–4.8 against 6.9–8.3 µs). SQLite copies bound bytes, so the buffer is
+ * free again once the statement has run.
+ */
+class Utf8Scratch {
+  private readonly encoder = new TextEncoder();
+  private readonly buffer = Buffer.allocUnsafe(1 << 16);
+
+  encode(text: string): Buffer {
+    // UTF-8 needs at most 3 bytes per UTF-16 code unit; a rare larger text gets its own buffer,
+    // so one 12 MB document does not keep 36 MB alive.
+    if (text.length * 3 > this.buffer.length) return Buffer.from(text);
+    // encodeInto measured faster than Buffer's own write (1.6–2.4 against 2.6–2.9 µs a document).
+    return this.buffer.subarray(0, this.encoder.encodeInto(text, this.buffer).written);
+  }
+}
 
 const ORDER_BY: Record<ItemSort, string> = {
   newest: 'ts DESC, id',
@@ -430,6 +452,7 @@ export class SqliteStore implements Store {
   private search: SearchIndex | undefined;
   private tempDir: string | undefined;
   private path = '';
+  private readonly utf8 = new Utf8Scratch();
 
   constructor(private readonly options: SqliteStoreOptions) {}
 
@@ -524,10 +547,11 @@ export class SqliteStore implements Store {
     // New ids insert in one statement; a stored one fails the insert's own id check (no lookup first)
     // and is read, as it stands, to count it out of the summaries.
     const insert = db.prepare<unknown[]>(INSERT_ITEM);
-    const stored = db.prepare<[string], SummaryRow & { rowid: number }>(
-      'SELECT rowid, day, source_id, kind, platform, topics, status, flagged, congress, terms, cluster_id, ts FROM items WHERE id = ?',
+    const stored = db.prepare<[string], SummaryRow & { rowid: number; seq: number }>(
+      'SELECT rowid, seq, day, source_id, kind, platform, topics, status, flagged, congress, terms, cluster_id, ts FROM items WHERE id = ?',
     );
     const update = db.prepare<unknown[]>(UPDATE_ITEM);
+    const utf8 = this.utf8;
     const result: UpsertResult = { inserted: 0, updated: 0, errors: [] };
     const rowids: number[] = [];
     const texts: string[] = [];
@@ -535,8 +559,6 @@ export class SqliteStore implements Store {
     const seq = this.writing(
       db.transaction(() => {
         const { last_seq: seq } = nextSeq.get()!;
-        // The rowids of the ids written so far in this batch.
-        const written = new Map<string, number>();
         const replaced: SummaryRow[] = [];
         for (const item of items) {
           try {
@@ -548,39 +570,34 @@ export class SqliteStore implements Store {
               item.canonicalUrl,
               item.contentHash,
               ts,
-              vietnamDay(ts),
+              dayOfTimestamp(ts),
               item.congress ? 1 : 0,
               item.distortion ? 1 : 0,
               item.flagged ? 1 : 0,
               item.scores.congress,
               item.scores.distortion,
               // Once each: an item counts once under a topic, however often it is listed.
-              JSON.stringify([...new Set(item.topics)]),
+              item.topics.length ? JSON.stringify([...new Set(item.topics)]) : '[]',
               item.clusterId ?? null,
               item.review?.status ?? 'new',
               item.review?.assignee ?? null,
               item.platform ?? null,
-              toDoc(item),
+              utf8.encode(toDoc(item)),
               seq,
-              JSON.stringify(termEntries(item.explanations)),
+              item.explanations?.length ? JSON.stringify(termEntries(item.explanations)) : '[]',
             ];
-            let rowid = written.get(item.id);
-            if (rowid === undefined) {
-              const inserted = insert.run(item.id, values);
-              if (inserted.changes) {
-                rowid = Number(inserted.lastInsertRowid);
-                result.inserted++;
-              } else {
-                // Counted out as it stood before the batch; the batch's rows are counted in at its end.
-                const before = stored.get(item.id)!;
-                update.run(values, before.rowid);
-                replaced.push(before);
-                rowid = before.rowid;
-                result.updated++;
-              }
-              written.set(item.id, rowid);
+            let rowid: number;
+            const inserted = insert.run(item.id, values);
+            if (inserted.changes) {
+              rowid = Number(inserted.lastInsertRowid);
+              result.inserted++;
             } else {
-              update.run(values, rowid);
+              const before = stored.get(item.id)!;
+              update.run(values, before.rowid);
+              // A row from an earlier batch is counted out as it stood before this one; a row this
+              // batch wrote already (its seq) was never counted in. The batch's rows are counted in at its end.
+              if (before.seq !== seq) replaced.push(before);
+              rowid = before.rowid;
               result.updated++;
             }
             rowids.push(rowid);
