@@ -7,26 +7,10 @@
 #   WCXB_SOURCE=/path/to/a/clone bash scripts/wcxb-fetch.sh   # offline
 set -euo pipefail
 root="$(cd "$(dirname "$0")/.." && pwd)"
-source="${WCXB_SOURCE:-https://github.com/Murrough-Foley/web-content-extraction-benchmark.git}"
-commit="c039d5ee9f5a3a984a0e167e63aacd04e76e78a9"
-dir="${WCXB_DIR:-$root/.cache/wcxb}"
-if [ -f "$dir/metadata.json" ] && [ "$(cat "$dir/.fetched-commit" 2>/dev/null)" = "$commit" ]; then
-  echo "$dir"
-  exit 0
-fi
-if ! command -v git >/dev/null; then
-  echo "git is not installed; it is needed to fetch WCXB." >&2
-  exit 3
-fi
-rm -rf "$dir"
-mkdir -p "$(dirname "$dir")"
 # Only what the bench reads: other extractors' results are not needed.
-if ! git clone --quiet --no-checkout "$source" "$dir" >&2 ||
-  ! git -C "$dir" checkout --quiet "$commit" -- LICENSE README.md evaluate.py metadata.json dev test/html test/ground-truth >&2; then
-  rm -rf "$dir"
-  echo "Could not fetch WCXB from $source at $commit (no network? set WCXB_SOURCE to a local clone)." >&2
-  exit 3
-fi
-rm -rf "$dir/.git"
-echo "$commit" >"$dir/.fetched-commit"
-echo "$dir"
+exec bash "$root/scripts/fetch-pinned-repo.sh" WCXB \
+  "${WCXB_SOURCE:-https://github.com/Murrough-Foley/web-content-extraction-benchmark.git}" \
+  c039d5ee9f5a3a984a0e167e63aacd04e76e78a9 \
+  "${WCXB_DIR:-$root/.cache/wcxb}" \
+  metadata.json WCXB_SOURCE \
+  LICENSE README.md evaluate.py metadata.json dev test/html test/ground-truth
