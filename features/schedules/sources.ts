@@ -118,16 +118,17 @@ export class SourceScheduler {
     if (this.entries.size) {
       this.options.logger.info({ sources: this.entries.size, capacity: this.options.capacity }, 'source schedule armed');
     }
-    this.dispatch();
+    // The same instant as nextRun, so the first runs tie and go in the configured order rather
+    // than by whichever millisecond ticked in between.
+    this.dispatch(now);
     return this;
   }
 
   /** Starts due sources while capacity allows, then sleeps until the next one is due. */
-  private dispatch(): void {
+  private dispatch(now = this.now()): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     if (this.stopped) return;
-    const now = this.now();
     const idle = [...this.entries.values()].filter((entry) => !entry.running);
     // Lateness relative to the interval: a 1-minute feed 30 s late goes before a 10-minute site
     // crawl 2 minutes late, so long site rounds never crowd out the frequent polls.

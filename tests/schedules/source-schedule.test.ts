@@ -59,17 +59,24 @@ describe('SourceScheduler', () => {
 
   it('starts the latest source relative to its interval first, so long site rounds never crowd out frequent polls', async () => {
     const order: string[] = [];
+    let ticks = 0;
     const scheduler = new SourceScheduler(
       [
         { id: 'blocker', everyMs: 60_000 },
         { id: 'site', everyMs: 10_000 },
         { id: 'feed', everyMs: 100 },
       ],
-      { capacity: 1, logger, run: async (id) => void (order.push(id), await sleep(id === 'blocker' ? 300 : 20)) },
+      {
+        capacity: 1,
+        logger,
+        run: async (id) => void (order.push(id), await sleep(id === 'blocker' ? 300 : 20)),
+        // A clock that moves between any two reads, as on a loaded machine.
+        now: () => Date.now() + ticks++,
+      },
     ).start();
     await sleep(500);
     await scheduler.stop();
-    // All three were due at once; once the first run ends the feed is 3 intervals late, the site a few hundredths.
+    // All three were due at once (a tie: configured order); once the first run ends the feed is 3 intervals late, the site a few hundredths.
     expect(order.slice(0, 3)).toEqual(['blocker', 'feed', 'site']);
   });
 
