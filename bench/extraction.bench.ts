@@ -51,7 +51,8 @@ interface Extraction {
 interface BenchSet {
   description: string;
   pages: BenchPage[];
-  groups: Array<[string, BenchPage[]]>;
+  /** Labelled groups of pages; `readable` marks the ones a tuning run may look at (`--tuning`). */
+  groups: Array<[label: string, pages: BenchPage[], readable?: 'readable']>;
   /** The text the set's own scorer reads of an extraction. */
   scored(extraction: Extraction): string;
   /** One line of figures, the set's scorer on these pages. */
@@ -75,9 +76,9 @@ function evalSet(dir: string): BenchSet | string {
     pages,
     groups: [
       ['full set', pages],
-      ['dev half', subset('dev')],
+      ['dev half', subset('dev'), 'readable'],
       ['untouched half', subset('holdout')],
-      ['60-page sample', subset('sample')],
+      ['60-page sample', subset('sample'), 'readable'],
     ],
     // The stored item has both; score.py's segments include titles.
     scored: (e) => (e.title ? `${e.title}\n${e.text}` : e.text),
@@ -105,7 +106,7 @@ function articleSet(dir: string): BenchSet | string {
     pages,
     groups: [
       ['all pages', pages],
-      ['tuning half', half('tuning')],
+      ['tuning half', half('tuning'), 'readable'],
       ['untouched half', half('untouched')],
     ],
     // The gold is the article body alone; the headline is kept apart in the stored item.
@@ -137,7 +138,7 @@ function wcxbSet(dir: string): BenchSet | string {
     pages,
     groups: [
       ['all articles', pages],
-      ['tuning (dev)', split('dev')],
+      ['tuning (dev)', split('dev'), 'readable'],
       ['untouched (test only)', split('test')],
     ],
     // The gold is the main text alone; the title is a field of its own.
@@ -247,7 +248,7 @@ function runTrafilatura(set: BenchSet): Run | string {
 
 const tuningOnly = args.includes('--tuning');
 /** The groups a run prints: with `--tuning`, neither the untouched halves nor the totals that include them. */
-const shownGroups = (set: BenchSet) => (tuningOnly ? set.groups.filter(([label]) => /dev|tuning|sample/.test(label)) : set.groups);
+const shownGroups = (set: BenchSet) => (tuningOnly ? set.groups.filter(([, , readable]) => readable) : set.groups);
 
 function report(set: BenchSet, run: Run): void {
   const mbps = run.bytes / 1e6 / run.seconds;
