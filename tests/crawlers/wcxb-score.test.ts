@@ -1,7 +1,7 @@
 // WCXB's scoring must be its evaluate.py's, or our figures would not compare with the ones it
 // publishes. Expected values were computed with evaluate.py's word_f1 itself (commit c039d5e).
 import { describe, expect, it } from 'vitest';
-import { scoreWcxb, wordScores, type WcxbPage } from '../../bench/wcxb.ts';
+import { scoreWcxb, wcxbGroup, wordScores, type WcxbPage } from '../../bench/wcxb.ts';
 
 const cases: Array<[reference: string, prediction: string, expected: [number, number, number]]> = [
   // Case and punctuation do not count; a word counts as often as the gold has it.
@@ -31,5 +31,16 @@ describe('WCXB scoring (evaluate.py)', () => {
     expect(score.precision).toBeCloseTo(mean(0), 12);
     expect(score.recall).toBeCloseTo(mean(1), 12);
     expect(score.f1).toBeCloseTo(mean(2), 12);
+  });
+});
+
+describe('WCXB groups', () => {
+  it('holds out about 30 % of the dev pages by a hash of the id, the same ones on every run, and no test page', () => {
+    const ids = Array.from({ length: 2000 }, (_, i) => String(i).padStart(4, '0'));
+    const fresh = ids.filter((id) => wcxbGroup({ id, split: 'dev' }) === 'fresh');
+    expect(fresh.length / ids.length).toBeGreaterThan(0.27);
+    expect(fresh.length / ids.length).toBeLessThan(0.33);
+    expect(ids.filter((id) => wcxbGroup({ id, split: 'dev' }) === 'fresh')).toEqual(fresh);
+    expect(ids.every((id) => wcxbGroup({ id, split: 'test' }) === 'test')).toBe(true);
   });
 });
