@@ -43,6 +43,8 @@ interface Stats {
   breaks: number;
   /** Characters of `<p>` text outside links: running prose. */
   proseChars: number;
+  /** `<p>` blocks below holding a prose paragraph's worth of text outside links. */
+  proseParagraphs: number;
 }
 
 /** How much an attempt strips: every boilerplate name, only unmistakable ones, or tags only. */
@@ -94,6 +96,22 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
   return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
 }
 
+/** A prose paragraph: this much text of a `<p>` outside links. */
+const PROSE_PARAGRAPH_CHARS = 80;
+const PROSE_SECTION_PARAGRAPHS = 3;
+const PROSE_SECTION_SHARE = 0.6;
+const PROSE_SECTION_LINK_DENSITY = 0.1;
+
+/**
+ * A block of several prose paragraphs with almost no links is a part of the story whatever its
+ * name: builders wrap sections of a story in `widget`, `module` or `promo` blocks (CKEditor's
+ * `ck-widget` grids, HubSpot's `hs_cos_wrapper_widget`). Unmistakable names (comments, share,
+ * related) still go.
+ */
+function isProseSection(s: Stats): boolean {
+  return s.proseParagraphs >= PROSE_SECTION_PARAGRAPHS && s.proseChars >= PROSE_SECTION_SHARE * s.chars && linkDensity(s) < PROSE_SECTION_LINK_DENSITY;
+}
+
 /**
  * A `<header>` holding nothing but h2–h6 headings heads a section of the story (an accordion
  * item, a chapter): HTML gives sections their own headers, which are not the page's furniture.
@@ -131,7 +149,15 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     if (node !== root && SKIP_TAGS.has(tagOf(node))) continue;
     order.push(node);
     const children = node.children;
-    stats.set(node, { chars: 0, linkChars: 0, commas: 0, blockChildren: 0, breaks: children ? paragraphBreaks(children) : 0, proseChars: 0 });
+    stats.set(node, {
+      chars: 0,
+      linkChars: 0,
+      commas: 0,
+      blockChildren: 0,
+      breaks: children ? paragraphBreaks(children) : 0,
+      proseChars: 0,
+      proseParagraphs: 0,
+    });
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
   for (const text of texts) {
@@ -145,13 +171,17 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     const node = order[i];
     const own = stats.get(node)!;
     if (tagOf(node) === 'a') own.linkChars = own.chars;
-    else if (tagOf(node) === 'p') own.proseChars = own.chars - own.linkChars;
+    else if (tagOf(node) === 'p') {
+      own.proseChars = own.chars - own.linkChars;
+      if (own.proseChars >= PROSE_PARAGRAPH_CHARS) own.proseParagraphs++;
+    }
     const parent = stats.get(node.parent!);
     if (!parent) continue;
     parent.chars += own.chars;
     parent.linkChars += own.linkChars;
     parent.commas += own.commas;
     parent.proseChars += own.proseChars;
+    parent.proseParagraphs += own.proseParagraphs;
     const tag = tagOf(node);
     if (!BLOCK_TAGS.has(tag)) parent.breaks += own.breaks;
     else if (tag !== 'br') parent.blockChildren++;
@@ -615,7 +645,28 @@ interface TeaserRule {
   droppedChars: number;
 }
 
-function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness: Strictness, teasers?: TeaserRule, leadsStory = false): string[] {
+const SECTION_END = Symbol('end of a prose section');
+
+/** Weakly named blocks of prose kept (see isProseSection). */
+interface ProseSections {
+  kept: Set<HtmlNode>;
+}
+
+/** Characters of the kept prose sections, each counted once (not again inside another). */
+function keptProseChars(sections: ProseSections, stats: Map<HtmlNode, Stats>): number {
+  let chars = 0;
+  for (const node of sections.kept) if (![...ancestors(node)].some((ancestor) => sections.kept.has(ancestor))) chars += stats.get(node)!.chars;
+  return chars;
+}
+
+function renderBlocks(
+  nodes: HtmlNode[],
+  stats: Map<HtmlNode, Stats>,
+  strictness: Strictness,
+  teasers?: TeaserRule,
+  leadsStory = false,
+  proseSections?: ProseSections,
+): string[] {
   const blocks: string[] = [];
   /** Whether each block only introduces the next one. */
   const leadIns: boolean[] = [];
@@ -640,11 +691,18 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     }
   };
   const chosen = new Set(nodes);
-  // Stack entries: a node to enter, or null marking the end of a block element.
-  const stack: Array<HtmlNode | null> = [];
+  /** Blocks rendered from prose sections, as [first, end) ranges of `blocks`. */
+  const sections: Array<[number, number]> = [];
+  // Stack entries: a node to enter, null marking the end of a block element, or the end of a prose section.
+  const stack: Array<HtmlNode | null | typeof SECTION_END> = [];
   for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
   while (stack.length) {
     const node = stack.pop()!;
+    if (node === SECTION_END) {
+      flush();
+      sections[sections.length - 1][1] = blocks.length;
+      continue;
+    }
     if (node === null) {
       flush();
       lineTag = '';
@@ -663,7 +721,16 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
     const teaser = teasers !== undefined && s !== undefined && !chosen.has(node) && isTeaserCard(node, s, teasers.site);
     if (teaser) teasers.droppedChars += s.chars;
     const linkList = s !== undefined && !chosen.has(node) && isLinkList(node, s, stats, teasers?.site);
-    if (s && !chosen.has(node) && (teaser || isBoilerplateElement(node, strictness, s) || linkList)) {
+    const named = s !== undefined && !chosen.has(node) && isBoilerplateElement(node, strictness, s);
+    const proseSection = named && proseSections !== undefined && isProseSection(s) && !isBoilerplateElement(node, 'strong', s);
+    if (proseSection && !sections.some(([, end]) => end < 0)) {
+      proseSections.kept.add(node);
+      flush();
+      sections.push([blocks.length, -1]);
+      stack.push(SECTION_END);
+    }
+    const furniture = named && !proseSection;
+    if (s && !chosen.has(node) && (teaser || furniture || linkList)) {
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs.
       if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
@@ -686,6 +753,13 @@ function renderBlocks(nodes: HtmlNode[], stats: Map<HtmlNode, Stats>, strictness
   // A standfirst heading (a deck) leads into the story rendered after it.
   if (leadsStory) flush();
   else dropDanglingLeadIn();
+  // A prose section is a part of the story when the story goes on after it; one that ends it is
+  // as likely an appeal, a letter to readers or a block of teasers after the story.
+  const last = sections[sections.length - 1];
+  if (last && last[1] >= blocks.length) {
+    blocks.length = last[0];
+    leadIns.length = last[0];
+  }
   return blocks;
 }
 
@@ -738,10 +812,15 @@ function attempt(
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   const leads = leadBlocks(story, order, index, stats, root, strictness);
   const teasers: TeaserRule = { site, droppedChars: 0 };
-  let storyParagraphs = renderBlocks(story, stats, strictness, teasers);
+  const proseSections: ProseSections = { kept: new Set() };
+  let storyParagraphs = renderBlocks(story, stats, strictness, teasers, false, proseSections);
   // Cards holding most of the container's text are not beside the story: they are the page's
   // content (a listing, a digest), which detection judges; leaving them out would empty it.
-  if (teasers.droppedChars > textLength(storyParagraphs)) storyParagraphs = renderBlocks(story, stats, strictness);
+  if (teasers.droppedChars > textLength(storyParagraphs)) storyParagraphs = renderBlocks(story, stats, strictness, undefined, false, proseSections);
+  // Prose sections complete a story found without them; they must not make a container that
+  // holds too little without them pass as the story (a looser attempt finds the real one).
+  if (proseSections.kept.size && textLength(storyParagraphs) - keptProseChars(proseSections, stats) < ENOUGH_CHARS)
+    storyParagraphs = renderBlocks(story, stats, strictness, teasers.droppedChars > 0 ? undefined : teasers);
   const leadParagraphs = renderBlocks(leads, stats, strictness, { site, droppedChars: 0 }, true);
   const paragraphs = [...leadParagraphs, ...storyParagraphs];
   const nodes = [...leads, ...story];

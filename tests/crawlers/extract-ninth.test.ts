@@ -1,0 +1,46 @@
+// Ninth extraction pass, from the readable halves only: families of structure, each rule tested
+// against the code before it.
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../crawlers/extract-article.ts';
+
+const P = (n: number) =>
+  `<p>Paragraph ${n} of the story: the old coffee houses of the city served as meeting places where merchants, writers and travellers argued late into the night.</p>`;
+
+const page = (body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><meta property="og:type" content="article"><title>Coffee</title></head><body><header><nav><a href="/">Home</a> <a href="/topics">Topics</a></nav></header><main><h1>A history of coffee</h1>${body}</main><footer><p>All rights reserved.</p></footer></body></html>`;
+
+const textOf = (body: string) => {
+  const result = extractPage(page(body), 'https://www.magazine.example/2025/01/20/coffee-houses');
+  if (result.kind !== 'article') throw new Error(`expected an article, got ${result.kind}`);
+  return result.article.text;
+};
+
+describe('a weakly named block of prose inside the story (ninth pass)', () => {
+  /** An editor's grid block (CKEditor names it `ck-widget`): a part of the story, not a sidebar widget. */
+  const grid = (from: number) =>
+    `<div class="ck-widget bs_grid"><div class="row"><div class="col">${[from, from + 1, from + 2].map(P).join('')}</div></div></div>`;
+
+  it('keeps a `widget` block of several prose paragraphs when the story goes on after it', () => {
+    const text = textOf(`<div class="body">${P(1)}${P(2)}${grid(3)}${P(6)}${grid(7)}${P(10)}</div>`);
+    for (const n of [3, 5, 7, 9]) expect(text).toContain(`Paragraph ${n} of the story`);
+    expect(text).toContain('Paragraph 10 of the story');
+  });
+
+  it('leaves out such a block when it ends the story (an appeal, a letter to readers)', () => {
+    const letter = `<div class="zone-widget cta-letter">${[1, 2, 3]
+      .map((n) => `<p>Letter ${n}: for thirty years our small team has checked the claims you send us, and we rely on readers like you to keep going.</p>`)
+      .join('')}</div>`;
+    const text = textOf(`<div class="body">${P(1)}${P(2)}${P(3)}${P(4)}${letter}</div>`);
+    expect(text).toContain('Paragraph 4 of the story');
+    expect(text).not.toContain('Letter 1');
+  });
+
+  it('still leaves out unmistakable names (comments, related) and link-heavy widgets', () => {
+    const comments = `<div class="comments-widget">${[20, 21, 22].map(P).join('')}</div>`;
+    const links = `<div class="widget">${[30, 31, 32].map((n) => `<p><a href="/story-${n}">${P(n).replace(/<\/?p>/g, '')}</a></p>`).join('')}</div>`;
+    const text = textOf(`<div class="body">${P(1)}${P(2)}${comments}${P(3)}${links}${P(4)}</div>`);
+    expect(text).toContain('Paragraph 4 of the story');
+    expect(text).not.toContain('Paragraph 20');
+    expect(text).not.toContain('Paragraph 30');
+  });
+});
