@@ -799,6 +799,39 @@ export interface MainText {
   linkDensity: number;
 }
 
+/**
+ * A story split over containers deeper than scoring reaches (sections of a health page, an entry
+ * whose paragraphs sit in another block than its first lines): when the page holds, outside the
+ * chosen blocks, twice as much paragraph prose as the chosen blocks hold text, the story is the
+ * nearest ancestor holding both, unless it is mostly links (then the prose outside is other
+ * stories). Only in the strict attempt: the looser ones keep comment sections the prose may be.
+ */
+const WIDEN_SHARE = 2;
+const MIN_WIDEN_CHARS = 500;
+const MIN_WIDEN_PARAGRAPHS = 3;
+const MAX_WIDEN_LINK_DENSITY = 0.2;
+
+function widenedStory(story: HtmlNode[], order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode): HtmlNode[] | undefined {
+  if (!story.length) return undefined;
+  const outside: HtmlNode[] = [];
+  let outsideChars = 0;
+  for (const node of order) {
+    if (tagOf(node) !== 'p' || excluded.has(node)) continue;
+    const s = stats.get(node)!;
+    if (s.proseChars < PROSE_PARAGRAPH_CHARS || linkDensity(s) > MAX_WIDEN_LINK_DENSITY || story.some((chosen) => contains(chosen, node))) continue;
+    outside.push(node);
+    outsideChars += s.proseChars;
+  }
+  const inside = story.reduce((sum, chosen) => sum + stats.get(chosen)!.chars - stats.get(chosen)!.linkChars, 0);
+  if (outsideChars <= WIDEN_SHARE * inside || outsideChars < MIN_WIDEN_CHARS || outside.length < MIN_WIDEN_PARAGRAPHS) return undefined;
+  for (const ancestor of ancestors(story[0])) {
+    if (ancestor === root || tagOf(ancestor) === 'body' || tagOf(ancestor) === 'html') return undefined;
+    if (story.every((chosen) => contains(ancestor, chosen)) && outside.every((node) => contains(ancestor, node)))
+      return linkDensity(stats.get(ancestor)!) < MAX_WIDEN_LINK_DENSITY ? [ancestor] : undefined;
+  }
+  return undefined;
+}
+
 function attempt(
   root: HtmlNode,
   order: HtmlNode[],
@@ -808,7 +841,8 @@ function attempt(
   site: string | undefined,
 ): MainText {
   const excluded = excludedSet(order, stats, root, strictness);
-  const story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
+  let story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
+  if (strictness === 'names') story = widenedStory(story, order, stats, excluded, root) ?? story;
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   const leads = leadBlocks(story, order, index, stats, root, strictness);
   const teasers: TeaserRule = { site, droppedChars: 0 };

@@ -44,3 +44,25 @@ describe('a weakly named block of prose inside the story (ninth pass)', () => {
     expect(text).not.toContain('Paragraph 30');
   });
 });
+
+describe('a story split over sections deeper than scoring reaches (ninth pass)', () => {
+  /** A health page's section: its one paragraph seven levels below the column holding all sections. */
+  const section = (n: number) =>
+    `<div><div class="row"><div class="col"><div id="heading-${n}"><h2>Question ${n}</h2><div class="answer"><div class="answer-body"><p>Answer ${n}: studies of the practice reviewed by the institute in several trials over many years found small benefits for stress and sleep and pain and few risks for healthy adults who learned it from a trained teacher rather than from an app.</p></div></div></div><div class="back-to-top">Back to top</div></div></div></div>`;
+  const references = (count: number) =>
+    `<div class="entry-content">${Array.from({ length: count }, (_, i) => `<p>Author ${i}, Author B, Author C. A review of trials, number ${i}. Journal. 2019;1(2):3-4.</p>`).join('')}</div>`;
+
+  it('takes the sections holding most of the prose, not the short block that scored best', () => {
+    const text = textOf(`<div class="col">${[1, 2, 3, 4, 5, 6, 7, 8, 9, 10].map(section).join('')}${references(8)}</div>`);
+    expect(text).toContain('Answer 1: studies of the practice');
+    expect(text).toContain('Answer 10: studies of the practice');
+  });
+
+  it('does not widen when the prose outside is less than twice the chosen text', () => {
+    const text = textOf(
+      `<div class="col"><div class="story">${[1, 2, 3, 4, 5, 6, 7, 8].map(P).join('')}</div></div><div class="extra">${[1, 2].map(section).join('')}</div>`,
+    );
+    expect(text).toContain('Paragraph 8 of the story');
+    expect(text).not.toContain('Answer 1');
+  });
+});
