@@ -236,10 +236,17 @@ function declaredStory(facts: PageFacts, jsonLd: JsonLdArticle, pageUrl: string)
   return jsonLd.isArticle || ogArticle(facts) || datedUrl(pageUrl);
 }
 
+/**
+ * A path ending in a slug of five or more words names one page (`/page/how-to-make-a-good-game`),
+ * whatever listing word comes before it: tags, topics and page numbers are a word or three.
+ */
+const STORY_SLUG = /\/[^/]*[a-z]{2,}[^/]*?(?:[-_][a-z0-9]+){4,}(\.html?)?\/?$/i;
+
 function isListingUrl(pageUrl: string): boolean {
   try {
     const url = new URL(pageUrl);
-    return LISTING_PATHS.test(url.pathname + url.search);
+    // A slug names one page unless the query asks for a search or a page of results.
+    return LISTING_PATHS.test(url.pathname + url.search) && !(STORY_SLUG.test(url.pathname) && !(url.search && LISTING_PATHS.test(url.search)));
   } catch {
     return false;
   }

@@ -66,3 +66,28 @@ describe('a story split over sections deeper than scoring reaches (ninth pass)',
     expect(text).not.toContain('Answer 1');
   });
 });
+
+describe('a listing word before a long slug (ninth pass)', () => {
+  const story = `<div class="content">${[1, 2, 3, 4].map(P).join('')}</div>`;
+  const plain = (body: string) =>
+    `<!doctype html><html><head><meta charset="utf-8"><title>Coffee</title></head><body><main><h1>How to make a good coffee</h1>${body}</main></body></html>`;
+
+  it('takes a page whose path ends in a slug of five or more words, even under /page/ or /topics/', () => {
+    for (const url of [
+      'https://studio.example/page/how-to-make-a-good-game-the-tips',
+      'https://agency.example/topics/energy/how-to-read-your-electricity-bill',
+    ]) {
+      expect(extractPage(plain(story), url).kind, url).toBe('article');
+    }
+  });
+
+  it('still refuses page numbers, short topics and searches for a slug', () => {
+    for (const url of [
+      'https://studio.example/page/2',
+      'https://agency.example/topics/natural-resources/climate-change',
+      'https://studio.example/search/how-to-make-a-good-game?q=how-to-make-a-good-game',
+    ]) {
+      expect(extractPage(plain(story), url).kind, url).toBe('other');
+    }
+  });
+});
