@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
 import { readabilityParagraphs } from './extraction/second-opinion.ts';
-import { ARTICLE_TYPES, LISTING_PATHS, PRINTED_DATE, SKIP_TAGS, URL_DATE } from './extraction/rules.ts';
+import { ARTICLE_TYPES, LISTING_PATHS, PRINTED_DATE, SKIP_TAGS, STORY_SLUG, URL_DATE } from './extraction/rules.ts';
 import { collectFacts, textAfter, textOrUndefined, type PageFacts } from './extraction/facts.ts';
 import { collapse, isElement, tagOf, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
@@ -235,12 +235,6 @@ function datedUrl(pageUrl: string): boolean {
 function declaredStory(facts: PageFacts, jsonLd: JsonLdArticle, pageUrl: string): boolean {
   return jsonLd.isArticle || ogArticle(facts) || datedUrl(pageUrl);
 }
-
-/**
- * A path ending in a slug of five or more words names one page (`/page/how-to-make-a-good-game`),
- * whatever listing word comes before it: tags, topics and page numbers are a word or three.
- */
-const STORY_SLUG = /\/[^/]*[a-z]{2,}[^/]*?(?:[-_][a-z0-9]+){4,}(\.html?)?\/?$/i;
 
 function isListingUrl(pageUrl: string): boolean {
   try {

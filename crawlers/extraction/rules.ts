@@ -300,6 +300,12 @@ export const LISTING_PATHS =
   /^\/?$|^\/(index\.(html?|php))?$|\/(tag|tags|category|categories|chuyen-muc|chuyen-de|topic|topics|search|tim-kiem|archive|archives|author|authors|page|feed)(\/|\.html?$|$)|[?&](s|q|search|page)=/i;
 
 /**
+ * A path ending in a slug of five or more words names one page (`/page/how-to-make-a-good-game`),
+ * whatever listing word comes before it: tags, topics and page numbers are a word or three.
+ */
+export const STORY_SLUG = /\/[^/]*[a-z]{2,}[^/]*?(?:[-_][a-z0-9]+){4,}(\.html?)?\/?$/i;
+
+/**
  * A publication date in the URL path before the story's slug (`/2019/11/20/slug`, `/2016/06/slug`),
  * as WordPress and many news CMSs build permalinks; date archives (`/2019/11/`) have no slug.
  */
