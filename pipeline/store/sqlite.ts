@@ -136,19 +136,7 @@ export const ITEM_STORE_MIGRATIONS: string[] = [
   // 40.6 → 17.0 ms per 5,000 items when nine in ten are alone). Rank queries repeat `size > 1`.
   `DROP INDEX cluster_sizes_rank;
    CREATE INDEX cluster_sizes_rank ON cluster_sizes (scope, size DESC, last_ts DESC, cluster_id, first_ts, flagged) WHERE size > 1;`,
-  // The content hash is only ever looked up whole (findByContentHash), so its index keeps a prefix
-  // (CONTENT_HASH_LOOKUP) and the lookup compares the full hash on the row: entries of ~18 bytes instead of
-  // ~46, and a random key's index costs each write batch by its size (pages rewritten in the log).
-  `DROP INDEX items_content_hash;
-   CREATE INDEX items_content_prefix ON items (substr(content_hash, 1, 12));`,
 ];
-
-/**
- * The first item stored with a content hash. The index holds the hash's first 12 characters (48
- * bits of a hex SHA-1: a second item sharing them is one row read more, not a wrong answer);
- * the WHERE repeats the index's expression, which is what lets SQLite use it.
- */
-const CONTENT_HASH_LOOKUP = 'SELECT id FROM items WHERE substr(content_hash, 1, 12) = substr(@hash, 1, 12) AND content_hash = @hash ORDER BY rowid LIMIT 1';
 
 /** The columns of an item row the summary tables count by. */
 interface SummaryRow {
@@ -640,7 +628,7 @@ export class SqliteStore implements Store {
   }
 
   async findByContentHash(contentHash: string): Promise<string | null> {
-    const row = this.conn.prepare<[{ hash: string }], { id: string }>(CONTENT_HASH_LOOKUP).get({ hash: contentHash });
+    const row = this.conn.prepare<[string], { id: string }>('SELECT id FROM items WHERE content_hash = ? ORDER BY rowid LIMIT 1').get(contentHash);
     return row?.id ?? null;
   }
 

@@ -33,12 +33,10 @@ describe('SQLite store schema steps', () => {
       member('single', 0, '2021-01-08'),
     ]);
     await written.close();
-    // Back to schema 4 as released: its rank index held every cluster, of any size (and the content hash was indexed whole).
+    // Back to schema 4 as released: its rank index held every cluster, of any size.
     const old = new Database(path);
     old.exec(`DROP INDEX cluster_sizes_rank;
       CREATE INDEX cluster_sizes_rank ON cluster_sizes (scope, size DESC, last_ts DESC, cluster_id, first_ts, flagged);
-      DROP INDEX items_content_prefix;
-      CREATE INDEX items_content_hash ON items (content_hash);
       PRAGMA user_version = 4;`);
     old.close();
 
@@ -61,39 +59,6 @@ describe('SQLite store schema steps', () => {
         ['pair', 2],
       ]);
       expect((await store.topClusters({ from: '2021-01-05', to: '2021-01-31' }, 10)).map((cluster) => cluster.clusterId)).toEqual(['alone', 'pair']);
-    } finally {
-      await store.close();
-    }
-  });
-
-  it('finds items by content hash in a store written with the full-hash index (schema 5), through the prefix index', async () => {
-    const path = join(tmp, 'schema-5.db');
-    const withHash = (n: number, contentHash: string) => ({ ...makeItem({ title: `Bài ${n}`, text: 'Nội dung' }), contentHash });
-    // Two hashes sharing the indexed prefix: the lookup must still tell them apart by the full hash.
-    const [first, sameContent, samePrefix] = [withHash(1, 'aaaaaaaaaaaa0001'), withHash(2, 'aaaaaaaaaaaa0001'), withHash(3, 'aaaaaaaaaaaa0002')];
-    const written = new SqliteStore({ path });
-    await written.init();
-    await written.upsertItems([first, sameContent]);
-    await written.close();
-    // Back to schema 5 as released: the index held the whole hash.
-    const old = new Database(path);
-    old.exec(`DROP INDEX items_content_prefix;
-      CREATE INDEX items_content_hash ON items (content_hash);
-      PRAGMA user_version = 5;`);
-    old.close();
-
-    const store = new SqliteStore({ path });
-    await store.init();
-    try {
-      const schema = new Database(path, { readonly: true });
-      expect(schema.prepare("SELECT name FROM sqlite_master WHERE name LIKE 'items_content%'").pluck().all()).toEqual(['items_content_prefix']);
-      schema.close();
-      await store.upsertItems([samePrefix]);
-      // The first item stored with a hash, as before.
-      expect(await store.findByContentHash('aaaaaaaaaaaa0001')).toBe(first.id);
-      expect(await store.findByContentHash('aaaaaaaaaaaa0002')).toBe(samePrefix.id);
-      expect(await store.findByContentHash('aaaaaaaaaaaa0003')).toBeNull();
-      expect(await store.findByContentHash('aaaa')).toBeNull();
     } finally {
       await store.close();
     }
