@@ -13,6 +13,8 @@ import {
   BOILERPLATE_NAMES,
   BOILERPLATE_TAGS,
   CAPTION_TAGS,
+  FIGURE_CREDIT_NAMES,
+  FIGURE_CREDIT_TAGS,
   CMS_CONTAINER_CLASSES,
   LEAD_ITEMPROPS,
   LEAD_NAMES,
@@ -624,6 +626,24 @@ function isSameSiteStory(href: string, site: string | undefined): boolean {
   }
 }
 
+/** How far above a credit its `<figure>` may be (the picture's wrappers). */
+const FIGURE_CREDIT_DEPTH = 4;
+const QUOTED_TAGS = new Set(['blockquote', 'q', 'table', 'pre', 'code']);
+
+/**
+ * A picture's credit inside its `<figure>` (see FIGURE_CREDIT_NAMES). In a figure holding a
+ * quote, a table or code (a pull quote), `<cite>` names the speaker or the source: kept.
+ */
+function isFigureCredit(node: HtmlNode, tag: string): boolean {
+  if (!FIGURE_CREDIT_TAGS.has(tag) && !FIGURE_CREDIT_NAMES.test(namesOf(node))) return false;
+  let depth = 0;
+  for (const ancestor of ancestors(node)) {
+    if (tagOf(ancestor) === 'figure') return ![...elements(ancestor)].some((e) => QUOTED_TAGS.has(tagOf(e)));
+    if (++depth >= FIGURE_CREDIT_DEPTH) return false;
+  }
+  return false;
+}
+
 /** A short block that is page furniture by its wording (see BOILERPLATE_LINES). */
 function isBoilerplateLine(text: string): boolean {
   return text.length <= BOILERPLATE_LINE_CHARS && BOILERPLATE_LINES.some((pattern) => pattern.test(text));
@@ -717,7 +737,8 @@ function renderBlocks(
     const tag = tagOf(node);
     const s = stats.get(node);
     // An h1 is the title, kept apart, unless broken markup left the story inside it.
-    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s))) continue;
+    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || isFigureCredit(node, tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s)))
+      continue;
     const teaser = teasers !== undefined && s !== undefined && !chosen.has(node) && isTeaserCard(node, s, teasers.site);
     if (teaser) teasers.droppedChars += s.chars;
     const linkList = s !== undefined && !chosen.has(node) && isLinkList(node, s, stats, teasers?.site);

@@ -35,6 +35,14 @@ export const SKIP_TAGS = new Set([
 /** Image captions and credits: not story text (trafilatura leaves them out by default too). */
 export const CAPTION_TAGS = new Set(['figcaption']);
 
+/**
+ * Inside a `<figure>`, a `<cite>` or an element named as a caption or credit is the picture's
+ * caption or credit line, even when its name also reads as protected (`story-image-copyright`,
+ * `image-and-copyright-container`).
+ */
+export const FIGURE_CREDIT_TAGS = new Set(['cite']);
+export const FIGURE_CREDIT_NAMES = /credit|copyright/i;
+
 /** Page furniture: menus, page header and footer, asides, forms. */
 export const BOILERPLATE_TAGS = new Set(['nav', 'footer', 'aside', 'form', 'menu', 'header']);
 

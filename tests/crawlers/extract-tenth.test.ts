@@ -1,0 +1,39 @@
+// Tenth extraction pass, precision from the readable halves only: families of boilerplate, each
+// rule tested against the code before it.
+import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../crawlers/extract-article.ts';
+
+const P = (n: number) =>
+  `<p>Paragraph ${n} of the story: the old coffee houses of the city served as meeting places where merchants, writers and travellers argued late into the night.</p>`;
+
+const page = (body: string) =>
+  `<!doctype html><html><head><meta charset="utf-8"><meta property="og:type" content="article"><title>Coffee</title></head><body><header><nav><a href="/">Home</a> <a href="/topics">Topics</a></nav></header><main><h1>A history of coffee</h1>${body}</main><footer><p>All rights reserved.</p></footer></body></html>`;
+
+const textOf = (body: string) => {
+  const result = extractPage(page(body), 'https://www.magazine.example/2025/01/20/coffee-houses');
+  if (result.kind !== 'article') throw new Error(`expected an article, got ${result.kind}`);
+  return result.article.text;
+};
+
+describe("a picture's credit inside its figure (tenth pass)", () => {
+  it('leaves out a `<cite>` credit beside the caption', () => {
+    const figure = `<figure><img src="/smog.jpg" alt="Smog"><span class="e-image__meta"><figcaption>Smog over the old town.</figcaption><cite>Jane Roe/City Times/Photo Agency</cite></span></figure>`;
+    const text = textOf(`<div class="story-body">${P(1)}${figure}${P(2)}${P(3)}</div>`);
+    expect(text).toContain('Paragraph 2 of the story');
+    expect(text).not.toContain('Jane Roe');
+  });
+
+  it('leaves out a credit whose name also reads as protected (`story-image-copyright`)', () => {
+    const figure = `<figure class="media-landscape"><span class="image-and-copyright-container"><span class="off-screen">Image copyright</span><span class="story-image-copyright">Photo Agency</span></span></figure>`;
+    const text = textOf(`<div class="story-body">${P(1)}${figure}${P(2)}${P(3)}</div>`);
+    expect(text).toContain('Paragraph 3 of the story');
+    expect(text).not.toContain('Image copyright');
+    expect(text).not.toContain('Photo Agency');
+  });
+
+  it("keeps a pull quote's `<cite>`: there it names the speaker", () => {
+    const quote = `<figure class="wp-block-pullquote"><blockquote><p>Geography weighs first on every city.</p><cite>Anna Speaker</cite></blockquote></figure>`;
+    const text = textOf(`<div class="story-body">${P(1)}${quote}${P(2)}${P(3)}</div>`);
+    expect(text).toContain('Anna Speaker');
+  });
+});
