@@ -174,9 +174,12 @@ export const BOILERPLATE_NAMES = new RegExp(
  */
 export const PROTECTED_NAMES = /and|article|body|column|content|main|shadow|hentry|h-entry|type-post|status-publish|fck_detail|story|detail/i;
 
-/** Boilerplate names that win over a protected name (`article-comments`, `post-share`, `content-related`). */
+/**
+ * Boilerplate names that win over a protected name (`article-comments`, `post-share`, `content-related`)
+ * and that looser attempts still leave out (an author's bio box, `author-box`, `about-the-author`).
+ */
 export const STRONG_BOILERPLATE_NAMES =
-  /comment|disqus|share|sharing|social|related|recommend|cookie|consent|newsletter|subscri|breadcrumb|taboola|outbrain|byline|jp-relatedposts|tin-?lien-?quan|tinlienquan|xem-?them|doc-?them|tin-?khac/i;
+  /comment|disqus|share|sharing|social|related|recommend|cookie|consent|newsletter|subscri|breadcrumb|taboola|outbrain|byline|jp-relatedposts|tin-?lien-?quan|tinlienquan|xem-?them|doc-?them|tin-?khac|author-?(box|bio|info|card|profile|description|details)|about-?(the-?)?author/i;
 
 /**
  * Live tickers and live blogs: their entries are the story, even when a CMS names them comments
