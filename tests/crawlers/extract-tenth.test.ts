@@ -53,4 +53,15 @@ describe("an author's bio box, whatever the attempt (tenth pass)", () => {
     expect(text).toContain('Paragraph 5 of the story');
     expect(text).not.toContain('Jane Writer');
   });
+
+  it("leaves out an author-box plugin's and a contributor box's bio inside the story container", () => {
+    for (const box of [
+      `<div class="saboxplugin-wrap"><div class="saboxplugin-tab"><div class="saboxplugin-desc"><p>Jane Writer is the owner of a small cleaning company and writes about homes.</p></div></div></div>`,
+      `<div class="sno-story-contributor-box"><div class="contributor-title">About the Contributor</div><p>Jane Writer is a senior and the print managing editor of the school paper.</p></div>`,
+    ]) {
+      const text = textOf(`<div class="entry-content">${[1, 2, 3, 4, 5].map(P).join('')}${box}</div>`);
+      expect(text).toContain('Paragraph 5 of the story');
+      expect(text).not.toContain('Jane Writer');
+    }
+  });
 });
