@@ -179,7 +179,7 @@ export const PROTECTED_NAMES = /and|article|body|column|content|main|shadow|hent
  * and that looser attempts still leave out (an author's bio box, `author-box`, `about-the-author`).
  */
 export const STRONG_BOILERPLATE_NAMES =
-  /comment|disqus|share|sharing|social|related|recommend|cookie|consent|newsletter|subscri|breadcrumb|taboola|outbrain|byline|jp-relatedposts|tin-?lien-?quan|tinlienquan|xem-?them|doc-?them|tin-?khac|author-?(box|bio|block|info|card|profile|description|details)|about-?(the-?)?author|contributor-?box|saboxplugin/i;
+  /comment|disqus|share|sharing|social|related|recommend|cookie|consent|newsletter|subscri|breadcrumb|taboola|outbrain|byline|jp-relatedposts|tin-?lien-?quan|tinlienquan|xem-?them|doc-?them|tin-?khac|author-?(box|bio|block|info|card|profile|description|details)|about-?(the-?)?author|contributor-?box|saboxplugin|feedback|was-?this-?(page-?)?helpful/i;
 
 /**
  * Live tickers and live blogs: their entries are the story, even when a CMS names them comments

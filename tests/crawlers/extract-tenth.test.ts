@@ -65,3 +65,13 @@ describe("an author's bio box, whatever the attempt (tenth pass)", () => {
     }
   });
 });
+
+describe('a page-feedback widget inside the story container (tenth pass)', () => {
+  it('leaves out "Was this page helpful?" even inside a protected container', () => {
+    const feedback = `<div class="comp mntl-universal-article-feedback article-feedback"><div class="article-feedback__rating-section"><div class="article-feedback__heading">Was this page helpful?</div><div>Tell us why!</div></div></div>`;
+    const text = textOf(`<div class="article-content">${[1, 2, 3, 4].map(P).join('')}${feedback}</div>`);
+    expect(text).toContain('Paragraph 4 of the story');
+    expect(text).not.toContain('helpful');
+    expect(text).not.toContain('Tell us why');
+  });
+});
