@@ -375,11 +375,13 @@ export const BOILERPLATE_LINES = [
   // Author-box headings.
   /^(über den autor|über die autorin|zum autor|zur autorin|about the author|sobre el autor|à propos de l'auteur|o autorze|von|by|verfasst von)\s*:?$/i,
   // Disclaimers and advertising labels.
-  /^\(?(alle angaben ohne gewähr|ohne gewähr|anzeige|werbung|advertisement|sponsored|publicidad|reklama)\)?([,:]\s.{0,40})?$|gibt die meinung des autors wieder|does not necessarily reflect|contains references to products from|may receive compensation when you click|affiliate[- ]links?\b/i,
+  /^\(?(alle angaben ohne gewähr|ohne gewähr|anzeige|werbung|advertisement|advert|sponsored|publicidad|reklama)\)?([,:]\s.{0,40})?$|gibt die meinung des autors wieder|does not necessarily reflect|contains references to products from|may receive compensation when you click|affiliate[- ]links?\b/i,
   // Privacy notices standing in for an embedded post.
   /\b(privatsphäre|datenschutz|privacy)\b.{0,80}\b(einverständnis|einwilligung|consent|zustimmung)\b/i,
   // Numbered figure captions left in the text ("Abbildung 4: …", "Fig. 2: …").
   /^(abbildung|abb\.|figure|fig\.|grafik|tabelle|table|hình)\s*\d+\s*:/i,
+  // A slideshow's counter ("Image 1 of 4", "1 of 6", "Bild 1 von 9"); not "4/5" (a rating, a quantity).
+  /^((image|photo|picture|slide|foto|bild|ảnh)\s+)?\d{1,3}\s+(of|von|de|sur|trên)\s+(\/\s*)?\d{1,3}$/i,
   // Comment-form prompts and counters, page stamps.
   /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
 ];

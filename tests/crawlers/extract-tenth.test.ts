@@ -91,3 +91,18 @@ describe('a block hidden by its class on every screen (tenth pass)', () => {
     expect(text).toContain('Paragraph 9 of the story');
   });
 });
+
+describe("a slideshow's counter and an advert label standing alone (tenth pass)", () => {
+  it('leaves out "Image 1 of 4", "1 of 6", "Bild 1 von 9" and "Advert"', () => {
+    const lines = ['Image 1 of / 4', '1 of 6', 'Bild 1 von 9', 'Advert'].map((line) => `<div>${line}</div>`).join('');
+    const text = textOf(`<div class="entry-content">${P(1)}${lines}${[2, 3, 4].map(P).join('')}</div>`);
+    expect(text).toContain('Paragraph 4 of the story');
+    for (const line of ['1 of 4', '1 of 6', '1 von 9', 'Advert']) expect(text).not.toContain(line);
+  });
+
+  it('keeps a rating or a quantity written with a slash ("4 / 5", "1/4")', () => {
+    const text = textOf(`<div class="entry-content">${P(1)}<div>4 / 5</div><div>1/4</div>${[2, 3, 4].map(P).join('')}</div>`);
+    expect(text).toContain('4 / 5');
+    expect(text).toContain('1/4');
+  });
+});
