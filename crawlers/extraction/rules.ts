@@ -366,6 +366,10 @@ export const BOILERPLATE_LINES = [
   /^[a-zäöü]{2,4}(\s*\/\s*[a-zäöü]{2,5})*\s*\/\s*(pap|dpa|afp|apa|ap|kna|epd|reuters|sda|ansa|efe)$/i,
   // Calls to subscribe, sign up, follow, support or write in, anywhere in a short block.
   /\b(sign up (here|now|for)|subscribe (now|here|to (our|the))|abonnieren sie|jetzt abonnieren|newsletter abonnieren|suscr[ií]b[ae]te|suscribirse|abonnez-vous|would you consider supporting|support (our|us)|unterstütze unser|hazte miembro|if you enjoyed (reading )?this|gefällt (dir|ihnen) unser|follow (us|the \w+) on|folgen sie uns|folgt (uns|mir)|download the \w+ apps?|get the latest news straight to|puede escribirnos|do you want to be informed|submit your letter|bei fragen und anregungen|sie wollen mehr von uns)\b/i,
+  // Calls to follow a person or a section on social networks ("Follow Newsbeat on Instagram…",
+  // "Follow her on Twitter @…", "Follow AP on Facebook, X…") starting a sentence of a short block;
+  // a closing paragraph's "you might also want to follow me on …" is the author's own text.
+  /(^|[.!?]\s+)follow\b[^.!?]{0,60}?\bon (twitter|facebook|instagram|linkedin|youtube|tiktok|pinterest|x|threads|bluesky|social media|google news)\b/i,
   // A related story's title after its lead-in ("Le puede interesar: …", "Lesen Sie auch: …").
   /^(le puede interesar|te puede interesar|lea también|lee también|lesen sie auch|lies auch|read (more|also)|see also|à lire aussi|lire aussi|zobacz (również|też|także)|czytaj (również|też|także)|xem thêm|đọc thêm)\s*:\s*\S/i,
   // Source and provenance lines ("Quelle: Landesregierung", "ERSCHIENEN IN", "Permalink …").

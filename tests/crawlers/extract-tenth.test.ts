@@ -106,3 +106,21 @@ describe("a slideshow's counter and an advert label standing alone (tenth pass)"
     expect(text).toContain('1/4');
   });
 });
+
+describe('a call to follow on social networks (tenth pass)', () => {
+  it('leaves out "Follow … on Instagram…" and "… Follow her on Twitter"', () => {
+    const calls = [
+      'Follow Newsbeat on Instagram, Facebook, Twitter and YouTube.',
+      'Have a tip? Jane Writer may be reached at jane@news.example. Follow her on Twitter @JaneWriter.',
+    ];
+    const text = textOf(`<div class="entry-content">${[1, 2, 3].map(P).join('')}${calls.map((c) => `<p>${c}</p>`).join('')}</div>`);
+    expect(text).toContain('Paragraph 3 of the story');
+    expect(text).not.toContain('Newsbeat');
+    expect(text).not.toContain('Jane Writer');
+  });
+
+  it("keeps an author's closing paragraph that mentions following them", () => {
+    const closing = `<p>I hope this demo helps you build your own systems. If you need help, join the forum. You might also want to follow me on Bluesky.</p>`;
+    expect(textOf(`<div class="entry-content">${[1, 2, 3].map(P).join('')}${closing}</div>`)).toContain('follow me on Bluesky');
+  });
+});
