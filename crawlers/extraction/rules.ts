@@ -384,6 +384,9 @@ export const BOILERPLATE_LINES = [
   /\b(privatsphäre|datenschutz|privacy)\b.{0,80}\b(einverständnis|einwilligung|consent|zustimmung)\b/i,
   // Numbered figure captions left in the text ("Abbildung 4: …", "Fig. 2: …").
   /^(abbildung|abb\.|figure|fig\.|grafik|tabelle|table|hình)\s*\d+\s*:/i,
+  // A reading-time stamp ("5 min read", "Reading time: 5 minutes", "Tempo de leitura: 2 minutos");
+  // a bare "139 min" is a running time or a duration, kept.
+  /^((reading|read) time|lesezeit|lesedauer|tempo de leitura|temps de lecture|tiempo de lectura|thời gian đọc)\s*:?\s*\d{1,3}\s*(min|mins|minutes?|minuten|minutos|phút)\.?$|^\d{1,3}\s*(min|mins|minutes?|minuten|minutos|phút)\.?\s+(read|reading|lesezeit|de lectura|de leitura|de lecture|đọc)$/i,
   // A slideshow's counter ("Image 1 of 4", "1 of 6", "Bild 1 von 9"); not "4/5" (a rating, a quantity).
   /^((image|photo|picture|slide|foto|bild|ảnh)\s+)?\d{1,3}\s+(of|von|de|sur|trên)\s+(\/\s*)?\d{1,3}$/i,
   // Comment-form prompts and counters, page stamps.

@@ -124,3 +124,16 @@ describe('a call to follow on social networks (tenth pass)', () => {
     expect(textOf(`<div class="entry-content">${[1, 2, 3].map(P).join('')}${closing}</div>`)).toContain('follow me on Bluesky');
   });
 });
+
+describe('a reading-time stamp standing alone (tenth pass)', () => {
+  it('leaves out "5 min read", "Reading Time: 8 minutes" and "Lesezeit: 2 Minuten"', () => {
+    const stamps = ['5 min read', 'Reading Time: 8 minutes', 'Lesezeit: 2 Minuten'].map((line) => `<div>${line}</div>`).join('');
+    const text = textOf(`<div class="entry-content">${stamps}${[1, 2, 3].map(P).join('')}</div>`);
+    expect(text).toContain('Paragraph 1 of the story');
+    for (const stamp of ['min read', 'Reading Time', 'Lesezeit']) expect(text).not.toContain(stamp);
+  });
+
+  it('keeps a bare running time ("139 min")', () => {
+    expect(textOf(`<div class="entry-content">${P(1)}<div>139 min</div>${[2, 3].map(P).join('')}</div>`)).toContain('139 min');
+  });
+});
