@@ -389,8 +389,8 @@ export const BOILERPLATE_LINES = [
   /^((reading|read) time|lesezeit|lesedauer|tempo de leitura|temps de lecture|tiempo de lectura|thời gian đọc)\s*:?\s*\d{1,3}\s*(min|mins|minutes?|minuten|minutos|phút)\.?$|^\d{1,3}\s*(min|mins|minutes?|minuten|minutos|phút)\.?\s+(read|reading|lesezeit|de lectura|de leitura|de lecture|đọc)$/i,
   // A slideshow's counter ("Image 1 of 4", "1 of 6", "Bild 1 von 9"); not "4/5" (a rating, a quantity).
   /^((image|photo|picture|slide|foto|bild|ảnh)\s+)?\d{1,3}\s+(of|von|de|sur|trên)\s+(\/\s*)?\d{1,3}$/i,
-  // Comment-form prompts and counters, page stamps.
-  /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
+  // Comment-form prompts, headings and counters ("Leave a comment", "3 comments"), page stamps.
+  /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|^(\d+\s*)?(comments?|kommentare?|komentarze|commentaires?|comentarios?)$|^(leave a (comment|reply)|post a comment|tell us what you think|schreibe einen kommentar|laisser un commentaire|deja un comentario)\b.{0,20}$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
 ];
 
 /** Longer blocks are prose that may mention these words, not furniture. */

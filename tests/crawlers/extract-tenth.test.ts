@@ -137,3 +137,12 @@ describe('a reading-time stamp standing alone (tenth pass)', () => {
     expect(textOf(`<div class="entry-content">${P(1)}<div>139 min</div>${[2, 3].map(P).join('')}</div>`)).toContain('139 min');
   });
 });
+
+describe("a comment section's heading or prompt standing alone (tenth pass)", () => {
+  it('leaves out "Comments", "3 comments", "Leave a comment" and "Tell us what YOU think..."', () => {
+    const lines = ['Tell us what YOU think...', 'comments', '3 Comments', 'Leave a comment'].map((line) => `<div>${line}</div>`).join('');
+    const text = textOf(`<div class="entry-content">${[1, 2, 3].map(P).join('')}${lines}</div>`);
+    expect(text).toContain('Paragraph 3 of the story');
+    for (const line of ['YOU think', 'comments', 'Comments', 'Leave a']) expect(text).not.toContain(line);
+  });
+});
