@@ -14,7 +14,6 @@ import {
   BOILERPLATE_TAGS,
   CAPTION_TAGS,
   FIGURE_CREDIT_NAMES,
-  HIDDEN_CLASSES,
   FIGURE_CREDIT_TAGS,
   CMS_CONTAINER_CLASSES,
   LEAD_ITEMPROPS,
@@ -89,7 +88,6 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
   const attribs = node.attribs;
   if (!attribs || strictness === 'tags') return false;
   if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
-  if (attribs.class && HIDDEN_CLASSES.test(attribs.class)) return true;
   const names = namesOf(node);
   if (!names || tag === 'body' || tag === 'article' || tag === 'main' || LIVE_NAMES.test(names)) return false;
   // Inside a paragraph's running text a named inline element (a dateline "KOBE –", a highlighted

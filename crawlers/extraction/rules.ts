@@ -32,13 +32,6 @@ export const SKIP_TAGS = new Set([
   'map',
 ]);
 
-/**
- * Class tokens that hide an element on every screen (CSS frameworks' `hidden`, `d-none`,
- * `is-hidden`; a lightbox's hidden content, `fancybox-hidden`), unlike `hidden-xs` and other
- * per-screen variants.
- */
-export const HIDDEN_CLASSES = /(^|\s)(hidden|is-hidden|d-none|u-hidden|fancybox-hidden)(\s|$)/i;
-
 /** Image captions and credits: not story text (trafilatura leaves them out by default too). */
 export const CAPTION_TAGS = new Set(['figcaption']);
 

@@ -76,22 +76,6 @@ describe('a page-feedback widget inside the story container (tenth pass)', () =>
   });
 });
 
-describe('a block hidden by its class on every screen (tenth pass)', () => {
-  it('leaves out a `hidden` / `d-none` / lightbox-hidden block inside the story', () => {
-    for (const cls of ['hidden', 'd-none', 'fancybox-hidden entry-content']) {
-      const hidden = `<div class="${cls}"><p>Each company in our guides was selected by our research team; partners may pay us when you click.</p></div>`;
-      const text = textOf(`<div class="entry-content">${[1, 2, 3].map(P).join('')}${hidden}${P(4)}</div>`);
-      expect(text).toContain('Paragraph 4 of the story');
-      expect(text).not.toContain('research team');
-    }
-  });
-
-  it('keeps a block hidden on small screens only (`hidden-xs`)', () => {
-    const text = textOf(`<div class="entry-content">${[1, 2, 3].map(P).join('')}<div class="hidden-xs">${P(9)}</div>${P(4)}</div>`);
-    expect(text).toContain('Paragraph 9 of the story');
-  });
-});
-
 describe("a slideshow's counter and an advert label standing alone (tenth pass)", () => {
   it('leaves out "Image 1 of 4", "1 of 6", "Bild 1 von 9" and "Advert"', () => {
     const lines = ['Image 1 of / 4', '1 of 6', 'Bild 1 von 9', 'Advert'].map((line) => `<div>${line}</div>`).join('');
