@@ -239,8 +239,10 @@ function declaredStory(facts: PageFacts, jsonLd: JsonLdArticle, pageUrl: string)
 function isListingUrl(pageUrl: string): boolean {
   try {
     const url = new URL(pageUrl);
+    if (!LISTING_PATHS.test(url.pathname + url.search)) return false;
     // A slug names one page unless the query asks for a search or a page of results.
-    return LISTING_PATHS.test(url.pathname + url.search) && !(STORY_SLUG.test(url.pathname) && !(url.search && LISTING_PATHS.test(url.search)));
+    const resultsQuery = url.search !== '' && LISTING_PATHS.test(url.search);
+    return resultsQuery || !STORY_SLUG.test(url.pathname);
   } catch {
     return false;
   }

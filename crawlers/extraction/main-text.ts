@@ -667,15 +667,10 @@ interface TeaserRule {
 
 const SECTION_END = Symbol('end of a prose section');
 
-/** Weakly named blocks of prose kept (see isProseSection). */
-interface ProseSections {
-  kept: Set<HtmlNode>;
-}
-
-/** Characters of the kept prose sections, each counted once (not again inside another). */
-function keptProseChars(sections: ProseSections, stats: Map<HtmlNode, Stats>): number {
+/** Characters of the kept prose sections (weakly named blocks of prose, see isProseSection), each counted once (not again inside another). */
+function keptProseChars(kept: Set<HtmlNode>, stats: Map<HtmlNode, Stats>): number {
   let chars = 0;
-  for (const node of sections.kept) if (![...ancestors(node)].some((ancestor) => sections.kept.has(ancestor))) chars += stats.get(node)!.chars;
+  for (const node of kept) if (![...ancestors(node)].some((ancestor) => kept.has(ancestor))) chars += stats.get(node)!.chars;
   return chars;
 }
 
@@ -685,7 +680,8 @@ function renderBlocks(
   strictness: Strictness,
   teasers?: TeaserRule,
   leadsStory = false,
-  proseSections?: ProseSections,
+  /** Collects the weakly named blocks of prose kept as parts of the story (see isProseSection). */
+  proseSections?: Set<HtmlNode>,
 ): string[] {
   const blocks: string[] = [];
   /** Whether each block only introduces the next one. */
@@ -745,7 +741,7 @@ function renderBlocks(
     const named = s !== undefined && !chosen.has(node) && isBoilerplateElement(node, strictness, s);
     const proseSection = named && proseSections !== undefined && isProseSection(s) && !isBoilerplateElement(node, 'strong', s);
     if (proseSection && !sections.some(([, end]) => end < 0)) {
-      proseSections.kept.add(node);
+      proseSections.add(node);
       flush();
       sections.push([blocks.length, -1]);
       stack.push(SECTION_END);
@@ -867,14 +863,14 @@ function attempt(
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   const leads = leadBlocks(story, order, index, stats, root, strictness);
   const teasers: TeaserRule = { site, droppedChars: 0 };
-  const proseSections: ProseSections = { kept: new Set() };
+  const proseSections = new Set<HtmlNode>();
   let storyParagraphs = renderBlocks(story, stats, strictness, teasers, false, proseSections);
   // Cards holding most of the container's text are not beside the story: they are the page's
   // content (a listing, a digest), which detection judges; leaving them out would empty it.
   if (teasers.droppedChars > textLength(storyParagraphs)) storyParagraphs = renderBlocks(story, stats, strictness, undefined, false, proseSections);
   // Prose sections complete a story found without them; they must not make a container that
   // holds too little without them pass as the story (a looser attempt finds the real one).
-  if (proseSections.kept.size && textLength(storyParagraphs) - keptProseChars(proseSections, stats) < ENOUGH_CHARS)
+  if (proseSections.size && textLength(storyParagraphs) - keptProseChars(proseSections, stats) < ENOUGH_CHARS)
     storyParagraphs = renderBlocks(story, stats, strictness, teasers.droppedChars > 0 ? undefined : teasers);
   const leadParagraphs = renderBlocks(leads, stats, strictness, { site, droppedChars: 0 }, true);
   const paragraphs = [...leadParagraphs, ...storyParagraphs];
