@@ -1,37 +1,33 @@
-// Many strings as one UTF-8 buffer plus end offsets. Posting an array of thousands of
-// strings to a worker structured-clones each one (~50 ms per 5,000 items); one transferred
-// buffer costs a few milliseconds.
+// Many strings as one buffer plus end offsets. Posting an array of thousands of strings to a
+// worker structured-clones each one (~50 ms per 5,000 items); one transferred buffer costs a few
+// milliseconds.
+//
+// The texts travel as UTF-16 code units, not UTF-8: folded text is built from two-byte strings, and
+// copying their code units skips the per-character UTF-8 conversion on the writer's thread
+// (5,000 synthetic folded texts, alternated: 0.5–1.7 against 0.7–3.4 µs a text; the receiving
+// thread, which has CPU to spare, decodes them in ~1.4 instead of ~0.7 µs). Lone surrogates come
+// back unchanged.
 
 export interface PackedTexts {
   bytes: Uint8Array<ArrayBuffer>;
-  /** `ends[i]` is the byte offset just past text i; text i starts at `ends[i - 1]` (or 0). */
+  /** `ends[i]` is the code-unit offset just past text i; text i starts at `ends[i - 1]` (or 0). */
   ends: Uint32Array<ArrayBuffer>;
 }
 
-const encoder = new TextEncoder();
-const decoder = new TextDecoder();
-// UTF-8 needs at most 3 bytes per UTF-16 code unit.
-const MAX_BYTES_PER_UNIT = 3;
+const BYTES_PER_UNIT = 2;
 
 export function packTexts(texts: readonly string[]): PackedTexts {
-  // Folded text is almost all ASCII: start at one byte per unit and grow when needed.
-  let bytes = new Uint8Array(texts.reduce((sum, text) => sum + text.length, 0) + 64);
   const ends = new Uint32Array(texts.length);
-  let used = 0;
-  texts.forEach((text, i) => {
-    const worstCase = used + text.length * MAX_BYTES_PER_UNIT;
-    if (worstCase > bytes.length) {
-      const grown = new Uint8Array(Math.max(worstCase, bytes.length * 2));
-      grown.set(bytes.subarray(0, used));
-      bytes = grown;
-    }
-    used += encoder.encodeInto(text, bytes.subarray(used)).written;
-    ends[i] = used;
-  });
-  return { bytes: bytes.subarray(0, used), ends };
+  let units = 0;
+  texts.forEach((text, i) => (ends[i] = units += text.length));
+  // Its own ArrayBuffer (not a slice of Node's shared pool), so it can be transferred.
+  const bytes = Buffer.allocUnsafeSlow(units * BYTES_PER_UNIT);
+  texts.forEach((text, i) => bytes.write(text, (i === 0 ? 0 : ends[i - 1]) * BYTES_PER_UNIT, 'utf16le'));
+  return { bytes: new Uint8Array(bytes.buffer, 0, bytes.byteLength), ends };
 }
 
 export function unpackText(packed: PackedTexts, index: number): string {
   const start = index === 0 ? 0 : packed.ends[index - 1];
-  return decoder.decode(packed.bytes.subarray(start, packed.ends[index]));
+  const { buffer, byteOffset } = packed.bytes;
+  return Buffer.from(buffer, byteOffset + start * BYTES_PER_UNIT, (packed.ends[index] - start) * BYTES_PER_UNIT).toString('utf16le');
 }
