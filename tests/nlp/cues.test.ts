@@ -122,6 +122,8 @@ describe('contexts that are not distortion', () => {
       'Trên nhóm bảo danh sách Ban Chấp hành khóa mới của Đại hội Đảng bộ tỉnh đã có từ trước, có ai biết chính xác không, em chưa dám tin bên nào.',
       // asking those who know for the exact value
       'Báo thì ghi Đại hội 13 có 1.587 đại biểu, nhóm kia ghi 1.600, bạn nào nắm rõ cho mình hỏi chính xác là bao nhiêu người?',
+      // asking which of two figures is the official one
+      'Trang này ghi Đại hội 13 có 1.587 đại biểu, trang kia ghi 1.650, vậy số nào là chính thức ạ?',
     ]) {
       const c = classify(text);
       expect(c.congress, text).toBe(true);
