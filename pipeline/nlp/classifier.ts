@@ -595,7 +595,9 @@ export class Classifier implements ItemClassifier {
         else vague.push(h);
       }
       chainParts(this.matcher, cues, v, cueList);
-      return { v, negators, cueList: words.length ? withoutCrossedCues(v, cueList, words) : cueList, verbs, vague };
+      // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
+      const kept = negators.length ? cueList.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : cueList;
+      return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
     });
     // A rebuttal quotes the rumour it answers: the cues inside its quotation marks are the rumour's, not the author's.
     const rebuttal = flaggedOutsideQuotes(cues, fields, 'rebuts');
@@ -622,6 +624,18 @@ export class Classifier implements ItemClassifier {
 function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
   const crossed = (h: PhraseHit<CuePhrase>) => words.some((w) => w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last));
   return cueList.filter((h) => !((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)));
+}
+
+/** A negator shortly before the hit, in its clause ("không chia sẻ", "không ai đính chính"). */
+function isNegated(v: View, negators: Array<PhraseHit<CuePhrase>>, h: PhraseHit<CuePhrase>): boolean {
+  for (const n of negators)
+    if (n.tokLast < h.tokFirst && n.tokLast >= h.tokFirst - 2 && v.prepared.tokClause[n.tokFirst] === v.prepared.tokClause[h.tokFirst]) return true;
+  return false;
+}
+
+function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  return d.kind === 'cue' && cues.file.groups[d.group].rebuts === true;
 }
 
 /** Cue terms of one field (rebuttal sentences, negators, repeats, caps per group). */
@@ -651,14 +665,7 @@ function scoreCueTerms(
     const group = file.groups[d.group];
     const sent = v.prepared.tokSent[h.tokFirst];
     if (group.weight >= 0 && (v.suppressed.has(sent) || within(quoted, originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst])))) continue;
-    let isNegated = false;
-    for (const n of negators) {
-      if (n.tokLast < h.tokFirst && n.tokLast >= h.tokFirst - 2 && v.prepared.tokClause[n.tokFirst] === v.prepared.tokClause[h.tokFirst]) {
-        isNegated = true;
-        break;
-      }
-    }
-    if (isNegated && group.weight >= 0) continue;
+    if (group.weight >= 0 && isNegated(v, negators, h)) continue;
     if (cues.rules.length) marks.push({ group: d.group, view: v, sent: sentenceKey(v.field, sent), tokFirst: h.tokFirst, tokLast: h.tokLast });
     const n = seen.get(h.spec.text) ?? 0;
     seen.set(h.spec.text, n + 1);

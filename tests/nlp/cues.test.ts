@@ -115,6 +115,23 @@ describe('contexts that are not distortion', () => {
     }
   });
 
+  it('a negated rebuttal ("không ai đính chính": nobody has denied it) answers nothing', () => {
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh năm nay bầu bằng giơ tay hết, thấy nhiều group nói vậy mà không ai đính chính.',
+      'Nghe nói Ban Chấp hành tỉnh khóa mới bị Trung ương trả hồ sơ, đến giờ chưa ai bác bỏ.',
+    ]) {
+      const c = classify(text);
+      expect(
+        c.explanations.some((e) => e.term.startsWith('rebuttal')),
+        `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
+      ).toBe(false);
+    }
+    // a denial that is not negated still counts
+    expect(classify('Văn phòng Tỉnh ủy đã đính chính tin Đại hội Đảng bộ tỉnh bầu bằng giơ tay.').explanations.some((e) => e.term.startsWith('rebuttal'))).toBe(
+      true,
+    );
+  });
+
   it('a genuine question asking which version is right', () => {
     for (const text of [
       'Có người nói Ban Chấp hành Đảng bộ tỉnh khóa mới 60 người, có người nói 53, bên nào đúng vậy mọi người?',
