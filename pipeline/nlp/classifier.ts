@@ -626,11 +626,27 @@ function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words
   return cueList.filter((h) => !((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)));
 }
 
-/** A negator shortly before the hit, in its clause ("không chia sẻ", "không ai đính chính"). */
+/**
+ * A negator shortly before the hit, in its clause ("không chia sẻ", "không ai đính chính"), or just
+ * before the quotation the hit opens ("Không có 'danh sách rò rỉ' nào").
+ */
 function isNegated(v: View, negators: Array<PhraseHit<CuePhrase>>, h: PhraseHit<CuePhrase>): boolean {
-  for (const n of negators)
-    if (n.tokLast < h.tokFirst && n.tokLast >= h.tokFirst - 2 && v.prepared.tokClause[n.tokFirst] === v.prepared.tokClause[h.tokFirst]) return true;
+  const p = v.prepared;
+  for (const n of negators) {
+    if (n.tokLast >= h.tokFirst || n.tokLast < h.tokFirst - 2) continue;
+    if (p.tokClause[n.tokFirst] === p.tokClause[h.tokFirst]) return true;
+    if (p.tokClause[n.tokFirst] === p.tokClause[h.tokFirst - 1] && opensQuotation(p, h.tokFirst)) return true;
+  }
   return false;
+}
+
+const QUOTE_OPENERS = new Set(['"', "'", '“', '‘', '«', '„']);
+
+/** Whether a quotation mark is the last character before token `tok` (spaces aside). */
+function opensQuotation(p: PreparedText, tok: number): boolean {
+  let i = originalOffset(p, p.tokStart[tok]) - 1;
+  while (i >= 0 && p.original[i] === ' ') i--;
+  return i >= 0 && QUOTE_OPENERS.has(p.original[i]);
 }
 
 function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {
