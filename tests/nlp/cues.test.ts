@@ -53,6 +53,8 @@ describe('cue families', () => {
   it('a pre-arranged result', () => {
     expectFamily('Kết quả Đại hội XIII đã có sẵn, đại biểu bỏ phiếu chỉ là thủ tục.', 'pre-arranged');
     expectFamily('Ghế Bí thư Tỉnh ủy khóa mới đã có chủ, đại hội đảng bộ tỉnh chỉ là diễn kịch.', 'pre-arranged');
+    // approved or settled "from before" the vote
+    expectFamily('Danh sách Bộ Chính trị khóa XIII đã được bên ngoài duyệt từ trước, đại hội chỉ bầu theo.', 'pre-arranged');
   });
 
   it('a leading question backed by what many people say', () => {
@@ -115,7 +117,13 @@ describe('contexts that are not distortion', () => {
     }
   });
 
-  it('a negated rebuttal ("không ai đính chính": nobody has denied it) answers nothing', () => {
+  it('claiming to reveal "the truth" is no fact-check heading', () => {
+    expectFamily('Chia sẻ gấp: clip này nói sự thật về Đại hội Đảng bộ tỉnh, mọi người xem ngay kẻo bị xóa.', 'share-before-removal');
+    const c = classify('Sự thật về clip “Đại hội Đảng bộ tỉnh bị hoãn”: đây là clip cắt ghép từ năm 2015.');
+    expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
+  });
+
+  it('a negated rebuttal ("không ai đính chính": nobody has denied it) answers nothing; a negated cue counts nothing', () => {
     for (const text of [
       'Đại hội Đảng bộ tỉnh năm nay bầu bằng giơ tay hết, thấy nhiều group nói vậy mà không ai đính chính.',
       'Nghe nói Ban Chấp hành tỉnh khóa mới bị Trung ương trả hồ sơ, đến giờ chưa ai bác bỏ.',
@@ -125,6 +133,14 @@ describe('contexts that are not distortion', () => {
         c.explanations.some((e) => e.term.startsWith('rebuttal')),
         `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
       ).toBe(false);
+    }
+    // a cue the item says does not exist, in quotation marks or not
+    for (const title of [
+      "Không có 'danh sách rò rỉ' nào về nhân sự Ban Thường vụ khóa mới",
+      'Không có danh sách rò rỉ nào về nhân sự Ban Thường vụ khóa mới',
+    ]) {
+      const c = classify('Đại hội Đảng bộ tỉnh Gia Lai.', title);
+      expect(distortionTerms(c), title).toEqual([]);
     }
     // a denial that is not negated still counts
     expect(classify('Văn phòng Tỉnh ủy đã đính chính tin Đại hội Đảng bộ tỉnh bầu bằng giơ tay.').explanations.some((e) => e.term.startsWith('rebuttal'))).toBe(
