@@ -59,7 +59,8 @@ describe('cue families', () => {
 
   it('a leading question backed by what many people say', () => {
     const text = 'Có phải Đại hội Đảng bộ tỉnh mình bị dời không mọi người? Nhiều nhóm đang nói vậy.';
-    for (const t of [text, stripDiacritics(text)]) {
+    // asking politely does not make it a reader's question
+    for (const t of [text, stripDiacritics(text), `Cho em hỏi chút. ${text}`]) {
       const c = classify(t);
       expect(distortionTerms(c), t).toContain('rule leading-question');
       expect(c.distortion, t).toBe(true);
@@ -155,6 +156,10 @@ describe('contexts that are not distortion', () => {
       'Trên nhóm bảo danh sách Ban Chấp hành khóa mới của Đại hội Đảng bộ tỉnh đã có từ trước, có ai biết chính xác không, em chưa dám tin bên nào.',
       // asking those who know for the exact value
       'Báo thì ghi Đại hội 13 có 1.587 đại biểu, nhóm kia ghi 1.600, bạn nào nắm rõ cho mình hỏi chính xác là bao nhiêu người?',
+      // asking to be told, for an everyday purpose, or between versions with "đâu"
+      'Cho mình hỏi Đại hội Đảng bộ tỉnh năm nay có phát trực tiếp trên truyền hình không ạ? Mình hỏi trước để sắp xếp công việc.',
+      'Ban Thường vụ Tỉnh ủy khóa mới có bao nhiêu người vậy mọi người? Em cần để làm bài tập, tò mò thôi.',
+      'Nhóm này bảo Đại hội XIII họp 7 ngày, nhóm kia bảo 9 ngày, thật sự không biết đâu mới đúng.',
       // asking which of two figures is the official one
       'Trang này ghi Đại hội 13 có 1.587 đại biểu, trang kia ghi 1.650, vậy số nào là chính thức ạ?',
     ]) {
