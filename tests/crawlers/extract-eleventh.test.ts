@@ -1,0 +1,47 @@
+// Eleventh extraction pass, recall from the readable halves only: section headings the story
+// lost, each rule tested against the code before it, each guard against the boilerplate it keeps out.
+import { describe, expect, it } from 'vitest';
+import { P, textOf } from './story-page.ts';
+
+describe('a section heading that is a link (eleventh pass)', () => {
+  it('keeps a heading linking to its own anchor (a permalink)', () => {
+    const text = textOf(
+      `<div class="entry-content">${P(1)}<h3 id="cognitive-benefits"><a href="#cognitive-benefits">Cognitive benefits</a></h3>${P(2)}${P(3)}</div>`,
+    );
+    expect(text).toContain('Cognitive benefits');
+    expect(text).toContain('Paragraph 3 of the story');
+  });
+
+  it('keeps a numbered heading naming a product by a link to its site', () => {
+    const heading = `<h3 class="wp-block-heading"><strong>2. <a href="https://tools.example.org/sagemaker/">Amazon SageMaker</a></strong></h3>`;
+    const text = textOf(`<div class="entry-content">${P(1)}${heading}${P(2)}${P(3)}</div>`);
+    expect(text).toContain('2. Amazon SageMaker');
+  });
+
+  it("still leaves out a headline linking to another of the site's stories", () => {
+    const teaser = `<h3><a href="https://www.magazine.example/2025/01/18/tea-rooms">The tea rooms of the old town</a></h3>`;
+    const text = textOf(`<div class="entry-content">${P(1)}${P(2)}${P(3)}${teaser}</div>`);
+    expect(text).toContain('Paragraph 3 of the story');
+    expect(text).not.toContain('tea rooms');
+  });
+});
+
+describe('a heading named by its own words (eleventh pass)', () => {
+  it('keeps a heading whose id or class is made from its text, a boilerplate word in it', () => {
+    const headings = [
+      `<h2 id="what-share-of-adolescents-report-poor-mental-health" class="wp-block-heading">What share of adolescents report poor mental health?</h2>`,
+      `<h2 class="what-is-social-media-marketing">What Is Social Media Marketing?</h2>`,
+    ];
+    for (const heading of headings) {
+      const text = textOf(`<div class="entry-content">${P(1)}${heading}${P(2)}${P(3)}</div>`);
+      expect(text).toMatch(/What (share|Is Social)/);
+    }
+  });
+
+  it('still leaves out a share box heading named by its role', () => {
+    const share = `<h4 class="share-heading">Share this article with your friends</h4>`;
+    const text = textOf(`<div class="entry-content">${P(1)}${P(2)}${share}${P(3)}</div>`);
+    expect(text).toContain('Paragraph 3 of the story');
+    expect(text).not.toContain('Share this article');
+  });
+});
