@@ -77,11 +77,12 @@ const FORM_PROSE_COMMAS = 3;
 
 /**
  * Boilerplate by tag (nav, footer, aside…) or, depending on strictness, by class/id name. With
- * the element's text statistics, a form holding running text is not boilerplate.
+ * the element's text statistics, a form holding running text is not boilerplate, nor a `<header>`
+ * holding paragraphs of prose (site builders such as Webflow put a post's rich text in one).
  */
 function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', s?: Stats): boolean {
   const tag = tagOf(node);
-  if (tag === 'header' && isSectionHeading(node)) return false;
+  if (tag === 'header' && (isSectionHeading(node) || (s !== undefined && isProseSection(s)))) return false;
   if (BOILERPLATE_TAGS.has(tag)) {
     return !(tag === 'form' && s && s.chars >= FORM_PROSE_CHARS && s.commas >= FORM_PROSE_COMMAS && linkDensity(s) < 0.25);
   }

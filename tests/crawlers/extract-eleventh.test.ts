@@ -45,3 +45,20 @@ describe('a heading named by its own words (eleventh pass)', () => {
     expect(text).not.toContain('Share this article');
   });
 });
+
+describe('a story a site builder puts in a `<header>` (eleventh pass)', () => {
+  it('keeps a header holding paragraphs of prose with few links', () => {
+    const text = textOf(
+      `<section class="section"><div class="container"><header class="rich-text w-richtext">${[1, 2, 3, 4].map(P).join('')}</header></div></section>`,
+    );
+    expect(text).toContain('Paragraph 1 of the story');
+    expect(text).toContain('Paragraph 4 of the story');
+  });
+
+  it("still leaves out the page's header of links and a tagline", () => {
+    const header = `<header class="site-header"><p>The magazine of the coffee trade, since 1921.</p><nav><a href="/a">Beans</a> <a href="/b">Roasts</a></nav></header>`;
+    const text = textOf(`${header}<div class="entry-content">${[1, 2, 3].map(P).join('')}</div>`);
+    expect(text).toContain('Paragraph 3 of the story');
+    expect(text).not.toContain('since 1921');
+  });
+});
