@@ -602,8 +602,14 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
   if (TABLE_INNER.has(tag) && isDataTable(node, stats)) return false;
   if (tag === 'table') return s.chars >= 200 && density > (s.chars < 1000 ? 0.8 : 0.5);
   if (isHeading(tag) && tag !== 'h1' && isSectionHeadingLink(node, site)) return false;
+  // A list in the story (gear, steps, resources) often names each item by a link: it is a list
+  // of links only when links are nearly all of its text (trafilatura's link-density threshold).
+  if (LIST_TAGS.has(tag)) return s.commas < 10 && density > LIST_LINK_DENSITY;
   return s.commas < 10 && density > 0.5;
 }
+
+const LIST_TAGS = new Set(['ul', 'ol', 'li']);
+const LIST_LINK_DENSITY = 0.8;
 
 /**
  * A section heading that is a link: each of its links is the heading's own anchor (`<h3 id="x"><a

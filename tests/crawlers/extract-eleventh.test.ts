@@ -62,3 +62,22 @@ describe('a story a site builder puts in a `<header>` (eleventh pass)', () => {
     expect(text).not.toContain('since 1921');
   });
 });
+
+describe('a list in the story whose items are named by links (eleventh pass)', () => {
+  // Two thirds of each item is its link: a list of links by the general threshold (0.5), not by the list's (0.8).
+  const item = (gear: string, brand: string) => `<li>${gear} (mine: <a href="https://shop.example.net/${brand}">${brand} ultralight</a>)</li>`;
+
+  it('keeps a list whose items hold text beside their links', () => {
+    const list = `<ul>${item('Backpack', 'Osprey')}${item('Tent', 'Hornet')}${item('Stove', 'Pocket')}</ul>`;
+    const text = textOf(`<div class="entry-content">${P(1)}${list}${P(2)}${P(3)}</div>`);
+    expect(text).toContain('Backpack (mine: Osprey ultralight)');
+    expect(text).toContain('Stove');
+  });
+
+  it('still leaves out a list that is links and nothing more', () => {
+    const related = `<ul><li><a href="/2025/01/10/tea">The tea rooms of the old town</a></li><li><a href="/2025/01/12/bakeries">Bakeries that open at dawn</a></li><li><a href="/2025/01/14/markets">Markets by the river</a></li></ul>`;
+    const text = textOf(`<div class="entry-content">${P(1)}${P(2)}${P(3)}${related}</div>`);
+    expect(text).toContain('Paragraph 3 of the story');
+    expect(text).not.toContain('tea rooms');
+  });
+});
