@@ -169,6 +169,25 @@ describe('contexts that are not distortion', () => {
     }
   });
 
+  it('a reader asking to be told, or asking which version is right, is read as such', () => {
+    const terms = (text: string) => classify(text).explanations.map((e) => e.term);
+    for (const text of [
+      'Cho mình hỏi Đại hội Đảng bộ tỉnh năm nay có phát trực tiếp trên truyền hình không ạ?',
+      'Ban Thường vụ Tỉnh ủy khóa mới có bao nhiêu người vậy mọi người? Em cần để làm bài tập.',
+      'Đại biểu Đại hội XIII có phải cách ly trước khi vào hội trường không? Tò mò thôi.',
+    ])
+      for (const t of [text, stripDiacritics(text)])
+        expect(
+          terms(t).some((x) => x.startsWith('asks-to-be-told')),
+          `${t}: ${terms(t).join(', ')}`,
+        ).toBe(true);
+    const versions = 'Nhóm này bảo Đại hội XIII họp 7 ngày, nhóm kia bảo 9 ngày, thật sự không biết đâu mới đúng.';
+    expect(
+      terms(versions).some((x) => x.startsWith('genuine-question')),
+      terms(versions).join(', '),
+    ).toBe(true);
+  });
+
   it('official talk of preventing what rumours claim', () => {
     const c = classify(
       'Công tác nhân sự Đại hội Đảng bộ tỉnh phải kiên quyết ngăn chặn tình trạng chạy chức, chạy quyền; Đại hội được tổ chức tiết kiệm, chống lãng phí.',
