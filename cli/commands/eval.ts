@@ -2,7 +2,8 @@ import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { evaluate, formatError, formatReport, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
+import type { Classification } from '../../core/types.ts';
+import { categoryFigures, evaluate, formatError, formatGroups, formatReport, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
 import { classifierOptionsFromConfig, LearnedScorer, type Classifier } from '../../pipeline/nlp/index.ts';
 import { crossValidate } from '../../pipeline/nlp/train.ts';
 import { loadConfiguredClassifier } from '../../features/crawl-job/open-pipeline.ts';
@@ -64,7 +65,8 @@ export function registerEval(program: Command): void {
         if ((options.precisionTarget !== undefined || options.innerSplit !== undefined) && options.cv === undefined)
           throw new UserError('--precision-target and --inner-split set how the models of --cv are trained: give --cv too');
         if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
-        const { corpora, items, problems } = readCorpora(options.corpus, 'eval', facts);
+        const { corpora, items, categories, problems } = readCorpora(options.corpus, 'eval', facts);
+        const categoryOf = (item: { id: string }) => categories.get(item.id);
         if (problems) process.exitCode = 1;
         if (options.cv !== undefined) {
           const k = options.cv === 'by-corpus' ? 'by-group' : Number(options.cv);
@@ -76,11 +78,16 @@ export function registerEval(program: Command): void {
           const variants = options.stripDiacritics ? examplesOf(classifierOptions, corpora, withoutDiacritics) : [];
           const cv = crossValidate(examples, k, classifierOptions.thresholds, trainSettings(options), variants);
           const report = cvReport(examples, corpora, cv, variants);
-          process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatCvReport(report)}\n`);
-          if (options.errors && !options.json)
+          const groups = categoryFigures(items, (i) => cv.predictions.get(i.id)!.distortion, categoryOf);
+          if (options.json) {
+            process.stdout.write(`${JSON.stringify({ ...report, ...groups }, null, 2)}\n`);
+            return;
+          }
+          process.stdout.write(`${formatCvReport(report)}\n${groups ? `${formatCategoryFigures(groups, 'out-of-fold')}\n` : ''}`);
+          if (options.errors)
             for (const c of corpora) {
               const errors = evaluate(c.items, (i) => cv.predictions.get(i.id)!).errors;
-              process.stdout.write(`errors of ${c.name} (out-of-fold scores):\n${errors.map(formatError).join('\n') || '  none'}\n`);
+              process.stdout.write(`errors of ${c.name} (out-of-fold scores):\n${errors.map((e) => formatError(e, categoryOf(e))).join('\n') || '  none'}\n`);
             }
           return;
         }
@@ -94,7 +101,13 @@ export function registerEval(program: Command): void {
         const classifier = classifiers.values().next().value!;
         const model = classifier.learned instanceof LearnedScorer ? classifier.learned.model : null;
         const classify = (item: LabelledItem) => classifierOf.get(item.id)!.classify(item);
-        const report = evaluate(items, classify);
+        const asTyped = new Map<string, Classification>();
+        const report = evaluate(items, (item) => {
+          const c = classify(item);
+          asTyped.set(item.id, c);
+          return c;
+        });
+        const groups = categoryFigures(items, (i) => asTyped.get(i.id)!.distortion, categoryOf);
         const stripped = options.stripDiacritics ? evaluate(withoutDiacritics(items), classify) : null;
         const gap = stripped && {
           congress: Math.round((report.congress.f1 - stripped.congress.f1) * 10000) / 10000,
@@ -102,7 +115,7 @@ export function registerEval(program: Command): void {
         };
         if (options.json) {
           process.stdout.write(
-            `${JSON.stringify({ ...report, modelVersion: model?.version ?? null, ...(stripped ? { withoutDiacritics: { report: stripped, f1Gap: gap } } : {}) }, null, 2)}\n`,
+            `${JSON.stringify({ ...report, ...groups, modelVersion: model?.version ?? null, ...(stripped ? { withoutDiacritics: { report: stripped, f1Gap: gap } } : {}) }, null, 2)}\n`,
           );
           return;
         }
@@ -112,12 +125,20 @@ export function registerEval(program: Command): void {
           process.stdout.write(
             `note: the model was trained on ${seen.map((c) => c.name).join(', ')}: these are training-set figures; use --cv for honest ones\n`,
           );
-        process.stdout.write(`${formatReport(report, options.errors)}\n`);
+        process.stdout.write(`${formatReport(report, options.errors, categoryOf)}\n`);
+        if (groups) process.stdout.write(`${formatCategoryFigures(groups, 'as typed')}\n`);
         if (stripped && gap)
           process.stdout.write(
-            `\nthe same items without diacritics:\n${formatReport(stripped, options.errors)}\n` +
+            `\nthe same items without diacritics:\n${formatReport(stripped, options.errors, categoryOf)}\n` +
               `F1 gap, as typed − without diacritics (same items): congress ${gap.congress.toFixed(3)}, distortion ${gap.distortion.toFixed(3)}\n`,
           );
       },
     );
+}
+
+function formatCategoryFigures(groups: NonNullable<ReturnType<typeof categoryFigures>>, scored: string): string {
+  return [
+    formatGroups(`distortion by category (${scored})`, groups.byCategory),
+    ...(groups.byFamily.length ? [formatGroups(`distortion by family (${scored})`, groups.byFamily)] : []),
+  ].join('\n');
 }

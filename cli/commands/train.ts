@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { baselineCongress, evaluate, type LabelledItem, type Metrics } from '../../pipeline/nlp/evaluate.ts';
+import { baselineCongress, evaluate, type ItemCategory, type LabelledItem, type Metrics } from '../../pipeline/nlp/evaluate.ts';
 import type { Classification } from '../../core/types.ts';
 import { stripDiacritics } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, type ClassifierOptions } from '../../pipeline/nlp/index.ts';
@@ -20,23 +20,32 @@ import {
   type TrainSettings,
 } from '../../pipeline/nlp/train.ts';
 import { UserError } from '../errors.ts';
-import { CORPUS_HELP, parseCorpusSpec, readCorpus, selectHalf } from '../corpus.ts';
+import { CORPUS_HELP, parseCorpusSpec, readCategories, readCorpus, selectHalf } from '../corpus.ts';
 
 /**
  * Reads several labelled corpora (problems go to stderr); ids must be unique across them. Each
  * argument is `FILE` or `FILE#odd` / `FILE#even` (the items whose id ends in an odd / even number);
  * a corpus is judged under its own facts sheet, `<name>.facts.json` beside `<name>.jsonl`, when
- * there is one, unless `facts` (the --facts option) names one for every corpus.
+ * there is one, unless `facts` (the --facts option) names one for every corpus. The categories of
+ * its items come from `<name>.categories.tsv` beside it, when there is one.
  */
-export function readCorpora(specs: string[], command: string, facts?: string): { corpora: CorpusInfo[]; items: LabelledItem[]; problems: number } {
+export function readCorpora(
+  specs: string[],
+  command: string,
+  facts?: string,
+): { corpora: CorpusInfo[]; items: LabelledItem[]; categories: Map<string, ItemCategory>; problems: number } {
   const corpora: CorpusInfo[] = [];
   const seen = new Map<string, string>();
+  const categories = new Map<string, ItemCategory>();
   let problems = 0;
+  const report = (found: string[]) => {
+    for (const p of found) process.stderr.write(`mediawatch ${command}: ${p}\n`);
+    problems += found.length;
+  };
   for (const arg of specs) {
     const spec = parseCorpusSpec(arg);
     const read = readCorpus(spec.file);
-    for (const p of read.problems) process.stderr.write(`mediawatch ${command}: ${p}\n`);
-    problems += read.problems.length;
+    report(read.problems);
     const items = spec.half ? selectHalf(read.items, spec.half, arg) : read.items;
     if (!items.length) throw new UserError(`no labelled items in ${arg}`);
     for (const item of items) {
@@ -44,11 +53,19 @@ export function readCorpora(specs: string[], command: string, facts?: string): {
       if (other) throw new UserError(`item id "${item.id}" appears twice (${other} and ${arg}): ids must be unique across the corpora`);
       seen.set(item.id, arg);
     }
+    if (spec.categories) {
+      const sidecar = readCategories(spec.categories);
+      report(sidecar.problems);
+      for (const item of items) {
+        const category = sidecar.categories.get(item.id);
+        if (category) categories.set(item.id, category);
+      }
+    }
     const name = `${relative(process.cwd(), spec.file) || basename(spec.file)}${spec.half ? `#${spec.half}` : ''}`;
     const sheet = facts ?? spec.facts;
     corpora.push({ name, items, ...(sheet ? { facts: sheet } : {}) });
   }
-  return { corpora, items: corpora.flatMap((c) => c.items), problems };
+  return { corpora, items: corpora.flatMap((c) => c.items), categories, problems };
 }
 
 /** The classifier options of a corpus judged under its own facts: a JSON sheet replaces the configured values, a YAML file the facts. */

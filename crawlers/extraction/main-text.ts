@@ -77,18 +77,19 @@ const FORM_PROSE_COMMAS = 3;
 
 /**
  * Boilerplate by tag (nav, footer, aside…) or, depending on strictness, by class/id name. With
- * the element's text statistics, a form holding running text is not boilerplate.
+ * the element's text statistics, a form holding running text is not boilerplate, nor a `<header>`
+ * holding paragraphs of prose (site builders such as Webflow put a post's rich text in one).
  */
 function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', s?: Stats): boolean {
   const tag = tagOf(node);
-  if (tag === 'header' && isSectionHeading(node)) return false;
+  if (tag === 'header' && (isSectionHeading(node) || (s !== undefined && isProseSection(s)))) return false;
   if (BOILERPLATE_TAGS.has(tag)) {
     return !(tag === 'form' && s && s.chars >= FORM_PROSE_CHARS && s.commas >= FORM_PROSE_COMMAS && linkDensity(s) < 0.25);
   }
   const attribs = node.attribs;
   if (!attribs || strictness === 'tags') return false;
   if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
-  const names = namesOf(node);
+  const names = isHeading(tag) ? withoutOwnSlug(node, namesOf(node)) : namesOf(node);
   if (!names || tag === 'body' || tag === 'article' || tag === 'main' || LIVE_NAMES.test(names)) return false;
   // Inside a paragraph's running text a named inline element (a dateline "KOBE –", a highlighted
   // name) is part of the sentence: dropping it would cut the sentence, not boilerplate.
@@ -96,6 +97,39 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
   if (STRONG_BOILERPLATE_NAMES.test(names) || isDialog(node)) return true;
   if (strictness === 'strong') return false;
   return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
+}
+
+const isHeading = (tag: string) => /^h[1-6]$/.test(tag);
+
+/** Shortest id or class token taken as made from a heading's words. */
+const MIN_SLUG_CHARS = 8;
+
+/** A heading's words as CMSs turn them into ids: lower case, accents and apostrophes dropped, hyphens between. */
+function slugOf(text: string): string {
+  return text
+    .normalize('NFKD')
+    .replace(/\p{M}|['’]/gu, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, '-')
+    .replace(/^-|-$/g, '');
+}
+
+/**
+ * A heading's names without the ones made from its own words: CMSs give each section heading an
+ * id or class from its text (`what-share-of-adolescents-…`, `h-2-amazon-sagemaker`) for anchor
+ * links, and such a name says what the section is about, not that it is a share bar or a menu.
+ */
+function withoutOwnSlug(node: HtmlNode, names: string): string {
+  if (!names) return names;
+  const slug = slugOf(textOf(node));
+  if (slug.length < MIN_SLUG_CHARS) return names;
+  return names
+    .split(/\s+/)
+    .filter((token) => {
+      const name = token.toLowerCase();
+      return !(name.length >= MIN_SLUG_CHARS && name.includes('-') && (slug.startsWith(name) || name.endsWith(slug)));
+    })
+    .join(' ');
 }
 
 /** A prose paragraph: this much text of a `<p>` outside links. */
@@ -519,6 +553,8 @@ function isDataTable(inner: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
 function inRunningText(node: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
   let block = node.parent;
   while (block && isElement(block) && !BLOCK_TAGS.has(tagOf(block))) block = block.parent;
+  // A heading is judged whole (see isLinkList): its inline parts go or stay with it.
+  if (block && isHeading(tagOf(block))) return true;
   const s = block && tagOf(block) === 'p' ? stats.get(block) : undefined;
   return s !== undefined && linkDensity(s) < 0.5;
 }
@@ -565,7 +601,29 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
   // its data. A layout table's cells (holding blocks: menus, columns) are judged one by one.
   if (TABLE_INNER.has(tag) && isDataTable(node, stats)) return false;
   if (tag === 'table') return s.chars >= 200 && density > (s.chars < 1000 ? 0.8 : 0.5);
+  if (isHeading(tag) && tag !== 'h1' && isSectionHeadingLink(node, site)) return false;
+  // A list in the story (gear, steps, resources) often names each item by a link: it is a list
+  // of links only when links are nearly all of its text (trafilatura's link-density threshold).
+  if (LIST_TAGS.has(tag)) return s.commas < 10 && density > LIST_LINK_DENSITY;
   return s.commas < 10 && density > 0.5;
+}
+
+const LIST_TAGS = new Set(['ul', 'ol', 'li']);
+const LIST_LINK_DENSITY = 0.8;
+
+/**
+ * A section heading that is a link: each of its links is the heading's own anchor (`<h3 id="x"><a
+ * href="#x">`, `<a name="x">`) or points to a page of another site (a numbered product or tool named
+ * by its link). It heads the story's next paragraphs; a heading linking to the site's own pages is
+ * another story's headline, and one linking to a phone number or an address is a call to act.
+ */
+function isSectionHeadingLink(node: HtmlNode, site: string | undefined): boolean {
+  for (const element of elements(node)) {
+    if (tagOf(element) !== 'a') continue;
+    const href = element.attribs?.href?.trim() ?? '';
+    if (href && !href.startsWith('#') && !(/^https?:\/\//i.test(href) && !isSameSiteStory(href, site))) return false;
+  }
+  return true;
 }
 
 /** A teaser card: a linked headline and a standfirst of a sentence or two, no more. */

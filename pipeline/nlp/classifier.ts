@@ -595,7 +595,9 @@ export class Classifier implements ItemClassifier {
         else vague.push(h);
       }
       chainParts(this.matcher, cues, v, cueList);
-      return { v, negators, cueList: words.length ? withoutCrossedCues(v, cueList, words) : cueList, verbs, vague };
+      // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
+      const kept = negators.length ? cueList.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : cueList;
+      return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
     });
     // A rebuttal quotes the rumour it answers: the cues inside its quotation marks are the rumour's, not the author's.
     const rebuttal = flaggedOutsideQuotes(cues, fields, 'rebuts');
@@ -622,6 +624,34 @@ export class Classifier implements ItemClassifier {
 function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
   const crossed = (h: PhraseHit<CuePhrase>) => words.some((w) => w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last));
   return cueList.filter((h) => !((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)));
+}
+
+/**
+ * A negator shortly before the hit, in its clause ("không chia sẻ", "không ai đính chính"), or just
+ * before the quotation the hit opens ("Không có 'danh sách rò rỉ' nào").
+ */
+function isNegated(v: View, negators: Array<PhraseHit<CuePhrase>>, h: PhraseHit<CuePhrase>): boolean {
+  const p = v.prepared;
+  for (const n of negators) {
+    if (n.tokLast >= h.tokFirst || n.tokLast < h.tokFirst - 2) continue;
+    if (p.tokClause[n.tokFirst] === p.tokClause[h.tokFirst]) return true;
+    if (p.tokClause[n.tokFirst] === p.tokClause[h.tokFirst - 1] && opensQuotation(p, h.tokFirst)) return true;
+  }
+  return false;
+}
+
+const QUOTE_OPENERS = new Set(['"', "'", '“', '‘', '«', '„']);
+
+/** Whether a quotation mark is the last character before token `tok` (spaces aside). */
+function opensQuotation(p: PreparedText, tok: number): boolean {
+  let i = originalOffset(p, p.tokStart[tok]) - 1;
+  while (i >= 0 && p.original[i] === ' ') i--;
+  return i >= 0 && QUOTE_OPENERS.has(p.original[i]);
+}
+
+function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  return d.kind === 'cue' && cues.file.groups[d.group].rebuts === true;
 }
 
 /** Cue terms of one field (rebuttal sentences, negators, repeats, caps per group). */
@@ -651,14 +681,7 @@ function scoreCueTerms(
     const group = file.groups[d.group];
     const sent = v.prepared.tokSent[h.tokFirst];
     if (group.weight >= 0 && (v.suppressed.has(sent) || within(quoted, originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst])))) continue;
-    let isNegated = false;
-    for (const n of negators) {
-      if (n.tokLast < h.tokFirst && n.tokLast >= h.tokFirst - 2 && v.prepared.tokClause[n.tokFirst] === v.prepared.tokClause[h.tokFirst]) {
-        isNegated = true;
-        break;
-      }
-    }
-    if (isNegated && group.weight >= 0) continue;
+    if (group.weight >= 0 && isNegated(v, negators, h)) continue;
     if (cues.rules.length) marks.push({ group: d.group, view: v, sent: sentenceKey(v.field, sent), tokFirst: h.tokFirst, tokLast: h.tokLast });
     const n = seen.get(h.spec.text) ?? 0;
     seen.set(h.spec.text, n + 1);

@@ -15,6 +15,12 @@ export interface LabelledItem {
   labels: { congress: boolean; distortion: boolean };
 }
 
+/** What kind of item a corpus's categories sidecar says it is: D, H, N, R, S…, and optionally which kind within it. */
+export interface ItemCategory {
+  category: string;
+  family?: string;
+}
+
 export interface Counts {
   tp: number;
   fp: number;
@@ -137,7 +143,7 @@ function fmt(m: Metrics): string {
   return `P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  (tp ${m.tp} fp ${m.fp} fn ${m.fn} tn ${m.tn})`;
 }
 
-export function formatReport(r: EvalReport, showErrors = false): string {
+export function formatReport(r: EvalReport, showErrors = false, categoryOf: (item: { id: string }) => ItemCategory | undefined = () => undefined): string {
   const lines = [
     `items: ${r.items}`,
     `congress      ${fmt(r.congress)}`,
@@ -155,12 +161,97 @@ export function formatReport(r: EvalReport, showErrors = false): string {
   ];
   if (showErrors && r.errors.length) {
     lines.push('errors:');
-    for (const e of r.errors) lines.push(formatError(e));
+    for (const e of r.errors) lines.push(formatError(e, categoryOf(e)));
   }
   return lines.join('\n');
 }
 
+/** Distortion figures of one group of items (a category, or a family within one). */
+export interface GroupFigures {
+  group: string;
+  items: number;
+  /** Items labelled distortion, and how many of them were flagged. */
+  distortions: number;
+  caught: number;
+  /** Items labelled not distortion, and how many of them were flagged. */
+  others: number;
+  falsePositives: number;
+  /** caught / distortions (null when the group has no distortion). */
+  recall: number | null;
+  /** falsePositives / others (null when every item of the group is a distortion). */
+  falsePositiveRate: number | null;
+}
+
+/**
+ * Distortion recall and false-positive rate per group (items without a group are left out), so an
+ * office can see which kinds of rumour are missed and which kinds of true item are flagged.
+ */
+export function distortionByGroup(
+  items: LabelledItem[],
+  flagged: (item: LabelledItem) => boolean,
+  groupOf: (item: LabelledItem) => string | undefined,
+): GroupFigures[] {
+  const groups = new Map<string, LabelledItem[]>();
+  for (const item of items) {
+    const group = groupOf(item);
+    if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), item]);
+  }
+  const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 10000 : null);
+  return [...groups.entries()]
+    .sort(([a], [b]) => a.localeCompare(b))
+    .map(([group, members]) => {
+      const distortions = members.filter((i) => i.labels.distortion);
+      const others = members.filter((i) => !i.labels.distortion);
+      const caught = distortions.filter(flagged).length;
+      const falsePositives = others.filter(flagged).length;
+      return {
+        group,
+        items: members.length,
+        distortions: distortions.length,
+        caught,
+        others: others.length,
+        falsePositives,
+        recall: ratio(caught, distortions.length),
+        falsePositiveRate: ratio(falsePositives, others.length),
+      };
+    });
+}
+
+/** Per-category and per-family figures, when any item has a category. */
+export function categoryFigures(
+  items: LabelledItem[],
+  flagged: (item: LabelledItem) => boolean,
+  categoryOf: (item: LabelledItem) => ItemCategory | undefined,
+): { byCategory: GroupFigures[]; byFamily: GroupFigures[] } | null {
+  if (!items.some((i) => categoryOf(i))) return null;
+  return {
+    byCategory: distortionByGroup(items, flagged, (i) => categoryOf(i)?.category),
+    byFamily: distortionByGroup(items, flagged, (i) => {
+      const c = categoryOf(i);
+      return c?.family ? `${c.category} ${c.family}` : undefined;
+    }),
+  };
+}
+
+/** The table `eval` prints for distortionByGroup. */
+export function formatGroups(title: string, groups: GroupFigures[]): string {
+  const width = Math.max(8, ...groups.map((g) => g.group.length));
+  const part = (label: string, value: number | null, count: number, of: number) => (value === null ? '' : `${label} ${value.toFixed(3)} (${count} of ${of})`);
+  return [
+    `${title}:`,
+    ...groups.map((g) =>
+      `  ${g.group.padEnd(width)}  ${String(g.items).padStart(4)} items  ${[
+        part('distortion recall', g.recall, g.caught, g.distortions),
+        part('false-positive rate', g.falsePositiveRate, g.falsePositives, g.others),
+      ]
+        .filter(Boolean)
+        .join('; ')}`.trimEnd(),
+    ),
+  ].join('\n');
+}
+
 /** One misclassified item, as `eval --errors` lists it. */
-export function formatError(e: EvalReport['errors'][number]): string {
-  return `  ${e.id} ${e.label}: expected ${e.expected}, got ${e.got} (score ${e.score.toFixed(3)})`;
+export function formatError(e: EvalReport['errors'][number], category?: ItemCategory): string {
+  const kind = category ? ` [${[category.category, category.family].filter(Boolean).join(' ')}]` : '';
+  return `  ${e.id} ${e.label}: expected ${e.expected}, got ${e.got} (score ${e.score.toFixed(3)})${kind}`;
 }

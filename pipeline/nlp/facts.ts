@@ -136,6 +136,11 @@ export const factsFileSchema = z
     preparatory: z.array(phrase).default([]),
     /** Phrases that introduce a venue ("tổ chức ở", "chuyển vào"). */
     placeVerbs: z.array(phrase).default([]),
+    /**
+     * Phrases that make the venue named just before them the event's, when an event noun follows
+     * ("Khách sạn X sẽ là nơi diễn ra Đại hội …").
+     */
+    venuePredicates: z.array(phrase).default([]),
     /** Negators: "không tổ chức ở Hà Nội" negates the place verb. */
     negators: z.array(phrase).default([]),
     /** Nouns naming a venue without naming a place ("khách sạn", "hội trường"): after a place verb, a claimed venue. */
@@ -151,6 +156,8 @@ export const factsFileSchema = z
         units: z.array(phrase).default([]),
         context: z.array(phrase).default([]),
         shift: z.array(phrase).default([]),
+        /** Words right after "<n> ngày" that make it the time left before the event ("còn 1 ngày nữa"), not its length. */
+        countdown: z.array(phrase).default([]),
       })
       .strict()
       .default({}),
@@ -297,6 +304,7 @@ export type FactPhrase =
   | { kind: 'eventNoun' }
   | { kind: 'preparatory' }
   | { kind: 'placeVerb' }
+  | { kind: 'venuePredicate' }
   | { kind: 'place'; name: string; key: string }
   | { kind: 'negator' }
   | { kind: 'venue'; name: string; key: string }
@@ -305,6 +313,7 @@ export type FactPhrase =
   | { kind: 'durUnit' }
   | { kind: 'durContext' }
   | { kind: 'durShift' }
+  | { kind: 'durCountdown' }
   | { kind: 'claim'; fact: number; check: number }
   | { kind: 'unit'; fact: number; check: number }
   | { kind: 'context'; fact: number; check: number }
@@ -364,6 +373,7 @@ export class FactChecker {
     for (const e of data.eventNouns) this.phrases.add(e, factPhrase({ kind: 'eventNoun' }));
     for (const e of data.preparatory) this.phrases.add(e, factPhrase({ kind: 'preparatory' }));
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
+    for (const v of data.venuePredicates) this.phrases.add(v, factPhrase({ kind: 'venuePredicate' }));
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
@@ -371,6 +381,7 @@ export class FactChecker {
     for (const n of data.duration.units) this.phrases.add(n, factPhrase({ kind: 'durUnit' }));
     for (const n of data.duration.context) this.phrases.add(n, factPhrase({ kind: 'durContext' }));
     for (const n of data.duration.shift) this.phrases.add(n, factPhrase({ kind: 'durShift' }));
+    for (const n of data.duration.countdown) this.phrases.add(n, factPhrase({ kind: 'durCountdown' }));
     const places = new Set(data.places);
     data.facts.forEach((fact, f) => {
       this.scopesWithFacts.add(fact.scope);
@@ -552,6 +563,7 @@ class ItemCheck {
     if (
       !byKind.has('claim') &&
       !byKind.has('placeVerb') &&
+      !byKind.has('venuePredicate') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter'))) &&
       !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift')))
@@ -583,6 +595,25 @@ class ItemCheck {
         if (!prev ? x.hit.tokFirst <= v.hit.tokLast + 8 : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2) phrase.push(x);
         else break;
       }
+      if (phrase.length) {
+        placeClaims.push({ verb: v, phrase });
+        for (const p of phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
+      }
+    }
+    // "Khách sạn X (ở) Pleiku sẽ là nơi diễn ra Đại hội …": the places and venues shortly before the
+    // predicate, in its clause, when the event is named right after it
+    const nouns = this.of('eventNoun');
+    for (const v of this.of('venuePredicate')) {
+      const clause = v.field.prepared.tokClause[v.hit.tokFirst];
+      if (!nouns.some((n) => n.field === v.field && n.hit.tokFirst > v.hit.tokLast && n.hit.tokFirst <= v.hit.tokLast + 2)) continue;
+      const phrase = (sitesBySent.get(v.sent) ?? []).filter(
+        (x) =>
+          x.field === v.field &&
+          x.hit.tokLast < v.hit.tokFirst &&
+          x.hit.tokFirst >= v.hit.tokFirst - 8 &&
+          v.field.prepared.tokClause[x.hit.tokFirst] === clause &&
+          !claimedPlaceTokens.has(`${x.field.field}:${x.hit.tokFirst}`),
+      );
       if (phrase.length) {
         placeClaims.push({ verb: v, phrase });
         for (const p of phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
@@ -629,6 +660,9 @@ class ItemCheck {
       const last = phrase[phrase.length - 1].hit.tokLast;
       const [s, e] = tokenSpan(fv.prepared, phrase[0].hit.tokFirst, last);
       const name = fv.prepared.original.slice(s, e);
+      // the claim's span runs from the verb to the venue, or from the venue to a predicate after it
+      const first = Math.min(verb.hit.tokFirst, phrase[0].hit.tokFirst);
+      const end = Math.max(verb.hit.tokLast, last);
       for (const { f, i } of this.factsIn(scope, verb.sent)) {
         for (const check of f.checks) {
           if (check.kind !== 'place') continue;
@@ -638,8 +672,8 @@ class ItemCheck {
             const key = p.hit.spec.data.key;
             for (const o of official) if (o === key || o.endsWith(` ${key}`) || key.endsWith(` ${o}`)) isOfficial = true;
           }
-          if (!isOfficial && !isNegated) this.add(i, fv, verb.hit.tokFirst, last, `claims the venue is ${name}`);
-          if (isOfficial && isNegated) this.add(i, fv, verb.hit.tokFirst, last, `denies the official venue ${name}`);
+          if (!isOfficial && !isNegated) this.add(i, fv, first, end, `claims the venue is ${name}`);
+          if (isOfficial && isNegated) this.add(i, fv, first, end, `denies the official venue ${name}`);
         }
       }
     }
@@ -671,7 +705,12 @@ class ItemCheck {
       const p = fv.prepared;
       const g0 = this.base.get(fv)!;
       const s0 = this.sentBase.get(fv)!;
-      for (const mention of extractDates(p)) {
+      const mentions = extractDates(p);
+      // an event verb with its own date right after it ("khai mạc ngày 26/1") does not take the date
+      // that opens its sentence ("Sáng 23/1, Đoàn … lên đường … dự Đại hội …, khai mạc ngày 26/1")
+      const datedVerbs = new Set<Of<'event'>>();
+      for (const e of events) if (e.field === fv && mentions.some((m) => m.tokFirst > e.hit.tokLast && m.tokFirst - e.hit.tokLast <= 2)) datedVerbs.add(e);
+      for (const mention of mentions) {
         if (isSuppressed(fv, mention.tokFirst)) continue;
         const sent = p.tokSent[mention.tokFirst];
         if (!this.namesEvent(s0 + sent)) continue;
@@ -681,6 +720,7 @@ class ItemCheck {
         for (const n of nounsBySent.get(gs) ?? []) if (n.field === fv) sentNouns.push(n);
         let tied = false;
         for (const e of eventsBySent.get(gs) ?? []) {
+          if (e.hit.tokFirst > mention.tokLast && datedVerbs.has(e)) continue;
           if (isTied(e, mention, sentNouns, fv, mention.dates.length > 1 ? 10 : 5)) {
             tied = true;
             break;
@@ -829,8 +869,10 @@ class ItemCheck {
     const units = this.of('durUnit');
     const cues = [...this.of('durContext'), ...this.of('durShift')];
     if (!units.length || !cues.length) return;
-    const unitAt = new Set<number>();
-    for (const u of units) unitAt.add(fieldKey(u.field, u.hit.tokFirst));
+    const unitAt = new Map<number, number>();
+    for (const u of units) unitAt.set(fieldKey(u.field, u.hit.tokFirst), u.hit.tokLast);
+    const countdownAt = new Set<number>();
+    for (const c of this.of('durCountdown')) countdownAt.add(fieldKey(c.field, c.hit.tokFirst));
     const cueAt = new Map<number, Located<FactPhrase>>();
     for (const c of cues) cueAt.set(fieldKey(c.field, c.hit.tokLast), c);
     for (const fv of this.fields) {
@@ -838,7 +880,9 @@ class ItemCheck {
       const g0 = this.base.get(fv)!;
       const s0 = this.sentBase.get(fv)!;
       for (const num of this.numbersIn(fv)) {
-        if (!unitAt.has(fieldKey(fv, num.tokLast + 1)) || isSuppressed(fv, num.tokFirst) || this.negated(fv, num.tokFirst)) continue;
+        const unitLast = unitAt.get(fieldKey(fv, num.tokLast + 1));
+        if (unitLast === undefined || isSuppressed(fv, num.tokFirst) || this.negated(fv, num.tokFirst)) continue;
+        if (countdownAt.has(fieldKey(fv, unitLast + 1))) continue;
         const sent = p.tokSent[num.tokFirst];
         if (!this.namesEvent(s0 + sent)) continue;
         let cue: Located<FactPhrase> | undefined;
@@ -1000,13 +1044,24 @@ function byMarkerPosition(x: MarkerScope, y: MarkerScope): number {
 /** The date mention is tied to the event by event verb `e` (see check, step 3). */
 function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun'>>, fv: FieldView, window: number): boolean {
   if (e.field !== fv) return false;
-  // "<đại hội> khai mạc ngày 20/10", "hoãn sang tháng 12"
-  if (e.hit.tokLast < mention.tokFirst && e.hit.tokLast >= mention.tokFirst - window) {
-    for (const n of nouns) if (n.hit.tokFirst < e.hit.tokFirst) return true;
+  const p = fv.prepared;
+  if (e.hit.tokLast < mention.tokFirst) {
+    for (const n of nouns) {
+      // "<đại hội> khai mạc ngày 20/10", "hoãn sang tháng 12"
+      if (n.hit.tokFirst < e.hit.tokFirst && e.hit.tokLast >= mention.tokFirst - window) return true;
+      // "diễn ra Đại hội Đảng bộ tỉnh … từ ngày 14 đến 16/10": the congress the verb's object, the date after its name in one clause
+      if (
+        n.hit.tokFirst > e.hit.tokLast &&
+        n.hit.tokFirst <= e.hit.tokLast + 2 &&
+        n.hit.tokLast < mention.tokFirst &&
+        n.hit.tokLast >= mention.tokFirst - 2 * window &&
+        p.tokClause[n.hit.tokLast] === p.tokClause[mention.tokFirst]
+      )
+        return true;
+    }
     return false;
   }
   // "Sáng 14/10, ... Đại hội ... khai mạc": the sentence opens with the date and the congress is the subject
-  const p = fv.prepared;
   const sent = p.tokSent[mention.tokFirst];
   let sentStart = mention.tokFirst;
   while (sentStart > 0 && p.tokSent[sentStart - 1] === sent) sentStart--;

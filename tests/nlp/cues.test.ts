@@ -53,11 +53,14 @@ describe('cue families', () => {
   it('a pre-arranged result', () => {
     expectFamily('Kết quả Đại hội XIII đã có sẵn, đại biểu bỏ phiếu chỉ là thủ tục.', 'pre-arranged');
     expectFamily('Ghế Bí thư Tỉnh ủy khóa mới đã có chủ, đại hội đảng bộ tỉnh chỉ là diễn kịch.', 'pre-arranged');
+    // approved or settled "from before" the vote
+    expectFamily('Danh sách Bộ Chính trị khóa XIII đã được bên ngoài duyệt từ trước, đại hội chỉ bầu theo.', 'pre-arranged');
   });
 
   it('a leading question backed by what many people say', () => {
     const text = 'Có phải Đại hội Đảng bộ tỉnh mình bị dời không mọi người? Nhiều nhóm đang nói vậy.';
-    for (const t of [text, stripDiacritics(text)]) {
+    // asking politely does not make it a reader's question
+    for (const t of [text, stripDiacritics(text), `Cho em hỏi chút. ${text}`]) {
       const c = classify(t);
       expect(distortionTerms(c), t).toContain('rule leading-question');
       expect(c.distortion, t).toBe(true);
@@ -115,6 +118,37 @@ describe('contexts that are not distortion', () => {
     }
   });
 
+  it('claiming to reveal "the truth" is no fact-check heading', () => {
+    expectFamily('Chia sẻ gấp: clip này nói sự thật về Đại hội Đảng bộ tỉnh, mọi người xem ngay kẻo bị xóa.', 'share-before-removal');
+    const c = classify('Sự thật về clip “Đại hội Đảng bộ tỉnh bị hoãn”: đây là clip cắt ghép từ năm 2015.');
+    expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
+  });
+
+  it('a negated rebuttal ("không ai đính chính": nobody has denied it) answers nothing; a negated cue counts nothing', () => {
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh năm nay bầu bằng giơ tay hết, thấy nhiều group nói vậy mà không ai đính chính.',
+      'Nghe nói Ban Chấp hành tỉnh khóa mới bị Trung ương trả hồ sơ, đến giờ chưa ai bác bỏ.',
+    ]) {
+      const c = classify(text);
+      expect(
+        c.explanations.some((e) => e.term.startsWith('rebuttal')),
+        `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
+      ).toBe(false);
+    }
+    // a cue the item says does not exist, in quotation marks or not
+    for (const title of [
+      "Không có 'danh sách rò rỉ' nào về nhân sự Ban Thường vụ khóa mới",
+      'Không có danh sách rò rỉ nào về nhân sự Ban Thường vụ khóa mới',
+    ]) {
+      const c = classify('Đại hội Đảng bộ tỉnh Gia Lai.', title);
+      expect(distortionTerms(c), title).toEqual([]);
+    }
+    // a denial that is not negated still counts
+    expect(classify('Văn phòng Tỉnh ủy đã đính chính tin Đại hội Đảng bộ tỉnh bầu bằng giơ tay.').explanations.some((e) => e.term.startsWith('rebuttal'))).toBe(
+      true,
+    );
+  });
+
   it('a genuine question asking which version is right', () => {
     for (const text of [
       'Có người nói Ban Chấp hành Đảng bộ tỉnh khóa mới 60 người, có người nói 53, bên nào đúng vậy mọi người?',
@@ -122,11 +156,36 @@ describe('contexts that are not distortion', () => {
       'Trên nhóm bảo danh sách Ban Chấp hành khóa mới của Đại hội Đảng bộ tỉnh đã có từ trước, có ai biết chính xác không, em chưa dám tin bên nào.',
       // asking those who know for the exact value
       'Báo thì ghi Đại hội 13 có 1.587 đại biểu, nhóm kia ghi 1.600, bạn nào nắm rõ cho mình hỏi chính xác là bao nhiêu người?',
+      // asking to be told, for an everyday purpose, or between versions with "đâu"
+      'Cho mình hỏi Đại hội Đảng bộ tỉnh năm nay có phát trực tiếp trên truyền hình không ạ? Mình hỏi trước để sắp xếp công việc.',
+      'Ban Thường vụ Tỉnh ủy khóa mới có bao nhiêu người vậy mọi người? Em cần để làm bài tập, tò mò thôi.',
+      'Nhóm này bảo Đại hội XIII họp 7 ngày, nhóm kia bảo 9 ngày, thật sự không biết đâu mới đúng.',
+      // asking which of two figures is the official one
+      'Trang này ghi Đại hội 13 có 1.587 đại biểu, trang kia ghi 1.650, vậy số nào là chính thức ạ?',
     ]) {
       const c = classify(text);
       expect(c.congress, text).toBe(true);
       expect(c.distortion, `${text}: ${JSON.stringify(c.explanations.filter((e) => e.kind !== 'congress'))}`).toBe(false);
     }
+  });
+
+  it('a reader asking to be told, or asking which version is right, is read as such', () => {
+    const terms = (text: string) => classify(text).explanations.map((e) => e.term);
+    for (const text of [
+      'Cho mình hỏi Đại hội Đảng bộ tỉnh năm nay có phát trực tiếp trên truyền hình không ạ?',
+      'Ban Thường vụ Tỉnh ủy khóa mới có bao nhiêu người vậy mọi người? Em cần để làm bài tập.',
+      'Đại biểu Đại hội XIII có phải cách ly trước khi vào hội trường không? Tò mò thôi.',
+    ])
+      for (const t of [text, stripDiacritics(text)])
+        expect(
+          terms(t).some((x) => x.startsWith('asks-to-be-told')),
+          `${t}: ${terms(t).join(', ')}`,
+        ).toBe(true);
+    const versions = 'Nhóm này bảo Đại hội XIII họp 7 ngày, nhóm kia bảo 9 ngày, thật sự không biết đâu mới đúng.';
+    expect(
+      terms(versions).some((x) => x.startsWith('genuine-question')),
+      terms(versions).join(', '),
+    ).toBe(true);
   });
 
   it('official talk of preventing what rumours claim', () => {

@@ -129,6 +129,35 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại hội trường lớn, Trung tâm Hội nghị tỉnh.')).toEqual([]);
   });
 
+  it('a venue named before "là nơi diễn ra Đại hội", checked against either sheet', () => {
+    const text = 'Khách sạn Hoàng Anh sẽ là nơi diễn ra Đại hội Đảng bộ tỉnh Gia Lai.';
+    expect(ids(text)).toEqual(['GL-VENUE']);
+    expect(factIds(other, text)).toEqual(['GL-VENUE']);
+    const official = 'Trung tâm Hội nghị tỉnh ở Pleiku là nơi tổ chức Đại hội Đảng bộ tỉnh Gia Lai.';
+    expect(ids(official)).toEqual([]);
+    expect(factIds(other, official)).toEqual(['GL-VENUE']);
+    // the event must follow the predicate: a town hosting celebrations is no venue claim
+    expect(ids('Pleiku là nơi diễn ra nhiều hoạt động chào mừng Đại hội Đảng bộ tỉnh Gia Lai.')).toEqual([]);
+  });
+
+  it('a date after the congress named as the object of its verb ("diễn ra Đại hội … từ ngày …")', () => {
+    const text = 'Tuần sau sẽ diễn ra Đại hội Đảng bộ tỉnh Gia Lai khóa XVI từ ngày 20 đến 23/10.';
+    expect(ids(text)).toEqual(['GL-DATE']);
+    expect(factIds(other, text)).toEqual([]);
+    // another clause's date is not the congress's
+    expect(ids('Sắp diễn ra Đại hội Đảng bộ tỉnh Gia Lai, còn hội chợ thì mở từ ngày 20 đến 23/10.')).toEqual([]);
+  });
+
+  it('a countdown ("còn một ngày nữa") is not a length; a length still is', () => {
+    expect(ids('Chỉ còn một ngày nữa, Đại hội Đảng bộ tỉnh Gia Lai sẽ khai mạc.')).toEqual([]);
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai chỉ còn một ngày.')).toEqual(['GL-DATE']);
+  });
+
+  it("a date opening the sentence is not the congress's when its verb has a date of its own", () => {
+    expect(ids('Sáng 20/1, đoàn đại biểu tỉnh lên đường dự Đại hội XIII, khai mạc ngày 25/1 tại Hà Nội.')).toEqual([]);
+    expect(ids('Sáng 20/1, Đại hội XIII khai mạc tại Hà Nội.')).toEqual(['NC-DATE']);
+  });
+
   it('a question between two numbers asserts neither', () => {
     expect(ids('Đại hội XIII có 1.587 hay 1.700 đại biểu chính thức vậy mọi người?')).toEqual([]);
     expect(ids('Đại hội XIII có 1.700 đại biểu chính thức.')).toContain('NC-DELEGATES');
