@@ -77,7 +77,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   lambdas: [1e-5, 1e-4, 1e-3],
   combinations: [false, true].flatMap((lexiconInputs) => [0.5, 0.7, 0.85, 1].map((modelWeight) => ({ lexiconInputs, modelWeight }))),
   innerFolds: 5,
-  // 'group' helped the readable corpora's CV but not the untouched halves (README, "ninth pass")
+  // 'group' helped the readable corpora's CV but not the untouched halves (docs/history/judgement.md, "ninth pass")
   innerSplit: 'random',
   precisionTarget: 0,
   sentenceContext: true,
