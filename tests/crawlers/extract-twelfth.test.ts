@@ -25,3 +25,19 @@ describe("a story split over a page builder's numbered rows (twelfth pass)", () 
     expect(text).not.toContain('Another story from the archive');
   });
 });
+
+describe('a standfirst named in other spellings (twelfth pass)', () => {
+  // No closing full stop, as decks often have none: it is not joined as a prose block beside the story.
+  const lead = 'The coffee houses of the old town, and the people who kept them open through two wars';
+  const body = (names: string) =>
+    `<article><div class="row"><div class="col-12"><div class="${names}">${lead}</div></div></div>` +
+    `<div class="article-body"><div class="entry">${[1, 2, 3, 4].map(P).join('')}</div><figure><img src="/cup.jpg" alt=""></figure></div></article>`;
+
+  it('keeps a lead named `sub-title` or `ingress` (the Nordic word) above the body', () => {
+    for (const names of ['article__sub-title', 'mobile_Ingress']) expect(textOf(body(names)).startsWith(lead)).toBe(true);
+  });
+
+  it('still leaves out a block whose name merely contains the word (`progress`)', () => {
+    expect(textOf(body('reading-progress'))).not.toContain(lead);
+  });
+});
