@@ -430,8 +430,9 @@ const MIN_DEEP_REPEAT_CHARS = 500;
 const MAX_DEEP_REPEAT_LINK_DENSITY = 0.1;
 
 /**
- * The class a block shares with its repeated siblings: page builders number each row or element
- * (`et_pb_row et_pb_row_7`, `elementor-element-0290371`), so class names holding a digit are left out.
+ * The class a block shares with its repeated siblings: page builders and CSS modules number or
+ * hash each row or element (`et_pb_row et_pb_row_7`, `elementor-element-0290371`), so class names
+ * holding a digit are left out.
  */
 function rowClass(node: HtmlNode): string {
   return (node.attribs?.class ?? '')
@@ -443,8 +444,9 @@ function rowClass(node: HtmlNode): string {
 /**
  * Further parts of a story split over repeated blocks (entries of a glossary or a press-release
  * page, posts of a thread, a page builder's rows): siblings of the container's ancestors with the
- * same tag and class (numbered names aside), holding prose with few links. Beyond the first levels, the page's own
- * top-level sections (children of <main> or <body>: an FAQ, related posts) are not parts.
+ * same tag and class (numbered names aside), holding prose with few links. Beyond the first
+ * levels, the page's own top-level sections (children of <main> or <body>: an FAQ, related posts)
+ * are not parts.
  */
 function repeatedBlocks(parent: HtmlNode, stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode): HtmlNode[] {
   const found: HtmlNode[] = [];
