@@ -430,10 +430,23 @@ const MIN_DEEP_REPEAT_CHARS = 500;
 const MAX_DEEP_REPEAT_LINK_DENSITY = 0.1;
 
 /**
+ * The class a block shares with its repeated siblings: page builders and CSS modules number or
+ * hash each row or element (`et_pb_row et_pb_row_7`, `elementor-element-0290371`), so class names
+ * holding a digit are left out.
+ */
+function rowClass(node: HtmlNode): string {
+  return (node.attribs?.class ?? '')
+    .split(/\s+/)
+    .filter((name) => name && !/\d/.test(name))
+    .join(' ');
+}
+
+/**
  * Further parts of a story split over repeated blocks (entries of a glossary or a press-release
  * page, posts of a thread, a page builder's rows): siblings of the container's ancestors with the
- * same tag and class, holding prose with few links. Beyond the first levels, the page's own
- * top-level sections (children of <main> or <body>: an FAQ, related posts) are not parts.
+ * same tag and class (numbered names aside), holding prose with few links. Beyond the first
+ * levels, the page's own top-level sections (children of <main> or <body>: an FAQ, related posts)
+ * are not parts.
  */
 function repeatedBlocks(parent: HtmlNode, stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode): HtmlNode[] {
   const found: HtmlNode[] = [];
@@ -441,10 +454,10 @@ function repeatedBlocks(parent: HtmlNode, stats: Map<HtmlNode, Stats>, excluded:
   for (let level = 0; level < DEEP_REPEAT_LEVELS && block.parent && block.parent !== root; level++, block = block.parent) {
     const deep = level >= REPEAT_LEVELS;
     if (deep && PAGE_LEVEL_TAGS.has(tagOf(block.parent))) break;
-    const cls = block.attribs?.class;
+    const cls = rowClass(block);
     if (!cls) continue;
     for (const sibling of block.parent.children ?? []) {
-      if (sibling === block || tagOf(sibling) !== tagOf(block) || sibling.attribs?.class !== cls) continue;
+      if (sibling === block || tagOf(sibling) !== tagOf(block) || rowClass(sibling) !== cls) continue;
       const s = stats.get(sibling);
       if (!s || excluded.has(sibling)) continue;
       const part = deep

@@ -194,13 +194,14 @@ export const CLOSE_CONTROL = /(^|[\s_-])(close|btn-?close|close-?btn|dismiss)([\
 export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt)([\s_-]|\d|$)/i;
 
 /**
- * Class/id names of a story's standfirst, lead or deck (Vietnamese CMSs: `sapo`), which CMSs put
- * before the body, often in the article's header or a row of its own, or in the page's hero banner
- * (`page-hero__text`, Bootstrap's `jumbotron`) beside the headline. Matched from the start of a
- * name token; such a block joins the story when it is prose (see main-text.ts).
+ * Class/id names of a story's standfirst, lead or deck (Vietnamese CMSs: `sapo`; Nordic ones:
+ * `ingress`), which CMSs put before the body, often in the article's header or a row of its own,
+ * or in the page's hero banner (`page-hero__text`, Bootstrap's `jumbotron`) beside the headline.
+ * Matched from the start of a name token; such a block joins the story when it is prose (see
+ * main-text.ts).
  */
 export const LEAD_NAMES =
-  /(^|[\s_-])(lead(?!er)|lede|intro|teaser|sapo|standfirst|abstract|excerpt|summary|deck|dek(?![a-z])|subtitle|sub-?headline|epigraph|chapeau|chapo|perex|entradilla|bajada|description|hero|jumbotron)/i;
+  /(^|[\s_-])(lead(?!er)|lede|intro|teaser|sapo|standfirst|abstract|excerpt|summary|deck|dek(?![a-z])|sub-?title|sub-?headline|ingress|epigraph|chapeau|chapo|perex|entradilla|bajada|description|hero|jumbotron)/i;
 
 /**
  * schema.org microdata properties of an article's standfirst (`itemprop="description"` on the
