@@ -82,6 +82,33 @@ describe('cue families', () => {
     expect(distortionTerms(again)).not.toContain('rule unsourced-claim');
   });
 
+  it('an irregularity stated as settled in a calm register, unless a source, a question or a denial carries it', () => {
+    for (const text of [
+      'Tại phiên bầu cử của Đại hội Đảng bộ tỉnh, gần một nửa đại biểu không đồng tình với danh sách do khóa cũ giới thiệu.',
+      'Ba đảng bộ xã đã phải tổ chức lại đại hội vì kết quả bầu cử không đạt, việc này diễn ra lặng lẽ.',
+      'Phó bí thư Tỉnh ủy khóa mới sẽ được điều động về Hà Nội ngay sau Đại hội XIII.',
+      'Kinh phí tổ chức Đại hội Đảng bộ tỉnh năm nay cao gấp đôi nhiệm kỳ trước.',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(distortionTerms(c), t).toContain('rule unsourced-irregularity');
+        expect(c.distortion, t).toBe(true);
+      }
+    }
+    for (const text of [
+      // an office or a document vouches for it
+      'Theo báo cáo của Ban Tổ chức, 5 đại biểu không đồng tình với phương án nhân sự, đại hội đã thảo luận và biểu quyết lại.',
+      'Ban Thẩm tra tư cách cho biết một đại biểu sẽ được thay thế vì lý do sức khỏe.',
+      // a question, and a denial
+      'Có phải đại biểu Đại hội Đảng bộ tỉnh không đồng tình với phương án nhân sự không?',
+      'Tin 3 đảng bộ huyện phải tổ chức lại đại hội là bịa đặt, cả 17 đại hội cấp huyện đều thành công.',
+    ]) {
+      expect(distortionTerms(classify(text)), text).not.toContain('rule unsourced-irregularity');
+    }
+    // a record in a report's figures is not an irregularity of the congress's own business
+    expect(distortionTerms(classify('Đại hội Đảng bộ tỉnh nghe báo cáo: thu ngân sách năm 2020 đạt mức kỷ lục.'))).not.toContain('rule unsourced-irregularity');
+  });
+
   it('security measures blown up around the venue, with no source', () => {
     const claim = classify('Trong ba ngày đại hội đảng bộ tỉnh, toàn bộ thành phố sẽ bị phong tỏa và cấm người dân ra vào.');
     expect(distortionTerms(claim)).toContain('rule unsourced-claim');
