@@ -105,6 +105,19 @@ describe('cue families', () => {
     ]) {
       expect(distortionTerms(classify(text)), text).not.toContain('rule unsourced-irregularity');
     }
+    // a personnel outcome explained by discipline, health or a relative, told as settled
+    for (const text of [
+      'Nguyên Giám đốc Sở Tài chính không trúng Ban Chấp hành Đảng bộ tỉnh khóa mới vì đang bị điều tra về đất đai.',
+      'Tân Phó Chủ tịch tỉnh là em vợ của một ủy viên Ban Thường vụ Tỉnh ủy.',
+    ]) {
+      expect(distortionTerms(classify(text)), text).toContain('rule unsourced-irregularity');
+    }
+    // the same claim quoted from someone else is not the item's own; a scare-quoted word still is
+    const quoted = 'Một tài khoản đăng tin "Tân Phó Chủ tịch tỉnh là em vợ của một ủy viên Ban Thường vụ", cơ quan chức năng đang làm việc.';
+    expect(distortionTerms(classify(quoted))).not.toContain('rule unsourced-irregularity');
+    expect(distortionTerms(classify('Danh sách Ban Chấp hành Đảng bộ tỉnh khóa mới đã được "chuẩn bị sẵn" từ tháng trước.'))).toContain(
+      'rule unsourced-irregularity',
+    );
     // a record in a report's figures is not an irregularity of the congress's own business
     expect(distortionTerms(classify('Đại hội Đảng bộ tỉnh nghe báo cáo: thu ngân sách năm 2020 đạt mức kỷ lục.'))).not.toContain('rule unsourced-irregularity');
   });
