@@ -118,6 +118,8 @@ describe('cue families', () => {
     expect(distortionTerms(classify('Danh sách Ban Chấp hành Đảng bộ tỉnh khóa mới đã được "chuẩn bị sẵn" từ tháng trước.'))).toContain(
       'rule unsourced-irregularity',
     );
+    // posts shortened as social posts shorten them
+    expect(distortionTerms(classify('ĐH huyện xong rồi, PBT huyện mới là em rể của một PCT tỉnh.'))).toContain('rule unsourced-irregularity');
     // a record in a report's figures is not an irregularity of the congress's own business
     expect(distortionTerms(classify('Đại hội Đảng bộ tỉnh nghe báo cáo: thu ngân sách năm 2020 đạt mức kỷ lục.'))).not.toContain('rule unsourced-irregularity');
   });
@@ -202,6 +204,8 @@ describe('contexts that are not distortion', () => {
       'Nhóm này bảo Đại hội XIII họp 7 ngày, nhóm kia bảo 9 ngày, thật sự không biết đâu mới đúng.',
       // asking which of two figures is the official one
       'Trang này ghi Đại hội 13 có 1.587 đại biểu, trang kia ghi 1.650, vậy số nào là chính thức ạ?',
+      // two versions heard, then "so which is it in the end"
+      'Có người bảo Đại hội Đảng bộ tỉnh họp 3 ngày, lại nghe nói họp 4 ngày, rốt cuộc là thế nào vậy?',
     ]) {
       const c = classify(text);
       expect(c.congress, text).toBe(true);
