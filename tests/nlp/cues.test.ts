@@ -52,6 +52,7 @@ describe('cue families', () => {
 
   it('a pre-arranged result', () => {
     expectFamily('Kết quả Đại hội XIII đã có sẵn, đại biểu bỏ phiếu chỉ là thủ tục.', 'pre-arranged');
+    expectFamily('Danh sách Ban Chấp hành khóa mới của Đại hội Đảng bộ tỉnh người ta chọn xong hết rồi, bầu cử làm màu thôi.', 'pre-arranged');
     expectFamily('Ghế Bí thư Tỉnh ủy khóa mới đã có chủ, đại hội đảng bộ tỉnh chỉ là diễn kịch.', 'pre-arranged');
     // approved or settled "from before" the vote
     expectFamily('Danh sách Bộ Chính trị khóa XIII đã được bên ngoài duyệt từ trước, đại hội chỉ bầu theo.', 'pre-arranged');
@@ -253,6 +254,9 @@ describe('congress relevance', () => {
       'Diễn văn bế mạc của đồng chí Bí thư Tỉnh ủy nhấn mạnh đoàn kết và hành động.',
       'Mong Ban Chấp hành khóa mới của tỉnh sớm giải quyết chuyện đất rẫy cho bà con.',
       'chuc mung DH13 thanh cong tot dep',
+      // the preparation of its personnel: the plenum that prepared it, the top posts, a seat "structured into" a committee
+      'Sau Hội nghị Trung ương 15, phương án nhân sự tứ trụ coi như đã rõ.',
+      'Ông ấy được cơ cấu vào Bộ Chính trị khóa này rồi, chắc chắn luôn.',
     ]) {
       expect(classify(text).congress, text).toBe(true);
     }
