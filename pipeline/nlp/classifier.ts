@@ -809,6 +809,7 @@ function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: nu
     } else {
       for (const m of marks) {
         if (m.group !== all[0]) continue;
+        if (rule.outsideQuotedClaims && inQuotedClaim(m.view.prepared, m.tokFirst)) continue;
         const inSent = marks.filter((x) => x.sent === m.sent && x.view === m.view);
         if (all.every((g) => inSent.some((x) => x.group === g)) && !none.some((g) => inSent.some((x) => x.group === g))) {
           at = m;
@@ -837,10 +838,7 @@ function scoreQuotes(cues: CompiledCues, v: View, verbs: Array<PhraseHit<CuePhra
       if (quotes >= 2) break;
       const tokAfter = firstTokenAtOrAfter(v.prepared, qStart);
       if (tokAfter < 0 || v.prepared.tokStart[tokAfter] >= qEnd || v.suppressed.has(v.prepared.tokSent[tokAfter])) continue;
-      // a quotation, not a scare-quoted word: at least four syllables inside
-      let inside = 0;
-      for (let t = tokAfter; t < v.prepared.count && v.prepared.tokStart[t] < qEnd; t++) inside++;
-      if (inside < 4) continue;
+      if (syllablesFrom(v.prepared, tokAfter, qEnd) < QUOTED_CLAIM_SYLLABLES) continue;
       const sent = v.prepared.tokSent[tokAfter];
       let verb: PhraseHit<CuePhrase> | undefined;
       for (const h of verbs) {
@@ -1122,6 +1120,24 @@ function explainRaw(items: Item[], view: View, start: number, end: number, e: Ex
 function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>, flag: 'rebuts' | 'citesVersions'): boolean {
   for (const { v, cueList } of fields)
     for (const h of cueList) if (h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group][flag] && !inQuotation(v.prepared, h.tokFirst)) return true;
+  return false;
+}
+
+/** A quotation, not a scare-quoted word: at least this many syllables inside. */
+const QUOTED_CLAIM_SYLLABLES = 4;
+
+function syllablesFrom(p: PreparedText, tok: number, end: number): number {
+  let t = tok;
+  while (t < p.count && p.tokStart[t] < end) t++;
+  return t - tok;
+}
+
+/** Whether a token sits inside a quoted claim (someone else's words, not the item's). */
+function inQuotedClaim(p: PreparedText, tok: number): boolean {
+  const at = p.tokStart[tok];
+  for (const [open, close] of quotationsIn(p.codes, p.foldedLength)) {
+    if (open < at && at < close) return syllablesFrom(p, firstTokenAtOrAfter(p, open), close) >= QUOTED_CLAIM_SYLLABLES;
+  }
   return false;
 }
 

@@ -180,6 +180,8 @@ export const cuesSchema = z
             scope: z.enum(['sentence', 'item']).default('sentence'),
             all: z.array(z.string().min(1)).min(1),
             none: z.array(z.string().min(1)).default([]),
+            /** The first `all` group's match must be the item's own words: not inside a quotation of a claim (a scare-quoted word is not one). */
+            outsideQuotedClaims: z.boolean().default(false),
           })
           .strict(),
       )

@@ -52,6 +52,7 @@ describe('cue families', () => {
 
   it('a pre-arranged result', () => {
     expectFamily('Kết quả Đại hội XIII đã có sẵn, đại biểu bỏ phiếu chỉ là thủ tục.', 'pre-arranged');
+    expectFamily('Danh sách Ban Chấp hành khóa mới của Đại hội Đảng bộ tỉnh người ta chọn xong hết rồi, bầu cử làm màu thôi.', 'pre-arranged');
     expectFamily('Ghế Bí thư Tỉnh ủy khóa mới đã có chủ, đại hội đảng bộ tỉnh chỉ là diễn kịch.', 'pre-arranged');
     // approved or settled "from before" the vote
     expectFamily('Danh sách Bộ Chính trị khóa XIII đã được bên ngoài duyệt từ trước, đại hội chỉ bầu theo.', 'pre-arranged');
@@ -80,6 +81,48 @@ describe('cue families', () => {
     expect(distortionTerms(classify('Đại hội đảng bộ huyện bị buộc bầu lại vì danh sách không ai chịu.'))).toContain('rule unsourced-claim');
     const again = classify('Chi bộ thôn mình đại hội tối qua, bầu lại chi ủy vì bí thư cũ nghỉ hưu.');
     expect(distortionTerms(again)).not.toContain('rule unsourced-claim');
+  });
+
+  it('an irregularity stated as settled in a calm register, unless a source, a question or a denial carries it', () => {
+    for (const text of [
+      'Tại phiên bầu cử của Đại hội Đảng bộ tỉnh, gần một nửa đại biểu không đồng tình với danh sách do khóa cũ giới thiệu.',
+      'Ba đảng bộ xã đã phải tổ chức lại đại hội vì kết quả bầu cử không đạt, việc này diễn ra lặng lẽ.',
+      'Phó bí thư Tỉnh ủy khóa mới sẽ được điều động về Hà Nội ngay sau Đại hội XIII.',
+      'Kinh phí tổ chức Đại hội Đảng bộ tỉnh năm nay cao gấp đôi nhiệm kỳ trước.',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(distortionTerms(c), t).toContain('rule unsourced-irregularity');
+        expect(c.distortion, t).toBe(true);
+      }
+    }
+    for (const text of [
+      // an office or a document vouches for it
+      'Theo báo cáo của Ban Tổ chức, 5 đại biểu không đồng tình với phương án nhân sự, đại hội đã thảo luận và biểu quyết lại.',
+      'Ban Thẩm tra tư cách cho biết một đại biểu sẽ được thay thế vì lý do sức khỏe.',
+      // a question, and a denial
+      'Có phải đại biểu Đại hội Đảng bộ tỉnh không đồng tình với phương án nhân sự không?',
+      'Tin 3 đảng bộ huyện phải tổ chức lại đại hội là bịa đặt, cả 17 đại hội cấp huyện đều thành công.',
+    ]) {
+      expect(distortionTerms(classify(text)), text).not.toContain('rule unsourced-irregularity');
+    }
+    // a personnel outcome explained by discipline, health or a relative, told as settled
+    for (const text of [
+      'Nguyên Giám đốc Sở Tài chính không trúng Ban Chấp hành Đảng bộ tỉnh khóa mới vì đang bị điều tra về đất đai.',
+      'Tân Phó Chủ tịch tỉnh là em vợ của một ủy viên Ban Thường vụ Tỉnh ủy.',
+    ]) {
+      expect(distortionTerms(classify(text)), text).toContain('rule unsourced-irregularity');
+    }
+    // the same claim quoted from someone else is not the item's own; a scare-quoted word still is
+    const quoted = 'Một tài khoản đăng tin "Tân Phó Chủ tịch tỉnh là em vợ của một ủy viên Ban Thường vụ", cơ quan chức năng đang làm việc.';
+    expect(distortionTerms(classify(quoted))).not.toContain('rule unsourced-irregularity');
+    expect(distortionTerms(classify('Danh sách Ban Chấp hành Đảng bộ tỉnh khóa mới đã được "chuẩn bị sẵn" từ tháng trước.'))).toContain(
+      'rule unsourced-irregularity',
+    );
+    // posts shortened as social posts shorten them
+    expect(distortionTerms(classify('ĐH huyện xong rồi, PBT huyện mới là em rể của một PCT tỉnh.'))).toContain('rule unsourced-irregularity');
+    // a record in a report's figures is not an irregularity of the congress's own business
+    expect(distortionTerms(classify('Đại hội Đảng bộ tỉnh nghe báo cáo: thu ngân sách năm 2020 đạt mức kỷ lục.'))).not.toContain('rule unsourced-irregularity');
   });
 
   it('security measures blown up around the venue, with no source', () => {
@@ -162,6 +205,8 @@ describe('contexts that are not distortion', () => {
       'Nhóm này bảo Đại hội XIII họp 7 ngày, nhóm kia bảo 9 ngày, thật sự không biết đâu mới đúng.',
       // asking which of two figures is the official one
       'Trang này ghi Đại hội 13 có 1.587 đại biểu, trang kia ghi 1.650, vậy số nào là chính thức ạ?',
+      // two versions heard, then "so which is it in the end"
+      'Có người bảo Đại hội Đảng bộ tỉnh họp 3 ngày, lại nghe nói họp 4 ngày, rốt cuộc là thế nào vậy?',
     ]) {
       const c = classify(text);
       expect(c.congress, text).toBe(true);
@@ -209,6 +254,9 @@ describe('congress relevance', () => {
       'Diễn văn bế mạc của đồng chí Bí thư Tỉnh ủy nhấn mạnh đoàn kết và hành động.',
       'Mong Ban Chấp hành khóa mới của tỉnh sớm giải quyết chuyện đất rẫy cho bà con.',
       'chuc mung DH13 thanh cong tot dep',
+      // the preparation of its personnel: the plenum that prepared it, the top posts, a seat "structured into" a committee
+      'Sau Hội nghị Trung ương 15, phương án nhân sự tứ trụ coi như đã rõ.',
+      'Ông ấy được cơ cấu vào Bộ Chính trị khóa này rồi, chắc chắn luôn.',
     ]) {
       expect(classify(text).congress, text).toBe(true);
     }
