@@ -258,6 +258,30 @@ function quotationsIn(codes: Uint16Array, length: number): Array<[number, number
   }
   return out;
 }
+/** Single quotation marks: ‘…’, and '…' where the marks touch the words they enclose. */
+const SINGLE_QUOTE_CLOSE = new Map<number, number>([
+  [0x2018, 0x2019],
+  [0x27, 0x27],
+]);
+const isWordCode = (c: number) => /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+
+/**
+ * Spans quoted in single marks, within a paragraph. A rebuttal quotes the rumour that way as
+ * often as in double marks ("video 'đại biểu ma'"); elsewhere they stay words (see quotationsIn).
+ */
+function singleQuotationsIn(codes: Uint16Array, length: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < length; i++) {
+    const close = SINGLE_QUOTE_CLOSE.get(codes[i]);
+    if (close === undefined || !isWordCode(codes[i + 1]) || (i > 0 && isWordCode(codes[i - 1]))) continue;
+    let end = i + 1;
+    while (end < length && codes[end] !== 0x0a && !(codes[end] === close && isWordCode(codes[end - 1]) && !(end + 1 < length && isWordCode(codes[end + 1])))) end++;
+    if (end >= length || codes[end] !== close) continue;
+    out.push([i, end]);
+    i = end;
+  }
+  return out;
+}
 const ROMAN = /^[ivxlc]+$/;
 const VOWELS = /[aeiouy]/;
 
@@ -603,7 +627,7 @@ export class Classifier implements ItemClassifier {
     const rebuttal = flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     for (const { v, negators, cueList, verbs, vague } of fields) {
-      const quoted = rebuttal ? originalSpans(v.prepared, quotationsIn(v.prepared.codes, v.prepared.foldedLength)) : NO_QUOTES;
+      const quoted = rebuttal ? originalSpans(v.prepared, rebuttalQuotations(v.prepared)) : NO_QUOTES;
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw, quoted);
       // the rebuttal's own quotation is the rumour it answers, not a fabricated quote
@@ -1146,6 +1170,11 @@ function inQuotation(p: PreparedText, tok: number): boolean {
 }
 
 const NO_QUOTES: Array<[number, number]> = [];
+
+/** What a rebuttal quotes: its spans in double marks and in single ones. */
+function rebuttalQuotations(p: PreparedText): Array<[number, number]> {
+  return [...quotationsIn(p.codes, p.foldedLength), ...singleQuotationsIn(p.codes, p.foldedLength)];
+}
 
 /** Offset in the original string of folded character `i`. */
 function originalOffset(p: PreparedText, i: number): number {
