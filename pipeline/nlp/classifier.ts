@@ -32,7 +32,7 @@ import {
 import { FactChecker, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
-import { foldedSyllables, prepareText, SCARE_QUOTE_MAX_SYLLABLES, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
+import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
 type Field = 'title' | 'text';
 
@@ -1148,7 +1148,7 @@ function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueLi
 }
 
 /** A quotation, not a scare-quoted word: at least this many syllables inside. */
-const QUOTED_CLAIM_SYLLABLES = SCARE_QUOTE_MAX_SYLLABLES + 1;
+const QUOTED_CLAIM_SYLLABLES = 4;
 
 function syllablesFrom(p: PreparedText, tok: number, end: number): number {
   let t = tok;

@@ -134,39 +134,6 @@ const BREAK = new Uint8Array(TABLE_SIZE);
 for (const ch of SENTENCE_END) if (ch.charCodeAt(0) < TABLE_SIZE) BREAK[ch.charCodeAt(0)] = 1;
 for (const ch of CLAUSE_END) if (ch.charCodeAt(0) < TABLE_SIZE) BREAK[ch.charCodeAt(0)] = 2;
 
-/** Double quotation marks and the mark that closes each (a scare quote wraps a word in one of them). */
-const SCARE_QUOTE_CLOSE = new Map<number, number>([
-  [0x22, 0x22], // "…"
-  [0x201c, 0x201d], // “…”
-  [0xab, 0xbb], // «…»
-]);
-/** A quotation of at most this many syllables is a scare-quoted word, not someone's words. */
-export const SCARE_QUOTE_MAX_SYLLABLES = 3;
-
-/**
- * Index of the mark closing a scare quote opened at `at` (a few syllables, no break inside:
- * được “định hướng” is one phrase of the writer's own), or -1.
- */
-function scareQuoteClose(codes: Uint16Array, info: Uint8Array, n: number, at: number): number {
-  const close = SCARE_QUOTE_CLOSE.get(codes[at]);
-  // an opening mark touches the word it opens (a straight " after a word closes a quotation)
-  if (close === undefined || at + 1 >= n || (info[at + 1] & (I_LETTER | I_DIGIT)) === 0) return -1;
-  let syllables = 0;
-  let inWord = false;
-  for (let i = at + 1; i < n; i++) {
-    const c = codes[i];
-    if (c === close) return inWord ? i : -1;
-    if (info[i] & (I_LETTER | I_DIGIT | I_MARK)) {
-      if (!inWord && ++syllables > SCARE_QUOTE_MAX_SYLLABLES) return -1;
-      inWord = true;
-      continue;
-    }
-    inWord = false;
-    if (c < TABLE_SIZE ? BREAK[c] !== 0 : SENTENCE_END_CODES.has(c) || CLAUSE_END_CODES.has(c)) return -1;
-  }
-  return -1;
-}
-
 const URL_RE = /\b(?:https?:\/\/|www\.)[^\s<>"“”]+|\b[\w.+-]+@[\w-]+\.[\w.-]+/giu;
 
 // ---------------------------------------------------------------------------------------------
@@ -649,8 +616,6 @@ function tokenizeCodes(
   let clause = 0;
   let pendingSent = false;
   let pendingClause = false;
-  /** The closing mark of the scare quote being read (it ends the phrase the opening mark did not), or -1. */
-  let scareClose = -1;
   let letters = 0;
   let diacriticLetters = 0;
   let upperLetters = 0;
@@ -669,7 +634,7 @@ function tokenizeCodes(
       const c = codes[i];
       const b = c < TABLE_SIZE ? BREAK[c] : SENTENCE_END_CODES.has(c) ? 1 : CLAUSE_END_CODES.has(c) ? 2 : 0;
       if (b === 1) pendingSent = true;
-      else if (b === 2 && (i === scareClose || (scareClose = scareQuoteClose(codes, info, n, i)) < 0)) pendingClause = true;
+      else if (b === 2) pendingClause = true;
       i++;
       continue;
     }
