@@ -278,7 +278,8 @@ function singleQuotationsIn(codes: Uint16Array, length: number): Array<[number, 
     const close = SINGLE_QUOTE_CLOSE.get(codes[i]);
     if (close === undefined || !isWordCode(codes[i + 1]) || (i > 0 && isWordCode(codes[i - 1]))) continue;
     let end = i + 1;
-    while (end < length && codes[end] !== 0x0a && !(codes[end] === close && isWordCode(codes[end - 1]) && !(end + 1 < length && isWordCode(codes[end + 1])))) end++;
+    while (end < length && codes[end] !== 0x0a && !(codes[end] === close && isWordCode(codes[end - 1]) && !(end + 1 < length && isWordCode(codes[end + 1]))))
+      end++;
     if (end >= length || codes[end] !== close) continue;
     out.push([i, end]);
     i = end;

@@ -192,7 +192,10 @@ describe('contexts that are not distortion', () => {
     }
     // one verdict line is no checklist, and a verdict word inside a claim is no verdict
     for (const text of ['"Đại hội Đảng bộ tỉnh họp kín 5 ngày" — SAI.', 'Đại hội Đảng bộ tỉnh bầu sai quy chế\nBan Chấp hành bị loại: sai quy trình']) {
-      expect(classify(text).explanations.some((e) => e.term === 'rebuttal: checklist of verdicts'), text).toBe(false);
+      expect(
+        classify(text).explanations.some((e) => e.term === 'rebuttal: checklist of verdicts'),
+        text,
+      ).toBe(false);
     }
   });
 
