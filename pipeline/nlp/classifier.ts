@@ -1193,16 +1193,23 @@ function verdictLineRegExp(checklist: CuesFile['checklist']): RegExp | null {
   const verdicts = new Set(checklist.verdicts.flatMap((v) => [v, stripDiacritics(v)]));
   const verdict = `(?:${[...verdicts].map(escapeRegExp).join('|')})`;
   const mark = checklist.marks.length ? `|^[ \\t]*(?:${checklist.marks.map(escapeRegExp).join('|')})` : '';
-  return new RegExp(`^.*[—–:-][ \\t]*${verdict}[ \\t]*(?:[.!]|$).*$|^[ \\t]*(?:[-•*][ \\t]*)?${verdict}[ \\t]*[—–:-].*$${mark}.*$`, 'gimu');
+  // no leading ".*": the scan stays linear, and the match is widened to its line afterwards
+  return new RegExp(`[—–:-][ \\t]*${verdict}[ \\t]*(?:[.!]|$)|^[ \\t]*(?:[-•*][ \\t]*)?${verdict}[ \\t]*[—–:-]${mark}`, 'gimu');
 }
 
-/** The spans [start, end) of a text's verdict lines (a checklist's entries). */
+/** The spans [start, end) of a text's verdict lines (a checklist's entries), one per line. */
 function verdictLines(cues: CompiledCues, text: string): Array<[number, number]> {
   const re = cues.verdictLineRe;
   if (!re) return [];
   const spans: Array<[number, number]> = [];
   re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) spans.push([m.index - 1, m.index + m[0].length]);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index - 1);
+    const newline = text.indexOf('\n', m.index + m[0].length);
+    const end = newline < 0 ? text.length : newline;
+    spans.push([start, end]);
+    re.lastIndex = end;
+  }
   return spans;
 }
 
