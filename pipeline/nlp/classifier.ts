@@ -30,6 +30,7 @@ import {
   type OtherGathering,
 } from './gatherings.ts';
 import { FactChecker, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
+import { stripDiacritics } from './fold.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
 import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
@@ -76,6 +77,8 @@ interface CompiledCues {
   emojiMin: number;
   /** Runs of ! and ? (style.exclamation.minRun or more). */
   runRe: RegExp;
+  /** A line of a checklist fact-check (see verdictLines), or null without verdicts. */
+  verdictLineRe: RegExp | null;
   /** Structural rules, with the indexes of their groups. */
   rules: Array<{ rule: CuesFile['rules'][number]; all: number[]; none: number[] }>;
   /** `combine` entries: their group and number of lists. */
@@ -258,6 +261,31 @@ function quotationsIn(codes: Uint16Array, length: number): Array<[number, number
   }
   return out;
 }
+/** Single quotation marks: ‘…’, and '…' where the marks touch the words they enclose. */
+const SINGLE_QUOTE_CLOSE = new Map<number, number>([
+  [0x2018, 0x2019],
+  [0x27, 0x27],
+]);
+const isWordCode = (c: number) => /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+
+/**
+ * Spans quoted in single marks, within a paragraph. A rebuttal quotes the rumour that way as
+ * often as in double marks ("video 'đại biểu ma'"); elsewhere they stay words (see quotationsIn).
+ */
+function singleQuotationsIn(codes: Uint16Array, length: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < length; i++) {
+    const close = SINGLE_QUOTE_CLOSE.get(codes[i]);
+    if (close === undefined || !isWordCode(codes[i + 1]) || (i > 0 && isWordCode(codes[i - 1]))) continue;
+    let end = i + 1;
+    while (end < length && codes[end] !== 0x0a && !(codes[end] === close && isWordCode(codes[end - 1]) && !(end + 1 < length && isWordCode(codes[end + 1]))))
+      end++;
+    if (end >= length || codes[end] !== close) continue;
+    out.push([i, end]);
+    i = end;
+  }
+  return out;
+}
 const ROMAN = /^[ivxlc]+$/;
 const VOWELS = /[aeiouy]/;
 
@@ -336,6 +364,7 @@ export class Classifier implements ItemClassifier {
         emoji,
         emojiMin,
         runRe,
+        verdictLineRe: verdictLineRegExp(file.checklist),
         rules,
         combos,
         chainSpecs: new Map(),
@@ -599,11 +628,15 @@ export class Classifier implements ItemClassifier {
       const kept = negators.length ? cueList.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : cueList;
       return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
     });
+    // A checklist fact-check rebuts line by line: each verdict line is a rumour it quotes.
+    const checklists = views.map((v) => verdictLines(cues, v.prepared.original));
+    const checklist = checklists[0].length + checklists[1].length >= cues.file.checklist.minLines;
     // A rebuttal quotes the rumour it answers: the cues inside its quotation marks are the rumour's, not the author's.
-    const rebuttal = flaggedOutsideQuotes(cues, fields, 'rebuts');
+    if (checklist) raw = scoreChecklist(cues, views, checklists, items, raw);
+    const rebuttal = checklist || flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
-    for (const { v, negators, cueList, verbs, vague } of fields) {
-      const quoted = rebuttal ? originalSpans(v.prepared, quotationsIn(v.prepared.codes, v.prepared.foldedLength)) : NO_QUOTES;
+    for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
+      const quoted = rebuttal ? [...originalSpans(v.prepared, rebuttalQuotations(v.prepared)), ...(checklist ? checklists[index] : [])] : NO_QUOTES;
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw, quoted);
       // the rebuttal's own quotation is the rumour it answers, not a fabricated quote
@@ -1146,6 +1179,57 @@ function inQuotation(p: PreparedText, tok: number): boolean {
 }
 
 const NO_QUOTES: Array<[number, number]> = [];
+
+const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * A verdict line: a verdict alone after a dash or colon at the end of a clause ("… — SAI.",
+ * "…: sai"), a verdict opening the line before a dash or colon ("FAKE – …"), or a crossing mark
+ * opening it ("✗ …").
+ */
+function verdictLineRegExp(checklist: CuesFile['checklist']): RegExp | null {
+  if (!checklist.verdicts.length) return null;
+  // verdicts typed without diacritics as well ("sai su that")
+  const verdicts = new Set(checklist.verdicts.flatMap((v) => [v, stripDiacritics(v)]));
+  const verdict = `(?:${[...verdicts].map(escapeRegExp).join('|')})`;
+  const mark = checklist.marks.length ? `|^[ \\t]*(?:${checklist.marks.map(escapeRegExp).join('|')})` : '';
+  // no leading ".*": the scan stays linear, and the match is widened to its line afterwards
+  return new RegExp(`[—–:-][ \\t]*${verdict}[ \\t]*(?:[.!]|$)|^[ \\t]*(?:[-•*][ \\t]*)?${verdict}[ \\t]*[—–:-]${mark}`, 'gimu');
+}
+
+/** The spans [start, end) of a text's verdict lines (a checklist's entries), one per line. */
+function verdictLines(cues: CompiledCues, text: string): Array<[number, number]> {
+  const re = cues.verdictLineRe;
+  if (!re) return [];
+  const spans: Array<[number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index - 1);
+    const newline = text.indexOf('\n', m.index + m[0].length);
+    const end = newline < 0 ? text.length : newline;
+    spans.push([start, end]);
+    re.lastIndex = end;
+  }
+  return spans;
+}
+
+/** A checklist's own weight, at the first token of its first verdict line. */
+function scoreChecklist(cues: CompiledCues, views: View[], checklists: Array<Array<[number, number]>>, items: Item[], raw: number): number {
+  const index = checklists[0].length ? 0 : 1;
+  const v = views[index];
+  const p = v.prepared;
+  const start = checklists[index][0][0];
+  let tok = 0;
+  while (tok < p.count - 1 && originalOffset(p, p.tokStart[tok]) <= start) tok++;
+  const { weight, note } = cues.file.checklist;
+  items.push(item(v, tok, tok, core('distortion', 'rebuttal: checklist of verdicts', weight, note)));
+  return raw + weight;
+}
+
+/** What a rebuttal quotes: its spans in double marks and in single ones. */
+function rebuttalQuotations(p: PreparedText): Array<[number, number]> {
+  return [...quotationsIn(p.codes, p.foldedLength), ...singleQuotationsIn(p.codes, p.foldedLength)];
+}
 
 /** Offset in the original string of folded character `i`. */
 function originalOffset(p: PreparedText, i: number): number {

@@ -186,6 +186,21 @@ export const cuesSchema = z
           .strict(),
       )
       .default([]),
+    /** A fact-check written as a list: each line gives a rumour and its verdict ("… — SAI.", "FAKE – …", "✗ …"). */
+    checklist: z
+      .object({
+        /** Verdict words that stand alone beside a dash or colon. */
+        verdicts: z.array(z.string().min(1)).default([]),
+        /** Marks that open a line as a rumour crossed out. */
+        marks: z.array(z.string().min(1)).default([]),
+        /** Verdict lines from which an item reads as a checklist. */
+        minLines: z.number().int().min(1).default(2),
+        /** Weight of a checklist (negative: it rebuts), counted once at its first verdict line. */
+        weight: z.number().max(0).default(-2),
+        note: z.string().optional(),
+      })
+      .strict()
+      .default({}),
     style: z
       .object({
         shouting: z

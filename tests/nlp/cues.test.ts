@@ -161,6 +161,44 @@ describe('contexts that are not distortion', () => {
     }
   });
 
+  it('a rebuttal quoting the rumour in single marks', () => {
+    // the rumour's own shouting and its call to share, quoted in single marks, are not the item's
+    const text = "Bài đăng kèm lời kêu gọi 'XEM NGAY TRƯỚC KHI BỊ XÓA' nói Đại hội Đảng bộ tỉnh bị hoãn. Đây là thông tin sai sự thật.";
+    for (const t of [text, stripDiacritics(text)]) {
+      const c = classify(t);
+      expect(c.congress, t).toBe(true);
+      expect(distortionTerms(c), t).toEqual([]);
+    }
+    // outside a rebuttal, single marks stay words: the same call counts
+    expect(distortionTerms(classify("Đại hội Đảng bộ tỉnh bị hoãn, 'XEM NGAY TRƯỚC KHI BỊ XÓA'")).length).toBeGreaterThan(0);
+  });
+
+  it('a fact-check written as a checklist of verdicts', () => {
+    for (const text of [
+      '1. "Đại hội Đảng bộ tỉnh họp kín 5 ngày" — SAI. Đại hội họp 2 ngày.\n2. "Danh sách Ban Thường vụ bị rò rỉ trước" — SAI.',
+      'Tin sai đang lan:\n- Bí thư tỉnh do Trung ương chỉ định, không bầu: sai\n- Đại hội Đảng bộ tỉnh bị loại 100 đại biểu: sai',
+      'FAKE – "Nghị quyết mật chia ghế Ban Chấp hành"\nFAKE – "Đại hội Đảng bộ tỉnh dựng sẵn video"',
+      '✗ Đại hội Đảng bộ tỉnh bầu bằng giơ tay\n✗ Danh sách Ban Chấp hành bị rò rỉ',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(c.congress, t).toBe(true);
+        expect(
+          c.explanations.some((e) => e.term === 'rebuttal: checklist of verdicts'),
+          t,
+        ).toBe(true);
+        expect(distortionTerms(c), t).toEqual([]);
+      }
+    }
+    // one verdict line is no checklist, and a verdict word inside a claim is no verdict
+    for (const text of ['"Đại hội Đảng bộ tỉnh họp kín 5 ngày" — SAI.', 'Đại hội Đảng bộ tỉnh bầu sai quy chế\nBan Chấp hành bị loại: sai quy trình']) {
+      expect(
+        classify(text).explanations.some((e) => e.term === 'rebuttal: checklist of verdicts'),
+        text,
+      ).toBe(false);
+    }
+  });
+
   it('claiming to reveal "the truth" is no fact-check heading', () => {
     expectFamily('Chia sẻ gấp: clip này nói sự thật về Đại hội Đảng bộ tỉnh, mọi người xem ngay kẻo bị xóa.', 'share-before-removal');
     const c = classify('Sự thật về clip “Đại hội Đảng bộ tỉnh bị hoãn”: đây là clip cắt ghép từ năm 2015.');
@@ -257,8 +295,17 @@ describe('congress relevance', () => {
       // the preparation of its personnel: the plenum that prepared it, the top posts, a seat "structured into" a committee
       'Sau Hội nghị Trung ương 15, phương án nhân sự tứ trụ coi như đã rõ.',
       'Ông ấy được cơ cấu vào Bộ Chính trị khóa này rồi, chắc chắn luôn.',
+      // its electoral acts, in comments that never say "đại hội"
+      'Bầu bí thư xong rồi, ông này ai cũng biết từ trước.',
+      'nghe nói phải bầu lại tổng bí thư, chờ xem',
+      'Bí thư mới về tỉnh mình là người trẻ, mong làm được việc.',
+      'Phiên bế mạc chiều nay bầu xong bí thư mới rồi.',
     ]) {
       expect(classify(text).congress, text).toBe(true);
+    }
+    // the same acts of another body are not the congress's
+    for (const text of ['Chi đoàn thôn mình vừa bầu bí thư mới là cô giáo trẻ.', 'Phiên bế mạc Đại hội Thể dục thể thao huyện diễn ra chiều nay.']) {
+      expect(classify(text).congress, text).toBe(false);
     }
   });
 
