@@ -8,7 +8,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseCorpusSpec, readCorpus, selectHalf } from '../cli/corpus.ts';
-import { evaluate, type Metrics } from '../pipeline/nlp/evaluate.ts';
+import { evaluate, formatMetrics } from '../pipeline/nlp/evaluate.ts';
 
 const REPO = join(import.meta.dirname, '..');
 const argList = (name: string, fallback: string[]): string[] => {
@@ -28,7 +28,6 @@ for (const line of readFileSync(labelsFile, 'utf8').split('\n')) {
   second.set(o.id, { congress: o.congress, distortion: o.distortion });
 }
 
-const fmt = (m: Metrics) => `P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  (tp ${m.tp} fp ${m.fp} fn ${m.fn} tn ${m.tn})`;
 for (const spec of corpora) {
   const parsed = parseCorpusSpec(spec);
   const { items, problems } = readCorpus(parsed.file);
@@ -45,6 +44,6 @@ for (const spec of corpora) {
   });
   const agree = (label: 'congress' | 'distortion') => chosen.filter((item) => item.labels[label] === second.get(item.id)![label]).length;
   console.log(`${spec} (${chosen.length} items), the second labeller against the corpus's labels:`);
-  console.log(`  congress    ${fmt(report.congress)}; ${agree('congress')} of ${chosen.length} agree`);
-  console.log(`  distortion  ${fmt(report.distortion)}; ${agree('distortion')} of ${chosen.length} agree`);
+  console.log(`  congress    ${formatMetrics(report.congress)}; ${agree('congress')} of ${chosen.length} agree`);
+  console.log(`  distortion  ${formatMetrics(report.distortion)}; ${agree('distortion')} of ${chosen.length} agree`);
 }

@@ -295,7 +295,7 @@ function baseScore(node: HtmlNode): number {
   if (tag === 'div' || tag === 'article' || tag === 'section' || tag === 'main') score += 5;
   else if (tag === 'pre' || tag === 'td' || tag === 'blockquote') score += 3;
   else if (['address', 'ol', 'ul', 'dl', 'dd', 'dt', 'li', 'form'].includes(tag)) score -= 3;
-  else if (/^h[1-6]$/.test(tag) || tag === 'th') score -= 5;
+  else if (isHeading(tag) || tag === 'th') score -= 5;
   return score;
 }
 
@@ -654,7 +654,7 @@ const MAX_CARD_ELEMENTS = 60;
 function isTeaserCard(node: HtmlNode, s: Stats, site: string | undefined): boolean {
   if (s.chars > MAX_CARD_CHARS || s.blockChildren === 0 || !s.linkChars) return false;
   const tag = tagOf(node);
-  if (tag === 'p' || /^h[1-6]$/.test(tag)) return false;
+  if (tag === 'p' || isHeading(tag)) return false;
   let seen = 0;
   for (const element of elements(node)) {
     if (++seen > MAX_CARD_ELEMENTS) return false;

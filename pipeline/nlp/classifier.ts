@@ -673,7 +673,8 @@ function isNegated(v: View, negators: Array<PhraseHit<CuePhrase>>, h: PhraseHit<
   return false;
 }
 
-const QUOTE_OPENERS = new Set(['"', "'", '“', '‘', '«', '„']);
+/** Every mark that opens a quotation, double (QUOTE_CLOSE) or single (SINGLE_QUOTE_CLOSE). */
+const QUOTE_OPENERS = new Set([...Object.keys(QUOTE_CLOSE), ...[...SINGLE_QUOTE_CLOSE.keys()].map((c) => String.fromCharCode(c))]);
 
 /** Whether a quotation mark is the last character before token `tok` (spaces aside). */
 function opensQuotation(p: PreparedText, tok: number): boolean {

@@ -139,23 +139,24 @@ export function evaluate(items: LabelledItem[], classify: (item: LabelledItem) =
   };
 }
 
-function fmt(m: Metrics): string {
+/** One line of figures: P, R, F1 and the counts. */
+export function formatMetrics(m: Metrics): string {
   return `P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  (tp ${m.tp} fp ${m.fp} fn ${m.fn} tn ${m.tn})`;
 }
 
 export function formatReport(r: EvalReport, showErrors = false, categoryOf: (item: { id: string }) => ItemCategory | undefined = () => undefined): string {
   const lines = [
     `items: ${r.items}`,
-    `congress      ${fmt(r.congress)}`,
-    `distortion    ${fmt(r.distortion)}`,
-    `  within congress-labelled items: ${fmt(r.distortionWithinCongress)}`,
+    `congress      ${formatMetrics(r.congress)}`,
+    `distortion    ${formatMetrics(r.distortion)}`,
+    `  within congress-labelled items: ${formatMetrics(r.distortionWithinCongress)}`,
     `hard negatives (non-Party "đại hội"): ${r.hardNegatives.n}, false positives ${r.hardNegatives.falsePositives} (rate ${r.hardNegatives.rate.toFixed(3)})${r.hardNegatives.ids.length ? ` ${r.hardNegatives.ids.join(', ')}` : ''}`,
-    `with diacritics (${r.diacritics.accented.n}):    congress ${fmt(r.diacritics.accented.congress)}`,
-    `                          distortion ${fmt(r.diacritics.accented.distortion)}`,
-    `without diacritics (${r.diacritics.withoutDiacritics.n}): congress ${fmt(r.diacritics.withoutDiacritics.congress)}`,
-    `                          distortion ${fmt(r.diacritics.withoutDiacritics.distortion)}`,
+    `with diacritics (${r.diacritics.accented.n}):    congress ${formatMetrics(r.diacritics.accented.congress)}`,
+    `                          distortion ${formatMetrics(r.diacritics.accented.distortion)}`,
+    `without diacritics (${r.diacritics.withoutDiacritics.n}): congress ${formatMetrics(r.diacritics.withoutDiacritics.congress)}`,
+    `                          distortion ${formatMetrics(r.diacritics.withoutDiacritics.distortion)}`,
     `  congress F1 gap (accented − without): ${r.diacritics.congressF1Gap.toFixed(3)}`,
-    `baseline (${r.baseline.name}): congress ${fmt(r.baseline.congress)}; hard-negative FP rate ${r.baseline.hardNegativeFalsePositiveRate.toFixed(3)}`,
+    `baseline (${r.baseline.name}): congress ${formatMetrics(r.baseline.congress)}; hard-negative FP rate ${r.baseline.hardNegativeFalsePositiveRate.toFixed(3)}`,
     'targets:',
     ...r.targets.map((t) => `  ${t.met ? 'ok  ' : 'MISS'} ${t.name} = ${t.value.toFixed(3)} (target ${t.target})`),
   ];
@@ -194,7 +195,10 @@ export function distortionByGroup(
   const groups = new Map<string, LabelledItem[]>();
   for (const item of items) {
     const group = groupOf(item);
-    if (group !== undefined) groups.set(group, [...(groups.get(group) ?? []), item]);
+    if (group === undefined) continue;
+    const members = groups.get(group);
+    if (members) members.push(item);
+    else groups.set(group, [item]);
   }
   const ratio = (a: number, b: number) => (b ? Math.round((a / b) * 10000) / 10000 : null);
   return [...groups.entries()]
