@@ -189,6 +189,21 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('Đoàn đại biểu Đảng bộ tỉnh Kon Tum dự Đại hội XIII gồm 20 đồng chí.')).toEqual([]);
   });
 
+  it("an ordinal after another organisation numbers that organisation's congress, not ours", () => {
+    expect(ids('Đại hội đại biểu Đảng bộ huyện Krông Pa lần thứ XIII diễn ra từ 6 đến 7/8/2020.')).toEqual([]);
+    expect(ids('Đại hội Đảng bộ thành phố Pleiku lần thứ XVI diễn ra trong 3 ngày.')).toEqual([]);
+    // the ordinal alone, or after the event's own name, still names the congress
+    expect(ids('Đại hội XIII diễn ra từ 6 đến 7/8/2020.')).toEqual(['NC-DATE']);
+    expect(ids('Đoàn đại biểu tỉnh dự Đại hội XIII khai mạc ngày 6/8/2020.')).toEqual(['NC-DATE']);
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI diễn ra trong 4 ngày.')).toEqual(['GL-DATE']);
+  });
+
+  it('a number after "so với" is what the claim is compared with', () => {
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai diễn ra trong 3 ngày, rút ngắn so với 5 ngày của nhiệm kỳ trước.')).toEqual([]);
+    expect(ids('Đại hội XIII có 1.587 đại biểu, tăng so với 1.510 đại biểu của Đại hội XII.')).toEqual([]);
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai rút ngắn còn 2 ngày.')).toEqual(['GL-DATE']);
+  });
+
   it('a claim about another gathering is not a claim about the congress', () => {
     expect(ids('Tỉnh ủy Gia Lai tổ chức hội nghị trực tuyến quán triệt Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI.')).toEqual([]);
     expect(ids('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp trực tuyến.')).toContain('GL-FORMAT');
