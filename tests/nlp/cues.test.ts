@@ -121,6 +121,17 @@ describe('cue families', () => {
     );
     // posts shortened as social posts shorten them
     expect(distortionTerms(classify('ĐH huyện xong rồi, PBT huyện mới là em rể của một PCT tỉnh.'))).toContain('rule unsourced-irregularity');
+    // an anaphor ("Con số này", "Ông này") brings in the subject named in the sentence before, and its source
+    for (const text of [
+      'Chi phí tổ chức Đại hội Đảng bộ tỉnh lên tới 40 tỷ đồng. Con số này cao gấp ba lần nhiệm kỳ trước.',
+      'Đại hội Đảng bộ tỉnh đã bầu tân Phó Bí thư Tỉnh ủy. Ông này là em vợ của chủ một doanh nghiệp lớn.',
+    ]) {
+      expect(distortionTerms(classify(text)), text).toContain('rule unsourced-irregularity');
+      expect(distortionTerms(classify(text.replace(/(Con số|Ông) này/, 'Thời tiết'))), text).not.toContain('rule unsourced-irregularity');
+    }
+    expect(
+      distortionTerms(classify('Theo báo cáo của Ban Tổ chức, chi phí Đại hội Đảng bộ tỉnh là 4 tỷ đồng. Con số này thấp nhất từ trước đến nay.')),
+    ).not.toContain('rule unsourced-irregularity');
     // a record in a report's figures is not an irregularity of the congress's own business
     expect(distortionTerms(classify('Đại hội Đảng bộ tỉnh nghe báo cáo: thu ngân sách năm 2020 đạt mức kỷ lục.'))).not.toContain('rule unsourced-irregularity');
   });
