@@ -158,6 +158,12 @@ export const factsFileSchema = z
      * ngày của nhiệm kỳ trước", "tăng so với 1.510 đại biểu khóa trước"): it is not checked.
      */
     comparators: z.array(phrase).default([]),
+    /**
+     * A sheet may give a value in words ("trực tiếp, kết hợp trực tuyến tới 17 điểm cầu"): for a check's
+     * `when`, such a value of key K reads as the first form of valueForms[K] one of whose phrases it
+     * contains (whole words, diacritics ignored); a value that is a form's name stays itself.
+     */
+    valueForms: z.record(z.string(), z.record(z.string(), z.array(phrase).min(1))).default({}),
     /** Words that make a number approximate ("khoảng", "hơn"): it then contradicts only beyond approxTolerance. */
     approximators: z.array(phrase).default([]),
     approxTolerance: z.number().min(0).default(0.1),
@@ -211,7 +217,7 @@ export function loadOfficialFacts(file: string, sheet?: string): OfficialFact[] 
 export function loadFactsFile(file: string, sheet?: string): FactsFile {
   const data = loadYamlFile(file, factsFileSchema, 'official facts');
   if (sheet) data.facts = mergeSheet(data.facts, readSheet(sheet), sheet);
-  return { ...data, facts: data.facts.map((fact, index) => resolveFact(fact, index, sheet ?? file)) };
+  return { ...data, facts: data.facts.map((fact, index) => resolveFact(fact, index, sheet ?? file, data.valueForms)) };
 }
 
 function readSheet(file: string): z.infer<typeof sheetSchema> {
@@ -242,7 +248,7 @@ function mergeSheet(template: FactInput[], sheet: z.infer<typeof sheetSchema>, f
 }
 
 /** The checks of a fact with their values read from the sheet; a missing value is an error naming the fact. */
-function resolveFact(fact: FactInput, index: number, file: string): OfficialFact {
+function resolveFact(fact: FactInput, index: number, file: string, forms: FactsFileInput['valueForms']): OfficialFact {
   const fail = (c: number, message: string): never => {
     throw new LexiconError(`Invalid official facts file ${file}:\n  - facts[${index}] (${fact.id}).checks[${c}]: ${message}`);
   };
@@ -278,12 +284,23 @@ function resolveFact(fact: FactInput, index: number, file: string): OfficialFact
     }
   });
   // a claims check whose `when` the sheet's values do not meet is dropped
-  return { ...fact, checks: checks.filter((_, k) => applies(fact.checks[k], v)) };
+  return { ...fact, checks: checks.filter((_, k) => applies(fact.checks[k], v, forms)) };
 }
 
-function applies(check: CheckInput, values: Record<string, unknown>): boolean {
+function applies(check: CheckInput, values: Record<string, unknown>, forms: FactsFileInput['valueForms']): boolean {
   if (check.kind !== 'claims' || !check.when) return true;
-  return Object.entries(check.when).every(([key, allowed]) => allowed.some((a) => a === values[key]));
+  return Object.entries(check.when).every(([key, allowed]) => {
+    const value = formOf(values[key], forms[key]);
+    return allowed.some((a) => a === value);
+  });
+}
+
+/** A sheet's value as one of the forms of its key (see valueForms), else unchanged. */
+function formOf(value: unknown, forms: Record<string, string[]> | undefined): unknown {
+  if (typeof value !== 'string' || !forms || value in forms) return value;
+  const words = ` ${canon(value)} `;
+  for (const [form, phrases] of Object.entries(forms)) if (phrases.some((p) => words.includes(` ${canon(p)} `))) return form;
+  return value;
 }
 
 /** Days from start to end, both included. */

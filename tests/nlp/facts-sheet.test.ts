@@ -93,6 +93,26 @@ describe('facts read from the sheet', () => {
     expect(factIds(hybrid, 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp kín.')).toEqual(['GL-FORMAT']);
   });
 
+  it('a sheet value given in words reads as the form its words name (valueForms)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
+    const facts = JSON.parse(readFileSync(OTHER, 'utf8')) as Array<{ id: string; values: Record<string, unknown> }>;
+    const withFormat = (format: string) => {
+      const sheet = join(dir, `${format.length}.json`);
+      writeFileSync(sheet, JSON.stringify(facts.map((f) => (f.id === 'GL-FORMAT' ? { ...f, values: { format } } : f))));
+      return loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), factsSheet: sheet });
+    };
+    const closed = 'Đại hội Đảng bộ tỉnh Gia Lai lần này họp kín 100%.';
+    const online = 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp trực tuyến với 18 điểm cầu.';
+    const hybrid = withFormat('trực tiếp, kết hợp trực tuyến tới 17 điểm cầu cấp huyện');
+    expect(factIds(hybrid, closed)).toEqual(['GL-FORMAT']);
+    expect(factIds(hybrid, online)).toEqual([]);
+    expect(factIds(hybrid, 'Đại hội Đảng bộ tỉnh Gia Lai được tổ chức trực tuyến hoàn toàn.')).toEqual(['GL-FORMAT']);
+    const inPerson = withFormat('tổ chức trực tiếp tại hội trường');
+    expect(factIds(inPerson, online)).toEqual(['GL-FORMAT']);
+    // a value in words that names no form matches no `when`: the checks that need one are dropped
+    expect(factIds(withFormat('theo kế hoạch'), closed)).toEqual([]);
+  });
+
   it('a fact the checks need a value for, missing from the sheet, is an error naming the fact', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
     const sheet = join(dir, 'sheet.json');
