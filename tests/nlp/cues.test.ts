@@ -136,10 +136,57 @@ describe('cue families', () => {
     expect(distortionTerms(classify('Đại hội Đảng bộ tỉnh nghe báo cáo: thu ngân sách năm 2020 đạt mức kỷ lục.'))).not.toContain('rule unsourced-irregularity');
   });
 
+  it('what television cut or did not show; the outside arranging it, subject first', () => {
+    for (const text of [
+      'Phát biểu bế mạc Đại hội Đảng bộ tỉnh có đoạn nhắc chuyện nhân sự mà truyền hình cắt đi rồi.',
+      'Màn bầu Ban Chấp hành Đại hội XIII thế nào TV không chiếu đâu, anh em tự hiểu.',
+    ])
+      expectFamily(text, 'hearsay');
+    for (const text of [
+      'Nhân sự Đại hội XIII do nước ngoài sắp đặt hết, đại hội chỉ đọc lại danh sách.',
+      'Ghế Bộ Chính trị khóa XIII thì Trung Quốc bật đèn xanh rồi mới bầu.',
+    ])
+      expectFamily(text, 'pre-arranged');
+    // television named without a cut is not hearsay
+    expect(distortionTerms(classify('Truyền hình trực tiếp phiên khai mạc Đại hội Đảng bộ tỉnh lúc 8 giờ sáng mai.'))).toEqual([]);
+  });
+
+  it('a forged document shown to be one is a rebuttal', () => {
+    const text =
+      'Về "quyết định nhân sự mật" của Tỉnh ủy đang lan truyền trước Đại hội Đảng bộ tỉnh: văn bản không đúng thể thức, con dấu bị ghép. Đừng để bị dắt mũi.';
+    const c = classify(text);
+    expect(c.congress).toBe(true);
+    expect(
+      c.explanations.some((e) => e.term.startsWith('rebuttal')),
+      c.explanations.map((e) => e.term).join(', '),
+    ).toBe(true);
+    expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
+  });
+
+  it('a business paying, gifts kept, public cars, an inflated cost: irregularities stated with no source', () => {
+    for (const text of [
+      'Sau phiên bế mạc Đại hội Đảng bộ huyện là tiệc chiêu đãi, chi phí do một công ty xây dựng tài trợ.',
+      'Đại biểu dự Đại hội Đảng bộ tỉnh được phát điện thoại mới, sau đại hội được giữ lại dùng riêng.',
+      'Mấy chục xe công được huy động chở đại biểu Đại hội Đảng bộ tỉnh đi tham quan.',
+      'Chi phí tổ chức Đại hội Đảng bộ tỉnh được ước tính lên tới 12 tỷ đồng.',
+      'Ban Chấp hành Đảng bộ huyện khóa mới có đến một phần ba là họ hàng với nhau.',
+    ])
+      expect(distortionTerms(classify(text)), text).toContain('rule unsourced-irregularity');
+    // a source that vouches, or the office announcing it
+    for (const text of [
+      'Theo báo cáo của Văn phòng Tỉnh ủy, chi phí tổ chức Đại hội Đảng bộ tỉnh được ước tính lên tới 2 tỷ đồng, giảm so với dự toán.',
+      'Văn phòng Tỉnh ủy cho biết xe đưa đón đại biểu Đại hội Đảng bộ tỉnh do các sở bố trí, không dùng xe công của huyện.',
+    ])
+      expect(distortionTerms(classify(text)), text).not.toContain('rule unsourced-irregularity');
+  });
+
   it('security measures blown up around the venue, with no source', () => {
     const claim = classify('Trong ba ngày đại hội đảng bộ tỉnh, toàn bộ thành phố sẽ bị phong tỏa và cấm người dân ra vào.');
     expect(distortionTerms(claim)).toContain('rule unsourced-claim');
     expect(claim.distortion).toBe(true);
+    expect(distortionTerms(classify('Sáng nay các tuyến đường bị phong tỏa quanh hội trường Đại hội Đảng bộ tỉnh từ 5 giờ.'))).toContain(
+      'rule unsourced-claim',
+    );
     for (const text of [
       'Tin “phong tỏa thị xã trong mấy ngày đại hội tỉnh” là bịa đặt, chỉ điều chỉnh giao thông vài tuyến đường.',
       'Chuyện “cấm người ngoài ra vào thành phố suốt đại hội đảng bộ tỉnh” là tin bịa, bà con cứ đi lại bình thường.',
@@ -220,6 +267,8 @@ describe('contexts that are not distortion', () => {
     for (const text of [
       'Đại hội Đảng bộ tỉnh năm nay bầu bằng giơ tay hết, thấy nhiều group nói vậy mà không ai đính chính.',
       'Nghe nói Ban Chấp hành tỉnh khóa mới bị Trung ương trả hồ sơ, đến giờ chưa ai bác bỏ.',
+      'Đại hội Đảng bộ tỉnh phải họp thêm một ngày, mấy nhóm bàn tán cả tuần mà chưa thấy ai cải chính.',
+      'Ban Thường vụ Tỉnh ủy khóa mới có người bị kỷ luật, không thấy ai đính chính gì cả.',
     ]) {
       const c = classify(text);
       expect(
