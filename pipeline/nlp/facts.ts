@@ -71,6 +71,8 @@ const checkSchema = z.discriminatedUnion('kind', [
       contextAfter: z.array(phrase).default([]),
       /** A clause with one of these is about something else. */
       exclude: z.array(phrase).default([]),
+      /** A sheet without the value drops the check instead of failing (a figure not every sheet gives). */
+      optional: z.boolean().default(false),
     })
     .strict(),
 ]);
@@ -256,7 +258,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
   const str = (key: string): string | undefined => (typeof v[key] === 'string' && v[key] ? (v[key] as string) : undefined);
   const dates = fact.checks.find((c): c is Extract<CheckInput, { kind: 'dates' }> => c.kind === 'dates');
   const period = dates ? { start: dates.start ?? str('start'), end: dates.end ?? str('end') } : { start: str('start'), end: str('end') };
-  const checks = fact.checks.map((c, k): FactCheck => {
+  const checks = fact.checks.map((c, k): FactCheck | null => {
     switch (c.kind) {
       case 'dates': {
         const { start, end } = period;
@@ -276,7 +278,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
       }
       case 'number': {
         const value = c.value ?? (c.valueFrom !== undefined && typeof v[c.valueFrom] === 'number' ? (v[c.valueFrom] as number) : undefined);
-        if (value === undefined) return fail(k, `needs value, in the check or in values.${c.valueFrom ?? '<valueFrom>'}`);
+        if (value === undefined) return c.optional ? null : fail(k, `needs value, in the check or in values.${c.valueFrom ?? '<valueFrom>'}`);
         return { kind: 'number', value, tolerance: c.tolerance, units: c.units, context: c.context, contextAfter: c.contextAfter, exclude: c.exclude };
       }
       case 'claims':
@@ -284,7 +286,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
     }
   });
   // a claims check whose `when` the sheet's values do not meet is dropped
-  return { ...fact, checks: checks.filter((_, k) => applies(fact.checks[k], v, forms)) };
+  return { ...fact, checks: checks.filter((c, k): c is FactCheck => c !== null && applies(fact.checks[k], v, forms)) };
 }
 
 function applies(check: CheckInput, values: Record<string, unknown>, forms: FactsFileInput['valueForms']): boolean {

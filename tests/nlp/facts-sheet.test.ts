@@ -218,6 +218,21 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI diễn ra trong 4 ngày.')).toEqual(['GL-DATE']);
   });
 
+  it('the party members the delegates stand for, when the sheet gives them', () => {
+    const text = 'Dự Đại hội Đảng bộ tỉnh Gia Lai có 350 đại biểu, thay mặt cho hơn 110 nghìn đảng viên.';
+    expect(ids(text)).toEqual(['GL-DELEGATES']);
+    expect(ids('Dự Đại hội Đảng bộ tỉnh Gia Lai có 350 đại biểu, thay mặt cho hơn 66.000 đảng viên.')).toEqual([]);
+    // a ratio is no total
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai có 350 đại biểu, tức 1 đại biểu đại diện cho 190 đảng viên.')).toEqual([]);
+    // a sheet without the figure drops the check, it does not fail
+    const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
+    const sheet = join(dir, 'no-members.json');
+    const facts = JSON.parse(readFileSync(OTHER, 'utf8')) as Array<{ id: string; values: Record<string, unknown> }>;
+    writeFileSync(sheet, JSON.stringify(facts.map((f) => (f.id === 'GL-DELEGATES' ? { ...f, values: { delegates: 350 } } : f))));
+    const without = loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), factsSheet: sheet });
+    expect(factIds(without, text)).toEqual([]);
+  });
+
   it('a number after "so với" is what the claim is compared with', () => {
     expect(ids('Đại hội Đảng bộ tỉnh Gia Lai diễn ra trong 3 ngày, rút ngắn so với 5 ngày của nhiệm kỳ trước.')).toEqual([]);
     expect(ids('Đại hội XIII có 1.587 đại biểu, tăng so với 1.510 đại biểu của Đại hội XII.')).toEqual([]);
