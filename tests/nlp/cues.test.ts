@@ -147,6 +147,8 @@ describe('cue families', () => {
       'Ghế Bộ Chính trị khóa XIII thì Trung Quốc bật đèn xanh rồi mới bầu.',
     ])
       expectFamily(text, 'pre-arranged');
+    // an insinuating question: what are they hiding
+    for (const text of ['Sao phiên bầu Ban Chấp hành Đại hội Đảng bộ tỉnh lại họp kín? Họ muốn giấu chuyện gì vậy?']) expectFamily(text, 'hedged');
     // television named without a cut is not hearsay
     expect(distortionTerms(classify('Truyền hình trực tiếp phiên khai mạc Đại hội Đảng bộ tỉnh lúc 8 giờ sáng mai.'))).toEqual([]);
   });
