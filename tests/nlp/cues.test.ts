@@ -331,6 +331,31 @@ describe('contexts that are not distortion', () => {
       terms(versions).some((x) => x.startsWith('genuine-question')),
       terms(versions).join(', '),
     ).toBe(true);
+    // addressed to the group, or asking whoever knows to point it out
+    for (const [text, group] of [
+      ['Mọi người cho hỏi Đại hội Đảng bộ tỉnh năm nay có điểm cầu ở huyện không?', 'asks-to-be-told'],
+      ['Nghe nói Đại hội XIII họp kín, lại nghe nói truyền hình trực tiếp, ai biết chỉ giúp với.', 'genuine-question'],
+    ])
+      for (const t of [text, stripDiacritics(text)])
+        expect(
+          terms(t).some((x) => x.startsWith(group)),
+          `${t}: ${terms(t).join(', ')}`,
+        ).toBe(true);
+  });
+
+  it('an item that takes back what it passed on, or marks itself as a joke', () => {
+    for (const [text, group] of [
+      ['Mình xin lỗi mọi người, tin Đại hội Đảng bộ tỉnh bị hoãn mình chia sẻ hôm qua là chưa kiểm chứng, mình đã gỡ.', 'retraction'],
+      ['Bài vui thôi nha: Ban Chấp hành tỉnh khóa mới đông thế này chắc lập được đội bóng đá đại hội.', 'satire'],
+      ['(Ảnh chế, châm biếm) Đại biểu Đại hội XIII ngủ gật trong phiên khai mạc.', 'satire'],
+    ]) {
+      const c = classify(text);
+      expect(
+        c.explanations.some((e) => e.term.startsWith(group)),
+        `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
+      ).toBe(true);
+      expect(c.distortion, text).toBe(false);
+    }
   });
 
   it('official talk of preventing what rumours claim', () => {
