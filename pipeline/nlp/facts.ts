@@ -71,6 +71,8 @@ const checkSchema = z.discriminatedUnion('kind', [
       contextAfter: z.array(phrase).default([]),
       /** A clause with one of these is about something else. */
       exclude: z.array(phrase).default([]),
+      /** A sheet without the value drops the check instead of failing (a figure not every sheet gives). */
+      optional: z.boolean().default(false),
     })
     .strict(),
 ]);
@@ -120,6 +122,12 @@ export const factsFileSchema = z
           markers: z.array(phrase).min(1),
           /** Markers that only locate (a place name, "tỉnh mình"): used when no full marker decides. */
           weakMarkers: z.array(phrase).default([]),
+          /**
+           * The event's ordinals ("khóa XVI", "XIII"): full markers, except right after another scope's
+           * marker in the same phrase, where they number that organisation's congress ("Đảng bộ huyện
+           * Krông Pa lần thứ XIII" is the district's thirteenth, not the national congress).
+           */
+          ordinals: z.array(phrase).default([]),
           /** The scope's own places: a marker next to another known place belongs to another event. */
           places: z.array(phrase).default([]),
         })
@@ -147,6 +155,17 @@ export const factsFileSchema = z
     venueNouns: z.array(phrase).default([]),
     /** Other gatherings ("hội nghị"): a claim whose nearest event noun is one of these is about that gathering. */
     otherEventNouns: z.array(phrase).default([]),
+    /**
+     * Words after which a number is what a claim is compared with, not the claim ("rút ngắn so với 3
+     * ngày của nhiệm kỳ trước", "tăng so với 1.510 đại biểu khóa trước"): it is not checked.
+     */
+    comparators: z.array(phrase).default([]),
+    /**
+     * A sheet may give a value in words ("trực tiếp, kết hợp trực tuyến tới 17 điểm cầu"): for a check's
+     * `when`, such a value of key K reads as the first form of valueForms[K] one of whose phrases it
+     * contains (whole words, diacritics ignored); a value that is a form's name stays itself.
+     */
+    valueForms: z.record(z.string(), z.record(z.string(), z.array(phrase).min(1))).default({}),
     /** Words that make a number approximate ("khoảng", "hơn"): it then contradicts only beyond approxTolerance. */
     approximators: z.array(phrase).default([]),
     approxTolerance: z.number().min(0).default(0.1),
@@ -200,7 +219,7 @@ export function loadOfficialFacts(file: string, sheet?: string): OfficialFact[] 
 export function loadFactsFile(file: string, sheet?: string): FactsFile {
   const data = loadYamlFile(file, factsFileSchema, 'official facts');
   if (sheet) data.facts = mergeSheet(data.facts, readSheet(sheet), sheet);
-  return { ...data, facts: data.facts.map((fact, index) => resolveFact(fact, index, sheet ?? file)) };
+  return { ...data, facts: data.facts.map((fact, index) => resolveFact(fact, index, sheet ?? file, data.valueForms)) };
 }
 
 function readSheet(file: string): z.infer<typeof sheetSchema> {
@@ -231,7 +250,7 @@ function mergeSheet(template: FactInput[], sheet: z.infer<typeof sheetSchema>, f
 }
 
 /** The checks of a fact with their values read from the sheet; a missing value is an error naming the fact. */
-function resolveFact(fact: FactInput, index: number, file: string): OfficialFact {
+function resolveFact(fact: FactInput, index: number, file: string, forms: FactsFileInput['valueForms']): OfficialFact {
   const fail = (c: number, message: string): never => {
     throw new LexiconError(`Invalid official facts file ${file}:\n  - facts[${index}] (${fact.id}).checks[${c}]: ${message}`);
   };
@@ -239,7 +258,7 @@ function resolveFact(fact: FactInput, index: number, file: string): OfficialFact
   const str = (key: string): string | undefined => (typeof v[key] === 'string' && v[key] ? (v[key] as string) : undefined);
   const dates = fact.checks.find((c): c is Extract<CheckInput, { kind: 'dates' }> => c.kind === 'dates');
   const period = dates ? { start: dates.start ?? str('start'), end: dates.end ?? str('end') } : { start: str('start'), end: str('end') };
-  const checks = fact.checks.map((c, k): FactCheck => {
+  const checks = fact.checks.map((c, k): FactCheck | null => {
     switch (c.kind) {
       case 'dates': {
         const { start, end } = period;
@@ -259,7 +278,7 @@ function resolveFact(fact: FactInput, index: number, file: string): OfficialFact
       }
       case 'number': {
         const value = c.value ?? (c.valueFrom !== undefined && typeof v[c.valueFrom] === 'number' ? (v[c.valueFrom] as number) : undefined);
-        if (value === undefined) return fail(k, `needs value, in the check or in values.${c.valueFrom ?? '<valueFrom>'}`);
+        if (value === undefined) return c.optional ? null : fail(k, `needs value, in the check or in values.${c.valueFrom ?? '<valueFrom>'}`);
         return { kind: 'number', value, tolerance: c.tolerance, units: c.units, context: c.context, contextAfter: c.contextAfter, exclude: c.exclude };
       }
       case 'claims':
@@ -267,12 +286,23 @@ function resolveFact(fact: FactInput, index: number, file: string): OfficialFact
     }
   });
   // a claims check whose `when` the sheet's values do not meet is dropped
-  return { ...fact, checks: checks.filter((_, k) => applies(fact.checks[k], v)) };
+  return { ...fact, checks: checks.filter((c, k): c is FactCheck => c !== null && applies(fact.checks[k], v, forms)) };
 }
 
-function applies(check: CheckInput, values: Record<string, unknown>): boolean {
+function applies(check: CheckInput, values: Record<string, unknown>, forms: FactsFileInput['valueForms']): boolean {
   if (check.kind !== 'claims' || !check.when) return true;
-  return Object.entries(check.when).every(([key, allowed]) => allowed.some((a) => a === values[key]));
+  return Object.entries(check.when).every(([key, allowed]) => {
+    const value = formOf(values[key], forms[key]);
+    return allowed.some((a) => a === value);
+  });
+}
+
+/** A sheet's value as one of the forms of its key (see valueForms), else unchanged. */
+function formOf(value: unknown, forms: Record<string, string[]> | undefined): unknown {
+  if (typeof value !== 'string' || !forms || value in forms) return value;
+  const words = ` ${canon(value)} `;
+  for (const [form, phrases] of Object.entries(forms)) if (phrases.some((p) => words.includes(` ${canon(p)} `))) return form;
+  return value;
 }
 
 /** Days from start to end, both included. */
@@ -299,7 +329,7 @@ export interface FieldView {
 }
 
 export type FactPhrase =
-  | { kind: 'marker'; scope: string; weak: boolean }
+  | { kind: 'marker'; scope: string; weak: boolean; ordinal: boolean }
   | { kind: 'event' }
   | { kind: 'eventNoun' }
   | { kind: 'preparatory' }
@@ -310,6 +340,7 @@ export type FactPhrase =
   | { kind: 'venue'; name: string; key: string }
   | { kind: 'otherEvent' }
   | { kind: 'approx' }
+  | { kind: 'comparator' }
   | { kind: 'durUnit' }
   | { kind: 'durContext' }
   | { kind: 'durShift' }
@@ -324,7 +355,7 @@ export type FactPhrase =
  * Every phrase datum gets all keys, in one order, whatever its kind: objects of one shape keep the
  * engine's property accesses monomorphic (a shape first seen late would throw optimised code away).
  */
-const PHRASE_KEYS = { kind: 'event', scope: '', weak: false, name: '', key: '', fact: -1, check: -1 };
+const PHRASE_KEYS = { kind: 'event', scope: '', weak: false, ordinal: false, name: '', key: '', fact: -1, check: -1 };
 function factPhrase(d: FactPhrase): FactPhrase {
   return { ...PHRASE_KEYS, ...d } as FactPhrase;
 }
@@ -365,8 +396,9 @@ export class FactChecker {
   ) {
     this.phrases = new PhraseSet<FactPhrase>(vocabulary);
     for (const [scope, def] of Object.entries(data.scopes)) {
-      for (const m of def.markers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: false }));
-      for (const m of def.weakMarkers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: true }));
+      for (const m of def.markers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: false, ordinal: false }));
+      for (const m of def.weakMarkers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: true, ordinal: false }));
+      for (const m of def.ordinals) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: false, ordinal: true }));
       this.scopePlaces.set(scope, new Set(def.places.map(canon)));
     }
     for (const e of data.events) this.phrases.add(e, factPhrase({ kind: 'event' }));
@@ -378,6 +410,7 @@ export class FactChecker {
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
     for (const n of data.approximators) this.phrases.add(n, factPhrase({ kind: 'approx' }));
+    for (const n of data.comparators) this.phrases.add(n, factPhrase({ kind: 'comparator' }));
     for (const n of data.duration.units) this.phrases.add(n, factPhrase({ kind: 'durUnit' }));
     for (const n of data.duration.context) this.phrases.add(n, factPhrase({ kind: 'durContext' }));
     for (const n of data.duration.shift) this.phrases.add(n, factPhrase({ kind: 'durShift' }));
@@ -498,6 +531,9 @@ function nearestIn(list: MarkerScope[], g: number, dir: number): string | null {
 function isSuppressed(fv: FieldView, tok: number): boolean {
   return fv.suppressed.has(fv.prepared.tokSent[tok]);
 }
+
+/** Tokens an ordinal may stand after the organisation it numbers (a place name, "lần thứ"). */
+const ORDINAL_GAP = 4;
 
 const NO_LOCATED: Array<Located<FactPhrase>> = [];
 const NO_MARKERS: MarkerScope[] = [];
@@ -832,8 +868,14 @@ class ItemCheck {
             break;
           }
         }
-        if (excluded || this.negated(fv, num.tokFirst) || this.partOfOfficial(fv, num, numbers, unitsAt, best, check.value)) continue;
-        const tolerance = this.approximate(fv, num.tokFirst) ? Math.max(check.tolerance, this.data.approxTolerance) : check.tolerance;
+        if (
+          excluded ||
+          this.negated(fv, num.tokFirst) ||
+          this.justBefore('comparator', fv, num.tokFirst) ||
+          this.partOfOfficial(fv, num, numbers, unitsAt, best, check.value)
+        )
+          continue;
+        const tolerance = this.justBefore('approx', fv, num.tokFirst) ? Math.max(check.tolerance, this.data.approxTolerance) : check.tolerance;
         if (Math.abs(num.value - check.value) > tolerance * check.value) {
           const unit = unitHits[0].hit.spec.text;
           this.add(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast, `says ${num.value} ${unit}; official ${check.value}`);
@@ -881,7 +923,8 @@ class ItemCheck {
       const s0 = this.sentBase.get(fv)!;
       for (const num of this.numbersIn(fv)) {
         const unitLast = unitAt.get(fieldKey(fv, num.tokLast + 1));
-        if (unitLast === undefined || isSuppressed(fv, num.tokFirst) || this.negated(fv, num.tokFirst)) continue;
+        if (unitLast === undefined || isSuppressed(fv, num.tokFirst) || this.negated(fv, num.tokFirst) || this.justBefore('comparator', fv, num.tokFirst))
+          continue;
         if (countdownAt.has(fieldKey(fv, unitLast + 1))) continue;
         const sent = p.tokSent[num.tokFirst];
         if (!this.namesEvent(s0 + sent)) continue;
@@ -914,9 +957,9 @@ class ItemCheck {
     return list;
   }
 
-  /** An approximator ("khoảng", "hơn") right before the number at token `tok`. */
-  private approximate(fv: FieldView, tok: number): boolean {
-    for (const a of this.of('approx')) if (a.field === fv && a.hit.tokLast < tok && a.hit.tokLast >= tok - 2) return true;
+  /** A phrase of `kind` ending at most two tokens before token `tok` (an approximator "khoảng", a comparator "so với"). */
+  private justBefore(kind: 'approx' | 'comparator', fv: FieldView, tok: number): boolean {
+    for (const a of this.of(kind)) if (a.field === fv && a.hit.tokLast < tok && a.hit.tokLast >= tok - 2) return true;
     return false;
   }
 
@@ -925,6 +968,10 @@ class ItemCheck {
     const markerScopes: MarkerScope[] = [];
     for (const m of this.of('marker')) markerScopes.push({ m, scope: this.scopeOfMarker(m), weak: m.hit.spec.data.weak });
     markerScopes.sort(byMarkerPosition);
+    for (let k = 1; k < markerScopes.length; k++) {
+      const named = this.organisationNumbered(markerScopes, k);
+      if (named) markerScopes[k].scope = named.scope;
+    }
     this.markerScopes = markerScopes;
     const strongMarkers: MarkerScope[] = [];
     for (const x of markerScopes) if (!x.weak) strongMarkers.push(x);
@@ -935,6 +982,29 @@ class ItemCheck {
       else this.markersBySent.set(x.m.sent, [x]);
     }
     this.scoped = true;
+  }
+
+  /**
+   * The organisation an ordinal marker numbers: the full marker just before it in its clause, at most
+   * ORDINAL_GAP tokens away with no event noun between ("Đảng bộ thành phố Pleiku lần thứ XIII"),
+   * else null (the ordinal names its own event: "Đoàn … dự Đại hội XIII").
+   */
+  private organisationNumbered(sorted: MarkerScope[], k: number): MarkerScope | null {
+    const x = sorted[k];
+    const data = x.m.hit.spec.data;
+    if (data.kind !== 'marker' || !data.ordinal) return null;
+    let prev: MarkerScope | null = null;
+    for (let j = k - 1; j >= 0 && !prev; j--) {
+      const d = sorted[j].m.hit.spec.data;
+      if (!sorted[j].weak && d.kind === 'marker' && !d.ordinal) prev = sorted[j];
+    }
+    if (!prev || prev.scope === x.scope || prev.m.field !== x.m.field) return null;
+    const p = x.m.field.prepared;
+    const from = prev.m.hit.tokLast;
+    const to = x.m.hit.tokFirst;
+    if (to - from - 1 > ORDINAL_GAP || p.tokClause[from] !== p.tokClause[to]) return null;
+    for (const n of this.of('eventNoun')) if (n.field === x.m.field && n.hit.tokFirst > from && n.hit.tokLast < to) return null;
+    return prev;
   }
 
   private scopeOfMarker(m: Of<'marker'>): string {

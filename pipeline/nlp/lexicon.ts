@@ -182,6 +182,11 @@ export const cuesSchema = z
             none: z.array(z.string().min(1)).default([]),
             /** The first `all` group's match must be the item's own words: not inside a quotation of a claim (a scare-quoted word is not one). */
             outsideQuotedClaims: z.boolean().default(false),
+            /**
+             * Scope sentence: groups whose match makes its sentence read the one before it as its own
+             * ("Con số này cao gấp ba lần …" after the sentence naming the cost).
+             */
+            anaphors: z.array(z.string().min(1)).default([]),
           })
           .strict(),
       )
@@ -239,7 +244,7 @@ export const cuesSchema = z
   .superRefine((data, ctx) => {
     const ids = new Set(data.groups.map((g) => g.id));
     data.rules.forEach((rule, index) => {
-      for (const key of ['all', 'none'] as const)
+      for (const key of ['all', 'none', 'anaphors'] as const)
         rule[key].forEach((id, k) => {
           if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['rules', index, key, k], message: `unknown group "${id}"` });
         });

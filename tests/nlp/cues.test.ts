@@ -121,14 +121,74 @@ describe('cue families', () => {
     );
     // posts shortened as social posts shorten them
     expect(distortionTerms(classify('ĐH huyện xong rồi, PBT huyện mới là em rể của một PCT tỉnh.'))).toContain('rule unsourced-irregularity');
+    // an anaphor ("Con số này", "Ông này") brings in the subject named in the sentence before, and its source
+    for (const text of [
+      'Chi phí tổ chức Đại hội Đảng bộ tỉnh lên tới 40 tỷ đồng. Con số này cao gấp ba lần nhiệm kỳ trước.',
+      'Đại hội Đảng bộ tỉnh đã bầu tân Phó Bí thư Tỉnh ủy. Ông này là em vợ của chủ một doanh nghiệp lớn.',
+    ]) {
+      expect(distortionTerms(classify(text)), text).toContain('rule unsourced-irregularity');
+      expect(distortionTerms(classify(text.replace(/(Con số|Ông) này/, 'Thời tiết'))), text).not.toContain('rule unsourced-irregularity');
+    }
+    expect(
+      distortionTerms(classify('Theo báo cáo của Ban Tổ chức, chi phí Đại hội Đảng bộ tỉnh là 4 tỷ đồng. Con số này thấp nhất từ trước đến nay.')),
+    ).not.toContain('rule unsourced-irregularity');
     // a record in a report's figures is not an irregularity of the congress's own business
     expect(distortionTerms(classify('Đại hội Đảng bộ tỉnh nghe báo cáo: thu ngân sách năm 2020 đạt mức kỷ lục.'))).not.toContain('rule unsourced-irregularity');
+  });
+
+  it('what television cut or did not show; the outside arranging it, subject first', () => {
+    for (const text of [
+      'Phát biểu bế mạc Đại hội Đảng bộ tỉnh có đoạn nhắc chuyện nhân sự mà truyền hình cắt đi rồi.',
+      'Màn bầu Ban Chấp hành Đại hội XIII thế nào TV không chiếu đâu, anh em tự hiểu.',
+    ])
+      expectFamily(text, 'hearsay');
+    for (const text of [
+      'Nhân sự Đại hội XIII do nước ngoài sắp đặt hết, đại hội chỉ đọc lại danh sách.',
+      'Ghế Bộ Chính trị khóa XIII thì Trung Quốc bật đèn xanh rồi mới bầu.',
+    ])
+      expectFamily(text, 'pre-arranged');
+    // an insinuating question: what are they hiding
+    for (const text of ['Sao phiên bầu Ban Chấp hành Đại hội Đảng bộ tỉnh lại họp kín? Họ muốn giấu chuyện gì vậy?']) expectFamily(text, 'hedged');
+    // television named without a cut is not hearsay
+    expect(distortionTerms(classify('Truyền hình trực tiếp phiên khai mạc Đại hội Đảng bộ tỉnh lúc 8 giờ sáng mai.'))).toEqual([]);
+  });
+
+  it('a forged document shown to be one is a rebuttal', () => {
+    const text =
+      'Về "quyết định nhân sự mật" của Tỉnh ủy đang lan truyền trước Đại hội Đảng bộ tỉnh: văn bản không đúng thể thức, con dấu bị ghép. Đừng để bị dắt mũi.';
+    const c = classify(text);
+    expect(c.congress).toBe(true);
+    expect(
+      c.explanations.some((e) => e.term.startsWith('rebuttal')),
+      c.explanations.map((e) => e.term).join(', '),
+    ).toBe(true);
+    expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
+  });
+
+  it('a business paying, gifts kept, public cars, an inflated cost: irregularities stated with no source', () => {
+    for (const text of [
+      'Sau phiên bế mạc Đại hội Đảng bộ huyện là tiệc chiêu đãi, chi phí do một công ty xây dựng tài trợ.',
+      'Đại biểu dự Đại hội Đảng bộ tỉnh được phát điện thoại mới, sau đại hội được giữ lại dùng riêng.',
+      'Mấy chục xe công được huy động chở đại biểu Đại hội Đảng bộ tỉnh đi tham quan.',
+      'Chi phí tổ chức Đại hội Đảng bộ tỉnh được ước tính lên tới 12 tỷ đồng.',
+      'Ban Chấp hành Đảng bộ huyện khóa mới có đến một phần ba là họ hàng với nhau.',
+    ])
+      expect(distortionTerms(classify(text)), text).toContain('rule unsourced-irregularity');
+    // a source that vouches, or the office announcing it
+    for (const text of [
+      'Theo báo cáo của Văn phòng Tỉnh ủy, chi phí tổ chức Đại hội Đảng bộ tỉnh được ước tính lên tới 2 tỷ đồng, giảm so với dự toán.',
+      'Văn phòng Tỉnh ủy cho biết xe đưa đón đại biểu Đại hội Đảng bộ tỉnh do các sở bố trí, không dùng xe công của huyện.',
+    ])
+      expect(distortionTerms(classify(text)), text).not.toContain('rule unsourced-irregularity');
   });
 
   it('security measures blown up around the venue, with no source', () => {
     const claim = classify('Trong ba ngày đại hội đảng bộ tỉnh, toàn bộ thành phố sẽ bị phong tỏa và cấm người dân ra vào.');
     expect(distortionTerms(claim)).toContain('rule unsourced-claim');
     expect(claim.distortion).toBe(true);
+    expect(distortionTerms(classify('Sáng nay các tuyến đường bị phong tỏa quanh hội trường Đại hội Đảng bộ tỉnh từ 5 giờ.'))).toContain(
+      'rule unsourced-claim',
+    );
     for (const text of [
       'Tin “phong tỏa thị xã trong mấy ngày đại hội tỉnh” là bịa đặt, chỉ điều chỉnh giao thông vài tuyến đường.',
       'Chuyện “cấm người ngoài ra vào thành phố suốt đại hội đảng bộ tỉnh” là tin bịa, bà con cứ đi lại bình thường.',
@@ -209,6 +269,8 @@ describe('contexts that are not distortion', () => {
     for (const text of [
       'Đại hội Đảng bộ tỉnh năm nay bầu bằng giơ tay hết, thấy nhiều group nói vậy mà không ai đính chính.',
       'Nghe nói Ban Chấp hành tỉnh khóa mới bị Trung ương trả hồ sơ, đến giờ chưa ai bác bỏ.',
+      'Đại hội Đảng bộ tỉnh phải họp thêm một ngày, mấy nhóm bàn tán cả tuần mà chưa thấy ai cải chính.',
+      'Ban Thường vụ Tỉnh ủy khóa mới có người bị kỷ luật, không thấy ai đính chính gì cả.',
     ]) {
       const c = classify(text);
       expect(
@@ -269,6 +331,31 @@ describe('contexts that are not distortion', () => {
       terms(versions).some((x) => x.startsWith('genuine-question')),
       terms(versions).join(', '),
     ).toBe(true);
+    // addressed to the group, or asking whoever knows to point it out
+    for (const [text, group] of [
+      ['Mọi người cho hỏi Đại hội Đảng bộ tỉnh năm nay có điểm cầu ở huyện không?', 'asks-to-be-told'],
+      ['Nghe nói Đại hội XIII họp kín, lại nghe nói truyền hình trực tiếp, ai biết chỉ giúp với.', 'genuine-question'],
+    ])
+      for (const t of [text, stripDiacritics(text)])
+        expect(
+          terms(t).some((x) => x.startsWith(group)),
+          `${t}: ${terms(t).join(', ')}`,
+        ).toBe(true);
+  });
+
+  it('an item that takes back what it passed on, or marks itself as a joke', () => {
+    for (const [text, group] of [
+      ['Mình xin lỗi mọi người, tin Đại hội Đảng bộ tỉnh bị hoãn mình chia sẻ hôm qua là chưa kiểm chứng, mình đã gỡ.', 'retraction'],
+      ['Bài vui thôi nha: Ban Chấp hành tỉnh khóa mới đông thế này chắc lập được đội bóng đá đại hội.', 'satire'],
+      ['(Ảnh chế, châm biếm) Đại biểu Đại hội XIII ngủ gật trong phiên khai mạc.', 'satire'],
+    ]) {
+      const c = classify(text);
+      expect(
+        c.explanations.some((e) => e.term.startsWith(group)),
+        `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
+      ).toBe(true);
+      expect(c.distortion, text).toBe(false);
+    }
   });
 
   it('official talk of preventing what rumours claim', () => {

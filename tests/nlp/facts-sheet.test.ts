@@ -93,6 +93,26 @@ describe('facts read from the sheet', () => {
     expect(factIds(hybrid, 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp kín.')).toEqual(['GL-FORMAT']);
   });
 
+  it('a sheet value given in words reads as the form its words name (valueForms)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
+    const facts = JSON.parse(readFileSync(OTHER, 'utf8')) as Array<{ id: string; values: Record<string, unknown> }>;
+    const withFormat = (format: string) => {
+      const sheet = join(dir, `${format.length}.json`);
+      writeFileSync(sheet, JSON.stringify(facts.map((f) => (f.id === 'GL-FORMAT' ? { ...f, values: { format } } : f))));
+      return loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), factsSheet: sheet });
+    };
+    const closed = 'Đại hội Đảng bộ tỉnh Gia Lai lần này họp kín 100%.';
+    const online = 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp trực tuyến với 18 điểm cầu.';
+    const hybrid = withFormat('trực tiếp, kết hợp trực tuyến tới 17 điểm cầu cấp huyện');
+    expect(factIds(hybrid, closed)).toEqual(['GL-FORMAT']);
+    expect(factIds(hybrid, online)).toEqual([]);
+    expect(factIds(hybrid, 'Đại hội Đảng bộ tỉnh Gia Lai được tổ chức trực tuyến hoàn toàn.')).toEqual(['GL-FORMAT']);
+    const inPerson = withFormat('tổ chức trực tiếp tại hội trường');
+    expect(factIds(inPerson, online)).toEqual(['GL-FORMAT']);
+    // a value in words that names no form matches no `when`: the checks that need one are dropped
+    expect(factIds(withFormat('theo kế hoạch'), closed)).toEqual([]);
+  });
+
   it('a fact the checks need a value for, missing from the sheet, is an error naming the fact', () => {
     const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
     const sheet = join(dir, 'sheet.json');
@@ -187,6 +207,36 @@ describe('fact checks that read more phrasings', () => {
   it("the Gia Lai delegation to the national congress, and another province's", () => {
     expect(ids('Đoàn đại biểu Gia Lai đi dự Đại hội XIII có hai mươi người.')).toContain('GL-NATIONAL-DELEGATION');
     expect(ids('Đoàn đại biểu Đảng bộ tỉnh Kon Tum dự Đại hội XIII gồm 20 đồng chí.')).toEqual([]);
+  });
+
+  it("an ordinal after another organisation numbers that organisation's congress, not ours", () => {
+    expect(ids('Đại hội đại biểu Đảng bộ huyện Krông Pa lần thứ XIII diễn ra từ 6 đến 7/8/2020.')).toEqual([]);
+    expect(ids('Đại hội Đảng bộ thành phố Pleiku lần thứ XVI diễn ra trong 3 ngày.')).toEqual([]);
+    // the ordinal alone, or after the event's own name, still names the congress
+    expect(ids('Đại hội XIII diễn ra từ 6 đến 7/8/2020.')).toEqual(['NC-DATE']);
+    expect(ids('Đoàn đại biểu tỉnh dự Đại hội XIII khai mạc ngày 6/8/2020.')).toEqual(['NC-DATE']);
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI diễn ra trong 4 ngày.')).toEqual(['GL-DATE']);
+  });
+
+  it('the party members the delegates stand for, when the sheet gives them', () => {
+    const text = 'Dự Đại hội Đảng bộ tỉnh Gia Lai có 350 đại biểu, thay mặt cho hơn 110 nghìn đảng viên.';
+    expect(ids(text)).toEqual(['GL-DELEGATES']);
+    expect(ids('Dự Đại hội Đảng bộ tỉnh Gia Lai có 350 đại biểu, thay mặt cho hơn 66.000 đảng viên.')).toEqual([]);
+    // a ratio is no total
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai có 350 đại biểu, tức 1 đại biểu đại diện cho 190 đảng viên.')).toEqual([]);
+    // a sheet without the figure drops the check, it does not fail
+    const dir = mkdtempSync(join(tmpdir(), 'sheet-'));
+    const sheet = join(dir, 'no-members.json');
+    const facts = JSON.parse(readFileSync(OTHER, 'utf8')) as Array<{ id: string; values: Record<string, unknown> }>;
+    writeFileSync(sheet, JSON.stringify(facts.map((f) => (f.id === 'GL-DELEGATES' ? { ...f, values: { delegates: 350 } } : f))));
+    const without = loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), factsSheet: sheet });
+    expect(factIds(without, text)).toEqual([]);
+  });
+
+  it('a number after "so với" is what the claim is compared with', () => {
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai diễn ra trong 3 ngày, rút ngắn so với 5 ngày của nhiệm kỳ trước.')).toEqual([]);
+    expect(ids('Đại hội XIII có 1.587 đại biểu, tăng so với 1.510 đại biểu của Đại hội XII.')).toEqual([]);
+    expect(ids('Đại hội Đảng bộ tỉnh Gia Lai rút ngắn còn 2 ngày.')).toEqual(['GL-DATE']);
   });
 
   it('a claim about another gathering is not a claim about the congress', () => {
