@@ -147,7 +147,12 @@ function leaveOneOut(pool: string[]): Scored[] {
 
 function report(title: string, scored: Scored[]) {
   process.stdout.write(`\n${title}\n`);
-  const rows = [...new Set(scored.map((s) => s.group))].map((g) => summary(`  held out ${g}`, scored.filter((s) => s.group === g)));
+  const rows = [...new Set(scored.map((s) => s.group))].map((g) =>
+    summary(
+      `  held out ${g}`,
+      scored.filter((s) => s.group === g),
+    ),
+  );
   const pooled = summary('  pooled', scored);
   for (const r of rows) printSummary(r);
   printSummary(pooled);
@@ -155,12 +160,19 @@ function report(title: string, scored: Scored[]) {
   const lexiconFires = (s: Scored) => s.lexiconScore >= thresholds.distortion;
   const modelFires = (s: Scored) => s.modelProbability >= 0.5;
   const cells = ['both', 'model only', 'lexicon only', 'neither'].map((name, i) => {
-    const inCell = scored.filter((s) => s.congress && [lexiconFires(s) && modelFires(s), modelFires(s) && !lexiconFires(s), lexiconFires(s) && !modelFires(s), !lexiconFires(s) && !modelFires(s)][i]);
+    const inCell = scored.filter(
+      (s) =>
+        s.congress &&
+        [lexiconFires(s) && modelFires(s), modelFires(s) && !lexiconFires(s), lexiconFires(s) && !modelFires(s), !lexiconFires(s) && !modelFires(s)][i],
+    );
     const c = count(inCell, (s) => s.flagged);
     return { name, items: inCell.length, distortions: inCell.filter((s) => s.distortionLabel).length, ...c };
   });
-  process.stdout.write(`  evidence (congress-judged items; lexicon score ≥ ${thresholds.distortion}, model probability ≥ 0.5): items / distortions; flags tp fp; misses fn\n`);
-  for (const cell of cells) process.stdout.write(`    ${cell.name.padEnd(13)} ${cell.items} / ${cell.distortions}; tp ${cell.tp} fp ${cell.fp}; fn ${cell.fn}\n`);
+  process.stdout.write(
+    `  evidence (congress-judged items; lexicon score ≥ ${thresholds.distortion}, model probability ≥ 0.5): items / distortions; flags tp fp; misses fn\n`,
+  );
+  for (const cell of cells)
+    process.stdout.write(`    ${cell.name.padEnd(13)} ${cell.items} / ${cell.distortions}; tp ${cell.tp} fp ${cell.fp}; fn ${cell.fn}\n`);
   return { rows, pooled, cells };
 }
 
@@ -180,7 +192,9 @@ if (options.curve) {
   const samples = Number(options.curveSamples);
   const random = rng(DEFAULT_SETTINGS.seed);
   const curve: Array<{ size: number; pooled: ReturnType<typeof summary>; perCorpus: Array<{ heldOut: string; recall: number; at85: number }> }> = [];
-  process.stdout.write(`\nlearning curve: training corpora → held-out distortion P / R (fold threshold) and recall at P ≥ 0.85, pooled over held-out corpora and ${samples} random subsets\n`);
+  process.stdout.write(
+    `\nlearning curve: training corpora → held-out distortion P / R (fold threshold) and recall at P ≥ 0.85, pooled over held-out corpora and ${samples} random subsets\n`,
+  );
   for (let size = 1; size < names.length; size++) {
     const scored: Scored[] = [];
     const perCorpus: Array<{ heldOut: string; recall: number; at85: number }> = [];
