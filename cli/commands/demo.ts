@@ -124,7 +124,7 @@ export function registerDemo(program: Command): void {
           return;
         }
         // A demo admin with a printed password (dashboard, POST /api/auth/login) and a ready API token.
-        const logger = createLogger();
+        const logger = createLogger(undefined, { readable: true });
         const workflow = openWorkflow(workflowOptionsFromConfig(config, { store, logger }));
         const password = generatePassword();
         await workflow.users.create({ username: 'demo', role: 'admin', password, displayName: 'Demo admin', mustChangePassword: false }, SYSTEM_ACTOR);

@@ -76,5 +76,8 @@ describe('mediawatch demo', () => {
     expect(await page.locator('#clusters tbody tr[data-cluster]').count()).toBeGreaterThan(0);
     expect(watch.pageErrors).toEqual([]);
     await context.close();
+    // The browser's requests are logged for the person at the terminal as readable lines, not JSON.
+    expect(output).toMatch(/^\[\d\d:\d\d:\d\d\] INFO: request .*"url":"\/trends"/m);
+    expect(output).not.toMatch(/^\{"level"/m);
   });
 });
