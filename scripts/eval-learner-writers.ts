@@ -20,7 +20,7 @@ import { loadConfig } from '../core/config.ts';
 import { metrics } from '../pipeline/nlp/evaluate.ts';
 import { classifierOptionsFromConfig } from '../pipeline/nlp/index.ts';
 import { probability } from '../pipeline/nlp/model.ts';
-import { DEFAULT_SETTINGS, predict, train, type Example } from '../pipeline/nlp/train.ts';
+import { bestThreshold, DEFAULT_SETTINGS, predict, train, type Example } from '../pipeline/nlp/train.ts';
 import { examplesOf, INNER_SPLIT_HELP, PRECISION_TARGET_HELP, readCorpora, trainSettings } from '../cli/commands/train.ts';
 
 interface Scored {
@@ -145,6 +145,28 @@ function leaveOneOut(pool: string[]): Scored[] {
   );
 }
 
+/**
+ * Each held-out corpus flagged at a threshold chosen on the other corpora's out-of-fold scores (as
+ * `train` chooses one: best F1, or best recall at a precision target): an honest operating point.
+ */
+function chosenOnOthers(scored: Scored[], precisionTarget: number) {
+  const groups = [...new Set(scored.map((s) => s.group))];
+  const chosen = new Map(
+    groups.map((g) => {
+      const others = scored.filter((s) => s.group !== g);
+      const { threshold, meetsTarget } = bestThreshold(
+        others.map((s) => s.score),
+        others.map((s) => s.distortionLabel),
+        others.map((s) => s.congress),
+        precisionTarget,
+      );
+      return [g, meetsTarget ? threshold : thresholds.distortion];
+    }),
+  );
+  const c = count(scored, (s) => s.congress && s.score >= chosen.get(s.group)!);
+  return { precisionTarget, thresholds: [...chosen.values()], ...c, ...metrics(c) };
+}
+
 function report(title: string, scored: Scored[]) {
   process.stdout.write(`\n${title}\n`);
   const rows = [...new Set(scored.map((s) => s.group))].map((g) =>
@@ -156,6 +178,12 @@ function report(title: string, scored: Scored[]) {
   const pooled = summary('  pooled', scored);
   for (const r of rows) printSummary(r);
   printSummary(pooled);
+  const operatingPoints = [0, 0.85, 0.87, 0.9].map((target) => chosenOnOthers(scored, target));
+  process.stdout.write('  threshold chosen on the other corpora, applied to each held-out one:\n');
+  for (const o of operatingPoints)
+    process.stdout.write(
+      `    ${o.precisionTarget ? `best recall at P ≥ ${o.precisionTarget}` : 'best F1'}: thresholds ${Math.min(...o.thresholds)}–${Math.max(...o.thresholds)}, pooled P ${f3(o.precision)} R ${f3(o.recall)} F1 ${f3(o.f1)} (tp ${o.tp} fp ${o.fp} fn ${o.fn})\n`,
+    );
   // agreement of the two evidences on the out-of-fold flags and misses
   const lexiconFires = (s: Scored) => s.lexiconScore >= thresholds.distortion;
   const modelFires = (s: Scored) => s.modelProbability >= 0.5;
@@ -173,7 +201,7 @@ function report(title: string, scored: Scored[]) {
   );
   for (const cell of cells)
     process.stdout.write(`    ${cell.name.padEnd(13)} ${cell.items} / ${cell.distortions}; tp ${cell.tp} fp ${cell.fp}; fn ${cell.fn}\n`);
-  return { rows, pooled, cells };
+  return { rows, pooled, operatingPoints, cells };
 }
 
 const out: Record<string, unknown> = {};
