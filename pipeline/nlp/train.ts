@@ -376,7 +376,7 @@ export interface CrossValidation {
   variantPredictions: Map<string, Classification>;
 }
 
-function predict(model: TrainedModel, e: Example, thresholds: { congress: number; distortion: number }): Classification {
+export function predict(model: TrainedModel, e: Example, thresholds: { congress: number; distortion: number }): Classification {
   const probabilities = {
     congress: probability(model.heads.congress, model.choice.congress.combination, e.features),
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
