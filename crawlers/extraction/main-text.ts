@@ -16,6 +16,8 @@ import {
   FIGURE_CREDIT_NAMES,
   FIGURE_CREDIT_TAGS,
   CMS_CONTAINER_CLASSES,
+  DATA_CELL_TAGS,
+  DATE_STAMP_LINE,
   LEAD_ITEMPROPS,
   LEAD_NAMES,
   LIVE_NAMES,
@@ -737,6 +739,7 @@ interface TeaserRule {
 }
 
 const SECTION_END = Symbol('end of a prose section');
+const DATA_CELL_END = Symbol('end of a table cell or list item');
 
 /** Characters of the kept prose sections (weakly named blocks of prose, see isProseSection), each counted once (not again inside another). */
 function keptProseChars(kept: Set<HtmlNode>, stats: Map<HtmlNode, Stats>): number {
@@ -761,10 +764,12 @@ function renderBlocks(
   let lineTag = '';
   /** A block named as the standfirst (a `subheadline` heading) leads the story, never a removed list. */
   let lineIsLead = false;
+  /** Table cells and list items open around the current line. */
+  let dataCells = 0;
   const flush = () => {
     const text = collapse(line.join(''));
     // A furniture line is left out alone: the heading before it may head the story's next lines.
-    if (text && !isBoilerplateLine(text)) {
+    if (text && !isBoilerplateLine(text) && !(dataCells === 0 && DATE_STAMP_LINE.test(text))) {
       blocks.push(text);
       leadIns.push(!lineIsLead && isLeadIn(text, lineTag));
     }
@@ -780,14 +785,18 @@ function renderBlocks(
   const chosen = new Set(nodes);
   /** Blocks rendered from prose sections, as [first, end) ranges of `blocks`. */
   const sections: Array<[number, number]> = [];
-  // Stack entries: a node to enter, null marking the end of a block element, or the end of a prose section.
-  const stack: Array<HtmlNode | null | typeof SECTION_END> = [];
+  // Stack entries: a node to enter, null marking the end of a block element, or the end of a prose section or a data cell.
+  const stack: Array<HtmlNode | null | typeof SECTION_END | typeof DATA_CELL_END> = [];
   for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
   while (stack.length) {
     const node = stack.pop()!;
     if (node === SECTION_END) {
       flush();
       sections[sections.length - 1][1] = blocks.length;
+      continue;
+    }
+    if (node === DATA_CELL_END) {
+      dataCells--;
       continue;
     }
     if (node === null) {
@@ -833,6 +842,10 @@ function renderBlocks(
       flush();
       lineTag = tag;
       lineIsLead = LEAD_NAMES.test(namesOf(node));
+      if (DATA_CELL_TAGS.has(tag)) {
+        dataCells++;
+        stack.push(DATA_CELL_END);
+      }
       stack.push(null);
     }
     const children = node.children;

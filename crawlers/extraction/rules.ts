@@ -294,6 +294,9 @@ export const BLOCK_TAGS = new Set([
   'caption',
 ]);
 
+/** Table cells and list items: a date stamp inside one is data, not a dateline. */
+export const DATA_CELL_TAGS = new Set(['td', 'th', 'li', 'dt', 'dd']);
+
 /** Elements whose children are the page's own top-level sections, not parts of one story. */
 export const PAGE_LEVEL_TAGS = new Set(['main', 'body']);
 
@@ -334,13 +337,31 @@ export const PUNCTUATION = /[,.;:!?，。、；：！？،؛]/g;
  */
 const MONTHS =
   '(jan|feb|f[eé]v|m[aä]r|apr|avr|mai|may|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|nov|de[cz]|d[eé]c|ene|abr|ago|dic|gen|giu|lug|ott|mrt|sty|lut|kwi|cze|lip|wrz|pa[zź]|lis|gru)[a-zäéûíóúłńśźżç]*\\.?';
-export const PRINTED_DATE = new RegExp(
-  [
-    '\\b\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?(19|20)\\d{2}\\b',
-    '\\b(19|20)\\d{2}-\\d{2}-\\d{2}\\b',
-    `\\b\\d{1,2}\\.?\\s+(de\\s+)?${MONTHS}\\s+(de\\s+)?(19|20)\\d{2}\\b`,
-    `\\b${MONTHS}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+(19|20)\\d{2}\\b`,
-  ].join('|'),
+const DATE_FORMS = [
+  '\\b\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?(19|20)\\d{2}\\b',
+  '\\b(19|20)\\d{2}-\\d{2}-\\d{2}\\b',
+  `\\b\\d{1,2}\\.?\\s+(de\\s+)?${MONTHS}\\s+(de\\s+)?(19|20)\\d{2}\\b`,
+  `\\b${MONTHS}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+(19|20)\\d{2}\\b`,
+];
+export const PRINTED_DATE = new RegExp(DATE_FORMS.join('|'), 'i');
+
+/** A clock time as pages print it beside a date ("3:59 PM", "14:05 Uhr", "14h05"). */
+const CLOCK_TIME = '\\d{1,2}[:.h]\\d{2}\\s*([ap]\\.?\\s?m\\.?|uhr|hrs)?';
+/** A clock time alone on its line: with its "PM" or "Uhr" only, since a bare "0:24" is a video's length. */
+const CLOCK_TIME_ALONE = '\\d{1,2}[:.]\\d{2}\\s*([ap]\\.?\\s?m\\.?|uhr)';
+/** Labels and weekdays before a date stamp ("Updated", "Veröffentlicht am", "Thứ hai,"). */
+const DATE_LABELS =
+  '(((last )?updated|published|posted|modified|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|opublikowano|cập nhật|đăng)( (on|am|le|el|lúc|ngày))?\\s*:?\\s*)?' +
+  '((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|(lunes|martes|miércoles|jueves|viernes|sábado|domingo)|(thứ \\S+|chủ nhật))?,?\\s*';
+
+/**
+ * A block that is only a date stamp, with its label, weekday or time ("August 25, 2025",
+ * "Updated Feb 11, 2026", "23.10.2018", "3:59 PM"): the story's or a teaser's dateline, kept
+ * apart as metadata, not a line of the story. In a table cell or a list item a date is the row's
+ * data (a price history, an event's day): see DATA_CELL_TAGS.
+ */
+export const DATE_STAMP_LINE = new RegExp(
+  `^${DATE_LABELS}(${DATE_FORMS.join('|')})(,?\\s*(at|um|à|a las|lúc)?\\s*${CLOCK_TIME})?$|^${CLOCK_TIME_ALONE}$`,
   'i',
 );
 
