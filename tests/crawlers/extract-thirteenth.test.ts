@@ -1,0 +1,27 @@
+// Thirteenth extraction pass, families from the readable halves only: date stamps kept as lines of
+// the story, tested against the code before it, with guards for the dates that are data or prose.
+import { describe, expect, it } from 'vitest';
+import { P, textOf } from './story-page.ts';
+
+const story = [1, 2, 3, 4].map(P).join('');
+
+describe('a block that is only a date stamp (thirteenth pass)', () => {
+  it('leaves out a dateline, with its label, weekday or time', () => {
+    for (const stamp of ['August 25, 2025', 'Updated Feb 11, 2026', 'Last updated on September 16th, 2023 at 09:27 am', '23.10.2018', '3:59 PM', 'Thứ hai, 14/06/2019 10:30'])
+      expect(textOf(`<article><div class="entry"><div class="when">${stamp}</div>${story}</div></article>`)).not.toContain(stamp);
+  });
+
+  it('keeps a date in a table cell or a list item (a price history, an event day)', () => {
+    const table = `<table><tr><th>Date</th><th>Change</th></tr><tr><td>1/1/2013</td><td>+13.1%</td></tr><tr><td>2/1/2013</td><td>+12.9%</td></tr></table>`;
+    const events = `<ul><li><div class="day">March 17, 2026</div><p>The roasters' fair opens in the old market hall.</p></li></ul>`;
+    const text = textOf(`<article><div class="entry">${story}${table}${events}</div></article>`);
+    expect(text).toContain('2/1/2013');
+    expect(text).toContain('March 17, 2026');
+  });
+
+  it('keeps a sentence that holds a date, and a bare length ("0:24")', () => {
+    const text = textOf(`<article><div class="entry">${story}<p>On August 25, 2025 the last roaster closed.</p><div>0:24</div></div></article>`);
+    expect(text).toContain('On August 25, 2025 the last roaster closed.');
+    expect(text).toContain('0:24');
+  });
+});
