@@ -345,8 +345,8 @@ const DATE_FORMS = [
 ];
 export const PRINTED_DATE = new RegExp(DATE_FORMS.join('|'), 'i');
 
-/** A clock time as pages print it beside a date ("3:59 PM", "14:05 Uhr", "14h05"). */
-const CLOCK_TIME = '\\d{1,2}[:.h]\\d{2}\\s*([ap]\\.?\\s?m\\.?|uhr|hrs)?';
+/** A clock time as pages print it beside a date ("3:59 PM", "14:05 Uhr", "14h05", "9:28 AM UTC", "07:50 GMT+7"). */
+const CLOCK_TIME = '\\d{1,2}[:.h]\\d{2}\\s*([ap]\\.?\\s?m\\.?|uhr|hrs)?(\\s*\\(?([a-z]{2,4}|(utc|gmt)[+-]\\d{1,2})\\)?)?';
 /** A clock time alone on its line: with its "PM" or "Uhr" only, since a bare "0:24" is a video's length. */
 const CLOCK_TIME_ALONE = '\\d{1,2}[:.]\\d{2}\\s*([ap]\\.?\\s?m\\.?|uhr)';
 /** Labels and weekdays before a date stamp ("Updated", "Veröffentlicht am", "Thứ hai,"). */
@@ -361,7 +361,7 @@ const DATE_LABELS =
  * data (a price history, an event's day): see DATA_CELL_TAGS.
  */
 export const DATE_STAMP_LINE = new RegExp(
-  `^${DATE_LABELS}(${DATE_FORMS.join('|')})(,?\\s*(at|um|à|a las|lúc)?\\s*${CLOCK_TIME})?$|^${CLOCK_TIME_ALONE}$`,
+  `^${DATE_LABELS}(${DATE_FORMS.join('|')})(,?\\s*(-|–|—|\\||at|um|à|a las|lúc)?\\s*${CLOCK_TIME})?$|^${CLOCK_TIME_ALONE}$`,
   'i',
 );
 
