@@ -379,8 +379,9 @@ export const BOILERPLATE_LINES = [
   /^(photo ?credits?|crédits? photos?|credits?|fotos?|bild(er|nachweis|quelle)?|image|photo|ảnh)\s*:\s*\S.{0,80}$/i,
   // An agency signature: editors' initials and the agency ("aja/PAP", "dpa/lnw").
   /^[a-zäöü]{2,4}(\s*\/\s*[a-zäöü]{2,5})*\s*\/\s*(pap|dpa|afp|apa|ap|kna|epd|reuters|sda|ansa|efe)$/i,
-  // Calls to subscribe, sign up, follow, support or write in, anywhere in a short block.
-  /\b(sign up (here|now|for)|subscribe (now|here|to (our|the))|abonnieren sie|jetzt abonnieren|newsletter abonnieren|suscr[ií]b[ae]te|suscribirse|abonnez-vous|would you consider supporting|support (our|us)|unterstütze unser|hazte miembro|if you enjoyed (reading )?this|gefällt (dir|ihnen) unser|follow (us|the \w+) on|folgen sie uns|folgt (uns|mir)|download the \w+ apps?|get the latest news straight to|puede escribirnos|do you want to be informed|submit your letter|bei fragen und anregungen|sie wollen mehr von uns)\b/i,
+  // Calls to subscribe, sign up (for a newsletter, e-mails or alerts: "sign up for a free trial" is a
+  // step of the story), follow, support or write in, anywhere in a short block.
+  /\b(sign up (here|now|(to|for) [^.!?]{0,40}?\b(newsletters?|e-?mails?|updates|alerts|mailing list))|subscribe (now|here|to (our|the))|abonnieren sie|jetzt abonnieren|newsletter abonnieren|suscr[ií]b[ae]te|suscribirse|abonnez-vous|would you consider supporting|support (our|us)|unterstütze unser|hazte miembro|if you enjoyed (reading )?this|gefällt (dir|ihnen) unser|follow (us|the \w+) on|folgen sie uns|folgt (uns|mir)|download the \w+ apps?|get the latest news straight to|puede escribirnos|do you want to be informed|submit your letter|bei fragen und anregungen|sie wollen mehr von uns)\b/i,
   // Calls to follow a person or a section on social networks ("Follow Newsbeat on Instagram…",
   // "Follow her on Twitter @…", "Follow AP on Facebook, X…") starting a sentence of a short block;
   // a closing paragraph's "you might also want to follow me on …" is the author's own text.

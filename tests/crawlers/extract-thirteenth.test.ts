@@ -34,3 +34,20 @@ describe('a block that is only a date stamp (thirteenth pass)', () => {
     expect(text).toContain('0:24');
   });
 });
+
+describe('a call to sign up is one for a newsletter, e-mails or alerts (thirteenth pass)', () => {
+  const line = (text: string) => textOf(`<article><div class="entry">${story}<p>${text}</p>${P(5)}</div></article>`);
+
+  it('keeps a sentence of the story that mentions signing up for something else', () => {
+    for (const text of [
+      'People who sign up for automated savings end up saving more than those who do not.',
+      'You can sign up for a free seven-day trial of the service.',
+    ])
+      expect(line(text)).toContain(text);
+  });
+
+  it('still leaves out a call to sign up for the newsletter', () => {
+    const text = 'Then sign up for our email newsletter to get the latest updates.';
+    expect(line(text)).not.toContain(text);
+  });
+});
