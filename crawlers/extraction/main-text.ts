@@ -619,7 +619,14 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
   if (isHeading(tag) && tag !== 'h1' && isSectionHeadingLink(node, site)) return false;
   // A list in the story (gear, steps, resources) often names each item by a link: it is a list
   // of links only when links are nearly all of its text (trafilatura's link-density threshold).
-  if (LIST_TAGS.has(tag)) return s.commas < 10 && density > LIST_LINK_DENSITY;
+  if (LIST_TAGS.has(tag)) {
+    // An item is judged with its list (as trafilatura judges lists): an item that is one link in a
+    // list that is not a list of links (a tool, a resource, a city among described ones) stays.
+    const list = tag === 'li' ? node.parent : undefined;
+    const listStats = list && LIST_TAGS.has(tagOf(list)) ? stats.get(list) : undefined;
+    if (list && listStats) return isLinkList(list, listStats, stats, site);
+    return s.commas < 10 && density > LIST_LINK_DENSITY;
+  }
   return s.commas < 10 && density > 0.5;
 }
 

@@ -51,3 +51,21 @@ describe('a call to sign up is one for a newsletter, e-mails or alerts (thirteen
     expect(line(text)).not.toContain(text);
   });
 });
+
+describe('a list item is judged with its list (thirteenth pass)', () => {
+  const items = [
+    '<li>Arabica beans, grown high on the slopes, with a sweet and fruity cup</li>',
+    '<li>Robusta beans, hardier and more bitter, with twice the caffeine</li>',
+    '<li><a href="https://roasters.example/liberica">Liberica</a></li>',
+    '<li>Excelsa beans, tart and fruity, from South-East Asia</li>',
+  ];
+
+  it('keeps an item that is one link in a list that is not a list of links', () => {
+    expect(textOf(`<article><div class="entry">${story}<ul>${items.join('')}</ul>${P(5)}</div></article>`)).toContain('Liberica');
+  });
+
+  it('still leaves out a list of links', () => {
+    const links = `<ul>${[1, 2, 3, 4].map((n) => `<li><a href="/2025/01/${n}/story">Another story from the archive, number ${n}</a></li>`).join('')}</ul>`;
+    expect(textOf(`<article><div class="entry">${story}${links}${P(5)}</div></article>`)).not.toContain('Another story from the archive');
+  });
+});
