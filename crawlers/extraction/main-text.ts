@@ -16,6 +16,8 @@ import {
   FIGURE_CREDIT_NAMES,
   FIGURE_CREDIT_TAGS,
   CMS_CONTAINER_CLASSES,
+  DATA_CELL_TAGS,
+  DATE_STAMP_LINE,
   LEAD_ITEMPROPS,
   LEAD_NAMES,
   LIVE_NAMES,
@@ -617,7 +619,14 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
   if (isHeading(tag) && tag !== 'h1' && isSectionHeadingLink(node, site)) return false;
   // A list in the story (gear, steps, resources) often names each item by a link: it is a list
   // of links only when links are nearly all of its text (trafilatura's link-density threshold).
-  if (LIST_TAGS.has(tag)) return s.commas < 10 && density > LIST_LINK_DENSITY;
+  if (LIST_TAGS.has(tag)) {
+    // An item is judged with its list (as trafilatura judges lists): an item that is one link in a
+    // list that is not a list of links (a tool, a resource, a city among described ones) stays.
+    const list = tag === 'li' ? node.parent : undefined;
+    const listStats = list && LIST_TAGS.has(tagOf(list)) ? stats.get(list) : undefined;
+    if (list && listStats) return isLinkList(list, listStats, stats, site);
+    return s.commas < 10 && density > LIST_LINK_DENSITY;
+  }
   return s.commas < 10 && density > 0.5;
 }
 
@@ -737,6 +746,7 @@ interface TeaserRule {
 }
 
 const SECTION_END = Symbol('end of a prose section');
+const DATA_CELL_END = Symbol('end of a table cell or list item');
 
 /** Characters of the kept prose sections (weakly named blocks of prose, see isProseSection), each counted once (not again inside another). */
 function keptProseChars(kept: Set<HtmlNode>, stats: Map<HtmlNode, Stats>): number {
@@ -761,10 +771,12 @@ function renderBlocks(
   let lineTag = '';
   /** A block named as the standfirst (a `subheadline` heading) leads the story, never a removed list. */
   let lineIsLead = false;
+  /** Table cells and list items open around the current line. */
+  let dataCells = 0;
   const flush = () => {
     const text = collapse(line.join(''));
     // A furniture line is left out alone: the heading before it may head the story's next lines.
-    if (text && !isBoilerplateLine(text)) {
+    if (text && !isBoilerplateLine(text) && !(dataCells === 0 && DATE_STAMP_LINE.test(text))) {
       blocks.push(text);
       leadIns.push(!lineIsLead && isLeadIn(text, lineTag));
     }
@@ -780,14 +792,18 @@ function renderBlocks(
   const chosen = new Set(nodes);
   /** Blocks rendered from prose sections, as [first, end) ranges of `blocks`. */
   const sections: Array<[number, number]> = [];
-  // Stack entries: a node to enter, null marking the end of a block element, or the end of a prose section.
-  const stack: Array<HtmlNode | null | typeof SECTION_END> = [];
+  // Stack entries: a node to enter, null marking the end of a block element, or the end of a prose section or a data cell.
+  const stack: Array<HtmlNode | null | typeof SECTION_END | typeof DATA_CELL_END> = [];
   for (let i = nodes.length - 1; i >= 0; i--) stack.push(nodes[i]);
   while (stack.length) {
     const node = stack.pop()!;
     if (node === SECTION_END) {
       flush();
       sections[sections.length - 1][1] = blocks.length;
+      continue;
+    }
+    if (node === DATA_CELL_END) {
+      dataCells--;
       continue;
     }
     if (node === null) {
@@ -833,6 +849,10 @@ function renderBlocks(
       flush();
       lineTag = tag;
       lineIsLead = LEAD_NAMES.test(namesOf(node));
+      if (DATA_CELL_TAGS.has(tag)) {
+        dataCells++;
+        stack.push(DATA_CELL_END);
+      }
       stack.push(null);
     }
     const children = node.children;

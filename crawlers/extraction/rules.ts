@@ -294,6 +294,9 @@ export const BLOCK_TAGS = new Set([
   'caption',
 ]);
 
+/** Table cells and list items: a date stamp inside one is data, not a dateline. */
+export const DATA_CELL_TAGS = new Set(['td', 'th', 'li', 'dt', 'dd']);
+
 /** Elements whose children are the page's own top-level sections, not parts of one story. */
 export const PAGE_LEVEL_TAGS = new Set(['main', 'body']);
 
@@ -334,13 +337,31 @@ export const PUNCTUATION = /[,.;:!?，。、；：！？،؛]/g;
  */
 const MONTHS =
   '(jan|feb|f[eé]v|m[aä]r|apr|avr|mai|may|jun|jui|jul|aug|ao[uû]|sep|set|o[ck]t|nov|de[cz]|d[eé]c|ene|abr|ago|dic|gen|giu|lug|ott|mrt|sty|lut|kwi|cze|lip|wrz|pa[zź]|lis|gru)[a-zäéûíóúłńśźżç]*\\.?';
-export const PRINTED_DATE = new RegExp(
-  [
-    '\\b\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?(19|20)\\d{2}\\b',
-    '\\b(19|20)\\d{2}-\\d{2}-\\d{2}\\b',
-    `\\b\\d{1,2}\\.?\\s+(de\\s+)?${MONTHS}\\s+(de\\s+)?(19|20)\\d{2}\\b`,
-    `\\b${MONTHS}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+(19|20)\\d{2}\\b`,
-  ].join('|'),
+const DATE_FORMS = [
+  '\\b\\d{1,2}[./]\\s?\\d{1,2}[./]\\s?(19|20)\\d{2}\\b',
+  '\\b(19|20)\\d{2}-\\d{2}-\\d{2}\\b',
+  `\\b\\d{1,2}\\.?\\s+(de\\s+)?${MONTHS}\\s+(de\\s+)?(19|20)\\d{2}\\b`,
+  `\\b${MONTHS}\\s+\\d{1,2}(st|nd|rd|th)?,?\\s+(19|20)\\d{2}\\b`,
+];
+export const PRINTED_DATE = new RegExp(DATE_FORMS.join('|'), 'i');
+
+/** A clock time as pages print it beside a date ("3:59 PM", "14:05 Uhr", "14h05", "9:28 AM UTC", "07:50 GMT+7"). */
+const CLOCK_TIME = '\\d{1,2}[:.h]\\d{2}\\s*([ap]\\.?\\s?m\\.?|uhr|hrs)?(\\s*\\(?([a-z]{2,4}|(utc|gmt)[+-]\\d{1,2})\\)?)?';
+/** A clock time alone on its line: with its "PM" or "Uhr" only, since a bare "0:24" is a video's length. */
+const CLOCK_TIME_ALONE = '\\d{1,2}[:.]\\d{2}\\s*([ap]\\.?\\s?m\\.?|uhr)';
+/** Labels and weekdays before a date stamp ("Updated", "Veröffentlicht am", "Thứ hai,"). */
+const DATE_LABELS =
+  '(((last )?updated|published|posted|modified|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|opublikowano|cập nhật|đăng)( (on|am|le|el|lúc|ngày))?\\s*:?\\s*)?' +
+  '((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|(lunes|martes|miércoles|jueves|viernes|sábado|domingo)|(thứ \\S+|chủ nhật))?,?\\s*';
+
+/**
+ * A block that is only a date stamp, with its label, weekday or time ("August 25, 2025",
+ * "Updated Feb 11, 2026", "23.10.2018", "3:59 PM"): the story's or a teaser's dateline, kept
+ * apart as metadata, not a line of the story. In a table cell or a list item a date is the row's
+ * data (a price history, an event's day): see DATA_CELL_TAGS.
+ */
+export const DATE_STAMP_LINE = new RegExp(
+  `^${DATE_LABELS}(${DATE_FORMS.join('|')})(,?\\s*(-|–|—|\\||at|um|à|a las|lúc)?\\s*${CLOCK_TIME})?$|^${CLOCK_TIME_ALONE}$`,
   'i',
 );
 
@@ -358,8 +379,9 @@ export const BOILERPLATE_LINES = [
   /^(photo ?credits?|crédits? photos?|credits?|fotos?|bild(er|nachweis|quelle)?|image|photo|ảnh)\s*:\s*\S.{0,80}$/i,
   // An agency signature: editors' initials and the agency ("aja/PAP", "dpa/lnw").
   /^[a-zäöü]{2,4}(\s*\/\s*[a-zäöü]{2,5})*\s*\/\s*(pap|dpa|afp|apa|ap|kna|epd|reuters|sda|ansa|efe)$/i,
-  // Calls to subscribe, sign up, follow, support or write in, anywhere in a short block.
-  /\b(sign up (here|now|for)|subscribe (now|here|to (our|the))|abonnieren sie|jetzt abonnieren|newsletter abonnieren|suscr[ií]b[ae]te|suscribirse|abonnez-vous|would you consider supporting|support (our|us)|unterstütze unser|hazte miembro|if you enjoyed (reading )?this|gefällt (dir|ihnen) unser|follow (us|the \w+) on|folgen sie uns|folgt (uns|mir)|download the \w+ apps?|get the latest news straight to|puede escribirnos|do you want to be informed|submit your letter|bei fragen und anregungen|sie wollen mehr von uns)\b/i,
+  // Calls to subscribe, sign up (for a newsletter, e-mails or alerts: "sign up for a free trial" is a
+  // step of the story), follow, support or write in, anywhere in a short block.
+  /\b(sign up (here|now|(to|for) [^.!?]{0,40}?\b(newsletters?|e-?mails?|updates|alerts|mailing list))|subscribe (now|here|to (our|the))|abonnieren sie|jetzt abonnieren|newsletter abonnieren|suscr[ií]b[ae]te|suscribirse|abonnez-vous|would you consider supporting|support (our|us)|unterstütze unser|hazte miembro|if you enjoyed (reading )?this|gefällt (dir|ihnen) unser|follow (us|the \w+) on|folgen sie uns|folgt (uns|mir)|download the \w+ apps?|get the latest news straight to|puede escribirnos|do you want to be informed|submit your letter|bei fragen und anregungen|sie wollen mehr von uns)\b/i,
   // Calls to follow a person or a section on social networks ("Follow Newsbeat on Instagram…",
   // "Follow her on Twitter @…", "Follow AP on Facebook, X…") starting a sentence of a short block;
   // a closing paragraph's "you might also want to follow me on …" is the author's own text.
