@@ -11,7 +11,7 @@ import type { FactsFile, OfficialFact } from './facts.ts';
 
 export const draftTemplatesSchema = z
   .object({
-    /** By fact topic: sentences with {event} and {n}. */
+    /** By fact topic: sentences with {event} and {n}, the count's unit right after {n}. */
     number: z.record(z.array(z.string().min(1)).min(1)),
     /** Sentences with {event} and {date}. */
     date: z.array(z.string().min(1)).min(1),
@@ -70,6 +70,16 @@ function dateText(date: Date, form: 'digits' | 'words'): string {
 const fill = (template: string, values: Record<string, string>) => template.replace(/\{(\w+)\}/g, (_, key: string) => values[key] ?? `{${key}}`);
 
 /**
+ * Whether a number template counts what the check counts: the word after {n} is one of the
+ * check's units (a fact can hold several counts, e.g. delegates and the party members they
+ * stand for, under one topic).
+ */
+function countsWhatCheckCounts(template: string, units: readonly string[] | undefined): boolean {
+  const after = template.match(/\{n\}\s+(.*)$/)?.[1]?.toLowerCase();
+  return !units?.length || (after !== undefined && units.some((unit) => after.startsWith(unit.toLowerCase())));
+}
+
+/**
  * Drafts for every fact of the sheet that has a count, a period or a venue: each template with the
  * sheet's value (correct) and with three values that differ (wrong), in digits and in words.
  * `seed` picks the other places named in wrong venues.
@@ -85,7 +95,7 @@ export function buildDrafts(facts: FactsFile, templates: DraftTemplates, seed = 
         const wrong = [Math.round(check.value * 1.2), check.value + 10, Math.max(1, check.value - 2)].filter(
           (n) => Math.abs(n - check.value) > check.tolerance * check.value,
         );
-        for (const template of templates.number[fact.topic]) {
+        for (const template of templates.number[fact.topic].filter((t) => countsWhatCheckCounts(t, check.units))) {
           for (const form of ['digits', 'words'] as const) {
             const say = (n: number) => (form === 'digits' ? String(n) : vietnameseNumber(n));
             drafts.push({ text: fill(template, { event, n: say(check.value) }), factId: fact.id, label: 'correct', what: 'number', form });
