@@ -133,6 +133,11 @@ export const cuesSchema = z
     /** Words that negate a cue right after them ("không chia sẻ", "đừng share"). */
     negators: z.array(phrase).default([]),
     /**
+     * Negators that count only typed with their accents: without them the letters are a commoner
+     * word ("cho" is "for", not "chớ"), so "de lai cho dai bieu dung ca nhan" negates nothing.
+     */
+    markedNegators: z.array(phrase).default([]),
+    /**
      * Common words of several syllables. In text typed without diacritics, a cue whose first or
      * last syllable belongs to one of these words running across the cue's edge is another reading
      * of the same letters ("bau Ban Chap hanh" is not "bầu bán"; "nghe bao cao" is not "nghe bảo").
