@@ -292,6 +292,19 @@ describe('contexts that are not distortion', () => {
     );
   });
 
+  it('a negator whose letters typed bare are a commoner word ("chớ" / "cho") negates only with its accents', () => {
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh mua 300 máy tính bảng, họp xong để lại cho đại biểu dùng riêng.',
+      'Nhân sự Ban Thường vụ khóa mới phải đưa cho Trung Quốc duyệt trước rồi mới bầu.',
+    ]) {
+      const want = distortionTerms(classify(text));
+      expect(want.length, text).toBeGreaterThan(0);
+      expect(distortionTerms(classify(stripDiacritics(text))), stripDiacritics(text)).toEqual(want);
+    }
+    const negated = classify('Mọi người chớ chia sẻ gấp clip Đại hội Đảng bộ tỉnh nhé.');
+    expect(distortionTerms(negated).filter((t) => t.startsWith('share-before-removal'))).toEqual([]);
+  });
+
   it('a genuine question asking which version is right', () => {
     for (const text of [
       'Có người nói Ban Chấp hành Đảng bộ tỉnh khóa mới 60 người, có người nói 53, bên nào đúng vậy mọi người?',
