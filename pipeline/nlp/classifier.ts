@@ -715,17 +715,34 @@ function scoreCueTerms(
   const file = cues.file;
   const sc = file.scoring;
   const cueHits = longestNonOverlapping(cueList);
-  // sentences that rebut/report a claim
+  // sentences that rebut/report a claim; talk that neither rebuts nor cites versions (official
+  // prevention talk) inside a quotation is the quoted speaker's, and suppresses that quotation only
+  // (a leaked recording quoted as evidence: "File ghi âm …: 'không để xảy ra bất ngờ'")
+  let quotes: Array<[number, number]> | null = null;
+  const quotesSuppressed: Array<[number, number]> = [];
   for (const h of cueHits) {
     const d = h.spec.data;
-    if (d.kind === 'cue' && file.groups[d.group].suppressSentence) v.suppressed.add(v.prepared.tokSent[h.tokFirst]);
+    if (d.kind !== 'cue') continue;
+    const group = file.groups[d.group];
+    if (!group.suppressSentence) continue;
+    if (!group.rebuts && !group.citesVersions) {
+      quotes ??= originalSpans(v.prepared, rebuttalQuotations(v.prepared));
+      const at = originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst]);
+      const quote = quotes.find(([open, close]) => open < at && at < close);
+      if (quote) {
+        quotesSuppressed.push(quote);
+        continue;
+      }
+    }
+    v.suppressed.add(v.prepared.tokSent[h.tokFirst]);
   }
   for (const h of cueHits) {
     const d = h.spec.data;
     if (d.kind !== 'cue') continue;
     const group = file.groups[d.group];
     const sent = v.prepared.tokSent[h.tokFirst];
-    if (group.weight >= 0 && (v.suppressed.has(sent) || within(quoted, originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst])))) continue;
+    const at = originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst]);
+    if (group.weight >= 0 && (v.suppressed.has(sent) || within(quoted, at) || within(quotesSuppressed, at))) continue;
     if (group.weight >= 0 && isNegated(v, negators, h)) continue;
     if (cues.rules.length) marks.push({ group: d.group, view: v, sent: sentenceKey(v.field, sent), tokFirst: h.tokFirst, tokLast: h.tokLast });
     const n = seen.get(h.spec.text) ?? 0;
