@@ -467,6 +467,12 @@ describe('congress relevance', () => {
     const c = classify('Trung Quốc đã duyệt danh sách nhân sự Đại hội XIII từ năm ngoái.');
     expect(c.congress).toBe(true);
     expect(c.distortion).toBe(true);
+    // the country approving this congress's personnel, with no tracked congress named: still this congress
+    const nod = classify('Nghe nói nhân sự Bộ Chính trị khóa này phải chờ Trung Quốc gật đầu, đại hội chỉ công bố lại.');
+    expect(nod.congress, nod.explanations.map((e) => e.term).join(', ')).toBe(true);
+    expect(nod.distortion).toBe(true);
+    // its own party's congress is another event
+    expect(classify('Đại hội Đảng Cộng sản Trung Quốc bầu Bộ Chính trị mới.').congress).toBe(false);
   });
 });
 
