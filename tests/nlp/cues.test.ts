@@ -183,7 +183,11 @@ describe('cue families', () => {
 
   it('official talk quoted as a leak suppresses the quotation, not the sentence that offers the leak', () => {
     const leak = 'Đoạn ghi âm cuộc họp nhân sự Đại hội Đảng bộ tỉnh: "cứ bầu theo danh sách, không để xảy ra chuyện gì".';
-    for (const t of [leak, stripDiacritics(leak)]) expect(distortionTerms(classify(t)).some((x) => x.startsWith('secret-document')), t).toBe(true);
+    for (const t of [leak, stripDiacritics(leak)])
+      expect(
+        distortionTerms(classify(t)).some((x) => x.startsWith('secret-document')),
+        t,
+      ).toBe(true);
     // official prevention talk outside a quotation still suppresses its sentence
     const c = classify('Đại hội Đảng bộ tỉnh kiên quyết không để xảy ra tình trạng mua chức, chạy chức.');
     expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
