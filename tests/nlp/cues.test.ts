@@ -23,6 +23,16 @@ function expectFamily(text: string, family: string) {
   }
 }
 
+/** Whether the item is read as a rebuttal is `want`; returns the classification. */
+function expectRebuttal(text: string, want: boolean): Classification {
+  const c = classify(text);
+  expect(
+    c.explanations.some((e) => e.term.startsWith('rebuttal')),
+    `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
+  ).toBe(want);
+  return c;
+}
+
 describe('cue families', () => {
   it('hearsay', () => {
     expectFamily('Nghe phong thanh là Đại hội Đảng bộ tỉnh năm nay sẽ bầu thêm hai phó bí thư.', 'hearsay');
@@ -300,11 +310,7 @@ describe('contexts that are not distortion', () => {
       'Đại hội Đảng bộ tỉnh phải họp thêm một ngày, mấy nhóm bàn tán cả tuần mà chưa thấy ai cải chính.',
       'Ban Thường vụ Tỉnh ủy khóa mới có người bị kỷ luật, không thấy ai đính chính gì cả.',
     ]) {
-      const c = classify(text);
-      expect(
-        c.explanations.some((e) => e.term.startsWith('rebuttal')),
-        `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
-      ).toBe(false);
+      expectRebuttal(text, false);
     }
     // a cue the item says does not exist, in quotation marks or not
     for (const title of [
@@ -338,12 +344,7 @@ describe('contexts that are not distortion', () => {
       '[KIỂM TIN] "Đại hội Đảng bộ tỉnh họp có hai ngày" → sai. Đại hội họp ba ngày theo thông báo của Văn phòng Tỉnh ủy.',
       'Đại hội XIII bầu Ban Chấp hành Trung ương bằng phiếu kín, ai bảo bầu bằng giơ tay là nói bậy.',
     ]) {
-      const c = classify(text);
-      expect(
-        c.explanations.some((e) => e.term.startsWith('rebuttal')),
-        `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
-      ).toBe(true);
-      expect(c.distortion, text).toBe(false);
+      expect(expectRebuttal(text, true).distortion, text).toBe(false);
     }
   });
 
