@@ -671,16 +671,9 @@ class ItemCheck {
   /** 1. Claims the official statement rules out (overlapping terms of one fact count once). */
   private claims(): void {
     const claims = this.of('claim');
-    // overlaps are resolved within each fact: the same term checked by two facts ("online" for the
-    // province's format and the national venue) must not lose the one its scope calls for
-    const byFact = new Map<number, Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>>>();
-    for (const c of claims) {
-      const list = byFact.get(c.hit.spec.data.fact);
-      if (list) list.push(c.hit);
-      else byFact.set(c.hit.spec.data.fact, [c.hit]);
-    }
-    const claimHits = new Set<PhraseHit<FactPhrase>>();
-    for (const list of byFact.values()) for (const h of longestNonOverlapping(list)) claimHits.add(h);
+    const claimList: Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>> = [];
+    for (const c of claims) claimList.push(c.hit);
+    const claimHits = new Set(longestNonOverlapping(claimList));
     for (const c of claims) {
       if (!claimHits.has(c.hit)) continue;
       const { fact } = c.hit.spec.data;
