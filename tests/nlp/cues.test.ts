@@ -414,6 +414,12 @@ describe('contexts that are not distortion', () => {
     }
   });
 
+  it('the admonition not to pass on what is unverified is guidance, not a hedge', () => {
+    const c = classify('Kết quả bầu Ban Chấp hành Đảng bộ tỉnh đã công bố công khai. Mong mọi người không chia sẻ thông tin chưa được kiểm chứng.');
+    expect(distortionTerms(c)).toEqual([]);
+    expect(c.explanations.some((e) => e.term.startsWith('official-guidance'))).toBe(true);
+  });
+
   it('official talk of preventing what rumours claim', () => {
     const c = classify(
       'Công tác nhân sự Đại hội Đảng bộ tỉnh phải kiên quyết ngăn chặn tình trạng chạy chức, chạy quyền; Đại hội được tổ chức tiết kiệm, chống lãng phí.',
