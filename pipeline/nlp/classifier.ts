@@ -43,7 +43,8 @@ type TopicPhrase =
 
 type CuePhrase =
   | { kind: 'cue'; group: number }
-  | { kind: 'negator' }
+  /** marked: counts only where the text writes it with its accents (see `markedNegators`). */
+  | { kind: 'negator'; marked: boolean }
   | { kind: 'word' }
   | { kind: 'verb' }
   | { kind: 'vague' }
@@ -55,7 +56,7 @@ const TOPIC_KEYS = { kind: 'pos', role: 'anchor', scope: 'near', weight: 0, note
 function topicPhrase(d: TopicPhrase): TopicPhrase {
   return { ...TOPIC_KEYS, ...d } as TopicPhrase;
 }
-const CUE_KEYS = { kind: 'cue', group: -1, parts: [] as Array<[number, number]> };
+const CUE_KEYS = { kind: 'cue', group: -1, parts: [] as Array<[number, number]>, marked: false };
 function cuePhrase(d: CuePhrase): CuePhrase {
   return { ...CUE_KEYS, ...d } as CuePhrase;
 }
@@ -349,7 +350,8 @@ export class Classifier implements ItemClassifier {
       const groupIndex = new Map(file.groups.map((g, i) => [g.id, i]));
       const groupsOf = (ids: string[]) => ids.map((id) => groupIndex.get(id)!);
       const rules = file.rules.map((r) => ({ rule: r, all: groupsOf(r.all), none: groupsOf(r.none), anaphors: groupsOf(r.anaphors) }));
-      for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator' }));
+      for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator', marked: false }));
+      for (const n of file.markedNegators) phrases.add(n, cuePhrase({ kind: 'negator', marked: true }));
       for (const w of file.words) phrases.add(w, cuePhrase({ kind: 'word' }));
       for (const v of file.style.quote.verbs) phrases.add(v, cuePhrase({ kind: 'verb' }));
       for (const v of file.style.quote.vagueSpeakers) phrases.add(v, cuePhrase({ kind: 'vague' }));
@@ -617,9 +619,11 @@ export class Classifier implements ItemClassifier {
       const vague: Array<PhraseHit<CuePhrase>> = [];
       const words: Array<PhraseHit<CuePhrase>> = [];
       for (const h of hits) {
-        const kind = h.spec.data.kind;
-        if (kind === 'negator') negators.push(h);
-        else if (kind === 'cue') cueList.push(h);
+        const data = h.spec.data;
+        const kind = data.kind;
+        if (data.kind === 'negator') {
+          if (!data.marked || writtenWithMarks(v, h)) negators.push(h);
+        } else if (kind === 'cue') cueList.push(h);
         else if (kind === 'verb') verbs.push(h);
         else if (kind === 'word') words.push(h);
         else vague.push(h);
@@ -658,6 +662,12 @@ export class Classifier implements ItemClassifier {
 function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
   const crossed = (h: PhraseHit<CuePhrase>) => words.some((w) => w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last));
   return cueList.filter((h) => !((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)));
+}
+
+/** Whether every syllable of the hit is typed with its diacritics (not a bare reading of the letters). */
+function writtenWithMarks(v: View, h: PhraseHit<CuePhrase>): boolean {
+  for (let t = h.tokFirst; t <= h.tokLast; t++) if (v.accents.get(t).bare) return false;
+  return true;
 }
 
 /**
@@ -705,17 +715,34 @@ function scoreCueTerms(
   const file = cues.file;
   const sc = file.scoring;
   const cueHits = longestNonOverlapping(cueList);
-  // sentences that rebut/report a claim
+  // sentences that rebut/report a claim; talk that neither rebuts nor cites versions (official
+  // prevention talk) inside a quotation is the quoted speaker's, and suppresses that quotation only
+  // (a leaked recording quoted as evidence: "File ghi âm …: 'không để xảy ra bất ngờ'")
+  let quotes: Array<[number, number]> | null = null;
+  const quotesSuppressed: Array<[number, number]> = [];
   for (const h of cueHits) {
     const d = h.spec.data;
-    if (d.kind === 'cue' && file.groups[d.group].suppressSentence) v.suppressed.add(v.prepared.tokSent[h.tokFirst]);
+    if (d.kind !== 'cue') continue;
+    const group = file.groups[d.group];
+    if (!group.suppressSentence) continue;
+    if (!group.rebuts && !group.citesVersions) {
+      quotes ??= originalSpans(v.prepared, rebuttalQuotations(v.prepared));
+      const at = originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst]);
+      const quote = quotes.find(([open, close]) => open < at && at < close);
+      if (quote) {
+        quotesSuppressed.push(quote);
+        continue;
+      }
+    }
+    v.suppressed.add(v.prepared.tokSent[h.tokFirst]);
   }
   for (const h of cueHits) {
     const d = h.spec.data;
     if (d.kind !== 'cue') continue;
     const group = file.groups[d.group];
     const sent = v.prepared.tokSent[h.tokFirst];
-    if (group.weight >= 0 && (v.suppressed.has(sent) || within(quoted, originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst])))) continue;
+    const at = originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst]);
+    if (group.weight >= 0 && (v.suppressed.has(sent) || within(quoted, at) || within(quotesSuppressed, at))) continue;
     if (group.weight >= 0 && isNegated(v, negators, h)) continue;
     if (cues.rules.length) marks.push({ group: d.group, view: v, sent: sentenceKey(v.field, sent), tokFirst: h.tokFirst, tokLast: h.tokLast });
     const n = seen.get(h.spec.text) ?? 0;

@@ -3,7 +3,9 @@
  * A PhraseSet (one lexicon) can match on its own; the classifier puts all its phrase sets in one
  * PhraseMatcher, one Aho-Corasick automaton, so a field is read once whatever the number of
  * lexicons. Matches are verified against the accents written in the lexicon when the text has them
- * (so "đảng" does not match "đang", but "dang" typed without diacritics does).
+ * (so "đảng" does not match "đang", but "dang" typed without diacritics does). A syllable the
+ * lexicon writes without marks is a word of its own too: "trong" does not match "trọng", nor "cho"
+ * "chợ", where the text is typed with diacritics.
  */
 import { readFileSync } from 'node:fs';
 import { parse as parseYaml } from 'yaml';
@@ -130,6 +132,11 @@ export const cuesSchema = z
       .default({}),
     /** Words that negate a cue right after them ("không chia sẻ", "đừng share"). */
     negators: z.array(phrase).default([]),
+    /**
+     * Negators that count only typed with their accents: without them the letters are a commoner
+     * word ("cho" is "for", not "chớ"), so "de lai cho dai bieu dung ca nhan" negates nothing.
+     */
+    markedNegators: z.array(phrase).default([]),
     /**
      * Common words of several syllables. In text typed without diacritics, a cue whose first or
      * last syllable belongs to one of these words running across the cue's edge is another reading
@@ -364,25 +371,22 @@ export class PhraseMatcher {
   private readonly automaton: SyllableAutomaton;
   /** Patterns of set s are setStart[s] .. setStart[s + 1] - 1 (sets are added one after the other). */
   private readonly setStart: Int32Array;
-  /** Per pattern: its spec, whether its accents need checking, its length, where its keys start in wantKey. */
+  /** Per pattern: its spec, its length, where its keys start in wantKey. */
   private readonly patSpec: Array<PhraseSpec<unknown>> = [];
-  private readonly patCheck: Uint8Array;
   private readonly patLength: Int32Array;
   private readonly keyStart: Int32Array;
-  /** Accent key wanted for each syllable of each pattern, null where the lexicon wrote it bare. */
-  private readonly wantKey: Array<string | null> = [];
+  /** Accent key wanted for each syllable of each pattern, as the lexicon wrote it (bare included). */
+  private readonly wantKey: string[] = [];
 
   constructor(sets: ReadonlyArray<PhraseSet<any>>, vocabulary: Vocabulary) {
     const automaton = new SyllableAutomaton(vocabulary.size);
-    const check: number[] = [];
     const keyStart: number[] = [];
     const setStart: number[] = [0];
     for (const set of sets) {
       for (const spec of set.phrases as ReadonlyArray<PhraseSpec<unknown>>) {
         automaton.add(spec.syllables.map((s) => vocabulary.get(s)));
-        check.push(spec.keys.some((k) => !k.bare) ? 1 : 0);
         keyStart.push(this.wantKey.length);
-        for (const k of spec.keys) this.wantKey.push(k.bare ? null : k.key);
+        for (const k of spec.keys) this.wantKey.push(k.key);
         this.patSpec.push(spec);
       }
       setStart.push(this.patSpec.length);
@@ -390,7 +394,6 @@ export class PhraseMatcher {
     automaton.build();
     this.automaton = automaton;
     this.setStart = Int32Array.from(setStart);
-    this.patCheck = Uint8Array.from(check);
     this.patLength = Int32Array.from(this.patSpec.map((s) => s.syllables.length));
     this.keyStart = Int32Array.from(keyStart);
   }
@@ -421,9 +424,12 @@ export class PhraseMatcher {
     return this.patLength[p];
   }
 
-  /** Whether the candidate match of pattern `p` ending at `last` has the accents the lexicon wrote. */
+  /**
+   * Whether the candidate match of pattern `p` ending at `last` has the accents the lexicon wrote:
+   * a syllable typed without diacritics (in text, or a clause, typed so) may stand for any accents;
+   * a marked one, or a syllable of accented text, must be the lexicon's, bare or not.
+   */
   verified(p: number, last: number, stream: SymbolStream, accents: AccentCache): boolean {
-    if (!this.patCheck[p]) return true;
     const wantKey = this.wantKey;
     const tokFirst = stream.tokFirst;
     const expanded = stream.expanded;
@@ -431,7 +437,6 @@ export class PhraseMatcher {
     const keys = this.keyStart[p] - first;
     for (let k = first; k <= last; k++) {
       const want = wantKey[keys + k];
-      if (want === null) continue;
       if (expanded[k]) {
         const got = stream.expansionKey(k);
         if (got !== null && got !== want) return false;

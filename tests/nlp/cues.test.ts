@@ -23,6 +23,16 @@ function expectFamily(text: string, family: string) {
   }
 }
 
+/** Whether the item is read as a rebuttal is `want`; returns the classification. */
+function expectRebuttal(text: string, want: boolean): Classification {
+  const c = classify(text);
+  expect(
+    c.explanations.some((e) => e.term.startsWith('rebuttal')),
+    `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
+  ).toBe(want);
+  return c;
+}
+
 describe('cue families', () => {
   it('hearsay', () => {
     expectFamily('Nghe phong thanh là Đại hội Đảng bộ tỉnh năm nay sẽ bầu thêm hai phó bí thư.', 'hearsay');
@@ -165,6 +175,34 @@ describe('cue families', () => {
     expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
   });
 
+  it("a news register's unnamed source; hearsay from the other group, foreign pages, what one sees said; what the press cut", () => {
+    expectFamily('Đại hội Đảng bộ tỉnh đã bế mạc. Có thông tin cho hay ba ủy viên Ban Thường vụ khóa cũ đã được vận động nghỉ trước đại hội.', 'insider');
+    expectFamily('Theo thông tin chúng tôi nắm được, Ban Chấp hành Đảng bộ tỉnh khóa mới sẽ có hai phó bí thư từ nơi khác về.', 'insider');
+    expectFamily('Đại hội XIII lùi một ngày vì nội bộ bất đồng phải không? Mình đọc trang nước ngoài nói vậy.', 'hearsay');
+    expectFamily('Ban Chấp hành Đảng bộ tỉnh khóa mới có ba người bị loại phút chót, em thấy bảo thế.', 'hearsay');
+    expectFamily('Phát biểu bế mạc của Bí thư Tỉnh ủy tại đại hội có đoạn chê cấp dưới, bản đăng báo cắt mất rồi.', 'hearsay');
+    // a named office that said it is no unnamed source
+    const named = classify('Văn phòng Tỉnh ủy cho biết Đại hội Đảng bộ tỉnh bế mạc chiều nay.');
+    expect(distortionTerms(named)).toEqual([]);
+  });
+
+  it('a vote, a congress or a consultation held for show; a satire marker inside that claim is the claim', () => {
+    expectFamily('Đại hội chi bộ thôn tuần rồi bầu bí thư mới, tổ chức cho vui thôi chứ người ta chọn từ xã xuống hết.', 'pre-arranged');
+    expectFamily('Dự thảo văn kiện Đại hội XIII đưa các đảng bộ góp ý cho có thôi, sửa xong từ trước rồi.', 'pre-arranged');
+  });
+
+  it('official talk quoted as a leak suppresses the quotation, not the sentence that offers the leak', () => {
+    const leak = 'Đoạn ghi âm cuộc họp nhân sự Đại hội Đảng bộ tỉnh: "cứ bầu theo danh sách, không để xảy ra chuyện gì".';
+    for (const t of [leak, stripDiacritics(leak)])
+      expect(
+        distortionTerms(classify(t)).some((x) => x.startsWith('secret-document')),
+        t,
+      ).toBe(true);
+    // official prevention talk outside a quotation still suppresses its sentence
+    const c = classify('Đại hội Đảng bộ tỉnh kiên quyết không để xảy ra tình trạng mua chức, chạy chức.');
+    expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
+  });
+
   it('a business paying, gifts kept, public cars, an inflated cost: irregularities stated with no source', () => {
     for (const text of [
       'Sau phiên bế mạc Đại hội Đảng bộ huyện là tiệc chiêu đãi, chi phí do một công ty xây dựng tài trợ.',
@@ -272,11 +310,7 @@ describe('contexts that are not distortion', () => {
       'Đại hội Đảng bộ tỉnh phải họp thêm một ngày, mấy nhóm bàn tán cả tuần mà chưa thấy ai cải chính.',
       'Ban Thường vụ Tỉnh ủy khóa mới có người bị kỷ luật, không thấy ai đính chính gì cả.',
     ]) {
-      const c = classify(text);
-      expect(
-        c.explanations.some((e) => e.term.startsWith('rebuttal')),
-        `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
-      ).toBe(false);
+      expectRebuttal(text, false);
     }
     // a cue the item says does not exist, in quotation marks or not
     for (const title of [
@@ -290,6 +324,28 @@ describe('contexts that are not distortion', () => {
     expect(classify('Văn phòng Tỉnh ủy đã đính chính tin Đại hội Đảng bộ tỉnh bầu bằng giơ tay.').explanations.some((e) => e.term.startsWith('rebuttal'))).toBe(
       true,
     );
+  });
+
+  it('a negator whose letters typed bare are a commoner word ("chớ" / "cho") negates only with its accents', () => {
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh mua 300 máy tính bảng, họp xong để lại cho đại biểu dùng riêng.',
+      'Nhân sự Ban Thường vụ khóa mới phải đưa cho Trung Quốc duyệt trước rồi mới bầu.',
+    ]) {
+      const want = distortionTerms(classify(text));
+      expect(want.length, text).toBeGreaterThan(0);
+      expect(distortionTerms(classify(stripDiacritics(text))), stripDiacritics(text)).toEqual(want);
+    }
+    const negated = classify('Mọi người chớ chia sẻ gấp clip Đại hội Đảng bộ tỉnh nhé.');
+    expect(distortionTerms(negated).filter((t) => t.startsWith('share-before-removal'))).toEqual([]);
+  });
+
+  it("a fact-check's heading and a claim called nonsense are rebuttals", () => {
+    for (const text of [
+      '[KIỂM TIN] "Đại hội Đảng bộ tỉnh họp có hai ngày" → sai. Đại hội họp ba ngày theo thông báo của Văn phòng Tỉnh ủy.',
+      'Đại hội XIII bầu Ban Chấp hành Trung ương bằng phiếu kín, ai bảo bầu bằng giơ tay là nói bậy.',
+    ]) {
+      expect(expectRebuttal(text, true).distortion, text).toBe(false);
+    }
   });
 
   it('a genuine question asking which version is right', () => {
@@ -358,6 +414,12 @@ describe('contexts that are not distortion', () => {
     }
   });
 
+  it('the admonition not to pass on what is unverified is guidance, not a hedge', () => {
+    const c = classify('Kết quả bầu Ban Chấp hành Đảng bộ tỉnh đã công bố công khai. Mong mọi người không chia sẻ thông tin chưa được kiểm chứng.');
+    expect(distortionTerms(c)).toEqual([]);
+    expect(c.explanations.some((e) => e.term.startsWith('official-guidance'))).toBe(true);
+  });
+
   it('official talk of preventing what rumours claim', () => {
     const c = classify(
       'Công tác nhân sự Đại hội Đảng bộ tỉnh phải kiên quyết ngăn chặn tình trạng chạy chức, chạy quyền; Đại hội được tổ chức tiết kiệm, chống lãng phí.',
@@ -387,11 +449,17 @@ describe('congress relevance', () => {
       'nghe nói phải bầu lại tổng bí thư, chờ xem',
       'Bí thư mới về tỉnh mình là người trẻ, mong làm được việc.',
       'Phiên bế mạc chiều nay bầu xong bí thư mới rồi.',
+      // the committee it elects, named on its own in a short comment
+      'BCH khóa mới 55 người mà nửa là người quen nhau cả.',
     ]) {
       expect(classify(text).congress, text).toBe(true);
     }
     // the same acts of another body are not the congress's
-    for (const text of ['Chi đoàn thôn mình vừa bầu bí thư mới là cô giáo trẻ.', 'Phiên bế mạc Đại hội Thể dục thể thao huyện diễn ra chiều nay.']) {
+    for (const text of [
+      'Chi đoàn thôn mình vừa bầu bí thư mới là cô giáo trẻ.',
+      'Phiên bế mạc Đại hội Thể dục thể thao huyện diễn ra chiều nay.',
+      'Đại hội Hội Nông dân huyện bầu Ban Chấp hành khóa mới gồm 21 người.',
+    ]) {
       expect(classify(text).congress, text).toBe(false);
     }
   });
@@ -410,6 +478,12 @@ describe('congress relevance', () => {
     const c = classify('Trung Quốc đã duyệt danh sách nhân sự Đại hội XIII từ năm ngoái.');
     expect(c.congress).toBe(true);
     expect(c.distortion).toBe(true);
+    // the country approving this congress's personnel, with no tracked congress named: still this congress
+    const nod = classify('Nghe nói nhân sự Bộ Chính trị khóa này phải chờ Trung Quốc gật đầu, đại hội chỉ công bố lại.');
+    expect(nod.congress, nod.explanations.map((e) => e.term).join(', ')).toBe(true);
+    expect(nod.distortion).toBe(true);
+    // its own party's congress is another event
+    expect(classify('Đại hội Đảng Cộng sản Trung Quốc bầu Bộ Chính trị mới.').congress).toBe(false);
   });
 });
 

@@ -91,6 +91,7 @@ describe('facts read from the sheet', () => {
     // online only, or behind closed doors, still contradicts a hybrid congress
     expect(factIds(hybrid, 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI chỉ họp trực tuyến, đại biểu ngồi nhà.')).toEqual(['GL-FORMAT']);
     expect(factIds(hybrid, 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp kín.')).toEqual(['GL-FORMAT']);
+    expect(factIds(hybrid, 'Đại hội Đảng bộ tỉnh Gia Lai họp 100% online nha cả nhà.')).toEqual(['GL-FORMAT']);
   });
 
   it('a sheet value given in words reads as the form its words name (valueForms)', () => {

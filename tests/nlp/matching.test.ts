@@ -86,6 +86,19 @@ describe('term matching', () => {
     expect(match('Đại hội bị hoãn').map((m) => m.term)).toContain('hoãn');
   });
 
+  it('reads a syllable the lexicon writes without marks as a word of its own in accented text', () => {
+    const m = matcher(['người làm trong', 'cho xin', 'tin nội bộ', 'do']);
+    const terms = (text: string, lenient = false) => m(text, lenient).map((h) => h.term);
+    // "trong" is not "trọng", "cho" not "chờ" / "chợ", "do" not "đó", where the text has diacritics
+    expect(terms('Ông ấy là người làm trọng tài cho giải.')).toEqual([]);
+    expect(terms('Bà con chờ xin ý kiến, hàng ở chợ xin đổi.')).toEqual([]);
+    expect(terms('Chuyện đó ai cũng biết, tín nội bộ.')).toEqual([]);
+    expect(terms('Có người làm trong Tỉnh ủy cho xin tin nội bộ do ai đưa.')).toEqual(['người làm trong', 'cho xin', 'tin nội bộ', 'do']);
+    // text typed without diacritics (or a clause of it) still matches any accents
+    expect(terms('nguoi lam trong ban to chuc cho xin tin noi bo', true)).toEqual(['người làm trong', 'cho xin', 'tin nội bộ']);
+    expect(terms('Đại hội đã xong, nghe noi nguoi lam trong ban to chuc')).toEqual(['người làm trong']);
+  });
+
   it('expands abbreviations before matching, with offsets on the abbreviation', () => {
     const got = match('ĐH đảng bộ tỉnh Gia Lai xong rồi');
     const full = got.find((m) => m.term === 'đại hội đảng bộ tỉnh gia lai');
