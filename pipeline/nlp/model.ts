@@ -54,6 +54,7 @@ const NUMBER_HASH = hashName('#');
 const REPORTED_SALT = 0x5bd1e995;
 const OTHER_EVENT_SALT = 0x27d4eb2f;
 const CONTRADICTION_SALT = 0x165667b1;
+const CONFIRMATION_SALT = 0x61c88647;
 
 function bigramHash(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ 0x85ebca6b, FNV_PRIME)) >>> 0;
@@ -112,7 +113,11 @@ export class NgramCollector {
   where = new Int32Array(768);
   count = 0;
 
-  constructor(readonly bucketBits: number) {
+  /** `confirmedFacts`: the n-grams of sentences that confirm the facts sheet are salted too (models that learned so). */
+  constructor(
+    readonly bucketBits: number,
+    readonly confirmedFacts: boolean,
+  ) {
     this.mask = (1 << bucketBits) - 1;
   }
 
@@ -120,7 +125,8 @@ export class NgramCollector {
    * Collects the distinct unigrams and bigrams (within a sentence) of both fields. With `marks`,
    * the n-grams of a sentence that reports or rebuts a claim, or is about another event, are
    * features of their own (salted hashes): "bầu bằng máy" quoted in a rebuttal, or "đại hội" of
-   * a Lao congress, then teach nothing about our congress's rumours.
+   * a Lao congress, then teach nothing about our congress's rumours. So are those of a sentence
+   * that contradicts the facts sheet in use and, with `confirmedFacts`, of one that confirms it.
    */
   collect(title: PreparedText, text: PreparedText, marks: SentenceMarks | null = null): void {
     this.marks = marks;
@@ -144,6 +150,7 @@ export class NgramCollector {
     if (!m) return 0;
     if (m.otherEventItem || m.otherEvent[field].has(sent)) return OTHER_EVENT_SALT;
     if (m.contradicted[field].has(sent)) return CONTRADICTION_SALT;
+    if (this.confirmedFacts && m.confirmed[field].has(sent)) return CONFIRMATION_SALT;
     return m.reported[field].has(sent) ? REPORTED_SALT : 0;
   }
 
@@ -255,6 +262,8 @@ const modelFileSchema = z
         thresholds: z.object({ congress: z.number().gt(0).lt(1), distortion: z.number().gt(0).lt(1) }).strict(),
         /** The n-grams of reported and other-event sentences are salted (see NgramCollector.collect); absent in older models. */
         sentenceContext: z.boolean().default(false),
+        /** The n-grams of sentences that confirm the facts sheet are salted too (SentenceMarks.confirmed); absent in older models. */
+        confirmedFacts: z.boolean().default(false),
         /** A distortion flag on weak lexicon evidence alone needs this model probability (see decide); absent in older models. */
         weakEvidenceMin: z.number().min(0).max(1).default(0),
         /** How the training's inner CV split the items (TrainSettings.innerSplit); absent in older models (random folds). */
@@ -415,7 +424,7 @@ export class LearnedScorer implements LearnedLayer {
     this.bias = { congress: model.heads.congress.bias, distortion: model.heads.distortion.bias };
     this.weights = new Float32Array(2 << bits);
     HEADS.forEach((head, h) => model.heads[head].index.forEach((b, k) => (this.weights[2 * b + h] = model.heads[head].value[k])));
-    this.collector = new NgramCollector(bits);
+    this.collector = new NgramCollector(bits, model.hyperparameters.confirmedFacts);
     const hp = model.hyperparameters;
     this.choice = {
       congress: { combination: hp.combination.congress, threshold: hp.thresholds.congress },
