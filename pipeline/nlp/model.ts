@@ -51,6 +51,7 @@ function hashName(name: string): number {
 }
 
 const NUMBER_HASH = hashName('#');
+const CONFIRMED_HASH = hashName('fact:confirmed');
 const REPORTED_SALT = 0x5bd1e995;
 const OTHER_EVENT_SALT = 0x27d4eb2f;
 const CONTRADICTION_SALT = 0x165667b1;
@@ -140,6 +141,8 @@ export class NgramCollector {
     this.field(text, 1);
     // who says it: the item's own voice denies or questions what it reports (one feature, at its first token)
     if (marks?.discourse) this.add(hashName(marks.discourse), -1, 0, 0);
+    // it states a value the sheet confirms: one feature whatever the value and the sheet, learned from every such item
+    if (this.confirmedFacts && marks && confirms(marks)) this.add(CONFIRMED_HASH, -1, 0, 0);
   }
 
   private marks: SentenceMarks | null = null;
@@ -195,6 +198,12 @@ export class NgramCollector {
     this.where[this.count * 3 + 2] = last;
     this.count++;
   }
+}
+
+/** Some sentence of the item confirms the facts sheet and contradicts none of it. */
+function confirms(marks: SentenceMarks): boolean {
+  for (let field = 0; field < 2; field++) for (const sent of marks.confirmed[field]) if (!marks.contradicted[field].has(sent)) return true;
+  return false;
 }
 
 const NO_FEATURES: Array<[number, number]> = [];
