@@ -109,7 +109,7 @@ interface View extends FieldView {
   otherEvent: Set<number>;
   /** Sentences with a counted contradiction of the official facts. */
   contradicted: Set<number>;
-  /** Sentences with a claim that agrees with the official facts (asserted, not cited or reported). */
+  /** Clauses with a claim that agrees with the official facts (asserted, not cited or reported), in no contradicting sentence. */
   confirmed: Set<number>;
   /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
   raw: MatchBuffer;
@@ -177,10 +177,12 @@ export interface SentenceMarks {
    */
   contradicted: [ReadonlySet<number>, ReadonlySet<number>];
   /**
-   * The mirror: sentences stating a value the sheet in use confirms ("chỉ họp có ba ngày thôi" under
-   * a sheet of three days). Their words are features of their own too, so the model learns that
-   * stating the sheet's value is not distortion, under any sheet, rather than reading the plain
-   * words of a short terse post as a rumour's.
+   * The mirror: clauses (PreparedText.tokClause) stating a value the sheet in use confirms ("chỉ
+   * họp có ba ngày thôi" under a sheet of three days), in sentences that contradict none. Their
+   * words are features of their own too, so the model learns that stating the sheet's value is not
+   * distortion, under any sheet, rather than reading the plain words of a short terse post as a
+   * rumour's. (Clauses, not sentences: a rumour told in the same sentence, after a comma, keeps
+   * its plain words.)
    */
   confirmed: [ReadonlySet<number>, ReadonlySet<number>];
   /**
@@ -521,8 +523,9 @@ export class Classifier implements ItemClassifier {
     // agreeing claims count for nothing here; read as contradictions are (not cited, quoted or reported), they mark their sentence for the model
     for (const c of citesVersions ? [] : confirmations) {
       const v = c.field === views[0].field ? views[0] : views[1];
-      if ((rebuts && inQuotation(v.prepared, c.tokFirst)) || inReported(v, c.tokFirst)) continue;
-      v.confirmed.add(v.prepared.tokSent[c.tokFirst]);
+      const p = v.prepared;
+      if ((rebuts && inQuotation(p, c.tokFirst)) || inReported(v, c.tokFirst) || v.contradicted.has(p.tokSent[c.tokFirst])) continue;
+      for (let t = c.tokFirst; t <= c.tokLast; t++) v.confirmed.add(p.tokClause[t]);
     }
 
     const verdict = views[0].verdict;

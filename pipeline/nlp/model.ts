@@ -127,7 +127,7 @@ export class NgramCollector {
    * the n-grams of a sentence that reports or rebuts a claim, or is about another event, are
    * features of their own (salted hashes): "bầu bằng máy" quoted in a rebuttal, or "đại hội" of
    * a Lao congress, then teach nothing about our congress's rumours. So are those of a sentence
-   * that contradicts the facts sheet in use and, with `confirmedFacts`, of one that confirms it.
+   * that contradicts the facts sheet in use and, with `confirmedFacts`, of a clause that confirms it.
    */
   collect(title: PreparedText, text: PreparedText, marks: SentenceMarks | null = null): void {
     this.marks = marks;
@@ -142,29 +142,30 @@ export class NgramCollector {
     // who says it: the item's own voice denies or questions what it reports (one feature, at its first token)
     if (marks?.discourse) this.add(hashName(marks.discourse), -1, 0, 0);
     // it states a value the sheet confirms: one feature whatever the value and the sheet, learned from every such item
-    if (this.confirmedFacts && marks && confirms(marks)) this.add(CONFIRMED_HASH, -1, 0, 0);
+    if (this.confirmedFacts && marks && marks.confirmed[0].size + marks.confirmed[1].size > 0) this.add(CONFIRMED_HASH, -1, 0, 0);
   }
 
   private marks: SentenceMarks | null = null;
 
-  /** The salt of the n-grams of sentence `sent` of a field (0: none). */
-  private salt(field: number, sent: number): number {
+  /** The salt of the n-grams of clause `clause` of sentence `sent` of a field (0: none). */
+  private salt(field: number, sent: number, clause: number): number {
     const m = this.marks;
     if (!m) return 0;
     if (m.otherEventItem || m.otherEvent[field].has(sent)) return OTHER_EVENT_SALT;
     if (m.contradicted[field].has(sent)) return CONTRADICTION_SALT;
-    if (this.confirmedFacts && m.confirmed[field].has(sent)) return CONFIRMATION_SALT;
+    if (this.confirmedFacts && m.confirmed[field].has(clause)) return CONFIRMATION_SALT;
     return m.reported[field].has(sent) ? REPORTED_SALT : 0;
   }
 
   private field(p: PreparedText, field: number): void {
     let previous = 0;
-    let sent = -1;
+    let clause = -1;
     let salt = 0;
     for (let t = 0; t < p.count; t++) {
-      if (p.tokSent[t] !== sent) {
-        sent = p.tokSent[t];
-        salt = this.salt(field, sent);
+      // (a clause never spans a sentence)
+      if (p.tokClause[t] !== clause) {
+        clause = p.tokClause[t];
+        salt = this.salt(field, p.tokSent[t], clause);
       }
       // every number is one feature: amounts and dates are the facts checks' business
       let h = p.tokFlags[t] & TOK_DIGITS ? NUMBER_HASH : hashCodes(p.codes, p.tokStart[t], p.tokEnd[t]);
@@ -198,12 +199,6 @@ export class NgramCollector {
     this.where[this.count * 3 + 2] = last;
     this.count++;
   }
-}
-
-/** Some sentence of the item confirms the facts sheet and contradicts none of it. */
-function confirms(marks: SentenceMarks): boolean {
-  for (let field = 0; field < 2; field++) for (const sent of marks.confirmed[field]) if (!marks.contradicted[field].has(sent)) return true;
-  return false;
 }
 
 const NO_FEATURES: Array<[number, number]> = [];
