@@ -276,18 +276,19 @@ describe('claims that agree with the sheet, for the learned layer', () => {
     return { confirmed: [...marks.confirmed[1]], contradicted: [...marks.contradicted[1]], ...rest };
   };
 
-  // [text, the sentence (0-based) that states a value of the configured sheet, which the other sheet contradicts]
-  const cases: Array<[string, number]> = [
-    ['Đại hội tỉnh Gia Lai chỉ họp có ba ngày thôi.', 0],
-    ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020.', 0],
-    ['Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại Trung tâm Hội nghị tỉnh.', 0],
-    ['Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI gồm 53 đồng chí.', 0],
-    ['Đại hội Đảng bộ tỉnh Gia Lai rất được mong chờ. Đại hội tỉnh Gia Lai chỉ họp có ba ngày thôi.', 1],
+  // [text, the sentence and the clause (0-based) that state a value of the configured sheet, which the other sheet contradicts]
+  const cases: Array<[string, number, number]> = [
+    ['Đại hội tỉnh Gia Lai chỉ họp có ba ngày thôi.', 0, 0],
+    ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020.', 0, 0],
+    ['Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại Trung tâm Hội nghị tỉnh.', 0, 0],
+    ['Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI gồm 53 đồng chí.', 0, 0],
+    ['Đại hội Đảng bộ tỉnh Gia Lai rất được mong chờ. Đại hội tỉnh Gia Lai chỉ họp có ba ngày thôi.', 1, 1],
+    ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020, còn nhân sự thì đã chốt từ lâu.', 0, 0],
   ];
-  for (const [text, sentence] of cases) {
-    it(`salts the words of a confirming sentence, and the same words under a sheet they contradict as contradicted: ${text}`, () => {
+  for (const [text, sentence, clause] of cases) {
+    it(`salts the words of a confirming clause, and the same words under a sheet they contradict as contradicted: ${text}`, () => {
       const agreeing = read('configured', text);
-      expect(agreeing.confirmed).toEqual([sentence]);
+      expect(agreeing.confirmed).toEqual([clause]);
       expect(agreeing.contradicted).toEqual([]);
       expect(agreeing.salted).not.toEqual(agreeing.plain);
       // a model trained before the salt reads them as before
@@ -300,6 +301,12 @@ describe('claims that agree with the sheet, for the learned layer', () => {
       expect(contradicting.salted).not.toEqual(agreeing.salted);
     });
   }
+
+  it('salts only the confirming clause: the words after a comma stay plain', () => {
+    const shared = (r: { salted: number[]; plain: number[] }) => r.salted.filter((b) => r.plain.includes(b)).length;
+    expect(shared(read('configured', 'Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020.'))).toBe(0);
+    expect(shared(read('configured', 'Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020, còn nhân sự thì đã chốt từ lâu.'))).toBeGreaterThan(5);
+  });
 
   it('salts nothing without a fact claim, nor a confirming claim the item only cites, negates or reports', () => {
     for (const text of [
