@@ -181,8 +181,8 @@ export interface SentenceMarks {
    * họp có ba ngày thôi" under a sheet of three days), in sentences that contradict none. Their
    * words are features of their own too, so the model learns that stating the sheet's value is not
    * distortion, under any sheet, rather than reading the plain words of a short terse post as a
-   * rumour's. (Clauses, not sentences: a rumour told in the same sentence, after a comma, keeps
-   * its plain words.)
+   * rumour's (the plain n-grams are kept beside them: see NgramCollector.collect). Clauses, not
+   * sentences: a rumour told in the same sentence, after a comma, is read as before.
    */
   confirmed: [ReadonlySet<number>, ReadonlySet<number>];
   /**

@@ -127,7 +127,8 @@ export class NgramCollector {
    * the n-grams of a sentence that reports or rebuts a claim, or is about another event, are
    * features of their own (salted hashes): "bầu bằng máy" quoted in a rebuttal, or "đại hội" of
    * a Lao congress, then teach nothing about our congress's rumours. So are those of a sentence
-   * that contradicts the facts sheet in use and, with `confirmedFacts`, of a clause that confirms it.
+   * that contradicts the facts sheet in use; with `confirmedFacts`, a clause that confirms it has
+   * its n-grams both plain and salted, and the item one feature (fact:confirmed).
    */
   collect(title: PreparedText, text: PreparedText, marks: SentenceMarks | null = null): void {
     this.marks = marks;
@@ -159,6 +160,7 @@ export class NgramCollector {
 
   private field(p: PreparedText, field: number): void {
     let previous = 0;
+    let previousPlain = 0;
     let clause = -1;
     let salt = 0;
     for (let t = 0; t < p.count; t++) {
@@ -168,11 +170,19 @@ export class NgramCollector {
         salt = this.salt(field, p.tokSent[t], clause);
       }
       // every number is one feature: amounts and dates are the facts checks' business
-      let h = p.tokFlags[t] & TOK_DIGITS ? NUMBER_HASH : hashCodes(p.codes, p.tokStart[t], p.tokEnd[t]);
+      const plain = p.tokFlags[t] & TOK_DIGITS ? NUMBER_HASH : hashCodes(p.codes, p.tokStart[t], p.tokEnd[t]);
+      let h = plain;
       if (salt) h = Math.imul(h ^ salt, FNV_PRIME) >>> 0;
       this.add(h, field, t, t);
       if (t > 0 && p.tokSent[t - 1] === p.tokSent[t]) this.add(bigramHash(previous, h), field, t - 1, t);
+      // a confirming clause keeps its plain n-grams beside the salted ones: salted alone, the words of
+      // rumours told beside a true value were lost to the rest (leave-one-corpus-out recall fell)
+      if (salt === CONFIRMATION_SALT) {
+        this.add(plain, field, t, t);
+        if (t > 0 && p.tokSent[t - 1] === p.tokSent[t]) this.add(bigramHash(previousPlain, plain), field, t - 1, t);
+      }
       previous = h;
+      previousPlain = plain;
     }
   }
 

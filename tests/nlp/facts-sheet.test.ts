@@ -252,7 +252,7 @@ describe('fact checks that read more phrasings', () => {
 describe('claims that agree with the sheet, for the learned layer', () => {
   const lexicons = (factsSheet?: string) => loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), modelFile: undefined, factsSheet });
   const sheets = { configured: lexicons(), other: lexicons(OTHER) };
-  /** The sentence marks the classifier hands its learned layer, and the item's n-gram buckets with and without the confirmed salt. */
+  /** The sentence marks the classifier hands its learned layer, and the item's n-gram buckets: with and without the confirmed salt, and with no marks. */
   const read = (sheet: keyof typeof sheets, text: string) => {
     const c = sheets[sheet];
     let seen: { marks: SentenceMarks; salted: number[]; unsalted: number[]; plain: number[] } | null = null;
@@ -290,7 +290,9 @@ describe('claims that agree with the sheet, for the learned layer', () => {
       const agreeing = read('configured', text);
       expect(agreeing.confirmed).toEqual([clause]);
       expect(agreeing.contradicted).toEqual([]);
-      expect(agreeing.salted).not.toEqual(agreeing.plain);
+      // the plain n-grams, and salted ones beside them (a bigram leaving the clause, after a comma, is read salted only)
+      expect(agreeing.salted.length).toBeGreaterThan(agreeing.plain.length);
+      expect(agreeing.plain.filter((b) => !agreeing.salted.includes(b)).length).toBe(text.includes(',') ? 1 : 0);
       // a model trained before the salt reads them as before
       expect(agreeing.unsalted).toEqual(agreeing.plain);
       const contradicting = read('other', text);
@@ -302,10 +304,15 @@ describe('claims that agree with the sheet, for the learned layer', () => {
     });
   }
 
-  it('salts only the confirming clause: the words after a comma stay plain', () => {
-    const shared = (r: { salted: number[]; plain: number[] }) => r.salted.filter((b) => r.plain.includes(b)).length;
-    expect(shared(read('configured', 'Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020.'))).toBe(0);
-    expect(shared(read('configured', 'Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020, còn nhân sự thì đã chốt từ lâu.'))).toBeGreaterThan(5);
+  it('salts only the confirming clause: the words after a comma are read once, plain', () => {
+    const extra = (text: string) => {
+      const r = read('configured', text);
+      return r.salted.filter((b) => !r.plain.includes(b)).length;
+    };
+    const alone = extra('Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020.');
+    expect(alone).toBeGreaterThan(10);
+    // only the bigram that leaves the clause ("2020 còn") is added
+    expect(extra('Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020, còn nhân sự thì đã chốt từ lâu.')).toBe(alone + 1);
   });
 
   it('salts nothing without a fact claim, nor a confirming claim the item only cites, negates or reports', () => {
