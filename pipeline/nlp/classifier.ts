@@ -29,7 +29,7 @@ import {
   type GatheringMarkers,
   type OtherGathering,
 } from './gatherings.ts';
-import { FactChecker, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
+import { FactChecker, NO_FINDINGS, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
 import { stripDiacritics } from './fold.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
@@ -110,6 +110,8 @@ interface View extends FieldView {
   otherEvent: Set<number>;
   /** Sentences with a counted contradiction of the official facts. */
   contradicted: Set<number>;
+  /** Clauses with a claim that agrees with the official facts (asserted, not cited or reported), in no contradicting sentence. */
+  confirmed: Set<number>;
   /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
   raw: MatchBuffer;
   /** Who says what in this field (discourse.ts), and the item's verdict; null without discourse markers. */
@@ -175,6 +177,15 @@ export interface SentenceMarks {
    * (with a sheet saying four days, the same words are not a contradiction and read as plain).
    */
   contradicted: [ReadonlySet<number>, ReadonlySet<number>];
+  /**
+   * The mirror: clauses (PreparedText.tokClause) stating a value the sheet in use confirms ("chỉ
+   * họp có ba ngày thôi" under a sheet of three days), in sentences that contradict none. Their
+   * words are features of their own too, so the model learns that stating the sheet's value is not
+   * distortion, under any sheet, rather than reading the plain words of a short terse post as a
+   * rumour's (the plain n-grams are kept beside them: see NgramCollector.collect). Clauses, not
+   * sentences: a rumour told in the same sentence, after a comma, is read as before.
+   */
+  confirmed: [ReadonlySet<number>, ReadonlySet<number>];
   /**
    * Who says it (discourse.ts): the stance of an item whose own voice denies or questions what it
    * reports, as a feature name ("discourse:denies:official"), or null. (Salting the n-grams of the
@@ -408,6 +419,7 @@ export class Classifier implements ItemClassifier {
       suppressed: new Set(),
       otherEvent: new Set(),
       contradicted: new Set(),
+      confirmed: new Set(),
       raw: ws.raw,
       discourse: null,
       verdict: NO_VERDICT,
@@ -465,12 +477,12 @@ export class Classifier implements ItemClassifier {
 
     // ---- official facts (about the congress: only checked for congress-related items)
     const congress = congressScore >= this.thresholds.congress;
-    const contradictions = congress
+    const { contradictions, confirmations } = congress
       ? this.factChecker.check(views, [
           this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
           this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
         ])
-      : [];
+      : NO_FINDINGS;
     const perFact = new Map<string, number>();
     const contradictionWeight = this.cues[0]?.file.scoring.contradictionWeight ?? 2.5;
     const decay = this.cues[0]?.file.scoring.repeatDecay ?? 0.5;
@@ -510,6 +522,14 @@ export class Classifier implements ItemClassifier {
       );
     }
 
+    // agreeing claims count for nothing here; read as contradictions are (not cited, quoted or reported), they mark their sentence for the model
+    for (const c of citesVersions ? [] : confirmations) {
+      const v = c.field === views[0].field ? views[0] : views[1];
+      const p = v.prepared;
+      if ((rebuts && inQuotation(p, c.tokFirst)) || inReported(v, c.tokFirst) || v.contradicted.has(p.tokSent[c.tokFirst])) continue;
+      for (let t = c.tokFirst; t <= c.tokLast; t++) v.confirmed.add(p.tokClause[t]);
+    }
+
     const verdict = views[0].verdict;
     if (verdict.clue && views[0].discounted + views[1].discounted > 0) {
       const v = views[verdict.field];
@@ -538,6 +558,7 @@ export class Classifier implements ItemClassifier {
       otherEvent: [views[0].otherEvent, views[1].otherEvent],
       otherEventItem,
       contradicted: [views[0].contradicted, views[1].contradicted],
+      confirmed: [views[0].confirmed, views[1].confirmed],
       discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
       otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
     };
@@ -770,9 +791,14 @@ export const DISCOUNTED = ' — discounted';
  * questions it: the note saying why its weight is discounted (and it is counted); else null.
  */
 function reportedDiscount(v: View, tok: number): string | null {
-  if (v.verdict.factor >= 1 || !v.discourse || !inReportedClause(v.discourse, originalOffset(v.prepared, v.prepared.tokStart[tok]))) return null;
+  if (!inReported(v, tok)) return null;
   v.discounted++;
   return `${DISCOUNTED} ×${v.verdict.factor}: ${v.verdict.why}`;
+}
+
+/** Token `tok` sits in a clause the item reports and its own voice denies or questions. */
+function inReported(v: View, tok: number): boolean {
+  return v.verdict.factor < 1 && v.discourse !== null && inReportedClause(v.discourse, originalOffset(v.prepared, v.prepared.tokStart[tok]));
 }
 
 /** Folded offset of original offset `at` (the first folded char at or after it). */

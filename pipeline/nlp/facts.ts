@@ -318,6 +318,17 @@ export interface Contradiction {
   note: string;
 }
 
+/** A claim the checks read and found agreeing with the sheet in use (a date within it, its count, its venue). */
+export type Confirmation = Omit<Contradiction, 'note'>;
+
+/** What the checks found in one item: the claims that contradict the sheet, and those that agree with it. */
+export interface FactFindings {
+  readonly contradictions: readonly Contradiction[];
+  readonly confirmations: readonly Confirmation[];
+}
+
+export const NO_FINDINGS: FactFindings = { contradictions: [], confirmations: [] };
+
 /** One field (title or text) as the checker sees it. */
 export interface FieldView {
   field: 'title' | 'text';
@@ -457,10 +468,11 @@ export class FactChecker {
   }
 
   /**
-   * Finds contradictions across the fields of one item. `hits` gives the matches of phraseSet in
-   * each field (same order as `fields`) when the caller already has them (one shared automaton pass).
+   * Finds the claims of one item that contradict or confirm the facts. `hits` gives the matches of
+   * phraseSet in each field (same order as `fields`) when the caller already has them (one shared
+   * automaton pass).
    */
-  check(fields: FieldView[], hits?: ReadonlyArray<Array<PhraseHit<FactPhrase>>>): Contradiction[] {
+  check(fields: FieldView[], hits?: ReadonlyArray<Array<PhraseHit<FactPhrase>>>): FactFindings {
     const run = new ItemCheck(this, fields, hits);
     // Kept until the next check: a live instance keeps the engine's shape of ItemCheck (and the
     // optimised code of its methods) through full GCs.
@@ -557,6 +569,7 @@ class ItemCheck {
   private readonly negatorEnds = new Set<string>();
   private readonly nounSentences = new Set<number>();
   private readonly found = new Map<string, Contradiction>();
+  private readonly agreeing = new Map<string, Confirmation>();
   private scoped = false;
   private negatorsRead = false;
   /** Numbers of each field, read once for the number and duration checks. */
@@ -586,7 +599,7 @@ class ItemCheck {
     return (this.byKind.get(kind) ?? NO_LOCATED) as Array<Of<K>>;
   }
 
-  run(): Contradiction[] {
+  run(): FactFindings {
     for (const x of this.all) {
       const list = this.byKind.get(x.hit.spec.data.kind);
       if (list) list.push(x);
@@ -594,7 +607,7 @@ class ItemCheck {
     }
     const byKind = this.byKind;
     // no event marker: no claim can be attributed to an event with facts
-    if (!byKind.has('marker')) return [];
+    if (!byKind.has('marker')) return NO_FINDINGS;
     // nothing that could be a claim: no claim term, no venue verb, no event verb with an event noun, no unit with a context
     if (
       !byKind.has('claim') &&
@@ -604,7 +617,7 @@ class ItemCheck {
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter'))) &&
       !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift')))
     )
-      return [];
+      return NO_FINDINGS;
     const places = this.of('place');
     const placeVerbs = this.of('placeVerb');
     // places and venue nouns, the longest where they overlap ("Trung tâm Hội nghị tỉnh" over "trung tâm hội nghị")
@@ -665,7 +678,7 @@ class ItemCheck {
     this.dates();
     this.numbers();
     this.durations();
-    return [...this.found.values()];
+    return { contradictions: [...this.found.values()], confirmations: [...this.agreeing.values()] };
   }
 
   /** 1. Claims the official statement rules out (overlapping terms of one fact count once). */
@@ -710,6 +723,7 @@ class ItemCheck {
           }
           if (!isOfficial && !isNegated) this.add(i, fv, first, end, `claims the venue is ${name}`);
           if (isOfficial && isNegated) this.add(i, fv, first, end, `denies the official venue ${name}`);
+          if (isOfficial && !isNegated) this.agree(i, fv, first, end);
         }
       }
     }
@@ -788,6 +802,7 @@ class ItemCheck {
                 mention.tokLast,
                 `dates the event ${mention.dates.map(formatDayDate).join('–')}; official ${check.start}…${check.end}`,
               );
+            else this.agree(i, fv, mention.tokFirst, mention.tokLast);
           }
         }
       }
@@ -879,7 +894,7 @@ class ItemCheck {
         if (Math.abs(num.value - check.value) > tolerance * check.value) {
           const unit = unitHits[0].hit.spec.text;
           this.add(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast, `says ${num.value} ${unit}; official ${check.value}`);
-        }
+        } else this.agree(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast);
       }
     }
   }
@@ -942,6 +957,7 @@ class ItemCheck {
               this.add(i, fv, cue.hit.tokFirst, num.tokLast + 1, `moves the event by ${num.value} day(s); official ${check.start}…${check.end}`);
             if (!shift && check.kind === 'duration' && num.value !== check.days)
               this.add(i, fv, cue.hit.tokFirst, num.tokLast + 1, `says the event lasts ${num.value} day(s); official ${check.days}`);
+            if (!shift && check.kind === 'duration' && num.value === check.days) this.agree(i, fv, cue.hit.tokFirst, num.tokLast + 1);
           }
         }
       }
@@ -1067,10 +1083,17 @@ class ItemCheck {
     return !this.data.eventNouns.length || this.nounSentences.has(sent);
   }
 
-  private add(factIndex: number, fv: FieldView, tokFirst: number, tokLast: number, note: string): void {
-    const fact = this.data.facts[factIndex];
-    const key = `${fact.id}:${fv.field}:${tokFirst}`;
-    if (!this.found.has(key)) this.found.set(key, { factId: fact.id, field: fv.field, tokFirst, tokLast, note });
+  /** Records a claim contradicting the fact (with why), or agreeing with it (note null); one per fact and first token. */
+  private add(factIndex: number, fv: FieldView, tokFirst: number, tokLast: number, note: string | null): void {
+    const factId = this.data.facts[factIndex].id;
+    const key = `${factId}:${fv.field}:${tokFirst}`;
+    if (note === null) {
+      if (!this.agreeing.has(key)) this.agreeing.set(key, { factId, field: fv.field, tokFirst, tokLast });
+    } else if (!this.found.has(key)) this.found.set(key, { factId, field: fv.field, tokFirst, tokLast, note });
+  }
+
+  private agree(factIndex: number, fv: FieldView, tokFirst: number, tokLast: number): void {
+    this.add(factIndex, fv, tokFirst, tokLast, null);
   }
 
   /**

@@ -51,9 +51,11 @@ function hashName(name: string): number {
 }
 
 const NUMBER_HASH = hashName('#');
+const CONFIRMED_HASH = hashName('fact:confirmed');
 const REPORTED_SALT = 0x5bd1e995;
 const OTHER_EVENT_SALT = 0x27d4eb2f;
 const CONTRADICTION_SALT = 0x165667b1;
+const CONFIRMATION_SALT = 0x61c88647;
 
 function bigramHash(a: number, b: number): number {
   return (Math.imul(a, 0x9e3779b1) ^ Math.imul(b ^ 0x85ebca6b, FNV_PRIME)) >>> 0;
@@ -112,7 +114,11 @@ export class NgramCollector {
   where = new Int32Array(768);
   count = 0;
 
-  constructor(readonly bucketBits: number) {
+  /** `confirmedFacts`: the n-grams of sentences that confirm the facts sheet are salted too (models that learned so). */
+  constructor(
+    readonly bucketBits: number,
+    readonly confirmedFacts: boolean,
+  ) {
     this.mask = (1 << bucketBits) - 1;
   }
 
@@ -120,7 +126,9 @@ export class NgramCollector {
    * Collects the distinct unigrams and bigrams (within a sentence) of both fields. With `marks`,
    * the n-grams of a sentence that reports or rebuts a claim, or is about another event, are
    * features of their own (salted hashes): "bầu bằng máy" quoted in a rebuttal, or "đại hội" of
-   * a Lao congress, then teach nothing about our congress's rumours.
+   * a Lao congress, then teach nothing about our congress's rumours. So are those of a sentence
+   * that contradicts the facts sheet in use; with `confirmedFacts`, a clause that confirms it has
+   * its n-grams both plain and salted, and the item one feature (fact:confirmed).
    */
   collect(title: PreparedText, text: PreparedText, marks: SentenceMarks | null = null): void {
     this.marks = marks;
@@ -134,34 +142,47 @@ export class NgramCollector {
     this.field(text, 1);
     // who says it: the item's own voice denies or questions what it reports (one feature, at its first token)
     if (marks?.discourse) this.add(hashName(marks.discourse), -1, 0, 0);
+    // it states a value the sheet confirms: one feature whatever the value and the sheet, learned from every such item
+    if (this.confirmedFacts && marks && marks.confirmed[0].size + marks.confirmed[1].size > 0) this.add(CONFIRMED_HASH, -1, 0, 0);
   }
 
   private marks: SentenceMarks | null = null;
 
-  /** The salt of the n-grams of sentence `sent` of a field (0: none). */
-  private salt(field: number, sent: number): number {
+  /** The salt of the n-grams of clause `clause` of sentence `sent` of a field (0: none). */
+  private salt(field: number, sent: number, clause: number): number {
     const m = this.marks;
     if (!m) return 0;
     if (m.otherEventItem || m.otherEvent[field].has(sent)) return OTHER_EVENT_SALT;
     if (m.contradicted[field].has(sent)) return CONTRADICTION_SALT;
+    if (this.confirmedFacts && m.confirmed[field].has(clause)) return CONFIRMATION_SALT;
     return m.reported[field].has(sent) ? REPORTED_SALT : 0;
   }
 
   private field(p: PreparedText, field: number): void {
     let previous = 0;
-    let sent = -1;
+    let previousPlain = 0;
+    let clause = -1;
     let salt = 0;
     for (let t = 0; t < p.count; t++) {
-      if (p.tokSent[t] !== sent) {
-        sent = p.tokSent[t];
-        salt = this.salt(field, sent);
+      // (a clause never spans a sentence)
+      if (p.tokClause[t] !== clause) {
+        clause = p.tokClause[t];
+        salt = this.salt(field, p.tokSent[t], clause);
       }
       // every number is one feature: amounts and dates are the facts checks' business
-      let h = p.tokFlags[t] & TOK_DIGITS ? NUMBER_HASH : hashCodes(p.codes, p.tokStart[t], p.tokEnd[t]);
+      const plain = p.tokFlags[t] & TOK_DIGITS ? NUMBER_HASH : hashCodes(p.codes, p.tokStart[t], p.tokEnd[t]);
+      let h = plain;
       if (salt) h = Math.imul(h ^ salt, FNV_PRIME) >>> 0;
       this.add(h, field, t, t);
       if (t > 0 && p.tokSent[t - 1] === p.tokSent[t]) this.add(bigramHash(previous, h), field, t - 1, t);
+      // a confirming clause keeps its plain n-grams beside the salted ones: salted alone, the words of
+      // rumours told beside a true value were lost to the rest (leave-one-corpus-out recall fell)
+      if (salt === CONFIRMATION_SALT) {
+        this.add(plain, field, t, t);
+        if (t > 0 && p.tokSent[t - 1] === p.tokSent[t]) this.add(bigramHash(previousPlain, plain), field, t - 1, t);
+      }
       previous = h;
+      previousPlain = plain;
     }
   }
 
@@ -255,6 +276,8 @@ const modelFileSchema = z
         thresholds: z.object({ congress: z.number().gt(0).lt(1), distortion: z.number().gt(0).lt(1) }).strict(),
         /** The n-grams of reported and other-event sentences are salted (see NgramCollector.collect); absent in older models. */
         sentenceContext: z.boolean().default(false),
+        /** The n-grams of sentences that confirm the facts sheet are salted too (SentenceMarks.confirmed); absent in older models. */
+        confirmedFacts: z.boolean().default(false),
         /** A distortion flag on weak lexicon evidence alone needs this model probability (see decide); absent in older models. */
         weakEvidenceMin: z.number().min(0).max(1).default(0),
         /** How the training's inner CV split the items (TrainSettings.innerSplit); absent in older models (random folds). */
@@ -415,7 +438,7 @@ export class LearnedScorer implements LearnedLayer {
     this.bias = { congress: model.heads.congress.bias, distortion: model.heads.distortion.bias };
     this.weights = new Float32Array(2 << bits);
     HEADS.forEach((head, h) => model.heads[head].index.forEach((b, k) => (this.weights[2 * b + h] = model.heads[head].value[k])));
-    this.collector = new NgramCollector(bits);
+    this.collector = new NgramCollector(bits, model.hyperparameters.confirmedFacts);
     const hp = model.hyperparameters;
     this.choice = {
       congress: { combination: hp.combination.congress, threshold: hp.thresholds.congress },

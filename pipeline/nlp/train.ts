@@ -67,6 +67,8 @@ export interface TrainSettings {
   precisionTarget: number;
   /** Salt the n-grams of reported and other-event sentences (SentenceMarks). */
   sentenceContext: boolean;
+  /** With sentenceContext, salt those of sentences that confirm the facts sheet too (SentenceMarks.confirmed). */
+  confirmedFacts: boolean;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -81,14 +83,21 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   innerSplit: 'random',
   precisionTarget: 0,
   sentenceContext: true,
+  confirmedFacts: true,
 };
 
 /**
  * Features of labelled items, from the classifier's lexicon classification and prepared fields.
  * The classifier's own learned layer, if any, is set aside meanwhile (lexicons only).
  */
-export function featurize(classifier: Classifier, items: LabelledItem[], bucketBits: number, sentenceContext = DEFAULT_SETTINGS.sentenceContext): Example[] {
-  const collector = new NgramCollector(bucketBits);
+export function featurize(
+  classifier: Classifier,
+  items: LabelledItem[],
+  bucketBits: number,
+  sentenceContext = DEFAULT_SETTINGS.sentenceContext,
+  confirmedFacts = DEFAULT_SETTINGS.confirmedFacts,
+): Example[] {
+  const collector = new NgramCollector(bucketBits, confirmedFacts);
   const saved = classifier.learned;
   let last: Example | null = null;
   const examples: Example[] = [];
@@ -478,6 +487,7 @@ export function modelFile(
     combination: { congress: model.choice.congress.combination, distortion: model.choice.distortion.combination },
     thresholds: { congress: model.choice.congress.threshold, distortion: model.choice.distortion.threshold },
     sentenceContext: s.sentenceContext,
+    confirmedFacts: s.confirmedFacts,
     weakEvidenceMin: model.weakEvidenceMin,
     innerSplit: s.innerSplit,
     precisionTarget: s.precisionTarget,

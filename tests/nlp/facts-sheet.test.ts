@@ -3,7 +3,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.ts';
+import type { SentenceMarks } from '../../pipeline/nlp/classifier.ts';
 import { classifierOptionsFromConfig, loadClassifier, loadOfficialFacts } from '../../pipeline/nlp/index.ts';
+import { NgramCollector } from '../../pipeline/nlp/model.ts';
+import type { PreparedText } from '../../pipeline/nlp/text.ts';
 import { CONFIG, REPO } from './helpers.ts';
 
 // The same checks with two facts sheets: the configured one and a sheet with other values.
@@ -244,5 +247,84 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('Tỉnh ủy Gia Lai tổ chức hội nghị trực tuyến quán triệt Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI.')).toEqual([]);
     expect(ids('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp trực tuyến.')).toContain('GL-FORMAT');
     expect(ids('ĐH 13 họp trực tuyến thôi, đại biểu ngồi ở nhà.')).toContain('NC-VENUE');
+  });
+});
+
+describe('claims that agree with the sheet, for the learned layer', () => {
+  const lexicons = (factsSheet?: string) => loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), modelFile: undefined, factsSheet });
+  const sheets = { configured: lexicons(), other: lexicons(OTHER) };
+  /** The sentence marks the classifier hands its learned layer, and the item's n-gram buckets: with and without the confirmed salt, and with no marks. */
+  const read = (sheet: keyof typeof sheets, text: string) => {
+    const c = sheets[sheet];
+    let seen: { marks: SentenceMarks; salted: number[]; unsalted: number[]; plain: number[] } | null = null;
+    const buckets = (confirmedFacts: boolean, title: PreparedText, body: PreparedText, marks: SentenceMarks | null) => {
+      const collector = new NgramCollector(16, confirmedFacts);
+      collector.collect(title, body, marks);
+      return [...collector.buckets.subarray(0, collector.count)].sort((a, b) => a - b);
+    };
+    c.learned = {
+      rescore(lexicon, title, body, marks) {
+        seen = { marks, salted: buckets(true, title, body, marks), unsalted: buckets(false, title, body, marks), plain: buckets(true, title, body, null) };
+        return lexicon;
+      },
+    };
+    try {
+      c.classify({ title: '', text });
+    } finally {
+      c.learned = null;
+    }
+    const { marks, ...rest } = seen!;
+    return { confirmed: [...marks.confirmed[1]], contradicted: [...marks.contradicted[1]], ...rest };
+  };
+
+  // [text, the sentence and the clause (0-based) that state a value of the configured sheet, which the other sheet contradicts]
+  const cases: Array<[string, number, number]> = [
+    ['Đại hội tỉnh Gia Lai chỉ họp có ba ngày thôi.', 0, 0],
+    ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020.', 0, 0],
+    ['Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại Trung tâm Hội nghị tỉnh.', 0, 0],
+    ['Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI gồm 53 đồng chí.', 0, 0],
+    ['Đại hội Đảng bộ tỉnh Gia Lai rất được mong chờ. Đại hội tỉnh Gia Lai chỉ họp có ba ngày thôi.', 1, 1],
+    ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020, còn nhân sự thì đã chốt từ lâu.', 0, 0],
+  ];
+  for (const [text, sentence, clause] of cases) {
+    it(`salts the words of a confirming clause, and the same words under a sheet they contradict as contradicted: ${text}`, () => {
+      const agreeing = read('configured', text);
+      expect(agreeing.confirmed).toEqual([clause]);
+      expect(agreeing.contradicted).toEqual([]);
+      // the plain n-grams, and salted ones beside them (a bigram leaving the clause, after a comma, is read salted only)
+      expect(agreeing.salted.length).toBeGreaterThan(agreeing.plain.length);
+      expect(agreeing.plain.filter((b) => !agreeing.salted.includes(b)).length).toBe(text.includes(',') ? 1 : 0);
+      // a model trained before the salt reads them as before
+      expect(agreeing.unsalted).toEqual(agreeing.plain);
+      const contradicting = read('other', text);
+      expect(contradicting.confirmed).toEqual([]);
+      expect(contradicting.contradicted).toEqual([sentence]);
+      expect(contradicting.salted).toEqual(contradicting.unsalted);
+      expect(contradicting.salted).not.toEqual(contradicting.plain);
+      expect(contradicting.salted).not.toEqual(agreeing.salted);
+    });
+  }
+
+  it('salts only the confirming clause: the words after a comma are read once, plain', () => {
+    const extra = (text: string) => {
+      const r = read('configured', text);
+      return r.salted.filter((b) => !r.plain.includes(b)).length;
+    };
+    const alone = extra('Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020.');
+    expect(alone).toBeGreaterThan(10);
+    // only the bigram that leaves the clause ("2020 còn") is added
+    expect(extra('Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10/2020, còn nhân sự thì đã chốt từ lâu.')).toBe(alone + 1);
+  });
+
+  it('salts nothing without a fact claim, nor a confirming claim the item only cites, negates or reports', () => {
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh Gia Lai diễn ra trang trọng, đúng kế hoạch.',
+      'Đại hội Đảng bộ tỉnh Gia Lai không tổ chức tại Trung tâm Hội nghị tỉnh.',
+      'Nhóm kia bảo Đại hội Đảng bộ tỉnh Gia Lai khai mạc ngày 14/10, trang Tỉnh ủy lại ghi khác. Bên nào đúng vậy mọi người?',
+    ]) {
+      const r = read('configured', text);
+      expect(r.confirmed, text).toEqual([]);
+      expect(r.salted, text).toEqual(r.unsalted);
+    }
   });
 });
