@@ -250,10 +250,11 @@ function main() {
   console.log(
     `${what}: ${mbps.toFixed(1)} MB/s, ${ips.toFixed(0)} items/s wall-clock; ${cpuMbps.toFixed(1)} MB/s per CPU-second  [${secs.toFixed(1)} s; ${run.congress} congress, ${run.distortion} distortion]`,
   );
-  console.log(`  per 10 MB (MB/s per CPU-second, JIT warm-up first): ${run.rates.join(', ')}`);
+  // A corpus under 10 MB has no complete 10 MB slice, so there is nothing per slice to print.
+  if (run.rates.length) console.log(`  per 10 MB (MB/s per CPU-second, JIT warm-up first): ${run.rates.join(', ')}`);
   if (lexicons)
     console.log(
-      `same classifier, lexicons only: ${(lexicons.bytes / 1e6 / lexicons.secs).toFixed(1)} MB/s wall-clock; ${(lexicons.bytes / 1e6 / lexicons.cpuSecs).toFixed(1)} MB/s per CPU-second  [${lexicons.congress} congress, ${lexicons.distortion} distortion; heap ${lexicons.heaps.at(-1) ?? ''}]`,
+      `same classifier, lexicons only: ${(lexicons.bytes / 1e6 / lexicons.secs).toFixed(1)} MB/s wall-clock; ${(lexicons.bytes / 1e6 / lexicons.cpuSecs).toFixed(1)} MB/s per CPU-second  [${lexicons.congress} congress, ${lexicons.distortion} distortion${lexicons.heaps.length ? `; heap ${lexicons.heaps.at(-1)}` : ''}]`,
     );
   console.log(
     `naive baseline (one regex per term):     ${bMbps.toFixed(2)} MB/s, ${bIps.toFixed(0)} items/s wall-clock; ${bCpuMbps.toFixed(2)} MB/s per CPU-second  [first ${(bBytes / 1e6).toFixed(1)} MB, ${bSecs.toFixed(1)} s; checksum ${sink.toFixed(0)}]`,
@@ -262,7 +263,7 @@ function main() {
   console.log(
     `one core: ${cpuMbps.toFixed(1)} MB/s per CPU-second (target ≥ 20 MB/s: ${cpuMbps >= 20 ? 'met' : 'not met'}); load average ${os.loadavg()[0].toFixed(2)} on ${os.cpus().length} cores during the run`,
   );
-  console.log(`heap: ${heapStart.toFixed(1)} MB at start, ${run.heaps.join(', ')}, ${heapEnd.toFixed(1)} MB at end`);
+  console.log(`heap: ${[`${heapStart.toFixed(1)} MB at start`, ...run.heaps, `${heapEnd.toFixed(1)} MB at end`].join(', ')}`);
 }
 
 main();
