@@ -32,3 +32,8 @@ export function shortenAtWord(text: string, max: number): string {
   const cut = lastSpace > max / 2 ? head.slice(0, lastSpace) : head;
   return `${cut.replace(/[\s.,;:–—-]+$/u, '')}…`;
 }
+
+/** The text as a regular expression that matches it literally (lexicon words built into patterns). */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}

@@ -17,7 +17,7 @@ import { writeFileSync } from 'node:fs';
 import { Command } from 'commander';
 import { rng } from '../core/random.ts';
 import { loadConfig } from '../core/config.ts';
-import { metrics } from '../pipeline/nlp/evaluate.ts';
+import { countConfusion, metrics } from '../pipeline/nlp/evaluate.ts';
 import { classifierOptionsFromConfig } from '../pipeline/nlp/index.ts';
 import { probability } from '../pipeline/nlp/model.ts';
 import { bestThreshold, DEFAULT_SETTINGS, predict, train, type Example } from '../pipeline/nlp/train.ts';
@@ -93,17 +93,7 @@ function scoreHeldOut(heldOut: string, trainedOn: string[]): Scored[] {
   });
 }
 
-function count(scored: Scored[], flagged: (s: Scored) => boolean) {
-  const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
-  for (const s of scored) {
-    const f = flagged(s);
-    if (f && s.distortionLabel) c.tp++;
-    else if (f) c.fp++;
-    else if (s.distortionLabel) c.fn++;
-    else c.tn++;
-  }
-  return c;
-}
+const count = (scored: Scored[], flagged: (s: Scored) => boolean) => countConfusion(scored.map((s) => [flagged(s), s.distortionLabel] as const));
 
 const THRESHOLDS = Array.from({ length: 91 }, (_, i) => Math.round((0.05 + i * 0.01) * 100) / 100);
 

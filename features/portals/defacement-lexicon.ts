@@ -1,6 +1,7 @@
 // The defacement / gambling / phishing lexicon of the portal watch (config/portal-defacement.yaml)
 // and its matcher. Pure apart from loading the file.
 import { z } from 'zod';
+import { escapeRegExp } from '../../core/text.ts';
 import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
 
@@ -67,7 +68,6 @@ export function loadDefacementLexicon(file: string): DefacementLexicon {
 }
 
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 interface CompiledTerm extends LexiconTerm {
   folded: string;

@@ -31,6 +31,7 @@ import {
 } from './gatherings.ts';
 import { FactChecker, NO_FINDINGS, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
 import { stripDiacritics } from './fold.ts';
+import { escapeRegExp } from '../../core/text.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
 import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
@@ -1236,8 +1237,6 @@ function inQuotation(p: PreparedText, tok: number): boolean {
 }
 
 const NO_QUOTES: Array<[number, number]> = [];
-
-const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
  * A verdict line: a verdict alone after a dash or colon at the end of a clause ("… — SAI.",

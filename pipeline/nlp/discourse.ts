@@ -12,6 +12,7 @@
  */
 import { z } from 'zod';
 import { foldVietnamese } from './fold.ts';
+import { escapeRegExp } from '../../core/text.ts';
 
 const phrases = z.array(z.string().min(1)).min(1);
 
@@ -111,10 +112,6 @@ export interface CompiledDiscourse {
   anyStance: RegExp;
 }
 
-function escape(s: string): string {
-  return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
 interface WordTrie {
   end: boolean;
   next: Map<string, WordTrie>;
@@ -123,9 +120,9 @@ interface WordTrie {
 function trieSource(node: WordTrie): string {
   return [...node.next]
     .map(([word, child]) => {
-      if (!child.next.size) return escape(word);
+      if (!child.next.size) return escapeRegExp(word);
       // greedy: a longer phrase wins over its prefix, as in a list sorted longest first
-      return `${escape(word)}(?:\\s+(?:${trieSource(child)}))${child.end ? '?' : ''}`;
+      return `${escapeRegExp(word)}(?:\\s+(?:${trieSource(child)}))${child.end ? '?' : ''}`;
     })
     .join('|');
 }
@@ -168,7 +165,7 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
   const r = markers.reporting;
   const s = markers.stance;
   const sp = markers.speakers;
-  const opens = `[${markers.quotes.map(([o]) => escape(o)).join('')}]`;
+  const opens = `[${markers.quotes.map(([o]) => escapeRegExp(o)).join('')}]`;
   const beforeQuote = `(?=\\s*${opens})`;
   return {
     markers,

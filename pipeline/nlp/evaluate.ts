@@ -43,7 +43,8 @@ export function metrics(c: Counts): Metrics {
   return { ...c, n: c.tp + c.fp + c.fn + c.tn, precision: r(precision), recall: r(recall), f1: r(f1) };
 }
 
-function count(pairs: Array<[boolean, boolean]>): Counts {
+/** Confusion counts of (predicted, actual) pairs. */
+export function countConfusion(pairs: Iterable<readonly [boolean, boolean]>): Counts {
   const c: Counts = { tp: 0, fp: 0, fn: 0, tn: 0 };
   for (const [predicted, actual] of pairs) {
     if (predicted && actual) c.tp++;
@@ -84,22 +85,24 @@ export interface EvalReport {
 
 export function evaluate(items: LabelledItem[], classify: (item: LabelledItem) => Classification): EvalReport {
   const results = items.map((item) => ({ item, c: classify(item), bare: isWithoutDiacritics(`${item.title}\n${item.text}`) }));
-  const congress = metrics(count(results.map((r) => [r.c.congress, r.item.labels.congress])));
-  const distortion = metrics(count(results.map((r) => [r.c.distortion, r.item.labels.distortion])));
-  const distortionWithinCongress = metrics(count(results.filter((r) => r.item.labels.congress).map((r) => [r.c.distortion, r.item.labels.distortion])));
+  const congress = metrics(countConfusion(results.map((r) => [r.c.congress, r.item.labels.congress])));
+  const distortion = metrics(countConfusion(results.map((r) => [r.c.distortion, r.item.labels.distortion])));
+  const distortionWithinCongress = metrics(
+    countConfusion(results.filter((r) => r.item.labels.congress).map((r) => [r.c.distortion, r.item.labels.distortion])),
+  );
   const hard = results.filter((r) => isHardNegative(r.item));
   const hardFp = hard.filter((r) => r.c.congress);
   const subset = (bare: boolean) => {
     const rs = results.filter((r) => r.bare === bare);
     return {
       n: rs.length,
-      congress: metrics(count(rs.map((r) => [r.c.congress, r.item.labels.congress]))),
-      distortion: metrics(count(rs.map((r) => [r.c.distortion, r.item.labels.distortion]))),
+      congress: metrics(countConfusion(rs.map((r) => [r.c.congress, r.item.labels.congress]))),
+      distortion: metrics(countConfusion(rs.map((r) => [r.c.distortion, r.item.labels.distortion]))),
     };
   };
   const accented = subset(false);
   const withoutDiacritics = subset(true);
-  const baseline = metrics(count(items.map((i) => [baselineCongress(i), i.labels.congress])));
+  const baseline = metrics(countConfusion(items.map((i) => [baselineCongress(i), i.labels.congress])));
   const baselineHardFp = items.filter((i) => isHardNegative(i) && baselineCongress(i)).length;
   const gap = Math.round((accented.congress.f1 - withoutDiacritics.congress.f1) * 10000) / 10000;
   const hardFpRate = hard.length ? Math.round((hardFp.length / hard.length) * 10000) / 10000 : 0;

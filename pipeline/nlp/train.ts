@@ -12,7 +12,7 @@ import { basename } from 'node:path';
 import { rng } from '../../core/random.ts';
 import type { Classification } from '../../core/types.ts';
 import type { Classifier } from './classifier.ts';
-import { evaluate, metrics, type LabelledItem, type Metrics } from './evaluate.ts';
+import { countConfusion, evaluate, metrics, type LabelledItem, type Metrics } from './evaluate.ts';
 import { overrideForOtherGathering, type OtherGathering } from './gatherings.ts';
 import {
   blend,
@@ -270,14 +270,7 @@ export function bestThreshold(
   let targeted: { threshold: number; f1: number; recall: number } | null = null;
   for (let t = 0.05; t < 0.951; t += 0.01) {
     const threshold = Math.round(t * 100) / 100;
-    const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
-    scores.forEach((p, i) => {
-      const predicted = gate[i] && p >= threshold;
-      if (predicted && labels[i]) c.tp++;
-      else if (predicted) c.fp++;
-      else if (labels[i]) c.fn++;
-      else c.tn++;
-    });
+    const c = countConfusion(scores.map((p, i) => [gate[i] && p >= threshold, labels[i]] as const));
     const m = metrics(c);
     const f1 = m.f1;
     if (f1 > best.f1 || (f1 === best.f1 && Math.abs(threshold - 0.5) < Math.abs(best.threshold - 0.5))) best = { threshold, f1 };
@@ -355,16 +348,13 @@ function weakEvidenceRequirement(
   const labels = examples.map((e) => e.item.labels.distortion);
   let chosen = 0;
   for (let q = 0.05; q < 0.501; q += 0.05) {
-    const c = { tp: 0, fp: 0, fn: 0, tn: 0 };
-    examples.forEach((e, i) => {
-      const lex = e.lexicon.scores.distortion;
-      const weak = lex > 0 && lex <= lexiconThreshold && best.probabilities[i] < q;
-      const predicted = gate[i] && best.oof[i] >= best.threshold && !weak;
-      if (predicted && labels[i]) c.tp++;
-      else if (predicted) c.fp++;
-      else if (labels[i]) c.fn++;
-      else c.tn++;
-    });
+    const c = countConfusion(
+      examples.map((e, i) => {
+        const lex = e.lexicon.scores.distortion;
+        const weak = lex > 0 && lex <= lexiconThreshold && best.probabilities[i] < q;
+        return [gate[i] && best.oof[i] >= best.threshold && !weak, labels[i]] as const;
+      }),
+    );
     if (metrics(c).f1 < best.f1) break;
     chosen = Math.round(q * 100) / 100;
   }
