@@ -6,6 +6,7 @@ import { $, externalUrl, h, render } from './dom.js';
 import { formatDate, formatDateTime, formatDay, formatNumber, formatPercent, label, t } from './i18n.js';
 import { assignItem, confirmItem, dismissItem, intoReview, knownRumourBadge, platformOf, scoreCell, statusBadge, transition } from './items.js';
 import { context, KIND_PRIORITY, segments } from './highlight.js';
+import { loadSourceNames, sourceName } from './source-names.js';
 import { reasonList } from './check-view.js';
 import { formatTimecode, secondsAt, videoLinkAt } from './timecode.js';
 import { bindShortcuts, boot, can, errorText, notify, session, shortcutHelp } from './layout.js';
@@ -103,7 +104,7 @@ function renderItem() {
   const original = externalUrl(item.url);
   render(
     $('#item-meta'),
-    h('span', { class: 'source' }, item.sourceId),
+    h('span', { class: 'source', title: item.sourceId }, sourceName(item.sourceId)),
     h('span', null, label('platform', platformOf(item)), ' · ', label('kind', item.kind)),
     item.author ? h('span', { class: 'author' }, item.author) : null,
     h('span', null, t('item.published'), ': ', formatDateTime(item.publishedAt)),
@@ -376,7 +377,7 @@ function renderCluster() {
             'tr',
             { class: member.id === item.id ? 'current' : '' },
             h('td', { class: 'time' }, formatDateTime(member.publishedAt ?? member.fetchedAt)),
-            h('td', null, member.sourceId, h('div', { class: 'muted' }, label('platform', platformOf(member)))),
+            h('td', null, sourceName(member.sourceId), h('div', { class: 'muted' }, label('platform', platformOf(member)))),
             h(
               'td',
               null,
@@ -888,7 +889,7 @@ async function start() {
     return;
   }
   try {
-    await Promise.all([loadAssignees(), load()]);
+    await Promise.all([loadSourceNames(), loadAssignees(), load()]);
   } catch (error) {
     notify(error.status === 404 ? t('item.notFound') : errorText(error), 'error');
     $('#item').hidden = true;

@@ -6,6 +6,7 @@ import { $, $$, h, render } from './dom.js';
 import { formatDateTime, formatNumber, label, t } from './i18n.js';
 import { bindShortcuts, boot, can, errorText, notify, session, shortcutHelp } from './layout.js';
 import { dismissItem, assignItem, knownRumourBadge, scoreCell, statusBadge, platformOf } from './items.js';
+import { loadSourceNames, sourceName } from './source-names.js';
 
 const FILTERS = ['q', 'sort', 'flagged', 'status', 'topic', 'source', 'platform', 'kind', 'assignee', 'from', 'to', 'minDistortion'];
 const DEFAULTS = { sort: 'distortion', flagged: 'true', status: 'new,in_review' };
@@ -72,16 +73,16 @@ function formState() {
 async function loadFacets() {
   try {
     const facets = await api.get('/api/dashboard/facets');
-    const options = (select, values, prefix) => {
+    const options = (select, values, name) => {
       const keep = select.value;
       for (const value of values) {
-        if (![...select.options].some((option) => option.value === value)) select.append(h('option', { value }, prefix ? label(prefix, value) : value));
+        if (![...select.options].some((option) => option.value === value)) select.append(h('option', { value }, name(value)));
       }
       select.value = keep;
     };
-    options($('#f-topic'), facets.topics, 'topic');
-    options($('#f-source'), facets.sources);
-    options($('#f-platform'), facets.platforms, 'platform');
+    options($('#f-topic'), facets.topics, (topic) => label('topic', topic));
+    options($('#f-source'), facets.sources, sourceName);
+    options($('#f-platform'), facets.platforms, (platform) => label('platform', platform));
     render(
       $('#assignee-list'),
       h('option', { value: 'me' }, t('filter.me')),
@@ -158,7 +159,12 @@ function row(item, index) {
         item.topics.map((topic) => h('span', { class: 'tag' }, label('topic', topic))),
       ),
     ),
-    h('td', null, h('div', null, item.sourceId), h('div', { class: 'muted' }, label('platform', platformOf(item)), ' · ', label('kind', item.kind))),
+    h(
+      'td',
+      null,
+      h('div', { class: 'source', title: item.sourceId }, sourceName(item.sourceId)),
+      h('div', { class: 'muted' }, label('platform', platformOf(item)), ' · ', label('kind', item.kind)),
+    ),
     h('td', { class: 'time' }, formatDateTime(item.publishedAt ?? item.fetchedAt)),
     h('td', { class: 'num' }, scoreCell(item.scores.distortion)),
     h('td', { class: 'num' }, scoreCell(item.scores.congress)),
@@ -352,6 +358,7 @@ async function start() {
   sessionStorage.setItem('mw-queue', `${location.pathname}${location.search}`);
   wire();
   view.focus = 0;
+  await loadSourceNames();
   await Promise.all([loadFacets(), load()]);
   document.body.dataset.loaded = 'true';
 }

@@ -5,6 +5,7 @@ import { api, enc, queryString } from './api.js';
 import { $, h, render } from './dom.js';
 import { formatDateTime, formatDay, formatNumber, formatPercent, label, t } from './i18n.js';
 import { boot, errorText, notify } from './layout.js';
+import { loadSourceNames, sourceName } from './source-names.js';
 
 const COLORS = ['#1f6feb', '#d1242f', '#1a7f37', '#9a6700', '#8250df', '#bf3989', '#0969da', '#57606a', '#cf222e', '#116329'];
 const SPIKE = '#d1242f';
@@ -15,7 +16,7 @@ function seriesName(key, by) {
   if (key === '__none__') return t('trends.noTopic');
   if (by === 'topic') return label('topic', key);
   if (by === 'platform') return label('platform', key);
-  return key;
+  return sourceName(key);
 }
 
 function draw(id, config) {
@@ -220,7 +221,7 @@ async function load() {
                 cluster.flagged ? h('div', { class: 'muted' }, t('trends.clusterFlagged', { count: cluster.flagged })) : null,
               ),
               h('td', { class: 'time' }, formatDateTime(cluster.firstSeen), h('div', { class: 'muted' }, '→ ', formatDateTime(cluster.lastSeen))),
-              h('td', null, cluster.sources.join(', ')),
+              h('td', null, cluster.sources.map(sourceName).join(', ')),
               h('td', null, h('a', { href: `/item?id=${enc(cluster.firstItem.id)}` }, cluster.firstItem.title)),
             ),
           )
@@ -241,6 +242,7 @@ async function start() {
   });
   $('#t-by').addEventListener('change', () => $('#range').requestSubmit());
   window.addEventListener('popstate', () => void load());
+  await loadSourceNames();
   await load();
 }
 
