@@ -105,6 +105,14 @@ describe('dashboard in Chromium', () => {
     await page.keyboard.press('/');
     expect(await page.evaluate(() => document.activeElement?.id)).toBe('f-q');
     await page.keyboard.type('dai hoi dang bo');
+    // Sources are offered by the names the config gives them, as values their ids.
+    const sourceOptions = await page.$$eval('#f-source option', (options) =>
+      options.map((option) => [(option as HTMLOptionElement).value, option.textContent]),
+    );
+    expect(sourceOptions.slice(1)).toEqual([
+      ['dien-dan-pho-nui', 'Diễn đàn Phố Núi'],
+      ['tin-pho-nui', 'Tin Phố Núi'],
+    ]);
     await page.selectOption('#f-source', 'dien-dan-pho-nui');
     await page.fill('#f-from', '2020-10-01');
     await page.fill('#f-to', '2020-10-31');
@@ -113,6 +121,9 @@ describe('dashboard in Chromium', () => {
     await page.waitForURL(/q=dai\+hoi\+dang\+bo/);
     await queueLoaded();
     await expect.poll(queueRowIds).toEqual(scored.map((item) => item.id));
+    expect(new Set(await page.$$eval('#queue-body td .source', (cells) => cells.map((cell) => `${cell.textContent} (${cell.getAttribute('title')})`)))).toEqual(
+      new Set(['Diễn đàn Phố Núi (dien-dan-pho-nui)']),
+    );
     const url = new URL(page.url());
     expect(Object.fromEntries(url.searchParams)).toMatchObject({
       q: 'dai hoi dang bo',
@@ -425,7 +436,7 @@ describe('dashboard in Chromium', () => {
           ).data.datasets.map((d) => d.label),
         ),
       )
-      .toContain('dien-dan-pho-nui');
+      .toContain('Diễn đàn Phố Núi');
   });
 
   it('shows each source with its last run, items fetched, errors and health', async () => {

@@ -9,22 +9,29 @@ const STORAGE_KEY = 'mw-source-names';
 const names = new Map();
 
 export async function loadSourceNames() {
-  let stored = null;
+  const stored = storedNames() ?? (await fetchNames());
+  for (const [id, name] of Object.entries(stored ?? {})) names.set(id, name);
+}
+
+/** @returns {Record<string, string> | null} */
+function storedNames() {
   try {
-    stored = JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null');
+    return JSON.parse(sessionStorage.getItem(STORAGE_KEY) ?? 'null');
   } catch {
-    stored = null;
+    return null;
   }
-  if (!stored) {
-    try {
-      const { sources } = await api.get('/api/sources');
-      stored = Object.fromEntries(sources.filter((source) => source.name).map((source) => [source.id, source.name]));
-      sessionStorage.setItem(STORAGE_KEY, JSON.stringify(stored));
-    } catch {
-      return;
-    }
+}
+
+/** @returns {Promise<Record<string, string> | null>} */
+async function fetchNames() {
+  try {
+    const { sources } = await api.get('/api/sources');
+    const fetched = Object.fromEntries(sources.filter((source) => source.name).map((source) => [source.id, source.name]));
+    sessionStorage.setItem(STORAGE_KEY, JSON.stringify(fetched));
+    return fetched;
+  } catch {
+    return null;
   }
-  for (const [id, name] of Object.entries(stored)) names.set(id, name);
 }
 
 /** @param {string} id */
