@@ -268,8 +268,22 @@ function storyText(paragraphs: string[], articleBody: string | undefined): strin
   return text;
 }
 
+/**
+ * A stray `</body>` or `</html>` before the page's content (a theme's header template closing the
+ * page): browsers go on building <body>, htmlparser2 closes it and puts what follows beside it, where
+ * the story would be out of reach. What follows <body> is moved back into it, as a browser does.
+ */
+function reopenBody($: CheerioAPI): void {
+  const body = $('body').first();
+  const html = body.parent('html');
+  if (!body.length || !html.length) return;
+  const strays = [...body.nextAll().toArray(), ...html.nextAll().toArray()].filter((node) => tagOf(node as HtmlNode) !== 'head');
+  if (strays.length) body.append(strays);
+}
+
 function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   const $ = typeof html === 'string' ? parseHtml(html) : html;
+  reopenBody($);
   const facts = collectFacts($.root()[0] as HtmlNode);
   const redirect = refreshTarget(facts.meta, pageUrl);
   if (redirect && redirect !== pageUrl) return { kind: 'redirect', target: redirect };
