@@ -156,6 +156,11 @@ export const factsFileSchema = z
     /** Other gatherings ("hội nghị"): a claim whose nearest event noun is one of these is about that gathering. */
     otherEventNouns: z.array(phrase).default([]),
     /**
+     * Documents of the event ("nghị quyết", "văn kiện"): the event noun right after one ("Hội nghị … quán
+     * triệt Nghị quyết Đại hội XIII … trực tuyến") names the document, not the gathering a claim is about.
+     */
+    eventDocuments: z.array(phrase).default([]),
+    /**
      * Words after which a number is what a claim is compared with, not the claim ("rút ngắn so với 3
      * ngày của nhiệm kỳ trước", "tăng so với 1.510 đại biểu khóa trước"): it is not checked.
      */
@@ -350,6 +355,7 @@ export type FactPhrase =
   | { kind: 'negator' }
   | { kind: 'venue'; name: string; key: string }
   | { kind: 'otherEvent' }
+  | { kind: 'eventDocument' }
   | { kind: 'approx' }
   | { kind: 'comparator' }
   | { kind: 'durUnit' }
@@ -395,6 +401,8 @@ export class FactChecker {
   readonly scopesWithFacts = new Set<string>();
   readonly scopePlaces = new Map<string, Set<string>>();
   readonly officialPlaces = new Map<FactCheck, string[]>();
+  /** The official places (venue, city) of each scope's facts: where that event is held. */
+  readonly venuesByScope = new Map<string, Set<string>>();
   /** The facts of each scope, with their index in data.facts. */
   readonly factsByScope = new Map<string, Array<{ f: OfficialFact; i: number }>>();
   /** Facts that a claim in another scope may be about (alsoScopes), by that scope. */
@@ -420,6 +428,7 @@ export class FactChecker {
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
+    for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
     for (const n of data.approximators) this.phrases.add(n, factPhrase({ kind: 'approx' }));
     for (const n of data.comparators) this.phrases.add(n, factPhrase({ kind: 'comparator' }));
     for (const n of data.duration.units) this.phrases.add(n, factPhrase({ kind: 'durUnit' }));
@@ -442,6 +451,9 @@ export class FactChecker {
         if (check.kind === 'place') {
           for (const p of check.places) places.add(p);
           this.officialPlaces.set(check, check.places.map(canon));
+          const venues = this.venuesByScope.get(fact.scope) ?? new Set<string>();
+          for (const p of check.places) venues.add(canon(p));
+          this.venuesByScope.set(fact.scope, venues);
         }
         if (check.kind === 'number') {
           for (const u of check.units) this.phrases.add(u, factPhrase({ kind: 'unit', fact: f, check: c }));
@@ -683,7 +695,10 @@ class ItemCheck {
 
   /** 1. Claims the official statement rules out (overlapping terms of one fact count once). */
   private claims(): void {
-    const claims = this.of('claim');
+    // a term of another event's fact ("họp online" of the national venue) does not hide a shorter or
+    // equal term of this event's ("online 100%" of the provincial format): overlaps are resolved
+    // among the terms of the facts the claim's event has
+    const claims = this.of('claim').filter((c) => this.factsIn(this.scopeAt(c.g, c.sent), c.sent).some((x) => x.i === c.hit.spec.data.fact));
     const claimList: Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>> = [];
     for (const c of claims) claimList.push(c.hit);
     const claimHits = new Set(longestNonOverlapping(claimList));
@@ -692,7 +707,6 @@ class ItemCheck {
       const { fact } = c.hit.spec.data;
       if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !this.namesEvent(c.sent)) continue;
       if (this.aboutOtherGathering(c)) continue;
-      if (!this.factsIn(this.scopeAt(c.g, c.sent), c.sent).some((x) => x.i === fact)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
       this.add(fact, c.field, c.hit.tokFirst, c.hit.tokLast, note);
@@ -734,11 +748,24 @@ class ItemCheck {
     let nearest: Located<FactPhrase> | null = null;
     for (const kind of ['eventNoun', 'otherEvent'] as const)
       for (const n of this.of(kind))
-        if (n.field === c.field && n.sent === c.sent && n.hit.tokLast < c.hit.tokFirst && (!nearest || n.hit.tokLast > nearest.hit.tokLast)) nearest = n;
+        if (
+          n.field === c.field &&
+          n.sent === c.sent &&
+          n.hit.tokLast < c.hit.tokFirst &&
+          (!nearest || n.hit.tokLast > nearest.hit.tokLast) &&
+          !(kind === 'eventNoun' && this.namesDocument(n))
+        )
+          nearest = n;
     if (!nearest || nearest.hit.spec.data.kind !== 'otherEvent') return false;
     // "Trung tâm Hội nghị" is a place, not a gathering
     for (const p of this.of('place')) if (p.field === c.field && p.hit.tokFirst <= nearest.hit.tokLast && nearest.hit.tokFirst <= p.hit.tokLast) return false;
     return true;
+  }
+
+  /** The event noun names a document of the event ("Nghị quyết (của) Đại hội XIII"), not a gathering. */
+  private namesDocument(n: Located<FactPhrase>): boolean {
+    for (const d of this.of('eventDocument')) if (d.field === n.field && d.hit.tokLast === n.hit.tokFirst - 1) return true;
+    return false;
   }
 
   /** 3. Dates tied to the event. */
@@ -1032,9 +1059,10 @@ class ItemCheck {
       const sents = new Set<number>();
       let any = false;
       let ownNamed = false;
+      const elsewhere = this.venuesOfOtherNamedScopes(scope);
       for (const p of this.unclaimedPlaces) {
         if (own.has(p.hit.spec.data.key)) ownNamed = true;
-        else {
+        else if (!elsewhere.has(p.hit.spec.data.key)) {
           sents.add(p.sent);
           any = true;
         }
@@ -1045,6 +1073,19 @@ class ItemCheck {
     if (!info.any) return scope;
     // another province in the same sentence, or anywhere in an item that never names the scope's own places
     return info.sents.has(m.sent) || !info.ownNamed ? 'other' : scope;
+  }
+
+  /**
+   * Where the other events the item names are held ("Đoàn Gia Lai đi Hà Nội dự Đại hội XIII"): such
+   * a place is that event's venue, not another province, so it does not take a marker away from its scope.
+   */
+  private venuesOfOtherNamedScopes(scope: string): Set<string> {
+    const venues = new Set<string>();
+    for (const m of this.of('marker')) {
+      const other = m.hit.spec.data.scope;
+      if (other !== scope) for (const v of this.checker.venuesByScope.get(other) ?? []) venues.add(v);
+    }
+    return venues;
   }
 
   /**
