@@ -34,7 +34,7 @@ import { stripDiacritics } from './fold.ts';
 import { escapeRegExp } from '../../core/text.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
-import { foldedSyllables, inQuestionSentence, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
+import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
 type Field = 'title' | 'text';
 
@@ -490,9 +490,8 @@ export class Classifier implements ItemClassifier {
     let factIndex = 0;
     for (const c of contradictions) {
       const v = c.field === views[0].field ? views[0] : views[1];
-      // an item that rebuts or corrects a claim quotes it, or asks it as the question it answers ("Hỏi - đáp: Đại hội
-      // XIII có họp trực tuyến hay không?"): a contradiction inside quotation marks or in a question is the claim answered
-      if (rebuts && (inQuotation(v.prepared, c.tokFirst) || inQuestionSentence(v.prepared, c.tokFirst))) continue;
+      // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
+      if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
       const fact = this.factsById.get(c.factId)!;
       if (citesVersions) {
         // located for the reader (a transcript's time code, the item page), never counted

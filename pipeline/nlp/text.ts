@@ -743,16 +743,6 @@ export function toOriginal(prepared: PreparedText, pos: number): number {
   return prepared.origStart ? prepared.origStart[pos] : pos;
 }
 
-const QUESTION_MARK = '?'.charCodeAt(0);
-
-/** The sentence holding token `tok` ends with a question mark (the first sentence end after its last token is "?"). */
-export function inQuestionSentence(p: PreparedText, tok: number): boolean {
-  let last = tok;
-  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
-  for (let i = p.tokEnd[last]; i < p.foldedLength; i++) if (SENTENCE_END_CODES.has(p.codes[i])) return p.codes[i] === QUESTION_MARK;
-  return false;
-}
-
 /** Original [start, end) of tokens first..last (inclusive). */
 export function tokenSpan(prepared: PreparedText, first: number, last: number): [number, number] {
   return [toOriginal(prepared, prepared.tokStart[first]), toOriginal(prepared, prepared.tokEnd[last])];
