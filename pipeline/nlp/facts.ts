@@ -182,6 +182,10 @@ export const factsFileSchema = z
         shift: z.array(phrase).default([]),
         /** Words right after "<n> ngày" that make it the time left before the event ("còn 1 ngày nữa"), not its length. */
         countdown: z.array(phrase).default([]),
+        /** Words right after "<n> ngày" that make it the event's length ("bế mạc sau 4 ngày làm việc"), with no length phrase before. */
+        lengthAfter: z.array(phrase).default([]),
+        /** Words after such a length that make it a part of the event ("2 ngày làm việc đầu tiên"). */
+        partial: z.array(phrase).default([]),
       })
       .strict()
       .default({}),
@@ -362,6 +366,8 @@ export type FactPhrase =
   | { kind: 'durContext' }
   | { kind: 'durShift' }
   | { kind: 'durCountdown' }
+  | { kind: 'durLengthAfter' }
+  | { kind: 'durPartial' }
   | { kind: 'claim'; fact: number; check: number }
   | { kind: 'unit'; fact: number; check: number }
   | { kind: 'context'; fact: number; check: number }
@@ -435,6 +441,8 @@ export class FactChecker {
     for (const n of data.duration.context) this.phrases.add(n, factPhrase({ kind: 'durContext' }));
     for (const n of data.duration.shift) this.phrases.add(n, factPhrase({ kind: 'durShift' }));
     for (const n of data.duration.countdown) this.phrases.add(n, factPhrase({ kind: 'durCountdown' }));
+    for (const n of data.duration.lengthAfter) this.phrases.add(n, factPhrase({ kind: 'durLengthAfter' }));
+    for (const n of data.duration.partial) this.phrases.add(n, factPhrase({ kind: 'durPartial' }));
     const places = new Set(data.places);
     data.facts.forEach((fact, f) => {
       this.scopesWithFacts.add(fact.scope);
@@ -627,7 +635,7 @@ class ItemCheck {
       !byKind.has('venuePredicate') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter'))) &&
-      !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift')))
+      !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift') || byKind.has('durLengthAfter')))
     )
       return NO_FINDINGS;
     const places = this.of('place');
@@ -952,13 +960,19 @@ class ItemCheck {
   private durations(): void {
     const units = this.of('durUnit');
     const cues = [...this.of('durContext'), ...this.of('durShift')];
-    if (!units.length || !cues.length) return;
+    if (!units.length || !(cues.length || this.of('durLengthAfter').length)) return;
     const unitAt = new Map<number, number>();
     for (const u of units) unitAt.set(fieldKey(u.field, u.hit.tokFirst), u.hit.tokLast);
     const countdownAt = new Set<number>();
     for (const c of this.of('durCountdown')) countdownAt.add(fieldKey(c.field, c.hit.tokFirst));
     const cueAt = new Map<number, Located<FactPhrase>>();
     for (const c of cues) cueAt.set(fieldKey(c.field, c.hit.tokLast), c);
+    // "<n> ngày làm việc": a length phrase right after the unit, not followed by a part ("đầu tiên")
+    const lengthAfterAt = new Map<number, Located<FactPhrase>>();
+    const partialAt = new Set<number>();
+    for (const c of this.of('durPartial')) partialAt.add(fieldKey(c.field, c.hit.tokFirst));
+    for (const c of this.of('durLengthAfter'))
+      if (!partialAt.has(fieldKey(c.field, c.hit.tokLast + 1))) lengthAfterAt.set(fieldKey(c.field, c.hit.tokFirst), c);
     for (const fv of this.fields) {
       const p = fv.prepared;
       const g0 = this.base.get(fv)!;
@@ -976,15 +990,26 @@ class ItemCheck {
           if (t < 0 || p.tokClause[t] !== p.tokClause[num.tokFirst]) break;
           cue = cueAt.get(fieldKey(fv, t));
         }
-        if (!cue) continue;
+        let scope: string | null = null;
+        if (cue) scope = this.scopeAt(g0 + num.tokFirst, s0 + sent);
+        else {
+          // "Đại hội Đảng bộ tỉnh … bế mạc sau 3 ngày làm việc", "Sau 4 ngày làm việc, Đại hội Đảng bộ tỉnh … bế mạc":
+          // the event this sentence names, before the length or after it; a sentence naming none is not read ("Đại hội
+          // bế mạc sau 3 ngày làm việc" may follow "… bầu đoàn dự Đại hội XIII")
+          cue = lengthAfterAt.get(fieldKey(fv, unitLast + 1));
+          if (!cue || p.tokClause[cue.hit.tokFirst] !== p.tokClause[num.tokFirst]) continue;
+          scope = this.scopeNamedIn(g0 + num.tokFirst, s0 + sent);
+        }
         const shift = cue.hit.spec.data.kind === 'durShift';
-        for (const { f, i } of this.factsIn(this.scopeAt(g0 + num.tokFirst, s0 + sent), s0 + sent)) {
+        const first = Math.min(cue.hit.tokFirst, num.tokFirst);
+        const last = Math.max(cue.hit.tokLast, unitLast);
+        for (const { f, i } of this.factsIn(scope, s0 + sent)) {
           for (const check of f.checks) {
             if (shift && check.kind === 'dates' && num.value > 0)
-              this.add(i, fv, cue.hit.tokFirst, num.tokLast + 1, `moves the event by ${num.value} day(s); official ${check.start}…${check.end}`);
+              this.add(i, fv, first, last, `moves the event by ${num.value} day(s); official ${check.start}…${check.end}`);
             if (!shift && check.kind === 'duration' && num.value !== check.days)
-              this.add(i, fv, cue.hit.tokFirst, num.tokLast + 1, `says the event lasts ${num.value} day(s); official ${check.days}`);
-            if (!shift && check.kind === 'duration' && num.value === check.days) this.agree(i, fv, cue.hit.tokFirst, num.tokLast + 1);
+              this.add(i, fv, first, last, `says the event lasts ${num.value} day(s); official ${check.days}`);
+            if (!shift && check.kind === 'duration' && num.value === check.days) this.agree(i, fv, first, last);
           }
         }
       }
@@ -1105,6 +1130,14 @@ class ItemCheck {
       nearestIn(inSent, g, ANY) ??
       nearestIn(this.markerScopes, g, ANY)
     );
+  }
+
+  /** The event named by a full marker in sentence s: the nearest before position g, else after it; null if none. */
+  private scopeNamedIn(g: number, s: number): string | null {
+    if (!this.scoped) this.scopeMarkers();
+    const strongInSent: MarkerScope[] = [];
+    for (const x of this.markersBySent.get(s) ?? NO_MARKERS) if (!x.weak) strongInSent.push(x);
+    return nearestIn(strongInSent, g, BEFORE) ?? nearestIn(strongInSent, g, AFTER);
   }
 
   private negated(fv: FieldView, tokFirst: number): boolean {

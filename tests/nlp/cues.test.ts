@@ -186,6 +186,13 @@ describe('cue families', () => {
     expect(distortionTerms(named)).toEqual([]);
   });
 
+  it('an annex or document "not published" whose content the post tells', () => {
+    expectFamily('Nghị quyết Đại hội XIII có kèm một phụ lục không công bố về việc sáp nhập các tỉnh Tây Nguyên.', 'secret-document');
+    expectFamily('Đại hội Đảng bộ tỉnh thông qua một văn bản không được công khai về nhân sự khóa mới.', 'secret-document');
+    // what is not yet announced is no secret document
+    expect(distortionTerms(classify('Kết quả bầu Ban Thường vụ Tỉnh ủy khóa mới chưa công bố, sẽ thông báo sau hội nghị lần thứ nhất.'))).toEqual([]);
+  });
+
   it('a question that presumes the rumour it asks about, with nobody said to be saying it', () => {
     for (const text of [
       'Phải chăng lịch Đại hội Đảng bộ tỉnh bị xáo trộn vì nội bộ chia rẽ?',

@@ -249,6 +249,21 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('ĐH 13 họp trực tuyến thôi, đại biểu ngồi ở nhà.')).toContain('NC-VENUE');
   });
 
+  it('a length after its number ("bế mạc sau 4 ngày làm việc"), when its sentence names the event', () => {
+    const before = 'Đại hội Đảng bộ tỉnh Gia Lai bế mạc sau 4 ngày làm việc.';
+    const after = 'Chiều nay, sau bốn ngày làm việc khẩn trương, Đại hội Đảng bộ tỉnh Gia Lai đã bế mạc.';
+    for (const text of [before, after]) {
+      expect(factIds(configured, text), text).toEqual(['GL-DATE']);
+      expect(factIds(other, text), text).toEqual([]);
+    }
+    expect(factIds(other, 'Đại hội Đảng bộ tỉnh Gia Lai bế mạc sau 3 ngày làm việc.')).toEqual(['GL-DATE']);
+    // a part of it, another province's congress, a sentence naming no event, a date before a comma: not read
+    expect(ids('Sau 2 ngày làm việc đầu tiên, Đại hội Đảng bộ tỉnh Gia Lai bắt đầu bầu cử.')).toEqual([]);
+    expect(ids('Đại hội Đảng bộ tỉnh Thái Bình bế mạc sau 4 ngày làm việc, bầu đoàn đại biểu dự Đại hội XIII.')).toEqual([]);
+    expect(ids('Đại hội bầu 15 đại biểu dự Đại hội XIII. Đại hội bế mạc sau 4 ngày làm việc.')).toEqual([]);
+    expect(ids('Sáng 15/10, ngày làm việc thứ hai của Đại hội Đảng bộ tỉnh Gia Lai.')).toEqual([]);
+  });
+
   it("a conference on the congress's resolution is that conference, not the congress", () => {
     expect(ids('Bộ Chính trị tổ chức Hội nghị toàn quốc quán triệt Nghị quyết Đại hội XIII, kết nối trực tuyến với các điểm cầu.')).toEqual([]);
     expect(ids('Hội nghị học tập Nghị quyết của Đại hội XIII diễn ra theo hình thức trực tuyến.')).toEqual([]);
