@@ -990,7 +990,7 @@ class ItemCheck {
           if (t < 0 || p.tokClause[t] !== p.tokClause[num.tokFirst]) break;
           cue = cueAt.get(fieldKey(fv, t));
         }
-        let scope: string | null = null;
+        let scope: string | null;
         if (cue) scope = this.scopeAt(g0 + num.tokFirst, s0 + sent);
         else {
           // "Đại hội Đảng bộ tỉnh … bế mạc sau 3 ngày làm việc", "Sau 4 ngày làm việc, Đại hội Đảng bộ tỉnh … bế mạc":
