@@ -156,6 +156,11 @@ export const factsFileSchema = z
     /** Other gatherings ("hội nghị"): a claim whose nearest event noun is one of these is about that gathering. */
     otherEventNouns: z.array(phrase).default([]),
     /**
+     * Documents of the event ("nghị quyết", "văn kiện"): the event noun right after one ("Hội nghị … quán
+     * triệt Nghị quyết Đại hội XIII … trực tuyến") names the document, not the gathering a claim is about.
+     */
+    eventDocuments: z.array(phrase).default([]),
+    /**
      * Words after which a number is what a claim is compared with, not the claim ("rút ngắn so với 3
      * ngày của nhiệm kỳ trước", "tăng so với 1.510 đại biểu khóa trước"): it is not checked.
      */
@@ -177,6 +182,10 @@ export const factsFileSchema = z
         shift: z.array(phrase).default([]),
         /** Words right after "<n> ngày" that make it the time left before the event ("còn 1 ngày nữa"), not its length. */
         countdown: z.array(phrase).default([]),
+        /** Words right after "<n> ngày" that make it the event's length ("bế mạc sau 4 ngày làm việc"), with no length phrase before. */
+        lengthAfter: z.array(phrase).default([]),
+        /** Words after such a length that make it a part of the event ("2 ngày làm việc đầu tiên"). */
+        partial: z.array(phrase).default([]),
       })
       .strict()
       .default({}),
@@ -350,12 +359,15 @@ export type FactPhrase =
   | { kind: 'negator' }
   | { kind: 'venue'; name: string; key: string }
   | { kind: 'otherEvent' }
+  | { kind: 'eventDocument' }
   | { kind: 'approx' }
   | { kind: 'comparator' }
   | { kind: 'durUnit' }
   | { kind: 'durContext' }
   | { kind: 'durShift' }
   | { kind: 'durCountdown' }
+  | { kind: 'durLengthAfter' }
+  | { kind: 'durPartial' }
   | { kind: 'claim'; fact: number; check: number }
   | { kind: 'unit'; fact: number; check: number }
   | { kind: 'context'; fact: number; check: number }
@@ -395,6 +407,8 @@ export class FactChecker {
   readonly scopesWithFacts = new Set<string>();
   readonly scopePlaces = new Map<string, Set<string>>();
   readonly officialPlaces = new Map<FactCheck, string[]>();
+  /** The official places (venue, city) of each scope's facts: where that event is held. */
+  readonly venuesByScope = new Map<string, Set<string>>();
   /** The facts of each scope, with their index in data.facts. */
   readonly factsByScope = new Map<string, Array<{ f: OfficialFact; i: number }>>();
   /** Facts that a claim in another scope may be about (alsoScopes), by that scope. */
@@ -420,12 +434,15 @@ export class FactChecker {
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
+    for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
     for (const n of data.approximators) this.phrases.add(n, factPhrase({ kind: 'approx' }));
     for (const n of data.comparators) this.phrases.add(n, factPhrase({ kind: 'comparator' }));
     for (const n of data.duration.units) this.phrases.add(n, factPhrase({ kind: 'durUnit' }));
     for (const n of data.duration.context) this.phrases.add(n, factPhrase({ kind: 'durContext' }));
     for (const n of data.duration.shift) this.phrases.add(n, factPhrase({ kind: 'durShift' }));
     for (const n of data.duration.countdown) this.phrases.add(n, factPhrase({ kind: 'durCountdown' }));
+    for (const n of data.duration.lengthAfter) this.phrases.add(n, factPhrase({ kind: 'durLengthAfter' }));
+    for (const n of data.duration.partial) this.phrases.add(n, factPhrase({ kind: 'durPartial' }));
     const places = new Set(data.places);
     data.facts.forEach((fact, f) => {
       this.scopesWithFacts.add(fact.scope);
@@ -442,6 +459,9 @@ export class FactChecker {
         if (check.kind === 'place') {
           for (const p of check.places) places.add(p);
           this.officialPlaces.set(check, check.places.map(canon));
+          const venues = this.venuesByScope.get(fact.scope) ?? new Set<string>();
+          for (const p of check.places) venues.add(canon(p));
+          this.venuesByScope.set(fact.scope, venues);
         }
         if (check.kind === 'number') {
           for (const u of check.units) this.phrases.add(u, factPhrase({ kind: 'unit', fact: f, check: c }));
@@ -615,7 +635,7 @@ class ItemCheck {
       !byKind.has('venuePredicate') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter'))) &&
-      !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift')))
+      !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift') || byKind.has('durLengthAfter')))
     )
       return NO_FINDINGS;
     const places = this.of('place');
@@ -683,7 +703,10 @@ class ItemCheck {
 
   /** 1. Claims the official statement rules out (overlapping terms of one fact count once). */
   private claims(): void {
-    const claims = this.of('claim');
+    // a term of another event's fact ("họp online" of the national venue) does not hide a shorter or
+    // equal term of this event's ("online 100%" of the provincial format): overlaps are resolved
+    // among the terms of the facts the claim's event has
+    const claims = this.of('claim').filter((c) => this.factsIn(this.scopeAt(c.g, c.sent), c.sent).some((x) => x.i === c.hit.spec.data.fact));
     const claimList: Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>> = [];
     for (const c of claims) claimList.push(c.hit);
     const claimHits = new Set(longestNonOverlapping(claimList));
@@ -692,7 +715,6 @@ class ItemCheck {
       const { fact } = c.hit.spec.data;
       if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !this.namesEvent(c.sent)) continue;
       if (this.aboutOtherGathering(c)) continue;
-      if (!this.factsIn(this.scopeAt(c.g, c.sent), c.sent).some((x) => x.i === fact)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
       this.add(fact, c.field, c.hit.tokFirst, c.hit.tokLast, note);
@@ -734,11 +756,24 @@ class ItemCheck {
     let nearest: Located<FactPhrase> | null = null;
     for (const kind of ['eventNoun', 'otherEvent'] as const)
       for (const n of this.of(kind))
-        if (n.field === c.field && n.sent === c.sent && n.hit.tokLast < c.hit.tokFirst && (!nearest || n.hit.tokLast > nearest.hit.tokLast)) nearest = n;
+        if (
+          n.field === c.field &&
+          n.sent === c.sent &&
+          n.hit.tokLast < c.hit.tokFirst &&
+          (!nearest || n.hit.tokLast > nearest.hit.tokLast) &&
+          !(kind === 'eventNoun' && this.namesDocument(n))
+        )
+          nearest = n;
     if (!nearest || nearest.hit.spec.data.kind !== 'otherEvent') return false;
     // "Trung tâm Hội nghị" is a place, not a gathering
     for (const p of this.of('place')) if (p.field === c.field && p.hit.tokFirst <= nearest.hit.tokLast && nearest.hit.tokFirst <= p.hit.tokLast) return false;
     return true;
+  }
+
+  /** The event noun names a document of the event ("Nghị quyết (của) Đại hội XIII"), not a gathering. */
+  private namesDocument(n: Located<FactPhrase>): boolean {
+    for (const d of this.of('eventDocument')) if (d.field === n.field && d.hit.tokLast === n.hit.tokFirst - 1) return true;
+    return false;
   }
 
   /** 3. Dates tied to the event. */
@@ -925,13 +960,19 @@ class ItemCheck {
   private durations(): void {
     const units = this.of('durUnit');
     const cues = [...this.of('durContext'), ...this.of('durShift')];
-    if (!units.length || !cues.length) return;
+    if (!units.length || !(cues.length || this.of('durLengthAfter').length)) return;
     const unitAt = new Map<number, number>();
     for (const u of units) unitAt.set(fieldKey(u.field, u.hit.tokFirst), u.hit.tokLast);
     const countdownAt = new Set<number>();
     for (const c of this.of('durCountdown')) countdownAt.add(fieldKey(c.field, c.hit.tokFirst));
     const cueAt = new Map<number, Located<FactPhrase>>();
     for (const c of cues) cueAt.set(fieldKey(c.field, c.hit.tokLast), c);
+    // "<n> ngày làm việc": a length phrase right after the unit, not followed by a part ("đầu tiên")
+    const lengthAfterAt = new Map<number, Located<FactPhrase>>();
+    const partialAt = new Set<number>();
+    for (const c of this.of('durPartial')) partialAt.add(fieldKey(c.field, c.hit.tokFirst));
+    for (const c of this.of('durLengthAfter'))
+      if (!partialAt.has(fieldKey(c.field, c.hit.tokLast + 1))) lengthAfterAt.set(fieldKey(c.field, c.hit.tokFirst), c);
     for (const fv of this.fields) {
       const p = fv.prepared;
       const g0 = this.base.get(fv)!;
@@ -949,15 +990,26 @@ class ItemCheck {
           if (t < 0 || p.tokClause[t] !== p.tokClause[num.tokFirst]) break;
           cue = cueAt.get(fieldKey(fv, t));
         }
-        if (!cue) continue;
+        let scope: string | null;
+        if (cue) scope = this.scopeAt(g0 + num.tokFirst, s0 + sent);
+        else {
+          // "Đại hội Đảng bộ tỉnh … bế mạc sau 3 ngày làm việc", "Sau 4 ngày làm việc, Đại hội Đảng bộ tỉnh … bế mạc":
+          // the event this sentence names, before the length or after it; a sentence naming none is not read ("Đại hội
+          // bế mạc sau 3 ngày làm việc" may follow "… bầu đoàn dự Đại hội XIII")
+          cue = lengthAfterAt.get(fieldKey(fv, unitLast + 1));
+          if (!cue || p.tokClause[cue.hit.tokFirst] !== p.tokClause[num.tokFirst]) continue;
+          scope = this.scopeNamedIn(g0 + num.tokFirst, s0 + sent);
+        }
         const shift = cue.hit.spec.data.kind === 'durShift';
-        for (const { f, i } of this.factsIn(this.scopeAt(g0 + num.tokFirst, s0 + sent), s0 + sent)) {
+        const first = Math.min(cue.hit.tokFirst, num.tokFirst);
+        const last = Math.max(cue.hit.tokLast, unitLast);
+        for (const { f, i } of this.factsIn(scope, s0 + sent)) {
           for (const check of f.checks) {
             if (shift && check.kind === 'dates' && num.value > 0)
-              this.add(i, fv, cue.hit.tokFirst, num.tokLast + 1, `moves the event by ${num.value} day(s); official ${check.start}…${check.end}`);
+              this.add(i, fv, first, last, `moves the event by ${num.value} day(s); official ${check.start}…${check.end}`);
             if (!shift && check.kind === 'duration' && num.value !== check.days)
-              this.add(i, fv, cue.hit.tokFirst, num.tokLast + 1, `says the event lasts ${num.value} day(s); official ${check.days}`);
-            if (!shift && check.kind === 'duration' && num.value === check.days) this.agree(i, fv, cue.hit.tokFirst, num.tokLast + 1);
+              this.add(i, fv, first, last, `says the event lasts ${num.value} day(s); official ${check.days}`);
+            if (!shift && check.kind === 'duration' && num.value === check.days) this.agree(i, fv, first, last);
           }
         }
       }
@@ -1032,9 +1084,10 @@ class ItemCheck {
       const sents = new Set<number>();
       let any = false;
       let ownNamed = false;
+      const elsewhere = this.venuesOfOtherNamedScopes(scope);
       for (const p of this.unclaimedPlaces) {
         if (own.has(p.hit.spec.data.key)) ownNamed = true;
-        else {
+        else if (!elsewhere.has(p.hit.spec.data.key)) {
           sents.add(p.sent);
           any = true;
         }
@@ -1045,6 +1098,19 @@ class ItemCheck {
     if (!info.any) return scope;
     // another province in the same sentence, or anywhere in an item that never names the scope's own places
     return info.sents.has(m.sent) || !info.ownNamed ? 'other' : scope;
+  }
+
+  /**
+   * Where the other events the item names are held ("Đoàn Gia Lai đi Hà Nội dự Đại hội XIII"): such
+   * a place is that event's venue, not another province, so it does not take a marker away from its scope.
+   */
+  private venuesOfOtherNamedScopes(scope: string): Set<string> {
+    const venues = new Set<string>();
+    for (const m of this.of('marker')) {
+      const other = m.hit.spec.data.scope;
+      if (other !== scope) for (const v of this.checker.venuesByScope.get(other) ?? []) venues.add(v);
+    }
+    return venues;
   }
 
   /**
@@ -1064,6 +1130,14 @@ class ItemCheck {
       nearestIn(inSent, g, ANY) ??
       nearestIn(this.markerScopes, g, ANY)
     );
+  }
+
+  /** The event named by a full marker in sentence s: the nearest before position g, else after it; null if none. */
+  private scopeNamedIn(g: number, s: number): string | null {
+    if (!this.scoped) this.scopeMarkers();
+    const strongInSent: MarkerScope[] = [];
+    for (const x of this.markersBySent.get(s) ?? NO_MARKERS) if (!x.weak) strongInSent.push(x);
+    return nearestIn(strongInSent, g, BEFORE) ?? nearestIn(strongInSent, g, AFTER);
   }
 
   private negated(fv: FieldView, tokFirst: number): boolean {

@@ -186,6 +186,30 @@ describe('cue families', () => {
     expect(distortionTerms(named)).toEqual([]);
   });
 
+  it('an annex or document "not published" whose content the post tells', () => {
+    expectFamily('Nghị quyết Đại hội XIII có kèm một phụ lục không công bố về việc sáp nhập các tỉnh Tây Nguyên.', 'secret-document');
+    expectFamily('Đại hội Đảng bộ tỉnh thông qua một văn bản không được công khai về nhân sự khóa mới.', 'secret-document');
+    // what is not yet announced is no secret document
+    expect(distortionTerms(classify('Kết quả bầu Ban Thường vụ Tỉnh ủy khóa mới chưa công bố, sẽ thông báo sau hội nghị lần thứ nhất.'))).toEqual([]);
+  });
+
+  it('a question that presumes the rumour it asks about, with nobody said to be saying it', () => {
+    for (const text of [
+      'Phải chăng lịch Đại hội Đảng bộ tỉnh bị xáo trộn vì nội bộ chia rẽ?',
+      'Chẳng lẽ Ban Chấp hành khóa mới của tỉnh lại không có ai trẻ dưới 40 tuổi?',
+      'Sao không ai nói chuyện đại biểu Đại hội XIII bị ép rút tên vậy?',
+      'Tại sao báo chí không đưa vụ Đại hội tỉnh phải bầu lại Ban Thường vụ?',
+    ])
+      expectFamily(text, 'rule presumptive-question');
+    // a plain question, a reader asking to be told, a rebuttal answering the question: no
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh khai mạc ngày nào vậy mọi người?',
+      'Cho mình hỏi phải chăng năm nay Đại hội tỉnh họp ba ngày, để làm bài tập ạ?',
+      'Có người hỏi "phải chăng Đại hội XIII họp kín?". Thông tin này không đúng: phiên khai mạc và bế mạc truyền hình trực tiếp.',
+    ])
+      expect(distortionTerms(classify(text)), text).not.toContain('rule presumptive-question');
+  });
+
   it('a vote, a congress or a consultation held for show; a satire marker inside that claim is the claim', () => {
     expectFamily('Đại hội chi bộ thôn tuần rồi bầu bí thư mới, tổ chức cho vui thôi chứ người ta chọn từ xã xuống hết.', 'pre-arranged');
     expectFamily('Dự thảo văn kiện Đại hội XIII đưa các đảng bộ góp ý cho có thôi, sửa xong từ trước rồi.', 'pre-arranged');
@@ -412,6 +436,24 @@ describe('contexts that are not distortion', () => {
       ).toBe(true);
       expect(c.distortion, text).toBe(false);
     }
+  });
+
+  it("a group's moderator reminding, warning or removing polices rumours; asking the moderator not to delete does not", () => {
+    for (const text of [
+      'Admin nhắc: ai có bằng chứng chuyện mua phiếu ở Đại hội Đảng bộ huyện thì gửi cơ quan chức năng, tin không nguồn admin sẽ xóa.',
+      'Quản trị viên nhắc nhở: bài trích câu nói gán cho Bí thư Tỉnh ủy tại Đại hội Đảng bộ tỉnh là không có, bài đã bị gỡ.',
+      '[Thông báo] Mod nhắc trước, thớt nào đăng danh sách nhân sự Đại hội tỉnh sẽ bị xóa.',
+    ]) {
+      const c = classify(text);
+      expect(
+        c.explanations.some((e) => e.term.startsWith('moderation')),
+        `${text}: ${c.explanations.map((e) => e.term).join(', ')}`,
+      ).toBe(true);
+      expect(c.distortion, text).toBe(false);
+    }
+    const keep = classify('Mod đừng xóa bài này, mọi người lưu lại: danh sách Ban Thường vụ Tỉnh ủy khóa mới đã định sẵn từ tháng trước.');
+    expect(keep.explanations.some((e) => e.term.startsWith('moderation'))).toBe(false);
+    expect(keep.distortion).toBe(true);
   });
 
   it('the admonition not to pass on what is unverified is guidance, not a hedge', () => {

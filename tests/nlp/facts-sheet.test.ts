@@ -248,6 +248,46 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI họp trực tuyến.')).toContain('GL-FORMAT');
     expect(ids('ĐH 13 họp trực tuyến thôi, đại biểu ngồi ở nhà.')).toContain('NC-VENUE');
   });
+
+  it('a length after its number ("bế mạc sau 4 ngày làm việc"), when its sentence names the event', () => {
+    const before = 'Đại hội Đảng bộ tỉnh Gia Lai bế mạc sau 4 ngày làm việc.';
+    const after = 'Chiều nay, sau bốn ngày làm việc khẩn trương, Đại hội Đảng bộ tỉnh Gia Lai đã bế mạc.';
+    for (const text of [before, after]) {
+      expect(factIds(configured, text), text).toEqual(['GL-DATE']);
+      expect(factIds(other, text), text).toEqual([]);
+    }
+    expect(factIds(other, 'Đại hội Đảng bộ tỉnh Gia Lai bế mạc sau 3 ngày làm việc.')).toEqual(['GL-DATE']);
+    // a part of it, another province's congress, a sentence naming no event, a date before a comma: not read
+    expect(ids('Sau 2 ngày làm việc đầu tiên, Đại hội Đảng bộ tỉnh Gia Lai bắt đầu bầu cử.')).toEqual([]);
+    expect(ids('Đại hội Đảng bộ tỉnh Thái Bình bế mạc sau 4 ngày làm việc, bầu đoàn đại biểu dự Đại hội XIII.')).toEqual([]);
+    expect(ids('Đại hội bầu 15 đại biểu dự Đại hội XIII. Đại hội bế mạc sau 4 ngày làm việc.')).toEqual([]);
+    expect(ids('Sáng 15/10, ngày làm việc thứ hai của Đại hội Đảng bộ tỉnh Gia Lai.')).toEqual([]);
+  });
+
+  it("a conference on the congress's resolution is that conference, not the congress", () => {
+    expect(ids('Bộ Chính trị tổ chức Hội nghị toàn quốc quán triệt Nghị quyết Đại hội XIII, kết nối trực tuyến với các điểm cầu.')).toEqual([]);
+    expect(ids('Hội nghị học tập Nghị quyết của Đại hội XIII diễn ra theo hình thức trực tuyến.')).toEqual([]);
+    expect(ids('Tại hội nghị, Văn kiện Đại hội XIII được thảo luận trực tuyến.')).toEqual([]);
+    // the congress itself still
+    expect(ids('Đại hội XIII họp trực tuyến, đại biểu ngồi ở tỉnh bấm máy.')).toContain('NC-VENUE');
+  });
+
+  it("one event's claim terms do not hide another's: overlaps are resolved among the claim's own event's terms", () => {
+    // "họp trực tuyến" is a term of both GL-FORMAT and NC-VENUE, "họp online" of NC-VENUE only
+    expect(ids('Đại hội XIII họp trực tuyến, không cần ra Hà Nội.')).toEqual(['NC-VENUE']);
+    expect(ids('ĐH tỉnh GL họp online 100% nha cả nhà.')).toEqual(['GL-FORMAT']);
+    expect(ids('Đại hội tỉnh Gia Lai họp trực tuyến 100%.')).toEqual(['GL-FORMAT']);
+    expect(ids('Đại hội tỉnh Gia Lai họp trực tiếp, không họp trực tuyến.')).toEqual([]);
+  });
+
+  it("the national congress's city is where the delegation goes, not another province", () => {
+    expect(ids('Gia Lai có cả đoàn 30 người đi Hà Nội dự Đại hội 13.')).toEqual(['GL-NATIONAL-DELEGATION']);
+    expect(ids('Đoàn Gia Lai ra Hà Nội dự Đại hội XIII gồm 15 đồng chí.')).toEqual([]);
+    // another province's delegation, and Hà Nội's own committee, are still not ours
+    expect(ids('Đoàn Kon Tum đi Hà Nội dự Đại hội XIII có 30 người.')).toEqual([]);
+    expect(ids('Ban Thường vụ Tỉnh ủy ở Hà Nội có 17 người.')).toEqual([]);
+    expect(factIds(other, 'Gia Lai có cả đoàn 30 người đi Hà Nội dự Đại hội 13.')).toEqual(['GL-NATIONAL-DELEGATION']);
+  });
 });
 
 describe('claims that agree with the sheet, for the learned layer', () => {
