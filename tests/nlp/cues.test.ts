@@ -564,7 +564,9 @@ describe('mixed diacritics and the cue file', () => {
     writeFileSync(file, 'id: x\ngroups:\n  - { id: a, weight: 1, terms: [nghe nói] }\nrules:\n  - { id: r, weight: 1, all: [a, b] }\n');
     expect(() => loadYamlFile(file, cuesSchema, 'distortion cues')).toThrow(/cues\.yaml[\s\S]*rules\[0\]\.all\[1\]: unknown group "b"/);
     writeFileSync(file, 'id: x\ngroups:\n  - { id: a, weight: 1, terms: [nghe nói] }\nrules:\n  - { id: r, weight: 1, all: [a], any: [c], noneInItem: [d] }\n');
-    expect(() => loadYamlFile(file, cuesSchema, 'distortion cues')).toThrow(/rules\[0\]\.any\[0\]: unknown group "c"[\s\S]*rules\[0\]\.noneInItem\[0\]: unknown group "d"/);
+    expect(() => loadYamlFile(file, cuesSchema, 'distortion cues')).toThrow(
+      /rules\[0\]\.any\[0\]: unknown group "c"[\s\S]*rules\[0\]\.noneInItem\[0\]: unknown group "d"/,
+    );
   });
 
   it('combine expands every part of each list, in order', () => {
