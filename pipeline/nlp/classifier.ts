@@ -82,7 +82,7 @@ interface CompiledCues {
   /** A line of a checklist fact-check (see verdictLines), or null without verdicts. */
   verdictLineRe: RegExp | null;
   /** Structural rules, with the indexes of their groups. */
-  rules: Array<{ rule: CuesFile['rules'][number]; all: number[]; none: number[]; anaphors: number[] }>;
+  rules: Array<{ rule: CuesFile['rules'][number]; all: number[]; none: number[]; any: number[]; noneInItem: number[]; anaphors: number[] }>;
   /** `combine` entries: their group and number of lists. */
   combos: Array<{ group: number; lists: number }>;
   /** The spec of each chain of parts found so far (by its parts' phrases), made once. */
@@ -361,7 +361,14 @@ export class Classifier implements ItemClassifier {
       for (const [part, parts] of partOf) phrases.add(part, cuePhrase({ kind: 'part', parts }));
       const groupIndex = new Map(file.groups.map((g, i) => [g.id, i]));
       const groupsOf = (ids: string[]) => ids.map((id) => groupIndex.get(id)!);
-      const rules = file.rules.map((r) => ({ rule: r, all: groupsOf(r.all), none: groupsOf(r.none), anaphors: groupsOf(r.anaphors) }));
+      const rules = file.rules.map((r) => ({
+        rule: r,
+        all: groupsOf(r.all),
+        none: groupsOf(r.none),
+        any: groupsOf(r.any),
+        noneInItem: groupsOf(r.noneInItem),
+        anaphors: groupsOf(r.anaphors),
+      }));
       for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator', marked: false }));
       for (const n of file.markedNegators) phrases.add(n, cuePhrase({ kind: 'negator', marked: true }));
       for (const w of file.words) phrases.add(w, cuePhrase({ kind: 'word' }));
@@ -890,11 +897,13 @@ function extendChain(matcher: PhraseMatcher, cues: CompiledCues, v: View, combo:
  * counts once per item, at its first place.
  */
 function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: number): number {
-  for (const { rule, all, none, anaphors } of cues.rules) {
+  for (const { rule, all, none, any, noneInItem, anaphors } of cues.rules) {
     let at: CueMark | null = null;
+    if (noneInItem.some((g) => marks.some((m) => m.group === g))) continue;
     if (rule.scope === 'item') {
       if (none.some((g) => marks.some((m) => m.group === g))) continue;
-      if (all.every((g) => marks.some((m) => m.group === g))) at = marks.find((m) => m.group === all[0]) ?? null;
+      if (all.every((g) => marks.some((m) => m.group === g)) && (!any.length || any.some((g) => marks.some((m) => m.group === g))))
+        at = marks.find((m) => m.group === all[0]) ?? null;
     } else {
       for (const m of marks) {
         if (m.group !== all[0]) continue;
@@ -902,7 +911,8 @@ function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: nu
         // an anaphor ("con số này") brings in the sentence before, in the same field (sentence keys step by 2)
         const linked = anaphors.length > 0 && marks.some((x) => x.sent === m.sent && x.view === m.view && anaphors.includes(x.group));
         const inSent = marks.filter((x) => x.view === m.view && (x.sent === m.sent || (linked && x.sent === m.sent - 2)));
-        if (all.every((g) => inSent.some((x) => x.group === g)) && !none.some((g) => inSent.some((x) => x.group === g))) {
+        const has = (g: number) => inSent.some((x) => x.group === g);
+        if (all.every(has) && (!any.length || any.some(has)) && !none.some(has)) {
           at = m;
           break;
         }

@@ -187,6 +187,13 @@ export const cuesSchema = z
             scope: z.enum(['sentence', 'item']).default('sentence'),
             all: z.array(z.string().min(1)).min(1),
             none: z.array(z.string().min(1)).default([]),
+            /** At least one of these groups must have a counted match there too (one phrase counts for one group only). */
+            any: z.array(z.string().min(1)).default([]),
+            /**
+             * Groups whose counted match anywhere in the item rules it out, whatever the scope: a
+             * claim stated as settled with nobody in the whole item vouching for it.
+             */
+            noneInItem: z.array(z.string().min(1)).default([]),
             /** The first `all` group's match must be the item's own words: not inside a quotation of a claim (a scare-quoted word is not one). */
             outsideQuotedClaims: z.boolean().default(false),
             /**
@@ -251,7 +258,7 @@ export const cuesSchema = z
   .superRefine((data, ctx) => {
     const ids = new Set(data.groups.map((g) => g.id));
     data.rules.forEach((rule, index) => {
-      for (const key of ['all', 'none', 'anaphors'] as const)
+      for (const key of ['all', 'none', 'any', 'noneInItem', 'anaphors'] as const)
         rule[key].forEach((id, k) => {
           if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['rules', index, key, k], message: `unknown group "${id}"` });
         });

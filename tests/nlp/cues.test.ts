@@ -327,6 +327,40 @@ describe('contexts that are not distortion', () => {
     expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
   });
 
+  it('a specific claim in a calm report that nobody in the item vouches for', () => {
+    const rules = (text: string) => distortionTerms(classify(text)).filter((t) => t.startsWith('rule unattributed-'));
+    const claims: Array<[string, string]> = [
+      ['Đại hội Đảng bộ huyện chi 8 tỷ đồng thuê hội trường và trang trí đường phố.', 'amount'],
+      ['Kinh phí in tài liệu cho Đại hội Đảng bộ thành phố là 2,3 tỷ đồng.', 'amount'],
+      ['Tại Đại hội Đảng bộ huyện, hai trưởng phòng được chỉ định vào Ban Chấp hành khóa mới.', 'personnel'],
+      ['Ba ủy viên Ban Thường vụ khóa trước không trúng cử Ban Chấp hành Đảng bộ tỉnh khóa mới.', 'personnel'],
+      ['Đại hội Đảng bộ thành phố được dời sang tháng sau do ảnh hưởng của bão.', 'cause'],
+      ['Sau Đại hội Đảng bộ tỉnh, Giám đốc Sở Tài chính sẽ giữ chức Phó Chủ tịch tỉnh.', 'future'],
+    ];
+    for (const [text, kind] of claims) {
+      // (typed without diacritics, a lone "se" is not read as "sẽ")
+      for (const t of kind === 'future' ? [text] : [text, stripDiacritics(text)]) expect(rules(t), t).toContain(`rule unattributed-${kind}`);
+      // the same claim, vouched for by an office or a document anywhere in the item, asked about, or given as a view
+      for (const variant of [
+        `Theo Văn phòng Tỉnh ủy, ${text[0].toLowerCase()}${text.slice(1)}`,
+        `${text} Ban Tổ chức Đại hội cho biết như vậy tại buổi làm việc.`,
+        `Có ai biết thật không: ${text}`,
+        `Tôi nghĩ ${text[0].toLowerCase()}${text.slice(1)}`,
+      ])
+        expect(rules(variant), variant).toEqual([]);
+    }
+    // a target set is not money spent; "đại biểu" in the congress's name is no delegate; a question why explains
+    for (const text of [
+      'Đại hội Đảng bộ xã đề ra mục tiêu thu nhập bình quân 70 triệu đồng mỗi người một năm, chi bộ thôn cũng đóng góp ý kiến.',
+      'Đài tỉnh sẽ truyền hình trực tiếp phiên khai mạc Đại hội đại biểu Đảng bộ tỉnh.',
+      'Vì sao Đại hội Đảng bộ thành phố được dời sang tháng sau do ảnh hưởng của bão?',
+    ])
+      expect(rules(text), text).toEqual([]);
+    // an item holding several such claims reads as distortion on them alone
+    const item = classify('Kinh phí tổ chức Đại hội Đảng bộ tỉnh là 20 tỷ đồng. Hai giám đốc sở không trúng cử Ban Chấp hành khóa mới.');
+    expect(item.distortion).toBe(true);
+  });
+
   it('a negated rebuttal ("không ai đính chính": nobody has denied it) answers nothing; a negated cue counts nothing', () => {
     for (const text of [
       'Đại hội Đảng bộ tỉnh năm nay bầu bằng giơ tay hết, thấy nhiều group nói vậy mà không ai đính chính.',
@@ -571,6 +605,10 @@ describe('mixed diacritics and the cue file', () => {
     const file = join(dir, 'cues.yaml');
     writeFileSync(file, 'id: x\ngroups:\n  - { id: a, weight: 1, terms: [nghe nói] }\nrules:\n  - { id: r, weight: 1, all: [a, b] }\n');
     expect(() => loadYamlFile(file, cuesSchema, 'distortion cues')).toThrow(/cues\.yaml[\s\S]*rules\[0\]\.all\[1\]: unknown group "b"/);
+    writeFileSync(file, 'id: x\ngroups:\n  - { id: a, weight: 1, terms: [nghe nói] }\nrules:\n  - { id: r, weight: 1, all: [a], any: [c], noneInItem: [d] }\n');
+    expect(() => loadYamlFile(file, cuesSchema, 'distortion cues')).toThrow(
+      /rules\[0\]\.any\[0\]: unknown group "c"[\s\S]*rules\[0\]\.noneInItem\[0\]: unknown group "d"/,
+    );
   });
 
   it('combine expands every part of each list, in order', () => {
