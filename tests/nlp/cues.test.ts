@@ -472,6 +472,8 @@ describe('congress relevance', () => {
       'Ủy viên Trung ương nhiệm kỳ này trẻ hơn hẳn.',
       'Các đại biểu bỏ phiếu trong hội trường tới trưa.',
       'Huyện ủy có bí thư mới, người ở xã lên.',
+      // the General Secretary as people call him
+      'Ông Tổng tái cử là đúng như mọi người đoán.',
     ])
       for (const t of [text, stripDiacritics(text)]) {
         const c = classify(t);
@@ -485,6 +487,8 @@ describe('congress relevance', () => {
       'Tỉnh ủy lấy phiếu tín nhiệm giữa nhiệm kỳ, ông chủ tịch tỉnh được ít phiếu bầu nhất.',
       'Tỉnh ủy vừa kiện toàn Ban Thường vụ, bầu thêm hai người.',
       'Câu lạc bộ hưu trí bầu lại ban chủ nhiệm, bác bí thư chi bộ cũ vẫn tái cử.',
+      'Ông Tổng giám đốc vừa tái cử, bầu xong là về.',
+      'Ông Tổng biên tập bầu chọn bài hay nhất tháng.',
     ])
       expect(classify(text).congress, text).toBe(false);
   });
