@@ -472,6 +472,8 @@ describe('congress relevance', () => {
       'Ủy viên Trung ương nhiệm kỳ này trẻ hơn hẳn.',
       'Các đại biểu bỏ phiếu trong hội trường tới trưa.',
       'Huyện ủy có bí thư mới, người ở xã lên.',
+      // elected into a committee
+      'Ông phó bí thư tỉnh mình năm nay vào Trung ương rồi.',
       // the General Secretary as people call him
       'Ông Tổng tái cử là đúng như mọi người đoán.',
     ])
