@@ -214,7 +214,7 @@ export interface SentenceMarks {
    * read, or null. Not a feature: like another organisation's gathering it applies after the model's
    * decision (overrideForImpliedCongress).
    */
-  impliedCongress: Explanation | null;
+  impliedCongress: () => Explanation | null;
 }
 
 /**
@@ -224,16 +224,18 @@ export interface SentenceMarks {
  */
 export function overrideForImpliedCongress(
   c: Classification,
-  implied: Explanation | null,
+  implied: () => Explanation | null,
   thresholds: { congress: number; distortion: number },
 ): Classification {
-  if (c.congress || !implied || c.scores.distortion < thresholds.distortion) return c;
+  if (c.congress || c.scores.distortion < thresholds.distortion) return c;
+  const explanation = implied();
+  if (!explanation) return c;
   return {
     ...c,
     congress: true,
     distortion: true,
     scores: { congress: Math.max(c.scores.congress, thresholds.congress), distortion: c.scores.distortion },
-    explanations: [...c.explanations, implied].sort(byFieldAndStart),
+    explanations: [...c.explanations, explanation].sort(byFieldAndStart),
   };
 }
 
@@ -589,7 +591,7 @@ export class Classifier implements ItemClassifier {
     };
     // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts);
     // then another organisation's gathering overrides a congress decision (read only for those).
-    const impliedCongress = implied ? impliedExplanation(implied) : null;
+    const impliedCongress = () => (implied ? impliedExplanation(implied) : null);
     if (!this.learned) {
       const c = overrideForImpliedCongress(lexicon, impliedCongress, this.thresholds);
       return c.congress ? this.overrideGathering(c, this.otherGathering(views)) : c;
@@ -670,7 +672,7 @@ export class Classifier implements ItemClassifier {
       if (density < s.minDensity) raw *= Math.max(0.4, density / s.minDensity);
     }
     // the congress implied by an office and an act anywhere in an item that names no other organisation or event
-    const implied = s.impliedPairWeight > 0 && !near.length && !events.length ? impliedPairs(pos, Infinity)[0] : undefined;
+    const implied = s.impliedPairWeight > 0 && !near.length && !events.length ? impliedAnywhere(pos) : undefined;
     return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied };
   }
 
@@ -1202,6 +1204,13 @@ type TopicHit = PhraseHit<TopicPhrase> & { view: View; sent: number; pair?: true
 
 const IMPLIED_PAIR = 'implied: office + electoral act';
 
+/** The first Party office and the first electoral act of an item, wherever they are, as one pair. */
+function impliedAnywhere(pos: TopicHit[]): TopicHit | undefined {
+  const office = pos.find((h) => implies(h) === 'office');
+  const act = office && pos.find((h) => implies(h) === 'act');
+  return office && act ? pairOf(office, act) : undefined;
+}
+
 /** How the override for the implied congress is shown (overrideForImpliedCongress). */
 function impliedExplanation(pair: TopicHit): Explanation {
   const out: Explanation[] = [];
@@ -1210,43 +1219,40 @@ function impliedExplanation(pair: TopicHit): Explanation {
   return out[0];
 }
 
+/** What a term `implies` (config/topics): a Party office or body, an electoral act, or neither. */
+function implies(h: TopicHit): 'office' | 'act' | undefined {
+  return h.spec.data.kind === 'pos' ? h.spec.data.implies : undefined;
+}
+
+/** An office and an act read as one: spanning both when they are in one sentence, else shown at the office. */
+function pairOf(office: TopicHit, act: TopicHit): TopicHit {
+  const [a, b] = act.view !== office.view || act.sent !== office.sent ? [office, office] : office.first < act.first ? [office, act] : [act, office];
+  const spec = { text: `${office.spec.text} + ${act.spec.text}`, syllables: [], keys: [], data: office.spec.data };
+  return { spec, first: a.first, last: b.last, tokFirst: a.tokFirst, tokLast: b.tokLast, view: office.view, sent: office.sent, pair: true };
+}
+
 /**
- * The congress named by its acts: per sentence, the first Party office or body (a context term that
- * `implies: office`) with its nearest electoral act (`implies: act`) within `window` syllables of the
- * same sentence (Infinity: anywhere in the item). Within nearWindow a pair is an anchor, so another
- * organisation named near it, or anywhere in an item without a strong term, cancels it ("Hội Phụ nữ
- * bầu … chủ tịch"); the terms themselves still count as context.
+ * The congress named by its acts: per sentence, the first Party office or body (a term that `implies:
+ * office`) with its nearest electoral act (`implies: act`) within `window` syllables. As an anchor,
+ * another organisation named near it, or anywhere in an item without a strong term, cancels it ("Hội
+ * Phụ nữ bầu … chủ tịch"); the terms themselves still count as context.
  */
 function impliedPairs(pos: TopicHit[], window: number): TopicHit[] {
   const pairs: TopicHit[] = [];
   const paired = new Set<number>();
   for (const office of pos) {
-    if (office.spec.data.kind !== 'pos' || office.spec.data.implies !== 'office') continue;
     const key = sentenceKey(office.view.field, office.sent);
-    if (paired.has(key)) continue;
+    if (implies(office) !== 'office' || paired.has(key)) continue;
     let best: TopicHit | null = null;
     let bestDistance = Infinity;
     for (const act of pos) {
-      if (act.spec.data.kind !== 'pos' || act.spec.data.implies !== 'act') continue;
-      const sameSentence = act.view === office.view && act.sent === office.sent;
-      const distance = !sameSentence ? Infinity : act.tokFirst > office.tokLast ? act.tokFirst - office.tokLast : office.tokFirst - act.tokLast;
-      if (distance > 0 && distance <= window && (!best || distance < bestDistance)) [best, bestDistance] = [act, distance];
+      if (implies(act) !== 'act' || act.view !== office.view || act.sent !== office.sent) continue;
+      const distance = act.tokFirst > office.tokLast ? act.tokFirst - office.tokLast : office.tokFirst - act.tokLast;
+      if (distance <= window && distance < bestDistance) [best, bestDistance] = [act, distance];
     }
     if (!best) continue;
     paired.add(key);
-    // (in different sentences or fields, the pair is shown at the office)
-    const [a, b] = best.view !== office.view || best.sent !== office.sent ? [office, office] : office.first < best.first ? [office, best] : [best, office];
-    const text = `${office.spec.text} + ${best.spec.text}`;
-    pairs.push({
-      spec: { text, syllables: [], keys: [], data: office.spec.data },
-      first: a.first,
-      last: b.last,
-      tokFirst: a.tokFirst,
-      tokLast: b.tokLast,
-      view: office.view,
-      sent: office.sent,
-      pair: true,
-    });
+    pairs.push(pairOf(office, best));
   }
   return pairs;
 }

@@ -114,7 +114,7 @@ export function featurize(
             lexicon,
             lexiconDecision: lexicon,
             otherGathering: marks.otherGathering(),
-            impliedCongress: marks.impliedCongress,
+            impliedCongress: marks.impliedCongress(),
           };
           return lexicon;
         },
@@ -384,7 +384,11 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
   const decision = { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin), topics: [], explanations: [] };
-  return overrideForOtherGathering(overrideForImpliedCongress(decision, e.impliedCongress, thresholds), e.otherGathering, thresholds.congress);
+  return overrideForOtherGathering(
+    overrideForImpliedCongress(decision, () => e.impliedCongress, thresholds),
+    e.otherGathering,
+    thresholds.congress,
+  );
 }
 
 /**
