@@ -39,7 +39,7 @@ import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenT
 type Field = 'title' | 'text';
 
 type TopicPhrase =
-  | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string; tracked: boolean }
+  | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string; tracked: boolean; implies?: 'office' | 'act' }
   | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string };
 
 type CuePhrase =
@@ -53,7 +53,15 @@ type CuePhrase =
   | { kind: 'part'; parts: Array<[number, number]> };
 
 // Phrase data get every key of their union, in one order (one object shape: see factPhrase() in facts.ts).
-const TOPIC_KEYS = { kind: 'pos', role: 'anchor', scope: 'near', weight: 0, note: undefined as string | undefined, tracked: false };
+const TOPIC_KEYS = {
+  kind: 'pos',
+  role: 'anchor',
+  scope: 'near',
+  weight: 0,
+  note: undefined as string | undefined,
+  tracked: false,
+  implies: undefined as 'office' | 'act' | undefined,
+};
 function topicPhrase(d: TopicPhrase): TopicPhrase {
   return { ...TOPIC_KEYS, ...d } as TopicPhrase;
 }
@@ -201,6 +209,34 @@ export interface SentenceMarks {
    * not move with it.
    */
   otherGathering: () => OtherGathering | null;
+  /**
+   * The congress implied by a Party office and an electoral act (see impliedPairs), shown where it was
+   * read, or null. Not a feature: like another organisation's gathering it applies after the model's
+   * decision (overrideForImpliedCongress).
+   */
+  impliedCongress: () => Explanation | null;
+}
+
+/**
+ * An item below the congress threshold whose Party office and electoral act imply the congress (no
+ * other organisation or event named) is congress-related when its distortion evidence alone would
+ * flag it: a rumour about who was elected is about the congress that elects.
+ */
+export function overrideForImpliedCongress(
+  c: Classification,
+  implied: () => Explanation | null,
+  thresholds: { congress: number; distortion: number },
+): Classification {
+  if (c.congress || c.scores.distortion < thresholds.distortion) return c;
+  const explanation = implied();
+  if (!explanation) return c;
+  return {
+    ...c,
+    congress: true,
+    distortion: true,
+    scores: { congress: Math.max(c.scores.congress, thresholds.congress), distortion: c.scores.distortion },
+    explanations: [...c.explanations, explanation].sort(byFieldAndStart),
+  };
 }
 
 export interface ClassifierSources {
@@ -330,7 +366,8 @@ export class Classifier implements ItemClassifier {
     const sets: Array<PhraseSet<any>> = [];
     this.topics = sources.topics.map((file) => {
       const phrases = new PhraseSet<TopicPhrase>(this.vocabulary);
-      for (const t of file.terms) phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note, tracked: t.tracked }));
+      for (const t of file.terms)
+        phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note, tracked: t.tracked, implies: t.implies }));
       for (const n of file.negatives) phrases.add(n.term, topicPhrase({ kind: 'neg', scope: n.scope, weight: n.weight, note: n.note }));
       return { file, phrases, set: sets.push(phrases) - 1 };
     });
@@ -460,12 +497,14 @@ export class Classifier implements ItemClassifier {
     // ---- topics
     let congressScore = 0;
     let otherEventItem = false;
+    let implied: TopicHit | undefined;
     const topics: string[] = [];
     for (const topic of this.topics) {
-      const { score, items, aboutOtherEvent } = this.scoreTopic(topic, views);
+      const { score, items, aboutOtherEvent, implied: topicImplied } = this.scoreTopic(topic, views);
       if (topic.file.feeds === 'congress' && aboutOtherEvent) otherEventItem = true;
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
       if (topic.file.feeds === 'congress') congressScore = Math.max(congressScore, score);
+      if (topic.file.feeds === 'congress') implied ??= topicImplied;
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
     }
 
@@ -559,7 +598,11 @@ export class Classifier implements ItemClassifier {
     };
     // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts);
     // then another organisation's gathering overrides a congress decision (read only for those).
-    if (!this.learned) return lexicon.congress ? this.overrideGathering(lexicon, this.otherGathering(views)) : lexicon;
+    const impliedCongress = () => (implied ? impliedExplanation(implied) : null);
+    if (!this.learned) {
+      const c = overrideForImpliedCongress(lexicon, impliedCongress, this.thresholds);
+      return c.congress ? this.overrideGathering(c, this.otherGathering(views)) : c;
+    }
     let other: OtherGathering | null | undefined;
     const marks: SentenceMarks = {
       reported: [views[0].suppressed, views[1].suppressed],
@@ -569,8 +612,9 @@ export class Classifier implements ItemClassifier {
       confirmed: [views[0].confirmed, views[1].confirmed],
       discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
       otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
+      impliedCongress,
     };
-    const result = this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks);
+    const result = overrideForImpliedCongress(this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks), impliedCongress, this.thresholds);
     return result.congress ? this.overrideGathering(result, marks.otherGathering()) : result;
   }
 
@@ -598,6 +642,9 @@ export class Classifier implements ItemClassifier {
       // a negative inside a longer congress phrase is part of its name: "Đảng bộ Công ty ..." is a Party body, not a company
       for (const h of hits) if (h.spec.data.kind === 'neg' && !insidePhrase(h, posHits)) neg.push(locate(h, v));
     }
+    if (s.impliedPairWeight > 0)
+      for (const pair of impliedPairs(pos, s.nearWindow))
+        pos.push({ ...pair, spec: { ...pair.spec, data: topicPhrase({ kind: 'pos', role: 'anchor', weight: s.impliedPairWeight, tracked: false }) } });
     const near: TopicHit[] = [];
     const events: TopicHit[] = [];
     for (const n of neg) {
@@ -631,7 +678,9 @@ export class Classifier implements ItemClassifier {
       const density = (evidence * 1000) / tokens;
       if (density < s.minDensity) raw *= Math.max(0.4, density / s.minDensity);
     }
-    return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked };
+    // the congress implied by an office and an act anywhere in an item that names no other organisation or event
+    const implied = s.impliedPairWeight > 0 && !near.length && !events.length ? impliedAnywhere(pos) : undefined;
+    return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied };
   }
 
   private scoreCues(cues: CompiledCues, views: View[]) {
@@ -1105,10 +1154,11 @@ function scoreTopicTerms(
       items.push(item(p.view, p.tokFirst, p.tokLast, core('congress', p.spec.text, w, 'context')));
       continue;
     }
-    const w = d.weight * title * repeatFactor(seen, p.spec.text, s.repeatDecay);
+    // (pairs of other words decay together: one act named twice is not more evidence)
+    const w = d.weight * title * repeatFactor(seen, p.pair ? IMPLIED_PAIR : p.spec.text, s.repeatDecay);
     raw += w;
-    items.push(item(p.view, p.tokFirst, p.tokLast, core('congress', p.spec.text, w, d.role === 'strong' ? 'strong term' : 'anchor')));
-    if (d.role === 'anchor') {
+    items.push(item(p.view, p.tokFirst, p.tokLast, core('congress', p.spec.text, w, d.role === 'strong' ? 'strong term' : p.pair ? IMPLIED_PAIR : 'anchor')));
+    if (d.role === 'anchor' && !p.pair) {
       // co-occurrence: distinct context terms in the same sentence within the window
       const nearTerms = new Set<string>();
       for (const c of contextBySent.get(sentenceKey(p.view.field, p.sent)) ?? []) {
@@ -1160,7 +1210,62 @@ export function byFieldAndStart(a: Explanation, b: Explanation): number {
   return a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1;
 }
 
-type TopicHit = PhraseHit<TopicPhrase> & { view: View; sent: number };
+type TopicHit = PhraseHit<TopicPhrase> & { view: View; sent: number; pair?: true };
+
+const IMPLIED_PAIR = 'implied: office + electoral act';
+
+/** The first Party office and the first electoral act of an item, wherever they are, as one pair. */
+function impliedAnywhere(pos: TopicHit[]): TopicHit | undefined {
+  const office = pos.find((h) => implies(h) === 'office');
+  const act = office && pos.find((h) => implies(h) === 'act');
+  return office && act ? pairOf(office, act) : undefined;
+}
+
+/** How the override for the implied congress is shown (overrideForImpliedCongress). */
+function impliedExplanation(pair: TopicHit): Explanation {
+  const out: Explanation[] = [];
+  const note = 'no congress named, but a Party office and an electoral act with distortion evidence: congress-related';
+  explain(out, pair.view, pair.tokFirst, pair.tokLast, core('congress', pair.spec.text, 0, note), null);
+  return out[0];
+}
+
+/** What a term `implies` (config/topics): a Party office or body, an electoral act, or neither. */
+function implies(h: TopicHit): 'office' | 'act' | undefined {
+  return h.spec.data.kind === 'pos' ? h.spec.data.implies : undefined;
+}
+
+/** An office and an act read as one: spanning both when they are in one sentence, else shown at the office. */
+function pairOf(office: TopicHit, act: TopicHit): TopicHit {
+  const [a, b] = act.view !== office.view || act.sent !== office.sent ? [office, office] : office.first < act.first ? [office, act] : [act, office];
+  const spec = { text: `${office.spec.text} + ${act.spec.text}`, syllables: [], keys: [], data: office.spec.data };
+  return { spec, first: a.first, last: b.last, tokFirst: a.tokFirst, tokLast: b.tokLast, view: office.view, sent: office.sent, pair: true };
+}
+
+/**
+ * The congress named by its acts: per sentence, the first Party office or body (a term that `implies:
+ * office`) with its nearest electoral act (`implies: act`) within `window` syllables. As an anchor,
+ * another organisation named near it, or anywhere in an item without a strong term, cancels it ("Hội
+ * Phụ nữ bầu … chủ tịch"); the terms themselves still count as context.
+ */
+function impliedPairs(pos: TopicHit[], window: number): TopicHit[] {
+  const pairs: TopicHit[] = [];
+  const paired = new Set<number>();
+  for (const office of pos) {
+    const key = sentenceKey(office.view.field, office.sent);
+    if (implies(office) !== 'office' || paired.has(key)) continue;
+    let best: TopicHit | null = null;
+    let bestDistance = Infinity;
+    for (const act of pos) {
+      if (implies(act) !== 'act' || act.view !== office.view || act.sent !== office.sent) continue;
+      const distance = act.tokFirst > office.tokLast ? act.tokFirst - office.tokLast : office.tokFirst - act.tokLast;
+      if (distance <= window && distance < bestDistance) [best, bestDistance] = [act, distance];
+    }
+    if (!best) continue;
+    paired.add(key);
+    pairs.push(pairOf(office, best));
+  }
+  return pairs;
+}
 
 /** Whether `h` lies within a longer strong or anchor phrase of `phrases`. */
 function insidePhrase(h: PhraseHit<TopicPhrase>, phrases: Array<PhraseHit<TopicPhrase>>): boolean {

@@ -77,6 +77,12 @@ export const topicSchema = z
         contextCap: z.number().min(0).default(1),
         /** Long bodies whose only evidence is one passing mention are damped below this density (matches per 1000 syllables). */
         minDensity: z.number().min(0).default(2),
+        /**
+         * A Party office or body and an electoral act of a congress (context terms marked `implies`) in one
+         * sentence, within nearWindow, count as one anchor of this weight: the congress named by its acts
+         * ("Bến Tre bầu xong … ông bí thư"). 0: off.
+         */
+        impliedPairWeight: z.number().min(0).default(0),
       })
       .strict()
       .default({}),
@@ -88,6 +94,8 @@ export const topicSchema = z
             weight: z.number().positive(),
             /** strong: names the event on its own; anchor: ambiguous event word; context: counts only with an anchor. */
             role: z.enum(['strong', 'anchor', 'context']).default('anchor'),
+            /** A Party office or body, or an electoral act or its outcome: an office and an act pair into an anchor (scoring.impliedPairWeight). */
+            implies: z.enum(['office', 'act']).optional(),
             /** Names the tracked event itself ("Đại hội XIII"): another event named in the item does not cancel it. */
             tracked: z.boolean().default(false),
             note: z.string().optional(),

@@ -10,8 +10,8 @@
 import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { rng } from '../../core/random.ts';
-import type { Classification } from '../../core/types.ts';
-import type { Classifier } from './classifier.ts';
+import type { Classification, Explanation } from '../../core/types.ts';
+import { overrideForImpliedCongress, type Classifier } from './classifier.ts';
 import { countConfusion, evaluate, metrics, type LabelledItem, type Metrics } from './evaluate.ts';
 import { overrideForOtherGathering, type OtherGathering } from './gatherings.ts';
 import {
@@ -40,6 +40,8 @@ export interface Example {
   lexiconDecision: Classification;
   /** The item is about another organisation's gathering (gatherings.ts): a congress decision is overridden after the model's. */
   otherGathering: OtherGathering | null;
+  /** The congress implied by an office and an electoral act (classifier.ts): with distortion evidence, congress-related after the model's decision. */
+  impliedCongress: Explanation | null;
   /** The corpus the item comes from (its writers): `innerSplit: 'group'` and by-corpus CV hold whole groups out. */
   group?: string;
 }
@@ -112,6 +114,7 @@ export function featurize(
             lexicon,
             lexiconDecision: lexicon,
             otherGathering: marks.otherGathering(),
+            impliedCongress: marks.impliedCongress(),
           };
           return lexicon;
         },
@@ -381,7 +384,11 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
   const decision = { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin), topics: [], explanations: [] };
-  return overrideForOtherGathering(decision, e.otherGathering, thresholds.congress);
+  return overrideForOtherGathering(
+    overrideForImpliedCongress(decision, () => e.impliedCongress, thresholds),
+    e.otherGathering,
+    thresholds.congress,
+  );
 }
 
 /**

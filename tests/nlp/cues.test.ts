@@ -550,6 +550,53 @@ describe('congress relevance', () => {
     }
   });
 
+  it('the congress named by its acts: a Party office and an electoral act in one sentence', () => {
+    const implied = (c: Classification) => c.explanations.some((e) => e.kind === 'congress' && e.note === 'implied: office + electoral act');
+    for (const text of [
+      'Quảng Ngãi bầu xong tỉnh ủy rồi, ông cũ ở lại.',
+      'Phiếu bầu của ông phó bí thư thấp nhất đoàn.',
+      'Ủy viên Trung ương nhiệm kỳ này trẻ hơn hẳn.',
+      'Các đại biểu bỏ phiếu trong hội trường tới trưa.',
+      'Huyện ủy có bí thư mới, người ở xã lên.',
+      // elected into a committee
+      'Ông phó bí thư tỉnh mình năm nay vào Trung ương rồi.',
+      // the General Secretary as people call him
+      'Ông Tổng tái cử là đúng như mọi người đoán.',
+    ])
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(c.congress && implied(c), t).toBe(true);
+      }
+    // another body's or the state's vote, a confidence vote, posts filled mid-term: not the congress
+    for (const text of [
+      'Cử tri đi bầu đại biểu Quốc hội rất đông, tổ bầu cử làm việc tới khuya.',
+      'Đại biểu Quốc hội bỏ phiếu thông qua luật trong hội trường.',
+      'Hội Cựu giáo chức bầu ban chấp hành mới, thầy cũ tái cử.',
+      'Tỉnh ủy lấy phiếu tín nhiệm giữa nhiệm kỳ, ông chủ tịch tỉnh được ít phiếu bầu nhất.',
+      'Tỉnh ủy vừa kiện toàn Ban Thường vụ, bầu thêm hai người.',
+      'Câu lạc bộ hưu trí bầu lại ban chủ nhiệm, bác bí thư chi bộ cũ vẫn tái cử.',
+      'Ông Tổng giám đốc vừa tái cử, bầu xong là về.',
+      'Ông Tổng biên tập bầu chọn bài hay nhất tháng.',
+    ])
+      expect(classify(text).congress, text).toBe(false);
+  });
+
+  it('an office and an act apart imply the congress only with distortion evidence', () => {
+    const rumour = 'Nghe nói ông bí thư này chạy chọt dữ lắm. Tuần sau bầu chỉ là thủ tục thôi.';
+    for (const t of [rumour, stripDiacritics(rumour)]) {
+      const c = classify(t);
+      expect(c.congress && c.distortion, t).toBe(true);
+      expect(
+        c.explanations.some((e) => e.kind === 'congress' && e.weight === 0 && e.note?.includes('distortion evidence')),
+        t,
+      ).toBe(true);
+    }
+    // no distortion evidence: not enough
+    expect(classify('Ông bí thư này làm việc tốt. Tuần sau bầu rồi.').congress).toBe(false);
+    // another organisation named: never
+    expect(classify('Nghe nói ông bí thư chi đoàn chạy chọt dữ lắm. Tuần sau bầu chỉ là thủ tục thôi.').congress).toBe(false);
+  });
+
   it('other assemblies: a foreign party congress, the UN General Assembly, Young Pioneers', () => {
     for (const [text, title] of [
       ['Đại hội bầu Ban Chấp hành Trung ương khóa mới và Tổng Bí thư.', 'Bế mạc Đại hội Đảng Nhân dân Cách mạng Lào lần thứ XI'],
