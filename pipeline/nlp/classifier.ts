@@ -658,8 +658,9 @@ export class Classifier implements ItemClassifier {
         else vague.push(h);
       }
       chainParts(this.matcher, cues, v, cueList);
+      const opening = cueList.filter((h) => opensWhereRequired(cues, v.prepared, h));
       // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
-      const kept = negators.length ? cueList.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : cueList;
+      const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;
       return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
     });
     // A checklist fact-check rebuts line by line: each verdict line is a rumour it quotes.
@@ -721,6 +722,15 @@ function opensQuotation(p: PreparedText, tok: number): boolean {
   let i = originalOffset(p, p.tokStart[tok]) - 1;
   while (i >= 0 && p.original[i] === ' ') i--;
   return i >= 0 && QUOTE_OPENERS.has(p.original[i]);
+}
+
+/** Whether a hit of a group with `startOf` opens its sentence or clause (hits of other groups: always). */
+function opensWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  const startOf = d.kind === 'cue' ? cues.file.groups[d.group].startOf : undefined;
+  if (!startOf || h.tokFirst === 0) return true;
+  const unit = startOf === 'sentence' ? p.tokSent : p.tokClause;
+  return unit[h.tokFirst - 1] !== unit[h.tokFirst];
 }
 
 function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {

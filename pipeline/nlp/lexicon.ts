@@ -164,6 +164,12 @@ export const cuesSchema = z
              */
             citesVersions: z.boolean().default(false),
             /**
+             * The group's terms count only where they open a sentence (or a clause): an opener of a
+             * correction ("Thực tế, …", "Kết luận: …") is one there and a plain word elsewhere
+             * ("…, thực tế chỉ hơn 200").
+             */
+            startOf: z.enum(['sentence', 'clause']).optional(),
+            /**
              * Phrases, or `combine: [[...], [...]]`: every phrase made of one part from each list in
              * order (verbs × sources × modifiers), so a family is written as its parts.
              */
