@@ -220,6 +220,8 @@ export const cuesSchema = z
         marks: z.array(z.string().min(1)).default([]),
         /** Verdict lines from which an item reads as a checklist. */
         minLines: z.number().int().min(1).default(2),
+        /** Verdict lines enough when each verdict follows the claim it answers in quotation marks ('"…" — SAI'); default minLines. */
+        quotedMinLines: z.number().int().min(1).optional(),
         /** Weight of a checklist (negative: it rebuts), counted once at its first verdict line. */
         weight: z.number().max(0).default(-2),
         note: z.string().optional(),

@@ -314,8 +314,24 @@ describe('contexts that are not distortion', () => {
         expect(distortionTerms(c), t).toEqual([]);
       }
     }
-    // one verdict line is no checklist, and a verdict word inside a claim is no verdict
-    for (const text of ['"Đại hội Đảng bộ tỉnh họp kín 5 ngày" — SAI.', 'Đại hội Đảng bộ tỉnh bầu sai quy chế\nBan Chấp hành bị loại: sai quy trình']) {
+    // one verdict is enough right after the claim it answers, quoted (with a dash, a colon or an arrow)
+    for (const text of [
+      '"Đại hội Đảng bộ tỉnh họp kín 5 ngày" — SAI.',
+      'KIỂM TRA: "BCH Đảng bộ tỉnh khóa mới có 55 người" → không đúng. BCH có 51 đồng chí.',
+      "'Đại hội Đảng bộ tỉnh lùi sang tháng 11' - sai, Đại hội họp đúng lịch.",
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(c.explanations.some((e) => e.term === 'rebuttal: checklist of verdicts'), t).toBe(true);
+        expect(c.distortion, t).toBe(false);
+      }
+    }
+    // one unquoted verdict line is no checklist, and a verdict word inside a claim is no verdict
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh họp kín 5 ngày — SAI.',
+      'Đại hội Đảng bộ tỉnh bầu sai quy chế\nBan Chấp hành bị loại: sai quy trình',
+      'Danh sách "chuẩn" — sai quy trình mà vẫn bầu.',
+    ]) {
       expect(
         classify(text).explanations.some((e) => e.term === 'rebuttal: checklist of verdicts'),
         text,
