@@ -671,7 +671,9 @@ export class Classifier implements ItemClassifier {
     const rebuttal = checklist || flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
-      const quoted = rebuttal ? [...originalSpans(v.prepared, rebuttalQuotations(v.prepared)), ...(checklist ? checklists[index].map((l) => l.span) : [])] : NO_QUOTES;
+      const quoted = rebuttal
+        ? [...originalSpans(v.prepared, rebuttalQuotations(v.prepared)), ...(checklist ? checklists[index].map((l) => l.span) : [])]
+        : NO_QUOTES;
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw, quoted);
       // the rebuttal's own quotation is the rumour it answers, not a fabricated quote

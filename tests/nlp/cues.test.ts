@@ -322,7 +322,10 @@ describe('contexts that are not distortion', () => {
     ]) {
       for (const t of [text, stripDiacritics(text)]) {
         const c = classify(t);
-        expect(c.explanations.some((e) => e.term === 'rebuttal: checklist of verdicts'), t).toBe(true);
+        expect(
+          c.explanations.some((e) => e.term === 'rebuttal: checklist of verdicts'),
+          t,
+        ).toBe(true);
         expect(c.distortion, t).toBe(false);
       }
     }
@@ -490,7 +493,7 @@ describe('contexts that are not distortion', () => {
     }
   });
 
-  it("a fact-check's correction opening a sentence (\"Thực tế,\", \"Kết luận:\") rebuts; the same words inside a sentence do not", () => {
+  it('a fact-check\'s correction opening a sentence ("Thực tế,", "Kết luận:") rebuts; the same words inside a sentence do not', () => {
     const opener = (c: Classification) => c.explanations.some((e) => e.term.startsWith('correction-opener'));
     for (const text of [
       'Có bài viết cho rằng Đại hội Đảng bộ tỉnh bầu Ban Chấp hành bằng giơ tay. Thực tế, Đại hội bầu bằng phiếu kín.',
