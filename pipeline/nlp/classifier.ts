@@ -707,19 +707,22 @@ export class Classifier implements ItemClassifier {
         else vague.push(h);
       }
       chainParts(this.matcher, cues, v, cueList);
+      const opening = cueList.filter((h) => opensWhereRequired(cues, v.prepared, h));
       // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
-      const kept = negators.length ? cueList.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : cueList;
+      const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;
       return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
     });
     // A checklist fact-check rebuts line by line: each verdict line is a rumour it quotes.
     const checklists = views.map((v) => verdictLines(cues, v.prepared.original));
-    const checklist = checklists[0].length + checklists[1].length >= cues.file.checklist.minLines;
+    const checklist = isChecklist(cues.file.checklist, [...checklists[0], ...checklists[1]]);
     // A rebuttal quotes the rumour it answers: the cues inside its quotation marks are the rumour's, not the author's.
     if (checklist) raw = scoreChecklist(cues, views, checklists, items, raw);
     const rebuttal = checklist || flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
-      const quoted = rebuttal ? [...originalSpans(v.prepared, rebuttalQuotations(v.prepared)), ...(checklist ? checklists[index] : [])] : NO_QUOTES;
+      const quoted = rebuttal
+        ? [...originalSpans(v.prepared, rebuttalQuotations(v.prepared)), ...(checklist ? checklists[index].map((l) => l.span) : [])]
+        : NO_QUOTES;
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw, quoted);
       // the rebuttal's own quotation is the rumour it answers, not a fabricated quote
@@ -770,6 +773,15 @@ function opensQuotation(p: PreparedText, tok: number): boolean {
   let i = originalOffset(p, p.tokStart[tok]) - 1;
   while (i >= 0 && p.original[i] === ' ') i--;
   return i >= 0 && QUOTE_OPENERS.has(p.original[i]);
+}
+
+/** Whether a hit of a group with `startOf` opens its sentence or clause (hits of other groups: always). */
+function opensWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  const startOf = d.kind === 'cue' ? cues.file.groups[d.group].startOf : undefined;
+  if (!startOf || h.tokFirst === 0) return true;
+  const unit = startOf === 'sentence' ? p.tokSent : p.tokClause;
+  return unit[h.tokFirst - 1] !== unit[h.tokFirst];
 }
 
 function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {
@@ -1364,32 +1376,46 @@ function verdictLineRegExp(checklist: CuesFile['checklist']): RegExp | null {
   const verdicts = new Set(checklist.verdicts.flatMap((v) => [v, stripDiacritics(v)]));
   const verdict = `(?:${[...verdicts].map(escapeRegExp).join('|')})`;
   const mark = checklist.marks.length ? `|^[ \\t]*(?:${checklist.marks.map(escapeRegExp).join('|')})` : '';
+  // a verdict right after the quotation it closes ('"…" — SAI', '"…" → không đúng, …') is tried
+  // first: it starts at the closing mark, left of the dash the plain form would start at
+  const quoted = `(?<quoted>["”’'»][ \\t]*[—–:→-][ \\t]*${verdict}[ \\t]*(?:[.!,;]|$))`;
   // no leading ".*": the scan stays linear, and the match is widened to its line afterwards
-  return new RegExp(`[—–:-][ \\t]*${verdict}[ \\t]*(?:[.!]|$)|^[ \\t]*(?:[-•*][ \\t]*)?${verdict}[ \\t]*[—–:-]${mark}`, 'gimu');
+  return new RegExp(`${quoted}|[—–:→-][ \\t]*${verdict}[ \\t]*(?:[.!]|$)|^[ \\t]*(?:[-•*][ \\t]*)?${verdict}[ \\t]*[—–:→-]${mark}`, 'gimu');
 }
 
-/** The spans [start, end) of a text's verdict lines (a checklist's entries), one per line. */
-function verdictLines(cues: CompiledCues, text: string): Array<[number, number]> {
+/** A checklist's entry: its line's span [start, end), and whether its verdict follows a quoted claim. */
+interface VerdictLine {
+  span: [number, number];
+  quoted: boolean;
+}
+
+/** A text's verdict lines (a checklist's entries), one per line. */
+function verdictLines(cues: CompiledCues, text: string): VerdictLine[] {
   const re = cues.verdictLineRe;
   if (!re) return [];
-  const spans: Array<[number, number]> = [];
+  const lines: VerdictLine[] = [];
   re.lastIndex = 0;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const start = text.lastIndexOf('\n', m.index - 1);
     const newline = text.indexOf('\n', m.index + m[0].length);
     const end = newline < 0 ? text.length : newline;
-    spans.push([start, end]);
+    lines.push({ span: [start, end], quoted: m.groups?.quoted !== undefined });
     re.lastIndex = end;
   }
-  return spans;
+  return lines;
+}
+
+/** Whether the verdict lines make the item a checklist: enough lines, or enough after quoted claims. */
+function isChecklist(checklist: CuesFile['checklist'], lines: VerdictLine[]): boolean {
+  return lines.length >= checklist.minLines || lines.filter((l) => l.quoted).length >= (checklist.quotedMinLines ?? checklist.minLines);
 }
 
 /** A checklist's own weight, at the first token of its first verdict line. */
-function scoreChecklist(cues: CompiledCues, views: View[], checklists: Array<Array<[number, number]>>, items: Item[], raw: number): number {
+function scoreChecklist(cues: CompiledCues, views: View[], checklists: VerdictLine[][], items: Item[], raw: number): number {
   const index = checklists[0].length ? 0 : 1;
   const v = views[index];
   const p = v.prepared;
-  const start = checklists[index][0][0];
+  const start = checklists[index][0].span[0];
   let tok = 0;
   while (tok < p.count - 1 && originalOffset(p, p.tokStart[tok]) <= start) tok++;
   const { weight, note } = cues.file.checklist;

@@ -172,6 +172,12 @@ export const cuesSchema = z
              */
             citesVersions: z.boolean().default(false),
             /**
+             * The group's terms count only where they open a sentence (or a clause): an opener of a
+             * correction ("Thực tế, …", "Kết luận: …") is one there and a plain word elsewhere
+             * ("…, thực tế chỉ hơn 200").
+             */
+            startOf: z.enum(['sentence', 'clause']).optional(),
+            /**
              * Phrases, or `combine: [[...], [...]]`: every phrase made of one part from each list in
              * order (verbs × sources × modifiers), so a family is written as its parts.
              */
@@ -222,6 +228,8 @@ export const cuesSchema = z
         marks: z.array(z.string().min(1)).default([]),
         /** Verdict lines from which an item reads as a checklist. */
         minLines: z.number().int().min(1).default(2),
+        /** Verdict lines enough when each verdict follows the claim it answers in quotation marks ('"…" — SAI'); default minLines. */
+        quotedMinLines: z.number().int().min(1).optional(),
         /** Weight of a checklist (negative: it rebuts), counted once at its first verdict line. */
         weight: z.number().max(0).default(-2),
         note: z.string().optional(),

@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
 import { cuesSchema, groupPhrases, loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
-import { classifier, stripDiacritics } from './helpers.ts';
+import { loadConfig } from '../../core/config.ts';
+import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
+import { CONFIG, classifier, stripDiacritics } from './helpers.ts';
 
 // Each family: phrasings written for these tests (not corpus sentences), accented and without
 // diacritics, and the contexts that must not count (a rebuttal quoting the rumour, a genuine question).
@@ -322,8 +324,27 @@ describe('contexts that are not distortion', () => {
         expect(distortionTerms(c), t).toEqual([]);
       }
     }
-    // one verdict line is no checklist, and a verdict word inside a claim is no verdict
-    for (const text of ['"Đại hội Đảng bộ tỉnh họp kín 5 ngày" — SAI.', 'Đại hội Đảng bộ tỉnh bầu sai quy chế\nBan Chấp hành bị loại: sai quy trình']) {
+    // one verdict is enough right after the claim it answers, quoted (with a dash, a colon or an arrow)
+    for (const text of [
+      '"Đại hội Đảng bộ tỉnh họp kín 5 ngày" — SAI.',
+      'KIỂM TRA: "BCH Đảng bộ tỉnh khóa mới có 55 người" → không đúng. BCH có 51 đồng chí.',
+      "'Đại hội Đảng bộ tỉnh lùi sang tháng 11' - sai, Đại hội họp đúng lịch.",
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(
+          c.explanations.some((e) => e.term === 'rebuttal: checklist of verdicts'),
+          t,
+        ).toBe(true);
+        expect(c.distortion, t).toBe(false);
+      }
+    }
+    // one unquoted verdict line is no checklist, and a verdict word inside a claim is no verdict
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh họp kín 5 ngày — SAI.',
+      'Đại hội Đảng bộ tỉnh bầu sai quy chế\nBan Chấp hành bị loại: sai quy trình',
+      'Danh sách "chuẩn" — sai quy trình mà vẫn bầu.',
+    ]) {
       expect(
         classify(text).explanations.some((e) => e.term === 'rebuttal: checklist of verdicts'),
         text,
@@ -480,6 +501,35 @@ describe('contexts that are not distortion', () => {
       ).toBe(true);
       expect(c.distortion, text).toBe(false);
     }
+  });
+
+  it('a fact-check\'s correction opening a sentence ("Thực tế,", "Kết luận:") rebuts; the same words inside a sentence do not', () => {
+    const opener = (c: Classification) => c.explanations.some((e) => e.term.startsWith('correction-opener'));
+    for (const text of [
+      'Có bài viết cho rằng Đại hội Đảng bộ tỉnh bầu Ban Chấp hành bằng giơ tay. Thực tế, Đại hội bầu bằng phiếu kín.',
+      'Trên mạng lan truyền danh sách Ban Thường vụ khóa mới. Trên thực tế, nhân sự chỉ được bầu tại Hội nghị lần thứ nhất.',
+      'Ảnh "quyết định nhân sự" trước Đại hội có con dấu lệch, số hiệu của một văn bản khác.\nKết luận: văn bản giả.',
+      'Bài đăng nói Đại hội XIII họp 10 ngày. Đối chiếu với thông cáo báo chí, Đại hội họp từ 25/1 đến 1/2.',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) expect(opener(classify(t)), t).toBe(true);
+    }
+    for (const text of [
+      'Con số 350 đại biểu Đại hội Đảng bộ tỉnh là để báo cáo, thực tế chỉ hơn 200 người.',
+      'Danh sách Ban Chấp hành đã duyệt xong, kết luận là Đại hội chỉ làm thủ tục.',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) expect(opener(classify(t)), t).toBe(false);
+    }
+  });
+
+  it('a group with startOf clause counts where its term opens a clause, not inside one', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cues-'));
+    const file = join(dir, 'cues.yaml');
+    writeFileSync(file, 'id: x\ngroups:\n  - { id: opener, weight: -1, startOf: clause, terms: [thực tế] }\n');
+    const options = classifierOptionsFromConfig(loadConfig(CONFIG));
+    const custom = loadClassifier({ ...options, cueFiles: [file], modelFile: undefined });
+    const opens = (text: string) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith('opener'));
+    expect(opens('Đại hội Đảng bộ tỉnh, thực tế, họp ba ngày.')).toBe(true);
+    expect(opens('Đại hội Đảng bộ tỉnh thực tế họp ba ngày.')).toBe(false);
   });
 
   it("a group's moderator reminding, warning or removing polices rumours; asking the moderator not to delete does not", () => {
