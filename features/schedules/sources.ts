@@ -136,7 +136,7 @@ export class SourceScheduler {
     const due = idle.filter((entry) => entry.nextRun <= now).sort((a, b) => lateness(b) - lateness(a));
     for (const entry of due) {
       if (this.active >= this.options.capacity) break;
-      this.launch(entry, now);
+      this.launch(entry);
     }
     const next = idle.filter((entry) => !entry.running).sort((a, b) => a.nextRun - b.nextRun)[0];
     if (next && this.active < this.options.capacity) {
@@ -145,7 +145,10 @@ export class SourceScheduler {
     }
   }
 
-  private launch(entry: Entry, startedAt: number): void {
+  private launch(entry: Entry): void {
+    // the interval counts from the run's own start, read now: on a loaded machine a dispatch that
+    // launches several sources can be milliseconds past the instant it was woken for
+    const startedAt = this.now();
     this.active++;
     entry.lastStartedAt = startedAt;
     const { id, everyMs } = entry.plan;
