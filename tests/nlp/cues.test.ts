@@ -279,6 +279,23 @@ describe('cue families', () => {
       distortionTerms(classify('Một người làm trong ban tổ chức đại hội tỉnh kể danh sách đã chốt từ tháng trước.')).some((t) => t.startsWith('insider')),
     ).toBe(true);
   });
+
+  it('an acquaintance or relative placed in an office with no verb of work; an unnamed source opening its sentence', () => {
+    expectFamily('Đại hội Đảng bộ huyện phải lùi sang tháng 9, người quen của mình ở Ban Tổ chức Tỉnh ủy nói thế.', 'insider');
+    expectFamily('Người nhà tôi trong Huyện ủy bảo đại hội huyện phải bầu lại bí thư.', 'insider');
+    expectFamily('Có người quen bên Văn phòng Tỉnh ủy kể đại hội tỉnh năm nay rút xuống còn hai ngày.', 'insider');
+    expectFamily('Đại hội Đảng bộ huyện đã bế mạc. Nguồn tin cho biết đại hội bị lùi vì nội bộ chưa thống nhất.', 'insider');
+    expectFamily('Nguồn tin cho hay Ban Chấp hành Đảng bộ tỉnh khóa mới có hai người bị loại phút chót.', 'insider');
+    // a source named by its office is no unnamed one
+    expect(distortionTerms(classify('Nguồn tin từ Văn phòng Tỉnh ủy cho biết Đại hội Đảng bộ tỉnh khai mạc ngày 20/10.'))).toEqual([]);
+  });
+
+  it('"đánh tráo" rebuts as an accusation of the rumour-monger, not as what befell the ballots', () => {
+    expectRebuttal('Nhận diện thủ đoạn đánh tráo số liệu về Đại hội Đảng bộ tỉnh trên mạng xã hội.', true);
+    expectRebuttal('Các trang này cố tình đánh tráo khái niệm để bôi nhọ Đại hội XIII.', true);
+    expectRebuttal('Đại hội Đảng bộ huyện phải bầu hai lần, lần đầu phiếu bị đánh tráo.', false);
+    expectRebuttal(stripDiacritics('Đại hội Đảng bộ huyện phải bầu hai lần, lần đầu phiếu bị đánh tráo.'), false);
+  });
 });
 
 describe('contexts that are not distortion', () => {
