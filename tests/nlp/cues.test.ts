@@ -384,6 +384,13 @@ describe('contexts that are not distortion', () => {
       ['Ba ủy viên Ban Thường vụ khóa trước không trúng cử Ban Chấp hành Đảng bộ tỉnh khóa mới.', 'personnel'],
       ['Đại hội Đảng bộ thành phố được dời sang tháng sau do ảnh hưởng của bão.', 'cause'],
       ['Sau Đại hội Đảng bộ tỉnh, Giám đốc Sở Tài chính sẽ giữ chức Phó Chủ tịch tỉnh.', 'future'],
+      // an office as the actor of the appointment is no source that reports it
+      ['Bí thư Tỉnh ủy khóa mới đã được Bộ Chính trị chỉ định từ trước Đại hội Đảng bộ tỉnh.', 'personnel'],
+      ['Tại Đại hội Đảng bộ huyện, Phó Bí thư Huyện ủy được Ban Thường vụ Tỉnh ủy điều động từ nơi khác về.', 'personnel'],
+      // an incident or a consequence stated as having happened
+      ['Sau Đại hội Đảng bộ huyện, huyện cắt giảm 20% biên chế các ban của Huyện ủy.', 'incident'],
+      ['Một đại biểu dự Đại hội Đảng bộ tỉnh có kết quả xét nghiệm dương tính trong ngày khai mạc.', 'incident'],
+      ['Đại hội Đảng bộ thành phố bị hoãn sang tháng sau.', 'incident'],
     ];
     for (const [text, kind] of claims) {
       // (typed without diacritics, a lone "se" is not read as "sẽ")
@@ -409,6 +416,9 @@ describe('contexts that are not distortion', () => {
       'Đại hội Đảng bộ xã đề ra mục tiêu thu nhập bình quân 70 triệu đồng mỗi người một năm, chi bộ thôn cũng đóng góp ý kiến.',
       'Đài tỉnh sẽ truyền hình trực tiếp phiên khai mạc Đại hội đại biểu Đảng bộ tỉnh.',
       'Vì sao Đại hội Đảng bộ thành phố được dời sang tháng sau do ảnh hưởng của bão?',
+      // the office's own act, reported as such, is an attributed report; an incident denied is none
+      'Bộ Chính trị chỉ định đồng chí Nguyễn Văn A giữ chức Bí thư Tỉnh ủy nhiệm kỳ 2020-2025.',
+      'Đại hội Đảng bộ tỉnh không bị hoãn, vẫn khai mạc đúng lịch.',
     ])
       expect(rules(text), text).toEqual([]);
     // an item holding several such claims reads as distortion on them alone
