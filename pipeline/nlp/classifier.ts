@@ -958,13 +958,14 @@ function extendChain(matcher: PhraseMatcher, cues: CompiledCues, v: View, combo:
  * counts once per item, at its first place.
  */
 function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: number): number {
+  const inItem = (g: number) => marks.some((m) => m.group === g);
   for (const { rule, all, none, any, noneInItem, anaphors } of cues.rules) {
     let at: CueMark | null = null;
-    if (noneInItem.some((g) => marks.some((m) => m.group === g))) continue;
+    if (noneInItem.some(inItem)) continue;
+    // the rule's groups as found in a scope (the item, or a sentence and its anaphor's)
+    const holds = (has: (g: number) => boolean) => all.every(has) && (!any.length || any.some(has)) && !none.some(has);
     if (rule.scope === 'item') {
-      if (none.some((g) => marks.some((m) => m.group === g))) continue;
-      if (all.every((g) => marks.some((m) => m.group === g)) && (!any.length || any.some((g) => marks.some((m) => m.group === g))))
-        at = marks.find((m) => m.group === all[0]) ?? null;
+      if (holds(inItem)) at = marks.find((m) => m.group === all[0]) ?? null;
     } else {
       for (const m of marks) {
         if (m.group !== all[0]) continue;
@@ -972,8 +973,7 @@ function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: nu
         // an anaphor ("con số này") brings in the sentence before, in the same field (sentence keys step by 2)
         const linked = anaphors.length > 0 && marks.some((x) => x.sent === m.sent && x.view === m.view && anaphors.includes(x.group));
         const inSent = marks.filter((x) => x.view === m.view && (x.sent === m.sent || (linked && x.sent === m.sent - 2)));
-        const has = (g: number) => inSent.some((x) => x.group === g);
-        if (all.every(has) && (!any.length || any.some(has)) && !none.some(has)) {
+        if (holds((g) => inSent.some((x) => x.group === g))) {
           at = m;
           break;
         }
