@@ -79,10 +79,12 @@ function repeatLine(known: KnownRumourRef): string {
   return `repeats a rumour answered on ${vietnamDate(known.response.publishedAt)} — ${earlier}, answer ${known.response.url ?? known.response.title}`;
 }
 
-function describe(item: ItemSummary): string {
+/** One flagged item, its source by the name the config gives it (as the dashboard shows it). */
+function describe(item: ItemSummary, sourceNames: Map<string, string>): string {
   const score = `congress ${item.scores.congress.toFixed(2)}, distortion ${item.scores.distortion.toFixed(2)}`;
   const known = item.knownRumour ? `\n    ↳ ${repeatLine(item.knownRumour)}` : '';
-  return `  - ${shortenAtWord(item.title || item.snippet, 90)}\n    ${item.sourceId} · ${score} · /api/items/${item.id}${known}`;
+  const source = sourceNames.get(item.sourceId) ?? item.sourceId;
+  return `  - ${shortenAtWord(item.title || item.snippet, 90)}\n    ${source} · ${score} · /api/items/${item.id}${known}`;
 }
 
 export function registerDemo(program: Command): void {
@@ -111,13 +113,14 @@ export function registerDemo(program: Command): void {
         const flagged = await store.queryItems({ flagged: true, sort: 'distortion', page: 1, pageSize: 5 + repeats.length });
         const unanswered = flagged.items.filter((item) => !item.knownRumour).slice(0, 5);
         const stats = await store.stats({});
+        const sourceNames = new Map(config.sources.flatMap((source) => (source.name ? [[source.id, source.name] as const] : [])));
         const crawled = reports.reduce((sum, report) => sum + report.new, 0);
         const held = stats.total - crawled;
         process.stdout.write(
           `\nStored ${stats.total} items (${crawled} new from this crawl${held > 0 ? `, ${held} the office held before it` : ''}): ` +
             `${stats.congress} about the congresses, ${stats.flagged} flagged for review.\n` +
-            `Most likely distorted, not yet answered:\n${unanswered.map(describe).join('\n') || '  (none)'}\n` +
-            `Repeats of rumours the office already decided on:\n${repeats.map((item) => describe(toSummary(item))).join('\n') || '  (none)'}\n`,
+            `Most likely distorted, not yet answered:\n${unanswered.map((item) => describe(item, sourceNames)).join('\n') || '  (none)'}\n` +
+            `Repeats of rumours the office already decided on:\n${repeats.map((item) => describe(toSummary(item), sourceNames)).join('\n') || '  (none)'}\n`,
         );
         if (!options.serve) {
           await store.close();

@@ -53,6 +53,9 @@ describe('mediawatch demo', () => {
     const unanswered = output.slice(output.indexOf('Most likely distorted, not yet answered:'), output.indexOf('Repeats of rumours'));
     expect(unanswered.match(/\/api\/items\/\w+/g)?.length).toBe(5);
     expect(unanswered).not.toContain('↳');
+    // Sources by the names the config gives them, as the dashboard shows them.
+    expect(repeats).toContain('Diễn đàn Phố Núi · congress');
+    expect(output).not.toContain('dien-dan-pho-nui · congress');
     // The total adds up: the crawl table's new items plus the answered rumour seeded before the crawl.
     const [, stored, crawled, held] = output.match(/Stored (\d+) items \((\d+) new from this crawl, (\d+) the office held before it\)/)!.map(Number);
     expect(output).toMatch(new RegExp(`^TOTAL(\\s+\\d+){2}\\s+${crawled}\\s`, 'm'));
