@@ -101,6 +101,8 @@ interface CompiledCues {
   maxPartLength: number;
   /** Per part pattern: the places it fills, as index * combos.length + combo (a set: parts such as "không" fill many). */
   places: Array<Set<number> | undefined>;
+  /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
+  notBeside: Array<Set<string> | undefined>;
 }
 
 /** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */
@@ -430,6 +432,7 @@ export class Classifier implements ItemClassifier {
         parts: new Uint8Array(0),
         maxPartLength: 0,
         places: [],
+        notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
       };
     });
     this.rebuttalGroups = new Set(sources.cues.flatMap((file) => file.groups.filter((g) => g.rebuts).map((g) => g.id)));
@@ -707,7 +710,7 @@ export class Classifier implements ItemClassifier {
         else vague.push(h);
       }
       chainParts(this.matcher, cues, v, cueList);
-      const opening = cueList.filter((h) => opensWhereRequired(cues, v.prepared, h));
+      const opening = cueList.filter((h) => opensWhereRequired(cues, v.prepared, h) && joinsWhereRequired(cues, v.prepared, h));
       // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
       const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;
       return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
@@ -782,6 +785,27 @@ function opensWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<Cu
   if (!startOf || h.tokFirst === 0) return true;
   const unit = startOf === 'sentence' ? p.tokSent : p.tokClause;
   return unit[h.tokFirst - 1] !== unit[h.tokFirst];
+}
+
+/**
+ * Whether a hit of a group with `joinsAlternatives` joins two alternatives of a question: its
+ * sentence ends with a question mark and a word of its clause, none of `notBeside`, stands on each
+ * side (hits of other groups: always).
+ */
+function joinsWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  const notBeside = d.kind === 'cue' ? cues.notBeside[d.group] : undefined;
+  if (!notBeside) return true;
+  const before = h.tokFirst - 1;
+  const after = h.tokLast + 1;
+  if (before < 0 || after >= p.count) return false;
+  const clause = p.tokClause[h.tokFirst];
+  if (p.tokClause[before] !== clause || p.tokClause[after] !== clause) return false;
+  if (notBeside.has(p.tokText[before]) || notBeside.has(p.tokText[after])) return false;
+  let last = after;
+  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[h.tokFirst]) last++;
+  const end = last + 1 < p.count ? p.tokStart[last + 1] : p.foldedLength;
+  return p.folded.slice(p.tokEnd[last], end).includes('?');
 }
 
 function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {
