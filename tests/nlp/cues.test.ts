@@ -566,6 +566,48 @@ describe('contexts that are not distortion', () => {
     expect(opens('Đại hội Đảng bộ tỉnh thực tế họp ba ngày.')).toBe(false);
   });
 
+  it('a question offering two versions ("14 hay 17 người vậy?") asks which is right: its versions are not claims', () => {
+    const alternatives = (c: Classification) => c.explanations.some((e) => e.term.startsWith('alternative-question'));
+    for (const text of [
+      'Mọi người ơi, Đại hội Đảng bộ tỉnh khóa này bầu Ban Chấp hành bằng giơ tay hay bỏ phiếu kín vậy?',
+      'Đại hội XIII kéo dài 7 ngày hay 9 ngày nhỉ? Nghe nói mỗi nơi một kiểu.',
+      'Ban Thường vụ Tỉnh ủy khóa mới có 13 hoặc 15 người? Báo tỉnh chưa đăng.',
+      'Cho hỏi Đại hội Đảng bộ tỉnh năm nay họp trực tuyến hay họp ở hội trường ạ?',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(alternatives(c), `${t}: ${c.explanations.map((e) => e.term).join(', ')}`).toBe(true);
+        expect(c.distortion, t).toBe(false);
+      }
+    }
+    // a yes/no question beside the connector, an "or else" in another clause, no question mark, an adverb "hay"
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh có bị hoãn không hay vẫn họp? Nghe nói hoãn sang tháng sau rồi.',
+      'Danh sách Ban Chấp hành khóa mới đã chốt từ trước hay không?',
+      'Có ai biết chuyện Đại hội Đảng bộ huyện bị bầu lại không, hay là người ta giấu?',
+      'Đại hội Đảng bộ tỉnh họp trực tuyến hay trực tiếp thì cũng đã chốt danh sách từ trước.',
+      'Bài phát biểu ở Đại hội Đảng bộ tỉnh hay thật?',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) expect(alternatives(classify(t)), t).toBe(false);
+    }
+    // the rumour told beside a genuine alternative question stays a claim
+    expectFamily('Đại hội Đảng bộ tỉnh có bị hoãn không hay vẫn họp? Nghe nói hoãn sang tháng sau rồi.', 'hearsay');
+  });
+
+  it('a group with joinsAlternatives counts where its term joins two words of a question\'s clause', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cues-'));
+    const file = join(dir, 'cues.yaml');
+    writeFileSync(file, 'id: x\ngroups:\n  - { id: between, weight: -1, joinsAlternatives: { notBeside: [không] }, terms: [hoặc] }\n');
+    const options = classifierOptionsFromConfig(loadConfig(CONFIG));
+    const custom = loadClassifier({ ...options, cueFiles: [file], modelFile: undefined });
+    const joins = (text: string) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith('between'));
+    expect(joins('Đại hội Đảng bộ tỉnh họp 3 hoặc 4 ngày?')).toBe(true);
+    expect(joins('Đại hội Đảng bộ tỉnh họp 3 hoặc 4 ngày.')).toBe(false);
+    expect(joins('Đại hội Đảng bộ tỉnh họp không hoặc họp?')).toBe(false);
+    expect(joins('Đại hội Đảng bộ tỉnh họp 3 ngày, hoặc 4 ngày?')).toBe(false);
+    expect(joins('Hoặc Đại hội Đảng bộ tỉnh họp 3 ngày?')).toBe(false);
+  });
+
   it("a group's moderator reminding, warning or removing polices rumours; asking the moderator not to delete does not", () => {
     for (const text of [
       'Admin nhắc: ai có bằng chứng chuyện mua phiếu ở Đại hội Đảng bộ huyện thì gửi cơ quan chức năng, tin không nguồn admin sẽ xóa.',
