@@ -869,7 +869,7 @@ class ItemCheck {
       for (const num of numbers) {
         if (isSuppressed(fv, num.tokFirst) || alternativeTo(p, num.tokFirst, numberEnds)) continue;
         const unitHits = unitsAt.get(fieldKey(fv, num.tokLast + 1)) ?? [];
-        if (!unitHits.length) continue;
+        if (!unitHits.length || isPercentage(p, num.tokLast)) continue;
         if (num.words && num.tokFirst === num.tokLast && num.value < 10) continue;
         const sent = p.tokSent[num.tokFirst];
         const clause = p.tokClause[num.tokFirst];
@@ -1246,4 +1246,10 @@ function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySe
   if (t < 1 || p.tokClause[t] !== p.tokClause[tokFirst] || !numberEnds.has(t - 1)) return false;
   const word = tokenText(p, t);
   return word === 'hay' || word === 'hoac';
+}
+
+/** A number followed by a percent sign ("100% đại biểu tán thành") is a share of the unit after it, not its count. */
+function isPercentage(p: PreparedText, tokLast: number): boolean {
+  const end = tokLast + 1 < p.count ? p.tokStart[tokLast + 1] : p.foldedLength;
+  return p.folded.slice(p.tokEnd[tokLast], end).includes('%');
 }

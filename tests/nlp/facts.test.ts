@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadOfficialFacts } from '../../pipeline/nlp/index.ts';
-import { classifier, REPO } from './helpers.ts';
+import { classifier, REPO, stripDiacritics } from './helpers.ts';
 
 const facts = (text: string, title = '') =>
   classifier()
@@ -99,6 +99,19 @@ describe('contradictions', () => {
     // a sentence stating the official size breaks it down: its smaller counts are parts, not totals
     expect(facts('Trong 53 đồng chí Ban Chấp hành Đảng bộ tỉnh khóa XVI có 8 đồng chí nữ, 12 người dưới 45 tuổi.')).toEqual([]);
     expect(facts('Ban Chấp hành Đảng bộ tỉnh khóa XVI gồm 60 đồng chí, trong đó 8 đồng chí nữ.').map((e) => e.factId)).toContain('GL-BCH');
+  });
+
+  it('a percentage of the delegates or members is a share, not their count', () => {
+    for (const text of [
+      'Nghị quyết Đại hội Đảng bộ tỉnh Gia Lai được thông qua với 100% đại biểu tán thành.',
+      'Tại Đại hội Đảng bộ tỉnh Gia Lai, 100 % đại biểu được xét nghiệm trước phiên khai mạc.',
+      'Đại hội Đảng bộ tỉnh Gia Lai có 98,5% đại biểu dự đủ các phiên.',
+    ]) {
+      expect(facts(text), text).toEqual([]);
+      expect(facts(stripDiacritics(text)), text).toEqual([]);
+    }
+    // the count beside it is still read
+    expect(facts('Đại hội Đảng bộ tỉnh Gia Lai chỉ có 100 đại biểu, 100% đại biểu tán thành.').map((e) => e.factId)).toContain('GL-DELEGATES');
   });
 
   it("numbers of lower-level or other provinces' congresses are not checked", () => {
