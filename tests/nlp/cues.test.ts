@@ -594,6 +594,21 @@ describe('contexts that are not distortion', () => {
     expectFamily('Đại hội Đảng bộ tỉnh có bị hoãn không hay vẫn họp? Nghe nói hoãn sang tháng sau rồi.', 'hearsay');
   });
 
+  it('posts and groups that carry a rumour, counted from outside, describe it in a reporter\'s voice', () => {
+    const reported = (c: Classification) => c.explanations.some((e) => e.term.startsWith('reported-rumour'));
+    for (const text of [
+      'Một vài bài đăng cho rằng Đại hội Đảng bộ tỉnh họp trực tuyến. Văn phòng Tỉnh ủy cho biết Đại hội họp tại hội trường.',
+      'Mấy hôm nay trên mạng lan truyền những tin đồn về nhân sự Ban Thường vụ Tỉnh ủy khóa mới trước Đại hội.',
+      'Các nhóm Zalo đăng lại ảnh một danh sách gọi là nhân sự Đại hội Đảng bộ tỉnh.',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) expect(reported(classify(t)), t).toBe(true);
+    }
+    // the crowd a rumour leans on is not a report of it
+    const crowd = classify('Nhiều nhóm Zalo đang đồn ầm: Đại hội Đảng bộ tỉnh bị hoãn, nghe nói nội bộ chưa chốt được nhân sự.');
+    expect(reported(crowd)).toBe(false);
+    expect(crowd.distortion).toBe(true);
+  });
+
   it('a group with joinsAlternatives counts where its term joins two words of a question\'s clause', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cues-'));
     const file = join(dir, 'cues.yaml');
