@@ -183,7 +183,10 @@ export const cuesSchema = z
              * that is none of `notBeside` (one syllable each) — "14 hay 17 người vậy?" asks which
              * version is right; "… có bị hoãn không hay …" and "… hay không?" are yes/no questions.
              */
-            joinsAlternatives: z.object({ notBeside: z.array(z.string().min(1)).default([]) }).strict().optional(),
+            joinsAlternatives: z
+              .object({ notBeside: z.array(z.string().min(1)).default([]) })
+              .strict()
+              .optional(),
             /**
              * Phrases, or `combine: [[...], [...]]`: every phrase made of one part from each list in
              * order (verbs × sources × modifiers), so a family is written as its parts.

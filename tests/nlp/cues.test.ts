@@ -594,7 +594,7 @@ describe('contexts that are not distortion', () => {
     expectFamily('Đại hội Đảng bộ tỉnh có bị hoãn không hay vẫn họp? Nghe nói hoãn sang tháng sau rồi.', 'hearsay');
   });
 
-  it('posts and groups that carry a rumour, counted from outside, describe it in a reporter\'s voice', () => {
+  it("posts and groups that carry a rumour, counted from outside, describe it in a reporter's voice", () => {
     const reported = (c: Classification) => c.explanations.some((e) => e.term.startsWith('reported-rumour'));
     for (const text of [
       'Một vài bài đăng cho rằng Đại hội Đảng bộ tỉnh họp trực tuyến. Văn phòng Tỉnh ủy cho biết Đại hội họp tại hội trường.',
@@ -609,7 +609,7 @@ describe('contexts that are not distortion', () => {
     expect(crowd.distortion).toBe(true);
   });
 
-  it('a group with joinsAlternatives counts where its term joins two words of a question\'s clause', () => {
+  it("a group with joinsAlternatives counts where its term joins two words of a question's clause", () => {
     const dir = mkdtempSync(join(tmpdir(), 'cues-'));
     const file = join(dir, 'cues.yaml');
     writeFileSync(file, 'id: x\ngroups:\n  - { id: between, weight: -1, joinsAlternatives: { notBeside: [không] }, terms: [hoặc] }\n');
