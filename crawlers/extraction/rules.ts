@@ -84,8 +84,6 @@ export const BOILERPLATE_NAMES = new RegExp(
     'tinkhac',
     'cung-?chuyen-?muc',
     'box-?tin',
-    'sidebar',
-    'side-?bar',
     'widget',
     'breadcrumb',
     'pagination',
