@@ -56,6 +56,8 @@ type Strictness = 'names' | 'strong' | 'tags';
 const ATTEMPTS: Strictness[] = ['names', 'strong', 'tags'];
 
 const COMMAS = /[,，、،]/g;
+/** A boilerplate-looking element holding most of the page's text is a page wrapper, not boilerplate. */
+const WRAPPER_SHARE = 0.7;
 const MIN_PARAGRAPH_CHARS = 25;
 /** An attempt yielding less text than this is retried with less stripping (Readability: 500). */
 const ENOUGH_CHARS = 500;
@@ -248,6 +250,7 @@ function isNoscriptNotice(node: HtmlNode, s: Stats): boolean {
 /** Elements left out at this strictness: boilerplate ones and everything inside them. */
 function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlNode, strictness: Strictness): Set<HtmlNode> {
   const excluded = new Set<HtmlNode>();
+  const pageChars = stats.get(root)!.chars || 1;
   const pageProse = stats.get(root)!.proseChars;
   for (const node of order) {
     if (node === root) continue;
@@ -255,7 +258,7 @@ function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlN
     if (
       (node.parent && excluded.has(node.parent)) ||
       isNoscriptNotice(node, s) ||
-      (isBoilerplateElement(node, strictness, s) && !isLayoutWrapper(node, s, pageProse))
+      (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars && !isLayoutWrapper(node, s, pageProse))
     ) {
       excluded.add(node);
     }
@@ -263,11 +266,11 @@ function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlN
   return excluded;
 }
 
-/** Share of the page's prose above which an element named by a layout word (`has-sidebar`, `promo-layout`) holds the story. */
+/** Share of the page's prose above which an element named by a layout word (`promo-layout`, `widget-area`) holds the story. */
 const WRAPPER_PROSE_SHARE = 0.5;
 
 /**
- * A layout wrapper whose class merely mentions boilerplate (`content has-sidebar`, `widget-area
+ * A layout wrapper whose class merely mentions boilerplate (`content promo-layout`, `widget-area
  * main`): it holds most of the page's paragraph prose. Unmistakable names (comments, share,
  * related) stay boilerplate whatever they hold.
  */
@@ -280,11 +283,12 @@ function linkDensity(s: Stats): number {
 }
 
 /**
- * What a class/id name adds to or takes from a candidate's score. Readability's 25 let a name outweigh
- * a few paragraphs of text; at 10 the text decides more often (sixteenth pass: better on WCXB's and
- * Zyte's readable halves, the 990 set's development half, where the rules were tuned, about flat).
+ * What a class/id name adds to or takes from a candidate's score. Readability's 25 lets a name
+ * outweigh a few paragraphs of text; at 15 the text decides more often (sixteenth pass: better on
+ * WCXB's and Zyte's readable halves, about flat on the 990 set's development half; at 10 a call to
+ * action shaped as a story's section joined it).
  */
-const CLASS_WEIGHT = 10;
+const CLASS_WEIGHT = 15;
 
 function classWeight(node: HtmlNode): number {
   const names = namesOf(node);
@@ -609,9 +613,10 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
   if (tag === 'a') return false;
   if (!BLOCK_TAGS.has(tag) && inRunningText(node, stats)) return false;
   if (tag === 'p') return density > 0.8 && s.chars < 120 && !isExternalPointer(node, stats, site);
-  // A table is never left out whole: a data table's links are part of its data (nor is a cell or
-  // row of it a link list); a layout table's cells (holding blocks: menus, columns) are judged one by one.
-  if (tag === 'table' || (TABLE_INNER.has(tag) && isDataTable(node, stats))) return false;
+  // A data table is judged whole (trafilatura's table test): a cell or row of links is part of
+  // its data. A layout table's cells (holding blocks: menus, columns) are judged one by one.
+  if (TABLE_INNER.has(tag) && isDataTable(node, stats)) return false;
+  if (tag === 'table') return s.chars >= 200 && density > (s.chars < 1000 ? 0.8 : 0.5);
   if (isHeading(tag) && tag !== 'h1' && isSectionHeadingLink(node, site)) return false;
   // A list in the story (gear, steps, resources) often names each item by a link: it is a list
   // of links only when links are nearly all of its text (trafilatura's link-density threshold).
