@@ -266,11 +266,11 @@ function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlN
   return excluded;
 }
 
-/** Share of the page's prose above which an element named by a layout word (`promo-layout`, `widget-area`) holds the story. */
+/** Share of the page's prose above which an element named by a layout word (`has-sidebar`, `promo-layout`) holds the story. */
 const WRAPPER_PROSE_SHARE = 0.5;
 
 /**
- * A layout wrapper whose class merely mentions boilerplate (`content promo-layout`, `widget-area
+ * A layout wrapper whose class merely mentions boilerplate (`content has-sidebar`, `widget-area
  * main`): it holds most of the page's paragraph prose. Unmistakable names (comments, share,
  * related) stay boilerplate whatever they hold.
  */
@@ -282,20 +282,12 @@ function linkDensity(s: Stats): number {
   return s.chars ? s.linkChars / s.chars : 0;
 }
 
-/**
- * What a class/id name adds to or takes from a candidate's score. Readability's 25 lets a name
- * outweigh a few paragraphs of text; at 15 the text decides more often (sixteenth pass: better on
- * WCXB's and Zyte's readable halves, about flat on the 990 set's development half; at 10 a call to
- * action shaped as a story's section joined it).
- */
-const CLASS_WEIGHT = 15;
-
 function classWeight(node: HtmlNode): number {
   const names = namesOf(node);
   if (!names) return 0;
   let weight = 0;
-  if (NEGATIVE_NAMES.test(names)) weight -= CLASS_WEIGHT;
-  if (POSITIVE_NAMES.test(names)) weight += CLASS_WEIGHT;
+  if (NEGATIVE_NAMES.test(names)) weight -= 25;
+  if (POSITIVE_NAMES.test(names)) weight += 25;
   return weight;
 }
 
@@ -496,6 +488,7 @@ const MIN_LEAD_CHARS = 40;
 /** A standfirst is a sentence or a few, not a second story. */
 const MAX_LEAD_CHARS = 1500;
 const MAX_LEAD_LINK_DENSITY = 0.2;
+const HEADER_PROSE_CHARS = 80;
 
 /** Whether an element between `node` and `scope` marks boilerplate; the article's own <header> does not. */
 function insideBoilerplate(node: HtmlNode, scope: HtmlNode, strictness: Strictness): boolean {
@@ -505,9 +498,14 @@ function insideBoilerplate(node: HtmlNode, scope: HtmlNode, strictness: Strictne
   return false;
 }
 
+function inHeader(node: HtmlNode, scope: HtmlNode): boolean {
+  for (let current = node.parent; current && current !== scope; current = current.parent) if (tagOf(current) === 'header') return true;
+  return false;
+}
+
 /**
  * The standfirst before the story: CMSs often put the lead (named lead, intro, teaser, sapo, …, or
- * marked as the page's description) a few levels away from the body, where sibling
+ * a prose paragraph in the article's <header>) a few levels away from the body, where sibling
  * joining does not reach. Searched in document order between an ancestor a few levels above the
  * story and its first block.
  */
@@ -531,7 +529,8 @@ function leadBlocks(
     const s = stats.get(node)!;
     if (s.chars < MIN_LEAD_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) continue;
     const named = LEAD_NAMES.test(namesOf(node)) || LEAD_ITEMPROPS.test(node.attribs?.itemprop?.trim() ?? '');
-    if (named && !contains(node, first) && !insideBoilerplate(node, scope, strictness)) leads.push(node);
+    const headerProse = !named && tagOf(node) === 'p' && s.chars >= HEADER_PROSE_CHARS && inHeader(node, scope) && SENTENCE_END.test(textOf(node));
+    if ((named || headerProse) && !contains(node, first) && !insideBoilerplate(node, scope, strictness)) leads.push(node);
   }
   return leads;
 }

@@ -84,6 +84,8 @@ export const BOILERPLATE_NAMES = new RegExp(
     'tinkhac',
     'cung-?chuyen-?muc',
     'box-?tin',
+    'sidebar',
+    'side-?bar',
     'widget',
     'breadcrumb',
     'pagination',
@@ -167,7 +169,7 @@ export const BOILERPLATE_NAMES = new RegExp(
 );
 
 /**
- * Names that keep an element even when a boilerplate token also matches (`widget-and-content-body`,
+ * Names that keep an element even when a boilerplate token also matches (`sidebar-and-content-body`,
  * `author-article`, WordPress `hentry category-news`), as Readability's "maybe a candidate" list does.
  */
 export const PROTECTED_NAMES = /and|article|body|column|content|main|shadow|hentry|h-entry|type-post|status-publish|fck_detail|story|detail/i;

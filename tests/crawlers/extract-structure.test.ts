@@ -67,10 +67,10 @@ describe('story parts beyond the main block', () => {
 });
 
 describe('layout wrappers named after boilerplate', () => {
-  it('keeps a wrapper whose class mentions widgets when it holds most of the page’s prose, not the text beside it', () => {
+  it('keeps a wrapper whose class mentions a sidebar when it holds most of the page’s prose, not the text beside it', () => {
     const about = `<div class="site-info"><p>${S3} ${S2}</p><p>${S2} ${S1}</p><p>${S1} ${S3}</p></div>`;
     const long = `<p>${S1} ${S2} ${S3}</p>`.repeat(4);
-    const text = textOf(og, `<div class="container has-widgets"><h1>Đại hội</h1>${long}</div>${about}`);
+    const text = textOf(og, `<div class="container has-sidebar"><h1>Đại hội</h1>${long}</div>${about}`);
     expect(text).toContain(`${S1} ${S2} ${S3}`);
   });
 });
