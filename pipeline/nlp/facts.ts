@@ -765,9 +765,31 @@ class ItemCheck {
         )
           nearest = n;
     if (!nearest || nearest.hit.spec.data.kind !== 'otherEvent') return false;
-    // "Trung tâm Hội nghị" is a place, not a gathering
-    for (const p of this.of('place')) if (p.field === c.field && p.hit.tokFirst <= nearest.hit.tokLast && nearest.hit.tokFirst <= p.hit.tokLast) return false;
-    return true;
+    return !this.inPlaceName(nearest);
+  }
+
+  /** "Trung tâm Hội nghị" is a place, not a gathering. */
+  private inPlaceName(n: Located<FactPhrase>): boolean {
+    for (const p of this.of('place')) if (p.field === n.field && p.hit.tokFirst <= n.hit.tokLast && n.hit.tokFirst <= p.hit.tokLast) return true;
+    return false;
+  }
+
+  /**
+   * The event verb is another gathering's ("tổ chức họp báo", "khai mạc hội nghị", the verb inside
+   * "họp báo"): a date it ties belongs to that gathering, whatever the sentence says of the congress.
+   */
+  private actsOnOtherGathering(e: Of<'event'>): boolean {
+    const p = e.field.prepared;
+    for (const n of this.of('otherEvent'))
+      if (
+        n.field === e.field &&
+        n.hit.tokFirst <= e.hit.tokLast + 2 &&
+        n.hit.tokLast >= e.hit.tokFirst &&
+        p.tokClause[n.hit.tokFirst] === p.tokClause[e.hit.tokLast] &&
+        !this.inPlaceName(n)
+      )
+        return true;
+    return false;
   }
 
   /** The event noun names a document of the event ("Nghị quyết (của) Đại hội XIII"), not a gathering. */
@@ -778,7 +800,7 @@ class ItemCheck {
 
   /** 3. Dates tied to the event. */
   private dates(): void {
-    const events = this.of('event');
+    const events = this.of('event').filter((e) => !this.actsOnOtherGathering(e));
     const eventsBySent = bySentence(events);
     const nounsBySent = bySentence(this.of('eventNoun'));
     const preparatory = bySentence(this.of('preparatory'));

@@ -77,6 +77,22 @@ describe('contradictions', () => {
     expect(facts('Chiều 30/7, Đại hội Đảng bộ thành phố Pleiku lần thứ XIV bế mạc.')).toEqual([]);
   });
 
+  it("a date an event verb ties to another gathering (a press conference, a conference) is that gathering's", () => {
+    for (const text of [
+      'Chiều 20/1, Tiểu ban Phục vụ Đại hội XIII tổ chức họp báo, thông tin Đại hội sẽ diễn ra từ ngày 25/1 đến ngày 2/2/2021.',
+      'Sáng 12/10/2020, Tiểu ban Tuyên truyền Đại hội Đảng bộ tỉnh Gia Lai họp báo giới thiệu Đại hội.',
+      'Ngày 9/10, Văn phòng Tỉnh ủy tổ chức buổi họp báo về Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI.',
+      'Sáng 5/10, Đại hội XIII được bàn tại Hội nghị Trung ương 13, khai mạc hội nghị là Tổng Bí thư.',
+    ]) {
+      expect(facts(text), text).toEqual([]);
+      expect(facts(stripDiacritics(text)), text).toEqual([]);
+    }
+    // the congress's own opening in the same shapes is still read
+    expect(facts('Sáng 12/10/2020, Đại hội Đảng bộ tỉnh Gia Lai khai mạc, sau buổi họp báo.').map((e) => e.factId)).toContain('GL-DATE');
+    expect(facts('Chiều 20/1, Đại hội XIII khai mạc tại Hà Nội.').map((e) => e.factId)).toContain('NC-DATE');
+    expect(facts('Chiều 12/10/2020, Đại hội Đảng bộ tỉnh Gia Lai tổ chức phiên khai mạc.').map((e) => e.factId)).toContain('GL-DATE');
+  });
+
   it('a venue claim (GL-VENUE, NC-VENUE), including a denied official venue', () => {
     expect(facts('Đại hội tỉnh mình năm nay tổ chức ở Kon Tum chứ ko phải Pleiku đâu').map((e) => e.factId)).toContain('GL-VENUE');
     expect(facts('DH Dang XIII se khong to chuc o Ha Noi ma chuyen vao Da Nang').map((e) => e.factId)).toContain('NC-VENUE');
