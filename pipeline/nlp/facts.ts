@@ -566,6 +566,8 @@ function isSuppressed(fv: FieldView, tok: number): boolean {
 
 /** Tokens an ordinal may stand after the organisation it numbers (a place name, "lần thứ"). */
 const ORDINAL_GAP = 4;
+/** Tokens a superior body may stand after the lower body it qualifies ("trực thuộc", "thuộc"). */
+const QUALIFIER_GAP = 1;
 
 const NO_LOCATED: Array<Located<FactPhrase>> = [];
 const NO_MARKERS: MarkerScope[] = [];
@@ -1075,24 +1077,28 @@ class ItemCheck {
   }
 
   /**
-   * The organisation an ordinal marker numbers: the full marker just before it in its clause, at most
-   * ORDINAL_GAP tokens away with no event noun between ("Đảng bộ thành phố Pleiku lần thứ XIII"),
-   * else null (the ordinal names its own event: "Đoàn … dự Đại hội XIII").
+   * The organisation a marker belongs to when it only completes another's name: an ordinal of an event
+   * with facts numbers the full marker just before it in its clause, at most ORDINAL_GAP tokens away
+   * ("Đảng bộ thành phố Pleiku lần thứ XIII"); an ordinal of an event without facts (another term,
+   * "lần thứ XV") is never taken by the organisation it numbers; a full marker of an event with facts
+   * right after one without ("đảng bộ trực thuộc Tỉnh ủy", QUALIFIER_GAP) names the lower body's
+   * superior. No event noun between; else null (the marker names its own event: "Đoàn … dự Đại hội XIII").
    */
   private organisationNumbered(sorted: MarkerScope[], k: number): MarkerScope | null {
     const x = sorted[k];
     const data = x.m.hit.spec.data;
-    if (data.kind !== 'marker' || !data.ordinal) return null;
+    if (data.kind !== 'marker' || x.weak || !this.checker.scopesWithFacts.has(data.scope)) return null;
     let prev: MarkerScope | null = null;
     for (let j = k - 1; j >= 0 && !prev; j--) {
       const d = sorted[j].m.hit.spec.data;
       if (!sorted[j].weak && d.kind === 'marker' && !d.ordinal) prev = sorted[j];
     }
     if (!prev || prev.scope === x.scope || prev.m.field !== x.m.field) return null;
+    if (!data.ordinal && (this.checker.scopesWithFacts.has(prev.scope) || prev.m.hit.tokLast >= x.m.hit.tokFirst)) return null;
     const p = x.m.field.prepared;
     const from = prev.m.hit.tokLast;
     const to = x.m.hit.tokFirst;
-    if (to - from - 1 > ORDINAL_GAP || p.tokClause[from] !== p.tokClause[to]) return null;
+    if (to - from - 1 > (data.ordinal ? ORDINAL_GAP : QUALIFIER_GAP) || p.tokClause[from] !== p.tokClause[to]) return null;
     for (const n of this.of('eventNoun')) if (n.field === x.m.field && n.hit.tokFirst > from && n.hit.tokLast < to) return null;
     return prev;
   }

@@ -135,6 +135,33 @@ describe('contradictions', () => {
     expect(facts('Đại hội Đảng bộ huyện Đak Đoa bầu Ban Chấp hành gồm 41 đồng chí và 38 đại biểu đi dự Đại hội Đảng bộ tỉnh.')).toEqual([]);
   });
 
+  it("a lower Party body named with the province, and another term's congress, are not the provincial congress", () => {
+    for (const text of [
+      // a body under the Provincial Committee, an institution's Party body
+      'Đảng bộ Quân sự tỉnh Gia Lai là một trong những đảng bộ trực thuộc Tỉnh ủy tổ chức đại hội sớm. Đại hội bầu Ban Chấp hành gồm 15 đồng chí.',
+      'Đảng bộ Công an tỉnh, đơn vị thuộc Đảng bộ trực thuộc Tỉnh ủy, đã tổ chức đại hội. Đại hội bầu Ban Chấp hành gồm 11 đồng chí.',
+      'Đảng bộ Trường Cao đẳng Sư phạm Gia Lai tổ chức đại hội nhiệm kỳ 2020-2025, bầu Ban Chấp hành gồm 7 đồng chí.',
+      'Đảng bộ Bệnh viện Đa khoa tỉnh Gia Lai tổ chức đại hội, bầu Ban Chấp hành gồm 9 đồng chí.',
+      // an earlier or later term, provincial or national
+      'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XV có 300 đại biểu dự.',
+      'Đại hội Đảng bộ tỉnh nhiệm kỳ trước có 320 đại biểu dự.',
+      'Mình tổng hợp: ĐH XI (2011) 1.377 đại biểu, ĐH XII (2016) 1.510, ĐH XIII (2021) 1.587.',
+    ]) {
+      expect(facts(text), text).toEqual([]);
+      expect(facts(stripDiacritics(text)), text).toEqual([]);
+    }
+    // the provincial congress's own figure in the same shapes is still read
+    for (const text of [
+      'Đảng bộ tỉnh Gia Lai có 17 đảng bộ trực thuộc Tỉnh ủy. Đại hội Đảng bộ tỉnh bầu Ban Chấp hành gồm 15 đồng chí.',
+      'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI có 300 đại biểu dự.',
+      'Khác nhiệm kỳ trước, Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI chỉ có 300 đại biểu dự.',
+      'ĐH XIII (2021) có 1.377 đại biểu, ĐH XII (2016) 1.510.',
+    ]) {
+      expect(facts(text).length, text).toBeGreaterThan(0);
+      expect(facts(stripDiacritics(text)).length, text).toBeGreaterThan(0);
+    }
+  });
+
   it('claims ruled out by the statement (personnel decided in advance)', () => {
     const f = facts('Nghe nói danh sách BCH tỉnh ủy khóa mới có từ lâu rồi, đại hội chỉ là bấm nút.');
     expect(f.map((e) => e.factId)).toContain('GL-BTV');
