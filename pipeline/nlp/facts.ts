@@ -153,6 +153,11 @@ export const factsFileSchema = z
     negators: z.array(phrase).default([]),
     /** Nouns naming a venue without naming a place ("khách sạn", "hội trường"): after a place verb, a claimed venue. */
     venueNouns: z.array(phrase).default([]),
+    /**
+     * Phrases before the event a delegation goes to ("Đoàn đại biểu dự Đại hội XIII"): a marker shortly after
+     * one is that destination, which a later sentence of the item does not inherit as its event.
+     */
+    destinations: z.array(phrase).default([]),
     /** Other gatherings ("hội nghị"): a claim whose nearest event noun is one of these is about that gathering. */
     otherEventNouns: z.array(phrase).default([]),
     /**
@@ -359,6 +364,7 @@ export type FactPhrase =
   | { kind: 'negator' }
   | { kind: 'venue'; name: string; key: string }
   | { kind: 'otherEvent' }
+  | { kind: 'destination' }
   | { kind: 'eventDocument' }
   | { kind: 'approx' }
   | { kind: 'comparator' }
@@ -434,6 +440,7 @@ export class FactChecker {
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
+    for (const n of data.destinations) this.phrases.add(n, factPhrase({ kind: 'destination' }));
     for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
     for (const n of data.approximators) this.phrases.add(n, factPhrase({ kind: 'approx' }));
     for (const n of data.comparators) this.phrases.add(n, factPhrase({ kind: 'comparator' }));
@@ -568,6 +575,8 @@ function isSuppressed(fv: FieldView, tok: number): boolean {
 const ORDINAL_GAP = 4;
 /** Tokens a superior body may stand after the lower body it qualifies ("trực thuộc", "thuộc"). */
 const QUALIFIER_GAP = 1;
+/** Tokens between a destination phrase and the event's marker ("dự | Đại hội | XIII"). */
+const DESTINATION_GAP = 2;
 
 const NO_LOCATED: Array<Located<FactPhrase>> = [];
 const NO_MARKERS: MarkerScope[] = [];
@@ -587,6 +596,8 @@ class ItemCheck {
   private readonly foreignCache = new Map<string, ForeignInfo>();
   private markerScopes: MarkerScope[] = NO_MARKERS;
   private strongMarkers: MarkerScope[] = NO_MARKERS;
+  /** Full markers a sentence naming no event may inherit: not a delegation's destination. */
+  private inheritedMarkers: MarkerScope[] = NO_MARKERS;
   private readonly markersBySent = new Map<number, MarkerScope[]>();
   private readonly negatorEnds = new Set<string>();
   private readonly nounSentences = new Set<number>();
@@ -1068,6 +1079,9 @@ class ItemCheck {
     const strongMarkers: MarkerScope[] = [];
     for (const x of markerScopes) if (!x.weak) strongMarkers.push(x);
     this.strongMarkers = strongMarkers;
+    const inherited: MarkerScope[] = [];
+    for (const x of strongMarkers) if (!this.isDestination(x.m)) inherited.push(x);
+    this.inheritedMarkers = inherited;
     for (const x of markerScopes) {
       const list = this.markersBySent.get(x.m.sent);
       if (list) list.push(x);
@@ -1101,6 +1115,20 @@ class ItemCheck {
     if (to - from - 1 > (data.ordinal ? ORDINAL_GAP : QUALIFIER_GAP) || p.tokClause[from] !== p.tokClause[to]) return null;
     for (const n of this.of('eventNoun')) if (n.field === x.m.field && n.hit.tokFirst > from && n.hit.tokLast < to) return null;
     return prev;
+  }
+
+  /** The marker follows a destination phrase in its clause, at most DESTINATION_GAP tokens away ("dự Đại hội XIII"). */
+  private isDestination(m: Located<FactPhrase>): boolean {
+    const p = m.field.prepared;
+    for (const d of this.of('destination'))
+      if (
+        d.field === m.field &&
+        d.hit.tokLast < m.hit.tokFirst &&
+        m.hit.tokFirst - d.hit.tokLast - 1 <= DESTINATION_GAP &&
+        p.tokClause[d.hit.tokLast] === p.tokClause[m.hit.tokFirst]
+      )
+        return true;
+    return false;
   }
 
   private scopeOfMarker(m: Of<'marker'>): string {
@@ -1153,7 +1181,7 @@ class ItemCheck {
     for (const x of inSent) if (!x.weak) strongInSent.push(x);
     return (
       nearestIn(strongInSent, g, BEFORE) ??
-      nearestIn(this.strongMarkers, g, BEFORE) ??
+      nearestIn(this.inheritedMarkers, g, BEFORE) ??
       nearestIn(strongInSent, g, AFTER) ??
       nearestIn(inSent, g, ANY) ??
       nearestIn(this.markerScopes, g, ANY)
