@@ -513,6 +513,8 @@ interface MarkerScope {
   m: Located<FactPhrase>;
   scope: string;
   weak: boolean;
+  /** The event a delegation goes to ("dự Đại hội XIII"): it scopes only claims in its own clause. */
+  destination: boolean;
 }
 interface ForeignInfo {
   sents: Set<number>;
@@ -533,6 +535,11 @@ function bySentence<T extends { sent: number }>(xs: T[]): Map<number, T[]> {
 /** A position (token, clause) in a field as a number: title and text apart. */
 function fieldKey(fv: FieldView, n: number): number {
   return fv.field === 'title' ? n * 2 : n * 2 + 1;
+}
+
+/** The clause of token `tok` as a fieldKey. */
+function clauseOf(fv: FieldView, tok: number): number {
+  return fieldKey(fv, fv.prepared.tokClause[tok]);
 }
 
 function byKey<T>(m: Map<number, T[]>, k: number, x: T): void {
@@ -719,7 +726,9 @@ class ItemCheck {
     // a term of another event's fact ("họp online" of the national venue) does not hide a shorter or
     // equal term of this event's ("online 100%" of the provincial format): overlaps are resolved
     // among the terms of the facts the claim's event has
-    const claims = this.of('claim').filter((c) => this.factsIn(this.scopeAt(c.g, c.sent), c.sent).some((x) => x.i === c.hit.spec.data.fact));
+    const claims = this.of('claim').filter((c) =>
+      this.factsIn(this.scopeAt(c.g, c.sent, clauseOf(c.field, c.hit.tokFirst)), c.sent).some((x) => x.i === c.hit.spec.data.fact),
+    );
     const claimList: Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>> = [];
     for (const c of claims) claimList.push(c.hit);
     const claimHits = new Set(longestNonOverlapping(claimList));
@@ -739,7 +748,7 @@ class ItemCheck {
     for (const { verb, phrase } of placeClaims) {
       const fv = verb.field;
       if (isSuppressed(fv, verb.hit.tokFirst) || !this.namesEvent(verb.sent)) continue;
-      const scope = this.scopeAt(verb.g, verb.sent);
+      const scope = this.scopeAt(verb.g, verb.sent, clauseOf(fv, verb.hit.tokFirst));
       const isNegated = this.negated(fv, verb.hit.tokFirst);
       const last = phrase[phrase.length - 1].hit.tokLast;
       const [s, e] = tokenSpan(fv.prepared, phrase[0].hit.tokFirst, last);
@@ -848,7 +857,7 @@ class ItemCheck {
         }
         if (!tied) continue;
         const g = g0 + mention.tokFirst;
-        const scope = this.scopeAt(g, s0 + sent);
+        const scope = this.scopeAt(g, s0 + sent, clauseOf(fv, mention.tokFirst));
         for (const { f, i } of this.factsIn(scope, s0 + sent)) {
           for (const check of f.checks) {
             if (check.kind !== 'dates') continue;
@@ -908,7 +917,7 @@ class ItemCheck {
         if (num.words && num.tokFirst === num.tokLast && num.value < 10) continue;
         const sent = p.tokSent[num.tokFirst];
         const clause = p.tokClause[num.tokFirst];
-        const scope = this.scopeAt(g0 + num.tokFirst, s0 + sent);
+        const scope = this.scopeAt(g0 + num.tokFirst, s0 + sent, clauseOf(fv, num.tokFirst));
         const candidates: Array<{ i: number; c: number }> = [];
         for (const { f, i } of this.factsIn(scope, s0 + sent)) {
           for (let c = 0; c < f.checks.length; c++) {
@@ -1026,7 +1035,7 @@ class ItemCheck {
           cue = cueAt.get(fieldKey(fv, t));
         }
         let scope: string | null;
-        if (cue) scope = this.scopeAt(g0 + num.tokFirst, s0 + sent);
+        if (cue) scope = this.scopeAt(g0 + num.tokFirst, s0 + sent, clauseOf(fv, num.tokFirst));
         else {
           // "Đại hội Đảng bộ tỉnh … bế mạc sau 3 ngày làm việc", "Sau 4 ngày làm việc, Đại hội Đảng bộ tỉnh … bế mạc":
           // the event this sentence names, before the length or after it; a sentence naming none is not read ("Đại hội
@@ -1069,7 +1078,7 @@ class ItemCheck {
   /** The scope of every marker, sorted by position (on first need: many items need none). */
   private scopeMarkers(): void {
     const markerScopes: MarkerScope[] = [];
-    for (const m of this.of('marker')) markerScopes.push({ m, scope: this.scopeOfMarker(m), weak: m.hit.spec.data.weak });
+    for (const m of this.of('marker')) markerScopes.push({ m, scope: this.scopeOfMarker(m), weak: m.hit.spec.data.weak, destination: this.isDestination(m) });
     markerScopes.sort(byMarkerPosition);
     for (let k = 1; k < markerScopes.length; k++) {
       const named = this.organisationNumbered(markerScopes, k);
@@ -1080,7 +1089,7 @@ class ItemCheck {
     for (const x of markerScopes) if (!x.weak) strongMarkers.push(x);
     this.strongMarkers = strongMarkers;
     const inherited: MarkerScope[] = [];
-    for (const x of strongMarkers) if (!this.isDestination(x.m)) inherited.push(x);
+    for (const x of strongMarkers) if (!x.destination) inherited.push(x);
     this.inheritedMarkers = inherited;
     for (const x of markerScopes) {
       const list = this.markersBySent.get(x.m.sent);
@@ -1170,17 +1179,22 @@ class ItemCheck {
   }
 
   /**
-   * Scope of a claim at global position g in sentence s. Full markers before it in the sentence,
-   * then before it in the item, then after it in the sentence; then weak markers in the sentence;
-   * then anything nearest.
+   * Scope of a claim at global position g in sentence s, clause `clause` (fieldKey). Full markers before
+   * it in the sentence (a delegation's destination only in its own clause), then before it in the item
+   * (no destination), then after it in the sentence; then weak markers in the sentence; then anything nearest.
    */
-  private scopeAt(g: number, s: number): string | null {
+  private scopeAt(g: number, s: number, clause: number): string | null {
     if (!this.scoped) this.scopeMarkers();
     const inSent = this.markersBySent.get(s) ?? NO_MARKERS;
     const strongInSent: MarkerScope[] = [];
-    for (const x of inSent) if (!x.weak) strongInSent.push(x);
+    const strongBefore: MarkerScope[] = [];
+    for (const x of inSent) {
+      if (x.weak) continue;
+      strongInSent.push(x);
+      if (!x.destination || clauseOf(x.m.field, x.m.hit.tokFirst) === clause) strongBefore.push(x);
+    }
     return (
-      nearestIn(strongInSent, g, BEFORE) ??
+      nearestIn(strongBefore, g, BEFORE) ??
       nearestIn(this.inheritedMarkers, g, BEFORE) ??
       nearestIn(strongInSent, g, AFTER) ??
       nearestIn(inSent, g, ANY) ??

@@ -171,6 +171,11 @@ describe('contradictions', () => {
       expect(facts(text), text).toEqual([]);
       expect(facts(stripDiacritics(text)), text).toEqual([]);
     }
+    // nor does a later clause of its sentence (an infographic's "|" parts)
+    const infographic = 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI: 350 đại biểu | Đoàn đi dự ĐH XIII: 15 đ/c | 17 điểm cầu trực tuyến.';
+    expect(facts(infographic).map((e) => e.factId)).not.toContain('NC-VENUE');
+    expect(facts(stripDiacritics(infographic)).map((e) => e.factId)).not.toContain('NC-VENUE');
+    expect(facts('Đại hội Đảng bộ tỉnh Gia Lai: 350 đại biểu | Đoàn đi dự ĐH XIII họp trực tuyến.').map((e) => e.factId)).toContain('NC-VENUE');
     // the electing congress's own figures after it are read against its facts
     for (const [text, id] of [
       ['Đại hội Đảng bộ tỉnh Gia Lai bầu đoàn đại biểu dự Đại hội XIII gồm 15 đồng chí. Ban Thường vụ khóa mới gồm 17 đồng chí.', 'GL-BTV'],
