@@ -153,6 +153,11 @@ export const factsFileSchema = z
     negators: z.array(phrase).default([]),
     /** Nouns naming a venue without naming a place ("khách sạn", "hội trường"): after a place verb, a claimed venue. */
     venueNouns: z.array(phrase).default([]),
+    /**
+     * Phrases before the event a delegation goes to ("Đoàn đại biểu dự Đại hội XIII"): a marker shortly after
+     * one is that destination, which a later sentence of the item does not inherit as its event.
+     */
+    destinations: z.array(phrase).default([]),
     /** Other gatherings ("hội nghị"): a claim whose nearest event noun is one of these is about that gathering. */
     otherEventNouns: z.array(phrase).default([]),
     /**
@@ -359,6 +364,7 @@ export type FactPhrase =
   | { kind: 'negator' }
   | { kind: 'venue'; name: string; key: string }
   | { kind: 'otherEvent' }
+  | { kind: 'destination' }
   | { kind: 'eventDocument' }
   | { kind: 'approx' }
   | { kind: 'comparator' }
@@ -434,6 +440,7 @@ export class FactChecker {
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
+    for (const n of data.destinations) this.phrases.add(n, factPhrase({ kind: 'destination' }));
     for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
     for (const n of data.approximators) this.phrases.add(n, factPhrase({ kind: 'approx' }));
     for (const n of data.comparators) this.phrases.add(n, factPhrase({ kind: 'comparator' }));
@@ -506,6 +513,8 @@ interface MarkerScope {
   m: Located<FactPhrase>;
   scope: string;
   weak: boolean;
+  /** The event a delegation goes to ("dự Đại hội XIII"): it scopes only claims in its own clause. */
+  destination: boolean;
 }
 interface ForeignInfo {
   sents: Set<number>;
@@ -526,6 +535,11 @@ function bySentence<T extends { sent: number }>(xs: T[]): Map<number, T[]> {
 /** A position (token, clause) in a field as a number: title and text apart. */
 function fieldKey(fv: FieldView, n: number): number {
   return fv.field === 'title' ? n * 2 : n * 2 + 1;
+}
+
+/** The clause of token `tok` as a fieldKey. */
+function clauseOf(fv: FieldView, tok: number): number {
+  return fieldKey(fv, fv.prepared.tokClause[tok]);
 }
 
 function byKey<T>(m: Map<number, T[]>, k: number, x: T): void {
@@ -566,6 +580,10 @@ function isSuppressed(fv: FieldView, tok: number): boolean {
 
 /** Tokens an ordinal may stand after the organisation it numbers (a place name, "lần thứ"). */
 const ORDINAL_GAP = 4;
+/** Tokens a superior body may stand after the lower body it qualifies ("trực thuộc", "thuộc"). */
+const QUALIFIER_GAP = 1;
+/** Tokens between a destination phrase and the event's marker ("dự | Đại hội | XIII"). */
+const DESTINATION_GAP = 2;
 
 const NO_LOCATED: Array<Located<FactPhrase>> = [];
 const NO_MARKERS: MarkerScope[] = [];
@@ -585,6 +603,8 @@ class ItemCheck {
   private readonly foreignCache = new Map<string, ForeignInfo>();
   private markerScopes: MarkerScope[] = NO_MARKERS;
   private strongMarkers: MarkerScope[] = NO_MARKERS;
+  /** Full markers a sentence naming no event may inherit: not a delegation's destination. */
+  private inheritedMarkers: MarkerScope[] = NO_MARKERS;
   private readonly markersBySent = new Map<number, MarkerScope[]>();
   private readonly negatorEnds = new Set<string>();
   private readonly nounSentences = new Set<number>();
@@ -706,7 +726,9 @@ class ItemCheck {
     // a term of another event's fact ("họp online" of the national venue) does not hide a shorter or
     // equal term of this event's ("online 100%" of the provincial format): overlaps are resolved
     // among the terms of the facts the claim's event has
-    const claims = this.of('claim').filter((c) => this.factsIn(this.scopeAt(c.g, c.sent), c.sent).some((x) => x.i === c.hit.spec.data.fact));
+    const claims = this.of('claim').filter((c) =>
+      this.factsIn(this.scopeAt(c.g, c.sent, clauseOf(c.field, c.hit.tokFirst)), c.sent).some((x) => x.i === c.hit.spec.data.fact),
+    );
     const claimList: Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>> = [];
     for (const c of claims) claimList.push(c.hit);
     const claimHits = new Set(longestNonOverlapping(claimList));
@@ -726,7 +748,7 @@ class ItemCheck {
     for (const { verb, phrase } of placeClaims) {
       const fv = verb.field;
       if (isSuppressed(fv, verb.hit.tokFirst) || !this.namesEvent(verb.sent)) continue;
-      const scope = this.scopeAt(verb.g, verb.sent);
+      const scope = this.scopeAt(verb.g, verb.sent, clauseOf(fv, verb.hit.tokFirst));
       const isNegated = this.negated(fv, verb.hit.tokFirst);
       const last = phrase[phrase.length - 1].hit.tokLast;
       const [s, e] = tokenSpan(fv.prepared, phrase[0].hit.tokFirst, last);
@@ -765,9 +787,31 @@ class ItemCheck {
         )
           nearest = n;
     if (!nearest || nearest.hit.spec.data.kind !== 'otherEvent') return false;
-    // "Trung tâm Hội nghị" is a place, not a gathering
-    for (const p of this.of('place')) if (p.field === c.field && p.hit.tokFirst <= nearest.hit.tokLast && nearest.hit.tokFirst <= p.hit.tokLast) return false;
-    return true;
+    return !this.inPlaceName(nearest);
+  }
+
+  /** "Trung tâm Hội nghị" is a place, not a gathering. */
+  private inPlaceName(n: Located<FactPhrase>): boolean {
+    for (const p of this.of('place')) if (p.field === n.field && p.hit.tokFirst <= n.hit.tokLast && n.hit.tokFirst <= p.hit.tokLast) return true;
+    return false;
+  }
+
+  /**
+   * The event verb is another gathering's ("tổ chức họp báo", "khai mạc hội nghị", the verb inside
+   * "họp báo"): a date it ties belongs to that gathering, whatever the sentence says of the congress.
+   */
+  private actsOnOtherGathering(e: Of<'event'>): boolean {
+    const p = e.field.prepared;
+    for (const n of this.of('otherEvent'))
+      if (
+        n.field === e.field &&
+        n.hit.tokFirst <= e.hit.tokLast + 2 &&
+        n.hit.tokLast >= e.hit.tokFirst &&
+        p.tokClause[n.hit.tokFirst] === p.tokClause[e.hit.tokLast] &&
+        !this.inPlaceName(n)
+      )
+        return true;
+    return false;
   }
 
   /** The event noun names a document of the event ("Nghị quyết (của) Đại hội XIII"), not a gathering. */
@@ -778,7 +822,7 @@ class ItemCheck {
 
   /** 3. Dates tied to the event. */
   private dates(): void {
-    const events = this.of('event');
+    const events = this.of('event').filter((e) => !this.actsOnOtherGathering(e));
     const eventsBySent = bySentence(events);
     const nounsBySent = bySentence(this.of('eventNoun'));
     const preparatory = bySentence(this.of('preparatory'));
@@ -813,7 +857,7 @@ class ItemCheck {
         }
         if (!tied) continue;
         const g = g0 + mention.tokFirst;
-        const scope = this.scopeAt(g, s0 + sent);
+        const scope = this.scopeAt(g, s0 + sent, clauseOf(fv, mention.tokFirst));
         for (const { f, i } of this.factsIn(scope, s0 + sent)) {
           for (const check of f.checks) {
             if (check.kind !== 'dates') continue;
@@ -873,7 +917,7 @@ class ItemCheck {
         if (num.words && num.tokFirst === num.tokLast && num.value < 10) continue;
         const sent = p.tokSent[num.tokFirst];
         const clause = p.tokClause[num.tokFirst];
-        const scope = this.scopeAt(g0 + num.tokFirst, s0 + sent);
+        const scope = this.scopeAt(g0 + num.tokFirst, s0 + sent, clauseOf(fv, num.tokFirst));
         const candidates: Array<{ i: number; c: number }> = [];
         for (const { f, i } of this.factsIn(scope, s0 + sent)) {
           for (let c = 0; c < f.checks.length; c++) {
@@ -991,7 +1035,7 @@ class ItemCheck {
           cue = cueAt.get(fieldKey(fv, t));
         }
         let scope: string | null;
-        if (cue) scope = this.scopeAt(g0 + num.tokFirst, s0 + sent);
+        if (cue) scope = this.scopeAt(g0 + num.tokFirst, s0 + sent, clauseOf(fv, num.tokFirst));
         else {
           // "Đại hội Đảng bộ tỉnh … bế mạc sau 3 ngày làm việc", "Sau 4 ngày làm việc, Đại hội Đảng bộ tỉnh … bế mạc":
           // the event this sentence names, before the length or after it; a sentence naming none is not read ("Đại hội
@@ -1034,7 +1078,7 @@ class ItemCheck {
   /** The scope of every marker, sorted by position (on first need: many items need none). */
   private scopeMarkers(): void {
     const markerScopes: MarkerScope[] = [];
-    for (const m of this.of('marker')) markerScopes.push({ m, scope: this.scopeOfMarker(m), weak: m.hit.spec.data.weak });
+    for (const m of this.of('marker')) markerScopes.push({ m, scope: this.scopeOfMarker(m), weak: m.hit.spec.data.weak, destination: this.isDestination(m) });
     markerScopes.sort(byMarkerPosition);
     for (let k = 1; k < markerScopes.length; k++) {
       const named = this.organisationNumbered(markerScopes, k);
@@ -1044,6 +1088,9 @@ class ItemCheck {
     const strongMarkers: MarkerScope[] = [];
     for (const x of markerScopes) if (!x.weak) strongMarkers.push(x);
     this.strongMarkers = strongMarkers;
+    const inherited: MarkerScope[] = [];
+    for (const x of strongMarkers) if (!x.destination) inherited.push(x);
+    this.inheritedMarkers = inherited;
     for (const x of markerScopes) {
       const list = this.markersBySent.get(x.m.sent);
       if (list) list.push(x);
@@ -1053,26 +1100,44 @@ class ItemCheck {
   }
 
   /**
-   * The organisation an ordinal marker numbers: the full marker just before it in its clause, at most
-   * ORDINAL_GAP tokens away with no event noun between ("Đảng bộ thành phố Pleiku lần thứ XIII"),
-   * else null (the ordinal names its own event: "Đoàn … dự Đại hội XIII").
+   * The organisation a marker belongs to when it only completes another's name: an ordinal of an event
+   * with facts numbers the full marker just before it in its clause, at most ORDINAL_GAP tokens away
+   * ("Đảng bộ thành phố Pleiku lần thứ XIII"); an ordinal of an event without facts (another term,
+   * "lần thứ XV") is never taken by the organisation it numbers; a full marker of an event with facts
+   * right after one without ("đảng bộ trực thuộc Tỉnh ủy", QUALIFIER_GAP) names the lower body's
+   * superior. No event noun between; else null (the marker names its own event: "Đoàn … dự Đại hội XIII").
    */
   private organisationNumbered(sorted: MarkerScope[], k: number): MarkerScope | null {
     const x = sorted[k];
     const data = x.m.hit.spec.data;
-    if (data.kind !== 'marker' || !data.ordinal) return null;
+    if (data.kind !== 'marker' || x.weak || !this.checker.scopesWithFacts.has(data.scope)) return null;
     let prev: MarkerScope | null = null;
     for (let j = k - 1; j >= 0 && !prev; j--) {
       const d = sorted[j].m.hit.spec.data;
       if (!sorted[j].weak && d.kind === 'marker' && !d.ordinal) prev = sorted[j];
     }
     if (!prev || prev.scope === x.scope || prev.m.field !== x.m.field) return null;
+    if (!data.ordinal && (this.checker.scopesWithFacts.has(prev.scope) || prev.m.hit.tokLast >= x.m.hit.tokFirst)) return null;
     const p = x.m.field.prepared;
     const from = prev.m.hit.tokLast;
     const to = x.m.hit.tokFirst;
-    if (to - from - 1 > ORDINAL_GAP || p.tokClause[from] !== p.tokClause[to]) return null;
+    if (to - from - 1 > (data.ordinal ? ORDINAL_GAP : QUALIFIER_GAP) || p.tokClause[from] !== p.tokClause[to]) return null;
     for (const n of this.of('eventNoun')) if (n.field === x.m.field && n.hit.tokFirst > from && n.hit.tokLast < to) return null;
     return prev;
+  }
+
+  /** The marker follows a destination phrase in its clause, at most DESTINATION_GAP tokens away ("dự Đại hội XIII"). */
+  private isDestination(m: Located<FactPhrase>): boolean {
+    const p = m.field.prepared;
+    for (const d of this.of('destination'))
+      if (
+        d.field === m.field &&
+        d.hit.tokLast < m.hit.tokFirst &&
+        m.hit.tokFirst - d.hit.tokLast - 1 <= DESTINATION_GAP &&
+        p.tokClause[d.hit.tokLast] === p.tokClause[m.hit.tokFirst]
+      )
+        return true;
+    return false;
   }
 
   private scopeOfMarker(m: Of<'marker'>): string {
@@ -1114,18 +1179,23 @@ class ItemCheck {
   }
 
   /**
-   * Scope of a claim at global position g in sentence s. Full markers before it in the sentence,
-   * then before it in the item, then after it in the sentence; then weak markers in the sentence;
-   * then anything nearest.
+   * Scope of a claim at global position g in sentence s, clause `clause` (fieldKey). Full markers before
+   * it in the sentence (a delegation's destination only in its own clause), then before it in the item
+   * (no destination), then after it in the sentence; then weak markers in the sentence; then anything nearest.
    */
-  private scopeAt(g: number, s: number): string | null {
+  private scopeAt(g: number, s: number, clause: number): string | null {
     if (!this.scoped) this.scopeMarkers();
     const inSent = this.markersBySent.get(s) ?? NO_MARKERS;
     const strongInSent: MarkerScope[] = [];
-    for (const x of inSent) if (!x.weak) strongInSent.push(x);
+    const strongBefore: MarkerScope[] = [];
+    for (const x of inSent) {
+      if (x.weak) continue;
+      strongInSent.push(x);
+      if (!x.destination || clauseOf(x.m.field, x.m.hit.tokFirst) === clause) strongBefore.push(x);
+    }
     return (
-      nearestIn(strongInSent, g, BEFORE) ??
-      nearestIn(this.strongMarkers, g, BEFORE) ??
+      nearestIn(strongBefore, g, BEFORE) ??
+      nearestIn(this.inheritedMarkers, g, BEFORE) ??
       nearestIn(strongInSent, g, AFTER) ??
       nearestIn(inSent, g, ANY) ??
       nearestIn(this.markerScopes, g, ANY)

@@ -10,6 +10,28 @@ const facts = (text: string, title = '') =>
     .classify({ title, text })
     .explanations.filter((e) => e.kind === 'fact');
 
+/** None of the texts, as typed or without diacritics, contradicts a fact. */
+const expectNoFacts = (texts: string[]) => {
+  for (const text of texts) {
+    expect(facts(text), text).toEqual([]);
+    expect(facts(stripDiacritics(text)), text).toEqual([]);
+  }
+};
+
+/** Each text, as typed and without diacritics, contradicts its fact. */
+const expectFacts = (cases: Array<[text: string, factId: string]>) => {
+  for (const [text, id] of cases) {
+    expect(
+      facts(text).map((e) => e.factId),
+      text,
+    ).toContain(id);
+    expect(
+      facts(stripDiacritics(text)).map((e) => e.factId),
+      text,
+    ).toContain(id);
+  }
+};
+
 describe('official facts file', () => {
   it('keeps the ids and fields of the shared JSON', () => {
     const loaded = loadOfficialFacts(join(REPO, 'config/official-facts.yaml'));
@@ -77,6 +99,21 @@ describe('contradictions', () => {
     expect(facts('Chiều 30/7, Đại hội Đảng bộ thành phố Pleiku lần thứ XIV bế mạc.')).toEqual([]);
   });
 
+  it("a date an event verb ties to another gathering (a press conference, a conference) is that gathering's", () => {
+    expectNoFacts([
+      'Chiều 20/1, Tiểu ban Phục vụ Đại hội XIII tổ chức họp báo, thông tin Đại hội sẽ diễn ra từ ngày 25/1 đến ngày 2/2/2021.',
+      'Sáng 12/10/2020, Tiểu ban Tuyên truyền Đại hội Đảng bộ tỉnh Gia Lai họp báo giới thiệu Đại hội.',
+      'Ngày 9/10, Văn phòng Tỉnh ủy tổ chức buổi họp báo về Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI.',
+      'Sáng 5/10, Đại hội XIII được bàn tại Hội nghị Trung ương 13, khai mạc hội nghị là Tổng Bí thư.',
+    ]);
+    // the congress's own opening in the same shapes is still read
+    expectFacts([
+      ['Sáng 12/10/2020, Đại hội Đảng bộ tỉnh Gia Lai khai mạc, sau buổi họp báo.', 'GL-DATE'],
+      ['Chiều 20/1, Đại hội XIII khai mạc tại Hà Nội.', 'NC-DATE'],
+      ['Chiều 12/10/2020, Đại hội Đảng bộ tỉnh Gia Lai tổ chức phiên khai mạc.', 'GL-DATE'],
+    ]);
+  });
+
   it('a venue claim (GL-VENUE, NC-VENUE), including a denied official venue', () => {
     expect(facts('Đại hội tỉnh mình năm nay tổ chức ở Kon Tum chứ ko phải Pleiku đâu').map((e) => e.factId)).toContain('GL-VENUE');
     expect(facts('DH Dang XIII se khong to chuc o Ha Noi ma chuyen vao Da Nang').map((e) => e.factId)).toContain('NC-VENUE');
@@ -102,14 +139,11 @@ describe('contradictions', () => {
   });
 
   it('a percentage of the delegates or members is a share, not their count', () => {
-    for (const text of [
+    expectNoFacts([
       'Nghị quyết Đại hội Đảng bộ tỉnh Gia Lai được thông qua với 100% đại biểu tán thành.',
       'Tại Đại hội Đảng bộ tỉnh Gia Lai, 100 % đại biểu được xét nghiệm trước phiên khai mạc.',
       'Đại hội Đảng bộ tỉnh Gia Lai có 98,5% đại biểu dự đủ các phiên.',
-    ]) {
-      expect(facts(text), text).toEqual([]);
-      expect(facts(stripDiacritics(text)), text).toEqual([]);
-    }
+    ]);
     // the count beside it is still read
     expect(facts('Đại hội Đảng bộ tỉnh Gia Lai chỉ có 100 đại biểu, 100% đại biểu tán thành.').map((e) => e.factId)).toContain('GL-DELEGATES');
   });
@@ -117,6 +151,46 @@ describe('contradictions', () => {
   it("numbers of lower-level or other provinces' congresses are not checked", () => {
     expect(facts('Đại hội đại biểu Đảng bộ tỉnh Kon Tum lần thứ XVI đã bầu Ban Chấp hành Đảng bộ tỉnh khóa mới gồm 49 đồng chí.')).toEqual([]);
     expect(facts('Đại hội Đảng bộ huyện Đak Đoa bầu Ban Chấp hành gồm 41 đồng chí và 38 đại biểu đi dự Đại hội Đảng bộ tỉnh.')).toEqual([]);
+  });
+
+  it("a lower Party body named with the province, and another term's congress, are not the provincial congress", () => {
+    expectNoFacts([
+      // a body under the Provincial Committee, an institution's Party body
+      'Đảng bộ Quân sự tỉnh Gia Lai là một trong những đảng bộ trực thuộc Tỉnh ủy tổ chức đại hội sớm. Đại hội bầu Ban Chấp hành gồm 15 đồng chí.',
+      'Đảng bộ Công an tỉnh, đơn vị thuộc Đảng bộ trực thuộc Tỉnh ủy, đã tổ chức đại hội. Đại hội bầu Ban Chấp hành gồm 11 đồng chí.',
+      'Đảng bộ Trường Cao đẳng Sư phạm Gia Lai tổ chức đại hội nhiệm kỳ 2020-2025, bầu Ban Chấp hành gồm 7 đồng chí.',
+      'Đảng bộ Bệnh viện Đa khoa tỉnh Gia Lai tổ chức đại hội, bầu Ban Chấp hành gồm 9 đồng chí.',
+      // an earlier or later term, provincial or national
+      'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XV có 300 đại biểu dự.',
+      'Đại hội Đảng bộ tỉnh nhiệm kỳ trước có 320 đại biểu dự.',
+      'Mình tổng hợp: ĐH XI (2011) 1.377 đại biểu, ĐH XII (2016) 1.510, ĐH XIII (2021) 1.587.',
+    ]);
+    // the provincial congress's own figure in the same shapes is still read
+    expectFacts([
+      ['Đảng bộ tỉnh Gia Lai có 17 đảng bộ trực thuộc Tỉnh ủy. Đại hội Đảng bộ tỉnh bầu Ban Chấp hành gồm 15 đồng chí.', 'GL-BCH'],
+      ['Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI có 300 đại biểu dự.', 'GL-DELEGATES'],
+      ['Khác nhiệm kỳ trước, Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI chỉ có 300 đại biểu dự.', 'GL-DELEGATES'],
+      ['ĐH XIII (2021) có 1.377 đại biểu, ĐH XII (2016) 1.510.', 'NC-DELEGATES'],
+    ]);
+  });
+
+  it('a later sentence does not inherit the event a delegation goes to', () => {
+    expectNoFacts([
+      'Đại hội đại biểu Đảng bộ tỉnh Bình Định lần thứ XX đã bầu Đoàn đại biểu dự Đại hội XIII của Đảng. Đại hội diễn ra trong 3 ngày.',
+      'Đại hội Đảng bộ tỉnh Gia Lai bầu đoàn đại biểu đi dự Đại hội XIII gồm 15 đồng chí. Đại hội làm việc trong 3 ngày.',
+      'Đại hội Đảng bộ tỉnh Gia Lai khóa XVI bầu BCH và đoàn dự ĐH XIII. Ban Thường vụ khóa mới gồm 15 đồng chí.',
+    ]);
+    // nor does a later clause of its sentence (an infographic's "|" parts)
+    const infographic = 'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI: 350 đại biểu | Đoàn đi dự ĐH XIII: 15 đ/c | 17 điểm cầu trực tuyến.';
+    expect(facts(infographic).map((e) => e.factId)).not.toContain('NC-VENUE');
+    expect(facts(stripDiacritics(infographic)).map((e) => e.factId)).not.toContain('NC-VENUE');
+    expect(facts('Đại hội Đảng bộ tỉnh Gia Lai: 350 đại biểu | Đoàn đi dự ĐH XIII họp trực tuyến.').map((e) => e.factId)).toContain('NC-VENUE');
+    // the electing congress's own figures after it are read against its facts
+    expectFacts([
+      ['Đại hội Đảng bộ tỉnh Gia Lai bầu đoàn đại biểu dự Đại hội XIII gồm 15 đồng chí. Ban Thường vụ khóa mới gồm 17 đồng chí.', 'GL-BTV'],
+      ['Đại hội Đảng bộ tỉnh Gia Lai bầu đoàn đại biểu dự Đại hội XIII. Đại hội kéo dài 5 ngày.', 'GL-DATE'],
+      ['Đoàn đại biểu dự Đại hội XIII lên đường. Đại hội XIII kéo dài 3 ngày.', 'NC-DATE'],
+    ]);
   });
 
   it('claims ruled out by the statement (personnel decided in advance)', () => {
