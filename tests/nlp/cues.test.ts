@@ -222,6 +222,13 @@ describe('cue families', () => {
       expect(distortionTerms(classify(text)), text).not.toContain('rule presumptive-question');
   });
 
+  it('"ai hay" is "anyone heard", not an "or" between two versions', () => {
+    const alternatives = (c: Classification) => c.explanations.some((e) => e.term.startsWith('alternative-question'));
+    const text = 'Có ai hay tin Đại hội Đảng bộ huyện mình bị tổ chức lại không? Nghe nói bị tỉnh bắt bầu lại Ban Thường vụ.';
+    for (const t of [text, stripDiacritics(text)]) expect(alternatives(classify(t)), t).toBe(false);
+    expectFamily(text, 'hearsay');
+  });
+
   it('a vote, a congress or a consultation held for show; a satire marker inside that claim is the claim', () => {
     expectFamily('Đại hội chi bộ thôn tuần rồi bầu bí thư mới, tổ chức cho vui thôi chứ người ta chọn từ xã xuống hết.', 'pre-arranged');
     expectFamily('Dự thảo văn kiện Đại hội XIII đưa các đảng bộ góp ý cho có thôi, sửa xong từ trước rồi.', 'pre-arranged');
