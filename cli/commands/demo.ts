@@ -7,7 +7,7 @@ import { appSecurityFromConfig } from '../../api/app.ts';
 import { moduleRoutes } from '../../api/modules.ts';
 import { startServer, type RunningServer } from '../../api/server.ts';
 import { DEFAULT_CONFIG_PATH, parseConfig, type LoadedConfig } from '../../core/config.ts';
-import type { ItemSummary, KnownRumourRef, ScoredItem } from '../../core/types.ts';
+import type { ItemSummary, KnownRumourRef, ReviewStatus, ScoredItem } from '../../core/types.ts';
 import { shortenAtWord } from '../../core/text.ts';
 import { dashboardMounts } from '../../dashboards/router.ts';
 import { vietnamDate } from '../../pipeline/nlp/known-rumours.ts';
@@ -79,6 +79,9 @@ function repeatLine(known: KnownRumourRef): string {
   return `repeats a rumour answered on ${vietnamDate(known.response.publishedAt)} — ${earlier}, answer ${known.response.url ?? known.response.title}`;
 }
 
+/** Review statuses of an item nobody has answered or dismissed yet. */
+const OPEN_STATUSES: ReviewStatus[] = ['new', 'in_review', 'confirmed', 'response_drafted'];
+
 /** One flagged item, its source by the name the config gives it (as the dashboard shows it). */
 function describe(item: ItemSummary, sourceNames: Map<string, string>): string {
   const score = `congress ${item.scores.congress.toFixed(2)}, distortion ${item.scores.distortion.toFixed(2)}`;
@@ -109,8 +112,9 @@ export function registerDemo(program: Command): void {
         process.stdout.write(`\n${formatCrawlSummary(reports)}\n`);
 
         const store = await openStore(config);
-        // Repeats of decided rumours get their own list below, so this one shows only what is still unanswered.
-        const flagged = await store.queryItems({ flagged: true, sort: 'distortion', page: 1, pageSize: 5 + repeats.length });
+        // Repeats of decided rumours get their own list below, so this one shows only what is still unanswered:
+        // neither answered (the seeded rumour was) nor dismissed.
+        const flagged = await store.queryItems({ flagged: true, status: OPEN_STATUSES, sort: 'distortion', page: 1, pageSize: 5 + repeats.length });
         const unanswered = flagged.items.filter((item) => !item.knownRumour).slice(0, 5);
         const stats = await store.stats({});
         const sourceNames = new Map(config.sources.flatMap((source) => (source.name ? [[source.id, source.name] as const] : [])));

@@ -53,6 +53,9 @@ describe('mediawatch demo', () => {
     const unanswered = output.slice(output.indexOf('Most likely distorted, not yet answered:'), output.indexOf('Repeats of rumours'));
     expect(unanswered.match(/\/api\/items\/\w+/g)?.length).toBe(5);
     expect(unanswered).not.toContain('↳');
+    // The rumour the office answered is not among the unanswered ones.
+    const answered = repeats.match(/earlier item (\/api\/items\/\w+)/)![1];
+    expect(unanswered).not.toContain(answered);
     // Sources by the names the config gives them, as the dashboard shows them.
     expect(repeats).toContain('Diễn đàn Phố Núi · congress');
     expect(output).not.toContain('dien-dan-pho-nui · congress');
