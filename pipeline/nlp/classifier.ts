@@ -224,7 +224,7 @@ export interface SentenceMarks {
  * other organisation or event named) is congress-related when its distortion evidence alone would
  * flag it: a rumour about who was elected is about the congress that elects.
  */
-export function overrideForImpliedCongress(
+function overrideForImpliedCongress(
   c: Classification,
   implied: () => Explanation | null,
   thresholds: { congress: number; distortion: number },
@@ -239,6 +239,24 @@ export function overrideForImpliedCongress(
     scores: { congress: Math.max(c.scores.congress, thresholds.congress), distortion: c.scores.distortion },
     explanations: [...c.explanations, explanation].sort(byFieldAndStart),
   };
+}
+
+/**
+ * The decisions read after the scores, in their order (the classifier's and training's alike): the
+ * congress implied by an office and an act, then another organisation's gathering, read only for
+ * an item still judged congress-related.
+ */
+export function overrideAfterScores(
+  c: Classification,
+  implied: () => Explanation | null,
+  otherGathering: () => OtherGathering | null,
+  thresholds: { congress: number; distortion: number },
+): Classification {
+  const withImplied = overrideForImpliedCongress(c, implied, thresholds);
+  if (!withImplied.congress) return withImplied;
+  const out = overrideForOtherGathering(withImplied, otherGathering(), thresholds.congress);
+  if (out !== withImplied) out.explanations.sort(byFieldAndStart);
+  return out;
 }
 
 export interface ClassifierSources {
@@ -504,10 +522,12 @@ export class Classifier implements ItemClassifier {
     const topics: string[] = [];
     for (const topic of this.topics) {
       const { score, items, aboutOtherEvent, implied: topicImplied } = this.scoreTopic(topic, views);
-      if (topic.file.feeds === 'congress' && aboutOtherEvent) otherEventItem = true;
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
-      if (topic.file.feeds === 'congress') congressScore = Math.max(congressScore, score);
-      if (topic.file.feeds === 'congress') implied ??= topicImplied;
+      if (topic.file.feeds === 'congress') {
+        if (aboutOtherEvent) otherEventItem = true;
+        congressScore = Math.max(congressScore, score);
+        implied ??= topicImplied;
+      }
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
     }
 
@@ -602,10 +622,7 @@ export class Classifier implements ItemClassifier {
     // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts);
     // then another organisation's gathering overrides a congress decision (read only for those).
     const impliedCongress = () => (implied ? impliedExplanation(implied) : null);
-    if (!this.learned) {
-      const c = overrideForImpliedCongress(lexicon, impliedCongress, this.thresholds);
-      return c.congress ? this.overrideGathering(c, this.otherGathering(views)) : c;
-    }
+    if (!this.learned) return overrideAfterScores(lexicon, impliedCongress, () => this.otherGathering(views), this.thresholds);
     let other: OtherGathering | null | undefined;
     const marks: SentenceMarks = {
       reported: [views[0].suppressed, views[1].suppressed],
@@ -617,18 +634,16 @@ export class Classifier implements ItemClassifier {
       otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
       impliedCongress,
     };
-    const result = overrideForImpliedCongress(this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks), impliedCongress, this.thresholds);
-    return result.congress ? this.overrideGathering(result, marks.otherGathering()) : result;
+    return overrideAfterScores(
+      this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks),
+      impliedCongress,
+      marks.otherGathering,
+      this.thresholds,
+    );
   }
 
   private otherGathering(views: View[]): OtherGathering | null {
     return this.gatherings ? otherGatheringFolded(this.gatherings, [views[0].prepared, views[1].prepared], !views[0].accents.lenient) : null;
-  }
-
-  private overrideGathering(c: Classification, other: OtherGathering | null): Classification {
-    const out = overrideForOtherGathering(c, other, this.thresholds.congress);
-    if (out !== c) out.explanations.sort(byFieldAndStart);
-    return out;
   }
 
   private scoreTopic(topic: CompiledTopic, views: View[]) {

@@ -11,9 +11,9 @@ import { createHash } from 'node:crypto';
 import { basename } from 'node:path';
 import { rng } from '../../core/random.ts';
 import type { Classification, Explanation } from '../../core/types.ts';
-import { overrideForImpliedCongress, type Classifier } from './classifier.ts';
+import { overrideAfterScores, type Classifier } from './classifier.ts';
 import { countConfusion, evaluate, metrics, type LabelledItem, type Metrics } from './evaluate.ts';
-import { overrideForOtherGathering, type OtherGathering } from './gatherings.ts';
+import type { OtherGathering } from './gatherings.ts';
 import {
   blend,
   decide,
@@ -384,10 +384,11 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
   const decision = { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin), topics: [], explanations: [] };
-  return overrideForOtherGathering(
-    overrideForImpliedCongress(decision, () => e.impliedCongress, thresholds),
-    e.otherGathering,
-    thresholds.congress,
+  return overrideAfterScores(
+    decision,
+    () => e.impliedCongress,
+    () => e.otherGathering,
+    thresholds,
   );
 }
 
