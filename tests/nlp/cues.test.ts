@@ -12,6 +12,8 @@ import { CONFIG, classifier, stripDiacritics } from './helpers.ts';
 // diacritics, and the contexts that must not count (a rebuttal quoting the rumour, a genuine question).
 const classify = (text: string, title = '') => classifier().classify({ title, text });
 const distortionTerms = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0).map((e) => e.term);
+/** The item was read as a question offering two versions (group alternative-question). */
+const alternatives = (c: Classification) => c.explanations.some((e) => e.term.startsWith('alternative-question'));
 
 function expectFamily(text: string, family: string) {
   for (const t of [text, stripDiacritics(text)]) {
@@ -223,7 +225,6 @@ describe('cue families', () => {
   });
 
   it('"ai hay" is "anyone heard", not an "or" between two versions', () => {
-    const alternatives = (c: Classification) => c.explanations.some((e) => e.term.startsWith('alternative-question'));
     const text = 'Có ai hay tin Đại hội Đảng bộ huyện mình bị tổ chức lại không? Nghe nói bị tỉnh bắt bầu lại Ban Thường vụ.';
     for (const t of [text, stripDiacritics(text)]) expect(alternatives(classify(t)), t).toBe(false);
     expectFamily(text, 'hearsay');
@@ -574,7 +575,6 @@ describe('contexts that are not distortion', () => {
   });
 
   it('a question offering two versions ("14 hay 17 người vậy?") asks which is right: its versions are not claims', () => {
-    const alternatives = (c: Classification) => c.explanations.some((e) => e.term.startsWith('alternative-question'));
     for (const text of [
       'Mọi người ơi, Đại hội Đảng bộ tỉnh khóa này bầu Ban Chấp hành bằng giơ tay hay bỏ phiếu kín vậy?',
       'Đại hội XIII kéo dài 7 ngày hay 9 ngày nhỉ? Nghe nói mỗi nơi một kiểu.',
