@@ -269,8 +269,8 @@ function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlN
 
 /**
  * The ancestors of a block the page marks as its story (itemprop=articleBody holding a story's
- * worth of text): a CMS that wraps its content column in an `<aside>` or a `sidebar` block still
- * says where the story is, and the wrapper must not take it away.
+ * worth of text): a CMS that wraps its content column in an `<aside>`, or an opinion piece's wrapper
+ * named `commentary`, still says where the story is, and the wrapper must not take it away.
  */
 function markedStoryWrappers(order: HtmlNode[], stats: Map<HtmlNode, Stats>): Set<HtmlNode> {
   const wrappers = new Set<HtmlNode>();
