@@ -252,18 +252,33 @@ function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlN
   const excluded = new Set<HtmlNode>();
   const pageChars = stats.get(root)!.chars || 1;
   const pageProse = stats.get(root)!.proseChars;
+  const holdsMarkedStory = markedStoryWrappers(order, stats);
   for (const node of order) {
     if (node === root) continue;
     const s = stats.get(node)!;
     if (
       (node.parent && excluded.has(node.parent)) ||
       isNoscriptNotice(node, s) ||
-      (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars && !isLayoutWrapper(node, s, pageProse))
+      (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars && !isLayoutWrapper(node, s, pageProse) && !holdsMarkedStory.has(node))
     ) {
       excluded.add(node);
     }
   }
   return excluded;
+}
+
+/**
+ * The ancestors of a block the page marks as its story (itemprop=articleBody holding a story's
+ * worth of text): a CMS that wraps its content column in an `<aside>`, or an opinion piece's wrapper
+ * named `commentary`, still says where the story is, and the wrapper must not take it away.
+ */
+function markedStoryWrappers(order: HtmlNode[], stats: Map<HtmlNode, Stats>): Set<HtmlNode> {
+  const wrappers = new Set<HtmlNode>();
+  for (const node of order) {
+    if (node.attribs?.itemprop?.toLowerCase() !== 'articlebody' || stats.get(node)!.chars < MIN_CMS_CHARS) continue;
+    for (const ancestor of ancestors(node)) wrappers.add(ancestor);
+  }
+  return wrappers;
 }
 
 /** Share of the page's prose above which an element named by a layout word (`has-sidebar`, `promo-layout`) holds the story. */

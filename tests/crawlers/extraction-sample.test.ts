@@ -1,5 +1,6 @@
 // Guards extraction quality in CI on a fixed 60-page sample of trafilatura's evaluation set
-// (tests/fixtures/extraction, Apache-2.0; chosen by seed before development and never tuned on).
+// (tests/fixtures/extraction, Apache-2.0; chosen by seed before development; never inspected until the
+// seventeenth pass, which read it page by page: since then it is a readable set, not a held-out one).
 // The full 990 pages are measured by `npm run bench:extraction`.
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -7,8 +8,8 @@ import { extractPage } from '../../crawlers/extract-article.ts';
 import { loadEvalPages, readPage, scorePages } from '../../bench/extraction-eval.ts';
 
 const dir = join(import.meta.dirname, '../fixtures/extraction');
-/** Just under the figures measured on this sample when the floor was set (README, "Extraction, eleventh pass"; earlier floors in docs/extraction.md). */
-const F1_FLOOR = 0.86;
+/** Just under the figures measured on this sample when the floor was set (docs/history/extraction.md, "Extraction, seventeenth pass": F1 0.877). */
+const F1_FLOOR = 0.87;
 const PRECISION_FLOOR = 0.91;
 
 describe('article extraction on the 60-page evaluation sample', () => {
