@@ -805,6 +805,30 @@ describe('mixed diacritics and the cue file', () => {
     expect(classify('Tỉnh đang chuẩn bị, mọi việc đang tốt.').explanations.filter((e) => e.term === 'đảng')).toEqual([]);
   });
 
+  it('the press said to be wrong, or not to be believed, is the rumour set against it, not a rebuttal', () => {
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh bầu Bí thư bằng giơ tay chứ không có phiếu kín, đừng tin báo.',
+      'Đại hội Đảng bộ tỉnh họp bốn ngày chứ không phải ba ngày, báo chí đưa sai hết.',
+      'Ban Thường vụ Tỉnh ủy khóa mới có mười bảy người, mấy báo viết sai rồi.',
+    ])
+      expectFamily(text, 'press-distrust');
+    // "đừng tin báo" holds the rebuttal's "đừng tin": the item cites no versions, its wrong venue counts
+    const venue = classify('Đại hội XIII tổ chức ở Hội trường Ba Đình chứ không phải Trung tâm Hội nghị Quốc gia đâu, đừng tin báo.');
+    expect(
+      venue.explanations.some((e) => e.kind === 'fact' && e.weight > 0),
+      venue.explanations.map((e) => `${e.term} ${e.weight}`).join(', '),
+    ).toBe(true);
+    // warning against rumours, or against the unofficial press, stays a rebuttal
+    for (const text of [
+      'Thông tin Đại hội Đảng bộ tỉnh bị hoãn là bịa đặt, bà con đừng tin.',
+      'Đại hội Đảng bộ tỉnh không hoãn, bà con đừng tin mấy tờ báo lá cải.',
+      'Đại hội Đảng bộ tỉnh không hoãn, đừng tin báo nước ngoài.',
+    ]) {
+      const c = expectRebuttal(text, true);
+      expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
+    }
+  });
+
   it('a rule naming an unknown group is rejected with the file and the key', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cues-'));
     const file = join(dir, 'cues.yaml');
