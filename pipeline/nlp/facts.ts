@@ -979,8 +979,7 @@ class ItemCheck {
         // a count the sheet gives for another fact with the same unit, whose context the item has too, is that
         // fact's count, not a wrong one of the fact whose context is nearest ("Đại hội lần này … Tài liệu được
         // số hóa cho 365 đại biểu": the delegates, not the delegation to the national congress)
-        const named = (x: { i: number; c: number }): boolean =>
-          contexts.some((ctx) => ctx.hit.spec.data.fact === x.i && ctx.hit.spec.data.check === x.c);
+        const named = (x: { i: number; c: number }): boolean => contexts.some((ctx) => ctx.hit.spec.data.fact === x.i && ctx.hit.spec.data.check === x.c);
         const agreeing = matches(best) ? best : candidates.find((x) => x.i !== best.i && matches(x) && named(x));
         if (agreeing) this.agree(agreeing.i, fv, num.tokFirst, unitHits[0].hit.tokLast);
         else this.add(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast, `says ${num.value} ${unitHits[0].hit.spec.text}; official ${check.value}`);

@@ -131,7 +131,9 @@ describe('contradictions', () => {
   it("a count the sheet gives for another fact with the same unit is that fact's, not a wrong count of the nearest", () => {
     // "được" is a context of the delegation to the national congress (15); 350 is the delegates' count
     expectNoFacts(['Gia Lai: Đại hội Đảng bộ tỉnh rút gọn thủ tục. Tài liệu được số hóa cho 350 đại biểu sử dụng trên máy tính bảng.']);
-    expectFacts([['Gia Lai: Đại hội Đảng bộ tỉnh rút gọn thủ tục. Tài liệu được số hóa cho 300 đại biểu sử dụng trên máy tính bảng.', 'GL-NATIONAL-DELEGATION']]);
+    expectFacts([
+      ['Gia Lai: Đại hội Đảng bộ tỉnh rút gọn thủ tục. Tài liệu được số hóa cho 300 đại biểu sử dụng trên máy tính bảng.', 'GL-NATIONAL-DELEGATION'],
+    ]);
   });
 
   it('numbers: delegates, committee members (digits and words)', () => {
