@@ -1375,10 +1375,8 @@ function explainRaw(items: Item[], view: View, start: number, end: number, e: Ex
 
 /** Whether a cue of a group with `flag` occurs outside quotation marks. */
 function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>, flag: 'rebuts' | 'citesVersions'): boolean {
-  // as when scoring, a term inside a longer cue is that cue ("đừng tin báo" is no rebuttal's "đừng tin")
   for (const { v, cueList } of fields)
-    for (const h of longestNonOverlapping(cueList))
-      if (h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group][flag] && !inQuotation(v.prepared, h.tokFirst)) return true;
+    for (const h of cueList) if (h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group][flag] && !inQuotation(v.prepared, h.tokFirst)) return true;
   return false;
 }
 
