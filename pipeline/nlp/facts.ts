@@ -969,11 +969,20 @@ class ItemCheck {
           this.partOfOfficial(fv, num, numbers, unitsAt, best, check.value)
         )
           continue;
-        const tolerance = this.justBefore('approx', fv, num.tokFirst) ? Math.max(check.tolerance, this.data.approxTolerance) : check.tolerance;
-        if (Math.abs(num.value - check.value) > tolerance * check.value) {
-          const unit = unitHits[0].hit.spec.text;
-          this.add(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast, `says ${num.value} ${unit}; official ${check.value}`);
-        } else this.agree(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast);
+        const approx = this.justBefore('approx', fv, num.tokFirst);
+        const matches = (x: { i: number; c: number }): boolean => {
+          const other = this.data.facts[x.i].checks[x.c];
+          if (other.kind !== 'number') return false;
+          const tolerance = approx ? Math.max(other.tolerance, this.data.approxTolerance) : other.tolerance;
+          return Math.abs(num.value - other.value) <= tolerance * other.value;
+        };
+        // a count the sheet gives for another fact with the same unit, whose context the item has too, is that
+        // fact's count, not a wrong one of the fact whose context is nearest ("Đại hội lần này … Tài liệu được
+        // số hóa cho 365 đại biểu": the delegates, not the delegation to the national congress)
+        const named = (x: { i: number; c: number }): boolean => contexts.some((ctx) => ctx.hit.spec.data.fact === x.i && ctx.hit.spec.data.check === x.c);
+        const agreeing = matches(best) ? best : candidates.find((x) => x.i !== best.i && matches(x) && named(x));
+        if (agreeing) this.agree(agreeing.i, fv, num.tokFirst, unitHits[0].hit.tokLast);
+        else this.add(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast, `says ${num.value} ${unitHits[0].hit.spec.text}; official ${check.value}`);
       }
     }
   }

@@ -729,6 +729,13 @@ describe('congress relevance', () => {
       expect(classify(text).congress, text).toBe(false);
   });
 
+  it('a later plenum of the term is not the congress; the first, right after it, is', () => {
+    for (const text of ['Hội nghị Trung ương 6 khóa XIII bàn về quy hoạch và cải cách tiền lương. Có ai đọc kết luận chưa?'])
+      for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(false);
+    for (const text of ['Ngày 31/1, Hội nghị lần thứ nhất Ban Chấp hành Trung ương khóa XIII đã bầu Bộ Chính trị và Tổng Bí thư.'])
+      for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(true);
+  });
+
   it('an office and an act apart imply the congress only with distortion evidence', () => {
     const rumour = 'Nghe nói ông bí thư này chạy chọt dữ lắm. Tuần sau bầu chỉ là thủ tục thôi.';
     for (const t of [rumour, stripDiacritics(rumour)]) {

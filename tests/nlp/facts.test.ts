@@ -123,6 +123,17 @@ describe('contradictions', () => {
   it('an online format claim (GL-FORMAT), unless negated', () => {
     expect(facts('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI chuyển sang hình thức trực tuyến.').map((e) => e.factId)).toContain('GL-FORMAT');
     expect(facts('Đại hội Đảng bộ tỉnh được tổ chức trực tiếp, không trực tuyến.')).toEqual([]);
+    // a negated verb of holding before the claim
+    expectNoFacts(['Đại hội Đảng bộ tỉnh Gia Lai được tổ chức tập trung, không tổ chức trực tuyến.']);
+    expectFacts([['Đại hội Đảng bộ tỉnh Gia Lai năm nay họp trực tuyến, không tổ chức tập trung.', 'GL-FORMAT']]);
+  });
+
+  it("a count the sheet gives for another fact with the same unit is that fact's, not a wrong count of the nearest", () => {
+    // "được" is a context of the delegation to the national congress (15); 350 is the delegates' count
+    expectNoFacts(['Gia Lai: Đại hội Đảng bộ tỉnh rút gọn thủ tục. Tài liệu được số hóa cho 350 đại biểu sử dụng trên máy tính bảng.']);
+    expectFacts([
+      ['Gia Lai: Đại hội Đảng bộ tỉnh rút gọn thủ tục. Tài liệu được số hóa cho 300 đại biểu sử dụng trên máy tính bảng.', 'GL-NATIONAL-DELEGATION'],
+    ]);
   });
 
   it('numbers: delegates, committee members (digits and words)', () => {
