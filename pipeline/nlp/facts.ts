@@ -191,6 +191,10 @@ export const factsFileSchema = z
         lengthAfter: z.array(phrase).default([]),
         /** Words after such a length that make it a part of the event ("2 ngày làm việc đầu tiên"). */
         partial: z.array(phrase).default([]),
+        /** Nouns of the event right before "<n> ngày" that make it the event's length ("đại hội 3 ngày mà …"). */
+        nouns: z.array(phrase).default([]),
+        /** Words right before such a noun that make "<n> ngày" a time from the event, not its length ("trước đại hội 3 ngày"). */
+        relative: z.array(phrase).default([]),
       })
       .strict()
       .default({}),
@@ -374,6 +378,8 @@ export type FactPhrase =
   | { kind: 'durCountdown' }
   | { kind: 'durLengthAfter' }
   | { kind: 'durPartial' }
+  | { kind: 'durNoun' }
+  | { kind: 'durRelative' }
   | { kind: 'claim'; fact: number; check: number }
   | { kind: 'unit'; fact: number; check: number }
   | { kind: 'context'; fact: number; check: number }
@@ -450,6 +456,8 @@ export class FactChecker {
     for (const n of data.duration.countdown) this.phrases.add(n, factPhrase({ kind: 'durCountdown' }));
     for (const n of data.duration.lengthAfter) this.phrases.add(n, factPhrase({ kind: 'durLengthAfter' }));
     for (const n of data.duration.partial) this.phrases.add(n, factPhrase({ kind: 'durPartial' }));
+    for (const n of data.duration.nouns) this.phrases.add(n, factPhrase({ kind: 'durNoun' }));
+    for (const n of data.duration.relative) this.phrases.add(n, factPhrase({ kind: 'durRelative' }));
     const places = new Set(data.places);
     data.facts.forEach((fact, f) => {
       this.scopesWithFacts.add(fact.scope);
@@ -655,7 +663,7 @@ class ItemCheck {
       !byKind.has('venuePredicate') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter'))) &&
-      !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift') || byKind.has('durLengthAfter')))
+      !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift') || byKind.has('durLengthAfter') || byKind.has('durNoun')))
     )
       return NO_FINDINGS;
     const places = this.of('place');
@@ -1013,7 +1021,7 @@ class ItemCheck {
   private durations(): void {
     const units = this.of('durUnit');
     const cues = [...this.of('durContext'), ...this.of('durShift')];
-    if (!units.length || !(cues.length || this.of('durLengthAfter').length)) return;
+    if (!units.length || !(cues.length || this.of('durLengthAfter').length || this.of('durNoun').length)) return;
     const unitAt = new Map<number, number>();
     for (const u of units) unitAt.set(fieldKey(u.field, u.hit.tokFirst), u.hit.tokLast);
     const countdownAt = new Set<number>();
@@ -1026,10 +1034,23 @@ class ItemCheck {
     for (const c of this.of('durPartial')) partialAt.add(fieldKey(c.field, c.hit.tokFirst));
     for (const c of this.of('durLengthAfter'))
       if (!partialAt.has(fieldKey(c.field, c.hit.tokLast + 1))) lengthAfterAt.set(fieldKey(c.field, c.hit.tokFirst), c);
+    // "đại hội 3 ngày": the event's noun right before the count, not a time from it ("trước đại hội 3 ngày")
+    const relativeEnds = new Set<number>();
+    for (const r of this.of('durRelative')) relativeEnds.add(fieldKey(r.field, r.hit.tokLast));
+    const nounEnds = new Map<number, Located<FactPhrase>>();
+    const relativeNounEnds = new Set<number>();
+    for (const n of this.of('durNoun')) {
+      const end = fieldKey(n.field, n.hit.tokLast);
+      if (relativeEnds.has(fieldKey(n.field, n.hit.tokFirst - 1))) relativeNounEnds.add(end);
+      else nounEnds.set(end, n);
+    }
+    for (const end of relativeNounEnds) nounEnds.delete(end);
     for (const fv of this.fields) {
       const p = fv.prepared;
       const g0 = this.base.get(fv)!;
       const s0 = this.sentBase.get(fv)!;
+      const numberStarts = new Set<number>();
+      for (const num of this.numbersIn(fv)) numberStarts.add(num.tokFirst);
       for (const num of this.numbersIn(fv)) {
         const unitLast = unitAt.get(fieldKey(fv, num.tokLast + 1));
         if (unitLast === undefined || isSuppressed(fv, num.tokFirst) || this.negated(fv, num.tokFirst) || this.justBefore('comparator', fv, num.tokFirst))
@@ -1043,6 +1064,8 @@ class ItemCheck {
           if (t < 0 || p.tokClause[t] !== p.tokClause[num.tokFirst]) break;
           cue = cueAt.get(fieldKey(fv, t));
         }
+        // after the noun, "<n> ngày" then a number is an ordinal and a date ("Đại hội 13 ngày 26/1"), and "<n> ngày đầu" a part
+        if (!cue && !partialAt.has(fieldKey(fv, unitLast + 1)) && !numberStarts.has(unitLast + 1)) cue = nounEnds.get(fieldKey(fv, num.tokFirst - 1));
         let scope: string | null;
         if (cue) scope = this.scopeAt(g0 + num.tokFirst, s0 + sent, clauseOf(fv, num.tokFirst));
         else {
