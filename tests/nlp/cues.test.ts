@@ -736,6 +736,21 @@ describe('congress relevance', () => {
       for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(true);
   });
 
+  it("the next term's congresses (2025-2030) are not the tracked ones, unless the sentence names a tracked one", () => {
+    for (const text of [
+      'Tỉnh ủy Đắk Lắk ban hành kế hoạch chuẩn bị đại hội đảng bộ các cấp nhiệm kỳ 2025-2030, hướng tới Đại hội XIV.',
+      'Gia Lai chuẩn bị Đại hội Đảng bộ tỉnh nhiệm kỳ 2025–2030.',
+    ])
+      for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(false);
+    for (const text of [
+      'Đại hội đảng bộ các cấp nhiệm kỳ 2025-2030 sẽ rút kinh nghiệm từ Đại hội XIII của Đảng.',
+      'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI, nhiệm kỳ 2020-2025 khai mạc sáng nay.',
+      // a post that misnumbers the coming congress still speaks of it
+      'Cuối tháng này là Đại hội XIV toàn quốc của Đảng rồi, các bác chuẩn bị theo dõi nhé.',
+    ])
+      for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(true);
+  });
+
   it('an office and an act apart imply the congress only with distortion evidence', () => {
     const rumour = 'Nghe nói ông bí thư này chạy chọt dữ lắm. Tuần sau bầu chỉ là thủ tục thôi.';
     for (const t of [rumour, stripDiacritics(rumour)]) {

@@ -264,6 +264,46 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('Sáng 15/10, ngày làm việc thứ hai của Đại hội Đảng bộ tỉnh Gia Lai.')).toEqual([]);
   });
 
+  it('a length right after the event\'s noun ("đại hội 4 ngày mà …"), not a time from it, an ordinal before a date or a part', () => {
+    const stated = 'Đại hội Đảng bộ tỉnh Gia Lai xong rồi. Đại hội 4 ngày mà không thấy bàn gì về đất đai.';
+    expect(factIds(configured, stated)).toEqual(['GL-DATE']);
+    expect(factIds(other, stated)).toEqual([]);
+    expect(factIds(other, stated.replace('4 ngày', '3 ngày'))).toEqual(['GL-DATE']);
+    // a count before a date after a length phrase is still a length ("chỉ họp đúng 1 ngày 21/10"); the date's day is no count
+    expect(factIds(other, 'Đại hội Đảng bộ tỉnh Gia Lai chỉ họp đúng 1 ngày 21/10 rồi về.')).toEqual(['GL-DATE']);
+    expect(factIds(other, 'Đại hội Đảng bộ tỉnh Gia Lai họp ngày 21/10 rồi về.')).toEqual([]);
+    for (const text of [
+      'Trước đại hội 5 ngày, Đảng bộ tỉnh Gia Lai đã hoàn tất công tác chuẩn bị.',
+      'Sau đại hội 5 ngày, Tỉnh ủy Gia Lai khóa XVI họp phiên đầu tiên.',
+      'Đại hội 13 ngày 26/1 khai mạc tại Hà Nội; Đại hội Đảng bộ tỉnh Gia Lai đã xong từ lâu.',
+      'Đại hội Đảng bộ tỉnh Gia Lai 2 ngày đầu thảo luận văn kiện.',
+      // another gathering's length
+      'Đại hội Đảng bộ tỉnh Gia Lai xong rồi. Đại hội Đoàn 5 ngày mà không thấy bàn gì.',
+    ])
+      for (const c of [configured, other]) expect(factIds(c, text), text).toEqual([]);
+  });
+
+  it('a delegation or committee counted in "vị" or "thành viên" when its body is named', () => {
+    for (const [text, id] of [
+      ['Đoàn đại biểu Đảng bộ tỉnh Gia Lai đi Đại hội XIII gồm 20 vị.', 'GL-NATIONAL-DELEGATION'],
+      ['Đoàn Gia Lai đi Đại hội XIII gồm 20 thành viên.', 'GL-NATIONAL-DELEGATION'],
+      ['Ban Thường vụ Tỉnh ủy Gia Lai khóa XVI gồm 20 vị.', 'GL-BTV'],
+      ['Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI gồm 60 vị.', 'GL-BCH'],
+    ])
+      expect(factIds(configured, text), text).toEqual([id]);
+    // the sheet's own values, in the same shapes
+    expect(factIds(other, 'Đoàn Gia Lai đi Đại hội XIII gồm 12 thành viên.')).toEqual([]);
+    expect(factIds(other, 'Ban Thường vụ Tỉnh ủy Gia Lai khóa XVI gồm 17 vị.')).toEqual([]);
+  });
+
+  it('facts are read in an item named only by a weak anchor, by the events their markers name', () => {
+    // "Đại hội toàn quốc" alone is below the congress threshold; its facts are still read
+    expect(factIds(other, 'Đoàn Gia Lai đi Đại hội toàn quốc gồm 20 người.')).toEqual(['GL-NATIONAL-DELEGATION']);
+    expect(factIds(other, 'Đoàn Gia Lai đi Đại hội toàn quốc gồm 12 người.')).toEqual([]);
+    // no event with facts named: nothing is read
+    expect(factIds(other, 'Đại hội 5 ngày mà không thấy bàn gì về đất đai.')).toEqual([]);
+  });
+
   it("a conference on the congress's resolution is that conference, not the congress", () => {
     expect(ids('Bộ Chính trị tổ chức Hội nghị toàn quốc quán triệt Nghị quyết Đại hội XIII, kết nối trực tuyến với các điểm cầu.')).toEqual([]);
     expect(ids('Hội nghị học tập Nghị quyết của Đại hội XIII diễn ra theo hình thức trực tuyến.')).toEqual([]);
