@@ -191,6 +191,8 @@ export const factsFileSchema = z
         lengthAfter: z.array(phrase).default([]),
         /** Words after such a length that make it a part of the event ("2 ngày làm việc đầu tiên"). */
         partial: z.array(phrase).default([]),
+        /** Words right after "<n> ngày" that make it an indefinite day, no length ("một ngày nọ"). */
+        indefinite: z.array(phrase).default([]),
         /** Nouns of the event right before "<n> ngày" that make it the event's length ("đại hội 3 ngày mà …"). */
         nouns: z.array(phrase).default([]),
         /** Words right before such a noun that make "<n> ngày" a time from the event, not its length ("trước đại hội 3 ngày"). */
@@ -378,6 +380,7 @@ export type FactPhrase =
   | { kind: 'durCountdown' }
   | { kind: 'durLengthAfter' }
   | { kind: 'durPartial' }
+  | { kind: 'durIndefinite' }
   | { kind: 'durNoun' }
   | { kind: 'durRelative' }
   | { kind: 'claim'; fact: number; check: number }
@@ -456,6 +459,7 @@ export class FactChecker {
     for (const n of data.duration.countdown) this.phrases.add(n, factPhrase({ kind: 'durCountdown' }));
     for (const n of data.duration.lengthAfter) this.phrases.add(n, factPhrase({ kind: 'durLengthAfter' }));
     for (const n of data.duration.partial) this.phrases.add(n, factPhrase({ kind: 'durPartial' }));
+    for (const n of data.duration.indefinite) this.phrases.add(n, factPhrase({ kind: 'durIndefinite' }));
     for (const n of data.duration.nouns) this.phrases.add(n, factPhrase({ kind: 'durNoun' }));
     for (const n of data.duration.relative) this.phrases.add(n, factPhrase({ kind: 'durRelative' }));
     const places = new Set(data.places);
@@ -1032,6 +1036,8 @@ class ItemCheck {
     const lengthAfterAt = new Map<number, Located<FactPhrase>>();
     const partialAt = new Set<number>();
     for (const c of this.of('durPartial')) partialAt.add(fieldKey(c.field, c.hit.tokFirst));
+    const indefiniteAt = new Set<number>();
+    for (const c of this.of('durIndefinite')) indefiniteAt.add(fieldKey(c.field, c.hit.tokFirst));
     for (const c of this.of('durLengthAfter'))
       if (!partialAt.has(fieldKey(c.field, c.hit.tokLast + 1))) lengthAfterAt.set(fieldKey(c.field, c.hit.tokFirst), c);
     // "đại hội 3 ngày": the event's noun right before the count, not a time from it ("trước đại hội 3 ngày")
@@ -1055,7 +1061,7 @@ class ItemCheck {
         const unitLast = unitAt.get(fieldKey(fv, num.tokLast + 1));
         if (unitLast === undefined || isSuppressed(fv, num.tokFirst) || this.negated(fv, num.tokFirst) || this.justBefore('comparator', fv, num.tokFirst))
           continue;
-        if (countdownAt.has(fieldKey(fv, unitLast + 1))) continue;
+        if (countdownAt.has(fieldKey(fv, unitLast + 1)) || indefiniteAt.has(fieldKey(fv, unitLast + 1))) continue;
         const sent = p.tokSent[num.tokFirst];
         if (!this.namesEvent(s0 + sent)) continue;
         let cue: Located<FactPhrase> | undefined;

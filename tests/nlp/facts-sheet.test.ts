@@ -279,6 +279,10 @@ describe('fact checks that read more phrasings', () => {
       'Đại hội Đảng bộ tỉnh Gia Lai 2 ngày đầu thảo luận văn kiện.',
       // another gathering's length
       'Đại hội Đảng bộ tỉnh Gia Lai xong rồi. Đại hội Đoàn 5 ngày mà không thấy bàn gì.',
+      // an indefinite day, no length
+      'Tại Đại hội Đảng bộ tỉnh Gia Lai một ngày nọ, đại biểu kể chuyện làng.',
+      'Đại hội Đảng bộ tỉnh Gia Lai xong rồi. Đại hội một ngày kia sẽ được kể lại.',
+      'Đại hội Đảng bộ tỉnh Gia Lai kéo dài, có một ngày nào đó mưa to.',
     ])
       for (const c of [configured, other]) expect(factIds(c, text), text).toEqual([]);
   });
