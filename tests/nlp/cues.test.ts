@@ -730,7 +730,11 @@ describe('congress relevance', () => {
   });
 
   it('a later plenum of the term is not the congress; the first, right after it, is', () => {
-    for (const text of ['Hội nghị Trung ương 6 khóa XIII bàn về quy hoạch và cải cách tiền lương. Có ai đọc kết luận chưa?'])
+    for (const text of [
+      'Hội nghị Trung ương 6 khóa XIII bàn về quy hoạch và cải cách tiền lương. Có ai đọc kết luận chưa?',
+      // the ordinal in words
+      'Hội nghị lần thứ tư khóa XIII bàn về chỉnh đốn Đảng. Có ai đọc kết luận chưa?',
+    ])
       for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(false);
     for (const text of ['Ngày 31/1, Hội nghị lần thứ nhất Ban Chấp hành Trung ương khóa XIII đã bầu Bộ Chính trị và Tổng Bí thư.'])
       for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(true);
