@@ -275,7 +275,7 @@ function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlN
 function markedStoryWrappers(order: HtmlNode[], stats: Map<HtmlNode, Stats>): Set<HtmlNode> {
   const wrappers = new Set<HtmlNode>();
   for (const node of order) {
-    if (node.attribs?.itemprop?.toLowerCase() !== 'articlebody' || stats.get(node)!.chars < MIN_CMS_CHARS) continue;
+    if (!isMarkedStory(node) || stats.get(node)!.chars < MIN_CMS_CHARS) continue;
     for (const ancestor of ancestors(node)) wrappers.add(ancestor);
   }
   return wrappers;
@@ -888,6 +888,11 @@ function renderBlocks(
 
 const CMS_RANK = new Map(CMS_CONTAINER_CLASSES.map((name, i) => [name, i + 1]));
 
+/** The page marks the element as its story (itemprop=articleBody). */
+function isMarkedStory(node: HtmlNode): boolean {
+  return node.attribs?.itemprop?.toLowerCase() === 'articlebody';
+}
+
 /** The first known CMS story container holding enough running text: itemprop=articleBody, then by class. */
 function cmsContainer(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>): HtmlNode | undefined {
   let best: HtmlNode | undefined;
@@ -895,7 +900,7 @@ function cmsContainer(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: 
   for (const node of order) {
     const attribs = node.attribs;
     if (!attribs) continue;
-    let rank = attribs.itemprop?.toLowerCase() === 'articlebody' ? 0 : Infinity;
+    let rank = isMarkedStory(node) ? 0 : Infinity;
     if (rank && attribs.class) for (const token of attribs.class.split(/\s+/)) rank = Math.min(rank, CMS_RANK.get(token) ?? Infinity);
     if (rank >= bestRank) continue;
     const s = stats.get(node)!;

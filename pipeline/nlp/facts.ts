@@ -1028,21 +1028,18 @@ class ItemCheck {
     if (!units.length || !(cues.length || this.of('durLengthAfter').length || this.of('durNoun').length)) return;
     const unitAt = new Map<number, number>();
     for (const u of units) unitAt.set(fieldKey(u.field, u.hit.tokFirst), u.hit.tokLast);
-    const countdownAt = new Set<number>();
-    for (const c of this.of('durCountdown')) countdownAt.add(fieldKey(c.field, c.hit.tokFirst));
+    const countdownAt = this.startsOf('durCountdown');
     const cueAt = new Map<number, Located<FactPhrase>>();
     for (const c of cues) cueAt.set(fieldKey(c.field, c.hit.tokLast), c);
     // "<n> ngày làm việc": a length phrase right after the unit, not followed by a part ("đầu tiên")
     const lengthAfterAt = new Map<number, Located<FactPhrase>>();
-    const partialAt = new Set<number>();
-    for (const c of this.of('durPartial')) partialAt.add(fieldKey(c.field, c.hit.tokFirst));
-    const indefiniteAt = new Set<number>();
-    for (const c of this.of('durIndefinite')) indefiniteAt.add(fieldKey(c.field, c.hit.tokFirst));
+    const partialAt = this.startsOf('durPartial');
+    const indefiniteAt = this.startsOf('durIndefinite');
     for (const c of this.of('durLengthAfter'))
       if (!partialAt.has(fieldKey(c.field, c.hit.tokLast + 1))) lengthAfterAt.set(fieldKey(c.field, c.hit.tokFirst), c);
     // "đại hội 3 ngày": the event's noun right before the count, not a time from it ("trước đại hội 3 ngày")
-    const relativeEnds = new Set<number>();
-    for (const r of this.of('durRelative')) relativeEnds.add(fieldKey(r.field, r.hit.tokLast));
+    const relativeEnds = new Set(this.of('durRelative').map((r) => fieldKey(r.field, r.hit.tokLast)));
+    // nouns ending at one token ("đại hội", "kỳ đại hội"): relative when any of them is
     const nounEnds = new Map<number, Located<FactPhrase>>();
     const relativeNounEnds = new Set<number>();
     for (const n of this.of('durNoun')) {
@@ -1096,6 +1093,11 @@ class ItemCheck {
         }
       }
     }
+  }
+
+  /** Where the phrases of `kind` start, as fieldKeys. */
+  private startsOf(kind: FactPhrase['kind']): Set<number> {
+    return new Set(this.of(kind).map((c) => fieldKey(c.field, c.hit.tokFirst)));
   }
 
   private numbersIn(fv: FieldView): NumberMention[] {
