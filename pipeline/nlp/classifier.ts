@@ -545,14 +545,17 @@ export class Classifier implements ItemClassifier {
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
     }
 
-    // ---- official facts (about the congress: only checked for congress-related items)
+    // ---- official facts (about the congress: checked for items with any congress evidence, since the
+    // checker attributes each claim to an event by its own markers; an item named by a weak anchor,
+    // "Đoàn Gia Lai đi ĐH toàn quốc … 20 người", may still be judged congress-related by the model)
     const congress = congressScore >= this.thresholds.congress;
-    const { contradictions, confirmations } = congress
-      ? this.factChecker.check(views, [
-          this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
-          this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
-        ])
-      : NO_FINDINGS;
+    const { contradictions, confirmations } =
+      congressScore > 0
+        ? this.factChecker.check(views, [
+            this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
+            this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
+          ])
+        : NO_FINDINGS;
     const perFact = new Map<string, number>();
     const contradictionWeight = this.cues[0]?.file.scoring.contradictionWeight ?? 2.5;
     const decay = this.cues[0]?.file.scoring.repeatDecay ?? 0.5;

@@ -831,6 +831,24 @@ describe('mixed diacritics and the cue file', () => {
     expect(classify('Tỉnh đang chuẩn bị, mọi việc đang tốt.').explanations.filter((e) => e.term === 'đảng')).toEqual([]);
   });
 
+  it('the press said to be wrong, or not to be believed, is the rumour set against it, not a rebuttal', () => {
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh bầu Bí thư bằng giơ tay chứ không có phiếu kín, đừng tin báo.',
+      'Đại hội Đảng bộ tỉnh họp bốn ngày chứ không phải ba ngày, báo chí đưa sai hết.',
+      'Ban Thường vụ Tỉnh ủy khóa mới có mười bảy người, mấy báo viết sai rồi.',
+    ])
+      expectFamily(text, 'press-distrust');
+    // warning against rumours, or against the unofficial press, stays a rebuttal
+    for (const text of [
+      'Thông tin Đại hội Đảng bộ tỉnh bị hoãn là bịa đặt, bà con đừng tin.',
+      'Đại hội Đảng bộ tỉnh không hoãn, bà con đừng tin mấy tờ báo lá cải.',
+      'Đại hội Đảng bộ tỉnh không hoãn, đừng tin báo nước ngoài.',
+    ]) {
+      const c = expectRebuttal(text, true);
+      expect(c.distortion, distortionTerms(c).join(', ')).toBe(false);
+    }
+  });
+
   it('a rule naming an unknown group is rejected with the file and the key', () => {
     const dir = mkdtempSync(join(tmpdir(), 'cues-'));
     const file = join(dir, 'cues.yaml');
