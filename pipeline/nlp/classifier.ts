@@ -1376,7 +1376,7 @@ function plenumHits(topic: CompiledTopic, v: View, hits: Array<PhraseHit<TopicPh
   if (!parts.length) return [];
   const config = topic.plenums!.config;
   return readPlenums(topic.plenums!, v.prepared, v.stream, parts).map((pl) => {
-    const text = `plenum ${pl.ordinal} (${config.levels[pl.level].level}${pl.term === null ? '' : `, term ${pl.term}`})`;
+    const text = `plenum ${pl.ordinal ?? 'mid-term'} (${config.levels[pl.level].level}${pl.term === null ? '' : `, term ${pl.term}`})`;
     const data = pl.congress
       ? topicPhrase({ kind: 'pos', role: 'anchor', weight: config.congressWeight, tracked: false })
       : topicPhrase({ kind: 'neg', scope: 'near', weight: config.laterWeight, note: config.laterNote });

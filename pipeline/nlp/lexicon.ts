@@ -135,6 +135,11 @@ export const topicSchema = z
         /** Tokens allowed between a body and the lead (a place name: "Hội nghị Tỉnh ủy Gia Lai lần thứ 5"). */
         gap: z.number().int().min(0).default(3),
         maxOrdinal: z.number().int().positive().default(40),
+        /**
+         * Years between the congress cycle and the next: a plenum with no ordinal whose sentence names
+         * one is the term's own business ("… 6 tháng đầu năm 2022").
+         */
+        midTermYears: z.object({ from: z.number().int(), to: z.number().int() }).strict().optional(),
         /** The level of a plenum whose body is not named. */
         unnamed: z.string().min(1),
         congressWeight: z.number().positive(),

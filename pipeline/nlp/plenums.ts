@@ -34,7 +34,8 @@ export interface Plenum {
   tokFirst: number;
   tokLast: number;
   level: number;
-  ordinal: number;
+  /** null: a plenum with no ordinal, dated by a year of the term's middle (config `midTermYears`). */
+  ordinal: number | null;
   /** The committee's term when named ("khóa XIII": 13). */
   term: number | null;
   /** One of the congress's own plenums (config: the levels' `congress`). */
@@ -134,6 +135,21 @@ function termAt(c: CompiledPlenums, p: PreparedText, i: number): [number, number
   return n && !n[2] ? [n[0], n[1]] : null;
 }
 
+/** Whether the sentence of token `tok` names a year of the term's middle (a 4-digit year in `midTermYears`). */
+function datedMidTerm(c: CompiledPlenums, p: PreparedText, tok: number): boolean {
+  const years = c.config.midTermYears;
+  if (!years) return false;
+  const sent = p.tokSent[tok];
+  let i = tok;
+  while (i > 0 && p.tokSent[i - 1] === sent) i--;
+  for (; i < p.count && p.tokSent[i] === sent; i++) {
+    if (!(p.tokFlags[i] & TOK_DIGITS) || p.tokEnd[i] - p.tokStart[i] !== 4) continue;
+    const year = Number(tokenText(p, i));
+    if (year >= years.from && year <= years.to) return true;
+  }
+  return false;
+}
+
 function isCongressPlenum(c: CompiledPlenums, level: number, ordinal: number, term: number | null): boolean {
   return c.config.levels[level].congress.some((e) => e.ordinals.includes(ordinal) && (term === null || e.term === undefined || e.term === term));
 }
@@ -165,9 +181,22 @@ export function readPlenums(c: CompiledPlenums, p: PreparedText, stream: SymbolS
       if (lead) at += gap + lead;
     }
     if (!before && !lead) continue;
-    if (at >= p.count || p.tokClause[at] !== p.tokClause[opener.tokFirst]) continue;
-    const ordinal = ordinalAt(c, p, at);
-    if (!ordinal) continue;
+    const ordinal = at < p.count && p.tokClause[at] === p.tokClause[opener.tokFirst] ? ordinalAt(c, p, at) : null;
+    if (!ordinal) {
+      // "Hội nghị Ban Chấp hành Đảng bộ tỉnh đánh giá … 6 tháng đầu năm 2022": the term's own business
+      if (before && !lead && datedMidTerm(c, p, opener.tokFirst))
+        out.push({
+          first: opener.first,
+          last: before.last,
+          tokFirst: opener.tokFirst,
+          tokLast: before.tokLast,
+          level,
+          ordinal: null,
+          term: null,
+          congress: false,
+        });
+      continue;
+    }
     let last = ordinal[1];
     if (level < 0) {
       const after = last + 1 < p.count ? bodyAt(stream.posOfToken[last + 1]) : undefined;

@@ -741,8 +741,9 @@ describe('congress relevance', () => {
       // a province's committee, with its place name before the ordinal
       'Hội nghị Tỉnh ủy Gia Lai lần thứ 5 khóa XVI thảo luận kinh tế - xã hội 9 tháng.',
       'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5 khóa XVI thảo luận kinh tế - xã hội 9 tháng.',
-      // a plenum of 2022; the first plenum of another party's term
+      // a plenum of 2022, with its ordinal or dated only; the first plenum of another party's term
       'Hội nghị Trung ương 5 khóa XIII tháng 5/2022 bàn về đất đai và kinh tế tập thể.',
+      'Hội nghị Ban Chấp hành Đảng bộ tỉnh Gia Lai đánh giá tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2023.',
       'Hội nghị Trung ương 1 khóa XX của Đảng Cộng sản Trung Quốc bầu Ban Thường vụ Bộ Chính trị.',
     ])
       for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(false);
@@ -756,6 +757,9 @@ describe('congress relevance', () => {
       'Đại hội XIII đã bầu Ban Chấp hành Trung ương 200 người; đến Hội nghị Trung ương 4 năm sau mới bàn chuyện chỉnh đốn Đảng.',
       // a later plenum that carries out the congress's resolution is its follow-up
       'Ban Chấp hành Đảng bộ tỉnh họp hội nghị lần thứ hai, ban hành Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI.',
+      // a plenum dated in the congress's year, or naming the term's target year
+      'Hội nghị Tỉnh ủy Gia Lai khóa XVI bàn kế hoạch năm 2021, quán triệt nghị quyết đại hội.',
+      'Hội nghị Ban Chấp hành Đảng bộ tỉnh thông qua chương trình hành động thực hiện Nghị quyết Đại hội đến năm 2025.',
     ])
       for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(true);
   });
