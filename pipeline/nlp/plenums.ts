@@ -172,16 +172,18 @@ export function readPlenums(c: CompiledPlenums, p: PreparedText, stream: SymbolS
     if (opener.part !== 'opener') continue;
     const before = bodyAt(opener.last + 1);
     let level = before ? before.level : -1;
+    const clause = p.tokClause[opener.tokFirst];
+    const ordinalIn = (at: number) => (at < p.count && p.tokClause[at] === clause ? ordinalAt(c, p, at) : null);
     let at = (before ?? opener).tokLast + 1;
+    // right after a body ("Hội nghị Trung ương 12"), else after a lead within `gap` tokens
+    let ordinal = before ? ordinalIn(at) : null;
     let lead = 0;
     const maxGap = before ? c.config.gap : 0;
-    for (let gap = 0; gap <= maxGap && at + gap < p.count && !lead; gap++) {
-      if (p.tokClause[at + gap] !== p.tokClause[opener.tokFirst]) break;
+    for (let gap = 0; !ordinal && gap <= maxGap && at + gap < p.count && !lead; gap++) {
+      if (p.tokClause[at + gap] !== clause) break;
       lead = phraseAt(p, at + gap, c.leads);
-      if (lead) at += gap + lead;
+      if (lead) ordinal = ordinalIn((at += gap + lead));
     }
-    if (!before && !lead) continue;
-    const ordinal = at < p.count && p.tokClause[at] === p.tokClause[opener.tokFirst] ? ordinalAt(c, p, at) : null;
     if (!ordinal) {
       // "Hội nghị Ban Chấp hành Đảng bộ tỉnh đánh giá … 6 tháng đầu năm 2022": the term's own business
       if (before && !lead && datedMidTerm(c, p, opener.tokFirst))
