@@ -21,7 +21,7 @@ import { countConfusion, metrics } from '../pipeline/nlp/evaluate.ts';
 import { classifierOptionsFromConfig } from '../pipeline/nlp/index.ts';
 import { probability } from '../pipeline/nlp/model.ts';
 import { bestThreshold, DEFAULT_SETTINGS, predict, train, type Example } from '../pipeline/nlp/train.ts';
-import { DISTORTION_FIXED_HELP, examplesOf, INNER_SPLIT_HELP, PRECISION_TARGET_HELP, readCorpora, trainSettings } from '../cli/commands/train.ts';
+import { examplesOf, readCorpora, trainSettings, withTrainOptions, type TrainOptions } from '../cli/commands/train.ts';
 
 interface Scored {
   id: string;
@@ -37,28 +37,24 @@ interface Scored {
   lexiconScore: number;
 }
 
-const program = new Command()
+const program = withTrainOptions(new Command())
   .requiredOption('--corpus <specs...>', 'the read corpora (FILE or FILE#odd)')
   .option('--without <specs...>', 'also score each held-out corpus by models trained without these corpora')
   .option('--curve', 'learning curve: held-out recall against the number of training corpora')
   .option('--curve-samples <n>', 'random training subsets per size and held-out corpus', '2')
-  .option('--precision-target <p>', PRECISION_TARGET_HELP)
-  .option('--inner-split <how>', INNER_SPLIT_HELP)
-  .option('--distortion-fixed <λ,weight[,threshold]>', DISTORTION_FIXED_HELP)
   .option('--json <file>', 'write the figures as JSON')
   .option('--scores <file>', 'write every out-of-fold score of the leave-one-corpus-out run as JSON lines (ids and numbers, no text)')
   .parse();
-const options = program.opts<{
-  corpus: string[];
-  without?: string[];
-  curve?: boolean;
-  curveSamples: string;
-  precisionTarget?: string;
-  innerSplit?: string;
-  distortionFixed?: string;
-  json?: string;
-  scores?: string;
-}>();
+const options = program.opts<
+  TrainOptions & {
+    corpus: string[];
+    without?: string[];
+    curve?: boolean;
+    curveSamples: string;
+    json?: string;
+    scores?: string;
+  }
+>();
 const settings = trainSettings(options);
 
 const classifierOptions = classifierOptionsFromConfig(loadConfig());

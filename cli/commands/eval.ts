@@ -13,17 +13,17 @@ import {
   cvReport,
   examplesOf,
   formatCvReport,
-  DISTORTION_FIXED_HELP,
-  INNER_SPLIT_HELP,
-  PRECISION_TARGET_HELP,
+  hasTrainOptions,
   readCorpora,
   trainSettings,
+  withTrainOptions,
+  type TrainOptions,
   withFacts,
   withoutDiacritics,
 } from './train.ts';
 
 export function registerEval(program: Command): void {
-  program
+  const command = program
     .command('eval')
     .description('evaluate the classifier on labelled JSON-lines corpora (labels.congress, labels.distortion)')
     .requiredOption('--corpus <files...>', CORPUS_HELP)
@@ -31,10 +31,8 @@ export function registerEval(program: Command): void {
       '--cv <k>',
       'k-fold cross-validation of the learned layer over the corpora (trained on k−1 folds, scored on the k-th), beside the lexicons alone and the baseline; ' +
         '"by-corpus": leave one corpus out (each corpus scored by a model trained on the others only)',
-    )
-    .option('--precision-target <p>', `with --cv: ${PRECISION_TARGET_HELP}`)
-    .option('--inner-split <how>', `with --cv: ${INNER_SPLIT_HELP}`)
-    .option('--distortion-fixed <λ,weight[,threshold]>', `with --cv: ${DISTORTION_FIXED_HELP}`)
+    );
+  withTrainOptions(command, 'with --cv: ')
     .option('--lexicons-only', 'ignore the model named in the config')
     .option(
       '--facts <file>',
@@ -45,19 +43,18 @@ export function registerEval(program: Command): void {
     .option('--strip-diacritics', 'also score every item with its diacritics removed and report the F1 gap (as typed − without)')
     .option('--json', 'print the report as JSON')
     .action(
-      (options: {
-        corpus: string[];
-        cv?: string;
-        precisionTarget?: string;
-        innerSplit?: string;
-        distortionFixed?: string;
-        lexiconsOnly?: boolean;
-        facts?: string;
-        config?: string;
-        errors?: boolean;
-        json?: boolean;
-        stripDiacritics?: boolean;
-      }) => {
+      (
+        options: TrainOptions & {
+          corpus: string[];
+          cv?: string;
+          lexiconsOnly?: boolean;
+          facts?: string;
+          config?: string;
+          errors?: boolean;
+          json?: boolean;
+          stripDiacritics?: boolean;
+        },
+      ) => {
         const config = loadConfig(options.config);
         const classifierOptions = classifierOptionsFromConfig(config);
         let facts: string | undefined;
@@ -65,8 +62,10 @@ export function registerEval(program: Command): void {
           facts = resolve(options.facts);
           if (!existsSync(facts)) throw new UserError(`facts file not found: ${facts}`);
         }
-        if ((options.precisionTarget !== undefined || options.innerSplit !== undefined || options.distortionFixed !== undefined) && options.cv === undefined)
-          throw new UserError('--precision-target, --inner-split and --distortion-fixed set how the models of --cv are trained: give --cv too');
+        if (hasTrainOptions(options) && options.cv === undefined)
+          throw new UserError(
+            '--precision-target, --inner-split, --distortion-fixed, --averaged-epochs and --seed set how the models of --cv are trained: give --cv too',
+          );
         if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
         const { corpora, items, categories, problems } = readCorpora(options.corpus, 'eval', facts);
         const categoryOf = (item: { id: string }) => categories.get(item.id);

@@ -250,8 +250,37 @@ function parseDistortionFixed(value: string): NonNullable<TrainSettings['distort
   return { lambda, combination: { lexiconInputs: false, modelWeight }, ...(threshold === undefined ? {} : { threshold }) };
 }
 
-/** The training settings, with the --precision-target, --inner-split and --distortion-fixed options when given. */
-export function trainSettings(options: { precisionTarget?: string; innerSplit?: string; distortionFixed?: string }): TrainSettings {
+export const AVERAGED_EPOCHS_HELP = "weights as the mean of those at the end of the last n epochs (0, the default: the last step's)";
+
+export const SEED_HELP = `seed of the gradient order (default ${DEFAULT_SETTINGS.seed})`;
+
+/** How the training is set from the command line: the options trainSettings reads. */
+export interface TrainOptions {
+  precisionTarget?: string;
+  innerSplit?: string;
+  distortionFixed?: string;
+  averagedEpochs?: string;
+  seed?: string;
+}
+
+/** Registers the options of TrainOptions on a command (train, eval --cv, eval:writers), each help after `prefix`. */
+export function withTrainOptions<C extends Command>(command: C, prefix = ''): C {
+  command
+    .option('--precision-target <p>', `${prefix}${PRECISION_TARGET_HELP}`)
+    .option('--inner-split <how>', `${prefix}${INNER_SPLIT_HELP}`)
+    .option('--distortion-fixed <λ,weight[,threshold]>', `${prefix}${DISTORTION_FIXED_HELP}`)
+    .option('--averaged-epochs <n>', `${prefix}${AVERAGED_EPOCHS_HELP}`)
+    .option('--seed <n>', `${prefix}${SEED_HELP}`);
+  return command;
+}
+
+/** Whether any option of TrainOptions was given. */
+export function hasTrainOptions(options: TrainOptions): boolean {
+  return [options.precisionTarget, options.innerSplit, options.distortionFixed, options.averagedEpochs, options.seed].some((o) => o !== undefined);
+}
+
+/** The training settings, with the options of TrainOptions when given. */
+export function trainSettings(options: TrainOptions): TrainSettings {
   const settings = { ...DEFAULT_SETTINGS };
   if (options.precisionTarget !== undefined) {
     const p = Number(options.precisionTarget);
@@ -264,48 +293,54 @@ export function trainSettings(options: { precisionTarget?: string; innerSplit?: 
     settings.innerSplit = options.innerSplit === 'by-corpus' ? 'group' : 'random';
   }
   if (options.distortionFixed !== undefined) settings.distortionFixed = parseDistortionFixed(options.distortionFixed);
+  if (options.averagedEpochs !== undefined) {
+    const n = Number(options.averagedEpochs);
+    if (!Number.isInteger(n) || n < 0 || n > settings.epochs)
+      throw new UserError(`--averaged-epochs must be a whole number from 0 to ${settings.epochs} (got "${options.averagedEpochs}")`);
+    settings.averagedEpochs = n;
+  }
+  if (options.seed !== undefined) {
+    const seed = Number(options.seed);
+    if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff)
+      throw new UserError(`--seed must be a whole number from 1 to ${0xffffffff} (got "${options.seed}")`);
+    settings.seed = seed;
+  }
   return settings;
 }
 
 export function registerTrain(program: Command): void {
-  program
-    .command('train')
+  withTrainOptions(program.command('train'))
     .description('train the learned layer on labelled corpora (dev corpora, export-labels output); prints its cross-validated figures')
     .requiredOption('--corpus <files...>', CORPUS_HELP)
     .option('--out <file>', 'model file to write', 'config/model.json')
     .option('--folds <k>', 'folds of the cross-validation printed and recorded in the model', '5')
-    .option('--precision-target <p>', PRECISION_TARGET_HELP)
-    .option('--inner-split <how>', INNER_SPLIT_HELP)
-    .option('--distortion-fixed <λ,weight[,threshold]>', DISTORTION_FIXED_HELP)
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
-    .action(
-      (options: { corpus: string[]; out: string; folds: string; precisionTarget?: string; innerSplit?: string; distortionFixed?: string; config?: string }) => {
-        const folds = Number(options.folds);
-        if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds must be a whole number of at least 2 (got "${options.folds}")`);
-        const settings = trainSettings(options);
-        const config = loadConfig(options.config);
-        const classifierOptions = classifierOptionsFromConfig(config);
-        const { corpora, items, problems } = readCorpora(options.corpus, 'train');
-        const started = Date.now();
-        const examples = examplesOf(classifierOptions, corpora);
-        const cv = crossValidate(examples, folds, classifierOptions.thresholds, settings);
-        process.stdout.write(`${formatCvReport(cvReport(examples, corpora, cv))}\n`);
-        const model = train(examples, settings, classifierOptions.thresholds);
-        const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), settings, new Date().toISOString());
-        const out = resolve(options.out);
-        mkdirSync(dirname(out), { recursive: true });
-        writeFileSync(out, `${JSON.stringify(file)}\n`);
-        // every model is kept beside the current one, so a rollback is a change of the config key "model"
-        const kept = join(dirname(out), 'models', `model-${file.version}.json`);
-        mkdirSync(dirname(kept), { recursive: true });
-        copyFileSync(out, kept);
-        process.stdout.write(
-          `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-            `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-            `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)})\n` +
-            `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
-        );
-        if (problems) process.exitCode = 1;
-      },
-    );
+    .action((options: TrainOptions & { corpus: string[]; out: string; folds: string; config?: string }) => {
+      const folds = Number(options.folds);
+      if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds must be a whole number of at least 2 (got "${options.folds}")`);
+      const settings = trainSettings(options);
+      const config = loadConfig(options.config);
+      const classifierOptions = classifierOptionsFromConfig(config);
+      const { corpora, items, problems } = readCorpora(options.corpus, 'train');
+      const started = Date.now();
+      const examples = examplesOf(classifierOptions, corpora);
+      const cv = crossValidate(examples, folds, classifierOptions.thresholds, settings);
+      process.stdout.write(`${formatCvReport(cvReport(examples, corpora, cv))}\n`);
+      const model = train(examples, settings, classifierOptions.thresholds);
+      const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), settings, new Date().toISOString());
+      const out = resolve(options.out);
+      mkdirSync(dirname(out), { recursive: true });
+      writeFileSync(out, `${JSON.stringify(file)}\n`);
+      // every model is kept beside the current one, so a rollback is a change of the config key "model"
+      const kept = join(dirname(out), 'models', `model-${file.version}.json`);
+      mkdirSync(dirname(kept), { recursive: true });
+      copyFileSync(out, kept);
+      process.stdout.write(
+        `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+          `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)})\n` +
+          `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
+      );
+      if (problems) process.exitCode = 1;
+    });
 }

@@ -284,6 +284,8 @@ const modelFileSchema = z
         innerSplit: z.enum(['random', 'group']).default('random'),
         /** The inner-CV precision the distortion threshold was chosen to reach (0: best F1); absent in older models. */
         precisionTarget: z.number().min(0).max(1).default(0),
+        /** The weights are the mean of those at the end of the last n epochs (TrainSettings.averagedEpochs); absent: the last step's. */
+        averagedEpochs: z.number().int().min(1).optional(),
       })
       .strict(),
     cvFigures: z

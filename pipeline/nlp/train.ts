@@ -79,6 +79,12 @@ export interface TrainSettings {
    * (docs/history/judgement.md, fortieth pass). Absent: every candidate is tried.
    */
   distortionFixed?: { lambda: number; combination: Combination; threshold?: number };
+  /**
+   * 0: a head's weights are those after the last gradient step. Else the mean of the weights at the
+   * end of each of the last n epochs: the step size is still large at the end, so the last steps'
+   * order (the seed) would otherwise move the weights (docs/history/judgement.md, thirty-sixth pass).
+   */
+  averagedEpochs: number;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -94,6 +100,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   precisionTarget: 0,
   sentenceContext: true,
   confirmedFacts: true,
+  averagedEpochs: 0,
 };
 
 /**
@@ -215,6 +222,9 @@ export function fitHead(examples: Example[], head: Head, lambda: number, withLex
   let bias = 0;
   const random = rng(s.seed);
   const order = examples.map((_, i) => i);
+  const averaged = Math.min(s.averagedEpochs, s.epochs);
+  const sum = averaged > 0 ? new Float64Array(size) : null;
+  let biasSum = 0;
   let step = 0;
   for (let epoch = 0; epoch < s.epochs; epoch++) {
     for (let i = order.length - 1; i > 0; i--) {
@@ -240,10 +250,14 @@ export function fitHead(examples: Example[], head: Head, lambda: number, withLex
         scale = 1;
       }
     }
+    if (sum && epoch >= s.epochs - averaged) {
+      for (let k = 0; k < size; k++) sum[k] += v[k] * scale;
+      biasSum += bias;
+    }
   }
   const weights = new Float32Array(size);
-  for (let k = 0; k < size; k++) weights[k] = round5(v[k] * scale);
-  return { bias: round5(bias), weights };
+  for (let k = 0; k < size; k++) weights[k] = round5(sum ? sum[k] / averaged : v[k] * scale);
+  return { bias: round5(sum ? biasSum / averaged : bias), weights };
 }
 
 function round5(x: number): number {
@@ -507,6 +521,8 @@ export function modelFile(
     weakEvidenceMin: model.weakEvidenceMin,
     innerSplit: s.innerSplit,
     precisionTarget: s.precisionTarget,
+    // recorded only when set, so that a model fitted the old way keeps its version id
+    ...(s.averagedEpochs > 0 ? { averagedEpochs: s.averagedEpochs } : {}),
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
