@@ -580,12 +580,13 @@ function isDataTable(inner: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
  * cut the sentence in two ("According to the <span><a>study</a></span>, published in …"). A
  * paragraph that is mostly links ("Read also: <strong><a>…</a></strong>") is judged as a whole.
  */
+const RUNNING_TEXT_BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'blockquote']);
 function inRunningText(node: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
   let block = node.parent;
   while (block && isElement(block) && !BLOCK_TAGS.has(tagOf(block))) block = block.parent;
   // A heading is judged whole (see isLinkList): its inline parts go or stay with it.
   if (block && isHeading(tagOf(block))) return true;
-  const s = block && tagOf(block) === 'p' ? stats.get(block) : undefined;
+  const s = block && RUNNING_TEXT_BLOCKS.has(tagOf(block)) ? stats.get(block) : undefined;
   return s !== undefined && linkDensity(s) < 0.5;
 }
 
