@@ -94,7 +94,8 @@ export const BOILERPLATE_NAMES = new RegExp(
     'cookie',
     'consent',
     'gdpr',
-    'newsletter',
+    'news-?letter',
+    'call-?to-?action',
     'subscri',
     'signup',
     'sign-?up',
@@ -191,7 +192,7 @@ export const LIVE_NAMES = /(^|[\s_-])live-?(blog|ticker|match|feed|update|covera
 export const CLOSE_CONTROL = /(^|[\s_-])(close|btn-?close|close-?btn|dismiss)([\s_-]|$)/i;
 
 /** Ad slots are often named by short tokens that would be too broad as substrings. */
-export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt)([\s_-]|\d|$)/i;
+export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt|cta)([\s_-]|\d|$)/i;
 
 /**
  * Class/id names of a story's standfirst, lead or deck (Vietnamese CMSs: `sapo`; Nordic ones:
