@@ -650,12 +650,24 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
     const list = tag === 'li' ? node.parent : undefined;
     const listStats = list && LIST_TAGS.has(tagOf(list)) ? stats.get(list) : undefined;
     if (list && listStats) return isLinkList(list, listStats, stats, site);
-    return s.commas < 10 && density > LIST_LINK_DENSITY;
+    return s.commas < 10 && density > LIST_LINK_DENSITY && !linksLeaveSite(node, s, site);
   }
   return s.commas < 10 && density > 0.5;
 }
 
 const LIST_TAGS = new Set(['ul', 'ol', 'li']);
+
+function linksLeaveSite(node: HtmlNode, s: Stats, site: string | undefined): boolean {
+  if (!site) return false;
+  let links = 0;
+  for (const element of elements(node)) {
+    if (tagOf(element) !== 'a') continue;
+    const href = element.attribs?.href?.trim() ?? '';
+    if (!/^https?:\/\//i.test(href) || isSameSiteStory(href, site)) return false;
+    links++;
+  }
+  return links > 0 && s.chars >= 10 * links;
+}
 const LIST_LINK_DENSITY = 0.8;
 
 /**
