@@ -147,6 +147,7 @@ export const BOILERPLATE_NAMES = new RegExp(
     'imprint',
     'impressum',
     'disclaimer',
+    'disclosure',
     'skip-?link',
     'screen-?reader',
     'visually-?hidden',
