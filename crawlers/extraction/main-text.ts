@@ -583,16 +583,23 @@ function isDataTable(inner: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
   return data;
 }
 
+/** The nearest block-level ancestor of an inline element. */
+function enclosingBlock(node: HtmlNode): HtmlNode | undefined {
+  let block = node.parent;
+  while (block && isElement(block) && !BLOCK_TAGS.has(tagOf(block))) block = block.parent;
+  return block && isElement(block) ? block : undefined;
+}
+
+/** Blocks of running text whose inline parts are part of their sentences. */
+const RUNNING_TEXT_BLOCKS = new Set(['p', 'dd', 'dt', 'blockquote']);
+
 /**
  * An inline element (`<span>`, `<strong>`, `<em>` around a link) inside a paragraph of running
  * text is part of its sentence, however much of it is link: judged alone as a link list, it would
  * cut the sentence in two ("According to the <span><a>study</a></span>, published in …"). A
  * paragraph that is mostly links ("Read also: <strong><a>…</a></strong>") is judged as a whole.
  */
-const RUNNING_TEXT_BLOCKS = new Set(['p', 'li', 'dd', 'dt', 'blockquote']);
-function inRunningText(node: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
-  let block = node.parent;
-  while (block && isElement(block) && !BLOCK_TAGS.has(tagOf(block))) block = block.parent;
+function inRunningText(block: HtmlNode | undefined, stats: Map<HtmlNode, Stats>): boolean {
   // A heading is judged whole (see isLinkList): its inline parts go or stay with it.
   if (block && isHeading(tagOf(block))) return true;
   const s = block && RUNNING_TEXT_BLOCKS.has(tagOf(block)) ? stats.get(block) : undefined;
@@ -635,7 +642,13 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
   const density = linkDensity(s);
   const tag = tagOf(node);
   if (tag === 'a') return false;
-  if (!BLOCK_TAGS.has(tag) && inRunningText(node, stats)) return false;
+  if (!BLOCK_TAGS.has(tag)) {
+    const block = enclosingBlock(node);
+    const blockStats = block && tagOf(block) === 'li' ? stats.get(block) : undefined;
+    // In a list item (a product named by its link, a source) it goes or stays with its item.
+    if (block && blockStats) return isLinkList(block, blockStats, stats, site);
+    if (inRunningText(block, stats)) return false;
+  }
   if (tag === 'p') return density > 0.8 && s.chars < 120 && !isExternalPointer(node, stats, site);
   // A data table is judged whole (trafilatura's table test): a cell or row of links is part of
   // its data. A layout table's cells (holding blocks: menus, columns) are judged one by one.
