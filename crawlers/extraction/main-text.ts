@@ -513,6 +513,7 @@ function insideBoilerplate(node: HtmlNode, scope: HtmlNode, strictness: Strictne
   return false;
 }
 
+/** Whether a block sits in another story's teaser card (its deck is that story's standfirst, not this one's). */
 function insideTeaserCard(node: HtmlNode, scope: HtmlNode, stats: Map<HtmlNode, Stats>, site: string | undefined): boolean {
   for (let current = node.parent; current && current !== scope; current = current.parent) {
     const s = stats.get(current);
@@ -554,7 +555,8 @@ function leadBlocks(
     if (s.chars < MIN_LEAD_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) continue;
     const named = LEAD_NAMES.test(namesOf(node)) || LEAD_ITEMPROPS.test(node.attribs?.itemprop?.trim() ?? '');
     const headerProse = !named && tagOf(node) === 'p' && s.chars >= HEADER_PROSE_CHARS && inHeader(node, scope) && SENTENCE_END.test(textOf(node));
-    if ((named || headerProse) && !contains(node, first) && !insideBoilerplate(node, scope, strictness) && !insideTeaserCard(node, scope, stats, site)) leads.push(node);
+    if ((named || headerProse) && !contains(node, first) && !insideBoilerplate(node, scope, strictness) && !insideTeaserCard(node, scope, stats, site))
+      leads.push(node);
   }
   return leads;
 }
@@ -613,15 +615,32 @@ function inRunningText(block: HtmlNode | undefined, stats: Map<HtmlNode, Stats>)
  * site's own pages are navigation or other stories' teasers.
  */
 function isExternalPointer(node: HtmlNode, stats: Map<HtmlNode, Stats>, site: string | undefined): boolean {
-  if (!site) return false;
+  return externalLinks(node, site) > 0 && !isLinkParagraph(elementSibling(node, -1), stats) && !isLinkParagraph(elementSibling(node, 1), stats);
+}
+
+const externalLinkCounts = new WeakMap<HtmlNode, { site: string; links: number }>();
+
+/**
+ * How many links the block holds when every one of them leaves the site (absolute, another
+ * host); 0 when any link is relative or on the page's own host. Counted once per block: every
+ * inline part of a list item asks about its list.
+ */
+function externalLinks(node: HtmlNode, site: string | undefined): number {
+  if (!site) return 0;
+  const counted = externalLinkCounts.get(node);
+  if (counted?.site === site) return counted.links;
   let links = 0;
   for (const element of elements(node)) {
     if (tagOf(element) !== 'a') continue;
     const href = element.attribs?.href?.trim() ?? '';
-    if (!/^https?:\/\//i.test(href) || isSameSiteStory(href, site)) return false;
+    if (!/^https?:\/\//i.test(href) || isSameSiteStory(href, site)) {
+      links = 0;
+      break;
+    }
     links++;
   }
-  return links > 0 && !isLinkParagraph(elementSibling(node, -1), stats) && !isLinkParagraph(elementSibling(node, 1), stats);
+  externalLinkCounts.set(node, { site, links });
+  return links;
 }
 
 function isLinkParagraph(node: HtmlNode | undefined, stats: Map<HtmlNode, Stats>): boolean {
@@ -663,25 +682,24 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
     const list = tag === 'li' ? node.parent : undefined;
     const listStats = list && LIST_TAGS.has(tagOf(list)) ? stats.get(list) : undefined;
     if (list && listStats) return isLinkList(list, listStats, stats, site);
-    return s.commas < 10 && density > LIST_LINK_DENSITY && !linksLeaveSite(node, s, site);
+    return s.commas < 10 && density > LIST_LINK_DENSITY && !isResourceList(s, externalLinks(node, site));
   }
   return s.commas < 10 && density > 0.5;
 }
 
 const LIST_TAGS = new Set(['ul', 'ol', 'li']);
-
-function linksLeaveSite(node: HtmlNode, s: Stats, site: string | undefined): boolean {
-  if (!site) return false;
-  let links = 0;
-  for (const element of elements(node)) {
-    if (tagOf(element) !== 'a') continue;
-    const href = element.attribs?.href?.trim() ?? '';
-    if (!/^https?:\/\//i.test(href) || isSameSiteStory(href, site)) return false;
-    links++;
-  }
-  return links > 0 && s.chars >= 10 * links;
-}
 const LIST_LINK_DENSITY = 0.8;
+/** Below this much text per link a list of other sites' links is a row of icons' words (Facebook, Instagram). */
+const MIN_RESOURCE_LINK_CHARS = 10;
+
+/**
+ * A list whose links all leave the site names things the story points to (the products of a
+ * packing list, a report's sources, tools): part of the story however much of it is link text.
+ * Lists of the site's own pages are its menus and other stories.
+ */
+function isResourceList(s: Stats, externalLinkCount: number): boolean {
+  return externalLinkCount > 0 && s.chars >= MIN_RESOURCE_LINK_CHARS * externalLinkCount;
+}
 
 /**
  * A section heading that is a link: each of its links is the heading's own anchor (`<h3 id="x"><a

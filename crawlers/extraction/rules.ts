@@ -192,7 +192,7 @@ export const LIVE_NAMES = /(^|[\s_-])live-?(blog|ticker|match|feed|update|covera
 /** The close control of a popup, modal or info box, by its class/id. */
 export const CLOSE_CONTROL = /(^|[\s_-])(close|btn-?close|close-?btn|dismiss)([\s_-]|$)/i;
 
-/** Ad slots are often named by short tokens that would be too broad as substrings. */
+/** Ad slots and calls to action (`cta`) are often named by short tokens that would be too broad as substrings. */
 export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt|cta)([\s_-]|\d|$)/i;
 
 /**
