@@ -513,15 +513,6 @@ function insideBoilerplate(node: HtmlNode, scope: HtmlNode, strictness: Strictne
   return false;
 }
 
-/** Whether a block sits in another story's teaser card (its deck is that story's standfirst, not this one's). */
-function insideTeaserCard(node: HtmlNode, scope: HtmlNode, stats: Map<HtmlNode, Stats>, site: string | undefined): boolean {
-  for (let current = node.parent; current && current !== scope; current = current.parent) {
-    const s = stats.get(current);
-    if (s && isTeaserCard(current, s, site)) return true;
-  }
-  return false;
-}
-
 function inHeader(node: HtmlNode, scope: HtmlNode): boolean {
   for (let current = node.parent; current && current !== scope; current = current.parent) if (tagOf(current) === 'header') return true;
   return false;
@@ -540,7 +531,6 @@ function leadBlocks(
   stats: Map<HtmlNode, Stats>,
   root: HtmlNode,
   strictness: Strictness,
-  site: string | undefined,
 ): HtmlNode[] {
   const first = chosen[0];
   if (!first) return [];
@@ -555,8 +545,7 @@ function leadBlocks(
     if (s.chars < MIN_LEAD_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) continue;
     const named = LEAD_NAMES.test(namesOf(node)) || LEAD_ITEMPROPS.test(node.attribs?.itemprop?.trim() ?? '');
     const headerProse = !named && tagOf(node) === 'p' && s.chars >= HEADER_PROSE_CHARS && inHeader(node, scope) && SENTENCE_END.test(textOf(node));
-    if ((named || headerProse) && !contains(node, first) && !insideBoilerplate(node, scope, strictness) && !insideTeaserCard(node, scope, stats, site))
-      leads.push(node);
+    if ((named || headerProse) && !contains(node, first) && !insideBoilerplate(node, scope, strictness)) leads.push(node);
   }
   return leads;
 }
@@ -1025,7 +1014,7 @@ function attempt(
   let story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
   if (strictness === 'names') story = widenedStory(story, order, stats, excluded, root) ?? story;
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
-  const leads = leadBlocks(story, order, index, stats, root, strictness, site);
+  const leads = leadBlocks(story, order, index, stats, root, strictness);
   const teasers: TeaserRule = { site, droppedChars: 0 };
   const proseSections = new Set<HtmlNode>();
   let storyParagraphs = renderBlocks(story, stats, strictness, teasers, false, proseSections);
