@@ -9,7 +9,7 @@ import type { Classification } from '../../core/types.ts';
 import type { LabelledItem } from '../../pipeline/nlp/evaluate.ts';
 import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, staleModelWarning } from '../../pipeline/nlp/index.ts';
-import { decide, LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
+import { decide, evidenceAgainst, LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
 import { assignFolds, crossValidate, DEFAULT_SETTINGS, featurize, modelFile, splitFolds, train } from '../../pipeline/nlp/train.ts';
 import { CONFIG, DEV_CORPUS, REPO, signalCorpus } from './helpers.ts';
 
@@ -136,6 +136,39 @@ describe('weak lexicon evidence', () => {
     expect(model.hyperparameters.weakEvidenceMin).toBeLessThanOrEqual(0.5);
     const { weakEvidenceMin: _, ...older } = model.hyperparameters;
     expect(parseModel({ ...model, hyperparameters: older }, 'older.json').hyperparameters.weakEvidenceMin).toBe(0);
+  });
+});
+
+describe('lexicon evidence against distortion', () => {
+  const choice = {
+    congress: { combination: { lexiconInputs: false, modelWeight: 0.5 }, threshold: 0.4 },
+    distortion: { combination: { lexiconInputs: false, modelWeight: 0.7 }, threshold: 0.27 },
+  };
+  const thresholds = { congress: 0.5, distortion: 0.5 };
+  const scores = { congress: 0.9, distortion: 0 };
+
+  it('is read from the lexicons: marked satire, a rebuttal, a reader asking to be told; not a cue, a fact, or nothing', () => {
+    const against = (text: string) => evidenceAgainst(lexiconOnly().classify({ title: '', text }));
+    expect(against('(clip hài, không có thật) Khi bạn là người duy nhất ở An Khê không được nghỉ 2 ngày đại hội tỉnh 🤣 #haihuoc')).toBe(true);
+    expect(against('Đại hội tỉnh họp kín là tin bịa đặt, đừng tin.')).toBe(true);
+    expect(against('Đại biểu dự Đại hội tỉnh có phải xét nghiệm COVID không mọi người? Mình tò mò thôi.')).toBe(true);
+    expect(against('Nghe nói Đại hội tỉnh họp kín, bầu xong từ trước rồi.')).toBe(false);
+    expect(against('Đại hội Đảng bộ tỉnh Gia Lai tổ chức ở Kon Tum.')).toBe(false);
+    expect(against('Đại hội Đảng bộ tỉnh Gia Lai khai mạc sáng nay.')).toBe(false);
+  });
+
+  it('holds a model-only flag back below the requirement, with the shown score below the threshold; older model files read as none', () => {
+    // no lexicon score either way: the blend is the model's (0.7 × 0.6 = 0.42 ≥ 0.27)
+    expect(decide(choice, { congress: 0.9, distortion: 0.6 }, scores, thresholds, 0, false, 0.8)).toMatchObject({ distortion: true });
+    expect(decide(choice, { congress: 0.9, distortion: 0.6 }, scores, thresholds, 0, true, 0)).toMatchObject({ distortion: true });
+    const held = decide(choice, { congress: 0.9, distortion: 0.6 }, scores, thresholds, 0, true, 0.8);
+    expect(held.distortion).toBe(false);
+    expect(held.scores.distortion).toBeLessThan(thresholds.distortion);
+    // a model sure enough still flags it (a rumour that calls itself a joke is labelled by its claim)
+    expect(decide(choice, { congress: 0.9, distortion: 0.85 }, scores, thresholds, 0, true, 0.8)).toMatchObject({ distortion: true });
+    const model = loadModelFile(options.modelFile!);
+    const { againstEvidenceMin: _, ...older } = model.hyperparameters;
+    expect(parseModel({ ...model, hyperparameters: older }, 'older.json').hyperparameters.againstEvidenceMin).toBe(0);
   });
 });
 
