@@ -340,12 +340,12 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
         examples,
         best!,
         congressGate,
-        0.5,
+        { upTo: 0.5, pastACost: false },
         (e) => e.lexicon.scores.distortion > 0 && e.lexicon.scores.distortion <= lexiconThreshold,
       );
       // (no item is both: evidence against distortion leaves a lexicon score of 0)
       const against = examples.map((e) => evidenceAgainst(e.lexicon));
-      againstEvidenceMin = requirement(examples, best!, congressGate, 0.95, (_, i) => against[i]);
+      againstEvidenceMin = requirement(examples, best!, congressGate, { upTo: 0.95, pastACost: true }, (_, i) => against[i]);
     }
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
@@ -357,22 +357,23 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
  * `applies` picks (weak lexicon evidence; evidence against distortion) can be asked for without
  * lowering the inner-cross-validated F1: the training items cannot show all the requirement saves
  * (the cues were written against them), only what it costs; it is asked for as far as it costs
- * nothing there.
+ * nothing there. `pastACost`: a step that costs is passed over when a larger one costs nothing
+ * (the few items against distortion that the model is sure of make the curve dip and recover).
  */
 function requirement(
   examples: Example[],
   best: { threshold: number; f1: number; oof: number[]; probabilities: number[] },
   gate: boolean[],
-  upTo: number,
+  scan: { upTo: number; pastACost: boolean },
   applies: (e: Example, i: number) => boolean,
 ): number {
   const labels = examples.map((e) => e.item.labels.distortion);
   const held = examples.map(applies);
   let chosen = 0;
-  for (let q = 0.05; q < upTo + 0.001; q += 0.05) {
+  for (let q = 0.05; q < scan.upTo + 0.001; q += 0.05) {
     const c = countConfusion(examples.map((_, i) => [gate[i] && best.oof[i] >= best.threshold && !(held[i] && best.probabilities[i] < q), labels[i]] as const));
-    if (metrics(c).f1 < best.f1) break;
-    chosen = Math.round(q * 100) / 100;
+    if (metrics(c).f1 >= best.f1) chosen = Math.round(q * 100) / 100;
+    else if (!scan.pastACost) break;
   }
   return chosen;
 }
