@@ -360,7 +360,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
  * nothing there. `pastACost`: a step that costs is passed over when a larger one costs nothing
  * (the few items against distortion that the model is sure of make the curve dip and recover).
  */
-function requirement(
+export function requirement(
   examples: Example[],
   best: { threshold: number; f1: number; oof: number[]; probabilities: number[] },
   gate: boolean[],

@@ -10,7 +10,7 @@ import type { LabelledItem } from '../../pipeline/nlp/evaluate.ts';
 import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, staleModelWarning } from '../../pipeline/nlp/index.ts';
 import { decide, evidenceAgainst, LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
-import { assignFolds, crossValidate, DEFAULT_SETTINGS, featurize, modelFile, splitFolds, train } from '../../pipeline/nlp/train.ts';
+import { assignFolds, crossValidate, DEFAULT_SETTINGS, featurize, modelFile, requirement, splitFolds, train, type Example } from '../../pipeline/nlp/train.ts';
 import { CONFIG, DEV_CORPUS, REPO, signalCorpus } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -169,6 +169,25 @@ describe('lexicon evidence against distortion', () => {
     const model = loadModelFile(options.modelFile!);
     const { againstEvidenceMin: _, ...older } = model.hyperparameters;
     expect(parseModel({ ...model, hyperparameters: older }, 'older.json').hyperparameters.againstEvidenceMin).toBe(0);
+  });
+});
+
+describe('a requirement of the model on some flags', () => {
+  // five flagged items (inner out-of-fold score 0.6 ≥ 0.5; F1 0.571, as metrics rounds it); the requirement applies to all but the last
+  const labels = [false, true, false, false, true];
+  const probabilities = [0.3, 0.42, 0.6, 0.7, 0.9];
+  const examples = labels.map(
+    (distortion, i) => ({ item: { id: `r${i}`, title: '', text: '', labels: { congress: true, distortion } } }) as unknown as Example,
+  );
+  const best = { threshold: 0.5, f1: 0.571, oof: labels.map(() => 0.6), probabilities };
+  const gate = labels.map(() => true);
+  const applies = (_: Example, i: number) => i < 4;
+
+  it('stops at the first step that costs F1, or passes over it to the largest step that costs nothing', () => {
+    // 0.45 holds back the true flag at 0.42 (F1 falls), 0.75 and above hold back both false flags at 0.6 and 0.7 (F1 recovers)
+    expect(requirement(examples, best, gate, { upTo: 0.95, pastACost: false }, applies)).toBe(0.4);
+    expect(requirement(examples, best, gate, { upTo: 0.95, pastACost: true }, applies)).toBe(0.95);
+    expect(requirement(examples, best, gate, { upTo: 0.5, pastACost: true }, applies)).toBe(0.4);
   });
 });
 
