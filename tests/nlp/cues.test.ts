@@ -29,6 +29,11 @@ function expectFamily(text: string, family: string) {
 }
 
 /** Whether the item is read as a rebuttal is `want`; returns the classification. */
+/** Whether each text's lexicon evidence, as typed and without diacritics, speaks against distortion (evidenceAgainst). */
+function expectAgainst(texts: string[], want: boolean): void {
+  for (const text of texts) for (const t of [text, stripDiacritics(text)]) expect(evidenceAgainst(classify(t)), t).toBe(want);
+}
+
 function expectRebuttal(text: string, want: boolean): Classification {
   const c = classify(text);
   expect(
@@ -547,39 +552,45 @@ describe('contexts that are not distortion', () => {
   });
 
   it("a joke marked in other words, and the writer's own feelings, speak against distortion; a joke framing a claim is the claim", () => {
-    const against = (text: string) => evidenceAgainst(classify(text));
-    for (const text of [
-      '(Tếu táo cuối tuần) Đại hội tỉnh xong, quán cà phê đầu hẻm đổi tên thành quán Nghị Quyết — chém gió thôi nha.',
-      'Đại hội XIII bế mạc rồi, còn tui họp lớp mãi chưa xong 😆 (đùa chút thôi)',
-      'Meme hôm nay: khi mẹ hỏi con có theo dõi Đại hội tỉnh không 😂 #đùathôi',
-      'Ba tui được bầu vào Ban Chấp hành Đảng bộ huyện khóa mới, cả xóm tự hào lắm.',
-      'Nghe lại phần hát Quốc ca ở phiên khai mạc Đại hội XIII mà nổi da gà.',
-    ])
-      for (const t of [text, stripDiacritics(text)]) expect(against(t), t).toBe(true);
+    expectAgainst(
+      [
+        '(Tếu táo cuối tuần) Đại hội tỉnh xong, quán cà phê đầu hẻm đổi tên thành quán Nghị Quyết — chém gió thôi nha.',
+        'Đại hội XIII bế mạc rồi, còn tui họp lớp mãi chưa xong 😆 (đùa chút thôi)',
+        'Meme hôm nay: khi mẹ hỏi con có theo dõi Đại hội tỉnh không 😂 #đùathôi',
+        'Ba tui được bầu vào Ban Chấp hành Đảng bộ huyện khóa mới, cả xóm tự hào lắm.',
+        'Nghe lại phần hát Quốc ca ở phiên khai mạc Đại hội XIII mà nổi da gà.',
+      ],
+      true,
+    );
     // a cue's claim or a wrong figure outweighs a feeling or a joke marker beside it
-    for (const text of [
-      'Đại hội XIII họp 7 ngày, còn tui họp lớp 7 năm chưa xong 😆 (đùa chút thôi)',
-      'Nghe nói Đại hội tỉnh bầu xong từ trước rồi, danh sách in sẵn, tự hào gì nữa.',
-      'Đại hội chi bộ thôn tuần rồi bầu bí thư mới, tổ chức cho vui thôi chứ người ta chọn từ xã xuống hết.',
-    ])
-      for (const t of [text, stripDiacritics(text)]) expect(against(t), t).toBe(false);
+    expectAgainst(
+      [
+        'Đại hội XIII họp 7 ngày, còn tui họp lớp 7 năm chưa xong 😆 (đùa chút thôi)',
+        'Nghe nói Đại hội tỉnh bầu xong từ trước rồi, danh sách in sẵn, tự hào gì nữa.',
+        'Đại hội chi bộ thôn tuần rồi bầu bí thư mới, tổ chức cho vui thôi chứ người ta chọn từ xã xuống hết.',
+      ],
+      false,
+    );
   });
 
   it('an item that points to the official press or an official list for what it says speaks against distortion; a rumour beside it does not', () => {
-    const against = (text: string) => evidenceAgainst(classify(text));
-    for (const text of [
-      'Kết quả bầu Ban Thường vụ Tỉnh ủy khóa mới đã đăng trên báo tỉnh sáng nay, ai cần thì tìm đọc.',
-      'Tổng hợp số đại biểu từng đoàn dự Đại hội XIII theo danh sách chính thức, link báo ở dưới.',
-      'Theo thông báo của Đoàn Chủ tịch, Đại hội tỉnh bầu Ban Chấp hành khóa mới gồm 53 đồng chí.',
-    ])
-      for (const t of [text, stripDiacritics(text)]) expect(against(t), t).toBe(true);
-    for (const text of [
-      'Báo tỉnh chưa đưa nhưng nghe nói Đại hội tỉnh bầu xong từ trước, danh sách in sẵn rồi.',
-      'Báo đăng rồi đó, Đại hội tỉnh hoãn sang tháng 12.',
-      // a named source does not hide a wrong figure (the sheet: 53)
-      'Theo thông báo của Đoàn Chủ tịch, Đại hội tỉnh bầu Ban Chấp hành khóa mới gồm 51 đồng chí.',
-    ])
-      for (const t of [text, stripDiacritics(text)]) expect(against(t), t).toBe(false);
+    expectAgainst(
+      [
+        'Kết quả bầu Ban Thường vụ Tỉnh ủy khóa mới đã đăng trên báo tỉnh sáng nay, ai cần thì tìm đọc.',
+        'Tổng hợp số đại biểu từng đoàn dự Đại hội XIII theo danh sách chính thức, link báo ở dưới.',
+        'Theo thông báo của Đoàn Chủ tịch, Đại hội tỉnh bầu Ban Chấp hành khóa mới gồm 53 đồng chí.',
+      ],
+      true,
+    );
+    expectAgainst(
+      [
+        'Báo tỉnh chưa đưa nhưng nghe nói Đại hội tỉnh bầu xong từ trước, danh sách in sẵn rồi.',
+        'Báo đăng rồi đó, Đại hội tỉnh hoãn sang tháng 12.',
+        // a named source does not hide a wrong figure (the sheet: 53)
+        'Theo thông báo của Đoàn Chủ tịch, Đại hội tỉnh bầu Ban Chấp hành khóa mới gồm 51 đồng chí.',
+      ],
+      false,
+    );
   });
 
   it('a fact-check\'s correction opening a sentence ("Thực tế,", "Kết luận:") rebuts; the same words inside a sentence do not', () => {
