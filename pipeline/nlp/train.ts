@@ -340,12 +340,12 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
         examples,
         best!,
         congressGate,
-        { upTo: 0.5, pastACost: false },
+        { upTo: 0.5, choose: 'lastFree' },
         (e) => e.lexicon.scores.distortion > 0 && e.lexicon.scores.distortion <= lexiconThreshold,
       );
       // (no item is both: evidence against distortion leaves a lexicon score of 0)
       const against = examples.map((e) => evidenceAgainst(e.lexicon));
-      againstEvidenceMin = requirement(examples, best!, congressGate, { upTo: 0.95, pastACost: true }, (_, i) => against[i]);
+      againstEvidenceMin = requirement(examples, best!, congressGate, { upTo: 0.95, choose: 'leastBest' }, (_, i) => against[i]);
     }
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
@@ -353,27 +353,35 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
 }
 
 /**
- * The largest model probability (0.05 steps, up to `upTo`) that a distortion flag on the items
- * `applies` picks (weak lexicon evidence; evidence against distortion) can be asked for without
- * lowering the inner-cross-validated F1: the training items cannot show all the requirement saves
- * (the cues were written against them), only what it costs; it is asked for as far as it costs
- * nothing there. `pastACost`: a step that costs is passed over when a larger one costs nothing
- * (the few items against distortion that the model is sure of make the curve dip and recover).
+ * The model probability (0.05 steps, up to `upTo`) that a distortion flag on the items `applies`
+ * picks (weak lexicon evidence; evidence against distortion) is asked to reach, judged by the
+ * inner-cross-validated F1. 'lastFree': the largest that does not lower it — the training items
+ * cannot show what the requirement saves (the cues were written against them), only what it
+ * costs. 'leastBest': the smallest that raises it most — items whose lexicon evidence speaks
+ * against distortion show what it saves, but the negative cues were written against them too, so
+ * no more is asked than the gain needs (on other writers those cues misfire on distortions).
  */
 export function requirement(
   examples: Example[],
   best: { threshold: number; f1: number; oof: number[]; probabilities: number[] },
   gate: boolean[],
-  scan: { upTo: number; pastACost: boolean },
+  scan: { upTo: number; choose: 'lastFree' | 'leastBest' },
   applies: (e: Example, i: number) => boolean,
 ): number {
   const labels = examples.map((e) => e.item.labels.distortion);
   const held = examples.map(applies);
   let chosen = 0;
+  let bestF1 = best.f1;
   for (let q = 0.05; q < scan.upTo + 0.001; q += 0.05) {
     const c = countConfusion(examples.map((_, i) => [gate[i] && best.oof[i] >= best.threshold && !(held[i] && best.probabilities[i] < q), labels[i]] as const));
-    if (metrics(c).f1 >= best.f1) chosen = Math.round(q * 100) / 100;
-    else if (!scan.pastACost) break;
+    const f1 = metrics(c).f1;
+    if (scan.choose === 'lastFree') {
+      if (f1 < best.f1) break;
+      chosen = Math.round(q * 100) / 100;
+    } else if (f1 > bestF1) {
+      bestF1 = f1;
+      chosen = Math.round(q * 100) / 100;
+    }
   }
   return chosen;
 }

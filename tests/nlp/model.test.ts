@@ -173,21 +173,22 @@ describe('lexicon evidence against distortion', () => {
 });
 
 describe('a requirement of the model on some flags', () => {
-  // five flagged items (inner out-of-fold score 0.6 ≥ 0.5; F1 0.571, as metrics rounds it); the requirement applies to all but the last
+  // five flagged items (inner out-of-fold score 0.6 ≥ 0.5; F1 0.5714, as metrics rounds it); the requirement applies to all but the last
   const labels = [false, true, false, false, true];
   const probabilities = [0.3, 0.42, 0.6, 0.7, 0.9];
   const examples = labels.map(
     (distortion, i) => ({ item: { id: `r${i}`, title: '', text: '', labels: { congress: true, distortion } } }) as unknown as Example,
   );
-  const best = { threshold: 0.5, f1: 0.571, oof: labels.map(() => 0.6), probabilities };
+  const best = { threshold: 0.5, f1: 0.5714, oof: labels.map(() => 0.6), probabilities };
   const gate = labels.map(() => true);
   const applies = (_: Example, i: number) => i < 4;
 
-  it('stops at the first step that costs F1, or passes over it to the largest step that costs nothing', () => {
-    // 0.45 holds back the true flag at 0.42 (F1 falls), 0.75 and above hold back both false flags at 0.6 and 0.7 (F1 recovers)
-    expect(requirement(examples, best, gate, { upTo: 0.95, pastACost: false }, applies)).toBe(0.4);
-    expect(requirement(examples, best, gate, { upTo: 0.95, pastACost: true }, applies)).toBe(0.95);
-    expect(requirement(examples, best, gate, { upTo: 0.5, pastACost: true }, applies)).toBe(0.4);
+  it('asks the largest step before the first that costs F1, or the smallest of those that raise it most', () => {
+    // 0.35 holds back the false flag at 0.3 (F1 0.571 → 0.667), 0.45 the true flag at 0.42 (0.4),
+    // 0.75 the false flags at 0.6 and 0.7 as well (0.667 again)
+    expect(requirement(examples, best, gate, { upTo: 0.95, choose: 'lastFree' }, applies)).toBe(0.4);
+    expect(requirement(examples, best, gate, { upTo: 0.95, choose: 'leastBest' }, applies)).toBe(0.35);
+    expect(requirement(examples, best, gate, { upTo: 0.3, choose: 'leastBest' }, applies)).toBe(0);
   });
 });
 
