@@ -148,13 +148,15 @@ describe('lexicon evidence against distortion', () => {
   const scores = { congress: 0.9, distortion: 0 };
 
   it('is read from the lexicons: marked satire, a rebuttal, a reader asking to be told; not a cue, a fact, or nothing', () => {
-    const against = (text: string) => evidenceAgainst(lexiconOnly().classify({ title: '', text }));
-    expect(against('(clip hài, không có thật) Khi bạn là người duy nhất ở An Khê không được nghỉ 2 ngày đại hội tỉnh 🤣 #haihuoc')).toBe(true);
-    expect(against('Đại hội tỉnh họp kín là tin bịa đặt, đừng tin.')).toBe(true);
-    expect(against('Đại biểu dự Đại hội tỉnh có phải xét nghiệm COVID không mọi người? Mình tò mò thôi.')).toBe(true);
-    expect(against('Nghe nói Đại hội tỉnh họp kín, bầu xong từ trước rồi.')).toBe(false);
-    expect(against('Đại hội Đảng bộ tỉnh Gia Lai tổ chức ở Kon Tum.')).toBe(false);
-    expect(against('Đại hội Đảng bộ tỉnh Gia Lai khai mạc sáng nay.')).toBe(false);
+    for (const [text, want] of [
+      ['(clip hài, không có thật) Khi bạn là người duy nhất ở An Khê không được nghỉ 2 ngày đại hội tỉnh 🤣 #haihuoc', true],
+      ['Đại hội tỉnh họp kín là tin bịa đặt, đừng tin.', true],
+      ['Đại biểu dự Đại hội tỉnh có phải xét nghiệm COVID không mọi người? Mình tò mò thôi.', true],
+      ['Nghe nói Đại hội tỉnh họp kín, bầu xong từ trước rồi.', false],
+      ['Đại hội Đảng bộ tỉnh Gia Lai tổ chức ở Kon Tum.', false],
+      ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc sáng nay.', false],
+    ] as const)
+      expect(evidenceAgainst(lexiconOnly().classify({ title: '', text })), text).toBe(want);
   });
 
   it('holds a model-only flag back below the requirement, with the shown score below the threshold; older model files read as none', () => {
