@@ -280,6 +280,8 @@ const modelFileSchema = z
         confirmedFacts: z.boolean().default(false),
         /** A distortion flag on weak lexicon evidence alone needs this model probability (see decide); absent in older models. */
         weakEvidenceMin: z.number().min(0).max(1).default(0),
+        /** A distortion flag on lexicon evidence against distortion needs this model probability (see decide); absent in older models. */
+        againstEvidenceMin: z.number().min(0).max(1).default(0),
         /** How the training's inner CV split the items (TrainSettings.innerSplit); absent in older models (random folds). */
         innerSplit: z.enum(['random', 'group']).default('random'),
         /** The inner-CV precision the distortion threshold was chosen to reach (0: best F1); absent in older models. */
@@ -385,11 +387,25 @@ function calibrate(p: number, threshold: number, at: number): number {
 }
 
 /**
+ * Whether the item's lexicon evidence speaks against distortion on balance: its cues, facts and
+ * known rumours weigh less than nothing (a rebuttal, marked satire, a reader asking to be told). The
+ * lexicon score cannot say so (it saturates at 0), so the blend treats such an item as one with no
+ * evidence at all.
+ */
+export function evidenceAgainst(lexicon: Classification): boolean {
+  let raw = 0;
+  for (const e of lexicon.explanations) if (e.kind === 'distortion' || e.kind === 'fact' || e.kind === 'rumour') raw += e.weight;
+  return raw < 0;
+}
+
+/**
  * Final scores and decisions for one item's features (`thresholds`: the configured ones). When
  * the lexicon evidence of distortion is weak — some, but no more than the lexicons' own threshold
  * (one ordinary cue) — the flag also needs the model's probability to reach `weakEvidenceMin`:
  * on items the cues were not written against, one cue that fires on an unforeseen phrasing was
- * enough to cross the blend; the shown score stays below the threshold then.
+ * enough to cross the blend. When the lexicon evidence speaks against distortion (`against`,
+ * evidenceAgainst), the flag needs the model's probability to reach `againstEvidenceMin`. The shown
+ * score stays below the threshold in both cases.
  */
 export function decide(
   choice: Record<Head, { combination: Combination; threshold: number }>,
@@ -397,6 +413,8 @@ export function decide(
   lexiconScores: { congress: number; distortion: number },
   thresholds: { congress: number; distortion: number },
   weakEvidenceMin = 0,
+  against = false,
+  againstEvidenceMin = 0,
 ): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number } } {
   const c = choice.congress;
   const d = choice.distortion;
@@ -405,7 +423,8 @@ export function decide(
     distortion: calibrate(blend(d.combination, probabilities.distortion, lexiconScores.distortion), d.threshold, thresholds.distortion),
   };
   const weak = lexiconScores.distortion > 0 && lexiconScores.distortion <= thresholds.distortion && probabilities.distortion < weakEvidenceMin;
-  if (weak && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
+  const outweighed = against && probabilities.distortion < againstEvidenceMin;
+  if ((weak || outweighed) && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
   const congress = scores.congress >= thresholds.congress;
   return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
 }
@@ -427,6 +446,7 @@ export class LearnedScorer implements LearnedLayer {
   private readonly lexiconInputs: boolean;
   private readonly sentenceContext: boolean;
   private readonly weakEvidenceMin: number;
+  private readonly againstEvidenceMin: number;
   /** Reused by explain(): the best n-grams so far and their ranks. */
   private readonly top = new Int32Array(LEARNED_CUES);
   private readonly topRank = new Float64Array(LEARNED_CUES);
@@ -449,12 +469,21 @@ export class LearnedScorer implements LearnedLayer {
     this.lexiconInputs = hp.combination.congress.lexiconInputs || hp.combination.distortion.lexiconInputs;
     this.sentenceContext = hp.sentenceContext;
     this.weakEvidenceMin = hp.weakEvidenceMin;
+    this.againstEvidenceMin = hp.againstEvidenceMin;
   }
 
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
     this.collector.collect(title, text, this.sentenceContext ? marks : null);
     const f = itemFeatures(this.collector, lexicon, this.thresholds, false, this.lexiconInputs);
-    const { congress, distortion, scores } = decide(this.choice, this.probabilities(f), lexicon.scores, this.thresholds, this.weakEvidenceMin);
+    const { congress, distortion, scores } = decide(
+      this.choice,
+      this.probabilities(f),
+      lexicon.scores,
+      this.thresholds,
+      this.weakEvidenceMin,
+      this.againstEvidenceMin > 0 && evidenceAgainst(lexicon),
+      this.againstEvidenceMin,
+    );
     let explanations = lexicon.explanations;
     if (congress) {
       explanations = explanations.slice();

@@ -17,6 +17,7 @@ import type { OtherGathering } from './gatherings.ts';
 import {
   blend,
   decide,
+  evidenceAgainst,
   logit,
   HEADS,
   itemFeatures,
@@ -278,6 +279,8 @@ export interface TrainedModel {
   choice: Record<Head, HeadChoice>;
   /** The model probability a distortion flag on weak lexicon evidence needs (decide in model.ts). */
   weakEvidenceMin: number;
+  /** The model probability a distortion flag on lexicon evidence against distortion needs (decide in model.ts). */
+  againstEvidenceMin: number;
 }
 
 /**
@@ -340,6 +343,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
   // distortion is only reported for items judged congress-related: its threshold is tuned behind that gate
   let congressGate: boolean[] = examples.map(() => true);
   let weakEvidenceMin = 0;
+  let againstEvidenceMin = 0;
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
     let best: (HeadChoice & { f1: number; meetsTarget: boolean; oof: number[]; probabilities: number[] }) | null = null;
@@ -362,36 +366,54 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
       }
     choice[head] = { lambda: best!.lambda, combination: best!.combination, threshold: best!.threshold };
     if (head === 'congress') congressGate = best!.oof.map((p) => p >= best!.threshold);
-    else weakEvidenceMin = weakEvidenceRequirement(examples, best!, congressGate, thresholds.distortion);
+    else {
+      const lexiconThreshold = thresholds.distortion;
+      weakEvidenceMin = requirement(
+        examples,
+        best!,
+        congressGate,
+        { upTo: 0.5, choose: 'lastFree' },
+        (e) => e.lexicon.scores.distortion > 0 && e.lexicon.scores.distortion <= lexiconThreshold,
+      );
+      // (no item is both: evidence against distortion leaves a lexicon score of 0)
+      const against = examples.map((e) => evidenceAgainst(e.lexicon));
+      againstEvidenceMin = requirement(examples, best!, congressGate, { upTo: 0.95, choose: 'leastBest' }, (_, i) => against[i]);
+    }
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
-  return { heads, choice, weakEvidenceMin };
+  return { heads, choice, weakEvidenceMin, againstEvidenceMin };
 }
 
 /**
- * The largest model probability (0.05 steps, up to 0.5) that a flag on weak lexicon evidence can
- * be asked for without lowering the inner-cross-validated F1: the training items cannot show what
- * the requirement saves (the cues were written against them, so their weak cues are right), only
- * what it costs; it is asked for as far as it costs nothing there.
+ * The model probability (0.05 steps, up to `upTo`) that a distortion flag on the items `applies`
+ * picks (weak lexicon evidence; evidence against distortion) is asked to reach, judged by the
+ * inner-cross-validated F1. 'lastFree': the largest that does not lower it — the training items
+ * cannot show what the requirement saves (the cues were written against them), only what it
+ * costs. 'leastBest': the smallest that raises it most — items whose lexicon evidence speaks
+ * against distortion show what it saves, but the negative cues were written against them too, so
+ * no more is asked than the gain needs (on other writers those cues misfire on distortions).
  */
-function weakEvidenceRequirement(
+export function requirement(
   examples: Example[],
   best: { threshold: number; f1: number; oof: number[]; probabilities: number[] },
   gate: boolean[],
-  lexiconThreshold: number,
+  scan: { upTo: number; choose: 'lastFree' | 'leastBest' },
+  applies: (e: Example, i: number) => boolean,
 ): number {
   const labels = examples.map((e) => e.item.labels.distortion);
+  const held = examples.map(applies);
   let chosen = 0;
-  for (let q = 0.05; q < 0.501; q += 0.05) {
-    const c = countConfusion(
-      examples.map((e, i) => {
-        const lex = e.lexicon.scores.distortion;
-        const weak = lex > 0 && lex <= lexiconThreshold && best.probabilities[i] < q;
-        return [gate[i] && best.oof[i] >= best.threshold && !weak, labels[i]] as const;
-      }),
-    );
-    if (metrics(c).f1 < best.f1) break;
-    chosen = Math.round(q * 100) / 100;
+  let bestF1 = best.f1;
+  for (let q = 0.05; q < scan.upTo + 0.001; q += 0.05) {
+    const c = countConfusion(examples.map((_, i) => [gate[i] && best.oof[i] >= best.threshold && !(held[i] && best.probabilities[i] < q), labels[i]] as const));
+    const f1 = metrics(c).f1;
+    if (scan.choose === 'lastFree') {
+      if (f1 < best.f1) break;
+      chosen = Math.round(q * 100) / 100;
+    } else if (f1 > bestF1) {
+      bestF1 = f1;
+      chosen = Math.round(q * 100) / 100;
+    }
   }
   return chosen;
 }
@@ -415,7 +437,12 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     congress: probability(model.heads.congress, model.choice.congress.combination, e.features),
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
-  const decision = { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin), topics: [], explanations: [] };
+  const against = model.againstEvidenceMin > 0 && evidenceAgainst(e.lexicon);
+  const decision = {
+    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, against, model.againstEvidenceMin),
+    topics: [],
+    explanations: [],
+  };
   return overrideAfterScores(
     decision,
     () => e.impliedCongress,
@@ -519,6 +546,7 @@ export function modelFile(
     sentenceContext: s.sentenceContext,
     confirmedFacts: s.confirmedFacts,
     weakEvidenceMin: model.weakEvidenceMin,
+    againstEvidenceMin: model.againstEvidenceMin,
     innerSplit: s.innerSplit,
     precisionTarget: s.precisionTarget,
     // recorded only when set, so that a model fitted the old way keeps its version id
