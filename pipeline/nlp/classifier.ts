@@ -205,6 +205,13 @@ export interface SentenceMarks {
    */
   discourse: string | null;
   /**
+   * The lexicons' evidence against distortion when it outweighs the evidence for it (rebuttals,
+   * corrections, genuine questions: a negative raw sum), saturated as the score is (0..1); 0 when
+   * the evidence for distortion is at least as strong. The lexicon score stops at 0, so without
+   * this a rebuttal's own words could not lower a flag the n-grams alone raise.
+   */
+  counterEvidence: number;
+  /**
    * Whose gathering (gatherings.ts), read when asked: the item's every "đại hội" is another
    * organisation's and it names nothing of the Party's congresses, or null. Not a feature: the
    * congress decision is overridden after the model's, so the threshold the training chooses does
@@ -631,6 +638,7 @@ export class Classifier implements ItemClassifier {
       contradicted: [views[0].contradicted, views[1].contradicted],
       confirmed: [views[0].confirmed, views[1].confirmed],
       discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
+      counterEvidence: saturate(-distortionRaw, atHalf),
       otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
       impliedCongress,
     };

@@ -284,6 +284,8 @@ const modelFileSchema = z
         innerSplit: z.enum(['random', 'group']).default('random'),
         /** The inner-CV precision the distortion threshold was chosen to reach (0: best F1); absent in older models. */
         precisionTarget: z.number().min(0).max(1).default(0),
+        /** The distortion blend subtracts the lexicons' evidence against distortion (SentenceMarks.counterEvidence); absent in older models. */
+        counterEvidence: z.boolean().default(false),
       })
       .strict(),
     cvFigures: z
@@ -387,7 +389,9 @@ function calibrate(p: number, threshold: number, at: number): number {
  * the lexicon evidence of distortion is weak — some, but no more than the lexicons' own threshold
  * (one ordinary cue) — the flag also needs the model's probability to reach `weakEvidenceMin`:
  * on items the cues were not written against, one cue that fires on an unforeseen phrasing was
- * enough to cross the blend; the shown score stays below the threshold then.
+ * enough to cross the blend; the shown score stays below the threshold then. `counterEvidence`
+ * (models trained with it): the lexicons' evidence against distortion, subtracted from the lexicon
+ * score in the distortion blend (see SentenceMarks.counterEvidence).
  */
 export function decide(
   choice: Record<Head, { combination: Combination; threshold: number }>,
@@ -395,12 +399,13 @@ export function decide(
   lexiconScores: { congress: number; distortion: number },
   thresholds: { congress: number; distortion: number },
   weakEvidenceMin = 0,
+  counterEvidence = 0,
 ): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number } } {
   const c = choice.congress;
   const d = choice.distortion;
   const scores = {
     congress: calibrate(blend(c.combination, probabilities.congress, lexiconScores.congress), c.threshold, thresholds.congress),
-    distortion: calibrate(blend(d.combination, probabilities.distortion, lexiconScores.distortion), d.threshold, thresholds.distortion),
+    distortion: calibrate(Math.max(0, blend(d.combination, probabilities.distortion, lexiconScores.distortion - counterEvidence)), d.threshold, thresholds.distortion),
   };
   const weak = lexiconScores.distortion > 0 && lexiconScores.distortion <= thresholds.distortion && probabilities.distortion < weakEvidenceMin;
   if (weak && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
@@ -425,6 +430,7 @@ export class LearnedScorer implements LearnedLayer {
   private readonly lexiconInputs: boolean;
   private readonly sentenceContext: boolean;
   private readonly weakEvidenceMin: number;
+  private readonly counterEvidence: boolean;
   /** Reused by explain(): the best n-grams so far and their ranks. */
   private readonly top = new Int32Array(LEARNED_CUES);
   private readonly topRank = new Float64Array(LEARNED_CUES);
@@ -447,12 +453,20 @@ export class LearnedScorer implements LearnedLayer {
     this.lexiconInputs = hp.combination.congress.lexiconInputs || hp.combination.distortion.lexiconInputs;
     this.sentenceContext = hp.sentenceContext;
     this.weakEvidenceMin = hp.weakEvidenceMin;
+    this.counterEvidence = hp.counterEvidence;
   }
 
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
     this.collector.collect(title, text, this.sentenceContext ? marks : null);
     const f = itemFeatures(this.collector, lexicon, this.thresholds, false, this.lexiconInputs);
-    const { congress, distortion, scores } = decide(this.choice, this.probabilities(f), lexicon.scores, this.thresholds, this.weakEvidenceMin);
+    const { congress, distortion, scores } = decide(
+      this.choice,
+      this.probabilities(f),
+      lexicon.scores,
+      this.thresholds,
+      this.weakEvidenceMin,
+      this.counterEvidence ? marks.counterEvidence : 0,
+    );
     let explanations = lexicon.explanations;
     if (congress) {
       explanations = explanations.slice();

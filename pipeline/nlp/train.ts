@@ -42,6 +42,8 @@ export interface Example {
   otherGathering: OtherGathering | null;
   /** The congress implied by an office and an electoral act (classifier.ts): with distortion evidence, congress-related after the model's decision. */
   impliedCongress: Explanation | null;
+  /** The lexicons' evidence against distortion (SentenceMarks.counterEvidence). */
+  counterEvidence: number;
   /** The corpus the item comes from (its writers): `innerSplit: 'group'` and by-corpus CV hold whole groups out. */
   group?: string;
 }
@@ -71,6 +73,8 @@ export interface TrainSettings {
   sentenceContext: boolean;
   /** With sentenceContext, salt those of sentences that confirm the facts sheet too (SentenceMarks.confirmed). */
   confirmedFacts: boolean;
+  /** The distortion blend subtracts the lexicons' evidence against distortion (Example.counterEvidence). */
+  counterEvidence: boolean;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -86,6 +90,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   precisionTarget: 0,
   sentenceContext: true,
   confirmedFacts: true,
+  counterEvidence: true,
 };
 
 /**
@@ -115,6 +120,7 @@ export function featurize(
             lexiconDecision: lexicon,
             otherGathering: marks.otherGathering(),
             impliedCongress: marks.impliedCongress(),
+            counterEvidence: marks.counterEvidence,
           };
           return lexicon;
         },
@@ -256,6 +262,13 @@ export interface TrainedModel {
   choice: Record<Head, HeadChoice>;
   /** The model probability a distortion flag on weak lexicon evidence needs (decide in model.ts). */
   weakEvidenceMin: number;
+  /** The distortion blend subtracts the lexicons' evidence against distortion (TrainSettings.counterEvidence). */
+  counterEvidence: boolean;
+}
+
+/** The lexicon score a head's blend reads: for distortion, less the evidence against it when the settings say so. */
+function lexiconInBlend(e: Example, head: Head, s: TrainSettings): number {
+  return head === 'distortion' && s.counterEvidence ? e.lexicon.scores.distortion - e.counterEvidence : e.lexicon.scores[head];
 }
 
 /**
@@ -321,7 +334,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
         if (!combinations.length) continue;
         const probabilities = outOfFold(examples, head, lambda, lexicon, s);
         for (const combination of combinations) {
-          const oof = examples.map((e) => blend(combination, probabilities.get(e)!, e.lexicon.scores[head]));
+          const oof = examples.map((e) => blend(combination, probabilities.get(e)!, lexiconInBlend(e, head, s)));
           const { threshold, f1, meetsTarget } = bestThreshold(oof, labels, congressGate, head === 'distortion' ? s.precisionTarget : 0);
           // a candidate that reaches the precision target beats any that does not
           if (!best || (meetsTarget && !best.meetsTarget) || (meetsTarget === best.meetsTarget && f1 > best.f1))
@@ -333,7 +346,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
     else weakEvidenceMin = weakEvidenceRequirement(examples, best!, congressGate, thresholds.distortion);
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
-  return { heads, choice, weakEvidenceMin };
+  return { heads, choice, weakEvidenceMin, counterEvidence: s.counterEvidence };
 }
 
 /**
@@ -383,7 +396,11 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     congress: probability(model.heads.congress, model.choice.congress.combination, e.features),
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
-  const decision = { ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin), topics: [], explanations: [] };
+  const decision = {
+    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, model.counterEvidence ? e.counterEvidence : 0),
+    topics: [],
+    explanations: [],
+  };
   return overrideAfterScores(
     decision,
     () => e.impliedCongress,
@@ -486,6 +503,7 @@ export function modelFile(
     thresholds: { congress: model.choice.congress.threshold, distortion: model.choice.distortion.threshold },
     sentenceContext: s.sentenceContext,
     confirmedFacts: s.confirmedFacts,
+    counterEvidence: s.counterEvidence,
     weakEvidenceMin: model.weakEvidenceMin,
     innerSplit: s.innerSplit,
     precisionTarget: s.precisionTarget,
