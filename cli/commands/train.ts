@@ -282,7 +282,7 @@ export function registerTrain(program: Command): void {
       process.stdout.write(
         `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
           `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)})\n` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; evidence against it needs model ≥ ${file.hyperparameters.counterEvidenceMin})\n` +
           `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
       );
       if (problems) process.exitCode = 1;

@@ -284,8 +284,8 @@ const modelFileSchema = z
         innerSplit: z.enum(['random', 'group']).default('random'),
         /** The inner-CV precision the distortion threshold was chosen to reach (0: best F1); absent in older models. */
         precisionTarget: z.number().min(0).max(1).default(0),
-        /** The distortion blend subtracts the lexicons' evidence against distortion (SentenceMarks.counterEvidence); absent in older models. */
-        counterEvidence: z.boolean().default(false),
+        /** A distortion flag on an item whose lexicon evidence against distortion outweighs the evidence for it needs this model probability (see decide); absent in older models. */
+        counterEvidenceMin: z.number().min(0).max(1).default(0),
       })
       .strict(),
     cvFigures: z
@@ -389,9 +389,11 @@ function calibrate(p: number, threshold: number, at: number): number {
  * the lexicon evidence of distortion is weak — some, but no more than the lexicons' own threshold
  * (one ordinary cue) — the flag also needs the model's probability to reach `weakEvidenceMin`:
  * on items the cues were not written against, one cue that fires on an unforeseen phrasing was
- * enough to cross the blend; the shown score stays below the threshold then. `counterEvidence`
- * (models trained with it): the lexicons' evidence against distortion, subtracted from the lexicon
- * score in the distortion blend (see SentenceMarks.counterEvidence).
+ * enough to cross the blend; the shown score stays below the threshold then. Likewise a flag on an
+ * item whose lexicon evidence against distortion outweighs the evidence for it (`counterEvidence` >
+ * 0: a rebuttal's, a correction's or a genuine question's own words; SentenceMarks.counterEvidence)
+ * needs the model's probability to reach `counterEvidenceMin`: the lexicon score stops at 0, so
+ * without this the n-grams alone carried a rebuttal over the threshold.
  */
 export function decide(
   choice: Record<Head, { combination: Combination; threshold: number }>,
@@ -399,16 +401,17 @@ export function decide(
   lexiconScores: { congress: number; distortion: number },
   thresholds: { congress: number; distortion: number },
   weakEvidenceMin = 0,
-  counterEvidence = 0,
+  counter: { evidence: number; min: number } = { evidence: 0, min: 0 },
 ): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number } } {
   const c = choice.congress;
   const d = choice.distortion;
   const scores = {
     congress: calibrate(blend(c.combination, probabilities.congress, lexiconScores.congress), c.threshold, thresholds.congress),
-    distortion: calibrate(Math.max(0, blend(d.combination, probabilities.distortion, lexiconScores.distortion - counterEvidence)), d.threshold, thresholds.distortion),
+    distortion: calibrate(blend(d.combination, probabilities.distortion, lexiconScores.distortion), d.threshold, thresholds.distortion),
   };
   const weak = lexiconScores.distortion > 0 && lexiconScores.distortion <= thresholds.distortion && probabilities.distortion < weakEvidenceMin;
-  if (weak && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
+  const countered = counter.evidence > 0 && probabilities.distortion < counter.min;
+  if ((weak || countered) && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
   const congress = scores.congress >= thresholds.congress;
   return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
 }
@@ -430,7 +433,7 @@ export class LearnedScorer implements LearnedLayer {
   private readonly lexiconInputs: boolean;
   private readonly sentenceContext: boolean;
   private readonly weakEvidenceMin: number;
-  private readonly counterEvidence: boolean;
+  private readonly counterEvidenceMin: number;
   /** Reused by explain(): the best n-grams so far and their ranks. */
   private readonly top = new Int32Array(LEARNED_CUES);
   private readonly topRank = new Float64Array(LEARNED_CUES);
@@ -453,7 +456,7 @@ export class LearnedScorer implements LearnedLayer {
     this.lexiconInputs = hp.combination.congress.lexiconInputs || hp.combination.distortion.lexiconInputs;
     this.sentenceContext = hp.sentenceContext;
     this.weakEvidenceMin = hp.weakEvidenceMin;
-    this.counterEvidence = hp.counterEvidence;
+    this.counterEvidenceMin = hp.counterEvidenceMin;
   }
 
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
@@ -465,7 +468,7 @@ export class LearnedScorer implements LearnedLayer {
       lexicon.scores,
       this.thresholds,
       this.weakEvidenceMin,
-      this.counterEvidence ? marks.counterEvidence : 0,
+      { evidence: marks.counterEvidence, min: this.counterEvidenceMin },
     );
     let explanations = lexicon.explanations;
     if (congress) {

@@ -73,7 +73,7 @@ export interface TrainSettings {
   sentenceContext: boolean;
   /** With sentenceContext, salt those of sentences that confirm the facts sheet too (SentenceMarks.confirmed). */
   confirmedFacts: boolean;
-  /** The distortion blend subtracts the lexicons' evidence against distortion (Example.counterEvidence). */
+  /** Choose a model probability that a flag on an item with evidence against distortion needs (Example.counterEvidence; 0 is asked when off). */
   counterEvidence: boolean;
 }
 
@@ -262,13 +262,8 @@ export interface TrainedModel {
   choice: Record<Head, HeadChoice>;
   /** The model probability a distortion flag on weak lexicon evidence needs (decide in model.ts). */
   weakEvidenceMin: number;
-  /** The distortion blend subtracts the lexicons' evidence against distortion (TrainSettings.counterEvidence). */
-  counterEvidence: boolean;
-}
-
-/** The lexicon score a head's blend reads: for distortion, less the evidence against it when the settings say so. */
-function lexiconInBlend(e: Example, head: Head, s: TrainSettings): number {
-  return head === 'distortion' && s.counterEvidence ? e.lexicon.scores.distortion - e.counterEvidence : e.lexicon.scores[head];
+  /** The model probability a distortion flag on an item with evidence against distortion needs (decide in model.ts). */
+  counterEvidenceMin: number;
 }
 
 /**
@@ -325,6 +320,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
   // distortion is only reported for items judged congress-related: its threshold is tuned behind that gate
   let congressGate: boolean[] = examples.map(() => true);
   let weakEvidenceMin = 0;
+  let counterEvidenceMin = 0;
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
     let best: (HeadChoice & { f1: number; meetsTarget: boolean; oof: number[]; probabilities: number[] }) | null = null;
@@ -334,7 +330,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
         if (!combinations.length) continue;
         const probabilities = outOfFold(examples, head, lambda, lexicon, s);
         for (const combination of combinations) {
-          const oof = examples.map((e) => blend(combination, probabilities.get(e)!, lexiconInBlend(e, head, s)));
+          const oof = examples.map((e) => blend(combination, probabilities.get(e)!, e.lexicon.scores[head]));
           const { threshold, f1, meetsTarget } = bestThreshold(oof, labels, congressGate, head === 'distortion' ? s.precisionTarget : 0);
           // a candidate that reaches the precision target beats any that does not
           if (!best || (meetsTarget && !best.meetsTarget) || (meetsTarget === best.meetsTarget && f1 > best.f1))
@@ -343,10 +339,13 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
       }
     choice[head] = { lambda: best!.lambda, combination: best!.combination, threshold: best!.threshold };
     if (head === 'congress') congressGate = best!.oof.map((p) => p >= best!.threshold);
-    else weakEvidenceMin = weakEvidenceRequirement(examples, best!, congressGate, thresholds.distortion);
+    else {
+      weakEvidenceMin = weakEvidenceRequirement(examples, best!, congressGate, thresholds.distortion);
+      if (s.counterEvidence) counterEvidenceMin = counterEvidenceRequirement(examples, best!, congressGate, thresholds.distortion, weakEvidenceMin);
+    }
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
-  return { heads, choice, weakEvidenceMin, counterEvidence: s.counterEvidence };
+  return { heads, choice, weakEvidenceMin, counterEvidenceMin };
 }
 
 /**
@@ -361,17 +360,49 @@ function weakEvidenceRequirement(
   gate: boolean[],
   lexiconThreshold: number,
 ): number {
+  const flagged = examples.map((_, i) => gate[i] && best.oof[i] >= best.threshold);
+  return freeRequirement(examples, flagged, best.probabilities, (e) => isWeak(e, lexiconThreshold), best.f1, 0.5);
+}
+
+function isWeak(e: Example, lexiconThreshold: number): boolean {
+  const lex = e.lexicon.scores.distortion;
+  return lex > 0 && lex <= lexiconThreshold;
+}
+
+/**
+ * The same for a flag on an item whose lexicon evidence against distortion outweighs the evidence
+ * for it (Example.counterEvidence), after the weak-evidence requirement, up to 0.9: a rebuttal's
+ * or a genuine question's own words then need a confident model to be overruled.
+ */
+function counterEvidenceRequirement(
+  examples: Example[],
+  best: { threshold: number; oof: number[]; probabilities: number[] },
+  gate: boolean[],
+  lexiconThreshold: number,
+  weakEvidenceMin: number,
+): number {
+  const flagged = examples.map(
+    (e, i) => gate[i] && best.oof[i] >= best.threshold && !(isWeak(e, lexiconThreshold) && best.probabilities[i] < weakEvidenceMin),
+  );
+  const labels = examples.map((e) => e.item.labels.distortion);
+  const f1 = metrics(countConfusion(flagged.map((f, i) => [f, labels[i]] as const))).f1;
+  return freeRequirement(examples, flagged, best.probabilities, (e) => e.counterEvidence > 0, f1, 0.9);
+}
+
+/** The largest probability (0.05 steps, up to `upTo`) asked of the flags of the items `applies` picks that keeps the F1 of `flagged` at `baseline`. */
+function freeRequirement(
+  examples: Example[],
+  flagged: boolean[],
+  probabilities: number[],
+  applies: (e: Example) => boolean,
+  baseline: number,
+  upTo: number,
+): number {
   const labels = examples.map((e) => e.item.labels.distortion);
   let chosen = 0;
-  for (let q = 0.05; q < 0.501; q += 0.05) {
-    const c = countConfusion(
-      examples.map((e, i) => {
-        const lex = e.lexicon.scores.distortion;
-        const weak = lex > 0 && lex <= lexiconThreshold && best.probabilities[i] < q;
-        return [gate[i] && best.oof[i] >= best.threshold && !weak, labels[i]] as const;
-      }),
-    );
-    if (metrics(c).f1 < best.f1) break;
+  for (let q = 0.05; q < upTo + 0.001; q += 0.05) {
+    const c = countConfusion(examples.map((e, i) => [flagged[i] && !(applies(e) && probabilities[i] < q), labels[i]] as const));
+    if (metrics(c).f1 < baseline) break;
     chosen = Math.round(q * 100) / 100;
   }
   return chosen;
@@ -397,7 +428,7 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
   const decision = {
-    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, model.counterEvidence ? e.counterEvidence : 0),
+    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, { evidence: e.counterEvidence, min: model.counterEvidenceMin }),
     topics: [],
     explanations: [],
   };
@@ -503,7 +534,7 @@ export function modelFile(
     thresholds: { congress: model.choice.congress.threshold, distortion: model.choice.distortion.threshold },
     sentenceContext: s.sentenceContext,
     confirmedFacts: s.confirmedFacts,
-    counterEvidence: s.counterEvidence,
+    counterEvidenceMin: model.counterEvidenceMin,
     weakEvidenceMin: model.weakEvidenceMin,
     innerSplit: s.innerSplit,
     precisionTarget: s.precisionTarget,
