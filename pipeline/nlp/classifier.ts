@@ -16,6 +16,7 @@ import {
   compileDiscourse,
   discourseVerdict,
   inReportedClause,
+  structuresOfFolded,
   type CompiledDiscourse,
   type DiscourseAnalysis,
   type DiscourseMarkers,
@@ -551,6 +552,21 @@ export class Classifier implements ItemClassifier {
       atHalf = cues.file.scoring.evidenceAtHalf;
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
     }
+    // answers read by their structure (discourse.ts): a correction with its source, versions asked about
+    if (d)
+      for (const v of views)
+        for (const clue of structuresOfFolded(d, v.prepared.folded, v.prepared.original, v.prepared.origStart)) {
+          const [first, last] = tokensOf(v.prepared, clue.start, clue.end);
+          if (first < 0) continue;
+          distortionRaw += clue.weight;
+          if (clue.kind === 'correction') rebuts = true;
+          else citesVersions = true;
+          const note =
+            clue.kind === 'correction'
+              ? 'who says it: in its own voice the item denies a claim and gives the right value with its source'
+              : 'who says it: the item sets two versions others give against each other and asks which is right';
+          explain(explanations, v, first, last, core('distortion', `discourse: ${clue.kind === 'correction' ? 'correction with its source' : 'versions asked about'}`, clue.weight, note), null);
+        }
 
     // ---- official facts (about the congress: only checked for congress-related items)
     const congress = congressScore >= this.thresholds.congress;
@@ -611,8 +627,7 @@ export class Classifier implements ItemClassifier {
     if (verdict.clue && views[0].discounted + views[1].discounted > 0) {
       const v = views[verdict.field];
       const { clue } = verdict;
-      const at = firstTokenAtOrAfter(v.prepared, foldedOffset(v.prepared, clue.start));
-      const last = Math.max(at, firstTokenAtOrAfter(v.prepared, foldedOffset(v.prepared, clue.end)) - 1);
+      const [at, last] = tokensOf(v.prepared, clue.start, clue.end);
       const note = `who says it: the item reports a claim and ${clue.stance === 'questions' ? 'asks about it' : 'denies it'} in its own voice (speaker: ${clue.speaker}${clue.speakerText ? ` "${clue.speakerText}"` : ''}); ${views[0].discounted + views[1].discounted} cue(s) in its reported clauses weigh ×${verdict.factor}`;
       if (at >= 0) explain(explanations, v, at, last, core('distortion', `discourse: own voice ${clue.stance} (${clue.speaker})`, 0, note), null);
     }
@@ -918,6 +933,12 @@ function inReported(v: View, tok: number): boolean {
 }
 
 /** Folded offset of original offset `at` (the first folded char at or after it). */
+/** The first and last tokens of original span [start, end) of a field (first −1: none). */
+function tokensOf(p: PreparedText, start: number, end: number): [number, number] {
+  const first = firstTokenAtOrAfter(p, foldedOffset(p, start));
+  return [first, Math.max(first, firstTokenAtOrAfter(p, foldedOffset(p, end)) - 1)];
+}
+
 function foldedOffset(p: PreparedText, at: number): number {
   return p.origStart ? lowerBound(p.origStart, p.foldedLength, at) : at;
 }
