@@ -565,7 +565,14 @@ export class Classifier implements ItemClassifier {
             clue.kind === 'correction'
               ? 'who says it: in its own voice the item denies a claim and gives the right value with its source'
               : 'who says it: the item sets two versions others give against each other and asks which is right';
-          explain(explanations, v, first, last, core('distortion', `discourse: ${clue.kind === 'correction' ? 'correction with its source' : 'versions asked about'}`, clue.weight, note), null);
+          explain(
+            explanations,
+            v,
+            first,
+            last,
+            core('distortion', `discourse: ${clue.kind === 'correction' ? 'correction with its source' : 'versions asked about'}`, clue.weight, note),
+            null,
+          );
         }
 
     // ---- official facts (about the congress: only checked for congress-related items)

@@ -538,13 +538,16 @@ export interface StructureClue {
  *   ("sao báo không đưa?", "có phải … không?") is the rumour's, and nothing is read then.
  * At most one clue of each kind.
  */
-function structureClues(d: CompiledDiscourse, f: Folded, analysis: { reported: ReportedClause[] }, quotes: FoldedClause[]): StructureClue[] {
+function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[]): StructureClue[] {
   const st = d.structures;
   const text = f.folded;
   if (!st || !st.any.test(text)) return [];
   const sents = sentences(text);
-  const sentenceAt = (i: number) => Math.max(0, sents.findIndex(([, e]) => e >= i));
-  const reported = analysis.reported;
+  const sentenceAt = (i: number) =>
+    Math.max(
+      0,
+      sents.findIndex(([, e]) => e >= i),
+    );
   const out: StructureClue[] = [];
   const clue = (kind: StructureClue['kind'], a: number, b: number, weight: number): StructureClue => ({
     kind,
@@ -555,7 +558,8 @@ function structureClues(d: CompiledDiscourse, f: Folded, analysis: { reported: R
   });
   const c = st.correction;
   for (const [a, b] of all(c.denials, f)) {
-    if (inside(quotes, a, b) || inside(reported, a, b)) continue;
+    // (inside a report it may be the report's own predicate: "nhóm ghi 13 người là nhầm")
+    if (inside(quotes, a, b)) continue;
     const si = sentenceAt(a);
     if (c.notAfter.test(text.slice(sents[si]?.[0] ?? 0, a))) continue;
     // "không phải X mà Y" asserts Y (in the denial's clause)
@@ -571,22 +575,17 @@ function structureClues(d: CompiledDiscourse, f: Folded, analysis: { reported: R
     }
   }
   const v = st.versions;
-  const attributions: Array<[number, number, boolean]> = [];
+  // the second version: a source and its verb of saying, set against what came before ("còn báo thì nói", "trang kia lại ghi")
   for (const [s, e] of all(v.sources, f)) {
-    if (inside(quotes, s, e) || (attributions.length && s < attributions[attributions.length - 1][1])) continue;
-    const sentEnd = sents[sentenceAt(s)]?.[1] ?? text.length;
-    const verb = all(v.verbs, f, e, Math.min(sentEnd, e + 25))[0];
-    if (!verb) continue;
-    const before = text.slice(sents[sentenceAt(s)]?.[0] ?? 0, s);
-    const between = text.slice(e, verb[0]);
-    const set = v.contrast.test(before) || v.contrast.test(`${between.trimEnd()}`);
-    attributions.push([s, verb[1], set]);
-  }
-  const second = attributions.findIndex((x, i) => i > 0 && x[2]);
-  if (second > 0) {
-    const questions = sents.filter(([s, e]) => text[e] === '?' && !all(v.insinuations, f, s, e).length);
-    const insinuates = sents.some(([s, e]) => text[e] === '?' && all(v.insinuations, f, s, e).length);
-    if (questions.length && !insinuates) out.push(clue('versions', attributions[second][0], attributions[second][1], v.weight));
+    if (inside(quotes, s, e)) continue;
+    const [from, to] = sents[sentenceAt(s)] ?? [0, text.length];
+    const verb = all(v.verbs, f, e, Math.min(to, e + 25))[0];
+    if (!verb || !(v.contrast.test(text.slice(from, s)) || v.contrast.test(text.slice(e, verb[0]).trimEnd()))) continue;
+    // the first: any verb of saying before it, outside quotations ("Bạn tui nói …, còn báo thì nói …")
+    if (!all(v.verbs, f, 0, s).some(([x, y]) => !inside(quotes, x, y))) continue;
+    const questions = sents.filter(([, q]) => text[q] === '?');
+    if (questions.length && !questions.some(([x, y]) => all(v.insinuations, f, x, y).length)) out.push(clue('versions', s, verb[1], v.weight));
+    break;
   }
   return out;
 }
@@ -604,9 +603,5 @@ export function structuresOfFolded(d: CompiledDiscourse, folded: string, origina
 
 function structuresFolded(d: CompiledDiscourse, f: Folded): StructureClue[] {
   if (!d.structures || !d.structures.any.test(f.folded)) return [];
-  const sents = sentences(f.folded);
-  const quotes = quotations(d, f.folded, sents);
-  const reported: FoldedClause[] = [...quotes];
-  for (const s of sents) reports(d, f, s, quotes, reported);
-  return structureClues(d, f, { reported }, quotes);
+  return structureClues(d, f, quotations(d, f.folded, sentences(f.folded)));
 }

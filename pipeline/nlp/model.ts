@@ -462,14 +462,10 @@ export class LearnedScorer implements LearnedLayer {
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
     this.collector.collect(title, text, this.sentenceContext ? marks : null);
     const f = itemFeatures(this.collector, lexicon, this.thresholds, false, this.lexiconInputs);
-    const { congress, distortion, scores } = decide(
-      this.choice,
-      this.probabilities(f),
-      lexicon.scores,
-      this.thresholds,
-      this.weakEvidenceMin,
-      { evidence: marks.counterEvidence, min: this.counterEvidenceMin },
-    );
+    const { congress, distortion, scores } = decide(this.choice, this.probabilities(f), lexicon.scores, this.thresholds, this.weakEvidenceMin, {
+      evidence: marks.counterEvidence,
+      min: this.counterEvidenceMin,
+    });
     let explanations = lexicon.explanations;
     if (congress) {
       explanations = explanations.slice();

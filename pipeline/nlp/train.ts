@@ -381,9 +381,7 @@ function counterEvidenceRequirement(
   lexiconThreshold: number,
   weakEvidenceMin: number,
 ): number {
-  const flagged = examples.map(
-    (e, i) => gate[i] && best.oof[i] >= best.threshold && !(isWeak(e, lexiconThreshold) && best.probabilities[i] < weakEvidenceMin),
-  );
+  const flagged = examples.map((e, i) => gate[i] && best.oof[i] >= best.threshold && !(isWeak(e, lexiconThreshold) && best.probabilities[i] < weakEvidenceMin));
   const labels = examples.map((e) => e.item.labels.distortion);
   const f1 = metrics(countConfusion(flagged.map((f, i) => [f, labels[i]] as const))).f1;
   return freeRequirement(examples, flagged, best.probabilities, (e) => e.counterEvidence > 0, f1, 0.9);
