@@ -139,6 +139,32 @@ describe('weak lexicon evidence', () => {
   });
 });
 
+describe('evidence against distortion', () => {
+  const choice = {
+    congress: { combination: { lexiconInputs: false, modelWeight: 0.5 }, threshold: 0.4 },
+    distortion: { combination: { lexiconInputs: false, modelWeight: 0.7 }, threshold: 0.27 },
+  };
+  const thresholds = { congress: 0.5, distortion: 0.5 };
+  const noLexicon = { congress: 0.9, distortion: 0 };
+
+  it("holds a flag the n-grams alone raise on a rebuttal's own words unless the model is confident, the shown score below the threshold", () => {
+    // no lexicon evidence for distortion, the model at 0.5: the blend (0.35) crosses 0.27 by the n-grams alone
+    expect(decide(choice, { congress: 0.9, distortion: 0.5 }, noLexicon, thresholds, 0)).toMatchObject({ distortion: true });
+    const held = decide(choice, { congress: 0.9, distortion: 0.5 }, noLexicon, thresholds, 0, { evidence: 0.5, min: 0.8 });
+    expect(held.distortion).toBe(false);
+    expect(held.scores.distortion).toBeLessThan(thresholds.distortion);
+    // a confident model, or no evidence against, still flags
+    expect(decide(choice, { congress: 0.9, distortion: 0.85 }, noLexicon, thresholds, 0, { evidence: 0.5, min: 0.8 })).toMatchObject({ distortion: true });
+    expect(decide(choice, { congress: 0.9, distortion: 0.5 }, noLexicon, thresholds, 0, { evidence: 0, min: 0.8 })).toMatchObject({ distortion: true });
+  });
+
+  it('reads older model files as asking nothing of such flags', () => {
+    const model = loadModelFile(options.modelFile!);
+    const { counterEvidenceMin: _, ...older } = model.hyperparameters;
+    expect(parseModel({ ...model, hyperparameters: older }, 'older.json').hyperparameters.counterEvidenceMin).toBe(0);
+  });
+});
+
 describe('cross-validation folds', () => {
   const items = [...corpus(DEV_CORPUS), ...corpus(DEV_CORPUS_2)];
 
