@@ -21,6 +21,7 @@ import {
   type DiscourseAnalysis,
   type DiscourseMarkers,
   type DiscourseVerdict,
+  type StructureClue,
 } from './discourse.ts';
 import {
   compileGatherings,
@@ -552,7 +553,7 @@ export class Classifier implements ItemClassifier {
       atHalf = cues.file.scoring.evidenceAtHalf;
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
     }
-    // answers read by their structure (discourse.ts): a correction with its source, versions asked about
+    // answers read by their structure (discourse.ts): a correction with its source, versions asked about, a motive for asking
     if (d)
       for (const v of views)
         for (const clue of structuresOfFolded(d, v.prepared.folded, v.prepared.original, v.prepared.origStart)) {
@@ -560,19 +561,9 @@ export class Classifier implements ItemClassifier {
           if (first < 0) continue;
           distortionRaw += clue.weight;
           if (clue.kind === 'correction') rebuts = true;
-          else citesVersions = true;
-          const note =
-            clue.kind === 'correction'
-              ? 'who says it: in its own voice the item denies a claim and gives the right value with its source'
-              : 'who says it: the item sets two versions others give against each other and asks which is right';
-          explain(
-            explanations,
-            v,
-            first,
-            last,
-            core('distortion', `discourse: ${clue.kind === 'correction' ? 'correction with its source' : 'versions asked about'}`, clue.weight, note),
-            null,
-          );
+          else if (clue.kind === 'versions') citesVersions = true;
+          const [term, note] = STRUCTURE_EXPLANATIONS[clue.kind];
+          explain(explanations, v, first, last, core('distortion', term, clue.weight, note), null);
         }
 
     // ---- official facts (about the congress: only checked for congress-related items)
@@ -940,6 +931,13 @@ function inReported(v: View, tok: number): boolean {
 }
 
 /** Folded offset of original offset `at` (the first folded char at or after it). */
+/** The explanation of each kind of answer read by its structure: its term and note. */
+const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'], [string, string]> = {
+  correction: ['discourse: correction with its source', 'who says it: in its own voice the item denies a claim and gives the right value with its source'],
+  versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
+  motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
+};
+
 /** The first and last tokens of original span [start, end) of a field (first −1: none). */
 function tokensOf(p: PreparedText, start: number, end: number): [number, number] {
   const first = firstTokenAtOrAfter(p, foldedOffset(p, start));

@@ -36,6 +36,7 @@ export const discourseSchema = z
           })
           .strict(),
         versions: z.object({ weight: z.number().max(0), sources: phrases, verbs: phrases, contrast: phrases, insinuations: phrases }).strict(),
+        motive: z.object({ weight: z.number().max(0), phrases }).strict(),
       })
       .strict()
       .optional(),
@@ -134,6 +135,7 @@ export interface CompiledDiscourse {
 interface CompiledStructures {
   correction: { weight: number; denials: Matcher; notAfter: RegExp; notThen: Matcher; values: Matcher; stated: Matcher; negatorBefore: RegExp };
   versions: { weight: number; sources: Matcher; verbs: Matcher; contrast: RegExp; insinuations: Matcher };
+  motive: { weight: number; phrases: Matcher };
   /** A correction's denial or a version's source: an item without one needs no structure reading. */
   any: RegExp;
 }
@@ -213,7 +215,8 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
           contrast: new RegExp(`(?<![a-z0-9])(?:${alternation(st.versions.contrast)})\\s*$`),
           insinuations: words(st.versions.insinuations),
         },
-        any: new RegExp(`(?:${alternation([...st.correction.denials, ...st.versions.sources])})${E}`),
+        motive: { weight: st.motive.weight, phrases: words(st.motive.phrases) },
+        any: new RegExp(`(?:${alternation([...st.correction.denials, ...st.versions.sources, ...st.motive.phrases])})${E}`),
       }
     : null;
   return {
@@ -519,7 +522,7 @@ export function inReportedClause(a: DiscourseAnalysis, at: number): boolean {
 
 /** An answer read by its structure (structureClues): its kind, where it is (offsets into the text passed in) and its weight. */
 export interface StructureClue {
-  kind: 'correction' | 'versions';
+  kind: 'correction' | 'versions' | 'motive';
   start: number;
   end: number;
   matched: string;
@@ -536,6 +539,8 @@ export interface StructureClue {
  * - **versions asked about**: two versions attributed to others (a source and a verb of saying), the second set against
  *   the first ("…, còn báo thì nói …", "trang kia lại ghi …"), and an open question; a question that insinuates
  *   ("sao báo không đưa?", "có phải … không?") is the rumour's, and nothing is read then.
+ * - **a motive for asking**: the asker's own reason ("mình cần biết để sắp xếp công việc", "muốn hỏi cho rõ", "tui hổng
+ *   muốn share sai") beside an open question.
  * At most one clue of each kind.
  */
 function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[]): StructureClue[] {
@@ -556,6 +561,11 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
     matched: f.original.slice(at(f, a), at(f, b)),
     weight,
   });
+  // a question in the field, and none that insinuates ("mà sao báo không ai đưa?", "có phải … không?")
+  const openQuestion = () => {
+    const questions = sents.filter(([, q]) => text[q] === '?');
+    return questions.length > 0 && !questions.some(([x, y]) => all(st.versions.insinuations, f, x, y).length);
+  };
   const c = st.correction;
   for (const [a, b] of all(c.denials, f)) {
     // (inside a report it may be the report's own predicate: "nhóm ghi 13 người là nhầm")
@@ -583,10 +593,12 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
     if (!verb || !(v.contrast.test(text.slice(from, s)) || v.contrast.test(text.slice(e, verb[0]).trimEnd()))) continue;
     // the first: any verb of saying before it, outside quotations ("Bạn tui nói …, còn báo thì nói …")
     if (!all(v.verbs, f, 0, s).some(([x, y]) => !inside(quotes, x, y))) continue;
-    const questions = sents.filter(([, q]) => text[q] === '?');
-    if (questions.length && !questions.some(([x, y]) => all(v.insinuations, f, x, y).length)) out.push(clue('versions', s, verb[1], v.weight));
+    if (openQuestion()) out.push(clue('versions', s, verb[1], v.weight));
     break;
   }
+  // the asker's own reason for asking, beside an open question ("mình cần biết để sắp xếp công việc", "tui hổng muốn share sai")
+  const motive = all(st.motive.phrases, f).find(([a, b]) => !inside(quotes, a, b));
+  if (motive && openQuestion()) out.push(clue('motive', motive[0], motive[1], st.motive.weight));
   return out;
 }
 

@@ -46,7 +46,24 @@ const NOT_VERSIONS = [
   'Chị hàng xóm nói đại hội huyện họp ở nhà văn hóa, còn báo huyện thì nói ở hội trường Huyện ủy.',
 ];
 
+/** The asker's own reason for asking, beside an open question. */
+const MOTIVES = [
+  'Đại hội xã năm nay họp mấy ngày vậy mọi người? Mình cần biết để xin nghỉ ca.',
+  'Nghe hai luồng ý kiến quá, ông chủ tịch mới là người xã mình hay ở huyện về ạ? Em muốn hỏi cho rõ thôi.',
+];
+
+/** The same reason beside a question that insinuates, or with no question: nothing is read. */
+const NOT_MOTIVES = [
+  'Có phải đại hội xã bị lùi vì chia ghế không? Mình cần biết để còn nói với bà con.',
+  'Đại hội xã đã chốt người từ trước hết rồi, mình muốn biết cho rõ nên đi hỏi khắp nơi.',
+];
+
 describe('answers by their structure: structuresOf', () => {
+  it("reads the asker's own reason beside an open question as a motive for asking, and nothing beside an insinuation or no question", () => {
+    for (const t of both(MOTIVES)) expect(kinds(t), t).toContain('motive');
+    for (const t of both(NOT_MOTIVES)) expect(kinds(t), t).not.toContain('motive');
+  });
+
   it('reads a denial followed by the right value and its source as a correction', () => {
     for (const t of both(CORRECTIONS)) expect(kinds(t), t).toContain('correction');
   });
@@ -84,7 +101,7 @@ describe('answers by their structure: in the classifier', () => {
     for (const text of both([CORRECTIONS[0], VERSIONS[0]])) {
       const c = lexicons.classify({ title: '', text });
       expect(structureWeight(c), text).toBeLessThan(0);
-      const e = c.explanations.find((x) => x.term.startsWith('discourse: c') || x.term.startsWith('discourse: v'))!;
+      const e = c.explanations.find((x) => x.weight < 0 && x.term.startsWith('discourse: '))!;
       expect(text.slice(e.start, e.end).length, text).toBeGreaterThan(0);
       expect(e.note).toMatch(/who says it/);
     }
