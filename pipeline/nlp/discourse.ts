@@ -136,7 +136,7 @@ interface CompiledStructures {
   correction: { weight: number; denials: Matcher; notAfter: RegExp; notThen: Matcher; values: Matcher; stated: Matcher; negatorBefore: RegExp };
   versions: { weight: number; sources: Matcher; verbs: Matcher; contrast: RegExp; insinuations: Matcher };
   motive: { weight: number; phrases: Matcher };
-  /** A correction's denial or a version's source: an item without one needs no structure reading. */
+  /** A correction's denial: an item without one, and without a question mark, needs no structure reading. */
   any: RegExp;
 }
 
@@ -216,7 +216,7 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
           insinuations: words(st.versions.insinuations),
         },
         motive: { weight: st.motive.weight, phrases: words(st.motive.phrases) },
-        any: new RegExp(`(?:${alternation([...st.correction.denials, ...st.versions.sources, ...st.motive.phrases])})${E}`),
+        any: new RegExp(`(?:${alternation(st.correction.denials)})${E}`),
       }
     : null;
   return {
@@ -544,9 +544,8 @@ export interface StructureClue {
  * At most one clue of each kind.
  */
 function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[]): StructureClue[] {
-  const st = d.structures;
+  const st = d.structures!;
   const text = f.folded;
-  if (!st || !st.any.test(text)) return [];
   const sents = sentences(text);
   const sentenceAt = (i: number) =>
     Math.max(
@@ -584,6 +583,8 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
       break;
     }
   }
+  // (versions and a motive go with a question)
+  if (!text.includes('?')) return out;
   const v = st.versions;
   // the second version: a source and its verb of saying, set against what came before ("còn báo thì nói", "trang kia lại ghi")
   for (const [s, e] of all(v.sources, f)) {
@@ -614,6 +615,6 @@ export function structuresOfFolded(d: CompiledDiscourse, folded: string, origina
 }
 
 function structuresFolded(d: CompiledDiscourse, f: Folded): StructureClue[] {
-  if (!d.structures || !d.structures.any.test(f.folded)) return [];
+  if (!d.structures || !(f.folded.includes('?') || d.structures.any.test(f.folded))) return [];
   return structureClues(d, f, quotations(d, f.folded, sentences(f.folded)));
 }
