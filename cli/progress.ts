@@ -77,13 +77,23 @@ function skipReasons(report: SourceReport): string[] {
   return [...counts].sort((a, b) => b[1] - a[1]).map(([reason, count]) => `  ${count} × ${reason}`);
 }
 
+/** Source id → the name the config gives it, for the sources that have one. */
+export function sourceNamesOf(sources: ReadonlyArray<{ id: string; name?: string }>): Map<string, string> {
+  return new Map(sources.flatMap((source) => (source.name ? [[source.id, source.name] as const] : [])));
+}
+
 /**
  * The end-of-crawl table, then per source the pages skipped as not articles (counted by reason)
- * and the errors with their reasons (first few per source).
+ * and the errors with their reasons (first few per source). A source with a name shows it beside
+ * its id, which is what `--source` takes.
  */
-export function formatCrawlSummary(reports: SourceReport[], maxErrorsPerSource = 10): string {
+export function formatCrawlSummary(reports: SourceReport[], sourceNames = new Map<string, string>(), maxErrorsPerSource = 10): string {
+  const label = (sourceId: string): string => {
+    const name = sourceNames.get(sourceId);
+    return name ? `${name} (${sourceId})` : sourceId;
+  };
   const rows = reports.map((report) => [
-    report.sourceId,
+    label(report.sourceId),
     ...COLUMNS.map((column) => String(column === 'errors' || column === 'skipped' ? report[column].length : report[column])),
   ]);
   const totals = ['TOTAL', ...COLUMNS.map((_, i) => String(rows.reduce((sum, row) => sum + Number(row[i + 1]), 0)))];
@@ -91,9 +101,9 @@ export function formatCrawlSummary(reports: SourceReport[], maxErrorsPerSource =
   const widths = table[0].map((_, i) => Math.max(...table.map((row) => row[i].length)));
   const lines = table.map((row) => row.map((cell, i) => (i === 0 ? cell.padEnd(widths[i]) : cell.padStart(widths[i]))).join('  '));
   for (const report of reports) {
-    if (report.skipped.length) lines.push('', `${report.sourceId}: ${report.skipped.length} page(s) skipped, not articles:`, ...skipReasons(report));
+    if (report.skipped.length) lines.push('', `${label(report.sourceId)}: ${report.skipped.length} page(s) skipped, not articles:`, ...skipReasons(report));
     if (!report.errors.length) continue;
-    lines.push('', `${report.sourceId}: ${report.errors.length} error(s)`);
+    lines.push('', `${label(report.sourceId)}: ${report.errors.length} error(s)`);
     for (const error of report.errors.slice(0, maxErrorsPerSource)) lines.push(`  ${error.url}: ${error.reason}`);
     if (report.errors.length > maxErrorsPerSource) lines.push(`  ... and ${report.errors.length - maxErrorsPerSource} more`);
   }

@@ -21,7 +21,7 @@ import { countConfusion, metrics } from '../pipeline/nlp/evaluate.ts';
 import { classifierOptionsFromConfig } from '../pipeline/nlp/index.ts';
 import { probability } from '../pipeline/nlp/model.ts';
 import { bestThreshold, DEFAULT_SETTINGS, predict, train, type Example } from '../pipeline/nlp/train.ts';
-import { examplesOf, INNER_SPLIT_HELP, PRECISION_TARGET_HELP, readCorpora, trainSettings } from '../cli/commands/train.ts';
+import { DISTORTION_FIXED_HELP, examplesOf, INNER_SPLIT_HELP, PRECISION_TARGET_HELP, readCorpora, trainSettings } from '../cli/commands/train.ts';
 
 interface Scored {
   id: string;
@@ -44,6 +44,7 @@ const program = new Command()
   .option('--curve-samples <n>', 'random training subsets per size and held-out corpus', '2')
   .option('--precision-target <p>', PRECISION_TARGET_HELP)
   .option('--inner-split <how>', INNER_SPLIT_HELP)
+  .option('--distortion-fixed <λ,weight[,threshold]>', DISTORTION_FIXED_HELP)
   .option('--json <file>', 'write the figures as JSON')
   .option('--scores <file>', 'write every out-of-fold score of the leave-one-corpus-out run as JSON lines (ids and numbers, no text)')
   .parse();
@@ -54,6 +55,7 @@ const options = program.opts<{
   curveSamples: string;
   precisionTarget?: string;
   innerSplit?: string;
+  distortionFixed?: string;
   json?: string;
   scores?: string;
 }>();

@@ -10,7 +10,7 @@ import { formatOcrCounts } from '../../pipeline/ocr/worker.ts';
 import { createLogger } from '../../core/logger.ts';
 import { openPipeline } from '../../features/crawl-job/open-pipeline.ts';
 import { UserError } from '../errors.ts';
-import { CrawlProgress, formatCrawlSummary } from '../progress.ts';
+import { CrawlProgress, formatCrawlSummary, sourceNamesOf } from '../progress.ts';
 
 /** Picks the sources to crawl: the named ones (even if disabled), else every enabled source. */
 export function selectSources(config: LoadedConfig, ids: string[]) {
@@ -113,7 +113,7 @@ export function registerCrawl(program: Command): void {
         // Printed as soon as the sources are crawled, so a failure in alerting or closing the store cannot swallow it.
         afterCycle: async (cycle) => {
           if (options.json) process.stdout.write(`${JSON.stringify(cycle.reports, null, 2)}\n`);
-          else process.stdout.write(`${formatCrawlSummary(cycle.reports)}\n`);
+          else process.stdout.write(`${formatCrawlSummary(cycle.reports, sourceNamesOf(config.sources))}\n`);
           await alertAfterCrawl(config, cycle, logger);
         },
       });

@@ -18,7 +18,7 @@ import { createLogger } from '../../core/logger.ts';
 import { forumFeedRoute, readPublicPosts } from '../demo/forum-feed.ts';
 import { readKnownRumourSeed, seedKnownRumour } from '../demo/known-rumour.ts';
 import { StaticSite } from '../demo/static-site.ts';
-import { CrawlProgress, formatCrawlSummary } from '../progress.ts';
+import { CrawlProgress, formatCrawlSummary, sourceNamesOf } from '../progress.ts';
 import { runCrawl } from './crawl.ts';
 import { parsePort, untilStopped } from './serve.ts';
 
@@ -109,7 +109,8 @@ export function registerDemo(program: Command): void {
         const reports = await runCrawl(config, [], new CrawlProgress(), {
           afterCycle: async ({ stored }) => void repeats.push(...stored.filter((item) => item.knownRumour)),
         });
-        process.stdout.write(`\n${formatCrawlSummary(reports)}\n`);
+        const sourceNames = sourceNamesOf(config.sources);
+        process.stdout.write(`\n${formatCrawlSummary(reports, sourceNames)}\n`);
 
         const store = await openStore(config);
         // Repeats of decided rumours get their own list below, so this one shows only what is still unanswered:
@@ -117,7 +118,6 @@ export function registerDemo(program: Command): void {
         const flagged = await store.queryItems({ flagged: true, status: OPEN_STATUSES, sort: 'distortion', page: 1, pageSize: 5 + repeats.length });
         const unanswered = flagged.items.filter((item) => !item.knownRumour).slice(0, 5);
         const stats = await store.stats({});
-        const sourceNames = new Map(config.sources.flatMap((source) => (source.name ? [[source.id, source.name] as const] : [])));
         const crawled = reports.reduce((sum, report) => sum + report.new, 0);
         const held = stats.total - crawled;
         process.stdout.write(

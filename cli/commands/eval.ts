@@ -13,6 +13,7 @@ import {
   cvReport,
   examplesOf,
   formatCvReport,
+  DISTORTION_FIXED_HELP,
   INNER_SPLIT_HELP,
   PRECISION_TARGET_HELP,
   readCorpora,
@@ -33,6 +34,7 @@ export function registerEval(program: Command): void {
     )
     .option('--precision-target <p>', `with --cv: ${PRECISION_TARGET_HELP}`)
     .option('--inner-split <how>', `with --cv: ${INNER_SPLIT_HELP}`)
+    .option('--distortion-fixed <λ,weight[,threshold]>', `with --cv: ${DISTORTION_FIXED_HELP}`)
     .option('--lexicons-only', 'ignore the model named in the config')
     .option(
       '--facts <file>',
@@ -48,6 +50,7 @@ export function registerEval(program: Command): void {
         cv?: string;
         precisionTarget?: string;
         innerSplit?: string;
+        distortionFixed?: string;
         lexiconsOnly?: boolean;
         facts?: string;
         config?: string;
@@ -62,8 +65,8 @@ export function registerEval(program: Command): void {
           facts = resolve(options.facts);
           if (!existsSync(facts)) throw new UserError(`facts file not found: ${facts}`);
         }
-        if ((options.precisionTarget !== undefined || options.innerSplit !== undefined) && options.cv === undefined)
-          throw new UserError('--precision-target and --inner-split set how the models of --cv are trained: give --cv too');
+        if ((options.precisionTarget !== undefined || options.innerSplit !== undefined || options.distortionFixed !== undefined) && options.cv === undefined)
+          throw new UserError('--precision-target, --inner-split and --distortion-fixed set how the models of --cv are trained: give --cv too');
         if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
         const { corpora, items, categories, problems } = readCorpora(options.corpus, 'eval', facts);
         const categoryOf = (item: { id: string }) => categories.get(item.id);

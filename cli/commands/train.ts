@@ -233,8 +233,25 @@ export const PRECISION_TARGET_HELP =
 export const INNER_SPLIT_HELP =
   'how the inner cross-validation that chooses the hyper-parameters splits the training items: "random" (5 stratified folds, the default) or "by-corpus" (one fold per corpus when there are at least three)';
 
-/** The training settings, with the --precision-target and --inner-split options when given. */
-export function trainSettings(options: { precisionTarget?: string; innerSplit?: string }): TrainSettings {
+export const DISTORTION_FIXED_HELP =
+  'set the distortion head\'s L2 strength and model weight (n-grams only, the rest the lexicon score), and optionally its threshold, instead of choosing them by the inner cross-validation: "λ,weight[,threshold]", e.g. 0.0001,0.7';
+
+/** `--distortion-fixed λ,weight[,threshold]`: the distortion head's set choice (TrainSettings.distortionFixed). */
+function parseDistortionFixed(value: string): NonNullable<TrainSettings['distortionFixed']> {
+  const parts = value.split(',').map((p) => Number(p.trim()));
+  const [lambda, modelWeight, threshold] = parts;
+  const valid =
+    (parts.length === 2 || parts.length === 3) &&
+    lambda > 0 &&
+    modelWeight >= 0 &&
+    modelWeight <= 1 &&
+    (threshold === undefined || (threshold > 0 && threshold < 1));
+  if (!valid) throw new UserError(`--distortion-fixed must be "λ,weight" or "λ,weight,threshold", e.g. 0.0001,0.7 (got "${value}")`);
+  return { lambda, combination: { lexiconInputs: false, modelWeight }, ...(threshold === undefined ? {} : { threshold }) };
+}
+
+/** The training settings, with the --precision-target, --inner-split and --distortion-fixed options when given. */
+export function trainSettings(options: { precisionTarget?: string; innerSplit?: string; distortionFixed?: string }): TrainSettings {
   const settings = { ...DEFAULT_SETTINGS };
   if (options.precisionTarget !== undefined) {
     const p = Number(options.precisionTarget);
@@ -246,6 +263,7 @@ export function trainSettings(options: { precisionTarget?: string; innerSplit?: 
       throw new UserError(`--inner-split must be "random" or "by-corpus" (got "${options.innerSplit}")`);
     settings.innerSplit = options.innerSplit === 'by-corpus' ? 'group' : 'random';
   }
+  if (options.distortionFixed !== undefined) settings.distortionFixed = parseDistortionFixed(options.distortionFixed);
   return settings;
 }
 
@@ -258,33 +276,36 @@ export function registerTrain(program: Command): void {
     .option('--folds <k>', 'folds of the cross-validation printed and recorded in the model', '5')
     .option('--precision-target <p>', PRECISION_TARGET_HELP)
     .option('--inner-split <how>', INNER_SPLIT_HELP)
+    .option('--distortion-fixed <λ,weight[,threshold]>', DISTORTION_FIXED_HELP)
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
-    .action((options: { corpus: string[]; out: string; folds: string; precisionTarget?: string; innerSplit?: string; config?: string }) => {
-      const folds = Number(options.folds);
-      if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds must be a whole number of at least 2 (got "${options.folds}")`);
-      const settings = trainSettings(options);
-      const config = loadConfig(options.config);
-      const classifierOptions = classifierOptionsFromConfig(config);
-      const { corpora, items, problems } = readCorpora(options.corpus, 'train');
-      const started = Date.now();
-      const examples = examplesOf(classifierOptions, corpora);
-      const cv = crossValidate(examples, folds, classifierOptions.thresholds, settings);
-      process.stdout.write(`${formatCvReport(cvReport(examples, corpora, cv))}\n`);
-      const model = train(examples, settings, classifierOptions.thresholds);
-      const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), settings, new Date().toISOString());
-      const out = resolve(options.out);
-      mkdirSync(dirname(out), { recursive: true });
-      writeFileSync(out, `${JSON.stringify(file)}\n`);
-      // every model is kept beside the current one, so a rollback is a change of the config key "model"
-      const kept = join(dirname(out), 'models', `model-${file.version}.json`);
-      mkdirSync(dirname(kept), { recursive: true });
-      copyFileSync(out, kept);
-      process.stdout.write(
-        `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
-          `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; evidence against it needs model ≥ ${file.hyperparameters.counterEvidenceMin})\n` +
-          `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
-      );
-      if (problems) process.exitCode = 1;
-    });
+    .action(
+      (options: { corpus: string[]; out: string; folds: string; precisionTarget?: string; innerSplit?: string; distortionFixed?: string; config?: string }) => {
+        const folds = Number(options.folds);
+        if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds must be a whole number of at least 2 (got "${options.folds}")`);
+        const settings = trainSettings(options);
+        const config = loadConfig(options.config);
+        const classifierOptions = classifierOptionsFromConfig(config);
+        const { corpora, items, problems } = readCorpora(options.corpus, 'train');
+        const started = Date.now();
+        const examples = examplesOf(classifierOptions, corpora);
+        const cv = crossValidate(examples, folds, classifierOptions.thresholds, settings);
+        process.stdout.write(`${formatCvReport(cvReport(examples, corpora, cv))}\n`);
+        const model = train(examples, settings, classifierOptions.thresholds);
+        const file = modelFile(model, corpora, examples, cv, lexiconsSha256(classifierOptions), settings, new Date().toISOString());
+        const out = resolve(options.out);
+        mkdirSync(dirname(out), { recursive: true });
+        writeFileSync(out, `${JSON.stringify(file)}\n`);
+        // every model is kept beside the current one, so a rollback is a change of the config key "model"
+        const kept = join(dirname(out), 'models', `model-${file.version}.json`);
+        mkdirSync(dirname(kept), { recursive: true });
+        copyFileSync(out, kept);
+        process.stdout.write(
+          `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
+            `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
+            `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; evidence against it needs model ≥ ${file.hyperparameters.counterEvidenceMin})\n` +
+            `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
+        );
+        if (problems) process.exitCode = 1;
+      },
+    );
 }

@@ -574,18 +574,26 @@ function isDataTable(inner: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
   return data;
 }
 
+/** The nearest block-level ancestor of an inline element. */
+function enclosingBlock(node: HtmlNode): HtmlNode | undefined {
+  let block = node.parent;
+  while (block && isElement(block) && !BLOCK_TAGS.has(tagOf(block))) block = block.parent;
+  return block && isElement(block) ? block : undefined;
+}
+
+/** Blocks of running text whose inline parts are part of their sentences. */
+const RUNNING_TEXT_BLOCKS = new Set(['p', 'dd', 'dt', 'blockquote']);
+
 /**
  * An inline element (`<span>`, `<strong>`, `<em>` around a link) inside a paragraph of running
  * text is part of its sentence, however much of it is link: judged alone as a link list, it would
  * cut the sentence in two ("According to the <span><a>study</a></span>, published in …"). A
  * paragraph that is mostly links ("Read also: <strong><a>…</a></strong>") is judged as a whole.
  */
-function inRunningText(node: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
-  let block = node.parent;
-  while (block && isElement(block) && !BLOCK_TAGS.has(tagOf(block))) block = block.parent;
+function inRunningText(block: HtmlNode | undefined, stats: Map<HtmlNode, Stats>): boolean {
   // A heading is judged whole (see isLinkList): its inline parts go or stay with it.
   if (block && isHeading(tagOf(block))) return true;
-  const s = block && tagOf(block) === 'p' ? stats.get(block) : undefined;
+  const s = block && RUNNING_TEXT_BLOCKS.has(tagOf(block)) ? stats.get(block) : undefined;
   return s !== undefined && linkDensity(s) < 0.5;
 }
 
@@ -596,15 +604,32 @@ function inRunningText(node: HtmlNode, stats: Map<HtmlNode, Stats>): boolean {
  * site's own pages are navigation or other stories' teasers.
  */
 function isExternalPointer(node: HtmlNode, stats: Map<HtmlNode, Stats>, site: string | undefined): boolean {
-  if (!site) return false;
+  return externalLinks(node, site) > 0 && !isLinkParagraph(elementSibling(node, -1), stats) && !isLinkParagraph(elementSibling(node, 1), stats);
+}
+
+const externalLinkCounts = new WeakMap<HtmlNode, { site: string; links: number }>();
+
+/**
+ * How many links the block holds when every one of them leaves the site (absolute, another
+ * host); 0 when any link is relative or on the page's own host. Counted once per block: every
+ * inline part of a list item asks about its list.
+ */
+function externalLinks(node: HtmlNode, site: string | undefined): number {
+  if (!site) return 0;
+  const counted = externalLinkCounts.get(node);
+  if (counted?.site === site) return counted.links;
   let links = 0;
   for (const element of elements(node)) {
     if (tagOf(element) !== 'a') continue;
     const href = element.attribs?.href?.trim() ?? '';
-    if (!/^https?:\/\//i.test(href) || isSameSiteStory(href, site)) return false;
+    if (!/^https?:\/\//i.test(href) || isSameSiteStory(href, site)) {
+      links = 0;
+      break;
+    }
     links++;
   }
-  return links > 0 && !isLinkParagraph(elementSibling(node, -1), stats) && !isLinkParagraph(elementSibling(node, 1), stats);
+  externalLinkCounts.set(node, { site, links });
+  return links;
 }
 
 function isLinkParagraph(node: HtmlNode | undefined, stats: Map<HtmlNode, Stats>): boolean {
@@ -625,7 +650,13 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
   const density = linkDensity(s);
   const tag = tagOf(node);
   if (tag === 'a') return false;
-  if (!BLOCK_TAGS.has(tag) && inRunningText(node, stats)) return false;
+  if (!BLOCK_TAGS.has(tag)) {
+    const block = enclosingBlock(node);
+    const blockStats = block && tagOf(block) === 'li' ? stats.get(block) : undefined;
+    // In a list item (a product named by its link, a source) it goes or stays with its item.
+    if (block && blockStats) return isLinkList(block, blockStats, stats, site);
+    if (inRunningText(block, stats)) return false;
+  }
   if (tag === 'p') return density > 0.8 && s.chars < 120 && !isExternalPointer(node, stats, site);
   // A data table is judged whole (trafilatura's table test): a cell or row of links is part of
   // its data. A layout table's cells (holding blocks: menus, columns) are judged one by one.
@@ -640,13 +671,24 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
     const list = tag === 'li' ? node.parent : undefined;
     const listStats = list && LIST_TAGS.has(tagOf(list)) ? stats.get(list) : undefined;
     if (list && listStats) return isLinkList(list, listStats, stats, site);
-    return s.commas < 10 && density > LIST_LINK_DENSITY;
+    return s.commas < 10 && density > LIST_LINK_DENSITY && !isResourceList(s, externalLinks(node, site));
   }
   return s.commas < 10 && density > 0.5;
 }
 
 const LIST_TAGS = new Set(['ul', 'ol', 'li']);
 const LIST_LINK_DENSITY = 0.8;
+/** Below this much text per link a list of other sites' links is a row of icons' words (Facebook, Instagram). */
+const MIN_RESOURCE_LINK_CHARS = 10;
+
+/**
+ * A list whose links all leave the site names things the story points to (the products of a
+ * packing list, a report's sources, tools): part of the story however much of it is link text.
+ * Lists of the site's own pages are its menus and other stories.
+ */
+function isResourceList(s: Stats, externalLinkCount: number): boolean {
+  return externalLinkCount > 0 && s.chars >= MIN_RESOURCE_LINK_CHARS * externalLinkCount;
+}
 
 /**
  * A section heading that is a link: each of its links is the heading's own anchor (`<h3 id="x"><a

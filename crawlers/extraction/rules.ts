@@ -94,7 +94,8 @@ export const BOILERPLATE_NAMES = new RegExp(
     'cookie',
     'consent',
     'gdpr',
-    'newsletter',
+    'news-?letter',
+    'call-?to-?action',
     'subscri',
     'signup',
     'sign-?up',
@@ -146,6 +147,7 @@ export const BOILERPLATE_NAMES = new RegExp(
     'imprint',
     'impressum',
     'disclaimer',
+    'disclosure',
     'skip-?link',
     'screen-?reader',
     'visually-?hidden',
@@ -190,8 +192,8 @@ export const LIVE_NAMES = /(^|[\s_-])live-?(blog|ticker|match|feed|update|covera
 /** The close control of a popup, modal or info box, by its class/id. */
 export const CLOSE_CONTROL = /(^|[\s_-])(close|btn-?close|close-?btn|dismiss)([\s_-]|$)/i;
 
-/** Ad slots are often named by short tokens that would be too broad as substrings. */
-export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt)([\s_-]|\d|$)/i;
+/** Ad slots and calls to action (`cta`) are often named by short tokens that would be too broad as substrings. */
+export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt|cta)([\s_-]|\d|$)/i;
 
 /**
  * Class/id names of a story's standfirst, lead or deck (Vietnamese CMSs: `sapo`; Nordic ones:

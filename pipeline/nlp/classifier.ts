@@ -34,6 +34,7 @@ import {
 import { FactChecker, NO_FINDINGS, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
 import { stripDiacritics } from './fold.ts';
 import { escapeRegExp } from '../../core/text.ts';
+import { compilePlenums, readPlenums, type CompiledPlenums, type PlenumPart } from './plenums.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
 import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
@@ -42,7 +43,9 @@ type Field = 'title' | 'text';
 
 type TopicPhrase =
   | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string; tracked: boolean; implies?: 'office' | 'act' }
-  | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string };
+  | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string }
+  /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
+  | { kind: 'plenum'; part: 'opener' | 'body'; level: number };
 
 type CuePhrase =
   | { kind: 'cue'; group: number }
@@ -63,6 +66,8 @@ const TOPIC_KEYS = {
   note: undefined as string | undefined,
   tracked: false,
   implies: undefined as 'office' | 'act' | undefined,
+  part: 'opener' as 'opener' | 'body',
+  level: -1,
 };
 function topicPhrase(d: TopicPhrase): TopicPhrase {
   return { ...TOPIC_KEYS, ...d } as TopicPhrase;
@@ -77,6 +82,7 @@ interface CompiledTopic {
   phrases: PhraseSet<TopicPhrase>;
   /** Index of the phrase set in the classifier's shared matcher. */
   set: number;
+  plenums: CompiledPlenums | null;
 }
 
 interface CompiledCues {
@@ -398,7 +404,14 @@ export class Classifier implements ItemClassifier {
       for (const t of file.terms)
         phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note, tracked: t.tracked, implies: t.implies }));
       for (const n of file.negatives) phrases.add(n.term, topicPhrase({ kind: 'neg', scope: n.scope, weight: n.weight, note: n.note }));
-      return { file, phrases, set: sets.push(phrases) - 1 };
+      const pl = file.plenums;
+      if (pl) {
+        for (const o of pl.opener) phrases.add(o, topicPhrase({ kind: 'plenum', part: 'opener', level: -1 }));
+        pl.levels.forEach((l, level) => {
+          for (const b of l.bodies) phrases.add(b, topicPhrase({ kind: 'plenum', part: 'body', level }));
+        });
+      }
+      return { file, phrases, set: sets.push(phrases) - 1, plenums: pl ? compilePlenums(pl) : null };
     });
     const abbrForms = new Set<string>();
     for (const a of sources.abbreviations) for (const f of a.forms) abbrForms.add(foldedSyllables(f).join(''));
@@ -566,14 +579,17 @@ export class Classifier implements ItemClassifier {
           explain(explanations, v, first, last, core('distortion', term, clue.weight, note), null);
         }
 
-    // ---- official facts (about the congress: only checked for congress-related items)
+    // ---- official facts (about the congress: checked for items with any congress evidence, since the
+    // checker attributes each claim to an event by its own markers; an item named by a weak anchor,
+    // "Đoàn Gia Lai đi ĐH toàn quốc … 20 người", may still be judged congress-related by the model)
     const congress = congressScore >= this.thresholds.congress;
-    const { contradictions, confirmations } = congress
-      ? this.factChecker.check(views, [
-          this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
-          this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
-        ])
-      : NO_FINDINGS;
+    const { contradictions, confirmations } =
+      congressScore > 0
+        ? this.factChecker.check(views, [
+            this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
+            this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
+          ])
+        : NO_FINDINGS;
     const perFact = new Map<string, number>();
     const contradictionWeight = this.cues[0]?.file.scoring.contradictionWeight ?? 2.5;
     const decay = this.cues[0]?.file.scoring.repeatDecay ?? 0.5;
@@ -676,10 +692,16 @@ export class Classifier implements ItemClassifier {
       tokens += v.prepared.count;
       const hits = this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents);
       const posHits: Array<PhraseHit<TopicPhrase>> = [];
+      const negHits: Array<PhraseHit<TopicPhrase>> = [];
       for (const h of hits) if (h.spec.data.kind === 'pos') posHits.push(h);
-      for (const h of longestNonOverlapping(posHits)) pos.push(locate(h, v));
+      for (const h of hits) if (h.spec.data.kind === 'neg') negHits.push(h);
+      const plenums = topic.plenums ? plenumHits(topic, v, hits) : [];
+      for (const h of plenums) if (h.spec.data.kind === 'neg') negHits.push(h);
+      for (const h of longestNonOverlapping(posHits)) pos.push(locate(withTrackedInside(h, posHits), v));
+      // the congress's own plenum adds to the committee's name inside it ("Hội nghị lần thứ nhất BCH Đảng bộ tỉnh")
+      for (const h of plenums) if (h.spec.data.kind === 'pos') pos.push(locate(h, v));
       // a negative inside a longer congress phrase is part of its name: "Đảng bộ Công ty ..." is a Party body, not a company
-      for (const h of hits) if (h.spec.data.kind === 'neg' && !insidePhrase(h, posHits)) neg.push(locate(h, v));
+      for (const h of negHits) if (!insidePhrase(h, posHits)) neg.push(locate(h, v));
     }
     if (s.impliedPairWeight > 0)
       for (const pair of impliedPairs(pos, s.nearWindow))
@@ -1271,7 +1293,8 @@ function scoreTopicNegatives(
 ): number {
   for (const [p, n] of cancelledBy) {
     const d = p.spec.data;
-    const note = `cancels "${p.spec.text}"${n.spec.data.note ? ` (${n.spec.data.note})` : ''}`;
+    const why = n.spec.data.kind === 'plenum' ? undefined : n.spec.data.note;
+    const note = `cancels "${p.spec.text}"${why ? ` (${why})` : ''}`;
     items.push(item(n.view, n.tokFirst, n.tokLast, core('negative', n.spec.text, -(d.kind === 'pos' ? d.weight : 0), note)));
   }
   for (const n of neg) {
@@ -1352,6 +1375,22 @@ function impliedPairs(pos: TopicHit[], window: number): TopicHit[] {
   return pairs;
 }
 
+/**
+ * A phrase that overlaps a tracked name names the tracked event as that name does ("Nghị quyết Đại hội
+ * XIII": the anchor "nghị quyết đại hội" wins the overlap with the strong "đại hội xiii", and another
+ * event named in its sentence must not cancel it).
+ */
+function withTrackedInside(h: PhraseHit<TopicPhrase>, phrases: Array<PhraseHit<TopicPhrase>>): PhraseHit<TopicPhrase> {
+  const d = h.spec.data;
+  if (d.kind !== 'pos' || d.tracked || d.role === 'context') return h;
+  for (const p of phrases) {
+    const inner = p.spec.data;
+    if (inner.kind === 'pos' && inner.tracked && p.first <= h.last && h.first <= p.last && inner.role !== 'context')
+      return { ...h, spec: { ...h.spec, data: topicPhrase({ ...d, role: inner.role, weight: Math.max(d.weight, inner.weight), tracked: true }) } };
+  }
+  return h;
+}
+
 /** Whether `h` lies within a longer strong or anchor phrase of `phrases`. */
 function insidePhrase(h: PhraseHit<TopicPhrase>, phrases: Array<PhraseHit<TopicPhrase>>): boolean {
   for (const p of phrases) {
@@ -1359,6 +1398,27 @@ function insidePhrase(h: PhraseHit<TopicPhrase>, phrases: Array<PhraseHit<TopicP
     if (d.kind === 'pos' && d.role !== 'context' && p.first <= h.first && h.last <= p.last && p.last - p.first > h.last - h.first) return true;
   }
   return false;
+}
+
+/**
+ * The plenums of a field as phrase hits: the congress's own as anchors, any other as a near negative
+ * (a later plenum's business is not the congress; one named in passing cancels only what is near it).
+ */
+function plenumHits(topic: CompiledTopic, v: View, hits: Array<PhraseHit<TopicPhrase>>): Array<PhraseHit<TopicPhrase>> {
+  const parts: PlenumPart[] = [];
+  for (const h of hits) {
+    const d = h.spec.data;
+    if (d.kind === 'plenum') parts.push({ part: d.part, level: d.level, first: h.first, last: h.last, tokFirst: h.tokFirst, tokLast: h.tokLast });
+  }
+  if (!parts.length) return [];
+  const config = topic.plenums!.config;
+  return readPlenums(topic.plenums!, v.prepared, v.stream, parts).map((pl) => {
+    const text = `plenum ${pl.ordinal ?? 'mid-term'} (${config.levels[pl.level].level}${pl.term === null ? '' : `, term ${pl.term}`})`;
+    const data = pl.congress
+      ? topicPhrase({ kind: 'pos', role: 'anchor', weight: config.congressWeight, tracked: false })
+      : topicPhrase({ kind: 'neg', scope: 'near', weight: config.laterWeight, note: config.laterNote });
+    return { spec: { text, syllables: [], keys: [], data }, first: pl.first, last: pl.last, tokFirst: pl.tokFirst, tokLast: pl.tokLast };
+  });
 }
 
 function locate(h: PhraseHit<TopicPhrase>, v: View): TopicHit {

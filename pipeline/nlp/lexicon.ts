@@ -119,6 +119,49 @@ export const topicSchema = z
           .strict(),
       )
       .default([]),
+    /**
+     * Plenums of a committee read by their structure (pipeline/nlp/plenums.ts): opener, body, lead,
+     * ordinal, term. The congress's own plenums count as anchors, every other one as a near negative.
+     */
+    plenums: z
+      .object({
+        opener: z.array(phrase).min(1),
+        /** Between the body (or the opener) and the ordinal ("lần thứ"); required when no body comes first. */
+        leads: z.array(phrase).default([]),
+        /** Before the committee's term number ("khóa"). */
+        termMarkers: z.array(phrase).default([]),
+        /** Ordinal forms the number reader does not read as numbers ("nhất": 1, "tư": 4). */
+        ordinalWords: z.record(z.string().min(1), z.number().int().positive()).default({}),
+        /** Tokens allowed between a body and the lead (a place name: "Hội nghị Tỉnh ủy Gia Lai lần thứ 5"). */
+        gap: z.number().int().min(0).default(3),
+        maxOrdinal: z.number().int().positive().default(40),
+        /**
+         * Years between the congress cycle and the next: a plenum with no ordinal whose sentence names
+         * one is the term's own business ("… 6 tháng đầu năm 2022").
+         */
+        midTermYears: z.object({ from: z.number().int(), to: z.number().int() }).strict().optional(),
+        /** The level of a plenum whose body is not named. */
+        unnamed: z.string().min(1),
+        congressWeight: z.number().positive(),
+        laterWeight: z.number().positive(),
+        /** Shown where a later plenum cancels a term. */
+        laterNote: z.string().optional(),
+        levels: z
+          .array(
+            z
+              .object({
+                level: z.string().min(1),
+                bodies: z.array(phrase).min(1),
+                /** The congress's plenums: these ordinals, of this term when the text names one ("khóa XIII"). */
+                congress: z.array(z.object({ term: z.number().int().positive().optional(), ordinals: z.array(z.number().int().positive()).min(1) }).strict()),
+              })
+              .strict(),
+          )
+          .min(1),
+      })
+      .strict()
+      .refine((pl) => pl.levels.some((l) => l.level === pl.unnamed), { message: '`unnamed` must name one of the levels' })
+      .optional(),
   })
   .strict();
 export type TopicFile = z.infer<typeof topicSchema>;

@@ -75,6 +75,14 @@ export interface TrainSettings {
   confirmedFacts: boolean;
   /** Choose a model probability that a flag on an item with evidence against distortion needs (Example.counterEvidence; 0 is asked when off). */
   counterEvidence: boolean;
+  /**
+   * The distortion head's λ and combination (and, when given, its threshold) set rather than chosen.
+   * The inner cross-validation cannot weigh the lexicon score honestly (its cues were written against
+   * the training items), and its best candidates tie within an item or two: evidence added to the
+   * lexicons then flips the blend, and with it the operating point on new writers
+   * (docs/history/judgement.md, fortieth pass). Absent: every candidate is tried.
+   */
+  distortionFixed?: { lambda: number; combination: Combination; threshold?: number };
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -296,6 +304,12 @@ export function bestThreshold(
   return targeted ? { threshold: targeted.threshold, f1: targeted.f1, meetsTarget: true } : { ...best, meetsTarget: precisionTarget === 0 };
 }
 
+/** A set threshold, with the F1 it gives the scores (the weak-evidence requirement is weighed against it). */
+function fixedThreshold(scores: number[], labels: boolean[], gate: boolean[], threshold: number): { threshold: number; f1: number; meetsTarget: boolean } {
+  const c = countConfusion(scores.map((p, i) => [gate[i] && p >= threshold, labels[i]] as const));
+  return { threshold, f1: metrics(c).f1, meetsTarget: true };
+}
+
 /**
  * Out-of-fold probabilities of one head's model (inner folds of the training items). A blend's
  * model does not depend on the blend's weight: one fit serves every weight.
@@ -324,14 +338,18 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
     let best: (HeadChoice & { f1: number; meetsTarget: boolean; oof: number[]; probabilities: number[] }) | null = null;
-    for (const lambda of s.lambdas)
+    const fixed = head === 'distortion' ? s.distortionFixed : undefined;
+    for (const lambda of fixed ? [fixed.lambda] : s.lambdas)
       for (const lexicon of [true, false]) {
-        const combinations = s.combinations.filter((c) => c.lexiconInputs === lexicon);
+        const combinations = (fixed ? [fixed.combination] : s.combinations).filter((c) => c.lexiconInputs === lexicon);
         if (!combinations.length) continue;
         const probabilities = outOfFold(examples, head, lambda, lexicon, s);
         for (const combination of combinations) {
           const oof = examples.map((e) => blend(combination, probabilities.get(e)!, e.lexicon.scores[head]));
-          const { threshold, f1, meetsTarget } = bestThreshold(oof, labels, congressGate, head === 'distortion' ? s.precisionTarget : 0);
+          const { threshold, f1, meetsTarget } =
+            fixed?.threshold !== undefined
+              ? fixedThreshold(oof, labels, congressGate, fixed.threshold)
+              : bestThreshold(oof, labels, congressGate, head === 'distortion' ? s.precisionTarget : 0);
           // a candidate that reaches the precision target beats any that does not
           if (!best || (meetsTarget && !best.meetsTarget) || (meetsTarget === best.meetsTarget && f1 > best.f1))
             best = { lambda, combination, threshold, f1, meetsTarget, oof, probabilities: examples.map((e) => probabilities.get(e)!) };

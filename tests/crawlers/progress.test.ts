@@ -1,6 +1,6 @@
 // The live progress lines a long crawl prints (CI logs and cron mail get them every few seconds).
 import { describe, expect, it } from 'vitest';
-import { CrawlProgress } from '../../cli/progress.ts';
+import { CrawlProgress, formatCrawlSummary, sourceNamesOf } from '../../cli/progress.ts';
 import { SourceReport } from '../../crawlers/report.ts';
 
 function logLines() {
@@ -30,5 +30,17 @@ describe('crawl progress', () => {
     failing.recordError('https://loi.example/feed.xml', 'timed out after 6s');
     progress.update(failing, true);
     expect(lines.at(-1)).toMatch(/loi: 0 fetched, .* 1 errors$/);
+  });
+
+  it('names each source in the end-of-crawl summary beside the id that --source takes', () => {
+    const named = new SourceReport('tin-pho-nui');
+    named.fetched = 2;
+    named.recordError('https://tin-pho-nui.example/a', 'HTTP 503');
+    const unnamed = new SourceReport('rss-1');
+    const names = sourceNamesOf([{ id: 'tin-pho-nui', name: 'Tin Phố Núi' }, { id: 'rss-1' }]);
+    const summary = formatCrawlSummary([named, unnamed], names).split('\n');
+    expect(summary[1]).toMatch(/^Tin Phố Núi \(tin-pho-nui\)\s+2\s/);
+    expect(summary[2]).toMatch(/^rss-1\s/);
+    expect(summary).toContain('Tin Phố Núi (tin-pho-nui): 1 error(s)');
   });
 });

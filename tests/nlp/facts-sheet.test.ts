@@ -300,6 +300,14 @@ describe('fact checks that read more phrasings', () => {
     expect(factIds(other, 'Ban Thường vụ Tỉnh ủy Gia Lai khóa XVI gồm 17 vị.')).toEqual([]);
   });
 
+  it('facts are read in an item named only by a weak anchor, by the events their markers name', () => {
+    // "Đại hội toàn quốc" alone is below the congress threshold; its facts are still read
+    expect(factIds(other, 'Đoàn Gia Lai đi Đại hội toàn quốc gồm 20 người.')).toEqual(['GL-NATIONAL-DELEGATION']);
+    expect(factIds(other, 'Đoàn Gia Lai đi Đại hội toàn quốc gồm 12 người.')).toEqual([]);
+    // no event with facts named: nothing is read
+    expect(factIds(other, 'Đại hội 5 ngày mà không thấy bàn gì về đất đai.')).toEqual([]);
+  });
+
   it("a conference on the congress's resolution is that conference, not the congress", () => {
     expect(ids('Bộ Chính trị tổ chức Hội nghị toàn quốc quán triệt Nghị quyết Đại hội XIII, kết nối trực tuyến với các điểm cầu.')).toEqual([]);
     expect(ids('Hội nghị học tập Nghị quyết của Đại hội XIII diễn ra theo hình thức trực tuyến.')).toEqual([]);
