@@ -87,6 +87,10 @@ function weakRule(q: number): string {
   return q ? `one weak cue needs model ≥ ${q}` : 'one weak cue needs no model support';
 }
 
+function againstRule(q: number): string {
+  return q ? `evidence against distortion needs model ≥ ${q}` : 'evidence against distortion needs no model support';
+}
+
 export interface CvReport {
   folds: number;
   /** 'by-corpus': each fold is one corpus, scored by a model trained on the others. */
@@ -302,7 +306,7 @@ export function registerTrain(program: Command): void {
         process.stdout.write(
           `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
             `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-            `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; evidence against it needs model ≥ ${file.hyperparameters.counterEvidenceMin})\n` +
+            `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; ${againstRule(file.hyperparameters.againstEvidenceMin)})\n` +
             `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
         );
         if (problems) process.exitCode = 1;

@@ -213,13 +213,6 @@ export interface SentenceMarks {
    */
   discourse: string | null;
   /**
-   * The lexicons' evidence against distortion when it outweighs the evidence for it (rebuttals,
-   * corrections, genuine questions: a negative raw sum), saturated as the score is (0..1); 0 when
-   * the evidence for distortion is at least as strong. The lexicon score stops at 0, so without
-   * this a rebuttal's own words could not lower a flag the n-grams alone raise.
-   */
-  counterEvidence: number;
-  /**
    * Whose gathering (gatherings.ts), read when asked: the item's every "đại hội" is another
    * organisation's and it names nothing of the Party's congresses, or null. Not a feature: the
    * congress decision is overridden after the model's, so the threshold the training chooses does
@@ -667,7 +660,6 @@ export class Classifier implements ItemClassifier {
       contradicted: [views[0].contradicted, views[1].contradicted],
       confirmed: [views[0].confirmed, views[1].confirmed],
       discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
-      counterEvidence: saturate(-distortionRaw, atHalf),
       otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
       impliedCongress,
     };
@@ -952,7 +944,6 @@ function inReported(v: View, tok: number): boolean {
   return v.verdict.factor < 1 && v.discourse !== null && inReportedClause(v.discourse, originalOffset(v.prepared, v.prepared.tokStart[tok]));
 }
 
-/** Folded offset of original offset `at` (the first folded char at or after it). */
 /** The explanation of each kind of answer read by its structure: its term and note. */
 const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'], [string, string]> = {
   correction: ['discourse: correction with its source', 'who says it: in its own voice the item denies a claim and gives the right value with its source'],
@@ -966,6 +957,7 @@ function tokensOf(p: PreparedText, start: number, end: number): [number, number]
   return [first, Math.max(first, firstTokenAtOrAfter(p, foldedOffset(p, end)) - 1)];
 }
 
+/** Folded offset of original offset `at` (the first folded char at or after it). */
 function foldedOffset(p: PreparedText, at: number): number {
   return p.origStart ? lowerBound(p.origStart, p.foldedLength, at) : at;
 }

@@ -154,10 +154,21 @@ export const factsFileSchema = z
     /** Nouns naming a venue without naming a place ("khách sạn", "hội trường"): after a place verb, a claimed venue. */
     venueNouns: z.array(phrase).default([]),
     /**
+     * Words that only say whose a venue is ("tỉnh", "quốc gia"): a venue noun followed by the start of
+     * the official venue's name names it even without these at its end ("Nhà Văn hóa Trung tâm" for
+     * "Nhà Văn hóa Trung tâm tỉnh"), unless another of them follows ("Nhà Văn hóa Trung tâm huyện").
+     */
+    venueQualifiers: z.array(phrase).default([]),
+    /**
      * Phrases before the event a delegation goes to ("Đoàn đại biểu dự Đại hội XIII"): a marker shortly after
      * one is that destination, which a later sentence of the item does not inherit as its event.
      */
     destinations: z.array(phrase).default([]),
+    /**
+     * Verbs by which a body holds its own congress ("Đảng bộ quận X tổ chức đại hội lần thứ XIII"): an
+     * ordinal after "<organiser> <event noun>" numbers the body named just before the verb.
+     */
+    organisers: z.array(phrase).default([]),
     /** Other gatherings ("hội nghị"): a claim whose nearest event noun is one of these is about that gathering. */
     otherEventNouns: z.array(phrase).default([]),
     /**
@@ -371,6 +382,7 @@ export type FactPhrase =
   | { kind: 'venue'; name: string; key: string }
   | { kind: 'otherEvent' }
   | { kind: 'destination' }
+  | { kind: 'organiser' }
   | { kind: 'eventDocument' }
   | { kind: 'approx' }
   | { kind: 'comparator' }
@@ -422,6 +434,8 @@ export class FactChecker {
   readonly scopesWithFacts = new Set<string>();
   readonly scopePlaces = new Map<string, Set<string>>();
   readonly officialPlaces = new Map<FactCheck, string[]>();
+  /** venueQualifiers, as canonical words. */
+  private readonly qualifiers: string[][];
   /** The official places (venue, city) of each scope's facts: where that event is held. */
   readonly venuesByScope = new Map<string, Set<string>>();
   /** The facts of each scope, with their index in data.facts. */
@@ -435,6 +449,7 @@ export class FactChecker {
     vocabulary: Vocabulary,
   ) {
     this.phrases = new PhraseSet<FactPhrase>(vocabulary);
+    this.qualifiers = data.venueQualifiers.map((q) => canon(q).split(' '));
     for (const [scope, def] of Object.entries(data.scopes)) {
       for (const m of def.markers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: false, ordinal: false }));
       for (const m of def.weakMarkers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: true, ordinal: false }));
@@ -450,6 +465,7 @@ export class FactChecker {
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
     for (const n of data.destinations) this.phrases.add(n, factPhrase({ kind: 'destination' }));
+    for (const n of data.organisers) this.phrases.add(n, factPhrase({ kind: 'organiser' }));
     for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
     for (const n of data.approximators) this.phrases.add(n, factPhrase({ kind: 'approx' }));
     for (const n of data.comparators) this.phrases.add(n, factPhrase({ kind: 'comparator' }));
@@ -495,6 +511,29 @@ export class FactChecker {
 
   get facts(): OfficialFact[] {
     return this.data.facts;
+  }
+
+  /**
+   * The venue noun at tokens first..last, with the words after it that go on the official name, is
+   * that name short of its qualifiers ("Trung tâm Hội nghị" for "Trung tâm Hội nghị tỉnh").
+   */
+  namesShort(prepared: PreparedText, first: number, last: number, official: string): boolean {
+    const words = official.split(' ');
+    let j = 0;
+    for (let t = first; t <= last; t++, j++) if (prepared.tokText[t] !== words[j]) return false;
+    let t = last + 1;
+    const sameClause = (k: number) => k < prepared.count && prepared.tokClause[k] === prepared.tokClause[last];
+    for (; j < words.length && sameClause(t) && prepared.tokText[t] === words[j]; j++, t++);
+    if (j === words.length) return true;
+    const qualifierAt = (read: (k: number) => string | undefined, k: number) => this.qualifiers.find((q) => q.every((w, i) => read(k + i) === w))?.length ?? 0;
+    // another qualifier right after: the venue of another level ("… Trung tâm huyện")
+    if (sameClause(t) && qualifierAt((k) => (sameClause(k) ? prepared.tokText[k] : undefined), t)) return false;
+    while (j < words.length) {
+      const n = qualifierAt((k) => words[k], j);
+      if (!n) return false;
+      j += n;
+    }
+    return true;
   }
 
   build(): void {
@@ -773,9 +812,18 @@ class ItemCheck {
           if (check.kind !== 'place') continue;
           const official = this.checker.officialPlaces.get(check)!;
           let isOfficial = false;
+          // a venue noun may name the official venue short, unless a place qualifies it ("Trung tâm Hội nghị Quy Nhơn")
+          const shortened = phrase[phrase.length - 1].hit.spec.data.kind === 'venue' ? phrase[phrase.length - 1] : null;
           for (const p of phrase) {
             const key = p.hit.spec.data.key;
-            for (const o of official) if (o === key || o.endsWith(` ${key}`) || key.endsWith(` ${o}`)) isOfficial = true;
+            for (const o of official)
+              if (
+                o === key ||
+                o.endsWith(` ${key}`) ||
+                key.endsWith(` ${o}`) ||
+                (p === shortened && this.checker.namesShort(fv.prepared, p.hit.tokFirst, p.hit.tokLast, o))
+              )
+                isOfficial = true;
           }
           if (!isOfficial && !isNegated) this.add(i, fv, first, end, `claims the venue is ${name}`);
           if (isOfficial && isNegated) this.add(i, fv, first, end, `denies the official venue ${name}`);
@@ -859,10 +907,13 @@ class ItemCheck {
         const gs = s0 + sent;
         const sentNouns: Array<Of<'eventNoun'>> = [];
         for (const n of nounsBySent.get(gs) ?? []) if (n.field === fv) sentNouns.push(n);
+        // the event a delegation goes to is not the subject of the sentence's verb ("Từ ngày 20/1, các
+        // đoàn đại biểu dự Đại hội XIII bắt đầu tập trung" dates the delegations' arrival)
+        const subjects = sentNouns.filter((n) => !this.isDestination(n));
         let tied = false;
         for (const e of eventsBySent.get(gs) ?? []) {
           if (e.hit.tokFirst > mention.tokLast && datedVerbs.has(e)) continue;
-          if (isTied(e, mention, sentNouns, fv, mention.dates.length > 1 ? 10 : 5)) {
+          if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5)) {
             tied = true;
             break;
           }
@@ -1145,7 +1196,9 @@ class ItemCheck {
    * ("Đảng bộ thành phố Pleiku lần thứ XIII"); an ordinal of an event without facts (another term,
    * "lần thứ XV") is never taken by the organisation it numbers; a full marker of an event with facts
    * right after one without ("đảng bộ trực thuộc Tỉnh ủy", QUALIFIER_GAP) names the lower body's
-   * superior. No event noun between; else null (the marker names its own event: "Đoàn … dự Đại hội XIII").
+   * superior. No event noun between, unless the body holds that congress (an organiser verb right before
+   * the noun: "Đảng bộ quận Ninh Kiều tổ chức đại hội lần thứ XIII"); else null (the marker names its own
+   * event: "Đoàn … dự Đại hội XIII").
    */
   private organisationNumbered(sorted: MarkerScope[], k: number): MarkerScope | null {
     const x = sorted[k];
@@ -1159,14 +1212,28 @@ class ItemCheck {
     if (!prev || prev.scope === x.scope || prev.m.field !== x.m.field) return null;
     if (!data.ordinal && (this.checker.scopesWithFacts.has(prev.scope) || prev.m.hit.tokLast >= x.m.hit.tokFirst)) return null;
     const p = x.m.field.prepared;
-    const from = prev.m.hit.tokLast;
+    let from = prev.m.hit.tokLast;
     const to = x.m.hit.tokFirst;
-    if (to - from - 1 > (data.ordinal ? ORDINAL_GAP : QUALIFIER_GAP) || p.tokClause[from] !== p.tokClause[to]) return null;
+    if (p.tokClause[from] !== p.tokClause[to]) return null;
+    if (data.ordinal) from = this.heldCongressEnd(x.m.field, from, to) ?? from;
+    if (to - from - 1 > (data.ordinal ? ORDINAL_GAP : QUALIFIER_GAP)) return null;
     for (const n of this.of('eventNoun')) if (n.field === x.m.field && n.hit.tokFirst > from && n.hit.tokLast < to) return null;
     return prev;
   }
 
-  /** The marker follows a destination phrase in its clause, at most DESTINATION_GAP tokens away ("dự Đại hội XIII"). */
+  /**
+   * "<body> <name> <organiser> <event noun>" between a body's marker (ending at token `from`) and an
+   * ordinal at `to`: the last token of the event noun, from which the ordinal's gap counts; else null.
+   */
+  private heldCongressEnd(field: FieldView, from: number, to: number): number | null {
+    for (const v of this.of('organiser')) {
+      if (v.field !== field || v.hit.tokFirst <= from || v.hit.tokFirst - from - 1 > ORDINAL_GAP) continue;
+      for (const n of this.of('eventNoun')) if (n.field === field && n.hit.tokFirst === v.hit.tokLast + 1 && n.hit.tokLast < to) return n.hit.tokLast;
+    }
+    return null;
+  }
+
+  /** The marker or event noun follows a destination phrase in its clause, at most DESTINATION_GAP tokens away ("dự Đại hội XIII"). */
   private isDestination(m: Located<FactPhrase>): boolean {
     const p = m.field.prepared;
     for (const d of this.of('destination'))
@@ -1319,7 +1386,7 @@ function byMarkerPosition(x: MarkerScope, y: MarkerScope): number {
 }
 
 /** The date mention is tied to the event by event verb `e` (see check, step 3). */
-function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun'>>, fv: FieldView, window: number): boolean {
+function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun'>>, subjects: Array<Of<'eventNoun'>>, fv: FieldView, window: number): boolean {
   if (e.field !== fv) return false;
   const p = fv.prepared;
   if (e.hit.tokLast < mention.tokFirst) {
@@ -1343,7 +1410,7 @@ function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun
   let sentStart = mention.tokFirst;
   while (sentStart > 0 && p.tokSent[sentStart - 1] === sent) sentStart--;
   if (!(mention.tokFirst - sentStart <= 2 && e.hit.tokFirst > mention.tokLast)) return false;
-  for (const n of nouns) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
+  for (const n of subjects) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
   // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object
   if (e.hit.tokFirst - mention.tokLast > 2) return false;
   for (const n of nouns) if (n.hit.tokFirst > e.hit.tokLast && n.hit.tokFirst - e.hit.tokLast <= 2) return true;

@@ -280,12 +280,12 @@ const modelFileSchema = z
         confirmedFacts: z.boolean().default(false),
         /** A distortion flag on weak lexicon evidence alone needs this model probability (see decide); absent in older models. */
         weakEvidenceMin: z.number().min(0).max(1).default(0),
+        /** A distortion flag on lexicon evidence against distortion needs this model probability (see decide); absent in older models. */
+        againstEvidenceMin: z.number().min(0).max(1).default(0),
         /** How the training's inner CV split the items (TrainSettings.innerSplit); absent in older models (random folds). */
         innerSplit: z.enum(['random', 'group']).default('random'),
         /** The inner-CV precision the distortion threshold was chosen to reach (0: best F1); absent in older models. */
         precisionTarget: z.number().min(0).max(1).default(0),
-        /** A distortion flag on an item whose lexicon evidence against distortion outweighs the evidence for it needs this model probability (see decide); absent in older models. */
-        counterEvidenceMin: z.number().min(0).max(1).default(0),
       })
       .strict(),
     cvFigures: z
@@ -385,15 +385,25 @@ function calibrate(p: number, threshold: number, at: number): number {
 }
 
 /**
+ * Whether the item's lexicon evidence speaks against distortion on balance: its cues, facts and
+ * known rumours weigh less than nothing (a rebuttal, marked satire, a reader asking to be told). The
+ * lexicon score cannot say so (it saturates at 0), so the blend treats such an item as one with no
+ * evidence at all.
+ */
+export function evidenceAgainst(lexicon: Classification): boolean {
+  let raw = 0;
+  for (const e of lexicon.explanations) if (e.kind === 'distortion' || e.kind === 'fact' || e.kind === 'rumour') raw += e.weight;
+  return raw < 0;
+}
+
+/**
  * Final scores and decisions for one item's features (`thresholds`: the configured ones). When
  * the lexicon evidence of distortion is weak — some, but no more than the lexicons' own threshold
  * (one ordinary cue) — the flag also needs the model's probability to reach `weakEvidenceMin`:
  * on items the cues were not written against, one cue that fires on an unforeseen phrasing was
- * enough to cross the blend; the shown score stays below the threshold then. Likewise a flag on an
- * item whose lexicon evidence against distortion outweighs the evidence for it (`counterEvidence` >
- * 0: a rebuttal's, a correction's or a genuine question's own words; SentenceMarks.counterEvidence)
- * needs the model's probability to reach `counterEvidenceMin`: the lexicon score stops at 0, so
- * without this the n-grams alone carried a rebuttal over the threshold.
+ * enough to cross the blend. When the lexicon evidence speaks against distortion (`against`,
+ * evidenceAgainst), the flag needs the model's probability to reach `againstEvidenceMin`. The shown
+ * score stays below the threshold in both cases.
  */
 export function decide(
   choice: Record<Head, { combination: Combination; threshold: number }>,
@@ -401,7 +411,8 @@ export function decide(
   lexiconScores: { congress: number; distortion: number },
   thresholds: { congress: number; distortion: number },
   weakEvidenceMin = 0,
-  counter: { evidence: number; min: number } = { evidence: 0, min: 0 },
+  against = false,
+  againstEvidenceMin = 0,
 ): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number } } {
   const c = choice.congress;
   const d = choice.distortion;
@@ -410,8 +421,8 @@ export function decide(
     distortion: calibrate(blend(d.combination, probabilities.distortion, lexiconScores.distortion), d.threshold, thresholds.distortion),
   };
   const weak = lexiconScores.distortion > 0 && lexiconScores.distortion <= thresholds.distortion && probabilities.distortion < weakEvidenceMin;
-  const countered = counter.evidence > 0 && probabilities.distortion < counter.min;
-  if ((weak || countered) && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
+  const outweighed = against && probabilities.distortion < againstEvidenceMin;
+  if ((weak || outweighed) && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
   const congress = scores.congress >= thresholds.congress;
   return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
 }
@@ -433,7 +444,7 @@ export class LearnedScorer implements LearnedLayer {
   private readonly lexiconInputs: boolean;
   private readonly sentenceContext: boolean;
   private readonly weakEvidenceMin: number;
-  private readonly counterEvidenceMin: number;
+  private readonly againstEvidenceMin: number;
   /** Reused by explain(): the best n-grams so far and their ranks. */
   private readonly top = new Int32Array(LEARNED_CUES);
   private readonly topRank = new Float64Array(LEARNED_CUES);
@@ -456,16 +467,21 @@ export class LearnedScorer implements LearnedLayer {
     this.lexiconInputs = hp.combination.congress.lexiconInputs || hp.combination.distortion.lexiconInputs;
     this.sentenceContext = hp.sentenceContext;
     this.weakEvidenceMin = hp.weakEvidenceMin;
-    this.counterEvidenceMin = hp.counterEvidenceMin;
+    this.againstEvidenceMin = hp.againstEvidenceMin;
   }
 
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
     this.collector.collect(title, text, this.sentenceContext ? marks : null);
     const f = itemFeatures(this.collector, lexicon, this.thresholds, false, this.lexiconInputs);
-    const { congress, distortion, scores } = decide(this.choice, this.probabilities(f), lexicon.scores, this.thresholds, this.weakEvidenceMin, {
-      evidence: marks.counterEvidence,
-      min: this.counterEvidenceMin,
-    });
+    const { congress, distortion, scores } = decide(
+      this.choice,
+      this.probabilities(f),
+      lexicon.scores,
+      this.thresholds,
+      this.weakEvidenceMin,
+      this.againstEvidenceMin > 0 && evidenceAgainst(lexicon),
+      this.againstEvidenceMin,
+    );
     let explanations = lexicon.explanations;
     if (congress) {
       explanations = explanations.slice();

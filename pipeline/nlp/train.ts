@@ -17,6 +17,7 @@ import type { OtherGathering } from './gatherings.ts';
 import {
   blend,
   decide,
+  evidenceAgainst,
   logit,
   HEADS,
   itemFeatures,
@@ -42,8 +43,6 @@ export interface Example {
   otherGathering: OtherGathering | null;
   /** The congress implied by an office and an electoral act (classifier.ts): with distortion evidence, congress-related after the model's decision. */
   impliedCongress: Explanation | null;
-  /** The lexicons' evidence against distortion (SentenceMarks.counterEvidence). */
-  counterEvidence: number;
   /** The corpus the item comes from (its writers): `innerSplit: 'group'` and by-corpus CV hold whole groups out. */
   group?: string;
 }
@@ -73,8 +72,6 @@ export interface TrainSettings {
   sentenceContext: boolean;
   /** With sentenceContext, salt those of sentences that confirm the facts sheet too (SentenceMarks.confirmed). */
   confirmedFacts: boolean;
-  /** Choose a model probability that a flag on an item with evidence against distortion needs (Example.counterEvidence; 0 is asked when off). */
-  counterEvidence: boolean;
   /**
    * The distortion head's λ and combination (and, when given, its threshold) set rather than chosen.
    * The inner cross-validation cannot weigh the lexicon score honestly (its cues were written against
@@ -98,7 +95,6 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   precisionTarget: 0,
   sentenceContext: true,
   confirmedFacts: true,
-  counterEvidence: true,
 };
 
 /**
@@ -128,7 +124,6 @@ export function featurize(
             lexiconDecision: lexicon,
             otherGathering: marks.otherGathering(),
             impliedCongress: marks.impliedCongress(),
-            counterEvidence: marks.counterEvidence,
           };
           return lexicon;
         },
@@ -270,8 +265,8 @@ export interface TrainedModel {
   choice: Record<Head, HeadChoice>;
   /** The model probability a distortion flag on weak lexicon evidence needs (decide in model.ts). */
   weakEvidenceMin: number;
-  /** The model probability a distortion flag on an item with evidence against distortion needs (decide in model.ts). */
-  counterEvidenceMin: number;
+  /** The model probability a distortion flag on lexicon evidence against distortion needs (decide in model.ts). */
+  againstEvidenceMin: number;
 }
 
 /**
@@ -334,7 +329,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
   // distortion is only reported for items judged congress-related: its threshold is tuned behind that gate
   let congressGate: boolean[] = examples.map(() => true);
   let weakEvidenceMin = 0;
-  let counterEvidenceMin = 0;
+  let againstEvidenceMin = 0;
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
     let best: (HeadChoice & { f1: number; meetsTarget: boolean; oof: number[]; probabilities: number[] }) | null = null;
@@ -358,68 +353,53 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
     choice[head] = { lambda: best!.lambda, combination: best!.combination, threshold: best!.threshold };
     if (head === 'congress') congressGate = best!.oof.map((p) => p >= best!.threshold);
     else {
-      weakEvidenceMin = weakEvidenceRequirement(examples, best!, congressGate, thresholds.distortion);
-      if (s.counterEvidence) counterEvidenceMin = counterEvidenceRequirement(examples, best!, congressGate, thresholds.distortion, weakEvidenceMin);
+      const lexiconThreshold = thresholds.distortion;
+      weakEvidenceMin = requirement(
+        examples,
+        best!,
+        congressGate,
+        { upTo: 0.5, choose: 'lastFree' },
+        (e) => e.lexicon.scores.distortion > 0 && e.lexicon.scores.distortion <= lexiconThreshold,
+      );
+      // (no item is both: evidence against distortion leaves a lexicon score of 0)
+      const against = examples.map((e) => evidenceAgainst(e.lexicon));
+      againstEvidenceMin = requirement(examples, best!, congressGate, { upTo: 0.95, choose: 'leastBest' }, (_, i) => against[i]);
     }
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
-  return { heads, choice, weakEvidenceMin, counterEvidenceMin };
+  return { heads, choice, weakEvidenceMin, againstEvidenceMin };
 }
 
 /**
- * The largest model probability (0.05 steps, up to 0.5) that a flag on weak lexicon evidence can
- * be asked for without lowering the inner-cross-validated F1: the training items cannot show what
- * the requirement saves (the cues were written against them, so their weak cues are right), only
- * what it costs; it is asked for as far as it costs nothing there.
+ * The model probability (0.05 steps, up to `upTo`) that a distortion flag on the items `applies`
+ * picks (weak lexicon evidence; evidence against distortion) is asked to reach, judged by the
+ * inner-cross-validated F1. 'lastFree': the largest that does not lower it — the training items
+ * cannot show what the requirement saves (the cues were written against them), only what it
+ * costs. 'leastBest': the smallest that raises it most — items whose lexicon evidence speaks
+ * against distortion show what it saves, but the negative cues were written against them too, so
+ * no more is asked than the gain needs (on other writers those cues misfire on distortions).
  */
-function weakEvidenceRequirement(
+export function requirement(
   examples: Example[],
   best: { threshold: number; f1: number; oof: number[]; probabilities: number[] },
   gate: boolean[],
-  lexiconThreshold: number,
-): number {
-  const flagged = examples.map((_, i) => gate[i] && best.oof[i] >= best.threshold);
-  return freeRequirement(examples, flagged, best.probabilities, (e) => isWeak(e, lexiconThreshold), best.f1, 0.5);
-}
-
-function isWeak(e: Example, lexiconThreshold: number): boolean {
-  const lex = e.lexicon.scores.distortion;
-  return lex > 0 && lex <= lexiconThreshold;
-}
-
-/**
- * The same for a flag on an item whose lexicon evidence against distortion outweighs the evidence
- * for it (Example.counterEvidence), after the weak-evidence requirement, up to 0.9: a rebuttal's
- * or a genuine question's own words then need a confident model to be overruled.
- */
-function counterEvidenceRequirement(
-  examples: Example[],
-  best: { threshold: number; oof: number[]; probabilities: number[] },
-  gate: boolean[],
-  lexiconThreshold: number,
-  weakEvidenceMin: number,
-): number {
-  const flagged = examples.map((e, i) => gate[i] && best.oof[i] >= best.threshold && !(isWeak(e, lexiconThreshold) && best.probabilities[i] < weakEvidenceMin));
-  const labels = examples.map((e) => e.item.labels.distortion);
-  const f1 = metrics(countConfusion(flagged.map((f, i) => [f, labels[i]] as const))).f1;
-  return freeRequirement(examples, flagged, best.probabilities, (e) => e.counterEvidence > 0, f1, 0.9);
-}
-
-/** The largest probability (0.05 steps, up to `upTo`) asked of the flags of the items `applies` picks that keeps the F1 of `flagged` at `baseline`. */
-function freeRequirement(
-  examples: Example[],
-  flagged: boolean[],
-  probabilities: number[],
-  applies: (e: Example) => boolean,
-  baseline: number,
-  upTo: number,
+  scan: { upTo: number; choose: 'lastFree' | 'leastBest' },
+  applies: (e: Example, i: number) => boolean,
 ): number {
   const labels = examples.map((e) => e.item.labels.distortion);
+  const held = examples.map(applies);
   let chosen = 0;
-  for (let q = 0.05; q < upTo + 0.001; q += 0.05) {
-    const c = countConfusion(examples.map((e, i) => [flagged[i] && !(applies(e) && probabilities[i] < q), labels[i]] as const));
-    if (metrics(c).f1 < baseline) break;
-    chosen = Math.round(q * 100) / 100;
+  let bestF1 = best.f1;
+  for (let q = 0.05; q < scan.upTo + 0.001; q += 0.05) {
+    const c = countConfusion(examples.map((_, i) => [gate[i] && best.oof[i] >= best.threshold && !(held[i] && best.probabilities[i] < q), labels[i]] as const));
+    const f1 = metrics(c).f1;
+    if (scan.choose === 'lastFree') {
+      if (f1 < best.f1) break;
+      chosen = Math.round(q * 100) / 100;
+    } else if (f1 > bestF1) {
+      bestF1 = f1;
+      chosen = Math.round(q * 100) / 100;
+    }
   }
   return chosen;
 }
@@ -443,8 +423,9 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     congress: probability(model.heads.congress, model.choice.congress.combination, e.features),
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
+  const against = model.againstEvidenceMin > 0 && evidenceAgainst(e.lexicon);
   const decision = {
-    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, { evidence: e.counterEvidence, min: model.counterEvidenceMin }),
+    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, against, model.againstEvidenceMin),
     topics: [],
     explanations: [],
   };
@@ -550,8 +531,8 @@ export function modelFile(
     thresholds: { congress: model.choice.congress.threshold, distortion: model.choice.distortion.threshold },
     sentenceContext: s.sentenceContext,
     confirmedFacts: s.confirmedFacts,
-    counterEvidenceMin: model.counterEvidenceMin,
     weakEvidenceMin: model.weakEvidenceMin,
+    againstEvidenceMin: model.againstEvidenceMin,
     innerSplit: s.innerSplit,
     precisionTarget: s.precisionTarget,
   };

@@ -6,6 +6,7 @@ import type { Classification } from '../../core/types.ts';
 import { cuesSchema, groupPhrases, loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
 import { loadConfig } from '../../core/config.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
+import { evidenceAgainst } from '../../pipeline/nlp/model.ts';
 import { CONFIG, classifier, stripDiacritics } from './helpers.ts';
 
 // Each family: phrasings written for these tests (not corpus sentences), accented and without
@@ -28,6 +29,11 @@ function expectFamily(text: string, family: string) {
 }
 
 /** Whether the item is read as a rebuttal is `want`; returns the classification. */
+/** Whether each text's lexicon evidence, as typed and without diacritics, speaks against distortion (evidenceAgainst). */
+function expectAgainst(texts: string[], want: boolean): void {
+  for (const text of texts) for (const t of [text, stripDiacritics(text)]) expect(evidenceAgainst(classify(t)), t).toBe(want);
+}
+
 function expectRebuttal(text: string, want: boolean): Classification {
   const c = classify(text);
   expect(
@@ -543,6 +549,28 @@ describe('contexts that are not distortion', () => {
       ).toBe(true);
       expect(c.distortion, text).toBe(false);
     }
+  });
+
+  it("a joke marked in other words, and the writer's own feelings, speak against distortion; a joke framing a claim is the claim", () => {
+    expectAgainst(
+      [
+        '(Tếu táo cuối tuần) Đại hội tỉnh xong, quán cà phê đầu hẻm đổi tên thành quán Nghị Quyết — chém gió thôi nha.',
+        'Đại hội XIII bế mạc rồi, còn tui họp lớp mãi chưa xong 😆 (đùa chút thôi)',
+        'Meme hôm nay: khi mẹ hỏi con có theo dõi Đại hội tỉnh không 😂 #đùathôi',
+        'Ba tui được bầu vào Ban Chấp hành Đảng bộ huyện khóa mới, cả xóm tự hào lắm.',
+        'Nghe lại phần hát Quốc ca ở phiên khai mạc Đại hội XIII mà nổi da gà.',
+      ],
+      true,
+    );
+    // a cue's claim or a wrong figure outweighs a feeling or a joke marker beside it
+    expectAgainst(
+      [
+        'Đại hội XIII họp 7 ngày, còn tui họp lớp 7 năm chưa xong 😆 (đùa chút thôi)',
+        'Nghe nói Đại hội tỉnh bầu xong từ trước rồi, danh sách in sẵn, tự hào gì nữa.',
+        'Đại hội chi bộ thôn tuần rồi bầu bí thư mới, tổ chức cho vui thôi chứ người ta chọn từ xã xuống hết.',
+      ],
+      false,
+    );
   });
 
   it('a fact-check\'s correction opening a sentence ("Thực tế,", "Kết luận:") rebuts; the same words inside a sentence do not', () => {

@@ -19,7 +19,7 @@ function examples(boosted: number): Example[] {
     const missed = distortion && i % 4 === 0;
     const found = distortion && (!missed || i < boosted * 12);
     const lexiconScore = found ? 0.8 : distortion ? 0.1 : i % 11 === 0 ? 0.4 : 0;
-    const lexicon = { congress: true, distortion: false, scores: { congress: 1, distortion: lexiconScore } } as unknown as Classification;
+    const lexicon = { congress: true, distortion: false, scores: { congress: 1, distortion: lexiconScore }, explanations: [] } as unknown as Classification;
     out.push({
       item: { id: `s${i}`, title: '', text: '', labels: { congress: true, distortion } },
       features: { ngrams, ngramValue: 1 / Math.SQRT2, lexicon: [] },
@@ -27,7 +27,6 @@ function examples(boosted: number): Example[] {
       lexiconDecision: lexicon,
       otherGathering: null,
       impliedCongress: null,
-      counterEvidence: 0,
     });
   }
   return out;

@@ -120,6 +120,43 @@ describe('contradictions', () => {
     expect(facts('Đại hội Đảng bộ tỉnh Gia Lai tổ chức tại Trung tâm Hội nghị tỉnh.')).toEqual([]);
   });
 
+  it("the official venue named without its qualifier is the official venue; another level's or place's is not", () => {
+    expectNoFacts([
+      'Đại hội Đảng bộ tỉnh Gia Lai khai mạc tại Trung tâm Hội nghị, TP. Pleiku.',
+      'Sáng nay đại hội tỉnh khai mạc ở Trung tâm Hội nghị đó mọi người.',
+      'Đại hội XIII khai mạc tại Trung tâm Hội nghị.',
+    ]);
+    expectFacts([
+      ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc tại Trung tâm Hội nghị huyện.', 'GL-VENUE'],
+      ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc tại Trung tâm Hội nghị Quốc gia.', 'GL-VENUE'],
+      ['Đại hội Đảng bộ tỉnh Gia Lai tổ chức ở Trung tâm Hội nghị Quy Nhơn.', 'GL-VENUE'],
+      ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc tại hội trường.', 'GL-VENUE'],
+    ]);
+  });
+
+  it('a body holding its own congress numbers it: "<body> tổ chức đại hội lần thứ XIII" is not the national congress', () => {
+    expectNoFacts([
+      'Hôm nay Đảng bộ quận Ninh Kiều tổ chức đại hội lần thứ XIII nhiệm kỳ 2020-2025, với 250 đại biểu chính thức.',
+      'Đảng bộ huyện Chư Sê tiến hành Đại hội đại biểu lần thứ XIII, với 250 đại biểu chính thức.',
+    ]);
+    // a body that only watches or sends delegates to the national congress does not number it
+    expectFacts([
+      ['Đảng bộ huyện Chư Sê tổ chức xem Đại hội XIII, có 250 đại biểu chính thức.', 'NC-DELEGATES'],
+      ['Chi bộ thôn tổ chức cho đảng viên theo dõi Đại hội XIII với 250 đại biểu.', 'NC-DELEGATES'],
+    ]);
+  });
+
+  it('a date opening a sentence whose subject goes to the congress dates the delegations, not the congress', () => {
+    expectNoFacts([
+      'Từ ngày 20/1, các đoàn đại biểu dự Đại hội XIII bắt đầu tập trung tại Đà Nẵng.',
+      'Ngày 20/1, các đại biểu về dự Đại hội XIII đã bắt đầu làm thủ tục.',
+    ]);
+    expectFacts([
+      ['Từ ngày 20/1, Đại hội XIII bắt đầu làm việc tại Hà Nội.', 'NC-DATE'],
+      ['Ngày 20/1, Đại hội Đảng bộ tỉnh Gia Lai khai mạc.', 'GL-DATE'],
+    ]);
+  });
+
   it('an online format claim (GL-FORMAT), unless negated', () => {
     expect(facts('Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI chuyển sang hình thức trực tuyến.').map((e) => e.factId)).toContain('GL-FORMAT');
     expect(facts('Đại hội Đảng bộ tỉnh được tổ chức trực tiếp, không trực tuyến.')).toEqual([]);

@@ -9,8 +9,8 @@ import type { Classification } from '../../core/types.ts';
 import type { LabelledItem } from '../../pipeline/nlp/evaluate.ts';
 import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, staleModelWarning } from '../../pipeline/nlp/index.ts';
-import { decide, LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
-import { assignFolds, crossValidate, DEFAULT_SETTINGS, featurize, modelFile, splitFolds, train } from '../../pipeline/nlp/train.ts';
+import { decide, evidenceAgainst, LearnedScorer, loadModelFile, ModelError, parseModel, type ModelFile } from '../../pipeline/nlp/model.ts';
+import { assignFolds, crossValidate, DEFAULT_SETTINGS, featurize, modelFile, requirement, splitFolds, train, type Example } from '../../pipeline/nlp/train.ts';
 import { CONFIG, DEV_CORPUS, REPO, signalCorpus } from './helpers.ts';
 
 const run = promisify(execFile);
@@ -139,29 +139,58 @@ describe('weak lexicon evidence', () => {
   });
 });
 
-describe('evidence against distortion', () => {
+describe('lexicon evidence against distortion', () => {
   const choice = {
     congress: { combination: { lexiconInputs: false, modelWeight: 0.5 }, threshold: 0.4 },
     distortion: { combination: { lexiconInputs: false, modelWeight: 0.7 }, threshold: 0.27 },
   };
   const thresholds = { congress: 0.5, distortion: 0.5 };
-  const noLexicon = { congress: 0.9, distortion: 0 };
+  const scores = { congress: 0.9, distortion: 0 };
 
-  it("holds a flag the n-grams alone raise on a rebuttal's own words unless the model is confident, the shown score below the threshold", () => {
-    // no lexicon evidence for distortion, the model at 0.5: the blend (0.35) crosses 0.27 by the n-grams alone
-    expect(decide(choice, { congress: 0.9, distortion: 0.5 }, noLexicon, thresholds, 0)).toMatchObject({ distortion: true });
-    const held = decide(choice, { congress: 0.9, distortion: 0.5 }, noLexicon, thresholds, 0, { evidence: 0.5, min: 0.8 });
-    expect(held.distortion).toBe(false);
-    expect(held.scores.distortion).toBeLessThan(thresholds.distortion);
-    // a confident model, or no evidence against, still flags
-    expect(decide(choice, { congress: 0.9, distortion: 0.85 }, noLexicon, thresholds, 0, { evidence: 0.5, min: 0.8 })).toMatchObject({ distortion: true });
-    expect(decide(choice, { congress: 0.9, distortion: 0.5 }, noLexicon, thresholds, 0, { evidence: 0, min: 0.8 })).toMatchObject({ distortion: true });
+  it('is read from the lexicons: marked satire, a rebuttal, a reader asking to be told; not a cue, a fact, or nothing', () => {
+    for (const [text, want] of [
+      ['(clip hài, không có thật) Khi bạn là người duy nhất ở An Khê không được nghỉ 2 ngày đại hội tỉnh 🤣 #haihuoc', true],
+      ['Đại hội tỉnh họp kín là tin bịa đặt, đừng tin.', true],
+      ['Đại biểu dự Đại hội tỉnh có phải xét nghiệm COVID không mọi người? Mình tò mò thôi.', true],
+      ['Nghe nói Đại hội tỉnh họp kín, bầu xong từ trước rồi.', false],
+      ['Đại hội Đảng bộ tỉnh Gia Lai tổ chức ở Kon Tum.', false],
+      ['Đại hội Đảng bộ tỉnh Gia Lai khai mạc sáng nay.', false],
+    ] as const)
+      expect(evidenceAgainst(lexiconOnly().classify({ title: '', text })), text).toBe(want);
   });
 
-  it('reads older model files as asking nothing of such flags', () => {
+  it('holds a model-only flag back below the requirement, with the shown score below the threshold; older model files read as none', () => {
+    // no lexicon score either way: the blend is the model's (0.7 × 0.6 = 0.42 ≥ 0.27)
+    expect(decide(choice, { congress: 0.9, distortion: 0.6 }, scores, thresholds, 0, false, 0.8)).toMatchObject({ distortion: true });
+    expect(decide(choice, { congress: 0.9, distortion: 0.6 }, scores, thresholds, 0, true, 0)).toMatchObject({ distortion: true });
+    const held = decide(choice, { congress: 0.9, distortion: 0.6 }, scores, thresholds, 0, true, 0.8);
+    expect(held.distortion).toBe(false);
+    expect(held.scores.distortion).toBeLessThan(thresholds.distortion);
+    // a model sure enough still flags it (a rumour that calls itself a joke is labelled by its claim)
+    expect(decide(choice, { congress: 0.9, distortion: 0.85 }, scores, thresholds, 0, true, 0.8)).toMatchObject({ distortion: true });
     const model = loadModelFile(options.modelFile!);
-    const { counterEvidenceMin: _, ...older } = model.hyperparameters;
-    expect(parseModel({ ...model, hyperparameters: older }, 'older.json').hyperparameters.counterEvidenceMin).toBe(0);
+    const { againstEvidenceMin: _, ...older } = model.hyperparameters;
+    expect(parseModel({ ...model, hyperparameters: older }, 'older.json').hyperparameters.againstEvidenceMin).toBe(0);
+  });
+});
+
+describe('a requirement of the model on some flags', () => {
+  // five flagged items (inner out-of-fold score 0.6 ≥ 0.5; F1 0.5714, as metrics rounds it); the requirement applies to all but the last
+  const labels = [false, true, false, false, true];
+  const probabilities = [0.3, 0.42, 0.6, 0.7, 0.9];
+  const examples = labels.map(
+    (distortion, i) => ({ item: { id: `r${i}`, title: '', text: '', labels: { congress: true, distortion } } }) as unknown as Example,
+  );
+  const best = { threshold: 0.5, f1: 0.5714, oof: labels.map(() => 0.6), probabilities };
+  const gate = labels.map(() => true);
+  const applies = (_: Example, i: number) => i < 4;
+
+  it('asks the largest step before the first that costs F1, or the smallest of those that raise it most', () => {
+    // 0.35 holds back the false flag at 0.3 (F1 0.571 → 0.667), 0.45 the true flag at 0.42 (0.4),
+    // 0.75 the false flags at 0.6 and 0.7 as well (0.667 again)
+    expect(requirement(examples, best, gate, { upTo: 0.95, choose: 'lastFree' }, applies)).toBe(0.4);
+    expect(requirement(examples, best, gate, { upTo: 0.95, choose: 'leastBest' }, applies)).toBe(0.35);
+    expect(requirement(examples, best, gate, { upTo: 0.3, choose: 'leastBest' }, applies)).toBe(0);
   });
 });
 
