@@ -16,10 +16,12 @@ import {
   compileDiscourse,
   discourseVerdict,
   inReportedClause,
+  structuresOfFolded,
   type CompiledDiscourse,
   type DiscourseAnalysis,
   type DiscourseMarkers,
   type DiscourseVerdict,
+  type StructureClue,
 } from './discourse.ts';
 import {
   compileGatherings,
@@ -557,6 +559,18 @@ export class Classifier implements ItemClassifier {
       atHalf = cues.file.scoring.evidenceAtHalf;
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
     }
+    // answers read by their structure (discourse.ts): a correction with its source, versions asked about, a motive for asking
+    if (d)
+      for (const v of views)
+        for (const clue of structuresOfFolded(d, v.prepared.folded, v.prepared.original, v.prepared.origStart)) {
+          const [first, last] = tokensOf(v.prepared, clue.start, clue.end);
+          if (first < 0) continue;
+          distortionRaw += clue.weight;
+          if (clue.kind === 'correction') rebuts = true;
+          else if (clue.kind === 'versions') citesVersions = true;
+          const [term, note] = STRUCTURE_EXPLANATIONS[clue.kind];
+          explain(explanations, v, first, last, core('distortion', term, clue.weight, note), null);
+        }
 
     // ---- official facts (about the congress: checked for items with any congress evidence, since the
     // checker attributes each claim to an event by its own markers; an item named by a weak anchor,
@@ -620,8 +634,7 @@ export class Classifier implements ItemClassifier {
     if (verdict.clue && views[0].discounted + views[1].discounted > 0) {
       const v = views[verdict.field];
       const { clue } = verdict;
-      const at = firstTokenAtOrAfter(v.prepared, foldedOffset(v.prepared, clue.start));
-      const last = Math.max(at, firstTokenAtOrAfter(v.prepared, foldedOffset(v.prepared, clue.end)) - 1);
+      const [at, last] = tokensOf(v.prepared, clue.start, clue.end);
       const note = `who says it: the item reports a claim and ${clue.stance === 'questions' ? 'asks about it' : 'denies it'} in its own voice (speaker: ${clue.speaker}${clue.speakerText ? ` "${clue.speakerText}"` : ''}); ${views[0].discounted + views[1].discounted} cue(s) in its reported clauses weigh ×${verdict.factor}`;
       if (at >= 0) explain(explanations, v, at, last, core('distortion', `discourse: own voice ${clue.stance} (${clue.speaker})`, 0, note), null);
     }
@@ -929,6 +942,19 @@ function reportedDiscount(v: View, tok: number): string | null {
 /** Token `tok` sits in a clause the item reports and its own voice denies or questions. */
 function inReported(v: View, tok: number): boolean {
   return v.verdict.factor < 1 && v.discourse !== null && inReportedClause(v.discourse, originalOffset(v.prepared, v.prepared.tokStart[tok]));
+}
+
+/** The explanation of each kind of answer read by its structure: its term and note. */
+const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'], [string, string]> = {
+  correction: ['discourse: correction with its source', 'who says it: in its own voice the item denies a claim and gives the right value with its source'],
+  versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
+  motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
+};
+
+/** The first and last tokens of original span [start, end) of a field (first −1: none). */
+function tokensOf(p: PreparedText, start: number, end: number): [number, number] {
+  const first = firstTokenAtOrAfter(p, foldedOffset(p, start));
+  return [first, Math.max(first, firstTokenAtOrAfter(p, foldedOffset(p, end)) - 1)];
 }
 
 /** Folded offset of original offset `at` (the first folded char at or after it). */

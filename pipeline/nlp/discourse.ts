@@ -22,6 +22,24 @@ export const discourseSchema = z
     reporting: z.object({ rumourVerbs: phrases, plainVerbs: phrases, sources: phrases, selfSpeakers: phrases, resume: phrases }).strict(),
     stance: z.object({ denials: phrases, questions: phrases, counterDenials: phrases, denialsBeforeQuote: phrases, correctionOpeners: phrases }).strict(),
     speakers: z.object({ official: phrases, outlet: phrases, anonymous: phrases }).strict(),
+    structures: z
+      .object({
+        correction: z
+          .object({
+            weight: z.number().max(0),
+            denials: phrases,
+            notAfter: phrases,
+            notThen: phrases,
+            values: phrases,
+            stated: phrases,
+            negators: phrases,
+          })
+          .strict(),
+        versions: z.object({ weight: z.number().max(0), sources: phrases, verbs: phrases, contrast: phrases, insinuations: phrases }).strict(),
+        motive: z.object({ weight: z.number().max(0), phrases }).strict(),
+      })
+      .strict()
+      .optional(),
     discount: z
       .object({
         official: z.number().min(0).max(1),
@@ -110,6 +128,16 @@ export interface CompiledDiscourse {
   namedAfterComma: RegExp;
   /** Any stance marker (left word edge checked by hasStance): an item without one needs no further reading. */
   anyStance: RegExp;
+  /** Answers read by their structure (structureClues); null without `structures` in the markers. */
+  structures: CompiledStructures | null;
+}
+
+interface CompiledStructures {
+  correction: { weight: number; denials: Matcher; notAfter: RegExp; notThen: Matcher; values: Matcher; stated: Matcher; negatorBefore: RegExp };
+  versions: { weight: number; sources: Matcher; verbs: Matcher; contrast: RegExp; insinuations: Matcher };
+  motive: { weight: number; phrases: Matcher };
+  /** A correction's denial: an item without one, and without a question mark, needs no structure reading. */
+  any: RegExp;
 }
 
 interface WordTrie {
@@ -167,8 +195,33 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
   const sp = markers.speakers;
   const opens = `[${markers.quotes.map(([o]) => escapeRegExp(o)).join('')}]`;
   const beforeQuote = `(?=\\s*${opens})`;
+  const st = markers.structures;
+  const structures: CompiledStructures | null = st
+    ? {
+        correction: {
+          weight: st.correction.weight,
+          denials: words(st.correction.denials),
+          notAfter: new RegExp(`(?<![a-z0-9])(?:${alternation(st.correction.notAfter)})\\s*$`),
+          notThen: words(st.correction.notThen),
+          // a value opener ("con số chính thức là") counts only with a number after it
+          values: words(st.correction.values, '(?=\\s*[0-9])'),
+          stated: words(st.correction.stated),
+          negatorBefore: new RegExp(`(?<![a-z0-9])(?:${alternation(st.correction.negators)})\\s+(?:[a-z]+\\s+)?$`),
+        },
+        versions: {
+          weight: st.versions.weight,
+          sources: words(st.versions.sources),
+          verbs: words(st.versions.verbs),
+          contrast: new RegExp(`(?<![a-z0-9])(?:${alternation(st.versions.contrast)})\\s*$`),
+          insinuations: words(st.versions.insinuations),
+        },
+        motive: { weight: st.motive.weight, phrases: words(st.motive.phrases) },
+        any: new RegExp(`(?:${alternation(st.correction.denials)})${E}`),
+      }
+    : null;
   return {
     markers,
+    structures,
     quoteClose: new Map(markers.quotes.map(([o, c]) => [o, c])),
     quoteOpen: new RegExp(opens, 'g'),
     rumourVerbs: words(r.rumourVerbs),
@@ -465,4 +518,103 @@ export function discourseVerdict(d: CompiledDiscourse, fields: DiscourseAnalysis
 export function inReportedClause(a: DiscourseAnalysis, at: number): boolean {
   for (const r of a.reported) if (r.start <= at && at < r.end) return true;
   return false;
+}
+
+/** An answer read by its structure (structureClues): its kind, where it is (offsets into the text passed in) and its weight. */
+export interface StructureClue {
+  kind: 'correction' | 'versions' | 'motive';
+  start: number;
+  end: number;
+  matched: string;
+  weight: number;
+}
+
+/**
+ * Answers read by their structure rather than by a word, in one field (config/discourse.yaml, `structures`):
+ * - a **correction**: in the item's own voice a denial ("không phải", "là nhầm") and, in its sentence or the next, the
+ *   right value with its source — a value opener before a number ("con số chính thức là 1.590", "đúng là 51") or a
+ *   statement made plain ("báo tỉnh đăng rõ", "BTC công bố từ tháng 12"), not negated ("chưa công bố"). A denial after
+ *   "chứ" asserts what came before it ("hơn 2000 chứ không phải 1587 như báo đưa"), one before "mà" what comes after
+ *   it ("không phải một mà nhiều lần"), and neither counts.
+ * - **versions asked about**: two versions attributed to others (a source and a verb of saying), the second set against
+ *   the first ("…, còn báo thì nói …", "trang kia lại ghi …"), and an open question; a question that insinuates
+ *   ("sao báo không đưa?", "có phải … không?") is the rumour's, and nothing is read then.
+ * - **a motive for asking**: the asker's own reason ("mình cần biết để sắp xếp công việc", "muốn hỏi cho rõ", "tui hổng
+ *   muốn share sai") beside an open question.
+ * At most one clue of each kind.
+ */
+function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[]): StructureClue[] {
+  const st = d.structures!;
+  const text = f.folded;
+  const sents = sentences(text);
+  const sentenceAt = (i: number) =>
+    Math.max(
+      0,
+      sents.findIndex(([, e]) => e >= i),
+    );
+  const out: StructureClue[] = [];
+  const clue = (kind: StructureClue['kind'], a: number, b: number, weight: number): StructureClue => ({
+    kind,
+    start: at(f, a),
+    end: at(f, b),
+    matched: f.original.slice(at(f, a), at(f, b)),
+    weight,
+  });
+  // a question in the field, and none that insinuates ("mà sao báo không ai đưa?", "có phải … không?")
+  const openQuestion = () => {
+    const questions = sents.filter(([, q]) => text[q] === '?');
+    return questions.length > 0 && !questions.some(([x, y]) => all(st.versions.insinuations, f, x, y).length);
+  };
+  const c = st.correction;
+  for (const [a, b] of all(c.denials, f)) {
+    // (inside a report it may be the report's own predicate: "nhóm ghi 13 người là nhầm")
+    if (inside(quotes, a, b)) continue;
+    const si = sentenceAt(a);
+    if (c.notAfter.test(text.slice(sents[si]?.[0] ?? 0, a))) continue;
+    // "không phải X mà Y" asserts Y (in the denial's clause)
+    const clauseEnd = Math.min(sents[si]?.[1] ?? text.length, ...[text.indexOf(',', b)].filter((i) => i >= 0));
+    if (all(c.notThen, f, b, clauseEnd).length) continue;
+    const windowEnd = sents[Math.min(si + 1, sents.length - 1)]?.[1] ?? text.length;
+    const value = [...all(c.values, f, b, windowEnd), ...all(c.stated, f, b, windowEnd)]
+      .filter(([s, e]) => !inside(quotes, s, e) && !c.negatorBefore.test(text.slice(Math.max(0, s - 24), s)))
+      .sort((x, y) => x[0] - y[0])[0];
+    if (value) {
+      out.push(clue('correction', a, value[1], c.weight));
+      break;
+    }
+  }
+  // (versions and a motive go with a question)
+  if (!text.includes('?')) return out;
+  const v = st.versions;
+  // the second version: a source and its verb of saying, set against what came before ("còn báo thì nói", "trang kia lại ghi")
+  for (const [s, e] of all(v.sources, f)) {
+    if (inside(quotes, s, e)) continue;
+    const [from, to] = sents[sentenceAt(s)] ?? [0, text.length];
+    const verb = all(v.verbs, f, e, Math.min(to, e + 25))[0];
+    if (!verb || !(v.contrast.test(text.slice(from, s)) || v.contrast.test(text.slice(e, verb[0]).trimEnd()))) continue;
+    // the first: any verb of saying before it, outside quotations ("Bạn tui nói …, còn báo thì nói …")
+    if (!all(v.verbs, f, 0, s).some(([x, y]) => !inside(quotes, x, y))) continue;
+    if (openQuestion()) out.push(clue('versions', s, verb[1], v.weight));
+    break;
+  }
+  // the asker's own reason for asking, beside an open question ("mình cần biết để sắp xếp công việc", "tui hổng muốn share sai")
+  const motive = all(st.motive.phrases, f).find(([a, b]) => !inside(quotes, a, b));
+  if (motive && openQuestion()) out.push(clue('motive', motive[0], motive[1], st.motive.weight));
+  return out;
+}
+
+/** The structure clues of a text (any normalisation); offsets are into the string passed in. */
+export function structuresOf(text: string, d: CompiledDiscourse): StructureClue[] {
+  const f = foldForReading(text);
+  return structuresFolded(d, f);
+}
+
+/** The same on text already folded by the classifier (text.ts), with its offset map. */
+export function structuresOfFolded(d: CompiledDiscourse, folded: string, original: string, toOriginal: ArrayLike<number> | null): StructureClue[] {
+  return structuresFolded(d, { folded, original, toOriginal, cache: new Map() });
+}
+
+function structuresFolded(d: CompiledDiscourse, f: Folded): StructureClue[] {
+  if (!d.structures || !(f.folded.includes('?') || d.structures.any.test(f.folded))) return [];
+  return structureClues(d, f, quotations(d, f.folded, sentences(f.folded)));
 }
