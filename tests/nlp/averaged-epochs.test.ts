@@ -18,7 +18,7 @@ function examples(count: number): Example[] {
     const distortion = (i * 7919) % 3 === 0;
     const signal = distortion === (i % 5 !== 0) ? 1 : 2;
     const ngrams = Int32Array.from([signal, 3 + ((i * 31) % 40), 43 + ((i * 17) % 60)]);
-    const lexicon = { congress: true, distortion: false, scores: { congress: 1, distortion: 0 } } as unknown as Classification;
+    const lexicon = { congress: true, distortion: false, scores: { congress: 1, distortion: 0 }, explanations: [] } as unknown as Classification;
     out.push({
       item: { id: `a${i}`, title: '', text: '', labels: { congress: true, distortion } },
       features: { ngrams, ngramValue: 1 / Math.sqrt(3), lexicon: [] },
