@@ -28,12 +28,17 @@ function expectFamily(text: string, family: string) {
   }
 }
 
-/** Whether the item is read as a rebuttal is `want`; returns the classification. */
 /** Whether each text's lexicon evidence, as typed and without diacritics, speaks against distortion (evidenceAgainst). */
 function expectAgainst(texts: string[], want: boolean): void {
   for (const text of texts) for (const t of [text, stripDiacritics(text)]) expect(evidenceAgainst(classify(t)), t).toBe(want);
 }
 
+/** Whether each text, as typed and without diacritics, is judged congress-related. */
+function expectCongress(texts: string[], want: boolean): void {
+  for (const text of texts) for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(want);
+}
+
+/** Whether the item is read as a rebuttal is `want`; returns the classification. */
 function expectRebuttal(text: string, want: boolean): Classification {
   const c = classify(text);
   expect(
@@ -758,65 +763,74 @@ describe('congress relevance', () => {
   });
 
   it("a later plenum of a committee is not the congress, read by its structure; the congress's own plenums are", () => {
-    for (const text of [
-      'Hội nghị Trung ương 6 khóa XIII bàn về quy hoạch và cải cách tiền lương. Có ai đọc kết luận chưa?',
-      // the ordinal in words, in Roman numerals, past the old list's 11th; the body after the ordinal, or abbreviated
-      'Hội nghị lần thứ tư khóa XIII bàn về chỉnh đốn Đảng. Có ai đọc kết luận chưa?',
-      'Hội nghị Trung ương 12 khóa XIII bàn về cải cách tiền lương, các ủy viên Trung ương thảo luận sôi nổi.',
-      'HNTW lần thứ XII khóa XIII bàn về đất đai, Bộ Chính trị trình đề án.',
-      'Hội nghị lần thứ mười hai Ban Chấp hành Trung ương khóa XIII bàn về tiền lương.',
-      'Hội nghị BCH TW lần thứ mười hai khóa XIII kết thúc sau ba ngày làm việc.',
-      // a province's committee, with its place name before the ordinal
-      'Hội nghị Tỉnh ủy Gia Lai lần thứ 5 khóa XVI thảo luận kinh tế - xã hội 9 tháng.',
-      'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5 khóa XVI thảo luận kinh tế - xã hội 9 tháng.',
-      // a plenum of 2022, with its ordinal or dated only; the first plenum of another party's term
-      'Hội nghị Trung ương 5 khóa XIII tháng 5/2022 bàn về đất đai và kinh tế tập thể.',
-      'Hội nghị Ban Chấp hành Đảng bộ tỉnh Gia Lai đánh giá tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2023.',
-      'Hội nghị Trung ương 1 khóa XX của Đảng Cộng sản Trung Quốc bầu Ban Thường vụ Bộ Chính trị.',
-    ])
-      for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(false);
-    for (const text of [
-      // the new committee's first plenum elects the Politburo, the secretary, the standing committee
-      'Ngày 31/1, Hội nghị lần thứ nhất Ban Chấp hành Trung ương khóa XIII đã bầu Bộ Chính trị và Tổng Bí thư.',
-      'Hội nghị lần thứ nhất BCH Đảng bộ tỉnh khóa XVI bầu Ban Thường vụ và Bí thư Tỉnh ủy.',
-      // the outgoing committee's last plenums prepared the congress
-      'HNTW 14 chốt danh sách nhân sự rồi, đại hội chỉ bấm nút.',
-      // an item about the congress that mentions a later plenum in passing
-      'Đại hội XIII đã bầu Ban Chấp hành Trung ương 200 người; đến Hội nghị Trung ương 4 năm sau mới bàn chuyện chỉnh đốn Đảng.',
-      // a later plenum that carries out the congress's resolution is its follow-up
-      'Ban Chấp hành Đảng bộ tỉnh họp hội nghị lần thứ hai, ban hành Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI.',
-      // a plenum dated in the congress's year, or naming the term's target year
-      'Hội nghị Tỉnh ủy Gia Lai khóa XVI bàn kế hoạch năm 2021, quán triệt nghị quyết đại hội.',
-      'Hội nghị Ban Chấp hành Đảng bộ tỉnh thông qua chương trình hành động thực hiện Nghị quyết Đại hội đến năm 2025.',
-    ])
-      for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(true);
+    expectCongress(
+      [
+        'Hội nghị Trung ương 6 khóa XIII bàn về quy hoạch và cải cách tiền lương. Có ai đọc kết luận chưa?',
+        // the ordinal in words, in Roman numerals, past the old list's 11th; the body after the ordinal, or abbreviated
+        'Hội nghị lần thứ tư khóa XIII bàn về chỉnh đốn Đảng. Có ai đọc kết luận chưa?',
+        'Hội nghị Trung ương 12 khóa XIII bàn về cải cách tiền lương, các ủy viên Trung ương thảo luận sôi nổi.',
+        'HNTW lần thứ XII khóa XIII bàn về đất đai, Bộ Chính trị trình đề án.',
+        'Hội nghị lần thứ mười hai Ban Chấp hành Trung ương khóa XIII bàn về tiền lương.',
+        'Hội nghị BCH TW lần thứ mười hai khóa XIII kết thúc sau ba ngày làm việc.',
+        // a province's committee, with its place name before the ordinal
+        'Hội nghị Tỉnh ủy Gia Lai lần thứ 5 khóa XVI thảo luận kinh tế - xã hội 9 tháng.',
+        'Hội nghị Ban Chấp hành Đảng bộ tỉnh lần thứ 5 khóa XVI thảo luận kinh tế - xã hội 9 tháng.',
+        // a plenum of 2022, with its ordinal or dated only; the first plenum of another party's term
+        'Hội nghị Trung ương 5 khóa XIII tháng 5/2022 bàn về đất đai và kinh tế tập thể.',
+        'Hội nghị Ban Chấp hành Đảng bộ tỉnh Gia Lai đánh giá tình hình thực hiện nhiệm vụ 6 tháng đầu năm 2023.',
+        'Hội nghị Trung ương 1 khóa XX của Đảng Cộng sản Trung Quốc bầu Ban Thường vụ Bộ Chính trị.',
+      ],
+      false,
+    );
+    expectCongress(
+      [
+        // the new committee's first plenum elects the Politburo, the secretary, the standing committee
+        'Ngày 31/1, Hội nghị lần thứ nhất Ban Chấp hành Trung ương khóa XIII đã bầu Bộ Chính trị và Tổng Bí thư.',
+        'Hội nghị lần thứ nhất BCH Đảng bộ tỉnh khóa XVI bầu Ban Thường vụ và Bí thư Tỉnh ủy.',
+        // the outgoing committee's last plenums prepared the congress
+        'HNTW 14 chốt danh sách nhân sự rồi, đại hội chỉ bấm nút.',
+        // an item about the congress that mentions a later plenum in passing
+        'Đại hội XIII đã bầu Ban Chấp hành Trung ương 200 người; đến Hội nghị Trung ương 4 năm sau mới bàn chuyện chỉnh đốn Đảng.',
+        // a later plenum that carries out the congress's resolution is its follow-up
+        'Ban Chấp hành Đảng bộ tỉnh họp hội nghị lần thứ hai, ban hành Chương trình hành động thực hiện Nghị quyết Đại hội Đảng bộ tỉnh lần thứ XVI.',
+        // a plenum dated in the congress's year, or naming the term's target year
+        'Hội nghị Tỉnh ủy Gia Lai khóa XVI bàn kế hoạch năm 2021, quán triệt nghị quyết đại hội.',
+        'Hội nghị Ban Chấp hành Đảng bộ tỉnh thông qua chương trình hành động thực hiện Nghị quyết Đại hội đến năm 2025.',
+      ],
+      true,
+    );
   });
 
   it("the congress's documents are the congress's, also beside another event", () => {
-    for (const text of [
-      // the tracked name inside a longer phrase ("nghị quyết đại hội" + "đại hội xiii") keeps its standing
-      'Lào học tập Nghị quyết Đại hội XIII của Đảng ta, đoàn đại biểu sang trao đổi kinh nghiệm.',
-      // named by the congress's ordinal alone
-      'Chi bộ tổ chức học tập, quán triệt Nghị quyết XIII của Đảng cho toàn thể đảng viên.',
-    ])
-      for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(true);
-    for (const text of ['Lào chuẩn bị Đại hội Đảng Nhân dân Cách mạng Lào lần thứ XI, đoàn đại biểu các tỉnh đã về thủ đô.'])
-      for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(false);
+    expectCongress(
+      [
+        // the tracked name inside a longer phrase ("nghị quyết đại hội" + "đại hội xiii") keeps its standing
+        'Lào học tập Nghị quyết Đại hội XIII của Đảng ta, đoàn đại biểu sang trao đổi kinh nghiệm.',
+        // named by the congress's ordinal alone
+        'Chi bộ tổ chức học tập, quán triệt Nghị quyết XIII của Đảng cho toàn thể đảng viên.',
+      ],
+      true,
+    );
+    expectCongress(['Lào chuẩn bị Đại hội Đảng Nhân dân Cách mạng Lào lần thứ XI, đoàn đại biểu các tỉnh đã về thủ đô.'], false);
   });
 
   it("the next term's congresses (2025-2030) are not the tracked ones, unless the sentence names a tracked one", () => {
-    for (const text of [
-      'Tỉnh ủy Đắk Lắk ban hành kế hoạch chuẩn bị đại hội đảng bộ các cấp nhiệm kỳ 2025-2030, hướng tới Đại hội XIV.',
-      'Gia Lai chuẩn bị Đại hội Đảng bộ tỉnh nhiệm kỳ 2025–2030.',
-    ])
-      for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(false);
-    for (const text of [
-      'Đại hội đảng bộ các cấp nhiệm kỳ 2025-2030 sẽ rút kinh nghiệm từ Đại hội XIII của Đảng.',
-      'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI, nhiệm kỳ 2020-2025 khai mạc sáng nay.',
-      // a post that misnumbers the coming congress still speaks of it
-      'Cuối tháng này là Đại hội XIV toàn quốc của Đảng rồi, các bác chuẩn bị theo dõi nhé.',
-    ])
-      for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(true);
+    expectCongress(
+      [
+        'Tỉnh ủy Đắk Lắk ban hành kế hoạch chuẩn bị đại hội đảng bộ các cấp nhiệm kỳ 2025-2030, hướng tới Đại hội XIV.',
+        'Gia Lai chuẩn bị Đại hội Đảng bộ tỉnh nhiệm kỳ 2025–2030.',
+      ],
+      false,
+    );
+    expectCongress(
+      [
+        'Đại hội đảng bộ các cấp nhiệm kỳ 2025-2030 sẽ rút kinh nghiệm từ Đại hội XIII của Đảng.',
+        'Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI, nhiệm kỳ 2020-2025 khai mạc sáng nay.',
+        // a post that misnumbers the coming congress still speaks of it
+        'Cuối tháng này là Đại hội XIV toàn quốc của Đảng rồi, các bác chuẩn bị theo dõi nhé.',
+      ],
+      true,
+    );
   });
 
   it('an office and an act apart imply the congress only with distortion evidence', () => {
