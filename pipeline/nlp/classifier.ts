@@ -13,6 +13,7 @@ import type { Classification, Explanation, ItemClassifier } from '../../core/typ
 import { MatchBuffer, Vocabulary } from './automaton.ts';
 import {
   analyseFolded,
+  foldedReading,
   compileDiscourse,
   discourseVerdict,
   inReportedClause,
@@ -21,6 +22,7 @@ import {
   type DiscourseAnalysis,
   type DiscourseMarkers,
   type DiscourseVerdict,
+  type Folded,
   type StructureClue,
 } from './discourse.ts';
 import {
@@ -133,6 +135,8 @@ interface View extends FieldView {
   confirmed: Set<number>;
   /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
   raw: MatchBuffer;
+  /** The field folded for the discourse readings (discourse.ts), shared by them; null without discourse markers. */
+  reading: Folded | null;
   /** Who says what in this field (discourse.ts), and the item's verdict; null without discourse markers. */
   discourse: DiscourseAnalysis | null;
   verdict: DiscourseVerdict;
@@ -502,6 +506,7 @@ export class Classifier implements ItemClassifier {
       contradicted: new Set(),
       confirmed: new Set(),
       raw: ws.raw,
+      reading: null,
       discourse: null,
       verdict: NO_VERDICT,
       discounted: 0,
@@ -525,7 +530,10 @@ export class Classifier implements ItemClassifier {
     // ---- who says it: reported clauses, and what the own voice does with them
     const d = this.discourse;
     if (d) {
-      for (const v of views) v.discourse = analyseFolded(d, v.prepared.folded, v.prepared.original, v.prepared.origStart);
+      for (const v of views) {
+        v.reading = foldedReading(v.prepared.folded, v.prepared.original, v.prepared.origStart);
+        v.discourse = analyseFolded(d, v.reading);
+      }
       const verdict = discourseVerdict(d, [views[0].discourse!, views[1].discourse!]);
       for (const v of views) v.verdict = verdict;
     }
@@ -562,7 +570,7 @@ export class Classifier implements ItemClassifier {
     // answers read by their structure (discourse.ts): a correction with its source, versions asked about, a motive for asking
     if (d)
       for (const v of views)
-        for (const clue of structuresOfFolded(d, v.prepared.folded, v.prepared.original, v.prepared.origStart)) {
+        for (const clue of structuresOfFolded(d, v.reading!)) {
           const [first, last] = tokensOf(v.prepared, clue.start, clue.end);
           if (first < 0) continue;
           distortionRaw += clue.weight;
@@ -687,7 +695,7 @@ export class Classifier implements ItemClassifier {
       const negHits: Array<PhraseHit<TopicPhrase>> = [];
       for (const h of hits) if (h.spec.data.kind === 'pos') posHits.push(h);
       for (const h of hits) if (h.spec.data.kind === 'neg') negHits.push(h);
-      const plenums = topic.plenums ? plenumHits(topic, v, hits) : [];
+      const plenums = topic.plenums ? plenumHits(topic.plenums, v, hits) : [];
       for (const h of plenums) if (h.spec.data.kind === 'neg') negHits.push(h);
       for (const h of longestNonOverlapping(posHits)) pos.push(locate(withTrackedInside(h, posHits), v));
       // the congress's own plenum adds to the committee's name inside it ("Hội nghị lần thứ nhất BCH Đảng bộ tỉnh")
@@ -1396,15 +1404,15 @@ function insidePhrase(h: PhraseHit<TopicPhrase>, phrases: Array<PhraseHit<TopicP
  * The plenums of a field as phrase hits: the congress's own as anchors, any other as a near negative
  * (a later plenum's business is not the congress; one named in passing cancels only what is near it).
  */
-function plenumHits(topic: CompiledTopic, v: View, hits: Array<PhraseHit<TopicPhrase>>): Array<PhraseHit<TopicPhrase>> {
+function plenumHits(plenums: CompiledPlenums, v: View, hits: Array<PhraseHit<TopicPhrase>>): Array<PhraseHit<TopicPhrase>> {
   const parts: PlenumPart[] = [];
   for (const h of hits) {
     const d = h.spec.data;
     if (d.kind === 'plenum') parts.push({ part: d.part, level: d.level, first: h.first, last: h.last, tokFirst: h.tokFirst, tokLast: h.tokLast });
   }
   if (!parts.length) return [];
-  const config = topic.plenums!.config;
-  return readPlenums(topic.plenums!, v.prepared, v.stream, parts).map((pl) => {
+  const config = plenums.config;
+  return readPlenums(plenums, v.prepared, v.stream, parts).map((pl) => {
     const text = `plenum ${pl.ordinal ?? 'mid-term'} (${config.levels[pl.level].level}${pl.term === null ? '' : `, term ${pl.term}`})`;
     const data = pl.congress
       ? topicPhrase({ kind: 'pos', role: 'anchor', weight: config.congressWeight, tracked: false })

@@ -254,6 +254,17 @@ export interface Folded {
   toOriginal: ArrayLike<number> | null;
   /** Each list's matches in this text, found once. */
   cache: Map<Matcher, Array<[number, number]>>;
+  /** The text's sentences and quotations, read once for the analysis and the structure reading (one markers set per text). */
+  sentences?: Array<[number, number]>;
+  quotes?: FoldedClause[];
+}
+
+function sentencesOf(f: Folded): Array<[number, number]> {
+  return (f.sentences ??= sentences(f.folded));
+}
+
+function quotationsOf(d: CompiledDiscourse, f: Folded): FoldedClause[] {
+  return (f.quotes ??= quotations(d, f.folded, sentencesOf(f)));
 }
 
 export function at(f: Folded, i: number): number {
@@ -416,8 +427,8 @@ function analyse(d: CompiledDiscourse, f: Folded): DiscourseAnalysis {
   const text = f.folded;
   // most items neither deny nor question anything: nothing more to read
   if (!hasStance(d, text)) return { reported: [], voice: [] };
-  const sents = sentences(text);
-  const quotes = quotations(d, text, sents);
+  const sents = sentencesOf(f);
+  const quotes = quotationsOf(d, f);
   const reported: FoldedClause[] = [...quotes];
   for (const s of sents) reports(d, f, s, quotes, reported);
   const voice: VoiceClue[] = [];
@@ -479,9 +490,14 @@ export function analyseDiscourse(text: string, d: CompiledDiscourse): DiscourseA
   return analyse(d, foldForReading(text));
 }
 
-/** The same reading on text already folded by the classifier (text.ts), with its offset map. */
-export function analyseFolded(d: CompiledDiscourse, folded: string, original: string, toOriginal: ArrayLike<number> | null): DiscourseAnalysis {
-  return analyse(d, { folded, original, toOriginal, cache: new Map() });
+/** A reading of text already folded by the classifier (text.ts), with its offset map: analyseFolded and structuresOfFolded share it. */
+export function foldedReading(folded: string, original: string, toOriginal: ArrayLike<number> | null): Folded {
+  return { folded, original, toOriginal, cache: new Map() };
+}
+
+/** The same reading on a field's foldedReading. */
+export function analyseFolded(d: CompiledDiscourse, f: Folded): DiscourseAnalysis {
+  return analyse(d, f);
 }
 
 const RANK: Record<Speaker, number> = { official: 0, outlet: 1, unnamed: 2, anonymous: 3 };
@@ -546,7 +562,7 @@ export interface StructureClue {
 function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[]): StructureClue[] {
   const st = d.structures!;
   const text = f.folded;
-  const sents = sentences(text);
+  const sents = sentencesOf(f);
   const sentenceAt = (i: number) =>
     Math.max(
       0,
@@ -605,16 +621,11 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
 
 /** The structure clues of a text (any normalisation); offsets are into the string passed in. */
 export function structuresOf(text: string, d: CompiledDiscourse): StructureClue[] {
-  const f = foldForReading(text);
-  return structuresFolded(d, f);
+  return structuresOfFolded(d, foldForReading(text));
 }
 
-/** The same on text already folded by the classifier (text.ts), with its offset map. */
-export function structuresOfFolded(d: CompiledDiscourse, folded: string, original: string, toOriginal: ArrayLike<number> | null): StructureClue[] {
-  return structuresFolded(d, { folded, original, toOriginal, cache: new Map() });
-}
-
-function structuresFolded(d: CompiledDiscourse, f: Folded): StructureClue[] {
+/** The same on a field's foldedReading. */
+export function structuresOfFolded(d: CompiledDiscourse, f: Folded): StructureClue[] {
   if (!d.structures || !(f.folded.includes('?') || d.structures.any.test(f.folded))) return [];
-  return structureClues(d, f, quotations(d, f.folded, sentences(f.folded)));
+  return structureClues(d, f, quotationsOf(d, f));
 }
