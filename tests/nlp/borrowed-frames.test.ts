@@ -70,8 +70,14 @@ describe('an asking frame around a yes/no question that leans on what others say
     ]) {
       for (const [, x] of bothForms('', text)) {
         const c = classify('', x);
-        expect(groups(c).filter((g) => g === 'asks-to-be-told' || g === 'genuine-question'), x).toEqual([]);
-        expect(groups(c).some((g) => g.startsWith('rule leading-question')), x).toBe(true);
+        expect(
+          groups(c).filter((g) => g === 'asks-to-be-told' || g === 'genuine-question'),
+          x,
+        ).toEqual([]);
+        expect(
+          groups(c).some((g) => g.startsWith('rule leading-question')),
+          x,
+        ).toBe(true);
         expect(evidenceAgainst(c), x).toBe(false);
       }
     }
@@ -87,14 +93,27 @@ describe('an asking frame around a yes/no question that leans on what others say
 
 describe("the guidance's word borrowed by a rumour", () => {
   it('is a call to share, or an appeal to the reader to draw the conclusion', () => {
-    expectFrame('', 'Người viết tin rằng danh sách Ban Thường vụ huyện đã được chốt từ trước. Hãy chia sẻ để mọi người cùng tỉnh táo.', 'official-guidance', false);
-    expectFrame('', 'Người viết tin rằng danh sách Ban Thường vụ huyện đã được chốt từ trước. Hãy chia sẻ để mọi người cùng tỉnh táo.', 'share-before-removal', true);
+    expectFrame(
+      '',
+      'Người viết tin rằng danh sách Ban Thường vụ huyện đã được chốt từ trước. Hãy chia sẻ để mọi người cùng tỉnh táo.',
+      'official-guidance',
+      false,
+    );
+    expectFrame(
+      '',
+      'Người viết tin rằng danh sách Ban Thường vụ huyện đã được chốt từ trước. Hãy chia sẻ để mọi người cùng tỉnh táo.',
+      'share-before-removal',
+      true,
+    );
     expectFrame('', 'Việc bầu ở đại hội huyện chỉ là thủ tục. Chúng tôi tin rằng bạn đọc đủ tỉnh táo để tự rút ra kết luận.', 'evidence-free-certainty', true);
     expectFrame('', 'Việc bầu ở đại hội huyện chỉ là thủ tục. Chúng tôi tin rằng bạn đọc đủ tỉnh táo để tự rút ra kết luận.', 'official-guidance', false);
   });
 
   it('stays guidance where it is one', () => {
-    for (const text of ['Người dân cần tỉnh táo, không chia sẻ thông tin chưa kiểm chứng về đại hội huyện.', 'Đề nghị bà con tỉnh táo trước tin đồn về nhân sự đại hội huyện.']) {
+    for (const text of [
+      'Người dân cần tỉnh táo, không chia sẻ thông tin chưa kiểm chứng về đại hội huyện.',
+      'Đề nghị bà con tỉnh táo trước tin đồn về nhân sự đại hội huyện.',
+    ]) {
       expectFrame('', text, 'official-guidance', true);
       expect(evidenceAgainst(classify('', text))).toBe(true);
     }
@@ -104,7 +123,10 @@ describe("the guidance's word borrowed by a rumour", () => {
 describe('the borrowed-frame settings', () => {
   it('refuse a group they do not know', () => {
     const file = loadYamlFile(`${REPO}/config/topics/distortion-cues.yaml`, cuesSchema, 'cues');
-    const broken = { ...file, groups: file.groups.map((g) => (g.id === 'asks-to-be-told' ? { ...g, borrowedWith: { all: ['question-form'], any: ['no-such-group'] } } : g)) };
+    const broken = {
+      ...file,
+      groups: file.groups.map((g) => (g.id === 'asks-to-be-told' ? { ...g, borrowedWith: { all: ['question-form'], any: ['no-such-group'] } } : g)),
+    };
     expect(cuesSchema.safeParse(broken).success).toBe(false);
   });
 });
