@@ -362,7 +362,14 @@ function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, numbe
 }
 
 /** The story container and the sibling blocks that belong with it, by Readability's scoring. */
-function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode, cms: HtmlNode | undefined): HtmlNode[] {
+function scoreCandidates(
+  order: HtmlNode[],
+  index: Map<HtmlNode, number>,
+  stats: Map<HtmlNode, Stats>,
+  excluded: Set<HtmlNode>,
+  root: HtmlNode,
+  cms: HtmlNode | undefined,
+): HtmlNode[] {
   const scores = new Map<HtmlNode, number>();
   for (const node of order) {
     const s = stats.get(node)!;
@@ -421,6 +428,7 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
     }
   }
   chosen.push(...repeatedBlocks(parent, stats, excluded, root));
+  chosen.push(...openingParts(top, chosen, order, index, stats, excluded, root));
   return chosen;
 }
 
@@ -430,7 +438,12 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
  * scores reach five levels up from a paragraph, and a section's paragraphs can sit deeper.
  */
 function isUnscoredPart(sibling: HtmlNode, top: HtmlNode, s: Stats): boolean {
-  return BLOCK_TAGS.has(tagOf(top)) && tagOf(sibling) === tagOf(top) && s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25;
+  return BLOCK_TAGS.has(tagOf(top)) && tagOf(sibling) === tagOf(top) && holdsPart(s);
+}
+
+/** Enough text with few links for a block shaped as the story's to be a part of it. */
+function holdsPart(s: Stats): boolean {
+  return s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25;
 }
 
 /** Levels above the story container whose same-class siblings are further parts of it. */
@@ -477,13 +490,49 @@ function repeatedBlocks(parent: HtmlNode, stats: Map<HtmlNode, Stats>, excluded:
       if (sibling === block || tagOf(sibling) !== tagOf(block) || rowClass(sibling) !== cls) continue;
       const s = stats.get(sibling);
       if (!s || excluded.has(sibling)) continue;
-      const part = deep
-        ? s.chars >= MIN_DEEP_REPEAT_CHARS && linkDensity(s) < MAX_DEEP_REPEAT_LINK_DENSITY
-        : s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25;
+      const part = deep ? s.chars >= MIN_DEEP_REPEAT_CHARS && linkDensity(s) < MAX_DEEP_REPEAT_LINK_DENSITY : holdsPart(s);
       if (part) found.push(sibling);
     }
   }
   return found;
+}
+
+/**
+ * The opening of a story split over copies of its body block: blocks with the container's tag and
+ * class (numbered names aside) between the page's headline and the container, up to
+ * DEEP_REPEAT_LEVELS above it, holding a part's worth of text with few links (a story's first
+ * paragraph in its own `detail-body first-paragraph` section, a layout row holding the body block's
+ * first copy above an ad). Only between the headline and the story, where the page says the story
+ * has begun: such blocks after the story are as often an author box, a disclosure or a sidebar
+ * widget of the same class. A copy of text the story already holds (a lead printed twice) is not
+ * a part.
+ */
+function openingParts(
+  top: HtmlNode,
+  chosen: HtmlNode[],
+  order: HtmlNode[],
+  index: Map<HtmlNode, number>,
+  stats: Map<HtmlNode, Stats>,
+  excluded: Set<HtmlNode>,
+  root: HtmlNode,
+): HtmlNode[] {
+  const cls = rowClass(top);
+  const end = index.get(top) ?? 0;
+  const headline = cls ? order.findIndex((node) => tagOf(node) === 'h1') : -1;
+  if (headline < 0 || headline >= end) return [];
+  let scope = top;
+  for (let level = 0; level < DEEP_REPEAT_LEVELS && scope.parent && scope.parent !== root && !PAGE_LEVEL_TAGS.has(tagOf(scope.parent)); level++)
+    scope = scope.parent;
+  const parts: HtmlNode[] = [];
+  let storyText: string | undefined;
+  for (let i = Math.max(headline, index.get(scope) ?? 0) + 1; i < end; i++) {
+    const node = order[i];
+    if (tagOf(node) !== tagOf(top) || rowClass(node) !== cls || excluded.has(node) || !contains(scope, node) || !holdsPart(stats.get(node)!)) continue;
+    if (contains(node, top) || parts.some((part) => contains(part, node)) || chosen.some((block) => contains(block, node))) continue;
+    storyText ??= chosen.map(textOf).join(' ');
+    if (!storyText.includes(textOf(node))) parts.push(node);
+  }
+  return parts;
 }
 
 const textLength = (paragraphs: string[]) => paragraphs.reduce((sum, p) => sum + p.length, 0);
@@ -1011,7 +1060,7 @@ function attempt(
   site: string | undefined,
 ): MainText {
   const excluded = excludedSet(order, stats, root, strictness);
-  let story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
+  let story = scoreCandidates(order, index, stats, excluded, root, cmsContainer(order, stats, excluded));
   if (strictness === 'names') story = widenedStory(story, order, stats, excluded, root) ?? story;
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   const leads = leadBlocks(story, order, index, stats, root, strictness);
