@@ -362,15 +362,8 @@ function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, numbe
 }
 
 /** The story container and the sibling blocks that belong with it, by Readability's scoring. */
-function scoreCandidates(
-  order: HtmlNode[],
-  index: Map<HtmlNode, number>,
-  headline: number,
-  stats: Map<HtmlNode, Stats>,
-  excluded: Set<HtmlNode>,
-  root: HtmlNode,
-  cms: HtmlNode | undefined,
-): HtmlNode[] {
+function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | undefined): HtmlNode[] {
+  const { order, stats, root } = page;
   const scores = new Map<HtmlNode, number>();
   for (const node of order) {
     const s = stats.get(node)!;
@@ -429,7 +422,7 @@ function scoreCandidates(
     }
   }
   chosen.push(...repeatedBlocks(parent, stats, excluded, root));
-  chosen.push(...openingParts(top, chosen, order, index, headline, stats, excluded, root));
+  chosen.push(...openingParts(top, chosen, page, excluded));
   return chosen;
 }
 
@@ -508,16 +501,8 @@ function repeatedBlocks(parent: HtmlNode, stats: Map<HtmlNode, Stats>, excluded:
  * widget of the same class. A copy of text the story already holds (a lead printed twice) is not
  * a part.
  */
-function openingParts(
-  top: HtmlNode,
-  chosen: HtmlNode[],
-  order: HtmlNode[],
-  index: Map<HtmlNode, number>,
-  headline: number,
-  stats: Map<HtmlNode, Stats>,
-  excluded: Set<HtmlNode>,
-  root: HtmlNode,
-): HtmlNode[] {
+function openingParts(top: HtmlNode, chosen: HtmlNode[], page: Page, excluded: Set<HtmlNode>): HtmlNode[] {
+  const { order, index, headline, stats, root } = page;
   const cls = rowClass(top);
   const end = index.get(top) ?? 0;
   if (!cls || headline < 0 || headline >= end) return [];
@@ -1069,7 +1054,7 @@ interface Page {
 function attempt(page: Page, strictness: Strictness): MainText {
   const { root, order, index, stats, site } = page;
   const excluded = excludedSet(order, stats, root, strictness);
-  let story = scoreCandidates(order, index, page.headline, stats, excluded, root, cmsContainer(order, stats, excluded));
+  let story = scoreCandidates(page, excluded, cmsContainer(order, stats, excluded));
   if (strictness === 'names') story = widenedStory(story, order, stats, excluded, root) ?? story;
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   const leads = leadBlocks(story, order, index, stats, root, strictness);
@@ -1144,6 +1129,8 @@ function summaryParagraph(page: Page, story: HtmlNode[], leads: HtmlNode[], excl
  * Extracts the main text below `root`, preferring a known CMS container when it holds the story.
  * When the strictest attempt yields little text, a looser one is taken only if it finds at least
  * twice as much: a few more lines are usually the boilerplate the strict attempt left out.
+ * `summary` is the page's own summary (its meta description): where the story's lede sits apart,
+ * it says which paragraph opens the story (see summaryParagraph).
  */
 export function extractMainText(root: HtmlNode, pageUrl?: string, summary?: string): MainText {
   const { order, stats } = computeStats(root);
