@@ -870,6 +870,37 @@ describe('congress relevance', () => {
     // its own party's congress is another event
     expect(classify('Đại hội Đảng Cộng sản Trung Quốc bầu Bộ Chính trị mới.').congress).toBe(false);
   });
+
+  // Claim types (judge44): what the claim says, its parts anywhere in one sentence, whatever words stand between.
+  it("a foreign power or a faction said to decide or plant the congress's people, in the writer's own order", () => {
+    for (const text of [
+      'Liệu Hoa Kỳ có thực sự đứng sau những thay đổi nhân sự cấp cao tại Đại hội XIII?',
+      'Nhân sự Bộ Chính trị khóa XIII đã được Bắc Kinh "tham khảo ý kiến" trước khi đưa ra Đại hội.',
+      'Đại hội XIII xong rồi, phe công an nắm trọn các ghế chủ chốt.',
+    ])
+      expectFamily(text, 'rule outside-hand');
+    // a foreign party's congratulations, a rebuttal quoting the claim, a venue named Mỹ Đình: no claim
+    for (const text of [
+      'Tổng Bí thư, Chủ tịch Trung Quốc gửi điện chúc mừng Đại hội XIII của Đảng Cộng sản Việt Nam.',
+      'Thông tin "Trung Quốc đứng sau nhân sự Đại hội XIII" là luận điệu xuyên tạc, hoàn toàn bịa đặt.',
+      'Đại hội XIII khai mạc tại Trung tâm Hội nghị Quốc gia Mỹ Đình; Ban Tổ chức đã sắp xếp chỗ ngồi cho 1.587 đại biểu.',
+    ])
+      for (const t of [text, stripDiacritics(text)]) expect(distortionTerms(classify(t)), t).not.toContain('rule outside-hand');
+  });
+
+  it("money said to be given for a vote or a seat; a vote's preparation and an election's budget are no such claim", () => {
+    for (const text of [
+      'Đại hội Đảng bộ xã vừa rồi mỗi đảng viên được phát 300 nghìn để bầu cho đúng mấy người trong danh sách.',
+      'Ông tân Phó Bí thư Tỉnh ủy phải bỏ ra 5 tỷ mới lọt vào Ban Thường vụ khóa mới.',
+    ])
+      expectFamily(text, 'rule money-for-post');
+    for (const text of [
+      'Đảng viên đóng góp ý kiến vào dự thảo văn kiện Đại hội Đảng bộ tỉnh để bầu ra Ban Chấp hành xứng đáng.',
+      'Tỉnh bố trí 2 tỷ đồng để bầu cử đại biểu Quốc hội và Hội đồng nhân dân các cấp sau Đại hội XIII.',
+      'Tin "đại biểu được phát tiền để bầu đúng người" tại Đại hội Đảng bộ tỉnh là bịa đặt.',
+    ])
+      for (const t of [text, stripDiacritics(text)]) expect(distortionTerms(classify(t)), t).not.toContain('rule money-for-post');
+  });
 });
 
 describe('cues in text typed without diacritics', () => {
