@@ -888,6 +888,24 @@ describe('congress relevance', () => {
       for (const t of [text, stripDiacritics(text)]) expect(distortionTerms(classify(t)), t).not.toContain('rule outside-hand');
   });
 
+  it("a word of the claim scare-quoted after a verb marker, in the writer's own clause; not a rebuttal's quotation nor a slogan", () => {
+    const scare = (c: Classification) => distortionTerms(c).includes('style: scare quotes');
+    for (const text of [
+      'Trước phiên bầu, đại biểu Đại hội Đảng bộ tỉnh đã được "nhắc nhở" bầu theo phương án.',
+      "Ban Chấp hành Trung ương khóa XIII vẫn chưa công bố vì còn đang 'chờ duyệt' 👀",
+      'Đại hội Đảng bộ huyện bầu xong, ông bí thư cũ bị ‘cho nghỉ’ sớm.',
+    ])
+      for (const t of [text, stripDiacritics(text)]) expect(scare(classify(t)), t).toBe(true);
+    for (const text of [
+      // a rebuttal quoting the rumour's word, a slogan after "Đảng" (not "đang"), a quotation of four syllables or more
+      'Tin đại biểu Đại hội Đảng bộ tỉnh được "phát phong bì" là bịa đặt.',
+      'Đảng "trong sạch, vững mạnh" là mục tiêu Đại hội XIII đề ra.',
+      'Đại biểu Đại hội XIII được "tặng một cuốn sách kỷ niệm" khi ra về.',
+      'Đại hội Đảng bộ tỉnh khai mạc, đại biểu được tặng hoa.',
+    ])
+      expect(scare(classify(text)), text).toBe(false);
+  });
+
   it("money said to be given for a vote or a seat; a vote's preparation and an election's budget are no such claim", () => {
     for (const text of [
       'Đại hội Đảng bộ xã vừa rồi mỗi đảng viên được phát 300 nghìn để bầu cho đúng mấy người trong danh sách.',
