@@ -906,6 +906,20 @@ describe('congress relevance', () => {
       expect(scare(classify(text)), text).toBe(false);
   });
 
+  it("a permission, sanction or merger said to be decided by the congress's resolution; its goals quoted from the document, a denial, a question are not", () => {
+    for (const text of [
+      'Nghị quyết Đại hội XIII chính thức cho phép cán bộ về hưu giữ chức trong doanh nghiệp nhà nước, bà con nên tìm hiểu.',
+      'Nghị quyết mới của Đại hội Đảng bộ tỉnh ghi rồi, hộ nào không dự họp chi bộ sẽ bị cắt tiền hỗ trợ từ tháng sau.',
+    ])
+      expectFamily(text, 'rule claimed-decision');
+    for (const text of [
+      'Nghị quyết Đại hội Đảng bộ tỉnh xác định mục tiêu phấn đấu đưa Pleiku lên thành phố trực thuộc trung ương vào năm 2030.',
+      'Tin "Nghị quyết Đại hội XIII chính thức cho phép đảng viên làm kinh tế không giới hạn" là bịa đặt.',
+      'Có phải nghị quyết Đại hội XIII chính thức cho phép đảng viên làm kinh tế tư nhân không?',
+    ])
+      for (const t of [text, stripDiacritics(text)]) expect(distortionTerms(classify(t)), t).not.toContain('rule claimed-decision');
+  });
+
   it("money said to be given for a vote or a seat; a vote's preparation and an election's budget are no such claim", () => {
     for (const text of [
       'Đại hội Đảng bộ xã vừa rồi mỗi đảng viên được phát 300 nghìn để bầu cho đúng mấy người trong danh sách.',
