@@ -906,6 +906,22 @@ describe('congress relevance', () => {
       expect(scare(classify(text)), text).toBe(false);
   });
 
+  it('a vote held for form, a seat promised, a vote done before the meeting, a result overruled from above', () => {
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh năm nay chỉ mang tính thủ tục, ai vào Thường vụ đã rõ cả.',
+      'Trước Đại hội Đảng bộ tỉnh, ông giám đốc sở đã được hứa ghế Phó Bí thư Tỉnh ủy từ lâu.',
+      'Đại hội huyện bầu xong từ hôm trước, hôm nay họp cho có hình ảnh.',
+      'Đại hội xã bầu bí thư xong mà bị cấp trên bác kết quả, phải chờ.',
+    ])
+      expectFamily(text, 'pre-arranged');
+    // a procedure's steps told as such, and a denial, are no such claim
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh hoàn tất các thủ tục bầu cử theo quy chế.',
+      'Không có chuyện Đại hội Đảng bộ tỉnh chỉ mang tính thủ tục, việc bầu cử dân chủ, đúng quy chế.',
+    ])
+      for (const t of [text, stripDiacritics(text)]) expect(distortionTerms(classify(t)), t).not.toContain('pre-arranged: chỉ mang tính thủ tục');
+  });
+
   it("a permission, sanction or merger said to be decided by the congress's resolution; its goals quoted from the document, a denial, a question are not", () => {
     for (const text of [
       'Nghị quyết Đại hội XIII chính thức cho phép cán bộ về hưu giữ chức trong doanh nghiệp nhà nước, bà con nên tìm hiểu.',
