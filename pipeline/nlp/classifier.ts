@@ -1172,10 +1172,11 @@ function scoreScareQuotes(cues: CompiledCues, v: View, items: Item[], raw: numbe
   const p = v.prepared;
   let total = 0;
   for (let t = 0; t + 1 < p.count && total < sq.max; t++) {
-    const sent = p.tokSent[t];
-    if (p.tokSent[t + 1] !== sent || v.suppressed.has(sent) || !cues.scareAfter.has(tokenText(p, t))) continue;
+    // (the opening mark first: a cheap look at the gap, before the token's text is made)
     const close = SCARE_CLOSE.get(onlyMarkBetween(p.codes, p.tokEnd[t], p.tokStart[t + 1]));
     if (close === undefined) continue;
+    const sent = p.tokSent[t];
+    if (p.tokSent[t + 1] !== sent || v.suppressed.has(sent) || !cues.scareAfter.has(tokenText(p, t))) continue;
     if (p.tokFlags[t] & TOK_DIACRITIC) {
       const [s, e] = tokenSpan(p, t, t);
       if (!cues.scareAfterKeys.has(accentKeyOfRange(p.original, s, e).key)) continue;
