@@ -39,7 +39,18 @@ import { escapeRegExp } from '../../core/text.ts';
 import { compilePlenums, readPlenums, type CompiledPlenums, type PlenumPart } from './plenums.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
 import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
-import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenText, type PreparedText } from './text.ts';
+import {
+  accentKey,
+  accentKeyOfRange,
+  foldedSyllables,
+  prepareText,
+  TextBuffers,
+  TOK_DIACRITIC,
+  TOK_UPPER,
+  tokenSpan,
+  tokenText,
+  type PreparedText,
+} from './text.ts';
 
 type Field = 'title' | 'text';
 
@@ -118,6 +129,9 @@ interface CompiledCues {
   notBeside: Array<Set<string> | undefined>;
   /** Per group with `borrowedWith`: the indexes of its groups (else undefined). */
   borrowedWith: Array<{ all: number[]; any: number[] } | undefined>;
+  /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
+  scareAfter: Set<string>;
+  scareAfterKeys: Set<string>;
 }
 
 /** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */
@@ -476,6 +490,8 @@ export class Classifier implements ItemClassifier {
         places: [],
         notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
         borrowedWith: file.groups.map((g) => (g.borrowedWith ? { all: groupsOf(g.borrowedWith.all), any: groupsOf(g.borrowedWith.any) } : undefined)),
+        scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
+        scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
       };
     });
     this.rebuttalGroups = new Set(sources.cues.flatMap((file) => file.groups.filter((g) => g.rebuts).map((g) => g.id)));
@@ -796,7 +812,7 @@ export class Classifier implements ItemClassifier {
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw, quoted);
       // the rebuttal's own quotation is the rumour it answers, not a fabricated quote
-      if (!rebuttal) raw = scoreQuotes(cues, v, verbs, vague, items, raw);
+      if (!rebuttal) raw = scoreScareQuotes(cues, v, items, scoreQuotes(cues, v, verbs, vague, items, raw));
       raw = scoreStyle(cues, v, items, raw, quoted);
     }
     if (cues.rules.length && marks.length) raw = scoreRules(cues, marks, items, raw);
@@ -1171,6 +1187,63 @@ function scoreQuotes(cues: CompiledCues, v: View, verbs: Array<PhraseHit<CuePhra
       const term = speaker ? 'quote-vague-speaker' : 'quote';
       const note = speaker ? `quotation attributed to "${speaker.spec.text}"` : 'direct quotation';
       items.push(item(v, speaker ? speaker.tokFirst : verb.tokFirst, verb.tokLast, core('distortion', term, w, note)));
+    }
+  }
+  return raw;
+}
+
+/** Quote marks around a scare-quoted word: each opening mark with its closing one. */
+const SCARE_CLOSE = new Map<number, number>(
+  [
+    ['"', '"'],
+    ['“', '”'],
+    ["'", "'"],
+    ['‘', '’'],
+  ].map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]),
+);
+
+const NO_MARK = -1;
+const MARKS = -2;
+
+/** The one character other than spaces in codes[from, to): NO_MARK when only spaces, MARKS when more than one. */
+function onlyMarkBetween(codes: Uint16Array, from: number, to: number): number {
+  let mark = NO_MARK;
+  for (let i = from; i < to; i++) {
+    const c = codes[i];
+    if (c === 0x20 || c === 0xa0) continue;
+    if (mark !== NO_MARK) return MARKS;
+    mark = c;
+  }
+  return mark;
+}
+
+/** Scare-quoted words of one field (style.scareQuote), outside the sentences that report or rebut a claim. */
+function scoreScareQuotes(cues: CompiledCues, v: View, items: Item[], raw: number): number {
+  const sq = cues.file.style.scareQuote;
+  if (!sq.perQuote || !cues.scareAfter.size) return raw;
+  const p = v.prepared;
+  let total = 0;
+  for (let t = 0; t + 1 < p.count && total < sq.max; t++) {
+    // (the opening mark first: a cheap look at the gap, before the token's text is made)
+    const close = SCARE_CLOSE.get(onlyMarkBetween(p.codes, p.tokEnd[t], p.tokStart[t + 1]));
+    if (close === undefined) continue;
+    const sent = p.tokSent[t];
+    if (p.tokSent[t + 1] !== sent || v.suppressed.has(sent) || !cues.scareAfter.has(tokenText(p, t))) continue;
+    if (p.tokFlags[t] & TOK_DIACRITIC) {
+      const [s, e] = tokenSpan(p, t, t);
+      if (!cues.scareAfterKeys.has(accentKeyOfRange(p.original, s, e).key)) continue;
+    }
+    // the quoted words: up to maxSyllables tokens apart by spaces only, the closing mark right after the last
+    for (let k = t + 1; k < p.count && k <= t + sq.maxSyllables && p.tokSent[k] === sent; k++) {
+      if (p.codes[p.tokEnd[k]] === close) {
+        const w = Math.min(sq.perQuote, sq.max - total);
+        total += w;
+        raw += w;
+        items.push(item(v, t, k, core('distortion', 'style: scare quotes', w, "a word of the claim put in quotation marks in the writer's own clause")));
+        t = k;
+        break;
+      }
+      if (k + 1 >= p.count || onlyMarkBetween(p.codes, p.tokEnd[k], p.tokStart[k + 1]) !== NO_MARK) break;
     }
   }
   return raw;

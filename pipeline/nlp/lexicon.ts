@@ -346,6 +346,21 @@ export const cuesSchema = z
           })
           .strict()
           .default({}),
+        /**
+         * A scare-quoted word in the writer's own clause: one to `maxSyllables` syllables in quotation
+         * marks right after one of `after` ("được 'gợi ý'", "đã \"chỉ định\"") — the claim's act, put
+         * in quotes to say it was not what it was called. A word of `after` typed with accents counts
+         * only as written ("Đảng" is not "đang").
+         */
+        scareQuote: z
+          .object({
+            perQuote: z.number().min(0).default(0),
+            max: z.number().min(0).default(1),
+            maxSyllables: z.number().int().min(1).default(3),
+            after: z.array(z.string().min(1)).default([]),
+          })
+          .strict()
+          .default({}),
       })
       .strict()
       .default({}),

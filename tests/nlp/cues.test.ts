@@ -28,6 +28,17 @@ function expectFamily(text: string, family: string) {
   }
 }
 
+/** Each claim, as typed and without diacritics, reads as the family; no contrast has a term of it. */
+function expectClaimType(family: string, claims: string[], contrasts: string[]) {
+  for (const text of claims) expectFamily(text, family);
+  for (const text of contrasts)
+    for (const t of [text, stripDiacritics(text)])
+      expect(
+        distortionTerms(classify(t)).filter((x) => x.startsWith(family)),
+        t,
+      ).toEqual([]);
+}
+
 /** Whether each text's lexicon evidence, as typed and without diacritics, speaks against distortion (evidenceAgainst). */
 function expectAgainst(texts: string[], want: boolean): void {
   for (const text of texts) for (const t of [text, stripDiacritics(text)]) expect(evidenceAgainst(classify(t)), t).toBe(want);
@@ -869,6 +880,89 @@ describe('congress relevance', () => {
     expect(nod.distortion).toBe(true);
     // its own party's congress is another event
     expect(classify('Đại hội Đảng Cộng sản Trung Quốc bầu Bộ Chính trị mới.').congress).toBe(false);
+  });
+
+  // Claim types (judge44): what the claim says, its parts anywhere in one sentence, whatever words stand between.
+  it("a foreign power or a faction said to decide or plant the congress's people, in the writer's own order", () => {
+    expectClaimType(
+      'rule outside-hand',
+      [
+        'Liệu Hoa Kỳ có thực sự đứng sau những thay đổi nhân sự cấp cao tại Đại hội XIII?',
+        'Nhân sự Bộ Chính trị khóa XIII đã được Bắc Kinh "tham khảo ý kiến" trước khi đưa ra Đại hội.',
+        'Đại hội XIII xong rồi, phe công an nắm trọn các ghế chủ chốt.',
+      ],
+      [
+        // a foreign party's congratulations, a rebuttal quoting the claim, a venue named Mỹ Đình: no claim
+        'Tổng Bí thư, Chủ tịch Trung Quốc gửi điện chúc mừng Đại hội XIII của Đảng Cộng sản Việt Nam.',
+        'Thông tin "Trung Quốc đứng sau nhân sự Đại hội XIII" là luận điệu xuyên tạc, hoàn toàn bịa đặt.',
+        'Đại hội XIII khai mạc tại Trung tâm Hội nghị Quốc gia Mỹ Đình; Ban Tổ chức đã sắp xếp chỗ ngồi cho 1.587 đại biểu.',
+      ],
+    );
+  });
+
+  it("a word of the claim scare-quoted after a verb marker, in the writer's own clause; not a rebuttal's quotation nor a slogan", () => {
+    const scare = (c: Classification) => distortionTerms(c).includes('style: scare quotes');
+    for (const text of [
+      'Trước phiên bầu, đại biểu Đại hội Đảng bộ tỉnh đã được "nhắc nhở" bầu theo phương án.',
+      "Ban Chấp hành Trung ương khóa XIII vẫn chưa công bố vì còn đang 'chờ duyệt' 👀",
+      'Đại hội Đảng bộ huyện bầu xong, ông bí thư cũ bị ‘cho nghỉ’ sớm.',
+    ])
+      for (const t of [text, stripDiacritics(text)]) expect(scare(classify(t)), t).toBe(true);
+    for (const text of [
+      // a rebuttal quoting the rumour's word, a slogan after "Đảng" (not "đang"), a quotation of four syllables or more
+      'Tin đại biểu Đại hội Đảng bộ tỉnh được "phát phong bì" là bịa đặt.',
+      'Đảng "trong sạch, vững mạnh" là mục tiêu Đại hội XIII đề ra.',
+      'Đại biểu Đại hội XIII được "tặng một cuốn sách kỷ niệm" khi ra về.',
+      'Đại hội Đảng bộ tỉnh khai mạc, đại biểu được tặng hoa.',
+    ])
+      expect(scare(classify(text)), text).toBe(false);
+  });
+
+  it('a vote held for form, a seat promised, a vote done before the meeting, a result overruled from above', () => {
+    expectClaimType(
+      'pre-arranged',
+      [
+        'Đại hội Đảng bộ tỉnh năm nay chỉ mang tính thủ tục, ai vào Thường vụ đã rõ cả.',
+        'Trước Đại hội Đảng bộ tỉnh, ông giám đốc sở đã được hứa ghế Phó Bí thư Tỉnh ủy từ lâu.',
+        'Đại hội huyện bầu xong từ hôm trước, hôm nay họp cho có hình ảnh.',
+        'Đại hội xã bầu bí thư xong mà bị cấp trên bác kết quả, phải chờ.',
+      ],
+      [
+        // a procedure's steps told as such, and a denial, are no such claim
+        'Đại hội Đảng bộ tỉnh hoàn tất các thủ tục bầu cử theo quy chế.',
+        'Không có chuyện Đại hội Đảng bộ tỉnh chỉ mang tính thủ tục, việc bầu cử dân chủ, đúng quy chế.',
+      ],
+    );
+  });
+
+  it("a permission, sanction or merger said to be decided by the congress's resolution; its goals quoted from the document, a denial, a question are not", () => {
+    expectClaimType(
+      'rule claimed-decision',
+      [
+        'Nghị quyết Đại hội XIII chính thức cho phép cán bộ về hưu giữ chức trong doanh nghiệp nhà nước, bà con nên tìm hiểu.',
+        'Nghị quyết mới của Đại hội Đảng bộ tỉnh ghi rồi, hộ nào không dự họp chi bộ sẽ bị cắt tiền hỗ trợ từ tháng sau.',
+      ],
+      [
+        'Nghị quyết Đại hội Đảng bộ tỉnh xác định mục tiêu phấn đấu đưa Pleiku lên thành phố trực thuộc trung ương vào năm 2030.',
+        'Tin "Nghị quyết Đại hội XIII chính thức cho phép đảng viên làm kinh tế không giới hạn" là bịa đặt.',
+        'Có phải nghị quyết Đại hội XIII chính thức cho phép đảng viên làm kinh tế tư nhân không?',
+      ],
+    );
+  });
+
+  it("money said to be given for a vote or a seat; a vote's preparation and an election's budget are no such claim", () => {
+    expectClaimType(
+      'rule money-for-post',
+      [
+        'Đại hội Đảng bộ xã vừa rồi mỗi đảng viên được phát 300 nghìn để bầu cho đúng mấy người trong danh sách.',
+        'Ông tân Phó Bí thư Tỉnh ủy phải bỏ ra 5 tỷ mới lọt vào Ban Thường vụ khóa mới.',
+      ],
+      [
+        'Đảng viên đóng góp ý kiến vào dự thảo văn kiện Đại hội Đảng bộ tỉnh để bầu ra Ban Chấp hành xứng đáng.',
+        'Tỉnh bố trí 2 tỷ đồng để bầu cử đại biểu Quốc hội và Hội đồng nhân dân các cấp sau Đại hội XIII.',
+        'Tin "đại biểu được phát tiền để bầu đúng người" tại Đại hội Đảng bộ tỉnh là bịa đặt.',
+      ],
+    );
   });
 });
 

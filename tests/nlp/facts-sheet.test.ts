@@ -249,6 +249,12 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('ĐH 13 họp trực tuyến thôi, đại biểu ngồi ở nhà.')).toContain('NC-VENUE');
   });
 
+  it('the national congress named as "Đại hội Đảng 13" or "Đại hội Đảng lần 13": its claims are checked', () => {
+    expect(ids('Đại hội Đảng 13 chỉ họp 4 ngày thôi, tới 29/1 là xong.')).toContain('NC-DATE');
+    expect(ids('Dai hoi Dang lan 13 hop tu 20 den 23/1.')).toContain('NC-DATE');
+    expect(ids('Đại hội Đảng 13 làm việc từ ngày 25/1 đến ngày 2/2/2021.')).toEqual([]);
+  });
+
   it('a length after its number ("bế mạc sau 4 ngày làm việc"), when its sentence names the event', () => {
     const before = 'Đại hội Đảng bộ tỉnh Gia Lai bế mạc sau 4 ngày làm việc.';
     const after = 'Chiều nay, sau bốn ngày làm việc khẩn trương, Đại hội Đảng bộ tỉnh Gia Lai đã bế mạc.';
