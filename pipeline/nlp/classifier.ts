@@ -111,6 +111,9 @@ interface CompiledCues {
   maxPartLength: number;
   /** Per part pattern: the places it fills, as index * combos.length + combo (a set: parts such as "không" fill many). */
   places: Array<Set<number> | undefined>;
+  /** Per part pattern: the combos it opens (first list), ascending, once per entry; and those it can follow the opener in (second list), ascending, once each. */
+  heads: Array<Int32Array | undefined>;
+  seconds: Array<Int32Array | undefined>;
   /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
   notBeside: Array<Set<string> | undefined>;
 }
@@ -469,6 +472,8 @@ export class Classifier implements ItemClassifier {
         parts: new Uint8Array(0),
         maxPartLength: 0,
         places: [],
+        heads: [],
+        seconds: [],
         notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
       };
     });
@@ -487,6 +492,9 @@ export class Classifier implements ItemClassifier {
         if (spec.data.kind !== 'part') return;
         cues.parts[first + i] = 1;
         cues.places[first + i] = new Set(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
+        // (entries are in combo order: combos are numbered as the groups are read)
+        cues.heads[first + i] = Int32Array.from(spec.data.parts.filter(([, index]) => index === 0).map(([combo]) => combo));
+        cues.seconds[first + i] = Int32Array.from(new Set(spec.data.parts.filter(([, index]) => index === 1).map(([combo]) => combo)));
         cues.maxPartLength = Math.max(cues.maxPartLength, this.matcher.lengthOf(first + i));
       });
     }
@@ -991,25 +999,39 @@ function lowerBound(sorted: ArrayLike<number>, length: number, x: number): numbe
 function chainParts(matcher: PhraseMatcher, cues: CompiledCues, v: View, out: Array<PhraseHit<CuePhrase>>): void {
   const raw = v.raw;
   const chain: number[] = [];
+  const followed: number[] = [];
   for (let m = 0; m < raw.count; m++) {
-    const p = raw.pattern[m];
-    if (!cues.parts[p] || !partStartsAt(matcher, cues, raw, m + 1, raw.last[m] + 1)) continue;
-    for (const [combo, index] of (matcher.spec(p).data as CuePhrase & { kind: 'part' }).parts) {
-      if (index !== 0) continue;
-      chain.length = 0;
-      chain.push(m);
-      extendChain(matcher, cues, v, combo, chain, out);
+    const heads = cues.heads[raw.pattern[m]];
+    if (!heads?.length) continue;
+    // only the combos a part starting right after can continue: common parts ("không") open hundreds
+    combosContinuedAt(matcher, cues, raw, m + 1, raw.last[m] + 1, followed);
+    for (let h = 0, c = 0; h < heads.length && c < followed.length; ) {
+      if (heads[h] < followed[c]) h++;
+      else if (heads[h] > followed[c]) c++;
+      else {
+        chain.length = 0;
+        chain.push(m);
+        extendChain(matcher, cues, v, heads[h++], chain, out);
+      }
     }
   }
 }
 
-/** Whether a part candidate starts at stream position `start` (candidates from index `from` on). */
-function partStartsAt(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, from: number, start: number): boolean {
+/** The combos (ascending, once each) whose second list holds a part candidate starting at stream position `start` (candidates from index `from` on), into `out`. */
+function combosContinuedAt(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, from: number, start: number, out: number[]): void {
+  out.length = 0;
+  let sources = 0;
   for (let k = from; k < raw.count && raw.last[k] < start + cues.maxPartLength; k++) {
     const p = raw.pattern[k];
-    if (cues.parts[p] && raw.last[k] - matcher.lengthOf(p) + 1 === start) return true;
+    if (!cues.parts[p] || raw.last[k] - matcher.lengthOf(p) + 1 !== start) continue;
+    for (const combo of cues.seconds[p]!) out.push(combo);
+    sources++;
   }
-  return false;
+  if (sources < 2) return;
+  out.sort((a, b) => a - b);
+  let n = 0;
+  for (const combo of out) if (n === 0 || out[n - 1] !== combo) out[n++] = combo;
+  out.length = n;
 }
 
 /** Extends a chain of candidates (indexes into v.raw) with the parts starting right after its end. */
