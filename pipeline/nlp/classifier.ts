@@ -111,9 +111,10 @@ interface CompiledCues {
   maxPartLength: number;
   /** Per part pattern: the places it fills, as index * combos.length + combo (a set: parts such as "không" fill many). */
   places: Array<Set<number> | undefined>;
-  /** Per part pattern: the combos it opens (first list), ascending, once per entry; and those it can follow the opener in (second list), ascending, once each. */
+  /** Per part pattern: the combos it opens (first list), ascending, once per entry. */
   heads: Array<Int32Array | undefined>;
-  seconds: Array<Int32Array | undefined>;
+  /** Per pair of part patterns (opener * patterns + next), the combos of the opener's heads the next part can continue, found once. */
+  chainable: Map<number, Int32Array>;
   /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
   notBeside: Array<Set<string> | undefined>;
 }
@@ -473,7 +474,7 @@ export class Classifier implements ItemClassifier {
         maxPartLength: 0,
         places: [],
         heads: [],
-        seconds: [],
+        chainable: new Map(),
         notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
       };
     });
@@ -494,7 +495,6 @@ export class Classifier implements ItemClassifier {
         cues.places[first + i] = new Set(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
         // (entries are in combo order: combos are numbered as the groups are read)
         cues.heads[first + i] = Int32Array.from(spec.data.parts.filter(([, index]) => index === 0).map(([combo]) => combo));
-        cues.seconds[first + i] = Int32Array.from(new Set(spec.data.parts.filter(([, index]) => index === 1).map(([combo]) => combo)));
         cues.maxPartLength = Math.max(cues.maxPartLength, this.matcher.lengthOf(first + i));
       });
     }
@@ -999,39 +999,46 @@ function lowerBound(sorted: ArrayLike<number>, length: number, x: number): numbe
 function chainParts(matcher: PhraseMatcher, cues: CompiledCues, v: View, out: Array<PhraseHit<CuePhrase>>): void {
   const raw = v.raw;
   const chain: number[] = [];
-  const followed: number[] = [];
   for (let m = 0; m < raw.count; m++) {
-    const heads = cues.heads[raw.pattern[m]];
-    if (!heads?.length) continue;
-    // only the combos a part starting right after can continue: common parts ("không") open hundreds
-    combosContinuedAt(matcher, cues, raw, m + 1, raw.last[m] + 1, followed);
-    for (let h = 0, c = 0; h < heads.length && c < followed.length; ) {
-      if (heads[h] < followed[c]) h++;
-      else if (heads[h] > followed[c]) c++;
-      else {
-        chain.length = 0;
-        chain.push(m);
-        extendChain(matcher, cues, v, heads[h++], chain, out);
-      }
+    if (!cues.heads[raw.pattern[m]]?.length) continue;
+    for (const combo of chainableCombos(matcher, cues, raw, m)) {
+      chain.length = 0;
+      chain.push(m);
+      extendChain(matcher, cues, v, combo, chain, out);
     }
   }
 }
 
-/** The combos (ascending, once each) whose second list holds a part candidate starting at stream position `start` (candidates from index `from` on), into `out`. */
-function combosContinuedAt(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, from: number, start: number, out: number[]): void {
-  out.length = 0;
-  let sources = 0;
-  for (let k = from; k < raw.count && raw.last[k] < start + cues.maxPartLength; k++) {
-    const p = raw.pattern[k];
-    if (!cues.parts[p] || raw.last[k] - matcher.lengthOf(p) + 1 !== start) continue;
-    for (const combo of cues.seconds[p]!) out.push(combo);
-    sources++;
+const NO_COMBOS = new Int32Array(0);
+
+/**
+ * The combos candidate `m` opens that a part candidate starting right after it can continue, in
+ * the order of its heads: only these can make a chain (a common part, "không", opens hundreds).
+ */
+function chainableCombos(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, m: number): ArrayLike<number> {
+  const p = raw.pattern[m];
+  const start = raw.last[m] + 1;
+  const nexts: number[] = [];
+  for (let k = m + 1; k < raw.count && raw.last[k] < start + cues.maxPartLength; k++) {
+    const q = raw.pattern[k];
+    if (cues.parts[q] && raw.last[k] - matcher.lengthOf(q) + 1 === start) nexts.push(q);
   }
-  if (sources < 2) return;
-  out.sort((a, b) => a - b);
-  let n = 0;
-  for (const combo of out) if (n === 0 || out[n - 1] !== combo) out[n++] = combo;
-  out.length = n;
+  if (nexts.length < 2) return nexts.length ? continued(matcher, cues, p, nexts[0]) : NO_COMBOS;
+  // (several parts start there: rare) a head continued by any of them
+  const second = cues.combos.length;
+  return cues.heads[p]!.filter((combo) => nexts.some((q) => cues.places[q]!.has(second + combo)));
+}
+
+/** The combos of opener `p`'s heads that part `q` can continue (its second list), in the heads' order; found once per pair. */
+function continued(matcher: PhraseMatcher, cues: CompiledCues, p: number, q: number): Int32Array {
+  const key = p * matcher.patterns + q;
+  let combos = cues.chainable.get(key);
+  if (!combos) {
+    const second = cues.combos.length;
+    combos = cues.heads[p]!.filter((combo) => cues.places[q]!.has(second + combo));
+    cues.chainable.set(key, combos);
+  }
+  return combos;
 }
 
 /** Extends a chain of candidates (indexes into v.raw) with the parts starting right after its end. */
