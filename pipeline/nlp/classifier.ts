@@ -111,10 +111,10 @@ interface CompiledCues {
   maxPartLength: number;
   /** Per part pattern: the places it fills, as index * combos.length + combo (a set: parts such as "không" fill many). */
   places: Array<Set<number> | undefined>;
-  /** Per part pattern: the combos it opens (first list), ascending, once per entry. */
-  heads: Array<Int32Array | undefined>;
-  /** Per pair of part patterns (opener * patterns + next), the combos of the opener's heads the next part can continue, found once. */
-  chainable: Map<number, Int32Array>;
+  /** Per pattern: the combos it opens (a part of their first list), ascending, once per entry; empty for most. */
+  heads: Int32Array[];
+  /** Per opener pattern, per next part pattern: the opener's heads the next part can continue, found once. */
+  chainable: Array<Map<number, Int32Array> | null>;
   /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
   notBeside: Array<Set<string> | undefined>;
 }
@@ -474,7 +474,7 @@ export class Classifier implements ItemClassifier {
         maxPartLength: 0,
         places: [],
         heads: [],
-        chainable: new Map(),
+        chainable: [],
         notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
       };
     });
@@ -489,6 +489,10 @@ export class Classifier implements ItemClassifier {
     for (const cues of this.cues) {
       cues.parts = new Uint8Array(this.matcher.patterns);
       const first = this.matcher.firstPattern(cues.set);
+      // (dense arrays: read at every candidate of every item)
+      cues.places = new Array<Set<number> | undefined>(this.matcher.patterns).fill(undefined);
+      cues.heads = new Array<Int32Array>(this.matcher.patterns).fill(NO_COMBOS);
+      cues.chainable = new Array<Map<number, Int32Array> | null>(this.matcher.patterns).fill(null);
       cues.phrases.phrases.forEach((spec, i) => {
         if (spec.data.kind !== 'part') return;
         cues.parts[first + i] = 1;
@@ -1000,7 +1004,7 @@ function chainParts(matcher: PhraseMatcher, cues: CompiledCues, v: View, out: Ar
   const raw = v.raw;
   const chain: number[] = [];
   for (let m = 0; m < raw.count; m++) {
-    if (!cues.heads[raw.pattern[m]]?.length) continue;
+    if (!cues.heads[raw.pattern[m]].length) continue;
     for (const combo of chainableCombos(matcher, cues, raw, m)) {
       chain.length = 0;
       chain.push(m);
@@ -1015,30 +1019,48 @@ const NO_COMBOS = new Int32Array(0);
  * The combos candidate `m` opens that a part candidate starting right after it can continue, in
  * the order of its heads: only these can make a chain (a common part, "không", opens hundreds).
  */
-function chainableCombos(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, m: number): ArrayLike<number> {
+function chainableCombos(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, m: number): Int32Array {
   const p = raw.pattern[m];
   const start = raw.last[m] + 1;
-  const nexts: number[] = [];
+  let combos = NO_COMBOS;
   for (let k = m + 1; k < raw.count && raw.last[k] < start + cues.maxPartLength; k++) {
     const q = raw.pattern[k];
-    if (cues.parts[q] && raw.last[k] - matcher.lengthOf(q) + 1 === start) nexts.push(q);
+    if (!cues.parts[q] || raw.last[k] - matcher.lengthOf(q) + 1 !== start) continue;
+    // (several parts may start there: "không" and "không phải")
+    const continuing = continued(cues, p, q);
+    combos = combos.length ? unionInOrder(combos, continuing) : continuing;
   }
-  if (nexts.length < 2) return nexts.length ? continued(matcher, cues, p, nexts[0]) : NO_COMBOS;
-  // (several parts start there: rare) a head continued by any of them
-  const second = cues.combos.length;
-  return cues.heads[p]!.filter((combo) => nexts.some((q) => cues.places[q]!.has(second + combo)));
+  return combos;
 }
 
 /** The combos of opener `p`'s heads that part `q` can continue (its second list), in the heads' order; found once per pair. */
-function continued(matcher: PhraseMatcher, cues: CompiledCues, p: number, q: number): Int32Array {
-  const key = p * matcher.patterns + q;
-  let combos = cues.chainable.get(key);
+function continued(cues: CompiledCues, p: number, q: number): Int32Array {
+  const byNext = (cues.chainable[p] ??= new Map());
+  let combos = byNext.get(q);
   if (!combos) {
     const second = cues.combos.length;
-    combos = cues.heads[p]!.filter((combo) => cues.places[q]!.has(second + combo));
-    cues.chainable.set(key, combos);
+    combos = cues.heads[p].filter((combo) => cues.places[q]!.has(second + combo));
+    byNext.set(q, combos);
   }
   return combos;
+}
+
+/** Two ascending lists of an opener's heads merged: each combo as often as the heads list it (as often as in either list). */
+function unionInOrder(a: Int32Array, b: Int32Array): Int32Array {
+  if (!b.length) return a;
+  const out = new Int32Array(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let n = 0;
+  while (i < a.length || j < b.length) {
+    if (j === b.length || (i < a.length && a[i] < b[j])) out[n++] = a[i++];
+    else if (i === a.length || b[j] < a[i]) out[n++] = b[j++];
+    else {
+      out[n++] = a[i++];
+      j++;
+    }
+  }
+  return out.subarray(0, n);
 }
 
 /** Extends a chain of candidates (indexes into v.raw) with the parts starting right after its end. */
