@@ -1022,7 +1022,7 @@ const NO_COMBOS = new Int32Array(0);
 function chainableCombos(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, m: number): Int32Array {
   const p = raw.pattern[m];
   const start = raw.last[m] + 1;
-  let combos = NO_COMBOS;
+  let combos: Int32Array = NO_COMBOS;
   for (let k = m + 1; k < raw.count && raw.last[k] < start + cues.maxPartLength; k++) {
     const q = raw.pattern[k];
     if (!cues.parts[q] || raw.last[k] - matcher.lengthOf(q) + 1 !== start) continue;
