@@ -111,10 +111,8 @@ interface CompiledCues {
   maxPartLength: number;
   /** Per part pattern: the places it fills, as index * combos.length + combo (a set: parts such as "không" fill many). */
   places: Array<Set<number> | undefined>;
-  /** Per pattern: the combos it opens (a part of their first list), ascending, once per entry; empty for most. */
+  /** Per pattern: the combos it opens (a part of their first list), in order, once per entry; empty for most. */
   heads: Int32Array[];
-  /** Per opener pattern, per next part pattern: the opener's heads the next part can continue, found once. */
-  chainable: Array<Map<number, Int32Array> | null>;
   /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
   notBeside: Array<Set<string> | undefined>;
 }
@@ -474,7 +472,6 @@ export class Classifier implements ItemClassifier {
         maxPartLength: 0,
         places: [],
         heads: [],
-        chainable: [],
         notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
       };
     });
@@ -492,12 +489,10 @@ export class Classifier implements ItemClassifier {
       // (dense arrays: read at every candidate of every item)
       cues.places = new Array<Set<number> | undefined>(this.matcher.patterns).fill(undefined);
       cues.heads = new Array<Int32Array>(this.matcher.patterns).fill(NO_COMBOS);
-      cues.chainable = new Array<Map<number, Int32Array> | null>(this.matcher.patterns).fill(null);
       cues.phrases.phrases.forEach((spec, i) => {
         if (spec.data.kind !== 'part') return;
         cues.parts[first + i] = 1;
         cues.places[first + i] = new Set(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
-        // (entries are in combo order: combos are numbered as the groups are read)
         cues.heads[first + i] = Int32Array.from(spec.data.parts.filter(([, index]) => index === 0).map(([combo]) => combo));
         cues.maxPartLength = Math.max(cues.maxPartLength, this.matcher.lengthOf(first + i));
       });
@@ -994,6 +989,8 @@ function lowerBound(sorted: ArrayLike<number>, length: number, x: number): numbe
   return lo;
 }
 
+const NO_COMBOS = new Int32Array(0);
+
 /**
  * Chains of adjacent parts (one from each list of a combine entry, in order, in consecutive
  * syllables: a clause break is a position of its own, so a chain never spans one) become cue
@@ -1004,8 +1001,10 @@ function chainParts(matcher: PhraseMatcher, cues: CompiledCues, v: View, out: Ar
   const raw = v.raw;
   const chain: number[] = [];
   for (let m = 0; m < raw.count; m++) {
-    if (!cues.heads[raw.pattern[m]].length) continue;
-    for (const combo of chainableCombos(matcher, cues, raw, m)) {
+    // (the combos a part opens are listed once: a common part fills many places, few of them first)
+    const heads = cues.heads[raw.pattern[m]];
+    if (!heads.length || !partStartsAt(matcher, cues, raw, m + 1, raw.last[m] + 1)) continue;
+    for (const combo of heads) {
       chain.length = 0;
       chain.push(m);
       extendChain(matcher, cues, v, combo, chain, out);
@@ -1013,54 +1012,13 @@ function chainParts(matcher: PhraseMatcher, cues: CompiledCues, v: View, out: Ar
   }
 }
 
-const NO_COMBOS = new Int32Array(0);
-
-/**
- * The combos candidate `m` opens that a part candidate starting right after it can continue, in
- * the order of its heads: only these can make a chain (a common part, "không", opens hundreds).
- */
-function chainableCombos(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, m: number): Int32Array {
-  const p = raw.pattern[m];
-  const start = raw.last[m] + 1;
-  let combos: Int32Array = NO_COMBOS;
-  for (let k = m + 1; k < raw.count && raw.last[k] < start + cues.maxPartLength; k++) {
-    const q = raw.pattern[k];
-    if (!cues.parts[q] || raw.last[k] - matcher.lengthOf(q) + 1 !== start) continue;
-    // (several parts may start there: "không" and "không phải")
-    const continuing = continued(cues, p, q);
-    combos = combos.length ? unionInOrder(combos, continuing) : continuing;
+/** Whether a part candidate starts at stream position `start` (candidates from index `from` on). */
+function partStartsAt(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, from: number, start: number): boolean {
+  for (let k = from; k < raw.count && raw.last[k] < start + cues.maxPartLength; k++) {
+    const p = raw.pattern[k];
+    if (cues.parts[p] && raw.last[k] - matcher.lengthOf(p) + 1 === start) return true;
   }
-  return combos;
-}
-
-/** The combos of opener `p`'s heads that part `q` can continue (its second list), in the heads' order; found once per pair. */
-function continued(cues: CompiledCues, p: number, q: number): Int32Array {
-  const byNext = (cues.chainable[p] ??= new Map());
-  let combos = byNext.get(q);
-  if (!combos) {
-    const second = cues.combos.length;
-    combos = cues.heads[p].filter((combo) => cues.places[q]!.has(second + combo));
-    byNext.set(q, combos);
-  }
-  return combos;
-}
-
-/** Two ascending lists of an opener's heads merged: each combo as often as the heads list it (as often as in either list). */
-function unionInOrder(a: Int32Array, b: Int32Array): Int32Array {
-  if (!b.length) return a;
-  const out = new Int32Array(a.length + b.length);
-  let i = 0;
-  let j = 0;
-  let n = 0;
-  while (i < a.length || j < b.length) {
-    if (j === b.length || (i < a.length && a[i] < b[j])) out[n++] = a[i++];
-    else if (i === a.length || b[j] < a[i]) out[n++] = b[j++];
-    else {
-      out[n++] = a[i++];
-      j++;
-    }
-  }
-  return out.subarray(0, n);
+  return false;
 }
 
 /** Extends a chain of candidates (indexes into v.raw) with the parts starting right after its end. */
