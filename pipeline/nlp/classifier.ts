@@ -109,8 +109,8 @@ interface CompiledCues {
   parts: Uint8Array;
   /** Longest part, in stream positions. */
   maxPartLength: number;
-  /** Per part pattern: the places it fills, as index * combos.length + combo (a set: parts such as "không" fill many). */
-  places: Array<Set<number> | undefined>;
+  /** Per part pattern: the places it fills, bit index * combos.length + combo set (parts such as "không" fill many). */
+  places: Array<Uint32Array | undefined>;
   /** Per pattern: the combos it opens (a part of their first list), in order, once per entry; empty for most. */
   heads: Int32Array[];
   /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
@@ -487,12 +487,12 @@ export class Classifier implements ItemClassifier {
       cues.parts = new Uint8Array(this.matcher.patterns);
       const first = this.matcher.firstPattern(cues.set);
       // (dense arrays: read at every candidate of every item)
-      cues.places = new Array<Set<number> | undefined>(this.matcher.patterns).fill(undefined);
+      cues.places = new Array<Uint32Array | undefined>(this.matcher.patterns).fill(undefined);
       cues.heads = new Array<Int32Array>(this.matcher.patterns).fill(NO_COMBOS);
       cues.phrases.phrases.forEach((spec, i) => {
         if (spec.data.kind !== 'part') return;
         cues.parts[first + i] = 1;
-        cues.places[first + i] = new Set(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
+        cues.places[first + i] = bitSet(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
         cues.heads[first + i] = Int32Array.from(spec.data.parts.filter(([, index]) => index === 0).map(([combo]) => combo));
         cues.maxPartLength = Math.max(cues.maxPartLength, this.matcher.lengthOf(first + i));
       });
@@ -991,6 +991,18 @@ function lowerBound(sorted: ArrayLike<number>, length: number, x: number): numbe
 
 const NO_COMBOS = new Int32Array(0);
 
+/** A set of small numbers as bits (read at every candidate part of a chain, where a Set's hashing showed). */
+function bitSet(members: number[]): Uint32Array {
+  const bits = new Uint32Array((Math.max(...members) >>> 5) + 1);
+  for (const n of members) bits[n >>> 5] |= 1 << (n & 31);
+  return bits;
+}
+
+function hasBit(bits: Uint32Array, n: number): boolean {
+  const word = n >>> 5;
+  return word < bits.length && (bits[word] & (1 << (n & 31))) !== 0;
+}
+
 /**
  * Chains of adjacent parts (one from each list of a combine entry, in order, in consecutive
  * syllables: a clause break is a position of its own, so a chain never spans one) become cue
@@ -1048,7 +1060,7 @@ function extendChain(matcher: PhraseMatcher, cues: CompiledCues, v: View, combo:
   for (let k = prev + 1; k < count && lastOf[k] < start + cues.maxPartLength; k++) {
     const p = pattern[k];
     if (!cues.parts[p] || lastOf[k] - matcher.lengthOf(p) + 1 !== start) continue;
-    if (!cues.places[p]!.has(index * cues.combos.length + combo)) continue;
+    if (!hasBit(cues.places[p]!, index * cues.combos.length + combo)) continue;
     chain.push(k);
     extendChain(matcher, cues, v, combo, chain, out);
     chain.pop();
