@@ -52,8 +52,8 @@ export function demoConfig(siteUrl: string, dataDir: string): LoadedConfig {
       crawler: { requestsPerMinute: 600 },
       sources: [
         { id: 'tin-pho-nui', name: 'Tin Phố Núi', kind: 'news', startUrls: [`${siteUrl}/`] },
-        { id: 'tin-pho-nui-rss', kind: 'rss', url: `${siteUrl}/rss.xml` },
-        { id: 'tin-pho-nui-atom', kind: 'rss', url: `${siteUrl}/atom.xml` },
+        { id: 'tin-pho-nui-rss', name: 'Tin Phố Núi (RSS)', kind: 'rss', url: `${siteUrl}/rss.xml` },
+        { id: 'tin-pho-nui-atom', name: 'Tin Phố Núi (Atom)', kind: 'rss', url: `${siteUrl}/atom.xml` },
         { id: 'dien-dan-pho-nui', name: 'Diễn đàn Phố Núi', kind: 'rss', url: `${siteUrl}${FORUM_FEED_PATH}`, fetchArticles: false },
       ],
     },

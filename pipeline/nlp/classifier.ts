@@ -115,6 +115,8 @@ interface CompiledCues {
   heads: Int32Array[];
   /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
   notBeside: Array<Set<string> | undefined>;
+  /** Per group with `borrowedWith`: the indexes of its groups (else undefined). */
+  borrowedWith: Array<{ all: number[]; any: number[] } | undefined>;
 }
 
 /** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */
@@ -473,6 +475,7 @@ export class Classifier implements ItemClassifier {
         places: [],
         heads: [],
         notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
+        borrowedWith: file.groups.map((g) => (g.borrowedWith ? { all: groupsOf(g.borrowedWith.all), any: groupsOf(g.borrowedWith.any) } : undefined)),
       };
     });
     this.rebuttalGroups = new Set(sources.cues.flatMap((file) => file.groups.filter((g) => g.rebuts).map((g) => g.id)));
@@ -775,11 +778,14 @@ export class Classifier implements ItemClassifier {
         else vague.push(h);
       }
       chainParts(this.matcher, cues, v, cueList);
-      const opening = cueList.filter((h) => opensWhereRequired(cues, v.prepared, h) && joinsWhereRequired(cues, v.prepared, h));
+      const opening = cueList.filter(
+        (h) => opensWhereRequired(cues, v.prepared, h) && joinsWhereRequired(cues, v.prepared, h) && headsWhereRequired(cues, v.prepared, h),
+      );
       // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
       const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;
       return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
     });
+    withoutBorrowedFrames(cues, fields);
     // A checklist fact-check rebuts line by line: each verdict line is a rumour it quotes.
     const checklists = views.map((v) => verdictLines(cues, v.prepared.original));
     const checklist = isChecklist(cues.file.checklist, [...checklists[0], ...checklists[1]]);
@@ -871,6 +877,49 @@ function joinsWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<Cu
   while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[h.tokFirst]) last++;
   const end = last + 1 < p.count ? p.tokStart[last + 1] : p.foldedLength;
   return p.folded.slice(p.tokEnd[last], end).includes('?');
+}
+
+/**
+ * Whether a hit of a group with `headsStatement` heads one: a clause mark follows it in its
+ * sentence, or at least `minWords` more words do (hits of other groups: always).
+ */
+function headsWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  const heads = d.kind === 'cue' ? cues.file.groups[d.group].headsStatement : undefined;
+  if (!heads) return true;
+  const next = h.tokLast + 1;
+  if (next >= p.count || p.tokSent[next] !== p.tokSent[h.tokFirst]) return false;
+  if (p.tokClause[next] !== p.tokClause[h.tokLast]) return true;
+  const last = next + heads.minWords - 1;
+  return last < p.count && p.tokSent[last] === p.tokSent[h.tokFirst];
+}
+
+/**
+ * Drops, in place, the hits of the frames a rumour borrows (groups with `answeredInBody` or
+ * `borrowedWith`): evidence against distortion counts only where its structure is complete.
+ */
+function withoutBorrowedFrames(
+  cues: CompiledCues,
+  fields: Array<{ v: View; negators: Array<PhraseHit<CuePhrase>>; cueList: Array<PhraseHit<CuePhrase>> }>,
+): void {
+  const groups = cues.file.groups;
+  const groupOf = (h: PhraseHit<CuePhrase>) => (h.spec.data.kind === 'cue' ? h.spec.data.group : -1);
+  // markers as counted: not inside a longer phrase ("hỏi thật chứ không" is no "thật chứ?"), not negated ("không phải nghe đồn")
+  const counted = fields.map((f) => longestNonOverlapping(f.cueList).filter((h) => !isNegated(f.v, f.negators, h)));
+  const inItem = (g: number) => counted.some((hits) => hits.some((h) => groupOf(h) === g));
+  const borrowed = cues.borrowedWith.map((b) => b !== undefined && b.all.every(inItem) && b.any.some(inItem));
+  const body = fields.find((f) => f.v.field === 'text');
+  // the body asks too, or answers with evidence of its own against distortion
+  const bodyAnswers =
+    body !== undefined && (body.v.prepared.original.includes('?') || body.cueList.some((h) => groupOf(h) >= 0 && groups[groupOf(h)].weight < 0));
+  for (const f of fields) {
+    f.cueList = f.cueList.filter((h) => {
+      const g = groupOf(h);
+      if (g < 0) return true;
+      if (borrowed[g]) return false;
+      return !(groups[g].answeredInBody && f.v.field === 'title' && !bodyAnswers);
+    });
+  }
 }
 
 function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {

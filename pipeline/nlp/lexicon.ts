@@ -231,6 +231,30 @@ export const cuesSchema = z
               .strict()
               .optional(),
             /**
+             * The group's terms count only where they head a statement: a clause mark (":", ",")
+             * follows them, or at least `minWords` more words in their sentence. A correction states
+             * the right version ("Thực tế, …", "Kết luận: SAI"); "Thực tế phũ phàng." states none.
+             */
+            headsStatement: z
+              .object({ minWords: z.number().int().min(1) })
+              .strict()
+              .optional(),
+            /**
+             * A frame a rumour borrows: the group's terms in the title count only when the body asks
+             * too (a question mark) or gives evidence of its own against distortion (a negative group);
+             * a headline that asks "X hay Y?" over a body that asserts X asks nothing.
+             */
+            answeredInBody: z.boolean().default(false),
+            /**
+             * A frame a rumour borrows: the group's terms do not count in an item where every group of
+             * `all` and one of `any` have a match — a polite or open asking frame ("cho em hỏi", "ai
+             * biết rõ …") around a yes/no question that leans on what others say is a leading question.
+             */
+            borrowedWith: z
+              .object({ all: z.array(z.string().min(1)).min(1), any: z.array(z.string().min(1)).min(1) })
+              .strict()
+              .optional(),
+            /**
              * Phrases, or `combine: [[...], [...]]`: every phrase made of one part from each list in
              * order (verbs × sources × modifiers), so a family is written as its parts.
              */
@@ -330,6 +354,12 @@ export const cuesSchema = z
       for (const key of ['all', 'none', 'any', 'noneInItem', 'anaphors'] as const)
         rule[key].forEach((id, k) => {
           if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['rules', index, key, k], message: `unknown group "${id}"` });
+        });
+    });
+    data.groups.forEach((group, index) => {
+      for (const key of ['all', 'any'] as const)
+        group.borrowedWith?.[key].forEach((id, k) => {
+          if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'borrowedWith', key, k], message: `unknown group "${id}"` });
         });
     });
   });

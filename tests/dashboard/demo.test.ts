@@ -59,6 +59,9 @@ describe('mediawatch demo', () => {
     // Sources by the names the config gives them, as the dashboard shows them.
     expect(repeats).toContain('Diễn đàn Phố Núi · congress');
     expect(output).not.toContain('dien-dan-pho-nui · congress');
+    // Every row of the crawl table names its source beside the id that `--source` takes.
+    for (const id of ['tin-pho-nui', 'tin-pho-nui-rss', 'tin-pho-nui-atom', 'dien-dan-pho-nui'])
+      expect(output).toMatch(new RegExp(`^\\S.* \\(${id}\\)\\s+\\d`, 'm'));
     // The total adds up: the crawl table's new items plus the answered rumour seeded before the crawl.
     const [, stored, crawled, held] = output.match(/Stored (\d+) items \((\d+) new from this crawl, (\d+) the office held before it\)/)!.map(Number);
     expect(output).toMatch(new RegExp(`^TOTAL(\\s+\\d+){2}\\s+${crawled}\\s`, 'm'));
