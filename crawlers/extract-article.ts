@@ -289,7 +289,7 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   if (redirect && redirect !== pageUrl) return { kind: 'redirect', target: redirect };
 
   const jsonLd = readJsonLd(facts.jsonLd);
-  const main = extractMainText(facts.body ?? ($.root()[0] as HtmlNode), pageUrl);
+  const main = extractMainText(facts.body ?? ($.root()[0] as HtmlNode), pageUrl, meta(facts.meta, 'name:description', 'property:og:description'));
   if (main.storyChars < SECOND_OPINION_CHARS && facts.depth <= SECOND_OPINION_MAX_DEPTH) {
     const second = readabilityParagraphs(typeof html === 'string' ? html : $.html());
     if (textLength(second) >= SECOND_OPINION_GAIN * main.storyChars) {

@@ -362,7 +362,8 @@ function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, numbe
 }
 
 /** The story container and the sibling blocks that belong with it, by Readability's scoring. */
-function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, excluded: Set<HtmlNode>, root: HtmlNode, cms: HtmlNode | undefined): HtmlNode[] {
+function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | undefined): HtmlNode[] {
+  const { order, stats, root } = page;
   const scores = new Map<HtmlNode, number>();
   for (const node of order) {
     const s = stats.get(node)!;
@@ -421,6 +422,7 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
     }
   }
   chosen.push(...repeatedBlocks(parent, stats, excluded, root));
+  chosen.push(...openingParts(top, chosen, page, excluded));
   return chosen;
 }
 
@@ -430,7 +432,12 @@ function scoreCandidates(order: HtmlNode[], stats: Map<HtmlNode, Stats>, exclude
  * scores reach five levels up from a paragraph, and a section's paragraphs can sit deeper.
  */
 function isUnscoredPart(sibling: HtmlNode, top: HtmlNode, s: Stats): boolean {
-  return BLOCK_TAGS.has(tagOf(top)) && tagOf(sibling) === tagOf(top) && s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25;
+  return BLOCK_TAGS.has(tagOf(top)) && tagOf(sibling) === tagOf(top) && holdsPart(s);
+}
+
+/** Enough text with few links for a block shaped as the story's to be a part of it. */
+function holdsPart(s: Stats): boolean {
+  return s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25;
 }
 
 /** Levels above the story container whose same-class siblings are further parts of it. */
@@ -477,13 +484,41 @@ function repeatedBlocks(parent: HtmlNode, stats: Map<HtmlNode, Stats>, excluded:
       if (sibling === block || tagOf(sibling) !== tagOf(block) || rowClass(sibling) !== cls) continue;
       const s = stats.get(sibling);
       if (!s || excluded.has(sibling)) continue;
-      const part = deep
-        ? s.chars >= MIN_DEEP_REPEAT_CHARS && linkDensity(s) < MAX_DEEP_REPEAT_LINK_DENSITY
-        : s.chars >= MIN_REPEAT_CHARS && linkDensity(s) < 0.25;
+      const part = deep ? s.chars >= MIN_DEEP_REPEAT_CHARS && linkDensity(s) < MAX_DEEP_REPEAT_LINK_DENSITY : holdsPart(s);
       if (part) found.push(sibling);
     }
   }
   return found;
+}
+
+/**
+ * The opening of a story split over copies of its body block: blocks with the container's tag and
+ * class (numbered names aside) between the page's headline and the container, up to
+ * DEEP_REPEAT_LEVELS above it, holding a part's worth of text with few links (a story's first
+ * paragraph in its own `detail-body first-paragraph` section, a layout row holding the body block's
+ * first copy above an ad). Only between the headline and the story, where the page says the story
+ * has begun: such blocks after the story are as often an author box, a disclosure or a sidebar
+ * widget of the same class. A copy of text the story already holds (a lead printed twice) is not
+ * a part.
+ */
+function openingParts(top: HtmlNode, chosen: HtmlNode[], page: Page, excluded: Set<HtmlNode>): HtmlNode[] {
+  const { order, index, headline, stats, root } = page;
+  const cls = rowClass(top);
+  const end = index.get(top) ?? 0;
+  if (!cls || headline < 0 || headline >= end) return [];
+  let scope = top;
+  for (let level = 0; level < DEEP_REPEAT_LEVELS && scope.parent && scope.parent !== root && !PAGE_LEVEL_TAGS.has(tagOf(scope.parent)); level++)
+    scope = scope.parent;
+  const parts: HtmlNode[] = [];
+  let storyText: string | undefined;
+  for (let i = Math.max(headline, index.get(scope) ?? 0) + 1; i < end; i++) {
+    const node = order[i];
+    if (tagOf(node) !== tagOf(top) || rowClass(node) !== cls || excluded.has(node) || !contains(scope, node) || !holdsPart(stats.get(node)!)) continue;
+    if (contains(node, top) || parts.some((part) => contains(part, node)) || chosen.some((block) => contains(block, node))) continue;
+    storyText ??= chosen.map(textOf).join(' ');
+    if (!storyText.includes(textOf(node))) parts.push(node);
+  }
+  return parts;
 }
 
 const textLength = (paragraphs: string[]) => paragraphs.reduce((sum, p) => sum + p.length, 0);
@@ -1002,19 +1037,32 @@ function widenedStory(story: HtmlNode[], order: HtmlNode[], stats: Map<HtmlNode,
   return undefined;
 }
 
-function attempt(
-  root: HtmlNode,
-  order: HtmlNode[],
-  index: Map<HtmlNode, number>,
-  stats: Map<HtmlNode, Stats>,
-  strictness: Strictness,
-  site: string | undefined,
-): MainText {
+/** The page as every attempt reads it. */
+interface Page {
+  root: HtmlNode;
+  /** Elements in document order, their positions in it and their text statistics. */
+  order: HtmlNode[];
+  index: Map<HtmlNode, number>;
+  stats: Map<HtmlNode, Stats>;
+  /** Position of the first h1, the headline, in `order` (-1 without one). */
+  headline: number;
+  site: string | undefined;
+  /** The opening words of the page's own summary (its meta description), when it has one. */
+  summaryOpening: string | undefined;
+}
+
+function attempt(page: Page, strictness: Strictness): MainText {
+  const { root, order, index, stats, site } = page;
   const excluded = excludedSet(order, stats, root, strictness);
-  let story = scoreCandidates(order, stats, excluded, root, cmsContainer(order, stats, excluded));
+  let story = scoreCandidates(page, excluded, cmsContainer(order, stats, excluded));
   if (strictness === 'names') story = widenedStory(story, order, stats, excluded, root) ?? story;
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
   const leads = leadBlocks(story, order, index, stats, root, strictness);
+  const summary = summaryParagraph(page, story, leads, excluded);
+  if (summary) {
+    leads.push(summary);
+    leads.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
+  }
   const teasers: TeaserRule = { site, droppedChars: 0 };
   const proseSections = new Set<HtmlNode>();
   let storyParagraphs = renderBlocks(story, stats, strictness, teasers, false, proseSections);
@@ -1038,18 +1086,66 @@ function attempt(
   return { paragraphs, storyChars: textLength(storyParagraphs), leads: leadParagraphs, chars, linkDensity: chars ? linkChars / chars : 0 };
 }
 
+/** A summary shorter than this is a slogan or a site's name, not the story's opening. */
+const MIN_SUMMARY_CHARS = 60;
+/** Characters of the summary looked for on the page: CMSs cut or end descriptions their own way. */
+const SUMMARY_OPENING_CHARS = 50;
+
+function summaryOpening(summary: string | undefined): string | undefined {
+  const text = summary && collapse(summary);
+  return text && text.length >= MIN_SUMMARY_CHARS ? text.slice(0, SUMMARY_OPENING_CHARS).replace(/\s\S*$/, '') : undefined;
+}
+
+/** Depth of the deepest element holding both nodes. */
+function sharedDepth(a: HtmlNode, b: HtmlNode): number {
+  for (const ancestor of [a, ...ancestors(a)]) if (contains(ancestor, b)) return [...ancestors(ancestor)].length;
+  return 0;
+}
+
+/**
+ * The story's opening paragraph, when the page's own summary says where the story begins: the
+ * paragraph between the headline and the story that opens with the summary's words (CMSs fill the
+ * meta description with the lede: an abstract, a `sommario`, a first paragraph in a block of its
+ * own), nearer the story than the headline. A deck printed beside the headline holds the summary
+ * as often, and Zyte's and WCXB's golds leave decks out of the body: so not a heading, and not in
+ * the headline's own block.
+ */
+function summaryParagraph(page: Page, story: HtmlNode[], leads: HtmlNode[], excluded: Set<HtmlNode>): HtmlNode | undefined {
+  const { order, index, stats, headline, summaryOpening: opening } = page;
+  const first = story.length ? (index.get(story[0]) ?? 0) : 0;
+  if (!opening || headline < 0 || headline >= first || [...leads, ...story].some((node) => textOf(node).includes(opening))) return undefined;
+  let found: HtmlNode | undefined;
+  for (let i = headline + 1; i < first; i++) {
+    const node = order[i];
+    const s = stats.get(node)!;
+    if (!PARAGRAPH_TAGS.has(tagOf(node)) || excluded.has(node) || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) continue;
+    if (textOf(node).includes(opening)) found = node;
+  }
+  if (!found || leads.some((lead) => contains(lead, found) || contains(found, lead))) return undefined;
+  return sharedDepth(found, story[0]) >= sharedDepth(found, order[headline]) ? found : undefined;
+}
+
 /**
  * Extracts the main text below `root`, preferring a known CMS container when it holds the story.
  * When the strictest attempt yields little text, a looser one is taken only if it finds at least
  * twice as much: a few more lines are usually the boilerplate the strict attempt left out.
+ * `summary` is the page's own summary (its meta description): where the story's lede sits apart,
+ * it says which paragraph opens the story (see summaryParagraph).
  */
-export function extractMainText(root: HtmlNode, pageUrl?: string): MainText {
+export function extractMainText(root: HtmlNode, pageUrl?: string, summary?: string): MainText {
   const { order, stats } = computeStats(root);
-  const site = hostOf(pageUrl);
-  const index = new Map(order.map((node, i) => [node, i]));
+  const page: Page = {
+    root,
+    order,
+    index: new Map(order.map((node, i) => [node, i])),
+    stats,
+    headline: order.findIndex((node) => tagOf(node) === 'h1'),
+    site: hostOf(pageUrl),
+    summaryOpening: summaryOpening(summary),
+  };
   const attempts: MainText[] = [];
   for (const strictness of ATTEMPTS) {
-    const main = attempt(root, order, index, stats, strictness, site);
+    const main = attempt(page, strictness);
     if (main.storyChars >= ENOUGH_CHARS) return main;
     attempts.push(main);
   }

@@ -43,8 +43,11 @@ import { foldedSyllables, prepareText, TextBuffers, TOK_UPPER, tokenSpan, tokenT
 
 type Field = 'title' | 'text';
 
+/** What a congress term implies (config/topics `implies`): a Party office or body, an electoral act, or a body named as newly elected (both). */
+type Implies = 'office' | 'act' | 'elected-body';
+
 type TopicPhrase =
-  | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string; tracked: boolean; implies?: 'office' | 'act' }
+  | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string; tracked: boolean; implies?: Implies }
   | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string }
   /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
   | { kind: 'plenum'; part: 'opener' | 'body'; level: number };
@@ -67,7 +70,7 @@ const TOPIC_KEYS = {
   weight: 0,
   note: undefined as string | undefined,
   tracked: false,
-  implies: undefined as 'office' | 'act' | undefined,
+  implies: undefined as Implies | undefined,
   part: 'opener' as 'opener' | 'body',
   level: -1,
 };
@@ -1392,10 +1395,13 @@ type TopicHit = PhraseHit<TopicPhrase> & { view: View; sent: number; pair?: true
 
 const IMPLIED_PAIR = 'implied: office + electoral act';
 
-/** The first Party office and the first electoral act of an item, wherever they are, as one pair. */
+/**
+ * The first Party office and the first electoral act of an item, wherever they are, as one pair; a body
+ * named as newly elected ("Ban Thường vụ mới") is both on its own.
+ */
 function impliedAnywhere(pos: TopicHit[]): TopicHit | undefined {
-  const office = pos.find((h) => implies(h) === 'office');
-  const act = office && pos.find((h) => implies(h) === 'act');
+  const office = pos.find(isOffice);
+  const act = office && (implies(office) === 'elected-body' ? office : pos.find(isAct));
   return office && act ? pairOf(office, act) : undefined;
 }
 
@@ -1407,9 +1413,19 @@ function impliedExplanation(pair: TopicHit): Explanation {
   return out[0];
 }
 
-/** What a term `implies` (config/topics): a Party office or body, an electoral act, or neither. */
-function implies(h: TopicHit): 'office' | 'act' | undefined {
+/** What a term `implies` (config/topics): a Party office or body, an electoral act, a body newly elected, or nothing. */
+function implies(h: TopicHit): Implies | undefined {
   return h.spec.data.kind === 'pos' ? h.spec.data.implies : undefined;
+}
+
+function isOffice(h: TopicHit): boolean {
+  const i = implies(h);
+  return i === 'office' || i === 'elected-body';
+}
+
+function isAct(h: TopicHit): boolean {
+  const i = implies(h);
+  return i === 'act' || i === 'elected-body';
 }
 
 /** An office and an act read as one: spanning both when they are in one sentence, else shown at the office. */
@@ -1430,11 +1446,12 @@ function impliedPairs(pos: TopicHit[], window: number): TopicHit[] {
   const paired = new Set<number>();
   for (const office of pos) {
     const key = sentenceKey(office.view.field, office.sent);
-    if (implies(office) !== 'office' || paired.has(key)) continue;
+    if (!isOffice(office) || paired.has(key)) continue;
     let best: TopicHit | null = null;
     let bestDistance = Infinity;
     for (const act of pos) {
-      if (implies(act) !== 'act' || act.view !== office.view || act.sent !== office.sent) continue;
+      // (a body newly elected pairs with another term, never alone: as an anchor it needs a second word of the congress)
+      if (!isAct(act) || act === office || act.view !== office.view || act.sent !== office.sent) continue;
       const distance = act.tokFirst > office.tokLast ? act.tokFirst - office.tokLast : office.tokFirst - act.tokLast;
       if (distance <= window && distance < bestDistance) [best, bestDistance] = [act, distance];
     }

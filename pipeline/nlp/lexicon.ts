@@ -94,8 +94,11 @@ export const topicSchema = z
             weight: z.number().positive(),
             /** strong: names the event on its own; anchor: ambiguous event word; context: counts only with an anchor. */
             role: z.enum(['strong', 'anchor', 'context']).default('anchor'),
-            /** A Party office or body, or an electoral act or its outcome: an office and an act pair into an anchor (scoring.impliedPairWeight). */
-            implies: z.enum(['office', 'act']).optional(),
+            /**
+             * A Party office or body, or an electoral act or its outcome: an office and an act pair into an anchor
+             * (scoring.impliedPairWeight); `elected-body`, a body named as newly elected ("Ban Thường vụ mới"), is both.
+             */
+            implies: z.enum(['office', 'act', 'elected-body']).optional(),
             /** Names the tracked event itself ("Đại hội XIII"): another event named in the item does not cancel it. */
             tracked: z.boolean().default(false),
             note: z.string().optional(),
