@@ -123,8 +123,10 @@ interface CompiledCues {
   parts: Uint8Array;
   /** Longest part, in stream positions. */
   maxPartLength: number;
-  /** Per part pattern: the places it fills, as index * combos.length + combo (a set: parts such as "không" fill many). */
-  places: Array<Set<number> | undefined>;
+  /** Per part pattern: the places it fills, bit index * combos.length + combo set (parts such as "không" fill many). */
+  places: Array<Uint32Array | undefined>;
+  /** Per pattern: the combos it opens (a part of their first list), in order, once per entry; empty for most. */
+  heads: Int32Array[];
   /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
   notBeside: Array<Set<string> | undefined>;
   /** Per group with `borrowedWith`: the indexes of its groups (else undefined). */
@@ -488,6 +490,7 @@ export class Classifier implements ItemClassifier {
         parts: new Uint8Array(0),
         maxPartLength: 0,
         places: [],
+        heads: [],
         notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
         borrowedWith: file.groups.map((g) => (g.borrowedWith ? { all: groupsOf(g.borrowedWith.all), any: groupsOf(g.borrowedWith.any) } : undefined)),
         scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
@@ -505,10 +508,14 @@ export class Classifier implements ItemClassifier {
     for (const cues of this.cues) {
       cues.parts = new Uint8Array(this.matcher.patterns);
       const first = this.matcher.firstPattern(cues.set);
+      // (dense arrays: read at every candidate of every item)
+      cues.places = new Array<Uint32Array | undefined>(this.matcher.patterns).fill(undefined);
+      cues.heads = new Array<Int32Array>(this.matcher.patterns).fill(NO_COMBOS);
       cues.phrases.phrases.forEach((spec, i) => {
         if (spec.data.kind !== 'part') return;
         cues.parts[first + i] = 1;
-        cues.places[first + i] = new Set(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
+        cues.places[first + i] = bitSet(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
+        cues.heads[first + i] = Int32Array.from(spec.data.parts.filter(([, index]) => index === 0).map(([combo]) => combo));
         cues.maxPartLength = Math.max(cues.maxPartLength, this.matcher.lengthOf(first + i));
       });
     }
@@ -1050,6 +1057,20 @@ function lowerBound(sorted: ArrayLike<number>, length: number, x: number): numbe
   return lo;
 }
 
+const NO_COMBOS = new Int32Array(0);
+
+/** A set of small numbers as bits (read at every candidate part of a chain, where a Set's hashing showed). */
+function bitSet(members: number[]): Uint32Array {
+  const bits = new Uint32Array((Math.max(...members) >>> 5) + 1);
+  for (const n of members) bits[n >>> 5] |= 1 << (n & 31);
+  return bits;
+}
+
+function hasBit(bits: Uint32Array, n: number): boolean {
+  const word = n >>> 5;
+  return word < bits.length && (bits[word] & (1 << (n & 31))) !== 0;
+}
+
 /**
  * Chains of adjacent parts (one from each list of a combine entry, in order, in consecutive
  * syllables: a clause break is a position of its own, so a chain never spans one) become cue
@@ -1060,10 +1081,10 @@ function chainParts(matcher: PhraseMatcher, cues: CompiledCues, v: View, out: Ar
   const raw = v.raw;
   const chain: number[] = [];
   for (let m = 0; m < raw.count; m++) {
-    const p = raw.pattern[m];
-    if (!cues.parts[p] || !partStartsAt(matcher, cues, raw, m + 1, raw.last[m] + 1)) continue;
-    for (const [combo, index] of (matcher.spec(p).data as CuePhrase & { kind: 'part' }).parts) {
-      if (index !== 0) continue;
+    // (the combos a part opens are listed once: a common part fills many places, few of them first)
+    const heads = cues.heads[raw.pattern[m]];
+    if (!heads.length || !partStartsAt(matcher, cues, raw, m + 1, raw.last[m] + 1)) continue;
+    for (const combo of heads) {
       chain.length = 0;
       chain.push(m);
       extendChain(matcher, cues, v, combo, chain, out);
@@ -1107,7 +1128,7 @@ function extendChain(matcher: PhraseMatcher, cues: CompiledCues, v: View, combo:
   for (let k = prev + 1; k < count && lastOf[k] < start + cues.maxPartLength; k++) {
     const p = pattern[k];
     if (!cues.parts[p] || lastOf[k] - matcher.lengthOf(p) + 1 !== start) continue;
-    if (!cues.places[p]!.has(index * cues.combos.length + combo)) continue;
+    if (!hasBit(cues.places[p]!, index * cues.combos.length + combo)) continue;
     chain.push(k);
     extendChain(matcher, cues, v, combo, chain, out);
     chain.pop();
