@@ -295,6 +295,11 @@ export const cuesSchema = z
              * ("Con số này cao gấp ba lần …" after the sentence naming the cost).
              */
             anaphors: z.array(z.string().min(1)).default([]),
+            /**
+             * Where the rule holds, the foreign power its sentence names acts inside the tracked congress
+             * ("Mỹ với Trung Quốc đã thỏa thuận danh sách"): the power's name there is no other event.
+             */
+            actsInsideCongress: z.boolean().default(false),
           })
           .strict(),
       )
