@@ -148,7 +148,7 @@ interface View extends FieldView {
   field: Field;
   /** Sentences that name another event (a foreign party, the UN General Assembly). */
   otherEvent: Set<number>;
-  /** Sentences where a foreign power is said to act inside the tracked congress (a rule with actsInsideCongress). */
+  /** Tokens of a foreign power said to act inside the tracked congress (a rule with actsInsideCongress). */
   foreignHand: Set<number>;
   /** Sentences with a counted contradiction of the official facts. */
   contradicted: Set<number>;
@@ -729,9 +729,7 @@ export class Classifier implements ItemClassifier {
       // the congress's own plenum adds to the committee's name inside it ("Hội nghị lần thứ nhất BCH Đảng bộ tỉnh")
       for (const h of plenums) if (h.spec.data.kind === 'pos') pos.push(locate(h, v));
       // a negative inside a longer congress phrase is part of its name: "Đảng bộ Công ty ..." is a Party body, not a company
-      // a foreign power said to act inside the congress ("người bên Campuchia qua ngồi giám sát") names no other event
-      const inForeignHand = (h: PhraseHit<TopicPhrase>) => isEventNegative(h) && v.foreignHand.has(v.prepared.tokSent[h.tokFirst]);
-      for (const h of negHits) if (!insidePhrase(h, posHits) && !inForeignHand(h)) neg.push(locate(h, v));
+      for (const h of negHits) if (!insidePhrase(h, posHits) && !actsInsideCongress(h, v, posHits, s.foreignOwnerGap)) neg.push(locate(h, v));
     }
     if (s.impliedPairWeight > 0)
       for (const pair of impliedPairs(pos, s.nearWindow))
@@ -1147,7 +1145,7 @@ function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: nu
         if (holds((g) => inSent.some((x) => x.group === g))) {
           at ??= m;
           if (!rule.actsInsideCongress) break;
-          m.view.foreignHand.add(m.view.prepared.tokSent[m.tokFirst]);
+          for (const x of inSent) if (x.group === all[0]) for (let t = x.tokFirst; t <= x.tokLast; t++) x.view.foreignHand.add(t);
         }
       }
     }
@@ -1585,8 +1583,16 @@ function repeatFactor(seen: Map<string, number>, key: string, decay: number): nu
 }
 
 /** Key of a field's sentence (title and text sentences apart). */
-function isEventNegative(h: PhraseHit<TopicPhrase>): boolean {
-  return h.spec.data.kind === 'neg' && h.spec.data.scope === 'event';
+/**
+ * A foreign power said to act inside the congress ("người bên Campuchia qua ngồi giám sát"): its name,
+ * no more than the power's words, names no other event — unless it follows a congress term closely,
+ * as a foreign party's congress is named ("Đại hội 20 bên Trung Quốc").
+ */
+function actsInsideCongress(h: PhraseHit<TopicPhrase>, v: View, posHits: Array<PhraseHit<TopicPhrase>>, ownerGap: number): boolean {
+  if (h.spec.data.kind !== 'neg' || h.spec.data.scope !== 'event') return false;
+  for (let t = h.tokFirst; t <= h.tokLast; t++) if (!v.foreignHand.has(t)) return false;
+  const sent = v.prepared.tokSent[h.tokFirst];
+  return !posHits.some((p) => v.prepared.tokSent[p.tokLast] === sent && p.tokLast < h.tokFirst && h.tokFirst - p.tokLast <= ownerGap + 1);
 }
 
 function sentenceKey(field: Field, sent: number): number {

@@ -40,7 +40,15 @@ describe('a foreign power as the agent inside our congress', () => {
     );
   });
 
-  it('reads no power in a Vietnamese place holding its letters', () => {
-    expectFlags(['Đại hội Đảng bộ tỉnh Lào Cai đã bầu Ban Chấp hành mới, sắp xếp nhân sự đúng quy trình, theo Báo Lào Cai.'], true, false);
+  it('leaves a foreign party’s congress another event when the rumour is about its own people', () => {
+    expectFlags(
+      [
+        'Đại hội 20 bên Trung Quốc nghe nói đã sắp xếp xong nhân sự Thường vụ từ lâu.',
+        'Đại hội Lào nghe nói đã sắp xếp xong nhân sự từ lâu.',
+        'Trung Quốc đã duyệt danh sách Bộ Chính trị mới của họ tại Đại hội Đảng Cộng sản Trung Quốc.',
+      ],
+      false,
+      false,
+    );
   });
 });
