@@ -150,6 +150,8 @@ interface View extends FieldView {
   field: Field;
   /** Sentences that name another event (a foreign party, the UN General Assembly). */
   otherEvent: Set<number>;
+  /** Tokens of a foreign power said to act inside the tracked congress (a rule with actsInsideCongress). */
+  foreignHand: Set<number>;
   /** Sentences with a counted contradiction of the official facts. */
   contradicted: Set<number>;
   /** Clauses with a claim that agrees with the official facts (asserted, not cited or reported), in no contradicting sentence. */
@@ -532,6 +534,7 @@ export class Classifier implements ItemClassifier {
       accents: ws.accents.reset(prepared),
       suppressed: new Set(),
       otherEvent: new Set(),
+      foreignHand: new Set(),
       contradicted: new Set(),
       confirmed: new Set(),
       raw: ws.raw,
@@ -567,6 +570,21 @@ export class Classifier implements ItemClassifier {
       for (const v of views) v.verdict = verdict;
     }
 
+    // ---- distortion cues, scored first: a rule may find a foreign power acting inside the congress (foreignHand)
+    let distortionRaw = 0;
+    let atHalf = 2;
+    let rebuts = false;
+    let citesVersions = false;
+    const cueItems: Item[] = [];
+    for (const cues of this.cues) {
+      const { raw, items, versions } = this.scoreCues(cues, views);
+      distortionRaw += raw;
+      citesVersions ||= versions;
+      for (const it of items) if (it.e.weight < 0) rebuts = true;
+      atHalf = cues.file.scoring.evidenceAtHalf;
+      cueItems.push(...items);
+    }
+
     // ---- topics
     let congressScore = 0;
     let otherEventItem = false;
@@ -582,20 +600,8 @@ export class Classifier implements ItemClassifier {
       }
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
     }
+    for (const it of cueItems) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
 
-    // ---- distortion cues
-    let distortionRaw = 0;
-    let atHalf = 2;
-    let rebuts = false;
-    let citesVersions = false;
-    for (const cues of this.cues) {
-      const { raw, items, versions } = this.scoreCues(cues, views);
-      distortionRaw += raw;
-      citesVersions ||= versions;
-      for (const it of items) if (it.e.weight < 0) rebuts = true;
-      atHalf = cues.file.scoring.evidenceAtHalf;
-      for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
-    }
     // answers read by their structure (discourse.ts): a correction with its source, versions asked about, a motive for asking
     if (d)
       for (const v of views)
@@ -730,7 +736,7 @@ export class Classifier implements ItemClassifier {
       // the congress's own plenum adds to the committee's name inside it ("Hội nghị lần thứ nhất BCH Đảng bộ tỉnh")
       for (const h of plenums) if (h.spec.data.kind === 'pos') pos.push(locate(h, v));
       // a negative inside a longer congress phrase is part of its name: "Đảng bộ Công ty ..." is a Party body, not a company
-      for (const h of negHits) if (!insidePhrase(h, posHits)) neg.push(locate(h, v));
+      for (const h of negHits) if (!insidePhrase(h, posHits) && !actsInsideCongress(h, v, posHits, s.foreignOwnerGap)) neg.push(locate(h, v));
     }
     if (s.impliedPairWeight > 0)
       for (const pair of impliedPairs(pos, s.nearWindow))
@@ -1158,8 +1164,9 @@ function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: nu
         const linked = anaphors.length > 0 && marks.some((x) => x.sent === m.sent && x.view === m.view && anaphors.includes(x.group));
         const inSent = marks.filter((x) => x.view === m.view && (x.sent === m.sent || (linked && x.sent === m.sent - 2)));
         if (holds((g) => inSent.some((x) => x.group === g))) {
-          at = m;
-          break;
+          at ??= m;
+          if (!rule.actsInsideCongress) break;
+          for (const x of inSent) if (x.group === all[0]) for (let t = x.tokFirst; t <= x.tokLast; t++) x.view.foreignHand.add(t);
         }
       }
     }
@@ -1597,6 +1604,18 @@ function repeatFactor(seen: Map<string, number>, key: string, decay: number): nu
 }
 
 /** Key of a field's sentence (title and text sentences apart). */
+/**
+ * A foreign power said to act inside the congress ("người bên Campuchia qua ngồi giám sát"): its name,
+ * no more than the power's words, names no other event — unless it follows a congress term closely,
+ * as a foreign party's congress is named ("Đại hội 20 bên Trung Quốc").
+ */
+function actsInsideCongress(h: PhraseHit<TopicPhrase>, v: View, posHits: Array<PhraseHit<TopicPhrase>>, ownerGap: number): boolean {
+  if (h.spec.data.kind !== 'neg' || h.spec.data.scope !== 'event') return false;
+  for (let t = h.tokFirst; t <= h.tokLast; t++) if (!v.foreignHand.has(t)) return false;
+  const sent = v.prepared.tokSent[h.tokFirst];
+  return !posHits.some((p) => v.prepared.tokSent[p.tokLast] === sent && p.tokLast < h.tokFirst && h.tokFirst - p.tokLast <= ownerGap + 1);
+}
+
 function sentenceKey(field: Field, sent: number): number {
   return field === 'title' ? sent * 2 : sent * 2 + 1;
 }

@@ -71,6 +71,11 @@ export const topicSchema = z
         repeatDecay: z.number().min(0).max(1).default(0.5),
         /** Co-occurrence window, in syllables, within one sentence. */
         nearWindow: z.number().int().positive().default(8),
+        /**
+         * A foreign power's name at most this many syllables after a congress term names that congress
+         * ("Đại hội 20 bên Trung Quốc"), even where a rule finds the power acting inside ours.
+         */
+        foreignOwnerGap: z.number().int().min(0).default(2),
         /** Added per distinct context term near an anchor (at most two per anchor). */
         nearBonus: z.number().min(0).default(0.75),
         /** Context terms together never add more than this. */
@@ -295,6 +300,11 @@ export const cuesSchema = z
              * ("Con số này cao gấp ba lần …" after the sentence naming the cost).
              */
             anaphors: z.array(z.string().min(1)).default([]),
+            /**
+             * Where the rule holds, the foreign power its sentence names acts inside the tracked congress
+             * ("Mỹ với Trung Quốc đã thỏa thuận danh sách"): the power's name there is no other event.
+             */
+            actsInsideCongress: z.boolean().default(false),
           })
           .strict(),
       )
