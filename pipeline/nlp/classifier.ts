@@ -38,11 +38,12 @@ import { stripDiacritics } from './fold.ts';
 import { escapeRegExp } from '../../core/text.ts';
 import { compilePlenums, readPlenums, type CompiledPlenums, type PlenumPart } from './plenums.ts';
 import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
-import { AbbreviationTable, AccentCache, StreamBuffers, type AbbreviationEntry } from './stream.ts';
+import { AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers, type AbbreviationEntry } from './stream.ts';
 import {
   accentKey,
   accentKeyOfRange,
   foldedSyllables,
+  joinAbbreviatedNames,
   prepareText,
   TextBuffers,
   TOK_DIACRITIC,
@@ -396,6 +397,8 @@ const VOWELS = /[aeiouy]/;
 export class Classifier implements ItemClassifier {
   readonly vocabulary = new Vocabulary();
   readonly abbreviations: AbbreviationTable;
+  /** Abbreviations that head a name, as written ("TP", "Q"): their dot ends no sentence. */
+  private readonly namePrefixes: ReadonlySet<string>;
   private readonly topics: CompiledTopic[];
   private readonly cues: CompiledCues[];
   readonly factChecker: FactChecker;
@@ -418,6 +421,7 @@ export class Classifier implements ItemClassifier {
     this.discourse = sources.discourse ? compileDiscourse(sources.discourse) : null;
     this.gatherings = sources.gatherings ? compileGatherings(sources.gatherings) : null;
     this.abbreviations = new AbbreviationTable(sources.abbreviations, foldedSyllables);
+    this.namePrefixes = namePrefixesOf(sources.abbreviations);
     const sets: Array<PhraseSet<any>> = [];
     this.topics = sources.topics.map((file) => {
       const phrases = new PhraseSet<TopicPhrase>(this.vocabulary);
@@ -526,6 +530,7 @@ export class Classifier implements ItemClassifier {
 
   private view(field: Field, text: string, ws: Workspace): View {
     const prepared = prepareText(text, this.vocabulary.trie(), ws.text);
+    joinAbbreviatedNames(prepared, this.namePrefixes);
     const stream = this.abbreviations.stream(prepared, this.vocabulary, ws.stream);
     const view: View = {
       field,
@@ -563,7 +568,7 @@ export class Classifier implements ItemClassifier {
     const d = this.discourse;
     if (d) {
       for (const v of views) {
-        v.reading = foldedReading(v.prepared.folded, v.prepared.original, v.prepared.origStart);
+        v.reading = foldedReading(v.prepared.folded, v.prepared.original, v.prepared.origStart, this.namePrefixes);
         v.discourse = analyseFolded(d, v.reading);
       }
       const verdict = discourseVerdict(d, [views[0].discourse!, views[1].discourse!]);
@@ -715,7 +720,7 @@ export class Classifier implements ItemClassifier {
   }
 
   private otherGathering(views: View[]): OtherGathering | null {
-    return this.gatherings ? otherGatheringFolded(this.gatherings, [views[0].prepared, views[1].prepared], !views[0].accents.lenient) : null;
+    return this.gatherings ? otherGatheringFolded(this.gatherings, [views[0].prepared, views[1].prepared], !views[0].accents.lenient, this.namePrefixes) : null;
   }
 
   private scoreTopic(topic: CompiledTopic, views: View[]) {

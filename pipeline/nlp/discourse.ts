@@ -13,6 +13,7 @@
 import { z } from 'zod';
 import { foldVietnamese } from './fold.ts';
 import { escapeRegExp } from '../../core/text.ts';
+import { dotHeadsName } from './text.ts';
 
 const phrases = z.array(z.string().min(1)).min(1);
 
@@ -258,10 +259,13 @@ export interface Folded {
   /** The text's sentences and quotations, read once for the analysis and the structure reading (one markers set per text). */
   sentences?: Array<[number, number]>;
   quotes?: FoldedClause[];
+  /** Abbreviations that head a name, as written (text.ts dotHeadsName); absent: none. */
+  namePrefixes?: ReadonlySet<string>;
 }
 
-function sentencesOf(f: Folded): Array<[number, number]> {
-  return (f.sentences ??= sentences(f.folded));
+/** The text's sentences (folded offsets), read once for every reading of it (discourse, gatherings). */
+export function sentencesOf(f: Folded): Array<[number, number]> {
+  return (f.sentences ??= sentences(f));
 }
 
 function quotationsOf(d: CompiledDiscourse, f: Folded): FoldedClause[] {
@@ -274,11 +278,14 @@ export function at(f: Folded, i: number): number {
 
 const SENTENCE_END = /[.!?;]+(?=\s|$)|\n+/g;
 
-export function sentences(text: string): Array<[number, number]> {
+/** Sentences end at . ! ? ; before a space, and at line breaks; not at a dot that heads a name (dotHeadsName). */
+function sentences(f: Folded): Array<[number, number]> {
+  const text = f.folded;
   const out: Array<[number, number]> = [];
   let from = 0;
   SENTENCE_END.lastIndex = 0;
   for (let m = SENTENCE_END.exec(text); m; m = SENTENCE_END.exec(text)) {
+    if (f.namePrefixes && m[0] === '.' && dotHeadsName(f.original, at(f, m.index), f.namePrefixes)) continue;
     out.push([from, m.index]);
     from = m.index + m[0].length;
   }
@@ -461,8 +468,8 @@ function analyse(d: CompiledDiscourse, f: Folded): DiscourseAnalysis {
   };
 }
 
-/** A text (any normalisation) folded for reading, with every folded char's offset in it. */
-export function foldForReading(text: string): Folded {
+/** A text (any normalisation) folded for reading, with every folded char's offset in it (`namePrefixes`: see Folded). */
+export function foldForReading(text: string, namePrefixes?: ReadonlySet<string>): Folded {
   let folded = '';
   const map: number[] = [];
   // fold per code unit, dropping combining marks, so every folded char keeps its original offset
@@ -477,7 +484,7 @@ export function foldForReading(text: string): Folded {
     if (pair) i++;
   }
   map.push(text.length);
-  return { folded, original: text, toOriginal: map, cache: new Map() };
+  return { folded, original: text, toOriginal: map, cache: new Map(), namePrefixes };
 }
 
 /** Reads the discourse of a text (any normalisation); offsets are into the string passed in. */
@@ -486,8 +493,8 @@ export function analyseDiscourse(text: string, d: CompiledDiscourse): DiscourseA
 }
 
 /** A reading of text already folded by the classifier (text.ts), with its offset map: analyseFolded and structuresOfFolded share it. */
-export function foldedReading(folded: string, original: string, toOriginal: ArrayLike<number> | null): Folded {
-  return { folded, original, toOriginal, cache: new Map() };
+export function foldedReading(folded: string, original: string, toOriginal: ArrayLike<number> | null, namePrefixes?: ReadonlySet<string>): Folded {
+  return { folded, original, toOriginal, cache: new Map(), namePrefixes };
 }
 
 /** The same reading on a field's foldedReading. */

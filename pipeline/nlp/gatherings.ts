@@ -12,7 +12,7 @@
  */
 import { z } from 'zod';
 import type { Classification, Explanation } from '../../core/types.ts';
-import { at, foldForReading, sentences, words, type Folded, type Matcher } from './discourse.ts';
+import { at, foldForReading, sentencesOf, words, type Folded, type Matcher } from './discourse.ts';
 import { foldVietnamese } from './fold.ts';
 
 const phrases = z.array(z.string().min(1));
@@ -207,9 +207,8 @@ function accented(f: Folded): boolean {
 
 function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringMention[] {
   const mentions: GatheringMention[] = [];
-  let sents: Array<[number, number]> | null = null;
   scan(c.gathering, f, strict, 0, f.folded.length, (gs, ge) => {
-    sents ??= sentences(f.folded);
+    const sents = sentencesOf(f);
     const sentStart = sents.find(([, e]) => e >= ge)?.[0] ?? 0;
     const span = holderAfter(c, f, strict, ge) ?? holderBefore(c, f, strict, sentStart, gs);
     const mention: GatheringMention = { start: at(f, gs), end: at(f, ge), holder: null };
@@ -249,8 +248,8 @@ function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
  * Reads a text (any normalisation); offsets are into the string passed in. `strict`: the item is
  * typed with diacritics (default: this text is), so phrases match only with their accents.
  */
-export function readGatherings(c: CompiledGatherings, text: string, strict?: boolean): GatheringReading {
-  const f = foldForReading(text);
+export function readGatherings(c: CompiledGatherings, text: string, strict?: boolean, namePrefixes?: ReadonlySet<string>): GatheringReading {
+  const f = foldForReading(text, namePrefixes);
   const s = strict ?? accented(f);
   return { mentions: mentionsOf(c, f, s), evidence: evidenceOf(c, f, s) };
 }
@@ -263,8 +262,9 @@ export function otherGatheringFolded(
   c: CompiledGatherings,
   fields: Array<{ folded: string; original: string; origStart: ArrayLike<number> | null }>,
   strict: boolean,
+  namePrefixes?: ReadonlySet<string>,
 ): OtherGathering | null {
-  const folded: Folded[] = fields.map((p) => ({ folded: p.folded, original: p.original, toOriginal: p.origStart, cache: new Map() }));
+  const folded: Folded[] = fields.map((p) => ({ folded: p.folded, original: p.original, toOriginal: p.origStart, cache: new Map(), namePrefixes }));
   let any = false;
   for (const f of folded) scan(c.gathering, f, strict, 0, f.folded.length, () => (any = true));
   if (!any) return null;

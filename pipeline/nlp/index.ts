@@ -66,6 +66,7 @@ export function loadAbbreviations(file: string): AbbreviationEntry[] {
     forms: Array.isArray(a.abbr) ? a.abbr : [a.abbr],
     expansion: a.expansion,
     match: a.match,
+    beforeName: a.beforeName,
     note: a.note,
   }));
 }

@@ -416,6 +416,7 @@ export const abbreviationsSchema = z
             abbr: z.union([phrase, z.array(phrase).min(1)]),
             expansion: phrase,
             match: z.enum(['folded', 'exact']).default('folded'),
+            beforeName: z.boolean().default(false),
             note: z.string().optional(),
           })
           .strict(),

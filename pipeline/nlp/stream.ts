@@ -46,7 +46,14 @@ export interface AbbreviationEntry {
   expansion: string;
   /** "folded": any case, with or without diacritics; "exact": only the forms exactly as written. */
   match: 'folded' | 'exact';
+  /** The form heads a name ("TP. Pleiku", "Q. 3"): a dot after it, before the name, ends no sentence. */
+  beforeName?: boolean;
   note?: string;
+}
+
+/** The forms that head a name (`beforeName`), as written, NFC: their dot ends no sentence (text.ts dotHeadsName). */
+export function namePrefixesOf(entries: AbbreviationEntry[]): ReadonlySet<string> {
+  return new Set(entries.filter((a) => a.beforeName).flatMap((a) => a.forms.map((f) => f.normalize('NFC'))));
 }
 
 interface TrieNode {

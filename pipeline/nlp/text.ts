@@ -748,6 +748,45 @@ export function tokenSpan(prepared: PreparedText, first: number, last: number): 
   return [toOriginal(prepared, prepared.tokStart[first]), toOriginal(prepared, prepared.tokEnd[last])];
 }
 
+const SAME_LINE_SPACE = /[^\S\n]/;
+const NAME_START = /[\p{Lu}\d]/u;
+const WORD_PART = /[\p{L}\p{M}]/u;
+
+/**
+ * Whether the dot at `dot` in `text` follows an abbreviation that heads a name and the name follows
+ * on its line ("TP. Pleiku", "Q. 3", "PGS. TS. Nguyễn …"): such a dot ends no sentence. The one rule
+ * of every sentence splitter (the token sentences here, discourse.ts and gatherings.ts), so a text
+ * has one reading of its sentences. `namePrefixes`: the abbreviations as written, NFC (case counts;
+ * config/abbreviations.yaml `beforeName`). A lowercase word or a line break after the dot: a sentence end.
+ */
+export function dotHeadsName(text: string, dot: number, namePrefixes: ReadonlySet<string>): boolean {
+  if (namePrefixes.size === 0 || text.charCodeAt(dot) !== 0x2e) return false;
+  let next = dot + 1;
+  while (next < text.length && SAME_LINE_SPACE.test(text[next])) next++;
+  if (next >= text.length || !NAME_START.test(text[next])) return false;
+  let start = dot;
+  while (start > 0 && WORD_PART.test(text[start - 1])) start--;
+  return start < dot && namePrefixes.has(text.slice(start, dot).normalize('NFC'));
+}
+
+/**
+ * Joins the sentences that a dot after an abbreviation heading a name splits (dotHeadsName;
+ * "TP.HCM" too): the subject keeps its claim. The dot still ends a clause (no phrase spans it; the
+ * learned n-grams see the same breaks). Rewrites tokSent.
+ */
+export function joinAbbreviatedNames(prepared: PreparedText, namePrefixes: ReadonlySet<string>): void {
+  if (namePrefixes.size === 0) return;
+  const { tokSent, original } = prepared;
+  let joined = 0;
+  let previous = tokSent[0];
+  for (let i = 1; i < prepared.count; i++) {
+    const sentence = tokSent[i];
+    if (sentence !== previous && dotHeadsName(original, toOriginal(prepared, prepared.tokEnd[i - 1]), namePrefixes)) joined++;
+    previous = sentence;
+    tokSent[i] = sentence - joined;
+  }
+}
+
 /**
  * Accent key of a syllable: the letters with their vowel hats (â ă ê ô ơ ư đ) plus a tone digit.
  * It does not depend on where the tone mark was placed (hoà = hòa, thuỷ = thủy, qúy = quý) nor on

@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
-import { analyseDiscourse, compileDiscourse, discourseSchema, discourseVerdict, type DiscourseAnalysis } from '../../pipeline/nlp/discourse.ts';
+import {
+  analyseDiscourse,
+  compileDiscourse,
+  discourseSchema,
+  discourseVerdict,
+  foldForReading,
+  sentencesOf,
+  type DiscourseAnalysis,
+} from '../../pipeline/nlp/discourse.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
 import { loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
-import { classifier, CONFIG, REPO, stripDiacritics } from './helpers.ts';
+import { ABBREVIATED_NAMES, classifier, CONFIG, NAME_PREFIXES, REPO, stripDiacritics } from './helpers.ts';
 
 // Families of phrasings written for these tests (not corpus sentences); each is checked as typed
 // and with its diacritics stripped.
@@ -45,6 +53,17 @@ const ASSERTIONS = [
   'Có nguồn tin nội bộ cho rằng danh sách đã chốt; Ban Tổ chức càng phủ nhận càng chứng tỏ là thật.',
   'Mấy trang bảo là tin giả nhưng người trong cuộc xác nhận ghế đã có chủ.',
 ];
+
+describe('sentences of a reading', () => {
+  it('a dot after an abbreviation that heads a name ends no sentence, as in the token sentences (text.ts)', () => {
+    for (const [text, count] of ABBREVIATED_NAMES)
+      for (const t of [text, text.normalize('NFD'), stripDiacritics(text)]) {
+        // (a dot before a line break leaves an empty sentence between them)
+        const nonEmpty = sentencesOf(foldForReading(t, NAME_PREFIXES)).filter(([from, to]) => to > from);
+        expect(nonEmpty.length, t).toBe(count);
+      }
+  });
+});
 
 describe('who says it: analyseDiscourse', () => {
   it('finds the reported clause and the own voice that denies it, and who speaks', () => {

@@ -11,7 +11,7 @@ import {
 } from '../../pipeline/nlp/gatherings.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
 import { loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
-import { CONFIG, REPO, stripDiacritics } from './helpers.ts';
+import { CONFIG, NAME_PREFIXES, REPO, stripDiacritics } from './helpers.ts';
 
 // Families of phrasings written for these tests (not corpus sentences); each is checked as typed
 // and with its diacritics stripped.
@@ -94,6 +94,14 @@ describe('whose gathering (gatherings.ts)', () => {
       kind: 'association or mass organisation',
     });
     expect(readGatherings(markers, 'Đại hội hồi tháng 10 bầu được bí thư mới').mentions[0].holder).toBeNull();
+  });
+
+  it('reads a holder before "TP. Pleiku" in its sentence: that dot ends none (the sentences of discourse.ts and text.ts)', () => {
+    const holder = (text: string) => readGatherings(markers, text, undefined, NAME_PREFIXES).mentions[0].holder;
+    for (const t of both(['Đoàn thanh niên TP. Pleiku đại hội xong rồi, bầu bí thư mới.', 'Đoàn thanh niên Q. 1 tổ chức đại hội cuối tuần.']))
+      expect(holder(t), t).toMatchObject({ party: false });
+    // a line break after the dot ends the sentence: no holder named before it
+    for (const t of both(['Đoàn thanh niên về TP.\nĐại hội xong rồi, bầu bí thư mới.'])) expect(holder(t), t).toBeNull();
   });
 
   it('keeps offsets into NFD text', () => {

@@ -2,11 +2,31 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../core/config.ts';
-import { classifierOptionsFromConfig, loadClassifier, type Classifier } from '../../pipeline/nlp/index.ts';
+import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier, type Classifier } from '../../pipeline/nlp/index.ts';
+import { namePrefixesOf } from '../../pipeline/nlp/stream.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CONFIG = join(REPO, 'config/mediawatch.yaml');
 export const DEV_CORPUS = join(REPO, 'tests/fixtures/dev-corpus.jsonl');
+
+/** The abbreviations that head a name in the shipped config/abbreviations.yaml. */
+export const NAME_PREFIXES = namePrefixesOf(loadAbbreviations(join(REPO, 'config/abbreviations.yaml')));
+
+/** Every sentence splitter reads these alike (text.ts, discourse.ts, gatherings.ts): [text, its sentences]. */
+export const ABBREVIATED_NAMES: Array<[string, number]> = [
+  // the family: a city, a town, a district, a ward, academic titles: one sentence
+  ['Kinh phí trang trí của TP. Pleiku lên tới 4,7 tỷ đồng.', 1],
+  ['Họp ở TX. An Khê, Q. 1 và P. Hoa Lư.', 1],
+  ['PGS. TS. Nguyễn Văn A nói rằng đã bầu xong.', 1],
+  ['Người dân TP.HCM nói vậy.', 1],
+  // an ordinary sentence end, or the abbreviation ending a sentence before a lowercase word or a line break
+  ['Đã bầu xong. Pleiku yên tĩnh.', 2],
+  ['Tôi ở TP. sau đó về quê.', 2],
+  ['Tôi ở TP.\nPleiku thì khác.', 2],
+  // an abbreviation that heads no name, or one written otherwise (case counts), ending its sentence
+  ['Tôi sống ở TPHCM. Pleiku thì khác.', 2],
+  ['Hàng về tận tp. Giá rẻ lắm.', 2],
+];
 
 let cached: Classifier | null = null;
 /** The lexicon classifier of the repository's config, without its learned model (built once per test file). */

@@ -2,7 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { shortenAtWord, toNfc } from '../../core/text.ts';
 import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { canonAccentKey, canonSyllable } from '../../pipeline/nlp/stream.ts';
-import { accentKey, foldWithMap, isWithoutDiacritics, prepareText, tokenSpan } from '../../pipeline/nlp/text.ts';
+import { accentKey, foldWithMap, isWithoutDiacritics, joinAbbreviatedNames, prepareText, tokenSpan } from '../../pipeline/nlp/text.ts';
+import { ABBREVIATED_NAMES, NAME_PREFIXES, stripDiacritics } from './helpers.ts';
 
 describe('fold.ts (kept semantics)', () => {
   it('toNfc composes decomposed input', () => {
@@ -64,6 +65,15 @@ describe('foldWithMap / prepareText', () => {
     expect(p.tokClause[1]).not.toBe(p.tokClause[2]);
     expect(p.tokSent[2]).toBe(p.tokSent[1]);
     expect(p.tokSent[4]).toBe(p.tokSent[3] + 1);
+  });
+
+  it('a dot after an abbreviation that heads a name (config/abbreviations.yaml) ends no token sentence', () => {
+    for (const [text, count] of ABBREVIATED_NAMES)
+      for (const t of [text, text.normalize('NFD'), stripDiacritics(text)]) {
+        const p = prepareText(t);
+        joinAbbreviatedNames(p, NAME_PREFIXES);
+        expect(p.tokSent[p.count - 1] + 1, t).toBe(count);
+      }
   });
 
   it('keeps thousands separators and decimals inside numbers', () => {
