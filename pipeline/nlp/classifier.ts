@@ -1563,11 +1563,11 @@ function withTrackedInside(h: PhraseHit<TopicPhrase>, phrases: Array<PhraseHit<T
   return h;
 }
 
-/** Whether `h` lies within a longer strong or anchor phrase of `phrases`. */
+/** Whether `h` lies within a longer congress phrase of `phrases` (of any role: "Lào Cai" is not "Lào"). */
 function insidePhrase(h: PhraseHit<TopicPhrase>, phrases: Array<PhraseHit<TopicPhrase>>): boolean {
   for (const p of phrases) {
     const d = p.spec.data;
-    if (d.kind === 'pos' && d.role !== 'context' && p.first <= h.first && h.last <= p.last && p.last - p.first > h.last - h.first) return true;
+    if (d.kind === 'pos' && p.first <= h.first && h.last <= p.last && p.last - p.first > h.last - h.first) return true;
   }
   return false;
 }

@@ -51,4 +51,9 @@ describe('a foreign power as the agent inside our congress', () => {
       false,
     );
   });
+
+  it('reads a province named after a country as our own (Lào Cai is not Laos)', () => {
+    expectFlags(['Đại hội Đảng bộ tỉnh Lào Cai lần thứ XVI đã bầu Ban Chấp hành Đảng bộ tỉnh khóa mới gồm 53 đồng chí.'], true, false);
+    expectFlags(['Đại hội Đảng Nhân dân Cách mạng Lào lần thứ XI khai mạc tại Viêng Chăn.'], false, false);
+  });
 });
