@@ -7,7 +7,7 @@ import { cuesSchema, groupPhrases, loadYamlFile } from '../../pipeline/nlp/lexic
 import { loadConfig } from '../../core/config.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
 import { evidenceAgainst } from '../../pipeline/nlp/model.ts';
-import { CONFIG, classifier, stripDiacritics } from './helpers.ts';
+import { CONFIG, classifier, forBothForms, stripDiacritics } from './helpers.ts';
 
 // Each family: phrasings written for these tests (not corpus sentences), accented and without
 // diacritics, and the contexts that must not count (a rebuttal quoting the rumour, a genuine question).
@@ -17,36 +17,35 @@ const distortionTerms = (c: Classification) => c.explanations.filter((e) => e.ki
 const alternatives = (c: Classification) => c.explanations.some((e) => e.term.startsWith('alternative-question'));
 
 function expectFamily(text: string, family: string) {
-  for (const t of [text, stripDiacritics(text)]) {
-    const c = classify(t);
+  forBothForms([text], (c, t) => {
     expect(c.congress, t).toBe(true);
     expect(
       distortionTerms(c).some((x) => x.startsWith(family)),
       `${t}: ${distortionTerms(c).join(', ')}`,
     ).toBe(true);
     expect(c.distortion, t).toBe(true);
-  }
+  });
 }
 
 /** Each claim, as typed and without diacritics, reads as the family; no contrast has a term of it. */
 function expectClaimType(family: string, claims: string[], contrasts: string[]) {
   for (const text of claims) expectFamily(text, family);
-  for (const text of contrasts)
-    for (const t of [text, stripDiacritics(text)])
-      expect(
-        distortionTerms(classify(t)).filter((x) => x.startsWith(family)),
-        t,
-      ).toEqual([]);
+  forBothForms(contrasts, (c, t) =>
+    expect(
+      distortionTerms(c).filter((x) => x.startsWith(family)),
+      t,
+    ).toEqual([]),
+  );
 }
 
 /** Whether each text's lexicon evidence, as typed and without diacritics, speaks against distortion (evidenceAgainst). */
 function expectAgainst(texts: string[], want: boolean): void {
-  for (const text of texts) for (const t of [text, stripDiacritics(text)]) expect(evidenceAgainst(classify(t)), t).toBe(want);
+  forBothForms(texts, (c, t) => expect(evidenceAgainst(c), t).toBe(want));
 }
 
 /** Whether each text, as typed and without diacritics, is judged congress-related. */
 function expectCongress(texts: string[], want: boolean): void {
-  for (const text of texts) for (const t of [text, stripDiacritics(text)]) expect(classify(t).congress, t).toBe(want);
+  forBothForms(texts, (c, t) => expect(c.congress, t).toBe(want));
 }
 
 /** Whether the item is read as a rebuttal is `want`; returns the classification. */

@@ -1,20 +1,17 @@
 import { describe, expect, it } from 'vitest';
-import { classifier, stripDiacritics } from './helpers.ts';
+import { forBothForms } from './helpers.ts';
 
 // A foreign power said to act inside our congress (forty-sixth pass): the country's name is the
 // rumour's agent, not a foreign party's congress, so it must not cancel the congress reading. The
 // foreign parties' own congresses stay another event. Phrasings written for these tests, not corpus
 // sentences; each is checked as typed and with its diacritics stripped, on the lexicons alone.
-const classify = (text: string) => classifier().classify({ title: '', text });
 
 function expectFlags(texts: string[], congress: boolean, distortion: boolean) {
-  for (const text of texts)
-    for (const t of [text, stripDiacritics(text)]) {
-      const c = classify(t);
-      const why = `${t} (congress ${c.scores.congress}, distortion ${c.scores.distortion})`;
-      expect(c.congress, why).toBe(congress);
-      expect(c.distortion, why).toBe(distortion);
-    }
+  forBothForms(texts, (c, t) => {
+    const why = `${t} (congress ${c.scores.congress}, distortion ${c.scores.distortion})`;
+    expect(c.congress, why).toBe(congress);
+    expect(c.distortion, why).toBe(distortion);
+  });
 }
 
 describe('a foreign power as the agent inside our congress', () => {

@@ -2,6 +2,8 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadConfig } from '../../core/config.ts';
+import type { Classification } from '../../core/types.ts';
+import { stripDiacritics } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier, type Classifier } from '../../pipeline/nlp/index.ts';
 import { namePrefixesOf } from '../../pipeline/nlp/stream.ts';
 
@@ -51,7 +53,15 @@ export function devCorpus(): CorpusItem[] {
     .map((l) => JSON.parse(l) as CorpusItem);
 }
 
-export { stripDiacritics } from '../../pipeline/nlp/fold.ts';
+export { stripDiacritics };
+
+/**
+ * Each text classified as typed and with its diacritics stripped (as a body, no title), on the
+ * lexicons alone; `check` gets the classification and the form it read.
+ */
+export function forBothForms(texts: string[], check: (c: Classification, text: string) => void): void {
+  for (const text of texts) for (const t of [text, stripDiacritics(text)]) check(classifier().classify({ title: '', text: t }), t);
+}
 
 const EVERYDAY_NEWS = [
   'Giá cà phê hôm nay tăng nhẹ',

@@ -1,22 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { classifier, stripDiacritics } from './helpers.ts';
+import { forBothForms } from './helpers.ts';
 
 // The congress named by the term's personnel (forty-fifth pass): a rumour about the seats of "khóa
 // tới" or about "Ban Thường vụ mới" never says "đại hội", yet a reader knows which vote made those
 // seats. Phrasings written for these tests, not corpus sentences; each is checked as typed and with
 // its diacritics stripped, on the lexicons alone.
-const classify = (text: string) => classifier().classify({ title: '', text });
 const implied = (c: Classification) =>
   c.explanations.some((e) => e.kind === 'congress' && /office \+ electoral act|an electoral act with distortion/.test(e.note ?? ''));
 
 function expectCongress(texts: string[], want: boolean, byImplication = true) {
-  for (const text of texts)
-    for (const t of [text, stripDiacritics(text)]) {
-      const c = classify(t);
-      expect(c.congress, `${t} (congress ${c.scores.congress}, distortion ${c.scores.distortion})`).toBe(want);
-      if (want && byImplication) expect(implied(c), t).toBe(true);
-    }
+  forBothForms(texts, (c, t) => {
+    expect(c.congress, `${t} (congress ${c.scores.congress}, distortion ${c.scores.distortion})`).toBe(want);
+    if (want && byImplication) expect(implied(c), t).toBe(true);
+  });
 }
 
 describe('the term whose seats a post speaks of', () => {
