@@ -159,7 +159,7 @@ interface View extends FieldView {
   confirmed: Set<number>;
   /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
   raw: MatchBuffer;
-  /** The field folded for the discourse readings (discourse.ts), shared by them; null without discourse markers. */
+  /** The field folded for the discourse and other-gathering readings (discourse.ts foldedReading), shared by them; set at the start of classify. */
   reading: Folded | null;
   /** Who says what in this field (discourse.ts), and the item's verdict; null without discourse markers. */
   discourse: DiscourseAnalysis | null;
@@ -565,12 +565,11 @@ export class Classifier implements ItemClassifier {
     const explanations: Explanation[] = [];
 
     // ---- who says it: reported clauses, and what the own voice does with them
+    // (one reading per field, its sentences read once, for the discourse and the other-gathering readings)
+    for (const v of views) v.reading = foldedReading(v.prepared.folded, v.prepared.original, v.prepared.origStart, this.namePrefixes);
     const d = this.discourse;
     if (d) {
-      for (const v of views) {
-        v.reading = foldedReading(v.prepared.folded, v.prepared.original, v.prepared.origStart, this.namePrefixes);
-        v.discourse = analyseFolded(d, v.reading);
-      }
+      for (const v of views) v.discourse = analyseFolded(d, v.reading!);
       const verdict = discourseVerdict(d, [views[0].discourse!, views[1].discourse!]);
       for (const v of views) v.verdict = verdict;
     }
@@ -720,7 +719,7 @@ export class Classifier implements ItemClassifier {
   }
 
   private otherGathering(views: View[]): OtherGathering | null {
-    return this.gatherings ? otherGatheringFolded(this.gatherings, [views[0].prepared, views[1].prepared], !views[0].accents.lenient, this.namePrefixes) : null;
+    return this.gatherings ? otherGatheringFolded(this.gatherings, [views[0].reading!, views[1].reading!], !views[0].accents.lenient) : null;
   }
 
   private scoreTopic(topic: CompiledTopic, views: View[]) {

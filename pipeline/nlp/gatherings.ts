@@ -255,16 +255,11 @@ export function readGatherings(c: CompiledGatherings, text: string, strict?: boo
 }
 
 /**
- * The verdict of otherGathering on fields already folded by the classifier (text.ts, with their
- * offset maps), read only as far as it needs: no "đại hội", or Party evidence, ends it.
+ * The verdict of otherGathering on the classifier's readings of its fields (discourse.ts
+ * foldedReading, shared with the discourse reading: sentences read once), read only as far as it
+ * needs: no "đại hội", or Party evidence, ends it.
  */
-export function otherGatheringFolded(
-  c: CompiledGatherings,
-  fields: Array<{ folded: string; original: string; origStart: ArrayLike<number> | null }>,
-  strict: boolean,
-  namePrefixes?: ReadonlySet<string>,
-): OtherGathering | null {
-  const folded: Folded[] = fields.map((p) => ({ folded: p.folded, original: p.original, toOriginal: p.origStart, cache: new Map(), namePrefixes }));
+export function otherGatheringFolded(c: CompiledGatherings, folded: Folded[], strict: boolean): OtherGathering | null {
   let any = false;
   for (const f of folded) scan(c.gathering, f, strict, 0, f.folded.length, () => (any = true));
   if (!any) return null;
