@@ -7,6 +7,12 @@ const program = new Command('mediawatch')
   .version('0.1.0')
   .showHelpAfterError('(run with --help for usage)');
 
+// A reader that stops early (`mediawatch models | head`) closes the pipe: end quietly, as Unix tools do.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  throw error;
+});
+
 for (const register of commands) register(program);
 
 try {

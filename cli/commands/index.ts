@@ -7,6 +7,7 @@ import { registerDigest } from './digest.ts';
 import { registerEval } from './eval.ts';
 import { registerExport } from './export.ts';
 import { registerExportLabels } from './export-labels.ts';
+import { registerModels } from './models.ts';
 import { registerPortals } from './portals.ts';
 import { registerReindex } from './reindex.ts';
 import { registerServe } from './serve.ts';
@@ -22,6 +23,7 @@ export const commands: Array<(program: Command) => void> = [
   registerClassify,
   registerEval,
   registerTrain,
+  registerModels,
   registerReindex,
   registerUsers,
   registerExport,

@@ -19,7 +19,9 @@ import {
   type Example,
   type TrainSettings,
 } from '../../pipeline/nlp/train.ts';
+import { DEFAULT_KEPT_VERSIONS, historyDirOf, pruneModelHistory } from '../../pipeline/nlp/model-history.ts';
 import { UserError } from '../errors.ts';
+import { parseKeep } from './models.ts';
 import { CORPUS_HELP, parseCorpusSpec, readCategories, readCorpus, selectHalf } from '../corpus.ts';
 
 /**
@@ -318,10 +320,12 @@ export function registerTrain(program: Command): void {
     .requiredOption('--corpus <files...>', CORPUS_HELP)
     .option('--out <file>', 'model file to write', 'config/model.json')
     .option('--folds <k>', 'folds of the cross-validation printed and recorded in the model', '5')
+    .option('--keep-versions <n>', 'versions kept in models/ beside the output, newest first (0: every version)', String(DEFAULT_KEPT_VERSIONS))
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
-    .action((options: TrainOptions & { corpus: string[]; out: string; folds: string; config?: string }) => {
+    .action((options: TrainOptions & { corpus: string[]; out: string; folds: string; keepVersions: string; config?: string }) => {
       const folds = Number(options.folds);
       if (!Number.isInteger(folds) || folds < 2) throw new UserError(`--folds must be a whole number of at least 2 (got "${options.folds}")`);
+      const keepVersions = parseKeep(options.keepVersions);
       const settings = trainSettings(options);
       const config = loadConfig(options.config);
       const classifierOptions = classifierOptionsFromConfig(config);
@@ -336,14 +340,17 @@ export function registerTrain(program: Command): void {
       mkdirSync(dirname(out), { recursive: true });
       writeFileSync(out, `${JSON.stringify(file)}\n`);
       // every model is kept beside the current one, so a rollback is a change of the config key "model"
-      const kept = join(dirname(out), 'models', `model-${file.version}.json`);
+      const kept = join(historyDirOf(out), `model-${file.version}.json`);
       mkdirSync(dirname(kept), { recursive: true });
       copyFileSync(out, kept);
+      const pruned = keepVersions ? pruneModelHistory(dirname(kept), { keep: keepVersions, current: file.version }) : [];
       process.stdout.write(
         `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
           `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
           `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; ${againstRule(file.hyperparameters.againstEvidenceMin)})\n` +
-          `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
+          `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}` +
+          (pruned.length ? `; ${pruned.length} older versions pruned (--keep-versions ${keepVersions})` : '') +
+          '\n',
       );
       if (problems) process.exitCode = 1;
     });
