@@ -109,6 +109,39 @@ describe('the official label sneered at', () => {
   });
 });
 
+// The second family of the pass: a decision or a result about posts said to be done, with no document,
+// issuer or source named (rule claimed-done); news that cites the decision's number or issuer is no claim.
+describe('a decision about posts said to be done, with no document or issuer', () => {
+  const claimed = (c: Classification) => c.explanations.some((e) => e.term === 'rule claimed-done');
+
+  it('is a claim of its own', () => {
+    forBothForms(
+      [
+        'Đã có quyết định điều động Bí thư Tỉnh ủy về Trung ương trước Đại hội.',
+        'Nhân sự Ban Thường vụ khóa mới chốt xong rồi, đại hội tỉnh chỉ bầu lại cho đủ.',
+        'Ghế Chủ tịch tỉnh nhiệm kỳ tới coi như xong, ông Phó Bí thư thường trực sẽ lên.',
+      ],
+      (c, t) => expect(claimed(c), `${t}: ${groups(c).join(', ')}`).toBe(true),
+    );
+  });
+
+  it('not where the decision is cited by its number or issuer, asked about, or rebutted', () => {
+    forBothForms(
+      [
+        'Theo Quyết định số 56-QĐ/TU của Ban Thường vụ Tỉnh ủy, đồng chí Bí thư Huyện ủy được điều động về Ban Tổ chức, đã có quyết định từ tháng 8.',
+        'Bộ trưởng đã ký quyết định điều động Phó Giám đốc Công an tỉnh, có quyết định từ hôm qua.',
+        'Nhân sự Ban Thường vụ khóa mới đã chốt xong chưa mọi người?',
+        'Tin “nhân sự Ban Thường vụ khóa mới đã chốt xong” là bịa đặt.',
+      ],
+      (c, t) => expect(claimed(c), `${t}: ${groups(c).join(', ')}`).toBe(false),
+    );
+    // nor does a decision cited by its document count as a calm report's unattributed personnel change
+    forBothForms(['Bộ trưởng đã ký Quyết định số 1234/QĐ-BCA điều động Phó Giám đốc Công an tỉnh trước Đại hội Đảng bộ tỉnh.'], (c, t) =>
+      expect(groups(c), t).not.toContain('rule unattributed-personnel'),
+    );
+  });
+});
+
 describe('turnedBy in the cue file', () => {
   it('names groups that exist', () => {
     const file = loadYamlFile(`${REPO}/config/topics/distortion-cues.yaml`, cuesSchema, 'cues');
