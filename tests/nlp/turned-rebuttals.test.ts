@@ -96,8 +96,12 @@ describe('a verdict in a sentence that says the press lies or hides, or that dis
 
 describe('the official label sneered at', () => {
   it('reads the congress or the vote called a sham as pre-arranged', () => {
-    forBothForms(['Cái gọi là bầu cử dân chủ ở Đại hội Đảng bộ huyện thật ra đã xong từ trước.', 'Đại hội Đảng bộ xã bầu giơ tay, ai không giơ là bị nhắc tên, thế mà cũng gọi là bầu.'], (c, t) =>
-      expect(groups(c), t).toContain('pre-arranged'),
+    forBothForms(
+      [
+        'Cái gọi là bầu cử dân chủ ở Đại hội Đảng bộ huyện thật ra đã xong từ trước.',
+        'Đại hội Đảng bộ xã bầu giơ tay, ai không giơ là bị nhắc tên, thế mà cũng gọi là bầu.',
+      ],
+      (c, t) => expect(groups(c), t).toContain('pre-arranged'),
     );
   });
 
