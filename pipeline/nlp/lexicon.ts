@@ -263,6 +263,38 @@ export const cuesSchema = z
               .strict()
               .optional(),
             /**
+             * Rebuttal words a rumour turns on the official version: a hit of the group is read as a hit
+             * of group `into` (its phrase, its place) where its sentence holds a match of a `sentence`
+             * group (the press said to lie or to hide it, an official denial dismissed), or where a match
+             * of a `subject` group (the official account: "thông tin chính thức", "báo chí chính thống",
+             * "chỉ tiêu") stands before it in its clause, at most `maxGap` syllables away, with no evidence
+             * against distortion nor verb of saying between them (an office that speaks: "… khẳng định tin
+             * đồn là bịa"), and not cited as a source ("theo thông tin chính thức thì …") —
+             * "Thông tin chính thức về đại hội là sai sự thật" calls the official account a lie. Phrases of
+             * `notFor` (acts of correcting: "đính chính", "bác bỏ") are corrections the official account
+             * makes, never turned by a subject. Matches outside quotations only; the `subject` groups are
+             * markers read here alone (their matches are dropped after).
+             */
+            turnedBy: z
+              .object({
+                into: z.string().min(1),
+                sentence: z.array(z.string().min(1)).default([]),
+                subject: z
+                  .object({
+                    groups: z.array(z.string().min(1)).min(1),
+                    maxGap: z.number().int().min(0).default(6),
+                    notFor: z.array(z.string().min(1)).default([]),
+                    /** Words right before the subject that make it the source cited ("theo thông tin chính thức thì …"). */
+                    notAfter: z.array(z.string().min(1)).default([]),
+                    /** Verbs of saying between the subject and the verdict make the subject its speaker ("truyền hình nói rõ tin đó là bịa"). */
+                    speakerVerbs: z.array(z.string().min(1)).default([]),
+                  })
+                  .strict()
+                  .optional(),
+              })
+              .strict()
+              .optional(),
+            /**
              * Phrases, or `combine: [[...], [...]]`: every phrase made of one part from each list in
              * order (verbs × sources × modifiers), so a family is written as its parts.
              */
@@ -389,6 +421,16 @@ export const cuesSchema = z
         group.borrowedWith?.[key].forEach((id, k) => {
           if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'borrowedWith', key, k], message: `unknown group "${id}"` });
         });
+      const turned = group.turnedBy;
+      if (turned) {
+        const named: Array<[string, Array<string | number>]> = [
+          [turned.into, ['into']],
+          ...turned.sentence.map((id, k): [string, Array<string | number>] => [id, ['sentence', k]]),
+          ...(turned.subject?.groups ?? []).map((id, k): [string, Array<string | number>] => [id, ['subject', 'groups', k]]),
+        ];
+        for (const [id, at] of named)
+          if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'turnedBy', ...at], message: `unknown group "${id}"` });
+      }
     });
   });
 export type CuesFile = z.infer<typeof cuesSchema>;

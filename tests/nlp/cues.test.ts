@@ -62,7 +62,7 @@ describe('cue families', () => {
   it('hearsay', () => {
     expectFamily('Nghe phong thanh là Đại hội Đảng bộ tỉnh năm nay sẽ bầu thêm hai phó bí thư.', 'hearsay');
     expectFamily('Thiên hạ đang đồn ầm lên là Đại hội XIII sẽ có Tổng Bí thư mới từ miền Nam.', 'hearsay');
-    expectFamily('Chưa báo nào dám đưa chuyện Ban Chấp hành khóa mới của tỉnh bị Trung ương trả hồ sơ.', 'hearsay');
+    expectFamily('Chưa báo nào dám đưa chuyện Ban Chấp hành khóa mới của tỉnh bị Trung ương trả hồ sơ.', 'press-hiding');
   });
 
   it('an insider, a relative or friend working there', () => {
@@ -176,7 +176,7 @@ describe('cue families', () => {
       'Phát biểu bế mạc Đại hội Đảng bộ tỉnh có đoạn nhắc chuyện nhân sự mà truyền hình cắt đi rồi.',
       'Màn bầu Ban Chấp hành Đại hội XIII thế nào TV không chiếu đâu, anh em tự hiểu.',
     ])
-      expectFamily(text, 'hearsay');
+      expectFamily(text, 'press-hiding');
     for (const text of [
       'Nhân sự Đại hội XIII do nước ngoài sắp đặt hết, đại hội chỉ đọc lại danh sách.',
       'Ghế Bộ Chính trị khóa XIII thì Trung Quốc bật đèn xanh rồi mới bầu.',
@@ -205,7 +205,7 @@ describe('cue families', () => {
     expectFamily('Theo thông tin chúng tôi nắm được, Ban Chấp hành Đảng bộ tỉnh khóa mới sẽ có hai phó bí thư từ nơi khác về.', 'insider');
     expectFamily('Đại hội XIII lùi một ngày vì nội bộ bất đồng phải không? Mình đọc trang nước ngoài nói vậy.', 'hearsay');
     expectFamily('Ban Chấp hành Đảng bộ tỉnh khóa mới có ba người bị loại phút chót, em thấy bảo thế.', 'hearsay');
-    expectFamily('Phát biểu bế mạc của Bí thư Tỉnh ủy tại đại hội có đoạn chê cấp dưới, bản đăng báo cắt mất rồi.', 'hearsay');
+    expectFamily('Phát biểu bế mạc của Bí thư Tỉnh ủy tại đại hội có đoạn chê cấp dưới, bản đăng báo cắt mất rồi.', 'press-hiding');
     // a named office that said it is no unnamed source
     const named = classify('Văn phòng Tỉnh ủy cho biết Đại hội Đảng bộ tỉnh bế mạc chiều nay.');
     expect(distortionTerms(named)).toEqual([]);

@@ -96,6 +96,17 @@ describe('who says it: analyseDiscourse', () => {
     }
   });
 
+  it('a denial the own voice dismisses is turned around: the reported rumour keeps its weight', () => {
+    for (const t of both([
+      'Mấy nhóm lan truyền rằng đại hội tỉnh phải bầu lại Ban Thường vụ, Ban Tổ chức bác bỏ nhưng ai cũng biết rồi.',
+      'Có người nói ghế Phó Bí thư đã có chủ từ lâu, Tỉnh ủy đính chính kiểu gì thì cũng vậy.',
+    ])) {
+      const verdict = discourseVerdict(markers, [analyseDiscourse(t, markers)]);
+      expect(verdict.clue?.stance, t).toBe('counters');
+      expect(verdict.factor, t).toBe(1);
+    }
+  });
+
   it('keeps full weight when the own voice asserts', () => {
     for (const t of both(ASSERTIONS)) expect(discourseVerdict(markers, [analyseDiscourse(t, markers)]).factor, t).toBe(1);
   });
