@@ -18,6 +18,8 @@ import {
   blend,
   decide,
   evidenceAgainst,
+  EVIDENCE_KINDS,
+  floored,
   logit,
   HEADS,
   itemFeatures,
@@ -27,6 +29,7 @@ import {
   sigmoid,
   type Combination,
   type DenseHead,
+  type EvidenceKind,
   type Head,
   type ItemFeatures,
   type ModelFile,
@@ -86,6 +89,11 @@ export interface TrainSettings {
    * order (the seed) would otherwise move the weights (docs/history/judgement.md, thirty-sixth pass).
    */
   averagedEpochs: number;
+  /**
+   * Choose the evidence kinds that flag an item on their own (TrainedModel.evidenceFloors). false:
+   * none, as before (docs/history/judgement.md, fifty-first pass).
+   */
+  evidenceFloors: boolean;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -102,6 +110,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   sentenceContext: true,
   confirmedFacts: true,
   averagedEpochs: 0,
+  evidenceFloors: false,
 };
 
 /**
@@ -281,6 +290,12 @@ export interface TrainedModel {
   weakEvidenceMin: number;
   /** The model probability a distortion flag on lexicon evidence against distortion needs (decide in model.ts). */
   againstEvidenceMin: number;
+  /**
+   * The evidence kinds whose lexicon evidence flags a congress item whatever the model's
+   * probability (model.ts, floored): those for which flagging the items the blend leaves unflagged
+   * raised the inner-cross-validated F1 (chooseFloors).
+   */
+  evidenceFloors: EvidenceKind[];
 }
 
 /**
@@ -344,6 +359,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
   let congressGate: boolean[] = examples.map(() => true);
   let weakEvidenceMin = 0;
   let againstEvidenceMin = 0;
+  let evidenceFloors: EvidenceKind[] = [];
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
     let best: (HeadChoice & { f1: number; meetsTarget: boolean; oof: number[]; probabilities: number[] }) | null = null;
@@ -378,10 +394,37 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
       // (no item is both: evidence against distortion leaves a lexicon score of 0)
       const against = examples.map((e) => evidenceAgainst(e.lexicon));
       againstEvidenceMin = requirement(examples, best!, congressGate, { upTo: 0.95, choose: 'leastBest' }, (_, i) => against[i]);
+      if (s.evidenceFloors) {
+        // judged on writers the n-grams have not seen (one fold per corpus), where a floor matters:
+        // on random folds the model knows each writer's wording, and its misses are other items
+        const { lambda, combination, threshold } = best!;
+        const byWriter =
+          groupCount(examples) >= 3 ? outOfFold(examples, head, lambda, combination.lexiconInputs, { ...s, innerSplit: 'group' }) : null;
+        const flagged = examples.map((e, i) => {
+          const p = byWriter ? byWriter.get(e)! : best!.probabilities[i];
+          const weak = e.lexicon.scores.distortion > 0 && e.lexicon.scores.distortion <= lexiconThreshold && p < weakEvidenceMin;
+          return congressGate[i] && blend(combination, p, e.lexicon.scores.distortion) >= threshold && !weak && !(against[i] && p < againstEvidenceMin);
+        });
+        evidenceFloors = chooseFloors(examples, flagged, congressGate);
+      }
     }
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
-  return { heads, choice, weakEvidenceMin, againstEvidenceMin };
+  return { heads, choice, weakEvidenceMin, againstEvidenceMin, evidenceFloors };
+}
+
+/**
+ * The evidence kinds that stand on their own: each kind in turn, every congress item (`gate`) that
+ * the inner-CV decision (`flagged`) leaves unflagged and that stands on that kind (model.ts,
+ * floored) is flagged; the kind is kept when that raises the F1. The blend gives the lexicon score
+ * one weight whatever its kind, but the n-grams miss some kinds more than others: a claim stated
+ * calmly with no source (a structural rule) leaves them low, a shouted contradiction does not.
+ */
+export function chooseFloors(examples: Example[], flagged: boolean[], gate: boolean[]): EvidenceKind[] {
+  const labels = examples.map((e) => e.item.labels.distortion);
+  const f1 = (flags: boolean[]) => metrics(countConfusion(flags.map((f, i) => [f, labels[i]] as const))).f1;
+  const base = f1(flagged);
+  return EVIDENCE_KINDS.filter((kind) => f1(flagged.map((f, i) => f || (gate[i] && floored(examples[i].lexicon, [kind])))) > base);
 }
 
 /**
@@ -439,7 +482,16 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
   };
   const against = model.againstEvidenceMin > 0 && evidenceAgainst(e.lexicon);
   const decision = {
-    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, against, model.againstEvidenceMin),
+    ...decide(
+      model.choice,
+      probabilities,
+      e.lexicon.scores,
+      thresholds,
+      model.weakEvidenceMin,
+      against,
+      model.againstEvidenceMin,
+      floored(e.lexicon, model.evidenceFloors),
+    ),
     topics: [],
     explanations: [],
   };
@@ -551,6 +603,7 @@ export function modelFile(
     precisionTarget: s.precisionTarget,
     // recorded only when set, so that a model fitted the old way keeps its version id
     ...(s.averagedEpochs > 0 ? { averagedEpochs: s.averagedEpochs } : {}),
+    ...(s.evidenceFloors ? { evidenceFloors: model.evidenceFloors } : {}),
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
