@@ -91,8 +91,8 @@ function againstRule(q: number): string {
   return q ? `evidence against distortion needs model ≥ ${q}` : 'evidence against distortion needs no model support';
 }
 
-function floorsRule(floors: string[] | undefined): string {
-  return floors === undefined ? '' : `; ${floors.length ? `evidence that stands on its own: ${floors.join(', ')}` : 'no evidence stands on its own'}`;
+function modelOnlyRule(q: number | undefined): string {
+  return q === undefined ? '' : q ? `; a flag with no lexicon evidence needs model ≥ ${q}` : '; a flag with no lexicon evidence needs no more than the blend';
 }
 
 export interface CvReport {
@@ -260,8 +260,8 @@ function parseDistortionFixed(value: string): NonNullable<TrainSettings['distort
 
 export const AVERAGED_EPOCHS_HELP = "weights as the mean of those at the end of the last n epochs (0, the default: the last step's)";
 
-export const EVIDENCE_FLOORS_HELP =
-  'choose the evidence kinds (fact, rule, cue, style) whose lexicon evidence flags a congress item whatever the model says: those that raise the inner cross-validated F1';
+export const MODEL_ONLY_HELP =
+  'choose the model probability a distortion flag with no lexicon evidence needs, on out-of-fold probabilities of writers the model has not seen (one inner fold per corpus)';
 
 export const SEED_HELP = `seed of the gradient order (default ${DEFAULT_SETTINGS.seed})`;
 
@@ -272,7 +272,7 @@ export interface TrainOptions {
   distortionFixed?: string;
   averagedEpochs?: string;
   seed?: string;
-  evidenceFloors?: boolean;
+  modelOnlyRequirement?: boolean;
 }
 
 /** Registers the options of TrainOptions on a command (train, eval --cv, eval:writers), each help after `prefix`. */
@@ -283,13 +283,13 @@ export function withTrainOptions<C extends Command>(command: C, prefix = ''): C 
     .option('--distortion-fixed <λ,weight[,threshold]>', `${prefix}${DISTORTION_FIXED_HELP}`)
     .option('--averaged-epochs <n>', `${prefix}${AVERAGED_EPOCHS_HELP}`)
     .option('--seed <n>', `${prefix}${SEED_HELP}`)
-    .option('--evidence-floors', `${prefix}${EVIDENCE_FLOORS_HELP}`);
+    .option('--model-only-requirement', `${prefix}${MODEL_ONLY_HELP}`);
   return command;
 }
 
 /** Whether any option of TrainOptions was given. */
 export function hasTrainOptions(options: TrainOptions): boolean {
-  return [options.precisionTarget, options.innerSplit, options.distortionFixed, options.averagedEpochs, options.seed, options.evidenceFloors].some((o) => o !== undefined);
+  return [options.precisionTarget, options.innerSplit, options.distortionFixed, options.averagedEpochs, options.seed, options.modelOnlyRequirement].some((o) => o !== undefined);
 }
 
 /** The training settings, with the options of TrainOptions when given. */
@@ -318,7 +318,7 @@ export function trainSettings(options: TrainOptions): TrainSettings {
       throw new UserError(`--seed must be a whole number from 1 to ${0xffffffff} (got "${options.seed}")`);
     settings.seed = seed;
   }
-  if (options.evidenceFloors) settings.evidenceFloors = true;
+  if (options.modelOnlyRequirement) settings.modelOnlyRequirement = true;
   return settings;
 }
 
@@ -352,7 +352,7 @@ export function registerTrain(program: Command): void {
       process.stdout.write(
         `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
           `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; ${againstRule(file.hyperparameters.againstEvidenceMin)}${floorsRule(file.hyperparameters.evidenceFloors)})\n` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; ${againstRule(file.hyperparameters.againstEvidenceMin)}${modelOnlyRule(file.hyperparameters.modelOnlyMin)})\n` +
           `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}\n`,
       );
       if (problems) process.exitCode = 1;

@@ -31,14 +31,6 @@ export interface Combination {
   modelWeight: number;
 }
 
-/**
- * Kinds of lexicon evidence of distortion (evidenceKind): a contradicted official fact, a structural
- * rule (a claim with no source, `rules:` in distortion-cues.yaml), a cue group's phrase, or the way
- * the item is written (style features, the fabricated-quote pattern).
- */
-export const EVIDENCE_KINDS = ['fact', 'rule', 'cue', 'style'] as const;
-export type EvidenceKind = (typeof EVIDENCE_KINDS)[number];
-
 // ---------------------------------------------------------------------------------------------
 // Features
 
@@ -296,8 +288,8 @@ const modelFileSchema = z
         precisionTarget: z.number().min(0).max(1).default(0),
         /** The weights are the mean of those at the end of the last n epochs (TrainSettings.averagedEpochs); absent: the last step's. */
         averagedEpochs: z.number().int().min(1).optional(),
-        /** Evidence kinds that flag an item on their own (TrainedModel.evidenceFloors); absent: none (not chosen). */
-        evidenceFloors: z.array(z.enum(EVIDENCE_KINDS)).optional(),
+        /** A distortion flag with no lexicon evidence needs this model probability (see decide); absent: none (older models, or not chosen). */
+        modelOnlyMin: z.number().min(0).max(1).optional(),
       })
       .strict(),
     cvFigures: z
@@ -408,31 +400,6 @@ export function evidenceAgainst(lexicon: Classification): boolean {
   return raw < 0;
 }
 
-/** The evidence kind of one lexicon explanation, or null when it is no evidence of distortion (congress terms, negatives, a cited fact, discourse). */
-export function evidenceKind(e: Explanation): EvidenceKind | null {
-  if (e.kind === 'fact') return e.cited ? null : 'fact';
-  if (e.kind !== 'distortion' || e.term.startsWith('discourse')) return null;
-  if (e.term.startsWith('rule ')) return 'rule';
-  if (e.term.startsWith('style:') || e.term.startsWith('quote')) return 'style';
-  return 'cue';
-}
-
-/**
- * Whether an item stands on a floored evidence kind (TrainedModel.evidenceFloors): the weights of
- * its explanations of one of `floors` sum to more than nothing, and its lexicon evidence as a whole
- * does not speak against distortion.
- */
-export function floored(lexicon: Classification, floors: readonly EvidenceKind[]): boolean {
-  if (!floors.length || evidenceAgainst(lexicon)) return false;
-  const sums = new Map<EvidenceKind, number>();
-  for (const e of lexicon.explanations) {
-    const kind = evidenceKind(e);
-    if (kind && floors.includes(kind)) sums.set(kind, (sums.get(kind) ?? 0) + e.weight);
-  }
-  for (const sum of sums.values()) if (sum > 0) return true;
-  return false;
-}
-
 /**
  * Final scores and decisions for one item's features (`thresholds`: the configured ones). When
  * the lexicon evidence of distortion is weak — some, but no more than the lexicons' own threshold
@@ -440,9 +407,11 @@ export function floored(lexicon: Classification, floors: readonly EvidenceKind[]
  * on items the cues were not written against, one cue that fires on an unforeseen phrasing was
  * enough to cross the blend. When the lexicon evidence speaks against distortion (`against`,
  * evidenceAgainst), the flag needs the model's probability to reach `againstEvidenceMin`. The shown
- * score stays below the threshold in both cases. An item that stands on a floored evidence kind
- * (`isFloored`, see floored) is flagged whatever the model's probability: its shown score is at
- * least the threshold.
+ * score stays below the threshold in both cases, and in a third: when the lexicons found no evidence
+ * of distortion at all (a score of 0, the evidence not against it), the flag needs the model's
+ * probability to reach `modelOnlyMin` — the blend alone asks 0.36 of it at the set point, and on
+ * writers the n-grams have not seen such flags are mostly wrong (docs/history/judgement.md,
+ * fifty-first pass).
  */
 export function decide(
   choice: Record<Head, { combination: Combination; threshold: number }>,
@@ -452,7 +421,7 @@ export function decide(
   weakEvidenceMin = 0,
   against = false,
   againstEvidenceMin = 0,
-  isFloored = false,
+  modelOnlyMin = 0,
 ): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number } } {
   const c = choice.congress;
   const d = choice.distortion;
@@ -462,8 +431,8 @@ export function decide(
   };
   const weak = lexiconScores.distortion > 0 && lexiconScores.distortion <= thresholds.distortion && probabilities.distortion < weakEvidenceMin;
   const outweighed = against && probabilities.distortion < againstEvidenceMin;
-  if ((weak || outweighed) && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
-  if (isFloored && scores.distortion < thresholds.distortion) scores.distortion = thresholds.distortion;
+  const modelOnly = !against && lexiconScores.distortion === 0 && probabilities.distortion < modelOnlyMin;
+  if ((weak || outweighed || modelOnly) && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
   const congress = scores.congress >= thresholds.congress;
   return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
 }
@@ -486,7 +455,7 @@ export class LearnedScorer implements LearnedLayer {
   private readonly sentenceContext: boolean;
   private readonly weakEvidenceMin: number;
   private readonly againstEvidenceMin: number;
-  private readonly evidenceFloors: readonly EvidenceKind[];
+  private readonly modelOnlyMin: number;
   /** Reused by explain(): the best n-grams so far and their ranks. */
   private readonly top = new Int32Array(LEARNED_CUES);
   private readonly topRank = new Float64Array(LEARNED_CUES);
@@ -510,7 +479,7 @@ export class LearnedScorer implements LearnedLayer {
     this.sentenceContext = hp.sentenceContext;
     this.weakEvidenceMin = hp.weakEvidenceMin;
     this.againstEvidenceMin = hp.againstEvidenceMin;
-    this.evidenceFloors = hp.evidenceFloors ?? [];
+    this.modelOnlyMin = hp.modelOnlyMin ?? 0;
   }
 
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
@@ -522,9 +491,9 @@ export class LearnedScorer implements LearnedLayer {
       lexicon.scores,
       this.thresholds,
       this.weakEvidenceMin,
-      this.againstEvidenceMin > 0 && evidenceAgainst(lexicon),
+      (this.againstEvidenceMin > 0 || this.modelOnlyMin > 0) && evidenceAgainst(lexicon),
       this.againstEvidenceMin,
-      floored(lexicon, this.evidenceFloors),
+      this.modelOnlyMin,
     );
     let explanations = lexicon.explanations;
     if (congress) {

@@ -18,8 +18,6 @@ import {
   blend,
   decide,
   evidenceAgainst,
-  EVIDENCE_KINDS,
-  floored,
   logit,
   HEADS,
   itemFeatures,
@@ -29,7 +27,6 @@ import {
   sigmoid,
   type Combination,
   type DenseHead,
-  type EvidenceKind,
   type Head,
   type ItemFeatures,
   type ModelFile,
@@ -90,10 +87,10 @@ export interface TrainSettings {
    */
   averagedEpochs: number;
   /**
-   * Choose the evidence kinds that flag an item on their own (TrainedModel.evidenceFloors). false:
-   * none, as before (docs/history/judgement.md, fifty-first pass).
+   * Choose the model probability a flag with no lexicon evidence needs (TrainedModel.modelOnlyMin).
+   * false: none, as before (docs/history/judgement.md, fifty-first pass).
    */
-  evidenceFloors: boolean;
+  modelOnlyRequirement: boolean;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -110,7 +107,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   sentenceContext: true,
   confirmedFacts: true,
   averagedEpochs: 0,
-  evidenceFloors: false,
+  modelOnlyRequirement: false,
 };
 
 /**
@@ -290,12 +287,8 @@ export interface TrainedModel {
   weakEvidenceMin: number;
   /** The model probability a distortion flag on lexicon evidence against distortion needs (decide in model.ts). */
   againstEvidenceMin: number;
-  /**
-   * The evidence kinds whose lexicon evidence flags a congress item whatever the model's
-   * probability (model.ts, floored): those for which flagging the items the blend leaves unflagged
-   * raised the inner-cross-validated F1 (chooseFloors).
-   */
-  evidenceFloors: EvidenceKind[];
+  /** The model probability a distortion flag with no lexicon evidence needs (decide in model.ts). */
+  modelOnlyMin: number;
 }
 
 /**
@@ -359,7 +352,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
   let congressGate: boolean[] = examples.map(() => true);
   let weakEvidenceMin = 0;
   let againstEvidenceMin = 0;
-  let evidenceFloors: EvidenceKind[] = [];
+  let modelOnlyMin = 0;
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
     let best: (HeadChoice & { f1: number; meetsTarget: boolean; oof: number[]; probabilities: number[] }) | null = null;
@@ -394,37 +387,27 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
       // (no item is both: evidence against distortion leaves a lexicon score of 0)
       const against = examples.map((e) => evidenceAgainst(e.lexicon));
       againstEvidenceMin = requirement(examples, best!, congressGate, { upTo: 0.95, choose: 'leastBest' }, (_, i) => against[i]);
-      if (s.evidenceFloors) {
-        // judged on writers the n-grams have not seen (one fold per corpus), where a floor matters:
-        // on random folds the model knows each writer's wording, and its misses are other items
+      if (s.modelOnlyRequirement) {
+        // chosen on writers the n-grams have not seen (one fold per corpus): on random folds the
+        // model knows each writer's wording, and its flags without evidence are right far more often
         const { lambda, combination, threshold } = best!;
         const byWriter =
           groupCount(examples) >= 3 ? outOfFold(examples, head, lambda, combination.lexiconInputs, { ...s, innerSplit: 'group' }) : null;
-        const flagged = examples.map((e, i) => {
-          const p = byWriter ? byWriter.get(e)! : best!.probabilities[i];
-          const weak = e.lexicon.scores.distortion > 0 && e.lexicon.scores.distortion <= lexiconThreshold && p < weakEvidenceMin;
-          return congressGate[i] && blend(combination, p, e.lexicon.scores.distortion) >= threshold && !weak && !(against[i] && p < againstEvidenceMin);
-        });
-        evidenceFloors = chooseFloors(examples, flagged, congressGate);
+        const probabilities = examples.map((e, i) => (byWriter ? byWriter.get(e)! : best!.probabilities[i]));
+        const oof = examples.map((e, i) => blend(combination, probabilities[i], e.lexicon.scores.distortion));
+        const { f1 } = fixedThreshold(oof, labels, congressGate, threshold);
+        modelOnlyMin = requirement(
+          examples,
+          { threshold, f1, oof, probabilities },
+          congressGate,
+          { upTo: 0.95, choose: 'leastBest' },
+          (e, i) => e.lexicon.scores.distortion === 0 && !against[i],
+        );
       }
     }
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
-  return { heads, choice, weakEvidenceMin, againstEvidenceMin, evidenceFloors };
-}
-
-/**
- * The evidence kinds that stand on their own: each kind in turn, every congress item (`gate`) that
- * the inner-CV decision (`flagged`) leaves unflagged and that stands on that kind (model.ts,
- * floored) is flagged; the kind is kept when that raises the F1. The blend gives the lexicon score
- * one weight whatever its kind, but the n-grams miss some kinds more than others: a claim stated
- * calmly with no source (a structural rule) leaves them low, a shouted contradiction does not.
- */
-export function chooseFloors(examples: Example[], flagged: boolean[], gate: boolean[]): EvidenceKind[] {
-  const labels = examples.map((e) => e.item.labels.distortion);
-  const f1 = (flags: boolean[]) => metrics(countConfusion(flags.map((f, i) => [f, labels[i]] as const))).f1;
-  const base = f1(flagged);
-  return EVIDENCE_KINDS.filter((kind) => f1(flagged.map((f, i) => f || (gate[i] && floored(examples[i].lexicon, [kind])))) > base);
+  return { heads, choice, weakEvidenceMin, againstEvidenceMin, modelOnlyMin };
 }
 
 /**
@@ -480,7 +463,7 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     congress: probability(model.heads.congress, model.choice.congress.combination, e.features),
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
-  const against = model.againstEvidenceMin > 0 && evidenceAgainst(e.lexicon);
+  const against = (model.againstEvidenceMin > 0 || model.modelOnlyMin > 0) && evidenceAgainst(e.lexicon);
   const decision = {
     ...decide(
       model.choice,
@@ -490,7 +473,7 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
       model.weakEvidenceMin,
       against,
       model.againstEvidenceMin,
-      floored(e.lexicon, model.evidenceFloors),
+      model.modelOnlyMin,
     ),
     topics: [],
     explanations: [],
@@ -603,7 +586,7 @@ export function modelFile(
     precisionTarget: s.precisionTarget,
     // recorded only when set, so that a model fitted the old way keeps its version id
     ...(s.averagedEpochs > 0 ? { averagedEpochs: s.averagedEpochs } : {}),
-    ...(s.evidenceFloors ? { evidenceFloors: model.evidenceFloors } : {}),
+    ...(s.modelOnlyRequirement ? { modelOnlyMin: model.modelOnlyMin } : {}),
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
