@@ -261,7 +261,7 @@ function parseDistortionFixed(value: string): NonNullable<TrainSettings['distort
 export const AVERAGED_EPOCHS_HELP = "weights as the mean of those at the end of the last n epochs (0, the default: the last step's)";
 
 export const MODEL_ONLY_HELP =
-  'choose the model probability a distortion flag with no lexicon evidence needs, on out-of-fold probabilities of writers the model has not seen (one inner fold per corpus)';
+  'the model probability a distortion flag with no lexicon evidence needs (0 < q < 1); without a value, chosen on out-of-fold probabilities of writers the model has not seen (one inner fold per corpus)';
 
 export const SEED_HELP = `seed of the gradient order (default ${DEFAULT_SETTINGS.seed})`;
 
@@ -272,7 +272,7 @@ export interface TrainOptions {
   distortionFixed?: string;
   averagedEpochs?: string;
   seed?: string;
-  modelOnlyRequirement?: boolean;
+  modelOnlyRequirement?: boolean | string;
 }
 
 /** Registers the options of TrainOptions on a command (train, eval --cv, eval:writers), each help after `prefix`. */
@@ -283,7 +283,7 @@ export function withTrainOptions<C extends Command>(command: C, prefix = ''): C 
     .option('--distortion-fixed <λ,weight[,threshold]>', `${prefix}${DISTORTION_FIXED_HELP}`)
     .option('--averaged-epochs <n>', `${prefix}${AVERAGED_EPOCHS_HELP}`)
     .option('--seed <n>', `${prefix}${SEED_HELP}`)
-    .option('--model-only-requirement', `${prefix}${MODEL_ONLY_HELP}`);
+    .option('--model-only-requirement [q]', `${prefix}${MODEL_ONLY_HELP}`);
   return command;
 }
 
@@ -318,7 +318,12 @@ export function trainSettings(options: TrainOptions): TrainSettings {
       throw new UserError(`--seed must be a whole number from 1 to ${0xffffffff} (got "${options.seed}")`);
     settings.seed = seed;
   }
-  if (options.modelOnlyRequirement) settings.modelOnlyRequirement = true;
+  if (options.modelOnlyRequirement === true) settings.modelOnlyRequirement = 'chosen';
+  else if (options.modelOnlyRequirement !== undefined && options.modelOnlyRequirement !== false) {
+    const q = Number(options.modelOnlyRequirement);
+    if (!(q > 0 && q < 1)) throw new UserError(`--model-only-requirement must be a number between 0 and 1, e.g. 0.4, or no value (got "${options.modelOnlyRequirement}")`);
+    settings.modelOnlyRequirement = q;
+  }
   return settings;
 }
 

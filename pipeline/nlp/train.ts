@@ -87,10 +87,11 @@ export interface TrainSettings {
    */
   averagedEpochs: number;
   /**
-   * Choose the model probability a flag with no lexicon evidence needs (TrainedModel.modelOnlyMin).
-   * false: none, as before (docs/history/judgement.md, fifty-first pass).
+   * The model probability a flag with no lexicon evidence needs (TrainedModel.modelOnlyMin): set,
+   * or 'chosen' on writers the model has not seen. Absent: none, as before (docs/history/judgement.md,
+   * fifty-first pass: the choice is 0.4 or 0.45 with the seed, and 0.45 costs recall on new writers).
    */
-  modelOnlyRequirement: boolean;
+  modelOnlyRequirement?: number | 'chosen';
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -107,7 +108,6 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   sentenceContext: true,
   confirmedFacts: true,
   averagedEpochs: 0,
-  modelOnlyRequirement: false,
 };
 
 /**
@@ -387,7 +387,8 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
       // (no item is both: evidence against distortion leaves a lexicon score of 0)
       const against = examples.map((e) => evidenceAgainst(e.lexicon));
       againstEvidenceMin = requirement(examples, best!, congressGate, { upTo: 0.95, choose: 'leastBest' }, (_, i) => against[i]);
-      if (s.modelOnlyRequirement) {
+      if (typeof s.modelOnlyRequirement === 'number') modelOnlyMin = s.modelOnlyRequirement;
+      else if (s.modelOnlyRequirement === 'chosen') {
         // chosen on writers the n-grams have not seen (one fold per corpus): on random folds the
         // model knows each writer's wording, and its flags without evidence are right far more often
         const { lambda, combination, threshold } = best!;
@@ -586,7 +587,7 @@ export function modelFile(
     precisionTarget: s.precisionTarget,
     // recorded only when set, so that a model fitted the old way keeps its version id
     ...(s.averagedEpochs > 0 ? { averagedEpochs: s.averagedEpochs } : {}),
-    ...(s.modelOnlyRequirement ? { modelOnlyMin: model.modelOnlyMin } : {}),
+    ...(s.modelOnlyRequirement !== undefined ? { modelOnlyMin: model.modelOnlyMin } : {}),
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
