@@ -289,7 +289,9 @@ export function withTrainOptions<C extends Command>(command: C, prefix = ''): C 
 
 /** Whether any option of TrainOptions was given. */
 export function hasTrainOptions(options: TrainOptions): boolean {
-  return [options.precisionTarget, options.innerSplit, options.distortionFixed, options.averagedEpochs, options.seed, options.modelOnlyRequirement].some((o) => o !== undefined);
+  return [options.precisionTarget, options.innerSplit, options.distortionFixed, options.averagedEpochs, options.seed, options.modelOnlyRequirement].some(
+    (o) => o !== undefined,
+  );
 }
 
 /** The training settings, with the options of TrainOptions when given. */
@@ -321,7 +323,8 @@ export function trainSettings(options: TrainOptions): TrainSettings {
   if (options.modelOnlyRequirement === true) settings.modelOnlyRequirement = 'chosen';
   else if (options.modelOnlyRequirement !== undefined && options.modelOnlyRequirement !== false) {
     const q = Number(options.modelOnlyRequirement);
-    if (!(q > 0 && q < 1)) throw new UserError(`--model-only-requirement must be a number between 0 and 1, e.g. 0.4, or no value (got "${options.modelOnlyRequirement}")`);
+    if (!(q > 0 && q < 1))
+      throw new UserError(`--model-only-requirement must be a number between 0 and 1, e.g. 0.4, or no value (got "${options.modelOnlyRequirement}")`);
     settings.modelOnlyRequirement = q;
   }
   return settings;

@@ -432,7 +432,8 @@ export function decide(
   const weak = lexiconScores.distortion > 0 && lexiconScores.distortion <= thresholds.distortion && probabilities.distortion < weakEvidenceMin;
   const outweighed = against && probabilities.distortion < againstEvidenceMin;
   const modelOnly = !against && lexiconScores.distortion === 0 && probabilities.distortion < modelOnlyMin;
-  if ((weak || outweighed || modelOnly) && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
+  if ((weak || outweighed || modelOnly) && scores.distortion >= thresholds.distortion)
+    scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
   const congress = scores.congress >= thresholds.congress;
   return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
 }

@@ -392,8 +392,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
         // chosen on writers the n-grams have not seen (one fold per corpus): on random folds the
         // model knows each writer's wording, and its flags without evidence are right far more often
         const { lambda, combination, threshold } = best!;
-        const byWriter =
-          groupCount(examples) >= 3 ? outOfFold(examples, head, lambda, combination.lexiconInputs, { ...s, innerSplit: 'group' }) : null;
+        const byWriter = groupCount(examples) >= 3 ? outOfFold(examples, head, lambda, combination.lexiconInputs, { ...s, innerSplit: 'group' }) : null;
         const probabilities = examples.map((e, i) => (byWriter ? byWriter.get(e)! : best!.probabilities[i]));
         const oof = examples.map((e, i) => blend(combination, probabilities[i], e.lexicon.scores.distortion));
         const { f1 } = fixedThreshold(oof, labels, congressGate, threshold);
@@ -466,16 +465,7 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
   };
   const against = (model.againstEvidenceMin > 0 || model.modelOnlyMin > 0) && evidenceAgainst(e.lexicon);
   const decision = {
-    ...decide(
-      model.choice,
-      probabilities,
-      e.lexicon.scores,
-      thresholds,
-      model.weakEvidenceMin,
-      against,
-      model.againstEvidenceMin,
-      model.modelOnlyMin,
-    ),
+    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, against, model.againstEvidenceMin, model.modelOnlyMin),
     topics: [],
     explanations: [],
   };
