@@ -72,7 +72,7 @@ function scoreHeldOut(heldOut: string, trainedOn: string[]): Scored[] {
   );
   const d = model.choice.distortion;
   process.stderr.write(
-    `held out ${heldOut}, trained on ${trainedOn.length} corpora: distortion ${d.combination.modelWeight} × model${d.combination.lexiconInputs ? ' (with lexicon inputs)' : ''}, λ ${d.lambda}, threshold ${d.threshold}; weak cue needs model ≥ ${model.weakEvidenceMin}; evidence against needs model ≥ ${model.againstEvidenceMin}\n`,
+    `held out ${heldOut}, trained on ${trainedOn.length} corpora: distortion ${d.combination.modelWeight} × model${d.combination.lexiconInputs ? ' (with lexicon inputs)' : ''}, λ ${d.lambda}, threshold ${d.threshold}; weak cue needs model ≥ ${model.weakEvidenceMin}; evidence against needs model ≥ ${model.againstEvidenceMin}${settings.modelOnlyRequirement !== undefined ? `; no lexicon evidence needs model ≥ ${model.modelOnlyMin}` : ''}\n`,
   );
   return byGroup.get(heldOut)!.map((e: Example) => {
     const p = predict(model, e, thresholds);

@@ -93,6 +93,10 @@ function againstRule(q: number): string {
   return q ? `evidence against distortion needs model ≥ ${q}` : 'evidence against distortion needs no model support';
 }
 
+function modelOnlyRule(q: number | undefined): string {
+  return q === undefined ? '' : q ? `; a flag with no lexicon evidence needs model ≥ ${q}` : '; a flag with no lexicon evidence needs no more than the blend';
+}
+
 export interface CvReport {
   folds: number;
   /** 'by-corpus': each fold is one corpus, scored by a model trained on the others. */
@@ -258,6 +262,9 @@ function parseDistortionFixed(value: string): NonNullable<TrainSettings['distort
 
 export const AVERAGED_EPOCHS_HELP = "weights as the mean of those at the end of the last n epochs (0, the default: the last step's)";
 
+export const MODEL_ONLY_HELP =
+  'the model probability a distortion flag with no lexicon evidence needs (0 < q < 1); without a value, chosen on out-of-fold probabilities of writers the model has not seen (one inner fold per corpus)';
+
 export const SEED_HELP = `seed of the gradient order (default ${DEFAULT_SETTINGS.seed})`;
 
 /** How the training is set from the command line: the options trainSettings reads. */
@@ -267,6 +274,7 @@ export interface TrainOptions {
   distortionFixed?: string;
   averagedEpochs?: string;
   seed?: string;
+  modelOnlyRequirement?: boolean | string;
 }
 
 /** Registers the options of TrainOptions on a command (train, eval --cv, eval:writers), each help after `prefix`. */
@@ -276,13 +284,16 @@ export function withTrainOptions<C extends Command>(command: C, prefix = ''): C 
     .option('--inner-split <how>', `${prefix}${INNER_SPLIT_HELP}`)
     .option('--distortion-fixed <λ,weight[,threshold]>', `${prefix}${DISTORTION_FIXED_HELP}`)
     .option('--averaged-epochs <n>', `${prefix}${AVERAGED_EPOCHS_HELP}`)
-    .option('--seed <n>', `${prefix}${SEED_HELP}`);
+    .option('--seed <n>', `${prefix}${SEED_HELP}`)
+    .option('--model-only-requirement [q]', `${prefix}${MODEL_ONLY_HELP}`);
   return command;
 }
 
 /** Whether any option of TrainOptions was given. */
 export function hasTrainOptions(options: TrainOptions): boolean {
-  return [options.precisionTarget, options.innerSplit, options.distortionFixed, options.averagedEpochs, options.seed].some((o) => o !== undefined);
+  return [options.precisionTarget, options.innerSplit, options.distortionFixed, options.averagedEpochs, options.seed, options.modelOnlyRequirement].some(
+    (o) => o !== undefined,
+  );
 }
 
 /** The training settings, with the options of TrainOptions when given. */
@@ -310,6 +321,13 @@ export function trainSettings(options: TrainOptions): TrainSettings {
     if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff)
       throw new UserError(`--seed must be a whole number from 1 to ${0xffffffff} (got "${options.seed}")`);
     settings.seed = seed;
+  }
+  if (options.modelOnlyRequirement === true) settings.modelOnlyRequirement = 'chosen';
+  else if (options.modelOnlyRequirement !== undefined && options.modelOnlyRequirement !== false) {
+    const q = Number(options.modelOnlyRequirement);
+    if (!(q > 0 && q < 1))
+      throw new UserError(`--model-only-requirement must be a number between 0 and 1, e.g. 0.4, or no value (got "${options.modelOnlyRequirement}")`);
+    settings.modelOnlyRequirement = q;
   }
   return settings;
 }
@@ -347,7 +365,7 @@ export function registerTrain(program: Command): void {
       process.stdout.write(
         `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
           `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; ${againstRule(file.hyperparameters.againstEvidenceMin)})\n` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; ${againstRule(file.hyperparameters.againstEvidenceMin)}${modelOnlyRule(file.hyperparameters.modelOnlyMin)})\n` +
           `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}` +
           (pruned.length ? `; ${pruned.length} older versions pruned (--keep-versions ${keepVersions})` : '') +
           '\n',

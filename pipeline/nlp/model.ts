@@ -288,6 +288,8 @@ const modelFileSchema = z
         precisionTarget: z.number().min(0).max(1).default(0),
         /** The weights are the mean of those at the end of the last n epochs (TrainSettings.averagedEpochs); absent: the last step's. */
         averagedEpochs: z.number().int().min(1).optional(),
+        /** A distortion flag with no lexicon evidence needs this model probability (see decide); absent: none (older models, or not chosen). */
+        modelOnlyMin: z.number().min(0).max(1).optional(),
       })
       .strict(),
     cvFigures: z
@@ -405,7 +407,11 @@ export function evidenceAgainst(lexicon: Classification): boolean {
  * on items the cues were not written against, one cue that fires on an unforeseen phrasing was
  * enough to cross the blend. When the lexicon evidence speaks against distortion (`against`,
  * evidenceAgainst), the flag needs the model's probability to reach `againstEvidenceMin`. The shown
- * score stays below the threshold in both cases.
+ * score stays below the threshold in both cases, and in a third: when the lexicons found no evidence
+ * of distortion at all (a score of 0, the evidence not against it), the flag needs the model's
+ * probability to reach `modelOnlyMin` — the blend alone asks 0.36 of it at the set point, and on
+ * writers the n-grams have not seen such flags are mostly wrong (docs/history/judgement.md,
+ * fifty-first pass).
  */
 export function decide(
   choice: Record<Head, { combination: Combination; threshold: number }>,
@@ -415,6 +421,7 @@ export function decide(
   weakEvidenceMin = 0,
   against = false,
   againstEvidenceMin = 0,
+  modelOnlyMin = 0,
 ): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number } } {
   const c = choice.congress;
   const d = choice.distortion;
@@ -424,7 +431,9 @@ export function decide(
   };
   const weak = lexiconScores.distortion > 0 && lexiconScores.distortion <= thresholds.distortion && probabilities.distortion < weakEvidenceMin;
   const outweighed = against && probabilities.distortion < againstEvidenceMin;
-  if ((weak || outweighed) && scores.distortion >= thresholds.distortion) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
+  const modelOnly = !against && lexiconScores.distortion === 0 && probabilities.distortion < modelOnlyMin;
+  if ((weak || outweighed || modelOnly) && scores.distortion >= thresholds.distortion)
+    scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
   const congress = scores.congress >= thresholds.congress;
   return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
 }
@@ -447,6 +456,7 @@ export class LearnedScorer implements LearnedLayer {
   private readonly sentenceContext: boolean;
   private readonly weakEvidenceMin: number;
   private readonly againstEvidenceMin: number;
+  private readonly modelOnlyMin: number;
   /** Reused by explain(): the best n-grams so far and their ranks. */
   private readonly top = new Int32Array(LEARNED_CUES);
   private readonly topRank = new Float64Array(LEARNED_CUES);
@@ -470,6 +480,7 @@ export class LearnedScorer implements LearnedLayer {
     this.sentenceContext = hp.sentenceContext;
     this.weakEvidenceMin = hp.weakEvidenceMin;
     this.againstEvidenceMin = hp.againstEvidenceMin;
+    this.modelOnlyMin = hp.modelOnlyMin ?? 0;
   }
 
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
@@ -481,8 +492,9 @@ export class LearnedScorer implements LearnedLayer {
       lexicon.scores,
       this.thresholds,
       this.weakEvidenceMin,
-      this.againstEvidenceMin > 0 && evidenceAgainst(lexicon),
+      (this.againstEvidenceMin > 0 || this.modelOnlyMin > 0) && evidenceAgainst(lexicon),
       this.againstEvidenceMin,
+      this.modelOnlyMin,
     );
     let explanations = lexicon.explanations;
     if (congress) {

@@ -86,6 +86,12 @@ export interface TrainSettings {
    * order (the seed) would otherwise move the weights (docs/history/judgement.md, thirty-sixth pass).
    */
   averagedEpochs: number;
+  /**
+   * The model probability a flag with no lexicon evidence needs (TrainedModel.modelOnlyMin): set,
+   * or 'chosen' on writers the model has not seen. Absent: none, as before (docs/history/judgement.md,
+   * fifty-first pass: the choice is 0.4 or 0.45 with the seed, and 0.45 costs recall on new writers).
+   */
+  modelOnlyRequirement?: number | 'chosen';
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -281,6 +287,8 @@ export interface TrainedModel {
   weakEvidenceMin: number;
   /** The model probability a distortion flag on lexicon evidence against distortion needs (decide in model.ts). */
   againstEvidenceMin: number;
+  /** The model probability a distortion flag with no lexicon evidence needs (decide in model.ts). */
+  modelOnlyMin: number;
 }
 
 /**
@@ -344,6 +352,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
   let congressGate: boolean[] = examples.map(() => true);
   let weakEvidenceMin = 0;
   let againstEvidenceMin = 0;
+  let modelOnlyMin = 0;
   for (const head of HEADS) {
     const labels = examples.map((e) => e.item.labels[head]);
     let best: (HeadChoice & { f1: number; meetsTarget: boolean; oof: number[]; probabilities: number[] }) | null = null;
@@ -378,10 +387,27 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
       // (no item is both: evidence against distortion leaves a lexicon score of 0)
       const against = examples.map((e) => evidenceAgainst(e.lexicon));
       againstEvidenceMin = requirement(examples, best!, congressGate, { upTo: 0.95, choose: 'leastBest' }, (_, i) => against[i]);
+      if (typeof s.modelOnlyRequirement === 'number') modelOnlyMin = s.modelOnlyRequirement;
+      else if (s.modelOnlyRequirement === 'chosen') {
+        // chosen on writers the n-grams have not seen (one fold per corpus): on random folds the
+        // model knows each writer's wording, and its flags without evidence are right far more often
+        const { lambda, combination, threshold } = best!;
+        const byWriter = groupCount(examples) >= 3 ? outOfFold(examples, head, lambda, combination.lexiconInputs, { ...s, innerSplit: 'group' }) : null;
+        const probabilities = examples.map((e, i) => (byWriter ? byWriter.get(e)! : best!.probabilities[i]));
+        const oof = examples.map((e, i) => blend(combination, probabilities[i], e.lexicon.scores.distortion));
+        const { f1 } = fixedThreshold(oof, labels, congressGate, threshold);
+        modelOnlyMin = requirement(
+          examples,
+          { threshold, f1, oof, probabilities },
+          congressGate,
+          { upTo: 0.95, choose: 'leastBest' },
+          (e, i) => e.lexicon.scores.distortion === 0 && !against[i],
+        );
+      }
     }
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
-  return { heads, choice, weakEvidenceMin, againstEvidenceMin };
+  return { heads, choice, weakEvidenceMin, againstEvidenceMin, modelOnlyMin };
 }
 
 /**
@@ -437,9 +463,9 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     congress: probability(model.heads.congress, model.choice.congress.combination, e.features),
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
-  const against = model.againstEvidenceMin > 0 && evidenceAgainst(e.lexicon);
+  const against = (model.againstEvidenceMin > 0 || model.modelOnlyMin > 0) && evidenceAgainst(e.lexicon);
   const decision = {
-    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, against, model.againstEvidenceMin),
+    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, against, model.againstEvidenceMin, model.modelOnlyMin),
     topics: [],
     explanations: [],
   };
@@ -551,6 +577,7 @@ export function modelFile(
     precisionTarget: s.precisionTarget,
     // recorded only when set, so that a model fitted the old way keeps its version id
     ...(s.averagedEpochs > 0 ? { averagedEpochs: s.averagedEpochs } : {}),
+    ...(s.modelOnlyRequirement !== undefined ? { modelOnlyMin: model.modelOnlyMin } : {}),
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
