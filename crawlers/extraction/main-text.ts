@@ -90,7 +90,7 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
   }
   const attribs = node.attribs;
   if (!attribs || strictness === 'tags') return false;
-  if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
+  if (isHidden(node)) return true;
   const names = isHeading(tag) ? withoutOwnSlug(node, namesOf(node)) : namesOf(node);
   if (!names || tag === 'body' || tag === 'article' || tag === 'main' || LIVE_NAMES.test(names)) return false;
   // Inside a paragraph's running text a named inline element (a dateline "KOBE –", a highlighted
@@ -102,6 +102,11 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
 }
 
 const isHeading = (tag: string) => /^h[1-6]$/.test(tag);
+
+/** Hidden from readers, or from screen readers (a heading's own `#` permalink, an icon's glyph). */
+function isHidden(node: HtmlNode): boolean {
+  return node.attribs?.hidden !== undefined || node.attribs?.['aria-hidden'] === 'true';
+}
 
 /** Shortest id or class token taken as made from a heading's words. */
 const MIN_SLUG_CHARS = 8;
@@ -927,6 +932,10 @@ function renderBlocks(
     }
     const furniture = named && !proseSection;
     if (s && !chosen.has(node) && (teaser || furniture || linkList)) {
+      // A hidden inline element (a heading's `#` permalink, Hugo's and markdown-it-anchor's
+      // `aria-hidden` anchors) is no removed block: the line around it goes on, and a heading it
+      // sits in is not left dangling by it.
+      if (!BLOCK_TAGS.has(tag) && isHidden(node)) continue;
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs.
       if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();

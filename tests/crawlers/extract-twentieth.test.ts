@@ -1,0 +1,29 @@
+// Twentieth extraction pass: where trafilatura keeps gold text that we drop, on the readable pages.
+// Each test of a rule fails on the code before it; the guards pass on both.
+import { describe, expect, it } from 'vitest';
+import { P, textOf } from './story-page.ts';
+
+const story = (heading: string) => `<div class="article-content">${P(1)}${P(2)}${heading}${P(3)}${P(4)}</div>`;
+
+describe('hidden inline elements (twentieth pass)', () => {
+  it("keeps a section heading holding its own hidden '#' permalink (Hugo, markdown-it-anchor)", () => {
+    const hugo = textOf(story(`<h2 id="utf-8-primers">UTF-8 primers<a hidden class="anchor" aria-hidden="true" href="#utf-8-primers">#</a></h2>`));
+    const markdownIt = textOf(
+      story(`<h2 id="pruning-groups" tabindex="-1">Pruning groups: a quick comparison <a class="header-anchor" href="#pruning-groups" aria-hidden="true">#</a></h2>`),
+    );
+    expect(hugo).toContain('UTF-8 primers\n\nParagraph 3');
+    expect(markdownIt).toContain('Pruning groups: a quick comparison\n\nParagraph 3');
+    expect(hugo + markdownIt).not.toContain('#');
+  });
+
+  it('keeps a line whole around a hidden icon', () => {
+    const text = textOf(story(`<div>Opening hours of the museum <span aria-hidden="true">☕</span> are from nine to five, every day but Monday.</div>`));
+    expect(text).toContain('Opening hours of the museum are from nine to five');
+  });
+
+  it('still drops a lead-in left dangling by a removed block after it', () => {
+    const text = textOf(story(`<h3>Read more:</h3><ul class="related-posts"><li><a href="/a">Tea houses</a></li><li><a href="/b">Cafés</a></li></ul>`));
+    expect(text).not.toContain('Read more');
+    expect(text).toContain('Paragraph 4 of the story');
+  });
+});
