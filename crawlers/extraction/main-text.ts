@@ -49,6 +49,8 @@ interface Stats {
   proseChars: number;
   /** `<p>` blocks below holding a prose paragraph's worth of text outside links. */
   proseParagraphs: number;
+  /** Characters inside figure captions, which are never rendered. */
+  captionChars: number;
 }
 
 /** How much an attempt strips: every boilerplate name, only unmistakable ones, or tags only. */
@@ -200,6 +202,7 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
       breaks: children ? paragraphBreaks(children) : 0,
       proseChars: 0,
       proseParagraphs: 0,
+      captionChars: 0,
     });
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
@@ -214,6 +217,7 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     const node = order[i];
     const own = stats.get(node)!;
     if (tagOf(node) === 'a') own.linkChars = own.chars;
+    else if (CAPTION_TAGS.has(tagOf(node))) own.captionChars = own.chars;
     else if (tagOf(node) === 'p') {
       own.proseChars = own.chars - own.linkChars;
       if (own.proseChars >= PROSE_PARAGRAPH_CHARS) own.proseParagraphs++;
@@ -225,6 +229,7 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     parent.commas += own.commas;
     parent.proseChars += own.proseChars;
     parent.proseParagraphs += own.proseParagraphs;
+    parent.captionChars += own.captionChars;
     const tag = tagOf(node);
     if (!BLOCK_TAGS.has(tag)) parent.breaks += own.breaks;
     else if (tag !== 'br') parent.blockChildren++;
@@ -937,8 +942,9 @@ function renderBlocks(
       // sits in is not left dangling by it.
       if (!BLOCK_TAGS.has(tag) && isHidden(node)) continue;
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
-      // story's next paragraphs.
-      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
+      // story's next paragraphs; so does a heading right above its section's image whose only
+      // text is a linked caption ("Source", judged a link list): captions are never rendered.
+      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s)) && !isSectionImage(node, s)) dropDanglingLeadIn();
       else flush();
       continue;
     }
@@ -970,6 +976,16 @@ function renderBlocks(
     leadIns.length = last[0];
   }
   return blocks;
+}
+
+/**
+ * An image under its section's heading (the heading its previous element) whose only text is its
+ * caption. A captioned image after other lines (a gallery of the site's posts after "Up next" and
+ * a call to follow) says nothing about a heading above them.
+ */
+function isSectionImage(node: HtmlNode, s: Stats): boolean {
+  const previous = elementSibling(node, -1);
+  return s.chars === s.captionChars && previous !== undefined && isHeading(tagOf(previous));
 }
 
 const CMS_RANK = new Map(CMS_CONTAINER_CLASSES.map((name, i) => [name, i + 1]));
