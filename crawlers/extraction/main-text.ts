@@ -335,12 +335,21 @@ function isParagraph(node: HtmlNode, s: Stats): boolean {
 /** Close runners-up sharing an ancestor this often mean the story is split across blocks (Readability). */
 const SHARED_ANCESTOR_VOTES = 3;
 const RUNNER_UP_SHARE = 0.75;
+/** A shared ancestor more link than text is the page's frame around the story and its menus. */
+const MAX_SHARED_ANCESTOR_LINK_DENSITY = 0.5;
 
 /**
  * Readability's promotion of the top candidate: to an ancestor shared by several close
  * runners-up, then up the parents while their score holds up and rises.
  */
-function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, number]>, scores: Map<HtmlNode, number>, root: HtmlNode): HtmlNode {
+function promote(
+  top: HtmlNode,
+  topScore: number,
+  ranked: Array<[HtmlNode, number]>,
+  scores: Map<HtmlNode, number>,
+  stats: Map<HtmlNode, Stats>,
+  root: HtmlNode,
+): HtmlNode {
   const runnersUp = ranked
     .slice(1, 5)
     .filter(([, score]) => score / topScore >= RUNNER_UP_SHARE)
@@ -348,10 +357,15 @@ function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, numbe
   if (runnersUp.length >= SHARED_ANCESTOR_VOTES) {
     const votes = new Map<HtmlNode, number>();
     for (const node of runnersUp) for (const ancestor of ancestors(node)) votes.set(ancestor, (votes.get(ancestor) ?? 0) + 1);
+    // Runners-up alike the top (same tag and class: a list's teasers, a carousel's texts) make
+    // their ancestor the list. Other runners-up beside a story are menus and widgets: an ancestor
+    // that is mostly links is then the page's frame, not the story (the page would be refused as
+    // a list of links), and the top stays.
+    const alike = runnersUp.filter((node) => tagOf(node) === tagOf(top) && node.attribs?.class === top.attribs?.class).length;
     for (const ancestor of ancestors(top)) {
       if (ancestor === root) break;
       if ((votes.get(ancestor) ?? 0) >= SHARED_ANCESTOR_VOTES) {
-        top = ancestor;
+        if (alike >= SHARED_ANCESTOR_VOTES || linkDensity(stats.get(ancestor)!) <= MAX_SHARED_ANCESTOR_LINK_DENSITY) top = ancestor;
         break;
       }
     }
@@ -402,7 +416,7 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
     top = cms;
     topScore = scores.get(cms) ?? topScore;
   } else {
-    top = promote(top, topScore, ranked, scores, root);
+    top = promote(top, topScore, ranked, scores, stats, root);
     topScore = Math.max(topScore, scores.get(top) ?? topScore);
   }
   // A table row or row group is part of a layout or data table, never a story on its own.

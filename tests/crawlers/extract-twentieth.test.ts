@@ -1,6 +1,7 @@
 // Twentieth extraction pass: where trafilatura keeps gold text that we drop, on the readable pages.
 // Each test of a rule fails on the code before it; the guards pass on both.
 import { describe, expect, it } from 'vitest';
+import { extractPage } from '../../crawlers/extract-article.ts';
 import { P, textOf } from './story-page.ts';
 
 const story = (heading: string) => `<div class="article-content">${P(1)}${P(2)}${heading}${P(3)}${P(4)}</div>`;
@@ -57,5 +58,34 @@ describe("a section's image under its heading (twentieth pass)", () => {
     const text = textOf(story(`<h2>Up next</h2><p>Want more? <a href="https://www.pinterest.com/me/">Follow me on Pinterest</a></p>${gallery}`));
     expect(text).not.toContain('Up next');
     expect(text).not.toContain('Another craft project');
+  });
+});
+
+describe("promotion to the runners-up's shared ancestor (twentieth pass)", () => {
+  const menu = `<div class="menu"><ul>${Array.from({ length: 150 }, (_, i) => `<li><a href="/section-${i}/">Section number ${i}</a></li>`).join('')}</ul></div>`;
+  const page = (head: string, body: string) =>
+    `<!doctype html><html><head>${head}<title>Swimming</title></head><body><div id="wrap">${menu}${body}</div></body></html>`;
+
+  it('keeps a story whose close runners-up are widgets of a page frame that is mostly links', () => {
+    const paragraph = (n: number) =>
+      `<p>Paragraph ${n} of the report: the new swimming levels, named after starfish, set the same standards for training in every club, and the pass records each step.</p>`;
+    const widget = (n: number) =>
+      `<div class="side-${n}"><div class="box"><p>Dates, results, entries, deadlines, forms, fees, rules, contacts, maps, clubs, coaches, judges, pools, camps, squads, records, rankings, medals, photos, videos, and more, for the season.</p></div></div>`;
+    const html = page(
+      '',
+      `<div class="col-a"><h2>Swimming levels can be ordered now</h2><div class="news-single"><div class="right">${[1, 2, 3, 4, 5].map(paragraph).join('')}</div></div></div>${[1, 2, 3].map(widget).join('')}`,
+    );
+    const result = extractPage(html, 'https://www.swim.example/news/read/?id=5793');
+    expect(result.kind).toBe('article');
+    if (result.kind !== 'article') return;
+    expect(result.article.text).toContain('Paragraph 5 of the report');
+    expect(result.article.text).not.toContain('Dates, results');
+  });
+
+  it('still takes the list, not one teaser, when the runners-up are teasers alike the top', () => {
+    const teaser = (n: number) =>
+      `<div class="item"><a href="/episode-${n}/"><h3>Episode ${n}</h3><div class="text"><p>Episode ${n}: traders promise help with sleep, joints, cholesterol and even cancer, and the programme shows how gaps in the law let them sell unchecked.</p></div></a></div>`;
+    const html = page('<meta property="og:type" content="article">', `<div class="list">${[1, 2, 3, 4, 5].map(teaser).join('')}</div>`);
+    expect(extractPage(html, 'https://www.tv.example/show/episodes-of-the-season').kind).not.toBe('article');
   });
 });
