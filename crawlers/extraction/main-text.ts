@@ -49,6 +49,8 @@ interface Stats {
   proseChars: number;
   /** `<p>` blocks below holding a prose paragraph's worth of text outside links. */
   proseParagraphs: number;
+  /** Characters inside figure captions, which are never rendered. */
+  captionChars: number;
 }
 
 /** How much an attempt strips: every boilerplate name, only unmistakable ones, or tags only. */
@@ -90,7 +92,7 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
   }
   const attribs = node.attribs;
   if (!attribs || strictness === 'tags') return false;
-  if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
+  if (isHidden(node)) return true;
   const names = isHeading(tag) ? withoutOwnSlug(node, namesOf(node)) : namesOf(node);
   if (!names || tag === 'body' || tag === 'article' || tag === 'main' || LIVE_NAMES.test(names)) return false;
   // Inside a paragraph's running text a named inline element (a dateline "KOBE –", a highlighted
@@ -102,6 +104,11 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
 }
 
 const isHeading = (tag: string) => /^h[1-6]$/.test(tag);
+
+/** Hidden from readers, or from screen readers (a heading's own `#` permalink, an icon's glyph). */
+function isHidden(node: HtmlNode): boolean {
+  return node.attribs?.hidden !== undefined || node.attribs?.['aria-hidden'] === 'true';
+}
 
 /** Shortest id or class token taken as made from a heading's words. */
 const MIN_SLUG_CHARS = 8;
@@ -195,6 +202,7 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
       breaks: children ? paragraphBreaks(children) : 0,
       proseChars: 0,
       proseParagraphs: 0,
+      captionChars: 0,
     });
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
@@ -209,6 +217,7 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     const node = order[i];
     const own = stats.get(node)!;
     if (tagOf(node) === 'a') own.linkChars = own.chars;
+    else if (CAPTION_TAGS.has(tagOf(node))) own.captionChars = own.chars;
     else if (tagOf(node) === 'p') {
       own.proseChars = own.chars - own.linkChars;
       if (own.proseChars >= PROSE_PARAGRAPH_CHARS) own.proseParagraphs++;
@@ -220,6 +229,7 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     parent.commas += own.commas;
     parent.proseChars += own.proseChars;
     parent.proseParagraphs += own.proseParagraphs;
+    parent.captionChars += own.captionChars;
     const tag = tagOf(node);
     if (!BLOCK_TAGS.has(tag)) parent.breaks += own.breaks;
     else if (tag !== 'br') parent.blockChildren++;
@@ -325,12 +335,21 @@ function isParagraph(node: HtmlNode, s: Stats): boolean {
 /** Close runners-up sharing an ancestor this often mean the story is split across blocks (Readability). */
 const SHARED_ANCESTOR_VOTES = 3;
 const RUNNER_UP_SHARE = 0.75;
+/** A shared ancestor more link than text is the page's frame around the story and its menus. */
+const MAX_SHARED_ANCESTOR_LINK_DENSITY = 0.5;
 
 /**
  * Readability's promotion of the top candidate: to an ancestor shared by several close
  * runners-up, then up the parents while their score holds up and rises.
  */
-function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, number]>, scores: Map<HtmlNode, number>, root: HtmlNode): HtmlNode {
+function promote(
+  top: HtmlNode,
+  topScore: number,
+  ranked: Array<[HtmlNode, number]>,
+  scores: Map<HtmlNode, number>,
+  stats: Map<HtmlNode, Stats>,
+  root: HtmlNode,
+): HtmlNode {
   const runnersUp = ranked
     .slice(1, 5)
     .filter(([, score]) => score / topScore >= RUNNER_UP_SHARE)
@@ -338,10 +357,15 @@ function promote(top: HtmlNode, topScore: number, ranked: Array<[HtmlNode, numbe
   if (runnersUp.length >= SHARED_ANCESTOR_VOTES) {
     const votes = new Map<HtmlNode, number>();
     for (const node of runnersUp) for (const ancestor of ancestors(node)) votes.set(ancestor, (votes.get(ancestor) ?? 0) + 1);
+    // Runners-up alike the top (same tag and class: a list's teasers, a carousel's texts) make
+    // their ancestor the list. Other runners-up beside a story are menus and widgets: an ancestor
+    // that is mostly links is then the page's frame, not the story (the page would be refused as
+    // a list of links), and the top stays.
+    const alike = runnersUp.filter((node) => tagOf(node) === tagOf(top) && node.attribs?.class === top.attribs?.class).length;
     for (const ancestor of ancestors(top)) {
       if (ancestor === root) break;
       if ((votes.get(ancestor) ?? 0) >= SHARED_ANCESTOR_VOTES) {
-        top = ancestor;
+        if (alike >= SHARED_ANCESTOR_VOTES || linkDensity(stats.get(ancestor)!) <= MAX_SHARED_ANCESTOR_LINK_DENSITY) top = ancestor;
         break;
       }
     }
@@ -392,7 +416,7 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
     top = cms;
     topScore = scores.get(cms) ?? topScore;
   } else {
-    top = promote(top, topScore, ranked, scores, root);
+    top = promote(top, topScore, ranked, scores, stats, root);
     topScore = Math.max(topScore, scores.get(top) ?? topScore);
   }
   // A table row or row group is part of a layout or data table, never a story on its own.
@@ -927,9 +951,14 @@ function renderBlocks(
     }
     const furniture = named && !proseSection;
     if (s && !chosen.has(node) && (teaser || furniture || linkList)) {
+      // A hidden inline element (a heading's `#` permalink, Hugo's and markdown-it-anchor's
+      // `aria-hidden` anchors) is no removed block: the line around it goes on, and a heading it
+      // sits in is not left dangling by it.
+      if (!BLOCK_TAGS.has(tag) && isHidden(node)) continue;
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
-      // story's next paragraphs.
-      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s))) dropDanglingLeadIn();
+      // story's next paragraphs; so does a heading right above its section's image whose only
+      // text is a linked caption ("Source", judged a link list): captions are never rendered.
+      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s)) && !isSectionImage(node, s)) dropDanglingLeadIn();
       else flush();
       continue;
     }
@@ -961,6 +990,16 @@ function renderBlocks(
     leadIns.length = last[0];
   }
   return blocks;
+}
+
+/**
+ * An image under its section's heading (the heading its previous element) whose only text is its
+ * caption. A captioned image after other lines (a gallery of the site's posts after "Up next" and
+ * a call to follow) says nothing about a heading above them.
+ */
+function isSectionImage(node: HtmlNode, s: Stats): boolean {
+  const previous = elementSibling(node, -1);
+  return s.chars === s.captionChars && previous !== undefined && isHeading(tagOf(previous));
 }
 
 const CMS_RANK = new Map(CMS_CONTAINER_CLASSES.map((name, i) => [name, i + 1]));
