@@ -644,6 +644,99 @@ describe('contexts that are not distortion', () => {
     expectFamily('Đại hội Đảng bộ tỉnh có bị hoãn không hay vẫn họp? Nghe nói hoãn sang tháng sau rồi.', 'hearsay');
   });
 
+  it('a yes/no question whose other answer is "a rumour" doubts the claim: its hearsay is what it asks about', () => {
+    const asks = (c: Classification) => c.explanations.some((e) => e.term.startsWith('true-or-rumour'));
+    for (const text of [
+      'Nghe nói đại biểu Đại hội Đảng bộ tỉnh có người mắc Covid, vậy có thật không hay là tin đồn?',
+      'Chuyện Đại hội Đảng bộ huyện phải bầu lại có đúng không ạ, hay chỉ đồn thôi?',
+      'Danh sách Ban Thường vụ khóa mới mấy trang đăng có đúng không hay là đoán mò vậy mọi người?',
+      'Tin Đại hội XIII hoãn sang tháng 3 là thật hay cũng chỉ là tin vịt?',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(asks(c), `${t}: ${c.explanations.map((e) => e.term).join(', ')}`).toBe(true);
+        expect(distortionTerms(c), t).toEqual([]);
+        expect(evidenceAgainst(c), t).toBe(true);
+      }
+    }
+    // the same words asserting the claim, and a yes/no question leaning on the crowd, do not ask
+    for (const text of [
+      'Không phải tin đồn hay đoán mò đâu, danh sách Ban Thường vụ khóa mới đã chốt từ tháng trước.',
+      'Đại hội Đảng bộ tỉnh bị hoãn thật hay không? Nhiều nhóm Zalo đang đồn ầm.',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(asks(c), t).toBe(false);
+        expect(evidenceAgainst(c), t).toBe(false);
+      }
+    }
+  });
+
+  it('a group with inQuestion counts only in a sentence that ends with a question mark', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'cues-'));
+    const file = join(dir, 'cues.yaml');
+    writeFileSync(file, 'id: x\ngroups:\n  - { id: doubt, weight: -1, inQuestion: true, terms: [hay là tin đồn] }\n');
+    const options = classifierOptionsFromConfig(loadConfig(CONFIG));
+    const custom = loadClassifier({ ...options, cueFiles: [file], modelFile: undefined });
+    const counts = (text: string) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith('doubt'));
+    expect(counts('Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn?')).toBe(true);
+    expect(counts('Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn vậy mọi người ?')).toBe(true);
+    expect(counts('Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn. Ai biết không?')).toBe(false);
+    expect(counts('Thật hay là tin đồn thì Đại hội Đảng bộ tỉnh cũng đã bị hoãn.')).toBe(false);
+  });
+
+  it('a pointer to the official press for what the item says speaks against distortion; the press named as silent is hearsay', () => {
+    const points = (c: Classification) => c.explanations.some((e) => e.term.startsWith('official-press'));
+    for (const text of [
+      'Danh sách Ban Chấp hành Đảng bộ tỉnh khóa mới đã đăng trên báo sáng nay, ai cần thì đọc.',
+      'Kết quả bầu Bộ Chính trị khóa XIII công bố rồi, mình gửi link báo ở dưới nha.',
+      'Ai muốn coi lại phiên bế mạc Đại hội Đảng bộ tỉnh thì kênh YouTube của đài tỉnh có đăng.',
+      'Danh sách đoàn đại biểu dự Đại hội XIII mình tổng hợp lại từ báo các tỉnh, ai thấy sai thì nói.',
+      'Đại hội XIII bế mạc rồi bà con, ai muốn coi danh sách Trung ương mới thì lên trang báo chính thống đọc.',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(points(c), `${t}: ${c.explanations.map((e) => e.term).join(', ')}`).toBe(true);
+        expect(evidenceAgainst(c), t).toBe(true);
+      }
+    }
+    // a paper named alone, or named as silent or hiding, points to nothing
+    for (const text of [
+      'Đại hội Đảng bộ tỉnh có 280 đại biểu thôi, báo tỉnh đưa 330 là để cho đẹp.',
+      'Đại hội XIII bầu lại Bộ Chính trị hai vòng, báo chính thống im re.',
+      'Đại hội Đảng bộ tỉnh bị hoãn rồi mà báo tỉnh không đưa, chắc là giấu.',
+    ]) {
+      for (const t of [text, stripDiacritics(text)]) {
+        const c = classify(t);
+        expect(points(c), t).toBe(false);
+        expect(evidenceAgainst(c), t).toBe(false);
+      }
+    }
+    expectFamily('Đại hội XIII bầu lại Bộ Chính trị hai vòng mà báo chính thống im re.', 'hearsay');
+    expectFamily('Đại hội Đảng bộ tỉnh bị hoãn sang tháng sau mà báo tỉnh không đưa.', 'hearsay');
+  });
+
+  it("the writer's own wish or opinion, said as such, speaks against distortion; a notice's request and a bare wish do not", () => {
+    expectAgainst(
+      [
+        'Đại hội Đảng bộ tỉnh đang họp, mong đại hội chọn được người thật sự vì dân.',
+        'Hy vọng Ban Chấp hành khóa mới quan tâm hơn tới đường sá vùng sâu.',
+        'Tôi nghĩ lần sau Đại hội Đảng bộ huyện nên có thêm ý kiến của bí thư chi bộ thôn. Đây là cảm nhận riêng, không phải phê phán ai.',
+        'Ý kiến cá nhân: tham luận ở Đại hội tỉnh nên ngắn hơn, nhiều câu chuyện cụ thể hơn.',
+      ],
+      true,
+    );
+    // a claim outweighs a wish beside it; a notice's request and a closing "mong" are no view
+    expectAgainst(
+      [
+        'Nghe nói danh sách Ban Chấp hành khóa mới đã chốt từ trước, mong là không phải vậy.',
+        'Đại hội chi bộ thôn phải tổ chức lại lần hai. Mong các đồng chí sắp xếp có mặt đông đủ.',
+        'Đại hội XIII đã thống nhất nhân sự từ trước, mong mọi người chia sẻ cho nhiều người biết.',
+      ],
+      false,
+    );
+  });
+
   it("posts and groups that carry a rumour, counted from outside, describe it in a reporter's voice", () => {
     const reported = (c: Classification) => c.explanations.some((e) => e.term.startsWith('reported-rumour'));
     for (const text of [
