@@ -43,9 +43,30 @@ function expectAgainst(texts: string[], want: boolean): void {
   forBothForms(texts, (c, t) => expect(evidenceAgainst(c), t).toBe(want));
 }
 
+/** Whether each text, as typed and without diacritics, has a term of `group` and lexicon evidence against distortion, both `want`. */
+function expectGroupAgainst(group: string, texts: string[], want: boolean): void {
+  forBothForms(texts, (c, t) => {
+    expect(
+      c.explanations.some((e) => e.term.startsWith(group)),
+      `${t}: ${c.explanations.map((e) => e.term).join(', ')}`,
+    ).toBe(want);
+    expect(evidenceAgainst(c), t).toBe(want);
+  });
+}
+
 /** Whether each text, as typed and without diacritics, is judged congress-related. */
 function expectCongress(texts: string[], want: boolean): void {
   forBothForms(texts, (c, t) => expect(c.congress, t).toBe(want));
+}
+
+/** Whether a one-group cue file (`group`, its YAML flow mapping) counts its group in a text, lexicons alone. */
+function groupCounts(group: string): (text: string) => boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'cues-'));
+  const file = join(dir, 'cues.yaml');
+  writeFileSync(file, `id: x\ngroups:\n  - ${group}\n`);
+  const id = /id: ([^,]+),/.exec(group)![1];
+  const custom = loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), cueFiles: [file], modelFile: undefined });
+  return (text) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith(id));
 }
 
 /** Whether the item is read as a rebuttal is `want`; returns the classification. */
@@ -607,12 +628,7 @@ describe('contexts that are not distortion', () => {
   });
 
   it('a group with startOf clause counts where its term opens a clause, not inside one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cues-'));
-    const file = join(dir, 'cues.yaml');
-    writeFileSync(file, 'id: x\ngroups:\n  - { id: opener, weight: -1, startOf: clause, terms: [thực tế] }\n');
-    const options = classifierOptionsFromConfig(loadConfig(CONFIG));
-    const custom = loadClassifier({ ...options, cueFiles: [file], modelFile: undefined });
-    const opens = (text: string) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith('opener'));
+    const opens = groupCounts('{ id: opener, weight: -1, startOf: clause, terms: [thực tế] }');
     expect(opens('Đại hội Đảng bộ tỉnh, thực tế, họp ba ngày.')).toBe(true);
     expect(opens('Đại hội Đảng bộ tỉnh thực tế họp ba ngày.')).toBe(false);
   });
@@ -645,73 +661,61 @@ describe('contexts that are not distortion', () => {
   });
 
   it('a yes/no question whose other answer is "a rumour" doubts the claim: its hearsay is what it asks about', () => {
-    const asks = (c: Classification) => c.explanations.some((e) => e.term.startsWith('true-or-rumour'));
-    for (const text of [
-      'Nghe nói đại biểu Đại hội Đảng bộ tỉnh có người mắc Covid, vậy có thật không hay là tin đồn?',
-      'Chuyện Đại hội Đảng bộ huyện phải bầu lại có đúng không ạ, hay chỉ đồn thôi?',
-      'Danh sách Ban Thường vụ khóa mới mấy trang đăng có đúng không hay là đoán mò vậy mọi người?',
-      'Tin Đại hội XIII hoãn sang tháng 3 là thật hay cũng chỉ là tin vịt?',
-    ]) {
-      for (const t of [text, stripDiacritics(text)]) {
-        const c = classify(t);
-        expect(asks(c), `${t}: ${c.explanations.map((e) => e.term).join(', ')}`).toBe(true);
-        expect(distortionTerms(c), t).toEqual([]);
-        expect(evidenceAgainst(c), t).toBe(true);
-      }
-    }
+    expectGroupAgainst(
+      'true-or-rumour',
+      [
+        'Nghe nói đại biểu Đại hội Đảng bộ tỉnh có người mắc Covid, vậy có thật không hay là tin đồn?',
+        'Chuyện Đại hội Đảng bộ huyện phải bầu lại có đúng không ạ, hay chỉ đồn thôi?',
+        'Danh sách Ban Thường vụ khóa mới mấy trang đăng có đúng không hay là đoán mò vậy mọi người?',
+        'Tin Đại hội XIII hoãn sang tháng 3 là thật hay cũng chỉ là tin vịt?',
+      ],
+      true,
+    );
     // the same words asserting the claim, and a yes/no question leaning on the crowd, do not ask
-    for (const text of [
-      'Không phải tin đồn hay đoán mò đâu, danh sách Ban Thường vụ khóa mới đã chốt từ tháng trước.',
-      'Đại hội Đảng bộ tỉnh bị hoãn thật hay không? Nhiều nhóm Zalo đang đồn ầm.',
-    ]) {
-      for (const t of [text, stripDiacritics(text)]) {
-        const c = classify(t);
-        expect(asks(c), t).toBe(false);
-        expect(evidenceAgainst(c), t).toBe(false);
-      }
-    }
+    expectGroupAgainst(
+      'true-or-rumour',
+      [
+        'Không phải tin đồn hay đoán mò đâu, danh sách Ban Thường vụ khóa mới đã chốt từ tháng trước.',
+        'Đại hội Đảng bộ tỉnh bị hoãn thật hay không? Nhiều nhóm Zalo đang đồn ầm.',
+      ],
+      false,
+    );
   });
 
   it('a group with inQuestion counts only in a sentence that ends with a question mark', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cues-'));
-    const file = join(dir, 'cues.yaml');
-    writeFileSync(file, 'id: x\ngroups:\n  - { id: doubt, weight: -1, inQuestion: true, terms: [hay là tin đồn] }\n');
-    const options = classifierOptionsFromConfig(loadConfig(CONFIG));
-    const custom = loadClassifier({ ...options, cueFiles: [file], modelFile: undefined });
-    const counts = (text: string) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith('doubt'));
-    expect(counts('Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn?')).toBe(true);
-    expect(counts('Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn vậy mọi người ?')).toBe(true);
-    expect(counts('Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn. Ai biết không?')).toBe(false);
-    expect(counts('Thật hay là tin đồn thì Đại hội Đảng bộ tỉnh cũng đã bị hoãn.')).toBe(false);
+    const counts = groupCounts('{ id: doubt, weight: -1, inQuestion: true, terms: [hay là tin đồn] }');
+    const cases: Array<[string, boolean]> = [
+      ['Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn?', true],
+      ['Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn vậy mọi người ?', true],
+      // the question is the next sentence's; a statement
+      ['Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn. Ai biết không?', false],
+      ['Thật hay là tin đồn thì Đại hội Đảng bộ tỉnh cũng đã bị hoãn.', false],
+    ];
+    for (const [text, want] of cases) expect(counts(text), text).toBe(want);
   });
 
   it('a pointer to the official press for what the item says speaks against distortion; the press named as silent is hearsay', () => {
-    const points = (c: Classification) => c.explanations.some((e) => e.term.startsWith('official-press'));
-    for (const text of [
-      'Danh sách Ban Chấp hành Đảng bộ tỉnh khóa mới đã đăng trên báo sáng nay, ai cần thì đọc.',
-      'Kết quả bầu Bộ Chính trị khóa XIII công bố rồi, mình gửi link báo ở dưới nha.',
-      'Ai muốn coi lại phiên bế mạc Đại hội Đảng bộ tỉnh thì kênh YouTube của đài tỉnh có đăng.',
-      'Danh sách đoàn đại biểu dự Đại hội XIII mình tổng hợp lại từ báo các tỉnh, ai thấy sai thì nói.',
-      'Đại hội XIII bế mạc rồi bà con, ai muốn coi danh sách Trung ương mới thì lên trang báo chính thống đọc.',
-    ]) {
-      for (const t of [text, stripDiacritics(text)]) {
-        const c = classify(t);
-        expect(points(c), `${t}: ${c.explanations.map((e) => e.term).join(', ')}`).toBe(true);
-        expect(evidenceAgainst(c), t).toBe(true);
-      }
-    }
+    expectGroupAgainst(
+      'official-press',
+      [
+        'Danh sách Ban Chấp hành Đảng bộ tỉnh khóa mới đã đăng trên báo sáng nay, ai cần thì đọc.',
+        'Kết quả bầu Bộ Chính trị khóa XIII công bố rồi, mình gửi link báo ở dưới nha.',
+        'Ai muốn coi lại phiên bế mạc Đại hội Đảng bộ tỉnh thì kênh YouTube của đài tỉnh có đăng.',
+        'Danh sách đoàn đại biểu dự Đại hội XIII mình tổng hợp lại từ báo các tỉnh, ai thấy sai thì nói.',
+        'Đại hội XIII bế mạc rồi bà con, ai muốn coi danh sách Trung ương mới thì lên trang báo chính thống đọc.',
+      ],
+      true,
+    );
     // a paper named alone, or named as silent or hiding, points to nothing
-    for (const text of [
-      'Đại hội Đảng bộ tỉnh có 280 đại biểu thôi, báo tỉnh đưa 330 là để cho đẹp.',
-      'Đại hội XIII bầu lại Bộ Chính trị hai vòng, báo chính thống im re.',
-      'Đại hội Đảng bộ tỉnh bị hoãn rồi mà báo tỉnh không đưa, chắc là giấu.',
-    ]) {
-      for (const t of [text, stripDiacritics(text)]) {
-        const c = classify(t);
-        expect(points(c), t).toBe(false);
-        expect(evidenceAgainst(c), t).toBe(false);
-      }
-    }
+    expectGroupAgainst(
+      'official-press',
+      [
+        'Đại hội Đảng bộ tỉnh có 280 đại biểu thôi, báo tỉnh đưa 330 là để cho đẹp.',
+        'Đại hội XIII bầu lại Bộ Chính trị hai vòng, báo chính thống im re.',
+        'Đại hội Đảng bộ tỉnh bị hoãn rồi mà báo tỉnh không đưa, chắc là giấu.',
+      ],
+      false,
+    );
     expectFamily('Đại hội XIII bầu lại Bộ Chính trị hai vòng mà báo chính thống im re.', 'hearsay');
     expectFamily('Đại hội Đảng bộ tỉnh bị hoãn sang tháng sau mà báo tỉnh không đưa.', 'hearsay');
   });
@@ -753,12 +757,7 @@ describe('contexts that are not distortion', () => {
   });
 
   it("a group with joinsAlternatives counts where its term joins two words of a question's clause", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cues-'));
-    const file = join(dir, 'cues.yaml');
-    writeFileSync(file, 'id: x\ngroups:\n  - { id: between, weight: -1, joinsAlternatives: { notBeside: [không] }, terms: [hoặc] }\n');
-    const options = classifierOptionsFromConfig(loadConfig(CONFIG));
-    const custom = loadClassifier({ ...options, cueFiles: [file], modelFile: undefined });
-    const joins = (text: string) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith('between'));
+    const joins = groupCounts('{ id: between, weight: -1, joinsAlternatives: { notBeside: [không] }, terms: [hoặc] }');
     expect(joins('Đại hội Đảng bộ tỉnh họp 3 hoặc 4 ngày?')).toBe(true);
     expect(joins('Đại hội Đảng bộ tỉnh họp 3 hoặc 4 ngày.')).toBe(false);
     expect(joins('Đại hội Đảng bộ tỉnh họp không hoặc họp?')).toBe(false);
