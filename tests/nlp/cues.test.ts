@@ -720,6 +720,18 @@ describe('contexts that are not distortion', () => {
     expectFamily('Đại hội Đảng bộ tỉnh bị hoãn sang tháng sau mà báo tỉnh không đưa.', 'hearsay');
   });
 
+  it("the writer watching the congress's public sessions speaks against distortion; television said to hide them is hearsay", () => {
+    expectGroupAgainst(
+      'follows-broadcast',
+      [
+        'Sáng nay cả chi hội ngồi coi phiên khai mạc Đại hội XIII ở nhà văn hóa, ai cũng chăm chú.',
+        'Các anh chị xem lại thời sự tối qua, có phần công bố kết quả bầu Ban Chấp hành Đảng bộ tỉnh.',
+      ],
+      true,
+    );
+    expectGroupAgainst('follows-broadcast', ['Đại hội XIII bầu lại Bộ Chính trị hai vòng, truyền hình cắt mất đoạn đó.'], false);
+  });
+
   it("the writer's own wish or opinion, said as such, speaks against distortion; a notice's request and a bare wish do not", () => {
     expectAgainst(
       [
