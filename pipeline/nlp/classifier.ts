@@ -839,7 +839,11 @@ export class Classifier implements ItemClassifier {
       }
       chainParts(this.matcher, cues, v, cueList);
       const opening = cueList.filter(
-        (h) => opensWhereRequired(cues, v.prepared, h) && joinsWhereRequired(cues, v.prepared, h) && headsWhereRequired(cues, v.prepared, h),
+        (h) =>
+          opensWhereRequired(cues, v.prepared, h) &&
+          joinsWhereRequired(cues, v.prepared, h) &&
+          headsWhereRequired(cues, v.prepared, h) &&
+          asksWhereRequired(cues, v.prepared, h),
       );
       // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
       const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;
@@ -934,10 +938,22 @@ function joinsWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<Cu
   const clause = p.tokClause[h.tokFirst];
   if (p.tokClause[before] !== clause || p.tokClause[after] !== clause) return false;
   if (notBeside.has(p.tokText[before]) || notBeside.has(p.tokText[after])) return false;
-  let last = after;
-  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[h.tokFirst]) last++;
+  return endsWithQuestion(p, after);
+}
+
+/** Whether the sentence of token `tok` ends with a question mark. */
+function endsWithQuestion(p: PreparedText, tok: number): boolean {
+  let last = tok;
+  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
   const end = last + 1 < p.count ? p.tokStart[last + 1] : p.foldedLength;
   return p.folded.slice(p.tokEnd[last], end).includes('?');
+}
+
+/** Whether a hit of a group with `inQuestion` stands in a question (hits of other groups: always). */
+function asksWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  if (d.kind !== 'cue' || !cues.file.groups[d.group].inQuestion) return true;
+  return endsWithQuestion(p, h.tokLast);
 }
 
 /**

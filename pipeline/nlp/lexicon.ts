@@ -239,6 +239,12 @@ export const cuesSchema = z
               .strict()
               .optional(),
             /**
+             * The group's terms count only inside a question: their sentence ends with a question mark.
+             * "… có thật không hay là tin đồn?" asks whether a claim is true or a rumour; "không phải tin
+             * đồn hay đoán mò đâu" asserts it.
+             */
+            inQuestion: z.boolean().default(false),
+            /**
              * The group's terms count only where they head a statement: a clause mark (":", ",")
              * follows them, or at least `minWords` more words in their sentence. A correction states
              * the right version ("Thực tế, …", "Kết luận: SAI"); "Thực tế phũ phàng." states none.

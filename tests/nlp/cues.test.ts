@@ -43,9 +43,30 @@ function expectAgainst(texts: string[], want: boolean): void {
   forBothForms(texts, (c, t) => expect(evidenceAgainst(c), t).toBe(want));
 }
 
+/** Whether each text, as typed and without diacritics, has a term of `group` and lexicon evidence against distortion, both `want`. */
+function expectGroupAgainst(group: string, texts: string[], want: boolean): void {
+  forBothForms(texts, (c, t) => {
+    expect(
+      c.explanations.some((e) => e.term.startsWith(group)),
+      `${t}: ${c.explanations.map((e) => e.term).join(', ')}`,
+    ).toBe(want);
+    expect(evidenceAgainst(c), t).toBe(want);
+  });
+}
+
 /** Whether each text, as typed and without diacritics, is judged congress-related. */
 function expectCongress(texts: string[], want: boolean): void {
   forBothForms(texts, (c, t) => expect(c.congress, t).toBe(want));
+}
+
+/** Whether a one-group cue file (`group`, its YAML flow mapping) counts its group in a text, lexicons alone. */
+function groupCounts(group: string): (text: string) => boolean {
+  const dir = mkdtempSync(join(tmpdir(), 'cues-'));
+  const file = join(dir, 'cues.yaml');
+  writeFileSync(file, `id: x\ngroups:\n  - ${group}\n`);
+  const id = /id: ([^,]+),/.exec(group)![1];
+  const custom = loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), cueFiles: [file], modelFile: undefined });
+  return (text) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith(id));
 }
 
 /** Whether the item is read as a rebuttal is `want`; returns the classification. */
@@ -607,12 +628,7 @@ describe('contexts that are not distortion', () => {
   });
 
   it('a group with startOf clause counts where its term opens a clause, not inside one', () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cues-'));
-    const file = join(dir, 'cues.yaml');
-    writeFileSync(file, 'id: x\ngroups:\n  - { id: opener, weight: -1, startOf: clause, terms: [thực tế] }\n');
-    const options = classifierOptionsFromConfig(loadConfig(CONFIG));
-    const custom = loadClassifier({ ...options, cueFiles: [file], modelFile: undefined });
-    const opens = (text: string) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith('opener'));
+    const opens = groupCounts('{ id: opener, weight: -1, startOf: clause, terms: [thực tế] }');
     expect(opens('Đại hội Đảng bộ tỉnh, thực tế, họp ba ngày.')).toBe(true);
     expect(opens('Đại hội Đảng bộ tỉnh thực tế họp ba ngày.')).toBe(false);
   });
@@ -644,6 +660,99 @@ describe('contexts that are not distortion', () => {
     expectFamily('Đại hội Đảng bộ tỉnh có bị hoãn không hay vẫn họp? Nghe nói hoãn sang tháng sau rồi.', 'hearsay');
   });
 
+  it('a yes/no question whose other answer is "a rumour" doubts the claim: its hearsay is what it asks about', () => {
+    expectGroupAgainst(
+      'true-or-rumour',
+      [
+        'Nghe nói đại biểu Đại hội Đảng bộ tỉnh có người mắc Covid, vậy có thật không hay là tin đồn?',
+        'Chuyện Đại hội Đảng bộ huyện phải bầu lại có đúng không ạ, hay chỉ đồn thôi?',
+        'Danh sách Ban Thường vụ khóa mới mấy trang đăng có đúng không hay là đoán mò vậy mọi người?',
+        'Tin Đại hội XIII hoãn sang tháng 3 là thật hay cũng chỉ là tin vịt?',
+      ],
+      true,
+    );
+    // the same words asserting the claim, and a yes/no question leaning on the crowd, do not ask
+    expectGroupAgainst(
+      'true-or-rumour',
+      [
+        'Không phải tin đồn hay đoán mò đâu, danh sách Ban Thường vụ khóa mới đã chốt từ tháng trước.',
+        'Đại hội Đảng bộ tỉnh bị hoãn thật hay không? Nhiều nhóm Zalo đang đồn ầm.',
+      ],
+      false,
+    );
+  });
+
+  it('a group with inQuestion counts only in a sentence that ends with a question mark', () => {
+    const counts = groupCounts('{ id: doubt, weight: -1, inQuestion: true, terms: [hay là tin đồn] }');
+    const cases: Array<[string, boolean]> = [
+      ['Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn?', true],
+      ['Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn vậy mọi người ?', true],
+      // the question is the next sentence's; a statement
+      ['Đại hội Đảng bộ tỉnh bị hoãn thật hay là tin đồn. Ai biết không?', false],
+      ['Thật hay là tin đồn thì Đại hội Đảng bộ tỉnh cũng đã bị hoãn.', false],
+    ];
+    for (const [text, want] of cases) expect(counts(text), text).toBe(want);
+  });
+
+  it('a pointer to the official press for what the item says speaks against distortion; the press named as silent is hearsay', () => {
+    expectGroupAgainst(
+      'official-press',
+      [
+        'Danh sách Ban Chấp hành Đảng bộ tỉnh khóa mới đã đăng trên báo sáng nay, ai cần thì đọc.',
+        'Kết quả bầu Bộ Chính trị khóa XIII công bố rồi, mình gửi link báo ở dưới nha.',
+        'Ai muốn coi lại phiên bế mạc Đại hội Đảng bộ tỉnh thì kênh YouTube của đài tỉnh có đăng.',
+        'Danh sách đoàn đại biểu dự Đại hội XIII mình tổng hợp lại từ báo các tỉnh, ai thấy sai thì nói.',
+        'Đại hội XIII bế mạc rồi bà con, ai muốn coi danh sách Trung ương mới thì lên trang báo chính thống đọc.',
+      ],
+      true,
+    );
+    // a paper named alone, or named as silent or hiding, points to nothing
+    expectGroupAgainst(
+      'official-press',
+      [
+        'Đại hội Đảng bộ tỉnh có 280 đại biểu thôi, báo tỉnh đưa 330 là để cho đẹp.',
+        'Đại hội XIII bầu lại Bộ Chính trị hai vòng, báo chính thống im re.',
+        'Đại hội Đảng bộ tỉnh bị hoãn rồi mà báo tỉnh không đưa, chắc là giấu.',
+      ],
+      false,
+    );
+    expectFamily('Đại hội XIII bầu lại Bộ Chính trị hai vòng mà báo chính thống im re.', 'hearsay');
+    expectFamily('Đại hội Đảng bộ tỉnh bị hoãn sang tháng sau mà báo tỉnh không đưa.', 'hearsay');
+  });
+
+  it("the writer watching the congress's public sessions speaks against distortion; television said to hide them is hearsay", () => {
+    expectGroupAgainst(
+      'follows-broadcast',
+      [
+        'Sáng nay cả chi hội ngồi coi phiên khai mạc Đại hội XIII ở nhà văn hóa, ai cũng chăm chú.',
+        'Các anh chị xem lại thời sự tối qua, có phần công bố kết quả bầu Ban Chấp hành Đảng bộ tỉnh.',
+      ],
+      true,
+    );
+    expectGroupAgainst('follows-broadcast', ['Đại hội XIII bầu lại Bộ Chính trị hai vòng, truyền hình cắt mất đoạn đó.'], false);
+  });
+
+  it("the writer's own wish or opinion, said as such, speaks against distortion; a notice's request and a bare wish do not", () => {
+    expectAgainst(
+      [
+        'Đại hội Đảng bộ tỉnh đang họp, mong đại hội chọn được người thật sự vì dân.',
+        'Hy vọng Ban Chấp hành khóa mới quan tâm hơn tới đường sá vùng sâu.',
+        'Tôi nghĩ lần sau Đại hội Đảng bộ huyện nên có thêm ý kiến của bí thư chi bộ thôn. Đây là cảm nhận riêng, không phải phê phán ai.',
+        'Ý kiến cá nhân: tham luận ở Đại hội tỉnh nên ngắn hơn, nhiều câu chuyện cụ thể hơn.',
+      ],
+      true,
+    );
+    // a claim outweighs a wish beside it; a notice's request and a closing "mong" are no view
+    expectAgainst(
+      [
+        'Nghe nói danh sách Ban Chấp hành khóa mới đã chốt từ trước, mong là không phải vậy.',
+        'Đại hội chi bộ thôn phải tổ chức lại lần hai. Mong các đồng chí sắp xếp có mặt đông đủ.',
+        'Đại hội XIII đã thống nhất nhân sự từ trước, mong mọi người chia sẻ cho nhiều người biết.',
+      ],
+      false,
+    );
+  });
+
   it("posts and groups that carry a rumour, counted from outside, describe it in a reporter's voice", () => {
     const reported = (c: Classification) => c.explanations.some((e) => e.term.startsWith('reported-rumour'));
     for (const text of [
@@ -660,12 +769,7 @@ describe('contexts that are not distortion', () => {
   });
 
   it("a group with joinsAlternatives counts where its term joins two words of a question's clause", () => {
-    const dir = mkdtempSync(join(tmpdir(), 'cues-'));
-    const file = join(dir, 'cues.yaml');
-    writeFileSync(file, 'id: x\ngroups:\n  - { id: between, weight: -1, joinsAlternatives: { notBeside: [không] }, terms: [hoặc] }\n');
-    const options = classifierOptionsFromConfig(loadConfig(CONFIG));
-    const custom = loadClassifier({ ...options, cueFiles: [file], modelFile: undefined });
-    const joins = (text: string) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith('between'));
+    const joins = groupCounts('{ id: between, weight: -1, joinsAlternatives: { notBeside: [không] }, terms: [hoặc] }');
     expect(joins('Đại hội Đảng bộ tỉnh họp 3 hoặc 4 ngày?')).toBe(true);
     expect(joins('Đại hội Đảng bộ tỉnh họp 3 hoặc 4 ngày.')).toBe(false);
     expect(joins('Đại hội Đảng bộ tỉnh họp không hoặc họp?')).toBe(false);
