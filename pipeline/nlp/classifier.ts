@@ -9,178 +9,66 @@
  * synchronous), and the hot code keeps one object shape per kind of object, with no closures made
  * per call, so that the engine's optimised code stays valid (see docs/nlp.md, "Speed").
  */
+import { escapeRegExp } from '../../core/text.ts';
 import type { Classification, Explanation, ItemClassifier } from '../../core/types.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
 import {
-  analyseFolded,
-  foldedReading,
-  compileDiscourse,
-  discourseVerdict,
-  inReportedClause,
-  structuresOfFolded,
-  type CompiledDiscourse,
-  type DiscourseAnalysis,
-  type DiscourseMarkers,
-  type DiscourseVerdict,
-  type Folded,
-  type StructureClue,
-} from './discourse.ts';
+  type CompiledCues,
+  type CompiledTopic,
+  type CompiledTurn,
+  core,
+  type CueMark,
+  type CuePhrase,
+  cuePhrase,
+  type ExplanationCore,
+  type Field,
+  type Implies,
+  type Item,
+  item,
+  type TopicPhrase,
+  topicPhrase,
+  type View,
+} from './classifier-types.ts';
 import {
-  compileGatherings,
-  otherGatheringFolded,
-  overrideForOtherGathering,
+  analyseFolded,
+  type CompiledDiscourse,
+  compileDiscourse,
+  type DiscourseMarkers,
+  discourseVerdict,
+  type DiscourseVerdict,
+  foldedReading,
+  inReportedClause,
+  type StructureClue,
+  structuresOfFolded,
+} from './discourse.ts';
+import { FactChecker, type FactPhrase, type FactsFile, NO_FINDINGS, type OfficialFact } from './facts.ts';
+import { stripDiacritics } from './fold.ts';
+import {
   type CompiledGatherings,
+  compileGatherings,
   type GatheringMarkers,
   type OtherGathering,
+  otherGatheringFolded,
+  overrideForOtherGathering,
 } from './gatherings.ts';
-import { FactChecker, NO_FINDINGS, type FactPhrase, type FactsFile, type FieldView, type OfficialFact } from './facts.ts';
-import { stripDiacritics } from './fold.ts';
-import { escapeRegExp } from '../../core/text.ts';
-import { compilePlenums, readPlenums, type CompiledPlenums, type PlenumPart } from './plenums.ts';
-import { longestNonOverlapping, PhraseMatcher, PhraseSet, type CuesFile, type PhraseHit, type PhraseSpec, type TopicFile } from './lexicon.ts';
-import { AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers, type AbbreviationEntry } from './stream.ts';
+import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
+import { firstTokenAtOrAfter, originalOffset, originalSpans, tokensOf } from './offsets.ts';
+import { type CompiledPlenums, compilePlenums, type PlenumPart, readPlenums } from './plenums.ts';
+import { inQuotation, inQuotedClaim, opensQuotation, quotationsIn, QUOTED_CLAIM_SYLLABLES, rebuttalQuotations, syllablesFrom, within } from './quotations.ts';
+import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
 import {
   accentKey,
   accentKeyOfRange,
   foldedSyllables,
   joinAbbreviatedNames,
+  type PreparedText,
   prepareText,
   TextBuffers,
   TOK_DIACRITIC,
   TOK_UPPER,
   tokenSpan,
   tokenText,
-  type PreparedText,
 } from './text.ts';
-
-type Field = 'title' | 'text';
-
-/** What a congress term implies (config/topics `implies`): a Party office or body, an electoral act, or a body named as newly elected (both). */
-type Implies = 'office' | 'act' | 'elected-body';
-
-type TopicPhrase =
-  | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string; tracked: boolean; implies?: Implies }
-  | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string }
-  /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
-  | { kind: 'plenum'; part: 'opener' | 'body'; level: number };
-
-type CuePhrase =
-  | { kind: 'cue'; group: number }
-  /** marked: counts only where the text writes it with its accents (see `markedNegators`). */
-  | { kind: 'negator'; marked: boolean }
-  | { kind: 'word' }
-  | { kind: 'verb' }
-  | { kind: 'vague' }
-  /** A part of `combine` entries: [combine entry, position of its list] for each entry it is in. */
-  | { kind: 'part'; parts: Array<[number, number]> };
-
-// Phrase data get every key of their union, in one order (one object shape: see factPhrase() in facts.ts).
-const TOPIC_KEYS = {
-  kind: 'pos',
-  role: 'anchor',
-  scope: 'near',
-  weight: 0,
-  note: undefined as string | undefined,
-  tracked: false,
-  implies: undefined as Implies | undefined,
-  part: 'opener' as 'opener' | 'body',
-  level: -1,
-};
-function topicPhrase(d: TopicPhrase): TopicPhrase {
-  return { ...TOPIC_KEYS, ...d } as TopicPhrase;
-}
-const CUE_KEYS = { kind: 'cue', group: -1, parts: [] as Array<[number, number]>, marked: false };
-function cuePhrase(d: CuePhrase): CuePhrase {
-  return { ...CUE_KEYS, ...d } as CuePhrase;
-}
-
-interface CompiledTopic {
-  file: TopicFile;
-  phrases: PhraseSet<TopicPhrase>;
-  /** Index of the phrase set in the classifier's shared matcher. */
-  set: number;
-  plenums: CompiledPlenums | null;
-}
-
-interface CompiledCues {
-  file: CuesFile;
-  phrases: PhraseSet<CuePhrase>;
-  set: number;
-  acronyms: Set<string>;
-  emoji: string[];
-  /** Smallest first code unit of the alarm emoji: a text whose largest code unit is below has none. */
-  emojiMin: number;
-  /** Runs of ! and ? (style.exclamation.minRun or more). */
-  runRe: RegExp;
-  /** A line of a checklist fact-check (see verdictLines), or null without verdicts. */
-  verdictLineRe: RegExp | null;
-  /** Structural rules, with the indexes of their groups. */
-  rules: Array<{ rule: CuesFile['rules'][number]; all: number[]; none: number[]; any: number[]; noneInItem: number[]; anaphors: number[] }>;
-  /** `combine` entries: their group and number of lists. */
-  combos: Array<{ group: number; lists: number }>;
-  /** The spec of each chain of parts found so far (by its parts' phrases), made once. */
-  chainSpecs: Map<string, PhraseSpec<CuePhrase>>;
-  /** 1 for the matcher's patterns that are parts of this file's combine entries (read by chainParts, not hits). */
-  parts: Uint8Array;
-  /** Longest part, in stream positions. */
-  maxPartLength: number;
-  /** Per part pattern: the places it fills, bit index * combos.length + combo set (parts such as "không" fill many). */
-  places: Array<Uint32Array | undefined>;
-  /** Per pattern: the combos it opens (a part of their first list), in order, once per entry; empty for most. */
-  heads: Int32Array[];
-  /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
-  notBeside: Array<Set<string> | undefined>;
-  /** Per group with `borrowedWith`: the indexes of its groups (else undefined). */
-  borrowedWith: Array<{ all: number[]; any: number[] } | undefined>;
-  /** Per group with `turnedBy`: its groups' indexes and the phrases a subject never turns, folded (else undefined). */
-  turnedBy: Array<CompiledTurn | undefined>;
-  /** Whether any group has `turnedBy`. */
-  turns: boolean;
-  /** The `turnedBy` subject groups: markers read by withTurnedRebuttals alone. */
-  turnMarkers: Set<number>;
-  /** The spec of each turned phrase, made once. */
-  turnedSpecs: Map<PhraseSpec<CuePhrase>, PhraseSpec<CuePhrase>>;
-  /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
-  scareAfter: Set<string>;
-  scareAfterKeys: Set<string>;
-}
-
-interface CompiledTurn {
-  into: number;
-  sentence: number[];
-  subject: { groups: number[]; maxGap: number; notFor: Set<string>; notAfter: string[][]; speakerVerbs: string[][] } | null;
-}
-
-/** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */
-interface CueMark {
-  group: number;
-  view: View;
-  /** sentenceKey of its sentence. */
-  sent: number;
-  tokFirst: number;
-  tokLast: number;
-}
-
-interface View extends FieldView {
-  field: Field;
-  /** Sentences that name another event (a foreign party, the UN General Assembly). */
-  otherEvent: Set<number>;
-  /** Tokens of a foreign power said to act inside the tracked congress (a rule with actsInsideCongress). */
-  foreignHand: Set<number>;
-  /** Sentences with a counted contradiction of the official facts. */
-  contradicted: Set<number>;
-  /** Clauses with a claim that agrees with the official facts (asserted, not cited or reported), in no contradicting sentence. */
-  confirmed: Set<number>;
-  /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
-  raw: MatchBuffer;
-  /** The field folded for the discourse and other-gathering readings (discourse.ts foldedReading), shared by them; set at the start of classify. */
-  reading: Folded | null;
-  /** Who says what in this field (discourse.ts), and the item's verdict; null without discourse markers. */
-  discourse: DiscourseAnalysis | null;
-  verdict: DiscourseVerdict;
-  /** Cues and contradictions counted at less weight because they sit in a reported clause. */
-  discounted: number;
-}
 
 const NO_VERDICT: DiscourseVerdict = { factor: 1, clue: null, field: -1, why: null };
 
@@ -196,24 +84,6 @@ class Workspace {
    * depends on them is not thrown away between items.
    */
   last: View | null = null;
-}
-
-type ExplanationCore = Omit<Explanation, 'field' | 'start' | 'end' | 'matched'>;
-/** An explanation before offsets are resolved: tokens first..last, or raw original offsets. */
-interface Item {
-  view: View;
-  first: number;
-  last: number;
-  raw: [number, number] | null;
-  e: ExplanationCore;
-}
-
-// Items and their explanation cores are always made here, with every key (one object shape each).
-function core(kind: ExplanationCore['kind'], term: string, weight: number, note: string | undefined, factId?: string, cited?: true): ExplanationCore {
-  return cited ? { kind, term, weight, note, factId, cited } : { kind, term, weight, note, factId };
-}
-function item(view: View, first: number, last: number, e: ExplanationCore): Item {
-  return { view, first, last, raw: null, e };
 }
 
 /** Rescores an item from its lexicon classification and its prepared fields (valid during the call only). */
@@ -333,79 +203,8 @@ function round(n: number): number {
 /** Below this share of diacritic letters, a text counts as typed without diacritics. */
 export const LENIENT_BELOW = 0.08;
 
-const QUOTE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
-const QUOTE_ANY = /["“«„]/g;
-
-/** Quotation spans [open, close) in a text: “...”, «...», and "..." paired in order. */
-export function quotations(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  QUOTE_ANY.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = QUOTE_ANY.exec(text))) {
-    const i = m.index;
-    const close = QUOTE_CLOSE[m[0]];
-    let end = text.indexOf(close, i + 1);
-    const para = text.indexOf('\n', i + 1);
-    if (end < 0 || (para >= 0 && para < end)) end = para >= 0 ? para : text.length;
-    out.push([i, end]);
-    QUOTE_ANY.lastIndex = end + 1;
-  }
-  return out;
-}
-const QUOTE_CLOSE_CODE = new Map<number, number>(Object.entries(QUOTE_CLOSE).map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]));
-/** 1 for the opening quotes (a table: the scan looks at every character). */
-const OPENS_QUOTE = new Uint8Array(Math.max(...QUOTE_CLOSE_CODE.keys()) + 1);
-for (const c of QUOTE_CLOSE_CODE.keys()) OPENS_QUOTE[c] = 1;
-
-/** quotations() of a text given as character codes (the folded codes of a prepared text). */
-function quotationsIn(codes: Uint16Array, length: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  let from = 0;
-  for (;;) {
-    let i = from;
-    const top = OPENS_QUOTE.length;
-    for (; i < length; i++) {
-      const c = codes[i];
-      if (c < top && OPENS_QUOTE[c] === 1) break;
-    }
-    if (i >= length) break;
-    const close = QUOTE_CLOSE_CODE.get(codes[i])!;
-    let end = i + 1;
-    while (end < length && codes[end] !== close) end++;
-    let para = i + 1;
-    while (para < length && codes[para] !== 0x0a) para++;
-    if (end >= length || para < end) end = para < length ? para : length;
-    out.push([i, end]);
-    from = end + 1;
-  }
-  return out;
-}
-/** Single quotation marks: ‘…’, and '…' where the marks touch the words they enclose. */
-const SINGLE_QUOTE_CLOSE = new Map<number, number>([
-  [0x2018, 0x2019],
-  [0x27, 0x27],
-]);
-const isWordCode = (c: number) => /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
-
-/**
- * Spans quoted in single marks, within a paragraph. A rebuttal quotes the rumour that way as
- * often as in double marks ("video 'đại biểu ma'"); elsewhere they stay words (see quotationsIn).
- */
-function singleQuotationsIn(codes: Uint16Array, length: number): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  for (let i = 0; i + 1 < length; i++) {
-    const close = SINGLE_QUOTE_CLOSE.get(codes[i]);
-    if (close === undefined || !isWordCode(codes[i + 1]) || (i > 0 && isWordCode(codes[i - 1]))) continue;
-    let end = i + 1;
-    while (end < length && codes[end] !== 0x0a && !(codes[end] === close && isWordCode(codes[end - 1]) && !(end + 1 < length && isWordCode(codes[end + 1]))))
-      end++;
-    if (end >= length || codes[end] !== close) continue;
-    out.push([i, end]);
-    i = end;
-  }
-  return out;
-}
 const ROMAN = /^[ivxlc]+$/;
+
 const VOWELS = /[aeiouy]/;
 
 export class Classifier implements ItemClassifier {
@@ -904,16 +703,6 @@ function isNegated(v: View, negators: Array<PhraseHit<CuePhrase>>, h: PhraseHit<
   return false;
 }
 
-/** Every mark that opens a quotation, double (QUOTE_CLOSE) or single (SINGLE_QUOTE_CLOSE). */
-const QUOTE_OPENERS = new Set([...Object.keys(QUOTE_CLOSE), ...[...SINGLE_QUOTE_CLOSE.keys()].map((c) => String.fromCharCode(c))]);
-
-/** Whether a quotation mark is the last character before token `tok` (spaces aside). */
-function opensQuotation(p: PreparedText, tok: number): boolean {
-  let i = originalOffset(p, p.tokStart[tok]) - 1;
-  while (i >= 0 && p.original[i] === ' ') i--;
-  return i >= 0 && QUOTE_OPENERS.has(p.original[i]);
-}
-
 /** Whether a hit of a group with `startOf` opens its sentence or clause (hits of other groups: always). */
 function opensWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
   const d = h.spec.data;
@@ -1167,29 +956,6 @@ const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'], [string, string]> = 
   motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
 };
 
-/** The first and last tokens of original span [start, end) of a field (first −1: none). */
-function tokensOf(p: PreparedText, start: number, end: number): [number, number] {
-  const first = firstTokenAtOrAfter(p, foldedOffset(p, start));
-  return [first, Math.max(first, firstTokenAtOrAfter(p, foldedOffset(p, end)) - 1)];
-}
-
-/** Folded offset of original offset `at` (the first folded char at or after it). */
-function foldedOffset(p: PreparedText, at: number): number {
-  return p.origStart ? lowerBound(p.origStart, p.foldedLength, at) : at;
-}
-
-/** The first index i < length with sorted[i] >= x, or length. */
-function lowerBound(sorted: ArrayLike<number>, length: number, x: number): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (sorted[mid] < x) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const NO_COMBOS = new Int32Array(0);
 
 /** A set of small numbers as bits (read at every candidate part of a chain, where a Set's hashing showed). */
@@ -1358,6 +1124,7 @@ const SCARE_CLOSE = new Map<number, number>(
 );
 
 const NO_MARK = -1;
+
 const MARKS = -2;
 
 /** The one character other than spaces in codes[from, to): NO_MARK when only spaces, MARKS when more than one. */
@@ -1780,28 +1547,6 @@ function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueLi
   return false;
 }
 
-/** A quotation, not a scare-quoted word: at least this many syllables inside. */
-const QUOTED_CLAIM_SYLLABLES = 4;
-
-function syllablesFrom(p: PreparedText, tok: number, end: number): number {
-  let t = tok;
-  while (t < p.count && p.tokStart[t] < end) t++;
-  return t - tok;
-}
-
-/** Whether a token sits inside a quoted claim (someone else's words, not the item's). */
-function inQuotedClaim(p: PreparedText, tok: number): boolean {
-  const at = p.tokStart[tok];
-  for (const [open, close] of quotationsIn(p.codes, p.foldedLength)) {
-    if (open < at && at < close) return syllablesFrom(p, firstTokenAtOrAfter(p, open), close) >= QUOTED_CLAIM_SYLLABLES;
-  }
-  return false;
-}
-
-function inQuotation(p: PreparedText, tok: number): boolean {
-  return within(quotationsIn(p.codes, p.foldedLength), p.tokStart[tok]);
-}
-
 const NO_QUOTES: Array<[number, number]> = [];
 
 /**
@@ -1860,29 +1605,4 @@ function scoreChecklist(cues: CompiledCues, views: View[], checklists: VerdictLi
   const { weight, note } = cues.file.checklist;
   items.push(item(v, tok, tok, core('distortion', 'rebuttal: checklist of verdicts', weight, note)));
   return raw + weight;
-}
-
-/** What a rebuttal quotes: its spans in double marks and in single ones. */
-function rebuttalQuotations(p: PreparedText): Array<[number, number]> {
-  return [...quotationsIn(p.codes, p.foldedLength), ...singleQuotationsIn(p.codes, p.foldedLength)];
-}
-
-/** Offset in the original string of folded character `i`. */
-function originalOffset(p: PreparedText, i: number): number {
-  return p.origStart ? p.origStart[i] : i;
-}
-
-/** Spans in folded coordinates as spans of the original string (where style features are found). */
-function originalSpans(p: PreparedText, spans: Array<[number, number]>): Array<[number, number]> {
-  return p.origStart ? spans.map(([open, close]) => [originalOffset(p, open), originalOffset(p, close)]) : spans;
-}
-
-function within(spans: Array<[number, number]>, at: number): boolean {
-  for (const [open, close] of spans) if (open < at && at < close) return true;
-  return false;
-}
-
-function firstTokenAtOrAfter(p: PreparedText, pos: number): number {
-  const i = lowerBound(p.tokStart, p.count, pos);
-  return i < p.count ? i : -1;
 }

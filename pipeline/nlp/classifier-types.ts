@@ -1,0 +1,163 @@
+/**
+ * The shapes the classifier and its checks share: compiled lexicons, a field's view of an item, cue
+ * and topic phrase data and explanation items. Types and their one-shape constructors only, so that
+ * every check module imports them one way and none imports the classifier.
+ */
+import type { Explanation } from '../../core/types.ts';
+import { MatchBuffer } from './automaton.ts';
+import type { DiscourseAnalysis, DiscourseVerdict, Folded } from './discourse.ts';
+import type { FieldView } from './facts.ts';
+import { type CuesFile, PhraseSet, type PhraseSpec, type TopicFile } from './lexicon.ts';
+import type { CompiledPlenums } from './plenums.ts';
+
+export type Field = 'title' | 'text';
+
+/** What a congress term implies (config/topics `implies`): a Party office or body, an electoral act, or a body named as newly elected (both). */
+export type Implies = 'office' | 'act' | 'elected-body';
+
+export type TopicPhrase =
+  | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string; tracked: boolean; implies?: Implies }
+  | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string }
+  /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
+  | { kind: 'plenum'; part: 'opener' | 'body'; level: number };
+
+export type CuePhrase =
+  | { kind: 'cue'; group: number }
+  /** marked: counts only where the text writes it with its accents (see `markedNegators`). */
+  | { kind: 'negator'; marked: boolean }
+  | { kind: 'word' }
+  | { kind: 'verb' }
+  | { kind: 'vague' }
+  /** A part of `combine` entries: [combine entry, position of its list] for each entry it is in. */
+  | { kind: 'part'; parts: Array<[number, number]> };
+
+// Phrase data get every key of their union, in one order (one object shape: see factPhrase() in facts.ts).
+const TOPIC_KEYS = {
+  kind: 'pos',
+  role: 'anchor',
+  scope: 'near',
+  weight: 0,
+  note: undefined as string | undefined,
+  tracked: false,
+  implies: undefined as Implies | undefined,
+  part: 'opener' as 'opener' | 'body',
+  level: -1,
+};
+
+export function topicPhrase(d: TopicPhrase): TopicPhrase {
+  return { ...TOPIC_KEYS, ...d } as TopicPhrase;
+}
+
+const CUE_KEYS = { kind: 'cue', group: -1, parts: [] as Array<[number, number]>, marked: false };
+
+export function cuePhrase(d: CuePhrase): CuePhrase {
+  return { ...CUE_KEYS, ...d } as CuePhrase;
+}
+
+export interface CompiledTopic {
+  file: TopicFile;
+  phrases: PhraseSet<TopicPhrase>;
+  /** Index of the phrase set in the classifier's shared matcher. */
+  set: number;
+  plenums: CompiledPlenums | null;
+}
+
+export interface CompiledCues {
+  file: CuesFile;
+  phrases: PhraseSet<CuePhrase>;
+  set: number;
+  acronyms: Set<string>;
+  emoji: string[];
+  /** Smallest first code unit of the alarm emoji: a text whose largest code unit is below has none. */
+  emojiMin: number;
+  /** Runs of ! and ? (style.exclamation.minRun or more). */
+  runRe: RegExp;
+  /** A line of a checklist fact-check (see verdictLines), or null without verdicts. */
+  verdictLineRe: RegExp | null;
+  /** Structural rules, with the indexes of their groups. */
+  rules: Array<{ rule: CuesFile['rules'][number]; all: number[]; none: number[]; any: number[]; noneInItem: number[]; anaphors: number[] }>;
+  /** `combine` entries: their group and number of lists. */
+  combos: Array<{ group: number; lists: number }>;
+  /** The spec of each chain of parts found so far (by its parts' phrases), made once. */
+  chainSpecs: Map<string, PhraseSpec<CuePhrase>>;
+  /** 1 for the matcher's patterns that are parts of this file's combine entries (read by chainParts, not hits). */
+  parts: Uint8Array;
+  /** Longest part, in stream positions. */
+  maxPartLength: number;
+  /** Per part pattern: the places it fills, bit index * combos.length + combo set (parts such as "không" fill many). */
+  places: Array<Uint32Array | undefined>;
+  /** Per pattern: the combos it opens (a part of their first list), in order, once per entry; empty for most. */
+  heads: Int32Array[];
+  /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
+  notBeside: Array<Set<string> | undefined>;
+  /** Per group with `borrowedWith`: the indexes of its groups (else undefined). */
+  borrowedWith: Array<{ all: number[]; any: number[] } | undefined>;
+  /** Per group with `turnedBy`: its groups' indexes and the phrases a subject never turns, folded (else undefined). */
+  turnedBy: Array<CompiledTurn | undefined>;
+  /** Whether any group has `turnedBy`. */
+  turns: boolean;
+  /** The `turnedBy` subject groups: markers read by withTurnedRebuttals alone. */
+  turnMarkers: Set<number>;
+  /** The spec of each turned phrase, made once. */
+  turnedSpecs: Map<PhraseSpec<CuePhrase>, PhraseSpec<CuePhrase>>;
+  /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
+  scareAfter: Set<string>;
+  scareAfterKeys: Set<string>;
+}
+
+export interface CompiledTurn {
+  into: number;
+  sentence: number[];
+  subject: { groups: number[]; maxGap: number; notFor: Set<string>; notAfter: string[][]; speakerVerbs: string[][] } | null;
+}
+
+/** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */
+export interface CueMark {
+  group: number;
+  view: View;
+  /** sentenceKey of its sentence. */
+  sent: number;
+  tokFirst: number;
+  tokLast: number;
+}
+
+export interface View extends FieldView {
+  field: Field;
+  /** Sentences that name another event (a foreign party, the UN General Assembly). */
+  otherEvent: Set<number>;
+  /** Tokens of a foreign power said to act inside the tracked congress (a rule with actsInsideCongress). */
+  foreignHand: Set<number>;
+  /** Sentences with a counted contradiction of the official facts. */
+  contradicted: Set<number>;
+  /** Clauses with a claim that agrees with the official facts (asserted, not cited or reported), in no contradicting sentence. */
+  confirmed: Set<number>;
+  /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
+  raw: MatchBuffer;
+  /** The field folded for the discourse and other-gathering readings (discourse.ts foldedReading), shared by them; set at the start of classify. */
+  reading: Folded | null;
+  /** Who says what in this field (discourse.ts), and the item's verdict; null without discourse markers. */
+  discourse: DiscourseAnalysis | null;
+  verdict: DiscourseVerdict;
+  /** Cues and contradictions counted at less weight because they sit in a reported clause. */
+  discounted: number;
+}
+
+export type ExplanationCore = Omit<Explanation, 'field' | 'start' | 'end' | 'matched'>;
+
+/** An explanation before offsets are resolved: tokens first..last, or raw original offsets. */
+export interface Item {
+  view: View;
+  first: number;
+  last: number;
+  raw: [number, number] | null;
+  e: ExplanationCore;
+}
+
+// Items and their explanation cores are always made here, with every key (one object shape each).
+export function core(kind: ExplanationCore['kind'], term: string, weight: number, note: string | undefined, factId?: string, cited?: true): ExplanationCore {
+  return cited ? { kind, term, weight, note, factId, cited } : { kind, term, weight, note, factId };
+}
+
+export function item(view: View, first: number, last: number, e: ExplanationCore): Item {
+  return { view, first, last, raw: null, e };
+}

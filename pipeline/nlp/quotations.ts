@@ -1,0 +1,127 @@
+/**
+ * Quotation spans of a field, in double and in single marks, and where a token stands relative to
+ * them. A quoted claim is someone else's words: cues, rules and style features inside one are read
+ * as reported, not as the item's own.
+ */
+import { firstTokenAtOrAfter, originalOffset } from './offsets.ts';
+import type { PreparedText } from './text.ts';
+
+const QUOTE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
+
+const QUOTE_ANY = /["“«„]/g;
+
+/** Quotation spans [open, close) in a text: “...”, «...», and "..." paired in order. */
+export function quotations(text: string): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  QUOTE_ANY.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = QUOTE_ANY.exec(text))) {
+    const i = m.index;
+    const close = QUOTE_CLOSE[m[0]];
+    let end = text.indexOf(close, i + 1);
+    const para = text.indexOf('\n', i + 1);
+    if (end < 0 || (para >= 0 && para < end)) end = para >= 0 ? para : text.length;
+    out.push([i, end]);
+    QUOTE_ANY.lastIndex = end + 1;
+  }
+  return out;
+}
+
+const QUOTE_CLOSE_CODE = new Map<number, number>(Object.entries(QUOTE_CLOSE).map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]));
+
+/** 1 for the opening quotes (a table: the scan looks at every character). */
+const OPENS_QUOTE = new Uint8Array(Math.max(...QUOTE_CLOSE_CODE.keys()) + 1);
+for (const c of QUOTE_CLOSE_CODE.keys()) OPENS_QUOTE[c] = 1;
+
+/** quotations() of a text given as character codes (the folded codes of a prepared text). */
+export function quotationsIn(codes: Uint16Array, length: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  let from = 0;
+  for (;;) {
+    let i = from;
+    const top = OPENS_QUOTE.length;
+    for (; i < length; i++) {
+      const c = codes[i];
+      if (c < top && OPENS_QUOTE[c] === 1) break;
+    }
+    if (i >= length) break;
+    const close = QUOTE_CLOSE_CODE.get(codes[i])!;
+    let end = i + 1;
+    while (end < length && codes[end] !== close) end++;
+    let para = i + 1;
+    while (para < length && codes[para] !== 0x0a) para++;
+    if (end >= length || para < end) end = para < length ? para : length;
+    out.push([i, end]);
+    from = end + 1;
+  }
+  return out;
+}
+
+/** Single quotation marks: ‘…’, and '…' where the marks touch the words they enclose. */
+const SINGLE_QUOTE_CLOSE = new Map<number, number>([
+  [0x2018, 0x2019],
+  [0x27, 0x27],
+]);
+
+const isWordCode = (c: number) => /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+
+/**
+ * Spans quoted in single marks, within a paragraph. A rebuttal quotes the rumour that way as
+ * often as in double marks ("video 'đại biểu ma'"); elsewhere they stay words (see quotationsIn).
+ */
+function singleQuotationsIn(codes: Uint16Array, length: number): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  for (let i = 0; i + 1 < length; i++) {
+    const close = SINGLE_QUOTE_CLOSE.get(codes[i]);
+    if (close === undefined || !isWordCode(codes[i + 1]) || (i > 0 && isWordCode(codes[i - 1]))) continue;
+    let end = i + 1;
+    while (end < length && codes[end] !== 0x0a && !(codes[end] === close && isWordCode(codes[end - 1]) && !(end + 1 < length && isWordCode(codes[end + 1]))))
+      end++;
+    if (end >= length || codes[end] !== close) continue;
+    out.push([i, end]);
+    i = end;
+  }
+  return out;
+}
+
+/** Every mark that opens a quotation, double (QUOTE_CLOSE) or single (SINGLE_QUOTE_CLOSE). */
+const QUOTE_OPENERS = new Set([...Object.keys(QUOTE_CLOSE), ...[...SINGLE_QUOTE_CLOSE.keys()].map((c) => String.fromCharCode(c))]);
+
+/** Whether a quotation mark is the last character before token `tok` (spaces aside). */
+export function opensQuotation(p: PreparedText, tok: number): boolean {
+  let i = originalOffset(p, p.tokStart[tok]) - 1;
+  while (i >= 0 && p.original[i] === ' ') i--;
+  return i >= 0 && QUOTE_OPENERS.has(p.original[i]);
+}
+
+/** A quotation, not a scare-quoted word: at least this many syllables inside. */
+export const QUOTED_CLAIM_SYLLABLES = 4;
+
+export function syllablesFrom(p: PreparedText, tok: number, end: number): number {
+  let t = tok;
+  while (t < p.count && p.tokStart[t] < end) t++;
+  return t - tok;
+}
+
+/** Whether a token sits inside a quoted claim (someone else's words, not the item's). */
+export function inQuotedClaim(p: PreparedText, tok: number): boolean {
+  const at = p.tokStart[tok];
+  for (const [open, close] of quotationsIn(p.codes, p.foldedLength)) {
+    if (open < at && at < close) return syllablesFrom(p, firstTokenAtOrAfter(p, open), close) >= QUOTED_CLAIM_SYLLABLES;
+  }
+  return false;
+}
+
+export function inQuotation(p: PreparedText, tok: number): boolean {
+  return within(quotationsIn(p.codes, p.foldedLength), p.tokStart[tok]);
+}
+
+/** What a rebuttal quotes: its spans in double marks and in single ones. */
+export function rebuttalQuotations(p: PreparedText): Array<[number, number]> {
+  return [...quotationsIn(p.codes, p.foldedLength), ...singleQuotationsIn(p.codes, p.foldedLength)];
+}
+
+export function within(spans: Array<[number, number]>, at: number): boolean {
+  for (const [open, close] of spans) if (open < at && at < close) return true;
+  return false;
+}
