@@ -1,13 +1,13 @@
 /**
  * The shapes the classifier and its checks share: compiled lexicons, a field's view of an item, cue
- * and topic phrase data and explanation items. Types and their one-shape constructors only, so that
- * every check module imports them one way and none imports the classifier.
+ * and topic phrase data, explanation items and sentence keys. Types and their one-shape constructors
+ * only, so that every check module imports them one way and none imports the classifier.
  */
 import type { Explanation } from '../../core/types.ts';
-import { MatchBuffer } from './automaton.ts';
+import type { MatchBuffer } from './automaton.ts';
 import type { DiscourseAnalysis, DiscourseVerdict, Folded } from './discourse.ts';
 import type { FieldView } from './facts.ts';
-import { type CuesFile, PhraseSet, type PhraseSpec, type TopicFile } from './lexicon.ts';
+import type { CuesFile, PhraseHit, PhraseSet, PhraseSpec, TopicFile } from './lexicon.ts';
 import type { CompiledPlenums } from './plenums.ts';
 
 export type Field = 'title' | 'text';
@@ -160,4 +160,11 @@ export function core(kind: ExplanationCore['kind'], term: string, weight: number
 
 export function item(view: View, first: number, last: number, e: ExplanationCore): Item {
   return { view, first, last, raw: null, e };
+}
+
+export type TopicHit = PhraseHit<TopicPhrase> & { view: View; sent: number; pair?: true };
+
+/** Key of a field's sentence (title and text sentences apart). */
+export function sentenceKey(field: Field, sent: number): number {
+  return field === 'title' ? sent * 2 : sent * 2 + 1;
 }

@@ -9,40 +9,50 @@
  * synchronous), and the hot code keeps one object shape per kind of object, with no closures made
  * per call, so that the engine's optimised code stays valid (see docs/nlp.md, "Speed").
  */
-import { escapeRegExp } from '../../core/text.ts';
 import type { Classification, Explanation, ItemClassifier } from '../../core/types.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
+import { withoutBorrowedFrames } from './borrowed-frames.ts';
+import { isChecklist, scoreChecklist, verdictLineRegExp, verdictLines } from './checklist.ts';
 import {
   type CompiledCues,
   type CompiledTopic,
-  type CompiledTurn,
   core,
   type CueMark,
   type CuePhrase,
   cuePhrase,
-  type ExplanationCore,
   type Field,
-  type Implies,
   type Item,
   item,
+  sentenceKey,
+  type TopicHit,
   type TopicPhrase,
   topicPhrase,
   type View,
 } from './classifier-types.ts';
+import { bitSet, chainParts, NO_COMBOS } from './cue-chains.ts';
+import {
+  asksWhereRequired,
+  headsWhereRequired,
+  isNegated,
+  joinsWhereRequired,
+  opensWhereRequired,
+  withoutCrossedCues,
+  writtenWithMarks,
+} from './cue-placement.ts';
+import { scoreRules } from './cue-rules.ts';
 import {
   analyseFolded,
   type CompiledDiscourse,
   compileDiscourse,
   type DiscourseMarkers,
-  discourseVerdict,
   type DiscourseVerdict,
+  discourseVerdict,
   foldedReading,
-  inReportedClause,
   type StructureClue,
   structuresOfFolded,
 } from './discourse.ts';
+import { byFieldAndStart, explain, explainRaw, round } from './explanations.ts';
 import { FactChecker, type FactPhrase, type FactsFile, NO_FINDINGS, type OfficialFact } from './facts.ts';
-import { stripDiacritics } from './fold.ts';
 import {
   type CompiledGatherings,
   compileGatherings,
@@ -51,24 +61,16 @@ import {
   otherGatheringFolded,
   overrideForOtherGathering,
 } from './gatherings.ts';
+import { IMPLIED_PAIR, impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCongress } from './implied-congress.ts';
 import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
 import { firstTokenAtOrAfter, originalOffset, originalSpans, tokensOf } from './offsets.ts';
 import { type CompiledPlenums, compilePlenums, type PlenumPart, readPlenums } from './plenums.ts';
-import { inQuotation, inQuotedClaim, opensQuotation, quotationsIn, QUOTED_CLAIM_SYLLABLES, rebuttalQuotations, syllablesFrom, within } from './quotations.ts';
+import { inQuotation, quotationsIn, QUOTED_CLAIM_SYLLABLES, rebuttalQuotations, syllablesFrom, within } from './quotations.ts';
+import { inReported, reportedDiscount } from './reported-discount.ts';
+import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
-import {
-  accentKey,
-  accentKeyOfRange,
-  foldedSyllables,
-  joinAbbreviatedNames,
-  type PreparedText,
-  prepareText,
-  TextBuffers,
-  TOK_DIACRITIC,
-  TOK_UPPER,
-  tokenSpan,
-  tokenText,
-} from './text.ts';
+import { accentKey, foldedSyllables, joinAbbreviatedNames, type PreparedText, prepareText, TextBuffers, TOK_UPPER, tokenText } from './text.ts';
+import { withTurnedRebuttals } from './turned-rebuttals.ts';
 
 const NO_VERDICT: DiscourseVerdict = { factor: 1, clue: null, field: -1, why: null };
 
@@ -140,28 +142,6 @@ export interface SentenceMarks {
 }
 
 /**
- * An item below the congress threshold whose Party office and electoral act imply the congress (no
- * other organisation or event named) is congress-related when its distortion evidence alone would
- * flag it: a rumour about who was elected is about the congress that elects.
- */
-function overrideForImpliedCongress(
-  c: Classification,
-  implied: () => Explanation | null,
-  thresholds: { congress: number; distortion: number },
-): Classification {
-  if (c.congress || c.scores.distortion < thresholds.distortion) return c;
-  const explanation = implied();
-  if (!explanation) return c;
-  return {
-    ...c,
-    congress: true,
-    distortion: true,
-    scores: { congress: Math.max(c.scores.congress, thresholds.congress), distortion: c.scores.distortion },
-    explanations: [...c.explanations, explanation].sort(byFieldAndStart),
-  };
-}
-
-/**
  * The decisions read after the scores, in their order (the classifier's and training's alike): the
  * congress implied by an office and an act, then another organisation's gathering, read only for
  * an item still judged congress-related.
@@ -194,10 +174,6 @@ export interface ClassifierSources {
 function saturate(raw: number, atHalf: number): number {
   if (raw <= 0) return 0;
   return Math.round((1 - Math.pow(2, -raw / atHalf)) * 1000) / 1000;
-}
-
-function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
 }
 
 /** Below this share of diacritic letters, a text counts as typed without diacritics. */
@@ -672,197 +648,6 @@ export class Classifier implements ItemClassifier {
   }
 }
 
-/**
- * The cue matches that no listed word overlaps beyond the cue's edges, where the cue was matched
- * without diacritics: there the same letters may be read as a word across the cue's edge ("bau
- * Ban Chap hanh", "ra mat bao chi", "Soc Trang"), and the longer word wins. In accented text the
- * accents have already decided.
- */
-function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
-  const crossed = (h: PhraseHit<CuePhrase>) => words.some((w) => w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last));
-  return cueList.filter((h) => !((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)));
-}
-
-/** Whether every syllable of the hit is typed with its diacritics (not a bare reading of the letters). */
-function writtenWithMarks(v: View, h: PhraseHit<CuePhrase>): boolean {
-  for (let t = h.tokFirst; t <= h.tokLast; t++) if (v.accents.get(t).bare) return false;
-  return true;
-}
-
-/**
- * A negator shortly before the hit, in its clause ("không chia sẻ", "không ai đính chính"), or just
- * before the quotation the hit opens ("Không có 'danh sách rò rỉ' nào").
- */
-function isNegated(v: View, negators: Array<PhraseHit<CuePhrase>>, h: PhraseHit<CuePhrase>): boolean {
-  const p = v.prepared;
-  for (const n of negators) {
-    if (n.tokLast >= h.tokFirst || n.tokLast < h.tokFirst - 2) continue;
-    if (p.tokClause[n.tokFirst] === p.tokClause[h.tokFirst]) return true;
-    if (p.tokClause[n.tokFirst] === p.tokClause[h.tokFirst - 1] && opensQuotation(p, h.tokFirst)) return true;
-  }
-  return false;
-}
-
-/** Whether a hit of a group with `startOf` opens its sentence or clause (hits of other groups: always). */
-function opensWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
-  const d = h.spec.data;
-  const startOf = d.kind === 'cue' ? cues.file.groups[d.group].startOf : undefined;
-  if (!startOf || h.tokFirst === 0) return true;
-  const unit = startOf === 'sentence' ? p.tokSent : p.tokClause;
-  return unit[h.tokFirst - 1] !== unit[h.tokFirst];
-}
-
-/**
- * Whether a hit of a group with `joinsAlternatives` joins two alternatives of a question: its
- * sentence ends with a question mark and a word of its clause, none of `notBeside`, stands on each
- * side (hits of other groups: always).
- */
-function joinsWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
-  const d = h.spec.data;
-  const notBeside = d.kind === 'cue' ? cues.notBeside[d.group] : undefined;
-  if (!notBeside) return true;
-  const before = h.tokFirst - 1;
-  const after = h.tokLast + 1;
-  if (before < 0 || after >= p.count) return false;
-  const clause = p.tokClause[h.tokFirst];
-  if (p.tokClause[before] !== clause || p.tokClause[after] !== clause) return false;
-  if (notBeside.has(p.tokText[before]) || notBeside.has(p.tokText[after])) return false;
-  return endsWithQuestion(p, after);
-}
-
-/** Whether the sentence of token `tok` ends with a question mark. */
-function endsWithQuestion(p: PreparedText, tok: number): boolean {
-  let last = tok;
-  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
-  const end = last + 1 < p.count ? p.tokStart[last + 1] : p.foldedLength;
-  return p.folded.slice(p.tokEnd[last], end).includes('?');
-}
-
-/** Whether a hit of a group with `inQuestion` stands in a question (hits of other groups: always). */
-function asksWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
-  const d = h.spec.data;
-  if (d.kind !== 'cue' || !cues.file.groups[d.group].inQuestion) return true;
-  return endsWithQuestion(p, h.tokLast);
-}
-
-/**
- * Whether a hit of a group with `headsStatement` heads one: a clause mark follows it in its
- * sentence, or at least `minWords` more words do (hits of other groups: always).
- */
-function headsWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
-  const d = h.spec.data;
-  const heads = d.kind === 'cue' ? cues.file.groups[d.group].headsStatement : undefined;
-  if (!heads) return true;
-  const next = h.tokLast + 1;
-  if (next >= p.count || p.tokSent[next] !== p.tokSent[h.tokFirst]) return false;
-  if (p.tokClause[next] !== p.tokClause[h.tokLast]) return true;
-  const last = next + heads.minWords - 1;
-  return last < p.count && p.tokSent[last] === p.tokSent[h.tokFirst];
-}
-
-/**
- * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit
- * outside quotations is read as a hit of the `into` group where its sentence holds a counted match of a
- * `sentence` group outside quotations ("Sự thật về … mà TV không chiếu", "Đính chính kiểu gì thì …"), or
- * where the official account is its subject: a `subject` match before it in its clause, at most `maxGap`
- * syllables away, not cited as a source, with no evidence against distortion nor verb of saying between them
- * ("chỉ tiêu 100% là bịa"; not "Văn phòng Tỉnh ủy khẳng định thông tin … là bịa đặt", "theo thông tin chính
- * thức thì tin đó là bịa"). The subject markers are dropped after, with any evidence against read on the words
- * of a subject that turned a verdict ("thông tin chính thức" accused is no guidance).
- */
-function withTurnedRebuttals(
-  cues: CompiledCues,
-  fields: Array<{ v: View; negators: Array<PhraseHit<CuePhrase>>; cueList: Array<PhraseHit<CuePhrase>> }>,
-): void {
-  if (!cues.turns) return;
-  const groups = cues.file.groups;
-  const groupOf = (h: PhraseHit<CuePhrase>) => (h.spec.data.kind === 'cue' ? h.spec.data.group : -1);
-  for (const f of fields) {
-    const p = f.v.prepared;
-    if (!f.cueList.some((h) => cues.turnedBy[groupOf(h)] !== undefined || cues.turnMarkers.has(groupOf(h)))) continue;
-    const quotes = rebuttalQuotations(p);
-    const outside = (h: PhraseHit<CuePhrase>) => !within(quotes, p.tokStart[h.tokFirst]);
-    const counted = longestNonOverlapping(f.cueList).filter((h) => outside(h) && !isNegated(f.v, f.negators, h));
-    const bySentence = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) =>
-      counted.some((t) => turn.sentence.includes(groupOf(t)) && p.tokSent[t.tokFirst] === p.tokSent[h.tokFirst]);
-    // the subjects that turned a verdict: evidence against read on the same words goes with them
-    const accused: Array<PhraseHit<CuePhrase>> = [];
-    const bySubject = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) => {
-      const subject = turn.subject;
-      if (!subject || subject.notFor.has(foldedSyllables(h.spec.text).join(' '))) return false;
-      const found = f.cueList.find(
-        (s) =>
-          subject.groups.includes(groupOf(s)) &&
-          outside(s) &&
-          s.tokLast < h.tokFirst &&
-          h.tokFirst - s.tokLast - 1 <= subject.maxGap &&
-          p.tokClause[s.tokLast] === p.tokClause[h.tokFirst] &&
-          !subject.notAfter.some((w) => wordsAt(p, s.tokFirst - w.length, w) && p.tokClause[s.tokFirst - w.length] === p.tokClause[s.tokFirst]) &&
-          // an office that speaks between them answers the rumour: the denial is its own
-          !counted.some((c) => groupOf(c) >= 0 && groups[groupOf(c)].weight < 0 && c.tokFirst > s.tokLast && c.tokLast < h.tokFirst) &&
-          !subject.speakerVerbs.some((w) => {
-            for (let t = s.tokLast + 1; t + w.length <= h.tokFirst; t++) if (wordsAt(p, t, w)) return true;
-            return false;
-          }),
-      );
-      if (found) accused.push(found);
-      return found !== undefined;
-    };
-    const turned: Array<PhraseHit<CuePhrase>> = [];
-    for (const h of f.cueList) {
-      const g = groupOf(h);
-      if (cues.turnMarkers.has(g)) continue;
-      const turn = g >= 0 ? cues.turnedBy[g] : undefined;
-      if (!turn || !outside(h) || !(bySentence(turn, h) || bySubject(turn, h))) {
-        turned.push(h);
-        continue;
-      }
-      let spec = cues.turnedSpecs.get(h.spec);
-      if (!spec) cues.turnedSpecs.set(h.spec, (spec = { ...h.spec, data: cuePhrase({ kind: 'cue', group: turn.into }) }));
-      turned.push({ ...h, spec });
-    }
-    // "thông tin chính thức" accused of lying is no guidance to read it
-    f.cueList = accused.length
-      ? turned.filter((h) => !(groupOf(h) >= 0 && groups[groupOf(h)].weight < 0 && accused.some((a) => a.tokFirst <= h.tokLast && h.tokFirst <= a.tokLast)))
-      : turned;
-  }
-}
-
-/** Whether the tokens of `p` from `t` are the folded syllables `words`. */
-function wordsAt(p: PreparedText, t: number, words: string[]): boolean {
-  if (t < 0 || t + words.length > p.count) return false;
-  for (let k = 0; k < words.length; k++) if (tokenText(p, t + k) !== words[k]) return false;
-  return true;
-}
-
-/**
- * Drops, in place, the hits of the frames a rumour borrows (groups with `answeredInBody` or
- * `borrowedWith`): evidence against distortion counts only where its structure is complete.
- */
-function withoutBorrowedFrames(
-  cues: CompiledCues,
-  fields: Array<{ v: View; negators: Array<PhraseHit<CuePhrase>>; cueList: Array<PhraseHit<CuePhrase>> }>,
-): void {
-  const groups = cues.file.groups;
-  const groupOf = (h: PhraseHit<CuePhrase>) => (h.spec.data.kind === 'cue' ? h.spec.data.group : -1);
-  // markers as counted: not inside a longer phrase ("hỏi thật chứ không" is no "thật chứ?"), not negated ("không phải nghe đồn")
-  const counted = fields.map((f) => longestNonOverlapping(f.cueList).filter((h) => !isNegated(f.v, f.negators, h)));
-  const inItem = (g: number) => counted.some((hits) => hits.some((h) => groupOf(h) === g));
-  const borrowed = cues.borrowedWith.map((b) => b !== undefined && b.all.every(inItem) && b.any.some(inItem));
-  const body = fields.find((f) => f.v.field === 'text');
-  // the body asks too, or answers with evidence of its own against distortion
-  const bodyAnswers =
-    body !== undefined && (body.v.prepared.original.includes('?') || body.cueList.some((h) => groupOf(h) >= 0 && groups[groupOf(h)].weight < 0));
-  for (const f of fields) {
-    f.cueList = f.cueList.filter((h) => {
-      const g = groupOf(h);
-      if (g < 0) return true;
-      if (borrowed[g]) return false;
-      return !(groups[g].answeredInBody && f.v.field === 'title' && !bodyAnswers);
-    });
-  }
-}
-
 function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {
   const d = h.spec.data;
   return d.kind === 'cue' && cues.file.groups[d.group].rebuts === true;
@@ -931,147 +716,12 @@ function scoreCueTerms(
   return raw;
 }
 
-/** Marks the note of a cue, rule or contradiction counted at less weight in a reported clause. */
-export const DISCOUNTED = ' — discounted';
-
-/**
- * When token `tok` of the view sits in a reported clause of an item whose own voice denies or
- * questions it: the note saying why its weight is discounted (and it is counted); else null.
- */
-function reportedDiscount(v: View, tok: number): string | null {
-  if (!inReported(v, tok)) return null;
-  v.discounted++;
-  return `${DISCOUNTED} ×${v.verdict.factor}: ${v.verdict.why}`;
-}
-
-/** Token `tok` sits in a clause the item reports and its own voice denies or questions. */
-function inReported(v: View, tok: number): boolean {
-  return v.verdict.factor < 1 && v.discourse !== null && inReportedClause(v.discourse, originalOffset(v.prepared, v.prepared.tokStart[tok]));
-}
-
 /** The explanation of each kind of answer read by its structure: its term and note. */
 const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'], [string, string]> = {
   correction: ['discourse: correction with its source', 'who says it: in its own voice the item denies a claim and gives the right value with its source'],
   versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
   motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
 };
-
-const NO_COMBOS = new Int32Array(0);
-
-/** A set of small numbers as bits (read at every candidate part of a chain, where a Set's hashing showed). */
-function bitSet(members: number[]): Uint32Array {
-  const bits = new Uint32Array((Math.max(...members) >>> 5) + 1);
-  for (const n of members) bits[n >>> 5] |= 1 << (n & 31);
-  return bits;
-}
-
-function hasBit(bits: Uint32Array, n: number): boolean {
-  const word = n >>> 5;
-  return word < bits.length && (bits[word] & (1 << (n & 31))) !== 0;
-}
-
-/**
- * Chains of adjacent parts (one from each list of a combine entry, in order, in consecutive
- * syllables: a clause break is a position of its own, so a chain never spans one) become cue
- * matches of the entry's group, appended to `out`. Parts are common words ("không", "có"): they
- * are read from the automaton's candidates, and their accents checked only once a chain is complete.
- */
-function chainParts(matcher: PhraseMatcher, cues: CompiledCues, v: View, out: Array<PhraseHit<CuePhrase>>): void {
-  const raw = v.raw;
-  const chain: number[] = [];
-  for (let m = 0; m < raw.count; m++) {
-    // (the combos a part opens are listed once: a common part fills many places, few of them first)
-    const heads = cues.heads[raw.pattern[m]];
-    if (!heads.length || !partStartsAt(matcher, cues, raw, m + 1, raw.last[m] + 1)) continue;
-    for (const combo of heads) {
-      chain.length = 0;
-      chain.push(m);
-      extendChain(matcher, cues, v, combo, chain, out);
-    }
-  }
-}
-
-/** Whether a part candidate starts at stream position `start` (candidates from index `from` on). */
-function partStartsAt(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, from: number, start: number): boolean {
-  for (let k = from; k < raw.count && raw.last[k] < start + cues.maxPartLength; k++) {
-    const p = raw.pattern[k];
-    if (cues.parts[p] && raw.last[k] - matcher.lengthOf(p) + 1 === start) return true;
-  }
-  return false;
-}
-
-/** Extends a chain of candidates (indexes into v.raw) with the parts starting right after its end. */
-function extendChain(matcher: PhraseMatcher, cues: CompiledCues, v: View, combo: number, chain: number[], out: Array<PhraseHit<CuePhrase>>): void {
-  const { pattern, last: lastOf, count } = v.raw;
-  const { group, lists } = cues.combos[combo];
-  if (chain.length === lists) {
-    for (const m of chain) if (!matcher.verified(pattern[m], lastOf[m], v.stream, v.accents)) return;
-    const first = lastOf[chain[0]] - matcher.lengthOf(pattern[chain[0]]) + 1;
-    const last = lastOf[chain[chain.length - 1]];
-    let key = `${combo}`;
-    for (const m of chain) key += `|${matcher.spec(pattern[m]).text}`;
-    let spec = cues.chainSpecs.get(key);
-    if (!spec) {
-      let text = '';
-      for (const m of chain) text += text ? ` ${matcher.spec(pattern[m]).text}` : matcher.spec(pattern[m]).text;
-      spec = { text, syllables: [], keys: [], data: cuePhrase({ kind: 'cue', group }) };
-      cues.chainSpecs.set(key, spec);
-    }
-    out.push({ spec, first, last, tokFirst: v.stream.tokFirst[first], tokLast: v.stream.tokLast[last] });
-    return;
-  }
-  const index = chain.length;
-  const prev = chain[index - 1];
-  const start = lastOf[prev] + 1;
-  // candidates are in order of their last position: those starting at `start` end within maxPartLength
-  for (let k = prev + 1; k < count && lastOf[k] < start + cues.maxPartLength; k++) {
-    const p = pattern[k];
-    if (!cues.parts[p] || lastOf[k] - matcher.lengthOf(p) + 1 !== start) continue;
-    if (!hasBit(cues.places[p]!, index * cues.combos.length + combo)) continue;
-    chain.push(k);
-    extendChain(matcher, cues, v, combo, chain, out);
-    chain.pop();
-  }
-}
-
-/**
- * Structural rules (see cuesSchema.rules): co-occurrence of groups in a sentence or in the item,
- * without the groups that rule them out ("có phải ... không" + "nhiều nhóm đang nói", unless the
- * item asks which version is right; a claim with no named source in its sentence). Each rule
- * counts once per item, at its first place.
- */
-function scoreRules(cues: CompiledCues, marks: CueMark[], items: Item[], raw: number): number {
-  const inItem = (g: number) => marks.some((m) => m.group === g);
-  for (const { rule, all, none, any, noneInItem, anaphors } of cues.rules) {
-    let at: CueMark | null = null;
-    if (noneInItem.some(inItem)) continue;
-    // the rule's groups as found in a scope (the item, or a sentence and its anaphor's)
-    const holds = (has: (g: number) => boolean) => all.every(has) && (!any.length || any.some(has)) && !none.some(has);
-    if (rule.scope === 'item') {
-      if (holds(inItem)) at = marks.find((m) => m.group === all[0]) ?? null;
-    } else {
-      for (const m of marks) {
-        if (m.group !== all[0]) continue;
-        if (rule.outsideQuotedClaims && inQuotedClaim(m.view.prepared, m.tokFirst)) continue;
-        // an anaphor ("con số này") brings in the sentence before, in the same field (sentence keys step by 2)
-        const linked = anaphors.length > 0 && marks.some((x) => x.sent === m.sent && x.view === m.view && anaphors.includes(x.group));
-        const inSent = marks.filter((x) => x.view === m.view && (x.sent === m.sent || (linked && x.sent === m.sent - 2)));
-        if (holds((g) => inSent.some((x) => x.group === g))) {
-          at ??= m;
-          if (!rule.actsInsideCongress) break;
-          for (const x of inSent) if (x.group === all[0]) for (let t = x.tokFirst; t <= x.tokLast; t++) x.view.foreignHand.add(t);
-        }
-      }
-    }
-    if (!at || !rule.weight) continue;
-    // a rule whose marker sits in a reported clause the item denies is the rumour's structure, not the item's
-    const why = rule.weight > 0 ? reportedDiscount(at.view, at.tokFirst) : null;
-    const w = why ? round(rule.weight * at.view.verdict.factor) : rule.weight;
-    raw += w;
-    items.push(item(at.view, at.tokFirst, at.tokLast, core('distortion', `rule ${rule.id}`, w, why ? `${rule.note ?? ''}${why}` : rule.note)));
-  }
-  return raw;
-}
 
 /** The fabricated-quote pattern in one field. */
 function scoreQuotes(cues: CompiledCues, v: View, verbs: Array<PhraseHit<CuePhrase>>, vague: Array<PhraseHit<CuePhrase>>, items: Item[], raw: number): number {
@@ -1108,64 +758,6 @@ function scoreQuotes(cues: CompiledCues, v: View, verbs: Array<PhraseHit<CuePhra
       const term = speaker ? 'quote-vague-speaker' : 'quote';
       const note = speaker ? `quotation attributed to "${speaker.spec.text}"` : 'direct quotation';
       items.push(item(v, speaker ? speaker.tokFirst : verb.tokFirst, verb.tokLast, core('distortion', term, w, note)));
-    }
-  }
-  return raw;
-}
-
-/** Quote marks around a scare-quoted word: each opening mark with its closing one. */
-const SCARE_CLOSE = new Map<number, number>(
-  [
-    ['"', '"'],
-    ['“', '”'],
-    ["'", "'"],
-    ['‘', '’'],
-  ].map(([open, close]) => [open.charCodeAt(0), close.charCodeAt(0)]),
-);
-
-const NO_MARK = -1;
-
-const MARKS = -2;
-
-/** The one character other than spaces in codes[from, to): NO_MARK when only spaces, MARKS when more than one. */
-function onlyMarkBetween(codes: Uint16Array, from: number, to: number): number {
-  let mark = NO_MARK;
-  for (let i = from; i < to; i++) {
-    const c = codes[i];
-    if (c === 0x20 || c === 0xa0) continue;
-    if (mark !== NO_MARK) return MARKS;
-    mark = c;
-  }
-  return mark;
-}
-
-/** Scare-quoted words of one field (style.scareQuote), outside the sentences that report or rebut a claim. */
-function scoreScareQuotes(cues: CompiledCues, v: View, items: Item[], raw: number): number {
-  const sq = cues.file.style.scareQuote;
-  if (!sq.perQuote || !cues.scareAfter.size) return raw;
-  const p = v.prepared;
-  let total = 0;
-  for (let t = 0; t + 1 < p.count && total < sq.max; t++) {
-    // (the opening mark first: a cheap look at the gap, before the token's text is made)
-    const close = SCARE_CLOSE.get(onlyMarkBetween(p.codes, p.tokEnd[t], p.tokStart[t + 1]));
-    if (close === undefined) continue;
-    const sent = p.tokSent[t];
-    if (p.tokSent[t + 1] !== sent || v.suppressed.has(sent) || !cues.scareAfter.has(tokenText(p, t))) continue;
-    if (p.tokFlags[t] & TOK_DIACRITIC) {
-      const [s, e] = tokenSpan(p, t, t);
-      if (!cues.scareAfterKeys.has(accentKeyOfRange(p.original, s, e).key)) continue;
-    }
-    // the quoted words: up to maxSyllables tokens apart by spaces only, the closing mark right after the last
-    for (let k = t + 1; k < p.count && k <= t + sq.maxSyllables && p.tokSent[k] === sent; k++) {
-      if (p.codes[p.tokEnd[k]] === close) {
-        const w = Math.min(sq.perQuote, sq.max - total);
-        total += w;
-        raw += w;
-        items.push(item(v, t, k, core('distortion', 'style: scare quotes', w, "a word of the claim put in quotation marks in the writer's own clause")));
-        t = k;
-        break;
-      }
-      if (k + 1 >= p.count || onlyMarkBetween(p.codes, p.tokEnd[k], p.tokStart[k + 1]) !== NO_MARK) break;
     }
   }
   return raw;
@@ -1354,88 +946,6 @@ function scoreTopicNegatives(
   return raw;
 }
 
-/** Appends the explanation of an item: tokens first..last, or raw original offsets. */
-function explain(out: Explanation[], v: View, first: number, last: number, e: ExplanationCore, raw: [number, number] | null): void {
-  const [start, end] = raw ?? tokenSpan(v.prepared, first, last);
-  out.push(explanation(e, v.prepared.original.slice(start, end), v.field, start, end));
-}
-
-/** Title explanations first, then by offset. */
-export function byFieldAndStart(a: Explanation, b: Explanation): number {
-  return a.field === b.field ? a.start - b.start : a.field === 'title' ? -1 : 1;
-}
-
-type TopicHit = PhraseHit<TopicPhrase> & { view: View; sent: number; pair?: true };
-
-const IMPLIED_PAIR = 'implied: office + electoral act';
-
-/**
- * The first Party office and the first electoral act of an item, wherever they are, as one pair; a body
- * named as newly elected ("Ban Thường vụ mới") is both on its own.
- */
-function impliedAnywhere(pos: TopicHit[]): TopicHit | undefined {
-  const office = pos.find(isOffice);
-  const act = office && (implies(office) === 'elected-body' ? office : pos.find(isAct));
-  return office && act ? pairOf(office, act) : undefined;
-}
-
-/** How the override for the implied congress is shown (overrideForImpliedCongress). */
-function impliedExplanation(pair: TopicHit): Explanation {
-  const out: Explanation[] = [];
-  const note = 'no congress named, but a Party office and an electoral act with distortion evidence: congress-related';
-  explain(out, pair.view, pair.tokFirst, pair.tokLast, core('congress', pair.spec.text, 0, note), null);
-  return out[0];
-}
-
-/** What a term `implies` (config/topics): a Party office or body, an electoral act, a body newly elected, or nothing. */
-function implies(h: TopicHit): Implies | undefined {
-  return h.spec.data.kind === 'pos' ? h.spec.data.implies : undefined;
-}
-
-function isOffice(h: TopicHit): boolean {
-  const i = implies(h);
-  return i === 'office' || i === 'elected-body';
-}
-
-function isAct(h: TopicHit): boolean {
-  const i = implies(h);
-  return i === 'act' || i === 'elected-body';
-}
-
-/** An office and an act read as one: spanning both when they are in one sentence, else shown at the office. */
-function pairOf(office: TopicHit, act: TopicHit): TopicHit {
-  const [a, b] = act.view !== office.view || act.sent !== office.sent ? [office, office] : office.first < act.first ? [office, act] : [act, office];
-  const spec = { text: `${office.spec.text} + ${act.spec.text}`, syllables: [], keys: [], data: office.spec.data };
-  return { spec, first: a.first, last: b.last, tokFirst: a.tokFirst, tokLast: b.tokLast, view: office.view, sent: office.sent, pair: true };
-}
-
-/**
- * The congress named by its acts: per sentence, the first Party office or body (a term that `implies:
- * office`) with its nearest electoral act (`implies: act`) within `window` syllables. As an anchor,
- * another organisation named near it, or anywhere in an item without a strong term, cancels it ("Hội
- * Phụ nữ bầu … chủ tịch"); the terms themselves still count as context.
- */
-function impliedPairs(pos: TopicHit[], window: number): TopicHit[] {
-  const pairs: TopicHit[] = [];
-  const paired = new Set<number>();
-  for (const office of pos) {
-    const key = sentenceKey(office.view.field, office.sent);
-    if (!isOffice(office) || paired.has(key)) continue;
-    let best: TopicHit | null = null;
-    let bestDistance = Infinity;
-    for (const act of pos) {
-      // (a body newly elected pairs with another term, never alone: as an anchor it needs a second word of the congress)
-      if (!isAct(act) || act === office || act.view !== office.view || act.sent !== office.sent) continue;
-      const distance = act.tokFirst > office.tokLast ? act.tokFirst - office.tokLast : office.tokFirst - act.tokLast;
-      if (distance <= window && distance < bestDistance) [best, bestDistance] = [act, distance];
-    }
-    if (!best) continue;
-    paired.add(key);
-    pairs.push(pairOf(office, best));
-  }
-  return pairs;
-}
-
 /**
  * A phrase that overlaps a tracked name names the tracked event as that name does ("Nghị quyết Đại hội
  * XIII": the anchor "nghị quyết đại hội" wins the overlap with the strong "đại hội xiii", and another
@@ -1497,7 +1007,6 @@ function repeatFactor(seen: Map<string, number>, key: string, decay: number): nu
   return Math.pow(decay, n);
 }
 
-/** Key of a field's sentence (title and text sentences apart). */
 /**
  * A foreign power said to act inside the congress ("người bên Campuchia qua ngồi giám sát"): its name,
  * no more than the power's words, names no other event — unless it follows a congress term closely,
@@ -1510,34 +1019,8 @@ function actsInsideCongress(h: PhraseHit<TopicPhrase>, v: View, posHits: Array<P
   return !posHits.some((p) => v.prepared.tokSent[p.tokLast] === sent && p.tokLast < h.tokFirst && h.tokFirst - p.tokLast <= ownerGap + 1);
 }
 
-function sentenceKey(field: Field, sent: number): number {
-  return field === 'title' ? sent * 2 : sent * 2 + 1;
-}
-
 function byPosition(a: [number, string], b: [number, string]): number {
   return a[0] - b[0];
-}
-
-/**
- * An explanation object. Each combination of the optional keys has its own object literal, so that
- * every explanation is created with its final shape (adding keys afterwards makes the engine
- * create transient object shapes that a full GC drops, throwing away optimised code with them).
- */
-function explanation(e: ExplanationCore, matched: string, field: Field, start: number, end: number): Explanation {
-  const { kind, term, note, factId } = e;
-  const weight = round(e.weight);
-  if (e.cited) return { kind, term, matched, weight, field, start, end, note, factId, cited: true };
-  if (note === undefined) {
-    if (factId === undefined) return { kind, term, matched, weight, field, start, end };
-    return { kind, term, matched, weight, field, start, end, factId };
-  }
-  if (factId === undefined) return { kind, term, matched, weight, field, start, end, note };
-  return { kind, term, matched, weight, field, start, end, note, factId };
-}
-
-/** An explanation at raw offsets of the original string (style features). */
-function explainRaw(items: Item[], view: View, start: number, end: number, e: ExplanationCore) {
-  items.push({ view, first: -1, last: -1, raw: [start, end], e });
 }
 
 /** Whether a cue of a group with `flag` occurs outside quotation marks. */
@@ -1548,61 +1031,3 @@ function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueLi
 }
 
 const NO_QUOTES: Array<[number, number]> = [];
-
-/**
- * A verdict line: a verdict alone after a dash or colon at the end of a clause ("… — SAI.",
- * "…: sai"), a verdict opening the line before a dash or colon ("FAKE – …"), or a crossing mark
- * opening it ("✗ …").
- */
-function verdictLineRegExp(checklist: CuesFile['checklist']): RegExp | null {
-  if (!checklist.verdicts.length) return null;
-  // verdicts typed without diacritics as well ("sai su that")
-  const verdicts = new Set(checklist.verdicts.flatMap((v) => [v, stripDiacritics(v)]));
-  const verdict = `(?:${[...verdicts].map(escapeRegExp).join('|')})`;
-  const mark = checklist.marks.length ? `|^[ \\t]*(?:${checklist.marks.map(escapeRegExp).join('|')})` : '';
-  // a verdict right after the quotation it closes ('"…" — SAI', '"…" → không đúng, …') is tried
-  // first: it starts at the closing mark, left of the dash the plain form would start at
-  const quoted = `(?<quoted>["”’'»][ \\t]*[—–:→-][ \\t]*${verdict}[ \\t]*(?:[.!,;]|$))`;
-  // no leading ".*": the scan stays linear, and the match is widened to its line afterwards
-  return new RegExp(`${quoted}|[—–:→-][ \\t]*${verdict}[ \\t]*(?:[.!]|$)|^[ \\t]*(?:[-•*][ \\t]*)?${verdict}[ \\t]*[—–:→-]${mark}`, 'gimu');
-}
-
-/** A checklist's entry: its line's span [start, end), and whether its verdict follows a quoted claim. */
-interface VerdictLine {
-  span: [number, number];
-  quoted: boolean;
-}
-
-/** A text's verdict lines (a checklist's entries), one per line. */
-function verdictLines(cues: CompiledCues, text: string): VerdictLine[] {
-  const re = cues.verdictLineRe;
-  if (!re) return [];
-  const lines: VerdictLine[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    const start = text.lastIndexOf('\n', m.index - 1);
-    const newline = text.indexOf('\n', m.index + m[0].length);
-    const end = newline < 0 ? text.length : newline;
-    lines.push({ span: [start, end], quoted: m.groups?.quoted !== undefined });
-    re.lastIndex = end;
-  }
-  return lines;
-}
-
-/** Whether the verdict lines make the item a checklist: enough lines, or enough after quoted claims. */
-function isChecklist(checklist: CuesFile['checklist'], lines: VerdictLine[]): boolean {
-  return lines.length >= checklist.minLines || lines.filter((l) => l.quoted).length >= (checklist.quotedMinLines ?? checklist.minLines);
-}
-
-/** A checklist's own weight, at the first token of its first verdict line. */
-function scoreChecklist(cues: CompiledCues, views: View[], checklists: VerdictLine[][], items: Item[], raw: number): number {
-  const index = checklists[0].length ? 0 : 1;
-  const v = views[index];
-  const p = v.prepared;
-  const start = checklists[index][0].span[0];
-  let tok = 0;
-  while (tok < p.count - 1 && originalOffset(p, p.tokStart[tok]) <= start) tok++;
-  const { weight, note } = cues.file.checklist;
-  items.push(item(v, tok, tok, core('distortion', 'rebuttal: checklist of verdicts', weight, note)));
-  return raw + weight;
-}

@@ -12,7 +12,9 @@
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Classification, Explanation } from '../../core/types.ts';
-import { byFieldAndStart, DISCOUNTED, type LearnedLayer, type SentenceMarks } from './classifier.ts';
+import type { LearnedLayer, SentenceMarks } from './classifier.ts';
+import { byFieldAndStart } from './explanations.ts';
+import { DISCOUNTED } from './reported-discount.ts';
 import { tokenSpan, tokenText, TOK_DIGITS, type PreparedText } from './text.ts';
 
 /** Format of the model file; bumped when the features or the file's shape change. */

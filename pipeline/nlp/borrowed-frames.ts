@@ -1,0 +1,36 @@
+/**
+ * Frames a rumour borrows from a rebuttal (groups with `answeredInBody` or `borrowedWith`): evidence
+ * against distortion counts only where its structure is complete, not where a title asks and the body
+ * never answers.
+ */
+import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
+import { isNegated } from './cue-placement.ts';
+import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
+
+/**
+ * Drops, in place, the hits of the frames a rumour borrows (groups with `answeredInBody` or
+ * `borrowedWith`): evidence against distortion counts only where its structure is complete.
+ */
+export function withoutBorrowedFrames(
+  cues: CompiledCues,
+  fields: Array<{ v: View; negators: Array<PhraseHit<CuePhrase>>; cueList: Array<PhraseHit<CuePhrase>> }>,
+): void {
+  const groups = cues.file.groups;
+  const groupOf = (h: PhraseHit<CuePhrase>) => (h.spec.data.kind === 'cue' ? h.spec.data.group : -1);
+  // markers as counted: not inside a longer phrase ("hỏi thật chứ không" is no "thật chứ?"), not negated ("không phải nghe đồn")
+  const counted = fields.map((f) => longestNonOverlapping(f.cueList).filter((h) => !isNegated(f.v, f.negators, h)));
+  const inItem = (g: number) => counted.some((hits) => hits.some((h) => groupOf(h) === g));
+  const borrowed = cues.borrowedWith.map((b) => b !== undefined && b.all.every(inItem) && b.any.some(inItem));
+  const body = fields.find((f) => f.v.field === 'text');
+  // the body asks too, or answers with evidence of its own against distortion
+  const bodyAnswers =
+    body !== undefined && (body.v.prepared.original.includes('?') || body.cueList.some((h) => groupOf(h) >= 0 && groups[groupOf(h)].weight < 0));
+  for (const f of fields) {
+    f.cueList = f.cueList.filter((h) => {
+      const g = groupOf(h);
+      if (g < 0) return true;
+      if (borrowed[g]) return false;
+      return !(groups[g].answeredInBody && f.v.field === 'title' && !bodyAnswers);
+    });
+  }
+}

@@ -1,0 +1,98 @@
+/**
+ * Where a cue counts: not negated in its clause, not a bare reading crossed by a longer word, and,
+ * for groups that require it, at the start of its sentence or clause (startOf), joining two
+ * alternatives of a question (joinsAlternatives), in a question (inQuestion) or heading a statement
+ * (headsStatement). A cue word alone is no claim; these are the places it makes one.
+ */
+import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
+import type { PhraseHit } from './lexicon.ts';
+import { opensQuotation } from './quotations.ts';
+import type { PreparedText } from './text.ts';
+
+/**
+ * The cue matches that no listed word overlaps beyond the cue's edges, where the cue was matched
+ * without diacritics: there the same letters may be read as a word across the cue's edge ("bau
+ * Ban Chap hanh", "ra mat bao chi", "Soc Trang"), and the longer word wins. In accented text the
+ * accents have already decided.
+ */
+export function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
+  const crossed = (h: PhraseHit<CuePhrase>) => words.some((w) => w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last));
+  return cueList.filter((h) => !((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)));
+}
+
+/** Whether every syllable of the hit is typed with its diacritics (not a bare reading of the letters). */
+export function writtenWithMarks(v: View, h: PhraseHit<CuePhrase>): boolean {
+  for (let t = h.tokFirst; t <= h.tokLast; t++) if (v.accents.get(t).bare) return false;
+  return true;
+}
+
+/**
+ * A negator shortly before the hit, in its clause ("không chia sẻ", "không ai đính chính"), or just
+ * before the quotation the hit opens ("Không có 'danh sách rò rỉ' nào").
+ */
+export function isNegated(v: View, negators: Array<PhraseHit<CuePhrase>>, h: PhraseHit<CuePhrase>): boolean {
+  const p = v.prepared;
+  for (const n of negators) {
+    if (n.tokLast >= h.tokFirst || n.tokLast < h.tokFirst - 2) continue;
+    if (p.tokClause[n.tokFirst] === p.tokClause[h.tokFirst]) return true;
+    if (p.tokClause[n.tokFirst] === p.tokClause[h.tokFirst - 1] && opensQuotation(p, h.tokFirst)) return true;
+  }
+  return false;
+}
+
+/** Whether a hit of a group with `startOf` opens its sentence or clause (hits of other groups: always). */
+export function opensWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  const startOf = d.kind === 'cue' ? cues.file.groups[d.group].startOf : undefined;
+  if (!startOf || h.tokFirst === 0) return true;
+  const unit = startOf === 'sentence' ? p.tokSent : p.tokClause;
+  return unit[h.tokFirst - 1] !== unit[h.tokFirst];
+}
+
+/**
+ * Whether a hit of a group with `joinsAlternatives` joins two alternatives of a question: its
+ * sentence ends with a question mark and a word of its clause, none of `notBeside`, stands on each
+ * side (hits of other groups: always).
+ */
+export function joinsWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  const notBeside = d.kind === 'cue' ? cues.notBeside[d.group] : undefined;
+  if (!notBeside) return true;
+  const before = h.tokFirst - 1;
+  const after = h.tokLast + 1;
+  if (before < 0 || after >= p.count) return false;
+  const clause = p.tokClause[h.tokFirst];
+  if (p.tokClause[before] !== clause || p.tokClause[after] !== clause) return false;
+  if (notBeside.has(p.tokText[before]) || notBeside.has(p.tokText[after])) return false;
+  return endsWithQuestion(p, after);
+}
+
+/** Whether the sentence of token `tok` ends with a question mark. */
+function endsWithQuestion(p: PreparedText, tok: number): boolean {
+  let last = tok;
+  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
+  const end = last + 1 < p.count ? p.tokStart[last + 1] : p.foldedLength;
+  return p.folded.slice(p.tokEnd[last], end).includes('?');
+}
+
+/** Whether a hit of a group with `inQuestion` stands in a question (hits of other groups: always). */
+export function asksWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  if (d.kind !== 'cue' || !cues.file.groups[d.group].inQuestion) return true;
+  return endsWithQuestion(p, h.tokLast);
+}
+
+/**
+ * Whether a hit of a group with `headsStatement` heads one: a clause mark follows it in its
+ * sentence, or at least `minWords` more words do (hits of other groups: always).
+ */
+export function headsWhereRequired(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  const heads = d.kind === 'cue' ? cues.file.groups[d.group].headsStatement : undefined;
+  if (!heads) return true;
+  const next = h.tokLast + 1;
+  if (next >= p.count || p.tokSent[next] !== p.tokSent[h.tokFirst]) return false;
+  if (p.tokClause[next] !== p.tokClause[h.tokLast]) return true;
+  const last = next + heads.minWords - 1;
+  return last < p.count && p.tokSent[last] === p.tokSent[h.tokFirst];
+}

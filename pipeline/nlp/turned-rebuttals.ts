@@ -1,0 +1,84 @@
+/**
+ * Rebuttal words a rumour turns on the official version ("… là bịa" said of the official account):
+ * read as the rumour's own claim, not as evidence against distortion (groups with `turnedBy`).
+ */
+import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type View } from './classifier-types.ts';
+import { isNegated } from './cue-placement.ts';
+import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
+import { rebuttalQuotations, within } from './quotations.ts';
+import { foldedSyllables, type PreparedText, tokenText } from './text.ts';
+
+/**
+ * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit
+ * outside quotations is read as a hit of the `into` group where its sentence holds a counted match of a
+ * `sentence` group outside quotations ("Sự thật về … mà TV không chiếu", "Đính chính kiểu gì thì …"), or
+ * where the official account is its subject: a `subject` match before it in its clause, at most `maxGap`
+ * syllables away, not cited as a source, with no evidence against distortion nor verb of saying between them
+ * ("chỉ tiêu 100% là bịa"; not "Văn phòng Tỉnh ủy khẳng định thông tin … là bịa đặt", "theo thông tin chính
+ * thức thì tin đó là bịa"). The subject markers are dropped after, with any evidence against read on the words
+ * of a subject that turned a verdict ("thông tin chính thức" accused is no guidance).
+ */
+export function withTurnedRebuttals(
+  cues: CompiledCues,
+  fields: Array<{ v: View; negators: Array<PhraseHit<CuePhrase>>; cueList: Array<PhraseHit<CuePhrase>> }>,
+): void {
+  if (!cues.turns) return;
+  const groups = cues.file.groups;
+  const groupOf = (h: PhraseHit<CuePhrase>) => (h.spec.data.kind === 'cue' ? h.spec.data.group : -1);
+  for (const f of fields) {
+    const p = f.v.prepared;
+    if (!f.cueList.some((h) => cues.turnedBy[groupOf(h)] !== undefined || cues.turnMarkers.has(groupOf(h)))) continue;
+    const quotes = rebuttalQuotations(p);
+    const outside = (h: PhraseHit<CuePhrase>) => !within(quotes, p.tokStart[h.tokFirst]);
+    const counted = longestNonOverlapping(f.cueList).filter((h) => outside(h) && !isNegated(f.v, f.negators, h));
+    const bySentence = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) =>
+      counted.some((t) => turn.sentence.includes(groupOf(t)) && p.tokSent[t.tokFirst] === p.tokSent[h.tokFirst]);
+    // the subjects that turned a verdict: evidence against read on the same words goes with them
+    const accused: Array<PhraseHit<CuePhrase>> = [];
+    const bySubject = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) => {
+      const subject = turn.subject;
+      if (!subject || subject.notFor.has(foldedSyllables(h.spec.text).join(' '))) return false;
+      const found = f.cueList.find(
+        (s) =>
+          subject.groups.includes(groupOf(s)) &&
+          outside(s) &&
+          s.tokLast < h.tokFirst &&
+          h.tokFirst - s.tokLast - 1 <= subject.maxGap &&
+          p.tokClause[s.tokLast] === p.tokClause[h.tokFirst] &&
+          !subject.notAfter.some((w) => wordsAt(p, s.tokFirst - w.length, w) && p.tokClause[s.tokFirst - w.length] === p.tokClause[s.tokFirst]) &&
+          // an office that speaks between them answers the rumour: the denial is its own
+          !counted.some((c) => groupOf(c) >= 0 && groups[groupOf(c)].weight < 0 && c.tokFirst > s.tokLast && c.tokLast < h.tokFirst) &&
+          !subject.speakerVerbs.some((w) => {
+            for (let t = s.tokLast + 1; t + w.length <= h.tokFirst; t++) if (wordsAt(p, t, w)) return true;
+            return false;
+          }),
+      );
+      if (found) accused.push(found);
+      return found !== undefined;
+    };
+    const turned: Array<PhraseHit<CuePhrase>> = [];
+    for (const h of f.cueList) {
+      const g = groupOf(h);
+      if (cues.turnMarkers.has(g)) continue;
+      const turn = g >= 0 ? cues.turnedBy[g] : undefined;
+      if (!turn || !outside(h) || !(bySentence(turn, h) || bySubject(turn, h))) {
+        turned.push(h);
+        continue;
+      }
+      let spec = cues.turnedSpecs.get(h.spec);
+      if (!spec) cues.turnedSpecs.set(h.spec, (spec = { ...h.spec, data: cuePhrase({ kind: 'cue', group: turn.into }) }));
+      turned.push({ ...h, spec });
+    }
+    // "thông tin chính thức" accused of lying is no guidance to read it
+    f.cueList = accused.length
+      ? turned.filter((h) => !(groupOf(h) >= 0 && groups[groupOf(h)].weight < 0 && accused.some((a) => a.tokFirst <= h.tokLast && h.tokFirst <= a.tokLast)))
+      : turned;
+  }
+}
+
+/** Whether the tokens of `p` from `t` are the folded syllables `words`. */
+function wordsAt(p: PreparedText, t: number, words: string[]): boolean {
+  if (t < 0 || t + words.length > p.count) return false;
+  for (let k = 0; k < words.length; k++) if (tokenText(p, t + k) !== words[k]) return false;
+  return true;
+}
