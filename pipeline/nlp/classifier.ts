@@ -8,6 +8,13 @@
  * scoring then only looks at the matches. Buffers are reused from item to item (classify is
  * synchronous), and the hot code keeps one object shape per kind of object, with no closures made
  * per call, so that the engine's optimised code stays valid (see docs/nlp.md, "Speed").
+ *
+ * This module is the composition: it compiles the lexicons and runs the passes; each check with one
+ * job is a module of its own, importing only the shared shapes (classifier-types.ts) and the modules
+ * below it, never this one — topic-terms (congress relevance), cue-terms and cue-chains (cue matches
+ * as counted), cue-placement (where a cue makes a claim), turned-rebuttals, borrowed-frames,
+ * cue-rules (structural rules), scare-quotes, style, checklist, implied-congress; quotations,
+ * offsets, reported-discount, explanations and weights are what they share.
  */
 import type { Classification, Explanation, ItemClassifier } from '../../core/types.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
@@ -22,11 +29,9 @@ import {
   cuePhrase,
   type Field,
   type Item,
-  item,
-  sentenceKey,
   type TopicHit,
-  type TopicPhrase,
   topicPhrase,
+  type TopicPhrase,
   type View,
 } from './classifier-types.ts';
 import { bitSet, chainParts, NO_COMBOS } from './cue-chains.ts';
@@ -40,6 +45,7 @@ import {
   writtenWithMarks,
 } from './cue-placement.ts';
 import { scoreRules } from './cue-rules.ts';
+import { isRebuttal, scoreCueTerms, scoreQuotes } from './cue-terms.ts';
 import {
   analyseFolded,
   type CompiledDiscourse,
@@ -51,7 +57,7 @@ import {
   type StructureClue,
   structuresOfFolded,
 } from './discourse.ts';
-import { byFieldAndStart, explain, explainRaw, round } from './explanations.ts';
+import { byFieldAndStart, explain } from './explanations.ts';
 import { FactChecker, type FactPhrase, type FactsFile, NO_FINDINGS, type OfficialFact } from './facts.ts';
 import {
   type CompiledGatherings,
@@ -61,16 +67,29 @@ import {
   otherGatheringFolded,
   overrideForOtherGathering,
 } from './gatherings.ts';
-import { IMPLIED_PAIR, impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCongress } from './implied-congress.ts';
+import { impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCongress } from './implied-congress.ts';
 import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
-import { firstTokenAtOrAfter, originalOffset, originalSpans, tokensOf } from './offsets.ts';
-import { type CompiledPlenums, compilePlenums, type PlenumPart, readPlenums } from './plenums.ts';
-import { inQuotation, quotationsIn, QUOTED_CLAIM_SYLLABLES, rebuttalQuotations, syllablesFrom, within } from './quotations.ts';
+import { originalSpans, tokensOf } from './offsets.ts';
+import { compilePlenums } from './plenums.ts';
+import { inQuotation, rebuttalQuotations } from './quotations.ts';
 import { inReported, reportedDiscount } from './reported-discount.ts';
 import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
-import { accentKey, foldedSyllables, joinAbbreviatedNames, type PreparedText, prepareText, TextBuffers, TOK_UPPER, tokenText } from './text.ts';
+import { scoreStyle } from './style.ts';
+import { accentKey, foldedSyllables, joinAbbreviatedNames, type PreparedText, prepareText, TextBuffers } from './text.ts';
+import {
+  actsInsideCongress,
+  cancellations,
+  insidePhrase,
+  isRole,
+  locate,
+  plenumHits,
+  scoreTopicNegatives,
+  scoreTopicTerms,
+  withTrackedInside,
+} from './topic-terms.ts';
 import { withTurnedRebuttals } from './turned-rebuttals.ts';
+import { round, saturate } from './weights.ts';
 
 const NO_VERDICT: DiscourseVerdict = { factor: 1, clue: null, field: -1, why: null };
 
@@ -171,17 +190,8 @@ export interface ClassifierSources {
   gatherings?: GatheringMarkers;
 }
 
-function saturate(raw: number, atHalf: number): number {
-  if (raw <= 0) return 0;
-  return Math.round((1 - Math.pow(2, -raw / atHalf)) * 1000) / 1000;
-}
-
 /** Below this share of diacritic letters, a text counts as typed without diacritics. */
 export const LENIENT_BELOW = 0.08;
-
-const ROMAN = /^[ivxlc]+$/;
-
-const VOWELS = /[aeiouy]/;
 
 export class Classifier implements ItemClassifier {
   readonly vocabulary = new Vocabulary();
@@ -648,380 +658,12 @@ export class Classifier implements ItemClassifier {
   }
 }
 
-function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {
-  const d = h.spec.data;
-  return d.kind === 'cue' && cues.file.groups[d.group].rebuts === true;
-}
-
-/** Cue terms of one field (rebuttal sentences, negators, repeats, caps per group). */
-function scoreCueTerms(
-  cues: CompiledCues,
-  v: View,
-  cueList: Array<PhraseHit<CuePhrase>>,
-  negators: Array<PhraseHit<CuePhrase>>,
-  groupTotals: Map<number, number>,
-  seen: Map<string, number>,
-  items: Item[],
-  marks: CueMark[],
-  raw: number,
-  quoted: Array<[number, number]>,
-): number {
-  const file = cues.file;
-  const sc = file.scoring;
-  const cueHits = longestNonOverlapping(cueList);
-  // sentences that rebut/report a claim; talk that neither rebuts nor cites versions (official
-  // prevention talk) inside a quotation is the quoted speaker's, and suppresses that quotation only
-  // (a leaked recording quoted as evidence: "File ghi âm …: 'không để xảy ra bất ngờ'")
-  let quotes: Array<[number, number]> | null = null;
-  const quotesSuppressed: Array<[number, number]> = [];
-  for (const h of cueHits) {
-    const d = h.spec.data;
-    if (d.kind !== 'cue') continue;
-    const group = file.groups[d.group];
-    if (!group.suppressSentence) continue;
-    if (!group.rebuts && !group.citesVersions) {
-      quotes ??= originalSpans(v.prepared, rebuttalQuotations(v.prepared));
-      const at = originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst]);
-      const quote = quotes.find(([open, close]) => open < at && at < close);
-      if (quote) {
-        quotesSuppressed.push(quote);
-        continue;
-      }
-    }
-    v.suppressed.add(v.prepared.tokSent[h.tokFirst]);
-  }
-  for (const h of cueHits) {
-    const d = h.spec.data;
-    if (d.kind !== 'cue') continue;
-    const group = file.groups[d.group];
-    const sent = v.prepared.tokSent[h.tokFirst];
-    const at = originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst]);
-    if (group.weight >= 0 && (v.suppressed.has(sent) || within(quoted, at) || within(quotesSuppressed, at))) continue;
-    if (group.weight >= 0 && isNegated(v, negators, h)) continue;
-    if (cues.rules.length) marks.push({ group: d.group, view: v, sent: sentenceKey(v.field, sent), tokFirst: h.tokFirst, tokLast: h.tokLast });
-    const n = seen.get(h.spec.text) ?? 0;
-    seen.set(h.spec.text, n + 1);
-    const title = v.field === 'title' ? sc.titleWeight : 1;
-    let w = group.weight * title * Math.pow(sc.repeatDecay, n);
-    const why = group.weight > 0 ? reportedDiscount(v, h.tokFirst) : null;
-    if (why) w *= v.verdict.factor;
-    const cap = Math.abs(group.weight) * 2;
-    const total = groupTotals.get(d.group) ?? 0;
-    if (Math.abs(total + w) > cap) w = Math.sign(w) * Math.max(0, cap - Math.abs(total));
-    if (!w) continue;
-    groupTotals.set(d.group, total + w);
-    raw += w;
-    items.push(item(v, h.tokFirst, h.tokLast, core('distortion', `${group.id}: ${h.spec.text}`, w, why ? `${group.note ?? ''}${why}` : group.note)));
-  }
-  return raw;
-}
-
 /** The explanation of each kind of answer read by its structure: its term and note. */
 const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'], [string, string]> = {
   correction: ['discourse: correction with its source', 'who says it: in its own voice the item denies a claim and gives the right value with its source'],
   versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
   motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
 };
-
-/** The fabricated-quote pattern in one field. */
-function scoreQuotes(cues: CompiledCues, v: View, verbs: Array<PhraseHit<CuePhrase>>, vague: Array<PhraseHit<CuePhrase>>, items: Item[], raw: number): number {
-  const file = cues.file;
-  // fabricated-quote pattern: a quotation introduced by a verb of saying, worse with a vague speaker
-  const quote = file.style.quote;
-  if (verbs.length) {
-    let quotes = 0;
-    for (const [qStart, qEnd] of quotationsIn(v.prepared.codes, v.prepared.foldedLength)) {
-      if (quotes >= 2) break;
-      const tokAfter = firstTokenAtOrAfter(v.prepared, qStart);
-      if (tokAfter < 0 || v.prepared.tokStart[tokAfter] >= qEnd || v.suppressed.has(v.prepared.tokSent[tokAfter])) continue;
-      if (syllablesFrom(v.prepared, tokAfter, qEnd) < QUOTED_CLAIM_SYLLABLES) continue;
-      const sent = v.prepared.tokSent[tokAfter];
-      let verb: PhraseHit<CuePhrase> | undefined;
-      for (const h of verbs) {
-        if (h.tokLast < tokAfter && h.tokLast >= tokAfter - 8 && v.prepared.tokSent[h.tokFirst] === sent) {
-          verb = h;
-          break;
-        }
-      }
-      if (!verb) continue;
-      let speaker: PhraseHit<CuePhrase> | undefined;
-      for (const h of vague) {
-        if (h.tokLast < verb.tokFirst && v.prepared.tokSent[h.tokFirst] === sent) {
-          speaker = h;
-          break;
-        }
-      }
-      const w = speaker ? quote.vagueWeight : quote.weight;
-      if (!w) continue;
-      quotes++;
-      raw += w;
-      const term = speaker ? 'quote-vague-speaker' : 'quote';
-      const note = speaker ? `quotation attributed to "${speaker.spec.text}"` : 'direct quotation';
-      items.push(item(v, speaker ? speaker.tokFirst : verb.tokFirst, verb.tokLast, core('distortion', term, w, note)));
-    }
-  }
-  return raw;
-}
-
-/** Style features of one field: shouting, runs of ! and ?, alarm emoji. */
-function scoreStyle(cues: CompiledCues, v: View, items: Item[], raw: number, quoted: Array<[number, number]>): number {
-  const file = cues.file;
-  // shouting (all-caps words that are not acronyms)
-  const sh = file.style.shouting;
-  let shouted = 0;
-  for (let t = 0; t < v.prepared.count; t++) {
-    if (!(v.prepared.tokFlags[t] & TOK_UPPER) || within(quoted, originalOffset(v.prepared, v.prepared.tokStart[t]))) continue;
-    const word = tokenText(v.prepared, t);
-    if (word.length < 3 || !VOWELS.test(word) || ROMAN.test(word) || cues.acronyms.has(word)) continue;
-    const w = Math.min(sh.perWord, sh.max - shouted);
-    if (w <= 0) break;
-    shouted += w;
-    raw += w;
-    items.push(item(v, t, t, core('distortion', 'style: all caps', w, undefined)));
-  }
-  // runs of ! / ?
-  const ex = file.style.exclamation;
-  let exTotal = 0;
-  const runRe = cues.runRe;
-  runRe.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = runRe.exec(v.prepared.original))) {
-    if (within(quoted, m.index)) continue;
-    const w = Math.min(ex.perRun, ex.max - exTotal);
-    if (w <= 0) break;
-    exTotal += w;
-    raw += w;
-    const start = m.index;
-    explainRaw(items, v, start, start + m[0].length, core('distortion', 'style: exclamation run', w, undefined));
-  }
-  runRe.lastIndex = 0;
-  // alarm emoji
-  const em = file.style.alarmEmoji;
-  let emTotal = 0;
-  if (cues.emoji.length && v.prepared.maxCode >= cues.emojiMin) {
-    const original = v.prepared.original;
-    const found: Array<[number, string]> = [];
-    for (const e of cues.emoji) {
-      let at = original.indexOf(e);
-      while (at >= 0) {
-        found.push([at, e]);
-        at = original.indexOf(e, at + e.length);
-      }
-    }
-    found.sort(byPosition);
-    for (const [at, e] of found) {
-      if (within(quoted, at)) continue;
-      const w = Math.min(em.perEmoji, em.max - emTotal);
-      if (w <= 0) break;
-      emTotal += w;
-      raw += w;
-      explainRaw(items, v, at, at + e.length, core('distortion', `style: alarm emoji ${e}`, w, undefined));
-    }
-  }
-  return raw;
-}
-
-type TopicScoring = TopicFile['scoring'];
-
-/**
- * Negative contexts cancel the strong and anchor terms they overlap, and the anchors close to them
- * in the sentence; without an uncancelled strong term, any near negative cancels every anchor.
- * A negative naming another event (a foreign party, the UN General Assembly) cancels every term of
- * its sentence but the tracked event's own names ("Đại hội XIII"); in the title or the lead it makes
- * the item about that event: other strong terms then need a tracked name to count.
- */
-function cancellations(pos: TopicHit[], near: TopicHit[], events: TopicHit[], nearWindow: number): Map<TopicHit, TopicHit> {
-  const nearBySent = new Map<number, TopicHit[]>();
-  for (const n of near) {
-    const k = sentenceKey(n.view.field, n.sent);
-    const list = nearBySent.get(k);
-    if (list) list.push(n);
-    else nearBySent.set(k, [n]);
-  }
-  const cancelledBy = new Map<TopicHit, TopicHit>();
-  for (const p of pos) {
-    const d = p.spec.data;
-    if (d.kind !== 'pos' || d.role === 'context') continue;
-    // a phrase never spans a sentence: overlapping and close negatives are in the same sentence
-    for (const n of nearBySent.get(sentenceKey(p.view.field, p.sent)) ?? []) {
-      const overlaps = n.first <= p.last && p.first <= n.last;
-      const close = n.sent === p.sent && (n.tokFirst > p.tokLast ? n.tokFirst - p.tokLast : p.tokFirst - n.tokLast) <= nearWindow;
-      const otherEvent = n.spec.data.kind === 'neg' && n.spec.data.scope === 'event' && n.sent === p.sent && !d.tracked;
-      if (overlaps || otherEvent || (d.role === 'anchor' && close)) {
-        cancelledBy.set(p, n);
-        break;
-      }
-    }
-  }
-  let lead: TopicHit | null = null;
-  for (const n of events) if (n.view.field === 'title' || n.sent === 0) lead ??= n;
-  let hasStrong = false;
-  for (const p of pos) if (isRole(p, 'strong') && !cancelledBy.has(p) && (!lead || (p.spec.data.kind === 'pos' && p.spec.data.tracked))) hasStrong = true;
-  if (!hasStrong && near.length) {
-    for (const p of pos) if ((isRole(p, 'anchor') || (lead && isRole(p, 'strong'))) && !cancelledBy.has(p)) cancelledBy.set(p, lead ?? near[0]);
-  }
-  return cancelledBy;
-}
-
-/** Weights of the active (uncancelled) terms, context terms and co-occurrence bonuses. */
-function scoreTopicTerms(
-  active: TopicHit[],
-  cancelledBy: Map<TopicHit, TopicHit>,
-  pos: TopicHit[],
-  s: TopicScoring,
-  seen: Map<string, number>,
-  items: Item[],
-): number {
-  let hasStrong = false;
-  for (const p of pos) if (isRole(p, 'strong') && !cancelledBy.has(p)) hasStrong = true;
-  let hasAnchor = false;
-  for (const p of active) if (isRole(p, 'anchor')) hasAnchor = true;
-  const contextBySent = new Map<number, TopicHit[]>();
-  for (const c of active) {
-    if (!isRole(c, 'context')) continue;
-    const k = sentenceKey(c.view.field, c.sent);
-    const list = contextBySent.get(k);
-    if (list) list.push(c);
-    else contextBySent.set(k, [c]);
-  }
-  let raw = 0;
-  let contextTotal = 0;
-  let anchorIndex = 0;
-  for (const p of active) {
-    const d = p.spec.data;
-    if (d.kind !== 'pos') continue;
-    const title = p.view.field === 'title' ? s.titleWeight : 1;
-    if (d.role === 'context') {
-      if (!hasStrong && !hasAnchor) continue;
-      let w = d.weight * title * repeatFactor(seen, p.spec.text, s.repeatDecay);
-      w = Math.max(0, Math.min(w, s.contextCap - contextTotal));
-      contextTotal += w;
-      raw += w;
-      items.push(item(p.view, p.tokFirst, p.tokLast, core('congress', p.spec.text, w, 'context')));
-      continue;
-    }
-    // (pairs of other words decay together: one act named twice is not more evidence)
-    const w = d.weight * title * repeatFactor(seen, p.pair ? IMPLIED_PAIR : p.spec.text, s.repeatDecay);
-    raw += w;
-    items.push(item(p.view, p.tokFirst, p.tokLast, core('congress', p.spec.text, w, d.role === 'strong' ? 'strong term' : p.pair ? IMPLIED_PAIR : 'anchor')));
-    if (d.role === 'anchor' && !p.pair) {
-      // co-occurrence: distinct context terms in the same sentence within the window
-      const nearTerms = new Set<string>();
-      for (const c of contextBySent.get(sentenceKey(p.view.field, p.sent)) ?? []) {
-        const dist = c.tokFirst > p.tokLast ? c.tokFirst - p.tokLast : p.tokFirst - c.tokLast;
-        if (dist <= s.nearWindow) nearTerms.add(c.spec.text);
-      }
-      if (nearTerms.size) {
-        const bonus = s.nearBonus * Math.min(2, nearTerms.size) * Math.pow(s.repeatDecay, anchorIndex++);
-        raw += bonus;
-        items.push(item(p.view, p.tokFirst, p.tokLast, core('congress', `${p.spec.text} + ${[...nearTerms].join(', ')}`, bonus, 'co-occurrence')));
-      }
-    }
-  }
-  return raw;
-}
-
-/** Explanations of cancelled terms, and item-scope negatives (subtracted). */
-function scoreTopicNegatives(
-  cancelledBy: Map<TopicHit, TopicHit>,
-  neg: TopicHit[],
-  s: TopicScoring,
-  seen: Map<string, number>,
-  items: Item[],
-  raw: number,
-): number {
-  for (const [p, n] of cancelledBy) {
-    const d = p.spec.data;
-    const why = n.spec.data.kind === 'plenum' ? undefined : n.spec.data.note;
-    const note = `cancels "${p.spec.text}"${why ? ` (${why})` : ''}`;
-    items.push(item(n.view, n.tokFirst, n.tokLast, core('negative', n.spec.text, -(d.kind === 'pos' ? d.weight : 0), note)));
-  }
-  for (const n of neg) {
-    const d = n.spec.data;
-    if (d.kind !== 'neg' || d.scope !== 'item') continue;
-    const w = d.weight * repeatFactor(seen, `neg:${n.spec.text}`, s.repeatDecay);
-    raw -= w;
-    items.push(item(n.view, n.tokFirst, n.tokLast, core('negative', n.spec.text, -w, d.note)));
-  }
-  return raw;
-}
-
-/**
- * A phrase that overlaps a tracked name names the tracked event as that name does ("Nghị quyết Đại hội
- * XIII": the anchor "nghị quyết đại hội" wins the overlap with the strong "đại hội xiii", and another
- * event named in its sentence must not cancel it).
- */
-function withTrackedInside(h: PhraseHit<TopicPhrase>, phrases: Array<PhraseHit<TopicPhrase>>): PhraseHit<TopicPhrase> {
-  const d = h.spec.data;
-  if (d.kind !== 'pos' || d.tracked || d.role === 'context') return h;
-  for (const p of phrases) {
-    const inner = p.spec.data;
-    if (inner.kind === 'pos' && inner.tracked && p.first <= h.last && h.first <= p.last && inner.role !== 'context')
-      return { ...h, spec: { ...h.spec, data: topicPhrase({ ...d, role: inner.role, weight: Math.max(d.weight, inner.weight), tracked: true }) } };
-  }
-  return h;
-}
-
-/** Whether `h` lies within a longer congress phrase of `phrases` (of any role: "Lào Cai" is not "Lào"). */
-function insidePhrase(h: PhraseHit<TopicPhrase>, phrases: Array<PhraseHit<TopicPhrase>>): boolean {
-  for (const p of phrases) {
-    const d = p.spec.data;
-    if (d.kind === 'pos' && p.first <= h.first && h.last <= p.last && p.last - p.first > h.last - h.first) return true;
-  }
-  return false;
-}
-
-/**
- * The plenums of a field as phrase hits: the congress's own as anchors, any other as a near negative
- * (a later plenum's business is not the congress; one named in passing cancels only what is near it).
- */
-function plenumHits(plenums: CompiledPlenums, v: View, hits: Array<PhraseHit<TopicPhrase>>): Array<PhraseHit<TopicPhrase>> {
-  const parts: PlenumPart[] = [];
-  for (const h of hits) {
-    const d = h.spec.data;
-    if (d.kind === 'plenum') parts.push({ part: d.part, level: d.level, first: h.first, last: h.last, tokFirst: h.tokFirst, tokLast: h.tokLast });
-  }
-  if (!parts.length) return [];
-  const config = plenums.config;
-  return readPlenums(plenums, v.prepared, v.stream, parts).map((pl) => {
-    const text = `plenum ${pl.ordinal ?? 'mid-term'} (${config.levels[pl.level].level}${pl.term === null ? '' : `, term ${pl.term}`})`;
-    const data = pl.congress
-      ? topicPhrase({ kind: 'pos', role: 'anchor', weight: config.congressWeight, tracked: false })
-      : topicPhrase({ kind: 'neg', scope: 'near', weight: config.laterWeight, note: config.laterNote });
-    return { spec: { text, syllables: [], keys: [], data }, first: pl.first, last: pl.last, tokFirst: pl.tokFirst, tokLast: pl.tokLast };
-  });
-}
-
-function locate(h: PhraseHit<TopicPhrase>, v: View): TopicHit {
-  return { spec: h.spec, first: h.first, last: h.last, tokFirst: h.tokFirst, tokLast: h.tokLast, view: v, sent: v.prepared.tokSent[h.tokFirst] };
-}
-
-function isRole(h: TopicHit, role: string): boolean {
-  return h.spec.data.kind === 'pos' && h.spec.data.role === role;
-}
-
-/** decay^(times `key` was seen before), counting this one. */
-function repeatFactor(seen: Map<string, number>, key: string, decay: number): number {
-  const n = seen.get(key) ?? 0;
-  seen.set(key, n + 1);
-  return Math.pow(decay, n);
-}
-
-/**
- * A foreign power said to act inside the congress ("người bên Campuchia qua ngồi giám sát"): its name,
- * no more than the power's words, names no other event — unless it follows a congress term closely,
- * as a foreign party's congress is named ("Đại hội 20 bên Trung Quốc").
- */
-function actsInsideCongress(h: PhraseHit<TopicPhrase>, v: View, posHits: Array<PhraseHit<TopicPhrase>>, ownerGap: number): boolean {
-  if (h.spec.data.kind !== 'neg' || h.spec.data.scope !== 'event') return false;
-  for (let t = h.tokFirst; t <= h.tokLast; t++) if (!v.foreignHand.has(t)) return false;
-  const sent = v.prepared.tokSent[h.tokFirst];
-  return !posHits.some((p) => v.prepared.tokSent[p.tokLast] === sent && p.tokLast < h.tokFirst && h.tokFirst - p.tokLast <= ownerGap + 1);
-}
-
-function byPosition(a: [number, string], b: [number, string]): number {
-  return a[0] - b[0];
-}
 
 /** Whether a cue of a group with `flag` occurs outside quotation marks. */
 function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>, flag: 'rebuts' | 'citesVersions'): boolean {

@@ -3,7 +3,7 @@
  * without the groups that rule them out. A claim type is a shape of several cues, not one word.
  */
 import { type CompiledCues, core, type CueMark, type Item, item } from './classifier-types.ts';
-import { round } from './explanations.ts';
+import { round } from './weights.ts';
 import { inQuotedClaim } from './quotations.ts';
 import { reportedDiscount } from './reported-discount.ts';
 

@@ -1,14 +1,11 @@
 /**
- * Explanations as shown: weights rounded to three decimals, token spans resolved to offsets of the
- * exact title and text passed in, title first then by offset.
+ * Explanations as shown: token spans resolved to offsets of the exact title and text passed in,
+ * title first then by offset.
  */
 import type { Explanation } from '../../core/types.ts';
 import type { ExplanationCore, Field, Item, View } from './classifier-types.ts';
 import { tokenSpan } from './text.ts';
-
-export function round(n: number): number {
-  return Math.round(n * 1000) / 1000;
-}
+import { round } from './weights.ts';
 
 /** Appends the explanation of an item: tokens first..last, or raw original offsets. */
 export function explain(out: Explanation[], v: View, first: number, last: number, e: ExplanationCore, raw: [number, number] | null): void {

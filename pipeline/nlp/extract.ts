@@ -237,7 +237,7 @@ function normYear(y: number): number | undefined {
   return undefined;
 }
 
-// Dates are made with their final keys (no key added later: see explanation() in classifier.ts).
+// Dates are made with their final keys (no key added later: see explanation() in explanations.ts).
 function dayDate(day: number, month: number, year: number | undefined): DayDate {
   return year === undefined ? { day, month } : { day, month, year };
 }

@@ -634,7 +634,7 @@ export class PhraseMatcher {
 
   /**
    * Verified matches of set `set` among the candidates, in stream order; patterns marked in `skip`
-   * are left out (the caller reads their candidates itself, see chainParts in classifier.ts).
+   * are left out (the caller reads their candidates itself, see chainParts in cue-chains.ts).
    */
   hits<T>(set: number, raw: MatchBuffer, stream: SymbolStream, accents: AccentCache, skip?: Uint8Array): Array<PhraseHit<T>> {
     const out: Array<PhraseHit<T>> = [];

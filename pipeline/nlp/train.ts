@@ -41,7 +41,7 @@ export interface Example {
   lexiconDecision: Classification;
   /** The item is about another organisation's gathering (gatherings.ts): a congress decision is overridden after the model's. */
   otherGathering: OtherGathering | null;
-  /** The congress implied by an office and an electoral act (classifier.ts): with distortion evidence, congress-related after the model's decision. */
+  /** The congress implied by an office and an electoral act (implied-congress.ts): with distortion evidence, congress-related after the model's decision. */
   impliedCongress: Explanation | null;
   /** The corpus the item comes from (its writers): `innerSplit: 'group'` and by-corpus CV hold whole groups out. */
   group?: string;
