@@ -8,32 +8,16 @@ import type { PreparedText } from './text.ts';
 
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
 
-const QUOTE_ANY = /["“«„]/g;
-
-/** Quotation spans [open, close) in a text: “...”, «...», and "..." paired in order. */
-export function quotations(text: string): Array<[number, number]> {
-  const out: Array<[number, number]> = [];
-  QUOTE_ANY.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = QUOTE_ANY.exec(text))) {
-    const i = m.index;
-    const close = QUOTE_CLOSE[m[0]];
-    let end = text.indexOf(close, i + 1);
-    const para = text.indexOf('\n', i + 1);
-    if (end < 0 || (para >= 0 && para < end)) end = para >= 0 ? para : text.length;
-    out.push([i, end]);
-    QUOTE_ANY.lastIndex = end + 1;
-  }
-  return out;
-}
-
 const QUOTE_CLOSE_CODE = new Map<number, number>(Object.entries(QUOTE_CLOSE).map(([o, c]) => [o.charCodeAt(0), c.charCodeAt(0)]));
 
 /** 1 for the opening quotes (a table: the scan looks at every character). */
 const OPENS_QUOTE = new Uint8Array(Math.max(...QUOTE_CLOSE_CODE.keys()) + 1);
 for (const c of QUOTE_CLOSE_CODE.keys()) OPENS_QUOTE[c] = 1;
 
-/** quotations() of a text given as character codes (the folded codes of a prepared text). */
+/**
+ * Quotation spans [open, close) in a text given as character codes (the folded codes of a prepared
+ * text): “...”, «...» and "..." paired in order; an unclosed quotation ends at the paragraph's end.
+ */
 export function quotationsIn(codes: Uint16Array, length: number): Array<[number, number]> {
   const out: Array<[number, number]> = [];
   let from = 0;
