@@ -190,6 +190,10 @@ export const factsFileSchema = z
     /** Words that make a number approximate ("khoảng", "hơn"): it then contradicts only beyond approxTolerance. */
     approximators: z.array(phrase).default([]),
     approxTolerance: z.number().min(0).default(0.1),
+    /** Words that make a number a floor ("hơn 66.000 đảng viên"): it contradicts an official count below it only. */
+    floors: z.array(phrase).default([]),
+    /** Words that make a number a ceiling ("chưa tới 300 đại biểu", "ít hơn 55"): it contradicts an official count above it only. */
+    ceilings: z.array(phrase).default([]),
     /** Duration checks: the unit ("ngày"), phrases that make "<n> ngày" the event's length, and phrases that make it a shift of its dates. */
     duration: z
       .object({
@@ -384,7 +388,8 @@ export type FactPhrase =
   | { kind: 'destination' }
   | { kind: 'organiser' }
   | { kind: 'eventDocument' }
-  | { kind: 'approx' }
+  /** key: 'floor', 'ceiling', or '' for a number around the official one */
+  | { kind: 'approx'; key: string }
   | { kind: 'comparator' }
   | { kind: 'durUnit' }
   | { kind: 'durContext' }
@@ -467,7 +472,9 @@ export class FactChecker {
     for (const n of data.destinations) this.phrases.add(n, factPhrase({ kind: 'destination' }));
     for (const n of data.organisers) this.phrases.add(n, factPhrase({ kind: 'organiser' }));
     for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
-    for (const n of data.approximators) this.phrases.add(n, factPhrase({ kind: 'approx' }));
+    for (const n of data.approximators) this.phrases.add(n, factPhrase({ kind: 'approx', key: '' }));
+    for (const n of data.floors) this.phrases.add(n, factPhrase({ kind: 'approx', key: 'floor' }));
+    for (const n of data.ceilings) this.phrases.add(n, factPhrase({ kind: 'approx', key: 'ceiling' }));
     for (const n of data.comparators) this.phrases.add(n, factPhrase({ kind: 'comparator' }));
     for (const n of data.duration.units) this.phrases.add(n, factPhrase({ kind: 'durUnit' }));
     for (const n of data.duration.context) this.phrases.add(n, factPhrase({ kind: 'durContext' }));
@@ -910,15 +917,18 @@ class ItemCheck {
         // the event a delegation goes to is not the subject of the sentence's verb ("Từ ngày 20/1, các
         // đoàn đại biểu dự Đại hội XIII bắt đầu tập trung" dates the delegations' arrival)
         const subjects = sentNouns.filter((n) => !this.isDestination(n));
-        let tied = false;
+        // the verb that ties it: the nearest before the date, else the first after it
+        let tiedBy: Of<'event'> | null = null;
         for (const e of eventsBySent.get(gs) ?? []) {
           if (e.hit.tokFirst > mention.tokLast && datedVerbs.has(e)) continue;
-          if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5)) {
-            tied = true;
-            break;
-          }
+          if (tiedBy && !nearerTie(e, tiedBy, mention.tokFirst)) continue;
+          if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5)) tiedBy = e;
         }
-        if (!tied) continue;
+        if (!tiedBy) continue;
+        // a denied date is no claim ("Đại hội không kéo dài sang ngày 2/2", "không lùi sang tháng 11") when it is the
+        // negated verb's own date, right after it: a date further on is what is said instead ("không diễn ra vào 26/1
+        // như công bố mà phải đến 10/2")
+        if (mention.tokFirst > tiedBy.hit.tokLast && mention.tokFirst - tiedBy.hit.tokLast <= 2 && this.negated(fv, tiedBy.hit.tokFirst)) continue;
         const g = g0 + mention.tokFirst;
         const scope = this.scopeAt(g, s0 + sent, clauseOf(fv, mention.tokFirst));
         for (const { f, i } of this.factsIn(scope, s0 + sent)) {
@@ -1032,11 +1042,14 @@ class ItemCheck {
           this.partOfOfficial(fv, num, numbers, unitsAt, best, check.value)
         )
           continue;
-        const approx = this.justBefore('approx', fv, num.tokFirst);
+        const approx = this.approximation(fv, num.tokFirst);
         const matches = (x: { i: number; c: number }): boolean => {
           const other = this.data.facts[x.i].checks[x.c];
           if (other.kind !== 'number') return false;
-          const tolerance = approx ? Math.max(other.tolerance, this.data.approxTolerance) : other.tolerance;
+          // a floor or a ceiling is wrong only on its side ("hơn 66.000" of 61.000; "chưa tới 300" of 320)
+          if (approx === 'floor') return other.value >= num.value * (1 - other.tolerance);
+          if (approx === 'ceiling') return other.value <= num.value * (1 + other.tolerance);
+          const tolerance = approx === null ? other.tolerance : Math.max(other.tolerance, this.data.approxTolerance);
           return Math.abs(num.value - other.value) <= tolerance * other.value;
         };
         // a count the sheet gives for another fact with the same unit, whose context the item has too, is that
@@ -1160,8 +1173,25 @@ class ItemCheck {
     return list;
   }
 
-  /** A phrase of `kind` ending at most two tokens before token `tok` (an approximator "khoảng", a comparator "so với"). */
-  private justBefore(kind: 'approx' | 'comparator', fv: FieldView, tok: number): boolean {
+  /**
+   * How the number at token `tok` is approximate: the key of the approximator ending at most two tokens
+   * before it, the nearest and then the longest ("ít hơn" a ceiling, not "hơn" a floor); null if none.
+   */
+  private approximation(fv: FieldView, tok: number): string | null {
+    let found: Of<'approx'> | null = null;
+    for (const a of this.of('approx'))
+      if (
+        a.field === fv &&
+        a.hit.tokLast < tok &&
+        a.hit.tokLast >= tok - 2 &&
+        (!found || a.hit.tokLast > found.hit.tokLast || (a.hit.tokLast === found.hit.tokLast && a.hit.tokFirst < found.hit.tokFirst))
+      )
+        found = a;
+    return found ? found.hit.spec.data.key : null;
+  }
+
+  /** A phrase of `kind` ending at most two tokens before token `tok` (a comparator "so với"). */
+  private justBefore(kind: 'comparator', fv: FieldView, tok: number): boolean {
     for (const a of this.of(kind)) if (a.field === fv && a.hit.tokLast < tok && a.hit.tokLast >= tok - 2) return true;
     return false;
   }
@@ -1383,6 +1413,13 @@ function sameDay(d: DayDate, iso: string): boolean {
 
 function byMarkerPosition(x: MarkerScope, y: MarkerScope): number {
   return x.m.g - y.m.g;
+}
+
+/** Verb `e` ties a date at token `at` more closely than `than`: the nearest before it, else the first after it. */
+function nearerTie(e: Of<'event'>, than: Of<'event'>, at: number): boolean {
+  const before = e.hit.tokFirst < at;
+  if (before !== than.hit.tokFirst < at) return before;
+  return before ? e.hit.tokFirst > than.hit.tokFirst : e.hit.tokFirst < than.hit.tokFirst;
 }
 
 /** The date mention is tied to the event by event verb `e` (see check, step 3). */

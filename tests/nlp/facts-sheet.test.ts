@@ -7,7 +7,7 @@ import type { SentenceMarks } from '../../pipeline/nlp/classifier.ts';
 import { classifierOptionsFromConfig, loadClassifier, loadOfficialFacts } from '../../pipeline/nlp/index.ts';
 import { NgramCollector } from '../../pipeline/nlp/model.ts';
 import type { PreparedText } from '../../pipeline/nlp/text.ts';
-import { CONFIG, REPO } from './helpers.ts';
+import { CONFIG, REPO, stripDiacritics } from './helpers.ts';
 
 // The same checks with two facts sheets: the configured one and a sheet with other values.
 const OTHER = join(REPO, 'tests/nlp/fixtures/official-facts-other.json');
@@ -337,6 +337,59 @@ describe('fact checks that read more phrasings', () => {
     expect(ids('Đoàn Kon Tum đi Hà Nội dự Đại hội XIII có 30 người.')).toEqual([]);
     expect(ids('Ban Thường vụ Tỉnh ủy ở Hà Nội có 17 người.')).toEqual([]);
     expect(factIds(other, 'Gia Lai có cả đoàn 30 người đi Hà Nội dự Đại hội 13.')).toEqual(['GL-NATIONAL-DELEGATION']);
+  });
+});
+
+describe('denied dates, floors and ceilings', () => {
+  // [text, facts contradicted with the configured sheet, with the other sheet]
+  const both = (cases: Array<[string, string[], string[]]>) => {
+    for (const [text, withConfigured, withOther] of cases)
+      for (const t of [text, stripDiacritics(text)]) {
+        expect(factIds(configured, t), `configured sheet: ${t}`).toEqual(withConfigured);
+        expect(factIds(other, t), `other sheet: ${t}`).toEqual(withOther);
+      }
+  };
+
+  it("the denied verb's own date is no claim; a date said instead of it is", () => {
+    both([
+      ['Đại hội XIII không kéo dài sang ngày 3/2.', [], []],
+      ['Đại hội XIII kéo dài sang ngày 3/2.', ['NC-DATE'], []],
+      ['Đại hội XIII không kéo dài sang ngày 2/2.', [], []],
+      ['Đại hội XIII không lùi sang tháng 3/2021.', [], []],
+      // the date the writer puts in place of the denied one is asserted
+      ['Đại hội XIII không kéo dài sang ngày 3/2 như tin đồn mà kéo dài sang ngày 10/2.', ['NC-DATE'], ['NC-DATE']],
+      // a date further from the denied verb is not its object: "not held as planned on 10/2" names a plan the sheet does not have
+      ['Đại hội XIII không diễn ra như kế hoạch ngày 10/2.', ['NC-DATE'], ['NC-DATE']],
+    ]);
+  });
+
+  it('a floor ("hơn", "nhiều hơn") is wrong only below the official count, a ceiling ("chưa tới", "ít hơn") only above it', () => {
+    both([
+      // configured 350 delegates, other 400
+      ['Đại hội Đảng bộ tỉnh Gia Lai có hơn 380 đại biểu.', ['GL-DELEGATES'], []],
+      ['Đại hội Đảng bộ tỉnh Gia Lai có hơn 300 đại biểu.', [], []],
+      ['Đại hội Đảng bộ tỉnh Gia Lai có chưa tới 380 đại biểu.', [], ['GL-DELEGATES']],
+      // configured 53 members, other 70: "ít hơn" is a ceiling, not the floor "hơn" inside it
+      ['Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI ít hơn 60 người.', [], ['GL-BCH']],
+      ['Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XVI nhiều hơn 60 người.', ['GL-BCH'], []],
+      // "hơn 66.000 đảng viên" is the configured figure; 70.000 is above it (within the old tolerance)
+      ['Đại hội Đảng bộ tỉnh Gia Lai có 350 đại biểu, đại diện cho hơn 70.000 đảng viên.', ['GL-DELEGATES'], ['GL-DELEGATES']],
+      ['Đại hội Đảng bộ tỉnh Gia Lai có 350 đại biểu, đại diện cho hơn 60.000 đảng viên.', [], ['GL-DELEGATES']],
+      // "khoảng" still reads either side
+      ['Đại hội Đảng bộ tỉnh Gia Lai có khoảng 370 đại biểu.', [], []],
+      // "chỉ hơn" is "just over": around the number, not a floor (configured 1.587, other 1.600)
+      ['Đại hội XIII trong hội trường chỉ hơn 1.200 đại biểu.', ['NC-DELEGATES'], ['NC-DELEGATES']],
+      ['Đại hội XIII có hơn 1.200 đại biểu.', [], []],
+    ]);
+  });
+
+  it("counts of other bodies, past terms and rebuttals are not the committee's", () => {
+    both([
+      ['Ban Chấp hành Đảng bộ huyện Chư Sê có hơn 40 người.', [], []],
+      ['Ban Chấp hành Hội Nông dân tỉnh Gia Lai khóa mới có 45 ủy viên.', [], []],
+      ['Ban Chấp hành Đảng bộ tỉnh Gia Lai khóa XV có hơn 60 ủy viên.', [], []],
+      ['Tin Ban Chấp hành Đảng bộ tỉnh Gia Lai có hơn 60 người là bịa đặt.', [], []],
+    ]);
   });
 });
 
