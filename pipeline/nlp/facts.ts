@@ -374,6 +374,9 @@ export interface FieldView {
   suppressed: Set<number>;
 }
 
+/** How an approximator bounds the number after it. */
+type Approximation = '' | 'floor' | 'ceiling';
+
 export type FactPhrase =
   | { kind: 'marker'; scope: string; weak: boolean; ordinal: boolean }
   | { kind: 'event' }
@@ -388,8 +391,8 @@ export type FactPhrase =
   | { kind: 'destination' }
   | { kind: 'organiser' }
   | { kind: 'eventDocument' }
-  /** key: 'floor', 'ceiling', or '' for a number around the official one */
-  | { kind: 'approx'; key: string }
+  /** a floor, a ceiling, or '' for a number around the official one */
+  | { kind: 'approx'; key: Approximation }
   | { kind: 'comparator' }
   | { kind: 'durUnit' }
   | { kind: 'durContext' }
@@ -1177,7 +1180,7 @@ class ItemCheck {
    * How the number at token `tok` is approximate: the key of the approximator ending at most two tokens
    * before it, the nearest and then the longest ("ít hơn" a ceiling, not "hơn" a floor); null if none.
    */
-  private approximation(fv: FieldView, tok: number): string | null {
+  private approximation(fv: FieldView, tok: number): Approximation | null {
     let found: Of<'approx'> | null = null;
     for (const a of this.of('approx'))
       if (
