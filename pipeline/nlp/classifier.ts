@@ -23,6 +23,7 @@ import { isChecklist, scoreChecklist, verdictLineRegExp, verdictLines } from './
 import {
   type CompiledCues,
   type CompiledTopic,
+  type CompiledTurn,
   core,
   type CueMark,
   type CuePhrase,
@@ -310,7 +311,7 @@ export class Classifier implements ItemClassifier {
                 speakerVerbs: t.subject.speakerVerbs.map((w) => foldedSyllables(w)),
               }
             : null;
-          return { into: groupIndex.get(t.into)!, sentence: groupsOf(t.sentence), subject, officialValue: t.officialValue ?? null };
+          return { into: groupIndex.get(t.into)!, sentence: groupsOf(t.sentence), subject, officialValue: officialValueTurn(t.officialValue) };
         }),
         turns: file.groups.some((g) => g.turnedBy !== undefined),
         turnMarkers: new Set(file.groups.flatMap((g) => groupsOf(g.turnedBy?.subject?.groups ?? []))),
@@ -639,7 +640,9 @@ export class Classifier implements ItemClassifier {
     });
     withTurnedRebuttals(cues, fields);
     // (before any sentence is suppressed: the facts check reads the verdict's value as written)
-    const denied = cues.turns ? withOfficialValuesDenied(cues, fields, (verdicts, maxGap) => this.factChecker.deniedOfficialValues(views, factHits, verdicts, maxGap)) : [];
+    const denied = cues.turns
+      ? withOfficialValuesDenied(cues, fields, (verdicts, maxGap) => this.factChecker.deniedOfficialValues(views, factHits, verdicts, maxGap))
+      : [];
     withoutBorrowedFrames(cues, fields);
     // A checklist fact-check rebuts line by line: each verdict line is a rumour it quotes.
     const checklists = views.map((v) => verdictLines(cues, v.prepared.original));
@@ -669,6 +672,12 @@ const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'], [string, string]> = 
   versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
   motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
 };
+
+/** A group's `turnedBy.officialValue`, its phrases folded. */
+function officialValueTurn(o: { maxGap: number; notFor: string[]; speakerVerbs: string[] } | undefined): CompiledTurn['officialValue'] {
+  if (!o) return null;
+  return { maxGap: o.maxGap, notFor: new Set(o.notFor.map((w) => foldedSyllables(w).join(' '))), speakerVerbs: o.speakerVerbs.map((w) => foldedSyllables(w)) };
+}
 
 /** Whether a cue of a group with `flag` occurs outside quotation marks. */
 function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>, flag: 'rebuts' | 'citesVersions'): boolean {

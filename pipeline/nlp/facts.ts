@@ -573,7 +573,8 @@ export class FactChecker {
    * 25/1 là không có thật" under a sheet of Hà Nội and 25/1): for each verdict (tokens of a rebuttal's words),
    * the value named nearest before it in its clause, at most `maxGap` tokens away — a claim the checks read (a
    * date, a count, a venue after its verb) or a bare place or venue of the event — and, when that value is the
-   * official one, a contradiction of its fact from the value to the verdict (`verdict`: the verdict's index). A
+   * official one, a contradiction of its fact from the value to the verdict (`verdict`: the verdict's index, `valueLast`:
+   * the value's last token). A
    * value the sheet rules out ("ai bảo giơ tay là nói bậy") or a denied one ("tin không họp ở Hà Nội là bịa")
    * gives none: the verdict rebuts it. Read before any sentence is suppressed.
    */
@@ -582,7 +583,7 @@ export class FactChecker {
     hits: ReadonlyArray<Array<PhraseHit<FactPhrase>>>,
     verdicts: ReadonlyArray<{ field: 'title' | 'text'; tokFirst: number; tokLast: number }>,
     maxGap: number,
-  ): Array<Contradiction & { verdict: number }> {
+  ): Array<Contradiction & { verdict: number; valueLast: number }> {
     return new ItemCheck(this, fields, hits).denials(verdicts, maxGap);
   }
 }
@@ -804,11 +805,14 @@ class ItemCheck {
   }
 
   /** See FactChecker.deniedOfficialValues. */
-  denials(verdicts: ReadonlyArray<{ field: 'title' | 'text'; tokFirst: number; tokLast: number }>, maxGap: number): Array<Contradiction & { verdict: number }> {
+  denials(
+    verdicts: ReadonlyArray<{ field: 'title' | 'text'; tokFirst: number; tokLast: number }>,
+    maxGap: number,
+  ): Array<Contradiction & { verdict: number; valueLast: number }> {
     const { contradictions, confirmations } = this.run();
     if (!this.byKind.has('marker')) return [];
     const sites = this.sites();
-    const out: Array<Contradiction & { verdict: number }> = [];
+    const out: Array<Contradiction & { verdict: number; valueLast: number }> = [];
     verdicts.forEach((v, verdict) => {
       const fv = this.fields.find((f) => f.field === v.field);
       if (!fv) return;
@@ -816,8 +820,12 @@ class ItemCheck {
       const near = (last: number) => last < v.tokFirst && v.tokFirst - last - 1 <= maxGap && p.tokClause[last] === p.tokClause[v.tokFirst];
       // the claims the checks read decide by their own reading (a denied official venue contradicts the sheet)
       let value: { first: number; last: number; factId: string | null } | null = null;
-      for (const c of contradictions) if (c.field === v.field && near(c.tokLast) && (!value || c.tokLast > value.last)) value = { first: c.tokFirst, last: c.tokLast, factId: null };
-      for (const c of confirmations) if (c.field === v.field && near(c.tokLast) && (!value || c.tokLast > value.last)) value = { first: c.tokFirst, last: c.tokLast, factId: c.factId };
+      for (const c of contradictions)
+        if (c.field === v.field && near(c.tokLast) && (!value || c.tokLast > value.last)) value = { first: c.tokFirst, last: c.tokLast, factId: null };
+      // (a bound that agrees with the sheet, "hơn 60 người" of 70, is not its value: the verdict rebuts it)
+      for (const c of confirmations)
+        if (c.field === v.field && near(c.tokLast) && (!value || c.tokLast > value.last))
+          value = { first: c.tokFirst, last: c.tokLast, factId: this.justBefore('approx', fv, c.tokFirst) ? null : c.factId };
       // else a bare place or venue of the event ("ai bảo Hà Nội là sai"), nearer than any claim
       for (const x of sites) {
         if (x.field !== fv || !near(x.hit.tokLast) || (value && x.hit.tokLast <= value.last)) continue;
@@ -827,13 +835,22 @@ class ItemCheck {
           for (const check of f.checks) {
             if (check.kind !== 'place') continue;
             isValue = true;
-            if (!this.negated(fv, x.hit.tokFirst) && this.namesOfficial(fv, x, this.checker.officialPlaces.get(check)!, x.hit.spec.data.kind === 'venue')) factId = f.id;
+            if (!this.negated(fv, x.hit.tokFirst) && this.namesOfficial(fv, x, this.checker.officialPlaces.get(check)!, x.hit.spec.data.kind === 'venue'))
+              factId = f.id;
           }
         if (isValue) value = { first: x.hit.tokFirst, last: x.hit.tokLast, factId };
       }
       if (!value?.factId) return;
       const [s, e] = tokenSpan(p, value.first, value.last);
-      out.push({ factId: value.factId, field: v.field, tokFirst: value.first, tokLast: v.tokLast, note: `calls the official value ${p.original.slice(s, e)} false`, verdict });
+      out.push({
+        factId: value.factId,
+        field: v.field,
+        tokFirst: value.first,
+        tokLast: v.tokLast,
+        note: `calls the official value ${p.original.slice(s, e)} false`,
+        verdict,
+        valueLast: value.last,
+      });
     });
     return out;
   }
@@ -842,7 +859,8 @@ class ItemCheck {
   private namesOfficial(fv: FieldView, x: Of<'place'> | Of<'venue'>, official: string[], mayShorten: boolean): boolean {
     const key = x.hit.spec.data.key;
     for (const o of official)
-      if (o === key || o.endsWith(` ${key}`) || key.endsWith(` ${o}`) || (mayShorten && this.checker.namesShort(fv.prepared, x.hit.tokFirst, x.hit.tokLast, o))) return true;
+      if (o === key || o.endsWith(` ${key}`) || key.endsWith(` ${o}`) || (mayShorten && this.checker.namesShort(fv.prepared, x.hit.tokFirst, x.hit.tokLast, o)))
+        return true;
     return false;
   }
 
@@ -1247,8 +1265,8 @@ class ItemCheck {
     return found ? found.hit.spec.data.key : null;
   }
 
-  /** A phrase of `kind` ending at most two tokens before token `tok` (a comparator "so với"). */
-  private justBefore(kind: 'comparator', fv: FieldView, tok: number): boolean {
+  /** A phrase of `kind` ending at most two tokens before token `tok` (a comparator "so với", an approximator "hơn"). */
+  private justBefore(kind: 'comparator' | 'approx', fv: FieldView, tok: number): boolean {
     for (const a of this.of(kind)) if (a.field === fv && a.hit.tokLast < tok && a.hit.tokLast >= tok - 2) return true;
     return false;
   }

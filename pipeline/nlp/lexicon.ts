@@ -306,7 +306,13 @@ export const cuesSchema = z
                  * là bịa") leaves it a rebuttal; so does a question.
                  */
                 officialValue: z
-                  .object({ maxGap: z.number().int().min(0).default(3) })
+                  .object({
+                    maxGap: z.number().int().min(0).default(3),
+                    /** Acts of correcting: the value before them is their speaker's name ("Tỉnh ủy Gia Lai bác bỏ"), never turned. */
+                    notFor: z.array(z.string().min(1)).default([]),
+                    /** Verbs of saying between the value and the verdict make the value the speaker's ("… Gia Lai cho biết tin này sai"). */
+                    speakerVerbs: z.array(z.string().min(1)).default([]),
+                  })
                   .strict()
                   .optional(),
               })

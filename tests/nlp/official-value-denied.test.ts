@@ -37,6 +37,11 @@ describe('a verdict said of the official value denies the truth', () => {
         'Đại hội Đảng bộ tỉnh có 400 đại biểu là bịa đặt, chỉ có 350 đại biểu.',
         'Đại hội XIII khai mạc ngày 25/1, ai bảo 28/1 là sai bét.',
         'Tin Đại hội Đảng bộ tỉnh bị hoãn là sai sự thật, Đại hội khai mạc ngày 14/10 tại Pleiku.',
+        // a bound that agrees with the sheet (53 members) is not its value
+        'Tin Ban Chấp hành Đảng bộ tỉnh khóa XVI có hơn 50 người là bịa đặt.',
+        // the place names the office that speaks: an act of correcting, a verb of saying after it
+        'Tỉnh ủy Gia Lai bác bỏ tin Đại hội Đảng bộ tỉnh bị hoãn.',
+        'Văn phòng Tỉnh ủy Gia Lai cho biết thông tin này sai, Đại hội Đảng bộ tỉnh khai mạc đúng lịch.',
       ],
       (c, t) => {
         expect(rebuts(c), t).toBe(true);
