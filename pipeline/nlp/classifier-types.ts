@@ -109,6 +109,8 @@ export interface CompiledTurn {
   into: number;
   sentence: number[];
   subject: { groups: number[]; maxGap: number; notFor: Set<string>; notAfter: string[][]; speakerVerbs: string[][] } | null;
+  /** The verdict said of the sheet's own value: how far before it the value may stand, or null. */
+  officialValue: { maxGap: number; notFor: Set<string>; speakerVerbs: string[][] } | null;
 }
 
 /** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */

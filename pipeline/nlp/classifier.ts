@@ -23,6 +23,7 @@ import { isChecklist, scoreChecklist, verdictLineRegExp, verdictLines } from './
 import {
   type CompiledCues,
   type CompiledTopic,
+  type CompiledTurn,
   core,
   type CueMark,
   type CuePhrase,
@@ -58,7 +59,7 @@ import {
   structuresOfFolded,
 } from './discourse.ts';
 import { byFieldAndStart, explain } from './explanations.ts';
-import { FactChecker, type FactPhrase, type FactsFile, NO_FINDINGS, type OfficialFact } from './facts.ts';
+import { type Contradiction, FactChecker, type FactPhrase, type FactsFile, NO_FINDINGS, type OfficialFact } from './facts.ts';
 import {
   type CompiledGatherings,
   compileGatherings,
@@ -88,7 +89,7 @@ import {
   scoreTopicTerms,
   withTrackedInside,
 } from './topic-terms.ts';
-import { withTurnedRebuttals } from './turned-rebuttals.ts';
+import { withOfficialValuesDenied, withTurnedRebuttals } from './turned-rebuttals.ts';
 import { round, saturate } from './weights.ts';
 
 const NO_VERDICT: DiscourseVerdict = { factor: 1, clue: null, field: -1, why: null };
@@ -310,7 +311,7 @@ export class Classifier implements ItemClassifier {
                 speakerVerbs: t.subject.speakerVerbs.map((w) => foldedSyllables(w)),
               }
             : null;
-          return { into: groupIndex.get(t.into)!, sentence: groupsOf(t.sentence), subject };
+          return { into: groupIndex.get(t.into)!, sentence: groupsOf(t.sentence), subject, officialValue: officialValueTurn(t.officialValue) };
         }),
         turns: file.groups.some((g) => g.turnedBy !== undefined),
         turnMarkers: new Set(file.groups.flatMap((g) => groupsOf(g.turnedBy?.subject?.groups ?? []))),
@@ -391,15 +392,22 @@ export class Classifier implements ItemClassifier {
     }
 
     // ---- distortion cues, scored first: a rule may find a foreign power acting inside the congress (foreignHand)
+    const factHits = [
+      this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
+      this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
+    ];
     let distortionRaw = 0;
     let atHalf = 2;
     let rebuts = false;
     let citesVersions = false;
     const cueItems: Item[] = [];
+    // verdicts said of the sheet's own value: contradictions the facts check counts, not rebuttals
+    const denials: Contradiction[] = [];
     for (const cues of this.cues) {
-      const { raw, items, versions } = this.scoreCues(cues, views);
+      const { raw, items, versions, denied } = this.scoreCues(cues, views, factHits);
       distortionRaw += raw;
       citesVersions ||= versions;
+      denials.push(...denied);
       for (const it of items) if (it.e.weight < 0) rebuts = true;
       atHalf = cues.file.scoring.evidenceAtHalf;
       cueItems.push(...items);
@@ -439,13 +447,9 @@ export class Classifier implements ItemClassifier {
     // checker attributes each claim to an event by its own markers; an item named by a weak anchor,
     // "Đoàn Gia Lai đi ĐH toàn quốc … 20 người", may still be judged congress-related by the model)
     const congress = congressScore >= this.thresholds.congress;
-    const { contradictions, confirmations } =
-      congressScore > 0
-        ? this.factChecker.check(views, [
-            this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
-            this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
-          ])
-        : NO_FINDINGS;
+    const findings = congressScore > 0 ? this.factChecker.check(views, factHits) : NO_FINDINGS;
+    const { confirmations } = findings;
+    const contradictions = denials.length && congressScore > 0 ? [...findings.contradictions, ...denials] : findings.contradictions;
     const perFact = new Map<string, number>();
     const contradictionWeight = this.cues[0]?.file.scoring.contradictionWeight ?? 2.5;
     const decay = this.cues[0]?.file.scoring.repeatDecay ?? 0.5;
@@ -599,7 +603,7 @@ export class Classifier implements ItemClassifier {
     return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied };
   }
 
-  private scoreCues(cues: CompiledCues, views: View[]) {
+  private scoreCues(cues: CompiledCues, views: View[], factHits: Array<Array<PhraseHit<FactPhrase>>>) {
     const items: Item[] = [];
     const groupTotals = new Map<number, number>();
     const seen = new Map<string, number>();
@@ -635,6 +639,10 @@ export class Classifier implements ItemClassifier {
       return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
     });
     withTurnedRebuttals(cues, fields);
+    // (before any sentence is suppressed: the facts check reads the verdict's value as written)
+    const denied = cues.turns
+      ? withOfficialValuesDenied(cues, fields, (verdicts, maxGap) => this.factChecker.deniedOfficialValues(views, factHits, verdicts, maxGap))
+      : [];
     withoutBorrowedFrames(cues, fields);
     // A checklist fact-check rebuts line by line: each verdict line is a rumour it quotes.
     const checklists = views.map((v) => verdictLines(cues, v.prepared.original));
@@ -654,7 +662,7 @@ export class Classifier implements ItemClassifier {
       raw = scoreStyle(cues, v, items, raw, quoted);
     }
     if (cues.rules.length && marks.length) raw = scoreRules(cues, marks, items, raw);
-    return { raw, items, versions };
+    return { raw, items, versions, denied };
   }
 }
 
@@ -664,6 +672,12 @@ const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'], [string, string]> = 
   versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
   motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
 };
+
+/** A group's `turnedBy.officialValue`, its phrases folded. */
+function officialValueTurn(o: { maxGap: number; notFor: string[]; speakerVerbs: string[] } | undefined): CompiledTurn['officialValue'] {
+  if (!o) return null;
+  return { maxGap: o.maxGap, notFor: new Set(o.notFor.map((w) => foldedSyllables(w).join(' '))), speakerVerbs: o.speakerVerbs.map((w) => foldedSyllables(w)) };
+}
 
 /** Whether a cue of a group with `flag` occurs outside quotation marks. */
 function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>, flag: 'rebuts' | 'citesVersions'): boolean {

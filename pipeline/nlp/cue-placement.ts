@@ -68,7 +68,7 @@ export function joinsWhereRequired(cues: CompiledCues, p: PreparedText, h: Phras
 }
 
 /** Whether the sentence of token `tok` ends with a question mark. */
-function endsWithQuestion(p: PreparedText, tok: number): boolean {
+export function endsWithQuestion(p: PreparedText, tok: number): boolean {
   let last = tok;
   while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
   const end = last + 1 < p.count ? p.tokStart[last + 1] : p.foldedLength;

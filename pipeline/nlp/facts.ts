@@ -567,6 +567,25 @@ export class FactChecker {
     this.lastCheck = run;
     return run.run();
   }
+
+  /**
+   * Verdicts that call the sheet's own value false ("ai bảo Hà Nội là sai bét", "chuyện Đại hội khai mạc ngày
+   * 25/1 là không có thật" under a sheet of Hà Nội and 25/1): for each verdict (tokens of a rebuttal's words),
+   * the value named nearest before it in its clause, at most `maxGap` tokens away — a claim the checks read (a
+   * date, a count, a venue after its verb) or a bare place or venue of the event — and, when that value is the
+   * official one, a contradiction of its fact from the value to the verdict (`verdict`: the verdict's index, `valueLast`:
+   * the value's last token). A
+   * value the sheet rules out ("ai bảo giơ tay là nói bậy") or a denied one ("tin không họp ở Hà Nội là bịa")
+   * gives none: the verdict rebuts it. Read before any sentence is suppressed.
+   */
+  deniedOfficialValues(
+    fields: FieldView[],
+    hits: ReadonlyArray<Array<PhraseHit<FactPhrase>>>,
+    verdicts: ReadonlyArray<{ field: 'title' | 'text'; tokFirst: number; tokLast: number }>,
+    maxGap: number,
+  ): Array<Contradiction & { verdict: number; valueLast: number }> {
+    return new ItemCheck(this, fields, hits).denials(verdicts, maxGap);
+  }
 }
 
 type Of<K extends FactPhrase['kind']> = Located<Extract<FactPhrase, { kind: K }>>;
@@ -721,15 +740,7 @@ class ItemCheck {
       return NO_FINDINGS;
     const places = this.of('place');
     const placeVerbs = this.of('placeVerb');
-    // places and venue nouns, the longest where they overlap ("Trung tâm Hội nghị tỉnh" over "trung tâm hội nghị")
-    const venueHits: Array<PhraseHit<FactPhrase>> = [];
-    for (const x of places) venueHits.push(x.hit);
-    for (const x of this.of('venue')) venueHits.push(x.hit);
-    const kept = new Set(longestNonOverlapping(venueHits));
-    const sites: Array<Of<'place'> | Of<'venue'>> = [];
-    for (const x of [...places, ...this.of('venue')]) if (kept.has(x.hit)) sites.push(x);
-    sites.sort(byPosition);
-    const sitesBySent = bySentence(sites);
+    const sitesBySent = bySentence(this.sites());
 
     // The first place or venue after a place verb, in its clause, is a claimed venue (with the place
     // that qualifies a venue noun: "Trung tâm Hội nghị Quy Nhơn"); elsewhere, another province next
@@ -782,6 +793,77 @@ class ItemCheck {
     return { contradictions: [...this.found.values()], confirmations: [...this.agreeing.values()] };
   }
 
+  /** Places and venue nouns, the longest where they overlap ("Trung tâm Hội nghị tỉnh" over "trung tâm hội nghị"), in order. */
+  private sites(): Array<Of<'place'> | Of<'venue'>> {
+    const venueHits: Array<PhraseHit<FactPhrase>> = [];
+    for (const x of this.of('place')) venueHits.push(x.hit);
+    for (const x of this.of('venue')) venueHits.push(x.hit);
+    const kept = new Set(longestNonOverlapping(venueHits));
+    const sites: Array<Of<'place'> | Of<'venue'>> = [];
+    for (const x of [...this.of('place'), ...this.of('venue')]) if (kept.has(x.hit)) sites.push(x);
+    return sites.sort(byPosition);
+  }
+
+  /** See FactChecker.deniedOfficialValues. */
+  denials(
+    verdicts: ReadonlyArray<{ field: 'title' | 'text'; tokFirst: number; tokLast: number }>,
+    maxGap: number,
+  ): Array<Contradiction & { verdict: number; valueLast: number }> {
+    const { contradictions, confirmations } = this.run();
+    if (!this.byKind.has('marker')) return [];
+    const sites = this.sites();
+    const out: Array<Contradiction & { verdict: number; valueLast: number }> = [];
+    verdicts.forEach((v, verdict) => {
+      const fv = this.fields.find((f) => f.field === v.field);
+      if (!fv) return;
+      const p = fv.prepared;
+      const near = (last: number) => last < v.tokFirst && v.tokFirst - last - 1 <= maxGap && p.tokClause[last] === p.tokClause[v.tokFirst];
+      // the claims the checks read decide by their own reading (a denied official venue contradicts the sheet)
+      let value: { first: number; last: number; factId: string | null } | null = null;
+      for (const c of contradictions)
+        if (c.field === v.field && near(c.tokLast) && (!value || c.tokLast > value.last)) value = { first: c.tokFirst, last: c.tokLast, factId: null };
+      // (a bound that agrees with the sheet, "hơn 60 người" of 70, is not its value: the verdict rebuts it)
+      for (const c of confirmations)
+        if (c.field === v.field && near(c.tokLast) && (!value || c.tokLast > value.last))
+          value = { first: c.tokFirst, last: c.tokLast, factId: this.justBefore('approx', fv, c.tokFirst) ? null : c.factId };
+      // else a bare place or venue of the event ("ai bảo Hà Nội là sai"), nearer than any claim
+      for (const x of sites) {
+        if (x.field !== fv || !near(x.hit.tokLast) || (value && x.hit.tokLast <= value.last)) continue;
+        let factId: string | null = null;
+        let isValue = false;
+        for (const { f } of this.factsIn(this.scopeAt(x.g, x.sent, clauseOf(fv, x.hit.tokFirst)), x.sent))
+          for (const check of f.checks) {
+            if (check.kind !== 'place') continue;
+            isValue = true;
+            if (!this.negated(fv, x.hit.tokFirst) && this.namesOfficial(fv, x, this.checker.officialPlaces.get(check)!, x.hit.spec.data.kind === 'venue'))
+              factId = f.id;
+          }
+        if (isValue) value = { first: x.hit.tokFirst, last: x.hit.tokLast, factId };
+      }
+      if (!value?.factId) return;
+      const [s, e] = tokenSpan(p, value.first, value.last);
+      out.push({
+        factId: value.factId,
+        field: v.field,
+        tokFirst: value.first,
+        tokLast: v.tokLast,
+        note: `calls the official value ${p.original.slice(s, e)} false`,
+        verdict,
+        valueLast: value.last,
+      });
+    });
+    return out;
+  }
+
+  /** The place or venue names one of the official places (a venue noun may name it short: "Trung tâm Hội nghị" for "… tỉnh"). */
+  private namesOfficial(fv: FieldView, x: Of<'place'> | Of<'venue'>, official: string[], mayShorten: boolean): boolean {
+    const key = x.hit.spec.data.key;
+    for (const o of official)
+      if (o === key || o.endsWith(` ${key}`) || key.endsWith(` ${o}`) || (mayShorten && this.checker.namesShort(fv.prepared, x.hit.tokFirst, x.hit.tokLast, o)))
+        return true;
+    return false;
+  }
+
   /** 1. Claims the official statement rules out (overlapping terms of one fact count once). */
   private claims(): void {
     // a term of another event's fact ("họp online" of the national venue) does not hide a shorter or
@@ -824,17 +906,7 @@ class ItemCheck {
           let isOfficial = false;
           // a venue noun may name the official venue short, unless a place qualifies it ("Trung tâm Hội nghị Quy Nhơn")
           const shortened = phrase[phrase.length - 1].hit.spec.data.kind === 'venue' ? phrase[phrase.length - 1] : null;
-          for (const p of phrase) {
-            const key = p.hit.spec.data.key;
-            for (const o of official)
-              if (
-                o === key ||
-                o.endsWith(` ${key}`) ||
-                key.endsWith(` ${o}`) ||
-                (p === shortened && this.checker.namesShort(fv.prepared, p.hit.tokFirst, p.hit.tokLast, o))
-              )
-                isOfficial = true;
-          }
+          for (const p of phrase) if (this.namesOfficial(fv, p, official, p === shortened)) isOfficial = true;
           if (!isOfficial && !isNegated) this.add(i, fv, first, end, `claims the venue is ${name}`);
           if (isOfficial && isNegated) this.add(i, fv, first, end, `denies the official venue ${name}`);
           if (isOfficial && !isNegated) this.agree(i, fv, first, end);
@@ -1193,8 +1265,8 @@ class ItemCheck {
     return found ? found.hit.spec.data.key : null;
   }
 
-  /** A phrase of `kind` ending at most two tokens before token `tok` (a comparator "so với"). */
-  private justBefore(kind: 'comparator', fv: FieldView, tok: number): boolean {
+  /** A phrase of `kind` ending at most two tokens before token `tok` (a comparator "so với", an approximator "hơn"). */
+  private justBefore(kind: 'comparator' | 'approx', fv: FieldView, tok: number): boolean {
     for (const a of this.of(kind)) if (a.field === fv && a.hit.tokLast < tok && a.hit.tokLast >= tok - 2) return true;
     return false;
   }

@@ -297,6 +297,24 @@ export const cuesSchema = z
                   })
                   .strict()
                   .optional(),
+                /**
+                 * The verdict said of the sheet's own value: a hit whose nearest value before it in its clause, at
+                 * most `maxGap` syllables away, is the official one ("ai bảo Hà Nội là sai bét", "chuyện Đại hội
+                 * khai mạc ngày 25/1 là không có thật" under a sheet of Hà Nội and 25/1) denies the truth: it is no
+                 * rebuttal, and the facts check reads it as a contradiction of that fact (FactChecker.deniedOfficialValues).
+                 * A value the sheet rules out or a denied one ("ai bảo giơ tay là nói bậy", "tin không họp ở Hà Nội
+                 * là bịa") leaves it a rebuttal; so does a question.
+                 */
+                officialValue: z
+                  .object({
+                    maxGap: z.number().int().min(0).default(3),
+                    /** Acts of correcting: the value before them is their speaker's name ("Tỉnh ủy Gia Lai bác bỏ"), never turned. */
+                    notFor: z.array(z.string().min(1)).default([]),
+                    /** Verbs of saying between the value and the verdict make the value the speaker's ("… Gia Lai cho biết tin này sai"). */
+                    speakerVerbs: z.array(z.string().min(1)).default([]),
+                  })
+                  .strict()
+                  .optional(),
               })
               .strict()
               .optional(),

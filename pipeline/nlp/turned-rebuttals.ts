@@ -3,7 +3,8 @@
  * read as the rumour's own claim, not as evidence against distortion (groups with `turnedBy`).
  */
 import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type View } from './classifier-types.ts';
-import { isNegated } from './cue-placement.ts';
+import { endsWithQuestion, isNegated } from './cue-placement.ts';
+import type { Contradiction } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { rebuttalQuotations, within } from './quotations.ts';
 import { foldedSyllables, type PreparedText, tokenText } from './text.ts';
@@ -81,4 +82,64 @@ function wordsAt(p: PreparedText, t: number, words: string[]): boolean {
   if (t < 0 || t + words.length > p.count) return false;
   for (let k = 0; k < words.length; k++) if (tokenText(p, t + k) !== words[k]) return false;
   return true;
+}
+
+/** A verdict's tokens in a field, as FactChecker.deniedOfficialValues reads them. */
+export interface VerdictSpan {
+  field: 'title' | 'text';
+  tokFirst: number;
+  tokLast: number;
+}
+
+/**
+ * Rebuttal words said of the sheet's own value (groups whose `turnedBy` has `officialValue`), in place: `deny`
+ * (FactChecker.deniedOfficialValues) gives the verdicts, outside quotations and questions, whose value before them
+ * is the official one; those hits are dropped — no rebuttal, no suppressed sentence — and their contradictions of
+ * the sheet returned, for the facts check to count ("ai bảo Hà Nội là sai bét" under a sheet of Hà Nội).
+ */
+export function withOfficialValuesDenied(
+  cues: CompiledCues,
+  fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>,
+  deny: (verdicts: VerdictSpan[], maxGap: number) => Array<Contradiction & { verdict: number; valueLast: number }>,
+): Contradiction[] {
+  const verdicts: VerdictSpan[] = [];
+  const hits: Array<PhraseHit<CuePhrase>> = [];
+  const turns: Array<NonNullable<CompiledTurn['officialValue']>> = [];
+  const preparedOf = new Map(fields.map((f) => [f.v.field, f.v.prepared]));
+  let maxGap = 0;
+  for (const f of fields) {
+    const p = f.v.prepared;
+    let quotes: Array<[number, number]> | null = null;
+    for (const h of f.cueList) {
+      const turn = h.spec.data.kind === 'cue' ? cues.turnedBy[h.spec.data.group]?.officialValue : undefined;
+      if (!turn || turn.notFor.has(foldedSyllables(h.spec.text).join(' ')) || endsWithQuestion(p, h.tokLast)) continue;
+      quotes ??= rebuttalQuotations(p);
+      if (within(quotes, p.tokStart[h.tokFirst])) continue;
+      maxGap = Math.max(maxGap, turn.maxGap);
+      verdicts.push({ field: f.v.field, tokFirst: h.tokFirst, tokLast: h.tokLast });
+      hits.push(h);
+      turns.push(turn);
+    }
+  }
+  if (!verdicts.length) return [];
+  // a verb of saying between the value and the verdict: the value names the speaker ("… Gia Lai cho biết tin này sai")
+  const denied = deny(verdicts, maxGap).filter((d) => {
+    const p = preparedOf.get(d.field)!;
+    return !turns[d.verdict].speakerVerbs.some((w) => {
+      for (let t = d.valueLast + 1; t + w.length <= verdicts[d.verdict].tokFirst; t++) if (wordsAt(p, t, w)) return true;
+      return false;
+    });
+  });
+  if (!denied.length) return [];
+  const dropped = new Set(denied.map((d) => hits[d.verdict]));
+  for (const f of fields) f.cueList = f.cueList.filter((h) => !dropped.has(h));
+  // overlapping verdicts ("là sai", "là sai bét") deny one value once
+  const seen = new Set<string>();
+  const out: Contradiction[] = [];
+  for (const { verdict: _, valueLast: __, ...c } of denied) {
+    const key = `${c.factId}:${c.field}:${c.tokFirst}`;
+    if (!seen.has(key)) out.push(c);
+    seen.add(key);
+  }
+  return out;
 }
