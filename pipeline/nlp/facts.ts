@@ -574,8 +574,7 @@ export class FactChecker {
    * the value named nearest before it in its clause, at most `maxGap` tokens away — a claim the checks read (a
    * date, a count, a venue after its verb) or a bare place or venue of the event — and, when that value is the
    * official one, a contradiction of its fact from the value to the verdict (`verdict`: the verdict's index, `valueLast`:
-   * the value's last token). A
-   * value the sheet rules out ("ai bảo giơ tay là nói bậy") or a denied one ("tin không họp ở Hà Nội là bịa")
+   * the value's last token). A value the sheet rules out ("ai bảo giơ tay là nói bậy") or a denied one ("tin không họp ở Hà Nội là bịa")
    * gives none: the verdict rebuts it. Read before any sentence is suppressed.
    */
   deniedOfficialValues(
