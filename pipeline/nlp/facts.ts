@@ -807,7 +807,11 @@ class ItemCheck {
    */
   private venuePointedTo(v: Located<FactPhrase>, sitesBySent: Map<number, Array<Of<'place'> | Of<'venue'>>>): Array<Of<'place'> | Of<'venue'>> {
     const p = v.field.prepared;
-    if (!this.of('venueAnaphor').some((a) => a.field === v.field && a.hit.tokFirst === v.hit.tokLast + 1 && p.tokClause[a.hit.tokFirst] === p.tokClause[v.hit.tokLast]))
+    if (
+      !this.of('venueAnaphor').some(
+        (a) => a.field === v.field && a.hit.tokFirst === v.hit.tokLast + 1 && p.tokClause[a.hit.tokFirst] === p.tokClause[v.hit.tokLast],
+      )
+    )
       return [];
     for (const sent of [v.sent, v.sent - 1]) {
       const before = (sitesBySent.get(sent) ?? []).filter((x) => x.field === v.field && x.hit.tokLast < v.hit.tokFirst);
