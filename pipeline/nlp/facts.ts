@@ -149,6 +149,11 @@ export const factsFileSchema = z
      * ("Khách sạn X sẽ là nơi diễn ra Đại hội …").
      */
     venuePredicates: z.array(phrase).default([]),
+    /**
+     * Words right after a place verb that point back to a venue named before ("… Hội trường 2/9 ở Pleiku. …
+     * đại hội tỉnh năm nay họp ở đây"): the venue named last, in the sentence or the one before it, is claimed.
+     */
+    venueAnaphors: z.array(phrase).default([]),
     /** Negators: "không tổ chức ở Hà Nội" negates the place verb. */
     negators: z.array(phrase).default([]),
     /** Nouns naming a venue without naming a place ("khách sạn", "hội trường"): after a place verb, a claimed venue. */
@@ -384,6 +389,7 @@ export type FactPhrase =
   | { kind: 'preparatory' }
   | { kind: 'placeVerb' }
   | { kind: 'venuePredicate' }
+  | { kind: 'venueAnaphor' }
   | { kind: 'place'; name: string; key: string }
   | { kind: 'negator' }
   | { kind: 'venue'; name: string; key: string }
@@ -469,6 +475,7 @@ export class FactChecker {
     for (const e of data.preparatory) this.phrases.add(e, factPhrase({ kind: 'preparatory' }));
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
     for (const v of data.venuePredicates) this.phrases.add(v, factPhrase({ kind: 'venuePredicate' }));
+    for (const v of data.venueAnaphors) this.phrases.add(v, factPhrase({ kind: 'venueAnaphor' }));
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
@@ -755,6 +762,7 @@ class ItemCheck {
         if (!prev ? x.hit.tokFirst <= v.hit.tokLast + 8 : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2) phrase.push(x);
         else break;
       }
+      if (!phrase.length) phrase.push(...this.venuePointedTo(v, sitesBySent));
       if (phrase.length) {
         placeClaims.push({ verb: v, phrase });
         for (const p of phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
@@ -790,6 +798,29 @@ class ItemCheck {
     this.numbers();
     this.durations();
     return { contradictions: [...this.found.values()], confirmations: [...this.agreeing.values()] };
+  }
+
+  /**
+   * The venue a word right after place verb v points back to ("họp ở đây"): the last site before the verb in
+   * its sentence, else in the sentence before it, with the sites that qualify it just before ("Hội trường 2/9 ở
+   * Pleiku"); none when no anaphor follows the verb.
+   */
+  private venuePointedTo(v: Located<FactPhrase>, sitesBySent: Map<number, Array<Of<'place'> | Of<'venue'>>>): Array<Of<'place'> | Of<'venue'>> {
+    const p = v.field.prepared;
+    if (
+      !this.of('venueAnaphor').some(
+        (a) => a.field === v.field && a.hit.tokFirst === v.hit.tokLast + 1 && p.tokClause[a.hit.tokFirst] === p.tokClause[v.hit.tokLast],
+      )
+    )
+      return [];
+    for (const sent of [v.sent, v.sent - 1]) {
+      const before = (sitesBySent.get(sent) ?? []).filter((x) => x.field === v.field && x.hit.tokLast < v.hit.tokFirst);
+      if (!before.length) continue;
+      const run = [before[before.length - 1]];
+      for (let k = before.length - 2; k >= 0 && before[k].hit.tokLast >= run[0].hit.tokFirst - 3; k--) run.unshift(before[k]);
+      return run;
+    }
+    return [];
   }
 
   /** Places and venue nouns, the longest where they overlap ("Trung tâm Hội nghị tỉnh" over "trung tâm hội nghị"), in order. */
