@@ -857,8 +857,9 @@ class ItemCheck {
         if (c.field === v.field && near(c.tokLast) && (!value || c.tokLast > value.last))
           value = { first: c.tokFirst, last: c.tokLast, factId: this.justBefore('approx', fv, c.tokFirst) ? null : c.factId };
       // else a bare place or venue of the event ("ai bảo Hà Nội là sai"), nearer than any claim
+      // (a place inside the event's name, "Đại hội Đảng bộ tỉnh Gia Lai", is no value of it)
       for (const x of sites) {
-        if (x.field !== fv || !near(x.hit.tokLast) || (value && x.hit.tokLast <= value.last)) continue;
+        if (x.field !== fv || !near(x.hit.tokLast) || (value && x.hit.tokLast <= value.last) || this.inMarker(x)) continue;
         let factId: string | null = null;
         let isValue = false;
         for (const { f } of this.factsIn(this.scopeAt(x.g, x.sent, clauseOf(fv, x.hit.tokFirst)), x.sent))
@@ -883,6 +884,16 @@ class ItemCheck {
       });
     });
     return out;
+  }
+
+  /** The place is part of the event's own name: inside a longer marker, or its scope's place right after one ("Đảng bộ tỉnh Gia Lai"). */
+  private inMarker(x: Of<'place'> | Of<'venue'>): boolean {
+    return this.of('marker').some(
+      (m) =>
+        m.field === x.field &&
+        ((m.hit.tokFirst <= x.hit.tokFirst && x.hit.tokLast <= m.hit.tokLast && m.hit.tokLast - m.hit.tokFirst > x.hit.tokLast - x.hit.tokFirst) ||
+          (x.hit.tokFirst === m.hit.tokLast + 1 && !!this.checker.scopePlaces.get(m.hit.spec.data.scope)?.has(x.hit.spec.data.key))),
+    );
   }
 
   /** The place or venue names one of the official places (a venue noun may name it short: "Trung tâm Hội nghị" for "… tỉnh"). */

@@ -42,6 +42,9 @@ describe('a verdict said of the official value denies the truth', () => {
         // the place names the office that speaks: an act of correcting, a verb of saying after it
         'Tỉnh ủy Gia Lai bác bỏ tin Đại hội Đảng bộ tỉnh bị hoãn.',
         'Văn phòng Tỉnh ủy Gia Lai cho biết thông tin này sai, Đại hội Đảng bộ tỉnh khai mạc đúng lịch.',
+        // the place is part of the event's own name, not a value of it
+        'Tin hoãn Đại hội Đảng bộ tỉnh Gia Lai là bịa đặt.',
+        'Tin Đại hội Đảng bộ tỉnh Gia Lai bị hoãn là sai sự thật.',
       ],
       (c, t) => {
         expect(rebuts(c), t).toBe(true);
