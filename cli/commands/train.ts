@@ -296,9 +296,15 @@ export function withTrainOptions<C extends Command>(command: C, prefix = ''): C 
 
 /** Whether any option of TrainOptions was given. */
 export function hasTrainOptions(options: TrainOptions): boolean {
-  return [options.precisionTarget, options.innerSplit, options.distortionFixed, options.averagedEpochs, options.refitBias, options.seed, options.modelOnlyRequirement].some(
-    (o) => o !== undefined,
-  );
+  return [
+    options.precisionTarget,
+    options.innerSplit,
+    options.distortionFixed,
+    options.averagedEpochs,
+    options.refitBias,
+    options.seed,
+    options.modelOnlyRequirement,
+  ].some((o) => o !== undefined);
 }
 
 /** The training settings, with the options of TrainOptions when given. */
