@@ -1,33 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REPO } from './helpers.ts';
-import type { Classification } from '../../core/types.ts';
+import { partlyExplained, REPO } from './helpers.ts';
 import { hasTrainOptions, trainSettings } from '../../cli/commands/train.ts';
 import { logit, parseModel, sigmoid } from '../../pipeline/nlp/model.ts';
 import { crossValidate, DEFAULT_SETTINGS, fitHead, interceptFor, modelFile, train, type Example, type TrainSettings } from '../../pipeline/nlp/train.ts';
 
-/** A synthetic set whose labels the n-grams explain only in part, so the last steps still move the bias. */
-function examples(count: number): Example[] {
-  const out: Example[] = [];
-  for (let i = 0; i < count; i++) {
-    const distortion = (i * 7919) % 3 === 0;
-    const signal = distortion === (i % 5 !== 0) ? 1 : 2;
-    const ngrams = Int32Array.from([signal, 3 + ((i * 31) % 40), 43 + ((i * 17) % 60)]);
-    const lexicon = { congress: true, distortion: false, scores: { congress: 1, distortion: 0 }, explanations: [] } as unknown as Classification;
-    out.push({
-      item: { id: `a${i}`, title: '', text: '', labels: { congress: i % 4 !== 0, distortion } },
-      features: { ngrams, ngramValue: 1 / Math.sqrt(3), lexicon: [] },
-      lexicon,
-      lexiconDecision: lexicon,
-      otherGathering: null,
-      impliedCongress: null,
-    });
-  }
-  return out;
-}
-
-const items = examples(300);
+const items = partlyExplained(300, (i) => i % 4 !== 0);
 const settings: TrainSettings = { ...DEFAULT_SETTINGS, epochs: 8, bucketBits: 8 };
 
 /** Σ (y − p) of a head over the items: zero at the maximum-likelihood bias. */
