@@ -64,7 +64,7 @@ export function registerEval(program: Command): void {
         }
         if (hasTrainOptions(options) && options.cv === undefined)
           throw new UserError(
-            '--precision-target, --inner-split, --distortion-fixed, --averaged-epochs and --seed set how the models of --cv are trained: give --cv too',
+            '--precision-target, --inner-split, --distortion-fixed, --averaged-epochs, --refit-bias and --seed set how the models of --cv are trained: give --cv too',
           );
         if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
         const { corpora, items, categories, problems } = readCorpora(options.corpus, 'eval', facts);

@@ -262,6 +262,9 @@ function parseDistortionFixed(value: string): NonNullable<TrainSettings['distort
 
 export const AVERAGED_EPOCHS_HELP = "weights as the mean of those at the end of the last n epochs (0, the default: the last step's)";
 
+export const REFIT_BIAS_HELP =
+  "after the gradient steps, each head's bias set to the maximum-likelihood intercept on its training items with the weights frozen (default: the last step's bias)";
+
 export const MODEL_ONLY_HELP =
   'the model probability a distortion flag with no lexicon evidence needs (0 < q < 1); without a value, chosen on out-of-fold probabilities of writers the model has not seen (one inner fold per corpus)';
 
@@ -273,6 +276,7 @@ export interface TrainOptions {
   innerSplit?: string;
   distortionFixed?: string;
   averagedEpochs?: string;
+  refitBias?: boolean;
   seed?: string;
   modelOnlyRequirement?: boolean | string;
 }
@@ -284,6 +288,7 @@ export function withTrainOptions<C extends Command>(command: C, prefix = ''): C 
     .option('--inner-split <how>', `${prefix}${INNER_SPLIT_HELP}`)
     .option('--distortion-fixed <λ,weight[,threshold]>', `${prefix}${DISTORTION_FIXED_HELP}`)
     .option('--averaged-epochs <n>', `${prefix}${AVERAGED_EPOCHS_HELP}`)
+    .option('--refit-bias', `${prefix}${REFIT_BIAS_HELP}`)
     .option('--seed <n>', `${prefix}${SEED_HELP}`)
     .option('--model-only-requirement [q]', `${prefix}${MODEL_ONLY_HELP}`);
   return command;
@@ -291,9 +296,15 @@ export function withTrainOptions<C extends Command>(command: C, prefix = ''): C 
 
 /** Whether any option of TrainOptions was given. */
 export function hasTrainOptions(options: TrainOptions): boolean {
-  return [options.precisionTarget, options.innerSplit, options.distortionFixed, options.averagedEpochs, options.seed, options.modelOnlyRequirement].some(
-    (o) => o !== undefined,
-  );
+  return [
+    options.precisionTarget,
+    options.innerSplit,
+    options.distortionFixed,
+    options.averagedEpochs,
+    options.refitBias,
+    options.seed,
+    options.modelOnlyRequirement,
+  ].some((o) => o !== undefined);
 }
 
 /** The training settings, with the options of TrainOptions when given. */
@@ -316,6 +327,7 @@ export function trainSettings(options: TrainOptions): TrainSettings {
       throw new UserError(`--averaged-epochs must be a whole number from 0 to ${settings.epochs} (got "${options.averagedEpochs}")`);
     settings.averagedEpochs = n;
   }
+  if (options.refitBias) settings.refitBias = true;
   if (options.seed !== undefined) {
     const seed = Number(options.seed);
     if (!Number.isInteger(seed) || seed < 1 || seed > 0xffffffff)

@@ -290,6 +290,8 @@ const modelFileSchema = z
         precisionTarget: z.number().min(0).max(1).default(0),
         /** The weights are the mean of those at the end of the last n epochs (TrainSettings.averagedEpochs); absent: the last step's. */
         averagedEpochs: z.number().int().min(1).optional(),
+        /** The bias is the maximum-likelihood intercept with the weights frozen (TrainSettings.refitBias); absent: the last step's. */
+        refitBias: z.literal(true).optional(),
         /** A distortion flag with no lexicon evidence needs this model probability (see decide); absent: none (older models, or not chosen). */
         modelOnlyMin: z.number().min(0).max(1).optional(),
       })

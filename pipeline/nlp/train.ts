@@ -87,6 +87,13 @@ export interface TrainSettings {
    */
   averagedEpochs: number;
   /**
+   * After the gradient steps, with the weights frozen, the bias is set to the exact maximum-likelihood
+   * intercept on the same items (the bias is not L2-penalised). The step size is still ~0.4 at the
+   * last steps, so the last steps' order (the seed) leaves the bias anywhere within sd ~0.1, which
+   * moves every score together (docs/history/judgement.md, fifty-fourth and fifty-seventh passes).
+   */
+  refitBias: boolean;
+  /**
    * The model probability a flag with no lexicon evidence needs (TrainedModel.modelOnlyMin): set,
    * or 'chosen' on writers the model has not seen. Absent: none, as before (docs/history/judgement.md,
    * fifty-first pass: the choice is 0.4 or 0.45 with the seed, and 0.45 costs recall on new writers).
@@ -108,6 +115,7 @@ export const DEFAULT_SETTINGS: TrainSettings = {
   sentenceContext: true,
   confirmedFacts: true,
   averagedEpochs: 0,
+  refitBias: false,
 };
 
 /**
@@ -264,7 +272,35 @@ export function fitHead(examples: Example[], head: Head, lambda: number, withLex
   }
   const weights = new Float32Array(size);
   for (let k = 0; k < size; k++) weights[k] = round5(sum ? sum[k] / averaged : v[k] * scale);
-  return { bias: round5(sum ? biasSum / averaged : bias), weights };
+  const fittedBias = sum ? biasSum / averaged : bias;
+  return { bias: round5(s.refitBias ? interceptFor(examples, head, weights, withLexicon, fittedBias) : fittedBias), weights };
+}
+
+/**
+ * The maximum-likelihood bias of a head whose weights are frozen: the root of
+ * Σ (yᵢ − σ(b + sᵢ)) = 0 by Newton's method from `start` (the log-likelihood is concave in b).
+ * When every item has the same label there is no finite root: `start` is kept.
+ */
+export function interceptFor(examples: Example[], head: Head, weights: Float32Array, withLexicon: boolean, start: number): number {
+  const positives = examples.reduce((n, e) => n + label(e, head), 0);
+  if (positives === 0 || positives === examples.length) return start;
+  const frozen = { bias: 0, weights };
+  const scores = examples.map((e) => logit(frozen, e.features, withLexicon));
+  let b = start;
+  for (let iteration = 0; iteration < 100; iteration++) {
+    let gradient = positives;
+    let curvature = 0;
+    for (const z of scores) {
+      const p = sigmoid(b + z);
+      gradient -= p;
+      curvature += p * (1 - p);
+    }
+    // a bounded step: far from the root the curvature can be tiny and a full step overshoot
+    const step = Math.max(-1, Math.min(1, gradient / curvature));
+    b += step;
+    if (Math.abs(step) < 1e-12) break;
+  }
+  return b;
 }
 
 function round5(x: number): number {
@@ -577,6 +613,7 @@ export function modelFile(
     precisionTarget: s.precisionTarget,
     // recorded only when set, so that a model fitted the old way keeps its version id
     ...(s.averagedEpochs > 0 ? { averagedEpochs: s.averagedEpochs } : {}),
+    ...(s.refitBias ? { refitBias: true as const } : {}),
     ...(s.modelOnlyRequirement !== undefined ? { modelOnlyMin: model.modelOnlyMin } : {}),
   };
   const dataSha = trainingDataSha256(items);

@@ -2,36 +2,12 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { LabelledItem } from '../../pipeline/nlp/evaluate.ts';
-import { classifier, REPO } from './helpers.ts';
-import type { Classification } from '../../core/types.ts';
+import { classifier, partlyExplained, REPO } from './helpers.ts';
 import { trainSettings } from '../../cli/commands/train.ts';
 import { sigmoid, logit } from '../../pipeline/nlp/model.ts';
-import { crossValidate, DEFAULT_SETTINGS, featurize, fitHead, modelFile, train, type Example, type TrainSettings } from '../../pipeline/nlp/train.ts';
+import { crossValidate, DEFAULT_SETTINGS, featurize, fitHead, modelFile, train, type TrainSettings } from '../../pipeline/nlp/train.ts';
 
-/**
- * A synthetic set whose labels the n-grams explain only in part (one label n-gram right four times in
- * five, plus shared n-grams), so that the weights still move from one epoch to the next.
- */
-function examples(count: number): Example[] {
-  const out: Example[] = [];
-  for (let i = 0; i < count; i++) {
-    const distortion = (i * 7919) % 3 === 0;
-    const signal = distortion === (i % 5 !== 0) ? 1 : 2;
-    const ngrams = Int32Array.from([signal, 3 + ((i * 31) % 40), 43 + ((i * 17) % 60)]);
-    const lexicon = { congress: true, distortion: false, scores: { congress: 1, distortion: 0 }, explanations: [] } as unknown as Classification;
-    out.push({
-      item: { id: `a${i}`, title: '', text: '', labels: { congress: true, distortion } },
-      features: { ngrams, ngramValue: 1 / Math.sqrt(3), lexicon: [] },
-      lexicon,
-      lexiconDecision: lexicon,
-      otherGathering: null,
-      impliedCongress: null,
-    });
-  }
-  return out;
-}
-
-const fitted = examples(300);
+const fitted = partlyExplained(300);
 const settings: TrainSettings = { ...DEFAULT_SETTINGS, epochs: 8, bucketBits: 8 };
 
 describe('weights averaged over the last epochs (averagedEpochs)', () => {

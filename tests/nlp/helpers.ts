@@ -6,6 +6,7 @@ import type { Classification } from '../../core/types.ts';
 import { stripDiacritics } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, loadAbbreviations, loadClassifier, type Classifier } from '../../pipeline/nlp/index.ts';
 import { namePrefixesOf } from '../../pipeline/nlp/stream.ts';
+import type { Example } from '../../pipeline/nlp/train.ts';
 
 export const REPO = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const CONFIG = join(REPO, 'config/mediawatch.yaml');
@@ -87,4 +88,28 @@ export function signalCorpus(
     const text = `${filler[i % 5]}. ${filler[(i + 2) % 5]}${signal ? `, ${phrase}` : ''}. ${filler[(i + 3) % 5]}.`;
     return { id: `${idPrefix}${i}`, title: '', text, labels: { congress: signal, distortion: signal } };
   });
+}
+
+/**
+ * A synthetic training set whose distortion labels the n-grams explain only in part (one label n-gram
+ * right four times in five, plus shared n-grams), so that the weights and the bias still move from one
+ * epoch to the next. `congress` gives each item's congress label (default: every item).
+ */
+export function partlyExplained(count: number, congress: (i: number) => boolean = () => true): Example[] {
+  const out: Example[] = [];
+  for (let i = 0; i < count; i++) {
+    const distortion = (i * 7919) % 3 === 0;
+    const signal = distortion === (i % 5 !== 0) ? 1 : 2;
+    const ngrams = Int32Array.from([signal, 3 + ((i * 31) % 40), 43 + ((i * 17) % 60)]);
+    const lexicon = { congress: true, distortion: false, scores: { congress: 1, distortion: 0 }, explanations: [] } as unknown as Classification;
+    out.push({
+      item: { id: `a${i}`, title: '', text: '', labels: { congress: congress(i), distortion } },
+      features: { ngrams, ngramValue: 1 / Math.sqrt(3), lexicon: [] },
+      lexicon,
+      lexiconDecision: lexicon,
+      otherGathering: null,
+      impliedCongress: null,
+    });
+  }
+  return out;
 }
