@@ -36,11 +36,7 @@ describe('personnel arranged in advance', () => {
 
   it('reads the vote held for show and the congress as a rubber stamp', () => {
     expectGroup(
-      [
-        'Đại hội tỉnh lần này bầu chỉ cho có thôi.',
-        'Lấy ý kiến dự thảo chỉ cho đủ thủ tục.',
-        'Đại hội tỉnh chỉ hợp thức hóa những gì Thường vụ đã quyết.',
-      ],
+      ['Đại hội tỉnh lần này bầu chỉ cho có thôi.', 'Lấy ý kiến dự thảo chỉ cho đủ thủ tục.', 'Đại hội tỉnh chỉ hợp thức hóa những gì Thường vụ đã quyết.'],
       'pre-arranged',
       true,
     );
@@ -60,11 +56,7 @@ describe('personnel arranged in advance', () => {
 
   it('reads delegates told whom to vote for', () => {
     expectGroup(
-      [
-        'Đại biểu đoàn huyện được dặn bầu cho ông A, gạch ông B.',
-        'Tổ 3 bị ép bỏ phiếu cho người của Thường vụ.',
-        'Cả đoàn bầu theo ý cấp trên hết.',
-      ],
+      ['Đại biểu đoàn huyện được dặn bầu cho ông A, gạch ông B.', 'Tổ 3 bị ép bỏ phiếu cho người của Thường vụ.', 'Cả đoàn bầu theo ý cấp trên hết.'],
       'pre-arranged',
       true,
     );
