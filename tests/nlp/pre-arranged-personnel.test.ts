@@ -94,19 +94,3 @@ describe('personnel arranged in advance', () => {
     );
   });
 });
-
-describe('forms typed without diacritics that read as another cue', () => {
-  it('reads a price after "thì", not the rebuttal "thì giả"', () => {
-    forBothForms(['Ghế Thường vụ thì giá gấp đôi.', 'Ở đây ai cũng là gia đình.'], (c, t) => expect(fired(c, 'rebuttal'), t).toEqual([]));
-    expectGroup(['Tin đó là giả.', 'Mấy cái ảnh đó thì giả hết.'], 'rebuttal', true);
-  });
-
-  it('reads "do not believe what is on TV" as distrust of the press, not a rebuttal', () => {
-    expectGroup(['Đừng có tin mấy cái trên tivi.', 'Đừng tin trên báo, họ giấu hết.'], 'press-distrust', true);
-    expectGroup(['Đừng có tin mấy cái trên tivi.'], 'rebuttal', false);
-  });
-
-  it('takes the "underworld of the net" as a speaker of hearsay', () => {
-    expectGroup(['Giang hồ mạng đồn khóa này thay Bí thư tỉnh.'], 'hearsay', true);
-  });
-});
