@@ -861,7 +861,7 @@ function isBoilerplateLine(text: string): boolean {
 
 /** A block that only introduces what follows: a heading, or a short line ending in a colon. */
 function isLeadIn(text: string, tag: string): boolean {
-  return /^h[1-6]$/.test(tag) || (text.length < 60 && /[:：]$/.test(text));
+  return /^h[2-6]$/.test(tag) || (text.length < 60 && /[:：]$/.test(text));
 }
 
 /**
@@ -949,15 +949,8 @@ function renderBlocks(
     if (!isElement(node)) continue;
     const tag = tagOf(node);
     const s = stats.get(node);
-    // An h1 is the title, kept apart, unless broken markup left the story inside it, or it heads a
-    // section after the story's running text (Medium and Markdown posts write section titles as h1).
-    if (
-      SKIP_TAGS.has(tag) ||
-      CAPTION_TAGS.has(tag) ||
-      isFigureCredit(node, tag) ||
-      (tag === 'h1' && !s?.blockChildren && !isSectionH1(node, blocks)) ||
-      (s && isNoscriptNotice(node, s))
-    )
+    // An h1 is the title, kept apart, unless broken markup left the story inside it.
+    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || isFigureCredit(node, tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s)))
       continue;
     const teaser = teasers !== undefined && s !== undefined && !chosen.has(node) && isTeaserCard(node, s, teasers.site);
     if (teaser) teasers.droppedChars += s.chars;
@@ -1011,33 +1004,6 @@ function renderBlocks(
     leadIns.length = last[0];
   }
   return blocks;
-}
-
-/** The first h1 of each document, its headline (found once per document). */
-const firstH1s = new WeakMap<HtmlNode, HtmlNode | null>();
-
-function firstH1(node: HtmlNode): HtmlNode | null {
-  let root = node;
-  for (const ancestor of ancestors(node)) root = ancestor;
-  let found = firstH1s.get(root);
-  if (found === undefined) {
-    found = null;
-    for (const element of elements(root))
-      if (tagOf(element) === 'h1') {
-        found = element;
-        break;
-      }
-    firstH1s.set(root, found);
-  }
-  return found;
-}
-
-/**
- * An h1 that is not the page's headline, after a paragraph of the story's running text already
- * rendered, is a section's heading: the headline comes before the story, never after its prose.
- */
-function isSectionH1(node: HtmlNode, blocks: string[]): boolean {
-  return blocks.some((block) => block.length >= PROSE_PARAGRAPH_CHARS) && firstH1(node) !== node;
 }
 
 /**

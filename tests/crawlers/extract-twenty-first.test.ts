@@ -2,28 +2,7 @@
 // saved test pages (a readable set new to this pass). Each test of a rule fails on the code before
 // it; the guards pass on both.
 import { describe, expect, it } from 'vitest';
-import { P, textOf } from './story-page.ts';
-
-describe('section headings written as h1 (twenty-first pass)', () => {
-  it('keeps an h1 that heads a section after the story’s running text (Medium, Markdown posts)', () => {
-    const text = textOf(`<div class="article-content">${P(1)}${P(2)}<h1>The first coffee houses</h1>${P(3)}${P(4)}</div>`);
-    expect(text).toContain('Paragraph 2 of the story');
-    expect(text).toContain('The first coffee houses\n\nParagraph 3');
-  });
-
-  it('still leaves out the headline, and an h1 before the story’s text', () => {
-    const text = textOf(`<div class="article-content"><h1>Coffee, a history in four parts</h1>${P(1)}${P(2)}${P(3)}</div>`);
-    expect(text).not.toContain('A history of coffee');
-    expect(text).not.toContain('Coffee, a history in four parts');
-    expect(text).toContain('Paragraph 1 of the story');
-  });
-
-  it('drops an h1 left dangling at the end of the story, as an h2 would be', () => {
-    const text = textOf(`<div class="article-content">${P(1)}${P(2)}${P(3)}<h1>While you are here…</h1></div>`);
-    expect(text).toContain('Paragraph 3 of the story');
-    expect(text).not.toContain('While you are here');
-  });
-});
+import { textOf } from './story-page.ts';
 
 describe('a reference list never the story (twenty-first pass)', () => {
   const citation = (n: number) =>
