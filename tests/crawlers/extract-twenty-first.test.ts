@@ -23,7 +23,8 @@ describe('a reference list never the story (twenty-first pass)', () => {
   it('still takes a story made of list items when nothing else is named as references', () => {
     const steps = Array.from(
       { length: 6 },
-      (_, i) => `<li>Step ${i + 1}: grind the beans, warm the pot, pour the water slowly, and wait, as the old coffee houses of the city did for centuries.</li>`,
+      (_, i) =>
+        `<li>Step ${i + 1}: grind the beans, warm the pot, pour the water slowly, and wait, as the old coffee houses of the city did for centuries.</li>`,
     ).join('');
     const text = textOf(`<div class="article-content"><ol class="steps">${steps}</ol></div>`);
     expect(text).toContain('Step 1: grind the beans');
