@@ -6,12 +6,16 @@
 //     ARTICLE_BENCHMARK_DIR / --dir), scored as its evaluate.py does (article body only);
 //   --set wcxb: the article pages of WCXB v1.0 (Web Content Extraction Benchmark, 2025 pages),
 //     fetched by scripts/wcxb-fetch.sh into .cache/wcxb (or WCXB_DIR / --dir), scored as its
-//     evaluate.py does (bag-of-words F1 per page, averaged); its dev split is the tuning half.
+//     evaluate.py does (bag-of-words F1 per page, averaged); its dev split is the tuning half;
+//   --set readability: Mozilla Readability's saved test pages (bench/readability-pages.ts), fetched by
+//     scripts/readability-pages-fetch.sh into .cache/readability-test-pages (or READABILITY_PAGES_DIR /
+//     --dir), scored as Zyte's evaluate.py against the expected article; all readable.
 // `--compare` also runs trafilatura (PyPI, in a throwaway venv made by scripts/trafilatura-venv.sh)
 // and Mozilla Readability (on linkedom) on the same pages in the same run.
 //   npm run bench:extraction [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-articles [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-wcxb [-- --compare] [-- --dir DIR] [-- --dump out.json]
+//   npm run bench:extraction-readability [-- --compare] [-- --dir DIR] [-- --dump out.json]
 // `--tuning` prints only the halves that may be read (no untouched-half figure), for tuning runs.
 // `--without-markup` runs ours on the pages stripped of article markup (see MARKUP_EVIDENCE).
 import { spawnSync } from 'node:child_process';
@@ -26,7 +30,8 @@ import { extractPage } from '../crawlers/extract-article.ts';
 import { decodeDocument } from '../crawlers/charset.ts';
 import { loadEvalPages, pagePath, scorePages, subsetOf, type EvalPage } from './extraction-eval.ts';
 import { isWcxb, loadWcxbArticles, scoreWcxb, wcxbGroup, wcxbPagePath } from './wcxb.ts';
-import { benchmarkHalf, benchmarkPagePath, isArticleBenchmark, loadBenchmarkPages, scoreBenchmark } from './article-benchmark.ts';
+import { benchmarkHalf, benchmarkPagePath, isArticleBenchmark, loadBenchmarkPages, scoreBenchmark, type BenchmarkPage } from './article-benchmark.ts';
+import { isReadabilityPages, loadReadabilityPages, readabilityPagePath } from './readability-pages.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -158,6 +163,30 @@ function wcxbSet(dir: string): BenchSet | string {
       data: Object.fromEntries(pages.map((p) => [p.key, outputs.get(p.key) ?? ''])),
       hint: `its evaluate.py reads {id: text} with --results FILE`,
     }),
+  };
+}
+
+function readabilitySet(dir: string): BenchSet | string {
+  if (!isReadabilityPages(dir))
+    return `Readability's test pages are not at ${dir}: fetch them once with \`bash scripts/readability-pages-fetch.sh\` (or pass --dir / READABILITY_PAGES_DIR)`;
+  const loaded = loadReadabilityPages(dir);
+  if (typeof loaded === 'string') return loaded;
+  const byKey = new Map<string, BenchmarkPage>(loaded.map((p) => [p.id, p]));
+  const pages = loaded.map((p) => ({ key: p.id, url: p.url, path: readabilityPagePath(dir, p.id) }));
+  return {
+    description: `Mozilla Readability's saved test pages ${dir}, scored as Zyte's evaluate.py against the expected article (body only; the gold is Readability's own output)`,
+    pages,
+    groups: [['all pages', pages, 'readable']],
+    scored: (e) => e.text,
+    score(group, outputs) {
+      const s = scoreBenchmark(
+        group.map((p) => byKey.get(p.key)!),
+        outputs,
+      );
+      return { f1: s.f1, line: `${figures(s)} ± ${s.f1Std.toFixed(3)}` };
+    },
+    trafilaturaOptions: { include_comments: false },
+    dump: (outputs) => ({ data: Object.fromEntries(outputs), hint: 'a JSON object {page name: text}' }),
   };
 }
 
@@ -294,6 +323,7 @@ const sets: Record<string, () => BenchSet | string> = {
   eval: () => evalSet(resolve(option('--dir') ?? join(root, '../shared/data/extraction-eval'))),
   articles: () => articleSet(resolve(option('--dir') ?? process.env.ARTICLE_BENCHMARK_DIR ?? join(root, '.cache/article-extraction-benchmark'))),
   wcxb: () => wcxbSet(resolve(option('--dir') ?? process.env.WCXB_DIR ?? join(root, '.cache/wcxb'))),
+  readability: () => readabilitySet(resolve(option('--dir') ?? process.env.READABILITY_PAGES_DIR ?? join(root, '.cache/readability-test-pages'))),
 };
 if (!sets[setName]) {
   console.error(`Unknown --set ${setName}; one of: ${Object.keys(sets).join(', ')}`);

@@ -44,8 +44,26 @@ export function detectCharset(head: Buffer, contentType?: string): { charset: st
 export function decodeDocument(bytes: Buffer, contentType?: string): { text: string; charset: string } {
   const detected = detectCharset(bytes, contentType);
   const { bomLength } = detected;
-  const charset = detected.charset === 'utf-8' && !bomLength && !declaresUtf8(bytes, contentType) && !isUtf8(bytes) ? legacyCharset(bytes) : detected.charset;
+  let charset = detected.charset;
+  if (charset === 'utf-8' && !bomLength && !declaresUtf8(bytes, contentType) && !isUtf8(bytes)) charset = legacyCharset(bytes);
+  else if (isLegacy(charset) && isMultiByteUtf8(bytes)) charset = 'utf-8';
   return { text: iconv.decode(bytes.subarray(bomLength), charset).normalize('NFC'), charset };
+}
+
+/** A charset of one or two bytes a character, before Unicode (not UTF-8, not UTF-16). */
+function isLegacy(charset: string): boolean {
+  return !/^utf-?(8|16)/i.test(charset);
+}
+
+/**
+ * Bytes that hold multi-byte UTF-8 sequences and are valid UTF-8 throughout are UTF-8, whatever
+ * the page declares: a site moved to UTF-8 keeps its old `<meta charset=gb2312>` or
+ * `windows-1252`, and text in a legacy charset is practically never valid UTF-8 (an accented
+ * letter or a double-byte character followed by ASCII breaks it), so windows-1258 pages stay
+ * windows-1258. trafilatura decodes such pages as UTF-8 too.
+ */
+function isMultiByteUtf8(bytes: Buffer): boolean {
+  return bytes.some((byte) => byte > 0x7f) && isUtf8(bytes);
 }
 
 /** The charsets the header and the document's first bytes state, header first. */

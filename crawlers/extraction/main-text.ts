@@ -25,6 +25,7 @@ import {
   PARAGRAPH_TAGS,
   POSITIVE_NAMES,
   PROTECTED_NAMES,
+  REFERENCE_NAMES,
   SKIP_TAGS,
   STRONG_BOILERPLATE_NAMES,
   TABLE_PARTS,
@@ -326,6 +327,17 @@ function baseScore(node: HtmlNode): number {
   return score;
 }
 
+/** Levels above a scored block where the reference list holding it may be named (`div.reflist > ol.references`). */
+const REFERENCE_LEVELS = 2;
+
+/** A block of a reference list (see REFERENCE_NAMES), or the list. */
+function isReferenceList(node: HtmlNode): boolean {
+  let level = 0;
+  for (let current: HtmlNode | null | undefined = node; current && level <= REFERENCE_LEVELS; current = current.parent, level++)
+    if (REFERENCE_NAMES.test(namesOf(current))) return true;
+  return false;
+}
+
 /** Paragraph-like: a paragraph tag, or a div/section holding text but no block-level children. */
 function isParagraph(node: HtmlNode, s: Stats): boolean {
   const tag = tagOf(node);
@@ -410,7 +422,9 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
   }
   if (!ranked.length) return cms ? [cms] : [];
   ranked.sort((a, b) => b[1] - a[1]);
-  let [top, topScore] = ranked[0];
+  // A reference list scores high (every citation is a comma-rich list item) but is never the story
+  // it cites: the best candidate outside one is the top, and the list may still join it as a sibling.
+  let [top, topScore] = ranked.find(([node]) => !isReferenceList(node)) ?? ranked[0];
   if (cms) {
     // A known CMS container is the story; scoring only decides which of its siblings join it.
     top = cms;

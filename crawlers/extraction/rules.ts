@@ -305,6 +305,12 @@ export const PAGE_LEVEL_TAGS = new Set(['main', 'body']);
 /** Rows and row groups: a story container found there is promoted to its table. */
 export const TABLE_PARTS = new Set(['tr', 'tbody', 'thead', 'tfoot']);
 
+/**
+ * Names of a story's reference list (MediaWiki's `reflist`/`references`, Springer's
+ * `c-article-references`, footnote plugins): its citations outscore the story they belong to.
+ */
+export const REFERENCE_NAMES = /(^|[\s_-])(references|reflist|footnotes|bibliography|citations|endnotes)([\s_-]|$)/i;
+
 /** Elements whose own text is a paragraph for scoring (Readability's "paragraph" tags). */
 export const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'dd']);
 

@@ -92,6 +92,22 @@ describe('decodeDocument', () => {
     expect(decodeDocument(Buffer.from(`<p>${german}</p>`)).text).toContain(german);
     expect(decodeDocument(iconv.encode(`<meta charset="iso-8859-1"><p>${german}</p>`, 'windows-1252')).text).toContain(german);
   });
+
+  it('reads valid multi-byte UTF-8 as UTF-8 whatever charset is declared; legacy bytes keep their charset', () => {
+    // A site moved to UTF-8 that kept its old declaration (twenty-first pass: a gb2312 page).
+    const chinese = '谷歌在2014年收购的人工智能公司开发出一款能够用自己的记忆学习新知识的计算机。';
+    const stale = decodeDocument(
+      Buffer.from(`<html><head><meta http-equiv="Content-Type" content="text/html; charset=gb2312"></head><body><p>${chinese}</p></body></html>`),
+    );
+    expect(stale.charset).toBe('utf-8');
+    expect(stale.text).toContain(chinese);
+    expect(decodeDocument(Buffer.from(`<p>${chinese}</p>`), 'text/html; charset=windows-1252').text).toContain(chinese);
+    // Real legacy bytes are not valid UTF-8: windows-1258 and gb2312 pages stay what they declare.
+    expect(decodeDocument(fixture, 'text/html').charset).toBe('windows-1258');
+    const gb = decodeDocument(iconv.encode(`<meta charset="gb2312"><p>${chinese}</p>`, 'gb2312'));
+    expect(gb.charset).toBe('gb2312');
+    expect(gb.text).toContain(chinese);
+  });
 });
 
 describe('URL rules', () => {

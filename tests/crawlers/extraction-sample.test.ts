@@ -8,8 +8,8 @@ import { extractPage } from '../../crawlers/extract-article.ts';
 import { loadEvalPages, readPage, scorePages } from '../../bench/extraction-eval.ts';
 
 const dir = join(import.meta.dirname, '../fixtures/extraction');
-/** Just under the figures measured on this sample when the floor was set (docs/history/extraction.md, "Extraction, twentieth pass": F1 0.899; the nineteenth pass set 0.88 at 0.890). */
-const F1_FLOOR = 0.89;
+/** Just under the figures measured on this sample when the floor was set (docs/history/extraction.md, "Extraction, twenty-first pass": F1 0.903; the twentieth pass set 0.89 at 0.899). */
+const F1_FLOOR = 0.9;
 const PRECISION_FLOOR = 0.91;
 
 describe('article extraction on the 60-page evaluation sample', () => {
