@@ -59,7 +59,7 @@ import {
   structuresOfFolded,
 } from './discourse.ts';
 import { byFieldAndStart, explain } from './explanations.ts';
-import { type Contradiction, FactChecker, type FactPhrase, type FactsFile, NO_FINDINGS, type OfficialFact } from './facts.ts';
+import { type Contradiction, FactChecker, type FactPhrase, type FactsFile, type ItemCheck, NO_FINDINGS, type OfficialFact } from './facts.ts';
 import {
   type CompiledGatherings,
   compileGatherings,
@@ -392,10 +392,11 @@ export class Classifier implements ItemClassifier {
     }
 
     // ---- distortion cues, scored first: a rule may find a foreign power acting inside the congress (foreignHand)
-    const factHits = [
+    // the item's facts phrases, read once: the verdicts on official values (scoreCues) and the facts check both ask it
+    const facts = this.factChecker.read(views, [
       this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
       this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
-    ];
+    ]);
     let distortionRaw = 0;
     let atHalf = 2;
     let rebuts = false;
@@ -404,7 +405,7 @@ export class Classifier implements ItemClassifier {
     // verdicts said of the sheet's own value: contradictions the facts check counts, not rebuttals
     const denials: Contradiction[] = [];
     for (const cues of this.cues) {
-      const { raw, items, versions, denied } = this.scoreCues(cues, views, factHits);
+      const { raw, items, versions, denied } = this.scoreCues(cues, views, facts);
       distortionRaw += raw;
       citesVersions ||= versions;
       denials.push(...denied);
@@ -447,7 +448,7 @@ export class Classifier implements ItemClassifier {
     // checker attributes each claim to an event by its own markers; an item named by a weak anchor,
     // "Đoàn Gia Lai đi ĐH toàn quốc … 20 người", may still be judged congress-related by the model)
     const congress = congressScore >= this.thresholds.congress;
-    const findings = congressScore > 0 ? this.factChecker.check(views, factHits) : NO_FINDINGS;
+    const findings = congressScore > 0 ? facts.findings() : NO_FINDINGS;
     const { confirmations } = findings;
     const contradictions = denials.length && congressScore > 0 ? [...findings.contradictions, ...denials] : findings.contradictions;
     const perFact = new Map<string, number>();
@@ -603,7 +604,7 @@ export class Classifier implements ItemClassifier {
     return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied };
   }
 
-  private scoreCues(cues: CompiledCues, views: View[], factHits: Array<Array<PhraseHit<FactPhrase>>>) {
+  private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck) {
     const items: Item[] = [];
     const groupTotals = new Map<number, number>();
     const seen = new Map<string, number>();
@@ -640,9 +641,7 @@ export class Classifier implements ItemClassifier {
     });
     withTurnedRebuttals(cues, fields);
     // (before any sentence is suppressed: the facts check reads the verdict's value as written)
-    const denied = cues.turns
-      ? withOfficialValuesDenied(cues, fields, (verdicts, maxGap) => this.factChecker.deniedOfficialValues(views, factHits, verdicts, maxGap))
-      : [];
+    const denied = cues.turns ? withOfficialValuesDenied(cues, fields, facts) : [];
     withoutBorrowedFrames(cues, fields);
     // A checklist fact-check rebuts line by line: each verdict line is a rumour it quotes.
     const checklists = views.map((v) => verdictLines(cues, v.prepared.original));
