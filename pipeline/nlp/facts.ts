@@ -11,7 +11,7 @@ import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
-import { tokenSpan, tokenText, type PreparedText } from './text.ts';
+import { phraseAt, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
 const phrase = z.string().min(1);
 
@@ -542,11 +542,11 @@ export class FactChecker {
     const sameClause = (k: number) => k < prepared.count && prepared.tokClause[k] === prepared.tokClause[last];
     for (; j < words.length && sameClause(t) && prepared.tokText[t] === words[j]; j++, t++);
     if (j === words.length) return true;
-    const qualifierAt = (read: (k: number) => string | undefined, k: number) => this.qualifiers.find((q) => q.every((w, i) => read(k + i) === w))?.length ?? 0;
     // another qualifier right after: the venue of another level ("… Trung tâm huyện")
-    if (sameClause(t) && qualifierAt((k) => (sameClause(k) ? prepared.tokText[k] : undefined), t)) return false;
+    if (sameClause(t) && phraseAt(prepared, t, this.qualifiers)) return false;
     while (j < words.length) {
-      const n = qualifierAt((k) => words[k], j);
+      const at = j;
+      const n = this.qualifiers.find((q) => q.every((w, i) => words[at + i] === w))?.length ?? 0;
       if (!n) return false;
       j += n;
     }

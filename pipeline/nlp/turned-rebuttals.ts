@@ -7,7 +7,7 @@ import { endsWithQuestion, isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { rebuttalQuotations, within } from './quotations.ts';
-import { foldedSyllables, type PreparedText, tokenText } from './text.ts';
+import { foldedSyllables, wordsAt } from './text.ts';
 
 /**
  * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit
@@ -75,13 +75,6 @@ export function withTurnedRebuttals(
       ? turned.filter((h) => !(groupOf(h) >= 0 && groups[groupOf(h)].weight < 0 && accused.some((a) => a.tokFirst <= h.tokLast && h.tokFirst <= a.tokLast)))
       : turned;
   }
-}
-
-/** Whether the tokens of `p` from `t` are the folded syllables `words`. */
-function wordsAt(p: PreparedText, t: number, words: string[]): boolean {
-  if (t < 0 || t + words.length > p.count) return false;
-  for (let k = 0; k < words.length; k++) if (tokenText(p, t + k) !== words[k]) return false;
-  return true;
 }
 
 /** A verdict's tokens in a field, as ItemCheck.deniedOfficialValues reads them. */
