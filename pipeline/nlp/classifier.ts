@@ -9,25 +9,24 @@
  * synchronous), and the hot code keeps one object shape per kind of object, with no closures made
  * per call, so that the engine's optimised code stays valid (see docs/nlp.md, "Speed").
  *
- * This module is the composition: it compiles the lexicons and runs the passes; each check with one
- * job is a module of its own, importing only the shared shapes (classifier-types.ts) and the modules
- * below it, never this one — topic-terms (congress relevance), cue-terms and cue-chains (cue matches
- * as counted), cue-placement (where a cue makes a claim), turned-rebuttals, borrowed-frames,
- * cue-rules (structural rules), scare-quotes, style, checklist, implied-congress; quotations,
- * offsets, reported-discount, explanations and weights are what they share.
+ * This module is the composition: it compiles the lexicons (a cues file in cue-compile) and runs the
+ * passes; each check with one job is a module of its own, importing only the shared shapes
+ * (classifier-types.ts) and the modules below it, never this one — topic-terms (congress
+ * relevance), cue-terms and cue-chains (cue matches as counted), cue-placement (where a cue makes a
+ * claim), turned-rebuttals, borrowed-frames, cue-rules (structural rules), scare-quotes, style,
+ * checklist, implied-congress; quotations, offsets, reported-discount, explanations and weights are
+ * what they share.
  */
 import type { Classification, Explanation, ItemClassifier } from '../../core/types.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
 import { withoutBorrowedFrames } from './borrowed-frames.ts';
-import { isChecklist, scoreChecklist, verdictLineRegExp, verdictLines } from './checklist.ts';
+import { isChecklist, scoreChecklist, verdictLines } from './checklist.ts';
 import {
   type CompiledCues,
   type CompiledTopic,
-  type CompiledTurn,
   core,
   type CueMark,
   type CuePhrase,
-  cuePhrase,
   type Field,
   type Item,
   type TopicHit,
@@ -35,7 +34,8 @@ import {
   type TopicPhrase,
   type View,
 } from './classifier-types.ts';
-import { bitSet, chainParts, NO_COMBOS } from './cue-chains.ts';
+import { chainParts } from './cue-chains.ts';
+import { abbreviationForms, compileCues, withPartTables } from './cue-compile.ts';
 import {
   asksWhereRequired,
   headsWhereRequired,
@@ -59,7 +59,7 @@ import {
   structuresOfFolded,
 } from './discourse.ts';
 import { byFieldAndStart, explain } from './explanations.ts';
-import { type Contradiction, FactChecker, type FactPhrase, type FactsFile, NO_FINDINGS, type OfficialFact } from './facts.ts';
+import { type Contradiction, FactChecker, type FactPhrase, type FactsFile, type ItemCheck, NO_FINDINGS, type OfficialFact } from './facts.ts';
 import {
   type CompiledGatherings,
   compileGatherings,
@@ -77,7 +77,7 @@ import { inReported, reportedDiscount } from './reported-discount.ts';
 import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
 import { scoreStyle } from './style.ts';
-import { accentKey, foldedSyllables, joinAbbreviatedNames, type PreparedText, prepareText, TextBuffers } from './text.ts';
+import { foldedSyllables, joinAbbreviatedNames, type PreparedText, prepareText, TextBuffers } from './text.ts';
 import {
   actsInsideCongress,
   cancellations,
@@ -237,88 +237,11 @@ export class Classifier implements ItemClassifier {
       }
       return { file, phrases, set: sets.push(phrases) - 1, plenums: pl ? compilePlenums(pl) : null };
     });
-    const abbrForms = new Set<string>();
-    for (const a of sources.abbreviations) for (const f of a.forms) abbrForms.add(foldedSyllables(f).join(''));
+    const abbreviationWords = abbreviationForms(sources.abbreviations);
     this.cues = sources.cues.map((file) => {
-      const phrases = new PhraseSet<CuePhrase>(this.vocabulary);
-      // A `combine` entry is matched as its parts, chained when adjacent (see chainParts): the
-      // automaton holds each part once rather than every combination.
-      const combos: CompiledCues['combos'] = [];
-      const partOf = new Map<string, Array<[number, number]>>();
-      file.groups.forEach((g, group) => {
-        for (const t of g.terms) {
-          if (typeof t === 'string') {
-            phrases.add(t, cuePhrase({ kind: 'cue', group }));
-            continue;
-          }
-          const combo = combos.push({ group, lists: t.combine.length }) - 1;
-          t.combine.forEach((list, index) => {
-            for (const part of list) {
-              const entries = partOf.get(part);
-              if (entries) entries.push([combo, index]);
-              else partOf.set(part, [[combo, index]]);
-            }
-          });
-        }
-      });
-      for (const [part, parts] of partOf) phrases.add(part, cuePhrase({ kind: 'part', parts }));
-      const groupIndex = new Map(file.groups.map((g, i) => [g.id, i]));
-      const groupsOf = (ids: string[]) => ids.map((id) => groupIndex.get(id)!);
-      const rules = file.rules.map((r) => ({
-        rule: r,
-        all: groupsOf(r.all),
-        none: groupsOf(r.none),
-        any: groupsOf(r.any),
-        noneInItem: groupsOf(r.noneInItem),
-        anaphors: groupsOf(r.anaphors),
-      }));
-      for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator', marked: false }));
-      for (const n of file.markedNegators) phrases.add(n, cuePhrase({ kind: 'negator', marked: true }));
-      for (const w of file.words) phrases.add(w, cuePhrase({ kind: 'word' }));
-      for (const v of file.style.quote.verbs) phrases.add(v, cuePhrase({ kind: 'verb' }));
-      for (const v of file.style.quote.vagueSpeakers) phrases.add(v, cuePhrase({ kind: 'vague' }));
-      const acronyms = new Set([...abbrForms, ...file.style.shouting.acronyms.map((a) => foldedSyllables(a).join(''))]);
-      const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
-      const emoji = file.style.alarmEmoji.chars;
-      const emojiMin = Math.min(...emoji.map((e) => e.charCodeAt(0)));
-      return {
-        file,
-        phrases,
-        set: sets.push(phrases) - 1,
-        acronyms,
-        emoji,
-        emojiMin,
-        runRe,
-        verdictLineRe: verdictLineRegExp(file.checklist),
-        rules,
-        combos,
-        chainSpecs: new Map(),
-        parts: new Uint8Array(0),
-        maxPartLength: 0,
-        places: [],
-        heads: [],
-        notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
-        borrowedWith: file.groups.map((g) => (g.borrowedWith ? { all: groupsOf(g.borrowedWith.all), any: groupsOf(g.borrowedWith.any) } : undefined)),
-        turnedBy: file.groups.map((g) => {
-          const t = g.turnedBy;
-          if (!t) return undefined;
-          const subject = t.subject
-            ? {
-                groups: groupsOf(t.subject.groups),
-                maxGap: t.subject.maxGap,
-                notFor: new Set(t.subject.notFor.map((w) => foldedSyllables(w).join(' '))),
-                notAfter: t.subject.notAfter.map((w) => foldedSyllables(w)),
-                speakerVerbs: t.subject.speakerVerbs.map((w) => foldedSyllables(w)),
-              }
-            : null;
-          return { into: groupIndex.get(t.into)!, sentence: groupsOf(t.sentence), subject, officialValue: officialValueTurn(t.officialValue) };
-        }),
-        turns: file.groups.some((g) => g.turnedBy !== undefined),
-        turnMarkers: new Set(file.groups.flatMap((g) => groupsOf(g.turnedBy?.subject?.groups ?? []))),
-        turnedSpecs: new Map(),
-        scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
-        scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
-      };
+      const cues = compileCues(file, this.vocabulary, abbreviationWords, sets.length);
+      sets.push(cues.phrases);
+      return cues;
     });
     this.rebuttalGroups = new Set(sources.cues.flatMap((file) => file.groups.filter((g) => g.rebuts).map((g) => g.id)));
     this.factChecker = new FactChecker(sources.facts, this.vocabulary);
@@ -328,20 +251,7 @@ export class Classifier implements ItemClassifier {
     this.abbreviations.bind(this.vocabulary);
     // Every phrase set shares the vocabulary: build the automaton once it is complete.
     this.matcher = new PhraseMatcher(sets, this.vocabulary);
-    for (const cues of this.cues) {
-      cues.parts = new Uint8Array(this.matcher.patterns);
-      const first = this.matcher.firstPattern(cues.set);
-      // (dense arrays: read at every candidate of every item)
-      cues.places = new Array<Uint32Array | undefined>(this.matcher.patterns).fill(undefined);
-      cues.heads = new Array<Int32Array>(this.matcher.patterns).fill(NO_COMBOS);
-      cues.phrases.phrases.forEach((spec, i) => {
-        if (spec.data.kind !== 'part') return;
-        cues.parts[first + i] = 1;
-        cues.places[first + i] = bitSet(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
-        cues.heads[first + i] = Int32Array.from(spec.data.parts.filter(([, index]) => index === 0).map(([combo]) => combo));
-        cues.maxPartLength = Math.max(cues.maxPartLength, this.matcher.lengthOf(first + i));
-      });
-    }
+    for (const cues of this.cues) withPartTables(cues, this.matcher);
     this.vocabulary.trie();
   }
 
@@ -392,10 +302,11 @@ export class Classifier implements ItemClassifier {
     }
 
     // ---- distortion cues, scored first: a rule may find a foreign power acting inside the congress (foreignHand)
-    const factHits = [
+    // the item's facts phrases, read once: the verdicts on official values (scoreCues) and the facts check both ask it
+    const facts = this.factChecker.read(views, [
       this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
       this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
-    ];
+    ]);
     let distortionRaw = 0;
     let atHalf = 2;
     let rebuts = false;
@@ -404,7 +315,7 @@ export class Classifier implements ItemClassifier {
     // verdicts said of the sheet's own value: contradictions the facts check counts, not rebuttals
     const denials: Contradiction[] = [];
     for (const cues of this.cues) {
-      const { raw, items, versions, denied } = this.scoreCues(cues, views, factHits);
+      const { raw, items, versions, denied } = this.scoreCues(cues, views, facts);
       distortionRaw += raw;
       citesVersions ||= versions;
       denials.push(...denied);
@@ -447,7 +358,7 @@ export class Classifier implements ItemClassifier {
     // checker attributes each claim to an event by its own markers; an item named by a weak anchor,
     // "Đoàn Gia Lai đi ĐH toàn quốc … 20 người", may still be judged congress-related by the model)
     const congress = congressScore >= this.thresholds.congress;
-    const findings = congressScore > 0 ? this.factChecker.check(views, factHits) : NO_FINDINGS;
+    const findings = congressScore > 0 ? facts.findings() : NO_FINDINGS;
     const { confirmations } = findings;
     const contradictions = denials.length && congressScore > 0 ? [...findings.contradictions, ...denials] : findings.contradictions;
     const perFact = new Map<string, number>();
@@ -603,7 +514,7 @@ export class Classifier implements ItemClassifier {
     return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied };
   }
 
-  private scoreCues(cues: CompiledCues, views: View[], factHits: Array<Array<PhraseHit<FactPhrase>>>) {
+  private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck) {
     const items: Item[] = [];
     const groupTotals = new Map<number, number>();
     const seen = new Map<string, number>();
@@ -640,9 +551,7 @@ export class Classifier implements ItemClassifier {
     });
     withTurnedRebuttals(cues, fields);
     // (before any sentence is suppressed: the facts check reads the verdict's value as written)
-    const denied = cues.turns
-      ? withOfficialValuesDenied(cues, fields, (verdicts, maxGap) => this.factChecker.deniedOfficialValues(views, factHits, verdicts, maxGap))
-      : [];
+    const denied = cues.turns ? withOfficialValuesDenied(cues, fields, facts) : [];
     withoutBorrowedFrames(cues, fields);
     // A checklist fact-check rebuts line by line: each verdict line is a rumour it quotes.
     const checklists = views.map((v) => verdictLines(cues, v.prepared.original));
@@ -672,12 +581,6 @@ const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'], [string, string]> = 
   versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
   motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
 };
-
-/** A group's `turnedBy.officialValue`, its phrases folded. */
-function officialValueTurn(o: { maxGap: number; notFor: string[]; speakerVerbs: string[] } | undefined): CompiledTurn['officialValue'] {
-  if (!o) return null;
-  return { maxGap: o.maxGap, notFor: new Set(o.notFor.map((w) => foldedSyllables(w).join(' '))), speakerVerbs: o.speakerVerbs.map((w) => foldedSyllables(w)) };
-}
 
 /** Whether a cue of a group with `flag` occurs outside quotation marks. */
 function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>, flag: 'rebuts' | 'citesVersions'): boolean {

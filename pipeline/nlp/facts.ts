@@ -11,7 +11,7 @@ import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
-import { tokenSpan, tokenText, type PreparedText } from './text.ts';
+import { phraseAt, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
 const phrase = z.string().min(1);
 
@@ -542,11 +542,11 @@ export class FactChecker {
     const sameClause = (k: number) => k < prepared.count && prepared.tokClause[k] === prepared.tokClause[last];
     for (; j < words.length && sameClause(t) && prepared.tokText[t] === words[j]; j++, t++);
     if (j === words.length) return true;
-    const qualifierAt = (read: (k: number) => string | undefined, k: number) => this.qualifiers.find((q) => q.every((w, i) => read(k + i) === w))?.length ?? 0;
     // another qualifier right after: the venue of another level ("… Trung tâm huyện")
-    if (sameClause(t) && qualifierAt((k) => (sameClause(k) ? prepared.tokText[k] : undefined), t)) return false;
+    if (sameClause(t) && phraseAt(prepared, t, this.qualifiers)) return false;
     while (j < words.length) {
-      const n = qualifierAt((k) => words[k], j);
+      const at = j;
+      const n = this.qualifiers.find((q) => q.every((w, i) => words[at + i] === w))?.length ?? 0;
       if (!n) return false;
       j += n;
     }
@@ -563,38 +563,25 @@ export class FactChecker {
   }
 
   /**
-   * Finds the claims of one item that contradict or confirm the facts. `hits` gives the matches of
-   * phraseSet in each field (same order as `fields`) when the caller already has them (one shared
-   * automaton pass).
+   * One item's reading of the facts phrases, for its checks (ItemCheck.findings) and its verdicts on the
+   * sheet's own values (ItemCheck.deniedOfficialValues). `hits` gives the matches of phraseSet in each field
+   * (same order as `fields`), from the caller's one shared automaton pass.
    */
-  check(fields: FieldView[], hits?: ReadonlyArray<Array<PhraseHit<FactPhrase>>>): FactFindings {
-    const run = new ItemCheck(this, fields, hits);
-    // Kept until the next check: a live instance keeps the engine's shape of ItemCheck (and the
+  read(fields: FieldView[], hits: ReadonlyArray<Array<PhraseHit<FactPhrase>>>): ItemCheck {
+    const item = new ItemCheck(this, fields, hits);
+    // Kept until the next item: a live instance keeps the engine's shape of ItemCheck (and the
     // optimised code of its methods) through full GCs.
-    this.lastCheck = run;
-    return run.run();
-  }
-
-  /**
-   * Verdicts that call the sheet's own value false ("ai bảo Hà Nội là sai bét", "chuyện Đại hội khai mạc ngày
-   * 25/1 là không có thật" under a sheet of Hà Nội and 25/1): for each verdict (tokens of a rebuttal's words),
-   * the value named nearest before it in its clause, at most `maxGap` tokens away — a claim the checks read (a
-   * date, a count, a venue after its verb) or a bare place or venue of the event — and, when that value is the
-   * official one, a contradiction of its fact from the value to the verdict (`verdict`: the verdict's index, `valueLast`:
-   * the value's last token). A value the sheet rules out ("ai bảo giơ tay là nói bậy") or a denied one ("tin không họp ở Hà Nội là bịa")
-   * gives none: the verdict rebuts it. Read before any sentence is suppressed.
-   */
-  deniedOfficialValues(
-    fields: FieldView[],
-    hits: ReadonlyArray<Array<PhraseHit<FactPhrase>>>,
-    verdicts: ReadonlyArray<{ field: 'title' | 'text'; tokFirst: number; tokLast: number }>,
-    maxGap: number,
-  ): Array<Contradiction & { verdict: number; valueLast: number }> {
-    return new ItemCheck(this, fields, hits).denials(verdicts, maxGap);
+    this.lastCheck = item;
+    return item;
   }
 }
 
 type Of<K extends FactPhrase['kind']> = Located<Extract<FactPhrase, { kind: K }>>;
+/** A venue claimed by a place verb or a venue predicate: the places and venue nouns that name it. */
+interface PlaceClaim {
+  verb: Located<FactPhrase>;
+  phrase: Array<Of<'place'> | Of<'venue'>>;
+}
 interface MarkerScope {
   m: Located<FactPhrase>;
   scope: string;
@@ -676,15 +663,23 @@ const NO_MARKERS: MarkerScope[] = [];
 const NO_FACTS: Array<{ f: OfficialFact; i: number }> = [];
 
 /**
- * The checks of one item. A class rather than closures inside check(): its methods are compiled
- * once and kept, where closures made per call lose their optimised code at every full GC.
+ * The checks of one item (FactChecker.read). What the phrases say whatever is suppressed — the phrases by
+ * kind, the sites, the venue claims, the scope of every marker, negators and numbers — is read once for the
+ * item; the findings are made anew at each ask, since the sentences suppressed may have changed in between
+ * (the verdicts on official values are read before the cues suppress any, the checks after).
+ * A class rather than closures: its methods are compiled once and kept, where closures made per call lose
+ * their optimised code at every full GC.
  */
-class ItemCheck {
+export class ItemCheck {
   private readonly data: FactsFile;
-  private readonly all: Array<Located<FactPhrase>> = [];
   private readonly base = new Map<FieldView, number>();
   private readonly sentBase = new Map<FieldView, number>();
+  /** The item's phrases by kind, in order of field and match (built once, in the constructor). */
   private readonly byKind = new Map<FactPhrase['kind'], Array<Located<FactPhrase>>>();
+  /** Places and venues in order (see sites), read on first need. */
+  private sitesInOrder: Array<Of<'place'> | Of<'venue'>> | null = null;
+  /** The venue claims (see readPlaces), read on the first findings of an item that may hold a claim. */
+  private placeClaims: PlaceClaim[] | null = null;
   private unclaimedPlaces: Array<Of<'place'>> = [];
   private readonly foreignCache = new Map<string, ForeignInfo>();
   private markerScopes: MarkerScope[] = NO_MARKERS;
@@ -704,7 +699,7 @@ class ItemCheck {
   constructor(
     private readonly checker: FactChecker,
     private readonly fields: FieldView[],
-    hits: ReadonlyArray<Array<PhraseHit<FactPhrase>>> | undefined,
+    hits: ReadonlyArray<Array<PhraseHit<FactPhrase>>>,
   ) {
     this.data = checker.data;
     let offset = 0;
@@ -713,8 +708,11 @@ class ItemCheck {
       const fv = fields[index];
       this.base.set(fv, offset);
       this.sentBase.set(fv, sentOffset);
-      for (const hit of hits ? hits[index] : checker.phraseSet.match(fv.stream, fv.accents)) {
-        this.all.push({ hit, field: fv, g: offset + hit.tokFirst, sent: sentOffset + fv.prepared.tokSent[hit.tokFirst] });
+      for (const hit of hits[index]) {
+        const x: Located<FactPhrase> = { hit, field: fv, g: offset + hit.tokFirst, sent: sentOffset + fv.prepared.tokSent[hit.tokFirst] };
+        const list = this.byKind.get(hit.spec.data.kind);
+        if (list) list.push(x);
+        else this.byKind.set(hit.spec.data.kind, [x]);
       }
       offset += fv.prepared.count + 1000;
       sentOffset += (fv.prepared.count ? fv.prepared.tokSent[fv.prepared.count - 1] : 0) + 1000;
@@ -725,12 +723,8 @@ class ItemCheck {
     return (this.byKind.get(kind) ?? NO_LOCATED) as Array<Of<K>>;
   }
 
-  run(): FactFindings {
-    for (const x of this.all) {
-      const list = this.byKind.get(x.hit.spec.data.kind);
-      if (list) list.push(x);
-      else this.byKind.set(x.hit.spec.data.kind, [x]);
-    }
+  /** The claims that contradict or confirm the facts, outside the sentences suppressed now. */
+  findings(): FactFindings {
     const byKind = this.byKind;
     // no event marker: no claim can be attributed to an event with facts
     if (!byKind.has('marker')) return NO_FINDINGS;
@@ -744,6 +738,22 @@ class ItemCheck {
       !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift') || byKind.has('durLengthAfter') || byKind.has('durNoun')))
     )
       return NO_FINDINGS;
+    const placeClaims = (this.placeClaims ??= this.readPlaces());
+    this.found.clear();
+    this.agreeing.clear();
+    this.claims();
+    this.venues(placeClaims);
+    this.dates();
+    this.numbers();
+    this.durations();
+    return { contradictions: [...this.found.values()], confirmations: [...this.agreeing.values()] };
+  }
+
+  /**
+   * The venue claims, and with them the places no claim takes (unclaimedPlaces: another province that takes
+   * a marker from its scope) and the sentences naming the event (nounSentences). Read before any scope.
+   */
+  private readPlaces(): PlaceClaim[] {
     const places = this.of('place');
     const placeVerbs = this.of('placeVerb');
     const sitesBySent = bySentence(this.sites());
@@ -752,7 +762,7 @@ class ItemCheck {
     // that qualifies a venue noun: "Trung tâm Hội nghị Quy Nhơn"); elsewhere, another province next
     // to a marker ("Đảng bộ tỉnh Kon Tum") means the marker is about another event.
     const claimedPlaceTokens = new Set<string>();
-    const placeClaims: Array<{ verb: Located<FactPhrase>; phrase: Array<Of<'place'> | Of<'venue'>> }> = [];
+    const placeClaims: PlaceClaim[] = [];
     for (const v of placeVerbs) {
       const clause = v.field.prepared.tokClause[v.hit.tokLast];
       const phrase: Array<Of<'place'> | Of<'venue'>> = [];
@@ -791,13 +801,7 @@ class ItemCheck {
     for (const p of places) if (!claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`)) unclaimed.push(p);
     this.unclaimedPlaces = unclaimed;
     for (const n of this.of('eventNoun')) this.nounSentences.add(n.sent);
-
-    this.claims();
-    this.venues(placeClaims);
-    this.dates();
-    this.numbers();
-    this.durations();
-    return { contradictions: [...this.found.values()], confirmations: [...this.agreeing.values()] };
+    return placeClaims;
   }
 
   /**
@@ -825,6 +829,10 @@ class ItemCheck {
 
   /** Places and venue nouns, the longest where they overlap ("Trung tâm Hội nghị tỉnh" over "trung tâm hội nghị"), in order. */
   private sites(): Array<Of<'place'> | Of<'venue'>> {
+    return (this.sitesInOrder ??= this.readSites());
+  }
+
+  private readSites(): Array<Of<'place'> | Of<'venue'>> {
     const venueHits: Array<PhraseHit<FactPhrase>> = [];
     for (const x of this.of('place')) venueHits.push(x.hit);
     for (const x of this.of('venue')) venueHits.push(x.hit);
@@ -834,12 +842,20 @@ class ItemCheck {
     return sites.sort(byPosition);
   }
 
-  /** See FactChecker.deniedOfficialValues. */
-  denials(
+  /**
+   * Verdicts that call the sheet's own value false ("ai bảo Hà Nội là sai bét", "chuyện Đại hội khai mạc ngày
+   * 25/1 là không có thật" under a sheet of Hà Nội and 25/1): for each verdict (tokens of a rebuttal's words),
+   * the value named nearest before it in its clause, at most `maxGap` tokens away — a claim the checks read (a
+   * date, a count, a venue after its verb) or a bare place or venue of the event — and, when that value is the
+   * official one, a contradiction of its fact from the value to the verdict (`verdict`: the verdict's index, `valueLast`:
+   * the value's last token). A value the sheet rules out ("ai bảo giơ tay là nói bậy") or a denied one ("tin không họp ở Hà Nội là bịa")
+   * gives none: the verdict rebuts it. Read before any sentence is suppressed.
+   */
+  deniedOfficialValues(
     verdicts: ReadonlyArray<{ field: 'title' | 'text'; tokFirst: number; tokLast: number }>,
     maxGap: number,
   ): Array<Contradiction & { verdict: number; valueLast: number }> {
-    const { contradictions, confirmations } = this.run();
+    const { contradictions, confirmations } = this.findings();
     if (!this.byKind.has('marker')) return [];
     const sites = this.sites();
     const out: Array<Contradiction & { verdict: number; valueLast: number }> = [];
@@ -928,7 +944,7 @@ class ItemCheck {
   }
 
   /** 2. Venue claims. */
-  private venues(placeClaims: Array<{ verb: Located<FactPhrase>; phrase: Array<Of<'place'> | Of<'venue'>> }>): void {
+  private venues(placeClaims: PlaceClaim[]): void {
     for (const { verb, phrase } of placeClaims) {
       const fv = verb.field;
       if (isSuppressed(fv, verb.hit.tokFirst) || !this.namesEvent(verb.sent)) continue;

@@ -301,7 +301,7 @@ export const cuesSchema = z
                  * The verdict said of the sheet's own value: a hit whose nearest value before it in its clause, at
                  * most `maxGap` syllables away, is the official one ("ai bảo Hà Nội là sai bét", "chuyện Đại hội
                  * khai mạc ngày 25/1 là không có thật" under a sheet of Hà Nội and 25/1) denies the truth: it is no
-                 * rebuttal, and the facts check reads it as a contradiction of that fact (FactChecker.deniedOfficialValues).
+                 * rebuttal, and the facts check reads it as a contradiction of that fact (ItemCheck.deniedOfficialValues).
                  * A value the sheet rules out or a denied one ("ai bảo giơ tay là nói bậy", "tin không họp ở Hà Nội
                  * là bịa") leaves it a rebuttal; so does a question.
                  */

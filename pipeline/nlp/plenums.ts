@@ -13,7 +13,7 @@
 import { parseNumberAt } from './extract.ts';
 import type { TopicFile } from './lexicon.ts';
 import { canonSyllable, type SymbolStream } from './stream.ts';
-import { foldedSyllables, TOK_DIGITS, tokenText, type PreparedText } from './text.ts';
+import { foldedSyllables, phraseAt, TOK_DIGITS, tokenText, type PreparedText } from './text.ts';
 
 export type PlenumsConfig = NonNullable<TopicFile['plenums']>;
 
@@ -65,17 +65,6 @@ export function compilePlenums(config: PlenumsConfig): CompiledPlenums {
   };
 }
 
-/** Length of the first of `phrases` at token i (in i's clause), or 0. */
-function phraseAt(p: PreparedText, i: number, phrases: string[][]): number {
-  for (const ph of phrases) {
-    if (i + ph.length > p.count || p.tokClause[i + ph.length - 1] !== p.tokClause[i]) continue;
-    let k = 0;
-    while (k < ph.length && canonSyllable(tokenText(p, i + k)) === ph[k]) k++;
-    if (k === ph.length) return k;
-  }
-  return 0;
-}
-
 const ROMAN: Record<string, number> = { i: 1, v: 5, x: 10, l: 50 };
 
 /** A Roman numeral in its canonical spelling ("xiii", not "xiiii" or "iix"), or null. */
@@ -125,7 +114,7 @@ function ordinalAt(c: CompiledPlenums, p: PreparedText, i: number): [number, num
 
 /** The term named at token i ("khóa XIII", "khóa 13"): [term, last token], or null. */
 function termAt(c: CompiledPlenums, p: PreparedText, i: number): [number, number] | null {
-  const marker = phraseAt(p, i, c.termMarkers);
+  const marker = phraseAt(p, i, c.termMarkers, true);
   if (!marker) return null;
   const at = i + marker;
   if (at >= p.count || p.tokClause[at] !== p.tokClause[i]) return null;
@@ -181,7 +170,7 @@ export function readPlenums(c: CompiledPlenums, p: PreparedText, stream: SymbolS
     const maxGap = before ? c.config.gap : 0;
     for (let gap = 0; !ordinal && gap <= maxGap && at + gap < p.count && !lead; gap++) {
       if (p.tokClause[at + gap] !== clause) break;
-      lead = phraseAt(p, at + gap, c.leads);
+      lead = phraseAt(p, at + gap, c.leads, true);
       if (lead) ordinal = ordinalIn((at += gap + lead));
     }
     if (!ordinal) {

@@ -421,6 +421,25 @@ export function tokenText(p: PreparedText, i: number): string {
   return codesSlice(p.codes, p.tokStart[i], p.tokEnd[i]);
 }
 
+/**
+ * Whether the tokens of `p` from `t` are the folded syllables `words` (foldedSyllables of a phrase); with
+ * `canon`, each token is read as canonFolded spells it ("ky" as "ki"), for words spelled so too.
+ */
+export function wordsAt(p: PreparedText, t: number, words: readonly string[], canon = false): boolean {
+  if (t < 0 || t + words.length > p.count) return false;
+  for (let k = 0; k < words.length; k++) {
+    const token = tokenText(p, t + k);
+    if ((canon ? canonFolded(token) : token) !== words[k]) return false;
+  }
+  return true;
+}
+
+/** The length of the first of `phrases` (as wordsAt reads them) at token t and inside t's clause, or 0. */
+export function phraseAt(p: PreparedText, t: number, phrases: ReadonlyArray<readonly string[]>, canon = false): number {
+  for (const words of phrases) if (wordsAt(p, t, words, canon) && p.tokClause[t + words.length - 1] === p.tokClause[t]) return words.length;
+  return 0;
+}
+
 interface FoldResult {
   codes: Uint16Array;
   length: number;

@@ -4,10 +4,10 @@
  */
 import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type View } from './classifier-types.ts';
 import { endsWithQuestion, isNegated } from './cue-placement.ts';
-import type { Contradiction } from './facts.ts';
+import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { rebuttalQuotations, within } from './quotations.ts';
-import { foldedSyllables, type PreparedText, tokenText } from './text.ts';
+import { foldedSyllables, wordsAt } from './text.ts';
 
 /**
  * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit
@@ -77,14 +77,7 @@ export function withTurnedRebuttals(
   }
 }
 
-/** Whether the tokens of `p` from `t` are the folded syllables `words`. */
-function wordsAt(p: PreparedText, t: number, words: string[]): boolean {
-  if (t < 0 || t + words.length > p.count) return false;
-  for (let k = 0; k < words.length; k++) if (tokenText(p, t + k) !== words[k]) return false;
-  return true;
-}
-
-/** A verdict's tokens in a field, as FactChecker.deniedOfficialValues reads them. */
+/** A verdict's tokens in a field, as ItemCheck.deniedOfficialValues reads them. */
 export interface VerdictSpan {
   field: 'title' | 'text';
   tokFirst: number;
@@ -92,15 +85,15 @@ export interface VerdictSpan {
 }
 
 /**
- * Rebuttal words said of the sheet's own value (groups whose `turnedBy` has `officialValue`), in place: `deny`
- * (FactChecker.deniedOfficialValues) gives the verdicts, outside quotations and questions, whose value before them
+ * Rebuttal words said of the sheet's own value (groups whose `turnedBy` has `officialValue`), in place: the item's
+ * facts (ItemCheck.deniedOfficialValues) give the verdicts, outside quotations and questions, whose value before them
  * is the official one; those hits are dropped — no rebuttal, no suppressed sentence — and their contradictions of
  * the sheet returned, for the facts check to count ("ai bảo Hà Nội là sai bét" under a sheet of Hà Nội).
  */
 export function withOfficialValuesDenied(
   cues: CompiledCues,
   fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>,
-  deny: (verdicts: VerdictSpan[], maxGap: number) => Array<Contradiction & { verdict: number; valueLast: number }>,
+  facts: Pick<ItemCheck, 'deniedOfficialValues'>,
 ): Contradiction[] {
   const verdicts: VerdictSpan[] = [];
   const hits: Array<PhraseHit<CuePhrase>> = [];
@@ -123,7 +116,7 @@ export function withOfficialValuesDenied(
   }
   if (!verdicts.length) return [];
   // a verb of saying between the value and the verdict: the value names the speaker ("… Gia Lai cho biết tin này sai")
-  const denied = deny(verdicts, maxGap).filter((d) => {
+  const denied = facts.deniedOfficialValues(verdicts, maxGap).filter((d) => {
     const p = preparedOf.get(d.field)!;
     return !turns[d.verdict].speakerVerbs.some((w) => {
       for (let t = d.valueLast + 1; t + w.length <= verdicts[d.verdict].tokFirst; t++) if (wordsAt(p, t, w)) return true;

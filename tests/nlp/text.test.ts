@@ -2,7 +2,17 @@ import { describe, expect, it } from 'vitest';
 import { shortenAtWord, toNfc } from '../../core/text.ts';
 import { foldVietnamese } from '../../pipeline/nlp/fold.ts';
 import { canonAccentKey, canonSyllable } from '../../pipeline/nlp/stream.ts';
-import { accentKey, foldWithMap, isWithoutDiacritics, joinAbbreviatedNames, prepareText, tokenSpan } from '../../pipeline/nlp/text.ts';
+import {
+  accentKey,
+  foldedSyllables,
+  foldWithMap,
+  isWithoutDiacritics,
+  joinAbbreviatedNames,
+  phraseAt,
+  prepareText,
+  tokenSpan,
+  wordsAt,
+} from '../../pipeline/nlp/text.ts';
 import { ABBREVIATED_NAMES, NAME_PREFIXES, stripDiacritics } from './helpers.ts';
 
 describe('fold.ts (kept semantics)', () => {
@@ -114,6 +124,30 @@ describe('accent keys', () => {
     expect(canonSyllable('quy')).toBe('quy');
     expect(canonSyllable('tay')).toBe('tay');
     expect(canonAccentKey('kỳ').key).toBe(canonAccentKey('kì').key);
+  });
+});
+
+describe('wordsAt / phraseAt (phrases read on the tokens)', () => {
+  const p = prepareText('Hội nghị Trung ương lần thứ Hai, khóa XIII; Kỳ họp thứ nhất');
+  it('compare folded syllables at a token, within the text', () => {
+    expect(wordsAt(p, 2, foldedSyllables('trung ương'))).toBe(true);
+    expect(wordsAt(p, 1, foldedSyllables('trung ương'))).toBe(false);
+    expect(wordsAt(p, -1, ['hoi'])).toBe(false);
+    expect(wordsAt(p, p.count - 1, ['nhat', 'nua'])).toBe(false);
+  });
+  it('read a token in canonical spelling only when asked (ky as ki)', () => {
+    const ki = foldedSyllables('kì họp');
+    const at = p.tokText.indexOf('ky');
+    expect(wordsAt(p, at, ki)).toBe(false);
+    expect(wordsAt(p, at, ki, true)).toBe(true);
+  });
+  it('give the length of the first phrase that matches inside its clause', () => {
+    const phrases = [foldedSyllables('lần thứ hai khóa'), foldedSyllables('lần thứ'), foldedSyllables('lần')];
+    const at = p.tokText.indexOf('lan');
+    expect(phraseAt(p, at, phrases)).toBe(2);
+    expect(phraseAt(p, at + 2, [foldedSyllables('hai khóa')])).toBe(0);
+    expect(phraseAt(p, at + 3, [foldedSyllables('khóa xiii')])).toBe(2);
+    expect(phraseAt(p, 0, phrases)).toBe(0);
   });
 });
 

@@ -1,0 +1,128 @@
+/**
+ * A cues file compiled for the classifier (CompiledCues): its phrases for the shared automaton (cue
+ * terms, the parts of `combine` entries, negators, words, quote verbs, vague speakers), its rules and
+ * per-group options by group index, its style patterns; then, once every phrase set is in the
+ * automaton, the per-pattern tables its `combine` parts are read by (withPartTables).
+ */
+import type { Vocabulary } from './automaton.ts';
+import { verdictLineRegExp } from './checklist.ts';
+import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase } from './classifier-types.ts';
+import { bitSet, NO_COMBOS } from './cue-chains.ts';
+import { type CuesFile, type PhraseMatcher, PhraseSet } from './lexicon.ts';
+import type { AbbreviationEntry } from './stream.ts';
+import { accentKey, foldedSyllables } from './text.ts';
+
+/** The abbreviations' forms, folded and joined ("dh" for "ĐH"): acronyms, not shouting, in every cues file. */
+export function abbreviationForms(abbreviations: AbbreviationEntry[]): Set<string> {
+  const forms = new Set<string>();
+  for (const a of abbreviations) for (const f of a.forms) forms.add(foldedSyllables(f).join(''));
+  return forms;
+}
+
+/**
+ * Compiles one cues file; `set` is the index its phrases will have among the matcher's phrase sets. The
+ * part tables (parts, places, heads, maxPartLength) stay empty until withPartTables.
+ */
+export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviations: ReadonlySet<string>, set: number): CompiledCues {
+  const phrases = new PhraseSet<CuePhrase>(vocabulary);
+  // A `combine` entry is matched as its parts, chained when adjacent (see chainParts): the
+  // automaton holds each part once rather than every combination.
+  const combos: CompiledCues['combos'] = [];
+  const partOf = new Map<string, Array<[number, number]>>();
+  file.groups.forEach((g, group) => {
+    for (const t of g.terms) {
+      if (typeof t === 'string') {
+        phrases.add(t, cuePhrase({ kind: 'cue', group }));
+        continue;
+      }
+      const combo = combos.push({ group, lists: t.combine.length }) - 1;
+      t.combine.forEach((list, index) => {
+        for (const part of list) {
+          const entries = partOf.get(part);
+          if (entries) entries.push([combo, index]);
+          else partOf.set(part, [[combo, index]]);
+        }
+      });
+    }
+  });
+  for (const [part, parts] of partOf) phrases.add(part, cuePhrase({ kind: 'part', parts }));
+  const groupIndex = new Map(file.groups.map((g, i) => [g.id, i]));
+  const groupsOf = (ids: string[]) => ids.map((id) => groupIndex.get(id)!);
+  const rules = file.rules.map((r) => ({
+    rule: r,
+    all: groupsOf(r.all),
+    none: groupsOf(r.none),
+    any: groupsOf(r.any),
+    noneInItem: groupsOf(r.noneInItem),
+    anaphors: groupsOf(r.anaphors),
+  }));
+  for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator', marked: false }));
+  for (const n of file.markedNegators) phrases.add(n, cuePhrase({ kind: 'negator', marked: true }));
+  for (const w of file.words) phrases.add(w, cuePhrase({ kind: 'word' }));
+  for (const v of file.style.quote.verbs) phrases.add(v, cuePhrase({ kind: 'verb' }));
+  for (const v of file.style.quote.vagueSpeakers) phrases.add(v, cuePhrase({ kind: 'vague' }));
+  const acronyms = new Set([...abbreviations, ...file.style.shouting.acronyms.map((a) => foldedSyllables(a).join(''))]);
+  const runRe = new RegExp(`[!?！？]{${file.style.exclamation.minRun},}`, 'g');
+  const emoji = file.style.alarmEmoji.chars;
+  const emojiMin = Math.min(...emoji.map((e) => e.charCodeAt(0)));
+  return {
+    file,
+    phrases,
+    set,
+    acronyms,
+    emoji,
+    emojiMin,
+    runRe,
+    verdictLineRe: verdictLineRegExp(file.checklist),
+    rules,
+    combos,
+    chainSpecs: new Map(),
+    parts: new Uint8Array(0),
+    maxPartLength: 0,
+    places: [],
+    heads: [],
+    notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
+    borrowedWith: file.groups.map((g) => (g.borrowedWith ? { all: groupsOf(g.borrowedWith.all), any: groupsOf(g.borrowedWith.any) } : undefined)),
+    turnedBy: file.groups.map((g) => {
+      const t = g.turnedBy;
+      if (!t) return undefined;
+      const subject = t.subject
+        ? {
+            groups: groupsOf(t.subject.groups),
+            maxGap: t.subject.maxGap,
+            notFor: new Set(t.subject.notFor.map((w) => foldedSyllables(w).join(' '))),
+            notAfter: t.subject.notAfter.map((w) => foldedSyllables(w)),
+            speakerVerbs: t.subject.speakerVerbs.map((w) => foldedSyllables(w)),
+          }
+        : null;
+      return { into: groupIndex.get(t.into)!, sentence: groupsOf(t.sentence), subject, officialValue: officialValueTurn(t.officialValue) };
+    }),
+    turns: file.groups.some((g) => g.turnedBy !== undefined),
+    turnMarkers: new Set(file.groups.flatMap((g) => groupsOf(g.turnedBy?.subject?.groups ?? []))),
+    turnedSpecs: new Map(),
+    scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
+    scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
+  };
+}
+
+/** Fills the part tables of compiled cues from the automaton built with their phrases (in place). */
+export function withPartTables(cues: CompiledCues, matcher: PhraseMatcher): void {
+  cues.parts = new Uint8Array(matcher.patterns);
+  const first = matcher.firstPattern(cues.set);
+  // (dense arrays: read at every candidate of every item)
+  cues.places = new Array<Uint32Array | undefined>(matcher.patterns).fill(undefined);
+  cues.heads = new Array<Int32Array>(matcher.patterns).fill(NO_COMBOS);
+  cues.phrases.phrases.forEach((spec, i) => {
+    if (spec.data.kind !== 'part') return;
+    cues.parts[first + i] = 1;
+    cues.places[first + i] = bitSet(spec.data.parts.map(([combo, index]) => index * cues.combos.length + combo));
+    cues.heads[first + i] = Int32Array.from(spec.data.parts.filter(([, index]) => index === 0).map(([combo]) => combo));
+    cues.maxPartLength = Math.max(cues.maxPartLength, matcher.lengthOf(first + i));
+  });
+}
+
+/** A group's `turnedBy.officialValue`, its phrases folded. */
+function officialValueTurn(o: { maxGap: number; notFor: string[]; speakerVerbs: string[] } | undefined): CompiledTurn['officialValue'] {
+  if (!o) return null;
+  return { maxGap: o.maxGap, notFor: new Set(o.notFor.map((w) => foldedSyllables(w).join(' '))), speakerVerbs: o.speakerVerbs.map((w) => foldedSyllables(w)) };
+}
