@@ -19,6 +19,7 @@
 import type { Classification, Explanation, ItemClassifier } from '../../core/types.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
 import { withoutBorrowedFrames } from './borrowed-frames.ts';
+import { withBareVerdicts } from './bare-verdicts.ts';
 import { isChecklist, scoreChecklist, verdictLineRegExp, verdictLines } from './checklist.ts';
 import {
   type CompiledCues,
@@ -311,10 +312,26 @@ export class Classifier implements ItemClassifier {
                 speakerVerbs: t.subject.speakerVerbs.map((w) => foldedSyllables(w)),
               }
             : null;
-          return { into: groupIndex.get(t.into)!, sentence: groupsOf(t.sentence), subject, officialValue: officialValueTurn(t.officialValue) };
+          return {
+            into: groupIndex.get(t.into)!,
+            sentence: groupsOf(t.sentence),
+            claimOpeners: t.claimOpeners.map((w) => foldedSyllables(w)),
+            subject,
+            officialValue: officialValueTurn(t.officialValue),
+          };
         }),
         turns: file.groups.some((g) => g.turnedBy !== undefined),
-        turnMarkers: new Set(file.groups.flatMap((g) => groupsOf(g.turnedBy?.subject?.groups ?? []))),
+        standsAlone: file.groups.map((g) => {
+          const a = g.standsAlone;
+          return a ? { particles: a.particles.map((w) => foldedSyllables(w)), officialVersion: groupsOf(a.officialVersion), into: groupIndex.get(a.into)! } : undefined;
+        }),
+        // markers read by withTurnedRebuttals and withBareVerdicts alone: the turns' subjects, the weight-0 official versions
+        turnMarkers: new Set(
+          file.groups.flatMap((g) => [
+            ...groupsOf(g.turnedBy?.subject?.groups ?? []),
+            ...groupsOf(g.standsAlone?.officialVersion ?? []).filter((i) => file.groups[i].weight === 0),
+          ]),
+        ),
         turnedSpecs: new Map(),
         scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
         scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
@@ -638,6 +655,7 @@ export class Classifier implements ItemClassifier {
       const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;
       return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
     });
+    withBareVerdicts(cues, fields);
     withTurnedRebuttals(cues, fields);
     // (before any sentence is suppressed: the facts check reads the verdict's value as written)
     const denied = cues.turns
