@@ -67,13 +67,15 @@ export function withBareVerdicts(
 }
 
 /**
- * What a verdict answers where it stands alone: it opens its clause and only particles follow it there, no ":"
- * after the clause; the sentence before when its clause opens a sentence, the clauses before it when it closes
+ * What a verdict answers where it stands alone: it opens its clause after punctuation and only particles follow it
+ * there, no ":" after the clause; the sentence before when its clause opens a sentence, the clauses before it when it closes
  * its sentence; else null.
  */
 function answeredBy(p: PreparedText, alone: CompiledStandsAlone, h: PhraseHit<CuePhrase>): Answered | null {
   const clause = p.tokClause[h.tokFirst];
   if (h.tokFirst > 0 && p.tokClause[h.tokFirst - 1] === clause) return null;
+  // set off by punctuation, not by a quotation's closing mark: "… 'dân chủ' giả" is a sneer, not a verdict
+  if (h.tokFirst > 0 && !/[,:;.!?\n–—-]/.test(p.folded.slice(p.tokEnd[h.tokFirst - 1], p.tokStart[h.tokFirst]))) return null;
   let t = h.tokLast + 1;
   while (t < p.count && p.tokClause[t] === clause) {
     const particle = alone.particles.find((w) => wordsAt(p, t, w, clause));

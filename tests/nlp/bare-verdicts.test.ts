@@ -90,13 +90,14 @@ describe('a verdict standing alone said of the official version is the rumour ca
 });
 
 describe('a verdict word that does not stand alone answers nothing', () => {
-  it('leaves a heading, a negated verdict, a longer clause and a condition to the rumour', () => {
+  it('leaves a heading, a negated verdict, a longer clause, a condition and a sneer after a quotation to the rumour', () => {
     expectNoVerdict([
       'Tin đồn: Đại hội Đảng bộ tỉnh hoãn sang tháng 11 vì nhân sự chưa thống nhất.',
       'Không sai! Nghe nói Đại hội tỉnh hoãn sang tháng 11 vì nhân sự.',
       'Sai một ly đi một dặm, nghe nói đại hội tỉnh bầu lại bí thư.',
       'Nghe nói đại hội tỉnh hoãn sang tháng 11. Sai lầm lớn của lãnh đạo tỉnh.',
       'Nghe nói đại hội tỉnh hoãn sang tháng 11, sai thì thôi nhé.',
+      'Đại hội Đảng bộ tỉnh năm nay bầu lại bí thư vì nhân sự đã có sẵn, cả cái đại hội "dân chủ" giả.',
     ]);
   });
 });
