@@ -75,7 +75,7 @@ function answeredBy(p: PreparedText, alone: CompiledStandsAlone, h: PhraseHit<Cu
   const clause = p.tokClause[h.tokFirst];
   if (h.tokFirst > 0 && p.tokClause[h.tokFirst - 1] === clause) return null;
   // set off by punctuation, not by a quotation's closing mark: "… 'dân chủ' giả" is a sneer, not a verdict
-  if (h.tokFirst > 0 && !/[,:;.!?\n–—-]/.test(p.folded.slice(p.tokEnd[h.tokFirst - 1], p.tokStart[h.tokFirst]))) return null;
+  if (h.tokFirst > 0 && !/[,:;.!?\n–—→-]/.test(p.folded.slice(p.tokEnd[h.tokFirst - 1], p.tokStart[h.tokFirst]))) return null;
   let t = h.tokLast + 1;
   while (t < p.count && p.tokClause[t] === clause) {
     const particle = alone.particles.find((w) => wordsAt(p, t, w, clause));
