@@ -323,7 +323,9 @@ export class Classifier implements ItemClassifier {
         turns: file.groups.some((g) => g.turnedBy !== undefined),
         standsAlone: file.groups.map((g) => {
           const a = g.standsAlone;
-          return a ? { particles: a.particles.map((w) => foldedSyllables(w)), officialVersion: groupsOf(a.officialVersion), into: groupIndex.get(a.into)! } : undefined;
+          return a
+            ? { particles: a.particles.map((w) => foldedSyllables(w)), officialVersion: groupsOf(a.officialVersion), into: groupIndex.get(a.into)! }
+            : undefined;
         }),
         // markers read by withTurnedRebuttals and withBareVerdicts alone: the turns' subjects, the weight-0 official versions
         turnMarkers: new Set(

@@ -486,7 +486,11 @@ export const cuesSchema = z
       if (alone)
         [alone.into, ...alone.officialVersion].forEach((id, k) => {
           if (!ids.has(id))
-            ctx.addIssue({ code: 'custom', path: ['groups', index, 'standsAlone', ...(k ? ['officialVersion', k - 1] : ['into'])], message: `unknown group "${id}"` });
+            ctx.addIssue({
+              code: 'custom',
+              path: ['groups', index, 'standsAlone', ...(k ? ['officialVersion', k - 1] : ['into'])],
+              message: `unknown group "${id}"`,
+            });
         });
     });
   });

@@ -17,7 +17,10 @@ function expectAnswered(texts: string[], group: string) {
     const g = groups(c);
     expect(g, t).toContain(group);
     expect(g, t).not.toContain('press-distrust');
-    expect(g.filter((x) => !['rebuttal', 'bare-verdict', 'official-guidance', 'named-source'].includes(x)), t).toEqual([]);
+    expect(
+      g.filter((x) => !['rebuttal', 'bare-verdict', 'official-guidance', 'named-source'].includes(x)),
+      t,
+    ).toEqual([]);
     expect(contradictions(c), t).toEqual([]);
     expect(evidenceAgainst(c), t).toBe(true);
     expect(c.distortion, t).toBe(false);
