@@ -7,7 +7,8 @@ import { type CompiledCues, type CompiledStandsAlone, type CuePhrase, cuePhrase,
 import { isNegated } from './cue-placement.ts';
 import type { PhraseHit } from './lexicon.ts';
 import { rebuttalQuotations, within } from './quotations.ts';
-import { type PreparedText, tokenText } from './text.ts';
+import type { PreparedText } from './text.ts';
+import { wordsAt } from './turned-rebuttals.ts';
 
 /** The tokens [first, last] a standing verdict answers, and whether they are the sentence before it. */
 interface Answered {
@@ -78,7 +79,7 @@ function answeredBy(p: PreparedText, alone: CompiledStandsAlone, h: PhraseHit<Cu
   if (h.tokFirst > 0 && !/[,:;.!?\n–—→-]/.test(p.folded.slice(p.tokEnd[h.tokFirst - 1], p.tokStart[h.tokFirst]))) return null;
   let t = h.tokLast + 1;
   while (t < p.count && p.tokClause[t] === clause) {
-    const particle = alone.particles.find((w) => wordsAt(p, t, w, clause));
+    const particle = alone.particles.find((w) => wordsAt(p, t, w) && p.tokClause[t + w.length - 1] === clause);
     if (!particle) return null;
     t += particle.length;
   }
@@ -97,11 +98,4 @@ function answeredBy(p: PreparedText, alone: CompiledStandsAlone, h: PhraseHit<Cu
   let first = h.tokFirst - 1;
   while (first > 0 && p.tokSent[first - 1] === sent) first--;
   return { first, last: h.tokFirst - 1, previousSentence: false };
-}
-
-/** Whether the tokens of `p` from `t`, all in clause `clause`, are the folded syllables `words`. */
-function wordsAt(p: PreparedText, t: number, words: string[], clause: number): boolean {
-  if (t + words.length > p.count) return false;
-  for (let k = 0; k < words.length; k++) if (p.tokClause[t + k] !== clause || tokenText(p, t + k) !== words[k]) return false;
-  return true;
 }

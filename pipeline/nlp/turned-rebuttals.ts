@@ -94,7 +94,7 @@ function insideDeniedClaim(p: PreparedText, turn: CompiledTurn, turner: PhraseHi
 }
 
 /** Whether the tokens of `p` from `t` are the folded syllables `words`. */
-function wordsAt(p: PreparedText, t: number, words: string[]): boolean {
+export function wordsAt(p: PreparedText, t: number, words: string[]): boolean {
   if (t < 0 || t + words.length > p.count) return false;
   for (let k = 0; k < words.length; k++) if (tokenText(p, t + k) !== words[k]) return false;
   return true;
