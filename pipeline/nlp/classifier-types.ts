@@ -98,6 +98,8 @@ export interface CompiledCues {
   turns: boolean;
   /** The `turnedBy` subject groups: markers read by withTurnedRebuttals alone. */
   turnMarkers: Set<number>;
+  /** Per group with `standsAlone`: its particles folded and its groups' indexes (else undefined). */
+  standsAlone: Array<CompiledStandsAlone | undefined>;
   /** The spec of each turned phrase, made once. */
   turnedSpecs: Map<PhraseSpec<CuePhrase>, PhraseSpec<CuePhrase>>;
   /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
@@ -105,9 +107,17 @@ export interface CompiledCues {
   scareAfterKeys: Set<string>;
 }
 
+export interface CompiledStandsAlone {
+  particles: string[][];
+  officialVersion: number[];
+  into: number;
+}
+
 export interface CompiledTurn {
   into: number;
   sentence: number[];
+  /** Words that open the claim a verdict denies (folded syllables). */
+  claimOpeners: string[][];
   subject: { groups: number[]; maxGap: number; notFor: Set<string>; notAfter: string[][]; speakerVerbs: string[][] } | null;
   /** The verdict said of the sheet's own value: how far before it the value may stand, or null. */
   officialValue: { maxGap: number; notFor: Set<string>; speakerVerbs: string[][] } | null;

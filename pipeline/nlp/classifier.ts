@@ -19,6 +19,7 @@
  */
 import type { Classification, Explanation, ItemClassifier } from '../../core/types.ts';
 import { MatchBuffer, Vocabulary } from './automaton.ts';
+import { withBareVerdicts } from './bare-verdicts.ts';
 import { withoutBorrowedFrames } from './borrowed-frames.ts';
 import { isChecklist, scoreChecklist, verdictLines } from './checklist.ts';
 import {
@@ -549,6 +550,7 @@ export class Classifier implements ItemClassifier {
       const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;
       return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
     });
+    withBareVerdicts(cues, fields);
     withTurnedRebuttals(cues, fields);
     // (before any sentence is suppressed: the facts check reads the verdict's value as written)
     const denied = cues.turns ? withOfficialValuesDenied(cues, fields, facts) : [];

@@ -95,10 +95,28 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
             speakerVerbs: t.subject.speakerVerbs.map((w) => foldedSyllables(w)),
           }
         : null;
-      return { into: groupIndex.get(t.into)!, sentence: groupsOf(t.sentence), subject, officialValue: officialValueTurn(t.officialValue) };
+      return {
+        into: groupIndex.get(t.into)!,
+        sentence: groupsOf(t.sentence),
+        claimOpeners: t.claimOpeners.map((w) => foldedSyllables(w)),
+        subject,
+        officialValue: officialValueTurn(t.officialValue),
+      };
     }),
     turns: file.groups.some((g) => g.turnedBy !== undefined),
-    turnMarkers: new Set(file.groups.flatMap((g) => groupsOf(g.turnedBy?.subject?.groups ?? []))),
+    standsAlone: file.groups.map((g) => {
+      const a = g.standsAlone;
+      return a
+        ? { particles: a.particles.map((w) => foldedSyllables(w)), officialVersion: groupsOf(a.officialVersion), into: groupIndex.get(a.into)! }
+        : undefined;
+    }),
+    // markers read by withTurnedRebuttals and withBareVerdicts alone: the turns' subjects, the weight-0 official versions
+    turnMarkers: new Set(
+      file.groups.flatMap((g) => [
+        ...groupsOf(g.turnedBy?.subject?.groups ?? []),
+        ...groupsOf(g.standsAlone?.officialVersion ?? []).filter((i) => file.groups[i].weight === 0),
+      ]),
+    ),
     turnedSpecs: new Map(),
     scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
     scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),

@@ -298,6 +298,13 @@ export const cuesSchema = z
                   .strict()
                   .optional(),
                 /**
+                 * Words that open the claim a verdict denies, at the head of its sentence or clause ("Tin …, Chuyện
+                 * … là bịa"): a `subject` or `sentence` match between them and the verdict is what the claim says
+                 * ("Tin đại hội không truyền hình trực tiếp là bịa đặt", "Chuyện tivi không chiếu … là bịa"), not
+                 * the official version accused, and turns nothing; neither does a negated subject ("không truyền hình").
+                 */
+                claimOpeners: z.array(z.string().min(1)).default([]),
+                /**
                  * The verdict said of the sheet's own value: a hit whose nearest value before it in its clause, at
                  * most `maxGap` syllables away, is the official one ("ai bảo Hà Nội là sai bét", "chuyện Đại hội
                  * khai mạc ngày 25/1 là không có thật" under a sheet of Hà Nội and 25/1) denies the truth: it is no
@@ -315,6 +322,26 @@ export const cuesSchema = z
                   })
                   .strict()
                   .optional(),
+              })
+              .strict()
+              .optional(),
+            /**
+             * A verdict standing alone: the group's terms count only where they open their clause with nothing
+             * after them there but `particles` ("nhé", "hết", "mọi người"), and that clause either opens a sentence
+             * after another (it answers the sentence before: "Có tin nói … . Sai.", "… . Không đúng nhé, …") or
+             * closes a sentence of several clauses (it answers its own: "…, tin đồn nhảm thôi"); a clause with ":"
+             * after it heads what follows ("Tin đồn: …") and answers nothing. The sentence answered is suppressed
+             * as the verdict's own is. Where the part answered holds a match of an `officialVersion` group
+             * outside quotations (the official account, the press reporting it, a named official source), the
+             * verdict is said of the official version: it is read as a hit of `into` ("Báo tỉnh đưa 350 đại biểu.
+             * Sai bét, …"), and the answered sentence is not suppressed. Weight-0 `officialVersion` groups are
+             * markers read here alone.
+             */
+            standsAlone: z
+              .object({
+                particles: z.array(z.string().min(1)).default([]),
+                officialVersion: z.array(z.string().min(1)).default([]),
+                into: z.string().min(1),
               })
               .strict()
               .optional(),
@@ -455,6 +482,16 @@ export const cuesSchema = z
         for (const [id, at] of named)
           if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'turnedBy', ...at], message: `unknown group "${id}"` });
       }
+      const alone = group.standsAlone;
+      if (alone)
+        [alone.into, ...alone.officialVersion].forEach((id, k) => {
+          if (!ids.has(id))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['groups', index, 'standsAlone', ...(k ? ['officialVersion', k - 1] : ['into'])],
+              message: `unknown group "${id}"`,
+            });
+        });
     });
   });
 export type CuesFile = z.infer<typeof cuesSchema>;

@@ -7,7 +7,7 @@ import { endsWithQuestion, isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { rebuttalQuotations, within } from './quotations.ts';
-import { foldedSyllables, wordsAt } from './text.ts';
+import { foldedSyllables, type PreparedText, wordsAt } from './text.ts';
 
 /**
  * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit
@@ -33,7 +33,7 @@ export function withTurnedRebuttals(
     const outside = (h: PhraseHit<CuePhrase>) => !within(quotes, p.tokStart[h.tokFirst]);
     const counted = longestNonOverlapping(f.cueList).filter((h) => outside(h) && !isNegated(f.v, f.negators, h));
     const bySentence = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) =>
-      counted.some((t) => turn.sentence.includes(groupOf(t)) && p.tokSent[t.tokFirst] === p.tokSent[h.tokFirst]);
+      counted.some((t) => turn.sentence.includes(groupOf(t)) && p.tokSent[t.tokFirst] === p.tokSent[h.tokFirst] && !insideDeniedClaim(p, turn, t, h));
     // the subjects that turned a verdict: evidence against read on the same words goes with them
     const accused: Array<PhraseHit<CuePhrase>> = [];
     const bySubject = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) => {
@@ -46,6 +46,9 @@ export function withTurnedRebuttals(
           s.tokLast < h.tokFirst &&
           h.tokFirst - s.tokLast - 1 <= subject.maxGap &&
           p.tokClause[s.tokLast] === p.tokClause[h.tokFirst] &&
+          // "không truyền hình trực tiếp", "Tin … truyền hình cắt … là bịa": what the denied claim says
+          !isNegated(f.v, f.negators, s) &&
+          !insideDeniedClaim(p, turn, s, h) &&
           !subject.notAfter.some((w) => wordsAt(p, s.tokFirst - w.length, w) && p.tokClause[s.tokFirst - w.length] === p.tokClause[s.tokFirst]) &&
           // an office that speaks between them answers the rumour: the denial is its own
           !counted.some((c) => groupOf(c) >= 0 && groups[groupOf(c)].weight < 0 && c.tokFirst > s.tokLast && c.tokLast < h.tokFirst) &&
@@ -75,6 +78,19 @@ export function withTurnedRebuttals(
       ? turned.filter((h) => !(groupOf(h) >= 0 && groups[groupOf(h)].weight < 0 && accused.some((a) => a.tokFirst <= h.tokLast && h.tokFirst <= a.tokLast)))
       : turned;
   }
+}
+
+/**
+ * Whether `turner` stands inside the claim verdict `h` denies: after one of the turn's claim openers at the head
+ * of the verdict's sentence or clause ("Tin …", "Chuyện …") and before the verdict, in its sentence.
+ */
+function insideDeniedClaim(p: PreparedText, turn: CompiledTurn, turner: PhraseHit<CuePhrase>, h: PhraseHit<CuePhrase>): boolean {
+  if (!turn.claimOpeners.length || turner.tokLast >= h.tokFirst || p.tokSent[turner.tokFirst] !== p.tokSent[h.tokFirst]) return false;
+  let sentStart = h.tokFirst;
+  while (sentStart > 0 && p.tokSent[sentStart - 1] === p.tokSent[h.tokFirst]) sentStart--;
+  let clauseStart = h.tokFirst;
+  while (clauseStart > 0 && p.tokClause[clauseStart - 1] === p.tokClause[h.tokFirst]) clauseStart--;
+  return [sentStart, clauseStart].some((start) => turn.claimOpeners.some((w) => wordsAt(p, start, w) && start + w.length <= turner.tokFirst));
 }
 
 /** A verdict's tokens in a field, as ItemCheck.deniedOfficialValues reads them. */
