@@ -42,6 +42,7 @@ import {
   isNegated,
   joinsWhereRequired,
   opensWhereRequired,
+  endsBeforeAmount,
   withoutCrossedCues,
   writtenWithMarks,
 } from './cue-placement.ts';
@@ -316,6 +317,10 @@ export class Classifier implements ItemClassifier {
         turns: file.groups.some((g) => g.turnedBy !== undefined),
         turnMarkers: new Set(file.groups.flatMap((g) => groupsOf(g.turnedBy?.subject?.groups ?? []))),
         turnedSpecs: new Map(),
+        beforeAmount: {
+          syllables: new Set(file.beforeAmount.syllables.map((w) => foldedSyllables(w).join(' '))),
+          words: file.beforeAmount.words.map((w) => foldedSyllables(w)),
+        },
         scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
         scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
       };
@@ -636,7 +641,9 @@ export class Classifier implements ItemClassifier {
       );
       // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
       const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;
-      return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
+      const uncrossed = words.length ? withoutCrossedCues(v, kept, words) : kept;
+      const read = cues.beforeAmount.syllables.size ? uncrossed.filter((h) => !endsBeforeAmount(v, h, cues.beforeAmount)) : uncrossed;
+      return { v, negators, cueList: read, verbs, vague };
     });
     withTurnedRebuttals(cues, fields);
     // (before any sentence is suppressed: the facts check reads the verdict's value as written)
