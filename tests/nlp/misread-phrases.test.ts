@@ -62,3 +62,17 @@ describe('"là / thì gia …" typed without diacritics: giả only where nothin
     );
   });
 });
+
+describe('"giang hồ (mạng)": a crowd of nobody in particular, as a speaker of hearsay', () => {
+  it('reads the underworld of the net spreading a rumour as hearsay', () => {
+    expectGroup(
+      ['Giang hồ mạng đồn khóa này thay Bí thư tỉnh.', 'Nghe giang hồ đồn Đại hội tỉnh có hội đồng đen.', 'Dân giang hồ đang nói Thường vụ chốt rồi.'],
+      'hearsay',
+      true,
+    );
+  });
+
+  it('reads no hearsay in the underworld that says nothing', () => {
+    expectGroup(['Công an bắt nhóm giang hồ đòi nợ ở Pleiku.', 'Phim về giang hồ mạng ăn khách dịp cuối năm.'], 'hearsay', false);
+  });
+});
