@@ -76,30 +76,3 @@ describe('"giang hồ (mạng)": a crowd of nobody in particular, as a speaker o
     expectGroup(['Công an bắt nhóm giang hồ đòi nợ ở Pleiku.', 'Phim về giang hồ mạng ăn khách dịp cuối năm.'], 'hearsay', false);
   });
 });
-
-describe('"đừng (có) tin mấy cái trên tv": distrust of the press, not a rebuttal', () => {
-  it('reads not believing what is on TV or in the papers as press distrust', () => {
-    expectGroup(
-      [
-        'Đại hội tỉnh bầu chỉ cho có, đừng có tin mấy cái trên tv.',
-        'Kết quả Đại hội tỉnh có sẵn rồi, đừng tin trên báo, họ giấu hết.',
-        'Ban Thường vụ chốt từ lâu, đừng tin những gì trên truyền hình.',
-        'Đại hội tỉnh diễn cho có, đừng tin mấy cái thời sự.',
-      ],
-      'press-distrust',
-      true,
-    );
-    expectGroup(['Đại hội tỉnh bầu chỉ cho có, đừng có tin mấy cái trên tv.'], 'rebuttal', false);
-  });
-
-  it('keeps the rebuttals: rumours, the net and the unofficial press not to be believed', () => {
-    const rebuttals = [
-      'Đại hội tỉnh vẫn họp đúng lịch, đừng tin mấy tin đồn đó.',
-      'Tin Đại hội tỉnh hoãn là bịa, đừng tin mấy cái trên mạng.',
-      'Đại hội tỉnh vẫn họp, đừng tin mấy cái báo lá cải.',
-      'Đừng tin mấy cái Đại hội bị hoãn nha, vẫn họp bình thường.',
-    ];
-    expectGroup(rebuttals, 'rebuttal', true);
-    expectGroup(rebuttals, 'press-distrust', false);
-  });
-});
