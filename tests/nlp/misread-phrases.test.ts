@@ -1,17 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../core/types.ts';
-import { forBothForms } from './helpers.ts';
+import { expectGroup, forBothForms } from './helpers.ts';
 
 // Phrases read as another cue (sixty-second pass). Phrasings written for these tests, not corpus
 // sentences; each is checked as typed and without diacritics, on the lexicons alone.
-const fired = (c: Classification, group: string) => c.explanations.filter((e) => e.kind === 'distortion' && e.term.startsWith(`${group}:`));
-
-function expectGroup(texts: string[], group: string, want: boolean) {
-  forBothForms(texts, (c, t) => {
-    const hits = fired(c, group).map((e) => e.term);
-    expect(hits.length > 0, `${t} → ${hits.join(', ') || 'none'}`).toBe(want);
-  });
-}
 
 describe('"là / thì gia …" typed without diacritics: giả only where nothing else reads', () => {
   it('reads a price after "thì / là", by the word after it or an amount, not the rebuttal "thì giả"', () => {
