@@ -102,6 +102,8 @@ export interface CompiledCues {
   standsAlone: Array<CompiledStandsAlone | undefined>;
   /** The spec of each turned phrase, made once. */
   turnedSpecs: Map<PhraseSpec<CuePhrase>, PhraseSpec<CuePhrase>>;
+  /** beforeAmount: the cue-ending syllables and the words of amount after them, folded. */
+  beforeAmount: { syllables: Set<string>; words: string[][] };
   /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
   scareAfter: Set<string>;
   scareAfterKeys: Set<string>;

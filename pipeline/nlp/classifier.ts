@@ -43,6 +43,7 @@ import {
   isNegated,
   joinsWhereRequired,
   opensWhereRequired,
+  endsBeforeAmount,
   withoutCrossedCues,
   writtenWithMarks,
 } from './cue-placement.ts';
@@ -548,7 +549,9 @@ export class Classifier implements ItemClassifier {
       );
       // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
       const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;
-      return { v, negators, cueList: words.length ? withoutCrossedCues(v, kept, words) : kept, verbs, vague };
+      const uncrossed = words.length ? withoutCrossedCues(v, kept, words) : kept;
+      const read = cues.beforeAmount.syllables.size ? uncrossed.filter((h) => !endsBeforeAmount(v, h, cues.beforeAmount)) : uncrossed;
+      return { v, negators, cueList: read, verbs, vague };
     });
     withBareVerdicts(cues, fields);
     withTurnedRebuttals(cues, fields);

@@ -118,6 +118,10 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       ]),
     ),
     turnedSpecs: new Map(),
+    beforeAmount: {
+      syllables: new Set(file.beforeAmount.syllables.map((w) => foldedSyllables(w).join(' '))),
+      words: file.beforeAmount.words.map((w) => foldedSyllables(w)),
+    },
     scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
     scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
   };

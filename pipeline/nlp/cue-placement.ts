@@ -6,6 +6,7 @@
  */
 import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
 import type { PhraseHit } from './lexicon.ts';
+import { parseNumberAt } from './extract.ts';
 import { opensQuotation } from './quotations.ts';
 import type { PreparedText } from './text.ts';
 
@@ -18,6 +19,21 @@ import type { PreparedText } from './text.ts';
 export function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
   const crossed = (h: PhraseHit<CuePhrase>) => words.some((w) => w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last));
   return cueList.filter((h) => !((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)));
+}
+
+/**
+ * Whether the cue, matched without diacritics, ends with a syllable that begins an amount there: its
+ * last syllable is one of `syllables` and a number (not a percentage) or one of `words` follows in its
+ * clause ("thi gia 2 ty", "la gia vai ty" is thì giá, a price, not the rebuttal "thì giả").
+ */
+export function endsBeforeAmount(v: View, h: PhraseHit<CuePhrase>, amount: CompiledCues['beforeAmount']): boolean {
+  const p = v.prepared;
+  const next = h.tokLast + 1;
+  if (next >= p.count || p.tokClause[next] !== p.tokClause[h.tokLast] || !amount.syllables.has(p.tokText[h.tokLast])) return false;
+  if (!v.accents.get(h.tokLast).bare || !(v.accents.lenient || v.accents.bareClause(h.tokFirst))) return false;
+  if (amount.words.some((w) => w.every((s, k) => next + k < p.count && p.tokText[next + k] === s))) return true;
+  const number = parseNumberAt(p, next);
+  return number !== null && p.folded[p.tokEnd[number[1]]] !== '%';
 }
 
 /** Whether every syllable of the hit is typed with its diacritics (not a bare reading of the letters). */

@@ -202,6 +202,16 @@ export const cuesSchema = z
      * of the same letters ("bau Ban Chap hanh" is not "bầu bán"; "nghe bao cao" is not "nghe bảo").
      */
     words: z.array(phrase).default([]),
+    /**
+     * Syllables that, typed without diacritics, end a cue and begin a word of amount: a cue ending
+     * with one of `syllables` right before a number (digits or words; not a percentage) or one of
+     * `words` in its clause ends with that word ("thi gia 2 ty", "la gia vai ty": thì giá, a price,
+     * not the rebuttal "thì giả"; "là giả 100%" stays one).
+     */
+    beforeAmount: z
+      .object({ syllables: z.array(phrase).default([]), words: z.array(phrase).default([]) })
+      .strict()
+      .default({}),
     groups: z
       .array(
         z

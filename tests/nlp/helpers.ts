@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { expect } from 'vitest';
 import { loadConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
 import { stripDiacritics } from '../../pipeline/nlp/fold.ts';
@@ -62,6 +63,17 @@ export { stripDiacritics };
  */
 export function forBothForms(texts: string[], check: (c: Classification, text: string) => void): void {
   for (const text of texts) for (const t of [text, stripDiacritics(text)]) check(classifier().classify({ title: '', text: t }), t);
+}
+
+/** The distortion explanations of cue group `group` in a classification. */
+export const firedGroup = (c: Classification, group: string) => c.explanations.filter((e) => e.kind === 'distortion' && e.term.startsWith(`${group}:`));
+
+/** Whether cue group `group` fires (`want`) on each text, as typed and without diacritics. */
+export function expectGroup(texts: string[], group: string, want: boolean): void {
+  forBothForms(texts, (c, t) => {
+    const hits = firedGroup(c, group).map((e) => e.term);
+    expect(hits.length > 0, `${t} → ${hits.join(', ') || 'none'}`).toBe(want);
+  });
 }
 
 const EVERYDAY_NEWS = [

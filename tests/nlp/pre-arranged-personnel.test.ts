@@ -1,19 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../core/types.ts';
-import { forBothForms } from './helpers.ts';
+import { expectGroup, forBothForms } from './helpers.ts';
 
 // Personnel said to be settled before the vote (sixty-first pass): the forms Vietnamese uses for
 // "arranged in advance", "all settled", "held for show", "the result circulated or matched a list",
 // "told whom to vote for", "a rubber stamp", "the post already has a name". Phrasings written for these
 // tests, not corpus sentences; each is checked as typed and without diacritics, on the lexicons alone.
-const fired = (c: Classification, group: string) => c.explanations.filter((e) => e.kind === 'distortion' && e.term.startsWith(`${group}:`));
-
-function expectGroup(texts: string[], group: string, want: boolean) {
-  forBothForms(texts, (c, t) => {
-    const hits = fired(c, group).map((e) => e.term);
-    expect(hits.length > 0, `${t} → ${hits.join(', ') || 'none'}`).toBe(want);
-  });
-}
 
 function expectDistortion(texts: string[], want: boolean) {
   forBothForms(texts, (c, t) => expect(c.distortion, `${t} (distortion ${c.scores.distortion})`).toBe(want));
