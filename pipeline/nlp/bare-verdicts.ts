@@ -3,11 +3,12 @@
  * post reports, or "…, tin đồn nhảm thôi" closing it. The verdict answers what stands just before it; said
  * of the official version ("Báo tỉnh đưa 350 đại biểu. Sai bét, …") it is the rumour's own.
  */
-import { type CompiledCues, type CompiledStandsAlone, type CuePhrase, cuePhrase, type View } from './classifier-types.ts';
+import type { CompiledCues, CompiledStandsAlone, CuePhrase, View } from './classifier-types.ts';
 import { isNegated } from './cue-placement.ts';
 import type { PhraseHit } from './lexicon.ts';
 import { rebuttalQuotations, within } from './quotations.ts';
-import { type PreparedText, wordsAt } from './text.ts';
+import { type PreparedText, sentenceStart, wordsAt } from './text.ts';
+import { readAsGroup, withoutAccusedEvidence } from './turned-rebuttals.ts';
 
 /** The tokens [first, last] a standing verdict answers, and whether they are the sentence before it. */
 interface Answered {
@@ -52,17 +53,13 @@ export function withBareVerdicts(
       );
       if (official) {
         accused.push(official);
-        let spec = cues.turnedSpecs.get(h.spec);
-        if (!spec) cues.turnedSpecs.set(h.spec, (spec = { ...h.spec, data: cuePhrase({ kind: 'cue', group: alone.into }) }));
-        out.push({ ...h, spec });
+        out.push(readAsGroup(cues, h, alone.into));
         continue;
       }
       if (answered.previousSentence) f.v.suppressed.add(p.tokSent[answered.first]);
       out.push(h);
     }
-    const groups = cues.file.groups;
-    const against = (h: PhraseHit<CuePhrase>) => h.spec.data.kind === 'cue' && groups[h.spec.data.group].weight < 0;
-    f.cueList = accused.length ? out.filter((h) => !(against(h) && accused.some((a) => a.tokFirst <= h.tokLast && h.tokFirst <= a.tokLast))) : out;
+    f.cueList = withoutAccusedEvidence(cues, out, accused);
   }
 }
 
@@ -89,12 +86,8 @@ function answeredBy(p: PreparedText, alone: CompiledStandsAlone, h: PhraseHit<Cu
   const opensSentence = h.tokFirst === 0 || p.tokSent[h.tokFirst - 1] !== sent;
   if (opensSentence) {
     if (h.tokFirst === 0) return null;
-    let first = h.tokFirst - 1;
-    while (first > 0 && p.tokSent[first - 1] === p.tokSent[h.tokFirst - 1]) first--;
-    return { first, last: h.tokFirst - 1, previousSentence: true };
+    return { first: sentenceStart(p, h.tokFirst - 1), last: h.tokFirst - 1, previousSentence: true };
   }
   if (t < p.count && p.tokSent[t] === sent) return null;
-  let first = h.tokFirst - 1;
-  while (first > 0 && p.tokSent[first - 1] === sent) first--;
-  return { first, last: h.tokFirst - 1, previousSentence: false };
+  return { first: sentenceStart(p, h.tokFirst - 1), last: h.tokFirst - 1, previousSentence: false };
 }

@@ -8,7 +8,7 @@ import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
 import type { PhraseHit } from './lexicon.ts';
 import { parseNumberAt } from './extract.ts';
 import { opensQuotation } from './quotations.ts';
-import type { PreparedText } from './text.ts';
+import { type PreparedText, wordsAt } from './text.ts';
 
 /**
  * The cue matches that no listed word overlaps beyond the cue's edges, where the cue was matched
@@ -31,7 +31,7 @@ export function endsBeforeAmount(v: View, h: PhraseHit<CuePhrase>, amount: Compi
   const next = h.tokLast + 1;
   if (next >= p.count || p.tokClause[next] !== p.tokClause[h.tokLast] || !amount.syllables.has(p.tokText[h.tokLast])) return false;
   if (!v.accents.get(h.tokLast).bare || !(v.accents.lenient || v.accents.bareClause(h.tokFirst))) return false;
-  if (amount.words.some((w) => w.every((s, k) => next + k < p.count && p.tokText[next + k] === s))) return true;
+  if (amount.words.some((w) => wordsAt(p, next, w))) return true;
   const number = parseNumberAt(p, next);
   return number !== null && p.folded[p.tokEnd[number[1]]] !== '%';
 }

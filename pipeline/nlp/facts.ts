@@ -11,7 +11,7 @@ import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
-import { phraseAt, tokenSpan, tokenText, type PreparedText } from './text.ts';
+import { phraseAt, sentenceStart, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
 const phrase = z.string().min(1);
 
@@ -1575,9 +1575,7 @@ function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun
     return false;
   }
   // "Sáng 14/10, ... Đại hội ... khai mạc": the sentence opens with the date and the congress is the subject
-  const sent = p.tokSent[mention.tokFirst];
-  let sentStart = mention.tokFirst;
-  while (sentStart > 0 && p.tokSent[sentStart - 1] === sent) sentStart--;
+  const sentStart = sentenceStart(p, mention.tokFirst);
   if (!(mention.tokFirst - sentStart <= 2 && e.hit.tokFirst > mention.tokLast)) return false;
   for (const n of subjects) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
   // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object

@@ -13,7 +13,7 @@
 import { parseNumberAt } from './extract.ts';
 import type { TopicFile } from './lexicon.ts';
 import { canonSyllable, type SymbolStream } from './stream.ts';
-import { foldedSyllables, phraseAt, TOK_DIGITS, tokenText, type PreparedText } from './text.ts';
+import { foldedSyllables, phraseAt, sentenceStart, TOK_DIGITS, tokenText, type PreparedText } from './text.ts';
 
 export type PlenumsConfig = NonNullable<TopicFile['plenums']>;
 
@@ -129,9 +129,7 @@ function datedMidTerm(c: CompiledPlenums, p: PreparedText, tok: number): boolean
   const years = c.config.midTermYears;
   if (!years) return false;
   const sent = p.tokSent[tok];
-  let i = tok;
-  while (i > 0 && p.tokSent[i - 1] === sent) i--;
-  for (; i < p.count && p.tokSent[i] === sent; i++) {
+  for (let i = sentenceStart(p, tok); i < p.count && p.tokSent[i] === sent; i++) {
     if (!(p.tokFlags[i] & TOK_DIGITS) || p.tokEnd[i] - p.tokStart[i] !== 4) continue;
     const year = Number(tokenText(p, i));
     if (year >= years.from && year <= years.to) return true;

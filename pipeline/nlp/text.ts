@@ -440,6 +440,18 @@ export function phraseAt(p: PreparedText, t: number, phrases: ReadonlyArray<read
   return 0;
 }
 
+/** The first token of the sentence holding token `t`. */
+export function sentenceStart(p: PreparedText, t: number): number {
+  while (t > 0 && p.tokSent[t - 1] === p.tokSent[t]) t--;
+  return t;
+}
+
+/** The first token of the clause holding token `t`. */
+export function clauseStart(p: PreparedText, t: number): number {
+  while (t > 0 && p.tokClause[t - 1] === p.tokClause[t]) t--;
+  return t;
+}
+
 interface FoldResult {
   codes: Uint16Array;
   length: number;

@@ -7,7 +7,7 @@ import { endsWithQuestion, isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { rebuttalQuotations, within } from './quotations.ts';
-import { foldedSyllables, type PreparedText, wordsAt } from './text.ts';
+import { clauseStart, foldedSyllables, type PreparedText, sentenceStart, wordsAt } from './text.ts';
 
 /**
  * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit
@@ -69,15 +69,33 @@ export function withTurnedRebuttals(
         turned.push(h);
         continue;
       }
-      let spec = cues.turnedSpecs.get(h.spec);
-      if (!spec) cues.turnedSpecs.set(h.spec, (spec = { ...h.spec, data: cuePhrase({ kind: 'cue', group: turn.into }) }));
-      turned.push({ ...h, spec });
+      turned.push(readAsGroup(cues, h, turn.into));
     }
-    // "thông tin chính thức" accused of lying is no guidance to read it
-    f.cueList = accused.length
-      ? turned.filter((h) => !(groupOf(h) >= 0 && groups[groupOf(h)].weight < 0 && accused.some((a) => a.tokFirst <= h.tokLast && h.tokFirst <= a.tokLast)))
-      : turned;
+    f.cueList = withoutAccusedEvidence(cues, turned, accused);
   }
+}
+
+/** The hit read as a hit of group `into` (its spec made once per cue and kept in `cues.turnedSpecs`). */
+export function readAsGroup(cues: CompiledCues, h: PhraseHit<CuePhrase>, into: number): PhraseHit<CuePhrase> {
+  let spec = cues.turnedSpecs.get(h.spec);
+  if (!spec || (spec.data.kind === 'cue' && spec.data.group !== into))
+    cues.turnedSpecs.set(h.spec, (spec = { ...h.spec, data: cuePhrase({ kind: 'cue', group: into }) }));
+  return { ...h, spec };
+}
+
+/**
+ * The hits without evidence against distortion read on the words of an accused official version: "thông tin chính
+ * thức" called false is no guidance to read the item.
+ */
+export function withoutAccusedEvidence(
+  cues: CompiledCues,
+  hits: Array<PhraseHit<CuePhrase>>,
+  accused: ReadonlyArray<PhraseHit<CuePhrase>>,
+): Array<PhraseHit<CuePhrase>> {
+  if (!accused.length) return hits;
+  const groups = cues.file.groups;
+  const against = (h: PhraseHit<CuePhrase>) => h.spec.data.kind === 'cue' && groups[h.spec.data.group].weight < 0;
+  return hits.filter((h) => !(against(h) && accused.some((a) => a.tokFirst <= h.tokLast && h.tokFirst <= a.tokLast)));
 }
 
 /**
@@ -86,11 +104,9 @@ export function withTurnedRebuttals(
  */
 function insideDeniedClaim(p: PreparedText, turn: CompiledTurn, turner: PhraseHit<CuePhrase>, h: PhraseHit<CuePhrase>): boolean {
   if (!turn.claimOpeners.length || turner.tokLast >= h.tokFirst || p.tokSent[turner.tokFirst] !== p.tokSent[h.tokFirst]) return false;
-  let sentStart = h.tokFirst;
-  while (sentStart > 0 && p.tokSent[sentStart - 1] === p.tokSent[h.tokFirst]) sentStart--;
-  let clauseStart = h.tokFirst;
-  while (clauseStart > 0 && p.tokClause[clauseStart - 1] === p.tokClause[h.tokFirst]) clauseStart--;
-  return [sentStart, clauseStart].some((start) => turn.claimOpeners.some((w) => wordsAt(p, start, w) && start + w.length <= turner.tokFirst));
+  return [sentenceStart(p, h.tokFirst), clauseStart(p, h.tokFirst)].some((start) =>
+    turn.claimOpeners.some((w) => wordsAt(p, start, w) && start + w.length <= turner.tokFirst),
+  );
 }
 
 /** A verdict's tokens in a field, as ItemCheck.deniedOfficialValues reads them. */
