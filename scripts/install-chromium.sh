@@ -10,6 +10,6 @@ fi
 SUDO=""
 [ "$(id -u)" -eq 0 ] || SUDO="sudo"
 echo "chromium: installing Debian's chromium package..."
-$SUDO apt-get update -qq
-DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends chromium fonts-noto-core >/dev/null
+$SUDO apt-get -o Acquire::Retries=3 update -qq
+DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o Acquire::Retries=3 install -y -qq --no-install-recommends chromium fonts-noto-core >/dev/null
 "$CHROMIUM" --version

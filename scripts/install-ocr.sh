@@ -12,8 +12,8 @@ if [ "${#missing[@]}" -gt 0 ]; then
   SUDO=""
   [ "$(id -u)" -eq 0 ] || SUDO="sudo"
   echo "ocr: installing ${missing[*]}..."
-  $SUDO apt-get update -qq
-  DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+  $SUDO apt-get -o Acquire::Retries=3 update -qq
+  DEBIAN_FRONTEND=noninteractive $SUDO apt-get -o Acquire::Retries=3 install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 # Fail here, not in the tests, when a tool or the Vietnamese data is still missing.
 tesseract --list-langs 2>/dev/null | grep -qx vie || { echo "ocr: tesseract has no Vietnamese data (vie)" >&2; exit 1; }
