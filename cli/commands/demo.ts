@@ -19,6 +19,7 @@ import { forumFeedRoute, readPublicPosts } from '../demo/forum-feed.ts';
 import { readKnownRumourSeed, seedKnownRumour } from '../demo/known-rumour.ts';
 import { StaticSite } from '../demo/static-site.ts';
 import { CrawlProgress, formatCrawlSummary, sourceNamesOf } from '../progress.ts';
+import { flagReasons } from '../reasons.ts';
 import { runCrawl } from './crawl.ts';
 import { parsePort, untilStopped } from './serve.ts';
 
@@ -83,11 +84,12 @@ function repeatLine(known: KnownRumourRef): string {
 const OPEN_STATUSES: ReviewStatus[] = ['new', 'in_review', 'confirmed', 'response_drafted'];
 
 /** One flagged item, its source by the name the config gives it (as the dashboard shows it). */
-function describe(item: ItemSummary, sourceNames: Map<string, string>): string {
+function describe(item: ItemSummary, sourceNames: Map<string, string>, reasons = ''): string {
   const score = `congress ${item.scores.congress.toFixed(2)}, distortion ${item.scores.distortion.toFixed(2)}`;
+  const why = reasons ? `\n    why: ${reasons}` : '';
   const known = item.knownRumour ? `\n    ↳ ${repeatLine(item.knownRumour)}` : '';
   const source = sourceNames.get(item.sourceId) ?? item.sourceId;
-  return `  - ${shortenAtWord(item.title || item.snippet, 90)}\n    ${source} · ${score} · /api/items/${item.id}${known}`;
+  return `  - ${shortenAtWord(item.title || item.snippet, 90)}\n    ${source} · ${score} · /api/items/${item.id}${why}${known}`;
 }
 
 export function registerDemo(program: Command): void {
@@ -117,13 +119,17 @@ export function registerDemo(program: Command): void {
         // neither answered (the seeded rumour was) nor dismissed.
         const flagged = await store.queryItems({ flagged: true, status: OPEN_STATUSES, sort: 'distortion', page: 1, pageSize: 5 + repeats.length });
         const unanswered = flagged.items.filter((item) => !item.knownRumour).slice(0, 5);
+        // Summaries carry no explanations: read each listed item whole for its reasons.
+        const reasons = new Map(
+          await Promise.all(unanswered.map(async (item) => [item.id, flagReasons((await store.getItem(item.id))?.explanations ?? [])] as const)),
+        );
         const stats = await store.stats({});
         const crawled = reports.reduce((sum, report) => sum + report.new, 0);
         const held = stats.total - crawled;
         process.stdout.write(
           `\nStored ${stats.total} items (${crawled} new from this crawl${held > 0 ? `, ${held} the office held before it` : ''}): ` +
             `${stats.congress} about the congresses, ${stats.flagged} flagged for review.\n` +
-            `Most likely distorted, not yet answered:\n${unanswered.map((item) => describe(item, sourceNames)).join('\n') || '  (none)'}\n` +
+            `Most likely distorted, not yet answered:\n${unanswered.map((item) => describe(item, sourceNames, reasons.get(item.id))).join('\n') || '  (none)'}\n` +
             `Repeats of rumours the office already decided on:\n${repeats.map((item) => describe(toSummary(item), sourceNames)).join('\n') || '  (none)'}\n`,
         );
         if (!options.serve) {

@@ -53,6 +53,8 @@ describe('mediawatch demo', () => {
     const unanswered = output.slice(output.indexOf('Most likely distorted, not yet answered:'), output.indexOf('Repeats of rumours'));
     expect(unanswered.match(/\/api\/items\/\w+/g)?.length).toBe(5);
     expect(unanswered).not.toContain('↳');
+    // Each listed flag says why, with a passage from the item (a fact it contradicts or a cue it carries).
+    expect(unanswered.match(/^ {4}why: (contradicts [A-Z]+-[A-Z]+:|repeats an answered rumour:|cue|learned cue) “[^”]+”/gm)?.length).toBe(5);
     // The rumour the office answered is not among the unanswered ones.
     const answered = repeats.match(/earlier item (\/api\/items\/\w+)/)![1];
     expect(unanswered).not.toContain(answered);
