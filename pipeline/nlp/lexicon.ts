@@ -103,7 +103,7 @@ export const topicSchema = z
              * A Party office or body, or an electoral act or its outcome: an office and an act pair into an anchor
              * (scoring.impliedPairWeight); `elected-body`, a body named as newly elected ("Ban Thường vụ mới"), is both.
              */
-            implies: z.enum(['office', 'act', 'elected-body']).optional(),
+            implies: z.enum(['office', 'act', 'sitting', 'elected-body']).optional(),
             /** Names the tracked event itself ("Đại hội XIII"): another event named in the item does not cancel it. */
             tracked: z.boolean().default(false),
             note: z.string().optional(),
@@ -126,6 +126,14 @@ export const topicSchema = z
           })
           .strict(),
       )
+      .default([]),
+    /**
+     * Words that imply the congress only for an item's distortion evidence (overrideForImpliedCongress), never
+     * scored and never paired into an anchor: the sitting's attendees, a candidate or a personnel plan, the term
+     * spoken of as "this time" ("Nay khai mạc có 1.800 người dự", "ứng viên Bí thư …", "Ban Thường vụ lần này …").
+     */
+    impliedInItem: z
+      .array(z.object({ term: phrase, implies: z.enum(['office', 'act', 'sitting', 'term', 'other']), note: z.string().optional() }).strict())
       .default([]),
     /**
      * Plenums of a committee read by their structure (pipeline/nlp/plenums.ts): opener, body, lead,
