@@ -129,11 +129,14 @@ export const topicSchema = z
       .default([]),
     /**
      * Words that imply the congress only for an item's distortion evidence (overrideForImpliedCongress), never
-     * scored and never paired into an anchor: the sitting's attendees, a candidate or a personnel plan, the term
-     * spoken of as "this time" ("Nay khai mạc có 1.800 người dự", "ứng viên Bí thư …", "Ban Thường vụ lần này …").
+     * scored and never paired into an anchor, so the congress score and the model do not move with them: the
+     * sitting's attendees (office), a candidate or a personnel plan (act), a post and its election in one phrase
+     * (elected-body), the term spoken of as "this time" (term: beside an office only), another event's sitting
+     * (other: then only a Party office and an electoral act count) — "Nay khai mạc có 1.800 người dự", "ứng viên
+     * Bí thư …", "Ban Thường vụ lần này …", "lễ khai mạc festival".
      */
     impliedInItem: z
-      .array(z.object({ term: phrase, implies: z.enum(['office', 'act', 'sitting', 'term', 'other']), note: z.string().optional() }).strict())
+      .array(z.object({ term: phrase, implies: z.enum(['office', 'act', 'sitting', 'elected-body', 'term', 'other']), note: z.string().optional() }).strict())
       .default([]),
     /**
      * Plenums of a committee read by their structure (pipeline/nlp/plenums.ts): opener, body, lead,

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
-import { forBothForms } from './helpers.ts';
+import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
+import { CONFIG, forBothForms, stripDiacritics } from './helpers.ts';
 
 // The congress implied, for an item with distortion evidence that names no congress, by words that are
 // never scored (`impliedInItem` in config/topics/congress-2020.yaml; sixty-seventh pass): its attendees,
@@ -95,5 +97,23 @@ describe('the congress implied by words read only for an item with distortion ev
         expect(pairOf(c), t).toBeUndefined();
       },
     );
+  });
+
+  it('a Party post and its election said as one phrase, when the model does not see the congress', () => {
+    // The anchor "bầu bí thư" makes the lexicons' congress on its own; a model that outvotes it leaves the
+    // override, which reads the phrase as an office and an act at once.
+    const c = loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), modelFile: undefined });
+    c.learned = { rescore: (lexicon) => ({ ...lexicon, congress: false, scores: { ...lexicon.scores, congress: 0.3 } }) };
+    const read = (text: string) => c.classify({ title: '', text });
+    for (const t of ['Bầu bí thư xong rồi đó, mà ông này có tên từ tháng 6, nguồn tin thân cận.', 'Nghe nói bầu lại bí thư là do trên chỉ định sẵn.']) {
+      for (const form of [t, stripDiacritics(t)]) {
+        const r = read(form);
+        expect(r.congress, form).toBe(true);
+        expect(pairOf(r), form).toMatch(/^bầu (lại )?bí thư \+ /);
+      }
+    }
+    for (const t of ['Nghe nói Chi đoàn bầu bí thư xong rồi, có sẵn người từ trước.', 'Bầu bí thư xong rồi, ai cũng vui.']) {
+      for (const form of [t, stripDiacritics(t)]) expect(read(form).congress, form).toBe(false);
+    }
   });
 });
