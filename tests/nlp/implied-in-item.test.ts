@@ -9,8 +9,7 @@ import { CONFIG, forBothForms, stripDiacritics } from './helpers.ts';
 // a candidate or a personnel plan, the term spoken of as "this time", and a sitting with its business.
 // Phrasings written for these tests, not corpus sentences; each is checked as typed and with its
 // diacritics stripped, on the lexicons alone.
-const pairOf = (c: Classification) =>
-  c.explanations.find((e) => e.kind === 'congress' && /an electoral act with distortion evidence/.test(e.note ?? ''))?.term;
+const pairOf = (c: Classification) => c.explanations.find((e) => e.kind === 'congress' && /an electoral act with distortion evidence/.test(e.note ?? ''))?.term;
 
 function expectImplied(texts: string[], want: boolean) {
   forBothForms(texts, (c, t) => {
@@ -21,77 +20,68 @@ function expectImplied(texts: string[], want: boolean) {
   });
 }
 
+// [sub-family, phrasings, implied]
+const cases: Array<[string, string[], boolean]> = [
+  [
+    "the sitting's attendees beside its opening or closing",
+    [
+      'Nay khai mạc có 1.800 người dự đó, nghe nói tăng thêm 200 suất cho người nhà.',
+      'Bế mạc rồi mà nghe nói còn mấy chục người tham dự chưa được về, giữ lại họp kín.',
+    ],
+    true,
+  ],
+  [
+    'a sitting and its business, with no office named',
+    [
+      'Sao hôm nay bế mạc sớm vậy, nghe nói có người ngất trong hội trường rồi giải tán luôn.',
+      'Nguồn tin thân cận: hội trường ở Hà Nội vừa thông qua việc sáp nhập hai tỉnh, chia sẻ cho mọi người cùng biết.',
+    ],
+    true,
+  ],
+  [
+    'a candidate or a personnel plan beside a Party office',
+    [
+      'Nghe nói ứng viên Bí thư tỉnh được gửi từ trên về, giá đã thỏa thuận xong.',
+      'Lộ văn bản mật của Tỉnh ủy về phương án nhân sự chủ chốt, chia sẻ gấp trước khi bị xóa.',
+    ],
+    true,
+  ],
+  [
+    'the term spoken of as "this time" beside a Party office',
+    [
+      'Ban Thường vụ lần này mười lăm người, nghe nói để dành một suất cho người trên điều về.',
+      'Nghe nói đại biểu năm nay lên gần 2000 người, dồn thêm người nhà vào cho chắc ăn.',
+    ],
+    true,
+  ],
+  [
+    'nothing from electoral acts alone, or from "this time" beside a sitting',
+    [
+      'BIẾN LỚN: bầu cử Mỹ phát hiện cả xe tải phiếu bầu giả, chia sẻ gấp trước khi bị xóa!!!',
+      'Nghe nói kết quả kiểm phiếu ở phường có rồi, ông ứng viên trẻ trúng cao nhất.',
+      'Nghe nói khai mạc SEA Games năm nay bị dời vì dịch, nguồn tin thân cận.',
+      'Nghe nói năm nay giá cà phê lên gấp đôi, họp chợ bàn mãi.',
+    ],
+    false,
+  ],
+  [
+    "nothing at another event's sitting, or where another organisation is named",
+    [
+      'Nghe nói lễ khai mạc festival cà phê có 10.000 người dự, tốn 50 tỷ, chưa báo nào dám đưa.',
+      'Nghe nói lễ khai mạc hội chợ ở hội trường tỉnh tốn 30 tỷ, người trong cuộc kể.',
+      'Nghe đồn Đại hội Đoàn trường năm nay đã chốt sẵn bí thư, ứng viên khác nộp hồ sơ cũng vô ích.',
+      'Nghe nói đại hội cổ đông năm nay đã dàn xếp xong ghế chủ tịch, cổ đông nhỏ đi họp chỉ để giơ tay.',
+    ],
+    false,
+  ],
+];
+
 describe('the congress implied by words read only for an item with distortion evidence', () => {
-  it("the sitting's attendees beside its opening or closing", () => {
-    expectImplied(
-      [
-        'Nay khai mạc có 1.800 người dự đó, nghe nói tăng thêm 200 suất cho người nhà.',
-        'Bế mạc rồi mà nghe nói còn mấy chục người tham dự chưa được về, giữ lại họp kín.',
-      ],
-      true,
-    );
-  });
-
-  it('a sitting and its business, with no office named', () => {
-    expectImplied(
-      [
-        'Sao hôm nay bế mạc sớm vậy, nghe nói có người ngất trong hội trường rồi giải tán luôn.',
-        'Nguồn tin thân cận: hội trường ở Hà Nội vừa thông qua việc sáp nhập hai tỉnh, chia sẻ cho mọi người cùng biết.',
-      ],
-      true,
-    );
-  });
-
-  it('a candidate or a personnel plan beside a Party office', () => {
-    expectImplied(
-      [
-        'Nghe nói ứng viên Bí thư tỉnh được gửi từ trên về, giá đã thỏa thuận xong.',
-        'Lộ văn bản mật của Tỉnh ủy về phương án nhân sự chủ chốt, chia sẻ gấp trước khi bị xóa.',
-      ],
-      true,
-    );
-  });
-
-  it('the term spoken of as "this time" beside a Party office', () => {
-    expectImplied(
-      [
-        'Ban Thường vụ lần này mười lăm người, nghe nói để dành một suất cho người trên điều về.',
-        'Nghe nói đại biểu năm nay lên gần 2000 người, dồn thêm người nhà vào cho chắc ăn.',
-      ],
-      true,
-    );
-  });
-
-  it('implies nothing from electoral acts alone, or from "this time" beside a sitting', () => {
-    expectImplied(
-      [
-        'BIẾN LỚN: bầu cử Mỹ phát hiện cả xe tải phiếu bầu giả, chia sẻ gấp trước khi bị xóa!!!',
-        'Nghe nói kết quả kiểm phiếu ở phường có rồi, ông ứng viên trẻ trúng cao nhất.',
-        'Nghe nói khai mạc SEA Games năm nay bị dời vì dịch, nguồn tin thân cận.',
-        'Nghe nói năm nay giá cà phê lên gấp đôi, họp chợ bàn mãi.',
-      ],
-      false,
-    );
-  });
-
-  it("implies nothing at another event's sitting, or where another organisation is named", () => {
-    expectImplied(
-      [
-        'Nghe nói lễ khai mạc festival cà phê có 10.000 người dự, tốn 50 tỷ, chưa báo nào dám đưa.',
-        'Nghe nói lễ khai mạc hội chợ ở hội trường tỉnh tốn 30 tỷ, người trong cuộc kể.',
-        'Nghe đồn Đại hội Đoàn trường năm nay đã chốt sẵn bí thư, ứng viên khác nộp hồ sơ cũng vô ích.',
-        'Nghe nói đại hội cổ đông năm nay đã dàn xếp xong ghế chủ tịch, cổ đông nhỏ đi họp chỉ để giơ tay.',
-      ],
-      false,
-    );
-  });
+  for (const [name, texts, want] of cases) it(name, () => expectImplied(texts, want));
 
   it('implies nothing without distortion evidence, nor in a rebuttal of the rumour', () => {
     forBothForms(
-      [
-        'Sáng nay khai mạc, có 350 người dự, hội trường kín chỗ.',
-        'Tin bế mạc sớm vì có người ngất trong hội trường là bịa đặt, mọi người đừng chia sẻ.',
-      ],
+      ['Sáng nay khai mạc, có 350 người dự, hội trường kín chỗ.', 'Tin bế mạc sớm vì có người ngất trong hội trường là bịa đặt, mọi người đừng chia sẻ.'],
       (c, t) => {
         expect(c.distortion, t).toBe(false);
         expect(pairOf(c), t).toBeUndefined();
