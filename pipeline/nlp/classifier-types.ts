@@ -12,12 +12,19 @@ import type { CompiledPlenums } from './plenums.ts';
 
 export type Field = 'title' | 'text';
 
-/** What a congress term implies (config/topics `implies`): a Party office or body, an electoral act, or a body named as newly elected (both). */
-export type Implies = 'office' | 'act' | 'elected-body';
+/**
+ * What a congress term implies (config/topics `implies`): a Party office or body, an electoral act, a sitting of
+ * the congress (an act too: its opening, closing, hall), a body named as newly elected (both), or (`impliedInItem`
+ * only) the term a post is spoken of in, "this time", which pairs with an office alone, or another event's
+ * sitting ("lễ khai mạc"), which leaves only an office and an act to imply the congress.
+ */
+export type Implies = 'office' | 'act' | 'sitting' | 'elected-body' | 'term' | 'other';
 
 export type TopicPhrase =
   | { kind: 'pos'; role: 'strong' | 'anchor' | 'context'; weight: number; note?: string; tracked: boolean; implies?: Implies }
   | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string }
+  /** A word that implies the congress only for an item's distortion evidence (`impliedInItem`): never scored. */
+  | { kind: 'implied'; implies: Implies }
   /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
   | { kind: 'plenum'; part: 'opener' | 'body'; level: number };
 

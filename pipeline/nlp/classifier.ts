@@ -230,6 +230,7 @@ export class Classifier implements ItemClassifier {
       for (const t of file.terms)
         phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note, tracked: t.tracked, implies: t.implies }));
       for (const n of file.negatives) phrases.add(n.term, topicPhrase({ kind: 'neg', scope: n.scope, weight: n.weight, note: n.note }));
+      for (const i of file.impliedInItem) phrases.add(i.term, topicPhrase({ kind: 'implied', implies: i.implies }));
       const pl = file.plenums;
       if (pl) {
         for (const o of pl.opener) phrases.add(o, topicPhrase({ kind: 'plenum', part: 'opener', level: -1 }));
@@ -459,6 +460,7 @@ export class Classifier implements ItemClassifier {
     const s = topic.file.scoring;
     const pos: TopicHit[] = [];
     const neg: TopicHit[] = [];
+    const inItem: TopicHit[] = [];
     let tokens = 0;
     for (const v of views) {
       tokens += v.prepared.count;
@@ -467,6 +469,7 @@ export class Classifier implements ItemClassifier {
       const negHits: Array<PhraseHit<TopicPhrase>> = [];
       for (const h of hits) if (h.spec.data.kind === 'pos') posHits.push(h);
       for (const h of hits) if (h.spec.data.kind === 'neg') negHits.push(h);
+      for (const h of longestNonOverlapping(hits.filter((x) => x.spec.data.kind === 'implied'))) inItem.push(locate(h, v));
       const plenums = topic.plenums ? plenumHits(topic.plenums, v, hits) : [];
       for (const h of plenums) if (h.spec.data.kind === 'neg') negHits.push(h);
       for (const h of longestNonOverlapping(posHits)) pos.push(locate(withTrackedInside(h, posHits), v));
@@ -512,7 +515,7 @@ export class Classifier implements ItemClassifier {
       if (density < s.minDensity) raw *= Math.max(0.4, density / s.minDensity);
     }
     // the congress implied by an office and an act anywhere in an item that names no other organisation or event
-    const implied = s.impliedPairWeight > 0 && !near.length && !events.length ? impliedAnywhere(pos) : undefined;
+    const implied = s.impliedPairWeight > 0 && !near.length && !events.length ? impliedAnywhere(pos, inItem) : undefined;
     return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied };
   }
 

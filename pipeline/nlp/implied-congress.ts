@@ -33,9 +33,29 @@ export const IMPLIED_PAIR = 'implied: office + electoral act';
 
 /**
  * The first Party office and the first electoral act of an item, wherever they are, as one pair; a body
- * named as newly elected ("Ban Thường vụ mới") is both on its own.
+ * named as newly elected ("Ban Thường vụ mới") is both on its own. `inItem` (words read only here, never
+ * scored: `impliedInItem`) add offices, acts and the term spoken of as "this time", which pairs with an office
+ * only ("Ban Thường vụ lần này …"; "khai mạc SEA Games năm nay" is no post's term). With no office, a sitting
+ * and another act are the congress's sitting and its business ("bế mạc sớm … trong hội trường"); two electoral
+ * acts alone are any election's ("bầu cử Mỹ … phiếu bầu giả"). Another event's sitting named in `inItem`
+ * ("lễ khai mạc", "họp báo") leaves only the first reading.
  */
-export function impliedAnywhere(pos: TopicHit[]): TopicHit | undefined {
+export function impliedAnywhere(pos: TopicHit[], inItem: TopicHit[] = []): TopicHit | undefined {
+  // another event's sitting ("lễ khai mạc festival"): only a Party office and an electoral act say it is ours
+  if (inItem.some((h) => implies(h) === 'other')) return officeAndAct(pos);
+  const office = pos.find(isOffice) ?? inItem.find(isOffice);
+  if (office && implies(office) === 'elected-body') return pairOf(office, office);
+  const acts = [...pos.filter(isAct), ...inItem.filter(isAct)];
+  if (office) {
+    const act = acts[0] ?? inItem.find((h) => implies(h) === 'term');
+    return act ? pairOf(office, act) : undefined;
+  }
+  const sitting = acts.find((a) => implies(a) === 'sitting');
+  const other = sitting && acts.find((a) => a.spec.text !== sitting.spec.text);
+  return other ? pairOf(sitting, other) : undefined;
+}
+
+function officeAndAct(pos: TopicHit[]): TopicHit | undefined {
   const office = pos.find(isOffice);
   const act = office && (implies(office) === 'elected-body' ? office : pos.find(isAct));
   return office && act ? pairOf(office, act) : undefined;
@@ -51,7 +71,8 @@ export function impliedExplanation(pair: TopicHit): Explanation {
 
 /** What a term `implies` (config/topics): a Party office or body, an electoral act, a body newly elected, or nothing. */
 function implies(h: TopicHit): Implies | undefined {
-  return h.spec.data.kind === 'pos' ? h.spec.data.implies : undefined;
+  const d = h.spec.data;
+  return d.kind === 'pos' || d.kind === 'implied' ? d.implies : undefined;
 }
 
 function isOffice(h: TopicHit): boolean {
@@ -61,7 +82,7 @@ function isOffice(h: TopicHit): boolean {
 
 function isAct(h: TopicHit): boolean {
   const i = implies(h);
-  return i === 'act' || i === 'elected-body';
+  return i === 'act' || i === 'sitting' || i === 'elected-body';
 }
 
 /** An office and an act read as one: spanning both when they are in one sentence, else shown at the office. */

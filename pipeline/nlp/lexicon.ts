@@ -103,7 +103,7 @@ export const topicSchema = z
              * A Party office or body, or an electoral act or its outcome: an office and an act pair into an anchor
              * (scoring.impliedPairWeight); `elected-body`, a body named as newly elected ("Ban Thường vụ mới"), is both.
              */
-            implies: z.enum(['office', 'act', 'elected-body']).optional(),
+            implies: z.enum(['office', 'act', 'sitting', 'elected-body']).optional(),
             /** Names the tracked event itself ("Đại hội XIII"): another event named in the item does not cancel it. */
             tracked: z.boolean().default(false),
             note: z.string().optional(),
@@ -126,6 +126,17 @@ export const topicSchema = z
           })
           .strict(),
       )
+      .default([]),
+    /**
+     * Words that imply the congress only for an item's distortion evidence (overrideForImpliedCongress), never
+     * scored and never paired into an anchor, so the congress score and the model do not move with them: the
+     * sitting's attendees (office), a candidate or a personnel plan (act), a post and its election in one phrase
+     * (elected-body), the term spoken of as "this time" (term: beside an office only), another event's sitting
+     * (other: then only a Party office and an electoral act count) — "Nay khai mạc có 1.800 người dự", "ứng viên
+     * Bí thư …", "Ban Thường vụ lần này …", "lễ khai mạc festival".
+     */
+    impliedInItem: z
+      .array(z.object({ term: phrase, implies: z.enum(['office', 'act', 'sitting', 'elected-body', 'term', 'other']), note: z.string().optional() }).strict())
       .default([]),
     /**
      * Plenums of a committee read by their structure (pipeline/nlp/plenums.ts): opener, body, lead,

@@ -120,7 +120,8 @@ export function scoreTopicNegatives(
 ): number {
   for (const [p, n] of cancelledBy) {
     const d = p.spec.data;
-    const why = n.spec.data.kind === 'plenum' ? undefined : n.spec.data.note;
+    const nd = n.spec.data;
+    const why = nd.kind === 'pos' || nd.kind === 'neg' ? nd.note : undefined;
     const note = `cancels "${p.spec.text}"${why ? ` (${why})` : ''}`;
     items.push(item(n.view, n.tokFirst, n.tokLast, core('negative', n.spec.text, -(d.kind === 'pos' ? d.weight : 0), note)));
   }
