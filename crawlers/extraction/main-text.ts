@@ -452,7 +452,7 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
     if (
       sibling === top ||
       (scores.get(sibling) ?? -Infinity) + bonus >= threshold ||
-      (bonus > 0 && isUnscoredPart(sibling, top, s)) ||
+      ((bonus > 0 || isPreformattedPart(sibling, top)) && isUnscoredPart(sibling, top, s)) ||
       ((isP || isProseBlock(sibling, s)) && s.chars > 80 && density < 0.25) ||
       (isP && s.chars > 0 && s.chars <= 80 && density === 0 && /[.!?。]$/.test(textOf(sibling)))
     ) {
@@ -471,6 +471,15 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
  */
 function isUnscoredPart(sibling: HtmlNode, top: HtmlNode, s: Stats): boolean {
   return BLOCK_TAGS.has(tagOf(top)) && tagOf(sibling) === tagOf(top) && holdsPart(s);
+}
+
+/**
+ * A preformatted story (an RFC or a plain-text document, as rfcmarkup prints it) is split over
+ * `<pre>` blocks, one per printed page; the first page's block often lacks the others' class.
+ * Beside a `<pre>` story, another `<pre>` is more of the same document whatever its class.
+ */
+function isPreformattedPart(sibling: HtmlNode, top: HtmlNode): boolean {
+  return tagOf(top) === 'pre' && tagOf(sibling) === 'pre';
 }
 
 /** Enough text with few links for a block shaped as the story's to be a part of it. */
