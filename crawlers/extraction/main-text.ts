@@ -870,7 +870,7 @@ function isBoilerplateLine(text: string): boolean {
 
 /** A block that only introduces what follows: a heading, or a short line ending in a colon. */
 function isLeadIn(text: string, tag: string): boolean {
-  return /^h[2-6]$/.test(tag) || (text.length < 60 && /[:：]$/.test(text));
+  return isHeading(tag) || (text.length < 60 && /[:：]$/.test(text));
 }
 
 /**
@@ -929,6 +929,7 @@ function renderBlocks(
     }
   };
   const chosen = new Set(nodes);
+  const sectionH1s = sectionHeadlines(nodes);
   /** Blocks rendered from prose sections, as [first, end) ranges of `blocks`. */
   const sections: Array<[number, number]> = [];
   // Stack entries: a node to enter, null marking the end of a block element, or the end of a prose section or a data cell.
@@ -958,8 +959,16 @@ function renderBlocks(
     if (!isElement(node)) continue;
     const tag = tagOf(node);
     const s = stats.get(node);
-    // An h1 is the title, kept apart, unless broken markup left the story inside it.
-    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || isFigureCredit(node, tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s)))
+    // An h1 is the title, kept apart, unless broken markup left the story inside it or it heads
+    // one of the story's sections after its running text has begun (an h1 before it is the
+    // headline printed again).
+    if (
+      SKIP_TAGS.has(tag) ||
+      CAPTION_TAGS.has(tag) ||
+      isFigureCredit(node, tag) ||
+      (tag === 'h1' && !s?.blockChildren && !(sectionH1s.has(node) && blocks.some((block) => block.length >= PROSE_PARAGRAPH_CHARS))) ||
+      (s && isNoscriptNotice(node, s))
+    )
       continue;
     const teaser = teasers !== undefined && s !== undefined && !chosen.has(node) && isTeaserCard(node, s, teasers.site);
     if (teaser) teasers.droppedChars += s.chars;
@@ -1013,6 +1022,46 @@ function renderBlocks(
     leadIns.length = last[0];
   }
   return blocks;
+}
+
+/** The first h1 of each document, its headline (found once per document). */
+const headlines = new WeakMap<HtmlNode, HtmlNode | null>();
+
+function headlineOf(node: HtmlNode): HtmlNode | null {
+  let root = node;
+  for (const ancestor of ancestors(node)) root = ancestor;
+  let found = headlines.get(root);
+  if (found === undefined) {
+    found = null;
+    for (const element of elements(root))
+      if (tagOf(element) === 'h1') {
+        found = element;
+        break;
+      }
+    headlines.set(root, found);
+  }
+  return found;
+}
+
+/** A story's sections headed by alike h1s: this many at least, the page's headline not counted. */
+const MIN_SECTION_H1S = 2;
+
+/**
+ * The h1s inside the story that head its sections: Medium posts, Markdown and DocBook books write
+ * section titles as h1, each one alike the others (same class). The page's headline is not one,
+ * and a lone h1 after the story is as often page furniture ("While you are here…",
+ * "Pressekontakt:", "Upcoming Events") as a section: alike h1s are what marks a story's sections.
+ */
+function sectionHeadlines(nodes: HtmlNode[]): Set<HtmlNode> {
+  const byClass = new Map<string, HtmlNode[]>();
+  const headline = nodes.length ? headlineOf(nodes[0]) : null;
+  for (const node of nodes)
+    for (const element of elements(node))
+      if (tagOf(element) === 'h1' && element !== headline) {
+        const cls = element.attribs?.class ?? '';
+        byClass.set(cls, [...(byClass.get(cls) ?? []), element]);
+      }
+  return new Set([...byClass.values()].filter((alike) => alike.length >= MIN_SECTION_H1S).flat());
 }
 
 /**

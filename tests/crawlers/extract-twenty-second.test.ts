@@ -31,3 +31,34 @@ describe('a preformatted story split over <pre> pages (twenty-second pass)', () 
     expect(text).not.toContain('npm install coffee-house');
   });
 });
+
+describe('section headings written as h1 inside the story (twenty-second pass)', () => {
+  const section = (title: string, n: number) =>
+    `<h1 class="pw-post-section">${title}</h1><p>Paragraph ${n} of the story: the old coffee houses of the city served as meeting places where merchants, writers and travellers argued late into the night.</p><p>Paragraph ${n + 1} of the story: the owners kept ledgers of every debt, and the ledgers outlived most of the houses themselves.</p>`;
+  const intro = `<p>Paragraph 0 of the story: before the first section, the post says why coffee houses are worth a history of their own, and what the reader will find below.</p>`;
+
+  it('keeps alike h1s that head the story’s sections after its running text has begun', () => {
+    const text = textOf(`<article class="post">${intro}${section('Why the houses mattered', 1)}${section('What the ledgers tell us', 3)}${section('Where the houses went', 5)}</article>`);
+    expect(text).toContain('Why the houses mattered');
+    expect(text).toContain('What the ledgers tell us');
+    expect(text).toContain('Where the houses went');
+    expect(text).toContain('Paragraph 6 of the story');
+  });
+
+  it('still leaves out a lone h1 after the story (an appeal, not a section)', () => {
+    const text = textOf(
+      `<article class="post">${intro}${section('Why the houses mattered', 1)}<h1 class="appeal">While you are here…</h1><p>Our journalism depends on readers like you: support independent reporting on the history of coffee with a monthly gift.</p></article>`,
+    );
+    expect(text).not.toContain('While you are here');
+    expect(text).not.toContain('Why the houses mattered');
+  });
+
+  it('still leaves out the headline printed again as an h1 before the running text (Markdown: no classes)', () => {
+    const markdown = (title: string, n: number) => section(title, n).replace(' class="pw-post-section"', '');
+    const text = textOf(`<article class="post"><h1>A history of coffee</h1>${intro}${markdown('Why the houses mattered', 1)}${markdown('What the ledgers tell us', 3)}</article>`);
+    expect(text).not.toMatch(/^A history of coffee/);
+    expect(text).toMatch(/^Paragraph 0 of the story/);
+    expect(text).toContain('Why the houses mattered');
+    expect(text).toContain('What the ledgers tell us');
+  });
+});
