@@ -10,6 +10,7 @@ import {
   BLOCK_TAGS,
   BOILERPLATE_LINE_CHARS,
   BOILERPLATE_LINES,
+  BYLINE_OPENING,
   BOILERPLATE_NAMES,
   BOILERPLATE_TAGS,
   CAPTION_TAGS,
@@ -908,24 +909,50 @@ function renderBlocks(
   const leadIns: boolean[] = [];
   let line: string[] = [];
   let lineTag = '';
+  /** The block element the current line and each rendered block come from. */
+  let lineNode: HtmlNode | undefined;
+  const blockNodes: Array<HtmlNode | undefined> = [];
   /** A block named as the standfirst (a `subheadline` heading) leads the story, never a removed list. */
   let lineIsLead = false;
+  /** The last block is a heading whose note (see isHeadingNote) was removed: it stays if its section's text follows. */
+  let notedHeading = false;
   /** Table cells and list items open around the current line. */
   let dataCells = 0;
   const flush = () => {
     const text = collapse(line.join(''));
     // A furniture line is left out alone: the heading before it may head the story's next lines.
     if (text && !isBoilerplateLine(text) && !(dataCells === 0 && DATE_STAMP_LINE.test(text))) {
+      const leadIn = !lineIsLead && isLeadIn(text, lineTag);
+      // A heading kept over its note stays when its section's text follows it, in a later
+      // sibling of the heading; another heading, or text elsewhere, leaves it dangling.
+      if (notedHeading) {
+        notedHeading = false;
+        const heading = blockNodes[blockNodes.length - 1]!;
+        if (leadIn || lineNode === undefined || ![lineNode, ...ancestors(lineNode)].some((n) => n.parent === heading.parent && n !== heading)) {
+          blocks.pop();
+          leadIns.pop();
+          blockNodes.pop();
+        }
+      }
       blocks.push(text);
-      leadIns.push(!lineIsLead && isLeadIn(text, lineTag));
+      leadIns.push(leadIn);
+      blockNodes.push(lineNode);
     }
     line = [];
   };
-  const dropDanglingLeadIn = () => {
+  /** `removed`: the block whose removal leaves the last one dangling, when it may be a heading's note. */
+  const dropDanglingLeadIn = (removed?: HtmlNode) => {
     flush();
+    const heading = blockNodes[blockNodes.length - 1];
+    if (removed && heading && leadIns[leadIns.length - 1] && isHeadingNote(removed, heading)) {
+      notedHeading = true;
+      return;
+    }
+    notedHeading = false;
     if (leadIns[leadIns.length - 1]) {
       blocks.pop();
       leadIns.pop();
+      blockNodes.pop();
     }
   };
   const chosen = new Set(nodes);
@@ -949,6 +976,7 @@ function renderBlocks(
     if (node === null) {
       flush();
       lineTag = '';
+      lineNode = undefined;
       lineIsLead = false;
       continue;
     }
@@ -990,7 +1018,7 @@ function renderBlocks(
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs; so does a heading right above its section's image whose only
       // text is a linked caption ("Source", judged a link list): captions are never rendered.
-      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s)) && !isSectionImage(node, s)) dropDanglingLeadIn();
+      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s)) && !isSectionImage(node, s)) dropDanglingLeadIn(linkList && !teaser ? node : undefined);
       else flush();
       continue;
     }
@@ -1001,6 +1029,7 @@ function renderBlocks(
     if (BLOCK_TAGS.has(tag)) {
       flush();
       lineTag = tag;
+      lineNode = node;
       lineIsLead = LEAD_NAMES.test(namesOf(node));
       if (DATA_CELL_TAGS.has(tag)) {
         dataCells++;
@@ -1062,6 +1091,22 @@ function sectionHeadlines(nodes: HtmlNode[]): Set<HtmlNode> {
         byClass.set(cls, [...(byClass.get(cls) ?? []), element]);
       }
   return new Set([...byClass.values()].filter((alike) => alike.length >= MIN_SECTION_H1S).flat());
+}
+
+/** A heading's note is one short line of a few links. */
+const MAX_NOTE_CHARS = 100;
+const MAX_NOTE_LINKS = 3;
+
+/**
+ * A short line of links right after a heading, before its section's text: Wikipedia's "Main
+ * article: …" hatnote, a venue's map link, a product's price buttons. Judged a link list and
+ * removed, it leaves the heading above the section's text, not dangling. A byline after a title
+ * is no note: the title is another story's, or the page's own printed again.
+ */
+function isHeadingNote(removed: HtmlNode, heading: HtmlNode): boolean {
+  if (!isHeading(tagOf(heading)) || elementSibling(heading, 1) !== removed) return false;
+  const text = collapse(textOf(removed));
+  return text.length <= MAX_NOTE_CHARS && !BYLINE_OPENING.test(text) && [...elements(removed)].filter((element) => tagOf(element) === 'a').length <= MAX_NOTE_LINKS;
 }
 
 /**

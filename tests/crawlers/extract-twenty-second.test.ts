@@ -62,3 +62,37 @@ describe('section headings written as h1 inside the story (twenty-second pass)',
     expect(text).toContain('What the ledgers tell us');
   });
 });
+
+describe('a heading kept over its note, a short line of links before its section (twenty-second pass)', () => {
+  const prose = (n: number) =>
+    `<p>Paragraph ${n} of the story: the old coffee houses of the city served as meeting places where merchants, writers and travellers argued late into the night.</p>`;
+
+  it('keeps a section heading whose "Main article" hatnote is judged a link list', () => {
+    const text = textOf(
+      `<div class="mw-parser-output">${prose(1)}${prose(2)}<h2><span class="mw-headline">Trade and ledgers</span></h2><div role="note" class="hatnote">Main articles: <a href="/wiki/Coffee_trade">History of the coffee trade</a> and <a href="/wiki/Ledger">Ledgers of coffee houses</a></div>${prose(3)}${prose(4)}</div>`,
+    );
+    expect(text).toContain('Trade and ledgers\n\nParagraph 3 of the story');
+  });
+
+  it('keeps a venue’s heading over its map link', () => {
+    const venue = (name: string, n: number) => `<h3>${name}</h3><p class="venue-map"><a href="/guide/map?venue=${n}">map</a></p>${prose(n)}`;
+    const text = textOf(`<div class="guide">${prose(0)}${venue('The Copper Pot', 1)}${venue('Bean and Ledger', 2)}${venue('Night Owl Roasters', 3)}</div>`);
+    expect(text).toContain('The Copper Pot');
+    expect(text).toContain('Night Owl Roasters\n\nParagraph 3 of the story');
+  });
+
+  it('still drops a heading whose links are followed by another heading, or by nothing', () => {
+    const text = textOf(
+      `<div class="story">${prose(1)}${prose(2)}<h3>More on coffee</h3><p><a href="/2025/01/10/espresso">The espresso story</a></p><h3>Read next</h3><p><a href="/2025/01/11/beans">Beans</a></p></div>`,
+    );
+    expect(text).not.toContain('More on coffee');
+    expect(text).not.toContain('Read next');
+  });
+
+  it('still drops another story’s title over its byline link', () => {
+    const text = textOf(
+      `<div class="story">${prose(1)}${prose(2)}<h3>How tea houses won the suburbs</h3><div><a href="/author/jane">By Jane Doe</a></div><p>A teaser of another story of the magazine, two sentences long, about how tea houses won over the suburbs of the city.</p>${prose(3)}</div>`,
+    );
+    expect(text).not.toContain('How tea houses won the suburbs');
+  });
+});
