@@ -415,7 +415,7 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
       scores.set(ancestor, score + contentScore / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
     }
   }
-  const ranked: Array<[HtmlNode, number]> = [];
+  let ranked: Array<[HtmlNode, number]> = [];
   for (const [node, score] of scores) {
     const final = score * (1 - linkDensity(stats.get(node)!));
     scores.set(node, final);
@@ -426,6 +426,11 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
   // A reference list scores high (every citation is a comma-rich list item) but is never the story
   // it cites: the best candidate outside one is the top, and the list may still join it as a sibling.
   let [top, topScore] = ranked.find(([node]) => !isReferenceList(node)) ?? ranked[0];
+  const besideStream = cms ? undefined : storyBesideStream(top, topScore, ranked, stats, page.site);
+  if (besideStream) {
+    ranked = besideStream.outside;
+    [top, topScore] = ranked[0];
+  }
   if (cms) {
     // A known CMS container is the story; scoring only decides which of its siblings join it.
     top = cms;
@@ -463,6 +468,48 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
   chosen.push(...repeatedBlocks(parent, stats, excluded, root));
   chosen.push(...openingParts(top, chosen, page, excluded));
   return chosen;
+}
+
+/** A stream of teasers: this many items at least, this share of them headed by a link to another page of the site. */
+const MIN_STREAM_ITEMS = 3;
+const STREAM_TEASER_SHARE = 0.5;
+/** A candidate whose text is this much a stream's is the stream (its wrapper). */
+const STREAM_TEXT_SHARE = 0.8;
+/** The story beside a stream scores at least this share of the stream's score: a sidebar does not. */
+const STREAM_RIVAL_SHARE = 0.5;
+/** Top candidates looked at for streams: the one holding the top is among the first. */
+const STREAM_CANDIDATES = 10;
+
+/** Items of a list of other stories: most of its element children open with a heading that links to another page of the site. */
+function isTeaserStream(node: HtmlNode, site: string | undefined): boolean {
+  const items = (node.children ?? []).filter(isElement);
+  return items.length >= MIN_STREAM_ITEMS && items.filter((item) => isTeaserHeaded(item, site)).length >= STREAM_TEASER_SHARE * items.length;
+}
+
+/**
+ * A stream of other stories' teasers (a portal's `ul#Stream` beside the story, a research area's
+ * project teasers below its text) outscores the story: every item's summary is a scored paragraph.
+ * When the top candidate is such a stream (or its wrapper), the candidates outside it, best first,
+ * are returned: the best is the story when it scores at least half as much as the stream, its
+ * runners-up are the stream's neighbours, not its parts, and the stream joins it as no sibling. Otherwise the stream is the page's content
+ * (a listing, which detection judges) and nothing is returned.
+ */
+function storyBesideStream(
+  top: HtmlNode,
+  topScore: number,
+  ranked: Array<[HtmlNode, number]>,
+  stats: Map<HtmlNode, Stats>,
+  site: string | undefined,
+): { outside: Array<[HtmlNode, number]>; isStream: (node: HtmlNode) => boolean } | undefined {
+  const streams = ranked
+    .slice(0, STREAM_CANDIDATES)
+    .map(([node]) => node)
+    .filter((node) => isTeaserStream(node, site));
+  const isStream = (node: HtmlNode) =>
+    streams.some((stream) => contains(stream, node) || (contains(node, stream) && stats.get(stream)!.chars >= STREAM_TEXT_SHARE * stats.get(node)!.chars));
+  if (!isStream(top)) return undefined;
+  const outside = ranked.filter(([node]) => !isReferenceList(node) && !isStream(node));
+  return outside.length && outside[0][1] >= STREAM_RIVAL_SHARE * topScore ? { outside, isStream } : undefined;
 }
 
 /**
@@ -803,17 +850,7 @@ const MAX_CARD_ELEMENTS = 60;
 function isTeaserCard(node: HtmlNode, s: Stats, site: string | undefined): boolean {
   if (s.chars > MAX_CARD_CHARS || s.blockChildren === 0 || !s.linkChars) return false;
   const tag = tagOf(node);
-  if (tag === 'p' || isHeading(tag)) return false;
-  let seen = 0;
-  for (const element of elements(node)) {
-    if (++seen > MAX_CARD_ELEMENTS) return false;
-    if (!/^h[2-6]$/.test(tagOf(element))) continue;
-    const text = textOf(element);
-    if (text.length < MIN_CARD_HEADLINE_CHARS) return false;
-    const link = linkAround(element, node) ?? (textOf(onlyLink(element) ?? element) === text ? onlyLink(element) : undefined);
-    return link !== undefined && isSameSiteStory(link.attribs?.href ?? '', site);
-  }
-  return false;
+  return tag !== 'p' && !isHeading(tag) && isTeaserHeaded(node, site);
 }
 
 /** The link an element sits in, below `scope`. */
@@ -823,6 +860,20 @@ function linkAround(element: HtmlNode, scope: HtmlNode): HtmlNode | undefined {
 }
 
 /** The single link inside an element, if it has exactly one. */
+/** The item's first h2–h6 (within its first elements) is wholly a link to another page of the site: a teaser's headline. */
+function isTeaserHeaded(item: HtmlNode, site: string | undefined): boolean {
+  let seen = 0;
+  for (const element of elements(item)) {
+    if (++seen > MAX_CARD_ELEMENTS) return false;
+    if (!/^h[2-6]$/.test(tagOf(element))) continue;
+    const text = textOf(element);
+    if (text.length < MIN_CARD_HEADLINE_CHARS) return false;
+    const link = linkAround(element, item) ?? (textOf(onlyLink(element) ?? element) === text ? onlyLink(element) : undefined);
+    return link !== undefined && isSameSiteStory(link.attribs?.href ?? '', site);
+  }
+  return false;
+}
+
 function onlyLink(element: HtmlNode): HtmlNode | undefined {
   let found: HtmlNode | undefined;
   for (const inner of elements(element)) {

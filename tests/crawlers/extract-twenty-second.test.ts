@@ -96,3 +96,29 @@ describe('a heading kept over its note, a short line of links before its section
     expect(text).not.toContain('How tea houses won the suburbs');
   });
 });
+
+describe('a stream of other stories’ teasers beside the story (twenty-second pass)', () => {
+  const teaser = (n: number) =>
+    `<li class="stream-item"><h3><a href="/news/story-${n}.html">Another story of the day, number ${n}, told in one line</a></h3><p>A summary of story ${n}, with its place, its people, its date, and why it matters, in two sentences, as portals print them.</p></li>`;
+  const stream = (items: number) => `<ul id="Stream" class="stream">${Array.from({ length: items }, (_, i) => teaser(i + 1)).join('')}</ul>`;
+
+  it('takes the story, not the stream of teasers that outscores it', () => {
+    const story = `<div class="body" itemscope itemtype="https://schema.org/Article">${[1, 2, 3, 4]
+      .map((n) => `<p>Paragraph ${n} of the story: the old coffee houses of the city served as meeting places, where merchants, writers and travellers argued late into the night.</p>`)
+      .join('')}</div>`;
+    const text = textOf(`<div class="column-main">${story}</div><div class="column-side"><div class="sticky"><div class="applet"><div class="applet-body">${stream(8)}</div></div></div></div>`);
+    expect(text).toContain('Paragraph 1 of the story');
+    expect(text).toContain('Paragraph 4 of the story');
+    expect(text).not.toContain('A summary of story 1,');
+  });
+
+  it('keeps the stream when nothing beside it scores near it (a sidebar is no story)', () => {
+    const sidebar = `<div class="about">${Array.from({ length: 6 }, (_, i) => `<p>Our roastery ${i + 1} sells beans from small farms and roasts them twice a week in the old town</p>`).join('')}</div>`;
+    const result = extractPage(
+      `<!doctype html><html><head><meta charset="utf-8"><title>News</title></head><body><main><h1>Today’s news</h1><div class="column-main"><div class="applet">${stream(20)}</div></div><div class="column-side">${sidebar}</div></main></body></html>`,
+      'https://www.magazine.example/2025/01/20/news-of-the-day',
+    );
+    const text = result.kind === 'article' ? result.article.text : '';
+    expect(text).not.toContain('Our roastery 1 sells beans');
+  });
+});
