@@ -1069,7 +1069,8 @@ function renderBlocks(
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs; so does a heading right above its section's image whose only
       // text is a linked caption ("Source", judged a link list): captions are never rendered.
-      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s)) && !isSectionImage(node, s)) dropDanglingLeadIn(linkList && !teaser ? node : undefined);
+      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s)) && !isSectionImage(node, s))
+        dropDanglingLeadIn(linkList && !teaser ? node : undefined);
       else flush();
       continue;
     }
@@ -1157,7 +1158,9 @@ const MAX_NOTE_LINKS = 3;
 function isHeadingNote(removed: HtmlNode, heading: HtmlNode): boolean {
   if (!isHeading(tagOf(heading)) || elementSibling(heading, 1) !== removed) return false;
   const text = collapse(textOf(removed));
-  return text.length <= MAX_NOTE_CHARS && !BYLINE_OPENING.test(text) && [...elements(removed)].filter((element) => tagOf(element) === 'a').length <= MAX_NOTE_LINKS;
+  return (
+    text.length <= MAX_NOTE_CHARS && !BYLINE_OPENING.test(text) && [...elements(removed)].filter((element) => tagOf(element) === 'a').length <= MAX_NOTE_LINKS
+  );
 }
 
 /**

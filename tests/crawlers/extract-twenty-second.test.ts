@@ -22,7 +22,8 @@ describe('a preformatted story split over <pre> pages (twenty-second pass)', () 
   it('leaves a <pre> beside a story of paragraphs to the usual rules (a code block in a footer stays out)', () => {
     const paragraphs = Array.from(
       { length: 6 },
-      (_, i) => `<p>Paragraph ${i + 1} of the story: the old coffee houses of the city served as meeting places where merchants, writers and travellers argued late into the night.</p>`,
+      (_, i) =>
+        `<p>Paragraph ${i + 1} of the story: the old coffee houses of the city served as meeting places where merchants, writers and travellers argued late into the night.</p>`,
     ).join('');
     const text = textOf(
       `<div class="story">${paragraphs}</div><div class="widget"><pre>npm install coffee-house --save\nnpm run brew -- --strength strong --cups 2\n# then open http://localhost:8080 in a browser</pre></div>`,
@@ -38,7 +39,9 @@ describe('section headings written as h1 inside the story (twenty-second pass)',
   const intro = `<p>Paragraph 0 of the story: before the first section, the post says why coffee houses are worth a history of their own, and what the reader will find below.</p>`;
 
   it('keeps alike h1s that head the story’s sections after its running text has begun', () => {
-    const text = textOf(`<article class="post">${intro}${section('Why the houses mattered', 1)}${section('What the ledgers tell us', 3)}${section('Where the houses went', 5)}</article>`);
+    const text = textOf(
+      `<article class="post">${intro}${section('Why the houses mattered', 1)}${section('What the ledgers tell us', 3)}${section('Where the houses went', 5)}</article>`,
+    );
     expect(text).toContain('Why the houses mattered');
     expect(text).toContain('What the ledgers tell us');
     expect(text).toContain('Where the houses went');
@@ -55,7 +58,9 @@ describe('section headings written as h1 inside the story (twenty-second pass)',
 
   it('still leaves out the headline printed again as an h1 before the running text (Markdown: no classes)', () => {
     const markdown = (title: string, n: number) => section(title, n).replace(' class="pw-post-section"', '');
-    const text = textOf(`<article class="post"><h1>A history of coffee</h1>${intro}${markdown('Why the houses mattered', 1)}${markdown('What the ledgers tell us', 3)}</article>`);
+    const text = textOf(
+      `<article class="post"><h1>A history of coffee</h1>${intro}${markdown('Why the houses mattered', 1)}${markdown('What the ledgers tell us', 3)}</article>`,
+    );
     expect(text).not.toMatch(/^A history of coffee/);
     expect(text).toMatch(/^Paragraph 0 of the story/);
     expect(text).toContain('Why the houses mattered');
@@ -104,9 +109,14 @@ describe('a stream of other stories’ teasers beside the story (twenty-second p
 
   it('takes the story, not the stream of teasers that outscores it', () => {
     const story = `<div class="body" itemscope itemtype="https://schema.org/Article">${[1, 2, 3, 4]
-      .map((n) => `<p>Paragraph ${n} of the story: the old coffee houses of the city served as meeting places, where merchants, writers and travellers argued late into the night.</p>`)
+      .map(
+        (n) =>
+          `<p>Paragraph ${n} of the story: the old coffee houses of the city served as meeting places, where merchants, writers and travellers argued late into the night.</p>`,
+      )
       .join('')}</div>`;
-    const text = textOf(`<div class="column-main">${story}</div><div class="column-side"><div class="sticky"><div class="applet"><div class="applet-body">${stream(8)}</div></div></div></div>`);
+    const text = textOf(
+      `<div class="column-main">${story}</div><div class="column-side"><div class="sticky"><div class="applet"><div class="applet-body">${stream(8)}</div></div></div></div>`,
+    );
     expect(text).toContain('Paragraph 1 of the story');
     expect(text).toContain('Paragraph 4 of the story');
     expect(text).not.toContain('A summary of story 1,');
