@@ -428,7 +428,7 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
   let [top, topScore] = ranked.find(([node]) => !isReferenceList(node)) ?? ranked[0];
   const besideStream = cms ? undefined : storyBesideStream(top, topScore, ranked, stats, page.site);
   if (besideStream) {
-    ranked = besideStream.outside;
+    ranked = besideStream;
     [top, topScore] = ranked[0];
   }
   if (cms) {
@@ -490,8 +490,8 @@ function isTeaserStream(node: HtmlNode, site: string | undefined): boolean {
  * A stream of other stories' teasers (a portal's `ul#Stream` beside the story, a research area's
  * project teasers below its text) outscores the story: every item's summary is a scored paragraph.
  * When the top candidate is such a stream (or its wrapper), the candidates outside it, best first,
- * are returned: the best is the story when it scores at least half as much as the stream, its
- * runners-up are the stream's neighbours, not its parts, and the stream joins it as no sibling. Otherwise the stream is the page's content
+ * are returned: the best is the story when it scores at least half as much as the stream, and its
+ * runners-up are the stream's neighbours, not its parts. Otherwise the stream is the page's content
  * (a listing, which detection judges) and nothing is returned.
  */
 function storyBesideStream(
@@ -500,7 +500,7 @@ function storyBesideStream(
   ranked: Array<[HtmlNode, number]>,
   stats: Map<HtmlNode, Stats>,
   site: string | undefined,
-): { outside: Array<[HtmlNode, number]>; isStream: (node: HtmlNode) => boolean } | undefined {
+): Array<[HtmlNode, number]> | undefined {
   const streams = ranked
     .slice(0, STREAM_CANDIDATES)
     .map(([node]) => node)
@@ -509,7 +509,7 @@ function storyBesideStream(
     streams.some((stream) => contains(stream, node) || (contains(node, stream) && stats.get(stream)!.chars >= STREAM_TEXT_SHARE * stats.get(node)!.chars));
   if (!isStream(top)) return undefined;
   const outside = ranked.filter(([node]) => !isReferenceList(node) && !isStream(node));
-  return outside.length && outside[0][1] >= STREAM_RIVAL_SHARE * topScore ? { outside, isStream } : undefined;
+  return outside.length && outside[0][1] >= STREAM_RIVAL_SHARE * topScore ? outside : undefined;
 }
 
 /**
@@ -1140,7 +1140,9 @@ function sectionHeadlines(nodes: HtmlNode[]): Set<HtmlNode> {
     for (const element of elements(node))
       if (tagOf(element) === 'h1' && element !== headline) {
         const cls = element.attribs?.class ?? '';
-        byClass.set(cls, [...(byClass.get(cls) ?? []), element]);
+        const alike = byClass.get(cls);
+        if (alike) alike.push(element);
+        else byClass.set(cls, [element]);
       }
   return new Set([...byClass.values()].filter((alike) => alike.length >= MIN_SECTION_H1S).flat());
 }
