@@ -10,6 +10,7 @@ import {
   BLOCK_TAGS,
   BOILERPLATE_LINE_CHARS,
   BOILERPLATE_LINES,
+  BYLINE_OPENING,
   BOILERPLATE_NAMES,
   BOILERPLATE_TAGS,
   CAPTION_TAGS,
@@ -414,7 +415,7 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
       scores.set(ancestor, score + contentScore / (level === 0 ? 1 : level === 1 ? 2 : level * 3));
     }
   }
-  const ranked: Array<[HtmlNode, number]> = [];
+  let ranked: Array<[HtmlNode, number]> = [];
   for (const [node, score] of scores) {
     const final = score * (1 - linkDensity(stats.get(node)!));
     scores.set(node, final);
@@ -425,6 +426,11 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
   // A reference list scores high (every citation is a comma-rich list item) but is never the story
   // it cites: the best candidate outside one is the top, and the list may still join it as a sibling.
   let [top, topScore] = ranked.find(([node]) => !isReferenceList(node)) ?? ranked[0];
+  const besideStream = cms ? undefined : storyBesideStream(top, topScore, ranked, stats, page.site);
+  if (besideStream) {
+    ranked = besideStream;
+    [top, topScore] = ranked[0];
+  }
   if (cms) {
     // A known CMS container is the story; scoring only decides which of its siblings join it.
     top = cms;
@@ -452,7 +458,7 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
     if (
       sibling === top ||
       (scores.get(sibling) ?? -Infinity) + bonus >= threshold ||
-      (bonus > 0 && isUnscoredPart(sibling, top, s)) ||
+      ((bonus > 0 || isPreformattedPart(sibling, top)) && isUnscoredPart(sibling, top, s)) ||
       ((isP || isProseBlock(sibling, s)) && s.chars > 80 && density < 0.25) ||
       (isP && s.chars > 0 && s.chars <= 80 && density === 0 && /[.!?。]$/.test(textOf(sibling)))
     ) {
@@ -464,6 +470,48 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
   return chosen;
 }
 
+/** A stream of teasers: this many items at least, this share of them headed by a link to another page of the site. */
+const MIN_STREAM_ITEMS = 3;
+const STREAM_TEASER_SHARE = 0.5;
+/** A candidate whose text is this much a stream's is the stream (its wrapper). */
+const STREAM_TEXT_SHARE = 0.8;
+/** The story beside a stream scores at least this share of the stream's score: a sidebar does not. */
+const STREAM_RIVAL_SHARE = 0.5;
+/** Top candidates looked at for streams: the one holding the top is among the first. */
+const STREAM_CANDIDATES = 10;
+
+/** Items of a list of other stories: most of its element children open with a heading that links to another page of the site. */
+function isTeaserStream(node: HtmlNode, site: string | undefined): boolean {
+  const items = (node.children ?? []).filter(isElement);
+  return items.length >= MIN_STREAM_ITEMS && items.filter((item) => isTeaserHeaded(item, site)).length >= STREAM_TEASER_SHARE * items.length;
+}
+
+/**
+ * A stream of other stories' teasers (a portal's `ul#Stream` beside the story, a research area's
+ * project teasers below its text) outscores the story: every item's summary is a scored paragraph.
+ * When the top candidate is such a stream (or its wrapper), the candidates outside it, best first,
+ * are returned: the best is the story when it scores at least half as much as the stream, and its
+ * runners-up are the stream's neighbours, not its parts. Otherwise the stream is the page's content
+ * (a listing, which detection judges) and nothing is returned.
+ */
+function storyBesideStream(
+  top: HtmlNode,
+  topScore: number,
+  ranked: Array<[HtmlNode, number]>,
+  stats: Map<HtmlNode, Stats>,
+  site: string | undefined,
+): Array<[HtmlNode, number]> | undefined {
+  const streams = ranked
+    .slice(0, STREAM_CANDIDATES)
+    .map(([node]) => node)
+    .filter((node) => isTeaserStream(node, site));
+  const isStream = (node: HtmlNode) =>
+    streams.some((stream) => contains(stream, node) || (contains(node, stream) && stats.get(stream)!.chars >= STREAM_TEXT_SHARE * stats.get(node)!.chars));
+  if (!isStream(top)) return undefined;
+  const outside = ranked.filter(([node]) => !isReferenceList(node) && !isStream(node));
+  return outside.length && outside[0][1] >= STREAM_RIVAL_SHARE * topScore ? outside : undefined;
+}
+
 /**
  * A sibling block shaped as the container (same block tag and class: a story split into sections
  * around figures or pull quotes) holding prose is a part of the story, even when it has no score:
@@ -471,6 +519,15 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
  */
 function isUnscoredPart(sibling: HtmlNode, top: HtmlNode, s: Stats): boolean {
   return BLOCK_TAGS.has(tagOf(top)) && tagOf(sibling) === tagOf(top) && holdsPart(s);
+}
+
+/**
+ * A preformatted story (an RFC or a plain-text document, as rfcmarkup prints it) is split over
+ * `<pre>` blocks, one per printed page; the first page's block often lacks the others' class.
+ * Beside a `<pre>` story, another `<pre>` is more of the same document whatever its class.
+ */
+function isPreformattedPart(sibling: HtmlNode, top: HtmlNode): boolean {
+  return tagOf(top) === 'pre' && tagOf(sibling) === 'pre';
 }
 
 /** Enough text with few links for a block shaped as the story's to be a part of it. */
@@ -793,17 +850,7 @@ const MAX_CARD_ELEMENTS = 60;
 function isTeaserCard(node: HtmlNode, s: Stats, site: string | undefined): boolean {
   if (s.chars > MAX_CARD_CHARS || s.blockChildren === 0 || !s.linkChars) return false;
   const tag = tagOf(node);
-  if (tag === 'p' || isHeading(tag)) return false;
-  let seen = 0;
-  for (const element of elements(node)) {
-    if (++seen > MAX_CARD_ELEMENTS) return false;
-    if (!/^h[2-6]$/.test(tagOf(element))) continue;
-    const text = textOf(element);
-    if (text.length < MIN_CARD_HEADLINE_CHARS) return false;
-    const link = linkAround(element, node) ?? (textOf(onlyLink(element) ?? element) === text ? onlyLink(element) : undefined);
-    return link !== undefined && isSameSiteStory(link.attribs?.href ?? '', site);
-  }
-  return false;
+  return tag !== 'p' && !isHeading(tag) && isTeaserHeaded(node, site);
 }
 
 /** The link an element sits in, below `scope`. */
@@ -813,6 +860,20 @@ function linkAround(element: HtmlNode, scope: HtmlNode): HtmlNode | undefined {
 }
 
 /** The single link inside an element, if it has exactly one. */
+/** The item's first h2–h6 (within its first elements) is wholly a link to another page of the site: a teaser's headline. */
+function isTeaserHeaded(item: HtmlNode, site: string | undefined): boolean {
+  let seen = 0;
+  for (const element of elements(item)) {
+    if (++seen > MAX_CARD_ELEMENTS) return false;
+    if (!/^h[2-6]$/.test(tagOf(element))) continue;
+    const text = textOf(element);
+    if (text.length < MIN_CARD_HEADLINE_CHARS) return false;
+    const link = linkAround(element, item) ?? (textOf(onlyLink(element) ?? element) === text ? onlyLink(element) : undefined);
+    return link !== undefined && isSameSiteStory(link.attribs?.href ?? '', site);
+  }
+  return false;
+}
+
 function onlyLink(element: HtmlNode): HtmlNode | undefined {
   let found: HtmlNode | undefined;
   for (const inner of elements(element)) {
@@ -861,7 +922,7 @@ function isBoilerplateLine(text: string): boolean {
 
 /** A block that only introduces what follows: a heading, or a short line ending in a colon. */
 function isLeadIn(text: string, tag: string): boolean {
-  return /^h[2-6]$/.test(tag) || (text.length < 60 && /[:：]$/.test(text));
+  return isHeading(tag) || (text.length < 60 && /[:：]$/.test(text));
 }
 
 /**
@@ -899,27 +960,54 @@ function renderBlocks(
   const leadIns: boolean[] = [];
   let line: string[] = [];
   let lineTag = '';
+  /** The block element the current line and each rendered block come from. */
+  let lineNode: HtmlNode | undefined;
+  const blockNodes: Array<HtmlNode | undefined> = [];
   /** A block named as the standfirst (a `subheadline` heading) leads the story, never a removed list. */
   let lineIsLead = false;
+  /** The last block is a heading whose note (see isHeadingNote) was removed: it stays if its section's text follows. */
+  let notedHeading = false;
   /** Table cells and list items open around the current line. */
   let dataCells = 0;
   const flush = () => {
     const text = collapse(line.join(''));
     // A furniture line is left out alone: the heading before it may head the story's next lines.
     if (text && !isBoilerplateLine(text) && !(dataCells === 0 && DATE_STAMP_LINE.test(text))) {
+      const leadIn = !lineIsLead && isLeadIn(text, lineTag);
+      // A heading kept over its note stays when its section's text follows it, in a later
+      // sibling of the heading; another heading, or text elsewhere, leaves it dangling.
+      if (notedHeading) {
+        notedHeading = false;
+        const heading = blockNodes[blockNodes.length - 1]!;
+        if (leadIn || lineNode === undefined || ![lineNode, ...ancestors(lineNode)].some((n) => n.parent === heading.parent && n !== heading)) {
+          blocks.pop();
+          leadIns.pop();
+          blockNodes.pop();
+        }
+      }
       blocks.push(text);
-      leadIns.push(!lineIsLead && isLeadIn(text, lineTag));
+      leadIns.push(leadIn);
+      blockNodes.push(lineNode);
     }
     line = [];
   };
-  const dropDanglingLeadIn = () => {
+  /** `removed`: the block whose removal leaves the last one dangling, when it may be a heading's note. */
+  const dropDanglingLeadIn = (removed?: HtmlNode) => {
     flush();
+    const heading = blockNodes[blockNodes.length - 1];
+    if (removed && heading && leadIns[leadIns.length - 1] && isHeadingNote(removed, heading)) {
+      notedHeading = true;
+      return;
+    }
+    notedHeading = false;
     if (leadIns[leadIns.length - 1]) {
       blocks.pop();
       leadIns.pop();
+      blockNodes.pop();
     }
   };
   const chosen = new Set(nodes);
+  const sectionH1s = sectionHeadlines(nodes);
   /** Blocks rendered from prose sections, as [first, end) ranges of `blocks`. */
   const sections: Array<[number, number]> = [];
   // Stack entries: a node to enter, null marking the end of a block element, or the end of a prose section or a data cell.
@@ -939,6 +1027,7 @@ function renderBlocks(
     if (node === null) {
       flush();
       lineTag = '';
+      lineNode = undefined;
       lineIsLead = false;
       continue;
     }
@@ -949,8 +1038,16 @@ function renderBlocks(
     if (!isElement(node)) continue;
     const tag = tagOf(node);
     const s = stats.get(node);
-    // An h1 is the title, kept apart, unless broken markup left the story inside it.
-    if (SKIP_TAGS.has(tag) || CAPTION_TAGS.has(tag) || isFigureCredit(node, tag) || (tag === 'h1' && !s?.blockChildren) || (s && isNoscriptNotice(node, s)))
+    // An h1 is the title, kept apart, unless broken markup left the story inside it or it heads
+    // one of the story's sections after its running text has begun (an h1 before it is the
+    // headline printed again).
+    if (
+      SKIP_TAGS.has(tag) ||
+      CAPTION_TAGS.has(tag) ||
+      isFigureCredit(node, tag) ||
+      (tag === 'h1' && !s?.blockChildren && !(sectionH1s.has(node) && blocks.some((block) => block.length >= PROSE_PARAGRAPH_CHARS))) ||
+      (s && isNoscriptNotice(node, s))
+    )
       continue;
     const teaser = teasers !== undefined && s !== undefined && !chosen.has(node) && isTeaserCard(node, s, teasers.site);
     if (teaser) teasers.droppedChars += s.chars;
@@ -972,7 +1069,8 @@ function renderBlocks(
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs; so does a heading right above its section's image whose only
       // text is a linked caption ("Source", judged a link list): captions are never rendered.
-      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s)) && !isSectionImage(node, s)) dropDanglingLeadIn();
+      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s)) && !isSectionImage(node, s))
+        dropDanglingLeadIn(linkList && !teaser ? node : undefined);
       else flush();
       continue;
     }
@@ -983,6 +1081,7 @@ function renderBlocks(
     if (BLOCK_TAGS.has(tag)) {
       flush();
       lineTag = tag;
+      lineNode = node;
       lineIsLead = LEAD_NAMES.test(namesOf(node));
       if (DATA_CELL_TAGS.has(tag)) {
         dataCells++;
@@ -1004,6 +1103,66 @@ function renderBlocks(
     leadIns.length = last[0];
   }
   return blocks;
+}
+
+/** The first h1 of each document, its headline (found once per document). */
+const headlines = new WeakMap<HtmlNode, HtmlNode | null>();
+
+function headlineOf(node: HtmlNode): HtmlNode | null {
+  let root = node;
+  for (const ancestor of ancestors(node)) root = ancestor;
+  let found = headlines.get(root);
+  if (found === undefined) {
+    found = null;
+    for (const element of elements(root))
+      if (tagOf(element) === 'h1') {
+        found = element;
+        break;
+      }
+    headlines.set(root, found);
+  }
+  return found;
+}
+
+/** A story's sections headed by alike h1s: this many at least, the page's headline not counted. */
+const MIN_SECTION_H1S = 2;
+
+/**
+ * The h1s inside the story that head its sections: Medium posts, Markdown and DocBook books write
+ * section titles as h1, each one alike the others (same class). The page's headline is not one,
+ * and a lone h1 after the story is as often page furniture ("While you are here…",
+ * "Pressekontakt:", "Upcoming Events") as a section: alike h1s are what marks a story's sections.
+ */
+function sectionHeadlines(nodes: HtmlNode[]): Set<HtmlNode> {
+  const byClass = new Map<string, HtmlNode[]>();
+  const headline = nodes.length ? headlineOf(nodes[0]) : null;
+  for (const node of nodes)
+    for (const element of elements(node))
+      if (tagOf(element) === 'h1' && element !== headline) {
+        const cls = element.attribs?.class ?? '';
+        const alike = byClass.get(cls);
+        if (alike) alike.push(element);
+        else byClass.set(cls, [element]);
+      }
+  return new Set([...byClass.values()].filter((alike) => alike.length >= MIN_SECTION_H1S).flat());
+}
+
+/** A heading's note is one short line of a few links. */
+const MAX_NOTE_CHARS = 100;
+const MAX_NOTE_LINKS = 3;
+
+/**
+ * A short line of links right after a heading, before its section's text: Wikipedia's "Main
+ * article: …" hatnote, a venue's map link, a product's price buttons. Judged a link list and
+ * removed, it leaves the heading above the section's text, not dangling. A byline after a title
+ * is no note: the title is another story's, or the page's own printed again.
+ */
+function isHeadingNote(removed: HtmlNode, heading: HtmlNode): boolean {
+  if (!isHeading(tagOf(heading)) || elementSibling(heading, 1) !== removed) return false;
+  const text = collapse(textOf(removed));
+  return (
+    text.length <= MAX_NOTE_CHARS && !BYLINE_OPENING.test(text) && [...elements(removed)].filter((element) => tagOf(element) === 'a').length <= MAX_NOTE_LINKS
+  );
 }
 
 /**

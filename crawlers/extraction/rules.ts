@@ -417,5 +417,8 @@ export const BOILERPLATE_LINES = [
   /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|^(\d+\s*)?(comments?|kommentare?|komentarze|commentaires?|comentarios?)$|^(leave a (comment|reply)|post a comment|tell us what you think|schreibe einen kommentar|laisser un commentaire|deja un comentario)\b.{0,20}$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
 ];
 
+/** A byline's opening word ("By Jane Doe", "Von …", "Par …"): what follows a title is its author. */
+export const BYLINE_OPENING = /^(by|von|par|por|door|di|af|av)\b/i;
+
 /** Longer blocks are prose that may mention these words, not furniture. */
 export const BOILERPLATE_LINE_CHARS = 260;
