@@ -32,6 +32,9 @@ export const SKIP_TAGS = new Set([
   'map',
 ]);
 
+/** Elements a browser keeps in `<head>`; any other element (or text) there begins the body. */
+export const HEAD_TAGS = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noframes', 'noscript', 'script', 'style', 'template', 'title']);
+
 /** Image captions and credits: not story text (trafilatura leaves them out by default too). */
 export const CAPTION_TAGS = new Set(['figcaption']);
 
@@ -318,9 +321,13 @@ export const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'dd
 export const ARTICLE_TYPES =
   /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|SocialMediaPosting|Blog)$/;
 
-/** URL paths of listing pages: home, categories, tags, search, archives, authors, feeds. */
+/**
+ * URL paths of listing pages: home, categories, tags, search, archives, authors, feeds. A search asks
+ * for words (`?s=`, `?q=`) and a page of results is numbered (`?page=2`): a bare number in `?S=7565791`
+ * or a path in `?page=nhl/news/ADN4121153.htm` names one story on a dynamic site (twenty-third pass).
+ */
 export const LISTING_PATHS =
-  /^\/?$|^\/(index\.(html?|php))?$|\/(tag|tags|category|categories|chuyen-muc|chuyen-de|topic|topics|search|tim-kiem|archive|archives|author|authors|page|feed)(\/|\.html?$|$)|[?&](s|q|search|page)=/i;
+  /^\/?$|^\/(index\.(html?|php))?$|\/(tag|tags|category|categories|chuyen-muc|chuyen-de|topic|topics|search|tim-kiem|archive|archives|author|authors|page|feed)(\/|\.html?$|$)|[?&](s|q|search)=(?!\d+(&|$))|[?&]page=\d/i;
 
 /**
  * A path ending in a slug of five or more words names one page (`/page/how-to-make-a-good-game`),
