@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
 import { readabilityParagraphs } from './extraction/second-opinion.ts';
-import { ARTICLE_TYPES, HEAD_TAGS, LISTING_PATHS, PRINTED_DATE, SKIP_TAGS, STORY_SLUG, URL_DATE } from './extraction/rules.ts';
+import { ARTICLE_TYPES, HEAD_TAGS, LISTING_PATHS, PRINTED_DATE, SKIP_TAGS, STORY_FILE, STORY_SLUG, URL_DATE } from './extraction/rules.ts';
 import { collectFacts, textAfter, textOrUndefined, type PageFacts } from './extraction/facts.ts';
 import { collapse, isElement, tagOf, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
@@ -240,9 +240,9 @@ function isListingUrl(pageUrl: string): boolean {
   try {
     const url = new URL(pageUrl);
     if (!LISTING_PATHS.test(url.pathname + url.search)) return false;
-    // A slug names one page unless the query asks for a search or a page of results.
+    // A slug or a story's file names one page unless the query asks for a search or a page of results.
     const resultsQuery = url.search !== '' && LISTING_PATHS.test(url.search);
-    return resultsQuery || !STORY_SLUG.test(url.pathname);
+    return resultsQuery || !(STORY_SLUG.test(url.pathname) || STORY_FILE.test(url.pathname));
   } catch {
     return false;
   }
