@@ -11,6 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { BenchmarkPage } from './article-benchmark.ts';
+import { excludedHashes } from './set-overlap.ts';
 
 const DATA = 'L3S-GN1-20100130203947-00001';
 export const L3S_EXCLUDED_FILE = new URL('./l3s-gn1-excluded.json', import.meta.url);
@@ -37,7 +38,8 @@ export function l3sPages(dir: string): Array<{ id: string; url: string }> {
 
 /** Labels of the gold: full text and supplemental (the headline is scored apart, as the title). */
 const GOLD_LABELS = ['x-nc-sel2', 'x-nc-sel3'];
-const BLOCK_PARENTS = /^(?:address|article|aside|blockquote|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)$/i;
+const BLOCK_PARENTS =
+  /^(?:address|article|aside|blockquote|dd|div|dl|dt|figcaption|figure|footer|form|h[1-6]|header|li|main|nav|ol|p|pre|section|table|td|th|tr|ul)$/i;
 
 /**
  * The labelled text of an assessed page: the label spans that hold text directly (an annotation span
@@ -59,12 +61,8 @@ export const l3sExcludedKey = (id: string) => createHash('sha256').update(`${EXC
 
 /** The set's pages as Zyte-style benchmark pages; a string saying what is missing when it cannot be loaded. */
 export function loadL3sGn1(dir: string): BenchmarkPage[] | string {
-  let excluded: Set<string>;
-  try {
-    excluded = new Set(JSON.parse(readFileSync(L3S_EXCLUDED_FILE, 'utf8')) as string[]);
-  } catch {
-    return `the overlap list ${L3S_EXCLUDED_FILE.pathname} is missing: run \`node --import tsx scripts/l3s-gn1-overlap.ts\``;
-  }
+  const excluded = excludedHashes(L3S_EXCLUDED_FILE, 'scripts/l3s-gn1-overlap.ts');
+  if (typeof excluded === 'string') return excluded;
   return l3sPages(dir)
     .filter((page) => !excluded.has(l3sExcludedKey(page.id)))
     .map((page) => ({ ...page, articleBody: goldText(readFileSync(join(dir, DATA, 'annotated', `${page.id}.html`), 'utf8')) }));

@@ -58,3 +58,12 @@ export function overlapping(candidates: Array<{ name: string; urls: string[]; ha
   }
   return excluded;
 }
+
+/** The salted hashes of a set's excluded pages; a string naming the overlap script when the list is missing. */
+export function excludedHashes(file: URL, script: string): Set<string> | string {
+  try {
+    return new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
+  } catch {
+    return `the overlap list ${file.pathname} is missing: run \`node --import tsx ${script}\``;
+  }
+}

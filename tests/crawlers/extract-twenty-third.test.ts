@@ -44,7 +44,10 @@ describe('story ids in the query are not searches or pages of results (twenty-th
     ['a story named by its path in `page=`', 'http://www.sportsnetwork.example/default.asp?c=sportsnetwork&page=/nhl/news/ADN4121153.htm'],
     ['a section named in `page=`', 'http://www.euronews.example/index.php?page=info&article=463501&lng=1'],
     ['a story path in `page=` that opens with its year', 'http://www.dailytimes.example/default.asp?page=2008%5C01%5C14%5Cstory_14-1-2008_pg7_40'],
-    ["a story's file under a section's listing word (`/topics/news/story.html`)", 'http://www.canada.example/topics/news/story.html?id=af4bb925-96cb-4110&k=77354'],
+    [
+      "a story's file under a section's listing word (`/topics/news/story.html`)",
+      'http://www.canada.example/topics/news/story.html?id=af4bb925-96cb-4110&k=77354',
+    ],
     ["a story's script under `/category/`", 'http://www.herald.example/category/story.cfm?c_id=18&objectid=10486887'],
   ])('takes %s as a story', (_, url) => {
     expect(extractPage(story, url).kind).toBe('article');
@@ -54,7 +57,7 @@ describe('story ids in the query are not searches or pages of results (twenty-th
     ['a search for words (`?s=harbour+bridge`)', 'https://news.example/?s=harbour+bridge'],
     ['a search for words on a search path with an id-like word (`?q=bridge2007`)', 'https://news.example/find?q=bridge2007'],
     ['a numbered page of results (`?page=2`)', 'https://news.example/news?page=2'],
-    ['a numbered page of a story file\'s section (`?page=3`)', 'https://news.example/topics/news/story.html?page=3'],
+    ["a numbered page of a story file's section (`?page=3`)", 'https://news.example/topics/news/story.html?page=3'],
     ['a list script under a listing word (`/category/articles.php`)', 'https://news.example/category/articles.php?cat=5'],
     ['a section under a listing word (`/topics/news/`)', 'https://news.example/topics/news/'],
   ])('still takes %s for a listing', (_, url) => {
