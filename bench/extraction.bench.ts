@@ -9,13 +9,17 @@
 //     evaluate.py does (bag-of-words F1 per page, averaged); its dev split is the tuning half;
 //   --set readability: Mozilla Readability's saved test pages (bench/readability-pages.ts), fetched by
 //     scripts/readability-pages-fetch.sh into .cache/readability-test-pages (or READABILITY_PAGES_DIR /
-//     --dir), scored as Zyte's evaluate.py against the expected article; all readable.
+//     --dir), scored as Zyte's evaluate.py against the expected article; all readable;
+//   --set l3s: L3S-GN1, 621 English news pages of 2008 with assessor-labelled text (bench/l3s-gn1.ts),
+//     fetched by scripts/l3s-gn1-fetch.sh into .cache/l3s-gn1 (or L3S_GN1_DIR / --dir), scored as Zyte's
+//     evaluate.py against the labelled full text and supplemental blocks; all readable.
 // `--compare` also runs trafilatura (PyPI, in a throwaway venv made by scripts/trafilatura-venv.sh)
 // and Mozilla Readability (on linkedom) on the same pages in the same run.
 //   npm run bench:extraction [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-articles [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-wcxb [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-readability [-- --compare] [-- --dir DIR] [-- --dump out.json]
+//   npm run bench:extraction-l3s [-- --compare] [-- --dir DIR] [-- --dump out.json]
 // `--tuning` prints only the halves that may be read (no untouched-half figure), for tuning runs.
 // `--without-markup` runs ours on the pages stripped of article markup (see MARKUP_EVIDENCE).
 import { spawnSync } from 'node:child_process';
@@ -32,6 +36,7 @@ import { loadEvalPages, pagePath, scorePages, subsetOf, type EvalPage } from './
 import { isWcxb, loadWcxbArticles, scoreWcxb, wcxbGroup, wcxbPagePath } from './wcxb.ts';
 import { benchmarkHalf, benchmarkPagePath, isArticleBenchmark, loadBenchmarkPages, scoreBenchmark, type BenchmarkPage } from './article-benchmark.ts';
 import { isReadabilityPages, loadReadabilityPages, readabilityPagePath } from './readability-pages.ts';
+import { isL3sGn1, l3sPagePath, loadL3sGn1 } from './l3s-gn1.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -166,15 +171,12 @@ function wcxbSet(dir: string): BenchSet | string {
   };
 }
 
-function readabilitySet(dir: string): BenchSet | string {
-  if (!isReadabilityPages(dir))
-    return `Readability's test pages are not at ${dir}: fetch them once with \`bash scripts/readability-pages-fetch.sh\` (or pass --dir / READABILITY_PAGES_DIR)`;
-  const loaded = loadReadabilityPages(dir);
-  if (typeof loaded === 'string') return loaded;
+/** A set of Zyte-style pages scored by evaluate.py's shingles, every page readable. */
+function shingleSet(description: string, loaded: BenchmarkPage[], pagePath: (id: string) => string): BenchSet {
   const byKey = new Map<string, BenchmarkPage>(loaded.map((p) => [p.id, p]));
-  const pages = loaded.map((p) => ({ key: p.id, url: p.url, path: readabilityPagePath(dir, p.id) }));
+  const pages = loaded.map((p) => ({ key: p.id, url: p.url, path: pagePath(p.id) }));
   return {
-    description: `Mozilla Readability's saved test pages ${dir}, scored as Zyte's evaluate.py against the expected article (body only; the gold is Readability's own output)`,
+    description,
     pages,
     groups: [['all pages', pages, 'readable']],
     scored: (e) => e.text,
@@ -186,8 +188,31 @@ function readabilitySet(dir: string): BenchSet | string {
       return { f1: s.f1, line: `${figures(s)} ± ${s.f1Std.toFixed(3)}` };
     },
     trafilaturaOptions: { include_comments: false },
-    dump: (outputs) => ({ data: Object.fromEntries(outputs), hint: 'a JSON object {page name: text}' }),
+    dump: (outputs) => ({ data: Object.fromEntries(outputs), hint: 'a JSON object {page id: text}' }),
   };
+}
+
+function readabilitySet(dir: string): BenchSet | string {
+  if (!isReadabilityPages(dir))
+    return `Readability's test pages are not at ${dir}: fetch them once with \`bash scripts/readability-pages-fetch.sh\` (or pass --dir / READABILITY_PAGES_DIR)`;
+  const loaded = loadReadabilityPages(dir);
+  if (typeof loaded === 'string') return loaded;
+  return shingleSet(
+    `Mozilla Readability's saved test pages ${dir}, scored as Zyte's evaluate.py against the expected article (body only; the gold is Readability's own output)`,
+    loaded,
+    (id) => readabilityPagePath(dir, id),
+  );
+}
+
+function l3sSet(dir: string): BenchSet | string {
+  if (!isL3sGn1(dir)) return `L3S-GN1 is not at ${dir}: fetch it once with \`bash scripts/l3s-gn1-fetch.sh\` (or pass --dir / L3S_GN1_DIR)`;
+  const loaded = loadL3sGn1(dir);
+  if (typeof loaded === 'string') return loaded;
+  return shingleSet(
+    `L3S-GN1 ${dir}, scored as Zyte's evaluate.py against the assessors' full text and supplemental blocks (body only; research use only)`,
+    loaded,
+    (id) => l3sPagePath(dir, id),
+  );
 }
 
 interface Run {
@@ -324,6 +349,7 @@ const sets: Record<string, () => BenchSet | string> = {
   articles: () => articleSet(resolve(option('--dir') ?? process.env.ARTICLE_BENCHMARK_DIR ?? join(root, '.cache/article-extraction-benchmark'))),
   wcxb: () => wcxbSet(resolve(option('--dir') ?? process.env.WCXB_DIR ?? join(root, '.cache/wcxb'))),
   readability: () => readabilitySet(resolve(option('--dir') ?? process.env.READABILITY_PAGES_DIR ?? join(root, '.cache/readability-test-pages'))),
+  l3s: () => l3sSet(resolve(option('--dir') ?? process.env.L3S_GN1_DIR ?? join(root, '.cache/l3s-gn1'))),
 };
 if (!sets[setName]) {
   console.error(`Unknown --set ${setName}; one of: ${Object.keys(sets).join(', ')}`);

@@ -14,6 +14,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import type { BenchmarkPage } from './article-benchmark.ts';
+import { excludedHashes } from './set-overlap.ts';
 
 const PAGES_DIR = join('test', 'test-pages');
 /** Where the overlap script writes the excluded pages (salted hashes of their names). */
@@ -63,12 +64,8 @@ export function ownUrls(html: string): string[] {
 
 /** The set's pages as Zyte-style benchmark pages; a string saying what is missing when it cannot be loaded. */
 export function loadReadabilityPages(dir: string): BenchmarkPage[] | string {
-  let excluded: Set<string>;
-  try {
-    excluded = new Set(JSON.parse(readFileSync(READABILITY_EXCLUDED_FILE, 'utf8')) as string[]);
-  } catch {
-    return `the overlap list ${READABILITY_EXCLUDED_FILE.pathname} is missing: run \`node --import tsx scripts/readability-pages-overlap.ts\``;
-  }
+  const excluded = excludedHashes(READABILITY_EXCLUDED_FILE, 'scripts/readability-pages-overlap.ts');
+  if (typeof excluded === 'string') return excluded;
   return readabilityPageNames(dir)
     .filter((name) => !excluded.has(excludedKey(name)))
     .map((name) => ({

@@ -3,7 +3,7 @@ import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
 import { readabilityParagraphs } from './extraction/second-opinion.ts';
-import { ARTICLE_TYPES, LISTING_PATHS, PRINTED_DATE, SKIP_TAGS, STORY_SLUG, URL_DATE } from './extraction/rules.ts';
+import { ARTICLE_TYPES, HEAD_TAGS, LISTING_PATHS, PRINTED_DATE, SKIP_TAGS, STORY_FILE, STORY_SLUG, URL_DATE } from './extraction/rules.ts';
 import { collectFacts, textAfter, textOrUndefined, type PageFacts } from './extraction/facts.ts';
 import { collapse, isElement, tagOf, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
@@ -240,9 +240,9 @@ function isListingUrl(pageUrl: string): boolean {
   try {
     const url = new URL(pageUrl);
     if (!LISTING_PATHS.test(url.pathname + url.search)) return false;
-    // A slug names one page unless the query asks for a search or a page of results.
+    // A slug or a story's file names one page unless the query asks for a search or a page of results.
     const resultsQuery = url.search !== '' && LISTING_PATHS.test(url.search);
-    return resultsQuery || !STORY_SLUG.test(url.pathname);
+    return resultsQuery || !(STORY_SLUG.test(url.pathname) || STORY_FILE.test(url.pathname));
   } catch {
     return false;
   }
@@ -281,8 +281,29 @@ function reopenBody($: CheerioAPI): void {
   if (strays.length) body.append(strays);
 }
 
+/**
+ * A `<head>` never closed on a page without `<body>` (`<head><title>…</title><table>…`, old CMS
+ * templates): a browser ends the head at the first element that cannot be in it, or at the first
+ * text, and builds the body from there; htmlparser2 keeps the whole page inside `<head>`, which is
+ * never read. The head's contents from that point on are moved into a new `<body>` after it.
+ */
+function reopenHead($: CheerioAPI): void {
+  if ($('body').length) return;
+  const head = $('head').first();
+  const children = head.contents().toArray();
+  const start = children.findIndex((child) => {
+    const node = child as HtmlNode;
+    return isElement(node) ? !HEAD_TAGS.has(tagOf(node)) : node.type === 'text' && /\S/.test(node.data ?? '');
+  });
+  if (start < 0) return;
+  const body = $('<body></body>');
+  head.after(body);
+  body.append(children.slice(start));
+}
+
 function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   const $ = typeof html === 'string' ? parseHtml(html) : html;
+  reopenHead($);
   reopenBody($);
   const facts = collectFacts($.root()[0] as HtmlNode);
   const redirect = refreshTarget(facts.meta, pageUrl);

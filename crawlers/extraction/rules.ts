@@ -32,6 +32,9 @@ export const SKIP_TAGS = new Set([
   'map',
 ]);
 
+/** Elements a browser keeps in `<head>`; any other element (or text) there begins the body. */
+export const HEAD_TAGS = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noframes', 'noscript', 'script', 'style', 'template', 'title']);
+
 /** Image captions and credits: not story text (trafilatura leaves them out by default too). */
 export const CAPTION_TAGS = new Set(['figcaption']);
 
@@ -318,15 +321,26 @@ export const PARAGRAPH_TAGS = new Set(['p', 'pre', 'td', 'blockquote', 'li', 'dd
 export const ARTICLE_TYPES =
   /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|ReviewNewsArticle|BackgroundNewsArticle|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|SocialMediaPosting|Blog)$/;
 
-/** URL paths of listing pages: home, categories, tags, search, archives, authors, feeds. */
+/**
+ * URL paths of listing pages: home, categories, tags, search, archives, authors, feeds. A search asks
+ * for words (`?s=`, `?q=`) and a page of results is numbered (`?page=2`): a bare number in `?S=7565791`
+ * or anything but a number in `?page=nhl/news/ADN4121153.htm` names one story on a dynamic site (twenty-third pass).
+ */
 export const LISTING_PATHS =
-  /^\/?$|^\/(index\.(html?|php))?$|\/(tag|tags|category|categories|chuyen-muc|chuyen-de|topic|topics|search|tim-kiem|archive|archives|author|authors|page|feed)(\/|\.html?$|$)|[?&](s|q|search|page)=/i;
+  /^\/?$|^\/(index\.(html?|php))?$|\/(tag|tags|category|categories|chuyen-muc|chuyen-de|topic|topics|search|tim-kiem|archive|archives|author|authors|page|feed)(\/|\.html?$|$)|[?&](s|q|search)=(?!\d+(&|#|$))|[?&]page=\d+(&|#|$)/i;
 
 /**
  * A path ending in a slug of five or more words names one page (`/page/how-to-make-a-good-game`),
  * whatever listing word comes before it: tags, topics and page numbers are a word or three.
  */
 export const STORY_SLUG = /\/[^/]*[a-z]{2,}[^/]*?(?:[-_][a-z0-9]+){4,}(\.html?)?\/?$/i;
+
+/**
+ * A script or file named for one story (`/topics/news/story.html?id=…`, `/category/story.cfm?objectid=…`,
+ * `/site/topics/article.asp?item_no=…`), as dynamic news sites print a story under its section's
+ * listing word; a listing's script is named for the list (`articles.php`, `index.asp`).
+ */
+export const STORY_FILE = /\/(story|article)\.(html?|php|aspx?|cfm|jsp)$/i;
 
 /**
  * A publication date in the URL path before the story's slug (`/2019/11/20/slug`, `/2016/06/slug`),

@@ -1,0 +1,69 @@
+// What a new evaluation set must leave out: every page also in one of our other sets (the 990-page set,
+// WCXB's pages of both splits, Zyte's benchmark, and any set added before it), by the same URL (scheme,
+// `www.`, trailing slash and fragment ignored) or the same HTML bytes. The overlap scripts print only
+// counts and record the excluded pages as salted hashes, so that no untouched page of another set is
+// read through the new one.
+import { createHash } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+
+export const normalisedUrl = (url: string) =>
+  url
+    .trim()
+    .toLowerCase()
+    .replace(/#.*$/, '')
+    .replace(/^https?:\/\//, '')
+    .replace(/^www\./, '')
+    .replace(/\/+$/, '');
+
+export const pageHash = (bytes: Buffer) => createHash('sha256').update(bytes).digest('hex');
+
+export interface OtherSet {
+  name: string;
+  pages: Array<{ url: string; path: string }>;
+}
+
+/** The 990-page set, WCXB and Zyte's benchmark; a string naming what is missing. */
+export function otherSets(dirs: { evalDir: string; wcxbDir: string; articlesDir: string }): OtherSet[] | string {
+  const { evalDir, wcxbDir, articlesDir } = dirs;
+  const missing = [evalDir, wcxbDir, articlesDir].filter((d) => !existsSync(d));
+  if (missing.length) return `missing: ${missing.join(', ')} (every other set is needed to exclude its pages)`;
+  const evalData = JSON.parse(readFileSync(join(evalDir, 'evaldata.json'), 'utf8')) as Record<string, { file: string }>;
+  const wcxb = ['dev', 'test'].flatMap((split) =>
+    readdirSync(join(wcxbDir, split, 'ground-truth'))
+      .filter((n) => n.endsWith('.json'))
+      .map((n) => ({
+        url: (JSON.parse(readFileSync(join(wcxbDir, split, 'ground-truth', n), 'utf8')) as { url?: string }).url ?? '',
+        path: join(wcxbDir, split, 'html', n.replace(/\.json$/, '.html.gz')),
+      })),
+  );
+  const zyte = JSON.parse(readFileSync(join(articlesDir, 'ground-truth.json'), 'utf8')) as Record<string, { url?: string }>;
+  return [
+    { name: '990-page set', pages: Object.entries(evalData).map(([url, v]) => ({ url, path: join(evalDir, 'pages', `${v.file}.gz`) })) },
+    { name: 'WCXB (all pages)', pages: wcxb },
+    { name: "Zyte's benchmark", pages: Object.entries(zyte).map(([id, v]) => ({ url: v.url ?? '', path: join(articlesDir, 'html', `${id}.html.gz`) })) },
+  ];
+}
+
+/** Names of the candidate pages found in each other set (same URL or same bytes); prints only counts. */
+export function overlapping(candidates: Array<{ name: string; urls: string[]; hash: string }>, sets: OtherSet[]): Set<string> {
+  const excluded = new Set<string>();
+  for (const set of sets) {
+    const urls = new Set(set.pages.map((p) => normalisedUrl(p.url)).filter(Boolean));
+    const hashes = new Set(set.pages.filter((p) => existsSync(p.path)).map((p) => pageHash(gunzipSync(readFileSync(p.path)))));
+    const found = candidates.filter((p) => p.urls.some((u) => urls.has(normalisedUrl(u))) || hashes.has(p.hash));
+    found.forEach((p) => excluded.add(p.name));
+    console.log(`${set.name}: ${found.length} of the ${candidates.length} pages overlap (${set.pages.length} pages compared)`);
+  }
+  return excluded;
+}
+
+/** The salted hashes of a set's excluded pages; a string naming the overlap script when the list is missing. */
+export function excludedHashes(file: URL, script: string): Set<string> | string {
+  try {
+    return new Set(JSON.parse(readFileSync(file, 'utf8')) as string[]);
+  } catch {
+    return `the overlap list ${file.pathname} is missing: run \`node --import tsx ${script}\``;
+  }
+}
