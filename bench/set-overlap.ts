@@ -5,7 +5,7 @@
 // read through the new one.
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
 export const normalisedUrl = (url: string) =>
@@ -66,4 +66,10 @@ export function excludedHashes(file: URL, script: string): Set<string> | string 
   } catch {
     return `the overlap list ${file.pathname} is missing: run \`node --import tsx ${script}\``;
   }
+}
+
+/** A folder option of an overlap script's command line (`--name DIR`), else the fallback, as an absolute path. */
+export function pathOption(args: readonly string[], name: string, fallback: string): string {
+  const i = args.indexOf(name);
+  return resolve(i >= 0 ? args[i + 1] : fallback);
 }

@@ -7,16 +7,13 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { otherSets, overlapping, pageHash } from '../bench/set-overlap.ts';
+import { otherSets, overlapping, pageHash, pathOption } from '../bench/set-overlap.ts';
 import { L3S_EXCLUDED_FILE, isL3sGn1, l3sExcludedKey, l3sPagePath, l3sPages } from '../bench/l3s-gn1.ts';
 import { isReadabilityPages, ownUrls, readabilityPageNames, readabilityPagePath } from '../bench/readability-pages.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return resolve(i >= 0 ? args[i + 1] : fallback);
-};
+const option = (name: string, fallback: string) => pathOption(args, name, fallback);
 const pagesDir = option('--pages', process.env.L3S_GN1_DIR ?? join(root, '.cache/l3s-gn1'));
 const readabilityDir = option('--readability', process.env.READABILITY_PAGES_DIR ?? join(root, '.cache/readability-test-pages'));
 

@@ -9,15 +9,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { otherSets, overlapping, pageHash } from '../bench/set-overlap.ts';
+import { otherSets, overlapping, pageHash, pathOption } from '../bench/set-overlap.ts';
 import { READABILITY_EXCLUDED_FILE, excludedKey, isReadabilityPages, ownUrls, readabilityPageNames, readabilityPagePath } from '../bench/readability-pages.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
-const option = (name: string, fallback: string) => {
-  const i = args.indexOf(name);
-  return resolve(i >= 0 ? args[i + 1] : fallback);
-};
+const option = (name: string, fallback: string) => pathOption(args, name, fallback);
 const pagesDir = option('--pages', process.env.READABILITY_PAGES_DIR ?? join(root, '.cache/readability-test-pages'));
 const evalDir = option('--eval', join(root, '../shared/data/extraction-eval'));
 const wcxbDir = option('--wcxb', process.env.WCXB_DIR ?? join(root, '.cache/wcxb'));
