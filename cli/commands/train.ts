@@ -268,6 +268,9 @@ export const REFIT_BIAS_HELP =
 export const MODEL_ONLY_HELP =
   'the model probability a distortion flag with no lexicon evidence needs (0 < q < 1); without a value, chosen on out-of-fold probabilities of writers the model has not seen (one inner fold per corpus)';
 
+export const WEAK_CUE_HELP =
+  'the model probability a distortion flag whose lexicon evidence is one weak cue needs (0 < w < 1); default: chosen by the inner cross-validation, which varies with the seed';
+
 export const SEED_HELP = `seed of the gradient order (default ${DEFAULT_SETTINGS.seed})`;
 
 /** How the training is set from the command line: the options trainSettings reads. */
@@ -279,6 +282,7 @@ export interface TrainOptions {
   refitBias?: boolean;
   seed?: string;
   modelOnlyRequirement?: boolean | string;
+  weakCueRequirement?: string;
 }
 
 /** Registers the options of TrainOptions on a command (train, eval --cv, eval:writers), each help after `prefix`. */
@@ -290,7 +294,8 @@ export function withTrainOptions<C extends Command>(command: C, prefix = ''): C 
     .option('--averaged-epochs <n>', `${prefix}${AVERAGED_EPOCHS_HELP}`)
     .option('--refit-bias', `${prefix}${REFIT_BIAS_HELP}`)
     .option('--seed <n>', `${prefix}${SEED_HELP}`)
-    .option('--model-only-requirement [q]', `${prefix}${MODEL_ONLY_HELP}`);
+    .option('--model-only-requirement [q]', `${prefix}${MODEL_ONLY_HELP}`)
+    .option('--weak-cue-requirement <w>', `${prefix}${WEAK_CUE_HELP}`);
   return command;
 }
 
@@ -304,6 +309,7 @@ export function hasTrainOptions(options: TrainOptions): boolean {
     options.refitBias,
     options.seed,
     options.modelOnlyRequirement,
+    options.weakCueRequirement,
   ].some((o) => o !== undefined);
 }
 
@@ -340,6 +346,11 @@ export function trainSettings(options: TrainOptions): TrainSettings {
     if (!(q > 0 && q < 1))
       throw new UserError(`--model-only-requirement must be a number between 0 and 1, e.g. 0.4, or no value (got "${options.modelOnlyRequirement}")`);
     settings.modelOnlyRequirement = q;
+  }
+  if (options.weakCueRequirement !== undefined) {
+    const w = Number(options.weakCueRequirement);
+    if (!(w > 0 && w < 1)) throw new UserError(`--weak-cue-requirement must be a number between 0 and 1, e.g. 0.1 (got "${options.weakCueRequirement}")`);
+    settings.weakCueRequirement = w;
   }
   return settings;
 }

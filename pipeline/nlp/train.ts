@@ -99,6 +99,12 @@ export interface TrainSettings {
    * fifty-first pass: the choice is 0.4 or 0.45 with the seed, and 0.45 costs recall on new writers).
    */
   modelOnlyRequirement?: number | 'chosen';
+  /**
+   * The model probability a flag whose lexicon evidence is one weak cue needs (TrainedModel.weakEvidenceMin):
+   * set. Absent: chosen by the inner cross-validation, as before; that choice flips with the seed (0.15–0.3),
+   * and a flip moves a dozen catches on the pool (docs/history/judgement.md, rule R4's study).
+   */
+  weakCueRequirement?: number;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -413,13 +419,15 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
     if (head === 'congress') congressGate = best!.oof.map((p) => p >= best!.threshold);
     else {
       const lexiconThreshold = thresholds.distortion;
-      weakEvidenceMin = requirement(
-        examples,
-        best!,
-        congressGate,
-        { upTo: 0.5, choose: 'lastFree' },
-        (e) => e.lexicon.scores.distortion > 0 && e.lexicon.scores.distortion <= lexiconThreshold,
-      );
+      weakEvidenceMin =
+        s.weakCueRequirement ??
+        requirement(
+          examples,
+          best!,
+          congressGate,
+          { upTo: 0.5, choose: 'lastFree' },
+          (e) => e.lexicon.scores.distortion > 0 && e.lexicon.scores.distortion <= lexiconThreshold,
+        );
       // (no item is both: evidence against distortion leaves a lexicon score of 0)
       const against = examples.map((e) => evidenceAgainst(e.lexicon));
       againstEvidenceMin = requirement(examples, best!, congressGate, { upTo: 0.95, choose: 'leastBest' }, (_, i) => against[i]);

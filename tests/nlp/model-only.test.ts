@@ -98,3 +98,17 @@ describe('the requirement chosen on writers the model has not seen (train modelO
     expect(() => parseModel({ ...model, hyperparameters: { ...older, modelOnlyMin: 1.5 } }, 'bad.json')).toThrow(/modelOnlyMin/);
   });
 });
+
+describe('the weak-cue requirement set instead of chosen per training (train weakCueRequirement)', () => {
+  it('is kept as set whatever the inner folds choose, and chosen by them when not set', () => {
+    const chosen = train(writers(), settings, thresholds).weakEvidenceMin;
+    const set = chosen === 0.35 ? 0.4 : 0.35;
+    expect(train(writers(), { ...settings, weakCueRequirement: set }, thresholds).weakEvidenceMin).toBe(set);
+  });
+
+  it('is an option of train, eval --cv and eval:writers, checked for range', () => {
+    expect(trainSettings({}).weakCueRequirement).toBeUndefined();
+    expect(trainSettings({ weakCueRequirement: '0.1' }).weakCueRequirement).toBe(0.1);
+    for (const bad of ['0', '1', 'low']) expect(() => trainSettings({ weakCueRequirement: bad }), bad).toThrow(/--weak-cue-requirement/);
+  });
+});
