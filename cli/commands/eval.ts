@@ -40,6 +40,10 @@ export function registerEval(program: Command): void {
     )
     .option('-c, --config <file>', 'config file (default: $MEDIAWATCH_CONFIG or config/mediawatch.yaml)')
     .option('--errors', 'list misclassified items')
+    .option(
+      '--totals-only',
+      'figures over all items only: no per-category or per-family rows (for corpora kept unread: even family names tell a reader what they hold)',
+    )
     .option('--strip-diacritics', 'also score every item with its diacritics removed and report the F1 gap (as typed − without)')
     .option('--json', 'print the report as JSON')
     .action(
@@ -51,6 +55,7 @@ export function registerEval(program: Command): void {
           facts?: string;
           config?: string;
           errors?: boolean;
+          totalsOnly?: boolean;
           json?: boolean;
           stripDiacritics?: boolean;
         },
@@ -66,9 +71,10 @@ export function registerEval(program: Command): void {
           throw new UserError(
             '--precision-target, --inner-split, --distortion-fixed, --averaged-epochs, --refit-bias and --seed set how the models of --cv are trained: give --cv too',
           );
+        if (options.totalsOnly && options.errors) throw new UserError('--totals-only prints no items: leave out --errors');
         if (options.lexiconsOnly) classifierOptions.modelFile = undefined;
         const { corpora, items, categories, problems } = readCorpora(options.corpus, 'eval', facts);
-        const categoryOf = (item: { id: string }) => categories.get(item.id);
+        const categoryOf = (item: { id: string }) => (options.totalsOnly ? undefined : categories.get(item.id));
         if (problems) process.exitCode = 1;
         if (options.cv !== undefined) {
           const k = options.cv === 'by-corpus' ? 'by-group' : Number(options.cv);

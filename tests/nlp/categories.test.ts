@@ -109,5 +109,17 @@ describe('distortion figures per category and family', () => {
     expect(stdout).toMatch(/k-2 distortion: expected true, got false \(score [\d.]+\) \[D price rumour\]/);
     const json = JSON.parse((await run(process.execPath, [CLI, 'eval', '-c', CONFIG, '--lexicons-only', '--json', '--corpus', corpus], { cwd: dir })).stdout);
     expect(json.byFamily.map((g: { group: string }) => g.group)).toEqual(['D price rumour', 'N official report']);
+    // corpora kept unread are scored as totals: no category or family rows, in text or JSON, and no items
+    const totals = (await run(process.execPath, [CLI, 'eval', '-c', CONFIG, '--lexicons-only', '--totals-only', '--corpus', corpus], { cwd: dir })).stdout;
+    expect(totals).toMatch(/distortion +P [\d.]+ +R [\d.]+/);
+    expect(totals).not.toMatch(/by category|by family|price rumour|official report/);
+    const totalsJson = JSON.parse(
+      (await run(process.execPath, [CLI, 'eval', '-c', CONFIG, '--lexicons-only', '--totals-only', '--json', '--corpus', corpus], { cwd: dir })).stdout,
+    );
+    expect(totalsJson.distortion.fn).toBe(1);
+    expect(totalsJson.byFamily).toBeUndefined();
+    await expect(run(process.execPath, [CLI, 'eval', '-c', CONFIG, '--totals-only', '--errors', '--corpus', corpus], { cwd: dir })).rejects.toMatchObject({
+      stderr: expect.stringContaining('--totals-only prints no items'),
+    });
   });
 });
