@@ -859,7 +859,6 @@ function linkAround(element: HtmlNode, scope: HtmlNode): HtmlNode | undefined {
   return undefined;
 }
 
-/** The single link inside an element, if it has exactly one. */
 /** The item's first h2–h6 (within its first elements) is wholly a link to another page of the site: a teaser's headline. */
 function isTeaserHeaded(item: HtmlNode, site: string | undefined): boolean {
   let seen = 0;
@@ -868,12 +867,14 @@ function isTeaserHeaded(item: HtmlNode, site: string | undefined): boolean {
     if (!/^h[2-6]$/.test(tagOf(element))) continue;
     const text = textOf(element);
     if (text.length < MIN_CARD_HEADLINE_CHARS) return false;
-    const link = linkAround(element, item) ?? (textOf(onlyLink(element) ?? element) === text ? onlyLink(element) : undefined);
+    const inner = onlyLink(element);
+    const link = linkAround(element, item) ?? (inner && textOf(inner) === text ? inner : undefined);
     return link !== undefined && isSameSiteStory(link.attribs?.href ?? '', site);
   }
   return false;
 }
 
+/** The single link inside an element, if it has exactly one. */
 function onlyLink(element: HtmlNode): HtmlNode | undefined {
   let found: HtmlNode | undefined;
   for (const inner of elements(element)) {
