@@ -1,39 +1,59 @@
 import type { Explanation } from '../core/types.ts';
 import { shortenAtWord } from '../core/text.ts';
 import { LEARNED_CUE_PREFIX } from '../pipeline/nlp/model.ts';
+import { claimOfFactNote } from '../pipeline/nlp/classifier.ts';
 
 /**
- * Why an item was flagged, in one console line: the passages an analyst would check first. The sheet's
- * contradictions and repeats of answered rumours come before cue words, and the model's n-grams come
- * last (they say what the model weighed, not a claim to check). Cited facts weigh nothing: left out.
+ * Why an item was flagged, in one console line: the passages an analyst would check first, each with
+ * what it means (a passage alone — "Ông bí thư tỉnh phát biểu" — says nothing of why it counts). The
+ * sheet's contradictions and repeats of answered rumours come before cue words, and the model's
+ * n-grams come last (they say what the model weighed, not a claim to check). One line per fact and
+ * per cue family: a second passage of the same kind tells the reader nothing new. Cited facts weigh
+ * nothing: left out.
  */
 export function flagReasons(explanations: readonly Explanation[], limit = 3): string {
   const ranked = explanations
     .map((e) => ({ e, rank: reasonRank(e) }))
     .filter((r): r is { e: Explanation; rank: number } => r.rank !== null)
-    .sort((a, b) => a.rank - b.rank || b.e.weight - a.e.weight);
+    .sort((a, b) => a.rank - b.rank || (a.rank === 0 ? a.e.start - b.e.start : b.e.weight - a.e.weight));
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const { e } of ranked) {
-    const line = describeReason(e);
-    if (seen.has(line)) continue;
-    seen.add(line);
-    lines.push(line);
+    const key = reasonKind(e);
+    if (seen.has(key)) continue;
+    seen.add(key);
+    lines.push(describeReason(e));
     if (lines.length === limit) break;
   }
   return lines.join('; ');
 }
 
+/** 0 the sheet's contradictions (in reading order: a fact's weight goes to whichever check ran first), 1 answered rumours, 2 cues, 3 learned cues (by weight). */
 function reasonRank(e: Explanation): number | null {
   if (e.kind === 'fact') return e.cited ? null : 0;
   if (e.kind === 'rumour') return e.weight > 0 ? 1 : null;
   if (e.kind !== 'distortion' || e.weight <= 0) return null;
-  return e.term.startsWith(LEARNED_CUE_PREFIX) ? 3 : 2;
+  return isLearned(e) ? 3 : 2;
+}
+
+/** A fact by its id; a lexicon cue by its family (the term's part before ":"); a learned cue by its n-gram. */
+function reasonKind(e: Explanation): string {
+  if (e.kind === 'fact') return `fact ${e.factId ?? e.term}`;
+  if (e.kind === 'distortion' && !isLearned(e)) return `cue ${e.term.split(':')[0]}`;
+  return `${e.kind} ${e.term} ${e.matched}`;
 }
 
 function describeReason(e: Explanation): string {
   const passage = `“${shortenAtWord(e.matched, 60)}”`;
-  if (e.kind === 'fact') return `contradicts ${e.factId ?? e.term}: ${passage}`;
+  if (e.kind === 'fact') {
+    const claim = claimOfFactNote(e.note);
+    return `against the sheet (${e.factId ?? e.term})${claim ? `, ${claim}` : ''}: ${passage}`;
+  }
   if (e.kind === 'rumour') return `repeats an answered rumour: ${passage}`;
-  return e.term.startsWith(LEARNED_CUE_PREFIX) ? `learned cue ${passage}` : `cue ${passage}`;
+  if (isLearned(e)) return `learned cue ${passage}`;
+  return e.note ? `${shortenAtWord(e.note, 70)}: ${passage}` : `cue ${passage}`;
+}
+
+function isLearned(e: Explanation): boolean {
+  return e.term.startsWith(LEARNED_CUE_PREFIX);
 }

@@ -163,6 +163,18 @@ export interface SentenceMarks {
   impliedCongress: () => Explanation | null;
 }
 
+const FACT_NOTE_SEPARATOR = ' — ';
+
+/** A fact passage's note: what the item claims, then the sheet's side (its id and statement). */
+function factNote(claim: string, sheet: string): string {
+  return `${claim}${FACT_NOTE_SEPARATOR}${sheet}`;
+}
+
+/** What a fact passage claims against the sheet, read back from its note ("claims the venue is Pleiku"). */
+export function claimOfFactNote(note: string | undefined): string | undefined {
+  return note?.split(FACT_NOTE_SEPARATOR)[0];
+}
+
 /**
  * The decisions read after the scores, in their order (the classifier's and training's alike): the
  * congress implied by an office and an act, then another organisation's gathering, read only for
@@ -380,7 +392,7 @@ export class Classifier implements ItemClassifier {
           v,
           c.tokFirst,
           c.tokLast,
-          core('fact', c.factId, 0, `${c.note} — cited, not asserted; ${fact.id}: ${fact.statement}`, c.factId, true),
+          core('fact', c.factId, 0, factNote(c.note, `cited, not asserted; ${fact.id}: ${fact.statement}`), c.factId, true),
           null,
         );
         continue;
@@ -398,7 +410,7 @@ export class Classifier implements ItemClassifier {
         v,
         c.tokFirst,
         c.tokLast,
-        core('fact', c.factId, weight, `${c.note} — contradicts ${fact.id}: ${fact.statement}${why ?? ''}`, c.factId),
+        core('fact', c.factId, weight, factNote(c.note, `contradicts ${fact.id}: ${fact.statement}${why ?? ''}`), c.factId),
         null,
       );
     }

@@ -118,7 +118,7 @@ export function scoreQuotes(
       quotes++;
       raw += w;
       const term = speaker ? 'quote-vague-speaker' : 'quote';
-      const note = speaker ? `quotation attributed to "${speaker.spec.text}"` : 'direct quotation';
+      const note = speaker ? `quotation attributed to an unnamed speaker ("${speaker.spec.text}")` : 'direct quotation';
       items.push(item(v, speaker ? speaker.tokFirst : verb.tokFirst, verb.tokLast, core('distortion', term, w, note)));
     }
   }

@@ -3,7 +3,18 @@ import type { Explanation } from '../../core/types.ts';
 import { flagReasons } from '../../cli/reasons.ts';
 
 const span = { field: 'text' as const, start: 0, end: 1 };
-const cue = (matched: string, weight: number, term = matched): Explanation => ({ kind: 'distortion', term, matched, weight, ...span });
+const cue = (matched: string, weight: number, term = matched, note?: string): Explanation => ({ kind: 'distortion', term, matched, weight, note, ...span });
+const fact = (factId: string, matched: string, start: number, weight: number, claim: string): Explanation => ({
+  kind: 'fact',
+  term: factId,
+  factId,
+  matched,
+  weight,
+  field: 'text',
+  start,
+  end: start + matched.length,
+  note: `${claim} — contradicts ${factId}: the sheet's statement`,
+});
 
 describe('flagReasons', () => {
   it('puts a contradiction of the sheet first, then cues by weight, then learned cues', () => {
@@ -11,9 +22,29 @@ describe('flagReasons', () => {
       { kind: 'distortion', term: 'learned cue: bi hoan', matched: 'bị hoãn', weight: 0.9, ...span },
       cue('nghe nói', 1),
       cue('share mạnh', 2),
-      { kind: 'fact', term: 'GL-DATE', factId: 'GL-DATE', matched: 'tháng 12', weight: 2.5, ...span },
+      fact('GL-DATE', 'tháng 12', 0, 2.5, 'claims the congress is postponed'),
     ]);
-    expect(line).toBe('contradicts GL-DATE: “tháng 12”; cue “share mạnh”; cue “nghe nói”');
+    expect(line).toBe('against the sheet (GL-DATE), claims the congress is postponed: “tháng 12”; cue “share mạnh”; cue “nghe nói”');
+  });
+
+  it("says what a passage means: the claim the sheet contradicts, the cue family's note", () => {
+    const line = flagReasons([
+      cue('Ông bí thư tỉnh phát biểu', 1.5, 'quote-vague-speaker', 'quotation attributed to an unnamed speaker ("ông bí thư")'),
+      fact('GL-BTV', '21 người', 10, 0, 'says 21 người; official 15'),
+    ]);
+    expect(line).toBe(
+      'against the sheet (GL-BTV), says 21 người; official 15: “21 người”; quotation attributed to an unnamed speaker ("ông bí thư"): “Ông bí thư tỉnh phát biểu”',
+    );
+  });
+
+  it('names a fact once, at the passage the item says first, and a cue family once, at its weightiest passage', () => {
+    const line = flagReasons([
+      fact('GL-BTV', 'bấm nút', 40, 2.5, 'claims a personnel list exists before the vote'),
+      fact('GL-BTV', '21 người', 10, 0, 'says 21 người; official 15'),
+      cue('ai lưu được', 2, 'share-before-removal: ai lưu được'),
+      cue('đang bị xóa', 2.5, 'share-before-removal: đang bị xóa'),
+    ]);
+    expect(line).toBe('against the sheet (GL-BTV), says 21 người; official 15: “21 người”; cue “đang bị xóa”');
   });
 
   it('leaves out what weighs nothing: cited facts, congress terms, negative evidence, unweighted rumour passages', () => {
@@ -27,9 +58,9 @@ describe('flagReasons', () => {
     expect(line).toBe('learned cue “nghe nói”');
   });
 
-  it('names each passage once, shortens long ones and stops at the limit', () => {
+  it('names a cue family once, shortens long ones and stops at the limit', () => {
     const long = 'tin từ bên trong ban tổ chức cho biết danh sách đã được sắp xếp từ trước rất lâu rồi';
-    const line = flagReasons([cue('nghe nói', 1), cue('nghe nói', 1, 'hearsay-2'), cue(long, 0.5), cue('rò rỉ', 0.4)], 2);
+    const line = flagReasons([cue('nghe nói', 1, 'hearsay: nghe nói'), cue('nghe đồn', 1, 'hearsay: nghe đồn'), cue(long, 0.5), cue('rò rỉ', 0.4)], 2);
     expect(line.split('; ')).toHaveLength(2);
     expect(line).toMatch(/^cue “nghe nói”; cue “tin từ bên trong .*…”$/);
     expect(flagReasons([])).toBe('');

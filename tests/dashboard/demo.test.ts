@@ -54,7 +54,9 @@ describe('mediawatch demo', () => {
     expect(unanswered.match(/\/api\/items\/\w+/g)?.length).toBe(5);
     expect(unanswered).not.toContain('↳');
     // Each listed flag says why, with a passage from the item (a fact it contradicts or a cue it carries).
-    expect(unanswered.match(/^ {4}why: (contradicts [A-Z]+-[A-Z]+:|repeats an answered rumour:|cue|learned cue) “[^”]+”/gm)?.length).toBe(5);
+    expect(
+      unanswered.match(/^ {4}why: (against the sheet \([A-Z]+-[A-Z-]+\), [^:]+:|repeats an answered rumour:|learned cue|cue|[^“:]+:) “[^”]+”/gm)?.length,
+    ).toBe(5);
     // The rumour the office answered is not among the unanswered ones.
     const answered = repeats.match(/earlier item (\/api\/items\/\w+)/)![1];
     expect(unanswered).not.toContain(answered);
