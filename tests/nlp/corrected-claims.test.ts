@@ -51,9 +51,8 @@ describe('a reported claim, then an office states the sheet’s value of the sam
     );
   });
   it('reads a correction opener after a quoted count ("Thực tế, Đại hội bầu 53 đồng chí …")', () => {
-    forBothForms(
-      ["Mấy trang mạng đăng 'Ban Chấp hành Đảng bộ tỉnh khóa mới gồm 60 đồng chí'. Thực tế, Đại hội bầu 53 đồng chí vào Ban Chấp hành."],
-      (c, t) => expectCorrected(c, t, 'GL-BCH'),
+    forBothForms(["Mấy trang mạng đăng 'Ban Chấp hành Đảng bộ tỉnh khóa mới gồm 60 đồng chí'. Thực tế, Đại hội bầu 53 đồng chí vào Ban Chấp hành."], (c, t) =>
+      expectCorrected(c, t, 'GL-BCH'),
     );
   });
 });
