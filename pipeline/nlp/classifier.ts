@@ -35,6 +35,7 @@ import {
   type TopicPhrase,
   type View,
 } from './classifier-types.ts';
+import { correctedContradictions } from './corrected-claims.ts';
 import { chainParts } from './cue-chains.ts';
 import { abbreviationForms, compileCues, withPartTables } from './cue-compile.ts';
 import {
@@ -380,11 +381,42 @@ export class Classifier implements ItemClassifier {
     const contradictionWeight = this.cues[0]?.file.scoring.contradictionWeight ?? 2.5;
     const decay = this.cues[0]?.file.scoring.repeatDecay ?? 0.5;
     let factIndex = 0;
+    // a claim reported, then corrected with the sheet's value by an office or a statement verb: cited, its sentence reported
+    const corrected = citesVersions ? new Map() : correctedContradictions(d, views, contradictions, confirmations);
+    let correction = false;
     for (const c of contradictions) {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
       if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
       const fact = this.factsById.get(c.factId)!;
+      const by = corrected.get(c);
+      if (by) {
+        v.suppressed.add(v.prepared.tokSent[c.tokFirst]);
+        explain(
+          explanations,
+          v,
+          c.tokFirst,
+          c.tokLast,
+          core(
+            'fact',
+            c.factId,
+            0,
+            `${c.note} — reported, then corrected ("${by.matched}"): cited, not asserted; ${fact.id}: ${fact.statement}`,
+            c.factId,
+            true,
+          ),
+          null,
+        );
+        if (correction || !d?.structures) continue;
+        correction = true;
+        const weight = d.structures.correctedClaim.weight;
+        const where = by.title ? views[0] : v;
+        const [first, last] = tokensOf(where.prepared, by.start, by.end);
+        distortionRaw += weight;
+        const [term, note] = STRUCTURE_EXPLANATIONS.correctedClaim;
+        if (first >= 0) explain(explanations, where, first, last, core('distortion', term, weight, note), null);
+        continue;
+      }
       if (citesVersions) {
         // located for the reader (a transcript's time code, the item page), never counted
         explain(
@@ -596,7 +628,11 @@ export class Classifier implements ItemClassifier {
 }
 
 /** The explanation of each kind of answer read by its structure: its term and note. */
-const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'], [string, string]> = {
+const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'] | 'correctedClaim', [string, string]> = {
+  correctedClaim: [
+    'discourse: a reported claim corrected',
+    "who says it: the item reports a claim, then an office or a statement gives the sheet's value of the same fact",
+  ],
   correction: ['discourse: correction with its source', 'who says it: in its own voice the item denies a claim and gives the right value with its source'],
   versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
   motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],

@@ -38,6 +38,7 @@ export const discourseSchema = z
           .strict(),
         versions: z.object({ weight: z.number().max(0), sources: phrases, verbs: phrases, contrast: phrases, insinuations: phrases }).strict(),
         motive: z.object({ weight: z.number().max(0), phrases }).strict(),
+        correctedClaim: z.object({ weight: z.number().max(0), voices: phrases, negators: phrases, turns: phrases, setAgainst: phrases }).strict(),
       })
       .strict()
       .optional(),
@@ -137,6 +138,7 @@ interface CompiledStructures {
   correction: { weight: number; denials: Matcher; notAfter: RegExp; notThen: Matcher; values: Matcher; stated: Matcher; negatorBefore: RegExp };
   versions: { weight: number; sources: Matcher; verbs: Matcher; contrast: RegExp; insinuations: Matcher };
   motive: { weight: number; phrases: Matcher };
+  correctedClaim: { weight: number; voices: Matcher; negatorBefore: RegExp; turns: Matcher; setAgainst: Matcher };
   /** A correction's denial: an item without one, and without a question mark, needs no structure reading. */
   any: RegExp;
 }
@@ -217,6 +219,13 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
           insinuations: words(st.versions.insinuations),
         },
         motive: { weight: st.motive.weight, phrases: words(st.motive.phrases) },
+        correctedClaim: {
+          weight: st.correctedClaim.weight,
+          voices: words(st.correctedClaim.voices),
+          negatorBefore: new RegExp(`(?<![a-z0-9])(?:${alternation(st.correctedClaim.negators)})\\s+(?:[a-z]+\\s+)?$`),
+          turns: words(st.correctedClaim.turns),
+          setAgainst: words(st.correctedClaim.setAgainst),
+        },
         any: new RegExp(`(?:${alternation(st.correction.denials)})${E}`),
       }
     : null;
@@ -630,4 +639,82 @@ export function structuresOf(text: string, d: CompiledDiscourse): StructureClue[
 export function structuresOfFolded(d: CompiledDiscourse, f: Folded): StructureClue[] {
   if (!d.structures || !(f.folded.includes('?') || d.structures.any.test(f.folded))) return [];
   return structureClues(d, f, quotationsOf(d, f));
+}
+
+/** The voice that corrects a reported claim (correctedClaims, headlineCorrection): offsets into the text, as written. */
+export interface ClaimCorrection {
+  claim: number;
+  start: number;
+  end: number;
+  matched: string;
+}
+
+/**
+ * Reported claims corrected by their structure rather than by a verdict word (config/discourse.yaml,
+ * `structures.correctedClaim`): a claim inside a quotation (`quoted`: double and single marks, folded offsets) or a
+ * reported clause ("một số bài viết nói …", "thông tin lan truyền rằng …"), then, after it and outside any report, a
+ * statement of the same fact that agrees with the sheet (`confirmations[k]` for `claims[k]`), with a voice that states
+ * it before it in its sentence: an office or a statement verb ("Ban Tổ chức khẳng định", "theo Văn phòng Tỉnh ủy",
+ * "thực tế", "con số đúng"), not negated ("chưa xác nhận") and not turned after the value ("…, nhưng …"). "Trước thông
+ * tin 'lùi sang tháng 11', Ban Tổ chức khẳng định Đại hội diễn ra từ 20 đến 22/10" is a correction; "Báo đưa 51 người,
+ * thật ra 55" is not (the official value is the reported one, the claim the writer's own). `headline[k]`: the claim is
+ * corrected already by the item's title (headlineCorrection), so it needs only to be reported.
+ */
+export function correctedClaims(
+  d: CompiledDiscourse,
+  f: Folded,
+  claims: ReadonlyArray<readonly [number, number]>,
+  confirmations: ReadonlyArray<ReadonlyArray<readonly [number, number]>>,
+  quoted: ReadonlyArray<readonly [number, number]>,
+  headline: ReadonlyArray<ClaimCorrection | null>,
+): ClaimCorrection[] {
+  const cc = d.structures?.correctedClaim;
+  if (!cc) return [];
+  const text = f.folded;
+  const sents = sentencesOf(f);
+  const quotes = quotationsOf(d, f);
+  const reported: FoldedClause[] = [];
+  for (const s of sents) reports(d, f, s, quotes, reported);
+  const marked = [...quotes, ...quoted.map(([start, end]) => ({ start, end }))];
+  const out: ClaimCorrection[] = [];
+  claims.forEach(([a], k) => {
+    const around = [...marked, ...reported].filter((r) => r.start <= a && a < r.end);
+    if (!around.length) return;
+    const title = headline[k];
+    if (title) {
+      out.push({ ...title, claim: k });
+      return;
+    }
+    // the claim's own words end with its quotation, else its report; a report running on past them (to the end of the
+    // sentence: "… cho rằng '…', ông X khẳng định: '…'") is not the correction's
+    const after = Math.min(...around.map((r) => r.end));
+    const later = reported.filter((r) => r.start >= after);
+    for (const [s, e] of confirmations[k]) {
+      if (s < after || inside(later, s, e)) continue;
+      const [from, to] = sents.find(([, end]) => end >= s) ?? [0, text.length];
+      const voice = all(cc.voices, f, Math.max(from, after), s).find(
+        ([x, y]) => !inside(marked, x, y) && !inside(later, x, y) && !cc.negatorBefore.test(text.slice(Math.max(0, x - 24), x)),
+      );
+      if (!voice || all(cc.turns, f, e, to).length) continue;
+      out.push({ claim: k, start: at(f, voice[0]), end: at(f, voice[1]), matched: f.original.slice(at(f, voice[0]), at(f, voice[1])) });
+      break;
+    }
+  });
+  return out;
+}
+
+/**
+ * A title that states the sheet's value (`value`, folded offsets) as a correction: a voice before it, as in
+ * correctedClaims ("Tỉnh ủy khẳng định …"), or the value set against another after it ("Đoàn Gia Lai gồm 13 đồng chí,
+ * không phải 15", "… họp tại Nhà Quốc hội, không phải Mỹ Đình"). `claim` is left -1 for the caller.
+ */
+export function headlineCorrection(d: CompiledDiscourse, f: Folded, [s, e]: readonly [number, number]): ClaimCorrection | null {
+  const cc = d.structures?.correctedClaim;
+  if (!cc) return null;
+  const text = f.folded;
+  const voice =
+    all(cc.voices, f, 0, s).find(([x]) => !cc.negatorBefore.test(text.slice(Math.max(0, x - 24), x))) ??
+    all(cc.setAgainst, f, e).find(([x]) => !text.slice(e, x).includes('?'));
+  if (!voice || all(cc.turns, f, e).length || text.includes('?')) return null;
+  return { claim: -1, start: at(f, voice[0]), end: at(f, voice[1]), matched: f.original.slice(at(f, voice[0]), at(f, voice[1])) };
 }
