@@ -339,6 +339,9 @@ launch_node() {
   local java_home
   java_home="$(pick_java)"
   mkdir -p "$ES_DATA_DIR/data" "$ES_DATA_DIR/logs" "$ES_DATA_DIR/tmp" "$ES_SNAPSHOT_DIR" "$(dirname "$ES_PID_FILE")"
+  # The launcher leaves a final-flags* folder in its temp dir at every start: keep them in the node's own
+  # tmp (CLI_JAVA_OPTS below), not in /tmp, and drop the last start's.
+  rm -rf "$ES_DATA_DIR"/tmp/final-flags*
   # A per-node copy of the config: the node writes its keystore there, and several nodes
   # (tests start a second one, a local cluster three) can share one installation.
   rm -rf "$ES_DATA_DIR/config"
@@ -382,6 +385,7 @@ EOF
     ES_JAVA_HOME="$java_home" \
     ES_PATH_CONF="$ES_DATA_DIR/config" \
     ES_TMPDIR="$ES_DATA_DIR/tmp" \
+    CLI_JAVA_OPTS="-Djava.io.tmpdir=$ES_DATA_DIR/tmp ${CLI_JAVA_OPTS:-}" \
     ES_JAVA_OPTS="-Xms$ES_HEAP -Xmx$ES_HEAP ${ES_EXTRA_JAVA_OPTS:-}" \
     "$ES_HOME/bin/elasticsearch" -d -p "$ES_PID_FILE" \
     >"$ES_DATA_DIR/logs/startup.out" 2>&1 </dev/null; then

@@ -51,7 +51,7 @@ describe('the bias refitted with the weights frozen (refitBias)', () => {
   });
 
   it('is read back from a model file, and only as true', () => {
-    const shipped = JSON.parse(readFileSync(join(REPO, 'config/models/model-m-4101685ba8bb.json'), 'utf8'));
+    const shipped = JSON.parse(readFileSync(join(REPO, 'config/model.json'), 'utf8'));
     const withKey = (refitBias: unknown) => ({ ...shipped, hyperparameters: { ...shipped.hyperparameters, refitBias } });
     expect(parseModel(shipped, 'shipped.json').hyperparameters.refitBias).toBeUndefined();
     expect(parseModel(withKey(true), 'refit.json').hyperparameters.refitBias).toBe(true);
