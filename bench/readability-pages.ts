@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import type { BenchmarkPage } from './article-benchmark.ts';
-import { excludedHashes } from './set-overlap.ts';
+import { excludedHashes, type OtherSet } from './set-overlap.ts';
 
 const PAGES_DIR = join('test', 'test-pages');
 /** Where the overlap script writes the excluded pages (salted hashes of their names). */
@@ -60,6 +60,17 @@ export function ownUrls(html: string): string[] {
     if (url && /^https?:\/\//i.test(url)) urls.push(url);
   }
   return urls;
+}
+
+/** Every saved, readerable page as another set a newer set's overlap script leaves out (by its own URL or bytes). */
+export function readabilityOtherSet(dir: string): OtherSet {
+  return {
+    name: "Readability's test pages",
+    pages: readabilityPageNames(dir).map((name) => {
+      const path = readabilityPagePath(dir, name);
+      return { url: ownUrls(gunzipSync(readFileSync(path)).toString('latin1'))[0] ?? '', path };
+    }),
+  };
 }
 
 /** The set's pages as Zyte-style benchmark pages; a string saying what is missing when it cannot be loaded. */

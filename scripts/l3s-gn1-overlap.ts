@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
 import { otherSets, overlapping, pageHash, pathOption } from '../bench/set-overlap.ts';
 import { L3S_EXCLUDED_FILE, isL3sGn1, l3sExcludedKey, l3sPagePath, l3sPages } from '../bench/l3s-gn1.ts';
-import { isReadabilityPages, ownUrls, readabilityPageNames, readabilityPagePath } from '../bench/readability-pages.ts';
+import { isReadabilityPages, ownUrls, readabilityOtherSet } from '../bench/readability-pages.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -30,13 +30,7 @@ if (typeof sets === 'string' || !isReadabilityPages(readabilityDir)) {
   console.log(`\n!!! NOT DONE: ${typeof sets === 'string' ? sets : `Readability's test pages are not at ${readabilityDir}`}.\n`);
   process.exit(1);
 }
-sets.push({
-  name: "Readability's test pages",
-  pages: readabilityPageNames(readabilityDir).map((name) => {
-    const path = readabilityPagePath(readabilityDir, name);
-    return { url: ownUrls(gunzipSync(readFileSync(path)).toString('latin1'))[0] ?? '', path };
-  }),
-});
+sets.push(readabilityOtherSet(readabilityDir));
 const pages = l3sPages(pagesDir).map(({ id, url }) => {
   const bytes = gunzipSync(readFileSync(l3sPagePath(pagesDir, id)));
   return { name: id, urls: [url, ...ownUrls(bytes.toString('latin1'))], hash: pageHash(bytes) };
