@@ -64,7 +64,9 @@ export function fundusPages(dir: string): BenchmarkPage[] {
     const folder = join(dir, DATA, group);
     if (!existsSync(join(folder, 'meta.info'))) continue;
     const meta = JSON.parse(readFileSync(join(folder, 'meta.info'), 'utf8')) as Record<string, { url: string }>;
-    const files = readdirSync(folder).filter((name) => name.endsWith('.html.gz')).sort();
+    const files = readdirSync(folder)
+      .filter((name) => name.endsWith('.html.gz'))
+      .sort();
     const publishers = new Set(files.map((name) => name.slice(0, name.indexOf('_'))));
     for (const publisher of [...publishers].sort()) {
       const jsonPath = join(folder, `${publisher}.json`);

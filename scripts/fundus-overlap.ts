@@ -29,7 +29,14 @@ const sets = otherSets({
   wcxbDir: option('--wcxb', process.env.WCXB_DIR ?? join(root, '.cache/wcxb')),
   articlesDir: option('--articles', process.env.ARTICLE_BENCHMARK_DIR ?? join(root, '.cache/article-extraction-benchmark')),
 });
-const missing = typeof sets === 'string' ? sets : !isReadabilityPages(readabilityDir) ? `Readability's test pages are not at ${readabilityDir}` : !isL3sGn1(l3sDir) ? `L3S-GN1 is not at ${l3sDir}` : '';
+const missing =
+  typeof sets === 'string'
+    ? sets
+    : !isReadabilityPages(readabilityDir)
+      ? `Readability's test pages are not at ${readabilityDir}`
+      : !isL3sGn1(l3sDir)
+        ? `L3S-GN1 is not at ${l3sDir}`
+        : '';
 if (typeof sets === 'string' || missing) {
   console.log(`\n!!! NOT DONE: ${missing}.\n`);
   process.exit(1);

@@ -30,7 +30,8 @@ describe('Fundus gold text', () => {
 
   it('pairs a version with the saved page that holds its body, tags and entities aside', () => {
     const body = bodyText(version);
-    const own = '<html><body><p>Der Rat hält die <a href="/b">Brücke</a> offen.</p><p>Am&nbsp;Dienstag stimmte der Rat ab.</p><p>Reparaturen warten bis zum Frühjahr.</p><h2>Was die Anwohner sagen</h2><p>Sie sind erleichtert.</p></body></html>';
+    const own =
+      '<html><body><p>Der Rat hält die <a href="/b">Brücke</a> offen.</p><p>Am&nbsp;Dienstag stimmte der Rat ab.</p><p>Reparaturen warten bis zum Frühjahr.</p><h2>Was die Anwohner sagen</h2><p>Sie sind erleichtert.</p></body></html>';
     const other = '<html><body><p>Die Stadt baut eine neue Schule am Markt.</p></body></html>';
     expect(bodyShareIn(body, own)).toBe(1);
     expect(bodyShareIn(body, other)).toBeLessThan(0.1);
