@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import type { BenchmarkPage } from './article-benchmark.ts';
-import { excludedHashes, type OtherSet } from './set-overlap.ts';
+import { excludedHashes, ownUrls, type OtherSet } from './set-overlap.ts';
 
 const PAGES_DIR = join('test', 'test-pages');
 /** Where the overlap script writes the excluded pages (salted hashes of their names). */
@@ -49,17 +49,6 @@ const BLOCK_END = /<\/(?:p|div|li|h[1-6]|tr|td|th|blockquote|pre|section|article
 export function expectedText(html: string): string {
   const { document } = parseHTML(`<!doctype html><html><body>${html.replace(BLOCK_END, (end) => `${end}\n`)}</body></html>`);
   return document.body.textContent ?? '';
-}
-
-/** The addresses a saved page gives itself (canonical link, og:url), as written. */
-export function ownUrls(html: string): string[] {
-  const urls: string[] = [];
-  for (const tag of html.match(/<(?:link|meta)\b[^>]*>/gi) ?? []) {
-    if (!/rel=["']?canonical|property=["']?og:url/i.test(tag)) continue;
-    const url = /(?:href|content)=["']([^"']+)["']/i.exec(tag)?.[1];
-    if (url && /^https?:\/\//i.test(url)) urls.push(url);
-  }
-  return urls;
 }
 
 /** Every saved, readerable page as another set a newer set's overlap script leaves out (by its own URL or bytes). */

@@ -4,13 +4,11 @@
 // Prints only counts, never which pages; writes the excluded pages as salted hashes to
 // bench/fundus-excluded.json.
 //   node --import tsx scripts/fundus-overlap.ts [--pages DIR] [--eval DIR] [--wcxb DIR] [--articles DIR] [--readability DIR] [--l3s DIR]
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { otherSets, overlapping, pageHash, pathOption } from '../bench/set-overlap.ts';
+import { candidatePage, otherSets, pathOption, recordOverlap } from '../bench/set-overlap.ts';
 import { FUNDUS_EXCLUDED_FILE, fundusExcludedKey, fundusPagePath, fundusPages, isFundus } from '../bench/fundus.ts';
-import { isReadabilityPages, ownUrls, readabilityOtherSet } from '../bench/readability-pages.ts';
+import { isReadabilityPages, readabilityOtherSet } from '../bench/readability-pages.ts';
 import { isL3sGn1, l3sOtherSet } from '../bench/l3s-gn1.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
@@ -42,10 +40,9 @@ if (typeof sets === 'string' || missing) {
   process.exit(1);
 }
 sets.push(readabilityOtherSet(readabilityDir), l3sOtherSet(l3sDir));
-const pages = fundusPages(pagesDir).map(({ id, url }) => {
-  const bytes = gunzipSync(readFileSync(fundusPagePath(pagesDir, id)));
-  return { name: id, urls: [url, ...ownUrls(bytes.toString('latin1'))], hash: pageHash(bytes) };
-});
-const excluded = overlapping(pages, sets);
-writeFileSync(FUNDUS_EXCLUDED_FILE, `${JSON.stringify([...excluded].map(fundusExcludedKey).sort(), null, 1)}\n`);
-console.log(`excluded: ${excluded.size} pages, written as salted hashes to ${fileURLToPath(FUNDUS_EXCLUDED_FILE)}`);
+recordOverlap(
+  fundusPages(pagesDir).map(({ id, url }) => candidatePage(id, url, fundusPagePath(pagesDir, id))),
+  sets,
+  FUNDUS_EXCLUDED_FILE,
+  fundusExcludedKey,
+);
