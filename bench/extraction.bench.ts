@@ -12,7 +12,10 @@
 //     --dir), scored as Zyte's evaluate.py against the expected article; all readable;
 //   --set l3s: L3S-GN1, 621 English news pages of 2008 with assessor-labelled text (bench/l3s-gn1.ts),
 //     fetched by scripts/l3s-gn1-fetch.sh into .cache/l3s-gn1 (or L3S_GN1_DIR / --dir), scored as Zyte's
-//     evaluate.py against the labelled full text and supplemental blocks; all readable.
+//     evaluate.py against the labelled full text and supplemental blocks; all readable;
+//   --set fundus: Fundus's parser test pages of European publishers (bench/fundus.ts), fetched by
+//     scripts/fundus-fetch.sh into .cache/fundus (or FUNDUS_DIR / --dir), scored as Zyte's evaluate.py
+//     against each publisher parser's expected body; all readable.
 // `--compare` also runs trafilatura (PyPI, in a throwaway venv made by scripts/trafilatura-venv.sh)
 // and Mozilla Readability (on linkedom) on the same pages in the same run.
 //   npm run bench:extraction [-- --compare] [-- --dir DIR] [-- --dump out.json]
@@ -20,6 +23,7 @@
 //   npm run bench:extraction-wcxb [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-readability [-- --compare] [-- --dir DIR] [-- --dump out.json]
 //   npm run bench:extraction-l3s [-- --compare] [-- --dir DIR] [-- --dump out.json]
+//   npm run bench:extraction-fundus [-- --compare] [-- --dir DIR] [-- --dump out.json]
 // `--tuning` prints only the halves that may be read (no untouched-half figure), for tuning runs.
 // `--without-markup` runs ours on the pages stripped of article markup (see MARKUP_EVIDENCE).
 import { spawnSync } from 'node:child_process';
@@ -37,6 +41,7 @@ import { isWcxb, loadWcxbArticles, scoreWcxb, wcxbGroup, wcxbPagePath } from './
 import { benchmarkHalf, benchmarkPagePath, isArticleBenchmark, loadBenchmarkPages, scoreBenchmark, type BenchmarkPage } from './article-benchmark.ts';
 import { isReadabilityPages, loadReadabilityPages, readabilityPagePath } from './readability-pages.ts';
 import { isL3sGn1, l3sPagePath, loadL3sGn1 } from './l3s-gn1.ts';
+import { fundusPagePath, isFundus, loadFundus } from './fundus.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -215,6 +220,17 @@ function l3sSet(dir: string): BenchSet | string {
   );
 }
 
+function fundusSet(dir: string): BenchSet | string {
+  if (!isFundus(dir)) return `Fundus's test pages are not at ${dir}: fetch them once with \`bash scripts/fundus-fetch.sh\` (or pass --dir / FUNDUS_DIR)`;
+  const loaded = loadFundus(dir);
+  if (typeof loaded === 'string') return loaded;
+  return shingleSet(
+    `Fundus's parser test pages of European publishers ${dir}, scored as Zyte's evaluate.py against each publisher parser's expected body (summary, section headings, paragraphs)`,
+    loaded,
+    (id) => fundusPagePath(dir, id),
+  );
+}
+
 interface Run {
   name: string;
   outputs: Map<string, string>;
@@ -350,6 +366,7 @@ const sets: Record<string, () => BenchSet | string> = {
   wcxb: () => wcxbSet(resolve(option('--dir') ?? process.env.WCXB_DIR ?? join(root, '.cache/wcxb'))),
   readability: () => readabilitySet(resolve(option('--dir') ?? process.env.READABILITY_PAGES_DIR ?? join(root, '.cache/readability-test-pages'))),
   l3s: () => l3sSet(resolve(option('--dir') ?? process.env.L3S_GN1_DIR ?? join(root, '.cache/l3s-gn1'))),
+  fundus: () => fundusSet(resolve(option('--dir') ?? process.env.FUNDUS_DIR ?? join(root, '.cache/fundus'))),
 };
 if (!sets[setName]) {
   console.error(`Unknown --set ${setName}; one of: ${Object.keys(sets).join(', ')}`);

@@ -11,7 +11,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseHTML } from 'linkedom';
 import type { BenchmarkPage } from './article-benchmark.ts';
-import { excludedHashes } from './set-overlap.ts';
+import { excludedHashes, type OtherSet } from './set-overlap.ts';
 
 const DATA = 'L3S-GN1-20100130203947-00001';
 export const L3S_EXCLUDED_FILE = new URL('./l3s-gn1-excluded.json', import.meta.url);
@@ -54,6 +54,11 @@ export function goldText(annotatedHtml: string, labels: string[] = GOLD_LABELS):
     text += `${(span.textContent ?? '').trim()} `;
   }
   return text.trim();
+}
+
+/** Every page as another set a newer set's overlap script leaves out (by the address it was fetched from or its bytes). */
+export function l3sOtherSet(dir: string): OtherSet {
+  return { name: 'L3S-GN1', pages: l3sPages(dir).map(({ id, url }) => ({ url, path: l3sPagePath(dir, id) })) };
 }
 
 const EXCLUDED_SALT = 'mediawatch-l3s-gn1-overlap';

@@ -14,7 +14,7 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { parseHTML } from 'linkedom';
 import type { BenchmarkPage } from './article-benchmark.ts';
-import { excludedHashes } from './set-overlap.ts';
+import { excludedHashes, ownUrls, type OtherSet } from './set-overlap.ts';
 
 const PAGES_DIR = join('test', 'test-pages');
 /** Where the overlap script writes the excluded pages (salted hashes of their names). */
@@ -51,15 +51,15 @@ export function expectedText(html: string): string {
   return document.body.textContent ?? '';
 }
 
-/** The addresses a saved page gives itself (canonical link, og:url), as written. */
-export function ownUrls(html: string): string[] {
-  const urls: string[] = [];
-  for (const tag of html.match(/<(?:link|meta)\b[^>]*>/gi) ?? []) {
-    if (!/rel=["']?canonical|property=["']?og:url/i.test(tag)) continue;
-    const url = /(?:href|content)=["']([^"']+)["']/i.exec(tag)?.[1];
-    if (url && /^https?:\/\//i.test(url)) urls.push(url);
-  }
-  return urls;
+/** Every saved, readerable page as another set a newer set's overlap script leaves out (by its own URL or bytes). */
+export function readabilityOtherSet(dir: string): OtherSet {
+  return {
+    name: "Readability's test pages",
+    pages: readabilityPageNames(dir).map((name) => {
+      const path = readabilityPagePath(dir, name);
+      return { url: ownUrls(gunzipSync(readFileSync(path)).toString('latin1'))[0] ?? '', path };
+    }),
+  };
 }
 
 /** The set's pages as Zyte-style benchmark pages; a string saying what is missing when it cannot be loaded. */

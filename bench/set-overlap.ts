@@ -4,7 +4,8 @@
 // counts and record the excluded pages as salted hashes, so that no untouched page of another set is
 // read through the new one.
 import { createHash } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { join, resolve } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 
@@ -57,6 +58,35 @@ export function overlapping(candidates: Array<{ name: string; urls: string[]; ha
     console.log(`${set.name}: ${found.length} of the ${candidates.length} pages overlap (${set.pages.length} pages compared)`);
   }
   return excluded;
+}
+
+/** A page of a new set as the overlap check reads it: the address it was fetched from and the ones it gives itself, and its bytes' hash. */
+export function candidatePage(name: string, url: string, path: string): { name: string; urls: string[]; hash: string } {
+  const bytes = gunzipSync(readFileSync(path));
+  return { name, urls: [url, ...ownUrls(bytes.toString('latin1'))], hash: pageHash(bytes) };
+}
+
+/** Finds the candidates also in another set, prints the counts and writes them as salted hashes (`key`) to `file`. */
+export function recordOverlap(
+  candidates: Array<{ name: string; urls: string[]; hash: string }>,
+  sets: OtherSet[],
+  file: URL,
+  key: (name: string) => string,
+): void {
+  const excluded = overlapping(candidates, sets);
+  writeFileSync(file, `${JSON.stringify([...excluded].map(key).sort(), null, 1)}\n`);
+  console.log(`excluded: ${excluded.size} pages, written as salted hashes to ${fileURLToPath(file)}`);
+}
+
+/** The addresses a saved page gives itself (canonical link, og:url), as written. */
+export function ownUrls(html: string): string[] {
+  const urls: string[] = [];
+  for (const tag of html.match(/<(?:link|meta)\b[^>]*>/gi) ?? []) {
+    if (!/rel=["']?canonical|property=["']?og:url/i.test(tag)) continue;
+    const url = /(?:href|content)=["']([^"']+)["']/i.exec(tag)?.[1];
+    if (url && /^https?:\/\//i.test(url)) urls.push(url);
+  }
+  return urls;
 }
 
 /** The salted hashes of a set's excluded pages; a string naming the overlap script when the list is missing. */

@@ -3,13 +3,11 @@
 // address it was fetched from, or its canonical link or og:url) or the same HTML bytes. Prints only
 // counts, never which pages; writes the excluded pages as salted hashes to bench/l3s-gn1-excluded.json.
 //   node --import tsx scripts/l3s-gn1-overlap.ts [--pages DIR] [--eval DIR] [--wcxb DIR] [--articles DIR] [--readability DIR]
-import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { gunzipSync } from 'node:zlib';
-import { otherSets, overlapping, pageHash, pathOption } from '../bench/set-overlap.ts';
+import { candidatePage, otherSets, pathOption, recordOverlap } from '../bench/set-overlap.ts';
 import { L3S_EXCLUDED_FILE, isL3sGn1, l3sExcludedKey, l3sPagePath, l3sPages } from '../bench/l3s-gn1.ts';
-import { isReadabilityPages, ownUrls, readabilityPageNames, readabilityPagePath } from '../bench/readability-pages.ts';
+import { isReadabilityPages, readabilityOtherSet } from '../bench/readability-pages.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);
@@ -30,17 +28,10 @@ if (typeof sets === 'string' || !isReadabilityPages(readabilityDir)) {
   console.log(`\n!!! NOT DONE: ${typeof sets === 'string' ? sets : `Readability's test pages are not at ${readabilityDir}`}.\n`);
   process.exit(1);
 }
-sets.push({
-  name: "Readability's test pages",
-  pages: readabilityPageNames(readabilityDir).map((name) => {
-    const path = readabilityPagePath(readabilityDir, name);
-    return { url: ownUrls(gunzipSync(readFileSync(path)).toString('latin1'))[0] ?? '', path };
-  }),
-});
-const pages = l3sPages(pagesDir).map(({ id, url }) => {
-  const bytes = gunzipSync(readFileSync(l3sPagePath(pagesDir, id)));
-  return { name: id, urls: [url, ...ownUrls(bytes.toString('latin1'))], hash: pageHash(bytes) };
-});
-const excluded = overlapping(pages, sets);
-writeFileSync(L3S_EXCLUDED_FILE, `${JSON.stringify([...excluded].map(l3sExcludedKey).sort(), null, 1)}\n`);
-console.log(`excluded: ${excluded.size} pages, written as salted hashes to ${fileURLToPath(L3S_EXCLUDED_FILE)}`);
+sets.push(readabilityOtherSet(readabilityDir));
+recordOverlap(
+  l3sPages(pagesDir).map(({ id, url }) => candidatePage(id, url, l3sPagePath(pagesDir, id))),
+  sets,
+  L3S_EXCLUDED_FILE,
+  l3sExcludedKey,
+);

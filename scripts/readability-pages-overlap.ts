@@ -9,8 +9,8 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gunzipSync } from 'node:zlib';
-import { otherSets, overlapping, pageHash, pathOption } from '../bench/set-overlap.ts';
-import { READABILITY_EXCLUDED_FILE, excludedKey, isReadabilityPages, ownUrls, readabilityPageNames, readabilityPagePath } from '../bench/readability-pages.ts';
+import { otherSets, overlapping, ownUrls, pageHash, pathOption } from '../bench/set-overlap.ts';
+import { READABILITY_EXCLUDED_FILE, excludedKey, isReadabilityPages, readabilityPageNames, readabilityPagePath } from '../bench/readability-pages.ts';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const args = process.argv.slice(2);

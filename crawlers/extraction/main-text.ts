@@ -648,34 +648,83 @@ function inHeader(node: HtmlNode, scope: HtmlNode): boolean {
   return false;
 }
 
+/** Tailwind's line-height utilities (`leading-tight`, `leading-[18px]`): styling, not a lead's name. */
+const LINE_HEIGHT_UTILITY = /(^|\s)leading-(none|tight|snug|normal|relaxed|loose|\d+|\[[^\]\s]*\])(?=\s|$)/g;
+
+/**
+ * Whether a node is a standfirst: named as one, or a prose paragraph of the article's header
+ * (`inHeader`). `utilityNames` says whether a Tailwind line-height class counts as a lead's name.
+ */
+function isLead(node: HtmlNode, s: Stats, inHeader: boolean, utilityNames: boolean): boolean {
+  if (s.chars < MIN_LEAD_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) return false;
+  const names = utilityNames ? namesOf(node) : namesOf(node).replace(LINE_HEIGHT_UTILITY, ' ');
+  if (LEAD_NAMES.test(names) || LEAD_ITEMPROPS.test(node.attribs?.itemprop?.trim() ?? '')) return true;
+  return tagOf(node) === 'p' && s.chars >= HEADER_PROSE_CHARS && inHeader && SENTENCE_END.test(textOf(node));
+}
+
 /**
  * The standfirst before the story: CMSs often put the lead (named lead, intro, teaser, sapo, …, or
  * a prose paragraph in the article's <header>) a few levels away from the body, where sibling
  * joining does not reach. Searched in document order between an ancestor a few levels above the
- * story and its first block.
+ * story and its first block that holds prose (a byline or date block joined before the body says
+ * nothing of where the story begins: Euronews's `contributors-publication-date` above its summary).
+ * And when the story's container holds the article's own <header> (the headline's), which renders
+ * as page furniture, the lead inside it (`p.preface` under the h1 on MDR's and NDR's pages).
  */
-function leadBlocks(
-  chosen: HtmlNode[],
-  order: HtmlNode[],
-  index: Map<HtmlNode, number>,
-  stats: Map<HtmlNode, Stats>,
-  root: HtmlNode,
-  strictness: Strictness,
-): HtmlNode[] {
+function leadBlocks(chosen: HtmlNode[], page: Page, strictness: Strictness): HtmlNode[] {
+  const { order, index, stats, root } = page;
   const first = chosen[0];
   if (!first) return [];
+  const opening = chosen.find((node) => stats.get(node)!.proseParagraphs > 0) ?? first;
   let scope = first;
   for (let level = 0; level < LEAD_LEVELS && scope.parent && scope.parent !== root && tagOf(scope.parent) !== 'body'; level++) scope = scope.parent;
   const leads: HtmlNode[] = [];
-  const end = index.get(first) ?? 0;
+  const start = index.get(first) ?? 0;
+  const end = index.get(opening) ?? 0;
   for (let i = (index.get(scope) ?? end) + 1; i < end; i++) {
     const node = order[i];
     if (leads.length && contains(leads[leads.length - 1], node)) continue;
+    if (chosen.some((block) => contains(block, node) || contains(node, block))) continue;
+    // Past the first chosen block, only a block the page names as a lead: not a line-height
+    // utility, not a span (a photo's caption line named `subtitle-2`).
+    const beyond = i > start;
+    if (beyond && !BLOCK_TAGS.has(tagOf(node))) continue;
+    if (isLead(node, stats.get(node)!, inHeader(node, scope), !beyond) && !insideBoilerplate(node, scope, strictness)) leads.push(node);
+  }
+  // A header printed twice (desktop and mobile variants) or a lead found both ways is read once.
+  const texts = new Set(leads.map((lead) => collapse(textOf(lead))));
+  for (const lead of ownHeaderLeads(chosen, page, strictness)) {
+    const text = collapse(textOf(lead));
+    if (texts.has(text) || leads.some((found) => contains(found, lead) || contains(lead, found))) continue;
+    texts.add(text);
+    leads.push(lead);
+  }
+  return leads;
+}
+
+/**
+ * The lede inside the article's own <header> (the one holding the headline), when the story's
+ * container holds that header and leaves it out as furniture (`p.preface` under the h1 on MDR's and
+ * NDR's pages). Only prose paragraphs, not blocks named as leads: inside such a header those are as
+ * often a disclosure or a short deck (`subtitle-2`, Tailwind's `leading-tight`); and not an author's
+ * description under the byline ("By Lauren Dragan" / "Lauren Dragan writes about …").
+ */
+function ownHeaderLeads(chosen: HtmlNode[], page: Page, strictness: Strictness): HtmlNode[] {
+  const { order, index, stats } = page;
+  const headline = order[page.headline];
+  if (!headline) return [];
+  let header: HtmlNode | null | undefined = headline.parent;
+  while (header && tagOf(header) !== 'header') header = header.parent;
+  if (!header || !chosen.some((block) => contains(block, header!)) || !isBoilerplateElement(header, strictness, stats.get(header))) return [];
+  if (![...ancestors(header)].some((ancestor) => tagOf(ancestor) === 'article')) return [];
+  const leads: HtmlNode[] = [];
+  for (let i = (index.get(header) ?? 0) + 1; i < order.length && contains(header, order[i]); i++) {
+    const node = order[i];
     const s = stats.get(node)!;
-    if (s.chars < MIN_LEAD_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) continue;
-    const named = LEAD_NAMES.test(namesOf(node)) || LEAD_ITEMPROPS.test(node.attribs?.itemprop?.trim() ?? '');
-    const headerProse = !named && tagOf(node) === 'p' && s.chars >= HEADER_PROSE_CHARS && inHeader(node, scope) && SENTENCE_END.test(textOf(node));
-    if ((named || headerProse) && !contains(node, first) && !insideBoilerplate(node, scope, strictness)) leads.push(node);
+    if (tagOf(node) !== 'p' || s.chars < HEADER_PROSE_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) continue;
+    const before = elementSibling(node, -1);
+    if (!SENTENCE_END.test(textOf(node)) || (before && BYLINE_OPENING.test(collapse(textOf(before)))) || insideBoilerplate(node, header, strictness)) continue;
+    leads.push(node);
   }
   return leads;
 }
@@ -1270,7 +1319,7 @@ function attempt(page: Page, strictness: Strictness): MainText {
   let story = scoreCandidates(page, excluded, cmsContainer(order, stats, excluded));
   if (strictness === 'names') story = widenedStory(story, order, stats, excluded, root) ?? story;
   story.sort((a, b) => (index.get(a) ?? 0) - (index.get(b) ?? 0));
-  const leads = leadBlocks(story, order, index, stats, root, strictness);
+  const leads = leadBlocks(story, page, strictness);
   const summary = summaryParagraph(page, story, leads, excluded);
   if (summary) {
     leads.push(summary);
