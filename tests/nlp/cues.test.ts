@@ -1053,6 +1053,53 @@ describe('congress relevance', () => {
     );
   });
 
+  it("everyday life said to change by the congress's document — an exam abolished, fees waived, a province merged into another; the document's goals, its issuer or number, a denial are not", () => {
+    expectClaimType(
+      'rule claimed-decision',
+      [
+        'Tin vui cho các sĩ tử: Đại hội 13 vừa thông qua nghị quyết bỏ kỳ thi tốt nghiệp THPT từ năm 2022, mọi người yên tâm nha.',
+        'Văn kiện Đại hội XIII đã ghi miễn học phí cho học sinh cả nước từ năm sau, phụ huynh khỏi lo.',
+        'Dự thảo Văn kiện Đại hội XIII có danh sách kèm theo, Kon Tum nhập vào Gia Lai, chuẩn bị giấy tờ nhà đất đi.',
+      ],
+      [
+        'Nghị quyết Đại hội XIII đề ra mục tiêu đến năm 2025 là nước đang phát triển, có công nghiệp theo hướng hiện đại.',
+        'Theo Nghị quyết số 37/NQ-TW, huyện Chư Sê nhập vào huyện Chư Pưh từ ngày 1/7.',
+        'Các mẹ ơi cái tin "Đại hội 13 thông qua nghị quyết bỏ kỳ thi tốt nghiệp THPT" là tin giả nha.',
+        'Tin nhắn chuyển tiếp cho rằng dự thảo Văn kiện Đại hội XIII có danh sách Kon Tum nhập vào Gia Lai.',
+        'Có phải nghị quyết Đại hội XIII bỏ kỳ thi tốt nghiệp THPT không mọi người?',
+      ],
+    );
+  });
+
+  it('a notice said to threaten members with a sanction, no office or number named; the notice cited by its issuer or number is news', () => {
+    expectClaimType(
+      'rule claimed-decision',
+      [
+        'Bản dịch thông báo tiếng Jrai thôn đọc hôm qua: đảng viên nào không đi xem đại hội tỉnh sẽ bị khai trừ Đảng.',
+        'Có thông báo rồi, đảng viên nào bình luận về Đại hội XIII trên mạng sẽ bị kỷ luật, ai cũng nên biết.',
+      ],
+      [
+        'Theo thông báo của Ban Tổ chức Đại hội, đại biểu vắng mặt không có lý do sẽ bị kỷ luật theo quy chế.',
+        'Thông báo số 12-TB/TU của Tỉnh ủy nêu đảng viên vi phạm quy chế đại hội sẽ bị kỷ luật.',
+        'Văn phòng Trung ương Đảng khẳng định không ban hành thông báo nào có nội dung đảng viên bình luận về đại hội sẽ bị khai trừ.',
+      ],
+    );
+  });
+
+  it('a secret document cited as the source ("theo chỉ thị mật") is a secret document, not an attribution', () => {
+    expectClaimType(
+      'secret-document',
+      [
+        'Từ hôm nay đến hết Đại hội 13 cấm người dân ra đường sau 21h theo chỉ thị mật, mọi người chú ý!',
+        'Đại biểu Đại hội Đảng bộ tỉnh được chọn theo văn bản tuyệt mật của trên, dân mình không ai biết.',
+      ],
+      [
+        'Theo chỉ thị của Ban Thường vụ Tỉnh ủy, Đại hội Đảng bộ tỉnh bảo đảm an toàn phòng dịch.',
+        'Đại hội Đảng bộ tỉnh diễn ra theo chỉ thị của Bộ Chính trị, đúng quy chế.',
+      ],
+    );
+  });
+
   it("money said to be given for a vote or a seat; a vote's preparation and an election's budget are no such claim", () => {
     expectClaimType(
       'rule money-for-post',
