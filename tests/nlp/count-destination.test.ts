@@ -31,8 +31,6 @@ describe('a count followed by its destination', () => {
       (c, t) => expect(contradicted(c), t).toEqual([]),
     );
     // the committee named before the count in its own clause still decides
-    forBothForms(['Đại hội Đảng bộ tỉnh bầu Ban Thường vụ 17 đồng chí đi dự Đại hội XIII.'], (c, t) =>
-      expect(contradicted(c), t).toContain('GL-BTV'),
-    );
+    forBothForms(['Đại hội Đảng bộ tỉnh bầu Ban Thường vụ 17 đồng chí đi dự Đại hội XIII.'], (c, t) => expect(contradicted(c), t).toContain('GL-BTV'));
   });
 });
