@@ -127,7 +127,15 @@ export interface CompiledTurn {
   sentence: number[];
   /** Words that open the claim a verdict denies (folded syllables). */
   claimOpeners: string[][];
-  subject: { groups: number[]; maxGap: number; notFor: Set<string>; notAfter: string[][]; speakerVerbs: string[][] } | null;
+  subject: {
+    groups: number[];
+    maxGap: number;
+    notFor: Set<string>;
+    notAfter: string[][];
+    speakerVerbs: string[][];
+    /** Subject groups that turn a verdict only with a match of `bodies` near (see the schema's `needsBody`). */
+    needsBody: { groups: number[]; bodies: number[] } | null;
+  } | null;
   /** The verdict said of the sheet's own value: how far before it the value may stand, or null. */
   officialValue: { maxGap: number; notFor: Set<string>; speakerVerbs: string[][] } | null;
 }

@@ -93,6 +93,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
             notFor: new Set(t.subject.notFor.map((w) => foldedSyllables(w).join(' '))),
             notAfter: t.subject.notAfter.map((w) => foldedSyllables(w)),
             speakerVerbs: t.subject.speakerVerbs.map((w) => foldedSyllables(w)),
+            needsBody: t.subject.needsBody ? { groups: groupsOf(t.subject.needsBody.groups), bodies: groupsOf(t.subject.needsBody.bodies) } : null,
           }
         : null;
       return {
@@ -114,6 +115,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
     turnMarkers: new Set(
       file.groups.flatMap((g) => [
         ...groupsOf(g.turnedBy?.subject?.groups ?? []),
+        ...groupsOf(g.turnedBy?.subject?.needsBody?.bodies ?? []),
         ...groupsOf(g.standsAlone?.officialVersion ?? []).filter((i) => file.groups[i].weight === 0),
       ]),
     ),

@@ -1137,8 +1137,10 @@ export class ItemCheck {
         }
         if (!candidates.length) continue;
         // nearest context phrase before the number in the sentence decides which fact it speaks of
-        let best: { i: number; c: number; d: number } | null = null;
+        let best: { i: number; c: number; d: number; clause: number } | null = null;
         let bestAfter: { i: number; c: number; d: number } | null = null;
+        let unitEnd = num.tokLast + 1;
+        for (const u of unitHits) unitEnd = Math.max(unitEnd, u.hit.tokLast);
         for (const ctx of contextsBySent.get(s0 + sent) ?? []) {
           const after = ctx.hit.spec.data.kind === 'contextAfter';
           if (ctx.field !== fv || (after ? ctx.hit.tokFirst <= num.tokLast || p.tokClause[ctx.hit.tokFirst] !== clause : ctx.hit.tokLast >= num.tokFirst))
@@ -1154,9 +1156,12 @@ export class ItemCheck {
           const d = after ? ctx.hit.tokFirst - num.tokLast : num.tokFirst - ctx.hit.tokLast;
           if (after) {
             if (!bestAfter || d < bestAfter.d) bestAfter = { i: cand.i, c: cand.c, d };
-          } else if (!best || d < best.d) best = { i: cand.i, c: cand.c, d };
+          } else if (!best || d < best.d) best = { i: cand.i, c: cand.c, d, clause: p.tokClause[ctx.hit.tokLast] };
         }
-        best ??= bestAfter;
+        // a context right after the unit names what its clause counts ("…, 14 người đi đại hội toàn quốc": the
+        // delegation), over one before it in an earlier clause (the standing committee counted before)
+        const adjacent = bestAfter && bestAfter.d === unitEnd + 1 - num.tokLast;
+        if (bestAfter && (!best || (adjacent && best.clause !== clause))) best = { ...bestAfter, clause };
         if (!best) continue;
         const check = this.data.facts[best.i].checks[best.c];
         if (check.kind !== 'number') continue;

@@ -315,6 +315,16 @@ export const cuesSchema = z
                     notAfter: z.array(z.string().min(1)).default([]),
                     /** Verbs of saying between the subject and the verdict make the subject its speaker ("truyền hình nói rõ tin đó là bịa"). */
                     speakerVerbs: z.array(z.string().min(1)).default([]),
+                    /**
+                     * Subject groups that say a completion ("Báo cáo lên tỉnh là xong hết là không đúng"): they turn a
+                     * verdict only where a match of `bodies` (the Party bodies whose congresses the sheet says are done)
+                     * stands before the verdict in the subject's sentence or the one before it ("Ở Chư Păh còn cả chục
+                     * chi bộ … . Báo cáo … xong hết là không đúng"); personnel said to be settled keeps the rebuttal.
+                     */
+                    needsBody: z
+                      .object({ groups: z.array(z.string().min(1)).min(1), bodies: z.array(z.string().min(1)).min(1) })
+                      .strict()
+                      .optional(),
                   })
                   .strict()
                   .optional(),
@@ -499,6 +509,9 @@ export const cuesSchema = z
           [turned.into, ['into']],
           ...turned.sentence.map((id, k): [string, Array<string | number>] => [id, ['sentence', k]]),
           ...(turned.subject?.groups ?? []).map((id, k): [string, Array<string | number>] => [id, ['subject', 'groups', k]]),
+          ...(['groups', 'bodies'] as const).flatMap((key) =>
+            (turned.subject?.needsBody?.[key] ?? []).map((id, k): [string, Array<string | number>] => [id, ['subject', 'needsBody', key, k]]),
+          ),
         ];
         for (const [id, at] of named)
           if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'turnedBy', ...at], message: `unknown group "${id}"` });

@@ -34,6 +34,17 @@ export function withTurnedRebuttals(
     const counted = longestNonOverlapping(f.cueList).filter((h) => outside(h) && !isNegated(f.v, f.negators, h));
     const bySentence = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) =>
       counted.some((t) => turn.sentence.includes(groupOf(t)) && p.tokSent[t.tokFirst] === p.tokSent[h.tokFirst] && !insideDeniedClaim(p, turn, t, h));
+    // a completion turns a verdict only said of a body whose congresses the sheet says are done, in its sentence or the one before
+    const namesBody = (needs: NonNullable<CompiledTurn['subject']>['needsBody'], s: PhraseHit<CuePhrase>, h: PhraseHit<CuePhrase>) =>
+      !needs?.groups.includes(groupOf(s)) ||
+      f.cueList.some(
+        (b) =>
+          needs.bodies.includes(groupOf(b)) &&
+          outside(b) &&
+          b.tokLast < h.tokFirst &&
+          p.tokSent[s.tokFirst] - p.tokSent[b.tokFirst] <= 1 &&
+          p.tokSent[b.tokFirst] <= p.tokSent[s.tokFirst],
+      );
     // the subjects that turned a verdict: evidence against read on the same words goes with them
     const accused: Array<PhraseHit<CuePhrase>> = [];
     const bySubject = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) => {
@@ -49,6 +60,7 @@ export function withTurnedRebuttals(
           // "không truyền hình trực tiếp", "Tin … truyền hình cắt … là bịa": what the denied claim says
           !isNegated(f.v, f.negators, s) &&
           !insideDeniedClaim(p, turn, s, h) &&
+          namesBody(subject.needsBody, s, h) &&
           !subject.notAfter.some((w) => wordsAt(p, s.tokFirst - w.length, w) && p.tokClause[s.tokFirst - w.length] === p.tokClause[s.tokFirst]) &&
           // an office that speaks between them answers the rumour: the denial is its own
           !counted.some((c) => groupOf(c) >= 0 && groups[groupOf(c)].weight < 0 && c.tokFirst > s.tokLast && c.tokLast < h.tokFirst) &&
