@@ -3,7 +3,16 @@ import { resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
-import { categoryFigures, evaluate, formatError, formatGroups, formatReport, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
+import {
+  categoryFigures,
+  evaluate,
+  formatError,
+  formatGroups,
+  formatReport,
+  withoutItemIds,
+  type EvalReport,
+  type LabelledItem,
+} from '../../pipeline/nlp/evaluate.ts';
 import { classifierOptionsFromConfig, LearnedScorer, type Classifier } from '../../pipeline/nlp/index.ts';
 import { crossValidate } from '../../pipeline/nlp/train.ts';
 import { loadConfiguredClassifier } from '../../features/crawl-job/open-pipeline.ts';
@@ -110,13 +119,17 @@ export function registerEval(program: Command): void {
         const model = classifier.learned instanceof LearnedScorer ? classifier.learned.model : null;
         const classify = (item: LabelledItem) => classifierOf.get(item.id)!.classify(item);
         const asTyped = new Map<string, Classification>();
-        const report = evaluate(items, (item) => {
-          const c = classify(item);
-          asTyped.set(item.id, c);
-          return c;
-        });
+        // totals only: no item ids anywhere, not even the hard negatives' or the errors' in --json
+        const shown = (r: EvalReport): EvalReport => (options.totalsOnly ? withoutItemIds(r) : r);
+        const report = shown(
+          evaluate(items, (item) => {
+            const c = classify(item);
+            asTyped.set(item.id, c);
+            return c;
+          }),
+        );
         const groups = categoryFigures(items, (i) => asTyped.get(i.id)!.distortion, categoryOf);
-        const stripped = options.stripDiacritics ? evaluate(withoutDiacritics(items), classify) : null;
+        const stripped = options.stripDiacritics ? shown(evaluate(withoutDiacritics(items), classify)) : null;
         const gap = stripped && {
           congress: Math.round((report.congress.f1 - stripped.congress.f1) * 10000) / 10000,
           distortion: Math.round((report.distortion.f1 - stripped.distortion.f1) * 10000) / 10000,

@@ -98,6 +98,8 @@ describe('distortion figures per category and family', () => {
     const lines = [
       { id: 'k-1', title: '', text: 'Đại hội Đảng bộ tỉnh khai mạc sáng nay tại hội trường tỉnh.', labels: { congress: true, distortion: false } },
       { id: 'k-2', title: '', text: 'Giá cà phê hôm nay tăng 300 đồng/kg.', labels: { congress: false, distortion: true } },
+      // a hard negative the lexicons take for the congress: its id is listed, except under --totals-only
+      { id: 'k-3', title: '', text: 'Đại hội Đảng bộ tỉnh Gia Lai bế mạc, bầu Ban Chấp hành khóa mới.', labels: { congress: false, distortion: false } },
     ];
     writeFileSync(corpus, lines.map((l) => JSON.stringify(l)).join('\n'));
     writeFileSync(join(dir, 'kinds.categories.tsv'), 'id\tcategory\tfamily\nk-1\tN\tofficial report\nk-2\tD\tprice rumour\n');
@@ -112,12 +114,15 @@ describe('distortion figures per category and family', () => {
     // corpora kept unread are scored as totals: no category or family rows, in text or JSON, and no items
     const totals = (await run(process.execPath, [CLI, 'eval', '-c', CONFIG, '--lexicons-only', '--totals-only', '--corpus', corpus], { cwd: dir })).stdout;
     expect(totals).toMatch(/distortion +P [\d.]+ +R [\d.]+/);
-    expect(totals).not.toMatch(/by category|by family|price rumour|official report/);
+    expect(totals).not.toMatch(/by category|by family|price rumour|official report|k-\d/);
+    expect(stdout).toMatch(/hard negatives \(non-Party "đại hội"\): 1, false positives 1 \(rate 1\.000\) k-3/);
     const totalsJson = JSON.parse(
       (await run(process.execPath, [CLI, 'eval', '-c', CONFIG, '--lexicons-only', '--totals-only', '--json', '--corpus', corpus], { cwd: dir })).stdout,
     );
     expect(totalsJson.distortion.fn).toBe(1);
     expect(totalsJson.byFamily).toBeUndefined();
+    expect(JSON.stringify(totalsJson)).not.toMatch(/k-\d/);
+    expect(totalsJson.hardNegatives.falsePositives).toBe(1);
     await expect(run(process.execPath, [CLI, 'eval', '-c', CONFIG, '--totals-only', '--errors', '--corpus', corpus], { cwd: dir })).rejects.toMatchObject({
       stderr: expect.stringContaining('--totals-only prints no items'),
     });
