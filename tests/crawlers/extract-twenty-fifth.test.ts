@@ -12,7 +12,8 @@ const prose = (subject: string, count = 4) =>
       `<p>Paragraph ${i + 1} about ${subject}: the council voted on Tuesday to keep the old harbour bridge open to traffic, after engineers said the repairs could wait until the spring.</p>`,
   ).join('');
 
-const page = (head: string, body: string) => `<!doctype html><html><head>${head}</head><body><nav><a href="/">Home</a> <a href="/news/">News</a></nav>${body}</body></html>`;
+const page = (head: string, body: string) =>
+  `<!doctype html><html><head>${head}</head><body><nav><a href="/">Home</a> <a href="/news/">News</a></nav>${body}</body></html>`;
 
 const refusedAsListing = (html: string, url: string) => {
   const result = extractPage(html, url);
@@ -29,8 +30,11 @@ describe('article markup on a listing URL whose title is not the page headline (
     refusedAsListing(html, 'https://www.launchpad.example/');
   });
 
-  it("refuses a blog's home page whose JSON-LD BlogPosting is headlined \"Home\", with no h1", () => {
-    const ld = JSON.stringify({ '@context': 'https://schema.org', '@graph': [{ '@type': 'BlogPosting', headline: 'Home', datePublished: '2025-10-01T08:00:00Z' }] });
+  it('refuses a blog\'s home page whose JSON-LD BlogPosting is headlined "Home", with no h1', () => {
+    const ld = JSON.stringify({
+      '@context': 'https://schema.org',
+      '@graph': [{ '@type': 'BlogPosting', headline: 'Home', datePublished: '2025-10-01T08:00:00Z' }],
+    });
     const html = page(
       `<title>Home - The Example Blog</title><script type="application/ld+json">${ld}</script>`,
       `<div class="posts"><h2><a href="/2025/10/01/first-post/">First post</a></h2>${prose('the first post', 2)}<h2><a href="/2025/09/30/second-post/">Second post</a></h2>${prose('the second post', 2)}</div>`,
@@ -69,7 +73,11 @@ describe('article markup on a listing URL whose title is not the page headline (
 
 describe('a story under a listing word still outweighs it when its markup names its headline (twenty-fifth pass guards)', () => {
   it.each([
-    ['og:title equal to the h1', '<meta property="og:type" content="article"><meta property="og:title" content="The best GPS watches of 2026">', 'The best GPS watches of 2026'],
+    [
+      'og:title equal to the h1',
+      '<meta property="og:type" content="article"><meta property="og:title" content="The best GPS watches of 2026">',
+      'The best GPS watches of 2026',
+    ],
     [
       "og:title followed by the site's name, the h1 lower case",
       '<meta property="og:type" content="ARTICLE"><meta property="og:title" content="History of coffee | Origin, Spread, Facts | Encyclopedia">',
