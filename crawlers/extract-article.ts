@@ -229,11 +229,25 @@ function datedUrl(pageUrl: string): boolean {
 
 /**
  * A page that says it is one story outweighs a listing word in its URL (`/archive/`, `/topics/`,
- * `/page/`): schema.org article data, og:type=article, or a dated permalink with a slug
- * (`/archives/2025/12/16/vibe_coding.html`; a date archive has no slug).
+ * `/page/`): schema.org article data or og:type=article whose title is the page's own headline, or a
+ * dated permalink with a slug (`/archives/2025/12/16/vibe_coding.html`; a date archive has no slug).
+ * Article markup alone is not enough there: home and category pages carry it site-wide (og:type=article
+ * on a product site's home, a blog home's JSON-LD BlogPosting headlined "Home", a topic page's og:title
+ * of the topic with no headline on the page; twenty-fifth pass).
  */
 function declaredStory(facts: PageFacts, jsonLd: JsonLdArticle, pageUrl: string): boolean {
-  return jsonLd.isArticle || ogArticle(facts) || datedUrl(pageUrl);
+  const declaredTitle = jsonLd.isArticle ? jsonLd.headline : ogArticle(facts) ? meta(facts.meta, 'property:og:title') : undefined;
+  return namesHeadline(declaredTitle, textOrUndefined(facts.firstH1)) || datedUrl(pageUrl);
+}
+
+/**
+ * The declared title and the page's first h1 name the same story: one begins the other, as an h1
+ * cut short or a title followed by the site's name (`History of coffee | Origin, … | Britannica`).
+ */
+function namesHeadline(declared: string | undefined, h1: string | undefined): boolean {
+  if (!declared || !h1) return false;
+  const [a, b] = [collapse(declared).toLowerCase(), collapse(h1).toLowerCase()];
+  return a !== '' && b !== '' && (a.startsWith(b) || b.startsWith(a));
 }
 
 function isListingUrl(pageUrl: string): boolean {
