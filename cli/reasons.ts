@@ -8,8 +8,8 @@ import { claimOfFactNote } from '../pipeline/nlp/classifier.ts';
  * what it means (a passage alone — "Ông bí thư tỉnh phát biểu" — says nothing of why it counts). The
  * sheet's contradictions and repeats of answered rumours come before cue words, and the model's
  * n-grams come last (they say what the model weighed, not a claim to check). One line per fact and
- * per cue family: a second passage of the same kind tells the reader nothing new. Cited facts weigh
- * nothing: left out.
+ * per cue family, and each passage once: a second passage of the same kind, or a second reading of
+ * the same words, tells the reader nothing new. Cited facts weigh nothing: left out.
  */
 export function flagReasons(explanations: readonly Explanation[], limit = 3): string {
   const ranked = explanations
@@ -19,9 +19,11 @@ export function flagReasons(explanations: readonly Explanation[], limit = 3): st
   const seen = new Set<string>();
   const lines: string[] = [];
   for (const { e } of ranked) {
-    const key = reasonKind(e);
-    if (seen.has(key)) continue;
-    seen.add(key);
+    // one line per kind, and a passage shown once: a cue read on words already shown as a contradiction adds nothing
+    const kind = reasonKind(e);
+    const passage = `${e.field}:${e.start}:${e.matched}`;
+    if (seen.has(kind) || seen.has(passage)) continue;
+    seen.add(kind).add(passage);
     lines.push(describeReason(e));
     if (lines.length === limit) break;
   }

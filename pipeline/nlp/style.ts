@@ -26,7 +26,7 @@ export function scoreStyle(cues: CompiledCues, v: View, items: Item[], raw: numb
     if (w <= 0) break;
     shouted += w;
     raw += w;
-    items.push(item(v, t, t, core('distortion', 'style: all caps', w, undefined)));
+    items.push(item(v, t, t, core('distortion', 'style: all caps', w, 'words shouted in capitals')));
   }
   // runs of ! / ?
   const ex = file.style.exclamation;
@@ -41,7 +41,7 @@ export function scoreStyle(cues: CompiledCues, v: View, items: Item[], raw: numb
     exTotal += w;
     raw += w;
     const start = m.index;
-    explainRaw(items, v, start, start + m[0].length, core('distortion', 'style: exclamation run', w, undefined));
+    explainRaw(items, v, start, start + m[0].length, core('distortion', 'style: exclamation run', w, 'alarm punctuation (a run of ! or ?)'));
   }
   runRe.lastIndex = 0;
   // alarm emoji
@@ -64,7 +64,7 @@ export function scoreStyle(cues: CompiledCues, v: View, items: Item[], raw: numb
       if (w <= 0) break;
       emTotal += w;
       raw += w;
-      explainRaw(items, v, at, at + e.length, core('distortion', `style: alarm emoji ${e}`, w, undefined));
+      explainRaw(items, v, at, at + e.length, core('distortion', `style: alarm emoji ${e}`, w, 'an alarm emoji'));
     }
   }
   return raw;

@@ -37,6 +37,24 @@ describe('flagReasons', () => {
     );
   });
 
+  it('shows a passage once: a cue read on words already shown as a contradiction gives way to the next reason', () => {
+    const hoan = { field: 'text' as const, start: 30, end: 37 };
+    const line = flagReasons([
+      {
+        kind: 'fact',
+        term: 'GL-DATE',
+        factId: 'GL-DATE',
+        matched: 'bị hoãn',
+        weight: 2.5,
+        note: 'claims the congress is postponed — contradicts GL-DATE: …',
+        ...hoan,
+      },
+      { kind: 'distortion', term: 'claimed-incident: bị hoãn', matched: 'bị hoãn', weight: 2, note: 'an incident stated as having happened', ...hoan },
+      cue('nghe nói', 1, 'hearsay: nghe nói', 'claim resting on hearsay'),
+    ]);
+    expect(line).toBe('against the sheet (GL-DATE), claims the congress is postponed: “bị hoãn”; claim resting on hearsay: “nghe nói”');
+  });
+
   it('names a fact once, at the passage the item says first, and a cue family once, at its weightiest passage', () => {
     const line = flagReasons([
       fact('GL-BTV', 'bấm nút', 40, 2.5, 'claims a personnel list exists before the vote'),
