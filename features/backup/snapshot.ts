@@ -84,6 +84,19 @@ async function countDocs(client: Client, index: string): Promise<number> {
   return (await client.count({ index })).count;
 }
 
+/**
+ * The snapshot's name, or that name with -2, -3 … when the repository already holds it: backup folders
+ * are named to the second, and another folder (or another instance sharing the repository) may have
+ * taken the same second.
+ */
+async function freeSnapshotName(client: Client, repository: string, base: string): Promise<string> {
+  const found = await client.snapshot.get({ repository, snapshot: `${base}*`, ignore_unavailable: true });
+  const taken = new Set((found.snapshots ?? []).map((s) => s.snapshot));
+  let name = base;
+  for (let n = 2; taken.has(name); n++) name = `${base}-${n}`;
+  return name;
+}
+
 /** Snapshots the indices behind the store's alias into the configured repository. */
 export async function snapshotItems(config: LoadedConfig, name: string): Promise<{ record: SnapshotRecord; clusterVersion: string }> {
   const { repository, location } = snapshotSettings(config);
@@ -92,7 +105,7 @@ export async function snapshotItems(config: LoadedConfig, name: string): Promise
     await ensureRepository(client, repository, location);
     const indices = Object.keys(await client.indices.getAlias({ name: store.names.alias })).sort();
     const before = await countDocs(client, store.names.alias);
-    const snapshot = `mediawatch-${name}`;
+    const snapshot = await freeSnapshotName(client, repository, `mediawatch-${name}`);
     const created = await client.snapshot.create({ repository, snapshot, indices: indices.join(','), include_global_state: false, wait_for_completion: true });
     const info = created.snapshot;
     if (!info || info.state !== 'SUCCESS' || (info.shards?.failed ?? 0) > 0) {

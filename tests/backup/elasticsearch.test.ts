@@ -120,6 +120,25 @@ describe.skipIf(!es.ok)('backup → verify → restore (Elasticsearch engine)', 
     expect(kept.snapshots?.[0]?.state).toBe('SUCCESS');
   });
 
+  it('names a snapshot apart when another backup took the same second in the same repository', async () => {
+    const office = makeInstance(join(tmp, 'same-second'), {
+      store: `{ engine: elasticsearch, node: "${ES_URL}", index: ${prefix}-same, snapshot: { repository: ${prefix}, location: ${prefix} } }`,
+    });
+    const store = elasticsearchStoreFromConfig(office.config, office.config.store as never, { outbox: false });
+    await store.init();
+    cleanups.push(async () => {
+      await store.destroy();
+      await store.close();
+    });
+    await populate(office, 30);
+    const now = () => new Date('2026-12-06T01:16:49.000Z');
+    const first = await createBackup(office.config, { now, to: join(tmp, 'same-second/backups-a') });
+    const second = await createBackup(office.config, { now, to: join(tmp, 'same-second/backups-b') });
+    expect(first.manifest.elasticsearch!.snapshot).toBe('mediawatch-20261206t011649z');
+    expect(second.manifest.elasticsearch!.snapshot).toBe('mediawatch-20261206t011649z-2');
+    expect((await verifyBackup(second.folder, { config: office.config })).ok).toBe(true);
+  });
+
   it('verify reports a snapshot that is no longer in the repository, and restore refuses it', async () => {
     const office = makeInstance(join(tmp, 'lost'), {
       store: `{ engine: elasticsearch, node: "${ES_URL}", index: ${prefix}-lost, snapshot: { repository: ${prefix}, location: ${prefix} } }`,
