@@ -659,7 +659,18 @@ function isLead(node: HtmlNode, s: Stats, inHeader: boolean, utilityNames: boole
   if (s.chars < MIN_LEAD_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) return false;
   const names = utilityNames ? namesOf(node) : namesOf(node).replace(LINE_HEIGHT_UTILITY, ' ');
   if (LEAD_NAMES.test(names) || LEAD_ITEMPROPS.test(node.attribs?.itemprop?.trim() ?? '')) return true;
-  return tagOf(node) === 'p' && s.chars >= HEADER_PROSE_CHARS && inHeader && SENTENCE_END.test(textOf(node));
+  return inHeader && isHeaderProse(node, s);
+}
+
+/** A prose paragraph long enough to be a header's lede: a sentence, few links, not the body's length. */
+function isHeaderProse(node: HtmlNode, s: Stats): boolean {
+  return (
+    tagOf(node) === 'p' &&
+    s.chars >= HEADER_PROSE_CHARS &&
+    s.chars <= MAX_LEAD_CHARS &&
+    linkDensity(s) <= MAX_LEAD_LINK_DENSITY &&
+    SENTENCE_END.test(textOf(node))
+  );
 }
 
 /**
@@ -720,10 +731,9 @@ function ownHeaderLeads(chosen: HtmlNode[], page: Page, strictness: Strictness):
   const leads: HtmlNode[] = [];
   for (let i = (index.get(header) ?? 0) + 1; i < order.length && contains(header, order[i]); i++) {
     const node = order[i];
-    const s = stats.get(node)!;
-    if (tagOf(node) !== 'p' || s.chars < HEADER_PROSE_CHARS || s.chars > MAX_LEAD_CHARS || linkDensity(s) > MAX_LEAD_LINK_DENSITY) continue;
+    if (!isHeaderProse(node, stats.get(node)!)) continue;
     const before = elementSibling(node, -1);
-    if (!SENTENCE_END.test(textOf(node)) || (before && BYLINE_OPENING.test(collapse(textOf(before)))) || insideBoilerplate(node, header, strictness)) continue;
+    if ((before && BYLINE_OPENING.test(collapse(textOf(before)))) || insideBoilerplate(node, header, strictness)) continue;
     leads.push(node);
   }
   return leads;

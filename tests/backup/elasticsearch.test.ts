@@ -120,9 +120,10 @@ describe.skipIf(!es.ok)('backup → verify → restore (Elasticsearch engine)', 
     expect(kept.snapshots?.[0]?.state).toBe('SUCCESS');
   });
 
-  it('names a snapshot apart when another backup took the same second in the same repository', async () => {
-    const office = makeInstance(join(tmp, 'same-second'), {
-      store: `{ engine: elasticsearch, node: "${ES_URL}", index: ${prefix}-same, snapshot: { repository: ${prefix}, location: ${prefix} } }`,
+  /** An office on its own index (`<prefix>-<name>`) that shares the suite's snapshot repository, with 30 items. */
+  async function smallOffice(name: string) {
+    const office = makeInstance(join(tmp, name), {
+      store: `{ engine: elasticsearch, node: "${ES_URL}", index: ${prefix}-${name}, snapshot: { repository: ${prefix}, location: ${prefix} } }`,
     });
     const store = elasticsearchStoreFromConfig(office.config, office.config.store as never, { outbox: false });
     await store.init();
@@ -131,6 +132,11 @@ describe.skipIf(!es.ok)('backup → verify → restore (Elasticsearch engine)', 
       await store.close();
     });
     await populate(office, 30);
+    return { office, store };
+  }
+
+  it('names a snapshot apart when another backup took the same second in the same repository', async () => {
+    const { office } = await smallOffice('same-second');
     const now = () => new Date('2026-12-06T01:16:49.000Z');
     const first = await createBackup(office.config, { now, to: join(tmp, 'same-second/backups-a') });
     const second = await createBackup(office.config, { now, to: join(tmp, 'same-second/backups-b') });
@@ -140,16 +146,7 @@ describe.skipIf(!es.ok)('backup → verify → restore (Elasticsearch engine)', 
   });
 
   it('verify reports a snapshot that is no longer in the repository, and restore refuses it', async () => {
-    const office = makeInstance(join(tmp, 'lost'), {
-      store: `{ engine: elasticsearch, node: "${ES_URL}", index: ${prefix}-lost, snapshot: { repository: ${prefix}, location: ${prefix} } }`,
-    });
-    const store = elasticsearchStoreFromConfig(office.config, office.config.store as never, { outbox: false });
-    await store.init();
-    cleanups.push(async () => {
-      await store.destroy();
-      await store.close();
-    });
-    await populate(office, 30);
+    const { office, store } = await smallOffice('lost');
     const backup = await createBackup(office.config);
     await store.client.snapshot.delete({ repository: prefix, snapshot: backup.manifest.elasticsearch!.snapshot });
     const report = await verifyBackup(backup.folder, { config: office.config });
