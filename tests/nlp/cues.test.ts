@@ -139,6 +139,21 @@ describe('cue families', () => {
     expect(distortionTerms(again)).not.toContain('rule unsourced-claim');
   });
 
+  it('voting by machine is no claim of its own; the machines called a sham or rigged are', () => {
+    const reports = [
+      'Đại hội XIII bỏ phiếu kín qua hệ thống bỏ phiếu điện tử, kết quả được công bố ngay tại hội trường.',
+      'Các đại biểu bầu bằng máy điện tử, mỗi người một thiết bị tại chỗ ngồi.',
+      'Sáng nay đại hội bấm máy biểu quyết thông qua nghị quyết.',
+    ];
+    forBothForms(reports, (c, t) => expect(distortionTerms(c), t).not.toContain('rule unsourced-claim'));
+    const claims = [
+      'Đại hội tỉnh năm nay có máy bỏ phiếu điện tử chỉ để làm màu, kết quả đã có từ trước.',
+      'Ở đại hội tỉnh, máy bầu điện tử đã cài sẵn kết quả rồi, bầu gì cũng vậy.',
+      'Đại hội tỉnh kỳ này có hệ thống bỏ phiếu điện tử bị can thiệp, bầu xong là có danh sách.',
+    ];
+    forBothForms(claims, (c, t) => expect(distortionTerms(c), t).toContain('rule unsourced-claim'));
+  });
+
   it('an irregularity stated as settled in a calm register, unless a source, a question or a denial carries it', () => {
     for (const text of [
       'Tại phiên bầu cử của Đại hội Đảng bộ tỉnh, gần một nửa đại biểu không đồng tình với danh sách do khóa cũ giới thiệu.',
