@@ -19,6 +19,7 @@ import {
   CMS_CONTAINER_CLASSES,
   DATA_CELL_TAGS,
   DATE_STAMP_LINE,
+  DISCLOSURE_NAMES,
   LEAD_ITEMPROPS,
   LEAD_NAMES,
   LIVE_NAMES,
@@ -29,6 +30,7 @@ import {
   REFERENCE_NAMES,
   SKIP_TAGS,
   STRONG_BOILERPLATE_NAMES,
+  STYLE_HIDDEN,
   TABLE_PARTS,
   PAGE_LEVEL_TAGS,
 } from './rules.ts';
@@ -107,9 +109,16 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
 
 const isHeading = (tag: string) => /^h[1-6]$/.test(tag);
 
-/** Hidden from readers, or from screen readers (a heading's own `#` permalink, an icon's glyph). */
+/**
+ * Hidden from readers (the `hidden` attribute; an inline `display: none`, unless the element is a
+ * panel the reader opens or a script reveals: `DISCLOSURE_NAMES`), or from screen readers (a
+ * heading's own `#` permalink, an icon's glyph).
+ */
 function isHidden(node: HtmlNode): boolean {
-  return node.attribs?.hidden !== undefined || node.attribs?.['aria-hidden'] === 'true';
+  const attribs = node.attribs;
+  if (!attribs) return false;
+  if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
+  return STYLE_HIDDEN.test(attribs.style ?? '') && !DISCLOSURE_NAMES.test(namesOf(node));
 }
 
 /** Shortest id or class token taken as made from a heading's words. */
