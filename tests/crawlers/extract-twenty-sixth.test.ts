@@ -1,5 +1,6 @@
-// Twenty-sixth extraction pass: elements hidden by an inline `display: none`, which trafilatura drops
-// and we kept (found by a per-page diff of both extractors on every readable page). Each test of the
+// Twenty-sixth extraction pass: two families trafilatura leaves out and we kept, found by a per-page
+// diff of both extractors on every readable page — elements hidden by an inline `display: none`, and
+// the heading and pitch of a sign-up box around a form asking for an e-mail address. Each test of a
 // rule fails on the code before it; the guards pass on both.
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../crawlers/extract-article.ts';
@@ -67,5 +68,48 @@ describe('guards: hidden text that is still the page’s content', () => {
     );
     expect(text).toContain('Paragraph 1 of the story');
     expect(text).toContain('Paragraph 2 of the story');
+  });
+});
+
+const FORM = `<form action="/newsletter" method="post"><input type="email" name="email" placeholder="E-mail address"><button type="submit">Sign up</button></form>`;
+
+describe('sign-up boxes: a form asking for an e-mail address and its heading and pitch (twenty-sixth pass)', () => {
+  it("leaves out a newsletter box's heading and pitch inside the story's container (WAZ, BSZ)", () => {
+    const text = textOf(
+      `<article>${body}<section aria-label="Newsletter"><h3>City newsletter: sign up for free now!</h3><p>News, service, features: know every day what is going on in our town.</p>${FORM}<p>By signing up I agree to the <a href="/terms">advertising terms</a>.</p></section></article>`,
+    );
+    expect(text).not.toContain('City newsletter');
+    expect(text).not.toContain('know every day what is going on');
+    expect(text).toContain('Paragraph 5 of the story');
+  });
+
+  it("leaves out a blog's subscribe box after the post, in boxes nested around the form (Ghost)", () => {
+    const text = textOf(
+      `<article class="post">${body}<div class="container"><div class="esub-section-wrap"><div class="esub-content-wrap"><h2 class="esub-title">Subscribe to the coffee letter and stay updated.</h2><div class="esub-subtext">Don't miss anything. Get all the latest posts delivered straight to your inbox. It's free!</div></div><div class="esub-form-wrap">${FORM}</div></div></div></article>`,
+    );
+    expect(text).not.toContain('Subscribe to the coffee letter');
+    expect(text).not.toContain("Don't miss anything");
+    expect(text).toContain('Paragraph 5 of the story');
+  });
+});
+
+describe('guards: text beside an e-mail form that is still the story', () => {
+  it('keeps a story whose own container holds a sign-up form', () => {
+    const text = textOf(`<div class="entry">${[1, 2].map(P).join('')}${FORM}${[3, 4, 5].map(P).join('')}</div>`);
+    expect(text).toContain('Paragraph 1 of the story');
+    expect(text).toContain('Paragraph 5 of the story');
+  });
+
+  it('keeps two paragraphs of prose that share a box with an e-mail form', () => {
+    const text = textOf(
+      `<div class="story">${[1, 2, 3, 4].map(P).join('')}</div><div class="box"><p>The roasters of the old town meet again in March, when the first beans of the new harvest arrive.</p><p>Their tasting is open to all, and the guild's oldest member will tell how the first house opened.</p>${FORM}</div>`,
+    );
+    expect(text).toContain('The roasters of the old town meet again in March');
+    expect(text).toContain("the guild's oldest member");
+  });
+
+  it('keeps a form holding running text, the whole page in one form (ASP.NET)', () => {
+    const text = textOf(`<form id="aspnetForm" method="post">${body}<input type="email" name="newsletter"></form>`);
+    expect(text).toContain('Paragraph 5 of the story');
   });
 });
