@@ -19,6 +19,7 @@ import {
   CMS_CONTAINER_CLASSES,
   DATA_CELL_TAGS,
   DATE_STAMP_LINE,
+  DISCLOSURE_NAMES,
   LEAD_ITEMPROPS,
   LEAD_NAMES,
   LIVE_NAMES,
@@ -29,6 +30,7 @@ import {
   REFERENCE_NAMES,
   SKIP_TAGS,
   STRONG_BOILERPLATE_NAMES,
+  STYLE_HIDDEN,
   TABLE_PARTS,
   PAGE_LEVEL_TAGS,
 } from './rules.ts';
@@ -53,6 +55,8 @@ interface Stats {
   proseParagraphs: number;
   /** Characters inside figure captions, which are never rendered. */
   captionChars: number;
+  /** Characters of the widest sign-up form below (a form asking for an e-mail address, `isSignupBox`); -1 without one. */
+  signupFormChars: number;
 }
 
 /** How much an attempt strips: every boilerplate name, only unmistakable ones, or tags only. */
@@ -89,9 +93,8 @@ const FORM_PROSE_COMMAS = 3;
 function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', s?: Stats): boolean {
   const tag = tagOf(node);
   if (tag === 'header' && (isSectionHeading(node) || (s !== undefined && isProseSection(s)))) return false;
-  if (BOILERPLATE_TAGS.has(tag)) {
-    return !(tag === 'form' && s && s.chars >= FORM_PROSE_CHARS && s.commas >= FORM_PROSE_COMMAS && linkDensity(s) < 0.25);
-  }
+  if (BOILERPLATE_TAGS.has(tag)) return !(tag === 'form' && s && isProseForm(s));
+  if (strictness !== 'tags' && s && isSignupBox(node, s)) return true;
   const attribs = node.attribs;
   if (!attribs || strictness === 'tags') return false;
   if (isHidden(node)) return true;
@@ -107,9 +110,38 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
 
 const isHeading = (tag: string) => /^h[1-6]$/.test(tag);
 
-/** Hidden from readers, or from screen readers (a heading's own `#` permalink, an icon's glyph). */
+/** A form holding running text is a page's content (a shop's product, an ASP.NET page), not a search, comment or sign-up box. */
+function isProseForm(s: Stats): boolean {
+  return s.chars >= FORM_PROSE_CHARS && s.commas >= FORM_PROSE_COMMAS && linkDensity(s) < 0.25;
+}
+
+/** Text beside a sign-up form (its heading, its pitch) that still makes one box with it, not a story holding a form. */
+const SIGNUP_PROMPT_CHARS = 300;
+
+/**
+ * A sign-up or contact box: an element holding a form that asks for an e-mail address (a
+ * newsletter's, a "contact us" form) and, beside it, no more than a heading and a pitch. Its form
+ * was boilerplate already; its heading and pitch ("Duisburg-Newsletter: Jetzt kostenlos
+ * anmelden!", "Subscribe to … and stay updated") are too. Never the story's own container, nor
+ * a box holding two paragraphs of prose.
+ */
+function isSignupBox(node: HtmlNode, s: Stats): boolean {
+  const tag = tagOf(node);
+  return (
+    s.signupFormChars >= 0 && s.chars - s.signupFormChars <= SIGNUP_PROMPT_CHARS && s.proseParagraphs <= 1 && tag !== 'article' && !PAGE_LEVEL_TAGS.has(tag)
+  );
+}
+
+/**
+ * Hidden from readers (the `hidden` attribute; an inline `display: none`, unless the element is a
+ * panel the reader opens or a script reveals: `DISCLOSURE_NAMES`), or from screen readers (a
+ * heading's own `#` permalink, an icon's glyph).
+ */
 function isHidden(node: HtmlNode): boolean {
-  return node.attribs?.hidden !== undefined || node.attribs?.['aria-hidden'] === 'true';
+  const attribs = node.attribs;
+  if (!attribs) return false;
+  if (attribs.hidden !== undefined || attribs['aria-hidden'] === 'true') return true;
+  return STYLE_HIDDEN.test(attribs.style ?? '') && !DISCLOSURE_NAMES.test(namesOf(node));
 }
 
 /** Shortest id or class token taken as made from a heading's words. */
@@ -185,6 +217,7 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
   const order: HtmlNode[] = [];
   const stats = new Map<HtmlNode, Stats>();
   const texts: HtmlNode[] = [];
+  const emailInputs: HtmlNode[] = [];
   const stack: HtmlNode[] = [root];
   while (stack.length) {
     const node = stack.pop()!;
@@ -193,7 +226,10 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
       continue;
     }
     if (!isElement(node) && node !== root) continue;
-    if (node !== root && SKIP_TAGS.has(tagOf(node))) continue;
+    if (node !== root && SKIP_TAGS.has(tagOf(node))) {
+      if (tagOf(node) === 'input' && node.attribs?.type?.toLowerCase() === 'email') emailInputs.push(node);
+      continue;
+    }
     order.push(node);
     const children = node.children;
     stats.set(node, {
@@ -205,6 +241,7 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
       proseChars: 0,
       proseParagraphs: 0,
       captionChars: 0,
+      signupFormChars: -1,
     });
     if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
   }
@@ -215,9 +252,15 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     parent.chars += data.replace(/\s+/g, ' ').length;
     parent.commas += countMatches(data, COMMAS);
   }
+  const signupForms = new Set<HtmlNode>();
+  for (const input of emailInputs) {
+    const form = [...ancestors(input)].find((node) => tagOf(node) === 'form');
+    if (form) signupForms.add(form);
+  }
   for (let i = order.length - 1; i > 0; i--) {
     const node = order[i];
     const own = stats.get(node)!;
+    if (signupForms.has(node) && !isProseForm(own)) own.signupFormChars = own.chars;
     if (tagOf(node) === 'a') own.linkChars = own.chars;
     else if (CAPTION_TAGS.has(tagOf(node))) own.captionChars = own.chars;
     else if (tagOf(node) === 'p') {
@@ -232,6 +275,7 @@ function computeStats(root: HtmlNode): { order: HtmlNode[]; stats: Map<HtmlNode,
     parent.proseChars += own.proseChars;
     parent.proseParagraphs += own.proseParagraphs;
     parent.captionChars += own.captionChars;
+    parent.signupFormChars = Math.max(parent.signupFormChars, own.signupFormChars);
     const tag = tagOf(node);
     if (!BLOCK_TAGS.has(tag)) parent.breaks += own.breaks;
     else if (tag !== 'br') parent.blockChildren++;

@@ -436,3 +436,11 @@ export const BYLINE_OPENING = /^(by|von|par|por|door|di|af|av)\b/i;
 
 /** Longer blocks are prose that may mention these words, not furniture. */
 export const BOILERPLATE_LINE_CHARS = 260;
+
+/** An inline style hiding the element from every reader (`display: none`). */
+export const STYLE_HIDDEN = /(^|;)\s*display\s*:\s*none\b/i;
+/**
+ * Names of the text a reader opens in place (an accordion's or a collapsed section's panel, a FAQ's
+ * answer) or a script reveals (a paywalled body): hidden by an inline style, still the page's content.
+ */
+export const DISCLOSURE_NAMES = /collaps|accordion|expand|faq|answer|(^|[\s_-])content([\s_-]|$)/i;
