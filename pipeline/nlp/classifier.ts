@@ -58,6 +58,8 @@ import {
   type DiscourseVerdict,
   discourseVerdict,
   foldedReading,
+  type HeadlineDenial,
+  headlineDenial,
   type StructureClue,
   structuresOfFolded,
 } from './discourse.ts';
@@ -75,7 +77,7 @@ import { impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCo
 import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
 import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
-import { inQuotation, rebuttalQuotations } from './quotations.ts';
+import { inQuotation, rebuttalQuotations, within } from './quotations.ts';
 import { inReported, reportedDiscount } from './reported-discount.ts';
 import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
@@ -323,6 +325,8 @@ export class Classifier implements ItemClassifier {
       this.matcher.hits<FactPhrase>(this.factSet, views[0].raw, views[0].stream, views[0].accents),
       this.matcher.hits<FactPhrase>(this.factSet, views[1].raw, views[1].stream, views[1].accents),
     ]);
+    // a title that denies the claim its item reports: a rebuttal, read before the cues
+    const headline = d ? this.headlineDenial(d, views, facts) : null;
     let distortionRaw = 0;
     let atHalf = 2;
     let rebuts = false;
@@ -331,7 +335,7 @@ export class Classifier implements ItemClassifier {
     // verdicts said of the sheet's own value: contradictions the facts check counts, not rebuttals
     const denials: Contradiction[] = [];
     for (const cues of this.cues) {
-      const { raw, items, versions, denied } = this.scoreCues(cues, views, facts);
+      const { raw, items, versions, denied } = this.scoreCues(cues, views, facts, headline);
       distortionRaw += raw;
       citesVersions ||= versions;
       denials.push(...denied);
@@ -370,6 +374,27 @@ export class Classifier implements ItemClassifier {
           explain(explanations, v, first, last, core('distortion', term, clue.weight, note), null);
         }
 
+    if (headline && d?.structures?.headlineDenial) {
+      rebuts = true;
+      const weight = d.structures.headlineDenial.weight;
+      const [first, last] = tokensOf(views[0].prepared, headline.start, headline.end);
+      distortionRaw += weight;
+      if (first >= 0)
+        explain(
+          explanations,
+          views[0],
+          first,
+          last,
+          core(
+            'distortion',
+            HEADLINE_DENIAL,
+            weight,
+            `who says it: the title denies the claim its item reports (${headline.form}); the claims it quotes are cited`,
+          ),
+          null,
+        );
+    }
+
     // ---- official facts (about the congress: checked for items with any congress evidence, since the
     // checker attributes each claim to an event by its own markers; an item named by a weak anchor,
     // "Đoàn Gia Lai đi ĐH toàn quốc … 20 người", may still be judged congress-related by the model)
@@ -388,6 +413,8 @@ export class Classifier implements ItemClassifier {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
       if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
+      // (under a denying title, in single marks too: "Trước thông tin 'Đại hội họp trực tuyến', …")
+      if (headline && within(rebuttalQuotations(v.prepared), v.prepared.tokStart[c.tokFirst])) continue;
       const fact = this.factsById.get(c.factId)!;
       const by = corrected.get(c);
       if (by) {
@@ -496,6 +523,26 @@ export class Classifier implements ItemClassifier {
     );
   }
 
+  /**
+   * The title's denial of the claim (discourse.ts headlineDenial), unless the item counters a denial or the title
+   * contradicts the sheet outside the claim it names (its own claim: "Đại hội bầu bằng giơ tay, không 'phiếu kín'").
+   */
+  private headlineDenial(d: CompiledDiscourse, views: View[], facts: ItemCheck): HeadlineDenial | null {
+    const title = views[0];
+    if (!title.reading || !title.prepared.count || !d.structures?.headlineDenial) return null;
+    // (an item that calls the denial the lie: "Ban Tổ chức càng phủ nhận càng thấy có")
+    if (views.some((v) => v.discourse?.voice.some((c) => c.stance === 'counters'))) return null;
+    const denial = headlineDenial(d, title.reading, rebuttalQuotations(title.prepared));
+    if (!denial) return null;
+    const [s, e] = denial.claim;
+    const own = facts.findings().contradictions.some((c) => {
+      if (c.field !== title.field) return false;
+      const at = title.prepared.tokStart[c.tokFirst];
+      return at < s || at >= e;
+    });
+    return own ? null : denial;
+  }
+
   private otherGathering(views: View[]): OtherGathering | null {
     return this.gatherings ? otherGatheringFolded(this.gatherings, [views[0].reading!, views[1].reading!], !views[0].accents.lenient) : null;
   }
@@ -563,7 +610,7 @@ export class Classifier implements ItemClassifier {
     return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied };
   }
 
-  private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck) {
+  private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck, headline: HeadlineDenial | null) {
     const items: Item[] = [];
     const groupTotals = new Map<number, number>();
     const seen = new Map<string, number>();
@@ -605,12 +652,17 @@ export class Classifier implements ItemClassifier {
     // (before any sentence is suppressed: the facts check reads the verdict's value as written)
     const denied = cues.turns ? withOfficialValuesDenied(cues, fields, facts) : [];
     withoutBorrowedFrames(cues, fields);
+    // a title that denies the claim is a rebuttal: its sentence names the claim, the item's quotations are the rumour's
+    if (headline) {
+      const [first] = tokensOf(views[0].prepared, headline.start, headline.end);
+      if (first >= 0) views[0].suppressed.add(views[0].prepared.tokSent[first]);
+    }
     // A checklist fact-check rebuts line by line: each verdict line is a rumour it quotes.
     const checklists = views.map((v) => verdictLines(cues, v.prepared.original));
     const checklist = isChecklist(cues.file.checklist, [...checklists[0], ...checklists[1]]);
     // A rebuttal quotes the rumour it answers: the cues inside its quotation marks are the rumour's, not the author's.
     if (checklist) raw = scoreChecklist(cues, views, checklists, items, raw);
-    const rebuttal = checklist || flaggedOutsideQuotes(cues, fields, 'rebuts');
+    const rebuttal = checklist || headline !== null || flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
       const quoted = rebuttal
@@ -626,6 +678,9 @@ export class Classifier implements ItemClassifier {
     return { raw, items, versions, denied };
   }
 }
+
+/** The term of a title that denies the claim (headlineDenial). */
+const HEADLINE_DENIAL = 'discourse: the headline denies the claim';
 
 /** The explanation of each kind of answer read by its structure: its term and note. */
 const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'] | 'correctedClaim', [string, string]> = {

@@ -39,6 +39,21 @@ export const discourseSchema = z
         versions: z.object({ weight: z.number().max(0), sources: phrases, verbs: phrases, contrast: phrases, insinuations: phrases }).strict(),
         motive: z.object({ weight: z.number().max(0), phrases }).strict(),
         correctedClaim: z.object({ weight: z.number().max(0), voices: phrases, negators: phrases, turns: phrases, setAgainst: phrases }).strict(),
+        headlineDenial: z
+          .object({
+            weight: z.number().max(0),
+            existential: phrases,
+            plain: phrases,
+            gap: z.number().int().min(0),
+            claimNouns: phrases,
+            verdicts: phrases,
+            why: phrases,
+            adverbs: phrases,
+            sanctions: phrases,
+            postings: phrases,
+          })
+          .strict()
+          .optional(),
       })
       .strict()
       .optional(),
@@ -139,8 +154,23 @@ interface CompiledStructures {
   versions: { weight: number; sources: Matcher; verbs: Matcher; contrast: RegExp; insinuations: Matcher };
   motive: { weight: number; phrases: Matcher };
   correctedClaim: { weight: number; voices: Matcher; negatorBefore: RegExp; turns: Matcher; setAgainst: Matcher };
+  headlineDenial: CompiledHeadlineDenial | null;
   /** A correction's denial: an item without one, and without a question mark, needs no structure reading. */
   any: RegExp;
+}
+
+interface CompiledHeadlineDenial {
+  weight: number;
+  existential: Matcher;
+  plain: Matcher;
+  gap: number;
+  /** What may follow a quotation's close to the end of the title for it to be judged: a claim noun, a verdict. */
+  verdictAfter: RegExp;
+  /** A verdict closing a why-question, after an adverb or not. */
+  whyVerdict: RegExp;
+  why: Matcher;
+  sanctions: Matcher;
+  postings: Matcher;
 }
 
 interface WordTrie {
@@ -192,6 +222,22 @@ export function words(list: string[], followedBy = ''): Matcher {
   return { re: new RegExp(`(?:${alternation(list)})${E}${followedBy}`, 'g'), accented };
 }
 
+function compileHeadlineDenial(h: NonNullable<NonNullable<DiscourseMarkers['structures']>['headlineDenial']>): CompiledHeadlineDenial {
+  const verdicts = alternation(h.verdicts);
+  return {
+    weight: h.weight,
+    existential: words(h.existential),
+    plain: words(h.plain),
+    gap: h.gap,
+    // "' — câu nói không có thật", "': không có bằng chứng", "' – sai", "' là bịa đặt"
+    verdictAfter: new RegExp(`^\\s*(?:[-\u2013\u2014:,]\\s*)?(?:(?:${alternation(h.claimNouns)})\\s+)?(?:${verdicts})${E}[\\s.!]*$`),
+    whyVerdict: new RegExp(`(?<![a-z0-9])(?:(?:${alternation(h.adverbs)})\\s+)?(?:${verdicts})\\s*\\?[\\s?!.]*$`),
+    why: words(h.why),
+    sanctions: words(h.sanctions),
+    postings: words(h.postings),
+  };
+}
+
 export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
   const r = markers.reporting;
   const s = markers.stance;
@@ -226,6 +272,7 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
           turns: words(st.correctedClaim.turns),
           setAgainst: words(st.correctedClaim.setAgainst),
         },
+        headlineDenial: st.headlineDenial ? compileHeadlineDenial(st.headlineDenial) : null,
         any: new RegExp(`(?:${alternation(st.correction.denials)})${E}`),
       }
     : null;
@@ -717,4 +764,78 @@ export function headlineCorrection(d: CompiledDiscourse, f: Folded, [s, e]: read
     all(cc.setAgainst, f, e).find(([x]) => !text.slice(e, x).includes('?'));
   if (!voice || all(cc.turns, f, e).length || text.includes('?')) return null;
   return { claim: -1, start: at(f, voice[0]), end: at(f, voice[1]), matched: f.original.slice(at(f, voice[0]), at(f, voice[1])) };
+}
+
+/** A title that denies the claim its item reports (headlineDenial): the form read, where it is, and the claim it names. */
+export interface HeadlineDenial {
+  form: 'denied quotation' | 'verdict after the quoted claim' | 'why it is wrong' | 'sanction for posting';
+  /** The denial, offsets into the title as written. */
+  start: number;
+  end: number;
+  matched: string;
+  /** The claim the title names (folded offsets): a contradiction of the sheet elsewhere in the title is its own claim. */
+  claim: [number, number];
+}
+
+/**
+ * A title that denies the claim (config/discourse.yaml, `structures.headlineDenial`), read on the title alone: a
+ * negator opening a clause before the quoted claim ("Không có 'danh sách rò rỉ' nào …", "…, không 'giơ tay'"), a
+ * verdict closing the title after it ("'…' — câu nói không có thật", "Thông tin '…': không có bằng chứng"), a
+ * why-question that takes the verdict as given ("Vì sao các '…' luôn sai?"), or a sanction for posting it ("Xử phạt
+ * chủ tài khoản … đăng tin …"). `quoted`: the title's quotations, double and single marks ([open mark, close mark],
+ * folded offsets). Not a denial inside a quotation or after a verb of saying (someone else's, reported), nor a
+ * negator inside its clause ("… vì không 'nộp lệ phí'"); no form but the why-question in a title that asks.
+ */
+export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: ReadonlyArray<readonly [number, number]>): HeadlineDenial | null {
+  const h = d.structures?.headlineDenial;
+  if (!h) return null;
+  const text = f.folded;
+  const quotes = quoted.map(([s, e]) => ({ start: s, end: Math.min(e + 1, text.length) })).sort((x, y) => x.start - y.start);
+  if (!quotes.length && !all(h.sanctions, f).length) return null;
+  const outside = (a: number, b: number) => !inside(quotes, a, b);
+  const opensClause = (x: number) => /(?:^|[,:;|\u2013\u2014-])\s*$/.test(text.slice(0, x));
+  // a speaker or source and its verb of saying before it: the denial is someone else's, reported ("Báo tỉnh bảo không có
+  // 'danh sách' nào …"); a verb alone is no report ("Dang bo" typed without diacritics is "Đảng bộ", not "đăng")
+  const speakers = [d.sources, d.official, d.outlet, d.anonymous];
+  const reportedBefore = (x: number) =>
+    [...all(d.rumourVerbs, f, 0, x), ...all(d.plainVerbs, f, 0, x)].some(
+      ([a, b]) => outside(a, b) && speakers.some((m) => all(m, f, 0, a).some(([s, e]) => outside(s, e))),
+    );
+  const found = (form: HeadlineDenial['form'], a: number, b: number, claim: [number, number]): HeadlineDenial => ({
+    form,
+    start: at(f, a),
+    end: at(f, b),
+    matched: f.original.slice(at(f, a), at(f, b)),
+    claim,
+  });
+  const wordsBetween = (a: number, b: number) => text.slice(a, b).split(/\s+/).filter(Boolean).length;
+  if (text.includes('?')) {
+    // the why-question: "Vì sao các 'danh sách rò rỉ' trước Đại hội luôn sai?" (not a quoted outlet: "Vì sao 'báo tỉnh' luôn sai?")
+    const why = all(h.why, f)[0];
+    const verdict = h.whyVerdict.exec(text);
+    if (!why || text.slice(0, why[0]).trim() || !verdict) return null;
+    const q = quotes.find((x) => x.start >= why[1] && x.end <= verdict.index && !all(d.outlet, f, x.start, x.end).length);
+    return q ? found('why it is wrong', why[0], text.length, [q.start, q.end]) : null;
+  }
+  for (const q of quotes) {
+    // a negator opening a clause, the quoted claim right after it or within `gap` words of its clause
+    const negators = [...all(h.existential, f, 0, q.start).map((m) => [...m, h.gap]), ...all(h.plain, f, 0, q.start).map((m) => [...m, 0])];
+    for (const [a, b, gap] of negators) {
+      const between = text.slice(b, q.start);
+      if (/[,:;.!|\u2013\u2014]/.test(between) || wordsBetween(b, q.start) > gap) continue;
+      if (!outside(a, b) || !opensClause(a) || reportedBefore(a)) continue;
+      return found('denied quotation', a, q.end, [q.start, q.end]);
+    }
+    // a verdict closing the title after the quoted claim
+    if (h.verdictAfter.test(text.slice(q.end))) return found('verdict after the quoted claim', q.start, text.length, [q.start, q.end]);
+  }
+  // a sanction for posting: what was posted is the claim
+  for (const [a, b] of all(h.sanctions, f)) {
+    if (!outside(a, b) || !opensClause(a) || reportedBefore(a)) continue;
+    const posting = all(h.postings, f, b).find(([x, y]) => outside(x, y) && !/[.!;]/.test(text.slice(b, x)));
+    if (!posting) continue;
+    const end = sentencesOf(f).find(([, e]) => e > posting[1])?.[1] ?? text.length;
+    return found('sanction for posting', a, posting[1], [posting[1], end]);
+  }
+  return null;
 }
