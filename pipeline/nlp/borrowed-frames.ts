@@ -1,7 +1,8 @@
 /**
  * Frames a rumour borrows from a rebuttal (groups with `answeredInBody` or `borrowedWith`): evidence
  * against distortion counts only where its structure is complete, not where a title asks and the body
- * never answers.
+ * never answers. And the other way round (`notInItemWith`): a rumour's frame another speaker uses for an
+ * act of its own ("Bài đã bị gỡ" in a moderator's notice) does not count beside that speaker's marks.
  */
 import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
 import { isNegated } from './cue-placement.ts';
@@ -9,7 +10,8 @@ import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 
 /**
  * Drops, in place, the hits of the frames a rumour borrows (groups with `answeredInBody` or
- * `borrowedWith`): evidence against distortion counts only where its structure is complete.
+ * `borrowedWith`): evidence against distortion counts only where its structure is complete; and the hits
+ * of a group in an item with a match of one of its `notInItemWith` groups (both read before any is dropped).
  */
 export function withoutBorrowedFrames(
   cues: CompiledCues,
@@ -20,7 +22,9 @@ export function withoutBorrowedFrames(
   // markers as counted: not inside a longer phrase ("hỏi thật chứ không" is no "thật chứ?"), not negated ("không phải nghe đồn")
   const counted = fields.map((f) => longestNonOverlapping(f.cueList).filter((h) => !isNegated(f.v, f.negators, h)));
   const inItem = (g: number) => counted.some((hits) => hits.some((h) => groupOf(h) === g));
-  const borrowed = cues.borrowedWith.map((b) => b !== undefined && b.all.every(inItem) && b.any.some(inItem));
+  const borrowed = cues.borrowedWith.map(
+    (b, g) => (b !== undefined && b.all.every(inItem) && b.any.some(inItem)) || (cues.notInItemWith[g]?.some(inItem) ?? false),
+  );
   const body = fields.find((f) => f.v.field === 'text');
   // the body asks too, or answers with evidence of its own against distortion
   const bodyAnswers =

@@ -10,23 +10,26 @@ import { originalOffset } from './offsets.ts';
 
 /**
  * A verdict line: a verdict alone after a dash or colon at the end of a clause ("… — SAI.",
- * "…: sai"), a verdict opening the line before a dash or colon ("FAKE – …"), or a crossing mark
- * opening it ("✗ …").
+ * "…: sai"), a verdict opening the line before a dash or colon ("FAKE – …"), a crossing mark
+ * opening it ("✗ …"), or a label heading the quoted claim it answers ('❌ TIN SAI: "…"').
  */
 export function verdictLineRegExp(checklist: CuesFile['checklist']): RegExp | null {
   if (!checklist.verdicts.length) return null;
   // verdicts typed without diacritics as well ("sai su that")
-  const verdicts = new Set(checklist.verdicts.flatMap((v) => [v, stripDiacritics(v)]));
-  const verdict = `(?:${[...verdicts].map(escapeRegExp).join('|')})`;
-  const mark = checklist.marks.length ? `|^[ \\t]*(?:${checklist.marks.map(escapeRegExp).join('|')})` : '';
+  const either = (words: string[]) => `(?:${[...new Set(words.flatMap((v) => [v, stripDiacritics(v)]))].map(escapeRegExp).join('|')})`;
+  const verdict = either(checklist.verdicts);
+  const marks = checklist.marks.map(escapeRegExp).join('|');
+  const mark = checklist.marks.length ? `|^[ \\t]*(?:${marks})` : '';
+  // a label heading the quoted claim it answers ('❌ TIN SAI: "…"'), tried first at the start of its line
+  const label = checklist.labels.length ? `(?<label>^[ \\t]*(?:(?:${marks || '(?!)'})[ \\t]*)?${either(checklist.labels)}[ \\t]*[—–:→-][ \\t]*["“”'‘’«])|` : '';
   // a verdict right after the quotation it closes ('"…" — SAI', '"…" → không đúng, …') is tried
   // first: it starts at the closing mark, left of the dash the plain form would start at
   const quoted = `(?<quoted>["”’'»][ \\t]*[—–:→-][ \\t]*${verdict}[ \\t]*(?:[.!,;]|$))`;
   // no leading ".*": the scan stays linear, and the match is widened to its line afterwards
-  return new RegExp(`${quoted}|[—–:→-][ \\t]*${verdict}[ \\t]*(?:[.!]|$)|^[ \\t]*(?:[-•*][ \\t]*)?${verdict}[ \\t]*[—–:→-]${mark}`, 'gimu');
+  return new RegExp(`${label}${quoted}|[—–:→-][ \\t]*${verdict}[ \\t]*(?:[.!]|$)|^[ \\t]*(?:[-•*][ \\t]*)?${verdict}[ \\t]*[—–:→-]${mark}`, 'gimu');
 }
 
-/** A checklist's entry: its line's span [start, end), and whether its verdict follows a quoted claim. */
+/** A checklist's entry: its line's span [start, end), and whether its verdict follows (or, a label, heads) a quoted claim. */
 interface VerdictLine {
   span: [number, number];
   quoted: boolean;
@@ -42,7 +45,7 @@ export function verdictLines(cues: CompiledCues, text: string): VerdictLine[] {
     const start = text.lastIndexOf('\n', m.index - 1);
     const newline = text.indexOf('\n', m.index + m[0].length);
     const end = newline < 0 ? text.length : newline;
-    lines.push({ span: [start, end], quoted: m.groups?.quoted !== undefined });
+    lines.push({ span: [start, end], quoted: m.groups?.quoted !== undefined || m.groups?.label !== undefined });
     re.lastIndex = end;
   }
   return lines;

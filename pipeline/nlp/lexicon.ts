@@ -290,6 +290,12 @@ export const cuesSchema = z
               .strict()
               .optional(),
             /**
+             * A rumour's frame that other speakers use for their own acts: the group's terms do not count in an
+             * item where one of these groups has a match — "Bài đã bị gỡ" in a moderator's notice is the
+             * moderator's removal, not a page said to be hidden; a call to share before removal is no notice.
+             */
+            notInItemWith: z.array(z.string().min(1)).default([]),
+            /**
              * Rebuttal words a rumour turns on the official version: a hit of the group is read as a hit
              * of group `into` (its phrase, its place) where its sentence holds a match of a `sentence`
              * group (the press said to lie or to hide it, an official denial dismissed), or where a match
@@ -430,6 +436,12 @@ export const cuesSchema = z
         verdicts: z.array(z.string().min(1)).default([]),
         /** Marks that open a line as a rumour crossed out. */
         marks: z.array(z.string().min(1)).default([]),
+        /**
+         * Verdict labels that head the claim they answer, quoted, at the start of a line ('❌ TIN SAI: "…"', 'SAI:
+         * "…"'): such a line counts as a verdict after a quoted claim does. A label that only names the claim as
+         * a rumour ("Tin đồn: '…'") heads a rumour as often as a fact-check and is not one.
+         */
+        labels: z.array(z.string().min(1)).default([]),
         /** Verdict lines from which an item reads as a checklist. */
         minLines: z.number().int().min(1).default(2),
         /** Verdict lines enough when each verdict follows the claim it answers in quotation marks ('"…" — SAI'); default minLines. */
@@ -503,6 +515,9 @@ export const cuesSchema = z
         group.borrowedWith?.[key].forEach((id, k) => {
           if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'borrowedWith', key, k], message: `unknown group "${id}"` });
         });
+      group.notInItemWith.forEach((id, k) => {
+        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'notInItemWith', k], message: `unknown group "${id}"` });
+      });
       const turned = group.turnedBy;
       if (turned) {
         const named: Array<[string, Array<string | number>]> = [

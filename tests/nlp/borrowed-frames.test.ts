@@ -128,5 +128,7 @@ describe('the borrowed-frame settings', () => {
       groups: file.groups.map((g) => (g.id === 'asks-to-be-told' ? { ...g, borrowedWith: { all: ['question-form'], any: ['no-such-group'] } } : g)),
     };
     expect(cuesSchema.safeParse(broken).success).toBe(false);
+    const unknown = { ...file, groups: file.groups.map((g) => (g.id === 'moderation' ? { ...g, notInItemWith: ['no-such-group'] } : g)) };
+    expect(cuesSchema.safeParse(unknown).success).toBe(false);
   });
 });

@@ -7,7 +7,7 @@ import { cuesSchema, groupPhrases, loadYamlFile } from '../../pipeline/nlp/lexic
 import { loadConfig } from '../../core/config.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
 import { evidenceAgainst } from '../../pipeline/nlp/model.ts';
-import { CONFIG, classifier, forBothForms, stripDiacritics } from './helpers.ts';
+import { CONFIG, classifier, firedGroup, forBothForms, stripDiacritics } from './helpers.ts';
 
 // Each family: phrasings written for these tests (not corpus sentences), accented and without
 // diacritics, and the contexts that must not count (a rebuttal quoting the rumour, a genuine question).
@@ -67,6 +67,22 @@ function groupCounts(group: string): (text: string) => boolean {
   const id = /id: ([^,]+),/.exec(group)![1];
   const custom = loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), cueFiles: [file], modelFile: undefined });
   return (text) => custom.classify({ title: '', text }).explanations.some((e) => e.term.startsWith(id));
+}
+
+/**
+ * Each text, as typed and without diacritics, is read by `marked` (a notice, a checklist line), counts no cue but
+ * shouting, and is not flagged.
+ */
+function expectAnswered(texts: string[], marked: (c: Classification) => boolean) {
+  forBothForms(texts, (c, t) => {
+    expect(c.congress, t).toBe(true);
+    expect(marked(c), `${t}: ${c.explanations.map((e) => e.term).join(', ')}`).toBe(true);
+    expect(
+      distortionTerms(c).filter((x) => !x.startsWith('style:')),
+      t,
+    ).toEqual([]);
+    expect(c.distortion, t).toBe(false);
+  });
 }
 
 /** Whether the item is read as a rebuttal is `want`; returns the classification. */
@@ -808,6 +824,55 @@ describe('contexts that are not distortion', () => {
     const keep = classify('Mod đừng xóa bài này, mọi người lưu lại: danh sách Ban Thường vụ Tỉnh ủy khóa mới đã định sẵn từ tháng trước.');
     expect(keep.explanations.some((e) => e.term.startsWith('moderation'))).toBe(false);
     expect(keep.distortion).toBe(true);
+  });
+
+  it("a moderator's notice: the sentence naming the rumour is the rumour's, and the removal done is the moderator's", () => {
+    // the notice quotes or names the rumour it polices; "bài đã bị gỡ" is the moderator's act, not a page said to be hidden
+    expectAnswered(
+      [
+        'Admin nhắc: ai nói kiểu "ai cũng biết" chuyện mua phiếu ở Đại hội Đảng bộ huyện thì đưa chứng cứ ra, tin không nguồn sẽ không được duyệt.',
+        'Quản trị viên nhắc nhở: có bài gán cho Bí thư Tỉnh ủy câu "khóa này không để cán bộ nơi khác về" ở Đại hội Đảng bộ tỉnh. Bài đã bị gỡ.',
+        'THÔNG BÁO ADMIN: nhóm gỡ mọi bài "danh sách Ban Thường vụ rò rỉ" trước Đại hội Đảng bộ tỉnh.',
+        'Ban quản trị đã đối chiếu: tin nhắn "Đại hội Đảng bộ tỉnh họp ở Pleiku" là không có, lịch vẫn như báo tỉnh đăng.',
+      ],
+      (c) => firedGroup(c, 'moderation').length > 0,
+    );
+    // a call to share before removal is the rumour's, with the moderator named or not; a page said to be blocked already is a claim
+    forBothForms(
+      [
+        'Share gấp kẻo bị xóa, admin sẽ xóa bài này: danh sách Ban Thường vụ Đại hội Đảng bộ tỉnh đã chốt từ tháng trước.',
+        'Kênh đã bị khóa một lần vì nói thật về Đại hội Đảng bộ tỉnh, danh sách Ban Thường vụ đã chốt từ trước.',
+      ],
+      (c, t) => {
+        expect(firedGroup(c, 'moderation'), t).toEqual([]);
+        expect(c.distortion, `${t}: ${distortionTerms(c).join(', ')}`).toBe(true);
+      },
+    );
+  });
+
+  it('a verdict label heading the quoted claim it answers makes a checklist line; a rumour heading does not', () => {
+    const checklist = (c: Classification) => c.explanations.some((e) => e.term === 'rebuttal: checklist of verdicts');
+    expectAnswered(
+      [
+        '❌ TIN SAI: "Đại hội Đảng bộ tỉnh rút ngắn chỉ còn 2 ngày".\n✅ SỰ THẬT: Đại hội vẫn họp theo chương trình đã công bố.',
+        'SAI: "Danh sách Ban Thường vụ đã rò rỉ trước Đại hội Đảng bộ tỉnh". Nhân sự chỉ được bầu tại Đại hội.',
+      ],
+      checklist,
+    );
+    forBothForms(
+      [
+        'Tin đồn: "Đại hội Đảng bộ tỉnh bị hoãn sang tháng 11", người trong cuộc nói vậy.',
+        'TIN NÓNG: "Danh sách Ban Thường vụ Đại hội Đảng bộ tỉnh đã rò rỉ", xem ngay.',
+        'Nhiều người bảo tin sai: "Đại hội Đảng bộ tỉnh bị hoãn" nhưng người trong cuộc khẳng định là thật.',
+      ],
+      (c, t) => expect(checklist(c), t).toBe(false),
+    );
+  });
+
+  it('a change of schedule said not to have been caused is no postponement claimed', () => {
+    const date = (c: Classification) => c.explanations.filter((e) => e.kind === 'fact' && e.weight > 0).map((e) => e.term);
+    forBothForms(['Dịch bệnh không làm thay đổi lịch Đại hội XIII, Đại hội vẫn họp theo kế hoạch.'], (c, t) => expect(date(c), t).toEqual([]));
+    forBothForms(['Dịch bệnh làm thay đổi lịch Đại hội XIII, nghe nói sẽ dời sang tháng 3.'], (c, t) => expect(date(c).length, t).toBeGreaterThan(0));
   });
 
   it('the admonition not to pass on what is unverified is guidance, not a hedge', () => {
