@@ -5,7 +5,7 @@ import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
 import { readabilityParagraphs } from './extraction/second-opinion.ts';
 import { ARTICLE_TYPES, HEAD_TAGS, LISTING_PATHS, PRINTED_DATE, SKIP_TAGS, STORY_FILE, STORY_SLUG, URL_DATE } from './extraction/rules.ts';
 import { collectFacts, textAfter, textOrUndefined, type PageFacts } from './extraction/facts.ts';
-import { collapse, isElement, tagOf, type HtmlNode } from './extraction/tree.ts';
+import { collapse, isElement, tagOf, textOf, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
 
 /** What a news page yields when it is an article. */
@@ -315,10 +315,69 @@ function reopenHead($: CheerioAPI): void {
   body.append(children.slice(start));
 }
 
+/** Longest text of an element taken as a streamed boundary's loading placeholder ("Loading paragraph..."). */
+const MAX_FALLBACK_CHARS = 100;
+const STREAM_CALL = /\$R[CS]\(\s*"([BPS]:[0-9a-f]+)"\s*,\s*"([BPS]:[0-9a-f]+)"/g;
+
+/**
+ * React's streamed server rendering (Next.js and others): the page first sends a placeholder for each
+ * part still loading — `<template id="B:0"></template>` and a loading skeleton ("Loading paragraph...")
+ * between `<!--$?-->` and `<!--/$-->`, or `<template id="P:1">` inside a part — and later the part itself
+ * as `<div hidden id="S:0">…</div>` at the end of the body, which a script (`$RC("B:0","S:0")`,
+ * `$RS("S:1","P:1")`) moves into the placeholder. Without the script the story is hidden and the reader
+ * gets the skeleton. Each part is moved where its script would put it (paired by the script's call, or
+ * by number when the page was saved without scripts) and the skeleton is dropped.
+ */
+function revealStreamedParts($: CheerioAPI): void {
+  const parts = $('div[hidden][id^="S:"]').toArray();
+  if (!parts.length) return;
+  const placeholders = new Map(
+    $('template[id]')
+      .toArray()
+      .map((node) => [node.attribs.id, node] as const),
+  );
+  const target = new Map<string, string>();
+  for (const script of $('script').toArray()) {
+    for (const [, a, b] of $(script).text().matchAll(STREAM_CALL)) {
+      if (a.startsWith('S:')) target.set(a, b);
+      else target.set(b, a);
+    }
+  }
+  for (const part of parts) {
+    const id = part.attribs.id;
+    const number = id.slice(2);
+    const placeholder = placeholders.get(target.get(id) ?? '') ?? placeholders.get(`B:${number}`) ?? placeholders.get(`P:${number}`);
+    if (!placeholder) continue;
+    if (placeholder.attribs.id.startsWith('B:')) for (const node of fallbackOf(placeholder as unknown as HtmlNode)) $(node as never).remove();
+    $(placeholder).replaceWith($(part).contents());
+    $(part).remove();
+  }
+}
+
+/** The loading skeleton after a boundary's template: up to `<!--/$-->`, or (comments stripped) one short element. */
+function fallbackOf(template: HtmlNode): HtmlNode[] {
+  const siblings = template.parent?.children ?? [];
+  const start = siblings.indexOf(template);
+  const before = siblings[start - 1];
+  if (before?.type === 'comment' && before.data === '$?') {
+    const drop: HtmlNode[] = [];
+    let depth = 0;
+    for (const node of siblings.slice(start + 1)) {
+      if (node.type === 'comment' && /^\$[?!]?$/.test(node.data ?? '')) depth++;
+      else if (node.type === 'comment' && node.data === '/$' && depth-- === 0) break;
+      drop.push(node);
+    }
+    return drop;
+  }
+  const next = siblings.slice(start + 1).find((node) => node.type !== 'text' || /\S/.test(node.data ?? ''));
+  return next && isElement(next) && tagOf(next) !== 'template' && textOf(next).length <= MAX_FALLBACK_CHARS ? [next] : [];
+}
+
 function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   const $ = typeof html === 'string' ? parseHtml(html) : html;
   reopenHead($);
   reopenBody($);
+  revealStreamedParts($);
   const facts = collectFacts($.root()[0] as HtmlNode);
   const redirect = refreshTarget(facts.meta, pageUrl);
   if (redirect && redirect !== pageUrl) return { kind: 'redirect', target: redirect };
