@@ -504,43 +504,29 @@ export const cuesSchema = z
   .strict()
   .superRefine((data, ctx) => {
     const ids = new Set(data.groups.map((g) => g.id));
+    const known = (id: string, path: Array<string | number>) => {
+      if (!ids.has(id)) ctx.addIssue({ code: 'custom', path, message: `unknown group "${id}"` });
+    };
     data.rules.forEach((rule, index) => {
-      for (const key of ['all', 'none', 'any', 'noneInItem', 'anaphors'] as const)
-        rule[key].forEach((id, k) => {
-          if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['rules', index, key, k], message: `unknown group "${id}"` });
-        });
+      for (const key of ['all', 'none', 'any', 'noneInItem', 'anaphors'] as const) rule[key].forEach((id, k) => known(id, ['rules', index, key, k]));
     });
     data.groups.forEach((group, index) => {
-      for (const key of ['all', 'any'] as const)
-        group.borrowedWith?.[key].forEach((id, k) => {
-          if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'borrowedWith', key, k], message: `unknown group "${id}"` });
-        });
-      group.notInItemWith.forEach((id, k) => {
-        if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'notInItemWith', k], message: `unknown group "${id}"` });
-      });
+      const at = (...path: Array<string | number>) => ['groups', index, ...path];
+      for (const key of ['all', 'any'] as const) group.borrowedWith?.[key].forEach((id, k) => known(id, at('borrowedWith', key, k)));
+      group.notInItemWith.forEach((id, k) => known(id, at('notInItemWith', k)));
       const turned = group.turnedBy;
       if (turned) {
-        const named: Array<[string, Array<string | number>]> = [
-          [turned.into, ['into']],
-          ...turned.sentence.map((id, k): [string, Array<string | number>] => [id, ['sentence', k]]),
-          ...(turned.subject?.groups ?? []).map((id, k): [string, Array<string | number>] => [id, ['subject', 'groups', k]]),
-          ...(['groups', 'bodies'] as const).flatMap((key) =>
-            (turned.subject?.needsBody?.[key] ?? []).map((id, k): [string, Array<string | number>] => [id, ['subject', 'needsBody', key, k]]),
-          ),
-        ];
-        for (const [id, at] of named)
-          if (!ids.has(id)) ctx.addIssue({ code: 'custom', path: ['groups', index, 'turnedBy', ...at], message: `unknown group "${id}"` });
+        known(turned.into, at('turnedBy', 'into'));
+        turned.sentence.forEach((id, k) => known(id, at('turnedBy', 'sentence', k)));
+        turned.subject?.groups.forEach((id, k) => known(id, at('turnedBy', 'subject', 'groups', k)));
+        for (const key of ['groups', 'bodies'] as const)
+          turned.subject?.needsBody?.[key].forEach((id, k) => known(id, at('turnedBy', 'subject', 'needsBody', key, k)));
       }
       const alone = group.standsAlone;
-      if (alone)
-        [alone.into, ...alone.officialVersion].forEach((id, k) => {
-          if (!ids.has(id))
-            ctx.addIssue({
-              code: 'custom',
-              path: ['groups', index, 'standsAlone', ...(k ? ['officialVersion', k - 1] : ['into'])],
-              message: `unknown group "${id}"`,
-            });
-        });
+      if (alone) {
+        known(alone.into, at('standsAlone', 'into'));
+        alone.officialVersion.forEach((id, k) => known(id, at('standsAlone', 'officialVersion', k)));
+      }
     });
   });
 export type CuesFile = z.infer<typeof cuesSchema>;
