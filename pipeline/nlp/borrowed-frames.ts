@@ -2,8 +2,7 @@
  * Frames a rumour borrows from a rebuttal (groups with `answeredInBody` or `borrowedWith`): evidence
  * against distortion counts only where its structure is complete, not where a title asks and the body
  * never answers. And the other way round (`notInItemWith`): a rumour's frame another speaker uses for an
- * act of its own ("Bài đã bị gỡ" in a moderator's notice) does not count beside that speaker's marks; and a frame
- * that is an act only with its other half (`onlyInSentenceWith`) counts only in a sentence that has it.
+ * act of its own ("Bài đã bị gỡ" in a moderator's notice) does not count beside that speaker's marks.
  */
 import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
 import { isNegated } from './cue-placement.ts';
@@ -12,8 +11,7 @@ import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 /**
  * Drops, in place, the hits of the frames a rumour borrows (groups with `answeredInBody` or
  * `borrowedWith`): evidence against distortion counts only where its structure is complete; and the hits
- * of a group in an item with a match of one of its `notInItemWith` groups, or in a sentence with no match of one of
- * its `onlyInSentenceWith` groups (all read before any is dropped).
+ * of a group in an item with a match of one of its `notInItemWith` groups (both read before any is dropped).
  */
 export function withoutBorrowedFrames(
   cues: CompiledCues,
@@ -31,15 +29,12 @@ export function withoutBorrowedFrames(
   // the body asks too, or answers with evidence of its own against distortion
   const bodyAnswers =
     body !== undefined && (body.v.prepared.original.includes('?') || body.cueList.some((h) => groupOf(h) >= 0 && groups[groupOf(h)].weight < 0));
-  const sentenceOf = (f: (typeof fields)[number], h: PhraseHit<CuePhrase>) => f.v.prepared.tokSent[h.tokFirst];
-  fields.forEach((f, k) => {
+  for (const f of fields) {
     f.cueList = f.cueList.filter((h) => {
       const g = groupOf(h);
       if (g < 0) return true;
       if (borrowed[g]) return false;
-      const needs = cues.onlyInSentenceWith[g];
-      if (needs && !counted[k].some((x) => needs.includes(groupOf(x)) && sentenceOf(f, x) === sentenceOf(f, h))) return false;
       return !(groups[g].answeredInBody && f.v.field === 'title' && !bodyAnswers);
     });
-  });
+  }
 }

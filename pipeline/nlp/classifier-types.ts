@@ -101,8 +101,6 @@ export interface CompiledCues {
   borrowedWith: Array<{ all: number[]; any: number[] } | undefined>;
   /** Per group with `notInItemWith`: the indexes of those groups (else undefined). */
   notInItemWith: Array<number[] | undefined>;
-  /** Per group with `onlyInSentenceWith`: the indexes of those groups (else undefined). */
-  onlyInSentenceWith: Array<number[] | undefined>;
   /** Per group with `turnedBy`: its groups' indexes and the phrases a subject never turns, folded (else undefined). */
   turnedBy: Array<CompiledTurn | undefined>;
   /** Whether any group has `turnedBy`. */

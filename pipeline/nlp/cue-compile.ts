@@ -84,7 +84,6 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
     notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
     borrowedWith: file.groups.map((g) => (g.borrowedWith ? { all: groupsOf(g.borrowedWith.all), any: groupsOf(g.borrowedWith.any) } : undefined)),
     notInItemWith: file.groups.map((g) => (g.notInItemWith.length ? groupsOf(g.notInItemWith) : undefined)),
-    onlyInSentenceWith: file.groups.map((g) => (g.onlyInSentenceWith.length ? groupsOf(g.onlyInSentenceWith) : undefined)),
     turnedBy: file.groups.map((g) => {
       const t = g.turnedBy;
       if (!t) return undefined;

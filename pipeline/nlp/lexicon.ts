@@ -296,12 +296,6 @@ export const cuesSchema = z
              */
             notInItemWith: z.array(z.string().min(1)).default([]),
             /**
-             * A frame that is the item's own act only with its other half: the group's terms count only where their
-             * sentence has a match of one of these groups — "… thì xem lại / gỡ giúp" asks a retraction only of the
-             * addressee who passed a claim on ("Bác nào vừa share tin … thì xem lại nhé"), not of "ai đọc được".
-             */
-            onlyInSentenceWith: z.array(z.string().min(1)).default([]),
-            /**
              * Rebuttal words a rumour turns on the official version: a hit of the group is read as a hit
              * of group `into` (its phrase, its place) where its sentence holds a match of a `sentence`
              * group (the press said to lie or to hide it, an official denial dismissed), or where a match
@@ -520,7 +514,6 @@ export const cuesSchema = z
       const at = (...path: Array<string | number>) => ['groups', index, ...path];
       for (const key of ['all', 'any'] as const) group.borrowedWith?.[key].forEach((id, k) => known(id, at('borrowedWith', key, k)));
       group.notInItemWith.forEach((id, k) => known(id, at('notInItemWith', k)));
-      group.onlyInSentenceWith.forEach((id, k) => known(id, at('onlyInSentenceWith', k)));
       const turned = group.turnedBy;
       if (turned) {
         known(turned.into, at('turnedBy', 'into'));
