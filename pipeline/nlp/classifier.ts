@@ -532,7 +532,7 @@ export class Classifier implements ItemClassifier {
     if (!title.reading || !title.prepared.count || !d.structures?.headlineDenial) return null;
     // (an item that calls the denial the lie: "Ban Tổ chức càng phủ nhận càng thấy có")
     if (views.some((v) => v.discourse?.voice.some((c) => c.stance === 'counters'))) return null;
-    const denial = headlineDenial(d, title.reading, rebuttalQuotations(title.prepared));
+    const denial = headlineDenial(d, title.reading, rebuttalQuotations(title.prepared)) ?? this.deniedValueTitle(views, facts);
     if (!denial) return null;
     const [s, e] = denial.claim;
     const own = facts.findings().contradictions.some((c) => {
@@ -541,6 +541,33 @@ export class Classifier implements ItemClassifier {
       return at < s || at >= e;
     });
     return own ? null : denial;
+  }
+
+  /**
+   * A title that denies a value the sheet rules out, with no quotation ("Đại hội XIII không tổ chức trực tuyến",
+   * "Đại hội … không rút ngắn còn 2 ngày"): the facts check reads a claim there that a negator turns away, and the
+   * text quotes a claim of the same fact (the rumour the title answers, in double or single marks) and asserts none
+   * outside a quotation. Not a title that asks, nor one that asserts a contradiction of its own (a denied official
+   * value is one: "Đại hội không họp ở Hà Nội" stays a claim).
+   */
+  private deniedValueTitle(views: View[], facts: ItemCheck): HeadlineDenial | null {
+    const [title, body] = views;
+    if (title.prepared.original.includes('?')) return null;
+    const findings = facts.findings();
+    if (findings.contradictions.some((c) => c.field === title.field)) return null;
+    // the text quotes the claim of that fact, and asserts none of it outside a quotation
+    const quoted = rebuttalQuotations(body.prepared);
+    const reported = new Set<string>();
+    const asserted = new Set<string>();
+    for (const c of findings.contradictions)
+      if (c.field === body.field) (within(quoted, body.prepared.tokStart[c.tokFirst]) ? reported : asserted).add(c.factId);
+    const denied = facts.deniedClaims().find((c) => c.field === title.field && reported.has(c.factId) && !asserted.has(c.factId));
+    if (!denied) return null;
+    const p = title.prepared;
+    const start = p.tokStart[denied.tokFirst];
+    const end = p.tokEnd[denied.tokLast];
+    // (the claim's span only marks where the title's own value is: no contradiction is left in the title)
+    return { form: 'denied value', start, end, matched: p.original.slice(start, end), claim: [0, title.reading!.folded.length] };
   }
 
   private otherGathering(views: View[]): OtherGathering | null {

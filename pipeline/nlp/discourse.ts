@@ -768,7 +768,7 @@ export function headlineCorrection(d: CompiledDiscourse, f: Folded, [s, e]: read
 
 /** A title that denies the claim its item reports (headlineDenial): the form read, where it is, and the claim it names. */
 export interface HeadlineDenial {
-  form: 'denied quotation' | 'verdict after the quoted claim' | 'why it is wrong' | 'sanction for posting';
+  form: 'denied quotation' | 'verdict after the quoted claim' | 'why it is wrong' | 'sanction for posting' | 'denied value';
   /** The denial, offsets into the title as written. */
   start: number;
   end: number;

@@ -693,6 +693,8 @@ export class ItemCheck {
   private readonly agreeing = new Map<string, Confirmation>();
   private scoped = false;
   private negatorsRead = false;
+  /** While set, no negator turns a claim away (deniedClaims reads what the negators deny). */
+  private negationOff = false;
   /** Numbers of each field, read once for the number and duration checks. */
   private readonly numbersOf = new Map<FieldView, NumberMention[]>();
 
@@ -747,6 +749,23 @@ export class ItemCheck {
     this.numbers();
     this.durations();
     return { contradictions: [...this.found.values()], confirmations: [...this.agreeing.values()] };
+  }
+
+  /**
+   * The claims a negator turns away: those that would contradict the sheet were their negator not there ("Đại hội
+   * XIII không tổ chức trực tuyến", "… không rút ngắn còn 2 ngày": a value the sheet rules out, denied). Read with the
+   * negators off, less what is read with them on; the findings are made anew at the next ask.
+   */
+  deniedClaims(): Contradiction[] {
+    const kept = this.findings().contradictions;
+    this.negationOff = true;
+    let all: readonly Contradiction[];
+    try {
+      all = this.findings().contradictions;
+    } finally {
+      this.negationOff = false;
+    }
+    return all.filter((c) => !kept.some((k) => k.factId === c.factId && k.field === c.field && k.tokFirst === c.tokFirst));
   }
 
   /**
@@ -1232,6 +1251,12 @@ export class ItemCheck {
     const countdownAt = this.startsOf('durCountdown');
     const cueAt = new Map<number, Located<FactPhrase>>();
     for (const c of cues) cueAt.set(fieldKey(c.field, c.hit.tokLast), c);
+    // the earliest start of the phrases ending at each token
+    const cueStartAt = new Map<number, number>();
+    for (const c of cues) {
+      const k = fieldKey(c.field, c.hit.tokLast);
+      cueStartAt.set(k, Math.min(cueStartAt.get(k) ?? c.hit.tokFirst, c.hit.tokFirst));
+    }
     // "<n> ngày làm việc": a length phrase right after the unit, not followed by a part ("đầu tiên")
     const lengthAfterAt = new Map<number, Located<FactPhrase>>();
     const partialAt = this.startsOf('durPartial');
@@ -1280,6 +1305,9 @@ export class ItemCheck {
           if (!cue || p.tokClause[cue.hit.tokFirst] !== p.tokClause[num.tokFirst]) continue;
           scope = this.scopeNamedIn(g0 + num.tokFirst, s0 + sent);
         }
+        // a negator before the length or shift phrase reaches its count: "không rút ngắn còn 2 ngày", "không lùi 1 tháng"
+        // deny the value they name (the phrase read longest: "rút ngắn còn" and "còn" end at one token)
+        if (cue.hit.tokLast < num.tokFirst && this.negated(fv, cueStartAt.get(fieldKey(fv, cue.hit.tokLast)) ?? cue.hit.tokFirst)) continue;
         const shift = cue.hit.spec.data.kind === 'durShift';
         const first = Math.min(cue.hit.tokFirst, num.tokFirst);
         const last = Math.max(cue.hit.tokLast, unitLast);
@@ -1485,6 +1513,7 @@ export class ItemCheck {
   }
 
   private negated(fv: FieldView, tokFirst: number): boolean {
+    if (this.negationOff) return false;
     if (!this.negatorsRead) {
       for (const n of this.of('negator')) this.negatorEnds.add(`${n.field.field}:${n.hit.tokLast}`);
       this.negatorsRead = true;

@@ -133,3 +133,47 @@ describe('guards: titles that deny nothing, or whose denial is not theirs', () =
     ]);
   });
 });
+
+// The seventy-seventh pass: a title that denies, with no quotation, a value the sheet rules out (family C of the
+// seventy-first pass) — read by the facts check: a claim a negator turns away, whose fact the text quotes.
+describe('a title that denies a value the sheet rules out, with no quotation', () => {
+  it('reads "… không rút ngắn còn 2 ngày", "… không lùi sang tháng 11", "Đại hội XIII không họp trực tuyến"', () => {
+    denied([
+      [
+        'Đại hội Đảng bộ tỉnh không rút ngắn còn 2 ngày',
+        'Thông tin "Đại hội Đảng bộ tỉnh chỉ họp 2 ngày" lan truyền trên mạng mấy ngày qua. Văn phòng Tỉnh ủy cho biết chương trình vẫn là 3 ngày như kế hoạch.',
+      ],
+      [
+        'Đại hội Đảng bộ tỉnh không lùi sang tháng 11',
+        "Tin 'Đại hội Đảng bộ tỉnh lùi sang tháng 11' được chia sẻ trong nhiều nhóm Zalo. Văn phòng Tỉnh ủy khẳng định Đại hội diễn ra đúng lịch.",
+      ],
+      [
+        'Đại hội XIII không họp trực tuyến',
+        'Nhiều trang chia sẻ "Đại hội XIII họp trực tuyến, đại biểu ở nhà bấm nút". Đại hội họp tập trung tại Cung Văn hóa Hữu nghị.',
+      ],
+    ]);
+  });
+  it('the negator reaches the count through its length phrase, in the text too', () => {
+    forBothForms([['', 'Đại hội Đảng bộ tỉnh không rút ngắn còn 2 ngày đâu, vẫn họp 3 ngày như kế hoạch.']], (c, t) =>
+      expect(
+        c.explanations.filter((e) => e.kind === 'fact' && e.weight > 0).map((e) => e.term),
+        t,
+      ).toEqual([]),
+    );
+  });
+  it('does not read a denied official value, a title that asks or asserts its own value, nor a text that asserts the claim', () => {
+    notDenied([
+      ['Đại hội Đảng bộ tỉnh không họp ở Pleiku', 'Nghe nói năm nay Đại hội Đảng bộ tỉnh dời về họp ở Quy Nhơn cho kín, nhân sự đã chốt sẵn.'],
+      ['Đại hội Đảng bộ tỉnh không rút ngắn còn 2 ngày?', 'Nghe nói Đại hội Đảng bộ tỉnh chỉ họp 2 ngày cho nhanh, nhân sự đã chốt sẵn.'],
+      [
+        'Đại hội Đảng bộ tỉnh không họp 3 ngày, chỉ họp 2 ngày',
+        'Người trong cuộc cho biết Đại hội Đảng bộ tỉnh chỉ họp 2 ngày cho nhanh, nhân sự đã chốt sẵn.',
+      ],
+      ['Đại hội Đảng bộ tỉnh không lùi lịch', 'Nhưng người trong cuộc cho biết Đại hội Đảng bộ tỉnh sẽ lùi sang tháng 11, nhân sự đã chốt sẵn, báo chí giấu.'],
+      [
+        'Đại hội XIII không họp trực tuyến',
+        'Nhiều trang chia sẻ "Đại hội XIII họp trực tuyến, đại biểu ở nhà bấm nút", và thực tế Đại hội XIII họp trực tuyến, báo chí giấu.',
+      ],
+    ]);
+  });
+});
