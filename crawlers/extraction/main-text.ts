@@ -315,11 +315,7 @@ function excludedSet(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlN
     if (
       (node.parent && excluded.has(node.parent)) ||
       isNoscriptNotice(node, s) ||
-      (isBoilerplateElement(node, strictness, s) &&
-        s.chars < WRAPPER_SHARE * pageChars &&
-        !isLayoutWrapper(node, s, pageProse) &&
-        !holdsMarkedStory.has(node)) ||
-      (strictness === 'tags' && isMinorCommentSection(node, s, pageProse))
+      (isBoilerplateElement(node, strictness, s) && s.chars < WRAPPER_SHARE * pageChars && !isLayoutWrapper(node, s, pageProse) && !holdsMarkedStory.has(node))
     ) {
       excluded.add(node);
     }
@@ -353,38 +349,6 @@ const WRAPPER_PROSE_SHARE = 0.5;
  */
 function isLayoutWrapper(node: HtmlNode, s: Stats, pageProse: number): boolean {
   return pageProse > 0 && s.proseChars >= WRAPPER_PROSE_SHARE * pageProse && (tagOf(node) === 'header' || !isBoilerplateElement(node, 'strong', s));
-}
-
-/** Reader-comment names (as BOILERPLATE_NAMES spells them): a thread, its form, its heading. */
-const COMMENT_NAMES = /comment|komment|comentari|komentar|reacties|disqus/i;
-
-/** Share of the page's prose below which a comment-named element is the thread beside the story, not a wrapper around it. */
-const COMMENT_SECTION_PROSE_SHARE = 0.3;
-
-/**
- * A reader-comment section that even the loosest attempt leaves out. That attempt ignores names,
- * because a story sometimes sits in a wrapper whose name reads as boilerplate (LessWrong wraps the
- * post in `commentOnSelection`, a feature for commenting on a selected passage); the comment thread
- * after the post (`PostsPage-commentsSection`) is still the thread. Only an element holding a
- * small share of the page's prose: a wrapper around the story holds most of it.
- */
-function isMinorCommentSection(node: HtmlNode, s: Stats, pageProse: number): boolean {
-  const names = namesOf(node);
-  if (!names || !COMMENT_NAMES.test(names) || LIVE_NAMES.test(names)) return false;
-  const tag = tagOf(node);
-  if (tag === 'body' || tag === 'article' || tag === 'main' || (!BLOCK_TAGS.has(tag) && node.parent && tagOf(node.parent) === 'p')) return false;
-  return s.proseChars < COMMENT_SECTION_PROSE_SHARE * pageProse;
-}
-
-/** The outermost minor reader-comment sections of the page (see isMinorCommentSection). */
-function commentSections(order: HtmlNode[], stats: Map<HtmlNode, Stats>, root: HtmlNode): Set<HtmlNode> {
-  const found = new Set<HtmlNode>();
-  const pageProse = stats.get(root)!.proseChars;
-  for (const node of order) {
-    if (node === root || (node.parent && found.has(node.parent))) continue;
-    if (isMinorCommentSection(node, stats.get(node)!, pageProse)) found.add(node);
-  }
-  return found;
 }
 
 function linkDensity(s: Stats): number {
@@ -1096,8 +1060,6 @@ function renderBlocks(
   leadsStory = false,
   /** Collects the weakly named blocks of prose kept as parts of the story (see isProseSection). */
   proseSections?: Set<HtmlNode>,
-  /** Reader-comment sections left out even when names are not read (see isMinorCommentSection). */
-  threads?: Set<HtmlNode>,
 ): string[] {
   const blocks: string[] = [];
   /** Whether each block only introduces the next one. */
@@ -1196,7 +1158,7 @@ function renderBlocks(
     const teaser = teasers !== undefined && s !== undefined && !chosen.has(node) && isTeaserCard(node, s, teasers.site);
     if (teaser) teasers.droppedChars += s.chars;
     const linkList = s !== undefined && !chosen.has(node) && isLinkList(node, s, stats, teasers?.site);
-    const named = s !== undefined && !chosen.has(node) && (isBoilerplateElement(node, strictness, s) || threads?.has(node) === true);
+    const named = s !== undefined && !chosen.has(node) && isBoilerplateElement(node, strictness, s);
     const proseSection = named && proseSections !== undefined && isProseSection(s) && !isBoilerplateElement(node, 'strong', s);
     if (proseSection && !sections.some(([, end]) => end < 0)) {
       proseSections.add(node);
@@ -1421,15 +1383,14 @@ function attempt(page: Page, strictness: Strictness): MainText {
   }
   const teasers: TeaserRule = { site, droppedChars: 0 };
   const proseSections = new Set<HtmlNode>();
-  const threads = strictness === 'tags' ? commentSections(order, stats, root) : undefined;
-  let storyParagraphs = renderBlocks(story, stats, strictness, teasers, false, proseSections, threads);
+  let storyParagraphs = renderBlocks(story, stats, strictness, teasers, false, proseSections);
   // Cards holding most of the container's text are not beside the story: they are the page's
   // content (a listing, a digest), which detection judges; leaving them out would empty it.
-  if (teasers.droppedChars > textLength(storyParagraphs)) storyParagraphs = renderBlocks(story, stats, strictness, undefined, false, proseSections, threads);
+  if (teasers.droppedChars > textLength(storyParagraphs)) storyParagraphs = renderBlocks(story, stats, strictness, undefined, false, proseSections);
   // Prose sections complete a story found without them; they must not make a container that
   // holds too little without them pass as the story (a looser attempt finds the real one).
   if (proseSections.size && textLength(storyParagraphs) - keptProseChars(proseSections, stats) < ENOUGH_CHARS)
-    storyParagraphs = renderBlocks(story, stats, strictness, teasers.droppedChars > 0 ? undefined : teasers, false, undefined, threads);
+    storyParagraphs = renderBlocks(story, stats, strictness, teasers.droppedChars > 0 ? undefined : teasers);
   const leadParagraphs = renderBlocks(leads, stats, strictness, { site, droppedChars: 0 }, true);
   const paragraphs = [...leadParagraphs, ...storyParagraphs];
   const nodes = [...leads, ...story];
