@@ -343,10 +343,12 @@ const WRAPPER_PROSE_SHARE = 0.5;
 /**
  * A layout wrapper whose class merely mentions boilerplate (`content has-sidebar`, `widget-area
  * main`): it holds most of the page's paragraph prose. Unmistakable names (comments, share,
- * related) stay boilerplate whatever they hold.
+ * related) stay boilerplate whatever they hold. So is a `<header>` holding most of the page's
+ * prose: site builders put a whole post in one (Webflow's `header.section_blog-post5-content`),
+ * lists and tables among its paragraphs, so it need not read as a prose section.
  */
 function isLayoutWrapper(node: HtmlNode, s: Stats, pageProse: number): boolean {
-  return pageProse > 0 && s.proseChars >= WRAPPER_PROSE_SHARE * pageProse && !isBoilerplateElement(node, 'strong', s);
+  return pageProse > 0 && s.proseChars >= WRAPPER_PROSE_SHARE * pageProse && (tagOf(node) === 'header' || !isBoilerplateElement(node, 'strong', s));
 }
 
 function linkDensity(s: Stats): number {
