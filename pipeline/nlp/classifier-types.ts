@@ -113,9 +113,17 @@ export interface CompiledCues {
   turnedSpecs: Map<PhraseSpec<CuePhrase>, PhraseSpec<CuePhrase>>;
   /** beforeAmount: the cue-ending syllables and the words of amount after them, folded. */
   beforeAmount: { syllables: Set<string>; words: string[][] };
+  /** namedQuotations.names: each name's folded syllables and their accent keys (a syllable typed with accents must be one of these). */
+  quotationNames: QuotationName[];
   /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
   scareAfter: Set<string>;
   scareAfterKeys: Set<string>;
+}
+
+/** A name of a quotation (namedQuotations): its syllables folded, and each one's accent key. */
+export interface QuotationName {
+  syllables: string[];
+  keys: string[];
 }
 
 export interface CompiledStandsAlone {

@@ -77,7 +77,7 @@ import { impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCo
 import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
 import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
-import { inQuotation, rebuttalQuotations, within } from './quotations.ts';
+import { inQuotation, namedQuotations, rebuttalQuotations, within } from './quotations.ts';
 import { inReported, reportedDiscount } from './reported-discount.ts';
 import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
@@ -692,9 +692,11 @@ export class Classifier implements ItemClassifier {
     const rebuttal = checklist || headline !== null || flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
+      // (a quotation named as someone else's words — "lời kêu gọi '…'" — is the rumour's in any item)
+      const named = cues.quotationNames.length ? originalSpans(v.prepared, namedQuotations(v.prepared, cues.quotationNames)) : NO_QUOTES;
       const quoted = rebuttal
         ? [...originalSpans(v.prepared, rebuttalQuotations(v.prepared)), ...(checklist ? checklists[index].map((l) => l.span) : [])]
-        : NO_QUOTES;
+        : named;
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw, quoted);
       // the rebuttal's own quotation is the rumour it answers, not a fabricated quote

@@ -125,6 +125,13 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       syllables: new Set(file.beforeAmount.syllables.map((w) => foldedSyllables(w).join(' '))),
       words: file.beforeAmount.words.map((w) => foldedSyllables(w)),
     },
+    quotationNames: file.namedQuotations.names.map((w) => ({
+      syllables: foldedSyllables(w),
+      keys: w
+        .normalize('NFC')
+        .split(/\s+/)
+        .map((s) => accentKey(s).key),
+    })),
     scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
     scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
   };

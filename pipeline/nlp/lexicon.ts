@@ -429,6 +429,16 @@ export const cuesSchema = z
           .strict(),
       )
       .default([]),
+    /**
+     * A quotation the writer names as someone else's words — a call, a caption, a comment, a line of argument: "(kèm)
+     * lời kêu gọi 'share trước khi bị xóa'", "luận điệu '…'" — holds the rumour's words as quoted, in any item: the cues
+     * and style inside it are not the writer's. Only names a rumour never gives its own words by (a speech's "câu" or
+     * a document's "tiêu đề" are claims' evidence as often). Matched right before the opening mark (a colon between).
+     */
+    namedQuotations: z
+      .object({ names: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .default({}),
     /** A fact-check written as a list: each line gives a rumour and its verdict ("… — SAI.", "FAKE – …", "✗ …"). */
     checklist: z
       .object({

@@ -4,7 +4,8 @@
  * as reported, not as the item's own.
  */
 import { firstTokenAtOrAfter, originalOffset } from './offsets.ts';
-import type { PreparedText } from './text.ts';
+import type { QuotationName } from './classifier-types.ts';
+import { accentKeyOfRange, type PreparedText, TOK_DIACRITIC, tokenSpan } from './text.ts';
 
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
 
@@ -108,4 +109,46 @@ export function rebuttalQuotations(p: PreparedText): Array<[number, number]> {
 export function within(spans: Array<[number, number]>, at: number): boolean {
   for (const [open, close] of spans) if (open < at && at < close) return true;
   return false;
+}
+
+/**
+ * The quotations of a field that a name right before them gives as someone else's words ("lời kêu gọi 'share …'",
+ * "luận điệu: '…'"): only spaces or one colon between the name and the opening mark. A syllable typed with accents
+ * must be the name's as written ("đóng chữ" is no "dòng chữ").
+ */
+export function namedQuotations(p: PreparedText, names: QuotationName[]): Array<[number, number]> {
+  if (!names.length) return [];
+  const out: Array<[number, number]> = [];
+  for (const span of rebuttalQuotations(p)) {
+    const after = firstTokenAtOrAfter(p, span[0]);
+    const t = (after < 0 ? p.count : after) - 1;
+    if (t < 0 || !onlyColonBetween(p, p.tokEnd[t], span[0])) continue;
+    if (names.some((name) => namedBy(p, t, name))) out.push(span);
+  }
+  return out;
+}
+
+/** Whether the tokens ending at `last` are `name`. */
+function namedBy(p: PreparedText, last: number, name: QuotationName): boolean {
+  const first = last - name.syllables.length + 1;
+  if (first < 0) return false;
+  for (let k = 0; k < name.syllables.length; k++) {
+    const t = first + k;
+    if (p.tokText[t] !== name.syllables[k]) return false;
+    if (p.tokFlags[t] & TOK_DIACRITIC) {
+      const [s, e] = tokenSpan(p, t, t);
+      if (accentKeyOfRange(p.original, s, e).key !== name.keys[k]) return false;
+    }
+  }
+  return true;
+}
+
+function onlyColonBetween(p: PreparedText, from: number, to: number): boolean {
+  let colons = 0;
+  for (let i = from; i < to; i++) {
+    const c = p.codes[i];
+    if (c === 0x3a) colons++;
+    else if (c !== 0x20 && c !== 0xa0) return false;
+  }
+  return colons <= 1;
 }
