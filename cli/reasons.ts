@@ -4,14 +4,14 @@ import { LEARNED_CUE_PREFIX } from '../pipeline/nlp/model.ts';
 import { claimOfFactNote } from '../pipeline/nlp/classifier.ts';
 
 /**
- * Why an item was flagged, in one console line: the passages an analyst would check first, each with
+ * Why an item was flagged, one console line per reason: the passages an analyst would check first, each with
  * what it means (a passage alone — "Ông bí thư tỉnh phát biểu" — says nothing of why it counts). The
  * sheet's contradictions and repeats of answered rumours come before cue words, and the model's
  * n-grams come last (they say what the model weighed, not a claim to check). One line per fact and
  * per cue family, and each passage once: a second passage of the same kind, or a second reading of
  * the same words, tells the reader nothing new. Cited facts weigh nothing: left out.
  */
-export function flagReasons(explanations: readonly Explanation[], limit = 3): string {
+export function flagReasons(explanations: readonly Explanation[], limit = 3): string[] {
   const ranked = explanations
     .map((e) => ({ e, rank: reasonRank(e) }))
     .filter((r): r is { e: Explanation; rank: number } => r.rank !== null)
@@ -27,7 +27,7 @@ export function flagReasons(explanations: readonly Explanation[], limit = 3): st
     lines.push(describeReason(e));
     if (lines.length === limit) break;
   }
-  return lines.join('; ');
+  return lines;
 }
 
 /** 0 the sheet's contradictions (in reading order: a fact's weight goes to whichever check ran first), 1 answered rumours, 2 cues, 3 learned cues (by weight). */
@@ -53,7 +53,20 @@ function describeReason(e: Explanation): string {
   }
   if (e.kind === 'rumour') return `repeats an answered rumour: ${passage}`;
   if (isLearned(e)) return `learned cue ${passage}`;
-  return e.note ? `${shortenAtWord(e.note, 70)}: ${passage}` : `cue ${passage}`;
+  return e.note ? `${shortenNote(e.note, 70)}: ${passage}` : `cue ${passage}`;
+}
+
+/**
+ * A cue family's note cut at a clause (", ", " (", " — ") rather than mid-phrase: "claim sourced to an unnamed
+ * insider, a relative or a friend "working at …"" reads as "claim sourced to an unnamed insider…", not as a quotation
+ * left open. A note with no clause break early enough is cut at a word.
+ */
+function shortenNote(note: string, max: number): string {
+  if (note.length <= max) return note;
+  const head = note.slice(0, max);
+  const breaks = [', ', ' (', ' — '].map((b) => head.lastIndexOf(b));
+  const cut = Math.max(...breaks);
+  return cut >= max / 3 ? `${note.slice(0, cut)}…` : shortenAtWord(note, max);
 }
 
 function isLearned(e: Explanation): boolean {

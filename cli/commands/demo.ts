@@ -84,9 +84,10 @@ function repeatLine(known: KnownRumourRef): string {
 const OPEN_STATUSES: ReviewStatus[] = ['new', 'in_review', 'confirmed', 'response_drafted'];
 
 /** One flagged item, its source by the name the config gives it (as the dashboard shows it). */
-function describe(item: ItemSummary, sourceNames: Map<string, string>, reasons = ''): string {
+function describe(item: ItemSummary, sourceNames: Map<string, string>, reasons: readonly string[] = []): string {
   const score = `congress ${item.scores.congress.toFixed(2)}, distortion ${item.scores.distortion.toFixed(2)}`;
-  const why = reasons ? `\n    why: ${reasons}` : '';
+  // one reason a line: a sheet's claim note has its own "; " ("says 21 người; official 15")
+  const why = reasons.length ? `\n    why: ${reasons.join('\n         ')}` : '';
   const known = item.knownRumour ? `\n    ↳ ${repeatLine(item.knownRumour)}` : '';
   const source = sourceNames.get(item.sourceId) ?? item.sourceId;
   return `  - ${shortenAtWord(item.title || item.snippet, 90)}\n    ${source} · ${score} · /api/items/${item.id}${why}${known}`;
