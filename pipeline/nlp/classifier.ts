@@ -542,6 +542,8 @@ export class Classifier implements ItemClassifier {
     if (views.some((v) => v.discourse?.voice.some((c) => c.stance === 'counters'))) return null;
     const denial = headlineDenial(d, title.reading, rebuttalQuotations(title.prepared)) ?? this.deniedValueTitle(views, facts);
     if (!denial) return null;
+    // (a document's content denied answers a claim the text quotes)
+    if (denial.form === 'denied content' && !rebuttalQuotations(views[1].prepared).length) return null;
     const [s, e] = denial.claim;
     const own = facts.findings().contradictions.some((c) => {
       if (c.field !== title.field) return false;
