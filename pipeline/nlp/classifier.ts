@@ -77,7 +77,7 @@ import { impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCo
 import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
 import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
-import { inQuotation, namedQuotations, rebuttalQuotations, within } from './quotations.ts';
+import { inQuotation, namedQuotations, rebuttalQuotations, replyQuotations, within } from './quotations.ts';
 import { inReported, reportedDiscount } from './reported-discount.ts';
 import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
@@ -413,6 +413,8 @@ export class Classifier implements ItemClassifier {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
       if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
+      // (in any item, a line a reply quotes, "> …", is the message it answers)
+      if (within(replyQuotations(v.prepared), v.prepared.tokStart[c.tokFirst])) continue;
       // (under a denying title, in single marks too: "Trước thông tin 'Đại hội họp trực tuyến', …")
       if (headline && within(rebuttalQuotations(v.prepared), v.prepared.tokStart[c.tokFirst])) continue;
       const fact = this.factsById.get(c.factId)!;
@@ -478,7 +480,13 @@ export class Classifier implements ItemClassifier {
     for (const c of citesVersions ? [] : confirmations) {
       const v = c.field === views[0].field ? views[0] : views[1];
       const p = v.prepared;
-      if ((rebuts && inQuotation(p, c.tokFirst)) || inReported(v, c.tokFirst) || v.contradicted.has(p.tokSent[c.tokFirst])) continue;
+      if (
+        (rebuts && inQuotation(p, c.tokFirst)) ||
+        within(replyQuotations(p), p.tokStart[c.tokFirst]) ||
+        inReported(v, c.tokFirst) ||
+        v.contradicted.has(p.tokSent[c.tokFirst])
+      )
+        continue;
       for (let t = c.tokFirst; t <= c.tokLast; t++) v.confirmed.add(p.tokClause[t]);
     }
 
@@ -534,6 +542,8 @@ export class Classifier implements ItemClassifier {
     if (views.some((v) => v.discourse?.voice.some((c) => c.stance === 'counters'))) return null;
     const denial = headlineDenial(d, title.reading, rebuttalQuotations(title.prepared)) ?? this.deniedValueTitle(views, facts);
     if (!denial) return null;
+    // (a document's content denied answers a claim the text quotes)
+    if (denial.form === 'denied content' && !rebuttalQuotations(views[1].prepared).length) return null;
     const [s, e] = denial.claim;
     const own = facts.findings().contradictions.some((c) => {
       if (c.field !== title.field) return false;
@@ -694,9 +704,13 @@ export class Classifier implements ItemClassifier {
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
       // (a quotation named as someone else's words — "lời kêu gọi '…'" — is the rumour's in any item)
       const named = cues.quotationNames.length ? originalSpans(v.prepared, namedQuotations(v.prepared, cues.quotationNames)) : NO_QUOTES;
+      // (and a line a reply quotes, "> …", is the message it answers, in any item)
+      const replies = originalSpans(v.prepared, replyQuotations(v.prepared));
       const quoted = rebuttal
-        ? [...originalSpans(v.prepared, rebuttalQuotations(v.prepared)), ...(checklist ? checklists[index].map((l) => l.span) : [])]
-        : named;
+        ? [...originalSpans(v.prepared, rebuttalQuotations(v.prepared)), ...(checklist ? checklists[index].map((l) => l.span) : []), ...replies]
+        : replies.length
+          ? [...named, ...replies]
+          : named;
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw, quoted);
       // the rebuttal's own quotation is the rumour it answers, not a fabricated quote

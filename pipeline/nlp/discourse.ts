@@ -51,6 +51,8 @@ export const discourseSchema = z
             adverbs: phrases,
             sanctions: phrases,
             postings: phrases,
+            contents: phrases,
+            documents: phrases,
           })
           .strict()
           .optional(),
@@ -171,6 +173,8 @@ interface CompiledHeadlineDenial {
   why: Matcher;
   sanctions: Matcher;
   postings: Matcher;
+  contents: Matcher;
+  documents: Matcher;
 }
 
 interface WordTrie {
@@ -235,6 +239,8 @@ function compileHeadlineDenial(h: NonNullable<NonNullable<DiscourseMarkers['stru
     why: words(h.why),
     sanctions: words(h.sanctions),
     postings: words(h.postings),
+    contents: words(h.contents),
+    documents: words(h.documents),
   };
 }
 
@@ -768,7 +774,7 @@ export function headlineCorrection(d: CompiledDiscourse, f: Folded, [s, e]: read
 
 /** A title that denies the claim its item reports (headlineDenial): the form read, where it is, and the claim it names. */
 export interface HeadlineDenial {
-  form: 'denied quotation' | 'verdict after the quoted claim' | 'why it is wrong' | 'sanction for posting' | 'denied value';
+  form: 'denied quotation' | 'verdict after the quoted claim' | 'why it is wrong' | 'sanction for posting' | 'denied content' | 'denied value';
   /** The denial, offsets into the title as written. */
   start: number;
   end: number;
@@ -791,9 +797,18 @@ export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: Readonly
   if (!h) return null;
   const text = f.folded;
   const quotes = quoted.map(([s, e]) => ({ start: s, end: Math.min(e + 1, text.length) })).sort((x, y) => x.start - y.start);
-  if (!quotes.length && !all(h.sanctions, f).length) return null;
+  if (!quotes.length && !all(h.sanctions, f).length && !all(h.contents, f).length) return null;
   const outside = (a: number, b: number) => !inside(quotes, a, b);
   const opensClause = (x: number) => /(?:^|[,:;|\u2013\u2014-])\s*$/.test(text.slice(0, x));
+  // or an office as the clause's subject right before it: "Công an thị xã … xử phạt …" (the office's own act)
+  const clauseStart = (x: number) => {
+    const m = /[^,:;|\u2013\u2014-]*$/.exec(text.slice(0, x))!;
+    return m.index + (m[0].length - m[0].trimStart().length);
+  };
+  const officeOpens = (x: number) => {
+    const c = clauseStart(x);
+    return c < x && all(d.official, f, c, x).some(([a, b]) => a === c && outside(a, b));
+  };
   // a speaker or source and its verb of saying before it: the denial is someone else's, reported ("Báo tỉnh bảo không có
   // 'danh sách' nào …"); a verb alone is no report ("Dang bo" typed without diacritics is "Đảng bộ", not "đăng")
   const speakers = [d.sources, d.official, d.outlet, d.anonymous];
@@ -831,11 +846,19 @@ export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: Readonly
   }
   // a sanction for posting: what was posted is the claim
   for (const [a, b] of all(h.sanctions, f)) {
-    if (!outside(a, b) || !opensClause(a) || reportedBefore(a)) continue;
+    if (!outside(a, b) || !(opensClause(a) || officeOpens(a)) || reportedBefore(a)) continue;
     const posting = all(h.postings, f, b).find(([x, y]) => outside(x, y) && !/[.!;]/.test(text.slice(b, x)));
     if (!posting) continue;
     const end = sentencesOf(f).find(([, e]) => e > posting[1])?.[1] ?? text.length;
     return found('sanction for posting', a, posting[1], [posting[1], end]);
   }
+  // a document said not to hold the claim: "Dự thảo văn kiện … không có nội dung sáp nhập huyện …" (the words after
+  // the denial, to the clause's end, are the claim; the document named in the title, outside a quotation)
+  if (all(h.documents, f).some(([a, b]) => outside(a, b)))
+    for (const [a, b] of all(h.contents, f)) {
+      if (!outside(a, b) || reportedBefore(a)) continue;
+      const end = /[,:;.!|\u2013\u2014]/.exec(text.slice(b));
+      return found('denied content', a, b, [b, end ? b + end.index : text.length]);
+    }
   return null;
 }

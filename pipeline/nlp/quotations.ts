@@ -106,6 +106,34 @@ export function rebuttalQuotations(p: PreparedText): Array<[number, number]> {
   return [...quotationsIn(p.codes, p.foldedLength), ...singleQuotationsIn(p.codes, p.foldedLength)];
 }
 
+/**
+ * The lines a reply quotes in the forum and mail manner ("> nghe nói …"), each someone else's words — the message
+ * it answers — when the writer's own text follows one of them (a line of three words or more not so marked).
+ * A forward of quoted lines alone is no reply: its lines stay the item's own.
+ */
+export function replyQuotations(p: PreparedText): Array<[number, number]> {
+  const { codes, foldedLength: length } = p;
+  const lines: Array<[number, number]> = [];
+  let answered = false;
+  for (let start = 0; start < length;) {
+    let end = start;
+    while (end < length && codes[end] !== 0x0a) end++;
+    let i = start;
+    while (i < end && (codes[i] === 0x20 || codes[i] === 0x09)) i++;
+    if (i < end && codes[i] === 0x3e) lines.push([i, end]);
+    else if (lines.length && !answered) answered = wordsIn(codes, i, end) >= 3;
+    start = end + 1;
+  }
+  return answered ? lines : [];
+}
+
+/** The words (runs of letters or digits) in codes [from, to). */
+function wordsIn(codes: Uint16Array, from: number, to: number): number {
+  let n = 0;
+  for (let i = from; i < to; i++) if (isWordCode(codes[i]) && (i === from || !isWordCode(codes[i - 1]))) n++;
+  return n;
+}
+
 export function within(spans: Array<[number, number]>, at: number): boolean {
   for (const [open, close] of spans) if (open < at && at < close) return true;
   return false;

@@ -850,6 +850,32 @@ describe('contexts that are not distortion', () => {
     );
   });
 
+  it("a moderator's notice named by its act, not its author: a sanction on members who post on, the group's rule, the thread locked", () => {
+    // seventy-eighth pass (fresh-5's notices): the notice names the rumour it polices, and the act is the group's
+    expectAnswered(
+      [
+        'Nhóm xin nhắc: bài "danh sách Ban Thường vụ Tỉnh ủy khóa mới đã có" là bịa. Thành viên nào tiếp tục đăng sẽ bị chặn. Đại hội Đảng bộ tỉnh chưa bầu.',
+        'Trong thời gian Đại hội Đảng bộ tỉnh, nhóm không duyệt các bài "nghe nói hoãn đại hội". Bài vi phạm sẽ bị xóa.',
+        'Chủ đề này đã bị khóa. Cái gọi là "danh sách Bộ Chính trị rò rỉ" không có nguồn, Đại hội XIII chưa bầu. Diễn đàn không chấp nhận tin đồn.',
+        'Ban quản trị nhóm đề nghị mọi người không chuyển tiếp tin "Đại hội Đảng bộ tỉnh lùi sang tháng 11", tin không có nguồn.',
+        '📌 Thông báo của quản trị viên: bài "list Ban Chấp hành Đảng bộ tỉnh khóa mới" đã bị gỡ, nhân sự chỉ có sau khi Đại hội bầu.',
+      ],
+      (c) => firedGroup(c, 'moderation').length > 0,
+    );
+    // a threat to the reader's page or account names no rule and no member who posts on: the rumour's own urgency
+    forBothForms(
+      [
+        'Topic sẽ bị khóa sớm nên ai cần thì lưu lại: danh sách Ban Thường vụ Đại hội Đảng bộ tỉnh rò rỉ từ nguồn tin nội bộ, đã chốt từ tháng trước.',
+        'Mình không đăng ảnh được vì sợ bị khóa nick, ai cần inbox: danh sách Ban Chấp hành Đại hội Đảng bộ tỉnh đã có từ trước.',
+        'Nhóm nào không duyệt bài này là bị chỉ đạo rồi, danh sách Ban Thường vụ Đại hội Đảng bộ tỉnh đã chốt, share gấp kẻo bị xóa.',
+      ],
+      (c, t) => {
+        expect(firedGroup(c, 'moderation'), t).toEqual([]);
+        expect(c.distortion, `${t}: ${distortionTerms(c).join(', ')}`).toBe(true);
+      },
+    );
+  });
+
   it('a verdict label heading the quoted claim it answers makes a checklist line; a rumour heading does not', () => {
     const checklist = (c: Classification) => c.explanations.some((e) => e.term === 'rebuttal: checklist of verdicts');
     expectAnswered(

@@ -177,3 +177,38 @@ describe('a title that denies a value the sheet rules out, with no quotation', (
     ]);
   });
 });
+
+describe("seventy-eighth pass: a document said not to hold the claim, and a sanction with the office as the clause's subject", () => {
+  it('reads "Dự thảo văn kiện … không có nội dung …" and "Công an … làm việc với chủ tài khoản tung tin …"', () => {
+    denied([
+      [
+        'Dự thảo văn kiện Đại hội Đảng bộ tỉnh không có nội dung nhập hai huyện',
+        'Trước thông tin "văn kiện mật của Đại hội Đảng bộ tỉnh có nội dung nhập hai huyện, nguồn tin nội bộ", Ban Tuyên giáo cho biết dự thảo đã đăng toàn văn trên báo tỉnh.',
+      ],
+      [
+        'Sở Tư pháp: Nghị quyết Đại hội Đảng bộ tỉnh không có nội dung thu hồi đất rẫy',
+        "Liên quan đến 'bản nghị quyết rò rỉ' cho rằng Đại hội Đảng bộ tỉnh quyết thu hồi đất rẫy, Sở Tư pháp cho biết nghị quyết đã công bố công khai.",
+      ],
+      [
+        'Công an huyện làm việc với chủ tài khoản tung tin mua phiếu tại Đại hội Đảng bộ huyện',
+        'Người này thừa nhận bài viết "đại biểu được bồi dưỡng tiền để gạch tên" chỉ là nghe kể lại, không có bằng chứng, đã tự gỡ bài.',
+      ],
+    ]);
+  });
+  it('does not read a document denial that asks, one over a text that quotes nothing, nor an office that works with a district', () => {
+    notDenied([
+      [
+        'Văn kiện Đại hội Đảng bộ tỉnh không có nội dung về Tây Nguyên?',
+        'Nghe nói văn kiện mật đã bỏ hẳn phần Tây Nguyên, nguồn tin nội bộ cho biết danh sách Ban Thường vụ đã chốt sẵn.',
+      ],
+      [
+        'Văn kiện Đại hội Đảng bộ tỉnh không có nội dung chống tham nhũng',
+        'Nghe nói văn kiện mật đã bỏ hẳn phần này, nguồn tin nội bộ cho biết danh sách Ban Thường vụ đã chốt sẵn, báo chí giấu.',
+      ],
+      [
+        'Tỉnh ủy làm việc với huyện, đăng ký chỉ tiêu mới trước Đại hội Đảng bộ tỉnh',
+        'Nghe nói danh sách Ban Thường vụ đã chốt sẵn từ tháng trước, nguồn tin nội bộ, ai cũng biết rồi.',
+      ],
+    ]);
+  });
+});
