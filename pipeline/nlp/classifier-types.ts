@@ -179,6 +179,8 @@ export interface View extends FieldView {
   verdict: DiscourseVerdict;
   /** Cues and contradictions counted at less weight because they sit in a reported clause. */
   discounted: number;
+  /** The lines a reply quotes ("> …", quotations.ts replyQuotations), folded offsets: the message it answers, in any item. */
+  replies: Array<[number, number]>;
 }
 
 export type ExplanationCore = Omit<Explanation, 'field' | 'start' | 'end' | 'matched'>;

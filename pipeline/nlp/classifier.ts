@@ -292,6 +292,7 @@ export class Classifier implements ItemClassifier {
       discourse: null,
       verdict: NO_VERDICT,
       discounted: 0,
+      replies: replyQuotations(prepared),
     };
     ws.last = view;
     return view;
@@ -409,14 +410,16 @@ export class Classifier implements ItemClassifier {
     // a claim reported, then corrected with the sheet's value by an office or a statement verb: cited, its sentence reported
     const corrected = citesVersions ? new Map() : correctedContradictions(d, views, contradictions, confirmations);
     let correction = false;
+    // (under a denying title, the quotations of each field, read once for all its contradictions)
+    const quotedUnderHeadline = headline ? new Map(views.map((v) => [v, rebuttalQuotations(v.prepared)])) : null;
     for (const c of contradictions) {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
       if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
       // (in any item, a line a reply quotes, "> …", is the message it answers)
-      if (within(replyQuotations(v.prepared), v.prepared.tokStart[c.tokFirst])) continue;
+      if (within(v.replies, v.prepared.tokStart[c.tokFirst])) continue;
       // (under a denying title, in single marks too: "Trước thông tin 'Đại hội họp trực tuyến', …")
-      if (headline && within(rebuttalQuotations(v.prepared), v.prepared.tokStart[c.tokFirst])) continue;
+      if (quotedUnderHeadline && within(quotedUnderHeadline.get(v)!, v.prepared.tokStart[c.tokFirst])) continue;
       const fact = this.factsById.get(c.factId)!;
       const by = corrected.get(c);
       if (by) {
@@ -482,7 +485,7 @@ export class Classifier implements ItemClassifier {
       const p = v.prepared;
       if (
         (rebuts && inQuotation(p, c.tokFirst)) ||
-        within(replyQuotations(p), p.tokStart[c.tokFirst]) ||
+        within(v.replies, p.tokStart[c.tokFirst]) ||
         inReported(v, c.tokFirst) ||
         v.contradicted.has(p.tokSent[c.tokFirst])
       )
@@ -705,7 +708,7 @@ export class Classifier implements ItemClassifier {
       // (a quotation named as someone else's words — "lời kêu gọi '…'" — is the rumour's in any item)
       const named = cues.quotationNames.length ? originalSpans(v.prepared, namedQuotations(v.prepared, cues.quotationNames)) : NO_QUOTES;
       // (and a line a reply quotes, "> …", is the message it answers, in any item)
-      const replies = originalSpans(v.prepared, replyQuotations(v.prepared));
+      const replies = originalSpans(v.prepared, v.replies);
       const quoted = rebuttal
         ? [...originalSpans(v.prepared, rebuttalQuotations(v.prepared)), ...(checklist ? checklists[index].map((l) => l.span) : []), ...replies]
         : replies.length

@@ -4,7 +4,7 @@
  * "ngày 14 tháng 10 năm 2020", "tháng 12", "tháng 6/2021", "tháng mười", and numbers written in digits
  * ("1.587", "66.000", "5,1 triệu") or in words ("ba trăm năm mươi", "năm mươi ba", "mười lăm").
  */
-import { accentKey, accentKeyOfRange, TOK_DIACRITIC, TOK_DIGITS, tokenSpan, tokenText, WORD, WORDS, type PreparedText, type Word } from './text.ts';
+import { accentKey, TOK_DIGITS, tokenText, typedAccentKey, WORD, WORDS, type PreparedText, type Word } from './text.ts';
 
 // Tokens are compared through their index in WORDS (p.tokWord, found while tokenising): no token
 // string is built unless it is a number in digits.
@@ -38,11 +38,10 @@ const W_LE = WORD.le;
 /** Token i is the keyword with index `w` in WORDS (and, when the token has diacritics, the same word). */
 function kw(p: PreparedText, i: number, w: number): boolean {
   if (i >= p.count || p.tokWord[i] !== w) return false;
-  if (!(p.tokFlags[i] & TOK_DIACRITIC)) return true;
   const want = KEYWORD_KEYS[w];
   if (!want) return true;
-  const [s, e] = tokenSpan(p, i, i);
-  return accentKeyOfRange(p.original, s, e).key === want;
+  const typed = typedAccentKey(p, i);
+  return typed === null || typed === want;
 }
 
 /** Index of token i in WORDS, or -1. */

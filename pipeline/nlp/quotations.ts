@@ -5,7 +5,7 @@
  */
 import { firstTokenAtOrAfter, originalOffset } from './offsets.ts';
 import type { QuotationName } from './classifier-types.ts';
-import { accentKeyOfRange, type PreparedText, TOK_DIACRITIC, tokenSpan } from './text.ts';
+import { type PreparedText, typedAccentKey } from './text.ts';
 
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
 
@@ -163,10 +163,8 @@ function namedBy(p: PreparedText, last: number, name: QuotationName): boolean {
   for (let k = 0; k < name.syllables.length; k++) {
     const t = first + k;
     if (p.tokText[t] !== name.syllables[k]) return false;
-    if (p.tokFlags[t] & TOK_DIACRITIC) {
-      const [s, e] = tokenSpan(p, t, t);
-      if (accentKeyOfRange(p.original, s, e).key !== name.keys[k]) return false;
-    }
+    const typed = typedAccentKey(p, t);
+    if (typed !== null && typed !== name.keys[k]) return false;
   }
   return true;
 }

@@ -3,7 +3,7 @@
  * writer's own clause, mock what they name. Not read in the sentences that report or rebut a claim.
  */
 import { type CompiledCues, core, type Item, item, type View } from './classifier-types.ts';
-import { accentKeyOfRange, TOK_DIACRITIC, tokenSpan, tokenText } from './text.ts';
+import { tokenText, typedAccentKey } from './text.ts';
 
 /** Quote marks around a scare-quoted word: each opening mark with its closing one. */
 const SCARE_CLOSE = new Map<number, number>(
@@ -43,10 +43,8 @@ export function scoreScareQuotes(cues: CompiledCues, v: View, items: Item[], raw
     if (close === undefined) continue;
     const sent = p.tokSent[t];
     if (p.tokSent[t + 1] !== sent || v.suppressed.has(sent) || !cues.scareAfter.has(tokenText(p, t))) continue;
-    if (p.tokFlags[t] & TOK_DIACRITIC) {
-      const [s, e] = tokenSpan(p, t, t);
-      if (!cues.scareAfterKeys.has(accentKeyOfRange(p.original, s, e).key)) continue;
-    }
+    const typed = typedAccentKey(p, t);
+    if (typed !== null && !cues.scareAfterKeys.has(typed)) continue;
     // the quoted words: up to maxSyllables tokens apart by spaces only, the closing mark right after the last
     for (let k = t + 1; k < p.count && k <= t + sq.maxSyllables && p.tokSent[k] === sent; k++) {
       if (p.codes[p.tokEnd[k]] === close) {

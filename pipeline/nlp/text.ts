@@ -850,6 +850,13 @@ export function accentKey(syllable: string): { key: string; bare: boolean } {
  * accentKey(text.slice(start, end)), without the slice and the normalisation when every character
  * of the range is NFC-safe (the usual case).
  */
+/** The accent key of token t as typed, or null when it is typed without diacritics (then any accented form of it may be meant). */
+export function typedAccentKey(p: PreparedText, t: number): string | null {
+  if (!(p.tokFlags[t] & TOK_DIACRITIC)) return null;
+  const [s, e] = tokenSpan(p, t, t);
+  return accentKeyOfRange(p.original, s, e).key;
+}
+
 export function accentKeyOfRange(text: string, start: number, end: number): { key: string; bare: boolean } {
   let hat = '';
   let tone = 0;
