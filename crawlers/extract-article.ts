@@ -3,7 +3,18 @@ import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
 import { readabilityParagraphs } from './extraction/second-opinion.ts';
-import { ARTICLE_TYPES, HEAD_TAGS, LISTING_PATHS, PRINTED_DATE, SKIP_TAGS, STORY_FILE, STORY_SLUG, URL_DATE } from './extraction/rules.ts';
+import {
+  ARTICLE_TYPES,
+  HEAD_TAGS,
+  LISTING_PATHS,
+  MAX_FALLBACK_CHARS,
+  PRINTED_DATE,
+  SKIP_TAGS,
+  STORY_FILE,
+  STORY_SLUG,
+  STREAM_CALL,
+  URL_DATE,
+} from './extraction/rules.ts';
 import { collectFacts, textAfter, textOrUndefined, type PageFacts } from './extraction/facts.ts';
 import { collapse, isElement, tagOf, textOf, type HtmlNode } from './extraction/tree.ts';
 import { canonicalizeUrl } from './urls.ts';
@@ -314,10 +325,6 @@ function reopenHead($: CheerioAPI): void {
   head.after(body);
   body.append(children.slice(start));
 }
-
-/** Longest text of an element taken as a streamed boundary's loading placeholder ("Loading paragraph..."). */
-const MAX_FALLBACK_CHARS = 100;
-const STREAM_CALL = /\$R[CS]\(\s*"([BPS]:[0-9a-f]+)"\s*,\s*"([BPS]:[0-9a-f]+)"/g;
 
 /**
  * React's streamed server rendering (Next.js and others): the page first sends a placeholder for each

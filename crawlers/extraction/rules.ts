@@ -444,3 +444,11 @@ export const STYLE_HIDDEN = /(^|;)\s*display\s*:\s*none\b/i;
  * answer) or a script reveals (a paywalled body): hidden by an inline style, still the page's content.
  */
 export const DISCLOSURE_NAMES = /collaps|accordion|expand|faq|answer|(^|[\s_-])content([\s_-]|$)/i;
+
+/**
+ * React's streamed server rendering: the script call that moves a streamed part into its placeholder
+ * (`$RC("B:0","S:0")`, `$RS("S:1","P:1")`), and the longest text of an element taken as a boundary's
+ * loading skeleton ("Loading paragraph...").
+ */
+export const STREAM_CALL = /\$R[CS]\(\s*"([BPS]:[0-9a-f]+)"\s*,\s*"([BPS]:[0-9a-f]+)"/g;
+export const MAX_FALLBACK_CHARS = 100;
