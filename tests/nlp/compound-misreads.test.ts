@@ -9,10 +9,7 @@ import { expectGroup } from './helpers.ts';
 describe('a cue crossed by a longer word, without diacritics', () => {
   it('reads "tín hiệu" and its kin as no rebuttal', () => {
     expectGroup(
-      [
-        'Nhà đầu tư chờ tín hiệu từ Đại hội XIII, Đại hội khai mạc ngày 25/1 tại Hà Nội.',
-        'Ngân hàng chờ tín dụng mới sau Đại hội XIII, mọi người tính sao?',
-      ],
+      ['Nhà đầu tư chờ tín hiệu từ Đại hội XIII, Đại hội khai mạc ngày 25/1 tại Hà Nội.', 'Ngân hàng chờ tín dụng mới sau Đại hội XIII, mọi người tính sao?'],
       'rebuttal',
       false,
     );
