@@ -150,6 +150,18 @@ export const factsFileSchema = z
      */
     venuePredicates: z.array(phrase).default([]),
     /**
+     * Words that lead a venue before the event is named ("Sáng 8/10, tại Hội trường 2-9, Đại hội … đã khai mạc";
+     * "Khai mạc Đại hội Đảng bộ tỉnh tại Hội trường 2-9"): the sites right after one are the event's venue when it
+     * opens its clause and the next clause opens with the event's name and its verb, or when it follows the event's
+     * name right after the event's verb.
+     */
+    venueLeads: z.array(phrase).default([]),
+    /**
+     * Verbs of watching or listening: a place verb shortly after one in its clause says where the event is followed,
+     * not where it is held ("Điểm cầu phường theo dõi phiên khai mạc tại hội trường UBND phường").
+     */
+    watchers: z.array(phrase).default([]),
+    /**
      * Words right after a place verb that point back to a venue named before ("… Hội trường 2/9 ở Pleiku. …
      * đại hội tỉnh năm nay họp ở đây"): the venue named last, in the sentence or the one before it, is claimed.
      */
@@ -389,6 +401,8 @@ export type FactPhrase =
   | { kind: 'preparatory' }
   | { kind: 'placeVerb' }
   | { kind: 'venuePredicate' }
+  | { kind: 'venueLead' }
+  | { kind: 'watcher' }
   | { kind: 'venueAnaphor' }
   | { kind: 'place'; name: string; key: string }
   | { kind: 'negator' }
@@ -475,6 +489,8 @@ export class FactChecker {
     for (const e of data.preparatory) this.phrases.add(e, factPhrase({ kind: 'preparatory' }));
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
     for (const v of data.venuePredicates) this.phrases.add(v, factPhrase({ kind: 'venuePredicate' }));
+    for (const v of data.venueLeads) this.phrases.add(v, factPhrase({ kind: 'venueLead' }));
+    for (const v of data.watchers) this.phrases.add(v, factPhrase({ kind: 'watcher' }));
     for (const v of data.venueAnaphors) this.phrases.add(v, factPhrase({ kind: 'venueAnaphor' }));
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
@@ -735,6 +751,7 @@ export class ItemCheck {
       !byKind.has('claim') &&
       !byKind.has('placeVerb') &&
       !byKind.has('venuePredicate') &&
+      !byKind.has('venueLead') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter'))) &&
       !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift') || byKind.has('durLengthAfter') || byKind.has('durNoun')))
@@ -784,6 +801,8 @@ export class ItemCheck {
     const placeClaims: PlaceClaim[] = [];
     for (const v of placeVerbs) {
       const clause = v.field.prepared.tokClause[v.hit.tokLast];
+      // (where the event is watched: "theo dõi phiên khai mạc tại hội trường UBND phường")
+      if (this.watched(v.field, v.hit.tokFirst)) continue;
       const phrase: Array<Of<'place'> | Of<'venue'>> = [];
       for (const x of sitesBySent.get(v.sent) ?? []) {
         if (x.field !== v.field || x.hit.tokFirst <= v.hit.tokLast || v.field.prepared.tokClause[x.hit.tokFirst] !== clause) continue;
@@ -800,15 +819,19 @@ export class ItemCheck {
     // "Khách sạn X (ở) Pleiku sẽ là nơi diễn ra Đại hội …": the places and venues shortly before the
     // predicate, in its clause, when the event is named right after it
     const nouns = this.of('eventNoun');
+    // — or in apposition, the predicate opening its clause: "… quanh Trung tâm Hội nghị tỉnh, nơi diễn ra Đại hội …"
+    // (the sites in the clauses just before it, in its sentence)
     for (const v of this.of('venuePredicate')) {
-      const clause = v.field.prepared.tokClause[v.hit.tokFirst];
+      const tc = v.field.prepared.tokClause;
+      const clause = tc[v.hit.tokFirst];
+      const apposed = v.hit.tokFirst > 0 && tc[v.hit.tokFirst - 1] !== clause;
       if (!nouns.some((n) => n.field === v.field && n.hit.tokFirst > v.hit.tokLast && n.hit.tokFirst <= v.hit.tokLast + 2)) continue;
       const phrase = (sitesBySent.get(v.sent) ?? []).filter(
         (x) =>
           x.field === v.field &&
           x.hit.tokLast < v.hit.tokFirst &&
           x.hit.tokFirst >= v.hit.tokFirst - 8 &&
-          v.field.prepared.tokClause[x.hit.tokFirst] === clause &&
+          (tc[x.hit.tokFirst] === clause || apposed) &&
           !claimedPlaceTokens.has(`${x.field.field}:${x.hit.tokFirst}`),
       );
       if (phrase.length) {
@@ -816,11 +839,72 @@ export class ItemCheck {
         for (const p of phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
       }
     }
+    for (const claim of this.venueLeadClaims(sitesBySent, claimedPlaceTokens)) {
+      placeClaims.push(claim);
+      for (const p of claim.phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
+    }
     const unclaimed: Array<Of<'place'>> = [];
     for (const p of places) if (!claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`)) unclaimed.push(p);
     this.unclaimedPlaces = unclaimed;
     for (const n of this.of('eventNoun')) this.nounSentences.add(n.sent);
     return placeClaims;
+  }
+
+  /** A verb of watching ends at most eight tokens before token `tok`, in its clause ("theo dõi truyền hình trực tiếp phiên khai mạc"). */
+  private watched(fv: FieldView, tok: number): boolean {
+    const clause = fv.prepared.tokClause[tok];
+    return this.of('watcher').some((w) => w.field === fv && w.hit.tokLast < tok && w.hit.tokLast >= tok - 8 && fv.prepared.tokClause[w.hit.tokLast] === clause);
+  }
+
+  /**
+   * The venues a lead word names before the event ("tại Hội trường 2-9"): the sites from the one right after the
+   * lead up to the event's name, when (a) the lead opens its clause, every clause up to the event's name holds a
+   * site, the event's name opens the clause after them and an event verb follows it in the sentence, unnegated
+   * ("Sáng 8/10, tại Hội trường 2-9, thành phố Pleiku, Đại hội … đã khai mạc"); or (b) the lead follows the event's
+   * name (a marker ends right before it) right after an event verb ("Khai mạc Đại hội Đảng bộ tỉnh tại Hội trường 2-9"), the sites in
+   * the lead's clause. The event's name stands as the claim's verb (its scope, its sentence).
+   */
+  private venueLeadClaims(sitesBySent: Map<number, Array<Of<'place'> | Of<'venue'>>>, claimed: Set<string>): PlaceClaim[] {
+    const out: PlaceClaim[] = [];
+    const nouns = this.of('eventNoun');
+    const events = this.of('event');
+    const markers = this.of('marker');
+    for (const v of this.of('venueLead')) {
+      const p = v.field.prepared;
+      const t0 = v.hit.tokFirst;
+      const clause0 = p.tokClause[t0];
+      const sites = (sitesBySent.get(v.sent) ?? []).filter(
+        (x) => x.field === v.field && x.hit.tokFirst > v.hit.tokLast && !claimed.has(`${x.field.field}:${x.hit.tokFirst}`),
+      );
+      if (!sites.length || sites[0].hit.tokFirst !== v.hit.tokLast + 1) continue;
+      const opens = (t: number) => t === 0 || p.tokClause[t - 1] !== p.tokClause[t];
+      if (opens(t0)) {
+        // (a) the lead before the event's name
+        const noun = nouns.find((n) => n.field === v.field && n.sent === v.sent && n.hit.tokFirst > sites[0].hit.tokLast && opens(n.hit.tokFirst));
+        if (!noun) continue;
+        const nounClause = p.tokClause[noun.hit.tokFirst];
+        const phrase = sites.filter((x) => x.hit.tokLast < noun.hit.tokFirst);
+        let covered = true;
+        for (let c = clause0; c < nounClause; c++) if (!phrase.some((x) => p.tokClause[x.hit.tokFirst] === c)) covered = false;
+        if (!covered || nounClause - clause0 > 2) continue;
+        const verb = events.find(
+          (e) => e.field === v.field && e.sent === v.sent && e.hit.tokFirst > noun.hit.tokLast && e.hit.tokFirst <= noun.hit.tokLast + 20,
+        );
+        if (!verb || this.negated(v.field, verb.hit.tokFirst) || this.watched(v.field, verb.hit.tokFirst)) continue;
+        out.push({ verb: noun, phrase });
+      } else {
+        // (b) the lead after the event's name, right after the event's verb
+        if (!markers.some((m) => m.field === v.field && m.hit.tokLast === t0 - 1)) continue;
+        const before = nouns.filter((n) => n.field === v.field && n.hit.tokFirst < t0 && n.hit.tokFirst >= t0 - 12 && p.tokClause[n.hit.tokFirst] === clause0);
+        const noun = before[before.length - 1];
+        const verb = noun && events.find((e) => e.field === v.field && e.hit.tokLast === noun.hit.tokFirst - 1);
+        if (!noun || !verb || this.watched(v.field, verb.hit.tokFirst) || this.watched(v.field, noun.hit.tokFirst)) continue;
+        if (this.negated(v.field, noun.hit.tokFirst - 1)) continue;
+        const phrase = sites.filter((x) => p.tokClause[x.hit.tokFirst] === clause0);
+        out.push({ verb: noun, phrase });
+      }
+    }
+    return out;
   }
 
   /**
