@@ -78,7 +78,7 @@ import { impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCo
 import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
 import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
-import { inQuotation, namedQuotations, rebuttalQuotations, replyQuotations, within } from './quotations.ts';
+import { inQuotation, listedQuotations, namedQuotations, rebuttalQuotations, replyQuotations, within } from './quotations.ts';
 import { inReported, reportedDiscount } from './reported-discount.ts';
 import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
@@ -719,7 +719,11 @@ export class Classifier implements ItemClassifier {
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
       // (a quotation named as someone else's words — "lời kêu gọi '…'" — is the rumour's in any item)
-      const named = cues.quotationNames.length ? originalSpans(v.prepared, namedQuotations(v.prepared, cues.quotationNames)) : NO_QUOTES;
+      // (so are quotations listed, two or more joined by a comma, "và", "hay": "toàn tin “mua ghế”, “rò rỉ”")
+      const named = originalSpans(v.prepared, [
+        ...(cues.quotationNames.length ? namedQuotations(v.prepared, cues.quotationNames) : []),
+        ...listedQuotations(v.prepared),
+      ]);
       // (and a line a reply quotes, "> …", is the message it answers, in any item)
       const replies = originalSpans(v.prepared, v.replies);
       const quoted = rebuttal
@@ -758,5 +762,3 @@ function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueLi
     for (const h of cueList) if (h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group][flag] && !inQuotation(v.prepared, h.tokFirst)) return true;
   return false;
 }
-
-const NO_QUOTES: Array<[number, number]> = [];
