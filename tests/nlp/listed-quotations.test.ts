@@ -9,25 +9,19 @@ import { forBothForms } from './helpers.ts';
 const cues = (c: { explanations: { kind: string; term: string; weight?: number }[] }) =>
   c.explanations.filter((e) => e.kind === 'distortion' && (e.weight ?? 0) > 0 && e.term.includes(': ') && !e.term.startsWith('style')).map((e) => e.term);
 
-// the rumours' words listed: by commas, "hay", "và"
-const LISTED = [
-  'Mấy hôm nay nhóm nào cũng toàn "danh sách rò rỉ", "tin nội bộ", đọc mà mệt.',
-  'Lướt mạng cả tuần chỉ thấy “nghị quyết mật” hay “mua ghế”, chẳng bài nào ghi nguồn.',
-  'Cứ mùa đại hội là lại có "kịch bản nhân sự" và "danh sách rò rỉ", bà con đọc xong lại đi hỏi nhau.',
-];
-// one quotation alone, the cue outside the quotations listed, two quotations joined by a verb
-const USED = [
-  'Lộ "nghị quyết mật" của Đại hội XIII về nhân sự.',
-  'Tin nội bộ: "ông A", "ông B" sẽ vào Ban Thường vụ khóa mới của đại hội tỉnh.',
-  'Họ bảo "danh sách rò rỉ" là "tin nội bộ" chuẩn của đại hội tỉnh.',
+// [text, whether its cues are all inside quotations listed]: the rumours' words listed by commas, "hay", "và"; then one
+// quotation alone, the cue outside the quotations listed, two quotations joined by a verb
+const CASES: Array<[string, boolean]> = [
+  ['Mấy hôm nay nhóm nào cũng toàn "danh sách rò rỉ", "tin nội bộ", đọc mà mệt.', true],
+  ['Lướt mạng cả tuần chỉ thấy “nghị quyết mật” hay “mua ghế”, chẳng bài nào ghi nguồn.', true],
+  ['Cứ mùa đại hội là lại có "kịch bản nhân sự" và "danh sách rò rỉ", bà con đọc xong lại đi hỏi nhau.', true],
+  ['Lộ "nghị quyết mật" của Đại hội XIII về nhân sự.', false],
+  ['Tin nội bộ: "ông A", "ông B" sẽ vào Ban Thường vụ khóa mới của đại hội tỉnh.', false],
+  ['Họ bảo "danh sách rò rỉ" là "tin nội bộ" chuẩn của đại hội tỉnh.', false],
 ];
 
 describe('quotations in a list', () => {
-  it('does not count the cues inside two or more quotations listed', () => {
-    forBothForms(LISTED, (c, t) => expect(cues(c), t).toEqual([]));
-  });
-
-  it('still counts a single quotation, a cue outside the list, and quotations joined by a verb', () => {
-    forBothForms(USED, (c, t) => expect(cues(c).length, t).toBeGreaterThan(0));
+  it('does not count the cues inside two or more quotations listed, and still counts one alone, one outside, one joined by a verb', () => {
+    for (const [text, listed] of CASES) forBothForms([text], (c, t) => expect(cues(c).length === 0, t).toBe(listed));
   });
 });
