@@ -800,7 +800,9 @@ export function inAlternativeQuestion(d: CompiledDiscourse, f: Folded, s: number
     const previous = text.lastIndexOf(',', x - 1);
     const before = previous < from ? from : Math.max(from, text.lastIndexOf(',', previous - 1) + 1);
     if (s < before || e > clauseEnd || !/[a-z0-9]/.test(text.slice(y, clauseEnd))) continue;
-    const asked = (clauseEnd === to && text[to] === '?') || all(aq.closers, f, y, clauseEnd).some(([, b]) => !/[a-z0-9]/.test(text.slice(b, clauseEnd)));
+    const asked =
+      (clauseEnd === to && text[to] === '?') ||
+      all(aq.closers, f, y, clauseEnd).some(([, b]) => !/[a-z0-9]/.test(text.slice(b, clauseEnd)));
     if (!asked || all(aq.leading, f, from, Math.min(s, x)).length) continue;
     return true;
   }
