@@ -60,7 +60,6 @@ import {
   foldedReading,
   type HeadlineDenial,
   headlineDenial,
-  inAlternativeQuestion,
   type StructureClue,
   structuresOfFolded,
 } from './discourse.ts';
@@ -458,18 +457,6 @@ export class Classifier implements ItemClassifier {
           c.tokFirst,
           c.tokLast,
           core('fact', c.factId, 0, factNote(c.note, `cited, not asserted; ${fact.id}: ${fact.statement}`), c.factId, true),
-          null,
-        );
-        continue;
-      }
-      // one side of an alternative question ("… có họp trực tuyến không hay vẫn họp ở Hà Nội?"): asked about, not asserted
-      if (d && v.reading && inAlternativeQuestion(d, v.reading, v.prepared.tokStart[c.tokFirst], v.prepared.tokEnd[c.tokLast])) {
-        explain(
-          explanations,
-          v,
-          c.tokFirst,
-          c.tokLast,
-          core('fact', c.factId, 0, factNote(c.note, `asked about in an alternative question, not asserted; ${fact.id}: ${fact.statement}`), c.factId, true),
           null,
         );
         continue;
