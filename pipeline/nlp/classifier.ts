@@ -60,6 +60,7 @@ import {
   foldedReading,
   type HeadlineDenial,
   headlineDenial,
+  inAlternativeQuestion,
   type StructureClue,
   structuresOfFolded,
 } from './discourse.ts';
@@ -457,6 +458,20 @@ export class Classifier implements ItemClassifier {
           c.tokFirst,
           c.tokLast,
           core('fact', c.factId, 0, factNote(c.note, `cited, not asserted; ${fact.id}: ${fact.statement}`), c.factId, true),
+          null,
+        );
+        continue;
+      }
+      // one side of an alternative question ("… có họp trực tuyến không hay vẫn họp ở Hà Nội?"): asked about, not asserted —
+      // its weight cited; its sentence stays marked for the model as any contradiction's (the model's features unchanged)
+      if (d && v.reading && inAlternativeQuestion(d, v.reading, v.prepared.tokStart[c.tokFirst], v.prepared.tokEnd[c.tokLast])) {
+        if (!reportedDiscount(v, c.tokFirst)) v.contradicted.add(v.prepared.tokSent[c.tokFirst]);
+        explain(
+          explanations,
+          v,
+          c.tokFirst,
+          c.tokLast,
+          core('fact', c.factId, 0, factNote(c.note, `asked about in an alternative question, not asserted; ${fact.id}: ${fact.statement}`), c.factId, true),
           null,
         );
         continue;
