@@ -60,6 +60,7 @@ import {
   foldedReading,
   type HeadlineDenial,
   headlineDenial,
+  inAlternativeQuestion,
   type StructureClue,
   structuresOfFolded,
 } from './discourse.ts';
@@ -77,7 +78,7 @@ import { impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCo
 import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
 import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
-import { inQuotation, namedQuotations, rebuttalQuotations, replyQuotations, within } from './quotations.ts';
+import { inQuotation, listedQuotations, namedQuotations, rebuttalQuotations, replyQuotations, within } from './quotations.ts';
 import { inReported, reportedDiscount } from './reported-discount.ts';
 import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
@@ -461,6 +462,20 @@ export class Classifier implements ItemClassifier {
         );
         continue;
       }
+      // one side of an alternative question ("… có họp trực tuyến không hay vẫn họp ở Hà Nội?"): asked about, not asserted —
+      // its weight cited; its sentence stays marked for the model as any contradiction's (the model's features unchanged)
+      if (d && v.reading && inAlternativeQuestion(d, v.reading, v.prepared.tokStart[c.tokFirst], v.prepared.tokEnd[c.tokLast])) {
+        if (!reportedDiscount(v, c.tokFirst)) v.contradicted.add(v.prepared.tokSent[c.tokFirst]);
+        explain(
+          explanations,
+          v,
+          c.tokFirst,
+          c.tokLast,
+          core('fact', c.factId, 0, factNote(c.note, `asked about in an alternative question, not asserted; ${fact.id}: ${fact.statement}`), c.factId, true),
+          null,
+        );
+        continue;
+      }
       const why = reportedDiscount(v, c.tokFirst);
       // (a contradiction the item reports and denies: its words are features of the reported clause, not of a contradiction)
       if (!why) v.contradicted.add(v.prepared.tokSent[c.tokFirst]);
@@ -706,7 +721,11 @@ export class Classifier implements ItemClassifier {
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
       // (a quotation named as someone else's words — "lời kêu gọi '…'" — is the rumour's in any item)
-      const named = cues.quotationNames.length ? originalSpans(v.prepared, namedQuotations(v.prepared, cues.quotationNames)) : NO_QUOTES;
+      // (so are quotations listed, two or more joined by a comma, "và", "hay": "toàn tin “mua ghế”, “rò rỉ”")
+      const named = originalSpans(v.prepared, [
+        ...(cues.quotationNames.length ? namedQuotations(v.prepared, cues.quotationNames) : []),
+        ...listedQuotations(v.prepared),
+      ]);
       // (and a line a reply quotes, "> …", is the message it answers, in any item)
       const replies = originalSpans(v.prepared, v.replies);
       const quoted = rebuttal
@@ -745,5 +764,3 @@ function flaggedOutsideQuotes(cues: CompiledCues, fields: Array<{ v: View; cueLi
     for (const h of cueList) if (h.spec.data.kind === 'cue' && cues.file.groups[h.spec.data.group][flag] && !inQuotation(v.prepared, h.tokFirst)) return true;
   return false;
 }
-
-const NO_QUOTES: Array<[number, number]> = [];

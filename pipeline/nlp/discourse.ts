@@ -39,6 +39,7 @@ export const discourseSchema = z
         versions: z.object({ weight: z.number().max(0), sources: phrases, verbs: phrases, contrast: phrases, insinuations: phrases }).strict(),
         motive: z.object({ weight: z.number().max(0), phrases }).strict(),
         correctedClaim: z.object({ weight: z.number().max(0), voices: phrases, negators: phrases, turns: phrases, setAgainst: phrases }).strict(),
+        alternativeQuestion: z.object({ or: phrases, closers: phrases, leading: phrases }).strict().optional(),
         headlineDenial: z
           .object({
             weight: z.number().max(0),
@@ -156,6 +157,7 @@ interface CompiledStructures {
   versions: { weight: number; sources: Matcher; verbs: Matcher; contrast: RegExp; insinuations: Matcher };
   motive: { weight: number; phrases: Matcher };
   correctedClaim: { weight: number; voices: Matcher; negatorBefore: RegExp; turns: Matcher; setAgainst: Matcher };
+  alternativeQuestion: { or: Matcher; closers: Matcher; leading: Matcher } | null;
   headlineDenial: CompiledHeadlineDenial | null;
   /** A correction's denial: an item without one, and without a question mark, needs no structure reading. */
   any: RegExp;
@@ -278,6 +280,9 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
           turns: words(st.correctedClaim.turns),
           setAgainst: words(st.correctedClaim.setAgainst),
         },
+        alternativeQuestion: st.alternativeQuestion
+          ? { or: words(st.alternativeQuestion.or), closers: words(st.alternativeQuestion.closers), leading: words(st.alternativeQuestion.leading) }
+          : null,
         headlineDenial: st.headlineDenial ? compileHeadlineDenial(st.headlineDenial) : null,
         any: new RegExp(`(?:${alternation(st.correction.denials)})${E}`),
       }
@@ -770,6 +775,36 @@ export function headlineCorrection(d: CompiledDiscourse, f: Folded, [s, e]: read
     all(cc.setAgainst, f, e).find(([x]) => !text.slice(e, x).includes('?'));
   if (!voice || all(cc.turns, f, e).length || text.includes('?')) return null;
   return { claim: -1, start: at(f, voice[0]), end: at(f, voice[1]), matched: f.original.slice(at(f, voice[0]), at(f, voice[1])) };
+}
+
+/**
+ * Whether a claim (folded offsets [s, e)) is one side of an alternative question (config/discourse.yaml,
+ * `structures.alternativeQuestion`): the writer asks which of two things holds — "ĐH 13 có họp trực tuyến không hay vẫn
+ * họp ở Hà Nội?", "… có được công bố trước Đại hội không, hay chỉ đại biểu mới biết?", "cho e hỏi ĐH13 là họp tới 1/2
+ * hay 2/2 ạ". The claim lies in the clause of the "hay" or in the clause right before it, and the alternatives close as a
+ * question: the clause of the "hay" runs to a question mark, or its last word is a question particle. Not where the
+ * sentence leads with the claim before its "hay" ("Có phải … hay …?", "Nghe nói … hay …?": a rumour asked about is
+ * passed on), nor a "hay" that opens no second alternative (a clause with nothing after it).
+ */
+export function inAlternativeQuestion(d: CompiledDiscourse, f: Folded, s: number, e: number): boolean {
+  const aq = d.structures?.alternativeQuestion;
+  if (!aq) return false;
+  const text = f.folded;
+  const sent = sentencesOf(f).find(([a, b]) => a <= s && s < b);
+  if (!sent) return false;
+  const [from, to] = sent;
+  for (const [x, y] of all(aq.or, f, from, to)) {
+    // the clause of the "hay" (commas split clauses) and the one before it
+    const comma = text.indexOf(',', y);
+    const clauseEnd = comma < 0 || comma > to ? to : comma;
+    const previous = text.lastIndexOf(',', x - 1);
+    const before = previous < from ? from : Math.max(from, text.lastIndexOf(',', previous - 1) + 1);
+    if (s < before || e > clauseEnd || !/[a-z0-9]/.test(text.slice(y, clauseEnd))) continue;
+    const asked = (clauseEnd === to && text[to] === '?') || all(aq.closers, f, y, clauseEnd).some(([, b]) => !/[a-z0-9]/.test(text.slice(b, clauseEnd)));
+    if (!asked || all(aq.leading, f, from, Math.min(s, x)).length) continue;
+    return true;
+  }
+  return false;
 }
 
 /** A title that denies the claim its item reports (headlineDenial): the form read, where it is, and the claim it names. */
