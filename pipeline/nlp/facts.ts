@@ -69,6 +69,13 @@ const checkSchema = z.discriminatedUnion('kind', [
       context: z.array(phrase).min(1),
       /** Or, with no context before it, one of these after it in its clause ("400 đại biểu ... dự Đại hội"). */
       contextAfter: z.array(phrase).default([]),
+      /**
+       * Or the body's members named after the count ("55 đồng chí Ủy viên Ban Chấp hành …", "bầu 55 ủy viên Ban
+       * Chấp hành"), read as `contextAfter`; a count below `partBelow` of the official value is some of them ("5 ủy
+       * viên BCH khóa trước đã nhận tiền", "ít nhất 7 ủy viên Ban Chấp hành đã chi"), not the body's size.
+       */
+      membersAfter: z.array(phrase).default([]),
+      partBelow: z.number().min(0).max(1).default(0.5),
       /** A clause with one of these is about something else. */
       exclude: z.array(phrase).default([]),
       /** A sheet without the value drops the check instead of failing (a figure not every sheet gives). */
@@ -84,7 +91,17 @@ export type FactCheck =
   | { kind: 'duration'; days: number }
   | { kind: 'claims'; terms: string[]; note?: string }
   | { kind: 'place'; places: string[] }
-  | { kind: 'number'; value: number; tolerance: number; units: string[]; context: string[]; contextAfter: string[]; exclude: string[] };
+  | {
+      kind: 'number';
+      value: number;
+      tolerance: number;
+      units: string[];
+      context: string[];
+      contextAfter: string[];
+      membersAfter: string[];
+      partBelow: number;
+      exclude: string[];
+    };
 
 /** The fields of a fact in the shared facts sheet (official-facts.json). */
 const sheetFields = {
@@ -331,7 +348,17 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
       case 'number': {
         const value = c.value ?? (c.valueFrom !== undefined && typeof v[c.valueFrom] === 'number' ? (v[c.valueFrom] as number) : undefined);
         if (value === undefined) return c.optional ? null : fail(k, `needs value, in the check or in values.${c.valueFrom ?? '<valueFrom>'}`);
-        return { kind: 'number', value, tolerance: c.tolerance, units: c.units, context: c.context, contextAfter: c.contextAfter, exclude: c.exclude };
+        return {
+          kind: 'number',
+          value,
+          tolerance: c.tolerance,
+          units: c.units,
+          context: c.context,
+          contextAfter: c.contextAfter,
+          membersAfter: c.membersAfter,
+          partBelow: c.partBelow,
+          exclude: c.exclude,
+        };
       }
       case 'claims':
         return { kind: 'claims', terms: c.terms, note: c.note };
@@ -427,6 +454,7 @@ export type FactPhrase =
   | { kind: 'unit'; fact: number; check: number }
   | { kind: 'context'; fact: number; check: number }
   | { kind: 'contextAfter'; fact: number; check: number }
+  | { kind: 'membersAfter'; fact: number; check: number }
   | { kind: 'exclude'; fact: number; check: number };
 
 /**
@@ -535,6 +563,7 @@ export class FactChecker {
           for (const u of check.units) this.phrases.add(u, factPhrase({ kind: 'unit', fact: f, check: c }));
           for (const x of check.context) this.phrases.add(x, factPhrase({ kind: 'context', fact: f, check: c }));
           for (const x of check.contextAfter) this.phrases.add(x, factPhrase({ kind: 'contextAfter', fact: f, check: c }));
+          for (const x of check.membersAfter) this.phrases.add(x, factPhrase({ kind: 'membersAfter', fact: f, check: c }));
           for (const x of check.exclude) this.phrases.add(x, factPhrase({ kind: 'exclude', fact: f, check: c }));
         }
       });
@@ -753,7 +782,7 @@ export class ItemCheck {
       !byKind.has('venuePredicate') &&
       !byKind.has('venueLead') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
-      !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter'))) &&
+      !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter') || byKind.has('membersAfter'))) &&
       !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift') || byKind.has('durLengthAfter') || byKind.has('durNoun')))
     )
       return NO_FINDINGS;
@@ -1199,7 +1228,11 @@ export class ItemCheck {
   /** 4. Numbers with a unit, next to a context phrase. */
   private numbers(): void {
     const units = this.of('unit');
-    const contexts: Array<Of<'context'> | Of<'contextAfter'>> = [...this.of('context'), ...this.of('contextAfter')];
+    const contexts: Array<Of<'context'> | Of<'contextAfter'> | Of<'membersAfter'>> = [
+      ...this.of('context'),
+      ...this.of('contextAfter'),
+      ...this.of('membersAfter'),
+    ];
     const excludes = this.of('exclude');
     const unitsAt = new Map<number, Array<Of<'unit'>>>();
     for (const x of units) byKey(unitsAt, fieldKey(x.field, x.hit.tokFirst), x);
@@ -1241,11 +1274,12 @@ export class ItemCheck {
         if (!candidates.length) continue;
         // nearest context phrase before the number in the sentence decides which fact it speaks of
         let best: { i: number; c: number; d: number; clause: number } | null = null;
-        let bestAfter: { i: number; c: number; d: number } | null = null;
+        let bestAfter: { i: number; c: number; d: number; members: boolean } | null = null;
         let unitEnd = num.tokLast + 1;
         for (const u of unitHits) unitEnd = Math.max(unitEnd, u.hit.tokLast);
         for (const ctx of contextsBySent.get(s0 + sent) ?? []) {
-          const after = ctx.hit.spec.data.kind === 'contextAfter';
+          const members = ctx.hit.spec.data.kind === 'membersAfter';
+          const after = members || ctx.hit.spec.data.kind === 'contextAfter';
           if (ctx.field !== fv || (after ? ctx.hit.tokFirst <= num.tokLast || p.tokClause[ctx.hit.tokFirst] !== clause : ctx.hit.tokLast >= num.tokFirst))
             continue;
           let cand: { i: number; c: number } | undefined;
@@ -1258,16 +1292,20 @@ export class ItemCheck {
           if (!cand) continue;
           const d = after ? ctx.hit.tokFirst - num.tokLast : num.tokFirst - ctx.hit.tokLast;
           if (after) {
-            if (!bestAfter || d < bestAfter.d) bestAfter = { i: cand.i, c: cand.c, d };
+            if (!bestAfter || d < bestAfter.d) bestAfter = { i: cand.i, c: cand.c, d, members };
           } else if (!best || d < best.d) best = { i: cand.i, c: cand.c, d, clause: p.tokClause[ctx.hit.tokLast] };
         }
         // a context right after the unit names what its clause counts ("…, 14 người đi đại hội toàn quốc": the
         // delegation), over one before it in an earlier clause (the standing committee counted before)
         const adjacent = bestAfter && bestAfter.d === unitEnd + 1 - num.tokLast;
-        if (bestAfter && (!best || (adjacent && best.clause !== clause))) best = { ...bestAfter, clause };
+        const fromAfter = !!bestAfter && (!best || (adjacent && best.clause !== clause));
+        const members = fromAfter && bestAfter!.members;
+        if (bestAfter && fromAfter) best = { i: bestAfter.i, c: bestAfter.c, d: bestAfter.d, clause };
         if (!best) continue;
         const check = this.data.facts[best.i].checks[best.c];
         if (check.kind !== 'number') continue;
+        // a count of the body's members well below its size is some of them, not the body ("5 ủy viên BCH … đã nhận tiền")
+        if (members && num.value < check.partBelow * check.value) continue;
         let excluded = false;
         for (const x of excludesByClause.get(fieldKey(fv, clause)) ?? []) {
           if (x.hit.spec.data.fact === best.i && x.hit.spec.data.check === best.c) {
