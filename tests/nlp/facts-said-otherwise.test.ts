@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { forBothForms } from './helpers.ts';
+import { expectEachReads, forBothForms } from './helpers.ts';
 
 // Facts of the sheet said in forms the checks did not read (fifty-eighth pass): a venue pointed back to ("họp ở
 // đây"), the delegates named by "đại biểu chính thức" alone, the committee counted before its name ("bầu 60 đồng chí
@@ -15,7 +15,7 @@ describe('a venue pointed back to by the place verb', () => {
       ['Nhà khách ở Đà Nẵng đang sửa sang gấp, chuẩn bị cho Đại hội XIII khai mạc ở đây.', 'NC-VENUE'],
       ['Mình ở Đà Lạt nè. Đại hội XIII năm nay tổ chức tại chỗ này luôn.', 'NC-VENUE'],
     ];
-    for (const [text, fact] of cases) forBothForms([text], (c, t) => expect(contradicted(c), t).toContain(fact));
+    expectEachReads(cases, contradicted);
   });
 
   it('reads nothing of the official venue, a missing antecedent, a bare "tại đây", a far sentence or a negated verb', () => {
@@ -38,7 +38,7 @@ describe('the delegates named by "đại biểu chính thức" alone', () => {
       ['Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI khai mạc sáng nay. Tổng cộng 400 đại biểu chính thức đã nhận tài liệu.', 'GL-DELEGATES'],
       ['Sáng nay, 1.620 đại biểu chính thức, thay mặt hơn 5,1 triệu đảng viên, dự phiên khai mạc Đại hội XIII.', 'NC-DELEGATES'],
     ];
-    for (const [text, fact] of cases) forBothForms([text], (c, t) => expect(contradicted(c), t).toContain(fact));
+    expectEachReads(cases, contradicted);
   });
 
   it('keeps the official count, a floor below it, another body’s congress and a delegation', () => {

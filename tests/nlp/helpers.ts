@@ -65,6 +65,11 @@ export function forBothForms(texts: string[], check: (c: Classification, text: s
   for (const text of texts) for (const t of [text, stripDiacritics(text)]) check(classifier().classify({ title: '', text: t }), t);
 }
 
+/** Each case's text, as typed and without diacritics, gives a reading (`read`) that holds the case's expected entry. */
+export function expectEachReads(cases: Array<[text: string, entry: string]>, read: (c: Classification) => Array<string | undefined>): void {
+  for (const [text, entry] of cases) forBothForms([text], (c, t) => expect(read(c), t).toContain(entry));
+}
+
 /** The distortion explanations of cue group `group` in a classification. */
 export const firedGroup = (c: Classification, group: string) => c.explanations.filter((e) => e.kind === 'distortion' && e.term.startsWith(`${group}:`));
 

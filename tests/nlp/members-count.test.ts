@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { forBothForms } from './helpers.ts';
+import { expectEachReads, forBothForms } from './helpers.ts';
 
 // The committee's size stated as a count of its members named after it (eighty-second pass): "55 đồng chí Ủy viên
 // Ban Chấp hành Đảng bộ tỉnh khóa XVI đã bắt tay vào công việc", a headline's "bầu 55 ủy viên Ban Chấp hành khóa
@@ -16,10 +16,7 @@ describe('a count of the committee’s members named after it', () => {
       ['Bế mạc Đại hội Đảng bộ tỉnh: bầu 57 ủy viên Ban Chấp hành khóa XVI', 'says 57 ủy viên'],
       ['Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI đã ra mắt 49 Ủy viên Ban Chấp hành khóa mới.', 'says 49 ủy viên'],
     ];
-    for (const [text, says] of cases)
-      forBothForms([text], (c, t) => {
-        expect(bchSays(c), t).toContain(says);
-      });
+    expectEachReads(cases, bchSays);
   });
 
   it('keeps the official count, some of the members, another body’s committee', () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { forBothForms } from './helpers.ts';
+import { expectEachReads, forBothForms } from './helpers.ts';
 
 // A venue named before the event's verb, the way a press lead or a notice names it (eighty-first pass): a lead that
 // opens with "tại" and the site, the event's name and its verb after ("Sáng 21/10, tại Hội trường Tỉnh ủy ở TP.
@@ -22,10 +22,7 @@ describe('a venue named before the event’s verb', () => {
       ['Công an phân luồng các tuyến đường quanh Nhà thi đấu tỉnh, nơi diễn ra Đại hội đại biểu Đảng bộ tỉnh Gia Lai lần thứ XVI.', 'GL-VENUE'],
       ['Ngày 26/1/2021, tại Cung Văn hóa Hữu nghị, Đại hội đại biểu toàn quốc lần thứ XIII của Đảng khai mạc.', 'NC-VENUE'],
     ];
-    for (const [text, fact] of cases)
-      forBothForms([text], (c, t) => {
-        expect(venueFacts(c), t).toContain(fact);
-      });
+    expectEachReads(cases, venueFacts);
   });
 
   it('keeps the official venue, another gathering, a negated verb and where the event is watched', () => {
