@@ -6,7 +6,7 @@
 import type { CompiledCues, CompiledStandsAlone, CuePhrase, View } from './classifier-types.ts';
 import { isNegated } from './cue-placement.ts';
 import type { PhraseHit } from './lexicon.ts';
-import { rebuttalQuotations, within } from './quotations.ts';
+import { within } from './quotations.ts';
 import { type PreparedText, sentenceStart, wordsAt } from './text.ts';
 import { readAsGroup, withoutAccusedEvidence } from './turned-rebuttals.ts';
 
@@ -30,7 +30,7 @@ export function withBareVerdicts(
   for (const f of fields) {
     if (!f.cueList.some((h) => aloneOf(h) !== undefined)) continue;
     const p = f.v.prepared;
-    const quotes = rebuttalQuotations(p);
+    const quotes = f.v.quotations;
     const out: Array<PhraseHit<CuePhrase>> = [];
     // the official version answered: evidence against read on its words goes with it ("thông tin chính thức" called false is no guidance)
     const accused: Array<PhraseHit<CuePhrase>> = [];

@@ -181,6 +181,8 @@ export interface View extends FieldView {
   discounted: number;
   /** The lines a reply quotes ("> …", quotations.ts replyQuotations), folded offsets: the message it answers, in any item. */
   replies: Array<[number, number]>;
+  /** What the field quotes in double or single marks (quotations.ts rebuttalQuotations), folded offsets; read once, used by every reading. */
+  quotations: Array<[number, number]>;
 }
 
 export type ExplanationCore = Omit<Explanation, 'field' | 'start' | 'end' | 'matched'>;

@@ -294,6 +294,7 @@ export class Classifier implements ItemClassifier {
       verdict: NO_VERDICT,
       discounted: 0,
       replies: replyQuotations(prepared),
+      quotations: rebuttalQuotations(prepared),
     };
     ws.last = view;
     return view;
@@ -411,8 +412,6 @@ export class Classifier implements ItemClassifier {
     // a claim reported, then corrected with the sheet's value by an office or a statement verb: cited, its sentence reported
     const corrected = citesVersions ? new Map() : correctedContradictions(d, views, contradictions, confirmations);
     let correction = false;
-    // (under a denying title, the quotations of each field, read once for all its contradictions)
-    const quotedUnderHeadline = headline ? new Map(views.map((v) => [v, rebuttalQuotations(v.prepared)])) : null;
     for (const c of contradictions) {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
@@ -420,7 +419,7 @@ export class Classifier implements ItemClassifier {
       // (in any item, a line a reply quotes, "> …", is the message it answers)
       if (within(v.replies, v.prepared.tokStart[c.tokFirst])) continue;
       // (under a denying title, in single marks too: "Trước thông tin 'Đại hội họp trực tuyến', …")
-      if (quotedUnderHeadline && within(quotedUnderHeadline.get(v)!, v.prepared.tokStart[c.tokFirst])) continue;
+      if (headline && within(v.quotations, v.prepared.tokStart[c.tokFirst])) continue;
       const fact = this.factsById.get(c.factId)!;
       const by = corrected.get(c);
       if (by) {
@@ -558,10 +557,10 @@ export class Classifier implements ItemClassifier {
     if (!title.reading || !title.prepared.count || !d.structures?.headlineDenial) return null;
     // (an item that calls the denial the lie: "Ban Tổ chức càng phủ nhận càng thấy có")
     if (views.some((v) => v.discourse?.voice.some((c) => c.stance === 'counters'))) return null;
-    const denial = headlineDenial(d, title.reading, rebuttalQuotations(title.prepared)) ?? this.deniedValueTitle(views, facts);
+    const denial = headlineDenial(d, title.reading, title.quotations) ?? this.deniedValueTitle(views, facts);
     if (!denial) return null;
     // (a document's content denied answers a claim the text quotes)
-    if (denial.form === 'denied content' && !rebuttalQuotations(views[1].prepared).length) return null;
+    if (denial.form === 'denied content' && !views[1].quotations.length) return null;
     const [s, e] = denial.claim;
     const own = facts.findings().contradictions.some((c) => {
       if (c.field !== title.field) return false;
@@ -584,7 +583,7 @@ export class Classifier implements ItemClassifier {
     const findings = facts.findings();
     if (findings.contradictions.some((c) => c.field === title.field)) return null;
     // the text quotes the claim of that fact, and asserts none of it outside a quotation
-    const quoted = rebuttalQuotations(body.prepared);
+    const quoted = body.quotations;
     const reported = new Set<string>();
     const asserted = new Set<string>();
     for (const c of findings.contradictions)
@@ -720,19 +719,16 @@ export class Classifier implements ItemClassifier {
     const rebuttal = checklist || headline !== null || flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
-      // (a quotation named as someone else's words — "lời kêu gọi '…'" — is the rumour's in any item)
-      // (so are quotations listed, two or more joined by a comma, "và", "hay": "toàn tin “mua ghế”, “rò rỉ”")
-      const named = originalSpans(v.prepared, [
-        ...(cues.quotationNames.length ? namedQuotations(v.prepared, cues.quotationNames) : []),
-        ...listedQuotations(v.prepared),
-      ]);
-      // (and a line a reply quotes, "> …", is the message it answers, in any item)
+      // (a line a reply quotes, "> …", is the message it answers, in any item)
       const replies = originalSpans(v.prepared, v.replies);
+      // outside a rebuttal, a quotation named as someone else's words — "lời kêu gọi '…'" — is the rumour's, and so are
+      // quotations listed, two or more joined by a comma, "và", "hay": "toàn tin “mua ghế”, “rò rỉ”"
       const quoted = rebuttal
-        ? [...originalSpans(v.prepared, rebuttalQuotations(v.prepared)), ...(checklist ? checklists[index].map((l) => l.span) : []), ...replies]
-        : replies.length
-          ? [...named, ...replies]
-          : named;
+        ? [...originalSpans(v.prepared, v.quotations), ...(checklist ? checklists[index].map((l) => l.span) : []), ...replies]
+        : [
+            ...originalSpans(v.prepared, [...namedQuotations(v.prepared, cues.quotationNames, v.quotations), ...listedQuotations(v.prepared, v.quotations)]),
+            ...replies,
+          ];
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw, quoted);
       // the rebuttal's own quotation is the rumour it answers, not a fabricated quote

@@ -6,7 +6,6 @@
 import type { View } from './classifier-types.ts';
 import { type ClaimCorrection, type CompiledDiscourse, correctedClaims, headlineCorrection } from './discourse.ts';
 import type { Confirmation, Contradiction } from './facts.ts';
-import { rebuttalQuotations } from './quotations.ts';
 
 /** The voice that corrects a claim, and whether it is in the title. */
 export type Correction = ClaimCorrection & { title: boolean };
@@ -42,7 +41,7 @@ export function correctedContradictions(
       v.reading,
       claims.map(span),
       claims.map((c) => confirmations.filter(agrees(c)).map(span)),
-      rebuttalQuotations(v.prepared),
+      v.quotations,
       claims.map(fromTitle),
     );
     for (const f of found) out.set(claims[f.claim], { ...f, title: fromTitle(claims[f.claim]) !== null });

@@ -7,7 +7,7 @@ import { type CompiledCues, core, type CueMark, type CuePhrase, type Item, item,
 import { isNegated } from './cue-placement.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { firstTokenAtOrAfter, originalOffset, originalSpans } from './offsets.ts';
-import { quotationsIn, QUOTED_CLAIM_SYLLABLES, rebuttalQuotations, syllablesFrom, within } from './quotations.ts';
+import { quotationsIn, QUOTED_CLAIM_SYLLABLES, syllablesFrom, within } from './quotations.ts';
 import { reportedDiscount } from './reported-discount.ts';
 
 export function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {
@@ -42,7 +42,7 @@ export function scoreCueTerms(
     const group = file.groups[d.group];
     if (!group.suppressSentence) continue;
     if (!group.rebuts && !group.citesVersions) {
-      quotes ??= originalSpans(v.prepared, rebuttalQuotations(v.prepared));
+      quotes ??= originalSpans(v.prepared, v.quotations);
       const at = originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst]);
       const quote = quotes.find(([open, close]) => open < at && at < close);
       if (quote) {

@@ -144,10 +144,10 @@ export function within(spans: Array<[number, number]>, at: number): boolean {
  * "luận điệu: '…'"): only spaces or one colon between the name and the opening mark. A syllable typed with accents
  * must be the name's as written ("đóng chữ" is no "dòng chữ").
  */
-export function namedQuotations(p: PreparedText, names: QuotationName[]): Array<[number, number]> {
+export function namedQuotations(p: PreparedText, names: QuotationName[], quotes: Array<[number, number]>): Array<[number, number]> {
   if (!names.length) return [];
   const out: Array<[number, number]> = [];
-  for (const span of rebuttalQuotations(p)) {
+  for (const span of quotes) {
     const after = firstTokenAtOrAfter(p, span[0]);
     const t = (after < 0 ? p.count : after) - 1;
     if (t < 0 || !onlyColonBetween(p, p.tokEnd[t], span[0])) continue;
@@ -165,8 +165,8 @@ const LIST_JOINERS = new Set([',', 'va', 'hay', 'hoac', ', va', ', hay', ', hoac
  * "tin nội bộ"". A writer who lists what others say names their words: the cues inside are mentioned, not used, in any
  * item (no read distortion lists its claims so; every read item that does is a complaint, a notice or a rebuttal).
  */
-export function listedQuotations(p: PreparedText): Array<[number, number]> {
-  const spans = rebuttalQuotations(p).sort((a, b) => a[0] - b[0]);
+export function listedQuotations(p: PreparedText, quotes: Array<[number, number]>): Array<[number, number]> {
+  const spans = [...quotes].sort((a, b) => a[0] - b[0]);
   const out = new Set<[number, number]>();
   for (let k = 0; k + 1 < spans.length; k++) {
     const close = spans[k][1];

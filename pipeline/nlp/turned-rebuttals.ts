@@ -6,7 +6,7 @@ import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type V
 import { endsWithQuestion, isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
-import { rebuttalQuotations, within } from './quotations.ts';
+import { within } from './quotations.ts';
 import { clauseStart, foldedSyllables, type PreparedText, sentenceStart, wordsAt } from './text.ts';
 
 /**
@@ -29,7 +29,7 @@ export function withTurnedRebuttals(
   for (const f of fields) {
     const p = f.v.prepared;
     if (!f.cueList.some((h) => cues.turnedBy[groupOf(h)] !== undefined || cues.turnMarkers.has(groupOf(h)))) continue;
-    const quotes = rebuttalQuotations(p);
+    const quotes = f.v.quotations;
     const outside = (h: PhraseHit<CuePhrase>) => !within(quotes, p.tokStart[h.tokFirst]);
     const counted = longestNonOverlapping(f.cueList).filter((h) => outside(h) && !isNegated(f.v, f.negators, h));
     const bySentence = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) =>
@@ -146,12 +146,10 @@ export function withOfficialValuesDenied(
   let maxGap = 0;
   for (const f of fields) {
     const p = f.v.prepared;
-    let quotes: Array<[number, number]> | null = null;
     for (const h of f.cueList) {
       const turn = h.spec.data.kind === 'cue' ? cues.turnedBy[h.spec.data.group]?.officialValue : undefined;
       if (!turn || turn.notFor.has(foldedSyllables(h.spec.text).join(' ')) || endsWithQuestion(p, h.tokLast)) continue;
-      quotes ??= rebuttalQuotations(p);
-      if (within(quotes, p.tokStart[h.tokFirst])) continue;
+      if (within(f.v.quotations, p.tokStart[h.tokFirst])) continue;
       maxGap = Math.max(maxGap, turn.maxGap);
       verdicts.push({ field: f.v.field, tokFirst: h.tokFirst, tokLast: h.tokLast });
       hits.push(h);
