@@ -142,7 +142,10 @@ export interface CompiledTurn {
     maxGap: number;
     notFor: Set<string>;
     notAfter: string[][];
-    speakerVerbs: string[][];
+    /** Verbs of saying between the subject and the verdict (as typed: a syllable typed with accents must be the verb's). */
+    speakerVerbs: QuotationName[];
+    /** Words between the subject and the verdict that name the claim judged (the subject speaks, it is not accused). */
+    namedClaims: QuotationName[];
     /** Subject groups that turn a verdict only with a match of `bodies` near (see the schema's `needsBody`). */
     needsBody: { groups: number[]; bodies: number[] } | null;
   } | null;

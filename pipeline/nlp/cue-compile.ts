@@ -6,7 +6,7 @@
  */
 import type { Vocabulary } from './automaton.ts';
 import { verdictLineRegExp } from './checklist.ts';
-import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase } from './classifier-types.ts';
+import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type QuotationName } from './classifier-types.ts';
 import { bitSet, NO_COMBOS } from './cue-chains.ts';
 import { type CuesFile, type PhraseMatcher, PhraseSet } from './lexicon.ts';
 import type { AbbreviationEntry } from './stream.ts';
@@ -93,7 +93,9 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
             maxGap: t.subject.maxGap,
             notFor: new Set(t.subject.notFor.map((w) => foldedSyllables(w).join(' '))),
             notAfter: t.subject.notAfter.map((w) => foldedSyllables(w)),
-            speakerVerbs: t.subject.speakerVerbs.map((w) => foldedSyllables(w)),
+            // (as typed: "đảng viên" is no "đăng", a verb of saying, where its accents are written)
+            speakerVerbs: t.subject.speakerVerbs.map(typedWords),
+            namedClaims: t.subject.namedClaims.map(typedWords),
             needsBody: t.subject.needsBody ? { groups: groupsOf(t.subject.needsBody.groups), bodies: groupsOf(t.subject.needsBody.bodies) } : null,
           }
         : null;
@@ -125,13 +127,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       syllables: new Set(file.beforeAmount.syllables.map((w) => foldedSyllables(w).join(' '))),
       words: file.beforeAmount.words.map((w) => foldedSyllables(w)),
     },
-    quotationNames: file.namedQuotations.names.map((w) => ({
-      syllables: foldedSyllables(w),
-      keys: w
-        .normalize('NFC')
-        .split(/\s+/)
-        .map((s) => accentKey(s).key),
-    })),
+    quotationNames: file.namedQuotations.names.map(typedWords),
     scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
     scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
   };
@@ -157,4 +153,15 @@ export function withPartTables(cues: CompiledCues, matcher: PhraseMatcher): void
 function officialValueTurn(o: { maxGap: number; notFor: string[]; speakerVerbs: string[] } | undefined): CompiledTurn['officialValue'] {
   if (!o) return null;
   return { maxGap: o.maxGap, notFor: new Set(o.notFor.map((w) => foldedSyllables(w).join(' '))), speakerVerbs: o.speakerVerbs.map((w) => foldedSyllables(w)) };
+}
+
+/** A phrase's folded syllables and each one's accent key (a syllable typed with accents must be one of these). */
+function typedWords(w: string): QuotationName {
+  return {
+    syllables: foldedSyllables(w),
+    keys: w
+      .normalize('NFC')
+      .split(/\s+/)
+      .map((s) => accentKey(s).key),
+  };
 }

@@ -322,6 +322,13 @@ export const cuesSchema = z
                     /** Verbs of saying between the subject and the verdict make the subject its speaker ("truyền hình nói rõ tin đó là bịa"). */
                     speakerVerbs: z.array(z.string().min(1)).default([]),
                     /**
+                     * Words between the subject and the verdict that name the claim the verdict judges ("báo nói tin
+                     * đồn … là bịa", "đài đưa chuyện … là sai"): the subject speaks a verdict on a claim named as such,
+                     * and is not the official version accused — the press as a subject with its own verb of saying
+                     * ("đài nói 64 ngàn đảng viên là nói điêu") is accused only of what it says itself.
+                     */
+                    namedClaims: z.array(z.string().min(1)).default([]),
+                    /**
                      * Subject groups that say a completion ("Báo cáo lên tỉnh là xong hết là không đúng"): they turn a
                      * verdict only where a match of `bodies` (the Party bodies whose congresses the sheet says are done)
                      * stands before the verdict in the subject's sentence or the one before it ("Ở Chư Păh còn cả chục

@@ -184,8 +184,12 @@ export function listedQuotations(p: PreparedText, quotes: Array<[number, number]
 
 /** Whether the tokens ending at `last` are `name`. */
 function namedBy(p: PreparedText, last: number, name: QuotationName): boolean {
-  const first = last - name.syllables.length + 1;
-  if (first < 0) return false;
+  return typedWordsAt(p, last - name.syllables.length + 1, name);
+}
+
+/** Whether the tokens from `first` are `name`'s words, each typed with its accents or without any. */
+export function typedWordsAt(p: PreparedText, first: number, name: QuotationName): boolean {
+  if (first < 0 || first + name.syllables.length > p.count) return false;
   for (let k = 0; k < name.syllables.length; k++) {
     const t = first + k;
     if (p.tokText[t] !== name.syllables[k]) return false;

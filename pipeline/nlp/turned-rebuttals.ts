@@ -6,7 +6,7 @@ import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type V
 import { endsWithQuestion, isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
-import { within } from './quotations.ts';
+import { typedWordsAt, within } from './quotations.ts';
 import { clauseStart, foldedSyllables, type PreparedText, sentenceStart, wordsAt } from './text.ts';
 
 /**
@@ -65,7 +65,13 @@ export function withTurnedRebuttals(
           // an office that speaks between them answers the rumour: the denial is its own
           !counted.some((c) => groupOf(c) >= 0 && groups[groupOf(c)].weight < 0 && c.tokFirst > s.tokLast && c.tokLast < h.tokFirst) &&
           !subject.speakerVerbs.some((w) => {
-            for (let t = s.tokLast + 1; t + w.length <= h.tokFirst; t++) if (wordsAt(p, t, w)) return true;
+            for (let t = s.tokLast + 1; t + w.syllables.length <= h.tokFirst; t++) if (typedWordsAt(p, t, w)) return true;
+            return false;
+          }) &&
+          // … or a claim named as such between them or heading the verdict, whose verdict the subject speaks
+          // ("báo nói tin đồn … là bịa", "truyền hình nói rõ thông tin đó là sai")
+          !subject.namedClaims.some((w) => {
+            for (let t = s.tokLast + 1; t + w.syllables.length <= h.tokLast + 1; t++) if (typedWordsAt(p, t, w)) return true;
             return false;
           }),
       );

@@ -54,6 +54,42 @@ describe('a verdict said of the official account is the rumour calling it a lie'
       'Báo Gia Lai đính chính: Đại hội Đảng bộ tỉnh khai mạc đúng kế hoạch.',
     ]);
   });
+
+  // the press as the subject of the verdict with its own verb of saying (eighty-fifth pass): what it says, called false
+  it('turns the verdict said of what the press says', () => {
+    expectTurned(
+      [
+        'Đại hội Đảng bộ tỉnh phải kéo thêm một ngày vì bầu lại, báo chí nói bế mạc ngày 24/10 là sai.',
+        'Về Đại hội Đảng bộ tỉnh, mấy hôm nay đài nói bầu cử dân chủ là nói điêu, thực tế đã chốt hết từ trước.',
+        'Đoàn đi Đại hội XIII có hơn 20 người, báo ghi 14 là sai nha mọi người.',
+        'Cô giáo nói xã mình chưa xong đại hội chi bộ, báo nói xong hết là sai đó.',
+      ],
+      'press-distrust',
+    );
+  });
+
+  it('keeps the verdict the press speaks of a claim it names, of an office it reports, and the rumour dismissed', () => {
+    expectRebuttal([
+      'Báo nói tin đồn hoãn Đại hội Đảng bộ tỉnh là bịa đặt.',
+      'Truyền hình nói rõ thông tin đó là sai, Đại hội Đảng bộ tỉnh vẫn khai mạc đúng lịch.',
+      'Báo tỉnh đưa tin Tỉnh ủy khẳng định việc hoãn Đại hội Đảng bộ tỉnh là bịa đặt.',
+      'Báo đưa tin: thông tin Đại hội Đảng bộ tỉnh bị hoãn là sai sự thật.',
+      'Tỉnh ủy cho biết tin này sai, Đại hội Đảng bộ tỉnh khai mạc đúng lịch.',
+      'Đừng tin ai nói Đại hội Đảng bộ tỉnh bị hoãn.',
+    ]);
+  });
+
+  it('reads a verb of saying between subject and verdict as typed: "đảng viên" is no "đăng"', () => {
+    // (without diacritics "dang vien" may be "đăng", a verb of saying: only the typed form is read here)
+    for (const t of [
+      'Trước Đại hội Đảng bộ tỉnh, đài nói tỉnh có 64 ngàn đảng viên là nói điêu, thực tế có 90 ngàn.',
+      'Thông tin chính thức về số đảng viên dự Đại hội XIII là sai sự thật.',
+    ]) {
+      const c = classifier().classify({ title: '', text: t });
+      expect(rebuts(c), `${t}: ${groups(c).join(', ')}`).toBe(false);
+      expect(groups(c), t).toContain('press-distrust');
+    }
+  });
 });
 
 describe('a verdict in a sentence that says the press lies or hides, or that dismisses a denial', () => {
