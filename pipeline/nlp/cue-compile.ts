@@ -132,6 +132,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
         .split(/\s+/)
         .map((s) => accentKey(s).key),
     })),
+    listJoiners: new Set([',', ...file.listedQuotations.joiners.flatMap((w) => [foldedSyllables(w).join(' '), `, ${foldedSyllables(w).join(' ')}`])]),
     scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
     scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
   };
