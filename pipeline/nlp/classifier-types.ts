@@ -115,6 +115,8 @@ export interface CompiledCues {
   beforeAmount: { syllables: Set<string>; words: string[][] };
   /** namedQuotations.names: each name's folded syllables and their accent keys (a syllable typed with accents must be one of these). */
   quotationNames: QuotationName[];
+  /** listedQuotations.joiners folded, with a comma before each, and a comma alone: what may stand between two quotations of a list. */
+  listJoiners: Set<string>;
   /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
   scareAfter: Set<string>;
   scareAfterKeys: Set<string>;

@@ -726,7 +726,10 @@ export class Classifier implements ItemClassifier {
       const quoted = rebuttal
         ? [...originalSpans(v.prepared, v.quotations), ...(checklist ? checklists[index].map((l) => l.span) : []), ...replies]
         : [
-            ...originalSpans(v.prepared, [...namedQuotations(v.prepared, cues.quotationNames, v.quotations), ...listedQuotations(v.prepared, v.quotations)]),
+            ...originalSpans(v.prepared, [
+              ...namedQuotations(v.prepared, cues.quotationNames, v.quotations),
+              ...listedQuotations(v.prepared, v.quotations, cues.listJoiners),
+            ]),
             ...replies,
           ];
       // (each part adds its weights to raw in turn, in the same order as one loop would)

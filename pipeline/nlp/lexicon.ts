@@ -446,6 +446,14 @@ export const cuesSchema = z
       .object({ names: z.array(z.string().min(1)).default([]) })
       .strict()
       .default({}),
+    /**
+     * Two or more quotations joined only by a comma or one of these words ("toàn tin “mua ghế”, “rò rỉ” hay “nghị quyết
+     * mật”") are a list of what others say: the cues inside are mentioned, not used.
+     */
+    listedQuotations: z
+      .object({ joiners: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .default({}),
     /** A fact-check written as a list: each line gives a rumour and its verdict ("… — SAI.", "FAKE – …", "✗ …"). */
     checklist: z
       .object({

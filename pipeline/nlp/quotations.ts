@@ -156,16 +156,13 @@ export function namedQuotations(p: PreparedText, names: QuotationName[], quotes:
   return out;
 }
 
-/** What may stand between two quotations of a list (folded, spaces collapsed): a comma, "và", "hay", "hoặc". */
-const LIST_JOINERS = new Set([',', 'va', 'hay', 'hoac', ', va', ', hay', ', hoac']);
-
 /**
- * The quotations of a field that stand in a list — two or more joined only by a comma, "và", "hay" or "hoặc": "toàn tin
- * “mua ghế”, “rò rỉ”, “nghị quyết mật”", "mạng tràn ngập 'danh sách rò rỉ', 'tin nội bộ'", "các bài "danh sách nhân sự",
+ * The quotations of a field that stand in a list — two or more joined only by one of `joiners` (folded, spaces
+ * collapsed: a comma, "và", "hay", "hoặc"): "toàn tin “mua ghế”, “rò rỉ”, “nghị quyết mật”", "mạng tràn ngập 'danh sách rò rỉ', 'tin nội bộ'", "các bài "danh sách nhân sự",
  * "tin nội bộ"". A writer who lists what others say names their words: the cues inside are mentioned, not used, in any
  * item (no read distortion lists its claims so; every read item that does is a complaint, a notice or a rebuttal).
  */
-export function listedQuotations(p: PreparedText, quotes: Array<[number, number]>): Array<[number, number]> {
+export function listedQuotations(p: PreparedText, quotes: Array<[number, number]>, joiners: Set<string>): Array<[number, number]> {
   const spans = [...quotes].sort((a, b) => a[0] - b[0]);
   const out = new Set<[number, number]>();
   for (let k = 0; k + 1 < spans.length; k++) {
@@ -175,7 +172,7 @@ export function listedQuotations(p: PreparedText, quotes: Array<[number, number]
     const between = String.fromCharCode(...p.codes.subarray(close + 1, open))
       .trim()
       .replace(/\s+/g, ' ');
-    if (!LIST_JOINERS.has(between)) continue;
+    if (!joiners.has(between)) continue;
     out.add(spans[k]);
     out.add(spans[k + 1]);
   }
