@@ -44,6 +44,10 @@ const OTHERS: Array<[string, string]> = [
   ['Fanclub của nhóm nhạc Hàn chốt ban điều hành trước đại hội thành viên cuối tháng, ai phản đối cứ bình luận.', 'Fanclub'],
   ['Tối nay đại hội bang hội trong game, bầu bang chủ mới, ai không vào bị kick nhé.', 'bang hội'],
   ['Đại hội chim cảnh toàn tỉnh năm nay có hơn 300 lồng dự thi, giải nhất bị nghi dàn xếp.', 'chim cảnh'],
+  ['Offline đại hội anime cuối tuần ở công viên, có cosplay và bầu trưởng nhóm mới.', 'anime'],
+  // investors (a scheme's "congress"), the Vietnamese abroad
+  ['ĐẠI HỘI NHÀ ĐẦU TƯ 2021: góp vốn 5 triệu nhận lãi mỗi ngày, bầu ban đại diện ngay tại hội trường!', 'NHÀ ĐẦU TƯ'],
+  ['Đại hội kiều bào toàn thế giới lần thứ IV quy tụ hơn 500 đại biểu từ 40 nước.', 'kiều bào'],
   // a sports federation, a trade-union federation
   ['Đại hội Liên đoàn Bóng đá tỉnh nhiệm kỳ mới bầu chủ tịch, nhiều cựu cầu thủ được đề cử vào Ban Chấp hành.', 'Liên đoàn Bóng đá'],
   ['Đại hội Liên đoàn Lao động huyện lần thứ X bầu Ban Chấp hành 21 người, chủ tịch tái đắc cử.', 'Liên đoàn Lao động'],
@@ -122,12 +126,12 @@ describe('whose gathering (gatherings.ts)', () => {
 
   it('reads a name before the gathering word only from another organisation, and typed without diacritics only capitalised', () => {
     const holder = (text: string) => readGatherings(markers, text).mentions[0].holder;
-    for (const t of both(['Anh Hùng Đại Hội tập 2 lên sóng tối mai.', 'Võ Lâm Đại Hội server mới mở.']))
-      expect(holder(t), t).toMatchObject({ party: false });
+    for (const t of both(['Anh Hùng Đại Hội tập 2 lên sóng tối mai.', 'Võ Lâm Đại Hội server mới mở.'])) expect(holder(t), t).toMatchObject({ party: false });
     // the Party's words there are read as before them ("xã" of "ĐTN xã"), the one-word holders never
     expect(holder('Chủ nhật này cả xã đại hội, ai cũng háo hức.')).toBeNull();
     expect(holder('Dân làng chờ đợi đại hội.')).toBeNull();
-    for (const t of ['hai dai hoi lien tiep deu bau bi thu tre', 'Hai dai hoi lien tiep deu bau bi thu tre', 'cho doi dai hoi']) expect(holder(t), t).toBeNull();
+    for (const t of ['hai dai hoi lien tiep deu bau bi thu tre', 'Hai dai hoi lien tiep deu bau bi thu tre', 'cho doi dai hoi'])
+      expect(holder(t), t).toBeNull();
   });
 
   it('keeps offsets into NFD text', () => {
