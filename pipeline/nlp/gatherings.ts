@@ -188,6 +188,31 @@ function holderBefore(c: CompiledGatherings, f: Folded, strict: boolean, sentSta
   return f.folded.slice(from, to).trim().split(/\s+/).filter(Boolean).length <= c.window ? best : null;
 }
 
+/** Whether the original letter at folded offset `p` is a capital. */
+function capital(f: Folded, p: number): boolean {
+  const ch = f.original[at(f, p)];
+  return ch !== ch.toLowerCase();
+}
+
+/**
+ * Another organisation's holder written right before a gathering word, nothing but spaces
+ * between, naming it ("Võ Lâm Đại Hội", "Anh Hùng Đại Hội", "guild đại hội"); the Party's words
+ * there do not hold it ("ĐTN xã đại hội" is the Youth Union's, read before), nor do the one-word
+ * holders that are other words ("chờ đợi đại hội"). Typed without diacritics the name must be
+ * capitalised, holder and gathering word ("Vo Lam Dai Hoi"): "hai dai hoi" is "hai đại hội".
+ */
+function holderNamed(c: CompiledGatherings, f: Folded, strict: boolean, sentStart: number, to: number): [number, number] | null {
+  let named: [number, number] | null = null;
+  scan(c.after, f, strict, sentStart, to, (a, b) => {
+    if (b > to) return true;
+    if (b === to || skipSpaces(f.folded, b) !== to) return false;
+    const k = f.folded.slice(a, b).replace(/\s+/g, ' ');
+    if (!c.holders.get(k)!.party && !c.capitalised.has(k) && (strict || (capital(f, a) && capital(f, to)))) named = [a, b];
+    return true;
+  });
+  return named;
+}
+
 /** Below this share of marked letters a text counts as typed without diacritics (as in the classifier). */
 const LENIENT_BELOW = 0.08;
 const LETTER = /\p{L}/u;
@@ -210,7 +235,7 @@ function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
   scan(c.gathering, f, strict, 0, f.folded.length, (gs, ge) => {
     const sents = sentencesOf(f);
     const sentStart = sents.find(([, e]) => e >= ge)?.[0] ?? 0;
-    const span = holderAfter(c, f, strict, ge) ?? holderBefore(c, f, strict, sentStart, gs);
+    const span = holderAfter(c, f, strict, ge) ?? holderNamed(c, f, strict, sentStart, gs) ?? holderBefore(c, f, strict, sentStart, gs);
     const mention: GatheringMention = { start: at(f, gs), end: at(f, ge), holder: null };
     if (span) {
       mention.holder = c.holders.get(f.folded.slice(span[0], span[1]).replace(/\s+/g, ' '))!;

@@ -38,6 +38,21 @@ const OTHERS: Array<[string, string]> = [
   // "đại hội" as an idiom for a get-together
   ['Đại hội võ lâm phố núi: cả xóm tụ tập thi bóc bắp, ai thắng được bầu làm trưởng ban 😂', 'võ lâm'],
   ['Tối nay đại hội nhậu cuối năm, bầu luôn trưởng ban văn nghệ nhiệm kỳ mới haha.', 'nhậu'],
+  // a name made of another organisation's words right before the gathering word
+  ['Quần Hùng Đại Hội mùa 3 chính thức mở đăng ký, các team nhanh tay bầu đội trưởng nhé.', 'Quần Hùng'],
+  // a fandom, an online game's guild, a hobby's keepers (the fandom named before, in its sentence)
+  ['Fanclub của nhóm nhạc Hàn chốt ban điều hành trước đại hội thành viên cuối tháng, ai phản đối cứ bình luận.', 'Fanclub'],
+  ['Tối nay đại hội bang hội trong game, bầu bang chủ mới, ai không vào bị kick nhé.', 'bang hội'],
+  ['Đại hội chim cảnh toàn tỉnh năm nay có hơn 300 lồng dự thi, giải nhất bị nghi dàn xếp.', 'chim cảnh'],
+  ['Offline đại hội anime cuối tuần ở công viên, có cosplay và bầu trưởng nhóm mới.', 'anime'],
+  // investors (a scheme's "congress"), the Vietnamese abroad
+  ['ĐẠI HỘI NHÀ ĐẦU TƯ 2021: góp vốn 5 triệu nhận lãi mỗi ngày, bầu ban đại diện ngay tại hội trường!', 'NHÀ ĐẦU TƯ'],
+  ['Đại hội kiều bào toàn thế giới lần thứ IV quy tụ hơn 500 đại biểu từ 40 nước.', 'kiều bào'],
+  // a sports federation, a trade-union federation
+  ['Đại hội Liên đoàn Bóng đá tỉnh nhiệm kỳ mới bầu chủ tịch, nhiều cựu cầu thủ được đề cử vào Ban Chấp hành.', 'Liên đoàn Bóng đá'],
+  ['Đại hội Liên đoàn Lao động huyện lần thứ X bầu Ban Chấp hành 21 người, chủ tịch tái đắc cử.', 'Liên đoàn Lao động'],
+  // the residents of a building
+  ['Đại hội nhà chung cư tòa A tối qua bầu ban quản trị mới, nhiều hộ nói phiếu ủy quyền bị dàn xếp.', 'nhà chung cư'],
 ];
 
 /** The Party's congress, named or implicit: never another organisation's gathering. */
@@ -56,6 +71,11 @@ const PARTY = [
   'Đại hội Chi đoàn xong rồi, tháng sau tới đại hội tỉnh, mong khóa mới quan tâm thanh niên.',
   // a delegation ("đoàn đại biểu") is not the Youth Union
   'Đoàn đại biểu Gia Lai lên đường dự đại hội, mang theo nhiều tâm tư của cử tri.',
+  // words that are no holder right before the gathering word: "chờ đợi", "hai" ("doi", "hai" typed
+  // without diacritics are also "đội", "hài"), a group's admins ("ban quản trị")
+  'Cả tỉnh chờ đợi đại hội, mong khóa mới chống tham nhũng mạnh tay hơn.',
+  'Hai đại hội liền nhau tỉnh mình đều có bí thư trẻ, năm nay chắc cũng vậy.',
+  'Ban quản trị nhóm nhắc các bác: danh sách nhân sự trước Đại hội đều là tin đồn, Trung ương do Đại hội bầu.',
   // implicit: no "đại hội" at all
   'Bí thư Tỉnh ủy đọc diễn văn bế mạc, Ban Chấp hành khóa mới ra mắt.',
 ];
@@ -102,6 +122,16 @@ describe('whose gathering (gatherings.ts)', () => {
       expect(holder(t), t).toMatchObject({ party: false });
     // a line break after the dot ends the sentence: no holder named before it
     for (const t of both(['Đoàn thanh niên về TP.\nĐại hội xong rồi, bầu bí thư mới.'])) expect(holder(t), t).toBeNull();
+  });
+
+  it('reads a name before the gathering word only from another organisation, and typed without diacritics only capitalised', () => {
+    const holder = (text: string) => readGatherings(markers, text).mentions[0].holder;
+    for (const t of both(['Anh Hùng Đại Hội tập 2 lên sóng tối mai.', 'Võ Lâm Đại Hội server mới mở.'])) expect(holder(t), t).toMatchObject({ party: false });
+    // the Party's words there are read as before them ("xã" of "ĐTN xã"), the one-word holders never
+    expect(holder('Chủ nhật này cả xã đại hội, ai cũng háo hức.')).toBeNull();
+    expect(holder('Dân làng chờ đợi đại hội.')).toBeNull();
+    for (const t of ['hai dai hoi lien tiep deu bau bi thu tre', 'Hai dai hoi lien tiep deu bau bi thu tre', 'cho doi dai hoi'])
+      expect(holder(t), t).toBeNull();
   });
 
   it('keeps offsets into NFD text', () => {
