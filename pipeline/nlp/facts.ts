@@ -82,6 +82,29 @@ const checkSchema = z.discriminatedUnion('kind', [
       optional: z.boolean().default(false),
     })
     .strict(),
+  z
+    .object({
+      kind: z.literal('completion'),
+      /** The day by which the bodies finished their congresses (default: the value named by `valueFrom`). */
+      by: daySchema.optional(),
+      valueFrom: z.string().default('completed_by'),
+      /** The bodies whose congresses the fact dates ("đảng bộ trực thuộc"): one in the finishing verb's clause, or `last`. */
+      nouns: z.array(phrase).min(1),
+      /** Verbs of finishing ("hoàn thành", "tổ chức xong"): the date they take is when the bodies finished. */
+      verbs: z.array(phrase).min(1),
+      /**
+       * Words right before a date that make it a bound ("trước ngày 25/8", "đến ngày 25/8": all done by then): it agrees
+       * when not after the official day and says nothing when after it, unless the clause names the last body (`last`).
+       */
+      bounds: z.array(phrase).default([]),
+      /** Words naming the last body to finish ("đơn vị cuối cùng"): its day is the day all finished. */
+      last: z.array(phrase).default([]),
+      /** Words right before the verb that say the bodies have not finished ("chưa hoàn thành"), as the negators do. */
+      pending: z.array(phrase).default([]),
+      /** A sentence with one of these is about other bodies ("trực thuộc Trung ương"). */
+      exclude: z.array(phrase).default([]),
+    })
+    .strict(),
 ]);
 
 type CheckInput = z.infer<typeof checkSchema>;
@@ -91,6 +114,7 @@ export type FactCheck =
   | { kind: 'duration'; days: number }
   | { kind: 'claims'; terms: string[]; note?: string }
   | { kind: 'place'; places: string[] }
+  | { kind: 'completion'; by: string; nouns: string[]; verbs: string[]; bounds: string[]; last: string[]; pending: string[]; exclude: string[] }
   | {
       kind: 'number';
       value: number;
@@ -362,6 +386,11 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
       }
       case 'claims':
         return { kind: 'claims', terms: c.terms, note: c.note };
+      case 'completion': {
+        const by = c.by ?? str(c.valueFrom);
+        if (!by || !daySchema.safeParse(by).success) return fail(k, `needs by (YYYY-MM-DD), in the check or in values.${c.valueFrom}`);
+        return { kind: 'completion', by, nouns: c.nouns, verbs: c.verbs, bounds: c.bounds, last: c.last, pending: c.pending, exclude: c.exclude };
+      }
     }
   });
   // a claims check whose `when` the sheet's values do not meet is dropped
@@ -455,7 +484,13 @@ export type FactPhrase =
   | { kind: 'context'; fact: number; check: number }
   | { kind: 'contextAfter'; fact: number; check: number }
   | { kind: 'membersAfter'; fact: number; check: number }
-  | { kind: 'exclude'; fact: number; check: number };
+  | { kind: 'exclude'; fact: number; check: number }
+  | { kind: 'complNoun'; fact: number; check: number }
+  | { kind: 'complVerb'; fact: number; check: number }
+  | { kind: 'complBound'; fact: number; check: number }
+  | { kind: 'complLast'; fact: number; check: number }
+  | { kind: 'complPending'; fact: number; check: number }
+  | { kind: 'complExclude'; fact: number; check: number };
 
 /**
  * Every phrase datum gets all keys, in one order, whatever its kind: objects of one shape keep the
@@ -565,6 +600,14 @@ export class FactChecker {
           for (const x of check.contextAfter) this.phrases.add(x, factPhrase({ kind: 'contextAfter', fact: f, check: c }));
           for (const x of check.membersAfter) this.phrases.add(x, factPhrase({ kind: 'membersAfter', fact: f, check: c }));
           for (const x of check.exclude) this.phrases.add(x, factPhrase({ kind: 'exclude', fact: f, check: c }));
+        }
+        if (check.kind === 'completion') {
+          for (const x of check.nouns) this.phrases.add(x, factPhrase({ kind: 'complNoun', fact: f, check: c }));
+          for (const x of check.verbs) this.phrases.add(x, factPhrase({ kind: 'complVerb', fact: f, check: c }));
+          for (const x of check.bounds) this.phrases.add(x, factPhrase({ kind: 'complBound', fact: f, check: c }));
+          for (const x of check.last) this.phrases.add(x, factPhrase({ kind: 'complLast', fact: f, check: c }));
+          for (const x of check.pending) this.phrases.add(x, factPhrase({ kind: 'complPending', fact: f, check: c }));
+          for (const x of check.exclude) this.phrases.add(x, factPhrase({ kind: 'complExclude', fact: f, check: c }));
         }
       });
     });
@@ -703,6 +746,9 @@ const QUALIFIER_GAP = 1;
 /** Tokens between a destination phrase and the event's marker ("dự | Đại hội | XIII"). */
 const DESTINATION_GAP = 2;
 
+/** Tokens between a finishing verb and the date it takes ("hoàn thành đại hội vào ngày 28/8"). */
+const COMPLETION_GAP = 6;
+
 const NO_LOCATED: Array<Located<FactPhrase>> = [];
 const NO_MARKERS: MarkerScope[] = [];
 const NO_FACTS: Array<{ f: OfficialFact; i: number }> = [];
@@ -742,6 +788,8 @@ export class ItemCheck {
   private negationOff = false;
   /** Numbers of each field, read once for the number and duration checks. */
   private readonly numbersOf = new Map<FieldView, NumberMention[]>();
+  /** Dates of each field, read once for the completion check. */
+  private readonly datesOf = new Map<FieldView, DateMention[]>();
 
   constructor(
     private readonly checker: FactChecker,
@@ -783,6 +831,7 @@ export class ItemCheck {
       !byKind.has('venueLead') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter') || byKind.has('membersAfter'))) &&
+      !(byKind.has('complVerb') && byKind.has('complNoun')) &&
       !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift') || byKind.has('durLengthAfter') || byKind.has('durNoun')))
     )
       return NO_FINDINGS;
@@ -794,6 +843,7 @@ export class ItemCheck {
     this.dates();
     this.numbers();
     this.durations();
+    this.completions();
     return { contradictions: [...this.found.values()], confirmations: [...this.agreeing.values()] };
   }
 
@@ -1363,6 +1413,79 @@ export class ItemCheck {
     return false;
   }
 
+  /**
+   * 6. When the lower levels finished their congresses: a date taken by a finishing verb ("đơn vị cuối cùng hoàn thành
+   * vào ngày 28/8") in a clause that names the bodies, or the last of them in a sentence that names the bodies, after
+   * the official day, contradicts it; on
+   * or before it, agrees. The date is the first after the verb in its clause, else the nearest before it there, else a
+   * date that makes up the clause just before ("Ngày 28/8, …"). A bound ("trước ngày 25/8", "đến ngày 25/8": all done
+   * by then) after the official day says nothing, unless the clause names the last body ("đến ngày 28/6, tổ chức cơ
+   * sở đảng cuối cùng mới hoàn thành").
+   */
+  private completions(): void {
+    const verbs = this.of('complVerb');
+    if (!verbs.length || !this.byKind.has('complNoun')) return;
+    const same = (x: Located<FactPhrase>, v: Of<'complVerb'>): boolean => {
+      const d = x.hit.spec.data as { fact: number; check: number };
+      return x.field === v.field && d.fact === v.hit.spec.data.fact && d.check === v.hit.spec.data.check;
+    };
+    const nouns = this.of('complNoun');
+    const lasts = this.of('complLast');
+    const bounds = this.of('complBound');
+    const excludes = this.of('complExclude');
+    const pending = this.of('complPending');
+    for (const v of verbs) {
+      const fv = v.field;
+      const p = fv.prepared;
+      const vf = v.hit.tokFirst;
+      const clause = p.tokClause[vf];
+      const sent = p.tokSent[vf];
+      if (isSuppressed(fv, vf) || this.negated(fv, vf)) continue;
+      if (pending.some((x) => same(x, v) && x.hit.tokLast < vf && vf - x.hit.tokLast <= 2 && p.tokClause[x.hit.tokLast] === p.tokClause[vf])) continue;
+      const inClause = (x: Located<FactPhrase>) => same(x, v) && p.tokClause[x.hit.tokFirst] === clause;
+      // the bodies named in the verb's clause, or the last of them there with the bodies named in the sentence
+      const last = lasts.some(inClause);
+      if (!nouns.some(inClause) && !(last && nouns.some((x) => same(x, v) && p.tokSent[x.hit.tokFirst] === sent))) continue;
+      if (excludes.some((x) => same(x, v) && p.tokSent[x.hit.tokFirst] === sent)) continue;
+      const { fact: i, check: c } = v.hit.spec.data;
+      const check = this.data.facts[i].checks[c];
+      if (check.kind !== 'completion') continue;
+      const g0 = this.base.get(fv)!;
+      const s0 = this.sentBase.get(fv)!;
+      const scope = this.scopeAt(g0 + vf, s0 + sent, clauseOf(fv, vf));
+      if (!this.factsIn(scope, s0 + sent).some((x) => x.i === i)) continue;
+      const mentions = this.datesIn(fv);
+      let mention: DateMention | undefined = mentions.find(
+        (m) => m.tokFirst > v.hit.tokLast && p.tokClause[m.tokFirst] === clause && m.tokFirst - v.hit.tokLast <= COMPLETION_GAP,
+      );
+      if (!mention) for (const m of mentions) if (m.tokLast < vf && p.tokClause[m.tokFirst] === clause && vf - m.tokLast <= COMPLETION_GAP) mention = m;
+      if (!mention && clause > 0)
+        for (const m of mentions) {
+          // a date that makes up the clause before ("Ngày 28/8, Đại hội … đã bế mạc")
+          const before = clause - 1;
+          if (p.tokSent[m.tokFirst] !== sent || p.tokClause[m.tokFirst] !== before || p.tokClause[m.tokLast + 1] === before) continue;
+          if (m.tokFirst > 0 && p.tokClause[m.tokFirst - 3] === before) continue;
+          mention = m;
+        }
+      if (!mention) continue;
+      const bound = bounds.some((b) => same(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
+      const day = mention.dates[mention.dates.length - 1];
+      const later = laterThan(day, check.by);
+      if (later === false) this.agree(i, fv, mention.tokFirst, mention.tokLast);
+      else if (later && (!bound || last))
+        this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the completion ${formatDayDate(day)}; official by ${check.by}`);
+    }
+  }
+
+  private datesIn(fv: FieldView): DateMention[] {
+    let list = this.datesOf.get(fv);
+    if (!list) {
+      list = extractDates(fv.prepared);
+      this.datesOf.set(fv, list);
+    }
+    return list;
+  }
+
   /** 5. Durations ("kéo dài 4 ngày", "chỉ họp có một ngày") and shifts ("lùi 1 ngày") of the event. */
   private durations(): void {
     const units = this.of('durUnit');
@@ -1692,6 +1815,14 @@ function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
   return d.toISOString().slice(0, 10);
+}
+
+/** Whether the mentioned day is after the ISO day (its year taken as the ISO day's when left out); null for its own month. */
+function laterThan(d: DayDate, iso: string): boolean | null {
+  const [y, m, day] = iso.split('-').map(Number);
+  const v = (d.year ?? y) * 100 + d.month;
+  if (v !== y * 100 + m) return v > y * 100 + m;
+  return d.day === undefined ? null : d.day > day;
 }
 
 function sameDay(d: DayDate, iso: string): boolean {
