@@ -11,7 +11,7 @@ import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
-import { phraseAt, sentenceStart, tokenSpan, tokenText, type PreparedText } from './text.ts';
+import { clauseStart, phraseAt, sentenceStart, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
 const phrase = z.string().min(1);
 
@@ -1862,13 +1862,32 @@ function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun
     return false;
   }
   // "Sáng 14/10, ... Đại hội ... khai mạc": the sentence opens with the date and the congress is the subject
-  const sentStart = sentenceStart(p, mention.tokFirst);
-  if (!(mention.tokFirst - sentStart <= 2 && e.hit.tokFirst > mention.tokLast)) return false;
-  for (const n of subjects) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
-  // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object
+  if (e.hit.tokFirst <= mention.tokLast) return false;
+  const opensSentence = mention.tokFirst - sentenceStart(p, mention.tokFirst) <= 2;
+  if (opensSentence) for (const n of subjects) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
+  // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object; so too in a
+  // clause the date leads after a colon or a comma ("Thông báo nhanh: mai 19/10 khai mạc đại hội tỉnh")
+  if (!opensSentence && !leadsItsClause(p, mention.tokFirst)) return false;
   if (e.hit.tokFirst - mention.tokLast > 2) return false;
   for (const n of nouns) if (n.hit.tokFirst > e.hit.tokLast && n.hit.tokFirst - e.hit.tokLast <= 2) return true;
   return false;
+}
+
+/** The day words that may stand before a date leading its clause ("Thông báo nhanh: mai 19/10 khai mạc …", "…, sáng nay 1/2 bế mạc"). */
+const DAY_WORDS: ReadonlySet<string> = new Set(['mai', 'nay', 'hom', 'qua', 'ngay', 'sang', 'chieu', 'toi', 'trua', 'dem']);
+
+/**
+ * The date at token `tokFirst` opens a clause after a colon or a comma, with at most a day word or two before it
+ * ("mai", "hôm nay", "sáng mai"): a date after the clause's own words ("đại hội huyện mà mai 19/10 …", "từ 14/10 …")
+ * does not lead it.
+ */
+function leadsItsClause(p: PreparedText, tokFirst: number): boolean {
+  const start = clauseStart(p, tokFirst);
+  if (start === 0 || p.tokSent[start - 1] !== p.tokSent[start] || tokFirst - start > 2) return false;
+  // opened by a colon or a comma, not a parenthesis ("Sau 3 ngày làm việc (16-18/7), Đại hội … bế mạc")
+  if (!/^[\s,:]+$/.test(p.folded.slice(p.tokEnd[start - 1], p.tokStart[start]))) return false;
+  for (let t = start; t < tokFirst; t++) if (!DAY_WORDS.has(tokenText(p, t))) return false;
+  return true;
 }
 
 /** "1.602 hay 1.587 đại biểu": the second number is one of two versions asked about, not a claim. */
