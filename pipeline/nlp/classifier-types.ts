@@ -114,7 +114,7 @@ export interface CompiledCues {
   /** beforeAmount: the cue-ending syllables and the words of amount after them, folded. */
   beforeAmount: { syllables: Set<string>; words: string[][] };
   /** namedQuotations.names: each name's folded syllables and their accent keys (a syllable typed with accents must be one of these). */
-  quotationNames: QuotationName[];
+  quotationNames: TypedWords[];
   /** listedQuotations.joiners folded, with a comma before each, and a comma alone: what may stand between two quotations of a list. */
   listJoiners: Set<string>;
   /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
@@ -122,8 +122,11 @@ export interface CompiledCues {
   scareAfterKeys: Set<string>;
 }
 
-/** A name of a quotation (namedQuotations): its syllables folded, and each one's accent key. */
-export interface QuotationName {
+/**
+ * Words matched as typed (a quotation's names, a subject's verbs of saying and named claims): their syllables folded, and
+ * each one's accent key (a syllable typed with accents must be the word's).
+ */
+export interface TypedWords {
   syllables: string[];
   keys: string[];
 }
@@ -145,9 +148,9 @@ export interface CompiledTurn {
     notFor: Set<string>;
     notAfter: string[][];
     /** Verbs of saying between the subject and the verdict (as typed: a syllable typed with accents must be the verb's). */
-    speakerVerbs: QuotationName[];
+    speakerVerbs: TypedWords[];
     /** Words between the subject and the verdict that name the claim judged (the subject speaks, it is not accused). */
-    namedClaims: QuotationName[];
+    namedClaims: TypedWords[];
     /** Subject groups that turn a verdict only with a match of `bodies` near (see the schema's `needsBody`). */
     needsBody: { groups: number[]; bodies: number[] } | null;
   } | null;

@@ -6,7 +6,7 @@
  */
 import type { Vocabulary } from './automaton.ts';
 import { verdictLineRegExp } from './checklist.ts';
-import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type QuotationName } from './classifier-types.ts';
+import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type TypedWords } from './classifier-types.ts';
 import { bitSet, NO_COMBOS } from './cue-chains.ts';
 import { type CuesFile, type PhraseMatcher, PhraseSet } from './lexicon.ts';
 import type { AbbreviationEntry } from './stream.ts';
@@ -157,7 +157,7 @@ function officialValueTurn(o: { maxGap: number; notFor: string[]; speakerVerbs: 
 }
 
 /** A phrase's folded syllables and each one's accent key (a syllable typed with accents must be one of these). */
-function typedWords(w: string): QuotationName {
+function typedWords(w: string): TypedWords {
   return {
     syllables: foldedSyllables(w),
     keys: w

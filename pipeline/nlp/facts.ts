@@ -788,7 +788,7 @@ export class ItemCheck {
   private negationOff = false;
   /** Numbers of each field, read once for the number and duration checks. */
   private readonly numbersOf = new Map<FieldView, NumberMention[]>();
-  /** Dates of each field, read once for the completion check. */
+  /** Dates of each field, read once for the date and completion checks. */
   private readonly datesOf = new Map<FieldView, DateMention[]>();
 
   constructor(
@@ -1215,7 +1215,7 @@ export class ItemCheck {
       const p = fv.prepared;
       const g0 = this.base.get(fv)!;
       const s0 = this.sentBase.get(fv)!;
-      const mentions = extractDates(p);
+      const mentions = this.datesIn(fv);
       // an event verb with its own date right after it ("khai mạc ngày 26/1") does not take the date
       // that opens its sentence ("Sáng 23/1, Đoàn … lên đường … dự Đại hội …, khai mạc ngày 26/1")
       const datedVerbs = new Set<Of<'event'>>();
@@ -1478,12 +1478,7 @@ export class ItemCheck {
   }
 
   private datesIn(fv: FieldView): DateMention[] {
-    let list = this.datesOf.get(fv);
-    if (!list) {
-      list = extractDates(fv.prepared);
-      this.datesOf.set(fv, list);
-    }
-    return list;
+    return readOnce(this.datesOf, fv, extractDates);
   }
 
   /** 5. Durations ("kéo dài 4 ngày", "chỉ họp có một ngày") and shifts ("lùi 1 ngày") of the event. */
@@ -1575,12 +1570,7 @@ export class ItemCheck {
   }
 
   private numbersIn(fv: FieldView): NumberMention[] {
-    let list = this.numbersOf.get(fv);
-    if (!list) {
-      list = extractNumbers(fv.prepared);
-      this.numbersOf.set(fv, list);
-    }
-    return list;
+    return readOnce(this.numbersOf, fv, extractNumbers);
   }
 
   /**
@@ -1902,4 +1892,14 @@ function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySe
 function isPercentage(p: PreparedText, tokLast: number): boolean {
   const end = tokLast + 1 < p.count ? p.tokStart[tokLast + 1] : p.foldedLength;
   return p.folded.slice(p.tokEnd[tokLast], end).includes('%');
+}
+
+/** What `read` finds in a field, read once into `cache` (several checks read a field's numbers or dates). */
+function readOnce<T>(cache: Map<FieldView, T>, fv: FieldView, read: (p: PreparedText) => T): T {
+  let found = cache.get(fv);
+  if (found === undefined) {
+    found = read(fv.prepared);
+    cache.set(fv, found);
+  }
+  return found;
 }

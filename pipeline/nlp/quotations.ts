@@ -4,7 +4,7 @@
  * as reported, not as the item's own.
  */
 import { firstTokenAtOrAfter, originalOffset } from './offsets.ts';
-import type { QuotationName } from './classifier-types.ts';
+import type { TypedWords } from './classifier-types.ts';
 import { type PreparedText, typedAccentKey } from './text.ts';
 
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
@@ -144,7 +144,7 @@ export function within(spans: Array<[number, number]>, at: number): boolean {
  * "luận điệu: '…'"): only spaces or one colon between the name and the opening mark. A syllable typed with accents
  * must be the name's as written ("đóng chữ" is no "dòng chữ").
  */
-export function namedQuotations(p: PreparedText, names: QuotationName[], quotes: Array<[number, number]>): Array<[number, number]> {
+export function namedQuotations(p: PreparedText, names: TypedWords[], quotes: Array<[number, number]>): Array<[number, number]> {
   if (!names.length) return [];
   const out: Array<[number, number]> = [];
   for (const span of quotes) {
@@ -158,8 +158,8 @@ export function namedQuotations(p: PreparedText, names: QuotationName[], quotes:
 
 /**
  * The quotations of a field that stand in a list — two or more joined only by one of `joiners` (folded, spaces
- * collapsed: a comma, "và", "hay", "hoặc"): "toàn tin “mua ghế”, “rò rỉ”, “nghị quyết mật”", "mạng tràn ngập 'danh sách rò rỉ', 'tin nội bộ'", "các bài "danh sách nhân sự",
- * "tin nội bộ"". A writer who lists what others say names their words: the cues inside are mentioned, not used, in any
+ * collapsed: a comma, "và", "hay", "hoặc"): "toàn tin “mua ghế”, “rò rỉ”, “nghị quyết mật”", "mạng tràn ngập 'danh
+ * sách rò rỉ', 'tin nội bộ'", "các bài "danh sách nhân sự", "tin nội bộ"". A writer who lists what others say names their words: the cues inside are mentioned, not used, in any
  * item (no read distortion lists its claims so; every read item that does is a complaint, a notice or a rebuttal).
  */
 export function listedQuotations(p: PreparedText, quotes: Array<[number, number]>, joiners: Set<string>): Array<[number, number]> {
@@ -180,12 +180,12 @@ export function listedQuotations(p: PreparedText, quotes: Array<[number, number]
 }
 
 /** Whether the tokens ending at `last` are `name`. */
-function namedBy(p: PreparedText, last: number, name: QuotationName): boolean {
+function namedBy(p: PreparedText, last: number, name: TypedWords): boolean {
   return typedWordsAt(p, last - name.syllables.length + 1, name);
 }
 
 /** Whether the tokens from `first` are `name`'s words, each typed with its accents or without any. */
-export function typedWordsAt(p: PreparedText, first: number, name: QuotationName): boolean {
+export function typedWordsAt(p: PreparedText, first: number, name: TypedWords): boolean {
   if (first < 0 || first + name.syllables.length > p.count) return false;
   for (let k = 0; k < name.syllables.length; k++) {
     const t = first + k;
