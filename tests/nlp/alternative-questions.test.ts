@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { forBothForms } from './helpers.ts';
+import type { Classification } from '../../core/types.ts';
+import { forBothForms, contradictionsOf } from './helpers.ts';
 
 // An alternative question (eightieth pass): the writer asks which of two things holds — "… có họp trực tuyến không hay
 // vẫn họp ở Hà Nội?", "… bế mạc ngày 1/2 hay 2/2 ạ" — and a claim of the sheet's facts in either alternative is asked
 // about, not asserted: its contradiction is cited (weight 0). Not a yes/no question that leads with the claim ("Có phải
 // … hay sao …?"), hearsay before it ("Nghe nói …, hay là …?"), or a "hay" in a statement. Phrasings written for these
 // tests, not corpus sentences; as typed and without diacritics, on the lexicons alone, under the configured facts.
-const counted = (c: { explanations: { kind: string; term: string; weight?: number }[] }) =>
-  c.explanations.filter((e) => e.kind === 'fact' && (e.weight ?? 0) > 0).map((e) => e.term);
-const cited = (c: { explanations: { kind: string; term: string; weight?: number }[] }) =>
-  c.explanations.filter((e) => e.kind === 'fact' && e.weight === 0).map((e) => e.term);
+const counted = (c: Classification) => contradictionsOf(c).map((e) => e.term);
+const cited = (c: Classification) => c.explanations.filter((e) => e.kind === 'fact' && e.weight === 0).map((e) => e.term);
 
 // the claim one side of the alternatives, the question closed by its mark or a particle
 const ASKED = [

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
 import { evidenceAgainst } from '../../pipeline/nlp/model.ts';
-import { forBothForms } from './helpers.ts';
+import { forBothForms, contradictionsOf } from './helpers.ts';
 
 // Rebuttals read as distortion (sixty-fourth pass): a rumour reported, then answered by a verdict standing alone in
 // the next sentence ("Sai.", "Hoàn toàn sai.", "Không đúng.", "Bịa.", "Fake.", "Tin giả nhé.") or in the last clause of
@@ -9,7 +9,6 @@ import { forBothForms } from './helpers.ts';
 // ("Tin … không truyền hình trực tiếp là bịa đặt"). Phrasings written for these tests, not corpus sentences; each is
 // checked as typed and without diacritics, on the lexicons alone (the default sheet: Gia Lai in person, televised).
 const groups = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.weight !== 0).map((e) => e.term.split(':')[0]);
-const contradictions = (c: Classification) => c.explanations.filter((e) => e.kind === 'fact' && e.weight > 0);
 
 /** A rebuttal: the given rebuttal group counts against distortion, the claim it answers counts nothing. */
 function expectAnswered(texts: string[], group: string) {
@@ -21,7 +20,7 @@ function expectAnswered(texts: string[], group: string) {
       g.filter((x) => !['rebuttal', 'bare-verdict', 'official-guidance', 'named-source'].includes(x)),
       t,
     ).toEqual([]);
-    expect(contradictions(c), t).toEqual([]);
+    expect(contradictionsOf(c), t).toEqual([]);
     expect(evidenceAgainst(c), t).toBe(true);
     expect(c.distortion, t).toBe(false);
   });

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
-import { CONFIG, REPO, expectEachReads, forBothForms, stripDiacritics } from './helpers.ts';
+import { CONFIG, REPO, expectEachReads, forBothForms, stripDiacritics, contradictionsOf } from './helpers.ts';
 
 // A date that leads a clause after a colon or a comma, with at most a day word before it ("mai", "sáng mai", "chiều
 // nay"), and the event's verb right after it, the congress its object (eighty-sixth pass): "Thông báo nhanh: mai 19/10
@@ -12,7 +12,9 @@ import { CONFIG, REPO, expectEachReads, forBothForms, stripDiacritics } from './
 // national one 25/1–2/2/2021) and under another sheet's values (20–23/10, 1/2–5/2). Phrasings written for these
 // tests, not corpus sentences; as typed and without diacritics, on the lexicons alone.
 const dateFacts = (c: Classification) =>
-  c.explanations.filter((e) => e.kind === 'fact' && e.weight > 0 && e.note?.startsWith('dates the event')).map((e) => e.factId);
+  contradictionsOf(c)
+    .filter((e) => e.note?.startsWith('dates the event'))
+    .map((e) => e.factId);
 
 describe('a date leading its clause before the event’s verb', () => {
   it('reads the date after a colon or a comma, with or without a day word before it', () => {

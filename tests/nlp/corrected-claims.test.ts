@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
 import { evidenceAgainst } from '../../pipeline/nlp/model.ts';
-import { classifier, forBothForms, stripDiacritics } from './helpers.ts';
+import { classifier, forBothForms, stripDiacritics, contradictionsOf } from './helpers.ts';
 
 // News corrections read by their structure (sixty-sixth pass): a claim the item reports (in double or single quotation
 // marks, or a reported clause: "một số bài viết nói …", "thông tin lan truyền rằng …"), then the sheet's value of the
@@ -10,7 +10,7 @@ import { classifier, forBothForms, stripDiacritics } from './helpers.ts';
 // Phrasings written for these tests, not corpus sentences; as typed and without diacritics, on the lexicons alone, under
 // the default sheet (Gia Lai 14–16/10/2020, 350 delegates, a committee of 53).
 const CORRECTED = 'discourse: a reported claim corrected';
-const counted = (c: Classification) => c.explanations.filter((e) => e.kind === 'fact' && e.weight > 0).map((e) => e.term);
+const counted = (c: Classification) => contradictionsOf(c).map((e) => e.term);
 const cited = (c: Classification) => c.explanations.filter((e) => e.kind === 'fact' && e.cited).map((e) => e.term);
 const terms = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion').map((e) => e.term);
 

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
-import { CONFIG, REPO, expectEachReads, forBothForms, stripDiacritics } from './helpers.ts';
+import { CONFIG, REPO, expectEachReads, forBothForms, stripDiacritics, contradictionsOf } from './helpers.ts';
 
 // The lower levels' congresses as the sheet states them (eighty-fourth pass): the number of units under the provincial
 // committee (GL-DIRECT-UNITS `units`) and the day by which they finished (`completed_by`), and the day the grassroots
@@ -13,7 +13,9 @@ import { CONFIG, REPO, expectEachReads, forBothForms, stripDiacritics } from './
 // 2020-06-15). Phrasings written for these tests, not corpus sentences; as typed and without diacritics, on the
 // lexicons alone.
 const says = (c: Classification, id: string) =>
-  c.explanations.filter((e) => e.kind === 'fact' && e.factId === id && e.weight > 0).map((e) => e.note!.split(';')[0]);
+  contradictionsOf(c)
+    .filter((e) => e.factId === id)
+    .map((e) => e.note!.split(';')[0]);
 const units = (c: Classification) => says(c, 'GL-DIRECT-UNITS');
 const grassroots = (c: Classification) => says(c, 'GL-GRASSROOTS');
 

@@ -32,6 +32,11 @@ export const ABBREVIATED_NAMES: Array<[string, number]> = [
   ['Hàng về tận tp. Giá rẻ lắm.', 2],
 ];
 
+/** The facts-sheet contradictions a classification counts: its fact explanations that weigh (cited ones weigh 0). */
+export function contradictionsOf(c: Classification): Classification['explanations'] {
+  return c.explanations.filter((e) => e.kind === 'fact' && e.weight > 0);
+}
+
 let cached: Classifier | null = null;
 /** The lexicon classifier of the repository's config, without its learned model (built once per test file). */
 export function classifier(): Classifier {

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { forBothForms } from './helpers.ts';
+import { forBothForms, contradictionsOf } from './helpers.ts';
 
 // Seventy-eighth pass (fresh-5's replies in the writer's own voice: c67-004, c67-200): a reply quotes the message it
 // answers on a line of its own, "> …", and answers it below in its own words. Phrasings written for these tests.
 
 const cueTerms = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0).map((e) => e.term);
-const contradictions = (c: Classification) => c.explanations.filter((e) => e.kind === 'fact' && e.weight > 0).map((e) => e.term);
+const contradictions = (c: Classification) => contradictionsOf(c).map((e) => e.term);
 
 describe('a line a reply quotes ("> …") is the message it answers', () => {
   it("its cues and its claims against the sheet are the quoted message's, not the writer's", () => {

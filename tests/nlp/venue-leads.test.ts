@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { expectEachReads, forBothForms } from './helpers.ts';
+import { expectEachReads, forBothForms, contradictionsOf } from './helpers.ts';
 
 // A venue named before the event's verb, the way a press lead or a notice names it (eighty-first pass): a lead that
 // opens with "tại" and the site, the event's name and its verb after ("Sáng 21/10, tại Hội trường Tỉnh ủy ở TP.
@@ -10,7 +10,9 @@ import { expectEachReads, forBothForms } from './helpers.ts';
 // one at Hà Nội's Trung tâm Hội nghị Quốc gia). Phrasings written for these tests, not corpus sentences; as typed and
 // without diacritics, on the lexicons alone.
 const venueFacts = (c: Classification) =>
-  c.explanations.filter((e) => e.kind === 'fact' && e.weight > 0 && e.note?.includes('claims the venue')).map((e) => e.factId);
+  contradictionsOf(c)
+    .filter((e) => e.note?.includes('claims the venue'))
+    .map((e) => e.factId);
 const agreesOrSilent = (c: Classification) => c.explanations.filter((e) => e.kind === 'fact' && e.note?.includes('venue')).length === 0;
 
 describe('a venue named before the event’s verb', () => {
