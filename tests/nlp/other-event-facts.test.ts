@@ -13,18 +13,17 @@ import { contradictionsOf, expectEachReads, forBothForms } from './helpers.ts';
 // congress 14–16/10/2020 in person, the national one 25/1–2/2/2021 at its venue, no list announced before it).
 // Phrasings written for these tests, not corpus sentences; as typed and without diacritics, on the lexicons alone.
 const factsOf = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
+/** No text, as typed or without diacritics, contradicts the configured sheet. */
+const expectNoFacts = (texts: string[]) => forBothForms(texts, (c, t) => expect(factsOf(c), t).toEqual([]));
 
 describe('another activity’s format', () => {
   it('reads "trực tuyến / online" after a contest, learning or a channel as that activity’s', () => {
-    forBothForms(
-      [
-        'Huyện đoàn phối hợp các trường THPT tổ chức cuộc thi trực tuyến tìm hiểu về Đại hội XIII của Đảng.',
-        'Phát động hội thi trực tuyến tìm hiểu Nghị quyết Đại hội XIII dành cho đoàn viên.',
-        'Mình mong Văn kiện Đại hội XIII có chính sách để học sinh ở làng cũng có mạng học online ổn định.',
-        'Kiều bào ở Đức theo dõi sát Đại hội XIII qua các kênh truyền hình trực tuyến.',
-      ],
-      (c, t) => expect(factsOf(c), t).toEqual([]),
-    );
+    expectNoFacts([
+      'Huyện đoàn phối hợp các trường THPT tổ chức cuộc thi trực tuyến tìm hiểu về Đại hội XIII của Đảng.',
+      'Phát động hội thi trực tuyến tìm hiểu Nghị quyết Đại hội XIII dành cho đoàn viên.',
+      'Mình mong Văn kiện Đại hội XIII có chính sách để học sinh ở làng cũng có mạng học online ổn định.',
+      'Kiều bào ở Đức theo dõi sát Đại hội XIII qua các kênh truyền hình trực tuyến.',
+    ]);
   });
 
   it('keeps the congress held online, by its verb or its intensifier, and the delegates watching by screen', () => {
@@ -41,15 +40,12 @@ describe('another activity’s format', () => {
 
 describe('a date opening its sentence, the congress not its subject', () => {
   it('does not tie the date through a document’s event, a purpose’s object or a venue’s apposition', () => {
-    forBothForms(
-      [
-        'Huyện ủy cho biết hội nghị học tập Nghị quyết Đại hội XIII chỉ được dời từ ngày 9/3 sang 12/3 do trùng lịch.',
-        'Các đảng bộ tổ chức học tập, quán triệt Nghị quyết Đại hội lần thứ XVI của Đảng bộ tỉnh xong trước 31/12/2020.',
-        'Tối 23/1, các trường tổ chức chương trình nghệ thuật, chào mừng Đại hội XIII khai mạc vào ngày mai.',
-        'Chiều 18/10, Trường ĐH Nông Lâm xuất quân 60 tình nguyện viên tại Trung tâm Hội nghị tỉnh, nơi diễn ra Đại hội Đảng bộ tỉnh lần thứ XVI từ ngày 14 đến 16/10.',
-      ],
-      (c, t) => expect(factsOf(c), t).toEqual([]),
-    );
+    expectNoFacts([
+      'Huyện ủy cho biết hội nghị học tập Nghị quyết Đại hội XIII chỉ được dời từ ngày 9/3 sang 12/3 do trùng lịch.',
+      'Các đảng bộ tổ chức học tập, quán triệt Nghị quyết Đại hội lần thứ XVI của Đảng bộ tỉnh xong trước 31/12/2020.',
+      'Tối 23/1, các trường tổ chức chương trình nghệ thuật, chào mừng Đại hội XIII khai mạc vào ngày mai.',
+      'Chiều 18/10, Trường ĐH Nông Lâm xuất quân 60 tình nguyện viên tại Trung tâm Hội nghị tỉnh, nơi diễn ra Đại hội Đảng bộ tỉnh lần thứ XVI từ ngày 14 đến 16/10.',
+    ]);
   });
 
   it('keeps a date the congress is the subject of, or its verb’s own date in the apposition', () => {
@@ -66,14 +62,11 @@ describe('a date opening its sentence, the congress not its subject', () => {
 
 describe('results announced in front of the congress', () => {
   it('reads "kết quả … công bố trước (toàn thể) Đại hội" as in front of it', () => {
-    forBothForms(
-      [
-        'Kết quả kiểm phiếu được công bố trước Đại hội XIII sau khi hoàn tất.',
-        'Việc bầu Ban Chấp hành Trung ương khóa XIII bằng phiếu kín. Kết quả được công bố trước toàn thể Đại hội.',
-        'Nhân sự khóa XIII bầu bằng phiếu kín điện tử ngay tại Đại hội XIII, kết quả do Ban Kiểm phiếu công bố trước Đại hội.',
-      ],
-      (c, t) => expect(factsOf(c), t).toEqual([]),
-    );
+    expectNoFacts([
+      'Kết quả kiểm phiếu được công bố trước Đại hội XIII sau khi hoàn tất.',
+      'Việc bầu Ban Chấp hành Trung ương khóa XIII bằng phiếu kín. Kết quả được công bố trước toàn thể Đại hội.',
+      'Nhân sự khóa XIII bầu bằng phiếu kín điện tử ngay tại Đại hội XIII, kết quả do Ban Kiểm phiếu công bố trước Đại hội.',
+    ]);
   });
 
   it('keeps a list announced before the congress, results said already out, and a time before it', () => {
