@@ -235,6 +235,33 @@ export const factsFileSchema = z
      */
     eventDocuments: z.array(phrase).default([]),
     /**
+     * Activities with a format of their own ("cuộc thi", "học", "kênh truyền hình"): a format claim right after one
+     * ("cuộc thi trực tuyến tìm hiểu về Đại hội", "học online") says how that activity is held, not the congress.
+     */
+    formatHolders: z.array(phrase).default([]),
+    /**
+     * Words before the event noun that make it what an activity is for ("chào mừng Đại hội XIII"): the noun is the
+     * object of that purpose, not the subject of the sentence a date opens ("Tối 25/1, … tổ chức chương trình …,
+     * chào mừng Đại hội XIII khai mạc vào ngày mai").
+     */
+    purposes: z.array(phrase).default([]),
+    /**
+     * "Kết quả kiểm phiếu được công bố trước (toàn thể) Đại hội": "trước" before the audience of an announcement
+     * says in front of whom the results are read, not when. A claim term that ends in "trước" right after one of
+     * `verbs`, with one of `audiences` right after it and one of `subjects` before it in its sentence (at most
+     * twelve tokens before), is no claim, unless one of `settled` stands between the subject and the audience or
+     * right after it ("kết quả đã công bố trước đại hội rồi": already out before the congress).
+     */
+    announcedBefore: z
+      .object({
+        verbs: z.array(phrase).default([]),
+        subjects: z.array(phrase).default([]),
+        audiences: z.array(phrase).default([]),
+        settled: z.array(phrase).default([]),
+      })
+      .strict()
+      .default({}),
+    /**
      * Words after which a number is what a claim is compared with, not the claim ("rút ngắn so với 3
      * ngày của nhiệm kỳ trước", "tăng so với 1.510 đại biểu khóa trước"): it is not checked.
      */
@@ -467,6 +494,12 @@ export type FactPhrase =
   | { kind: 'destination' }
   | { kind: 'organiser' }
   | { kind: 'eventDocument' }
+  | { kind: 'formatHolder' }
+  | { kind: 'purpose' }
+  | { kind: 'announceVerb' }
+  | { kind: 'announceSubject' }
+  | { kind: 'audience' }
+  | { kind: 'settled' }
   /** a floor, a ceiling, or '' for a number around the official one */
   | { kind: 'approx'; key: Approximation }
   | { kind: 'comparator' }
@@ -561,6 +594,12 @@ export class FactChecker {
     for (const n of data.destinations) this.phrases.add(n, factPhrase({ kind: 'destination' }));
     for (const n of data.organisers) this.phrases.add(n, factPhrase({ kind: 'organiser' }));
     for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
+    for (const n of data.formatHolders) this.phrases.add(n, factPhrase({ kind: 'formatHolder' }));
+    for (const n of data.purposes) this.phrases.add(n, factPhrase({ kind: 'purpose' }));
+    for (const n of data.announcedBefore.verbs) this.phrases.add(n, factPhrase({ kind: 'announceVerb' }));
+    for (const n of data.announcedBefore.subjects) this.phrases.add(n, factPhrase({ kind: 'announceSubject' }));
+    for (const n of data.announcedBefore.audiences) this.phrases.add(n, factPhrase({ kind: 'audience' }));
+    for (const n of data.announcedBefore.settled) this.phrases.add(n, factPhrase({ kind: 'settled' }));
     for (const n of data.approximators) this.phrases.add(n, factPhrase({ kind: 'approx', key: '' }));
     for (const n of data.floors) this.phrases.add(n, factPhrase({ kind: 'approx', key: 'floor' }));
     for (const n of data.ceilings) this.phrases.add(n, factPhrase({ kind: 'approx', key: 'ceiling' }));
@@ -1118,7 +1157,7 @@ export class ItemCheck {
       if (!claimHits.has(c.hit)) continue;
       const { fact } = c.hit.spec.data;
       if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !this.namesEvent(c.sent)) continue;
-      if (this.aboutOtherGathering(c)) continue;
+      if (this.aboutOtherGathering(c) || this.formatOfAnother(c) || this.announcedInFront(c)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
       this.add(fact, c.field, c.hit.tokFirst, c.hit.tokLast, note);
@@ -1171,6 +1210,31 @@ export class ItemCheck {
     return !this.inPlaceName(nearest);
   }
 
+  /** The claim follows an activity with a format of its own, in its clause ("cuộc thi trực tuyến", "học online"). */
+  private formatOfAnother(c: Located<FactPhrase>): boolean {
+    const tc = c.field.prepared.tokClause;
+    return this.of('formatHolder').some((h) => h.field === c.field && h.hit.tokLast === c.hit.tokFirst - 1 && tc[h.hit.tokLast] === tc[c.hit.tokFirst]);
+  }
+
+  /**
+   * The claim is a verb of announcing with "trước" before the announcement's audience, results its subject: "kết
+   * quả … được công bố trước (toàn thể) Đại hội" says in front of whom (see announcedBefore in the facts file).
+   */
+  private announcedInFront(c: Located<FactPhrase>): boolean {
+    const fv = c.field;
+    const p = fv.prepared;
+    const last = c.hit.tokLast;
+    if (tokenText(p, last) !== 'truoc') return false;
+    const at = (x: Located<FactPhrase>) => x.field === fv && p.tokSent[x.hit.tokFirst] === p.tokSent[last];
+    if (!this.of('announceVerb').some((v) => at(v) && v.hit.tokLast === last - 1)) return false;
+    const audience = this.of('audience').find((a) => at(a) && a.hit.tokFirst === last + 1);
+    if (!audience) return false;
+    const subjects = this.of('announceSubject').filter((x) => at(x) && x.hit.tokLast < c.hit.tokFirst && x.hit.tokLast >= c.hit.tokFirst - 12);
+    if (!subjects.length) return false;
+    const from = subjects[subjects.length - 1].hit.tokLast;
+    return !this.of('settled').some((x) => at(x) && x.hit.tokFirst > from && x.hit.tokFirst <= audience.hit.tokLast + 2);
+  }
+
   /** "Trung tâm Hội nghị" is a place, not a gathering. */
   private inPlaceName(n: Located<FactPhrase>): boolean {
     for (const p of this.of('place')) if (p.field === n.field && p.hit.tokFirst <= n.hit.tokLast && n.hit.tokFirst <= p.hit.tokLast) return true;
@@ -1193,6 +1257,24 @@ export class ItemCheck {
       )
         return true;
     return false;
+  }
+
+  /** The event noun is what an activity is for ("chào mừng Đại hội XIII"): a purpose phrase ends right before it. */
+  private forPurpose(n: Of<'eventNoun'>): boolean {
+    return this.of('purpose').some((x) => x.field === n.field && x.hit.tokLast === n.hit.tokFirst - 1);
+  }
+
+  /** The event verb is inside a venue predicate that opens its clause (an apposition: "…, nơi diễn ra Đại hội …"). */
+  private inApposedPredicate(e: Of<'event'>): boolean {
+    const tc = e.field.prepared.tokClause;
+    return this.of('venuePredicate').some(
+      (v) =>
+        v.field === e.field &&
+        v.hit.tokFirst <= e.hit.tokFirst &&
+        e.hit.tokLast <= v.hit.tokLast &&
+        v.hit.tokFirst > 0 &&
+        tc[v.hit.tokFirst - 1] !== tc[v.hit.tokFirst],
+    );
   }
 
   /** The event noun names a document of the event ("Nghị quyết (của) Đại hội XIII"), not a gathering. */
@@ -1227,14 +1309,19 @@ export class ItemCheck {
         // an event verb shortly before the date, or a sentence that opens with the date and has an event verb
         const gs = s0 + sent;
         const sentNouns: Array<Of<'eventNoun'>> = [];
-        for (const n of nounsBySent.get(gs) ?? []) if (n.field === fv) sentNouns.push(n);
+        // (the event named as a document's, "hội nghị học tập Nghị quyết Đại hội XIII … dời từ ngày 9/3", is no gathering the date ties)
+        for (const n of nounsBySent.get(gs) ?? []) if (n.field === fv && !this.namesDocument(n)) sentNouns.push(n);
         // the event a delegation goes to is not the subject of the sentence's verb ("Từ ngày 20/1, các
-        // đoàn đại biểu dự Đại hội XIII bắt đầu tập trung" dates the delegations' arrival)
-        const subjects = sentNouns.filter((n) => !this.isDestination(n));
+        // đoàn đại biểu dự Đại hội XIII bắt đầu tập trung" dates the delegations' arrival), nor the event an activity
+        // is for ("Tối 25/1, … tổ chức chương trình …, chào mừng Đại hội XIII khai mạc vào ngày mai")
+        const subjects = sentNouns.filter((n) => !this.isDestination(n) && !this.forPurpose(n));
         // the verb that ties it: the nearest before the date, else the first after it
         let tiedBy: Of<'event'> | null = null;
         for (const e of eventsBySent.get(gs) ?? []) {
           if (e.hit.tokFirst > mention.tokLast && datedVerbs.has(e)) continue;
+          // a verb in an apposition after a venue ("…, nơi diễn ra Đại hội … từ ngày 20 đến 22/10") is the venue's
+          // description: it takes no date from before its clause ("Chiều 18/10, Đoàn … xuất quân … tại Hội trường Tây Sơn, …")
+          if (e.hit.tokFirst > mention.tokLast && this.inApposedPredicate(e)) continue;
           if (tiedBy && !nearerTie(e, tiedBy, mention.tokFirst)) continue;
           if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5)) tiedBy = e;
         }
