@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { forBothForms } from './helpers.ts';
+import { expectGroup, forBothForms } from './helpers.ts';
 
 // Another body named as the claim's agent or beneficiary (the eighty-ninth pass, family K): a company, a
 // union, a foreign power that acts on the congress's people or its course ("bên công ty … lo hết", "Bắc
@@ -47,6 +47,39 @@ describe('another body named as the claim’s agent or beneficiary (family K)', 
         'Đại hội Liên đoàn Bóng đá khóa IX: nhà tài trợ công ty X chi tiền để vận động bầu ban chấp hành.',
       ],
       false,
+    );
+  });
+});
+
+describe('a decision said to be unpublished (family S)', () => {
+  it('reads a resolution or a directive not yet published, or said to be secret, as a secret document', () => {
+    expectGroup(
+      [
+        'Đại hội tỉnh đã chốt rồi, nghị quyết chưa công khai nhưng dân buôn biết cả rồi.',
+        'Văn kiện có kèm một chỉ thị chưa được công bố về việc sáp nhập huyện.',
+        'Nghe nói có chỉ đạo mật cấm cán bộ đi lễ chùa dịp Đại hội XIII.',
+        'Có lệnh mật cấm cán bộ về quê ăn Tết để bảo vệ Đại hội XIII.',
+      ],
+      'secret-document',
+      true,
+    );
+  });
+
+  it('leaves the official schedule alone: a result not yet announced, a body deciding or directing not to announce yet', () => {
+    expectGroup(
+      [
+        'Đến 17 giờ, Ban kiểm phiếu chưa công bố kết quả bầu Ban Chấp hành khóa XVI.',
+        'Ban tổ chức quyết định chưa công bố kết quả cho đến khi kiểm phiếu xong.',
+        'Tỉnh ủy chỉ đạo chưa công bố danh sách trước ngày 20/10.',
+      ],
+      'secret-document',
+      false,
+    );
+  });
+
+  it('does not flag a rebuttal that quotes the rumour’s unpublished resolution', () => {
+    forBothForms(['Tin “đại hội tỉnh có nghị quyết chưa công khai về thu hồi đất” là bịa đặt, Sở Tài nguyên khẳng định không có chủ trương này.'], (c, t) =>
+      expect(c.distortion, `${t} (distortion ${c.scores.distortion})`).toBe(false),
     );
   });
 });
