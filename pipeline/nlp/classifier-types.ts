@@ -25,9 +25,6 @@ export type TopicPhrase =
   | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string }
   /** A word that implies the congress only for an item's distortion evidence (`impliedInItem`): never scored. */
   | { kind: 'implied'; implies: Implies }
-  /** A verb of a body acting on the congress, or a word before a body whose people are placed (`agents`): never scored. */
-  | { kind: 'agent' }
-  | { kind: 'beneficiary' }
   /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
   | { kind: 'plenum'; part: 'opener' | 'body'; level: number };
 
@@ -70,14 +67,6 @@ export interface CompiledTopic {
   /** Index of the phrase set in the classifier's shared matcher. */
   set: number;
   plenums: CompiledPlenums | null;
-  /** The agent reading of negatives (topic `agents`), or null. */
-  agents: CompiledAgents | null;
-}
-
-/** A topic's `agents`, compiled: the window after a negative, and its bare gathering words as written in the lexicon. */
-export interface CompiledAgents {
-  window: number;
-  bare: ReadonlySet<string>;
 }
 
 export interface CompiledCues {

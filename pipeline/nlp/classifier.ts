@@ -86,9 +86,6 @@ import { scoreStyle } from './style.ts';
 import { foldedSyllables, joinAbbreviatedNames, type PreparedText, prepareText, TextBuffers } from './text.ts';
 import {
   actsInsideCongress,
-  agentHits,
-  compileAgents,
-  namedAsAgent,
   cancellations,
   insidePhrase,
   isRole,
@@ -250,8 +247,6 @@ export class Classifier implements ItemClassifier {
         phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note, tracked: t.tracked, implies: t.implies }));
       for (const n of file.negatives) phrases.add(n.term, topicPhrase({ kind: 'neg', scope: n.scope, weight: n.weight, note: n.note }));
       for (const i of file.impliedInItem) phrases.add(i.term, topicPhrase({ kind: 'implied', implies: i.implies }));
-      for (const verb of file.agents?.verbs ?? []) phrases.add(verb, topicPhrase({ kind: 'agent' }));
-      for (const marker of file.agents?.beneficiaries ?? []) phrases.add(marker, topicPhrase({ kind: 'beneficiary' }));
       const pl = file.plenums;
       if (pl) {
         for (const o of pl.opener) phrases.add(o, topicPhrase({ kind: 'plenum', part: 'opener', level: -1 }));
@@ -259,7 +254,7 @@ export class Classifier implements ItemClassifier {
           for (const b of l.bodies) phrases.add(b, topicPhrase({ kind: 'plenum', part: 'body', level }));
         });
       }
-      return { file, phrases, set: sets.push(phrases) - 1, plenums: pl ? compilePlenums(pl) : null, agents: file.agents ? compileAgents(file.agents) : null };
+      return { file, phrases, set: sets.push(phrases) - 1, plenums: pl ? compilePlenums(pl) : null };
     });
     const abbreviationWords = abbreviationForms(sources.abbreviations);
     this.cues = sources.cues.map((file) => {
@@ -626,13 +621,7 @@ export class Classifier implements ItemClassifier {
       // the congress's own plenum adds to the committee's name inside it ("Hội nghị lần thứ nhất BCH Đảng bộ tỉnh")
       for (const h of plenums) if (h.spec.data.kind === 'pos') pos.push(locate(h, v));
       // a negative inside a longer congress phrase is part of its name: "Đảng bộ Công ty ..." is a Party body, not a company
-      // another organisation or a foreign power named as the claim's agent or beneficiary holds no gathering of its own
-      // (and the negatives inside its name: "phụ nữ" in "người của Hội Phụ nữ")
-      const agents = topic.agents ? agentHits(hits, posHits) : null;
-      const named = agents ? negHits.filter((h) => namedAsAgent(h, v, posHits, agents, topic.agents!, s.foreignOwnerGap)) : [];
-      for (const h of negHits)
-        if (!insidePhrase(h, posHits) && !actsInsideCongress(h, v, posHits, s.foreignOwnerGap) && !named.some((n) => n.first <= h.last && h.first <= n.last))
-          neg.push(locate(h, v));
+      for (const h of negHits) if (!insidePhrase(h, posHits) && !actsInsideCongress(h, v, posHits, s.foreignOwnerGap)) neg.push(locate(h, v));
     }
     if (s.impliedPairWeight > 0)
       for (const pair of impliedPairs(pos, s.nearWindow))

@@ -139,23 +139,6 @@ export const topicSchema = z
       .array(z.object({ term: phrase, implies: z.enum(['office', 'act', 'sitting', 'elected-body', 'term', 'other']), note: z.string().optional() }).strict())
       .default([]),
     /**
-     * Another organisation or a foreign power named as the claim's agent or beneficiary, not as a gathering's
-     * holder (topic-terms.ts namedAsAgent): a near or event negative followed in its clause, within `window`
-     * syllables, by a verb of `verbs` (the body acts on the congress's people or its course: "bên công ty thủy
-     * điện lo hết", "Bắc Kinh đã vận động"), or right after a word of `beneficiaries` (its people placed: "thêm
-     * người của Tỉnh đoàn"), cancels nothing — where its sentence names the congress by more than a word of
-     * `bare`, and no congress term right before it in its clause makes it the holder ("Đại hội Tỉnh đoàn").
-     */
-    agents: z
-      .object({
-        verbs: z.array(phrase).min(1),
-        beneficiaries: z.array(phrase).default([]),
-        window: z.number().int().min(0).default(4),
-        bare: z.array(phrase).default([]),
-      })
-      .strict()
-      .optional(),
-    /**
      * Plenums of a committee read by their structure (pipeline/nlp/plenums.ts): opener, body, lead,
      * ordinal, term. The congress's own plenums count as anchors, every other one as a near negative.
      */

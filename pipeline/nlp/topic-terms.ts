@@ -3,7 +3,7 @@
  * them (another event, another organisation), co-occurrence bonuses, item-scope negatives, and the
  * plenum names read by plenums.ts.
  */
-import { type CompiledAgents, core, type Item, item, sentenceKey, type TopicHit, topicPhrase, type TopicPhrase, type View } from './classifier-types.ts';
+import { core, type Item, item, sentenceKey, type TopicHit, topicPhrase, type TopicPhrase, type View } from './classifier-types.ts';
 import { IMPLIED_PAIR } from './implied-congress.ts';
 import type { PhraseHit, TopicFile } from './lexicon.ts';
 import { type CompiledPlenums, type PlenumPart, readPlenums } from './plenums.ts';
@@ -199,60 +199,4 @@ export function actsInsideCongress(h: PhraseHit<TopicPhrase>, v: View, posHits: 
   for (let t = h.tokFirst; t <= h.tokLast; t++) if (!v.foreignHand.has(t)) return false;
   const sent = v.prepared.tokSent[h.tokFirst];
   return !posHits.some((p) => v.prepared.tokSent[p.tokLast] === sent && p.tokLast < h.tokFirst && h.tokFirst - p.tokLast <= ownerGap + 1);
-}
-
-export function compileAgents(agents: NonNullable<TopicFile['agents']>): CompiledAgents {
-  return { window: agents.window, bare: new Set(agents.bare.map((b) => b.normalize('NFC').toLowerCase())) };
-}
-
-/** A field's agent verbs and beneficiary words (topic `agents`), but those inside a longer term or negative ("vận động viên"). */
-export function agentHits(
-  hits: Array<PhraseHit<TopicPhrase>>,
-  posHits: Array<PhraseHit<TopicPhrase>>,
-): { verbs: Array<PhraseHit<TopicPhrase>>; beneficiaries: Array<PhraseHit<TopicPhrase>> } {
-  const verbs: Array<PhraseHit<TopicPhrase>> = [];
-  const beneficiaries: Array<PhraseHit<TopicPhrase>> = [];
-  const longer = (h: PhraseHit<TopicPhrase>) =>
-    hits.some((x) => x.spec.data.kind === 'neg' && x.first <= h.first && h.last <= x.last && x.last - x.first > h.last - h.first) || insidePhrase(h, posHits);
-  for (const h of hits) {
-    if (h.spec.data.kind === 'agent' && !longer(h)) verbs.push(h);
-    else if (h.spec.data.kind === 'beneficiary' && !longer(h)) beneficiaries.push(h);
-  }
-  return { verbs, beneficiaries };
-}
-
-/**
- * Another organisation or a foreign power named as the claim's agent or beneficiary, not a gathering's holder
- * (topic `agents`): a near or event negative that a verb of the body acting on the congress follows in its
- * clause within the window ("bên công ty thủy điện lo hết", "Bắc Kinh đã vận động từ 2019"), or that a
- * beneficiary's word leads ("thêm người của Tỉnh đoàn"). Only where its sentence names the congress by more
- * than a bare gathering word ("vào Thường vụ", "Trung ương khóa XIII", "BCH tỉnh khóa XVI"), and no congress
- * term is written right before it in its clause: "Đại hội Tỉnh đoàn vận động …", "đại hội bên công ty" are
- * the body's own gatherings.
- */
-export function namedAsAgent(
-  h: PhraseHit<TopicPhrase>,
-  v: View,
-  posHits: Array<PhraseHit<TopicPhrase>>,
-  found: { verbs: Array<PhraseHit<TopicPhrase>>; beneficiaries: Array<PhraseHit<TopicPhrase>> },
-  agents: CompiledAgents,
-  ownerGap: number,
-): boolean {
-  if (h.spec.data.kind !== 'neg' || h.spec.data.scope === 'item') return false;
-  const p = v.prepared;
-  const sent = p.tokSent[h.tokFirst];
-  const clause = p.tokClause[h.tokFirst];
-  const acts =
-    found.verbs.some((x) => p.tokClause[x.tokFirst] === clause && x.tokFirst > h.tokLast && x.tokFirst - h.tokLast - 1 <= agents.window) ||
-    found.beneficiaries.some((x) => x.tokLast === h.tokFirst - 1 && p.tokClause[x.tokFirst] === clause);
-  if (!acts) return false;
-  let named = false;
-  for (const x of posHits) {
-    const d = x.spec.data;
-    if (d.kind !== 'pos' || p.tokSent[x.tokFirst] !== sent) continue;
-    // the body's own gathering, named right before it ("Đại hội Tỉnh đoàn", "đại hội bên công ty")
-    if (p.tokClause[x.tokLast] === clause && x.tokLast < h.tokFirst && h.tokFirst - x.tokLast <= ownerGap + 1) return false;
-    if (d.role !== 'context' && !agents.bare.has(x.spec.text.normalize('NFC').toLowerCase())) named = true;
-  }
-  return named;
 }
