@@ -620,18 +620,20 @@ export class FactChecker {
 
   /**
    * The venue noun at tokens first..last, with the words after it that go on the official name, is
-   * that name short of its qualifiers ("Trung tâm Hội nghị" for "Trung tâm Hội nghị tỉnh").
+   * that name short of its qualifiers ("Trung tâm Hội nghị" for "Trung tâm Hội nghị tỉnh"). A dash between two of
+   * the name's words joins them, as the sheet writes them ("Cung Văn hóa Hữu nghị Việt – Xô", "Trung tâm Văn hóa –
+   * Triển lãm tỉnh"): the en or em dash that ends a clause elsewhere does not cut the name.
    */
   namesShort(prepared: PreparedText, first: number, last: number, official: string): boolean {
     const words = official.split(' ');
     let j = 0;
     for (let t = first; t <= last; t++, j++) if (prepared.tokText[t] !== words[j]) return false;
     let t = last + 1;
-    const sameClause = (k: number) => k < prepared.count && prepared.tokClause[k] === prepared.tokClause[last];
-    for (; j < words.length && sameClause(t) && prepared.tokText[t] === words[j]; j++, t++);
+    const goesOn = (k: number) => k < prepared.count && (prepared.tokClause[k] === prepared.tokClause[k - 1] || dashBetween(prepared, k - 1));
+    for (; j < words.length && goesOn(t) && prepared.tokText[t] === words[j]; j++, t++);
     if (j === words.length) return true;
     // another qualifier right after: the venue of another level ("… Trung tâm huyện")
-    if (sameClause(t) && phraseAt(prepared, t, this.qualifiers)) return false;
+    if (goesOn(t) && phraseAt(prepared, t, this.qualifiers)) return false;
     while (j < words.length) {
       const at = j;
       const n = this.qualifiers.find((q) => q.every((w, i) => words[at + i] === w))?.length ?? 0;
@@ -1304,7 +1306,7 @@ export class ItemCheck {
       for (const num of numbers) {
         if (isSuppressed(fv, num.tokFirst) || alternativeTo(p, num.tokFirst, numberEnds)) continue;
         const unitHits = unitsAt.get(fieldKey(fv, num.tokLast + 1)) ?? [];
-        if (!unitHits.length || isPercentage(p, num.tokLast)) continue;
+        if (!unitHits.length || isPercentage(p, num.tokLast) || markBetween(p, num.tokLast)) continue;
         if (num.words && num.tokFirst === num.tokLast && num.value < 10) continue;
         const sent = p.tokSent[num.tokFirst];
         const clause = p.tokClause[num.tokFirst];
@@ -1892,6 +1894,21 @@ function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySe
 function isPercentage(p: PreparedText, tokLast: number): boolean {
   const end = tokLast + 1 < p.count ? p.tokStart[tokLast + 1] : p.foldedLength;
   return p.folded.slice(p.tokEnd[tokLast], end).includes('%');
+}
+
+/** Only a dash (hyphen, en or em dash) and spaces between token `tok` and the next. */
+function dashBetween(p: PreparedText, tok: number): boolean {
+  if (tok + 1 >= p.count) return false;
+  return /^\s*[-\u2013\u2014]\s*$/.test(p.folded.slice(p.tokEnd[tok], p.tokStart[tok + 1]));
+}
+
+/**
+ * A mark of punctuation between a number and the word after it: the number ends its clause or its phrase, and the
+ * word is no unit of it ("Hội nghị … chiều 10/10, đồng chí Bí thư …": the date's month, not ten members).
+ */
+function markBetween(p: PreparedText, tokLast: number): boolean {
+  const end = tokLast + 1 < p.count ? p.tokStart[tokLast + 1] : p.foldedLength;
+  return p.folded.slice(p.tokEnd[tokLast], end).trim() !== '';
 }
 
 /** What `read` finds in a field, read once into `cache` (several checks read a field's numbers or dates). */
