@@ -1306,7 +1306,7 @@ export class ItemCheck {
       for (const num of numbers) {
         if (isSuppressed(fv, num.tokFirst) || alternativeTo(p, num.tokFirst, numberEnds)) continue;
         const unitHits = unitsAt.get(fieldKey(fv, num.tokLast + 1)) ?? [];
-        if (!unitHits.length || isPercentage(p, num.tokLast) || markBetween(p, num.tokLast)) continue;
+        if (!unitHits.length || isPercentage(p, num.tokLast) || dateBeforeMark(p, num)) continue;
         if (num.words && num.tokFirst === num.tokLast && num.value < 10) continue;
         const sent = p.tokSent[num.tokFirst];
         const clause = p.tokClause[num.tokFirst];
@@ -1903,12 +1903,15 @@ function dashBetween(p: PreparedText, tok: number): boolean {
 }
 
 /**
- * A mark of punctuation between a number and the word after it: the number ends its clause or its phrase, and the
- * word is no unit of it ("Hội nghị … chiều 10/10, đồng chí Bí thư …": the date's month, not ten members).
+ * A date's month or year ("d/m", "d/m/y": the number right after a slash) with a mark of punctuation before the word
+ * after it: the date ends its clause and the word is no unit of it ("Hội nghị … chiều 10/10, đồng chí Bí thư …": the
+ * month, not ten members). A fraction's total with its unit right after it ("17/17 đảng bộ") is still a count.
  */
-function markBetween(p: PreparedText, tokLast: number): boolean {
-  const end = tokLast + 1 < p.count ? p.tokStart[tokLast + 1] : p.foldedLength;
-  return p.folded.slice(p.tokEnd[tokLast], end).trim() !== '';
+function dateBeforeMark(p: PreparedText, num: NumberMention): boolean {
+  const start = p.tokStart[num.tokFirst];
+  if (start === 0 || p.folded[start - 1] !== '/') return false;
+  const end = num.tokLast + 1 < p.count ? p.tokStart[num.tokLast + 1] : p.foldedLength;
+  return p.folded.slice(p.tokEnd[num.tokLast], end).trim() !== '';
 }
 
 /** What `read` finds in a field, read once into `cache` (several checks read a field's numbers or dates). */
