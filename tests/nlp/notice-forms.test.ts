@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
 import { loadConfig } from '../../core/config.ts';
 import { classifierOptionsFromConfig, loadClassifier, type Classifier } from '../../pipeline/nlp/index.ts';
-import { CONFIG, REPO, classifier, contradictionsOf, expectGroup, forBothForms, stripDiacritics } from './helpers.ts';
+import { CONFIG, REPO, contradictionsOf, expectGroup, forBothForms, forBothFormsTitled, stripDiacritics } from './helpers.ts';
 
 // The notice and fact-check forms, and two reading bugs (ninetieth pass; fresh-8's study, the eighty-seventh pass,
 // families R, Q and X). A moderator's notice or a fact-check names the rumour's posts by a determiner and "bài" ("các
@@ -17,16 +17,6 @@ const SHARE = 'share-before-removal';
 const SECRET = 'secret-document';
 const DENIAL = 'discourse: the headline denies the claim';
 const terms = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion').map((e) => e.term);
-
-/** Each [title, text] classified as typed and with its diacritics stripped. */
-function forBothFormsTitled(items: Array<[string, string]>, check: (c: Classification, title: string) => void): void {
-  for (const [title, text] of items)
-    for (const [t, x] of [
-      [title, text],
-      [stripDiacritics(title), stripDiacritics(text)],
-    ])
-      check(classifier().classify({ title: t, text: x }), t);
-}
 
 describe('posts named by a determiner and "bài", a caption named after "kèm"', () => {
   it('does not count the rumour’s words inside the quotation such a name gives', () => {
