@@ -60,6 +60,7 @@ import {
   foldedReading,
   type HeadlineDenial,
   headlineDenial,
+  answeredQuestionTitle,
   inAlternativeQuestion,
   type StructureClue,
   structuresOfFolded,
@@ -549,7 +550,8 @@ export class Classifier implements ItemClassifier {
   }
 
   /**
-   * The title's denial of the claim (discourse.ts headlineDenial), unless the item counters a denial or the title
+   * The title's denial of the claim (discourse.ts headlineDenial; or a quoted question the text's first word answers,
+   * answeredQuestionTitle), unless the item counters a denial or the title
    * contradicts the sheet outside the claim it names (its own claim: "Đại hội bầu bằng giơ tay, không 'phiếu kín'").
    */
   private headlineDenial(d: CompiledDiscourse, views: View[], facts: ItemCheck): HeadlineDenial | null {
@@ -557,7 +559,11 @@ export class Classifier implements ItemClassifier {
     if (!title.reading || !title.prepared.count || !d.structures?.headlineDenial) return null;
     // (an item that calls the denial the lie: "Ban Tổ chức càng phủ nhận càng thấy có")
     if (views.some((v) => v.discourse?.voice.some((c) => c.stance === 'counters'))) return null;
-    const denial = headlineDenial(d, title.reading, title.quotations) ?? this.deniedValueTitle(views, facts);
+    const body = views[1].reading;
+    const denial =
+      headlineDenial(d, title.reading, title.quotations) ??
+      (body ? answeredQuestionTitle(d, title.reading, title.quotations, body) : null) ??
+      this.deniedValueTitle(views, facts);
     if (!denial) return null;
     // (a document's content denied answers a claim the text quotes)
     if (denial.form === 'denied content' && !views[1].quotations.length) return null;

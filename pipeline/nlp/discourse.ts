@@ -172,6 +172,8 @@ interface CompiledHeadlineDenial {
   verdictAfter: RegExp;
   /** A verdict closing a why-question, after an adverb or not. */
   whyVerdict: RegExp;
+  /** A verdict that opens a text as its own sentence ("Sai. …", "Không đúng! …"): the answer to a title that asks. */
+  answerOpens: RegExp;
   why: Matcher;
   sanctions: Matcher;
   postings: Matcher;
@@ -238,6 +240,7 @@ function compileHeadlineDenial(h: NonNullable<NonNullable<DiscourseMarkers['stru
     // "' — câu nói không có thật", "': không có bằng chứng", "' – sai", "' là bịa đặt"
     verdictAfter: new RegExp(`^\\s*(?:[-\u2013\u2014:,]\\s*)?(?:(?:${alternation(h.claimNouns)})\\s+)?(?:${verdicts})${E}[\\s.!]*$`),
     whyVerdict: new RegExp(`(?<![a-z0-9])(?:(?:${alternation(h.adverbs)})\\s+)?(?:${verdicts})\\s*\\?[\\s?!.]*$`),
+    answerOpens: new RegExp(`^\\s*(?:${verdicts})${E}\\s*[.!]`),
     why: words(h.why),
     sanctions: words(h.sanctions),
     postings: words(h.postings),
@@ -809,13 +812,50 @@ export function inAlternativeQuestion(d: CompiledDiscourse, f: Folded, s: number
 
 /** A title that denies the claim its item reports (headlineDenial): the form read, where it is, and the claim it names. */
 export interface HeadlineDenial {
-  form: 'denied quotation' | 'verdict after the quoted claim' | 'why it is wrong' | 'sanction for posting' | 'denied content' | 'denied value';
+  form:
+    | 'denied quotation'
+    | 'verdict after the quoted claim'
+    | 'why it is wrong'
+    | 'sanction for posting'
+    | 'denied content'
+    | 'denied value'
+    | 'quoted question answered';
   /** The denial, offsets into the title as written. */
   start: number;
   end: number;
   matched: string;
   /** The claim the title names (folded offsets): a contradiction of the sheet elsewhere in the title is its own claim. */
   claim: [number, number];
+}
+
+/**
+ * A fact-check's verdict-first form: a title that asks a quoted claim — the quotation opens the title and a question
+ * mark follows its close ("'Đoàn Gia Lai 16 người, 3 người Trung ương cài vào'?", "'Đại hội tỉnh có 420 đại biểu'?
+ * Thông tin sai") — answered by a verdict that opens the text as its own sentence ("Sai. Đoàn đại biểu … gồm 13 đồng
+ * chí"). The title's quotation is the claim the item answers (a denial, as headlineDenial's forms). Not a title that
+ * asks in the writer's own words, nor a quotation answered otherwise ("Đúng.", "Chưa rõ."). `quoted`: the title's
+ * quotations ([open mark, close mark], folded offsets).
+ */
+export function answeredQuestionTitle(
+  d: CompiledDiscourse,
+  title: Folded,
+  quoted: ReadonlyArray<readonly [number, number]>,
+  body: Folded,
+): HeadlineDenial | null {
+  const h = d.structures?.headlineDenial;
+  if (!h) return null;
+  const text = title.folded;
+  const lead = text.length - text.trimStart().length;
+  const q = quoted.find(([s]) => s === lead);
+  if (!q || !/^\s*\?/.test(text.slice(q[1] + 1)) || !h.answerOpens.test(body.folded)) return null;
+  const end = Math.min(q[1] + 1, text.length);
+  return {
+    form: 'quoted question answered',
+    start: at(title, q[0]),
+    end: at(title, end),
+    matched: title.original.slice(at(title, q[0]), at(title, end)),
+    claim: [q[0], end],
+  };
 }
 
 /**

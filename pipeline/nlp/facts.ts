@@ -659,18 +659,20 @@ export class FactChecker {
 
   /**
    * The venue noun at tokens first..last, with the words after it that go on the official name, is
-   * that name short of its qualifiers ("Trung tâm Hội nghị" for "Trung tâm Hội nghị tỉnh").
+   * that name short of its qualifiers ("Trung tâm Hội nghị" for "Trung tâm Hội nghị tỉnh"). A dash between two of
+   * the name's words joins them, as the sheet writes them ("Cung Văn hóa Hữu nghị Việt – Xô", "Trung tâm Văn hóa –
+   * Triển lãm tỉnh"): the en or em dash that ends a clause elsewhere does not cut the name.
    */
   namesShort(prepared: PreparedText, first: number, last: number, official: string): boolean {
     const words = official.split(' ');
     let j = 0;
     for (let t = first; t <= last; t++, j++) if (prepared.tokText[t] !== words[j]) return false;
     let t = last + 1;
-    const sameClause = (k: number) => k < prepared.count && prepared.tokClause[k] === prepared.tokClause[last];
-    for (; j < words.length && sameClause(t) && prepared.tokText[t] === words[j]; j++, t++);
+    const goesOn = (k: number) => k < prepared.count && (prepared.tokClause[k] === prepared.tokClause[k - 1] || dashBetween(prepared, k - 1));
+    for (; j < words.length && goesOn(t) && prepared.tokText[t] === words[j]; j++, t++);
     if (j === words.length) return true;
     // another qualifier right after: the venue of another level ("… Trung tâm huyện")
-    if (sameClause(t) && phraseAt(prepared, t, this.qualifiers)) return false;
+    if (goesOn(t) && phraseAt(prepared, t, this.qualifiers)) return false;
     while (j < words.length) {
       const at = j;
       const n = this.qualifiers.find((q) => q.every((w, i) => words[at + i] === w))?.length ?? 0;
@@ -1391,7 +1393,7 @@ export class ItemCheck {
       for (const num of numbers) {
         if (isSuppressed(fv, num.tokFirst) || alternativeTo(p, num.tokFirst, numberEnds)) continue;
         const unitHits = unitsAt.get(fieldKey(fv, num.tokLast + 1)) ?? [];
-        if (!unitHits.length || isPercentage(p, num.tokLast)) continue;
+        if (!unitHits.length || isPercentage(p, num.tokLast) || dateBeforeMark(p, num)) continue;
         if (num.words && num.tokFirst === num.tokLast && num.value < 10) continue;
         const sent = p.tokSent[num.tokFirst];
         const clause = p.tokClause[num.tokFirst];
@@ -1979,6 +1981,24 @@ function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySe
 function isPercentage(p: PreparedText, tokLast: number): boolean {
   const end = tokLast + 1 < p.count ? p.tokStart[tokLast + 1] : p.foldedLength;
   return p.folded.slice(p.tokEnd[tokLast], end).includes('%');
+}
+
+/** Only a dash (hyphen, en or em dash) and spaces between token `tok` and the next. */
+function dashBetween(p: PreparedText, tok: number): boolean {
+  if (tok + 1 >= p.count) return false;
+  return /^\s*[-\u2013\u2014]\s*$/.test(p.folded.slice(p.tokEnd[tok], p.tokStart[tok + 1]));
+}
+
+/**
+ * A date's month or year ("d/m", "d/m/y": the number right after a slash) with a mark of punctuation before the word
+ * after it: the date ends its clause and the word is no unit of it ("Hội nghị … chiều 10/10, đồng chí Bí thư …": the
+ * month, not ten members). A fraction's total with its unit right after it ("17/17 đảng bộ") is still a count.
+ */
+function dateBeforeMark(p: PreparedText, num: NumberMention): boolean {
+  const start = p.tokStart[num.tokFirst];
+  if (start === 0 || p.folded[start - 1] !== '/') return false;
+  const end = num.tokLast + 1 < p.count ? p.tokStart[num.tokLast + 1] : p.foldedLength;
+  return p.folded.slice(p.tokEnd[num.tokLast], end).trim() !== '';
 }
 
 /** What `read` finds in a field, read once into `cache` (several checks read a field's numbers or dates). */

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
 import { evidenceAgainst } from '../../pipeline/nlp/model.ts';
-import { classifier, stripDiacritics, contradictionsOf } from './helpers.ts';
+import { contradictionsOf, forBothFormsTitled as forBothForms } from './helpers.ts';
 
 // A headline that denies the claim its item reports (seventy-second pass): the verdict is in the title, the body quotes
 // the rumour. Four forms of Vietnamese press headlines — a negator opening a clause before the quoted claim, a verdict
@@ -11,16 +11,6 @@ import { classifier, stripDiacritics, contradictionsOf } from './helpers.ts';
 // (Gia Lai 14–16/10/2020).
 const DENIAL = 'discourse: the headline denies the claim';
 const terms = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion').map((e) => e.term);
-
-/** Each [title, text] classified as typed and with its diacritics stripped. */
-function forBothForms(items: Array<[string, string]>, check: (c: Classification, title: string) => void): void {
-  for (const [title, text] of items)
-    for (const [t, x] of [
-      [title, text],
-      [stripDiacritics(title), stripDiacritics(text)],
-    ])
-      check(classifier().classify({ title: t, text: x }), t);
-}
 
 /** The title is read as a denial: the item is a rebuttal, not flagged. */
 function denied(items: Array<[string, string]>) {

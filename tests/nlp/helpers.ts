@@ -70,6 +70,19 @@ export function forBothForms(texts: string[], check: (c: Classification, text: s
   for (const text of texts) for (const t of [text, stripDiacritics(text)]) check(classifier().classify({ title: '', text: t }), t);
 }
 
+/**
+ * Each [title, text] classified as typed and with the diacritics of both stripped, on the lexicons alone; `check`
+ * gets the classification and the title it read.
+ */
+export function forBothFormsTitled(items: Array<[title: string, text: string]>, check: (c: Classification, title: string) => void): void {
+  for (const [title, text] of items)
+    for (const [t, x] of [
+      [title, text],
+      [stripDiacritics(title), stripDiacritics(text)],
+    ])
+      check(classifier().classify({ title: t, text: x }), t);
+}
+
 /** Each case's text, as typed and without diacritics, gives a reading (`read`) that holds the case's expected entry. */
 export function expectEachReads(cases: Array<[text: string, entry: string]>, read: (c: Classification) => Array<string | undefined>): void {
   for (const [text, entry] of cases) forBothForms([text], (c, t) => expect(read(c), t).toContain(entry));
