@@ -7,7 +7,7 @@ import type { CompiledCues, CompiledStandsAlone, CuePhrase, View } from './class
 import { isNegated } from './cue-placement.ts';
 import type { PhraseHit } from './lexicon.ts';
 import { within } from './quotations.ts';
-import { type PreparedText, sentenceStart, wordsAt } from './text.ts';
+import { gapAfter, type PreparedText, sentenceStart, wordsAt } from './text.ts';
 import { readAsGroup, withoutAccusedEvidence } from './turned-rebuttals.ts';
 
 /** The tokens [first, last] a standing verdict answers, and whether they are the sentence before it. */
@@ -72,7 +72,7 @@ function answeredBy(p: PreparedText, alone: CompiledStandsAlone, h: PhraseHit<Cu
   const clause = p.tokClause[h.tokFirst];
   if (h.tokFirst > 0 && p.tokClause[h.tokFirst - 1] === clause) return null;
   // set off by punctuation, not by a quotation's closing mark: "… 'dân chủ' giả" is a sneer, not a verdict
-  if (h.tokFirst > 0 && !/[,:;.!?\n–—→-]/.test(p.folded.slice(p.tokEnd[h.tokFirst - 1], p.tokStart[h.tokFirst]))) return null;
+  if (h.tokFirst > 0 && !/[,:;.!?\n–—→-]/.test(gapAfter(p, h.tokFirst - 1))) return null;
   let t = h.tokLast + 1;
   while (t < p.count && p.tokClause[t] === clause) {
     const particle = alone.particles.find((w) => wordsAt(p, t, w) && p.tokClause[t + w.length - 1] === clause);
@@ -80,8 +80,7 @@ function answeredBy(p: PreparedText, alone: CompiledStandsAlone, h: PhraseHit<Cu
     t += particle.length;
   }
   const last = t - 1;
-  const after = t < p.count ? p.tokStart[t] : p.foldedLength;
-  if (p.folded.slice(p.tokEnd[last], after).includes(':')) return null;
+  if (gapAfter(p, last).includes(':')) return null;
   const sent = p.tokSent[h.tokFirst];
   const opensSentence = h.tokFirst === 0 || p.tokSent[h.tokFirst - 1] !== sent;
   if (opensSentence) {

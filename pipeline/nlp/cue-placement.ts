@@ -8,7 +8,7 @@ import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
 import type { PhraseHit } from './lexicon.ts';
 import { parseNumberAt } from './extract.ts';
 import { opensQuotation } from './quotations.ts';
-import { type PreparedText, wordsAt } from './text.ts';
+import { gapAfter, type PreparedText, wordsAt } from './text.ts';
 
 /**
  * The cue matches that no listed word overlaps beyond the cue's edges, where the cue was matched
@@ -87,8 +87,7 @@ export function joinsWhereRequired(cues: CompiledCues, p: PreparedText, h: Phras
 export function endsWithQuestion(p: PreparedText, tok: number): boolean {
   let last = tok;
   while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
-  const end = last + 1 < p.count ? p.tokStart[last + 1] : p.foldedLength;
-  return p.folded.slice(p.tokEnd[last], end).includes('?');
+  return gapAfter(p, last).includes('?');
 }
 
 /** Whether a hit of a group with `inQuestion` stands in a question (hits of other groups: always). */

@@ -11,7 +11,7 @@ import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
-import { clauseStart, phraseAt, sentenceStart, tokenSpan, tokenText, type PreparedText } from './text.ts';
+import { clauseStart, gapAfter, phraseAt, sentenceStart, tokenSpan, tokenText, type PreparedText } from './text.ts';
 
 const phrase = z.string().min(1);
 
@@ -1964,7 +1964,7 @@ function leadsItsClause(p: PreparedText, tokFirst: number): boolean {
   const start = clauseStart(p, tokFirst);
   if (start === 0 || p.tokSent[start - 1] !== p.tokSent[start] || tokFirst - start > 2) return false;
   // opened by a colon or a comma, not a parenthesis ("Sau 3 ngày làm việc (16-18/7), Đại hội … bế mạc")
-  if (!/^[\s,:]+$/.test(p.folded.slice(p.tokEnd[start - 1], p.tokStart[start]))) return false;
+  if (!/^[\s,:]+$/.test(gapAfter(p, start - 1))) return false;
   for (let t = start; t < tokFirst; t++) if (!DAY_WORDS.has(tokenText(p, t))) return false;
   return true;
 }
@@ -1979,14 +1979,13 @@ function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySe
 
 /** A number followed by a percent sign ("100% đại biểu tán thành") is a share of the unit after it, not its count. */
 function isPercentage(p: PreparedText, tokLast: number): boolean {
-  const end = tokLast + 1 < p.count ? p.tokStart[tokLast + 1] : p.foldedLength;
-  return p.folded.slice(p.tokEnd[tokLast], end).includes('%');
+  return gapAfter(p, tokLast).includes('%');
 }
 
 /** Only a dash (hyphen, en or em dash) and spaces between token `tok` and the next. */
 function dashBetween(p: PreparedText, tok: number): boolean {
   if (tok + 1 >= p.count) return false;
-  return /^\s*[-\u2013\u2014]\s*$/.test(p.folded.slice(p.tokEnd[tok], p.tokStart[tok + 1]));
+  return /^\s*[-\u2013\u2014]\s*$/.test(gapAfter(p, tok));
 }
 
 /**
@@ -1997,8 +1996,7 @@ function dashBetween(p: PreparedText, tok: number): boolean {
 function dateBeforeMark(p: PreparedText, num: NumberMention): boolean {
   const start = p.tokStart[num.tokFirst];
   if (start === 0 || p.folded[start - 1] !== '/') return false;
-  const end = num.tokLast + 1 < p.count ? p.tokStart[num.tokLast + 1] : p.foldedLength;
-  return p.folded.slice(p.tokEnd[num.tokLast], end).trim() !== '';
+  return gapAfter(p, num.tokLast).trim() !== '';
 }
 
 /** What `read` finds in a field, read once into `cache` (several checks read a field's numbers or dates). */

@@ -446,6 +446,11 @@ export function sentenceStart(p: PreparedText, t: number): number {
   return t;
 }
 
+/** The folded characters between token `t` and the next token, or the text's end: its spaces and punctuation. */
+export function gapAfter(p: PreparedText, t: number): string {
+  return p.folded.slice(p.tokEnd[t], t + 1 < p.count ? p.tokStart[t + 1] : p.foldedLength);
+}
+
 /** The first token of the clause holding token `t`. */
 export function clauseStart(p: PreparedText, t: number): number {
   while (t > 0 && p.tokClause[t - 1] === p.tokClause[t]) t--;
