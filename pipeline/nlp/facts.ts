@@ -258,6 +258,8 @@ export const factsFileSchema = z
         subjects: z.array(phrase).default([]),
         audiences: z.array(phrase).default([]),
         settled: z.array(phrase).default([]),
+        /** The word the claim term ends in that says "in front of" ("trước"). */
+        preposition: z.string().regex(/^\S+$/, 'one word').default('trước'),
       })
       .strict()
       .default({}),
@@ -266,6 +268,11 @@ export const factsFileSchema = z
      * ngày của nhiệm kỳ trước", "tăng so với 1.510 đại biểu khóa trước"): it is not checked.
      */
     comparators: z.array(phrase).default([]),
+    /**
+     * The day words ("mai", "hôm nay", "sáng") that may stand before a date leading its clause after a colon or a
+     * comma ("Thông báo nhanh: mai 19/10 khai mạc …"); one syllable each.
+     */
+    clauseDayWords: z.array(z.string().regex(/^\S+$/, 'one syllable')).default([]),
     /**
      * A sheet may give a value in words ("trực tiếp, kết hợp trực tuyến tới 17 điểm cầu"): for a check's
      * `when`, such a value of key K reads as the first form of valueForms[K] one of whose phrases it
@@ -560,6 +567,10 @@ export class FactChecker {
   readonly officialPlaces = new Map<FactCheck, string[]>();
   /** venueQualifiers, as canonical words. */
   private readonly qualifiers: string[][];
+  /** clauseDayWords, as canonical syllables. */
+  readonly clauseDayWords: ReadonlySet<string>;
+  /** announcedBefore.preposition, canonical. */
+  readonly inFrontOf: string;
   /** The official places (venue, city) of each scope's facts: where that event is held. */
   readonly venuesByScope = new Map<string, Set<string>>();
   /** The facts of each scope, with their index in data.facts. */
@@ -574,6 +585,8 @@ export class FactChecker {
   ) {
     this.phrases = new PhraseSet<FactPhrase>(vocabulary);
     this.qualifiers = data.venueQualifiers.map((q) => canon(q).split(' '));
+    this.clauseDayWords = new Set(data.clauseDayWords.map(canon));
+    this.inFrontOf = canon(data.announcedBefore.preposition);
     for (const [scope, def] of Object.entries(data.scopes)) {
       for (const m of def.markers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: false, ordinal: false }));
       for (const m of def.weakMarkers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: true, ordinal: false }));
@@ -1226,7 +1239,7 @@ export class ItemCheck {
     const fv = c.field;
     const p = fv.prepared;
     const last = c.hit.tokLast;
-    if (tokenText(p, last) !== 'truoc') return false;
+    if (tokenText(p, last) !== this.checker.inFrontOf) return false;
     const at = (x: Located<FactPhrase>) => x.field === fv && p.tokSent[x.hit.tokFirst] === p.tokSent[last];
     if (!this.of('announceVerb').some((v) => at(v) && v.hit.tokLast === last - 1)) return false;
     const audience = this.of('audience').find((a) => at(a) && a.hit.tokFirst === last + 1);
@@ -1325,7 +1338,7 @@ export class ItemCheck {
           // description: it takes no date from before its clause ("Chiều 18/10, Đoàn … xuất quân … tại Hội trường Tây Sơn, …")
           if (e.hit.tokFirst > mention.tokLast && this.inApposedPredicate(e)) continue;
           if (tiedBy && !nearerTie(e, tiedBy, mention.tokFirst)) continue;
-          if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5)) tiedBy = e;
+          if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5, this.checker.clauseDayWords)) tiedBy = e;
         }
         if (!tiedBy) continue;
         // a denied date is no claim ("Đại hội không kéo dài sang ngày 2/2", "không lùi sang tháng 11") when it is the
@@ -1921,7 +1934,15 @@ function nearerTie(e: Of<'event'>, than: Of<'event'>, at: number): boolean {
 }
 
 /** The date mention is tied to the event by event verb `e` (see check, step 3). */
-function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun'>>, subjects: Array<Of<'eventNoun'>>, fv: FieldView, window: number): boolean {
+function isTied(
+  e: Of<'event'>,
+  mention: DateMention,
+  nouns: Array<Of<'eventNoun'>>,
+  subjects: Array<Of<'eventNoun'>>,
+  fv: FieldView,
+  window: number,
+  dayWords: ReadonlySet<string>,
+): boolean {
   if (e.field !== fv) return false;
   const p = fv.prepared;
   if (e.hit.tokLast < mention.tokFirst) {
@@ -1946,26 +1967,23 @@ function isTied(e: Of<'event'>, mention: DateMention, nouns: Array<Of<'eventNoun
   if (opensSentence) for (const n of subjects) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
   // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object; so too in a
   // clause the date leads after a colon or a comma ("Thông báo nhanh: mai 19/10 khai mạc đại hội tỉnh")
-  if (!opensSentence && !leadsItsClause(p, mention.tokFirst)) return false;
+  if (!opensSentence && !leadsItsClause(p, mention.tokFirst, dayWords)) return false;
   if (e.hit.tokFirst - mention.tokLast > 2) return false;
   for (const n of nouns) if (n.hit.tokFirst > e.hit.tokLast && n.hit.tokFirst - e.hit.tokLast <= 2) return true;
   return false;
 }
-
-/** The day words that may stand before a date leading its clause ("Thông báo nhanh: mai 19/10 khai mạc …", "…, sáng nay 1/2 bế mạc"). */
-const DAY_WORDS: ReadonlySet<string> = new Set(['mai', 'nay', 'hom', 'qua', 'ngay', 'sang', 'chieu', 'toi', 'trua', 'dem']);
 
 /**
  * The date at token `tokFirst` opens a clause after a colon or a comma, with at most a day word or two before it
  * ("mai", "hôm nay", "sáng mai"): a date after the clause's own words ("đại hội huyện mà mai 19/10 …", "từ 14/10 …")
  * does not lead it.
  */
-function leadsItsClause(p: PreparedText, tokFirst: number): boolean {
+function leadsItsClause(p: PreparedText, tokFirst: number, dayWords: ReadonlySet<string>): boolean {
   const start = clauseStart(p, tokFirst);
   if (start === 0 || p.tokSent[start - 1] !== p.tokSent[start] || tokFirst - start > 2) return false;
   // opened by a colon or a comma, not a parenthesis ("Sau 3 ngày làm việc (16-18/7), Đại hội … bế mạc")
   if (!/^[\s,:]+$/.test(gapAfter(p, start - 1))) return false;
-  for (let t = start; t < tokFirst; t++) if (!DAY_WORDS.has(tokenText(p, t))) return false;
+  for (let t = start; t < tokFirst; t++) if (!dayWords.has(tokenText(p, t))) return false;
   return true;
 }
 
