@@ -1,7 +1,7 @@
 import type { Explanation } from '../core/types.ts';
 import { shortenAtWord } from '../core/text.ts';
 import { LEARNED_CUE_PREFIX } from '../pipeline/nlp/model.ts';
-import { claimOfFactNote } from '../pipeline/nlp/classifier.ts';
+import { claimOfFactNote, statementOfFactNote } from '../pipeline/nlp/classifier.ts';
 
 /**
  * Why an item was flagged, one console line per reason: the passages an analyst would check first, each with
@@ -48,8 +48,11 @@ function reasonKind(e: Explanation): string {
 function describeReason(e: Explanation): string {
   const passage = `“${shortenAtWord(e.matched, 60)}”`;
   if (e.kind === 'fact') {
+    // the sheet's own words beside its id: a reader of the console has no sheet open to look "GL-DATE" up in
     const claim = claimOfFactNote(e.note);
-    return `against the sheet (${e.factId ?? e.term})${claim ? `, ${claim}` : ''}: ${passage}`;
+    const statement = statementOfFactNote(e.note);
+    const sheet = `${e.factId ?? e.term}${statement ? `: ${shortenAtWord(statement, 60)}` : ''}`;
+    return `against the sheet (${sheet})${claim ? `, ${claim}` : ''}: ${passage}`;
   }
   if (e.kind === 'rumour') return `repeats an answered rumour: ${passage}`;
   if (isLearned(e)) return `learned cue ${passage}`;

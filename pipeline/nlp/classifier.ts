@@ -180,6 +180,15 @@ export function claimOfFactNote(note: string | undefined): string | undefined {
   return note?.split(FACT_NOTE_SEPARATOR)[0];
 }
 
+/** The sheet's side of a fact passage's note, without the fact's id: its statement, as the facts sheet words it. */
+export function statementOfFactNote(note: string | undefined): string | undefined {
+  const at = note?.indexOf(FACT_NOTE_SEPARATOR) ?? -1;
+  if (at < 0) return undefined;
+  const sheet = note!.slice(at + FACT_NOTE_SEPARATOR.length);
+  const colon = sheet.indexOf(': ');
+  return colon < 0 ? undefined : sheet.slice(colon + 2);
+}
+
 /**
  * The decisions read after the scores, in their order (the classifier's and training's alike): the
  * congress implied by an office and an act, then another organisation's gathering, read only for
