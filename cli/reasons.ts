@@ -48,11 +48,11 @@ function reasonKind(e: Explanation): string {
 function describeReason(e: Explanation): string {
   const passage = `“${shortenAtWord(e.matched, 60)}”`;
   if (e.kind === 'fact') {
-    // the sheet's own words beside its id: a reader of the console has no sheet open to look "GL-DATE" up in
     const claim = claimOfFactNote(e.note);
+    // the sheet's own words after the passage: a reader at the console has no sheet open to look "GL-DATE" up in
     const statement = statementOfFactNote(e.note);
-    const sheet = `${e.factId ?? e.term}${statement ? `: ${shortenAtWord(statement, 60)}` : ''}`;
-    return `against the sheet (${sheet})${claim ? `, ${claim}` : ''}: ${passage}`;
+    const sheet = statement ? `; the sheet says “${shortenAtWord(statement, 130)}”` : '';
+    return `against the sheet (${e.factId ?? e.term})${claim ? `, ${claim}` : ''}: ${passage}${sheet}`;
   }
   if (e.kind === 'rumour') return `repeats an answered rumour: ${passage}`;
   if (isLearned(e)) return `learned cue ${passage}`;

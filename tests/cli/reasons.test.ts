@@ -24,7 +24,11 @@ describe('flagReasons', () => {
       cue('share mạnh', 2),
       fact('GL-DATE', 'tháng 12', 0, 2.5, 'claims the congress is postponed'),
     ]);
-    expect(line).toEqual(["against the sheet (GL-DATE: the sheet's statement), claims the congress is postponed: “tháng 12”", 'cue “share mạnh”', 'cue “nghe nói”']);
+    expect(line).toEqual([
+      "against the sheet (GL-DATE), claims the congress is postponed: “tháng 12”; the sheet says “the sheet's statement”",
+      'cue “share mạnh”',
+      'cue “nghe nói”',
+    ]);
   });
 
   it("says what a passage means: the claim the sheet contradicts, the cue family's note", () => {
@@ -33,7 +37,7 @@ describe('flagReasons', () => {
       fact('GL-BTV', '21 người', 10, 0, 'says 21 người; official 15'),
     ]);
     expect(line).toEqual([
-      "against the sheet (GL-BTV: the sheet's statement), says 21 người; official 15: “21 người”",
+      "against the sheet (GL-BTV), says 21 người; official 15: “21 người”; the sheet says “the sheet's statement”",
       'quotation attributed to an unnamed speaker ("ông bí thư"): “Ông bí thư tỉnh phát biểu”',
     ]);
   });
@@ -53,7 +57,10 @@ describe('flagReasons', () => {
       { kind: 'distortion', term: 'claimed-incident: bị hoãn', matched: 'bị hoãn', weight: 2, note: 'an incident stated as having happened', ...hoan },
       cue('nghe nói', 1, 'hearsay: nghe nói', 'claim resting on hearsay'),
     ]);
-    expect(line).toEqual(['against the sheet (GL-DATE: …), claims the congress is postponed: “bị hoãn”', 'claim resting on hearsay: “nghe nói”']);
+    expect(line).toEqual([
+      'against the sheet (GL-DATE), claims the congress is postponed: “bị hoãn”; the sheet says “…”',
+      'claim resting on hearsay: “nghe nói”',
+    ]);
   });
 
   it('names a fact once, at the passage the item says first, and a cue family once, at its weightiest passage', () => {
@@ -63,7 +70,7 @@ describe('flagReasons', () => {
       cue('ai lưu được', 2, 'share-before-removal: ai lưu được'),
       cue('đang bị xóa', 2.5, 'share-before-removal: đang bị xóa'),
     ]);
-    expect(line).toEqual(["against the sheet (GL-BTV: the sheet's statement), says 21 người; official 15: “21 người”", 'cue “đang bị xóa”']);
+    expect(line).toEqual(["against the sheet (GL-BTV), says 21 người; official 15: “21 người”; the sheet says “the sheet's statement”", 'cue “đang bị xóa”']);
   });
 
   it('leaves out what weighs nothing: cited facts, congress terms, negative evidence, unweighted rumour passages', () => {
