@@ -25,6 +25,14 @@ export type TopicPhrase =
   | { kind: 'neg'; scope: 'near' | 'item' | 'event'; weight: number; note?: string }
   /** A word that implies the congress only for an item's distortion evidence (`impliedInItem`): never scored. */
   | { kind: 'implied'; implies: Implies }
+  /**
+   * Words that make a negative the claim's agent, origin, buyer or the members' description rather than a gathering's
+   * holder (topic `agents`, read after the model's decision): a verb the body acts with, a word right before it, a
+   * word that describes members a few syllables before it. Never scored.
+   */
+  | { kind: 'agent'; role: 'verb' | 'marker' | 'member' }
+  /** A longer word holding a negative's letters without diacritics ("lão thành" for "lào", topic `names`): never scored. */
+  | { kind: 'name' }
   /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
   | { kind: 'plenum'; part: 'opener' | 'body'; level: number };
 
@@ -67,6 +75,16 @@ export interface CompiledTopic {
   /** Index of the phrase set in the classifier's shared matcher. */
   set: number;
   plenums: CompiledPlenums | null;
+  /** The agent reading of negatives (topic `agents`), or null. */
+  agents: CompiledAgents | null;
+}
+
+/** A topic's `agents`, compiled: the windows, its bare gathering words and its Party bodies as written in the lexicon. */
+export interface CompiledAgents {
+  window: number;
+  memberWindow: number;
+  bare: ReadonlySet<string>;
+  party: ReadonlySet<string>;
 }
 
 export interface CompiledCues {

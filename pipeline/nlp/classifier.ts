@@ -87,15 +87,19 @@ import { scoreStyle } from './style.ts';
 import { foldedSyllables, joinAbbreviatedNames, type PreparedText, prepareText, TextBuffers } from './text.ts';
 import {
   actsInsideCongress,
+  agentHits,
   cancellations,
+  compileAgents,
+  insideName,
   insidePhrase,
-  isRole,
   locate,
+  namedBeyondBare,
+  notTheHolder,
   plenumHits,
-  scoreTopicNegatives,
-  scoreTopicTerms,
+  topicRaw,
   withTrackedInside,
 } from './topic-terms.ts';
+import { agentCongressExplanation, overrideForAgentCongress } from './agent-congress.ts';
 import { withOfficialValuesDenied, withTurnedRebuttals } from './turned-rebuttals.ts';
 import { round, saturate } from './weights.ts';
 
@@ -166,6 +170,12 @@ export interface SentenceMarks {
    * decision (overrideForImpliedCongress).
    */
   impliedCongress: () => Explanation | null;
+  /**
+   * The congress read from the item's own terms where the negatives that cancel them are the claim's agent, origin,
+   * buyer or members, not a gathering's holder (agent-congress.ts), shown where it was read, or null. Not a feature:
+   * it applies after the model's decision.
+   */
+  agentCongress?: () => Explanation | null;
 }
 
 const FACT_NOTE_SEPARATOR = ' — ';
@@ -191,16 +201,18 @@ export function statementOfFactNote(note: string | undefined): string | undefine
 
 /**
  * The decisions read after the scores, in their order (the classifier's and training's alike): the
- * congress implied by an office and an act, then another organisation's gathering, read only for
- * an item still judged congress-related.
+ * congress implied by an office and an act, the congress whose terms only another body's agent, origin,
+ * buyer or members cancel, then another organisation's gathering, read only for an item still judged
+ * congress-related.
  */
 export function overrideAfterScores(
   c: Classification,
   implied: () => Explanation | null,
   otherGathering: () => OtherGathering | null,
   thresholds: { congress: number; distortion: number },
+  agentCongress: () => Explanation | null = () => null,
 ): Classification {
-  const withImplied = overrideForImpliedCongress(c, implied, thresholds);
+  const withImplied = overrideForAgentCongress(overrideForImpliedCongress(c, implied, thresholds), agentCongress, thresholds);
   if (!withImplied.congress) return withImplied;
   const out = overrideForOtherGathering(withImplied, otherGathering(), thresholds.congress);
   if (out !== withImplied) out.explanations.sort(byFieldAndStart);
@@ -257,6 +269,10 @@ export class Classifier implements ItemClassifier {
         phrases.add(t.term, topicPhrase({ kind: 'pos', role: t.role, weight: t.weight, note: t.note, tracked: t.tracked, implies: t.implies }));
       for (const n of file.negatives) phrases.add(n.term, topicPhrase({ kind: 'neg', scope: n.scope, weight: n.weight, note: n.note }));
       for (const i of file.impliedInItem) phrases.add(i.term, topicPhrase({ kind: 'implied', implies: i.implies }));
+      for (const verb of file.agents?.verbs ?? []) phrases.add(verb, topicPhrase({ kind: 'agent', role: 'verb' }));
+      for (const marker of file.agents?.markers ?? []) phrases.add(marker, topicPhrase({ kind: 'agent', role: 'marker' }));
+      for (const member of file.agents?.members ?? []) phrases.add(member, topicPhrase({ kind: 'agent', role: 'member' }));
+      for (const name of file.names) phrases.add(name, topicPhrase({ kind: 'name' }));
       const pl = file.plenums;
       if (pl) {
         for (const o of pl.opener) phrases.add(o, topicPhrase({ kind: 'plenum', part: 'opener', level: -1 }));
@@ -264,7 +280,7 @@ export class Classifier implements ItemClassifier {
           for (const b of l.bodies) phrases.add(b, topicPhrase({ kind: 'plenum', part: 'body', level }));
         });
       }
-      return { file, phrases, set: sets.push(phrases) - 1, plenums: pl ? compilePlenums(pl) : null };
+      return { file, phrases, set: sets.push(phrases) - 1, plenums: pl ? compilePlenums(pl) : null, agents: file.agents ? compileAgents(file.agents) : null };
     });
     const abbreviationWords = abbreviationForms(sources.abbreviations);
     this.cues = sources.cues.map((file) => {
@@ -361,14 +377,16 @@ export class Classifier implements ItemClassifier {
     let congressScore = 0;
     let otherEventItem = false;
     let implied: TopicHit | undefined;
+    let restored: { score: number; by: TopicHit[] } | undefined;
     const topics: string[] = [];
     for (const topic of this.topics) {
-      const { score, items, aboutOtherEvent, implied: topicImplied } = this.scoreTopic(topic, views);
+      const { score, items, aboutOtherEvent, implied: topicImplied, restored: topicRestored } = this.scoreTopic(topic, views);
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
       if (topic.file.feeds === 'congress') {
         if (aboutOtherEvent) otherEventItem = true;
         congressScore = Math.max(congressScore, score);
         implied ??= topicImplied;
+        if (topicRestored && (!restored || topicRestored.score > restored.score)) restored = topicRestored;
       }
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
     }
@@ -538,7 +556,8 @@ export class Classifier implements ItemClassifier {
     // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts);
     // then another organisation's gathering overrides a congress decision (read only for those).
     const impliedCongress = () => (implied ? impliedExplanation(implied) : null);
-    if (!this.learned) return overrideAfterScores(lexicon, impliedCongress, () => this.otherGathering(views), this.thresholds);
+    const agentCongress = () => (restored && restored.score >= this.thresholds.congress ? agentCongressExplanation(restored.by) : null);
+    if (!this.learned) return overrideAfterScores(lexicon, impliedCongress, () => this.otherGathering(views), this.thresholds, agentCongress);
     let other: OtherGathering | null | undefined;
     const marks: SentenceMarks = {
       reported: [views[0].suppressed, views[1].suppressed],
@@ -549,12 +568,14 @@ export class Classifier implements ItemClassifier {
       discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
       otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
       impliedCongress,
+      agentCongress,
     };
     return overrideAfterScores(
       this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks),
       impliedCongress,
       marks.otherGathering,
       this.thresholds,
+      agentCongress,
     );
   }
 
@@ -621,6 +642,7 @@ export class Classifier implements ItemClassifier {
     const pos: TopicHit[] = [];
     const neg: TopicHit[] = [];
     const inItem: TopicHit[] = [];
+    const notHolders: Array<{ v: View; first: number; last: number }> = [];
     let tokens = 0;
     for (const v of views) {
       tokens += v.prepared.count;
@@ -628,7 +650,8 @@ export class Classifier implements ItemClassifier {
       const posHits: Array<PhraseHit<TopicPhrase>> = [];
       const negHits: Array<PhraseHit<TopicPhrase>> = [];
       for (const h of hits) if (h.spec.data.kind === 'pos') posHits.push(h);
-      for (const h of hits) if (h.spec.data.kind === 'neg') negHits.push(h);
+      // (not a negative inside a longer word that holds its letters without diacritics: "lao thanh" is "lão thành")
+      for (const h of hits) if (h.spec.data.kind === 'neg' && !insideName(h, hits)) negHits.push(h);
       for (const h of longestNonOverlapping(hits.filter((x) => x.spec.data.kind === 'implied'))) inItem.push(locate(h, v));
       const plenums = topic.plenums ? plenumHits(topic.plenums, v, hits) : [];
       for (const h of plenums) if (h.spec.data.kind === 'neg') negHits.push(h);
@@ -637,6 +660,13 @@ export class Classifier implements ItemClassifier {
       for (const h of plenums) if (h.spec.data.kind === 'pos') pos.push(locate(h, v));
       // a negative inside a longer congress phrase is part of its name: "Đảng bộ Công ty ..." is a Party body, not a company
       for (const h of negHits) if (!insidePhrase(h, posHits) && !actsInsideCongress(h, v, posHits, s.foreignOwnerGap)) neg.push(locate(h, v));
+      // (read after the model's decision only: another body as the claim's agent, origin, buyer or members is not a holder)
+      if (topic.agents) {
+        const found = agentHits(hits, posHits);
+        if (found.length)
+          for (const h of negHits)
+            if (notTheHolder(h, v, posHits, found, topic.agents, s.foreignOwnerGap)) notHolders.push({ v, first: h.first, last: h.last });
+      }
     }
     if (s.impliedPairWeight > 0)
       for (const pair of impliedPairs(pos, s.nearWindow))
@@ -659,24 +689,33 @@ export class Classifier implements ItemClassifier {
     const active: TopicHit[] = [];
     for (const p of pos) if (!cancelledBy.has(p)) active.push(p);
     const items: Item[] = [];
-    const seen = new Map<string, number>();
-    let raw = scoreTopicTerms(active, cancelledBy, pos, s, seen, items);
-    raw = scoreTopicNegatives(cancelledBy, neg, s, seen, items, raw);
-    // density: a long body with a single passing mention and nothing in the title is damped
-    let evidence = 0;
-    let inTitle = false;
-    for (const p of active) {
-      if (isRole(p, 'context')) continue;
-      evidence++;
-      if (p.view.field === 'title') inTitle = true;
-    }
-    if (raw > 0 && !inTitle && tokens > 400) {
-      const density = (evidence * 1000) / tokens;
-      if (density < s.minDensity) raw *= Math.max(0.4, density / s.minDensity);
-    }
+    const raw = topicRaw(pos, active, cancelledBy, neg, s, tokens, items);
     // the congress implied by an office and an act anywhere in an item that names no other organisation or event
     const implied = s.impliedPairWeight > 0 && !near.length && !events.length ? impliedAnywhere(pos, inItem) : undefined;
-    return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied };
+    // the same terms with the negatives that are not a gathering's holder left out (agent-congress.ts: after the model)
+    let restored: { score: number; by: TopicHit[] } | undefined;
+    if (notHolders.length && namedBeyondBare(pos, topic.agents!)) {
+      const held = (n: TopicHit) => notHolders.some((x) => x.v === n.view && x.first <= n.last && n.first <= x.last);
+      const by = cancelledBy.size ? [...new Set(cancelledBy.values())].filter(held) : neg.filter(held);
+      const kept = near.filter((n) => !held(n));
+      const cancelled = cancellations(
+        pos,
+        kept,
+        kept.filter((n) => n.spec.data.kind === 'neg' && n.spec.data.scope === 'event'),
+        s.nearWindow,
+      );
+      const alt = topicRaw(
+        pos,
+        pos.filter((p) => !cancelled.has(p)),
+        cancelled,
+        neg,
+        s,
+        tokens,
+        [],
+      );
+      if (by.length && alt > raw) restored = { score: saturate(alt, s.evidenceAtHalf), by };
+    }
+    return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied, restored };
   }
 
   private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck, headline: HeadlineDenial | null) {

@@ -560,6 +560,13 @@ function canon(text: string): string {
     .trim();
 }
 
+/** An official venue named after a day and month: the words before them, and the day and month. */
+interface DatedVenue {
+  words: string[];
+  day: number;
+  month: number;
+}
+
 export class FactChecker {
   private readonly phrases: PhraseSet<FactPhrase>;
   readonly scopesWithFacts = new Set<string>();
@@ -573,6 +580,8 @@ export class FactChecker {
   readonly inFrontOf: string;
   /** The official places (venue, city) of each scope's facts: where that event is held. */
   readonly venuesByScope = new Map<string, Set<string>>();
+  /** The official venues whose names end in a day and month ("Hội trường 17/3"): no date where the item names them. */
+  readonly datedVenues: DatedVenue[] = [];
   /** The facts of each scope, with their index in data.facts. */
   readonly factsByScope = new Map<string, Array<{ f: OfficialFact; i: number }>>();
   /** Facts that a claim in another scope may be about (alsoScopes), by that scope. */
@@ -645,6 +654,10 @@ export class FactChecker {
           const venues = this.venuesByScope.get(fact.scope) ?? new Set<string>();
           for (const p of check.places) venues.add(canon(p));
           this.venuesByScope.set(fact.scope, venues);
+          for (const p of check.places) {
+            const dated = /^(.*\S) (\d{1,2}) (\d{1,2})$/.exec(canon(p));
+            if (dated) this.datedVenues.push({ words: dated[1].split(' '), day: Number(dated[2]), month: Number(dated[3]) });
+          }
         }
         if (check.kind === 'number') {
           for (const u of check.units) this.phrases.add(u, factPhrase({ kind: 'unit', fact: f, check: c }));
@@ -1580,7 +1593,8 @@ export class ItemCheck {
   }
 
   private datesIn(fv: FieldView): DateMention[] {
-    return readOnce(this.datesOf, fv, extractDates);
+    const named = this.checker.datedVenues;
+    return readOnce(this.datesOf, fv, (p) => (named.length ? extractDates(p).filter((m) => !inVenueName(p, m, named)) : extractDates(p)));
   }
 
   /** 5. Durations ("kéo dài 4 ngày", "chỉ họp có một ngày") and shifts ("lùi 1 ngày") of the event. */
@@ -2011,6 +2025,21 @@ function dashBetween(p: PreparedText, tok: number): boolean {
  * after it: the date ends its clause and the word is no unit of it ("Hội nghị … chiều 10/10, đồng chí Bí thư …": the
  * month, not ten members). A fraction's total with its unit right after it ("17/17 đảng bộ") is still a count.
  */
+/**
+ * A day and month that ends the sheet's own venue name is the venue's name, not a date ("Đại hội … tại Hội trường
+ * 17/3" under a sheet whose venue is "Hội trường 17/3"): one date, right after the words of the name before it.
+ */
+function inVenueName(p: PreparedText, m: DateMention, named: ReadonlyArray<DatedVenue>): boolean {
+  if (m.dates.length !== 1) return false;
+  const d = m.dates[0];
+  return named.some((v) => {
+    if (d.day !== v.day || d.month !== v.month || m.tokFirst < v.words.length) return false;
+    const first = m.tokFirst - v.words.length;
+    if (p.tokSent[first] !== p.tokSent[m.tokFirst]) return false;
+    return v.words.every((w, k) => p.tokText[first + k] === w);
+  });
+}
+
 function dateBeforeMark(p: PreparedText, num: NumberMention): boolean {
   const start = p.tokStart[num.tokFirst];
   if (start === 0 || p.folded[start - 1] !== '/') return false;

@@ -139,6 +139,34 @@ export const topicSchema = z
       .array(z.object({ term: phrase, implies: z.enum(['office', 'act', 'sitting', 'elected-body', 'term', 'other']), note: z.string().optional() }).strict())
       .default([]),
     /**
+     * Longer words that hold a negative's letters once their accents are gone ("lao thanh" is "lão thành", a veteran,
+     * not "Lào"): a negative inside one is no negative. Never scored (typed with diacritics they never meet the
+     * negative, so the items' lexicon reading does not move), unlike a context term ("lào cai").
+     */
+    names: z.array(phrase).default([]),
+    /**
+     * Another organisation, a company or a foreign power named as the claim's agent, origin, buyer or the members'
+     * description, not as a gathering's holder (topic-terms.ts notTheHolder), read AFTER the model's decision
+     * (agent-congress.ts): a near or event negative followed in its clause, within `window` syllables, by a verb of
+     * `verbs` ("bên công ty thủy điện lo hết", "Bắc Kinh đã vận động"), or right after a word of `markers` ("thêm người
+     * của Tỉnh đoàn", "thuốc … của Trung Quốc", "bán … cho công ty"), or within `memberWindow` syllables of its
+     * sentence after a word of `members` ("31 đồng chí là cán bộ hưu trí, cựu chiến binh") — where its sentence names
+     * the congress by more than a word of `bare` (a strong term, an anchor, or a Party body of `party`), and no congress term right before it in its clause makes it the holder
+     * ("Đại hội Tỉnh đoàn", "đại hội của công ty"). Its negatives still count for the lexicon score and the model.
+     */
+    agents: z
+      .object({
+        verbs: z.array(phrase).min(1),
+        markers: z.array(phrase).default([]),
+        members: z.array(phrase).default([]),
+        window: z.number().int().min(0).default(4),
+        memberWindow: z.number().int().min(0).default(4),
+        bare: z.array(phrase).default([]),
+        party: z.array(phrase).default([]),
+      })
+      .strict()
+      .optional(),
+    /**
      * Plenums of a committee read by their structure (pipeline/nlp/plenums.ts): opener, body, lead,
      * ordinal, term. The congress's own plenums count as anchors, every other one as a near negative.
      */

@@ -3,7 +3,7 @@
  * them (another event, another organisation), co-occurrence bonuses, item-scope negatives, and the
  * plenum names read by plenums.ts.
  */
-import { core, type Item, item, sentenceKey, type TopicHit, topicPhrase, type TopicPhrase, type View } from './classifier-types.ts';
+import { type CompiledAgents, core, type Item, item, sentenceKey, type TopicHit, topicPhrase, type TopicPhrase, type View } from './classifier-types.ts';
 import { IMPLIED_PAIR } from './implied-congress.ts';
 import type { PhraseHit, TopicFile } from './lexicon.ts';
 import { type CompiledPlenums, type PlenumPart, readPlenums } from './plenums.ts';
@@ -109,6 +109,36 @@ export function scoreTopicTerms(
   return raw;
 }
 
+/**
+ * A topic's raw score from its terms: the active terms, less the item-scope negatives; a long body with a single
+ * passing mention and nothing in the title is damped. Explanations go to `items`.
+ */
+export function topicRaw(
+  pos: TopicHit[],
+  active: TopicHit[],
+  cancelledBy: Map<TopicHit, TopicHit>,
+  neg: TopicHit[],
+  s: TopicScoring,
+  tokens: number,
+  items: Item[],
+): number {
+  const seen = new Map<string, number>();
+  let raw = scoreTopicTerms(active, cancelledBy, pos, s, seen, items);
+  raw = scoreTopicNegatives(cancelledBy, neg, s, seen, items, raw);
+  let evidence = 0;
+  let inTitle = false;
+  for (const p of active) {
+    if (isRole(p, 'context')) continue;
+    evidence++;
+    if (p.view.field === 'title') inTitle = true;
+  }
+  if (raw > 0 && !inTitle && tokens > 400) {
+    const density = (evidence * 1000) / tokens;
+    if (density < s.minDensity) raw *= Math.max(0.4, density / s.minDensity);
+  }
+  return raw;
+}
+
 /** Explanations of cancelled terms, and item-scope negatives (subtracted). */
 export function scoreTopicNegatives(
   cancelledBy: Map<TopicHit, TopicHit>,
@@ -149,6 +179,12 @@ export function withTrackedInside(h: PhraseHit<TopicPhrase>, phrases: Array<Phra
       return { ...h, spec: { ...h.spec, data: topicPhrase({ ...d, role: inner.role, weight: Math.max(d.weight, inner.weight), tracked: true }) } };
   }
   return h;
+}
+
+/** Whether `h` lies within a longer word of the topic's `names` ("lao thanh" is "lão thành", not "Lào"). */
+export function insideName(h: PhraseHit<TopicPhrase>, hits: Array<PhraseHit<TopicPhrase>>): boolean {
+  for (const p of hits) if (p.spec.data.kind === 'name' && p.first <= h.first && h.last <= p.last && p.last - p.first > h.last - h.first) return true;
+  return false;
 }
 
 /** Whether `h` lies within a longer congress phrase of `phrases` (of any role: "Lào Cai" is not "Lào"). */
@@ -199,4 +235,85 @@ export function actsInsideCongress(h: PhraseHit<TopicPhrase>, v: View, posHits: 
   for (let t = h.tokFirst; t <= h.tokLast; t++) if (!v.foreignHand.has(t)) return false;
   const sent = v.prepared.tokSent[h.tokFirst];
   return !posHits.some((p) => v.prepared.tokSent[p.tokLast] === sent && p.tokLast < h.tokFirst && h.tokFirst - p.tokLast <= ownerGap + 1);
+}
+
+export function compileAgents(agents: NonNullable<TopicFile['agents']>): CompiledAgents {
+  const set = (list: string[]) => new Set(list.map((b) => b.normalize('NFC').toLowerCase()));
+  return { window: agents.window, memberWindow: agents.memberWindow, bare: set(agents.bare), party: set(agents.party) };
+}
+
+/** A field's agent words (topic `agents`), but those inside a longer congress term or negative ("vận động viên"). */
+export function agentHits(hits: Array<PhraseHit<TopicPhrase>>, posHits: Array<PhraseHit<TopicPhrase>>): Array<PhraseHit<TopicPhrase>> {
+  const out: Array<PhraseHit<TopicPhrase>> = [];
+  for (const h of hits) {
+    if (h.spec.data.kind !== 'agent' || insidePhrase(h, posHits)) continue;
+    if (hits.some((x) => x.spec.data.kind === 'neg' && x.first <= h.first && h.last <= x.last && x.last - x.first > h.last - h.first)) continue;
+    out.push(h);
+  }
+  return out;
+}
+
+/**
+ * A negative that is not a gathering's holder but the claim's agent, origin, buyer or the members' description
+ * (topic `agents`): a near or event negative that a verb of `verbs` follows in its clause within the window ("bên
+ * công ty thủy điện lo hết", "Bắc Kinh đã vận động từ 2019"), that a word of `markers` leads ("người của Tỉnh đoàn",
+ * "của Trung Quốc", "cho công ty xuất khẩu"), or that a word of `members` precedes in its sentence within the member
+ * window ("đồng chí là cán bộ hưu trí, cựu chiến binh"). Only where its sentence names the congress by more than a
+ * bare gathering word ("vào Thường vụ", "Ban Chấp hành khóa XVI", "đại hội tỉnh", "chi bộ"), and no congress term is
+ * written right before it in its clause: "Đại hội Tỉnh đoàn vận động …", "đại hội của công ty" are the body's own.
+ */
+export function notTheHolder(
+  h: PhraseHit<TopicPhrase>,
+  v: View,
+  posHits: Array<PhraseHit<TopicPhrase>>,
+  found: Array<PhraseHit<TopicPhrase>>,
+  agents: CompiledAgents,
+  ownerGap: number,
+): boolean {
+  if (h.spec.data.kind !== 'neg' || h.spec.data.scope === 'item') return false;
+  const p = v.prepared;
+  const sent = p.tokSent[h.tokFirst];
+  const clause = p.tokClause[h.tokFirst];
+  const acts = found.some((x) => {
+    const d = x.spec.data;
+    if (d.kind !== 'agent') return false;
+    // (in its clause: a quotation mark around the verb does not end it, '… đã "mua" được một ghế')
+    if (d.role === 'verb')
+      return (
+        p.tokSent[x.tokFirst] === sent &&
+        x.tokFirst > h.tokLast &&
+        x.tokFirst - h.tokLast - 1 <= agents.window &&
+        !/[,;:.!?()]/.test(p.folded.slice(p.tokEnd[h.tokLast], p.tokStart[x.tokFirst]))
+      );
+    if (d.role === 'marker') return x.tokLast === h.tokFirst - 1 && p.tokClause[x.tokFirst] === clause;
+    return p.tokSent[x.tokFirst] === sent && x.tokLast < h.tokFirst && h.tokFirst - x.tokLast - 1 <= agents.memberWindow;
+  });
+  if (!acts) return false;
+  // (a sentence that names no congress term but the words every gathering uses holds nothing of its own: the
+  // item's other sentences must name the congress, namedBeyondBare)
+  let named = true;
+  for (const x of posHits) {
+    const d = x.spec.data;
+    if (d.kind !== 'pos' || p.tokSent[x.tokFirst] !== sent) continue;
+    // the body's own gathering, named right before it ("Đại hội Tỉnh đoàn", "đại hội của công ty") or right after
+    // it ("bên Lào đại hội Đảng xong rồi")
+    if (p.tokClause[x.tokLast] === clause && x.tokLast < h.tokFirst && h.tokFirst - x.tokLast <= ownerGap + 2) return false;
+    if (p.tokClause[x.tokFirst] === clause && x.tokFirst > h.tokLast && x.tokFirst - h.tokLast <= ownerGap + 1) return false;
+    if (namesTheParty(x, agents)) return true;
+    if (d.role !== 'context') named = false;
+  }
+  return named;
+}
+
+/** Whether the item names the congress by a term more than the words every organisation's gathering uses (topic `agents`). */
+export function namedBeyondBare(pos: TopicHit[], agents: CompiledAgents): boolean {
+  return pos.some((x) => namesTheParty(x, agents));
+}
+
+/** A congress term that is more than the words every gathering uses: a strong term or an anchor not of `bare`, or a Party body of `party`. */
+function namesTheParty(x: { spec: { text: string; data: TopicPhrase } }, agents: CompiledAgents): boolean {
+  const d = x.spec.data;
+  if (d.kind !== 'pos') return false;
+  const text = x.spec.text.normalize('NFC').toLowerCase();
+  return d.role === 'context' ? agents.party.has(text) : !agents.bare.has(text);
 }

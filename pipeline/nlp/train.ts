@@ -43,6 +43,8 @@ export interface Example {
   otherGathering: OtherGathering | null;
   /** The congress implied by an office and an electoral act (implied-congress.ts): with distortion evidence, congress-related after the model's decision. */
   impliedCongress: Explanation | null;
+  /** The congress whose terms only another body's agent, origin, buyer or members cancel (agent-congress.ts): after the model's decision. */
+  agentCongress?: Explanation | null;
   /** The corpus the item comes from (its writers): `innerSplit: 'group'` and by-corpus CV hold whole groups out. */
   group?: string;
 }
@@ -151,6 +153,7 @@ export function featurize(
             lexiconDecision: lexicon,
             otherGathering: marks.otherGathering(),
             impliedCongress: marks.impliedCongress(),
+            agentCongress: marks.agentCongress?.() ?? null,
           };
           return lexicon;
         },
@@ -518,6 +521,7 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     () => e.impliedCongress,
     () => e.otherGathering,
     thresholds,
+    () => e.agentCongress ?? null,
   );
 }
 
