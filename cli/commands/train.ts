@@ -97,10 +97,6 @@ function modelOnlyRule(q: number | undefined): string {
   return q === undefined ? '' : q ? `; a flag with no lexicon evidence needs model ≥ ${q}` : '; a flag with no lexicon evidence needs no more than the blend';
 }
 
-function confirmedRule(c: number | undefined): string {
-  return c ? `; a social post confirming the sheet needs model ≥ ${c} with lexicon < 0.1` : '';
-}
-
 function vetoRule(v: number | undefined): string {
   return v ? `; evidence against of ${v} or more vetoes a flag` : '';
 }
@@ -282,9 +278,6 @@ export const WEAK_CUE_HELP =
 export const AGAINST_VETO_HELP =
   'a distortion flag whose lexicon evidence nets at or below minus this weight (1: one full cue against) is vetoed, whatever the model says (0 < v ≤ 10); default: no veto';
 
-export const CONFIRMED_HELP =
-  'the model probability a distortion flag on a social post with a clause confirming the sheet needs when its lexicon score is below 0.1 (0 < c < 1); default: none';
-
 export const SEED_HELP = `seed of the gradient order (default ${DEFAULT_SETTINGS.seed})`;
 
 /** How the training is set from the command line: the options trainSettings reads. */
@@ -298,7 +291,6 @@ export interface TrainOptions {
   modelOnlyRequirement?: boolean | string;
   weakCueRequirement?: string;
   againstVeto?: string;
-  confirmedRequirement?: string;
 }
 
 /** Registers the options of TrainOptions on a command (train, eval --cv, eval:writers), each help after `prefix`. */
@@ -312,8 +304,7 @@ export function withTrainOptions<C extends Command>(command: C, prefix = ''): C 
     .option('--seed <n>', `${prefix}${SEED_HELP}`)
     .option('--model-only-requirement [q]', `${prefix}${MODEL_ONLY_HELP}`)
     .option('--weak-cue-requirement <w>', `${prefix}${WEAK_CUE_HELP}`)
-    .option('--against-veto <v>', `${prefix}${AGAINST_VETO_HELP}`)
-    .option('--confirmed-requirement <c>', `${prefix}${CONFIRMED_HELP}`);
+    .option('--against-veto <v>', `${prefix}${AGAINST_VETO_HELP}`);
   return command;
 }
 
@@ -329,7 +320,6 @@ export function hasTrainOptions(options: TrainOptions): boolean {
     options.modelOnlyRequirement,
     options.weakCueRequirement,
     options.againstVeto,
-    options.confirmedRequirement,
   ].some((o) => o !== undefined);
 }
 
@@ -377,11 +367,6 @@ export function trainSettings(options: TrainOptions): TrainSettings {
     if (!(v > 0 && v <= 10)) throw new UserError(`--against-veto must be a number above 0 and at most 10, e.g. 1 (got "${options.againstVeto}")`);
     settings.againstVeto = v;
   }
-  if (options.confirmedRequirement !== undefined) {
-    const c = Number(options.confirmedRequirement);
-    if (!(c > 0 && c < 1)) throw new UserError(`--confirmed-requirement must be a number between 0 and 1, e.g. 0.6 (got "${options.confirmedRequirement}")`);
-    settings.confirmedRequirement = c;
-  }
   return settings;
 }
 
@@ -418,7 +403,7 @@ export function registerTrain(program: Command): void {
       process.stdout.write(
         `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
           `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; ${againstRule(file.hyperparameters.againstEvidenceMin)}${modelOnlyRule(file.hyperparameters.modelOnlyMin)}${vetoRule(file.hyperparameters.againstVeto)}${confirmedRule(file.hyperparameters.confirmedMin)})\n` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; ${againstRule(file.hyperparameters.againstEvidenceMin)}${modelOnlyRule(file.hyperparameters.modelOnlyMin)}${vetoRule(file.hyperparameters.againstVeto)})\n` +
           `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}` +
           (pruned.length ? `; ${pruned.length} older versions pruned (--keep-versions ${keepVersions})` : '') +
           '\n',

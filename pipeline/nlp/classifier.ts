@@ -147,11 +147,6 @@ export interface SentenceMarks {
    */
   confirmed: [ReadonlySet<number>, ReadonlySet<number>];
   /**
-   * The item is a social post (its kind "social"): a clause there that confirms the sheet raises what a flag without
-   * lexicon evidence asks of the model (decide's `confirmedMin`).
-   */
-  social: boolean;
-  /**
    * Who says it (discourse.ts): the stance of an item whose own voice denies or questions what it
    * reports, as a feature name ("discourse:denies:official"), or null. (Salting the n-grams of the
    * reported clauses too was tried: the model then flagged short true statements on their plain
@@ -542,7 +537,6 @@ export class Classifier implements ItemClassifier {
       otherEventItem,
       contradicted: [views[0].contradicted, views[1].contradicted],
       confirmed: [views[0].confirmed, views[1].confirmed],
-      social: input.kind === 'social',
       discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
       otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
       impliedCongress,

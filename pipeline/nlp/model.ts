@@ -299,11 +299,6 @@ const modelFileSchema = z
          * the model's probability (see decide); absent: no veto (older models, or not set).
          */
         againstVeto: z.number().gt(0).max(10).optional(),
-        /**
-         * A distortion flag on a social post with a clause confirming the sheet, and lexicon evidence below
-         * MODEL_ONLY_LEXICON, needs this model probability (see decide); absent: none (older models, or not set).
-         */
-        confirmedMin: z.number().gt(0).lt(1).optional(),
       })
       .strict(),
     cvFigures: z
@@ -429,17 +424,6 @@ export function vetoedAgainst(lexicon: Classification, againstVeto: number): boo
   return againstVeto > 0 && evidenceNet(lexicon) <= -againstVeto;
 }
 
-/**
- * Below this lexicon score a flag is the learned model's alone (no cue, or less than one weak cue: the ninety-third
- * pass's "model-only flags"): `confirmedMin` applies to those.
- */
-export const MODEL_ONLY_LEXICON = 0.1;
-
-/** Whether the item is a social post with a clause that states a value of the sheet as the sheet has it (SentenceMarks). */
-export function confirmsOnSocial(marks: SentenceMarks): boolean {
-  return marks.social && (marks.confirmed[0].size > 0 || marks.confirmed[1].size > 0);
-}
-
 /** The term of the explanation shown when the veto holds a flag back (decide's `vetoed`). */
 export const AGAINST_VETO_TERM = 'model-only flag vetoed: evidence against';
 
@@ -476,9 +460,7 @@ export function vetoExplanation(lexicon: Classification, probability: number, ag
  * of distortion at all (a score of 0, the evidence not against it), the flag needs the model's
  * probability to reach `modelOnlyMin` — the blend alone asks 0.36 of it at the set point, and on
  * writers the n-grams have not seen such flags are mostly wrong (docs/history/judgement.md,
- * fifty-first pass). Two more (ninety-fourth pass): `vetoed` (vetoedAgainst: evidence against of a full cue) holds the
- * flag whatever the model says, and `confirmed` (a social post with a clause confirming the sheet) asks `confirmedMin`
- * of a flag whose lexicon score is below MODEL_ONLY_LEXICON.
+ * fifty-first pass).
  */
 export function decide(
   choice: Record<Head, { combination: Combination; threshold: number }>,
@@ -490,8 +472,6 @@ export function decide(
   againstEvidenceMin = 0,
   modelOnlyMin = 0,
   vetoed = false,
-  confirmed = false,
-  confirmedMin = 0,
 ): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number }; vetoed: boolean } {
   const c = choice.congress;
   const d = choice.distortion;
@@ -501,10 +481,7 @@ export function decide(
   };
   const weak = lexiconScores.distortion > 0 && lexiconScores.distortion <= thresholds.distortion && probabilities.distortion < weakEvidenceMin;
   const outweighed = against && probabilities.distortion < againstEvidenceMin;
-  const modelOnly =
-    (!against && lexiconScores.distortion === 0 && probabilities.distortion < modelOnlyMin) ||
-    // a social post that states the sheet's value ("BCH tỉnh khóa mới là 51 người chứ không phải 53"): the model's flag needs more
-    (confirmed && lexiconScores.distortion < MODEL_ONLY_LEXICON && probabilities.distortion < confirmedMin);
+  const modelOnly = !against && lexiconScores.distortion === 0 && probabilities.distortion < modelOnlyMin;
   const above = scores.distortion >= thresholds.distortion;
   // the veto (evidence against of a full cue or more, the lexicon score 0): shown only where it alone holds the flag back
   const veto = vetoed && lexiconScores.distortion === 0 && above && !(weak || outweighed || modelOnly);
@@ -533,7 +510,6 @@ export class LearnedScorer implements LearnedLayer {
   private readonly againstEvidenceMin: number;
   private readonly modelOnlyMin: number;
   private readonly againstVeto: number;
-  private readonly confirmedMin: number;
   /** Reused by explain(): the best n-grams so far and their ranks. */
   private readonly top = new Int32Array(LEARNED_CUES);
   private readonly topRank = new Float64Array(LEARNED_CUES);
@@ -559,7 +535,6 @@ export class LearnedScorer implements LearnedLayer {
     this.againstEvidenceMin = hp.againstEvidenceMin;
     this.modelOnlyMin = hp.modelOnlyMin ?? 0;
     this.againstVeto = hp.againstVeto ?? 0;
-    this.confirmedMin = hp.confirmedMin ?? 0;
   }
 
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
@@ -576,8 +551,6 @@ export class LearnedScorer implements LearnedLayer {
       this.againstEvidenceMin,
       this.modelOnlyMin,
       vetoedAgainst(lexicon, this.againstVeto),
-      this.confirmedMin > 0 && confirmsOnSocial(marks),
-      this.confirmedMin,
     );
     let explanations = lexicon.explanations;
     if (congress) {

@@ -19,7 +19,6 @@ import {
   decide,
   evidenceAgainst,
   vetoedAgainst,
-  confirmsOnSocial,
   logit,
   HEADS,
   itemFeatures,
@@ -47,8 +46,6 @@ export interface Example {
   impliedCongress: Explanation | null;
   /** The corpus the item comes from (its writers): `innerSplit: 'group'` and by-corpus CV hold whole groups out. */
   group?: string;
-  /** A social post with a clause confirming the sheet (confirmsOnSocial); absent: no. */
-  confirmed?: boolean;
 }
 
 export interface TrainSettings {
@@ -115,12 +112,6 @@ export interface TrainSettings {
    * ninety-third pass: 1, one full cue, loses no catch on the read sets).
    */
   againstVeto?: number;
-  /**
-   * The model probability a flag on a social post with a clause confirming the sheet needs when its lexicon score is
-   * below MODEL_ONLY_LEXICON (TrainedModel.confirmedMin). Absent: none, as before (docs/history/judgement.md,
-   * ninety-third pass's C2 on social posts, built in the ninety-fourth).
-   */
-  confirmedRequirement?: number;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -167,7 +158,6 @@ export function featurize(
             lexiconDecision: lexicon,
             otherGathering: marks.otherGathering(),
             impliedCongress: marks.impliedCongress(),
-            confirmed: confirmsOnSocial(marks),
           };
           return lexicon;
         },
@@ -350,8 +340,6 @@ export interface TrainedModel {
   modelOnlyMin: number;
   /** The net weight against distortion at or below whose negative a distortion flag is vetoed (decide in model.ts); 0: none. */
   againstVeto: number;
-  /** The model probability a model-only flag on a social post confirming the sheet needs (decide in model.ts); 0: none. */
-  confirmedMin: number;
 }
 
 /**
@@ -472,7 +460,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
     }
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
-  return { heads, choice, weakEvidenceMin, againstEvidenceMin, modelOnlyMin, againstVeto: s.againstVeto ?? 0, confirmedMin: s.confirmedRequirement ?? 0 };
+  return { heads, choice, weakEvidenceMin, againstEvidenceMin, modelOnlyMin, againstVeto: s.againstVeto ?? 0 };
 }
 
 /**
@@ -539,8 +527,6 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     model.againstEvidenceMin,
     model.modelOnlyMin,
     vetoedAgainst(e.lexicon, model.againstVeto),
-    model.confirmedMin > 0 && e.item.kind === 'social' && e.confirmed === true,
-    model.confirmedMin,
   );
   const decision = {
     ...decided,
@@ -658,7 +644,6 @@ export function modelFile(
     ...(s.refitBias ? { refitBias: true as const } : {}),
     ...(s.modelOnlyRequirement !== undefined ? { modelOnlyMin: model.modelOnlyMin } : {}),
     ...(model.againstVeto > 0 ? { againstVeto: model.againstVeto } : {}),
-    ...(model.confirmedMin > 0 ? { confirmedMin: model.confirmedMin } : {}),
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
