@@ -97,6 +97,10 @@ function modelOnlyRule(q: number | undefined): string {
   return q === undefined ? '' : q ? `; a flag with no lexicon evidence needs model ≥ ${q}` : '; a flag with no lexicon evidence needs no more than the blend';
 }
 
+function vetoRule(v: number | undefined): string {
+  return v ? `; evidence against of ${v} or more vetoes a flag` : '';
+}
+
 export interface CvReport {
   folds: number;
   /** 'by-corpus': each fold is one corpus, scored by a model trained on the others. */
@@ -271,6 +275,9 @@ export const MODEL_ONLY_HELP =
 export const WEAK_CUE_HELP =
   'the model probability a distortion flag whose lexicon evidence is one weak cue needs (0 < w < 1); default: chosen by the inner cross-validation, which varies with the seed';
 
+export const AGAINST_VETO_HELP =
+  'a distortion flag whose lexicon evidence nets at or below minus this weight (1: one full cue against) is vetoed, whatever the model says (0 < v ≤ 10); default: no veto';
+
 export const SEED_HELP = `seed of the gradient order (default ${DEFAULT_SETTINGS.seed})`;
 
 /** How the training is set from the command line: the options trainSettings reads. */
@@ -283,6 +290,7 @@ export interface TrainOptions {
   seed?: string;
   modelOnlyRequirement?: boolean | string;
   weakCueRequirement?: string;
+  againstVeto?: string;
 }
 
 /** Registers the options of TrainOptions on a command (train, eval --cv, eval:writers), each help after `prefix`. */
@@ -295,7 +303,8 @@ export function withTrainOptions<C extends Command>(command: C, prefix = ''): C 
     .option('--refit-bias', `${prefix}${REFIT_BIAS_HELP}`)
     .option('--seed <n>', `${prefix}${SEED_HELP}`)
     .option('--model-only-requirement [q]', `${prefix}${MODEL_ONLY_HELP}`)
-    .option('--weak-cue-requirement <w>', `${prefix}${WEAK_CUE_HELP}`);
+    .option('--weak-cue-requirement <w>', `${prefix}${WEAK_CUE_HELP}`)
+    .option('--against-veto <v>', `${prefix}${AGAINST_VETO_HELP}`);
   return command;
 }
 
@@ -310,6 +319,7 @@ export function hasTrainOptions(options: TrainOptions): boolean {
     options.seed,
     options.modelOnlyRequirement,
     options.weakCueRequirement,
+    options.againstVeto,
   ].some((o) => o !== undefined);
 }
 
@@ -352,6 +362,11 @@ export function trainSettings(options: TrainOptions): TrainSettings {
     if (!(w > 0 && w < 1)) throw new UserError(`--weak-cue-requirement must be a number between 0 and 1, e.g. 0.1 (got "${options.weakCueRequirement}")`);
     settings.weakCueRequirement = w;
   }
+  if (options.againstVeto !== undefined) {
+    const v = Number(options.againstVeto);
+    if (!(v > 0 && v <= 10)) throw new UserError(`--against-veto must be a number above 0 and at most 10, e.g. 1 (got "${options.againstVeto}")`);
+    settings.againstVeto = v;
+  }
   return settings;
 }
 
@@ -388,7 +403,7 @@ export function registerTrain(program: Command): void {
       process.stdout.write(
         `model ${file.version} trained on ${items.length} items in ${((Date.now() - started) / 1000).toFixed(1)} s: ` +
           `congress ${describe(file.hyperparameters.combination.congress)} (threshold ${file.hyperparameters.thresholds.congress}), ` +
-          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; ${againstRule(file.hyperparameters.againstEvidenceMin)}${modelOnlyRule(file.hyperparameters.modelOnlyMin)})\n` +
+          `distortion ${describe(file.hyperparameters.combination.distortion)} (threshold ${file.hyperparameters.thresholds.distortion}; ${weakRule(file.hyperparameters.weakEvidenceMin)}; ${againstRule(file.hyperparameters.againstEvidenceMin)}${modelOnlyRule(file.hyperparameters.modelOnlyMin)}${vetoRule(file.hyperparameters.againstVeto)})\n` +
           `written to ${relative(process.cwd(), out)} and ${relative(process.cwd(), kept)}` +
           (pruned.length ? `; ${pruned.length} older versions pruned (--keep-versions ${keepVersions})` : '') +
           '\n',

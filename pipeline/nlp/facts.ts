@@ -209,6 +209,12 @@ export const factsFileSchema = z
     venueAnaphors: z.array(phrase).default([]),
     /** Negators: "không tổ chức ở Hà Nội" negates the place verb. */
     negators: z.array(phrase).default([]),
+    /**
+     * Phrases that set the value before them against the one after ("khai mạc 26/1 chứ đâu phải 25/1"): the value after
+     * is denied, never confirmed; a date the sheet accepts only by lying within its days, set against the sheet's own
+     * first or last day, contradicts it.
+     */
+    contrasts: z.array(phrase).default([]),
     /** Nouns naming a venue without naming a place ("khách sạn", "hội trường"): after a place verb, a claimed venue. */
     venueNouns: z.array(phrase).default([]),
     /**
@@ -496,6 +502,7 @@ export type FactPhrase =
   | { kind: 'venueAnaphor' }
   | { kind: 'place'; name: string; key: string }
   | { kind: 'negator' }
+  | { kind: 'contrast' }
   | { kind: 'venue'; name: string; key: string }
   | { kind: 'otherEvent' }
   | { kind: 'destination' }
@@ -611,6 +618,7 @@ export class FactChecker {
     for (const v of data.watchers) this.phrases.add(v, factPhrase({ kind: 'watcher' }));
     for (const v of data.venueAnaphors) this.phrases.add(v, factPhrase({ kind: 'venueAnaphor' }));
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
+    for (const n of data.contrasts) this.phrases.add(n, factPhrase({ kind: 'contrast' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
     for (const n of data.destinations) this.phrases.add(n, factPhrase({ kind: 'destination' }));
@@ -1328,6 +1336,19 @@ export class ItemCheck {
       const mentions = this.datesIn(fv);
       // an event verb with its own date right after it ("khai mạc ngày 26/1") does not take the date
       // that opens its sentence ("Sáng 23/1, Đoàn … lên đường … dự Đại hội …, khai mạc ngày 26/1")
+      // a date right after a contrast ("… chứ không phải 25/1") is denied; the date right before it is set against that one
+      const contrasted = new Set<DateMention>();
+      const contrastedAfter = new Map<DateMention, DateMention>();
+      for (const x of this.of('contrast')) {
+        if (x.field !== fv) continue;
+        const after = mentions.find((m) => m.tokFirst > x.hit.tokLast && m.tokFirst - x.hit.tokLast <= 2 && p.tokSent[m.tokFirst] === p.tokSent[x.hit.tokLast]);
+        if (!after) continue;
+        contrasted.add(after);
+        const before = mentions.find(
+          (m) => m.tokLast < x.hit.tokFirst && x.hit.tokFirst - m.tokLast <= 2 && p.tokSent[m.tokLast] === p.tokSent[x.hit.tokFirst],
+        );
+        if (before) contrastedAfter.set(before, after);
+      }
       const datedVerbs = new Set<Of<'event'>>();
       for (const e of events) if (e.field === fv && mentions.some((m) => m.tokFirst > e.hit.tokLast && m.tokFirst - e.hit.tokLast <= 2)) datedVerbs.add(e);
       for (const mention of mentions) {
@@ -1383,7 +1404,16 @@ export class ItemCheck {
                 mention.tokLast,
                 `dates the event ${mention.dates.map(formatDayDate).join('–')}; official ${check.start}…${check.end}`,
               );
-            else this.agree(i, fv, mention.tokFirst, mention.tokLast);
+            else if (contrasted.has(mention)) continue;
+            else {
+              // set against the sheet's own first or last day ("khai mạc ngày 26/1 chứ đâu phải 25/1"): another day asserted
+              const against = contrastedAfter.get(mention);
+              const day = mention.dates[0];
+              const bound = against?.dates.length === 1 ? [check.start, check.end].find((b) => sameDay(against.dates[0], b)) : undefined;
+              if (mention.dates.length === 1 && bound && !sameDay(day, bound))
+                this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the event ${formatDayDate(day)}, set against the official ${bound}`);
+              else this.agree(i, fv, mention.tokFirst, mention.tokLast);
+            }
           }
         }
       }

@@ -294,6 +294,11 @@ const modelFileSchema = z
         refitBias: z.literal(true).optional(),
         /** A distortion flag with no lexicon evidence needs this model probability (see decide); absent: none (older models, or not chosen). */
         modelOnlyMin: z.number().min(0).max(1).optional(),
+        /**
+         * A distortion flag whose lexicon evidence nets at or below minus this weight (one full cue: 1) is vetoed whatever
+         * the model's probability (see decide); absent: no veto (older models, or not set).
+         */
+        againstVeto: z.number().gt(0).max(10).optional(),
       })
       .strict(),
     cvFigures: z
@@ -399,9 +404,49 @@ function calibrate(p: number, threshold: number, at: number): number {
  * evidence at all.
  */
 export function evidenceAgainst(lexicon: Classification): boolean {
+  return evidenceNet(lexicon) < 0;
+}
+
+/** The lexicon evidence's net weight: its distortion cues, facts and known rumours summed (negative: against distortion). */
+export function evidenceNet(lexicon: Classification): number {
   let raw = 0;
   for (const e of lexicon.explanations) if (e.kind === 'distortion' || e.kind === 'fact' || e.kind === 'rumour') raw += e.weight;
-  return raw < 0;
+  return Math.round(raw * 1000) / 1000;
+}
+
+/**
+ * Whether a flag is vetoed whatever the model says (`againstVeto`, a model's setting; 0: never): the lexicon evidence
+ * speaks against distortion by at least that weight — one full cue (a moderators' "nhóm đã gỡ", a reader's "chỉ muốn
+ * biết", "báo thì nói"), not a half-weight one ("lan truyền thông tin", −0.5), which a rumour's report carries
+ * (docs/history/judgement.md, ninety-third and ninety-fourth passes).
+ */
+export function vetoedAgainst(lexicon: Classification, againstVeto: number): boolean {
+  return againstVeto > 0 && evidenceNet(lexicon) <= -againstVeto;
+}
+
+/** The term of the explanation shown when the veto holds a flag back (decide's `vetoed`). */
+export const AGAINST_VETO_TERM = 'model-only flag vetoed: evidence against';
+
+/**
+ * How a vetoed flag is explained: at the strongest cue against distortion, the evidence's net weight and the model's
+ * probability it overrode.
+ */
+export function vetoExplanation(lexicon: Classification, probability: number, againstVeto: number): Explanation | null {
+  let strongest: Explanation | null = null;
+  for (const e of lexicon.explanations)
+    if ((e.kind === 'distortion' || e.kind === 'fact' || e.kind === 'rumour') && e.weight < 0 && (!strongest || e.weight < strongest.weight)) strongest = e;
+  if (!strongest) return null;
+  const net = evidenceNet(lexicon);
+  return {
+    kind: 'distortion',
+    term: AGAINST_VETO_TERM,
+    matched: strongest.matched,
+    weight: 0,
+    field: strongest.field,
+    start: strongest.start,
+    end: strongest.end,
+    note: `the lexicon evidence speaks against distortion (net ${net}, at or below −${againstVeto}: a full cue against, "${strongest.term}" ${strongest.weight}) and no cue for it: the model's probability ${Math.round(probability * 1000) / 1000} alone does not flag it`,
+  };
 }
 
 /**
@@ -426,7 +471,8 @@ export function decide(
   against = false,
   againstEvidenceMin = 0,
   modelOnlyMin = 0,
-): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number } } {
+  vetoed = false,
+): { congress: boolean; distortion: boolean; scores: { congress: number; distortion: number }; vetoed: boolean } {
   const c = choice.congress;
   const d = choice.distortion;
   const scores = {
@@ -436,10 +482,12 @@ export function decide(
   const weak = lexiconScores.distortion > 0 && lexiconScores.distortion <= thresholds.distortion && probabilities.distortion < weakEvidenceMin;
   const outweighed = against && probabilities.distortion < againstEvidenceMin;
   const modelOnly = !against && lexiconScores.distortion === 0 && probabilities.distortion < modelOnlyMin;
-  if ((weak || outweighed || modelOnly) && scores.distortion >= thresholds.distortion)
-    scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
+  const above = scores.distortion >= thresholds.distortion;
+  // the veto (evidence against of a full cue or more, the lexicon score 0): shown only where it alone holds the flag back
+  const veto = vetoed && lexiconScores.distortion === 0 && above && !(weak || outweighed || modelOnly);
+  if ((weak || outweighed || modelOnly || veto) && above) scores.distortion = Math.round((thresholds.distortion - 0.001) * 1000) / 1000;
   const congress = scores.congress >= thresholds.congress;
-  return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores };
+  return { congress, distortion: congress && scores.distortion >= thresholds.distortion, scores, vetoed: veto && congress };
 }
 
 /** Term prefix of the learned layer's explanations (n-grams, not cues an editor can act on). */
@@ -461,6 +509,7 @@ export class LearnedScorer implements LearnedLayer {
   private readonly weakEvidenceMin: number;
   private readonly againstEvidenceMin: number;
   private readonly modelOnlyMin: number;
+  private readonly againstVeto: number;
   /** Reused by explain(): the best n-grams so far and their ranks. */
   private readonly top = new Int32Array(LEARNED_CUES);
   private readonly topRank = new Float64Array(LEARNED_CUES);
@@ -485,24 +534,29 @@ export class LearnedScorer implements LearnedLayer {
     this.weakEvidenceMin = hp.weakEvidenceMin;
     this.againstEvidenceMin = hp.againstEvidenceMin;
     this.modelOnlyMin = hp.modelOnlyMin ?? 0;
+    this.againstVeto = hp.againstVeto ?? 0;
   }
 
   rescore(lexicon: Classification, title: PreparedText, text: PreparedText, marks: SentenceMarks): Classification {
     this.collector.collect(title, text, this.sentenceContext ? marks : null);
     const f = itemFeatures(this.collector, lexicon, this.thresholds, false, this.lexiconInputs);
-    const { congress, distortion, scores } = decide(
+    const probabilities = this.probabilities(f);
+    const { congress, distortion, scores, vetoed } = decide(
       this.choice,
-      this.probabilities(f),
+      probabilities,
       lexicon.scores,
       this.thresholds,
       this.weakEvidenceMin,
       (this.againstEvidenceMin > 0 || this.modelOnlyMin > 0) && evidenceAgainst(lexicon),
       this.againstEvidenceMin,
       this.modelOnlyMin,
+      vetoedAgainst(lexicon, this.againstVeto),
     );
     let explanations = lexicon.explanations;
     if (congress) {
       explanations = explanations.slice();
+      const veto = vetoed ? vetoExplanation(lexicon, probabilities.distortion, this.againstVeto) : null;
+      if (veto) explanations.push(veto);
       this.explain('congress', f, title, text, explanations);
       if (distortion) this.explain('distortion', f, title, text, explanations);
       explanations.sort(byFieldAndStart);

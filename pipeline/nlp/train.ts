@@ -18,6 +18,7 @@ import {
   blend,
   decide,
   evidenceAgainst,
+  vetoedAgainst,
   logit,
   HEADS,
   itemFeatures,
@@ -107,6 +108,12 @@ export interface TrainSettings {
    * and a flip moves a dozen catches on the pool (docs/history/judgement.md, rule R4's study).
    */
   weakCueRequirement?: number;
+  /**
+   * A distortion flag whose lexicon evidence nets at or below minus this weight is vetoed whatever the model's
+   * probability (TrainedModel.againstVeto, decide's `vetoed`). Absent: no veto, as before (docs/history/judgement.md,
+   * ninety-third pass: 1, one full cue, loses no catch on the read sets).
+   */
+  againstVeto?: number;
 }
 
 export const DEFAULT_SETTINGS: TrainSettings = {
@@ -334,6 +341,8 @@ export interface TrainedModel {
   againstEvidenceMin: number;
   /** The model probability a distortion flag with no lexicon evidence needs (decide in model.ts). */
   modelOnlyMin: number;
+  /** The net weight against distortion at or below whose negative a distortion flag is vetoed (decide in model.ts); 0: none. */
+  againstVeto: number;
 }
 
 /**
@@ -454,7 +463,7 @@ export function train(examples: Example[], s: TrainSettings = DEFAULT_SETTINGS, 
     }
     heads[head] = fitHead(examples, head, best!.lambda, best!.combination.lexiconInputs, s);
   }
-  return { heads, choice, weakEvidenceMin, againstEvidenceMin, modelOnlyMin };
+  return { heads, choice, weakEvidenceMin, againstEvidenceMin, modelOnlyMin, againstVeto: s.againstVeto ?? 0 };
 }
 
 /**
@@ -511,8 +520,19 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     distortion: probability(model.heads.distortion, model.choice.distortion.combination, e.features),
   };
   const against = (model.againstEvidenceMin > 0 || model.modelOnlyMin > 0) && evidenceAgainst(e.lexicon);
+  const { vetoed: _, ...decided } = decide(
+    model.choice,
+    probabilities,
+    e.lexicon.scores,
+    thresholds,
+    model.weakEvidenceMin,
+    against,
+    model.againstEvidenceMin,
+    model.modelOnlyMin,
+    vetoedAgainst(e.lexicon, model.againstVeto),
+  );
   const decision = {
-    ...decide(model.choice, probabilities, e.lexicon.scores, thresholds, model.weakEvidenceMin, against, model.againstEvidenceMin, model.modelOnlyMin),
+    ...decided,
     topics: [],
     explanations: [],
   };
@@ -627,6 +647,7 @@ export function modelFile(
     ...(s.averagedEpochs > 0 ? { averagedEpochs: s.averagedEpochs } : {}),
     ...(s.refitBias ? { refitBias: true as const } : {}),
     ...(s.modelOnlyRequirement !== undefined ? { modelOnlyMin: model.modelOnlyMin } : {}),
+    ...(model.againstVeto > 0 ? { againstVeto: model.againstVeto } : {}),
   };
   const dataSha = trainingDataSha256(items);
   const version = `m-${createHash('sha256')
