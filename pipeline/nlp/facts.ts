@@ -101,6 +101,16 @@ const checkSchema = z.discriminatedUnion('kind', [
       last: z.array(phrase).default([]),
       /** Words right before the verb that say the bodies have not finished ("chưa hoàn thành"), as the negators do. */
       pending: z.array(phrase).default([]),
+      /**
+       * Verbs of holding the congress that, right after a pending word, say bodies had not held it ("vẫn chưa đại hội
+       * được", "chưa tổ chức được đại hội"), as the finishing verbs do there: with a date after the official day in
+       * the clause, or after a shift ("dời hết sang tháng 8") later in the sentence, the bodies had not finished by then.
+       */
+      pendingVerbs: z.array(phrase).default([]),
+      /** Bodies read by the pending form only, besides `nouns` ("chi bộ thôn", "đảng bộ xã"): one of the lower levels. */
+      pendingNouns: z.array(phrase).default([]),
+      /** Words right before a date that move the pending congresses to it ("dời sang", "lùi hết sang"). */
+      shifts: z.array(phrase).default([]),
       /** A sentence with one of these is about other bodies ("trực thuộc Trung ương"). */
       exclude: z.array(phrase).default([]),
     })
@@ -114,7 +124,19 @@ export type FactCheck =
   | { kind: 'duration'; days: number }
   | { kind: 'claims'; terms: string[]; note?: string }
   | { kind: 'place'; places: string[] }
-  | { kind: 'completion'; by: string; nouns: string[]; verbs: string[]; bounds: string[]; last: string[]; pending: string[]; exclude: string[] }
+  | {
+      kind: 'completion';
+      by: string;
+      nouns: string[];
+      verbs: string[];
+      bounds: string[];
+      last: string[];
+      pending: string[];
+      pendingVerbs: string[];
+      pendingNouns: string[];
+      shifts: string[];
+      exclude: string[];
+    }
   | {
       kind: 'number';
       value: number;
@@ -429,7 +451,19 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
       case 'completion': {
         const by = c.by ?? str(c.valueFrom);
         if (!by || !daySchema.safeParse(by).success) return fail(k, `needs by (YYYY-MM-DD), in the check or in values.${c.valueFrom}`);
-        return { kind: 'completion', by, nouns: c.nouns, verbs: c.verbs, bounds: c.bounds, last: c.last, pending: c.pending, exclude: c.exclude };
+        return {
+          kind: 'completion',
+          by,
+          nouns: c.nouns,
+          verbs: c.verbs,
+          bounds: c.bounds,
+          last: c.last,
+          pending: c.pending,
+          pendingVerbs: c.pendingVerbs,
+          pendingNouns: c.pendingNouns,
+          shifts: c.shifts,
+          exclude: c.exclude,
+        };
       }
     }
   });
@@ -537,6 +571,9 @@ export type FactPhrase =
   | { kind: 'complBound'; fact: number; check: number }
   | { kind: 'complLast'; fact: number; check: number }
   | { kind: 'complPending'; fact: number; check: number }
+  | { kind: 'complPendingVerb'; fact: number; check: number }
+  | { kind: 'complPendingNoun'; fact: number; check: number }
+  | { kind: 'complShift'; fact: number; check: number }
   | { kind: 'complExclude'; fact: number; check: number };
 
 /**
@@ -680,6 +717,9 @@ export class FactChecker {
           for (const x of check.bounds) this.phrases.add(x, factPhrase({ kind: 'complBound', fact: f, check: c }));
           for (const x of check.last) this.phrases.add(x, factPhrase({ kind: 'complLast', fact: f, check: c }));
           for (const x of check.pending) this.phrases.add(x, factPhrase({ kind: 'complPending', fact: f, check: c }));
+          for (const x of check.pendingVerbs) this.phrases.add(x, factPhrase({ kind: 'complPendingVerb', fact: f, check: c }));
+          for (const x of check.pendingNouns) this.phrases.add(x, factPhrase({ kind: 'complPendingNoun', fact: f, check: c }));
+          for (const x of check.shifts) this.phrases.add(x, factPhrase({ kind: 'complShift', fact: f, check: c }));
           for (const x of check.exclude) this.phrases.add(x, factPhrase({ kind: 'complExclude', fact: f, check: c }));
         }
       });
@@ -907,6 +947,7 @@ export class ItemCheck {
       !(byKind.has('event') && byKind.has('eventNoun')) &&
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter') || byKind.has('membersAfter'))) &&
       !(byKind.has('complVerb') && byKind.has('complNoun')) &&
+      !(byKind.has('complPending') && (byKind.has('complNoun') || byKind.has('complPendingNoun'))) &&
       !(byKind.has('durUnit') && (byKind.has('durContext') || byKind.has('durShift') || byKind.has('durLengthAfter') || byKind.has('durNoun')))
     )
       return NO_FINDINGS;
@@ -919,6 +960,7 @@ export class ItemCheck {
     this.numbers();
     this.durations();
     this.completions();
+    this.pendingCompletions();
     return { contradictions: [...this.found.values()], confirmations: [...this.agreeing.values()] };
   }
 
@@ -1622,6 +1664,67 @@ export class ItemCheck {
     }
   }
 
+  /**
+   * 6b. The lower levels said not to have held their congresses by a day after the official one: a pending word right
+   * before a verb of holding or finishing ("mấy chi bộ thôn vẫn chưa đại hội được", "vẫn còn nhiều đảng bộ xã chưa tổ
+   * chức được đại hội"), the bodies named before it in its clause, and a date after the official day before it in that
+   * clause, the time of the state ("đến cuối tháng Tám vẫn còn …"), or right after a shift later in the sentence ("…, nên
+   * dời hết sang tháng 8"). A date the verb takes ("chưa hoàn thành đại hội ngày 28/8 như dự kiến": the planned day) is
+   * the completion check's, which reads nothing there; a date on or before the official day says nothing (some bodies
+   * pending then is no contradiction), nor does a sentence that rebuts, names other bodies or another province.
+   */
+  private pendingCompletions(): void {
+    const pending = this.of('complPending');
+    if (!pending.length) return;
+    const same = (x: Located<FactPhrase>, v: Located<FactPhrase>): boolean => {
+      const d = x.hit.spec.data as { fact: number; check: number };
+      const e = v.hit.spec.data as { fact: number; check: number };
+      return x.field === v.field && d.fact === e.fact && d.check === e.check;
+    };
+    const verbs = [...this.of('complVerb'), ...this.of('complPendingVerb')];
+    const nouns = [...this.of('complNoun'), ...this.of('complPendingNoun')];
+    const shifts = this.of('complShift');
+    const excludes = this.of('complExclude');
+    for (const w of pending) {
+      const fv = w.field;
+      const p = fv.prepared;
+      const at = w.hit.tokFirst;
+      const clause = p.tokClause[at];
+      const sent = p.tokSent[at];
+      if (isSuppressed(fv, at) || this.negated(fv, at)) continue;
+      const verb = verbs.find(
+        (v) => same(v, w) && v.hit.tokFirst > w.hit.tokLast && v.hit.tokFirst - w.hit.tokLast <= 2 && p.tokClause[v.hit.tokFirst] === clause,
+      );
+      if (!verb) continue;
+      if (!nouns.some((x) => same(x, w) && p.tokClause[x.hit.tokFirst] === clause && x.hit.tokLast < at)) continue;
+      if (excludes.some((x) => same(x, w) && p.tokSent[x.hit.tokFirst] === sent)) continue;
+      const { fact: i, check: c } = w.hit.spec.data;
+      const check = this.data.facts[i].checks[c];
+      if (check.kind !== 'completion') continue;
+      const g0 = this.base.get(fv)!;
+      const s0 = this.sentBase.get(fv)!;
+      const scope = this.scopeAt(g0 + at, s0 + sent, clauseOf(fv, at));
+      // the lower levels ("other") of the province whose facts these are: no marker of the province needed (the
+      // bodies are the sentence's subject, its place a commune or a village); another province named is no such scope
+      const fact = this.data.facts[i];
+      const lower = scope !== null && fact.alsoScopes.includes(scope) && !this.namesOtherPlace(fact.scope, s0 + sent);
+      if (!lower && !this.factsIn(scope, s0 + sent).some((x) => x.i === i)) continue;
+      const mentions = this.datesIn(fv);
+      const mention =
+        mentions.find((m) => p.tokClause[m.tokFirst] === clause && m.tokLast < at) ??
+        mentions.find(
+          (m) =>
+            m.tokFirst > verb.hit.tokLast &&
+            p.tokSent[m.tokFirst] === sent &&
+            shifts.some((x) => same(x, w) && x.hit.tokLast < m.tokFirst && m.tokFirst - x.hit.tokLast <= 1 && x.hit.tokFirst > verb.hit.tokLast),
+        );
+      if (!mention) continue;
+      const day = mention.dates[mention.dates.length - 1];
+      if (laterThan(day, check.by) === true)
+        this.add(i, fv, mention.tokFirst, mention.tokLast, `says bodies had not held their congresses by ${formatDayDate(day)}; official by ${check.by}`);
+    }
+  }
+
   private datesIn(fv: FieldView): DateMention[] {
     const named = this.checker.datedVenues;
     return readOnce(this.datesOf, fv, (p) => (named.length ? extractDates(p).filter((m) => !inVenueName(p, m, named)) : extractDates(p)));
@@ -1821,6 +1924,12 @@ export class ItemCheck {
       )
         return true;
     return false;
+  }
+
+  /** Whether sentence `sent` names a known place that is not one of `scope`'s own ("Ở Bình Định …"). */
+  private namesOtherPlace(scope: string, sent: number): boolean {
+    const own = this.checker.scopePlaces.get(scope);
+    return this.unclaimedPlaces.some((p) => p.sent === sent && !own?.has(p.hit.spec.data.key));
   }
 
   private scopeOfMarker(m: Of<'marker'>): string {
