@@ -1612,10 +1612,6 @@ export class ItemCheck {
   private completions(): void {
     const verbs = this.of('complVerb');
     if (!verbs.length || !this.byKind.has('complNoun')) return;
-    const same = (x: Located<FactPhrase>, v: Of<'complVerb'>): boolean => {
-      const d = x.hit.spec.data as { fact: number; check: number };
-      return x.field === v.field && d.fact === v.hit.spec.data.fact && d.check === v.hit.spec.data.check;
-    };
     const nouns = this.of('complNoun');
     const lasts = this.of('complLast');
     const bounds = this.of('complBound');
@@ -1628,12 +1624,12 @@ export class ItemCheck {
       const clause = p.tokClause[vf];
       const sent = p.tokSent[vf];
       if (isSuppressed(fv, vf) || this.negated(fv, vf)) continue;
-      if (pending.some((x) => same(x, v) && x.hit.tokLast < vf && vf - x.hit.tokLast <= 2 && p.tokClause[x.hit.tokLast] === p.tokClause[vf])) continue;
-      const inClause = (x: Located<FactPhrase>) => same(x, v) && p.tokClause[x.hit.tokFirst] === clause;
+      if (pending.some((x) => sameCheck(x, v) && x.hit.tokLast < vf && vf - x.hit.tokLast <= 2 && p.tokClause[x.hit.tokLast] === p.tokClause[vf])) continue;
+      const inClause = (x: Located<FactPhrase>) => sameCheck(x, v) && p.tokClause[x.hit.tokFirst] === clause;
       // the bodies named in the verb's clause, or the last of them there with the bodies named in the sentence
       const last = lasts.some(inClause);
-      if (!nouns.some(inClause) && !(last && nouns.some((x) => same(x, v) && p.tokSent[x.hit.tokFirst] === sent))) continue;
-      if (excludes.some((x) => same(x, v) && p.tokSent[x.hit.tokFirst] === sent)) continue;
+      if (!nouns.some(inClause) && !(last && nouns.some((x) => sameCheck(x, v) && p.tokSent[x.hit.tokFirst] === sent))) continue;
+      if (excludes.some((x) => sameCheck(x, v) && p.tokSent[x.hit.tokFirst] === sent)) continue;
       const { fact: i, check: c } = v.hit.spec.data;
       const check = this.data.facts[i].checks[c];
       if (check.kind !== 'completion') continue;
@@ -1655,7 +1651,7 @@ export class ItemCheck {
           mention = m;
         }
       if (!mention) continue;
-      const bound = bounds.some((b) => same(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
+      const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);
       if (later === false) this.agree(i, fv, mention.tokFirst, mention.tokLast);
@@ -1676,11 +1672,6 @@ export class ItemCheck {
   private pendingCompletions(): void {
     const pending = this.of('complPending');
     if (!pending.length) return;
-    const same = (x: Located<FactPhrase>, v: Located<FactPhrase>): boolean => {
-      const d = x.hit.spec.data as { fact: number; check: number };
-      const e = v.hit.spec.data as { fact: number; check: number };
-      return x.field === v.field && d.fact === e.fact && d.check === e.check;
-    };
     const verbs = [...this.of('complVerb'), ...this.of('complPendingVerb')];
     const nouns = [...this.of('complNoun'), ...this.of('complPendingNoun')];
     const shifts = this.of('complShift');
@@ -1693,11 +1684,11 @@ export class ItemCheck {
       const sent = p.tokSent[at];
       if (isSuppressed(fv, at) || this.negated(fv, at)) continue;
       const verb = verbs.find(
-        (v) => same(v, w) && v.hit.tokFirst > w.hit.tokLast && v.hit.tokFirst - w.hit.tokLast <= 2 && p.tokClause[v.hit.tokFirst] === clause,
+        (v) => sameCheck(v, w) && v.hit.tokFirst > w.hit.tokLast && v.hit.tokFirst - w.hit.tokLast <= 2 && p.tokClause[v.hit.tokFirst] === clause,
       );
       if (!verb) continue;
-      if (!nouns.some((x) => same(x, w) && p.tokClause[x.hit.tokFirst] === clause && x.hit.tokLast < at)) continue;
-      if (excludes.some((x) => same(x, w) && p.tokSent[x.hit.tokFirst] === sent)) continue;
+      if (!nouns.some((x) => sameCheck(x, w) && p.tokClause[x.hit.tokFirst] === clause && x.hit.tokLast < at)) continue;
+      if (excludes.some((x) => sameCheck(x, w) && p.tokSent[x.hit.tokFirst] === sent)) continue;
       const { fact: i, check: c } = w.hit.spec.data;
       const check = this.data.facts[i].checks[c];
       if (check.kind !== 'completion') continue;
@@ -1716,7 +1707,7 @@ export class ItemCheck {
           (m) =>
             m.tokFirst > verb.hit.tokLast &&
             p.tokSent[m.tokFirst] === sent &&
-            shifts.some((x) => same(x, w) && x.hit.tokLast < m.tokFirst && m.tokFirst - x.hit.tokLast <= 1 && x.hit.tokFirst > verb.hit.tokLast),
+            shifts.some((x) => sameCheck(x, w) && x.hit.tokLast < m.tokFirst && m.tokFirst - x.hit.tokLast <= 1 && x.hit.tokFirst > verb.hit.tokLast),
         );
       if (!mention) continue;
       const day = mention.dates[mention.dates.length - 1];
@@ -2048,6 +2039,13 @@ export class ItemCheck {
     const extra = also.filter((x) => named.has(x.f.scope));
     return extra.length ? [...own, ...extra] : own;
   }
+}
+
+/** Two phrases in one field that belong to the same check of the same fact (a completion check's verbs, bodies, bounds). */
+function sameCheck(x: Located<FactPhrase>, y: Located<FactPhrase>): boolean {
+  const d = x.hit.spec.data as { fact: number; check: number };
+  const e = y.hit.spec.data as { fact: number; check: number };
+  return x.field === y.field && d.fact === e.fact && d.check === e.check;
 }
 
 function byPosition(x: Located<FactPhrase>, y: Located<FactPhrase>): number {
