@@ -2,10 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { trainSettings } from '../../cli/commands/train.ts';
 import { loadConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
-import { stripDiacritics } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
 import { AGAINST_VETO_TERM, decide, evidenceNet, LearnedScorer, loadModelFile, parseModel, vetoedAgainst, type ModelFile } from '../../pipeline/nlp/model.ts';
-import { classifier, CONFIG } from './helpers.ts';
+import { bothForms, classifier, CONFIG } from './helpers.ts';
 
 /**
  * A model-only flag vetoed by evidence against of a full cue (docs/history/judgement.md, ninety-third pass's remedy A′,
@@ -38,12 +37,11 @@ describe('the veto of evidence against (decide, vetoed)', () => {
 
 describe('which evidence vetoes (vetoedAgainst: the lexicons as typed and without diacritics)', () => {
   const lexicon = (text: string): Classification => classifier().classify({ title: '', text });
-  const both = (text: string) => [text, stripDiacritics(text)];
 
   it('a full cue against, or two half ones, with nothing for distortion', () => {
     for (const text of [
-      ...both('Thông báo của admin: nhóm đã gỡ bài về danh sách Ban Chấp hành khóa mới của đại hội tỉnh.'),
-      ...both('Mình chỉ muốn biết danh sách Ban Chấp hành khóa mới của đại hội tỉnh gồm những ai?'),
+      ...bothForms(['Thông báo của admin: nhóm đã gỡ bài về danh sách Ban Chấp hành khóa mới của đại hội tỉnh.']),
+      ...bothForms(['Mình chỉ muốn biết danh sách Ban Chấp hành khóa mới của đại hội tỉnh gồm những ai?']),
     ]) {
       expect(evidenceNet(lexicon(text)), text).toBeLessThanOrEqual(-1);
       expect(vetoedAgainst(lexicon(text), 1), text).toBe(true);
@@ -53,8 +51,8 @@ describe('which evidence vetoes (vetoedAgainst: the lexicons as typed and withou
 
   it('not a half-weight cue (a rumour reported: "lan truyền thông tin"), nor a question about a rumour that carries its cue', () => {
     for (const text of [
-      ...both('Trên mạng lan truyền thông tin về danh sách Ban Chấp hành khóa mới của đại hội tỉnh.'),
-      ...both('Mình chỉ muốn biết danh sách Ban Chấp hành khóa mới của đại hội tỉnh có thật đã được chốt trước không?'),
+      ...bothForms(['Trên mạng lan truyền thông tin về danh sách Ban Chấp hành khóa mới của đại hội tỉnh.']),
+      ...bothForms(['Mình chỉ muốn biết danh sách Ban Chấp hành khóa mới của đại hội tỉnh có thật đã được chốt trước không?']),
     ])
       expect(vetoedAgainst(lexicon(text), 1), text).toBe(false);
   });
@@ -79,12 +77,10 @@ describe('the veto in the classifier (a model sure of distortion everywhere)', (
   const vetoes = (c: Classification) => c.explanations.filter((e) => e.term === AGAINST_VETO_TERM);
 
   it("unflags a moderators' notice and a reader's question, explained at the cue against; flags them without the setting", () => {
-    for (const text of [
-      ...[
-        'Thông báo của admin: nhóm đã gỡ bài về danh sách Ban Chấp hành khóa mới của đại hội tỉnh.',
-        'Mình chỉ muốn biết danh sách Ban Chấp hành khóa mới của đại hội tỉnh gồm những ai?',
-      ].flatMap((t) => [t, stripDiacritics(t)]),
-    ]) {
+    for (const text of bothForms([
+      'Thông báo của admin: nhóm đã gỡ bài về danh sách Ban Chấp hành khóa mới của đại hội tỉnh.',
+      'Mình chỉ muốn biết danh sách Ban Chấp hành khóa mới của đại hội tỉnh gồm những ai?',
+    ])) {
       expect(classify(sure(), text), text).toMatchObject({ congress: true, distortion: true });
       const c = classify(sure(1), text);
       expect(c, text).toMatchObject({ congress: true, distortion: false });
@@ -97,7 +93,7 @@ describe('the veto in the classifier (a model sure of distortion everywhere)', (
   });
 
   it('keeps the flag of a rumour reported with a half-weight cue against, without a veto explanation', () => {
-    for (const text of ['Trên mạng lan truyền thông tin về danh sách Ban Chấp hành khóa mới của đại hội tỉnh.'].flatMap((t) => [t, stripDiacritics(t)])) {
+    for (const text of bothForms(['Trên mạng lan truyền thông tin về danh sách Ban Chấp hành khóa mới của đại hội tỉnh.'])) {
       const c = classify(sure(1), text);
       expect(c, text).toMatchObject({ congress: true, distortion: true });
       expect(vetoes(c)).toEqual([]);

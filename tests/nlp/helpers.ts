@@ -67,7 +67,20 @@ export { stripDiacritics };
  * lexicons alone; `check` gets the classification and the form it read.
  */
 export function forBothForms(texts: string[], check: (c: Classification, text: string) => void): void {
-  for (const text of texts) for (const t of [text, stripDiacritics(text)]) check(classifier().classify({ title: '', text: t }), t);
+  for (const t of bothForms(texts)) check(classifier().classify({ title: '', text: t }), t);
+}
+
+/** Each text as typed, then without diacritics: the two forms every reading is tested in. */
+export function bothForms(texts: string[]): string[] {
+  return texts.flatMap((t) => [t, stripDiacritics(t)]);
+}
+
+/** Each case's text as typed, then without diacritics, with the case's expectation beside both. */
+export function casesInBothForms<T>(cases: Array<[text: string, expected: T]>): Array<[text: string, expected: T]> {
+  return cases.flatMap(([t, x]): Array<[string, T]> => [
+    [t, x],
+    [stripDiacritics(t), x],
+  ]);
 }
 
 /**
