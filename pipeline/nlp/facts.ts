@@ -11,7 +11,7 @@ import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
-import { clauseStart, gapAfter, phraseAt, sentenceStart, tokenSpan, tokenText, type PreparedText } from './text.ts';
+import { clauseStart, gapAfter, phraseAt, sentenceStart, tokenSpan, tokenText, wordsAt, type PreparedText } from './text.ts';
 
 const phrase = z.string().min(1);
 
@@ -2173,7 +2173,7 @@ function inVenueName(p: PreparedText, m: DateMention, named: ReadonlyArray<Dated
     if (d.day !== v.day || d.month !== v.month || m.tokFirst < v.words.length) return false;
     const first = m.tokFirst - v.words.length;
     if (p.tokSent[first] !== p.tokSent[m.tokFirst]) return false;
-    return v.words.every((w, k) => p.tokText[first + k] === w);
+    return wordsAt(p, first, v.words);
   });
 }
 
