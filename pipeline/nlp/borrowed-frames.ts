@@ -2,11 +2,13 @@
  * Frames a rumour borrows from a rebuttal (groups with `answeredInBody` or `borrowedWith`): evidence
  * against distortion counts only where its structure is complete, not where a title asks and the body
  * never answers. And the other way round (`notInItemWith`): a rumour's frame another speaker uses for an
- * act of its own ("Bài đã bị gỡ" in a moderator's notice) does not count beside that speaker's marks.
+ * act of its own ("Bài đã bị gỡ" in a moderator's notice) does not count beside that speaker's marks — marks outside
+ * quotation marks: a notice that quotes the rumour's call to share is still a notice.
  */
 import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
 import { isNegated } from './cue-placement.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
+import { within } from './quotations.ts';
 
 /**
  * Drops, in place, the hits of the frames a rumour borrows (groups with `answeredInBody` or
@@ -22,8 +24,11 @@ export function withoutBorrowedFrames(
   // markers as counted: not inside a longer phrase ("hỏi thật chứ không" is no "thật chứ?"), not negated ("không phải nghe đồn")
   const counted = fields.map((f) => longestNonOverlapping(f.cueList).filter((h) => !isNegated(f.v, f.negators, h)));
   const inItem = (g: number) => counted.some((hits) => hits.some((h) => groupOf(h) === g));
+  // (a mark quoted is someone else's words, not the item's: a notice quoting the rumour's "share trước khi bị xóa")
+  const unquoted = counted.map((hits, k) => hits.filter((h) => !within(fields[k].v.quotations, fields[k].v.prepared.tokStart[h.tokFirst])));
+  const inItemUnquoted = (g: number) => unquoted.some((hits) => hits.some((h) => groupOf(h) === g));
   const borrowed = cues.borrowedWith.map(
-    (b, g) => (b !== undefined && b.all.every(inItem) && b.any.some(inItem)) || (cues.notInItemWith[g]?.some(inItem) ?? false),
+    (b, g) => (b !== undefined && b.all.every(inItem) && b.any.some(inItem)) || (cues.notInItemWith[g]?.some(inItemUnquoted) ?? false),
   );
   const body = fields.find((f) => f.v.field === 'text');
   // the body asks too, or answers with evidence of its own against distortion

@@ -138,6 +138,8 @@ export interface CompiledCues {
   /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
   scareAfter: Set<string>;
   scareAfterKeys: Set<string>;
+  /** style.scareQuote.negatedBy: each negator's folded syllables and their accent keys. */
+  scareNegators: TypedWords[];
 }
 
 /**

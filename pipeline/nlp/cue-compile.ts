@@ -131,6 +131,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
     listJoiners: new Set([',', ...file.listedQuotations.joiners.flatMap((w) => [foldedSyllables(w).join(' '), `, ${foldedSyllables(w).join(' ')}`])]),
     scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
     scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
+    scareNegators: file.style.scareQuote.negatedBy.map(typedWords),
   };
 }
 

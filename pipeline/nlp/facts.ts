@@ -78,6 +78,16 @@ const checkSchema = z.discriminatedUnion('kind', [
       partBelow: z.number().min(0).max(1).default(0.5),
       /** A clause with one of these is about something else. */
       exclude: z.array(phrase).default([]),
+      /**
+       * Another body named before the number in its sentence: the count is that body's ("Ủy ban Kiểm tra Tỉnh ủy …,
+       * do Hội nghị lần thứ nhất Ban Chấp hành … bầu, gồm 9 đồng chí"; "Ban Chấp hành … đã bầu Ủy ban Kiểm tra … gồm 9").
+       */
+      otherBodies: z.array(phrase).default([]),
+      /**
+       * Right before the context, these make a count after "có" some of its members ("trong Ban Chấp hành mới cũng có 13
+       * người dân tộc"), as "trong đó có" is.
+       */
+      partOf: z.array(phrase).default([]),
       /** A sheet without the value drops the check instead of failing (a figure not every sheet gives). */
       optional: z.boolean().default(false),
     })
@@ -147,6 +157,8 @@ export type FactCheck =
       membersAfter: string[];
       partBelow: number;
       exclude: string[];
+      otherBodies: string[];
+      partOf: string[];
     };
 
 /** The fields of a fact in the shared facts sheet (official-facts.json). */
@@ -444,6 +456,8 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           membersAfter: c.membersAfter,
           partBelow: c.partBelow,
           exclude: c.exclude,
+          otherBodies: c.otherBodies,
+          partOf: c.partOf,
         };
       }
       case 'claims':
@@ -566,6 +580,8 @@ export type FactPhrase =
   | { kind: 'contextAfter'; fact: number; check: number }
   | { kind: 'membersAfter'; fact: number; check: number }
   | { kind: 'exclude'; fact: number; check: number }
+  | { kind: 'otherBody'; fact: number; check: number }
+  | { kind: 'partOf'; fact: number; check: number }
   | { kind: 'complNoun'; fact: number; check: number }
   | { kind: 'complVerb'; fact: number; check: number }
   | { kind: 'complBound'; fact: number; check: number }
@@ -710,6 +726,8 @@ export class FactChecker {
           for (const x of check.contextAfter) this.phrases.add(x, factPhrase({ kind: 'contextAfter', fact: f, check: c }));
           for (const x of check.membersAfter) this.phrases.add(x, factPhrase({ kind: 'membersAfter', fact: f, check: c }));
           for (const x of check.exclude) this.phrases.add(x, factPhrase({ kind: 'exclude', fact: f, check: c }));
+          for (const x of check.otherBodies) this.phrases.add(x, factPhrase({ kind: 'otherBody', fact: f, check: c }));
+          for (const x of check.partOf) this.phrases.add(x, factPhrase({ kind: 'partOf', fact: f, check: c }));
         }
         if (check.kind === 'completion') {
           for (const x of check.nouns) this.phrases.add(x, factPhrase({ kind: 'complNoun', fact: f, check: c }));
@@ -1510,7 +1528,7 @@ export class ItemCheck {
         }
         if (!candidates.length) continue;
         // nearest context phrase before the number in the sentence decides which fact it speaks of
-        let best: { i: number; c: number; d: number; clause: number } | null = null;
+        let best: { i: number; c: number; d: number; clause: number; at?: number } | null = null;
         let bestAfter: { i: number; c: number; d: number; members: boolean } | null = null;
         let unitEnd = num.tokLast + 1;
         for (const u of unitHits) unitEnd = Math.max(unitEnd, u.hit.tokLast);
@@ -1530,7 +1548,7 @@ export class ItemCheck {
           const d = after ? ctx.hit.tokFirst - num.tokLast : num.tokFirst - ctx.hit.tokLast;
           if (after) {
             if (!bestAfter || d < bestAfter.d) bestAfter = { i: cand.i, c: cand.c, d, members };
-          } else if (!best || d < best.d) best = { i: cand.i, c: cand.c, d, clause: p.tokClause[ctx.hit.tokLast] };
+          } else if (!best || d < best.d) best = { i: cand.i, c: cand.c, d, clause: p.tokClause[ctx.hit.tokLast], at: ctx.hit.tokFirst };
         }
         // a context right after the unit names what its clause counts ("…, 14 người đi đại hội toàn quốc": the
         // delegation), over one before it in an earlier clause (the standing committee counted before)
@@ -1550,8 +1568,20 @@ export class ItemCheck {
             break;
           }
         }
+        // another body named before the count in its sentence, or the context read as a part ("trong Ban Chấp hành … có N")
+        const sameCheck = (x: Of<'otherBody'> | Of<'partOf'>) => x.field === fv && x.hit.spec.data.fact === best.i && x.hit.spec.data.check === best.c;
+        const otherBody = this.of('otherBody').some((x) => sameCheck(x) && p.tokSent[x.hit.tokFirst] === sent && x.hit.tokLast < num.tokFirst);
+        const at = best.at;
+        // (the part's verb right before the count: "trong … cũng có 13 người", not "Tin trong: BCH … sẽ là 55 người")
+        const partOf =
+          at !== undefined &&
+          num.tokFirst > 0 &&
+          p.tokText[num.tokFirst - 1] === 'co' &&
+          this.of('partOf').some((x) => sameCheck(x) && x.hit.tokLast === at - 1);
         if (
           excluded ||
+          otherBody ||
+          partOf ||
           this.negated(fv, num.tokFirst) ||
           this.justBefore('comparator', fv, num.tokFirst) ||
           this.partOfOfficial(fv, num, numbers, unitsAt, best, check.value)

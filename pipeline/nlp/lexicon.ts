@@ -547,6 +547,8 @@ export const cuesSchema = z
             max: z.number().min(0).default(1),
             maxSyllables: z.number().int().min(1).default(3),
             after: z.array(z.string().min(1)).default([]),
+            /** a negator right before the marker denies the quoted word ("không bị 'cắt'"): no scare quote */
+            negatedBy: z.array(z.string().min(1)).default([]),
           })
           .strict()
           .default({}),

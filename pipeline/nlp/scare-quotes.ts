@@ -3,6 +3,7 @@
  * writer's own clause, mock what they name. Not read in the sentences that report or rebut a claim.
  */
 import { type CompiledCues, core, type Item, item, type View } from './classifier-types.ts';
+import { typedWordsAt } from './quotations.ts';
 import { tokenText, typedAccentKey } from './text.ts';
 
 /** Quote marks around a scare-quoted word: each opening mark with its closing one. */
@@ -45,6 +46,8 @@ export function scoreScareQuotes(cues: CompiledCues, v: View, items: Item[], raw
     if (p.tokSent[t + 1] !== sent || v.suppressed.has(sent) || !cues.scareAfter.has(tokenText(p, t))) continue;
     const typed = typedAccentKey(p, t);
     if (typed !== null && !cues.scareAfterKeys.has(typed)) continue;
+    // a negated marker denies the word it quotes ("Chỉ tiêu nữ không bị 'cắt'", "không bị 'sửa lén'")
+    if (cues.scareNegators.some((n) => typedWordsAt(p, t - n.syllables.length, n))) continue;
     // the quoted words: up to maxSyllables tokens apart by spaces only, the closing mark right after the last
     for (let k = t + 1; k < p.count && k <= t + sq.maxSyllables && p.tokSent[k] === sent; k++) {
       if (p.codes[p.tokEnd[k]] === close) {
