@@ -175,7 +175,13 @@ export interface CompiledTurn {
     needsBody: { groups: number[]; bodies: number[] } | null;
   } | null;
   /** The verdict said of the sheet's own value: how far before it the value may stand, or null. */
-  officialValue: { maxGap: number; notFor: Set<string>; speakerVerbs: string[][] } | null;
+  officialValue: {
+    maxGap: number;
+    notFor: Set<string>;
+    speakerVerbs: string[][];
+    /** Verdicts said before their value ("đừng tin", folded) and the nouns that may stand between ("con số"), folded syllables. */
+    before: { verdicts: Set<string>; nouns: string[][] };
+  } | null;
 }
 
 /** A counted cue match (not in a rebuttal sentence, not negated), for the structural rules. */

@@ -372,6 +372,8 @@ export class Classifier implements ItemClassifier {
       atHalf = cues.file.scoring.evidenceAtHalf;
       cueItems.push(...items);
     }
+    // the sheet's own count denied by its frame ("có 1602 đại biểu đâu", "làm gì có 1.587 đại biểu")
+    denials.push(...facts.deniedCounts());
 
     // ---- topics
     let congressScore = 0;
@@ -432,7 +434,9 @@ export class Classifier implements ItemClassifier {
     const congress = congressScore >= this.thresholds.congress;
     const findings = congressScore > 0 ? facts.findings() : NO_FINDINGS;
     const { confirmations } = findings;
-    const contradictions = denials.length && congressScore > 0 ? [...findings.contradictions, ...denials] : findings.contradictions;
+    // (the sheet's own count called false by its number alone, "Đừng tin con số 1.612 đại biểu", needs no congress term: the figure is the congress's)
+    const denied = congressScore > 0 ? denials : denials.filter((c) => c.byValue);
+    const contradictions = denied.length ? [...findings.contradictions, ...denied] : findings.contradictions;
     const perFact = new Map<string, number>();
     const contradictionWeight = this.cues[0]?.file.scoring.contradictionWeight ?? 2.5;
     const decay = this.cues[0]?.file.scoring.repeatDecay ?? 0.5;

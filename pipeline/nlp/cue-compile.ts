@@ -152,9 +152,20 @@ export function withPartTables(cues: CompiledCues, matcher: PhraseMatcher): void
 }
 
 /** A group's `turnedBy.officialValue`, its phrases folded. */
-function officialValueTurn(o: { maxGap: number; notFor: string[]; speakerVerbs: string[] } | undefined): CompiledTurn['officialValue'] {
+function officialValueTurn(
+  o: { maxGap: number; notFor: string[]; speakerVerbs: string[]; before: { verdicts: string[]; nouns: string[] } } | undefined,
+): CompiledTurn['officialValue'] {
   if (!o) return null;
-  return { maxGap: o.maxGap, notFor: new Set(o.notFor.map((w) => foldedSyllables(w).join(' '))), speakerVerbs: o.speakerVerbs.map((w) => foldedSyllables(w)) };
+  return {
+    maxGap: o.maxGap,
+    notFor: new Set(o.notFor.map((w) => foldedSyllables(w).join(' '))),
+    speakerVerbs: o.speakerVerbs.map((w) => foldedSyllables(w)),
+    // (longest noun first: phraseAt takes the first that matches)
+    before: {
+      verdicts: new Set(o.before.verdicts.map((w) => foldedSyllables(w).join(' '))),
+      nouns: o.before.nouns.map((w) => foldedSyllables(w)).sort((a, b) => b.length - a.length),
+    },
+  };
 }
 
 /** A phrase's folded syllables and each one's accent key (a syllable typed with accents must be one of these). */

@@ -11,7 +11,7 @@ import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
-import { clauseStart, gapAfter, phraseAt, sentenceStart, tokenSpan, tokenText, wordsAt, type PreparedText } from './text.ts';
+import { clauseStart, gapAfter, phraseAt, sentenceStart, TOK_DIGITS, tokenSpan, tokenText, toOriginal, wordsAt, type PreparedText } from './text.ts';
 
 const phrase = z.string().min(1);
 
@@ -219,6 +219,39 @@ export const factsFileSchema = z
     preparatory: z.array(phrase).default([]),
     /** Phrases that introduce a venue ("tổ chức ở", "chuyển vào"). */
     placeVerbs: z.array(phrase).default([]),
+    /**
+     * Syllables that may stand between an event verb and the last word of its place verb, saying when or how the
+     * event opens ("khai mạc hôm nay tại", "khai mạc trọng thể tại"; a number too: "khai mạc sáng 26/1 tại"): the
+     * place verb is read across them.
+     */
+    venueTimeWords: z.array(phrase).default([]),
+    /** Objects a verb of moving takes before its direction ("chuyển địa điểm tổ chức ra Đà Nẵng"): the place verb is read across them. */
+    venueObjects: z.array(phrase).default([]),
+    /**
+     * Words that end a venue's name where they follow it ("ở", "tại", "của"): a venue noun with the head of the
+     * official name after it ("Cung Văn hóa Hữu nghị" for "… Hữu nghị Việt – Xô") names it when one of these or its
+     * clause's end follows. One syllable each.
+     */
+    venueNameEnds: z.array(z.string().regex(/^\S+$/, 'one syllable')).default([]),
+    /**
+     * Words after a verb that takes a venue (one that heads a place verb) that put the event outside the place after
+     * them ("tổ chức ngoài Thủ đô", "họp bên ngoài Hà Nội"): that place is denied as the venue, as after a negated verb.
+     */
+    outside: z.array(phrase).default([]),
+    /**
+     * Other names of a known place (name: the place it names, "Thủ đô": "Hà Nội"): read as that place where a place
+     * verb claims it, never where no verb does, nor before a name ("thủ đô Viêng Chăn" is another capital).
+     */
+    placeAliases: z.record(z.string(), phrase).default({}),
+    /**
+     * Frames that deny the count inside them: right before it ("làm gì có 1.587 đại biểu", "đâu có 350 đại biểu"), or
+     * `open` right before it and `close` right after its unit ("có 1602 đại biểu đâu"). The sheet's own count so denied
+     * contradicts its fact (read by its number where no context names it); another count in them says nothing.
+     */
+    countDenials: z
+      .object({ before: z.array(phrase).default([]), open: z.array(phrase).default([]), close: z.array(phrase).default([]) })
+      .strict()
+      .default({}),
     /**
      * Phrases that make the venue named just before them the event's, when an event noun follows
      * ("Khách sạn X sẽ là nơi diễn ra Đại hội …").
@@ -512,6 +545,8 @@ export interface Contradiction {
   tokFirst: number;
   tokLast: number;
   note: string;
+  /** Read from the sheet's own count by its number alone (no context or marker named the fact): "Đừng tin con số 1.612 đại biểu". */
+  byValue?: boolean;
 }
 
 /** A claim the checks read and found agreeing with the sheet in use (a date within it, its count, its venue). */
@@ -548,7 +583,8 @@ export type FactPhrase =
   | { kind: 'venueLead' }
   | { kind: 'watcher' }
   | { kind: 'venueAnaphor' }
-  | { kind: 'place'; name: string; key: string }
+  /** (alias: another name of the place, "Thủ đô" for Hà Nội) */
+  | { kind: 'place'; name: string; key: string; alias?: boolean }
   | { kind: 'negator' }
   | { kind: 'contrast' }
   | { kind: 'venue'; name: string; key: string }
@@ -596,7 +632,7 @@ export type FactPhrase =
  * Every phrase datum gets all keys, in one order, whatever its kind: objects of one shape keep the
  * engine's property accesses monomorphic (a shape first seen late would throw optimised code away).
  */
-const PHRASE_KEYS = { kind: 'event', scope: '', weak: false, ordinal: false, name: '', key: '', fact: -1, check: -1 };
+const PHRASE_KEYS = { kind: 'event', scope: '', weak: false, ordinal: false, name: '', key: '', alias: false, fact: -1, check: -1 };
 function factPhrase(d: FactPhrase): FactPhrase {
   return { ...PHRASE_KEYS, ...d } as FactPhrase;
 }
@@ -638,6 +674,22 @@ export class FactChecker {
   readonly clauseDayWords: ReadonlySet<string>;
   /** announcedBefore.preposition, canonical. */
   readonly inFrontOf: string;
+  /** venueTimeWords, venueObjects and outside, as canonical words (longest first). */
+  readonly venueTimeWords: string[][];
+  readonly venueObjects: string[][];
+  readonly outside: string[][];
+  /** placeAliases' names and venueQualifiers, as canonical words: they may stand between "ngoài" and its place. */
+  readonly aliasWords: string[][];
+  /** venueNameEnds, canonical. */
+  readonly nameEnds: ReadonlySet<string>;
+  /** countDenials, as canonical words. */
+  readonly countDenials: { before: string[][]; open: string[][]; close: string[][] };
+  get qualifierWords(): string[][] {
+    return this.qualifiers;
+  }
+  /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
+  readonly placeVerbForms: ReadonlySet<string>;
+  readonly placeVerbHeads: ReadonlySet<string>;
   /** The official places (venue, city) of each scope's facts: where that event is held. */
   readonly venuesByScope = new Map<string, Set<string>>();
   /** The official venues whose names end in a day and month ("Hội trường 17/3"): no date where the item names them. */
@@ -656,6 +708,20 @@ export class FactChecker {
     this.qualifiers = data.venueQualifiers.map((q) => canon(q).split(' '));
     this.clauseDayWords = new Set(data.clauseDayWords.map(canon));
     this.inFrontOf = canon(data.announcedBefore.preposition);
+    // (longest first: phraseAt takes the first that matches)
+    const longestFirst = (ws: string[]) => ws.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length);
+    this.venueTimeWords = longestFirst(data.venueTimeWords);
+    this.nameEnds = new Set(data.venueNameEnds.map(canon));
+    this.venueObjects = longestFirst(data.venueObjects);
+    this.outside = longestFirst(data.outside);
+    this.aliasWords = longestFirst(Object.keys(data.placeAliases));
+    this.countDenials = {
+      before: longestFirst(data.countDenials.before),
+      open: longestFirst(data.countDenials.open),
+      close: longestFirst(data.countDenials.close),
+    };
+    this.placeVerbForms = new Set(data.placeVerbs.map(canon));
+    this.placeVerbHeads = new Set(data.placeVerbs.map((v) => canon(v).split(' ').slice(0, -1).join(' ')).filter((h) => h));
     for (const [scope, def] of Object.entries(data.scopes)) {
       for (const m of def.markers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: false, ordinal: false }));
       for (const m of def.weakMarkers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: true, ordinal: false }));
@@ -743,6 +809,7 @@ export class FactChecker {
       });
     });
     for (const p of places) this.phrases.add(p, factPhrase({ kind: 'place', name: p, key: canon(p) }));
+    for (const [alias, p] of Object.entries(data.placeAliases)) this.phrases.add(alias, factPhrase({ kind: 'place', name: alias, key: canon(p), alias: true }));
   }
 
   get facts(): OfficialFact[] {
@@ -763,6 +830,10 @@ export class FactChecker {
     const goesOn = (k: number) => k < prepared.count && (prepared.tokClause[k] === prepared.tokClause[k - 1] || dashBetween(prepared, k - 1));
     for (; j < words.length && goesOn(t) && prepared.tokText[t] === words[j]; j++, t++);
     if (j === words.length) return true;
+    // the name's head written in full and its tail left off, the item's name ending there — its clause ends or a word
+    // that ends a name follows ("Cung Văn hóa Hữu nghị, …" for "… Hữu nghị Việt – Xô"; not "Trung tâm Hội nghị Quốc
+    // gia" for "… Quốc tế")
+    if (j > last - first + 1 && (!goesOn(t) || this.nameEnds.has(prepared.tokText[t]))) return true;
     // another qualifier right after: the venue of another level ("… Trung tâm huyện")
     if (goesOn(t) && phraseAt(prepared, t, this.qualifiers)) return false;
     while (j < words.length) {
@@ -802,6 +873,8 @@ type Of<K extends FactPhrase['kind']> = Located<Extract<FactPhrase, { kind: K }>
 interface PlaceClaim {
   verb: Located<FactPhrase>;
   phrase: Array<Of<'place'> | Of<'venue'>>;
+  /** The verb puts the event outside the place ("tổ chức ngoài Thủ đô"): the place is denied, as after a negator. */
+  outside?: boolean;
 }
 interface MarkerScope {
   m: Located<FactPhrase>;
@@ -1013,20 +1086,32 @@ export class ItemCheck {
     // to a marker ("Đảng bộ tỉnh Kon Tum") means the marker is about another event.
     const claimedPlaceTokens = new Set<string>();
     const placeClaims: PlaceClaim[] = [];
-    for (const v of placeVerbs) {
-      const clause = v.field.prepared.tokClause[v.hit.tokLast];
+    // (a verb read across the words of when or how, the object of a move or "ngoài": leadsAcross)
+    const verbs: Array<{ v: Located<FactPhrase>; last: number; outside: boolean }> = [
+      ...placeVerbs.map((v) => ({ v, last: v.hit.tokLast, outside: false })),
+      ...this.leadsAcross(),
+    ];
+    for (const { v, last, outside } of verbs) {
       // (where the event is watched: "theo dõi phiên khai mạc tại hội trường UBND phường")
       if (this.watched(v.field, v.hit.tokFirst)) continue;
       const phrase: Array<Of<'place'> | Of<'venue'>> = [];
       for (const x of sitesBySent.get(v.sent) ?? []) {
-        if (x.field !== v.field || x.hit.tokFirst <= v.hit.tokLast || v.field.prepared.tokClause[x.hit.tokFirst] !== clause) continue;
+        // (the dot after an abbreviation that heads a name ends a clause, not the venue: "tại TP. Hồ Chí Minh")
+        if (x.field !== v.field || x.hit.tokFirst <= last || !inClauseAcrossNames(v.field.prepared, last, x.hit.tokFirst)) continue;
         const prev = phrase[phrase.length - 1];
-        if (!prev ? x.hit.tokFirst <= v.hit.tokLast + 8 : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2) phrase.push(x);
+        if (
+          !prev
+            ? outside
+              ? this.placeRightAfter(v.field.prepared, last, x.hit.tokFirst)
+              : x.hit.tokFirst <= last + 8
+            : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2
+        )
+          phrase.push(x);
         else break;
       }
-      if (!phrase.length) phrase.push(...this.venuePointedTo(v, sitesBySent));
+      if (!phrase.length && !outside) phrase.push(...this.venuePointedTo(v, sitesBySent));
       if (phrase.length) {
-        placeClaims.push({ verb: v, phrase });
+        placeClaims.push({ verb: v, phrase, outside });
         for (const p of phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
       }
     }
@@ -1058,10 +1143,57 @@ export class ItemCheck {
       for (const p of claim.phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
     }
     const unclaimed: Array<Of<'place'>> = [];
-    for (const p of places) if (!claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`)) unclaimed.push(p);
+    // (another name of a place is read only where a verb claims it)
+    for (const p of places) if (!claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`) && !p.hit.spec.data.alias) unclaimed.push(p);
     this.unclaimedPlaces = unclaimed;
     for (const n of this.of('eventNoun')) this.nounSentences.add(n.sent);
     return placeClaims;
+  }
+
+  /**
+   * Place verbs read across words between their verb and their last word (the verb an event verb that heads a place
+   * verb, `last` the word the venue follows): the words of when or how ("khai mạc hôm nay tại", "khai mạc trọng thể
+   * tại", "khai mạc sáng 26/1 tại") or the object of a move ("chuyển địa điểm tổ chức ra"), at least one of them and
+   * at most six tokens, before the rest of a place verb ("khai mạc … tại"); or "ngoài" after such a verb, with or
+   * without them ("tổ chức ngoài Thủ đô"): the venue after it denied (`outside`).
+   */
+  private leadsAcross(): Array<{ v: Located<FactPhrase>; last: number; outside: boolean }> {
+    const out: Array<{ v: Located<FactPhrase>; last: number; outside: boolean }> = [];
+    const { venueTimeWords, venueObjects, outside, placeVerbForms, placeVerbHeads } = this.checker;
+    for (const e of this.of('event')) {
+      const head = canon(e.hit.spec.text);
+      if (!placeVerbHeads.has(head)) continue;
+      const p = e.field.prepared;
+      const clause = p.tokClause[e.hit.tokLast];
+      let t = e.hit.tokLast + 1;
+      while (t < p.count && p.tokClause[t] === clause && t - e.hit.tokLast <= 6) {
+        if ((p.tokFlags[t] & TOK_DIGITS) !== 0) t++;
+        else {
+          const n = phraseAt(p, t, venueTimeWords) || phraseAt(p, t, venueObjects);
+          if (!n) break;
+          t += n;
+        }
+      }
+      if (t >= p.count || p.tokClause[t] !== clause) continue;
+      const away = phraseAt(p, t, outside);
+      if (away) out.push({ v: e, last: t + away - 1, outside: true });
+      else if (t > e.hit.tokLast + 1 && placeVerbForms.has(`${head} ${tokenText(p, t)}`)) out.push({ v: e, last: t, outside: false });
+    }
+    return out;
+  }
+
+  /**
+   * The place at token `at` follows "ngoài" (ending at `last`) right after it, or after a qualifier or another name of a
+   * place only ("ngoài thành phố Hà Nội", "ngoài Thủ đô Hà Nội"); not after other words ("họp ngoài giờ tại Hà Nội").
+   */
+  private placeRightAfter(p: PreparedText, last: number, at: number): boolean {
+    let t = last + 1;
+    while (t < at) {
+      const n = phraseAt(p, t, this.checker.qualifierWords) || phraseAt(p, t, this.checker.aliasWords);
+      if (!n) return false;
+      t += n;
+    }
+    return t === at;
   }
 
   /** A verb of watching ends at most eight tokens before token `tok`, in its clause ("theo dõi truyền hình trực tiếp phiên khai mạc"). */
@@ -1155,7 +1287,14 @@ export class ItemCheck {
     for (const x of this.of('venue')) venueHits.push(x.hit);
     const kept = new Set(longestNonOverlapping(venueHits));
     const sites: Array<Of<'place'> | Of<'venue'>> = [];
-    for (const x of [...this.of('place'), ...this.of('venue')]) if (kept.has(x.hit)) sites.push(x);
+    // (another name of a place before a name is that name's: "thủ đô Viêng Chăn", "Thủ đô Hà Nội")
+    for (const x of [...this.of('place'), ...this.of('venue')])
+      if (
+        kept.has(x.hit) &&
+        !(x.hit.spec.data.kind === 'place' && x.hit.spec.data.alias && beforeName(x.field.prepared, x.hit.tokLast)) &&
+        !joinedByHyphen(x.field.prepared, x.hit.tokFirst)
+      )
+        sites.push(x);
     return sites.sort(byPosition);
   }
 
@@ -1169,15 +1308,32 @@ export class ItemCheck {
    * gives none: the verdict rebuts it. Read before any sentence is suppressed.
    */
   deniedOfficialValues(
-    verdicts: ReadonlyArray<{ field: 'title' | 'text'; tokFirst: number; tokLast: number }>,
+    verdicts: ReadonlyArray<{ field: 'title' | 'text'; tokFirst: number; tokLast: number; valueAt?: number }>,
     maxGap: number,
   ): Array<Contradiction & { verdict: number; valueLast: number }> {
     const { contradictions, confirmations } = this.findings();
-    if (!this.byKind.has('marker')) return [];
-    const sites = this.sites();
     const out: Array<Contradiction & { verdict: number; valueLast: number }> = [];
+    // (a verdict said before its value: the count right after it, with or without an event marker in the item)
     verdicts.forEach((v, verdict) => {
-      const fv = this.fields.find((f) => f.field === v.field);
+      const fv = v.valueAt === undefined ? undefined : this.fields.find((f) => f.field === v.field);
+      const found = fv && this.countAt(fv, v.valueAt!, contradictions, confirmations);
+      if (!fv || !found) return;
+      const [s, e] = tokenSpan(fv.prepared, v.valueAt!, found.last);
+      out.push({
+        factId: found.factId,
+        field: v.field,
+        tokFirst: v.tokFirst,
+        tokLast: found.last,
+        note: `calls the official value ${fv.prepared.original.slice(s, e)} false`,
+        verdict,
+        valueLast: found.last,
+        ...(found.byValue ? { byValue: true } : {}),
+      });
+    });
+    if (!this.byKind.has('marker')) return out;
+    const sites = this.sites();
+    verdicts.forEach((v, verdict) => {
+      const fv = v.valueAt === undefined ? this.fields.find((f) => f.field === v.field) : undefined;
       if (!fv) return;
       const p = fv.prepared;
       const near = (last: number) => last < v.tokFirst && v.tokFirst - last - 1 <= maxGap && p.tokClause[last] === p.tokClause[v.tokFirst];
@@ -1217,6 +1373,80 @@ export class ItemCheck {
       });
     });
     return out;
+  }
+
+  /**
+   * The sheet's own counts denied by a frame around them (countDenials: "có 1602 đại biểu đâu", "làm gì có 1.587 đại
+   * biểu"): a contradiction of the count's fact each, from the frame to the count (`byValue` where no context named it).
+   */
+  deniedCounts(): Contradiction[] {
+    if (!this.byKind.has('unit')) return [];
+    const { before, open, close } = this.checker.countDenials;
+    let findings: FactFindings | null = null;
+    const out: Contradiction[] = [];
+    for (const fv of this.fields) {
+      const p = fv.prepared;
+      // (the frame ends right before the count, in its clause)
+      const frameAt = (words: string[], at: number) =>
+        at >= 0 && phraseAt(p, at, [words]) === words.length && p.tokClause[at + words.length] === p.tokClause[at];
+      for (const num of this.numbersIn(fv)) {
+        const from = num.tokFirst;
+        const pre = before.find((w) => frameAt(w, from - w.length));
+        const opened = pre ? undefined : open.find((w) => frameAt(w, from - w.length));
+        if (!pre && !opened) continue;
+        findings ??= this.findings();
+        const found = this.countAt(fv, from, findings.contradictions, findings.confirmations);
+        // (the open frame closes right after the count: "có 1602 đại biểu đâu"; "có 1602 đại biểu" states it)
+        if (!found || (opened && !phraseAt(p, found.last + 1, close))) continue;
+        const [s, e] = tokenSpan(p, from, found.last);
+        out.push({
+          factId: found.factId,
+          field: fv.field,
+          tokFirst: from - (pre ?? opened)!.length,
+          tokLast: found.last,
+          note: `denies the official value ${p.original.slice(s, e)}`,
+          ...(found.byValue ? { byValue: true } : {}),
+        });
+      }
+    }
+    return out;
+  }
+
+  /**
+   * The sheet's own count at token `at` (a verdict said before it judges it: "Đừng tin con số 1.612 đại biểu"): a
+   * count the checks read there that agrees with the sheet (its fact), none where they read a wrong one (the verdict
+   * rebuts it); else a number there that is exactly the value of one fact's count (of the facts of its scope, or any
+   * where no marker scopes it), with that count's unit after it or ending its clause ("đừng tin con số 1.592!"): that fact,
+   * `byValue` (no context named it). Null when the value is no official count.
+   */
+  private countAt(
+    fv: FieldView,
+    at: number,
+    contradictions: readonly Contradiction[],
+    confirmations: readonly Confirmation[],
+  ): { factId: string; last: number; byValue: boolean } | null {
+    if (contradictions.some((c) => c.field === fv.field && c.tokFirst === at)) return null;
+    const agreeing = confirmations.find((c) => c.field === fv.field && c.tokFirst === at);
+    if (agreeing) return { factId: agreeing.factId, last: agreeing.tokLast, byValue: false };
+    const p = fv.prepared;
+    const num = this.numbersIn(fv).find((n) => n.tokFirst === at);
+    if (!num || num.words || p.tokClause[num.tokLast] !== p.tokClause[at] || isPercentage(p, num.tokLast)) return null;
+    const units = this.of('unit').filter((u) => u.field === fv && u.hit.tokFirst === num.tokLast + 1);
+    const scope = this.byKind.has('marker') ? this.scopeAt(this.base.get(fv)! + at, this.sentBase.get(fv)! + p.tokSent[at], clauseOf(fv, at)) : null;
+    const facts = scope ? this.factsIn(scope, this.sentBase.get(fv)! + p.tokSent[at]) : this.data.facts.map((f, i) => ({ f, i }));
+    const named = new Set<number>();
+    let last = num.tokLast;
+    for (const { f, i } of facts)
+      f.checks.forEach((check, c) => {
+        if (check.kind !== 'number' || check.value !== num.value) return;
+        const unit = units.find((u) => u.hit.spec.data.fact === i && u.hit.spec.data.check === c);
+        // (with no unit of the count after it, the number ends its clause: "đừng tin 350 triệu" counts money)
+        if (!unit && num.tokLast + 1 < p.count && p.tokClause[num.tokLast + 1] === p.tokClause[num.tokLast]) return;
+        named.add(i);
+        if (unit) last = Math.max(last, unit.hit.tokLast);
+      });
+    if (named.size !== 1) return null;
+    return { factId: this.data.facts[[...named][0]].id, last, byValue: true };
   }
 
   /** The place is part of the event's own name: inside a longer marker, or its scope's place right after one ("Đảng bộ tỉnh Gia Lai"). */
@@ -1262,11 +1492,12 @@ export class ItemCheck {
 
   /** 2. Venue claims. */
   private venues(placeClaims: PlaceClaim[]): void {
-    for (const { verb, phrase } of placeClaims) {
+    for (const { verb, phrase, outside } of placeClaims) {
       const fv = verb.field;
       if (isSuppressed(fv, verb.hit.tokFirst) || !this.namesEvent(verb.sent)) continue;
       const scope = this.scopeAt(verb.g, verb.sent, clauseOf(fv, verb.hit.tokFirst));
-      const isNegated = this.negated(fv, verb.hit.tokFirst);
+      // (outside the place, "tổ chức ngoài Thủ đô", denies it as a negator does; "không tổ chức ngoài Hà Nội" claims it)
+      const isNegated = this.negated(fv, verb.hit.tokFirst) !== !!outside;
       const last = phrase[phrase.length - 1].hit.tokLast;
       const [s, e] = tokenSpan(fv.prepared, phrase[0].hit.tokFirst, last);
       const name = fv.prepared.original.slice(s, e);
@@ -2071,6 +2302,48 @@ export class ItemCheck {
   }
 }
 
+/** How many tokens strictly between `from` and `to` stand inside parentheses ("(thị xã An Khê)"), in their sentence. */
+function tokensInParentheses(p: PreparedText, from: number, to: number): number {
+  let depth = 0;
+  let n = 0;
+  for (let t = from + 1; t < to; t++) {
+    if (p.tokSent[t] !== p.tokSent[from]) return 0;
+    for (const c of gapAfter(p, t - 1)) {
+      if (c === '(') depth++;
+      else if (c === ')' && depth > 0) depth--;
+    }
+    if (depth > 0) n++;
+  }
+  return n;
+}
+
+/**
+ * Whether token `to` is in the clause of token `from` (from < to), the dot after an abbreviation that heads a name
+ * aside: the token sentences join across it ("TP. Hồ Chí Minh", joinAbbreviatedNames), its clause break stays.
+ */
+function inClauseAcrossNames(p: PreparedText, from: number, to: number): boolean {
+  for (let t = from + 1; t <= to; t++)
+    if (p.tokClause[t] !== p.tokClause[t - 1] && (p.tokSent[t] !== p.tokSent[t - 1] || gapAfter(p, t - 1).trim() !== '.')) return false;
+  return true;
+}
+
+/** Token `t` is written joined to the word before it by a hyphen ("TT VH-HN": "HN" is part of that abbreviation, no Hà Nội). */
+function joinedByHyphen(p: PreparedText, t: number): boolean {
+  return t > 0 && p.tokSent[t - 1] === p.tokSent[t] && gapAfter(p, t - 1) === '-';
+}
+
+/** A name follows token `t` in its sentence (its next token written with a capital: "thủ đô Viêng Chăn"). */
+function beforeName(p: PreparedText, t: number): boolean {
+  if (t + 1 >= p.count || p.tokSent[t + 1] !== p.tokSent[t] || p.tokClause[t + 1] !== p.tokClause[t]) return false;
+  return startsName(p, t + 1);
+}
+
+/** Token `t` is written with a capital. */
+function startsName(p: PreparedText, t: number): boolean {
+  const c = t < p.count ? p.original[toOriginal(p, p.tokStart[t])] : undefined;
+  return c !== undefined && c !== c.toLowerCase();
+}
+
 /** Two phrases in one field that belong to the same check of the same fact (a completion check's verbs, bodies, bounds). */
 function sameCheck(x: Located<FactPhrase>, y: Located<FactPhrase>): boolean {
   const d = x.hit.spec.data as { fact: number; check: number };
@@ -2127,9 +2400,11 @@ function isTied(
   if (e.field !== fv) return false;
   const p = fv.prepared;
   if (e.hit.tokLast < mention.tokFirst) {
+    // (an aside in parentheses between them is not counted: "diễn ra tại Trung tâm Văn hóa tỉnh (thị xã An Khê) từ ngày 21 đến 23/10")
+    const aside = tokensInParentheses(p, e.hit.tokLast, mention.tokFirst);
     for (const n of nouns) {
       // "<đại hội> khai mạc ngày 20/10", "hoãn sang tháng 12"
-      if (n.hit.tokFirst < e.hit.tokFirst && e.hit.tokLast >= mention.tokFirst - window) return true;
+      if (n.hit.tokFirst < e.hit.tokFirst && e.hit.tokLast >= mention.tokFirst - window - aside) return true;
       // "diễn ra Đại hội Đảng bộ tỉnh … từ ngày 14 đến 16/10": the congress the verb's object, the date after its name in one clause
       if (
         n.hit.tokFirst > e.hit.tokLast &&

@@ -391,6 +391,15 @@ export const cuesSchema = z
                     notFor: z.array(z.string().min(1)).default([]),
                     /** Verbs of saying between the value and the verdict make the value the speaker's ("… Gia Lai cho biết tin này sai"). */
                     speakerVerbs: z.array(z.string().min(1)).default([]),
+                    /**
+                     * Verdicts said before the value they judge ("Đừng tin con số 1.612 đại biểu", "đừng tin 1.592!"): a
+                     * hit whose words are one of `verdicts` judges the value right after it (past one of `nouns`), a
+                     * count the checks read or, where no context names its fact, the sheet's own count by its number.
+                     */
+                    before: z
+                      .object({ verdicts: z.array(z.string().min(1)).default([]), nouns: z.array(z.string().min(1)).default([]) })
+                      .strict()
+                      .default({}),
                   })
                   .strict()
                   .optional(),

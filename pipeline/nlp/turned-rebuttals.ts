@@ -7,7 +7,7 @@ import { endsWithQuestion, isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { typedWordsAt, within } from './quotations.ts';
-import { clauseStart, foldedSyllables, type PreparedText, sentenceStart, wordsAt } from './text.ts';
+import { clauseStart, foldedSyllables, phraseAt, type PreparedText, sentenceStart, wordsAt } from './text.ts';
 
 /**
  * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit
@@ -132,6 +132,8 @@ export interface VerdictSpan {
   field: 'title' | 'text';
   tokFirst: number;
   tokLast: number;
+  /** A verdict said before its value ("Đừng tin con số 1.612 …"): the token the value starts at. */
+  valueAt?: number;
 }
 
 /**
@@ -157,7 +159,10 @@ export function withOfficialValuesDenied(
       if (!turn || turn.notFor.has(foldedSyllables(h.spec.text).join(' ')) || endsWithQuestion(p, h.tokLast)) continue;
       if (within(f.v.quotations, p.tokStart[h.tokFirst])) continue;
       maxGap = Math.max(maxGap, turn.maxGap);
-      verdicts.push({ field: f.v.field, tokFirst: h.tokFirst, tokLast: h.tokLast });
+      // (a verdict said before its value judges the value after it, past a noun: "Đừng tin con số 1.612 đại biểu")
+      const before = turn.before.verdicts.has(foldedSyllables(h.spec.text).join(' '));
+      const valueAt = before ? h.tokLast + 1 + phraseAt(p, h.tokLast + 1, turn.before.nouns) : undefined;
+      verdicts.push({ field: f.v.field, tokFirst: h.tokFirst, tokLast: h.tokLast, valueAt });
       hits.push(h);
       turns.push(turn);
     }
@@ -165,6 +170,7 @@ export function withOfficialValuesDenied(
   if (!verdicts.length) return [];
   // a verb of saying between the value and the verdict: the value names the speaker ("… Gia Lai cho biết tin này sai")
   const denied = facts.deniedOfficialValues(verdicts, maxGap).filter((d) => {
+    if (verdicts[d.verdict].valueAt !== undefined) return true;
     const p = preparedOf.get(d.field)!;
     return !turns[d.verdict].speakerVerbs.some((w) => {
       for (let t = d.valueLast + 1; t + w.length <= verdicts[d.verdict].tokFirst; t++) if (wordsAt(p, t, w)) return true;

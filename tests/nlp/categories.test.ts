@@ -96,7 +96,7 @@ describe('distortion figures per category and family', () => {
     const dir = mkdtempSync(join(tmpdir(), 'categories-eval-'));
     const corpus = join(dir, 'kinds.jsonl');
     const lines = [
-      { id: 'k-1', title: '', text: 'Đại hội Đảng bộ tỉnh khai mạc sáng nay tại hội trường tỉnh.', labels: { congress: true, distortion: false } },
+      { id: 'k-1', title: '', text: 'Đại hội Đảng bộ tỉnh khai mạc sáng nay tại Trung tâm Hội nghị tỉnh.', labels: { congress: true, distortion: false } },
       { id: 'k-2', title: '', text: 'Giá cà phê hôm nay tăng 300 đồng/kg.', labels: { congress: false, distortion: true } },
       // a hard negative the lexicons take for the congress: its id is listed, except under --totals-only
       { id: 'k-3', title: '', text: 'Đại hội Đảng bộ tỉnh Gia Lai bế mạc, bầu Ban Chấp hành khóa mới.', labels: { congress: false, distortion: false } },
