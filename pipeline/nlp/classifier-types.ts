@@ -77,6 +77,8 @@ export interface CompiledTopic {
   plenums: CompiledPlenums | null;
   /** The agent reading of negatives (topic `agents`), or null. */
   agents: CompiledAgents | null;
+  /** The cue groups of a rumour's own shape that make an item naming nothing of the topic another topic's rumour (other-news.ts). */
+  otherNews: ReadonlySet<string>;
 }
 
 /** A topic's `agents`, compiled: the windows, its bare gathering words and its Party bodies as written in the lexicon. */

@@ -100,6 +100,7 @@ import {
   withTrackedInside,
 } from './topic-terms.ts';
 import { agentCongressExplanation, overrideForAgentCongress } from './agent-congress.ts';
+import { otherNewsExplanation, overrideForOtherNews } from './other-news.ts';
 import { withOfficialValuesDenied, withTurnedRebuttals } from './turned-rebuttals.ts';
 import { round, saturate } from './weights.ts';
 
@@ -176,6 +177,11 @@ export interface SentenceMarks {
    * it applies after the model's decision.
    */
   agentCongress?: () => Explanation | null;
+  /**
+   * Another topic's rumour (other-news.ts): an item naming nothing of the congress, told in a rumour's shape, shown at
+   * its cue, or null. Not a feature: it applies after the model's decision.
+   */
+  otherNews?: () => Explanation | null;
 }
 
 const FACT_NOTE_SEPARATOR = ' — ';
@@ -211,10 +217,12 @@ export function overrideAfterScores(
   otherGathering: () => OtherGathering | null,
   thresholds: { congress: number; distortion: number },
   agentCongress: () => Explanation | null = () => null,
+  otherNews: () => Explanation | null = () => null,
 ): Classification {
   const withImplied = overrideForAgentCongress(overrideForImpliedCongress(c, implied, thresholds), agentCongress, thresholds);
   if (!withImplied.congress) return withImplied;
-  const out = overrideForOtherGathering(withImplied, otherGathering(), thresholds.congress);
+  const held = overrideForOtherGathering(withImplied, otherGathering(), thresholds.congress);
+  const out = held.congress ? overrideForOtherNews(held, otherNews, thresholds.congress) : held;
   if (out !== withImplied) out.explanations.sort(byFieldAndStart);
   return out;
 }
@@ -280,7 +288,7 @@ export class Classifier implements ItemClassifier {
           for (const b of l.bodies) phrases.add(b, topicPhrase({ kind: 'plenum', part: 'body', level }));
         });
       }
-      return { file, phrases, set: sets.push(phrases) - 1, plenums: pl ? compilePlenums(pl) : null, agents: file.agents ? compileAgents(file.agents) : null };
+      return { file, phrases, set: sets.push(phrases) - 1, plenums: pl ? compilePlenums(pl) : null, agents: file.agents ? compileAgents(file.agents) : null, otherNews: new Set(file.otherNews) };
     });
     const abbreviationWords = abbreviationForms(sources.abbreviations);
     this.cues = sources.cues.map((file) => {
@@ -378,15 +386,19 @@ export class Classifier implements ItemClassifier {
     let otherEventItem = false;
     let implied: TopicHit | undefined;
     let restored: { score: number; by: TopicHit[] } | undefined;
+    let vocabulary = false;
+    let otherNewsGroups: ReadonlySet<string> = new Set();
     const topics: string[] = [];
     for (const topic of this.topics) {
-      const { score, items, aboutOtherEvent, implied: topicImplied, restored: topicRestored } = this.scoreTopic(topic, views);
+      const { score, items, aboutOtherEvent, implied: topicImplied, restored: topicRestored, vocabulary: topicVocabulary } = this.scoreTopic(topic, views);
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
       if (topic.file.feeds === 'congress') {
         if (aboutOtherEvent) otherEventItem = true;
         congressScore = Math.max(congressScore, score);
         implied ??= topicImplied;
         if (topicRestored && (!restored || topicRestored.score > restored.score)) restored = topicRestored;
+        vocabulary ||= topicVocabulary;
+        if (topic.otherNews.size) otherNewsGroups = topic.otherNews;
       }
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
     }
@@ -557,7 +569,8 @@ export class Classifier implements ItemClassifier {
     // then another organisation's gathering overrides a congress decision (read only for those).
     const impliedCongress = () => (implied ? impliedExplanation(implied) : null);
     const agentCongress = () => (restored && restored.score >= this.thresholds.congress ? agentCongressExplanation(restored.by) : null);
-    if (!this.learned) return overrideAfterScores(lexicon, impliedCongress, () => this.otherGathering(views), this.thresholds, agentCongress);
+    const otherNews = () => otherNewsExplanation(vocabulary, otherNewsGroups, explanations);
+    if (!this.learned) return overrideAfterScores(lexicon, impliedCongress, () => this.otherGathering(views), this.thresholds, agentCongress, otherNews);
     let other: OtherGathering | null | undefined;
     const marks: SentenceMarks = {
       reported: [views[0].suppressed, views[1].suppressed],
@@ -569,6 +582,7 @@ export class Classifier implements ItemClassifier {
       otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
       impliedCongress,
       agentCongress,
+      otherNews,
     };
     return overrideAfterScores(
       this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks),
@@ -576,6 +590,7 @@ export class Classifier implements ItemClassifier {
       marks.otherGathering,
       this.thresholds,
       agentCongress,
+      otherNews,
     );
   }
 
@@ -715,7 +730,10 @@ export class Classifier implements ItemClassifier {
       );
       if (by.length && alt > raw) restored = { score: saturate(alt, s.evidenceAtHalf), by };
     }
-    return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied, restored };
+    // (any term of the topic, in any role, cancelled or not, or a Party office, an act or a sitting read for the implied
+    // congress; not "lần này" or another event's sitting: other-news.ts)
+    const vocabulary = pos.length > 0 || inItem.some((h) => h.spec.data.kind === 'implied' && h.spec.data.implies !== 'term' && h.spec.data.implies !== 'other');
+    return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied, restored, vocabulary };
   }
 
   private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck, headline: HeadlineDenial | null) {

@@ -145,6 +145,13 @@ export const topicSchema = z
      */
     names: z.array(phrase).default([]),
     /**
+     * The cue groups (of the distortion cues) of a rumour's own shape — an insider, a call to share before removal, a
+     * secret document: an item that names nothing of this topic (no term in any role, no word read for the implied
+     * congress) and carries one is another topic's rumour, not this topic's, read AFTER the model's decision
+     * (other-news.ts): the model reads the rumour-shaped n-grams as the congress's.
+     */
+    otherNews: z.array(z.string().min(1)).default([]),
+    /**
      * Another organisation, a company or a foreign power named as the claim's agent, origin, buyer or the members'
      * description, not as a gathering's holder (topic-terms.ts notTheHolder), read AFTER the model's decision
      * (agent-congress.ts): a near or event negative followed in its clause, within `window` syllables, by a verb of
