@@ -280,6 +280,7 @@ export class Classifier implements ItemClassifier {
       for (const verb of file.agents?.verbs ?? []) phrases.add(verb, topicPhrase({ kind: 'agent', role: 'verb' }));
       for (const marker of file.agents?.markers ?? []) phrases.add(marker, topicPhrase({ kind: 'agent', role: 'marker' }));
       for (const member of file.agents?.members ?? []) phrases.add(member, topicPhrase({ kind: 'agent', role: 'member' }));
+      for (const serve of file.agents?.serves ?? []) phrases.add(serve, topicPhrase({ kind: 'agent', role: 'serve' }));
       for (const name of file.names) phrases.add(name, topicPhrase({ kind: 'name' }));
       const pl = file.plenums;
       if (pl) {
@@ -657,7 +658,7 @@ export class Classifier implements ItemClassifier {
     const pos: TopicHit[] = [];
     const neg: TopicHit[] = [];
     const inItem: TopicHit[] = [];
-    const notHolders: Array<{ v: View; first: number; last: number }> = [];
+    const notHolders: Array<{ v: View; first: number; last: number; served: boolean }> = [];
     let tokens = 0;
     for (const v of views) {
       tokens += v.prepared.count;
@@ -679,8 +680,13 @@ export class Classifier implements ItemClassifier {
       if (topic.agents) {
         const found = agentHits(hits, posHits);
         if (found.length)
+          for (const h of negHits) {
+            const reading = notTheHolder(h, v, posHits, found, topic.agents, s.foreignOwnerGap);
+            if (reading) notHolders.push({ v, first: h.first, last: h.last, served: reading === 'served' });
+          }
+        else if (topic.agents.parenthesised)
           for (const h of negHits)
-            if (notTheHolder(h, v, posHits, found, topic.agents, s.foreignOwnerGap)) notHolders.push({ v, first: h.first, last: h.last });
+            if (notTheHolder(h, v, posHits, [], topic.agents, s.foreignOwnerGap)) notHolders.push({ v, first: h.first, last: h.last, served: false });
       }
     }
     if (s.impliedPairWeight > 0)
@@ -709,7 +715,8 @@ export class Classifier implements ItemClassifier {
     const implied = s.impliedPairWeight > 0 && !near.length && !events.length ? impliedAnywhere(pos, inItem) : undefined;
     // the same terms with the negatives that are not a gathering's holder left out (agent-congress.ts: after the model)
     let restored: { score: number; by: TopicHit[] } | undefined;
-    if (notHolders.length && namedBeyondBare(pos, topic.agents!)) {
+    // (a body serving the gathering it names after its verb, "Chi đoàn … đảm bảo y tế cho Đại hội", names the congress so)
+    if (notHolders.length && (notHolders.some((x) => x.served) || namedBeyondBare(pos, topic.agents!))) {
       const held = (n: TopicHit) => notHolders.some((x) => x.v === n.view && x.first <= n.last && n.first <= x.last);
       const by = cancelledBy.size ? [...new Set(cancelledBy.values())].filter(held) : neg.filter(held);
       const kept = near.filter((n) => !held(n));

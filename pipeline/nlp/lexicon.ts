@@ -170,6 +170,14 @@ export const topicSchema = z
         memberWindow: z.number().int().min(0).default(4),
         bare: z.array(phrase).default([]),
         party: z.array(phrase).default([]),
+        /**
+         * Verbs of serving or carrying out another's gathering ("cử … trong 2 ngày Đại hội", "đảm bảo y tế cho Đại hội",
+         * "thực hiện Nghị quyết Đại hội"): as `verbs`, and a gathering word of `bare` after the verb in its sentence
+         * names the congress (the served gathering is not the body's own).
+         */
+        serves: z.array(phrase).default([]),
+        /** A negative inside a parenthesis right after a person's name is that person's description ("chị Hằng (chi hội trưởng phụ nữ)"). */
+        parenthesised: z.boolean().default(false),
       })
       .strict()
       .optional(),
