@@ -113,8 +113,12 @@ export interface GatheringMention {
   holder: Holder | null;
   /** The holder's words as written (with its offsets), when one was read. */
   holderText?: string;
-  /** A foreign party's when the item names one (`foreign`): held by a bare word ("đại hội đảng") or inside a translator's note. */
+  /**
+   * Held by a bare word ("đại hội đảng") or inside a translator's note (`foreign`): the foreign party's when one is named
+   * before it — `foreignHolder`, in its own field (earlier in its sentence; for a note, anywhere before it), or the title's.
+   */
   foreignParty?: boolean;
+  foreignHolder?: { start: number; end: number; matched: string };
   /** The field (0 title, 1 text) of the holder's words, when not the mention's own (a foreign party named in the title). */
   holderField?: number;
   holderStart?: number;
@@ -288,9 +292,14 @@ function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
       mention.holderText = f.original.slice(mention.holderStart, mention.holderEnd);
     }
     // (the bare "đảng" of "đại hội đảng", or any gathering word a translator's note glosses: the foreign party's, when
-    // the item names one; otherGathering decides)
-    if ((span && c.foreign?.bare.has(f.folded.slice(span[0], span[1]).replace(/\s+/g, ' '))) || notes.some(([a, b]) => a < gs && ge <= b))
+    // one is named before it — earlier in its sentence, before the note, or in the title; otherGathering decides)
+    const bare = !!span && !!c.foreign?.bare.has(f.folded.slice(span[0], span[1]).replace(/\s+/g, ' '));
+    const noted = notes.some(([a, b]) => a < gs && ge <= b);
+    if (bare || noted) {
       mention.foreignParty = true;
+      const named = lastForeignParty(c, f, strict, noted ? 0 : sentStart, gs);
+      if (named) mention.foreignHolder = named;
+    }
     mentions.push(mention);
   });
   return mentions;
@@ -303,6 +312,16 @@ function otherNameAt(c: CompiledGatherings, f: Folded, strict: boolean, p: numbe
     if (s && !c.holders.get(f.folded.slice(s[0], s[1]).replace(/\s+/g, ' '))!.party) return s;
   }
   return null;
+}
+
+/** The last foreign party (`foreign`'s kind) named in folded [from, to), or null. */
+function lastForeignParty(c: CompiledGatherings, f: Folded, strict: boolean, from: number, to: number): GatheringMention['foreignHolder'] | null {
+  let found: GatheringMention['foreignHolder'] | null = null;
+  if (c.foreign)
+    scan(c.foreign.names, f, strict, from, to, (a, b) => {
+      if (b <= to) found = { start: at(f, a), end: at(f, b), matched: f.original.slice(at(f, a), at(f, b)) };
+    });
+  return found;
 }
 
 /** The first foreign party (`foreign`'s kind) named in a field, or null. */
@@ -369,18 +388,19 @@ export interface OtherGathering {
  */
 export function otherGathering(fields: GatheringReading[], foreignKind?: string): OtherGathering | null {
   if (fields.some((f) => f.evidence)) return null;
-  // a translation of foreign news: the bare "đại hội đảng" and the translator's notes are the party the item names
-  const named = foreignKind ? fields.findIndex((f) => f.foreignParty) : -1;
-  if (named >= 0) {
-    const party = fields[named].foreignParty!;
-    const holder = { party: false as const, kind: foreignKind! };
-    fields = fields.map((f) => ({
+  // a translation of foreign news: the bare "đại hội đảng" and the translator's notes are the party named before them
+  // (in their sentence, before the note, or in the title)
+  if (foreignKind) {
+    const holder = { party: false as const, kind: foreignKind };
+    const title = fields.length > 1 ? fields[0].foreignParty : null;
+    fields = fields.map((f, i) => ({
       ...f,
-      mentions: f.mentions.map((m) =>
-        m.foreignParty && (!m.holder || m.holder.party)
-          ? { ...m, holder, holderText: party.matched, holderStart: party.start, holderEnd: party.end, holderField: named }
-          : m,
-      ),
+      mentions: f.mentions.map((m) => {
+        if (!m.foreignParty || (m.holder && !m.holder.party)) return m;
+        const party = m.foreignHolder ?? (i > 0 ? title : null);
+        if (!party) return m;
+        return { ...m, holder, holderText: party.matched, holderStart: party.start, holderEnd: party.end, holderField: m.foreignHolder ? i : 0 };
+      }),
     }));
   }
   const mentions = fields.flatMap((f) => f.mentions);
