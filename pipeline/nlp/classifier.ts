@@ -289,7 +289,14 @@ export class Classifier implements ItemClassifier {
           for (const b of l.bodies) phrases.add(b, topicPhrase({ kind: 'plenum', part: 'body', level }));
         });
       }
-      return { file, phrases, set: sets.push(phrases) - 1, plenums: pl ? compilePlenums(pl) : null, agents: file.agents ? compileAgents(file.agents) : null, otherNews: new Set(file.otherNews) };
+      return {
+        file,
+        phrases,
+        set: sets.push(phrases) - 1,
+        plenums: pl ? compilePlenums(pl) : null,
+        agents: file.agents ? compileAgents(file.agents) : null,
+        otherNews: new Set(file.otherNews),
+      };
     });
     const abbreviationWords = abbreviationForms(sources.abbreviations);
     this.cues = sources.cues.map((file) => {
@@ -739,7 +746,8 @@ export class Classifier implements ItemClassifier {
     }
     // (any term of the topic, in any role, cancelled or not, or a Party office, an act or a sitting read for the implied
     // congress; not "lần này" or another event's sitting: other-news.ts)
-    const vocabulary = pos.length > 0 || inItem.some((h) => h.spec.data.kind === 'implied' && h.spec.data.implies !== 'term' && h.spec.data.implies !== 'other');
+    const vocabulary =
+      pos.length > 0 || inItem.some((h) => h.spec.data.kind === 'implied' && h.spec.data.implies !== 'term' && h.spec.data.implies !== 'other');
     return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied, restored, vocabulary };
   }
 

@@ -31,7 +31,10 @@ export const gatheringsSchema = z
      * by a word of `bare` ("đại hội đảng": the party the item speaks of) and any gathering word inside a translator's
      * note opened by a word of `notes` ("(ND: “Parteitag” được dịch là “đại hội đảng”.)") are that party's.
      */
-    foreign: z.object({ kind: z.string().min(1), bare: phrases.min(1), notes: phrases.min(1) }).strict().optional(),
+    foreign: z
+      .object({ kind: z.string().min(1), bare: phrases.min(1), notes: phrases.min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 

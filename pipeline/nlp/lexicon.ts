@@ -145,8 +145,8 @@ export const topicSchema = z
      */
     names: z.array(phrase).default([]),
     /**
-     * The cue groups (of the distortion cues) of a rumour's own shape — an insider, a call to share before removal, a
-     * secret document: an item that names nothing of this topic (no term in any role, no word read for the implied
+     * The cue groups (of the distortion cues) of a rumour's own shape — an insider, a call to share before removal: an
+     * item that names nothing of this topic (no term in any role, no word read for the implied
      * congress) and carries one is another topic's rumour, not this topic's, read AFTER the model's decision
      * (other-news.ts): the model reads the rumour-shaped n-grams as the congress's.
      */

@@ -1,8 +1,8 @@
 /**
  * Another topic's rumour (topic `otherNews`): an item that names nothing of the congress — no term of the topic in
  * any role, cancelled or not, and no word read for the implied congress — but is told in a rumour's own shape ("Tin
- * nội bộ: …", "share trước khi bị xóa", "tài liệu mật") is about another body's news (a bishop, a district merger, a
- * bank, a match), whatever the model reads into its rumour-shaped n-grams. Read AFTER the model's decision, as whose
+ * nội bộ: …", "người quen làm ở …", "share trước khi bị xóa") is about another body's news (a bishop, a district merger,
+ * a bank, a match), whatever the model reads into its rumour-shaped n-grams. Read AFTER the model's decision, as whose
  * gathering is: an item judged congress-related on its n-grams alone is not, shown at the rumour's cue. The topic
  * score and the model's features do not move.
  */
