@@ -433,11 +433,16 @@ export function overrideForOtherGathering(c: Classification, other: OtherGatheri
     end: m.holderEnd!,
     note: `every "đại hội" of the item is held by another organisation (${m.holder.kind}), and nothing in it names the Party's congresses or bodies: not congress-related`,
   };
+  return notCongressRelated(c, explanation, threshold);
+}
+
+/** A congress decision overridden after the scores: not congress-related, the shown score kept below the threshold, `why` added. */
+export function notCongressRelated(c: Classification, why: Explanation, threshold: number): Classification {
   return {
     ...c,
     congress: false,
     distortion: false,
     scores: { congress: Math.min(c.scores.congress, Math.round((threshold - 0.001) * 1000) / 1000), distortion: c.scores.distortion },
-    explanations: [...c.explanations, explanation],
+    explanations: [...c.explanations, why],
   };
 }

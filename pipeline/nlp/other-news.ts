@@ -7,6 +7,7 @@
  * score and the model's features do not move.
  */
 import type { Classification, Explanation } from '../../core/types.ts';
+import { notCongressRelated } from './gatherings.ts';
 
 export const OTHER_NEWS = "another topic's rumour: no congress term";
 
@@ -28,12 +29,5 @@ export function otherNewsExplanation(vocabulary: boolean, groups: ReadonlySet<st
 export function overrideForOtherNews(c: Classification, otherNews: () => Explanation | null, threshold: number): Classification {
   if (!c.congress) return c;
   const explanation = otherNews();
-  if (!explanation) return c;
-  return {
-    ...c,
-    congress: false,
-    distortion: false,
-    scores: { congress: Math.min(c.scores.congress, Math.round((threshold - 0.001) * 1000) / 1000), distortion: c.scores.distortion },
-    explanations: [...c.explanations, explanation],
-  };
+  return explanation ? notCongressRelated(c, explanation, threshold) : c;
 }
