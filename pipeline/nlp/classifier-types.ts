@@ -30,7 +30,7 @@ export type TopicPhrase =
    * holder (topic `agents`, read after the model's decision): a verb the body acts with, a word right before it, a
    * word that describes members a few syllables before it. Never scored.
    */
-  | { kind: 'agent'; role: 'verb' | 'marker' | 'member' }
+  | { kind: 'agent'; role: 'verb' | 'marker' | 'member' | 'serve' }
   /** A longer word holding a negative's letters without diacritics ("lão thành" for "lào", topic `names`): never scored. */
   | { kind: 'name' }
   /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
@@ -77,6 +77,8 @@ export interface CompiledTopic {
   plenums: CompiledPlenums | null;
   /** The agent reading of negatives (topic `agents`), or null. */
   agents: CompiledAgents | null;
+  /** The cue groups of a rumour's own shape that make an item naming nothing of the topic another topic's rumour (other-news.ts). */
+  otherNews: ReadonlySet<string>;
 }
 
 /** A topic's `agents`, compiled: the windows, its bare gathering words and its Party bodies as written in the lexicon. */
@@ -85,6 +87,8 @@ export interface CompiledAgents {
   memberWindow: number;
   bare: ReadonlySet<string>;
   party: ReadonlySet<string>;
+  /** Whether a negative inside a parenthesis right after a person's name describes that person (`parenthesised`). */
+  parenthesised: boolean;
 }
 
 export interface CompiledCues {

@@ -100,6 +100,7 @@ import {
   withTrackedInside,
 } from './topic-terms.ts';
 import { agentCongressExplanation, overrideForAgentCongress } from './agent-congress.ts';
+import { otherNewsExplanation, overrideForOtherNews } from './other-news.ts';
 import { withOfficialValuesDenied, withTurnedRebuttals } from './turned-rebuttals.ts';
 import { round, saturate } from './weights.ts';
 
@@ -176,6 +177,11 @@ export interface SentenceMarks {
    * it applies after the model's decision.
    */
   agentCongress?: () => Explanation | null;
+  /**
+   * Another topic's rumour (other-news.ts): an item naming nothing of the congress, told in a rumour's shape, shown at
+   * its cue, or null. Not a feature: it applies after the model's decision.
+   */
+  otherNews?: () => Explanation | null;
 }
 
 const FACT_NOTE_SEPARATOR = ' — ';
@@ -211,10 +217,12 @@ export function overrideAfterScores(
   otherGathering: () => OtherGathering | null,
   thresholds: { congress: number; distortion: number },
   agentCongress: () => Explanation | null = () => null,
+  otherNews: () => Explanation | null = () => null,
 ): Classification {
   const withImplied = overrideForAgentCongress(overrideForImpliedCongress(c, implied, thresholds), agentCongress, thresholds);
   if (!withImplied.congress) return withImplied;
-  const out = overrideForOtherGathering(withImplied, otherGathering(), thresholds.congress);
+  const held = overrideForOtherGathering(withImplied, otherGathering(), thresholds.congress);
+  const out = held.congress ? overrideForOtherNews(held, otherNews, thresholds.congress) : held;
   if (out !== withImplied) out.explanations.sort(byFieldAndStart);
   return out;
 }
@@ -272,6 +280,7 @@ export class Classifier implements ItemClassifier {
       for (const verb of file.agents?.verbs ?? []) phrases.add(verb, topicPhrase({ kind: 'agent', role: 'verb' }));
       for (const marker of file.agents?.markers ?? []) phrases.add(marker, topicPhrase({ kind: 'agent', role: 'marker' }));
       for (const member of file.agents?.members ?? []) phrases.add(member, topicPhrase({ kind: 'agent', role: 'member' }));
+      for (const serve of file.agents?.serves ?? []) phrases.add(serve, topicPhrase({ kind: 'agent', role: 'serve' }));
       for (const name of file.names) phrases.add(name, topicPhrase({ kind: 'name' }));
       const pl = file.plenums;
       if (pl) {
@@ -280,7 +289,14 @@ export class Classifier implements ItemClassifier {
           for (const b of l.bodies) phrases.add(b, topicPhrase({ kind: 'plenum', part: 'body', level }));
         });
       }
-      return { file, phrases, set: sets.push(phrases) - 1, plenums: pl ? compilePlenums(pl) : null, agents: file.agents ? compileAgents(file.agents) : null };
+      return {
+        file,
+        phrases,
+        set: sets.push(phrases) - 1,
+        plenums: pl ? compilePlenums(pl) : null,
+        agents: file.agents ? compileAgents(file.agents) : null,
+        otherNews: new Set(file.otherNews),
+      };
     });
     const abbreviationWords = abbreviationForms(sources.abbreviations);
     this.cues = sources.cues.map((file) => {
@@ -380,15 +396,19 @@ export class Classifier implements ItemClassifier {
     let otherEventItem = false;
     let implied: TopicHit | undefined;
     let restored: { score: number; by: TopicHit[] } | undefined;
+    let vocabulary = false;
+    let otherNewsGroups: ReadonlySet<string> = new Set();
     const topics: string[] = [];
     for (const topic of this.topics) {
-      const { score, items, aboutOtherEvent, implied: topicImplied, restored: topicRestored } = this.scoreTopic(topic, views);
+      const { score, items, aboutOtherEvent, implied: topicImplied, restored: topicRestored, vocabulary: topicVocabulary } = this.scoreTopic(topic, views);
       for (const it of items) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
       if (topic.file.feeds === 'congress') {
         if (aboutOtherEvent) otherEventItem = true;
         congressScore = Math.max(congressScore, score);
         implied ??= topicImplied;
         if (topicRestored && (!restored || topicRestored.score > restored.score)) restored = topicRestored;
+        vocabulary ||= topicVocabulary;
+        if (topic.otherNews.size) otherNewsGroups = topic.otherNews;
       }
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
     }
@@ -561,7 +581,8 @@ export class Classifier implements ItemClassifier {
     // then another organisation's gathering overrides a congress decision (read only for those).
     const impliedCongress = () => (implied ? impliedExplanation(implied) : null);
     const agentCongress = () => (restored && restored.score >= this.thresholds.congress ? agentCongressExplanation(restored.by) : null);
-    if (!this.learned) return overrideAfterScores(lexicon, impliedCongress, () => this.otherGathering(views), this.thresholds, agentCongress);
+    const otherNews = () => otherNewsExplanation(vocabulary, otherNewsGroups, explanations);
+    if (!this.learned) return overrideAfterScores(lexicon, impliedCongress, () => this.otherGathering(views), this.thresholds, agentCongress, otherNews);
     let other: OtherGathering | null | undefined;
     const marks: SentenceMarks = {
       reported: [views[0].suppressed, views[1].suppressed],
@@ -573,6 +594,7 @@ export class Classifier implements ItemClassifier {
       otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
       impliedCongress,
       agentCongress,
+      otherNews,
     };
     return overrideAfterScores(
       this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks),
@@ -580,6 +602,7 @@ export class Classifier implements ItemClassifier {
       marks.otherGathering,
       this.thresholds,
       agentCongress,
+      otherNews,
     );
   }
 
@@ -646,7 +669,7 @@ export class Classifier implements ItemClassifier {
     const pos: TopicHit[] = [];
     const neg: TopicHit[] = [];
     const inItem: TopicHit[] = [];
-    const notHolders: Array<{ v: View; first: number; last: number }> = [];
+    const notHolders: Array<{ v: View; first: number; last: number; served: boolean }> = [];
     let tokens = 0;
     for (const v of views) {
       tokens += v.prepared.count;
@@ -668,8 +691,13 @@ export class Classifier implements ItemClassifier {
       if (topic.agents) {
         const found = agentHits(hits, posHits);
         if (found.length)
+          for (const h of negHits) {
+            const reading = notTheHolder(h, v, posHits, found, topic.agents, s.foreignOwnerGap);
+            if (reading) notHolders.push({ v, first: h.first, last: h.last, served: reading === 'served' });
+          }
+        else if (topic.agents.parenthesised)
           for (const h of negHits)
-            if (notTheHolder(h, v, posHits, found, topic.agents, s.foreignOwnerGap)) notHolders.push({ v, first: h.first, last: h.last });
+            if (notTheHolder(h, v, posHits, [], topic.agents, s.foreignOwnerGap)) notHolders.push({ v, first: h.first, last: h.last, served: false });
       }
     }
     if (s.impliedPairWeight > 0)
@@ -698,7 +726,8 @@ export class Classifier implements ItemClassifier {
     const implied = s.impliedPairWeight > 0 && !near.length && !events.length ? impliedAnywhere(pos, inItem) : undefined;
     // the same terms with the negatives that are not a gathering's holder left out (agent-congress.ts: after the model)
     let restored: { score: number; by: TopicHit[] } | undefined;
-    if (notHolders.length && namedBeyondBare(pos, topic.agents!)) {
+    // (a body serving the gathering it names after its verb, "Chi đoàn … đảm bảo y tế cho Đại hội", names the congress so)
+    if (notHolders.length && (notHolders.some((x) => x.served) || namedBeyondBare(pos, topic.agents!))) {
       const held = (n: TopicHit) => notHolders.some((x) => x.v === n.view && x.first <= n.last && n.first <= x.last);
       const by = cancelledBy.size ? [...new Set(cancelledBy.values())].filter(held) : neg.filter(held);
       const kept = near.filter((n) => !held(n));
@@ -719,7 +748,11 @@ export class Classifier implements ItemClassifier {
       );
       if (by.length && alt > raw) restored = { score: saturate(alt, s.evidenceAtHalf), by };
     }
-    return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied, restored };
+    // (any term of the topic, in any role, cancelled or not, or a Party office, an act or a sitting read for the implied
+    // congress; not "lần này" or another event's sitting: other-news.ts)
+    const vocabulary =
+      pos.length > 0 || inItem.some((h) => h.spec.data.kind === 'implied' && h.spec.data.implies !== 'term' && h.spec.data.implies !== 'other');
+    return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied, restored, vocabulary };
   }
 
   private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck, headline: HeadlineDenial | null) {

@@ -26,6 +26,15 @@ export const gatheringsSchema = z
     capitalised: phrases,
     party: z.object({ after: phrases.min(1), before: phrases, evidence: phrases }).strict(),
     others: z.array(z.object({ kind: z.string().min(1), after: phrases.min(1), before: phrases }).strict()).min(1),
+    /**
+     * A translation of foreign news: where the item names a party of `kind` (one of `others`) anywhere, a gathering held
+     * by a word of `bare` ("đại hội đảng": the party the item speaks of) and any gathering word inside a translator's
+     * note opened by a word of `notes` ("(ND: “Parteitag” được dịch là “đại hội đảng”.)") are that party's.
+     */
+    foreign: z
+      .object({ kind: z.string().min(1), bare: phrases.min(1), notes: phrases.min(1) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -56,6 +65,8 @@ export interface CompiledGatherings {
   capitalised: Set<string>;
   /** Holder of each folded phrase of `after` and `before`. */
   holders: Map<string, Holder>;
+  /** The foreign reading (`foreign`): its party names, its bare holders (folded) and its notes' openers, or null. */
+  foreign: { kind: string; names: Phrases; bare: Set<string>; notes: Matcher } | null;
 }
 
 function key(phrase: string): string {
@@ -85,7 +96,16 @@ export function compileGatherings(m: GatheringMarkers): CompiledGatherings {
     evidence: phraseList(m.party.evidence),
     capitalised: new Set(m.capitalised.map(key)),
     holders,
+    foreign: foreignOf(m),
   };
+}
+
+function foreignOf(m: GatheringMarkers): CompiledGatherings['foreign'] {
+  if (!m.foreign) return null;
+  const kind = m.foreign.kind;
+  const party = m.others.find((o) => o.kind === kind);
+  if (!party) throw new Error(`gatherings: foreign.kind "${kind}" is not a kind of others`);
+  return { kind, names: phraseList([...party.after, ...party.before]), bare: new Set(m.foreign.bare.map(key)), notes: words(m.foreign.notes, '\\s*:') };
 }
 
 /** One "đại hội" and its holder; offsets into the text passed in. */
@@ -96,6 +116,14 @@ export interface GatheringMention {
   holder: Holder | null;
   /** The holder's words as written (with its offsets), when one was read. */
   holderText?: string;
+  /**
+   * Held by a bare word ("đại hội đảng") or inside a translator's note (`foreign`): the foreign party's when one is named
+   * before it — `foreignHolder`, in its own field (earlier in its sentence; for a note, anywhere before it), or the title's.
+   */
+  foreignParty?: boolean;
+  foreignHolder?: { start: number; end: number; matched: string };
+  /** The field (0 title, 1 text) of the holder's words, when not the mention's own (a foreign party named in the title). */
+  holderField?: number;
   holderStart?: number;
   holderEnd?: number;
 }
@@ -104,6 +132,8 @@ export interface GatheringReading {
   mentions: GatheringMention[];
   /** The first Party evidence outside another organisation's name ("đảng bộ", "Tỉnh ủy", "Đại hội XIII"), or null. */
   evidence: { start: number; end: number; matched: string } | null;
+  /** The first foreign party named (`foreign`), anywhere in the field, or null. */
+  foreignParty?: { start: number; end: number; matched: string } | null;
 }
 
 const SPACE = /\s/;
@@ -230,8 +260,29 @@ function accented(f: Folded): boolean {
   return letters > 0 && marked / letters >= LENIENT_BELOW;
 }
 
+/** The translator's notes of a field, "(ND: …)", as folded [open, close) spans. */
+function notesOf(c: CompiledGatherings, f: Folded, strict: boolean): Array<[number, number]> {
+  const out: Array<[number, number]> = [];
+  if (!c.foreign) return out;
+  const m = c.foreign.notes;
+  const re = m.re;
+  re.lastIndex = 0;
+  for (let r = re.exec(f.folded); r; r = re.exec(f.folded)) {
+    let p = r.index - 1;
+    while (p >= 0 && SPACE.test(f.folded[p])) p--;
+    if (p < 0 || f.folded[p] !== '(') continue;
+    const close = f.folded.indexOf(')', re.lastIndex);
+    const line = f.folded.indexOf('\n', re.lastIndex);
+    const end = close < 0 ? (line < 0 ? f.folded.length : line) : close;
+    if (strict && !accepted({ ...m, at: m.re }, f, strict, r.index, r.index + r[0].replace(/\s*:$/, '').length)) continue;
+    out.push([p, end]);
+  }
+  return out;
+}
+
 function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringMention[] {
   const mentions: GatheringMention[] = [];
+  const notes = notesOf(c, f, strict);
   scan(c.gathering, f, strict, 0, f.folded.length, (gs, ge) => {
     const sents = sentencesOf(f);
     const sentStart = sents.find(([, e]) => e >= ge)?.[0] ?? 0;
@@ -242,6 +293,15 @@ function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
       mention.holderStart = at(f, span[0]);
       mention.holderEnd = at(f, span[1]);
       mention.holderText = f.original.slice(mention.holderStart, mention.holderEnd);
+    }
+    // (the bare "đảng" of "đại hội đảng", or any gathering word a translator's note glosses: the foreign party's, when
+    // one is named before it — earlier in its sentence, before the note, or in the title; otherGathering decides)
+    const bare = !!span && !!c.foreign?.bare.has(f.folded.slice(span[0], span[1]).replace(/\s+/g, ' '));
+    const noted = notes.some(([a, b]) => a < gs && ge <= b);
+    if (bare || noted) {
+      mention.foreignParty = true;
+      const named = lastForeignParty(c, f, strict, noted ? 0 : sentStart, gs);
+      if (named) mention.foreignHolder = named;
     }
     mentions.push(mention);
   });
@@ -255,6 +315,27 @@ function otherNameAt(c: CompiledGatherings, f: Folded, strict: boolean, p: numbe
     if (s && !c.holders.get(f.folded.slice(s[0], s[1]).replace(/\s+/g, ' '))!.party) return s;
   }
   return null;
+}
+
+/** The last foreign party (`foreign`'s kind) named in folded [from, to), or null. */
+function lastForeignParty(c: CompiledGatherings, f: Folded, strict: boolean, from: number, to: number): GatheringMention['foreignHolder'] | null {
+  let found: GatheringMention['foreignHolder'] | null = null;
+  if (c.foreign)
+    scan(c.foreign.names, f, strict, from, to, (a, b) => {
+      if (b <= to) found = { start: at(f, a), end: at(f, b), matched: f.original.slice(at(f, a), at(f, b)) };
+    });
+  return found;
+}
+
+/** The first foreign party (`foreign`'s kind) named in a field, or null. */
+function foreignPartyOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringReading['foreignParty'] {
+  let found: GatheringReading['foreignParty'] = null;
+  if (c.foreign)
+    scan(c.foreign.names, f, strict, 0, f.folded.length, (a, b) => {
+      found = { start: at(f, a), end: at(f, b), matched: f.original.slice(at(f, a), at(f, b)) };
+      return true;
+    });
+  return found;
 }
 
 function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringReading['evidence'] {
@@ -276,7 +357,7 @@ function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
 export function readGatherings(c: CompiledGatherings, text: string, strict?: boolean, namePrefixes?: ReadonlySet<string>): GatheringReading {
   const f = foldForReading(text, namePrefixes);
   const s = strict ?? accented(f);
-  return { mentions: mentionsOf(c, f, s), evidence: evidenceOf(c, f, s) };
+  return { mentions: mentionsOf(c, f, s), evidence: evidenceOf(c, f, s), foreignParty: foreignPartyOf(c, f, s) };
 }
 
 /**
@@ -289,7 +370,10 @@ export function otherGatheringFolded(c: CompiledGatherings, folded: Folded[], st
   for (const f of folded) scan(c.gathering, f, strict, 0, f.folded.length, () => (any = true));
   if (!any) return null;
   for (const f of folded) if (evidenceOf(c, f, strict)) return null;
-  return otherGathering(folded.map((f) => ({ mentions: mentionsOf(c, f, strict), evidence: null })));
+  return otherGathering(
+    folded.map((f) => ({ mentions: mentionsOf(c, f, strict), evidence: null, foreignParty: foreignPartyOf(c, f, strict) })),
+    c.foreign?.kind,
+  );
 }
 
 /** An item about another organisation's gathering: the mention that shows it, in its field. */
@@ -305,14 +389,29 @@ export interface OtherGathering {
  * gathering the item names — and no Party evidence is anywhere; else null (a Party holder, no
  * holder named at all, or Party evidence).
  */
-export function otherGathering(fields: GatheringReading[]): OtherGathering | null {
+export function otherGathering(fields: GatheringReading[], foreignKind?: string): OtherGathering | null {
   if (fields.some((f) => f.evidence)) return null;
+  // a translation of foreign news: the bare "đại hội đảng" and the translator's notes are the party named before them
+  // (in their sentence, before the note, or in the title)
+  if (foreignKind) {
+    const holder = { party: false as const, kind: foreignKind };
+    const title = fields.length > 1 ? fields[0].foreignParty : null;
+    fields = fields.map((f, i) => ({
+      ...f,
+      mentions: f.mentions.map((m) => {
+        if (!m.foreignParty || (m.holder && !m.holder.party)) return m;
+        const party = m.foreignHolder ?? (i > 0 ? title : null);
+        if (!party) return m;
+        return { ...m, holder, holderText: party.matched, holderStart: party.start, holderEnd: party.end, holderField: m.foreignHolder ? i : 0 };
+      }),
+    }));
+  }
   const mentions = fields.flatMap((f) => f.mentions);
   // a bare "Đại hội" ("Đại hội bầu Ban Chấp hành ...") is the gathering named before it (else the one named next)
   if (!mentions.some((m) => m.holder)) return null;
   for (const m of mentions) if (m.holder?.party) return null;
   for (let field = 0; field < fields.length; field++)
-    for (const m of fields[field].mentions) if (m.holder) return { field, mention: m as OtherGathering['mention'] };
+    for (const m of fields[field].mentions) if (m.holder) return { field: m.holderField ?? field, mention: m as OtherGathering['mention'] };
   return null;
 }
 
@@ -334,11 +433,16 @@ export function overrideForOtherGathering(c: Classification, other: OtherGatheri
     end: m.holderEnd!,
     note: `every "đại hội" of the item is held by another organisation (${m.holder.kind}), and nothing in it names the Party's congresses or bodies: not congress-related`,
   };
+  return notCongressRelated(c, explanation, threshold);
+}
+
+/** A congress decision overridden after the scores: not congress-related, the shown score kept below the threshold, `why` added. */
+export function notCongressRelated(c: Classification, why: Explanation, threshold: number): Classification {
   return {
     ...c,
     congress: false,
     distortion: false,
     scores: { congress: Math.min(c.scores.congress, Math.round((threshold - 0.001) * 1000) / 1000), distortion: c.scores.distortion },
-    explanations: [...c.explanations, explanation],
+    explanations: [...c.explanations, why],
   };
 }

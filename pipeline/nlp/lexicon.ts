@@ -145,6 +145,13 @@ export const topicSchema = z
      */
     names: z.array(phrase).default([]),
     /**
+     * The cue groups (of the distortion cues) of a rumour's own shape — an insider, a call to share before removal: an
+     * item that names nothing of this topic (no term in any role, no word read for the implied
+     * congress) and carries one is another topic's rumour, not this topic's, read AFTER the model's decision
+     * (other-news.ts): the model reads the rumour-shaped n-grams as the congress's.
+     */
+    otherNews: z.array(z.string().min(1)).default([]),
+    /**
      * Another organisation, a company or a foreign power named as the claim's agent, origin, buyer or the members'
      * description, not as a gathering's holder (topic-terms.ts notTheHolder), read AFTER the model's decision
      * (agent-congress.ts): a near or event negative followed in its clause, within `window` syllables, by a verb of
@@ -163,6 +170,14 @@ export const topicSchema = z
         memberWindow: z.number().int().min(0).default(4),
         bare: z.array(phrase).default([]),
         party: z.array(phrase).default([]),
+        /**
+         * Verbs of serving or carrying out another's gathering ("cử … trong 2 ngày Đại hội", "đảm bảo y tế cho Đại hội",
+         * "thực hiện Nghị quyết Đại hội"): as `verbs`, and a gathering word of `bare` after the verb in its sentence
+         * names the congress (the served gathering is not the body's own).
+         */
+        serves: z.array(phrase).default([]),
+        /** A negative inside a parenthesis right after a person's name is that person's description ("chị Hằng (chi hội trưởng phụ nữ)"). */
+        parenthesised: z.boolean().default(false),
       })
       .strict()
       .optional(),

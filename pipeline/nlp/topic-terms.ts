@@ -239,7 +239,7 @@ export function actsInsideCongress(h: PhraseHit<TopicPhrase>, v: View, posHits: 
 
 export function compileAgents(agents: NonNullable<TopicFile['agents']>): CompiledAgents {
   const set = (list: string[]) => new Set(list.map((b) => b.normalize('NFC').toLowerCase()));
-  return { window: agents.window, memberWindow: agents.memberWindow, bare: set(agents.bare), party: set(agents.party) };
+  return { window: agents.window, memberWindow: agents.memberWindow, bare: set(agents.bare), party: set(agents.party), parenthesised: agents.parenthesised };
 }
 
 /** A field's agent words (topic `agents`), but those inside a longer congress term or negative ("vận động viên"). */
@@ -269,25 +269,35 @@ export function notTheHolder(
   found: Array<PhraseHit<TopicPhrase>>,
   agents: CompiledAgents,
   ownerGap: number,
-): boolean {
+): 'named' | 'served' | false {
   if (h.spec.data.kind !== 'neg' || h.spec.data.scope === 'item') return false;
   const p = v.prepared;
   const sent = p.tokSent[h.tokFirst];
   const clause = p.tokClause[h.tokFirst];
-  const acts = found.some((x) => {
-    const d = x.spec.data;
-    if (d.kind !== 'agent') return false;
+  const after = (x: PhraseHit<TopicPhrase>) =>
     // (in its clause: a quotation mark around the verb does not end it, '… đã "mua" được một ghế')
-    if (d.role === 'verb')
-      return (
-        p.tokSent[x.tokFirst] === sent &&
-        x.tokFirst > h.tokLast &&
-        x.tokFirst - h.tokLast - 1 <= agents.window &&
-        !/[,;:.!?()]/.test(p.folded.slice(p.tokEnd[h.tokLast], p.tokStart[x.tokFirst]))
-      );
-    if (d.role === 'marker') return x.tokLast === h.tokFirst - 1 && p.tokClause[x.tokFirst] === clause;
-    return p.tokSent[x.tokFirst] === sent && x.tokLast < h.tokFirst && h.tokFirst - x.tokLast - 1 <= agents.memberWindow;
-  });
+    p.tokSent[x.tokFirst] === sent &&
+    x.tokFirst > h.tokLast &&
+    x.tokFirst - h.tokLast - 1 <= agents.window &&
+    !/[,;:.!?()]/.test(p.folded.slice(p.tokEnd[h.tokLast], p.tokStart[x.tokFirst]));
+  // a verb of serving with a bare gathering word after it in the sentence: the served gathering names the congress
+  const served = found.some(
+    (x) =>
+      x.spec.data.kind === 'agent' &&
+      x.spec.data.role === 'serve' &&
+      after(x) &&
+      posHits.some((g) => p.tokSent[g.tokFirst] === sent && g.tokFirst > x.tokLast && agents.bare.has(g.spec.text.normalize('NFC').toLowerCase())),
+  );
+  const acts =
+    served ||
+    describedInParenthesis(h, v, agents) ||
+    found.some((x) => {
+      const d = x.spec.data;
+      if (d.kind !== 'agent') return false;
+      if (d.role === 'verb' || d.role === 'serve') return after(x);
+      if (d.role === 'marker') return x.tokLast === h.tokFirst - 1 && p.tokClause[x.tokFirst] === clause;
+      return p.tokSent[x.tokFirst] === sent && x.tokLast < h.tokFirst && h.tokFirst - x.tokLast - 1 <= agents.memberWindow;
+    });
   if (!acts) return false;
   // (a sentence that names no congress term but the words every gathering uses holds nothing of its own: the
   // item's other sentences must name the congress, namedBeyondBare)
@@ -297,12 +307,36 @@ export function notTheHolder(
     if (d.kind !== 'pos' || p.tokSent[x.tokFirst] !== sent) continue;
     // the body's own gathering, named right before it ("Đại hội Tỉnh đoàn", "đại hội của công ty") or right after
     // it ("bên Lào đại hội Đảng xong rồi")
-    if (p.tokClause[x.tokLast] === clause && x.tokLast < h.tokFirst && h.tokFirst - x.tokLast <= ownerGap + 2) return false;
+    // (a Party-vocabulary word before a body that serves the congress is its own office, "Ban Thường vụ Tỉnh đoàn … thực
+    // hiện Nghị quyết Đại hội", not a gathering it holds)
+    const office = served && d.role === 'context';
+    if (!office && p.tokClause[x.tokLast] === clause && x.tokLast < h.tokFirst && h.tokFirst - x.tokLast <= ownerGap + 2) return false;
     if (p.tokClause[x.tokFirst] === clause && x.tokFirst > h.tokLast && x.tokFirst - h.tokLast <= ownerGap + 1) return false;
-    if (namesTheParty(x, agents)) return true;
+    if (namesTheParty(x, agents)) return 'named';
     if (d.role !== 'context') named = false;
   }
-  return named;
+  return served ? 'served' : named && 'named';
+}
+
+/**
+ * A negative inside a parenthesis opened right after a word, within the member window of the parenthesis and before
+ * it closes: a person's description ("chị Hằng (chi hội trưởng phụ nữ) được bầu vào chi ủy"), not a holder.
+ */
+function describedInParenthesis(h: PhraseHit<TopicPhrase>, v: View, agents: CompiledAgents): boolean {
+  // (another organisation only: "Đảng bộ tỉnh Attapeu (Lào)" names a foreign event, not a person's description)
+  if (!agents.parenthesised || h.spec.data.kind !== 'neg' || h.spec.data.scope !== 'near') return false;
+  const p = v.prepared;
+  const start = p.tokStart[h.tokFirst];
+  const open = p.folded.lastIndexOf('(', start);
+  if (open < 0 || p.folded.slice(open, start).includes(')')) return false;
+  let t = h.tokFirst - 1;
+  let inside = 0;
+  while (t >= 0 && p.tokStart[t] > open) {
+    inside++;
+    t--;
+  }
+  // (a word right before the parenthesis, in the same sentence: a name it describes)
+  return t >= 0 && inside <= agents.memberWindow && p.tokSent[t] === p.tokSent[h.tokFirst] && /^\s*$/.test(p.folded.slice(p.tokEnd[t], open));
 }
 
 /** Whether the item names the congress by a term more than the words every organisation's gathering uses (topic `agents`). */

@@ -46,6 +46,8 @@ export interface Example {
   impliedCongress: Explanation | null;
   /** The congress whose terms only another body's agent, origin, buyer or members cancel (agent-congress.ts): after the model's decision. */
   agentCongress?: Explanation | null;
+  /** Another topic's rumour (other-news.ts): a congress decision overridden after the model's. */
+  otherNews?: Explanation | null;
   /** The corpus the item comes from (its writers): `innerSplit: 'group'` and by-corpus CV hold whole groups out. */
   group?: string;
 }
@@ -161,6 +163,7 @@ export function featurize(
             otherGathering: marks.otherGathering(),
             impliedCongress: marks.impliedCongress(),
             agentCongress: marks.agentCongress?.() ?? null,
+            otherNews: marks.otherNews?.() ?? null,
           };
           return lexicon;
         },
@@ -542,6 +545,7 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
     () => e.otherGathering,
     thresholds,
     () => e.agentCongress ?? null,
+    () => e.otherNews ?? null,
   );
 }
 
