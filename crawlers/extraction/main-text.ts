@@ -17,6 +17,7 @@ import {
   FIGURE_CREDIT_NAMES,
   FIGURE_CREDIT_TAGS,
   CMS_CONTAINER_CLASSES,
+  CONSENT_PLACEHOLDER_NAMES,
   DATA_CELL_TAGS,
   DATE_STAMP_LINE,
   DISCLOSURE_NAMES,
@@ -164,13 +165,16 @@ function slugOf(text: string): string {
  */
 function withoutOwnSlug(node: HtmlNode, names: string): string {
   if (!names) return names;
-  const slug = slugOf(textOf(node));
+  const text = textOf(node);
+  const slug = slugOf(text);
   if (slug.length < MIN_SLUG_CHARS) return names;
+  // Some CMSs write an apostrophe as a word break ("HR’s" → `hr-s`, WordPress's `h-7-hr-s-ai-…`).
+  const slugs = [slug, slugOf(text.replace(/['’]/g, ' '))];
   return names
     .split(/\s+/)
     .filter((token) => {
       const name = token.toLowerCase();
-      return !(name.length >= MIN_SLUG_CHARS && name.includes('-') && (slug.startsWith(name) || name.endsWith(slug)));
+      return !(name.length >= MIN_SLUG_CHARS && name.includes('-') && slugs.some((own) => own.startsWith(name) || name.endsWith(own)));
     })
     .join(' ');
 }
@@ -1175,7 +1179,7 @@ function renderBlocks(
       // A heading before an ad slot, a photo credit or an empty widget slot still heads the
       // story's next paragraphs; so does a heading right above its section's image whose only
       // text is a linked caption ("Source", judged a link list): captions are never rendered.
-      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s)) && !isSectionImage(node, s))
+      if (s.chars > 0 && (teaser || linkList || isBoilerplateElement(node, 'strong', s)) && !isSectionImage(node, s) && !isConsentPlaceholder(node))
         dropDanglingLeadIn(linkList && !teaser ? node : undefined);
       else flush();
       continue;
@@ -1269,6 +1273,20 @@ function isHeadingNote(removed: HtmlNode, heading: HtmlNode): boolean {
   return (
     text.length <= MAX_NOTE_CHARS && !BYLINE_OPENING.test(text) && [...elements(removed)].filter((element) => tagOf(element) === 'a').length <= MAX_NOTE_LINKS
   );
+}
+
+/**
+ * A consent manager's placeholder standing in for an embedded post, video or map (Business
+ * Insider's `sourcepoint__social-placeholder` after each numbered heading, Borlabs' content
+ * blocker): the embed is the section's content the reader has not let in, so the heading above it
+ * is not left dangling by its removal; what follows decides. The placeholder's own element or one
+ * holding all of its text carries the vendor's name.
+ */
+function isConsentPlaceholder(node: HtmlNode): boolean {
+  if (CONSENT_PLACEHOLDER_NAMES.test(namesOf(node))) return true;
+  const chars = collapse(textOf(node)).length;
+  for (const element of elements(node)) if (CONSENT_PLACEHOLDER_NAMES.test(namesOf(element))) return collapse(textOf(element)).length >= chars;
+  return false;
 }
 
 /**

@@ -387,6 +387,34 @@ export const DATE_STAMP_LINE = new RegExp(
   'i',
 );
 
+/** The pages a disclosure speaks of: this post, our site, my blog (English, German, French, Spanish, Polish). */
+const OWN_PAGE =
+  '\\b(this|our|my)\\s+(post|article|page|site|website|blog|story|review|guide|content|video|list)s?\\b|\\b(dies(e[mrs]?)?|unser(e[mnrs]?)?)\\s+(artikel|beitrag|text|seite|website|blog|post)\\b|\\b(cet(te)?|ce|notre)\\s+(article|page|billet|site|blog)\\b|\\b(este|esta|nuestro|nuestra)\\s+(art[ií]culo|p[aá]gina|post|entrada|web|sitio|blog)\\b|\\b(ten|ta|nasz[a]?)\\s+(artyku[lł]|wpis|tekst|strona|blog)\\b';
+/** Affiliate links by name, in the same languages. */
+const AFFILIATE_LINKS =
+  "\\b(affiliate|commissionable|referral)[- ]links?\\b|\\b(affiliate|provisions|werbe|partner)-?links\\b|\\bliens?\\s+(d'|d’|de\\s+)?affili|\\benlaces?\\s+(de\\s+)?afiliad|\\blink(i|ów)?\\s+afiliacyjn|\\baffiliate\\s+ones\\b";
+/** The site's own earning: first person, then a commission ("we may earn a small commission", "erhalten wir eine Provision"). */
+const OWN_COMMISSION =
+  '\\b(we|i)\\s+(may|might|will|could)?\\s*(also\\s+)?(earn|receive|get|make)\\s+(a\\s+)?(small\\s+|tiny\\s+)?(commission|compensation|kick-?\\s*back)|\\b((erhalten|bekommen)\\s+(wir|ich)|(wir|ich)\\s+(erhalten|bekommen))\\b[^.!?]{0,30}\\bprovision|\\b(nous|je)\\s+(pouvons\\s+|pourrions\\s+|peux\\s+)?(percevoir|percevons|per[çc]ois|toucher|touchons|recevoir|recevons)\\s+une\\s+(petite\\s+)?commission|\\b((podemos|puedo)\\s+(recibir|ganar|obtener)|recibimos|ganamos|obtenemos)\\s+una\\s+(peque[ñn]a\\s+)?comisi[oó]n|\\b(otrzymujemy|otrzymuj[eę]|mo[zż]emy\\s+otrzyma[cć])\\s+prowizj';
+/**
+ * An affiliate disclosure, by its shape: this page or post contains or uses affiliate links ("This
+ * post may contain affiliate links", "In diesem Artikel sind Affiliate-Links enthalten", "Cet article
+ * contient des liens affiliés"), we use them ("We use income earning auto affiliate links"), the
+ * links (marked with a star, in this post) are affiliate links, or the site earns a commission on
+ * them ("…we may earn a small commission", "Wenn du darauf klickst, erhalten wir eine Provision").
+ * The bare words are no disclosure: a story about affiliate marketing names them ("implement
+ * affiliate links, UTM tracking and discount codes", "Streamers earn a commission … via affiliate
+ * links").
+ */
+export const AFFILIATE_DISCLOSURE = new RegExp(
+  `(${OWN_PAGE})[^.!?]{0,40}?(${AFFILIATE_LINKS})` +
+    `|(${AFFILIATE_LINKS})[^.!?]{0,30}?\\b(in|on|im|auf|dans|sur|en|w)\\s+(${OWN_PAGE})` +
+    `|\\b(we|i|wir|ich|nous|je)\\s+(also\\s+)?(use|uses|nutzen|verwenden|setzen|utilisons|utilise)\\b[^.!?]{0,40}?(${AFFILIATE_LINKS})` +
+    `|\\b(links?|liens|enlaces|linki)\\b[^.!?]{0,40}?\\b(are|is|sind|sont|son|s[aą])\\s+(so-?called\\s+|sogenannte\\s+|so\\s+genannte\\s+)?(${AFFILIATE_LINKS})` +
+    `|(${OWN_COMMISSION})`,
+  'i',
+);
+
 /**
  * Lines that are page furniture whatever their markup, matched on a whole short block of the
  * rendered story (≤ BOILERPLATE_LINE_CHARS): the heading of a related-stories box ("Mehr zum
@@ -402,8 +430,9 @@ export const BOILERPLATE_LINES = [
   // An agency signature: editors' initials and the agency ("aja/PAP", "dpa/lnw").
   /^[a-zäöü]{2,4}(\s*\/\s*[a-zäöü]{2,5})*\s*\/\s*(pap|dpa|afp|apa|ap|kna|epd|reuters|sda|ansa|efe)$/i,
   // Calls to subscribe, sign up (for a newsletter, e-mails or alerts: "sign up for a free trial" is a
-  // step of the story), follow, support or write in, anywhere in a short block.
-  /\b(sign up (here|now|(to|for) [^.!?]{0,40}?\b(newsletters?|e-?mails?|updates|alerts|mailing list))|subscribe (now|here|to (our|the))|abonnieren sie|jetzt abonnieren|newsletter abonnieren|suscr[ií]b[ae]te|suscribirse|abonnez-vous|would you consider supporting|support (our|us)|unterstütze unser|hazte miembro|if you enjoyed (reading )?this|gefällt (dir|ihnen) unser|follow (us|the \w+) on|folgen sie uns|folgt (uns|mir)|download the \w+ apps?|get the latest news straight to|puede escribirnos|do you want to be informed|submit your letter|bei fragen und anregungen|sie wollen mehr von uns)\b/i,
+  // step of the story, and so is signing up for something else "using the same email"), follow,
+  // support or write in, anywhere in a short block.
+  /\b(sign up (here|now|(to|for) ((?!\b(using|with|via|through|by|from)\b)[^.!?]){0,40}?\b(newsletters?|e-?mails?|updates|alerts|mailing list))|subscribe (now|here|to (our|the))|abonnieren sie|jetzt abonnieren|newsletter abonnieren|suscr[ií]b[ae]te|suscribirse|abonnez-vous|would you consider supporting|support (our|us)|unterstütze unser|hazte miembro|if you enjoyed (reading )?this|gefällt (dir|ihnen) unser|follow (us|the \w+) on|folgen sie uns|folgt (uns|mir)|download the \w+ apps?|get the latest news straight to|puede escribirnos|do you want to be informed|submit your letter|bei fragen und anregungen|sie wollen mehr von uns)\b/i,
   // Calls to follow a person or a section on social networks ("Follow Newsbeat on Instagram…",
   // "Follow her on Twitter @…", "Follow AP on Facebook, X…") starting a sentence of a short block;
   // a closing paragraph's "you might also want to follow me on …" is the author's own text.
@@ -417,7 +446,13 @@ export const BOILERPLATE_LINES = [
   // Author-box headings.
   /^(über den autor|über die autorin|zum autor|zur autorin|about the author|sobre el autor|à propos de l'auteur|o autorze|von|by|verfasst von)\s*:?$/i,
   // Disclaimers and advertising labels.
-  /^\(?(alle angaben ohne gewähr|ohne gewähr|anzeige|werbung|advertisement|advert|sponsored|publicidad|reklama)\)?([,:]\s.{0,40})?$|gibt die meinung des autors wieder|does not necessarily reflect|contains references to products from|may receive compensation when you click|affiliate[- ]links?\b/i,
+  /^\(?(alle angaben ohne gewähr|ohne gewähr|anzeige|werbung|advertisement|advert|sponsored|publicidad|reklama)\)?([,:]\s.{0,40})?$|gibt die meinung des autors wieder|does not necessarily reflect|contains references to products from|may receive compensation when you click/i,
+  // An affiliate disclosure: this page or post contains or uses affiliate links, or the site earns a
+  // commission on what readers buy through them ("This post may contain affiliate links", "We use
+  // income earning auto affiliate links", "In diesem Artikel sind Affiliate-Links enthalten").
+  // A story's sentence about affiliate marketing ("implement affiliate links, UTM tracking…",
+  // "Streamers earn a commission … via affiliate links") names no page of its own and no "we".
+  AFFILIATE_DISCLOSURE,
   // Privacy notices standing in for an embedded post.
   /\b(privatsphäre|datenschutz|privacy)\b.{0,80}\b(einverständnis|einwilligung|consent|zustimmung)\b/i,
   // Numbered figure captions left in the text ("Abbildung 4: …", "Fig. 2: …").
@@ -430,6 +465,15 @@ export const BOILERPLATE_LINES = [
   // Comment-form prompts, headings and counters ("Leave a comment", "3 comments"), page stamps.
   /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|^(\d+\s*)?(comments?|kommentare?|komentarze|commentaires?|comentarios?)$|^(leave a (comment|reply)|post a comment|tell us what you think|schreibe einen kommentar|laisser un commentaire|deja un comentario)\b.{0,20}$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
 ];
+
+/**
+ * Names of the placeholders consent managers put where an embedded post, video or map waits for
+ * the reader's consent: Sourcepoint's `sourcepoint__social-placeholder`, Borlabs' content blocker
+ * (`_brlbs-content-blocker`, `brlbs-cmpnt-container`), Usercentrics' `uc-embedding-container`,
+ * Didomi's, Cookiebot's `cookieconsent-optin-marketing`, OneTrust's and generic `content-blocker`s.
+ */
+export const CONSENT_PLACEHOLDER_NAMES =
+  /sourcepoint|_?brlbs-(content-blocker|cmpnt)|borlabs|usercentrics|uc-embedding|didomi|cookiebot|cookieconsent-opt(in|out)|onetrust|content-?blocker|consent-?placeholder/i;
 
 /** A byline's opening word ("By Jane Doe", "Von …", "Par …"): what follows a title is its author. */
 export const BYLINE_OPENING = /^(by|von|par|por|door|di|af|av)\b/i;
