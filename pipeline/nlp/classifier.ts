@@ -205,24 +205,25 @@ export function statementOfFactNote(note: string | undefined): string | undefine
   return colon < 0 ? undefined : sheet.slice(colon + 2);
 }
 
+/** The readings behind the decisions made after the scores (overrideAfterScores), each read only when asked. */
+export interface AfterScores {
+  impliedCongress: () => Explanation | null;
+  agentCongress: () => Explanation | null;
+  otherGathering: () => OtherGathering | null;
+  otherNews: () => Explanation | null;
+}
+
 /**
  * The decisions read after the scores, in their order (the classifier's and training's alike): the
  * congress implied by an office and an act, the congress whose terms only another body's agent, origin,
- * buyer or members cancel, then another organisation's gathering, read only for an item still judged
- * congress-related.
+ * buyer or members cancel, then, read only for an item still judged congress-related, another
+ * organisation's gathering and another topic's rumour.
  */
-export function overrideAfterScores(
-  c: Classification,
-  implied: () => Explanation | null,
-  otherGathering: () => OtherGathering | null,
-  thresholds: { congress: number; distortion: number },
-  agentCongress: () => Explanation | null = () => null,
-  otherNews: () => Explanation | null = () => null,
-): Classification {
-  const withImplied = overrideForAgentCongress(overrideForImpliedCongress(c, implied, thresholds), agentCongress, thresholds);
+export function overrideAfterScores(c: Classification, after: AfterScores, thresholds: { congress: number; distortion: number }): Classification {
+  const withImplied = overrideForAgentCongress(overrideForImpliedCongress(c, after.impliedCongress, thresholds), after.agentCongress, thresholds);
   if (!withImplied.congress) return withImplied;
-  const held = overrideForOtherGathering(withImplied, otherGathering(), thresholds.congress);
-  const out = held.congress ? overrideForOtherNews(held, otherNews, thresholds.congress) : held;
+  const held = overrideForOtherGathering(withImplied, after.otherGathering(), thresholds.congress);
+  const out = held.congress ? overrideForOtherNews(held, after.otherNews, thresholds.congress) : held;
   if (out !== withImplied) out.explanations.sort(byFieldAndStart);
   return out;
 }
@@ -578,12 +579,14 @@ export class Classifier implements ItemClassifier {
       explanations,
     };
     // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts);
-    // then another organisation's gathering overrides a congress decision (read only for those).
+    // then the decisions read after the scores (overrideAfterScores).
     const impliedCongress = () => (implied ? impliedExplanation(implied) : null);
     const agentCongress = () => (restored && restored.score >= this.thresholds.congress ? agentCongressExplanation(restored.by) : null);
     const otherNews = () => otherNewsExplanation(vocabulary, otherNewsGroups, explanations);
-    if (!this.learned) return overrideAfterScores(lexicon, impliedCongress, () => this.otherGathering(views), this.thresholds, agentCongress, otherNews);
     let other: OtherGathering | null | undefined;
+    const otherGathering = () => (other === undefined ? (other = this.otherGathering(views)) : other);
+    const after: AfterScores = { impliedCongress, agentCongress, otherGathering, otherNews };
+    if (!this.learned) return overrideAfterScores(lexicon, after, this.thresholds);
     const marks: SentenceMarks = {
       reported: [views[0].suppressed, views[1].suppressed],
       otherEvent: [views[0].otherEvent, views[1].otherEvent],
@@ -591,19 +594,9 @@ export class Classifier implements ItemClassifier {
       contradicted: [views[0].contradicted, views[1].contradicted],
       confirmed: [views[0].confirmed, views[1].confirmed],
       discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
-      otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
-      impliedCongress,
-      agentCongress,
-      otherNews,
+      ...after,
     };
-    return overrideAfterScores(
-      this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks),
-      impliedCongress,
-      marks.otherGathering,
-      this.thresholds,
-      agentCongress,
-      otherNews,
-    );
+    return overrideAfterScores(this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks), after, this.thresholds);
   }
 
   /**
