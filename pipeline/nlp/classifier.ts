@@ -683,14 +683,12 @@ export class Classifier implements ItemClassifier {
       // (read after the model's decision only: another body as the claim's agent, origin, buyer or members is not a holder)
       if (topic.agents) {
         const found = agentHits(hits, posHits);
-        if (found.length)
+        // (with no agent word, only a person's description in parentheses can read a negative so)
+        if (found.length || topic.agents.parenthesised)
           for (const h of negHits) {
             const reading = notTheHolder(h, v, posHits, found, topic.agents, s.foreignOwnerGap);
             if (reading) notHolders.push({ v, first: h.first, last: h.last, served: reading === 'served' });
           }
-        else if (topic.agents.parenthesised)
-          for (const h of negHits)
-            if (notTheHolder(h, v, posHits, [], topic.agents, s.foreignOwnerGap)) notHolders.push({ v, first: h.first, last: h.last, served: false });
       }
     }
     if (s.impliedPairWeight > 0)
