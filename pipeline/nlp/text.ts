@@ -448,7 +448,12 @@ export function sentenceStart(p: PreparedText, t: number): number {
 
 /** The folded characters between token `t` and the next token, or the text's end: its spaces and punctuation. */
 export function gapAfter(p: PreparedText, t: number): string {
-  return p.folded.slice(p.tokEnd[t], t + 1 < p.count ? p.tokStart[t + 1] : p.foldedLength);
+  return gapBetween(p, t, t + 1);
+}
+
+/** The folded characters from the end of token `a` to the start of token `b` (a < b), or the text's end: the words between too. */
+export function gapBetween(p: PreparedText, a: number, b: number): string {
+  return p.folded.slice(p.tokEnd[a], b < p.count ? p.tokStart[b] : p.foldedLength);
 }
 
 /** The first token of the clause holding token `t`. */

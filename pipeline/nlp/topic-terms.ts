@@ -5,6 +5,7 @@
  */
 import { type CompiledAgents, core, type Item, item, sentenceKey, type TopicHit, topicPhrase, type TopicPhrase, type View } from './classifier-types.ts';
 import { IMPLIED_PAIR } from './implied-congress.ts';
+import { gapBetween } from './text.ts';
 import type { PhraseHit, TopicFile } from './lexicon.ts';
 import { type CompiledPlenums, type PlenumPart, readPlenums } from './plenums.ts';
 import { repeatFactor } from './weights.ts';
@@ -279,7 +280,7 @@ export function notTheHolder(
     p.tokSent[x.tokFirst] === sent &&
     x.tokFirst > h.tokLast &&
     x.tokFirst - h.tokLast - 1 <= agents.window &&
-    !/[,;:.!?()]/.test(p.folded.slice(p.tokEnd[h.tokLast], p.tokStart[x.tokFirst]));
+    !/[,;:.!?()]/.test(gapBetween(p, h.tokLast, x.tokFirst));
   // a verb of serving with a bare gathering word after it in the sentence: the served gathering names the congress
   const served = found.some(
     (x) =>
