@@ -669,7 +669,7 @@ export class FactChecker {
   readonly scopePlaces = new Map<string, Set<string>>();
   readonly officialPlaces = new Map<FactCheck, string[]>();
   /** venueQualifiers, as canonical words. */
-  private readonly qualifiers: string[][];
+  readonly qualifiers: string[][];
   /** clauseDayWords, as canonical syllables. */
   readonly clauseDayWords: ReadonlySet<string>;
   /** announcedBefore.preposition, canonical. */
@@ -678,15 +678,12 @@ export class FactChecker {
   readonly venueTimeWords: string[][];
   readonly venueObjects: string[][];
   readonly outside: string[][];
-  /** placeAliases' names and venueQualifiers, as canonical words: they may stand between "ngoài" and its place. */
+  /** placeAliases' names, as canonical words (longest first): they, and venueQualifiers, may stand between "ngoài" and its place. */
   readonly aliasWords: string[][];
   /** venueNameEnds, canonical. */
   readonly nameEnds: ReadonlySet<string>;
   /** countDenials, as canonical words. */
   readonly countDenials: { before: string[][]; open: string[][]; close: string[][] };
-  get qualifierWords(): string[][] {
-    return this.qualifiers;
-  }
   /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
   readonly placeVerbForms: ReadonlySet<string>;
   readonly placeVerbHeads: ReadonlySet<string>;
@@ -1189,7 +1186,7 @@ export class ItemCheck {
   private placeRightAfter(p: PreparedText, last: number, at: number): boolean {
     let t = last + 1;
     while (t < at) {
-      const n = phraseAt(p, t, this.checker.qualifierWords) || phraseAt(p, t, this.checker.aliasWords);
+      const n = phraseAt(p, t, this.checker.qualifiers) || phraseAt(p, t, this.checker.aliasWords);
       if (!n) return false;
       t += n;
     }
