@@ -28,6 +28,7 @@ import {
   core,
   type CueMark,
   type CuePhrase,
+  type ExplanationCore,
   type Field,
   type Item,
   type TopicHit,
@@ -186,23 +187,20 @@ export interface SentenceMarks {
 
 const FACT_NOTE_SEPARATOR = ' — ';
 
-/** A fact passage's note: what the item claims, then the sheet's side (its id and statement). */
-function factNote(claim: string, sheet: string): string {
-  return `${claim}${FACT_NOTE_SEPARATOR}${sheet}`;
+/**
+ * A fact passage's explanation core: its note says what the item claims (`claim`), then the sheet's side — how the
+ * passage stands to the fact (`stance`), the fact's id and statement, and why its weight is discounted, if it is;
+ * `statement` holds the statement alone (cli/reasons.ts shows it).
+ */
+function factCore(claim: string, stance: string, fact: OfficialFact, weight: number, how: { cited?: true; discounted?: string | null } = {}): ExplanationCore {
+  const note = `${claim}${FACT_NOTE_SEPARATOR}${stance}${fact.id}: ${fact.statement}${how.discounted ?? ''}`;
+  if (how.cited) return { kind: 'fact', term: fact.id, weight, note, factId: fact.id, statement: fact.statement, cited: true };
+  return { kind: 'fact', term: fact.id, weight, note, factId: fact.id, statement: fact.statement };
 }
 
 /** What a fact passage claims against the sheet, read back from its note ("claims the venue is Pleiku"). */
 export function claimOfFactNote(note: string | undefined): string | undefined {
   return note?.split(FACT_NOTE_SEPARATOR)[0];
-}
-
-/** The sheet's side of a fact passage's note, without the fact's id: its statement, as the facts sheet words it. */
-export function statementOfFactNote(note: string | undefined): string | undefined {
-  const at = note?.indexOf(FACT_NOTE_SEPARATOR) ?? -1;
-  if (at < 0) return undefined;
-  const sheet = note!.slice(at + FACT_NOTE_SEPARATOR.length);
-  const colon = sheet.indexOf(': ');
-  return colon < 0 ? undefined : sheet.slice(colon + 2);
 }
 
 /** The readings behind the decisions made after the scores (overrideAfterScores), each read only when asked. */
@@ -482,14 +480,7 @@ export class Classifier implements ItemClassifier {
           v,
           c.tokFirst,
           c.tokLast,
-          core(
-            'fact',
-            c.factId,
-            0,
-            `${c.note} — reported, then corrected ("${by.matched}"): cited, not asserted; ${fact.id}: ${fact.statement}`,
-            c.factId,
-            true,
-          ),
+          factCore(c.note, `reported, then corrected ("${by.matched}"): cited, not asserted; `, fact, 0, { cited: true }),
           null,
         );
         if (correction || !d?.structures) continue;
@@ -504,14 +495,7 @@ export class Classifier implements ItemClassifier {
       }
       if (citesVersions) {
         // located for the reader (a transcript's time code, the item page), never counted
-        explain(
-          explanations,
-          v,
-          c.tokFirst,
-          c.tokLast,
-          core('fact', c.factId, 0, factNote(c.note, `cited, not asserted; ${fact.id}: ${fact.statement}`), c.factId, true),
-          null,
-        );
+        explain(explanations, v, c.tokFirst, c.tokLast, factCore(c.note, 'cited, not asserted; ', fact, 0, { cited: true }), null);
         continue;
       }
       // one side of an alternative question ("… có họp trực tuyến không hay vẫn họp ở Hà Nội?"): asked about, not asserted —
@@ -523,7 +507,7 @@ export class Classifier implements ItemClassifier {
           v,
           c.tokFirst,
           c.tokLast,
-          core('fact', c.factId, 0, factNote(c.note, `asked about in an alternative question, not asserted; ${fact.id}: ${fact.statement}`), c.factId, true),
+          factCore(c.note, 'asked about in an alternative question, not asserted; ', fact, 0, { cited: true }),
           null,
         );
         continue;
@@ -536,14 +520,7 @@ export class Classifier implements ItemClassifier {
       let weight = seen ? 0 : contradictionWeight * Math.pow(decay, factIndex++);
       if (why) weight = round(weight * v.verdict.factor);
       distortionRaw += weight;
-      explain(
-        explanations,
-        v,
-        c.tokFirst,
-        c.tokLast,
-        core('fact', c.factId, weight, factNote(c.note, `contradicts ${fact.id}: ${fact.statement}${why ?? ''}`), c.factId),
-        null,
-      );
+      explain(explanations, v, c.tokFirst, c.tokLast, factCore(c.note, 'contradicts ', fact, weight, { discounted: why }), null);
     }
 
     // agreeing claims count for nothing here; read as contradictions are (not cited, quoted or reported), they mark their sentence for the model
