@@ -158,7 +158,7 @@ const MARKED = /[^\0-\x7f]/;
  * forms — in accented text (`strict`) always, else where the word is marked at all (as discourse.ts:
  * an unmarked word typed without diacritics stands for any form).
  */
-function accepted(m: Phrases, f: Folded, strict: boolean, a: number, b: number): boolean {
+function accepted(m: Matcher, f: Folded, strict: boolean, a: number, b: number): boolean {
   if (a > 0 && /[a-z0-9]/.test(f.folded[a - 1])) return false;
   const written = f.original.slice(at(f, a), at(f, b)).normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
   if (!strict && !MARKED.test(written.replace(/đ/g, 'd'))) return true;
@@ -281,7 +281,7 @@ function notesOf(c: CompiledGatherings, f: Folded, strict: boolean): Array<[numb
     const close = f.folded.indexOf(')', re.lastIndex);
     const line = f.folded.indexOf('\n', re.lastIndex);
     const end = close < 0 ? (line < 0 ? f.folded.length : line) : close;
-    if (strict && !accepted({ ...m, at: m.re }, f, strict, r.index, r.index + r[0].replace(/\s*:$/, '').length)) continue;
+    if (strict && !accepted(m, f, strict, r.index, r.index + r[0].replace(/\s*:$/, '').length)) continue;
     out.push([p, end]);
   }
   return out;
