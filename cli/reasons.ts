@@ -1,7 +1,7 @@
 import type { Explanation } from '../core/types.ts';
 import { shortenAtWord } from '../core/text.ts';
 import { LEARNED_CUE_PREFIX } from '../pipeline/nlp/model.ts';
-import { claimOfFactNote, statementOfFactNote } from '../pipeline/nlp/classifier.ts';
+import { claimOfFactNote } from '../pipeline/nlp/classifier.ts';
 
 /**
  * Why an item was flagged, one console line per reason: the passages an analyst would check first, each with
@@ -50,8 +50,7 @@ function describeReason(e: Explanation): string {
   if (e.kind === 'fact') {
     const claim = claimOfFactNote(e.note);
     // the sheet's own words after the passage: a reader at the console has no sheet open to look "GL-DATE" up in
-    const statement = statementOfFactNote(e.note);
-    const sheet = statement ? `; the sheet says “${shortenAtWord(statement, 130)}”` : '';
+    const sheet = e.statement ? `; the sheet says “${shortenAtWord(e.statement, 130)}”` : '';
     return `against the sheet (${e.factId ?? e.term})${claim ? `, ${claim}` : ''}: ${passage}${sheet}`;
   }
   if (e.kind === 'rumour') return `repeats an answered rumour: ${passage}`;

@@ -87,6 +87,8 @@ export interface Explanation {
   note?: string;
   /** For kind "fact": the official fact this passage contradicts. */
   factId?: string;
+  /** For kind "fact": that fact's statement, as the facts sheet words it (the note ends with it too, among other words). */
+  statement?: string;
   /**
    * For kind "fact": the item cites this claim without asserting it (it answers the claim or asks
    * which version is right). Shown where it was said and weighs nothing in the item's score; the

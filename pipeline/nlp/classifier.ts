@@ -28,6 +28,7 @@ import {
   core,
   type CueMark,
   type CuePhrase,
+  type ExplanationCore,
   type Field,
   type Item,
   type TopicHit,
@@ -186,9 +187,15 @@ export interface SentenceMarks {
 
 const FACT_NOTE_SEPARATOR = ' — ';
 
-/** A fact passage's note: what the item claims, then the sheet's side (its id and statement). */
-function factNote(claim: string, sheet: string): string {
-  return `${claim}${FACT_NOTE_SEPARATOR}${sheet}`;
+/**
+ * A fact passage's explanation core: its note says what the item claims (`claim`), then the sheet's side — how the
+ * passage stands to the fact (`stance`), the fact's id and statement, and why its weight is discounted, if it is;
+ * `statement` holds the statement alone (cli/reasons.ts shows it).
+ */
+function factCore(claim: string, stance: string, fact: OfficialFact, weight: number, how: { cited?: true; discounted?: string | null } = {}): ExplanationCore {
+  const note = `${claim}${FACT_NOTE_SEPARATOR}${stance}${fact.id}: ${fact.statement}${how.discounted ?? ''}`;
+  if (how.cited) return { kind: 'fact', term: fact.id, weight, note, factId: fact.id, statement: fact.statement, cited: true };
+  return { kind: 'fact', term: fact.id, weight, note, factId: fact.id, statement: fact.statement };
 }
 
 /** What a fact passage claims against the sheet, read back from its note ("claims the venue is Pleiku"). */
@@ -196,33 +203,25 @@ export function claimOfFactNote(note: string | undefined): string | undefined {
   return note?.split(FACT_NOTE_SEPARATOR)[0];
 }
 
-/** The sheet's side of a fact passage's note, without the fact's id: its statement, as the facts sheet words it. */
-export function statementOfFactNote(note: string | undefined): string | undefined {
-  const at = note?.indexOf(FACT_NOTE_SEPARATOR) ?? -1;
-  if (at < 0) return undefined;
-  const sheet = note!.slice(at + FACT_NOTE_SEPARATOR.length);
-  const colon = sheet.indexOf(': ');
-  return colon < 0 ? undefined : sheet.slice(colon + 2);
+/** The readings behind the decisions made after the scores (overrideAfterScores), each read only when asked. */
+export interface AfterScores {
+  impliedCongress: () => Explanation | null;
+  agentCongress: () => Explanation | null;
+  otherGathering: () => OtherGathering | null;
+  otherNews: () => Explanation | null;
 }
 
 /**
  * The decisions read after the scores, in their order (the classifier's and training's alike): the
  * congress implied by an office and an act, the congress whose terms only another body's agent, origin,
- * buyer or members cancel, then another organisation's gathering, read only for an item still judged
- * congress-related.
+ * buyer or members cancel, then, read only for an item still judged congress-related, another
+ * organisation's gathering and another topic's rumour.
  */
-export function overrideAfterScores(
-  c: Classification,
-  implied: () => Explanation | null,
-  otherGathering: () => OtherGathering | null,
-  thresholds: { congress: number; distortion: number },
-  agentCongress: () => Explanation | null = () => null,
-  otherNews: () => Explanation | null = () => null,
-): Classification {
-  const withImplied = overrideForAgentCongress(overrideForImpliedCongress(c, implied, thresholds), agentCongress, thresholds);
+export function overrideAfterScores(c: Classification, after: AfterScores, thresholds: { congress: number; distortion: number }): Classification {
+  const withImplied = overrideForAgentCongress(overrideForImpliedCongress(c, after.impliedCongress, thresholds), after.agentCongress, thresholds);
   if (!withImplied.congress) return withImplied;
-  const held = overrideForOtherGathering(withImplied, otherGathering(), thresholds.congress);
-  const out = held.congress ? overrideForOtherNews(held, otherNews, thresholds.congress) : held;
+  const held = overrideForOtherGathering(withImplied, after.otherGathering(), thresholds.congress);
+  const out = held.congress ? overrideForOtherNews(held, after.otherNews, thresholds.congress) : held;
   if (out !== withImplied) out.explanations.sort(byFieldAndStart);
   return out;
 }
@@ -481,14 +480,7 @@ export class Classifier implements ItemClassifier {
           v,
           c.tokFirst,
           c.tokLast,
-          core(
-            'fact',
-            c.factId,
-            0,
-            `${c.note} — reported, then corrected ("${by.matched}"): cited, not asserted; ${fact.id}: ${fact.statement}`,
-            c.factId,
-            true,
-          ),
+          factCore(c.note, `reported, then corrected ("${by.matched}"): cited, not asserted; `, fact, 0, { cited: true }),
           null,
         );
         if (correction || !d?.structures) continue;
@@ -503,14 +495,7 @@ export class Classifier implements ItemClassifier {
       }
       if (citesVersions) {
         // located for the reader (a transcript's time code, the item page), never counted
-        explain(
-          explanations,
-          v,
-          c.tokFirst,
-          c.tokLast,
-          core('fact', c.factId, 0, factNote(c.note, `cited, not asserted; ${fact.id}: ${fact.statement}`), c.factId, true),
-          null,
-        );
+        explain(explanations, v, c.tokFirst, c.tokLast, factCore(c.note, 'cited, not asserted; ', fact, 0, { cited: true }), null);
         continue;
       }
       // one side of an alternative question ("… có họp trực tuyến không hay vẫn họp ở Hà Nội?"): asked about, not asserted —
@@ -522,7 +507,7 @@ export class Classifier implements ItemClassifier {
           v,
           c.tokFirst,
           c.tokLast,
-          core('fact', c.factId, 0, factNote(c.note, `asked about in an alternative question, not asserted; ${fact.id}: ${fact.statement}`), c.factId, true),
+          factCore(c.note, 'asked about in an alternative question, not asserted; ', fact, 0, { cited: true }),
           null,
         );
         continue;
@@ -535,14 +520,7 @@ export class Classifier implements ItemClassifier {
       let weight = seen ? 0 : contradictionWeight * Math.pow(decay, factIndex++);
       if (why) weight = round(weight * v.verdict.factor);
       distortionRaw += weight;
-      explain(
-        explanations,
-        v,
-        c.tokFirst,
-        c.tokLast,
-        core('fact', c.factId, weight, factNote(c.note, `contradicts ${fact.id}: ${fact.statement}${why ?? ''}`), c.factId),
-        null,
-      );
+      explain(explanations, v, c.tokFirst, c.tokLast, factCore(c.note, 'contradicts ', fact, weight, { discounted: why }), null);
     }
 
     // agreeing claims count for nothing here; read as contradictions are (not cited, quoted or reported), they mark their sentence for the model
@@ -578,12 +556,14 @@ export class Classifier implements ItemClassifier {
       explanations,
     };
     // The final scores: the lexicon evidence alone, or combined with the learned model (model.ts);
-    // then another organisation's gathering overrides a congress decision (read only for those).
+    // then the decisions read after the scores (overrideAfterScores).
     const impliedCongress = () => (implied ? impliedExplanation(implied) : null);
     const agentCongress = () => (restored && restored.score >= this.thresholds.congress ? agentCongressExplanation(restored.by) : null);
     const otherNews = () => otherNewsExplanation(vocabulary, otherNewsGroups, explanations);
-    if (!this.learned) return overrideAfterScores(lexicon, impliedCongress, () => this.otherGathering(views), this.thresholds, agentCongress, otherNews);
     let other: OtherGathering | null | undefined;
+    const otherGathering = () => (other === undefined ? (other = this.otherGathering(views)) : other);
+    const after: AfterScores = { impliedCongress, agentCongress, otherGathering, otherNews };
+    if (!this.learned) return overrideAfterScores(lexicon, after, this.thresholds);
     const marks: SentenceMarks = {
       reported: [views[0].suppressed, views[1].suppressed],
       otherEvent: [views[0].otherEvent, views[1].otherEvent],
@@ -591,19 +571,9 @@ export class Classifier implements ItemClassifier {
       contradicted: [views[0].contradicted, views[1].contradicted],
       confirmed: [views[0].confirmed, views[1].confirmed],
       discourse: verdict.factor < 1 ? `discourse:${verdict.clue!.stance}:${verdict.clue!.speaker}` : null,
-      otherGathering: () => (other === undefined ? (other = this.otherGathering(views)) : other),
-      impliedCongress,
-      agentCongress,
-      otherNews,
+      ...after,
     };
-    return overrideAfterScores(
-      this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks),
-      impliedCongress,
-      marks.otherGathering,
-      this.thresholds,
-      agentCongress,
-      otherNews,
-    );
+    return overrideAfterScores(this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks), after, this.thresholds);
   }
 
   /**
@@ -690,14 +660,12 @@ export class Classifier implements ItemClassifier {
       // (read after the model's decision only: another body as the claim's agent, origin, buyer or members is not a holder)
       if (topic.agents) {
         const found = agentHits(hits, posHits);
-        if (found.length)
+        // (with no agent word, only a person's description in parentheses can read a negative so)
+        if (found.length || topic.agents.parenthesised)
           for (const h of negHits) {
             const reading = notTheHolder(h, v, posHits, found, topic.agents, s.foreignOwnerGap);
             if (reading) notHolders.push({ v, first: h.first, last: h.last, served: reading === 'served' });
           }
-        else if (topic.agents.parenthesised)
-          for (const h of negHits)
-            if (notTheHolder(h, v, posHits, [], topic.agents, s.foreignOwnerGap)) notHolders.push({ v, first: h.first, last: h.last, served: false });
       }
     }
     if (s.impliedPairWeight > 0)

@@ -24,8 +24,12 @@ export function byFieldAndStart(a: Explanation, b: Explanation): number {
  * create transient object shapes that a full GC drops, throwing away optimised code with them).
  */
 export function explanation(e: ExplanationCore, matched: string, field: Field, start: number, end: number): Explanation {
-  const { kind, term, note, factId } = e;
+  const { kind, term, note, factId, statement } = e;
   const weight = round(e.weight);
+  if (statement !== undefined) {
+    if (e.cited) return { kind, term, matched, weight, field, start, end, note, factId, statement, cited: true };
+    return { kind, term, matched, weight, field, start, end, note, factId, statement };
+  }
   if (e.cited) return { kind, term, matched, weight, field, start, end, note, factId, cited: true };
   if (note === undefined) {
     if (factId === undefined) return { kind, term, matched, weight, field, start, end };

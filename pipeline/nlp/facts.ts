@@ -11,7 +11,21 @@ import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
-import { clauseStart, gapAfter, phraseAt, sentenceStart, TOK_DIGITS, tokenSpan, tokenText, toOriginal, wordsAt, type PreparedText } from './text.ts';
+import {
+  beforeName,
+  clauseStart,
+  gapAfter,
+  inClauseAcrossNames,
+  joinedByHyphen,
+  phraseAt,
+  sentenceStart,
+  TOK_DIGITS,
+  tokenSpan,
+  tokenText,
+  tokensInParentheses,
+  wordsAt,
+  type PreparedText,
+} from './text.ts';
 
 const phrase = z.string().min(1);
 
@@ -669,7 +683,7 @@ export class FactChecker {
   readonly scopePlaces = new Map<string, Set<string>>();
   readonly officialPlaces = new Map<FactCheck, string[]>();
   /** venueQualifiers, as canonical words. */
-  private readonly qualifiers: string[][];
+  readonly qualifiers: string[][];
   /** clauseDayWords, as canonical syllables. */
   readonly clauseDayWords: ReadonlySet<string>;
   /** announcedBefore.preposition, canonical. */
@@ -678,15 +692,12 @@ export class FactChecker {
   readonly venueTimeWords: string[][];
   readonly venueObjects: string[][];
   readonly outside: string[][];
-  /** placeAliases' names and venueQualifiers, as canonical words: they may stand between "ngoài" and its place. */
+  /** placeAliases' names, as canonical words (longest first): they, and venueQualifiers, may stand between "ngoài" and its place. */
   readonly aliasWords: string[][];
   /** venueNameEnds, canonical. */
   readonly nameEnds: ReadonlySet<string>;
   /** countDenials, as canonical words. */
   readonly countDenials: { before: string[][]; open: string[][]; close: string[][] };
-  get qualifierWords(): string[][] {
-    return this.qualifiers;
-  }
   /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
   readonly placeVerbForms: ReadonlySet<string>;
   readonly placeVerbHeads: ReadonlySet<string>;
@@ -1189,7 +1200,7 @@ export class ItemCheck {
   private placeRightAfter(p: PreparedText, last: number, at: number): boolean {
     let t = last + 1;
     while (t < at) {
-      const n = phraseAt(p, t, this.checker.qualifierWords) || phraseAt(p, t, this.checker.aliasWords);
+      const n = phraseAt(p, t, this.checker.qualifiers) || phraseAt(p, t, this.checker.aliasWords);
       if (!n) return false;
       t += n;
     }
@@ -2300,48 +2311,6 @@ export class ItemCheck {
     const extra = also.filter((x) => named.has(x.f.scope));
     return extra.length ? [...own, ...extra] : own;
   }
-}
-
-/** How many tokens strictly between `from` and `to` stand inside parentheses ("(thị xã An Khê)"), in their sentence. */
-function tokensInParentheses(p: PreparedText, from: number, to: number): number {
-  let depth = 0;
-  let n = 0;
-  for (let t = from + 1; t < to; t++) {
-    if (p.tokSent[t] !== p.tokSent[from]) return 0;
-    for (const c of gapAfter(p, t - 1)) {
-      if (c === '(') depth++;
-      else if (c === ')' && depth > 0) depth--;
-    }
-    if (depth > 0) n++;
-  }
-  return n;
-}
-
-/**
- * Whether token `to` is in the clause of token `from` (from < to), the dot after an abbreviation that heads a name
- * aside: the token sentences join across it ("TP. Hồ Chí Minh", joinAbbreviatedNames), its clause break stays.
- */
-function inClauseAcrossNames(p: PreparedText, from: number, to: number): boolean {
-  for (let t = from + 1; t <= to; t++)
-    if (p.tokClause[t] !== p.tokClause[t - 1] && (p.tokSent[t] !== p.tokSent[t - 1] || gapAfter(p, t - 1).trim() !== '.')) return false;
-  return true;
-}
-
-/** Token `t` is written joined to the word before it by a hyphen ("TT VH-HN": "HN" is part of that abbreviation, no Hà Nội). */
-function joinedByHyphen(p: PreparedText, t: number): boolean {
-  return t > 0 && p.tokSent[t - 1] === p.tokSent[t] && gapAfter(p, t - 1) === '-';
-}
-
-/** A name follows token `t` in its sentence (its next token written with a capital: "thủ đô Viêng Chăn"). */
-function beforeName(p: PreparedText, t: number): boolean {
-  if (t + 1 >= p.count || p.tokSent[t + 1] !== p.tokSent[t] || p.tokClause[t + 1] !== p.tokClause[t]) return false;
-  return startsName(p, t + 1);
-}
-
-/** Token `t` is written with a capital. */
-function startsName(p: PreparedText, t: number): boolean {
-  const c = t < p.count ? p.original[toOriginal(p, p.tokStart[t])] : undefined;
-  return c !== undefined && c !== c.toLowerCase();
 }
 
 /** Two phrases in one field that belong to the same check of the same fact (a completion check's verbs, bodies, bounds). */

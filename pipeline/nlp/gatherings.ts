@@ -108,6 +108,13 @@ function foreignOf(m: GatheringMarkers): CompiledGatherings['foreign'] {
   return { kind, names: phraseList([...party.after, ...party.before]), bare: new Set(m.foreign.bare.map(key)), notes: words(m.foreign.notes, '\\s*:') };
 }
 
+/** Words of the text passed in: their offsets and the words as written. */
+export interface Passage {
+  start: number;
+  end: number;
+  matched: string;
+}
+
 /** One "đại hội" and its holder; offsets into the text passed in. */
 export interface GatheringMention {
   start: number;
@@ -121,7 +128,7 @@ export interface GatheringMention {
    * before it — `foreignHolder`, in its own field (earlier in its sentence; for a note, anywhere before it), or the title's.
    */
   foreignParty?: boolean;
-  foreignHolder?: { start: number; end: number; matched: string };
+  foreignHolder?: Passage;
   /** The field (0 title, 1 text) of the holder's words, when not the mention's own (a foreign party named in the title). */
   holderField?: number;
   holderStart?: number;
@@ -131,9 +138,9 @@ export interface GatheringMention {
 export interface GatheringReading {
   mentions: GatheringMention[];
   /** The first Party evidence outside another organisation's name ("đảng bộ", "Tỉnh ủy", "Đại hội XIII"), or null. */
-  evidence: { start: number; end: number; matched: string } | null;
+  evidence: Passage | null;
   /** The first foreign party named (`foreign`), anywhere in the field, or null. */
-  foreignParty?: { start: number; end: number; matched: string } | null;
+  foreignParty?: Passage | null;
 }
 
 const SPACE = /\s/;
@@ -151,7 +158,7 @@ const MARKED = /[^\0-\x7f]/;
  * forms — in accented text (`strict`) always, else where the word is marked at all (as discourse.ts:
  * an unmarked word typed without diacritics stands for any form).
  */
-function accepted(m: Phrases, f: Folded, strict: boolean, a: number, b: number): boolean {
+function accepted(m: Matcher, f: Folded, strict: boolean, a: number, b: number): boolean {
   if (a > 0 && /[a-z0-9]/.test(f.folded[a - 1])) return false;
   const written = f.original.slice(at(f, a), at(f, b)).normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
   if (!strict && !MARKED.test(written.replace(/đ/g, 'd'))) return true;
@@ -274,7 +281,7 @@ function notesOf(c: CompiledGatherings, f: Folded, strict: boolean): Array<[numb
     const close = f.folded.indexOf(')', re.lastIndex);
     const line = f.folded.indexOf('\n', re.lastIndex);
     const end = close < 0 ? (line < 0 ? f.folded.length : line) : close;
-    if (strict && !accepted({ ...m, at: m.re }, f, strict, r.index, r.index + r[0].replace(/\s*:$/, '').length)) continue;
+    if (strict && !accepted(m, f, strict, r.index, r.index + r[0].replace(/\s*:$/, '').length)) continue;
     out.push([p, end]);
   }
   return out;
@@ -317,34 +324,41 @@ function otherNameAt(c: CompiledGatherings, f: Folded, strict: boolean, p: numbe
   return null;
 }
 
+/** Folded [a, b) as written: its offsets into the text passed in and its words. */
+function passage(f: Folded, a: number, b: number): Passage {
+  const start = at(f, a);
+  const end = at(f, b);
+  return { start, end, matched: f.original.slice(start, end) };
+}
+
 /** The last foreign party (`foreign`'s kind) named in folded [from, to), or null. */
-function lastForeignParty(c: CompiledGatherings, f: Folded, strict: boolean, from: number, to: number): GatheringMention['foreignHolder'] | null {
-  let found: GatheringMention['foreignHolder'] | null = null;
+function lastForeignParty(c: CompiledGatherings, f: Folded, strict: boolean, from: number, to: number): Passage | null {
+  let found: Passage | null = null;
   if (c.foreign)
     scan(c.foreign.names, f, strict, from, to, (a, b) => {
-      if (b <= to) found = { start: at(f, a), end: at(f, b), matched: f.original.slice(at(f, a), at(f, b)) };
+      if (b <= to) found = passage(f, a, b);
     });
   return found;
 }
 
 /** The first foreign party (`foreign`'s kind) named in a field, or null. */
-function foreignPartyOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringReading['foreignParty'] {
-  let found: GatheringReading['foreignParty'] = null;
+function foreignPartyOf(c: CompiledGatherings, f: Folded, strict: boolean): Passage | null {
+  let found: Passage | null = null;
   if (c.foreign)
     scan(c.foreign.names, f, strict, 0, f.folded.length, (a, b) => {
-      found = { start: at(f, a), end: at(f, b), matched: f.original.slice(at(f, a), at(f, b)) };
+      found = passage(f, a, b);
       return true;
     });
   return found;
 }
 
-function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringReading['evidence'] {
-  let evidence: GatheringReading['evidence'] = null;
+function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): Passage | null {
+  let evidence: Passage | null = null;
   scan(c.evidence, f, strict, 0, f.folded.length, (a, b) => {
     // another organisation's name is no Party evidence ("Đảng Cộng sản Trung Quốc" is not "Đảng Cộng sản")
     const other = otherNameAt(c, f, strict, a);
     if (other && other[1] > b) return false;
-    evidence = { start: at(f, a), end: at(f, b), matched: f.original.slice(at(f, a), at(f, b)) };
+    evidence = passage(f, a, b);
     return true;
   });
   return evidence;

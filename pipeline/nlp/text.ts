@@ -448,7 +448,54 @@ export function sentenceStart(p: PreparedText, t: number): number {
 
 /** The folded characters between token `t` and the next token, or the text's end: its spaces and punctuation. */
 export function gapAfter(p: PreparedText, t: number): string {
-  return p.folded.slice(p.tokEnd[t], t + 1 < p.count ? p.tokStart[t + 1] : p.foldedLength);
+  return gapBetween(p, t, t + 1);
+}
+
+/** The folded characters from the end of token `a` to the start of token `b` (a < b), or the text's end: the words between too. */
+export function gapBetween(p: PreparedText, a: number, b: number): string {
+  return p.folded.slice(p.tokEnd[a], b < p.count ? p.tokStart[b] : p.foldedLength);
+}
+
+/** How many tokens strictly between `from` and `to` stand inside parentheses ("(thị xã An Khê)"), in their sentence. */
+export function tokensInParentheses(p: PreparedText, from: number, to: number): number {
+  let depth = 0;
+  let n = 0;
+  for (let t = from + 1; t < to; t++) {
+    if (p.tokSent[t] !== p.tokSent[from]) return 0;
+    for (const c of gapAfter(p, t - 1)) {
+      if (c === '(') depth++;
+      else if (c === ')' && depth > 0) depth--;
+    }
+    if (depth > 0) n++;
+  }
+  return n;
+}
+
+/**
+ * Whether token `to` is in the clause of token `from` (from < to), the dot after an abbreviation that heads a name
+ * aside: the token sentences join across it ("TP. Hồ Chí Minh", joinAbbreviatedNames), its clause break stays.
+ */
+export function inClauseAcrossNames(p: PreparedText, from: number, to: number): boolean {
+  for (let t = from + 1; t <= to; t++)
+    if (p.tokClause[t] !== p.tokClause[t - 1] && (p.tokSent[t] !== p.tokSent[t - 1] || gapAfter(p, t - 1).trim() !== '.')) return false;
+  return true;
+}
+
+/** Token `t` is written joined to the word before it by a hyphen ("TT VH-HN": "HN" is part of that abbreviation, no Hà Nội). */
+export function joinedByHyphen(p: PreparedText, t: number): boolean {
+  return t > 0 && p.tokSent[t - 1] === p.tokSent[t] && gapAfter(p, t - 1) === '-';
+}
+
+/** A name follows token `t` in its sentence (its next token written with a capital: "thủ đô Viêng Chăn"). */
+export function beforeName(p: PreparedText, t: number): boolean {
+  if (t + 1 >= p.count || p.tokSent[t + 1] !== p.tokSent[t] || p.tokClause[t + 1] !== p.tokClause[t]) return false;
+  return startsName(p, t + 1);
+}
+
+/** Token `t` is written with a capital. */
+function startsName(p: PreparedText, t: number): boolean {
+  const c = t < p.count ? p.original[toOriginal(p, p.tokStart[t])] : undefined;
+  return c !== undefined && c !== c.toLowerCase();
 }
 
 /** The first token of the clause holding token `t`. */

@@ -5,6 +5,7 @@
  */
 import { type CompiledAgents, core, type Item, item, sentenceKey, type TopicHit, topicPhrase, type TopicPhrase, type View } from './classifier-types.ts';
 import { IMPLIED_PAIR } from './implied-congress.ts';
+import { gapBetween } from './text.ts';
 import type { PhraseHit, TopicFile } from './lexicon.ts';
 import { type CompiledPlenums, type PlenumPart, readPlenums } from './plenums.ts';
 import { repeatFactor } from './weights.ts';
@@ -237,8 +238,13 @@ export function actsInsideCongress(h: PhraseHit<TopicPhrase>, v: View, posHits: 
   return !posHits.some((p) => v.prepared.tokSent[p.tokLast] === sent && p.tokLast < h.tokFirst && h.tokFirst - p.tokLast <= ownerGap + 1);
 }
 
+/** A term as the agents' word sets hold it (`bare`, `party`). */
+function agentKey(text: string): string {
+  return text.normalize('NFC').toLowerCase();
+}
+
 export function compileAgents(agents: NonNullable<TopicFile['agents']>): CompiledAgents {
-  const set = (list: string[]) => new Set(list.map((b) => b.normalize('NFC').toLowerCase()));
+  const set = (list: string[]) => new Set(list.map(agentKey));
   return { window: agents.window, memberWindow: agents.memberWindow, bare: set(agents.bare), party: set(agents.party), parenthesised: agents.parenthesised };
 }
 
@@ -261,6 +267,10 @@ export function agentHits(hits: Array<PhraseHit<TopicPhrase>>, posHits: Array<Ph
  * window ("đồng chí là cán bộ hưu trí, cựu chiến binh"). Only where its sentence names the congress by more than a
  * bare gathering word ("vào Thường vụ", "Ban Chấp hành khóa XVI", "đại hội tỉnh", "chi bộ"), and no congress term is
  * written right before it in its clause: "Đại hội Tỉnh đoàn vận động …", "đại hội của công ty" are the body's own.
+ * `'served'` where a verb of `serves` follows it with a bare gathering word after the verb in its sentence and the
+ * sentence names nothing more ("Chi đoàn … đảm bảo y tế cho Đại hội": the served gathering is the congress, so the
+ * item need not name it beyond bare words); `'named'` otherwise. A negative inside a parenthesis right after a name
+ * (`parenthesised`) describes the person, as a member word does.
  */
 export function notTheHolder(
   h: PhraseHit<TopicPhrase>,
@@ -279,14 +289,14 @@ export function notTheHolder(
     p.tokSent[x.tokFirst] === sent &&
     x.tokFirst > h.tokLast &&
     x.tokFirst - h.tokLast - 1 <= agents.window &&
-    !/[,;:.!?()]/.test(p.folded.slice(p.tokEnd[h.tokLast], p.tokStart[x.tokFirst]));
+    !/[,;:.!?()]/.test(gapBetween(p, h.tokLast, x.tokFirst));
   // a verb of serving with a bare gathering word after it in the sentence: the served gathering names the congress
   const served = found.some(
     (x) =>
       x.spec.data.kind === 'agent' &&
       x.spec.data.role === 'serve' &&
       after(x) &&
-      posHits.some((g) => p.tokSent[g.tokFirst] === sent && g.tokFirst > x.tokLast && agents.bare.has(g.spec.text.normalize('NFC').toLowerCase())),
+      posHits.some((g) => p.tokSent[g.tokFirst] === sent && g.tokFirst > x.tokLast && agents.bare.has(agentKey(g.spec.text))),
   );
   const acts =
     served ||
@@ -348,6 +358,6 @@ export function namedBeyondBare(pos: TopicHit[], agents: CompiledAgents): boolea
 function namesTheParty(x: { spec: { text: string; data: TopicPhrase } }, agents: CompiledAgents): boolean {
   const d = x.spec.data;
   if (d.kind !== 'pos') return false;
-  const text = x.spec.text.normalize('NFC').toLowerCase();
+  const text = agentKey(x.spec.text);
   return d.role === 'context' ? agents.party.has(text) : !agents.bare.has(text);
 }

@@ -541,11 +541,13 @@ export function predict(model: TrainedModel, e: Example, thresholds: { congress:
   };
   return overrideAfterScores(
     decision,
-    () => e.impliedCongress,
-    () => e.otherGathering,
+    {
+      impliedCongress: () => e.impliedCongress,
+      agentCongress: () => e.agentCongress ?? null,
+      otherGathering: () => e.otherGathering,
+      otherNews: () => e.otherNews ?? null,
+    },
     thresholds,
-    () => e.agentCongress ?? null,
-    () => e.otherNews ?? null,
   );
 }
 

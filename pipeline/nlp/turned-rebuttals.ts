@@ -156,12 +156,13 @@ export function withOfficialValuesDenied(
     const p = f.v.prepared;
     for (const h of f.cueList) {
       const turn = h.spec.data.kind === 'cue' ? cues.turnedBy[h.spec.data.group]?.officialValue : undefined;
-      if (!turn || turn.notFor.has(foldedSyllables(h.spec.text).join(' ')) || endsWithQuestion(p, h.tokLast)) continue;
+      if (!turn) continue;
+      const said = foldedSyllables(h.spec.text).join(' ');
+      if (turn.notFor.has(said) || endsWithQuestion(p, h.tokLast)) continue;
       if (within(f.v.quotations, p.tokStart[h.tokFirst])) continue;
       maxGap = Math.max(maxGap, turn.maxGap);
       // (a verdict said before its value judges the value after it, past a noun: "Đừng tin con số 1.612 đại biểu")
-      const before = turn.before.verdicts.has(foldedSyllables(h.spec.text).join(' '));
-      const valueAt = before ? h.tokLast + 1 + phraseAt(p, h.tokLast + 1, turn.before.nouns) : undefined;
+      const valueAt = turn.before.verdicts.has(said) ? h.tokLast + 1 + phraseAt(p, h.tokLast + 1, turn.before.nouns) : undefined;
       verdicts.push({ field: f.v.field, tokFirst: h.tokFirst, tokLast: h.tokLast, valueAt });
       hits.push(h);
       turns.push(turn);

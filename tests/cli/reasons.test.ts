@@ -4,7 +4,7 @@ import { flagReasons } from '../../cli/reasons.ts';
 
 const span = { field: 'text' as const, start: 0, end: 1 };
 const cue = (matched: string, weight: number, term = matched, note?: string): Explanation => ({ kind: 'distortion', term, matched, weight, note, ...span });
-const fact = (factId: string, matched: string, start: number, weight: number, claim: string): Explanation => ({
+const fact = (factId: string, matched: string, start: number, weight: number, claim: string, discounted = ''): Explanation => ({
   kind: 'fact',
   term: factId,
   factId,
@@ -13,7 +13,8 @@ const fact = (factId: string, matched: string, start: number, weight: number, cl
   field: 'text',
   start,
   end: start + matched.length,
-  note: `${claim} — contradicts ${factId}: the sheet's statement`,
+  note: `${claim} — contradicts ${factId}: the sheet's statement${discounted}`,
+  statement: "the sheet's statement",
 });
 
 describe('flagReasons', () => {
@@ -52,6 +53,7 @@ describe('flagReasons', () => {
         matched: 'bị hoãn',
         weight: 2.5,
         note: 'claims the congress is postponed — contradicts GL-DATE: …',
+        statement: '…',
         ...hoan,
       },
       { kind: 'distortion', term: 'claimed-incident: bị hoãn', matched: 'bị hoãn', weight: 2, note: 'an incident stated as having happened', ...hoan },
@@ -71,6 +73,11 @@ describe('flagReasons', () => {
       cue('đang bị xóa', 2.5, 'share-before-removal: đang bị xóa'),
     ]);
     expect(line).toEqual(["against the sheet (GL-BTV), says 21 người; official 15: “21 người”; the sheet says “the sheet's statement”", 'cue “đang bị xóa”']);
+  });
+
+  it("quotes the sheet's statement alone, not the note's words after it (a discounted contradiction's why)", () => {
+    const line = flagReasons([fact('GL-DATE', 'tháng 12', 0, 1.25, 'claims the congress is postponed', ' — discounted ×0.5: the item denies it')]);
+    expect(line).toEqual(["against the sheet (GL-DATE), claims the congress is postponed: “tháng 12”; the sheet says “the sheet's statement”"]);
   });
 
   it('leaves out what weighs nothing: cited facts, congress terms, negative evidence, unweighted rumour passages', () => {

@@ -166,6 +166,16 @@ describe('explanations', () => {
     expect(abbr?.matched.normalize('NFC')).toBe('ĐH đảng bộ');
   });
 
+  it("carry a contradicted fact's statement as a field, the sheet's words the note ends with", () => {
+    const c = classify('Nghe nói Đại hội Đảng bộ tỉnh Gia Lai bị hoãn sang tháng 12, chờ Trung ương duyệt nhân sự.');
+    const facts = c.explanations.filter((e) => e.kind === 'fact');
+    expect(facts.length).toBeGreaterThan(0);
+    for (const e of facts) {
+      expect(e.statement).toBeTruthy();
+      expect(e.note).toContain(`${e.factId}: ${e.statement}`);
+    }
+  });
+
   it('every explanation of the dev corpus points at its matched text', () => {
     for (const item of devCorpus()) {
       const c = classifier().classify(item);

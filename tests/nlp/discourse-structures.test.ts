@@ -4,12 +4,11 @@ import type { Classification } from '../../core/types.ts';
 import { compileDiscourse, discourseSchema, structuresOf } from '../../pipeline/nlp/discourse.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
 import { loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
-import { CONFIG, REPO, stripDiacritics } from './helpers.ts';
+import { bothForms, CONFIG, REPO } from './helpers.ts';
 
 // Answers read by their structure (thirty-eighth pass). Phrasings written for these tests, not corpus
 // sentences; each is checked as typed and with its diacritics stripped.
 const markers = compileDiscourse(loadYamlFile(`${REPO}/config/discourse.yaml`, discourseSchema, 'discourse markers'));
-const both = (texts: string[]) => texts.flatMap((t) => [t, stripDiacritics(t)]);
 const kinds = (t: string) => structuresOf(t, markers).map((c) => c.kind);
 
 /** A denial in the own voice, then the right value with its source. */
@@ -60,24 +59,24 @@ const NOT_MOTIVES = [
 
 describe('answers by their structure: structuresOf', () => {
   it("reads the asker's own reason beside an open question as a motive for asking, and nothing beside an insinuation or no question", () => {
-    for (const t of both(MOTIVES)) expect(kinds(t), t).toContain('motive');
-    for (const t of both(NOT_MOTIVES)) expect(kinds(t), t).not.toContain('motive');
+    for (const t of bothForms(MOTIVES)) expect(kinds(t), t).toContain('motive');
+    for (const t of bothForms(NOT_MOTIVES)) expect(kinds(t), t).not.toContain('motive');
   });
 
   it('reads a denial followed by the right value and its source as a correction', () => {
-    for (const t of both(CORRECTIONS)) expect(kinds(t), t).toContain('correction');
+    for (const t of bothForms(CORRECTIONS)) expect(kinds(t), t).toContain('correction');
   });
 
   it('reads no correction where the writer asserts against the official version', () => {
-    for (const t of both(NOT_CORRECTIONS)) expect(kinds(t), t).not.toContain('correction');
+    for (const t of bothForms(NOT_CORRECTIONS)) expect(kinds(t), t).not.toContain('correction');
   });
 
   it('reads two versions set against each other and an open question as versions asked about', () => {
-    for (const t of both(VERSIONS)) expect(kinds(t), t).toContain('versions');
+    for (const t of bothForms(VERSIONS)) expect(kinds(t), t).toContain('versions');
   });
 
   it('reads nothing where the question insinuates or there is none', () => {
-    for (const t of both(NOT_VERSIONS)) expect(kinds(t), t).not.toContain('versions');
+    for (const t of bothForms(NOT_VERSIONS)) expect(kinds(t), t).not.toContain('versions');
   });
 
   it('offsets point into the string passed in, whatever its normalisation', () => {
@@ -98,7 +97,7 @@ describe('answers by their structure: in the classifier', () => {
       .reduce((s, e) => s + e.weight, 0);
 
   it('counts an answer as evidence against distortion, located and explained', () => {
-    for (const text of both([CORRECTIONS[0], VERSIONS[0]])) {
+    for (const text of bothForms([CORRECTIONS[0], VERSIONS[0]])) {
       const c = lexicons.classify({ title: '', text });
       expect(structureWeight(c), text).toBeLessThan(0);
       const e = c.explanations.find((x) => x.weight < 0 && x.term.startsWith('discourse: '))!;
@@ -110,8 +109,8 @@ describe('answers by their structure: in the classifier', () => {
   it('leaves a rumour told in the same frame as flagged as before', () => {
     // "some say … in fact it was arranged": the frame of a correction spreading the claim
     const rumour = 'Nhiều người nói đại hội huyện bầu đúng quy trình. Thực tế là danh sách đã được sắp đặt từ trước, ai cũng biết.';
-    for (const text of both([rumour, ...NOT_CORRECTIONS.slice(0, 2), NOT_VERSIONS[0]]))
+    for (const text of bothForms([rumour, ...NOT_CORRECTIONS.slice(0, 2), NOT_VERSIONS[0]]))
       expect(structureWeight(lexicons.classify({ title: '', text })), text).toBe(0);
-    for (const text of both([rumour])) expect(lexicons.classify({ title: 'Đại hội Đảng bộ huyện', text }).distortion, text).toBe(true);
+    for (const text of bothForms([rumour])) expect(lexicons.classify({ title: 'Đại hội Đảng bộ huyện', text }).distortion, text).toBe(true);
   });
 });

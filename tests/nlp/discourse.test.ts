@@ -12,12 +12,11 @@ import {
 } from '../../pipeline/nlp/discourse.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
 import { loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
-import { ABBREVIATED_NAMES, classifier, CONFIG, NAME_PREFIXES, REPO, stripDiacritics } from './helpers.ts';
+import { ABBREVIATED_NAMES, bothForms, classifier, CONFIG, NAME_PREFIXES, REPO, stripDiacritics } from './helpers.ts';
 
 // Families of phrasings written for these tests (not corpus sentences); each is checked as typed
 // and with its diacritics stripped.
 const markers = compileDiscourse(loadYamlFile(`${REPO}/config/discourse.yaml`, discourseSchema, 'discourse markers'));
-const both = (texts: string[]) => texts.flatMap((t) => [t, stripDiacritics(t)]);
 const reportedText = (t: string, a: DiscourseAnalysis) => a.reported.map((r) => t.slice(r.start, r.end)).join(' | ');
 
 /** [text, words that must lie inside a reported clause, expected speaker of the denial or question]. */
@@ -84,12 +83,12 @@ describe('who says it: analyseDiscourse', () => {
 
   it('an official denial weighs more than an anonymous one', () => {
     const factor = (text: string) => discourseVerdict(markers, [analyseDiscourse(text, markers)]).factor;
-    for (const t of both(['Một số trang đưa tin đại hội bị hoãn. Ban Tổ chức khẳng định đây là tin giả.']))
+    for (const t of bothForms(['Một số trang đưa tin đại hội bị hoãn. Ban Tổ chức khẳng định đây là tin giả.']))
       expect(factor(t)).toBeLessThan(factor(stripDiacritics('Một số trang đưa tin đại hội bị hoãn. Mình là đại biểu, tin giả đó.')));
   });
 
   it('genuine questions between versions are questions, with a lighter discount', () => {
-    for (const t of both(QUESTIONS)) {
+    for (const t of bothForms(QUESTIONS)) {
       const verdict = discourseVerdict(markers, [analyseDiscourse(t, markers)]);
       expect(verdict.clue?.stance, t).toBe('questions');
       expect(verdict.factor, t).toBe(markers.markers.discount.question);
@@ -97,7 +96,7 @@ describe('who says it: analyseDiscourse', () => {
   });
 
   it('a denial the own voice dismisses is turned around: the reported rumour keeps its weight', () => {
-    for (const t of both([
+    for (const t of bothForms([
       'Mấy nhóm lan truyền rằng đại hội tỉnh phải bầu lại Ban Thường vụ, Ban Tổ chức bác bỏ nhưng ai cũng biết rồi.',
       'Có người nói ghế Phó Bí thư đã có chủ từ lâu, Tỉnh ủy đính chính kiểu gì thì cũng vậy.',
     ])) {
@@ -108,12 +107,12 @@ describe('who says it: analyseDiscourse', () => {
   });
 
   it('keeps full weight when the own voice asserts', () => {
-    for (const t of both(ASSERTIONS)) expect(discourseVerdict(markers, [analyseDiscourse(t, markers)]).factor, t).toBe(1);
+    for (const t of bothForms(ASSERTIONS)) expect(discourseVerdict(markers, [analyseDiscourse(t, markers)]).factor, t).toBe(1);
   });
 
   it('a first-person opinion is not a reported clause, a rumour source is', () => {
-    for (const t of both(['Tôi cho rằng đại hội sẽ hoãn.', 'Mình nói rằng ghế đã có chủ.'])) expect(analyseDiscourse(t, markers).reported, t).toEqual([]);
-    for (const t of both(['Tài khoản lạ cho rằng đại hội sẽ hoãn, điều đó không đúng.']))
+    for (const t of bothForms(['Tôi cho rằng đại hội sẽ hoãn.', 'Mình nói rằng ghế đã có chủ.'])) expect(analyseDiscourse(t, markers).reported, t).toEqual([]);
+    for (const t of bothForms(['Tài khoản lạ cho rằng đại hội sẽ hoãn, điều đó không đúng.']))
       expect(reportedText(t, analyseDiscourse(t, markers)), t).toMatch(/ho[aã]n/);
   });
 
@@ -141,7 +140,7 @@ describe('who says it: in the classifier', () => {
   const answer = `${rumour} Ban Tổ chức Đại hội khẳng định đây là thông tin bịa đặt.`;
 
   it('discounts the cues of a reported rumour that the item denies, and says why', () => {
-    for (const text of both([answer])) {
+    for (const text of bothForms([answer])) {
       const c = classifier().classify({ title: '', text });
       const discounted = c.explanations.filter((e) => e.kind === 'distortion' && e.note?.includes('discounted'));
       expect(discounted.length, text).toBeGreaterThan(0);
@@ -153,7 +152,7 @@ describe('who says it: in the classifier', () => {
   });
 
   it("keeps the weight of cues in the item's own voice", () => {
-    for (const text of both([rumour, `${rumour} Càng phủ nhận càng chứng tỏ là thật.`])) {
+    for (const text of bothForms([rumour, `${rumour} Càng phủ nhận càng chứng tỏ là thật.`])) {
       const c = classifier().classify({ title: '', text });
       expect(
         c.explanations.some((e) => e.note?.includes('discounted')),

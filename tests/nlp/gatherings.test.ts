@@ -11,12 +11,11 @@ import {
 } from '../../pipeline/nlp/gatherings.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
 import { loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
-import { CONFIG, NAME_PREFIXES, REPO, stripDiacritics } from './helpers.ts';
+import { bothForms, CONFIG, NAME_PREFIXES, REPO, stripDiacritics } from './helpers.ts';
 
 // Families of phrasings written for these tests (not corpus sentences); each is checked as typed
 // and with its diacritics stripped.
 const markers = compileGatherings(loadYamlFile(`${REPO}/config/gatherings.yaml`, gatheringsSchema, 'gathering holders'));
-const both = (texts: string[]) => texts.flatMap((t) => [t, stripDiacritics(t)]);
 const read = (text: string): GatheringReading[] => [readGatherings(markers, ''), readGatherings(markers, text)];
 
 /** Another organisation's gathering: [text, the holder's words as written in it]. */
@@ -91,12 +90,12 @@ describe('whose gathering (gatherings.ts)', () => {
     },
   );
 
-  it.each(both(PARTY))('does not make a Party congress another organisation’s: %s', (text) => {
+  it.each(bothForms(PARTY))('does not make a Party congress another organisation’s: %s', (text) => {
     expect(otherGathering(read(text))).toBeNull();
   });
 
   it('reads the Party as the holder after the gathering word, past "đại biểu", "toàn quốc" and the ordinal', () => {
-    for (const text of both(['Đại hội đại biểu Đảng bộ huyện Chư Sê', 'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng', 'đại hội tỉnh lần thứ XVI']))
+    for (const text of bothForms(['Đại hội đại biểu Đảng bộ huyện Chư Sê', 'Đại hội đại biểu toàn quốc lần thứ XIII của Đảng', 'đại hội tỉnh lần thứ XVI']))
       expect(readGatherings(markers, text).mentions[0].holder).toEqual({ party: true });
   });
 
@@ -118,15 +117,16 @@ describe('whose gathering (gatherings.ts)', () => {
 
   it('reads a holder before "TP. Pleiku" in its sentence: that dot ends none (the sentences of discourse.ts and text.ts)', () => {
     const holder = (text: string) => readGatherings(markers, text, undefined, NAME_PREFIXES).mentions[0].holder;
-    for (const t of both(['Đoàn thanh niên TP. Pleiku đại hội xong rồi, bầu bí thư mới.', 'Đoàn thanh niên Q. 1 tổ chức đại hội cuối tuần.']))
+    for (const t of bothForms(['Đoàn thanh niên TP. Pleiku đại hội xong rồi, bầu bí thư mới.', 'Đoàn thanh niên Q. 1 tổ chức đại hội cuối tuần.']))
       expect(holder(t), t).toMatchObject({ party: false });
     // a line break after the dot ends the sentence: no holder named before it
-    for (const t of both(['Đoàn thanh niên về TP.\nĐại hội xong rồi, bầu bí thư mới.'])) expect(holder(t), t).toBeNull();
+    for (const t of bothForms(['Đoàn thanh niên về TP.\nĐại hội xong rồi, bầu bí thư mới.'])) expect(holder(t), t).toBeNull();
   });
 
   it('reads a name before the gathering word only from another organisation, and typed without diacritics only capitalised', () => {
     const holder = (text: string) => readGatherings(markers, text).mentions[0].holder;
-    for (const t of both(['Anh Hùng Đại Hội tập 2 lên sóng tối mai.', 'Võ Lâm Đại Hội server mới mở.'])) expect(holder(t), t).toMatchObject({ party: false });
+    for (const t of bothForms(['Anh Hùng Đại Hội tập 2 lên sóng tối mai.', 'Võ Lâm Đại Hội server mới mở.']))
+      expect(holder(t), t).toMatchObject({ party: false });
     // the Party's words there are read as before them ("xã" of "ĐTN xã"), the one-word holders never
     expect(holder('Chủ nhật này cả xã đại hội, ai cũng háo hức.')).toBeNull();
     expect(holder('Dân làng chờ đợi đại hội.')).toBeNull();
@@ -167,7 +167,7 @@ describe('the classifier with whose-gathering reading (shipped config and model)
   const lexicons = loadClassifier({ ...options, modelFile: undefined });
   const before = loadClassifier({ ...options, gatheringsFile: undefined });
 
-  it.each(both(OTHERS.map(([t]) => t)))('is not congress-related: %s', (text) => {
+  it.each(bothForms(OTHERS.map(([t]) => t)))('is not congress-related: %s', (text) => {
     for (const c of [learned, lexicons]) {
       const r = c.classify({ title: '', text });
       expect(r.congress).toBe(false);
@@ -194,7 +194,7 @@ describe('the classifier with whose-gathering reading (shipped config and model)
     expect(e).toMatchObject({ kind: 'negative', matched: 'ĐTN', start: 0, end: 3 });
   });
 
-  it.each(both(PARTY))('leaves the decision on the Party congress as it was: %s', (text) => {
+  it.each(bothForms(PARTY))('leaves the decision on the Party congress as it was: %s', (text) => {
     const r = learned.classify({ title: '', text });
     expect(r).toEqual(before.classify({ title: '', text }));
     expect(r.explanations.some((e) => e.term.startsWith('whose gathering'))).toBe(false);
