@@ -43,3 +43,10 @@ export function explanation(e: ExplanationCore, matched: string, field: Field, s
 export function explainRaw(items: Item[], view: View, start: number, end: number, e: ExplanationCore) {
   items.push({ view, first: -1, last: -1, raw: [start, end], e });
 }
+
+/** A cue explanation's group: "unverified: nghe nói" → "unverified", "style: alarm emoji 😱" → "style: alarm emoji". */
+export function cueKey(term: string): string {
+  if (term.startsWith('style:')) return term.split(' ').slice(0, 3).join(' ');
+  const colon = term.indexOf(':');
+  return colon < 0 ? term : term.slice(0, colon);
+}

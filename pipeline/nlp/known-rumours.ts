@@ -17,7 +17,7 @@ import { VIETNAM_OFFSET_MS } from '../../core/time.ts';
 import type { Explanation, KnownRumourRef } from '../../core/types.ts';
 import { Vocabulary } from './automaton.ts';
 import { fnv1a } from './cluster.ts';
-import { cueKey } from './model.ts';
+import { cueKey } from './explanations.ts';
 import { AbbreviationTable, type AbbreviationEntry } from './stream.ts';
 import { foldedSyllables, prepareText, tokenSpan } from './text.ts';
 

@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Classification, Explanation } from '../../core/types.ts';
 import type { LearnedLayer, SentenceMarks } from './classifier.ts';
-import { byFieldAndStart } from './explanations.ts';
+import { byFieldAndStart, cueKey } from './explanations.ts';
 import { DISCOUNTED } from './reported-discount.ts';
 import { tokenSpan, tokenText, TOK_DIGITS, type PreparedText } from './text.ts';
 
@@ -82,13 +82,6 @@ function lexiconFeatures(c: Classification, thresholds: { congress: number; dist
   // counts and sums grow with length; the model sees them on a log scale
   for (const [name, value] of f) if (name !== 'lex:congress' && name !== 'lex:distortion') f.set(name, Math.log1p(value));
   return f;
-}
-
-/** A cue explanation's group: "unverified: nghe nói" → "unverified", "style: alarm emoji 😱" → "style: alarm emoji". */
-export function cueKey(term: string): string {
-  if (term.startsWith('style:')) return term.split(' ').slice(0, 3).join(' ');
-  const colon = term.indexOf(':');
-  return colon < 0 ? term : term.slice(0, colon);
 }
 
 /** Hashed features of one item: n-gram buckets (binary, scaled) and named lexicon features. */

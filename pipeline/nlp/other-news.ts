@@ -7,6 +7,7 @@
  * score and the model's features do not move.
  */
 import type { Classification, Explanation } from '../../core/types.ts';
+import { cueKey } from './explanations.ts';
 import { notCongressRelated } from './gatherings.ts';
 
 export const OTHER_NEWS = "another topic's rumour: no congress term";
@@ -14,7 +15,7 @@ export const OTHER_NEWS = "another topic's rumour: no congress term";
 /** The explanation that shows it: the item's first cue of a rumour group, or null when it names the congress or has none. */
 export function otherNewsExplanation(vocabulary: boolean, groups: ReadonlySet<string>, explanations: readonly Explanation[]): Explanation | null {
   if (vocabulary || !groups.size) return null;
-  const cue = explanations.find((e) => e.kind === 'distortion' && e.weight > 0 && groups.has(e.term.split(':')[0]));
+  const cue = explanations.find((e) => e.kind === 'distortion' && e.weight > 0 && groups.has(cueKey(e.term)));
   if (!cue) return null;
   return {
     ...cue,
