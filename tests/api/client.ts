@@ -35,7 +35,11 @@ export class ApiClient {
     if (this.token) sent.authorization = `Bearer ${this.token}`;
     if (this.cookie) sent.cookie = this.cookie;
     if (this.csrfToken && this.sendCsrf && method !== 'GET') sent['x-csrf-token'] = this.csrfToken;
-    const response = await fetch(`${this.baseUrl}${path}`, { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body) });
+    const request = () => fetch(`${this.baseUrl}${path}`, { method, headers: sent, body: body === undefined ? undefined : JSON.stringify(body) });
+    const response = await request().catch((error: unknown) => {
+      if (method === 'GET' && isResetOfReusedSocket(error)) return request();
+      throw error;
+    });
     for (const cookie of response.headers.getSetCookie()) {
       const [pair] = cookie.split(';');
       const [name, value] = pair.split('=');
@@ -59,4 +63,12 @@ export class ApiClient {
   delete<T = any>(path: string) {
     return this.call<T>('DELETE', path);
   }
+}
+
+// A test that blocks the event loop (sorting thousands of items) past the server's 5 s keep-alive
+// lets the server close an idle socket just as fetch reuses it. Browsers retry an idempotent
+// request on a reset reused connection; so does this client, once, for GET only.
+function isResetOfReusedSocket(error: unknown): boolean {
+  const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
+  return error instanceof TypeError && (cause?.code === 'ECONNRESET' || cause?.code === 'UND_ERR_SOCKET');
 }
