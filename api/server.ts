@@ -1,6 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppOptions } from './app.ts';
 
+const KEEP_ALIVE_MS = 65_000;
+
 export interface RunningServer {
   url: string;
   close(): Promise<void>;
@@ -11,6 +13,10 @@ export function startServer(options: AppOptions & { host: string; port: number }
   const app = createApp(options);
   return new Promise((resolve, reject) => {
     const server = app.listen(options.port, options.host);
+    // Node closes idle keep-alive sockets after 5 s; a reverse proxy that keeps its upstream sockets
+    // longer (nginx and most load balancers: 60 s) then reuses a closed one and answers 502. Outlast it.
+    server.keepAliveTimeout = KEEP_ALIVE_MS;
+    server.headersTimeout = KEEP_ALIVE_MS + 1_000;
     server.once('error', (error: NodeJS.ErrnoException) => {
       const hint = error.code === 'EADDRINUSE' ? ` (port ${options.port} is taken; use --port)` : '';
       reject(Object.assign(new Error(`cannot listen on ${options.host}:${options.port}: ${error.message}${hint}`), { userFacing: true }));
