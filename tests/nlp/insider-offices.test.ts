@@ -10,8 +10,7 @@ import { contradictionsOf, forBothForms } from './helpers.ts';
 // and with its diacritics stripped, on the lexicons alone (the configured sheet: Hà Nội).
 
 const groupsOf = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0).map((e) => e.note ?? e.term);
-const cueIds = (c: Classification) =>
-  c.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0).map((e) => e.term.split(':')[0]);
+const cueIds = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0).map((e) => e.term.split(':')[0]);
 
 /** Each text, in both forms, reads the cue group `group` (or, with `want` false, does not). */
 function expectGroup(texts: string[], group: string, want: boolean) {
@@ -106,10 +105,16 @@ describe('a seat on a Party body bought, as the congress implied (K)', () => {
   });
 
   it("keeps a moderator's lock of the thread that quotes the seat unflagged", () => {
-    forBothForms(["[Mod] Đã khóa chủ đề. Bài mở đầu cáo buộc 'ghế BTV giá 5 tỷ' mà không có bất kỳ bằng chứng nào, ai có tố cáo thì gửi cơ quan chức năng."], (c, t) => {
-      expect(c.distortion, t).toBe(false);
-      expect(c.explanations.some((e) => e.term.startsWith('moderation:')), t).toBe(true);
-    });
+    forBothForms(
+      ["[Mod] Đã khóa chủ đề. Bài mở đầu cáo buộc 'ghế BTV giá 5 tỷ' mà không có bất kỳ bằng chứng nào, ai có tố cáo thì gửi cơ quan chức năng."],
+      (c, t) => {
+        expect(c.distortion, t).toBe(false);
+        expect(
+          c.explanations.some((e) => e.term.startsWith('moderation:')),
+          t,
+        ).toBe(true);
+      },
+    );
   });
 });
 
