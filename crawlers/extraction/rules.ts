@@ -371,19 +371,41 @@ export const PRINTED_DATE = new RegExp(DATE_FORMS.join('|'), 'i');
 const CLOCK_TIME = '\\d{1,2}[:.h]\\d{2}\\s*([ap]\\.?\\s?m\\.?|uhr|hrs)?(\\s*\\(?([a-z]{2,4}|(utc|gmt)[+-]\\d{1,2})\\)?)?';
 /** A clock time alone on its line: with its "PM" or "Uhr" only, since a bare "0:24" is a video's length. */
 const CLOCK_TIME_ALONE = '\\d{1,2}[:.]\\d{2}\\s*([ap]\\.?\\s?m\\.?|uhr)';
-/** Labels and weekdays before a date stamp ("Updated", "Veröffentlicht am", "Thứ hai,"). */
-const DATE_LABELS =
-  '(((last )?updated|published|posted|modified|aktualisiert|veröffentlicht|publié|mis à jour|publicado|actualizado|opublikowano|cập nhật|đăng)( (on|am|le|el|lúc|ngày))?\\s*:?\\s*)?' +
-  '((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|(lunes|martes|miércoles|jueves|viernes|sábado|domingo)|(thứ \\S+|chủ nhật))?,?\\s*';
+/**
+ * Labels before a date stamp ("Updated", "Veröffentlicht am", "Stand:", "Erstellt:", "Publiziert:",
+ * "Akt.:", "Online seit", "Sist oppdatert"): English, German, French, Spanish, Polish, Vietnamese,
+ * Italian and the Scandinavian languages.
+ */
+const DATE_LABEL =
+  '((last |zuletzt |sist )?(updated|published|posted|modified|aktualisiert|veröffentlicht|publiziert|erstellt|stand|akt\\.|datum|online seit|publié|mis à jour|publicado|actualizado|opublikowano|aktualizacja|cập nhật|đăng|aggiornato|pubblicato|oppdatert|publisert|uppdaterad|publicerad|opdateret|udgivet)( (on|am|le|el|lúc|ngày|il|den))?\\s*:?\\s*)';
+/** Weekdays before a date stamp ("Thursday,", "Montag,", "Thứ hai,", "torsdag"). */
+const WEEKDAY =
+  '((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|(lunes|martes|miércoles|jueves|viernes|sábado|domingo)|(thứ \\S+|chủ nhật)|(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag))';
+/** Labels and weekdays before a date stamp, both optional. */
+const DATE_LABELS = `${DATE_LABEL}?${WEEKDAY}?,?\\s*`;
+/** The time after a stamp's date ("…, 14:05 Uhr", "… - 18:50", "… um 9.57 Uhr", "… kl. 20:24"). */
+const STAMP_TIME = `(\\s*,?\\s*(-|–|—|\\||at|um|à|a las|lúc|kl\\.?)?\\s*${CLOCK_TIME})`;
+/** A reading time after a stamp ("Lesedauer: 4 Min.", "7 min", "3 min read"). */
+const READING_TIME =
+  '(\\s*((lesedauer|lesezeit|reading time|read time|temps de lecture)\\s*:?\\s*)?\\d{1,2}\\s*(min(\\.|uten?|utes?|s)?|minuter)\\.?(\\s*(read|lesezeit|de lecture))?)';
+/** A day said in words instead of a date, only after a label ("Publiziert heute um 12:19 Uhr"). */
+const RELATIVE_DAY = "(heute|gestern|today|yesterday|aujourd'hui|hier|hoy|ayer|i dag|idag|i går|igår)";
+/** An age alone on its line, or after a label ("1 day ago", "8 months ago", "Published 6 days ago", "vor 3 Stunden"). */
+const RELATIVE_AGE =
+  '(\\d{1,2}|an?|one)\\s+(minutes?|mins?|hours?|hrs?|days?|weeks?|months?|years?)\\s+ago|vor\\s+(\\d{1,2}|einer?|einem)\\s+(minuten?|stunden?|tag(en)?|wochen?|monat(en)?|jahr(en)?)|il y a\\s+\\d{1,2}\\s+(minutes?|heures?|jours?)|hace\\s+\\d{1,2}\\s+(minutos?|horas?|d[ií]as?)';
 
 /**
  * A block that is only a date stamp, with its label, weekday or time ("August 25, 2025",
- * "Updated Feb 11, 2026", "23.10.2018", "3:59 PM"): the story's or a teaser's dateline, kept
- * apart as metadata, not a line of the story. In a table cell or a list item a date is the row's
- * data (a price history, an event's day): see DATA_CELL_TAGS.
+ * "Updated Feb 11, 2026", "23.10.2018", "3:59 PM", "Stand: 26.04.2024, 20:44 Uhr", "06. 01. 2026,
+ * 14:59 Uhr Lesedauer: 4 Minuten", "Publiziert heute um 12:19 Uhr", "Published 6 days ago"): the
+ * story's or a teaser's dateline, kept apart as metadata, not a line of the story. A day in words
+ * ("heute") only after a label. In a table cell or a list item a date is the row's data (a price
+ * history, an event's day): see DATA_CELL_TAGS.
  */
 export const DATE_STAMP_LINE = new RegExp(
-  `^${DATE_LABELS}(${DATE_FORMS.join('|')})(,?\\s*(-|–|—|\\||at|um|à|a las|lúc)?\\s*${CLOCK_TIME})?$|^${CLOCK_TIME_ALONE}$`,
+  `^${DATE_LABELS}(${DATE_FORMS.join('|')})${STAMP_TIME}?${READING_TIME}?$` +
+    `|^${DATE_LABEL}${RELATIVE_DAY}${STAMP_TIME}?$` +
+    `|^${CLOCK_TIME_ALONE}$|^${DATE_LABEL}?(${RELATIVE_AGE})$`,
   'i',
 );
 

@@ -6,16 +6,7 @@
 // writes its apostrophe as a hyphen (`h-7-hr-s-ai-…` for "HR’s") is the heading's own name. Each test of a rule fails
 // on the code before it; the guards pass on both.
 import { describe, expect, it } from 'vitest';
-import { P, textOf } from './story-page.ts';
-
-const story = (...middle: string[]) => `<article>${P(1)}${P(2)}${middle.map((line) => `<p>${line}</p>`).join('')}${P(3)}${P(4)}</article>`;
-
-/** Each line, a paragraph of its own in the story, is kept (or left out, the story around it kept). */
-function expectLines(lines: string[], kept: boolean): void {
-  const text = textOf(story(...lines));
-  expect(text).toContain('Paragraph 4 of the story');
-  for (const line of lines) expect(text.includes(line), line).toBe(kept);
-}
+import { P, expectLines, textOf } from './story-page.ts';
 
 const STORY_SENTENCES = [
   'To measure the outcomes of these partnerships, implement affiliate links, UTM tracking and exclusive discount codes tied to specific campaigns.',
