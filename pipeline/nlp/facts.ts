@@ -314,6 +314,11 @@ export const factsFileSchema = z
      * ordinal after "<organiser> <event noun>" numbers the body named just before the verb.
      */
     organisers: z.array(phrase).default([]),
+    /**
+     * Words right before a date that make it the day a post or an article was published ("Bài "…" đăng ngày 21/1 có
+     * sai sót"): the article's date, not the event's; no check reads it.
+     */
+    publishedBy: z.array(phrase).default([]),
     /** Other gatherings ("hội nghị"): a claim whose nearest event noun is one of these is about that gathering. */
     otherEventNouns: z.array(phrase).default([]),
     /**
@@ -605,6 +610,7 @@ export type FactPhrase =
   | { kind: 'otherEvent' }
   | { kind: 'destination' }
   | { kind: 'organiser' }
+  | { kind: 'published' }
   | { kind: 'eventDocument' }
   | { kind: 'formatHolder' }
   | { kind: 'purpose' }
@@ -753,6 +759,7 @@ export class FactChecker {
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
     for (const n of data.destinations) this.phrases.add(n, factPhrase({ kind: 'destination' }));
     for (const n of data.organisers) this.phrases.add(n, factPhrase({ kind: 'organiser' }));
+    for (const n of data.publishedBy) this.phrases.add(n, factPhrase({ kind: 'published' }));
     for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
     for (const n of data.formatHolders) this.phrases.add(n, factPhrase({ kind: 'formatHolder' }));
     for (const n of data.purposes) this.phrases.add(n, factPhrase({ kind: 'purpose' }));
@@ -1990,7 +1997,11 @@ export class ItemCheck {
 
   private datesIn(fv: FieldView): DateMention[] {
     const named = this.checker.datedVenues;
-    return readOnce(this.datesOf, fv, (p) => (named.length ? extractDates(p).filter((m) => !inVenueName(p, m, named)) : extractDates(p)));
+    // (a day right after a verb of publishing is the article's: "đăng ngày 21/1")
+    const published = this.of('published').filter((x) => x.field === fv);
+    return readOnce(this.datesOf, fv, (p) =>
+      extractDates(p).filter((m) => !(named.length && inVenueName(p, m, named)) && !published.some((x) => x.hit.tokLast === m.tokFirst - 1)),
+    );
   }
 
   /** 5. Durations ("kéo dài 4 ngày", "chỉ họp có một ngày") and shifts ("lùi 1 ngày") of the event. */

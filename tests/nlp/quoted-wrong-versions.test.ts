@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import type { Classification } from '../../core/types.ts';
+import { contradictionsOf, expectGroup, forBothForms } from './helpers.ts';
+
+// The hundred-and-fourth pass (study102's ranks 2, 6 and 7). R: a notice, an erratum or a correction quotes the wrong
+// version — a moderator's removal verb before the post it removes ("Gỡ bài '…'", "Admin xin phép gỡ bài '…'") or after
+// it ("Bài '…' đã bị gỡ vì sai"), a reader's "thấy ghi '…'", a group as the poster ("trên một số nhóm cho rằng "…""):
+// the claim inside is quoted, in any item; an article's "đăng ngày d/m" is its own date; a teacher's "nhiều em ghi …"
+// reports what the pupils wrote. G/H/X: a military or police Party committee's own thirteenth congress, a parents' or
+// an association's gathering, a hall named with a spelled month. Phrasings written for these tests, not corpus
+// sentences; each as typed and with its diacritics stripped, on the lexicons alone.
+
+const factsOf = (c: Classification, id: string) => contradictionsOf(c).filter((e) => e.factId === id);
+
+function expectFacts(texts: string[], id: string, count: number) {
+  forBothForms(texts, (c, t) =>
+    expect(
+      factsOf(c, id).length,
+      `${t} → ${contradictionsOf(c)
+        .map((e) => `${e.factId} ${e.matched}`)
+        .join('; ')}`,
+    ).toBe(count),
+  );
+}
+
+describe('a moderator’s removal notice quoting the post it removes (R a)', () => {
+  it('reads the removed post’s value as quoted, the removal verb before or after the quotation', () => {
+    expectFacts(
+      [
+        "Gỡ bài 'Đại hội XIII kéo dài tới ngày 10/2'. Lịch chính thức đã đăng trên báo Nhân Dân.",
+        "Nhắc lại nội quy nhóm: bài 'Đại hội XIII kéo dài tới ngày 10/2' đã bị gỡ vì sai, mọi người xem lịch trên báo.",
+        'Admin xin phép khóa chủ đề "Đại hội XIII kéo dài tới ngày 10/2", ai cần thì xem lịch trên báo.',
+      ],
+      'NC-DATE',
+      0,
+    );
+  });
+
+  it('reads the admin’s own check in the notice as no insider', () => {
+    const notice = ["Admin xin phép gỡ bài 'đoàn tỉnh có 3 người bị loại'. Đã hỏi người quen ở Tỉnh ủy và đọc báo: đoàn vẫn đủ người."];
+    expectGroup(notice, 'insider', false);
+    expectGroup(notice, 'personnel-speculation', false);
+  });
+
+  it('still reads the writer’s own claim beside the removed post, and an insider outside notices', () => {
+    expectFacts(["Gỡ bài 'Đại hội XIII họp ở Đà Nẵng' làm gì, Đại hội XIII kéo dài tới ngày 10/2 là thật mà."], 'NC-DATE', 1);
+    expectFacts(["Bài 'Đại hội XIII kéo dài tới ngày 10/2' đã bị gỡ, nhưng Đại hội XIII kéo dài tới ngày 10/2 là chắc chắn."], 'NC-DATE', 1);
+    expectGroup(['Đã hỏi người quen ở Tỉnh ủy, đoàn tỉnh có 3 người bị loại vào phút chót.'], 'insider', true);
+  });
+});
+
+describe('errata and corrections quoting the wrong version (R b)', () => {
+  it('reads an article’s “đăng ngày d/m” as its own date, not the event’s', () => {
+    expectFacts(
+      [
+        'Xin lỗi bạn đọc. Bài "Đại hội XIII làm việc trong 9 ngày" đăng ngày 20/1 có sai sót về thời gian, chúng tôi đã sửa lại.',
+        'Đính chính: bản tin Đại hội XIII làm việc đăng lúc 20/1 ghi nhầm giờ khai mạc.',
+      ],
+      'NC-DATE',
+      0,
+    );
+    expectFacts(['Đại hội XIII khai mạc ngày 20/1, mọi người chú ý theo dõi.'], 'NC-DATE', 1);
+  });
+
+  it('reads a reader’s “thấy ghi ‘…’” as the page’s words', () => {
+    expectFacts(["Đọc trên mấy trang tổng hợp thấy ghi 'Đại hội XIII kéo dài tới ngày 10/2', thật ra lịch chính thức khác."], 'NC-DATE', 0);
+  });
+
+  it('reads a teacher’s “nhiều em ghi …” as the pupils’ claim, corrected', () => {
+    expectFacts(
+      [
+        'Cô chấm bài thấy nhiều em ghi Đại hội XIII họp ở Đà Nẵng. Cô sửa lại nhé: theo thông báo chính thức, Đại hội XIII họp tại Trung tâm Hội nghị Quốc gia, Hà Nội.',
+      ],
+      'NC-VENUE',
+      0,
+    );
+    expectFacts(['Em ghi lại cho cả lớp: Đại hội XIII họp ở Đà Nẵng.'], 'NC-VENUE', 1);
+  });
+});
+
+describe('a group named as the poster of a quoted claim (R c)', () => {
+  it('reads the claim as the groups’ words', () => {
+    expectFacts(['Liên quan thông tin trên một số nhóm cho rằng "Đại hội XIII kéo dài tới ngày 10/2", Văn phòng Trung ương đã có thông báo.'], 'NC-DATE', 0);
+  });
+});
