@@ -800,7 +800,8 @@ export class FactChecker {
           for (const p of check.places) venues.add(canon(p));
           this.venuesByScope.set(fact.scope, venues);
           for (const p of check.places) {
-            const dated = /^(.*\S) (\d{1,2}) (\d{1,2})$/.exec(canon(p));
+            // (the month written as a number or spelled, "Hội trường 17/3", "Hội trường 2 Tháng 9")
+            const dated = /^(.*\S) (\d{1,2}) (?:thang )?(\d{1,2})$/.exec(canon(p));
             if (dated) this.datedVenues.push({ words: dated[1].split(' '), day: Number(dated[2]), month: Number(dated[3]) });
           }
         }
@@ -2166,8 +2167,10 @@ export class ItemCheck {
     if (!data.ordinal && (this.checker.scopesWithFacts.has(prev.scope) || prev.m.hit.tokLast >= x.m.hit.tokFirst)) return null;
     const p = x.m.field.prepared;
     let from = prev.m.hit.tokLast;
-    const to = x.m.hit.tokFirst;
+    let to = x.m.hit.tokFirst;
     if (p.tokClause[from] !== p.tokClause[to]) return null;
+    // ("lần thứ" right before a bare ordinal is its own: "Đảng bộ Quân sự tỉnh Gia Lai lần thứ XIII")
+    if (data.ordinal && to - 2 > from && p.tokText[to - 2] === 'lan' && p.tokText[to - 1] === 'thu') to -= 2;
     if (data.ordinal) from = this.heldCongressEnd(x.m.field, from, to) ?? from;
     if (to - from - 1 > (data.ordinal ? ORDINAL_GAP : QUALIFIER_GAP)) return null;
     for (const n of this.of('eventNoun')) if (n.field === x.m.field && n.hit.tokFirst > from && n.hit.tokLast < to) return null;

@@ -1,6 +1,9 @@
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { loadConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
-import { contradictionsOf, expectGroup, forBothForms } from './helpers.ts';
+import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
+import { CONFIG, REPO, contradictionsOf, expectGroup, forBothForms, stripDiacritics } from './helpers.ts';
 
 // The hundred-and-fourth pass (study102's ranks 2, 6 and 7). R: a notice, an erratum or a correction quotes the wrong
 // version — a moderator's removal verb before the post it removes ("Gỡ bài '…'", "Admin xin phép gỡ bài '…'") or after
@@ -21,6 +24,10 @@ function expectFacts(texts: string[], id: string, count: number) {
         .join('; ')}`,
     ).toBe(count),
   );
+}
+
+function expectCongress(texts: string[], congress: boolean) {
+  forBothForms(texts, (c, t) => expect(c.congress, `${t} (congress ${c.scores.congress})`).toBe(congress));
 }
 
 describe('a moderator’s removal notice quoting the post it removes (R a)', () => {
@@ -81,5 +88,44 @@ describe('errata and corrections quoting the wrong version (R b)', () => {
 describe('a group named as the poster of a quoted claim (R c)', () => {
   it('reads the claim as the groups’ words', () => {
     expectFacts(['Liên quan thông tin trên một số nhóm cho rằng "Đại hội XIII kéo dài tới ngày 10/2", Văn phòng Trung ương đã có thông báo.'], 'NC-DATE', 0);
+  });
+});
+
+describe('another body’s congress or gathering (G, H)', () => {
+  it('reads a military Party committee’s “lần thứ XIII” as its own congress', () => {
+    expectFacts(['Đại hội đại biểu Đảng bộ Quân sự tỉnh Gia Lai lần thứ XIII đã diễn ra với sự tham dự của 150 đại biểu.'], 'NC-DELEGATES', 0);
+    expectFacts(['Đại hội đại biểu toàn quốc lần thứ XIII đã diễn ra với sự tham dự của 150 đại biểu.'], 'NC-DELEGATES', 1);
+  });
+
+  it('reads a parents’ meeting and an association’s committee as theirs, not the Party’s', () => {
+    expectCongress(
+      [
+        'Trường thu quỹ 200 nghìn mỗi học sinh để tổ chức đại hội cha mẹ học sinh toàn trường, có đúng không mọi người?',
+        'Lộ danh sách Ban chấp hành Hội Xe ôm công nghệ khóa mới trước đại hội, toàn người của hãng lớn.',
+      ],
+      false,
+    );
+    expectCongress(['Lộ danh sách Ban chấp hành Đảng bộ tỉnh khóa mới trước đại hội, toàn người của phe lớn.'], true);
+  });
+});
+
+describe('a hall named with a spelled month (X)', () => {
+  const sheetOf = (file: string) =>
+    loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), modelFile: undefined, factsSheet: join(REPO, 'tests/nlp/fixtures', file) });
+  const spelled = sheetOf('official-facts-spelled-hall.json');
+  const dated = sheetOf('official-facts-dated-hall.json');
+  const dateFacts = (c: Classification) => contradictionsOf(c).filter((e) => e.factId === 'GL-DATE');
+  const both = (text: string) => [text, stripDiacritics(text)];
+
+  it('reads no date in the sheet’s hall, its month spelled in the sheet or in the text', () => {
+    for (const t of both('Sáng nay Đại hội Đảng bộ tỉnh khai mạc ở Hội trường 2 Tháng 9, phố phường rợp cờ.'))
+      expect(dateFacts(spelled.classify({ title: '', text: t })), t).toEqual([]);
+    for (const t of both('Sáng nay Đại hội Đảng bộ tỉnh khai mạc ở Hội trường 17 tháng 3, phố phường rợp cờ.'))
+      expect(dateFacts(dated.classify({ title: '', text: t })), t).toEqual([]);
+  });
+
+  it('still reads the event’s own date beside the hall', () => {
+    for (const t of both('Đại hội Đảng bộ tỉnh tổ chức tại Hội trường 2 Tháng 9. Đại hội khai mạc ngày 2/11.'))
+      expect(dateFacts(spelled.classify({ title: '', text: t })).length, t).toBe(1);
   });
 });
