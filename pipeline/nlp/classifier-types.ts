@@ -137,6 +137,8 @@ export interface CompiledCues {
   beforeAmount: { syllables: Set<string>; words: string[][] };
   /** namedQuotations.names: each name's folded syllables and their accent keys (a syllable typed with accents must be one of these). */
   quotationNames: TypedWords[];
+  /** namedQuotations.after: the names read right after a quotation's closing mark, as quotationNames are. */
+  quotationNamesAfter: TypedWords[];
   /** listedQuotations.joiners folded, with a comma before each, and a comma alone: what may stand between two quotations of a list. */
   listJoiners: Set<string>;
   /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */

@@ -128,6 +128,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       words: file.beforeAmount.words.map((w) => foldedSyllables(w)),
     },
     quotationNames: file.namedQuotations.names.map(typedWords),
+    quotationNamesAfter: file.namedQuotations.after.map(typedWords),
     listJoiners: new Set([',', ...file.listedQuotations.joiners.flatMap((w) => [foldedSyllables(w).join(' '), `, ${foldedSyllables(w).join(' ')}`])]),
     scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
     scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),

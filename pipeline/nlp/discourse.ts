@@ -432,7 +432,9 @@ function reports(d: CompiledDiscourse, f: Folded, [from, to]: [number, number], 
   for (const [vs, ve, rumour] of verbs) {
     if (vs < doneTo || inside(quotes, vs, ve)) continue;
     const before = text.slice(from, vs);
-    if (d.selfBefore.test(before)) continue;
+    // (a source whose name ends in the speaker's word, right before the verb, is no self: "nhiều em ghi …")
+    const self = d.selfBefore.exec(before);
+    if (self && !all(d.sources, f, from, vs).some(([a, b]) => a <= from + self.index && /^\s*$/.test(text.slice(b, vs)))) continue;
     // a verb inside a source's name is no verb ("tin đồn", "bài đăng"), nor one that is a speaker ("báo" typed as "bao")
     if (all(d.sources, f, from, to).some(([a, b]) => a <= vs && ve <= b && b - a > ve - vs)) continue;
     if ([...all(d.official, f, vs, to), ...all(d.outlet, f, vs, to)].some(([a]) => a === vs)) continue;

@@ -314,6 +314,11 @@ export const factsFileSchema = z
      * ordinal after "<organiser> <event noun>" numbers the body named just before the verb.
      */
     organisers: z.array(phrase).default([]),
+    /**
+     * Words right before a date that make it the day a post or an article was published ("Bài "…" đăng ngày 21/1 có
+     * sai sót"): the article's date, not the event's; no check reads it.
+     */
+    publishedBy: z.array(phrase).default([]),
     /** Other gatherings ("hội nghị"): a claim whose nearest event noun is one of these is about that gathering. */
     otherEventNouns: z.array(phrase).default([]),
     /**
@@ -605,6 +610,7 @@ export type FactPhrase =
   | { kind: 'otherEvent' }
   | { kind: 'destination' }
   | { kind: 'organiser' }
+  | { kind: 'published' }
   | { kind: 'eventDocument' }
   | { kind: 'formatHolder' }
   | { kind: 'purpose' }
@@ -753,6 +759,7 @@ export class FactChecker {
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
     for (const n of data.destinations) this.phrases.add(n, factPhrase({ kind: 'destination' }));
     for (const n of data.organisers) this.phrases.add(n, factPhrase({ kind: 'organiser' }));
+    for (const n of data.publishedBy) this.phrases.add(n, factPhrase({ kind: 'published' }));
     for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
     for (const n of data.formatHolders) this.phrases.add(n, factPhrase({ kind: 'formatHolder' }));
     for (const n of data.purposes) this.phrases.add(n, factPhrase({ kind: 'purpose' }));
@@ -793,7 +800,8 @@ export class FactChecker {
           for (const p of check.places) venues.add(canon(p));
           this.venuesByScope.set(fact.scope, venues);
           for (const p of check.places) {
-            const dated = /^(.*\S) (\d{1,2}) (\d{1,2})$/.exec(canon(p));
+            // (the month written as a number or spelled, "Hội trường 17/3", "Hội trường 2 Tháng 9")
+            const dated = /^(.*\S) (\d{1,2}) (?:thang )?(\d{1,2})$/.exec(canon(p));
             if (dated) this.datedVenues.push({ words: dated[1].split(' '), day: Number(dated[2]), month: Number(dated[3]) });
           }
         }
@@ -1990,7 +1998,11 @@ export class ItemCheck {
 
   private datesIn(fv: FieldView): DateMention[] {
     const named = this.checker.datedVenues;
-    return readOnce(this.datesOf, fv, (p) => (named.length ? extractDates(p).filter((m) => !inVenueName(p, m, named)) : extractDates(p)));
+    // (a day right after a verb of publishing is the article's: "đăng ngày 21/1")
+    const published = this.of('published').filter((x) => x.field === fv);
+    return readOnce(this.datesOf, fv, (p) =>
+      extractDates(p).filter((m) => !(named.length && inVenueName(p, m, named)) && !published.some((x) => x.hit.tokLast === m.tokFirst - 1)),
+    );
   }
 
   /** 5. Durations ("kéo dài 4 ngày", "chỉ họp có một ngày") and shifts ("lùi 1 ngày") of the event. */
@@ -2155,8 +2167,10 @@ export class ItemCheck {
     if (!data.ordinal && (this.checker.scopesWithFacts.has(prev.scope) || prev.m.hit.tokLast >= x.m.hit.tokFirst)) return null;
     const p = x.m.field.prepared;
     let from = prev.m.hit.tokLast;
-    const to = x.m.hit.tokFirst;
+    let to = x.m.hit.tokFirst;
     if (p.tokClause[from] !== p.tokClause[to]) return null;
+    // ("lần thứ" right before a bare ordinal is its own: "Đảng bộ Quân sự tỉnh Gia Lai lần thứ XIII")
+    if (data.ordinal && to - 2 > from && p.tokText[to - 2] === 'lan' && p.tokText[to - 1] === 'thu') to -= 2;
     if (data.ordinal) from = this.heldCongressEnd(x.m.field, from, to) ?? from;
     if (to - from - 1 > (data.ordinal ? ORDINAL_GAP : QUALIFIER_GAP)) return null;
     for (const n of this.of('eventNoun')) if (n.field === x.m.field && n.hit.tokFirst > from && n.hit.tokLast < to) return null;

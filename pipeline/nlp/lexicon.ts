@@ -495,7 +495,11 @@ export const cuesSchema = z
      * a document's "tiêu đề" are claims' evidence as often). Matched right before the opening mark (a colon between).
      */
     namedQuotations: z
-      .object({ names: z.array(z.string().min(1)).default([]) })
+      .object({
+        names: z.array(z.string().min(1)).default([]),
+        /** Names matched right after the closing mark, only spaces between: what was done to the post ("bài '…' đã bị gỡ vì sai"). */
+        after: z.array(z.string().min(1)).default([]),
+      })
       .strict()
       .default({}),
     /**

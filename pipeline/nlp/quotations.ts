@@ -144,16 +144,27 @@ export function within(spans: Array<[number, number]>, at: number): boolean {
  * "luận điệu: '…'"): only spaces or one colon between the name and the opening mark. A syllable typed with accents
  * must be the name's as written ("đóng chữ" is no "dòng chữ").
  */
-export function namedQuotations(p: PreparedText, names: TypedWords[], quotes: Array<[number, number]>): Array<[number, number]> {
-  if (!names.length) return [];
+export function namedQuotations(p: PreparedText, names: TypedWords[], quotes: Array<[number, number]>, namesAfter: TypedWords[] = []): Array<[number, number]> {
+  if (!names.length && !namesAfter.length) return [];
   const out: Array<[number, number]> = [];
   for (const span of quotes) {
     const after = firstTokenAtOrAfter(p, span[0]);
     const t = (after < 0 ? p.count : after) - 1;
-    if (t < 0 || !onlyColonBetween(p, p.tokEnd[t], span[0])) continue;
-    if (names.some((name) => namedBy(p, t, name))) out.push(span);
+    if (t >= 0 && onlyColonBetween(p, p.tokEnd[t], span[0]) && names.some((name) => namedBy(p, t, name))) out.push(span);
+    else if (namesAfter.length && namedAfter(p, span[1], namesAfter)) out.push(span);
   }
   return out;
+}
+
+/**
+ * A name right after the closing mark at `close`, only spaces between: what was done to the post quoted ("Bài 'Đại
+ * hội 13 kéo dài đến 5/2' đã bị gỡ vì sai").
+ */
+function namedAfter(p: PreparedText, close: number, names: TypedWords[]): boolean {
+  const t = firstTokenAtOrAfter(p, close + 1);
+  if (t < 0) return false;
+  for (let i = close + 1; i < p.tokStart[t]; i++) if (p.codes[i] !== 0x20 && p.codes[i] !== 0xa0) return false;
+  return names.some((name) => typedWordsAt(p, t, name));
 }
 
 /**
