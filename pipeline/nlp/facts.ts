@@ -290,7 +290,13 @@ export const factsFileSchema = z
      * contradicts its fact (read by its number where no context names it); another count in them says nothing.
      */
     countDenials: z
-      .object({ before: z.array(phrase).default([]), open: z.array(phrase).default([]), close: z.array(phrase).default([]) })
+      .object({
+        before: z.array(phrase).default([]),
+        open: z.array(phrase).default([]),
+        close: z.array(phrase).default([]),
+        /** Words opening a question that asks who says the count in it ("Ai nói Đại hội XIII có 1.594 đại biểu?"). */
+        asked: z.array(phrase).default([]),
+      })
       .strict()
       .default({}),
     /**
@@ -731,7 +737,7 @@ export class FactChecker {
   /** venueNameEnds, canonical. */
   readonly nameEnds: ReadonlySet<string>;
   /** countDenials, as canonical words. */
-  readonly countDenials: { before: string[][]; open: string[][]; close: string[][] };
+  readonly countDenials: { before: string[][]; open: string[][]; close: string[][]; asked: string[][] };
   /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
   readonly placeVerbForms: ReadonlySet<string>;
   readonly placeVerbHeads: ReadonlySet<string>;
@@ -764,6 +770,7 @@ export class FactChecker {
       before: longestFirst(data.countDenials.before),
       open: longestFirst(data.countDenials.open),
       close: longestFirst(data.countDenials.close),
+      asked: longestFirst(data.countDenials.asked),
     };
     this.placeVerbForms = new Set(data.placeVerbs.map(canon));
     this.placeVerbHeads = new Set(data.placeVerbs.map((v) => canon(v).split(' ').slice(0, -1).join(' ')).filter((h) => h));
@@ -1430,7 +1437,7 @@ export class ItemCheck {
    */
   deniedCounts(): Contradiction[] {
     if (!this.byKind.has('unit')) return [];
-    const { before, open, close } = this.checker.countDenials;
+    const { before, open, close, asked } = this.checker.countDenials;
     let findings: FactFindings | null = null;
     const out: Contradiction[] = [];
     for (const fv of this.fields) {
@@ -1442,16 +1449,21 @@ export class ItemCheck {
         const from = num.tokFirst;
         const pre = before.find((w) => frameAt(w, from - w.length));
         const opened = pre ? undefined : open.find((w) => frameAt(w, from - w.length));
-        if (!pre && !opened) continue;
+        // (or a question opening its sentence that asks who says it: "Ai nói Đại hội XIII có 1.594 đại biểu?")
+        const asking = pre ? null : this.askedAbout(p, from, asked);
+        if (!pre && !opened && !asking) continue;
         findings ??= this.findings();
         const found = this.countAt(fv, from, findings.contradictions, findings.confirmations);
+        if (!found) continue;
         // (the open frame closes right after the count: "có 1602 đại biểu đâu"; "có 1602 đại biểu" states it)
-        if (!found || (opened && !phraseAt(p, found.last + 1, close))) continue;
+        const closed = !!opened && phraseAt(p, found.last + 1, close) > 0;
+        const question = !pre && !closed && asking && gapAfter(p, lastOfSentence(p, found.last)).includes('?') ? asking : null;
+        if (!pre && !closed && !question) continue;
         const [s, e] = tokenSpan(p, from, found.last);
         out.push({
           factId: found.factId,
           field: fv.field,
-          tokFirst: from - (pre ?? opened)!.length,
+          tokFirst: question ? question.at : from - (pre ?? opened)!.length,
           tokLast: found.last,
           note: `denies the official value ${p.original.slice(s, e)}`,
           ...(found.byValue ? { byValue: true } : {}),
@@ -1459,6 +1471,13 @@ export class ItemCheck {
       }
     }
     return out;
+  }
+
+  /** The opener of a question asking who says the count at `at`, at the head of its sentence ("Ai nói …", "Ai bảo …"). */
+  private askedAbout(p: PreparedText, at: number, asked: string[][]): { at: number } | null {
+    let first = at;
+    while (first > 0 && p.tokSent[first - 1] === p.tokSent[at]) first--;
+    return asked.some((w) => phraseAt(p, first, [w]) === w.length && first + w.length <= at) ? { at: first } : null;
   }
 
   /**
@@ -2527,6 +2546,13 @@ function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySe
 }
 
 /** A number followed by a percent sign ("100% đại biểu tán thành") is a share of the unit after it, not its count. */
+/** The last token of the sentence of token `tok`. */
+function lastOfSentence(p: PreparedText, tok: number): number {
+  let last = tok;
+  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
+  return last;
+}
+
 function isPercentage(p: PreparedText, tokLast: number): boolean {
   return gapAfter(p, tokLast).includes('%');
 }
