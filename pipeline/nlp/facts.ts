@@ -38,6 +38,11 @@ const checkSchema = z.discriminatedUnion('kind', [
       /** The official period (default: values.start, values.end); a date tied to the event outside it contradicts the fact. */
       start: daySchema.optional(),
       end: daySchema.optional(),
+      /**
+       * Days after the start the opening may fall on: a single date an opening verb ties ("khai mạc", see `openings`) on
+       * none of them contradicts (0: the start only; 1 where the first day may be a preparatory session's).
+       */
+      openingWithin: z.number().int().min(0).default(0),
     })
     .strict(),
   z
@@ -102,6 +107,12 @@ const checkSchema = z.discriminatedUnion('kind', [
        * người dân tộc"), as "trong đó có" is.
        */
       partOf: z.array(phrase).default([]),
+      /**
+       * Verbs of electing: a clause's `exclude` named before one of these, which stands before the number, is the body
+       * that elects the one counted, not the one counted ("Đại hội Đảng bộ tỉnh … đã bầu Đoàn đại biểu đi dự Đại hội
+       * XIII … gồm 15 đồng chí": the delegation's count, not the provincial congress's).
+       */
+      electors: z.array(phrase).default([]),
       /** A sheet without the value drops the check instead of failing (a figure not every sheet gives). */
       optional: z.boolean().default(false),
     })
@@ -135,6 +146,14 @@ const checkSchema = z.discriminatedUnion('kind', [
       pendingNouns: z.array(phrase).default([]),
       /** Words right before a date that move the pending congresses to it ("dời sang", "lùi hết sang"). */
       shifts: z.array(phrase).default([]),
+      /**
+       * Words opening the clause before the verb's that state how things stood on a day ("Tính đến ngày 15/6/2020,
+       * 100% tổ chức cơ sở đảng … đã hoàn thành đại hội"): with all the bodies said to have finished (`whole`, or "100%")
+       * in the verb's clause, that day is the completion's, a day after the official one contradicting it.
+       */
+      asOf: z.array(phrase).default([]),
+      /** Words saying all the bodies ("toàn bộ", "tất cả"), as "100%" does. */
+      whole: z.array(phrase).default([]),
       /** A sentence with one of these is about other bodies ("trực thuộc Trung ương"). */
       exclude: z.array(phrase).default([]),
     })
@@ -144,7 +163,7 @@ const checkSchema = z.discriminatedUnion('kind', [
 type CheckInput = z.infer<typeof checkSchema>;
 /** A check with its values resolved from the facts sheet. */
 export type FactCheck =
-  | { kind: 'dates'; start: string; end: string }
+  | { kind: 'dates'; start: string; end: string; openingWithin: number }
   | { kind: 'duration'; days: number }
   | { kind: 'claims'; terms: string[]; note?: string }
   | { kind: 'place'; places: string[] }
@@ -159,6 +178,8 @@ export type FactCheck =
       pendingVerbs: string[];
       pendingNouns: string[];
       shifts: string[];
+      asOf: string[];
+      whole: string[];
       exclude: string[];
     }
   | {
@@ -173,6 +194,7 @@ export type FactCheck =
       exclude: string[];
       otherBodies: string[];
       partOf: string[];
+      electors: string[];
     };
 
 /** The fields of a fact in the shared facts sheet (official-facts.json). */
@@ -231,6 +253,11 @@ export const factsFileSchema = z
      * sentence naming it may be the day before values.start.
      */
     preparatory: z.array(phrase).default([]),
+    /**
+     * Event verbs that name the opening ("khai mạc"): a single date they tie is the first day, read against
+     * values.start, not the range ("Ngày 22/10, Đại hội … khai mạc" of 21–23/10 contradicts it).
+     */
+    openings: z.array(phrase).default([]),
     /** Phrases that introduce a venue ("tổ chức ở", "chuyển vào"). */
     placeVerbs: z.array(phrase).default([]),
     /**
@@ -263,7 +290,13 @@ export const factsFileSchema = z
      * contradicts its fact (read by its number where no context names it); another count in them says nothing.
      */
     countDenials: z
-      .object({ before: z.array(phrase).default([]), open: z.array(phrase).default([]), close: z.array(phrase).default([]) })
+      .object({
+        before: z.array(phrase).default([]),
+        open: z.array(phrase).default([]),
+        close: z.array(phrase).default([]),
+        /** Words opening a question that asks who says the count in it ("Ai nói Đại hội XIII có 1.594 đại biểu?"). */
+        asked: z.array(phrase).default([]),
+      })
       .strict()
       .default({}),
     /**
@@ -483,7 +516,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
         const { start, end } = period;
         if (!start || !end || !daySchema.safeParse(start).success || !daySchema.safeParse(end).success)
           return fail(k, 'needs start and end (YYYY-MM-DD), in the check or in values.start / values.end');
-        return { kind: 'dates', start, end };
+        return { kind: 'dates', start, end, openingWithin: c.openingWithin };
       }
       case 'duration': {
         const days = c.days ?? (typeof v.days === 'number' ? v.days : period.start && period.end ? daysBetween(period.start, period.end) : undefined);
@@ -510,6 +543,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           exclude: c.exclude,
           otherBodies: c.otherBodies,
           partOf: c.partOf,
+          electors: c.electors,
         };
       }
       case 'claims':
@@ -528,6 +562,8 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           pendingVerbs: c.pendingVerbs,
           pendingNouns: c.pendingNouns,
           shifts: c.shifts,
+          asOf: c.asOf,
+          whole: c.whole,
           exclude: c.exclude,
         };
       }
@@ -597,6 +633,7 @@ export type FactPhrase =
   | { kind: 'event' }
   | { kind: 'eventNoun' }
   | { kind: 'preparatory' }
+  | { kind: 'opening' }
   | { kind: 'placeVerb' }
   | { kind: 'venuePredicate' }
   | { kind: 'venueLead' }
@@ -638,6 +675,7 @@ export type FactPhrase =
   | { kind: 'exclude'; fact: number; check: number }
   | { kind: 'otherBody'; fact: number; check: number }
   | { kind: 'partOf'; fact: number; check: number }
+  | { kind: 'elector'; fact: number; check: number }
   | { kind: 'complNoun'; fact: number; check: number }
   | { kind: 'complVerb'; fact: number; check: number }
   | { kind: 'complBound'; fact: number; check: number }
@@ -646,7 +684,9 @@ export type FactPhrase =
   | { kind: 'complPendingVerb'; fact: number; check: number }
   | { kind: 'complPendingNoun'; fact: number; check: number }
   | { kind: 'complShift'; fact: number; check: number }
-  | { kind: 'complExclude'; fact: number; check: number };
+  | { kind: 'complExclude'; fact: number; check: number }
+  | { kind: 'complAsOf'; fact: number; check: number }
+  | { kind: 'complWhole'; fact: number; check: number };
 
 /**
  * Every phrase datum gets all keys, in one order, whatever its kind: objects of one shape keep the
@@ -703,7 +743,7 @@ export class FactChecker {
   /** venueNameEnds, canonical. */
   readonly nameEnds: ReadonlySet<string>;
   /** countDenials, as canonical words. */
-  readonly countDenials: { before: string[][]; open: string[][]; close: string[][] };
+  readonly countDenials: { before: string[][]; open: string[][]; close: string[][]; asked: string[][] };
   /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
   readonly placeVerbForms: ReadonlySet<string>;
   readonly placeVerbHeads: ReadonlySet<string>;
@@ -736,6 +776,7 @@ export class FactChecker {
       before: longestFirst(data.countDenials.before),
       open: longestFirst(data.countDenials.open),
       close: longestFirst(data.countDenials.close),
+      asked: longestFirst(data.countDenials.asked),
     };
     this.placeVerbForms = new Set(data.placeVerbs.map(canon));
     this.placeVerbHeads = new Set(data.placeVerbs.map((v) => canon(v).split(' ').slice(0, -1).join(' ')).filter((h) => h));
@@ -748,6 +789,7 @@ export class FactChecker {
     for (const e of data.events) this.phrases.add(e, factPhrase({ kind: 'event' }));
     for (const e of data.eventNouns) this.phrases.add(e, factPhrase({ kind: 'eventNoun' }));
     for (const e of data.preparatory) this.phrases.add(e, factPhrase({ kind: 'preparatory' }));
+    for (const e of data.openings) this.phrases.add(e, factPhrase({ kind: 'opening' }));
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
     for (const v of data.venuePredicates) this.phrases.add(v, factPhrase({ kind: 'venuePredicate' }));
     for (const v of data.venueLeads) this.phrases.add(v, factPhrase({ kind: 'venueLead' }));
@@ -813,6 +855,7 @@ export class FactChecker {
           for (const x of check.exclude) this.phrases.add(x, factPhrase({ kind: 'exclude', fact: f, check: c }));
           for (const x of check.otherBodies) this.phrases.add(x, factPhrase({ kind: 'otherBody', fact: f, check: c }));
           for (const x of check.partOf) this.phrases.add(x, factPhrase({ kind: 'partOf', fact: f, check: c }));
+          for (const x of check.electors) this.phrases.add(x, factPhrase({ kind: 'elector', fact: f, check: c }));
         }
         if (check.kind === 'completion') {
           for (const x of check.nouns) this.phrases.add(x, factPhrase({ kind: 'complNoun', fact: f, check: c }));
@@ -824,6 +867,8 @@ export class FactChecker {
           for (const x of check.pendingNouns) this.phrases.add(x, factPhrase({ kind: 'complPendingNoun', fact: f, check: c }));
           for (const x of check.shifts) this.phrases.add(x, factPhrase({ kind: 'complShift', fact: f, check: c }));
           for (const x of check.exclude) this.phrases.add(x, factPhrase({ kind: 'complExclude', fact: f, check: c }));
+          for (const x of check.asOf) this.phrases.add(x, factPhrase({ kind: 'complAsOf', fact: f, check: c }));
+          for (const x of check.whole) this.phrases.add(x, factPhrase({ kind: 'complWhole', fact: f, check: c }));
         }
       });
     });
@@ -1400,7 +1445,7 @@ export class ItemCheck {
    */
   deniedCounts(): Contradiction[] {
     if (!this.byKind.has('unit')) return [];
-    const { before, open, close } = this.checker.countDenials;
+    const { before, open, close, asked } = this.checker.countDenials;
     let findings: FactFindings | null = null;
     const out: Contradiction[] = [];
     for (const fv of this.fields) {
@@ -1412,16 +1457,21 @@ export class ItemCheck {
         const from = num.tokFirst;
         const pre = before.find((w) => frameAt(w, from - w.length));
         const opened = pre ? undefined : open.find((w) => frameAt(w, from - w.length));
-        if (!pre && !opened) continue;
+        // (or a question opening its sentence that asks who says it: "Ai nói Đại hội XIII có 1.594 đại biểu?")
+        const asking = pre ? null : this.askedAbout(p, from, asked);
+        if (!pre && !opened && !asking) continue;
         findings ??= this.findings();
         const found = this.countAt(fv, from, findings.contradictions, findings.confirmations);
+        if (!found) continue;
         // (the open frame closes right after the count: "có 1602 đại biểu đâu"; "có 1602 đại biểu" states it)
-        if (!found || (opened && !phraseAt(p, found.last + 1, close))) continue;
+        const closed = !!opened && phraseAt(p, found.last + 1, close) > 0;
+        const question = !pre && !closed && asking && gapAfter(p, lastOfSentence(p, found.last)).includes('?') ? asking : null;
+        if (!pre && !closed && !question) continue;
         const [s, e] = tokenSpan(p, from, found.last);
         out.push({
           factId: found.factId,
           field: fv.field,
-          tokFirst: from - (pre ?? opened)!.length,
+          tokFirst: question ? question.at : from - (pre ?? opened)!.length,
           tokLast: found.last,
           note: `denies the official value ${p.original.slice(s, e)}`,
           ...(found.byValue ? { byValue: true } : {}),
@@ -1429,6 +1479,13 @@ export class ItemCheck {
       }
     }
     return out;
+  }
+
+  /** The opener of a question asking who says the count at `at`, at the head of its sentence ("Ai nói …", "Ai bảo …"). */
+  private askedAbout(p: PreparedText, at: number, asked: string[][]): { at: number } | null {
+    let first = at;
+    while (first > 0 && p.tokSent[first - 1] === p.tokSent[at]) first--;
+    return asked.some((w) => phraseAt(p, first, [w]) === w.length && first + w.length <= at) ? { at: first } : null;
   }
 
   /**
@@ -1605,6 +1662,23 @@ export class ItemCheck {
     return false;
   }
 
+  /**
+   * The event verb names the opening ("khai mạc") and the date is its own: before it, or after it in its clause (in a
+   * list, "8/10 khai mạc, 9/10 thảo luận …", the date after the comma is the next entry's).
+   */
+  private opensOn(e: Of<'event'>, m: DateMention): boolean {
+    const p = e.field.prepared;
+    if (m.tokFirst > e.hit.tokLast && p.tokClause[m.tokFirst] !== p.tokClause[e.hit.tokLast]) return false;
+    return this.of('opening').some((o) => o.field === e.field && o.hit.tokFirst === e.hit.tokFirst && o.hit.tokLast === e.hit.tokLast);
+  }
+
+  /** The day is the start or within the check's `openingWithin` days after it. */
+  private openingDay(d: DayDate, check: { start: string; openingWithin: number }): boolean {
+    let day = check.start;
+    for (let k = 0; k <= check.openingWithin; k++, day = dayAfter(day)) if (sameDay(d, day)) return true;
+    return false;
+  }
+
   /** The event noun is what an activity is for ("chào mừng Đại hội XIII"): a purpose phrase ends right before it. */
   private forPurpose(n: Of<'eventNoun'>): boolean {
     return this.of('purpose').some((x) => x.field === n.field && x.hit.tokLast === n.hit.tokFirst - 1);
@@ -1722,6 +1796,10 @@ export class ItemCheck {
               const bound = against?.dates.length === 1 ? [check.start, check.end].find((b) => sameDay(against.dates[0], b)) : undefined;
               if (mention.dates.length === 1 && bound && !sameDay(day, bound))
                 this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the event ${formatDayDate(day)}, set against the official ${bound}`);
+              // the opening's own day is the first ("Ngày 22/10, Đại hội … khai mạc" of 21–23/10); not beside the
+              // preparatory session, whose day may be the one before
+              else if (mention.dates.length === 1 && !preparatory.has(gs) && this.opensOn(tiedBy, mention) && !this.openingDay(day, check))
+                this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the opening ${formatDayDate(day)}; official ${check.start}`);
               else this.agree(i, fv, mention.tokFirst, mention.tokLast);
             }
           }
@@ -1813,7 +1891,7 @@ export class ItemCheck {
         if (members && num.value < check.partBelow * check.value) continue;
         let excluded = false;
         for (const x of excludesByClause.get(fieldKey(fv, clause)) ?? []) {
-          if (x.hit.spec.data.fact === best.i && x.hit.spec.data.check === best.c) {
+          if (x.hit.spec.data.fact === best.i && x.hit.spec.data.check === best.c && !this.electedBy(fv, x, num, best)) {
             excluded = true;
             break;
           }
@@ -1856,6 +1934,24 @@ export class ItemCheck {
         else this.add(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast, `says ${num.value} ${unitHits[0].hit.spec.text}; official ${check.value}`);
       }
     }
+  }
+
+  /**
+   * The excluded body elects the one counted: an elector of the check ("bầu") after the exclude and before the number,
+   * in its clause ("Đại hội Đảng bộ tỉnh … đã bầu Đoàn đại biểu đi dự Đại hội XIII … gồm 15 đồng chí").
+   */
+  private electedBy(fv: FieldView, x: Of<'exclude'>, num: NumberMention, at: { i: number; c: number }): boolean {
+    const p = fv.prepared;
+    const clause = p.tokClause[num.tokFirst];
+    return this.of('elector').some(
+      (e) =>
+        e.field === fv &&
+        e.hit.spec.data.fact === at.i &&
+        e.hit.spec.data.check === at.c &&
+        p.tokClause[e.hit.tokFirst] === clause &&
+        e.hit.tokFirst > x.hit.tokLast &&
+        e.hit.tokLast < num.tokFirst,
+    );
   }
 
   /**
@@ -1931,13 +2027,36 @@ export class ItemCheck {
           mention = m;
         }
       if (!mention) continue;
+      // a state on a day, told in the clause before ("Tính đến ngày 15/6/2020, 100% … đã hoàn thành"), of all the bodies
+      const m = mention;
+      const asOf =
+        p.tokClause[m.tokFirst] === clause - 1 &&
+        p.tokSent[m.tokFirst] === sent &&
+        this.of('complAsOf').some(
+          (x) =>
+            sameCheck(x, v) &&
+            x.hit.tokFirst < m.tokFirst &&
+            x.hit.tokLast <= m.tokFirst &&
+            m.tokFirst - x.hit.tokLast <= 1 &&
+            (x.hit.tokFirst === 0 || p.tokClause[x.hit.tokFirst - 1] !== clause - 1),
+        ) &&
+        this.wholeIn(fv, v, clause);
       const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);
       if (later === false) this.agree(i, fv, mention.tokFirst, mention.tokLast);
-      else if (later && (!bound || last))
+      else if (later && (!bound || last || asOf))
         this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the completion ${formatDayDate(day)}; official by ${check.by}`);
     }
+  }
+
+  /** All the bodies said to have finished in the verb's clause: a whole word ("toàn bộ") or "100%" before the verb. */
+  private wholeIn(fv: FieldView, v: Of<'complVerb'>, clause: number): boolean {
+    const p = fv.prepared;
+    const before = (t: number) => t < v.hit.tokFirst && p.tokClause[t] === clause;
+    if (this.of('complWhole').some((x) => x.field === fv && sameCheck(x, v) && before(x.hit.tokFirst))) return true;
+    for (let t = v.hit.tokFirst - 1; t >= 0 && p.tokClause[t] === clause; t--) if (p.tokText[t] === '100' && isPercentage(p, t)) return true;
+    return false;
   }
 
   /**
@@ -2340,6 +2459,12 @@ function byPosition(x: Located<FactPhrase>, y: Located<FactPhrase>): number {
 
 /** The mentioned day is the ISO date (a part the mention leaves out is not compared). */
 /** The ISO date (YYYY-MM-DD) of the day before `iso`. */
+function dayAfter(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
 function dayBefore(iso: string): string {
   const d = new Date(`${iso}T00:00:00Z`);
   d.setUTCDate(d.getUTCDate() - 1);
@@ -2435,6 +2560,13 @@ function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySe
 }
 
 /** A number followed by a percent sign ("100% đại biểu tán thành") is a share of the unit after it, not its count. */
+/** The last token of the sentence of token `tok`. */
+function lastOfSentence(p: PreparedText, tok: number): number {
+  let last = tok;
+  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
+  return last;
+}
+
 function isPercentage(p: PreparedText, tokLast: number): boolean {
   return gapAfter(p, tokLast).includes('%');
 }

@@ -80,8 +80,9 @@ describe('the sheet\'s value after "chứ … phải": the value before it contr
     }
   });
 
-  it('leaves a date alone that is not set against another ("khai mạc 15/10" lies within the days), and a range', () => {
-    for (const text of bothForms(['Đại hội tỉnh khai mạc ngày 15/10.', 'Đại hội tỉnh diễn ra từ 14 đến 16/10 chứ không phải 4 ngày như tin đồn.'])) {
+  // (an opening's day is read against the start since the hundred-and-fifth pass: "họp ngày 15/10" is a day within them)
+  it('leaves a date alone that is not set against another ("họp ngày 15/10" lies within the days), and a range', () => {
+    for (const text of bothForms(['Đại hội tỉnh họp ngày 15/10.', 'Đại hội tỉnh diễn ra từ 14 đến 16/10 chứ không phải 4 ngày như tin đồn.'])) {
       expect(contradictionsOf(read(text).c), text).toEqual([]);
     }
   });
