@@ -14,6 +14,7 @@ import type { AccentCache, SymbolStream } from './stream.ts';
 import {
   beforeName,
   clauseStart,
+  endsWithQuestion,
   gapAfter,
   inClauseAcrossNames,
   joinedByHyphen,
@@ -1465,7 +1466,7 @@ export class ItemCheck {
         if (!found) continue;
         // (the open frame closes right after the count: "có 1602 đại biểu đâu"; "có 1602 đại biểu" states it)
         const closed = !!opened && phraseAt(p, found.last + 1, close) > 0;
-        const question = !pre && !closed && asking && gapAfter(p, lastOfSentence(p, found.last)).includes('?') ? asking : null;
+        const question = !pre && !closed && asking && endsWithQuestion(p, found.last) ? asking : null;
         if (!pre && !closed && !question) continue;
         const [s, e] = tokenSpan(p, from, found.last);
         out.push({
@@ -1483,8 +1484,7 @@ export class ItemCheck {
 
   /** The opener of a question asking who says the count at `at`, at the head of its sentence ("Ai nói …", "Ai bảo …"). */
   private askedAbout(p: PreparedText, at: number, asked: string[][]): { at: number } | null {
-    let first = at;
-    while (first > 0 && p.tokSent[first - 1] === p.tokSent[at]) first--;
+    const first = sentenceStart(p, at);
     return asked.some((w) => phraseAt(p, first, [w]) === w.length && first + w.length <= at) ? { at: first } : null;
   }
 
@@ -2560,13 +2560,6 @@ function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySe
 }
 
 /** A number followed by a percent sign ("100% đại biểu tán thành") is a share of the unit after it, not its count. */
-/** The last token of the sentence of token `tok`. */
-function lastOfSentence(p: PreparedText, tok: number): number {
-  let last = tok;
-  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
-  return last;
-}
-
 function isPercentage(p: PreparedText, tokLast: number): boolean {
   return gapAfter(p, tokLast).includes('%');
 }
