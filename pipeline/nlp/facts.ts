@@ -1675,7 +1675,7 @@ export class ItemCheck {
   /** The day is the start or within the check's `openingWithin` days after it. */
   private openingDay(d: DayDate, check: { start: string; openingWithin: number }): boolean {
     let day = check.start;
-    for (let k = 0; k <= check.openingWithin; k++, day = dayAfter(day)) if (sameDay(d, day)) return true;
+    for (let k = 0; k <= check.openingWithin; k++, day = dayShifted(day, 1)) if (sameDay(d, day)) return true;
     return false;
   }
 
@@ -1769,7 +1769,7 @@ export class ItemCheck {
           for (const check of f.checks) {
             if (check.kind !== 'dates') continue;
             const outside: DayDate[] = [];
-            const start = preparatory.has(gs) ? dayBefore(check.start) : check.start;
+            const start = preparatory.has(gs) ? dayShifted(check.start, -1) : check.start;
             for (const d of mention.dates) if (!dateWithin(d, start, check.end)) outside.push(d);
             if (outside.length)
               this.add(
@@ -2457,17 +2457,10 @@ function byPosition(x: Located<FactPhrase>, y: Located<FactPhrase>): number {
   return x.g - y.g;
 }
 
-/** The mentioned day is the ISO date (a part the mention leaves out is not compared). */
-/** The ISO date (YYYY-MM-DD) of the day before `iso`. */
-function dayAfter(iso: string): string {
+/** The ISO date (YYYY-MM-DD) `days` days after `iso` (before it, for a negative count). */
+function dayShifted(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
@@ -2479,6 +2472,7 @@ function laterThan(d: DayDate, iso: string): boolean | null {
   return d.day === undefined ? null : d.day > day;
 }
 
+/** The mentioned day is the ISO date (a part the mention leaves out is not compared). */
 function sameDay(d: DayDate, iso: string): boolean {
   const [y, m, day] = iso.split('-').map(Number);
   return d.month === m && (d.day === undefined || d.day === day) && (d.year === undefined || d.year === y);
