@@ -349,6 +349,11 @@ export const factsFileSchema = z
      */
     organisers: z.array(phrase).default([]),
     /**
+     * Words right before a bare ordinal that belong to it ("lần thứ" in "Đảng bộ Quân sự tỉnh Gia Lai lần thứ XIII"):
+     * not counted in the gap between the ordinal and the body it numbers.
+     */
+    ordinalLeads: z.array(phrase).default([]),
+    /**
      * Words right before a date that make it the day a post or an article was published ("Bài "…" đăng ngày 21/1 có
      * sai sót"): the article's date, not the event's; no check reads it.
      */
@@ -743,6 +748,8 @@ export class FactChecker {
   readonly aliasWords: string[][];
   /** venueNameEnds, canonical. */
   readonly nameEnds: ReadonlySet<string>;
+  /** ordinalLeads, as canonical words (longest first). */
+  readonly ordinalLeads: string[][];
   /** countDenials, as canonical words. */
   readonly countDenials: { before: string[][]; open: string[][]; close: string[][]; asked: string[][] };
   /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
@@ -773,6 +780,7 @@ export class FactChecker {
     this.venueObjects = longestFirst(data.venueObjects);
     this.outside = longestFirst(data.outside);
     this.aliasWords = longestFirst(Object.keys(data.placeAliases));
+    this.ordinalLeads = longestFirst(data.ordinalLeads);
     this.countDenials = {
       before: longestFirst(data.countDenials.before),
       open: longestFirst(data.countDenials.open),
@@ -2288,8 +2296,8 @@ export class ItemCheck {
     let from = prev.m.hit.tokLast;
     let to = x.m.hit.tokFirst;
     if (p.tokClause[from] !== p.tokClause[to]) return null;
-    // ("lần thứ" right before a bare ordinal is its own: "Đảng bộ Quân sự tỉnh Gia Lai lần thứ XIII")
-    if (data.ordinal && to - 2 > from && p.tokText[to - 2] === 'lan' && p.tokText[to - 1] === 'thu') to -= 2;
+    // (a lead right before a bare ordinal is its own: "Đảng bộ Quân sự tỉnh Gia Lai lần thứ XIII")
+    if (data.ordinal) to -= this.checker.ordinalLeads.find((w) => to - w.length > from && wordsAt(p, to - w.length, w))?.length ?? 0;
     if (data.ordinal) from = this.heldCongressEnd(x.m.field, from, to) ?? from;
     if (to - from - 1 > (data.ordinal ? ORDINAL_GAP : QUALIFIER_GAP)) return null;
     for (const n of this.of('eventNoun')) if (n.field === x.m.field && n.hit.tokFirst > from && n.hit.tokLast < to) return null;
