@@ -2035,20 +2035,8 @@ export class ItemCheck {
           mention = m;
         }
       if (!mention) continue;
-      // a state on a day, told in the clause before ("Tính đến ngày 15/6/2020, 100% … đã hoàn thành"), of all the bodies
-      const m = mention;
-      const asOf =
-        p.tokClause[m.tokFirst] === clause - 1 &&
-        p.tokSent[m.tokFirst] === sent &&
-        this.of('complAsOf').some(
-          (x) =>
-            sameCheck(x, v) &&
-            x.hit.tokFirst < m.tokFirst &&
-            x.hit.tokLast <= m.tokFirst &&
-            m.tokFirst - x.hit.tokLast <= 1 &&
-            (x.hit.tokFirst === 0 || p.tokClause[x.hit.tokFirst - 1] !== clause - 1),
-        ) &&
-        this.wholeIn(fv, v, clause);
+      // (a state on a day of all the bodies, "Tính đến ngày 15/6/2020, 100% … đã hoàn thành", dates the completion)
+      const asOf = this.statedAsOf(v, mention) && this.wholeIn(fv, v, clause);
       const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);
@@ -2056,6 +2044,24 @@ export class ItemCheck {
       else if (later && (!bound || last || asOf))
         this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the completion ${formatDayDate(day)}; official by ${check.by}`);
     }
+  }
+
+  /**
+   * The date tells how things stood on that day, in the clause before the verb's, of its sentence: an as-of word opens
+   * that clause right before the date ("Tính đến ngày 15/6/2020, 100% … đã hoàn thành").
+   */
+  private statedAsOf(v: Of<'complVerb'>, m: DateMention): boolean {
+    const p = v.field.prepared;
+    const before = p.tokClause[v.hit.tokFirst] - 1;
+    if (p.tokClause[m.tokFirst] !== before || p.tokSent[m.tokFirst] !== p.tokSent[v.hit.tokFirst]) return false;
+    return this.of('complAsOf').some(
+      (x) =>
+        sameCheck(x, v) &&
+        x.hit.tokFirst < m.tokFirst &&
+        x.hit.tokLast <= m.tokFirst &&
+        m.tokFirst - x.hit.tokLast <= 1 &&
+        (x.hit.tokFirst === 0 || p.tokClause[x.hit.tokFirst - 1] !== before),
+    );
   }
 
   /** All the bodies said to have finished in the verb's clause: a whole word ("toàn bộ") or "100%" before the verb. */
