@@ -2131,11 +2131,11 @@ export class ItemCheck {
 
   private datesIn(fv: FieldView): DateMention[] {
     const named = this.checker.datedVenues;
-    // (a day right after a verb of publishing is the article's: "đăng ngày 21/1")
-    const published = this.of('published').filter((x) => x.field === fv);
-    return readOnce(this.datesOf, fv, (p) =>
-      extractDates(p).filter((m) => !(named.length && inVenueName(p, m, named)) && !published.some((x) => x.hit.tokLast === m.tokFirst - 1)),
-    );
+    return readOnce(this.datesOf, fv, (p) => {
+      // (a day right after a verb of publishing is the article's: "đăng ngày 21/1")
+      const published = this.of('published').filter((x) => x.field === fv);
+      return extractDates(p).filter((m) => !(named.length && inVenueName(p, m, named)) && !published.some((x) => x.hit.tokLast === m.tokFirst - 1));
+    });
   }
 
   /** 5. Durations ("kéo dài 4 ngày", "chỉ họp có một ngày") and shifts ("lùi 1 ngày") of the event. */
