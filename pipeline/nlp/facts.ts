@@ -104,10 +104,12 @@ const checkSchema = z.discriminatedUnion('kind', [
        */
       otherBodies: z.array(phrase).default([]),
       /**
-       * Right before the context, these make a count after "có" some of its members ("trong Ban Chấp hành mới cũng có 13
-       * người dân tộc"), as "trong đó có" is.
+       * Right before the context, these make a count after one of `partVerbs` some of its members ("trong Ban Chấp hành
+       * mới cũng có 13 người dân tộc"), as "trong đó có" is.
        */
       partOf: z.array(phrase).default([]),
+      /** The verbs right before the count that `partOf` needs ("có"; not "Tin trong: BCH … sẽ là 55 người"). */
+      partVerbs: z.array(phrase).default([]),
       /**
        * Verbs of electing: a clause's `exclude` named before one of these, which stands before the number, is the body
        * that elects the one counted, not the one counted ("Đại hội Đảng bộ tỉnh … đã bầu Đoàn đại biểu đi dự Đại hội
@@ -195,6 +197,8 @@ export type FactCheck =
       exclude: string[];
       otherBodies: string[];
       partOf: string[];
+      /** partVerbs, as canonical words (longest first). */
+      partVerbs: string[][];
       electors: string[];
     };
 
@@ -549,6 +553,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           exclude: c.exclude,
           otherBodies: c.otherBodies,
           partOf: c.partOf,
+          partVerbs: c.partVerbs.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length),
           electors: c.electors,
         };
       }
@@ -1911,8 +1916,7 @@ export class ItemCheck {
         // (the part's verb right before the count: "trong … cũng có 13 người", not "Tin trong: BCH … sẽ là 55 người")
         const partOf =
           at !== undefined &&
-          num.tokFirst > 0 &&
-          p.tokText[num.tokFirst - 1] === 'co' &&
+          check.partVerbs.some((w) => wordsAt(p, num.tokFirst - w.length, w)) &&
           this.of('partOf').some((x) => sameCheck(x) && x.hit.tokLast === at - 1);
         if (
           excluded ||
