@@ -271,6 +271,8 @@ export const factsFileSchema = z
      * place verb is read across them.
      */
     venueTimeWords: z.array(phrase).default([]),
+    /** How far after the event verb those words (and `venueObjects`) are read: each starts within this many tokens of it. */
+    venueTimeReach: z.number().int().min(1).default(6),
     /** Objects a verb of moving takes before its direction ("chuyển địa điểm tổ chức ra Đà Nẵng"): the place verb is read across them. */
     venueObjects: z.array(phrase).default([]),
     /**
@@ -1231,9 +1233,9 @@ export class ItemCheck {
   /**
    * Place verbs read across words between their verb and their last word (the verb an event verb that heads a place
    * verb, `last` the word the venue follows): the words of when or how ("khai mạc hôm nay tại", "khai mạc trọng thể
-   * tại", "khai mạc sáng 26/1 tại") or the object of a move ("chuyển địa điểm tổ chức ra"), at least one of them and
-   * at most six tokens, before the rest of a place verb ("khai mạc … tại"); or "ngoài" after such a verb, with or
-   * without them ("tổ chức ngoài Thủ đô"): the venue after it denied (`outside`).
+   * tại", "khai mạc sáng 26/1 tại") or the object of a move ("chuyển địa điểm tổ chức ra"), at least one of them, each
+   * starting within venueTimeReach tokens of the verb, before the rest of a place verb ("khai mạc … tại"); or "ngoài"
+   * after such a verb, with or without them ("tổ chức ngoài Thủ đô"): the venue after it denied (`outside`).
    */
   private leadsAcross(): Array<{ v: Located<FactPhrase>; last: number; outside: boolean }> {
     const out: Array<{ v: Located<FactPhrase>; last: number; outside: boolean }> = [];
@@ -1244,7 +1246,7 @@ export class ItemCheck {
       const p = e.field.prepared;
       const clause = p.tokClause[e.hit.tokLast];
       let t = e.hit.tokLast + 1;
-      while (t < p.count && p.tokClause[t] === clause && t - e.hit.tokLast <= 6) {
+      while (t < p.count && p.tokClause[t] === clause && t - e.hit.tokLast <= this.data.venueTimeReach) {
         if ((p.tokFlags[t] & TOK_DIGITS) !== 0) t++;
         else {
           const n = phraseAt(p, t, venueTimeWords) || phraseAt(p, t, venueObjects);
