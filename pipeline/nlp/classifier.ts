@@ -462,9 +462,7 @@ export class Classifier implements ItemClassifier {
     let factIndex = 0;
     // a quotation named as someone else's words ("Gỡ bài '…'", "Bài '…' đã bị gỡ vì sai", "thấy ghi '…'", "mạng xã hội
     // cho rằng "…""): in any item the claim inside is theirs, quoted (the hundred-and-fourth pass)
-    const named = views.map((v) =>
-      v.quotations.length ? this.cues.flatMap((c) => namedQuotations(v.prepared, c.quotationNames, v.quotations, c.quotationNamesAfter)) : [],
-    );
+    const named = views.map((v) => (v.quotations.length ? this.cues.flatMap((c) => namedQuotations(v.prepared, c.quotationNames, v.quotations)) : []));
     // a claim reported, then corrected with the sheet's value by an office or a statement verb: cited, its sentence reported
     const corrected = citesVersions ? new Map() : correctedContradictions(d, views, contradictions, confirmations);
     let correction = false;
@@ -792,7 +790,7 @@ export class Classifier implements ItemClassifier {
         ? [...originalSpans(v.prepared, v.quotations), ...(checklist ? checklists[index].map((l) => l.span) : []), ...replies]
         : [
             ...originalSpans(v.prepared, [
-              ...namedQuotations(v.prepared, cues.quotationNames, v.quotations, cues.quotationNamesAfter),
+              ...namedQuotations(v.prepared, cues.quotationNames, v.quotations),
               ...listedQuotations(v.prepared, v.quotations, cues.listJoiners),
             ]),
             ...replies,
