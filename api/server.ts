@@ -16,6 +16,7 @@ export function startServer(options: AppOptions & { host: string; port: number }
     // Node closes idle keep-alive sockets after 5 s; a reverse proxy that keeps its upstream sockets
     // longer (nginx and most load balancers: 60 s) then reuses a closed one and answers 502. Outlast it.
     server.keepAliveTimeout = KEEP_ALIVE_MS;
+    // (above it: else the headers timer, 60 s by default, can close a kept socket before keep-alive does)
     server.headersTimeout = KEEP_ALIVE_MS + 1_000;
     server.once('error', (error: NodeJS.ErrnoException) => {
       const hint = error.code === 'EADDRINUSE' ? ` (port ${options.port} is taken; use --port)` : '';

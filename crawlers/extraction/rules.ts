@@ -381,8 +381,8 @@ const DATE_LABEL =
 /** Weekdays before a date stamp ("Thursday,", "Montag,", "Thứ hai,", "torsdag"). */
 const WEEKDAY =
   '((mon|tues?|wed(nes)?|thu(rs)?|fri|sat(ur)?|sun)(day)?|(montag|dienstag|mittwoch|donnerstag|freitag|samstag|sonntag)|(lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche)|(lunes|martes|miércoles|jueves|viernes|sábado|domingo)|(thứ \\S+|chủ nhật)|(mandag|tirsdag|onsdag|torsdag|fredag|lørdag|søndag|måndag|tisdag|lördag|söndag))';
-/** Labels and weekdays before a date stamp, both optional. */
-const DATE_LABELS = `${DATE_LABEL}?${WEEKDAY}?,?\\s*`;
+/** What may stand before a stamp's date: a label, then a weekday, both optional. */
+const STAMP_LEAD = `${DATE_LABEL}?${WEEKDAY}?,?\\s*`;
 /** The time after a stamp's date ("…, 14:05 Uhr", "… - 18:50", "… um 9.57 Uhr", "… kl. 20:24"). */
 const STAMP_TIME = `(\\s*,?\\s*(-|–|—|\\||at|um|à|a las|lúc|kl\\.?)?\\s*${CLOCK_TIME})`;
 /** A reading time after a stamp ("Lesedauer: 4 Min.", "7 min", "3 min read"). */
@@ -403,7 +403,7 @@ const RELATIVE_AGE =
  * history, an event's day): see DATA_CELL_TAGS.
  */
 export const DATE_STAMP_LINE = new RegExp(
-  `^${DATE_LABELS}(${DATE_FORMS.join('|')})${STAMP_TIME}?${READING_TIME}?$` +
+  `^${STAMP_LEAD}(${DATE_FORMS.join('|')})${STAMP_TIME}?${READING_TIME}?$` +
     `|^${DATE_LABEL}${RELATIVE_DAY}${STAMP_TIME}?$` +
     `|^${CLOCK_TIME_ALONE}$|^${DATE_LABEL}?(${RELATIVE_AGE})$`,
   'i',

@@ -135,10 +135,8 @@ export interface CompiledCues {
   turnedSpecs: Map<PhraseSpec<CuePhrase>, PhraseSpec<CuePhrase>>;
   /** beforeAmount: the cue-ending syllables and the words of amount after them, folded. */
   beforeAmount: { syllables: Set<string>; words: string[][] };
-  /** namedQuotations.names: each name's folded syllables and their accent keys (a syllable typed with accents must be one of these). */
-  quotationNames: TypedWords[];
-  /** namedQuotations.after: the names read right after a quotation's closing mark, as quotationNames are. */
-  quotationNamesAfter: TypedWords[];
+  /** namedQuotations.names (before) and .after: the names that give a quotation as someone else's words. */
+  quotationNames: QuotationNames;
   /** listedQuotations.joiners folded, with a comma before each, and a comma alone: what may stand between two quotations of a list. */
   listJoiners: Set<string>;
   /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
@@ -152,6 +150,15 @@ export interface CompiledCues {
  * Words matched as typed (a quotation's names, a subject's verbs of saying and named claims): their syllables folded, and
  * each one's accent key (a syllable typed with accents must be the word's).
  */
+/**
+ * Names of a quotation, each with its folded syllables and their accent keys (a syllable typed with accents must be
+ * one of these): right before its opening mark, or right after its closing mark.
+ */
+export interface QuotationNames {
+  before: TypedWords[];
+  after: TypedWords[];
+}
+
 export interface TypedWords {
   syllables: string[];
   keys: string[];

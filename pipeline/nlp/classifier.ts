@@ -462,9 +462,7 @@ export class Classifier implements ItemClassifier {
     let factIndex = 0;
     // a quotation named as someone else's words ("Gỡ bài '…'", "Bài '…' đã bị gỡ vì sai", "thấy ghi '…'", "mạng xã hội
     // cho rằng "…""): in any item the claim inside is theirs, quoted (the hundred-and-fourth pass)
-    const named = views.map((v) =>
-      v.quotations.length ? this.cues.flatMap((c) => namedQuotations(v.prepared, c.quotationNames, v.quotations, c.quotationNamesAfter)) : [],
-    );
+    const quotedAsOthers = views.map((v) => (v.quotations.length ? this.cues.flatMap((c) => namedQuotations(v.prepared, c.quotationNames, v.quotations)) : []));
     // a claim reported, then corrected with the sheet's value by an office or a statement verb: cited, its sentence reported
     const corrected = citesVersions ? new Map() : correctedContradictions(d, views, contradictions, confirmations);
     let correction = false;
@@ -472,7 +470,7 @@ export class Classifier implements ItemClassifier {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
       if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
-      if (within(named[v === views[0] ? 0 : 1], v.prepared.tokStart[c.tokFirst])) continue;
+      if (within(quotedAsOthers[v === views[0] ? 0 : 1], v.prepared.tokStart[c.tokFirst])) continue;
       // (in any item, a line a reply quotes, "> …", is the message it answers)
       if (within(v.replies, v.prepared.tokStart[c.tokFirst])) continue;
       // (under a denying title, in single marks too: "Trước thông tin 'Đại hội họp trực tuyến', …")
@@ -792,7 +790,7 @@ export class Classifier implements ItemClassifier {
         ? [...originalSpans(v.prepared, v.quotations), ...(checklist ? checklists[index].map((l) => l.span) : []), ...replies]
         : [
             ...originalSpans(v.prepared, [
-              ...namedQuotations(v.prepared, cues.quotationNames, v.quotations, cues.quotationNamesAfter),
+              ...namedQuotations(v.prepared, cues.quotationNames, v.quotations),
               ...listedQuotations(v.prepared, v.quotations, cues.listJoiners),
             ]),
             ...replies,

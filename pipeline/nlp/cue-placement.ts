@@ -8,7 +8,7 @@ import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
 import type { PhraseHit } from './lexicon.ts';
 import { parseNumberAt } from './extract.ts';
 import { opensQuotation } from './quotations.ts';
-import { gapAfter, type PreparedText, wordsAt } from './text.ts';
+import { endsWithQuestion, type PreparedText, wordsAt } from './text.ts';
 
 /**
  * The cue matches that no listed word overlaps beyond the cue's edges, where the cue was matched
@@ -81,13 +81,6 @@ export function joinsWhereRequired(cues: CompiledCues, p: PreparedText, h: Phras
   if (p.tokClause[before] !== clause || p.tokClause[after] !== clause) return false;
   if (notBeside.has(p.tokText[before]) || notBeside.has(p.tokText[after])) return false;
   return endsWithQuestion(p, after);
-}
-
-/** Whether the sentence of token `tok` ends with a question mark. */
-export function endsWithQuestion(p: PreparedText, tok: number): boolean {
-  let last = tok;
-  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
-  return gapAfter(p, last).includes('?');
 }
 
 /** Whether a hit of a group with `inQuestion` stands in a question (hits of other groups: always). */

@@ -14,6 +14,7 @@ import type { AccentCache, SymbolStream } from './stream.ts';
 import {
   beforeName,
   clauseStart,
+  endsWithQuestion,
   gapAfter,
   inClauseAcrossNames,
   joinedByHyphen,
@@ -103,10 +104,12 @@ const checkSchema = z.discriminatedUnion('kind', [
        */
       otherBodies: z.array(phrase).default([]),
       /**
-       * Right before the context, these make a count after "có" some of its members ("trong Ban Chấp hành mới cũng có 13
-       * người dân tộc"), as "trong đó có" is.
+       * Right before the context, these make a count after one of `partVerbs` some of its members ("trong Ban Chấp hành
+       * mới cũng có 13 người dân tộc"), as "trong đó có" is.
        */
       partOf: z.array(phrase).default([]),
+      /** The verbs right before the count that `partOf` needs ("có"; not "Tin trong: BCH … sẽ là 55 người"). */
+      partVerbs: z.array(phrase).default([]),
       /**
        * Verbs of electing: a clause's `exclude` named before one of these, which stands before the number, is the body
        * that elects the one counted, not the one counted ("Đại hội Đảng bộ tỉnh … đã bầu Đoàn đại biểu đi dự Đại hội
@@ -194,6 +197,8 @@ export type FactCheck =
       exclude: string[];
       otherBodies: string[];
       partOf: string[];
+      /** partVerbs, as canonical words (longest first). */
+      partVerbs: string[][];
       electors: string[];
     };
 
@@ -266,6 +271,8 @@ export const factsFileSchema = z
      * place verb is read across them.
      */
     venueTimeWords: z.array(phrase).default([]),
+    /** How far after the event verb those words (and `venueObjects`) are read: each starts within this many tokens of it. */
+    venueTimeReach: z.number().int().min(1).default(6),
     /** Objects a verb of moving takes before its direction ("chuyển địa điểm tổ chức ra Đà Nẵng"): the place verb is read across them. */
     venueObjects: z.array(phrase).default([]),
     /**
@@ -347,6 +354,11 @@ export const factsFileSchema = z
      * ordinal after "<organiser> <event noun>" numbers the body named just before the verb.
      */
     organisers: z.array(phrase).default([]),
+    /**
+     * Words right before a bare ordinal that belong to it ("lần thứ" in "Đảng bộ Quân sự tỉnh Gia Lai lần thứ XIII"):
+     * not counted in the gap between the ordinal and the body it numbers.
+     */
+    ordinalLeads: z.array(phrase).default([]),
     /**
      * Words right before a date that make it the day a post or an article was published ("Bài "…" đăng ngày 21/1 có
      * sai sót"): the article's date, not the event's; no check reads it.
@@ -543,6 +555,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           exclude: c.exclude,
           otherBodies: c.otherBodies,
           partOf: c.partOf,
+          partVerbs: c.partVerbs.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length),
           electors: c.electors,
         };
       }
@@ -742,6 +755,8 @@ export class FactChecker {
   readonly aliasWords: string[][];
   /** venueNameEnds, canonical. */
   readonly nameEnds: ReadonlySet<string>;
+  /** ordinalLeads, as canonical words (longest first). */
+  readonly ordinalLeads: string[][];
   /** countDenials, as canonical words. */
   readonly countDenials: { before: string[][]; open: string[][]; close: string[][]; asked: string[][] };
   /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
@@ -772,6 +787,7 @@ export class FactChecker {
     this.venueObjects = longestFirst(data.venueObjects);
     this.outside = longestFirst(data.outside);
     this.aliasWords = longestFirst(Object.keys(data.placeAliases));
+    this.ordinalLeads = longestFirst(data.ordinalLeads);
     this.countDenials = {
       before: longestFirst(data.countDenials.before),
       open: longestFirst(data.countDenials.open),
@@ -1217,9 +1233,9 @@ export class ItemCheck {
   /**
    * Place verbs read across words between their verb and their last word (the verb an event verb that heads a place
    * verb, `last` the word the venue follows): the words of when or how ("khai mạc hôm nay tại", "khai mạc trọng thể
-   * tại", "khai mạc sáng 26/1 tại") or the object of a move ("chuyển địa điểm tổ chức ra"), at least one of them and
-   * at most six tokens, before the rest of a place verb ("khai mạc … tại"); or "ngoài" after such a verb, with or
-   * without them ("tổ chức ngoài Thủ đô"): the venue after it denied (`outside`).
+   * tại", "khai mạc sáng 26/1 tại") or the object of a move ("chuyển địa điểm tổ chức ra"), at least one of them, each
+   * starting within venueTimeReach tokens of the verb, before the rest of a place verb ("khai mạc … tại"); or "ngoài"
+   * after such a verb, with or without them ("tổ chức ngoài Thủ đô"): the venue after it denied (`outside`).
    */
   private leadsAcross(): Array<{ v: Located<FactPhrase>; last: number; outside: boolean }> {
     const out: Array<{ v: Located<FactPhrase>; last: number; outside: boolean }> = [];
@@ -1230,7 +1246,7 @@ export class ItemCheck {
       const p = e.field.prepared;
       const clause = p.tokClause[e.hit.tokLast];
       let t = e.hit.tokLast + 1;
-      while (t < p.count && p.tokClause[t] === clause && t - e.hit.tokLast <= 6) {
+      while (t < p.count && p.tokClause[t] === clause && t - e.hit.tokLast <= this.data.venueTimeReach) {
         if ((p.tokFlags[t] & TOK_DIGITS) !== 0) t++;
         else {
           const n = phraseAt(p, t, venueTimeWords) || phraseAt(p, t, venueObjects);
@@ -1465,7 +1481,7 @@ export class ItemCheck {
         if (!found) continue;
         // (the open frame closes right after the count: "có 1602 đại biểu đâu"; "có 1602 đại biểu" states it)
         const closed = !!opened && phraseAt(p, found.last + 1, close) > 0;
-        const question = !pre && !closed && asking && gapAfter(p, lastOfSentence(p, found.last)).includes('?') ? asking : null;
+        const question = !pre && !closed && asking && endsWithQuestion(p, found.last) ? asking : null;
         if (!pre && !closed && !question) continue;
         const [s, e] = tokenSpan(p, from, found.last);
         out.push({
@@ -1483,8 +1499,7 @@ export class ItemCheck {
 
   /** The opener of a question asking who says the count at `at`, at the head of its sentence ("Ai nói …", "Ai bảo …"). */
   private askedAbout(p: PreparedText, at: number, asked: string[][]): { at: number } | null {
-    let first = at;
-    while (first > 0 && p.tokSent[first - 1] === p.tokSent[at]) first--;
+    const first = sentenceStart(p, at);
     return asked.some((w) => phraseAt(p, first, [w]) === w.length && first + w.length <= at) ? { at: first } : null;
   }
 
@@ -1675,7 +1690,7 @@ export class ItemCheck {
   /** The day is the start or within the check's `openingWithin` days after it. */
   private openingDay(d: DayDate, check: { start: string; openingWithin: number }): boolean {
     let day = check.start;
-    for (let k = 0; k <= check.openingWithin; k++, day = dayAfter(day)) if (sameDay(d, day)) return true;
+    for (let k = 0; k <= check.openingWithin; k++, day = dayShifted(day, 1)) if (sameDay(d, day)) return true;
     return false;
   }
 
@@ -1769,7 +1784,7 @@ export class ItemCheck {
           for (const check of f.checks) {
             if (check.kind !== 'dates') continue;
             const outside: DayDate[] = [];
-            const start = preparatory.has(gs) ? dayBefore(check.start) : check.start;
+            const start = preparatory.has(gs) ? dayShifted(check.start, -1) : check.start;
             for (const d of mention.dates) if (!dateWithin(d, start, check.end)) outside.push(d);
             if (outside.length)
               this.add(
@@ -1903,8 +1918,7 @@ export class ItemCheck {
         // (the part's verb right before the count: "trong … cũng có 13 người", not "Tin trong: BCH … sẽ là 55 người")
         const partOf =
           at !== undefined &&
-          num.tokFirst > 0 &&
-          p.tokText[num.tokFirst - 1] === 'co' &&
+          check.partVerbs.some((w) => wordsAt(p, num.tokFirst - w.length, w)) &&
           this.of('partOf').some((x) => sameCheck(x) && x.hit.tokLast === at - 1);
         if (
           excluded ||
@@ -2027,20 +2041,8 @@ export class ItemCheck {
           mention = m;
         }
       if (!mention) continue;
-      // a state on a day, told in the clause before ("Tính đến ngày 15/6/2020, 100% … đã hoàn thành"), of all the bodies
-      const m = mention;
-      const asOf =
-        p.tokClause[m.tokFirst] === clause - 1 &&
-        p.tokSent[m.tokFirst] === sent &&
-        this.of('complAsOf').some(
-          (x) =>
-            sameCheck(x, v) &&
-            x.hit.tokFirst < m.tokFirst &&
-            x.hit.tokLast <= m.tokFirst &&
-            m.tokFirst - x.hit.tokLast <= 1 &&
-            (x.hit.tokFirst === 0 || p.tokClause[x.hit.tokFirst - 1] !== clause - 1),
-        ) &&
-        this.wholeIn(fv, v, clause);
+      // (a state on a day of all the bodies, "Tính đến ngày 15/6/2020, 100% … đã hoàn thành", dates the completion)
+      const asOf = this.statedAsOf(v, mention) && this.wholeIn(fv, v, clause);
       const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);
@@ -2048,6 +2050,24 @@ export class ItemCheck {
       else if (later && (!bound || last || asOf))
         this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the completion ${formatDayDate(day)}; official by ${check.by}`);
     }
+  }
+
+  /**
+   * The date tells how things stood on that day, in the clause before the verb's, of its sentence: an as-of word opens
+   * that clause right before the date ("Tính đến ngày 15/6/2020, 100% … đã hoàn thành").
+   */
+  private statedAsOf(v: Of<'complVerb'>, m: DateMention): boolean {
+    const p = v.field.prepared;
+    const before = p.tokClause[v.hit.tokFirst] - 1;
+    if (p.tokClause[m.tokFirst] !== before || p.tokSent[m.tokFirst] !== p.tokSent[v.hit.tokFirst]) return false;
+    return this.of('complAsOf').some(
+      (x) =>
+        sameCheck(x, v) &&
+        x.hit.tokFirst < m.tokFirst &&
+        x.hit.tokLast <= m.tokFirst &&
+        m.tokFirst - x.hit.tokLast <= 1 &&
+        (x.hit.tokFirst === 0 || p.tokClause[x.hit.tokFirst - 1] !== before),
+    );
   }
 
   /** All the bodies said to have finished in the verb's clause: a whole word ("toàn bộ") or "100%" before the verb. */
@@ -2117,11 +2137,11 @@ export class ItemCheck {
 
   private datesIn(fv: FieldView): DateMention[] {
     const named = this.checker.datedVenues;
-    // (a day right after a verb of publishing is the article's: "đăng ngày 21/1")
-    const published = this.of('published').filter((x) => x.field === fv);
-    return readOnce(this.datesOf, fv, (p) =>
-      extractDates(p).filter((m) => !(named.length && inVenueName(p, m, named)) && !published.some((x) => x.hit.tokLast === m.tokFirst - 1)),
-    );
+    return readOnce(this.datesOf, fv, (p) => {
+      // (a day right after a verb of publishing is the article's: "đăng ngày 21/1")
+      const published = this.of('published').filter((x) => x.field === fv);
+      return extractDates(p).filter((m) => !(named.length && inVenueName(p, m, named)) && !published.some((x) => x.hit.tokLast === m.tokFirst - 1));
+    });
   }
 
   /** 5. Durations ("kéo dài 4 ngày", "chỉ họp có một ngày") and shifts ("lùi 1 ngày") of the event. */
@@ -2288,8 +2308,8 @@ export class ItemCheck {
     let from = prev.m.hit.tokLast;
     let to = x.m.hit.tokFirst;
     if (p.tokClause[from] !== p.tokClause[to]) return null;
-    // ("lần thứ" right before a bare ordinal is its own: "Đảng bộ Quân sự tỉnh Gia Lai lần thứ XIII")
-    if (data.ordinal && to - 2 > from && p.tokText[to - 2] === 'lan' && p.tokText[to - 1] === 'thu') to -= 2;
+    // (a lead right before a bare ordinal is its own: "Đảng bộ Quân sự tỉnh Gia Lai lần thứ XIII")
+    if (data.ordinal) to -= this.checker.ordinalLeads.find((w) => to - w.length > from && wordsAt(p, to - w.length, w))?.length ?? 0;
     if (data.ordinal) from = this.heldCongressEnd(x.m.field, from, to) ?? from;
     if (to - from - 1 > (data.ordinal ? ORDINAL_GAP : QUALIFIER_GAP)) return null;
     for (const n of this.of('eventNoun')) if (n.field === x.m.field && n.hit.tokFirst > from && n.hit.tokLast < to) return null;
@@ -2457,17 +2477,10 @@ function byPosition(x: Located<FactPhrase>, y: Located<FactPhrase>): number {
   return x.g - y.g;
 }
 
-/** The mentioned day is the ISO date (a part the mention leaves out is not compared). */
-/** The ISO date (YYYY-MM-DD) of the day before `iso`. */
-function dayAfter(iso: string): string {
+/** The ISO date (YYYY-MM-DD) `days` days after `iso` (before it, for a negative count). */
+function dayShifted(iso: string, days: number): string {
   const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + 1);
-  return d.toISOString().slice(0, 10);
-}
-
-function dayBefore(iso: string): string {
-  const d = new Date(`${iso}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() - 1);
+  d.setUTCDate(d.getUTCDate() + days);
   return d.toISOString().slice(0, 10);
 }
 
@@ -2479,6 +2492,7 @@ function laterThan(d: DayDate, iso: string): boolean | null {
   return d.day === undefined ? null : d.day > day;
 }
 
+/** The mentioned day is the ISO date (a part the mention leaves out is not compared). */
 function sameDay(d: DayDate, iso: string): boolean {
   const [y, m, day] = iso.split('-').map(Number);
   return d.month === m && (d.day === undefined || d.day === day) && (d.year === undefined || d.year === y);
@@ -2560,13 +2574,6 @@ function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySe
 }
 
 /** A number followed by a percent sign ("100% đại biểu tán thành") is a share of the unit after it, not its count. */
-/** The last token of the sentence of token `tok`. */
-function lastOfSentence(p: PreparedText, tok: number): number {
-  let last = tok;
-  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
-  return last;
-}
-
 function isPercentage(p: PreparedText, tokLast: number): boolean {
   return gapAfter(p, tokLast).includes('%');
 }

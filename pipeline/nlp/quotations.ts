@@ -4,7 +4,7 @@
  * as reported, not as the item's own.
  */
 import { firstTokenAtOrAfter, originalOffset } from './offsets.ts';
-import type { TypedWords } from './classifier-types.ts';
+import type { QuotationNames, TypedWords } from './classifier-types.ts';
 import { type PreparedText, typedAccentKey } from './text.ts';
 
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
@@ -141,17 +141,18 @@ export function within(spans: Array<[number, number]>, at: number): boolean {
 
 /**
  * The quotations of a field that a name right before them gives as someone else's words ("lời kêu gọi 'share …'",
- * "luận điệu: '…'"): only spaces or one colon between the name and the opening mark. A syllable typed with accents
- * must be the name's as written ("đóng chữ" is no "dòng chữ").
+ * "luận điệu: '…'"): only spaces or one colon between the name and the opening mark; or a name right after the
+ * closing mark ("Bài '…' đã bị gỡ vì sai", namedAfter). A syllable typed with accents must be the name's as written
+ * ("đóng chữ" is no "dòng chữ").
  */
-export function namedQuotations(p: PreparedText, names: TypedWords[], quotes: Array<[number, number]>, namesAfter: TypedWords[] = []): Array<[number, number]> {
-  if (!names.length && !namesAfter.length) return [];
+export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: Array<[number, number]>): Array<[number, number]> {
+  if (!names.before.length && !names.after.length) return [];
   const out: Array<[number, number]> = [];
   for (const span of quotes) {
     const after = firstTokenAtOrAfter(p, span[0]);
     const t = (after < 0 ? p.count : after) - 1;
-    if (t >= 0 && onlyColonBetween(p, p.tokEnd[t], span[0]) && names.some((name) => namedBy(p, t, name))) out.push(span);
-    else if (namesAfter.length && namedAfter(p, span[1], namesAfter)) out.push(span);
+    if (t >= 0 && onlyColonBetween(p, p.tokEnd[t], span[0]) && names.before.some((name) => namedBy(p, t, name))) out.push(span);
+    else if (names.after.length && namedAfter(p, span[1], names.after)) out.push(span);
   }
   return out;
 }

@@ -446,6 +446,13 @@ export function sentenceStart(p: PreparedText, t: number): number {
   return t;
 }
 
+/** Whether the sentence of token `tok` ends with a question mark. */
+export function endsWithQuestion(p: PreparedText, tok: number): boolean {
+  let last = tok;
+  while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[tok]) last++;
+  return gapAfter(p, last).includes('?');
+}
+
 /** The folded characters between token `t` and the next token, or the text's end: its spaces and punctuation. */
 export function gapAfter(p: PreparedText, t: number): string {
   return gapBetween(p, t, t + 1);

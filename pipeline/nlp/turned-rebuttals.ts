@@ -3,11 +3,11 @@
  * read as the rumour's own claim, not as evidence against distortion (groups with `turnedBy`).
  */
 import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type View } from './classifier-types.ts';
-import { endsWithQuestion, isNegated } from './cue-placement.ts';
+import { isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { typedWordsAt, within } from './quotations.ts';
-import { clauseStart, foldedSyllables, phraseAt, type PreparedText, sentenceStart, wordsAt } from './text.ts';
+import { clauseStart, endsWithQuestion, foldedSyllables, phraseAt, type PreparedText, sentenceStart, wordsAt } from './text.ts';
 
 /**
  * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit

@@ -130,7 +130,7 @@ describe('headers', () => {
     expect(response.headers.get('x-powered-by')).toBeNull();
   });
 
-  it('keeps idle connections open longer than a reverse proxy does (65 s, not Node\'s 5 s)', async () => {
+  it("keeps idle connections open longer than a reverse proxy does (65 s, not Node's 5 s)", async () => {
     await serve();
     const response = await fetch(`${api.url}/api/health`);
     expect(response.headers.get('keep-alive')).toBe('timeout=65');
