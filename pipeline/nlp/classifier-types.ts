@@ -40,7 +40,8 @@ export type CuePhrase =
   | { kind: 'cue'; group: number }
   /** marked: counts only where the text writes it with its accents (see `markedNegators`). */
   | { kind: 'negator'; marked: boolean }
-  | { kind: 'word' }
+  /** marked: a phrase a cue holds that counts only typed with its accents (see `markedPhrases`); else a longer word. */
+  | { kind: 'word'; marked: boolean }
   | { kind: 'verb' }
   | { kind: 'vague' }
   /** A part of `combine` entries: [combine entry, position of its list] for each entry it is in. */

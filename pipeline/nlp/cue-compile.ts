@@ -58,7 +58,8 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
   }));
   for (const n of file.negators) phrases.add(n, cuePhrase({ kind: 'negator', marked: false }));
   for (const n of file.markedNegators) phrases.add(n, cuePhrase({ kind: 'negator', marked: true }));
-  for (const w of file.words) phrases.add(w, cuePhrase({ kind: 'word' }));
+  for (const w of file.words) phrases.add(w, cuePhrase({ kind: 'word', marked: false }));
+  for (const w of file.markedPhrases) phrases.add(w, cuePhrase({ kind: 'word', marked: true }));
   for (const v of file.style.quote.verbs) phrases.add(v, cuePhrase({ kind: 'verb' }));
   for (const v of file.style.quote.vagueSpeakers) phrases.add(v, cuePhrase({ kind: 'vague' }));
   const acronyms = new Set([...abbreviations, ...file.style.shouting.acronyms.map((a) => foldedSyllables(a).join(''))]);

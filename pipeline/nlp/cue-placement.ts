@@ -14,11 +14,16 @@ import { endsWithQuestion, type PreparedText, wordsAt } from './text.ts';
  * The cue matches that no listed word overlaps beyond the cue's edges, where the cue was matched
  * without diacritics: there the same letters may be read as a word across the cue's edge ("bau
  * Ban Chap hanh", "ra mat bao chi", "Soc Trang"), and the longer word wins. In accented text the
- * accents have already decided.
+ * accents have already decided. Nor a cue that holds a marked phrase (`markedPhrases`) whose syllables are not all
+ * typed with their accents: "thay bao" is "thấy báo" as often as "thấy bảo".
  */
 export function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
-  const crossed = (h: PhraseHit<CuePhrase>) => words.some((w) => w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last));
-  return cueList.filter((h) => !((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)));
+  const isMarked = (w: PhraseHit<CuePhrase>) => w.spec.data.kind === 'word' && w.spec.data.marked;
+  const crossed = (h: PhraseHit<CuePhrase>) =>
+    words.some((w) => !isMarked(w) && w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last));
+  // (a marked phrase inside the cue, read without its accents: "thay bao" is as often "thấy báo")
+  const holdsBare = (h: PhraseHit<CuePhrase>) => words.some((w) => isMarked(w) && w.first >= h.first && w.last <= h.last && !writtenWithMarks(v, w));
+  return cueList.filter((h) => !(((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)) || holdsBare(h)));
 }
 
 /**

@@ -254,6 +254,12 @@ export const factsFileSchema = z
     /** Verbs that tie a date to the event ("khai mạc", "diễn ra", "hoãn sang"). */
     events: z.array(phrase).default([]),
     /**
+     * Longer words that hold an event verb's letters across its edge: read without diacritics, an event verb one of
+     * these crosses is the word ("hoan thanh truoc 30/6" is "hoàn thành", not "hoãn"; "buoi noi chuyen" is "nói
+     * chuyện", not "chuyển"). Typed with accents the accents decide.
+     */
+    eventWords: z.array(phrase).default([]),
+    /**
      * The preparatory session ("phiên trù bị"), held the day before the opening: a date in a
      * sentence naming it may be the day before values.start.
      */
@@ -644,6 +650,7 @@ type Approximation = '' | 'floor' | 'ceiling';
 export type FactPhrase =
   | { kind: 'marker'; scope: string; weak: boolean; ordinal: boolean }
   | { kind: 'event' }
+  | { kind: 'eventWord' }
   | { kind: 'eventNoun' }
   | { kind: 'preparatory' }
   | { kind: 'opening' }
@@ -803,6 +810,7 @@ export class FactChecker {
       this.scopePlaces.set(scope, new Set(def.places.map(canon)));
     }
     for (const e of data.events) this.phrases.add(e, factPhrase({ kind: 'event' }));
+    for (const e of data.eventWords) this.phrases.add(e, factPhrase({ kind: 'eventWord' }));
     for (const e of data.eventNouns) this.phrases.add(e, factPhrase({ kind: 'eventNoun' }));
     for (const e of data.preparatory) this.phrases.add(e, factPhrase({ kind: 'preparatory' }));
     for (const e of data.openings) this.phrases.add(e, factPhrase({ kind: 'opening' }));
@@ -1036,6 +1044,16 @@ const DESTINATION_GAP = 2;
 const COMPLETION_GAP = 6;
 
 const NO_LOCATED: Array<Located<FactPhrase>> = [];
+
+/**
+ * An event verb read without diacritics that a longer word (`eventWords`) runs across the edge of, in its field: the
+ * same letters are the word ("hoan thanh" is hoàn thành, not "hoãn").
+ */
+function crossedBareEvent(e: Located<FactPhrase>, words: ReadonlyArray<Located<FactPhrase>>): boolean {
+  const h = e.hit;
+  if (!(e.field.accents.lenient || e.field.accents.bareClause(h.tokFirst))) return false;
+  return words.some((w) => w.field === e.field && w.hit.first <= h.last && w.hit.last >= h.first && (w.hit.first < h.first || w.hit.last > h.last));
+}
 const NO_MARKERS: MarkerScope[] = [];
 const NO_FACTS: Array<{ f: OfficialFact; i: number }> = [];
 
@@ -1097,6 +1115,13 @@ export class ItemCheck {
       }
       offset += fv.prepared.count + 1000;
       sentOffset += (fv.prepared.count ? fv.prepared.tokSent[fv.prepared.count - 1] : 0) + 1000;
+    }
+    const words = this.byKind.get('eventWord');
+    const events = this.byKind.get('event');
+    if (words && events) {
+      const kept = events.filter((e) => !crossedBareEvent(e, words));
+      if (kept.length) this.byKind.set('event', kept);
+      else this.byKind.delete('event');
     }
   }
 

@@ -251,6 +251,12 @@ export const cuesSchema = z
      */
     markedNegators: z.array(phrase).default([]),
     /**
+     * Phrases a cue holds that count only typed with their accents: typed without diacritics their letters are
+     * as often another phrase ("thay bao" is "thấy báo", saw the paper, as often as "thấy bảo", heard it said), so a
+     * cue that holds one read without them is dropped; the same cue led by a person ("thấy người ta bảo") stays.
+     */
+    markedPhrases: z.array(phrase).default([]),
+    /**
      * Common words of several syllables. In text typed without diacritics, a cue whose first or
      * last syllable belongs to one of these words running across the cue's edge is another reading
      * of the same letters ("bau Ban Chap hanh" is not "bầu bán"; "nghe bao cao" is not "nghe bảo").

@@ -262,7 +262,9 @@ describe('cue families', () => {
     expectFamily('Đại hội Đảng bộ tỉnh đã bế mạc. Có thông tin cho hay ba ủy viên Ban Thường vụ khóa cũ đã được vận động nghỉ trước đại hội.', 'insider');
     expectFamily('Theo thông tin chúng tôi nắm được, Ban Chấp hành Đảng bộ tỉnh khóa mới sẽ có hai phó bí thư từ nơi khác về.', 'insider');
     expectFamily('Đại hội XIII lùi một ngày vì nội bộ bất đồng phải không? Mình đọc trang nước ngoài nói vậy.', 'hearsay');
-    expectFamily('Ban Chấp hành Đảng bộ tỉnh khóa mới có ba người bị loại phút chót, em thấy bảo thế.', 'hearsay');
+    // (led by a person in both forms: "em thay bao the" without diacritics is "thấy báo thế" as often, and a bare
+    // "thấy bảo" counts only typed with its accents — unaccented-misreads.test.ts)
+    expectFamily('Ban Chấp hành Đảng bộ tỉnh khóa mới có ba người bị loại phút chót, em thấy người ta bảo thế.', 'hearsay');
     expectFamily('Phát biểu bế mạc của Bí thư Tỉnh ủy tại đại hội có đoạn chê cấp dưới, bản đăng báo cắt mất rồi.', 'press-hiding');
     // a named office that said it is no unnamed source
     const named = classify('Văn phòng Tỉnh ủy cho biết Đại hội Đảng bộ tỉnh bế mạc chiều nay.');
