@@ -66,9 +66,9 @@ export class ApiClient {
 }
 
 /**
- * A test that blocks the event loop (sorting thousands of items) past the server's keep-alive (5 s when this was
- * written, KEEP_ALIVE_MS in api/server.ts since) lets the server close an idle socket just as fetch reuses it. Browsers
- * retry an idempotent request on a reset reused connection; so does this client, once, for GET only.
+ * A test that blocks the event loop (sorting thousands of items) past the server's keep-alive (Node's 5 s for a test
+ * app started with app.listen; startServer keeps 65 s) lets the server close an idle socket just as fetch reuses it.
+ * Browsers retry an idempotent request on a reset reused connection; so does this client, once, for GET only.
  */
 function isResetOfReusedSocket(error: unknown): boolean {
   const cause = (error as { cause?: { code?: string } } | undefined)?.cause;
