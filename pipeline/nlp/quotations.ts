@@ -164,8 +164,7 @@ export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: 
 function namedAfter(p: PreparedText, close: number, names: TypedWords[]): boolean {
   const t = firstTokenAtOrAfter(p, close + 1);
   if (t < 0) return false;
-  for (let i = close + 1; i < p.tokStart[t]; i++) if (p.codes[i] !== 0x20 && p.codes[i] !== 0xa0) return false;
-  return names.some((name) => typedWordsAt(p, t, name));
+  return onlyColonBetween(p, close + 1, p.tokStart[t], 0) && names.some((name) => typedWordsAt(p, t, name));
 }
 
 /**
@@ -208,12 +207,13 @@ export function typedWordsAt(p: PreparedText, first: number, name: TypedWords): 
   return true;
 }
 
-function onlyColonBetween(p: PreparedText, from: number, to: number): boolean {
+/** Only spaces (and at most `maxColons` colons) between offsets `from` and `to`. */
+function onlyColonBetween(p: PreparedText, from: number, to: number, maxColons = 1): boolean {
   let colons = 0;
   for (let i = from; i < to; i++) {
     const c = p.codes[i];
     if (c === 0x3a) colons++;
     else if (c !== 0x20 && c !== 0xa0) return false;
   }
-  return colons <= 1;
+  return colons <= maxColons;
 }
