@@ -5,7 +5,7 @@
  * (headsStatement). A cue word alone is no claim; these are the places it makes one.
  */
 import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
-import type { PhraseHit } from './lexicon.ts';
+import { runsAcrossEdge, type PhraseHit } from './lexicon.ts';
 import { parseNumberAt } from './extract.ts';
 import { opensQuotation } from './quotations.ts';
 import { endsWithQuestion, type PreparedText, wordsAt } from './text.ts';
@@ -20,7 +20,7 @@ import { endsWithQuestion, type PreparedText, wordsAt } from './text.ts';
 export function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
   const isMarked = (w: PhraseHit<CuePhrase>) => w.spec.data.kind === 'word' && w.spec.data.marked;
   const crossed = (h: PhraseHit<CuePhrase>) =>
-    words.some((w) => !isMarked(w) && w.first <= h.last && w.last >= h.first && (w.first < h.first || w.last > h.last));
+    words.some((w) => !isMarked(w) && runsAcrossEdge(w, h));
   // (a marked phrase inside the cue, read without its accents: "thay bao" is as often "thấy báo")
   const holdsBare = (h: PhraseHit<CuePhrase>) => words.some((w) => isMarked(w) && w.first >= h.first && w.last <= h.last && !writtenWithMarks(v, w));
   return cueList.filter((h) => !(((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)) || holdsBare(h)));

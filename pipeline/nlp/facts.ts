@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { daySchema } from '../../core/date-params.ts';
 import type { Vocabulary } from './automaton.ts';
 import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
-import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, type PhraseHit } from './lexicon.ts';
+import { LexiconError, loadYamlFile, longestNonOverlapping, PhraseSet, runsAcrossEdge, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
 import {
   beforeName,
@@ -1052,7 +1052,7 @@ const NO_LOCATED: Array<Located<FactPhrase>> = [];
 function crossedBareEvent(e: Located<FactPhrase>, words: ReadonlyArray<Located<FactPhrase>>): boolean {
   const h = e.hit;
   if (!(e.field.accents.lenient || e.field.accents.bareClause(h.tokFirst))) return false;
-  return words.some((w) => w.field === e.field && w.hit.first <= h.last && w.hit.last >= h.first && (w.hit.first < h.first || w.hit.last > h.last));
+  return words.some((w) => w.field === e.field && runsAcrossEdge(w.hit, h));
 }
 const NO_MARKERS: MarkerScope[] = [];
 const NO_FACTS: Array<{ f: OfficialFact; i: number }> = [];

@@ -853,4 +853,12 @@ export function longestNonOverlapping<T>(hits: Array<PhraseHit<T>>): Array<Phras
   return out;
 }
 
+/**
+ * Whether phrase `word` overlaps phrase `hit` and runs past one of its edges: read without diacritics, the same letters
+ * are then the longer word ("hoan thanh" is hoàn thành, "bau Ban Chap hanh" is not the cue "bầu bán").
+ */
+export function runsAcrossEdge(word: { first: number; last: number }, hit: { first: number; last: number }): boolean {
+  return word.first <= hit.last && word.last >= hit.first && (word.first < hit.first || word.last > hit.last);
+}
+
 export { foldedSyllables, type PreparedText };
