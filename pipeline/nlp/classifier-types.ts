@@ -158,6 +158,8 @@ export interface CompiledCues {
 export interface QuotationNames {
   before: TypedWords[];
   after: TypedWords[];
+  /** namedQuotations.answers: what opens a field that answers a question or a rumour (openers), or says one was received (received). */
+  answers: { openers: TypedWords[]; received: TypedWords[] };
 }
 
 export interface TypedWords {

@@ -80,7 +80,7 @@ import { impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCo
 import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
 import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
-import { inQuotation, listedQuotations, namedQuotations, rebuttalQuotations, replyQuotations, within } from './quotations.ts';
+import { answeringItem, inQuotation, listedQuotations, namedQuotations, rebuttalQuotations, replyQuotations, within } from './quotations.ts';
 import { inReported, reportedDiscount } from './reported-discount.ts';
 import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
@@ -463,6 +463,9 @@ export class Classifier implements ItemClassifier {
     // a quotation named as someone else's words ("Gỡ bài '…'", "Bài '…' đã bị gỡ vì sai", "thấy ghi '…'", "mạng xã hội
     // cho rằng "…""): in any item the claim inside is theirs, quoted (the hundred-and-fourth pass)
     const quotedAsOthers = views.map((v) => (v.quotations.length ? this.cues.flatMap((c) => namedQuotations(v.prepared, c.quotationNames, v.quotations)) : []));
+    // an item answering a question or a rumour ("Trả lời câu hỏi … về chuyện '…'", "Bản tin nhận được câu hỏi … về tin
+    // đồn '…'"): every quotation in it is theirs, once a correction has had its reading (the hundred-and-eighth pass)
+    const answering = this.cues.some((c) => answeringItem(views, c.quotationNames));
     // a claim reported, then corrected with the sheet's value by an office or a statement verb: cited, its sentence reported
     const corrected = citesVersions ? new Map() : correctedContradictions(d, views, contradictions, confirmations);
     let correction = false;
@@ -497,6 +500,7 @@ export class Classifier implements ItemClassifier {
         if (first >= 0) explain(explanations, where, first, last, core('distortion', term, weight, note), null);
         continue;
       }
+      if (answering && within(v.quotations, v.prepared.tokStart[c.tokFirst])) continue;
       if (citesVersions) {
         // located for the reader (a transcript's time code, the item page), never counted
         explain(explanations, v, c.tokFirst, c.tokLast, factCore(c.note, 'cited, not asserted; ', fact, 0, { cited: true }), null);
@@ -781,6 +785,8 @@ export class Classifier implements ItemClassifier {
     if (checklist) raw = scoreChecklist(cues, views, checklists, items, raw);
     const rebuttal = checklist || headline !== null || flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
+    // (every quotation of an item answering a question or a rumour is someone else's words: answeringItem)
+    const answering = !rebuttal && answeringItem(views, cues.quotationNames);
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
       // (a line a reply quotes, "> …", is the message it answers, in any item)
       const replies = originalSpans(v.prepared, v.replies);
@@ -790,7 +796,7 @@ export class Classifier implements ItemClassifier {
         ? [...originalSpans(v.prepared, v.quotations), ...(checklist ? checklists[index].map((l) => l.span) : []), ...replies]
         : [
             ...originalSpans(v.prepared, [
-              ...namedQuotations(v.prepared, cues.quotationNames, v.quotations),
+              ...(answering ? v.quotations : namedQuotations(v.prepared, cues.quotationNames, v.quotations)),
               ...listedQuotations(v.prepared, v.quotations, cues.listJoiners),
             ]),
             ...replies,

@@ -505,6 +505,16 @@ export const cuesSchema = z
         names: z.array(z.string().min(1)).default([]),
         /** Names matched right after the closing mark, only spaces between: what was done to the post ("bài '…' đã bị gỡ vì sai"). */
         after: z.array(z.string().min(1)).default([]),
+        /**
+         * An item that answers a question or a rumour in the answer, mailbag, newsletter or notice register: a field
+         * opening with one of `openers` ("Trả lời câu hỏi …", "Hộp thư thính giả: …", "Về câu hỏi '…'") or holding one
+         * of `received` ("Bản tin nhận được câu hỏi …", "thính giả gửi tin nhắn hỏi …"). Every quotation of such an
+         * item is the question's or the rumour's words.
+         */
+        answers: z
+          .object({ openers: z.array(z.string().min(1)).default([]), received: z.array(z.string().min(1)).default([]) })
+          .strict()
+          .default({}),
       })
       .strict()
       .default({}),
