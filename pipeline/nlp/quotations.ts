@@ -186,6 +186,13 @@ export function answeringItem(fields: Array<{ prepared: PreparedText; quotations
   );
 }
 
+/** Whether one of `names` stands in sentence `sentence` of a field ("… bảo chưa có văn bản nào"). */
+export function unsourcedIn(p: PreparedText, sentence: number, names: TypedWords[]): boolean {
+  if (!names.length) return false;
+  for (let t = 0; t < p.count; t++) if (p.tokSent[t] === sentence && names.some((name) => typedWordsAt(p, t, name))) return true;
+  return false;
+}
+
 /**
  * A name right after the closing mark at `close`, only spaces between: what was done to the post quoted ("Bài 'Đại
  * hội 13 kéo dài đến 5/2' đã bị gỡ vì sai").

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { contradictionsOf, forBothForms, forBothFormsTitled } from './helpers.ts';
+import { contradictionsOf, firedGroup, forBothForms, forBothFormsTitled } from './helpers.ts';
 
 // The hundred-and-eighth pass (study107's rank 1, R widened). An item answering a question or a rumour in the answer,
 // mailbag, newsletter or notice register — a field opening "Trả lời câu hỏi …", "Về câu hỏi '…'", "Hộp thư thính giả",
@@ -8,7 +8,8 @@ import { contradictionsOf, forBothForms, forBothFormsTitled } from './helpers.ts
 // question or the rumour: the wrong value inside its quotation marks is theirs, cited. A warning not to believe a
 // rumour ("không tin tin '…'") and a version denied by name ("không phải '…'") name their quotation so in any item.
 // What such an item asserts outside the quotation marks stays its own. Phrasings written for these tests, not corpus
-// sentences; each as typed and with its diacritics stripped, on the lexicons alone.
+// sentences; each as typed and with its diacritics stripped, on the lexicons alone. R (b): an insider whose sentence
+// says nothing was issued ("Con trai tôi làm ở BHYT tỉnh bảo chưa có văn bản nào") is the correction's source.
 
 const dates = (c: Classification) => contradictionsOf(c).filter((e) => e.factId === 'NC-DATE');
 
@@ -69,5 +70,30 @@ describe('a warning not to believe a rumour, and a version denied by name, quote
 
   it('still reads the wrong value the writer gives beside the version he denies', () => {
     expectDates([`${RUMOUR}, chứ không phải 'bế mạc ngày 1/2' như báo nói.`], 1);
+  });
+});
+
+describe('an insider cited for the truth is the correction’s source (R b)', () => {
+  const insiderWeight = (c: Classification) => firedGroup(c, 'insider').reduce((sum, e) => sum + e.weight, 0);
+
+  it('takes back the insider’s weight where its sentence says nothing was issued', () => {
+    forBothForms(
+      [
+        "Tin 'miễn viện phí cho đảng viên dự đại hội' hôm qua là không có đâu. Con trai tôi làm ở Sở Y tế tỉnh bảo chưa có văn bản nào.",
+        'Mọi người đừng lo chuyện sáp nhập sau đại hội. Em có chị họ làm ở Sở Nội vụ, chị ấy bảo chưa có quyết định nào hết.',
+      ],
+      (c, t) => expect(insiderWeight(c), t).toBe(0),
+    );
+  });
+
+  it('still reads the insider beside another cue in its sentence, a value against the sheet in the item, or a claim of its own', () => {
+    forBothForms(
+      [
+        'Con trai tôi làm ở Tỉnh ủy bảo chưa có văn bản nào, nhưng danh sách nhân sự đã được chốt sẵn từ trước rồi.',
+        `Con trai tôi làm ở Tỉnh ủy bảo chưa có văn bản nào. ${RUMOUR}.`,
+        'Con trai tôi làm ở Tỉnh ủy bảo danh sách Bộ Chính trị đã có từ tháng trước rồi.',
+      ],
+      (c, t) => expect(insiderWeight(c), t).toBe(2),
+    );
   });
 });
