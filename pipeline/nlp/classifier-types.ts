@@ -138,6 +138,8 @@ export interface CompiledCues {
   beforeAmount: { syllables: Set<string>; words: string[][] };
   /** namedQuotations.names (before) and .after: the names that give a quotation as someone else's words. */
   quotationNames: QuotationNames;
+  /** correctionSources: its groups' ids, and the phrases of nothing issued (typed words). */
+  correctionSources: { groups: Set<string>; unsourced: TypedWords[] };
   /** listedQuotations.joiners folded, with a comma before each, and a comma alone: what may stand between two quotations of a list. */
   listJoiners: Set<string>;
   /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */
@@ -158,6 +160,8 @@ export interface CompiledCues {
 export interface QuotationNames {
   before: TypedWords[];
   after: TypedWords[];
+  /** namedQuotations.answers: what opens a field that answers a question or a rumour (openers), or says one was received (received). */
+  answers: { openers: TypedWords[]; received: TypedWords[] };
 }
 
 export interface TypedWords {

@@ -66,7 +66,7 @@ import {
   type StructureClue,
   structuresOfFolded,
 } from './discourse.ts';
-import { byFieldAndStart, explain } from './explanations.ts';
+import { byFieldAndStart, cueKey, explain } from './explanations.ts';
 import { type Contradiction, FactChecker, type FactPhrase, type FactsFile, type ItemCheck, NO_FINDINGS, type OfficialFact } from './facts.ts';
 import {
   type CompiledGatherings,
@@ -80,7 +80,7 @@ import { impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCo
 import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
 import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
-import { inQuotation, listedQuotations, namedQuotations, rebuttalQuotations, replyQuotations, within } from './quotations.ts';
+import { answeringItem, inQuotation, listedQuotations, namedQuotations, rebuttalQuotations, replyQuotations, unsourcedIn, within } from './quotations.ts';
 import { inReported, reportedDiscount } from './reported-discount.ts';
 import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
@@ -411,7 +411,12 @@ export class Classifier implements ItemClassifier {
       }
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
     }
-    for (const it of cueItems) explain(explanations, it.view, it.first, it.last, it.e, it.raw);
+    // (where each cue of a correction source's group is explained: it may be read as the correction's source below)
+    const sources: Array<[Item, number]> = [];
+    for (const it of cueItems) {
+      if (it.first >= 0 && it.e.weight > 0 && this.cues.some((c) => c.correctionSources.groups.has(cueKey(it.e.term)))) sources.push([it, explanations.length]);
+      explain(explanations, it.view, it.first, it.last, it.e, it.raw);
+    }
 
     // answers read by their structure (discourse.ts): a correction with its source, versions asked about, a motive for asking
     if (d)
@@ -463,6 +468,9 @@ export class Classifier implements ItemClassifier {
     // a quotation named as someone else's words ("Gỡ bài '…'", "Bài '…' đã bị gỡ vì sai", "thấy ghi '…'", "mạng xã hội
     // cho rằng "…""): in any item the claim inside is theirs, quoted (the hundred-and-fourth pass)
     const quotedAsOthers = views.map((v) => (v.quotations.length ? this.cues.flatMap((c) => namedQuotations(v.prepared, c.quotationNames, v.quotations)) : []));
+    // an item answering a question or a rumour ("Trả lời câu hỏi … về chuyện '…'", "Bản tin nhận được câu hỏi … về tin
+    // đồn '…'"): every quotation in it is theirs, once a correction has had its reading (the hundred-and-eighth pass)
+    const answering = this.cues.some((c) => answeringItem(views, c.quotationNames));
     // a claim reported, then corrected with the sheet's value by an office or a statement verb: cited, its sentence reported
     const corrected = citesVersions ? new Map() : correctedContradictions(d, views, contradictions, confirmations);
     let correction = false;
@@ -497,6 +505,7 @@ export class Classifier implements ItemClassifier {
         if (first >= 0) explain(explanations, where, first, last, core('distortion', term, weight, note), null);
         continue;
       }
+      if (answering && within(v.quotations, v.prepared.tokStart[c.tokFirst])) continue;
       if (citesVersions) {
         // located for the reader (a transcript's time code, the item page), never counted
         explain(explanations, v, c.tokFirst, c.tokLast, factCore(c.note, 'cited, not asserted; ', fact, 0, { cited: true }), null);
@@ -541,6 +550,9 @@ export class Classifier implements ItemClassifier {
       for (let t = c.tokFirst; t <= c.tokLast; t++) v.confirmed.add(p.tokClause[t]);
     }
 
+    // an insider cited for the truth: the correction's source, not the rumour's (the hundred-and-eighth pass)
+    if (sources.length) distortionRaw -= this.correctionSources(sources, cueItems, explanations);
+
     const verdict = views[0].verdict;
     if (verdict.clue && views[0].discounted + views[1].discounted > 0) {
       const v = views[verdict.field];
@@ -578,6 +590,46 @@ export class Classifier implements ItemClassifier {
       ...after,
     };
     return overrideAfterScores(this.learned.rescore(lexicon, views[0].prepared, views[1].prepared, marks), after, this.thresholds);
+  }
+
+  /**
+   * The insider cited for the truth ("Con trai tôi làm ở BHYT tỉnh bảo chưa có văn bản nào"): a cue of a
+   * correctionSources group, outside quotation marks, whose sentence says nothing was issued (`unsourced`) is the
+   * correction's source — its weight taken back (returned) and its explanation kept at 0 — where no value of the item
+   * counts against the sheet and no other cue of weight stands in its sentence (style aside). Each source comes with
+   * where its explanation stands in `explanations`. (Its sentence stating the sheet's value was tried: rumours state
+   * the sheet's dates beside their claim, "em trai em làm ở Hà Nội nói … đại hội 26/1 chỉ đọc tên thôi".)
+   */
+  private correctionSources(sources: Array<[Item, number]>, cueItems: Item[], explanations: Explanation[]): number {
+    if (explanations.some((e) => e.kind === 'fact' && e.weight > 0)) return 0;
+    const unsourced = this.cues.flatMap((c) => c.correctionSources.unsourced);
+    let back = 0;
+    for (const [it, at] of sources) {
+      const v = it.view;
+      const p = v.prepared;
+      const sentence = p.tokSent[it.first];
+      if (within(v.quotations, p.tokStart[it.first])) continue;
+      const others = cueItems.some(
+        (o) =>
+          o !== it &&
+          o.view === v &&
+          o.first >= 0 &&
+          o.e.weight > 0 &&
+          p.tokSent[o.first] === sentence &&
+          !o.e.term.startsWith('style:') &&
+          !sources.some(([s]) => s === o),
+      );
+      if (others) continue;
+      if (!unsourcedIn(p, sentence, unsourced)) continue;
+      back += it.e.weight;
+      const e = explanations[at];
+      explanations[at] = {
+        ...e,
+        weight: 0,
+        note: `${e.note ?? ''}; the insider is cited for the truth (the sheet's value, or nothing issued): the correction's source, not the rumour's`,
+      };
+    }
+    return back;
   }
 
   /**
@@ -781,6 +833,8 @@ export class Classifier implements ItemClassifier {
     if (checklist) raw = scoreChecklist(cues, views, checklists, items, raw);
     const rebuttal = checklist || headline !== null || flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
+    // (every quotation of an item answering a question or a rumour is someone else's words: answeringItem)
+    const answering = !rebuttal && answeringItem(views, cues.quotationNames);
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
       // (a line a reply quotes, "> …", is the message it answers, in any item)
       const replies = originalSpans(v.prepared, v.replies);
@@ -790,7 +844,7 @@ export class Classifier implements ItemClassifier {
         ? [...originalSpans(v.prepared, v.quotations), ...(checklist ? checklists[index].map((l) => l.span) : []), ...replies]
         : [
             ...originalSpans(v.prepared, [
-              ...namedQuotations(v.prepared, cues.quotationNames, v.quotations),
+              ...(answering ? v.quotations : namedQuotations(v.prepared, cues.quotationNames, v.quotations)),
               ...listedQuotations(v.prepared, v.quotations, cues.listJoiners),
             ]),
             ...replies,

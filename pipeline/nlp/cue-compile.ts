@@ -128,7 +128,12 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       syllables: new Set(file.beforeAmount.syllables.map((w) => foldedSyllables(w).join(' '))),
       words: file.beforeAmount.words.map((w) => foldedSyllables(w)),
     },
-    quotationNames: { before: file.namedQuotations.names.map(typedWords), after: file.namedQuotations.after.map(typedWords) },
+    quotationNames: {
+      before: file.namedQuotations.names.map(typedWords),
+      after: file.namedQuotations.after.map(typedWords),
+      answers: { openers: file.namedQuotations.answers.openers.map(typedWords), received: file.namedQuotations.answers.received.map(typedWords) },
+    },
+    correctionSources: { groups: new Set(file.correctionSources.groups), unsourced: file.correctionSources.unsourced.map(typedWords) },
     listJoiners: new Set([',', ...file.listedQuotations.joiners.flatMap((w) => [foldedSyllables(w).join(' '), `, ${foldedSyllables(w).join(' ')}`])]),
     scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
     scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),

@@ -505,6 +505,16 @@ export const cuesSchema = z
         names: z.array(z.string().min(1)).default([]),
         /** Names matched right after the closing mark, only spaces between: what was done to the post ("bài '…' đã bị gỡ vì sai"). */
         after: z.array(z.string().min(1)).default([]),
+        /**
+         * An item that answers a question or a rumour in the answer, mailbag, newsletter or notice register: a field
+         * opening with one of `openers` ("Trả lời câu hỏi …", "Hộp thư thính giả: …", "Về câu hỏi '…'") or holding one
+         * of `received` ("Bản tin nhận được câu hỏi …", "thính giả gửi tin nhắn hỏi …"). Every quotation of such an
+         * item is the question's or the rumour's words.
+         */
+        answers: z
+          .object({ openers: z.array(z.string().min(1)).default([]), received: z.array(z.string().min(1)).default([]) })
+          .strict()
+          .default({}),
       })
       .strict()
       .default({}),
@@ -514,6 +524,15 @@ export const cuesSchema = z
      */
     listedQuotations: z
       .object({ joiners: z.array(z.string().min(1)).default([]) })
+      .strict()
+      .default({}),
+    /**
+     * An insider cited for the truth ("Con trai tôi làm ở BHYT tỉnh bảo chưa có văn bản nào"): a cue of `groups` whose
+     * sentence holds one of `unsourced` (nothing issued) is the correction's source, not the rumour's — where no value
+     * of the item contradicts the sheet and no other cue stands in its sentence.
+     */
+    correctionSources: z
+      .object({ groups: z.array(z.string().min(1)).default([]), unsourced: z.array(z.string().min(1)).default([]) })
       .strict()
       .default({}),
     /** A fact-check written as a list: each line gives a rumour and its verdict ("… — SAI.", "FAKE – …", "✗ …"). */
@@ -599,6 +618,7 @@ export const cuesSchema = z
     data.rules.forEach((rule, index) => {
       for (const key of ['all', 'none', 'any', 'noneInItem', 'anaphors'] as const) rule[key].forEach((id, k) => known(id, ['rules', index, key, k]));
     });
+    data.correctionSources.groups.forEach((id, k) => known(id, ['correctionSources', 'groups', k]));
     data.groups.forEach((group, index) => {
       const at = (...path: Array<string | number>) => ['groups', index, ...path];
       for (const key of ['all', 'any'] as const) group.borrowedWith?.[key].forEach((id, k) => known(id, at('borrowedWith', key, k)));

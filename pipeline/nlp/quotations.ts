@@ -157,6 +157,42 @@ export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: 
   return out;
 }
 
+/** Tokens a reply's opener may follow ("Re: Trả lời …", "RE: …"). */
+const REPLY_PREFIXES = new Set(['re', 'fw', 'fwd']);
+
+/**
+ * Whether a field answers a question or a rumour in the answer, mailbag, newsletter or notice register: it opens with
+ * one of `answers.openers` ("Trả lời câu hỏi hôm qua của chị Lan …", "Hộp thư thính giả: …", "Về câu hỏi '…': …"),
+ * after a reply's "Re:" at most, or holds one of `answers.received` anywhere ("Bản tin nhận được câu hỏi của nhiều
+ * hội viên …", "Một số thính giả gửi tin nhắn hỏi về …").
+ */
+export function answersQuestion(p: PreparedText, answers: QuotationNames['answers']): boolean {
+  if (!p.count) return false;
+  const first = REPLY_PREFIXES.has(p.tokText[0]) ? 1 : 0;
+  if (answers.openers.some((name) => typedWordsAt(p, first, name))) return true;
+  if (!answers.received.length) return false;
+  for (let t = 0; t < p.count; t++) if (answers.received.some((name) => typedWordsAt(p, t, name))) return true;
+  return false;
+}
+
+/**
+ * Whether an item answers a question or a rumour (answersQuestion, in either field): every quotation in it is the
+ * question's or the rumour's words, quoted.
+ */
+export function answeringItem(fields: Array<{ prepared: PreparedText; quotations: Array<[number, number]> }>, names: QuotationNames): boolean {
+  const { openers, received } = names.answers;
+  return (
+    (openers.length > 0 || received.length > 0) && fields.some((f) => f.quotations.length) && fields.some((f) => answersQuestion(f.prepared, names.answers))
+  );
+}
+
+/** Whether one of `names` stands in sentence `sentence` of a field ("… bảo chưa có văn bản nào"). */
+export function unsourcedIn(p: PreparedText, sentence: number, names: TypedWords[]): boolean {
+  if (!names.length) return false;
+  for (let t = 0; t < p.count; t++) if (p.tokSent[t] === sentence && names.some((name) => typedWordsAt(p, t, name))) return true;
+  return false;
+}
+
 /**
  * A name right after the closing mark at `close`, only spaces between: what was done to the post quoted ("Bài 'Đại
  * hội 13 kéo dài đến 5/2' đã bị gỡ vì sai").
