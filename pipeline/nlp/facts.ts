@@ -1830,7 +1830,7 @@ export class ItemCheck {
         // the congress the sentence names as its subject, after the date, is the one dated ("Trưa 21/10, Đại hội đại biểu
         // Đảng bộ tỉnh lần thứ XVI đã tiến hành bỏ phiếu bầu đoàn đại biểu đi dự Đại hội … toàn quốc …"), not an event
         // named before the sentence
-        const scope = this.subjectNamedAfter(fv, g0, s0 + sent, mention, subjects) ?? this.scopeAt(g, s0 + sent, clauseOf(fv, mention.tokFirst));
+        const scope = this.subjectNamedAfter(fv, g0, s0 + sent, mention, sentNouns, subjects) ?? this.scopeAt(g, s0 + sent, clauseOf(fv, mention.tokFirst));
         for (const { f, i } of this.factsIn(scope, s0 + sent)) {
           for (const check of f.checks) {
             if (check.kind !== 'dates') continue;
@@ -2471,23 +2471,37 @@ export class ItemCheck {
   }
 
   /**
-   * The event a date's sentence names as its subject after the date: where no full marker stands before the date in its
-   * sentence, the first subject event noun after it (not a delegation's destination nor an activity's purpose) whose
-   * own name carries a full marker (starting on the noun or within SUBJECT_NAME_GAP tokens after it: "Đại hội đại biểu
-   * Đảng bộ tỉnh lần thứ XVI") gives that marker's event; else null (the claim's scope is read as any other's).
+   * The event a date's sentence names as its subject after the date: where the date stands before every full marker and
+   * every event noun of its sentence, the first subject event noun after it (not a delegation's destination nor an
+   * activity's purpose) whose own name carries full markers — the first starting on the noun or within SUBJECT_NAME_GAP
+   * tokens after it, each next one within as many tokens of the one before — gives the last of them, the holder named
+   * last ("Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI", "Đại hội XIII Công đoàn Việt Nam" is the union's); else null (the
+   * claim's scope is read as any other's).
    */
-  private subjectNamedAfter(fv: FieldView, g0: number, s: number, mention: DateMention, subjects: Array<Of<'eventNoun'>>): string | null {
+  private subjectNamedAfter(
+    fv: FieldView,
+    g0: number,
+    s: number,
+    mention: DateMention,
+    nouns: Array<Of<'eventNoun'>>,
+    subjects: Array<Of<'eventNoun'>>,
+  ): string | null {
     if (!this.scoped) this.scopeMarkers();
     const inSent = this.markersBySent.get(s) ?? NO_MARKERS;
     for (const x of inSent) if (!x.weak && x.m.g < g0 + mention.tokFirst) return null;
+    if (nouns.some((n) => n.hit.tokFirst < mention.tokFirst)) return null;
     const noun = subjects.find((n) => n.hit.tokFirst > mention.tokLast);
     if (!noun) return null;
+    let end = noun.hit.tokLast;
+    let named: string | null = null;
     for (const x of inSent) {
-      if (x.weak || x.destination || x.m.field !== fv) continue;
-      const t = x.m.hit.tokFirst;
-      if (t >= noun.hit.tokFirst && t - noun.hit.tokLast - 1 <= SUBJECT_NAME_GAP) return x.scope;
+      if (x.weak || x.m.field !== fv || x.m.hit.tokFirst < noun.hit.tokFirst) continue;
+      if (x.m.hit.tokFirst - end - 1 > SUBJECT_NAME_GAP) break;
+      if (x.destination) break;
+      named = x.scope;
+      end = Math.max(end, x.m.hit.tokLast);
     }
-    return null;
+    return named;
   }
 
   /** The event named by a full marker in sentence s: the nearest before position g, else after it; null if none. */

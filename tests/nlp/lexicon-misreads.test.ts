@@ -70,6 +70,19 @@ describe('the date of the congress its sentence names as its subject (N)', () =>
     );
   });
 
+  it('reads the holder named last in the subject’s name, and leaves a date after an event noun to the other readings', () => {
+    forBothFormsTitled(
+      [
+        ['Khai mạc Đại hội XIII Công đoàn Việt Nam', 'Sáng 2/12 tại Hà Nội, Đại hội XIII Công đoàn Việt Nam chính thức khai mạc.'],
+        [
+          'Khai mạc Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI',
+          'Đại hội làm việc trong 3 ngày (14-16/10), góp ý dự thảo các văn kiện trình Đại hội XIII của Đảng.',
+        ],
+      ],
+      (c, t) => expect(factsOf(c), t).toEqual([]),
+    );
+  });
+
   it('keeps a wrong date for the congress the sentence names, and the national congress’s own', () => {
     const read: Array<[string, string, string]> = [
       ['Đại hội XIII của Đảng', 'Sáng 20/2, Đại hội đại biểu Đảng bộ tỉnh khai mạc.', 'GL-DATE'],
