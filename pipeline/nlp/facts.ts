@@ -342,6 +342,20 @@ export const factsFileSchema = z
      * first or last day, contradicts it.
      */
     contrasts: z.array(phrase).default([]),
+    /**
+     * A negation over "any" ("Đại hội không sử dụng bất kỳ danh sách công bố trước nào", "không có danh sách nào được công
+     * bố trước"): a claim term after a negator in its clause, with one of `quantifiers` between them or one of `closers`
+     * right after the term, is denied as a term right after its negator is.
+     */
+    /**
+     * Words joining two values as alternatives ("họp 3 hay 4 ngày"): a length after one, with a number right before the
+     * word, is one of the versions offered, not a value claimed.
+     */
+    alternatives: z.array(phrase).default([]),
+    quantifiedNegation: z
+      .object({ quantifiers: z.array(phrase).default([]), closers: z.array(phrase).default([]) })
+      .strict()
+      .default({}),
     /** Nouns naming a venue without naming a place ("khách sạn", "hội trường"): after a place verb, a claimed venue. */
     venueNouns: z.array(phrase).default([]),
     /**
@@ -663,6 +677,9 @@ export type FactPhrase =
   | { kind: 'place'; name: string; key: string; alias?: boolean }
   | { kind: 'negator' }
   | { kind: 'contrast' }
+  | { kind: 'quantifier' }
+  | { kind: 'alternative' }
+  | { kind: 'quantifierCloser' }
   | { kind: 'venue'; name: string; key: string }
   | { kind: 'otherEvent' }
   | { kind: 'destination' }
@@ -821,6 +838,9 @@ export class FactChecker {
     for (const v of data.venueAnaphors) this.phrases.add(v, factPhrase({ kind: 'venueAnaphor' }));
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     for (const n of data.contrasts) this.phrases.add(n, factPhrase({ kind: 'contrast' }));
+    for (const n of data.alternatives) this.phrases.add(n, factPhrase({ kind: 'alternative' }));
+    for (const n of data.quantifiedNegation.quantifiers) this.phrases.add(n, factPhrase({ kind: 'quantifier' }));
+    for (const n of data.quantifiedNegation.closers) this.phrases.add(n, factPhrase({ kind: 'quantifierCloser' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
     for (const n of data.destinations) this.phrases.add(n, factPhrase({ kind: 'destination' }));
@@ -1037,6 +1057,8 @@ function isSuppressed(fv: FieldView, tok: number): boolean {
 const ORDINAL_GAP = 4;
 /** Tokens a superior body may stand after the lower body it qualifies ("trực thuộc", "thuộc"). */
 const QUALIFIER_GAP = 1;
+/** Tokens between a date's subject event noun and the marker of its name ("Đại hội | đại biểu | Đảng bộ tỉnh"). */
+const SUBJECT_NAME_GAP = 2;
 /** Tokens between a destination phrase and the event's marker ("dự | Đại hội | XIII"). */
 const DESTINATION_GAP = 2;
 
@@ -1599,6 +1621,7 @@ export class ItemCheck {
       if (!claimHits.has(c.hit)) continue;
       const { fact } = c.hit.spec.data;
       if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !this.namesEvent(c.sent)) continue;
+      if (this.negatedOverAny(c)) continue;
       if (this.aboutOtherGathering(c) || this.formatOfAnother(c) || this.announcedInFront(c)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
@@ -1804,7 +1827,10 @@ export class ItemCheck {
         // như công bố mà phải đến 10/2")
         if (mention.tokFirst > tiedBy.hit.tokLast && mention.tokFirst - tiedBy.hit.tokLast <= 2 && this.negated(fv, tiedBy.hit.tokFirst)) continue;
         const g = g0 + mention.tokFirst;
-        const scope = this.scopeAt(g, s0 + sent, clauseOf(fv, mention.tokFirst));
+        // the congress the sentence names as its subject, after the date, is the one dated ("Trưa 21/10, Đại hội đại biểu
+        // Đảng bộ tỉnh lần thứ XVI đã tiến hành bỏ phiếu bầu đoàn đại biểu đi dự Đại hội … toàn quốc …"), not an event
+        // named before the sentence
+        const scope = this.subjectNamedAfter(fv, g0, s0 + sent, mention, sentNouns, subjects) ?? this.scopeAt(g, s0 + sent, clauseOf(fv, mention.tokFirst));
         for (const { f, i } of this.factsIn(scope, s0 + sent)) {
           for (const check of f.checks) {
             if (check.kind !== 'dates') continue;
@@ -2202,16 +2228,25 @@ export class ItemCheck {
       else nounEnds.set(end, n);
     }
     for (const end of relativeNounEnds) nounEnds.delete(end);
+    // "<n> hay <m> ngày": the second of two values offered as alternatives (the first has no unit of its own)
+    const alternativeEnds = new Map<number, number>();
+    for (const a of this.of('alternative')) alternativeEnds.set(fieldKey(a.field, a.hit.tokLast), a.hit.tokFirst);
     for (const fv of this.fields) {
       const p = fv.prepared;
       const g0 = this.base.get(fv)!;
       const s0 = this.sentBase.get(fv)!;
       const numberStarts = new Set<number>();
-      for (const num of this.numbersIn(fv)) numberStarts.add(num.tokFirst);
+      const numberEnds = new Set<number>();
+      for (const num of this.numbersIn(fv)) {
+        numberStarts.add(num.tokFirst);
+        numberEnds.add(num.tokLast);
+      }
       for (const num of this.numbersIn(fv)) {
         const unitLast = unitAt.get(fieldKey(fv, num.tokLast + 1));
         if (unitLast === undefined || isSuppressed(fv, num.tokFirst) || this.negated(fv, num.tokFirst) || this.justBefore('comparator', fv, num.tokFirst))
           continue;
+        const joiner = alternativeEnds.get(fieldKey(fv, num.tokFirst - 1));
+        if (joiner !== undefined && numberEnds.has(joiner - 1)) continue;
         if (countdownAt.has(fieldKey(fv, unitLast + 1)) || indefiniteAt.has(fieldKey(fv, unitLast + 1))) continue;
         const sent = p.tokSent[num.tokFirst];
         if (!this.namesEvent(s0 + sent)) continue;
@@ -2435,6 +2470,40 @@ export class ItemCheck {
     );
   }
 
+  /**
+   * The event a date's sentence names as its subject after the date: where the date stands before every full marker and
+   * every event noun of its sentence, the first subject event noun after it (not a delegation's destination nor an
+   * activity's purpose) whose own name carries full markers — the first starting on the noun or within SUBJECT_NAME_GAP
+   * tokens after it, each next one within as many tokens of the one before — gives the last of them, the holder named
+   * last ("Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI", "Đại hội XIII Công đoàn Việt Nam" is the union's); else null (the
+   * claim's scope is read as any other's).
+   */
+  private subjectNamedAfter(
+    fv: FieldView,
+    g0: number,
+    s: number,
+    mention: DateMention,
+    nouns: Array<Of<'eventNoun'>>,
+    subjects: Array<Of<'eventNoun'>>,
+  ): string | null {
+    if (!this.scoped) this.scopeMarkers();
+    const inSent = this.markersBySent.get(s) ?? NO_MARKERS;
+    for (const x of inSent) if (!x.weak && x.m.g < g0 + mention.tokFirst) return null;
+    if (nouns.some((n) => n.hit.tokFirst < mention.tokFirst)) return null;
+    const noun = subjects.find((n) => n.hit.tokFirst > mention.tokLast);
+    if (!noun) return null;
+    let end = noun.hit.tokLast;
+    let named: string | null = null;
+    for (const x of inSent) {
+      if (x.weak || x.m.field !== fv || x.m.hit.tokFirst < noun.hit.tokFirst) continue;
+      if (x.m.hit.tokFirst - end - 1 > SUBJECT_NAME_GAP) break;
+      if (x.destination) break;
+      named = x.scope;
+      end = Math.max(end, x.m.hit.tokLast);
+    }
+    return named;
+  }
+
   /** The event named by a full marker in sentence s: the nearest before position g, else after it; null if none. */
   private scopeNamedIn(g: number, s: number): string | null {
     if (!this.scoped) this.scopeMarkers();
@@ -2453,6 +2522,28 @@ export class ItemCheck {
       const t = tokFirst - back;
       if (t < 0 || fv.prepared.tokClause[t] !== fv.prepared.tokClause[tokFirst]) break;
       if (this.negatorEnds.has(`${fv.field}:${t}`)) return true;
+    }
+    return false;
+  }
+
+  /**
+   * A claim term under a negation over "any": a negator before it in its clause, with a quantifier between them ("không
+   * sử dụng bất kỳ danh sách công bố trước nào", "không có danh sách nào được công bố trước") or a closer right after the
+   * term ("… công bố trước nào").
+   */
+  private negatedOverAny(c: Of<'claim'>): boolean {
+    if (this.negationOff) return false;
+    const fv = c.field;
+    const p = fv.prepared;
+    const clause = p.tokClause[c.hit.tokFirst];
+    let negEnd = -1;
+    for (const n of this.of('negator'))
+      if (n.field === fv && n.hit.tokLast < c.hit.tokFirst && p.tokClause[n.hit.tokFirst] === clause) negEnd = Math.max(negEnd, n.hit.tokLast);
+    if (negEnd < 0) return false;
+    for (const q of this.of('quantifier')) if (q.field === fv && q.hit.tokFirst > negEnd && q.hit.tokLast < c.hit.tokFirst) return true;
+    for (const q of this.of('quantifierCloser')) {
+      const gap = q.hit.tokFirst - c.hit.tokLast;
+      if (q.field === fv && gap >= 1 && gap <= 2 && p.tokClause[q.hit.tokFirst] === clause) return true;
     }
     return false;
   }
