@@ -159,6 +159,18 @@ const checkSchema = z.discriminatedUnion('kind', [
       whole: z.array(phrase).default([]),
       /** A sentence with one of these is about other bodies ("trực thuộc Trung ương"). */
       exclude: z.array(phrase).default([]),
+      /**
+       * The writer's own count of the bodies that finished, heading a sentence as a correction does ("Thực tế mới 15/19
+       * làm xong", "Thực tế chỉ 16 đơn vị xong đúng hạn"), after a sentence naming the bodies (`nouns`) or in it: a
+       * count below values[countFrom] (the official number of bodies, all of which finished) contradicts the
+       * completion; the official count agrees. Words of `counters` open the sentence, at most two of `countLeads`
+       * ("chỉ", "mới") stand before the number, and one of `countVerbs` follows it within `countReach` tokens.
+       */
+      countFrom: z.string().optional(),
+      counters: z.array(phrase).default([]),
+      countLeads: z.array(phrase).default([]),
+      countVerbs: z.array(phrase).default([]),
+      countReach: z.number().int().min(1).default(3),
     })
     .strict(),
 ]);
@@ -184,6 +196,12 @@ export type FactCheck =
       asOf: string[];
       whole: string[];
       exclude: string[];
+      /** The official number of bodies (values[countFrom]), or null; its phrases as canonical words. */
+      count: number | null;
+      counters: string[][];
+      countLeads: string[][];
+      countVerbs: string[][];
+      countReach: number;
     }
   | {
       kind: 'number';
@@ -526,6 +544,8 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
   };
   const v = fact.values;
   const str = (key: string): string | undefined => (typeof v[key] === 'string' && v[key] ? (v[key] as string) : undefined);
+  // (a count a check names by its key; a sheet without it gives none)
+  const countOf = (key: string | undefined): number | null => (key !== undefined && typeof v[key] === 'number' ? (v[key] as number) : null);
   const dates = fact.checks.find((c): c is Extract<CheckInput, { kind: 'dates' }> => c.kind === 'dates');
   const period = dates ? { start: dates.start ?? str('start'), end: dates.end ?? str('end') } : { start: str('start'), end: str('end') };
   const checks = fact.checks.map((c, k): FactCheck | null => {
@@ -584,6 +604,11 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           asOf: c.asOf,
           whole: c.whole,
           exclude: c.exclude,
+          count: countOf(c.countFrom),
+          counters: c.counters.map((w) => canon(w).split(' ')),
+          countLeads: c.countLeads.map((w) => canon(w).split(' ')),
+          countVerbs: c.countVerbs.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length),
+          countReach: c.countReach,
         };
       }
     }
@@ -621,6 +646,8 @@ export interface Contradiction {
   note: string;
   /** Read from the sheet's own count by its number alone (no context or marker named the fact): "Đừng tin con số 1.612 đại biểu". */
   byValue?: boolean;
+  /** The writer's own count heading a sentence as a correction does ("Thực tế mới 15/19 làm xong"): the verdict before it is the writer's. */
+  countered?: boolean;
 }
 
 /** A claim the checks read and found agreeing with the sheet in use (a date within it, its count, its venue). */
@@ -1157,6 +1184,7 @@ export class ItemCheck {
     this.durations();
     this.completions();
     this.pendingCompletions();
+    this.countedCompletions();
     return { contradictions: [...this.found.values()], confirmations: [...this.agreeing.values()] };
   }
 
@@ -2158,6 +2186,56 @@ export class ItemCheck {
       if (laterThan(day, check.by) === true)
         this.add(i, fv, mention.tokFirst, mention.tokLast, `says bodies had not held their congresses by ${formatDayDate(day)}; official by ${check.by}`);
     }
+  }
+
+  /**
+   * 6c. The writer's own count of the bodies that finished, opening a sentence as a correction does ("Thực tế mới 15/19
+   * làm xong" after "19/19 đảng bộ trực thuộc hoàn thành đại hội? Sai."): the bodies named in its sentence or the two before,
+   * a count below the official number of bodies contradicts the completion (not all finished), the official number
+   * agrees. A sentence that rebuts or names other bodies says nothing.
+   */
+  private countedCompletions(): void {
+    const nouns = this.of('complNoun');
+    if (!nouns.length) return;
+    const excludes = this.of('complExclude');
+    this.data.facts.forEach((f, i) =>
+      f.checks.forEach((check, c) => {
+        if (check.kind !== 'completion' || check.count === null || !check.counters.length) return;
+        const mine = (x: Of<'complNoun'> | Of<'complExclude'>) => x.hit.spec.data.fact === i && x.hit.spec.data.check === c;
+        for (const fv of this.fields) {
+          const p = fv.prepared;
+          for (const num of this.numbersIn(fv)) {
+            const at = num.tokFirst;
+            const sent = p.tokSent[at];
+            const start = sentenceStart(p, at);
+            if (isSuppressed(fv, at) || num.words) continue;
+            const counter = check.counters.find((w) => wordsAt(p, start, w));
+            if (!counter) continue;
+            let t = start + counter.length;
+            for (let k = 0; k < 2; k++) {
+              const lead = check.countLeads.find((w) => t + w.length <= at && wordsAt(p, t, w));
+              if (lead) t += lead.length;
+            }
+            if (t !== at || p.tokClause[at] !== p.tokClause[start]) continue;
+            // ("15/19": the official number after the slash is the whole the count is of)
+            let last = num.tokLast;
+            if (p.tokText[last + 1] !== undefined && Number(p.tokText[last + 1]) === check.count && p.original[p.tokStart[last + 1] - 1] === '/') last++;
+            let verb = false;
+            for (let v = last + 1; v <= last + check.countReach && p.tokClause[v] === p.tokClause[at] && !verb; v++)
+              verb = check.countVerbs.some((w) => wordsAt(p, v, w));
+            if (!verb) continue;
+            // (the bodies in its sentence or the statement it answers, past a verdict standing alone: "…? Sai. Thực tế …")
+            const near = (x: Of<'complNoun'>) => x.field === fv && mine(x) && p.tokSent[x.hit.tokFirst] <= sent && p.tokSent[x.hit.tokFirst] >= sent - 2;
+            if (!nouns.some(near) || excludes.some((x) => x.field === fv && mine(x) && p.tokSent[x.hit.tokFirst] === sent)) continue;
+            if (num.value < check.count) {
+              this.add(i, fv, at, last, `counts ${num.value} of the bodies finished; officially all ${check.count}`);
+              const added = this.found.get(`${f.id}:${fv.field}:${at}`);
+              if (added) added.countered = true;
+            } else if (num.value === check.count) this.agree(i, fv, at, last);
+          }
+        }
+      }),
+    );
   }
 
   private datesIn(fv: FieldView): DateMention[] {
