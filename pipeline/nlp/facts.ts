@@ -160,6 +160,11 @@ const checkSchema = z.discriminatedUnion('kind', [
       /** A sentence with one of these is about other bodies ("trực thuộc Trung ương"). */
       exclude: z.array(phrase).default([]),
       /**
+       * Words right before the verb that say the bodies finished only then ("Đến cuối tháng 7/2020, Gia Lai mới cơ bản
+       * hoàn thành đại hội các tổ chức cơ sở đảng"): the bound's date is the completion's, as `last` makes it.
+       */
+      late: z.array(phrase).default([]),
+      /**
        * The writer's own count of the bodies that finished, heading a sentence as a correction does ("Thực tế mới 15/19
        * làm xong", "Thực tế chỉ 16 đơn vị xong đúng hạn"), after a sentence naming the bodies (`nouns`) or in it: a
        * count below values[countFrom] (the official number of bodies, all of which finished) contradicts the
@@ -196,6 +201,7 @@ export type FactCheck =
       asOf: string[];
       whole: string[];
       exclude: string[];
+      late: string[][];
       /** The official number of bodies (values[countFrom]), or null; its phrases as canonical words. */
       count: number | null;
       counters: string[][];
@@ -443,6 +449,12 @@ export const factsFileSchema = z
     /** Words that make a number approximate ("khoảng", "hơn"): it then contradicts only beyond approxTolerance. */
     approximators: z.array(phrase).default([]),
     approxTolerance: z.number().min(0).default(0.1),
+    /**
+     * An approximate round number states its value to its last non-zero place ("khoảng 1.500": to the hundred): with
+     * this, it contradicts beyond half that place too, when that is tighter than approxTolerance — the sheet's value
+     * rounded to the place must be the number ("khoảng 1.600" of 1.587 agrees, "khoảng 1.500" does not).
+     */
+    approxRounding: z.boolean().default(false),
     /** Words that make a number a floor ("hơn 66.000 đảng viên"): it contradicts an official count below it only. */
     floors: z.array(phrase).default([]),
     /** Words that make a number a ceiling ("chưa tới 300 đại biểu", "ít hơn 55"): it contradicts an official count above it only. */
@@ -604,6 +616,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           asOf: c.asOf,
           whole: c.whole,
           exclude: c.exclude,
+          late: c.late.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length),
           count: countOf(c.countFrom),
           counters: c.counters.map((w) => canon(w).split(' ')),
           countLeads: c.countLeads.map((w) => canon(w).split(' ')),
@@ -1990,7 +2003,9 @@ export class ItemCheck {
           if (approx === 'floor') return other.value >= num.value * (1 - other.tolerance);
           if (approx === 'ceiling') return other.value <= num.value * (1 + other.tolerance);
           const tolerance = approx === null ? other.tolerance : Math.max(other.tolerance, this.data.approxTolerance);
-          return Math.abs(num.value - other.value) <= tolerance * other.value;
+          const within = Math.abs(num.value - other.value) <= tolerance * other.value;
+          // (a round number said approximately: the sheet's value rounded to its last non-zero place)
+          return approx === '' && this.data.approxRounding && !num.words ? within && roundsTo(other.value, num.value) : within;
         };
         // a count the sheet gives for another fact with the same unit, whose context the item has too, is that
         // fact's count, not a wrong one of the fact whose context is nearest ("Đại hội lần này … Tài liệu được
@@ -2096,11 +2111,13 @@ export class ItemCheck {
       if (!mention) continue;
       // (a state on a day of all the bodies, "Tính đến ngày 15/6/2020, 100% … đã hoàn thành", dates the completion)
       const asOf = this.statedAsOf(v, mention) && this.wholeIn(fv, v, clause);
+      // (finished only then: "mới (cơ bản) hoàn thành" right before the verb, the date before it in the clause)
+      const late = mention.tokLast < vf && check.late.some((w) => vf >= w.length && wordsAt(p, vf - w.length, w) && p.tokClause[vf - w.length] === clause);
       const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);
       if (later === false) this.agree(i, fv, mention.tokFirst, mention.tokLast);
-      else if (later && (!bound || last || asOf))
+      else if (later && (!bound || last || asOf || late))
         this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the completion ${formatDayDate(day)}; official by ${check.by}`);
     }
   }
@@ -2613,6 +2630,10 @@ function nearerTie(e: Of<'event'>, than: Of<'event'>, at: number): boolean {
 }
 
 /** The date mention is tied to the event by event verb `e` (see check, step 3). */
+/** The short form "ĐH tỉnh 18/10 khai mạc": tokens from the congress's noun to the date (its name's words), and from the date to the verb. */
+const SHORT_FORM_NAME_GAP = 5;
+const SHORT_FORM_VERB_GAP = 2;
+
 function isTied(
   e: Of<'event'>,
   mention: DateMention,
@@ -2646,6 +2667,12 @@ function isTied(
   if (e.hit.tokFirst <= mention.tokLast) return false;
   const opensSentence = mention.tokFirst - sentenceStart(p, mention.tokFirst) <= 2;
   if (opensSentence) for (const n of subjects) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
+  // "ĐH tỉnh 18/10 khai mạc", "Đại hội tỉnh ngày 18/10 sẽ khai mạc": the date between the congress named (its subject, a
+  // few words of its name between) and its verb right after the date, in one clause
+  const clause = p.tokClause[mention.tokFirst];
+  if (e.hit.tokFirst - mention.tokLast <= SHORT_FORM_VERB_GAP && p.tokClause[e.hit.tokFirst] === clause)
+    for (const n of subjects)
+      if (n.hit.tokLast < mention.tokFirst && mention.tokFirst - n.hit.tokLast <= SHORT_FORM_NAME_GAP && p.tokClause[n.hit.tokLast] === clause) return true;
   // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object; so too in a
   // clause the date leads after a colon or a comma ("Thông báo nhanh: mai 19/10 khai mạc đại hội tỉnh")
   if (!opensSentence && !leadsItsClause(p, mention.tokFirst, dayWords)) return false;
@@ -2666,6 +2693,18 @@ function leadsItsClause(p: PreparedText, tokFirst: number, dayWords: ReadonlySet
   if (!/^[\s,:]+$/.test(gapAfter(p, start - 1))) return false;
   for (let t = start; t < tokFirst; t++) if (!dayWords.has(tokenText(p, t))) return false;
   return true;
+}
+
+/**
+ * Whether `value` rounded to the last non-zero place of the round number `stated` is within half that place of it
+ * ("khoảng 1.600" of 1.587: to the hundred, yes; "khoảng 1.500": no). A number with no trailing zero ("khoảng 52") is
+ * no rounding: always true (the tolerance alone decides).
+ */
+export function roundsTo(value: number, stated: number): boolean {
+  if (!Number.isInteger(stated) || stated <= 0 || stated % 10 !== 0) return true;
+  let place = 10;
+  while (stated % (place * 10) === 0) place *= 10;
+  return Math.abs(value - stated) <= place / 2;
 }
 
 /** "1.602 hay 1.587 đại biểu": the second number is one of two versions asked about, not a claim. */
