@@ -450,9 +450,10 @@ export const factsFileSchema = z
     approximators: z.array(phrase).default([]),
     approxTolerance: z.number().min(0).default(0.1),
     /**
-     * An approximate round number states its value to its last non-zero place ("khoảng 1.500": to the hundred): with
-     * this, it contradicts beyond half that place too, when that is tighter than approxTolerance — the sheet's value
-     * rounded to the place must be the number ("khoảng 1.600" of 1.587 agrees, "khoảng 1.500" does not).
+     * An approximate number rounded to its hundreds or more states its value to its last non-zero place ("khoảng 1.500":
+     * to the hundred): with this, it contradicts beyond half that place too, when that is tighter than approxTolerance —
+     * the sheet's value rounded to the place must be the number ("khoảng 1.600" of 1.587 agrees, "khoảng 1.500" does
+     * not; "khoảng 370" of 350 is left to the tolerance).
      */
     approxRounding: z.boolean().default(false),
     /** Words that make a number a floor ("hơn 66.000 đảng viên"): it contradicts an official count below it only. */
@@ -2697,15 +2698,19 @@ function leadsItsClause(p: PreparedText, tokFirst: number, dayWords: ReadonlySet
 
 /**
  * Whether `value` rounded to the last non-zero place of the round number `stated` is within half that place of it
- * ("khoảng 1.600" of 1.587: to the hundred, yes; "khoảng 1.500": no). A number with no trailing zero ("khoảng 52") is
- * no rounding: always true (the tolerance alone decides).
+ * ("khoảng 1.600" of 1.587: to the hundred, yes; "khoảng 1.500": no). Only a number rounded to its hundreds or more
+ * is read so: one with fewer trailing zeros ("khoảng 370", "khoảng 52") is a count stated nearly as it is, always
+ * true here (the tolerance alone decides).
  */
 export function roundsTo(value: number, stated: number): boolean {
-  if (!Number.isInteger(stated) || stated <= 0 || stated % 10 !== 0) return true;
-  let place = 10;
+  if (!Number.isInteger(stated) || stated <= 0 || stated % ROUNDED_FROM !== 0) return true;
+  let place = ROUNDED_FROM;
   while (stated % (place * 10) === 0) place *= 10;
   return Math.abs(value - stated) <= place / 2;
 }
+
+/** The smallest place a number is read as rounded to ("khoảng 1.500", "khoảng 400"; not "khoảng 370"). */
+const ROUNDED_FROM = 100;
 
 /** "1.602 hay 1.587 đại biểu": the second number is one of two versions asked about, not a claim. */
 function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySet<number>): boolean {

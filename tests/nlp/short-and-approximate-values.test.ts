@@ -58,13 +58,15 @@ describe('an approximate round count read to its last non-zero place', () => {
       expect(facts(t), t).toEqual([]);
   });
 
-  it('rounds to the stated number’s last non-zero place', () => {
+  it('rounds to the stated number’s last non-zero place, from the hundreds up', () => {
     expect(roundsTo(1587, 1600)).toBe(true);
     expect(roundsTo(1587, 1500)).toBe(false);
+    expect(roundsTo(1587, 2000)).toBe(true);
     expect(roundsTo(372, 400)).toBe(true);
-    expect(roundsTo(53, 50)).toBe(true);
-    expect(roundsTo(53, 60)).toBe(false);
-    expect(roundsTo(53, 52)).toBe(true);
+    expect(roundsTo(320, 400)).toBe(false);
+    // fewer trailing zeros: no rounding read (the tolerance decides)
+    expect(roundsTo(350, 370)).toBe(true);
+    expect(roundsTo(53, 60)).toBe(true);
   });
 });
 
