@@ -220,7 +220,7 @@ export function withOfficialValuesDenied(
  * hoàn thành đại hội? Sai. Thực tế mới 15/19 làm xong"): the verdict denies the official version the question states,
  * so it is no rebuttal, and neither is the correction's opener heading the count ("Thực tế"), in place — the
  * contradiction is counted, not cited. A count the sheet agrees with ("Sai. Thực tế 19/19 …") leaves both (the
- * hundred-and-ninth pass).
+ * hundred-and-tenth pass).
  */
 export function withCounteredVerdicts(
   cues: CompiledCues,

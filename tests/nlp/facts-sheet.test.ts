@@ -293,7 +293,7 @@ describe('fact checks that read more phrasings', () => {
     ])
       for (const c of [configured, other]) expect(factIds(c, text), text).toEqual([]);
     // "13 ngày" after the ordinal is no length; the date between the congress named and its verb is the opening's (the
-    // hundred-and-ninth pass): 26/1 is the configured sheet's day after its start, before the other sheet's 1/2
+    // hundred-and-tenth pass): 26/1 is the configured sheet's day after its start, before the other sheet's 1/2
     const ordinal = 'Đại hội 13 ngày 26/1 khai mạc tại Hà Nội; Đại hội Đảng bộ tỉnh Gia Lai đã xong từ lâu.';
     expect(factIds(configured, ordinal)).toEqual([]);
     expect(factIds(other, ordinal)).toEqual(['NC-DATE']);

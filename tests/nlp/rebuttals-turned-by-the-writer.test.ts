@@ -4,7 +4,7 @@ import type { Classification } from '../../core/types.ts';
 import { loadOfficialFacts } from '../../pipeline/nlp/facts.ts';
 import { bothForms, classifier, contradictionsOf, forBothForms, REPO } from './helpers.ts';
 
-// The hundred-and-ninth pass (#14, study107's family Z): the rebuttal's words used by the claim — the press's denial
+// The hundred-and-tenth pass (#14, study107's family Z): the rebuttal's words used by the claim — the press's denial
 // dismissed by the writer's next sentence ("Càng bác càng …", "Vậy giải thích sao …?"), a correction forecast ("báo sẽ
 // phải đính chính: …"), the official broadcast said to be recorded and edited ("đoạn quay trước rồi cắt ghép lại"), and
 // the writer's own count after "Sai. Thực tế …". Each as typed and without diacritics, on the lexicons alone; every

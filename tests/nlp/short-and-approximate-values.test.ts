@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadOfficialFacts, roundsTo } from '../../pipeline/nlp/facts.ts';
 import { bothForms, classifier, contradictionsOf, REPO } from './helpers.ts';
 
-// The hundred-and-ninth pass (#14, study107's family B): values stated plainly in short or approximate forms — a date
+// The hundred-and-tenth pass (#14, study107's family B): values stated plainly in short or approximate forms — a date
 // between the congress named and its verb ("ĐH tỉnh 18/10 khai mạc"), an approximate round count read to its last
 // non-zero place ("khoảng 1.500 đại biểu" of 1.602), the grassroots finished only then ("Đến cuối tháng 7/2020, Gia Lai
 // mới cơ bản hoàn thành …"). Each as typed and without diacritics, on the lexicons alone; every value is the
