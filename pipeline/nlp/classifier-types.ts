@@ -178,6 +178,10 @@ export interface CompiledStandsAlone {
 export interface CompiledTurn {
   into: number;
   sentence: number[];
+  /** The press's denial dismissed in the next sentence (see the schema's `nextSentence`), or null. */
+  nextSentence: { groups: number[]; speakers: string[][]; verbs: TypedWords[] } | null;
+  /** Words right before a hit that make it a forecast (folded syllables): the hit is not read. */
+  forecasts: string[][];
   /** Words that open the claim a verdict denies (folded syllables). */
   claimOpeners: string[][];
   subject: {

@@ -102,7 +102,7 @@ import {
 } from './topic-terms.ts';
 import { agentCongressExplanation, overrideForAgentCongress } from './agent-congress.ts';
 import { otherNewsExplanation, overrideForOtherNews } from './other-news.ts';
-import { withOfficialValuesDenied, withTurnedRebuttals } from './turned-rebuttals.ts';
+import { withCounteredVerdicts, withOfficialValuesDenied, withTurnedRebuttals } from './turned-rebuttals.ts';
 import { round, saturate } from './weights.ts';
 
 const NO_VERDICT: DiscourseVerdict = { factor: 1, clue: null, field: -1, why: null };
@@ -820,6 +820,7 @@ export class Classifier implements ItemClassifier {
     withTurnedRebuttals(cues, fields);
     // (before any sentence is suppressed: the facts check reads the verdict's value as written)
     const denied = cues.turns ? withOfficialValuesDenied(cues, fields, facts) : [];
+    withCounteredVerdicts(cues, fields, facts);
     withoutBorrowedFrames(cues, fields);
     // a title that denies the claim is a rebuttal: its sentence names the claim, the item's quotations are the rumour's
     if (headline) {

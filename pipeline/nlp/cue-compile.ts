@@ -103,6 +103,15 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       return {
         into: groupIndex.get(t.into)!,
         sentence: groupsOf(t.sentence),
+        nextSentence: t.nextSentence
+          ? {
+              groups: groupsOf(t.nextSentence.groups),
+              speakers: t.nextSentence.speakers.map((w) => foldedSyllables(w)),
+              // (as typed: "đảng" is no "đăng" where its accents are written)
+              verbs: t.nextSentence.verbs.map(typedWords),
+            }
+          : null,
+        forecasts: t.forecasts.map((w) => foldedSyllables(w)),
         claimOpeners: t.claimOpeners.map((w) => foldedSyllables(w)),
         subject,
         officialValue: officialValueTurn(t.officialValue),
@@ -119,6 +128,8 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
     turnMarkers: new Set(
       file.groups.flatMap((g) => [
         ...groupsOf(g.turnedBy?.subject?.groups ?? []),
+        // (weight-0 markers of a turn's sentences: "Vậy giải thích sao", "quay sẵn rồi")
+        ...groupsOf([...(g.turnedBy?.sentence ?? []), ...(g.turnedBy?.nextSentence?.groups ?? [])]).filter((i) => file.groups[i].weight === 0),
         ...groupsOf(g.turnedBy?.subject?.needsBody?.bodies ?? []),
         ...groupsOf(g.standsAlone?.officialVersion ?? []).filter((i) => file.groups[i].weight === 0),
       ]),

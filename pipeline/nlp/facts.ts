@@ -159,6 +159,23 @@ const checkSchema = z.discriminatedUnion('kind', [
       whole: z.array(phrase).default([]),
       /** A sentence with one of these is about other bodies ("trực thuộc Trung ương"). */
       exclude: z.array(phrase).default([]),
+      /**
+       * Words right before the verb that say the bodies finished only then ("Đến cuối tháng 7/2020, Gia Lai mới cơ bản
+       * hoàn thành đại hội các tổ chức cơ sở đảng"): the bound's date is the completion's, as `last` makes it.
+       */
+      late: z.array(phrase).default([]),
+      /**
+       * The writer's own count of the bodies that finished, heading a sentence as a correction does ("Thực tế mới 15/19
+       * làm xong", "Thực tế chỉ 16 đơn vị xong đúng hạn"), after a sentence naming the bodies (`nouns`) or in it: a
+       * count below values[countFrom] (the official number of bodies, all of which finished) contradicts the
+       * completion; the official count agrees. Words of `counters` open the sentence, at most two of `countLeads`
+       * ("chỉ", "mới") stand before the number, and one of `countVerbs` follows it within `countReach` tokens.
+       */
+      countFrom: z.string().optional(),
+      counters: z.array(phrase).default([]),
+      countLeads: z.array(phrase).default([]),
+      countVerbs: z.array(phrase).default([]),
+      countReach: z.number().int().min(1).default(3),
     })
     .strict(),
 ]);
@@ -184,6 +201,13 @@ export type FactCheck =
       asOf: string[];
       whole: string[];
       exclude: string[];
+      late: string[][];
+      /** The official number of bodies (values[countFrom]), or null; its phrases as canonical words. */
+      count: number | null;
+      counters: string[][];
+      countLeads: string[][];
+      countVerbs: string[][];
+      countReach: number;
     }
   | {
       kind: 'number';
@@ -439,6 +463,13 @@ export const factsFileSchema = z
     /** Words that make a number approximate ("khoảng", "hơn"): it then contradicts only beyond approxTolerance. */
     approximators: z.array(phrase).default([]),
     approxTolerance: z.number().min(0).default(0.1),
+    /**
+     * An approximate number rounded to its hundreds or more states its value to its last non-zero place ("khoảng 1.500":
+     * to the hundred): with this, it contradicts beyond half that place too, when that is tighter than approxTolerance —
+     * the sheet's value rounded to the place must be the number ("khoảng 1.600" of 1.587 agrees, "khoảng 1.500" does
+     * not; "khoảng 370" of 350 is left to the tolerance).
+     */
+    approxRounding: z.boolean().default(false),
     /** Words that make a number a floor ("hơn 66.000 đảng viên"): it contradicts an official count below it only. */
     floors: z.array(phrase).default([]),
     /** Words that make a number a ceiling ("chưa tới 300 đại biểu", "ít hơn 55"): it contradicts an official count above it only. */
@@ -540,6 +571,8 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
   };
   const v = fact.values;
   const str = (key: string): string | undefined => (typeof v[key] === 'string' && v[key] ? (v[key] as string) : undefined);
+  // (a count a check names by its key; a sheet without it gives none)
+  const countOf = (key: string | undefined): number | null => (key !== undefined && typeof v[key] === 'number' ? (v[key] as number) : null);
   const dates = fact.checks.find((c): c is Extract<CheckInput, { kind: 'dates' }> => c.kind === 'dates');
   const period = dates ? { start: dates.start ?? str('start'), end: dates.end ?? str('end') } : { start: str('start'), end: str('end') };
   const checks = fact.checks.map((c, k): FactCheck | null => {
@@ -598,6 +631,12 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           asOf: c.asOf,
           whole: c.whole,
           exclude: c.exclude,
+          late: c.late.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length),
+          count: countOf(c.countFrom),
+          counters: c.counters.map((w) => canon(w).split(' ')),
+          countLeads: c.countLeads.map((w) => canon(w).split(' ')),
+          countVerbs: c.countVerbs.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length),
+          countReach: c.countReach,
         };
       }
     }
@@ -635,6 +674,8 @@ export interface Contradiction {
   note: string;
   /** Read from the sheet's own count by its number alone (no context or marker named the fact): "Đừng tin con số 1.612 đại biểu". */
   byValue?: boolean;
+  /** The writer's own count heading a sentence as a correction does ("Thực tế mới 15/19 làm xong"): the verdict before it is the writer's. */
+  countered?: boolean;
 }
 
 /** A claim the checks read and found agreeing with the sheet in use (a date within it, its count, its venue). */
@@ -1179,6 +1220,7 @@ export class ItemCheck {
     this.durations();
     this.completions();
     this.pendingCompletions();
+    this.countedCompletions();
     return { contradictions: [...this.found.values()], confirmations: [...this.agreeing.values()] };
   }
 
@@ -1988,7 +2030,9 @@ export class ItemCheck {
           if (approx === 'floor') return other.value >= num.value * (1 - other.tolerance);
           if (approx === 'ceiling') return other.value <= num.value * (1 + other.tolerance);
           const tolerance = approx === null ? other.tolerance : Math.max(other.tolerance, this.data.approxTolerance);
-          return Math.abs(num.value - other.value) <= tolerance * other.value;
+          const within = Math.abs(num.value - other.value) <= tolerance * other.value;
+          // (a round number said approximately: the sheet's value rounded to its last non-zero place)
+          return approx === '' && this.data.approxRounding && !num.words ? within && roundsTo(other.value, num.value) : within;
         };
         // a count the sheet gives for another fact with the same unit, whose context the item has too, is that
         // fact's count, not a wrong one of the fact whose context is nearest ("Đại hội lần này … Tài liệu được
@@ -2094,11 +2138,13 @@ export class ItemCheck {
       if (!mention) continue;
       // (a state on a day of all the bodies, "Tính đến ngày 15/6/2020, 100% … đã hoàn thành", dates the completion)
       const asOf = this.statedAsOf(v, mention) && this.wholeIn(fv, v, clause);
+      // (finished only then: "mới (cơ bản) hoàn thành" right before the verb, the date before it in the clause)
+      const late = mention.tokLast < vf && check.late.some((w) => vf >= w.length && wordsAt(p, vf - w.length, w) && p.tokClause[vf - w.length] === clause);
       const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);
       if (later === false) this.agree(i, fv, mention.tokFirst, mention.tokLast);
-      else if (later && (!bound || last || asOf))
+      else if (later && (!bound || last || asOf || late))
         this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the completion ${formatDayDate(day)}; official by ${check.by}`);
     }
   }
@@ -2184,6 +2230,56 @@ export class ItemCheck {
       if (laterThan(day, check.by) === true)
         this.add(i, fv, mention.tokFirst, mention.tokLast, `says bodies had not held their congresses by ${formatDayDate(day)}; official by ${check.by}`);
     }
+  }
+
+  /**
+   * 6c. The writer's own count of the bodies that finished, opening a sentence as a correction does ("Thực tế mới 15/19
+   * làm xong" after "19/19 đảng bộ trực thuộc hoàn thành đại hội? Sai."): the bodies named in its sentence or the two before,
+   * a count below the official number of bodies contradicts the completion (not all finished), the official number
+   * agrees. A sentence that rebuts or names other bodies says nothing.
+   */
+  private countedCompletions(): void {
+    const nouns = this.of('complNoun');
+    if (!nouns.length) return;
+    const excludes = this.of('complExclude');
+    this.data.facts.forEach((f, i) =>
+      f.checks.forEach((check, c) => {
+        if (check.kind !== 'completion' || check.count === null || !check.counters.length) return;
+        const mine = (x: Of<'complNoun'> | Of<'complExclude'>) => x.hit.spec.data.fact === i && x.hit.spec.data.check === c;
+        for (const fv of this.fields) {
+          const p = fv.prepared;
+          for (const num of this.numbersIn(fv)) {
+            const at = num.tokFirst;
+            const sent = p.tokSent[at];
+            const start = sentenceStart(p, at);
+            if (isSuppressed(fv, at) || num.words) continue;
+            const counter = check.counters.find((w) => wordsAt(p, start, w));
+            if (!counter) continue;
+            let t = start + counter.length;
+            for (let k = 0; k < 2; k++) {
+              const lead = check.countLeads.find((w) => t + w.length <= at && wordsAt(p, t, w));
+              if (lead) t += lead.length;
+            }
+            if (t !== at || p.tokClause[at] !== p.tokClause[start]) continue;
+            // ("15/19": the official number after the slash is the whole the count is of)
+            let last = num.tokLast;
+            if (p.tokText[last + 1] !== undefined && Number(p.tokText[last + 1]) === check.count && p.original[p.tokStart[last + 1] - 1] === '/') last++;
+            let verb = false;
+            for (let v = last + 1; v <= last + check.countReach && p.tokClause[v] === p.tokClause[at] && !verb; v++)
+              verb = check.countVerbs.some((w) => wordsAt(p, v, w));
+            if (!verb) continue;
+            // (the bodies in its sentence or the statement it answers, past a verdict standing alone: "…? Sai. Thực tế …")
+            const near = (x: Of<'complNoun'>) => x.field === fv && mine(x) && p.tokSent[x.hit.tokFirst] <= sent && p.tokSent[x.hit.tokFirst] >= sent - 2;
+            if (!nouns.some(near) || excludes.some((x) => x.field === fv && mine(x) && p.tokSent[x.hit.tokFirst] === sent)) continue;
+            if (num.value < check.count) {
+              this.add(i, fv, at, last, `counts ${num.value} of the bodies finished; officially all ${check.count}`);
+              const added = this.found.get(`${f.id}:${fv.field}:${at}`);
+              if (added) added.countered = true;
+            } else if (num.value === check.count) this.agree(i, fv, at, last);
+          }
+        }
+      }),
+    );
   }
 
   private datesIn(fv: FieldView): DateMention[] {
@@ -2626,6 +2722,10 @@ function nearerTie(e: Of<'event'>, than: Of<'event'>, at: number): boolean {
 }
 
 /** The date mention is tied to the event by event verb `e` (see check, step 3). */
+/** The short form "ĐH tỉnh 18/10 khai mạc": tokens from the congress's noun to the date (its name's words), and from the date to the verb. */
+const SHORT_FORM_NAME_GAP = 5;
+const SHORT_FORM_VERB_GAP = 2;
+
 function isTied(
   e: Of<'event'>,
   mention: DateMention,
@@ -2659,6 +2759,12 @@ function isTied(
   if (e.hit.tokFirst <= mention.tokLast) return false;
   const opensSentence = mention.tokFirst - sentenceStart(p, mention.tokFirst) <= 2;
   if (opensSentence) for (const n of subjects) if (n.hit.tokFirst > mention.tokLast && n.hit.tokLast < e.hit.tokFirst) return true;
+  // "ĐH tỉnh 18/10 khai mạc", "Đại hội tỉnh ngày 18/10 sẽ khai mạc": the date between the congress named (its subject, a
+  // few words of its name between) and its verb right after the date, in one clause
+  const clause = p.tokClause[mention.tokFirst];
+  if (e.hit.tokFirst - mention.tokLast <= SHORT_FORM_VERB_GAP && p.tokClause[e.hit.tokFirst] === clause)
+    for (const n of subjects)
+      if (n.hit.tokLast < mention.tokFirst && mention.tokFirst - n.hit.tokLast <= SHORT_FORM_NAME_GAP && p.tokClause[n.hit.tokLast] === clause) return true;
   // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object; so too in a
   // clause the date leads after a colon or a comma ("Thông báo nhanh: mai 19/10 khai mạc đại hội tỉnh")
   if (!opensSentence && !leadsItsClause(p, mention.tokFirst, dayWords)) return false;
@@ -2680,6 +2786,22 @@ function leadsItsClause(p: PreparedText, tokFirst: number, dayWords: ReadonlySet
   for (let t = start; t < tokFirst; t++) if (!dayWords.has(tokenText(p, t))) return false;
   return true;
 }
+
+/**
+ * Whether `value` rounded to the last non-zero place of the round number `stated` is within half that place of it
+ * ("khoảng 1.600" of 1.587: to the hundred, yes; "khoảng 1.500": no). Only a number rounded to its hundreds or more
+ * is read so: one with fewer trailing zeros ("khoảng 370", "khoảng 52") is a count stated nearly as it is, always
+ * true here (the tolerance alone decides).
+ */
+export function roundsTo(value: number, stated: number): boolean {
+  if (!Number.isInteger(stated) || stated <= 0 || stated % ROUNDED_FROM !== 0) return true;
+  let place = ROUNDED_FROM;
+  while (stated % (place * 10) === 0) place *= 10;
+  return Math.abs(value - stated) <= place / 2;
+}
+
+/** The smallest place a number is read as rounded to ("khoảng 1.500", "khoảng 400"; not "khoảng 370"). */
+const ROUNDED_FROM = 100;
 
 /** "1.602 hay 1.587 đại biểu": the second number is one of two versions asked about, not a claim. */
 function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySet<number>): boolean {

@@ -361,6 +361,26 @@ export const cuesSchema = z
               .object({
                 into: z.string().min(1),
                 sentence: z.array(z.string().min(1)).default([]),
+                /**
+                 * The writer's attack on a denial the press made, in the next sentence: a hit whose sentence opens with
+                 * one of `speakers` (the press: "VTV", "Báo Gia Lai") and holds one of `verbs` (its saying or publishing:
+                 * "bảo", "đăng bài") before the hit, followed by a sentence that opens with a match of one of `groups`
+                 * ("Càng bác càng chứng tỏ là thật", "Vậy giải thích sao …?"), is read as a hit of `into`: the denial
+                 * reported to be dismissed, not the writer's own.
+                 */
+                nextSentence: z
+                  .object({
+                    groups: z.array(z.string().min(1)).min(1),
+                    speakers: z.array(z.string().min(1)).min(1),
+                    verbs: z.array(z.string().min(1)).min(1),
+                  })
+                  .strict()
+                  .optional(),
+                /**
+                 * Words right before a hit that make the act a forecast ("Tuần sau báo sẽ phải đính chính: …"): the
+                 * correction is what the writer says the press will be forced into, not one made, so the hit is not read.
+                 */
+                forecasts: z.array(z.string().min(1)).default([]),
                 subject: z
                   .object({
                     groups: z.array(z.string().min(1)).min(1),

@@ -34,6 +34,28 @@ export function withTurnedRebuttals(
     const counted = longestNonOverlapping(f.cueList).filter((h) => outside(h) && !isNegated(f.v, f.negators, h));
     const bySentence = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) =>
       counted.some((t) => turn.sentence.includes(groupOf(t)) && p.tokSent[t.tokFirst] === p.tokSent[h.tokFirst] && !insideDeniedClaim(p, turn, t, h));
+    // the press's denial dismissed by the sentence after it ("VTV bảo tin … là tin giả. Vậy giải thích sao …?")
+    const byNextSentence = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) => {
+      const next = turn.nextSentence;
+      if (!next) return false;
+      const start = sentenceStart(p, h.tokFirst);
+      const speaker = next.speakers.find((w) => wordsAt(p, start, w));
+      if (!speaker) return false;
+      let said = false;
+      for (let t = start + speaker.length; t < h.tokFirst && !said; t++)
+        said = next.verbs.some((w) => t + w.syllables.length <= h.tokFirst && typedWordsAt(p, t, w));
+      return (
+        said &&
+        counted.some(
+          (t) => next.groups.includes(groupOf(t)) && p.tokSent[t.tokFirst] === p.tokSent[h.tokFirst] + 1 && sentenceStart(p, t.tokFirst) === t.tokFirst,
+        )
+      );
+    };
+    // a correction the writer says the press will be forced into ("báo sẽ phải đính chính"): a forecast, not read
+    const forecast = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) =>
+      turn.forecasts.some(
+        (w) => h.tokFirst >= w.length && wordsAt(p, h.tokFirst - w.length, w) && p.tokClause[h.tokFirst - w.length] === p.tokClause[h.tokFirst],
+      );
     // a completion turns a verdict only said of a body whose congresses the sheet says are done, in its sentence or the one before
     const namesBody = (needs: NonNullable<CompiledTurn['subject']>['needsBody'], s: PhraseHit<CuePhrase>, h: PhraseHit<CuePhrase>) =>
       !needs?.groups.includes(groupOf(s)) ||
@@ -83,7 +105,8 @@ export function withTurnedRebuttals(
       const g = groupOf(h);
       if (cues.turnMarkers.has(g)) continue;
       const turn = g >= 0 ? cues.turnedBy[g] : undefined;
-      if (!turn || !outside(h) || !(bySentence(turn, h) || bySubject(turn, h))) {
+      if (turn && outside(h) && forecast(turn, h)) continue;
+      if (!turn || !outside(h) || !(bySentence(turn, h) || byNextSentence(turn, h) || bySubject(turn, h))) {
         turned.push(h);
         continue;
       }
@@ -190,4 +213,35 @@ export function withOfficialValuesDenied(
     seen.add(key);
   }
   return out;
+}
+
+/**
+ * A verdict standing alone followed by the writer's own count that contradicts the sheet ("19/19 đảng bộ trực thuộc
+ * hoàn thành đại hội? Sai. Thực tế mới 15/19 làm xong"): the verdict denies the official version the question states,
+ * so it is no rebuttal, and neither is the correction's opener heading the count ("Thực tế"), in place — the
+ * contradiction is counted, not cited. A count the sheet agrees with ("Sai. Thực tế 19/19 …") leaves both (the
+ * hundred-and-tenth pass).
+ */
+export function withCounteredVerdicts(
+  cues: CompiledCues,
+  fields: Array<{ v: View; cueList: Array<PhraseHit<CuePhrase>> }>,
+  facts: Pick<ItemCheck, 'findings'>,
+): void {
+  const countered = facts.findings().contradictions.filter((c) => c.countered);
+  if (!countered.length) return;
+  const groups = cues.file.groups;
+  for (const f of fields) {
+    const p = f.v.prepared;
+    const counts = countered.filter((c) => c.field === f.v.field);
+    if (!counts.length) continue;
+    const countedSentences = new Set(counts.map((c) => p.tokSent[c.tokFirst]));
+    const before = (h: PhraseHit<CuePhrase>) => counts.some((c) => p.tokSent[c.tokFirst] === p.tokSent[h.tokFirst] && h.tokLast < c.tokFirst);
+    f.cueList = f.cueList.filter((h) => {
+      if (h.spec.data.kind !== 'cue' || groups[h.spec.data.group].weight >= 0) return true;
+      const sent = p.tokSent[h.tokFirst];
+      // the verdict standing alone in the sentence before the count, or the opener heading it
+      if (cues.standsAlone[h.spec.data.group] && countedSentences.has(sent + 1) && sentenceStart(p, h.tokFirst) === h.tokFirst) return false;
+      return !(groups[h.spec.data.group].rebuts && before(h) && sentenceStart(p, h.tokFirst) === h.tokFirst);
+    });
+  }
 }
