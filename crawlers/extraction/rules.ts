@@ -155,9 +155,6 @@ export const BOILERPLATE_NAMES = new RegExp(
     'screen-?reader',
     'visually-?hidden',
     'sr-only',
-    'caption',
-    'credit',
-    'copyright',
     'most-?read',
     'most-?popular',
     'popular',
@@ -172,6 +169,19 @@ export const BOILERPLATE_NAMES = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * Class/id names of a picture's caption or credit outside `<figcaption>`, boilerplate as
+ * BOILERPLATE_NAMES are (a protected name keeps the element): `caption`, `credit`,
+ * `bildunterschrift`, `legend` (`légende`) as a name of its own, and a picture word joined to a
+ * description or subtitle, at most one name part between them (`image-description`,
+ * `ImageDescription`, `photo-description`, `lightbox__description`, `lightbox-gallery__description`,
+ * `media-block__description`, `mediaSubtitle`, `mediaDescription`). A description or subtitle of
+ * anything else is the page's (`product-description`, a gallery's `gallery__subtitle` dek), and
+ * so is a table's row header marked `isLegend`.
+ */
+export const CAPTION_NAMES =
+  /caption|credit|bildunterschrift|(^|[\s_-])legende?([\s_-]|$)|(image|img|photo|foto|picture|bild|media|lightbox)([_-]+[a-z]+)?[_-]*(description|subtitle)/i;
 
 /**
  * Names that keep an element even when a boilerplate token also matches (`sidebar-and-content-body`,
