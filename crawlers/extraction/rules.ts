@@ -353,6 +353,19 @@ export const STORY_SLUG = /\/[^/]*[a-z]{2,}[^/]*?(?:[-_][a-z0-9]+){4,}(\.html?)?
 export const STORY_FILE = /\/(story|article)\.(html?|php|aspx?|cfm|jsp)$/i;
 
 /**
+ * An entry's numbered file under an archive path, as Movable Type and 2000s news CMSs name one
+ * story (`/archives/009849.html`, `/archives/2008/01/07/123900.php`, `/releases/archive/January2008/06/c6796.html`);
+ * an archive's own pages are a year, a month or an index (`/archives/2008.html`, `/archive/2025/12/`).
+ */
+export const ARCHIVED_ENTRY = /\/archives?\/(.*\/)?(?!(19|20)\d{2}\.)[a-z]?\d{4,}\.(html?|php|aspx?|cfm|jsp)$/i;
+
+/**
+ * A query naming one story by its id and one of its pages (`story?id=4096951&page=1`,
+ * `Article_Page.aspx?ArticleID=5749&Page=1`): a page of that story, not a page of results.
+ */
+export const STORY_ID_QUERY = /[?&](article|story|news|post|item|content)?_?id=\d+(&|$)/i;
+
+/**
  * A publication date in the URL path before the story's slug (`/2019/11/20/slug`, `/2016/06/slug`),
  * as WordPress and many news CMSs build permalinks; date archives (`/2019/11/`) have no slug.
  */
