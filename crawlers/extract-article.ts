@@ -7,6 +7,8 @@ import {
   ARTICLE_TYPES,
   HEAD_TAGS,
   LISTING_PATHS,
+  ARCHIVED_ENTRY,
+  STORY_ID_QUERY,
   MAX_FALLBACK_CHARS,
   PRINTED_DATE,
   SKIP_TAGS,
@@ -264,9 +266,11 @@ function namesHeadline(declared: string | undefined, h1: string | undefined): bo
 function isListingUrl(pageUrl: string): boolean {
   try {
     const url = new URL(pageUrl);
-    if (!LISTING_PATHS.test(url.pathname + url.search)) return false;
+    // A page number beside a story's id is a page of that story, not of results.
+    const search = STORY_ID_QUERY.test(url.search) ? url.search.replace(/([?&])page=\d+(&|$)/gi, '$1') : url.search;
+    if (!LISTING_PATHS.test(url.pathname + search) || ARCHIVED_ENTRY.test(url.pathname)) return false;
     // A slug or a story's file names one page unless the query asks for a search or a page of results.
-    const resultsQuery = url.search !== '' && LISTING_PATHS.test(url.search);
+    const resultsQuery = search !== '' && LISTING_PATHS.test(search);
     return resultsQuery || !(STORY_SLUG.test(url.pathname) || STORY_FILE.test(url.pathname));
   } catch {
     return false;

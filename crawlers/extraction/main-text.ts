@@ -12,6 +12,7 @@ import {
   BOILERPLATE_LINES,
   BYLINE_OPENING,
   BOILERPLATE_NAMES,
+  CAPTION_NAMES,
   BOILERPLATE_TAGS,
   CAPTION_TAGS,
   FIGURE_CREDIT_NAMES,
@@ -102,11 +103,19 @@ function isBoilerplateElement(node: HtmlNode, strictness: Strictness = 'names', 
   const names = isHeading(tag) ? withoutOwnSlug(node, namesOf(node)) : namesOf(node);
   if (!names || tag === 'body' || tag === 'article' || tag === 'main' || LIVE_NAMES.test(names)) return false;
   // Inside a paragraph's running text a named inline element (a dateline "KOBE –", a highlighted
-  // name) is part of the sentence: dropping it would cut the sentence, not boilerplate.
-  if (!BLOCK_TAGS.has(tag) && node.parent && tagOf(node.parent) === 'p') return false;
+  // name) is part of the sentence: dropping it would cut the sentence, not boilerplate. A caption
+  // holding all of its paragraph's text (`<p><img><span class="caption">…</span></p>`) is no sentence's part.
+  if (!BLOCK_TAGS.has(tag) && node.parent && tagOf(node.parent) === 'p' && !isParagraphCaption(node, names)) return false;
   if (STRONG_BOILERPLATE_NAMES.test(names) || isDialog(node)) return true;
   if (strictness === 'strong') return false;
-  return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || AD_TOKENS.test(names));
+  return !PROTECTED_NAMES.test(names) && (BOILERPLATE_NAMES.test(names) || CAPTION_NAMES.test(names) || AD_TOKENS.test(names));
+}
+
+/** An inline element named as a caption (CAPTION_NAMES) that holds all of its paragraph's text. */
+function isParagraphCaption(node: HtmlNode, names: string): boolean {
+  if (!CAPTION_NAMES.test(names)) return false;
+  const text = textOf(node);
+  return text !== '' && text === textOf(node.parent!);
 }
 
 const isHeading = (tag: string) => /^h[1-6]$/.test(tag);

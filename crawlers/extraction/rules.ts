@@ -155,9 +155,6 @@ export const BOILERPLATE_NAMES = new RegExp(
     'screen-?reader',
     'visually-?hidden',
     'sr-only',
-    'caption',
-    'credit',
-    'copyright',
     'most-?read',
     'most-?popular',
     'popular',
@@ -172,6 +169,19 @@ export const BOILERPLATE_NAMES = new RegExp(
   ].join('|'),
   'i',
 );
+
+/**
+ * Class/id names of a picture's caption or credit outside `<figcaption>`, boilerplate as
+ * BOILERPLATE_NAMES are (a protected name keeps the element): `caption`, `credit`,
+ * `bildunterschrift`, `legend` (`légende`) as a name of its own, and a picture word joined to a
+ * description or subtitle, at most one name part between them (`image-description`,
+ * `ImageDescription`, `photo-description`, `lightbox__description`, `lightbox-gallery__description`,
+ * `media-block__description`, `mediaSubtitle`, `mediaDescription`). A description or subtitle of
+ * anything else is the page's (`product-description`, a gallery's `gallery__subtitle` dek), and
+ * so is a table's row header marked `isLegend`.
+ */
+export const CAPTION_NAMES =
+  /caption|credit|bildunterschrift|(^|[\s_-])legende?([\s_-]|$)|(image|img|photo|foto|picture|bild|media|lightbox)([_-]+[a-z]+)?[_-]*(description|subtitle)/i;
 
 /**
  * Names that keep an element even when a boilerplate token also matches (`sidebar-and-content-body`,
@@ -341,6 +351,19 @@ export const STORY_SLUG = /\/[^/]*[a-z]{2,}[^/]*?(?:[-_][a-z0-9]+){4,}(\.html?)?
  * listing word; a listing's script is named for the list (`articles.php`, `index.asp`).
  */
 export const STORY_FILE = /\/(story|article)\.(html?|php|aspx?|cfm|jsp)$/i;
+
+/**
+ * An entry's numbered file under an archive path, as Movable Type and 2000s news CMSs name one
+ * story (`/archives/009849.html`, `/archives/2008/01/07/123900.php`, `/releases/archive/January2008/06/c6796.html`);
+ * an archive's own pages are a year, a month or an index (`/archives/2008.html`, `/archive/2025/12/`).
+ */
+export const ARCHIVED_ENTRY = /\/archives?\/(.*\/)?(?!(19|20)\d{2}\.)[a-z]?\d{4,}\.(html?|php|aspx?|cfm|jsp)$/i;
+
+/**
+ * A query naming one story by its id and one of its pages (`story?id=4096951&page=1`,
+ * `Article_Page.aspx?ArticleID=5749&Page=1`): a page of that story, not a page of results.
+ */
+export const STORY_ID_QUERY = /[?&](article|story|news|post|item|content)?_?id=\d+(&|$)/i;
 
 /**
  * A publication date in the URL path before the story's slug (`/2019/11/20/slug`, `/2016/06/slug`),
