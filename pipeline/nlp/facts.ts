@@ -367,15 +367,15 @@ export const factsFileSchema = z
      */
     contrasts: z.array(phrase).default([]),
     /**
-     * A negation over "any" ("Đại hội không sử dụng bất kỳ danh sách công bố trước nào", "không có danh sách nào được công
-     * bố trước"): a claim term after a negator in its clause, with one of `quantifiers` between them or one of `closers`
-     * right after the term, is denied as a term right after its negator is.
-     */
-    /**
      * Words joining two values as alternatives ("họp 3 hay 4 ngày"): a length after one, with a number right before the
      * word, is one of the versions offered, not a value claimed.
      */
     alternatives: z.array(phrase).default([]),
+    /**
+     * A negation over "any" ("Đại hội không sử dụng bất kỳ danh sách công bố trước nào", "không có danh sách nào được công
+     * bố trước"): a claim term after a negator in its clause, with one of `quantifiers` between them or one of `closers`
+     * right after the term, is denied as a term right after its negator is.
+     */
     quantifiedNegation: z
       .object({ quantifiers: z.array(phrase).default([]), closers: z.array(phrase).default([]) })
       .strict()
@@ -2721,11 +2721,12 @@ function nearerTie(e: Of<'event'>, than: Of<'event'>, at: number): boolean {
   return before ? e.hit.tokFirst > than.hit.tokFirst : e.hit.tokFirst < than.hit.tokFirst;
 }
 
-/** The date mention is tied to the event by event verb `e` (see check, step 3). */
-/** The short form "ĐH tỉnh 18/10 khai mạc": tokens from the congress's noun to the date (its name's words), and from the date to the verb. */
+/** The short form "ĐH tỉnh 18/10 khai mạc": tokens from the congress's noun to the date (its name's words between). */
 const SHORT_FORM_NAME_GAP = 5;
+/** ... and from the date to the event verb after it. */
 const SHORT_FORM_VERB_GAP = 2;
 
+/** The date mention is tied to the event by event verb `e` (see check, step 3). */
 function isTied(
   e: Of<'event'>,
   mention: DateMention,
@@ -2787,6 +2788,9 @@ function leadsItsClause(p: PreparedText, tokFirst: number, dayWords: ReadonlySet
   return true;
 }
 
+/** The smallest place a number is read as rounded to ("khoảng 1.500", "khoảng 400"; not "khoảng 370"). */
+const ROUNDED_FROM = 100;
+
 /**
  * Whether `value` rounded to the last non-zero place of the round number `stated` is within half that place of it
  * ("khoảng 1.600" of 1.587: to the hundred, yes; "khoảng 1.500": no). Only a number rounded to its hundreds or more
@@ -2799,9 +2803,6 @@ export function roundsTo(value: number, stated: number): boolean {
   while (stated % (place * 10) === 0) place *= 10;
   return Math.abs(value - stated) <= place / 2;
 }
-
-/** The smallest place a number is read as rounded to ("khoảng 1.500", "khoảng 400"; not "khoảng 370"). */
-const ROUNDED_FROM = 100;
 
 /** "1.602 hay 1.587 đại biểu": the second number is one of two versions asked about, not a claim. */
 function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySet<number>): boolean {
