@@ -19,6 +19,7 @@ import {
   inClauseAcrossNames,
   joinedByHyphen,
   phraseAt,
+  phraseEndsBefore,
   sentenceStart,
   TOK_DIGITS,
   tokenSpan,
@@ -2139,7 +2140,7 @@ export class ItemCheck {
       // (a state on a day of all the bodies, "Tính đến ngày 15/6/2020, 100% … đã hoàn thành", dates the completion)
       const asOf = this.statedAsOf(v, mention) && this.wholeIn(fv, v, clause);
       // (finished only then: "mới (cơ bản) hoàn thành" right before the verb, the date before it in the clause)
-      const late = mention.tokLast < vf && check.late.some((w) => vf >= w.length && wordsAt(p, vf - w.length, w) && p.tokClause[vf - w.length] === clause);
+      const late = mention.tokLast < vf && phraseEndsBefore(p, vf, check.late);
       const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);

@@ -7,7 +7,7 @@ import { isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { typedWordsAt, within } from './quotations.ts';
-import { clauseStart, endsWithQuestion, foldedSyllables, phraseAt, type PreparedText, sentenceStart, wordsAt } from './text.ts';
+import { clauseStart, endsWithQuestion, foldedSyllables, phraseAt, phraseEndsBefore, type PreparedText, sentenceStart, wordsAt } from './text.ts';
 
 /**
  * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit
@@ -52,10 +52,7 @@ export function withTurnedRebuttals(
       );
     };
     // a correction the writer says the press will be forced into ("báo sẽ phải đính chính"): a forecast, not read
-    const forecast = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) =>
-      turn.forecasts.some(
-        (w) => h.tokFirst >= w.length && wordsAt(p, h.tokFirst - w.length, w) && p.tokClause[h.tokFirst - w.length] === p.tokClause[h.tokFirst],
-      );
+    const forecast = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) => phraseEndsBefore(p, h.tokFirst, turn.forecasts);
     // a completion turns a verdict only said of a body whose congresses the sheet says are done, in its sentence or the one before
     const namesBody = (needs: NonNullable<CompiledTurn['subject']>['needsBody'], s: PhraseHit<CuePhrase>, h: PhraseHit<CuePhrase>) =>
       !needs?.groups.includes(groupOf(s)) ||
@@ -83,7 +80,7 @@ export function withTurnedRebuttals(
           !isNegated(f.v, f.negators, s) &&
           !insideDeniedClaim(p, turn, s, h) &&
           namesBody(subject.needsBody, s, h) &&
-          !subject.notAfter.some((w) => wordsAt(p, s.tokFirst - w.length, w) && p.tokClause[s.tokFirst - w.length] === p.tokClause[s.tokFirst]) &&
+          !phraseEndsBefore(p, s.tokFirst, subject.notAfter) &&
           // an office that speaks between them answers the rumour: the denial is its own
           !counted.some((c) => groupOf(c) >= 0 && groups[groupOf(c)].weight < 0 && c.tokFirst > s.tokLast && c.tokLast < h.tokFirst) &&
           !subject.speakerVerbs.some((w) => {
