@@ -6,7 +6,7 @@ import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type V
 import { isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
-import { typedWordsAt, within } from './quotations.ts';
+import { typedWordsWithin, within } from './quotations.ts';
 import { clauseStart, endsWithQuestion, foldedSyllables, phraseAt, phraseEndsBefore, type PreparedText, sentenceStart, wordsAt } from './text.ts';
 
 /**
@@ -41,11 +41,8 @@ export function withTurnedRebuttals(
       const start = sentenceStart(p, h.tokFirst);
       const speaker = next.speakers.find((w) => wordsAt(p, start, w));
       if (!speaker) return false;
-      let said = false;
-      for (let t = start + speaker.length; t < h.tokFirst && !said; t++)
-        said = next.verbs.some((w) => t + w.syllables.length <= h.tokFirst && typedWordsAt(p, t, w));
       return (
-        said &&
+        typedWordsWithin(p, start + speaker.length, h.tokFirst, next.verbs) &&
         counted.some(
           (t) => next.groups.includes(groupOf(t)) && p.tokSent[t.tokFirst] === p.tokSent[h.tokFirst] + 1 && sentenceStart(p, t.tokFirst) === t.tokFirst,
         )
@@ -83,16 +80,10 @@ export function withTurnedRebuttals(
           !phraseEndsBefore(p, s.tokFirst, subject.notAfter) &&
           // an office that speaks between them answers the rumour: the denial is its own
           !counted.some((c) => groupOf(c) >= 0 && groups[groupOf(c)].weight < 0 && c.tokFirst > s.tokLast && c.tokLast < h.tokFirst) &&
-          !subject.speakerVerbs.some((w) => {
-            for (let t = s.tokLast + 1; t + w.syllables.length <= h.tokFirst; t++) if (typedWordsAt(p, t, w)) return true;
-            return false;
-          }) &&
+          !typedWordsWithin(p, s.tokLast + 1, h.tokFirst, subject.speakerVerbs) &&
           // … or a claim named as such between them or heading the verdict, whose verdict the subject speaks
           // ("báo nói tin đồn … là bịa", "truyền hình nói rõ thông tin đó là sai")
-          !subject.namedClaims.some((w) => {
-            for (let t = s.tokLast + 1; t + w.syllables.length <= h.tokLast + 1; t++) if (typedWordsAt(p, t, w)) return true;
-            return false;
-          }),
+          !typedWordsWithin(p, s.tokLast + 1, h.tokLast + 1, subject.namedClaims),
       );
       if (found) accused.push(found);
       return found !== undefined;
