@@ -2273,8 +2273,7 @@ export class ItemCheck {
             const near = (x: Of<'complNoun'>) => x.field === fv && mine(x) && p.tokSent[x.hit.tokFirst] <= sent && p.tokSent[x.hit.tokFirst] >= sent - 2;
             if (!nouns.some(near) || excludes.some((x) => x.field === fv && mine(x) && p.tokSent[x.hit.tokFirst] === sent)) continue;
             if (num.value < check.count) {
-              this.add(i, fv, at, last, `counts ${num.value} of the bodies finished; officially all ${check.count}`);
-              const added = this.found.get(`${f.id}:${fv.field}:${at}`);
+              const added = this.add(i, fv, at, last, `counts ${num.value} of the bodies finished; officially all ${check.count}`);
               if (added) added.countered = true;
             } else if (num.value === check.count) this.agree(i, fv, at, last);
           }
@@ -2650,12 +2649,16 @@ export class ItemCheck {
   }
 
   /** Records a claim contradicting the fact (with why), or agreeing with it (note null); one per fact and first token. */
-  private add(factIndex: number, fv: FieldView, tokFirst: number, tokLast: number, note: string | null): void {
+  /** Records a contradiction (or, with a null note, an agreement) once per fact and place; returns the contradiction kept there. */
+  private add(factIndex: number, fv: FieldView, tokFirst: number, tokLast: number, note: string | null): Contradiction | undefined {
     const factId = this.data.facts[factIndex].id;
     const key = `${factId}:${fv.field}:${tokFirst}`;
     if (note === null) {
       if (!this.agreeing.has(key)) this.agreeing.set(key, { factId, field: fv.field, tokFirst, tokLast });
-    } else if (!this.found.has(key)) this.found.set(key, { factId, field: fv.field, tokFirst, tokLast, note });
+      return undefined;
+    }
+    if (!this.found.has(key)) this.found.set(key, { factId, field: fv.field, tokFirst, tokLast, note });
+    return this.found.get(key);
   }
 
   private agree(factIndex: number, fv: FieldView, tokFirst: number, tokLast: number): void {
