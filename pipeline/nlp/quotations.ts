@@ -157,18 +157,15 @@ export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: 
   return out;
 }
 
-/** Tokens a reply's opener may follow ("Re: Trả lời …", "RE: …"). */
-const REPLY_PREFIXES = new Set(['re', 'fw', 'fwd']);
-
 /**
  * Whether a field answers a question or a rumour in the answer, mailbag, newsletter or notice register: it opens with
  * one of `answers.openers` ("Trả lời câu hỏi hôm qua của chị Lan …", "Hộp thư thính giả: …", "Về câu hỏi '…': …"),
- * after a reply's "Re:" at most, or holds one of `answers.received` anywhere ("Bản tin nhận được câu hỏi của nhiều
- * hội viên …", "Một số thính giả gửi tin nhắn hỏi về …").
+ * after one of `answers.replies` at most ("Re: …"), or holds one of `answers.received` anywhere ("Bản tin nhận được
+ * câu hỏi của nhiều hội viên …", "Một số thính giả gửi tin nhắn hỏi về …").
  */
 export function answersQuestion(p: PreparedText, answers: QuotationNames['answers']): boolean {
   if (!p.count) return false;
-  const first = REPLY_PREFIXES.has(p.tokText[0]) ? 1 : 0;
+  const first = answers.replies.has(p.tokText[0]) ? 1 : 0;
   if (answers.openers.some((name) => typedWordsAt(p, first, name))) return true;
   return typedWordsWithin(p, 0, p.count, answers.received);
 }
