@@ -632,11 +632,11 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           asOf: c.asOf,
           whole: c.whole,
           exclude: c.exclude,
-          late: c.late.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length),
+          late: c.late.map((w) => canon(w).split(' ')),
           count: countOf(c.countFrom),
           counters: c.counters.map((w) => canon(w).split(' ')),
           countLeads: c.countLeads.map((w) => canon(w).split(' ')),
-          countVerbs: c.countVerbs.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length),
+          countVerbs: c.countVerbs.map((w) => canon(w).split(' ')),
           countReach: c.countReach,
         };
       }
@@ -1103,6 +1103,10 @@ const QUALIFIER_GAP = 1;
 const SUBJECT_NAME_GAP = 2;
 /** Tokens between a destination phrase and the event's marker ("dự | Đại hội | XIII"). */
 const DESTINATION_GAP = 2;
+/** Tokens from a claim term's last to the closer of a negation over "any" ("công bố trước | nào"; one word may stand between). */
+const CLOSER_GAP = 2;
+/** Lead phrases at most between the correction's opener and the writer's count ("Thực tế | chỉ | mới | 15/19"). */
+const COUNT_LEADS = 2;
 
 /** Tokens between a finishing verb and the date it takes ("hoàn thành đại hội vào ngày 28/8"). */
 const COMPLETION_GAP = 6;
@@ -2257,7 +2261,7 @@ export class ItemCheck {
             const counter = check.counters.find((w) => wordsAt(p, start, w));
             if (!counter) continue;
             let t = start + counter.length;
-            for (let k = 0; k < 2; k++) {
+            for (let k = 0; k < COUNT_LEADS; k++) {
               const lead = check.countLeads.find((w) => t + w.length <= at && wordsAt(p, t, w));
               if (lead) t += lead.length;
             }
@@ -2625,7 +2629,7 @@ export class ItemCheck {
   /**
    * A claim term under a negation over "any": a negator before it in its clause, with a quantifier between them ("không
    * sử dụng bất kỳ danh sách công bố trước nào", "không có danh sách nào được công bố trước") or a closer right after the
-   * term ("… công bố trước nào").
+   * term or one word on, within CLOSER_GAP tokens ("… công bố trước nào").
    */
   private negatedOverAny(c: Of<'claim'>): boolean {
     if (this.negationOff) return false;
@@ -2639,7 +2643,7 @@ export class ItemCheck {
     for (const q of this.of('quantifier')) if (q.field === fv && q.hit.tokFirst > negEnd && q.hit.tokLast < c.hit.tokFirst) return true;
     for (const q of this.of('quantifierCloser')) {
       const gap = q.hit.tokFirst - c.hit.tokLast;
-      if (q.field === fv && gap >= 1 && gap <= 2 && p.tokClause[q.hit.tokFirst] === clause) return true;
+      if (q.field === fv && gap >= 1 && gap <= CLOSER_GAP && p.tokClause[q.hit.tokFirst] === clause) return true;
     }
     return false;
   }
