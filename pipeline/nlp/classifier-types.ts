@@ -160,8 +160,11 @@ export interface CompiledCues {
 export interface QuotationNames {
   before: TypedWords[];
   after: TypedWords[];
-  /** namedQuotations.answers: what opens a field that answers a question or a rumour (openers), or says one was received (received). */
-  answers: { openers: TypedWords[]; received: TypedWords[] };
+  /**
+   * namedQuotations.answers: what opens a field that answers a question or a rumour (openers), or says one was received
+   * (received); the words an opener may follow, folded (replies: "re", "fwd").
+   */
+  answers: { openers: TypedWords[]; received: TypedWords[]; replies: Set<string> };
 }
 
 export interface TypedWords {

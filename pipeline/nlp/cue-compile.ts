@@ -142,7 +142,11 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
     quotationNames: {
       before: file.namedQuotations.names.map(typedWords),
       after: file.namedQuotations.after.map(typedWords),
-      answers: { openers: file.namedQuotations.answers.openers.map(typedWords), received: file.namedQuotations.answers.received.map(typedWords) },
+      answers: {
+        openers: file.namedQuotations.answers.openers.map(typedWords),
+        received: file.namedQuotations.answers.received.map(typedWords),
+        replies: new Set(file.namedQuotations.answers.replies.map((w) => foldedSyllables(w).join(' '))),
+      },
     },
     correctionSources: { groups: new Set(file.correctionSources.groups), unsourced: file.correctionSources.unsourced.map(typedWords) },
     listJoiners: new Set([',', ...file.listedQuotations.joiners.flatMap((w) => [foldedSyllables(w).join(' '), `, ${foldedSyllables(w).join(' ')}`])]),

@@ -19,8 +19,7 @@ import { endsWithQuestion, type PreparedText, wordsAt } from './text.ts';
  */
 export function withoutCrossedCues(v: View, cueList: Array<PhraseHit<CuePhrase>>, words: Array<PhraseHit<CuePhrase>>): Array<PhraseHit<CuePhrase>> {
   const isMarked = (w: PhraseHit<CuePhrase>) => w.spec.data.kind === 'word' && w.spec.data.marked;
-  const crossed = (h: PhraseHit<CuePhrase>) =>
-    words.some((w) => !isMarked(w) && runsAcrossEdge(w, h));
+  const crossed = (h: PhraseHit<CuePhrase>) => words.some((w) => !isMarked(w) && runsAcrossEdge(w, h));
   // (a marked phrase inside the cue, read without its accents: "thay bao" is as often "thấy báo")
   const holdsBare = (h: PhraseHit<CuePhrase>) => words.some((w) => isMarked(w) && w.first >= h.first && w.last <= h.last && !writtenWithMarks(v, w));
   return cueList.filter((h) => !(((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && crossed(h)) || holdsBare(h)));

@@ -19,6 +19,7 @@ import {
   inClauseAcrossNames,
   joinedByHyphen,
   phraseAt,
+  phraseEndsBefore,
   sentenceStart,
   TOK_DIGITS,
   tokenSpan,
@@ -367,15 +368,15 @@ export const factsFileSchema = z
      */
     contrasts: z.array(phrase).default([]),
     /**
-     * A negation over "any" ("Đại hội không sử dụng bất kỳ danh sách công bố trước nào", "không có danh sách nào được công
-     * bố trước"): a claim term after a negator in its clause, with one of `quantifiers` between them or one of `closers`
-     * right after the term, is denied as a term right after its negator is.
-     */
-    /**
      * Words joining two values as alternatives ("họp 3 hay 4 ngày"): a length after one, with a number right before the
      * word, is one of the versions offered, not a value claimed.
      */
     alternatives: z.array(phrase).default([]),
+    /**
+     * A negation over "any" ("Đại hội không sử dụng bất kỳ danh sách công bố trước nào", "không có danh sách nào được công
+     * bố trước"): a claim term after a negator in its clause, with one of `quantifiers` between them or one of `closers`
+     * right after the term, is denied as a term right after its negator is.
+     */
     quantifiedNegation: z
       .object({ quantifiers: z.array(phrase).default([]), closers: z.array(phrase).default([]) })
       .strict()
@@ -631,11 +632,11 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           asOf: c.asOf,
           whole: c.whole,
           exclude: c.exclude,
-          late: c.late.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length),
+          late: c.late.map((w) => canon(w).split(' ')),
           count: countOf(c.countFrom),
           counters: c.counters.map((w) => canon(w).split(' ')),
           countLeads: c.countLeads.map((w) => canon(w).split(' ')),
-          countVerbs: c.countVerbs.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length),
+          countVerbs: c.countVerbs.map((w) => canon(w).split(' ')),
           countReach: c.countReach,
         };
       }
@@ -1102,6 +1103,10 @@ const QUALIFIER_GAP = 1;
 const SUBJECT_NAME_GAP = 2;
 /** Tokens between a destination phrase and the event's marker ("dự | Đại hội | XIII"). */
 const DESTINATION_GAP = 2;
+/** Tokens from a claim term's last to the closer of a negation over "any" ("công bố trước | nào"; one word may stand between). */
+const CLOSER_GAP = 2;
+/** Lead phrases at most between the correction's opener and the writer's count ("Thực tế | chỉ | mới | 15/19"). */
+const COUNT_LEADS = 2;
 
 /** Tokens between a finishing verb and the date it takes ("hoàn thành đại hội vào ngày 28/8"). */
 const COMPLETION_GAP = 6;
@@ -2139,7 +2144,7 @@ export class ItemCheck {
       // (a state on a day of all the bodies, "Tính đến ngày 15/6/2020, 100% … đã hoàn thành", dates the completion)
       const asOf = this.statedAsOf(v, mention) && this.wholeIn(fv, v, clause);
       // (finished only then: "mới (cơ bản) hoàn thành" right before the verb, the date before it in the clause)
-      const late = mention.tokLast < vf && check.late.some((w) => vf >= w.length && wordsAt(p, vf - w.length, w) && p.tokClause[vf - w.length] === clause);
+      const late = mention.tokLast < vf && phraseEndsBefore(p, vf, check.late);
       const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);
@@ -2256,7 +2261,7 @@ export class ItemCheck {
             const counter = check.counters.find((w) => wordsAt(p, start, w));
             if (!counter) continue;
             let t = start + counter.length;
-            for (let k = 0; k < 2; k++) {
+            for (let k = 0; k < COUNT_LEADS; k++) {
               const lead = check.countLeads.find((w) => t + w.length <= at && wordsAt(p, t, w));
               if (lead) t += lead.length;
             }
@@ -2272,8 +2277,7 @@ export class ItemCheck {
             const near = (x: Of<'complNoun'>) => x.field === fv && mine(x) && p.tokSent[x.hit.tokFirst] <= sent && p.tokSent[x.hit.tokFirst] >= sent - 2;
             if (!nouns.some(near) || excludes.some((x) => x.field === fv && mine(x) && p.tokSent[x.hit.tokFirst] === sent)) continue;
             if (num.value < check.count) {
-              this.add(i, fv, at, last, `counts ${num.value} of the bodies finished; officially all ${check.count}`);
-              const added = this.found.get(`${f.id}:${fv.field}:${at}`);
+              const added = this.add(i, fv, at, last, `counts ${num.value} of the bodies finished; officially all ${check.count}`);
               if (added) added.countered = true;
             } else if (num.value === check.count) this.agree(i, fv, at, last);
           }
@@ -2625,7 +2629,7 @@ export class ItemCheck {
   /**
    * A claim term under a negation over "any": a negator before it in its clause, with a quantifier between them ("không
    * sử dụng bất kỳ danh sách công bố trước nào", "không có danh sách nào được công bố trước") or a closer right after the
-   * term ("… công bố trước nào").
+   * term or one word on, within CLOSER_GAP tokens ("… công bố trước nào").
    */
   private negatedOverAny(c: Of<'claim'>): boolean {
     if (this.negationOff) return false;
@@ -2639,7 +2643,7 @@ export class ItemCheck {
     for (const q of this.of('quantifier')) if (q.field === fv && q.hit.tokFirst > negEnd && q.hit.tokLast < c.hit.tokFirst) return true;
     for (const q of this.of('quantifierCloser')) {
       const gap = q.hit.tokFirst - c.hit.tokLast;
-      if (q.field === fv && gap >= 1 && gap <= 2 && p.tokClause[q.hit.tokFirst] === clause) return true;
+      if (q.field === fv && gap >= 1 && gap <= CLOSER_GAP && p.tokClause[q.hit.tokFirst] === clause) return true;
     }
     return false;
   }
@@ -2649,12 +2653,16 @@ export class ItemCheck {
   }
 
   /** Records a claim contradicting the fact (with why), or agreeing with it (note null); one per fact and first token. */
-  private add(factIndex: number, fv: FieldView, tokFirst: number, tokLast: number, note: string | null): void {
+  /** Records a contradiction (or, with a null note, an agreement) once per fact and place; returns the contradiction kept there. */
+  private add(factIndex: number, fv: FieldView, tokFirst: number, tokLast: number, note: string | null): Contradiction | undefined {
     const factId = this.data.facts[factIndex].id;
     const key = `${factId}:${fv.field}:${tokFirst}`;
     if (note === null) {
       if (!this.agreeing.has(key)) this.agreeing.set(key, { factId, field: fv.field, tokFirst, tokLast });
-    } else if (!this.found.has(key)) this.found.set(key, { factId, field: fv.field, tokFirst, tokLast, note });
+      return undefined;
+    }
+    if (!this.found.has(key)) this.found.set(key, { factId, field: fv.field, tokFirst, tokLast, note });
+    return this.found.get(key);
   }
 
   private agree(factIndex: number, fv: FieldView, tokFirst: number, tokLast: number): void {
@@ -2721,11 +2729,12 @@ function nearerTie(e: Of<'event'>, than: Of<'event'>, at: number): boolean {
   return before ? e.hit.tokFirst > than.hit.tokFirst : e.hit.tokFirst < than.hit.tokFirst;
 }
 
-/** The date mention is tied to the event by event verb `e` (see check, step 3). */
-/** The short form "ĐH tỉnh 18/10 khai mạc": tokens from the congress's noun to the date (its name's words), and from the date to the verb. */
+/** The short form "ĐH tỉnh 18/10 khai mạc": tokens from the congress's noun to the date (its name's words between). */
 const SHORT_FORM_NAME_GAP = 5;
+/** ... and from the date to the event verb after it. */
 const SHORT_FORM_VERB_GAP = 2;
 
+/** The date mention is tied to the event by event verb `e` (see check, step 3). */
 function isTied(
   e: Of<'event'>,
   mention: DateMention,
@@ -2787,6 +2796,9 @@ function leadsItsClause(p: PreparedText, tokFirst: number, dayWords: ReadonlySet
   return true;
 }
 
+/** The smallest place a number is read as rounded to ("khoảng 1.500", "khoảng 400"; not "khoảng 370"). */
+const ROUNDED_FROM = 100;
+
 /**
  * Whether `value` rounded to the last non-zero place of the round number `stated` is within half that place of it
  * ("khoảng 1.600" of 1.587: to the hundred, yes; "khoảng 1.500": no). Only a number rounded to its hundreds or more
@@ -2799,9 +2811,6 @@ export function roundsTo(value: number, stated: number): boolean {
   while (stated % (place * 10) === 0) place *= 10;
   return Math.abs(value - stated) <= place / 2;
 }
-
-/** The smallest place a number is read as rounded to ("khoảng 1.500", "khoảng 400"; not "khoảng 370"). */
-const ROUNDED_FROM = 100;
 
 /** "1.602 hay 1.587 đại biểu": the second number is one of two versions asked about, not a claim. */
 function alternativeTo(p: PreparedText, tokFirst: number, numberEnds: ReadonlySet<number>): boolean {

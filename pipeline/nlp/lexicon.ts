@@ -529,10 +529,14 @@ export const cuesSchema = z
          * An item that answers a question or a rumour in the answer, mailbag, newsletter or notice register: a field
          * opening with one of `openers` ("Trả lời câu hỏi …", "Hộp thư thính giả: …", "Về câu hỏi '…'") or holding one
          * of `received` ("Bản tin nhận được câu hỏi …", "thính giả gửi tin nhắn hỏi …"). Every quotation of such an
-         * item is the question's or the rumour's words.
+         * item is the question's or the rumour's words. `replies`: single words an opener may follow ("Re: Trả lời …").
          */
         answers: z
-          .object({ openers: z.array(z.string().min(1)).default([]), received: z.array(z.string().min(1)).default([]) })
+          .object({
+            openers: z.array(z.string().min(1)).default([]),
+            received: z.array(z.string().min(1)).default([]),
+            replies: z.array(z.string().min(1)).default([]),
+          })
           .strict()
           .default({}),
       })

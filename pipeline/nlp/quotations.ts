@@ -157,22 +157,17 @@ export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: 
   return out;
 }
 
-/** Tokens a reply's opener may follow ("Re: Trả lời …", "RE: …"). */
-const REPLY_PREFIXES = new Set(['re', 'fw', 'fwd']);
-
 /**
  * Whether a field answers a question or a rumour in the answer, mailbag, newsletter or notice register: it opens with
  * one of `answers.openers` ("Trả lời câu hỏi hôm qua của chị Lan …", "Hộp thư thính giả: …", "Về câu hỏi '…': …"),
- * after a reply's "Re:" at most, or holds one of `answers.received` anywhere ("Bản tin nhận được câu hỏi của nhiều
- * hội viên …", "Một số thính giả gửi tin nhắn hỏi về …").
+ * after one of `answers.replies` at most ("Re: …"), or holds one of `answers.received` anywhere ("Bản tin nhận được
+ * câu hỏi của nhiều hội viên …", "Một số thính giả gửi tin nhắn hỏi về …").
  */
 export function answersQuestion(p: PreparedText, answers: QuotationNames['answers']): boolean {
   if (!p.count) return false;
-  const first = REPLY_PREFIXES.has(p.tokText[0]) ? 1 : 0;
+  const first = answers.replies.has(p.tokText[0]) ? 1 : 0;
   if (answers.openers.some((name) => typedWordsAt(p, first, name))) return true;
-  if (!answers.received.length) return false;
-  for (let t = 0; t < p.count; t++) if (answers.received.some((name) => typedWordsAt(p, t, name))) return true;
-  return false;
+  return typedWordsWithin(p, 0, p.count, answers.received);
 }
 
 /**
@@ -229,6 +224,12 @@ export function listedQuotations(p: PreparedText, quotes: Array<[number, number]
 /** Whether the tokens ending at `last` are `name`. */
 function namedBy(p: PreparedText, last: number, name: TypedWords): boolean {
   return typedWordsAt(p, last - name.syllables.length + 1, name);
+}
+
+/** Whether one of `names` (as typedWordsAt reads them) stands wholly within tokens `from` to `to - 1`. */
+export function typedWordsWithin(p: PreparedText, from: number, to: number, names: readonly TypedWords[]): boolean {
+  for (let t = from; t < to; t++) for (const name of names) if (t + name.syllables.length <= to && typedWordsAt(p, t, name)) return true;
+  return false;
 }
 
 /** Whether the tokens from `first` are `name`'s words, each typed with its accents or without any. */

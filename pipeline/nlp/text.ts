@@ -440,6 +440,11 @@ export function phraseAt(p: PreparedText, t: number, phrases: ReadonlyArray<read
   return 0;
 }
 
+/** Whether one of `phrases` (as wordsAt reads them) ends right before token t, inside t's clause ("mới | hoàn thành"). */
+export function phraseEndsBefore(p: PreparedText, t: number, phrases: ReadonlyArray<readonly string[]>): boolean {
+  return phrases.some((w) => wordsAt(p, t - w.length, w) && p.tokClause[t - w.length] === p.tokClause[t]);
+}
+
 /** The first token of the sentence holding token `t`. */
 export function sentenceStart(p: PreparedText, t: number): number {
   while (t > 0 && p.tokSent[t - 1] === p.tokSent[t]) t--;

@@ -6,8 +6,8 @@ import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type V
 import { isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
-import { typedWordsAt, within } from './quotations.ts';
-import { clauseStart, endsWithQuestion, foldedSyllables, phraseAt, type PreparedText, sentenceStart, wordsAt } from './text.ts';
+import { typedWordsWithin, within } from './quotations.ts';
+import { clauseStart, endsWithQuestion, foldedSyllables, phraseAt, phraseEndsBefore, type PreparedText, sentenceStart, wordsAt } from './text.ts';
 
 /**
  * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit
@@ -41,21 +41,15 @@ export function withTurnedRebuttals(
       const start = sentenceStart(p, h.tokFirst);
       const speaker = next.speakers.find((w) => wordsAt(p, start, w));
       if (!speaker) return false;
-      let said = false;
-      for (let t = start + speaker.length; t < h.tokFirst && !said; t++)
-        said = next.verbs.some((w) => t + w.syllables.length <= h.tokFirst && typedWordsAt(p, t, w));
       return (
-        said &&
+        typedWordsWithin(p, start + speaker.length, h.tokFirst, next.verbs) &&
         counted.some(
           (t) => next.groups.includes(groupOf(t)) && p.tokSent[t.tokFirst] === p.tokSent[h.tokFirst] + 1 && sentenceStart(p, t.tokFirst) === t.tokFirst,
         )
       );
     };
     // a correction the writer says the press will be forced into ("báo sẽ phải đính chính"): a forecast, not read
-    const forecast = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) =>
-      turn.forecasts.some(
-        (w) => h.tokFirst >= w.length && wordsAt(p, h.tokFirst - w.length, w) && p.tokClause[h.tokFirst - w.length] === p.tokClause[h.tokFirst],
-      );
+    const forecast = (turn: CompiledTurn, h: PhraseHit<CuePhrase>) => phraseEndsBefore(p, h.tokFirst, turn.forecasts);
     // a completion turns a verdict only said of a body whose congresses the sheet says are done, in its sentence or the one before
     const namesBody = (needs: NonNullable<CompiledTurn['subject']>['needsBody'], s: PhraseHit<CuePhrase>, h: PhraseHit<CuePhrase>) =>
       !needs?.groups.includes(groupOf(s)) ||
@@ -83,19 +77,13 @@ export function withTurnedRebuttals(
           !isNegated(f.v, f.negators, s) &&
           !insideDeniedClaim(p, turn, s, h) &&
           namesBody(subject.needsBody, s, h) &&
-          !subject.notAfter.some((w) => wordsAt(p, s.tokFirst - w.length, w) && p.tokClause[s.tokFirst - w.length] === p.tokClause[s.tokFirst]) &&
+          !phraseEndsBefore(p, s.tokFirst, subject.notAfter) &&
           // an office that speaks between them answers the rumour: the denial is its own
           !counted.some((c) => groupOf(c) >= 0 && groups[groupOf(c)].weight < 0 && c.tokFirst > s.tokLast && c.tokLast < h.tokFirst) &&
-          !subject.speakerVerbs.some((w) => {
-            for (let t = s.tokLast + 1; t + w.syllables.length <= h.tokFirst; t++) if (typedWordsAt(p, t, w)) return true;
-            return false;
-          }) &&
+          !typedWordsWithin(p, s.tokLast + 1, h.tokFirst, subject.speakerVerbs) &&
           // … or a claim named as such between them or heading the verdict, whose verdict the subject speaks
           // ("báo nói tin đồn … là bịa", "truyền hình nói rõ thông tin đó là sai")
-          !subject.namedClaims.some((w) => {
-            for (let t = s.tokLast + 1; t + w.syllables.length <= h.tokLast + 1; t++) if (typedWordsAt(p, t, w)) return true;
-            return false;
-          }),
+          !typedWordsWithin(p, s.tokLast + 1, h.tokLast + 1, subject.namedClaims),
       );
       if (found) accused.push(found);
       return found !== undefined;
