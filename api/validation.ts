@@ -19,10 +19,20 @@ export function parseInput<T extends z.ZodTypeAny>(schema: T, input: unknown): z
   if (result.success) return result.data;
   const issue = result.error.issues[0];
   if (issue.code === 'unrecognized_keys') {
-    throw new HttpError(400, 'unknown_parameter', `unknown parameter "${issue.keys[0]}"`, issue.keys[0]);
+    // naming what the route takes saves a trip to the docs ("limit" where the route pages with pageSize)
+    const accepted = acceptedKeys(schema);
+    const hint = accepted.length ? `; accepted: ${accepted.join(', ')}` : '';
+    throw new HttpError(400, 'unknown_parameter', `unknown parameter "${issue.keys[0]}"${hint}`, issue.keys[0]);
   }
   const parameter = issue.path.join('.') || undefined;
   throw new HttpError(400, 'invalid_parameter', parameter ? `${parameter}: ${issue.message}` : issue.message, parameter);
+}
+
+/** The keys an object schema takes, through any refinements or transforms around it (sorted). */
+function acceptedKeys(schema: z.ZodTypeAny): string[] {
+  if (schema instanceof z.ZodEffects) return acceptedKeys(schema.innerType());
+  if (schema instanceof z.ZodObject) return Object.keys(schema.shape as Record<string, unknown>).sort();
+  return [];
 }
 
 const booleanString = z.enum(['true', 'false']).transform((value) => value === 'true');

@@ -154,6 +154,8 @@ describe('review workflow through the API', () => {
     expect(bogus.body.error.parameter).toBe('to');
     const extra = await lan.post(`/api/items/${id}/review/transition`, { to: 'in_review', version: 0, colour: 'red' });
     expect(extra.body.error).toMatchObject({ code: 'unknown_parameter', parameter: 'colour' });
+    expect(extra.body.error.message).toBe('unknown parameter "colour"; accepted: congress, reason, to, version');
+    expect((await lan.get('/api/items?limit=2')).body.error.message).toMatch(/^unknown parameter "limit"; accepted: .*\bpageSize\b/);
     const noVersion = await lan.post(`/api/items/${id}/review/transition`, { to: 'in_review' });
     expect(noVersion.body.error.parameter).toBe('version');
     const notJson = await lan.call('POST', `/api/items/${id}/review/transition`, undefined, { 'content-type': 'application/json' });
