@@ -4,7 +4,7 @@ import { loadConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
 import { AGENT_CONGRESS } from '../../pipeline/nlp/agent-congress.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
-import { CONFIG, REPO, contradictionsOf, firedGroup, forBothForms, stripDiacritics } from './helpers.ts';
+import { CONFIG, contradictionsOf, expectCongress, firedGroup, forBothForms, REPO, stripDiacritics } from './helpers.ts';
 
 // The ninety-fifth pass. K: another organisation, a company or a foreign power named as the claim's agent, origin,
 // buyer or the members' description ("bên công ty … lo hết", "của Trung Quốc", "bán … cho công ty", "đồng chí là …
@@ -13,10 +13,6 @@ import { CONFIG, REPO, contradictionsOf, firedGroup, forBothForms, stripDiacriti
 // organisation's. U: "lão thành" typed without diacritics is no Laos; "mỗi người nói một số" is no hearsay. X: a day
 // and month ending the sheet's venue name ("Hội trường 17/3") is no date. Phrasings written for these tests, not
 // corpus sentences; each as typed and with its diacritics stripped, on the lexicons alone.
-
-function expectCongress(texts: string[], congress: boolean) {
-  forBothForms(texts, (c, t) => expect(c.congress, `${t} (congress ${c.scores.congress})`).toBe(congress));
-}
 
 const restored = (c: Classification) => c.explanations.some((e) => e.term === AGENT_CONGRESS);
 

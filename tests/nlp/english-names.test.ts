@@ -1,18 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { forBothForms } from './helpers.ts';
+import { expectCongress, forBothForms } from './helpers.ts';
 
 // Lead's part E-en (the hundred-and-seventh pass's rank 7): overseas Vietnamese pages and the wire stories they quote
 // name the tracked congresses in English. Their longer English names count as the Vietnamese ones do; "congress" alone
 // is an anchor (the US legislature and other parties use it), and other countries' congresses cancel it. Phrasings
 // written for these tests, not corpus sentences.
 
-function congressOf(texts: string[], want: boolean) {
-  forBothForms(texts, (c, t) => expect(c.congress, `${t} (congress ${c.scores.congress})`).toBe(want));
-}
-
 describe('the tracked congresses named in English', () => {
   it('reads the 13th congress and a provincial Party congress by their English names', () => {
-    congressOf(
+    expectCongress(
       [
         "Vietnam's 13th Party Congress opened this morning in Hanoi. Runs until Feb 2.",
         'Hearing from Hanoi sources the 13th Congress will close three days early.',
@@ -32,7 +28,7 @@ describe('the tracked congresses named in English', () => {
   });
 
   it('reads a foreign power said to clear the personnel as acting on this congress, not as its own congress', () => {
-    congressOf(['Insiders say the Central Committee list was approved by Beijing weeks ago. Danh sách BCH đã được duyệt.'], true);
+    expectCongress(['Insiders say the Central Committee list was approved by Beijing weeks ago. Danh sách BCH đã được duyệt.'], true);
     forBothForms(['Re: "CC list cleared with Beijing" — no evidence. Tin "danh sách Trung ương được Bắc Kinh duyệt" là bịa.'], (c, t) => {
       const terms = c.explanations.filter((e) => e.kind === 'congress').map((e) => e.term);
       expect(terms, t).toContain('cleared with beijing');
@@ -41,7 +37,7 @@ describe('the tracked congresses named in English', () => {
   });
 
   it('leaves other countries’ congresses and legislatures alone', () => {
-    congressOf(
+    expectCongress(
       [
         "China's 20th Party Congress will open in Beijing, with 2,300 delegates electing a new Central Committee.",
         'The US Congress passed the relief bill last night after delegates from both parties agreed.',
@@ -53,6 +49,6 @@ describe('the tracked congresses named in English', () => {
   });
 
   it('does not read a bare "congress" or "delegates" as the tracked congress on their own', () => {
-    congressOf(['The delegates met again yesterday.', 'She spoke at a medical congress in Singapore.'], false);
+    expectCongress(['The delegates met again yesterday.', 'She spoke at a medical congress in Singapore.'], false);
   });
 });

@@ -101,6 +101,11 @@ export function expectEachReads(cases: Array<[text: string, entry: string]>, rea
   for (const [text, entry] of cases) forBothForms([text], (c, t) => expect(read(c), t).toContain(entry));
 }
 
+/** Whether each text, as typed and without diacritics, is read as about the congresses (`want`). */
+export function expectCongress(texts: string[], want: boolean): void {
+  forBothForms(texts, (c, t) => expect(c.congress, `${t} (congress ${c.scores.congress})`).toBe(want));
+}
+
 /** The distortion explanations of cue group `group` in a classification. */
 export const firedGroup = (c: Classification, group: string) => c.explanations.filter((e) => e.kind === 'distortion' && e.term.startsWith(`${group}:`));
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { contradictionsOf, expectEachReads, expectGroup, forBothForms, forBothFormsTitled } from './helpers.ts';
+import { contradictionsOf, expectCongress, expectEachReads, expectGroup, forBothForms, forBothFormsTitled } from './helpers.ts';
 
 // The hundred-and-ninth pass (study107's ranks 2 and 5, fresh-12's families N and H). N: plain news and first-hand posts
 // a lexicon misread — each member of a committee read out as an insider ("nghe đọc tên từng người trong Ban Chấp hành
@@ -143,12 +143,12 @@ describe('another body’s national congress and reunions (H)', () => {
   });
 
   it('keeps the Party’s national congress and its Central Committee beside the association words', () => {
-    forBothForms(
+    expectCongress(
       [
         'Hội viên cựu chiến binh phường theo dõi Đại hội đại biểu toàn quốc lần thứ XIII của Đảng qua truyền hình.',
         'Các hội viên mong Ban Chấp hành Trung ương khóa XIII sẽ chăm lo cho cựu chiến binh.',
       ],
-      (c, t) => expect(c.congress, `${t} (congress ${c.scores.congress})`).toBe(true),
+      true,
     );
   });
 });

@@ -5,7 +5,7 @@ import { AGENT_CONGRESS } from '../../pipeline/nlp/agent-congress.ts';
 import type { LearnedLayer } from '../../pipeline/nlp/classifier.ts';
 import { classifierOptionsFromConfig, loadClassifier, type Classifier } from '../../pipeline/nlp/index.ts';
 import { OTHER_NEWS } from '../../pipeline/nlp/other-news.ts';
-import { CONFIG, bothForms, forBothForms } from './helpers.ts';
+import { bothForms, CONFIG, expectCongress, forBothForms } from './helpers.ts';
 
 // The hundred-and-first pass (the ninety-seventh pass's ranks 4 and 5). H: not the Party's congress — a rumour that
 // names nothing of the congress ("Tin nội bộ: … giám mục mới cho giáo phận", "sắp sáp nhập huyện …") is another body's
@@ -14,10 +14,6 @@ import { CONFIG, bothForms, forBothForms } from './helpers.ts';
 // đảm bảo y tế cho Đại hội", "… thực hiện Nghị quyết Đại hội Đảng bộ …"), or a union office in parentheses after a
 // person's name, holds no gathering of its own. All after the model's decision. Phrasings written for these tests,
 // not corpus sentences; each as typed and with its diacritics stripped.
-
-function expectCongress(texts: string[], congress: boolean) {
-  forBothForms(texts, (c, t) => expect(c.congress, `${t} (congress ${c.scores.congress})`).toBe(congress));
-}
 
 /** A learned layer that reads every item as the congress's, as the model reads a rumour's n-grams near its threshold. */
 const readsAsCongress: LearnedLayer = {

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.ts';
 import type { Classification } from '../../core/types.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
-import { CONFIG, REPO, contradictionsOf, expectGroup, forBothForms, stripDiacritics } from './helpers.ts';
+import { CONFIG, contradictionsOf, expectCongress, expectGroup, forBothForms, REPO, stripDiacritics } from './helpers.ts';
 
 // The hundred-and-fourth pass (study102's ranks 2, 6 and 7). R: a notice, an erratum or a correction quotes the wrong
 // version — a moderator's removal verb before the post it removes ("Gỡ bài '…'", "Admin xin phép gỡ bài '…'") or after
@@ -24,10 +24,6 @@ function expectFacts(texts: string[], id: string, count: number) {
         .join('; ')}`,
     ).toBe(count),
   );
-}
-
-function expectCongress(texts: string[], congress: boolean) {
-  forBothForms(texts, (c, t) => expect(c.congress, `${t} (congress ${c.scores.congress})`).toBe(congress));
 }
 
 describe('a moderator’s removal notice quoting the post it removes (R a)', () => {
