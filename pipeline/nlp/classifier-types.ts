@@ -147,6 +147,8 @@ export interface CompiledCues {
   scareAfterKeys: Set<string>;
   /** style.scareQuote.negatedBy: each negator's folded syllables and their accent keys. */
   scareNegators: TypedWords[];
+  /** style.quote.negatedBy: each negator's folded syllables and their accent keys. */
+  quoteNegators: TypedWords[];
 }
 
 /**

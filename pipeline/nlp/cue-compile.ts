@@ -153,6 +153,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
     scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
     scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),
     scareNegators: file.style.scareQuote.negatedBy.map(typedWords),
+    quoteNegators: file.style.quote.negatedBy.map(typedWords),
   };
 }
 

@@ -7,7 +7,7 @@ import { type CompiledCues, core, type CueMark, type CuePhrase, type Item, item,
 import { isNegated } from './cue-placement.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { firstTokenAtOrAfter, originalOffset, originalSpans } from './offsets.ts';
-import { quotationsIn, QUOTED_CLAIM_SYLLABLES, syllablesFrom, within } from './quotations.ts';
+import { quotationsIn, QUOTED_CLAIM_SYLLABLES, syllablesFrom, typedWordsAt, within } from './quotations.ts';
 import { reportedDiscount } from './reported-discount.ts';
 
 export function isRebuttal(cues: CompiledCues, h: PhraseHit<CuePhrase>): boolean {
@@ -107,7 +107,9 @@ export function scoreQuotes(
       }
       if (!verb) continue;
       let speaker: PhraseHit<CuePhrase> | undefined;
-      for (const h of vague) {
+      // a denied quote ("… KHÔNG hề nói câu '…'"): no vague speaker is its source
+      const denied = cues.quoteNegators.some((n) => typedWordsAt(v.prepared, verb.tokFirst - n.syllables.length, n));
+      for (const h of denied ? [] : vague) {
         if (h.tokLast < verb.tokFirst && v.prepared.tokSent[h.tokFirst] === sent) {
           speaker = h;
           break;

@@ -422,6 +422,23 @@ export const factsFileSchema = z
      */
     formatHolders: z.array(phrase).default([]),
     /**
+     * Claim terms that say how the public follows the congress where a watcher (`watchers`) stands before them in their
+     * clause ("Công nhân … theo dõi Đại hội XIII qua màn hình tại nhà ăn"): the watchers' screen, not the congress met
+     * by screen. Delegates said to sit elsewhere and watch ("ngồi khách sạn xem qua màn hình rồi bỏ phiếu") have no
+     * watcher's verb and keep the claim.
+     */
+    watchedTerms: z.array(phrase).default([]),
+    /**
+     * A claim term the item concedes to another use and then sets the official value against: one of `limits` right
+     * after it ("biểu quyết giơ tay chỉ áp dụng cho các nội dung như thông qua chương trình"), or, later in its sentence,
+     * one of `contrasts` and then one of `kept` with no negator between them ("đại hội có thể biểu quyết số lượng, danh
+     * sách bằng giơ tay, nhưng bầu nhân sự luôn là phiếu kín"): the allowed use, not the claim.
+     */
+    concessions: z
+      .object({ limits: z.array(phrase).default([]), contrasts: z.array(phrase).default([]), kept: z.array(phrase).default([]) })
+      .strict()
+      .default({}),
+    /**
      * Words before the event noun that make it what an activity is for ("chào mừng Đại hội XIII"): the noun is the
      * object of that purpose, not the subject of the sentence a date opens ("Tối 25/1, … tổ chức chương trình …,
      * chào mừng Đại hội XIII khai mạc vào ngày mai").
@@ -729,6 +746,9 @@ export type FactPhrase =
   | { kind: 'published' }
   | { kind: 'eventDocument' }
   | { kind: 'formatHolder' }
+  | { kind: 'concedeLimit' }
+  | { kind: 'concedeContrast' }
+  | { kind: 'concedeKept' }
   | { kind: 'purpose' }
   | { kind: 'announceVerb' }
   | { kind: 'announceSubject' }
@@ -821,6 +841,8 @@ export class FactChecker {
   readonly aliasWords: string[][];
   /** venueNameEnds, canonical. */
   readonly nameEnds: ReadonlySet<string>;
+  /** watchedTerms, canonical. */
+  readonly watchTerms: ReadonlySet<string>;
   /** ordinalLeads, as canonical words (longest first). */
   readonly ordinalLeads: string[][];
   /** countDenials, as canonical words. */
@@ -850,6 +872,7 @@ export class FactChecker {
     const longestFirst = (ws: string[]) => ws.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length);
     this.venueTimeWords = longestFirst(data.venueTimeWords);
     this.nameEnds = new Set(data.venueNameEnds.map(canon));
+    this.watchTerms = new Set(data.watchedTerms.map(canon));
     this.venueObjects = longestFirst(data.venueObjects);
     this.outside = longestFirst(data.outside);
     this.aliasWords = longestFirst(Object.keys(data.placeAliases));
@@ -890,6 +913,9 @@ export class FactChecker {
     for (const n of data.publishedBy) this.phrases.add(n, factPhrase({ kind: 'published' }));
     for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
     for (const n of data.formatHolders) this.phrases.add(n, factPhrase({ kind: 'formatHolder' }));
+    for (const n of data.concessions.limits) this.phrases.add(n, factPhrase({ kind: 'concedeLimit' }));
+    for (const n of data.concessions.contrasts) this.phrases.add(n, factPhrase({ kind: 'concedeContrast' }));
+    for (const n of data.concessions.kept) this.phrases.add(n, factPhrase({ kind: 'concedeKept' }));
     for (const n of data.purposes) this.phrases.add(n, factPhrase({ kind: 'purpose' }));
     for (const n of data.announcedBefore.verbs) this.phrases.add(n, factPhrase({ kind: 'announceVerb' }));
     for (const n of data.announcedBefore.subjects) this.phrases.add(n, factPhrase({ kind: 'announceSubject' }));
@@ -1669,7 +1695,7 @@ export class ItemCheck {
       const { fact } = c.hit.spec.data;
       if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !this.namesEvent(c.sent)) continue;
       if (this.negatedOverAny(c)) continue;
-      if (this.aboutOtherGathering(c) || this.formatOfAnother(c) || this.announcedInFront(c)) continue;
+      if (this.aboutOtherGathering(c) || this.formatOfAnother(c) || this.watchedClaim(c) || this.conceded(c) || this.announcedInFront(c)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
       this.add(fact, c.field, c.hit.tokFirst, c.hit.tokLast, note);
@@ -1721,6 +1747,30 @@ export class ItemCheck {
           nearest = n;
     if (!nearest || nearest.hit.spec.data.kind !== 'otherEvent') return false;
     return !this.inPlaceName(nearest);
+  }
+
+  /** A claim term of `watchedTerms` after a watcher in its clause ("theo dõi Đại hội XIII qua màn hình"). */
+  private watchedClaim(c: Located<FactPhrase>): boolean {
+    return this.checker.watchTerms.has(canon(c.hit.spec.text)) && this.watched(c.field, c.hit.tokFirst);
+  }
+
+  /**
+   * The claim conceded to another use (`concessions`): a limit right after it ("giơ tay chỉ áp dụng cho …"), or a contrast
+   * later in its sentence and then a kept value, no negator between them ("… bằng giơ tay, nhưng bầu nhân sự luôn là
+   * phiếu kín").
+   */
+  private conceded(c: Located<FactPhrase>): boolean {
+    const fv = c.field;
+    if (this.of('concedeLimit').some((h) => h.field === fv && h.hit.tokFirst === c.hit.tokLast + 1)) return true;
+    const sent = fv.prepared.tokSent[c.hit.tokFirst];
+    for (const k of this.of('concedeContrast')) {
+      if (k.field !== fv || k.hit.tokFirst <= c.hit.tokLast || fv.prepared.tokSent[k.hit.tokFirst] !== sent) continue;
+      for (const v of this.of('concedeKept')) {
+        if (v.field !== fv || v.hit.tokFirst <= k.hit.tokLast || fv.prepared.tokSent[v.hit.tokFirst] !== sent) continue;
+        if (!this.of('negator').some((n) => n.field === fv && n.hit.tokFirst > k.hit.tokLast && n.hit.tokLast < v.hit.tokFirst)) return true;
+      }
+    }
+    return false;
   }
 
   /** The claim follows an activity with a format of its own, in its clause ("cuộc thi trực tuyến", "học online"). */

@@ -609,6 +609,11 @@ export const cuesSchema = z
             vagueWeight: z.number().min(0).default(1.5),
             verbs: z.array(phrase).default([]),
             vagueSpeakers: z.array(phrase).default([]),
+            /**
+             * A negator right before the verb says the speaker did not say the quotation ("ông chủ tịch … KHÔNG hề nói
+             * câu '…'"): a denied quote, its speaker not read as the vague source of a fabricated one.
+             */
+            negatedBy: z.array(z.string().min(1)).default([]),
           })
           .strict()
           .default({}),
