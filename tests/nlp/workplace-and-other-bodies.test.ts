@@ -1,14 +1,15 @@
 import { describe, expect, it } from 'vitest';
+import type { Classification } from '../../core/types.ts';
 import { compileGatherings, gatheringsSchema, otherGathering, readGatherings } from '../../pipeline/nlp/gatherings.ts';
 import { loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
-import { bothForms, classifier, expectCongress, forBothForms, REPO } from './helpers.ts';
+import { bothForms, classifier, contradictionsOf, expectCongress, forBothForms, REPO } from './helpers.ts';
 
 // The hundred-and-sixteenth pass (study113's ranks 4, 5 and 7; fresh-13's families H, U′ and C). H: another body's
 // congress read as the Party's — a union's own ordinal congress ("Đại hội XIII Công đoàn Việt Nam", c100-130, c69-096),
 // a bishops' conference (c102-185), China's party by its short name ("đại hội đảng TQ", c100-165). U′: typed without
 // diacritics "dai hoi thanh cong / thanh pho" read as the church's "hội thánh" (c99-075, c100-126). C: a workplace's
 // words (công đoàn, công ty, đoàn viên) beside the Party's own body cancelling every anchor of an item without a strong
-// term (c100-021). Phrasings written for these tests, not corpus sentences; as typed and without diacritics, on the
+// term (c100-021). B: the Central Committee elected "bằng hình thức biểu quyết công khai" (c100-106). Phrasings written for these tests, not corpus sentences; as typed and without diacritics, on the
 // lexicons alone.
 const markers = compileGatherings(loadYamlFile(`${REPO}/config/gatherings.yaml`, gatheringsSchema, 'gathering holders'));
 const holderOf = (text: string) => readGatherings(markers, text).mentions[0].holder;
@@ -100,6 +101,30 @@ describe('a workplace’s words beside the Party’s own body (C)', () => {
         'Công ty tổ chức đại hội cổ đông thường niên, Chi bộ công ty góp ý. Đại hội bầu Hội đồng quản trị mới.',
       ],
       false,
+    );
+  });
+});
+
+describe('the Central Committee elected by an open vote (B, NC-PERSONNEL)', () => {
+  const personnel = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
+
+  it('reads the election or the committee right before "bằng (hình thức) biểu quyết công khai" as the method', () => {
+    forBothForms(
+      [
+        'Đại hội XIII đã bầu Ban Chấp hành Trung ương khóa XIII bằng hình thức biểu quyết công khai tại hội trường.',
+        'Nghe nói Đại hội XIII bầu BCH TW bằng biểu quyết công khai cho nhanh.',
+      ],
+      (c, t) => expect(personnel(c), t).toContain('NC-PERSONNEL'),
+    );
+  });
+
+  it('leaves the resolution, the documents and the list passed by an open vote', () => {
+    forBothForms(
+      [
+        'Đại hội XIII đã thông qua Nghị quyết Đại hội bằng hình thức biểu quyết công khai, 100% đại biểu tán thành.',
+        'Văn kiện được thảo luận, biểu quyết công khai; nhân sự khóa XIII được bầu bằng phiếu kín tại Đại hội.',
+      ],
+      (c, t) => expect(personnel(c), t).not.toContain('NC-PERSONNEL'),
     );
   });
 });
