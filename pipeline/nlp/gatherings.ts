@@ -193,7 +193,7 @@ const ORDINAL = /^(?:\d+|[ivxlc]+)$/;
  * The holder named after a gathering word: past the skipped words, the longest holder phrase. The Party's ordinal is
  * another organisation's when that organisation is named right after it, past the skipped words ("Đại hội XIII Công
  * đoàn Việt Nam", "Đại hội 13 của Hội Nông dân": the union's own thirteenth congress; the hundred-and-sixteenth pass);
- * a one-word holder there ("Hội", "Đoàn") only as a capitalised name.
+ * a one-word holder there ("Hội", "Đoàn") only as a capitalised name typed with diacritics.
  */
 function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, from: number): [number, number] | null {
   let p = skipSpaces(f.folded, from);
@@ -221,8 +221,14 @@ function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, from: nu
 function bodyAfterOrdinal(c: CompiledGatherings, f: Folded, strict: boolean, from: number): [number, number] | null {
   let p = skipSpaces(f.folded, from);
   for (;;) {
-    const other = otherNameAt(c, f, strict, p);
-    if (other) return !c.capitalised.has(f.folded.slice(other[0], other[1])) || capital(f, other[0]) ? other : null;
+    // (the longest name of either list: "Hội Nông dân", not "Hội")
+    let other: [number, number] | null = null;
+    for (const list of [c.after, c.before]) {
+      const s = matchAt(list, f, strict, p);
+      if (s && !c.holders.get(f.folded.slice(s[0], s[1]).replace(/\s+/g, ' '))!.party && (!other || s[1] > other[1])) other = s;
+    }
+    // (a one-word holder only as a capitalised name typed with diacritics: "DH 13 DOI LICH" is "dời lịch", not "Đội")
+    if (other) return !c.capitalised.has(f.folded.slice(other[0], other[1])) || (strict && capital(f, other[0])) ? other : null;
     const skipped = matchAt(c.skip, f, strict, p);
     if (!skipped) return null;
     p = skipSpaces(f.folded, skipped[1]);

@@ -37,6 +37,7 @@ describe('a union’s own ordinal congress (H)', () => {
       'Đại hội XIII Đảng Cộng sản Việt Nam khai mạc tại Hà Nội.',
       'Chào mừng Đại hội XIII, công đoàn nhà máy tổ chức hội thao.',
       'Chào mừng Đại hội XIII đoàn viên công đoàn thi đua lao động giỏi.',
+      'BẰNG CHỨNG ĐH 13 DỜI LỊCH, công văn đóng dấu hẳn hoi, dời sang 15/2.',
     ]))
       expect(holderOf(t), t).toEqual({ party: true });
     expectCongress(['Chào mừng Đại hội XIII, công đoàn nhà máy tổ chức hội thao cho công nhân.'], true);
