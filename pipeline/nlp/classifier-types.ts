@@ -80,6 +80,8 @@ export interface CompiledTopic {
   agents: CompiledAgents | null;
   /** The cue groups of a rumour's own shape that make an item naming nothing of the topic another topic's rumour (other-news.ts). */
   otherNews: ReadonlySet<string>;
+  /** The near negatives that, beside the Party's own body, cancel only what is near them (topic `bystanders`), as written, lower case. */
+  bystanders: ReadonlySet<string>;
 }
 
 /** A topic's `agents`, compiled: the windows, its bare gathering words and its Party bodies as written in the lexicon. */

@@ -72,6 +72,7 @@ import {
   type CompiledGatherings,
   compileGatherings,
   type GatheringMarkers,
+  heldByOther,
   type OtherGathering,
   otherGatheringFolded,
   overrideForOtherGathering,
@@ -89,12 +90,14 @@ import { foldedSyllables, joinAbbreviatedNames, type PreparedText, prepareText, 
 import {
   actsInsideCongress,
   agentHits,
+  agentKeys,
   cancellations,
   compileAgents,
   insideName,
   insidePhrase,
   locate,
   namedBeyondBare,
+  namesPartyBody,
   notTheHolder,
   plenumHits,
   topicRaw,
@@ -295,6 +298,7 @@ export class Classifier implements ItemClassifier {
         plenums: pl ? compilePlenums(pl) : null,
         agents: file.agents ? compileAgents(file.agents) : null,
         otherNews: new Set(file.otherNews),
+        bystanders: agentKeys(file.bystanders),
       };
     });
     const abbreviationWords = abbreviationForms(sources.abbreviations);
@@ -690,6 +694,10 @@ export class Classifier implements ItemClassifier {
     return this.gatherings ? otherGatheringFolded(this.gatherings, [views[0].reading!, views[1].reading!], !views[0].accents.lenient) : null;
   }
 
+  private heldByOther(views: View[]): boolean {
+    return !!this.gatherings && heldByOther(this.gatherings, [views[0].reading!, views[1].reading!], !views[0].accents.lenient);
+  }
+
   private scoreTopic(topic: CompiledTopic, views: View[]) {
     const s = topic.file.scoring;
     const pos: TopicHit[] = [];
@@ -734,7 +742,12 @@ export class Classifier implements ItemClassifier {
       near.push(n);
       if (n.spec.data.scope === 'event') events.push(n);
     }
-    const cancelledBy = cancellations(pos, near, events, s.nearWindow);
+    // (the workplace's words beside the Party's own body, no gathering of another organisation: topic `bystanders`)
+    const bystander =
+      topic.bystanders.size && topic.agents && namesPartyBody(pos, topic.agents) && !this.heldByOther(views)
+        ? (n: TopicHit) => topic.bystanders.has(n.spec.text.normalize('NFC').toLowerCase())
+        : undefined;
+    const cancelledBy = cancellations(pos, near, events, s.nearWindow, bystander);
     let lead = false;
     for (const n of events) {
       n.view.otherEvent.add(n.sent);
@@ -760,6 +773,7 @@ export class Classifier implements ItemClassifier {
         kept,
         kept.filter((n) => n.spec.data.kind === 'neg' && n.spec.data.scope === 'event'),
         s.nearWindow,
+        bystander,
       );
       const alt = topicRaw(
         pos,

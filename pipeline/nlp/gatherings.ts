@@ -186,13 +186,22 @@ function scan(m: Phrases, f: Folded, strict: boolean, from: number, to: number, 
   }
 }
 
-/** The holder named after a gathering word: past the skipped words, the longest holder phrase. */
+/** A whole number or Roman numeral spanning folded [a, b): the Party's ordinals among the holders ("XIII", "13"). */
+const ORDINAL = /^(?:\d+|[ivxlc]+)$/;
+
+/**
+ * The holder named after a gathering word: past the skipped words, the longest holder phrase. The Party's ordinal is
+ * another organisation's when that organisation is named right after it, past the skipped words ("Đại hội XIII Công
+ * đoàn Việt Nam", "Đại hội 13 của Hội Nông dân": the union's own thirteenth congress; the hundred-and-sixteenth pass);
+ * a one-word holder there ("Hội", "Đoàn") only as a capitalised name typed with diacritics.
+ */
 function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, from: number): [number, number] | null {
   let p = skipSpaces(f.folded, from);
   for (;;) {
     const holder = matchAt(c.after, f, strict, p);
     // ("hoi" typed without diacritics may be "hồi": only "Hoi" is an association)
-    if (holder && (strict || !c.capitalised.has(f.folded.slice(holder[0], holder[1])) || f.original[at(f, p)] !== f.folded[p])) return holder;
+    if (holder && (strict || !c.capitalised.has(f.folded.slice(holder[0], holder[1])) || f.original[at(f, p)] !== f.folded[p]))
+      return (ORDINAL.test(f.folded.slice(holder[0], holder[1])) && bodyAfterOrdinal(c, f, strict, holder[1])) || holder;
     if (holder) return null;
     const skipped = matchAt(c.skip, f, strict, p);
     if (skipped) {
@@ -205,6 +214,24 @@ function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, from: nu
       continue;
     }
     return null;
+  }
+}
+
+/** Another organisation named after the Party's ordinal ending at folded `from`, past the skipped words, or null. */
+function bodyAfterOrdinal(c: CompiledGatherings, f: Folded, strict: boolean, from: number): [number, number] | null {
+  let p = skipSpaces(f.folded, from);
+  for (;;) {
+    // (the longest name of either list: "Hội Nông dân", not "Hội")
+    let other: [number, number] | null = null;
+    for (const list of [c.after, c.before]) {
+      const s = matchAt(list, f, strict, p);
+      if (s && !c.holders.get(f.folded.slice(s[0], s[1]).replace(/\s+/g, ' '))!.party && (!other || s[1] > other[1])) other = s;
+    }
+    // (a one-word holder only as a capitalised name typed with diacritics: "DH 13 DOI LICH" is "dời lịch", not "Đội")
+    if (other) return !c.capitalised.has(f.folded.slice(other[0], other[1])) || (strict && capital(f, other[0])) ? other : null;
+    const skipped = matchAt(c.skip, f, strict, p);
+    if (!skipped) return null;
+    p = skipSpaces(f.folded, skipped[1]);
   }
 }
 
@@ -355,9 +382,12 @@ function foreignPartyOf(c: CompiledGatherings, f: Folded, strict: boolean): Pass
 function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): Passage | null {
   let evidence: Passage | null = null;
   scan(c.evidence, f, strict, 0, f.folded.length, (a, b) => {
-    // another organisation's name is no Party evidence ("Đảng Cộng sản Trung Quốc" is not "Đảng Cộng sản")
+    // another organisation's name is no Party evidence ("Đảng Cộng sản Trung Quốc" is not "Đảng Cộng sản"), nor is its
+    // own ordinal congress ("Đại hội XIII Công đoàn Việt Nam")
     const other = otherNameAt(c, f, strict, a);
     if (other && other[1] > b) return false;
+    const ordinal = /(?:^|\s)(?:\d+|[ivxlc]+)$/.test(f.folded.slice(a, b));
+    if (ordinal && bodyAfterOrdinal(c, f, strict, b)) return false;
     evidence = passage(f, a, b);
     return true;
   });
@@ -388,6 +418,11 @@ export function otherGatheringFolded(c: CompiledGatherings, folded: Folded[], st
     folded.map((f) => ({ mentions: mentionsOf(c, f, strict), evidence: null, foreignParty: foreignPartyOf(c, f, strict) })),
     c.foreign?.kind,
   );
+}
+
+/** Whether any "đại hội" of the fields is held by another organisation ("Đại hội Công đoàn cơ sở", "công ty … đại hội"). */
+export function heldByOther(c: CompiledGatherings, folded: Folded[], strict: boolean): boolean {
+  return folded.some((f) => mentionsOf(c, f, strict).some((m) => m.holder && !m.holder.party));
 }
 
 /** An item about another organisation's gathering: the mention that shows it, in its field. */

@@ -152,6 +152,13 @@ export const topicSchema = z
      */
     otherNews: z.array(z.string().min(1)).default([]),
     /**
+     * Near negatives of a workplace that stand beside the Party's own body rather than hold a gathering ("Ban Chấp hành
+     * Công đoàn Nhà máy tham dự" after "Chi bộ Phân xưởng … tổ chức đại hội"): in an item that names a Party body of
+     * `agents.party` and no gathering held by another organisation (config/gatherings.yaml), one cancels only what it
+     * overlaps or stands near, not every anchor of an item without a strong term (topic-terms.ts cancellations).
+     */
+    bystanders: z.array(phrase).default([]),
+    /**
      * Another organisation, a company or a foreign power named as the claim's agent, origin, buyer or the members'
      * description, not as a gathering's holder (topic-terms.ts notTheHolder), read AFTER the model's decision
      * (agent-congress.ts): a near or event negative followed in its clause, within `window` syllables, by a verb of

@@ -19,7 +19,13 @@ type TopicScoring = TopicFile['scoring'];
  * its sentence but the tracked event's own names ("Đại hội XIII"); in the title or the lead it makes
  * the item about that event: other strong terms then need a tracked name to count.
  */
-export function cancellations(pos: TopicHit[], near: TopicHit[], events: TopicHit[], nearWindow: number): Map<TopicHit, TopicHit> {
+export function cancellations(
+  pos: TopicHit[],
+  near: TopicHit[],
+  events: TopicHit[],
+  nearWindow: number,
+  bystander: (n: TopicHit) => boolean = () => false,
+): Map<TopicHit, TopicHit> {
   const nearBySent = new Map<number, TopicHit[]>();
   for (const n of near) {
     const k = sentenceKey(n.view.field, n.sent);
@@ -46,8 +52,10 @@ export function cancellations(pos: TopicHit[], near: TopicHit[], events: TopicHi
   for (const n of events) if (n.view.field === 'title' || n.sent === 0) lead ??= n;
   let hasStrong = false;
   for (const p of pos) if (isRole(p, 'strong') && !cancelledBy.has(p) && (!lead || (p.spec.data.kind === 'pos' && p.spec.data.tracked))) hasStrong = true;
-  if (!hasStrong && near.length) {
-    for (const p of pos) if ((isRole(p, 'anchor') || (lead && isRole(p, 'strong'))) && !cancelledBy.has(p)) cancelledBy.set(p, lead ?? near[0]);
+  // (a bystander beside the Party's own body cancels only what it overlaps or stands near: topic `bystanders`)
+  const holder = lead ?? near.find((n) => !bystander(n));
+  if (!hasStrong && holder) {
+    for (const p of pos) if ((isRole(p, 'anchor') || (lead && isRole(p, 'strong'))) && !cancelledBy.has(p)) cancelledBy.set(p, holder);
   }
   return cancelledBy;
 }
@@ -243,6 +251,10 @@ function agentKey(text: string): string {
   return text.normalize('NFC').toLowerCase();
 }
 
+export function agentKeys(list: string[]): ReadonlySet<string> {
+  return new Set(list.map(agentKey));
+}
+
 export function compileAgents(agents: NonNullable<TopicFile['agents']>): CompiledAgents {
   const set = (list: string[]) => new Set(list.map(agentKey));
   return { window: agents.window, memberWindow: agents.memberWindow, bare: set(agents.bare), party: set(agents.party), parenthesised: agents.parenthesised };
@@ -350,6 +362,11 @@ function describedInParenthesis(h: PhraseHit<TopicPhrase>, v: View, agents: Comp
 }
 
 /** Whether the item names the congress by a term more than the words every organisation's gathering uses (topic `agents`). */
+/** Whether a Party body of `party` ("chi bộ", "đảng ủy", "Tỉnh ủy") is among the item's congress terms. */
+export function namesPartyBody(pos: TopicHit[], agents: CompiledAgents): boolean {
+  return pos.some((x) => x.spec.data.kind === 'pos' && agents.party.has(agentKey(x.spec.text)));
+}
+
 export function namedBeyondBare(pos: TopicHit[], agents: CompiledAgents): boolean {
   return pos.some((x) => namesTheParty(x, agents));
 }
