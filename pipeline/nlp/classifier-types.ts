@@ -33,6 +33,7 @@ export type TopicPhrase =
   | { kind: 'agent'; role: 'verb' | 'marker' | 'member' | 'serve' }
   /** A longer word holding a negative's letters without diacritics ("lão thành" for "lào", topic `names`): never scored. */
   | { kind: 'name' }
+  | { kind: 'word' }
   /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
   | { kind: 'plenum'; part: 'opener' | 'body'; level: number };
 
@@ -138,6 +139,8 @@ export interface CompiledCues {
   turnedSpecs: Map<PhraseSpec<CuePhrase>, PhraseSpec<CuePhrase>>;
   /** beforeAmount: the cue-ending syllables and the words of amount after them, folded. */
   beforeAmount: { syllables: Set<string>; words: string[][] };
+  /** personTitles, folded (their folded letters) and as written (lowercase, NFC). */
+  personTitles: { folded: Set<string>; written: Set<string> };
   /** namedQuotations.names (before) and .after: the names that give a quotation as someone else's words. */
   quotationNames: QuotationNames;
   /** correctionSources: its groups' ids, and the phrases of nothing issued (typed words). */

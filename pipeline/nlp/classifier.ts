@@ -46,6 +46,7 @@ import {
   joinsWhereRequired,
   opensWhereRequired,
   endsBeforeAmount,
+  titleBeforeName,
   withoutCrossedCues,
   writtenWithMarks,
 } from './cue-placement.ts';
@@ -94,6 +95,7 @@ import {
   cancellations,
   compileAgents,
   insideName,
+  withoutCrossedTerms,
   insidePhrase,
   locate,
   namedBeyondBare,
@@ -269,7 +271,12 @@ export class Classifier implements ItemClassifier {
   constructor(sources: ClassifierSources) {
     this.thresholds = sources.thresholds;
     this.discourse = sources.discourse ? compileDiscourse(sources.discourse) : null;
-    this.gatherings = sources.gatherings ? compileGatherings(sources.gatherings) : null;
+    this.gatherings = sources.gatherings
+      ? compileGatherings(
+          sources.gatherings,
+          sources.topics.flatMap((t) => t.words),
+        )
+      : null;
     this.abbreviations = new AbbreviationTable(sources.abbreviations, foldedSyllables);
     this.namePrefixes = namePrefixesOf(sources.abbreviations);
     const sets: Array<PhraseSet<any>> = [];
@@ -284,6 +291,7 @@ export class Classifier implements ItemClassifier {
       for (const member of file.agents?.members ?? []) phrases.add(member, topicPhrase({ kind: 'agent', role: 'member' }));
       for (const serve of file.agents?.serves ?? []) phrases.add(serve, topicPhrase({ kind: 'agent', role: 'serve' }));
       for (const name of file.names) phrases.add(name, topicPhrase({ kind: 'name' }));
+      for (const word of file.words) phrases.add(word, topicPhrase({ kind: 'word' }));
       const pl = file.plenums;
       if (pl) {
         for (const o of pl.opener) phrases.add(o, topicPhrase({ kind: 'plenum', part: 'opener', level: -1 }));
@@ -707,7 +715,8 @@ export class Classifier implements ItemClassifier {
     let tokens = 0;
     for (const v of views) {
       tokens += v.prepared.count;
-      const hits = this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents);
+      // (a term whose letters, typed without diacritics, a longer word runs across is no term: "dai hoi chi bo phieu")
+      const hits = withoutCrossedTerms(v, this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents));
       const posHits: Array<PhraseHit<TopicPhrase>> = [];
       const negHits: Array<PhraseHit<TopicPhrase>> = [];
       for (const h of hits) if (h.spec.data.kind === 'pos') posHits.push(h);
@@ -827,7 +836,9 @@ export class Classifier implements ItemClassifier {
       // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
       const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;
       const uncrossed = words.length ? withoutCrossedCues(v, kept, words) : kept;
-      const read = cues.beforeAmount.syllables.size ? uncrossed.filter((h) => !endsBeforeAmount(v, h, cues.beforeAmount)) : uncrossed;
+      const counted = cues.beforeAmount.syllables.size ? uncrossed.filter((h) => !endsBeforeAmount(v, h, cues.beforeAmount)) : uncrossed;
+      // (a person's title before a name, typed without diacritics: "Chi Dinh Thi …" is "Chị Đinh Thị …", not "chỉ định")
+      const read = cues.personTitles.folded.size ? counted.filter((h) => !titleBeforeName(v, h, cues.personTitles)) : counted;
       return { v, negators, cueList: read, verbs, vague };
     });
     withBareVerdicts(cues, fields);

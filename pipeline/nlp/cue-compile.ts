@@ -139,6 +139,10 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       syllables: new Set(file.beforeAmount.syllables.map((w) => foldedSyllables(w).join(' '))),
       words: file.beforeAmount.words.map((w) => foldedSyllables(w)),
     },
+    personTitles: {
+      folded: new Set(file.personTitles.map((w) => foldedSyllables(w).join(' '))),
+      written: new Set(file.personTitles.map((w) => w.normalize('NFC').toLowerCase().trim())),
+    },
     quotationNames: {
       before: file.namedQuotations.names.map(typedWords),
       after: file.namedQuotations.after.map(typedWords),

@@ -8,7 +8,7 @@ import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
 import { runsAcrossEdge, type PhraseHit } from './lexicon.ts';
 import { parseNumberAt } from './extract.ts';
 import { opensQuotation } from './quotations.ts';
-import { endsWithQuestion, type PreparedText, wordsAt } from './text.ts';
+import { endsWithQuestion, type PreparedText, tokenSpan, wordsAt } from './text.ts';
 
 /**
  * The cue matches that no listed word overlaps beyond the cue's edges, where the cue was matched
@@ -38,6 +38,24 @@ export function endsBeforeAmount(v: View, h: PhraseHit<CuePhrase>, amount: Compi
   if (amount.words.some((w) => wordsAt(p, next, w))) return true;
   const number = parseNumberAt(p, next);
   return number !== null && p.folded[p.tokEnd[number[1]]] !== '%';
+}
+
+const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]/u;
+
+/**
+ * Whether the cue, matched without diacritics, is a person's title before a name: its first syllable has the letters of
+ * one of `titles` but the cue does not begin with the title as written, and the next syllable is written capitalised
+ * (an initial capital, not all capitals): "Chi Dinh Thi H'Loi" is "Chị Đinh Thị H'Lơi", not "chỉ định".
+ */
+export function titleBeforeName(v: View, h: PhraseHit<CuePhrase>, titles: CompiledCues['personTitles']): boolean {
+  const p = v.prepared;
+  const first = h.tokFirst;
+  if (first >= h.tokLast || !titles.folded.has(p.tokText[first])) return false;
+  if (!v.accents.get(first).bare || !v.accents.get(first + 1).bare || !(v.accents.lenient || v.accents.bareClause(first))) return false;
+  const cueFirst = h.spec.text.normalize('NFC').toLowerCase().trim().split(/\s+/)[0];
+  if (titles.written.has(cueFirst)) return false;
+  const [s, e] = tokenSpan(p, first + 1, first + 1);
+  return CAPITALISED.test(p.original.slice(s, e));
 }
 
 /** Whether every syllable of the hit is typed with its diacritics (not a bare reading of the letters). */

@@ -46,11 +46,50 @@ type Holder = { party: true } | { party: false; kind: string };
 /** A phrase list, and the same expression anchored where it is tried (`at`). */
 interface Phrases extends Matcher {
   at: RegExp;
+  /** Folded words (as syllables) that, typed without diacritics, run across a match's edge: the match is then no match. */
+  crossing: string[][];
 }
 
-function phraseList(list: string[]): Phrases {
+function phraseList(list: string[], crossing: string[][] = []): Phrases {
   const m = words(list);
-  return { ...m, at: new RegExp(m.re.source, 'y') };
+  return { ...m, at: new RegExp(m.re.source, 'y'), crossing };
+}
+
+const SYLLABLE_AFTER = /^[^\S\n]+([a-z0-9]+)/;
+const SYLLABLE_BEFORE = /([a-z0-9]+)[^\S\n]+$/;
+
+/**
+ * Whether a word of `crossing` runs across an edge of folded [a, b), read as typed without diacritics: the last
+ * syllables of the match and the next ones (or the previous ones and its first) are the word's ("dai hoi chi bo phieu"
+ * is "chỉ bỏ phiếu", not the Party cell "chi bộ"; "dai hoi dong khach" is "đông khách", not "đại hội đồng").
+ */
+export function crossedByWord(crossing: string[][], folded: string, a: number, b: number): boolean {
+  if (!crossing.length) return false;
+  const inside = folded.slice(a, b).trim().split(/\s+/);
+  const after: string[] = [];
+  const before: string[] = [];
+  for (let p = b, r; after.length < 3 && (r = SYLLABLE_AFTER.exec(folded.slice(p, p + 24))); p += r[0].length) after.push(r[1]);
+  for (let p = a, r; before.length < 3 && (r = SYLLABLE_BEFORE.exec(folded.slice(Math.max(0, p - 24), p))); p -= r[0].length) before.unshift(r[1]);
+  const eq = (x: string[], y: string[]) => x.length === y.length && x.every((s, i) => s === y[i]);
+  for (const w of crossing)
+    for (let k = 1; k < w.length; k++) {
+      // the match's last k syllables begin the word, the next ones end it; or the previous k begin it, the match's first end it
+      if (
+        k <= inside.length &&
+        w.length - k <= after.length &&
+        eq(inside.slice(inside.length - k), w.slice(0, k)) &&
+        eq(after.slice(0, w.length - k), w.slice(k))
+      )
+        return true;
+      if (
+        k <= before.length &&
+        w.length - k <= inside.length &&
+        eq(before.slice(before.length - k), w.slice(0, k)) &&
+        eq(inside.slice(0, w.length - k), w.slice(k))
+      )
+        return true;
+    }
+  return false;
 }
 
 export interface CompiledGatherings {
@@ -73,7 +112,12 @@ function key(phrase: string): string {
   return foldVietnamese(phrase).trim().replace(/\s+/g, ' ');
 }
 
-export function compileGatherings(m: GatheringMarkers): CompiledGatherings {
+/**
+ * `crossing`: words that, typed without diacritics, run across a phrase's edge (the topic's `words`,
+ * config/topics/congress-2020.yaml): a holder or a piece of Party evidence they cross is none there.
+ */
+export function compileGatherings(m: GatheringMarkers, crossing: string[] = []): CompiledGatherings {
+  const cross = crossing.map((w) => foldVietnamese(w).trim().split(/\s+/)).filter((w) => w.length > 1);
   const holders = new Map<string, Holder>();
   const add = (list: string[], holder: Holder) => {
     for (const p of list) {
@@ -91,9 +135,9 @@ export function compileGatherings(m: GatheringMarkers): CompiledGatherings {
     gathering: phraseList(m.gathering),
     skip: phraseList(m.skip),
     towards: phraseList(m.towards),
-    after: phraseList([...m.party.after, ...m.others.flatMap((o) => o.after)]),
-    before: phraseList([...m.party.before, ...m.others.flatMap((o) => o.before)]),
-    evidence: phraseList(m.party.evidence),
+    after: phraseList([...m.party.after, ...m.others.flatMap((o) => o.after)], cross),
+    before: phraseList([...m.party.before, ...m.others.flatMap((o) => o.before)], cross),
+    evidence: phraseList(m.party.evidence, cross),
     capitalised: new Set(m.capitalised.map(key)),
     holders,
     foreign: foreignOf(m),
@@ -158,10 +202,10 @@ const MARKED = /[^\0-\x7f]/;
  * forms — in accented text (`strict`) always, else where the word is marked at all (as discourse.ts:
  * an unmarked word typed without diacritics stands for any form).
  */
-function accepted(m: Matcher, f: Folded, strict: boolean, a: number, b: number): boolean {
+function accepted(m: Matcher & { crossing?: string[][] }, f: Folded, strict: boolean, a: number, b: number): boolean {
   if (a > 0 && /[a-z0-9]/.test(f.folded[a - 1])) return false;
   const written = f.original.slice(at(f, a), at(f, b)).normalize('NFC').toLowerCase().replace(/\s+/g, ' ');
-  if (!strict && !MARKED.test(written.replace(/đ/g, 'd'))) return true;
+  if (!strict && !MARKED.test(written.replace(/đ/g, 'd'))) return !m.crossing || !crossedByWord(m.crossing, f.folded, a, b);
   return m.accented.get(f.folded.slice(a, b).replace(/\s+/g, ' '))?.has(written) ?? false;
 }
 

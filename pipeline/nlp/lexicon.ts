@@ -145,6 +145,13 @@ export const topicSchema = z
      */
     names: z.array(phrase).default([]),
     /**
+     * Common words of two syllables that, typed without diacritics, run across a term's edge (any role, negatives too):
+     * the same letters are then the longer word ("dai hoi chi bo phieu" is "chỉ bỏ phiếu", not "đại hội chi bộ"; "dai
+     * hoi dong khach" is "đại hội đông khách", not "đại hội đồng"), and the term is no term there. Never scored; typed
+     * with diacritics the word and the term cannot both match the shared syllable (pipeline/nlp/topic-terms.ts crossedByWord).
+     */
+    words: z.array(phrase).default([]),
+    /**
      * The cue groups (of the distortion cues) of a rumour's own shape — an insider, a call to share before removal: an
      * item that names nothing of this topic (no term in any role, no word read for the implied
      * congress) and carries one is another topic's rumour, not this topic's, read AFTER the model's decision
@@ -269,6 +276,12 @@ export const cuesSchema = z
      * of the same letters ("bau Ban Chap hanh" is not "bầu bán"; "nghe bao cao" is not "nghe bảo").
      */
     words: z.array(phrase).default([]),
+    /**
+     * A person's titles ("chị", "anh", "ông" …): typed without diacritics, a cue that begins with one's letters but not
+     * with the title itself, where the next syllable is written capitalised, is the title before a name ("Chi Dinh Thi
+     * H'Loi" is "Chị Đinh Thị H'Lơi", not the appointment "chỉ định"; the hundred-and-seventeenth pass).
+     */
+    personTitles: z.array(phrase).default([]),
     /**
      * Syllables that, typed without diacritics, end a cue and begin a word of amount: a cue ending
      * with one of `syllables` right before a number (digits or words; not a percentage) or one of

@@ -6,7 +6,7 @@
 import { type CompiledAgents, core, type Item, item, sentenceKey, type TopicHit, topicPhrase, type TopicPhrase, type View } from './classifier-types.ts';
 import { IMPLIED_PAIR } from './implied-congress.ts';
 import { gapBetween } from './text.ts';
-import type { PhraseHit, TopicFile } from './lexicon.ts';
+import { runsAcrossEdge, type PhraseHit, type TopicFile } from './lexicon.ts';
 import { type CompiledPlenums, type PlenumPart, readPlenums } from './plenums.ts';
 import { repeatFactor } from './weights.ts';
 
@@ -188,6 +188,20 @@ export function withTrackedInside(h: PhraseHit<TopicPhrase>, phrases: Array<Phra
       return { ...h, spec: { ...h.spec, data: topicPhrase({ ...d, role: inner.role, weight: Math.max(d.weight, inner.weight), tracked: true }) } };
   }
   return h;
+}
+
+/**
+ * The topic's hits without the terms a word of the topic's `words` runs across, where the term was matched without
+ * diacritics (the item typed so, or the term's clause): "dai hoi chi bo phieu" is "đại hội chỉ bỏ phiếu", "dai hoi dong
+ * khach" is "đại hội đông khách". The words themselves are dropped too (never scored). In accented text the accents
+ * have already decided.
+ */
+export function withoutCrossedTerms(v: View, hits: Array<PhraseHit<TopicPhrase>>): Array<PhraseHit<TopicPhrase>> {
+  const words = hits.filter((h) => h.spec.data.kind === 'word');
+  if (!words.length) return hits;
+  return hits.filter(
+    (h) => h.spec.data.kind !== 'word' && !((v.accents.lenient || v.accents.bareClause(h.tokFirst)) && words.some((w) => runsAcrossEdge(w, h))),
+  );
 }
 
 /** Whether `h` lies within a longer word of the topic's `names` ("lao thanh" is "lão thành", not "Lào"). */
