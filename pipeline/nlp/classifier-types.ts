@@ -144,7 +144,7 @@ export interface CompiledCues {
   /** namedQuotations.names (before) and .after: the names that give a quotation as someone else's words. */
   quotationNames: QuotationNames;
   /** correctionSources: its groups' ids, and the phrases of nothing issued (typed words). */
-  correctionSources: { groups: Set<string>; unsourced: TypedWords[] };
+  correctionSources: { groups: Set<string>; unsourced: TypedWords[]; setAside: { not: TypedWords[]; as: TypedWords[]; gap: number } };
   /** listedQuotations.joiners folded, with a comma before each, and a comma alone: what may stand between two quotations of a list. */
   listJoiners: Set<string>;
   /** style.scareQuote.after: the words folded, and their accent keys (a word typed with accents must be one of these). */

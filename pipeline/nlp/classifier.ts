@@ -82,7 +82,17 @@ import { impliedAnywhere, impliedExplanation, impliedPairs, overrideForImpliedCo
 import { type CuesFile, longestNonOverlapping, type PhraseHit, PhraseMatcher, PhraseSet, type TopicFile } from './lexicon.ts';
 import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
-import { answeringItem, inQuotation, listedQuotations, namedQuotations, rebuttalQuotations, replyQuotations, unsourcedIn, within } from './quotations.ts';
+import {
+  answeringItem,
+  inQuotation,
+  listedQuotations,
+  namedQuotations,
+  rebuttalQuotations,
+  replyQuotations,
+  setAsideIn,
+  unsourcedIn,
+  within,
+} from './quotations.ts';
 import { inReported, reportedDiscount } from './reported-discount.ts';
 import { scoreScareQuotes } from './scare-quotes.ts';
 import { type AbbreviationEntry, AbbreviationTable, AccentCache, namePrefixesOf, StreamBuffers } from './stream.ts';
@@ -615,6 +625,7 @@ export class Classifier implements ItemClassifier {
   private correctionSources(sources: Array<[Item, number]>, cueItems: Item[], explanations: Explanation[]): number {
     if (explanations.some((e) => e.kind === 'fact' && e.weight > 0)) return 0;
     const unsourced = this.cues.flatMap((c) => c.correctionSources.unsourced);
+    const setAside = this.cues.map((c) => c.correctionSources.setAside);
     let back = 0;
     for (const [it, at] of sources) {
       const v = it.view;
@@ -632,7 +643,8 @@ export class Classifier implements ItemClassifier {
           !sources.some(([s]) => s === o),
       );
       if (others) continue;
-      if (!unsourcedIn(p, sentence, unsourced)) continue;
+      // (nothing issued, or the rumour's value set aside: "không phải 1 ngày như tin bên nhóm mình")
+      if (!unsourcedIn(p, sentence, unsourced) && !setAside.some((a) => setAsideIn(p, sentence, a))) continue;
       back += it.e.weight;
       const e = explanations[at];
       explanations[at] = {
@@ -668,7 +680,21 @@ export class Classifier implements ItemClassifier {
       const at = title.prepared.tokStart[c.tokFirst];
       return at < s || at >= e;
     });
-    return own ? null : denial;
+    if (own) return null;
+    // (a claim named unquoted: not one that agrees with the sheet, "Thông tin Đại hội diễn ra 21-23/10 là sai sự thật"
+    // calls the official version false, unless the claim contradicts the sheet too: "… dời sang cuối tháng 10 …")
+    if (denial.form === 'verdict after the named claim') {
+      const within = (tokFirst: number) => {
+        const at = title.prepared.tokStart[tokFirst];
+        return at >= s && at < e;
+      };
+      const { contradictions, confirmations } = facts.findings();
+      const contradicts = contradictions.some((c) => c.field === title.field && within(c.tokFirst) && !c.note.startsWith('calls the official value'));
+      const agrees = confirmations.some((c) => c.field === title.field && within(c.tokFirst));
+      const callsFalse = contradictions.some((c) => c.field === title.field && within(c.tokFirst) && c.note.startsWith('calls the official value'));
+      if (!contradicts && (agrees || callsFalse)) return null;
+    }
+    return denial;
   }
 
   /**

@@ -152,7 +152,15 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
         replies: new Set(file.namedQuotations.answers.replies.map((w) => foldedSyllables(w).join(' '))),
       },
     },
-    correctionSources: { groups: new Set(file.correctionSources.groups), unsourced: file.correctionSources.unsourced.map(typedWords) },
+    correctionSources: {
+      groups: new Set(file.correctionSources.groups),
+      unsourced: file.correctionSources.unsourced.map(typedWords),
+      setAside: {
+        not: file.correctionSources.setAside.not.map(typedWords),
+        as: file.correctionSources.setAside.as.map(typedWords),
+        gap: file.correctionSources.setAside.gap,
+      },
+    },
     listJoiners: new Set([',', ...file.listedQuotations.joiners.flatMap((w) => [foldedSyllables(w).join(' '), `, ${foldedSyllables(w).join(' ')}`])]),
     scareAfter: new Set(file.style.scareQuote.after.map((w) => foldedSyllables(w).join(' '))),
     scareAfterKeys: new Set(file.style.scareQuote.after.map((w) => accentKey(w).key)),

@@ -54,6 +54,14 @@ export const discourseSchema = z
             postings: phrases,
             contents: phrases,
             documents: phrases,
+            /**
+             * Claim nouns that open a title naming its claim unquoted, a verdict closing it ("Thông tin Đại hội … dời
+             * sang cuối tháng 10 là sai sự thật"): at least `minClaimWords` words between them are the claim.
+             */
+            namedClaim: z
+              .object({ openers: phrases, minClaimWords: z.number().int().min(1) })
+              .strict()
+              .optional(),
           })
           .strict()
           .optional(),
@@ -179,6 +187,8 @@ interface CompiledHeadlineDenial {
   postings: Matcher;
   contents: Matcher;
   documents: Matcher;
+  /** A claim noun opening the title, the unquoted claim, a verdict closing it (group 1: the claim noun); or null. */
+  namedClaim: { re: RegExp; minClaimWords: number } | null;
 }
 
 interface WordTrie {
@@ -246,6 +256,10 @@ function compileHeadlineDenial(h: NonNullable<NonNullable<DiscourseMarkers['stru
     postings: words(h.postings),
     contents: words(h.contents),
     documents: words(h.documents),
+    // "Thông tin <claim> là sai sự thật" (the claim unquoted, the title nothing but the claim and its verdict)
+    namedClaim: h.namedClaim
+      ? { re: new RegExp(`^\\s*(${alternation(h.namedClaim.openers)})\\s+(.+?)\\s+(?:${verdicts})${E}[\\s.!]*$`), minClaimWords: h.namedClaim.minClaimWords }
+      : null,
   };
 }
 
@@ -817,6 +831,7 @@ export interface HeadlineDenial {
   form:
     | 'denied quotation'
     | 'verdict after the quoted claim'
+    | 'verdict after the named claim'
     | 'why it is wrong'
     | 'sanction for posting'
     | 'denied content'
@@ -860,6 +875,16 @@ export function answeredQuestionTitle(
   };
 }
 
+/** The claim [start, end) of a title "<claim noun> <claim> <verdict>" (`namedClaim`), folded offsets, or null. */
+function namedClaimOf(n: NonNullable<CompiledHeadlineDenial['namedClaim']>, text: string): [number, number] | null {
+  const m = n.re.exec(text);
+  if (!m) return null;
+  const start = m.index + m[0].indexOf(m[1]) + m[1].length;
+  const claim = text.slice(start).indexOf(m[2]) + start;
+  if (m[2].split(/\s+/).filter(Boolean).length < n.minClaimWords || /[,:;.!|\u2013\u2014]/.test(m[2])) return null;
+  return [claim, claim + m[2].length];
+}
+
 /**
  * A title that denies the claim (config/discourse.yaml, `structures.headlineDenial`), read on the title alone: a
  * negator opening a clause before the quoted claim ("Không có 'danh sách rò rỉ' nào …", "…, không 'giơ tay'"), a
@@ -874,7 +899,8 @@ export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: Readonly
   if (!h) return null;
   const text = f.folded;
   const quotes = quoted.map(([s, e]) => ({ start: s, end: Math.min(e + 1, text.length) })).sort((x, y) => x.start - y.start);
-  if (!quotes.length && !all(h.sanctions, f).length && !all(h.contents, f).length) return null;
+  const named = !quotes.length && h.namedClaim ? namedClaimOf(h.namedClaim, text) : null;
+  if (!quotes.length && !named && !all(h.sanctions, f).length && !all(h.contents, f).length) return null;
   const outside = (a: number, b: number) => !inside(quotes, a, b);
   const opensClause = (x: number) => /(?:^|[,:;|\u2013\u2014-])\s*$/.test(text.slice(0, x));
   // or an office as the clause's subject right before it: "Công an thị xã … xử phạt …" (the office's own act)
@@ -921,6 +947,9 @@ export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: Readonly
     // a verdict closing the title after the quoted claim
     if (h.verdictAfter.test(text.slice(q.end))) return found('verdict after the quoted claim', q.start, text.length, [q.start, q.end]);
   }
+  // the claim named unquoted between a claim noun opening the title and a verdict closing it (no verb of saying is
+  // looked for inside the claim: typed without diacritics "Dang bo" reads as "đăng")
+  if (named) return found('verdict after the named claim', 0, text.length, named);
   // a sanction for posting: what was posted is the claim
   for (const [a, b] of all(h.sanctions, f)) {
     if (!outside(a, b) || !(opensClause(a) || officeOpens(a)) || reportedBefore(a)) continue;

@@ -576,7 +576,19 @@ export const cuesSchema = z
      * of the item contradicts the sheet and no other cue stands in its sentence.
      */
     correctionSources: z
-      .object({ groups: z.array(z.string().min(1)).default([]), unsourced: z.array(z.string().min(1)).default([]) })
+      .object({
+        groups: z.array(z.string().min(1)).default([]),
+        unsourced: z.array(z.string().min(1)).default([]),
+        /**
+         * The rumour's value set aside against the truth in the cue's sentence: one of `not` ("không phải") and, within
+         * `gap` words after it, one of `as` ("như tin", "như tin đồn"): "… ĐH tỉnh họp 3 ngày 21-23, không phải 1 ngày
+         * như tin bên nhóm mình" — the insider cited for the correction (the hundred-and-seventeenth pass).
+         */
+        setAside: z
+          .object({ not: z.array(z.string().min(1)).default([]), as: z.array(z.string().min(1)).default([]), gap: z.number().int().min(0).default(6) })
+          .strict()
+          .default({}),
+      })
       .strict()
       .default({}),
     /** A fact-check written as a list: each line gives a rumour and its verdict ("… — SAI.", "FAKE – …", "✗ …"). */

@@ -189,6 +189,23 @@ export function unsourcedIn(p: PreparedText, sentence: number, names: TypedWords
 }
 
 /**
+ * Whether sentence `sentence` sets a value aside as the rumour's: one of `not` ("không phải") and, within `gap` words
+ * after it in the sentence, one of `as` ("như tin", "như tin đồn"): "không phải 1 ngày như tin bên nhóm mình".
+ */
+export function setAsideIn(p: PreparedText, sentence: number, setAside: { not: TypedWords[]; as: TypedWords[]; gap: number }): boolean {
+  if (!setAside.not.length || !setAside.as.length) return false;
+  for (let t = 0; t < p.count; t++) {
+    if (p.tokSent[t] !== sentence) continue;
+    const not = setAside.not.find((n) => typedWordsAt(p, t, n));
+    if (!not) continue;
+    const from = t + not.syllables.length;
+    for (let u = from; u < p.count && u <= from + setAside.gap && p.tokSent[u] === sentence; u++)
+      if (setAside.as.some((a) => typedWordsAt(p, u, a))) return true;
+  }
+  return false;
+}
+
+/**
  * A name right after the closing mark at `close`, only spaces between: what was done to the post quoted ("Bài 'Đại
  * hội 13 kéo dài đến 5/2' đã bị gỡ vì sai").
  */
