@@ -205,8 +205,13 @@ export const LIVE_NAMES = /(^|[\s_-])live-?(blog|ticker|match|feed|update|covera
 /** The close control of a popup, modal or info box, by its class/id. */
 export const CLOSE_CONTROL = /(^|[\s_-])(close|btn-?close|close-?btn|dismiss)([\s_-]|$)/i;
 
-/** Ad slots and calls to action (`cta`) are often named by short tokens that would be too broad as substrings. */
-export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt|cta)([\s_-]|\d|$)/i;
+/**
+ * Ad slots and calls to action (`cta`) are often named by short tokens that would be too broad as substrings. A token
+ * is followed by a separator, the name's end, a number ending the name part (`ad1`, `gpt-ad-2`) or a banner size
+ * (`ad300x250`); a part that merely begins with one inside a build tool's hash is no ad slot (a Gutenberg block's UUID
+ * `block-…-ad6d-…`, Elementor's `elementor-element-ad2c87f`, a CSS module's `__qC6TX`, Astro's `astro-qc4fw6y2`).
+ */
+export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt|cta)(\d*([\s_-]|$)|\d+x\d+)/i;
 
 /**
  * Class/id names of a story's standfirst, lead or deck (Vietnamese CMSs: `sapo`; Nordic ones:
