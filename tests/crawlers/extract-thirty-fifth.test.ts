@@ -4,7 +4,8 @@
 // CSS module's suffix (`RichTextHighlight_highlight__qC6TX`), Astro's scope class (`astro-qc4fw6y2`), Drupal's
 // `js-view-dom-id-ad7b…` — had the story's block left out as an ad. An ad slot's token is followed by a separator, the
 // name's end, a number that ends the part (`ad1`, `gpt-ad-2`) or a banner size (`ad300x250`). Each test of the rule
-// fails on the code before it; the guards pass on both.
+// fails on the code before it; the guards pass on both. A listicle's numbered item heading ("2. Stanford GSB", "20) Faces
+// Places", "Step 1 - …") wholly a link to the site's own page heads its section: it is no other story's linked headline.
 import { describe, expect, it } from 'vitest';
 import { P, textOf } from './story-page.ts';
 
@@ -44,4 +45,24 @@ describe("a build tool's hash in a class or id name is no ad slot (thirty-fifth 
   it.each(HASHED_BLOCKS)('keeps a block named by %s', (_name, block) => expect(storyText(block)).toContain(SENTENCE));
 
   it.each(AD_SLOTS)('guards: still leaves out an ad slot named %s', (_name, block) => expect(storyText(block)).not.toContain('Garden chairs'));
+});
+
+/** A section of the story: its heading, wholly a link to a page of the site, then the section's paragraph. */
+const linkedSection = (heading: string) => `<h3><a href="/guides/${encodeURIComponent(heading.slice(0, 12))}">${heading}</a></h3><p>${SENTENCE}</p>`;
+
+describe("a listicle's numbered heading is the story's, whatever it links to (thirty-fifth pass)", () => {
+  it.each([
+    '2. Stanford GSB',
+    '20) Faces Places',
+    '9). Parking & Insurance',
+    '#3 Pothos',
+    '(4) The Big Sick',
+    'Step 1 - Backing up your data',
+    'Schritt 2: Die Daten sichern',
+  ])('keeps the numbered heading %s linking to the site', (heading) => expect(storyText(linkedSection(heading))).toContain(heading));
+
+  it("guards: a heading wholly a link to another of the site's stories, unnumbered or numbered otherwise, is still left out", () => {
+    for (const heading of ['Why tea won over the coffee houses', '2024: the year in coffee', '1.5 million cups a day', '10 best coffee grinders'])
+      expect(storyText(linkedSection(heading)), heading).not.toContain(heading);
+  });
 });
