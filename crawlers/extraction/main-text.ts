@@ -25,6 +25,7 @@ import {
   LEAD_ITEMPROPS,
   LEAD_NAMES,
   LIVE_NAMES,
+  NUMBERED_HEADING,
   NEGATIVE_NAMES,
   PARAGRAPH_TAGS,
   POSITIVE_NAMES,
@@ -910,7 +911,8 @@ function isLinkList(node: HtmlNode, s: Stats, stats: Map<HtmlNode, Stats>, site?
   // its data. A layout table's cells (holding blocks: menus, columns) are judged one by one.
   if (TABLE_INNER.has(tag) && isDataTable(node, stats)) return false;
   if (tag === 'table') return s.chars >= 200 && density > (s.chars < 1000 ? 0.8 : 0.5);
-  if (isHeading(tag) && tag !== 'h1' && isSectionHeadingLink(node, site)) return false;
+  // A listicle's numbered item heading ("2. Stanford GSB", "20) Faces Places") heads its section whatever it links to.
+  if (isHeading(tag) && tag !== 'h1' && (isSectionHeadingLink(node, site) || NUMBERED_HEADING.test(textOf(node)))) return false;
   // A list in the story (gear, steps, resources) often names each item by a link: it is a list
   // of links only when links are nearly all of its text (trafilatura's link-density threshold).
   if (LIST_TAGS.has(tag)) {

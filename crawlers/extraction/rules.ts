@@ -202,11 +202,25 @@ export const STRONG_BOILERPLATE_NAMES =
  */
 export const LIVE_NAMES = /(^|[\s_-])live-?(blog|ticker|match|feed|update|coverage|report|text|event)|liveblog|liveticker|minute-?by-?minute|tuong-?thuat/i;
 
+/**
+ * A listicle's numbered item heading: a number of up to three digits with its point or parenthesis ("2. Stanford GSB",
+ * "20) Faces Places", "9). Parking", "(4) The Big Sick", "#3 Pothos") or a numbered step ("Step 1 - Backing up your
+ * data", "Schritt 2: …"), then a space. It heads the story's section whatever it links to (a ranking's entries link
+ * to the site's own page on each); a year ("2024: …"), a figure ("1.5 million …") or a bare count ("10 best …") is
+ * no item number, so another story's linked headline stays a link.
+ */
+export const NUMBERED_HEADING = /^\s*(?:#\s?\d{1,3}|\(\d{1,3}\)|\d{1,3}[.):]{1,2}|(?:step|schritt)\s+\d{1,3}\s*[-–—:.])\s+\S/i;
+
 /** The close control of a popup, modal or info box, by its class/id. */
 export const CLOSE_CONTROL = /(^|[\s_-])(close|btn-?close|close-?btn|dismiss)([\s_-]|$)/i;
 
-/** Ad slots and calls to action (`cta`) are often named by short tokens that would be too broad as substrings. */
-export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt|cta)([\s_-]|\d|$)/i;
+/**
+ * Ad slots and calls to action (`cta`) are often named by short tokens that would be too broad as substrings. A token
+ * is followed by a separator, the name's end, a number ending the name part (`ad1`, `gpt-ad-2`) or a banner size
+ * (`ad300x250`); a part that merely begins with one inside a build tool's hash is no ad slot (a Gutenberg block's UUID
+ * `block-…-ad6d-…`, Elementor's `elementor-element-ad2c87f`, a CSS module's `__qC6TX`, Astro's `astro-qc4fw6y2`).
+ */
+export const AD_TOKENS = /(^|[\s_-])(ads?|adv|advertisement|adsbygoogle|qc|ad-?slot|ad-?container|dfp|gpt|cta)(\d*([\s_-]|$)|\d+x\d+)/i;
 
 /**
  * Class/id names of a story's standfirst, lead or deck (Vietnamese CMSs: `sapo`; Nordic ones:
