@@ -400,8 +400,11 @@ export class Classifier implements ItemClassifier {
     const cueItems: Item[] = [];
     // verdicts said of the sheet's own value: contradictions the facts check counts, not rebuttals
     const denials: Contradiction[] = [];
-    for (const cues of this.cues) {
-      const { raw, items, versions, denied } = this.scoreCues(cues, views, facts, headline);
+    // an item answering a question or a rumour ("Trả lời câu hỏi … về chuyện '…'", "Bản tin nhận được câu hỏi … về tin
+    // đồn '…'"), by each cues file's names: every quotation in it is theirs (read once; the cues and the facts check ask it)
+    const answeringBy = this.cues.map((c) => answeringItem(views, c.quotationNames));
+    for (const [c, cues] of this.cues.entries()) {
+      const { raw, items, versions, denied } = this.scoreCues(cues, views, facts, headline, answeringBy[c]);
       distortionRaw += raw;
       citesVersions ||= versions;
       denials.push(...denied);
@@ -490,9 +493,9 @@ export class Classifier implements ItemClassifier {
     // a quotation named as someone else's words ("Gỡ bài '…'", "Bài '…' đã bị gỡ vì sai", "thấy ghi '…'", "mạng xã hội
     // cho rằng "…""): in any item the claim inside is theirs, quoted (the hundred-and-fourth pass)
     const quotedAsOthers = views.map((v) => (v.quotations.length ? this.cues.flatMap((c) => namedQuotations(v.prepared, c.quotationNames, v.quotations)) : []));
-    // an item answering a question or a rumour ("Trả lời câu hỏi … về chuyện '…'", "Bản tin nhận được câu hỏi … về tin
-    // đồn '…'"): every quotation in it is theirs, once a correction has had its reading (the hundred-and-eighth pass)
-    const answering = this.cues.some((c) => answeringItem(views, c.quotationNames));
+    // an item answering a question or a rumour: every quotation in it is theirs, once a correction has had its reading
+    // (the hundred-and-eighth pass)
+    const answering = answeringBy.some(Boolean);
     // a claim reported, then corrected with the sheet's value by an office or a statement verb: cited, its sentence reported
     const corrected = citesVersions ? new Map() : correctedContradictions(d, views, contradictions, confirmations);
     let correction = false;
@@ -828,7 +831,8 @@ export class Classifier implements ItemClassifier {
     return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied, restored, vocabulary };
   }
 
-  private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck, headline: HeadlineDenial | null) {
+  /** `isAnswering`: whether the item answers a question or a rumour by these cues' names (answeringItem). */
+  private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck, headline: HeadlineDenial | null, isAnswering: boolean) {
     const items: Item[] = [];
     const groupTotals = new Map<number, number>();
     const seen = new Map<string, number>();
@@ -886,7 +890,7 @@ export class Classifier implements ItemClassifier {
     const rebuttal = checklist || headline !== null || flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     // (every quotation of an item answering a question or a rumour is someone else's words: answeringItem)
-    const answering = !rebuttal && answeringItem(views, cues.quotationNames);
+    const answering = !rebuttal && isAnswering;
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
       // (a line a reply quotes, "> …", is the message it answers, in any item)
       const replies = originalSpans(v.prepared, v.replies);
