@@ -104,8 +104,8 @@ import {
   agentKeys,
   cancellations,
   compileAgents,
+  hasAgentKey,
   insideName,
-  withoutCrossedTerms,
   insidePhrase,
   locate,
   namedBeyondBare,
@@ -113,6 +113,7 @@ import {
   notTheHolder,
   plenumHits,
   topicRaw,
+  withoutCrossedTerms,
   withTrackedInside,
 } from './topic-terms.ts';
 import { agentCongressExplanation, overrideForAgentCongress } from './agent-congress.ts';
@@ -783,7 +784,7 @@ export class Classifier implements ItemClassifier {
     // (the workplace's words beside the Party's own body, no gathering of another organisation: topic `bystanders`)
     const bystander =
       topic.bystanders.size && topic.agents && namesPartyBody(pos, topic.agents) && !this.heldByOther(views)
-        ? (n: TopicHit) => topic.bystanders.has(n.spec.text.normalize('NFC').toLowerCase())
+        ? (n: TopicHit) => hasAgentKey(topic.bystanders, n.spec.text)
         : undefined;
     const cancelledBy = cancellations(pos, near, events, s.nearWindow, bystander);
     let lead = false;
