@@ -68,7 +68,16 @@ import {
   structuresOfFolded,
 } from './discourse.ts';
 import { byFieldAndStart, cueKey, explain } from './explanations.ts';
-import { type Contradiction, FactChecker, type FactPhrase, type FactsFile, type ItemCheck, NO_FINDINGS, type OfficialFact } from './facts.ts';
+import {
+  callsOfficialValueFalse,
+  type Contradiction,
+  FactChecker,
+  type FactPhrase,
+  type FactsFile,
+  type ItemCheck,
+  NO_FINDINGS,
+  type OfficialFact,
+} from './facts.ts';
 import {
   type CompiledGatherings,
   compileGatherings,
@@ -688,14 +697,15 @@ export class Classifier implements ItemClassifier {
     // (a claim named unquoted: not one that agrees with the sheet, "Thông tin Đại hội diễn ra 21-23/10 là sai sự thật"
     // calls the official version false, unless the claim contradicts the sheet too: "… dời sang cuối tháng 10 …")
     if (denial.form === 'verdict after the named claim') {
-      const within = (tokFirst: number) => {
-        const at = title.prepared.tokStart[tokFirst];
+      const inClaim = (c: { field: string; tokFirst: number }) => {
+        if (c.field !== title.field) return false;
+        const at = title.prepared.tokStart[c.tokFirst];
         return at >= s && at < e;
       };
       const { contradictions, confirmations } = facts.findings();
-      const contradicts = contradictions.some((c) => c.field === title.field && within(c.tokFirst) && !c.note.startsWith('calls the official value'));
-      const agrees = confirmations.some((c) => c.field === title.field && within(c.tokFirst));
-      const callsFalse = contradictions.some((c) => c.field === title.field && within(c.tokFirst) && c.note.startsWith('calls the official value'));
+      const contradicts = contradictions.some((c) => inClaim(c) && !callsOfficialValueFalse(c));
+      const agrees = confirmations.some(inClaim);
+      const callsFalse = contradictions.some((c) => inClaim(c) && callsOfficialValueFalse(c));
       if (!contradicts && (agrees || callsFalse)) return null;
     }
     return denial;

@@ -696,6 +696,18 @@ export interface Contradiction {
   countered?: boolean;
 }
 
+/** How the note of a verdict said of the sheet's own value begins ("Đừng tin con số 1.612 đại biểu"): it calls the official version false. */
+const CALLS_OFFICIAL_VALUE = 'calls the official value';
+
+function callsOfficialValueFalseNote(value: string): string {
+  return `${CALLS_OFFICIAL_VALUE} ${value} false`;
+}
+
+/** Whether a contradiction is a verdict said of the sheet's own value (its note: callsOfficialValueFalseNote), not a claim against it. */
+export function callsOfficialValueFalse(c: Contradiction): boolean {
+  return c.note.startsWith(CALLS_OFFICIAL_VALUE);
+}
+
 /** A claim the checks read and found agreeing with the sheet in use (a date within it, its count, its venue). */
 export type Confirmation = Omit<Contradiction, 'note'>;
 
@@ -1524,7 +1536,7 @@ export class ItemCheck {
         field: v.field,
         tokFirst: v.tokFirst,
         tokLast: found.last,
-        note: `calls the official value ${fv.prepared.original.slice(s, e)} false`,
+        note: callsOfficialValueFalseNote(fv.prepared.original.slice(s, e)),
         verdict,
         valueLast: found.last,
         ...(found.byValue ? { byValue: true } : {}),
@@ -1567,7 +1579,7 @@ export class ItemCheck {
         field: v.field,
         tokFirst: value.first,
         tokLast: v.tokLast,
-        note: `calls the official value ${p.original.slice(s, e)} false`,
+        note: callsOfficialValueFalseNote(p.original.slice(s, e)),
         verdict,
         valueLast: value.last,
       });
