@@ -854,7 +854,7 @@ export class FactChecker {
   /** venueNameEnds, canonical. */
   readonly nameEnds: ReadonlySet<string>;
   /** watchedTerms, canonical. */
-  readonly watchTerms: ReadonlySet<string>;
+  readonly watchedTerms: ReadonlySet<string>;
   /** ordinalLeads, as canonical words (longest first). */
   readonly ordinalLeads: string[][];
   /** countDenials, as canonical words. */
@@ -884,7 +884,7 @@ export class FactChecker {
     const longestFirst = (ws: string[]) => ws.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length);
     this.venueTimeWords = longestFirst(data.venueTimeWords);
     this.nameEnds = new Set(data.venueNameEnds.map(canon));
-    this.watchTerms = new Set(data.watchedTerms.map(canon));
+    this.watchedTerms = new Set(data.watchedTerms.map(canon));
     this.venueObjects = longestFirst(data.venueObjects);
     this.outside = longestFirst(data.outside);
     this.aliasWords = longestFirst(Object.keys(data.placeAliases));
@@ -1763,7 +1763,7 @@ export class ItemCheck {
 
   /** A claim term of `watchedTerms` after a watcher in its clause ("theo dõi Đại hội XIII qua màn hình"). */
   private watchedClaim(c: Located<FactPhrase>): boolean {
-    return this.checker.watchTerms.has(canon(c.hit.spec.text)) && this.watched(c.field, c.hit.tokFirst);
+    return this.checker.watchedTerms.has(canon(c.hit.spec.text)) && this.watched(c.field, c.hit.tokFirst);
   }
 
   /**
