@@ -63,7 +63,7 @@ const SYLLABLE_BEFORE = /([a-z0-9]+)[^\S\n]+$/;
  * syllables of the match and the next ones (or the previous ones and its first) are the word's ("dai hoi chi bo phieu"
  * is "chỉ bỏ phiếu", not the Party cell "chi bộ"; "dai hoi dong khach" is "đông khách", not "đại hội đồng").
  */
-export function crossedByWord(crossing: string[][], folded: string, a: number, b: number): boolean {
+function crossedByWord(crossing: string[][], folded: string, a: number, b: number): boolean {
   if (!crossing.length) return false;
   const inside = folded.slice(a, b).trim().split(/\s+/);
   const after: string[] = [];
