@@ -33,6 +33,7 @@ export type TopicPhrase =
   | { kind: 'agent'; role: 'verb' | 'marker' | 'member' | 'serve' }
   /** A longer word holding a negative's letters without diacritics ("lão thành" for "lào", topic `names`): never scored. */
   | { kind: 'name' }
+  /** A common word that, typed without diacritics, runs across a term's edge ("chỉ bỏ phiếu" over "chi bộ", topic `words`): never scored. */
   | { kind: 'word' }
   /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
   | { kind: 'plenum'; part: 'opener' | 'body'; level: number };

@@ -68,7 +68,16 @@ import {
   structuresOfFolded,
 } from './discourse.ts';
 import { byFieldAndStart, cueKey, explain } from './explanations.ts';
-import { type Contradiction, FactChecker, type FactPhrase, type FactsFile, type ItemCheck, NO_FINDINGS, type OfficialFact } from './facts.ts';
+import {
+  callsOfficialValueFalse,
+  type Contradiction,
+  FactChecker,
+  type FactPhrase,
+  type FactsFile,
+  type ItemCheck,
+  NO_FINDINGS,
+  type OfficialFact,
+} from './facts.ts';
 import {
   type CompiledGatherings,
   compileGatherings,
@@ -104,8 +113,8 @@ import {
   agentKeys,
   cancellations,
   compileAgents,
+  hasAgentKey,
   insideName,
-  withoutCrossedTerms,
   insidePhrase,
   locate,
   namedBeyondBare,
@@ -113,6 +122,7 @@ import {
   notTheHolder,
   plenumHits,
   topicRaw,
+  withoutCrossedTerms,
   withTrackedInside,
 } from './topic-terms.ts';
 import { agentCongressExplanation, overrideForAgentCongress } from './agent-congress.ts';
@@ -400,8 +410,11 @@ export class Classifier implements ItemClassifier {
     const cueItems: Item[] = [];
     // verdicts said of the sheet's own value: contradictions the facts check counts, not rebuttals
     const denials: Contradiction[] = [];
-    for (const cues of this.cues) {
-      const { raw, items, versions, denied } = this.scoreCues(cues, views, facts, headline);
+    // an item answering a question or a rumour ("Trả lời câu hỏi … về chuyện '…'", "Bản tin nhận được câu hỏi … về tin
+    // đồn '…'"), by each cues file's names: every quotation in it is theirs (read once; the cues and the facts check ask it)
+    const answeringBy = this.cues.map((c) => answeringItem(views, c.quotationNames));
+    for (const [c, cues] of this.cues.entries()) {
+      const { raw, items, versions, denied } = this.scoreCues(cues, views, facts, headline, answeringBy[c]);
       distortionRaw += raw;
       citesVersions ||= versions;
       denials.push(...denied);
@@ -490,9 +503,9 @@ export class Classifier implements ItemClassifier {
     // a quotation named as someone else's words ("Gỡ bài '…'", "Bài '…' đã bị gỡ vì sai", "thấy ghi '…'", "mạng xã hội
     // cho rằng "…""): in any item the claim inside is theirs, quoted (the hundred-and-fourth pass)
     const quotedAsOthers = views.map((v) => (v.quotations.length ? this.cues.flatMap((c) => namedQuotations(v.prepared, c.quotationNames, v.quotations)) : []));
-    // an item answering a question or a rumour ("Trả lời câu hỏi … về chuyện '…'", "Bản tin nhận được câu hỏi … về tin
-    // đồn '…'"): every quotation in it is theirs, once a correction has had its reading (the hundred-and-eighth pass)
-    const answering = this.cues.some((c) => answeringItem(views, c.quotationNames));
+    // an item answering a question or a rumour: every quotation in it is theirs, once a correction has had its reading
+    // (the hundred-and-eighth pass)
+    const answering = answeringBy.some(Boolean);
     // a claim reported, then corrected with the sheet's value by an office or a statement verb: cited, its sentence reported
     const corrected = citesVersions ? new Map() : correctedContradictions(d, views, contradictions, confirmations);
     let correction = false;
@@ -684,14 +697,15 @@ export class Classifier implements ItemClassifier {
     // (a claim named unquoted: not one that agrees with the sheet, "Thông tin Đại hội diễn ra 21-23/10 là sai sự thật"
     // calls the official version false, unless the claim contradicts the sheet too: "… dời sang cuối tháng 10 …")
     if (denial.form === 'verdict after the named claim') {
-      const within = (tokFirst: number) => {
-        const at = title.prepared.tokStart[tokFirst];
+      const inClaim = (c: { field: string; tokFirst: number }) => {
+        if (c.field !== title.field) return false;
+        const at = title.prepared.tokStart[c.tokFirst];
         return at >= s && at < e;
       };
       const { contradictions, confirmations } = facts.findings();
-      const contradicts = contradictions.some((c) => c.field === title.field && within(c.tokFirst) && !c.note.startsWith('calls the official value'));
-      const agrees = confirmations.some((c) => c.field === title.field && within(c.tokFirst));
-      const callsFalse = contradictions.some((c) => c.field === title.field && within(c.tokFirst) && c.note.startsWith('calls the official value'));
+      const contradicts = contradictions.some((c) => inClaim(c) && !callsOfficialValueFalse(c));
+      const agrees = confirmations.some(inClaim);
+      const callsFalse = contradictions.some((c) => inClaim(c) && callsOfficialValueFalse(c));
       if (!contradicts && (agrees || callsFalse)) return null;
     }
     return denial;
@@ -780,7 +794,7 @@ export class Classifier implements ItemClassifier {
     // (the workplace's words beside the Party's own body, no gathering of another organisation: topic `bystanders`)
     const bystander =
       topic.bystanders.size && topic.agents && namesPartyBody(pos, topic.agents) && !this.heldByOther(views)
-        ? (n: TopicHit) => topic.bystanders.has(n.spec.text.normalize('NFC').toLowerCase())
+        ? (n: TopicHit) => hasAgentKey(topic.bystanders, n.spec.text)
         : undefined;
     const cancelledBy = cancellations(pos, near, events, s.nearWindow, bystander);
     let lead = false;
@@ -828,7 +842,8 @@ export class Classifier implements ItemClassifier {
     return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied, restored, vocabulary };
   }
 
-  private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck, headline: HeadlineDenial | null) {
+  /** `isAnswering`: whether the item answers a question or a rumour by these cues' names (answeringItem). */
+  private scoreCues(cues: CompiledCues, views: View[], facts: ItemCheck, headline: HeadlineDenial | null, isAnswering: boolean) {
     const items: Item[] = [];
     const groupTotals = new Map<number, number>();
     const seen = new Map<string, number>();
@@ -886,7 +901,7 @@ export class Classifier implements ItemClassifier {
     const rebuttal = checklist || headline !== null || flaggedOutsideQuotes(cues, fields, 'rebuts');
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     // (every quotation of an item answering a question or a rumour is someone else's words: answeringItem)
-    const answering = !rebuttal && answeringItem(views, cues.quotationNames);
+    const answering = !rebuttal && isAnswering;
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
       // (a line a reply quotes, "> …", is the message it answers, in any item)
       const replies = originalSpans(v.prepared, v.replies);

@@ -696,6 +696,18 @@ export interface Contradiction {
   countered?: boolean;
 }
 
+/** How the note of a verdict said of the sheet's own value begins ("Đừng tin con số 1.612 đại biểu"): it calls the official version false. */
+const CALLS_OFFICIAL_VALUE = 'calls the official value';
+
+function callsOfficialValueFalseNote(value: string): string {
+  return `${CALLS_OFFICIAL_VALUE} ${value} false`;
+}
+
+/** Whether a contradiction is a verdict said of the sheet's own value (its note: callsOfficialValueFalseNote), not a claim against it. */
+export function callsOfficialValueFalse(c: Contradiction): boolean {
+  return c.note.startsWith(CALLS_OFFICIAL_VALUE);
+}
+
 /** A claim the checks read and found agreeing with the sheet in use (a date within it, its count, its venue). */
 export type Confirmation = Omit<Contradiction, 'note'>;
 
@@ -842,7 +854,7 @@ export class FactChecker {
   /** venueNameEnds, canonical. */
   readonly nameEnds: ReadonlySet<string>;
   /** watchedTerms, canonical. */
-  readonly watchTerms: ReadonlySet<string>;
+  readonly watchedTerms: ReadonlySet<string>;
   /** ordinalLeads, as canonical words (longest first). */
   readonly ordinalLeads: string[][];
   /** countDenials, as canonical words. */
@@ -872,7 +884,7 @@ export class FactChecker {
     const longestFirst = (ws: string[]) => ws.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length);
     this.venueTimeWords = longestFirst(data.venueTimeWords);
     this.nameEnds = new Set(data.venueNameEnds.map(canon));
-    this.watchTerms = new Set(data.watchedTerms.map(canon));
+    this.watchedTerms = new Set(data.watchedTerms.map(canon));
     this.venueObjects = longestFirst(data.venueObjects);
     this.outside = longestFirst(data.outside);
     this.aliasWords = longestFirst(Object.keys(data.placeAliases));
@@ -1524,7 +1536,7 @@ export class ItemCheck {
         field: v.field,
         tokFirst: v.tokFirst,
         tokLast: found.last,
-        note: `calls the official value ${fv.prepared.original.slice(s, e)} false`,
+        note: callsOfficialValueFalseNote(fv.prepared.original.slice(s, e)),
         verdict,
         valueLast: found.last,
         ...(found.byValue ? { byValue: true } : {}),
@@ -1567,7 +1579,7 @@ export class ItemCheck {
         field: v.field,
         tokFirst: value.first,
         tokLast: v.tokLast,
-        note: `calls the official value ${p.original.slice(s, e)} false`,
+        note: callsOfficialValueFalseNote(p.original.slice(s, e)),
         verdict,
         valueLast: value.last,
       });
@@ -1751,7 +1763,7 @@ export class ItemCheck {
 
   /** A claim term of `watchedTerms` after a watcher in its clause ("theo dõi Đại hội XIII qua màn hình"). */
   private watchedClaim(c: Located<FactPhrase>): boolean {
-    return this.checker.watchTerms.has(canon(c.hit.spec.text)) && this.watched(c.field, c.hit.tokFirst);
+    return this.checker.watchedTerms.has(canon(c.hit.spec.text)) && this.watched(c.field, c.hit.tokFirst);
   }
 
   /**

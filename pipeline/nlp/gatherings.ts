@@ -63,7 +63,7 @@ const SYLLABLE_BEFORE = /([a-z0-9]+)[^\S\n]+$/;
  * syllables of the match and the next ones (or the previous ones and its first) are the word's ("dai hoi chi bo phieu"
  * is "chỉ bỏ phiếu", not the Party cell "chi bộ"; "dai hoi dong khach" is "đông khách", not "đại hội đồng").
  */
-export function crossedByWord(crossing: string[][], folded: string, a: number, b: number): boolean {
+function crossedByWord(crossing: string[][], folded: string, a: number, b: number): boolean {
   if (!crossing.length) return false;
   const inside = folded.slice(a, b).trim().split(/\s+/);
   const after: string[] = [];
@@ -71,24 +71,11 @@ export function crossedByWord(crossing: string[][], folded: string, a: number, b
   for (let p = b, r; after.length < 3 && (r = SYLLABLE_AFTER.exec(folded.slice(p, p + 24))); p += r[0].length) after.push(r[1]);
   for (let p = a, r; before.length < 3 && (r = SYLLABLE_BEFORE.exec(folded.slice(Math.max(0, p - 24), p))); p -= r[0].length) before.unshift(r[1]);
   const eq = (x: string[], y: string[]) => x.length === y.length && x.every((s, i) => s === y[i]);
-  for (const w of crossing)
-    for (let k = 1; k < w.length; k++) {
-      // the match's last k syllables begin the word, the next ones end it; or the previous k begin it, the match's first end it
-      if (
-        k <= inside.length &&
-        w.length - k <= after.length &&
-        eq(inside.slice(inside.length - k), w.slice(0, k)) &&
-        eq(after.slice(0, w.length - k), w.slice(k))
-      )
-        return true;
-      if (
-        k <= before.length &&
-        w.length - k <= inside.length &&
-        eq(before.slice(before.length - k), w.slice(0, k)) &&
-        eq(inside.slice(0, w.length - k), w.slice(k))
-      )
-        return true;
-    }
+  // whether `left`'s last k syllables begin the word and `right`'s first ones end it
+  const spans = (w: string[], k: number, left: string[], right: string[]) =>
+    k <= left.length && w.length - k <= right.length && eq(left.slice(left.length - k), w.slice(0, k)) && eq(right.slice(0, w.length - k), w.slice(k));
+  // the match's last k syllables and the next ones, or the previous k and the match's first
+  for (const w of crossing) for (let k = 1; k < w.length; k++) if (spans(w, k, inside, after) || spans(w, k, before, inside)) return true;
   return false;
 }
 
@@ -232,6 +219,8 @@ function scan(m: Phrases, f: Folded, strict: boolean, from: number, to: number, 
 
 /** A whole number or Roman numeral spanning folded [a, b): the Party's ordinals among the holders ("XIII", "13"). */
 const ORDINAL = /^(?:\d+|[ivxlc]+)$/;
+/** A phrase ending with such an ordinal ("dai hoi xiii", "dai hoi 13"). */
+const ENDS_WITH_ORDINAL = /(?:^|\s)(?:\d+|[ivxlc]+)$/;
 
 /**
  * The holder named after a gathering word: past the skipped words, the longest holder phrase. The Party's ordinal is
@@ -430,8 +419,7 @@ function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): Passage 
     // own ordinal congress ("Đại hội XIII Công đoàn Việt Nam")
     const other = otherNameAt(c, f, strict, a);
     if (other && other[1] > b) return false;
-    const ordinal = /(?:^|\s)(?:\d+|[ivxlc]+)$/.test(f.folded.slice(a, b));
-    if (ordinal && bodyAfterOrdinal(c, f, strict, b)) return false;
+    if (ENDS_WITH_ORDINAL.test(f.folded.slice(a, b)) && bodyAfterOrdinal(c, f, strict, b)) return false;
     evidence = passage(f, a, b);
     return true;
   });

@@ -148,7 +148,8 @@ export const topicSchema = z
      * Common words of two syllables that, typed without diacritics, run across a term's edge (any role, negatives too):
      * the same letters are then the longer word ("dai hoi chi bo phieu" is "chỉ bỏ phiếu", not "đại hội chi bộ"; "dai
      * hoi dong khach" is "đại hội đông khách", not "đại hội đồng"), and the term is no term there. Never scored; typed
-     * with diacritics the word and the term cannot both match the shared syllable (pipeline/nlp/topic-terms.ts crossedByWord).
+     * with diacritics the word and the term cannot both match the shared syllable (pipeline/nlp/topic-terms.ts
+     * withoutCrossedTerms; for a gathering's holder or Party evidence, gatherings.ts crossedByWord).
      */
     words: z.array(phrase).default([]),
     /**

@@ -265,13 +265,24 @@ function agentKey(text: string): string {
   return text.normalize('NFC').toLowerCase();
 }
 
+/** Terms as a word set of agentKey holds them (`bare`, `party`, the topic's `bystanders`). */
 export function agentKeys(list: string[]): ReadonlySet<string> {
   return new Set(list.map(agentKey));
 }
 
+/** Whether a word set of agentKeys holds the term `text`. */
+export function hasAgentKey(keys: ReadonlySet<string>, text: string): boolean {
+  return keys.has(agentKey(text));
+}
+
 export function compileAgents(agents: NonNullable<TopicFile['agents']>): CompiledAgents {
-  const set = (list: string[]) => new Set(list.map(agentKey));
-  return { window: agents.window, memberWindow: agents.memberWindow, bare: set(agents.bare), party: set(agents.party), parenthesised: agents.parenthesised };
+  return {
+    window: agents.window,
+    memberWindow: agents.memberWindow,
+    bare: agentKeys(agents.bare),
+    party: agentKeys(agents.party),
+    parenthesised: agents.parenthesised,
+  };
 }
 
 /** A field's agent words (topic `agents`), but those inside a longer congress term or negative ("vận động viên"). */
@@ -375,12 +386,12 @@ function describedInParenthesis(h: PhraseHit<TopicPhrase>, v: View, agents: Comp
   return t >= 0 && inside <= agents.memberWindow && p.tokSent[t] === p.tokSent[h.tokFirst] && /^\s*$/.test(p.folded.slice(p.tokEnd[t], open));
 }
 
-/** Whether the item names the congress by a term more than the words every organisation's gathering uses (topic `agents`). */
 /** Whether a Party body of `party` ("chi bộ", "đảng ủy", "Tỉnh ủy") is among the item's congress terms. */
 export function namesPartyBody(pos: TopicHit[], agents: CompiledAgents): boolean {
-  return pos.some((x) => x.spec.data.kind === 'pos' && agents.party.has(agentKey(x.spec.text)));
+  return pos.some((x) => x.spec.data.kind === 'pos' && hasAgentKey(agents.party, x.spec.text));
 }
 
+/** Whether the item names the congress by a term more than the words every organisation's gathering uses (topic `agents`). */
 export function namedBeyondBare(pos: TopicHit[], agents: CompiledAgents): boolean {
   return pos.some((x) => namesTheParty(x, agents));
 }
