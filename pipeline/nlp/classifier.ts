@@ -688,24 +688,21 @@ export class Classifier implements ItemClassifier {
     // (a document's content denied answers a claim the text quotes)
     if (denial.form === 'denied content' && !views[1].quotations.length) return null;
     const [s, e] = denial.claim;
-    const own = facts.findings().contradictions.some((c) => {
-      if (c.field !== title.field) return false;
+    const { contradictions, confirmations } = facts.findings();
+    const onTitle = (c: { field: string }) => c.field === title.field;
+    const inClaim = (c: { tokFirst: number }) => {
       const at = title.prepared.tokStart[c.tokFirst];
-      return at < s || at >= e;
-    });
-    if (own) return null;
+      return at >= s && at < e;
+    };
+    // (the title's own claim beside the one it denies)
+    if (contradictions.some((c) => onTitle(c) && !inClaim(c))) return null;
     // (a claim named unquoted: not one that agrees with the sheet, "Thông tin Đại hội diễn ra 21-23/10 là sai sự thật"
     // calls the official version false, unless the claim contradicts the sheet too: "… dời sang cuối tháng 10 …")
     if (denial.form === 'verdict after the named claim') {
-      const inClaim = (c: { field: string; tokFirst: number }) => {
-        if (c.field !== title.field) return false;
-        const at = title.prepared.tokStart[c.tokFirst];
-        return at >= s && at < e;
-      };
-      const { contradictions, confirmations } = facts.findings();
-      const contradicts = contradictions.some((c) => inClaim(c) && !callsOfficialValueFalse(c));
-      const agrees = confirmations.some(inClaim);
-      const callsFalse = contradictions.some((c) => inClaim(c) && callsOfficialValueFalse(c));
+      const inside = contradictions.filter((c) => onTitle(c) && inClaim(c));
+      const contradicts = inside.some((c) => !callsOfficialValueFalse(c));
+      const callsFalse = inside.some(callsOfficialValueFalse);
+      const agrees = confirmations.some((c) => onTitle(c) && inClaim(c));
       if (!contradicts && (agrees || callsFalse)) return null;
     }
     return denial;
