@@ -148,8 +148,15 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       after: file.namedQuotations.after.map(typedWords),
       answers: {
         openers: file.namedQuotations.answers.openers.map(typedWords),
+        labelled: file.namedQuotations.answers.labelled.map(typedWords),
         received: file.namedQuotations.answers.received.map(typedWords),
         replies: new Set(file.namedQuotations.answers.replies.map((w) => foldedSyllables(w).join(' '))),
+        labels: file.namedQuotations.answers.labels.map(typedWords),
+      },
+      removals: {
+        verbs: file.namedQuotations.removals.verbs.map(typedWords),
+        posts: file.namedQuotations.removals.posts.map(typedWords),
+        gap: file.namedQuotations.removals.gap,
       },
     },
     correctionSources: {
