@@ -171,9 +171,17 @@ export interface QuotationNames {
   /**
    * namedQuotations.answers: what opens a field that answers a question or a rumour (openers), or says one was received
    * (received); openers counted only with a colon after them (labelled: "admin"); the words an opener may follow, folded
-   * (replies: "re", "fwd"), and a field's label before it, a colon after (labels: "tóm tắt").
+   * (replies: "re", "fwd"), a field's label before it, a colon after (labels: "tóm tắt"), and openers counted only with a
+   * verb reporting the post's claim later in their sentence (reported: "trước thông tin" … "cho rằng").
    */
-  answers: { openers: TypedWords[]; labelled: TypedWords[]; received: TypedWords[]; replies: Set<string>; labels: TypedWords[] };
+  answers: {
+    openers: TypedWords[];
+    labelled: TypedWords[];
+    received: TypedWords[];
+    replies: Set<string>;
+    labels: TypedWords[];
+    reported: { openers: TypedWords[]; verbs: TypedWords[] };
+  };
   /** namedQuotations.removals: a moderator's removal verb, the posts it removes, the words allowed before the mark. */
   removals: { verbs: TypedWords[]; posts: TypedWords[]; gap: number };
 }

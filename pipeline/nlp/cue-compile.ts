@@ -152,6 +152,10 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
         received: file.namedQuotations.answers.received.map(typedWords),
         replies: new Set(file.namedQuotations.answers.replies.map((w) => foldedSyllables(w).join(' '))),
         labels: file.namedQuotations.answers.labels.map(typedWords),
+        reported: {
+          openers: file.namedQuotations.answers.reported.openers.map(typedWords),
+          verbs: file.namedQuotations.answers.reported.verbs.map(typedWords),
+        },
       },
       removals: {
         verbs: file.namedQuotations.removals.verbs.map(typedWords),

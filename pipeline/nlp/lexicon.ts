@@ -574,6 +574,15 @@ export const cuesSchema = z
             replies: z.array(z.string().min(1)).default([]),
             /** A field's label an opener may follow, a colon after it ("Tóm tắt: Trả lời phóng viên về …"). */
             labels: z.array(z.string().min(1)).default([]),
+            /**
+             * Openers that count only with one of `verbs` later in their sentence, the post's claim reported ("Trước
+             * thông tin … cho rằng '…', Văn phòng Tỉnh ủy khẳng định …"): "Trước thông tin '…', Ban Tổ chức khẳng định sẽ
+             * thông báo sau" reports no one's claim and leaves the quotation to the correction's reading.
+             */
+            reported: z
+              .object({ openers: z.array(z.string().min(1)).default([]), verbs: z.array(z.string().min(1)).default([]) })
+              .strict()
+              .default({}),
           })
           .strict()
           .default({}),

@@ -184,7 +184,8 @@ function removedBefore(p: PreparedText, last: number, removals: QuotationNames['
 /**
  * Whether a field answers a question or a rumour in the answer, mailbag, newsletter or notice register: it opens with
  * one of `answers.openers` ("Trả lời câu hỏi hôm qua của chị Lan …", "Hộp thư thính giả: …", "Về câu hỏi '…': …"),
- * or one of `answers.labelled` with a colon after it ("📢 ADMIN: …"), after one of `answers.replies` ("Re: …") and one
+ * or one of `answers.labelled` with a colon after it ("📢 ADMIN: …"), or one of `answers.reported.openers` with one of its
+ * verbs later in the sentence ("Trước thông tin … cho rằng '…'"), after one of `answers.replies` ("Re: …") and one
  * of `answers.labels` with its colon ("Tóm tắt: …") at most, or holds one of `answers.received` anywhere ("Bản tin nhận được
  * câu hỏi của nhiều hội viên …", "Một số thính giả gửi tin nhắn hỏi về …").
  */
@@ -196,6 +197,13 @@ export function answersQuestion(p: PreparedText, answers: QuotationNames['answer
   if (label) first += label.syllables.length;
   if (answers.openers.some((name) => typedWordsAt(p, first, name))) return true;
   if (answers.labelled.some((name) => typedWordsAt(p, first, name) && colonAfter(p, first + name.syllables.length - 1))) return true;
+  // (the answer to a post whose claim the sentence reports: "Trước thông tin … cho rằng '…', Văn phòng Tỉnh ủy khẳng định …")
+  const reported = answers.reported.openers.find((name) => typedWordsAt(p, first, name));
+  if (reported) {
+    let end = first + reported.syllables.length;
+    while (end < p.count && p.tokSent[end] === p.tokSent[first]) end++;
+    if (typedWordsWithin(p, first + reported.syllables.length, end, answers.reported.verbs)) return true;
+  }
   return typedWordsWithin(p, 0, p.count, answers.received);
 }
 
@@ -211,9 +219,9 @@ function colonAfter(p: PreparedText, t: number): boolean {
  * question's or the rumour's words, quoted.
  */
 export function answeringItem(fields: Array<{ prepared: PreparedText; quotations: Array<[number, number]> }>, names: QuotationNames): boolean {
-  const { openers, labelled, received } = names.answers;
+  const { openers, labelled, received, reported } = names.answers;
   return (
-    (openers.length > 0 || labelled.length > 0 || received.length > 0) &&
+    (openers.length > 0 || labelled.length > 0 || received.length > 0 || reported.openers.length > 0) &&
     fields.some((f) => f.quotations.length) &&
     fields.some((f) => answersQuestion(f.prepared, names.answers))
   );

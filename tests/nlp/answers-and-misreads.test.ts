@@ -31,11 +31,12 @@ describe('the official answer to a named post or to the press (R)', () => {
     );
   });
 
-  it('keeps the quotation with no opener, and the opener that is not the field’s first words', () => {
+  it('keeps the quotation with no opener, the opener that is not the field’s first words, and one that reports no claim', () => {
     expectGroup(
       [
         'Nghe nói trước thông tin này mọi người đều biết: "Ban Thường vụ đã cài sẵn người, đại hội chỉ là hình thức".',
         'Tóm tắt: clip khẳng định "đại hội chỉ là hình thức, cài sẵn hết rồi", chưa ai trả lời phóng viên.',
+        'Trước thông tin "Ban Thường vụ đã cài sẵn người, đại hội chỉ là hình thức", Văn phòng Tỉnh ủy cho biết sẽ thông tin sau.',
       ],
       'pre-arranged',
       true,
