@@ -26,7 +26,10 @@ export const gatheringsSchema = z
      * The Party's documents and the contests on them (`before`): a gathering word right after one names, with the Party's
      * ordinal, the Party's congress; another organisation past a word of `owner` ("của") owns the document, not the congress.
      */
-    documents: z.object({ before: phrases.min(1), owner: phrases.min(1) }).strict().optional(),
+    documents: z
+      .object({ before: phrases.min(1), owner: phrases.min(1) })
+      .strict()
+      .optional(),
     towards: phrases,
     capitalised: phrases,
     party: z.object({ after: phrases.min(1), before: phrases, evidence: phrases }).strict(),
