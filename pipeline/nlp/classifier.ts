@@ -72,6 +72,7 @@ import {
   callsOfficialValueFalse,
   type Contradiction,
   FactChecker,
+  type FactFindings,
   type FactPhrase,
   type FactsFile,
   type ItemCheck,
@@ -217,6 +218,12 @@ const FACT_NOTE_SEPARATOR = ' — ';
  * passage stands to the fact (`stance`), the fact's id and statement, and why its weight is discounted, if it is;
  * `statement` holds the statement alone (cli/reasons.ts shows it).
  */
+/** Of the facts check's findings, only the contradictions read by the sheet's own number (`byValue`): an item with no congress term. */
+function byValueOnly(f: FactFindings): FactFindings {
+  const contradictions = f.contradictions.filter((c) => c.byValue);
+  return contradictions.length ? { contradictions, confirmations: [] } : NO_FINDINGS;
+}
+
 function factCore(claim: string, stance: string, fact: OfficialFact, weight: number, how: { cited?: true; discounted?: string | null } = {}): ExplanationCore {
   const note = `${claim}${FACT_NOTE_SEPARATOR}${stance}${fact.id}: ${fact.statement}${how.discounted ?? ''}`;
   if (how.cited) return { kind: 'fact', term: fact.id, weight, note, factId: fact.id, statement: fact.statement, cited: true };
@@ -491,7 +498,8 @@ export class Classifier implements ItemClassifier {
     // checker attributes each claim to an event by its own markers; an item named by a weak anchor,
     // "Đoàn Gia Lai đi ĐH toàn quốc … 20 người", may still be judged congress-related by the model)
     const congress = congressScore >= this.thresholds.congress;
-    const findings = congressScore > 0 ? facts.findings() : NO_FINDINGS;
+    // (the writer's own count answering the sheet's exact count, read by its number, needs no congress term either)
+    const findings = congressScore > 0 ? facts.findings() : byValueOnly(facts.findings());
     const { confirmations } = findings;
     // (the sheet's own count called false by its number alone, "Đừng tin con số 1.612 đại biểu", needs no congress term: the figure is the congress's)
     const denied = congressScore > 0 ? denials : denials.filter((c) => c.byValue);
