@@ -213,17 +213,17 @@ export interface SentenceMarks {
 
 const FACT_NOTE_SEPARATOR = ' — ';
 
-/**
- * A fact passage's explanation core: its note says what the item claims (`claim`), then the sheet's side — how the
- * passage stands to the fact (`stance`), the fact's id and statement, and why its weight is discounted, if it is;
- * `statement` holds the statement alone (cli/reasons.ts shows it).
- */
 /** Of the facts check's findings, only the contradictions read by the sheet's own number (`byValue`): an item with no congress term. */
 function byValueOnly(f: FactFindings): FactFindings {
   const contradictions = f.contradictions.filter((c) => c.byValue);
   return contradictions.length ? { contradictions, confirmations: [] } : NO_FINDINGS;
 }
 
+/**
+ * A fact passage's explanation core: its note says what the item claims (`claim`), then the sheet's side — how the
+ * passage stands to the fact (`stance`), the fact's id and statement, and why its weight is discounted, if it is;
+ * `statement` holds the statement alone (cli/reasons.ts shows it).
+ */
 function factCore(claim: string, stance: string, fact: OfficialFact, weight: number, how: { cited?: true; discounted?: string | null } = {}): ExplanationCore {
   const note = `${claim}${FACT_NOTE_SEPARATOR}${stance}${fact.id}: ${fact.statement}${how.discounted ?? ''}`;
   if (how.cited) return { kind: 'fact', term: fact.id, weight, note, factId: fact.id, statement: fact.statement, cited: true };
