@@ -72,6 +72,7 @@ import {
   callsOfficialValueFalse,
   type Contradiction,
   FactChecker,
+  type FactFindings,
   type FactPhrase,
   type FactsFile,
   type ItemCheck,
@@ -211,6 +212,12 @@ export interface SentenceMarks {
 }
 
 const FACT_NOTE_SEPARATOR = ' — ';
+
+/** Of the facts check's findings, only the contradictions read by the sheet's own number (`byValue`): an item with no congress term. */
+function byValueOnly(f: FactFindings): FactFindings {
+  const contradictions = f.contradictions.filter((c) => c.byValue);
+  return contradictions.length ? { contradictions, confirmations: [] } : NO_FINDINGS;
+}
 
 /**
  * A fact passage's explanation core: its note says what the item claims (`claim`), then the sheet's side — how the
@@ -491,7 +498,8 @@ export class Classifier implements ItemClassifier {
     // checker attributes each claim to an event by its own markers; an item named by a weak anchor,
     // "Đoàn Gia Lai đi ĐH toàn quốc … 20 người", may still be judged congress-related by the model)
     const congress = congressScore >= this.thresholds.congress;
-    const findings = congressScore > 0 ? facts.findings() : NO_FINDINGS;
+    // (the writer's own count answering the sheet's exact count, read by its number, needs no congress term either)
+    const findings = congressScore > 0 ? facts.findings() : byValueOnly(facts.findings());
     const { confirmations } = findings;
     // (the sheet's own count called false by its number alone, "Đừng tin con số 1.612 đại biểu", needs no congress term: the figure is the congress's)
     const denied = congressScore > 0 ? denials : denials.filter((c) => c.byValue);

@@ -450,6 +450,16 @@ export const factsFileSchema = z
      */
     servedBy: z.array(phrase).default([]),
     /**
+     * The writer's own count answering the sheet's exact count asked ("19 đảng bộ trực thuộc? Sai nhé. Tỉnh chỉ còn 17
+     * đảng bộ trực thuộc thôi"): in one of the `reach` sentences after a question holding a count that agrees exactly
+     * with a number check, a count of that check's unit right after one of `leads` ("có", "chỉ còn") is that fact's,
+     * whatever its sentence's scope (FactReader.answeredCounts; the hundred-and-twentieth pass).
+     */
+    answeredCounts: z
+      .object({ leads: z.array(phrase).default([]), reach: z.number().int().min(1).default(2) })
+      .strict()
+      .default({}),
+    /**
      * "Kết quả kiểm phiếu được công bố trước (toàn thể) Đại hội": "trước" before the audience of an announcement
      * says in front of whom the results are read, not when. A claim term that ends in "trước" right after one of
      * `verbs`, with one of `audiences` right after it and one of `subjects` before it in its sentence (at most
@@ -697,12 +707,17 @@ export interface Contradiction {
   note: string;
   /** Read from the sheet's own count by its number alone (no context or marker named the fact): "Đừng tin con số 1.612 đại biểu". */
   byValue?: boolean;
+  /** The writer's own count answering the sheet's exact count asked (answeredCounts): the asked count's first token. */
+  answers?: number;
   /** The writer's own count heading a sentence as a correction does ("Thực tế mới 15/19 làm xong"): the verdict before it is the writer's. */
   countered?: boolean;
 }
 
 /** How the note of a verdict said of the sheet's own value begins ("Đừng tin con số 1.612 đại biểu"): it calls the official version false. */
 const CALLS_OFFICIAL_VALUE = 'calls the official value';
+
+/** Nothing but spaces and quotation marks between two tokens. */
+const QUOTES_ONLY = /^[\s'"‘’“”«»]*['"‘’“”«»][\s'"‘’“”«»]*$/;
 
 function callsOfficialValueFalseNote(value: string): string {
   return `${CALLS_OFFICIAL_VALUE} ${value} false`;
@@ -863,6 +878,8 @@ export class FactChecker {
   readonly watchedTerms: ReadonlySet<string>;
   /** ordinalLeads, as canonical words (longest first). */
   readonly ordinalLeads: string[][];
+  /** answeredCounts: its leads as canonical words (longest first), and its reach in sentences. */
+  readonly answeredCounts: { leads: string[][]; reach: number };
   /** countDenials, as canonical words. */
   readonly countDenials: { before: string[][]; open: string[][]; close: string[][]; asked: string[][] };
   /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
@@ -895,6 +912,7 @@ export class FactChecker {
     this.outside = longestFirst(data.outside);
     this.aliasWords = longestFirst(Object.keys(data.placeAliases));
     this.ordinalLeads = longestFirst(data.ordinalLeads);
+    this.answeredCounts = { leads: longestFirst(data.answeredCounts.leads), reach: data.answeredCounts.reach };
     this.countDenials = {
       before: longestFirst(data.countDenials.before),
       open: longestFirst(data.countDenials.open),
@@ -1267,6 +1285,7 @@ export class ItemCheck {
     this.venues(placeClaims);
     this.dates();
     this.numbers();
+    this.answeredCounts();
     this.durations();
     this.completions();
     this.pendingCompletions();
@@ -1555,7 +1574,14 @@ export class ItemCheck {
       const fv = v.valueAt === undefined ? this.fields.find((f) => f.field === v.field) : undefined;
       if (!fv) return;
       const p = fv.prepared;
-      const near = (last: number) => last < v.tokFirst && v.tokFirst - last - 1 <= maxGap && p.tokClause[last] === p.tokClause[v.tokFirst];
+      // (the value may close a quotation right before the verdict: "đáp án 'Trung tâm Hội nghị Quốc tế' là sai bét")
+      const quotedBefore = (last: number) => last + 1 === v.tokFirst && QUOTES_ONLY.test(p.folded.slice(p.tokEnd[last], p.tokStart[v.tokFirst]));
+      const near = (last: number) =>
+        last < v.tokFirst && v.tokFirst - last - 1 <= maxGap && (p.tokClause[last] === p.tokClause[v.tokFirst] || quotedBefore(last));
+      // the new forms of the hundred-and-twentieth pass (a quoted value, a bare date) only where the item asserts another
+      // value of the same fact elsewhere (a contradiction outside the value): the writer sets its own value against the sheet's
+      const assertedElsewhere = (factId: string, first: number) =>
+        contradictions.some((c) => c.factId === factId && (c.field !== v.field || c.tokLast < first || c.tokFirst > v.tokLast));
       // the claims the checks read decide by their own reading (a denied official venue contradicts the sheet)
       let value: { first: number; last: number; factId: string | null } | null = null;
       for (const c of contradictions)
@@ -1579,6 +1605,20 @@ export class ItemCheck {
           }
         if (isValue) value = { first: x.hit.tokFirst, last: x.hit.tokLast, factId };
       }
+      if (value?.factId && quotedBefore(value.last) && p.tokClause[value.last] !== p.tokClause[v.tokFirst] && !assertedElsewhere(value.factId, value.first))
+        return;
+      // else a bare day that is exactly the first or last of the event's official days, where the item dates the event
+      // otherwise ("Vậy là đại hội bắt đầu từ 20/10 nha, ai nói 22/10 là sai" under a sheet of 22–23/10)
+      if (!value)
+        for (const m of this.datesIn(fv)) {
+          if (m.dates.length !== 1 || !near(m.tokLast)) continue;
+          for (const c of contradictions) {
+            if (c.field !== v.field && c.field !== fv.field) continue;
+            const check = this.data.facts.find((f) => f.id === c.factId)?.checks.find((k) => k.kind === 'dates');
+            if (check?.kind === 'dates' && (sameDay(m.dates[0], check.start) || sameDay(m.dates[0], check.end)) && assertedElsewhere(c.factId, m.tokFirst))
+              value = { first: m.tokFirst, last: m.tokLast, factId: c.factId };
+          }
+        }
       if (!value?.factId) return;
       const [s, e] = tokenSpan(p, value.first, value.last);
       out.push({
@@ -2123,6 +2163,54 @@ export class ItemCheck {
         const agreeing = matches(best) ? best : candidates.find((x) => x.i !== best.i && matches(x) && named(x));
         if (agreeing) this.agree(agreeing.i, fv, num.tokFirst, unitHits[0].hit.tokLast);
         else this.add(best.i, fv, num.tokFirst, unitHits[0].hit.tokLast, `says ${num.value} ${unitHits[0].hit.spec.text}; official ${check.value}`);
+      }
+    }
+  }
+
+  /**
+   * 4b. The writer's own count answering the sheet's exact count asked (Z, the hundred-and-twentieth pass): "19 đảng bộ
+   * trực thuộc? Sai nhé. Tỉnh chỉ còn 17 đảng bộ trực thuộc thôi", "18/18 đảng bộ trực thuộc?? Sai bét. Thực tế có 20
+   * đảng bộ trực thuộc". A sentence ending in a question holds a count of exactly a number check's value with that
+   * check's unit right after it (the unit names the fact, no scope needed: the sheet's own number is the guard); in one of the next `answeredCounts.reach` sentences of its field, a count right after
+   * one of `answeredCounts.leads`, with that check's unit right after it, is the same fact's whatever its sentence's
+   * scope: another number contradicts it, marked `countered` (the verdict standing alone between is no rebuttal:
+   * turned-rebuttals.ts withCounteredVerdicts). A count below the check's `partBelow` share is some of them, a negated
+   * one or one in a clause the check excludes says nothing.
+   */
+  private answeredCounts(): void {
+    const { leads, reach } = this.checker.answeredCounts;
+    const units = this.of('unit');
+    if (!leads.length || !units.length) return;
+    const excludes = this.of('exclude');
+    for (const fv of this.fields) {
+      const p = fv.prepared;
+      const numbers = this.numbersIn(fv);
+      const unitsAfter = (num: NumberMention) => units.filter((u) => u.field === fv && u.hit.tokFirst === num.tokLast + 1);
+      for (const asked of numbers) {
+        if (asked.words || !endsWithQuestion(p, asked.tokFirst)) continue;
+        const sent = p.tokSent[asked.tokFirst];
+        for (const u of unitsAfter(asked)) {
+          const { fact: i, check: c } = u.hit.spec.data;
+          const check = this.data.facts[i].checks[c];
+          if (check.kind !== 'number' || asked.value !== check.value) continue;
+          for (const num of numbers) {
+            const at = num.tokFirst;
+            if (p.tokSent[at] <= sent || p.tokSent[at] > sent + reach || num.words || num.value === check.value || num.value < check.partBelow * check.value)
+              continue;
+            const unit = unitsAfter(num).find((x) => x.hit.spec.data.fact === i && x.hit.spec.data.check === c);
+            const lead = leads.find((w) => at - w.length >= 0 && wordsAt(p, at - w.length, w) && p.tokClause[at - w.length] === p.tokClause[at]);
+            if (!unit || !lead || isSuppressed(fv, at) || this.negated(fv, at)) continue;
+            if (
+              excludes.some(
+                (x) => x.field === fv && x.hit.spec.data.fact === i && x.hit.spec.data.check === c && p.tokClause[x.hit.tokFirst] === p.tokClause[at],
+              )
+            )
+              continue;
+            const added = this.add(i, fv, at, unit.hit.tokLast, `says ${num.value} ${unit.hit.spec.text} against the official ${check.value} it calls wrong`);
+            // (read by the sheet's own number: the figure is the congress's, with or without a congress term in the item)
+            if (added) Object.assign(added, { countered: true, byValue: true, answers: asked.tokFirst });
+          }
+        }
       }
     }
   }

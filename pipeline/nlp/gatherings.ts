@@ -22,6 +22,14 @@ export const gatheringsSchema = z
     gathering: phrases.min(1),
     skip: phrases,
     window: z.number().int().min(0),
+    /**
+     * The Party's documents and the contests on them (`before`): a gathering word right after one names, with the Party's
+     * ordinal, the Party's congress; another organisation past a word of `owner` ("của") owns the document, not the congress.
+     */
+    documents: z
+      .object({ before: phrases.min(1), owner: phrases.min(1) })
+      .strict()
+      .optional(),
     towards: phrases,
     capitalised: phrases,
     party: z.object({ after: phrases.min(1), before: phrases, evidence: phrases }).strict(),
@@ -84,6 +92,8 @@ export interface CompiledGatherings {
   gathering: Phrases;
   skip: Phrases;
   towards: Phrases;
+  /** `documents`: its words before a gathering word, and the owner's words (null: no such list). */
+  documents: { before: Phrases; owner: Phrases } | null;
   after: Phrases;
   before: Phrases;
   evidence: Phrases;
@@ -122,6 +132,7 @@ export function compileGatherings(m: GatheringMarkers, crossing: string[] = []):
     gathering: phraseList(m.gathering),
     skip: phraseList(m.skip),
     towards: phraseList(m.towards),
+    documents: m.documents ? { before: phraseList(m.documents.before), owner: phraseList(m.documents.owner) } : null,
     after: phraseList([...m.party.after, ...m.others.flatMap((o) => o.after)], cross),
     before: phraseList([...m.party.before, ...m.others.flatMap((o) => o.before)], cross),
     evidence: phraseList(m.party.evidence, cross),
@@ -228,13 +239,13 @@ const ENDS_WITH_ORDINAL = /(?:^|\s)(?:\d+|[ivxlc]+)$/;
  * đoàn Việt Nam", "Đại hội 13 của Hội Nông dân": the union's own thirteenth congress; the hundred-and-sixteenth pass);
  * a one-word holder there ("Hội", "Đoàn") only as a capitalised name typed with diacritics.
  */
-function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, from: number): [number, number] | null {
+function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, gs: number, from: number): [number, number] | null {
   let p = skipSpaces(f.folded, from);
   for (;;) {
     const holder = matchAt(c.after, f, strict, p);
     // ("hoi" typed without diacritics may be "hồi": only "Hoi" is an association)
     if (holder && (strict || !c.capitalised.has(f.folded.slice(holder[0], holder[1])) || f.original[at(f, p)] !== f.folded[p]))
-      return (ORDINAL.test(f.folded.slice(holder[0], holder[1])) && bodyAfterOrdinal(c, f, strict, holder[1])) || holder;
+      return (ORDINAL.test(f.folded.slice(holder[0], holder[1])) && bodyAfterOrdinal(c, f, strict, holder[1], documentBefore(c, f, strict, gs))) || holder;
     if (holder) return null;
     const skipped = matchAt(c.skip, f, strict, p);
     if (skipped) {
@@ -250,8 +261,22 @@ function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, from: nu
   }
 }
 
-/** Another organisation named after the Party's ordinal ending at folded `from`, past the skipped words, or null. */
-function bodyAfterOrdinal(c: CompiledGatherings, f: Folded, strict: boolean, from: number): [number, number] | null {
+/**
+ * Whether a word of `documents` ("Nghị quyết", "Văn kiện", "tìm hiểu") is written right before the gathering word
+ * starting at folded `gs`, nothing but spaces between: the congress is then the one whose document it is.
+ */
+function documentBefore(c: CompiledGatherings, f: Folded, strict: boolean, gs: number): boolean {
+  let found = false;
+  if (c.documents) scan(c.documents.before, f, strict, Math.max(0, gs - 24), gs, (_, b) => (found = b < gs && skipSpaces(f.folded, b) === gs));
+  return found;
+}
+
+/**
+ * Another organisation named after the Party's ordinal ending at folded `from`, past the skipped words, or null.
+ * `document`: the gathering word follows a Party document ("Nghị quyết Đại hội XIII"): an organisation past the owner's
+ * word ("của công đoàn trường") owns the document or the contest, not the congress.
+ */
+function bodyAfterOrdinal(c: CompiledGatherings, f: Folded, strict: boolean, from: number, document = false): [number, number] | null {
   let p = skipSpaces(f.folded, from);
   for (;;) {
     // (the longest name of either list: "Hội Nông dân", not "Hội")
@@ -263,7 +288,7 @@ function bodyAfterOrdinal(c: CompiledGatherings, f: Folded, strict: boolean, fro
     // (a one-word holder only as a capitalised name typed with diacritics: "DH 13 DOI LICH" is "dời lịch", not "Đội")
     if (other) return !c.capitalised.has(f.folded.slice(other[0], other[1])) || (strict && capital(f, other[0])) ? other : null;
     const skipped = matchAt(c.skip, f, strict, p);
-    if (!skipped) return null;
+    if (!skipped || (document && c.documents && matchAt(c.documents.owner, f, strict, p)?.[1] === skipped[1])) return null;
     p = skipSpaces(f.folded, skipped[1]);
   }
 }
@@ -353,7 +378,7 @@ function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
   scan(c.gathering, f, strict, 0, f.folded.length, (gs, ge) => {
     const sents = sentencesOf(f);
     const sentStart = sents.find(([, e]) => e >= ge)?.[0] ?? 0;
-    const span = holderAfter(c, f, strict, ge) ?? holderNamed(c, f, strict, sentStart, gs) ?? holderBefore(c, f, strict, sentStart, gs);
+    const span = holderAfter(c, f, strict, gs, ge) ?? holderNamed(c, f, strict, sentStart, gs) ?? holderBefore(c, f, strict, sentStart, gs);
     const mention: GatheringMention = { start: at(f, gs), end: at(f, ge), holder: null };
     if (span) {
       mention.holder = c.holders.get(f.folded.slice(span[0], span[1]).replace(/\s+/g, ' '))!;
@@ -419,7 +444,7 @@ function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): Passage 
     // own ordinal congress ("Đại hội XIII Công đoàn Việt Nam")
     const other = otherNameAt(c, f, strict, a);
     if (other && other[1] > b) return false;
-    if (ENDS_WITH_ORDINAL.test(f.folded.slice(a, b)) && bodyAfterOrdinal(c, f, strict, b)) return false;
+    if (ENDS_WITH_ORDINAL.test(f.folded.slice(a, b)) && bodyAfterOrdinal(c, f, strict, b, documentBefore(c, f, strict, a))) return false;
     evidence = passage(f, a, b);
     return true;
   });

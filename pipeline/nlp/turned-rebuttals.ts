@@ -208,7 +208,9 @@ export function withOfficialValuesDenied(
  * hoàn thành đại hội? Sai. Thực tế mới 15/19 làm xong"): the verdict denies the official version the question states,
  * so it is no rebuttal, and neither is the correction's opener heading the count ("Thực tế"), in place — the
  * contradiction is counted, not cited. A count the sheet agrees with ("Sai. Thực tế 19/19 …") leaves both (the
- * hundred-and-tenth pass).
+ * hundred-and-tenth pass). With a count answering the sheet's exact count asked (facts.ts answeredCounts, `answers`:
+ * "19 đảng bộ trực thuộc? Sai nha. Tỉnh chỉ còn 17 …"), any rebuttal's verdict after the asked count with no value in its
+ * clause ("Sai nha.", "Đáp án BTC ra là sai") is that stance, no rebuttal either (the hundred-and-twentieth pass).
  */
 export function withCounteredVerdicts(
   cues: CompiledCues,
@@ -224,12 +226,23 @@ export function withCounteredVerdicts(
     if (!counts.length) continue;
     const countedSentences = new Set(counts.map((c) => p.tokSent[c.tokFirst]));
     const before = (h: PhraseHit<CuePhrase>) => counts.some((c) => p.tokSent[c.tokFirst] === p.tokSent[h.tokFirst] && h.tokLast < c.tokFirst);
+    // (after the sheet's exact count asked and answered by the writer's own, a rebuttal's verdict naming no value of its
+    // own in its clause is that stance: "19 …? Sai nha. Tỉnh chỉ còn 17 … . Đáp án BTC ra là sai")
+    const answered = counts.filter((c) => c.answers !== undefined);
+    const repeats = (h: PhraseHit<CuePhrase>) => answered.some((c) => c.answers! < h.tokFirst) && !clauseHasDigit(p, p.tokClause[h.tokFirst]);
     f.cueList = f.cueList.filter((h) => {
       if (h.spec.data.kind !== 'cue' || groups[h.spec.data.group].weight >= 0) return true;
+      if (groups[h.spec.data.group].rebuts && repeats(h)) return false;
       const sent = p.tokSent[h.tokFirst];
       // the verdict standing alone in the sentence before the count, or the opener heading it
       if (cues.standsAlone[h.spec.data.group] && countedSentences.has(sent + 1) && sentenceStart(p, h.tokFirst) === h.tokFirst) return false;
       return !(groups[h.spec.data.group].rebuts && before(h) && sentenceStart(p, h.tokFirst) === h.tokFirst);
     });
   }
+}
+
+/** Whether clause `clause` holds a token of digits (a value of its own: a count, a date). */
+function clauseHasDigit(p: PreparedText, clause: number): boolean {
+  for (let t = 0; t < p.count; t++) if (p.tokClause[t] === clause && p.tokFlags[t] & 1) return true;
+  return false;
 }

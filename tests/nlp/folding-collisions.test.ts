@@ -52,6 +52,33 @@ describe('the post and the poster across “đang”, typed without diacritics (
   });
 });
 
+// The hundred-and-twentieth pass (study115's U′): "bao chua (dam) dua thoi" is the press that has not (dared to) run it,
+// not the satire cue "đùa thôi" (c105-135, c68-004, c87-003); "chi doi hoi" is "chỉ đòi hỏi", not the Young Pioneers'
+// "chi đội" (c104-007) — the same words across a term's edge, listed in config.
+describe('the withheld story and a demand across a term’s edge, typed without diacritics (U′)', () => {
+  const satire = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.term.includes('đùa thôi'));
+
+  it('is no joke after “chưa / chưa dám / không” before “đưa”', () => {
+    forBothForms(
+      [
+        'Đại hội tỉnh hoãn rồi mọi người ơi, tin chính xác từ huyện, báo chưa đưa thôi.',
+        'Đại hội 13 họp trực tuyến hết rồi, báo chưa dám đưa thôi.',
+        'Đại hội tỉnh dời địa điểm rồi, báo chí không đưa thôi chứ ai cũng biết.',
+      ],
+      (c, t) => expect(satire(c), t).toEqual([]),
+    );
+  });
+
+  it('keeps the joke said as such', () => {
+    forBothForms(['Đại hội tỉnh chuyển lên mặt trăng họp, đùa thôi mọi người nhé 😂'], (c, t) => expect(satire(c).length, t).toBeGreaterThan(0));
+  });
+
+  it('is no Young Pioneers’ unit before “hỏi”, and keeps the unit elsewhere', () => {
+    expectCongress(['Nhiều câu hỏi trong cuộc thi tìm hiểu Nghị quyết Đại hội XIII chỉ đòi hỏi nhớ con số: ngày khai mạc, số đại biểu.'], true);
+    expectCongress(['Chi đội 7A tổ chức đại hội chi đội, bầu chi đội trưởng mới cho năm học.'], false);
+  });
+});
+
 describe('a person’s title before a capitalised name, typed without diacritics (A)', () => {
   const personnel = (c: Classification) => c.explanations.filter((e) => e.term === 'rule unattributed-personnel');
 

@@ -44,6 +44,32 @@ describe('a union’s own ordinal congress (H)', () => {
   });
 });
 
+// The hundred-and-twentieth pass (study115's C′, a regression of the 116th): the Party's ordinal after a Party document
+// or a contest on one ("Nghị quyết / Văn kiện / tìm hiểu … Đại hội XIII") names the Party's congress; an organisation past
+// "của" owns the document or the contest (c104-074: "cuộc thi tìm hiểu Nghị quyết Đại hội XIII của công đoàn trường").
+describe('the Party’s ordinal after its document or a contest on it (C′)', () => {
+  const OWNED = [
+    'Kết quả tuần 2 cuộc thi tìm hiểu Nghị quyết Đại hội XIII của công đoàn trường: 40/42 đoàn viên dự thi.',
+    'Chi đoàn lớp 11A1 tổ chức tìm hiểu Văn kiện Đại hội 13 của Đoàn trường vào chiều thứ 6.',
+    'Cuộc thi tìm hiểu Đại hội XIII của Hội Nông dân xã có 120 hội viên tham gia.',
+    'Hội thi tìm hiểu Nghị quyết Đại hội lần thứ XIII của Công đoàn cơ sở đã trao 5 giải.',
+  ];
+
+  it('reads the Party as the holder and the item as congress-related', () => {
+    for (const t of bothForms(OWNED)) expect(holderOf(t), t).toEqual({ party: true });
+    expectCongress(OWNED, true);
+  });
+
+  it('keeps an organisation named right after the ordinal, or with no document before the congress, as the holder', () => {
+    for (const t of bothForms([
+      'Công đoàn trường học tập Nghị quyết Đại hội XIII Công đoàn Việt Nam trong tháng 3.',
+      'Đại hội 13 của Hội Nông dân tỉnh bầu Ban Chấp hành mới gồm 35 người.',
+      'Ban tổ chức cuộc thi tìm hiểu về Đại hội XIII Công đoàn Việt Nam công bố kết quả.',
+    ]))
+      expect(holderOf(t), t).toMatchObject({ party: false });
+  });
+});
+
 describe('a bishops’ conference and China’s party by its short name (H)', () => {
   it('reads them as the holders of the gathering', () => {
     expectCongress(
