@@ -492,6 +492,14 @@ export const ARTICLE_TOOLS_LINE = new RegExp(
 );
 
 /**
+ * A control's label rendered as a line of its own: a toggle that shows more or less of a list ("See more", "See less",
+ * "See more reviews", "Mehr anzeigen"), a caption's toggle ("Show Caption"), a video's start ("Play now", "Click to
+ * play"). A bare "View", "Back" or "Close" is not matched: a story may head a section with the word.
+ */
+export const CONTROL_LABEL_LINE =
+  /^((see|show|load|view) (more|less|all)( (comments|replies|reviews|photos|images|details))?|(show|hide) caption|play now|(click|tap) to play( ?(click|tap) to play)?|(mehr|weniger|alle) anzeigen|voir plus|ver más)[.…!]?$/i;
+
+/**
  * Lines that are page furniture whatever their markup, matched on a whole short block of the
  * rendered story (≤ BOILERPLATE_LINE_CHARS): the heading of a related-stories box ("Mehr zum
  * Thema", "Zobacz również", "Le puede interesar", "Xem thêm"), calls to subscribe, follow, support
@@ -540,6 +548,8 @@ export const BOILERPLATE_LINES = [
   /^((image|photo|picture|slide|foto|bild|ảnh)\s+)?\d{1,3}\s+(of|von|de|sur|trên)\s+(\/\s*)?\d{1,3}$/i,
   // An article's tool bar: print, e-mail, share, text size.
   ARTICLE_TOOLS_LINE,
+  // A control's label: see more or less, show the caption, play the video.
+  CONTROL_LABEL_LINE,
   // Comment-form prompts, headings and counters ("Leave a comment", "3 comments"), page stamps.
   /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|^(\d+\s*)?(comments?|kommentare?|komentarze|commentaires?|comentarios?)$|^(leave a (comment|reply)|post a comment|tell us what you think|schreibe einen kommentar|laisser un commentaire|deja un comentario)\b.{0,20}$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
 ];

@@ -1,7 +1,8 @@
 // Thirty-sixth extraction pass: the precision side cut by the DOM role of each kept block the golds exclude. Most
 // roles are one structure per site; the one shape across many sites is an article's tool bar rendered as a line of
 // its own ("Print | E-mail", "Email this story to a friend", "Font size: Decrease Increase", "Digg | Facebook |
-// E-mail", "Drucken"). Each test of the rule fails on the code before it; the guards pass on both.
+// E-mail", "Drucken"), and a control's label ("See more", "Show Caption", "Play now"). Each test of the rules fails on
+// the code before them; the guards pass on both.
 import { describe, expect, it } from 'vitest';
 import { P, expectLines, textOf } from './story-page.ts';
 
@@ -50,4 +51,14 @@ describe("an article's tool bar rendered as a line of its own (thirty-sixth pass
     expectLines([`${'print '.repeat(40)}x`], true);
     expect(performance.now() - start).toBeLessThan(1000);
   });
+});
+
+/** Controls' labels as the readable pages print them (movebuddha, Gannett's USA Today network, coffeechronicler, Mirror). */
+const CONTROL_LABELS = ['See more', 'See less', 'See more reviews', 'Show Caption', 'Play now', 'Click to playTap to play', 'Mehr anzeigen'];
+
+describe("a control's label rendered as a line of its own (thirty-sixth pass)", () => {
+  it.each(CONTROL_LABELS)('leaves out the label %j', (line) => expectLines([line], false));
+
+  it("guards: the story's sentences with the words, and a bare section word, are kept", () =>
+    expectLines(['See more of the coast on the second day.', 'Show caption contests were popular in the 1990s.', 'Play now, pay later.', 'Back'], true));
 });
