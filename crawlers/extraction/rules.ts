@@ -475,6 +475,31 @@ export const AFFILIATE_DISCLOSURE = new RegExp(
 );
 
 /**
+ * An article's tool bar rendered as a line of its own: print, e-mail, share or bookmark the story, change the text's
+ * size ("Print | E-mail", "Email this story to a friend", "Font size: Decrease Increase", "Digg | Facebook | E-mail",
+ * "Drucken", "Teilen"). The whole block is tool words, at least one of them a tool; a social network's name alone is
+ * no tool (a story may list networks), nor is "Article:" or "Story" alone. Each item is a word group ended by a
+ * separator or the line's end, so the test stays linear.
+ */
+const TOOL_ITEM =
+  '(print|e-?mail|share|digg|tweet|drucken|teilen|versenden|imprimer|partager|envoyer|imprimir|compartir|trackback)( (this|the))?( (article|story|page|post))?( to a friend)?[!:]?' +
+  '|printer[- ]?friendly( (version|page))?|(text|font)[- ]?size:?( (decrease|increase|a\\+|a-|\\+|-))*|skip to next paragraph|back to headlines';
+const TOOL_SOCIAL = 'facebook|twitter|linkedin|whatsapp|reddit|pinterest';
+const TOOL_END = '(?:[\\s•·|,/]+|$)';
+export const ARTICLE_TOOLS_LINE = new RegExp(
+  `^[\\s•·|,/]*(?:(?:${TOOL_SOCIAL})${TOOL_END})*(?:${TOOL_ITEM})${TOOL_END}(?:(?:${TOOL_ITEM}|${TOOL_SOCIAL})${TOOL_END})*$`,
+  'i',
+);
+
+/**
+ * A control's label rendered as a line of its own: a toggle that shows more or less of a list ("See more", "See less",
+ * "See more reviews", "Mehr anzeigen"), a caption's toggle ("Show Caption"), a video's start ("Play now", "Click to
+ * play"). A bare "View", "Back" or "Close" is not matched: a story may head a section with the word.
+ */
+export const CONTROL_LABEL_LINE =
+  /^((see|show|load|view) (more|less|all)( (comments|replies|reviews|photos|images|details))?|(show|hide) caption|play now|(click|tap) to play( ?(click|tap) to play)?|(mehr|weniger|alle) anzeigen|voir plus|ver más)[.…!]?$/i;
+
+/**
  * Lines that are page furniture whatever their markup, matched on a whole short block of the
  * rendered story (≤ BOILERPLATE_LINE_CHARS): the heading of a related-stories box ("Mehr zum
  * Thema", "Zobacz również", "Le puede interesar", "Xem thêm"), calls to subscribe, follow, support
@@ -521,6 +546,10 @@ export const BOILERPLATE_LINES = [
   /^((reading|read) time|lesezeit|lesedauer|tempo de leitura|temps de lecture|tiempo de lectura|thời gian đọc)\s*:?\s*\d{1,3}\s*(min|mins|minutes?|minuten|minutos|phút)\.?$|^\d{1,3}\s*(min|mins|minutes?|minuten|minutos|phút)\.?\s+(read|reading|lesezeit|de lectura|de leitura|de lecture|đọc)$/i,
   // A slideshow's counter ("Image 1 of 4", "1 of 6", "Bild 1 von 9"); not "4/5" (a rating, a quantity).
   /^((image|photo|picture|slide|foto|bild|ảnh)\s+)?\d{1,3}\s+(of|von|de|sur|trên)\s+(\/\s*)?\d{1,3}$/i,
+  // An article's tool bar: print, e-mail, share, text size.
+  ARTICLE_TOOLS_LINE,
+  // A control's label: see more or less, show the caption, play the video.
+  CONTROL_LABEL_LINE,
   // Comment-form prompts, headings and counters ("Leave a comment", "3 comments"), page stamps.
   /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|^(\d+\s*)?(comments?|kommentare?|komentarze|commentaires?|comentarios?)$|^(leave a (comment|reply)|post a comment|tell us what you think|schreibe einen kommentar|laisser un commentaire|deja un comentario)\b.{0,20}$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
 ];

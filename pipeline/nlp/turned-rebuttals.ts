@@ -7,7 +7,7 @@ import { isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { typedWordsWithin, within } from './quotations.ts';
-import { clauseStart, endsWithQuestion, foldedSyllables, phraseAt, phraseEndsBefore, type PreparedText, sentenceStart, wordsAt } from './text.ts';
+import { clauseStart, endsWithQuestion, foldedSyllables, phraseAt, phraseEndsBefore, type PreparedText, sentenceStart, TOK_DIGITS, wordsAt } from './text.ts';
 
 /**
  * Rebuttal words a rumour turns on the official version (groups with `turnedBy`), in place: such a hit
@@ -243,6 +243,6 @@ export function withCounteredVerdicts(
 
 /** Whether clause `clause` holds a token of digits (a value of its own: a count, a date). */
 function clauseHasDigit(p: PreparedText, clause: number): boolean {
-  for (let t = 0; t < p.count; t++) if (p.tokClause[t] === clause && p.tokFlags[t] & 1) return true;
+  for (let t = 0; t < p.count; t++) if (p.tokClause[t] === clause && p.tokFlags[t] & TOK_DIGITS) return true;
   return false;
 }
