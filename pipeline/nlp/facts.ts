@@ -445,11 +445,6 @@ export const factsFileSchema = z
      */
     purposes: z.array(phrase).default([]),
     /**
-     * Words before the event noun that make it the one a body or a service serves ("Trung tâm Báo chí phục vụ Đại hội
-     * XIII bắt đầu hoạt động từ ngày 24/1"): a dated verb after it is that body's, whichever side the date stands.
-     */
-    servedBy: z.array(phrase).default([]),
-    /**
      * The writer's own count answering the sheet's exact count asked ("19 đảng bộ trực thuộc? Sai nhé. Tỉnh chỉ còn 17
      * đảng bộ trực thuộc thôi"): in one of the `reach` sentences after a question holding a count that agrees exactly
      * with a number check, a count of that check's unit right after one of `leads` ("có", "chỉ còn") is that fact's,
@@ -782,7 +777,6 @@ export type FactPhrase =
   | { kind: 'concedeContrast' }
   | { kind: 'concedeKept' }
   | { kind: 'purpose' }
-  | { kind: 'served' }
   | { kind: 'announceVerb' }
   | { kind: 'announceSubject' }
   | { kind: 'audience' }
@@ -953,7 +947,6 @@ export class FactChecker {
     for (const n of data.concessions.contrasts) this.phrases.add(n, factPhrase({ kind: 'concedeContrast' }));
     for (const n of data.concessions.kept) this.phrases.add(n, factPhrase({ kind: 'concedeKept' }));
     for (const n of data.purposes) this.phrases.add(n, factPhrase({ kind: 'purpose' }));
-    for (const n of data.servedBy) this.phrases.add(n, factPhrase({ kind: 'served' }));
     for (const n of data.announcedBefore.verbs) this.phrases.add(n, factPhrase({ kind: 'announceVerb' }));
     for (const n of data.announcedBefore.subjects) this.phrases.add(n, factPhrase({ kind: 'announceSubject' }));
     for (const n of data.announcedBefore.audiences) this.phrases.add(n, factPhrase({ kind: 'audience' }));
@@ -1903,11 +1896,6 @@ export class ItemCheck {
     return this.of('purpose').some((x) => x.field === n.field && x.hit.tokLast === n.hit.tokFirst - 1);
   }
 
-  /** The event noun is the one a body or a service serves ("phục vụ Đại hội XIII"): a servedBy phrase ends right before it. */
-  private servedEvent(n: Of<'eventNoun'>): boolean {
-    return this.of('served').some((x) => x.field === n.field && x.hit.tokLast === n.hit.tokFirst - 1);
-  }
-
   /** The event verb is inside a venue predicate that opens its clause (an apposition: "…, nơi diễn ra Đại hội …"). */
   private inApposedPredicate(e: Of<'event'>): boolean {
     const tc = e.field.prepared.tokClause;
@@ -1971,10 +1959,7 @@ export class ItemCheck {
         // the event a delegation goes to is not the subject of the sentence's verb ("Từ ngày 20/1, các
         // đoàn đại biểu dự Đại hội XIII bắt đầu tập trung" dates the delegations' arrival), nor the event an activity
         // is for ("Tối 25/1, … tổ chức chương trình …, chào mừng Đại hội XIII khai mạc vào ngày mai")
-        // (nor, in either order of verb and date, the event a body or a service serves: "Trung tâm Báo chí phục vụ Đại hội
-        // XIII bắt đầu hoạt động từ ngày 24/1")
-        const tying = sentNouns.filter((n) => !this.servedEvent(n));
-        const subjects = tying.filter((n) => !this.isDestination(n) && !this.forPurpose(n));
+        const subjects = sentNouns.filter((n) => !this.isDestination(n) && !this.forPurpose(n));
         // the verb that ties it: the nearest before the date, else the first after it
         let tiedBy: Of<'event'> | null = null;
         for (const e of eventsBySent.get(gs) ?? []) {
@@ -1983,7 +1968,7 @@ export class ItemCheck {
           // description: it takes no date from before its clause ("Chiều 18/10, Đoàn … xuất quân … tại Hội trường Tây Sơn, …")
           if (e.hit.tokFirst > mention.tokLast && this.inApposedPredicate(e)) continue;
           if (tiedBy && !nearerTie(e, tiedBy, mention.tokFirst)) continue;
-          if (isTied(e, mention, tying, subjects, fv, mention.dates.length > 1 ? 10 : 5, this.checker.clauseDayWords)) tiedBy = e;
+          if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5, this.checker.clauseDayWords)) tiedBy = e;
         }
         if (!tiedBy) continue;
         // a denied date is no claim ("Đại hội không kéo dài sang ngày 2/2", "không lùi sang tháng 11") when it is the

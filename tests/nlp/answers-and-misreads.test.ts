@@ -6,9 +6,8 @@ import { classifier, contradictionsOf, expectEachReads, expectGroup, forBothForm
 // answer opening "Trước thông tin … cho rằng '…'" or "(Tóm tắt:) Trả lời phóng viên về …" (c105-090, c106-143), the
 // community note "Bối cảnh bổ sung:" and a video's title quoted before "sử dụng hình ảnh" (c106-165), the moderator's
 // "📢 ADMIN:", "Nhóm đã xóa 3 bài đăng '…'" and the version set aside as "không phải mấy cái '…'" (c103-143, c103-197).
-// N: the contest "trắc nghiệm trực tuyến" (c104-196), the date of a centre that serves the congress (c106-014), the
-// standing committee elected by the first plenum and its duties "sẽ được Tỉnh ủy công bố" (c103-053), a market's cause
-// (c103-196), a printing crew's quarantine (c105-006). S: which day is right, asked between two sources (c103-132).
+// N: the contest "trắc nghiệm trực tuyến" (c104-196), the standing committee elected by the first plenum and its duties
+// "sẽ được Tỉnh ủy công bố" (c103-053), a market's cause (c103-196), a printing crew's quarantine (c105-006). S: which day is right, asked between two sources (c103-132).
 // Phrasings written for these tests, not corpus sentences; as typed and without diacritics, on the lexicons alone (the
 // configured sheet).
 const terms = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0).map((e) => e.term);
@@ -133,25 +132,6 @@ describe('a contest held online (N)', () => {
 
   it('keeps the congress said to meet online', () => {
     expectEachReads([['Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI họp trực tuyến, đại biểu ngồi ở huyện.', 'GL-FORMAT']], factsOf);
-  });
-});
-
-describe('a date of a body that serves the congress (N)', () => {
-  it('does not date the congress by a centre "phục vụ Đại hội" and its own start', () => {
-    expectNoFact(
-      ['Trung tâm Báo chí phục vụ Đại hội XIII bắt đầu hoạt động từ ngày 23/1.', 'Đội xe phục vụ Đại hội XIII bắt đầu làm việc từ ngày 20/1.'],
-      'NC-DATE',
-    );
-  });
-
-  it('keeps the congress itself dated so', () => {
-    expectEachReads(
-      [
-        ['Đại hội XIII bắt đầu từ ngày 23/1.', 'NC-DATE'],
-        ['Trung tâm Báo chí phục vụ Đại hội XIII đã mở, Đại hội XIII bắt đầu từ ngày 23/1.', 'NC-DATE'],
-      ],
-      factsOf,
-    );
   });
 });
 
