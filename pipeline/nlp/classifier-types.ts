@@ -170,9 +170,20 @@ export interface QuotationNames {
   after: TypedWords[];
   /**
    * namedQuotations.answers: what opens a field that answers a question or a rumour (openers), or says one was received
-   * (received); the words an opener may follow, folded (replies: "re", "fwd").
+   * (received); openers counted only with a colon after them (labelled: "admin"); the words an opener may follow, folded
+   * (replies: "re", "fwd"), a field's label before it, a colon after (labels: "tóm tắt"), and openers counted only with a
+   * verb reporting the post's claim later in their sentence (reported: "trước thông tin" … "cho rằng").
    */
-  answers: { openers: TypedWords[]; received: TypedWords[]; replies: Set<string> };
+  answers: {
+    openers: TypedWords[];
+    labelled: TypedWords[];
+    received: TypedWords[];
+    replies: Set<string>;
+    labels: TypedWords[];
+    reported: { openers: TypedWords[]; verbs: TypedWords[] };
+  };
+  /** namedQuotations.removals: a moderator's removal verb, the posts it removes, the words allowed before the mark. */
+  removals: { verbs: TypedWords[]; posts: TypedWords[]; gap: number };
 }
 
 export interface TypedWords {

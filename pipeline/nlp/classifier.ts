@@ -924,7 +924,9 @@ export class Classifier implements ItemClassifier {
       // (each part adds its weights to raw in turn, in the same order as one loop would)
       raw = scoreCueTerms(cues, v, cueList, negators, groupTotals, seen, items, marks, raw, quoted);
       // the rebuttal's own quotation is the rumour it answers, not a fabricated quote
-      if (!rebuttal) raw = scoreScareQuotes(cues, v, items, scoreQuotes(cues, v, verbs, vague, items, raw));
+      // (and an answering item's scare-quoted word is the rumour's word too: "không ai bị "rút tên"" under "Trước thông tin …")
+      if (!rebuttal)
+        raw = answering ? scoreQuotes(cues, v, verbs, vague, items, raw) : scoreScareQuotes(cues, v, items, scoreQuotes(cues, v, verbs, vague, items, raw));
       raw = scoreStyle(cues, v, items, raw, quoted);
     }
     if (cues.rules.length && marks.length) raw = scoreRules(cues, marks, items, raw);

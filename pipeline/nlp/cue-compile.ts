@@ -148,8 +148,19 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       after: file.namedQuotations.after.map(typedWords),
       answers: {
         openers: file.namedQuotations.answers.openers.map(typedWords),
+        labelled: file.namedQuotations.answers.labelled.map(typedWords),
         received: file.namedQuotations.answers.received.map(typedWords),
         replies: new Set(file.namedQuotations.answers.replies.map((w) => foldedSyllables(w).join(' '))),
+        labels: file.namedQuotations.answers.labels.map(typedWords),
+        reported: {
+          openers: file.namedQuotations.answers.reported.openers.map(typedWords),
+          verbs: file.namedQuotations.answers.reported.verbs.map(typedWords),
+        },
+      },
+      removals: {
+        verbs: file.namedQuotations.removals.verbs.map(typedWords),
+        posts: file.namedQuotations.removals.posts.map(typedWords),
+        gap: file.namedQuotations.removals.gap,
       },
     },
     correctionSources: {

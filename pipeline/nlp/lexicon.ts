@@ -547,6 +547,19 @@ export const cuesSchema = z
         /** Names matched right after the closing mark, only spaces between: what was done to the post ("bài '…' đã bị gỡ vì sai"). */
         after: z.array(z.string().min(1)).default([]),
         /**
+         * A moderator's removal named before the posts it removes ("Nhóm đã xóa 3 bài đăng 'danh sách … rò rỉ'", "gỡ 6
+         * bài đăng chia sẻ "…""): one of `verbs`, at most one word (a count, "các"), one of `posts`, then at most `gap`
+         * words of the sentence before the opening mark.
+         */
+        removals: z
+          .object({
+            verbs: z.array(z.string().min(1)).default([]),
+            posts: z.array(z.string().min(1)).default([]),
+            gap: z.number().int().min(0).default(0),
+          })
+          .strict()
+          .default({}),
+        /**
          * An item that answers a question or a rumour in the answer, mailbag, newsletter or notice register: a field
          * opening with one of `openers` ("Trả lời câu hỏi …", "Hộp thư thính giả: …", "Về câu hỏi '…'") or holding one
          * of `received` ("Bản tin nhận được câu hỏi …", "thính giả gửi tin nhắn hỏi …"). Every quotation of such an
@@ -555,8 +568,21 @@ export const cuesSchema = z
         answers: z
           .object({
             openers: z.array(z.string().min(1)).default([]),
+            /** Openers that count only with a colon right after them, a field's label ("📢 ADMIN: …"). */
+            labelled: z.array(z.string().min(1)).default([]),
             received: z.array(z.string().min(1)).default([]),
             replies: z.array(z.string().min(1)).default([]),
+            /** A field's label an opener may follow, a colon after it ("Tóm tắt: Trả lời phóng viên về …"). */
+            labels: z.array(z.string().min(1)).default([]),
+            /**
+             * Openers that count only with one of `verbs` later in their sentence, the post's claim reported ("Trước
+             * thông tin … cho rằng '…', Văn phòng Tỉnh ủy khẳng định …"): "Trước thông tin '…', Ban Tổ chức khẳng định sẽ
+             * thông báo sau" reports no one's claim and leaves the quotation to the correction's reading.
+             */
+            reported: z
+              .object({ openers: z.array(z.string().min(1)).default([]), verbs: z.array(z.string().min(1)).default([]) })
+              .strict()
+              .default({}),
           })
           .strict()
           .default({}),

@@ -146,28 +146,72 @@ export function within(spans: Array<[number, number]>, at: number): boolean {
  * ("đóng chữ" is no "dòng chữ").
  */
 export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: Array<[number, number]>): Array<[number, number]> {
-  if (!names.before.length && !names.after.length) return [];
+  if (!names.before.length && !names.after.length && !names.removals.verbs.length) return [];
   const out: Array<[number, number]> = [];
   for (const span of quotes) {
     const after = firstTokenAtOrAfter(p, span[0]);
     const t = (after < 0 ? p.count : after) - 1;
     if (t >= 0 && onlyColonBetween(p, p.tokEnd[t], span[0]) && names.before.some((name) => namedBy(p, t, name))) out.push(span);
     else if (names.after.length && namedAfter(p, span[1], names.after)) out.push(span);
+    else if (t >= 0 && removedBefore(p, t, names.removals)) out.push(span);
   }
   return out;
 }
 
 /**
+ * Whether the words ending at token `last` (right before a quotation) hold a moderator's removal of the posts quoted:
+ * one of `verbs`, at most one word (a count: "3", "các"), one of `posts`, then at most `gap` words, all in `last`'s
+ * sentence ("Nhóm đã xóa 3 bài đăng 'danh sách … rò rỉ'", "đã gỡ 6 bài đăng chia sẻ "…"").
+ */
+function removedBefore(p: PreparedText, last: number, removals: QuotationNames['removals']): boolean {
+  const { verbs, posts, gap } = removals;
+  if (!verbs.length || !posts.length) return false;
+  const sentence = p.tokSent[last];
+  for (const post of posts) {
+    for (let end = last; end >= 0 && end >= last - gap; end--) {
+      const first = end - post.syllables.length + 1;
+      if (first < 0 || p.tokSent[first] !== sentence || !typedWordsAt(p, first, post)) continue;
+      for (const verb of verbs)
+        for (let skip = 0; skip <= 1; skip++) {
+          const v = first - skip - verb.syllables.length;
+          if (v >= 0 && p.tokSent[v] === sentence && typedWordsAt(p, v, verb)) return true;
+        }
+    }
+  }
+  return false;
+}
+
+/**
  * Whether a field answers a question or a rumour in the answer, mailbag, newsletter or notice register: it opens with
  * one of `answers.openers` ("Trả lời câu hỏi hôm qua của chị Lan …", "Hộp thư thính giả: …", "Về câu hỏi '…': …"),
- * after one of `answers.replies` at most ("Re: …"), or holds one of `answers.received` anywhere ("Bản tin nhận được
+ * or one of `answers.labelled` with a colon after it ("📢 ADMIN: …"), or one of `answers.reported.openers` with one of its
+ * verbs later in the sentence ("Trước thông tin … cho rằng '…'"), after one of `answers.replies` ("Re: …") and one
+ * of `answers.labels` with its colon ("Tóm tắt: …") at most, or holds one of `answers.received` anywhere ("Bản tin nhận được
  * câu hỏi của nhiều hội viên …", "Một số thính giả gửi tin nhắn hỏi về …").
  */
 export function answersQuestion(p: PreparedText, answers: QuotationNames['answers']): boolean {
   if (!p.count) return false;
-  const first = answers.replies.has(p.tokText[0]) ? 1 : 0;
+  let first = answers.replies.has(p.tokText[0]) ? 1 : 0;
+  // (a field's label, a colon after it: "Tóm tắt: Trả lời phóng viên về …")
+  const label = answers.labels.find((name) => typedWordsAt(p, first, name) && colonAfter(p, first + name.syllables.length - 1));
+  if (label) first += label.syllables.length;
   if (answers.openers.some((name) => typedWordsAt(p, first, name))) return true;
+  if (answers.labelled.some((name) => typedWordsAt(p, first, name) && colonAfter(p, first + name.syllables.length - 1))) return true;
+  // (the answer to a post whose claim the sentence reports: "Trước thông tin … cho rằng '…', Văn phòng Tỉnh ủy khẳng định …")
+  const reported = answers.reported.openers.find((name) => typedWordsAt(p, first, name));
+  if (reported) {
+    let end = first + reported.syllables.length;
+    while (end < p.count && p.tokSent[end] === p.tokSent[first]) end++;
+    if (typedWordsWithin(p, first + reported.syllables.length, end, answers.reported.verbs)) return true;
+  }
   return typedWordsWithin(p, 0, p.count, answers.received);
+}
+
+/** Whether a colon follows token `t`, only spaces between. */
+function colonAfter(p: PreparedText, t: number): boolean {
+  let i = p.tokEnd[t];
+  while (i < p.foldedLength && (p.codes[i] === 0x20 || p.codes[i] === 0xa0)) i++;
+  return i < p.foldedLength && p.codes[i] === 0x3a;
 }
 
 /**
@@ -175,9 +219,11 @@ export function answersQuestion(p: PreparedText, answers: QuotationNames['answer
  * question's or the rumour's words, quoted.
  */
 export function answeringItem(fields: Array<{ prepared: PreparedText; quotations: Array<[number, number]> }>, names: QuotationNames): boolean {
-  const { openers, received } = names.answers;
+  const { openers, labelled, received, reported } = names.answers;
   return (
-    (openers.length > 0 || received.length > 0) && fields.some((f) => f.quotations.length) && fields.some((f) => answersQuestion(f.prepared, names.answers))
+    (openers.length > 0 || labelled.length > 0 || received.length > 0 || reported.openers.length > 0) &&
+    fields.some((f) => f.quotations.length) &&
+    fields.some((f) => answersQuestion(f.prepared, names.answers))
   );
 }
 
