@@ -2182,15 +2182,10 @@ export class ItemCheck {
             const at = num.tokFirst;
             if (p.tokSent[at] <= sent || p.tokSent[at] > sent + reach || num.words || num.value === check.value || num.value < check.partBelow * check.value)
               continue;
-            const unit = unitsAfter(num).find((x) => x.hit.spec.data.fact === i && x.hit.spec.data.check === c);
+            const unit = unitsAfter(num).find((x) => sameCheck(x, u));
             const lead = leads.find((w) => at - w.length >= 0 && wordsAt(p, at - w.length, w) && p.tokClause[at - w.length] === p.tokClause[at]);
             if (!unit || !lead || isSuppressed(fv, at) || this.negated(fv, at)) continue;
-            if (
-              excludes.some(
-                (x) => x.field === fv && x.hit.spec.data.fact === i && x.hit.spec.data.check === c && p.tokClause[x.hit.tokFirst] === p.tokClause[at],
-              )
-            )
-              continue;
+            if (excludes.some((x) => sameCheck(x, u) && p.tokClause[x.hit.tokFirst] === p.tokClause[at])) continue;
             const added = this.add(i, fv, at, unit.hit.tokLast, `says ${num.value} ${unit.hit.spec.text} against the official ${check.value} it calls wrong`);
             // (read by the sheet's own number: the figure is the congress's, with or without a congress term in the item)
             if (added) Object.assign(added, { countered: true, byValue: true, answers: asked.tokFirst });
