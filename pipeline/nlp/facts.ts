@@ -343,6 +343,21 @@ export const factsFileSchema = z
      */
     venuePredicates: z.array(phrase).default([]),
     /**
+     * A relative clause after a venue whose subject attends or holds the event ("Trung tâm Hội nghị Quốc gia, nơi 1.602
+     * đại biểu dự Đại hội XIII"): one of `heads`, then within `reach` tokens in its clause one of `verbs` right before an
+     * event noun, makes the sites shortly before the head the event's venue (as a venue predicate does), unless one of
+     * `stays` follows in the clause (the delegates' hotel: "…, nơi các đại biểu dự Đại hội nghỉ lại").
+     */
+    venueRelatives: z
+      .object({
+        heads: z.array(phrase).default([]),
+        verbs: z.array(phrase).default([]),
+        stays: z.array(phrase).default([]),
+        reach: z.number().int().min(1).default(6),
+      })
+      .strict()
+      .default({}),
+    /**
      * Words that lead a venue before the event is named ("Sáng 8/10, tại Hội trường 2-9, Đại hội … đã khai mạc";
      * "Khai mạc Đại hội Đảng bộ tỉnh tại Hội trường 2-9"): the sites right after one are the event's venue when it
      * opens its clause and the next clause opens with the event's name and its verb, or when it follows the event's
@@ -756,6 +771,7 @@ export type FactPhrase =
   | { kind: 'opening' }
   | { kind: 'placeVerb' }
   | { kind: 'venuePredicate' }
+  | { kind: 'venueRelative' }
   | { kind: 'venueLead' }
   | { kind: 'watcher' }
   | { kind: 'venueAnaphor' }
@@ -876,6 +892,9 @@ export class FactChecker {
   readonly answeredCounts: { leads: string[][]; reach: number };
   /** countDenials, as canonical words. */
   readonly countDenials: { before: string[][]; open: string[][]; close: string[][]; asked: string[][] };
+  /** venueRelatives' verbs and stays, as canonical words (longest first). */
+  readonly relativeVerbs: string[][];
+  readonly relativeStays: string[][];
   /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
   readonly placeVerbForms: ReadonlySet<string>;
   readonly placeVerbHeads: ReadonlySet<string>;
@@ -903,6 +922,8 @@ export class FactChecker {
     this.nameEnds = new Set(data.venueNameEnds.map(canon));
     this.watchedTerms = new Set(data.watchedTerms.map(canon));
     this.venueObjects = longestFirst(data.venueObjects);
+    this.relativeVerbs = longestFirst(data.venueRelatives.verbs);
+    this.relativeStays = longestFirst(data.venueRelatives.stays);
     this.outside = longestFirst(data.outside);
     this.aliasWords = longestFirst(Object.keys(data.placeAliases));
     this.ordinalLeads = longestFirst(data.ordinalLeads);
@@ -928,6 +949,7 @@ export class FactChecker {
     for (const e of data.openings) this.phrases.add(e, factPhrase({ kind: 'opening' }));
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
     for (const v of data.venuePredicates) this.phrases.add(v, factPhrase({ kind: 'venuePredicate' }));
+    for (const v of data.venueRelatives.heads) this.phrases.add(v, factPhrase({ kind: 'venueRelative' }));
     for (const v of data.venueLeads) this.phrases.add(v, factPhrase({ kind: 'venueLead' }));
     for (const v of data.watchers) this.phrases.add(v, factPhrase({ kind: 'watcher' }));
     for (const v of data.venueAnaphors) this.phrases.add(v, factPhrase({ kind: 'venueAnaphor' }));
@@ -1263,6 +1285,7 @@ export class ItemCheck {
       !byKind.has('claim') &&
       !byKind.has('placeVerb') &&
       !byKind.has('venuePredicate') &&
+      !byKind.has('venueRelative') &&
       !byKind.has('venueLead') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter') || byKind.has('membersAfter'))) &&
@@ -1325,22 +1348,25 @@ export class ItemCheck {
     for (const { v, last, outside } of verbs) {
       // (where the event is watched: "theo dõi phiên khai mạc tại hội trường UBND phường")
       if (this.watched(v.field, v.hit.tokFirst)) continue;
-      const phrase: Array<Of<'place'> | Of<'venue'>> = [];
-      for (const x of sitesBySent.get(v.sent) ?? []) {
-        // (the dot after an abbreviation that heads a name ends a clause, not the venue: "tại TP. Hồ Chí Minh")
-        if (x.field !== v.field || x.hit.tokFirst <= last || !inClauseAcrossNames(v.field.prepared, last, x.hit.tokFirst)) continue;
-        const prev = phrase[phrase.length - 1];
-        if (
-          !prev
-            ? outside
-              ? this.placeRightAfter(v.field.prepared, last, x.hit.tokFirst)
-              : x.hit.tokFirst <= last + 8
-            : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2
-        )
-          phrase.push(x);
-        else break;
-      }
-      if (!phrase.length && !outside) phrase.push(...this.venuePointedTo(v, sitesBySent));
+      // (a word pointing back right after the verb names the venue before it: "… đang họp trong đó 🌸 #pleiku" is the venue
+      // named before, not the tag after)
+      const pointed = outside ? [] : this.venuePointedTo(v, sitesBySent);
+      const phrase: Array<Of<'place'> | Of<'venue'>> = [...pointed];
+      if (!pointed.length)
+        for (const x of sitesBySent.get(v.sent) ?? []) {
+          // (the dot after an abbreviation that heads a name ends a clause, not the venue: "tại TP. Hồ Chí Minh")
+          if (x.field !== v.field || x.hit.tokFirst <= last || !inClauseAcrossNames(v.field.prepared, last, x.hit.tokFirst)) continue;
+          const prev = phrase[phrase.length - 1];
+          if (
+            !prev
+              ? outside
+                ? this.placeRightAfter(v.field.prepared, last, x.hit.tokFirst)
+                : x.hit.tokFirst <= last + 8
+              : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2
+          )
+            phrase.push(x);
+          else break;
+        }
       if (phrase.length) {
         placeClaims.push({ verb: v, phrase, outside });
         for (const p of phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
@@ -1351,11 +1377,17 @@ export class ItemCheck {
     const nouns = this.of('eventNoun');
     // — or in apposition, the predicate opening its clause: "… quanh Trung tâm Hội nghị tỉnh, nơi diễn ra Đại hội …"
     // (the sites in the clauses just before it, in its sentence)
-    for (const v of this.of('venuePredicate')) {
+    // — or a relative clause whose subject attends or holds the event: "…, nơi 1.602 đại biểu dự Đại hội XIII"
+    for (const v of [...this.of('venuePredicate'), ...this.of('venueRelative')]) {
       const tc = v.field.prepared.tokClause;
       const clause = tc[v.hit.tokFirst];
       const apposed = v.hit.tokFirst > 0 && tc[v.hit.tokFirst - 1] !== clause;
-      if (!nouns.some((n) => n.field === v.field && n.hit.tokFirst > v.hit.tokLast && n.hit.tokFirst <= v.hit.tokLast + 2)) continue;
+      if (
+        v.hit.spec.data.kind === 'venueRelative'
+          ? !this.relativeToEvent(v)
+          : !nouns.some((n) => n.field === v.field && n.hit.tokFirst > v.hit.tokLast && n.hit.tokFirst <= v.hit.tokLast + 2)
+      )
+        continue;
       const phrase = (sitesBySent.get(v.sent) ?? []).filter(
         (x) =>
           x.field === v.field &&
@@ -1382,6 +1414,28 @@ export class ItemCheck {
   }
 
   /**
+   * A relative head ("nơi") whose clause has, within venueRelatives.reach tokens, one of its verbs right before an event
+   * noun ("nơi 1.602 đại biểu dự Đại hội XIII"), and none of its stays after it in the clause.
+   */
+  private relativeToEvent(v: Located<FactPhrase>): boolean {
+    const p = v.field.prepared;
+    const clause = p.tokClause[v.hit.tokFirst];
+    const { relativeVerbs, relativeStays } = this.checker;
+    const reach = this.data.venueRelatives.reach;
+    const noun = this.of('eventNoun').find(
+      (n) =>
+        n.field === v.field &&
+        n.hit.tokFirst > v.hit.tokLast + 1 &&
+        n.hit.tokFirst <= v.hit.tokLast + reach &&
+        p.tokClause[n.hit.tokFirst] === clause &&
+        relativeVerbs.some((w) => n.hit.tokFirst - w.length > v.hit.tokLast && phraseAt(p, n.hit.tokFirst - w.length, [w]) === w.length),
+    );
+    if (!noun) return false;
+    for (let t = noun.hit.tokLast + 1; t < p.count && p.tokClause[t] === clause; t++) if (phraseAt(p, t, relativeStays)) return false;
+    return true;
+  }
+
+  /**
    * Place verbs read across words between their verb and their last word (the verb an event verb that heads a place
    * verb, `last` the word the venue follows): the words of when or how ("khai mạc hôm nay tại", "khai mạc trọng thể
    * tại", "khai mạc sáng 26/1 tại") or the object of a move ("chuyển địa điểm tổ chức ra"), at least one of them, each
@@ -1398,6 +1452,9 @@ export class ItemCheck {
       const clause = p.tokClause[e.hit.tokLast];
       let t = e.hit.tokLast + 1;
       while (t < p.count && p.tokClause[t] === clause && t - e.hit.tokLast <= this.data.venueTimeReach) {
+        // (a word that ends a place verb after the verb's head is that verb's, though it is a time word too: "dời hẳn vào
+        // TP.HCM" is the move's "vào", not a time's)
+        if (t > e.hit.tokLast + 1 && placeVerbForms.has(`${head} ${tokenText(p, t)}`)) break;
         if ((p.tokFlags[t] & TOK_DIGITS) !== 0) t++;
         else {
           const n = phraseAt(p, t, venueTimeWords) || phraseAt(p, t, venueObjects);
@@ -1513,10 +1570,14 @@ export class ItemCheck {
   }
 
   private readSites(): Array<Of<'place'> | Of<'venue'>> {
-    const venueHits: Array<PhraseHit<FactPhrase>> = [];
-    for (const x of this.of('place')) venueHits.push(x.hit);
-    for (const x of this.of('venue')) venueHits.push(x.hit);
-    const kept = new Set(longestNonOverlapping(venueHits));
+    // (overlaps are resolved within each field: the title's tokens are not the text's)
+    const kept = new Set<PhraseHit<FactPhrase>>();
+    for (const fv of this.fields) {
+      const venueHits: Array<PhraseHit<FactPhrase>> = [];
+      for (const x of this.of('place')) if (x.field === fv) venueHits.push(x.hit);
+      for (const x of this.of('venue')) if (x.field === fv) venueHits.push(x.hit);
+      for (const h of longestNonOverlapping(venueHits)) kept.add(h);
+    }
     const sites: Array<Of<'place'> | Of<'venue'>> = [];
     // (another name of a place before a name is that name's: "thủ đô Viêng Chăn", "Thủ đô Hà Nội")
     for (const x of [...this.of('place'), ...this.of('venue')])
@@ -1739,9 +1800,13 @@ export class ItemCheck {
     const claims = this.of('claim').filter((c) =>
       this.factsIn(this.scopeAt(c.g, c.sent, clauseOf(c.field, c.hit.tokFirst)), c.sent).some((x) => x.i === c.hit.spec.data.fact),
     );
-    const claimList: Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>> = [];
-    for (const c of claims) claimList.push(c.hit);
-    const claimHits = new Set(longestNonOverlapping(claimList));
+    // (within each field: the title's tokens are not the text's)
+    const claimHits = new Set<PhraseHit<FactPhrase>>();
+    for (const fv of this.fields) {
+      const claimList: Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>> = [];
+      for (const c of claims) if (c.field === fv) claimList.push(c.hit);
+      for (const h of longestNonOverlapping(claimList)) claimHits.add(h);
+    }
     for (const c of claims) {
       if (!claimHits.has(c.hit)) continue;
       const { fact } = c.hit.spec.data;
