@@ -498,6 +498,12 @@ export const factsFileSchema = z
      */
     clauseDayWords: z.array(z.string().regex(/^\S+$/, 'one syllable')).default([]),
     /**
+     * Words that may stand before a period leading its clause ("…: từ 15 đến 17/10 đoạn QL19 … cấm xe khách vì đại hội
+     * tỉnh họp ở đó"): such a period is the congress's when the congress is named later in its clause as the subject
+     * of an event verb right after its name. One syllable each.
+     */
+    periodLeads: z.array(z.string().regex(/^\S+$/, 'one syllable')).default([]),
+    /**
      * A sheet may give a value in words ("trực tiếp, kết hợp trực tuyến tới 17 điểm cầu"): for a check's
      * `when`, such a value of key K reads as the first form of valueForms[K] one of whose phrases it
      * contains (whole words, diacritics ignored); a value that is a form's name stays itself.
@@ -874,6 +880,8 @@ export class FactChecker {
   readonly qualifiers: string[][];
   /** clauseDayWords, as canonical syllables. */
   readonly clauseDayWords: ReadonlySet<string>;
+  /** clauseDayWords with periodLeads, as canonical syllables: what may stand before a period leading its clause. */
+  readonly periodLeads: ReadonlySet<string>;
   /** announcedBefore.preposition, canonical. */
   readonly inFrontOf: string;
   /** venueTimeWords, venueObjects and outside, as canonical words (longest first). */
@@ -915,6 +923,7 @@ export class FactChecker {
     this.phrases = new PhraseSet<FactPhrase>(vocabulary);
     this.qualifiers = data.venueQualifiers.map((q) => canon(q).split(' '));
     this.clauseDayWords = new Set(data.clauseDayWords.map(canon));
+    this.periodLeads = new Set([...data.clauseDayWords, ...data.periodLeads].map(canon));
     this.inFrontOf = canon(data.announcedBefore.preposition);
     // (longest first: phraseAt takes the first that matches)
     const longestFirst = (ws: string[]) => ws.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length);
@@ -1407,10 +1416,22 @@ export class ItemCheck {
     }
     const unclaimed: Array<Of<'place'>> = [];
     // (another name of a place is read only where a verb claims it)
-    for (const p of places) if (!claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`) && !p.hit.spec.data.alias) unclaimed.push(p);
+    for (const p of places)
+      if (!claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`) && !p.hit.spec.data.alias && !this.routeEnd(p, places)) unclaimed.push(p);
     this.unclaimedPlaces = unclaimed;
     for (const n of this.of('eventNoun')) this.nounSentences.add(n.sent);
     return placeClaims;
+  }
+
+  /**
+   * A place joined by a dash to a place of an event's own ("tuyến Pleiku – Quy Nhơn") is the end of a route from there,
+   * not another province the sentence is about.
+   */
+  private routeEnd(x: Of<'place'>, places: ReadonlyArray<Of<'place'>>): boolean {
+    const t = x.hit.tokFirst - 1;
+    if (t < 0 || !dashBetween(x.field.prepared, t)) return false;
+    const from = places.find((p) => p.field === x.field && p.hit.tokLast === t);
+    return !!from && [...this.checker.scopePlaces.values()].some((own) => own.has(from.hit.spec.data.key));
   }
 
   /**
@@ -2033,7 +2054,7 @@ export class ItemCheck {
           // description: it takes no date from before its clause ("Chiều 18/10, Đoàn … xuất quân … tại Hội trường Tây Sơn, …")
           if (e.hit.tokFirst > mention.tokLast && this.inApposedPredicate(e)) continue;
           if (tiedBy && !nearerTie(e, tiedBy, mention.tokFirst)) continue;
-          if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5, this.checker.clauseDayWords)) tiedBy = e;
+          if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5, this.checker.clauseDayWords, this.checker.periodLeads)) tiedBy = e;
         }
         if (!tiedBy) continue;
         // a denied date is no claim ("Đại hội không kéo dài sang ngày 2/2", "không lùi sang tháng 11") when it is the
@@ -2953,6 +2974,7 @@ function isTied(
   fv: FieldView,
   window: number,
   dayWords: ReadonlySet<string>,
+  periodLeads: ReadonlySet<string>,
 ): boolean {
   if (e.field !== fv) return false;
   const p = fv.prepared;
@@ -2984,6 +3006,17 @@ function isTied(
   if (e.hit.tokFirst - mention.tokLast <= SHORT_FORM_VERB_GAP && p.tokClause[e.hit.tokFirst] === clause)
     for (const n of subjects)
       if (n.hit.tokLast < mention.tokFirst && mention.tokFirst - n.hit.tokLast <= SHORT_FORM_NAME_GAP && p.tokClause[n.hit.tokLast] === clause) return true;
+  // "…: từ 15 đến 17/10 đoạn QL19 qua An Khê cấm xe khách ban ngày vì đại hội tỉnh họp ở đó": a period leading its clause
+  // after a colon or a comma, the congress named later in the clause as the subject of the verb right after its name
+  if (mention.dates.length === 2 && p.tokClause[e.hit.tokFirst] === clause && leadsItsClause(p, mention.tokFirst, periodLeads))
+    for (const n of subjects)
+      if (
+        n.hit.tokFirst > mention.tokLast &&
+        n.hit.tokLast < e.hit.tokFirst &&
+        e.hit.tokFirst - n.hit.tokLast <= SHORT_FORM_NAME_GAP &&
+        p.tokClause[n.hit.tokFirst] === clause
+      )
+        return true;
   // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object; so too in a
   // clause the date leads after a colon or a comma ("Thông báo nhanh: mai 19/10 khai mạc đại hội tỉnh")
   if (!opensSentence && !leadsItsClause(p, mention.tokFirst, dayWords)) return false;
