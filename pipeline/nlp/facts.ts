@@ -2379,8 +2379,11 @@ export class ItemCheck {
       const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);
+      // (all the bodies finished before a later day, "100% tổ chức cơ sở đảng … đã hoàn thành đại hội … trước ngày 15/7":
+      // the sheet's own statement with another day, not a bound the official day keeps)
+      const whole = bound && !!later && this.wholeIn(fv, v, clause);
       if (later === false) this.agree(i, fv, mention.tokFirst, mention.tokLast);
-      else if (later && (!bound || last || asOf || late))
+      else if (later && (!bound || last || asOf || late || whole))
         this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the completion ${formatDayDate(day)}; official by ${check.by}`);
     }
   }
