@@ -65,6 +65,13 @@ const checkSchema = z.discriminatedUnion('kind', [
        * in-person congress, not one held in person with online links; another sheet may drop the check.
        */
       when: z.record(z.string(), z.array(z.union([z.string(), z.number()])).min(1)).optional(),
+      /**
+       * Bodies only the congress elects ("Ban Chấp hành Trung ương"): a term after one of them and one of `electVerbs`
+       * in its sentence needs no event noun there ("Ban Chấp hành Trung ương được bầu bằng hình thức biểu quyết giơ tay",
+       * "- Bầu BCH TW bằng biểu quyết giơ tay").
+       */
+      electedBodies: z.array(phrase).default([]),
+      electVerbs: z.array(phrase).default([]),
     })
     .strict(),
   z
@@ -186,7 +193,7 @@ type CheckInput = z.infer<typeof checkSchema>;
 export type FactCheck =
   | { kind: 'dates'; start: string; end: string; openingWithin: number }
   | { kind: 'duration'; days: number }
-  | { kind: 'claims'; terms: string[]; note?: string }
+  | { kind: 'claims'; terms: string[]; note?: string; electedBodies: string[]; electVerbs: string[] }
   | { kind: 'place'; places: string[] }
   | {
       kind: 'completion';
@@ -662,7 +669,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
         };
       }
       case 'claims':
-        return { kind: 'claims', terms: c.terms, note: c.note };
+        return { kind: 'claims', terms: c.terms, note: c.note, electedBodies: c.electedBodies, electVerbs: c.electVerbs };
       case 'completion': {
         const by = c.by ?? str(c.valueFrom);
         if (!by || !daySchema.safeParse(by).success) return fail(k, `needs by (YYYY-MM-DD), in the check or in values.${c.valueFrom}`);
@@ -778,6 +785,8 @@ export type FactPhrase =
   | { kind: 'placeVerb' }
   | { kind: 'venuePredicate' }
   | { kind: 'venueRelative' }
+  | { kind: 'electedBody'; fact: number; check: number }
+  | { kind: 'electVerb'; fact: number; check: number }
   | { kind: 'venueLead' }
   | { kind: 'watcher' }
   | { kind: 'venueAnaphor' }
@@ -1007,7 +1016,11 @@ export class FactChecker {
         else this.alsoByScope.set(other, [{ f: fact, i: f }]);
       }
       fact.checks.forEach((check, c) => {
-        if (check.kind === 'claims') for (const t of check.terms) this.phrases.add(t, factPhrase({ kind: 'claim', fact: f, check: c }));
+        if (check.kind === 'claims') {
+          for (const t of check.terms) this.phrases.add(t, factPhrase({ kind: 'claim', fact: f, check: c }));
+          for (const t of check.electedBodies) this.phrases.add(t, factPhrase({ kind: 'electedBody', fact: f, check: c }));
+          for (const t of check.electVerbs) this.phrases.add(t, factPhrase({ kind: 'electVerb', fact: f, check: c }));
+        }
         if (check.kind === 'place') {
           for (const p of check.places) places.add(p);
           this.officialPlaces.set(check, check.places.map(canon));
@@ -1831,13 +1844,22 @@ export class ItemCheck {
     for (const c of claims) {
       if (!claimHits.has(c.hit)) continue;
       const { fact } = c.hit.spec.data;
-      if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !this.namesEvent(c.sent)) continue;
+      if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !(this.namesEvent(c.sent) || this.afterElectedBody(c))) continue;
       if (this.negatedOverAny(c)) continue;
       if (this.aboutOtherGathering(c) || this.formatOfAnother(c) || this.watchedClaim(c) || this.conceded(c) || this.announcedInFront(c)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
       this.add(fact, c.field, c.hit.tokFirst, c.hit.tokLast, note);
     }
+  }
+
+  /**
+   * A claim term after a body only the congress elects and a verb of electing, in its sentence, of the term's own check
+   * ("Ban Chấp hành Trung ương được bầu bằng hình thức biểu quyết giơ tay"): the congress's election, named or not.
+   */
+  private afterElectedBody(c: Located<FactPhrase>): boolean {
+    const before = (kind: 'electedBody' | 'electVerb') => this.of(kind).some((x) => sameCheck(x, c) && x.sent === c.sent && x.hit.tokLast < c.hit.tokFirst);
+    return before('electedBody') && before('electVerb');
   }
 
   /** 2. Venue claims. */
