@@ -365,6 +365,12 @@ export const factsFileSchema = z
       .strict()
       .default({}),
     /**
+     * A list's labels for the venue ("Địa điểm: Trung tâm Hội nnghị Quốc gia" under "TÓM TẮT NHANH ĐẠI HỘI XIII:"): a
+     * label opening its clause with a colon right after it claims the sites right after the colon as the event's venue,
+     * when the nearest gathering named before it in the item (the title first) is the event, not another gathering.
+     */
+    venueLabels: z.array(phrase).default([]),
+    /**
      * Words that lead a venue before the event is named ("Sáng 8/10, tại Hội trường 2-9, Đại hội … đã khai mạc";
      * "Khai mạc Đại hội Đảng bộ tỉnh tại Hội trường 2-9"): the sites right after one are the event's venue when it
      * opens its clause and the next clause opens with the event's name and its verb, or when it follows the event's
@@ -785,6 +791,7 @@ export type FactPhrase =
   | { kind: 'placeVerb' }
   | { kind: 'venuePredicate' }
   | { kind: 'venueRelative' }
+  | { kind: 'venueLabel' }
   | { kind: 'electedBody'; fact: number; check: number }
   | { kind: 'electVerb'; fact: number; check: number }
   | { kind: 'venueLead' }
@@ -968,6 +975,7 @@ export class FactChecker {
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
     for (const v of data.venuePredicates) this.phrases.add(v, factPhrase({ kind: 'venuePredicate' }));
     for (const v of data.venueRelatives.heads) this.phrases.add(v, factPhrase({ kind: 'venueRelative' }));
+    for (const v of data.venueLabels) this.phrases.add(v, factPhrase({ kind: 'venueLabel' }));
     for (const v of data.venueLeads) this.phrases.add(v, factPhrase({ kind: 'venueLead' }));
     for (const v of data.watchers) this.phrases.add(v, factPhrase({ kind: 'watcher' }));
     for (const v of data.venueAnaphors) this.phrases.add(v, factPhrase({ kind: 'venueAnaphor' }));
@@ -1125,6 +1133,8 @@ interface PlaceClaim {
   phrase: Array<Of<'place'> | Of<'venue'>>;
   /** The verb puts the event outside the place ("tổ chức ngoài Thủ đô"): the place is denied, as after a negator. */
   outside?: boolean;
+  /** A list's label ("Địa điểm: …") under a heading that names the event: its sentence need not name it. */
+  labelled?: boolean;
 }
 interface MarkerScope {
   m: Located<FactPhrase>;
@@ -1308,6 +1318,7 @@ export class ItemCheck {
       !byKind.has('placeVerb') &&
       !byKind.has('venuePredicate') &&
       !byKind.has('venueRelative') &&
+      !byKind.has('venueLabel') &&
       !byKind.has('venueLead') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter') || byKind.has('membersAfter'))) &&
@@ -1423,6 +1434,24 @@ export class ItemCheck {
         for (const p of phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
       }
     }
+    // "- Địa điểm: Trung tâm Hội nghị Quốc gia" under a heading naming the event
+    for (const v of this.of('venueLabel')) {
+      const p = v.field.prepared;
+      const t0 = v.hit.tokFirst;
+      const next = v.hit.tokLast + 1;
+      if ((t0 > 0 && p.tokClause[t0 - 1] === p.tokClause[t0]) || next >= p.count || !gapAfter(p, v.hit.tokLast).includes(':')) continue;
+      if (!this.headedByEvent(v)) continue;
+      const phrase: Array<Of<'place'> | Of<'venue'>> = [];
+      for (const x of sitesBySent.get(v.sent) ?? []) {
+        if (x.field !== v.field || x.hit.tokFirst < next || claimedPlaceTokens.has(`${x.field.field}:${x.hit.tokFirst}`)) continue;
+        const prev = phrase[phrase.length - 1];
+        if (!prev ? x.hit.tokFirst === next : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2) phrase.push(x);
+        else break;
+      }
+      if (!phrase.length) continue;
+      placeClaims.push({ verb: v, phrase, labelled: true });
+      for (const x of phrase) claimedPlaceTokens.add(`${x.field.field}:${x.hit.tokFirst}`);
+    }
     for (const claim of this.venueLeadClaims(sitesBySent, claimedPlaceTokens)) {
       placeClaims.push(claim);
       for (const p of claim.phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
@@ -1434,6 +1463,17 @@ export class ItemCheck {
     this.unclaimedPlaces = unclaimed;
     for (const n of this.of('eventNoun')) this.nounSentences.add(n.sent);
     return placeClaims;
+  }
+
+  /**
+   * The nearest gathering named before `v` in the item (the title's before the text's) is the event: an event noun, not
+   * one of otherEventNouns ("Hội nghị …: Địa điểm: …" is that meeting's).
+   */
+  private headedByEvent(v: Located<FactPhrase>): boolean {
+    let nearest: Located<FactPhrase> | null = null;
+    for (const kind of ['eventNoun', 'otherEvent'] as const)
+      for (const n of this.of(kind)) if (n.g < v.g && (!nearest || n.g > nearest.g) && !(kind === 'eventNoun' && this.namesDocument(n))) nearest = n;
+    return !!nearest && nearest.hit.spec.data.kind === 'eventNoun';
   }
 
   /**
@@ -1864,9 +1904,9 @@ export class ItemCheck {
 
   /** 2. Venue claims. */
   private venues(placeClaims: PlaceClaim[]): void {
-    for (const { verb, phrase, outside } of placeClaims) {
+    for (const { verb, phrase, outside, labelled } of placeClaims) {
       const fv = verb.field;
-      if (isSuppressed(fv, verb.hit.tokFirst) || !this.namesEvent(verb.sent)) continue;
+      if (isSuppressed(fv, verb.hit.tokFirst) || !(labelled || this.namesEvent(verb.sent))) continue;
       const scope = this.scopeAt(verb.g, verb.sent, clauseOf(fv, verb.hit.tokFirst));
       // (outside the place, "tổ chức ngoài Thủ đô", denies it as a negator does; "không tổ chức ngoài Hà Nội" claims it)
       const isNegated = this.negated(fv, verb.hit.tokFirst) !== !!outside;
