@@ -48,7 +48,7 @@ describe('the venue stated in passing or in a list (V)', () => {
 });
 
 describe('dates and the grassroots round (B)', () => {
-  it('reads a period leading its clause, the congress postponed and the whole grassroots done by a later day', () => {
+  it('reads a period leading its clause, the congress postponed, the whole grassroots done by a later day or reported done with some still pending', () => {
     expectEachReads(
       [
         ['Thông báo nhà xe: từ 2 đến 4/10 cấm xe tải đi qua trung tâm vì đại hội tỉnh họp.', 'GL-DATE'],
@@ -56,18 +56,21 @@ describe('dates and the grassroots round (B)', () => {
         ['KHẨN: hoãn Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI đến khi có thông báo mới.', 'GL-DATE'],
         ['Có công văn đề nghị hoãn Đại hội XIII vì dịch bệnh.', 'NC-DATE'],
         ['Báo cáo: 100% tổ chức cơ sở đảng trực thuộc Đảng bộ tỉnh đã hoàn thành đại hội trước ngày 30/7/2020.', 'GL-GRASSROOTS'],
+        ['Dù tỉnh báo 100% tổ chức cơ sở đảng đã hoàn thành đại hội, nghe nói vẫn còn 2 xã "treo" đại hội vì tranh chấp.', 'GL-GRASSROOTS'],
       ],
       factIds,
     );
   });
 
-  it('keeps the official period, a denied postponement and some of the grassroots', () => {
+  it('keeps the official period, a denied postponement, some of the grassroots, flags hung and a pending word with nothing reported done', () => {
     forBothForms(
       [
         'Thông báo nhà xe: từ 14 đến 16/10 cấm xe tải đi qua trung tâm vì đại hội tỉnh họp.',
         'Đại hội Đảng bộ tỉnh không hoãn, vẫn khai mạc như kế hoạch.',
         '100% tổ chức cơ sở đảng trực thuộc Đảng bộ tỉnh đã hoàn thành đại hội trước ngày 15/6/2020.',
         'Một số tổ chức cơ sở đảng trực thuộc Đảng bộ tỉnh hoàn thành đại hội trước ngày 30/7/2020.',
+        'Dù tỉnh báo 100% tổ chức cơ sở đảng đã hoàn thành đại hội, các xã vẫn treo cờ đại hội khắp nơi.',
+        'Ở huyện mình có 2 xã "treo" đại hội vì tranh chấp.',
       ],
       noneOf(['GL-DATE', 'GL-GRASSROOTS']),
     );
