@@ -1899,9 +1899,12 @@ export class ItemCheck {
 
   /**
    * A claim term after a body only the congress elects and a verb of electing, in its sentence, of the term's own check
-   * ("Ban Chấp hành Trung ương được bầu bằng hình thức biểu quyết giơ tay"): the congress's election, named or not.
+   * ("Ban Chấp hành Trung ương được bầu bằng hình thức biểu quyết giơ tay"): the congress's election, named or not; not
+   * in a question.
    */
   private afterElectedBody(c: Located<FactPhrase>): boolean {
+    // (asked, not said: "Bầu Ban Chấp hành Trung ương có 'giơ tay biểu quyết' không?")
+    if (endsWithQuestion(c.field.prepared, c.hit.tokLast)) return false;
     const before = (kind: 'electedBody' | 'electVerb') => this.of(kind).some((x) => sameCheck(x, c) && x.sent === c.sent && x.hit.tokLast < c.hit.tokFirst);
     return before('electedBody') && before('electVerb');
   }

@@ -88,9 +88,13 @@ describe('the Central Committee elected by show of hands, no "đại hội" in t
     );
   });
 
-  it('keeps the committee voting on a document and the secret ballot stated', () => {
+  it('keeps the committee voting on a document, the secret ballot stated and the question asked', () => {
     forBothForms(
-      ['Ban Chấp hành Trung ương biểu quyết giơ tay thông qua tờ trình.', 'Ban Chấp hành Trung ương được bầu bằng phiếu kín, không giơ tay.'],
+      [
+        'Ban Chấp hành Trung ương biểu quyết giơ tay thông qua tờ trình.',
+        'Ban Chấp hành Trung ương được bầu bằng phiếu kín, không giơ tay.',
+        'Bầu Ban Chấp hành Trung ương có giơ tay biểu quyết không?',
+      ],
       noneOf(['NC-PERSONNEL']),
     );
   });
