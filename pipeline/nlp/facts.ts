@@ -1500,6 +1500,8 @@ export class ItemCheck {
     const clause = p.tokClause[v.hit.tokFirst];
     const { relativeVerbs, relativeStays } = this.checker;
     const reach = this.data.venueRelatives.reach;
+    // (the head's letters inside a place's name, typed without diacritics: "ra Ha Noi du dai hoi 13" is Hà Nội, not "nơi")
+    if (this.sites().some((x) => x.field === v.field && x.hit.tokFirst <= v.hit.tokLast && x.hit.tokLast >= v.hit.tokFirst)) return false;
     const noun = this.of('eventNoun').find(
       (n) =>
         n.field === v.field &&

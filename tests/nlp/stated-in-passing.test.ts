@@ -38,6 +38,8 @@ describe('the venue stated in passing or in a list (V)', () => {
       [
         'Phóng sự ghi lại không khí ở Trung tâm Hội nghị Quốc gia, nơi gần 1.600 đại biểu dự Đại hội XIII từ sáng nay.',
         'Khách sạn Hoàng Anh, nơi các đại biểu dự Đại hội Đảng bộ tỉnh nghỉ lại, đã sẵn sàng đón khách.',
+        // (typed without diacritics, "Hà Nội" holds the letters of "nơi")
+        'Đoàn 15 đại biểu Gia Lai ra Hà Nội dự Đại hội 13 rồi, áo thổ cẩm đẹp ghê.',
         'Chiều qua đi ngang Trung tâm Hội nghị tỉnh ở Pleiku, thấy bảo Đại hội Đảng bộ tỉnh đang họp trong đó.',
         'Ghi nhớ nhanh về Đại hội XIII:\n- Địa điểm: Trung tâm Hội nghị Quốc gia, Hà Nội',
         'Hội nghị học tập Nghị quyết Đại hội XIII.\n- Địa điểm: Cung Văn hóa Hữu nghị',
