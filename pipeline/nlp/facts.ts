@@ -2450,9 +2450,10 @@ export class ItemCheck {
       const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);
-      // (all the bodies finished before a later day, "100% tổ chức cơ sở đảng … đã hoàn thành đại hội … trước ngày 15/7":
-      // the sheet's own statement with another day, not a bound the official day keeps)
-      const whole = bound && !!later && this.wholeIn(fv, v, clause);
+      // (all the bodies finished before a later day, the bound after the verb, "100% tổ chức cơ sở đảng … đã hoàn thành đại
+      // hội … trước ngày 15/7": the sheet's own statement with another day, not a bound the official day keeps; a bound
+      // leading the sentence, "Trước ngày 30/6/2020, toàn bộ … đã hoàn thành", is how things stood then)
+      const whole = bound && !!later && mention.tokFirst > v.hit.tokLast && this.wholeIn(fv, v, clause);
       if (later === false) this.agree(i, fv, mention.tokFirst, mention.tokLast);
       else if (later && (!bound || last || asOf || late || whole))
         this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the completion ${formatDayDate(day)}; official by ${check.by}`);
