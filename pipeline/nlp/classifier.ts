@@ -96,7 +96,7 @@ import {
   answeringItem,
   inQuotation,
   listedQuotations,
-  namedQuotations,
+  namedInItem,
   rebuttalQuotations,
   replyQuotations,
   setAsideIn,
@@ -510,12 +510,16 @@ export class Classifier implements ItemClassifier {
     let factIndex = 0;
     // a quotation named as someone else's words ("Gỡ bài '…'", "Bài '…' đã bị gỡ vì sai", "thấy ghi '…'", "mạng xã hội
     // cho rằng "…""): in any item the claim inside is theirs, quoted (the hundred-and-fourth pass)
-    const quotedAsOthers = views.map((v) => (v.quotations.length ? this.cues.flatMap((c) => namedQuotations(v.prepared, c.quotationNames, v.quotations)) : []));
+    const namedBy = this.cues.map((c) => namedInItem(views, c.quotationNames));
+    const quotedAsOthers = views.map((_, i) => namedBy.flatMap((n) => n[i]));
     // an item answering a question or a rumour: every quotation in it is theirs, once a correction has had its reading
     // (the hundred-and-eighth pass)
     const answering = answeringBy.some(Boolean);
     // a claim reported, then corrected with the sheet's value by an office or a statement verb: cited, its sentence reported
     const corrected = citesVersions ? new Map() : correctedContradictions(d, views, contradictions, confirmations);
+    // a reply giving the sheet's value against the value it cites ("'BTV 17 người': không đúng đâu em ơi, … có 13 đồng
+    // chí", "Ông nào bảo … họp ở Pleiku thì …, họp ở Nhà Văn hóa …"): the cited value is the post's (the 123rd pass)
+    const replied = citesVersions ? new Set<Contradiction>() : facts.repliedByValue(contradictions, confirmations);
     let correction = false;
     for (const c of contradictions) {
       const v = c.field === views[0].field ? views[0] : views[1];
@@ -546,6 +550,11 @@ export class Classifier implements ItemClassifier {
         distortionRaw += weight;
         const [term, note] = STRUCTURE_EXPLANATIONS.correctedClaim;
         if (first >= 0) explain(explanations, where, first, last, core('distortion', term, weight, note), null);
+        continue;
+      }
+      if (replied.has(c)) {
+        v.suppressed.add(v.prepared.tokSent[c.tokFirst]);
+        explain(explanations, v, c.tokFirst, c.tokLast, factCore(c.note, 'cited by a reply that gives the official value: ', fact, 0, { cited: true }), null);
         continue;
       }
       if (answering && within(v.quotations, v.prepared.tokStart[c.tokFirst])) continue;
@@ -907,6 +916,7 @@ export class Classifier implements ItemClassifier {
     const versions = flaggedOutsideQuotes(cues, fields, 'citesVersions');
     // (every quotation of an item answering a question or a rumour is someone else's words: answeringItem)
     const answering = !rebuttal && isAnswering;
+    const named = rebuttal || answering ? null : namedInItem(views, cues.quotationNames);
     for (const [index, { v, negators, cueList, verbs, vague }] of fields.entries()) {
       // (a line a reply quotes, "> …", is the message it answers, in any item)
       const replies = originalSpans(v.prepared, v.replies);
@@ -915,10 +925,7 @@ export class Classifier implements ItemClassifier {
       const quoted = rebuttal
         ? [...originalSpans(v.prepared, v.quotations), ...(checklist ? checklists[index].map((l) => l.span) : []), ...replies]
         : [
-            ...originalSpans(v.prepared, [
-              ...(answering ? v.quotations : namedQuotations(v.prepared, cues.quotationNames, v.quotations)),
-              ...listedQuotations(v.prepared, v.quotations, cues.listJoiners),
-            ]),
+            ...originalSpans(v.prepared, [...(answering ? v.quotations : named![index]), ...listedQuotations(v.prepared, v.quotations, cues.listJoiners)]),
             ...replies,
           ];
       // (each part adds its weights to raw in turn, in the same order as one loop would)

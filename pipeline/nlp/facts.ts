@@ -337,6 +337,28 @@ export const factsFileSchema = z
      * `open` right before it and `close` right after its unit ("có 1602 đại biểu đâu"). The sheet's own count so denied
      * contradicts its fact (read by its number where no context names it); another count in them says nothing.
      */
+    /**
+     * The reply that gives the sheet's value against a cited one (the hundred-and-twenty-third pass, study116's R(a)):
+     * "Stitch clip "BTV 17 người": không đúng đâu em ơi, Ban Thường vụ … có 13 đồng chí", "Ông nào bảo đại hội tỉnh họp
+     * ở Pleiku thì đọc lại thông báo đi nha, họp ở Nhà Văn hóa Trung tâm tỉnh …". A contradiction is the reply's cited
+     * value (ItemCheck.repliedByValue) where one of `negations` opens a clause (or follows "là": "… là không phải đâu")
+     * and the contradiction stands in that clause or before it in its sentence, or where one of `askers` opens a clause
+     * and one of `then` closes the span the contradiction stands in — and only where the item also states the sheet's
+     * own value of the same fact after the opener, outside the opener's clause (after `then`). The negated value itself
+     * ("không phải 13 đâu, BTV có 17 người") is no reply's: a distortion states its own wrong value and keeps firing.
+     */
+    repliedByValue: z
+      .object({
+        negations: z.array(phrase).default([]),
+        /** Words before a negation that let it open the predicate ("… là không phải đâu"). */
+        predicateLeads: z.array(phrase).default([]),
+        askers: z.array(phrase).default([]),
+        then: z.array(phrase).default([]),
+        /** Words that report another outlet's version ("Một số trang mạng ghi …"): a contradiction after them in their sentence, the sheet's value in a later one. */
+        reporters: z.array(phrase).default([]),
+      })
+      .strict()
+      .default({}),
     countDenials: z
       .object({
         before: z.array(phrase).default([]),
@@ -525,6 +547,13 @@ export const factsFileSchema = z
      * contains (whole words, diacritics ignored); a value that is a form's name stays itself.
      */
     valueForms: z.record(z.string(), z.record(z.string(), z.array(phrase).min(1))).default({}),
+    /**
+     * Words that make the count right after them a part of a whole counted before it in its sentence ("… gồm 14 đồng
+     * chí, trong đó có 1 đại biểu nữ"): no count of the body, checked by no number check (the 123rd pass, c107-077).
+     */
+    partLeads: z.array(phrase).default([]),
+    /** Words that end a part's list: the count after them is stated of its own ("…; Ban Thường vụ gồm 17 người"). One syllable each. */
+    partListStops: z.array(z.string().regex(/^\S+$/, 'one syllable')).default([]),
     /** Words that make a number approximate ("khoảng", "hơn"): it then contradicts only beyond approxTolerance. */
     approximators: z.array(phrase).default([]),
     approxTolerance: z.number().min(0).default(0.1),
@@ -918,6 +947,12 @@ export class FactChecker {
   readonly ordinalLeads: string[][];
   /** answeredCounts: its leads as canonical words (longest first), and its reach in sentences. */
   readonly answeredCounts: { leads: string[][]; reach: number };
+  /** partLeads, as canonical words (longest first). */
+  readonly partLeads: string[][];
+  /** partListStops, canonical: a word that ends the part's list (it states a count of its own). */
+  readonly partListStops: ReadonlySet<string>;
+  /** repliedByValue, as canonical words (longest first). */
+  readonly repliedByValue: { negations: string[][]; predicateLeads: string[][]; askers: string[][]; then: string[][]; reporters: string[][] };
   /** countDenials, as canonical words. */
   readonly countDenials: { before: string[][]; open: string[][]; close: string[][]; asked: string[][] };
   /** venueRelatives' verbs and stays, as canonical words (longest first). */
@@ -957,6 +992,15 @@ export class FactChecker {
     this.aliasWords = longestFirst(Object.keys(data.placeAliases));
     this.ordinalLeads = longestFirst(data.ordinalLeads);
     this.answeredCounts = { leads: longestFirst(data.answeredCounts.leads), reach: data.answeredCounts.reach };
+    this.partLeads = longestFirst(data.partLeads);
+    this.partListStops = new Set(data.partListStops.map(canon));
+    this.repliedByValue = {
+      negations: longestFirst(data.repliedByValue.negations),
+      predicateLeads: longestFirst(data.repliedByValue.predicateLeads),
+      askers: longestFirst(data.repliedByValue.askers),
+      then: longestFirst(data.repliedByValue.then),
+      reporters: longestFirst(data.repliedByValue.reporters),
+    };
     this.countDenials = {
       before: longestFirst(data.countDenials.before),
       open: longestFirst(data.countDenials.open),
@@ -1768,6 +1812,105 @@ export class ItemCheck {
     return out;
   }
 
+  /** Whether the count `num` follows one of partLeads with another count before it in its sentence (the whole it is part of). */
+  private partOfStatedWhole(p: PreparedText, num: NumberMention, numbers: readonly NumberMention[]): boolean {
+    const { partLeads: leads, partListStops: stops } = this.checker;
+    if (!leads.length) return false;
+    const sent = p.tokSent[num.tokFirst];
+    // (the lead right before the count, or before the list the count goes on: "trong đó có 1 đại biểu nữ và 2 đại biểu
+    // người dân tộc, 1 đại biểu công tác trong ngành y tế" — no semicolon nor a stop word, "gồm", between)
+    for (let t = num.tokFirst - 1; t >= 0 && p.tokSent[t] === sent; t--) {
+      if (p.folded.slice(p.tokEnd[t], p.tokStart[t + 1]).includes(';')) return false;
+      const n = leads.find((w) => wordsAt(p, t - w.length + 1, w));
+      if (n) {
+        const first = t - n.length + 1;
+        return numbers.some((m) => m.tokLast < first && p.tokSent[m.tokFirst] === sent);
+      }
+      if (stops.has(p.tokText[t])) return false;
+    }
+    return false;
+  }
+
+  /**
+   * The contradictions a reply cites against the sheet's value it gives (repliedByValue): a clause opened by a negation
+   * ("không đúng đâu", "không phải") with the contradiction in it or before it in its sentence, or an asker's span
+   * ("ông nào bảo … thì") with the contradiction inside, or another outlet's version reported ("Một số trang mạng ghi
+   * …") with the contradiction after it — each only where a confirmation of the same fact stands after the opener and
+   * outside the opener's clause (after the asker's "thì"; in a later sentence than the outlet's): the item states the
+   * sheet's value itself.
+   * Pure: reads the fields and the findings given.
+   */
+  repliedByValue(contradictions: readonly Contradiction[], confirmations: readonly Confirmation[]): Set<Contradiction> {
+    const out = new Set<Contradiction>();
+    if (!contradictions.length) return out;
+    const { negations, predicateLeads, askers, then, reporters } = this.checker.repliedByValue;
+    const order = (field: string, tok: number) => (field === this.fields[0].field ? 0 : 1e6) + tok;
+    for (const c of contradictions) {
+      const fv = this.fields.find((f) => f.field === c.field);
+      if (!fv) continue;
+      const p = fv.prepared;
+      const sent = p.tokSent[c.tokFirst];
+      let t = sentenceStart(p, c.tokFirst);
+      // [the opener's first token, the first token a confirmation may stand at, the clause it may not stand in]
+      let found: { from: number; clause: number } | null = null;
+      for (; t < p.count && p.tokSent[t] === sent && !found; t++) {
+        // (another outlet's version reported, "Một số trang mạng ghi …": the sheet's value in a later sentence)
+        const r = phraseAt(p, t, reporters);
+        if (r && c.tokFirst >= t + r) {
+          let next = t + r;
+          while (next < p.count && p.tokSent[next] === sent) next++;
+          found = { from: next, clause: -1 };
+          continue;
+        }
+        const opensClause = t === 0 || p.tokClause[t - 1] !== p.tokClause[t] || phraseEndsBefore(p, t, predicateLeads);
+        if (!opensClause) continue;
+        const n = phraseAt(p, t, negations);
+        if (n) {
+          // (the cited value in the negation's clause or before it)
+          if (c.tokFirst < t || p.tokClause[c.tokFirst] === p.tokClause[t]) found = { from: t + n, clause: p.tokClause[t] };
+          continue;
+        }
+        const a = phraseAt(p, t, askers);
+        if (!a || c.tokFirst < t + a) continue;
+        let u = t + a;
+        while (u < p.count && p.tokSent[u] === sent && !phraseAt(p, u, then)) u++;
+        if (u < p.count && p.tokSent[u] === sent && u > c.tokLast) found = { from: u + 1, clause: -1 };
+      }
+      if (!found) continue;
+      const from = order(c.field, found.from);
+      const clause = found.clause;
+      const outside = (field: FieldView, tok: number) => order(field.field, tok) >= from && !(field === fv && p.tokClause[tok] === clause);
+      const agrees = confirmations.some(
+        (k) => k.factId === c.factId && outside(k.field === fv.field ? fv : this.fields.find((f) => f.field === k.field)!, k.tokFirst),
+      );
+      if (agrees || this.statesSheetCount(c.factId, outside)) out.add(c);
+    }
+    return out;
+  }
+
+  /**
+   * Whether the item states the sheet's exact count of fact `factId` where `at` allows: a number equal to one of its
+   * number checks' values with that check's unit right after it ("Con số chính thức … là 1.602 đại biểu" — read by its
+   * value, as countAt reads the sheet's own count, where no context names the fact in its sentence).
+   */
+  private statesSheetCount(factId: string, at: (fv: FieldView, tok: number) => boolean): boolean {
+    const i = this.data.facts.findIndex((f) => f.id === factId);
+    if (i < 0) return false;
+    const fact = this.data.facts[i];
+    for (const fv of this.fields)
+      for (const num of this.numbersIn(fv)) {
+        if (num.words || !at(fv, num.tokFirst)) continue;
+        const ok = fact.checks.some(
+          (check, c) =>
+            check.kind === 'number' &&
+            check.value === num.value &&
+            this.of('unit').some((u) => u.field === fv && u.hit.tokFirst === num.tokLast + 1 && u.hit.spec.data.fact === i && u.hit.spec.data.check === c),
+        );
+        if (ok) return true;
+      }
+    return false;
+  }
+
   /**
    * The sheet's own counts denied by a frame around them (countDenials: "có 1602 đại biểu đâu", "làm gì có 1.587 đại
    * biểu"): a contradiction of the count's fact each, from the frame to the count (`byValue` where no context named it).
@@ -2212,6 +2355,8 @@ export class ItemCheck {
         if (!unitHits.length || isPercentage(p, num.tokLast) || dateBeforeMark(p, num)) continue;
         if (num.words && num.tokFirst === num.tokLast && num.value < 10) continue;
         const sent = p.tokSent[num.tokFirst];
+        // (a part of a whole counted before it in its sentence: "gồm 14 đồng chí, trong đó có 1 đại biểu nữ")
+        if (this.partOfStatedWhole(p, num, numbers)) continue;
         const clause = p.tokClause[num.tokFirst];
         const scope = this.scopeAt(g0 + num.tokFirst, s0 + sent, clauseOf(fv, num.tokFirst));
         const candidates: Array<{ i: number; c: number }> = [];

@@ -40,7 +40,16 @@ export const gatheringsSchema = z
      * note opened by a word of `notes` ("(ND: “Parteitag” được dịch là “đại hội đảng”.)") are that party's.
      */
     foreign: z
-      .object({ kind: z.string().min(1), bare: phrases.min(1), notes: phrases.min(1) })
+      .object({
+        kind: z.string().min(1),
+        bare: phrases.min(1),
+        notes: phrases.min(1),
+        /**
+         * Words right after a bare holder that make it a generic plural ("so sánh với mấy đại hội đảng khác"): the other
+         * parties of the item's foreign news, whose party may be named anywhere before it in its field.
+         */
+        generic: phrases.default([]),
+      })
       .strict()
       .optional(),
   })
@@ -102,7 +111,7 @@ export interface CompiledGatherings {
   /** Holder of each folded phrase of `after` and `before`. */
   holders: Map<string, Holder>;
   /** The foreign reading (`foreign`): its party names, its bare holders (folded) and its notes' openers, or null. */
-  foreign: { kind: string; names: Phrases; bare: Set<string>; notes: Matcher } | null;
+  foreign: { kind: string; names: Phrases; bare: Set<string>; notes: Matcher; generic: Phrases | null } | null;
 }
 
 function key(phrase: string): string {
@@ -147,7 +156,13 @@ function foreignOf(m: GatheringMarkers): CompiledGatherings['foreign'] {
   const kind = m.foreign.kind;
   const party = m.others.find((o) => o.kind === kind);
   if (!party) throw new Error(`gatherings: foreign.kind "${kind}" is not a kind of others`);
-  return { kind, names: phraseList([...party.after, ...party.before]), bare: new Set(m.foreign.bare.map(key)), notes: words(m.foreign.notes, '\\s*:') };
+  return {
+    kind,
+    names: phraseList([...party.after, ...party.before]),
+    bare: new Set(m.foreign.bare.map(key)),
+    notes: words(m.foreign.notes, '\\s*:'),
+    generic: m.foreign.generic.length ? phraseList(m.foreign.generic) : null,
+  };
 }
 
 /** Words of the text passed in: their offsets and the words as written. */
@@ -392,7 +407,10 @@ function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
     const noted = notes.some(([a, b]) => a < gs && ge <= b);
     if (bare || noted) {
       mention.foreignParty = true;
-      const named = lastForeignParty(c, f, strict, noted ? 0 : sentStart, gs);
+      // (a generic plural, "mấy đại hội đảng khác": the parties of the field's foreign news, named anywhere before it)
+      const plural = c.foreign?.generic;
+      const generic = bare && !!plural && matchAt(plural, f, strict, skipSpaces(f.folded, span![1])) !== null;
+      const named = lastForeignParty(c, f, strict, noted || generic ? 0 : sentStart, gs);
       if (named) mention.foreignHolder = named;
     }
     mentions.push(mention);

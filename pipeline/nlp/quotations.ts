@@ -49,6 +49,8 @@ const SINGLE_QUOTE_CLOSE = new Map<number, number>([
 ]);
 
 const isWordCode = (c: number) => /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
+/** A closing single mark touches a word or a percentage ("'đại hội tỉnh họp trực tuyến 100%'"; the 123rd pass, c109-096). */
+const closesWord = (c: number) => c === 0x25 || isWordCode(c);
 
 /**
  * Spans quoted in single marks, within a paragraph. A rebuttal quotes the rumour that way as
@@ -60,7 +62,7 @@ function singleQuotationsIn(codes: Uint16Array, length: number): Array<[number, 
     const close = SINGLE_QUOTE_CLOSE.get(codes[i]);
     if (close === undefined || !isWordCode(codes[i + 1]) || (i > 0 && isWordCode(codes[i - 1]))) continue;
     let end = i + 1;
-    while (end < length && codes[end] !== 0x0a && !(codes[end] === close && isWordCode(codes[end - 1]) && !(end + 1 < length && isWordCode(codes[end + 1]))))
+    while (end < length && codes[end] !== 0x0a && !(codes[end] === close && closesWord(codes[end - 1]) && !(end + 1 < length && isWordCode(codes[end + 1]))))
       end++;
     if (end >= length || codes[end] !== close) continue;
     out.push([i, end]);
@@ -140,6 +142,24 @@ export function within(spans: Array<[number, number]>, at: number): boolean {
 }
 
 /**
+ * The quotations each field names (namedQuotations), and in the text, those that repeat word for word a quotation the
+ * title names: "Cảnh giác với "danh sách rò rỉ" …" over a text with "các "danh sách rò rỉ" … đều không có giá trị" —
+ * the title gives the words as the rumour's, the text quotes them again (the hundred-and-twenty-third pass, c108-171).
+ */
+export function namedInItem(
+  fields: ReadonlyArray<{ prepared: PreparedText; quotations: Array<[number, number]> }>,
+  names: QuotationNames,
+): Array<Array<[number, number]>> {
+  const out = fields.map((f) => (f.quotations.length ? namedQuotations(f.prepared, names, f.quotations) : []));
+  if (fields.length < 2 || !out[0].length || !fields[1].quotations.length) return out;
+  const inner = (p: PreparedText, [open, close]: [number, number]) => p.folded.slice(open + 1, close).trim();
+  const titled = new Set(out[0].map((q) => inner(fields[0].prepared, q)).filter((w) => w.length > 0));
+  const again = fields[1].quotations.filter((q) => titled.has(inner(fields[1].prepared, q)) && !out[1].includes(q));
+  if (again.length) out[1] = [...out[1], ...again];
+  return out;
+}
+
+/**
  * The quotations of a field that a name right before them gives as someone else's words ("lời kêu gọi 'share …'",
  * "luận điệu: '…'"): only spaces or one colon between the name and the opening mark; or a name right after the
  * closing mark ("Bài '…' đã bị gỡ vì sai", namedAfter). A syllable typed with accents must be the name's as written
@@ -184,7 +204,7 @@ function removedBefore(p: PreparedText, last: number, removals: QuotationNames['
 /**
  * Whether a field answers a question or a rumour in the answer, mailbag, newsletter or notice register: it opens with
  * one of `answers.openers` ("Trả lời câu hỏi hôm qua của chị Lan …", "Hộp thư thính giả: …", "Về câu hỏi '…': …"),
- * or one of `answers.labelled` with a colon after it ("📢 ADMIN: …"), or one of `answers.reported.openers` with one of its
+ * or one of `answers.labelled` with a colon after it ("📢 ADMIN: …") or in square brackets ("[ADMIN] …"), or one of `answers.reported.openers` with one of its
  * verbs later in the sentence ("Trước thông tin … cho rằng '…'"), after one of `answers.replies` ("Re: …") and one
  * of `answers.labels` with its colon ("Tóm tắt: …") at most, or holds one of `answers.received` anywhere ("Bản tin nhận được
  * câu hỏi của nhiều hội viên …", "Một số thính giả gửi tin nhắn hỏi về …").
@@ -196,7 +216,8 @@ export function answersQuestion(p: PreparedText, answers: QuotationNames['answer
   const label = answers.labels.find((name) => typedWordsAt(p, first, name) && colonAfter(p, first + name.syllables.length - 1));
   if (label) first += label.syllables.length;
   if (answers.openers.some((name) => typedWordsAt(p, first, name))) return true;
-  if (answers.labelled.some((name) => typedWordsAt(p, first, name) && colonAfter(p, first + name.syllables.length - 1))) return true;
+  if (answers.labelled.some((name) => typedWordsAt(p, first, name) && (colonAfter(p, first + name.syllables.length - 1) || bracketed(p, first, name))))
+    return true;
   // (the answer to a post whose claim the sentence reports: "Trước thông tin … cho rằng '…', Văn phòng Tỉnh ủy khẳng định …")
   const reported = answers.reported.openers.find((name) => typedWordsAt(p, first, name));
   if (reported) {
@@ -205,6 +226,15 @@ export function answersQuestion(p: PreparedText, answers: QuotationNames['answer
     if (typedWordsWithin(p, first + reported.syllables.length, end, answers.reported.verbs)) return true;
   }
   return typedWordsWithin(p, 0, p.count, answers.received);
+}
+
+/** Whether `name` at token `first` stands in square brackets at the head of its field ("[ADMIN] …", "[THÔNG BÁO TỪ ADMIN] …"). */
+function bracketed(p: PreparedText, first: number, name: TypedWords): boolean {
+  const before = String.fromCharCode(...p.codes.subarray(0, p.tokStart[first])).trim();
+  if (!before.endsWith('[')) return false;
+  let i = p.tokEnd[first + name.syllables.length - 1];
+  while (i < p.foldedLength && (p.codes[i] === 0x20 || p.codes[i] === 0xa0)) i++;
+  return i < p.foldedLength && p.codes[i] === 0x5d;
 }
 
 /** Whether a colon follows token `t`, only spaces between. */

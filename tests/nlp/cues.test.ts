@@ -1101,12 +1101,22 @@ describe('congress relevance', () => {
         'Liệu Hoa Kỳ có thực sự đứng sau những thay đổi nhân sự cấp cao tại Đại hội XIII?',
         'Nhân sự Bộ Chính trị khóa XIII đã được Bắc Kinh "tham khảo ý kiến" trước khi đưa ra Đại hội.',
         'Đại hội XIII xong rồi, phe công an nắm trọn các ghế chủ chốt.',
+        'Nghe nói Lào đã sắp xếp người của họ vào Ban Chấp hành Đảng bộ tỉnh khóa XVI.',
+        'Nghe nói Mỹ đã sắp xếp người vào Bộ Chính trị khóa XIII.',
       ],
       [
         // a foreign party's congratulations, a rebuttal quoting the claim, a venue named Mỹ Đình: no claim
         'Tổng Bí thư, Chủ tịch Trung Quốc gửi điện chúc mừng Đại hội XIII của Đảng Cộng sản Việt Nam.',
         'Thông tin "Trung Quốc đứng sau nhân sự Đại hội XIII" là luận điệu xuyên tạc, hoàn toàn bịa đặt.',
         'Đại hội XIII khai mạc tại Trung tâm Hội nghị Quốc gia Mỹ Đình; Ban Tổ chức đã sắp xếp chỗ ngồi cho 1.587 đại biểu.',
+        // labour and old age typed without diacritics hold Laos's letters: no power (the hundred-and-twenty-fifth pass)
+        'Liên đoàn Lao động tỉnh đã sắp xếp xe đưa đón đại biểu dự Đại hội Đảng bộ tỉnh.',
+        'Các bô lão trong làng được đưa vào hội trường dự phiên khai mạc Đại hội XIII.',
+        // beauty and the arts, a shirt and noodles: no America, as typed or without diacritics
+        'Công ty mỹ phẩm tài trợ, Ban Tổ chức sắp xếp quà cho đại biểu Đại hội Đảng bộ tỉnh.',
+        'Sinh viên Đại học Mỹ thuật được đưa vào trang trí hội trường Đại hội XIII.',
+        'Áo sơ mi trắng của đại biểu Đại hội Đảng bộ tỉnh được sắp xếp gọn gàng.',
+        'Nhiều nhà dựa vào mì tôm qua mùa lũ, Đại hội Đảng bộ tỉnh cần quan tâm.',
       ],
     );
   });
