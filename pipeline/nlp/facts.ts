@@ -65,6 +65,13 @@ const checkSchema = z.discriminatedUnion('kind', [
        * in-person congress, not one held in person with online links; another sheet may drop the check.
        */
       when: z.record(z.string(), z.array(z.union([z.string(), z.number()])).min(1)).optional(),
+      /**
+       * Bodies only the congress elects ("Ban Chấp hành Trung ương"): a term after one of them and one of `electVerbs`
+       * in its sentence needs no event noun there ("Ban Chấp hành Trung ương được bầu bằng hình thức biểu quyết giơ tay",
+       * "- Bầu BCH TW bằng biểu quyết giơ tay").
+       */
+      electedBodies: z.array(phrase).default([]),
+      electVerbs: z.array(phrase).default([]),
     })
     .strict(),
   z
@@ -148,6 +155,8 @@ const checkSchema = z.discriminatedUnion('kind', [
       pendingVerbs: z.array(phrase).default([]),
       /** Bodies read by the pending form only, besides `nouns` ("chi bộ thôn", "đảng bộ xã"): one of the lower levels. */
       pendingNouns: z.array(phrase).default([]),
+      /** Pending words read only in scare quotes ("3 xã vẫn 'treo' đại hội"): bare, the word has other uses ("treo cờ"). */
+      pendingQuoted: z.array(phrase).default([]),
       /** Words right before a date that move the pending congresses to it ("dời sang", "lùi hết sang"). */
       shifts: z.array(phrase).default([]),
       /**
@@ -186,7 +195,7 @@ type CheckInput = z.infer<typeof checkSchema>;
 export type FactCheck =
   | { kind: 'dates'; start: string; end: string; openingWithin: number }
   | { kind: 'duration'; days: number }
-  | { kind: 'claims'; terms: string[]; note?: string }
+  | { kind: 'claims'; terms: string[]; note?: string; electedBodies: string[]; electVerbs: string[] }
   | { kind: 'place'; places: string[] }
   | {
       kind: 'completion';
@@ -198,6 +207,7 @@ export type FactCheck =
       pending: string[];
       pendingVerbs: string[];
       pendingNouns: string[];
+      pendingQuoted: string[];
       shifts: string[];
       asOf: string[];
       whole: string[];
@@ -365,6 +375,27 @@ export const factsFileSchema = z
      */
     venuePredicates: z.array(phrase).default([]),
     /**
+     * A relative clause after a venue whose subject attends or holds the event ("Trung tâm Hội nghị Quốc gia, nơi 1.602
+     * đại biểu dự Đại hội XIII"): one of `heads`, then within `reach` tokens in its clause one of `verbs` right before an
+     * event noun, makes the sites shortly before the head the event's venue (as a venue predicate does), unless one of
+     * `stays` follows in the clause (the delegates' hotel: "…, nơi các đại biểu dự Đại hội nghỉ lại").
+     */
+    venueRelatives: z
+      .object({
+        heads: z.array(phrase).default([]),
+        verbs: z.array(phrase).default([]),
+        stays: z.array(phrase).default([]),
+        reach: z.number().int().min(1).default(6),
+      })
+      .strict()
+      .default({}),
+    /**
+     * A list's labels for the venue ("Địa điểm: Trung tâm Hội nnghị Quốc gia" under "TÓM TẮT NHANH ĐẠI HỘI XIII:"): a
+     * label opening its clause with a colon right after it claims the sites right after the colon as the event's venue,
+     * when the nearest gathering named before it in the item (the title first) is the event, not another gathering.
+     */
+    venueLabels: z.array(phrase).default([]),
+    /**
      * Words that lead a venue before the event is named ("Sáng 8/10, tại Hội trường 2-9, Đại hội … đã khai mạc";
      * "Khai mạc Đại hội Đảng bộ tỉnh tại Hội trường 2-9"): the sites right after one are the event's venue when it
      * opens its clause and the next clause opens with the event's name and its verb, or when it follows the event's
@@ -504,6 +535,12 @@ export const factsFileSchema = z
      * comma ("Thông báo nhanh: mai 19/10 khai mạc …"); one syllable each.
      */
     clauseDayWords: z.array(z.string().regex(/^\S+$/, 'one syllable')).default([]),
+    /**
+     * Words that may stand before a period leading its clause ("…: từ 15 đến 17/10 đoạn QL19 … cấm xe khách vì đại hội
+     * tỉnh họp ở đó"): such a period is the congress's when the congress is named later in its clause as the subject
+     * of an event verb right after its name. One syllable each.
+     */
+    periodLeads: z.array(z.string().regex(/^\S+$/, 'one syllable')).default([]),
     /**
      * A sheet may give a value in words ("trực tiếp, kết hợp trực tuyến tới 17 điểm cầu"): for a check's
      * `when`, such a value of key K reads as the first form of valueForms[K] one of whose phrases it
@@ -670,7 +707,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
         };
       }
       case 'claims':
-        return { kind: 'claims', terms: c.terms, note: c.note };
+        return { kind: 'claims', terms: c.terms, note: c.note, electedBodies: c.electedBodies, electVerbs: c.electVerbs };
       case 'completion': {
         const by = c.by ?? str(c.valueFrom);
         if (!by || !daySchema.safeParse(by).success) return fail(k, `needs by (YYYY-MM-DD), in the check or in values.${c.valueFrom}`);
@@ -684,6 +721,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
           pending: c.pending,
           pendingVerbs: c.pendingVerbs,
           pendingNouns: c.pendingNouns,
+          pendingQuoted: c.pendingQuoted.map(canon),
           shifts: c.shifts,
           asOf: c.asOf,
           whole: c.whole,
@@ -785,6 +823,10 @@ export type FactPhrase =
   | { kind: 'opening' }
   | { kind: 'placeVerb' }
   | { kind: 'venuePredicate' }
+  | { kind: 'venueRelative' }
+  | { kind: 'venueLabel' }
+  | { kind: 'electedBody'; fact: number; check: number }
+  | { kind: 'electVerb'; fact: number; check: number }
   | { kind: 'venueLead' }
   | { kind: 'watcher' }
   | { kind: 'venueAnaphor' }
@@ -887,6 +929,8 @@ export class FactChecker {
   readonly qualifiers: string[][];
   /** clauseDayWords, as canonical syllables. */
   readonly clauseDayWords: ReadonlySet<string>;
+  /** clauseDayWords with periodLeads, as canonical syllables: what may stand before a period leading its clause. */
+  readonly periodLeads: ReadonlySet<string>;
   /** announcedBefore.preposition, canonical. */
   readonly inFrontOf: string;
   /** venueTimeWords, venueObjects and outside, as canonical words (longest first). */
@@ -911,6 +955,9 @@ export class FactChecker {
   readonly repliedByValue: { negations: string[][]; predicateLeads: string[][]; askers: string[][]; then: string[][]; reporters: string[][] };
   /** countDenials, as canonical words. */
   readonly countDenials: { before: string[][]; open: string[][]; close: string[][]; asked: string[][] };
+  /** venueRelatives' verbs and stays, as canonical words (longest first). */
+  readonly relativeVerbs: string[][];
+  readonly relativeStays: string[][];
   /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
   readonly placeVerbForms: ReadonlySet<string>;
   readonly placeVerbHeads: ReadonlySet<string>;
@@ -931,6 +978,7 @@ export class FactChecker {
     this.phrases = new PhraseSet<FactPhrase>(vocabulary);
     this.qualifiers = data.venueQualifiers.map((q) => canon(q).split(' '));
     this.clauseDayWords = new Set(data.clauseDayWords.map(canon));
+    this.periodLeads = new Set([...data.clauseDayWords, ...data.periodLeads].map(canon));
     this.inFrontOf = canon(data.announcedBefore.preposition);
     // (longest first: phraseAt takes the first that matches)
     const longestFirst = (ws: string[]) => ws.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length);
@@ -938,6 +986,8 @@ export class FactChecker {
     this.nameEnds = new Set(data.venueNameEnds.map(canon));
     this.watchedTerms = new Set(data.watchedTerms.map(canon));
     this.venueObjects = longestFirst(data.venueObjects);
+    this.relativeVerbs = longestFirst(data.venueRelatives.verbs);
+    this.relativeStays = longestFirst(data.venueRelatives.stays);
     this.outside = longestFirst(data.outside);
     this.aliasWords = longestFirst(Object.keys(data.placeAliases));
     this.ordinalLeads = longestFirst(data.ordinalLeads);
@@ -972,6 +1022,8 @@ export class FactChecker {
     for (const e of data.openings) this.phrases.add(e, factPhrase({ kind: 'opening' }));
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
     for (const v of data.venuePredicates) this.phrases.add(v, factPhrase({ kind: 'venuePredicate' }));
+    for (const v of data.venueRelatives.heads) this.phrases.add(v, factPhrase({ kind: 'venueRelative' }));
+    for (const v of data.venueLabels) this.phrases.add(v, factPhrase({ kind: 'venueLabel' }));
     for (const v of data.venueLeads) this.phrases.add(v, factPhrase({ kind: 'venueLead' }));
     for (const v of data.watchers) this.phrases.add(v, factPhrase({ kind: 'watcher' }));
     for (const v of data.venueAnaphors) this.phrases.add(v, factPhrase({ kind: 'venueAnaphor' }));
@@ -1020,7 +1072,11 @@ export class FactChecker {
         else this.alsoByScope.set(other, [{ f: fact, i: f }]);
       }
       fact.checks.forEach((check, c) => {
-        if (check.kind === 'claims') for (const t of check.terms) this.phrases.add(t, factPhrase({ kind: 'claim', fact: f, check: c }));
+        if (check.kind === 'claims') {
+          for (const t of check.terms) this.phrases.add(t, factPhrase({ kind: 'claim', fact: f, check: c }));
+          for (const t of check.electedBodies) this.phrases.add(t, factPhrase({ kind: 'electedBody', fact: f, check: c }));
+          for (const t of check.electVerbs) this.phrases.add(t, factPhrase({ kind: 'electVerb', fact: f, check: c }));
+        }
         if (check.kind === 'place') {
           for (const p of check.places) places.add(p);
           this.officialPlaces.set(check, check.places.map(canon));
@@ -1048,7 +1104,7 @@ export class FactChecker {
           for (const x of check.verbs) this.phrases.add(x, factPhrase({ kind: 'complVerb', fact: f, check: c }));
           for (const x of check.bounds) this.phrases.add(x, factPhrase({ kind: 'complBound', fact: f, check: c }));
           for (const x of check.last) this.phrases.add(x, factPhrase({ kind: 'complLast', fact: f, check: c }));
-          for (const x of check.pending) this.phrases.add(x, factPhrase({ kind: 'complPending', fact: f, check: c }));
+          for (const x of [...check.pending, ...check.pendingQuoted]) this.phrases.add(x, factPhrase({ kind: 'complPending', fact: f, check: c }));
           for (const x of check.pendingVerbs) this.phrases.add(x, factPhrase({ kind: 'complPendingVerb', fact: f, check: c }));
           for (const x of check.pendingNouns) this.phrases.add(x, factPhrase({ kind: 'complPendingNoun', fact: f, check: c }));
           for (const x of check.shifts) this.phrases.add(x, factPhrase({ kind: 'complShift', fact: f, check: c }));
@@ -1125,6 +1181,8 @@ interface PlaceClaim {
   phrase: Array<Of<'place'> | Of<'venue'>>;
   /** The verb puts the event outside the place ("tổ chức ngoài Thủ đô"): the place is denied, as after a negator. */
   outside?: boolean;
+  /** A list's label ("Địa điểm: …") under a heading that names the event: its sentence need not name it. */
+  labelled?: boolean;
 }
 interface MarkerScope {
   m: Located<FactPhrase>;
@@ -1307,6 +1365,8 @@ export class ItemCheck {
       !byKind.has('claim') &&
       !byKind.has('placeVerb') &&
       !byKind.has('venuePredicate') &&
+      !byKind.has('venueRelative') &&
+      !byKind.has('venueLabel') &&
       !byKind.has('venueLead') &&
       !(byKind.has('event') && byKind.has('eventNoun')) &&
       !(byKind.has('unit') && (byKind.has('context') || byKind.has('contextAfter') || byKind.has('membersAfter'))) &&
@@ -1369,22 +1429,25 @@ export class ItemCheck {
     for (const { v, last, outside } of verbs) {
       // (where the event is watched: "theo dõi phiên khai mạc tại hội trường UBND phường")
       if (this.watched(v.field, v.hit.tokFirst)) continue;
-      const phrase: Array<Of<'place'> | Of<'venue'>> = [];
-      for (const x of sitesBySent.get(v.sent) ?? []) {
-        // (the dot after an abbreviation that heads a name ends a clause, not the venue: "tại TP. Hồ Chí Minh")
-        if (x.field !== v.field || x.hit.tokFirst <= last || !inClauseAcrossNames(v.field.prepared, last, x.hit.tokFirst)) continue;
-        const prev = phrase[phrase.length - 1];
-        if (
-          !prev
-            ? outside
-              ? this.placeRightAfter(v.field.prepared, last, x.hit.tokFirst)
-              : x.hit.tokFirst <= last + 8
-            : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2
-        )
-          phrase.push(x);
-        else break;
-      }
-      if (!phrase.length && !outside) phrase.push(...this.venuePointedTo(v, sitesBySent));
+      // (a word pointing back right after the verb names the venue before it: "… đang họp trong đó 🌸 #pleiku" is the venue
+      // named before, not the tag after)
+      const pointed = outside ? [] : this.venuePointedTo(v, sitesBySent);
+      const phrase: Array<Of<'place'> | Of<'venue'>> = [...pointed];
+      if (!pointed.length)
+        for (const x of sitesBySent.get(v.sent) ?? []) {
+          // (the dot after an abbreviation that heads a name ends a clause, not the venue: "tại TP. Hồ Chí Minh")
+          if (x.field !== v.field || x.hit.tokFirst <= last || !inClauseAcrossNames(v.field.prepared, last, x.hit.tokFirst)) continue;
+          const prev = phrase[phrase.length - 1];
+          if (
+            !prev
+              ? outside
+                ? this.placeRightAfter(v.field.prepared, last, x.hit.tokFirst)
+                : x.hit.tokFirst <= last + 8
+              : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2
+          )
+            phrase.push(x);
+          else break;
+        }
       if (phrase.length) {
         placeClaims.push({ verb: v, phrase, outside });
         for (const p of phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
@@ -1395,11 +1458,17 @@ export class ItemCheck {
     const nouns = this.of('eventNoun');
     // — or in apposition, the predicate opening its clause: "… quanh Trung tâm Hội nghị tỉnh, nơi diễn ra Đại hội …"
     // (the sites in the clauses just before it, in its sentence)
-    for (const v of this.of('venuePredicate')) {
+    // — or a relative clause whose subject attends or holds the event: "…, nơi 1.602 đại biểu dự Đại hội XIII"
+    for (const v of [...this.of('venuePredicate'), ...this.of('venueRelative')]) {
       const tc = v.field.prepared.tokClause;
       const clause = tc[v.hit.tokFirst];
       const apposed = v.hit.tokFirst > 0 && tc[v.hit.tokFirst - 1] !== clause;
-      if (!nouns.some((n) => n.field === v.field && n.hit.tokFirst > v.hit.tokLast && n.hit.tokFirst <= v.hit.tokLast + 2)) continue;
+      if (
+        v.hit.spec.data.kind === 'venueRelative'
+          ? !this.relativeToEvent(v)
+          : !nouns.some((n) => n.field === v.field && n.hit.tokFirst > v.hit.tokLast && n.hit.tokFirst <= v.hit.tokLast + 2)
+      )
+        continue;
       const phrase = (sitesBySent.get(v.sent) ?? []).filter(
         (x) =>
           x.field === v.field &&
@@ -1413,16 +1482,81 @@ export class ItemCheck {
         for (const p of phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
       }
     }
+    // "- Địa điểm: Trung tâm Hội nghị Quốc gia" under a heading naming the event
+    for (const v of this.of('venueLabel')) {
+      const p = v.field.prepared;
+      const t0 = v.hit.tokFirst;
+      const next = v.hit.tokLast + 1;
+      if ((t0 > 0 && p.tokClause[t0 - 1] === p.tokClause[t0]) || next >= p.count || !gapAfter(p, v.hit.tokLast).includes(':')) continue;
+      if (!this.headedByEvent(v)) continue;
+      const phrase: Array<Of<'place'> | Of<'venue'>> = [];
+      for (const x of sitesBySent.get(v.sent) ?? []) {
+        if (x.field !== v.field || x.hit.tokFirst < next || claimedPlaceTokens.has(`${x.field.field}:${x.hit.tokFirst}`)) continue;
+        const prev = phrase[phrase.length - 1];
+        if (!prev ? x.hit.tokFirst === next : prev.hit.spec.data.kind === 'venue' && x.hit.tokFirst <= prev.hit.tokLast + 2) phrase.push(x);
+        else break;
+      }
+      if (!phrase.length) continue;
+      placeClaims.push({ verb: v, phrase, labelled: true });
+      for (const x of phrase) claimedPlaceTokens.add(`${x.field.field}:${x.hit.tokFirst}`);
+    }
     for (const claim of this.venueLeadClaims(sitesBySent, claimedPlaceTokens)) {
       placeClaims.push(claim);
       for (const p of claim.phrase) claimedPlaceTokens.add(`${p.field.field}:${p.hit.tokFirst}`);
     }
     const unclaimed: Array<Of<'place'>> = [];
     // (another name of a place is read only where a verb claims it)
-    for (const p of places) if (!claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`) && !p.hit.spec.data.alias) unclaimed.push(p);
+    for (const p of places)
+      if (!claimedPlaceTokens.has(`${p.field.field}:${p.hit.tokFirst}`) && !p.hit.spec.data.alias && !this.routeEnd(p, places)) unclaimed.push(p);
     this.unclaimedPlaces = unclaimed;
     for (const n of this.of('eventNoun')) this.nounSentences.add(n.sent);
     return placeClaims;
+  }
+
+  /**
+   * The nearest gathering named before `v` in the item (the title's before the text's) is the event: an event noun, not
+   * one of otherEventNouns ("Hội nghị …: Địa điểm: …" is that meeting's).
+   */
+  private headedByEvent(v: Located<FactPhrase>): boolean {
+    let nearest: Located<FactPhrase> | null = null;
+    for (const kind of ['eventNoun', 'otherEvent'] as const)
+      for (const n of this.of(kind)) if (n.g < v.g && (!nearest || n.g > nearest.g) && !(kind === 'eventNoun' && this.namesDocument(n))) nearest = n;
+    return !!nearest && nearest.hit.spec.data.kind === 'eventNoun';
+  }
+
+  /**
+   * A place joined by a dash to a place of an event's own ("tuyến Pleiku – Quy Nhơn") is the end of a route from there,
+   * not another province the sentence is about.
+   */
+  private routeEnd(x: Of<'place'>, places: ReadonlyArray<Of<'place'>>): boolean {
+    const t = x.hit.tokFirst - 1;
+    if (t < 0 || !dashBetween(x.field.prepared, t)) return false;
+    const from = places.find((p) => p.field === x.field && p.hit.tokLast === t);
+    return !!from && [...this.checker.scopePlaces.values()].some((own) => own.has(from.hit.spec.data.key));
+  }
+
+  /**
+   * A relative head ("nơi") whose clause has, within venueRelatives.reach tokens, one of its verbs right before an event
+   * noun ("nơi 1.602 đại biểu dự Đại hội XIII"), and none of its stays after it in the clause.
+   */
+  private relativeToEvent(v: Located<FactPhrase>): boolean {
+    const p = v.field.prepared;
+    const clause = p.tokClause[v.hit.tokFirst];
+    const { relativeVerbs, relativeStays } = this.checker;
+    const reach = this.data.venueRelatives.reach;
+    // (the head's letters inside a place's name, typed without diacritics: "ra Ha Noi du dai hoi 13" is Hà Nội, not "nơi")
+    if (this.sites().some((x) => x.field === v.field && x.hit.tokFirst <= v.hit.tokLast && x.hit.tokLast >= v.hit.tokFirst)) return false;
+    const noun = this.of('eventNoun').find(
+      (n) =>
+        n.field === v.field &&
+        n.hit.tokFirst > v.hit.tokLast + 1 &&
+        n.hit.tokFirst <= v.hit.tokLast + reach &&
+        p.tokClause[n.hit.tokFirst] === clause &&
+        relativeVerbs.some((w) => n.hit.tokFirst - w.length > v.hit.tokLast && phraseAt(p, n.hit.tokFirst - w.length, [w]) === w.length),
+    );
+    if (!noun) return false;
+    for (let t = noun.hit.tokLast + 1; t < p.count && p.tokClause[t] === clause; t++) if (phraseAt(p, t, relativeStays)) return false;
+    return true;
   }
 
   /**
@@ -1442,6 +1576,9 @@ export class ItemCheck {
       const clause = p.tokClause[e.hit.tokLast];
       let t = e.hit.tokLast + 1;
       while (t < p.count && p.tokClause[t] === clause && t - e.hit.tokLast <= this.data.venueTimeReach) {
+        // (a word that ends a place verb after the verb's head is that verb's, though it is a time word too: "dời hẳn vào
+        // TP.HCM" is the move's "vào", not a time's)
+        if (t > e.hit.tokLast + 1 && placeVerbForms.has(`${head} ${tokenText(p, t)}`)) break;
         if ((p.tokFlags[t] & TOK_DIGITS) !== 0) t++;
         else {
           const n = phraseAt(p, t, venueTimeWords) || phraseAt(p, t, venueObjects);
@@ -1557,10 +1694,14 @@ export class ItemCheck {
   }
 
   private readSites(): Array<Of<'place'> | Of<'venue'>> {
-    const venueHits: Array<PhraseHit<FactPhrase>> = [];
-    for (const x of this.of('place')) venueHits.push(x.hit);
-    for (const x of this.of('venue')) venueHits.push(x.hit);
-    const kept = new Set(longestNonOverlapping(venueHits));
+    // (overlaps are resolved within each field: the title's tokens are not the text's)
+    const kept = new Set<PhraseHit<FactPhrase>>();
+    for (const fv of this.fields) {
+      const venueHits: Array<PhraseHit<FactPhrase>> = [];
+      for (const x of this.of('place')) if (x.field === fv) venueHits.push(x.hit);
+      for (const x of this.of('venue')) if (x.field === fv) venueHits.push(x.hit);
+      for (const h of longestNonOverlapping(venueHits)) kept.add(h);
+    }
     const sites: Array<Of<'place'> | Of<'venue'>> = [];
     // (another name of a place before a name is that name's: "thủ đô Viêng Chăn", "Thủ đô Hà Nội")
     for (const x of [...this.of('place'), ...this.of('venue')])
@@ -1882,13 +2023,17 @@ export class ItemCheck {
     const claims = this.of('claim').filter((c) =>
       this.factsIn(this.scopeAt(c.g, c.sent, clauseOf(c.field, c.hit.tokFirst)), c.sent).some((x) => x.i === c.hit.spec.data.fact),
     );
-    const claimList: Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>> = [];
-    for (const c of claims) claimList.push(c.hit);
-    const claimHits = new Set(longestNonOverlapping(claimList));
+    // (within each field: the title's tokens are not the text's)
+    const claimHits = new Set<PhraseHit<FactPhrase>>();
+    for (const fv of this.fields) {
+      const claimList: Array<PhraseHit<Extract<FactPhrase, { kind: 'claim' }>>> = [];
+      for (const c of claims) if (c.field === fv) claimList.push(c.hit);
+      for (const h of longestNonOverlapping(claimList)) claimHits.add(h);
+    }
     for (const c of claims) {
       if (!claimHits.has(c.hit)) continue;
       const { fact } = c.hit.spec.data;
-      if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !this.namesEvent(c.sent)) continue;
+      if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !(this.namesEvent(c.sent) || this.afterElectedBody(c))) continue;
       if (this.negatedOverAny(c)) continue;
       if (this.aboutOtherGathering(c) || this.formatOfAnother(c) || this.watchedClaim(c) || this.conceded(c) || this.announcedInFront(c)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
@@ -1897,11 +2042,23 @@ export class ItemCheck {
     }
   }
 
+  /**
+   * A claim term after a body only the congress elects and a verb of electing, in its sentence, of the term's own check
+   * ("Ban Chấp hành Trung ương được bầu bằng hình thức biểu quyết giơ tay"): the congress's election, named or not; not
+   * in a question.
+   */
+  private afterElectedBody(c: Located<FactPhrase>): boolean {
+    // (asked, not said: "Bầu Ban Chấp hành Trung ương có 'giơ tay biểu quyết' không?")
+    if (endsWithQuestion(c.field.prepared, c.hit.tokLast)) return false;
+    const before = (kind: 'electedBody' | 'electVerb') => this.of(kind).some((x) => sameCheck(x, c) && x.sent === c.sent && x.hit.tokLast < c.hit.tokFirst);
+    return before('electedBody') && before('electVerb');
+  }
+
   /** 2. Venue claims. */
   private venues(placeClaims: PlaceClaim[]): void {
-    for (const { verb, phrase, outside } of placeClaims) {
+    for (const { verb, phrase, outside, labelled } of placeClaims) {
       const fv = verb.field;
-      if (isSuppressed(fv, verb.hit.tokFirst) || !this.namesEvent(verb.sent)) continue;
+      if (isSuppressed(fv, verb.hit.tokFirst) || !(labelled || this.namesEvent(verb.sent))) continue;
       const scope = this.scopeAt(verb.g, verb.sent, clauseOf(fv, verb.hit.tokFirst));
       // (outside the place, "tổ chức ngoài Thủ đô", denies it as a negator does; "không tổ chức ngoài Hà Nội" claims it)
       const isNegated = this.negated(fv, verb.hit.tokFirst) !== !!outside;
@@ -2111,7 +2268,7 @@ export class ItemCheck {
           // description: it takes no date from before its clause ("Chiều 18/10, Đoàn … xuất quân … tại Hội trường Tây Sơn, …")
           if (e.hit.tokFirst > mention.tokLast && this.inApposedPredicate(e)) continue;
           if (tiedBy && !nearerTie(e, tiedBy, mention.tokFirst)) continue;
-          if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5, this.checker.clauseDayWords)) tiedBy = e;
+          if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5, this.checker.clauseDayWords, this.checker.periodLeads)) tiedBy = e;
         }
         if (!tiedBy) continue;
         // a denied date is no claim ("Đại hội không kéo dài sang ngày 2/2", "không lùi sang tháng 11") when it is the
@@ -2438,8 +2595,12 @@ export class ItemCheck {
       const bound = bounds.some((b) => sameCheck(b, v) && b.hit.tokLast < mention.tokFirst && mention.tokFirst - b.hit.tokLast <= 2);
       const day = mention.dates[mention.dates.length - 1];
       const later = laterThan(day, check.by);
+      // (all the bodies finished before a later day, the bound after the verb, "100% tổ chức cơ sở đảng … đã hoàn thành đại
+      // hội … trước ngày 15/7": the sheet's own statement with another day, not a bound the official day keeps; a bound
+      // leading the sentence, "Trước ngày 30/6/2020, toàn bộ … đã hoàn thành", is how things stood then)
+      const whole = bound && !!later && mention.tokFirst > v.hit.tokLast && this.wholeIn(fv, v, clause);
       if (later === false) this.agree(i, fv, mention.tokFirst, mention.tokLast);
-      else if (later && (!bound || last || asOf || late))
+      else if (later && (!bound || last || asOf || late || whole))
         this.add(i, fv, mention.tokFirst, mention.tokLast, `dates the completion ${formatDayDate(day)}; official by ${check.by}`);
     }
   }
@@ -2491,14 +2652,25 @@ export class ItemCheck {
       const fv = w.field;
       const p = fv.prepared;
       const at = w.hit.tokFirst;
-      const clause = p.tokClause[at];
+      // (the pending word in scare quotes, "3 xã vẫn 'treo' đại hội": the marks end no clause of the bodies or the verb)
+      const quotedOnly = (a: number, b: number) => a >= 0 && QUOTES_ONLY.test(p.original.slice(p.tokEnd[a], p.tokStart[b]));
+      const quoted = quotedOnly(at - 1, at) && quotedOnly(w.hit.tokLast, w.hit.tokLast + 1);
+      const own = this.data.facts[w.hit.spec.data.fact].checks[w.hit.spec.data.check];
+      const quotedForm = own.kind === 'completion' && own.pendingQuoted.includes(canon(w.hit.spec.text));
+      if (quotedForm && !quoted) continue;
+      const clause = quotedOnly(at - 1, at) ? p.tokClause[at - 1] : p.tokClause[at];
       const sent = p.tokSent[at];
       if (isSuppressed(fv, at) || this.negated(fv, at)) continue;
       const verb = verbs.find(
-        (v) => sameCheck(v, w) && v.hit.tokFirst > w.hit.tokLast && v.hit.tokFirst - w.hit.tokLast <= 2 && p.tokClause[v.hit.tokFirst] === clause,
+        (v) =>
+          sameCheck(v, w) &&
+          v.hit.tokFirst > w.hit.tokLast &&
+          v.hit.tokFirst - w.hit.tokLast <= (quotedForm ? 1 : 2) &&
+          (p.tokClause[v.hit.tokFirst] === p.tokClause[w.hit.tokLast] || (v.hit.tokFirst === w.hit.tokLast + 1 && quotedOnly(w.hit.tokLast, v.hit.tokFirst))),
       );
       if (!verb) continue;
-      if (!nouns.some((x) => sameCheck(x, w) && p.tokClause[x.hit.tokFirst] === clause && x.hit.tokLast < at)) continue;
+      const body = nouns.find((x) => sameCheck(x, w) && p.tokClause[x.hit.tokFirst] === clause && x.hit.tokLast < at);
+      if (!body) continue;
       if (excludes.some((x) => sameCheck(x, w) && p.tokSent[x.hit.tokFirst] === sent)) continue;
       const { fact: i, check: c } = w.hit.spec.data;
       const check = this.data.facts[i].checks[c];
@@ -2520,7 +2692,19 @@ export class ItemCheck {
             p.tokSent[m.tokFirst] === sent &&
             shifts.some((x) => sameCheck(x, w) && x.hit.tokLast < m.tokFirst && m.tokFirst - x.hit.tokLast <= 1 && x.hit.tokFirst > verb.hit.tokLast),
         );
-      if (!mention) continue;
+      if (!mention) {
+        // no date: the whole said to be done in an earlier clause of the sentence, then some still pending ("Dù báo cáo
+        // chính thức khẳng định 100% tổ chức cơ sở đảng đã hoàn thành đại hội, … ít nhất 3 xã vẫn 'treo' đại hội"): the
+        // sheet's completion set against
+        const done = this.of('complVerb').find(
+          (v) =>
+            sameCheck(v, w) && p.tokSent[v.hit.tokFirst] === sent && p.tokClause[v.hit.tokFirst] < clause && this.wholeIn(fv, v, p.tokClause[v.hit.tokFirst]),
+        );
+        // (read from the bodies named: the pending word may stand in scare quotes)
+        if (done)
+          this.add(i, fv, body.hit.tokFirst, verb.hit.tokLast, `says bodies still had not held their congresses, all reported done; official by ${check.by}`);
+        continue;
+      }
       const day = mention.dates[mention.dates.length - 1];
       if (laterThan(day, check.by) === true)
         this.add(i, fv, mention.tokFirst, mention.tokLast, `says bodies had not held their congresses by ${formatDayDate(day)}; official by ${check.by}`);
@@ -3033,6 +3217,7 @@ function isTied(
   fv: FieldView,
   window: number,
   dayWords: ReadonlySet<string>,
+  periodLeads: ReadonlySet<string>,
 ): boolean {
   if (e.field !== fv) return false;
   const p = fv.prepared;
@@ -3064,6 +3249,17 @@ function isTied(
   if (e.hit.tokFirst - mention.tokLast <= SHORT_FORM_VERB_GAP && p.tokClause[e.hit.tokFirst] === clause)
     for (const n of subjects)
       if (n.hit.tokLast < mention.tokFirst && mention.tokFirst - n.hit.tokLast <= SHORT_FORM_NAME_GAP && p.tokClause[n.hit.tokLast] === clause) return true;
+  // "…: từ 15 đến 17/10 đoạn QL19 qua An Khê cấm xe khách ban ngày vì đại hội tỉnh họp ở đó": a period leading its clause
+  // after a colon or a comma, the congress named later in the clause as the subject of the verb right after its name
+  if (mention.dates.length === 2 && p.tokClause[e.hit.tokFirst] === clause && leadsItsClause(p, mention.tokFirst, periodLeads))
+    for (const n of subjects)
+      if (
+        n.hit.tokFirst > mention.tokLast &&
+        n.hit.tokLast < e.hit.tokFirst &&
+        e.hit.tokFirst - n.hit.tokLast <= SHORT_FORM_NAME_GAP &&
+        p.tokClause[n.hit.tokFirst] === clause
+      )
+        return true;
   // "Hôm nay 14/10 khai mạc Đại hội ...": the event verb right after the date, the congress its object; so too in a
   // clause the date leads after a colon or a comma ("Thông báo nhanh: mai 19/10 khai mạc đại hội tỉnh")
   if (!opensSentence && !leadsItsClause(p, mention.tokFirst, dayWords)) return false;
