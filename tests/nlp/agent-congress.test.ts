@@ -10,8 +10,7 @@ import { CONFIG, contradictionsOf, expectCongress, firedGroup, forBothForms, REP
 // buyer or the members' description ("bên công ty … lo hết", "của Trung Quốc", "bán … cho công ty", "đồng chí là …
 // cựu chiến binh") holds no gathering of its own; read after the model's decision (its negative still counts for the
 // lexicon score and the features), the item's own congress terms stand. A body's own gathering stays another
-// organisation's. U: "lão thành" typed without diacritics is no Laos (nor, from the hundred-and-twenty-fifth
-// pass, "lao động", "giải lao", "nói láo" …); "mỗi người nói một số" is no hearsay. X: a day
+// organisation's. U: "lão thành" typed without diacritics is no Laos; "mỗi người nói một số" is no hearsay. X: a day
 // and month ending the sheet's venue name ("Hội trường 17/3") is no date. Phrasings written for these tests, not
 // corpus sentences; each as typed and with its diacritics stripped, on the lexicons alone.
 
@@ -88,32 +87,9 @@ describe('words that hold another word’s letters without diacritics (family U)
     );
   });
 
-  // the hundred-and-twenty-fifth pass: the language's common words holding "lao" (labour, a break, old age, lying)
-  it('reads labour, a break, old age and lying as such, not Laos', () => {
-    expectCongress(
-      [
-        'Đại hội Đảng bộ tỉnh lần thứ XVI: công nhân lao động giỏi được biểu dương.',
-        'Người lao động cả nước kỳ vọng vào Đại hội XIII của Đảng.',
-        'Liên đoàn Lao động tỉnh ra văn bản chào mừng Đại hội Đảng bộ tỉnh khóa XVI.',
-        'Sáng 22/10, Đại hội Đảng bộ tỉnh khai mạc tại Cung Văn hóa Lao động tỉnh.',
-        'Trong giờ giải lao tại Đại hội Đảng bộ tỉnh, các đại biểu trao đổi về nghị quyết.',
-        'Các bô lão trong làng ngồi xem truyền hình trực tiếp phiên khai mạc Đại hội XIII.',
-        'Trước Đại hội Đảng bộ tỉnh, mấy xã chưa xong đại hội cơ sở mà vẫn báo cáo láo là hoàn thành 100%.',
-        'Ai nói Đại hội Đảng bộ tỉnh họp kín 10 ngày là nói láo.',
-      ],
-      true,
-    );
-  });
-
   it('still reads Laos where it is named', () => {
     expectCongress(
-      [
-        'Đại hội Đảng Nhân dân Cách mạng Lào bầu Ban Chấp hành Trung ương khóa mới.',
-        'Lào tổ chức đại hội đảng, bầu Ban Chấp hành Trung ương mới.',
-        // (a verb or a title after the country: "Lào công bố", "Bộ trưởng Lào" are no labour)
-        'Lào công bố kết quả đại hội đảng lần thứ XI, bầu Ban Chấp hành Trung ương mới.',
-        'Đại hội Đảng Nhân dân Cách mạng Lào bế mạc, Bộ trưởng Lào trả lời báo chí về nhân sự Trung ương khóa mới.',
-      ],
+      ['Đại hội Đảng Nhân dân Cách mạng Lào bầu Ban Chấp hành Trung ương khóa mới.', 'Lào tổ chức đại hội đảng, bầu Ban Chấp hành Trung ương mới.'],
       false,
     );
   });
