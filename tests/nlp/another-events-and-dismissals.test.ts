@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { contradictionsOf, expectEachReads, expectGroup, forBothForms, forBothFormsTitled } from './helpers.ts';
+import { contradictionsOf, expectCongress, expectEachReads, expectGroup, forBothForms, forBothFormsTitled } from './helpers.ts';
 
 // The hundred-and-twenty-eighth pass (study117's fresh-16 families): a date or format check on another event — an event
 // moved for the congress, an announcement's month, a rehearsal, the study of a resolution, the platforms the public
@@ -146,5 +146,12 @@ describe('without diacritics: the letters of a cause and of a day that are neith
 
   it('reads a cause given with no source', () => {
     forBothForms(['Đại hội tỉnh bị lùi lịch do chờ ý kiến cấp trên.'], (c, t) => expect(rules(c), t).toContain('rule unattributed-cause'));
+  });
+});
+
+describe('the successor to the top post (K)', () => {
+  it('reads the deputy said to come to the secretary’s post as the congress, not a letter sent up to the secretary', () => {
+    expectCongress(['Chốt luôn: ông Phó Bí thư thường trực sẽ lên Bí thư, anh em trong ban nói rồi.'], true);
+    expectCongress(['Tôi muốn gửi đơn thẳng lên Bí thư Tỉnh ủy về vụ tranh chấp đất.'], false);
   });
 });
