@@ -67,7 +67,7 @@ describe('a list printed before the vote, a well-informed source, the writer’s
   it('reads the printed list and the well-informed source', () => {
     expectGroup(['Danh sách Bộ Chính trị khóa mới đã được in sẵn từ tuần trước.'], 'pre-arranged', true);
     expectGroup(['Theo một nguồn thạo tin, Đại hội XIII đã chốt nhân sự.'], 'insider', true);
-    expectGroup(['Bầu bằng phiếu kín, làm gì có phiếu in sẵn.'], 'pre-arranged', false);
+    expectGroup(['Bầu bằng phiếu kín, làm gì có phiếu in sẵn.', 'Lá phiếu đã được in sẵn tên các ứng cử viên theo danh sách.'], 'pre-arranged', false);
   });
 
   it('keeps the writer’s dare from the rebuttal and others’ viewing from the writer’s own', () => {
