@@ -288,8 +288,16 @@ export function setAsideIn(p: PreparedText, sentence: number, setAside: { not: T
 function namedAfter(p: PreparedText, close: number, names: TypedWords[]): boolean {
   const t = firstTokenAtOrAfter(p, close + 1);
   if (t < 0) return false;
-  return onlyColonBetween(p, close + 1, p.tokStart[t], 0) && names.some((name) => typedWordsAt(p, t, name));
+  return (onlyColonBetween(p, close + 1, p.tokStart[t], 0) || onlyArrowBetween(p, close + 1, p.tokStart[t])) && names.some((name) => typedWordsAt(p, t, name));
 }
+
+/** Arrow marks "→", "⇒", "➡", "->", "=>" between `from` and `to`, spaces around: a checklist's "'…' → sai". */
+function onlyArrowBetween(p: PreparedText, from: number, to: number): boolean {
+  const text = String.fromCharCode(...p.codes.subarray(from, to)).trim();
+  return ARROWS.has(text);
+}
+
+const ARROWS = new Set(['→', '⇒', '➡', '->', '=>', '-->', '==>'].map((a) => a.normalize('NFC')));
 
 /**
  * The quotations of a field that stand in a list — two or more joined only by one of `joiners` (folded, spaces
