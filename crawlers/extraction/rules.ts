@@ -584,3 +584,15 @@ export const DISCLOSURE_NAMES = /collaps|accordion|expand|faq|answer|(^|[\s_-])c
  */
 export const STREAM_CALL = /\$R[CS]\(\s*"([BPS]:[0-9a-f]+)"\s*,\s*"([BPS]:[0-9a-f]+)"/g;
 export const MAX_FALLBACK_CHARS = 100;
+
+/**
+ * The edges of the story checked against the second opinion (`trimEdges`): a line at the start or end
+ * of our body that Readability's copy of the same container does not keep is furniture (a byline with
+ * its date, a "Created:"/"Updated:" stamp, a category or tag line, a "PDF:" link, a list of related
+ * headlines) when it is short and no sentence: at most this many words, ending without a sentence's
+ * closing mark. The copies are the same container when this share of our lines is in Readability's.
+ */
+export const EDGE_LINE_MAX_WORDS = 8;
+export const EDGE_SHARED_SHARE = 0.5;
+/** How a sentence (or a line introducing what follows) ends: its closing mark, then closing quotes or brackets. */
+export const SENTENCE_END = /[.!?…:;]["'”’»)\]]*\s*$|["”»)]\s*$/;
