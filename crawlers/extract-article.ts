@@ -2,9 +2,10 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
-import { hasEdgeCandidate, readabilityParagraphs, trimEdges } from './extraction/second-opinion.ts';
+import { edgeMayFall, hasEdgeCandidate, readabilityParagraphs, trimEdges } from './extraction/second-opinion.ts';
 import {
   ARTICLE_TYPES,
+  EDGE_CONTAINER_MAX_CHARS,
   HEAD_TAGS,
   LISTING_PATHS,
   ARCHIVED_ENTRY,
@@ -408,10 +409,15 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
     }
   }
   // A short line that is no sentence at either end of our story: kept only if Readability keeps it too.
-  // Readability reads our story's container alone (half the cost of the page, the same verdicts on the edges).
+  // Readability reads our story's container alone (half the cost of the page, the same verdicts on the
+  // edges), and only where it could drop such a line (`edgeMayFall`) and the container is not too large
+  // for its cost (EDGE_CONTAINER_MAX_CHARS): the check's cost, not its verdicts, is what the pre-checks cut.
   if (!taken && hasEdgeCandidate(main.paragraphs) && facts.depth <= SECOND_OPINION_MAX_DEPTH) {
-    second ??= readabilityParagraphs(main.container ? `<html><body>${$.html(main.container as never)}</body></html>` : $.html());
-    main.paragraphs = trimEdges(main.paragraphs, second);
+    if (!second && main.container && edgeMayFall(main.paragraphs, main.container)) {
+      const container = $.html(main.container as never);
+      if (container.length <= EDGE_CONTAINER_MAX_CHARS) second = readabilityParagraphs(`<html><body>${container}</body></html>`);
+    }
+    if (second) main.paragraphs = trimEdges(main.paragraphs, second);
   }
   const text = storyText(main.paragraphs, jsonLd.articleBody);
   const publishedAt = publishedTime(facts, jsonLd);

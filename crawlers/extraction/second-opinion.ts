@@ -7,8 +7,18 @@ import { Readability } from '@mozilla/readability';
 import { parseHTML } from 'linkedom';
 import * as cheerio from 'cheerio';
 import { renderParagraphs } from './main-text.ts';
-import type { HtmlNode } from './tree.ts';
-import { EDGE_LINE_MAX_WORDS, EDGE_SHARED_SHARE, SENTENCE_END } from './rules.ts';
+import { collapse, contains, isElement, tagOf, namesOf, type HtmlNode } from './tree.ts';
+import {
+  EDGE_BLOCK_TAGS,
+  EDGE_LINE_MAX_WORDS,
+  EDGE_RISK_ATTRIBUTES,
+  EDGE_RISK_ATTRIBUTE_VALUES,
+  EDGE_RISK_NAMES,
+  EDGE_RISK_TAGS,
+  EDGE_SHARED_SHARE,
+  SENTENCE_END,
+  SKIP_TAGS,
+} from './rules.ts';
 
 /** Readability's story paragraphs, or none when it finds nothing or fails on the page. */
 export function readabilityParagraphs(html: string): string[] {
@@ -59,4 +69,88 @@ export function trimEdges(paragraphs: string[], readability: string[]): string[]
   while (end > start && drop(end - 1)) end--;
   if (!kept[end - 1]) end = paragraphs.length;
   return start === 0 && end === paragraphs.length ? paragraphs : paragraphs.slice(start, end);
+}
+
+/** Text nodes of the subtree in document order, skipped tags left out, blank ones too. */
+function textNodes(root: HtmlNode): HtmlNode[] {
+  const out: HtmlNode[] = [];
+  const stack: HtmlNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node.type === 'text') {
+      if (node.data && /\S/.test(node.data)) out.push(node);
+      continue;
+    }
+    if (node !== root && isElement(node) && SKIP_TAGS.has(tagOf(node))) continue;
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return out;
+}
+
+/** The text node where each line starts, walking the container's text from one end (undefined when not found). */
+function locate(lines: string[], texts: HtmlNode[], fromEnd: boolean): Array<HtmlNode | undefined> {
+  const found: Array<HtmlNode | undefined> = [];
+  let cursor = fromEnd ? texts.length - 1 : 0;
+  for (const line of lines) {
+    const wanted = normal(line);
+    let hit: HtmlNode | undefined;
+    for (; fromEnd ? cursor >= 0 : cursor < texts.length; cursor += fromEnd ? -1 : 1) {
+      const text = collapse(texts[cursor].data ?? '');
+      if (text && wanted.includes(text)) {
+        hit = texts[cursor];
+        cursor += fromEnd ? -1 : 1;
+        break;
+      }
+    }
+    found.push(hit);
+    if (!hit) break;
+  }
+  return found;
+}
+
+const blockOf = (node: HtmlNode, container: HtmlNode): HtmlNode => {
+  let current = node.parent ?? container;
+  while (current !== container && !EDGE_BLOCK_TAGS.has(tagOf(current)) && current.parent) current = current.parent;
+  return current;
+};
+
+/** Whether an element marks what it holds for Readability's removal (tag, class/id, attribute). */
+function marked(node: HtmlNode): boolean {
+  if (EDGE_RISK_TAGS.has(tagOf(node))) return true;
+  const names = namesOf(node);
+  if (names && EDGE_RISK_NAMES.test(names)) return true;
+  for (const [name, value] of Object.entries(node.attribs ?? {})) if (EDGE_RISK_ATTRIBUTES.test(name) && EDGE_RISK_ATTRIBUTE_VALUES.test(value)) return true;
+  return false;
+}
+
+/**
+ * Whether Readability could drop an edge line of the story (so that asking it is worth its cost): a
+ * run of short non-sentence lines at either end may fall unless each of its lines sits inside the
+ * parent of the story's nearest paragraph (Readability's top candidate holds it) with nothing between
+ * that marks it for removal (EDGE_RISK_* in rules.ts), and no link unless its block is a paragraph.
+ */
+export function edgeMayFall(paragraphs: string[], container: HtmlNode | undefined): boolean {
+  if (!container) return true;
+  const texts = textNodes(container);
+  for (const fromEnd of [false, true]) {
+    const order = fromEnd ? [...paragraphs].reverse() : paragraphs;
+    let run = 0;
+    while (run < order.length && isEdgeCandidate(order[run])) run++;
+    if (!run) continue;
+    if (run === order.length) return true;
+    const found = locate(order.slice(0, run + 1), texts, fromEnd);
+    const ref = found[run];
+    if (!ref) return true;
+    const refParent = blockOf(ref, container).parent ?? container;
+    for (const start of found.slice(0, run)) {
+      if (!start || !contains(refParent, start)) return true;
+      const block = blockOf(start, container);
+      for (let node = start.parent; node && node !== refParent; node = node.parent) {
+        if (marked(node)) return true;
+        if (tagOf(node) === 'a' && tagOf(block) !== 'p') return true;
+      }
+    }
+  }
+  return false;
 }
