@@ -653,8 +653,8 @@ export const EDGE_BLOCK_TAGS = new Set([
   'center',
 ]);
 /**
- * Readability's cost grows faster than the container it reads (on the 990 set the largest fifth of the
- * containers asked about took three fifths of its time): the edges of a container larger than this
- * (serialized HTML characters) are not checked.
+ * Readability's cost grows faster than the HTML it reads (on the 990 set the largest fifth of its
+ * inputs took three fifths of its time): the edges of a container larger than this (serialized HTML
+ * characters) are not checked (thirty-eighth pass).
  */
 export const EDGE_CONTAINER_MAX_CHARS = 40_000;
