@@ -276,8 +276,7 @@ export function setAsideIn(p: PreparedText, sentence: number, setAside: { not: T
     const not = setAside.not.find((n) => typedWordsAt(p, t, n));
     if (!not) continue;
     const from = t + not.syllables.length;
-    for (let u = from; u < end && u <= from + setAside.gap; u++)
-      if (setAside.as.some((a) => typedWordsAt(p, u, a))) return true;
+    for (let u = from; u < end && u <= from + setAside.gap; u++) if (setAside.as.some((a) => typedWordsAt(p, u, a))) return true;
   }
   return false;
 }

@@ -87,7 +87,7 @@ describe('foldWithMap / prepareText', () => {
       }
   });
 
-  it('finds each sentence\'s tokens, after abbreviations joined sentences too', () => {
+  it("finds each sentence's tokens, after abbreviations joined sentences too", () => {
     for (const text of ['Đại hội họp 3 ngày. Không phải 1 ngày! Bế mạc ở TP. Pleiku hôm nay? Hết', 'Một', ''])
       for (const t of [text, stripDiacritics(text)]) {
         const p = prepareText(t);
