@@ -2,9 +2,10 @@ import * as cheerio from 'cheerio';
 import type { CheerioAPI } from 'cheerio';
 import { decodeHTML } from 'entities';
 import { extractMainText, renderParagraphs } from './extraction/main-text.ts';
-import { readabilityParagraphs } from './extraction/second-opinion.ts';
+import { edgeMayFall, hasEdgeCandidate, readabilityParagraphs, trimEdges } from './extraction/second-opinion.ts';
 import {
   ARTICLE_TYPES,
+  EDGE_CONTAINER_MAX_CHARS,
   HEAD_TAGS,
   LISTING_PATHS,
   ARCHIVED_ENTRY,
@@ -395,14 +396,28 @@ function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
 
   const jsonLd = readJsonLd(facts.jsonLd);
   const main = extractMainText(facts.body ?? ($.root()[0] as HtmlNode), pageUrl, meta(facts.meta, 'name:description', 'property:og:description'));
+  let second: string[] | undefined;
+  let taken = false;
   if (main.storyChars < SECOND_OPINION_CHARS && facts.depth <= SECOND_OPINION_MAX_DEPTH) {
-    const second = readabilityParagraphs(typeof html === 'string' ? html : $.html());
+    second = readabilityParagraphs(typeof html === 'string' ? html : $.html());
     if (textLength(second) >= SECOND_OPINION_GAIN * main.storyChars) {
       // Readability's story, after our standfirst when Readability left it out.
       const secondText = second.join('\n');
       main.paragraphs = [...main.leads.filter((lead) => !secondText.includes(lead)), ...second];
       main.linkDensity = 0;
+      taken = true;
     }
+  }
+  // A short line that is no sentence at either end of our story: kept only if Readability keeps it too.
+  // Readability reads our story's container alone (half the cost of the page, the same verdicts on the
+  // edges), and only where it could drop such a line (`edgeMayFall`) and the container is not too large
+  // for its cost (EDGE_CONTAINER_MAX_CHARS): the check's cost, not its verdicts, is what the pre-checks cut.
+  if (!taken && hasEdgeCandidate(main.paragraphs) && facts.depth <= SECOND_OPINION_MAX_DEPTH) {
+    if (!second && main.container && edgeMayFall(main.paragraphs, main.container)) {
+      const container = $.html(main.container as never);
+      if (container.length <= EDGE_CONTAINER_MAX_CHARS) second = readabilityParagraphs(`<html><body>${container}</body></html>`);
+    }
+    if (second) main.paragraphs = trimEdges(main.paragraphs, second);
   }
   const text = storyText(main.paragraphs, jsonLd.articleBody);
   const publishedAt = publishedTime(facts, jsonLd);

@@ -1349,6 +1349,8 @@ export interface MainText {
   /** Characters of the chosen container's text and the share of it inside links. */
   chars: number;
   linkDensity: number;
+  /** The deepest element holding every chosen block (the story's container), when any was chosen. */
+  container?: HtmlNode;
 }
 
 /**
@@ -1430,7 +1432,21 @@ function attempt(page: Page, strictness: Strictness): MainText {
     chars += s.chars;
     linkChars += s.linkChars;
   }
-  return { paragraphs, storyChars: textLength(storyParagraphs), leads: leadParagraphs, chars, linkDensity: chars ? linkChars / chars : 0 };
+  return {
+    paragraphs,
+    storyChars: textLength(storyParagraphs),
+    leads: leadParagraphs,
+    chars,
+    linkDensity: chars ? linkChars / chars : 0,
+    container: commonAncestor(nodes),
+  };
+}
+
+/** The deepest element holding all the nodes. */
+function commonAncestor(nodes: HtmlNode[]): HtmlNode | undefined {
+  if (!nodes.length) return undefined;
+  for (const candidate of [nodes[0], ...ancestors(nodes[0])]) if (nodes.every((node) => contains(candidate, node))) return candidate;
+  return undefined;
 }
 
 /** A summary shorter than this is a slogan or a site's name, not the story's opening. */

@@ -584,3 +584,77 @@ export const DISCLOSURE_NAMES = /collaps|accordion|expand|faq|answer|(^|[\s_-])c
  */
 export const STREAM_CALL = /\$R[CS]\(\s*"([BPS]:[0-9a-f]+)"\s*,\s*"([BPS]:[0-9a-f]+)"/g;
 export const MAX_FALLBACK_CHARS = 100;
+
+/**
+ * The edges of the story checked against the second opinion (`trimEdges`): a line at the start or end
+ * of our body that Readability's copy of the same container does not keep is furniture (a byline with
+ * its date, a "Created:"/"Updated:" stamp, a category or tag line, a "PDF:" link, a list of related
+ * headlines) when it is short and no sentence: at most this many words, ending without a sentence's
+ * closing mark. The copies are the same container when this share of our lines is in Readability's.
+ */
+export const EDGE_LINE_MAX_WORDS = 8;
+export const EDGE_SHARED_SHARE = 0.5;
+/** How a sentence (or a line introducing what follows) ends: its closing mark, then closing quotes or brackets. */
+export const SENTENCE_END = /[.!?…:;]["'”’»)\]]*\s*$|["”»)]\s*$/;
+
+/**
+ * Whether Readability is worth asking about the story's edges (`edgeMayFall`, thirty-eighth pass):
+ * Readability drops a line only when it lies outside its top candidate (the element holding the
+ * story's paragraphs) or under an element its cleaning removes. A short edge line is kept without
+ * asking when it sits inside the parent of the story's nearest paragraph and nothing between marks
+ * it: none of these tags, no class/id Readability reads as unlikely, negative, byline or sharing,
+ * none of these attributes, and no link unless its block is a paragraph.
+ */
+export const EDGE_RISK_TAGS = new Set([
+  'footer',
+  'aside',
+  'form',
+  'fieldset',
+  'nav',
+  'header',
+  'h1',
+  'h2',
+  'iframe',
+  'button',
+  'select',
+  'textarea',
+  'input',
+  'table',
+  'ul',
+  'ol',
+  'menu',
+]);
+export const EDGE_RISK_NAMES =
+  /-ad-|ai2html|banner|breadcrumbs|combx|comment|community|cover-wrap|disqus|extra|footer|gdpr|header|legends|menu|related|remark|replies|rss|shoutbox|sidebar|skyscraper|social|sponsor|supplemental|agegate|pagination|pager|popup|hidden|^hid$| hid$| hid |^hid |com-|contact|masthead|media|meta|outbrain|promo|scroll|share|shopping|tags|widget|byline|author|dateline|writtenby/i;
+export const EDGE_RISK_ATTRIBUTES = /^(rel|itemprop|role|hidden|aria-hidden|style)$/;
+export const EDGE_RISK_ATTRIBUTE_VALUES = /author|menu|navigation|complementary|alert|dialog|true|hidden|none|^$/i;
+/** Elements that hold a line as its block (the line's paragraph, heading, item or cell). */
+export const EDGE_BLOCK_TAGS = new Set([
+  'p',
+  'div',
+  'li',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'td',
+  'th',
+  'dd',
+  'dt',
+  'blockquote',
+  'section',
+  'article',
+  'pre',
+  'figure',
+  'figcaption',
+  'address',
+  'center',
+]);
+/**
+ * Readability's cost grows faster than the HTML it reads (on the 990 set the largest fifth of its
+ * inputs took three fifths of its time): the edges of a container larger than this (serialized HTML
+ * characters) are not checked (thirty-eighth pass).
+ */
+export const EDGE_CONTAINER_MAX_CHARS = 40_000;

@@ -363,6 +363,12 @@ export const factsFileSchema = z
         then: z.array(phrase).default([]),
         /** Words that report another outlet's version ("Một số trang mạng ghi …"): a contradiction after them in their sentence, the sheet's value in a later one. */
         reporters: z.array(phrase).default([]),
+        /**
+         * A question asking where the version came from, after it in its sentence ("tin 'BCH 53 người' là từ trang nào
+         * vậy? … BCH khóa XVI có 49 người"): read as `negations` are — the contradiction before it in its sentence, the
+         * sheet's value after it, outside its clause (the hundred-and-twenty-seventh pass, study117's R(c)).
+         */
+        sourceQuestions: z.array(phrase).default([]),
       })
       .strict()
       .default({}),
@@ -444,7 +450,12 @@ export const factsFileSchema = z
      * right after the term, is denied as a term right after its negator is.
      */
     quantifiedNegation: z
-      .object({ quantifiers: z.array(phrase).default([]), closers: z.array(phrase).default([]) })
+      .object({
+        quantifiers: z.array(phrase).default([]),
+        closers: z.array(phrase).default([]),
+        /** Negators read only under a quantifier or a closer ("chưa có danh sách nào được công bố trước"). */
+        negators: z.array(phrase).default([]),
+      })
       .strict()
       .default({}),
     /** Nouns naming a venue without naming a place ("khách sạn", "hội trường"): after a place verb, a claimed venue. */
@@ -872,6 +883,7 @@ export type FactPhrase =
   /** (alias: another name of the place, "Thủ đô" for Hà Nội) */
   | { kind: 'place'; name: string; key: string; alias?: boolean }
   | { kind: 'negator' }
+  | { kind: 'quantifiedNegator' }
   | { kind: 'contrast' }
   | { kind: 'quantifier' }
   | { kind: 'alternative' }
@@ -998,7 +1010,14 @@ export class FactChecker {
   /** partListStops, canonical: a word that ends the part's list (it states a count of its own). */
   readonly partListStops: ReadonlySet<string>;
   /** repliedByValue, as canonical words (longest first). */
-  readonly repliedByValue: { negations: string[][]; predicateLeads: string[][]; askers: string[][]; then: string[][]; reporters: string[][] };
+  readonly repliedByValue: {
+    negations: string[][];
+    predicateLeads: string[][];
+    askers: string[][];
+    then: string[][];
+    reporters: string[][];
+    sourceQuestions: string[][];
+  };
   /** countDenials, as canonical words. */
   readonly countDenials: { before: string[][]; open: string[][]; close: string[][]; asked: string[][] };
   /** venueRelatives' verbs and stays, as canonical words (longest first). */
@@ -1047,6 +1066,7 @@ export class FactChecker {
       askers: longestFirst(data.repliedByValue.askers),
       then: longestFirst(data.repliedByValue.then),
       reporters: longestFirst(data.repliedByValue.reporters),
+      sourceQuestions: longestFirst(data.repliedByValue.sourceQuestions),
     };
     this.countDenials = {
       before: longestFirst(data.countDenials.before),
@@ -1080,6 +1100,7 @@ export class FactChecker {
     for (const n of data.alternatives) this.phrases.add(n, factPhrase({ kind: 'alternative' }));
     for (const n of data.quantifiedNegation.quantifiers) this.phrases.add(n, factPhrase({ kind: 'quantifier' }));
     for (const n of data.quantifiedNegation.closers) this.phrases.add(n, factPhrase({ kind: 'quantifierCloser' }));
+    for (const n of data.quantifiedNegation.negators) this.phrases.add(n, factPhrase({ kind: 'quantifiedNegator' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
     for (const n of data.verbBodies) this.phrases.add(n, factPhrase({ kind: 'verbBody' }));
@@ -1919,7 +1940,7 @@ export class ItemCheck {
   repliedByValue(contradictions: readonly Contradiction[], confirmations: readonly Confirmation[]): Set<Contradiction> {
     const out = new Set<Contradiction>();
     if (!contradictions.length) return out;
-    const { negations, predicateLeads, askers, then, reporters } = this.checker.repliedByValue;
+    const { negations, predicateLeads, askers, then, reporters, sourceQuestions } = this.checker.repliedByValue;
     const order = (field: string, tok: number) => (field === this.fields[0].field ? 0 : 1e6) + tok;
     for (const c of contradictions) {
       const fv = this.fields.find((f) => f.field === c.field);
@@ -1940,7 +1961,7 @@ export class ItemCheck {
         }
         const opensClause = t === 0 || p.tokClause[t - 1] !== p.tokClause[t] || phraseEndsBefore(p, t, predicateLeads);
         if (!opensClause) continue;
-        const n = phraseAt(p, t, negations);
+        const n = phraseAt(p, t, negations) || phraseAt(p, t, sourceQuestions);
         if (n) {
           // (the cited value in the negation's clause or before it)
           if (c.tokFirst < t || p.tokClause[c.tokFirst] === p.tokClause[t]) found = { from: t + n, clause: p.tokClause[t] };
@@ -3291,7 +3312,7 @@ export class ItemCheck {
     const p = fv.prepared;
     const clause = p.tokClause[c.hit.tokFirst];
     let negEnd = -1;
-    for (const n of this.of('negator'))
+    for (const n of [...this.of('negator'), ...this.of('quantifiedNegator')])
       if (n.field === fv && n.hit.tokLast < c.hit.tokFirst && p.tokClause[n.hit.tokFirst] === clause) negEnd = Math.max(negEnd, n.hit.tokLast);
     if (negEnd < 0) return false;
     for (const q of this.of('quantifier')) if (q.field === fv && q.hit.tokFirst > negEnd && q.hit.tokLast < c.hit.tokFirst) return true;

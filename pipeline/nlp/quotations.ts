@@ -5,7 +5,7 @@
  */
 import { firstTokenAtOrAfter, originalOffset } from './offsets.ts';
 import type { QuotationNames, TypedWords } from './classifier-types.ts';
-import { type PreparedText, typedAccentKey } from './text.ts';
+import { type PreparedText, sentenceTokens, typedAccentKey } from './text.ts';
 
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
 
@@ -260,7 +260,8 @@ export function answeringItem(fields: Array<{ prepared: PreparedText; quotations
 /** Whether one of `names` stands in sentence `sentence` of a field ("… bảo chưa có văn bản nào"). */
 export function unsourcedIn(p: PreparedText, sentence: number, names: TypedWords[]): boolean {
   if (!names.length) return false;
-  for (let t = 0; t < p.count; t++) if (p.tokSent[t] === sentence && names.some((name) => typedWordsAt(p, t, name))) return true;
+  const [first, end] = sentenceTokens(p, sentence);
+  for (let t = first; t < end; t++) if (names.some((name) => typedWordsAt(p, t, name))) return true;
   return false;
 }
 
@@ -270,13 +271,12 @@ export function unsourcedIn(p: PreparedText, sentence: number, names: TypedWords
  */
 export function setAsideIn(p: PreparedText, sentence: number, setAside: { not: TypedWords[]; as: TypedWords[]; gap: number }): boolean {
   if (!setAside.not.length || !setAside.as.length) return false;
-  for (let t = 0; t < p.count; t++) {
-    if (p.tokSent[t] !== sentence) continue;
+  const [first, end] = sentenceTokens(p, sentence);
+  for (let t = first; t < end; t++) {
     const not = setAside.not.find((n) => typedWordsAt(p, t, n));
     if (!not) continue;
     const from = t + not.syllables.length;
-    for (let u = from; u < p.count && u <= from + setAside.gap && p.tokSent[u] === sentence; u++)
-      if (setAside.as.some((a) => typedWordsAt(p, u, a))) return true;
+    for (let u = from; u < end && u <= from + setAside.gap; u++) if (setAside.as.some((a) => typedWordsAt(p, u, a))) return true;
   }
   return false;
 }
@@ -288,8 +288,16 @@ export function setAsideIn(p: PreparedText, sentence: number, setAside: { not: T
 function namedAfter(p: PreparedText, close: number, names: TypedWords[]): boolean {
   const t = firstTokenAtOrAfter(p, close + 1);
   if (t < 0) return false;
-  return onlyColonBetween(p, close + 1, p.tokStart[t], 0) && names.some((name) => typedWordsAt(p, t, name));
+  return (onlyColonBetween(p, close + 1, p.tokStart[t], 0) || onlyArrowBetween(p, close + 1, p.tokStart[t])) && names.some((name) => typedWordsAt(p, t, name));
 }
+
+/** Arrow marks "→", "⇒", "➡", "->", "=>" between `from` and `to`, spaces around: a checklist's "'…' → sai". */
+function onlyArrowBetween(p: PreparedText, from: number, to: number): boolean {
+  const text = String.fromCharCode(...p.codes.subarray(from, to)).trim();
+  return ARROWS.has(text);
+}
+
+const ARROWS = new Set(['→', '⇒', '➡', '->', '=>', '-->', '==>'].map((a) => a.normalize('NFC')));
 
 /**
  * The quotations of a field that stand in a list — two or more joined only by one of `joiners` (folded, spaces

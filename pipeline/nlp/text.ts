@@ -451,6 +451,20 @@ export function sentenceStart(p: PreparedText, t: number): number {
   return t;
 }
 
+/** The tokens [first, end) of sentence `sentence`: sentences are numbered in token order, so a binary search finds it. */
+export function sentenceTokens(p: PreparedText, sentence: number): [number, number] {
+  let first = 0;
+  let hi = p.count;
+  while (first < hi) {
+    const mid = (first + hi) >>> 1;
+    if (p.tokSent[mid] < sentence) first = mid + 1;
+    else hi = mid;
+  }
+  let end = first;
+  while (end < p.count && p.tokSent[end] === sentence) end++;
+  return [first, end];
+}
+
 /** Whether the sentence of token `tok` ends with a question mark. */
 export function endsWithQuestion(p: PreparedText, tok: number): boolean {
   let last = tok;

@@ -242,7 +242,7 @@ export function withCounteredVerdicts(
     // (after the sheet's exact count asked and answered by the writer's own, a rebuttal's verdict naming no value of its
     // own in its clause is that stance: "19 …? Sai nha. Tỉnh chỉ còn 17 … . Đáp án BTC ra là sai")
     const answered = counts.filter((c) => c.answers !== undefined);
-    const repeats = (h: PhraseHit<CuePhrase>) => answered.some((c) => c.answers! < h.tokFirst) && !clauseHasDigit(p, p.tokClause[h.tokFirst]);
+    const repeats = (h: PhraseHit<CuePhrase>) => answered.some((c) => c.answers! < h.tokFirst) && !clauseHasDigit(p, h.tokFirst);
     f.cueList = f.cueList.filter((h) => {
       if (h.spec.data.kind !== 'cue' || groups[h.spec.data.group].weight >= 0) return true;
       if (groups[h.spec.data.group].rebuts && repeats(h)) return false;
@@ -254,8 +254,9 @@ export function withCounteredVerdicts(
   }
 }
 
-/** Whether clause `clause` holds a token of digits (a value of its own: a count, a date). */
-function clauseHasDigit(p: PreparedText, clause: number): boolean {
-  for (let t = 0; t < p.count; t++) if (p.tokClause[t] === clause && p.tokFlags[t] & TOK_DIGITS) return true;
+/** Whether the clause of token `tok` holds a token of digits (a value of its own: a count, a date). */
+function clauseHasDigit(p: PreparedText, tok: number): boolean {
+  const clause = p.tokClause[tok];
+  for (let t = clauseStart(p, tok); t < p.count && p.tokClause[t] === clause; t++) if (p.tokFlags[t] & TOK_DIGITS) return true;
   return false;
 }

@@ -10,6 +10,7 @@ import {
   joinAbbreviatedNames,
   phraseAt,
   prepareText,
+  sentenceTokens,
   tokenSpan,
   wordsAt,
 } from '../../pipeline/nlp/text.ts';
@@ -84,6 +85,27 @@ describe('foldWithMap / prepareText', () => {
         joinAbbreviatedNames(p, NAME_PREFIXES);
         expect(p.tokSent[p.count - 1] + 1, t).toBe(count);
       }
+  });
+
+  it("finds each sentence's tokens, after abbreviations joined sentences too", () => {
+    for (const text of ['Đại hội họp 3 ngày. Không phải 1 ngày! Bế mạc ở TP. Pleiku hôm nay? Hết', 'Một', ''])
+      for (const t of [text, stripDiacritics(text)]) {
+        const p = prepareText(t);
+        joinAbbreviatedNames(p, NAME_PREFIXES);
+        const last = p.count ? p.tokSent[p.count - 1] : -1;
+        const seen: number[] = [];
+        for (let s = 0; s <= last + 1; s++) {
+          const [first, end] = sentenceTokens(p, s);
+          for (let k = first; k < end; k++) expect(p.tokSent[k], `${t} #${s}`).toBe(s);
+          if (first > 0 && first < p.count) expect(p.tokSent[first - 1]).toBeLessThan(s);
+          if (end < p.count) expect(p.tokSent[end]).toBeGreaterThan(s);
+          for (let k = first; k < end; k++) seen.push(k);
+        }
+        expect(seen).toEqual([...Array(p.count).keys()]);
+      }
+    const p = prepareText('Một hai. Ba bốn năm.');
+    expect(sentenceTokens(p, 1)).toEqual([2, 5]);
+    expect(sentenceTokens(p, 5)).toEqual([5, 5]);
   });
 
   it('keeps thousands separators and decimals inside numbers', () => {
