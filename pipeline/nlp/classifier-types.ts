@@ -215,6 +215,8 @@ export interface CompiledTurn {
     speakerVerbs: TypedWords[];
     /** Words between the subject and the verdict that name the claim judged (the subject speaks, it is not accused). */
     namedClaims: TypedWords[];
+    /** Verdicts a subject right after them turns (folded, joined by spaces). */
+    afterVerdicts: Set<string>;
     /** Subject groups that turn a verdict only with a match of `bodies` near (see the schema's `needsBody`). */
     needsBody: { groups: number[]; bodies: number[] } | null;
   } | null;

@@ -97,6 +97,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
             // (as typed: "đảng viên" is no "đăng", a verb of saying, where its accents are written)
             speakerVerbs: t.subject.speakerVerbs.map(typedWords),
             namedClaims: t.subject.namedClaims.map(typedWords),
+            afterVerdicts: new Set(t.subject.afterVerdicts.map((w) => foldedSyllables(w).join(' '))),
             needsBody: t.subject.needsBody ? { groups: groupsOf(t.subject.needsBody.groups), bodies: groupsOf(t.subject.needsBody.bodies) } : null,
           }
         : null;

@@ -72,6 +72,13 @@ const checkSchema = z.discriminatedUnion('kind', [
        */
       electedBodies: z.array(phrase).default([]),
       electVerbs: z.array(phrase).default([]),
+      /**
+       * Words that make the congress what another event was moved for: a term with no event noun before it in its
+       * sentence, the first event noun after it behind one of these in its clause, is that other event's ("Thi thử … bị
+       * dời một tuần vì trường được mượn … cho phóng viên dự Đại hội tỉnh", "trận đấu … được dời sang 25/10 để bảo đảm an
+       * ninh, trật tự phục vụ Đại hội").
+       */
+      causes: z.array(phrase).default([]),
     })
     .strict(),
   z
@@ -195,7 +202,7 @@ type CheckInput = z.infer<typeof checkSchema>;
 export type FactCheck =
   | { kind: 'dates'; start: string; end: string; openingWithin: number }
   | { kind: 'duration'; days: number }
-  | { kind: 'claims'; terms: string[]; note?: string; electedBodies: string[]; electVerbs: string[] }
+  | { kind: 'claims'; terms: string[]; note?: string; electedBodies: string[]; electVerbs: string[]; causes: string[] }
   | { kind: 'place'; places: string[] }
   | {
       kind: 'completion';
@@ -409,6 +416,12 @@ export const factsFileSchema = z
      */
     venueLeads: z.array(phrase).default([]),
     /**
+     * Lead words read only after the event's name, right after its verb: "Tuần sau tỉnh mình họp Đại hội ở Pleiku",
+     * "Sáng nay khai mạc ĐH tỉnh GL ở Trung tâm Hội nghị tỉnh" — the sites right after one, in its clause, as a lead's;
+     * the name may be the bare event noun or end in a marker.
+     */
+    venueLeadsAfterEvent: z.array(phrase).default([]),
+    /**
      * Verbs of watching or listening: a place verb shortly after one in its clause says where the event is followed,
      * not where it is held ("Điểm cầu phường theo dõi phiên khai mạc tại hội trường UBND phường").
      */
@@ -473,8 +486,32 @@ export const factsFileSchema = z
      * sai sót"): the article's date, not the event's; no check reads it.
      */
     publishedBy: z.array(phrase).default([]),
+    /**
+     * An announcement named with its author, then the day since which it stood: "thông báo của Ban Tổ chức từ tháng 12 đã
+     * ghi rõ" — a date right after one of `since`, within `reach` tokens after a head in its clause, is the announcement's.
+     */
+    publishedSince: z
+      .object({ heads: z.array(phrase).default([]), since: z.array(phrase).default([]), reach: z.number().int().min(1).default(6) })
+      .default({ heads: [], since: [], reach: 6 }),
     /** Other gatherings ("hội nghị"): a claim whose nearest event noun is one of these is about that gathering. */
     otherEventNouns: z.array(phrase).default([]),
+    /**
+     * Bodies whose name holds an event verb ("Ban Tổ chức"): the verb inside one is no verb ("Chiều 19/10, Ban Tổ chức Đại
+     * hội đã tổng duyệt …" does not say the congress is held on 19/10).
+     */
+    verbBodies: z.array(phrase).default([]),
+    /**
+     * A rehearsal of the congress: one between the congress named after a date opening its sentence and the verb that
+     * would tie the date ("Chiều 19/10, Ban Tổ chức Đại hội đã tổng duyệt toàn bộ chương trình phiên khai mạc") makes the
+     * date the rehearsal's.
+     */
+    rehearsals: z.array(phrase).default([]),
+    /**
+     * Verbs of studying a document of the congress: a claim after "<verb> <document> <congress>" in its clause, the
+     * congress named last as the document's, says how the study is held ("Gia Lai quán triệt Nghị quyết Đại hội XIII theo
+     * hình thức trực tuyến").
+     */
+    documentStudies: z.array(phrase).default([]),
     /**
      * Documents of the event ("nghị quyết", "văn kiện"): the event noun right after one ("Hội nghị … quán
      * triệt Nghị quyết Đại hội XIII … trực tuyến") names the document, not the gathering a claim is about.
@@ -718,7 +755,7 @@ function resolveFact(fact: FactInput, index: number, file: string, forms: FactsF
         };
       }
       case 'claims':
-        return { kind: 'claims', terms: c.terms, note: c.note, electedBodies: c.electedBodies, electVerbs: c.electVerbs };
+        return { kind: 'claims', terms: c.terms, note: c.note, electedBodies: c.electedBodies, electVerbs: c.electVerbs, causes: c.causes };
       case 'completion': {
         const by = c.by ?? str(c.valueFrom);
         if (!by || !daySchema.safeParse(by).success) return fail(k, `needs by (YYYY-MM-DD), in the check or in values.${c.valueFrom}`);
@@ -838,7 +875,9 @@ export type FactPhrase =
   | { kind: 'venueLabel' }
   | { kind: 'electedBody'; fact: number; check: number }
   | { kind: 'electVerb'; fact: number; check: number }
+  | { kind: 'claimCause'; fact: number; check: number }
   | { kind: 'venueLead' }
+  | { kind: 'venueLeadAfter' }
   | { kind: 'watcher' }
   | { kind: 'venueAnaphor' }
   /** (alias: another name of the place, "Thủ đô" for Hà Nội) */
@@ -851,9 +890,14 @@ export type FactPhrase =
   | { kind: 'quantifierCloser' }
   | { kind: 'venue'; name: string; key: string }
   | { kind: 'otherEvent' }
+  | { kind: 'verbBody' }
+  | { kind: 'rehearsal' }
+  | { kind: 'documentStudy' }
   | { kind: 'destination' }
   | { kind: 'organiser' }
   | { kind: 'published' }
+  | { kind: 'publishedHead' }
+  | { kind: 'publishedSince' }
   | { kind: 'eventDocument' }
   | { kind: 'formatHolder' }
   | { kind: 'concedeLimit' }
@@ -955,6 +999,8 @@ export class FactChecker {
   readonly nameEnds: ReadonlySet<string>;
   /** watchedTerms, canonical. */
   readonly watchedTerms: ReadonlySet<string>;
+  /** publishedSince.reach. */
+  readonly publishedReach: number;
   /** ordinalLeads, as canonical words (longest first). */
   readonly ordinalLeads: string[][];
   /** answeredCounts: its leads as canonical words (longest first), and its reach in sentences. */
@@ -1004,6 +1050,7 @@ export class FactChecker {
     this.venueTimeWords = longestFirst(data.venueTimeWords);
     this.nameEnds = new Set(data.venueNameEnds.map(canon));
     this.watchedTerms = new Set(data.watchedTerms.map(canon));
+    this.publishedReach = data.publishedSince.reach;
     this.venueObjects = longestFirst(data.venueObjects);
     this.relativeVerbs = longestFirst(data.venueRelatives.verbs);
     this.relativeStays = longestFirst(data.venueRelatives.stays);
@@ -1045,6 +1092,7 @@ export class FactChecker {
     for (const v of data.venueRelatives.heads) this.phrases.add(v, factPhrase({ kind: 'venueRelative' }));
     for (const v of data.venueLabels) this.phrases.add(v, factPhrase({ kind: 'venueLabel' }));
     for (const v of data.venueLeads) this.phrases.add(v, factPhrase({ kind: 'venueLead' }));
+    for (const v of data.venueLeadsAfterEvent) this.phrases.add(v, factPhrase({ kind: 'venueLeadAfter' }));
     for (const v of data.watchers) this.phrases.add(v, factPhrase({ kind: 'watcher' }));
     for (const v of data.venueAnaphors) this.phrases.add(v, factPhrase({ kind: 'venueAnaphor' }));
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
@@ -1055,9 +1103,14 @@ export class FactChecker {
     for (const n of data.quantifiedNegation.negators) this.phrases.add(n, factPhrase({ kind: 'quantifiedNegator' }));
     for (const n of data.venueNouns) this.phrases.add(n, factPhrase({ kind: 'venue', name: n, key: canon(n) }));
     for (const n of data.otherEventNouns) this.phrases.add(n, factPhrase({ kind: 'otherEvent' }));
+    for (const n of data.verbBodies) this.phrases.add(n, factPhrase({ kind: 'verbBody' }));
+    for (const n of data.rehearsals) this.phrases.add(n, factPhrase({ kind: 'rehearsal' }));
+    for (const n of data.documentStudies) this.phrases.add(n, factPhrase({ kind: 'documentStudy' }));
     for (const n of data.destinations) this.phrases.add(n, factPhrase({ kind: 'destination' }));
     for (const n of data.organisers) this.phrases.add(n, factPhrase({ kind: 'organiser' }));
     for (const n of data.publishedBy) this.phrases.add(n, factPhrase({ kind: 'published' }));
+    for (const n of data.publishedSince.heads) this.phrases.add(n, factPhrase({ kind: 'publishedHead' }));
+    for (const n of data.publishedSince.since) this.phrases.add(n, factPhrase({ kind: 'publishedSince' }));
     for (const n of data.eventDocuments) this.phrases.add(n, factPhrase({ kind: 'eventDocument' }));
     for (const n of data.formatHolders) this.phrases.add(n, factPhrase({ kind: 'formatHolder' }));
     for (const n of data.concessions.limits) this.phrases.add(n, factPhrase({ kind: 'concedeLimit' }));
@@ -1097,6 +1150,7 @@ export class FactChecker {
           for (const t of check.terms) this.phrases.add(t, factPhrase({ kind: 'claim', fact: f, check: c }));
           for (const t of check.electedBodies) this.phrases.add(t, factPhrase({ kind: 'electedBody', fact: f, check: c }));
           for (const t of check.electVerbs) this.phrases.add(t, factPhrase({ kind: 'electVerb', fact: f, check: c }));
+          for (const t of check.causes) this.phrases.add(t, factPhrase({ kind: 'claimCause', fact: f, check: c }));
         }
         if (check.kind === 'place') {
           for (const p of check.places) places.add(p);
@@ -1648,16 +1702,17 @@ export class ItemCheck {
     const nouns = this.of('eventNoun');
     const events = this.of('event');
     const markers = this.of('marker');
-    for (const v of this.of('venueLead')) {
+    for (const v of [...this.of('venueLead'), ...this.of('venueLeadAfter')]) {
       const p = v.field.prepared;
       const t0 = v.hit.tokFirst;
       const clause0 = p.tokClause[t0];
+      const afterOnly = v.hit.spec.data.kind === 'venueLeadAfter';
       const sites = (sitesBySent.get(v.sent) ?? []).filter(
         (x) => x.field === v.field && x.hit.tokFirst > v.hit.tokLast && !claimed.has(`${x.field.field}:${x.hit.tokFirst}`),
       );
       if (!sites.length || sites[0].hit.tokFirst !== v.hit.tokLast + 1) continue;
       const opens = (t: number) => t === 0 || p.tokClause[t - 1] !== p.tokClause[t];
-      if (opens(t0)) {
+      if (opens(t0) && !afterOnly) {
         // (a) the lead before the event's name
         const noun = nouns.find((n) => n.field === v.field && n.sent === v.sent && n.hit.tokFirst > sites[0].hit.tokLast && opens(n.hit.tokFirst));
         if (!noun) continue;
@@ -1673,10 +1728,22 @@ export class ItemCheck {
         out.push({ verb: noun, phrase });
       } else {
         // (b) the lead after the event's name, right after the event's verb
-        if (!markers.some((m) => m.field === v.field && m.hit.tokLast === t0 - 1)) continue;
+        if (opens(t0)) continue;
+        // (after the event's name: a marker ending right before the lead, or for a lead read only here the bare event noun)
+        const rightAfter = (x: Located<FactPhrase>) => x.field === v.field && x.hit.tokLast === t0 - 1;
+        if (!markers.some(rightAfter) && !(afterOnly && nouns.some(rightAfter))) continue;
         const before = nouns.filter((n) => n.field === v.field && n.hit.tokFirst < t0 && n.hit.tokFirst >= t0 - 12 && p.tokClause[n.hit.tokFirst] === clause0);
         const noun = before[before.length - 1];
-        const verb = noun && events.find((e) => e.field === v.field && e.hit.tokLast === noun.hit.tokFirst - 1);
+        // (for a lead read only here, not a verb inside a session's name: "xem phiên bế mạc Đại hội tỉnh ở nhà văn hóa
+        // huyện" watches it there)
+        const verb =
+          noun &&
+          events.find(
+            (e) =>
+              e.field === v.field &&
+              e.hit.tokLast === noun.hit.tokFirst - 1 &&
+              !(afterOnly && nouns.some((n) => n.field === e.field && n.hit.tokFirst < e.hit.tokFirst && n.hit.tokLast >= e.hit.tokLast)),
+          );
         if (!noun || !verb || this.watched(v.field, verb.hit.tokFirst) || this.watched(v.field, noun.hit.tokFirst)) continue;
         if (this.negated(v.field, noun.hit.tokFirst - 1)) continue;
         const phrase = sites.filter((x) => p.tokClause[x.hit.tokFirst] === clause0);
@@ -1767,8 +1834,8 @@ export class ItemCheck {
         ...(found.byValue ? { byValue: true } : {}),
       });
     });
-    if (!this.byKind.has('marker')) return out;
-    const sites = this.sites();
+    // (with no event marker, only the sheet's own count by its number: "con số 1.602 đại biểu là bịa")
+    const sites = this.byKind.has('marker') ? this.sites() : [];
     verdicts.forEach((v, verdict) => {
       const fv = v.valueAt === undefined ? this.fields.find((f) => f.field === v.field) : undefined;
       if (!fv) return;
@@ -1817,6 +1884,15 @@ export class ItemCheck {
             if (check?.kind === 'dates' && (sameDay(m.dates[0], check.start) || sameDay(m.dates[0], check.end)) && assertedElsewhere(c.factId, m.tokFirst))
               value = { first: m.tokFirst, last: m.tokLast, factId: c.factId };
           }
+        }
+      // else the sheet's own count by its number, its unit right before the verdict ("chắc chắn con số 1.602 đại biểu là
+      // bịa, thực tế chưa tới 1.000 người" under a sheet of 1.602; study117's Z, the hundred-and-twenty-eighth pass, c113-048)
+      if (!value)
+        for (const num of this.numbersIn(fv)) {
+          if (num.tokLast >= v.tokFirst) continue;
+          const found = this.countAt(fv, num.tokFirst, contradictions, confirmations);
+          if (found?.byValue && near(found.last) && (!value || found.last > value.last))
+            value = { first: num.tokFirst, last: found.last, factId: found.factId };
         }
       if (!value?.factId) return;
       const [s, e] = tokenSpan(p, value.first, value.last);
@@ -2057,6 +2133,7 @@ export class ItemCheck {
       if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !(this.namesEvent(c.sent) || this.afterElectedBody(c))) continue;
       if (this.negatedOverAny(c)) continue;
       if (this.aboutOtherGathering(c) || this.formatOfAnother(c) || this.watchedClaim(c) || this.conceded(c) || this.announcedInFront(c)) continue;
+      if (this.congressAsCause(c) || this.studiedDocument(c)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
       this.add(fact, c.field, c.hit.tokFirst, c.hit.tokLast, note);
@@ -2073,6 +2150,42 @@ export class ItemCheck {
     if (endsWithQuestion(c.field.prepared, c.hit.tokLast)) return false;
     const before = (kind: 'electedBody' | 'electVerb') => this.of(kind).some((x) => sameCheck(x, c) && x.sent === c.sent && x.hit.tokLast < c.hit.tokFirst);
     return before('electedBody') && before('electVerb');
+  }
+
+  /**
+   * The congress named in the claim's sentence only after it, behind one of the check's `causes` in the event noun's
+   * clause: what another event was moved for ("Thi thử … bị dời một tuần vì … dự Đại hội tỉnh").
+   */
+  private congressAsCause(c: Located<FactPhrase>): boolean {
+    const fv = c.field;
+    const p = fv.prepared;
+    const nouns = this.of('eventNoun').filter((n) => n.field === fv && n.sent === c.sent);
+    if (nouns.some((n) => n.hit.tokFirst < c.hit.tokFirst)) return false;
+    const next = nouns.find((n) => n.hit.tokFirst > c.hit.tokLast);
+    if (!next) return false;
+    return this.of('claimCause').some(
+      (x) =>
+        sameCheck(x, c) &&
+        x.field === fv &&
+        x.hit.tokFirst > c.hit.tokLast &&
+        x.hit.tokLast < next.hit.tokFirst &&
+        p.tokClause[x.hit.tokFirst] === p.tokClause[next.hit.tokFirst],
+    );
+  }
+
+  /**
+   * The last congress named before the claim in its clause is a document's, studied: "<study verb> <document> <congress>"
+   * ("quán triệt Nghị quyết Đại hội XIII theo hình thức trực tuyến").
+   */
+  private studiedDocument(c: Located<FactPhrase>): boolean {
+    const fv = c.field;
+    const tc = fv.prepared.tokClause;
+    let last: Located<FactPhrase> | null = null;
+    for (const n of this.of('eventNoun'))
+      if (n.field === fv && n.hit.tokLast < c.hit.tokFirst && tc[n.hit.tokLast] === tc[c.hit.tokFirst] && (!last || n.hit.tokLast > last.hit.tokLast)) last = n;
+    if (!last) return false;
+    const doc = this.of('eventDocument').find((d) => d.field === fv && d.hit.tokLast === last.hit.tokFirst - 1);
+    return !!doc && this.of('documentStudy').some((v) => v.field === fv && v.hit.tokLast === doc.hit.tokFirst - 1);
   }
 
   /** 2. Venue claims. */
@@ -2195,6 +2308,25 @@ export class ItemCheck {
     return false;
   }
 
+  /** The event verb is inside a body's name ("Ban Tổ chức"). */
+  private insideBody(e: Of<'event'>): boolean {
+    return this.of('verbBody').some((b) => b.field === e.field && b.hit.tokFirst <= e.hit.tokFirst && b.hit.tokLast >= e.hit.tokLast);
+  }
+
+  /**
+   * The date opens its sentence, the verb after it, and a rehearsal stands between the last congress named before the
+   * verb and the verb, in the verb's clause ("Chiều 19/10, Ban Tổ chức Đại hội đã tổng duyệt … phiên khai mạc").
+   */
+  private rehearsedBetween(fv: FieldView, mention: DateMention, e: Of<'event'>, subjects: ReadonlyArray<Of<'eventNoun'>>): boolean {
+    const p = fv.prepared;
+    if (e.hit.tokFirst <= mention.tokLast || mention.tokFirst - sentenceStart(p, mention.tokFirst) > 2) return false;
+    let from = mention.tokLast;
+    for (const n of subjects) if (n.hit.tokLast < e.hit.tokFirst && n.hit.tokLast > from) from = n.hit.tokLast;
+    return this.of('rehearsal').some(
+      (r) => r.field === fv && r.hit.tokFirst > from && r.hit.tokLast < e.hit.tokFirst && p.tokClause[r.hit.tokFirst] === p.tokClause[e.hit.tokFirst],
+    );
+  }
+
   /**
    * The event verb names the opening ("khai mạc") and the date is its own: before it, or after it in its clause (in a
    * list, "8/10 khai mạc, 9/10 thảo luận …", the date after the comma is the next entry's).
@@ -2238,7 +2370,7 @@ export class ItemCheck {
 
   /** 3. Dates tied to the event. */
   private dates(): void {
-    const events = this.of('event').filter((e) => !this.actsOnOtherGathering(e));
+    const events = this.of('event').filter((e) => !this.actsOnOtherGathering(e) && !this.insideBody(e));
     const eventsBySent = bySentence(events);
     const nounsBySent = bySentence(this.of('eventNoun'));
     const preparatory = bySentence(this.of('preparatory'));
@@ -2291,7 +2423,7 @@ export class ItemCheck {
           if (tiedBy && !nearerTie(e, tiedBy, mention.tokFirst)) continue;
           if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5, this.checker.clauseDayWords, this.checker.periodLeads)) tiedBy = e;
         }
-        if (!tiedBy) continue;
+        if (!tiedBy || this.rehearsedBetween(fv, mention, tiedBy, subjects)) continue;
         // a denied date is no claim ("Đại hội không kéo dài sang ngày 2/2", "không lùi sang tháng 11") when it is the
         // negated verb's own date, right after it: a date further on is what is said instead ("không diễn ra vào 26/1
         // như công bố mà phải đến 10/2")
@@ -2717,13 +2849,39 @@ export class ItemCheck {
         // no date: the whole said to be done in an earlier clause of the sentence, then some still pending ("Dù báo cáo
         // chính thức khẳng định 100% tổ chức cơ sở đảng đã hoàn thành đại hội, … ít nhất 3 xã vẫn 'treo' đại hội"): the
         // sheet's completion set against
+        // ... or in a later clause with no date of its own ("vẫn còn hàng chục chi bộ … chưa tổ chức đại hội, trái với báo
+        // cáo rằng toàn bộ tổ chức cơ sở đảng đã hoàn thành"; a dated one, "nhưng đến 31/5 toàn bộ đã hoàn thành", tells
+        // when they finished)
         const done = this.of('complVerb').find(
           (v) =>
-            sameCheck(v, w) && p.tokSent[v.hit.tokFirst] === sent && p.tokClause[v.hit.tokFirst] < clause && this.wholeIn(fv, v, p.tokClause[v.hit.tokFirst]),
+            sameCheck(v, w) &&
+            p.tokSent[v.hit.tokFirst] === sent &&
+            (p.tokClause[v.hit.tokFirst] < clause ||
+              (p.tokClause[v.hit.tokFirst] > clause && !mentions.some((m) => p.tokClause[m.tokFirst] === p.tokClause[v.hit.tokFirst]))) &&
+            this.wholeIn(fv, v, p.tokClause[v.hit.tokFirst]),
+        );
+        // ... or the province's own congress held after them in the sentence ("19 đảng bộ trực thuộc thì có tới 5 cái chưa
+        // đại hội xong mà tỉnh vẫn cho họp đại hội tỉnh"): the bodies still pending when it met, after the sheet's day
+        // (study117's B, the hundred-and-twenty-eighth pass, c112-082, c113-080)
+        const heldAnyway = this.of('event').some(
+          (e) =>
+            e.field === fv &&
+            p.tokSent[e.hit.tokFirst] === sent &&
+            e.hit.tokFirst > verb.hit.tokLast &&
+            !this.negated(fv, e.hit.tokFirst) &&
+            this.of('marker').some(
+              (m) => m.field === fv && m.hit.tokFirst === e.hit.tokLast + 1 && m.hit.spec.data.scope === fact.scope && !m.hit.spec.data.weak,
+            ),
         );
         // (read from the bodies named: the pending word may stand in scare quotes)
-        if (done)
-          this.add(i, fv, body.hit.tokFirst, verb.hit.tokLast, `says bodies still had not held their congresses, all reported done; official by ${check.by}`);
+        if (done || heldAnyway)
+          this.add(
+            i,
+            fv,
+            body.hit.tokFirst,
+            verb.hit.tokLast,
+            `says bodies still had not held their congresses, ${done ? 'all reported done' : "when the province's met"}; official by ${check.by}`,
+          );
         continue;
       }
       const day = mention.dates[mention.dates.length - 1];
@@ -2786,7 +2944,27 @@ export class ItemCheck {
     return readOnce(this.datesOf, fv, (p) => {
       // (a day right after a verb of publishing is the article's: "đăng ngày 21/1")
       const published = this.of('published').filter((x) => x.field === fv);
-      return extractDates(p).filter((m) => !(named.length && inVenueName(p, m, named)) && !published.some((x) => x.hit.tokLast === m.tokFirst - 1));
+      // (… or after "từ" a few words after an announcement and its author: "thông báo của Ban Tổ chức từ tháng 12")
+      const heads = this.of('publishedHead').filter((x) => x.field === fv);
+      const reach = this.checker.publishedReach;
+      const since = this.of('publishedSince').filter(
+        (x) =>
+          x.field === fv &&
+          heads.some(
+            (h) =>
+              h.hit.tokLast < x.hit.tokFirst &&
+              x.hit.tokFirst - h.hit.tokLast <= reach &&
+              p.tokClause[h.hit.tokLast] === p.tokClause[x.hit.tokFirst] &&
+              // (not the congress named between them: "thông báo của Ban Tổ chức Đại hội từ ngày 28/1" may date it)
+              !this.of('eventNoun').some((n) => n.field === fv && n.hit.tokFirst > h.hit.tokLast && n.hit.tokLast < x.hit.tokFirst),
+          ),
+      );
+      return extractDates(p).filter(
+        (m) =>
+          !(named.length && inVenueName(p, m, named)) &&
+          !published.some((x) => x.hit.tokLast === m.tokFirst - 1) &&
+          !(m.dates.length === 1 && since.some((x) => x.hit.tokLast === m.tokFirst - 1)),
+      );
     });
   }
 
@@ -2840,6 +3018,8 @@ export class ItemCheck {
         const unitLast = unitAt.get(fieldKey(fv, num.tokLast + 1));
         if (unitLast === undefined || isSuppressed(fv, num.tokFirst) || this.negated(fv, num.tokFirst) || this.justBefore('comparator', fv, num.tokFirst))
           continue;
+        // (the unit in the count's clause: without diacritics "Sáng sớm 26/1, ngay trước phiên khai mạc" has no "1 ngày")
+        if (p.tokClause[num.tokLast + 1] !== p.tokClause[num.tokLast]) continue;
         const joiner = alternativeEnds.get(fieldKey(fv, num.tokFirst - 1));
         if (joiner !== undefined && numberEnds.has(joiner - 1)) continue;
         if (countdownAt.has(fieldKey(fv, unitLast + 1)) || indefiniteAt.has(fieldKey(fv, unitLast + 1))) continue;

@@ -419,6 +419,11 @@ export const cuesSchema = z
                      */
                     namedClaims: z.array(z.string().min(1)).default([]),
                     /**
+                     * Verdicts said before the official account they dismiss ("Đừng tin lịch trên báo"): a hit whose words
+                     * are one of these is turned by a subject right after it in its clause, as by one before it.
+                     */
+                    afterVerdicts: z.array(z.string().min(1)).default([]),
+                    /**
                      * Subject groups that say a completion ("Báo cáo lên tỉnh là xong hết là không đúng"): they turn a
                      * verdict only where a match of `bodies` (the Party bodies whose congresses the sheet says are done)
                      * stands before the verdict in the subject's sentence or the one before it ("Ở Chư Păh còn cả chục

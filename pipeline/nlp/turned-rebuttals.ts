@@ -85,8 +85,21 @@ export function withTurnedRebuttals(
           // ("báo nói tin đồn … là bịa", "truyền hình nói rõ thông tin đó là sai")
           !typedWordsWithin(p, s.tokLast + 1, h.tokLast + 1, subject.namedClaims),
       );
-      if (found) accused.push(found);
-      return found !== undefined;
+      // (a verdict said before the official account it dismisses: "Đừng tin lịch trên báo")
+      const after =
+        found ??
+        (subject.afterVerdicts.has(foldedSyllables(h.spec.text).join(' '))
+          ? f.cueList.find(
+              (s) =>
+                subject.groups.includes(groupOf(s)) &&
+                outside(s) &&
+                // (the verdict's own "đừng" is no negator of the account it dismisses)
+                s.tokFirst === h.tokLast + 1 &&
+                p.tokClause[s.tokFirst] === p.tokClause[h.tokLast],
+            )
+          : undefined);
+      if (after) accused.push(after);
+      return after !== undefined;
     };
     const turned: Array<PhraseHit<CuePhrase>> = [];
     for (const h of f.cueList) {
