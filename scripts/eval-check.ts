@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { loadConfig } from '../core/config.ts';
 import { lazyChecker } from '../pipeline/nlp/check.ts';
 import { buildDrafts, draftTemplatesSchema, holdFigures, type LabelledDraft } from '../pipeline/nlp/check-eval.ts';
-import { loadFactsFile } from '../pipeline/nlp/facts.ts';
+import { loadFactsFile } from '../pipeline/nlp/facts-sheet.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../pipeline/nlp/index.ts';
 import { loadYamlFile } from '../pipeline/nlp/lexicon.ts';
 

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { rng } from '../../core/random.ts';
 import type { TextChecker } from './check.ts';
-import type { FactsFile, OfficialFact } from './facts.ts';
+import type { FactsFile, OfficialFact } from './facts-sheet.ts';
 
 export const draftTemplatesSchema = z
   .object({

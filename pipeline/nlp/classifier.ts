@@ -68,17 +68,8 @@ import {
   structuresOfFolded,
 } from './discourse.ts';
 import { byFieldAndStart, cueKey, explain } from './explanations.ts';
-import {
-  callsOfficialValueFalse,
-  type Contradiction,
-  FactChecker,
-  type FactFindings,
-  type FactPhrase,
-  type FactsFile,
-  type ItemCheck,
-  NO_FINDINGS,
-  type OfficialFact,
-} from './facts.ts';
+import { callsOfficialValueFalse, type Contradiction, FactChecker, type FactFindings, type FactPhrase, type ItemCheck, NO_FINDINGS } from './facts.ts';
+import type { FactsFile, OfficialFact } from './facts-sheet.ts';
 import {
   type CompiledGatherings,
   compileGatherings,

@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { configRelative, type LoadedConfig } from '../../core/config.ts';
 import { Classifier } from './classifier.ts';
-import { loadFactsFile } from './facts.ts';
+import { loadFactsFile } from './facts-sheet.ts';
 import { LearnedScorer, loadModelFile } from './model.ts';
 import { abbreviationsSchema, cuesSchema, LexiconError, loadYamlFile, topicSchema } from './lexicon.ts';
 import { discourseSchema } from './discourse.ts';
@@ -106,7 +106,7 @@ export function staleModelWarning(classifier: Classifier, options: ClassifierOpt
 }
 
 export { Classifier } from './classifier.ts';
-export { loadOfficialFacts, type OfficialFact, type FactCheck } from './facts.ts';
+export { loadOfficialFacts, type OfficialFact, type FactCheck } from './facts-sheet.ts';
 export { LexiconError } from './lexicon.ts';
 export { LearnedScorer, ModelError, loadModelFile } from './model.ts';
 export { NearDuplicateIndex } from './cluster.ts';

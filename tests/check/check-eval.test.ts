@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildDrafts, draftTemplatesSchema, holdFigures, vietnameseNumber } from '../../pipeline/nlp/check-eval.ts';
-import { loadFactsFile } from '../../pipeline/nlp/facts.ts';
+import { loadFactsFile } from '../../pipeline/nlp/facts-sheet.ts';
 import { loadYamlFile } from '../../pipeline/nlp/lexicon.ts';
 import { configuredChecker, REPO } from './helpers.ts';
 

@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { loadOfficialFacts } from '../../pipeline/nlp/facts.ts';
+import { loadOfficialFacts } from '../../pipeline/nlp/facts-sheet.ts';
 import { bothForms, classifier, contradictionsOf, forBothForms, REPO } from './helpers.ts';
 
 // The hundred-and-tenth pass (#14, study107's family Z): the rebuttal's words used by the claim — the press's denial

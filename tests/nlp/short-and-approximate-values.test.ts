@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadOfficialFacts, roundsTo } from '../../pipeline/nlp/facts.ts';
+import { roundsTo } from '../../pipeline/nlp/facts.ts';
+import { loadOfficialFacts } from '../../pipeline/nlp/facts-sheet.ts';
 import { bothForms, classifier, contradictionsOf, REPO } from './helpers.ts';
 
 // The hundred-and-tenth pass (#14, study107's family B): values stated plainly in short or approximate forms — a date
