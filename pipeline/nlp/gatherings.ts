@@ -52,6 +52,16 @@ export const gatheringsSchema = z
       })
       .strict()
       .optional(),
+    /**
+     * The word as a name or a nickname (the hundred-and-thirty-first pass): a gathering word quoted alone ("'Đại hội'",
+     * "“Đại Hội”") within `reach` syllables after a naming word of `before` ("họ gọi vui là", "mang tên", "ban nhạc rock")
+     * is the thing so named, held by `kind`; not after a word of `not` ("cái gọi là 'đại hội'": the writer's scorn for
+     * the congress itself).
+     */
+    names: z
+      .object({ kind: z.string().min(1), before: phrases.min(1), not: phrases, reach: z.number().int().min(0) })
+      .strict()
+      .optional(),
   })
   .strict();
 
@@ -112,6 +122,8 @@ export interface CompiledGatherings {
   holders: Map<string, Holder>;
   /** The foreign reading (`foreign`): its party names, its bare holders (folded) and its notes' openers, or null. */
   foreign: { kind: string; names: Phrases; bare: Set<string>; notes: Matcher; generic: Phrases | null } | null;
+  /** `names`: the naming words, the words that keep a quotation the congress's, the reach and the kind (null: none). */
+  names: { kind: string; before: Phrases; not: Phrases | null; reach: number } | null;
 }
 
 function key(phrase: string): string {
@@ -148,6 +160,9 @@ export function compileGatherings(m: GatheringMarkers, crossing: string[] = []):
     capitalised: new Set(m.capitalised.map(key)),
     holders,
     foreign: foreignOf(m),
+    names: m.names
+      ? { kind: m.names.kind, before: phraseList(m.names.before), not: m.names.not.length ? phraseList(m.names.not) : null, reach: m.names.reach }
+      : null,
   };
 }
 
@@ -387,6 +402,33 @@ function notesOf(c: CompiledGatherings, f: Folded, strict: boolean): Array<[numb
   return out;
 }
 
+const OPENING_QUOTE = /['"“‘«]\s*$/;
+const CLOSING_QUOTE = /^\s*['"”’»]/;
+
+/**
+ * A gathering word at folded [gs, ge) quoted alone after a naming word (`names`) in its sentence, within the reach:
+ * the naming word's folded span, or null.
+ */
+function namedBy(c: CompiledGatherings, f: Folded, strict: boolean, sentStart: number, gs: number, ge: number): [number, number] | null {
+  const n = c.names;
+  if (!n) return null;
+  const open = f.folded.slice(Math.max(sentStart, gs - 3), gs);
+  if (!OPENING_QUOTE.test(open) || !CLOSING_QUOTE.test(f.folded.slice(ge, ge + 3))) return null;
+  const quote = gs - open.length + open.search(OPENING_QUOTE);
+  let named: [number, number] | null = null;
+  scan(n.before, f, strict, sentStart, quote, (a, b) => {
+    if (b > quote) return true;
+    const between = f.folded.slice(b, quote).trim();
+    if ((between ? between.split(/\s+/).length : 0) <= n.reach && !/[.,;:!?()\n]/.test(between)) named = [a, b];
+  });
+  const found = named as [number, number] | null;
+  if (!found) return null;
+  const [na, nb] = found;
+  let scorn = false;
+  if (n.not) scan(n.not, f, strict, Math.max(sentStart, na - 24), nb, (a, b) => (scorn = a <= na && b >= nb));
+  return scorn ? null : found;
+}
+
 function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringMention[] {
   const mentions: GatheringMention[] = [];
   const notes = notesOf(c, f, strict);
@@ -395,7 +437,13 @@ function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
     const sentStart = sents.find(([, e]) => e >= ge)?.[0] ?? 0;
     const span = holderAfter(c, f, strict, gs, ge) ?? holderNamed(c, f, strict, sentStart, gs) ?? holderBefore(c, f, strict, sentStart, gs);
     const mention: GatheringMention = { start: at(f, gs), end: at(f, ge), holder: null };
-    if (span) {
+    const name = span ? null : namedBy(c, f, strict, sentStart, gs, ge);
+    if (name) {
+      mention.holder = { party: false, kind: c.names!.kind };
+      mention.holderStart = at(f, name[0]);
+      mention.holderEnd = at(f, name[1]);
+      mention.holderText = f.original.slice(mention.holderStart, mention.holderEnd);
+    } else if (span) {
       mention.holder = c.holders.get(f.folded.slice(span[0], span[1]).replace(/\s+/g, ' '))!;
       mention.holderStart = at(f, span[0]);
       mention.holderEnd = at(f, span[1]);

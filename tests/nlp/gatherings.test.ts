@@ -52,6 +52,19 @@ const OTHERS: Array<[string, string]> = [
   ['Đại hội Liên đoàn Lao động huyện lần thứ X bầu Ban Chấp hành 21 người, chủ tịch tái đắc cử.', 'Liên đoàn Lao động'],
   // the residents of a building
   ['Đại hội nhà chung cư tòa A tối qua bầu ban quản trị mới, nhiều hộ nói phiếu ủy quyền bị dàn xếp.', 'nhà chung cư'],
+  // yoga and the wellness words, a fandom's own name, a club by its initials, a dealer's customers, a pilgrimage (study118's
+  // H1, the 131st pass)
+  ['Đại hội yoga toàn thành phố sáng chủ nhật quy tụ gần 800 người, có đồng diễn và thiền tập thể.', 'yoga'],
+  ['Đại hội dưỡng sinh của các cụ phường mình năm nay bầu lại trưởng nhóm, ai cũng hào hứng.', 'dưỡng sinh'],
+  ['ĐẠI HỘI ARMY MIỀN TRUNG 2021 tổ chức ở quán cà phê, bầu lại ban quản trị nhóm, ai muốn ứng cử nhắn admin.', 'ARMY'],
+  ['Ban cán sự FC phố núi nhiệm kỳ mới đã chốt trước đại hội thành viên tháng sau, ai phản đối thì nhắn admin.', 'FC'],
+  ['Đại hội tri ân khách hàng cuối năm của cửa hàng vật tư nông nghiệp: bốc thăm trúng xe máy.', 'tri ân khách hàng'],
+  ['Nghe nói đại hội hành hương năm nay chỉ cho vài đoàn, ai đi thì đăng ký riêng.', 'hành hương'],
+  ['Đại hội Thánh Mẫu năm nay tổ chức gọn, người các nơi về ít hơn mọi năm.', 'Thánh Mẫu'],
+  // the word as a name or a nickname, quoted alone after a naming word (study118's H2)
+  ['Mấy chị em từng thi hoa hậu hẹn họp mặt cuối năm, họ gọi vui là "đại hội", ai vắng bị phạt.', 'gọi vui là'],
+  ['Nhóm nhạc “Đại Hội” vừa tung MV mới, fan đòi bầu lại trưởng nhóm.', 'Nhóm nhạc'],
+  ["Quán nhậu mang tên 'Đại Hội' ở phố núi đông khách dịp cuối tuần.", 'mang tên'],
 ];
 
 /** The Party's congress, named or implicit: never another organisation's gathering. */
@@ -75,6 +88,9 @@ const PARTY = [
   'Cả tỉnh chờ đợi đại hội, mong khóa mới chống tham nhũng mạnh tay hơn.',
   'Hai đại hội liền nhau tỉnh mình đều có bí thư trẻ, năm nay chắc cũng vậy.',
   'Ban quản trị nhóm nhắc các bác: danh sách nhân sự trước Đại hội đều là tin đồn, Trung ương do Đại hội bầu.',
+  // the writer's scorn for the congress, a scare quote with no naming word: no name (the 131st pass)
+  "Cái gọi là 'đại hội' chỉ là hình thức, bầu ai cũng đã chốt sẵn từ trước.",
+  "'Đại hội' năm nay đã được dàn xếp hết rồi, bầu cho có thôi.",
   // implicit: no "đại hội" at all
   'Bí thư Tỉnh ủy đọc diễn văn bế mạc, Ban Chấp hành khóa mới ra mắt.',
 ];

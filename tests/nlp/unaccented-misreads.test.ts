@@ -68,3 +68,41 @@ describe('an event verb read inside a longer word without diacritics', () => {
     forBothForms(['Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI hoãn sang ngày 30/11/2020.'], (c, t) => expect(dated(c).length, t).toBeGreaterThan(0));
   });
 });
+
+// The hundred-and-thirty-first pass (study118's U′): a place name or a longer word holding a cue's syllable at its edge
+// once the accents are gone — "Chư Sê" is no "sẽ", "Ba Đình / Bình Định sẵn sàng" no "định sẵn", "chính thức không" no
+// "thực không", "đừng đăng / bài đăng" no Party "đảng". Phrasings written for these tests, not corpus sentences.
+describe('a place name or a longer word holding a cue without diacritics', () => {
+  it('reads "Chư Sê" as the district, not a settled future', () => {
+    forBothForms(
+      [
+        'Cà phê và hồ tiêu Chư Sê được giới thiệu ở khu trưng bày bên lề Đại hội Đảng bộ tỉnh.',
+        'Đoàn đại biểu huyện Chư Sê lên đường dự Đại hội Đảng bộ tỉnh Gia Lai lần thứ XVI.',
+      ],
+      (c, t) => expect(ruleFired('unattributed-future')(c), t).toBe(false),
+    );
+  });
+
+  // (typed with its accents "Bình Định sẵn sàng" holds "định sẵn" as written: not this pass's, the crossing words read
+  // only text without diacritics)
+  it('reads "Ba Đình sẵn sàng" as a place ready, not pre-arranged', () => {
+    expectGroup(
+      [
+        'Các nhà nghỉ quanh Ba Đình sẵn sàng đón đại biểu và phóng viên dự Đại hội XIII.',
+        'Mấy quán ăn khu Ba Đình sẵn sàng phục vụ xuyên đêm trong tuần Đại hội XIII của Đảng.',
+      ],
+      'pre-arranged',
+      false,
+    );
+  });
+
+  it('keeps "định sẵn" where no place name crosses it', () => {
+    expectGroup(['Ban Chấp hành khóa mới đã định sẵn từ trước, đại hội chỉ là hình thức.'], 'pre-arranged', true);
+  });
+
+  it('reads "nguồn chính thức không?" as a question for a source, not the leading "thực không"', () => {
+    forBothForms(['Mình nghe đồn về nhân sự đại hội tỉnh, có bạn nào có nguồn chính thức không?'], (c, t) =>
+      expect(ruleFired('leading-question')(c) || ruleFired('leading-question-hearsay')(c), t).toBe(false),
+    );
+  });
+});
