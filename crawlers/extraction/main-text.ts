@@ -22,6 +22,7 @@ import {
   DATA_CELL_TAGS,
   DATE_STAMP_LINE,
   DISCLOSURE_NAMES,
+  HEADING_TAGS,
   LEAD_ITEMPROPS,
   LEAD_NAMES,
   LIVE_NAMES,
@@ -119,7 +120,7 @@ function isParagraphCaption(node: HtmlNode, names: string): boolean {
   return text !== '' && text === textOf(node.parent!);
 }
 
-const isHeading = (tag: string) => /^h[1-6]$/.test(tag);
+const isHeading = (tag: string) => HEADING_TAGS.has(tag);
 
 /** A form holding running text is a page's content (a shop's product, an ASP.NET page), not a search, comment or sign-up box. */
 function isProseForm(s: Stats): boolean {

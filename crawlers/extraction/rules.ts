@@ -284,6 +284,9 @@ export const CMS_CONTAINER_CLASSES = [
   'content-news',
 ];
 
+/** The heading elements, h1 to h6 (shared with the social crawlers' text rendering). */
+export const HEADING_TAGS: ReadonlySet<string> = new Set(['h1', 'h2', 'h3', 'h4', 'h5', 'h6']);
+
 /** Elements that end a paragraph when rendered to text. */
 export const BLOCK_TAGS = new Set([
   'p',
@@ -291,12 +294,7 @@ export const BLOCK_TAGS = new Set([
   'section',
   'article',
   'main',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
   'li',
   'ul',
   'ol',
@@ -633,12 +631,7 @@ export const EDGE_BLOCK_TAGS = new Set([
   'p',
   'div',
   'li',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
+  ...HEADING_TAGS,
   'td',
   'th',
   'dd',

@@ -1,28 +1,9 @@
 import type { AnyNode } from 'domhandler';
 import { TagStream } from '../tag-stream.ts';
 import { cleanWhitespace } from '../../core/text.ts';
+import { HEADING_TAGS } from '../extraction/rules.ts';
 
-const BLOCK = new Set([
-  'p',
-  'div',
-  'li',
-  'ul',
-  'ol',
-  'blockquote',
-  'pre',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'section',
-  'article',
-  'header',
-  'footer',
-  'table',
-  'tr',
-]);
+const BLOCK = new Set(['p', 'div', 'li', 'ul', 'ol', 'blockquote', 'pre', ...HEADING_TAGS, 'section', 'article', 'header', 'footer', 'table', 'tr']);
 const SKIP = new Set(['script', 'style', 'template', 'noscript']);
 
 /** Collapses spaces within lines and keeps paragraph breaks: the same cleaning as the pipeline's. */

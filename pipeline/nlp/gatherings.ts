@@ -14,6 +14,7 @@ import { z } from 'zod';
 import type { Classification, Explanation } from '../../core/types.ts';
 import { at, foldForReading, sentencesOf, words, type Folded, type Matcher } from './discourse.ts';
 import { foldVietnamese } from './fold.ts';
+import { crossedByListedWord } from './lexicon.ts';
 
 const phrases = z.array(z.string().min(1));
 
@@ -97,13 +98,7 @@ function crossedByWord(crossing: string[][], folded: string, a: number, b: numbe
   const before: string[] = [];
   for (let p = b, r; after.length < 3 && (r = SYLLABLE_AFTER.exec(folded.slice(p, p + 24))); p += r[0].length) after.push(r[1]);
   for (let p = a, r; before.length < 3 && (r = SYLLABLE_BEFORE.exec(folded.slice(Math.max(0, p - 24), p))); p -= r[0].length) before.unshift(r[1]);
-  const eq = (x: string[], y: string[]) => x.length === y.length && x.every((s, i) => s === y[i]);
-  // whether `left`'s last k syllables begin the word and `right`'s first ones end it
-  const spans = (w: string[], k: number, left: string[], right: string[]) =>
-    k <= left.length && w.length - k <= right.length && eq(left.slice(left.length - k), w.slice(0, k)) && eq(right.slice(0, w.length - k), w.slice(k));
-  // the match's last k syllables and the next ones, or the previous k and the match's first
-  for (const w of crossing) for (let k = 1; k < w.length; k++) if (spans(w, k, inside, after) || spans(w, k, before, inside)) return true;
-  return false;
+  return crossedByListedWord(crossing, before, inside, after);
 }
 
 export interface CompiledGatherings {

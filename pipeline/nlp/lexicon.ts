@@ -974,4 +974,21 @@ export function runsAcrossEdge(word: { first: number; last: number }, hit: { fir
   return word.first <= hit.last && word.last >= hit.first && (word.first < hit.first || word.last > hit.last);
 }
 
+/**
+ * Whether a listed word (as syllables) runs across an edge of the match `inside`, read among the syllables `before`
+ * and `after` it (runsAcrossEdge over syllable positions): the same letters are then the longer word. For a
+ * gathering's holder or Party evidence (gatherings.ts crossedByWord), whose matches are folded text, not token hits.
+ */
+export function crossedByListedWord(listed: string[][], before: string[], inside: string[], after: string[]): boolean {
+  const syllables = [...before, ...inside, ...after];
+  const hit = { first: before.length, last: before.length + inside.length - 1 };
+  for (const w of listed) {
+    for (let first = 0; first + w.length <= syllables.length; first++) {
+      if (!runsAcrossEdge({ first, last: first + w.length - 1 }, hit)) continue;
+      if (w.every((s, i) => s === syllables[first + i])) return true;
+    }
+  }
+  return false;
+}
+
 export { foldedSyllables, type PreparedText };
