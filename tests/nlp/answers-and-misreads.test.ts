@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { classifier, contradictionsOf, expectEachReads, expectGroup, forBothForms, stripDiacritics } from './helpers.ts';
+import { classifier, expectEachReads, expectGroup, factIdsOf, forBothForms, stripDiacritics } from './helpers.ts';
 
 // The hundred-and-twenty-first pass (study115's ranks 2, 3 and 10, fresh-14's families R, N and S). R: the official
 // answer opening "Trước thông tin … cho rằng '…'" or "(Tóm tắt:) Trả lời phóng viên về …" (c105-090, c106-143), the
@@ -11,10 +11,9 @@ import { classifier, contradictionsOf, expectEachReads, expectGroup, forBothForm
 // Phrasings written for these tests, not corpus sentences; as typed and without diacritics, on the lexicons alone (the
 // configured sheet).
 const terms = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0).map((e) => e.term);
-const factsOf = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
 const expectRule = (texts: string[], rule: string, want: boolean) =>
   forBothForms(texts, (c, t) => expect(terms(c).includes(`rule ${rule}`), `${t} → ${terms(c).join(', ')}`).toBe(want));
-const expectNoFact = (texts: string[], fact: string) => forBothForms(texts, (c, t) => expect(factsOf(c), t).not.toContain(fact));
+const expectNoFact = (texts: string[], fact: string) => forBothForms(texts, (c, t) => expect(factIdsOf(c), t).not.toContain(fact));
 
 describe('the official answer to a named post or to the press (R)', () => {
   it('reads the quotation after "Trước thông tin … cho rằng", "Trả lời phóng viên / báo chí" as the post’s', () => {
@@ -75,7 +74,7 @@ describe('the community note under a video (R)', () => {
   });
 
   it('keeps the video title that is the item’s claim', () => {
-    expectEachReads([['Video "đại hội tỉnh họp online toàn bộ" đang lan truyền, mọi người xem đi.', 'GL-FORMAT']], factsOf);
+    expectEachReads([['Video "đại hội tỉnh họp online toàn bộ" đang lan truyền, mọi người xem đi.', 'GL-FORMAT']], factIdsOf);
   });
 });
 
@@ -131,7 +130,7 @@ describe('a contest held online (N)', () => {
   });
 
   it('keeps the congress said to meet online', () => {
-    expectEachReads([['Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI họp trực tuyến, đại biểu ngồi ở huyện.', 'GL-FORMAT']], factsOf);
+    expectEachReads([['Đại hội đại biểu Đảng bộ tỉnh lần thứ XVI họp trực tuyến, đại biểu ngồi ở huyện.', 'GL-FORMAT']], factIdsOf);
   });
 });
 
@@ -166,6 +165,6 @@ describe('a question between two sources’ values (S)', () => {
   });
 
   it('keeps the values said without a question', () => {
-    expectEachReads([['Trang này ghi Đại hội XIII khai mạc 24/1, trang kia ghi 26/1. Ngày nào mới đúng thì ai cũng rõ: 24/1.', 'NC-DATE']], factsOf);
+    expectEachReads([['Trang này ghi Đại hội XIII khai mạc 24/1, trang kia ghi 26/1. Ngày nào mới đúng thì ai cũng rõ: 24/1.', 'NC-DATE']], factIdsOf);
   });
 });

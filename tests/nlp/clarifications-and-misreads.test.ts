@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { contradictionsOf, expectEachReads, expectGroup, forBothForms } from './helpers.ts';
+import { expectEachReads, expectGroup, factIdsOf, forBothForms } from './helpers.ts';
 
 // The hundred-and-fifteenth pass (study113's ranks 1 and 2, fresh-13's families R and N). R: a clarification, debunk,
 // moderator's notice or denial quoting the wrong version — the ward's or office's answer opening "Liên quan đến bài viết
@@ -12,7 +12,6 @@ import { contradictionsOf, expectEachReads, expectGroup, forBothForms } from './
 // "giơ tay" conceded to another use and "không công bố danh sách nào" (c102-105). Phrasings written for these tests, not
 // corpus sentences; as typed and without diacritics, on the lexicons alone (the configured sheet).
 const terms = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0).map((e) => e.term);
-const factsOf = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
 const expectRule = (texts: string[], rule: string, want: boolean) =>
   forBothForms(texts, (c, t) => expect(terms(c).includes(`rule ${rule}`), `${t} → ${terms(c).join(', ')}`).toBe(want));
 
@@ -144,7 +143,7 @@ describe('the public watching the congress by screen (N)', () => {
         'Giờ nghỉ trưa, công nhân khu công nghiệp theo dõi Đại hội XIII qua màn hình lắp tại nhà ăn.',
         'Sáng nay bà con trong làng tập trung ở nhà văn hóa theo dõi phiên khai mạc Đại hội XIII qua màn hình lớn.',
       ],
-      (c, t) => expect(factsOf(c), t).not.toContain('NC-VENUE'),
+      (c, t) => expect(factIdsOf(c), t).not.toContain('NC-VENUE'),
     );
   });
 
@@ -154,7 +153,7 @@ describe('the public watching the congress by screen (N)', () => {
         ['Vì dịch, Đại hội XIII chỉ có một phần đại biểu vào hội trường, số còn lại ngồi khách sạn xem qua màn hình.', 'NC-VENUE'],
         ['Đại hội XIII năm nay đại biểu các tỉnh họp qua màn hình hết.', 'NC-VENUE'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 });
@@ -193,7 +192,7 @@ describe('the show of hands conceded to another use; nothing published over "any
         'Đại hội có thể biểu quyết số lượng, danh sách bằng giơ tay, nhưng bầu nhân sự Ban Chấp hành Trung ương luôn là phiếu kín.',
         'Tại Đại hội XIII, biểu quyết giơ tay chỉ áp dụng cho các nội dung như thông qua chương trình, quy chế.',
       ],
-      (c, t) => expect(factsOf(c), t).not.toContain('NC-PERSONNEL'),
+      (c, t) => expect(factIdsOf(c), t).not.toContain('NC-PERSONNEL'),
     );
   });
 
@@ -203,7 +202,7 @@ describe('the show of hands conceded to another use; nothing published over "any
         ['Đại hội XIII bầu Ban Chấp hành Trung ương bằng giơ tay cho nhanh.', 'NC-PERSONNEL'],
         ['Đại hội XIII bầu Ban Chấp hành Trung ương bằng giơ tay, nhưng không bỏ phiếu kín nữa.', 'NC-PERSONNEL'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 

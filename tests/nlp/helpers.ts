@@ -39,6 +39,12 @@ export function contradictionsOf(c: Classification): Classification['explanation
 
 let cached: Classifier | null = null;
 /** The lexicon classifier of the repository's config, without its learned model (built once per test file). */
+/** The ids of the facts an item contradicts. */
+export const factIdsOf = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
+
+/** No text, as typed or without diacritics, contradicts the configured sheet. */
+export const expectNoContradictions = (texts: string[]) => forBothForms(texts, (c, t) => expect(factIdsOf(c), t).toEqual([]));
+
 export function classifier(): Classifier {
   cached ??= loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), modelFile: undefined });
   return cached;

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../core/types.ts';
-import { contradictionsOf, expectCongress, expectEachReads, expectGroup, forBothForms, forBothFormsTitled } from './helpers.ts';
+import { expectCongress, expectEachReads, expectGroup, expectNoContradictions, factIdsOf, forBothForms, forBothFormsTitled } from './helpers.ts';
 
 // The hundred-and-ninth pass (study107's ranks 2 and 5, fresh-12's families N and H). N: plain news and first-hand posts
 // a lexicon misread — each member of a committee read out as an insider ("nghe đọc tên từng người trong Ban Chấp hành
@@ -13,8 +12,6 @@ import { contradictionsOf, expectCongress, expectEachReads, expectGroup, forBoth
 // liaison board's reunion (c96-068). Phrasings written for these tests, not corpus sentences; as typed and without
 // diacritics, on the lexicons alone (the configured sheet: the provincial congress 14–16/10/2020, the national one
 // 25/1–2/2/2021 at its venue, no list announced before it).
-const factsOf = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
-const expectNoFacts = (texts: string[]) => forBothForms(texts, (c, t) => expect(factsOf(c), t).toEqual([]));
 
 describe('each member of a committee, not an insider (N)', () => {
   it('reads "từng / mỗi người trong Ban Chấp hành / Ban Thường vụ" as the members', () => {
@@ -39,7 +36,7 @@ describe('each member of a committee, not an insider (N)', () => {
 
 describe('a claim term under a negation over "any" (N)', () => {
   it('reads "không … bất kỳ … / … nào" as denying the term', () => {
-    expectNoFacts([
+    expectNoContradictions([
       'Đại hội XIII bầu Ban Chấp hành Trung ương bằng phiếu kín; Đại hội không sử dụng bất kỳ danh sách công bố trước nào.',
       'Ban Chấp hành Trung ương khóa XIII do Đại hội bầu, không có bất cứ danh sách nào được công bố trước.',
     ]);
@@ -51,7 +48,7 @@ describe('a claim term under a negation over "any" (N)', () => {
         ['Danh sách Ban Chấp hành Trung ương của Đại hội XIII đã được công bố trước rồi, bầu chỉ là hình thức.', 'NC-PERSONNEL'],
         ['Không ai nói ra nhưng Đại hội XIII có danh sách công bố trước hết rồi.', 'NC-PERSONNEL'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 });
@@ -66,7 +63,7 @@ describe('the date of the congress its sentence names as its subject (N)', () =>
         ],
         ['Đại hội XIII của Đảng', 'Sáng 15/10, Đại hội đại biểu Đảng bộ tỉnh khai mạc.'],
       ],
-      (c, t) => expect(factsOf(c), t).toEqual([]),
+      (c, t) => expect(factIdsOf(c), t).toEqual([]),
     );
   });
 
@@ -79,7 +76,7 @@ describe('the date of the congress its sentence names as its subject (N)', () =>
           'Đại hội làm việc trong 3 ngày (14-16/10), góp ý dự thảo các văn kiện trình Đại hội XIII của Đảng.',
         ],
       ],
-      (c, t) => expect(factsOf(c), t).toEqual([]),
+      (c, t) => expect(factIdsOf(c), t).toEqual([]),
     );
   });
 
@@ -88,13 +85,13 @@ describe('the date of the congress its sentence names as its subject (N)', () =>
       ['Đại hội XIII của Đảng', 'Sáng 20/2, Đại hội đại biểu Đảng bộ tỉnh khai mạc.', 'GL-DATE'],
       ['Đại hội tỉnh', 'Sáng 20/2, Đại hội XIII khai mạc.', 'NC-DATE'],
     ];
-    for (const [title, text, fact] of read) forBothFormsTitled([[title, text]], (c, t) => expect(factsOf(c), t).toContain(fact));
+    for (const [title, text, fact] of read) forBothFormsTitled([[title, text]], (c, t) => expect(factIdsOf(c), t).toContain(fact));
   });
 });
 
 describe('an activity held online to inform about the congress (N)', () => {
   it('reads "buổi gặp mặt / họp mặt / tọa đàm trực tuyến" as that meeting’s format', () => {
-    expectNoFacts([
+    expectNoContradictions([
       'Ngày 20/2, Đại sứ quán tổ chức buổi gặp mặt trực tuyến với kiều bào để thông tin về kết quả Đại hội XIII.',
       'Hội người Việt tổ chức tọa đàm trực tuyến về Văn kiện Đại hội XIII.',
     ]);
@@ -133,7 +130,7 @@ describe('another body’s national congress and reunions (H)', () => {
       ],
       (c, t) => {
         expect(c.congress, `${t} (congress ${c.scores.congress})`).toBe(false);
-        expect(factsOf(c), t).toEqual([]);
+        expect(factIdsOf(c), t).toEqual([]);
         expect(
           c.explanations.filter((e) => e.term === 'quốc hội'),
           t,
@@ -155,7 +152,10 @@ describe('another body’s national congress and reunions (H)', () => {
 
 describe('an event verb’s letters inside a longer word, typed without diacritics (judge106’s other lookalikes)', () => {
   it('reads "phu hop", "cuoc doi" before a date as the words, not "họp" or "dời"', () => {
-    expectNoFacts(['Đại hội tỉnh năm nay là dịp phù hợp 20/10 để bà con đi xem.', 'Ông bảo được dự Đại hội tỉnh là niềm vui của cả cuộc đời 20/10 năm ấy.']);
+    expectNoContradictions([
+      'Đại hội tỉnh năm nay là dịp phù hợp 20/10 để bà con đi xem.',
+      'Ông bảo được dự Đại hội tỉnh là niềm vui của cả cuộc đời 20/10 năm ấy.',
+    ]);
   });
 
   it('keeps the verbs themselves', () => {
@@ -164,7 +164,7 @@ describe('an event verb’s letters inside a longer word, typed without diacriti
         ['Đại hội tỉnh năm nay họp 20/10 nhé.', 'GL-DATE'],
         ['Đại hội tỉnh dời 20/10 rồi.', 'GL-DATE'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 });

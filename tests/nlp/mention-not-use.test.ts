@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../core/types.ts';
-import { contradictionsOf, expectEachReads, expectGroup, forBothForms, forBothFormsTitled } from './helpers.ts';
+import { expectEachReads, expectGroup, factIdsOf, forBothForms, forBothFormsTitled } from './helpers.ts';
 
 // The hundred-and-ninth pass (study107's rank 2, fresh-12's family S): talk about rumours, not a rumour. (1) A value
 // offered as one of two alternatives in an argument ("cãi nhau chuyện 'ĐH tỉnh họp 3 hay 4 ngày'", c98-008), and a
@@ -11,12 +10,11 @@ import { contradictionsOf, expectEachReads, expectGroup, forBothForms, forBothFo
 // official link asked for ("Ai có link nguồn chính thống thì gửi mình"). Phrasings written for these tests, not corpus
 // sentences; as typed and without diacritics, on the lexicons alone (the configured sheet: the provincial congress
 // 14–16/10/2020, 3 days, in person).
-const factsOf = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
 
 describe('values offered as alternatives (S)', () => {
   it('reads "<n> hay <m> ngày" as two versions, claiming neither', () => {
     forBothForms(['Trong nhóm cãi nhau chuyện “ĐH tỉnh họp 3 hay 4 ngày” suốt buổi, chờ thông cáo chính thức là biết.'], (c, t) =>
-      expect(factsOf(c), t).toEqual([]),
+      expect(factIdsOf(c), t).toEqual([]),
     );
   });
 
@@ -26,7 +24,7 @@ describe('values offered as alternatives (S)', () => {
         ['Đại hội tỉnh họp 4 ngày chứ không phải 3 như báo đưa.', 'GL-DATE'],
         ['Chốt rồi nhé, đại hội tỉnh kéo dài 5 ngày, từ 3 hay 4 gì đó mới bầu.', 'GL-DATE'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 
@@ -37,14 +35,14 @@ describe('values offered as alternatives (S)', () => {
         'Người nói đại hội tỉnh họp trực tuyến, người nói họp ở hội trường, chứ tôi không dám chắc bên nào.',
       ],
       (c, t) => {
-        expect(factsOf(c), t).toEqual([]);
+        expect(factIdsOf(c), t).toEqual([]);
         expect(c.distortion, `${t} (${c.scores.distortion})`).toBe(false);
       },
     );
   });
 
   it('keeps the versions cited as the writer’s own claim when nothing doubts them', () => {
-    expectEachReads([['Người bảo gì thì bảo, đại hội tỉnh năm nay họp trực tuyến hết rồi.', 'GL-FORMAT']], factsOf);
+    expectEachReads([['Người bảo gì thì bảo, đại hội tỉnh năm nay họp trực tuyến hết rồi.', 'GL-FORMAT']], factIdsOf);
   });
 });
 

@@ -1,6 +1,5 @@
-import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../core/types.ts';
-import { contradictionsOf, expectEachReads, forBothForms } from './helpers.ts';
+import { describe, it } from 'vitest';
+import { expectEachReads, expectNoContradictions, factIdsOf } from './helpers.ts';
 
 // Another event's or activity's fact read as the congress's (eighty-eighth pass, fresh-8's family G, with the read
 // sets' other items of its forms): (a) "trực tuyến / online" right after an activity with a format of its own — an
@@ -12,13 +11,10 @@ import { contradictionsOf, expectEachReads, forBothForms } from './helpers.ts';
 // (c74-129, c77-134, c82-016). On main each of the first cases contradicted the configured sheet (the provincial
 // congress 14–16/10/2020 in person, the national one 25/1–2/2/2021 at its venue, no list announced before it).
 // Phrasings written for these tests, not corpus sentences; as typed and without diacritics, on the lexicons alone.
-const factsOf = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
-/** No text, as typed or without diacritics, contradicts the configured sheet. */
-const expectNoFacts = (texts: string[]) => forBothForms(texts, (c, t) => expect(factsOf(c), t).toEqual([]));
 
 describe('another activity’s format', () => {
   it('reads "trực tuyến / online" after a contest, learning or a channel as that activity’s', () => {
-    expectNoFacts([
+    expectNoContradictions([
       'Huyện đoàn phối hợp các trường THPT tổ chức cuộc thi trực tuyến tìm hiểu về Đại hội XIII của Đảng.',
       'Phát động hội thi trực tuyến tìm hiểu Nghị quyết Đại hội XIII dành cho đoàn viên.',
       'Mình mong Văn kiện Đại hội XIII có chính sách để học sinh ở làng cũng có mạng học online ổn định.',
@@ -34,13 +30,13 @@ describe('another activity’s format', () => {
       ['Đại hội đảng bộ tỉnh có ba trăm đại biểu thôi, còn lại ngồi ở huyện xem qua màn hình.', 'GL-FORMAT'],
       ['Nghe nói Đại hội XIII chuyển sang họp online, các tỉnh cho học sinh học ở nhà.', 'NC-VENUE'],
     ];
-    expectEachReads(cases, factsOf);
+    expectEachReads(cases, factIdsOf);
   });
 });
 
 describe('a date opening its sentence, the congress not its subject', () => {
   it('does not tie the date through a document’s event, a purpose’s object or a venue’s apposition', () => {
-    expectNoFacts([
+    expectNoContradictions([
       'Huyện ủy cho biết hội nghị học tập Nghị quyết Đại hội XIII chỉ được dời từ ngày 9/3 sang 12/3 do trùng lịch.',
       'Các đảng bộ tổ chức học tập, quán triệt Nghị quyết Đại hội lần thứ XVI của Đảng bộ tỉnh xong trước 31/12/2020.',
       'Tối 23/1, các trường tổ chức chương trình nghệ thuật, chào mừng Đại hội XIII khai mạc vào ngày mai.',
@@ -56,13 +52,13 @@ describe('a date opening its sentence, the congress not its subject', () => {
       ['Chiều 13/10, các tình nguyện viên có mặt tại Trung tâm Hội nghị tỉnh, nơi diễn ra Đại hội Đảng bộ tỉnh từ ngày 18 đến 20/10.', 'GL-DATE'],
       ['Nghị quyết Đại hội XIII được ban hành, Đại hội bế mạc ngày 10/2.', 'NC-DATE'],
     ];
-    expectEachReads(cases, factsOf);
+    expectEachReads(cases, factIdsOf);
   });
 });
 
 describe('results announced in front of the congress', () => {
   it('reads "kết quả … công bố trước (toàn thể) Đại hội" as in front of it', () => {
-    expectNoFacts([
+    expectNoContradictions([
       'Kết quả kiểm phiếu được công bố trước Đại hội XIII sau khi hoàn tất.',
       'Việc bầu Ban Chấp hành Trung ương khóa XIII bằng phiếu kín. Kết quả được công bố trước toàn thể Đại hội.',
       'Nhân sự khóa XIII bầu bằng phiếu kín điện tử ngay tại Đại hội XIII, kết quả do Ban Kiểm phiếu công bố trước Đại hội.',
@@ -75,6 +71,6 @@ describe('results announced in front of the congress', () => {
       ['Kết quả bầu Trung ương đã công bố trước đại hội XIII rồi nhé.', 'NC-PERSONNEL'],
       ['Kết quả bầu Ban Chấp hành Trung ương khóa XIII được công bố trước 1 tuần, đại hội chỉ là hình thức.', 'NC-PERSONNEL'],
     ];
-    expectEachReads(cases, factsOf);
+    expectEachReads(cases, factIdsOf);
   });
 });

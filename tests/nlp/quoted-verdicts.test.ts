@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { classifier, contradictionsOf, expectCongress, expectEachReads, expectGroup, forBothForms } from './helpers.ts';
+import { classifier, expectCongress, expectEachReads, expectGroup, factIdsOf, forBothForms } from './helpers.ts';
 import { stripDiacritics } from '../../pipeline/nlp/fold.ts';
 
 // The hundred-and-twenty-seventh pass (study117's ranks 1, 3, 4 and 5, fresh-16's families R, H, G, S and O). R: a
@@ -13,8 +13,7 @@ import { stripDiacritics } from '../../pipeline/nlp/fold.ts';
 // O: "bác nào biết chắc" after two groups' venues (c112-037), hearsay in a comparison (c113-190). Phrasings written for
 // these tests, not corpus sentences; as typed and without diacritics, on the lexicons alone with the configured sheet
 // (GL-BCH 53, GL-BTV 15, GL-VENUE Trung tâm Hội nghị tỉnh, Pleiku; NC-DELEGATES 1.587).
-const factsOf = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
-const expectNoFact = (texts: string[], fact: string) => forBothForms(texts, (c, t) => expect(factsOf(c), t).not.toContain(fact));
+const expectNoFact = (texts: string[], fact: string) => forBothForms(texts, (c, t) => expect(factIdsOf(c), t).not.toContain(fact));
 const rulesOf = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.term.startsWith('rule ')).map((e) => e.term);
 const groupsOf = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.weight > 0).map((e) => e.term.split(':')[0]);
 
@@ -36,7 +35,7 @@ describe('a verdict on the version quoted, the outlet’s retraction, the source
         ["'BCH tỉnh 61 người' nha mọi người, nguồn thân cận.", 'GL-BCH'],
         ["Báo ghi 'BCH tỉnh 53 người' → sai, thực tế BCH tỉnh có 61 người.", 'GL-BCH'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 
@@ -50,7 +49,7 @@ describe('a verdict on the version quoted, the outlet’s retraction, the source
         [stripDiacritics(title), stripDiacritics(text)],
       ]) {
         const c = classifier().classify({ title: t, text: x });
-        expect(factsOf(c), x).not.toContain('NC-PERSONNEL');
+        expect(factIdsOf(c), x).not.toContain('NC-PERSONNEL');
         expect(groupsOf(c), x).not.toContain('pre-arranged');
       }
   });
@@ -74,7 +73,7 @@ describe('a verdict on the version quoted, the outlet’s retraction, the source
         ["Tin 'BCH tỉnh 53 người' là từ trang nào vậy? BCH khóa XVI có 61 người nha.", 'GL-BCH'],
         ['ai nói đh tỉnh họp ở An Khê z, chắc vậy rồi.', 'GL-VENUE'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 });
@@ -95,7 +94,7 @@ describe('the moderator’s note, the sharer asked to stop, the posts named by k
 
   it('keeps the same words unquoted, and a list said to be published before', () => {
     expectGroup(['Có nghị quyết mật sáp nhập tỉnh rồi, ai đang share thì share tiếp nhé.'], 'secret-document', true);
-    expectEachReads([['Danh sách Trung ương khóa XIII đã được công bố trước đại hội rồi, chưa ai nói à.', 'NC-PERSONNEL']], factsOf);
+    expectEachReads([['Danh sách Trung ương khóa XIII đã được công bố trước đại hội rồi, chưa ai nói à.', 'NC-PERSONNEL']], factIdsOf);
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { classifier, contradictionsOf, expectCongress, expectEachReads, expectGroup, forBothForms } from './helpers.ts';
+import { classifier, expectCongress, expectEachReads, expectGroup, factIdsOf, forBothForms } from './helpers.ts';
 
 // The hundred-and-twenty-third pass (study116's ranks 1, 4 and 5, fresh-15's families R, H and N′). R: the reply that
 // gives the sheet's value against the one it cites ("'BTV 17 người': không đúng đâu em ơi, … có 13 đồng chí", "Ông nào
@@ -12,9 +12,8 @@ import { classifier, contradictionsOf, expectCongress, expectEachReads, expectGr
 // (c110-147). Phrasings written for these tests, not corpus sentences; as typed and without diacritics, on the lexicons
 // alone with the configured sheet (GL-BTV 15, GL-VENUE Trung tâm Hội nghị tỉnh, Pleiku; NC-DELEGATES 1.587; NC-DATE
 // 25/1–2/2; GL-DATE 14–16/10).
-const factsOf = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
 const cited = (c: Classification) => c.explanations.filter((e) => e.kind === 'fact' && e.weight === 0).map((e) => e.factId);
-const expectNoFact = (texts: string[], fact: string) => forBothForms(texts, (c, t) => expect(factsOf(c), t).not.toContain(fact));
+const expectNoFact = (texts: string[], fact: string) => forBothForms(texts, (c, t) => expect(factIdsOf(c), t).not.toContain(fact));
 
 describe('the reply that gives the sheet’s value against the one it cites (R)', () => {
   it('cites the value a reply denies where the item states the sheet’s value of the same fact', () => {
@@ -48,7 +47,7 @@ describe('the reply that gives the sheet’s value against the one it cites (R)'
         // another outlet's version with no sheet's value after it
         ['Một số trang mạng ghi Đại hội XIII có 1.650 đại biểu, đúng là đông nhất từ trước tới nay.', 'NC-DELEGATES'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 });
@@ -71,7 +70,7 @@ describe('the moderator’s label, the locked topic, the warning’s quoted obje
         ['Admin ơi, "đại hội tỉnh họp trực tuyến toàn bộ" đó, mọi người biết chưa.', 'GL-FORMAT'],
         ['[Tin nóng] "Đại hội tỉnh họp trực tuyến toàn bộ" nha cả nhà.', 'GL-FORMAT'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 
@@ -112,7 +111,7 @@ describe('a fact check on another quantity (N′)', () => {
         ['Đại hội XIII có 1.700 đại biểu, trong đó có 3 đại biểu nữ; Đại hội XIII có 1.800 đại biểu tham dự.', 'NC-DELEGATES'],
         ['Trong đó có 1.700 đại biểu dự Đại hội XIII.', 'NC-DELEGATES'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 
@@ -127,7 +126,7 @@ describe('a fact check on another quantity (N′)', () => {
         ['Đại hội tỉnh họp ngày 30/10 nha mọi người.', 'GL-DATE'],
         ['Đại hội XIII sẽ họp vào tháng 12, hoãn rồi.', 'NC-DATE'],
       ],
-      factsOf,
+      factIdsOf,
     );
   });
 });

@@ -1,9 +1,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { loadConfig } from '../../core/config.ts';
-import type { Classification } from '../../core/types.ts';
 import { classifierOptionsFromConfig, loadClassifier } from '../../pipeline/nlp/index.ts';
-import { bothForms, classifier, CONFIG, contradictionsOf, REPO } from './helpers.ts';
+import { bothForms, classifier, CONFIG, factIdsOf, REPO } from './helpers.ts';
 
 // The hundred-and-fifth pass (#14, study102's family B): values stated plainly in the news register that the checks did
 // not read — the delegation elected by the provincial congress named before its verb ("Đại hội Đảng bộ tỉnh … đã bầu
@@ -13,12 +12,11 @@ import { bothForms, classifier, CONFIG, contradictionsOf, REPO } from './helpers
 // 14–16/10/2020, a delegation of 15, the grassroots by 15/6/2020, in person; the national congress 25/1–2/2/2021), and
 // under corpus-94's sheet (in person with 19 linked sites).
 
-const factsOf = (c: Classification) => contradictionsOf(c).map((e) => e.factId);
 const read = (text: string, by = classifier()) => by.classify({ title: '', text });
 
 /** Each text, in both forms, contradicts exactly `facts` (counted, weight > 0). */
 function expectContradicts(texts: string[], facts: string[], by = classifier()): void {
-  for (const t of bothForms(texts)) expect([...new Set(factsOf(read(t, by)))], t).toEqual(facts);
+  for (const t of bothForms(texts)) expect([...new Set(factIdsOf(read(t, by)))], t).toEqual(facts);
 }
 
 /** A classifier under corpus-94's sheet (21–23/10/2020, in person with 19 linked sites). */
