@@ -224,3 +224,30 @@ describe('the secret ballot dismissed, the result settled before, a measure said
     );
   });
 });
+
+describe('the congress moved to next year with the plain verb of moving (study118’s P)', () => {
+  it('reads "chuyển sang năm sau" of the congress as a postponement', () => {
+    forBothForms(
+      ['Thông báo tới bà con: đại hội Đảng tỉnh HỦY, chuyển sang năm sau do có ca dịch.', 'Đại hội Đảng bộ tỉnh Gia Lai chuyển qua năm 2021 rồi nhé.'],
+      (c, t) =>
+        expect(
+          contradictionsOf(c).map((e) => e.term),
+          t,
+        ).toContain('GL-DATE'),
+    );
+  });
+
+  it('does not read another event moved for the congress, or a notice quoting the post, as one', () => {
+    forBothForms(
+      [
+        'Hội thao công nhân viên chức chuyển sang năm sau để phục vụ Đại hội Đảng bộ tỉnh.',
+        "Thông báo của admin: bài viết nói 'đại hội Đảng tỉnh hủy, chuyển sang năm sau' là tin giả, đã gỡ.",
+      ],
+      (c, t) =>
+        expect(
+          contradictionsOf(c).map((e) => e.term),
+          t,
+        ).not.toContain('GL-DATE'),
+    );
+  });
+});
