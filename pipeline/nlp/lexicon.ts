@@ -579,7 +579,7 @@ export const cuesSchema = z
         /**
          * A speaker's own denial of having said the claim, opening a quotation, a sentence or the words after a colon
          * ("Ca sĩ Thu Trà: 'Tôi không hề nói Đại hội kéo dài 12 ngày'"): one of `speakers`, one of `denials`, one of
-         * `verbs` — the words after it to the quotation's or the sentence's end are the claim denied, cited. Not where one
+         * `verbs` — the words after it to the quotation's or the clause's end are the claim denied, cited. Not where one
          * of `notBefore` follows the verb: "tôi không nói sai / nói đùa" is the speaker's insistence on the claim.
          */
         deniedSaying: z

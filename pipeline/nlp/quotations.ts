@@ -175,7 +175,7 @@ export function namedInItem(
  * The claims a speaker denies having said (namedQuotations.deniedSaying): "'Tôi không hề nói Đại hội kéo dài 12 ngày'",
  * "Ca sĩ …: Tôi chưa từng nói …". The denial opens a quotation, a sentence or the words after a colon, and no word of
  * `notBefore` follows it ("tôi không nói sai: …" insists); the span from its end to the quotation's close, or else to its
- * sentence's end, is the claim, cited.
+ * clause's end, is the claim, cited.
  */
 export function deniedSayings(p: PreparedText, denied: QuotationNames['deniedSaying'], quotes: Array<[number, number]>): Array<[number, number]> {
   if (!denied.heads.length) return [];
@@ -188,8 +188,9 @@ export function deniedSayings(p: PreparedText, denied: QuotationNames['deniedSay
     const next = t + head.syllables.length;
     if (next >= p.count || p.tokSent[next] !== p.tokSent[t] || denied.notBefore.some((w) => typedWordsAt(p, next, w))) continue;
     const quote = opensQuote ? quotes.find(([open, close]) => open < p.tokStart[t] && p.tokStart[t] < close) : undefined;
+    // (unquoted, to its clause's end: "Tôi chưa bao giờ đăng tin sai, lần này …" keeps the claim after the comma)
     let last = next;
-    while (last + 1 < p.count && p.tokSent[last + 1] === p.tokSent[t]) last++;
+    while (last + 1 < p.count && p.tokClause[last + 1] === p.tokClause[next]) last++;
     // (from just before the claim's first word: a contradiction's first token stands inside the span)
     out.push([p.tokStart[next] - 1, quote ? quote[1] : p.tokEnd[last]]);
   }

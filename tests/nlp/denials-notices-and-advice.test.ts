@@ -44,8 +44,12 @@ describe('a speaker denies having said the claim', () => {
   it('still counts the claim where the speaker insists, or where the denial is not a denial of saying', () => {
     forBothFormsTitled(
       [
-        ['Tôi không nói sai: Đại hội XIII kéo dài 12 ngày', ''],
-        ["Ca sĩ Minh Hà: 'Tôi không nói đùa, Đại hội XIII kéo dài 12 ngày'", ''],
+        ['Tôi không hề nói sai: Đại hội XIII kéo dài 12 ngày', ''],
+        ["Ca sĩ Minh Hà: 'Tôi chưa bao giờ nói đùa, Đại hội XIII kéo dài 12 ngày'", ''],
+        // the claim after the clause the denial heads
+        ['Tôi chưa bao giờ đăng tin linh tinh, lần này Đại hội XIII kéo dài 12 ngày', ''],
+        // a bare "không": the writer keeps a source back
+        ['Tôi không nói tên người gửi: Đại hội XIII kéo dài 12 ngày', ''],
         // a denial of something else, then the claim in the writer's own words
         ['Tôi không hề sợ: Đại hội XIII kéo dài 12 ngày', ''],
       ],
