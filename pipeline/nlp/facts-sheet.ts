@@ -281,6 +281,11 @@ export const factsFileSchema = z
      */
     eventWords: z.array(phrase).default([]),
     /**
+     * Longer words that hold a claim term's letters across its edge: read without diacritics, a claim term one of these
+     * crosses is the word ("Ba Dinh san sang" is Ba Đình ready, not "định sẵn").
+     */
+    claimWords: z.array(phrase).default([]),
+    /**
      * The preparatory session ("phiên trù bị"), held the day before the opening: a date in a
      * sentence naming it may be the day before values.start.
      */
@@ -524,6 +529,20 @@ export const factsFileSchema = z
      * chào mừng Đại hội XIII khai mạc vào ngày mai").
      */
     purposes: z.array(phrase).default([]),
+    /**
+     * Activities held for the congress with their own opening, evening, place and dates ("triển lãm", "chương trình nghệ
+     * thuật"): whose event a fact is about is the nearest gathering named before it in its sentence (one of these, or the
+     * congress as the object of a purpose after one of these with the fact in a later clause), or one of these as the
+     * object of the fact's verb.
+     */
+    celebrants: z.array(phrase).default([]),
+    /** A date right after one of these ends a range the opening starts ("khai mạc … đến 22/10"): not the opening's own day. */
+    rangeEnds: z.array(phrase).default([]),
+    /**
+     * A format claim written as a name's last word ("Sao Việt Online"): capitalised, not all capitals, right after a
+     * capitalised word with small letters that names no event.
+     */
+    nameTails: z.array(phrase).default([]),
     /**
      * The writer's own count answering the sheet's exact count asked ("19 đảng bộ trực thuộc? Sai nhé. Tỉnh chỉ còn 17
      * đảng bộ trực thuộc thôi"): in one of the `reach` sentences after a question holding a count that agrees exactly

@@ -84,6 +84,7 @@ export type FactPhrase =
   | { kind: 'marker'; scope: string; weak: boolean; ordinal: boolean }
   | { kind: 'event' }
   | { kind: 'eventWord' }
+  | { kind: 'claimWord' }
   | { kind: 'eventNoun' }
   | { kind: 'preparatory' }
   | { kind: 'opening' }
@@ -122,6 +123,9 @@ export type FactPhrase =
   | { kind: 'concedeContrast' }
   | { kind: 'concedeKept' }
   | { kind: 'purpose' }
+  | { kind: 'celebrant' }
+  | { kind: 'rangeEnd' }
+  | { kind: 'nameTail' }
   | { kind: 'announceVerb' }
   | { kind: 'announceSubject' }
   | { kind: 'audience' }
@@ -291,6 +295,7 @@ export class FactChecker {
     }
     for (const e of data.events) this.phrases.add(e, factPhrase({ kind: 'event' }));
     for (const e of data.eventWords) this.phrases.add(e, factPhrase({ kind: 'eventWord' }));
+    for (const e of data.claimWords) this.phrases.add(e, factPhrase({ kind: 'claimWord' }));
     for (const e of data.eventNouns) this.phrases.add(e, factPhrase({ kind: 'eventNoun' }));
     for (const e of data.preparatory) this.phrases.add(e, factPhrase({ kind: 'preparatory' }));
     for (const e of data.openings) this.phrases.add(e, factPhrase({ kind: 'opening' }));
@@ -324,6 +329,9 @@ export class FactChecker {
     for (const n of data.concessions.contrasts) this.phrases.add(n, factPhrase({ kind: 'concedeContrast' }));
     for (const n of data.concessions.kept) this.phrases.add(n, factPhrase({ kind: 'concedeKept' }));
     for (const n of data.purposes) this.phrases.add(n, factPhrase({ kind: 'purpose' }));
+    for (const n of data.celebrants) this.phrases.add(n, factPhrase({ kind: 'celebrant' }));
+    for (const n of data.rangeEnds) this.phrases.add(n, factPhrase({ kind: 'rangeEnd' }));
+    for (const n of data.nameTails) this.phrases.add(n, factPhrase({ kind: 'nameTail' }));
     for (const n of data.announcedBefore.verbs) this.phrases.add(n, factPhrase({ kind: 'announceVerb' }));
     for (const n of data.announcedBefore.subjects) this.phrases.add(n, factPhrase({ kind: 'announceSubject' }));
     for (const n of data.announcedBefore.audiences) this.phrases.add(n, factPhrase({ kind: 'audience' }));
@@ -624,12 +632,17 @@ export class ItemCheck {
       offset += fv.prepared.count + 1000;
       sentOffset += (fv.prepared.count ? fv.prepared.tokSent[fv.prepared.count - 1] : 0) + 1000;
     }
-    const words = this.byKind.get('eventWord');
-    const events = this.byKind.get('event');
-    if (words && events) {
-      const kept = events.filter((e) => !crossedBareEvent(e, words));
-      if (kept.length) this.byKind.set('event', kept);
-      else this.byKind.delete('event');
+    // (read without diacritics, an event verb or a claim term a longer word runs across is that word)
+    for (const [kind, crossing] of [
+      ['event', 'eventWord'],
+      ['claim', 'claimWord'],
+    ] as const) {
+      const words = this.byKind.get(crossing);
+      const hits = this.byKind.get(kind);
+      if (!words || !hits) continue;
+      const kept = hits.filter((e) => !crossedBareEvent(e, words));
+      if (kept.length) this.byKind.set(kind, kept);
+      else this.byKind.delete(kind);
     }
   }
 
@@ -1340,6 +1353,7 @@ export class ItemCheck {
       if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !(this.namesEvent(c.sent) || this.afterElectedBody(c))) continue;
       if (this.negatedOverAny(c)) continue;
       if (this.aboutOtherGathering(c) || this.formatOfAnother(c) || this.watchedClaim(c) || this.conceded(c) || this.announcedInFront(c)) continue;
+      if (this.anotherEventOwns(c.field, c.hit.tokFirst) || this.nameTail(c)) continue;
       if (this.congressAsCause(c) || this.studiedDocument(c)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
@@ -1400,6 +1414,8 @@ export class ItemCheck {
     for (const { verb, phrase, outside, labelled } of placeClaims) {
       const fv = verb.field;
       if (isSuppressed(fv, verb.hit.tokFirst) || !(labelled || this.namesEvent(verb.sent))) continue;
+      // (another event's place: "Triển lãm ảnh … khai mạc tại Pleiku, chào mừng Đại hội …")
+      if (this.anotherEventOwns(fv, verb.hit.tokFirst) || this.celebrantObject(fv, verb.hit.tokFirst, verb.hit.tokLast)) continue;
       const scope = this.scopeAt(verb.g, verb.sent, clauseOf(fv, verb.hit.tokFirst));
       // (outside the place, "tổ chức ngoài Thủ đô", denies it as a negator does; "không tổ chức ngoài Hà Nội" claims it)
       const isNegated = this.negated(fv, verb.hit.tokFirst) !== !!outside;
@@ -1541,6 +1557,7 @@ export class ItemCheck {
   private opensOn(e: Of<'event'>, m: DateMention): boolean {
     const p = e.field.prepared;
     if (m.tokFirst > e.hit.tokLast && p.tokClause[m.tokFirst] !== p.tokClause[e.hit.tokLast]) return false;
+    if (m.tokFirst > e.hit.tokLast && this.endsRange(e.field, m.tokFirst)) return false;
     return this.of('opening').some((o) => o.field === e.field && o.hit.tokFirst === e.hit.tokFirst && o.hit.tokLast === e.hit.tokLast);
   }
 
@@ -1549,6 +1566,80 @@ export class ItemCheck {
     let day = check.start;
     for (let k = 0; k <= check.openingWithin; k++, day = dayShifted(day, 1)) if (sameDay(d, day)) return true;
     return false;
+  }
+
+  /**
+   * Whose event is the fact at `tok` about: the nearest gathering named before it in its sentence (an event noun not
+   * naming a document, another gathering not inside a place's name, or an activity held for the congress, `celebrants`).
+   * Another event's when that is an activity ("Triển lãm ảnh … khai mạc tại Pleiku"), or when it is the congress as the
+   * object of a purpose after an activity and the fact stands in a later clause ("chương trình nghệ thuật chào mừng Đại
+   * hội …, diễn ra tối 19/10"); "… chào mừng Đại hội … diễn ra từ 20 đến 22/10" in one clause is the congress's.
+   */
+  private anotherEventOwns(fv: FieldView, tok: number): boolean {
+    if (!this.byKind.has('celebrant')) return false;
+    const p = fv.prepared;
+    const sent = p.tokSent[tok];
+    let nearest: Located<FactPhrase> | null = null;
+    for (const kind of ['eventNoun', 'otherEvent', 'celebrant'] as const)
+      for (const n of this.of(kind))
+        if (
+          n.field === fv &&
+          p.tokSent[n.hit.tokFirst] === sent &&
+          n.hit.tokLast < tok &&
+          (!nearest || n.hit.tokLast > nearest.hit.tokLast) &&
+          !(kind === 'eventNoun' && this.namesDocument(n)) &&
+          !(kind !== 'eventNoun' && this.inPlaceName(n))
+        )
+          nearest = n;
+    if (!nearest) return false;
+    const kind = nearest.hit.spec.data.kind;
+    if (kind === 'celebrant') return true;
+    if (kind !== 'eventNoun') return false;
+    const n = nearest;
+    const purpose = this.of('purpose').find((x) => x.field === fv && x.hit.tokLast === n.hit.tokFirst - 1);
+    if (!purpose) return false;
+    const tc = p.tokClause;
+    // (the fact in a later clause than the congress, or the activity, its purpose and the fact in one clause: the activity
+    // is the subject, "Tối 19/10, chương trình nghệ thuật chào mừng Đại hội … diễn ra tại …")
+    const later = tc[tok] !== tc[n.hit.tokLast];
+    return this.of('celebrant').some(
+      (c) =>
+        c.field === fv &&
+        p.tokSent[c.hit.tokFirst] === sent &&
+        c.hit.tokLast < purpose.hit.tokFirst &&
+        (later || (tc[c.hit.tokLast] === tc[purpose.hit.tokFirst] && tc[purpose.hit.tokFirst] === tc[tok])),
+    );
+  }
+
+  /** An activity held for the congress is the object of the verb at first..last, right after it in its clause ("tổ chức trưng bày"). */
+  private celebrantObject(fv: FieldView, first: number, last: number): boolean {
+    const tc = fv.prepared.tokClause;
+    return this.of('celebrant').some((n) => n.field === fv && n.hit.tokFirst > first && n.hit.tokFirst <= last + 2 && tc[n.hit.tokFirst] === tc[last]);
+  }
+
+  /** The date at `tok` ends a range: one of rangeEnds right before it. */
+  private endsRange(fv: FieldView, tok: number): boolean {
+    return this.of('rangeEnd').some((x) => x.field === fv && x.hit.tokLast === tok - 1);
+  }
+
+  /**
+   * The claim is one of nameTails written as a name's last word ("Sao Việt Online"): capitalised, not all capitals, right
+   * after a capitalised word with small letters that is no part of an event's name or marker.
+   */
+  private nameTail(c: Located<FactPhrase>): boolean {
+    const fv = c.field;
+    const t = c.hit.tokFirst;
+    if (t === 0 || !this.of('nameTail').some((x) => x.field === fv && x.hit.tokFirst === t && x.hit.tokLast === c.hit.tokLast)) return false;
+    const p = fv.prepared;
+    if (p.tokSent[t - 1] !== p.tokSent[t] || p.tokClause[t - 1] !== p.tokClause[t]) return false;
+    const word = (k: number) => {
+      const [s0, e0] = tokenSpan(p, k, k);
+      return p.original.slice(s0, e0);
+    };
+    const titled = (w: string) => w.length > 1 && w[0] !== w[0].toLowerCase() && w.slice(1) !== w.slice(1).toUpperCase();
+    for (let k = t; k <= c.hit.tokLast; k++) if (!titled(word(k))) return false;
+    if (!titled(word(t - 1))) return false;
+    return !(['marker', 'eventNoun'] as const).some((kind) => this.of(kind).some((x) => x.field === fv && x.hit.tokFirst <= t - 1 && t - 1 <= x.hit.tokLast));
   }
 
   /** The event noun is what an activity is for ("chào mừng Đại hội XIII"): a purpose phrase ends right before it. */
@@ -1577,7 +1668,9 @@ export class ItemCheck {
 
   /** 3. Dates tied to the event. */
   private dates(): void {
-    const events = this.of('event').filter((e) => !this.actsOnOtherGathering(e) && !this.insideBody(e));
+    const events = this.of('event').filter(
+      (e) => !this.actsOnOtherGathering(e) && !this.insideBody(e) && !this.celebrantObject(e.field, e.hit.tokFirst, e.hit.tokLast),
+    );
     const eventsBySent = bySentence(events);
     const nounsBySent = bySentence(this.of('eventNoun'));
     const preparatory = bySentence(this.of('preparatory'));
@@ -1631,6 +1724,8 @@ export class ItemCheck {
           if (isTied(e, mention, sentNouns, subjects, fv, mention.dates.length > 1 ? 10 : 5, this.checker.clauseDayWords, this.checker.periodLeads)) tiedBy = e;
         }
         if (!tiedBy || this.rehearsedBetween(fv, mention, tiedBy, subjects)) continue;
+        // (another event's day: "chương trình nghệ thuật chào mừng Đại hội …, diễn ra tối 19/10")
+        if (this.anotherEventOwns(fv, tiedBy.hit.tokFirst)) continue;
         // a denied date is no claim ("Đại hội không kéo dài sang ngày 2/2", "không lùi sang tháng 11") when it is the
         // negated verb's own date, right after it: a date further on is what is said instead ("không diễn ra vào 26/1
         // như công bố mà phải đến 10/2")
@@ -1717,6 +1812,8 @@ export class ItemCheck {
         const sent = p.tokSent[num.tokFirst];
         // (a part of a whole counted before it in its sentence: "gồm 14 đồng chí, trong đó có 1 đại biểu nữ")
         if (this.partOfStatedWhole(p, num, numbers)) continue;
+        // (another event's count: "Hội thao chào mừng Đại hội … thu hút 500 vận động viên")
+        if (this.anotherEventOwns(fv, num.tokFirst)) continue;
         const clause = p.tokClause[num.tokFirst];
         const scope = this.scopeAt(g0 + num.tokFirst, s0 + sent, clauseOf(fv, num.tokFirst));
         const candidates: Array<{ i: number; c: number }> = [];
