@@ -124,6 +124,8 @@ export interface CompiledCues {
   heads: Int32Array[];
   /** Per group with `joinsAlternatives`: its `notBeside` words, folded (else undefined). */
   notBeside: Array<Set<string> | undefined>;
+  /** Per group with `advisedAgainst`: its advice, verbs of passing news on, news and words not between (typed words), and its gap (else undefined). */
+  advisedAgainst: Array<{ advice: TypedWords[]; passOn: TypedWords[]; news: TypedWords[]; notBetween: TypedWords[]; gap: number } | undefined>;
   /** Per group with `borrowedWith`: the indexes of its groups (else undefined). */
   borrowedWith: Array<{ all: number[]; any: number[] } | undefined>;
   /** Per group with `notInItemWith`: the indexes of those groups (else undefined). */
@@ -182,6 +184,8 @@ export interface QuotationNames {
     labels: TypedWords[];
     reported: { openers: TypedWords[]; verbs: TypedWords[] };
   };
+  /** namedQuotations.deniedSaying: each speaker's denial of having said (speaker, denial, verb), and the words that make it an insistence. */
+  deniedSaying: { heads: TypedWords[]; notBefore: TypedWords[] };
   /** namedQuotations.removals: a moderator's removal verb, the posts it removes, the words allowed before the mark. */
   removals: { verbs: TypedWords[]; posts: TypedWords[]; gap: number };
 }
@@ -217,6 +221,7 @@ export interface CompiledTurn {
     namedClaims: TypedWords[];
     /** Verdicts a subject right after them turns (folded, joined by spaces). */
     afterVerdicts: Set<string>;
+    afterOnly: number[];
     /** Subject groups that turn a verdict only with a match of `bodies` near (see the schema's `needsBody`). */
     needsBody: { groups: number[]; bodies: number[] } | null;
   } | null;

@@ -40,6 +40,7 @@ import { correctedContradictions } from './corrected-claims.ts';
 import { chainParts } from './cue-chains.ts';
 import { abbreviationForms, compileCues, withPartTables } from './cue-compile.ts';
 import {
+  advisedAgainst,
   asksWhereRequired,
   headsWhereRequired,
   isNegated,
@@ -872,12 +873,15 @@ export class Classifier implements ItemClassifier {
         else vague.push(h);
       }
       chainParts(this.matcher, cues, v, cueList);
+      // (advice against passing news on holds its words: a shorter cue inside them, "kiểm chứng", is no more read than they are)
+      const advised = cueList.filter((h) => advisedAgainst(cues, v.prepared, h));
       const opening = cueList.filter(
         (h) =>
           opensWhereRequired(cues, v.prepared, h) &&
           joinsWhereRequired(cues, v.prepared, h) &&
           headsWhereRequired(cues, v.prepared, h) &&
-          asksWhereRequired(cues, v.prepared, h),
+          asksWhereRequired(cues, v.prepared, h) &&
+          !advised.some((a) => a.tokFirst <= h.tokFirst && h.tokLast <= a.tokLast),
       );
       // a negated rebuttal ("không ai đính chính": nobody has denied it) is no rebuttal at all
       const kept = negators.length ? opening.filter((h) => !(isRebuttal(cues, h) && isNegated(v, negators, h))) : opening;

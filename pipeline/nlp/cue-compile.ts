@@ -83,6 +83,17 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
     places: [],
     heads: [],
     notBeside: file.groups.map((g) => (g.joinsAlternatives ? new Set(g.joinsAlternatives.notBeside.map((w) => foldedSyllables(w).join(' '))) : undefined)),
+    advisedAgainst: file.groups.map((g) =>
+      g.advisedAgainst
+        ? {
+            advice: g.advisedAgainst.advice.map(typedWords),
+            passOn: g.advisedAgainst.passOn.map(typedWords),
+            news: g.advisedAgainst.news.map(typedWords),
+            notBetween: g.advisedAgainst.notBetween.map(typedWords),
+            gap: g.advisedAgainst.gap,
+          }
+        : undefined,
+    ),
     borrowedWith: file.groups.map((g) => (g.borrowedWith ? { all: groupsOf(g.borrowedWith.all), any: groupsOf(g.borrowedWith.any) } : undefined)),
     notInItemWith: file.groups.map((g) => (g.notInItemWith.length ? groupsOf(g.notInItemWith) : undefined)),
     turnedBy: file.groups.map((g) => {
@@ -98,6 +109,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
             speakerVerbs: t.subject.speakerVerbs.map(typedWords),
             namedClaims: t.subject.namedClaims.map(typedWords),
             afterVerdicts: new Set(t.subject.afterVerdicts.map((w) => foldedSyllables(w).join(' '))),
+            afterOnly: groupsOf(t.subject.afterOnly),
             needsBody: t.subject.needsBody ? { groups: groupsOf(t.subject.needsBody.groups), bodies: groupsOf(t.subject.needsBody.bodies) } : null,
           }
         : null;
@@ -129,6 +141,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
     turnMarkers: new Set(
       file.groups.flatMap((g) => [
         ...groupsOf(g.turnedBy?.subject?.groups ?? []),
+        ...groupsOf(g.turnedBy?.subject?.afterOnly ?? []),
         // (weight-0 markers of a turn's sentences: "Vậy giải thích sao", "quay sẵn rồi")
         ...groupsOf([...(g.turnedBy?.sentence ?? []), ...(g.turnedBy?.nextSentence?.groups ?? [])]).filter((i) => file.groups[i].weight === 0),
         ...groupsOf(g.turnedBy?.subject?.needsBody?.bodies ?? []),
@@ -157,6 +170,13 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
           openers: file.namedQuotations.answers.reported.openers.map(typedWords),
           verbs: file.namedQuotations.answers.reported.verbs.map(typedWords),
         },
+      },
+      deniedSaying: {
+        // (every speaker, denial and verb in turn: "tôi không hề nói", "em chưa từng phát ngôn")
+        heads: file.namedQuotations.deniedSaying.speakers.flatMap((s) =>
+          file.namedQuotations.deniedSaying.denials.flatMap((d) => file.namedQuotations.deniedSaying.verbs.map((v) => typedWords(`${s} ${d} ${v}`))),
+        ),
+        notBefore: file.namedQuotations.deniedSaying.notBefore.map(typedWords),
       },
       removals: {
         verbs: file.namedQuotations.removals.verbs.map(typedWords),

@@ -7,7 +7,7 @@
 import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
 import { runsAcrossEdge, type PhraseHit } from './lexicon.ts';
 import { parseNumberAt } from './extract.ts';
-import { opensQuotation } from './quotations.ts';
+import { opensQuotation, typedWordsAt, typedWordsWithin } from './quotations.ts';
 import { endsWithQuestion, type PreparedText, tokenSpan, wordsAt } from './text.ts';
 
 /**
@@ -125,4 +125,29 @@ export function headsWhereRequired(cues: CompiledCues, p: PreparedText, h: Phras
   if (p.tokClause[next] !== p.tokClause[h.tokLast]) return true;
   const last = next + heads.minWords - 1;
   return last < p.count && p.tokSent[last] === p.tokSent[h.tokFirst];
+}
+
+/**
+ * Whether a hit of a group with `advisedAgainst` is the object of advice against passing news on: in its sentence and at
+ * most `gap` syllables before it, one of `advice` ("đừng", "không để", "tránh"), then one of `passOn` ("đăng", "chia sẻ",
+ * "chuyển tiếp"), then one of `news` ("tin", "thông tin") and none of `notBetween` ("vì", "nhưng") before the hit — "miễn đừng đăng tin linh tinh chưa kiểm chứng" (hits of other groups: never).
+ */
+export function advisedAgainst(cues: CompiledCues, p: PreparedText, h: PhraseHit<CuePhrase>): boolean {
+  const d = h.spec.data;
+  const a = d.kind === 'cue' ? cues.advisedAgainst[d.group] : undefined;
+  if (!a) return false;
+  const sentence = p.tokSent[h.tokFirst];
+  const from = Math.max(0, h.tokFirst - a.gap);
+  for (let t = from; t < h.tokFirst; t++) {
+    if (p.tokSent[t] !== sentence) continue;
+    const advice = a.advice.find((w) => typedWordsAt(p, t, w) && t + w.syllables.length <= h.tokFirst);
+    if (!advice) continue;
+    for (let u = t + advice.syllables.length; u < h.tokFirst; u++) {
+      const verb = a.passOn.find((w) => typedWordsAt(p, u, w) && u + w.syllables.length <= h.tokFirst);
+      if (!verb) continue;
+      const after = u + verb.syllables.length;
+      if (typedWordsWithin(p, after, h.tokFirst, a.news) && !typedWordsWithin(p, after, h.tokFirst, a.notBetween)) return true;
+    }
+  }
+  return false;
 }

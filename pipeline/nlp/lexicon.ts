@@ -366,6 +366,25 @@ export const cuesSchema = z
              */
             notInItemWith: z.array(z.string().min(1)).default([]),
             /**
+             * Advice against passing news on: a hit of the group does not count where, in its sentence and at most `gap`
+             * syllables before it, one of `advice` stands, then one of `passOn`, then one of `news` ("miễn đừng đăng tin linh tinh chưa
+             * kiểm chứng", "không để nó trở thành nơi chuyển tiếp những thông tin mà chính mình chưa kiểm chứng"): the
+             * news the writer advises against passing on, not the item's own claim hedged. Matched as typed ("đảng" is no
+             * "đăng" where its accents are written).
+             */
+            advisedAgainst: z
+              .object({
+                advice: z.array(z.string().min(1)).min(1),
+                passOn: z.array(z.string().min(1)).min(1),
+                /** The news passed on, named between the verb and the hit ("tin", "thông tin", "bài"). */
+                news: z.array(z.string().min(1)).min(1),
+                /** Words between the verb and the hit that make the hit the writer's reason ("… không nên đăng vì chưa kiểm chứng, nhưng …"). */
+                notBetween: z.array(z.string().min(1)).default([]),
+                gap: z.number().int().min(1).default(12),
+              })
+              .strict()
+              .optional(),
+            /**
              * Rebuttal words a rumour turns on the official version: a hit of the group is read as a hit
              * of group `into` (its phrase, its place) where its sentence holds a match of a `sentence`
              * group (the press said to lie or to hide it, an official denial dismissed), or where a match
@@ -423,6 +442,12 @@ export const cuesSchema = z
                      * are one of these is turned by a subject right after it in its clause, as by one before it.
                      */
                     afterVerdicts: z.array(z.string().min(1)).default([]),
+                    /**
+                     * Groups read as the subject only right after one of `afterVerdicts`, in or out of a quotation that opens
+                     * there ("Đừng tin 'phiếu kín', danh sách … đã in sẵn"): the official practice the writer dismisses, its
+                     * name scare-quoted. Before a verdict they turn nothing ("bỏ phiếu kín nên chẳng có chuyện …").
+                     */
+                    afterOnly: z.array(z.string().min(1)).default([]),
                     /**
                      * Subject groups that say a completion ("Báo cáo lên tỉnh là xong hết là không đúng"): they turn a
                      * verdict only where a match of `bodies` (the Party bodies whose congresses the sheet says are done)
@@ -551,6 +576,21 @@ export const cuesSchema = z
         names: z.array(z.string().min(1)).default([]),
         /** Names matched right after the closing mark, only spaces between: what was done to the post ("bài '…' đã bị gỡ vì sai"). */
         after: z.array(z.string().min(1)).default([]),
+        /**
+         * A speaker's own denial of having said the claim, opening a quotation, a sentence or the words after a colon
+         * ("Ca sĩ Thu Trà: 'Tôi không hề nói Đại hội kéo dài 12 ngày'"): one of `speakers`, one of `denials`, one of
+         * `verbs` — the words after it to the quotation's or the clause's end are the claim denied, cited. Not where one
+         * of `notBefore` follows the verb: "tôi không nói sai / nói đùa" is the speaker's insistence on the claim.
+         */
+        deniedSaying: z
+          .object({
+            speakers: z.array(z.string().min(1)).default([]),
+            denials: z.array(z.string().min(1)).default([]),
+            verbs: z.array(z.string().min(1)).default([]),
+            notBefore: z.array(z.string().min(1)).default([]),
+          })
+          .strict()
+          .default({}),
         /**
          * A moderator's removal named before the posts it removes ("Nhóm đã xóa 3 bài đăng 'danh sách … rò rỉ'", "gỡ 6
          * bài đăng chia sẻ "…""): one of `verbs`, at most one word (a count, "các"), one of `posts`, then at most `gap`

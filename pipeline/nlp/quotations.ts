@@ -151,12 +151,57 @@ export function namedInItem(
   names: QuotationNames,
 ): Array<Array<[number, number]>> {
   const out = fields.map((f) => (f.quotations.length ? namedQuotations(f.prepared, names, f.quotations) : []));
-  if (fields.length < 2 || !out[0].length || !fields[1].quotations.length) return out;
+  const denied = fields.map((f) => deniedSayings(f.prepared, names.deniedSaying, f.quotations));
   const inner = (p: PreparedText, [open, close]: [number, number]) => p.folded.slice(open + 1, close).trim();
+  // (the text quoting again, word for word, a part of the claim the title's speaker denies having said: "'Tôi không hề
+  // nói Đại hội kéo dài 12 ngày'" over "… cho rằng Đại hội XIII 'kéo dài 12 ngày'")
+  if (fields.length > 1 && denied[0].length && fields[1].quotations.length) {
+    const claims = denied[0].map((span) => ` ${inner(fields[0].prepared, span)} `);
+    const quoted = fields[1].quotations.filter((q) => {
+      const words = inner(fields[1].prepared, q);
+      return words.includes(' ') && claims.some((c) => c.includes(` ${words} `));
+    });
+    if (quoted.length) denied[1] = [...denied[1], ...quoted];
+  }
+  const withDenied = () => out.map((spans, i) => (denied[i].length ? [...spans, ...denied[i]] : spans));
+  if (fields.length < 2 || !out[0].length || !fields[1].quotations.length) return withDenied();
   const titled = new Set(out[0].map((q) => inner(fields[0].prepared, q)).filter((w) => w.length > 0));
   const again = fields[1].quotations.filter((q) => titled.has(inner(fields[1].prepared, q)) && !out[1].includes(q));
   if (again.length) out[1] = [...out[1], ...again];
+  return withDenied();
+}
+
+/**
+ * The claims a speaker denies having said (namedQuotations.deniedSaying): "'Tôi không hề nói Đại hội kéo dài 12 ngày'",
+ * "Ca sĩ …: Tôi chưa từng nói …". The denial opens a quotation, a sentence or the words after a colon, and no word of
+ * `notBefore` follows it ("tôi không nói sai: …" insists); the span from its end to the quotation's close, or else to its
+ * clause's end, is the claim, cited.
+ */
+export function deniedSayings(p: PreparedText, denied: QuotationNames['deniedSaying'], quotes: Array<[number, number]>): Array<[number, number]> {
+  if (!denied.heads.length) return [];
+  const out: Array<[number, number]> = [];
+  for (let t = 0; t < p.count; t++) {
+    const opensQuote = opensQuotation(p, t);
+    if (!(t === 0 || p.tokSent[t - 1] !== p.tokSent[t] || opensQuote || colonBefore(p, t))) continue;
+    const head = denied.heads.find((h) => typedWordsAt(p, t, h));
+    if (!head) continue;
+    const next = t + head.syllables.length;
+    if (next >= p.count || p.tokSent[next] !== p.tokSent[t] || denied.notBefore.some((w) => typedWordsAt(p, next, w))) continue;
+    const quote = opensQuote ? quotes.find(([open, close]) => open < p.tokStart[t] && p.tokStart[t] < close) : undefined;
+    // (unquoted, to its clause's end: "Tôi chưa bao giờ đăng tin sai, lần này …" keeps the claim after the comma)
+    let last = next;
+    while (last + 1 < p.count && p.tokClause[last + 1] === p.tokClause[next]) last++;
+    // (from just before the claim's first word: a contradiction's first token stands inside the span)
+    out.push([p.tokStart[next] - 1, quote ? quote[1] : p.tokEnd[last]]);
+  }
   return out;
+}
+
+/** Whether a colon stands right before token `t` (spaces aside). */
+function colonBefore(p: PreparedText, t: number): boolean {
+  let i = p.tokStart[t] - 1;
+  while (i >= 0 && (p.codes[i] === 0x20 || p.codes[i] === 0xa0)) i--;
+  return i >= 0 && p.codes[i] === 0x3a;
 }
 
 /**

@@ -6,7 +6,7 @@ import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type V
 import { isNegated } from './cue-placement.ts';
 import type { Contradiction, ItemCheck } from './facts.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
-import { typedWordsWithin, within } from './quotations.ts';
+import { opensQuotation, typedWordsWithin, within } from './quotations.ts';
 import { clauseStart, endsWithQuestion, foldedSyllables, phraseAt, phraseEndsBefore, type PreparedText, sentenceStart, TOK_DIGITS, wordsAt } from './text.ts';
 
 /**
@@ -91,11 +91,12 @@ export function withTurnedRebuttals(
         (subject.afterVerdicts.has(foldedSyllables(h.spec.text).join(' '))
           ? f.cueList.find(
               (s) =>
-                subject.groups.includes(groupOf(s)) &&
-                outside(s) &&
+                (subject.groups.includes(groupOf(s)) || subject.afterOnly.includes(groupOf(s))) &&
                 // (the verdict's own "đừng" is no negator of the account it dismisses)
                 s.tokFirst === h.tokLast + 1 &&
-                p.tokClause[s.tokFirst] === p.tokClause[h.tokLast],
+                ((outside(s) && p.tokClause[s.tokFirst] === p.tokClause[h.tokLast]) ||
+                  // (the practice's name scare-quoted right after the verdict: "Đừng tin 'phiếu kín'")
+                  (subject.afterOnly.includes(groupOf(s)) && opensQuotation(p, s.tokFirst))),
             )
           : undefined);
       if (after) accused.push(after);
