@@ -179,12 +179,14 @@ export function namedInItem(
  */
 export function deniedSayings(p: PreparedText, denied: QuotationNames['deniedSaying'], quotes: Array<[number, number]>): Array<[number, number]> {
   if (!denied.heads.length) return [];
+  const byOpening = headsByOpening(denied.heads);
   const out: Array<[number, number]> = [];
   for (let t = 0; t < p.count; t++) {
+    // (only the heads opening with this token's two syllables: most tokens open none, and the checks below cost more)
+    const head = t + 1 < p.count ? byOpening.get(`${p.tokText[t]} ${p.tokText[t + 1]}`)?.find((h) => typedWordsAt(p, t, h)) : undefined;
+    if (!head) continue;
     const opensQuote = opensQuotation(p, t);
     if (!(t === 0 || p.tokSent[t - 1] !== p.tokSent[t] || opensQuote || colonBefore(p, t))) continue;
-    const head = denied.heads.find((h) => typedWordsAt(p, t, h));
-    if (!head) continue;
     const next = t + head.syllables.length;
     if (next >= p.count || p.tokSent[next] !== p.tokSent[t] || denied.notBefore.some((w) => typedWordsAt(p, next, w))) continue;
     const quote = opensQuote ? quotes.find(([open, close]) => open < p.tokStart[t] && p.tokStart[t] < close) : undefined;
@@ -195,6 +197,22 @@ export function deniedSayings(p: PreparedText, denied: QuotationNames['deniedSay
     out.push([p.tokStart[next] - 1, quote ? quote[1] : p.tokEnd[last]]);
   }
   return out;
+}
+
+const headsIndex = new WeakMap<TypedWords[], Map<string, TypedWords[]>>();
+
+/** The heads (speaker, denial, verb: three syllables or more) grouped by their first two syllables, in their order; built once per compiled list. */
+function headsByOpening(heads: TypedWords[]): Map<string, TypedWords[]> {
+  let index = headsIndex.get(heads);
+  if (!index) {
+    index = new Map();
+    for (const h of heads) {
+      const key = h.syllables.slice(0, 2).join(' ');
+      index.set(key, [...(index.get(key) ?? []), h]);
+    }
+    headsIndex.set(heads, index);
+  }
+  return index;
 }
 
 /** Whether a colon stands right before token `t` (spaces aside). */
