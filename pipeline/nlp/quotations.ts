@@ -183,7 +183,13 @@ export function deniedSayings(p: PreparedText, denied: QuotationNames['deniedSay
   const out: Array<[number, number]> = [];
   for (let t = 0; t < p.count; t++) {
     // (only the heads opening with this token's two syllables: most tokens open none, and the checks below cost more)
-    const head = t + 1 < p.count ? byOpening.get(`${p.tokText[t]} ${p.tokText[t + 1]}`)?.find((h) => typedWordsAt(p, t, h)) : undefined;
+    const head =
+      t + 1 < p.count
+        ? byOpening
+            .get(p.tokText[t])
+            ?.get(p.tokText[t + 1])
+            ?.find((h) => typedWordsAt(p, t, h))
+        : undefined;
     if (!head) continue;
     const opensQuote = opensQuotation(p, t);
     if (!(t === 0 || p.tokSent[t - 1] !== p.tokSent[t] || opensQuote || colonBefore(p, t))) continue;
@@ -199,16 +205,21 @@ export function deniedSayings(p: PreparedText, denied: QuotationNames['deniedSay
   return out;
 }
 
-const headsIndex = new WeakMap<TypedWords[], Map<string, TypedWords[]>>();
+const headsIndex = new WeakMap<TypedWords[], Map<string, Map<string, TypedWords[]>>>();
 
-/** The heads (speaker, denial, verb: three syllables or more) grouped by their first two syllables, in their order; built once per compiled list. */
-function headsByOpening(heads: TypedWords[]): Map<string, TypedWords[]> {
+/**
+ * The heads (speaker, denial, verb: three syllables or more) by their first, then their second syllable, in their order;
+ * built once per compiled list (nested maps: no key string made per token).
+ */
+function headsByOpening(heads: TypedWords[]): Map<string, Map<string, TypedWords[]>> {
   let index = headsIndex.get(heads);
   if (!index) {
     index = new Map();
     for (const h of heads) {
-      const key = h.syllables.slice(0, 2).join(' ');
-      index.set(key, [...(index.get(key) ?? []), h]);
+      const [first, second] = h.syllables;
+      const bySecond = index.get(first) ?? new Map<string, TypedWords[]>();
+      bySecond.set(second, [...(bySecond.get(second) ?? []), h]);
+      index.set(first, bySecond);
     }
     headsIndex.set(heads, index);
   }
