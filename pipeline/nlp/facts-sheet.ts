@@ -544,6 +544,25 @@ export const factsFileSchema = z
      */
     nameTails: z.array(phrase).default([]),
     /**
+     * Shops and stalls with a format of their own ("tiệm bánh online", "shop mỹ phẩm online", "cửa hàng trực tuyến"): a
+     * format claim within `reach` syllables after one of `nouns` in its clause, no event noun or marker between (the
+     * shop's goods), says what kind of shop it is, not how the congress meets. A noun that one of `words` runs across
+     * ("quán triệt", "cơ quan" typed without diacritics) is that word.
+     */
+    shopHolders: z
+      .object({ nouns: z.array(phrase).default([]), reach: z.number().int().min(0).default(0), words: z.array(phrase).default([]) })
+      .strict()
+      .default({}),
+    /**
+     * Facilities of the congress with their own days ("Trung tâm báo chí Đại hội bắt đầu hoạt động từ ngày 23/1"): one of
+     * `nouns` named right before the congress's noun (or one of `links` between, "phục vụ"), or as the nearest gathering
+     * before a fact in its sentence, owns the fact (FactReader.anotherEventOwns), as an activity held for it does.
+     */
+    facilities: z
+      .object({ nouns: z.array(phrase).default([]), links: z.array(phrase).default([]) })
+      .strict()
+      .default({}),
+    /**
      * The writer's own count answering the sheet's exact count asked ("19 đảng bộ trực thuộc? Sai nhé. Tỉnh chỉ còn 17
      * đảng bộ trực thuộc thôi"): in one of the `reach` sentences after a question holding a count that agrees exactly
      * with a number check, a count of that check's unit right after one of `leads` ("có", "chỉ còn") is that fact's,
@@ -626,6 +645,11 @@ export const factsFileSchema = z
         lengthAfter: z.array(phrase).default([]),
         /** Words after such a length that make it a part of the event ("2 ngày làm việc đầu tiên"). */
         partial: z.array(phrase).default([]),
+        /**
+         * Words right after "<n> ngày" that make it an interval from an event, not the event's length ("Chỉ một ngày sau
+         * khi Đại hội … bế mạc", "hai ngày trước khai mạc").
+         */
+        interval: z.array(phrase).default([]),
         /** Words right after "<n> ngày" that make it an indefinite day, no length ("một ngày nọ"). */
         indefinite: z.array(phrase).default([]),
         /** Nouns of the event right before "<n> ngày" that make it the event's length ("đại hội 3 ngày mà …"). */

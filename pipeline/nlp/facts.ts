@@ -126,6 +126,10 @@ export type FactPhrase =
   | { kind: 'celebrant' }
   | { kind: 'rangeEnd' }
   | { kind: 'nameTail' }
+  | { kind: 'shop' }
+  | { kind: 'shopWord' }
+  | { kind: 'facility' }
+  | { kind: 'facilityLink' }
   | { kind: 'announceVerb' }
   | { kind: 'announceSubject' }
   | { kind: 'audience' }
@@ -137,6 +141,7 @@ export type FactPhrase =
   | { kind: 'durContext' }
   | { kind: 'durShift' }
   | { kind: 'durCountdown' }
+  | { kind: 'durInterval' }
   | { kind: 'durLengthAfter' }
   | { kind: 'durPartial' }
   | { kind: 'durIndefinite' }
@@ -332,6 +337,10 @@ export class FactChecker {
     for (const n of data.celebrants) this.phrases.add(n, factPhrase({ kind: 'celebrant' }));
     for (const n of data.rangeEnds) this.phrases.add(n, factPhrase({ kind: 'rangeEnd' }));
     for (const n of data.nameTails) this.phrases.add(n, factPhrase({ kind: 'nameTail' }));
+    for (const n of data.shopHolders.nouns) this.phrases.add(n, factPhrase({ kind: 'shop' }));
+    for (const n of data.shopHolders.words) this.phrases.add(n, factPhrase({ kind: 'shopWord' }));
+    for (const n of data.facilities.nouns) this.phrases.add(n, factPhrase({ kind: 'facility' }));
+    for (const n of data.facilities.links) this.phrases.add(n, factPhrase({ kind: 'facilityLink' }));
     for (const n of data.announcedBefore.verbs) this.phrases.add(n, factPhrase({ kind: 'announceVerb' }));
     for (const n of data.announcedBefore.subjects) this.phrases.add(n, factPhrase({ kind: 'announceSubject' }));
     for (const n of data.announcedBefore.audiences) this.phrases.add(n, factPhrase({ kind: 'audience' }));
@@ -347,6 +356,7 @@ export class FactChecker {
     for (const n of data.duration.lengthAfter) this.phrases.add(n, factPhrase({ kind: 'durLengthAfter' }));
     for (const n of data.duration.partial) this.phrases.add(n, factPhrase({ kind: 'durPartial' }));
     for (const n of data.duration.indefinite) this.phrases.add(n, factPhrase({ kind: 'durIndefinite' }));
+    for (const n of data.duration.interval) this.phrases.add(n, factPhrase({ kind: 'durInterval' }));
     for (const n of data.duration.nouns) this.phrases.add(n, factPhrase({ kind: 'durNoun' }));
     for (const n of data.duration.relative) this.phrases.add(n, factPhrase({ kind: 'durRelative' }));
     const places = new Set(data.places);
@@ -643,6 +653,14 @@ export class ItemCheck {
       const kept = hits.filter((e) => !crossedBareEvent(e, words));
       if (kept.length) this.byKind.set(kind, kept);
       else this.byKind.delete(kind);
+    }
+    // (a shop noun a listed word runs across, typed or not, is that word: "quán triệt", "co quan")
+    const shopWords = this.byKind.get('shopWord');
+    const shops = this.byKind.get('shop');
+    if (shopWords && shops) {
+      const kept = shops.filter((x) => !shopWords.some((w) => w.field === x.field && runsAcrossEdge(w.hit, x.hit)));
+      if (kept.length) this.byKind.set('shop', kept);
+      else this.byKind.delete('shop');
     }
   }
 
@@ -1433,12 +1451,40 @@ export class ItemCheck {
           // a venue noun may name the official venue short, unless a place qualifies it ("Trung tâm Hội nghị Quy Nhơn")
           const shortened = phrase[phrase.length - 1].hit.spec.data.kind === 'venue' ? phrase[phrase.length - 1] : null;
           for (const p of phrase) if (this.namesOfficial(fv, p, official, p === shortened)) isOfficial = true;
+          // (a generic hall, "hội trường lớn nơi tổ chức Đại hội", in a sentence that names only the official place: that place's hall)
+          if (!isOfficial && !isNegated && this.hallOfOfficial(fv, verb.sent, phrase, official)) continue;
           if (!isOfficial && !isNegated) this.add(i, fv, first, end, `claims the venue is ${name}`);
           if (isOfficial && isNegated) this.add(i, fv, first, end, `denies the official venue ${name}`);
           if (isOfficial && !isNegated) this.agree(i, fv, first, end);
         }
       }
     }
+  }
+
+  /**
+   * The venue is a venue noun alone (no name after it: "hội trường lớn", "hội trường"), and its sentence names the
+   * official place outside the event's own name and no other place or venue: the hall of that place ("tại Trường Chính
+   * trị tỉnh ở An Khê, … hội trường lớn nơi tổ chức Đại hội"). A sentence that names another place keeps the claim ("chuyển
+   * về hội trường lớn tại TP. Pleiku").
+   */
+  private hallOfOfficial(fv: FieldView, sent: number, phrase: Array<Of<'place'> | Of<'venue'>>, official: string[]): boolean {
+    if (phrase.length !== 1 || phrase[0].hit.spec.data.kind !== 'venue') return false;
+    const hall = phrase[0];
+    const p = fv.prepared;
+    const next = hall.hit.tokLast + 1;
+    if (next < p.count && p.tokClause[next] === p.tokClause[hall.hit.tokLast]) {
+      const [s0, e0] = tokenSpan(p, next, next);
+      const w = p.original.slice(s0, e0);
+      if (w[0] !== w[0].toLowerCase()) return false;
+    }
+    let named = false;
+    for (const kind of ['place', 'venue'] as const)
+      for (const x of this.of(kind)) {
+        if (x.field !== fv || x.sent !== sent || x.hit === hall.hit || this.inMarker(x)) continue;
+        if (this.negated(fv, x.hit.tokFirst) || !this.namesOfficial(fv, x, official, kind === 'venue')) return false;
+        named = true;
+      }
+    return named;
   }
 
   /** The nearest gathering named before a claim in its sentence is another one ("hội nghị trực tuyến"). */
@@ -1485,7 +1531,17 @@ export class ItemCheck {
   /** The claim follows an activity with a format of its own, in its clause ("cuộc thi trực tuyến", "học online"). */
   private formatOfAnother(c: Located<FactPhrase>): boolean {
     const tc = c.field.prepared.tokClause;
-    return this.of('formatHolder').some((h) => h.field === c.field && h.hit.tokLast === c.hit.tokFirst - 1 && tc[h.hit.tokLast] === tc[c.hit.tokFirst]);
+    if (this.of('formatHolder').some((h) => h.field === c.field && h.hit.tokLast === c.hit.tokFirst - 1 && tc[h.hit.tokLast] === tc[c.hit.tokFirst])) return true;
+    // a shop and its goods before the claim ("tiệm bánh online", "shop mỹ phẩm online"), no event named between
+    const reach = this.data.shopHolders.reach;
+    return this.of('shop').some(
+      (h) =>
+        h.field === c.field &&
+        h.hit.tokLast < c.hit.tokFirst &&
+        c.hit.tokFirst - h.hit.tokLast - 1 <= reach &&
+        tc[h.hit.tokLast] === tc[c.hit.tokFirst] &&
+        !(['eventNoun', 'marker'] as const).some((k) => this.of(k).some((n) => n.field === c.field && n.hit.tokFirst > h.hit.tokLast && n.hit.tokFirst < c.hit.tokFirst)),
+    );
   }
 
   /**
@@ -1576,11 +1632,11 @@ export class ItemCheck {
    * hội …, diễn ra tối 19/10"); "… chào mừng Đại hội … diễn ra từ 20 đến 22/10" in one clause is the congress's.
    */
   private anotherEventOwns(fv: FieldView, tok: number): boolean {
-    if (!this.byKind.has('celebrant')) return false;
+    if (!this.byKind.has('celebrant') && !this.byKind.has('facility')) return false;
     const p = fv.prepared;
     const sent = p.tokSent[tok];
     let nearest: Located<FactPhrase> | null = null;
-    for (const kind of ['eventNoun', 'otherEvent', 'celebrant'] as const)
+    for (const kind of ['eventNoun', 'otherEvent', 'celebrant', 'facility'] as const)
       for (const n of this.of(kind))
         if (
           n.field === fv &&
@@ -1593,9 +1649,11 @@ export class ItemCheck {
           nearest = n;
     if (!nearest) return false;
     const kind = nearest.hit.spec.data.kind;
-    if (kind === 'celebrant') return true;
+    if (kind === 'celebrant' || kind === 'facility') return true;
     if (kind !== 'eventNoun') return false;
     const n = nearest;
+    // (the congress's noun as a facility's name, "Trung tâm báo chí (phục vụ) Đại hội XIII": the facility's)
+    if (this.facilityOf(n)) return true;
     const purpose = this.of('purpose').find((x) => x.field === fv && x.hit.tokLast === n.hit.tokFirst - 1);
     if (!purpose) return false;
     const tc = p.tokClause;
@@ -1609,6 +1667,15 @@ export class ItemCheck {
         c.hit.tokLast < purpose.hit.tokFirst &&
         (later || (tc[c.hit.tokLast] === tc[purpose.hit.tokFirst] && tc[purpose.hit.tokFirst] === tc[tok])),
     );
+  }
+
+  /** The event noun ends a facility's name: the facility right before it, or one of the links between ("Trung tâm báo chí phục vụ Đại hội"). */
+  private facilityOf(n: Located<FactPhrase>): boolean {
+    const fv = n.field;
+    let end = n.hit.tokFirst - 1;
+    const link = this.of('facilityLink').find((x) => x.field === fv && x.hit.tokLast === end);
+    if (link) end = link.hit.tokFirst - 1;
+    return this.of('facility').some((x) => x.field === fv && x.hit.tokLast === end && fv.prepared.tokClause[x.hit.tokLast] === fv.prepared.tokClause[n.hit.tokFirst]);
   }
 
   /** An activity held for the congress is the object of the verb at first..last, right after it in its clause ("tổ chức trưng bày"). */
@@ -2280,6 +2347,8 @@ export class ItemCheck {
     const unitAt = new Map<number, number>();
     for (const u of units) unitAt.set(fieldKey(u.field, u.hit.tokFirst), u.hit.tokLast);
     const countdownAt = this.startsOf('durCountdown');
+    // "<n> ngày sau khi / trước khai mạc": an interval from an event, not a length
+    const intervalAt = this.startsOf('durInterval');
     const cueAt = new Map<number, Located<FactPhrase>>();
     for (const c of cues) cueAt.set(fieldKey(c.field, c.hit.tokLast), c);
     // the earliest start of the phrases ending at each token
@@ -2326,7 +2395,7 @@ export class ItemCheck {
         if (p.tokClause[num.tokLast + 1] !== p.tokClause[num.tokLast]) continue;
         const joiner = alternativeEnds.get(fieldKey(fv, num.tokFirst - 1));
         if (joiner !== undefined && numberEnds.has(joiner - 1)) continue;
-        if (countdownAt.has(fieldKey(fv, unitLast + 1)) || indefiniteAt.has(fieldKey(fv, unitLast + 1))) continue;
+        if (countdownAt.has(fieldKey(fv, unitLast + 1)) || indefiniteAt.has(fieldKey(fv, unitLast + 1)) || intervalAt.has(fieldKey(fv, unitLast + 1))) continue;
         const sent = p.tokSent[num.tokFirst];
         if (!this.namesEvent(s0 + sent)) continue;
         let cue: Located<FactPhrase> | undefined;
