@@ -571,6 +571,31 @@ const COMPLETION_GAP = 6;
 
 const NO_LOCATED: Array<Located<FactPhrase>> = [];
 
+/** The checks that ask whose event a fact is about (ItemCheck.anotherEventOwns, ownedObject). */
+type FactUse = 'claim' | 'venue' | 'date' | 'count';
+/** The holders a fact's whose-event reading looks back for (the nearest in its sentence wins). */
+const HOLDERS = ['eventNoun', 'otherEvent', 'celebrant', 'facility'] as const;
+type OwnerKind = (typeof HOLDERS)[number] | 'formatHolder' | 'shop';
+/**
+ * Which holders, nearest before a fact, make it another event's, by check: another gathering owns a claim ("hội nghị
+ * trực tuyến") but not a date, a place or a count (the congress's own sessions are "lễ khai mạc", "phiên"); an activity
+ * held for the congress and a facility of it own all four; a format holder and a shop own a claim (they are read for
+ * claims only).
+ */
+const OWNERS: Record<FactUse, ReadonlySet<FactPhrase['kind']>> = {
+  claim: new Set<OwnerKind>(['otherEvent', 'celebrant', 'facility', 'formatHolder', 'shop']),
+  venue: new Set<OwnerKind>(['celebrant', 'facility']),
+  date: new Set<OwnerKind>(['celebrant', 'facility']),
+  count: new Set<OwnerKind>(['celebrant', 'facility']),
+};
+/** Which holders, as the object of a fact's verb right after it, make the verb another event's, by check. */
+const OBJECTS: Record<FactUse, ReadonlyArray<'otherEvent' | 'celebrant'>> = {
+  claim: [],
+  venue: ['celebrant'],
+  date: ['otherEvent', 'celebrant'],
+  count: [],
+};
+
 /**
  * An event verb read without diacritics that a longer word (`eventWords`) runs across the edge of, in its field: the
  * same letters are the word ("hoan thanh" is hoàn thành, not "hoãn").
@@ -1370,8 +1395,8 @@ export class ItemCheck {
       const { fact } = c.hit.spec.data;
       if (isSuppressed(c.field, c.hit.tokFirst) || this.negated(c.field, c.hit.tokFirst) || !(this.namesEvent(c.sent) || this.afterElectedBody(c))) continue;
       if (this.negatedOverAny(c)) continue;
-      if (this.aboutOtherGathering(c) || this.formatOfAnother(c) || this.watchedClaim(c) || this.conceded(c) || this.announcedInFront(c)) continue;
-      if (this.anotherEventOwns(c.field, c.hit.tokFirst) || this.nameTail(c)) continue;
+      if (this.anotherEventOwns(c.field, c.hit.tokFirst, 'claim') || this.watchedClaim(c) || this.conceded(c) || this.announcedInFront(c)) continue;
+      if (this.nameTail(c)) continue;
       if (this.congressAsCause(c) || this.studiedDocument(c)) continue;
       const check = this.data.facts[fact].checks[c.hit.spec.data.check];
       const note = check.kind === 'claims' && check.note ? check.note : `claims "${c.hit.spec.text}"`;
@@ -1433,7 +1458,7 @@ export class ItemCheck {
       const fv = verb.field;
       if (isSuppressed(fv, verb.hit.tokFirst) || !(labelled || this.namesEvent(verb.sent))) continue;
       // (another event's place: "Triển lãm ảnh … khai mạc tại Pleiku, chào mừng Đại hội …")
-      if (this.anotherEventOwns(fv, verb.hit.tokFirst) || this.celebrantObject(fv, verb.hit.tokFirst, verb.hit.tokLast)) continue;
+      if (this.anotherEventOwns(fv, verb.hit.tokFirst, 'venue') || this.ownedObject(fv, verb.hit.tokFirst, verb.hit.tokLast, 'venue')) continue;
       const scope = this.scopeAt(verb.g, verb.sent, clauseOf(fv, verb.hit.tokFirst));
       // (outside the place, "tổ chức ngoài Thủ đô", denies it as a negator does; "không tổ chức ngoài Hà Nội" claims it)
       const isNegated = this.negated(fv, verb.hit.tokFirst) !== !!outside;
@@ -1478,30 +1503,13 @@ export class ItemCheck {
       if (w[0] !== w[0].toLowerCase()) return false;
     }
     let named = false;
-    for (const kind of ['place', 'venue'] as const)
-      for (const x of this.of(kind)) {
-        if (x.field !== fv || x.sent !== sent || x.hit === hall.hit || this.inMarker(x)) continue;
-        if (this.negated(fv, x.hit.tokFirst) || !this.namesOfficial(fv, x, official, kind === 'venue')) return false;
-        named = true;
-      }
+    const sites: Array<Of<'place'> | Of<'venue'>> = [...this.of('place'), ...this.of('venue')];
+    for (const x of sites) {
+      if (x.field !== fv || x.sent !== sent || x.hit === hall.hit || this.inMarker(x)) continue;
+      if (this.negated(fv, x.hit.tokFirst) || !this.namesOfficial(fv, x, official, x.hit.spec.data.kind === 'venue')) return false;
+      named = true;
+    }
     return named;
-  }
-
-  /** The nearest gathering named before a claim in its sentence is another one ("hội nghị trực tuyến"). */
-  private aboutOtherGathering(c: Located<FactPhrase>): boolean {
-    let nearest: Located<FactPhrase> | null = null;
-    for (const kind of ['eventNoun', 'otherEvent'] as const)
-      for (const n of this.of(kind))
-        if (
-          n.field === c.field &&
-          n.sent === c.sent &&
-          n.hit.tokLast < c.hit.tokFirst &&
-          (!nearest || n.hit.tokLast > nearest.hit.tokLast) &&
-          !(kind === 'eventNoun' && this.namesDocument(n))
-        )
-          nearest = n;
-    if (!nearest || nearest.hit.spec.data.kind !== 'otherEvent') return false;
-    return !this.inPlaceName(nearest);
   }
 
   /** A claim term of `watchedTerms` after a watcher in its clause ("theo dõi Đại hội XIII qua màn hình"). */
@@ -1528,22 +1536,6 @@ export class ItemCheck {
     return false;
   }
 
-  /** The claim follows an activity with a format of its own, in its clause ("cuộc thi trực tuyến", "học online"). */
-  private formatOfAnother(c: Located<FactPhrase>): boolean {
-    const tc = c.field.prepared.tokClause;
-    if (this.of('formatHolder').some((h) => h.field === c.field && h.hit.tokLast === c.hit.tokFirst - 1 && tc[h.hit.tokLast] === tc[c.hit.tokFirst])) return true;
-    // a shop and its goods before the claim ("tiệm bánh online", "shop mỹ phẩm online"), no event named between
-    const reach = this.data.shopHolders.reach;
-    return this.of('shop').some(
-      (h) =>
-        h.field === c.field &&
-        h.hit.tokLast < c.hit.tokFirst &&
-        c.hit.tokFirst - h.hit.tokLast - 1 <= reach &&
-        tc[h.hit.tokLast] === tc[c.hit.tokFirst] &&
-        !(['eventNoun', 'marker'] as const).some((k) => this.of(k).some((n) => n.field === c.field && n.hit.tokFirst > h.hit.tokLast && n.hit.tokFirst < c.hit.tokFirst)),
-    );
-  }
-
   /**
    * The claim is a verb of announcing with "trước" before the announcement's audience, results its subject: "kết
    * quả … được công bố trước (toàn thể) Đại hội" says in front of whom (see announcedBefore in the facts file).
@@ -1566,24 +1558,6 @@ export class ItemCheck {
   /** "Trung tâm Hội nghị" is a place, not a gathering. */
   private inPlaceName(n: Located<FactPhrase>): boolean {
     for (const p of this.of('place')) if (p.field === n.field && p.hit.tokFirst <= n.hit.tokLast && n.hit.tokFirst <= p.hit.tokLast) return true;
-    return false;
-  }
-
-  /**
-   * The event verb is another gathering's ("tổ chức họp báo", "khai mạc hội nghị", the verb inside
-   * "họp báo"): a date it ties belongs to that gathering, whatever the sentence says of the congress.
-   */
-  private actsOnOtherGathering(e: Of<'event'>): boolean {
-    const p = e.field.prepared;
-    for (const n of this.of('otherEvent'))
-      if (
-        n.field === e.field &&
-        n.hit.tokFirst <= e.hit.tokLast + 2 &&
-        n.hit.tokLast >= e.hit.tokFirst &&
-        p.tokClause[n.hit.tokFirst] === p.tokClause[e.hit.tokLast] &&
-        !this.inPlaceName(n)
-      )
-        return true;
     return false;
   }
 
@@ -1625,38 +1599,40 @@ export class ItemCheck {
   }
 
   /**
-   * Whose event is the fact at `tok` about: the nearest gathering named before it in its sentence (an event noun not
-   * naming a document, another gathering not inside a place's name, or an activity held for the congress, `celebrants`).
-   * Another event's when that is an activity ("Triển lãm ảnh … khai mạc tại Pleiku"), or when it is the congress as the
-   * object of a purpose after an activity and the fact stands in a later clause ("chương trình nghệ thuật chào mừng Đại
-   * hội …, diễn ra tối 19/10"); "… chào mừng Đại hội … diễn ra từ 20 đến 22/10" in one clause is the congress's.
+   * Whose event is the fact at `tok` about (one mechanism for the claim, venue, date and count checks): the nearest
+   * holder named before it in its sentence — an event noun not naming a document, another gathering (`otherEventNouns`),
+   * an activity held for the congress (`celebrants`) or a facility of it (`facilities`), none inside a place's name; for a
+   * claim also an activity with a format of its own right before it (`formatHolders`: "cuộc thi trực tuyến") or a shop
+   * within its reach in the claim's clause (`shopHolders`: "tiệm bánh online"). Another event's when that holder owns
+   * facts of the check (OWNERS: another gathering owns a claim, "hội nghị trực tuyến", but not a date, "Đại hội XIII: lễ
+   * khai mạc diễn ra 25/1"), or when it is the congress's noun named as a facility's ("Trung tâm báo chí (phục vụ) Đại
+   * hội"), or the congress as the object of a purpose after an activity with the fact in a later clause ("chương trình
+   * nghệ thuật chào mừng Đại hội …, diễn ra tối 19/10"); "… chào mừng Đại hội … diễn ra từ 20 đến 22/10" in one clause is
+   * the congress's.
    */
-  private anotherEventOwns(fv: FieldView, tok: number): boolean {
-    if (!this.byKind.has('celebrant') && !this.byKind.has('facility')) return false;
+  private anotherEventOwns(fv: FieldView, tok: number, use: FactUse): boolean {
     const p = fv.prepared;
     const sent = p.tokSent[tok];
+    const tc = p.tokClause;
+    const owners = OWNERS[use];
     let nearest: Located<FactPhrase> | null = null;
-    for (const kind of ['eventNoun', 'otherEvent', 'celebrant', 'facility'] as const)
-      for (const n of this.of(kind))
-        if (
-          n.field === fv &&
-          p.tokSent[n.hit.tokFirst] === sent &&
-          n.hit.tokLast < tok &&
-          (!nearest || n.hit.tokLast > nearest.hit.tokLast) &&
-          !(kind === 'eventNoun' && this.namesDocument(n)) &&
-          !(kind !== 'eventNoun' && this.inPlaceName(n))
-        )
-          nearest = n;
+    const nearer = (n: Located<FactPhrase>) => n.field === fv && n.hit.tokLast < tok && p.tokSent[n.hit.tokFirst] === sent && (!nearest || n.hit.tokLast > nearest.hit.tokLast);
+    for (const kind of HOLDERS)
+      for (const n of this.of(kind)) if (nearer(n) && !(kind === 'eventNoun' ? this.namesDocument(n) : this.inPlaceName(n))) nearest = n;
+    if (use === 'claim') {
+      // (a format holder right before the claim, a shop and its goods within reach, in the claim's clause)
+      for (const n of this.of('formatHolder')) if (n.hit.tokLast === tok - 1 && tc[n.hit.tokLast] === tc[tok] && nearer(n)) nearest = n;
+      const reach = this.data.shopHolders.reach;
+      for (const n of this.of('shop')) if (tok - n.hit.tokLast - 1 <= reach && tc[n.hit.tokLast] === tc[tok] && nearer(n)) nearest = n;
+    }
     if (!nearest) return false;
     const kind = nearest.hit.spec.data.kind;
-    if (kind === 'celebrant' || kind === 'facility') return true;
-    if (kind !== 'eventNoun') return false;
+    if (kind !== 'eventNoun') return owners.has(kind);
     const n = nearest;
     // (the congress's noun as a facility's name, "Trung tâm báo chí (phục vụ) Đại hội XIII": the facility's)
     if (this.facilityOf(n)) return true;
-    const purpose = this.of('purpose').find((x) => x.field === fv && x.hit.tokLast === n.hit.tokFirst - 1);
+    const purpose = this.purposeBefore(n);
     if (!purpose) return false;
-    const tc = p.tokClause;
     // (the fact in a later clause than the congress, or the activity, its purpose and the fact in one clause: the activity
     // is the subject, "Tối 19/10, chương trình nghệ thuật chào mừng Đại hội … diễn ra tại …")
     const later = tc[tok] !== tc[n.hit.tokLast];
@@ -1669,6 +1645,19 @@ export class ItemCheck {
     );
   }
 
+  /**
+   * Another event is the object of the verb at first..last, in its clause: a holder of OBJECTS[use] starting at most two
+   * tokens after the verb and not ending before it ("tổ chức họp báo", the verb inside "họp báo", "tổ chức trưng bày"),
+   * not inside a place's name. The verb is then that event's, whatever the sentence says of the congress.
+   */
+  private ownedObject(fv: FieldView, first: number, last: number, use: FactUse): boolean {
+    const tc = fv.prepared.tokClause;
+    for (const kind of OBJECTS[use])
+      for (const n of this.of(kind))
+        if (n.field === fv && n.hit.tokFirst <= last + 2 && n.hit.tokLast >= first && tc[n.hit.tokFirst] === tc[last] && !this.inPlaceName(n)) return true;
+    return false;
+  }
+
   /** The event noun ends a facility's name: the facility right before it, or one of the links between ("Trung tâm báo chí phục vụ Đại hội"). */
   private facilityOf(n: Located<FactPhrase>): boolean {
     const fv = n.field;
@@ -1676,12 +1665,6 @@ export class ItemCheck {
     const link = this.of('facilityLink').find((x) => x.field === fv && x.hit.tokLast === end);
     if (link) end = link.hit.tokFirst - 1;
     return this.of('facility').some((x) => x.field === fv && x.hit.tokLast === end && fv.prepared.tokClause[x.hit.tokLast] === fv.prepared.tokClause[n.hit.tokFirst]);
-  }
-
-  /** An activity held for the congress is the object of the verb at first..last, right after it in its clause ("tổ chức trưng bày"). */
-  private celebrantObject(fv: FieldView, first: number, last: number): boolean {
-    const tc = fv.prepared.tokClause;
-    return this.of('celebrant').some((n) => n.field === fv && n.hit.tokFirst > first && n.hit.tokFirst <= last + 2 && tc[n.hit.tokFirst] === tc[last]);
   }
 
   /** The date at `tok` ends a range: one of rangeEnds right before it. */
@@ -1709,9 +1692,9 @@ export class ItemCheck {
     return !(['marker', 'eventNoun'] as const).some((kind) => this.of(kind).some((x) => x.field === fv && x.hit.tokFirst <= t - 1 && t - 1 <= x.hit.tokLast));
   }
 
-  /** The event noun is what an activity is for ("chào mừng Đại hội XIII"): a purpose phrase ends right before it. */
-  private forPurpose(n: Of<'eventNoun'>): boolean {
-    return this.of('purpose').some((x) => x.field === n.field && x.hit.tokLast === n.hit.tokFirst - 1);
+  /** The event noun is what an activity is for ("chào mừng Đại hội XIII"): the purpose phrase that ends right before it. */
+  private purposeBefore(n: Located<FactPhrase>): Located<FactPhrase> | undefined {
+    return this.of('purpose').find((x) => x.field === n.field && x.hit.tokLast === n.hit.tokFirst - 1);
   }
 
   /** The event verb is inside a venue predicate that opens its clause (an apposition: "…, nơi diễn ra Đại hội …"). */
@@ -1736,7 +1719,7 @@ export class ItemCheck {
   /** 3. Dates tied to the event. */
   private dates(): void {
     const events = this.of('event').filter(
-      (e) => !this.actsOnOtherGathering(e) && !this.insideBody(e) && !this.celebrantObject(e.field, e.hit.tokFirst, e.hit.tokLast),
+      (e) => !this.ownedObject(e.field, e.hit.tokFirst, e.hit.tokLast, 'date') && !this.insideBody(e),
     );
     const eventsBySent = bySentence(events);
     const nounsBySent = bySentence(this.of('eventNoun'));
@@ -1779,7 +1762,7 @@ export class ItemCheck {
         // the event a delegation goes to is not the subject of the sentence's verb ("Từ ngày 20/1, các
         // đoàn đại biểu dự Đại hội XIII bắt đầu tập trung" dates the delegations' arrival), nor the event an activity
         // is for ("Tối 25/1, … tổ chức chương trình …, chào mừng Đại hội XIII khai mạc vào ngày mai")
-        const subjects = sentNouns.filter((n) => !this.isDestination(n) && !this.forPurpose(n));
+        const subjects = sentNouns.filter((n) => !this.isDestination(n) && !this.purposeBefore(n));
         // the verb that ties it: the nearest before the date, else the first after it
         let tiedBy: Of<'event'> | null = null;
         for (const e of eventsBySent.get(gs) ?? []) {
@@ -1792,7 +1775,7 @@ export class ItemCheck {
         }
         if (!tiedBy || this.rehearsedBetween(fv, mention, tiedBy, subjects)) continue;
         // (another event's day: "chương trình nghệ thuật chào mừng Đại hội …, diễn ra tối 19/10")
-        if (this.anotherEventOwns(fv, tiedBy.hit.tokFirst)) continue;
+        if (this.anotherEventOwns(fv, tiedBy.hit.tokFirst, 'date')) continue;
         // a denied date is no claim ("Đại hội không kéo dài sang ngày 2/2", "không lùi sang tháng 11") when it is the
         // negated verb's own date, right after it: a date further on is what is said instead ("không diễn ra vào 26/1
         // như công bố mà phải đến 10/2")
@@ -1880,7 +1863,7 @@ export class ItemCheck {
         // (a part of a whole counted before it in its sentence: "gồm 14 đồng chí, trong đó có 1 đại biểu nữ")
         if (this.partOfStatedWhole(p, num, numbers)) continue;
         // (another event's count: "Hội thao chào mừng Đại hội … thu hút 500 vận động viên")
-        if (this.anotherEventOwns(fv, num.tokFirst)) continue;
+        if (this.anotherEventOwns(fv, num.tokFirst, 'count')) continue;
         const clause = p.tokClause[num.tokFirst];
         const scope = this.scopeAt(g0 + num.tokFirst, s0 + sent, clauseOf(fv, num.tokFirst));
         const candidates: Array<{ i: number; c: number }> = [];
