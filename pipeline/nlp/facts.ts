@@ -1616,7 +1616,8 @@ export class ItemCheck {
     const tc = p.tokClause;
     const owners = OWNERS[use];
     let nearest: Located<FactPhrase> | null = null;
-    const nearer = (n: Located<FactPhrase>) => n.field === fv && n.hit.tokLast < tok && p.tokSent[n.hit.tokFirst] === sent && (!nearest || n.hit.tokLast > nearest.hit.tokLast);
+    const nearer = (n: Located<FactPhrase>) =>
+      n.field === fv && n.hit.tokLast < tok && p.tokSent[n.hit.tokFirst] === sent && (!nearest || n.hit.tokLast > nearest.hit.tokLast);
     for (const kind of HOLDERS)
       for (const n of this.of(kind)) if (nearer(n) && !(kind === 'eventNoun' ? this.namesDocument(n) : this.inPlaceName(n))) nearest = n;
     if (use === 'claim') {
@@ -1664,7 +1665,9 @@ export class ItemCheck {
     let end = n.hit.tokFirst - 1;
     const link = this.of('facilityLink').find((x) => x.field === fv && x.hit.tokLast === end);
     if (link) end = link.hit.tokFirst - 1;
-    return this.of('facility').some((x) => x.field === fv && x.hit.tokLast === end && fv.prepared.tokClause[x.hit.tokLast] === fv.prepared.tokClause[n.hit.tokFirst]);
+    return this.of('facility').some(
+      (x) => x.field === fv && x.hit.tokLast === end && fv.prepared.tokClause[x.hit.tokLast] === fv.prepared.tokClause[n.hit.tokFirst],
+    );
   }
 
   /** The date at `tok` ends a range: one of rangeEnds right before it. */
@@ -1718,9 +1721,7 @@ export class ItemCheck {
 
   /** 3. Dates tied to the event. */
   private dates(): void {
-    const events = this.of('event').filter(
-      (e) => !this.ownedObject(e.field, e.hit.tokFirst, e.hit.tokLast, 'date') && !this.insideBody(e),
-    );
+    const events = this.of('event').filter((e) => !this.ownedObject(e.field, e.hit.tokFirst, e.hit.tokLast, 'date') && !this.insideBody(e));
     const eventsBySent = bySentence(events);
     const nounsBySent = bySentence(this.of('eventNoun'));
     const preparatory = bySentence(this.of('preparatory'));

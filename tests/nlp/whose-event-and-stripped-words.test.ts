@@ -42,9 +42,7 @@ describe('a shop’s kind', () => {
 
 describe('a generic hall', () => {
   it('reads "hội trường lớn" as the hall of the sheet’s place named in its sentence', () => {
-    expectNoContradictions([
-      'Hôm nay lớp mình đi thực tế ở Pleiku, được giới thiệu hội trường lớn nơi tổ chức Đại hội Đảng bộ tỉnh lần thứ XVI.',
-    ]);
+    expectNoContradictions(['Hôm nay lớp mình đi thực tế ở Pleiku, được giới thiệu hội trường lớn nơi tổ chức Đại hội Đảng bộ tỉnh lần thứ XVI.']);
   });
 
   it('keeps the hall of another place, or beside the sheet’s place denied', () => {
@@ -107,16 +105,24 @@ describe('words across a cue typed without diacritics', () => {
     ];
     for (const [text, rule] of cases) expect(rules(text), text).not.toContain(rule);
     const furniture = 'Quan minh ngay truoc nha van hoa, 3 ngay dai hoi duoc nhac don ban ghe vao trong, khach vang han.';
-    expect(terms(furniture).some((t) => t.startsWith('pre-arranged')), furniture).toBe(false);
+    expect(
+      terms(furniture).some((t) => t.startsWith('pre-arranged')),
+      furniture,
+    ).toBe(false);
   });
 
   it('keeps the cause and the amount where "tổ chức" stands in the item', () => {
-    forBothForms(
-      ['Tỉnh đã tổ chức xong đại hội cấp cơ sở. Hai đảng bộ còn lại phải lùi đại hội sang tháng 9 do chưa thống nhất phương án nhân sự.'],
-      (c, t) => expect(c.explanations.map((e) => e.term), t).toContain('rule unattributed-cause'),
+    forBothForms(['Tỉnh đã tổ chức xong đại hội cấp cơ sở. Hai đảng bộ còn lại phải lùi đại hội sang tháng 9 do chưa thống nhất phương án nhân sự.'], (c, t) =>
+      expect(
+        c.explanations.map((e) => e.term),
+        t,
+      ).toContain('rule unattributed-cause'),
     );
     forBothForms(['Khoản kinh phí 2,5 tỷ đồng từ quỹ thiên tai đã được điều chuyển sang phục vụ công tác tổ chức Đại hội Đảng bộ tỉnh.'], (c, t) =>
-      expect(c.explanations.map((e) => e.term), t).toContain('rule unattributed-amount'),
+      expect(
+        c.explanations.map((e) => e.term),
+        t,
+      ).toContain('rule unattributed-amount'),
     );
   });
 
