@@ -588,11 +588,17 @@ const OWNERS: Record<FactUse, ReadonlySet<FactPhrase['kind']>> = {
   date: new Set<OwnerKind>(['celebrant', 'facility']),
   count: new Set<OwnerKind>(['celebrant', 'facility']),
 };
-/** Which holders, as the object of a fact's verb right after it, make the verb another event's, by check. */
-const OBJECTS: Record<FactUse, ReadonlyArray<'otherEvent' | 'celebrant'>> = {
+/**
+ * Which holders, as the object of a fact's verb right after it, make the verb another event's, by check; `holdsVerb`: the
+ * holder may begin before the verb and hold it ("buổi họp", "họp báo"), else it begins after the verb's first token.
+ */
+const OBJECTS: Record<FactUse, ReadonlyArray<{ kind: 'otherEvent' | 'celebrant'; holdsVerb: boolean }>> = {
   claim: [],
-  venue: ['celebrant'],
-  date: ['otherEvent', 'celebrant'],
+  venue: [{ kind: 'celebrant', holdsVerb: false }],
+  date: [
+    { kind: 'otherEvent', holdsVerb: true },
+    { kind: 'celebrant', holdsVerb: false },
+  ],
   count: [],
 };
 
@@ -678,6 +684,14 @@ export class ItemCheck {
       const kept = hits.filter((e) => !crossedBareEvent(e, words));
       if (kept.length) this.byKind.set(kind, kept);
       else this.byKind.delete(kind);
+    }
+    // (an activity's name an event noun runs across is none: "Đại hội diễn ra" holds no "hội diễn")
+    const nouns = this.byKind.get('eventNoun');
+    const celebrants = this.byKind.get('celebrant');
+    if (nouns && celebrants) {
+      const kept = celebrants.filter((x) => !nouns.some((n) => n.field === x.field && runsAcrossEdge(n.hit, x.hit)));
+      if (kept.length) this.byKind.set('celebrant', kept);
+      else this.byKind.delete('celebrant');
     }
     // (a shop noun a listed word runs across, typed or not, is that word: "quán triệt", "co quan")
     const shopWords = this.byKind.get('shopWord');
@@ -1653,9 +1667,16 @@ export class ItemCheck {
    */
   private ownedObject(fv: FieldView, first: number, last: number, use: FactUse): boolean {
     const tc = fv.prepared.tokClause;
-    for (const kind of OBJECTS[use])
+    for (const { kind, holdsVerb } of OBJECTS[use])
       for (const n of this.of(kind))
-        if (n.field === fv && n.hit.tokFirst <= last + 2 && n.hit.tokLast >= first && tc[n.hit.tokFirst] === tc[last] && !this.inPlaceName(n)) return true;
+        if (
+          n.field === fv &&
+          n.hit.tokFirst <= last + 2 &&
+          (holdsVerb ? n.hit.tokLast >= first : n.hit.tokFirst > first) &&
+          tc[n.hit.tokFirst] === tc[last] &&
+          !this.inPlaceName(n)
+        )
+          return true;
     return false;
   }
 

@@ -78,6 +78,14 @@ describe('a facility’s own days', () => {
   it('keeps the congress’s own day beside the centre', () => {
     expectEachReads([['Đại hội XIII bắt đầu từ ngày 20/1, trung tâm báo chí đã sẵn sàng.', 'NC-DATE']], factIdsOf);
   });
+
+  it('reads no activity across the congress’s name ("Đại hội diễn ra" holds no "hội diễn")', () => {
+    const cases: Array<[string, string]> = [
+      ['Đại hội Đảng bộ tỉnh diễn ra trực tuyến, đại biểu ngồi ở huyện.', 'GL-FORMAT'],
+      ['Ban Tổ chức cho biết Đại hội Đảng bộ tỉnh diễn ra từ 20 đến 22/10.', 'GL-DATE'],
+    ];
+    expectEachReads(cases, factIdsOf);
+  });
 });
 
 describe('China’s leadership', () => {
