@@ -173,11 +173,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       },
       deniedSaying: {
         // (a speaker, a denial and a verb in turn: "tôi không hề nói", "em chưa từng phát ngôn")
-        heads: typedSequence([
-          file.namedQuotations.deniedSaying.speakers,
-          file.namedQuotations.deniedSaying.denials,
-          file.namedQuotations.deniedSaying.verbs,
-        ]),
+        heads: typedSequence([file.namedQuotations.deniedSaying.speakers, file.namedQuotations.deniedSaying.denials, file.namedQuotations.deniedSaying.verbs]),
         notBefore: file.namedQuotations.deniedSaying.notBefore.map(typedWords),
       },
       removals: {
