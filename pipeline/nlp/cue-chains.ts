@@ -3,6 +3,7 @@
  * read from the automaton's candidates as one cue match of the entry's group. Kept apart because the
  * parts are too common to be patterns of their own.
  */
+import type { MatchBuffer } from './automaton.ts';
 import { type CompiledCues, type CuePhrase, cuePhrase, type View } from './classifier-types.ts';
 import type { PhraseHit, PhraseMatcher } from './lexicon.ts';
 
@@ -21,13 +22,6 @@ function hasBit(bits: Uint32Array, n: number): boolean {
 }
 
 /**
- * Scratch for chainParts (one call at a time): the first part candidate starting at each stream position, and after
- * each candidate the next one starting where it starts (-1: none), in candidate order.
- */
-let firstAt = new Int32Array(64);
-let nextAt = new Int32Array(64);
-
-/**
  * Chains of adjacent parts (one from each list of a combine entry, in order, in consecutive
  * syllables: a clause break is a position of its own, so a chain never spans one) become cue
  * matches of the entry's group, appended to `out`. Parts are common words ("không", "có"): they
@@ -35,27 +29,11 @@ let nextAt = new Int32Array(64);
  */
 export function chainParts(matcher: PhraseMatcher, cues: CompiledCues, v: View, out: Array<PhraseHit<CuePhrase>>): void {
   const raw = v.raw;
-  let opens = false;
-  for (let m = 0; m < raw.count && !opens; m++) opens = cues.heads[raw.pattern[m]].length > 0;
-  if (!opens) return;
-  // (the part candidates by the position they start at, listed once: a common part opens many combos, and each
-  // combo's next part is looked up where the last one ends)
-  const size = raw.last[raw.count - 1] + 2;
-  if (firstAt.length < size) firstAt = new Int32Array(Math.max(size, firstAt.length * 2));
-  if (nextAt.length < raw.count) nextAt = new Int32Array(Math.max(raw.count, nextAt.length * 2));
-  firstAt.fill(-1, 0, size);
-  for (let k = raw.count - 1; k >= 0; k--) {
-    const p = raw.pattern[k];
-    if (!cues.parts[p]) continue;
-    const start = raw.last[k] - matcher.lengthOf(p) + 1;
-    nextAt[k] = firstAt[start];
-    firstAt[start] = k;
-  }
   const chain: number[] = [];
   for (let m = 0; m < raw.count; m++) {
     // (the combos a part opens are listed once: a common part fills many places, few of them first)
     const heads = cues.heads[raw.pattern[m]];
-    if (!heads.length || firstAt[raw.last[m] + 1] < 0) continue;
+    if (!heads.length || !partStartsAt(matcher, cues, raw, m + 1, raw.last[m] + 1)) continue;
     for (const combo of heads) {
       chain.length = 0;
       chain.push(m);
@@ -64,9 +42,18 @@ export function chainParts(matcher: PhraseMatcher, cues: CompiledCues, v: View, 
   }
 }
 
+/** Whether a part candidate starts at stream position `start` (candidates from index `from` on). */
+function partStartsAt(matcher: PhraseMatcher, cues: CompiledCues, raw: MatchBuffer, from: number, start: number): boolean {
+  for (let k = from; k < raw.count && raw.last[k] < start + cues.maxPartLength; k++) {
+    const p = raw.pattern[k];
+    if (cues.parts[p] && raw.last[k] - matcher.lengthOf(p) + 1 === start) return true;
+  }
+  return false;
+}
+
 /** Extends a chain of candidates (indexes into v.raw) with the parts starting right after its end. */
 function extendChain(matcher: PhraseMatcher, cues: CompiledCues, v: View, combo: number, chain: number[], out: Array<PhraseHit<CuePhrase>>): void {
-  const { pattern, last: lastOf } = v.raw;
+  const { pattern, last: lastOf, count } = v.raw;
   const { group, lists } = cues.combos[combo];
   if (chain.length === lists) {
     for (const m of chain) if (!matcher.verified(pattern[m], lastOf[m], v.stream, v.accents)) return;
@@ -85,10 +72,13 @@ function extendChain(matcher: PhraseMatcher, cues: CompiledCues, v: View, combo:
     return;
   }
   const index = chain.length;
-  const place = index * cues.combos.length + combo;
-  // the part candidates starting right after the chain's end, in candidate order (chainParts' lists)
-  for (let k = firstAt[lastOf[chain[index - 1]] + 1]; k >= 0; k = nextAt[k]) {
-    if (!hasBit(cues.places[pattern[k]]!, place)) continue;
+  const prev = chain[index - 1];
+  const start = lastOf[prev] + 1;
+  // candidates are in order of their last position: those starting at `start` end within maxPartLength
+  for (let k = prev + 1; k < count && lastOf[k] < start + cues.maxPartLength; k++) {
+    const p = pattern[k];
+    if (!cues.parts[p] || lastOf[k] - matcher.lengthOf(p) + 1 !== start) continue;
+    if (!hasBit(cues.places[p]!, index * cues.combos.length + combo)) continue;
     chain.push(k);
     extendChain(matcher, cues, v, combo, chain, out);
     chain.pop();
