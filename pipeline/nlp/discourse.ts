@@ -41,7 +41,10 @@ export const discourseSchema = z
         correctedClaim: z
           .object({ weight: z.number().max(0), voices: phrases, negators: phrases, turns: phrases, setAgainst: phrases, values: phrases.optional() })
           .strict(),
-        dialogueAnswer: z.object({ weight: z.number().max(0), answers: phrases, maxLabelWords: z.number().int().min(1) }).strict().optional(),
+        dialogueAnswer: z
+          .object({ weight: z.number().max(0), answers: phrases, maxLabelWords: z.number().int().min(1) })
+          .strict()
+          .optional(),
         alternativeQuestion: z.object({ or: phrases, closers: phrases, leading: phrases }).strict().optional(),
         headlineDenial: z
           .object({
@@ -852,7 +855,7 @@ function dialogueLines(d: CompiledDiscourse | null, folded: string): Array<{ ask
   if (!da || !folded.includes('\n') || !folded.includes(':')) return [];
   const out: Array<{ asked: [number, number]; answer: [number, number] }> = [];
   let previous: { label: string; start: number; end: number; asks: boolean } | null = null;
-  for (let start = 0; start < folded.length; ) {
+  for (let start = 0; start < folded.length;) {
     let end = folded.indexOf('\n', start);
     if (end < 0) end = folded.length;
     const line = folded.slice(start, end);

@@ -55,7 +55,9 @@ describe("a moderator's notice names the rumours it removed", () => {
   });
 
   it('still counts the claim where nothing corrects it', () => {
-    forBothForms(['Tin đồn đại hội tỉnh bị hoãn sang tháng 11 đang lan khắp nơi, ai biết gì thêm không?'], (c, t) => expect(factIdsOf(c), t).toContain('GL-DATE'));
+    forBothForms(['Tin đồn đại hội tỉnh bị hoãn sang tháng 11 đang lan khắp nơi, ai biết gì thêm không?'], (c, t) =>
+      expect(factIdsOf(c), t).toContain('GL-DATE'),
+    );
   });
 });
 
@@ -107,7 +109,10 @@ describe("the writer's own misreading owned", () => {
 describe('the asker', () => {
   it('does not read a link asked for to watch the broadcast as a call to share before removal', () => {
     expectGroup(
-      ['Có ai có link xem trực tiếp phiên bế mạc đại hội tỉnh chiều nay không ạ? Ở Sài Gòn không bắt được kênh tỉnh.', 'Bạn nào có link coi lễ khai mạc Đại hội XIII không?'],
+      [
+        'Có ai có link xem trực tiếp phiên bế mạc đại hội tỉnh chiều nay không ạ? Ở Sài Gòn không bắt được kênh tỉnh.',
+        'Bạn nào có link coi lễ khai mạc Đại hội XIII không?',
+      ],
       'share-before-removal',
       false,
     );
@@ -115,9 +120,8 @@ describe('the asker', () => {
   });
 
   it('discounts hearsay asked about in a question that gives its own practical aim', () => {
-    forBothForms(
-      ['Mình nghe nói đại hội tỉnh chỉ phát phiên khai mạc với bế mạc, có đúng không? Ở xa muốn xem mà không biết kênh nào.'],
-      (c, t) => expect(weighs(c, 'hearsay'), t).toBe(1),
+    forBothForms(['Mình nghe nói đại hội tỉnh chỉ phát phiên khai mạc với bế mạc, có đúng không? Ở xa muốn xem mà không biết kênh nào.'], (c, t) =>
+      expect(weighs(c, 'hearsay'), t).toBe(1),
     );
     forBothForms(['Mình nghe nói đại hội tỉnh chỉ phát phiên khai mạc với bế mạc, có đúng không?'], (c, t) => expect(weighs(c, 'hearsay'), t).toBe(2));
   });
@@ -125,7 +129,11 @@ describe('the asker', () => {
 
 describe("the writer's own claim read as a rebuttal (recall Z)", () => {
   it('does not read "Báo nào ghi khác là sai" as a rebuttal, and keeps a verdict on a rumour one', () => {
-    expectGroup(['ĐH 13 có đúng 1.612 đại biểu nhé, chắc chắn luôn. Báo nào ghi khác là sai.', 'Đại hội tỉnh họp 5 ngày, tờ báo nào đưa khác là bịa.'], 'rebuttal', false);
+    expectGroup(
+      ['ĐH 13 có đúng 1.612 đại biểu nhé, chắc chắn luôn. Báo nào ghi khác là sai.', 'Đại hội tỉnh họp 5 ngày, tờ báo nào đưa khác là bịa.'],
+      'rebuttal',
+      false,
+    );
     expectGroup(['Tin Đại hội XIII có 1.612 đại biểu là sai.'], 'rebuttal', true);
   });
 
