@@ -303,10 +303,10 @@ function storyText(paragraphs: string[], articleBody: string | undefined): strin
  * page): browsers go on building <body>, htmlparser2 closes it and puts what follows beside it, where
  * the story would be out of reach. What follows <body> is moved back into it, as a browser does.
  */
-function reopenBody($: CheerioAPI): void {
-  const body = $('body').first();
+function reopenBody($: CheerioAPI, first: HtmlNode | undefined): void {
+  if (!first || !first.parent || tagOf(first.parent) !== 'html') return;
+  const body = $(first as never);
   const html = body.parent('html');
-  if (!body.length || !html.length) return;
   const strays = [...body.nextAll().toArray(), ...html.nextAll().toArray()].filter((node) => tagOf(node as HtmlNode) !== 'head');
   if (strays.length) body.append(strays);
 }
@@ -317,9 +317,9 @@ function reopenBody($: CheerioAPI): void {
  * text, and builds the body from there; htmlparser2 keeps the whole page inside `<head>`, which is
  * never read. The head's contents from that point on are moved into a new `<body>` after it.
  */
-function reopenHead($: CheerioAPI): void {
-  if ($('body').length) return;
-  const head = $('head').first();
+function reopenHead($: CheerioAPI, marks: PageMarks): void {
+  if (marks.body || !marks.head) return;
+  const head = $(marks.head as never);
   const children = head.contents().toArray();
   const start = children.findIndex((child) => {
     const node = child as HtmlNode;
@@ -329,6 +329,32 @@ function reopenHead($: CheerioAPI): void {
   const body = $('<body></body>');
   head.after(body);
   body.append(children.slice(start));
+  marks.body = body[0] as unknown as HtmlNode;
+}
+
+/** What the three repairs above and below look for, found in one walk (each `$(selector)` walks the whole page). */
+interface PageMarks {
+  body?: HtmlNode;
+  head?: HtmlNode;
+  /** A `div[hidden][id^="S:"]`: a streamed part (`revealStreamedParts`). */
+  streamed: boolean;
+}
+
+function pageMarks(root: HtmlNode): PageMarks {
+  const marks: PageMarks = { streamed: false };
+  const stack: HtmlNode[] = [root];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (isElement(node)) {
+      const tag = tagOf(node);
+      if (tag === 'body') marks.body ??= node;
+      else if (tag === 'head') marks.head ??= node;
+      else if (tag === 'div' && node.attribs?.hidden !== undefined && node.attribs.id?.startsWith('S:')) marks.streamed = true;
+    }
+    const children = node.children;
+    if (children) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
+  return marks;
 }
 
 /**
@@ -387,9 +413,10 @@ function fallbackOf(template: HtmlNode): HtmlNode[] {
 
 function classify(html: string | CheerioAPI, pageUrl: string): PageKind {
   const $ = typeof html === 'string' ? parseHtml(html) : html;
-  reopenHead($);
-  reopenBody($);
-  revealStreamedParts($);
+  const marks = pageMarks($.root()[0] as HtmlNode);
+  reopenHead($, marks);
+  reopenBody($, marks.body);
+  if (marks.streamed) revealStreamedParts($);
   const facts = collectFacts($.root()[0] as HtmlNode);
   const redirect = refreshTarget(facts.meta, pageUrl);
   if (redirect && redirect !== pageUrl) return { kind: 'redirect', target: redirect };

@@ -185,7 +185,7 @@ export interface QuotationNames {
     reported: { openers: TypedWords[]; verbs: TypedWords[] };
   };
   /** namedQuotations.deniedSaying: each speaker's denial of having said (speaker, denial, verb), and the words that make it an insistence. */
-  deniedSaying: { heads: TypedWords[]; notBefore: TypedWords[] };
+  deniedSaying: { heads: TypedSequence; notBefore: TypedWords[] };
   /** namedQuotations.removals: a moderator's removal verb, the posts it removes, the words allowed before the mark. */
   removals: { verbs: TypedWords[]; posts: TypedWords[]; gap: number };
 }
@@ -193,6 +193,14 @@ export interface QuotationNames {
 export interface TypedWords {
   syllables: string[];
   keys: string[];
+}
+
+/**
+ * Phrases in sequence, one from each list in order and in consecutive tokens (typedSequence; read by typedSequenceAt):
+ * each list's phrases by their first syllable, in the list's order.
+ */
+export interface TypedSequence {
+  lists: Array<Map<string, TypedWords[]>>;
 }
 
 export interface CompiledStandsAlone {

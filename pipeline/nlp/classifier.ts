@@ -64,6 +64,7 @@ import {
   type HeadlineDenial,
   headlineDenial,
   answeredQuestionTitle,
+  dialogueAnswered,
   inAlternativeQuestion,
   type StructureClue,
   structuresOfFolded,
@@ -365,7 +366,8 @@ export class Classifier implements ItemClassifier {
       discourse: null,
       verdict: NO_VERDICT,
       discounted: 0,
-      replies: replyQuotations(prepared),
+      // (and a chat's question line answered by a denial on the next line, "Khách: …?" / "Shop: Không đâu …")
+      replies: [...replyQuotations(prepared), ...dialogueAnswered(this.discourse, prepared.folded)],
       quotations: rebuttalQuotations(prepared),
     };
     ws.last = view;
@@ -445,6 +447,18 @@ export class Classifier implements ItemClassifier {
       }
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
     }
+    // answers read by their structure (discourse.ts), read before the cues are explained: a question that gives the
+    // asker's own practical aim ("hỏi cho chắc", "ở xa muốn xem mà không biết kênh nào") asks, the hearsay it asks about
+    // is discounted as a question's (`structures.motive.discounts`; the 135th pass, study121's S)
+    const clues = d ? views.map((v) => structuresOfFolded(d, v.reading!)) : [[], []];
+    const asking = d?.structures?.motive.discounts;
+    if (asking?.size)
+      for (const it of cueItems) {
+        if (it.e.weight <= 0 || !asking.has(cueKey(it.e.term)) || !clues[views.indexOf(it.view)].some((c) => c.kind === 'motive')) continue;
+        const kept = it.e.weight * d!.markers.discount.question;
+        distortionRaw -= it.e.weight - kept;
+        it.e = { ...it.e, weight: kept, note: `${it.e.note ?? ''} (asked, with the asker's own aim: discounted)` };
+      }
     // (where each cue of a correction source's group is explained: it may be read as the correction's source below)
     const sources: Array<[Item, number]> = [];
     for (const it of cueItems) {
@@ -454,8 +468,8 @@ export class Classifier implements ItemClassifier {
 
     // answers read by their structure (discourse.ts): a correction with its source, versions asked about, a motive for asking
     if (d)
-      for (const v of views)
-        for (const clue of structuresOfFolded(d, v.reading!)) {
+      for (const [index, v] of views.entries())
+        for (const clue of clues[index]) {
           const [first, last] = tokensOf(v.prepared, clue.start, clue.end);
           if (first < 0) continue;
           distortionRaw += clue.weight;
@@ -948,6 +962,7 @@ const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'] | 'correctedClaim', [
   correction: ['discourse: correction with its source', 'who says it: in its own voice the item denies a claim and gives the right value with its source'],
   versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
   motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
+  dialogue: ['discourse: a chat answers the question', "who says it: a chat's answer line denies what the line before it asked"],
 };
 
 /** Whether a cue of a group with `flag` occurs outside quotation marks. */

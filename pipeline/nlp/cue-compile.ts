@@ -6,7 +6,7 @@
  */
 import type { Vocabulary } from './automaton.ts';
 import { verdictLineRegExp } from './checklist.ts';
-import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type TypedWords } from './classifier-types.ts';
+import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type TypedSequence, type TypedWords } from './classifier-types.ts';
 import { bitSet, NO_COMBOS } from './cue-chains.ts';
 import { type CuesFile, type PhraseMatcher, PhraseSet } from './lexicon.ts';
 import type { AbbreviationEntry } from './stream.ts';
@@ -172,10 +172,8 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
         },
       },
       deniedSaying: {
-        // (every speaker, denial and verb in turn: "tôi không hề nói", "em chưa từng phát ngôn")
-        heads: file.namedQuotations.deniedSaying.speakers.flatMap((s) =>
-          file.namedQuotations.deniedSaying.denials.flatMap((d) => file.namedQuotations.deniedSaying.verbs.map((v) => typedWords(`${s} ${d} ${v}`))),
-        ),
+        // (a speaker, a denial and a verb in turn: "tôi không hề nói", "em chưa từng phát ngôn")
+        heads: typedSequence([file.namedQuotations.deniedSaying.speakers, file.namedQuotations.deniedSaying.denials, file.namedQuotations.deniedSaying.verbs]),
         notBefore: file.namedQuotations.deniedSaying.notBefore.map(typedWords),
       },
       removals: {
@@ -231,6 +229,25 @@ function officialValueTurn(
       verdicts: new Set(o.before.verdicts.map((w) => foldedSyllables(w).join(' '))),
       nouns: o.before.nouns.map((w) => foldedSyllables(w)).sort((a, b) => b.length - a.length),
     },
+  };
+}
+
+/**
+ * Lists of phrases read in sequence (one of each, in order, in consecutive tokens: typedSequenceAt), each list's phrases
+ * by their first syllable in the list's order: the lists are held once, not their product.
+ */
+export function typedSequence(lists: string[][]): TypedSequence {
+  return {
+    lists: lists.map((list) => {
+      const byFirst = new Map<string, TypedWords[]>();
+      for (const w of list) {
+        const phrase = typedWords(w);
+        const same = byFirst.get(phrase.syllables[0]);
+        if (same) same.push(phrase);
+        else byFirst.set(phrase.syllables[0], [phrase]);
+      }
+      return byFirst;
+    }),
   };
 }
 

@@ -37,8 +37,14 @@ export const discourseSchema = z
           })
           .strict(),
         versions: z.object({ weight: z.number().max(0), sources: phrases, verbs: phrases, contrast: phrases, insinuations: phrases }).strict(),
-        motive: z.object({ weight: z.number().max(0), phrases }).strict(),
-        correctedClaim: z.object({ weight: z.number().max(0), voices: phrases, negators: phrases, turns: phrases, setAgainst: phrases }).strict(),
+        motive: z.object({ weight: z.number().max(0), phrases, discounts: phrases.optional() }).strict(),
+        correctedClaim: z
+          .object({ weight: z.number().max(0), voices: phrases, negators: phrases, turns: phrases, setAgainst: phrases, values: phrases.optional() })
+          .strict(),
+        dialogueAnswer: z
+          .object({ weight: z.number().max(0), answers: phrases, maxLabelWords: z.number().int().min(1) })
+          .strict()
+          .optional(),
         alternativeQuestion: z.object({ or: phrases, closers: phrases, leading: phrases }).strict().optional(),
         headlineDenial: z
           .object({
@@ -163,8 +169,11 @@ export interface CompiledDiscourse {
 interface CompiledStructures {
   correction: { weight: number; denials: Matcher; notAfter: RegExp; notThen: Matcher; values: Matcher; stated: Matcher; negatorBefore: RegExp };
   versions: { weight: number; sources: Matcher; verbs: Matcher; contrast: RegExp; insinuations: Matcher };
-  motive: { weight: number; phrases: Matcher };
-  correctedClaim: { weight: number; voices: Matcher; negatorBefore: RegExp; turns: Matcher; setAgainst: Matcher };
+  /** `discounts`: the cue keys (a group id, "rule <id>") a question with the asker's aim asks about, not asserts. */
+  motive: { weight: number; phrases: Matcher; discounts: ReadonlySet<string> };
+  correctedClaim: { weight: number; voices: Matcher; negatorBefore: RegExp; turns: Matcher; setAgainst: Matcher; values: RegExp | null };
+  /** A chat's answer line: a speaker's label, a colon, then one of `answers` (dialogueAnswered). */
+  dialogueAnswer: { weight: number; label: RegExp; answer: RegExp } | null;
   alternativeQuestion: { or: Matcher; closers: Matcher; leading: Matcher } | null;
   headlineDenial: CompiledHeadlineDenial | null;
   /** A correction's denial: an item without one, and without a question mark, needs no structure reading. */
@@ -289,14 +298,28 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
           contrast: new RegExp(`(?<![a-z0-9])(?:${alternation(st.versions.contrast)})\\s*$`),
           insinuations: words(st.versions.insinuations),
         },
-        motive: { weight: st.motive.weight, phrases: words(st.motive.phrases) },
+        motive: { weight: st.motive.weight, phrases: words(st.motive.phrases), discounts: new Set(st.motive.discounts ?? []) },
         correctedClaim: {
           weight: st.correctedClaim.weight,
           voices: words(st.correctedClaim.voices),
           negatorBefore: new RegExp(`(?<![a-z0-9])(?:${alternation(st.correctedClaim.negators)})\\s+(?:[a-z]+\\s+)?$`),
           turns: words(st.correctedClaim.turns),
           setAgainst: words(st.correctedClaim.setAgainst),
+          // "Số chính thức là 1.596", "Số đúng: 320": the marker, then the number it gives (group 1)
+          values: st.correctedClaim.values
+            ? new RegExp(`(?<![a-z0-9])(?:${alternation(st.correctedClaim.values)})\\s*:?\\s*([0-9][0-9.,]*[0-9]|[0-9])`, 'g')
+            : null,
         },
+        dialogueAnswer: st.dialogueAnswer
+          ? {
+              weight: st.dialogueAnswer.weight,
+              label: new RegExp(`^\\s*([a-z0-9]+(?:\\s+[a-z0-9]+){0,${st.dialogueAnswer.maxLabelWords - 1}})\\s*:`),
+              // a line "<label of 1..n words>: <answer>" (folded text, one line)
+              answer: new RegExp(
+                `^\\s*([a-z0-9]+(?:\\s+[a-z0-9]+){0,${st.dialogueAnswer.maxLabelWords - 1}})\\s*:\\s*(?:${alternation(st.dialogueAnswer.answers)})${E}`,
+              ),
+            }
+          : null,
         alternativeQuestion: st.alternativeQuestion
           ? { or: words(st.alternativeQuestion.or), closers: words(st.alternativeQuestion.closers), leading: words(st.alternativeQuestion.leading) }
           : null,
@@ -626,7 +649,7 @@ export function inReportedClause(a: DiscourseAnalysis, at: number): boolean {
 
 /** An answer read by its structure (structureClues): its kind, where it is (offsets into the text passed in) and its weight. */
 export interface StructureClue {
-  kind: 'correction' | 'versions' | 'motive';
+  kind: 'correction' | 'versions' | 'motive' | 'dialogue';
   start: number;
   end: number;
   matched: string;
@@ -704,6 +727,9 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
   // the asker's own reason for asking, beside an open question ("mình cần biết để sắp xếp công việc", "tui hổng muốn share sai")
   const motive = all(st.motive.phrases, f).find(([a, b]) => !inside(quotes, a, b));
   if (motive && openQuestion()) out.push(clue('motive', motive[0], motive[1], st.motive.weight));
+  // a chat's answer line denying what the line before it asked ("Khách: … thật không ạ?" / "Shop: Không đâu …")
+  const answer = st.dialogueAnswer ? dialogueLines(d, text)[0] : undefined;
+  if (answer) out.push(clue('dialogue', answer.answer[0], answer.answer[1], st.dialogueAnswer!.weight));
   return out;
 }
 
@@ -724,6 +750,8 @@ export interface ClaimCorrection {
   start: number;
   end: number;
   matched: string;
+  /** The voice's start in folded offsets (correctedClaims). */
+  at?: number;
 }
 
 /**
@@ -773,10 +801,73 @@ export function correctedClaims(
         ([x, y]) => !inside(marked, x, y) && !inside(later, x, y) && !cc.negatorBefore.test(text.slice(Math.max(0, x - 24), x)),
       );
       if (!voice || all(cc.turns, f, e, to).length) continue;
-      out.push({ claim: k, start: at(f, voice[0]), end: at(f, voice[1]), matched: f.original.slice(at(f, voice[0]), at(f, voice[1])) });
+      out.push({ claim: k, start: at(f, voice[0]), end: at(f, voice[1]), matched: f.original.slice(at(f, voice[0]), at(f, voice[1])), at: voice[0] });
       break;
     }
   });
+  // the correction reaches every figure of the reported sentence it corrects: "… ghi Đại hội tỉnh có 350 đại biểu, đại
+  // diện 66.000 đảng viên – con số này sai. Số đúng: …" (the 135th pass) — a claim after the corrected one in its
+  // sentence and before the voice, with no turn between them
+  const found = out.length;
+  for (let i = 0; i < found; i++) {
+    const c = out[i];
+    const [a] = claims[c.claim];
+    const sent = sents.find(([x, y]) => x <= a && a < y);
+    if (!sent || c.at === undefined) continue;
+    claims.forEach(([s, e], j) => {
+      if (s <= a || s >= sent[1] || e > c.at! || out.some((o) => o.claim === j) || all(cc.turns, f, a, s).length) return;
+      out.push({ ...c, claim: j });
+    });
+  }
+  return out;
+}
+
+/**
+ * The numbers a corrected-claim marker gives (`correctedClaim.values`: "Số chính thức là 1.596", "Số đúng: 320"), as
+ * folded spans: they stand for the sheet's value where the check finds no count of its own (the marker's sentence names
+ * no congress). The caller drops those that contradict the sheet (a wrong value called official is the writer's claim).
+ */
+export function valueMarks(d: CompiledDiscourse | null, f: Folded): Array<[number, number]> {
+  const re = d?.structures?.correctedClaim.values;
+  if (!re) return [];
+  const out: Array<[number, number]> = [];
+  re.lastIndex = 0;
+  for (let m = re.exec(f.folded); m; m = re.exec(f.folded)) {
+    const end = m.index + m[0].length;
+    out.push([end - m[1].length, end]);
+  }
+  return out;
+}
+
+/**
+ * The lines a chat answers with a denial (`structures.dialogueAnswer`): "Khách: … nghe nói … thật không ạ?" followed by
+ * "Shop: Không đâu chị ơi, …" — the asker's line, a question under a speaker's label, is the message the answer
+ * rebuts, read as a reply's quoted line (the 135th pass, study121's R c). Folded spans of the text `folded`; the answer
+ * must come under another label than the question's, on the next non-empty line.
+ */
+export function dialogueAnswered(d: CompiledDiscourse | null, folded: string): Array<[number, number]> {
+  return dialogueLines(d, folded).map((x) => x.asked);
+}
+
+/** The question lines a chat answers with a denial, each with the answer's label and denial (folded spans). */
+function dialogueLines(d: CompiledDiscourse | null, folded: string): Array<{ asked: [number, number]; answer: [number, number] }> {
+  const da = d?.structures?.dialogueAnswer;
+  if (!da || !folded.includes('\n') || !folded.includes(':')) return [];
+  const out: Array<{ asked: [number, number]; answer: [number, number] }> = [];
+  let previous: { label: string; start: number; end: number; asks: boolean } | null = null;
+  for (let start = 0; start < folded.length;) {
+    let end = folded.indexOf('\n', start);
+    if (end < 0) end = folded.length;
+    const line = folded.slice(start, end);
+    if (line.trim()) {
+      const label = da.label.exec(line)?.[1] ?? null;
+      const answer = da.answer.exec(line);
+      if (answer && previous && previous.asks && previous.label !== answer[1])
+        out.push({ asked: [previous.start, previous.end], answer: [start + answer.index, start + answer.index + answer[0].length] });
+      previous = label ? { label, start, end, asks: line.includes('?') } : null;
+    }
+    start = end + 1;
+  }
   return out;
 }
 

@@ -617,8 +617,8 @@ const NO_FACTS: Array<{ f: OfficialFact; i: number }> = [];
 /**
  * The checks of one item (FactChecker.read). What the phrases say whatever is suppressed — the phrases by
  * kind, the sites, the venue claims, the scope of every marker, negators and numbers — is read once for the
- * item; the findings are made anew at each ask, since the sentences suppressed may have changed in between
- * (the verdicts on official values are read before the cues suppress any, the checks after).
+ * item; the findings are made anew once the sentences suppressed have changed (the verdicts on official values are
+ * read before the cues suppress any, the checks after), and shared by the asks in between.
  * A class rather than closures: its methods are compiled once and kept, where closures made per call lose
  * their optimised code at every full GC.
  */
@@ -647,6 +647,8 @@ export class ItemCheck {
   private negatorsRead = false;
   /** While set, no negator turns a claim away (deniedClaims reads what the negators deny). */
   private negationOff = false;
+  /** The last findings with the negators on and off, with the number of sentences suppressed when they were read. */
+  private readonly lastFindings: Array<{ suppressed: number; findings: FactFindings } | null> = [null, null];
   /** Numbers of each field, read once for the number and duration checks. */
   private readonly numbersOf = new Map<FieldView, NumberMention[]>();
   /** Dates of each field, read once for the date and completion checks. */
@@ -707,8 +709,24 @@ export class ItemCheck {
     return (this.byKind.get(kind) ?? NO_LOCATED) as Array<Of<K>>;
   }
 
-  /** The claims that contradict or confirm the facts, outside the sentences suppressed now. */
+  /**
+   * The claims that contradict or confirm the facts, outside the sentences suppressed now: read once per state (the
+   * sentences suppressed, which only grow, and the negators on or off) and shared by every caller until it changes.
+   * The callers read the arrays, never change them.
+   */
   findings(): FactFindings {
+    let suppressed = 0;
+    for (const fv of this.fields) suppressed += fv.suppressed.size;
+    const slot = this.negationOff ? 1 : 0;
+    const last = this.lastFindings[slot];
+    if (last && last.suppressed === suppressed) return last.findings;
+    const findings = this.readFindings();
+    this.lastFindings[slot] = { suppressed, findings };
+    return findings;
+  }
+
+  /** The findings read anew (findings). */
+  private readFindings(): FactFindings {
     const byKind = this.byKind;
     // no event marker: no claim can be attributed to an event with facts
     if (!byKind.has('marker')) return NO_FINDINGS;
@@ -745,7 +763,7 @@ export class ItemCheck {
   /**
    * The claims a negator turns away: those that would contradict the sheet were their negator not there ("Đại hội
    * XIII không tổ chức trực tuyến", "… không rút ngắn còn 2 ngày": a value the sheet rules out, denied). Read with the
-   * negators off, less what is read with them on; the findings are made anew at the next ask.
+   * negators off, less what is read with them on (each kept apart by findings).
    */
   deniedClaims(): Contradiction[] {
     const kept = this.findings().contradictions;

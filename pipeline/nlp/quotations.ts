@@ -4,7 +4,7 @@
  * as reported, not as the item's own.
  */
 import { firstTokenAtOrAfter, originalOffset } from './offsets.ts';
-import type { QuotationNames, TypedWords } from './classifier-types.ts';
+import type { QuotationNames, TypedSequence, TypedWords } from './classifier-types.ts';
 import { type PreparedText, sentenceTokens, typedAccentKey } from './text.ts';
 
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
@@ -178,22 +178,15 @@ export function namedInItem(
  * clause's end, is the claim, cited.
  */
 export function deniedSayings(p: PreparedText, denied: QuotationNames['deniedSaying'], quotes: Array<[number, number]>): Array<[number, number]> {
-  if (!denied.heads.length) return [];
-  const byOpening = headsByOpening(denied.heads);
+  if (denied.heads.lists.some((list) => list.size === 0)) return [];
   const out: Array<[number, number]> = [];
   for (let t = 0; t < p.count; t++) {
-    // (only the heads opening with this token's two syllables: most tokens open none, and the checks below cost more)
-    const head =
-      t + 1 < p.count
-        ? byOpening
-            .get(p.tokText[t])
-            ?.get(p.tokText[t + 1])
-            ?.find((h) => typedWordsAt(p, t, h))
-        : undefined;
-    if (!head) continue;
+    // (the speaker's first syllable first: most tokens open no head, and the checks below cost more)
+    const length = typedSequenceAt(p, t, denied.heads);
+    if (!length) continue;
     const opensQuote = opensQuotation(p, t);
     if (!(t === 0 || p.tokSent[t - 1] !== p.tokSent[t] || opensQuote || colonBefore(p, t))) continue;
-    const next = t + head.syllables.length;
+    const next = t + length;
     if (next >= p.count || p.tokSent[next] !== p.tokSent[t] || denied.notBefore.some((w) => typedWordsAt(p, next, w))) continue;
     const quote = opensQuote ? quotes.find(([open, close]) => open < p.tokStart[t] && p.tokStart[t] < close) : undefined;
     // (unquoted, to its clause's end: "Tôi chưa bao giờ đăng tin sai, lần này …" keeps the claim after the comma)
@@ -203,27 +196,6 @@ export function deniedSayings(p: PreparedText, denied: QuotationNames['deniedSay
     out.push([p.tokStart[next] - 1, quote ? quote[1] : p.tokEnd[last]]);
   }
   return out;
-}
-
-const headsIndex = new WeakMap<TypedWords[], Map<string, Map<string, TypedWords[]>>>();
-
-/**
- * The heads (speaker, denial, verb: three syllables or more) by their first, then their second syllable, in their order;
- * built once per compiled list (nested maps: no key string made per token).
- */
-function headsByOpening(heads: TypedWords[]): Map<string, Map<string, TypedWords[]>> {
-  let index = headsIndex.get(heads);
-  if (!index) {
-    index = new Map();
-    for (const h of heads) {
-      const [first, second] = h.syllables;
-      const bySecond = index.get(first) ?? new Map<string, TypedWords[]>();
-      bySecond.set(second, [...(bySecond.get(second) ?? []), h]);
-      index.set(first, bySecond);
-    }
-    headsIndex.set(heads, index);
-  }
-  return index;
 }
 
 /** Whether a colon stands right before token `t` (spaces aside). */
@@ -405,6 +377,27 @@ function namedBy(p: PreparedText, last: number, name: TypedWords): boolean {
 export function typedWordsWithin(p: PreparedText, from: number, to: number, names: readonly TypedWords[]): boolean {
   for (let t = from; t < to; t++) for (const name of names) if (t + name.syllables.length <= to && typedWordsAt(p, t, name)) return true;
   return false;
+}
+
+/**
+ * The number of tokens from `first` that a sequence's phrases cover, one of each list in order (as typedWordsAt reads
+ * them), or 0: the first combination in the lists' order, each list's phrases tried in turn.
+ */
+export function typedSequenceAt(p: PreparedText, first: number, sequence: TypedSequence): number {
+  return Math.max(0, listsFrom(p, first, sequence, 0));
+}
+
+/** The tokens that lists `list` on cover from `first` (typedSequenceAt), or -1. */
+function listsFrom(p: PreparedText, first: number, sequence: TypedSequence, list: number): number {
+  if (list === sequence.lists.length) return 0;
+  const phrases = first < p.count ? sequence.lists[list].get(p.tokText[first]) : undefined;
+  if (!phrases) return -1;
+  for (const phrase of phrases) {
+    if (!typedWordsAt(p, first, phrase)) continue;
+    const rest = listsFrom(p, first + phrase.syllables.length, sequence, list + 1);
+    if (rest >= 0) return phrase.syllables.length + rest;
+  }
+  return -1;
 }
 
 /** Whether the tokens from `first` are `name`'s words, each typed with its accents or without any. */

@@ -428,9 +428,19 @@ export function tokenText(p: PreparedText, i: number): string {
 export function wordsAt(p: PreparedText, t: number, words: readonly string[], canon = false): boolean {
   if (t < 0 || t + words.length > p.count) return false;
   for (let k = 0; k < words.length; k++) {
-    const token = tokenText(p, t + k);
-    if ((canon ? canonFolded(token) : token) !== words[k]) return false;
+    if (canon) {
+      if (canonFolded(tokenText(p, t + k)) !== words[k]) return false;
+    } else if (!tokenIs(p, t + k, words[k])) return false;
   }
+  return true;
+}
+
+/** Whether token i's folded text is `word` (tokenText(p, i) === word, read on the codes: no string made per token). */
+function tokenIs(p: PreparedText, i: number, word: string): boolean {
+  const start = p.tokStart[i];
+  if (p.tokEnd[i] - start !== word.length) return false;
+  const codes = p.codes;
+  for (let k = 0; k < word.length; k++) if (codes[start + k] !== word.charCodeAt(k)) return false;
   return true;
 }
 
