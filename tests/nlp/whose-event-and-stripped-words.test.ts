@@ -6,8 +6,8 @@ import { classifier, expectCongress, expectEachReads, expectNoContradictions, fa
 // names only the sheet's own place (c120-045), (c) "<n> ngày sau khi / trước <event>" an interval, not a length
 // (`duration.interval`: c121-047), (d) a facility's own days (`facilities`: the press centre, c121-128, read c106-014).
 // H1: China's leadership named before the gathering word (c121-152). U′ typed without diacritics: words across a cue's
-// edge (`words` in distortion-cues.yaml: "bo do do cho be", "Se San", "don ban ghe", "to chuc" across the wish "chúc") and
-// the congress topic's names ("giai lao", "bao cao lao" are no Laos). The configured sheet: the provincial congress
+// edge (`words` in distortion-cues.yaml: "bo do do cho be", "Se San", "don ban ghe", "to chuc" across the wish "chúc"). The
+// configured sheet: the provincial congress
 // 14–16/10/2020 at Trung tâm Hội nghị tỉnh, Pleiku, in person; the national congress 25/1–2/2/2021 at Trung tâm Hội nghị
 // Quốc gia. Phrasings written for these tests, not corpus sentences; on the lexicons alone.
 
@@ -137,21 +137,5 @@ describe('words across a cue typed without diacritics', () => {
   it('keeps a cause given where no word crosses it', () => {
     const text = stripDiacritics('Đại hội Đảng bộ tỉnh phải lùi sang tháng 11 do chờ ý kiến của Trung ương.');
     expect(rules(text), text).toContain('rule unattributed-cause');
-  });
-});
-
-describe('a break and a lie are no Laos', () => {
-  it('keeps the Party cell’s congress with a break or a lie typed without diacritics', () => {
-    expectCongress(
-      [
-        stripDiacritics('Đại hội chi bộ thôn 3 nghỉ giờ giải lao 15 phút rồi bầu cấp ủy mới.'),
-        stripDiacritics('Đại hội đảng bộ xã mình báo cáo láo là 100% chi bộ đã họp xong.'),
-      ],
-      true,
-    );
-  });
-
-  it('still reads Laos named', () => {
-    expectCongress([stripDiacritics('Đại hội Đảng Nhân dân Cách mạng Lào lần thứ XI họp tại Viêng Chăn.')], false);
   });
 });
