@@ -607,9 +607,13 @@ const OBJECTS: Record<FactUse, ReadonlyArray<{ kind: 'otherEvent' | 'celebrant';
  * same letters are the word ("hoan thanh" is hoàn thành, not "hoãn").
  */
 function crossedBareEvent(e: Located<FactPhrase>, words: ReadonlyArray<Located<FactPhrase>>): boolean {
-  const h = e.hit;
-  if (!(e.field.accents.lenient || e.field.accents.bareClause(h.tokFirst))) return false;
-  return words.some((w) => w.field === e.field && runsAcrossEdge(w.hit, h));
+  if (!(e.field.accents.lenient || e.field.accents.bareClause(e.hit.tokFirst))) return false;
+  return crossedInField(e, words);
+}
+
+/** One of `words` runs across the edge of the phrase `x`, in its field. */
+function crossedInField(x: Located<FactPhrase>, words: ReadonlyArray<Located<FactPhrase>>): boolean {
+  return words.some((w) => w.field === x.field && runsAcrossEdge(w.hit, x.hit));
 }
 const NO_MARKERS: MarkerScope[] = [];
 const NO_FACTS: Array<{ f: OfficialFact; i: number }> = [];
@@ -676,33 +680,26 @@ export class ItemCheck {
       sentOffset += (fv.prepared.count ? fv.prepared.tokSent[fv.prepared.count - 1] : 0) + 1000;
     }
     // (read without diacritics, an event verb or a claim term a longer word runs across is that word)
-    for (const [kind, crossing] of [
-      ['event', 'eventWord'],
-      ['claim', 'claimWord'],
-    ] as const) {
-      const words = this.byKind.get(crossing);
-      const hits = this.byKind.get(kind);
-      if (!words || !hits) continue;
-      const kept = hits.filter((e) => !crossedBareEvent(e, words));
-      if (kept.length) this.byKind.set(kind, kept);
-      else this.byKind.delete(kind);
-    }
+    this.dropCrossed('event', 'eventWord', crossedBareEvent);
+    this.dropCrossed('claim', 'claimWord', crossedBareEvent);
     // (an activity's name an event noun runs across is none: "Đại hội diễn ra" holds no "hội diễn")
-    const nouns = this.byKind.get('eventNoun');
-    const celebrants = this.byKind.get('celebrant');
-    if (nouns && celebrants) {
-      const kept = celebrants.filter((x) => !nouns.some((n) => n.field === x.field && runsAcrossEdge(n.hit, x.hit)));
-      if (kept.length) this.byKind.set('celebrant', kept);
-      else this.byKind.delete('celebrant');
-    }
+    this.dropCrossed('celebrant', 'eventNoun', crossedInField);
     // (a shop noun a listed word runs across, typed or not, is that word: "quán triệt", "co quan")
-    const shopWords = this.byKind.get('shopWord');
-    const shops = this.byKind.get('shop');
-    if (shopWords && shops) {
-      const kept = shops.filter((x) => !shopWords.some((w) => w.field === x.field && runsAcrossEdge(w.hit, x.hit)));
-      if (kept.length) this.byKind.set('shop', kept);
-      else this.byKind.delete('shop');
-    }
+    this.dropCrossed('shop', 'shopWord', crossedInField);
+  }
+
+  /** Drops the phrases of `kind` that a phrase of `crossing` runs across (`crossed`), as the longer word they are part of. */
+  private dropCrossed(
+    kind: FactPhrase['kind'],
+    crossing: FactPhrase['kind'],
+    crossed: (x: Located<FactPhrase>, words: ReadonlyArray<Located<FactPhrase>>) => boolean,
+  ): void {
+    const words = this.byKind.get(crossing);
+    const hits = this.byKind.get(kind);
+    if (!words || !hits) return;
+    const kept = hits.filter((x) => !crossed(x, words));
+    if (kept.length) this.byKind.set(kind, kept);
+    else this.byKind.delete(kind);
   }
 
   private of<K extends FactPhrase['kind']>(kind: K): Array<Of<K>> {
