@@ -459,6 +459,19 @@ export class Classifier implements ItemClassifier {
         distortionRaw -= it.e.weight - kept;
         it.e = { ...it.e, weight: kept, note: `${it.e.note ?? ''} (asked, with the asker's own aim: discounted)` };
       }
+    // the media a debunk names in its sentence, before its verdict ("Cái ảnh chụp màn hình “…” là ghép"): the clip
+    // debunked, not a leak offered — its cue cited (`structures.mediaDebunk.discounts`; the 141st pass, study122's R a)
+    const debunked = d?.structures?.mediaDebunk?.discounts;
+    if (debunked?.size)
+      for (const it of cueItems) {
+        if (it.e.weight <= 0 || it.first < 0 || !debunked.has(cueKey(it.e.term))) continue;
+        const p = it.view.prepared;
+        const clue = clues[views.indexOf(it.view)].find((c) => c.kind === 'debunk');
+        const [at] = clue ? tokensOf(p, clue.start, clue.end) : [-1];
+        if (at < 0 || it.last >= at || p.tokSent[it.first] !== p.tokSent[at]) continue;
+        distortionRaw -= it.e.weight;
+        it.e = { ...it.e, weight: 0, note: `${it.e.note ?? ''} (the media a debunk names: cited)` };
+      }
     // (where each cue of a correction source's group is explained: it may be read as the correction's source below)
     const sources: Array<[Item, number]> = [];
     for (const it of cueItems) {
@@ -473,7 +486,7 @@ export class Classifier implements ItemClassifier {
           const [first, last] = tokensOf(v.prepared, clue.start, clue.end);
           if (first < 0) continue;
           distortionRaw += clue.weight;
-          if (clue.kind === 'correction') rebuts = true;
+          if (clue.kind === 'correction' || clue.kind === 'debunk' || clue.kind === 'reply') rebuts = true;
           else if (clue.kind === 'versions') citesVersions = true;
           const [term, note] = STRUCTURE_EXPLANATIONS[clue.kind];
           explain(explanations, v, first, last, core('distortion', term, clue.weight, note), null);
@@ -963,6 +976,11 @@ const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'] | 'correctedClaim', [
   versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
   motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
   dialogue: ['discourse: a chat answers the question', "who says it: a chat's answer line denies what the line before it asked"],
+  reply: ['discourse: a reply line answers the question', 'who says it: a reply line quotes the message it answers, then denies it'],
+  debunk: [
+    'discourse: a media debunk',
+    'who says it: the item says the clip or photo it names is doctored, old or from another event, or that the event did not happen',
+  ],
 };
 
 /** Whether a cue of a group with `flag` occurs outside quotation marks. */
