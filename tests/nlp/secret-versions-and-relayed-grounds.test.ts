@@ -38,6 +38,8 @@ describe('Q′: a secret clause, or a cut or "real" version of the official text
         'Toàn văn Nghị quyết Đại hội Đảng bộ tỉnh được đăng trên báo chính thống.',
         'Bản công bố Nghị quyết Đại hội tỉnh gồm 6 chương, bạn đọc có thể tải về.',
         'Bản tin 19h đưa tin phiên bế mạc Đại hội Đảng bộ tỉnh.',
+        // a debunk: the rumoured clause is not in the official text
+        'Điều khoản thu hồi đất không có trong bản chính thức của Nghị quyết Đại hội tỉnh.',
       ],
       (c, t) => expect(fired(c, 'secret-document'), t).toBe(false),
     );
