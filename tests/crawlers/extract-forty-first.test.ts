@@ -4,6 +4,7 @@
 // markup begins, and the rest is read as the page (`reopenTitle`, RUNAWAY_TITLE_* in rules.ts).
 import { describe, expect, it } from 'vitest';
 import { extractPage } from '../../crawlers/extract-article.ts';
+import { readabilityParagraphs } from '../../crawlers/extraction/second-opinion.ts';
 import { P } from './story-page.ts';
 
 const URL = 'https://www.magazine.example/2025/01/20/coffee-houses';
@@ -51,5 +52,22 @@ describe('a <title> never closed (forty-first pass)', () => {
     const r = result(html);
     expect(r.kind === 'article' && r.article.title.length).toBeGreaterThan(1000);
     expect(textOf(html)).toContain('Paragraph 4 of the story');
+  });
+});
+
+describe("the whole-page second opinion's threshold (forty-first pass)", () => {
+  // A short story, and a longer block Readability's first attempt leaves out as unlikely (a comment list).
+  const page =
+    `<html><head><title>Notes</title></head><body><div class="story"><p>The city council approved the new tram line on Monday after a long debate, and the works along the old market street begin in the spring.</p></div>` +
+    `<div class="comments">${'<p>I have lived on this street for years and the noise of the works will be unbearable for all of us here.</p>'.repeat(6)}</div></body></html>`;
+
+  it('stops at the first attempt that finds enough text', () => {
+    const first = readabilityParagraphs(page, 100);
+    expect(first.join(' ')).toContain('tram line');
+    expect(first.join(' ')).not.toContain('noise of the works');
+  });
+
+  it("with Readability's own threshold, retries with fewer flags", () => {
+    expect(readabilityParagraphs(page).join(' ')).toContain('noise of the works');
   });
 });
