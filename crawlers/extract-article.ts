@@ -348,7 +348,9 @@ function reopenTitle($: CheerioAPI, title: HtmlNode | undefined): boolean {
   const cut = text.search(RUNAWAY_TITLE_MARKUP);
   if (cut < 0) return false;
   const rest = parseHtml(text.slice(cut)).root().contents();
-  $(title as never).text(text.slice(0, cut)).after(rest);
+  $(title as never)
+    .text(text.slice(0, cut))
+    .after(rest);
   return true;
 }
 
