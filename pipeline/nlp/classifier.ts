@@ -47,6 +47,7 @@ import {
   joinsWhereRequired,
   opensWhereRequired,
   endsBeforeAmount,
+  nameAfterCue,
   titleBeforeName,
   withoutCrossedCues,
   writtenWithMarks,
@@ -108,6 +109,7 @@ import {
   cancellations,
   compileAgents,
   hasAgentKey,
+  holdsPartyBody,
   insideName,
   insidePhrase,
   locate,
@@ -310,7 +312,8 @@ export class Classifier implements ItemClassifier {
       for (const marker of file.agents?.markers ?? []) phrases.add(marker, topicPhrase({ kind: 'agent', role: 'marker' }));
       for (const member of file.agents?.members ?? []) phrases.add(member, topicPhrase({ kind: 'agent', role: 'member' }));
       for (const serve of file.agents?.serves ?? []) phrases.add(serve, topicPhrase({ kind: 'agent', role: 'serve' }));
-      for (const name of file.names) phrases.add(name, topicPhrase({ kind: 'name' }));
+      for (const name of file.names) phrases.add(name, topicPhrase({ kind: 'name', party: false }));
+      for (const name of file.partyNames) phrases.add(name, topicPhrase({ kind: 'name', party: true }));
       for (const word of file.words) phrases.add(word, topicPhrase({ kind: 'word' }));
       const pl = file.plenums;
       if (pl) {
@@ -786,15 +789,18 @@ export class Classifier implements ItemClassifier {
     const inItem: TopicHit[] = [];
     const notHolders: Array<{ v: View; first: number; last: number; served: boolean }> = [];
     let tokens = 0;
-    for (const v of views) {
+    // (a term whose letters, typed without diacritics, a longer word runs across is no term: "dai hoi chi bo phieu")
+    const viewHits = views.map((v) => withoutCrossedTerms(v, this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents)));
+    // (a Party body named anywhere in the item: "lao dong" beside it is labour, not Laos — topic `partyNames`)
+    const partyBody = topic.file.partyNames.length > 0 && viewHits.some((hits) => holdsPartyBody(hits, topic.agents));
+    for (const [i, v] of views.entries()) {
       tokens += v.prepared.count;
-      // (a term whose letters, typed without diacritics, a longer word runs across is no term: "dai hoi chi bo phieu")
-      const hits = withoutCrossedTerms(v, this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents));
+      const hits = viewHits[i];
       const posHits: Array<PhraseHit<TopicPhrase>> = [];
       const negHits: Array<PhraseHit<TopicPhrase>> = [];
       for (const h of hits) if (h.spec.data.kind === 'pos') posHits.push(h);
       // (not a negative inside a longer word that holds its letters without diacritics: "lao thanh" is "lão thành")
-      for (const h of hits) if (h.spec.data.kind === 'neg' && !insideName(h, hits)) negHits.push(h);
+      for (const h of hits) if (h.spec.data.kind === 'neg' && !insideName(h, hits, partyBody)) negHits.push(h);
       for (const h of longestNonOverlapping(hits.filter((x) => x.spec.data.kind === 'implied'))) inItem.push(locate(h, v));
       const plenums = topic.plenums ? plenumHits(topic.plenums, v, hits) : [];
       for (const h of plenums) if (h.spec.data.kind === 'neg') negHits.push(h);
@@ -915,7 +921,9 @@ export class Classifier implements ItemClassifier {
       const uncrossed = words.length ? withoutCrossedCues(v, kept, words) : kept;
       const counted = cues.beforeAmount.syllables.size ? uncrossed.filter((h) => !endsBeforeAmount(v, h, cues.beforeAmount)) : uncrossed;
       // (a person's title before a name, typed without diacritics: "Chi Dinh Thi …" is "Chị Đinh Thị …", not "chỉ định")
-      const read = cues.personTitles.folded.size ? counted.filter((h) => !titleBeforeName(v, h, cues.personTitles)) : counted;
+      const titled = cues.personTitles.folded.size ? counted.filter((h) => !titleBeforeName(v, h, cues.personTitles)) : counted;
+      // (a proper name opening on the cue's last syllable, typed without diacritics: "la Gia Kon" is "là Gia Kon", not "là giả")
+      const read = cues.nameOpeners.size ? titled.filter((h) => !nameAfterCue(v, h, cues.nameOpeners)) : titled;
       return { v, negators, cueList: read, verbs, vague };
     });
     withBareVerdicts(cues, fields);
