@@ -351,6 +351,9 @@ export class Classifier implements ItemClassifier {
     const prepared = prepareText(text, this.vocabulary.trie(), ws.text);
     joinAbbreviatedNames(prepared, this.namePrefixes);
     const stream = this.abbreviations.stream(prepared, this.vocabulary, ws.stream);
+    // (one reading per field, its sentences, quotations and chat lines read once, for the discourse, the structure and
+    // the other-gathering readings and the replies below)
+    const reading = foldedReading(prepared.folded, prepared.original, prepared.origStart, this.namePrefixes);
     const view: View = {
       field,
       prepared,
@@ -362,12 +365,12 @@ export class Classifier implements ItemClassifier {
       contradicted: new Set(),
       confirmed: new Set(),
       raw: ws.raw,
-      reading: null,
+      reading,
       discourse: null,
       verdict: NO_VERDICT,
       discounted: 0,
       // (and a chat's question line answered by a denial on the next line, "Khách: …?" / "Shop: Không đâu …")
-      replies: [...replyQuotations(prepared), ...dialogueAnswered(this.discourse, prepared.folded)],
+      replies: [...replyQuotations(prepared), ...dialogueAnswered(this.discourse, reading)],
       quotations: rebuttalQuotations(prepared),
     };
     ws.last = view;
@@ -386,9 +389,7 @@ export class Classifier implements ItemClassifier {
     }
     const explanations: Explanation[] = [];
 
-    // ---- who says it: reported clauses, and what the own voice does with them
-    // (one reading per field, its sentences read once, for the discourse and the other-gathering readings)
-    for (const v of views) v.reading = foldedReading(v.prepared.folded, v.prepared.original, v.prepared.origStart, this.namePrefixes);
+    // ---- who says it: reported clauses, and what the own voice does with them (each field's reading, made by view)
     const d = this.discourse;
     if (d) {
       for (const v of views) v.discourse = analyseFolded(d, v.reading!);

@@ -457,6 +457,9 @@ export interface Folded {
   /** The text's sentences and quotations, read once for the analysis and the structure reading (one markers set per text). */
   sentences?: Array<[number, number]>;
   quotes?: FoldedClause[];
+  /** Its reported clauses (reportsOf) and a chat's lines answered by a denial (dialogueLinesOf), read once per text. */
+  reports?: FoldedClause[];
+  dialogue?: DialogueLine[];
   /** Abbreviations that head a name, as written (text.ts dotHeadsName); absent: none. */
   namePrefixes?: ReadonlySet<string>;
 }
@@ -597,6 +600,17 @@ function reports(d: CompiledDiscourse, f: Folded, [from, to]: [number, number], 
   }
 }
 
+/** The reported clauses of every sentence of the text (reports), in order, read once: analyse and correctedClaims share them. */
+function reportsOf(d: CompiledDiscourse, f: Folded): FoldedClause[] {
+  if (!f.reports) {
+    const quotes = quotationsOf(d, f);
+    const out: FoldedClause[] = [];
+    for (const s of sentencesOf(f)) reports(d, f, s, quotes, out);
+    f.reports = out;
+  }
+  return f.reports;
+}
+
 /** The speaker of a stance at [a, b) in sentence [from, to): the nearest name before it, else after it. */
 function speakerOf(
   d: CompiledDiscourse,
@@ -636,8 +650,7 @@ function analyse(d: CompiledDiscourse, f: Folded): DiscourseAnalysis {
   if (!hasStance(d, text)) return { reported: [], voice: [] };
   const sents = sentencesOf(f);
   const quotes = quotationsOf(d, f);
-  const reported: FoldedClause[] = [...quotes];
-  for (const s of sents) reports(d, f, s, quotes, reported);
+  const reported: FoldedClause[] = [...quotes, ...reportsOf(d, f)];
   const voice: VoiceClue[] = [];
   const stances: Array<[VoiceClue['stance'], Matcher]> = [
     ['counters', d.counters],
@@ -830,7 +843,7 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
   const motive = all(st.motive.phrases, f).find(([a, b]) => !inside(quotes, a, b));
   if (motive && openQuestion()) out.push(clue('motive', motive[0], motive[1], st.motive.weight));
   // a chat's answer line denying what the line before it asked ("Khách: … thật không ạ?" / "Shop: Không đâu …")
-  const answer = st.dialogueAnswer ? dialogueLines(d, text)[0] : undefined;
+  const answer = st.dialogueAnswer ? dialogueLinesOf(d, f)[0] : undefined;
   if (answer) out.push(clue('dialogue', answer.answer[0], answer.answer[1], st.dialogueAnswer!.weight));
   return out;
 }
@@ -939,8 +952,7 @@ export function correctedClaims(
   const text = f.folded;
   const sents = sentencesOf(f);
   const quotes = quotationsOf(d, f);
-  const reported: FoldedClause[] = [];
-  for (const s of sents) reports(d, f, s, quotes, reported);
+  const reported = reportsOf(d, f);
   const marked = [...quotes, ...quoted.map(([start, end]) => ({ start, end }))];
   const out: ClaimCorrection[] = [];
   claims.forEach(([a], k) => {
@@ -1006,15 +1018,26 @@ export function valueMarks(d: CompiledDiscourse | null, f: Folded): Array<[numbe
  * rebuts, read as a reply's quoted line (the 135th pass, study121's R c). Folded spans of the text `folded`; the answer
  * must come under another label than the question's, on the next non-empty line.
  */
-export function dialogueAnswered(d: CompiledDiscourse | null, folded: string): Array<[number, number]> {
-  return dialogueLines(d, folded).map((x) => x.asked);
+export function dialogueAnswered(d: CompiledDiscourse | null, f: Folded): Array<[number, number]> {
+  return dialogueLinesOf(d, f).map((x) => x.asked);
+}
+
+/** A chat's question line answered by a denial: the question line and the answer's denial (folded spans). */
+interface DialogueLine {
+  asked: [number, number];
+  answer: [number, number];
+}
+
+/** The text's dialogueLines, read once: the replies of its view (dialogueAnswered) and its structure reading share them. */
+function dialogueLinesOf(d: CompiledDiscourse | null, f: Folded): DialogueLine[] {
+  return (f.dialogue ??= dialogueLines(d, f.folded));
 }
 
 /** The question lines a chat answers with a denial, each with the answer's label and denial (folded spans). */
-function dialogueLines(d: CompiledDiscourse | null, folded: string): Array<{ asked: [number, number]; answer: [number, number] }> {
+function dialogueLines(d: CompiledDiscourse | null, folded: string): DialogueLine[] {
   const da = d?.structures?.dialogueAnswer;
   if (!da || !folded.includes('\n') || !folded.includes(':')) return [];
-  const out: Array<{ asked: [number, number]; answer: [number, number] }> = [];
+  const out: DialogueLine[] = [];
   let previous: { label: string; start: number; end: number; asks: boolean } | null = null;
   for (let start = 0; start < folded.length;) {
     let end = folded.indexOf('\n', start);
