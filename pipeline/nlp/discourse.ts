@@ -58,6 +58,11 @@ export const discourseSchema = z
             sourced: phrases,
             elsewhere: phrases,
             eventWords: z.number().int().min(1),
+            /** A year before `before` (four digits from 1900), after one of `words` ("năm 2016"): an earlier event. */
+            earlierYear: z
+              .object({ words: phrases, before: z.number().int().min(1901).max(9999) })
+              .strict()
+              .optional(),
             negators: phrases,
             noSuchEvent: phrases,
             close: phrases,
@@ -262,6 +267,13 @@ function trieSource(node: WordTrie): string {
     .join('|');
 }
 
+/** The alternative "|<word> <year before `before`>" of mediaDebunk.elsewhere (`earlierYear`), or nothing. */
+function earlierYear(y: { words: string[]; before: number } | undefined): string {
+  if (!y) return '';
+  const years = Array.from({ length: y.before - 1900 }, (_, i) => String(1900 + i));
+  return `|(?:${alternation(y.words)})\\s+(?:${years.join('|')})${E}`;
+}
+
 /** A negator ending right before a position, at most one word between ("không phải là ghép", "chưa xác nhận"): read by negated. */
 function negatorJustBefore(negators: string[]): RegExp {
   return new RegExp(`(?<![a-z0-9])(?:${alternation(negators)})\\s+(?:[a-z]+\\s+)?$`);
@@ -398,7 +410,7 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
               sourced: words(st.mediaDebunk.sourced),
               // another event, or a year before the congress's ("năm 2016", "năm 2019"), within n words
               elsewhere: new RegExp(
-                `^(?:\\s+[a-z0-9]+){0,${st.mediaDebunk.eventWords}}?\\s+(?:(?:${alternation(st.mediaDebunk.elsewhere)})${E}|nam\\s+(?:19[0-9]{2}|201[0-9])${E})`,
+                `^(?:\\s+[a-z0-9]+){0,${st.mediaDebunk.eventWords}}?\\s+(?:(?:${alternation(st.mediaDebunk.elsewhere)})${E}${earlierYear(st.mediaDebunk.earlierYear)})`,
               ),
               negatorBefore: negatorJustBefore(st.mediaDebunk.negators),
               noSuchEvent: words(st.mediaDebunk.noSuchEvent),
