@@ -759,7 +759,8 @@ export class Classifier implements ItemClassifier {
    */
   private deniedValueTitle(views: View[], facts: ItemCheck): HeadlineDenial | null {
     const [title, body] = views;
-    if (title.prepared.original.includes('?')) return null;
+    // (the text must quote a claim: without a quotation there, no findings are read for it)
+    if (title.prepared.original.includes('?') || !body.quotations.length) return null;
     const findings = facts.findings();
     if (findings.contradictions.some((c) => c.field === title.field)) return null;
     // the text quotes the claim of that fact, and asserts none of it outside a quotation
