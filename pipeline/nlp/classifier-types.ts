@@ -268,7 +268,7 @@ export interface View extends FieldView {
   confirmed: Set<number>;
   /** Candidate matches of every phrase set in this field (one pass of the shared automaton). */
   raw: MatchBuffer;
-  /** The field folded for the discourse and other-gathering readings (discourse.ts foldedReading), shared by them; set at the start of classify. */
+  /** The field folded for the discourse and other-gathering readings (discourse.ts foldedReading), shared by them and the chat lines its replies take; made with the view. */
   reading: Folded | null;
   /** Who says what in this field (discourse.ts), and the item's verdict; null without discourse markers. */
   discourse: DiscourseAnalysis | null;

@@ -354,6 +354,9 @@ export class Classifier implements ItemClassifier {
     const prepared = prepareText(text, this.vocabulary.trie(), ws.text);
     joinAbbreviatedNames(prepared, this.namePrefixes);
     const stream = this.abbreviations.stream(prepared, this.vocabulary, ws.stream);
+    // (one reading per field, its sentences, quotations and chat lines read once, for the discourse, the structure and
+    // the other-gathering readings and the replies below)
+    const reading = foldedReading(prepared.folded, prepared.original, prepared.origStart, this.namePrefixes);
     const view: View = {
       field,
       prepared,
@@ -365,12 +368,12 @@ export class Classifier implements ItemClassifier {
       contradicted: new Set(),
       confirmed: new Set(),
       raw: ws.raw,
-      reading: null,
+      reading,
       discourse: null,
       verdict: NO_VERDICT,
       discounted: 0,
       // (and a chat's question line answered by a denial on the next line, "Khách: …?" / "Shop: Không đâu …")
-      replies: [...replyQuotations(prepared), ...dialogueAnswered(this.discourse, prepared.folded)],
+      replies: [...replyQuotations(prepared), ...dialogueAnswered(this.discourse, reading)],
       quotations: rebuttalQuotations(prepared),
     };
     ws.last = view;
@@ -389,9 +392,7 @@ export class Classifier implements ItemClassifier {
     }
     const explanations: Explanation[] = [];
 
-    // ---- who says it: reported clauses, and what the own voice does with them
-    // (one reading per field, its sentences read once, for the discourse and the other-gathering readings)
-    for (const v of views) v.reading = foldedReading(v.prepared.folded, v.prepared.original, v.prepared.origStart, this.namePrefixes);
+    // ---- who says it: reported clauses, and what the own voice does with them (each field's reading, made by view)
     const d = this.discourse;
     if (d) {
       for (const v of views) v.discourse = analyseFolded(d, v.reading!);
@@ -455,9 +456,10 @@ export class Classifier implements ItemClassifier {
     // is discounted as a question's (`structures.motive.discounts`; the 135th pass, study121's S)
     const clues = d ? views.map((v) => structuresOfFolded(d, v.reading!)) : [[], []];
     const asking = d?.structures?.motive.discounts;
-    if (asking?.size)
+    const asks = clues.map((c) => c.some((x) => x.kind === 'motive'));
+    if (asking?.size && asks.some(Boolean))
       for (const it of cueItems) {
-        if (it.e.weight <= 0 || !asking.has(cueKey(it.e.term)) || !clues[views.indexOf(it.view)].some((c) => c.kind === 'motive')) continue;
+        if (it.e.weight <= 0 || !asking.has(cueKey(it.e.term)) || !asks[views.indexOf(it.view)]) continue;
         const kept = it.e.weight * d!.markers.discount.question;
         distortionRaw -= it.e.weight - kept;
         it.e = { ...it.e, weight: kept, note: `${it.e.note ?? ''} (asked, with the asker's own aim: discounted)` };
@@ -465,12 +467,16 @@ export class Classifier implements ItemClassifier {
     // the media a debunk names in its sentence, before its verdict ("Cái ảnh chụp màn hình “…” là ghép"): the clip
     // debunked, not a leak offered — its cue cited (`structures.mediaDebunk.discounts`; the 141st pass, study122's R a)
     const debunked = d?.structures?.mediaDebunk?.discounts;
-    if (debunked?.size)
+    // (each field's debunk verdict, its first token: -1 where it has none)
+    const verdictAt = views.map((v, i) => {
+      const clue = clues[i].find((c) => c.kind === 'debunk');
+      return clue ? tokensOf(v.prepared, clue.start, clue.end)[0] : -1;
+    });
+    if (debunked?.size && verdictAt.some((t) => t >= 0))
       for (const it of cueItems) {
         if (it.e.weight <= 0 || it.first < 0 || !debunked.has(cueKey(it.e.term))) continue;
         const p = it.view.prepared;
-        const clue = clues[views.indexOf(it.view)].find((c) => c.kind === 'debunk');
-        const [at] = clue ? tokensOf(p, clue.start, clue.end) : [-1];
+        const at = verdictAt[views.indexOf(it.view)];
         if (at < 0 || it.last >= at || p.tokSent[it.first] !== p.tokSent[at]) continue;
         distortionRaw -= it.e.weight;
         it.e = { ...it.e, weight: 0, note: `${it.e.note ?? ''} (the media a debunk names: cited)` };
@@ -489,7 +495,7 @@ export class Classifier implements ItemClassifier {
           const [first, last] = tokensOf(v.prepared, clue.start, clue.end);
           if (first < 0) continue;
           distortionRaw += clue.weight;
-          if (clue.kind === 'correction' || clue.kind === 'debunk' || clue.kind === 'reply') rebuts = true;
+          if (REBUTTING_CLUES.has(clue.kind)) rebuts = true;
           else if (clue.kind === 'versions') citesVersions = true;
           const [term, note] = STRUCTURE_EXPLANATIONS[clue.kind];
           explain(explanations, v, first, last, core('distortion', term, clue.weight, note), null);
@@ -756,7 +762,8 @@ export class Classifier implements ItemClassifier {
    */
   private deniedValueTitle(views: View[], facts: ItemCheck): HeadlineDenial | null {
     const [title, body] = views;
-    if (title.prepared.original.includes('?')) return null;
+    // (the text must quote a claim: without a quotation there, no findings are read for it)
+    if (title.prepared.original.includes('?') || !body.quotations.length) return null;
     const findings = facts.findings();
     if (findings.contradictions.some((c) => c.field === title.field)) return null;
     // the text quotes the claim of that fact, and asserts none of it outside a quotation
@@ -973,6 +980,9 @@ export class Classifier implements ItemClassifier {
 
 /** The term of a title that denies the claim (headlineDenial). */
 const HEADLINE_DENIAL = 'discourse: the headline denies the claim';
+
+/** The structure clues that rebut a claim the item carries (a correction, a media debunk, a reply line's denial): `rebuts`. */
+const REBUTTING_CLUES: ReadonlySet<StructureClue['kind']> = new Set(['correction', 'debunk', 'reply']);
 
 /** The explanation of each kind of answer read by its structure: its term and note. */
 const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'] | 'correctedClaim', [string, string]> = {

@@ -58,6 +58,11 @@ export const discourseSchema = z
             sourced: phrases,
             elsewhere: phrases,
             eventWords: z.number().int().min(1),
+            /** A year before `before` (four digits from 1900), after one of `words` ("năm 2016"): an earlier event. */
+            earlierYear: z
+              .object({ words: phrases, before: z.number().int().min(1901).max(9999) })
+              .strict()
+              .optional(),
             negators: phrases,
             noSuchEvent: phrases,
             close: phrases,
@@ -262,6 +267,23 @@ function trieSource(node: WordTrie): string {
     .join('|');
 }
 
+/** The alternative "|<word> <year before `before`>" of mediaDebunk.elsewhere (`earlierYear`), or nothing. */
+function earlierYear(y: { words: string[]; before: number } | undefined): string {
+  if (!y) return '';
+  const years = Array.from({ length: y.before - 1900 }, (_, i) => String(1900 + i));
+  return `|(?:${alternation(y.words)})\\s+(?:${years.join('|')})${E}`;
+}
+
+/** A negator ending right before a position, at most one word between ("không phải là ghép", "chưa xác nhận"): read by negated. */
+function negatorJustBefore(negators: string[]): RegExp {
+  return new RegExp(`(?<![a-z0-9])(?:${alternation(negators)})\\s+(?:[a-z]+\\s+)?$`);
+}
+
+/** Whether a negatorJustBefore pattern ends at folded offset `i` (read in the 24 characters before it). */
+function negated(negatorBefore: RegExp, text: string, i: number): boolean {
+  return negatorBefore.test(text.slice(Math.max(0, i - 24), i));
+}
+
 /**
  * The phrases as one expression over folded text, factored by shared leading words: the engine
  * tries a first word once, not once per phrase that starts with it (every position of every item).
@@ -337,7 +359,7 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
           // a value opener ("con số chính thức là") counts only with a number after it
           values: words(st.correction.values, '(?=\\s*[0-9])'),
           stated: words(st.correction.stated),
-          negatorBefore: new RegExp(`(?<![a-z0-9])(?:${alternation(st.correction.negators)})\\s+(?:[a-z]+\\s+)?$`),
+          negatorBefore: negatorJustBefore(st.correction.negators),
         },
         versions: {
           weight: st.versions.weight,
@@ -350,7 +372,7 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
         correctedClaim: {
           weight: st.correctedClaim.weight,
           voices: words(st.correctedClaim.voices),
-          negatorBefore: new RegExp(`(?<![a-z0-9])(?:${alternation(st.correctedClaim.negators)})\\s+(?:[a-z]+\\s+)?$`),
+          negatorBefore: negatorJustBefore(st.correctedClaim.negators),
           turns: words(st.correctedClaim.turns),
           setAgainst: words(st.correctedClaim.setAgainst),
           // "Số chính thức là 1.596", "Số đúng: 320": the marker, then the number it gives (group 1)
@@ -388,9 +410,9 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
               sourced: words(st.mediaDebunk.sourced),
               // another event, or a year before the congress's ("năm 2016", "năm 2019"), within n words
               elsewhere: new RegExp(
-                `^(?:\\s+[a-z0-9]+){0,${st.mediaDebunk.eventWords}}?\\s+(?:(?:${alternation(st.mediaDebunk.elsewhere)})${E}|nam\\s+(?:19[0-9]{2}|201[0-9])${E})`,
+                `^(?:\\s+[a-z0-9]+){0,${st.mediaDebunk.eventWords}}?\\s+(?:(?:${alternation(st.mediaDebunk.elsewhere)})${E}${earlierYear(st.mediaDebunk.earlierYear)})`,
               ),
-              negatorBefore: new RegExp(`(?<![a-z0-9])(?:${alternation(st.mediaDebunk.negators)})\\s+(?:[a-z]+\\s+)?$`),
+              negatorBefore: negatorJustBefore(st.mediaDebunk.negators),
               noSuchEvent: words(st.mediaDebunk.noSuchEvent),
               close: words(st.mediaDebunk.close),
               illustrative: words(st.mediaDebunk.illustrative),
@@ -398,8 +420,13 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
             }
           : null,
         headlineDenial: st.headlineDenial ? compileHeadlineDenial(st.headlineDenial) : null,
+        // (what a structure without a question needs: a correction's denial, a reply line's opening, a media verdict or a denied event)
         any: new RegExp(
-          `(?:${alternation([...st.correction.denials, ...(st.replyLine ? st.replyLine.opens : []), ...(st.mediaDebunk ? [...st.mediaDebunk.verdicts, ...st.mediaDebunk.sourced, ...st.mediaDebunk.noSuchEvent] : [])])})${E}`,
+          `(?:${alternation([
+            ...st.correction.denials,
+            ...(st.replyLine?.opens ?? []),
+            ...(st.mediaDebunk ? [...st.mediaDebunk.verdicts, ...st.mediaDebunk.sourced, ...st.mediaDebunk.noSuchEvent] : []),
+          ])})${E}`,
         ),
       }
     : null;
@@ -442,6 +469,9 @@ export interface Folded {
   /** The text's sentences and quotations, read once for the analysis and the structure reading (one markers set per text). */
   sentences?: Array<[number, number]>;
   quotes?: FoldedClause[];
+  /** Its reported clauses (reportsOf) and a chat's lines answered by a denial (dialogueLinesOf), read once per text. */
+  reports?: FoldedClause[];
+  dialogue?: DialogueLine[];
   /** Abbreviations that head a name, as written (text.ts dotHeadsName); absent: none. */
   namePrefixes?: ReadonlySet<string>;
 }
@@ -453,6 +483,11 @@ export function sentencesOf(f: Folded): Array<[number, number]> {
 
 function quotationsOf(d: CompiledDiscourse, f: Folded): FoldedClause[] {
   return (f.quotes ??= quotations(d, f.folded, sentencesOf(f)));
+}
+
+/** The first sentence ending at or after folded offset `i`, else the whole text (`length`). */
+function sentenceTo(sents: Array<[number, number]>, i: number, length: number): [number, number] {
+  return sents.find(([, e]) => e >= i) ?? [0, length];
 }
 
 export function at(f: Folded, i: number): number {
@@ -577,6 +612,17 @@ function reports(d: CompiledDiscourse, f: Folded, [from, to]: [number, number], 
   }
 }
 
+/** The reported clauses of every sentence of the text (reports), in order, read once: analyse and correctedClaims share them. */
+function reportsOf(d: CompiledDiscourse, f: Folded): FoldedClause[] {
+  if (!f.reports) {
+    const quotes = quotationsOf(d, f);
+    const out: FoldedClause[] = [];
+    for (const s of sentencesOf(f)) reports(d, f, s, quotes, out);
+    f.reports = out;
+  }
+  return f.reports;
+}
+
 /** The speaker of a stance at [a, b) in sentence [from, to): the nearest name before it, else after it. */
 function speakerOf(
   d: CompiledDiscourse,
@@ -616,8 +662,7 @@ function analyse(d: CompiledDiscourse, f: Folded): DiscourseAnalysis {
   if (!hasStance(d, text)) return { reported: [], voice: [] };
   const sents = sentencesOf(f);
   const quotes = quotationsOf(d, f);
-  const reported: FoldedClause[] = [...quotes];
-  for (const s of sents) reports(d, f, s, quotes, reported);
+  const reported: FoldedClause[] = [...quotes, ...reportsOf(d, f)];
   const voice: VoiceClue[] = [];
   const stances: Array<[VoiceClue['stance'], Matcher]> = [
     ['counters', d.counters],
@@ -632,7 +677,7 @@ function analyse(d: CompiledDiscourse, f: Folded): DiscourseAnalysis {
       // a stance word inside a longer one already read ("không phải tin giả" is no denial); a
       // question between versions is the asker's even where a report runs on ("trang X ghi 17, bên nào đúng?")
       if (inside(stance === 'questions' || re === d.denialsBeforeQuote ? quotes : reported, a, b) || taken.some((t) => t.start < b && a < t.end)) continue;
-      const sent = sents.find(([, e]) => e >= b) ?? [0, text.length];
+      const sent = sentenceTo(sents, b, text.length);
       if (re === d.correctionOpeners && text.slice(sent[0], a).trim()) continue;
       taken.push({ start: a, end: b });
       const { speaker, span } = speakerOf(d, f, sent, a, b, reported);
@@ -779,7 +824,7 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
     if (all(c.notThen, f, b, clauseEnd).length) continue;
     const windowEnd = sents[Math.min(si + 1, sents.length - 1)]?.[1] ?? text.length;
     const value = [...all(c.values, f, b, windowEnd), ...all(c.stated, f, b, windowEnd)]
-      .filter(([s, e]) => !inside(quotes, s, e) && !c.negatorBefore.test(text.slice(Math.max(0, s - 24), s)))
+      .filter(([s, e]) => !inside(quotes, s, e) && !negated(c.negatorBefore, text, s))
       .sort((x, y) => x[0] - y[0])[0];
     if (value) {
       out.push(clue('correction', a, value[1], c.weight));
@@ -810,7 +855,7 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
   const motive = all(st.motive.phrases, f).find(([a, b]) => !inside(quotes, a, b));
   if (motive && openQuestion()) out.push(clue('motive', motive[0], motive[1], st.motive.weight));
   // a chat's answer line denying what the line before it asked ("Khách: … thật không ạ?" / "Shop: Không đâu …")
-  const answer = st.dialogueAnswer ? dialogueLines(d, text)[0] : undefined;
+  const answer = st.dialogueAnswer ? dialogueLinesOf(d, f)[0] : undefined;
   if (answer) out.push(clue('dialogue', answer.answer[0], answer.answer[1], st.dialogueAnswer!.weight));
   return out;
 }
@@ -832,6 +877,9 @@ function repliedLine(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[]): [
   return all(rl.answers, f, q.end, Math.min(text.length, q.end + rl.within)).find(([a, b]) => !inside(quotes, a, b)) ?? null;
 }
 
+/** How far after a verb of cutting or shooting `mediaDebunk.elsewhere` is read (characters: its `eventWords` words and more). */
+const ELSEWHERE_CHARS = 160;
+
 /**
  * A media debunk (`structures.mediaDebunk`; the 141st pass, study122's R a): a clip, screenshot, photo or video named in
  * a sentence (outside quotation marks), then in that sentence the own voice's verdict on what it shows — doctored or old
@@ -846,19 +894,22 @@ function mediaDebunked(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[], 
   const md = d.structures?.mediaDebunk;
   if (!md) return null;
   const text = f.folded;
-  const candidates: Array<[number, number, boolean]> = [
-    ...all(md.verdicts, f).map(([a, b]): [number, number, boolean] => [a, b, true]),
-    ...all(md.sourced, f)
-      .filter(([, b]) => md.elsewhere.test(text.slice(b, b + 160)))
-      .map(([a, b]): [number, number, boolean] => [a, b, true]),
-    ...all(md.noSuchEvent, f).map(([a, b]): [number, number, boolean] => [a, b, false]),
+  // each candidate verdict, and whether it judges a media named before it (else it denies an event)
+  const judging = (spans: Array<[number, number]>, onMedia: boolean) => spans.map(([a, b]): [number, number, boolean] => [a, b, onMedia]);
+  const candidates = [
+    ...judging(all(md.verdicts, f), true),
+    ...judging(
+      all(md.sourced, f).filter(([, b]) => md.elsewhere.test(text.slice(b, b + ELSEWHERE_CHARS))),
+      true,
+    ),
+    ...judging(all(md.noSuchEvent, f), false),
   ].sort((x, y) => x[0] - y[0]);
   if (!candidates.length || all(d.counters, f).length) return null;
-  for (const [a, b, media] of candidates) {
-    if (inside(quotes, a, b) || md.negatorBefore.test(text.slice(Math.max(0, a - 24), a))) continue;
-    const [from, to] = sents.find(([, e]) => e >= b) ?? [0, text.length];
+  for (const [a, b, onMedia] of candidates) {
+    if (inside(quotes, a, b) || negated(md.negatorBefore, text, a)) continue;
+    const [from, to] = sentenceTo(sents, b, text.length);
     if (text[to] === '?' || all(d.resume, f, b, to).length) continue;
-    if (media) {
+    if (onMedia) {
       const named = all(md.media, f, from, a).find(([x, y]) => !inside(quotes, x, y));
       // (an illustration's source rebuts nothing: "Hình ảnh minh họa trong video là ảnh chụp từ một hội nghị khác")
       if (!named || all(md.illustrative, f, from, a).length) continue;
@@ -913,8 +964,7 @@ export function correctedClaims(
   const text = f.folded;
   const sents = sentencesOf(f);
   const quotes = quotationsOf(d, f);
-  const reported: FoldedClause[] = [];
-  for (const s of sents) reports(d, f, s, quotes, reported);
+  const reported = reportsOf(d, f);
   const marked = [...quotes, ...quoted.map(([start, end]) => ({ start, end }))];
   const out: ClaimCorrection[] = [];
   claims.forEach(([a], k) => {
@@ -931,9 +981,9 @@ export function correctedClaims(
     const later = reported.filter((r) => r.start >= after);
     for (const [s, e] of confirmations[k]) {
       if (s < after || inside(later, s, e)) continue;
-      const [from, to] = sents.find(([, end]) => end >= s) ?? [0, text.length];
+      const [from, to] = sentenceTo(sents, s, text.length);
       const voice = all(cc.voices, f, Math.max(from, after), s).find(
-        ([x, y]) => !inside(marked, x, y) && !inside(later, x, y) && !cc.negatorBefore.test(text.slice(Math.max(0, x - 24), x)),
+        ([x, y]) => !inside(marked, x, y) && !inside(later, x, y) && !negated(cc.negatorBefore, text, x),
       );
       if (!voice || all(cc.turns, f, e, to).length) continue;
       out.push({ claim: k, start: at(f, voice[0]), end: at(f, voice[1]), matched: f.original.slice(at(f, voice[0]), at(f, voice[1])), at: voice[0] });
@@ -980,15 +1030,26 @@ export function valueMarks(d: CompiledDiscourse | null, f: Folded): Array<[numbe
  * rebuts, read as a reply's quoted line (the 135th pass, study121's R c). Folded spans of the text `folded`; the answer
  * must come under another label than the question's, on the next non-empty line.
  */
-export function dialogueAnswered(d: CompiledDiscourse | null, folded: string): Array<[number, number]> {
-  return dialogueLines(d, folded).map((x) => x.asked);
+export function dialogueAnswered(d: CompiledDiscourse | null, f: Folded): Array<[number, number]> {
+  return dialogueLinesOf(d, f).map((x) => x.asked);
+}
+
+/** A chat's question line answered by a denial: the question line and the answer's denial (folded spans). */
+interface DialogueLine {
+  asked: [number, number];
+  answer: [number, number];
+}
+
+/** The text's dialogueLines, read once: the replies of its view (dialogueAnswered) and its structure reading share them. */
+function dialogueLinesOf(d: CompiledDiscourse | null, f: Folded): DialogueLine[] {
+  return (f.dialogue ??= dialogueLines(d, f.folded));
 }
 
 /** The question lines a chat answers with a denial, each with the answer's label and denial (folded spans). */
-function dialogueLines(d: CompiledDiscourse | null, folded: string): Array<{ asked: [number, number]; answer: [number, number] }> {
+function dialogueLines(d: CompiledDiscourse | null, folded: string): DialogueLine[] {
   const da = d?.structures?.dialogueAnswer;
   if (!da || !folded.includes('\n') || !folded.includes(':')) return [];
-  const out: Array<{ asked: [number, number]; answer: [number, number] }> = [];
+  const out: DialogueLine[] = [];
   let previous: { label: string; start: number; end: number; asks: boolean } | null = null;
   for (let start = 0; start < folded.length;) {
     let end = folded.indexOf('\n', start);
@@ -1016,8 +1077,7 @@ export function headlineCorrection(d: CompiledDiscourse, f: Folded, [s, e]: read
   if (!cc) return null;
   const text = f.folded;
   const voice =
-    all(cc.voices, f, 0, s).find(([x]) => !cc.negatorBefore.test(text.slice(Math.max(0, x - 24), x))) ??
-    all(cc.setAgainst, f, e).find(([x]) => !text.slice(e, x).includes('?'));
+    all(cc.voices, f, 0, s).find(([x]) => !negated(cc.negatorBefore, text, x)) ?? all(cc.setAgainst, f, e).find(([x]) => !text.slice(e, x).includes('?'));
   if (!voice || all(cc.turns, f, e).length || text.includes('?')) return null;
   return { claim: -1, start: at(f, voice[0]), end: at(f, voice[1]), matched: f.original.slice(at(f, voice[0]), at(f, voice[1])) };
 }
