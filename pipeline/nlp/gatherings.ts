@@ -127,6 +127,8 @@ export interface CompiledGatherings {
   gathering: Phrases;
   skip: Phrases;
   towards: Phrases;
+  /** Folded phrases of `committees` (read as gathering words). */
+  committees: Set<string>;
   /** `greeters`: the kinds and the owner's words (null: no such list). */
   greeters: { kinds: Set<string>; owner: Phrases } | null;
   /** `documents`: its words before a gathering word, and the owner's words (null: no such list). */
@@ -175,6 +177,7 @@ export function compileGatherings(markers: GatheringMarkers, crossing: string[] 
   return {
     window: m.window,
     gathering: phraseList([...m.gathering, ...m.committees]),
+    committees: new Set(m.committees.map(key)),
     skip: phraseList(m.skip),
     towards: phraseList(m.towards),
     greeters: m.greeters ? { kinds: new Set(m.greeters.kinds), owner: phraseList(m.greeters.owner) } : null,
@@ -303,13 +306,15 @@ const ENDS_WITH_ORDINAL = /(?:^|\s)(?:\d+|[ivxlc]+)$/;
  * đoàn Việt Nam", "Đại hội 13 của Hội Nông dân": the union's own thirteenth congress; the hundred-and-sixteenth pass);
  * a one-word holder there ("Hội", "Đoàn") only as a capitalised name typed with diacritics.
  */
-function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, gs: number, from: number): [number, number] | null {
+function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, gs: number, from: number, committee = false): [number, number] | null {
   let p = skipSpaces(f.folded, from);
   let owned = false;
   for (;;) {
     const holder = matchAt(c.after, f, strict, p);
-    // ("hoi" typed without diacritics may be "hồi": only "Hoi" is an association)
-    if (holder && (strict || !c.capitalised.has(f.folded.slice(holder[0], holder[1])) || f.original[at(f, p)] !== f.folded[p])) {
+    // ("hoi" typed without diacritics may be "hồi": only "Hoi" is an association; after a committee, typed or not, only a
+    // capitalised one-word holder is one: "BCH khóa mới đoàn kết" is unity, not the Youth Union)
+    const capitalisedName = () => (committee ? capital(f, p) : f.original[at(f, p)] !== f.folded[p]);
+    if (holder && ((strict && !committee) || !c.capitalised.has(f.folded.slice(holder[0], holder[1])) || capitalisedName())) {
       if (owned && greeted(c, f, strict, gs, holder)) return null;
       return (ORDINAL.test(f.folded.slice(holder[0], holder[1])) && bodyAfterOrdinal(c, f, strict, holder[1], documentBefore(c, f, strict, gs))) || holder;
     }
@@ -487,7 +492,11 @@ function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
   scan(c.gathering, f, strict, 0, f.folded.length, (gs, ge) => {
     const sents = sentencesOf(f);
     const sentStart = sents.find(([, e]) => e >= ge)?.[0] ?? 0;
-    const span = holderAfter(c, f, strict, gs, ge) ?? holderNamed(c, f, strict, sentStart, gs) ?? holderBefore(c, f, strict, sentStart, gs);
+    const committee = c.committees.has(f.folded.slice(gs, ge).replace(/\s+/g, ' '));
+    const span =
+      holderAfter(c, f, strict, gs, ge, committee) ??
+      (committee ? null : holderNamed(c, f, strict, sentStart, gs)) ??
+      holderBefore(c, f, strict, sentStart, gs);
     const mention: GatheringMention = { start: at(f, gs), end: at(f, ge), holder: null };
     const name = span ? null : namedBy(c, f, strict, sentStart, gs, ge);
     if (name) {

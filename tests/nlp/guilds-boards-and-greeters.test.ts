@@ -67,9 +67,19 @@ describe('an arts association’s new committee', () => {
     );
   });
 
+  it('reads a committee at the end of a text', () => {
+    expectCongress(['Hội Nhà văn tỉnh vừa có danh sách BCH khóa mới'], false);
+  });
+
+  it('reads an association named after the committee, capitalised', () => {
+    expectCongress(['Nghe nói danh sách Ban chấp hành khóa mới Hội Nhiếp ảnh tỉnh đã chốt từ trước ở quán cà phê.'], false);
+  });
+
   it('leaves the Party’s committee, and an association that greets it', () => {
     expectCongress(
       [
+        // ("đoàn kết" after the committee is unity, not the Youth Union)
+        'Phiên bế mạc chiều nay đã khép lại sau 9 ngày làm việc. Bài diễn văn bế mạc ngắn gọn mà nhiều ý. Chúc BCH khóa mới đoàn kết, làm việc hiệu quả.',
         'Hội Nhà văn tỉnh chúc mừng ban chấp hành khóa mới của Đảng bộ tỉnh, nghe nói danh sách đã chốt từ trước.',
         'Nghe nói danh sách Ban Chấp hành khóa mới của Đảng bộ tỉnh đã chốt từ trước, Hội Nhà văn cũng bàn tán.',
       ],
