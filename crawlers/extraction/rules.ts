@@ -35,6 +35,14 @@ export const SKIP_TAGS = new Set([
 /** Elements a browser keeps in `<head>`; any other element (or text) there begins the body. */
 export const HEAD_TAGS = new Set(['base', 'basefont', 'bgsound', 'link', 'meta', 'noframes', 'noscript', 'script', 'style', 'template', 'title']);
 
+/**
+ * A `<title>` never closed (or closed by a damaged tag, `</titleval`): its text runs to the end of the
+ * page, and the whole page is read as the title. A title this long that holds page markup (a tag, a
+ * comment's end) is such a run: the title ends where the markup begins (`reopenTitle`).
+ */
+export const RUNAWAY_TITLE_CHARS = 1000;
+export const RUNAWAY_TITLE_MARKUP = /<\/?[a-z!][^>]*>|-->/i;
+
 /** Image captions and credits: not story text (trafilatura leaves them out by default too). */
 export const CAPTION_TAGS = new Set(['figcaption']);
 

@@ -20,11 +20,15 @@ import {
   SKIP_TAGS,
 } from './rules.ts';
 
-/** Readability's story paragraphs, or none when it finds nothing or fails on the page. */
-export function readabilityParagraphs(html: string): string[] {
+/**
+ * Readability's story paragraphs, or none when it finds nothing or fails on the page. `charThreshold`
+ * (Readability's own default: 500 characters) is the text below which it reads the page again with
+ * fewer flags, up to four times, and then takes its longest attempt.
+ */
+export function readabilityParagraphs(html: string, charThreshold?: number): string[] {
   try {
     const { document } = parseHTML(html);
-    const article = new Readability(document as unknown as Document).parse();
+    const article = new Readability(document as unknown as Document, charThreshold === undefined ? {} : { charThreshold }).parse();
     if (!article?.content) return [];
     const $ = cheerio.load(article.content, { xml: { xmlMode: false, decodeEntities: true } });
     return renderParagraphs($.root()[0] as HtmlNode);

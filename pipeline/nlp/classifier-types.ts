@@ -32,7 +32,7 @@ export type TopicPhrase =
    */
   | { kind: 'agent'; role: 'verb' | 'marker' | 'member' | 'serve' }
   /** A longer word holding a negative's letters without diacritics ("lão thành" for "lào", topic `names`): never scored. */
-  | { kind: 'name' }
+  | { kind: 'name'; party: boolean }
   /** A common word that, typed without diacritics, runs across a term's edge ("chỉ bỏ phiếu" over "chi bộ", topic `words`): never scored. */
   | { kind: 'word' }
   /** A part of a plenum's name (read by plenums.ts): its opener, or a body of level `level`. */
@@ -60,6 +60,7 @@ const TOPIC_KEYS = {
   implies: undefined as Implies | undefined,
   part: 'opener' as 'opener' | 'body',
   level: -1,
+  party: false,
 };
 
 export function topicPhrase(d: TopicPhrase): TopicPhrase {
@@ -144,6 +145,8 @@ export interface CompiledCues {
   beforeAmount: { syllables: Set<string>; words: string[][] };
   /** personTitles, folded (their folded letters) and as written (lowercase, NFC). */
   personTitles: { folded: Set<string>; written: Set<string> };
+  /** nameOpeners, folded (cue-placement.ts nameAfterCue). */
+  nameOpeners: Set<string>;
   /** namedQuotations.names (before) and .after: the names that give a quotation as someone else's words. */
   quotationNames: QuotationNames;
   /** correctionSources: its groups' ids, and the phrases of nothing issued (typed words). */

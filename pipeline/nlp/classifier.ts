@@ -47,6 +47,7 @@ import {
   joinsWhereRequired,
   opensWhereRequired,
   endsBeforeAmount,
+  nameAfterCue,
   titleBeforeName,
   withoutCrossedCues,
   writtenWithMarks,
@@ -108,6 +109,7 @@ import {
   cancellations,
   compileAgents,
   hasAgentKey,
+  holdsPartyBody,
   insideName,
   insidePhrase,
   locate,
@@ -310,7 +312,8 @@ export class Classifier implements ItemClassifier {
       for (const marker of file.agents?.markers ?? []) phrases.add(marker, topicPhrase({ kind: 'agent', role: 'marker' }));
       for (const member of file.agents?.members ?? []) phrases.add(member, topicPhrase({ kind: 'agent', role: 'member' }));
       for (const serve of file.agents?.serves ?? []) phrases.add(serve, topicPhrase({ kind: 'agent', role: 'serve' }));
-      for (const name of file.names) phrases.add(name, topicPhrase({ kind: 'name' }));
+      for (const name of file.names) phrases.add(name, topicPhrase({ kind: 'name', party: false }));
+      for (const name of file.partyNames) phrases.add(name, topicPhrase({ kind: 'name', party: true }));
       for (const word of file.words) phrases.add(word, topicPhrase({ kind: 'word' }));
       const pl = file.plenums;
       if (pl) {
@@ -459,6 +462,19 @@ export class Classifier implements ItemClassifier {
         distortionRaw -= it.e.weight - kept;
         it.e = { ...it.e, weight: kept, note: `${it.e.note ?? ''} (asked, with the asker's own aim: discounted)` };
       }
+    // the media a debunk names in its sentence, before its verdict ("Cái ảnh chụp màn hình “…” là ghép"): the clip
+    // debunked, not a leak offered — its cue cited (`structures.mediaDebunk.discounts`; the 141st pass, study122's R a)
+    const debunked = d?.structures?.mediaDebunk?.discounts;
+    if (debunked?.size)
+      for (const it of cueItems) {
+        if (it.e.weight <= 0 || it.first < 0 || !debunked.has(cueKey(it.e.term))) continue;
+        const p = it.view.prepared;
+        const clue = clues[views.indexOf(it.view)].find((c) => c.kind === 'debunk');
+        const [at] = clue ? tokensOf(p, clue.start, clue.end) : [-1];
+        if (at < 0 || it.last >= at || p.tokSent[it.first] !== p.tokSent[at]) continue;
+        distortionRaw -= it.e.weight;
+        it.e = { ...it.e, weight: 0, note: `${it.e.note ?? ''} (the media a debunk names: cited)` };
+      }
     // (where each cue of a correction source's group is explained: it may be read as the correction's source below)
     const sources: Array<[Item, number]> = [];
     for (const it of cueItems) {
@@ -473,7 +489,7 @@ export class Classifier implements ItemClassifier {
           const [first, last] = tokensOf(v.prepared, clue.start, clue.end);
           if (first < 0) continue;
           distortionRaw += clue.weight;
-          if (clue.kind === 'correction') rebuts = true;
+          if (clue.kind === 'correction' || clue.kind === 'debunk' || clue.kind === 'reply') rebuts = true;
           else if (clue.kind === 'versions') citesVersions = true;
           const [term, note] = STRUCTURE_EXPLANATIONS[clue.kind];
           explain(explanations, v, first, last, core('distortion', term, clue.weight, note), null);
@@ -773,15 +789,18 @@ export class Classifier implements ItemClassifier {
     const inItem: TopicHit[] = [];
     const notHolders: Array<{ v: View; first: number; last: number; served: boolean }> = [];
     let tokens = 0;
-    for (const v of views) {
+    // (a term whose letters, typed without diacritics, a longer word runs across is no term: "dai hoi chi bo phieu")
+    const viewHits = views.map((v) => withoutCrossedTerms(v, this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents)));
+    // (a Party body named anywhere in the item: "lao dong" beside it is labour, not Laos — topic `partyNames`)
+    const partyBody = topic.file.partyNames.length > 0 && viewHits.some((hits) => holdsPartyBody(hits, topic.agents));
+    for (const [i, v] of views.entries()) {
       tokens += v.prepared.count;
-      // (a term whose letters, typed without diacritics, a longer word runs across is no term: "dai hoi chi bo phieu")
-      const hits = withoutCrossedTerms(v, this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents));
+      const hits = viewHits[i];
       const posHits: Array<PhraseHit<TopicPhrase>> = [];
       const negHits: Array<PhraseHit<TopicPhrase>> = [];
       for (const h of hits) if (h.spec.data.kind === 'pos') posHits.push(h);
       // (not a negative inside a longer word that holds its letters without diacritics: "lao thanh" is "lão thành")
-      for (const h of hits) if (h.spec.data.kind === 'neg' && !insideName(h, hits)) negHits.push(h);
+      for (const h of hits) if (h.spec.data.kind === 'neg' && !insideName(h, hits, partyBody)) negHits.push(h);
       for (const h of longestNonOverlapping(hits.filter((x) => x.spec.data.kind === 'implied'))) inItem.push(locate(h, v));
       const plenums = topic.plenums ? plenumHits(topic.plenums, v, hits) : [];
       for (const h of plenums) if (h.spec.data.kind === 'neg') negHits.push(h);
@@ -902,7 +921,9 @@ export class Classifier implements ItemClassifier {
       const uncrossed = words.length ? withoutCrossedCues(v, kept, words) : kept;
       const counted = cues.beforeAmount.syllables.size ? uncrossed.filter((h) => !endsBeforeAmount(v, h, cues.beforeAmount)) : uncrossed;
       // (a person's title before a name, typed without diacritics: "Chi Dinh Thi …" is "Chị Đinh Thị …", not "chỉ định")
-      const read = cues.personTitles.folded.size ? counted.filter((h) => !titleBeforeName(v, h, cues.personTitles)) : counted;
+      const titled = cues.personTitles.folded.size ? counted.filter((h) => !titleBeforeName(v, h, cues.personTitles)) : counted;
+      // (a proper name opening on the cue's last syllable, typed without diacritics: "la Gia Kon" is "là Gia Kon", not "là giả")
+      const read = cues.nameOpeners.size ? titled.filter((h) => !nameAfterCue(v, h, cues.nameOpeners)) : titled;
       return { v, negators, cueList: read, verbs, vague };
     });
     withBareVerdicts(cues, fields);
@@ -963,6 +984,11 @@ const STRUCTURE_EXPLANATIONS: Record<StructureClue['kind'] | 'correctedClaim', [
   versions: ['discourse: versions asked about', 'who says it: the item sets two versions others give against each other and asks which is right'],
   motive: ['discourse: a motive for asking', 'who says it: the item asks, and gives its own reason for asking'],
   dialogue: ['discourse: a chat answers the question', "who says it: a chat's answer line denies what the line before it asked"],
+  reply: ['discourse: a reply line answers the question', 'who says it: a reply line quotes the message it answers, then denies it'],
+  debunk: [
+    'discourse: a media debunk',
+    'who says it: the item says the clip or photo it names is doctored, old or from another event, or that the event did not happen',
+  ],
 };
 
 /** Whether a cue of a group with `flag` occurs outside quotation marks. */

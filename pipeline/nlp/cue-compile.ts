@@ -157,6 +157,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       folded: new Set(file.personTitles.map((w) => foldedSyllables(w).join(' '))),
       written: new Set(file.personTitles.map((w) => w.normalize('NFC').toLowerCase().trim())),
     },
+    nameOpeners: new Set(file.nameOpeners.map((w) => foldedSyllables(w).join(' '))),
     quotationNames: {
       before: file.namedQuotations.names.map(typedWords),
       after: file.namedQuotations.after.map(typedWords),

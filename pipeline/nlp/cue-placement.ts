@@ -43,6 +43,24 @@ export function endsBeforeAmount(v: View, h: PhraseHit<CuePhrase>, amount: Compi
 const CAPITALISED = /^\p{Lu}[\p{Ll}\p{M}]/u;
 
 /**
+ * Whether the cue, matched without diacritics, ends where a proper name opens: its last syllable has the letters of one
+ * of `openers` and is written capitalised (an initial capital, not all capitals), the syllable of the cue before it is
+ * not, and the next syllable in its clause is capitalised too: "la Gia Kon" is "là Gia Kon", not "là giả".
+ */
+export function nameAfterCue(v: View, h: PhraseHit<CuePhrase>, openers: Set<string>): boolean {
+  const p = v.prepared;
+  const last = h.tokLast;
+  const next = last + 1;
+  if (last <= h.tokFirst || next >= p.count || p.tokClause[next] !== p.tokClause[last] || !openers.has(p.tokText[last])) return false;
+  if (!v.accents.get(last).bare || !(v.accents.lenient || v.accents.bareClause(h.tokFirst))) return false;
+  const written = (t: number) => {
+    const [s, e] = tokenSpan(p, t, t);
+    return p.original.slice(s, e);
+  };
+  return CAPITALISED.test(written(last)) && !CAPITALISED.test(written(last - 1)) && CAPITALISED.test(written(next));
+}
+
+/**
  * Whether the cue, matched without diacritics, is a person's title before a name: its first syllable has the letters of
  * one of `titles` but the cue does not begin with the title as written, and the next syllable is written capitalised
  * (an initial capital, not all capitals): "Chi Dinh Thi H'Loi" is "Chị Đinh Thị H'Lơi", not "chỉ định".

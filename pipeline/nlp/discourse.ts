@@ -46,6 +46,28 @@ export const discourseSchema = z
           .strict()
           .optional(),
         alternativeQuestion: z.object({ or: phrases, closers: phrases, leading: phrases }).strict().optional(),
+        replyLine: z
+          .object({ weight: z.number().max(0), opens: phrases, answers: phrases, within: z.number().int().min(1) })
+          .strict()
+          .optional(),
+        mediaDebunk: z
+          .object({
+            weight: z.number().max(0),
+            media: phrases,
+            verdicts: phrases,
+            sourced: phrases,
+            elsewhere: phrases,
+            eventWords: z.number().int().min(1),
+            negators: phrases,
+            noSuchEvent: phrases,
+            close: phrases,
+            /** Words that make the media an illustration (its source rebuts nothing): none between the media and the verdict. */
+            illustrative: phrases,
+            /** Cue groups naming the media in the debunk's sentence, before its verdict: cited, not offered (weight 0). */
+            discounts: phrases.optional(),
+          })
+          .strict()
+          .optional(),
         headlineDenial: z
           .object({
             weight: z.number().max(0),
@@ -66,6 +88,13 @@ export const discourseSchema = z
              */
             namedClaim: z
               .object({ openers: phrases, minClaimWords: z.number().int().min(1) })
+              .strict()
+              .optional(),
+            /** Address words that may follow the verdict opening a text before its full stop ("Không đúng bạn ơi."). */
+            answerTails: phrases.optional(),
+            /** A title that asks a claim in its own words, then a verdict closing it or opening the text (the 141st pass). */
+            askedClaim: z
+              .object({ minClaimWords: z.number().int().min(1) })
               .strict()
               .optional(),
           })
@@ -175,6 +204,22 @@ interface CompiledStructures {
   /** A chat's answer line: a speaker's label, a colon, then one of `answers` (dialogueAnswered). */
   dialogueAnswer: { weight: number; label: RegExp; answer: RegExp } | null;
   alternativeQuestion: { or: Matcher; closers: Matcher; leading: Matcher } | null;
+  /** A reply line opening the text: the question it quotes, then its answer (repliedLine). */
+  replyLine: { weight: number; opens: RegExp; answers: Matcher; within: number } | null;
+  /** A media debunk or a denied event (mediaDebunked). */
+  mediaDebunk: {
+    weight: number;
+    media: Matcher;
+    verdicts: Matcher;
+    sourced: Matcher;
+    /** Another event or an earlier time within `eventWords` words after a verb of cutting or shooting. */
+    elsewhere: RegExp;
+    negatorBefore: RegExp;
+    noSuchEvent: Matcher;
+    close: Matcher;
+    illustrative: Matcher;
+    discounts: ReadonlySet<string>;
+  } | null;
   headlineDenial: CompiledHeadlineDenial | null;
   /** A correction's denial: an item without one, and without a question mark, needs no structure reading. */
   any: RegExp;
@@ -198,6 +243,8 @@ interface CompiledHeadlineDenial {
   documents: Matcher;
   /** A claim noun opening the title, the unquoted claim, a verdict closing it (group 1: the claim noun); or null. */
   namedClaim: { re: RegExp; minClaimWords: number } | null;
+  /** The fewest words of a claim a title asks in its own words (askedClaim), or 0: not read. */
+  askedClaimWords: number;
 }
 
 interface WordTrie {
@@ -259,7 +306,7 @@ function compileHeadlineDenial(h: NonNullable<NonNullable<DiscourseMarkers['stru
     // "' — câu nói không có thật", "': không có bằng chứng", "' – sai", "' là bịa đặt"
     verdictAfter: new RegExp(`^\\s*(?:[-\u2013\u2014:,]\\s*)?(?:(?:${alternation(h.claimNouns)})\\s+)?(?:${verdicts})${E}[\\s.!]*$`),
     whyVerdict: new RegExp(`(?<![a-z0-9])(?:(?:${alternation(h.adverbs)})\\s+)?(?:${verdicts})\\s*\\?[\\s?!.]*$`),
-    answerOpens: new RegExp(`^\\s*(?:${verdicts})${E}\\s*[.!]`),
+    answerOpens: new RegExp(`^\\s*(?:${verdicts})${E}${h.answerTails?.length ? `(?:\\s+(?:${alternation(h.answerTails)})${E})?` : ''}\\s*[.!]`),
     why: words(h.why),
     sanctions: words(h.sanctions),
     postings: words(h.postings),
@@ -269,6 +316,7 @@ function compileHeadlineDenial(h: NonNullable<NonNullable<DiscourseMarkers['stru
     namedClaim: h.namedClaim
       ? { re: new RegExp(`^\\s*(${alternation(h.namedClaim.openers)})\\s+(.+?)\\s+(?:${verdicts})${E}[\\s.!]*$`), minClaimWords: h.namedClaim.minClaimWords }
       : null,
+    askedClaimWords: h.askedClaim?.minClaimWords ?? 0,
   };
 }
 
@@ -323,8 +371,36 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
         alternativeQuestion: st.alternativeQuestion
           ? { or: words(st.alternativeQuestion.or), closers: words(st.alternativeQuestion.closers), leading: words(st.alternativeQuestion.leading) }
           : null,
+        replyLine: st.replyLine
+          ? {
+              weight: st.replyLine.weight,
+              // at the start of a line: "Trả lời chị hỏi (vụ) “…", then the quotation's open mark
+              opens: new RegExp(`(?:^|\\n)\\s*(?:${alternation(st.replyLine.opens)})\\s*(?=${opens})`),
+              answers: words(st.replyLine.answers),
+              within: st.replyLine.within,
+            }
+          : null,
+        mediaDebunk: st.mediaDebunk
+          ? {
+              weight: st.mediaDebunk.weight,
+              media: words(st.mediaDebunk.media),
+              verdicts: words(st.mediaDebunk.verdicts),
+              sourced: words(st.mediaDebunk.sourced),
+              // another event, or a year before the congress's ("năm 2016", "năm 2019"), within n words
+              elsewhere: new RegExp(
+                `^(?:\\s+[a-z0-9]+){0,${st.mediaDebunk.eventWords}}?\\s+(?:(?:${alternation(st.mediaDebunk.elsewhere)})${E}|nam\\s+(?:19[0-9]{2}|201[0-9])${E})`,
+              ),
+              negatorBefore: new RegExp(`(?<![a-z0-9])(?:${alternation(st.mediaDebunk.negators)})\\s+(?:[a-z]+\\s+)?$`),
+              noSuchEvent: words(st.mediaDebunk.noSuchEvent),
+              close: words(st.mediaDebunk.close),
+              illustrative: words(st.mediaDebunk.illustrative),
+              discounts: new Set(st.mediaDebunk.discounts ?? []),
+            }
+          : null,
         headlineDenial: st.headlineDenial ? compileHeadlineDenial(st.headlineDenial) : null,
-        any: new RegExp(`(?:${alternation(st.correction.denials)})${E}`),
+        any: new RegExp(
+          `(?:${alternation([...st.correction.denials, ...(st.replyLine ? st.replyLine.opens : []), ...(st.mediaDebunk ? [...st.mediaDebunk.verdicts, ...st.mediaDebunk.sourced, ...st.mediaDebunk.noSuchEvent] : [])])})${E}`,
+        ),
       }
     : null;
   return {
@@ -649,7 +725,7 @@ export function inReportedClause(a: DiscourseAnalysis, at: number): boolean {
 
 /** An answer read by its structure (structureClues): its kind, where it is (offsets into the text passed in) and its weight. */
 export interface StructureClue {
-  kind: 'correction' | 'versions' | 'motive' | 'dialogue';
+  kind: 'correction' | 'versions' | 'motive' | 'dialogue' | 'debunk' | 'reply';
   start: number;
   end: number;
   matched: string;
@@ -710,6 +786,12 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
       break;
     }
   }
+  // a media debunk ("cái clip “…” là cắt từ <another event>") or a denied event ("ko có vụ … đâu")
+  const debunk = mediaDebunked(d, f, quotes, sents);
+  if (debunk) out.push(clue('debunk', debunk[0], debunk[1], st.mediaDebunk!.weight));
+  // a reply line quoting what it answers, then its answer ("Trả lời chị hỏi vụ “…”: không đúng đâu chị")
+  const reply = repliedLine(d, f, quotes);
+  if (reply) out.push(clue('reply', reply[0], reply[1], st.replyLine!.weight));
   // (versions and a motive go with a question)
   if (!text.includes('?')) return out;
   const v = st.versions;
@@ -731,6 +813,59 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
   const answer = st.dialogueAnswer ? dialogueLines(d, text)[0] : undefined;
   if (answer) out.push(clue('dialogue', answer.answer[0], answer.answer[1], st.dialogueAnswer!.weight));
   return out;
+}
+
+/**
+ * A reply line (`structures.replyLine`; the 141st pass, study122's R d): a line opening with "Trả lời <chị / bạn> hỏi
+ * (vụ) / viết" right before a quotation — the message answered — then, after the quotation and within `within`
+ * characters, outside any quotation, an answer that denies it ("không đúng đâu chị", "Có thể bạn nhầm"). Folded span of
+ * the answer, or null.
+ */
+function repliedLine(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[]): [number, number] | null {
+  const rl = d.structures?.replyLine;
+  if (!rl) return null;
+  const text = f.folded;
+  const m = rl.opens.exec(text);
+  if (!m) return null;
+  const q = quotes.find((x) => x.start === m.index + m[0].length);
+  if (!q) return null;
+  return all(rl.answers, f, q.end, Math.min(text.length, q.end + rl.within)).find(([a, b]) => !inside(quotes, a, b)) ?? null;
+}
+
+/**
+ * A media debunk (`structures.mediaDebunk`; the 141st pass, study122's R a): a clip, screenshot, photo or video named in
+ * a sentence (outside quotation marks), then in that sentence the own voice's verdict on what it shows — doctored or old
+ * ("Cái ảnh chụp màn hình “…” là ghép nha", "là ảnh cũ"), or cut or shot from another event, another event or an earlier
+ * year within a few words after the verb ("cái clip “…” là cắt từ Đại hội Hội Nông dân tỉnh năm ngoái", "quay ở đám
+ * cưới bên Chư Sê", "ghép từ một phim tài liệu cũ năm 2016"); or an event said not to have happened, its close in the
+ * same sentence ("ko có vụ đại biểu nhận phong bì ở sảnh đâu mn ơi"). Not a verdict negated right before it ("không
+ * phải là ghép"), in a sentence that asks or turns after it ("…, nhưng …"), nor in a field that counters a denial
+ * ("… là thật"). Folded span of the verdict, or null.
+ */
+function mediaDebunked(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[], sents: Array<[number, number]>): [number, number] | null {
+  const md = d.structures?.mediaDebunk;
+  if (!md) return null;
+  const text = f.folded;
+  const candidates: Array<[number, number, boolean]> = [
+    ...all(md.verdicts, f).map(([a, b]): [number, number, boolean] => [a, b, true]),
+    ...all(md.sourced, f)
+      .filter(([, b]) => md.elsewhere.test(text.slice(b, b + 160)))
+      .map(([a, b]): [number, number, boolean] => [a, b, true]),
+    ...all(md.noSuchEvent, f).map(([a, b]): [number, number, boolean] => [a, b, false]),
+  ].sort((x, y) => x[0] - y[0]);
+  if (!candidates.length || all(d.counters, f).length) return null;
+  for (const [a, b, media] of candidates) {
+    if (inside(quotes, a, b) || md.negatorBefore.test(text.slice(Math.max(0, a - 24), a))) continue;
+    const [from, to] = sents.find(([, e]) => e >= b) ?? [0, text.length];
+    if (text[to] === '?' || all(d.resume, f, b, to).length) continue;
+    if (media) {
+      const named = all(md.media, f, from, a).find(([x, y]) => !inside(quotes, x, y));
+      // (an illustration's source rebuts nothing: "Hình ảnh minh họa trong video là ảnh chụp từ một hội nghị khác")
+      if (!named || all(md.illustrative, f, from, a).length) continue;
+    } else if (!all(md.close, f, b, to).some(([x, y]) => !inside(quotes, x, y))) continue;
+    return [a, b];
+  }
+  return null;
 }
 
 /** The structure clues of a text (any normalisation); offsets are into the string passed in. */
@@ -927,7 +1062,8 @@ export interface HeadlineDenial {
     | 'sanction for posting'
     | 'denied content'
     | 'denied value'
-    | 'quoted question answered';
+    | 'quoted question answered'
+    | 'asked claim answered';
   /** The denial, offsets into the title as written. */
   start: number;
   end: number;
@@ -955,7 +1091,8 @@ export function answeredQuestionTitle(
   const text = title.folded;
   const lead = text.length - text.trimStart().length;
   const q = quoted.find(([s]) => s === lead);
-  if (!q || !/^\s*\?/.test(text.slice(q[1] + 1)) || !h.answerOpens.test(body.folded)) return null;
+  if (!q) return askedClaimAnswered(d, h, title, quoted, body);
+  if (!/^\s*\?/.test(text.slice(q[1] + 1)) || !h.answerOpens.test(body.folded)) return null;
   const end = Math.min(q[1] + 1, text.length);
   return {
     form: 'quoted question answered',
@@ -963,6 +1100,42 @@ export function answeredQuestionTitle(
     end: at(title, end),
     matched: title.original.slice(at(title, q[0]), at(title, end)),
     claim: [q[0], end],
+  };
+}
+
+/**
+ * A title that asks a claim in its own words (`askedClaim`; the 141st pass, study122's R b): the title opens with the
+ * claim (after a reply's label, "Re:"), its first question mark closes it, and a verdict answers it — closing the title
+ * ("Đại hội XIII chuyển vào Đà Nẵng? Thông tin sai") or, the title nothing more, opening the text as its own sentence
+ * ("Re: chỉ có 1.200 đại biểu?" / "Không đúng bạn ơi. …"). The claim is the words asked (at least `askedClaimWords`), with
+ * no quotation in it (the quoted form is answeredQuestionTitle's), no counter-denial in the title and no rumour verb
+ * ("đồn là …": a plain verb is not looked for, typed without diacritics "Dang bo" reads as "đăng").
+ */
+function askedClaimAnswered(
+  d: CompiledDiscourse,
+  h: CompiledHeadlineDenial,
+  title: Folded,
+  quoted: ReadonlyArray<readonly [number, number]>,
+  body: Folded,
+): HeadlineDenial | null {
+  if (!h.askedClaimWords) return null;
+  const text = title.folded;
+  const ask = text.indexOf('?');
+  if (ask < 0) return null;
+  const label = /^\s*(?:[a-z]{1,3}\s*:\s*)?/.exec(text)![0].length;
+  const claim = text.slice(label, ask);
+  // (a number's dots are no full stop: "chỉ có 1.200 đại biểu?")
+  if (claim.trim().split(/\s+/).filter(Boolean).length < h.askedClaimWords || /[.!;:]/.test(claim.replace(/(?<=[0-9])[.,:](?=[0-9])/g, ''))) return null;
+  if (quoted.some(([s]) => s < ask) || all(d.counters, title).length || all(d.rumourVerbs, title, label, ask).length) return null;
+  const tail = text.slice(ask + 1);
+  const answered = tail.trim() ? h.verdictAfter.test(tail) : h.answerOpens.test(body.folded);
+  if (!answered) return null;
+  return {
+    form: 'asked claim answered',
+    start: at(title, label),
+    end: at(title, text.length),
+    matched: title.original.slice(at(title, label), at(title, text.length)),
+    claim: [label, ask + 1],
   };
 }
 

@@ -1186,6 +1186,23 @@ export class ItemCheck {
           if (found?.byValue && near(found.last) && (!value || found.last > value.last))
             value = { first: num.tokFirst, last: found.last, factId: found.factId };
         }
+      // else a bare number right before the verdict that is exactly a count of the sheet, where the item asserts another
+      // value of that count elsewhere ("ĐH tỉnh có 350 đại biểu thôi nha … ai nói 342 là sai bét" under a sheet of 342; the
+      // hundred-and-forty-fourth pass, study122's Z, c125-037): the writer sets its own count against the sheet's, as the
+      // bare day above
+      if (!value)
+        for (const num of this.numbersIn(fv)) {
+          if (num.words || num.tokLast >= v.tokFirst || p.tokClause[num.tokLast] !== p.tokClause[v.tokFirst] || isPercentage(p, num.tokLast)) continue;
+          // (its unit may come between: "ai nói 342 người là sai")
+          const unit = this.of('unit').find((u) => u.field === fv && u.hit.tokFirst === num.tokLast + 1);
+          const last = unit ? unit.hit.tokLast : num.tokLast;
+          if (last + 1 !== v.tokFirst) continue;
+          for (const c of contradictions) {
+            const fact = this.data.facts.find((f) => f.id === c.factId);
+            if (fact?.checks.some((k) => k.kind === 'number' && k.value === num.value) && assertedElsewhere(c.factId, num.tokFirst))
+              value = { first: num.tokFirst, last, factId: c.factId };
+          }
+        }
       if (!value?.factId) return;
       const [s, e] = tokenSpan(p, value.first, value.last);
       out.push({

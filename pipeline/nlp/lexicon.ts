@@ -145,6 +145,13 @@ export const topicSchema = z
      */
     names: z.array(phrase).default([]),
     /**
+     * Longer words that hold a negative's letters without diacritics as `names` do, but that read so only where the item
+     * names a Party body of `agents.party` among its congress terms ("Nghi quyet Dai hoi Dang bo tinh … dua 100 lao dong
+     * di lam viec o nuoc ngoai": "lao động", labour, not "Lào"): elsewhere the negative stands, as it did before. Never
+     * scored; typed with diacritics they never meet the negative.
+     */
+    partyNames: z.array(phrase).default([]),
+    /**
      * Common words of two syllables that, typed without diacritics, run across a term's edge (any role, negatives too):
      * the same letters are then the longer word ("dai hoi chi bo phieu" is "chỉ bỏ phiếu", not "đại hội chi bộ"; "dai
      * hoi dong khach" is "đại hội đông khách", not "đại hội đồng"), and the term is no term there. Never scored; typed
@@ -283,6 +290,13 @@ export const cuesSchema = z
      * H'Loi" is "Chị Đinh Thị H'Lơi", not the appointment "chỉ định"; the hundred-and-seventeenth pass).
      */
     personTitles: z.array(phrase).default([]),
+    /**
+     * Syllables that, typed without diacritics, end a cue and open a proper name: a cue whose last syllable has the letters
+     * of one and is written capitalised after a syllable of the cue that is not, with the next syllable capitalised too,
+     * is the name ("lay ten tinh moi la Gia Kon" is "là Gia Kon", a province's name, not the rebuttal "là giả"; the
+     * hundred-and-forty-third pass). A title-case line ("Thong Tin Gia Ve …") keeps the cue.
+     */
+    nameOpeners: z.array(phrase).default([]),
     /**
      * Syllables that, typed without diacritics, end a cue and begin a word of amount: a cue ending
      * with one of `syllables` right before a number (digits or words; not a percentage) or one of

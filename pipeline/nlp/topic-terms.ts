@@ -204,9 +204,22 @@ export function withoutCrossedTerms(v: View, hits: Array<PhraseHit<TopicPhrase>>
   );
 }
 
-/** Whether `h` lies within a longer word of the topic's `names` ("lao thanh" is "lão thành", not "Lào"). */
-export function insideName(h: PhraseHit<TopicPhrase>, hits: Array<PhraseHit<TopicPhrase>>): boolean {
-  for (const p of hits) if (p.spec.data.kind === 'name' && p.first <= h.first && h.last <= p.last && p.last - p.first > h.last - h.first) return true;
+/**
+ * Whether `h` lies within a longer word of the topic's `names` ("lao thanh" is "lão thành", not "Lào"), or, where
+ * `partyBody` (the item names a Party body), of its `partyNames` ("lao dong" is "lao động").
+ */
+export function insideName(h: PhraseHit<TopicPhrase>, hits: Array<PhraseHit<TopicPhrase>>, partyBody = false): boolean {
+  for (const p of hits) {
+    const d = p.spec.data;
+    if (d.kind === 'name' && (!d.party || partyBody) && p.first <= h.first && h.last <= p.last && p.last - p.first > h.last - h.first) return true;
+  }
+  return false;
+}
+
+/** Whether a Party body of `agents.party` ("đảng bộ", "tỉnh ủy", "chi bộ") is among a view's congress hits, overlapping ones too. */
+export function holdsPartyBody(hits: Array<PhraseHit<TopicPhrase>>, agents: CompiledAgents | null): boolean {
+  if (!agents) return false;
+  for (const h of hits) if (h.spec.data.kind === 'pos' && hasAgentKey(agents.party, h.spec.text)) return true;
   return false;
 }
 
