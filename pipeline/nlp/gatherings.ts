@@ -21,6 +21,12 @@ const phrases = z.array(z.string().min(1));
 export const gatheringsSchema = z
   .object({
     gathering: phrases.min(1),
+    /**
+     * A body's new committee ("ban chấp hành khóa mới"), read as a gathering word is for its holder (after it, or before it
+     * in its sentence), in an item with or without a gathering word: "Nội bộ Hội Nhà văn … danh sách ban chấp hành khóa
+     * mới" is the association's (the hundred-and-forty-second pass).
+     */
+    committees: phrases.default([]),
     skip: phrases,
     window: z.number().int().min(0),
     /**
@@ -32,6 +38,14 @@ export const gatheringsSchema = z
       .strict()
       .optional(),
     towards: phrases,
+    /**
+     * A holder of one of `kinds` read past a word of `owner` after a word of `towards` right before the gathering word
+     * greets or shows it, and does not hold it ("tin nhắn chào mừng đại hội của ngân hàng"; the 142nd pass).
+     */
+    greeters: z
+      .object({ kinds: phrases.min(1), owner: phrases.min(1) })
+      .strict()
+      .optional(),
     capitalised: phrases,
     party: z.object({ after: phrases.min(1), before: phrases, evidence: phrases }).strict(),
     others: z.array(z.object({ kind: z.string().min(1), after: phrases.min(1), before: phrases }).strict()).min(1),
@@ -43,6 +57,13 @@ export const gatheringsSchema = z
     foreign: z
       .object({
         kind: z.string().min(1),
+        /**
+         * Another country's communist party: each of `communist` followed by one of `countries` is a party of `kind`
+         * ("Đảng Cộng sản Nhật Bản"); a bare one of `communist` after such a party named earlier in its field is that party,
+         * not Party evidence ("Ở Nhật cũng có đảng cộng sản đó"; the hundred-and-forty-second pass).
+         */
+        communist: phrases.default([]),
+        countries: phrases.default([]),
         bare: phrases.min(1),
         notes: phrases.min(1),
         /**
@@ -106,6 +127,10 @@ export interface CompiledGatherings {
   gathering: Phrases;
   skip: Phrases;
   towards: Phrases;
+  /** Folded phrases of `committees` (read as gathering words). */
+  committees: Set<string>;
+  /** `greeters`: the kinds and the owner's words (null: no such list). */
+  greeters: { kinds: Set<string>; owner: Phrases } | null;
   /** `documents`: its words before a gathering word, and the owner's words (null: no such list). */
   documents: { before: Phrases; owner: Phrases } | null;
   after: Phrases;
@@ -115,8 +140,11 @@ export interface CompiledGatherings {
   capitalised: Set<string>;
   /** Holder of each folded phrase of `after` and `before`. */
   holders: Map<string, Holder>;
-  /** The foreign reading (`foreign`): its party names, its bare holders (folded) and its notes' openers, or null. */
-  foreign: { kind: string; names: Phrases; bare: Set<string>; notes: Matcher; generic: Phrases | null } | null;
+  /**
+   * The foreign reading (`foreign`): its party names, its bare holders (folded), its notes' openers, and the folded words
+   * of `communist` (a bare one after a communist party named before it is no Party evidence), or null.
+   */
+  foreign: { kind: string; names: Phrases; bare: Set<string>; notes: Matcher; generic: Phrases | null; communist: string[] } | null;
   /** `names`: the naming words, the words that keep a quotation the congress's, the reach and the kind (null: none). */
   names: { kind: string; before: Phrases; not: Phrases | null; reach: number } | null;
 }
@@ -129,7 +157,8 @@ function key(phrase: string): string {
  * `crossing`: words that, typed without diacritics, run across a phrase's edge (the topic's `words`,
  * config/topics/congress-2020.yaml): a holder or a piece of Party evidence they cross is none there.
  */
-export function compileGatherings(m: GatheringMarkers, crossing: string[] = []): CompiledGatherings {
+export function compileGatherings(markers: GatheringMarkers, crossing: string[] = []): CompiledGatherings {
+  const m = withCommunistParties(markers);
   const cross = crossing.map((w) => foldVietnamese(w).trim().split(/\s+/)).filter((w) => w.length > 1);
   const holders = new Map<string, Holder>();
   const add = (list: string[], holder: Holder) => {
@@ -141,13 +170,17 @@ export function compileGatherings(m: GatheringMarkers, crossing: string[] = []):
       holders.set(k, holder);
     }
   };
+  for (const kind of m.greeters?.kinds ?? [])
+    if (!m.others.some((o) => o.kind === kind)) throw new Error(`gatherings: greeters kind "${kind}" is not a kind of others`);
   add([...m.party.after, ...m.party.before], { party: true });
   for (const o of m.others) add([...o.after, ...o.before], { party: false, kind: o.kind });
   return {
     window: m.window,
-    gathering: phraseList(m.gathering),
+    gathering: phraseList([...m.gathering, ...m.committees]),
+    committees: new Set(m.committees.map(key)),
     skip: phraseList(m.skip),
     towards: phraseList(m.towards),
+    greeters: m.greeters ? { kinds: new Set(m.greeters.kinds), owner: phraseList(m.greeters.owner) } : null,
     documents: m.documents ? { before: phraseList(m.documents.before), owner: phraseList(m.documents.owner) } : null,
     after: phraseList([...m.party.after, ...m.others.flatMap((o) => o.after)], cross),
     before: phraseList([...m.party.before, ...m.others.flatMap((o) => o.before)], cross),
@@ -161,6 +194,14 @@ export function compileGatherings(m: GatheringMarkers, crossing: string[] = []):
   };
 }
 
+/** `foreign.communist` × `foreign.countries` added to the foreign kind's holders, after and before ("Đảng Cộng sản Nhật Bản"). */
+function withCommunistParties(m: GatheringMarkers): GatheringMarkers {
+  const f = m.foreign;
+  if (!f || !f.communist.length || !f.countries.length) return m;
+  const parties = f.communist.flatMap((p) => f.countries.map((country) => `${p} ${country}`));
+  return { ...m, others: m.others.map((o) => (o.kind === f.kind ? { ...o, after: [...o.after, ...parties], before: [...o.before, ...parties] } : o)) };
+}
+
 function foreignOf(m: GatheringMarkers): CompiledGatherings['foreign'] {
   if (!m.foreign) return null;
   const kind = m.foreign.kind;
@@ -172,6 +213,7 @@ function foreignOf(m: GatheringMarkers): CompiledGatherings['foreign'] {
     bare: new Set(m.foreign.bare.map(key)),
     notes: words(m.foreign.notes, '\\s*:'),
     generic: m.foreign.generic.length ? phraseList(m.foreign.generic) : null,
+    communist: m.foreign.communist.map(key),
   };
 }
 
@@ -264,16 +306,22 @@ const ENDS_WITH_ORDINAL = /(?:^|\s)(?:\d+|[ivxlc]+)$/;
  * đoàn Việt Nam", "Đại hội 13 của Hội Nông dân": the union's own thirteenth congress; the hundred-and-sixteenth pass);
  * a one-word holder there ("Hội", "Đoàn") only as a capitalised name typed with diacritics.
  */
-function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, gs: number, from: number): [number, number] | null {
+function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, gs: number, from: number, committee = false): [number, number] | null {
   let p = skipSpaces(f.folded, from);
+  let owned = false;
   for (;;) {
     const holder = matchAt(c.after, f, strict, p);
-    // ("hoi" typed without diacritics may be "hồi": only "Hoi" is an association)
-    if (holder && (strict || !c.capitalised.has(f.folded.slice(holder[0], holder[1])) || f.original[at(f, p)] !== f.folded[p]))
+    // ("hoi" typed without diacritics may be "hồi": only "Hoi" is an association; after a committee, typed or not, only a
+    // capitalised one-word holder is one: "BCH khóa mới đoàn kết" is unity, not the Youth Union)
+    const capitalisedName = () => (committee ? capital(f, p) : f.original[at(f, p)] !== f.folded[p]);
+    if (holder && ((strict && !committee) || !c.capitalised.has(f.folded.slice(holder[0], holder[1])) || capitalisedName())) {
+      if (owned && greeted(c, f, strict, gs, holder)) return null;
       return (ORDINAL.test(f.folded.slice(holder[0], holder[1])) && bodyAfterOrdinal(c, f, strict, holder[1], documentBefore(c, f, strict, gs))) || holder;
+    }
     if (holder) return null;
     const skipped = matchAt(c.skip, f, strict, p);
     if (skipped) {
+      if (c.greeters && matchAt(c.greeters.owner, f, strict, p)?.[1] === skipped[1]) owned = true;
       p = skipSpaces(f.folded, skipped[1]);
       continue;
     }
@@ -284,6 +332,20 @@ function holderAfter(c: CompiledGatherings, f: Folded, strict: boolean, gs: numb
     }
     return null;
   }
+}
+
+/**
+ * The holder at folded `holder`, read past the owner's word ("của"), is of a greeter's kind (`greeters`) and a word of
+ * `towards` is written right before the gathering word at `gs`, nothing but spaces between ("chào mừng đại hội của ngân
+ * hàng"): the holder greets or shows the gathering.
+ */
+function greeted(c: CompiledGatherings, f: Folded, strict: boolean, gs: number, holder: [number, number]): boolean {
+  const g = c.greeters;
+  const h = c.holders.get(f.folded.slice(holder[0], holder[1]).replace(/\s+/g, ' '));
+  if (!g || !h || h.party || !g.kinds.has(h.kind)) return false;
+  let found = false;
+  scan(c.towards, f, strict, Math.max(0, gs - 24), gs, (_, b) => (found = b < gs && skipSpaces(f.folded, b) === gs));
+  return found;
 }
 
 /**
@@ -430,7 +492,11 @@ function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
   scan(c.gathering, f, strict, 0, f.folded.length, (gs, ge) => {
     const sents = sentencesOf(f);
     const sentStart = sents.find(([, e]) => e >= ge)?.[0] ?? 0;
-    const span = holderAfter(c, f, strict, gs, ge) ?? holderNamed(c, f, strict, sentStart, gs) ?? holderBefore(c, f, strict, sentStart, gs);
+    const committee = c.committees.has(f.folded.slice(gs, ge).replace(/\s+/g, ' '));
+    const span =
+      holderAfter(c, f, strict, gs, ge, committee) ??
+      (committee ? null : holderNamed(c, f, strict, sentStart, gs)) ??
+      holderBefore(c, f, strict, sentStart, gs);
     const mention: GatheringMention = { start: at(f, gs), end: at(f, ge), holder: null };
     const name = span ? null : namedBy(c, f, strict, sentStart, gs, ge);
     if (name) {
@@ -506,10 +572,25 @@ function evidenceOf(c: CompiledGatherings, f: Folded, strict: boolean): Passage 
     const other = otherNameAt(c, f, strict, a);
     if (other && other[1] > b) return false;
     if (ENDS_WITH_ORDINAL.test(f.folded.slice(a, b)) && bodyAfterOrdinal(c, f, strict, b, documentBefore(c, f, strict, a))) return false;
+    if (communistNamedBefore(c, f, strict, a, b)) return false;
     evidence = passage(f, a, b);
     return true;
   });
   return evidence;
+}
+
+/**
+ * Folded [a, b) is a bare word of `foreign.communist` ("đảng cộng sản") and the last foreign party named before it in the
+ * field is another country's communist party ("Đại hội Đảng Cộng sản Nhật Bản … Ở Nhật cũng có đảng cộng sản đó"): that
+ * party, not the Party.
+ */
+function communistNamedBefore(c: CompiledGatherings, f: Folded, strict: boolean, a: number, b: number): boolean {
+  const communist = c.foreign?.communist;
+  if (!communist?.length || !communist.includes(f.folded.slice(a, b).replace(/\s+/g, ' '))) return false;
+  const named = lastForeignParty(c, f, strict, 0, a);
+  if (!named) return false;
+  const name = key(named.matched);
+  return communist.some((p) => name.startsWith(`${p} `));
 }
 
 /**
