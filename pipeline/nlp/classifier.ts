@@ -460,9 +460,7 @@ export class Classifier implements ItemClassifier {
     if (asking?.size && asks.some(Boolean))
       for (const it of cueItems) {
         if (it.e.weight <= 0 || !asking.has(cueKey(it.e.term)) || !asks[views.indexOf(it.view)]) continue;
-        const kept = it.e.weight * d!.markers.discount.question;
-        distortionRaw -= it.e.weight - kept;
-        it.e = { ...it.e, weight: kept, note: `${it.e.note ?? ''} (asked, with the asker's own aim: discounted)` };
+        distortionRaw -= reweigh(it, it.e.weight * d!.markers.discount.question, "asked, with the asker's own aim: discounted");
       }
     // the media a debunk names in its sentence, before its verdict ("Cái ảnh chụp màn hình “…” là ghép"): the clip
     // debunked, not a leak offered — its cue cited (`structures.mediaDebunk.discounts`; the 141st pass, study122's R a)
@@ -478,8 +476,7 @@ export class Classifier implements ItemClassifier {
         const p = it.view.prepared;
         const at = verdictAt[views.indexOf(it.view)];
         if (at < 0 || it.last >= at || p.tokSent[it.first] !== p.tokSent[at]) continue;
-        distortionRaw -= it.e.weight;
-        it.e = { ...it.e, weight: 0, note: `${it.e.note ?? ''} (the media a debunk names: cited)` };
+        distortionRaw -= reweigh(it, 0, 'the media a debunk names: cited');
       }
     // (where each cue of a correction source's group is explained: it may be read as the correction's source below)
     const sources: Array<[Item, number]> = [];
@@ -980,6 +977,13 @@ export class Classifier implements ItemClassifier {
 
 /** The term of a title that denies the claim (headlineDenial). */
 const HEADLINE_DENIAL = 'discourse: the headline denies the claim';
+
+/** Gives a cue item the weight `kept` with `note` added to its explanation; returns the weight taken off. */
+function reweigh(it: { e: ExplanationCore }, kept: number, note: string): number {
+  const taken = it.e.weight - kept;
+  it.e = { ...it.e, weight: kept, note: `${it.e.note ?? ''} (${note})` };
+  return taken;
+}
 
 /** The structure clues that rebut a claim the item carries (a correction, a media debunk, a reply line's denial): `rebuts`. */
 const REBUTTING_CLUES: ReadonlySet<StructureClue['kind']> = new Set(['correction', 'debunk', 'reply']);

@@ -343,9 +343,7 @@ function greeted(c: CompiledGatherings, f: Folded, strict: boolean, gs: number, 
   const g = c.greeters;
   const h = c.holders.get(f.folded.slice(holder[0], holder[1]).replace(/\s+/g, ' '));
   if (!g || !h || h.party || !g.kinds.has(h.kind)) return false;
-  let found = false;
-  scan(c.towards, f, strict, Math.max(0, gs - 24), gs, (_, b) => (found = b < gs && skipSpaces(f.folded, b) === gs));
-  return found;
+  return phraseRightBefore(c.towards, f, strict, gs);
 }
 
 /**
@@ -353,8 +351,16 @@ function greeted(c: CompiledGatherings, f: Folded, strict: boolean, gs: number, 
  * starting at folded `gs`, nothing but spaces between: the congress is then the one whose document it is.
  */
 function documentBefore(c: CompiledGatherings, f: Folded, strict: boolean, gs: number): boolean {
+  return c.documents !== null && phraseRightBefore(c.documents.before, f, strict, gs);
+}
+
+/** How far before a gathering word a phrase written right before it may start (folded characters). */
+const RIGHT_BEFORE_REACH = 24;
+
+/** Whether a phrase of `list` ends right before folded `gs`, nothing but spaces between. */
+function phraseRightBefore(list: Phrases, f: Folded, strict: boolean, gs: number): boolean {
   let found = false;
-  if (c.documents) scan(c.documents.before, f, strict, Math.max(0, gs - 24), gs, (_, b) => (found = b < gs && skipSpaces(f.folded, b) === gs));
+  scan(list, f, strict, Math.max(0, gs - RIGHT_BEFORE_REACH), gs, (_, b) => (found = b < gs && skipSpaces(f.folded, b) === gs));
   return found;
 }
 
