@@ -85,6 +85,8 @@ export interface CompiledTopic {
   otherNews: ReadonlySet<string>;
   /** The near negatives that, beside the Party's own body, cancel only what is near them (topic `bystanders`), as written, lower case. */
   bystanders: ReadonlySet<string>;
+  /** The congress terms that name the Party's own body for `partyNames` besides `agents.party` (topic `partyNamesBodies`), as agentKeys holds them. */
+  partyNamesBodies: ReadonlySet<string>;
 }
 
 /** A topic's `agents`, compiled: the windows, its bare gathering words and its Party bodies as written in the lexicon. */

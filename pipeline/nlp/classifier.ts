@@ -330,6 +330,7 @@ export class Classifier implements ItemClassifier {
         agents: file.agents ? compileAgents(file.agents) : null,
         otherNews: new Set(file.otherNews),
         bystanders: agentKeys(file.bystanders),
+        partyNamesBodies: agentKeys(file.partyNamesBodies),
       };
     });
     const abbreviationWords = abbreviationForms(sources.abbreviations);
@@ -796,7 +797,7 @@ export class Classifier implements ItemClassifier {
     // (a term whose letters, typed without diacritics, a longer word runs across is no term: "dai hoi chi bo phieu")
     const viewHits = views.map((v) => withoutCrossedTerms(v, this.matcher.hits<TopicPhrase>(topic.set, v.raw, v.stream, v.accents)));
     // (a Party body named anywhere in the item: "lao dong" beside it is labour, not Laos — topic `partyNames`)
-    const partyBody = topic.file.partyNames.length > 0 && viewHits.some((hits) => holdsPartyBody(hits, topic.agents));
+    const partyBody = topic.file.partyNames.length > 0 && viewHits.some((hits) => holdsPartyBody(hits, topic.agents, topic.partyNamesBodies));
     for (const [i, v] of views.entries()) {
       tokens += v.prepared.count;
       const hits = viewHits[i];

@@ -213,6 +213,8 @@ export class FactChecker {
   readonly aliasWords: string[][];
   /** venueNameEnds, canonical. */
   readonly nameEnds: ReadonlySet<string>;
+  /** venueNouns, as canonical words. */
+  readonly venueNounWords: string[][];
   /** watchedTerms, canonical. */
   readonly watchedTerms: ReadonlySet<string>;
   /** publishedSince.reach. */
@@ -265,6 +267,7 @@ export class FactChecker {
     const longestFirst = (ws: string[]) => ws.map((w) => canon(w).split(' ')).sort((a, b) => b.length - a.length);
     this.venueTimeWords = longestFirst(data.venueTimeWords);
     this.nameEnds = new Set(data.venueNameEnds.map(canon));
+    this.venueNounWords = data.venueNouns.map((n) => canon(n).split(' '));
     this.watchedTerms = new Set(data.watchedTerms.map(canon));
     this.publishedReach = data.publishedSince.reach;
     this.venueObjects = longestFirst(data.venueObjects);
@@ -449,6 +452,38 @@ export class FactChecker {
       j += n;
     }
     return true;
+  }
+
+  /**
+   * The venue noun at tokens first..last begins a building named inside the official name, after the name's own leading
+   * venue noun: the sheet's venue is a hall of that building ("Hội trường Nhà Văn hóa Trung tâm") and the item names the
+   * building ("họp ở Nhà Văn hóa Trung tâm An Khê"; study123's V′, c127-195). Read whole, so only where the building's
+   * name ends there: its clause ends, a word that ends a name follows, or one of the sheet's own `places` does, a
+   * qualifier before it or not ("… Trung tâm thị xã An Khê"); the official name's own closing qualifiers may be left off,
+   * as namesShort reads them. Another name after it is another venue ("Nhà Văn hóa Trung tâm Pleiku", "… Trung tâm
+   * huyện"), as is a name that leaves the building's short ("Nhà Văn hóa" alone).
+   */
+  namesBuilding(prepared: PreparedText, first: number, last: number, official: string, places: readonly string[]): boolean {
+    const words = official.split(' ');
+    const goesOn = (k: number) => k < prepared.count && (prepared.tokClause[k] === prepared.tokClause[k - 1] || dashBetween(prepared, k - 1));
+    const others = places.filter((p) => p !== official).map((p) => p.split(' '));
+    for (let k = 1; k < words.length; k++) {
+      if (!this.venueNounWords.some((n) => n.every((w, i) => words[k + i] === w))) continue;
+      let j = k;
+      let t = first;
+      for (; t <= last && words[j] === prepared.tokText[t]; t++, j++);
+      if (t <= last) continue;
+      for (; j < words.length && goesOn(t) && prepared.tokText[t] === words[j]; j++, t++);
+      // (short of the qualifiers that end the official name only: "Nhà Văn hóa Trung tâm" for "… Trung tâm tỉnh")
+      for (let n = 1; j < words.length && n; j += n) {
+        const at = j;
+        n = this.qualifiers.find((q) => q.every((w, i) => words[at + i] === w))?.length ?? 0;
+      }
+      if (j < words.length) continue;
+      if (!goesOn(t) || this.nameEnds.has(prepared.tokText[t])) return true;
+      if (phraseAt(prepared, t + phraseAt(prepared, t, this.qualifiers), others)) return true;
+    }
+    return false;
   }
 
   build(): void {
@@ -1416,7 +1451,14 @@ export class ItemCheck {
   private namesOfficial(fv: FieldView, x: Of<'place'> | Of<'venue'>, official: string[], mayShorten: boolean): boolean {
     const key = x.hit.spec.data.key;
     for (const o of official)
-      if (o === key || o.endsWith(` ${key}`) || key.endsWith(` ${o}`) || (mayShorten && this.checker.namesShort(fv.prepared, x.hit.tokFirst, x.hit.tokLast, o)))
+      if (
+        o === key ||
+        o.endsWith(` ${key}`) ||
+        key.endsWith(` ${o}`) ||
+        (mayShorten &&
+          (this.checker.namesShort(fv.prepared, x.hit.tokFirst, x.hit.tokLast, o) ||
+            this.checker.namesBuilding(fv.prepared, x.hit.tokFirst, x.hit.tokLast, o, official)))
+      )
         return true;
     return false;
   }

@@ -27,6 +27,16 @@ export const gatheringsSchema = z
      * mới" is the association's (the hundred-and-forty-second pass).
      */
     committees: phrases.default([]),
+    /**
+     * A body's new committee with its holder inside its name, "<head> <holder> <term>" ("Ban chấp hành Ủy ban Olympic khóa
+     * mới", "BCH Liên đoàn Bóng chuyền nhiệm kỳ mới"): another organisation's holder right after a head, a term within
+     * `reach` syllables after the holder in its clause, read as a committee mention held by it (the hundred-and-forty-ninth
+     * pass). The Party's bodies there are left to the rest of the item.
+     */
+    namedCommittees: z
+      .object({ heads: phrases.min(1), terms: phrases.min(1), reach: z.number().int().min(0) })
+      .strict()
+      .optional(),
     skip: phrases,
     window: z.number().int().min(0),
     /**
@@ -129,6 +139,8 @@ export interface CompiledGatherings {
   towards: Phrases;
   /** Folded phrases of `committees` (read as gathering words). */
   committees: Set<string>;
+  /** `namedCommittees`: its heads and terms, and the reach (null: none). */
+  namedCommittees: { heads: Phrases; terms: Phrases; reach: number } | null;
   /** `greeters`: the kinds and the owner's words (null: no such list). */
   greeters: { kinds: Set<string>; owner: Phrases } | null;
   /** `documents`: its words before a gathering word, and the owner's words (null: no such list). */
@@ -178,6 +190,9 @@ export function compileGatherings(markers: GatheringMarkers, crossing: string[] 
     window: m.window,
     gathering: phraseList([...m.gathering, ...m.committees]),
     committees: new Set(m.committees.map(key)),
+    namedCommittees: m.namedCommittees
+      ? { heads: phraseList(m.namedCommittees.heads), terms: phraseList(m.namedCommittees.terms), reach: m.namedCommittees.reach }
+      : null,
     skip: phraseList(m.skip),
     towards: phraseList(m.towards),
     greeters: m.greeters ? { kinds: new Set(m.greeters.kinds), owner: phraseList(m.greeters.owner) } : null,
@@ -530,7 +545,42 @@ function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
     }
     mentions.push(mention);
   });
-  return mentions;
+  for (const m of namedCommitteesOf(c, f, strict)) mentions.push(m);
+  return mentions.sort((a, b) => a.start - b.start);
+}
+
+/** Syllables (and the spaces before each) between folded offsets, none across a stop. */
+const SYLLABLES_ONLY = /^(?:[^\S\n]+[a-z0-9]+)*[^\S\n]*$/;
+
+/**
+ * The new committees of another organisation named with their holder inside ("Ban chấp hành Ủy ban Olympic khóa mới"):
+ * a head of `namedCommittees`, right after it a holder that is not the Party's (a one-word holder only capitalised, as
+ * after a committee: "BCH Hội …" not "bch hoi"), then a term within the reach, nothing but syllables between.
+ */
+function namedCommitteesOf(c: CompiledGatherings, f: Folded, strict: boolean): GatheringMention[] {
+  const n = c.namedCommittees;
+  const out: GatheringMention[] = [];
+  if (!n) return out;
+  scan(n.heads, f, strict, 0, f.folded.length, (hs, he) => {
+    const p = skipSpaces(f.folded, he);
+    const span = matchAt(c.after, f, strict, p);
+    if (!span) return;
+    const holder = c.holders.get(f.folded.slice(span[0], span[1]).replace(/\s+/g, ' '))!;
+    if (holder.party || (c.capitalised.has(f.folded.slice(span[0], span[1])) && !capital(f, p))) return;
+    let end = -1;
+    scan(n.terms, f, strict, span[1], f.folded.length, (ts, te) => {
+      const between = f.folded.slice(span[1], ts);
+      if (SYLLABLES_ONLY.test(between) && (between.trim() ? between.trim().split(/\s+/).length : 0) <= n.reach) end = te;
+      return true;
+    });
+    if (end < 0) return;
+    const mention: GatheringMention = { start: at(f, hs), end: at(f, end), holder };
+    mention.holderStart = at(f, span[0]);
+    mention.holderEnd = at(f, span[1]);
+    mention.holderText = f.original.slice(mention.holderStart, mention.holderEnd);
+    out.push(mention);
+  });
+  return out;
 }
 
 /** Another organisation's name starting at folded offset `p` ("Đảng Cộng sản Trung Quốc"), or null. */
@@ -617,6 +667,8 @@ export function readGatherings(c: CompiledGatherings, text: string, strict?: boo
 export function otherGatheringFolded(c: CompiledGatherings, folded: Folded[], strict: boolean): OtherGathering | null {
   let any = false;
   for (const f of folded) scan(c.gathering, f, strict, 0, f.folded.length, () => (any = true));
+  // (a committee named with its holder inside, "Ban chấp hành Ủy ban Olympic khóa mới", is a mention too)
+  if (!any && c.namedCommittees) any = folded.some((f) => namedCommitteesOf(c, f, strict).length > 0);
   if (!any) return null;
   for (const f of folded) if (evidenceOf(c, f, strict)) return null;
   return otherGathering(

@@ -152,6 +152,12 @@ export const topicSchema = z
      */
     partyNames: z.array(phrase).default([]),
     /**
+     * Congress terms that name the Party's own body for `partyNames` as a Party body of `agents.party` does: the
+     * colloquial congress of a level ("dai hoi tinh o An Khe … tranh khu vuc Cung Van hoa Lao dong": the provincial Party
+     * congress, and the venue's "Lao động" no Laos; the hundred-and-forty-ninth pass). Read for `partyNames` only.
+     */
+    partyNamesBodies: z.array(phrase).default([]),
+    /**
      * Common words of two syllables that, typed without diacritics, run across a term's edge (any role, negatives too):
      * the same letters are then the longer word ("dai hoi chi bo phieu" is "chỉ bỏ phiếu", not "đại hội chi bộ"; "dai
      * hoi dong khach" is "đại hội đông khách", not "đại hội đồng"), and the term is no term there. Never scored; typed

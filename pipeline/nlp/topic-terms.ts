@@ -216,10 +216,13 @@ export function insideName(h: PhraseHit<TopicPhrase>, hits: Array<PhraseHit<Topi
   return false;
 }
 
-/** Whether a Party body of `agents.party` ("đảng bộ", "tỉnh ủy", "chi bộ") is among a view's congress hits, overlapping ones too. */
-export function holdsPartyBody(hits: Array<PhraseHit<TopicPhrase>>, agents: CompiledAgents | null): boolean {
+/**
+ * Whether a Party body of `agents.party` ("đảng bộ", "tỉnh ủy", "chi bộ"), or a term of `also` (the colloquial "đại hội
+ * tỉnh"), is among a view's congress hits, overlapping ones too.
+ */
+export function holdsPartyBody(hits: Array<PhraseHit<TopicPhrase>>, agents: CompiledAgents | null, also: ReadonlySet<string> = new Set()): boolean {
   if (!agents) return false;
-  for (const h of hits) if (h.spec.data.kind === 'pos' && hasAgentKey(agents.party, h.spec.text)) return true;
+  for (const h of hits) if (h.spec.data.kind === 'pos' && (hasAgentKey(agents.party, h.spec.text) || hasAgentKey(also, h.spec.text))) return true;
   return false;
 }
 
