@@ -356,6 +356,11 @@ export const factsFileSchema = z
       })
       .strict()
       .default({}),
+    /**
+     * Words after a bare count that name where it was printed ("đừng tin con số 320 trên báo"): the count still ends its
+     * claim there, as at its clause's end (ItemCheck.countAt).
+     */
+    countPrintedAt: z.array(phrase).default([]),
     countDenials: z
       .object({
         before: z.array(phrase).default([]),

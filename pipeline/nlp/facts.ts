@@ -236,6 +236,8 @@ export class FactChecker {
     reporters: string[][];
     sourceQuestions: string[][];
   };
+  /** countPrintedAt, as canonical words. */
+  readonly countPrintedAt: string[][];
   /** countDenials, as canonical words. */
   readonly countDenials: { before: string[][]; open: string[][]; close: string[][]; asked: string[][] };
   /** venueRelatives' verbs and stays, as canonical words (longest first). */
@@ -287,6 +289,7 @@ export class FactChecker {
       reporters: longestFirst(data.repliedByValue.reporters),
       sourceQuestions: longestFirst(data.repliedByValue.sourceQuestions),
     };
+    this.countPrintedAt = longestFirst(data.countPrintedAt);
     this.countDenials = {
       before: longestFirst(data.countDenials.before),
       open: longestFirst(data.countDenials.open),
@@ -1231,11 +1234,19 @@ export class ItemCheck {
           // (its unit may come between: "ai nói 342 người là sai")
           const unit = this.of('unit').find((u) => u.field === fv && u.hit.tokFirst === num.tokLast + 1);
           const last = unit ? unit.hit.tokLast : num.tokLast;
-          if (last + 1 !== v.tokFirst) continue;
+          // (or the verdict overlaps one that starts right after it: "26 là sai nha" — "là sai" and "sai nha" are one verdict)
+          const verdictAfter = last + 1 === v.tokFirst || verdicts.some((o) => o.field === v.field && o.tokFirst === last + 1 && o.tokLast >= v.tokFirst);
+          if (!verdictAfter) continue;
           for (const c of contradictions) {
             const fact = this.data.facts.find((f) => f.id === c.factId);
-            if (fact?.checks.some((k) => k.kind === 'number' && k.value === num.value) && assertedElsewhere(c.factId, num.tokFirst))
-              value = { first: num.tokFirst, last, factId: c.factId };
+            // (or, with no unit, the bare day of the month the event officially opens or closes on, where the item dates
+            // it otherwise: "ĐH 13 khai mạc 20/1 rồi, ai bảo 26 là sai nha" under a sheet of 26/1–1/2; the hundred-and-
+            // fiftieth pass, study123's Z, c130-005)
+            const isDay = (iso: string) => Number(iso.split('-')[2]) === num.value;
+            const ofFact = fact?.checks.some(
+              (k) => (k.kind === 'number' && k.value === num.value) || (!unit && k.kind === 'dates' && (isDay(k.start) || isDay(k.end))),
+            );
+            if (ofFact && assertedElsewhere(c.factId, num.tokFirst)) value = { first: num.tokFirst, last, factId: c.factId };
           }
         }
       if (!value?.factId) return;
@@ -1424,12 +1435,14 @@ export class ItemCheck {
     const facts = scope ? this.factsIn(scope, this.sentBase.get(fv)! + p.tokSent[at]) : this.data.facts.map((f, i) => ({ f, i }));
     const named = new Set<number>();
     let last = num.tokLast;
+    const printedAfter = phraseAt(p, num.tokLast + 1, this.checker.countPrintedAt) > 0;
     for (const { f, i } of facts)
       f.checks.forEach((check, c) => {
         if (check.kind !== 'number' || check.value !== num.value) return;
         const unit = units.find((u) => u.hit.spec.data.fact === i && u.hit.spec.data.check === c);
-        // (with no unit of the count after it, the number ends its clause: "đừng tin 350 triệu" counts money)
-        if (!unit && num.tokLast + 1 < p.count && p.tokClause[num.tokLast + 1] === p.tokClause[num.tokLast]) return;
+        // (with no unit of the count after it, the number ends its clause: "đừng tin 350 triệu" counts money — or the
+        // place it was printed follows, "đừng tin con số 320 trên báo": the hundred-and-fiftieth pass, study123's Z)
+        if (!unit && num.tokLast + 1 < p.count && p.tokClause[num.tokLast + 1] === p.tokClause[num.tokLast] && !printedAfter) return;
         named.add(i);
         if (unit) last = Math.max(last, unit.hit.tokLast);
       });
