@@ -193,6 +193,8 @@ export interface QuotationNames {
   deniedSaying: { heads: TypedSequence; notBefore: TypedWords[] };
   /** namedQuotations.removals: a moderator's removal verb, the posts it removes, the words allowed before the mark. */
   removals: { verbs: TypedWords[]; posts: TypedWords[]; gap: number };
+  /** namedQuotations.stopForwarding: the plea, the verb of forwarding, the post quoted, the words allowed between verb and post. */
+  stopForwarding: { asks: TypedWords[]; verbs: TypedWords[]; posts: TypedWords[]; between: number };
 }
 
 export interface TypedWords {

@@ -65,6 +65,8 @@ import {
   type HeadlineDenial,
   headlineDenial,
   answeredQuestionTitle,
+  askedAndAnswered,
+  reportsClaim,
   dialogueAnswered,
   inAlternativeQuestion,
   type StructureClue,
@@ -374,7 +376,8 @@ export class Classifier implements ItemClassifier {
       verdict: NO_VERDICT,
       discounted: 0,
       // (and a chat's question line answered by a denial on the next line, "Khách: …?" / "Shop: Không đâu …")
-      replies: [...replyQuotations(prepared), ...dialogueAnswered(this.discourse, reading)],
+      // (and a question told in the writer's words, denied by the next sentence: "Có bạn hỏi … không. Không nhé, …")
+      replies: [...replyQuotations(prepared), ...dialogueAnswered(this.discourse, reading), ...askedAndAnswered(this.discourse, reading).map((x) => x.asked)],
       quotations: rebuttalQuotations(prepared),
     };
     ws.last = view;
@@ -730,6 +733,10 @@ export class Classifier implements ItemClassifier {
     if (!denial) return null;
     // (a document's content denied answers a claim the text quotes)
     if (denial.form === 'denied content' && !views[1].quotations.length) return null;
+    // (a verdict label judges the claim the item reports: quoted in the title or the text, or reported there, "lan truyền
+    // rằng …")
+    const reports = (v: View) => v.quotations.length > 0 || (!!v.reading && reportsClaim(d, v.reading));
+    if (denial.form === 'verdict label before the claim' && !views.some(reports)) return null;
     const [s, e] = denial.claim;
     const { contradictions, confirmations } = facts.findings();
     const onTitle = (c: { field: string }) => c.field === title.field;
@@ -739,9 +746,10 @@ export class Classifier implements ItemClassifier {
     };
     // (the title's own claim beside the one it denies)
     if (contradictions.some((c) => onTitle(c) && !inClaim(c))) return null;
-    // (a claim named unquoted: not one that agrees with the sheet, "Thông tin Đại hội diễn ra 21-23/10 là sai sự thật"
-    // calls the official version false, unless the claim contradicts the sheet too: "… dời sang cuối tháng 10 …")
-    if (denial.form === 'verdict after the named claim') {
+    // (a claim named unquoted, or after a verdict label: not one that agrees with the sheet, "Thông tin Đại hội diễn ra
+    // 21-23/10 là sai sự thật", "SAI: Đại hội diễn ra 21-23/10" call the official version false, unless the claim
+    // contradicts the sheet too: "… dời sang cuối tháng 10 …")
+    if (denial.form === 'verdict after the named claim' || denial.form === 'verdict label before the claim') {
       const inside = contradictions.filter((c) => onTitle(c) && inClaim(c));
       const contradicts = inside.some((c) => !callsOfficialValueFalse(c));
       const callsFalse = inside.some(callsOfficialValueFalse);

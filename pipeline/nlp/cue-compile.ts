@@ -182,6 +182,12 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
         posts: file.namedQuotations.removals.posts.map(typedWords),
         gap: file.namedQuotations.removals.gap,
       },
+      stopForwarding: {
+        asks: file.namedQuotations.stopForwarding.asks.map(typedWords),
+        verbs: file.namedQuotations.stopForwarding.verbs.map(typedWords),
+        posts: file.namedQuotations.stopForwarding.posts.map(typedWords),
+        between: file.namedQuotations.stopForwarding.between,
+      },
     },
     correctionSources: {
       groups: new Set(file.correctionSources.groups),

@@ -47,7 +47,17 @@ export const discourseSchema = z
           .optional(),
         alternativeQuestion: z.object({ or: phrases, closers: phrases, leading: phrases }).strict().optional(),
         replyLine: z
-          .object({ weight: z.number().max(0), opens: phrases, answers: phrases, within: z.number().int().min(1) })
+          .object({
+            weight: z.number().max(0),
+            opens: phrases,
+            answers: phrases,
+            within: z.number().int().min(1),
+            /**
+             * A question told in the writer's own words, then denied by the next sentence's opening ("Có bạn hỏi ĐH 13 có
+             * lùi sang tháng 3 không. Không nhé, …"; the 148th pass): `opens` a sentence, `answers` open the next one.
+             */
+            asked: z.object({ opens: phrases, answers: phrases }).strict().optional(),
+          })
           .strict()
           .optional(),
         mediaDebunk: z
@@ -100,6 +110,14 @@ export const discourseSchema = z
             /** A title that asks a claim in its own words, then a verdict closing it or opening the text (the 141st pass). */
             askedClaim: z
               .object({ minClaimWords: z.number().int().min(1) })
+              .strict()
+              .optional(),
+            /**
+             * A fact-check's verdict label opening the title, then a colon or a dash and the claim it judges ("SAI: Đại hội
+             * … dời về Nhà thi đấu Pleiku", "Tin giả: …"; the 148th pass): at least `minClaimWords` words after it.
+             */
+            labels: z
+              .object({ verdicts: phrases, minClaimWords: z.number().int().min(1) })
               .strict()
               .optional(),
           })
@@ -210,7 +228,14 @@ interface CompiledStructures {
   dialogueAnswer: { weight: number; label: RegExp; answer: RegExp } | null;
   alternativeQuestion: { or: Matcher; closers: Matcher; leading: Matcher } | null;
   /** A reply line opening the text: the question it quotes, then its answer (repliedLine). */
-  replyLine: { weight: number; opens: RegExp; answers: Matcher; within: number } | null;
+  replyLine: {
+    weight: number;
+    opens: RegExp;
+    answers: Matcher;
+    within: number;
+    /** A sentence opening with a question told (`opens`, group 1 its end), the next sentence opening with a denial. */
+    asked: { opens: RegExp; answers: Matcher } | null;
+  } | null;
   /** A media debunk or a denied event (mediaDebunked). */
   mediaDebunk: {
     weight: number;
@@ -250,6 +275,8 @@ interface CompiledHeadlineDenial {
   namedClaim: { re: RegExp; minClaimWords: number } | null;
   /** The fewest words of a claim a title asks in its own words (askedClaim), or 0: not read. */
   askedClaimWords: number;
+  /** A verdict label opening the title (`labels`), and the fewest words of the claim after it; or null. */
+  labels: { verdicts: Matcher; minClaimWords: number } | null;
 }
 
 interface WordTrie {
@@ -339,6 +366,7 @@ function compileHeadlineDenial(h: NonNullable<NonNullable<DiscourseMarkers['stru
       ? { re: new RegExp(`^\\s*(${alternation(h.namedClaim.openers)})\\s+(.+?)\\s+(?:${verdicts})${E}[\\s.!]*$`), minClaimWords: h.namedClaim.minClaimWords }
       : null,
     askedClaimWords: h.askedClaim?.minClaimWords ?? 0,
+    labels: h.labels ? { verdicts: words(h.labels.verdicts), minClaimWords: h.labels.minClaimWords } : null,
   };
 }
 
@@ -400,6 +428,16 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
               opens: new RegExp(`(?:^|\\n)\\s*(?:${alternation(st.replyLine.opens)})\\s*(?=${opens})`),
               answers: words(st.replyLine.answers),
               within: st.replyLine.within,
+              // at the start of the text or of a sentence: "Có bạn hỏi …", the question told to its end
+              asked: st.replyLine.asked
+                ? {
+                    opens: new RegExp(
+                      `(?:^|[.!?\\n])\\s*(?:${alternation(st.replyLine.asked.opens)})${E}(?:[^.!?:\\n]|(?<=[0-9])[.:](?=[0-9]))*([.!?:\\n]|$)`,
+                      'g',
+                    ),
+                    answers: words(st.replyLine.asked.answers),
+                  }
+                : null,
             }
           : null,
         mediaDebunk: st.mediaDebunk
@@ -425,6 +463,7 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
           `(?:${alternation([
             ...st.correction.denials,
             ...(st.replyLine?.opens ?? []),
+            ...(st.replyLine?.asked?.opens ?? []),
             ...(st.mediaDebunk ? [...st.mediaDebunk.verdicts, ...st.mediaDebunk.sourced, ...st.mediaDebunk.noSuchEvent] : []),
           ])})${E}`,
         ),
@@ -835,7 +874,8 @@ function structureClues(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[])
   const debunk = mediaDebunked(d, f, quotes, sents);
   if (debunk) out.push(clue('debunk', debunk[0], debunk[1], st.mediaDebunk!.weight));
   // a reply line quoting what it answers, then its answer ("Trả lời chị hỏi vụ “…”: không đúng đâu chị")
-  const reply = repliedLine(d, f, quotes);
+  // … or a question told in the writer's own words, denied by the next sentence ("Có bạn hỏi … không. Không nhé, …")
+  const reply = repliedLine(d, f, quotes) ?? askedAndAnswered(d, f)[0]?.answer;
   if (reply) out.push(clue('reply', reply[0], reply[1], st.replyLine!.weight));
   // (versions and a motive go with a question)
   if (!text.includes('?')) return out;
@@ -875,6 +915,32 @@ function repliedLine(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[]): [
   const q = quotes.find((x) => x.start === m.index + m[0].length);
   if (!q) return null;
   return all(rl.answers, f, q.end, Math.min(text.length, q.end + rl.within)).find(([a, b]) => !inside(quotes, a, b)) ?? null;
+}
+
+/**
+ * A question told in the writer's own words (`structures.replyLine.asked`; the 148th pass, study123's R): a sentence
+ * opening with "Có bạn hỏi …" (at the text's start or after a sentence's end), and the next sentence opening with a denial
+ * ("Không nhé, vẫn họp từ 26/1 …", "Không đâu, …"). The question is the message the reply answers — read as a reply's
+ * quoted line ("> …"): its claims and cues are cited. Not an answer that agrees ("Có nhé"), that does not open the next
+ * sentence, or "Không biết" (no denial). Folded spans of each question and its answer.
+ */
+export function askedAndAnswered(d: CompiledDiscourse | null, f: Folded): Array<{ asked: [number, number]; answer: [number, number] }> {
+  const a = d?.structures?.replyLine?.asked;
+  if (!a) return [];
+  const text = f.folded;
+  const out: Array<{ asked: [number, number]; answer: [number, number] }> = [];
+  a.opens.lastIndex = 0;
+  for (let m = a.opens.exec(text); m; m = a.opens.exec(text)) {
+    const end = m.index + m[0].length;
+    // (the question starts at its opener's first letter, after the sentence's end the match may open with)
+    const start = m.index + m[0].search(/[a-z0-9]/);
+    const next = end + (text.slice(end).length - text.slice(end).trimStart().length);
+    const answer = all(a.answers, f, next).find(([x]) => x === next);
+    if (answer) out.push({ asked: [start, end], answer });
+    // (the next question may open right where this one closed)
+    a.opens.lastIndex = Math.max(m.index + 1, end - 1);
+  }
+  return out;
 }
 
 /** How far after a verb of cutting or shooting `mediaDebunk.elsewhere` is read (characters: its `eventWords` words and more). */
@@ -1123,7 +1189,8 @@ export interface HeadlineDenial {
     | 'denied content'
     | 'denied value'
     | 'quoted question answered'
-    | 'asked claim answered';
+    | 'asked claim answered'
+    | 'verdict label before the claim';
   /** The denial, offsets into the title as written. */
   start: number;
   end: number;
@@ -1199,6 +1266,33 @@ function askedClaimAnswered(
   };
 }
 
+/**
+ * A verdict label opening the title (`labels`: "SAI:", "[Tin giả] –"), optionally in brackets, then a colon or a dash: the
+ * label's span to the claim's first character (folded offsets), where at least `minClaimWords` words follow; or null.
+ */
+function labelledClaim(h: CompiledHeadlineDenial, f: Folded): [number, number] | null {
+  if (!h.labels) return null;
+  const text = f.folded;
+  const first = all(h.labels.verdicts, f).find(([a]) => /^\s*[[(]?\s*$/.test(text.slice(0, a)));
+  if (!first) return null;
+  const sep = /^\s*[\])]?\s*(?:[:|\u2013\u2014]|\s-\s|[\])]\s)\s*/.exec(text.slice(first[1]));
+  if (!sep) return null;
+  const claim = first[1] + sep[0].length;
+  if (
+    text
+      .slice(claim)
+      .split(/\s+/)
+      .filter((w) => /[a-z0-9]/.test(w)).length < h.labels.minClaimWords
+  )
+    return null;
+  return [first[0], claim];
+}
+
+/** Whether a field reports a claim: a quotation, or a verb that reports a rumour ("lan truyền rằng", "đang đồn là"). */
+export function reportsClaim(d: CompiledDiscourse, f: Folded): boolean {
+  return quotationsOf(d, f).length > 0 || all(d.rumourVerbs, f).length > 0;
+}
+
 /** The claim [start, end) of a title "<claim noun> <claim> <verdict>" (`namedClaim`), folded offsets, or null. */
 function namedClaimOf(n: NonNullable<CompiledHeadlineDenial['namedClaim']>, text: string): [number, number] | null {
   const m = n.re.exec(text);
@@ -1224,7 +1318,8 @@ export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: Readonly
   const text = f.folded;
   const quotes = quoted.map(([s, e]) => ({ start: s, end: Math.min(e + 1, text.length) })).sort((x, y) => x.start - y.start);
   const named = !quotes.length && h.namedClaim ? namedClaimOf(h.namedClaim, text) : null;
-  if (!quotes.length && !named && !all(h.sanctions, f).length && !all(h.contents, f).length) return null;
+  const label = labelledClaim(h, f);
+  if (!quotes.length && !named && !label && !all(h.sanctions, f).length && !all(h.contents, f).length) return null;
   const outside = (a: number, b: number) => !inside(quotes, a, b);
   const opensClause = (x: number) => /(?:^|[,:;|\u2013\u2014-])\s*$/.test(text.slice(0, x));
   // or an office as the clause's subject right before it: "Công an thị xã … xử phạt …" (the office's own act)
@@ -1259,6 +1354,9 @@ export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: Readonly
     const q = quotes.find((x) => x.start >= why[1] && x.end <= verdict.index && !all(d.outlet, f, x.start, x.end).length);
     return q ? found('why it is wrong', why[0], text.length, [q.start, q.end]) : null;
   }
+  // a fact-check's verdict label opening the title, then its claim: "SAI: Đại hội … dời về Nhà thi đấu Pleiku", "Tin giả:
+  // '…'" (the claim may be quoted; the classifier asks the text to report one)
+  if (label) return found('verdict label before the claim', label[0], label[1], [label[1], text.length]);
   for (const q of quotes) {
     // a negator opening a clause, the quoted claim right after it or within `gap` words of its clause
     const negators = [...all(h.existential, f, 0, q.start).map((m) => [...m, h.gap]), ...all(h.plain, f, 0, q.start).map((m) => [...m, 0])];

@@ -625,6 +625,20 @@ export const cuesSchema = z
           .strict()
           .default({}),
         /**
+         * The reader asked to stop forwarding the post quoted ("Mấy chị đừng chuyển tiếp cái tin “BCH tỉnh có 45 người”
+         * nữa nha"; the 148th pass): one of `asks` right before one of `verbs`, at most `between` words (a determiner:
+         * "cái", "mấy cái"), one of `posts` right before the opening mark.
+         */
+        stopForwarding: z
+          .object({
+            asks: z.array(z.string().min(1)).default([]),
+            verbs: z.array(z.string().min(1)).default([]),
+            posts: z.array(z.string().min(1)).default([]),
+            between: z.number().int().min(0).default(0),
+          })
+          .strict()
+          .default({}),
+        /**
          * An item that answers a question or a rumour in the answer, mailbag, newsletter or notice register: a field
          * opening with one of `openers` ("Trả lời câu hỏi …", "Hộp thư thính giả: …", "Về câu hỏi '…'") or holding one
          * of `received` ("Bản tin nhận được câu hỏi …", "thính giả gửi tin nhắn hỏi …"). Every quotation of such an

@@ -212,7 +212,7 @@ function colonBefore(p: PreparedText, t: number): boolean {
  * ("đóng chữ" is no "dòng chữ").
  */
 export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: Array<[number, number]>): Array<[number, number]> {
-  if (!names.before.length && !names.after.length && !names.removals.verbs.length) return [];
+  if (!names.before.length && !names.after.length && !names.removals.verbs.length && !names.stopForwarding.verbs.length) return [];
   const out: Array<[number, number]> = [];
   for (const span of quotes) {
     const after = firstTokenAtOrAfter(p, span[0]);
@@ -220,8 +220,36 @@ export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: 
     if (t >= 0 && onlyColonBetween(p, p.tokEnd[t], span[0]) && names.before.some((name) => namedBy(p, t, name))) out.push(span);
     else if (names.after.length && namedAfter(p, span[1], names.after)) out.push(span);
     else if (t >= 0 && removedBefore(p, t, names.removals)) out.push(span);
+    else if (t >= 0 && onlyColonBetween(p, p.tokEnd[t], span[0]) && stopForwardedBefore(p, t, names.stopForwarding)) out.push(span);
   }
   return out;
+}
+
+/**
+ * Whether the words ending at token `last` (right before a quotation) ask the reader to stop forwarding the post quoted:
+ * one of `asks` right before one of `verbs`, at most `between` words, then one of `posts` ending at `last`, all in its
+ * sentence ("đừng chuyển tiếp cái tin “…”", "thôi share mấy bài “…”").
+ */
+function stopForwardedBefore(p: PreparedText, last: number, sf: QuotationNames['stopForwarding']): boolean {
+  const { asks, verbs, posts, between } = sf;
+  if (!asks.length || !verbs.length || !posts.length) return false;
+  const sentence = p.tokSent[last];
+  for (const post of posts) {
+    const first = last - post.syllables.length + 1;
+    if (first < 0 || p.tokSent[first] !== sentence || !typedWordsAt(p, first, post)) continue;
+    for (const verb of verbs)
+      for (let skip = 0; skip <= between; skip++) {
+        const v = first - skip - verb.syllables.length;
+        if (v < 0 || p.tokSent[v] !== sentence || !typedWordsAt(p, v, verb)) continue;
+        if (
+          asks.some(
+            (ask) => v - ask.syllables.length >= 0 && p.tokSent[v - ask.syllables.length] === sentence && typedWordsAt(p, v - ask.syllables.length, ask),
+          )
+        )
+          return true;
+      }
+  }
+  return false;
 }
 
 /**
