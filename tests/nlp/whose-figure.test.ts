@@ -5,11 +5,12 @@ import { expectCongress, expectEachReads, expectNoContradictions, factIdsOf, for
 // something other than the sheet's congress is not checked against the sheet. (a) A Party body of an institution, a firm
 // or an agency named by its kind ("Đảng bộ Cảng hàng không …", `scopes.other.markers`), and a later sentence's count where
 // the province's body was only a passive's agent ("được Ban Thường vụ Tỉnh ủy chọn làm điểm", `passiveAgents`); (b) a
-// sports event's own day and place (`celebrants`); (c) the province's dates after "đoàn đi Đại hội XIII" (`destinations`);
-// (d) "xem / coi … qua điện thoại" the viewer's phone (`viewedTerms`). Each with the real contradiction beside it. The
-// default sheet (config/official-facts.yaml): the province's committee 53, delegates 350, 14–16/10 in Pleiku; the national
-// congress 25/1–2/2 in Hà Nội. And the congress decision: a border commune "giáp Campuchia" beside the Party's own body
-// is geography, not Cambodia's party (congress-2020.yaml `partyNames`). Phrasings written for these tests, not corpus sentences; on the lexicons alone.
+// sports event's own day and place (`celebrants`); (c) not built — "đoàn đi" as a destination cost the decision pool a
+// catch — its real contradictions kept; (d) "xem / coi … qua điện thoại" the viewer's phone (`viewedTerms`). Each with
+// the real contradiction beside it. The default sheet (config/official-facts.yaml): the province's committee 53,
+// delegates 350, 14–16/10 in Pleiku; the national congress 25/1–2/2 in Hà Nội. And the congress decision: a border
+// commune "giáp Campuchia" beside the Party's own body is geography, not Cambodia's party (congress-2020.yaml
+// `partyNames`). Phrasings written for these tests, not corpus sentences; on the lexicons alone.
 
 describe('a lower Party body’s own committee and delegates', () => {
   it('are not the province’s', () => {
@@ -63,10 +64,7 @@ describe('a sports event’s own day and place', () => {
 });
 
 describe('the province’s dates beside the delegation to the national congress', () => {
-  it('are not the national congress’s', () => {
-    expectNoContradictions(['Kết quả: BCH khóa XVI 53 đồng chí, đoàn đi Đại hội XIII 15 đồng chí, đại hội làm việc 3 ngày 14–16/10 tại Pleiku.']);
-  });
-
+  // ("đoàn đi" as a destination was measured and left out: the decision pool lost a catch on every seed)
   it('keeps the national congress’s own date and the province’s wrong one', () => {
     expectEachReads(
       [
