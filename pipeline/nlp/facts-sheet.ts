@@ -461,6 +461,12 @@ export const factsFileSchema = z
      */
     destinations: z.array(phrase).default([]),
     /**
+     * Words right before a body that make it the agent of a passive ("đại hội được Ban Thường vụ Tỉnh ủy chọn làm
+     * điểm"): a marker right after one names the superior acting on the item's own body, which a later sentence of the
+     * item does not inherit as its event (it still names the event of a sentence that names none other).
+     */
+    passiveAgents: z.array(phrase).default([]),
+    /**
      * Verbs by which a body holds its own congress ("Đảng bộ quận X tổ chức đại hội lần thứ XIII"): an
      * ordinal after "<organiser> <event noun>" numbers the body named just before the verb.
      */
@@ -518,6 +524,17 @@ export const factsFileSchema = z
      * watcher's verb and keep the claim.
      */
     watchedTerms: z.array(phrase).default([]),
+    /**
+     * Claim terms that name the medium a viewer watches the congress on ("xem khai mạc ĐH 13 qua điện thoại"): one of
+     * `terms` after one of `viewers` within the watchers' reach in its clause, with none of `acts` (a vote, an order)
+     * between them, is how the viewer watched, not personnel decided by phone ("ngồi nhà xem tài liệu rồi bấm phiếu qua
+     * điện thoại" keeps the claim). Wider viewers than `watchers` ("xem", "coi"), for these terms only: "ngồi khách sạn
+     * xem qua màn hình" is the delegates' own distortion.
+     */
+    viewedTerms: z
+      .object({ terms: z.array(phrase).default([]), viewers: z.array(phrase).default([]), acts: z.array(phrase).default([]) })
+      .strict()
+      .default({}),
     /**
      * A claim term the item concedes to another use and then sets the official value against: one of `limits` right
      * after it ("biểu quyết giơ tay chỉ áp dụng cho các nội dung như thông qua chương trình"), or, later in its sentence,

@@ -98,6 +98,9 @@ export type FactPhrase =
   | { kind: 'venueLead' }
   | { kind: 'venueLeadAfter' }
   | { kind: 'watcher' }
+  | { kind: 'viewer' }
+  | { kind: 'viewAct' }
+  | { kind: 'passiveAgent' }
   | { kind: 'venueAnaphor' }
   /** (alias: another name of the place, "Thủ đô" for Hà Nội) */
   | { kind: 'place'; name: string; key: string; alias?: boolean }
@@ -217,6 +220,8 @@ export class FactChecker {
   readonly venueNounWords: string[][];
   /** watchedTerms, canonical. */
   readonly watchedTerms: ReadonlySet<string>;
+  /** viewedTerms.terms, canonical. */
+  readonly viewedTerms: ReadonlySet<string>;
   /** publishedSince.reach. */
   readonly publishedReach: number;
   /** ordinalLeads, as canonical words (longest first). */
@@ -271,6 +276,7 @@ export class FactChecker {
     this.nameEnds = new Set(data.venueNameEnds.map(canon));
     this.venueNounWords = data.venueNouns.map((n) => canon(n).split(' '));
     this.watchedTerms = new Set(data.watchedTerms.map(canon));
+    this.viewedTerms = new Set(data.viewedTerms.terms.map(canon));
     this.publishedReach = data.publishedSince.reach;
     this.venueObjects = longestFirst(data.venueObjects);
     this.relativeVerbs = longestFirst(data.venueRelatives.verbs);
@@ -317,6 +323,9 @@ export class FactChecker {
     for (const v of data.venueLeads) this.phrases.add(v, factPhrase({ kind: 'venueLead' }));
     for (const v of data.venueLeadsAfterEvent) this.phrases.add(v, factPhrase({ kind: 'venueLeadAfter' }));
     for (const v of data.watchers) this.phrases.add(v, factPhrase({ kind: 'watcher' }));
+    for (const v of data.viewedTerms.viewers) this.phrases.add(v, factPhrase({ kind: 'viewer' }));
+    for (const v of data.viewedTerms.acts) this.phrases.add(v, factPhrase({ kind: 'viewAct' }));
+    for (const v of data.passiveAgents) this.phrases.add(v, factPhrase({ kind: 'passiveAgent' }));
     for (const v of data.venueAnaphors) this.phrases.add(v, factPhrase({ kind: 'venueAnaphor' }));
     for (const n of data.negators) this.phrases.add(n, factPhrase({ kind: 'negator' }));
     for (const n of data.contrasts) this.phrases.add(n, factPhrase({ kind: 'contrast' }));
@@ -597,6 +606,8 @@ const ORDINAL_GAP = 4;
 const QUALIFIER_GAP = 1;
 /** Tokens between a date's subject event noun and the marker of its name ("Đại hội | đại biểu | Đảng bộ tỉnh"). */
 const SUBJECT_NAME_GAP = 2;
+/** Tokens from a watcher or a viewer to what it watches on or where ("theo dõi phiên khai mạc tại hội trường UBND phường"). */
+const WATCH_REACH = 8;
 /** Tokens between a destination phrase and the event's marker ("dự | Đại hội | XIII"). */
 const DESTINATION_GAP = 2;
 /** Tokens from a claim term's last to the closer of a negation over "any" ("công bố trước | nào"; one word may stand between). */
@@ -1016,7 +1027,9 @@ export class ItemCheck {
   /** A verb of watching ends at most eight tokens before token `tok`, in its clause ("theo dõi truyền hình trực tiếp phiên khai mạc"). */
   private watched(fv: FieldView, tok: number): boolean {
     const clause = fv.prepared.tokClause[tok];
-    return this.of('watcher').some((w) => w.field === fv && w.hit.tokLast < tok && w.hit.tokLast >= tok - 8 && fv.prepared.tokClause[w.hit.tokLast] === clause);
+    return this.of('watcher').some(
+      (w) => w.field === fv && w.hit.tokLast < tok && w.hit.tokLast >= tok - WATCH_REACH && fv.prepared.tokClause[w.hit.tokLast] === clause,
+    );
   }
 
   /**
@@ -1615,7 +1628,22 @@ export class ItemCheck {
 
   /** A claim term of `watchedTerms` after a watcher in its clause ("theo dõi Đại hội XIII qua màn hình"). */
   private watchedClaim(c: Located<FactPhrase>): boolean {
-    return this.checker.watchedTerms.has(canon(c.hit.spec.text)) && this.watched(c.field, c.hit.tokFirst);
+    const term = canon(c.hit.spec.text);
+    if (this.checker.watchedTerms.has(term) && this.watched(c.field, c.hit.tokFirst)) return true;
+    return this.checker.viewedTerms.has(term) && this.viewed(c.field, c.hit.tokFirst);
+  }
+
+  /**
+   * A viewer (viewedTerms.viewers) before token `tok` within the watchers' reach in its clause, no act (viewedTerms.acts)
+   * between them: "xem khai mạc ĐH 13 qua điện thoại" is how the viewer watched.
+   */
+  private viewed(fv: FieldView, tok: number): boolean {
+    const clause = fv.prepared.tokClause[tok];
+    for (const w of this.of('viewer')) {
+      if (w.field !== fv || w.hit.tokLast >= tok || w.hit.tokLast < tok - WATCH_REACH || fv.prepared.tokClause[w.hit.tokLast] !== clause) continue;
+      if (!this.of('viewAct').some((a) => a.field === fv && a.hit.tokFirst > w.hit.tokLast && a.hit.tokLast < tok)) return true;
+    }
+    return false;
   }
 
   /**
@@ -2573,7 +2601,8 @@ export class ItemCheck {
     for (const x of markerScopes) if (!x.weak) strongMarkers.push(x);
     this.strongMarkers = strongMarkers;
     const inherited: MarkerScope[] = [];
-    for (const x of strongMarkers) if (!x.destination) inherited.push(x);
+    // (neither a delegation's destination nor a superior named as a passive's agent, "được Ban Thường vụ Tỉnh ủy chọn")
+    for (const x of strongMarkers) if (!x.destination && !this.isAgent(x.m)) inherited.push(x);
     this.inheritedMarkers = inherited;
     for (const x of markerScopes) {
       const list = this.markersBySent.get(x.m.sent);
@@ -2640,6 +2669,19 @@ export class ItemCheck {
       )
         return true;
     return false;
+  }
+
+  /**
+   * The marker names a passive's agent: it follows a passive agent's word right before it in its clause, or lies within a
+   * marker that does ("được Ban Thường vụ Tỉnh ủy chọn làm điểm": "tỉnh ủy" too).
+   */
+  private isAgent(m: Located<FactPhrase>): boolean {
+    const p = m.field.prepared;
+    const after = (a: Located<FactPhrase>, x: Located<FactPhrase>) =>
+      a.field === x.field && a.hit.tokLast === x.hit.tokFirst - 1 && p.tokClause[a.hit.tokLast] === p.tokClause[x.hit.tokFirst];
+    return this.of('passiveAgent').some(
+      (a) => after(a, m) || this.of('marker').some((x) => after(a, x) && x.hit.tokFirst <= m.hit.tokFirst && x.hit.tokLast >= m.hit.tokLast),
+    );
   }
 
   /** Whether sentence `sent` names a known place that is not one of `scope`'s own ("Ở Bình Định …"). */
