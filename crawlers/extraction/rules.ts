@@ -528,10 +528,11 @@ export const EMBED_CONSENT_LINE =
  * A magazine's or paper's promotion of its print issue or e-paper (forty-second pass): the issue on sale
  * at the kiosk or by subscription ("Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk", "Die
  * VOGUE-Ausgabe … ist ab dem 27. April im Handel erhältlich"), the whole article in the print issue
- * ("Den kompletten Beitrag lesen Sie in der neuen Juli-Ausgabe"), "Click here to read the … ePaper".
+ * ("Den kompletten Beitrag lesen Sie in der neuen Juli-Ausgabe"), "Click here to read the … ePaper", a
+ * note that the article "also appeared in the May/June 2024 issue of" the magazine.
  */
 export const PRINT_ISSUE_LINE =
-  /\b(ausgabe|heft|issue|edition)\b[^.!?]{0,80}(kiosk|zeitschriftenhandel|im handel erhältlich|\bim abo\b|\bnewsstands?\b)|\bden (ganzen|kompletten|vollständigen) (artikel|beitrag)\b[^.!?]{0,40}\b(lesen sie|finden sie)\b[^.!?]{0,40}ausgabe\b|\bread the\b[^.!?]{0,40}\be-?paper\b/i;
+  /\b(ausgabe|heft|issue|edition)\b[^.!?]{0,80}(kiosk|zeitschriftenhandel|im handel erhältlich|\bim abo\b|\bnewsstands?\b)|\bden (ganzen|kompletten|vollständigen) (artikel|beitrag)\b[^.!?]{0,40}\b(lesen sie|finden sie)\b[^.!?]{0,40}ausgabe\b|\bread the\b[^.!?]{0,40}\be-?paper\b|\b(also|originally|first) appeared in the\b[^.!?]{0,40}\b(issue|edition) of\b/i;
 
 /**
  * A cookie notice left in the page's text (forty-second pass): the site saying that it uses cookies
@@ -547,10 +548,11 @@ export const COOKIE_NOTICE_LINE =
  * "Article continues below", "Click photo to enlarge", IDG's "Vergrößern" before a caption, a
  * suggested citation ("Citation: … retrieved … from", "Zitiervorschlag"), phys.org's reuse notice, and
  * a document link's type and size (the German federal sites' "PDF | 38 KB | Datei ist nicht
- * barrierefrei").
+ * barrierefrei"), a Creative Commons licence line, and the heading of a table of contents ("Table of
+ * Contents Show", "On this page") whose links are left out as a link list.
  */
 export const PAGE_NOTE_LINE =
-  /^[-–—*[(|•\s]+(anzeige|werbung|advertisement|advertising|sponsored|reklama|publicidad|publicité|pubblicità)[-–—*\])|•\s]*$|^((article|story) continues (below|after (this )?(advertisement|ad))|continue reading (below|after (the )?(advertisement|ad)))$|^(click (the )?(photo|image|picture|thumbnail) to enlarge|view larger (image|photo|picture)|enlarge (this )?(image|photo|picture)|bild vergrößern|vergrößern)$|^vergrößern\s+(?!sie\b)\S|^(suggested citation|zitiervorschlag|cite this (article|page|post)|how to cite this article)\b|^citation\s*:.{0,200}\bretrieved\b|\bthis document is subject to copyright\b|(pdf|docx?|xlsx?|pptx?|zip|odt)\s*\|\s*\d+([.,]\d+)?\s*(kb|mb)\b|\bdatei ist (nicht )?barrierefrei\b/iu;
+  /^[-–—*[(|•\s]+(anzeige|werbung|advertisement|advertising|sponsored|reklama|publicidad|publicité|pubblicità)[-–—*\])|•\s]*$|^((article|story) continues (below|after (this )?(advertisement|ad))|continue reading (below|after (the )?(advertisement|ad)))$|^(click (the )?(photo|image|picture|thumbnail) to enlarge|view larger (image|photo|picture)|enlarge (this )?(image|photo|picture)|bild vergrößern|vergrößern)$|^vergrößern\s+(?!sie\b)\S|^(suggested citation|zitiervorschlag|cite this (article|page|post)|how to cite this article)\b|^citation\s*:.{0,200}\bretrieved\b|\bthis document is subject to copyright\b|(pdf|docx?|xlsx?|pptx?|zip|odt)\s*\|\s*\d+([.,]\d+)?\s*(kb|mb)\b|\bdatei ist (nicht )?barrierefrei\b|^this (work|article|post|page|content) is licensed under (a |the )?(creative commons|cc[ -]by)\b|^(table of contents|contents|inhaltsverzeichnis|in this article|on this page|jump to|sommaire|índice|spis treści)( (show|hide|toggle|\[(show|hide)\]))?\s*:?$/iu;
 
 /**
  * Lines that are page furniture whatever their markup, matched on a whole short block of the

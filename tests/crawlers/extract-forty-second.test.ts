@@ -118,6 +118,10 @@ describe('ad, picture, citation and document notes (forty-second pass)', () => {
         'This document is subject to copyright. Apart from any fair dealing for the purpose of private study or research, no part may be reproduced.',
         'Informationsschreiben vom 14. Oktober 2021PDF | 38 KB | Datei ist nicht barrierefrei',
         'Have your Say',
+        'This work is licensed under a Creative Commons Attribution-NonCommercial- ShareAlike 4.0 International License.',
+        'Editor’s Note: This article also appeared in the May/June 2024 issue of Consumer Reports magazine.',
+        'Table of Contents Show',
+        'On this page',
       ],
       false,
     );
@@ -129,6 +133,7 @@ describe('ad, picture, citation and document notes (forty-second pass)', () => {
         'Vergrößern Sie das Bild mit zwei Fingern, um die Details zu sehen.',
         'The citation for bravery was read out at the ceremony.',
         'Sponsored by the city, the festival drew record crowds this year.',
+        'The table of contents of the first edition lists twelve chapters on coffee.',
       ],
       true,
     );
