@@ -11,6 +11,7 @@ import {
   BOILERPLATE_LINE_CHARS,
   BOILERPLATE_LINES,
   NOTICE_LINES,
+  matchesLine,
   NOTICE_LINE_CHARS,
   BYLINE_OPENING,
   BOILERPLATE_NAMES,
@@ -1041,8 +1042,8 @@ function isFigureCredit(node: HtmlNode, tag: string): boolean {
 
 /** A short block that is page furniture by its wording (see BOILERPLATE_LINES), or a notice of its own (NOTICE_LINES). */
 function isBoilerplateLine(text: string): boolean {
-  if (text.length <= BOILERPLATE_LINE_CHARS && BOILERPLATE_LINES.some((pattern) => pattern.test(text))) return true;
-  return text.length <= NOTICE_LINE_CHARS && NOTICE_LINES.some((pattern) => pattern.test(text));
+  if (text.length <= BOILERPLATE_LINE_CHARS && BOILERPLATE_LINES.some((rule) => matchesLine(rule, text))) return true;
+  return text.length <= NOTICE_LINE_CHARS && NOTICE_LINES.some((rule) => matchesLine(rule, text));
 }
 
 /** A block that only introduces what follows: a heading, or a short line ending in a colon. */
