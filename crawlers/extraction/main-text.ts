@@ -10,6 +10,9 @@ import {
   BLOCK_TAGS,
   BOILERPLATE_LINE_CHARS,
   BOILERPLATE_LINES,
+  NOTICE_LINES,
+  matchesLine,
+  NOTICE_LINE_CHARS,
   BYLINE_OPENING,
   BOILERPLATE_NAMES,
   CAPTION_NAMES,
@@ -1037,9 +1040,10 @@ function isFigureCredit(node: HtmlNode, tag: string): boolean {
   return false;
 }
 
-/** A short block that is page furniture by its wording (see BOILERPLATE_LINES). */
+/** A short block that is page furniture by its wording (see BOILERPLATE_LINES), or a notice of its own (NOTICE_LINES). */
 function isBoilerplateLine(text: string): boolean {
-  return text.length <= BOILERPLATE_LINE_CHARS && BOILERPLATE_LINES.some((pattern) => pattern.test(text));
+  if (text.length <= BOILERPLATE_LINE_CHARS && BOILERPLATE_LINES.some((rule) => matchesLine(rule, text))) return true;
+  return text.length <= NOTICE_LINE_CHARS && NOTICE_LINES.some((rule) => matchesLine(rule, text));
 }
 
 /** A block that only introduces what follows: a heading, or a short line ending in a colon. */

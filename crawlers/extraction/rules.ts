@@ -506,13 +506,90 @@ export const CONTROL_LABEL_LINE =
   /^((see|show|load|view) (more|less|all)( (comments|replies|reviews|photos|images|details))?|(show|hide) caption|play now|(click|tap) to play( ?(click|tap) to play)?|(mehr|weniger|alle) anzeigen|voir plus|ver más)[.…!]?$/i;
 
 /**
+ * A line rule whose pattern is tried only on a line holding its cue (a word it cannot match without):
+ * the patterns of the forty-second pass search the whole line, which costs more than a test for a few
+ * words on every line rendered.
+ */
+export interface CuedLine {
+  cue: RegExp;
+  line: RegExp;
+}
+export type LineRule = RegExp | CuedLine;
+export const matchesLine = (rule: LineRule, text: string) => (rule instanceof RegExp ? rule.test(text) : rule.cue.test(text) && rule.line.test(text));
+
+/**
+ * A newsletter's own promotion, in one short block (forty-second pass): the site's newsletter named as
+ * "our …", a heading that is the newsletter's name, what it delivers to "your inbox", the thanks for
+ * subscribing, the Guardian's "skip past newsletter promotion". A story's sentence about newsletters
+ * names none of the site's own and promises the reader nothing.
+ */
+export const NEWSLETTER_PROMO_HEADING =
+  /^((e-?)?newsletters?\s*:|(free|join|get|click here)\b[^.!?]{0,40}\b(e-?)?newsletters?\b|(redaktioneller newsletter|(e-?)?newsletters?|\S+ newsletter)[.!]?$)/i;
+export const NEWSLETTER_PROMO_LINE: CuedLine = {
+  cue: /newsletter|inbox|posteingang|subscribing/i,
+  line: /\b(our|unseren?|unserem)\b(\s+\S+){0,3}\s+(e-?)?newsletters?\b|\b(e-?)?newsletters? (informiert sie|alerts you)\b|\b(delivered|straight|right) (to|in|into) your inbox\b|\bsign up\b[^.!?]{0,40}\bin your inbox\b|\bthis newsletter forwarded to you\b|\bin deinen posteingang\b|\bthank you for subscribing\b|\bnewsletter promotion\b|-newsletter richtig\b/i,
+};
+
+/**
+ * The text of a consent manager's placeholder standing in for an embedded post, video or chart, under
+ * the site's own markup (forty-second pass; CONSENT_PLACEHOLDER_NAMES finds the vendors' own): the
+ * heading ("Empfohlener redaktioneller Inhalt", "Externer Inhalt", "Ein Klick für den Datenschutz"),
+ * the notice that an external content is placed here, the consent checkbox's label, the warning that
+ * personal data may reach third platforms, the link to the embed's source.
+ */
+export const EMBED_CONSENT_HEADING =
+  /^(empfohlener (redaktioneller|externer) inhalt|externer inhalt|ein klick für den datenschutz|link zum [\w.-]{1,30}-inhalt)$|^(to view this (content|video|embed|post)|this (content|embed) is (hosted|provided) by (a )?third[- ]party|click (here )?to (load|show|display) (the )?(external )?(content|video|embed|map))\b/i;
+export const EMBED_CONSENT_LINE: CuedLine = {
+  cue: /einverstanden|an dieser stelle|drittplattform|eingebettete|einwilligung|mit einem klick/i,
+  line: /\bich bin damit einverstanden, dass mir\b[^.!?]{0,60}\binhalte?\b[^.!?]{0,40}\bangezeigt (werden|wird)|\ban dieser stelle find(est du|en sie|et ihr)\b[^.!?]{0,80}\bexternen inhalt|\bpersonenbezogene daten können an drittplattformen übermittelt werden|\bum eingebettete inhalte anzuzeigen\b|\b(deine|ihre) einwilligung jederzeit\b[^.!?]{0,80}\bwiderrufen|\bmit einem klick anzeigen lassen und wieder ausblenden/i,
+};
+
+/**
+ * A magazine's or paper's promotion of its print issue or e-paper (forty-second pass): the issue on sale
+ * at the kiosk or by subscription ("Die aktuelle Ausgabe der L-MAG jetzt an jedem Bahnhofskiosk", "Die
+ * VOGUE-Ausgabe … ist ab dem 27. April im Handel erhältlich"), the whole article in the print issue
+ * ("Den kompletten Beitrag lesen Sie in der neuen Juli-Ausgabe"), "Click here to read the … ePaper", a
+ * note that the article "also appeared in the May/June 2024 issue of" the magazine.
+ */
+export const PRINT_ISSUE_LINE: CuedLine = {
+  cue: /ausgabe|heft|issue|edition|paper/i,
+  line: /\b(ausgabe|heft|issue|edition)\b[^.!?]{0,80}(kiosk|zeitschriftenhandel|im handel erhältlich|\bim abo\b|\bnewsstands?\b)|\bden (ganzen|kompletten|vollständigen) (artikel|beitrag)\b[^.!?]{0,40}\b(lesen sie|finden sie)\b[^.!?]{0,40}ausgabe\b|\bread the\b[^.!?]{0,40}\be-?paper\b|\b(also|originally|first) appeared in the\b[^.!?]{0,40}\b(issue|edition) of\b/i,
+};
+
+/**
+ * A cookie notice left in the page's text (forty-second pass): the site saying that it uses cookies
+ * ("We use cookies on our website…", "This website uses cookies. By continuing…", "Wir verwenden
+ * Cookies, um…"), or which ones. A story's sentence about cookies is not the site's own notice.
+ */
+export const COOKIE_NOTICE_LINE: CuedLine = {
+  cue: /cookies/i,
+  line: /^(we|this (web)?site|our (web)?site|wir|diese (web)?seite|unsere (web)?seite)\b[^.!?]{0,40}\b(uses?|verwenden|nutzen|setzt|benutzt|utilise|utilisons|usa|usamos|utiliza)\b[^.!?]{0,30}\bcookies\b|\bwelche cookies wir verwenden\b|\b(by continuing to (use|browse)|durch die weitere nutzung)\b[^.!?]{0,80}\bcookies\b/i,
+};
+
+/**
+ * Notes that stand where an advertisement sits or a picture can be enlarged, and notes on reusing or
+ * citing the page (forty-second pass): an ad label set off by dashes or brackets ("- Anzeige-"),
+ * "Article continues below", "Click photo to enlarge", IDG's "Vergrößern" before a caption, a
+ * suggested citation ("Citation: … retrieved … from", "Zitiervorschlag"), a Creative Commons licence
+ * line, and the heading of a table of contents ("Table of Contents Show", "On this page") whose links
+ * are left out as a link list; DOCUMENT_NOTE_LINE: phys.org's reuse notice and a document link's type
+ * and size (the German federal sites' "PDF | 38 KB | Datei ist nicht barrierefrei").
+ */
+export const PAGE_NOTE_LINE =
+  /^([-–—*[(|•\s]+(anzeige|werbung|advertisement|advertising|sponsored|reklama|publicidad|publicité|pubblicità)[-–—*\])|•\s]*$|((article|story) continues (below|after (this )?(advertisement|ad))|continue reading (below|after (the )?(advertisement|ad)))$|(click (the )?(photo|image|picture|thumbnail) to enlarge|view larger (image|photo|picture)|enlarge (this )?(image|photo|picture)|bild vergrößern|vergrößern)$|vergrößern\s+(?!sie\b)\S|(suggested citation|zitiervorschlag|cite this (article|page|post)|how to cite this article)\b|citation\s*:.{0,200}\bretrieved\b|this (work|article|post|page|content) is licensed under (a |the )?(creative commons|cc[ -]by)\b|(table of contents|contents|inhaltsverzeichnis|in this article|on this page|jump to|sommaire|índice|spis treści)( (show|hide|toggle|\[(show|hide)\]))?\s*:?$)/i;
+export const DOCUMENT_NOTE_LINE: CuedLine = {
+  cue: /copyright|barrierefrei|\d\s*[km]b\b/i,
+  line: /\bthis document is subject to copyright\b|(pdf|docx?|xlsx?|pptx?|zip|odt)\s*\|\s*\d+([.,]\d+)?\s*(kb|mb)\b|\bdatei ist (nicht )?barrierefrei\b/i,
+};
+
+/**
  * Lines that are page furniture whatever their markup, matched on a whole short block of the
  * rendered story (≤ BOILERPLATE_LINE_CHARS): the heading of a related-stories box ("Mehr zum
  * Thema", "Zobacz również", "Le puede interesar", "Xem thêm"), calls to subscribe, follow, support
  * or write in, photo credits and agency signatures ("aja/PAP"), comment-form prompts and page
  * stamps ("Last modified"). Languages of the evaluation set plus Vietnamese.
  */
-export const BOILERPLATE_LINES = [
+export const BOILERPLATE_LINES: LineRule[] = [
   // Related-stories headings: the whole line, an optional colon or ellipsis after it.
   /^(mehr zum thema|mehr zu [^.!?]{1,40}|zum weiterlesen|weiterlesen|lesen sie auch|lies auch|auch interessant|das könnte sie (auch )?interessieren|weitere artikel|weitere informationen|auch auf \S+|read more|read also|see also|related( (stories|articles|posts|content))?|more on this( story| topic)?|you (may|might) also like|recommended( for you)?|à lire aussi|lire aussi|voir aussi|sur le même sujet|le puede interesar|te puede interesar|lea también|lee también|ver también|zobacz (również|też|także)|czytaj (również|też|także)|polecamy|xem thêm|tin liên quan|đọc thêm|tin cùng chuyên mục)\s*[:.…]*$/i,
   // Photo and picture credits ("Crédits photos : Bestimage", "Foto: dpa", "Bild: istockphoto").
@@ -536,7 +613,7 @@ export const BOILERPLATE_LINES = [
   // Author-box headings.
   /^(über den autor|über die autorin|zum autor|zur autorin|about the author|sobre el autor|à propos de l'auteur|o autorze|von|by|verfasst von)\s*:?$/i,
   // Disclaimers and advertising labels.
-  /^\(?(alle angaben ohne gewähr|ohne gewähr|anzeige|werbung|advertisement|advert|sponsored|publicidad|reklama)\)?([,:]\s.{0,40})?$|gibt die meinung des autors wieder|does not necessarily reflect|contains references to products from|may receive compensation when you click/i,
+  /^\(?(alle angaben ohne gewähr|ohne gewähr|anzeige|werbung|advertisement|advert|sponsored( links?)?|ads by google|publicidad|reklama)\)?([,:]\s.{0,40})?$|gibt die meinung des autors wieder|does not necessarily reflect|contains references to products from|may receive compensation when you click/i,
   // An affiliate disclosure: this page or post contains or uses affiliate links, or the site earns a
   // commission on what readers buy through them ("This post may contain affiliate links", "We use
   // income earning auto affiliate links", "In diesem Artikel sind Affiliate-Links enthalten").
@@ -556,8 +633,14 @@ export const BOILERPLATE_LINES = [
   ARTICLE_TOOLS_LINE,
   // A control's label: see more or less, show the caption, play the video.
   CONTROL_LABEL_LINE,
+  // A newsletter's or a print issue's promotion, ad and picture notes, reuse and citation notes.
+  NEWSLETTER_PROMO_HEADING,
+  NEWSLETTER_PROMO_LINE,
+  PRINT_ISSUE_LINE,
+  PAGE_NOTE_LINE,
+  DOCUMENT_NOTE_LINE,
   // Comment-form prompts, headings and counters ("Leave a comment", "3 comments"), page stamps.
-  /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|^(\d+\s*)?(comments?|kommentare?|komentarze|commentaires?|comentarios?)$|^(leave a (comment|reply)|post a comment|tell us what you think|schreibe einen kommentar|laisser un commentaire|deja un comentario)\b.{0,20}$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
+  /^(kommentare insgesamt|comments?|kommentare?|komentarze)\s*:\s*\d+$|^(\d+\s*)?(comments?|kommentare?|komentarze|commentaires?|comentarios?)$|^(leave a (comment|reply)|post a comment|tell us what you think|have your say|schreibe einen kommentar|laisser un commentaire|deja un comentario)\b.{0,20}$|eingeloggt sein,? um (einen )?kommentare? zu schreiben|must be logged in to (post a )?comment|\blast modified\s*:/i,
 ];
 
 /**
@@ -571,6 +654,14 @@ export const CONSENT_PLACEHOLDER_NAMES =
 
 /** A byline's opening word ("By Jane Doe", "Von …", "Par …"): what follows a title is its author. */
 export const BYLINE_OPENING = /^(by|von|par|por|door|di|af|av)\b/i;
+
+/**
+ * Notices whose wording is their own and that run longer than a line of furniture: an embed's consent
+ * placeholder and a cookie notice, matched on a block of up to NOTICE_LINE_CHARS (a consent text with
+ * its legal basis runs to several hundred characters).
+ */
+export const NOTICE_LINES: LineRule[] = [EMBED_CONSENT_HEADING, EMBED_CONSENT_LINE, COOKIE_NOTICE_LINE];
+export const NOTICE_LINE_CHARS = 800;
 
 /** Longer blocks are prose that may mention these words, not furniture. */
 export const BOILERPLATE_LINE_CHARS = 260;
