@@ -268,7 +268,8 @@ export interface GatheringReading {
 }
 
 const SPACE = /\s/;
-const NUMBER = /(?:\d+|[ivxlc]+)(?![a-z0-9])/y;
+/** A number or Roman numeral skipped before a holder, a year range whole ("khóa 2005-2008 trường cấp 3": the 152nd pass). */
+const NUMBER = /(?:\d+(?:[-\u2013/]\d+)?|[ivxlc]+)(?![a-z0-9])/y;
 
 function skipSpaces(text: string, p: number): number {
   while (p < text.length && SPACE.test(text[p])) p++;
@@ -514,8 +515,11 @@ function mentionsOf(c: CompiledGatherings, f: Folded, strict: boolean): Gatherin
     const sents = sentencesOf(f);
     const sentStart = sents.find(([, e]) => e >= ge)?.[0] ?? 0;
     const committee = c.committees.has(f.folded.slice(gs, ge).replace(/\s+/g, ' '));
+    // (a gathering word quoted alone is read for its holder past the closing quote: "“Đại hội” hacker mũ trắng Tây
+    // Nguyên" is the hackers' meetup; study124's H, the 152nd pass, c132-120)
+    const closing = OPENING_QUOTE.test(f.folded.slice(Math.max(sentStart, gs - 3), gs)) ? CLOSING_QUOTE.exec(f.folded.slice(ge, ge + 3)) : null;
     const span =
-      holderAfter(c, f, strict, gs, ge, committee) ??
+      holderAfter(c, f, strict, gs, closing ? ge + closing[0].length : ge, committee) ??
       (committee ? null : holderNamed(c, f, strict, sentStart, gs)) ??
       holderBefore(c, f, strict, sentStart, gs);
     const mention: GatheringMention = { start: at(f, gs), end: at(f, ge), holder: null };

@@ -65,6 +65,18 @@ const OTHERS: Array<[string, string]> = [
   ['Mấy chị em từng thi hoa hậu hẹn họp mặt cuối năm, họ gọi vui là "đại hội", ai vắng bị phạt.', 'gọi vui là'],
   ['Nhóm nhạc “Đại Hội” vừa tung MV mới, fan đòi bầu lại trưởng nhóm.', 'Nhóm nhạc'],
   ["Quán nhậu mang tên 'Đại Hội' ở phố núi đông khách dịp cuối tuần.", 'mang tên'],
+  // study124's H (the 152nd pass): a school year's reunion past "khóa <year>" or a year range, a clan by its surname or
+  // "toàn tộc", an association by its board, a union's committee named whole, an international body, a quoted "Đại hội"
+  // and its crowd after the closing quote
+  ['Đại hội khóa 2010 THPT Chu Văn An xong rồi anh em ơi, lớp trưởng mới bầu bằng cách oẳn tù tì.', 'THPT'],
+  ['Đại hội khóa 2002-2005 trường cấp 3 Hùng Vương tổ chức ngày 20/7, ai chưa đăng ký thì nhắn lớp trưởng.', 'trường cấp 3'],
+  ['Đại hội họ Trần toàn tộc năm nay làm 50 mâm, trưởng họ mới sẽ được bầu tại đại hội.', 'họ Trần'],
+  ['Đại hội toàn tộc năm nay tổ chức ở quê nội, bà con nhớ về đông đủ.', 'toàn tộc'],
+  ['Nghe nói ban điều hành của Hội Cà phê Buôn Ma Thuột đã chốt trước đại hội thường niên, bầu cho có.', 'ban điều hành của Hội'],
+  ['Lộ danh sách BCH Hội Liên hiệp Phụ nữ huyện khóa mới, mấy người được cài sẵn từ trước đại hội.', 'BCH Hội Liên hiệp Phụ nữ'],
+  ['Đại hội Bảo tồn Thế giới khai mạc tại Marseille với hàng nghìn đại biểu từ khắp nơi.', 'Bảo tồn Thế giới'],
+  ['Đại hội IUCN năm nay bầu chủ tịch mới, nhiều đại biểu thảo luận về rừng.', 'IUCN'],
+  ['“Đại hội” hacker Sài Gòn cuối tuần này có thi CTF, BTC giữ kín giải thưởng.', 'hacker'],
 ];
 
 /** The Party's congress, named or implicit: never another organisation's gathering. */
@@ -91,6 +103,13 @@ const PARTY = [
   // the writer's scorn for the congress, a scare quote with no naming word: no name (the 131st pass)
   "Cái gọi là 'đại hội' chỉ là hình thức, bầu ai cũng đã chốt sẵn từ trước.",
   "'Đại hội' năm nay đã được dàn xếp hết rồi, bầu cho có thôi.",
+  // "họ" the pronoun, not a clan ("ho dang" typed without diacritics is "họ đang"); the bare "thế giới" no holder; a
+  // scare quote before a Party word (the 152nd pass)
+  'Trước đại hội họ đang chạy chức rầm rộ, ai cũng biết.',
+  'Đại hội họ định bầu ai thì bầu, dân mình biết gì.',
+  'Bạn bè thế giới theo dõi Đại hội, nhiều đại biểu quốc tế gửi điện mừng.',
+  '“Đại hội” tỉnh năm nay đã dàn xếp hết rồi, bầu cho có thôi.',
+  'Đại hội nhiệm kỳ 2020-2025 Đảng bộ tỉnh bầu Ban Chấp hành 51 người.',
   // implicit: no "đại hội" at all
   'Bí thư Tỉnh ủy đọc diễn văn bế mạc, Ban Chấp hành khóa mới ra mắt.',
 ];
