@@ -1026,8 +1026,13 @@ export class ItemCheck {
 
   /** A verb of watching ends at most eight tokens before token `tok`, in its clause ("theo dõi truyền hình trực tiếp phiên khai mạc"). */
   private watched(fv: FieldView, tok: number): boolean {
+    return this.inWatchReach('watcher', fv, tok).length > 0;
+  }
+
+  /** The phrases of `kind` that end within WATCH_REACH tokens before token `tok`, in its clause. */
+  private inWatchReach<K extends 'watcher' | 'viewer'>(kind: K, fv: FieldView, tok: number): Array<Of<K>> {
     const clause = fv.prepared.tokClause[tok];
-    return this.of('watcher').some(
+    return this.of(kind).filter(
       (w) => w.field === fv && w.hit.tokLast < tok && w.hit.tokLast >= tok - WATCH_REACH && fv.prepared.tokClause[w.hit.tokLast] === clause,
     );
   }
@@ -1638,12 +1643,8 @@ export class ItemCheck {
    * between them: "xem khai mạc ĐH 13 qua điện thoại" is how the viewer watched.
    */
   private viewed(fv: FieldView, tok: number): boolean {
-    const clause = fv.prepared.tokClause[tok];
-    for (const w of this.of('viewer')) {
-      if (w.field !== fv || w.hit.tokLast >= tok || w.hit.tokLast < tok - WATCH_REACH || fv.prepared.tokClause[w.hit.tokLast] !== clause) continue;
-      if (!this.of('viewAct').some((a) => a.field === fv && a.hit.tokFirst > w.hit.tokLast && a.hit.tokLast < tok)) return true;
-    }
-    return false;
+    const acts = this.of('viewAct');
+    return this.inWatchReach('viewer', fv, tok).some((w) => !acts.some((a) => a.field === fv && a.hit.tokFirst > w.hit.tokLast && a.hit.tokLast < tok));
   }
 
   /**
