@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -83,9 +83,19 @@ function repeatLine(known: KnownRumourRef): string {
 /** Review statuses of an item nobody has answered or dismissed yet. */
 const OPEN_STATUSES: ReviewStatus[] = ['new', 'in_review', 'confirmed', 'response_drafted'];
 
+/** The dashboard's English words for a verdict, so the demo's list reads as the item page does. */
+const DASHBOARD_WORDS = JSON.parse(readFileSync(join(REPO, 'dashboards/web/i18n/en.json'), 'utf8')) as Record<string, string>;
+
+/** "Likely distorted (0.99) · About the congresses (0.97)": a bare score says nothing of its scale or its verdict. */
+function verdicts(item: ItemSummary): string {
+  const distortion = DASHBOARD_WORDS[item.distortion ? 'scores.likely' : 'scores.unlikely'];
+  const congress = DASHBOARD_WORDS[item.congress ? 'scores.about' : 'scores.notAbout'];
+  return `${distortion} (${item.scores.distortion.toFixed(2)}) · ${congress} (${item.scores.congress.toFixed(2)})`;
+}
+
 /** One flagged item, its source by the name the config gives it (as the dashboard shows it). */
 function describe(item: ItemSummary, sourceNames: Map<string, string>, reasons: readonly string[] = []): string {
-  const score = `congress ${item.scores.congress.toFixed(2)}, distortion ${item.scores.distortion.toFixed(2)}`;
+  const score = verdicts(item);
   // one reason a line: a sheet's claim note has its own "; " ("says 21 người; official 15")
   const why = reasons.length ? `\n    why: ${reasons.join('\n         ')}` : '';
   const known = item.knownRumour ? `\n    ↳ ${repeatLine(item.knownRumour)}` : '';

@@ -65,8 +65,10 @@ describe('mediawatch demo', () => {
     const answered = repeats.match(/earlier item (\/api\/items\/\w+)/)![1];
     expect(unanswered).not.toContain(answered);
     // Sources by the names the config gives them, as the dashboard shows them.
-    expect(repeats).toContain('Diễn đàn Phố Núi · congress');
-    expect(output).not.toContain('dien-dan-pho-nui · congress');
+    expect(repeats).toContain('Diễn đàn Phố Núi · ');
+    expect(output).not.toContain('dien-dan-pho-nui · ');
+    // Each listed item's scores come with the verdict they give, in the item page's words.
+    expect(unanswered.match(/ · Likely distorted \(0\.\d\d\) · About the congresses \(\d\.\d\d\) · \/api\/items\//g)?.length).toBe(5);
     // Every row of the crawl table names its source beside the id that `--source` takes.
     for (const id of ['tin-pho-nui', 'tin-pho-nui-rss', 'tin-pho-nui-atom', 'dien-dan-pho-nui'])
       expect(output).toMatch(new RegExp(`^\\S.* \\(${id}\\)\\s+\\d`, 'm'));
