@@ -8,6 +8,7 @@ import type { MatchBuffer } from './automaton.ts';
 import type { DiscourseAnalysis, DiscourseVerdict, Folded } from './discourse.ts';
 import type { FieldView } from './facts.ts';
 import type { CuesFile, PhraseHit, PhraseSet, PhraseSpec, TopicFile } from './lexicon.ts';
+import type { OtherNewsObjects } from './other-news.ts';
 import type { CompiledPlenums } from './plenums.ts';
 
 export type Field = 'title' | 'text';
@@ -83,6 +84,10 @@ export interface CompiledTopic {
   agents: CompiledAgents | null;
   /** The cue groups of a rumour's own shape that make an item naming nothing of the topic another topic's rumour (other-news.ts). */
   otherNews: ReadonlySet<string>;
+  /** A leak's cue groups read as another topic's rumour only before one of its objects (topic `otherNewsObjects`), or null. */
+  otherNewsObjects: OtherNewsObjects | null;
+  /** Terms that, typed with no mark, name nothing of the topic for the other-news reading (topic `otherNewsUnmarked`), folded. */
+  otherNewsUnmarked: ReadonlySet<string>;
   /** The near negatives that, beside the Party's own body, cancel only what is near them (topic `bystanders`), as written, lower case. */
   bystanders: ReadonlySet<string>;
   /** The congress terms that name the Party's own body for `partyNames` besides `agents.party` (topic `partyNamesBodies`), as agentKeys holds them. */

@@ -124,7 +124,8 @@ import {
   withTrackedInside,
 } from './topic-terms.ts';
 import { agentCongressExplanation, overrideForAgentCongress } from './agent-congress.ts';
-import { otherNewsExplanation, overrideForOtherNews } from './other-news.ts';
+import { compileOtherNewsObjects, otherNewsExplanation, overrideForOtherNews, type OtherNewsObjects } from './other-news.ts';
+import { foldVietnamese } from './fold.ts';
 import { withCounteredVerdicts, withOfficialValuesDenied, withTurnedRebuttals } from './turned-rebuttals.ts';
 import { round, saturate } from './weights.ts';
 
@@ -269,6 +270,8 @@ export interface ClassifierSources {
 
 /** Below this share of diacritic letters, a text counts as typed without diacritics. */
 export const LENIENT_BELOW = 0.08;
+/** A letter with a mark (or any non-ASCII character): a word written with it is typed with its accents. */
+const NON_ASCII = /[^\0-\x7f]/;
 
 export class Classifier implements ItemClassifier {
   readonly vocabulary = new Vocabulary();
@@ -331,6 +334,8 @@ export class Classifier implements ItemClassifier {
         plenums: pl ? compilePlenums(pl) : null,
         agents: file.agents ? compileAgents(file.agents) : null,
         otherNews: new Set(file.otherNews),
+        otherNewsObjects: compileOtherNewsObjects(file.otherNewsObjects),
+        otherNewsUnmarked: new Set(file.otherNewsUnmarked.map((w) => foldVietnamese(w).toLowerCase().trim().replace(/\s+/g, ' '))),
         bystanders: agentKeys(file.bystanders),
         partyNamesBodies: agentKeys(file.partyNamesBodies),
       };
@@ -441,6 +446,7 @@ export class Classifier implements ItemClassifier {
     let restored: { score: number; by: TopicHit[] } | undefined;
     let vocabulary = false;
     let otherNewsGroups: ReadonlySet<string> = new Set();
+    let otherNewsObjects: OtherNewsObjects | null = null;
     const topics: string[] = [];
     for (const topic of this.topics) {
       const { score, items, aboutOtherEvent, implied: topicImplied, restored: topicRestored, vocabulary: topicVocabulary } = this.scoreTopic(topic, views);
@@ -452,6 +458,7 @@ export class Classifier implements ItemClassifier {
         if (topicRestored && (!restored || topicRestored.score > restored.score)) restored = topicRestored;
         vocabulary ||= topicVocabulary;
         if (topic.otherNews.size) otherNewsGroups = topic.otherNews;
+        otherNewsObjects ??= topic.otherNewsObjects;
       }
       if (score >= this.thresholds.congress) topics.push(topic.file.id);
     }
@@ -656,7 +663,13 @@ export class Classifier implements ItemClassifier {
     // then the decisions read after the scores (overrideAfterScores).
     const impliedCongress = () => (implied ? impliedExplanation(implied) : null);
     const agentCongress = () => (restored && restored.score >= this.thresholds.congress ? agentCongressExplanation(restored.by) : null);
-    const otherNews = () => otherNewsExplanation(vocabulary, otherNewsGroups, explanations);
+    const otherNews = () =>
+      otherNewsExplanation(
+        vocabulary,
+        otherNewsGroups,
+        explanations,
+        otherNewsObjects && { spec: otherNewsObjects, fields: { title: views[0].prepared.original, text: views[1].prepared.original } },
+      );
     let other: OtherGathering | null | undefined;
     const otherGathering = () => (other === undefined ? (other = this.otherGathering(views)) : other);
     const after: AfterScores = { impliedCongress, agentCongress, otherGathering, otherNews };
@@ -889,8 +902,16 @@ export class Classifier implements ItemClassifier {
     }
     // (any term of the topic, in any role, cancelled or not, or a Party office, an act or a sitting read for the implied
     // congress; not "lần này" or another event's sitting: other-news.ts)
+    // (a term of `otherNewsUnmarked` typed with no mark at all, in lower case, is none here: "dang" is mostly "đang", not
+    // "đảng"; the Party's name is written "Dang")
+    const unmarked = (p: TopicHit) => {
+      if (!topic.otherNewsUnmarked.has(foldVietnamese(p.spec.text).toLowerCase().trim().replace(/\s+/g, ' '))) return false;
+      const pr = p.view.prepared;
+      const written = pr.original.slice(pr.tokStart[p.tokFirst], pr.tokEnd[p.tokLast]);
+      return !NON_ASCII.test(written) && written === written.toLowerCase();
+    };
     const vocabulary =
-      pos.length > 0 || inItem.some((h) => h.spec.data.kind === 'implied' && h.spec.data.implies !== 'term' && h.spec.data.implies !== 'other');
+      pos.some((p) => !unmarked(p)) || inItem.some((h) => h.spec.data.kind === 'implied' && h.spec.data.implies !== 'term' && h.spec.data.implies !== 'other');
     return { score: saturate(raw, s.evidenceAtHalf), items, aboutOtherEvent: lead && !tracked, implied, restored, vocabulary };
   }
 

@@ -731,6 +731,8 @@ export class ItemCheck {
     // (read without diacritics, an event verb or a claim term a longer word runs across is that word)
     this.dropCrossed('event', 'eventWord', crossedBareEvent);
     this.dropCrossed('claim', 'claimWord', crossedBareEvent);
+    // (and a place verb: "mong muon cua nhieu giao vien Gia Lai" is a wish, "mong muốn", not a venue "mượn"; the 157th pass)
+    this.dropCrossed('placeVerb', 'eventWord', crossedBareEvent);
     // (an activity's name an event noun runs across is none: "Đại hội diễn ra" holds no "hội diễn")
     this.dropCrossed('celebrant', 'eventNoun', crossedInField);
     // (a shop noun a listed word runs across, typed or not, is that word: "quán triệt", "co quan")

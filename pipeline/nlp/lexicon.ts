@@ -173,6 +173,20 @@ export const topicSchema = z
      */
     otherNews: z.array(z.string().min(1)).default([]),
     /**
+     * A leak's cue groups (`groups`) read as another topic's rumour only with one of `objects` written within `reach`
+     * syllables after the cue in its sentence ("Rò rỉ lịch thi tốt nghiệp THPT": an exam's, not the congress's): a bare
+     * leak is the congress's own rumour genre too, told with no term (other-news.ts; the 157th pass).
+     */
+    otherNewsObjects: z
+      .object({ groups: z.array(z.string().min(1)).min(1), objects: z.array(phrase).min(1), reach: z.number().int().min(0) })
+      .strict()
+      .optional(),
+    /**
+     * Terms that name nothing of the topic for the other-news reading where their letters are typed with no mark at all:
+     * "dang" is mostly "đang" or "đăng", not the Party's "đảng" ("danh sach dang nam tren ban giam doc"; the 157th pass).
+     */
+    otherNewsUnmarked: z.array(phrase).default([]),
+    /**
      * Near negatives of a workplace that stand beside the Party's own body rather than hold a gathering ("Ban Chấp hành
      * Công đoàn Nhà máy tham dự" after "Chi bộ Phân xưởng … tổ chức đại hội"): in an item that names a Party body of
      * `agents.party` and no gathering held by another organisation (config/gatherings.yaml), one cancels only what it

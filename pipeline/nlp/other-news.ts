@@ -8,14 +8,57 @@
  */
 import type { Classification, Explanation } from '../../core/types.ts';
 import { cueKey } from './explanations.ts';
+import { foldVietnamese } from './fold.ts';
 import { notCongressRelated } from './gatherings.ts';
 
 export const OTHER_NEWS = "another topic's rumour: no congress term";
 
-/** The explanation that shows it: the item's first cue of a rumour group, or null when it names the congress or has none. */
-export function otherNewsExplanation(vocabulary: boolean, groups: ReadonlySet<string>, explanations: readonly Explanation[]): Explanation | null {
-  if (vocabulary || !groups.size) return null;
-  const cue = explanations.find((e) => e.kind === 'distortion' && e.weight > 0 && groups.has(cueKey(e.term)));
+/**
+ * A leak's cue groups that are another topic's rumour only before an object of another topic (topic `otherNewsObjects`):
+ * "Rò rỉ lịch thi tốt nghiệp THPT" is an exam's leak, where a bare "rò rỉ" may be the congress's own (the 157th pass).
+ * `objects`: folded, each as its syllables.
+ */
+export interface OtherNewsObjects {
+  groups: ReadonlySet<string>;
+  objects: string[][];
+  reach: number;
+}
+
+export function compileOtherNewsObjects(spec: { groups: string[]; objects: string[]; reach: number } | undefined): OtherNewsObjects | null {
+  if (!spec) return null;
+  return { groups: new Set(spec.groups), objects: spec.objects.map((o) => foldVietnamese(o).toLowerCase().trim().split(/\s+/)), reach: spec.reach };
+}
+
+/** How far after a cue its object is looked for (characters; the reach in syllables decides). */
+const OBJECT_SPAN = 120;
+const STOP = /[.!?;:\n]/;
+
+/**
+ * Whether an object of `o` starts within its reach of syllables after the cue, in the cue's sentence: the words after the
+ * cue (`after`, as written) folded, cut at the first stop.
+ */
+export function objectAfterCue(o: OtherNewsObjects, after: string): boolean {
+  const head = foldVietnamese(after.slice(0, OBJECT_SPAN)).toLowerCase();
+  const stop = head.search(STOP);
+  const syllables = (stop < 0 ? head : head.slice(0, stop)).match(/[a-z0-9]+/g) ?? [];
+  for (let i = 0; i <= o.reach && i < syllables.length; i++) if (o.objects.some((w) => w.every((s, k) => syllables[i + k] === s))) return true;
+  return false;
+}
+
+/**
+ * The explanation that shows it: the item's first cue of a rumour group (or of a leak's group before another topic's
+ * object: `objects` with the fields' texts the explanations' offsets are in), or null when it names the congress or has none.
+ */
+export function otherNewsExplanation(
+  vocabulary: boolean,
+  groups: ReadonlySet<string>,
+  explanations: readonly Explanation[],
+  objects: { spec: OtherNewsObjects; fields: Partial<Record<Explanation['field'], string>> } | null = null,
+): Explanation | null {
+  if (vocabulary || (!groups.size && !objects)) return null;
+  const leak = (e: Explanation) =>
+    !!objects && objects.spec.groups.has(cueKey(e.term)) && objectAfterCue(objects.spec, (objects.fields[e.field] ?? '').slice(e.end));
+  const cue = explanations.find((e) => e.kind === 'distortion' && e.weight > 0 && (groups.has(cueKey(e.term)) || leak(e)));
   if (!cue) return null;
   return {
     ...cue,

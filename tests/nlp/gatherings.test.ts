@@ -77,6 +77,14 @@ const OTHERS: Array<[string, string]> = [
   ['Đại hội Bảo tồn Thế giới khai mạc tại Marseille với hàng nghìn đại biểu từ khắp nơi.', 'Bảo tồn Thế giới'],
   ['Đại hội IUCN năm nay bầu chủ tịch mới, nhiều đại biểu thảo luận về rừng.', 'IUCN'],
   ['“Đại hội” hacker Sài Gòn cuối tuần này có thi CTF, BTC giữ kín giải thưởng.', 'hacker'],
+  // the Youth Union's central committee named whole, a crypto DAO, catechists, a singer's fandom, a game's players (the
+  // 157th pass; phrasings written for the tests)
+  ['Nghe nói danh sách Ban Chấp hành Trung ương Đoàn khóa mới đã chốt từ trước đại hội Đoàn toàn quốc.', 'Đoàn'],
+  ['Lộ danh sách BCH TW Đoàn khóa XIII, đại hội tháng sau mới bầu mà ai cũng biết rồi.', 'BCH TW Đoàn khóa'],
+  ['Đại hội DAO của dự án sẽ bỏ phiếu chia lại token cho holder vào cuối tuần.', 'DAO'],
+  ['Đại hội giáo lý viên giáo xứ năm nay tổ chức ở nhà thờ, các anh chị nhớ ghi danh.', 'giáo lý viên'],
+  ['Đại hội Sky toàn quốc năm nay ở Hà Nội, fan nhớ giữ bí mật địa điểm nha.', 'Sky'],
+  ['Đại hội Liên Quân toàn quốc cuối tuần này, các team nhớ ghi danh sớm.', 'Liên Quân'],
 ];
 
 /** The Party's congress, named or implicit: never another organisation's gathering. */
@@ -110,6 +118,12 @@ const PARTY = [
   'Bạn bè thế giới theo dõi Đại hội, nhiều đại biểu quốc tế gửi điện mừng.',
   '“Đại hội” tỉnh năm nay đã dàn xếp hết rồi, bầu cho có thôi.',
   'Đại hội nhiệm kỳ 2020-2025 Đảng bộ tỉnh bầu Ban Chấp hành 51 người.',
+  // the Party's own central committee, united ("đoàn kết": no Youth Union), and words that are no holder typed without
+  // diacritics ("dạo này", "liên quan") (the 157th pass)
+  'Đại hội XIII bầu Ban Chấp hành Trung ương gồm 180 ủy viên chính thức.',
+  'Ban Chấp hành Trung ương đoàn kết, thống nhất, đại hội thành công tốt đẹp.',
+  'Đại hội dạo này toàn chuyện nhân sự, tỉnh mình chắc cũng đã chốt.',
+  'Tin đồn đại hội liên quan đến nhân sự tỉnh lan nhanh quá.',
   // implicit: no "đại hội" at all
   'Bí thư Tỉnh ủy đọc diễn văn bế mạc, Ban Chấp hành khóa mới ra mắt.',
 ];

@@ -72,6 +72,49 @@ describe('another topic’s rumour: an item naming nothing of the congress, told
   });
 });
 
+describe('another topic’s rumour: a leak with an exam’s object, "dang" typed with no mark (the 157th pass)', () => {
+  const otherNews = (c: Classification) => c.explanations.some((e) => e.term === OTHER_NEWS && e.weight === 0);
+
+  it('reads a leak of an exam’s schedule or paper as another topic’s rumour, in both forms', () => {
+    for (const t of bothForms([
+      'Rò rỉ đề thi tốt nghiệp THPT môn Toán? Bộ chưa xác nhận, nhiều trang vẫn chia sẻ.',
+      'Văn bản được cho là lịch thi học kỳ bị rò rỉ lịch thi sớm, Sở chưa lên tiếng.',
+    ])) {
+      const c = judgedByModel(t);
+      expect(c.congress, t).toBe(false);
+      expect(otherNews(c), t).toBe(true);
+    }
+  });
+
+  it('reads a rumour typed without diacritics whose only "dang" is "đang" as another topic’s', () => {
+    for (const t of [
+      'Tin noi bo: So sap luan chuyen 30 hieu truong THPT, danh sach dang nam tren ban giam doc.',
+      'KHAN: So GD sap bo mon Lich su, van ban dang trinh UBND. Share truoc khi bi xoa nha.',
+    ]) {
+      const c = judgedByModel(t);
+      expect(c.congress, t).toBe(false);
+      expect(otherNews(c), t).toBe(true);
+    }
+  });
+
+  it('leaves the model’s call on a bare leak, a leak naming the congress, and the Party written "Đảng" or "Dang"', () => {
+    for (const t of [
+      ...bothForms([
+        // a bare leak: the congress's own rumour genre, told with no term
+        'Rò rỉ danh sách 30 cán bộ được điều chuyển về huyện, văn bản đã ký rồi.',
+        // an exam's leak in an item that names the congress
+        'Rò rỉ đề thi tìm hiểu Nghị quyết Đại hội XIII, ai cần thì inbox.',
+      ]),
+      'Tin nội bộ: Đảng sắp có chủ trương mới cho giáo viên, chưa ai đưa đâu.',
+      'Tin noi bo: Dang sap co chu truong moi cho giao vien, chua ai dua dau.',
+    ]) {
+      const c = judgedByModel(t);
+      expect(c.congress, t).toBe(true);
+      expect(otherNews(c), t).toBe(false);
+    }
+  });
+});
+
 describe('a foreign party in translation (H, whose gathering)', () => {
   it('reads the bare "đại hội đảng" and a translator’s note as the foreign party named before them', () => {
     expectCongress(
