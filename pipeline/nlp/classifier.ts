@@ -90,6 +90,7 @@ import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
 import {
   answeringItem,
+  answersFramedClaim,
   inQuotation,
   listedQuotations,
   namedInItem,
@@ -727,7 +728,7 @@ export class Classifier implements ItemClassifier {
     if (views.some((v) => v.discourse?.voice.some((c) => c.stance === 'counters'))) return null;
     const body = views[1].reading;
     const denial =
-      headlineDenial(d, title.reading, title.quotations) ??
+      headlineDenial(d, title.reading, title.quotations, this.answersFramedClaim(views[1])) ??
       (body ? answeredQuestionTitle(d, title.reading, title.quotations, body) : null) ??
       this.deniedValueTitle(views, facts);
     if (!denial) return null;
@@ -757,6 +758,11 @@ export class Classifier implements ItemClassifier {
       if (!contradicts && (agrees || callsFalse)) return null;
     }
     return denial;
+  }
+
+  /** Whether a field quotes a claim under an answer's frame ("Trước / Đối với thông tin … '…'", by any cues file's names). */
+  private answersFramedClaim(v: View): boolean {
+    return v.quotations.length > 0 && this.cues.some((c) => answersFramedClaim(v.prepared, v.quotations, c.quotationNames.answeredFrame));
   }
 
   /**
