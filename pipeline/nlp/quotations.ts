@@ -241,7 +241,12 @@ export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: 
  * '…'"): the item answers the claim, and a title that denies it in the words it quotes is the answer's headline.
  */
 export function answersFramedClaim(p: PreparedText, quotes: Array<[number, number]>, frame: QuotationNames['answeredFrame']): boolean {
-  return quotes.some((span) => {
+  return framedQuotations(p, quotes, frame).length > 0;
+}
+
+/** The quotations of a field an answer's frame takes up (framedBefore). */
+export function framedQuotations(p: PreparedText, quotes: Array<[number, number]>, frame: QuotationNames['answeredFrame']): Array<[number, number]> {
+  return quotes.filter((span) => {
     const after = firstTokenAtOrAfter(p, span[0]);
     const t = (after < 0 ? p.count : after) - 1;
     return t >= 0 && framedBefore(p, t, span, quotes, frame);

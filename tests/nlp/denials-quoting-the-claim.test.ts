@@ -76,6 +76,16 @@ describe("an answer's frame and its title (R)", () => {
     );
   });
 
+  it("keeps the corrected claim's reading where the office then gives the sheet's value", () => {
+    forBothForms(
+      ["Trước tin đồn 'Đại hội XIII lùi sang tháng 3' lan truyền trên mạng xã hội, Ban Tổ chức khẳng định Đại hội XIII vẫn diễn ra từ ngày 25/1 đến 2/2/2021."],
+      (c, t) => {
+        expect(factIdsOf(c), t).toEqual([]);
+        expect(explained(c, 'discourse: a reported claim corrected'), t).toBe(true);
+      },
+    );
+  });
+
   it("keeps a quotation after the frame's clause, and the frame mid-sentence", () => {
     forBothForms(
       [
