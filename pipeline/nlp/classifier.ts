@@ -90,6 +90,8 @@ import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
 import {
   answeringItem,
+  answersFramedClaim,
+  framedQuotations,
   inQuotation,
   listedQuotations,
   namedInItem,
@@ -548,6 +550,7 @@ export class Classifier implements ItemClassifier {
     // cho rằng "…""): in any item the claim inside is theirs, quoted (the hundred-and-fourth pass)
     const namedBy = this.cues.map((c) => namedInItem(views, c.quotationNames));
     const quotedAsOthers = views.map((_, i) => namedBy.flatMap((n) => n[i]));
+    const framed = views.map((v) => this.cues.flatMap((c) => framedQuotations(v.prepared, v.quotations, c.quotationNames.answeredFrame)));
     // an item answering a question or a rumour: every quotation in it is theirs, once a correction has had its reading
     // (the hundred-and-eighth pass)
     const answering = answeringBy.some(Boolean);
@@ -561,7 +564,10 @@ export class Classifier implements ItemClassifier {
       const v = c.field === views[0].field ? views[0] : views[1];
       // an item that rebuts or corrects a claim quotes it: a contradiction inside quotation marks is the quoted claim
       if (rebuts && inQuotation(v.prepared, c.tokFirst)) continue;
-      if (within(quotedAsOthers[v === views[0] ? 0 : 1], v.prepared.tokStart[c.tokFirst])) continue;
+      // (a claim an answer's frame takes up and its office then corrects keeps the corrected claim's reading below: "Trước
+      // tin đồn '… lùi sang tháng 3' …, Ban Tổ chức khẳng định … diễn ra từ ngày 27/1 …" — the 155th pass, c61-193)
+      const framedAndCorrected = corrected.has(c) && within(framed[v === views[0] ? 0 : 1], v.prepared.tokStart[c.tokFirst]);
+      if (!framedAndCorrected && within(quotedAsOthers[v === views[0] ? 0 : 1], v.prepared.tokStart[c.tokFirst])) continue;
       // (in any item, a line a reply quotes, "> …", is the message it answers)
       if (within(v.replies, v.prepared.tokStart[c.tokFirst])) continue;
       // (under a denying title, in single marks too: "Trước thông tin 'Đại hội họp trực tuyến', …")
@@ -740,7 +746,7 @@ export class Classifier implements ItemClassifier {
     if (views.some((v) => v.discourse?.voice.some((c) => c.stance === 'counters'))) return null;
     const body = views[1].reading;
     const denial =
-      headlineDenial(d, title.reading, title.quotations) ??
+      headlineDenial(d, title.reading, title.quotations, this.answersFramedClaim(views[1])) ??
       (body ? answeredQuestionTitle(d, title.reading, title.quotations, body) : null) ??
       this.deniedValueTitle(views, facts);
     if (!denial) return null;
@@ -770,6 +776,11 @@ export class Classifier implements ItemClassifier {
       if (!contradicts && (agrees || callsFalse)) return null;
     }
     return denial;
+  }
+
+  /** Whether a field quotes a claim under an answer's frame ("Trước / Đối với thông tin … '…'", by any cues file's names). */
+  private answersFramedClaim(v: View): boolean {
+    return v.quotations.length > 0 && this.cues.some((c) => answersFramedClaim(v.prepared, v.quotations, c.quotationNames.answeredFrame));
   }
 
   /**

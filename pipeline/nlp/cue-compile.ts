@@ -188,6 +188,12 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
         posts: file.namedQuotations.stopForwarding.posts.map(typedWords),
         between: file.namedQuotations.stopForwarding.between,
       },
+      answeredFrame: {
+        openers: file.namedQuotations.answeredFrame.openers.map(typedWords),
+        gap: file.namedQuotations.answeredFrame.gap,
+        called: file.namedQuotations.answeredFrame.called.map(typedWords),
+        denials: file.namedQuotations.answeredFrame.denials.map(typedWords),
+      },
     },
     correctionSources: {
       groups: new Set(file.correctionSources.groups),

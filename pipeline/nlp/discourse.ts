@@ -56,7 +56,7 @@ export const discourseSchema = z
              * A question told in the writer's own words, then denied by the next sentence's opening ("Có bạn hỏi ĐH 13 có
              * lùi sang tháng 3 không. Không nhé, …"; the 148th pass): `opens` a sentence, `answers` open the next one.
              */
-            asked: z.object({ opens: phrases, answers: phrases }).strict().optional(),
+            asked: z.object({ opens: phrases, answers: phrases, labels: phrases.optional(), labelledAnswers: phrases.optional() }).strict().optional(),
           })
           .strict()
           .optional(),
@@ -234,7 +234,11 @@ interface CompiledStructures {
     answers: Matcher;
     within: number;
     /** A sentence opening with a question told (`opens`, group 1 its end), the next sentence opening with a denial. */
-    asked: { opens: RegExp; answers: Matcher } | null;
+    /**
+     * `labelled`: an answer's label and its colon ("Trả lời: …", "Đáp: …"); `labelledAnswers`: a bare denial after it,
+     * its clause closed ("Trả lời: không."); `questions`: a label opening a sentence, read after a question.
+     */
+    asked: { opens: RegExp; answers: Matcher; labelled: RegExp | null; labelledAnswers: Matcher | null; questions: RegExp | null } | null;
   } | null;
   /** A media debunk or a denied event (mediaDebunked). */
   mediaDebunk: {
@@ -436,6 +440,12 @@ export function compileDiscourse(markers: DiscourseMarkers): CompiledDiscourse {
                       'g',
                     ),
                     answers: words(st.replyLine.asked.answers),
+                    labelled: st.replyLine.asked.labels?.length ? new RegExp(`^(?:${alternation(st.replyLine.asked.labels)})\\s*:\\s*`) : null,
+                    labelledAnswers: st.replyLine.asked.labelledAnswers?.length ? words(st.replyLine.asked.labelledAnswers, '(?=\\s*(?:[.!,;\\n]|$))') : null,
+                    // a label opening a sentence, after a question mark and its closing marks ("…?'. Trả lời: không.")
+                    questions: st.replyLine.asked.labels?.length
+                      ? new RegExp(`\\?[${CLOSERS}]*[.]?\\s*(?:${alternation(st.replyLine.asked.labels)})\\s*:`, 'g')
+                      : null,
                   }
                 : null,
             }
@@ -934,13 +944,47 @@ export function askedAndAnswered(d: CompiledDiscourse | null, f: Folded): Array<
     const end = m.index + m[0].length;
     // (the question starts at its opener's first letter, after the sentence's end the match may open with)
     const start = m.index + m[0].search(/[a-z0-9]/);
-    const next = end + (text.slice(end).length - text.slice(end).trimStart().length);
-    const answer = all(a.answers, f, next).find(([x]) => x === next);
+    const answer = answerAt(a, f, end);
     if (answer) out.push({ asked: [start, end], answer });
     // (the next question may open right where this one closed)
     a.opens.lastIndex = Math.max(m.index + 1, end - 1);
   }
+  // … and any question answered under a label opening the next sentence ("Có người hỏi: “… 1.587 đại biểu không?”. Trả
+  // lời: không.", "… có đúng không?' Trả lời: không đúng."): the question's sentence is the one asked
+  if (a.questions) {
+    a.questions.lastIndex = 0;
+    for (let m = a.questions.exec(text); m; m = a.questions.exec(text)) {
+      const mark = m.index;
+      const answer = answerAt(a, f, mark + 1);
+      if (!answer || out.some((x) => x.answer[0] === answer[0])) continue;
+      // (the question opens after the last sentence's end before its mark; a number's dots are none: "1.587")
+      let from = mark - 1;
+      while (from >= 0 && !(/[.!?\n]/.test(text[from]) && !(text[from] === '.' && /[0-9]/.test(text[from - 1] ?? '') && /[0-9]/.test(text[from + 1] ?? ''))))
+        from--;
+      const start = from + 1 + (text.slice(from + 1).length - text.slice(from + 1).trimStart().length);
+      if (start < mark) out.push({ asked: [start, mark + 1], answer });
+    }
+  }
   return out;
+}
+
+/** Closing quotation marks and brackets a question may end inside ("…một phần?'."). */
+const CLOSERS = `'"\u201d\u2019\u00bb)\\]`;
+const CLOSING = new RegExp(`^[\\s${CLOSERS}]*[.!?]*\\s*`);
+
+/**
+ * The denial answering a question that ends at folded offset `end`: after its closing marks and a sentence's end, one of
+ * `answers` opening the next sentence ("Không nhé, …"), or an answer's label and its colon, then one of `answers` or of
+ * `labelledAnswers` closed by a clause mark ("Trả lời: không.", "Trả lời: không đúng."). Not "Trả lời: có …", nor "Trả
+ * lời: không biết" (no denial). Folded span of the denial, or undefined.
+ */
+function answerAt(a: NonNullable<NonNullable<CompiledStructures['replyLine']>['asked']>, f: Folded, end: number): [number, number] | undefined {
+  const text = f.folded;
+  let next = end + CLOSING.exec(text.slice(end))![0].length;
+  const label = a.labelled?.exec(text.slice(next));
+  if (label) next += label[0].length;
+  const at = ([x]: [number, number]) => x === next;
+  return all(a.answers, f, next).find(at) ?? (label && a.labelledAnswers ? all(a.labelledAnswers, f, next).find(at) : undefined);
 }
 
 /** How far after a verb of cutting or shooting `mediaDebunk.elsewhere` is read (characters: its `eventWords` words and more). */
@@ -1310,9 +1354,11 @@ function namedClaimOf(n: NonNullable<CompiledHeadlineDenial['namedClaim']>, text
  * why-question that takes the verdict as given ("Vì sao các '…' luôn sai?"), or a sanction for posting it ("Xử phạt
  * chủ tài khoản … đăng tin …"). `quoted`: the title's quotations, double and single marks ([open mark, close mark],
  * folded offsets). Not a denial inside a quotation or after a verb of saying (someone else's, reported), nor a
- * negator inside its clause ("… vì không 'nộp lệ phí'"); no form but the why-question in a title that asks.
+ * negator inside its clause ("… vì không 'nộp lệ phí'") unless `answered` (the text answers the claim under an answer's
+ * frame, quotations.ts answersFramedClaim) and the negator stands right before the quotation; no form but the
+ * why-question in a title that asks.
  */
-export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: ReadonlyArray<readonly [number, number]>): HeadlineDenial | null {
+export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: ReadonlyArray<readonly [number, number]>, answered = false): HeadlineDenial | null {
   const h = d.structures?.headlineDenial;
   if (!h) return null;
   const text = f.folded;
@@ -1363,7 +1409,11 @@ export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: Readonly
     for (const [a, b, gap] of negators) {
       const between = text.slice(b, q.start);
       if (/[,:;.!|\u2013\u2014]/.test(between) || wordsBetween(b, q.start) > gap) continue;
-      if (!outside(a, b) || !opensClause(a) || reportedBefore(a)) continue;
+      // (inside its clause too, right before the quoted claim, where the text answers that claim under an answer's frame:
+      // "Ban Chấp hành khóa XVI không 'giảm xuống 45 người'" over "Đối với thông tin trên một trang mạng về việc '…', Ban
+      // Tổ chức … cho biết …"; the 155th pass — "… vì không 'nộp lệ phí'" over a text that answers nothing stays a claim)
+      const answeredHere = answered && !between.trim();
+      if (!outside(a, b) || !(opensClause(a) || answeredHere) || reportedBefore(a)) continue;
       return found('denied quotation', a, q.end, [q.start, q.end]);
     }
     // a verdict closing the title after the quoted claim

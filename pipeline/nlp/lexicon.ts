@@ -653,6 +653,23 @@ export const cuesSchema = z
           .strict()
           .default({}),
         /**
+         * An answer's frame opening its sentence, the post's claim quoted in that clause ("Trước thông tin trên mạng xã
+         * hội cho rằng 'Đại hội … lùi sang tháng 11', Ban Tổ chức …", "Đối với thông tin trên một trang mạng về việc
+         * '…'"; the 155th pass): one of `openers` opening the sentence, every quotation opening within `gap` words after
+         * it with no clause mark between. And a thing named so and denied after a colon in its sentence ("Về cái gọi là
+         * 'phụ lục mật' của Nghị quyết …: không có"): one of `called` right before the opening mark, one of `denials`
+         * right after a colon later in the sentence.
+         */
+        answeredFrame: z
+          .object({
+            openers: z.array(z.string().min(1)).default([]),
+            gap: z.number().int().min(0).default(0),
+            called: z.array(z.string().min(1)).default([]),
+            denials: z.array(z.string().min(1)).default([]),
+          })
+          .strict()
+          .default({}),
+        /**
          * An item that answers a question or a rumour in the answer, mailbag, newsletter or notice register: a field
          * opening with one of `openers` ("Trả lời câu hỏi …", "Hộp thư thính giả: …", "Về câu hỏi '…'") or holding one
          * of `received` ("Bản tin nhận được câu hỏi …", "thính giả gửi tin nhắn hỏi …"). Every quotation of such an

@@ -212,7 +212,16 @@ function colonBefore(p: PreparedText, t: number): boolean {
  * ("đóng chữ" is no "dòng chữ").
  */
 export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: Array<[number, number]>): Array<[number, number]> {
-  if (!names.before.length && !names.after.length && !names.removals.verbs.length && !names.stopForwarding.verbs.length) return [];
+  const frame = names.answeredFrame;
+  if (
+    !names.before.length &&
+    !names.after.length &&
+    !names.removals.verbs.length &&
+    !names.stopForwarding.verbs.length &&
+    !frame.openers.length &&
+    !frame.called.length
+  )
+    return [];
   const out: Array<[number, number]> = [];
   for (const span of quotes) {
     const after = firstTokenAtOrAfter(p, span[0]);
@@ -221,8 +230,68 @@ export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: 
     else if (names.after.length && namedAfter(p, span[1], names.after)) out.push(span);
     else if (t >= 0 && removedBefore(p, t, names.removals)) out.push(span);
     else if (t >= 0 && onlyColonBetween(p, p.tokEnd[t], span[0]) && stopForwardedBefore(p, t, names.stopForwarding)) out.push(span);
+    else if (t >= 0 && framedBefore(p, t, span, quotes, frame)) out.push(span);
+    else if (t >= 0 && onlyColonBetween(p, p.tokEnd[t], span[0], 0) && calledAndDenied(p, t, span, frame)) out.push(span);
   }
   return out;
+}
+
+/**
+ * Whether a field quotes a claim under an answer's frame (framedBefore: "Trước thông tin …'…'", "Đối với thông tin …
+ * '…'"): the item answers the claim, and a title that denies it in the words it quotes is the answer's headline.
+ */
+export function answersFramedClaim(p: PreparedText, quotes: Array<[number, number]>, frame: QuotationNames['answeredFrame']): boolean {
+  return framedQuotations(p, quotes, frame).length > 0;
+}
+
+/** The quotations of a field an answer's frame takes up (framedBefore). */
+export function framedQuotations(p: PreparedText, quotes: Array<[number, number]>, frame: QuotationNames['answeredFrame']): Array<[number, number]> {
+  return quotes.filter((span) => {
+    const after = firstTokenAtOrAfter(p, span[0]);
+    const t = (after < 0 ? p.count : after) - 1;
+    return t >= 0 && framedBefore(p, t, span, quotes, frame);
+  });
+}
+
+/** Clause marks: a quotation after one of them is outside the frame's clause. */
+const CLAUSE_MARKS = new Set([0x2c, 0x3b, 0x3a, 0x2e, 0x21, 0x3f, 0x0a]);
+
+/**
+ * Whether the sentence of token `last` (right before a quotation) opens with an answer's frame (`answeredFrame.openers`:
+ * "Trước thông tin …", "Đối với thông tin …"), the quotation opening within `gap` words after it and no clause mark
+ * between outside the other quotations ("Trước thông tin trên mạng xã hội cho rằng 'Đại hội … lùi sang tháng 11', Ban
+ * Tổ chức khẳng định …": the quotation is the post's claim the answer takes up, not the office's words after the comma).
+ */
+function framedBefore(p: PreparedText, last: number, span: [number, number], quotes: Array<[number, number]>, frame: QuotationNames['answeredFrame']): boolean {
+  if (!frame.openers.length) return false;
+  let first = last;
+  while (first > 0 && p.tokSent[first - 1] === p.tokSent[last]) first--;
+  const opener = frame.openers.find((name) => typedWordsAt(p, first, name));
+  if (!opener) return false;
+  const from = first + opener.syllables.length;
+  if (last - from + 1 > frame.gap || from > last + 1) return false;
+  for (let i = p.tokEnd[from - 1]; i < span[0]; i++) {
+    if (!CLAUSE_MARKS.has(p.codes[i])) continue;
+    if (!quotes.some(([open, close]) => open < i && i < close)) return false;
+  }
+  return true;
+}
+
+/**
+ * Whether a quotation named by one of `answeredFrame.called` right before it ("Về cái gọi là '…'") is denied after a colon
+ * later in its sentence, one of `denials` right after the colon ("…' của Nghị quyết Đại hội XIII: không có."): the thing
+ * so called is the rumour's, cited. A bare "cái gọi là" is no denial (a rumour scorns the official word with it too).
+ */
+function calledAndDenied(p: PreparedText, last: number, span: [number, number], frame: QuotationNames['answeredFrame']): boolean {
+  if (!frame.called.length || !frame.denials.length || !frame.called.some((name) => namedBy(p, last, name))) return false;
+  for (let i = span[1] + 1; i < p.foldedLength; i++) {
+    const c = p.codes[i];
+    if (c === 0x2e || c === 0x21 || c === 0x3f || c === 0x0a) return false;
+    if (c !== 0x3a) continue;
+    const t = firstTokenAtOrAfter(p, i + 1);
+    return t >= 0 && frame.denials.some((name) => typedWordsAt(p, t, name));
+  }
+  return false;
 }
 
 /**
