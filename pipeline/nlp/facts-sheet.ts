@@ -295,6 +295,12 @@ export const factsFileSchema = z
      * values.start, not the range ("Ngày 22/10, Đại hội … khai mạc" of 21–23/10 contradicts it).
      */
     openings: z.array(phrase).default([]),
+    /**
+     * The congress's own business a part of its days is given to ("bầu", "thảo luận"): right after the event verb that
+     * ties a two-day range inside the official span ("Ngày 30-31/1, Đại hội XIII đã tiến hành bầu …"), the range dates
+     * that business, not the event's whole period.
+     */
+    partActs: z.array(phrase).default([]),
     /** Phrases that introduce a venue ("tổ chức ở", "chuyển vào"). */
     placeVerbs: z.array(phrase).default([]),
     /**

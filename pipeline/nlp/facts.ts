@@ -5,7 +5,7 @@
  * the fact, so a spokesperson can write the rebuttal from it.
  */
 import type { Vocabulary } from './automaton.ts';
-import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
+import { dateWithin, extractDates, extractNumbers, formatDayDate, partOfPeriod, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { canon, type FactCheck, type FactsFile, type OfficialFact } from './facts-sheet.ts';
 import { longestNonOverlapping, PhraseSet, runsAcrossEdge, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
@@ -88,6 +88,7 @@ export type FactPhrase =
   | { kind: 'eventNoun' }
   | { kind: 'preparatory' }
   | { kind: 'opening' }
+  | { kind: 'partAct' }
   | { kind: 'placeVerb' }
   | { kind: 'venuePredicate' }
   | { kind: 'venueRelative' }
@@ -316,6 +317,7 @@ export class FactChecker {
     for (const e of data.eventNouns) this.phrases.add(e, factPhrase({ kind: 'eventNoun' }));
     for (const e of data.preparatory) this.phrases.add(e, factPhrase({ kind: 'preparatory' }));
     for (const e of data.openings) this.phrases.add(e, factPhrase({ kind: 'opening' }));
+    for (const e of data.partActs) this.phrases.add(e, factPhrase({ kind: 'partAct' }));
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
     for (const v of data.venuePredicates) this.phrases.add(v, factPhrase({ kind: 'venuePredicate' }));
     for (const v of data.venueRelatives.heads) this.phrases.add(v, factPhrase({ kind: 'venueRelative' }));
@@ -1721,6 +1723,14 @@ export class ItemCheck {
     return this.of('opening').some((o) => o.field === e.field && o.hit.tokFirst === e.hit.tokFirst && o.hit.tokLast === e.hit.tokLast);
   }
 
+  /** One of `partActs` follows the event verb in its clause, at most one word between ("tiến hành bầu", "tiến hành bỏ phiếu"). */
+  private givenToPart(e: Of<'event'>): boolean {
+    const tc = e.field.prepared.tokClause;
+    return this.of('partAct').some(
+      (a) => a.field === e.field && a.hit.tokFirst > e.hit.tokLast && a.hit.tokFirst - e.hit.tokLast <= 2 && tc[a.hit.tokFirst] === tc[e.hit.tokLast],
+    );
+  }
+
   /** The day is the start or within the check's `openingWithin` days after it. */
   private openingDay(d: DayDate, check: { start: string; openingWithin: number }): boolean {
     let day = check.start;
@@ -1937,6 +1947,9 @@ export class ItemCheck {
                 mention.tokLast,
                 `dates the event ${outside.map(formatDayDate).join(', ')}; official ${check.start}…${check.end}`,
               );
+            // two days inside the span given to the congress's own business are a part of it ("Ngày 30-31/1, Đại hội XIII
+            // đã tiến hành bầu …"), not the whole period
+            else if (partOfPeriod(mention.dates, check.start, check.end) && this.givenToPart(tiedBy)) this.agree(i, fv, mention.tokFirst, mention.tokLast);
             // a period given for the event must be the official one ("từ 25 tới 27/1")
             else if (mention.dates.length === 2 && (!sameDay(mention.dates[0], check.start) || !sameDay(mention.dates[1], check.end)))
               this.add(
