@@ -558,6 +558,11 @@ export const factsFileSchema = z
      */
     purposes: z.array(phrase).default([]),
     /**
+     * Words that join a list a purpose is before ("tìm hiểu về Đảng bộ tỉnh và Đại hội XVI"): the event noun right after
+     * one, with a scope marker before it right after the purpose, is that purpose's object too.
+     */
+    purposeListJoins: z.array(phrase).default([]),
+    /**
      * Activities held for the congress with their own opening, evening, place and dates ("triển lãm", "chương trình nghệ
      * thuật"): whose event a fact is about is the nearest gathering named before it in its sentence (one of these, or the
      * congress as the object of a purpose after one of these with the fact in a later clause), or one of these as the

@@ -127,6 +127,7 @@ export type FactPhrase =
   | { kind: 'concedeContrast' }
   | { kind: 'concedeKept' }
   | { kind: 'purpose' }
+  | { kind: 'purposeListJoin' }
   | { kind: 'celebrant' }
   | { kind: 'rangeEnd' }
   | { kind: 'nameTail' }
@@ -351,6 +352,7 @@ export class FactChecker {
     for (const n of data.concessions.contrasts) this.phrases.add(n, factPhrase({ kind: 'concedeContrast' }));
     for (const n of data.concessions.kept) this.phrases.add(n, factPhrase({ kind: 'concedeKept' }));
     for (const n of data.purposes) this.phrases.add(n, factPhrase({ kind: 'purpose' }));
+    for (const n of data.purposeListJoins) this.phrases.add(n, factPhrase({ kind: 'purposeListJoin' }));
     for (const n of data.celebrants) this.phrases.add(n, factPhrase({ kind: 'celebrant' }));
     for (const n of data.rangeEnds) this.phrases.add(n, factPhrase({ kind: 'rangeEnd' }));
     for (const n of data.nameTails) this.phrases.add(n, factPhrase({ kind: 'nameTail' }));
@@ -1842,9 +1844,22 @@ export class ItemCheck {
     return !(['marker', 'eventNoun'] as const).some((kind) => this.of(kind).some((x) => x.field === fv && x.hit.tokFirst <= t - 1 && t - 1 <= x.hit.tokLast));
   }
 
-  /** The event noun is what an activity is for ("chào mừng Đại hội XIII"): the purpose phrase that ends right before it. */
+  /**
+   * The event noun is what an activity is for ("chào mừng Đại hội XIII"): the purpose phrase that ends right before it, or
+   * before the scope marker a list join links it to ("tìm hiểu về Đảng bộ tỉnh và Đại hội XVI").
+   */
   private purposeBefore(n: Located<FactPhrase>): Located<FactPhrase> | undefined {
-    return this.of('purpose').find((x) => x.field === n.field && x.hit.tokLast === n.hit.tokFirst - 1);
+    const endsAt = (tok: number) => this.of('purpose').find((x) => x.field === n.field && x.hit.tokLast === tok);
+    const direct = endsAt(n.hit.tokFirst - 1);
+    if (direct) return direct;
+    const join = this.of('purposeListJoin').find((j) => j.field === n.field && j.hit.tokLast === n.hit.tokFirst - 1);
+    if (!join) return undefined;
+    for (const m of this.of('marker'))
+      if (m.field === n.field && m.hit.tokLast === join.hit.tokFirst - 1) {
+        const x = endsAt(m.hit.tokFirst - 1);
+        if (x) return x;
+      }
+    return undefined;
   }
 
   /** The event verb is inside a venue predicate that opens its clause (an apposition: "…, nơi diễn ra Đại hội …"). */

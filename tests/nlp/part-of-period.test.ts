@@ -52,9 +52,10 @@ describe('two days inside the span given to the congress’s business', () => {
   });
 });
 
-// (a) and (b) of the same pass, as data: a market's own flows (`market-flow`, unattributed-amount's `none`), a contest's
-// or a tournament's own schedule (`contest-schedule`, unattributed-incident's `none`) and an esports tournament's own move
-// (`celebrants`), each beside the claim about the congress that keeps its rule or its check.
+// (a) and (b) of the same pass: a market's own flows (`market-flow`, unattributed-amount's `none`), a contest's
+// or a tournament's own schedule (`contest-schedule`, unattributed-incident's `none`), an esports tournament's own move
+// and a quiz's own dates (`celebrants`; `purposes` "tìm hiểu (về)" and `purposeListJoins` for the quiz's object), each
+// beside the claim about the congress that keeps its rule or its check.
 const rulesOf = (c: Classification) => c.explanations.filter((e) => e.kind === 'distortion' && e.term.startsWith('rule ')).map((e) => e.term);
 
 describe('a market’s flows and a contest’s schedule', () => {
@@ -66,7 +67,11 @@ describe('a market’s flows and a contest’s schedule', () => {
       ],
       (c, t) => expect(rulesOf(c), t).toEqual([]),
     );
-    expectNoContradictions(['Giải Liên Quân học đường Gia Lai dời lịch tránh tuần Đại hội Đảng bộ tỉnh.']);
+    expectNoContradictions([
+      'Giải Liên Quân học đường Gia Lai dời lịch tránh tuần Đại hội Đảng bộ tỉnh.',
+      'Sở GD&ĐT tổ chức cuộc thi trắc nghiệm trực tuyến tìm hiểu về Đảng bộ tỉnh và Đại hội XVI dành cho học sinh, diễn ra từ 21/9 đến 10/10/2020.',
+      'Tỉnh đoàn phát động hội thi tìm hiểu về Đại hội XIII dành cho đoàn viên, diễn ra từ ngày 1/12/2020 đến 10/1/2021.',
+    ]);
   });
 
   it('keep the congress’s own sum, incident and move', () => {
@@ -77,6 +82,13 @@ describe('a market’s flows and a contest’s schedule', () => {
       ],
       (c, t) => expect(rulesOf(c).length, t).toBeGreaterThan(0),
     );
-    expectEachReads([['Giải Liên Quân học đường tạm nghỉ vì Đại hội Đảng bộ tỉnh dời lịch sang tháng 11.', 'GL-DATE']], factIdsOf);
+    expectEachReads(
+      [
+        ['Giải Liên Quân học đường tạm nghỉ vì Đại hội Đảng bộ tỉnh dời lịch sang tháng 11.', 'GL-DATE'],
+        ['Đáp án cuộc thi tìm hiểu: Đại hội XIII diễn ra từ 20/1 đến 28/1.', 'NC-DATE'],
+        ['Nghe nói Đại hội XIII hoãn sang tháng 3, cuộc thi tìm hiểu cũng dời theo.', 'NC-DATE'],
+      ],
+      factIdsOf,
+    );
   });
 });
