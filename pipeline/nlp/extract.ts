@@ -428,6 +428,20 @@ export function dateWithin(date: DayDate, startIso: string, endIso: string): boo
   return false;
 }
 
+/**
+ * A two-day mention is a part of the official span: both days inside it (the first from the start, the last to the end)
+ * and not the span itself. "Ngày 30-31/1, Đại hội XIII đã tiến hành bầu …" of 26/1–3/2 dates two days of the event; a
+ * range reaching outside it ("từ 25 tới 27/1") or a single day is no part in this sense.
+ */
+export function partOfPeriod(dates: readonly DayDate[], startIso: string, endIso: string): boolean {
+  if (dates.length !== 2 || dates.some((d) => d.day === undefined || !dateWithin(d, startIso, endIso))) return false;
+  const same = (d: DayDate, iso: string) => {
+    const [y, m, day] = iso.split('-').map(Number);
+    return d.month === m && d.day === day && (d.year === undefined || d.year === y);
+  };
+  return !(same(dates[0], startIso) && same(dates[1], endIso));
+}
+
 export function formatDayDate(d: DayDate): string {
   const parts = [d.day !== undefined ? String(d.day) : '', String(d.month), d.year ? String(d.year) : ''].filter(Boolean);
   return d.day === undefined ? `tháng ${parts.join('/')}` : parts.join('/');

@@ -295,6 +295,12 @@ export const factsFileSchema = z
      * values.start, not the range ("Ngày 22/10, Đại hội … khai mạc" of 21–23/10 contradicts it).
      */
     openings: z.array(phrase).default([]),
+    /**
+     * The congress's own business a part of its days is given to ("bầu", "thảo luận"): right after the event verb that
+     * ties a two-day range inside the official span ("Ngày 30-31/1, Đại hội XIII đã tiến hành bầu …"), the range dates
+     * that business, not the event's whole period.
+     */
+    partActs: z.array(phrase).default([]),
     /** Phrases that introduce a venue ("tổ chức ở", "chuyển vào"). */
     placeVerbs: z.array(phrase).default([]),
     /**
@@ -551,6 +557,11 @@ export const factsFileSchema = z
      * chào mừng Đại hội XIII khai mạc vào ngày mai").
      */
     purposes: z.array(phrase).default([]),
+    /**
+     * Words that join a list a purpose is before ("tìm hiểu về Đảng bộ tỉnh và Đại hội XVI"): the event noun right after
+     * one, with a scope marker before it right after the purpose, is that purpose's object too.
+     */
+    purposeListJoins: z.array(phrase).default([]),
     /**
      * Activities held for the congress with their own opening, evening, place and dates ("triển lãm", "chương trình nghệ
      * thuật"): whose event a fact is about is the nearest gathering named before it in its sentence (one of these, or the

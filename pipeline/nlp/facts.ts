@@ -5,7 +5,7 @@
  * the fact, so a spokesperson can write the rebuttal from it.
  */
 import type { Vocabulary } from './automaton.ts';
-import { dateWithin, extractDates, extractNumbers, formatDayDate, type DateMention, type DayDate, type NumberMention } from './extract.ts';
+import { dateWithin, extractDates, extractNumbers, formatDayDate, partOfPeriod, type DateMention, type DayDate, type NumberMention } from './extract.ts';
 import { canon, type FactCheck, type FactsFile, type OfficialFact } from './facts-sheet.ts';
 import { longestNonOverlapping, PhraseSet, runsAcrossEdge, type PhraseHit } from './lexicon.ts';
 import type { AccentCache, SymbolStream } from './stream.ts';
@@ -88,6 +88,7 @@ export type FactPhrase =
   | { kind: 'eventNoun' }
   | { kind: 'preparatory' }
   | { kind: 'opening' }
+  | { kind: 'partAct' }
   | { kind: 'placeVerb' }
   | { kind: 'venuePredicate' }
   | { kind: 'venueRelative' }
@@ -126,6 +127,7 @@ export type FactPhrase =
   | { kind: 'concedeContrast' }
   | { kind: 'concedeKept' }
   | { kind: 'purpose' }
+  | { kind: 'purposeListJoin' }
   | { kind: 'celebrant' }
   | { kind: 'rangeEnd' }
   | { kind: 'nameTail' }
@@ -316,6 +318,7 @@ export class FactChecker {
     for (const e of data.eventNouns) this.phrases.add(e, factPhrase({ kind: 'eventNoun' }));
     for (const e of data.preparatory) this.phrases.add(e, factPhrase({ kind: 'preparatory' }));
     for (const e of data.openings) this.phrases.add(e, factPhrase({ kind: 'opening' }));
+    for (const e of data.partActs) this.phrases.add(e, factPhrase({ kind: 'partAct' }));
     for (const v of data.placeVerbs) this.phrases.add(v, factPhrase({ kind: 'placeVerb' }));
     for (const v of data.venuePredicates) this.phrases.add(v, factPhrase({ kind: 'venuePredicate' }));
     for (const v of data.venueRelatives.heads) this.phrases.add(v, factPhrase({ kind: 'venueRelative' }));
@@ -349,6 +352,7 @@ export class FactChecker {
     for (const n of data.concessions.contrasts) this.phrases.add(n, factPhrase({ kind: 'concedeContrast' }));
     for (const n of data.concessions.kept) this.phrases.add(n, factPhrase({ kind: 'concedeKept' }));
     for (const n of data.purposes) this.phrases.add(n, factPhrase({ kind: 'purpose' }));
+    for (const n of data.purposeListJoins) this.phrases.add(n, factPhrase({ kind: 'purposeListJoin' }));
     for (const n of data.celebrants) this.phrases.add(n, factPhrase({ kind: 'celebrant' }));
     for (const n of data.rangeEnds) this.phrases.add(n, factPhrase({ kind: 'rangeEnd' }));
     for (const n of data.nameTails) this.phrases.add(n, factPhrase({ kind: 'nameTail' }));
@@ -1723,6 +1727,14 @@ export class ItemCheck {
     return this.of('opening').some((o) => o.field === e.field && o.hit.tokFirst === e.hit.tokFirst && o.hit.tokLast === e.hit.tokLast);
   }
 
+  /** One of `partActs` follows the event verb in its clause, at most one word between ("tiến hành bầu", "tiến hành bỏ phiếu"). */
+  private givenToPart(e: Of<'event'>): boolean {
+    const tc = e.field.prepared.tokClause;
+    return this.of('partAct').some(
+      (a) => a.field === e.field && a.hit.tokFirst > e.hit.tokLast && a.hit.tokFirst - e.hit.tokLast <= 2 && tc[a.hit.tokFirst] === tc[e.hit.tokLast],
+    );
+  }
+
   /** The day is the start or within the check's `openingWithin` days after it. */
   private openingDay(d: DayDate, check: { start: string; openingWithin: number }): boolean {
     let day = check.start;
@@ -1834,9 +1846,22 @@ export class ItemCheck {
     return !(['marker', 'eventNoun'] as const).some((kind) => this.of(kind).some((x) => x.field === fv && x.hit.tokFirst <= t - 1 && t - 1 <= x.hit.tokLast));
   }
 
-  /** The event noun is what an activity is for ("chào mừng Đại hội XIII"): the purpose phrase that ends right before it. */
+  /**
+   * The event noun is what an activity is for ("chào mừng Đại hội XIII"): the purpose phrase that ends right before it, or
+   * before the scope marker a list join links it to ("tìm hiểu về Đảng bộ tỉnh và Đại hội XVI").
+   */
   private purposeBefore(n: Located<FactPhrase>): Located<FactPhrase> | undefined {
-    return this.of('purpose').find((x) => x.field === n.field && x.hit.tokLast === n.hit.tokFirst - 1);
+    const endsAt = (tok: number) => this.of('purpose').find((x) => x.field === n.field && x.hit.tokLast === tok);
+    const direct = endsAt(n.hit.tokFirst - 1);
+    if (direct) return direct;
+    const join = this.of('purposeListJoin').find((j) => j.field === n.field && j.hit.tokLast === n.hit.tokFirst - 1);
+    if (!join) return undefined;
+    for (const m of this.of('marker'))
+      if (m.field === n.field && m.hit.tokLast === join.hit.tokFirst - 1) {
+        const x = endsAt(m.hit.tokFirst - 1);
+        if (x) return x;
+      }
+    return undefined;
   }
 
   /** The event verb is inside a venue predicate that opens its clause (an apposition: "…, nơi diễn ra Đại hội …"). */
@@ -1939,6 +1964,9 @@ export class ItemCheck {
                 mention.tokLast,
                 `dates the event ${outside.map(formatDayDate).join(', ')}; official ${check.start}…${check.end}`,
               );
+            // two days inside the span given to the congress's own business are a part of it ("Ngày 30-31/1, Đại hội XIII
+            // đã tiến hành bầu …"), not the whole period
+            else if (partOfPeriod(mention.dates, check.start, check.end) && this.givenToPart(tiedBy)) this.agree(i, fv, mention.tokFirst, mention.tokLast);
             // a period given for the event must be the official one ("từ 25 tới 27/1")
             else if (mention.dates.length === 2 && (!sameDay(mention.dates[0], check.start) || !sameDay(mention.dates[1], check.end)))
               this.add(
