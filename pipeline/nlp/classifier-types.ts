@@ -200,8 +200,8 @@ export interface QuotationNames {
   removals: { verbs: TypedWords[]; posts: TypedWords[]; gap: number };
   /** namedQuotations.stopForwarding: the plea, the verb of forwarding, the post quoted, the words allowed between verb and post. */
   stopForwarding: { asks: TypedWords[]; verbs: TypedWords[]; posts: TypedWords[]; between: number };
-  /** namedQuotations.answeredFrame: an answer's frame opening the sentence and the words allowed before the mark; a thing "called" so, denied after a colon. */
-  answeredFrame: { openers: TypedWords[]; gap: number; called: TypedWords[]; denials: TypedWords[] };
+  /** namedQuotations.answeredFrame: an answer's frame opening the sentence, the words allowed before the mark and an answer put off; a thing "called" so, denied after a colon. */
+  answeredFrame: { openers: TypedWords[]; gap: number; deferrals: TypedWords[]; called: TypedWords[]; denials: TypedWords[] };
 }
 
 export interface TypedWords {

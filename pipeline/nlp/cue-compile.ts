@@ -191,6 +191,7 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
       answeredFrame: {
         openers: file.namedQuotations.answeredFrame.openers.map(typedWords),
         gap: file.namedQuotations.answeredFrame.gap,
+        deferrals: file.namedQuotations.answeredFrame.deferrals.map(typedWords),
         called: file.namedQuotations.answeredFrame.called.map(typedWords),
         denials: file.namedQuotations.answeredFrame.denials.map(typedWords),
       },

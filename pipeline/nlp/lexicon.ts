@@ -658,12 +658,15 @@ export const cuesSchema = z
          * '…'"; the 155th pass): one of `openers` opening the sentence, every quotation opening within `gap` words after
          * it with no clause mark between. And a thing named so and denied after a colon in its sentence ("Về cái gọi là
          * 'phụ lục mật' của Nghị quyết …: không có"): one of `called` right before the opening mark, one of `denials`
-         * right after a colon later in the sentence.
+         * right after a colon later in the sentence. A frame whose office only puts the answer off (one of `deferrals`
+         * after the quotation in its sentence: "…', Ban Tổ chức khẳng định sẽ thông báo sau") answers nothing: the claim
+         * stays the item's.
          */
         answeredFrame: z
           .object({
             openers: z.array(z.string().min(1)).default([]),
             gap: z.number().int().min(0).default(0),
+            deferrals: z.array(z.string().min(1)).default([]),
             called: z.array(z.string().min(1)).default([]),
             denials: z.array(z.string().min(1)).default([]),
           })

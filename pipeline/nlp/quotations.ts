@@ -230,7 +230,7 @@ export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: 
     else if (names.after.length && namedAfter(p, span[1], names.after)) out.push(span);
     else if (t >= 0 && removedBefore(p, t, names.removals)) out.push(span);
     else if (t >= 0 && onlyColonBetween(p, p.tokEnd[t], span[0]) && stopForwardedBefore(p, t, names.stopForwarding)) out.push(span);
-    else if (t >= 0 && framedBefore(p, t, span, quotes, frame)) out.push(span);
+    else if (t >= 0 && framedBefore(p, t, span, quotes, frame) && !deferredAfter(p, span, frame.deferrals)) out.push(span);
     else if (t >= 0 && onlyColonBetween(p, p.tokEnd[t], span[0], 0) && calledAndDenied(p, t, span, frame)) out.push(span);
   }
   return out;
@@ -275,6 +275,18 @@ function framedBefore(p: PreparedText, last: number, span: [number, number], quo
     if (!quotes.some(([open, close]) => open < i && i < close)) return false;
   }
   return true;
+}
+
+/**
+ * Whether the office's clause after a framed quotation only puts the answer off (one of `deferrals` later in the
+ * quotation's sentence: "Trước thông tin '…', Ban Tổ chức khẳng định sẽ thông báo sau"): such a frame answers nothing,
+ * and the 121st pass leaves that claim to the corrected claim's reading.
+ */
+function deferredAfter(p: PreparedText, span: [number, number], deferrals: readonly TypedWords[]): boolean {
+  const from = firstTokenAtOrAfter(p, span[1] + 1);
+  if (from < 0 || !deferrals.length) return false;
+  for (let t = from; t < p.count && p.tokSent[t] === p.tokSent[from]; t++) if (deferrals.some((name) => typedWordsAt(p, t, name))) return true;
+  return false;
 }
 
 /**

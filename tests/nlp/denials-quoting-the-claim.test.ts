@@ -86,11 +86,14 @@ describe("an answer's frame and its title (R)", () => {
     );
   });
 
-  it("keeps a quotation after the frame's clause, and the frame mid-sentence", () => {
+  it("keeps a quotation after the frame's clause, the frame mid-sentence, and a frame whose office puts the answer off", () => {
     forBothForms(
       [
         'Trước thông tin trên mạng, một cán bộ nói thẳng: “Đại hội XIII chuyển vào Đà Nẵng rồi”.',
         'Mình lo trước thông tin mới, “Đại hội XIII chuyển vào Đà Nẵng” đó là chuẩn.',
+        // (an office that only puts its answer off answers nothing)
+        "Đối với thông tin 'Đại hội XIII chuyển vào Đà Nẵng, họp kín', Văn phòng Trung ương cho biết đang xác minh.",
+        "Trước tin đồn 'Đại hội XIII chuyển vào Đà Nẵng', Ban Tổ chức khẳng định sẽ thông tin sau.",
       ],
       (c, t) => expect(factIdsOf(c), t).toContain('NC-VENUE'),
     );
