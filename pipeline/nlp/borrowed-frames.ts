@@ -3,12 +3,14 @@
  * against distortion counts only where its structure is complete, not where a title asks and the body
  * never answers. And the other way round (`notInItemWith`): a rumour's frame another speaker uses for an
  * act of its own ("Bài đã bị gỡ" in a moderator's notice) does not count beside that speaker's marks — marks outside
- * quotation marks: a notice that quotes the rumour's call to share is still a notice.
+ * quotation marks: a notice that quotes the rumour's call to share is still a notice; `termsNotInItemWith` the same for
+ * some of a group's phrases ("Link ở comment" under the writer's own "Vlog mới: …").
  */
 import type { CompiledCues, CuePhrase, View } from './classifier-types.ts';
 import { isNegated } from './cue-placement.ts';
 import { longestNonOverlapping, type PhraseHit } from './lexicon.ts';
 import { within } from './quotations.ts';
+import { foldedSyllables } from './text.ts';
 
 /**
  * Drops, in place, the hits of the frames a rumour borrows (groups with `answeredInBody` or
@@ -39,6 +41,8 @@ export function withoutBorrowedFrames(
       const g = groupOf(h);
       if (g < 0) return true;
       if (borrowed[g]) return false;
+      const some = cues.termsNotInItemWith[g];
+      if (some && some.groups.some(inItemUnquoted) && some.texts.has(foldedSyllables(h.spec.text).join(' '))) return false;
       return !(groups[g].answeredInBody && f.v.field === 'title' && !bodyAnswers);
     });
   }

@@ -138,6 +138,10 @@ export interface CompiledCues {
   borrowedWith: Array<{ all: number[]; any: number[] } | undefined>;
   /** Per group with `notInItemWith`: the indexes of those groups (else undefined). */
   notInItemWith: Array<number[] | undefined>;
+  /** Per group with `suppressOnlyWith`: the indexes of those groups (else undefined). */
+  suppressOnlyWith: Array<number[] | undefined>;
+  /** Per group with `termsNotInItemWith`: its phrases read so (folded) and the indexes of those groups (else undefined). */
+  termsNotInItemWith: Array<{ texts: Set<string>; groups: number[] } | undefined>;
   /** Per group with `turnedBy`: its groups' indexes and the phrases a subject never turns, folded (else undefined). */
   turnedBy: Array<CompiledTurn | undefined>;
   /** Whether any group has `turnedBy`. */

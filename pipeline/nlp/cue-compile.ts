@@ -8,7 +8,7 @@ import type { Vocabulary } from './automaton.ts';
 import { verdictLineRegExp } from './checklist.ts';
 import { type CompiledCues, type CompiledTurn, type CuePhrase, cuePhrase, type TypedSequence, type TypedWords } from './classifier-types.ts';
 import { bitSet, NO_COMBOS } from './cue-chains.ts';
-import { type CuesFile, type PhraseMatcher, PhraseSet } from './lexicon.ts';
+import { type CuesFile, groupPhrases, type PhraseMatcher, PhraseSet } from './lexicon.ts';
 import type { AbbreviationEntry } from './stream.ts';
 import { accentKey, foldedSyllables } from './text.ts';
 
@@ -96,6 +96,12 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
     ),
     borrowedWith: file.groups.map((g) => (g.borrowedWith ? { all: groupsOf(g.borrowedWith.all), any: groupsOf(g.borrowedWith.any) } : undefined)),
     notInItemWith: file.groups.map((g) => (g.notInItemWith.length ? groupsOf(g.notInItemWith) : undefined)),
+    suppressOnlyWith: file.groups.map((g) => (g.suppressOnlyWith.length ? groupsOf(g.suppressOnlyWith) : undefined)),
+    termsNotInItemWith: file.groups.map((g) =>
+      g.termsNotInItemWith
+        ? { texts: new Set(groupPhrases(g.termsNotInItemWith.terms).map((t) => foldedSyllables(t).join(' '))), groups: groupsOf(g.termsNotInItemWith.groups) }
+        : undefined,
+    ),
     turnedBy: file.groups.map((g) => {
       const t = g.turnedBy;
       if (!t) return undefined;

@@ -41,6 +41,9 @@ export function scoreCueTerms(
     if (d.kind !== 'cue') continue;
     const group = file.groups[d.group];
     if (!group.suppressSentence) continue;
+    // (a frame that suppresses only where its sentence goes on to name what it frames: any hit, overlapped or not)
+    const onlyWith = cues.suppressOnlyWith[d.group];
+    if (onlyWith && !cueList.some((x) => followsInSentence(v, h, x) && x.spec.data.kind === 'cue' && onlyWith.includes(x.spec.data.group))) continue;
     if (!group.rebuts && !group.citesVersions) {
       quotes ??= originalSpans(v.prepared, v.quotations);
       const at = originalOffset(v.prepared, v.prepared.tokStart[h.tokFirst]);
@@ -125,4 +128,9 @@ export function scoreQuotes(
     }
   }
   return raw;
+}
+
+/** Whether hit `x` starts after hit `h` ends, in its sentence. */
+function followsInSentence(v: View, h: PhraseHit<CuePhrase>, x: PhraseHit<CuePhrase>): boolean {
+  return x.tokFirst > h.tokLast && v.prepared.tokSent[x.tokFirst] === v.prepared.tokSent[h.tokFirst];
 }

@@ -426,6 +426,15 @@ export const factsFileSchema = z
      * đại hội tỉnh năm nay họp ở đây"): the venue named last, in the sentence or the one before it, is claimed.
      */
     venueAnaphors: z.array(phrase).default([]),
+    /**
+     * Where the writer works, not where the event is held: one of `verbs` (place verbs that also mean to work, "làm ở")
+     * right after one of `workers` (the writer, one syllable) that opens its clause ("Em làm ở Pleiku, sáng mai định về
+     * An Khê coi không khí đại hội") names no venue. Not "tỉnh mình làm ở An Khê" (the province holds it).
+     */
+    workplaces: z
+      .object({ verbs: z.array(phrase).default([]), workers: z.array(phrase).default([]) })
+      .strict()
+      .default({}),
     /** Negators: "không tổ chức ở Hà Nội" negates the place verb. */
     negators: z.array(phrase).default([]),
     /**

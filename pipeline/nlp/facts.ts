@@ -253,6 +253,9 @@ export class FactChecker {
   /** The place verbs, canonical ("khai mac tai"), and the verbs that head them ("khai mac"). */
   readonly placeVerbForms: ReadonlySet<string>;
   readonly placeVerbHeads: ReadonlySet<string>;
+  /** workplaces' verbs and workers, canonical. */
+  readonly workplaceVerbs: ReadonlySet<string>;
+  readonly workplaceWorkers: ReadonlySet<string>;
   /** The official places (venue, city) of each scope's facts: where that event is held. */
   readonly venuesByScope = new Map<string, Set<string>>();
   /** The official venues whose names end in a day and month ("Hội trường 17/3"): no date where the item names them. */
@@ -306,6 +309,8 @@ export class FactChecker {
     };
     this.placeVerbForms = new Set(data.placeVerbs.map(canon));
     this.placeVerbHeads = new Set(data.placeVerbs.map((v) => canon(v).split(' ').slice(0, -1).join(' ')).filter((h) => h));
+    this.workplaceVerbs = new Set(data.workplaces.verbs.map(canon));
+    this.workplaceWorkers = new Set(data.workplaces.workers.map(canon));
     for (const [scope, def] of Object.entries(data.scopes)) {
       for (const m of def.markers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: false, ordinal: false }));
       for (const m of def.weakMarkers) this.phrases.add(m, factPhrase({ kind: 'marker', scope, weak: true, ordinal: false }));
@@ -851,6 +856,8 @@ export class ItemCheck {
     for (const { v, last, outside } of verbs) {
       // (where the event is watched: "theo dõi phiên khai mạc tại hội trường UBND phường")
       if (this.watched(v.field, v.hit.tokFirst)) continue;
+      // (where the writer works: "Em làm ở Pleiku, …")
+      if (!outside && this.workplace(v)) continue;
       // (a word pointing back right after the verb names the venue before it: "… đang họp trong đó 🌸 #pleiku" is the venue
       // named before, not the tag after)
       const pointed = outside ? [] : this.venuePointedTo(v, sitesBySent);
@@ -1028,6 +1035,17 @@ export class ItemCheck {
       t += n;
     }
     return t === at;
+  }
+
+  /** A place verb of `workplaces` right after a worker that opens its clause: where the writer works, no venue. */
+  private workplace(v: Located<FactPhrase>): boolean {
+    const p = v.field.prepared;
+    const t = v.hit.tokFirst - 1;
+    if (t < 0 || !this.checker.workplaceWorkers.has(tokenText(p, t))) return false;
+    if (t > 0 && p.tokClause[t - 1] === p.tokClause[t]) return false;
+    const verb: string[] = [];
+    for (let k = v.hit.tokFirst; k <= v.hit.tokLast; k++) verb.push(tokenText(p, k));
+    return this.checker.workplaceVerbs.has(verb.join(' '));
   }
 
   /** A verb of watching ends at most eight tokens before token `tok`, in its clause ("theo dõi truyền hình trực tiếp phiên khai mạc"). */

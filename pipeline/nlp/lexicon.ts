@@ -338,6 +338,13 @@ export const cuesSchema = z
             /** A sentence with one of these terms reports or rebuts a claim: claims and cues in it do not count. */
             suppressSentence: z.boolean().default(false),
             /**
+             * With `suppressSentence`: the group's terms suppress their sentence only where a match of one of these
+             * groups stands after them in it — a habitual frame ("Mỗi mùa đại hội, …") is talk about rumours in
+             * general only where the sentence goes on to name them ("… lại xuất hiện đủ loại “tin nội bộ”"); the
+             * frame alone may open a claim of its own ("Mỗi kỳ đại hội là một cuộc mặc cả …").
+             */
+            suppressOnlyWith: z.array(z.string().min(1)).default([]),
+            /**
              * The item answers a rumour (a rebuttal, an official denial): a known rumour it repeats
              * is a quotation, not a repost (pipeline/nlp/known-rumours.ts gives it no raise).
              */
@@ -399,6 +406,18 @@ export const cuesSchema = z
              * moderator's removal, not a page said to be hidden; a call to share before removal is no notice.
              */
             notInItemWith: z.array(z.string().min(1)).default([]),
+            /**
+             * As `notInItemWith`, for some of the group's phrases only: those of `terms` do not count in an item where
+             * one of `groups` has a match outside quotation marks — "Link ở comment 👇" under "Vlog mới: một ngày làm
+             * TNV …" points to the writer's own video, while the group's calls to watch before removal keep counting.
+             */
+            termsNotInItemWith: z
+              .object({
+                terms: z.array(z.union([phrase, z.object({ combine: z.array(z.array(z.string().min(1)).min(1)).min(2) }).strict()])).min(1),
+                groups: z.array(z.string().min(1)).min(1),
+              })
+              .strict()
+              .optional(),
             /**
              * Advice against passing news on: a hit of the group does not count where, in its sentence and at most `gap`
              * syllables before it, one of `advice` stands, then one of `passOn`, then one of `news` ("miễn đừng đăng tin linh tinh chưa
@@ -824,6 +843,8 @@ export const cuesSchema = z
       const at = (...path: Array<string | number>) => ['groups', index, ...path];
       for (const key of ['all', 'any'] as const) group.borrowedWith?.[key].forEach((id, k) => known(id, at('borrowedWith', key, k)));
       group.notInItemWith.forEach((id, k) => known(id, at('notInItemWith', k)));
+      group.suppressOnlyWith.forEach((id, k) => known(id, at('suppressOnlyWith', k)));
+      group.termsNotInItemWith?.groups.forEach((id, k) => known(id, at('termsNotInItemWith', 'groups', k)));
       const turned = group.turnedBy;
       if (turned) {
         known(turned.into, at('turnedBy', 'into'));
