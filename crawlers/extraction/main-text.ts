@@ -472,6 +472,9 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
     // A block split by <br> runs scores as the paragraphs it holds (Readability's replaceBrs).
     const paragraphs = 1 + s.breaks;
     const contentScore = paragraphs + s.commas + Math.min(Math.floor(s.chars / 100), 3 * paragraphs);
+    // A paragraph straight in the page's root (a damaged copy whose <head> was reopened as the body,
+    // a plain page of <p>s in <body>) scores the root, as Readability scores <body>: its only parent.
+    if (node.parent === root) scores.set(root, (scores.get(root) ?? baseScore(root)) + contentScore);
     let level = 0;
     for (let ancestor = node.parent; ancestor && ancestor !== root && level < 5; ancestor = ancestor.parent, level++) {
       if (!stats.has(ancestor)) break;
@@ -503,6 +506,8 @@ function scoreCandidates(page: Page, excluded: Set<HtmlNode>, cms: HtmlNode | un
     top = promote(top, topScore, ranked, scores, stats, root);
     topScore = Math.max(topScore, scores.get(top) ?? topScore);
   }
+  // The root holding the story's paragraphs itself is the story: nothing above it is the page's.
+  if (top === root) return [root];
   // A table row or row group is part of a layout or data table, never a story on its own.
   while (TABLE_PARTS.has(tagOf(top)) && top.parent && top.parent !== root) top = top.parent;
   // A wrapper with a single element child adds nothing; its parent may hold the story's other parts.

@@ -354,10 +354,12 @@ export const ARTICLE_TYPES =
 /**
  * URL paths of listing pages: home, categories, tags, search, archives, authors, feeds. A search asks
  * for words (`?s=`, `?q=`) and a page of results is numbered (`?page=2`): a bare number in `?S=7565791`
- * or anything but a number in `?page=nhl/news/ADN4121153.htm` names one story on a dynamic site (twenty-third pass).
+ * or anything but a number in `?page=nhl/news/ADN4121153.htm` names one story on a dynamic site (twenty-third pass),
+ * and an empty parameter asks for nothing (`news.asp?id=208777&s=&i=&t=…`, a story's link carrying its site's
+ * empty search and section fields: forty-third pass).
  */
 export const LISTING_PATHS =
-  /^\/?$|^\/(index\.(html?|php))?$|\/(tag|tags|category|categories|chuyen-muc|chuyen-de|topic|topics|search|tim-kiem|archive|archives|author|authors|page|feed)(\/|\.html?$|$)|[?&](s|q|search)=(?!\d+(&|#|$))|[?&]page=\d+(&|#|$)/i;
+  /^\/?$|^\/(index\.(html?|php))?$|\/(tag|tags|category|categories|chuyen-muc|chuyen-de|topic|topics|search|tim-kiem|archive|archives|author|authors|page|feed)(\/|\.html?$|$)|[?&](s|q|search)=(?!\d+(&|#|$)|&|#|$)|[?&]page=\d+(&|#|$)/i;
 
 /**
  * A path ending in a slug of five or more words names one page (`/page/how-to-make-a-good-game`),
