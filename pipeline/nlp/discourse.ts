@@ -521,6 +521,8 @@ export interface Folded {
   /** Its reported clauses (reportsOf) and a chat's lines answered by a denial (dialogueLinesOf), read once per text. */
   reports?: FoldedClause[];
   dialogue?: DialogueLine[];
+  /** Its questions told in the writer's words and denied next (askedAndAnswered), read once: the view's replies and the structure reading share them. */
+  asked?: Array<{ asked: [number, number]; answer: [number, number] }>;
   /** Abbreviations that head a name, as written (text.ts dotHeadsName); absent: none. */
   namePrefixes?: ReadonlySet<string>;
 }
@@ -935,6 +937,10 @@ function repliedLine(d: CompiledDiscourse, f: Folded, quotes: FoldedClause[]): [
  * sentence, or "Không biết" (no denial). Folded spans of each question and its answer.
  */
 export function askedAndAnswered(d: CompiledDiscourse | null, f: Folded): Array<{ asked: [number, number]; answer: [number, number] }> {
+  return (f.asked ??= questionsAnswered(d, f));
+}
+
+function questionsAnswered(d: CompiledDiscourse | null, f: Folded): Array<{ asked: [number, number]; answer: [number, number] }> {
   const a = d?.structures?.replyLine?.asked;
   if (!a) return [];
   const text = f.folded;
