@@ -2,7 +2,7 @@ import { copyFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import type { Command } from 'commander';
 import { loadConfig } from '../../core/config.ts';
-import { baselineCongress, evaluate, type ItemCategory, type LabelledItem, type Metrics } from '../../pipeline/nlp/evaluate.ts';
+import { baselineCongress, evaluate, rates, type ItemCategory, type LabelledItem, type Metrics } from '../../pipeline/nlp/evaluate.ts';
 import type { Classification } from '../../core/types.ts';
 import { stripDiacritics } from '../../pipeline/nlp/fold.ts';
 import { classifierOptionsFromConfig, lexiconsSha256, loadClassifier, type ClassifierOptions } from '../../pipeline/nlp/index.ts';
@@ -77,7 +77,10 @@ export function withFacts(options: ClassifierOptions, facts: string | undefined)
 }
 
 function row(name: string, m: { congress: Metrics; distortion?: Metrics; hardNegativeFalsePositiveRate: number }): string {
-  const prf = (x: Metrics) => `${x.precision.toFixed(3)}  ${x.recall.toFixed(3)}  ${x.f1.toFixed(3)}`;
+  const prf = (x: Metrics) => {
+    const r = rates(x);
+    return `${r.precision.toFixed(3)}  ${r.recall.toFixed(3)}  ${r.f1.toFixed(3)}`;
+  };
   return `${name.padEnd(32)} ${prf(m.congress)}     ${m.distortion ? prf(m.distortion) : '   —      —      —  '}     ${m.hardNegativeFalsePositiveRate.toFixed(3)}`;
 }
 

@@ -35,10 +35,17 @@ export interface Metrics extends Counts {
   f1: number;
 }
 
-export function metrics(c: Counts): Metrics {
+/** Precision, recall and F1 of the counts, unrounded: targets and printed figures are read from these. */
+export function rates(c: Counts): { precision: number; recall: number; f1: number } {
   const precision = c.tp + c.fp ? c.tp / (c.tp + c.fp) : c.fn ? 0 : 1;
   const recall = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 1;
   const f1 = precision + recall ? (2 * precision * recall) / (precision + recall) : 0;
+  return { precision, recall, f1 };
+}
+
+/** The counts with their rates kept to four decimals (reports, model files). */
+export function metrics(c: Counts): Metrics {
+  const { precision, recall, f1 } = rates(c);
   const r = (x: number) => Math.round(x * 10000) / 10000;
   return { ...c, n: c.tp + c.fp + c.fn + c.tn, precision: r(precision), recall: r(recall), f1: r(f1) };
 }
@@ -106,11 +113,13 @@ export function evaluate(items: LabelledItem[], classify: (item: LabelledItem) =
   const baselineHardFp = items.filter((i) => isHardNegative(i) && baselineCongress(i)).length;
   const gap = Math.round((accented.congress.f1 - withoutDiacritics.congress.f1) * 10000) / 10000;
   const hardFpRate = hard.length ? Math.round((hardFp.length / hard.length) * 10000) / 10000 : 0;
+  // (each target judged on the unrounded rate: 0.84996 rounded to 0.8500 is still under 0.85)
+  const exact = { congress: rates(congress), distortion: rates(distortion), hardFp: hard.length ? hardFp.length / hard.length : 0 };
   const targets = [
-    { name: 'congress F1', value: congress.f1, target: '≥ 0.95', met: congress.f1 >= 0.95 },
-    { name: 'distortion recall', value: distortion.recall, target: '≥ 0.90', met: distortion.recall >= 0.9 },
-    { name: 'distortion precision', value: distortion.precision, target: '≥ 0.85', met: distortion.precision >= 0.85 },
-    { name: 'hard-negative false-positive rate', value: hardFpRate, target: '≤ 0.05', met: hardFpRate <= 0.05 },
+    { name: 'congress F1', value: exact.congress.f1, target: '≥ 0.95', met: exact.congress.f1 >= 0.95 },
+    { name: 'distortion recall', value: exact.distortion.recall, target: '≥ 0.90', met: exact.distortion.recall >= 0.9 },
+    { name: 'distortion precision', value: exact.distortion.precision, target: '≥ 0.85', met: exact.distortion.precision >= 0.85 },
+    { name: 'hard-negative false-positive rate', value: exact.hardFp, target: '≤ 0.05', met: exact.hardFp <= 0.05 },
     { name: 'no-diacritics congress F1 gap', value: gap, target: '≤ 0.03', met: Math.abs(gap) <= 0.03 || withoutDiacritics.n === 0 },
   ];
   const errors: EvalReport['errors'] = [];
@@ -149,7 +158,9 @@ export function withoutItemIds(r: EvalReport): EvalReport {
 
 /** One line of figures: P, R, F1 and the counts. */
 export function formatMetrics(m: Metrics): string {
-  return `P ${m.precision.toFixed(3)}  R ${m.recall.toFixed(3)}  F1 ${m.f1.toFixed(3)}  (tp ${m.tp} fp ${m.fp} fn ${m.fn} tn ${m.tn})`;
+  // (from the counts: rounding the four-decimal figure again printed 56 / 66 = 0.8485 as 0.849)
+  const { precision, recall, f1 } = rates(m);
+  return `P ${precision.toFixed(3)}  R ${recall.toFixed(3)}  F1 ${f1.toFixed(3)}  (tp ${m.tp} fp ${m.fp} fn ${m.fn} tn ${m.tn})`;
 }
 
 export function formatReport(r: EvalReport, showErrors = false, categoryOf: (item: { id: string }) => ItemCategory | undefined = () => undefined): string {

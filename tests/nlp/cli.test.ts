@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { classifyStream, parseClassifyLine, registerClassify } from '../../cli/commands/classify.ts';
 import { readCorpus } from '../../cli/corpus.ts';
 import { registerEval } from '../../cli/commands/eval.ts';
-import { evaluate, metrics } from '../../pipeline/nlp/evaluate.ts';
+import { evaluate, formatMetrics, metrics, type LabelledItem } from '../../pipeline/nlp/evaluate.ts';
 import { classifier, DEV_CORPUS } from './helpers.ts';
 
 describe('classify command', () => {
@@ -61,6 +61,21 @@ describe('classify command', () => {
 describe('eval', () => {
   it('computes precision, recall and F1', () => {
     expect(metrics({ tp: 8, fp: 2, fn: 2, tn: 88 })).toMatchObject({ precision: 0.8, recall: 0.8, f1: 0.8, n: 100 });
+  });
+
+  it('prints and judges targets on the unrounded rates, not on the four-decimal figure', () => {
+    // 56 / 66 = 0.84848: printed 0.848, not 0.849 (0.8485 rounded again)
+    expect(formatMetrics(metrics({ tp: 56, fp: 10, fn: 4, tn: 130 }))).toMatch(/^P 0\.848 {2}R 0\.933 /);
+    // 5099 / 5999 = 0.849975, which four decimals round to 0.8500: still under the 0.85 line
+    const items: LabelledItem[] = Array.from({ length: 5999 }, (_, i) => ({
+      id: `x${i}`,
+      title: '',
+      text: 'Đại hội',
+      labels: { congress: true, distortion: i < 5099 },
+    }));
+    const report = evaluate(items, () => ({ congress: true, distortion: true, scores: { congress: 1, distortion: 1 }, topics: [], explanations: [] }));
+    expect(report.distortion.precision).toBe(0.85);
+    expect(report.targets.find((t) => t.name === 'distortion precision')?.met).toBe(false);
   });
 
   it('reads a corpus, reporting malformed lines by number', () => {
