@@ -205,7 +205,15 @@ export interface QuotationNames {
   /** namedQuotations.stopForwarding: the plea, the verb of forwarding, the post quoted, the words allowed between verb and post. */
   stopForwarding: { asks: TypedWords[]; verbs: TypedWords[]; posts: TypedWords[]; between: number };
   /** namedQuotations.answeredFrame: an answer's frame opening the sentence, the words allowed before the mark and an answer put off; a thing "called" so, denied after a colon. */
-  answeredFrame: { openers: TypedWords[]; gap: number; deferrals: TypedWords[]; called: TypedWords[]; denials: TypedWords[] };
+  answeredFrame: {
+    openers: TypedWords[];
+    gap: number;
+    deferrals: TypedWords[];
+    called: TypedWords[];
+    denials: TypedWords[];
+    /** an unquoted version refuted: the verb that reports it, the asker opening its sentence, the verdict after it, the next sentence's refutation. */
+    refuted: { said: TypedWords[]; sayers: TypedWords[]; verdicts: TypedWords[]; next: TypedWords[] };
+  };
 }
 
 export interface TypedWords {

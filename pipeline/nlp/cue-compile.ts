@@ -200,6 +200,12 @@ export function compileCues(file: CuesFile, vocabulary: Vocabulary, abbreviation
         deferrals: file.namedQuotations.answeredFrame.deferrals.map(typedWords),
         called: file.namedQuotations.answeredFrame.called.map(typedWords),
         denials: file.namedQuotations.answeredFrame.denials.map(typedWords),
+        refuted: {
+          said: file.namedQuotations.answeredFrame.refuted.said.map(typedWords),
+          sayers: file.namedQuotations.answeredFrame.refuted.sayers.map(typedWords),
+          verdicts: file.namedQuotations.answeredFrame.refuted.verdicts.map(typedWords),
+          next: file.namedQuotations.answeredFrame.refuted.next.map(typedWords),
+        },
       },
     },
     correctionSources: {

@@ -688,6 +688,22 @@ export const cuesSchema = z
             deferrals: z.array(z.string().min(1)).default([]),
             called: z.array(z.string().min(1)).default([]),
             denials: z.array(z.string().min(1)).default([]),
+            /**
+             * A version reported without quotation marks and refuted (the 159th pass): one of `sayers` opening the
+             * sentence right before one of `said`, one of `verdicts` later in it ("Bạn nào nói đại hội tỉnh họp 1 ngày
+             * là nhầm rồi, …"), or one of `said` in a sentence the next one opens refuting with one of `next` ("Mình
+             * thấy một page … ghi Đại hội XIII họp 1–10/2 … Không đúng nha các bạn: …"): the words after the verb to the
+             * verdict or the sentence's end are the version, cited.
+             */
+            refuted: z
+              .object({
+                said: z.array(z.string().min(1)).default([]),
+                sayers: z.array(z.string().min(1)).default([]),
+                verdicts: z.array(z.string().min(1)).default([]),
+                next: z.array(z.string().min(1)).default([]),
+              })
+              .strict()
+              .default({}),
           })
           .strict()
           .default({}),

@@ -49,8 +49,14 @@ const SINGLE_QUOTE_CLOSE = new Map<number, number>([
 ]);
 
 const isWordCode = (c: number) => /[\p{L}\p{N}]/u.test(String.fromCharCode(c));
-/** A closing single mark touches a word or a percentage ("'đại hội tỉnh họp trực tuyến 100%'"; the 123rd pass, c109-096). */
-const closesWord = (c: number) => c === 0x25 || isWordCode(c);
+/**
+ * A closing single mark touches a word or a percentage ("'đại hội tỉnh họp trực tuyến 100%'"; the 123rd pass, c109-096),
+ * or a thread's title ending in its question or exclamation mark ("Chủ đề '[HOT] Biên bản kiểm phiếu ĐH XIII?' đã bị
+ * khóa"; the 159th pass, c142-102).
+ */
+const closesWord = (c: number) => c === 0x25 || c === 0x3f || c === 0x21 || isWordCode(c);
+/** A single mark opens a quotation before a word, or before a thread's tag in square brackets ("'[HOT] …'"). */
+const opensWord = (c: number) => c === 0x5b || isWordCode(c);
 
 /**
  * Spans quoted in single marks, within a paragraph. A rebuttal quotes the rumour that way as
@@ -60,7 +66,7 @@ function singleQuotationsIn(codes: Uint16Array, length: number): Array<[number, 
   const out: Array<[number, number]> = [];
   for (let i = 0; i + 1 < length; i++) {
     const close = SINGLE_QUOTE_CLOSE.get(codes[i]);
-    if (close === undefined || !isWordCode(codes[i + 1]) || (i > 0 && isWordCode(codes[i - 1]))) continue;
+    if (close === undefined || !opensWord(codes[i + 1]) || (i > 0 && isWordCode(codes[i - 1]))) continue;
     let end = i + 1;
     while (end < length && codes[end] !== 0x0a && !(codes[end] === close && closesWord(codes[end - 1]) && !(end + 1 < length && isWordCode(codes[end + 1]))))
       end++;
@@ -151,7 +157,10 @@ export function namedInItem(
   names: QuotationNames,
 ): Array<Array<[number, number]>> {
   const out = fields.map((f) => (f.quotations.length ? namedQuotations(f.prepared, names, f.quotations) : []));
-  const denied = fields.map((f) => deniedSayings(f.prepared, names.deniedSaying, f.quotations));
+  const denied = fields.map((f) => [
+    ...deniedSayings(f.prepared, names.deniedSaying, f.quotations),
+    ...refutedSayings(f.prepared, names.answeredFrame.refuted),
+  ]);
   const inner = (p: PreparedText, [open, close]: [number, number]) => p.folded.slice(open + 1, close).trim();
   // (the text quoting again, word for word, a part of the claim the title's speaker denies having said: "'Tôi không hề
   // nói Đại hội kéo dài 12 ngày'" over "… cho rằng Đại hội XIII 'kéo dài 12 ngày'")
@@ -194,6 +203,40 @@ export function deniedSayings(p: PreparedText, denied: QuotationNames['deniedSay
     while (last + 1 < p.count && p.tokClause[last + 1] === p.tokClause[next]) last++;
     // (from just before the claim's first word: a contradiction's first token stands inside the span)
     out.push([p.tokStart[next] - 1, quote ? quote[1] : p.tokEnd[last]]);
+  }
+  return out;
+}
+
+/**
+ * The versions a field reports without quotation marks and refutes (answeredFrame.refuted): "Bạn nào nói đại hội tỉnh
+ * họp 1 ngày là nhầm rồi, lịch là 3 ngày" (an asker opening the sentence, the verb, the version, a verdict in the same
+ * sentence) and "Mình thấy một page … ghi Đại hội XIII họp 1–10/2 … Không đúng nha các bạn: …" (the verb, the version to
+ * the sentence's end, the next sentence opening with the refutation). The span from just before the version's first word
+ * to its last is cited, as a denied saying is; what follows the verdict or the refutation stays the item's own.
+ */
+export function refutedSayings(p: PreparedText, refuted: QuotationNames['answeredFrame']['refuted']): Array<[number, number]> {
+  const { said, sayers, verdicts, next } = refuted;
+  if (!said.length) return [];
+  const out: Array<[number, number]> = [];
+  for (let first = 0; first < p.count;) {
+    let end = first;
+    while (end < p.count && p.tokSent[end] === p.tokSent[first]) end++;
+    const refutedNext = end < p.count && next.some((name) => typedWordsAt(p, end, name));
+    for (let t = first; t < end; t++) {
+      const verb = said.find((name) => typedWordsAt(p, t, name));
+      if (!verb) continue;
+      const from = t + verb.syllables.length;
+      if (from >= end) break;
+      // (the asker opening the sentence right before the verb: "Bạn nào nói …", "Ai bảo …")
+      const asker = sayers.find((name) => name.syllables.length === t - first && typedWordsAt(p, first, name));
+      let verdict = -1;
+      if (asker) for (let u = from + 1; u < end && verdict < 0; u++) if (verdicts.some((name) => typedWordsAt(p, u, name))) verdict = u;
+      if (verdict > 0) out.push([p.tokStart[from] - 1, p.tokEnd[verdict - 1]]);
+      else if (refutedNext) out.push([p.tokStart[from] - 1, p.tokEnd[end - 1]]);
+      // (the first verb of saying only: the version is what it reports)
+      break;
+    }
+    first = end;
   }
   return out;
 }
