@@ -28,7 +28,9 @@ describe('paragraphs straight in <body> (forty-third pass)', () => {
   // A box of prose in a layout table's cell: before the root scored, it was the only candidate with
   // paragraphs, and the story, outside its table, joined it as no sibling.
   const sidebar = `<table><tr><td><div class="about">${[1, 2, 3, 4]
-    .map((i) => `<p>About us, part ${i}: we are a small local paper, run by volunteers, printed weekly, and read in every village of the valley since 1921.</p>`)
+    .map(
+      (i) => `<p>About us, part ${i}: we are a small local paper, run by volunteers, printed weekly, and read in every village of the valley since 1921.</p>`,
+    )
     .join('')}</div><img src="/logo.gif" alt=""></td></tr></table>`;
   const menu = '<div class="menu"><a href="/">Home</a> <a href="/news/">News</a> <a href="/sport/">Sport</a></div>';
   const url = 'https://www.localnews.example/2008/01/12/harbour-bridge';
@@ -39,18 +41,24 @@ describe('paragraphs straight in <body> (forty-third pass)', () => {
   };
 
   it('takes them as the story beside a box of prose in a layout table', () => {
-    const body = text(`<!doctype html><html><head><title>Council keeps the harbour bridge open</title></head><body>${menu}<h1>Council keeps the harbour bridge open</h1>${story}${sidebar}</body></html>`);
+    const body = text(
+      `<!doctype html><html><head><title>Council keeps the harbour bridge open</title></head><body>${menu}<h1>Council keeps the harbour bridge open</h1>${story}${sidebar}</body></html>`,
+    );
     expect(body).toContain('Paragraph 1 of the story');
     expect(body).toContain('Paragraph 6 of the story');
   });
 
   it('takes them on a damaged copy whose <head> is never closed (the body rebuilt from it)', () => {
-    const body = text(`<html><head><title>Council keeps the harbour bridge open</title><meta name="keyword79823"; //--></script>${menu}<h1>Council keeps the harbour bridge open</h1>${story}${sidebar}</html>`);
+    const body = text(
+      `<html><head><title>Council keeps the harbour bridge open</title><meta name="keyword79823"; //--></script>${menu}<h1>Council keeps the harbour bridge open</h1>${story}${sidebar}</html>`,
+    );
     expect(body).toContain('Paragraph 6 of the story');
   });
 
   it('leaves a story in its own container as it was: a note straight in the body does not outscore it', () => {
-    const body = text(`<!doctype html><html><head><title>Council keeps the harbour bridge open</title></head><body>${menu}<p>A short note about the site, straight in the body</p><article><h1>Council keeps the harbour bridge open</h1>${story}</article>${sidebar}</body></html>`);
+    const body = text(
+      `<!doctype html><html><head><title>Council keeps the harbour bridge open</title></head><body>${menu}<p>A short note about the site, straight in the body</p><article><h1>Council keeps the harbour bridge open</h1>${story}</article>${sidebar}</body></html>`,
+    );
     expect(body).toContain('Paragraph 6 of the story');
     expect(body).not.toContain('A short note about the site');
   });
