@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { contradictionsOf, firedGroup, forBothForms, forBothFormsTitled } from './helpers.ts';
+import { expectDates, firedGroup, forBothForms, forBothFormsTitled, nationalDates } from './helpers.ts';
 
 // The hundred-and-eighth pass (study107's rank 1, R widened). An item answering a question or a rumour in the answer,
 // mailbag, newsletter or notice register — a field opening "Trả lời câu hỏi …", "Về câu hỏi '…'", "Hộp thư thính giả",
@@ -10,19 +10,6 @@ import { contradictionsOf, firedGroup, forBothForms, forBothFormsTitled } from '
 // What such an item asserts outside the quotation marks stays its own. Phrasings written for these tests, not corpus
 // sentences; each as typed and with its diacritics stripped, on the lexicons alone. R (b): an insider whose sentence
 // says nothing was issued ("Con trai tôi làm ở BHYT tỉnh bảo chưa có văn bản nào") is the correction's source.
-
-const dates = (c: Classification) => contradictionsOf(c).filter((e) => e.factId === 'NC-DATE');
-
-function expectDates(texts: string[], count: number) {
-  forBothForms(texts, (c, t) =>
-    expect(
-      dates(c).length,
-      `${t} → ${contradictionsOf(c)
-        .map((e) => `${e.factId} ${e.matched}`)
-        .join('; ')}`,
-    ).toBe(count),
-  );
-}
 
 const RUMOUR = 'Đại hội XIII kéo dài tới ngày 10/2 để bầu lại';
 
@@ -43,7 +30,7 @@ describe('an item answering a question or a rumour quotes it (R a)', () => {
 
   it('reads an answer register named by the title alone', () => {
     forBothFormsTitled([['Hộp thư thính giả', `Một số thính giả hỏi về đoạn clip '${RUMOUR}'. Chương trình đề nghị bà con chỉ nghe tin từ đài.`]], (c, t) =>
-      expect(dates(c).length, t).toBe(0),
+      expect(nationalDates(c).length, t).toBe(0),
     );
   });
 

@@ -1,25 +1,11 @@
-import { describe, expect, it } from 'vitest';
-import type { Classification } from '../../core/types.ts';
-import { contradictionsOf, forBothForms } from './helpers.ts';
+import { describe, it } from 'vitest';
+import { expectDates } from './helpers.ts';
 
 // The 159th pass (study126's R, rank 1): a correction, a notice or a denial quoting the wrong version does not assert
 // it — "… thì sửa lại nha:", "Không đúng nha các bạn:", "Ngược với tin đồn '…'", "Về bài '…':", "bài '…' không dẫn
 // nguồn", "Bạn nào nói … là nhầm rồi". The version is cited; what the item says after the verdict stays its own, and a
 // rumour quoting a post to spread it keeps the claim. Phrasings written for these tests, not corpus sentences; each as
 // typed and with its diacritics stripped, on the lexicons alone.
-
-const dates = (c: Classification) => contradictionsOf(c).filter((e) => e.factId === 'NC-DATE');
-
-function expectDates(texts: string[], count: number) {
-  forBothForms(texts, (c, t) =>
-    expect(
-      dates(c).length,
-      `${t} → ${contradictionsOf(c)
-        .map((e) => `${e.factId} ${e.matched}`)
-        .join('; ')}`,
-    ).toBe(count),
-  );
-}
 
 const WRONG = 'Đại hội XIII kéo dài tới ngày 10/2';
 

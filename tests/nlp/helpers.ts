@@ -45,6 +45,21 @@ export const factIdsOf = (c: Classification) => contradictionsOf(c).map((e) => e
 /** No text, as typed or without diacritics, contradicts the configured sheet. */
 export const expectNoContradictions = (texts: string[]) => forBothForms(texts, (c, t) => expect(factIdsOf(c), t).toEqual([]));
 
+/** The item's contradictions of the national congress's dates (NC-DATE). */
+export const nationalDates = (c: Classification) => contradictionsOf(c).filter((e) => e.factId === 'NC-DATE');
+
+/** Each text, typed and stripped, contradicts NC-DATE `count` times (the message lists every contradiction read). */
+export function expectDates(texts: string[], count: number): void {
+  forBothForms(texts, (c, t) =>
+    expect(
+      nationalDates(c).length,
+      `${t} → ${contradictionsOf(c)
+        .map((e) => `${e.factId} ${e.matched}`)
+        .join('; ')}`,
+    ).toBe(count),
+  );
+}
+
 export function classifier(): Classifier {
   cached ??= loadClassifier({ ...classifierOptionsFromConfig(loadConfig(CONFIG)), modelFile: undefined });
   return cached;
