@@ -274,6 +274,8 @@ export interface ClassifierSources {
 export const LENIENT_BELOW = 0.08;
 /** A letter with a mark (or any non-ASCII character): a word written with it is typed with its accents. */
 const NON_ASCII = /[^\0-\x7f]/;
+/** A term as `otherNewsUnmarked` lists it and as a hit's spec names it: folded, lower-case, single-spaced. */
+const unmarkedKey = (term: string) => foldVietnamese(term).toLowerCase().trim().replace(/\s+/g, ' ');
 
 export class Classifier implements ItemClassifier {
   readonly vocabulary = new Vocabulary();
@@ -337,7 +339,7 @@ export class Classifier implements ItemClassifier {
         agents: file.agents ? compileAgents(file.agents) : null,
         otherNews: new Set(file.otherNews),
         otherNewsObjects: compileOtherNewsObjects(file.otherNewsObjects),
-        otherNewsUnmarked: new Set(file.otherNewsUnmarked.map((w) => foldVietnamese(w).toLowerCase().trim().replace(/\s+/g, ' '))),
+        otherNewsUnmarked: new Set(file.otherNewsUnmarked.map(unmarkedKey)),
         bystanders: agentKeys(file.bystanders),
         partyNamesBodies: agentKeys(file.partyNamesBodies),
       };
@@ -916,7 +918,7 @@ export class Classifier implements ItemClassifier {
     // (a term of `otherNewsUnmarked` typed with no mark at all, in lower case, is none here: "dang" is mostly "đang", not
     // "đảng"; the Party's name is written "Dang")
     const unmarked = (p: TopicHit) => {
-      if (!topic.otherNewsUnmarked.has(foldVietnamese(p.spec.text).toLowerCase().trim().replace(/\s+/g, ' '))) return false;
+      if (!topic.otherNewsUnmarked.has(unmarkedKey(p.spec.text))) return false;
       const pr = p.view.prepared;
       const written = pr.original.slice(pr.tokStart[p.tokFirst], pr.tokEnd[p.tokLast]);
       return !NON_ASCII.test(written) && written === written.toLowerCase();
