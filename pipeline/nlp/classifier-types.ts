@@ -8,7 +8,6 @@ import type { MatchBuffer } from './automaton.ts';
 import type { DiscourseAnalysis, DiscourseVerdict, Folded } from './discourse.ts';
 import type { FieldView } from './facts.ts';
 import type { CuesFile, PhraseHit, PhraseSet, PhraseSpec, TopicFile } from './lexicon.ts';
-import type { OtherNewsObjects } from './other-news.ts';
 import type { CompiledPlenums } from './plenums.ts';
 
 export type Field = 'title' | 'text';
@@ -329,4 +328,15 @@ export type TopicHit = PhraseHit<TopicPhrase> & { view: View; sent: number; pair
 /** Key of a field's sentence (title and text sentences apart). */
 export function sentenceKey(field: Field, sent: number): number {
   return field === 'title' ? sent * 2 : sent * 2 + 1;
+}
+
+/**
+ * A leak's cue groups that are another topic's rumour only before an object of another topic (topic `otherNewsObjects`):
+ * "Rò rỉ lịch thi tốt nghiệp THPT" is an exam's leak, where a bare "rò rỉ" may be the congress's own (the 157th pass).
+ * `objects`: folded, each as its syllables.
+ */
+export interface OtherNewsObjects {
+  groups: ReadonlySet<string>;
+  objects: string[][];
+  reach: number;
 }

@@ -31,6 +31,7 @@ import {
   type ExplanationCore,
   type Field,
   type Item,
+  type OtherNewsObjects,
   type TopicHit,
   topicPhrase,
   type TopicPhrase,
@@ -126,7 +127,7 @@ import {
   withTrackedInside,
 } from './topic-terms.ts';
 import { agentCongressExplanation, overrideForAgentCongress } from './agent-congress.ts';
-import { compileOtherNewsObjects, otherNewsExplanation, overrideForOtherNews, type OtherNewsObjects } from './other-news.ts';
+import { compileOtherNewsObjects, otherNewsExplanation, overrideForOtherNews } from './other-news.ts';
 import { foldVietnamese } from './fold.ts';
 import { withCounteredVerdicts, withOfficialValuesDenied, withTurnedRebuttals } from './turned-rebuttals.ts';
 import { round, saturate } from './weights.ts';
@@ -544,6 +545,9 @@ export class Classifier implements ItemClassifier {
     // (the sheet's own count called false by its number alone, "Đừng tin con số 1.612 đại biểu", needs no congress term: the figure is the congress's)
     const denied = congressScore > 0 ? denials : denials.filter((c) => c.byValue);
     const contradictions = denied.length ? [...findings.contradictions, ...denied] : findings.contradictions;
+    // (the sheet's own value the writer calls wrong is the writer's stance wherever a named saying would cite it: "… có 342
+    // đại biểu thôi nha. Ai nói 350 người là sai." — the 150th pass's Z against the 159th's refuted saying)
+    const ownDenials = new Set(denied);
     const perFact = new Map<string, number>();
     const contradictionWeight = this.cues[0]?.file.scoring.contradictionWeight ?? 2.5;
     const decay = this.cues[0]?.file.scoring.repeatDecay ?? 0.5;
@@ -569,7 +573,8 @@ export class Classifier implements ItemClassifier {
       // (a claim an answer's frame takes up and its office then corrects keeps the corrected claim's reading below: "Trước
       // tin đồn '… lùi sang tháng 3' …, Ban Tổ chức khẳng định … diễn ra từ ngày 27/1 …" — the 155th pass, c61-193)
       const framedAndCorrected = corrected.has(c) && within(framed[v === views[0] ? 0 : 1], v.prepared.tokStart[c.tokFirst]);
-      if (!framedAndCorrected && within(quotedAsOthers[v === views[0] ? 0 : 1], v.prepared.tokStart[c.tokFirst])) continue;
+      const deniedUnquoted = ownDenials.has(c) && !inQuotation(v.prepared, c.tokFirst);
+      if (!framedAndCorrected && !deniedUnquoted && within(quotedAsOthers[v === views[0] ? 0 : 1], v.prepared.tokStart[c.tokFirst])) continue;
       // (in any item, a line a reply quotes, "> …", is the message it answers)
       if (within(v.replies, v.prepared.tokStart[c.tokFirst])) continue;
       // (under a denying title, in single marks too: "Trước thông tin 'Đại hội họp trực tuyến', …")

@@ -7,22 +7,12 @@
  * score and the model's features do not move.
  */
 import type { Classification, Explanation } from '../../core/types.ts';
+import type { OtherNewsObjects } from './classifier-types.ts';
 import { cueKey } from './explanations.ts';
 import { foldVietnamese } from './fold.ts';
 import { notCongressRelated } from './gatherings.ts';
 
 export const OTHER_NEWS = "another topic's rumour: no congress term";
-
-/**
- * A leak's cue groups that are another topic's rumour only before an object of another topic (topic `otherNewsObjects`):
- * "Rò rỉ lịch thi tốt nghiệp THPT" is an exam's leak, where a bare "rò rỉ" may be the congress's own (the 157th pass).
- * `objects`: folded, each as its syllables.
- */
-export interface OtherNewsObjects {
-  groups: ReadonlySet<string>;
-  objects: string[][];
-  reach: number;
-}
 
 export function compileOtherNewsObjects(spec: { groups: string[]; objects: string[]; reach: number } | undefined): OtherNewsObjects | null {
   if (!spec) return null;
