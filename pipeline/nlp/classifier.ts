@@ -91,7 +91,6 @@ import { originalSpans, tokensOf } from './offsets.ts';
 import { compilePlenums } from './plenums.ts';
 import {
   answeringItem,
-  answersFramedClaim,
   framedQuotations,
   inQuotation,
   listedQuotations,
@@ -787,7 +786,7 @@ export class Classifier implements ItemClassifier {
 
   /** Whether a field quotes a claim under an answer's frame ("Trước / Đối với thông tin … '…'", by any cues file's names). */
   private answersFramedClaim(v: View): boolean {
-    return v.quotations.length > 0 && this.cues.some((c) => answersFramedClaim(v.prepared, v.quotations, c.quotationNames.answeredFrame));
+    return v.quotations.length > 0 && this.cues.some((c) => framedQuotations(v.prepared, v.quotations, c.quotationNames.answeredFrame).length > 0);
   }
 
   /**

@@ -1361,7 +1361,7 @@ function namedClaimOf(n: NonNullable<CompiledHeadlineDenial['namedClaim']>, text
  * chủ tài khoản … đăng tin …"). `quoted`: the title's quotations, double and single marks ([open mark, close mark],
  * folded offsets). Not a denial inside a quotation or after a verb of saying (someone else's, reported), nor a
  * negator inside its clause ("… vì không 'nộp lệ phí'") unless `answered` (the text answers the claim under an answer's
- * frame, quotations.ts answersFramedClaim) and the negator stands right before the quotation; no form but the
+ * frame, quotations.ts framedQuotations) and the negator stands right before the quotation; no form but the
  * why-question in a title that asks.
  */
 export function headlineDenial(d: CompiledDiscourse, f: Folded, quoted: ReadonlyArray<readonly [number, number]>, answered = false): HeadlineDenial | null {

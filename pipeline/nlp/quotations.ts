@@ -5,7 +5,7 @@
  */
 import { firstTokenAtOrAfter, originalOffset } from './offsets.ts';
 import type { QuotationNames, TypedSequence, TypedWords } from './classifier-types.ts';
-import { type PreparedText, sentenceTokens, typedAccentKey } from './text.ts';
+import { type PreparedText, sentenceStart, sentenceTokens, typedAccentKey } from './text.ts';
 
 const QUOTE_CLOSE: Record<string, string> = { '"': '"', '“': '”', '«': '»', '„': '“' };
 
@@ -279,14 +279,6 @@ export function namedQuotations(p: PreparedText, names: QuotationNames, quotes: 
   return out;
 }
 
-/**
- * Whether a field quotes a claim under an answer's frame (framedBefore: "Trước thông tin …'…'", "Đối với thông tin …
- * '…'"): the item answers the claim, and a title that denies it in the words it quotes is the answer's headline.
- */
-export function answersFramedClaim(p: PreparedText, quotes: Array<[number, number]>, frame: QuotationNames['answeredFrame']): boolean {
-  return framedQuotations(p, quotes, frame).length > 0;
-}
-
 /** The quotations of a field an answer's frame takes up (framedBefore). */
 export function framedQuotations(p: PreparedText, quotes: Array<[number, number]>, frame: QuotationNames['answeredFrame']): Array<[number, number]> {
   return quotes.filter((span) => {
@@ -307,8 +299,7 @@ const CLAUSE_MARKS = new Set([0x2c, 0x3b, 0x3a, 0x2e, 0x21, 0x3f, 0x0a]);
  */
 function framedBefore(p: PreparedText, last: number, span: [number, number], quotes: Array<[number, number]>, frame: QuotationNames['answeredFrame']): boolean {
   if (!frame.openers.length) return false;
-  let first = last;
-  while (first > 0 && p.tokSent[first - 1] === p.tokSent[last]) first--;
+  const first = sentenceStart(p, last);
   const opener = frame.openers.find((name) => typedWordsAt(p, first, name));
   if (!opener) return false;
   const from = first + opener.syllables.length;

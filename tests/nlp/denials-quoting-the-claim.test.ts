@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { expectGroup, factIdsOf, forBothForms, forBothFormsTitled } from './helpers.ts';
+import { expectGroup, expectNoContradictions, factIdsOf, forBothForms, forBothFormsTitled } from './helpers.ts';
 
 // The hundred-and-fifty-fifth pass (study125's R on fresh-22: c136-036, c135-085, c135-092, c135-139, c135-152, c138-109;
 // the read sets' c70-125): a denial, an answer or a checklist that quotes the claim it denies — the cause denied by name
@@ -14,13 +14,10 @@ const REPLY = 'discourse: a reply line answers the question';
 
 describe('the cause denied by name, the claim quoted (R)', () => {
   it('cites the claim after "không phải vì / do"', () => {
-    forBothForms(
-      [
-        'Giá vàng tăng do giá thế giới thôi, không phải vì "Đại hội XIII chuyển vào Đà Nẵng" như ai đó đồn đâu.',
-        "Hội nghị dời lịch do trùng lịch công tác, không phải do 'Ban Chấp hành tỉnh chỉ còn 45 người' như tin nhắn đang lan truyền.",
-      ],
-      (c, t) => expect(factIdsOf(c), t).toEqual([]),
-    );
+    expectNoContradictions([
+      'Giá vàng tăng do giá thế giới thôi, không phải vì "Đại hội XIII chuyển vào Đà Nẵng" như ai đó đồn đâu.',
+      "Hội nghị dời lịch do trùng lịch công tác, không phải do 'Ban Chấp hành tỉnh chỉ còn 45 người' như tin nhắn đang lan truyền.",
+    ]);
   });
 
   it('keeps a quoted claim the writer vouches for', () => {
@@ -33,9 +30,7 @@ describe('the cause denied by name, the claim quoted (R)', () => {
 
 describe('a checklist\'s "KHÔNG ĐÚNG:" before the quoted claim (R)', () => {
   it('cites the claim after "❌ KHÔNG ĐÚNG:"', () => {
-    forBothForms(["❌ KHÔNG ĐÚNG: 'Đại hội XIII chuyển vào Đà Nẵng, đại biểu họp kín'. ✅ ĐÚNG: Đại hội XIII họp tại Hà Nội."], (c, t) =>
-      expect(factIdsOf(c), t).toEqual([]),
-    );
+    expectNoContradictions(["❌ KHÔNG ĐÚNG: 'Đại hội XIII chuyển vào Đà Nẵng, đại biểu họp kín'. ✅ ĐÚNG: Đại hội XIII họp tại Hà Nội."]);
   });
 });
 
@@ -67,13 +62,10 @@ describe('a question answered under its label (R)', () => {
 
 describe("an answer's frame and its title (R)", () => {
   it('cites the claim quoted after "Trước / Đối với thông tin …"', () => {
-    forBothForms(
-      [
-        "Trước thông tin 'Đại hội XIII chuyển vào Đà Nẵng, họp kín', Ban Tổ chức khẳng định Đại hội họp tại Hà Nội.",
-        'Đối với thông tin trên một trang mạng về việc “Ban Chấp hành tỉnh chỉ còn 45 người”, Ban Tổ chức cho biết Đại hội bầu 53 đồng chí.',
-      ],
-      (c, t) => expect(factIdsOf(c), t).toEqual([]),
-    );
+    expectNoContradictions([
+      "Trước thông tin 'Đại hội XIII chuyển vào Đà Nẵng, họp kín', Ban Tổ chức khẳng định Đại hội họp tại Hà Nội.",
+      'Đối với thông tin trên một trang mạng về việc “Ban Chấp hành tỉnh chỉ còn 45 người”, Ban Tổ chức cho biết Đại hội bầu 53 đồng chí.',
+    ]);
   });
 
   it("keeps the corrected claim's reading where the office then gives the sheet's value", () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Classification } from '../../core/types.ts';
-import { expectGroup, factIdsOf, forBothForms } from './helpers.ts';
+import { expectGroup, expectNoContradictions, factIdsOf, forBothForms } from './helpers.ts';
 
 // The hundred-and-fifty-fourth pass (study125's S and M on fresh-22: c136-006, c136-096, c135-054, c138-154; read
 // c80-063, c73-128): talk about the rumours every congress brings, not a rumour ("Mỗi mùa đại hội … lại xuất hiện đủ loại
@@ -62,9 +62,7 @@ describe('where the writer works, not the venue (S)', () => {
   });
 
   it('reads "Rốt cuộc ở đâu" after two sources\' places as a genuine question', () => {
-    forBothForms(['Nghe chị bạn nói đại hội tỉnh tổ chức ở An Khê? Em đọc trên báo thì Pleiku. Rốt cuộc ở đâu vậy mọi người, đừng để em đi lộn.'], (c, t) =>
-      expect(factIdsOf(c), t).toEqual([]),
-    );
+    expectNoContradictions(['Nghe chị bạn nói đại hội tỉnh tổ chức ở An Khê? Em đọc trên báo thì Pleiku. Rốt cuộc ở đâu vậy mọi người, đừng để em đi lộn.']);
   });
 });
 
